@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# System packages the tests need (Debian). Idempotent: installs only what is missing.
+# Each entry: "command-or-path-that-proves-it-is-installed:debian-package".
+set -euo pipefail
+NEED=(
+  "pdftoppm:poppler-utils"
+)
+missing=()
+for entry in "${NEED[@]}"; do
+  probe=${entry%%:*}; pkg=${entry#*:}
+  if [[ "$probe" == /* ]]; then [ -e "$probe" ] || missing+=("$pkg")
+  else command -v "$probe" >/dev/null 2>&1 || missing+=("$pkg"); fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then echo "缺少系统组件：${missing[*]}（需要 root 运行 apt-get install）" >&2; exit 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,36 @@
+"""Run the rules on a record: select/ignore by code or prefix, sort by severity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..record import Record
+from .base import Context, Finding
+from .codes import CODES, rule_class
+
+
+def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    def hit(patterns: Iterable[str]) -> bool:
+        return any(code == p or code.startswith(p.rstrip("-") + "-") or code.startswith(p) for p in patterns)
+
+    if select and not hit(select):
+        return False
+    return not (ignore and hit(ignore))
+
+
+def audit(record: Record, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+          previous: Record | None = None) -> list[Finding]:
+    ctx = Context(record=record, previous=previous)
+    interpretation = record.meta.doc_kind == "interpretation"
+    findings: list[Finding] = []
+    for code in CODES:
+        if not _chosen(code, select, ignore):
+            continue
+        rule = rule_class(code)
+        if rule.tables_only and interpretation:
+            continue
+        if rule.needs_previous and previous is None:
+            continue
+        findings.extend(rule().check(ctx))
+    findings.sort(key=lambda f: (f.severity.rank, f.code, f.cells))
+    return findings

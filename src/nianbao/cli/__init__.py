@@ -1,0 +1,1 @@
+"""Command line: a thin typer + rich shell over the public API."""

@@ -1,0 +1,65 @@
+"""nianbao check FILE...: audit findings, as tables or JSON lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ... import NianbaoError, check, parse
+from ..output import console, error, findings_table, print_json
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_cmd)
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def check_cmd(
+    files: list[Path] = typer.Argument(..., help="一个或多个报告文件"),
+    as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON：{file, record, findings}"),
+    select: list[str] = typer.Option(None, "--select", help="只运行这些规则（代码或前缀，如 T3 或 T3-01）"),
+    ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则"),
+) -> None:
+    """审核年度报告：勾稽关系、合计、空白单元格、正文与表格是否一致等。
+
+    退出码：0 无错误；1 有“错误”级问题；2 有文件无法读取。
+    """
+    sel, ign = _codes(select), _codes(ignore)
+    worst = 0
+    counts = {"error": 0, "warning": 0, "info": 0}
+    unreadable = 0
+    for f in files:
+        try:
+            record = parse(f)
+        except NianbaoError as e:
+            unreadable += 1
+            worst = 2
+            if as_json:
+                print_json({"file": str(f), "record": None, "findings": [], "error": {"code": e.code, "message": e.message}}, indent=None)
+            else:
+                error(e.message)
+            continue
+        findings = check(record, select=sel, ignore=ign)
+        for x in findings:
+            counts[x.severity.value] += 1
+        if any(x.severity.value == "error" for x in findings) and worst == 0:
+            worst = 1
+        if as_json:
+            print_json({"file": str(f), "record": record.to_json_dict(),
+                        "findings": [x.model_dump(mode="json") for x in findings]}, indent=None)
+            continue
+        title = f"{f}　{record.meta.agency or ''} {record.meta.year or ''}"
+        if findings:
+            console.print(findings_table(title, findings))
+        else:
+            console.print(f"{title}：[green]未发现问题[/]")
+    if not as_json:
+        console.print(f"共 {len(files)} 个文件：错误 {counts['error']}，警告 {counts['warning']}，"
+                      f"提示 {counts['info']}" + (f"，无法读取 {unreadable}" if unreadable else ""))
+    raise typer.Exit(worst)

@@ -1,0 +1,46 @@
+"""nianbao parse FILE: the canonical record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ... import NianbaoError, parse
+from ..output import console, error, fmt, print_json
+
+
+def register(app: typer.Typer) -> None:
+    app.command("parse")(parse_cmd)
+
+
+def parse_cmd(
+    file: Path = typer.Argument(..., help="报告文件：txt、md、html、docx、doc、wps、ofd、pdf 或扫描图片"),
+    as_json: bool = typer.Option(False, "--json", help="输出规范记录 JSON（record.md）"),
+    provenance: bool = typer.Option(True, "--provenance/--no-provenance", help="JSON 中包含每个数值的来源"),
+) -> None:
+    """把一份年度报告解析为规范记录。"""
+    try:
+        record = parse(file)
+    except NianbaoError as e:
+        error(e.message)
+        raise typer.Exit(2) from None
+    if as_json:
+        data = record.to_json_dict()
+        if not provenance:
+            data.pop("provenance", None)
+        print_json(data)
+        return
+    m = record.meta
+    console.print(f"[bold]{m.title or m.agency or file}[/]")
+    console.print(f"机关：{m.agency or '未识别'}　年度：{m.year or '未识别'}　落款：{m.published or '无'}　"
+                  f"类型：{m.doc_kind}　格式：{m.format}")
+    for name, part in (("表二", record.active), ("表三", record.requests), ("表四", record.appeals)):
+        console.print(f"{name}：{'已识别' if part is not None else '未找到'}")
+    if record.requests:
+        r = record.requests
+        console.print("表三 总计列：新收 {} + 上年结转 {} ＝ 办理结果 {} + 结转下年度 {}".format(
+            *(fmt(r[k].total) if k in r else "—" for k in ("new_received", "carried_over", "total_processed", "carried_forward"))))
+    for k, v in record.narrative.items():
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            console.print(f"正文 {k}：{fmt(v)}")

@@ -1,0 +1,45 @@
+"""The public Python API. CLI, HTTP API and web UI are thin shells over these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .audit import Finding, audit
+from .errors import NianbaoError
+from .extract import build_record
+from .ingest import load, load_bytes
+from .record import DocError, ParseResult, Record, Status
+
+
+def parse(path: str | Path) -> Record:
+    """Read one report file into its record. Raises NianbaoError (Chinese message) on bad input."""
+    return build_record(load(path))
+
+
+def parse_bytes(data: bytes, name: str) -> Record:
+    return build_record(load_bytes(data, name))
+
+
+def parse_file(path: str | Path) -> ParseResult:
+    """Like ``parse`` but never raises on bad input: a status and structured errors instead."""
+    try:
+        record = parse(path)
+    except NianbaoError as e:
+        return ParseResult(file=str(path), status=Status.failed, errors=[DocError(code=e.code, message=e.message)])
+    status = Status.ok
+    if record.meta.doc_kind == "annual_report" and None in (record.active, record.requests, record.appeals):
+        status = Status.partial
+    return ParseResult(file=str(path), status=status, record=record)
+
+
+def check(record: Record, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+          previous: Record | None = None) -> list[Finding]:
+    """Audit a record; ``previous`` is last year's record of the same agency (cross-year rules)."""
+    return audit(record, select=select, ignore=ignore, previous=previous)
+
+
+def check_file(path: str | Path, select: Iterable[str] | None = None,
+               ignore: Iterable[str] | None = None) -> tuple[Record, list[Finding]]:
+    record = parse(path)
+    return record, check(record, select, ignore)

@@ -1,0 +1,149 @@
+"""Title, agency, year, signature date, kind of document and level of the agency."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..format import norm
+from ..format.spec import INTERPRETATION_WORDS
+from ..ingest import Block
+from .numerals import CN_NUM_CHARS, cn_to_int
+
+_N = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
+DATE = re.compile(
+    rf"(\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月"
+    rf"(?:\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?"
+)
+ISO_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})")
+YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年")
+_DEBRIS = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>")
+AGENCY_END = re.compile(
+    r"(人民政府|办事处|委员会|管委会|管理委员会|政府|局|委|办公室|办公厅|办|厅|部|院|署|中心|所|馆|队|站|会|处|室|"
+    r"街道|镇|乡|分局|集团|公司|银行|法院|检察院|总队|支队|大队)$"
+)
+_TITLE_WORDS = ("政府信息公开", "政务公开")
+
+
+@dataclass
+class MetaFound:
+    title: str | None = None
+    title_index: int | None = None
+    agency: str | None = None
+    agency_source: str | None = None  # title | heading | signature
+    year: int | None = None
+    published: str | None = None
+    published_block: int | None = None
+    doc_kind: str = "other"
+    level: str = "unknown"
+
+
+def _clean_line(text: str) -> str:
+    return re.sub(r"\s+", " ", _DEBRIS.sub(" ", text)).strip()
+
+
+def parse_date(text: str) -> tuple[int, int, int | None] | None:
+    m = DATE.search(text)
+    if m:
+        y, mo, d = cn_to_int(m.group(1)), cn_to_int(m.group(2)), m.group(3) and cn_to_int(m.group(3))
+    else:
+        m = ISO_DATE.search(text)
+        if not m:
+            return None
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not y or not mo or not (1900 < y < 2100 and 1 <= mo <= 12) or (d is not None and not 1 <= d <= 31):
+        return None
+    return y, mo, d
+
+
+def format_date(parts: tuple[int, int, int | None]) -> str:
+    y, mo, d = parts
+    return f"{y:04d}-{mo:02d}-{d:02d}" if d else f"{y:04d}-{mo:02d}"
+
+
+def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
+    text = _clean_line(" ".join(c.text for c in block.cells if c.text.strip()))
+    if len(text) > 24:
+        return None
+    m = DATE.search(text) or ISO_DATE.search(text)
+    if not m:
+        return None
+    rest = (text[: m.start()] + text[m.end():]).strip(" ：:，,。.（）()")
+    if rest and not AGENCY_END.search(rest) and rest not in ("日期", "发布日期", "落款"):
+        return None
+    return parse_date(m.group(0))
+
+
+def looks_like_agency(text: str) -> bool:
+    t = norm(_clean_line(text))
+    return 2 < len(t) <= 30 and not re.search(r"\d", t) and bool(AGENCY_END.search(t)) and "报告" not in t
+
+
+def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
+    mf = MetaFound()
+    head = blocks[:15]
+    for i, b in enumerate(head):
+        t = norm(b.text)
+        if any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60:
+            mf.title, mf.title_index = _clean_line(b.text), i
+            break
+    if mf.title is None and title_hint and any(w in norm(title_hint) for w in _TITLE_WORDS):
+        mf.title = _clean_line(title_hint)
+    if mf.title:
+        # a title broken over two lines: "2021 年政府信息公开" / "工作年度报告"
+        if mf.title_index is not None and mf.title_index + 1 < len(blocks):
+            nxt = norm(blocks[mf.title_index + 1].text)
+            if "报告" not in norm(mf.title) and "报告" in nxt and len(nxt) <= 12:
+                mf.title += blocks[mf.title_index + 1].text.strip()
+        m = YEAR_IN_TITLE.search(mf.title)
+        if m:
+            mf.year = cn_to_int(m.group(1))
+            before = norm(mf.title[: m.start()])
+            if looks_like_agency(before):
+                mf.agency, mf.agency_source = before, "title"
+        elif looks_like_agency(norm(mf.title.split("政府信息公开")[0])):
+            mf.agency, mf.agency_source = norm(mf.title.split("政府信息公开")[0]), "title"
+    if mf.agency is None and mf.title_index is not None:
+        for j in (mf.title_index - 1, mf.title_index + 1, mf.title_index - 2, mf.title_index + 2):
+            if 0 <= j < len(blocks) and looks_like_agency(blocks[j].text):
+                mf.agency, mf.agency_source = norm(_clean_line(blocks[j].text)), "heading"
+                break
+    _find_signature(blocks, mf)
+    t = norm(mf.title or "")
+    if any(w in t for w in INTERPRETATION_WORDS):
+        mf.doc_kind = "interpretation"
+    elif "报告" in t or "年报" in t:
+        mf.doc_kind = "annual_report"
+    mf.level = level_of(mf.agency)
+    return mf
+
+
+def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
+    """The date under the signature (the last standalone date), else a date under the title."""
+    tail_start = max(0, len(blocks) - 10)
+    for i in range(len(blocks) - 1, tail_start - 1, -1):
+        d = _standalone_date(blocks[i])
+        if d:
+            mf.published, mf.published_block = format_date(d), i
+            if mf.agency is None:
+                for j in (i - 1, i - 2):
+                    if j >= 0 and looks_like_agency(blocks[j].text):
+                        mf.agency, mf.agency_source = norm(_clean_line(blocks[j].text)), "signature"
+                        break
+            return
+    if mf.title_index is not None:
+        for i in range(mf.title_index + 1, min(len(blocks), mf.title_index + 4)):
+            d = _standalone_date(blocks[i])
+            if d:
+                mf.published, mf.published_block = format_date(d), i
+                return
+
+
+def level_of(agency: str | None) -> str:
+    if not agency:
+        return "unknown"
+    if re.search(r"(镇|乡|街道)(人民政府|办事处)?$", agency) or agency.endswith("街道办事处"):
+        return "township"
+    if agency.endswith("人民政府") or agency.endswith("政府"):
+        return "government"
+    return "department"

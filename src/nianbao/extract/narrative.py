@@ -1,0 +1,172 @@
+"""Figures the text states: 主动公开 N 条, 收到申请 N 件, 行政复议 N 件, 统计期限 …
+
+Each figure is read from one clause (text between 。；, etc.) so that a number never travels from
+one statement to another, and a clause about another stream (12345 热线, 咨询, 信箱) or another
+year is never taken for this year's application count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ingest import Block
+from .numerals import CN_NUM_CHARS, to_int
+
+_N = rf"(\d+|[{CN_NUM_CHARS}]+)"
+_SENT = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE_SPLIT = re.compile(r"[，,：:]")
+_OTHER_STREAM = ("12345", "热线", "咨询", "信箱", "留言", "来电", "市长", "网民", "投诉", "建议", "提案")
+_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+@dataclass(slots=True)
+class Hit:
+    value: object
+    text: str
+    line: int | None
+    span: tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class Para:
+    text: str
+    line: int | None
+    start: int | None  # character offset of the paragraph in the document text
+
+
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "proactive_items": (
+        re.compile(rf"主动公开[^。；;，,\d{CN_NUM_CHARS}]{{0,14}}?(?:共计|共|累计|合计|总计)?\s*{_N}\s*(?:条|项)"),
+        re.compile(rf"(?:全年|共|累计|合计)[^。；;，,\d]{{0,6}}公开(?:各类)?(?:政府|政务)信息\s*(?:共计|共)?\s*{_N}\s*条"),
+    ),
+    "requests_received": (
+        re.compile(rf"(?:收到|受理|接收|新收|接到)[^。；;，,\d]{{0,14}}?(?:申请|依申请公开)[^。；;，,\d{CN_NUM_CHARS}]{{0,8}}?"
+                   rf"(?:共计|共|合计)?\s*{_N}\s*(?:件|个|条|份|宗|次)"),
+        re.compile(rf"(?:收到|受理|接收|新收|接到)(?:各类)?\s*{_N}\s*(?:件|个|份|宗)[^。；;，,\d]{{0,6}}?(?:依申请公开|政府信息公开申请|信息公开申请)"),
+        re.compile(rf"依申请公开[^。；;，,\d]{{0,6}}?(?:申请)?(?:共计|共|合计)\s*{_N}\s*件"),
+    ),
+    "reviews": (re.compile(rf"行政复议(?:案件|申请)?\s*(?:共)?\s*{_N}\s*(?:件|起|宗)"),),
+    "lawsuits": (re.compile(rf"行政诉讼(?:案件)?\s*(?:共)?\s*{_N}\s*(?:件|起|宗)"),),
+    "normative_documents_issued": (
+        re.compile(rf"(?:制发|发布|出台|印发|制定)[^。；;，,\d]{{0,8}}?规范性文件\s*(?:共)?\s*{_N}\s*(?:件|个|份|部)"),
+        re.compile(rf"(?:制发|发布|出台|印发|制定)(?:了)?\s*{_N}\s*(?:件|个|份|部)(?:行政)?规范性文件"),
+    ),
+    "processing_fees_yuan": (re.compile(r"信息处理费[^。；;，,\d]{0,10}?(\d+(?:\.\d+)?)\s*元"),),
+    "outcome_granted": (re.compile(rf"予以公开\s*{_N}\s*件"),),
+    "outcome_partially_granted": (re.compile(rf"部分公开\s*{_N}\s*件"),),
+    "outcome_denied": (re.compile(rf"不予公开\s*{_N}\s*件"),),
+    "outcome_unavailable": (re.compile(rf"无法提供\s*{_N}\s*件"),),
+    "outcome_declined": (re.compile(rf"不予处理\s*{_N}\s*件"),),
+}
+
+_NONE = {
+    "requests_received": re.compile(r"(?:未|没有|无)(?:收到|受理|接到|接收)[^。；;，,]{0,14}申请"),
+    "reviews": re.compile(r"(?:未|没有|无)[^。；;]{0,24}行政复议"),
+    "lawsuits": re.compile(r"(?:未|没有|无)[^。；;]{0,24}行政诉讼"),
+    "normative_documents_issued": re.compile(r"(?:未|没有|无)(?:制定|制发|出台|印发|发布)[^。；;，,]{0,6}规范性文件"),
+}
+_NO_FEE = re.compile(r"(?:没有|未|无|不|免)[^。；;]{0,16}(?:信息处理费|处理费|收取费用|收费)|(?:信息处理费|处理费)[^。；;]{0,6}(?:为零|0元)")
+_PERIOD = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+_PARTS = re.compile(rf"(?:由|包括|分为|共)[^。]{{0,120}}?(?:等)?\s*{_N}\s*(?:个)?(?:部分|大部分|方面内容|大内容)")
+_COMPARE = re.compile(r"(?:比|较|同比|相比|与)\s*(\d{4})\s*年(?:度)?(?:同期|相比)?[^。；;，,\d]{0,4}?(?:增加|减少|增长|下降|多|少|提高|上升|持平|降低)")
+
+
+def paragraphs(blocks: list[Block], doc_text: str) -> list[Para]:
+    """The prose: blocks of one non-empty cell."""
+    out = []
+    for b in blocks:
+        cells = [c for c in b.cells if c.text.strip()]
+        if len(cells) == 1 and not b.grid:
+            c = cells[0]
+            out.append(Para(c.text, c.line, c.span[0] if c.span else None))
+        elif b.grid and len(cells) == 1 and len(cells[0].text) > 30:
+            out.append(Para(cells[0].text, cells[0].line, None))
+    return out
+
+
+def _clauses(p: Para):
+    for sm in _SENT.finditer(p.text):
+        yield sm.group(0), sm.start()
+
+
+def _year_ok(sentence: str, m: re.Match[str], year: int | None) -> bool:
+    """A clause that names another year speaks of that year, not of this one."""
+    if year is None:
+        return True
+    years = [int(y) for y in _YEAR.findall(sentence[: m.end()])]
+    return not years or year in years
+
+
+def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[int]]]:
+    figures: dict[str, object] = {}
+    hits: dict[str, Hit] = {}
+    restated: dict[str, list[int]] = {}
+    for p in paras:
+        for sent, s0 in _clauses(p):
+            for key, pats in PATTERNS.items():
+                for pat in pats:
+                    for m in pat.finditer(sent):
+                        if key in ("requests_received",) and any(w in sent[max(0, m.start() - 20): m.end()] for w in _OTHER_STREAM):
+                            continue
+                        if not _year_ok(sent, m, year):
+                            continue
+                        raw = m.group(1)
+                        val = float(raw) if key == "processing_fees_yuan" else to_int(raw)
+                        if val is None:
+                            continue
+                        if key not in figures:
+                            figures[key] = val
+                            hits[key] = _hit(val, p, s0, m)
+                        if key in ("proactive_items", "requests_received") and "其中" not in sent[: m.start()]:
+                            restated.setdefault(key, [])
+                            if val not in restated[key]:
+                                restated[key].append(val)
+                    if key in figures and pat is pats[0]:
+                        pass
+            for key, pat in _NONE.items():
+                m = pat.search(sent)
+                if m and key not in figures and _year_ok(sent, m, year):
+                    if key == "requests_received" and any(w in sent[max(0, m.start() - 10): m.end()] for w in _OTHER_STREAM if w not in ("投诉",)):
+                        continue
+                    figures[key] = 0
+                    hits[key] = _hit(0, p, s0, m)
+                    if key == "requests_received":
+                        restated.setdefault(key, [])
+                        if 0 not in restated[key]:
+                            restated[key].append(0)
+            if "fee_charged" not in figures:
+                m = _NO_FEE.search(sent)
+                if m:
+                    figures["fee_charged"] = False
+                    hits["fee_charged"] = _hit(False, p, s0, m)
+            if "statistics_period" not in figures:
+                m = _PERIOD.search(sent)
+                if m:
+                    y1, m1, d1, y2, m2, d2 = m.groups()
+                    figures["statistics_period"] = {
+                        "start": f"{int(y1):04d}-{int(m1):02d}-{int(d1):02d}",
+                        "end": f"{int(y2 or y1):04d}-{int(m2):02d}-{int(d2):02d}",
+                    }
+                    hits["statistics_period"] = _hit(None, p, s0, m)
+            if "declared_parts" not in figures:
+                m = _PARTS.search(sent)
+                if m and ("报告" in sent or "全文" in sent or "年报" in sent):
+                    n = to_int(m.group(1))
+                    if n and n < 20:
+                        figures["declared_parts"] = n
+                        hits["declared_parts"] = _hit(n, p, s0, m)
+            for m in _COMPARE.finditer(sent):
+                figures.setdefault("compared_years", [])
+                hit = _hit(int(m.group(1)), p, s0, m)
+                figures["compared_years"].append({"year": int(m.group(1)), "text": m.group(0), "line": hit.line})
+    if "processing_fees_yuan" in figures and figures["processing_fees_yuan"]:
+        figures["fee_charged"] = True
+    return figures, hits, {k: v for k, v in restated.items() if len(v) > 1}
+
+
+def _hit(val: object, p: Para, s0: int, m: re.Match[str]) -> Hit:
+    start = None if p.start is None else p.start + s0 + m.start()
+    return Hit(val, m.group(0), p.line, None if start is None else (start, start + len(m.group(0))))

@@ -1,0 +1,168 @@
+"""Document → Record: the steps wired together. Never raises on a document it can partly read."""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..ingest import Block, Cell, Document
+from ..record import (
+    Active2019,
+    Active2021,
+    AppealRow,
+    Appeals,
+    Meta,
+    ParseNote,
+    Provenance,
+    Record,
+    RequestRow,
+    SectionText,
+)
+from .meta import find_meta
+from .narrative import find_narrative, paragraphs
+from .sections import Heading, find_headings
+from .tables import Found, detect_active_format, extract_active, extract_appeals, extract_requests
+
+
+def _region(blocks: list[Block], heads: list[Heading], sid: str) -> list[Block] | None:
+    for i, h in enumerate(heads):
+        if h.section.id == sid:
+            end = heads[i + 1].index if i + 1 < len(heads) else len(blocks)
+            return blocks[h.index + 1:end]
+    return None
+
+
+def _extract(blocks: list[Block], region: list[Block] | None, fn, *args) -> Found:
+    """Look in the section first; if the table is not there (headings lost), in the whole text."""
+    if region is not None:
+        found = fn(region, *args)
+        if found.values:
+            return found
+    return fn(blocks, *args)
+
+
+def _prov(cell: Cell, text: str | None = None, label: str | None = None) -> Provenance:
+    return Provenance(text=text if text is not None else cell.text, label=label, line=cell.line,
+                      span=cell.span, page=cell.page, bbox=cell.bbox, path=cell.path)
+
+
+def build_record(doc: Document) -> Record:
+    blocks = doc.blocks
+    heads = find_headings(blocks)
+    mf = find_meta(blocks, doc.title_hint)
+
+    found_req = _extract(blocks, _region(blocks, heads, "s3_requests"), extract_requests)
+    found_app = _extract(blocks, _region(blocks, heads, "s4_appeals"), extract_appeals)
+    r2 = _region(blocks, heads, "s2_active")
+    fmt2 = detect_active_format(r2 if r2 is not None else blocks)
+    found_act = _extract(blocks, r2, extract_active, fmt2)
+
+    has_tables = bool(found_req.values or found_app.values or found_act.values)
+    if not (mf.title or has_tables or len(heads) >= 3):
+        raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
+
+    provenance: dict[str, Provenance] = {}
+    notes: list[ParseNote] = []
+    for found in (found_act, found_req, found_app):
+        for path, v in found.values.items():
+            raw, _, lab = found.labels.get(path.rsplit(".", 1)[0], found.labels.get(path, ("", "", None)))
+            provenance[path] = _prov(v.cell, label=lab.label if lab else None)
+            if v.repaired:
+                notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
+        for kind, path, text, block in found.notes:
+            cell = block.cells[0] if block and block.cells else None
+            notes.append(ParseNote(kind=kind, path=path, text=text, line=cell.line if cell else None,
+                                   page=cell.page if cell else None,
+                                   label=found.labels[path][2].label if path in found.labels else None))
+
+    requests = _requests(found_req)
+    other_single = requests is not None and "other_total" in requests
+    fmt = "2019" if (fmt2 == "2019" and found_act.values) or (other_single and fmt2 == "2019") else None
+    if fmt is None and has_tables:
+        fmt = "2021"
+    if fmt is None:
+        y = mf.year
+        fmt = "unknown" if y is None else "2021" if y >= 2021 else "2019" if y >= 2019 else "pre2019"
+
+    doc_kind = mf.doc_kind
+    if doc_kind == "other" and (has_tables or len(heads) >= 4):
+        doc_kind = "annual_report"
+
+    title = mf.title
+    if title and mf.agency and mf.agency not in title.replace(" ", ""):
+        title = f"{mf.agency}{title}"
+    meta = Meta(agency=mf.agency, year=mf.year, published=mf.published or doc.date_hint,
+                doc_kind=doc_kind, format=fmt, title=title, level=mf.level)
+    if mf.published_block is not None:
+        c = blocks[mf.published_block].cells
+        provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
+
+    year = mf.year
+    paras = paragraphs(blocks, doc.text)
+    figures, hits, restated = find_narrative(paras, year)
+    if year is None and "statistics_period" in figures:
+        year = int(figures["statistics_period"]["start"][:4])
+        meta.year = year
+    if restated:
+        figures["restated"] = restated
+    for key, hit in hits.items():
+        provenance[f"narrative.{key}"] = Provenance(text=hit.text, line=hit.line, span=hit.span)
+
+    return Record(
+        meta=meta,
+        active=_active(found_act, fmt2),
+        requests=requests,
+        appeals=_appeals(found_app),
+        narrative=figures,
+        provenance=provenance,
+        sections=_sections(blocks, heads),
+        notes=notes,
+    )
+
+
+def _num(found: Found, path: str):
+    v = found.values.get(path)
+    return None if v is None else v.value
+
+
+def _active(found: Found, fmt: str):
+    if not found.values:
+        return None
+    data: dict = {}
+    for path, v in found.values.items():
+        parts = path.split(".")[1:]
+        if len(parts) == 1:
+            data[parts[0]] = v.value
+        else:
+            data.setdefault(parts[0], {})[parts[1]] = v.value
+    return Active2019.model_validate(data) if fmt == "2019" else Active2021.model_validate(data)
+
+
+def _requests(found: Found) -> dict[str, RequestRow] | None:
+    if not found.values:
+        return None
+    keys = {p.split(".")[1] for p in found.values}
+    rows = T3_ROWS_2019 if "other_total" in keys and not keys & {"other_no_supplement", "other_fee_unpaid", "other_other"} else T3_ROWS_2021
+    out: dict[str, RequestRow] = {}
+    for r in rows:
+        out[r.key] = RequestRow(**{c: _num(found, f"requests.{r.key}.{c}") for c in T3_COLUMN_KEYS})
+    if "other_total" in keys and "other_total" not in out:
+        out["other_total"] = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in T3_COLUMN_KEYS})
+    return out
+
+
+def _appeals(found: Found) -> Appeals | None:
+    if not found.values:
+        return None
+    return Appeals(**{g: AppealRow(**{c: _num(found, f"appeals.{g}.{c}") for c in T4_COLUMN_KEYS})
+                      for g in T4_GROUP_KEYS})
+
+
+def _sections(blocks: list[Block], heads: list[Heading]) -> list[SectionText]:
+    out = []
+    for i, h in enumerate(heads):
+        end = heads[i + 1].index if i + 1 < len(heads) else len(blocks)
+        body = [blocks[h.index].cells[0].text] + [b.text for b in blocks[h.index + 1:end]
+                                                  if len([c for c in b.cells if c.text.strip()]) == 1]
+        out.append(SectionText(id=h.section.id, heading=h.text[:60], number=h.number, line=h.line,
+                               text="\n".join(t.strip() for t in body)))
+    return out

@@ -1,0 +1,247 @@
+"""表二, 表三 and 表四: rows found by their labels, values read after them.
+
+Works the same on grid rows (HTML, DOCX, PDF) and on text debris: each block is split into a label
+and the values after it (``values.split_row``); the label is matched against the format definition;
+context (the （六） group, having passed the header) settles the short labels 其他 and 总计.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..format import (
+    ACTIVE_2019,
+    ACTIVE_2021,
+    T3_COLUMN_KEYS,
+    T3_OTHER_TOTAL,
+    T3_ROWS_2021,
+    T4_COLUMN_KEYS,
+    T4_GROUP_KEYS,
+    T4_GROUPS,
+    ActiveItem,
+    Label,
+    core,
+    match_label,
+)
+from ..format.spec import ACTIVE_HEADER_2019, T4_HEADER_WORDS
+from ..ingest import Block
+from .values import Row, Value, split_row
+
+FUZZY = 0.72
+
+
+@dataclass
+class Found:
+    """Values by dotted record path, with the row they came from and how the label matched."""
+
+    values: dict[str, Value] = field(default_factory=dict)
+    labels: dict[str, tuple[str, str, Label]] = field(default_factory=dict)  # path -> (raw, how, label)
+    notes: list[tuple[str, str, str, Block | None]] = field(default_factory=list)  # (kind, path, text, block)
+
+
+def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
+    found.labels[path] = (row.label, how, lab)
+    canonical = core(lab.label)
+    if how in ("variant", "fuzzy") or canonical not in core(row.label):
+        found.notes.append(("fuzzy" if how == "fuzzy" else "variant", path, row.label, row.block))
+
+
+# ---- 表三 --------------------------------------------------------------------------------------
+_T3_CANDIDATES = (*T3_ROWS_2021, T3_OTHER_TOTAL)
+
+
+def extract_requests(blocks: list[Block]) -> Found:
+    found = Found()
+    seen: set[str] = set()
+    past_header = False
+    group: str | None = None
+    pending: tuple[str, Row] | None = None  # a row whose label came without values
+    for block in blocks:
+        row = split_row(block, width=7)
+        if not row.label:
+            if pending and row.values:
+                key, prow = pending
+                prow.values.extend(row.values)
+                if len(prow.values) >= 7 or block.grid:
+                    _store_t3(found, key, prow)
+                    pending = None
+            continue
+        c = core(row.label)
+        if len(c) > 50:
+            continue
+        lab, how = match_label(row.label, _T3_CANDIDATES, fuzzy=FUZZY if row.values else 0.0)
+        if "其他处理" in c or "（六）" in row.label or "(六)" in row.label:
+            group = "other"
+        if lab is None:
+            if pending and row.values and len(c) <= 12:  # the tail of a label cut by a line break
+                key, prow = pending
+                prow.values = row.values
+                _store_t3(found, key, prow)
+                pending = None
+            continue
+        if lab.key == "other_other" and group != "other":
+            continue  # the column header 其他
+        if lab.key == "total_processed" and not past_header:
+            continue  # the column header 总计
+        if lab.key == "other_total" and _has_other_subrows(c):
+            continue
+        if lab.key in seen:
+            continue
+        if lab.group:
+            past_header = True
+            if lab.group != "other":
+                group = lab.group
+        if lab.key in ("new_received", "carried_over"):
+            past_header = True
+        seen.add(lab.key)
+        if pending:
+            _store_t3(found, *pending)
+            pending = None
+        if not row.values and not block.grid:
+            pending = (lab.key, row)
+            _label_note(found, f"requests.{lab.key}", row, lab, how)
+            continue
+        _label_note(found, f"requests.{lab.key}", row, lab, how)
+        _store_t3(found, lab.key, row)
+        if lab.key == "carried_forward":
+            break
+    if pending:
+        _store_t3(found, *pending)
+    if not any(v.value is not None for v in found.values.values()) and not any(
+            b.grid for b in blocks):
+        return Found()  # labels without a single number: prose, not a table
+    return found
+
+
+def _has_other_subrows(c: str) -> bool:
+    return any(k in c for k in ("逾期不补正", "缴纳费用", "收费通知"))
+
+
+def _store_t3(found: Found, key: str, row: Row) -> None:
+    vals = row.values[-7:] if len(row.values) > 7 else row.values
+    if len(vals) < 7 and vals:
+        found.notes.append(("repaired", f"requests.{key}", row.label, row.block))
+    for col, v in zip(T3_COLUMN_KEYS, vals):
+        found.values[f"requests.{key}.{col}"] = v
+    for col in T3_COLUMN_KEYS[len(vals):]:
+        found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
+
+
+# ---- 表四 --------------------------------------------------------------------------------------
+def extract_appeals(blocks: list[Block]) -> Found:
+    found = Found()
+    start = None
+    for i, b in enumerate(blocks):
+        if not any(core(x.text).startswith("行政复议") and len(core(x.text)) <= 12 for x in b.cells):
+            continue
+        c = core(b.text)
+        if "行政复议" in c and ("行政诉讼" in c or "结果维持" in c or _header_follows(blocks, i)):
+            start = i
+            break
+    if start is None:
+        return found
+    if _transposed(found, blocks[start:start + 8]):
+        return found
+    values: list[Value] = []
+    first: Row | None = None
+    for b in blocks[start + 1:start + 12]:
+        row = split_row(b, width=15)
+        if row.label:
+            if values or not any(w in core(row.label) for w in (*T4_HEADER_WORDS, "总计", "其他结果", "起诉")):
+                break
+            continue
+        if not row.values:
+            continue
+        first = first or row
+        values.extend(row.values)
+        if len(values) >= 15:
+            break
+    if first is None:
+        found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
+        return found
+    if len(values) > 15:
+        values = values[-15:]
+    if len(values) < 15:
+        found.notes.append(("repaired", "appeals", first.block.text, first.block))
+    for gi, group in enumerate(T4_GROUP_KEYS):
+        for ci, col in enumerate(T4_COLUMN_KEYS):
+            k = gi * 5 + ci
+            found.values[f"appeals.{group}.{col}"] = values[k] if k < len(values) else Value(None, first.block.cells[-1])
+    return found
+
+
+def _header_follows(blocks: list[Block], i: int) -> bool:
+    return any("结果维持" in core(b.text) or "维持" in core(b.text) for b in blocks[i + 1:i + 4])
+
+
+def _transposed(found: Found, blocks: list[Block]) -> bool:
+    """A 表四 laid out with one row per 行政复议 / 直接起诉 / 复议后起诉."""
+    rows = {}
+    for b in blocks:
+        row = split_row(b, width=5)
+        if len([v for v in row.values if v.value is not None]) < 4:
+            continue
+        lab, _ = match_label(row.label, T4_GROUPS)
+        if lab and lab.key not in rows:
+            rows[lab.key] = row
+    if len(rows) < 2:
+        return False
+    for key, row in rows.items():
+        for col, v in zip(T4_COLUMN_KEYS, row.values):
+            found.values[f"appeals.{key}.{col}"] = v
+    return True
+
+
+# ---- 表二 --------------------------------------------------------------------------------------
+def detect_active_format(blocks: list[Block]) -> str:
+    for b in blocks:
+        c = core(b.text)
+        if any(core(w) in c for w in ACTIVE_HEADER_2019):
+            return "2019"
+    return "2021"
+
+
+def extract_active(blocks: list[Block], fmt: str) -> Found:
+    found = Found()
+    items: tuple[ActiveItem, ...] = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    labels = tuple(Label(it.key, it.label, it.keys, it.variants) for it in items)
+    by_key = {it.key: it for it in items}
+    for block in blocks:
+        row = split_row(block, width=None)
+        if not row.label or not row.values or len(core(row.label)) > 30:
+            if row.label and not row.values:
+                _header_notes(found, row, items)
+            continue
+        lab, how = match_label(row.label, labels)
+        if lab is None or f"active.{lab.key}" in found.labels:
+            continue
+        item = by_key[lab.key]
+        width = len(item.columns) or 1
+        vals = row.values
+        if not block.grid and len(vals) > width:
+            vals = vals[:width] if item.columns == () else vals[-width:]
+        _label_note(found, f"active.{lab.key}", row, lab, how)
+        if item.columns:
+            for col, v in zip(item.columns, vals):
+                found.values[f"active.{item.key}.{col.key}"] = v
+        else:
+            found.values[f"active.{item.key}"] = vals[0]
+        for v in vals[:width]:
+            if v.unit:
+                found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
+    return found
+
+
+def _header_notes(found: Found, row: Row, items: tuple[ActiveItem, ...]) -> None:
+    """Column headers of 表二: typos (本年度止件数) and the fee unit."""
+    for cell in row.label_cells:
+        c = core(cell.text)
+        if "收费金额" in c and "万元" not in c:
+            found.notes.append(("unit", "active.fees", cell.text, row.block))
+        for item in items:
+            for col in item.columns:
+                if any(v in c for v in col.variants) and not all(k in c for k in col.keys):
+                    path = f"active.*.{col.key}"
+                    if path not in found.labels:
+                        found.labels[path] = (cell.text, "variant", col)
+                        found.notes.append(("variant", path, cell.text, row.block))

@@ -1,0 +1,103 @@
+"""Reading one cell: a number, a blank, or a label."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..ingest import Block, Cell
+
+# What a blank cell may hold. A dash or slash is the writer's "nothing here": null, never 0.
+BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－", "—/—", "空", "&nbsp;"})
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+_NUM = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项|次|%)?$")
+_SPACED_DIGITS = re.compile(r"^\d[\d\s]*\d$")
+_TRAILING_NUMS = re.compile(r"^(.*?[^\d\s.,])\s+((?:[+-]?\d+(?:\.\d+)?\s+)*[+-]?\d+(?:\.\d+)?)\s*$")
+
+
+@dataclass(slots=True)
+class Value:
+    value: int | float | None  # None: blank
+    cell: Cell
+    unit: str | None = None
+    repaired: bool = False  # digits read through an OCR confusion or spacing
+
+
+def _clean(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("，", "")
+    return t
+
+
+def read_value(cell: Cell) -> Value | None:
+    """A Value when the cell is a number or a blank; None when it is a label."""
+    t = _clean(cell.text)
+    if t in BLANK_MARKS:
+        return Value(None, cell)
+    repaired = False
+    if _SPACED_DIGITS.match(t):
+        t, repaired = re.sub(r"\s+", "", t), " " in t
+    m = _NUM.match(t)
+    if not m and len(t) <= 8 and re.fullmatch(r"[\dOoDlI|S〇.]+", t) and re.search(r"\d", t):
+        m, repaired = _NUM.match(t.translate(_OCR_DIGITS)), True
+    if not m and t in ("O", "o", "〇"):
+        m, repaired = _NUM.match("0"), True
+    if not m:
+        return None
+    sign, digits, unit = m.groups()
+    num: int | float = float(digits) if "." in digits else int(digits)
+    if sign == "-":
+        num = -num
+    return Value(num, cell, unit, repaired)
+
+
+@dataclass(slots=True)
+class Row:
+    """A block split into its label part and the values after it."""
+
+    label: str
+    label_cells: list[Cell]
+    values: list[Value]
+    block: Block
+
+
+def split_row(block: Block, width: int | None = None) -> Row:
+    """Label = the text cells up to the last one; values = the number/blank cells after it.
+
+    Text rows keep merged-cell debris: trailing blanks are dropped and, when more cells than
+    ``width`` remain, the last ``width`` are the values. Grid rows are exact.
+    """
+    cells = [c for c in block.cells if not c.covered]
+    read = [read_value(c) for c in cells]
+    last = max((i for i, v in enumerate(read) if v is None), default=-1)
+    label_cells = [c for c in cells[: last + 1] if c.text.strip()]
+    values = [v for v in read[last + 1:] if v is not None]
+    if not values and label_cells and not block.grid:
+        values = _split_trailing_numbers(label_cells)
+    if not block.grid:
+        while values and values[-1].value is None:
+            values.pop()
+    if width and len(values) > width:
+        values = values[-width:]
+    label = "".join(c.text for c in label_cells)
+    return Row(label, label_cells, values, block)
+
+
+def _split_trailing_numbers(label_cells: list[Cell]) -> list[Value]:
+    """'一、本年新收政府信息公开申请数量 14 0 0 0 0 0 14' in one cell: split the numbers off."""
+    last = label_cells[-1]
+    m = _TRAILING_NUMS.match(_clean(last.text))
+    if not m or len(m.group(2).split()) < 1:
+        return []
+    nums = m.group(2).split()
+    # A label ending in a lone number is more often text ("…共 3") than a one-value row; keep the
+    # split only for runs of two or more numbers.
+    if len(nums) < 2:
+        return []
+    label_cells[-1] = Cell(m.group(1), last.line, last.span, last.page, last.bbox, last.path)
+    out = []
+    for n in nums:
+        v = read_value(Cell(n, last.line, last.span, last.page, last.bbox, last.path))
+        if v is not None:
+            out.append(v)
+    return out

@@ -1,0 +1,54 @@
+"""Chinese names of record paths, for messages and tables: 'requests.granted.total' → 表三「（一）予以公开」行「总计」列."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .spec import ACTIVE_2019, ACTIVE_2021, T3_COLUMNS, T3_ROW_BY_KEY, T4_COLUMNS, T4_GROUPS
+
+_T3_COL = {c.key: c.label for c in T3_COLUMNS}
+_T4_COL = {c.key: c.label for c in T4_COLUMNS}
+_T4_GROUP = {g.key: g.label for g in T4_GROUPS}
+_ACTIVE_ALL = (*ACTIVE_2021, *ACTIVE_2019)
+_ACTIVE = {it.key: it for it in reversed(_ACTIVE_ALL)}  # 2021 wording wins where keys are shared
+_META = {"agency": "机关名称", "year": "报告年度", "published": "落款日期", "title": "标题",
+         "doc_kind": "文档类型", "format": "格式版本"}
+_NARRATIVE = {
+    "proactive_items": "正文所述主动公开信息条数", "requests_received": "正文所述收到申请件数",
+    "reviews": "正文所述行政复议件数", "lawsuits": "正文所述行政诉讼件数",
+    "normative_documents_issued": "正文所述制发规范性文件件数", "processing_fees_yuan": "正文所述信息处理费（元）",
+}
+
+
+@lru_cache(maxsize=4096)
+def cell_name(path: str) -> str:
+    parts = path.split(".")
+    head = parts[0]
+    if head == "requests" and len(parts) >= 2:
+        row = T3_ROW_BY_KEY.get(parts[1])
+        name = f"表三「{row.label if row else parts[1]}」"
+        if len(parts) >= 3:
+            name += f"行「{_T3_COL.get(parts[2], parts[2])}」列"
+        return name
+    if head == "appeals" and len(parts) >= 2:
+        group = _T4_GROUP.get(parts[1], parts[1])
+        group = f"行政诉讼·{group}" if parts[1].startswith("litigation") else group
+        return f"表四「{group}」" + (f"「{_T4_COL.get(parts[2], parts[2])}」" if len(parts) >= 3 else "")
+    if head == "active" and len(parts) >= 2:
+        item = _ACTIVE.get(parts[1])
+        if parts[1] == "*" and len(parts) >= 3:
+            col = next((c.label for it in _ACTIVE_ALL for c in it.columns if c.key == parts[2]), parts[2])
+            return f"表二「{col}」列"
+        if item is None:
+            return f"表二「{parts[1]}」"
+        name = f"表二「{item.label}」"
+        if len(parts) >= 3:
+            col = next((c.label for it in _ACTIVE_ALL if it.key == parts[1] for c in it.columns
+                        if c.key == parts[2]), parts[2])
+            name += f"「{col}」"
+        return name
+    if head == "meta" and len(parts) >= 2:
+        return _META.get(parts[1], parts[1])
+    if head == "narrative" and len(parts) >= 2:
+        return _NARRATIVE.get(parts[1], f"正文「{parts[1]}」")
+    return path

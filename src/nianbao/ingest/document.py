@@ -1,0 +1,48 @@
+"""The intermediate document every ingest backend produces and extraction reads.
+
+A document is a list of blocks in reading order. A block is one line of text, one paragraph, or
+one row of a table, split into cells. Grid sources (HTML, DOCX, PDF tables, OCR grids) mark their
+rows ``grid=True``: their cells are exact, merged cells appear once and the slots they cover are
+``covered``. Text sources give rows as the converter left them (tab debris, one cell per line),
+which extraction repairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    line: int | None = None  # 1-based line in the decoded text
+    span: tuple[int, int] | None = None  # character offsets in Document.text
+    page: int | None = None  # 1-based page
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom (PDF points)
+    path: str | None = None  # element path or "t{table}r{row}c{col}"
+    covered: bool = False  # a slot covered by a merged cell to its left or above
+    conf: float | None = None  # OCR confidence
+
+
+@dataclass(slots=True)
+class Block:
+    cells: list[Cell]
+    grid: bool = False  # a row of a real table grid
+    table: int | None = None  # index of the source table
+    row: int | None = None  # row index within that table
+
+    @property
+    def text(self) -> str:
+        return "\t".join(c.text for c in self.cells if not c.covered)
+
+
+@dataclass
+class Document:
+    source: str  # file name as given
+    kind: str  # text | markdown | html | docx | pdf | ocr | ofd
+    blocks: list[Block] = field(default_factory=list)
+    text: str = ""  # the decoded text (text sources) or the text of all blocks
+    pages: int | None = None
+    title_hint: str | None = None  # e.g. an HTML <title>
+    date_hint: str | None = None  # e.g. a CMS 发布时间
+    warnings: list[str] = field(default_factory=list)

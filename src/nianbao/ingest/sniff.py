@@ -1,0 +1,45 @@
+"""Tell a file's kind from its bytes, not only from its name."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """One of: pdf, docx, xlsx, ofd, zip, ole (.doc/.wps), image, html, markdown, text, empty."""
+    if not data.strip():
+        return "empty"
+    head = data[:2048]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _zip_kind(data)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return "image"
+    low = head.lower()
+    if any(t in low for t in (b"<!doctype html", b"<html", b"<body", b"<table", b"<div", b"<meta", b"<p>", b"<p ")):
+        return "html"
+    lname = name.lower()
+    if lname.endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "zip"
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if any(n.lower().endswith("ofd.xml") for n in names):
+        return "ofd"
+    return "zip"

@@ -1,0 +1,90 @@
+"""Plain text and Markdown, as converters leave them.
+
+Rows arrive as tab-separated debris, as markdown pipe tables, as runs of two or more spaces, or one
+cell per line (a tab-indented line per cell, rows separated by a blank line). Page numbers such as
+"-3-" are dropped. Each cell keeps its line and character span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from .decode import decode_text
+from .document import Block, Cell, Document
+
+_PAGE_NO = re.compile(
+    r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_WIDE_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|$)")
+_MD_MARKS = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
+
+
+def read_text(data: bytes, name: str, kind: str = "text") -> Document:
+    text = decode_text(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
+    return Document(source=name, kind=kind, blocks=split_blocks(text), text=text)
+
+
+def split_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    group: list[Cell] = []  # one-cell-per-line run
+    offset = 0
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        start = offset
+        offset += len(line) + 1
+        if line.startswith("\t") and "\t" not in line[1:] and (group or line[1:].strip()):
+            group.append(_cell(line[1:], lineno, start + 1))
+            continue
+        if group:
+            blocks.append(Block(group))
+            group = []
+        if not line.strip() or _PAGE_NO.match(line):
+            continue
+        cells = _split_line(line, lineno, start)
+        if cells:
+            blocks.append(Block(cells))
+    if group:
+        blocks.append(Block(group))
+    return blocks
+
+
+def _cell(raw: str, lineno: int, start: int) -> Cell:
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    m = _MD_MARKS.search(text)
+    if m:
+        text = _MD_MARKS.sub("", text).strip()
+    return Cell(text, line=lineno, span=(start + lead, start + lead + len(raw.strip())))
+
+
+def _split_line(line: str, lineno: int, start: int) -> list[Cell]:
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        if _MD_SEPARATOR.match(stripped):
+            return []
+        return _split_on(line, "|", lineno, start, drop_edges=True)
+    if "\t" in line:
+        return _split_on(line, "\t", lineno, start)
+    if "  " in stripped:
+        return [Cell(m.group(0), line=lineno, span=(start + m.start(), start + m.end()))
+                for m in _WIDE_GAP.finditer(line)]
+    return [_cell(line, lineno, start)]
+
+
+def _split_on(line: str, sep: str, lineno: int, start: int, drop_edges: bool = False) -> list[Cell]:
+    parts = line.split(sep)
+    cells: list[Cell] = []
+    pos = start
+    for i, part in enumerate(parts):
+        if not (drop_edges and (i == 0 or i == len(parts) - 1) and not part.strip()):
+            cells.append(_cell(part, lineno, pos))
+        pos += len(part) + 1
+    return cells
+
+
+def read_markdown(data: bytes, name: str) -> Document:
+    return read_text(data, name, kind="markdown")

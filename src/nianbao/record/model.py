@@ -1,0 +1,160 @@
+"""The canonical record: the contract of ``nianbao parse --json`` (shared/spec/record.md).
+
+A value the document does not give is None (JSON null), never 0. Counts are typed
+``int | float`` so that a non-integer the document prints survives to be flagged by the audit.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Num = int | float | None
+
+DocKind = Literal["annual_report", "interpretation", "other"]
+FormatId = Literal["2021", "2019", "pre2019", "unknown"]
+Level = Literal["government", "department", "township", "unknown"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Meta(_Model):
+    agency: str | None = None
+    year: int | None = None
+    published: str | None = None  # YYYY-MM-DD or YYYY-MM
+    doc_kind: DocKind = "other"
+    format: FormatId = "unknown"
+    title: str | None = None
+    level: Level = "unknown"
+
+
+class DocCounts2021(_Model):
+    issued: Num = None
+    repealed: Num = None
+    in_force: Num = None
+
+
+class Active2021(_Model):
+    regulations: DocCounts2021 = Field(default_factory=DocCounts2021)
+    normative_documents: DocCounts2021 = Field(default_factory=DocCounts2021)
+    licensing: Num = None
+    punishment: Num = None
+    coercion: Num = None
+    fees: Num = None  # 万元
+
+
+class DocCounts2019(_Model):
+    made: Num = None
+    published: Num = None
+    public_total: Num = None
+
+
+class Items2019(_Model):
+    prev_items: Num = None
+    change: Num = None
+    decisions: Num = None
+
+
+class Fees2019(_Model):
+    prev_items: Num = None
+    change: Num = None
+
+
+class Procurement2019(_Model):
+    projects: Num = None
+    amount: Num = None
+
+
+class Active2019(_Model):
+    regulations: DocCounts2019 = Field(default_factory=DocCounts2019)
+    normative_documents: DocCounts2019 = Field(default_factory=DocCounts2019)
+    licensing: Items2019 = Field(default_factory=Items2019)
+    other_services: Items2019 = Field(default_factory=Items2019)
+    punishment: Items2019 = Field(default_factory=Items2019)
+    coercion: Items2019 = Field(default_factory=Items2019)
+    fees: Fees2019 = Field(default_factory=Fees2019)
+    procurement: Procurement2019 = Field(default_factory=Procurement2019)
+
+
+class RequestRow(_Model):
+    natural_person: Num = None
+    commercial: Num = None
+    research: Num = None
+    social_welfare: Num = None
+    legal_service: Num = None
+    other_org: Num = None
+    total: Num = None
+
+
+class AppealRow(_Model):
+    upheld: Num = None
+    corrected: Num = None
+    other: Num = None
+    pending: Num = None
+    total: Num = None
+
+
+class Appeals(_Model):
+    review: AppealRow = Field(default_factory=AppealRow)
+    litigation_direct: AppealRow = Field(default_factory=AppealRow)
+    litigation_after_review: AppealRow = Field(default_factory=AppealRow)
+
+
+class Provenance(_Model):
+    """Where a value came from: enough for a finding to point at its cell."""
+
+    text: str = ""  # the raw text of the cell or phrase
+    label: str | None = None  # the label it was matched by
+    line: int | None = None  # 1-based line (text sources)
+    span: tuple[int, int] | None = None  # character offsets in the decoded text
+    page: int | None = None  # 1-based page (PDF)
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+    path: str | None = None  # element path (HTML/DOCX) or table/row/col address
+
+
+class SectionText(_Model):
+    id: str  # s1_overview … s6_other
+    heading: str
+    number: str | None = None
+    line: int | None = None
+    text: str = ""
+
+
+class ParseNote(_Model):
+    """Something the parser normalised or repaired; audit reports it (L-01, L-02, T3-08)."""
+
+    kind: Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable"]
+    path: str | None = None
+    label: str | None = None
+    text: str = ""
+    line: int | None = None
+    page: int | None = None
+
+
+class Record(_Model):
+    meta: Meta = Field(default_factory=Meta)
+    active: Active2021 | Active2019 | None = None
+    requests: dict[str, RequestRow] | None = None
+    appeals: Appeals | None = None
+    narrative: dict[str, Any] = Field(default_factory=dict)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+    sections: list[SectionText] = Field(default_factory=list)
+    notes: list[ParseNote] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def get(self, path: str) -> Any:
+        """The value at a dotted path ('requests.granted.total'), or None."""
+        node: Any = self
+        for part in path.split("."):
+            if node is None:
+                return None
+            if isinstance(node, dict):
+                node = node.get(part)
+            else:
+                node = getattr(node, part, None)
+        return node

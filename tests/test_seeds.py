@@ -1,0 +1,36 @@
+"""The seeds: hand-read expected records (100 % by score.py) and golden full records."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import BIN, DATA, SHARED, golden, load_json, mismatches
+
+import nianbao
+
+SEEDS = sorted((DATA / "text").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem[:3])
+def test_seed_matches_hand_read_record(path):
+    expected = load_json(DATA / "text" / "expected" / f"{path.stem}.json")
+    actual = nianbao.parse(path).to_json_dict()
+    assert mismatches(expected, actual) == []
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem[:3])
+def test_seed_golden_record(path):
+    golden(DATA / "text" / "groundtruth" / f"{path.stem}.record.json", nianbao.parse(path).to_json_dict())
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
+def test_score_py_on_seeds_is_100_percent():
+    run = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), str(SHARED / "seeds" / "expected"),
+         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(SHARED / "seeds")],
+        capture_output=True, text=True, timeout=300)
+    last = run.stdout.strip().splitlines()[-1]
+    assert "accuracy=100.00%" in last, run.stdout
+    assert run.returncode == 0
