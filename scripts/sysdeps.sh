@@ -4,6 +4,9 @@
 set -euo pipefail
 NEED=(
   "pdftoppm:poppler-utils"
+  "/usr/lib/postgresql:postgresql"
+  "soffice:libreoffice-writer-nogui"
+  "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk"
 )
 missing=()
 for entry in "${NEED[@]}"; do
@@ -14,6 +17,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "缺少系统组件：${missing[*]}（需要 root 运行 apt-get install）" >&2; exit 1; fi
   export DEBIAN_FRONTEND=noninteractive
+  exec 9>/tmp/nianbao-apt.lock; flock 9
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -5,14 +5,39 @@ The public API::
     import nianbao
     record = nianbao.parse("report.txt")        # the canonical record (raises NianbaoError on bad input)
     findings = nianbao.check(record)            # audit findings with codes, Chinese messages and cells
+
+The CLI, the HTTP API and the web UI call only what this module exports.
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 from .core import check, check_file, parse, parse_bytes, parse_file
 from .errors import InputError, MissingDependency, NianbaoError
 
 __version__ = "0.1.0"
 
+# Heavier parts load on first use, so that `nianbao parse` stays fast.
+# name → "module:attribute"; each stage adds its public entry points here.
+_LAZY: dict[str, str] = {
+    "read_document": "nianbao.ingest:load",
+    "rules": "nianbao.audit.codes:all_rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'nianbao' has no attribute {name!r}")
+    module, attr = target.split(":")
+    value = getattr(import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "InputError", "MissingDependency", "NianbaoError", "__version__", "check", "check_file", "parse",
-    "parse_bytes", "parse_file",
+    "parse_bytes", "parse_file", *_LAZY,
 ]

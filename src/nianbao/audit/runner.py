@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..record import Record
 from .base import Context, Finding
-from .codes import CODES, rule_class
+from .codes import available, rule_class
 
 
 def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
@@ -23,7 +23,7 @@ def audit(record: Record, select: Iterable[str] | None = None, ignore: Iterable[
     ctx = Context(record=record, previous=previous)
     interpretation = record.meta.doc_kind == "interpretation"
     findings: list[Finding] = []
-    for code in CODES:
+    for code in available():
         if not _chosen(code, select, ignore):
             continue
         rule = rule_class(code)

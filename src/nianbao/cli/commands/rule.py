@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ...audit import CODES, rule_class
+from ...audit.codes import available
 from ..output import SEVERITY_ZH, console, error, print_json
 
 
@@ -38,7 +39,7 @@ def rule_cmd(
             if e["fix"]:
                 console.print(f"\n修改建议：{e['fix']}")
         return
-    entries = [_entry(c) for c in CODES]
+    entries = [_entry(c) for c in available()]
     if as_json:
         print_json(entries)
         return
