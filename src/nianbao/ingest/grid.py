@@ -8,6 +8,7 @@ merged cell at its first free slot, the way browsers do, and fills the slots it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .document import Block, Cell
@@ -66,3 +67,62 @@ def width(grid: list[list[Cell]]) -> int:
 
 def is_blank_row(cells: list[Cell]) -> bool:
     return all(c.covered or not c.text.strip() for c in cells)
+
+
+class GridTooLarge(ValueError):
+    """A table whose spans would make more slots than any report has (a span bomb)."""
+
+
+MAX_SLOTS = 400_000
+
+
+def check_size(rows: list[list[Span]]) -> None:
+    """Raise GridTooLarge before ``expand`` when the spans would make an absurd grid."""
+    n = len(rows)
+    total = 0
+    for r, row in enumerate(rows):
+        for s in row:
+            rs = n - r if s.rowspan <= 0 else min(s.rowspan, n - r, MAX_SPAN)
+            total += rs * max(1, min(s.colspan, MAX_SPAN))
+        if total > MAX_SLOTS:
+            raise GridTooLarge(total)
+
+
+# A line of text drawn as a table row: cells parted by tabs, full-width spaces or runs of spaces.
+_GAP = re.compile(r"\t|\u3000+|[ \xa0]{2,}")
+_NUMBER = re.compile(r"^[+-]?\d[\d,，]*(?:\.\d+)?%?$|^(?:-|--|—|——|/|－)$")
+
+
+def drawn_cells(text: str) -> list[str] | None:
+    """The cells of a line drawn as a table row ("一、本年新收…  14  0  0"), or None for prose.
+
+    Only lines with at least one bare number among their parts count: a stray double space in
+    prose must not split a sentence.
+    """
+    if not _GAP.search(text):
+        return None
+    parts = [p.strip(" \xa0\u3000") for p in _GAP.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or not any(_NUMBER.match(p) for p in parts[1:]):
+        return None
+    return parts
+
+
+def finish(blocks: list[Block]) -> str:
+    """Number the blocks as lines of Document.text (line, span of each cell) and return the text."""
+    out: list[str] = []
+    pos = 0
+    for i, b in enumerate(blocks, start=1):
+        first = True
+        for c in b.cells:
+            if c.covered:
+                continue
+            if not first:
+                pos += 1  # the tab between cells
+            first = False
+            c.line = i
+            c.span = (pos, pos + len(c.text))
+            pos += len(c.text)
+        out.append(b.text)
+        pos += 1  # the newline
+    return "\n".join(out)

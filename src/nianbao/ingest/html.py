@@ -1,0 +1,352 @@
+"""HTML pages of government CMS sites → Document.
+
+Bytes are decoded first (BOM, <meta charset>, sniffing; gb2312/gbk widened to gb18030 — lxml given
+raw bytes silently drops the rest of a page at the first GBK-only character such as 〇). The article
+body is found among the site furniture, then walked in reading order: paragraphs become one-cell
+blocks, data tables become exact grid rows (rowspan/colspan expanded by ``grid.expand``), layout
+tables are walked as containers. Provenance: the element path from the body, e.g.
+"div#zoom/table[2]/tr[5]/td[3]".
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from ..errors import InputError
+from . import grid
+from .decode import decode_text
+from .document import Block, Cell, Document
+
+MAX_HTML_BYTES = 16 * 1024 * 1024
+
+# CMS containers of the article body, most specific first.
+_BODY_IDS = ("zoom", "ivs_content", "UCAP-CONTENT", "Zoom", "content_text", "xxgk_content")
+_BODY_CLASSES = ("TRS_Editor", "Custom_UnionStyle", "article-content", "xxgk_content", "TRS_UEDITOR",
+                 "view TRS_UEDITOR", "article_content", "pages_content", "zw", "con_text")
+_SKIP = frozenset({"script", "style", "noscript", "template", "select", "button", "iframe", "object",
+                   "head", "title", "svg", "map", "input", "textarea"})
+_BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+                    "section", "article", "blockquote", "center", "pre", "form", "header", "footer",
+                    "main", "aside", "nav", "figure", "figcaption", "address", "hr", "caption", "tr",
+                    "td", "th", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend"})
+_SECTIONS = ("thead", "tbody", "tfoot")
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
+_WS = re.compile(r"[ \t\r\n\f]+")
+_EDGE = " \t\r\n\f\xa0\u3000\u200b\ufeff"
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]")
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_PUBLISHED = re.compile(r"(?:发布|公开|成文|印发)(?:时间|日期)\s*[:：]?\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
+_PUBDATE_META = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "article:published_time")
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--| - |—)\s*")
+
+
+def decode_html(data: bytes, name: str) -> str:
+    m = _META_CHARSET.search(data[:4096])
+    return decode_text(data, name, m.group(1).decode("ascii", "replace") if m else None)
+
+
+def read_html(data: bytes, name: str) -> Document:
+    if len(data) > MAX_HTML_BYTES:
+        raise InputError(f"{name}：网页文件过大（{len(data) // 1024 // 1024} MB），不像一篇年度报告", "too_large")
+    text = _XML_DECL.sub("", decode_html(data, name), count=1)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as e:
+        raise InputError(f"{name}：网页内容无法解析（{e}）", "corrupt") from None
+    body = find_body(root)
+    walker = _Walker(name)
+    walker.walk(body, _label(body))
+    blocks = walker.blocks
+    if not blocks:
+        raise InputError(f"{name}：网页中没有正文内容", "empty")
+    return Document(source=name, kind="html", blocks=blocks, text=grid.finish(blocks),
+                    title_hint=_title(root), date_hint=_published(root))
+
+
+# ---- the article body ---------------------------------------------------------------------------
+def find_body(root: etree._Element) -> etree._Element:
+    """The CMS article container; else the smallest element holding most of the page's text."""
+    cands = []
+    for el in root.iter("div", "td", "section", "article", "span", "font"):
+        eid = el.get("id")
+        cls = el.get("class")
+        if (eid and eid in _BODY_IDS) or (cls and any(c in cls.split() or c == cls for c in _BODY_CLASSES)):
+            cands.append(el)
+    best = None
+    best_len = 0
+    for el in cands:
+        n = _text_len(el)
+        if n > best_len:  # ties keep the outer (earlier) one
+            best, best_len = el, n
+    if best is not None and best_len >= 100:
+        return best
+    body = root.find("body")
+    return _largest_block(body if body is not None else root)
+
+
+def _text_len(el: etree._Element) -> int:
+    return sum(len(t.strip()) for t in el.itertext() if t and not t.isspace())
+
+
+def _largest_block(el: etree._Element) -> etree._Element:
+    total = _text_len(el)
+    while total:
+        kids = [(k, _text_len(k)) for k in el if isinstance(k.tag, str) and k.tag not in _SKIP]
+        if not kids:
+            break
+        k, n = max(kids, key=lambda kn: kn[1])
+        if n < 0.6 * total:
+            break
+        el, total = k, n
+    return el
+
+
+# ---- hints ---------------------------------------------------------------------------------------
+def _title(root: etree._Element) -> str | None:
+    for m in root.iter("meta"):
+        if (m.get("name") or "").lower() in ("articletitle", "title") and (m.get("content") or "").strip():
+            return m.get("content").strip()
+    t = root.find(".//title")
+    if t is None or not (t.text_content() or "").strip():
+        return None
+    title = _WS.sub(" ", t.text_content()).strip()
+    parts = [p for p in _TITLE_SPLIT.split(title) if p]
+    for p in parts:  # "报告标题_站点名" → the part that names the report
+        if "报告" in p:
+            return p
+    return title
+
+
+def _published(root: etree._Element) -> str | None:
+    for m in root.iter("meta"):
+        key = (m.get("name") or m.get("property") or "").lower()
+        if key in _PUBDATE_META:
+            d = _iso(m.get("content") or "")
+            if d:
+                return d
+    body = root.find("body")
+    if body is None:
+        return None
+    for t in body.itertext():
+        if "日期" in t or "时间" in t:
+            m = _PUBLISHED.search(t)
+            if m:
+                return _iso(m.group(1))
+    # "发布时间：" in one element, the date in the next
+    text = "".join(t for t in body.itertext() if t)
+    m = _PUBLISHED.search(_WS.sub("", text))
+    return _iso(m.group(1)) if m else None
+
+
+def _iso(text: str) -> str | None:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+# ---- walking the body ----------------------------------------------------------------------------
+def _label(el: etree._Element) -> str:
+    tag = el.tag if isinstance(el.tag, str) else "node"
+    if el.get("id"):
+        return f"{tag}#{el.get('id')}"
+    cls = (el.get("class") or "").split()
+    return f"{tag}.{cls[0]}" if cls else tag
+
+
+def _clean(raw: str) -> str:
+    """Text as a browser shows it: white space collapsed, a source line break between two CJK
+    characters dropped (Word's HTML export wraps long lines anywhere)."""
+    return _WS.sub(" ", _CJK_BREAK.sub("", raw)).strip(_EDGE).replace("\xa0", " ")
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one cell joined: nothing between CJK characters, a space between words."""
+    out = ""
+    for line in lines:
+        if out and not (re.match(rf"[{_CJK}]", line[0]) or re.search(rf"[{_CJK}]$", out)):
+            out += " "
+        out += line
+    return out
+
+
+class _Walker:
+    """Reading-order walk: paragraphs, data tables as grids, layout tables as containers."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.buf_path: str | None = None
+        self.table = -1  # index of the last data table
+        self.table_width = 0
+        self.table_rows = 0
+        self.blocks_at_table_end = -1
+
+    # text ----------------------------------------------------------------------------------------
+    def add(self, text: str, path: str) -> None:
+        if not self.buf:
+            self.buf_path = path
+        self.buf.append(text)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        raw = _CJK_BREAK.sub("", "".join(self.buf))
+        self.buf = []
+        text = _WS.sub(" ", raw).strip(_EDGE)
+        if not text:
+            return
+        path = self.buf_path
+        parts = grid.drawn_cells(text)
+        if parts:  # a table row drawn with &nbsp; runs in a <p>: cells, as in text sources
+            self.blocks.append(Block([Cell(p, path=path) for p in parts]))
+        else:
+            self.blocks.append(Block([Cell(text.replace("\xa0", " "), path=path)]))
+
+    # elements ------------------------------------------------------------------------------------
+    def walk(self, el: etree._Element, path: str) -> None:
+        if el.text:
+            self.add(el.text, path)
+        counts: dict[str, int] = {}
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                tag = tag.lower()
+                if tag not in _SKIP:
+                    if tag == "br":
+                        self.flush()
+                    elif tag == "table":
+                        counts[tag] = counts.get(tag, 0) + 1
+                        self.flush()
+                        self.table_el(child, f"{path}/table[{counts[tag]}]")
+                    elif tag in _BLOCK:
+                        counts[tag] = counts.get(tag, 0) + 1
+                        self.flush()
+                        self.walk(child, f"{path}/{tag}[{counts[tag]}]")
+                        self.flush()
+                    else:
+                        self.walk(child, path)  # inline: its text belongs to the enclosing block
+            if child.tail:
+                self.add(child.tail, path)
+
+    def table_el(self, table: etree._Element, path: str) -> None:
+        rows = _rows(table, path)
+        if _is_layout(table, rows):
+            for tr, tr_path, cells in rows:
+                for td, td_path in cells:
+                    self.flush()
+                    self.walk(td, td_path)
+                    self.flush()
+            return
+        spans: list[list[grid.Span]] = []
+        for _tr, _p, cells in rows:
+            spans.append([grid.Span(Cell(_cell_text(td), path=td_path), _int(td.get("rowspan")),
+                                    _int(td.get("colspan"))) for td, td_path in cells])
+        try:
+            grid.check_size(spans)
+        except grid.GridTooLarge:
+            raise InputError(f"{self.name}：网页中的表格合并单元格数目异常（{path}），无法读取", "corrupt") from None
+        g = grid.expand(spans)
+        cap = table.find("caption")
+        if cap is not None and _clean(cap.text_content()):
+            self.blocks.append(Block([Cell(_clean(cap.text_content()), path=f"{path}/caption")]))
+        # One table split over several <table>s: a table right after another of the same width
+        # continues it (same table index, rows counted on).
+        w = grid.width(g)
+        if not (len(self.blocks) == self.blocks_at_table_end and w == self.table_width):
+            self.table += 1
+            self.table_rows = 0
+        for cells in g:
+            if grid.is_blank_row(cells):
+                continue
+            filled = [c for c in cells if not c.covered and c.text]
+            if len(filled) == 1 and _TOP_HEADING.match(filled[0].text) and len(filled[0].text) <= 40:
+                # a section heading drawn as a table row: a paragraph, so sections are found
+                self.blocks.append(Block([filled[0]]))
+                continue
+            self.blocks.append(Block(cells, grid=True, table=self.table, row=self.table_rows))
+            self.table_rows += 1
+        self.table_width = w
+        self.blocks_at_table_end = len(self.blocks)
+
+
+def _rows(table: etree._Element, path: str) -> list[tuple[etree._Element, str, list[tuple[etree._Element, str]]]]:
+    """The rows of this table (not of tables nested in it), with their cells and paths."""
+    trs: list[etree._Element] = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            trs.append(child)
+        elif tag in _SECTIONS:
+            trs.extend(c for c in child if isinstance(c.tag, str) and c.tag.lower() == "tr")
+    out = []
+    for r, tr in enumerate(trs, start=1):
+        tr_path = f"{path}/tr[{r}]"
+        cells = []
+        n = {"td": 0, "th": 0}
+        for td in tr:
+            tag = td.tag.lower() if isinstance(td.tag, str) else ""
+            if tag in n:
+                n[tag] += 1
+                cells.append((td, f"{tr_path}/{tag}[{n[tag]}]"))
+        out.append((tr, tr_path, cells))
+    return out
+
+
+def _is_layout(table: etree._Element, rows) -> bool:
+    """A table used for page layout: it holds other tables, or it is one column of containers."""
+    if table.find(".//table") is not None:
+        return True
+    return all(len(cells) <= 1 and all(_int(td.get("colspan")) <= 1 for td, _ in cells) for _, _, cells in rows)
+
+
+def _cell_text(td: etree._Element) -> str:
+    """A cell's text: its paragraphs and <br> lines joined (CJK lines with nothing between)."""
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            t = _clean("".join(buf))
+            if t:
+                lines.append(t)
+            buf.clear()
+
+    def walk(el: etree._Element) -> None:
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            tag = child.tag.lower() if isinstance(child.tag, str) else None
+            if tag and tag not in _SKIP:
+                if tag == "br":
+                    flush()
+                elif tag in _BLOCK:
+                    flush()
+                    walk(child)
+                    flush()
+                else:
+                    walk(child)
+            if child.tail:
+                buf.append(child.tail)
+
+    walk(td)
+    flush()
+    return _join(lines)
+
+
+def _int(v: str | None) -> int:
+    if not v:
+        return 1
+    m = re.match(r"\s*(\d+)", v)
+    return int(m.group(1)) if m else 1
