@@ -70,8 +70,14 @@ def rule_class(code: str) -> type[Rule]:
     return _loaded[code]
 
 
+_available: list[str] | None = None
+
+
 def available() -> list[str]:
     """Codes whose rule module exists (all of them, once every rule is written)."""
+    global _available
+    if _available is not None:
+        return _available
     out = []
     for code in CODES:
         try:
@@ -79,6 +85,7 @@ def available() -> list[str]:
         except ModuleNotFoundError:
             continue
         out.append(code)
+    _available = out
     return out
 
 

@@ -42,7 +42,9 @@ class Found:
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
     found.labels[path] = (row.label, how, lab)
     canonical = core(lab.label)
-    if how in ("variant", "fuzzy") or canonical not in core(row.label):
+    if how == "prefix":
+        found.notes.append(("repaired", path, row.label, row.block))
+    elif how in ("variant", "fuzzy") or canonical not in core(row.label):
         found.notes.append(("fuzzy" if how == "fuzzy" else "variant", path, row.label, row.block))
 
 
@@ -144,10 +146,10 @@ def extract_appeals(blocks: list[Block]) -> Found:
         return found
     values: list[Value] = []
     first: Row | None = None
-    for b in blocks[start + 1:start + 12]:
+    for b in blocks[start + 1:start + 80]:
         row = split_row(b, width=15)
         if row.label:
-            if values or not any(w in core(row.label) for w in (*T4_HEADER_WORDS, "总计", "其他结果", "起诉")):
+            if values or not any(w in core(row.label) for w in _T4_HEADER_BITS):
                 break
             continue
         if not row.values:
@@ -168,6 +170,9 @@ def extract_appeals(blocks: list[Block]) -> Found:
             k = gi * 5 + ci
             found.values[f"appeals.{group}.{col}"] = values[k] if k < len(values) else Value(None, first.block.cells[-1])
     return found
+
+
+_T4_HEADER_BITS = (*T4_HEADER_WORDS, "维持", "纠正", "审结", "总计", "结果", "起诉", "复议", "诉讼")
 
 
 def _header_follows(blocks: list[Block], i: int) -> bool:
@@ -206,8 +211,8 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
     items: tuple[ActiveItem, ...] = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
     labels = tuple(Label(it.key, it.label, it.keys, it.variants) for it in items)
     by_key = {it.key: it for it in items}
-    for block in blocks:
-        row = split_row(block, width=None)
+    for row in _absorbed(blocks):
+        block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
             if row.label and not row.values:
                 _header_notes(found, row, items)
@@ -230,6 +235,21 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _absorbed(blocks: list[Block]) -> list[Row]:
+    """Rows, where a text label standing alone takes the value-only lines that follow it
+    (one cell per line: "规章" / "0" / "0" / "0")."""
+    out: list[Row] = []
+    open_row: Row | None = None
+    for b in blocks:
+        row = split_row(b)
+        if open_row is not None and not row.label and row.values and not b.grid:
+            open_row.values.extend(row.values)
+            continue
+        open_row = row if (row.label and not row.values and not b.grid and len(core(row.label)) <= 30) else None
+        out.append(row)
+    return out
 
 
 def _header_notes(found: Found, row: Row, items: tuple[ActiveItem, ...]) -> None:

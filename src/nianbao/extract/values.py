@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ingest import Block, Cell
 
@@ -24,6 +25,7 @@ class Value:
     repaired: bool = False  # digits read through an OCR confusion or spacing
 
 
+@lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
     t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("，", "")
     return t
@@ -31,7 +33,12 @@ def _clean(text: str) -> str:
 
 def read_value(cell: Cell) -> Value | None:
     """A Value when the cell is a number or a blank; None when it is a label."""
-    t = _clean(cell.text)
+    raw = cell.text
+    if raw.isascii() and raw.isdigit():  # the common case, fast
+        return Value(int(raw), cell)
+    if not raw:
+        return Value(None, cell)
+    t = _clean(raw)
     if t in BLANK_MARKS:
         return Value(None, cell)
     repaired = False
@@ -75,12 +82,36 @@ def split_row(block: Block, width: int | None = None) -> Row:
     if not values and label_cells and not block.grid:
         values = _split_trailing_numbers(label_cells)
     if not block.grid:
-        while values and values[-1].value is None:
-            values.pop()
+        values = _trim(values)
+        split = _trim(_split_spaced(values))
+        # "594 781" in a text row is two columns a single space apart, unless reading it as one
+        # number (digits spaced out by a converter) is what makes the row the right width.
+        if split is not values and not (width and len(values) == width and len(split) != width):
+            values = split
     if width and len(values) > width:
         values = values[-width:]
     label = "".join(c.text for c in label_cells)
     return Row(label, label_cells, values, block)
+
+
+def _trim(values: list[Value]) -> list[Value]:
+    end = len(values)
+    while end and values[end - 1].value is None:
+        end -= 1
+    return values if end == len(values) else values[:end]
+
+
+def _split_spaced(values: list[Value]) -> list[Value]:
+    if not any(v.repaired and " " in v.cell.text.strip() for v in values):
+        return values
+    out: list[Value] = []
+    for v in values:
+        parts = _clean(v.cell.text).split()
+        if v.repaired and len(parts) > 1 and all(p.isdigit() for p in parts):
+            out.extend(Value(int(p), v.cell) for p in parts)
+        else:
+            out.append(v)
+    return out
 
 
 def _split_trailing_numbers(label_cells: list[Cell]) -> list[Value]:

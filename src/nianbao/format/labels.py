@@ -46,37 +46,55 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+_SUBNUMBER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）]")
+
+
+def _tail(text: str) -> str:
+    """The words after the last sub-number: '（六）其他 1.申请人无正当理由逾期不' → '申请人无正当理由逾期不'."""
+    t = norm(text)
+    parts = _SUBNUMBER.split(t)
+    return _PUNCT.sub("", parts[-1]) if parts else ""
+
+
 def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tuple[Label | None, str]:
     """Find the label that ``text`` names.
 
-    Returns (label, how) with how = "exact" (identifying phrases found), "variant" (a known
-    variant or typo) or "fuzzy" (similar enough to the printed label: OCR errors). The label
-    with the longest identifying phrase wins, so "（六）其他处理 1.申请人…逾期不补正" is the sub-row.
+    Returns (label, how): "exact" (its identifying phrases occur), "variant" (a known variant or
+    typo occurs), "prefix" (the text is the beginning of the printed label: a label cut by a line
+    or page break) or "fuzzy" (similar enough to the printed label: OCR errors). The longest
+    evidence wins, so "（六）其他处理 1.申请人…逾期不补正" is the sub-row, not the generic 其他.
     """
     c = core(text)
     if not c:
         return None, ""
+    tail = _tail(text)
     best: Label | None = None
-    best_len = 0
+    score = 0.0
     how = ""
     for lab in labels:
         if lab.keys and contains_all(c, lab.keys):
-            n = sum(map(len, lab.keys))
-            if n > best_len:
-                best, best_len, how = lab, n, "exact"
-    if best is not None:
-        return best, how
-    for lab in labels:
+            n = sum(map(len, lab.keys)) + 0.5
+            if n > score:
+                best, score, how = lab, n, "exact"
+            continue
         for v in lab.variants:
-            if v in c and len(v) > best_len:
-                best, best_len, how = lab, len(v), "variant"
+            if len(v) > score and v in c:
+                best, score, how = lab, len(v), "variant"
+        if len(tail) >= 4 and len(tail) > score:
+            body = _body(lab.label)
+            if len(body) > len(tail) and body.startswith(tail):
+                best, score, how = lab, len(tail), "prefix"
     if best is not None or not fuzzy:
         return best, how
-    score = 0.0
     for lab in labels:
-        s = similarity(c, core(lab.label))
+        s = max(similarity(c, core(lab.label)), similarity(tail, _body(lab.label)) if len(tail) >= 4 else 0.0)
         if s > score:
             best, score = lab, s
     if score >= fuzzy:
         return best, "fuzzy"
     return None, ""
+
+
+@lru_cache(maxsize=256)
+def _body(label: str) -> str:
+    return _tail(label)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -44,9 +45,11 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     raise InputError(f"{name}：无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030），或不是文本文件", "encoding")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return bad / len(sample) > 0.02
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.02

@@ -17,7 +17,7 @@ _PAGE_NO = re.compile(
     r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_WIDE_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|$)")
+_WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
 
 
@@ -55,8 +55,7 @@ def split_blocks(text: str) -> list[Block]:
 def _cell(raw: str, lineno: int, start: int) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    m = _MD_MARKS.search(text)
-    if m:
+    if text[:1] in "#*_" or text[-2:] in ("**", "__"):
         text = _MD_MARKS.sub("", text).strip()
     return Cell(text, line=lineno, span=(start + lead, start + lead + len(raw.strip())))
 

@@ -1,0 +1,79 @@
+"""How the text-variant fixtures were made from the seeds (kept for the record; rerun by hand).
+
+    .venv/bin/python tests/data/text_variants/make.py
+
+Each variant imitates a mess seen in converted reports; each has its expected record in expected/.
+"""
+
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SEEDS = HERE.parent / "text"
+EXP = HERE.parent / "text" / "expected"
+OUT_EXP = HERE / "expected"
+
+
+def seed(prefix):
+    p = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return p.read_text(encoding="utf-8"), json.loads((EXP / f"{p.stem}.json").read_text(encoding="utf-8"))
+
+
+def write(name, data: bytes, expected):
+    (HERE / name).write_bytes(data)
+    OUT_EXP.mkdir(exist_ok=True)
+    (OUT_EXP / f"{name}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def markdown_tables(text):
+    """Tab rows → markdown pipe rows (as PDF-to-markdown converters write them)."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+            out.append("| " + " | ".join(cells) + " |")
+            if cells and cells[0].startswith("第二十条"):
+                out.append("|" + "---|" * len(cells))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def ocr_typos(text):
+    """Misreadings an OCR engine makes in labels and digits."""
+    subs = [("其他法律行政法规禁止公开", "其他法律行政止公开"), ("属于国家秘密", "属于国家秘蜜"),
+            ("(一) 予以公开", "(一) 予以公幵"), ("本年新收政府信息公开申请数", "本年新收政府信息公开申清数"),
+            ("2. 重复申请\t1", "2. 重复申靖\t1"), ("行政处罚\t16", "行政处罚\t1６"),
+            ("保护第三方合法权益", "保护第三方合法杈益")]
+    for a, b in subs:
+        assert a in text, a
+        text = text.replace(a, b, 1)
+    return text
+
+
+def one_cell_per_line(text):
+    """Every tab cell on a line of its own, no blank lines between rows (a crude HTML-to-text)."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            out.extend(c.strip() for c in line.split("\t") if c.strip())
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def main():
+    t0, e0 = seed("000")
+    write("000_ocr_typos.txt", ocr_typos(t0).encode("utf-8"), e0)
+    t1, e1 = seed("001")
+    write("001_markdown.md", markdown_tables(t1).encode("utf-8"), e1)
+    t4, e4 = seed("004")
+    write("004_gbk_crlf.txt", t4.replace("\n", "\r\n").encode("gb18030"), e4)
+    write("004_bom.txt", b"\xef\xbb\xbf" + t4.encode("utf-8"), e4)
+    t2, e2 = seed("002")
+    write("002_one_cell_per_line.txt", one_cell_per_line(t2).encode("utf-8"), e2)
+
+
+if __name__ == "__main__":
+    main()
