@@ -23,6 +23,8 @@ AGENCY_END = re.compile(
     r"街道|镇|乡|分局|集团|公司|银行|法院|检察院|总队|支队|大队)$"
 )
 _TITLE_WORDS = ("政府信息公开", "政务公开")
+_TITLE_TAIL = re.compile(r"(关于|发布|公布|的|[(（【\[]+)+$")
+_TITLE_LEAD = re.compile(r"^(?:[《【\[]|\d{4}年度?|[〇零○一二三四五六七八九]{4}年度?)+")
 
 
 @dataclass
@@ -98,11 +100,11 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
         m = YEAR_IN_TITLE.search(mf.title)
         if m:
             mf.year = cn_to_int(m.group(1))
-            before = norm(mf.title[: m.start()])
-            if looks_like_agency(before):
-                mf.agency, mf.agency_source = before, "title"
-        elif looks_like_agency(norm(mf.title.split("政府信息公开")[0])):
-            mf.agency, mf.agency_source = norm(mf.title.split("政府信息公开")[0]), "title"
+        for cand in (mf.title[: m.start()] if m else "", mf.title.split("政府信息公开")[0]):
+            cand = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", norm(cand)))
+            if looks_like_agency(cand):
+                mf.agency, mf.agency_source = cand, "title"
+                break
     if mf.agency is None and mf.title_index is not None:
         for j in (mf.title_index - 1, mf.title_index + 1, mf.title_index - 2, mf.title_index + 2):
             if 0 <= j < len(blocks) and looks_like_agency(blocks[j].text):

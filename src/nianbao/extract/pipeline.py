@@ -103,6 +103,8 @@ def build_record(doc: Document) -> Record:
     if year is None and "statistics_period" in figures:
         year = int(figures["statistics_period"]["start"][:4])
         meta.year = year
+    elif year is None and meta.published:
+        meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
     if restated:
         figures["restated"] = restated
     for key, hit in hits.items():
