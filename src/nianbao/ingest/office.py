@@ -1,0 +1,88 @@
+""".doc / .wps (OLE compound files) → DOCX through LibreOffice headless → the DOCX reader.
+
+Each conversion runs in its own temporary directory with its own LibreOffice profile (two
+conversions sharing a profile block each other), under a time limit; the process group is
+killed when it runs over.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import InputError, MissingDependency
+from .docx import read_docx
+from .document import Document
+
+TIMEOUT_S = 120
+_INSTALL = "apt-get install libreoffice-writer-nogui"
+
+
+def _utf16(s: str) -> bytes:
+    return s.encode("utf-16-le")
+
+
+def ole_kind(data: bytes) -> str:
+    """What an OLE compound file holds, from its directory entry names."""
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        return "encrypted"
+    if _utf16("WordDocument") in data:
+        return "word"
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        return "excel"
+    if _utf16("PowerPoint Document") in data:
+        return "powerpoint"
+    return "other"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_legacy(data: bytes, name: str) -> Document:
+    kind = ole_kind(data)
+    if kind == "encrypted":
+        raise InputError(f"{name}：文档已加密（设置了打开密码），请先在 Word 或 WPS 中取消密码再读取", "encrypted")
+    if kind == "excel":
+        raise InputError(f"{name}：这是 Excel 表格（.xls），不是年度报告文档", "unsupported")
+    if kind == "powerpoint":
+        raise InputError(f"{name}：这是 PowerPoint 演示文稿（.ppt），不是年度报告文档", "unsupported")
+    if kind != "word":
+        raise InputError(f"{name}：无法识别的 Office 旧格式文件（不是 Word/WPS 文字文档）", "unsupported")
+    exe = soffice()
+    if exe is None:
+        raise MissingDependency(
+            f"{name}：读取 .doc/.wps 文档需要 LibreOffice，本机未安装。请安装：{_INSTALL}"
+            "（或先用 Word/WPS 把文档另存为 .docx 再读取）", "missing_libreoffice")
+    docx = convert_to_docx(exe, data, name)
+    doc = read_docx(docx, name, kind="doc")
+    return doc
+
+
+def convert_to_docx(exe: str, data: bytes, name: str) -> bytes:
+    suffix = Path(name).suffix.lower()
+    if suffix not in (".doc", ".wps", ".dot", ".wpt"):
+        suffix = ".doc"
+    with tempfile.TemporaryDirectory(prefix="nianbao-soffice-") as tmp:
+        src = Path(tmp) / f"input{suffix}"
+        src.write_bytes(data)
+        profile = Path(tmp) / "profile"
+        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+               "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(src)]
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True, env={**os.environ, "HOME": tmp})
+        try:
+            _, err = proc.communicate(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise InputError(f"{name}：LibreOffice 转换超时（超过 {TIMEOUT_S} 秒），文档可能已损坏", "timeout") from None
+        out = Path(tmp) / "input.docx"
+        if proc.returncode != 0 or not out.exists():
+            why = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["无输出"]
+            raise InputError(f"{name}：LibreOffice 无法转换此文档（文件可能已损坏或加密：{why[0][:200]}）", "corrupt")
+        return out.read_bytes()
