@@ -1,0 +1,333 @@
+"""Positioned glyphs → lines, paragraphs and table rows in reading order (PDF text and OCR alike).
+
+A page arrives as glyphs (a character of a PDF text layer, or a character/word box from OCR) and
+table grids already filled with their glyphs. Here page numbers and running headers are dropped,
+lines are grouped into paragraphs (a line that fills the measure continues onto the next, also
+across a page break), and a table cut by a page break is joined, folding a row split by the break
+back into one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+from typing import TYPE_CHECKING
+
+from .document import Block, Cell, Document
+
+if TYPE_CHECKING:
+    from .pdfgrid import Grid
+
+
+@dataclass(slots=True)
+class Glyph:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float | None = None
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Line:
+    runs: list[list[Glyph]]  # pieces separated by a wide gap (columns of a table drawn without lines)
+
+    @property
+    def glyphs(self) -> list[Glyph]:
+        return [g for r in self.runs for g in r]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return _bbox(self.glyphs)
+
+    @property
+    def height(self) -> float:
+        return median(g.height for g in self.glyphs)
+
+    def texts(self) -> list[str]:
+        return [join_glyphs(r) for r in self.runs]
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
+_PAGE_NO = re.compile(
+    r"^(?:[-—–－~·]?\s*\d{1,3}\s*[-—–－~·]?|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$"
+)
+_ENUM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")
+MARGIN = 0.09  # share of the page height at top and bottom where running heads and page numbers sit
+
+
+def _bbox(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
+    return (min(g.x0 for g in glyphs), min(g.top for g in glyphs), max(g.x1 for g in glyphs),
+            max(g.bottom for g in glyphs))
+
+
+def _joiner(left: str, right: str) -> str:
+    """Nothing between CJK characters; one space between Latin words or numbers."""
+    if not left or not right or _CJK.match(left[-1]) or _CJK.match(right[0]):
+        return ""
+    return " "
+
+
+def join_glyphs(glyphs: list[Glyph]) -> str:
+    out = ""
+    prev: Glyph | None = None
+    for g in glyphs:
+        if prev is not None and g.x0 - prev.x1 > 0.25 * max(prev.height, g.height):
+            out += " "
+        out += g.text
+        prev = g
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def group_lines(glyphs: list[Glyph], split_gap: float | None = 1.6) -> list[Line]:
+    """Glyphs whose vertical centres are close form a line; a gap wider than ``split_gap`` heights splits it."""
+    rows: list[list[Glyph]] = []
+    centre: list[float] = []
+    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
+        cy = (g.top + g.bottom) / 2
+        if rows and abs(cy - centre[-1]) <= 0.45 * max(g.height, rows[-1][-1].height):
+            rows[-1].append(g)
+            centre[-1] = sum((x.top + x.bottom) / 2 for x in rows[-1]) / len(rows[-1])
+        else:
+            rows.append([g])
+            centre.append(cy)
+    lines = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        h = median(g.height for g in row)
+        runs: list[list[Glyph]] = [[row[0]]]
+        for g in row[1:]:
+            if split_gap is not None and g.x0 - runs[-1][-1].x1 > split_gap * h:
+                runs.append([g])
+            else:
+                runs[-1].append(g)
+        lines.append(Line(runs))
+    return lines
+
+
+def cell_text(glyphs: list[Glyph]) -> str:
+    """Text of a table cell: its lines joined (a wrapped label, a header written one word per line)."""
+    if not glyphs:
+        return ""
+    text = ""
+    for line in group_lines(glyphs, split_gap=None):
+        t = join_glyphs(line.glyphs)
+        text += _joiner(text, t) + t
+    return text
+
+
+# ---- page furniture ------------------------------------------------------------------------------
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def strip_furniture(pages: list[Page]) -> None:
+    """Drop page numbers and running heads/feet (the same text in the margin of several pages)."""
+    seen: dict[str, set[int]] = {}
+    for p in pages:
+        for ln in p.lines:
+            if _in_margin(p, ln):
+                seen.setdefault(_furniture_key("".join(ln.texts())), set()).add(p.number)
+    repeated = {k for k, v in seen.items() if len(v) >= 2 and len(v) * 2 >= len(pages)}
+    for p in pages:
+        keep = []
+        for ln in p.lines:
+            if _in_margin(p, ln):
+                text = "".join(ln.texts())
+                if _PAGE_NO.match(re.sub(r"\s+", "", text)) or _furniture_key(text) in repeated:
+                    continue
+            keep.append(ln)
+        p.lines = keep
+
+
+def _in_margin(p: Page, ln: Line) -> bool:
+    _, top, _, bottom = ln.bbox
+    return bottom < p.height * MARGIN or top > p.height * (1 - MARGIN)
+
+
+# ---- assembling the document ---------------------------------------------------------------------
+
+@dataclass
+class _Measure:
+    left: float
+    right: float
+
+
+def _measure(pages: list[Page]) -> _Measure:
+    full = [ln.bbox for p in pages for ln in p.lines if len(ln.runs) == 1 and len(ln.glyphs) >= 8]
+    if not full:
+        return _Measure(0.0, 1e9)
+    xs0 = sorted(b[0] for b in full)
+    xs1 = sorted(b[2] for b in full)
+    return _Measure(xs0[len(xs0) // 10], xs1[(len(xs1) * 9) // 10])
+
+
+def _continues(prev: Line, line: Line, m: _Measure, same_page: bool) -> bool:
+    """Does ``line`` carry on the paragraph that ``prev`` ends?"""
+    if len(prev.runs) != 1 or len(line.runs) != 1:
+        return False
+    h0, h1 = prev.height, line.height
+    if abs(h0 - h1) > 0.25 * max(h0, h1):
+        return False
+    pb, lb = prev.bbox, line.bbox
+    if pb[2] < m.right - 2.0 * h0 or lb[0] > m.left + 1.0 * h1:
+        return False
+    if same_page and not (0 <= lb[1] - pb[3] < 1.5 * h0):
+        return False
+    return not _ENUM.match(join_glyphs(line.glyphs))
+
+
+class _Builder:
+    def __init__(self, source: str, kind: str):
+        self.doc = Document(source=source, kind=kind)
+        self.tables = 0
+
+    def paragraph(self, lines: list[tuple[int, Line]]) -> None:
+        page = lines[0][0]
+        text = ""
+        for _, ln in lines:
+            t = join_glyphs(ln.glyphs)
+            text += _joiner(text, t) + t
+        glyphs = [g for p, ln in lines if p == page for g in ln.glyphs]
+        self.doc.blocks.append(Block([Cell(text, page=page, bbox=_round(_bbox(glyphs)), conf=_conf(glyphs))]))
+
+    def runs(self, page: int, line: Line) -> None:
+        cells = [Cell(join_glyphs(r), page=page, bbox=_round(_bbox(r)), conf=_conf(r)) for r in line.runs]
+        self.doc.blocks.append(Block(cells))
+
+    def grid(self, page: int, grid: Grid, table: int, first_row: int) -> None:
+        slots = grid.slots()
+        for r, row in enumerate(slots):
+            cells = []
+            for k, gc in enumerate(row):
+                if gc is None:
+                    cells.append(Cell("", page=page, path=f"t{table}r{first_row + r}c{k}"))
+                elif gc.row == r and gc.col == k:
+                    cells.append(Cell(gc.text, page=page, bbox=_round(gc.bbox), path=f"t{table}r{first_row + r}c{k}",
+                                      conf=_conf(gc.glyphs)))
+                else:
+                    cells.append(Cell("", page=page, bbox=_round(gc.bbox), covered=True,
+                                      path=f"t{table}r{first_row + r}c{k}"))
+            self.doc.blocks.append(Block(cells, grid=True, table=table, row=first_row + r))
+
+
+def _round(b: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    return (round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1))
+
+
+def _conf(glyphs: list[Glyph]) -> float | None:
+    cs = [g.conf for g in glyphs if g.conf is not None]
+    return round(min(cs), 3) if cs else None
+
+
+def assemble(source: str, kind: str, pages: list[Page]) -> Document:
+    """The blocks of all pages in reading order, with text and character spans."""
+    strip_furniture(pages)
+    m = _measure(pages)
+    b = _Builder(source, kind)
+    para: list[tuple[int, Line]] = []
+    last_grid: tuple[Grid, int, int, int] | None = None  # (grid, page, table index, rows so far)
+    for p in pages:
+        items: list[tuple[float, object]] = [(ln.bbox[1], ln) for ln in p.lines] + [(g.bbox[1], g) for g in p.grids]
+        items.sort(key=lambda it: it[0])
+        first_on_page = True
+        for _, item in items:
+            if isinstance(item, Line):
+                if para and _continues(para[-1][1], item, m, same_page=para[-1][0] == p.number):
+                    para.append((p.number, item))
+                else:
+                    if para:
+                        b.paragraph(para)
+                        para = []
+                    if len(item.runs) == 1:
+                        para = [(p.number, item)]
+                    else:
+                        b.runs(p.number, item)
+                last_grid = None
+            else:
+                grid = item
+                if para:
+                    b.paragraph(para)
+                    para = []
+                if first_on_page and last_grid and last_grid[1] == p.number - 1 and last_grid[0].ncols == grid.ncols:
+                    _, _, table, rows = last_grid
+                    _fold_split_row(b.doc.blocks, grid)
+                else:
+                    table, rows = b.tables, 0
+                    b.tables += 1
+                b.grid(p.number, grid, table, rows)
+                last_grid = (grid, p.number, table, rows + grid.nrows)
+            first_on_page = False
+    if para:
+        b.paragraph(para)
+    _spans(b.doc)
+    b.doc.pages = len(pages)
+    return b.doc
+
+
+def _has_digit(cells: list[Cell]) -> bool:
+    return any(re.search(r"\d", c.text) for c in cells if not c.covered)
+
+
+def _fold_split_row(blocks: list[Block], grid: Grid) -> None:
+    """A row cut by the page break: its label tail (no numbers) tops the next page. Join the halves."""
+    if not blocks or not blocks[-1].grid or not grid.cells:
+        return
+    prev = blocks[-1]
+    slots = grid.slots()
+    first = [gc if gc is not None and gc.row == 0 and gc.col == k else None for k, gc in enumerate(slots[0])]
+    texts = [gc.text if gc else "" for gc in first]
+    filled = [k for k, t in enumerate(texts) if t.strip()]
+    if not filled or any(re.search(r"\d", texts[k]) for k in filled) or not _has_digit(prev.cells):
+        return
+    if len(filled) > 2 or any(_ENUM.match(texts[k]) for k in filled):
+        return
+    if any(k >= len(prev.cells) or prev.cells[k].covered or not prev.cells[k].text for k in filled):
+        return
+    if any(gc is not None and gc.rowspan > 1 for gc in first):
+        return
+    for k in filled:
+        cell = prev.cells[k]
+        cell.text += _joiner(cell.text, texts[k]) + texts[k]
+    # drop the fragment row from the grid; the rows below move up
+    grid.cells = [c for c in grid.cells if c.row > 0]
+    for c in grid.cells:
+        c.row -= 1
+    grid.nrows -= 1
+    grid.bbox = (grid.bbox[0], min((c.bbox[1] for c in grid.cells), default=grid.bbox[1]), grid.bbox[2], grid.bbox[3])
+
+
+def _spans(doc: Document) -> None:
+    parts = []
+    pos = 0
+    for block in doc.blocks:
+        first = True
+        for c in block.cells:
+            if c.covered:
+                continue
+            if not first:
+                parts.append("\t")
+                pos += 1
+            c.span = (pos, pos + len(c.text))
+            parts.append(c.text)
+            pos += len(c.text)
+            first = False
+        parts.append("\n")
+        pos += 1
+    doc.text = "".join(parts)

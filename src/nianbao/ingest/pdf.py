@@ -1,0 +1,176 @@
+"""PDF: the text layer through pypdfium2, ruled tables from the page's path objects.
+
+A page with no characters is a scan and goes to OCR (``ocr.py``, the optional extra). Table grids
+come from the ruling lines the PDF draws (each path object's segments, or thin filled rectangles),
+laid out by pdfplumber's lattice functions (``pdfgrid.py``) — without pdfplumber's own page
+parsing, which costs 20× more than pypdfium2's text.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import InputError, MissingDependency
+from .document import Document
+from .layout import Glyph, Page, assemble, group_lines
+from .pdfgrid import Segment, fill, find_grids, useful
+
+log = logging.getLogger(__name__)
+
+MAX_PAGES = 120  # an annual report has 3–40 pages; more is another kind of document
+MAX_SCAN_PAGES = 40  # OCR takes ~1–3 s a page: bound the time a scan may take
+MIN_CHARS = 8  # fewer characters than this on a page with an image: a scan
+_LINE_WIDTH = 2.5  # a filled rectangle thinner than this is a ruling line
+
+
+def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e).lower()
+        if "password" in msg:
+            raise InputError(f"{name}：PDF 文件已加密（需要密码才能打开），请提供未加密的文件", "encrypted") from None
+        raise InputError(f"{name}：PDF 文件已损坏或不完整，无法打开（{e}）", "corrupt") from None
+    n = len(pdf)
+    if n == 0:
+        raise InputError(f"{name}：PDF 文件没有任何页面", "empty")
+    if n > MAX_PAGES:
+        raise InputError(f"{name}：PDF 有 {n} 页，超过年度报告的合理篇幅（上限 {MAX_PAGES} 页），请只提交年度报告本身",
+                         "too_many_pages")
+    return pdf
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    pdf = open_pdf(data, name)
+    try:
+        pages: list[Page] = []
+        scans: list[int] = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                glyphs, w, h = page_glyphs(page)
+                if len(glyphs) < MIN_CHARS and _has_image(page):
+                    scans.append(i)
+                    pages.append(Page(i + 1, w, h))
+                    continue
+                pages.append(layout_page(i + 1, w, h, glyphs, page_segments(page, h)))
+            finally:
+                page.close()
+        if scans:
+            _ocr_pages(pdf, pages, scans, name)
+    finally:
+        pdf.close()
+    doc = assemble(name, "ocr" if scans and len(scans) == len(pages) else "pdf", pages)
+    if not doc.blocks:
+        raise InputError(f"{name}：PDF 中没有可读取的文字", "empty")
+    return doc
+
+
+def layout_page(number: int, w: float, h: float, glyphs: list[Glyph], segments: list[Segment]) -> Page:
+    page = Page(number, w, h)
+    rest = glyphs
+    for grid in find_grids(segments):
+        inside = rest
+        rest = fill(grid, inside)
+        if useful(grid):
+            page.grids.append(grid)
+        else:  # a framed paragraph: give its text back
+            rest += [g for c in grid.cells for g in c.glyphs]
+    page.lines = group_lines(rest)
+    return page
+
+
+def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], name: str) -> None:
+    try:
+        from . import ocr
+        ocr.require(name)
+    except MissingDependency:
+        if len(scans) * 2 >= len(pages):
+            raise
+        log.warning("%s: %d scanned pages skipped (OCR not installed)", name, len(scans))
+        return
+    if len(scans) > MAX_SCAN_PAGES:
+        raise InputError(f"{name}：扫描页有 {len(scans)} 页，超过识别上限（{MAX_SCAN_PAGES} 页）", "too_many_pages")
+    for i in scans:
+        page = pdf[i]
+        try:
+            pages[i] = ocr.ocr_pdf_page(page, i + 1)
+        finally:
+            page.close()
+
+
+def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], float, float]:
+    """Characters with loose boxes, in top-left page coordinates."""
+    left, bottom, right, top = page.get_bbox()
+    w, h = right - left, top - bottom
+    tp = page.get_textpage()
+    try:
+        n = tp.count_chars()
+        text = tp.get_text_range(0, n) if n else ""
+        glyphs = []
+        aligned = len(text) == n
+        for i in range(n):
+            ch = text[i] if aligned else chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i))
+            if not ch.strip() or ch == "\ufffe":
+                continue
+            x0, y0, x1, y1 = tp.get_charbox(i, loose=True)
+            if x1 <= x0 or y1 <= y0:
+                continue
+            glyphs.append(Glyph(ch, x0 - left, top - y1, x1 - left, top - y0))
+    finally:
+        tp.close()
+    return glyphs, w, h
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+
+
+def page_segments(page: pdfium.PdfPage, height: float) -> list[Segment]:
+    """Horizontal and vertical segments the page draws: candidate ruling lines."""
+    left, bottom, _, top = page.get_bbox()
+    segs: list[Segment] = []
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        x0, y0, x1, y1 = obj.get_bounds()
+        bw, bh = x1 - x0, y1 - y0
+        if bw < _LINE_WIDTH and bh >= _LINE_WIDTH:  # a thin vertical bar (a filled rect or a short path)
+            segs.append(("v", top - y1, top - y0, (x0 + x1) / 2 - left))
+            continue
+        if bh < _LINE_WIDTH and bw >= _LINE_WIDTH:
+            segs.append(("h", x0 - left, x1 - left, top - (y0 + y1) / 2))
+            continue
+        n = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        if n <= 1 or n > 2000:
+            continue
+        m = obj.get_matrix()
+        pts: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for i in range(n):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            px = m.a * x.value + m.c * y.value + m.e
+            py = m.b * x.value + m.d * y.value + m.f
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not pts:
+                pts = [(px, py)]
+                start = (px, py)
+            else:
+                _add_segment(segs, pts[-1], (px, py), left, top)
+                pts.append((px, py))
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                _add_segment(segs, pts[-1], start, left, top)
+    return segs
+
+
+def _add_segment(segs: list[Segment], a: tuple[float, float], b: tuple[float, float], left: float, top: float) -> None:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) < 0.5 and abs(ax - bx) >= 1:
+        segs.append(("h", ax - left, bx - left, top - ay))
+    elif abs(ax - bx) < 0.5 and abs(ay - by) >= 1:
+        segs.append(("v", top - ay, top - by, ax - left))

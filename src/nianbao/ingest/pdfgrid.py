@@ -1,0 +1,141 @@
+"""Ruled table grids from line segments, for PDF pages and deskewed scans alike.
+
+Segments come from PDF path objects (``pdf.py``) or from the ruling lines OpenCV finds on a scan
+(``ocr.py``), in page points with the origin at the top left. pdfplumber's lattice functions turn
+them into cells (the smallest rectangles closed by lines, so a merged cell stays one cell); we lay
+those cells on the grid of all their edges to get rows, columns and spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from .layout import Glyph, cell_text
+
+# A horizontal segment is ("h", x0, x1, y); a vertical one ("v", y0, y1, x).
+Segment = tuple[str, float, float, float]
+
+
+@dataclass
+class GridCell:
+    bbox: tuple[float, float, float, float]
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    glyphs: list[Glyph] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class Grid:
+    bbox: tuple[float, float, float, float]
+    cells: list[GridCell]
+    nrows: int
+    ncols: int
+
+    def slots(self) -> list[list[GridCell | None]]:
+        """Row-major slots; a merged cell fills every slot it covers (the origin is its first)."""
+        out: list[list[GridCell | None]] = [[None] * self.ncols for _ in range(self.nrows)]
+        for c in self.cells:
+            for r in range(c.row, c.row + c.rowspan):
+                for k in range(c.col, c.col + c.colspan):
+                    out[r][k] = c
+        return out
+
+
+def _edges(segments: list[Segment], min_len: float) -> list[dict]:
+    out = []
+    for kind, a, b, pos in segments:
+        a, b = min(a, b), max(a, b)
+        if b - a < min_len:
+            continue
+        if kind == "h":
+            out.append({"x0": a, "x1": b, "top": pos, "bottom": pos, "width": b - a, "height": 0, "orientation": "h"})
+        else:
+            out.append({"x0": pos, "x1": pos, "top": a, "bottom": b, "width": 0, "height": b - a, "orientation": "v"})
+    return out
+
+
+def _axis(values: list[float], tol: float) -> list[float]:
+    """Cluster coordinates closer than ``tol``; return the cluster means, sorted."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def _index(axis: list[float], v: float) -> int:
+    return min(range(len(axis)), key=lambda i: abs(axis[i] - v))
+
+
+def find_grids(segments: list[Segment], tol: float = 3.0, min_len: float = 3.0) -> list[Grid]:
+    """Tables of at least two rows and two columns closed by ruling lines."""
+    edges = _edges(segments, min_len)
+    if len(edges) < 4 or len(edges) > 4000:  # no table, or a drawing: not a ruled grid
+        return []
+    edges = merge_edges(edges, tol, tol, tol, tol)
+    edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= min_len]
+    points = edges_to_intersections(edges, tol, tol)
+    if len(points) > 6000:
+        return []
+    grids = []
+    for rects in cells_to_tables(intersections_to_cells(points)):
+        xs = _axis([v for r in rects for v in (r[0], r[2])], tol)
+        ys = _axis([v for r in rects for v in (r[1], r[3])], tol)
+        if len(xs) < 3 or len(ys) < 3:
+            continue
+        cells = []
+        for x0, top, x1, bottom in rects:
+            c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+            if c1 <= c0 or r1 <= r0:
+                continue
+            cells.append(GridCell((x0, top, x1, bottom), r0, c0, r1 - r0, c1 - c0))
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        grids.append(Grid(bbox, _dedupe(cells), len(ys) - 1, len(xs) - 1))
+    return grids
+
+
+def _dedupe(cells: list[GridCell]) -> list[GridCell]:
+    """Keep the first cell claiming each slot (overlaps come from doubled lines)."""
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        slots = {(r, k) for r in range(c.row, c.row + c.rowspan) for k in range(c.col, c.col + c.colspan)}
+        if slots & taken:
+            continue
+        taken |= slots
+        out.append(c)
+    return out
+
+
+def fill(grid: Grid, glyphs: list[Glyph]) -> list[Glyph]:
+    """Put each glyph into the cell holding its centre; return the glyphs outside the grid."""
+    x0, top, x1, bottom = grid.bbox
+    rest = []
+    cells = sorted(grid.cells, key=lambda c: (c.bbox[1], c.bbox[0]))
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            rest.append(g)
+            continue
+        for c in cells:
+            b = c.bbox
+            if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                c.glyphs.append(g)
+                break
+        # a glyph on a ruling line between cells is a stray mark: dropped
+    for c in grid.cells:
+        c.text = cell_text(c.glyphs)
+    return rest
+
+
+def useful(grid: Grid) -> bool:
+    """A real table: text in at least two columns (a framed paragraph is a one-column grid)."""
+    cols = {c.col for c in grid.cells if c.text.strip()}
+    return len(cols) >= 2
