@@ -1,0 +1,71 @@
+"""nianbao ingest PATH...: parse and audit files, folders and .zip archives into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ... import NianbaoError, ingest_batch, open_store
+from ..output import console, err_console, error, print_json
+
+DB_HELP = "数据库：文件路径或 postgresql://用户@主机/库（默认 ./nianbao.sqlite，或环境变量 NIANBAO_DB）"
+STATUS_STYLE = {"成功": "green", "部分成功": "yellow", "失败": "bold red", "跳过": "dim"}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_cmd)
+
+
+def ingest_cmd(
+    paths: list[Path] = typer.Argument(..., help="报告文件、文件夹或 .zip 压缩包"),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    units: Path = typer.Option(None, "--units", help="单位名单 CSV/XLSX（列：单位名称, 上级, 层级）"),
+    workers: int = typer.Option(None, "--workers", "-j", help="并行进程数（默认：全部 CPU 核）"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="列出每个文件的状态（默认只列失败和部分成功）"),
+    as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON"),
+) -> None:
+    """批量入库：解析、审核并存入数据库；按内容去重，重复运行不会重复入库。
+
+    退出码：0 全部读取；1 有文件失败；2 数据库或单位名单无法打开。
+    """
+    try:
+        store = open_store(db)
+    except NianbaoError as e:
+        error(e.message)
+        raise typer.Exit(2) from None
+    with store, Progress(TextColumn("入库"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                         TimeRemainingColumn(), console=err_console, transient=True,
+                         disable=as_json) as bar:
+        task = bar.add_task("", total=None)
+
+        def tick(outcome, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=Path(outcome.name).name[-30:])
+
+        try:
+            result = ingest_batch(paths, store, units=units, workers=workers, progress=tick)
+        except NianbaoError as e:
+            error(e.message)
+            raise typer.Exit(2) from None
+    if as_json:
+        for o in result.outcomes:
+            print_json({"file": o.name, "status": o.status.value, "sha256": o.sha256, "kind": o.kind,
+                        "agency": o.agency, "year": o.year, "errors": o.errors,
+                        "findings": dict(o.findings)}, indent=None)
+    else:
+        shown = [o for o in result.outcomes if verbose or o.status.value in ("失败", "部分成功")]
+        if shown:
+            table = Table(title_justify="left")
+            for col in ("状态", "文件", "机关", "年度", "说明"):
+                table.add_column(col)
+            for o in shown:
+                st = o.status.value
+                note = "；".join(o.errors) or ("、".join(f"{k} {v}" for k, v in sorted(o.findings.items())) or "")
+                table.add_row(f"[{STATUS_STYLE[st]}]{st}[/]", o.name, o.agency or "", str(o.year or ""), note)
+            console.print(table)
+        if result.units:
+            console.print(f"单位名单：{result.units} 个单位")
+    (err_console if as_json else console).print(result.summary())
+    raise typer.Exit(result.exit_code)

@@ -1,0 +1,245 @@
+"""Batch ingest: files, folders and .zip archives → parse and audit on all cores → the store.
+
+Never stops on a bad file: each document gets a status (成功 / 部分成功 / 失败 / 跳过). The content hash
+makes a re-run a no-op and lets an interrupted run finish the rest; the store's unique constraints
+make two runs at once safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import NianbaoError
+from ..record import Status
+from .store import Store
+from .units import read_units
+
+SKIP_NAMES = ("__MACOSX",)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document to read: a file, or a member of a .zip archive."""
+
+    name: str  # as shown to the user: "dir/a.pdf" or "batch.zip:2021/a.pdf"
+    path: str
+    member: str | None = None
+
+    def read(self) -> bytes:
+        if self.member is None:
+            return Path(self.path).read_bytes()
+        with zipfile.ZipFile(self.path) as z:
+            return z.read(self.member)
+
+
+@dataclass
+class DocOutcome:
+    name: str
+    status: Status
+    sha256: str | None = None
+    kind: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    errors: list[str] = field(default_factory=list)
+    findings: Counter = field(default_factory=Counter)  # severity → count
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[DocOutcome] = field(default_factory=list)
+    units: int = 0
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(o.status for o in self.outcomes)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a document failed, else 0."""
+        return 1 if self.counts[Status.failed] else 0
+
+    def summary(self) -> str:
+        c = self.counts
+        sev = Counter()
+        for o in self.outcomes:
+            sev.update(o.findings)
+        line = (f"共 {len(self.outcomes)} 个文件：成功 {c[Status.ok]}，部分成功 {c[Status.partial]}，"
+                f"失败 {c[Status.failed]}，跳过 {c[Status.skipped]}（重复）；"
+                f"审核发现错误 {sev['error']} 项、警告 {sev['warning']} 项、提示 {sev['info']} 项")
+        if c[Status.failed]:
+            line += f"。有 {c[Status.failed]} 个文件未能读取，原因见上表"
+        return line + "。"
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    # Archives made on Chinese Windows store GBK names without the UTF-8 flag; Python reads cp437.
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _hidden(parts: Iterable[str]) -> bool:
+    return any(p.startswith((".", "~$")) or p in SKIP_NAMES for p in parts)
+
+
+def sources(paths: Iterable[str | Path]) -> Iterator[Source | DocOutcome]:
+    """The documents under ``paths`` (folders recursively, .zip archives expanded), in a stable order;
+    a path that cannot be opened comes out as a failed DocOutcome."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f.relative_to(p).parts))
+        elif p.exists():
+            files = [p]
+        else:
+            yield DocOutcome(str(p), Status.failed, errors=[f"{p}：文件不存在"])
+            continue
+        for f in files:
+            if f.suffix.lower() != ".zip":
+                yield Source(str(f), str(f))
+                continue
+            try:
+                with zipfile.ZipFile(f) as z:
+                    infos = [i for i in z.infolist() if not i.is_dir()]
+            except (zipfile.BadZipFile, OSError) as e:
+                yield DocOutcome(str(f), Status.failed, errors=[f"{f}：压缩包已损坏，无法打开（{e}）"])
+                continue
+            for info in sorted(infos, key=_zip_name):
+                shown = _zip_name(info)
+                if not _hidden(shown.split("/")):
+                    yield Source(f"{f}:{shown}", str(f), info.filename)
+
+
+def work(src: Source) -> dict:
+    """Parse and audit one document (runs in a worker process). Never raises."""
+    from .. import check, parse_bytes
+    from ..ingest import sniff
+
+    out: dict = {"kind": None, "record": None, "findings": [], "errors": []}
+    try:
+        data = src.read()
+        out["kind"] = sniff(data, src.name)
+        record = parse_bytes(data, src.name)
+        findings = check(record)
+    except NianbaoError as e:
+        out.update(status=Status.failed.value, errors=[{"code": e.code, "message": e.message}])
+        return out
+    except Exception as e:  # noqa: BLE001 - a parser defect must not stop the batch: it is this file's failure
+        out.update(status=Status.failed.value,
+                   errors=[{"code": "internal", "message": f"{src.name}：解析时出现内部错误（{type(e).__name__}: {e}）"}])
+        return out
+    partial = record.meta.doc_kind == "annual_report" and None in (record.active, record.requests, record.appeals)
+    out.update(status=(Status.partial if partial else Status.ok).value, record=record.to_json_dict(),
+               findings=[f.model_dump(mode="json") for f in findings])
+    return out
+
+
+def _crashed(src: Source) -> dict:
+    return {"kind": None, "record": None, "findings": [], "status": Status.failed.value,
+            "errors": [{"code": "crash", "message": f"{src.name}：解析进程异常退出（文件可能损坏或过于复杂）"}]}
+
+
+def _run(todo: list[tuple[Source, str, int]], workers: int) -> Iterator[tuple[tuple[Source, str, int], dict]]:
+    """Results in completion order. A worker that dies (a crash in a native library) takes down the
+    pool: the documents in flight are retried one by one in a pool of their own."""
+    if workers <= 1:
+        for item in todo:
+            yield item, work(item[0])
+        return
+    retry: list[tuple[Source, str, int]] = []
+    it = iter(todo)
+    window = workers * 4  # bounded: memory stays flat however large the batch
+    with ProcessPoolExecutor(workers) as pool:
+        pending: dict = {}
+        broken = False
+        while True:
+            while not broken and len(pending) < window:
+                item = next(it, None)
+                if item is None:
+                    break
+                pending[pool.submit(work, item[0])] = item
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                item = pending.pop(fut)
+                try:
+                    yield item, fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    retry.append(item)
+        if broken:
+            retry.extend(it)
+    for item in retry:
+        with ProcessPoolExecutor(1) as solo:
+            try:
+                yield item, solo.submit(work, item[0]).result()
+            except BrokenProcessPool:
+                yield item, _crashed(item[0])
+
+
+def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | None = None,
+                 workers: int | None = None,
+                 progress: Callable[[DocOutcome, int, int], None] | None = None) -> BatchResult:
+    """Ingest every document under ``paths`` into ``store``; ``units`` is an optional unit list
+    (CSV/XLSX: 单位名称, 上级, 层级). ``progress(outcome, done, total)`` is called per document."""
+    result = BatchResult()
+    if units is not None:
+        result.units = store.save_units(read_units(units))
+    items: list[tuple[Source, str, int]] = []
+    seen: dict[str, str] = {}
+    total = 0
+
+    def emit(o: DocOutcome) -> None:
+        result.outcomes.append(o)
+        if progress:
+            progress(o, len(result.outcomes), total)
+
+    found = list(sources(paths))
+    total = len(found)
+    for src in found:
+        if isinstance(src, DocOutcome):
+            emit(src)
+            continue
+        try:
+            data = src.read()
+        except (OSError, zipfile.BadZipFile) as e:
+            emit(DocOutcome(src.name, Status.failed, errors=[f"{src.name}：无法读取文件（{e}）"]))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in seen:
+            emit(DocOutcome(src.name, Status.skipped, sha, errors=[f"与本批的 {seen[sha]} 内容相同"]))
+            continue
+        seen[sha] = src.name
+        items.append((src, sha, len(data)))
+    known = store.known_hashes(sha for _, sha, _ in items)
+    todo = []
+    for item in items:
+        if item[1] in known:
+            emit(DocOutcome(item[0].name, Status.skipped, item[1], errors=["库中已有相同内容的文件"]))
+        else:
+            todo.append(item)
+    n = workers or os.cpu_count() or 1
+    for (src, sha, size), res in _run(todo, min(n, max(1, len(todo)))):
+        doc_id = store.save(sha256=sha, name=src.name, size=size, kind=res["kind"], status=res["status"],
+                            errors=res["errors"], record=res["record"], findings=res["findings"])
+        meta = (res["record"] or {}).get("meta", {})
+        if doc_id is None:
+            emit(DocOutcome(src.name, Status.skipped, sha, res["kind"], meta.get("agency"), meta.get("year"),
+                            ["另一次入库已存入相同内容的文件"]))
+            continue
+        emit(DocOutcome(src.name, Status(res["status"]), sha, res["kind"], meta.get("agency"), meta.get("year"),
+                        [e["message"] for e in res["errors"]],
+                        Counter(f["severity"] for f in res["findings"])))
+    return result

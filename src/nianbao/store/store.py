@@ -1,0 +1,443 @@
+"""The store: open (and migrate) a database, save one parsed document, query reports and findings.
+
+SQLite by default (a file, no set-up), PostgreSQL with ``postgresql://…`` (psycopg 3).
+Every write of a document is one transaction guarded by unique constraints, so an interrupted batch
+or two batches at once leave neither duplicates nor half-stored reports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, select, update
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from ..audit import Finding
+from ..errors import InputError, MissingDependency
+from ..record import Record
+from . import schema as s
+
+DEFAULT_DB = "nianbao.sqlite"
+HEAD = "0001"  # the newest migration; opening a store upgrades it to here
+
+# Administrative divisions down to the county: "山东省聊城市东昌府区教育和体育局" → "山东省聊城市东昌府区".
+_REGION = re.compile(r"^((?:[^省市县区旗州盟]{1,8}?(?:自治区|自治州|自治县|省|市|州|盟|地区|县|旗|区))+)")
+
+
+def region_of(agency: str | None) -> str | None:
+    """The region an agency belongs to, from its name (the unit list can say better)."""
+    if not agency:
+        return None
+    m = _REGION.match(agency.strip())
+    return m.group(1) if m else None
+
+
+def norm_name(name: str | None) -> str | None:
+    return re.sub(r"\s+", "", name) if name else name
+
+
+def db_url(db: str | os.PathLike | None) -> str:
+    """A database URL from what a user types: a URL, a file path, or nothing (the default file)."""
+    db = str(db) if db else os.environ.get("NIANBAO_DB", DEFAULT_DB)
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+@dataclass
+class ReportRow:
+    """A stored report's identity, with its place in the hierarchy (unit list first, name second)."""
+
+    id: int
+    agency: str | None
+    year: int | None
+    region: str | None
+    level: str | None
+    format: str | None
+    doc_kind: str | None
+    published: str | None
+    document: str
+    status: str
+
+
+@dataclass
+class StoredFinding:
+    report_id: int
+    agency: str | None
+    year: int | None
+    code: str
+    name: str | None
+    severity: str
+    message: str
+    cells: list[str]
+    expected: Any
+    actual: Any
+    fix: str | None
+    fingerprint: str
+    review: str | None  # confirm / dismiss / None (not reviewed)
+    note: str | None
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    # ---- writing -------------------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Hashes already stored with a usable result (a failed document is tried again)."""
+        hashes = list(hashes)
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for i in range(0, len(hashes), 500):
+                q = select(s.documents.c.sha256).where(s.documents.c.sha256.in_(hashes[i:i + 500]),
+                                                       s.documents.c.status != "失败")
+                found.update(c.execute(q).scalars())
+        return found
+
+    def save(self, *, sha256: str, name: str, size: int, kind: str | None, status: str,
+             errors: list[dict], record: dict | None, findings: list[dict]) -> int | None:
+        """Store one document and its report in one transaction.
+
+        Returns the document id, or None when the same content is already stored (another run got
+        there first: the unique hash decides, not a check-then-insert)."""
+        for attempt in range(5):
+            try:
+                with self.engine.begin() as c:
+                    return self._save(c, sha256, name, size, kind, status, errors, record, findings)
+            except OperationalError as e:  # SQLite busy, PostgreSQL deadlock/serialisation: retry
+                if attempt == 4 or not _transient(e):
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+        return None
+
+    def _insert(self, table):
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    def _save(self, c, sha256, name, size, kind, status, errors, record, findings) -> int | None:
+        now = datetime.now(UTC)
+        values = {"sha256": sha256, "name": name, "size": size, "kind": kind, "status": status, "errors": errors,
+                      "ingested_at": now}
+        ins = self._insert(s.documents).values(**values)
+        # A stored failure is replaced by the new attempt; anything else is kept (the run is a no-op).
+        ins = ins.on_conflict_do_update(index_elements=["sha256"], set_=values,
+                                        where=s.documents.c.status == "失败")
+        doc_id = c.execute(ins.returning(s.documents.c.id)).scalar()
+        if doc_id is None:
+            return None
+        c.execute(delete(s.reports).where(s.reports.c.document_id == doc_id))
+        if record is None:
+            return doc_id
+        report_id = self._insert_report(c, doc_id, record)
+        self._insert_findings(c, report_id, findings)
+        meta = record["meta"]
+        if meta.get("agency") and meta.get("year"):
+            # the newest document of an agency, year and kind is the one that counts
+            c.execute(update(s.reports).where(
+                s.reports.c.agency == norm_name(meta["agency"]), s.reports.c.year == meta["year"],
+                s.reports.c.doc_kind == meta.get("doc_kind"), s.reports.c.id != report_id,
+            ).values(superseded=True))
+            self._refresh_crossyear(c, report_id, Record.model_validate(record))
+            nxt = self._current_id(c, meta["agency"], meta["year"] + 1)
+            if nxt is not None:
+                self._refresh_crossyear(c, nxt)
+        return doc_id
+
+    def _insert_report(self, c, doc_id: int, record: dict) -> int:
+        meta = record["meta"]
+        body = {k: v for k, v in record.items() if k != "provenance"}
+        agency = norm_name(meta.get("agency"))
+        res = c.execute(s.reports.insert().values(
+            document_id=doc_id, agency=agency, region=region_of(agency), level=meta.get("level"),
+            year=meta.get("year"), format=meta.get("format"), doc_kind=meta.get("doc_kind"),
+            published=meta.get("published"), superseded=False, record=body,
+        ).returning(s.reports.c.id))
+        report_id = res.scalar_one()
+        rows = list(cell_rows(record, report_id))
+        if rows:
+            c.execute(s.cells.insert(), rows)
+        return report_id
+
+    def _insert_findings(self, c, report_id: int, findings: list[dict]) -> None:
+        rows, seen = [], set()
+        for f in findings:
+            if f["fingerprint"] in seen:
+                continue
+            seen.add(f["fingerprint"])
+            rows.append({"report_id": report_id, "code": f["code"], "name": f.get("name"), "severity": f["severity"],
+                             "message": f["message"], "cells": f.get("cells") or [], "expected": _jsonable(f.get("expected")),
+                             "actual": _jsonable(f.get("actual")), "fix": f.get("fix"), "fingerprint": f["fingerprint"]})
+        if rows:
+            c.execute(s.findings.insert(), rows)
+
+    def _current_id(self, c, agency: str, year: int, doc_kind: str = "annual_report") -> int | None:
+        return c.execute(select(s.reports.c.id).where(
+            s.reports.c.agency == norm_name(agency), s.reports.c.year == year, s.reports.c.doc_kind == doc_kind,
+            s.reports.c.superseded.is_(False)).order_by(s.reports.c.id.desc()).limit(1)).scalar()
+
+    def _refresh_crossyear(self, c, report_id: int, record: Record | None = None) -> None:
+        """Re-run the rules that need last year's record, for one stored report."""
+        from ..audit import audit
+        from ..audit.codes import all_rules
+
+        codes = [r.code for r in all_rules() if r.needs_previous]
+        if not codes:
+            return
+        c.execute(delete(s.findings).where(s.findings.c.report_id == report_id, s.findings.c.code.in_(codes)))
+        record = record or self._record(c, report_id, provenance=True)
+        m = record.meta
+        if m.doc_kind != "annual_report" or not m.agency or not m.year:
+            return
+        prev_id = self._current_id(c, m.agency, m.year - 1)
+        if prev_id is None:
+            return
+        previous = self._record(c, prev_id, provenance=False)
+        found = audit(record, select=codes, previous=previous)
+        self._insert_findings(c, report_id, [f.model_dump(mode="json") for f in found])
+
+    def save_units(self, units: Iterable[dict]) -> int:
+        """Insert or update the unit list (单位名称, 上级, 层级)."""
+        n = 0
+        with self.engine.begin() as c:
+            for u in units:
+                ins = self._insert(s.units).values(**u)
+                c.execute(ins.on_conflict_do_update(index_elements=["name"],
+                                                    set_={"parent": u["parent"], "level": u["level"]}))
+                n += 1
+        return n
+
+    def add_review(self, fingerprint: str, decision: str, note: str | None) -> str:
+        """Record a review; ``fingerprint`` may be a unique prefix. Returns the full fingerprint."""
+        with self.engine.begin() as c:
+            full = c.execute(select(s.findings.c.fingerprint).where(
+                s.findings.c.fingerprint.like(fingerprint + "%")).distinct()).scalars().all()
+            if not full:
+                raise InputError(f"库中没有指纹为 {fingerprint} 的问题（用 nianbao findings 查看指纹）", "not_found")
+            if len(full) > 1:
+                raise InputError(f"指纹前缀 {fingerprint} 对应多个问题：{'、'.join(full[:5])}，请写完整", "ambiguous")
+            c.execute(s.reviews.insert().values(fingerprint=full[0], decision=decision, note=note,
+                                                created_at=datetime.now(UTC)))
+        return full[0]
+
+    # ---- reading -------------------------------------------------------------------------------
+    def units(self) -> dict[str, dict]:
+        with self.engine.connect() as c:
+            return {r.name: {"name": r.name, "parent": r.parent, "level": r.level}
+                    for r in c.execute(select(s.units))}
+
+    def reports(self, year: int | None = None, agency: str | None = None, doc_kind: str | None = "annual_report",
+                current: bool = True, ids: Iterable[int] | None = None) -> list[ReportRow]:
+        r, d, u = s.reports, s.documents, s.units
+        q = (select(r.c.id, r.c.agency, r.c.year, func.coalesce(u.c.parent, r.c.region).label("region"),
+                    func.coalesce(u.c.level, r.c.level).label("level"), r.c.format, r.c.doc_kind, r.c.published,
+                    d.c.name, d.c.status)
+             .join(d, d.c.id == r.c.document_id).outerjoin(u, u.c.name == r.c.agency).order_by(r.c.id))
+        if year is not None:
+            q = q.where(r.c.year == year)
+        if agency is not None:
+            q = q.where(r.c.agency == norm_name(agency))
+        if doc_kind is not None:
+            q = q.where(r.c.doc_kind == doc_kind)
+        if current:
+            q = q.where(r.c.superseded.is_(False))
+        if ids is not None:
+            q = q.where(r.c.id.in_(list(ids)))
+        with self.engine.connect() as c:
+            return [ReportRow(*row) for row in c.execute(q)]
+
+    def record(self, report_id: int, provenance: bool = True) -> Record:
+        with self.engine.connect() as c:
+            return self._record(c, report_id, provenance)
+
+    def _record(self, c, report_id: int, provenance: bool) -> Record:
+        body = dict(c.execute(select(s.reports.c.record).where(s.reports.c.id == report_id)).scalar_one())
+        if provenance:
+            body["provenance"] = {p: v for p, v in c.execute(
+                select(s.cells.c.path, s.cells.c.provenance).where(s.cells.c.report_id == report_id)) if v}
+        return Record.model_validate(body)
+
+    def previous_record(self, record: Record) -> Record | None:
+        """Last year's current report of the same agency, or None."""
+        m = record.meta
+        if not m.agency or not m.year:
+            return None
+        with self.engine.connect() as c:
+            rid = self._current_id(c, m.agency, m.year - 1)
+            return None if rid is None else self._record(c, rid, provenance=False)
+
+    def cells(self, report_ids: Iterable[int] | None = None, paths: Iterable[str] | None = None,
+              current: bool = True) -> Iterator[tuple[int, str, float | None]]:
+        """(report id, path, value) of stored cells, streamed."""
+        q = select(s.cells.c.report_id, s.cells.c.path, s.cells.c.value).join(
+            s.reports, s.reports.c.id == s.cells.c.report_id)
+        if current:
+            q = q.where(s.reports.c.superseded.is_(False))
+        if paths is not None:
+            q = q.where(s.cells.c.path.in_(list(paths)))
+        ids = None if report_ids is None else list(report_ids)
+        with self.engine.connect() as c:
+            if ids is None:
+                yield from c.execute(q.order_by(s.cells.c.report_id, s.cells.c.id))
+                return
+            for i in range(0, len(ids), 500):
+                yield from c.execute(q.where(s.cells.c.report_id.in_(ids[i:i + 500]))
+                                     .order_by(s.cells.c.report_id, s.cells.c.id))
+
+    def cell_rows(self, report_ids: Iterable[int]) -> Iterator[dict]:
+        """Full cell rows (with provenance) for exports."""
+        ids = list(report_ids)
+        with self.engine.connect() as c:
+            for i in range(0, len(ids), 200):
+                q = select(s.cells).where(s.cells.c.report_id.in_(ids[i:i + 200])).order_by(
+                    s.cells.c.report_id, s.cells.c.id)
+                for row in c.execute(q):
+                    yield dict(row._mapping)
+
+    def findings(self, report_ids: Iterable[int] | None = None, current: bool = True) -> list[StoredFinding]:
+        f, r = s.findings, s.reports
+        latest = (select(s.reviews.c.fingerprint, func.max(s.reviews.c.id).label("rid"))
+                  .group_by(s.reviews.c.fingerprint).subquery())
+        rv = s.reviews.alias("rv")
+        q = (select(f.c.report_id, r.c.agency, r.c.year, f.c.code, f.c.name, f.c.severity, f.c.message, f.c.cells,
+                    f.c.expected, f.c.actual, f.c.fix, f.c.fingerprint, rv.c.decision, rv.c.note)
+             .join(r, r.c.id == f.c.report_id)
+             .outerjoin(latest, latest.c.fingerprint == f.c.fingerprint)
+             .outerjoin(rv, rv.c.id == latest.c.rid)
+             .order_by(r.c.agency, r.c.year, f.c.id))
+        if current:
+            q = q.where(r.c.superseded.is_(False))
+        out: list[StoredFinding] = []
+        ids = None if report_ids is None else list(report_ids)
+        with self.engine.connect() as c:
+            chunks = [None] if ids is None else [ids[i:i + 500] for i in range(0, len(ids), 500)]
+            for chunk in chunks:
+                qq = q if chunk is None else q.where(f.c.report_id.in_(chunk))
+                out.extend(StoredFinding(*row) for row in c.execute(qq))
+        return out
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {t.name: c.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in (s.documents, s.reports, s.cells, s.findings, s.reviews, s.units)}
+
+    def documents(self) -> list[dict]:
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(select(s.documents).order_by(s.documents.c.id))]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _transient(e: DBAPIError) -> bool:
+    text = str(e.orig).lower()
+    return any(w in text for w in ("locked", "busy", "deadlock", "could not serialize"))
+
+
+def _jsonable(v: Any) -> Any:
+    try:
+        json.dumps(v)
+        return v
+    except TypeError:
+        return str(v)
+
+
+def _table_of(path: str) -> tuple[str, str | None, str | None]:
+    parts = path.split(".")
+    return parts[0], parts[1] if len(parts) > 1 else None, ".".join(parts[2:]) or None
+
+
+def cell_rows(record: dict, report_id: int) -> Iterator[dict]:
+    """One row per table cell (blank cells too: null says the document left it blank), per narrative
+    figure, and per other path that has provenance."""
+    prov = record.get("provenance") or {}
+    seen: set[str] = set()
+
+    def row(path: str, value: Any) -> dict:
+        seen.add(path)
+        table, r, col = _table_of(path)
+        num = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        text = None if num is not None or value is None else json.dumps(value, ensure_ascii=False)
+        return {"report_id": report_id, "path": path, "table_name": table, "row_key": r, "column_key": col,
+                    "value": num, "text": text, "provenance": prov.get(path)}
+
+    for table in ("active", "requests", "appeals"):
+        part = record.get(table)
+        if part is None:
+            continue
+        stack = [(table, part)]
+        while stack:
+            path, node = stack.pop(0)
+            if isinstance(node, dict):
+                stack[0:0] = [(f"{path}.{k}", v) for k, v in node.items()]
+            else:
+                yield row(path, node)
+    for k, v in (record.get("narrative") or {}).items():
+        yield row(f"narrative.{k}", v)
+    for path in prov:
+        if path not in seen:
+            yield row(path, _get(record, path))
+
+
+def _get(record: dict, path: str) -> Any:
+    node: Any = record
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def open_store(db: str | os.PathLike | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``db``: a file path, a SQLAlchemy URL or
+    ``postgresql://…``; default ``./nianbao.sqlite`` (or $NIANBAO_DB)."""
+    url = db_url(db)
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError as e:
+            raise MissingDependency(f"无法连接 {url.split('@')[-1]}：缺少数据库驱动 {e.name}（pip install 'nianbao[postgres]'）") from e
+    try:
+        from .migrate import upgrade
+
+        upgrade(engine)
+    except OperationalError as e:
+        engine.dispose()
+        where = url.split("@")[-1]
+        raise InputError(f"无法打开数据库 {where}：{str(e.orig).strip().splitlines()[0]}", "db") from None
+    return Store(engine)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=60000")
+    cur.close()
+
+
+__all__ = ["Finding", "ReportRow", "Store", "StoredFinding", "cell_rows", "db_url", "open_store", "region_of"]
