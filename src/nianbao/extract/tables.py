@@ -22,6 +22,7 @@ from ..format import (
     Label,
     core,
     match_label,
+    norm,
 )
 from ..format.spec import ACTIVE_HEADER_2019, T4_HEADER_WORDS
 from ..ingest import Block
@@ -72,7 +73,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         if len(c) > 50:
             continue
         lab, how = match_label(row.label, _T3_CANDIDATES, fuzzy=FUZZY if row.values else 0.0)
-        if "其他处理" in c or "（六）" in row.label or "(六)" in row.label:
+        if "其他处理" in c or norm(row.label).startswith("(六)"):
             group = "other"
         if lab is None:
             if pending and row.values and len(c) <= 12:  # the tail of a label cut by a line break
@@ -81,8 +82,8 @@ def extract_requests(blocks: list[Block]) -> Found:
                 _store_t3(found, key, prow)
                 pending = None
             continue
-        if lab.key == "other_other" and group != "other":
-            continue  # the column header 其他
+        if lab.key == "other_other" and (group != "other" or len(c) > 8):
+            continue  # the column header 其他, or 其他 inside a longer label
         if lab.key == "total_processed" and not past_header:
             continue  # the column header 总计
         if lab.key == "other_total" and _has_other_subrows(c):
@@ -198,11 +199,16 @@ def _transposed(found: Found, blocks: list[Block]) -> bool:
 
 
 # ---- 表二 --------------------------------------------------------------------------------------
+_HEADER_2019 = tuple(core(w) for w in ACTIVE_HEADER_2019)
+
+
 def detect_active_format(blocks: list[Block]) -> str:
+    """2019 when a 表二 header cell carries a 2019 column label (本年新制作数量, 政府集中采购 …)."""
     for b in blocks:
-        c = core(b.text)
-        if any(core(w) in c for w in ACTIVE_HEADER_2019):
-            return "2019"
+        for cell in b.cells:
+            c = core(cell.text)
+            if len(c) <= 16 and any(w in c for w in _HEADER_2019):
+                return "2019"
     return "2021"
 
 

@@ -189,8 +189,21 @@ ACTIVE_2019: tuple[ActiveItem, ...] = (
                (Label("projects", "采购项目数量", ("项目数量",)),
                 Label("amount", "采购总金额", ("总金额",))), decimal=True),
 )
-ACTIVE_HEADER_2019 = ("新制作", "新公开", "对外公开总", "上一年项目", "集中采购", "第二十条第(九)项")
+ACTIVE_HEADER_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购",
+                      "采购项目数量", "第二十条第(九)项")
 ACTIVE_HEADER_2021 = ("制发件数", "废止件数", "现行有效", "本年处理决定")
+
+# What render writes besides the row and column labels above: 表二's item header and article rows,
+# the column a 2021 single-value item names in its header row, 表三's and 表四's spanning headers.
+T2_ITEM_HEADER = "信息内容"
+T2_ARTICLE = "第二十条第{}项"
+ACTIVE_VALUE_COLUMN_2021: dict[str, Label] = {
+    "licensing": _DECISIONS_2021[0], "punishment": _DECISIONS_2021[0], "coercion": _DECISIONS_2021[0],
+    "fees": _FEE_2021[0],
+}
+T3_APPLICANTS = "申请人情况"
+T3_LEGAL_PERSONS = "法人或其他组织"
+T4_LITIGATION = "行政诉讼"
 
 
 @dataclass(frozen=True)

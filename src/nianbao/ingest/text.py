@@ -18,7 +18,7 @@ _PAGE_NO = re.compile(
 )
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
-_MD_MARKS = re.compile(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$")
+_MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
 
 
 def read_text(data: bytes, name: str, kind: str = "text") -> Document:
@@ -55,7 +55,7 @@ def split_blocks(text: str) -> list[Block]:
 def _cell(raw: str, lineno: int, start: int) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    if text[:1] in "#*_" or text[-2:] in ("**", "__"):
+    if text[:1] in "#*_" or text[-2:] in ("**", "__") or "<br" in text:
         text = _MD_MARKS.sub("", text).strip()
     return Cell(text, line=lineno, span=(start + lead, start + lead + len(raw.strip())))
 
