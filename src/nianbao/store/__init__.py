@@ -5,6 +5,11 @@ from .store import ReportRow, Store, StoredFinding, db_url, open_store, region_o
 from .units import read_units
 
 
+def load_units(store: Store, path) -> int:
+    """Import a unit list (CSV/XLSX: 单位名称, 上级, 层级) into the store; returns the number of units."""
+    return store.save_units(read_units(path))
+
+
 def review(store: Store, fingerprint: str, decision: str, note: str | None = None) -> str:
     """Confirm or dismiss a finding by its fingerprint (or a unique prefix); returns the fingerprint."""
     if decision not in ("confirm", "dismiss"):
@@ -13,4 +18,4 @@ def review(store: Store, fingerprint: str, decision: str, note: str | None = Non
 
 
 __all__ = ["BatchResult", "DocOutcome", "ReportRow", "Store", "StoredFinding", "db_url", "ingest_batch",
-           "open_store", "read_units", "region_of", "review"]
+           "load_units", "open_store", "read_units", "region_of", "review"]

@@ -28,16 +28,26 @@ from . import schema as s
 DEFAULT_DB = "nianbao.sqlite"
 HEAD = "0001"  # the newest migration; opening a store upgrades it to here
 
-# Administrative divisions down to the county: "山东省聊城市东昌府区教育和体育局" → "山东省聊城市东昌府区".
-_REGION = re.compile(r"^((?:[^省市县区旗州盟]{1,8}?(?:自治区|自治州|自治县|省|市|州|盟|地区|县|旗|区))+)")
+# One administrative division: "山东省", "聊城市", "东昌府区", "内蒙古自治区".
+_DIVISION = re.compile(r"[^省市县区旗州盟]{1,8}?(?:自治区|自治州|自治县|省|市|州|盟|地区|县|旗|区)")
 
 
 def region_of(agency: str | None) -> str | None:
-    """The region an agency belongs to, from its name (the unit list can say better)."""
+    """The region an agency belongs to, from its name (the unit list can say better):
+    "聊城市东昌府区教育和体育局" → "聊城市东昌府区"; a government belongs to the region above it:
+    "聊城市东昌府区人民政府" → "聊城市"."""
     if not agency:
         return None
-    m = _REGION.match(agency.strip())
-    return m.group(1) if m else None
+    name = re.sub(r"\s+", "", agency)
+    divisions, pos = [], 0
+    while (m := _DIVISION.match(name, pos)) is not None:
+        divisions.append(m.group())
+        pos = m.end()
+    if not divisions:
+        return None
+    if name[pos:] == "人民政府":
+        return "".join(divisions[:-1]) or None
+    return "".join(divisions)
 
 
 def norm_name(name: str | None) -> str | None:

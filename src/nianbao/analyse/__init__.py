@@ -1,0 +1,1 @@
+"""Analyse: many stored reports → consolidated tables, statistics, charts and exports."""

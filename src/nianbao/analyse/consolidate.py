@@ -1,0 +1,112 @@
+"""Consolidate a region: sum its subordinate units' reports into 表二/表三/表四, list 缺报 and late units,
+and compare with the region's own report.
+
+Sums are cell by cell, so every linear relation of the format (勾稽关系, totals) that holds in each unit's
+table holds in the sum; where it does not, a unit's table was already broken (the audit of the sum says so).
+A blank cell is left out of its sum, and the units that left it blank are listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..audit import Finding, audit
+from ..record import Record
+from ..store import ReportRow, Store
+from .layout import CellDef, cells, format_for_year
+
+LATE_CODES = ("P-01", "P-02")
+SUM_RULES = ("T3-01", "T3-02", "T3-03", "T4-01")
+
+
+@dataclass
+class Difference:
+    path: str
+    name: str
+    own: Any  # the region's own report
+    total: Any  # the sum of the units
+
+
+@dataclass
+class Consolidation:
+    region: str
+    year: int
+    format: str
+    units: list[str]  # the units summed
+    record: Record  # the sums, as a record (meta.agency = "<region>（汇总）")
+    layout: list[CellDef]
+    blanks: dict[str, list[str]] = field(default_factory=dict)  # path → units that left it blank
+    missing: list[str] = field(default_factory=list)  # 缺报: in the unit list, no report
+    late: list[tuple[str, str | None]] = field(default_factory=list)  # (unit, published)
+    own: str | None = None  # the region's own report, when stored
+    differences: list[Difference] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # the audit of the sum
+    notes: list[str] = field(default_factory=list)
+
+
+def _key(name: str | None) -> str:
+    return (name or "").removesuffix("人民政府")
+
+
+def _add(a: Any, b: Any) -> Any:
+    total = a + b
+    return int(total) if float(total).is_integer() else round(total, 6)
+
+
+def _nest(values: dict[str, Any]) -> dict:
+    out: dict = {}
+    for path, v in values.items():
+        node = out
+        *parents, last = path.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[last] = v
+    return out
+
+
+def consolidate(store: Store, region: str, year: int) -> Consolidation:
+    """Sum the reports of ``region``'s subordinate units for ``year``."""
+    fmt = format_for_year(year)
+    layout = cells(fmt)
+    units = store.units()
+    children = sorted(n for n, u in units.items() if _key(u["parent"]) == _key(region))
+    rows = store.reports(year=year)
+    own_rows = [r for r in rows if r.agency and _key(r.agency) == _key(region)]
+    subs: list[ReportRow] = [r for r in rows if r not in own_rows and r.agency and (
+        r.agency in children or (_key(r.region) == _key(region)))]
+    reported = {r.agency for r in subs}
+    result = Consolidation(region=region, year=year, format=fmt, units=sorted(reported), record=Record(),
+                           layout=layout, missing=[c for c in children if c not in reported])
+
+    sums: dict[str, Any] = {c.path: None for c in layout}
+    for row in sorted(subs, key=lambda r: r.agency or ""):
+        rec = store.record(row.id, provenance=False)
+        same_format = rec.meta.format == fmt
+        if not same_format:
+            result.notes.append(f"{row.agency} 的报告为 {rec.meta.format} 格式，表二未计入汇总")
+        for c in layout:
+            if c.path.startswith("active.") and not same_format:
+                continue
+            v = rec.get(c.path)
+            if v is None:
+                result.blanks.setdefault(c.path, []).append(row.agency)
+            else:
+                sums[c.path] = v if sums[c.path] is None else _add(sums[c.path], v)
+    body = _nest(sums)
+    body["meta"] = {"agency": f"{region}（汇总）", "year": year, "doc_kind": "annual_report", "format": fmt}
+    result.record = Record.model_validate(body)
+    result.findings = audit(result.record, select=SUM_RULES)
+
+    late_ids = {f.report_id for f in store.findings([r.id for r in subs]) if f.code in LATE_CODES}
+    result.late = sorted((r.agency, r.published) for r in subs if r.id in late_ids)
+
+    if own_rows:
+        own = own_rows[-1]
+        result.own = own.agency
+        rec = store.record(own.id, provenance=False)
+        for c in layout:
+            mine, total = rec.get(c.path), sums[c.path]
+            if mine != total and not (mine is None and total is None):
+                result.differences.append(Difference(c.path, c.name, mine, total))
+    return result

@@ -1,0 +1,86 @@
+"""nianbao consolidate --region R --year Y: the sum of R's subordinate units, 缺报, late units, differences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from ... import NianbaoError, consolidate, load_units, open_store
+from ..output import console, error, fmt, print_json
+from .ingest import DB_HELP
+
+
+def register(app: typer.Typer) -> None:
+    app.command("consolidate")(consolidate_cmd)
+
+
+def layout_tables(result) -> list[Table]:
+    """The consolidated 表二/表三/表四 as the format lays them out (labels from the format definition)."""
+    tables: dict[str, Table] = {}
+    rows: dict[tuple[str, str, str], dict[str, str]] = {}
+    columns: dict[str, list[str]] = {}
+    for c in result.layout:
+        key = (c.table, c.group, c.row)
+        rows.setdefault(key, {})[c.column] = fmt(result.record.get(c.path)) if result.record.get(c.path) is not None else "—"
+        cols = columns.setdefault(c.table, [])
+        if c.column not in cols:
+            cols.append(c.column)
+    for (table, group, row), values in rows.items():
+        if table not in tables:
+            t = Table(title=f"{result.region} {result.year} 年汇总 {table}", title_justify="left")
+            t.add_column("项目")
+            for col in columns[table]:
+                t.add_column(col or "数值", justify="right")
+            tables[table] = t
+        tables[table].add_row(f"{group} {row}".strip(), *(values.get(col, "") for col in columns[table]))
+    return list(tables.values())
+
+
+def consolidate_cmd(
+    region: str = typer.Option(..., "--region", help="地区或上级单位名称，如 聊城市"),
+    year: int = typer.Option(..., "--year", help="报告年度"),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    units: Path = typer.Option(None, "--units", help="先导入单位名单 CSV/XLSX（列：单位名称, 上级, 层级）"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+) -> None:
+    """汇总下级单位的年度报告：表二、表三、表四逐格相加，列出缺报、逾期公布的单位，并与本级报告逐格比对。"""
+    try:
+        with open_store(db) as store:
+            if units:
+                load_units(store, units)
+            result = consolidate(store, region, year)
+    except NianbaoError as e:
+        error(e.message)
+        raise typer.Exit(2) from None
+    if as_json:
+        print_json({
+            "region": result.region, "year": result.year, "format": result.format, "units": result.units,
+            "record": result.record.to_json_dict(), "blanks": result.blanks, "missing": result.missing,
+            "late": [{"unit": u, "published": p} for u, p in result.late], "own": result.own,
+            "differences": [vars(d) for d in result.differences],
+            "findings": [f.model_dump(mode="json") for f in result.findings], "notes": result.notes,
+        })
+        return
+    if not result.units:
+        console.print(f"库中没有 {region} 下级单位 {year} 年度的报告")
+    for t in layout_tables(result):
+        console.print(t)
+    console.print(f"汇总单位（{len(result.units)}）：{'、'.join(result.units) or '无'}")
+    if result.blanks:
+        console.print(f"有 {len(result.blanks)} 个单元格部分单位留空，只汇总已填的数，例如：")
+        for path, who in list(result.blanks.items())[:5]:
+            console.print(f"  {next(c.name for c in result.layout if c.path == path)}：{'、'.join(who)} 留空")
+    console.print(f"缺报（{len(result.missing)}）：{'、'.join(result.missing) or '无'}")
+    console.print(f"逾期公布（{len(result.late)}）：" + ("、".join(f"{u}（{p or '无日期'}）" for u, p in result.late) or "无"))
+    for f in result.findings:
+        console.print(f"[yellow]汇总表 {f.code}[/]：{f.message}")
+    for n in result.notes:
+        console.print(f"说明：{n}")
+    if result.own:
+        console.print(f"与本级报告（{result.own}）不一致的单元格：{len(result.differences)} 个")
+        for d in result.differences[:30]:
+            console.print(f"  {d.name}：本级报告 {fmt(d.own)}，下级合计 {fmt(d.total)}")
+    else:
+        console.print(f"库中没有 {region} 本级的 {year} 年度报告，未做比对")
