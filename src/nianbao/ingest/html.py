@@ -33,6 +33,8 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "main", "aside", "nav", "figure", "figcaption", "address", "hr", "caption", "tr",
                     "td", "th", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend"})
 _SECTIONS = ("thead", "tbody", "tfoot")
+_FURNITURE = re.compile(r"nav|menu|header|footer|foot|breadcrumb|crumb|links?\b|sidebar|banner|copyright|"
+                        r"share|toolbar|position|location|search|login|top_?bar", re.I)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -60,8 +62,8 @@ def read_html(data: bytes, name: str) -> Document:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as e:
         raise InputError(f"{name}：网页内容无法解析（{e}）", "corrupt") from None
-    body = find_body(root)
-    walker = _Walker(name)
+    body, fallback = find_body(root)
+    walker = _Walker(name, skip_furniture=fallback)
     walker.walk(body, _label(body))
     blocks = walker.blocks
     if not blocks:
@@ -71,24 +73,34 @@ def read_html(data: bytes, name: str) -> Document:
 
 
 # ---- the article body ---------------------------------------------------------------------------
-def find_body(root: etree._Element) -> etree._Element:
-    """The CMS article container; else the smallest element holding most of the page's text."""
-    cands = []
+def find_body(root: etree._Element) -> tuple[etree._Element, bool]:
+    """The CMS article container; else the smallest element holding most of the page's text.
+
+    The second value is True for the fallback, whose site furniture (menus, headers, footers,
+    link lists) the walk then leaves out. A CMS container is trusted even when nearly empty: a
+    page whose #zoom says "本栏目暂无内容" has no report, whatever its menus say.
+    """
+    best = None
+    best_len = -1
     for el in root.iter("div", "td", "section", "article", "span", "font"):
         eid = el.get("id")
         cls = el.get("class")
         if (eid and eid in _BODY_IDS) or (cls and any(c in cls.split() or c == cls for c in _BODY_CLASSES)):
-            cands.append(el)
-    best = None
-    best_len = 0
-    for el in cands:
-        n = _text_len(el)
-        if n > best_len:  # ties keep the outer (earlier) one
-            best, best_len = el, n
-    if best is not None and best_len >= 100:
-        return best
+            n = _text_len(el)
+            if n > best_len:  # ties keep the outer (earlier) one
+                best, best_len = el, n
+    if best is not None and best_len > 0:
+        return best, False
     body = root.find("body")
-    return _largest_block(body if body is not None else root)
+    return _largest_block(body if body is not None else root), True
+
+
+def _furniture(el: etree._Element) -> bool:
+    tag = el.tag
+    if tag in ("nav", "header", "footer", "aside"):
+        return True
+    marks = f"{el.get('id') or ''} {el.get('class') or ''}"
+    return bool(marks.strip()) and _FURNITURE.search(marks) is not None
 
 
 def _text_len(el: etree._Element) -> int:
@@ -98,11 +110,12 @@ def _text_len(el: etree._Element) -> int:
 def _largest_block(el: etree._Element) -> etree._Element:
     total = _text_len(el)
     while total:
-        kids = [(k, _text_len(k)) for k in el if isinstance(k.tag, str) and k.tag not in _SKIP]
+        kids = [(k, _text_len(k)) for k in el
+                if isinstance(k.tag, str) and k.tag not in _SKIP and not _furniture(k)]
         if not kids:
             break
         k, n = max(kids, key=lambda kn: kn[1])
-        if n < 0.6 * total:
+        if n < 0.6 * total or k.tag == "table":  # the walk tells data tables from layout tables
             break
         el, total = k, n
     return el
@@ -110,18 +123,19 @@ def _largest_block(el: etree._Element) -> etree._Element:
 
 # ---- hints ---------------------------------------------------------------------------------------
 def _title(root: etree._Element) -> str | None:
-    for m in root.iter("meta"):
-        if (m.get("name") or "").lower() in ("articletitle", "title") and (m.get("content") or "").strip():
-            return m.get("content").strip()
+    """The report's title from <meta name=ArticleTitle> or <title> ("标题_站点名" → "标题"); None when
+    the page title does not name a report (a column page, "政务公开_某局")."""
+    cands = [m.get("content") or "" for m in root.iter("meta")
+             if (m.get("name") or "").lower() in ("articletitle", "title")]
     t = root.find(".//title")
-    if t is None or not (t.text_content() or "").strip():
-        return None
-    title = _WS.sub(" ", t.text_content()).strip()
-    parts = [p for p in _TITLE_SPLIT.split(title) if p]
-    for p in parts:  # "报告标题_站点名" → the part that names the report
-        if "报告" in p:
-            return p
-    return title
+    if t is not None:
+        cands.append(t.text_content() or "")
+    for title in cands:
+        title = _WS.sub(" ", title).strip()
+        for part in _TITLE_SPLIT.split(title):
+            if ("报告" in part or "年报" in part) and len(part) <= 80:
+                return part
+    return None
 
 
 def _published(root: etree._Element) -> str | None:
@@ -183,8 +197,9 @@ def _join(lines: list[str]) -> str:
 class _Walker:
     """Reading-order walk: paragraphs, data tables as grids, layout tables as containers."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, skip_furniture: bool = False):
         self.name = name
+        self.skip_furniture = skip_furniture
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.buf_path: str | None = None
@@ -223,7 +238,7 @@ class _Walker:
             tag = child.tag
             if isinstance(tag, str):
                 tag = tag.lower()
-                if tag not in _SKIP:
+                if tag not in _SKIP and not (self.skip_furniture and _furniture(child)):
                     if tag == "br":
                         self.flush()
                     elif tag == "table":
