@@ -88,7 +88,7 @@ def join_glyphs(glyphs: list[Glyph]) -> str:
     prev: Glyph | None = None
     for g in glyphs:
         if prev is not None and g.x0 - prev.x1 > 0.25 * max(prev.height, g.height):
-            out += " "
+            out += _joiner(out, g.text)  # a gap between CJK characters is spacing, not a word break
         out += g.text
         prev = g
     return re.sub(r"\s+", " ", out).strip()

@@ -16,8 +16,8 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError, MissingDependency
 from .document import Document
-from .layout import Glyph, Page, assemble, group_lines
-from .pdfgrid import Segment, fill, find_grids, useful
+from .layout import Glyph, Page, assemble
+from .pdfgrid import Segment, layout_page
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def read_pdf(data: bytes, name: str) -> Document:
                     scans.append(i)
                     pages.append(Page(i + 1, w, h))
                     continue
-                pages.append(layout_page(i + 1, w, h, glyphs, page_segments(page, h)))
+                pages.append(layout_page(i + 1, w, h, glyphs, page_segments(page)))
             finally:
                 page.close()
         if scans:
@@ -68,20 +68,6 @@ def read_pdf(data: bytes, name: str) -> Document:
     if not doc.blocks:
         raise InputError(f"{name}：PDF 中没有可读取的文字", "empty")
     return doc
-
-
-def layout_page(number: int, w: float, h: float, glyphs: list[Glyph], segments: list[Segment]) -> Page:
-    page = Page(number, w, h)
-    rest = glyphs
-    for grid in find_grids(segments):
-        inside = rest
-        rest = fill(grid, inside)
-        if useful(grid):
-            page.grids.append(grid)
-        else:  # a framed paragraph: give its text back
-            rest += [g for c in grid.cells for g in c.glyphs]
-    page.lines = group_lines(rest)
-    return page
 
 
 def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], name: str) -> None:
@@ -130,9 +116,9 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
 
 
-def page_segments(page: pdfium.PdfPage, height: float) -> list[Segment]:
+def page_segments(page: pdfium.PdfPage) -> list[Segment]:
     """Horizontal and vertical segments the page draws: candidate ruling lines."""
-    left, bottom, _, top = page.get_bbox()
+    left, _, _, top = page.get_bbox()
     segs: list[Segment] = []
     x = ctypes.c_float()
     y = ctypes.c_float()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
-from .layout import Glyph, cell_text
+from .layout import Glyph, Page, cell_text, group_lines
 
 # A horizontal segment is ("h", x0, x1, y); a vertical one ("v", y0, y1, x).
 Segment = tuple[str, float, float, float]
@@ -139,3 +139,18 @@ def useful(grid: Grid) -> bool:
     """A real table: text in at least two columns (a framed paragraph is a one-column grid)."""
     cols = {c.col for c in grid.cells if c.text.strip()}
     return len(cols) >= 2
+
+
+def layout_page(number: int, w: float, h: float, glyphs: list[Glyph], segments: list[Segment],
+                tol: float = 3.0) -> Page:
+    """A page: its ruled tables filled with their glyphs, the other glyphs grouped into lines."""
+    page = Page(number, w, h)
+    rest = glyphs
+    for grid in find_grids(segments, tol=tol):
+        rest = fill(grid, rest)
+        if useful(grid):
+            page.grids.append(grid)
+        else:  # a framed paragraph: give its text back
+            rest += [g for c in grid.cells for g in c.glyphs]
+    page.lines = group_lines(rest)
+    return page

@@ -1,0 +1,187 @@
+"""Scans: OCR with rapidocr (the optional extra ``nianbao[ocr]``), ruled grids found after deskewing.
+
+A page image is straightened first (a 0.8° tilt is enough to defeat a grid read from pixel rows),
+then OpenCV finds the ruling lines and rapidocr the characters with their boxes; both go, in page
+points, into the same grid and layout code as a PDF's text layer. Digit confusions (O/0, l/1) are
+left to extraction and the total checks.
+"""
+
+from __future__ import annotations
+
+import logging
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError, MissingDependency
+from .document import Document
+from .layout import Glyph, Page, assemble
+from .pdfgrid import Segment, layout_page
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+DPI = 200
+MAX_PIXELS = 40_000_000  # a larger image is refused before decoding (decompression bombs)
+MAX_SIDE = 3600  # pixels: larger images are scaled down to about 200 dpi on A4
+MAX_SKEW = 5.0  # degrees searched when straightening a page
+_engine: Any = None
+
+
+def require(name: str) -> None:
+    """Raise MissingDependency (Chinese, naming the file) unless the OCR extra is installed."""
+    try:
+        import cv2  # noqa: F401
+        import numpy  # noqa: F401
+        import onnxruntime  # noqa: F401
+        import rapidocr  # noqa: F401
+    except ImportError:
+        raise MissingDependency(
+            f"{name}：这是扫描件（页面是图片，没有文字层），需要 OCR 组件才能识别。"
+            "请安装：pip install 'nianbao[ocr]'", "ocr_missing") from None
+
+
+def engine() -> Any:
+    global _engine
+    if _engine is None:
+        from rapidocr import RapidOCR
+
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        _engine = RapidOCR(params={"Global.log_level": "error", "Rec.rec_batch_num": 16})
+    return _engine
+
+
+def read_image(data: bytes, name: str) -> Document:
+    """A PNG/JPEG/TIFF page photo or scan."""
+    require(name)
+    gray = decode_image(data, name)
+    scale = DPI / 72
+    page = ocr_image(gray, 1, scale)
+    doc = assemble(name, "ocr", [page])
+    if not doc.blocks:
+        raise InputError(f"{name}：图片中没有识别出文字", "empty")
+    return doc
+
+
+def decode_image(data: bytes, name: str) -> np.ndarray:
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        im = Image.open(BytesIO(data))
+        w, h = im.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise InputError(f"{name}：图片文件已损坏或格式不受支持", "corrupt") from None
+    if w * h > MAX_PIXELS:
+        raise InputError(f"{name}：图片尺寸过大（{w}×{h} 像素），请缩小到 4000 万像素以内", "too_large")
+    try:
+        im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced size directly
+        im = im.convert("L")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        raise InputError(f"{name}：图片文件已损坏，无法解码", "corrupt") from None
+    if max(im.size) > MAX_SIDE:
+        f = MAX_SIDE / max(im.size)
+        im = im.resize((max(1, int(im.size[0] * f)), max(1, int(im.size[1] * f))))
+    return np.asarray(im)
+
+
+def ocr_pdf_page(page: Any, number: int) -> Page:
+    """Render a scanned PDF page at ~200 dpi (capped for huge pages) and read it."""
+    w, h = page.get_width(), page.get_height()
+    scale = DPI / 72
+    if w * h * scale * scale > MAX_PIXELS / 2:
+        scale = (MAX_PIXELS / 2 / (w * h)) ** 0.5
+    gray = page.render(scale=scale, grayscale=True).to_numpy()
+    if gray.ndim == 3:
+        gray = gray[:, :, 0]
+    return ocr_image(gray, number, scale)
+
+
+def ocr_image(gray: np.ndarray, number: int, scale: float) -> Page:
+    """One page image (grey, ``scale`` pixels per point) → glyphs and ruled grids in points."""
+    gray = deskew(gray)
+    h, w = gray.shape[:2]
+    segments = [(k, a / scale, b / scale, p / scale) for k, a, b, p in ruling_lines(gray)]
+    glyphs = read_glyphs(gray, scale)
+    return layout_page(number, w / scale, h / scale, glyphs, segments, tol=4.0)
+
+
+def skew_angle(gray: np.ndarray) -> float:
+    """The rotation (degrees) that makes text rows and ruling lines horizontal: the one maximising
+    the variance of the row sums of a reduced, binarised image."""
+    import cv2
+    import numpy as np
+
+    f = 600 / max(gray.shape)
+    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
+    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+
+    def score(a: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, a, 1.0)
+        rot = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+        return float(np.var(rot.sum(axis=1, dtype=np.float64)))
+
+    coarse = max((a / 2 for a in range(int(-MAX_SKEW * 2), int(MAX_SKEW * 2) + 1)), key=score)
+    fine = max((coarse + a / 20 for a in range(-10, 11)), key=score)
+    return fine
+
+
+def deskew(gray: np.ndarray) -> np.ndarray:
+    import cv2
+
+    angle = skew_angle(gray)
+    if abs(angle) < 0.05:
+        return gray
+    h, w = gray.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def ruling_lines(gray: np.ndarray) -> list[Segment]:
+    """Horizontal and vertical rules, in pixels: long thin runs of ink kept by a morphological opening."""
+    import cv2
+
+    h, w = gray.shape[:2]
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    px_pt = max(w, h) / 842  # pixels per point on an A4 page
+    out: list[Segment] = []
+    # Horizontal rules are longer than a word; vertical ones longer than a digit stacked over the next
+    # row's digit (a kernel of one text height made such stacks into false rules).
+    hk = max(20, int(w / 40))
+    vk = max(20, int(14 * px_pt))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
+    for mask, kind in ((horiz, "h"), (vert, "v")):
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for x, y, bw, bh, _area in stats[1:n]:
+            if kind == "h" and bw >= hk and bh <= max(12, bw // 8):
+                out.append(("h", float(x), float(x + bw), y + bh / 2))
+            elif kind == "v" and bh >= vk and bw <= max(12, bh // 8):
+                out.append(("v", float(y), float(y + bh), x + bw / 2))
+    return out
+
+
+def read_glyphs(gray: np.ndarray, scale: float) -> list[Glyph]:
+    """rapidocr's text lines, split into word boxes (a CJK character, a number, a Latin word)."""
+    result = engine()(gray, use_cls=False, return_word_box=True)
+    glyphs: list[Glyph] = []
+    if result is None or result.txts is None:
+        return glyphs
+    words = getattr(result, "word_results", None) or [None] * len(result.txts)
+    for box, text, conf, wres in zip(result.boxes, result.txts, result.scores, words):
+        if wres:
+            for wtext, wconf, wbox in wres:
+                if wtext.strip():
+                    glyphs.append(_glyph(wtext.strip(), wbox, float(wconf), scale))
+        elif text.strip():
+            glyphs.append(_glyph(text.strip(), box, float(conf), scale))
+    return glyphs
+
+
+def _glyph(text: str, box: Any, conf: float, scale: float) -> Glyph:
+    xs = [float(p[0]) for p in box]
+    ys = [float(p[1]) for p in box]
+    return Glyph(text, min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale, round(conf, 3))
