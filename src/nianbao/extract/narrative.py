@@ -53,12 +53,29 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(rf"(?:制发|发布|出台|印发|制定)(?:了)?\s*{_N}\s*(?:件|个|份|部)(?:行政)?规范性文件"),
     ),
     "processing_fees_yuan": (re.compile(r"信息处理费[^。；;，,\d]{0,10}?(\d+(?:\.\d+)?)\s*元"),),
-    "outcome_granted": (re.compile(rf"予以公开\s*{_N}\s*件"),),
-    "outcome_partially_granted": (re.compile(rf"部分公开\s*{_N}\s*件"),),
-    "outcome_denied": (re.compile(rf"不予公开\s*{_N}\s*件"),),
-    "outcome_unavailable": (re.compile(rf"无法提供\s*{_N}\s*件"),),
-    "outcome_declined": (re.compile(rf"不予处理\s*{_N}\s*件"),),
+    "outcome_granted": (re.compile(rf"予以公开(?:的|类)?\s*(?:共)?\s*{_N}\s*件"),),
+    "outcome_partially_granted": (re.compile(rf"部分公开(?:的|类)?\s*(?:共)?\s*{_N}\s*件"),),
+    "outcome_denied": (re.compile(rf"不予公开(?:的|类)?\s*(?:共)?\s*{_N}\s*件"),),
+    "outcome_unavailable": (re.compile(rf"无法提供(?:的|类)?\s*(?:共)?\s*{_N}\s*件"),),
+    "outcome_declined": (re.compile(rf"不予处理(?:的|类)?\s*(?:共)?\s*{_N}\s*件"),),
 }
+_OUTCOME_WORDS = {"予以公开": "outcome_granted", "部分公开": "outcome_partially_granted", "不予公开": "outcome_denied",
+                  "无法提供": "outcome_unavailable", "不予处理": "outcome_declined"}
+# "无法提供265件，占32.9%": the share of one outcome, stored as outcome_<x>_share (a percentage)
+_SHARE = re.compile(rf"({'|'.join(_OUTCOME_WORDS)})[^。；;，,%％\d{CN_NUM_CHARS}]{{0,4}}(?:\s*{_N}\s*件)?\s*[，,]?\s*"
+                    r"(?:占|比例为|比例|比重为|比重)[^。；;\d%％]{0,6}?(\d+(?:\.\d+)?)\s*[%％]")
+# "共收到申请12件（含上年结转2件）": the stated count includes last year's carried-over applications
+_WITH_CARRIED = re.compile(r"(?:含|包括|包含)[^。；;]{0,8}?结转")
+# "行政复议5件(4件结果维持,1件结果纠正)", "行政诉讼2件，均尚未审结": outcomes of the cases the text counts
+_APPEAL_OUTCOME = {
+    "upheld": re.compile(rf"{_N}\s*件\s*(?:结果)?(?:为)?维持|(?:结果)?维持\s*{_N}\s*件"),
+    "corrected": re.compile(rf"{_N}\s*件\s*(?:结果)?(?:为)?(?:被)?纠正|(?:结果)?纠正\s*{_N}\s*件"),
+    "other": re.compile(rf"{_N}\s*件\s*其他结果|其他结果\s*{_N}\s*件"),
+    "pending": re.compile(rf"{_N}\s*件\s*(?:尚未审结|未审结|正在审理|审理中)|(?:尚未审结|未审结)\s*{_N}\s*件"),
+}
+_APPEAL_ALL = {"upheld": re.compile(r"均(?:结果)?(?:为)?维持|全部(?:结果)?维持"),
+               "pending": re.compile(r"均(?:尚未审结|未审结|在审理中)")}
+_APPEAL_STOP = re.compile(r"行政复议|行政诉讼")
 
 _NONE = {
     "requests_received": re.compile(r"(?:未|没有|无)(?:收到|受理|接到|接收)[^。；;，,]{0,14}申请"),
@@ -68,7 +85,7 @@ _NONE = {
 }
 _NO_FEE = re.compile(r"(?:没有|未|无|不|免)[^。；;]{0,16}(?:信息处理费|处理费|收取费用|收费)|(?:信息处理费|处理费)[^。；;]{0,6}(?:为零|0元)")
 _PERIOD = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 _PARTS = re.compile(rf"(?:由|包括|分为|共)[^。]{{0,120}}?(?:等)?\s*{_N}\s*(?:个)?(?:部分|大部分|方面内容|大内容)")
 _COMPARE = re.compile(r"(?:比|较|同比|相比|与)\s*(\d{4})\s*年(?:度)?(?:同期|相比)?[^。；;，,\d]{0,4}?(?:增加|减少|增长|下降|多|少|提高|上升|持平|降低)")
@@ -120,12 +137,21 @@ def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, objec
                         if key not in figures:
                             figures[key] = val
                             hits[key] = _hit(val, p, s0, m)
+                            if key == "requests_received" and _WITH_CARRIED.search(sent[m.start():m.end() + 24]):
+                                figures["requests_received_with_carried_over"] = True
+                            elif key in ("reviews", "lawsuits") and val:
+                                outcomes = _appeal_outcomes(sent[m.end():], val)
+                                if outcomes:
+                                    figures[f"{key[:-1]}_outcomes"] = outcomes
                         if key in ("proactive_items", "requests_received") and "其中" not in sent[: m.start()]:
                             restated.setdefault(key, [])
                             if val not in restated[key]:
                                 restated[key].append(val)
-                    if key in figures and pat is pats[0]:
-                        pass
+            for m in _SHARE.finditer(sent):
+                key = _OUTCOME_WORDS[m.group(1)] + "_share"
+                if key not in figures and _year_ok(sent, m, year):
+                    figures[key] = float(m.group(3))
+                    hits[key] = _hit(figures[key], p, s0, m)
             for key, pat in _NONE.items():
                 m = pat.search(sent)
                 if m and key not in figures and _year_ok(sent, m, year):
@@ -162,9 +188,26 @@ def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, objec
                 figures.setdefault("compared_years", [])
                 hit = _hit(int(m.group(1)), p, s0, m)
                 figures["compared_years"].append({"year": int(m.group(1)), "text": m.group(0), "line": hit.line})
-    if "processing_fees_yuan" in figures and figures["processing_fees_yuan"]:
+    if figures.get("processing_fees_yuan"):
         figures["fee_charged"] = True
     return figures, hits, {k: v for k, v in restated.items() if len(v) > 1}
+
+
+def _appeal_outcomes(tail: str, total: int) -> dict[str, int]:
+    """Outcomes stated right after a 行政复议/行政诉讼 count, up to the next such count."""
+    stop = _APPEAL_STOP.search(tail)
+    tail = tail[: stop.start()] if stop else tail
+    out: dict[str, int] = {}
+    for key, pat in _APPEAL_OUTCOME.items():
+        m = pat.search(tail)
+        if m:
+            n = to_int(next(g for g in m.groups() if g is not None))
+            if n is not None:
+                out[key] = n
+    for key, pat in _APPEAL_ALL.items():
+        if key not in out and pat.search(tail):
+            out[key] = total
+    return out
 
 
 def _hit(val: object, p: Para, s0: int, m: re.Match[str]) -> Hit:

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from ...format.names import cell_name
+from ..base import Context, Rule, Severity
+
+
+class CellsRepaired(Rule):
+    """表格中错位或残缺的单元格已由解析器修复。
+
+    检查什么：解析时发现并修复的版面问题：单元格错位（制表符漂移、一行被拆成两行）、
+    一行的数字不足7个、数字被空格拆开或被识别成形近字母（如“O”读作“0”）等。
+
+    为什么重要：修复后的数值很可能正确，但并非原文一目了然的样子；
+    出现在审核结果里，便于人工对照原文确认这些格子。
+
+    示例：表三「3.要求提供公开出版物」一行的标签错位到行首，数字已按列对齐读出。
+
+    依据：国办公开办函〔2021〕30号 表格版式；解析器的修复记录（ParseNote kind=repaired）。
+    """
+
+    code = "L-02"
+    name = "cells-repaired"
+    severity = Severity.info
+    message = "{where}的单元格在原文中错位或残缺，已修复后读取（原文「{text}」{line}）"
+    fix = "对照原文核对这些单元格；如是报告排版问题，按格式模板重新排版。"
+
+    def check(self, ctx: Context):
+        for note in ctx.record.notes:
+            if note.kind != "repaired":
+                continue
+            line = f"，第 {note.line} 行" if note.line else (f"，第 {note.page} 页" if note.page else "")
+            text = note.text.strip()
+            yield self.finding(ctx, [note.path] if note.path else [], expected=None, actual=text,
+                               where=cell_name(note.path) if note.path else "表格", text=text[:40], line=line,
+                               key=f"{note.path}:{note.line}:{text}")
