@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..ingest import Block, Cell
 
 # What a blank cell may hold. A dash or slash is the writer's "nothing here": null, never 0.
-BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－", "—/—", "空", "&nbsp;"})
+BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－", "—/—", "空", "空白", "无", "&nbsp;", "…", "..."})
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _NUM = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项|次|%)?$")
 _SPACED_DIGITS = re.compile(r"^\d[\d\s]*\d$")
