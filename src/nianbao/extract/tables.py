@@ -249,7 +249,7 @@ def _absorbed(blocks: list[Block]) -> list[Row]:
     out: list[Row] = []
     open_row: Row | None = None
     for b in blocks:
-        row = split_row(b)
+        row = split_row(b, min_trailing=1)
         if open_row is not None and not row.label and row.values and not b.grid:
             open_row.values.extend(row.values)
             continue

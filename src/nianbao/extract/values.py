@@ -14,7 +14,6 @@ BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－"
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _NUM = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项|次|%)?$")
 _SPACED_DIGITS = re.compile(r"^\d[\d\s]*\d$")
-_TRAILING_NUMS = re.compile(r"^(.*?[^\d\s.,])\s+((?:[+-]?\d+(?:\.\d+)?\s+)*[+-]?\d+(?:\.\d+)?)\s*$")
 
 
 @dataclass(slots=True)
@@ -68,7 +67,7 @@ class Row:
     block: Block
 
 
-def split_row(block: Block, width: int | None = None) -> Row:
+def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> Row:
     """Label = the text cells up to the last one; values = the number/blank cells after it.
 
     Text rows keep merged-cell debris: trailing blanks are dropped and, when more cells than
@@ -80,7 +79,7 @@ def split_row(block: Block, width: int | None = None) -> Row:
     label_cells = [c for c in cells[: last + 1] if c.text.strip()]
     values = [v for v in read[last + 1:] if v is not None]
     if not values and label_cells and not block.grid:
-        values = _split_trailing_numbers(label_cells)
+        values = _split_trailing_numbers(label_cells, min_trailing)
     if not block.grid:
         values = _trim(values)
         split = _trim(_split_spaced(values))
@@ -114,21 +113,34 @@ def _split_spaced(values: list[Value]) -> list[Value]:
     return out
 
 
-def _split_trailing_numbers(label_cells: list[Cell]) -> list[Value]:
-    """'一、本年新收政府信息公开申请数量 14 0 0 0 0 0 14' in one cell: split the numbers off."""
+_GLUED = re.compile(r"^(.*[^\d\s.,+-])(\d+)$")
+
+
+def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list[Value]:
+    """'一、本年新收政府信息公开申请数量 14 0 0 0 0 0 14' in one cell: split the numbers off.
+
+    OCR text also gives 'O' for 0 and glues the first number to the label ('予以公开6 0 0'); a
+    run of at least two number tokens at the end of the cell is taken as the row's values.
+    """
     last = label_cells[-1]
-    m = _TRAILING_NUMS.match(_clean(last.text))
-    if not m or len(m.group(2).split()) < 1:
+    tokens = _clean(last.text).split()
+    vals: list[Value] = []
+    i = len(tokens)
+    while i > 1 and len(vals) < 16:
+        v = read_value(Cell(tokens[i - 1], last.line, last.span, last.page, last.bbox, last.path))
+        if v is None or v.value is None:
+            break
+        vals.append(v)
+        i -= 1
+    vals.reverse()
+    label = " ".join(tokens[:i])
+    glued = _GLUED.match(label)
+    if glued and vals and not re.search(r"第.{1,4}$", glued.group(1)):
+        label = glued.group(1)
+        vals.insert(0, Value(int(glued.group(2)), last, repaired=True))
+    # A label ending in a lone number is more often text ("…共 3") than a one-value row; callers
+    # that expect one-value rows (表二) ask for min_count=1 and check the label themselves.
+    if len(vals) < min_count or not label or (len(vals) == 1 and len(label) > 14):
         return []
-    nums = m.group(2).split()
-    # A label ending in a lone number is more often text ("…共 3") than a one-value row; keep the
-    # split only for runs of two or more numbers.
-    if len(nums) < 2:
-        return []
-    label_cells[-1] = Cell(m.group(1), last.line, last.span, last.page, last.bbox, last.path)
-    out = []
-    for n in nums:
-        v = read_value(Cell(n, last.line, last.span, last.page, last.bbox, last.path))
-        if v is not None:
-            out.append(v)
-    return out
+    label_cells[-1] = Cell(label, last.line, last.span, last.page, last.bbox, last.path)
+    return vals
