@@ -7,6 +7,7 @@ NEED=(
   "/usr/lib/postgresql:postgresql"
   "soffice:libreoffice-writer-nogui"
   "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk"
+  "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf:fonts-arphic-gkai00mp"
 )
 missing=()
 for entry in "${NEED[@]}"; do

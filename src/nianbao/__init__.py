@@ -24,6 +24,8 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     "read_document": "nianbao.ingest:load",
     "rules": "nianbao.audit.codes:all_rules",
+    "render": "nianbao.render:render",
+    "template": "nianbao.render:template",
 }
 
 

@@ -16,6 +16,7 @@ BACKENDS: dict[str, str] = {
     "html": "nianbao.ingest.html:read_html",
     "docx": "nianbao.ingest.docx:read_docx",
     "ole": "nianbao.ingest.office:read_legacy",
+    "xlsx": "nianbao.ingest.xlsx:read_xlsx",
     "ofd": "nianbao.ingest.ofd:read_ofd",
     "pdf": "nianbao.ingest.pdf:read_pdf",
     "image": "nianbao.ingest.ocr:read_image",
