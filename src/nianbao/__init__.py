@@ -26,6 +26,14 @@ _LAZY: dict[str, str] = {
     "rules": "nianbao.audit.codes:all_rules",
     "render": "nianbao.render:render",
     "template": "nianbao.render:template",
+    "open_store": "nianbao.store:open_store",
+    "ingest_batch": "nianbao.store:ingest_batch",
+    "review": "nianbao.store:review",
+    "load_units": "nianbao.store:load_units",
+    "consolidate": "nianbao.analyse.consolidate:consolidate",
+    "stats": "nianbao.analyse.stats:stats",
+    "charts": "nianbao.analyse.charts:charts",
+    "export": "nianbao.analyse.export:export",
 }
 
 

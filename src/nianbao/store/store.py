@@ -317,6 +317,11 @@ class Store:
                 for row in c.execute(q):
                     yield dict(row._mapping)
 
+    def paths(self) -> list[tuple[str, str]]:
+        """Distinct (path, table) of the stored cells."""
+        with self.engine.connect() as c:
+            return list(c.execute(select(s.cells.c.path, s.cells.c.table_name).distinct().order_by(s.cells.c.path)))
+
     def findings(self, report_ids: Iterable[int] | None = None, current: bool = True) -> list[StoredFinding]:
         f, r = s.findings, s.reports
         latest = (select(s.reviews.c.fingerprint, func.max(s.reviews.c.id).label("rid"))

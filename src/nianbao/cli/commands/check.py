@@ -25,12 +25,22 @@ def check_cmd(
     as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON：{file, record, findings}"),
     select: list[str] = typer.Option(None, "--select", help="只运行这些规则（代码或前缀，如 T3 或 T3-01）"),
     ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则"),
+    db: str = typer.Option(None, "--db", help="数据库（文件路径或 postgresql://…）：取同一机关上一年度的报告，运行跨年度规则"),
 ) -> None:
     """审核年度报告：勾稽关系、合计、空白单元格、正文与表格是否一致等。
 
     退出码：0 无错误；1 有“错误”级问题；2 有文件无法读取。
     """
     sel, ign = _codes(select), _codes(ignore)
+    store = None
+    if db:
+        from ... import open_store
+
+        try:
+            store = open_store(db)
+        except NianbaoError as e:
+            error(e.message)
+            raise typer.Exit(2) from None
     worst = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     unreadable = 0
@@ -45,7 +55,7 @@ def check_cmd(
             else:
                 error(e.message)
             continue
-        findings = check(record, select=sel, ignore=ign)
+        findings = check(record, select=sel, ignore=ign, previous=store.previous_record(record) if store else None)
         for x in findings:
             counts[x.severity.value] += 1
         if any(x.severity.value == "error" for x in findings) and worst == 0:

@@ -1,0 +1,134 @@
+"""Exports: (a) tidy cells with a codebook, (b) the 问题清单 for a 通报, (c) consolidated tables in the
+report layout. XLSX, CSV, Parquet or JSON (see ``tabular``). Labels come from the format definition."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..audit import Severity
+from ..format.names import cell_name
+from ..store import Store
+from . import tabular
+from .consolidate import consolidate
+from .layout import all_cells
+
+KINDS = ("tidy", "findings", "consolidated")
+REVIEW_ZH = {None: "未审核", "confirm": "已确认", "dismiss": "已驳回"}
+TIDY_COLUMNS = {
+    "报告编号": "库中报告的编号（reports.id）",
+    "单位": "报告机关（单位名称）",
+    "年度": "报告年度",
+    "地区": "所属地区或上级单位（单位名单优先，否则由单位名称推断）",
+    "层级": "层级（单位名单优先，否则由报告推断：government/department/township）",
+    "格式": "表格格式：2021（国办公开办函〔2021〕30号）或 2019（〔2019〕60号）",
+    "文件": "来源文件",
+    "变量": "单元格在规范记录中的路径，见「代码表」",
+    "表": "表二、表三、表四或正文",
+    "数值": "单元格数值；空白表示报告留空（不是 0）",
+    "文字": "非数值内容（JSON）",
+    "原文": "单元格在文件中的原文",
+    "位置": "原文所在的行或页",
+}
+FINDING_COLUMNS = ["单位", "年度", "规则", "规则说明", "单元格", "应为", "实为", "严重程度", "审核状态", "审核备注",
+                   "问题描述", "修改建议", "指纹"]
+TABLE_ZH = {"active": "表二", "requests": "表三", "appeals": "表四", "narrative": "正文", "meta": "基本信息"}
+
+
+def _where(prov: dict | None) -> str | None:
+    if not prov:
+        return None
+    if prov.get("page"):
+        return f"第 {prov['page']} 页"
+    if prov.get("line"):
+        return f"第 {prov['line']} 行"
+    return prov.get("path")
+
+
+def tidy_sheets(store: Store, year: int | None = None) -> list[tabular.Sheet]:
+    reports = {r.id: r for r in store.reports(year=year)}
+
+    def rows() -> Iterator[list[Any]]:
+        for c in store.cell_rows(reports):
+            r = reports[c["report_id"]]
+            prov = c["provenance"] or {}
+            yield [r.id, r.agency, r.year, r.region, r.level, r.format, r.document, c["path"],
+                   TABLE_ZH.get(c["table_name"], c["table_name"]), c["value"], c["text"], prov.get("text"),
+                   _where(prov)]
+
+    defs = all_cells()
+    book = [[d.path, d.table, d.group, d.row, d.column, d.name] for d in defs.values()]
+
+    for path, table in store.paths():  # narrative figures and other paths the format tables do not list
+        if path not in defs:
+            book.append([path, TABLE_ZH.get(table, table), "", "", "", cell_name(path)])
+    fields = [[k, v] for k, v in TIDY_COLUMNS.items()]
+    return [tabular.Sheet("数据", list(TIDY_COLUMNS), rows()),
+            tabular.Sheet("代码表", ["变量", "表", "分组", "行", "列", "名称"], book),
+            tabular.Sheet("字段说明", ["字段", "含义"], fields)]
+
+
+def _show(v: Any) -> Any:
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def findings_sheets(store: Store, year: int | None = None) -> list[tabular.Sheet]:
+    from .stats import rule_title
+
+    ids = [r.id for r in store.reports(year=year, doc_kind=None)]
+    found = sorted(store.findings(ids), key=lambda f: (f.agency or "", f.year or 0, Severity(f.severity).rank, f.code))
+    rows = [[f.agency, f.year, f.code, rule_title(f.code), "、".join(cell_name(c) for c in f.cells),
+             _show(f.expected), _show(f.actual), Severity(f.severity).zh, REVIEW_ZH.get(f.review, f.review), f.note,
+             f.message, f.fix, f.fingerprint] for f in found]
+    return [tabular.Sheet("问题清单", FINDING_COLUMNS, rows)]
+
+
+def consolidated_sheets(store: Store, region: str, year: int) -> list[tabular.Sheet]:
+    res = consolidate(store, region, year)
+    sheets = []
+    by_table: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+    columns: dict[str, list[str]] = {}
+    for c in res.layout:
+        by_table.setdefault(c.table, {}).setdefault((c.group, c.row), {})[c.column or "数值"] = _show(
+            res.record.get(c.path))
+        cols = columns.setdefault(c.table, [])
+        if (c.column or "数值") not in cols:
+            cols.append(c.column or "数值")
+    for table, rows in by_table.items():
+        sheets.append(tabular.Sheet(table, ["分组", "项目", *columns[table]],
+                                    [[g, r, *(vals.get(col) for col in columns[table])]
+                                     for (g, r), vals in rows.items()]))
+    names = {c.path: c.name for c in res.layout}
+    sheets.append(tabular.Sheet("汇总单位", ["单位"], [[u] for u in res.units]))
+    sheets.append(tabular.Sheet("缺报", ["单位"], [[u] for u in res.missing]))
+    sheets.append(tabular.Sheet("逾期公布", ["单位", "落款日期"], [list(x) for x in res.late]))
+    sheets.append(tabular.Sheet("留空单元格", ["单元格", "留空单位"],
+                                [[names[p], "、".join(who)] for p, who in res.blanks.items()]))
+    sheets.append(tabular.Sheet("与本级报告差异", ["单元格", "本级报告", "下级合计"],
+                                [[d.name, _show(d.own), _show(d.total)] for d in res.differences]))
+    return sheets
+
+
+def export(store: Store, kind: str, out: str | Path, fmt: str | None = None, region: str | None = None,
+           year: int | None = None) -> list[Path]:
+    """Export ``kind`` (tidy | findings | consolidated) to ``out``; returns the files written."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}")
+    tabular.format_of(Path(out), fmt)  # fail before any work on an unknown format
+    if kind == "tidy":
+        sheets = tidy_sheets(store, year)
+    elif kind == "findings":
+        sheets = findings_sheets(store, year)
+    else:
+        if not region or year is None:
+            from ..errors import InputError
+
+            raise InputError("导出汇总表需要 --region 和 --year", "usage")
+        sheets = consolidated_sheets(store, region, year)
+    return tabular.write(sheets, out, fmt)

@@ -1,0 +1,149 @@
+"""Write named tables (sheets) to XLSX, CSV, Parquet or JSON, streaming rows (exports can be millions)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, MissingDependency
+
+FORMATS = ("xlsx", "csv", "parquet", "json")
+XLSX_MAX_ROWS = 1_048_575  # Excel's limit, minus the header
+
+
+class Sheet:
+    def __init__(self, name: str, columns: list[str], rows: Iterable[list[Any]]):
+        self.name, self.columns, self.rows = name, columns, rows
+
+
+def format_of(out: Path, fmt: str | None) -> str:
+    fmt = (fmt or out.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise InputError(f"{out}：不支持的导出格式「{fmt or '无扩展名'}」（可选：xlsx、csv、parquet、json）", "format")
+    return fmt
+
+
+def _sibling(out: Path, sheet: str, ext: str, first: bool) -> Path:
+    return out if first else out.with_name(f"{out.stem}-{sheet}.{ext}")
+
+
+def write(sheets: list[Sheet], out: str | Path, fmt: str | None = None) -> list[Path]:
+    """Write ``sheets``: XLSX and JSON in one file; CSV and Parquet one file per sheet (the first at
+    ``out``, the others beside it as ``<stem>-<sheet>.<ext>``). Returns the files written."""
+    out = Path(out)
+    fmt = format_of(out, fmt)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        return [_xlsx(sheets, out)]
+    if fmt == "json":
+        return [_json(sheets, out)]
+    written = []
+    for i, sh in enumerate(sheets):
+        p = _sibling(out, sh.name, fmt, i == 0)
+        (_csv if fmt == "csv" else _parquet)(sh, p)
+        written.append(p)
+    return written
+
+
+def _xlsx(sheets: list[Sheet], out: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for sh in sheets:
+        rows = iter(sh.rows)
+        part = 0
+        while True:
+            chunk = list(islice(rows, XLSX_MAX_ROWS))
+            if part and not chunk:
+                break
+            part += 1
+            ws = wb.create_sheet(sh.name if part == 1 else f"{sh.name}{part}")
+            from openpyxl.cell import WriteOnlyCell
+
+            header = []
+            for c in sh.columns:
+                cell = WriteOnlyCell(ws, value=c)
+                cell.font = bold
+                header.append(cell)
+            ws.append(header)
+            ws.freeze_panes = "A2"
+            for r in chunk:
+                ws.append([_plain(v) for v in r])
+            if len(chunk) < XLSX_MAX_ROWS:
+                break
+    wb.save(out)
+    return out
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def _csv(sh: Sheet, out: Path) -> None:
+    with out.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM lets Excel read the Chinese
+        w = csv.writer(f)
+        w.writerow(sh.columns)
+        for r in sh.rows:
+            w.writerow(["" if v is None else _plain(v) for v in r])
+
+
+def _parquet(sh: Sheet, out: Path) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as e:
+        raise MissingDependency("导出 Parquet 需要 pyarrow（pip install 'nianbao[analytics]'）") from e
+
+    def column(values: list[Any]):
+        values = [_plain(v) for v in values]
+        try:
+            arr = pa.array(values)
+            return arr.cast(pa.float64()) if pa.types.is_integer(arr.type) else arr  # counts can be 1.5 later
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            return pa.array([None if v is None else str(v) for v in values], pa.string())
+
+    writer = None
+    rows = iter(sh.rows)
+    schema = None
+    while True:
+        chunk = list(islice(rows, 100_000))
+        if not chunk and writer is not None:
+            break
+        cols = [column([r[i] for r in chunk]) for i in range(len(sh.columns))]
+        if schema is None:
+            # a column with only text or only nulls in the first chunk is text throughout
+            schema = pa.schema([pa.field(n, c.type if c.type != pa.null() else pa.string())
+                                for n, c in zip(sh.columns, cols, strict=True)])
+        table = pa.Table.from_arrays([c.cast(f.type) if c.type != f.type else c for c, f in
+                                      zip(cols, schema, strict=True)], schema=schema)
+        if writer is None:
+            writer = pq.ParquetWriter(out, schema)
+        writer.write_table(table)
+        if not chunk:
+            break
+    writer.close()
+
+
+def _json(sheets: list[Sheet], out: Path) -> Path:
+    with out.open("w", encoding="utf-8") as f:
+        f.write("{")
+        for i, sh in enumerate(sheets):
+            f.write(("," if i else "") + "\n" + json.dumps(sh.name, ensure_ascii=False) + ": [")
+            for j, r in enumerate(_dicts(sh)):
+                f.write(("," if j else "") + "\n  " + json.dumps(r, ensure_ascii=False))
+            f.write("\n]")
+        f.write("\n}\n")
+    return out
+
+
+def _dicts(sh: Sheet) -> Iterator[dict]:
+    for r in sh.rows:
+        yield dict(zip(sh.columns, r, strict=True))
