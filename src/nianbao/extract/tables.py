@@ -212,10 +212,14 @@ def detect_active_format(blocks: list[Block]) -> str:
     return "2021"
 
 
+_ACTIVE_LABELS = tuple(tuple(Label(it.key, it.label, it.keys, it.variants) for it in items)
+                       for items in (ACTIVE_2021, ACTIVE_2019))
+
+
 def extract_active(blocks: list[Block], fmt: str) -> Found:
     found = Found()
     items: tuple[ActiveItem, ...] = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
-    labels = tuple(Label(it.key, it.label, it.keys, it.variants) for it in items)
+    labels = _ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
     for row in _absorbed(blocks):
         block = row.block

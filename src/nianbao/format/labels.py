@@ -71,23 +71,20 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
     best: Label | None = None
     score = 0.0
     how = ""
-    for lab in labels:
-        if lab.keys and contains_all(c, lab.keys):
-            n = sum(map(len, lab.keys)) + 0.5
-            if n > score:
-                best, score, how = lab, n, "exact"
+    for lab, key_len, body in _prepared(labels):
+        if lab.keys and all(k in c for k in lab.keys):
+            if key_len > score:
+                best, score, how = lab, key_len, "exact"
             continue
         for v in lab.variants:
             if len(v) > score and v in c:
                 best, score, how = lab, len(v), "variant"
-        if len(tail) >= 4 and len(tail) > score:
-            body = _body(lab.label)
-            if len(body) > len(tail) and body.startswith(tail):
-                best, score, how = lab, len(tail), "prefix"
+        if len(tail) >= 4 and len(tail) > score and len(body) > len(tail) and body.startswith(tail):
+            best, score, how = lab, len(tail), "prefix"
     if best is not None or not fuzzy:
         return best, how
-    for lab in labels:
-        s = max(similarity(c, core(lab.label)), similarity(tail, _body(lab.label)) if len(tail) >= 4 else 0.0)
+    for lab, _, body in _prepared(labels):
+        s = max(similarity(c, core(lab.label)), similarity(tail, body) if len(tail) >= 4 else 0.0)
         if s > score:
             best, score = lab, s
     if score >= fuzzy:
@@ -95,6 +92,14 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
     return None, ""
 
 
-@lru_cache(maxsize=256)
-def _body(label: str) -> str:
-    return _tail(label)
+_PREPARED: dict[int, tuple[tuple[Label, float, str], ...]] = {}
+
+
+def _prepared(labels: tuple[Label, ...]) -> tuple[tuple[Label, float, str], ...]:
+    """Per label: its identifying-phrase length (+0.5: exact beats a variant of equal length) and
+    its words without numbering. Label tuples are module constants, so ``id`` is a stable key."""
+    got = _PREPARED.get(id(labels))
+    if got is None or (got and got[0][0] is not labels[0]):
+        got = tuple((lab, sum(map(len, lab.keys)) + 0.5, _tail(lab.label)) for lab in labels)
+        _PREPARED[id(labels)] = got
+    return got
