@@ -1,0 +1,61 @@
+"""Figures the audit compares that the text states: shares, appeal outcomes, 含上年结转, the 统计期限."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.extract.narrative import Para, find_narrative
+
+
+def figures(text: str, year: int = 2023) -> dict:
+    return find_narrative([Para(text, 1, 0)], year)[0]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("本年度发生政府信息公开行政复议5件(4件结果维持,1件结果纠正)，行政诉讼2件，均尚未审结。",
+     {"reviews": 5, "review_outcomes": {"upheld": 4, "corrected": 1}, "lawsuits": 2, "lawsuit_outcomes": {"pending": 2}}),
+    ("行政复议3件，其中维持2件、尚未审结1件。", {"reviews": 3, "review_outcomes": {"upheld": 2, "pending": 1}}),
+    ("全年行政复议1件，结果维持。", {"reviews": 1}),
+    ("全年未发生政府信息公开行政复议和行政诉讼案件。", {"reviews": 0, "lawsuits": 0}),
+])
+def test_appeal_counts_and_outcomes(text, want):
+    got = figures(text)
+    assert {k: got.get(k) for k in want} == want
+    if "review_outcomes" not in want:
+        assert "review_outcomes" not in got or got["review_outcomes"] == {}
+
+
+def test_outcomes_never_travel_to_the_other_appeal_kind():
+    got = figures("行政复议5件，行政诉讼2件，均尚未审结。")
+    assert "review_outcomes" not in got
+    assert got["lawsuit_outcomes"] == {"pending": 2}
+
+
+@pytest.mark.parametrize(("text", "key", "share"), [
+    ("因本机关不掌握等原因无法提供265件，占32.9%。", "outcome_unavailable_share", 32.9),
+    ("其中予以公开6件，占50%。", "outcome_granted_share", 50.0),
+    ("部分公开的占 10.5%。", "outcome_partially_granted_share", 10.5),
+    ("不予处理2件，比例为20％。", "outcome_declined_share", 20.0),
+])
+def test_outcome_shares(text, key, share):
+    assert figures(text)[key] == share
+
+
+def test_outcome_counts():
+    got = figures("全年予以公开6件，部分公开2件，不予公开1件，无法提供的4件，不予处理1件。")
+    assert [got[k] for k in ("outcome_granted", "outcome_partially_granted", "outcome_denied",
+                             "outcome_unavailable", "outcome_declined")] == [6, 2, 1, 4, 1]
+
+
+def test_received_including_carried_over():
+    got = figures("共收到政府信息公开申请12件（含上年结转2件）。")
+    assert got["requests_received"] == 12 and got["requests_received_with_carried_over"] is True
+    assert "requests_received_with_carried_over" not in figures("共收到政府信息公开申请12件。其中上年结转2件。")
+
+
+@pytest.mark.parametrize("text", [
+    "本年度报告中所列数据的统计期限自 2023年1月1日起，至2023年12月31日止。",
+    "报告数据的期限从 2023 年 1 月 1 日至 12 月 31 日。",
+])
+def test_statistics_period(text):
+    assert figures(text)["statistics_period"] == {"start": "2023-01-01", "end": "2023-12-31"}
