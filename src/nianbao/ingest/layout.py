@@ -267,6 +267,7 @@ def assemble(source: str, kind: str, pages: list[Page]) -> Document:
                     para = []
                 if first_on_page and last_grid and last_grid[1] == p.number - 1 and last_grid[0].ncols == grid.ncols:
                     _, _, table, rows = last_grid
+                    _drop_repeated_header(b.doc.blocks, table, grid)
                     _fold_split_row(b.doc.blocks, grid)
                 else:
                     table, rows = b.tables, 0
@@ -300,17 +301,38 @@ def _fold_split_row(blocks: list[Block], grid: Grid) -> None:
         return
     if any(k >= len(prev.cells) or prev.cells[k].covered or not prev.cells[k].text for k in filled):
         return
-    if any(gc is not None and gc.rowspan > 1 for gc in first):
+    if any(first[k].rowspan > 1 for k in filled):
         return
     for k in filled:
         cell = prev.cells[k]
         cell.text += _joiner(cell.text, texts[k]) + texts[k]
-    # drop the fragment row from the grid; the rows below move up
-    grid.cells = [c for c in grid.cells if c.row > 0]
+    _drop_rows(grid, 1)
+
+
+def _drop_rows(grid: Grid, n: int) -> None:
+    """Remove the first ``n`` rows of a grid; the rows below move up."""
+    grid.cells = [c for c in grid.cells if c.row + c.rowspan > n]
     for c in grid.cells:
-        c.row -= 1
-    grid.nrows -= 1
+        if c.row < n:  # a merged cell reaching below the dropped rows keeps its lower part
+            c.rowspan -= n - c.row
+            c.row = n
+        c.row -= n
+    grid.nrows -= n
     grid.bbox = (grid.bbox[0], min((c.bbox[1] for c in grid.cells), default=grid.bbox[1]), grid.bbox[2], grid.bbox[3])
+
+
+def _drop_repeated_header(blocks: list[Block], table: int, grid: Grid) -> None:
+    """Word's "repeat header rows": the table's first rows again at the top of the next page."""
+    first = [b for b in blocks if b.grid and b.table == table][: grid.nrows]
+    slots = grid.slots()
+    n = 0
+    for block, row in zip(first, slots):
+        texts = [gc.text if gc is not None and gc.row == n and gc.col == k else "" for k, gc in enumerate(row)]
+        if _has_digit(block.cells) or texts != [c.text if not c.covered else "" for c in block.cells]:
+            break
+        n += 1
+    if 0 < n < grid.nrows:
+        _drop_rows(grid, n)
 
 
 def _spans(doc: Document) -> None:

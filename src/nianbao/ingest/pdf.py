@@ -34,7 +34,7 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
         msg = str(e).lower()
         if "password" in msg:
             raise InputError(f"{name}：PDF 文件已加密（需要密码才能打开），请提供未加密的文件", "encrypted") from None
-        raise InputError(f"{name}：PDF 文件已损坏或不完整，无法打开（{e}）", "corrupt") from None
+        raise InputError(f"{name}：PDF 文件已损坏或不完整，无法打开", "corrupt") from None
     n = len(pdf)
     if n == 0:
         raise InputError(f"{name}：PDF 文件没有任何页面", "empty")
