@@ -22,14 +22,14 @@ from .document import Block, Cell, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 _P, _TBL, _TR, _TC, _T, _TAB, _BR, _CR, _SDT, _SDTCONTENT = (
     _W + x for x in ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr", "sdt", "sdtContent"))
 _VAL = _W + "val"
 # Not document text: text boxes, deleted runs, field codes, properties, the fallback of drawings.
 _SKIP = frozenset({_W + "txbxContent", _W + "del", _W + "instrText", _W + "rPr", _W + "pPr", _W + "tcPr",
                    _W + "trPr", _W + "tblPr", _W + "sectPr", _W + "delText", _W + "footnoteReference",
-                   "{%s}Fallback" % MC, _W + "drawing", _W + "pict", _W + "object"})
+                   f"{{{MC}}}Fallback", _W + "drawing", _W + "pict", _W + "object"})
 MAX_XML_BYTES = 64 * 1024 * 1024  # word/document.xml uncompressed: a zip bomb is refused
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")

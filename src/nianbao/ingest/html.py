@@ -34,9 +34,9 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "td", "th", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend"})
 _SECTIONS = ("thead", "tbody", "tfoot")
 _FURNITURE = re.compile(r"nav|menu|header|footer|foot|breadcrumb|crumb|links?\b|sidebar|banner|copyright|"
-                        r"share|toolbar|position|location|search|login|top_?bar", re.I)
+                        r"share|toolbar|position|location|search|login|top_?bar", re.IGNORECASE)
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..errors import InputError
 from . import grid
@@ -82,7 +83,7 @@ def _em(runs: Sequence) -> float:
     if sizes:
         return statistics.median(sizes)
     ys = sorted({round(r.y, 2) for r in runs})
-    gaps = [b - a for a, b in zip(ys, ys[1:]) if b - a > 0.05]
+    gaps = [b - a for a, b in pairwise(ys) if b - a > 0.05]
     return statistics.median(gaps) / 1.3 if gaps else 1.0
 
 

@@ -15,7 +15,7 @@ def sniff(data: bytes, name: str = "") -> str:
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
@@ -35,7 +35,14 @@ def _zip_kind(data: bytes) -> str:
         with zipfile.ZipFile(BytesIO(data)) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        return "zip"
+        # truncated or damaged: the local file headers still name the parts, so the right
+        # reader can say the document is damaged instead of "a zip file"
+        head = data[:1 << 20]
+        if b"word/" in head:
+            return "docx"
+        if b"OFD.xml" in head or b"Doc_0/" in head:
+            return "ofd"
+        return "xlsx" if b"xl/" in head else "zip"
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:

@@ -109,7 +109,7 @@ def gbk_ling() -> None:
 
 def split_tables() -> None:
     root = load()
-    t2, t3, t4 = tables(root)
+    _, t3, t4 = tables(root)
     split(t3, row_index(t3, "三、本年度办理结果"))
     split(t4, 3)
     save(root, "split_tables.html", EXPECTED)

@@ -1,0 +1,77 @@
+""".doc / .wps through LibreOffice: the samples extract exactly; without LibreOffice a Chinese install hint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import nianbao
+from conftest import BIN, DATA, SHARED, load_json, mismatches
+from nianbao.errors import InputError
+from nianbao.ingest import load, sniff
+from nianbao.ingest.office import ole_kind, soffice
+
+DOC = DATA / "doc"
+CASES = sorted(p for p in DOC.iterdir() if p.suffix in (".doc", ".wps") and (DOC / "expected" / f"{p.name}.json").exists())
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed (scripts/sysdeps.sh)")
+
+
+@needs_soffice
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
+def test_doc_and_wps_match_expected_record(path):
+    expected = load_json(DOC / "expected" / f"{path.name}.json")
+    assert mismatches(expected, nianbao.parse(path).to_json_dict()) == []
+
+
+def test_cases_cover_the_samples():
+    assert {"r000dense.doc", "r000dense.wps"} <= {p.name for p in CASES}
+
+
+def test_wps_is_sniffed_by_bytes_not_name():
+    data = (DOC / "r000dense.wps").read_bytes()
+    assert sniff(data, "r000dense.wps") == "ole" and sniff(data, "report.txt") == "ole"
+    assert ole_kind(data) == "word"
+
+
+@needs_soffice
+def test_doc_keeps_grid_provenance():
+    doc = load(DOC / "r000dense.doc")
+    assert doc.kind == "doc"
+    assert any(b.grid for b in doc.blocks)
+
+
+def test_encrypted_doc_is_refused_before_conversion():
+    with pytest.raises(InputError) as e:
+        nianbao.parse(DOC / "encrypted.doc")
+    assert "加密" in e.value.message and "encrypted.doc" in e.value.message
+
+
+@needs_soffice
+def test_corrupt_doc_is_chinese_input_error():
+    r = subprocess.run([str(BIN / "nianbao"), "parse", str(DOC / "corrupt.doc")], capture_output=True, text=True,
+                       timeout=300, check=False)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "corrupt.doc" in r.stderr + r.stdout and "无法转换" in r.stderr + r.stdout
+
+
+def test_without_libreoffice_says_what_to_install(tmp_path):
+    env = {**os.environ, "PATH": str(tmp_path), "COLUMNS": "300"}
+    r = subprocess.run([str(BIN / "nianbao"), "parse", str(DOC / "r000dense.wps")], capture_output=True, text=True,
+                       timeout=60, env=env, check=False)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    out = " ".join((r.stderr + r.stdout).split())
+    assert "LibreOffice" in out and "libreoffice-writer-nogui" in out
+
+
+@needs_soffice
+@pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
+def test_score_py_on_doc_and_wps_is_100_percent():
+    run = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), str(DOC / "expected"),
+         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(DOC)],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert "accuracy=100.00%" in run.stdout.strip().splitlines()[-1], run.stdout
+    assert run.returncode == 0
