@@ -80,3 +80,17 @@ def as_record_tables(requests: dict[str, list[int]]) -> dict[str, dict[str, int]
 
 def as_record_appeals(appeals: dict[str, list[int]]) -> dict[str, dict[str, int]]:
     return {g: dict(zip(T4_COLUMN_KEYS, v, strict=True)) for g, v in appeals.items()}
+
+
+CITIES = ("聊城市", "淄博市", "济宁市", "德州市", "滨州市", "菏泽市", "临沂市", "潍坊市", "烟台市", "威海市")
+DEPARTMENTS = ("统计局", "财政局", "教育局", "民政局", "商务局", "水利局", "审计局", "司法局", "林业局", "体育局")
+
+
+def agency_names(n: int, offset: int = 0) -> list[str]:
+    """``n`` distinct, realistic agency names (up to 100 · 10 county levels)."""
+    out = []
+    for i in range(offset, offset + n):
+        city, dept = CITIES[i % 10], DEPARTMENTS[(i // 10) % 10]
+        county = "" if i < 100 else f"第{'一二三四五六七八九十'[(i // 100 - 1) % 10]}区"
+        out.append(f"{city}{county}{dept}")
+    return out

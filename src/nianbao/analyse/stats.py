@@ -92,6 +92,12 @@ def _values(store: Store, ids: list[int]) -> dict[int, dict[str, float]]:
     return out
 
 
+def _correction(s: Counter, kinds: tuple[str, ...]) -> float | None:
+    """结果纠正 / decided (维持 + 纠正 + 其他; pending cases are not decided yet)."""
+    decided = sum(s[f"appeals.{x}.{c}"] for x in kinds for c in ("upheld", "corrected", "other"))
+    return _share(sum(s[f"appeals.{x}.corrected"] for x in kinds), decided)
+
+
 def stats(store: Store, by: tuple[str, ...] | list[str] = ("year",), year: int | None = None) -> Stats:
     """Statistics of the current annual reports, grouped by ``by`` (any of year, region, level)."""
     by = tuple(by)
@@ -134,12 +140,8 @@ def stats(store: Store, by: tuple[str, ...] | list[str] = ("year",), year: int |
         g.reviews = s["appeals.review.total"]
         g.lawsuits = s["appeals.litigation_direct.total"] + s["appeals.litigation_after_review.total"]
 
-        def rate(groups_: tuple[str, ...]) -> float | None:
-            decided = sum(s[f"appeals.{x}.{c}"] for x in groups_ for c in ("upheld", "corrected", "other"))
-            return _share(sum(s[f"appeals.{x}.corrected"] for x in groups_), decided)
-
-        g.review_correction = rate(("review",))
-        g.litigation_correction = rate(("litigation_direct", "litigation_after_review"))
+        g.review_correction = _correction(s, ("review",))
+        g.litigation_correction = _correction(s, ("litigation_direct", "litigation_after_review"))
     if "year" in by:
         i = by.index("year")
         for key, g in groups.items():
