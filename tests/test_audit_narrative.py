@@ -50,7 +50,11 @@ def test_outcome_counts():
 def test_received_including_carried_over():
     got = figures("共收到政府信息公开申请12件（含上年结转2件）。")
     assert got["requests_received"] == 12 and got["requests_received_with_carried_over"] is True
+    assert figures("收到（含上年结转）政府信息公开申请12件。")["requests_received_with_carried_over"] is True
     assert "requests_received_with_carried_over" not in figures("共收到政府信息公开申请12件。其中上年结转2件。")
+    # the 含 belongs to the 答复 count (淮安市人民政府 2024)
+    got = figures("全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）。", 2024)
+    assert got["requests_received"] == 3119 and "requests_received_with_carried_over" not in got
 
 
 @pytest.mark.parametrize("text", [

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, golden
 
 import nianbao
+from conftest import DATA, golden
 from nianbao.audit.base import Severity
 
 TEXT = DATA / "text"
@@ -90,8 +90,8 @@ MUTATIONS = {
     # 000 统计期限 of another year
     "period": ("000", "期限从 2021 年 1 月 1 日至", "期限从 2020 年 1 月 1 日至", {"S-06", "X-07"}, set()),
     # 001 a 2021 report whose 表三 （六） is one row (the 2019 format)
-    "format": ("001", "(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n"
-               "\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n\t3. 其他\t0\t0\t0\t0\t0\t0\t0",
+    "format": ("001", ("(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n"
+               "\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\t\n\t3. 其他\t0\t0\t0\t0\t0\t0\t0"),
                "(六) 其他处理\t0\t0\t0\t0\t0\t0\t0", {"S-03"}, {"T3-05", "T3-02"}),
     # 001 表二 a count that is not an integer
     "t2-number": ("001", "行政处罚\t0", "行政处罚\t1.5", {"T2-01"}, set()),

@@ -65,7 +65,9 @@ _OUTCOME_WORDS = {"予以公开": "outcome_granted", "部分公开": "outcome_pa
 _SHARE = re.compile(rf"({'|'.join(_OUTCOME_WORDS)})[^。；;，,%％\d{CN_NUM_CHARS}]{{0,4}}(?:\s*{_N}\s*件)?\s*[，,]?\s*"
                     r"(?:占|比例为|比例|比重为|比重)[^。；;\d%％]{0,6}?(\d+(?:\.\d+)?)\s*[%％]")
 # "共收到申请12件（含上年结转2件）": the stated count includes last year's carried-over applications
-_WITH_CARRIED = re.compile(r"(?:含|包括|包含)[^。；;]{0,8}?结转")
+# (in the matched words, or right after the count, before any other number: "答复3050件（含上年度结转…）" is not it)
+_WITH_CARRIED = re.compile(r"(?:含|包括|包含)[^。；;\d]{0,8}?结转")
+_WITH_CARRIED_AFTER = re.compile(r"^\s*[（(，,]?\s*(?:其中)?\s*(?:含|包括|包含)[^。；;\d]{0,8}?结转")
 # "行政复议5件(4件结果维持,1件结果纠正)", "行政诉讼2件，均尚未审结": outcomes of the cases the text counts
 _APPEAL_OUTCOME = {
     "upheld": re.compile(rf"{_N}\s*件\s*(?:结果)?(?:为)?维持|(?:结果)?维持\s*{_N}\s*件"),
@@ -137,7 +139,8 @@ def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, objec
                         if key not in figures:
                             figures[key] = val
                             hits[key] = _hit(val, p, s0, m)
-                            if key == "requests_received" and _WITH_CARRIED.search(sent[m.start():m.end() + 24]):
+                            if key == "requests_received" and (_WITH_CARRIED.search(m.group(0))
+                                                               or _WITH_CARRIED_AFTER.search(sent[m.end():])):
                                 figures["requests_received_with_carried_over"] = True
                             elif key in ("reviews", "lawsuits") and val:
                                 outcomes = _appeal_outcomes(sent[m.end():], val)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .spec import ACTIVE_2019, ACTIVE_2021, T3_COLUMNS, T3_ROW_BY_KEY, T4_COLUMNS, T4_GROUPS
+from .spec import ACTIVE_2019, ACTIVE_2021, SECTIONS, T3_COLUMNS, T3_ROW_BY_KEY, T4_COLUMNS, T4_GROUPS
 
 _T3_COL = {c.key: c.label for c in T3_COLUMNS}
 _T4_COL = {c.key: c.label for c in T4_COLUMNS}
@@ -17,7 +17,16 @@ _NARRATIVE = {
     "proactive_items": "正文所述主动公开信息条数", "requests_received": "正文所述收到申请件数",
     "reviews": "正文所述行政复议件数", "lawsuits": "正文所述行政诉讼件数",
     "normative_documents_issued": "正文所述制发规范性文件件数", "processing_fees_yuan": "正文所述信息处理费（元）",
+    "fee_charged": "正文所述是否收取信息处理费", "statistics_period": "正文所述统计期限",
+    "declared_parts": "正文所述报告组成部分数", "compared_years": "正文中比较所用的年份",
+    "review_outcomes": "正文所述行政复议结果", "lawsuit_outcomes": "正文所述行政诉讼结果",
+    "outcome_granted": "正文所述予以公开件数", "outcome_partially_granted": "正文所述部分公开件数",
+    "outcome_denied": "正文所述不予公开件数", "outcome_unavailable": "正文所述无法提供件数",
+    "outcome_declined": "正文所述不予处理件数", "outcome_granted_share": "正文所述予以公开占比",
+    "outcome_partially_granted_share": "正文所述部分公开占比", "outcome_denied_share": "正文所述不予公开占比",
+    "outcome_unavailable_share": "正文所述无法提供占比", "outcome_declined_share": "正文所述不予处理占比",
 }
+_SECTION = {s.id: s for s in SECTIONS}
 
 
 @lru_cache(maxsize=4096)
@@ -47,6 +56,8 @@ def cell_name(path: str) -> str:
                         if c.key == parts[2]), parts[2])
             name += f"「{col}」"
         return name
+    if head == "sections" and len(parts) >= 2 and parts[1] in _SECTION:
+        return f"第{_SECTION[parts[1]].number}部分「{_SECTION[parts[1]].label}」"
     if head == "meta" and len(parts) >= 2:
         return _META.get(parts[1], parts[1])
     if head == "narrative" and len(parts) >= 2:

@@ -43,5 +43,7 @@ class AssessmentMissing(Rule):
         text = "".join(s.text for s in record.sections)
         missing = [name for name, words in _ITEMS if not any(w in text for w in words)]
         if missing:
-            yield self.finding(ctx, ["sections.s1_overview"], expected=[n for n, _ in _ITEMS], actual=missing,
+            present = [n for n, _ in _ITEMS if n not in missing]
+            yield self.finding(ctx, ["sections.s1_overview"], expected="、".join(n for n, _ in _ITEMS),
+                               actual="仅提及" + "、".join(present) if present else "均未提及",
                                missing="、".join(missing), key="/".join(missing))

@@ -4,7 +4,7 @@ from ...format import SECTIONS
 from ..base import Context, Rule, Severity
 
 # 二、三、四 carry the three tables: without them the report lacks what 第五十条 requires first.
-_TABLE_SECTIONS = ("s2_active", "s3_requests", "s4_appeals")
+_TABLE_OF = {"s2_active": "active", "s3_requests": "requests", "s4_appeals": "appeals"}
 _ORDER = {s.id: i for i, s in enumerate(SECTIONS)}
 
 
@@ -14,7 +14,8 @@ class SectionMissing(Rule):
     检查什么：报告是否按格式写齐六个部分，并按 一、总体情况 / 二、主动公开政府信息情况 /
     三、收到和处理政府信息公开申请情况 / 四、政府信息公开行政复议、行政诉讼情况 /
     五、存在的主要问题及改进情况 / 六、其他需要报告的事项 的顺序排列（按标题关键词识别）。
-    缺二、三、四（放表格的部分）为“错误”，缺一、五、六或顺序颠倒为“警告”。
+    缺二、三、四（放表格的部分）且找不到该部分的表格为“错误”；只缺标题而表格还在、缺一、五、六
+    或顺序颠倒为“警告”。
 
     为什么重要：条例第五十条列明年度报告必须包括的内容，国办公开办函〔2021〕30号要求各部分
     “不能遗漏”；缺了某一部分，读者和上级主管部门就无法核对相应的情况。
@@ -41,9 +42,13 @@ class SectionMissing(Rule):
         for sec in SECTIONS:
             if sec.id in present:
                 continue
-            sev = Severity.error if sec.id in _TABLE_SECTIONS else Severity.warning
+            table = _TABLE_OF.get(sec.id)
+            if table and getattr(record, table) is not None:
+                sev, problem = Severity.warning, "没有标题（该部分的表格已找到）"
+            else:
+                sev, problem = (Severity.error if table else Severity.warning), "缺失"
             yield self.finding(ctx, [f"sections.{sec.id}"], expected=sec.label, actual=None, severity=sev,
-                               number=sec.number, label=sec.label, problem="缺失", key=sec.id)
+                               number=sec.number, label=sec.label, problem=problem, key=sec.id)
         # out of order: a section that comes after one the format puts behind it
         seen_max = -1
         last_id = None
