@@ -7,11 +7,10 @@ _ITEMS = (("工作考核", ("考核",)), ("社会评议", ("评议",)), ("责任
 
 
 def is_people_government(meta) -> bool:
-    """A 人民政府 itself (county, city, province or township), not one of its offices."""
-    agency = meta.agency or ""
-    if agency.endswith("人民政府"):
+    """A 人民政府 itself (county, city, province or township), not one of its offices or a 街道办事处."""
+    if meta.level == "government":
         return True
-    return not agency and meta.level == "government"
+    return meta.level == "township" and (meta.agency or "").endswith("政府")
 
 
 class AssessmentMissing(Rule):
@@ -26,8 +25,8 @@ class AssessmentMissing(Rule):
     示例：某县人民政府报告的“监督保障”只写了培训，没有考核、评议和责任追究的情况。
 
     依据：《中华人民共和国政府信息公开条例》第五十条（四）、第四十六条；国办公开办函〔2021〕30号。
-    判断：只适用于机关名称以“人民政府”结尾的报告（“××人民政府办公室”是部门，不适用）；
-    名称不明时按 level 为 government 判断。在全部章节正文中查找关键词。
+    判断：只适用于 level 为 government 的机关（名称以“人民政府”“政府”结尾）和乡镇人民政府；
+    “××人民政府办公室”是部门、街道办事处不是一级政府，都不适用。在全部章节正文中查找关键词。
     """
 
     code = "C-01"

@@ -3,6 +3,8 @@ from __future__ import annotations
 from ...format.names import cell_name
 from ..base import Context, Rule, Severity
 
+_TABLES = {"active": "表二", "requests": "表三", "appeals": "表四"}
+
 
 class CellsRepaired(Rule):
     """表格中错位或残缺的单元格已由解析器修复。
@@ -31,5 +33,6 @@ class CellsRepaired(Rule):
             line = f"，第 {note.line} 行" if note.line else (f"，第 {note.page} 页" if note.page else "")
             text = note.text.strip()
             yield self.finding(ctx, [note.path] if note.path else [], expected=None, actual=text,
-                               where=cell_name(note.path) if note.path else "表格", text=text[:40], line=line,
+                               where=_TABLES.get(note.path or "", cell_name(note.path)) if note.path else "表格",
+                               text=text[:40], line=line,
                                key=f"{note.path}:{note.line}:{text}")
