@@ -100,6 +100,7 @@ def test_region_from_agency_name():
     assert region_of("聊城市东昌府区教育和体育局") == "聊城市东昌府区"
     assert region_of("聊城市东昌府区人民政府") == "聊城市"  # a government belongs to the region above
     assert region_of("聊城市市场监督管理局") == "聊城市"
+    assert region_of("德州市统计局") == "德州市"
     assert region_of("国家统计局") is None
 
 
