@@ -34,7 +34,8 @@ def cells(fmt: str = "2021") -> list[CellDef]:
         else:
             out.append(CellDef(f"active.{item.key}", "表二", group, item.label, "", cell_name(f"active.{item.key}")))
     for r in spec.t3_rows:
-        group = T3_GROUPS[r.group].label if r.group in T3_GROUPS else ""
+        group = T3_GROUPS[r.group].label if r.group in T3_GROUPS else (
+            T3_GROUPS["outcomes"].label if r.group else "")
         out.extend(CellDef(f"requests.{r.key}.{c.key}", "表三", group, r.label, c.label,
                            cell_name(f"requests.{r.key}.{c.key}")) for c in T3_COLUMNS)
     for g in T4_GROUPS:

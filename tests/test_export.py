@@ -1,0 +1,93 @@
+"""Exports: tidy cells + codebook (XLSX checked with openpyxl), the 问题清单, CSV/Parquet/JSON agree."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+import nianbao
+from conftest import DATA
+from nianbao.format import T3_ROW_BY_KEY, T4_COLUMNS
+
+SEEDS = sorted((DATA / "text").glob("*.txt"))
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = nianbao.open_store(tmp_path / "s.sqlite")
+    nianbao.ingest_batch(SEEDS, s, workers=1)
+    yield s
+    s.close()
+
+
+def test_tidy_xlsx_has_every_cell_and_a_codebook(store, tmp_path):
+    [out] = nianbao.export(store, "tidy", tmp_path / "数据.xlsx")
+    wb = load_workbook(out, read_only=True)
+    assert wb.sheetnames == ["数据", "代码表", "字段说明"]
+    data = list(wb["数据"].iter_rows(values_only=True))
+    header, rows = data[0], data[1:]
+    assert header[:8] == ("报告编号", "单位", "年度", "地区", "层级", "格式", "文件", "变量")
+    col = {h: i for i, h in enumerate(header)}
+    annual = [r for r in store.reports()]
+    table_cells = [r for r in rows if r[col["表"]] in ("表二", "表三", "表四")]
+    assert len(table_cells) == sum(
+        len([p for _, p, _ in store.cells([r.id]) if p.split(".")[0] in ("active", "requests", "appeals")])
+        for r in annual)
+    one = next(r for r in rows if r[col["单位"]] == "聊城市统计局" and r[col["变量"]] == "requests.new_received.total")
+    assert (one[col["数值"]], one[col["原文"]], one[col["位置"]]) == (14, "14", "第 82 行")
+    blank = next(r for r in rows if r[col["单位"]] == "聊城市统计局" and r[col["变量"]] == "appeals.review.total")
+    assert blank[col["数值"]] is None  # blank stays blank, not 0
+
+    book = {r[0]: r for r in wb["代码表"].iter_rows(min_row=2, values_only=True)}
+    assert list(wb["代码表"].iter_rows(max_row=1, values_only=True))[0] == ("变量", "表", "分组", "行", "列", "名称")
+    assert {r[col["变量"]] for r in rows} <= set(book)  # every variable of the data is in the codebook
+    assert book["requests.granted.total"] == ("requests.granted.total", "表三", "三、本年度办理结果", T3_ROW_BY_KEY["granted"].label,
+                                              "总计", "表三「（一）予以公开」行「总计」列")
+    assert book["requests.denied_process.natural_person"][2:5] == ("（三）不予公开", "6.属于四类过程性信息", "自然人")
+    assert book["appeals.review.corrected"][4] == next(c.label for c in T4_COLUMNS if c.key == "corrected")
+    assert book["requests.other_total.total"][3] == "（六）其他处理"  # 2019 rows are in the codebook too
+    fields = dict(wb["字段说明"].iter_rows(min_row=2, values_only=True))
+    assert set(fields) == set(header)
+
+
+def test_findings_list_grouped_by_unit_with_review_status(store, tmp_path):
+    target = next(f for f in store.findings() if f.agency == "聊城市统计局")
+    nianbao.review(store, target.fingerprint, "confirm", "已通知整改")
+    [out] = nianbao.export(store, "findings", tmp_path / "问题清单.xlsx")
+    rows = list(load_workbook(out)["问题清单"].iter_rows(values_only=True))
+    assert rows[0][:9] == ("单位", "年度", "规则", "规则说明", "单元格", "应为", "实为", "严重程度", "审核状态")
+    units = [r[0] for r in rows[1:]]
+    assert units == sorted(units)  # grouped by unit
+    assert len(rows) - 1 == len(store.findings())
+    mine = next(r for r in rows[1:] if r[-1] == target.fingerprint)
+    assert (mine[8], mine[9]) == ("已确认", "已通知整改")
+    assert {r[7] for r in rows[1:]} <= {"错误", "警告", "提示"}
+    assert {r[8] for r in rows[1:]} == {"已确认", "未审核"}
+
+
+@pytest.mark.parametrize("kind", ["tidy", "findings"])
+def test_csv_parquet_json_carry_the_same_rows(store, tmp_path, kind):
+    import pyarrow.parquet as pq
+
+    [x] = nianbao.export(store, kind, tmp_path / "o.xlsx")[:1]
+    first = load_workbook(x, read_only=True).worksheets[0]
+    want = [list(r) for r in first.iter_rows(values_only=True)]
+    csv_files = nianbao.export(store, kind, tmp_path / "o.csv")
+    with csv_files[0].open(encoding="utf-8-sig") as f:
+        got = list(csv.reader(f))
+    assert got[0] == want[0] and len(got) == len(want)
+    table = pq.read_table(nianbao.export(store, kind, tmp_path / "o.parquet")[0])
+    assert table.column_names == want[0] and table.num_rows == len(want) - 1
+    data = json.loads(nianbao.export(store, kind, tmp_path / "o.json")[0].read_text(encoding="utf-8"))
+    sheet = next(iter(data.values()))
+    assert len(sheet) == len(want) - 1 and list(sheet[0]) == want[0]
+    if kind == "tidy":
+        assert [p.name for p in csv_files] == ["o.csv", "o-代码表.csv", "o-字段说明.csv"]
+
+
+def test_unknown_format_is_refused(store, tmp_path):
+    with pytest.raises(nianbao.InputError, match="不支持的导出格式"):
+        nianbao.export(store, "tidy", tmp_path / "o.txt")
