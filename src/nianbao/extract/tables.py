@@ -26,7 +26,7 @@ from ..format import (
 )
 from ..format.spec import ACTIVE_HEADER_2019, T4_HEADER_WORDS
 from ..ingest import Block
-from .values import Row, Value, split_row
+from .values import Row, Value, read_value, split_row
 
 FUZZY = 0.72
 
@@ -53,20 +53,85 @@ def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None
 _T3_CANDIDATES = (*T3_ROWS_2021, T3_OTHER_TOTAL)
 
 
+@dataclass
+class _T3Header:
+    """Where 表三's seven columns are: grid slot indices, or for text a 小计 column to skip."""
+
+    columns: dict[str, int] | None = None  # column key → grid slot index (grid tables)
+    subtotal: int | None = None  # position of an extra 小计 value among a text row's values
+
+    @property
+    def width(self) -> int:
+        return 8 if self.subtotal is not None else 7
+
+    def pick(self, row: Row) -> list[Value]:
+        if self.columns and row.block.grid and len(row.block.cells) > max(self.columns.values()):
+            out = []
+            for key in T3_COLUMN_KEYS:
+                cell = row.block.cells[self.columns[key]]
+                v = None if cell.covered else read_value(cell)
+                out.append(v if v is not None else Value(None, cell))
+            return out
+        vals = row.values
+        if self.subtotal is not None and len(vals) == 8:
+            vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
+        return vals[-7:]
+
+
+_COLUMN_WORDS = {"natural_person": ("自然人",), "commercial": ("商业企业",), "research": ("科研机构",),
+                 "social_welfare": ("公益组织",), "legal_service": ("法律服务",)}
+
+
+def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
+    head = _T3Header()
+    header_text = ""
+    for b in blocks[:60]:
+        if "本年新收" in core(b.text):
+            break
+        cells = [c for c in b.cells if not c.covered]
+        if not any(any(w in core(c.text) for ws in _COLUMN_WORDS.values() for w in ws) or "小计" in c.text
+                   for c in cells):
+            continue
+        header_text += core(b.text)
+        if b.grid:
+            head.columns = head.columns or {}
+            for i, cell in enumerate(b.cells):
+                if cell.covered:
+                    continue
+                c = core(cell.text)
+                for key, words in _COLUMN_WORDS.items():
+                    if any(w in c for w in words) and len(c) <= 8:
+                        head.columns[key] = i
+                if c == "其他":
+                    head.columns["other_org"] = i
+                elif c in ("总计", "合计"):
+                    head.columns["total"] = i
+    if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
+        head.columns = None
+    if "小计" in header_text:
+        found.notes.append(("extra_row", "requests.*.subtotal", "小计", None))
+        if head.columns is None:
+            sub = header_text.index("小计")
+            firm = header_text.find("商业企业")
+            head.subtotal = 1 if firm == -1 or sub < firm else 6
+    return head
+
+
 def extract_requests(blocks: list[Block]) -> Found:
     found = Found()
+    header = _t3_header(blocks, found)
     seen: set[str] = set()
     past_header = False
     group: str | None = None
     pending: tuple[str, Row] | None = None  # a row whose label came without values
     for block in blocks:
-        row = split_row(block, width=7)
+        row = split_row(block, width=header.width)
         if not row.label:
             if pending and row.values:
                 key, prow = pending
                 prow.values.extend(row.values)
                 if len(prow.values) >= 7 or block.grid:
-                    _store_t3(found, key, prow)
+                    _store_t3(found, key, prow, header)
                     pending = None
             continue
         c = core(row.label)
@@ -79,8 +144,10 @@ def extract_requests(blocks: list[Block]) -> Found:
             if pending and row.values and len(c) <= 12:  # the tail of a label cut by a line break
                 key, prow = pending
                 prow.values = row.values
-                _store_t3(found, key, prow)
+                _store_t3(found, key, prow, header)
                 pending = None
+            elif past_header and len(row.values) >= 5 and "carried_forward" not in seen:
+                found.notes.append(("extra_row", "requests", row.label, block))  # 小计, a 4th （六） row …
             continue
         if lab.key == "other_other" and (group != "other" or len(c) > 8):
             continue  # the column header 其他, or 其他 inside a longer label
@@ -92,24 +159,23 @@ def extract_requests(blocks: list[Block]) -> Found:
             continue
         if lab.group:
             past_header = True
-            if lab.group != "other":
-                group = lab.group
+            group = lab.group
         if lab.key in ("new_received", "carried_over"):
             past_header = True
         seen.add(lab.key)
         if pending:
-            _store_t3(found, *pending)
+            _store_t3(found, *pending, header)
             pending = None
         if not row.values and not block.grid:
             pending = (lab.key, row)
             _label_note(found, f"requests.{lab.key}", row, lab, how)
             continue
         _label_note(found, f"requests.{lab.key}", row, lab, how)
-        _store_t3(found, lab.key, row)
+        _store_t3(found, lab.key, row, header)
         if lab.key == "carried_forward":
             break
     if pending:
-        _store_t3(found, *pending)
+        _store_t3(found, *pending, header)
     if not any(v.value is not None for v in found.values.values()) and not any(
             b.grid for b in blocks):
         return Found()  # labels without a single number: prose, not a table
@@ -120,8 +186,8 @@ def _has_other_subrows(c: str) -> bool:
     return any(k in c for k in ("逾期不补正", "缴纳费用", "收费通知"))
 
 
-def _store_t3(found: Found, key: str, row: Row) -> None:
-    vals = row.values[-7:] if len(row.values) > 7 else row.values
+def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
+    vals = header.pick(row)
     if len(vals) < 7 and vals:
         found.notes.append(("repaired", f"requests.{key}", row.label, row.block))
     for col, v in zip(T3_COLUMN_KEYS, vals):
