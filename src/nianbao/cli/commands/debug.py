@@ -1,0 +1,33 @@
+"""nianbao debug FILE -o OUT.html: the document with every extracted cell and finding marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ... import NianbaoError, debug_html
+from ..output import console, error
+
+
+def register(app: typer.Typer) -> None:
+    app.command("debug")(debug_cmd)
+
+
+def debug_cmd(
+    file: Path = typer.Argument(..., help="报告文件：pdf、扫描件、html、docx、txt 等"),
+    out: Path = typer.Option(None, "-o", "--output", help="输出的 HTML 文件（默认：与输入同名的 .debug.html）"),
+) -> None:
+    """生成调试页面：页面图像上标出每个提取到的单元格（记录键）和审核发现的问题。"""
+    target = out or file.with_name(file.name + ".debug.html")
+    try:
+        page = debug_html(file)
+    except NianbaoError as e:
+        error(e.message)
+        raise typer.Exit(2) from None
+    try:
+        target.write_text(page, encoding="utf-8")
+    except OSError as e:
+        error(f"{target}：无法写入（{e.strerror}）")
+        raise typer.Exit(2) from None
+    console.print(f"已生成调试页面：{target}（{len(page) // 1024} KB）")

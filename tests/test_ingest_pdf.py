@@ -1,0 +1,134 @@
+"""Text PDFs: the real WPS export, the LibreOffice samples and our own fixtures, 100 % by score.py's rule."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import BIN, DATA, golden, load_json, mismatches
+
+import nianbao
+from nianbao.errors import InputError
+
+PDF = DATA / "pdf"
+FIXTURES = sorted(p for p in PDF.glob("*.pdf") if (PDF / "expected" / f"{p.name}.json").exists())
+
+
+def test_every_fixture_has_an_expected_record():
+    names = {p.name for p in FIXTURES}
+    assert {"huaian2024.pdf", "r000.pdf", "r001.pdf", "r000dense.pdf", "r000dense_split.pdf",
+            "r000dense_split2.pdf", "r000dense_nolines.pdf"} <= names
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_pdf_matches_expected_record(path):
+    expected = load_json(PDF / "expected" / f"{path.name}.json")
+    assert mismatches(expected, nianbao.parse(path).to_json_dict()) == []
+
+
+@pytest.mark.parametrize("name", ["huaian2024", "r001", "r000dense_split"])
+def test_pdf_golden_record(name):
+    golden(PDF / "groundtruth" / f"{name}.record.json", nianbao.parse(PDF / f"{name}.pdf").to_json_dict())
+
+
+def _rows(doc, table):
+    return [[("^" if c.covered else c.text) for c in b.cells] for b in doc.blocks if b.grid and b.table == table]
+
+
+def test_values_carry_page_and_bbox():
+    record = nianbao.parse(PDF / "huaian2024.pdf")
+    prov = record.provenance["requests.not_held" if "requests.not_held" in record.provenance
+                             else "requests.unavailable_not_held.natural_person"]
+    assert prov.page == 4 and prov.text == "746"
+    x0, top, x1, bottom = prov.bbox
+    assert 0 < x0 < x1 < 595 and 0 < top < bottom < 842
+    assert all(p.page and p.bbox for k, p in record.provenance.items() if k.startswith(("requests.", "appeals.")))
+
+
+def test_table_split_over_pages_is_one_table_and_the_split_row_is_folded():
+    doc = nianbao.read_document(PDF / "r001.pdf")
+    t3 = next(b.table for b in doc.blocks if b.grid and "申请人情况" in b.text)
+    rows = _rows(doc, t3)
+    assert {b.cells[0].page for b in doc.blocks if b.grid and b.table == t3} == {2, 3}
+    split = [r for r in rows if any("三安全一稳" in c for c in r)]
+    assert len(split) == 1 and "3.危及“三安全一稳定”" in split[0] and split[0][-1] == "0"
+    assert not any(r[2] == "定”" for r in rows)
+
+
+def test_repeated_header_rows_dropped_and_split_row_folded():
+    doc = nianbao.read_document(PDF / "r000dense_split.pdf")
+    t3 = next(b.table for b in doc.blocks if b.grid and "申请人情况" in b.text)
+    rows = _rows(doc, t3)
+    assert sum("申请人情况" in r for r in rows) == 1
+    assert any("5.要求行政机关确认或重新出具已获取信息" in r and r[-1] == "189" for r in rows)
+
+
+def test_wrapped_labels_and_vertical_headers_are_one_cell():
+    doc = nianbao.read_document(PDF / "huaian2024.pdf")
+    cells = {c.text for b in doc.blocks if b.grid for c in b.cells}
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in cells
+    assert "社会公益组织" in cells
+    assert "三、本年度办理结果" in cells
+
+
+def test_page_numbers_dropped_and_paragraphs_joined_across_pages():
+    doc = nianbao.read_document(PDF / "huaian2024.pdf")
+    texts = [b.text for b in doc.blocks]
+    assert not any(t.strip("-— ").isdigit() for t in texts)
+    para = next(t for t in texts if "组织召开了" in t)
+    assert "营商环境高质量推进产业发展" in para  # the sentence runs on from page 1 to page 2
+    assert doc.pages == 6 and doc.kind == "pdf"
+    assert texts[0] == "淮安市人民政府"
+
+
+def test_tables_without_ruling_lines_come_from_text_alignment():
+    doc = nianbao.read_document(PDF / "r000dense_nolines.pdf")
+    assert not any(b.grid for b in doc.blocks)
+    row = next(b for b in doc.blocks if b.text.startswith("一、本年新收"))
+    assert [c.text for c in row.cells][-7:] == ["666", "736", "715", "594", "781", "634", "4126"]
+
+
+def test_framed_paragraph_is_not_a_table():
+    doc = nianbao.read_document(PDF / "huaian2024.pdf")
+    assert not any(b.grid and "本报告由" in b.text for b in doc.blocks)
+
+
+@pytest.mark.parametrize(("name", "code", "words"), [
+    ("encrypted.pdf", "encrypted", "已加密"),
+    ("corrupt.pdf", "corrupt", "已损坏"),
+])
+def test_bad_pdf_is_a_chinese_input_error(name, code, words):
+    with pytest.raises(InputError) as e:
+        nianbao.parse(PDF / name)
+    assert e.value.code == code and words in e.value.message and name in e.value.message
+
+
+def test_bad_pdf_exit_code_2_without_traceback():
+    run = subprocess.run([str(BIN / "nianbao"), "parse", str(PDF / "encrypted.pdf")], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 2
+    assert "已加密" in run.stderr and "Traceback" not in run.stderr + run.stdout
+
+
+def test_300_page_pdf_is_refused(tmp_path):
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(300):
+        pdf.new_page(595, 842)
+    path = tmp_path / "big.pdf"
+    pdf.save(path)
+    with pytest.raises(InputError) as e:
+        nianbao.parse(path)
+    assert e.value.code == "too_many_pages" and "300 页" in e.value.message
+
+
+def test_scan_without_ocr_extra_says_how_to_enable_it():
+    code = ("import sys; sys.modules['rapidocr'] = None\n"
+            "import nianbao\n"
+            "try:\n"
+            f"    nianbao.parse({str(DATA / 'scan' / 'r000dense_scan_p3.pdf')!r})\n"
+            "except nianbao.MissingDependency as e:\n"
+            "    print(e.message)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "扫描件" in run.stdout and "pip install 'nianbao[ocr]'" in run.stdout, run.stderr
