@@ -34,6 +34,8 @@ _LAZY: dict[str, str] = {
     "stats": "nianbao.analyse.stats:stats",
     "charts": "nianbao.analyse.charts:charts",
     "export": "nianbao.analyse.export:export",
+    "build_record": "nianbao.extract:build_record",
+    "debug_html": "nianbao.debug:debug_html",
 }
 
 
