@@ -63,3 +63,7 @@ def test_received_including_carried_over():
 ])
 def test_statistics_period(text):
     assert figures(text)["statistics_period"] == {"start": "2023-01-01", "end": "2023-12-31"}
+
+
+def test_a_date_range_about_something_else_is_no_statistics_period():
+    assert "statistics_period" not in figures("2023年3月1日至6月30日开展政务公开专项整治行动。")

@@ -89,6 +89,8 @@ _NO_FEE = re.compile(r"(?:没有|未|无|不|免)[^。；;]{0,16}(?:信息处理
 _PERIOD = re.compile(
     r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
+# a date range is the 统计期限 only in a sentence about the report's data, not "1月1日至3月31日开展专项行动"
+_PERIOD_WORDS = re.compile(r"期限|统计|数据|本报告|年报")
 _PARTS = re.compile(rf"(?:由|包括|分为|共)[^。]{{0,120}}?(?:等)?\s*{_N}\s*(?:个)?(?:部分|大部分|方面内容|大内容)")
 _COMPARE = re.compile(r"(?:比|较|同比|相比|与)\s*(\d{4})\s*年(?:度)?(?:同期|相比)?[^。；;，,\d]{0,4}?(?:增加|减少|增长|下降|多|少|提高|上升|持平|降低)")
 
@@ -173,7 +175,7 @@ def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, objec
                     hits["fee_charged"] = _hit(False, p, s0, m)
             if "statistics_period" not in figures:
                 m = _PERIOD.search(sent)
-                if m:
+                if m and _PERIOD_WORDS.search(sent):
                     y1, m1, d1, y2, m2, d2 = m.groups()
                     figures["statistics_period"] = {
                         "start": f"{int(y1):04d}-{int(m1):02d}-{int(d1):02d}",
