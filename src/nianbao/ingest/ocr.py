@@ -69,12 +69,17 @@ def decode_image(data: bytes, name: str) -> np.ndarray:
     from PIL import Image, UnidentifiedImageError
 
     try:
+        # the size is in the header: read it from the first megabyte, so that a large file of junk
+        # fails fast (TIFF may keep its directory at the end: read whole)
+        head = data if data[:4] in (b"II*\x00", b"MM\x00*") else data[: 1 << 20]
+        w, h = Image.open(BytesIO(head)).size
         im = Image.open(BytesIO(data))
-        w, h = im.size
+    except Image.DecompressionBombError:
+        raise InputError(f"{name}：图片尺寸过大（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意构造的文件", "too_large") from None
     except (UnidentifiedImageError, OSError, ValueError):
         raise InputError(f"{name}：图片文件已损坏或格式不受支持", "corrupt") from None
     if w * h > MAX_PIXELS:
-        raise InputError(f"{name}：图片尺寸过大（{w}×{h} 像素），请缩小到 4000 万像素以内", "too_large")
+        raise InputError(f"{name}：图片尺寸过大（{w}×{h} 像素），请缩小到 {MAX_PIXELS // 1_000_000} 百万像素以内", "too_large")
     try:
         im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced size directly
         im = im.convert("L")
