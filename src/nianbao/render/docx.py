@@ -219,7 +219,12 @@ def write(parts: list[Part]) -> bytes:
     first_sign = True
     for part in parts:
         if part.kind == "title":
-            doc.add_paragraph(part.text, style="Report Title")
+            # 回行时词意完整: the agency on its own line, the year and 年度报告 on the next
+            lines = [part.lead, part.text[len(part.lead):]] if part.lead else [part.text]
+            for i, line in enumerate(lines):
+                p = doc.add_paragraph(line, style="Report Title")
+                if i < len(lines) - 1:
+                    p.paragraph_format.space_after = Pt(0)
         elif part.kind == "heading":
             doc.add_paragraph(part.text, style="Heading 1")
         elif part.kind == "subheading":

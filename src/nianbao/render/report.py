@@ -125,7 +125,10 @@ def layout(record: Record, with_opening: bool = True) -> list[Part]:
     fmt = format_id(record)
     tables = grids(record, fmt)
     texts = {s.id: s.text for s in record.sections}
-    parts = [Part("title", title(record))]
+    head = title(record)
+    agency = record.meta.agency or ""
+    # lead: the agency line of a title set in two lines (机关名称 / YYYY年…年度报告)
+    parts = [Part("title", head, lead=agency if agency and head.startswith(agency) else "")]
     if with_opening and (op := opening(record)):
         parts.append(Part("para", op))
     bodies = {s.id: own_lines(texts.get(s.id, ""), s.id in tables) for s in SECTIONS}
