@@ -47,6 +47,8 @@ class FormatMismatch(Rule):
                 old.append("表三“（六）其他处理”只有一行")
             elif has_sub:
                 new.append("表三“（六）其他处理”分三个子项")
+        if record.meta.format == "2019" and not old:
+            old.append("表格按〔2019〕60号格式识别")
         if year >= 2021 and old:
             yield self.finding(ctx, ["meta.format"], expected="2021", actual="2019", year=year,
                                used="〔2019〕60号试行格式", signs="；".join(old),
