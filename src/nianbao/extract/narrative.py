@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..ingest import Block
 from .numerals import CN_NUM_CHARS, to_int
 
-_N = rf"(\d+|[{CN_NUM_CHARS}]+)"
+_N = rf"(?<!第)(\d{{1,3}}(?:[,，]\d{{3}})+|\d+|[{CN_NUM_CHARS}]+)"  # 1,234 too; 第二十条 is no count
 _SENT = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _OTHER_STREAM = ("12345", "热线", "咨询", "信箱", "留言", "来电", "市长", "网民", "投诉", "建议", "提案")
@@ -33,6 +33,8 @@ class Para:
     text: str
     line: int | None
     start: int | None  # character offset of the paragraph in the document text
+    # For a paragraph joined from wrapped lines: (offset in text, offset in document, line) per piece.
+    pieces: tuple[tuple[int, int | None, int | None], ...] = ()
 
 
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -95,16 +97,36 @@ _PARTS = re.compile(rf"(?:由|包括|分为|共)[^。]{{0,120}}?(?:等)?\s*{_N}\
 _COMPARE = re.compile(r"(?:比|较|同比|相比|与)\s*(\d{4})\s*年(?:度)?(?:同期|相比)?[^。；;，,\d]{0,4}?(?:增加|减少|增长|下降|多|少|提高|上升|持平|降低)")
 
 
+_TERMINAL = tuple("。；;：:！!？?」』）)")
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.．、])")
+
+
 def paragraphs(blocks: list[Block], doc_text: str) -> list[Para]:
-    """The prose: blocks of one non-empty cell."""
-    out = []
+    """The prose: blocks of one non-empty cell. Lines a converter wrapped mid-sentence (PDF text:
+    "…全" / "年主动公开政府信息 214 条") are joined back, so a figure is not cut in two."""
+    out: list[Para] = []
+    joinable = False
     for b in blocks:
         cells = [c for c in b.cells if c.text.strip()]
         if len(cells) == 1 and not b.grid:
             c = cells[0]
-            out.append(Para(c.text, c.line, c.span[0] if c.span else None))
+            text = c.text.strip()
+            start = c.span[0] if c.span else None
+            if joinable and out and len(b.cells) == 1 and not _HEADING_START.match(text):
+                prev = out[-1]
+                pieces = prev.pieces or ((0, prev.start, prev.line),)
+                out[-1] = Para(prev.text + text, prev.line, prev.start,
+                               (*pieces, (len(prev.text), start, c.line)))
+            else:
+                out.append(Para(text, c.line, start))
+            # headings and table debris (a line with empty tab cells) are not wrapped prose
+            joinable = (len(text) >= 15 and not text.endswith(_TERMINAL) and len(b.cells) == 1
+                        and not _HEADING_START.match(text))
         elif b.grid and len(cells) == 1 and len(cells[0].text) > 30:
             out.append(Para(cells[0].text, cells[0].line, None))
+            joinable = False
+        else:
+            joinable = False
     return out
 
 
@@ -216,5 +238,9 @@ def _appeal_outcomes(tail: str, total: int) -> dict[str, int]:
 
 
 def _hit(val: object, p: Para, s0: int, m: re.Match[str]) -> Hit:
-    start = None if p.start is None else p.start + s0 + m.start()
-    return Hit(val, m.group(0), p.line, None if start is None else (start, start + len(m.group(0))))
+    at = s0 + m.start()
+    line, start = p.line, None if p.start is None else p.start + at
+    for offset, doc_start, piece_line in p.pieces:  # a joined paragraph: find the piece it starts in
+        if offset <= at:
+            line, start = piece_line, None if doc_start is None else doc_start + at - offset
+    return Hit(val, m.group(0), line, None if start is None else (start, start + len(m.group(0))))
