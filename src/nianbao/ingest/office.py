@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError, MissingDependency
-from .docx import read_docx
 from .document import Document
+from .docx import read_docx
 
 TIMEOUT_S = 120
 _INSTALL = "apt-get install libreoffice-writer-nogui"
