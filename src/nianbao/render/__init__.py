@@ -6,6 +6,8 @@ first: error-severity findings stop the rendering (``RenderBlocked``) unless ``f
 
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 
 from ..audit import Finding, Severity, audit
@@ -59,3 +61,14 @@ def template(year: int, fmt: str | None = None) -> bytes:
 
 
 __all__ = ["FORMATS", "RenderBlocked", "render", "template"]
+
+
+class _CallableModule(types.ModuleType):
+    """``nianbao.render`` is both this package and the public function: once the package is
+    imported, the import system binds the name to the module, so the module calls the function."""
+
+    def __call__(self, *args, **kwargs) -> bytes:
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -39,7 +39,7 @@ LINE = Pt(28.95)  # 22 lines in the 225 mm 版心
 # Column widths (mm) of each table within the 156 mm 版心.
 WIDTHS = {
     "active": (60, 32, 32, 32),
-    "requests": (12, 19, 41, *([12] * 7)),
+    "requests": (10, 16, 60, *([10] * 7)),
     "appeals": tuple([10.4] * 15),
 }
 
@@ -120,7 +120,8 @@ def _setup_styles(doc) -> None:
 
     cell = _paragraph_style(doc, "Table Text", "Normal")
     cell.font.size = SIZE_TABLE
-    cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    cell.paragraph_format.line_spacing = Pt(13.5)
     cell.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _indent_chars(cell.element, 0)
 
@@ -199,9 +200,13 @@ def _table(doc, grid: Grid) -> None:
         p.style = doc.styles["Table Text"]
         if gc.kind == "label" and gc.colspan + gc.col > 1 and grid.key != "appeals":
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        # a table that fits on a page is kept on one page (with its heading, which keeps with next)
+        p.paragraph_format.keep_with_next = gc.row + gc.rowspan < grid.rows
         text = cell_text(gc.value) if gc.kind == "value" else gc.text
         if text:
             p.add_run(text)
+    for row in t.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _width_chars(text: str) -> float:
@@ -217,7 +222,7 @@ def write(parts: list[Part]) -> bytes:
         body._p.getparent().remove(body._p)
     date = next((p.text for p in parts if p.kind == "date"), "")
     first_sign = True
-    for part in parts:
+    for i, part in enumerate(parts):
         if part.kind == "title":
             # 回行时词意完整: the agency on its own line, the year and 年度报告 on the next
             lines = [part.lead, part.text[len(part.lead):]] if part.lead else [part.text]
@@ -226,7 +231,11 @@ def write(parts: list[Part]) -> bytes:
                 if i < len(lines) - 1:
                     p.paragraph_format.space_after = Pt(0)
         elif part.kind == "heading":
-            doc.add_paragraph(part.text, style="Heading 1")
+            p = doc.add_paragraph(part.text, style="Heading 1")
+            # 表三 is most of a page: its section starts a page so that the table is not split
+            section = parts[i + 1:next((j for j in range(i + 1, len(parts)) if parts[j].kind == "heading"), len(parts))]
+            if any(x.kind == "table" and x.grid.key == "requests" for x in section):
+                p.paragraph_format.page_break_before = True
         elif part.kind == "subheading":
             doc.add_paragraph(part.text, style="Heading 2")
         elif part.kind == "table":

@@ -34,8 +34,10 @@ def fontconfig() -> str:
     rules = []
     for official, free in STAND_INS.items():
         names = "".join(f"<string>{f}</string>" for f in free)
+        # 小标宋 is a heavy face; the free Song stand-ins look right only in their bold weight
+        weight = '<edit name="weight" mode="assign"><const>bold</const></edit>' if official == docx.TITLE_FONT else ""
         rules.append(f'<match target="pattern"><test name="family"><string>{official}</string></test>'
-                     f'<edit name="family" mode="prepend" binding="strong">{names}</edit></match>')
+                     f'<edit name="family" mode="prepend" binding="strong">{names}</edit>{weight}</match>')
     return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
             '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' + "\n".join(rules) + "\n</fontconfig>\n")
 

@@ -199,6 +199,9 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True)
         "s3_requests": requests_grid(fmt, record.requests if record else None),
         "s4_appeals": appeals_grid(record.appeals if record else None),
     }
+    if record is not None:  # a record's tables only: a table it lacks is not drawn blank
+        have = {"s2_active": record.active, "s3_requests": record.requests, "s4_appeals": record.appeals}
+        tables = {k: v for k, v in tables.items() if have[k] is not None}
     width = {0: 10, 1: 4, 2: 10, 3: 15, 4: 10}
     for i, ws in enumerate(sheets):
         if i in (0, 4):
