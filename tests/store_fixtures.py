@@ -39,7 +39,7 @@ def pg_server():
     data, log, port = base / "data", base / "server.log", _free_port()
 
     def run(*args: str) -> None:
-        r = subprocess.run([*as_user, *args], capture_output=True, text=True)
+        r = subprocess.run([*as_user, *args], capture_output=True, text=True, check=False)
         if r.returncode:
             log_text = log.read_text() if log.exists() else ""
             pytest.fail(f"PostgreSQL 启动失败：{' '.join(args)}\n{r.stdout}\n{r.stderr}\n{log_text}")
@@ -76,3 +76,6 @@ def db(request, tmp_path):
 
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as c:
         c.execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
+__all__ = ["db", "pg_server"]

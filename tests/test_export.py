@@ -42,7 +42,7 @@ def test_tidy_xlsx_has_every_cell_and_a_codebook(store, tmp_path):
     assert blank[col["数值"]] is None  # blank stays blank, not 0
 
     book = {r[0]: r for r in wb["代码表"].iter_rows(min_row=2, values_only=True)}
-    assert list(wb["代码表"].iter_rows(max_row=1, values_only=True))[0] == ("变量", "表", "分组", "行", "列", "名称")
+    assert next(wb["代码表"].iter_rows(max_row=1, values_only=True)) == ("变量", "表", "分组", "行", "列", "名称")
     assert {r[col["变量"]] for r in rows} <= set(book)  # every variable of the data is in the codebook
     assert book["requests.granted.total"] == ("requests.granted.total", "表三", "三、本年度办理结果", T3_ROW_BY_KEY["granted"].label,
                                               "总计", "表三「（一）予以公开」行「总计」列")

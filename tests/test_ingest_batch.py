@@ -14,7 +14,8 @@ from collections import Counter
 
 import nianbao
 from conftest import BIN, DATA
-from store_fixtures import db, new_pg_database, pg_server  # noqa: F401 - fixtures
+from store_fixtures import *  # the db and pg_server fixtures
+from store_fixtures import new_pg_database
 from synth import agency_names, report_text, tables
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
@@ -125,13 +126,13 @@ def test_two_runs_at_once_into_postgresql_lose_nothing(pg_server, tmp_path):
 def test_cli_exit_code_and_summary(tmp_path):
     folder = _folder(tmp_path)
     r = subprocess.run([str(BIN / "nianbao"), "ingest", str(folder), "--db", str(tmp_path / "c.sqlite")],
-                       capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+                       capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}, check=False)
     assert r.returncode == 1
     last = r.stdout.strip().splitlines()[-1]
     assert last.startswith("共 7 个文件：成功 5，部分成功 0，失败 1，跳过 1（重复）")
     assert "损坏.pdf" in r.stdout
     bad = subprocess.run([str(BIN / "nianbao"), "ingest", str(folder), "--db", "postgresql://x@127.0.0.1:1/none"],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "无法打开数据库" in bad.stderr
     assert sys.executable  # the CLI runs in the project venv
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nianbao
 from conftest import DATA
-from store_fixtures import db, pg_server  # noqa: F401 - fixtures
+from store_fixtures import *  # the db and pg_server fixtures
 from synth import report_text
 
 SEED = DATA / "text" / "000_3da483fcafa05843.txt"
@@ -38,7 +38,7 @@ def test_record_round_trips_with_provenance(db):
         # one row per table cell: 表二 14 + 表三 25×7 + 表四 15
         cells = {p for _, p, _ in store.cells([row.id])}
         assert {"requests.granted.total", "appeals.review.total", "active.fees"} <= cells
-        values = dict((p, v) for _, p, v in store.cells([row.id]))
+        values = {p: v for _, p, v in store.cells([row.id])}
         assert values["requests.new_received.total"] == 14
         assert values["appeals.review.total"] is None  # the seed leaves 行政复议 blank: null, not 0
 

@@ -14,8 +14,9 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Engine, create_engine, delete, event, func, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -161,7 +162,7 @@ class Store:
                 s.reports.c.agency == norm_name(meta["agency"]), s.reports.c.year == meta["year"],
                 s.reports.c.doc_kind == meta.get("doc_kind"), s.reports.c.id != report_id,
             ).values(superseded=True))
-            self._refresh_crossyear(c, report_id, Record.model_validate(record))
+            self._refresh_crossyear(c, report_id, record)
             nxt = self._current_id(c, meta["agency"], meta["year"] + 1)
             if nxt is not None:
                 self._refresh_crossyear(c, nxt)
@@ -199,24 +200,24 @@ class Store:
             s.reports.c.agency == norm_name(agency), s.reports.c.year == year, s.reports.c.doc_kind == doc_kind,
             s.reports.c.superseded.is_(False)).order_by(s.reports.c.id.desc()).limit(1)).scalar()
 
-    def _refresh_crossyear(self, c, report_id: int, record: Record | None = None) -> None:
+    def _refresh_crossyear(self, c, report_id: int, record: dict | None = None) -> None:
         """Re-run the rules that need last year's record, for one stored report."""
         from ..audit import audit
-        from ..audit.codes import all_rules
 
-        codes = [r.code for r in all_rules() if r.needs_previous]
+        codes = crossyear_codes()
         if not codes:
             return
         c.execute(delete(s.findings).where(s.findings.c.report_id == report_id, s.findings.c.code.in_(codes)))
-        record = record or self._record(c, report_id, provenance=True)
-        m = record.meta
-        if m.doc_kind != "annual_report" or not m.agency or not m.year:
+        if record is None:
+            record = self._record(c, report_id, provenance=True).to_json_dict()
+        m = record["meta"]
+        if m.get("doc_kind") != "annual_report" or not m.get("agency") or not m.get("year"):
             return
-        prev_id = self._current_id(c, m.agency, m.year - 1)
-        if prev_id is None:
+        prev_id = self._current_id(c, m["agency"], m["year"] - 1)
+        if prev_id is None:  # the common case: check before building any record
             return
         previous = self._record(c, prev_id, provenance=False)
-        found = audit(record, select=codes, previous=previous)
+        found = audit(Record.model_validate(record), select=codes, previous=previous)
         self._insert_findings(c, report_id, [f.model_dump(mode="json") for f in found])
 
     def save_units(self, units: Iterable[dict]) -> int:
@@ -356,11 +357,19 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+@lru_cache(maxsize=1)
+def crossyear_codes() -> tuple[str, ...]:
+    """Codes of the rules that need last year's record (T2-05, T3-06, C-03)."""
+    from ..audit.codes import all_rules
+
+    return tuple(r.code for r in all_rules() if r.needs_previous)
 
 
 def _transient(e: DBAPIError) -> bool:
