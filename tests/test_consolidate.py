@@ -7,9 +7,8 @@ import random
 
 import nianbao
 from conftest import DATA
-from synth import as_record_appeals, as_record_tables, report_text, tables
-
 from nianbao.analyse.layout import cells
+from synth import as_record_appeals, as_record_tables, report_text, tables
 
 UNITS = ["聊城市教育局", "聊城市财政局", "聊城市东昌府区人民政府"]
 UNIT_LIST = "单位名称,上级,层级\n" + "".join(f"{u},聊城市,市直部门\n" for u in UNITS) + "聊城市卫生健康委员会,聊城市,市直部门\n"
