@@ -13,15 +13,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BIN, DATA, load_json, mismatches
 from docx import Document
-from docx.oxml.ns import qn
 from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import html as lhtml
 from openpyxl import load_workbook
 
 import nianbao
+from conftest import BIN, DATA, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.format import SECTIONS, T3_ROWS_2021
 from nianbao.format.spec import T3_NOTE
@@ -194,15 +194,15 @@ def test_cli_render_exit_codes(record0, tmp_path):
     good.write_text(json.dumps(record0.to_json_dict(), ensure_ascii=False), encoding="utf-8")
     bad.write_text(json.dumps(_broken(record0).to_json_dict(), ensure_ascii=False), encoding="utf-8")
     exe = str(BIN / "nianbao")
-    run = subprocess.run([exe, "render", str(good), "-o", str(tmp_path / "r.docx")], capture_output=True, text=True)
+    run = subprocess.run([exe, "render", str(good), "-o", str(tmp_path / "r.docx")], capture_output=True, text=True, check=False)
     assert run.returncode == 0 and (tmp_path / "r.docx").stat().st_size > 10000
-    run = subprocess.run([exe, "render", str(bad), "-o", str(tmp_path / "b.docx")], capture_output=True, text=True)
+    run = subprocess.run([exe, "render", str(bad), "-o", str(tmp_path / "b.docx")], capture_output=True, text=True, check=False)
     assert run.returncode == 1 and "T3-01" in run.stdout and "--force" in run.stderr.replace("\n", "")
     assert not (tmp_path / "b.docx").exists()
-    run = subprocess.run([exe, "render", str(bad), "--force", "-o", str(tmp_path / "b.html")], capture_output=True, text=True)
+    run = subprocess.run([exe, "render", str(bad), "--force", "-o", str(tmp_path / "b.html")], capture_output=True, text=True, check=False)
     assert run.returncode == 0
     (tmp_path / "x.json").write_text("{not json", encoding="utf-8")
-    run = subprocess.run([exe, "render", str(tmp_path / "x.json"), "-o", str(tmp_path / "x.md")], capture_output=True, text=True)
+    run = subprocess.run([exe, "render", str(tmp_path / "x.json"), "-o", str(tmp_path / "x.md")], capture_output=True, text=True, check=False)
     assert run.returncode == 2 and "无法读取记录 JSON" in run.stderr.replace("\n", "") and "Traceback" not in run.stderr
 
 
@@ -211,7 +211,7 @@ def test_pdf_without_libreoffice_is_a_chinese_message(record0, tmp_path):
     rec.write_text(json.dumps(record0.to_json_dict(), ensure_ascii=False), encoding="utf-8")
     env = dict(os.environ, PATH=str(tmp_path))  # no soffice on this PATH
     run = subprocess.run([str(BIN / "nianbao"), "render", str(rec), "-o", str(tmp_path / "r.pdf")],
-                         capture_output=True, text=True, env=env)
+                         capture_output=True, text=True, env=env, check=False)
     assert run.returncode == 2 and "需要 LibreOffice" in run.stderr.replace("\n", "") and "Traceback" not in run.stderr
 
 
@@ -233,7 +233,7 @@ def _fill_like_a_user(path: Path, record) -> None:
 
 def test_template_layout_validation_and_formulas(tmp_path):
     path = tmp_path / "t.xlsx"
-    run = subprocess.run([str(BIN / "nianbao"), "template", "--year", "2021", "-o", str(path)], capture_output=True, text=True)
+    run = subprocess.run([str(BIN / "nianbao"), "template", "--year", "2021", "-o", str(path)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     wb = load_workbook(path)
     assert wb.sheetnames == ["封面及一、总体情况", "表二 主动公开", "表三 依申请公开", "表四 复议诉讼", "五、六及落款"]
@@ -256,7 +256,7 @@ def test_filled_template_renders_and_reads_back(record0, tmp_path):
     assert back.meta.agency == "聊城市统计局" and back.meta.year == 2021
     assert {k: v.model_dump() for k, v in back.requests.items()} == {k: v.model_dump() for k, v in record0.requests.items()}
     out = tmp_path / "out.docx"
-    run = subprocess.run([str(BIN / "nianbao"), "render", str(path), "--force", "-o", str(out)], capture_output=True, text=True)
+    run = subprocess.run([str(BIN / "nianbao"), "render", str(path), "--force", "-o", str(out)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert nianbao.parse(out).requests["granted"].total == 6
 
@@ -281,9 +281,9 @@ def test_docx_opens_in_libreoffice_and_pdf_pages_rasterise(record0, tmp_path):
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / "r.pdf"), str(tmp_path / "p")], check=True)
     pages = sorted(tmp_path.glob("p-*.png"))
     assert len(pages) >= 4 and all(p.stat().st_size > 2000 for p in pages)
-    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=False).stdout
     assert "（一）予以公开" in text and "勾稽关系" in text
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=False).stdout
     assert "NotoSerifCJK" in fonts  # the stand-in for 仿宋_GB2312, not a fallback box font
     assert re.search(r"—\s*2\s*—", text)  # page numbers
 

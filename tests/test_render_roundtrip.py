@@ -11,11 +11,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import mismatches
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import nianbao
+from conftest import mismatches
 from nianbao.format import SECTIONS, T3_ORG_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from nianbao.format.spec import ACTIVE_2019, ACTIVE_2021
 from nianbao.record import Meta, Record, SectionText
@@ -111,7 +111,7 @@ def round_trip(record: Record, to: str) -> list:
     return mismatches(expected(record), back.to_json_dict())
 
 
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "derandomize": True}
 
 
 @pytest.mark.parametrize("to", ["md", "html", "docx", "xlsx"])
