@@ -206,6 +206,22 @@ def test_cli_render_exit_codes(record0, tmp_path):
     assert run.returncode == 2 and "无法读取记录 JSON" in run.stderr.replace("\n", "") and "Traceback" not in run.stderr
 
 
+def test_render_a_report_from_the_store(tmp_path):
+    db = str(tmp_path / "n.sqlite")
+    exe = str(BIN / "nianbao")
+    run = subprocess.run([exe, "ingest", str(SEED0), "--db", db], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    with nianbao.open_store(db) as store:
+        (row,) = store.reports()
+    out = tmp_path / "r.md"
+    run = subprocess.run([exe, "render", str(row.id), "--db", db, "-o", str(out)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    expected = load_json(DATA / "text" / "expected" / f"{SEED0.stem}.json")
+    assert mismatches(expected, nianbao.parse(out).to_json_dict()) == []
+    run = subprocess.run([exe, "render", "999", "--db", db, "-o", str(out)], capture_output=True, text=True, check=False)
+    assert run.returncode == 2 and "999" in run.stderr
+
+
 def test_pdf_without_libreoffice_is_a_chinese_message(record0, tmp_path):
     rec = tmp_path / "r.json"
     rec.write_text(json.dumps(record0.to_json_dict(), ensure_ascii=False), encoding="utf-8")
