@@ -48,7 +48,17 @@ def engine() -> Any:
         from rapidocr import RapidOCR
 
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-        _engine = RapidOCR(params={"Global.log_level": "error", "Rec.rec_batch_num": 16})
+        _engine = RapidOCR(params={
+            "Global.log_level": "error",
+            "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
+            # Most table crops are a number two or three characters wide: padding each to the
+            # default 320-pixel width tripled the recognition time for the same text.
+            "Rec.rec_img_shape": [3, 48, 48],
+            "Rec.rec_batch_num": 16,
+            # Detection on a page scaled to 1280 pixels finds the same lines at 200 dpi in half the time.
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 1280,
+        })
     return _engine
 
 
