@@ -183,21 +183,25 @@ def _table(doc, grid: Grid) -> None:
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
     widths = WIDTHS[grid.key]
+    # python-docx rebuilds the cell list on every table.cell() call: take it once (merged
+    # regions never overlap, so a region's top-left and bottom-right cells stay valid)
+    slots = t._cells
+    style_id = doc.styles["Table Text"].style_id
     for i, w in enumerate(widths):
         t.columns[i].width = Mm(w)
-        for cell in t.columns[i].cells:
-            cell.width = Mm(w)
+        for r in range(grid.rows):
+            slots[r * grid.cols + i].width = Mm(w)
     for r in range(grid.header_rows):
         trpr = t.rows[r]._tr.get_or_add_trPr()
         head = OxmlElement("w:tblHeader")
         trpr.append(head)
     for gc in grid.cells:
-        cell = t.cell(gc.row, gc.col)
+        cell = slots[gc.row * grid.cols + gc.col]
         if gc.rowspan > 1 or gc.colspan > 1:
-            cell = cell.merge(t.cell(gc.row + gc.rowspan - 1, gc.col + gc.colspan - 1))
+            cell = cell.merge(slots[(gc.row + gc.rowspan - 1) * grid.cols + gc.col + gc.colspan - 1])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = cell.paragraphs[0]
-        p.style = doc.styles["Table Text"]
+        p._p.style = style_id  # by id: assigning a style object looks up the default style each time
         if gc.kind == "label" and gc.colspan + gc.col > 1 and grid.key != "appeals":
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         # a table that fits on a page is kept on one page (with its heading, which keeps with next)
