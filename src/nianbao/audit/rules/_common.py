@@ -59,6 +59,15 @@ def table_rows(requests: dict[str, RequestRow]) -> list[str]:
     return [k for k in requests if k not in skip]
 
 
+def request_rows(record: Record):
+    """(row key, row) of 表三 as the document has it; nothing when there is no 表三."""
+    req = record.requests
+    if not req:
+        return
+    for key in table_rows(req):
+        yield key, req[key]
+
+
 def outcome_rows(requests: dict[str, RequestRow]) -> list[str]:
     """The rows that add up to （七）总计: (一)…(五) and either the （六） sub-rows or the single row."""
     rows = [k for k in OUTCOME_BASE if k in requests]

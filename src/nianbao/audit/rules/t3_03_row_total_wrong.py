@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import T3_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import row_label, table_rows
+from ._common import row_label, request_rows
 
 _PARTS = T3_COLUMN_KEYS[:-1]
 
@@ -29,11 +29,7 @@ class RowTotalWrong(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        req = ctx.record.requests
-        if not req:
-            return
-        for key in table_rows(req):
-            row = req[key]
+        for key, row in request_rows(ctx.record):
             vals = [getattr(row, c) for c in _PARTS]
             if row.total is None or any(v is None for v in vals):
                 continue

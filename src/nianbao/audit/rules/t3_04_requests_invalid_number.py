@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import T3_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import is_int, show, table_rows
+from ._common import is_int, show, request_rows
 
 
 class RequestsInvalidNumber(Rule):
@@ -26,11 +26,7 @@ class RequestsInvalidNumber(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        req = ctx.record.requests
-        if not req:
-            return
-        for key in table_rows(req):
-            row = req[key]
+        for key, row in request_rows(ctx.record):
             for col in T3_COLUMN_KEYS:
                 v = getattr(row, col)
                 if v is None:

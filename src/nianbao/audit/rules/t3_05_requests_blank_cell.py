@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import T3_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import COLUMN_ZH, row_label, table_rows
+from ._common import COLUMN_ZH, row_label, request_rows
 
 # Without these totals neither the identity (T3-01) nor the outcome total (T3-02) can be checked.
 _KEY_TOTALS = ("new_received", "carried_over", "total_processed", "carried_forward")
@@ -32,11 +32,7 @@ class RequestsBlankCell(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        req = ctx.record.requests
-        if not req:
-            return
-        for key in table_rows(req):
-            row = req[key]
+        for key, row in request_rows(ctx.record):
             blank = [c for c in T3_COLUMN_KEYS if getattr(row, c) is None]
             if not blank:
                 continue
