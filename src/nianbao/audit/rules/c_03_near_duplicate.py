@@ -13,12 +13,14 @@ _SPLIT = re.compile(r"[。！？；;!?\n]+")
 _SPACE = re.compile(r"\s+")
 
 
-def sentences(record: Record) -> set[str]:
-    """The report's sentences, with its own year written as a placeholder: a report copied from last
-    year with only the year changed is still a copy."""
+def sentences(record: Record, only: str | None = None) -> set[str]:
+    """The report's sentences (of one section with ``only``), with its own year written as a
+    placeholder: a report copied from last year with only the year changed is still a copy."""
     year = record.meta.year
     out = set()
     for section in record.sections:
+        if only and section.id != only:
+            continue
         for s in _SPLIT.split(section.text):
             s = _SPACE.sub("", s)
             if year:
@@ -75,5 +77,6 @@ class NearDuplicate(Rule):
         numbers_same = bool(common) and nonzero > 0 and all(a[p] == b[p] for p in common)
         if share >= TEXT_SHARE or (share >= TEXT_SHARE_WITH_NUMBERS and numbers_same):
             numbers = f"，表格数字也与上年完全相同（{nonzero} 个非零单元格）" if numbers_same else ""
-            yield self.finding(ctx, [], expected=None, actual=round(share, 3), same=same, total=len(mine),
+            copied = [f"sections.{x.id}" for x in ctx.record.sections if sentences(ctx.record, x.id) & theirs]
+            yield self.finding(ctx, copied, expected=None, actual=round(share, 3), same=same, total=len(mine),
                                share=f"{share:.0%}", numbers=numbers, prev_year=prev.meta.year or "上")
