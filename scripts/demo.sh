@@ -2,6 +2,7 @@
 # The main job on the bundled examples: ingest every report into an embedded SQLite store (parse +
 # audit on all cores), list the findings from the store, and show statistics for the year.
 set -u
+[ -t 1 ] || export COLUMNS="${COLUMNS:-160}"   # piped or logged: wide enough for the tables
 DB=.nianbao/demo.sqlite
 rm -f "$DB" "$DB-wal" "$DB-shm"   # fresh each run
 mkdir -p .nianbao
