@@ -72,7 +72,8 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
     score = 0.0
     how = ""
     for lab, key_len, body in _prepared(labels):
-        if lab.keys and all(k in c for k in lab.keys):
+        keys = lab.keys
+        if keys and keys[0] in c and (len(keys) == 1 or all(k in c for k in keys[1:])):
             if key_len > score:
                 best, score, how = lab, key_len, "exact"
             continue
