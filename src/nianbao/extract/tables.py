@@ -82,11 +82,14 @@ _COLUMN_WORDS = {"natural_person": ("自然人",), "commercial": ("商业企业"
                  "social_welfare": ("公益组织",), "legal_service": ("法律服务",)}
 
 
+_FIRST_ROW = T3_ROWS_2021[0].keys[0]  # 本年新收: the header ends where the first data row starts
+
+
 def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     head = _T3Header()
     header_text = ""
     for b in blocks[:60]:
-        if "本年新收" in core(b.text):
+        if _FIRST_ROW in core(b.text):
             break
         cells = [c for c in b.cells if not c.covered]
         if not any(any(w in core(c.text) for ws in _COLUMN_WORDS.values() for w in ws) or "小计" in c.text
