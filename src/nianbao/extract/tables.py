@@ -24,6 +24,7 @@ from ..format import (
     match_label,
     norm,
 )
+from ..format.labels import tail
 from ..format.spec import ACTIVE_HEADER_2019, T4_HEADER_WORDS
 from ..ingest import Block
 from .values import Row, Value, read_value, split_row
@@ -152,7 +153,7 @@ def extract_requests(blocks: list[Block]) -> Found:
             elif past_header and len(row.values) >= 5 and "carried_forward" not in seen:
                 found.notes.append(("extra_row", "requests", row.label, block))  # 小计, a 4th （六） row …
             continue
-        if lab.key == "other_other" and (group != "other" or len(c) > 8):
+        if lab.key == "other_other" and (group != "other" or len(tail(row.label)) > 8):
             continue  # the column header 其他, or 其他 inside a longer label
         if lab.key == "total_processed" and not past_header:
             continue  # the column header 总计

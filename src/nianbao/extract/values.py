@@ -77,6 +77,8 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
     read = [read_value(c) for c in cells]
     last = max((i for i, v in enumerate(read) if v is None), default=-1)
     label_cells = [c for c in cells[: last + 1] if c.text.strip()]
+    if len(label_cells) > 1:  # a merged label repeated in every row by a converter: keep it once
+        label_cells = [c for i, c in enumerate(label_cells) if i == 0 or c.text != label_cells[i - 1].text]
     values = [v for v in read[last + 1:] if v is not None]
     if not values and label_cells and not block.grid:
         values = _split_trailing_numbers(label_cells, min_trailing)

@@ -49,7 +49,7 @@ def similarity(a: str, b: str) -> float:
 _SUBNUMBER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）]")
 
 
-def _tail(text: str) -> str:
+def tail(text: str) -> str:
     """The words after the last sub-number: '（六）其他 1.申请人无正当理由逾期不' → '申请人无正当理由逾期不'."""
     t = norm(text)
     parts = _SUBNUMBER.split(t)
@@ -61,13 +61,32 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
 
     Returns (label, how): "exact" (its identifying phrases occur), "variant" (a known variant or
     typo occurs), "prefix" (the text is the beginning of the printed label: a label cut by a line
-    or page break) or "fuzzy" (similar enough to the printed label: OCR errors). The longest
-    evidence wins, so "（六）其他处理 1.申请人…逾期不补正" is the sub-row, not the generic 其他.
+    or page break) or "fuzzy" (similar enough to the printed label: OCR errors). The words after
+    the last sub-number are tried first, so "（六）其他处理 3.其他" is the 3.其他 row even when the
+    group label is repeated in front of it; then the longest evidence wins.
     """
     c = core(text)
     if not c:
         return None, ""
-    tail = _tail(text)
+    t = tail(text)
+    if t and t != c:
+        found = _match(t, t, labels)
+        if found[0] is not None:
+            return found
+    found = _match(c, t, labels)
+    if found[0] is not None or not fuzzy:
+        return found
+    best, score = None, 0.0
+    for lab, _, body in _prepared(labels):
+        s = max(similarity(c, core(lab.label)), similarity(t, body) if len(t) >= 4 else 0.0)
+        if s > score:
+            best, score = lab, s
+    if score >= fuzzy:
+        return best, "fuzzy"
+    return None, ""
+
+
+def _match(c: str, t: str, labels: tuple[Label, ...]) -> tuple[Label | None, str]:
     best: Label | None = None
     score = 0.0
     how = ""
@@ -80,17 +99,9 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
         for v in lab.variants:
             if len(v) > score and v in c:
                 best, score, how = lab, len(v), "variant"
-        if len(tail) >= 4 and len(tail) > score and len(body) > len(tail) and body.startswith(tail):
-            best, score, how = lab, len(tail), "prefix"
-    if best is not None or not fuzzy:
-        return best, how
-    for lab, _, body in _prepared(labels):
-        s = max(similarity(c, core(lab.label)), similarity(tail, body) if len(tail) >= 4 else 0.0)
-        if s > score:
-            best, score = lab, s
-    if score >= fuzzy:
-        return best, "fuzzy"
-    return None, ""
+        if len(t) >= 4 and len(t) > score and len(body) > len(t) and body.startswith(t):
+            best, score, how = lab, len(t), "prefix"
+    return best, how
 
 
 _PREPARED: dict[int, tuple[tuple[Label, float, str], ...]] = {}
@@ -101,6 +112,6 @@ def _prepared(labels: tuple[Label, ...]) -> tuple[tuple[Label, float, str], ...]
     its words without numbering. Label tuples are module constants, so ``id`` is a stable key."""
     got = _PREPARED.get(id(labels))
     if got is None or (got and got[0][0] is not labels[0]):
-        got = tuple((lab, sum(map(len, lab.keys)) + 0.5, _tail(lab.label)) for lab in labels)
+        got = tuple((lab, sum(map(len, lab.keys)) + 0.5, tail(lab.label)) for lab in labels)
         _PREPARED[id(labels)] = got
     return got
