@@ -7,6 +7,7 @@ import os
 import subprocess
 
 import pytest
+
 from conftest import BIN, DATA
 
 SEED0 = next((DATA / "text").glob("000_*.txt"))

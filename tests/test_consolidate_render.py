@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 
-from conftest import BIN, DATA
-
 import nianbao
+from conftest import BIN, DATA
 
 SEEDS = sorted((DATA / "text").glob("00[01]_*.txt"))  # two 聊城市 departments, 2021
 

@@ -6,9 +6,9 @@ import re
 import subprocess
 
 import pytest
-from conftest import BIN, DATA
 
 import nianbao
+from conftest import BIN, DATA
 
 
 @pytest.fixture(scope="module")

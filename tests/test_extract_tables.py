@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, load_json, mismatches
 
 import nianbao
+from conftest import DATA, load_json, mismatches
 
 HERE = DATA / "extract"
 FIXTURES = sorted(p for p in HERE.iterdir() if p.is_file() and p.suffix != ".json")

@@ -6,9 +6,9 @@ import struct
 import zlib
 
 import pytest
-from conftest import DATA, load_json, mismatches
 
 import nianbao
+from conftest import DATA, load_json, mismatches
 from nianbao.errors import InputError
 
 pytest.importorskip("rapidocr", reason="OCR extra not installed")

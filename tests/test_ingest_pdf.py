@@ -7,9 +7,9 @@ import sys
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import BIN, DATA, golden, load_json, mismatches
 
 import nianbao
+from conftest import BIN, DATA, golden, load_json, mismatches
 from nianbao.errors import InputError
 
 PDF = DATA / "pdf"

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BIN, DATA, SHARED, golden, load_json, mismatches
 
 import nianbao
+from conftest import BIN, DATA, SHARED, golden, load_json, mismatches
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
 

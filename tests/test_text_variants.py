@@ -7,9 +7,9 @@ Each fixture in tests/data/text_variants has its expected record in expected/NAM
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, load_json, mismatches
 
 import nianbao
+from conftest import DATA, load_json, mismatches
 
 HERE = DATA / "text_variants"
 FIXTURES = sorted(p for p in HERE.iterdir() if p.is_file() and p.suffix in (".txt", ".md"))

@@ -6,7 +6,6 @@ Each variant imitates a mess seen in converted reports; each has its expected re
 """
 
 import json
-import re
 from pathlib import Path
 
 HERE = Path(__file__).parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ...format import SECTIONS, T3_COLUMNS, T3_ROW_BY_KEY, T3_ROWS_2021, T4_COLUMNS, T4_GROUPS
+from ...format import SECTIONS, T3_COLUMNS, T3_ROW_BY_KEY, T3_ROWS_2021, T4_COLUMNS, T4_GROUP_KEYS, T4_GROUPS
 from ...record import Record, RequestRow, SectionText
 
 COLUMN_ZH = {c.key: c.label for c in T3_COLUMNS}
@@ -66,6 +66,14 @@ def request_rows(record: Record):
         return
     for key in table_rows(req):
         yield key, req[key]
+
+
+def appeal_rows(record: Record):
+    """(group key, row) of 表四: 行政复议, 未经复议直接起诉, 复议后起诉; nothing when there is no 表四."""
+    if record.appeals is None:
+        return
+    for g in T4_GROUP_KEYS:
+        yield g, getattr(record.appeals, g)
 
 
 def outcome_rows(requests: dict[str, RequestRow]) -> list[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import T3_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import row_label, request_rows
+from ._common import request_rows, row_label
 
 _PARTS = T3_COLUMN_KEYS[:-1]
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import T3_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import is_int, show, request_rows
+from ._common import is_int, request_rows, show
 
 
 class RequestsInvalidNumber(Rule):

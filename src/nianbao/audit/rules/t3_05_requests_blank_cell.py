@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import T3_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import COLUMN_ZH, row_label, request_rows
+from ._common import COLUMN_ZH, request_rows, row_label
 
 # Without these totals neither the identity (T3-01) nor the outcome total (T3-02) can be checked.
 _KEY_TOTALS = ("new_received", "carried_over", "total_processed", "carried_forward")

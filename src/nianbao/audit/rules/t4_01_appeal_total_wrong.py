@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from ...format import T4_GROUP_KEYS
 from ..base import Context, Rule, Severity
-from ._common import T4_GROUP_ZH
+from ._common import T4_GROUP_ZH, appeal_rows
 
 _PARTS = ("upheld", "corrected", "other", "pending")
 
@@ -28,11 +27,7 @@ class AppealTotalWrong(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        appeals = ctx.record.appeals
-        if appeals is None:
-            return
-        for g in T4_GROUP_KEYS:
-            row = getattr(appeals, g)
+        for g, row in appeal_rows(ctx.record):
             vals = [getattr(row, c) for c in _PARTS]
             if row.total is None or any(v is None for v in vals):
                 continue

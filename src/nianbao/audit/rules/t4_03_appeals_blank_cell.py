@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ...format import T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ...format import T4_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import T4_COLUMN_ZH, T4_GROUP_ZH
+from ._common import T4_COLUMN_ZH, T4_GROUP_ZH, appeal_rows
 
 
 class AppealsBlankCell(Rule):
@@ -27,11 +27,7 @@ class AppealsBlankCell(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        appeals = ctx.record.appeals
-        if appeals is None:
-            return
-        for g in T4_GROUP_KEYS:
-            row = getattr(appeals, g)
+        for g, row in appeal_rows(ctx.record):
             blank = [c for c in T4_COLUMN_KEYS if getattr(row, c) is None]
             if not blank:
                 continue
