@@ -20,8 +20,10 @@ YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零○一二三四五六七八九]{4})\s
 _DEBRIS = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>")
 AGENCY_END = re.compile(
     r"(人民政府|办事处|委员会|管委会|管理委员会|政府|局|委|办公室|办公厅|办|厅|部|院|署|中心|所|馆|队|站|会|处|室|"
-    r"街道|镇|乡|分局|集团|公司|银行|法院|检察院|总队|支队|大队)$"
+    r"街道|镇|乡|分局|集团|公司|银行|法院|检察院|总队|支队|大队|省|市|区|县|旗|州|盟)$"
 )
+# A title that names only the place ("某某区2022年…报告") is the report of its 人民政府.
+_REGION_ONLY = re.compile(r".{1,12}[省市区县旗州盟]")
 _TITLE_WORDS = ("政府信息公开", "政务公开")
 _TITLE_TAIL = re.compile(r"(关于|发布|公布|的|[(（【\[]+)+$")
 _TITLE_LEAD = re.compile(r"^(?:[《【\[]|\d{4}年度?|[〇零○一二三四五六七八九]{4}年度?)+")
@@ -127,11 +129,14 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
         d = _standalone_date(blocks[i])
         if d:
             mf.published, mf.published_block = format_date(d), i
-            if mf.agency is None:
-                for j in (i - 1, i - 2):
-                    if j >= 0 and looks_like_agency(blocks[j].text):
-                        mf.agency, mf.agency_source = norm(_clean_line(blocks[j].text)), "signature"
-                        break
+            for j in (i - 1, i - 2):
+                if j >= 0 and looks_like_agency(blocks[j].text):
+                    signed = norm(_clean_line(blocks[j].text))
+                    # the signature names the body in full where a title says only "某某区"
+                    if mf.agency is None or (signed != mf.agency and signed.startswith(mf.agency)
+                                             and _REGION_ONLY.fullmatch(mf.agency)):
+                        mf.agency, mf.agency_source = signed, "signature"
+                    break
             return
     if mf.title_index is not None:
         for i in range(mf.title_index + 1, min(len(blocks), mf.title_index + 4)):
@@ -146,6 +151,6 @@ def level_of(agency: str | None) -> str:
         return "unknown"
     if re.search(r"(镇|乡|街道)(人民政府|办事处)?$", agency) or agency.endswith("街道办事处"):
         return "township"
-    if agency.endswith("人民政府") or agency.endswith("政府"):
+    if agency.endswith("人民政府") or agency.endswith("政府") or _REGION_ONLY.fullmatch(agency):
         return "government"
     return "department"
