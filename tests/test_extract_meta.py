@@ -1,0 +1,33 @@
+"""Title, agency, year, signature date and level, from the shapes real reports give them."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.extract.meta import find_meta
+from nianbao.ingest.text import split_blocks
+
+
+@pytest.mark.parametrize(("text", "agency", "year", "published", "level"), [
+    ("聊城市统计局\n2021 年政府信息公开工作年度报告\n正文。\n聊城市统计局\n2022年1月26日",
+     "聊城市统计局", 2021, "2022-01-26", "department"),
+    ("2021 年政府信息公开 工作年度报告\n聊城市工业和信息化局\n二〇二二年一月\n正文。", "聊城市工业和信息化局", 2021,
+     "2022-01", "department"),
+    ("某某市交通运输局关于2021年政府信息公开工作年度报告\n正文。", "某某市交通运输局", 2021, None, "department"),
+    ("某某区人民政府政府信息公开工作年度报告（2022年度）\n正文。", "某某区人民政府", 2022, None, "government"),
+    ("2023年度某某县财政局政府信息公开工作年度报告\n正文。", "某某县财政局", 2023, None, "department"),
+    ("某某区2022年政府信息公开工作年度报告\n正文。\n某某区人民政府\n2023年1月20日", "某某区人民政府", 2022,
+     "2023-01-20", "government"),
+    ("某某镇人民政府2022年政府信息公开工作年度报告\n正文。\n某某镇人民政府 2023年2月3日", "某某镇人民政府", 2022,
+     "2023-02-03", "township"),
+    ("某某街道办事处二〇二二年政府信息公开工作年度报告\n正文。\n二〇二三年一月十八日", "某某街道办事处", 2022,
+     "2023-01-18", "township"),
+])
+def test_meta(text, agency, year, published, level):
+    m = find_meta(split_blocks(text))
+    assert (m.agency, m.year, m.published, m.level) == (agency, year, published, level)
+
+
+def test_interpretation_is_told_from_the_report():
+    m = find_meta(split_blocks("济宁市统计局 2021 年政府信息公开工作年度报告文字解读\n正文。"))
+    assert m.doc_kind == "interpretation" and m.agency == "济宁市统计局"
