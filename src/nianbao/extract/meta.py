@@ -138,6 +138,15 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
                         mf.agency, mf.agency_source = signed, "signature"
                     break
             return
+    # a signature followed by appendices (附件, 附表): an agency line over a date line, anywhere later on
+    start = (mf.title_index or 0) + 4
+    for i in range(len(blocks) - 1, start, -1):
+        d = _standalone_date(blocks[i])
+        if d and looks_like_agency(blocks[i - 1].text):
+            mf.published, mf.published_block = format_date(d), i
+            if mf.agency is None:
+                mf.agency, mf.agency_source = norm(_clean_line(blocks[i - 1].text)), "signature"
+            return
     if mf.title_index is not None:
         for i in range(mf.title_index + 1, min(len(blocks), mf.title_index + 4)):
             d = _standalone_date(blocks[i])
