@@ -247,7 +247,9 @@ _T4_HEADER_BITS = (*T4_HEADER_WORDS, "维持", "纠正", "审结", "总计", "�
 
 
 def _header_follows(blocks: list[Block], i: int) -> bool:
-    return any("结果维持" in core(b.text) or "维持" in core(b.text) for b in blocks[i + 1:i + 4])
+    """A 维持 column header next to the 行政复议 cell: just below it, or just above (a table with one
+    row per 行政复议 / 直接起诉 / 复议后起诉)."""
+    return any("维持" in core(b.text) for b in blocks[max(0, i - 3):i + 4] if b is not blocks[i])
 
 
 def _transposed(found: Found, blocks: list[Block]) -> bool:
