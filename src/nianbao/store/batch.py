@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -19,10 +20,14 @@ from pathlib import Path
 
 from ..errors import NianbaoError
 from ..record import Status
-from .store import Store
+from .store import Parsed, Store, prepare
 from .units import read_units
 
 SKIP_NAMES = ("__MACOSX",)
+# Documents are committed in groups (one commit per document cost more than storing it): at most this
+# many, held at most this long, so an interrupted run loses little and progress stays live.
+GROUP_SIZE = 20
+GROUP_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -122,11 +127,12 @@ def sources(paths: Iterable[str | Path]) -> Iterator[Source | DocOutcome]:
 
 
 def work(src: Source) -> dict:
-    """Parse and audit one document (runs in a worker process). Never raises."""
+    """Parse and audit one document and build its rows for the store (runs in a worker process, so
+    the main process only runs inserts). Never raises."""
     from .. import check, parse_bytes
     from ..ingest import sniff
 
-    out: dict = {"kind": None, "record": None, "findings": [], "errors": []}
+    out: dict = {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "errors": []}
     try:
         data = src.read()
         out["kind"] = sniff(data, src.name)
@@ -140,19 +146,23 @@ def work(src: Source) -> dict:
                    errors=[{"code": "internal", "message": f"{src.name}：解析时出现内部错误（{type(e).__name__}: {e}）"}])
         return out
     partial = record.meta.doc_kind == "annual_report" and None in (record.active, record.requests, record.appeals)
-    out.update(status=(Status.partial if partial else Status.ok).value, record=record.to_json_dict(),
-               findings=[f.model_dump(mode="json") for f in findings])
+    found = [f.model_dump(mode="json") for f in findings]
+    out.update(status=(Status.partial if partial else Status.ok).value, agency=record.meta.agency,
+               year=record.meta.year, severities=Counter(f["severity"] for f in found),
+               rows=prepare(record.to_json_dict(), found))
     return out
 
 
 def _crashed(src: Source) -> dict:
-    return {"kind": None, "record": None, "findings": [], "status": Status.failed.value,
+    return {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "status": Status.failed.value,
             "errors": [{"code": "crash", "message": f"{src.name}：解析进程异常退出（文件可能损坏或过于复杂）"}]}
 
 
-def _run(todo: list[tuple[Source, str, int]], workers: int) -> Iterator[tuple[tuple[Source, str, int], dict]]:
+def _run(todo: list[tuple[Source, str, int]], workers: int,
+         tick: float | None = None) -> Iterator[tuple[tuple[Source, str, int], dict] | None]:
     """Results in completion order. A worker that dies (a crash in a native library) takes down the
-    pool: the documents in flight are retried one by one in a pool of their own."""
+    pool: the documents in flight are retried one by one in a pool of their own. With ``tick``, None
+    comes out whenever no document finished for that many seconds (the caller commits what it holds)."""
     if workers <= 1:
         for item in todo:
             yield item, work(item[0])
@@ -171,7 +181,9 @@ def _run(todo: list[tuple[Source, str, int]], workers: int) -> Iterator[tuple[tu
                 pending[pool.submit(work, item[0])] = item
             if not pending:
                 break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=tick, return_when=FIRST_COMPLETED)
+            if not done:
+                yield None
             for fut in done:
                 item = pending.pop(fut)
                 try:
@@ -231,15 +243,30 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
         else:
             todo.append(item)
     n = workers or os.cpu_count() or 1
-    for (src, sha, size), res in _run(todo, min(n, max(1, len(todo)))):
-        doc_id = store.save(sha256=sha, name=src.name, size=size, kind=res["kind"], status=res["status"],
-                            errors=res["errors"], record=res["record"], findings=res["findings"])
-        meta = (res["record"] or {}).get("meta", {})
-        if doc_id is None:
-            emit(DocOutcome(src.name, Status.skipped, sha, res["kind"], meta.get("agency"), meta.get("year"),
-                            ["另一次入库已存入相同内容的文件"]))
-            continue
-        emit(DocOutcome(src.name, Status(res["status"]), sha, res["kind"], meta.get("agency"), meta.get("year"),
-                        [e["message"] for e in res["errors"]],
-                        Counter(f["severity"] for f in res["findings"])))
+    group: list[tuple[Source, dict, Parsed]] = []
+    started = 0.0
+
+    def commit() -> None:
+        # outcomes are shown only once committed: a group rolled back by a deadlock is replayed whole
+        ids = store.save_many([p for _, _, p in group])
+        for (src, res, p), doc_id in zip(group, ids):
+            if doc_id is None:
+                emit(DocOutcome(src.name, Status.skipped, p.sha256, p.kind, res["agency"], res["year"],
+                                ["另一次入库已存入相同内容的文件"]))
+            else:
+                emit(DocOutcome(src.name, Status(p.status), p.sha256, p.kind, res["agency"], res["year"],
+                                [e["message"] for e in p.errors], Counter(res["severities"])))
+        group.clear()
+
+    for done in _run(todo, min(n, max(1, len(todo))), tick=GROUP_SECONDS):
+        if done is not None:
+            (src, sha, size), res = done
+            if not group:
+                started = time.monotonic()
+            group.append((src, res, Parsed(sha, src.name, size, res["kind"], res["status"], res["errors"],
+                                           res["rows"])))
+        if group and (len(group) >= GROUP_SIZE or time.monotonic() - started >= GROUP_SECONDS):
+            commit()
+    if group:
+        commit()
     return result

@@ -1,7 +1,7 @@
 """The store: open (and migrate) a database, save one parsed document, query reports and findings.
 
 SQLite by default (a file, no set-up), PostgreSQL with ``postgresql://…`` (psycopg 3).
-Every write of a document is one transaction guarded by unique constraints, so an interrupted batch
+Documents are written in small groups, one transaction each, guarded by unique constraints, so an interrupted batch
 or two batches at once leave neither duplicates nor half-stored reports.
 """
 
@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Self
 
@@ -99,6 +99,122 @@ class StoredFinding:
     note: str | None
 
 
+@dataclass
+class Rows:
+    """A parsed document's rows, built where it was parsed (a batch worker) so that saving it only runs
+    inserts: JSON already serialized; the store adds the document and report ids."""
+
+    agency: str | None  # normalised
+    year: int | None
+    doc_kind: str | None
+    report: tuple  # REPORT_COLS
+    cells: list[tuple]  # CELL_COLS
+    findings: list[tuple]  # FINDING_COLS
+
+
+@dataclass
+class Parsed:
+    """One document to store: its identity and status, and its rows (None when it could not be read)."""
+
+    sha256: str
+    name: str
+    size: int
+    kind: str | None
+    status: str
+    errors: list[dict]
+    rows: Rows | None
+
+
+REPORT_COLS = ("agency", "region", "level", "year", "format", "doc_kind", "published", "record")
+CELL_COLS = ("path", "table_name", "row_key", "column_key", "value", "text", "provenance")
+FINDING_COLS = ("code", "name", "severity", "message", "cells", "expected", "actual", "fix", "fingerprint")
+
+
+def prepare(record: dict | None, findings: list[dict]) -> Rows | None:
+    """The rows of one record (as ``Record.to_json_dict()``) and its findings."""
+    if record is None:
+        return None
+    meta = record["meta"]
+    body = {k: v for k, v in record.items() if k != "provenance"}
+    agency = norm_name(meta.get("agency"))
+    report = (agency, region_of(agency), meta.get("level"), meta.get("year"), meta.get("format"),
+              meta.get("doc_kind"), meta.get("published"), json.dumps(body))
+    cells = [(r["path"], r["table_name"], r["row_key"], r["column_key"], r["value"], r["text"],
+              None if r["provenance"] is None else json.dumps(r["provenance"])) for r in cell_rows(record, 0)]
+    return Rows(agency, meta.get("year"), meta.get("doc_kind"), report, cells, finding_rows(findings))
+
+
+def finding_rows(findings: list[dict]) -> list[tuple]:
+    """FINDING_COLS rows, one per fingerprint."""
+    rows, seen = [], set()
+    for f in findings:
+        if f["fingerprint"] in seen:
+            continue
+        seen.add(f["fingerprint"])
+        rows.append((f["code"], f.get("name"), f["severity"], f["message"], json.dumps(f.get("cells") or []),
+                     json.dumps(_jsonable(f.get("expected"))), json.dumps(_jsonable(f.get("actual"))), f.get("fix"),
+                     f["fingerprint"]))
+    return rows
+
+
+class _Stmt:
+    """A statement compiled once for the engine's dialect and run on the driver with plain values:
+    no per-execute compile or per-row type processing (JSON values arrive serialized)."""
+
+    def __init__(self, dialect, stmt, names: tuple[str, ...]):
+        comp = stmt.compile(dialect=dialect)
+        self.sql = comp.string
+        fixed = comp.params  # values bound in the statement itself (LIMIT 1, a status literal)
+        where = {n: i for i, n in enumerate(names)}
+        if comp.positiontup is not None:
+            order = list(comp.positiontup)
+            if order == list(names):
+                self._shape = tuple
+            else:
+                picks = [(where.get(n), fixed.get(n)) for n in order]
+                self._shape = lambda row: tuple(row[i] if i is not None else v for i, v in picks)
+        else:
+            extra = {n: v for n, v in fixed.items() if n not in where}
+            self._shape = lambda row: {**extra, **dict(zip(names, row))}
+
+    def run(self, c, row: tuple):
+        return c.exec_driver_sql(self.sql, self._shape(row))
+
+    def run_many(self, c, rows: list[tuple]) -> None:
+        shape = self._shape
+        c.exec_driver_sql(self.sql, [shape(r) for r in rows])
+
+
+class _Statements:
+    """The statements a save runs, compiled once per store."""
+
+    def __init__(self, dialect, insert):
+        from sqlalchemy import bindparam as p
+
+        d, r = s.documents, s.reports
+        names = ("sha256", "name", "size", "kind", "status", "errors", "ingested_at")
+        ins = insert(d).values({n: p(n) for n in names})
+        # A stored failure is replaced by the new attempt; anything else is kept (the run is a no-op).
+        ins = ins.on_conflict_do_update(index_elements=["sha256"], set_={n: ins.excluded[n] for n in names},
+                                        where=d.c.status == "失败")
+        self.document = _Stmt(dialect, ins.returning(d.c.id), names)
+        self.stamp = d.c.ingested_at.type.bind_processor(dialect) or (lambda v: v)
+        self.drop_reports = _Stmt(dialect, delete(r).where(r.c.document_id == p("doc")), ("doc",))
+        names = ("document_id", *REPORT_COLS)
+        self.report = _Stmt(dialect, r.insert().values({**{n: p(n) for n in names}, "superseded": False})
+                            .returning(r.c.id), names)
+        self.cells = _Stmt(dialect, s.cells.insert().values({n: p(n) for n in ("report_id", *CELL_COLS)}),
+                           ("report_id", *CELL_COLS))
+        self.findings = _Stmt(dialect, s.findings.insert().values({n: p(n) for n in ("report_id", *FINDING_COLS)}),
+                              ("report_id", *FINDING_COLS))
+        self.supersede = _Stmt(dialect, update(r).where(
+            r.c.agency == p("a"), r.c.year == p("y"), r.c.doc_kind.is_not_distinct_from(p("k")), r.c.id != p("rid"),
+        ).values(superseded=True), ("a", "y", "k", "rid"))
+        self.current = _Stmt(dialect, select(r.c.id).where(
+            r.c.agency == p("a"), r.c.year == p("y"), r.c.doc_kind == p("k"), r.c.superseded.is_(False),
+        ).order_by(r.c.id.desc()).limit(1), ("a", "y", "k"))
+
+
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -122,15 +238,22 @@ class Store:
 
         Returns the document id, or None when the same content is already stored (another run got
         there first: the unique hash decides, not a check-then-insert)."""
+        return self.save_many([Parsed(sha256, name, size, kind, status, errors, prepare(record, findings))])[0]
+
+    def save_many(self, docs: list[Parsed]) -> list[int | None]:
+        """Store several documents in one transaction (one commit for the group: commits dominate the
+        cost of a small document). Returns each document's id, or None where the content is already
+        stored. A deadlock or busy database rolls the whole group back and replays it."""
+        q = self._statements
         for attempt in range(5):
             try:
                 with self.engine.begin() as c:
-                    return self._save(c, sha256, name, size, kind, status, errors, record, findings)
+                    return [self._save(c, q, d) for d in docs]
             except OperationalError as e:  # SQLite busy, PostgreSQL deadlock/serialisation: retry
                 if attempt == 4 or not _transient(e):
                     raise
                 time.sleep(0.2 * (attempt + 1))
-        return None
+        return []
 
     def _insert(self, table):
         if self.dialect == "postgresql":
@@ -139,85 +262,59 @@ class Store:
             from sqlalchemy.dialects.sqlite import insert
         return insert(table)
 
-    def _save(self, c, sha256, name, size, kind, status, errors, record, findings) -> int | None:
-        now = datetime.now(UTC)
-        values = {"sha256": sha256, "name": name, "size": size, "kind": kind, "status": status, "errors": errors,
-                      "ingested_at": now}
-        ins = self._insert(s.documents).values(**values)
-        # A stored failure is replaced by the new attempt; anything else is kept (the run is a no-op).
-        ins = ins.on_conflict_do_update(index_elements=["sha256"], set_=values,
-                                        where=s.documents.c.status == "失败")
-        doc_id = c.execute(ins.returning(s.documents.c.id)).scalar()
+    @cached_property
+    def _statements(self) -> _Statements:
+        return _Statements(self.engine.dialect, self._insert)
+
+    def _save(self, c, q: _Statements, d: Parsed) -> int | None:
+        doc_id = q.document.run(c, (d.sha256, d.name, d.size, d.kind, d.status, json.dumps(d.errors),
+                                    q.stamp(datetime.now(UTC)))).scalar()
         if doc_id is None:
             return None
-        c.execute(delete(s.reports).where(s.reports.c.document_id == doc_id))
-        if record is None:
+        q.drop_reports.run(c, (doc_id,))  # a stored failure being replaced has none, but be sure
+        rows = d.rows
+        if rows is None:
             return doc_id
-        report_id = self._insert_report(c, doc_id, record)
-        self._insert_findings(c, report_id, findings)
-        meta = record["meta"]
-        if meta.get("agency") and meta.get("year"):
+        report_id = q.report.run(c, (doc_id, *rows.report)).scalar_one()
+        if rows.cells:
+            q.cells.run_many(c, [(report_id, *r) for r in rows.cells])
+        if rows.findings:
+            q.findings.run_many(c, [(report_id, *r) for r in rows.findings])
+        agency, year = rows.agency, rows.year
+        if agency and year:
             # the newest document of an agency, year and kind is the one that counts
-            c.execute(update(s.reports).where(
-                s.reports.c.agency == norm_name(meta["agency"]), s.reports.c.year == meta["year"],
-                s.reports.c.doc_kind == meta.get("doc_kind"), s.reports.c.id != report_id,
-            ).values(superseded=True))
-            self._refresh_crossyear(c, report_id, record)
-            nxt = self._current_id(c, meta["agency"], meta["year"] + 1)
+            q.supersede.run(c, (agency, year, rows.doc_kind, report_id))
+            if rows.doc_kind == "annual_report":
+                self._refresh_crossyear(c, report_id, agency, year, fresh=True)
+            nxt = q.current.run(c, (agency, year + 1, "annual_report")).scalar()
             if nxt is not None:
-                self._refresh_crossyear(c, nxt)
+                self._refresh_crossyear(c, nxt, agency, year + 1)
         return doc_id
 
-    def _insert_report(self, c, doc_id: int, record: dict) -> int:
-        meta = record["meta"]
-        body = {k: v for k, v in record.items() if k != "provenance"}
-        agency = norm_name(meta.get("agency"))
-        res = c.execute(s.reports.insert().values(
-            document_id=doc_id, agency=agency, region=region_of(agency), level=meta.get("level"),
-            year=meta.get("year"), format=meta.get("format"), doc_kind=meta.get("doc_kind"),
-            published=meta.get("published"), superseded=False, record=body,
-        ).returning(s.reports.c.id))
-        report_id = res.scalar_one()
-        rows = list(cell_rows(record, report_id))
-        if rows:
-            c.execute(s.cells.insert(), rows)
-        return report_id
-
     def _insert_findings(self, c, report_id: int, findings: list[dict]) -> None:
-        rows, seen = [], set()
-        for f in findings:
-            if f["fingerprint"] in seen:
-                continue
-            seen.add(f["fingerprint"])
-            rows.append({"report_id": report_id, "code": f["code"], "name": f.get("name"), "severity": f["severity"],
-                             "message": f["message"], "cells": f.get("cells") or [], "expected": _jsonable(f.get("expected")),
-                             "actual": _jsonable(f.get("actual")), "fix": f.get("fix"), "fingerprint": f["fingerprint"]})
+        rows = finding_rows(findings)
         if rows:
-            c.execute(s.findings.insert(), rows)
+            self._statements.findings.run_many(c, [(report_id, *r) for r in rows])
 
     def _current_id(self, c, agency: str, year: int, doc_kind: str = "annual_report") -> int | None:
-        return c.execute(select(s.reports.c.id).where(
-            s.reports.c.agency == norm_name(agency), s.reports.c.year == year, s.reports.c.doc_kind == doc_kind,
-            s.reports.c.superseded.is_(False)).order_by(s.reports.c.id.desc()).limit(1)).scalar()
+        return self._statements.current.run(c, (norm_name(agency), year, doc_kind)).scalar()
 
-    def _refresh_crossyear(self, c, report_id: int, record: dict | None = None) -> None:
-        """Re-run the rules that need last year's record, for one stored report."""
+    def _refresh_crossyear(self, c, report_id: int, agency: str, year: int, fresh: bool = False) -> None:
+        """Re-run the rules that need last year's record, for one stored annual report of ``agency``
+        and ``year`` (``fresh``: just inserted, so it has no such findings yet)."""
         from ..audit import audit
 
         codes = crossyear_codes()
         if not codes:
             return
-        c.execute(delete(s.findings).where(s.findings.c.report_id == report_id, s.findings.c.code.in_(codes)))
-        if record is None:
-            record = self._record(c, report_id, provenance=True).to_json_dict()
-        m = record["meta"]
-        if m.get("doc_kind") != "annual_report" or not m.get("agency") or not m.get("year"):
-            return
-        prev_id = self._current_id(c, m["agency"], m["year"] - 1)
+        if not fresh:
+            c.execute(delete(s.findings).where(s.findings.c.report_id == report_id, s.findings.c.code.in_(codes)))
+        prev_id = self._current_id(c, agency, year - 1)
         if prev_id is None:  # the common case: check before building any record
             return
+        record = self._record(c, report_id, provenance=True)
         previous = self._record(c, prev_id, provenance=False)
-        found = audit(Record.model_validate(record), select=codes, previous=previous)
+        found = audit(record, select=codes, previous=previous)
         self._insert_findings(c, report_id, [f.model_dump(mode="json") for f in found])
 
     def save_units(self, units: Iterable[dict]) -> int:
@@ -464,4 +561,5 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-__all__ = ["Finding", "ReportRow", "Store", "StoredFinding", "cell_rows", "db_url", "open_store", "region_of"]
+__all__ = ["Finding", "Parsed", "ReportRow", "Rows", "Store", "StoredFinding", "cell_rows", "db_url", "open_store",
+           "prepare", "region_of"]
