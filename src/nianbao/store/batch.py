@@ -18,9 +18,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from ..errors import NianbaoError
 from ..record import Status
-from .store import Parsed, Store, prepare
+from .store import Parsed, Store, close_readers, prepare, reader
 from .units import read_units
 
 SKIP_NAMES = ("__MACOSX",)
@@ -126,9 +128,10 @@ def sources(paths: Iterable[str | Path]) -> Iterator[Source | DocOutcome]:
                     yield Source(f"{f}:{shown}", str(f), info.filename)
 
 
-def work(src: Source) -> dict:
+def work(src: Source, db: str | None = None) -> dict:
     """Parse and audit one document and build its rows for the store (runs in a worker process, so
-    the main process only runs inserts). Never raises."""
+    the main process only runs inserts); with the store's URL ``db``, run the cross-year rules against
+    last year's stored report too. Never raises."""
     from .. import check, parse_bytes
     from ..ingest import sniff
 
@@ -150,6 +153,11 @@ def work(src: Source) -> dict:
     out.update(status=(Status.partial if partial else Status.ok).value, agency=record.meta.agency,
                year=record.meta.year, severities=Counter(f["severity"] for f in found),
                rows=prepare(record.to_json_dict(), found))
+    if db is not None:
+        try:
+            out["rows"].crossyear = reader(db).crossyear(record)
+        except DBAPIError:  # the writer runs the rules itself
+            pass
     return out
 
 
@@ -158,14 +166,14 @@ def _crashed(src: Source) -> dict:
             "errors": [{"code": "crash", "message": f"{src.name}：解析进程异常退出（文件可能损坏或过于复杂）"}]}
 
 
-def _run(todo: list[tuple[Source, str, int]], workers: int,
+def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = None,
          tick: float | None = None) -> Iterator[tuple[tuple[Source, str, int], dict] | None]:
     """Results in completion order. A worker that dies (a crash in a native library) takes down the
     pool: the documents in flight are retried one by one in a pool of their own. With ``tick``, None
     comes out whenever no document finished for that many seconds (the caller commits what it holds)."""
     if workers <= 1:
         for item in todo:
-            yield item, work(item[0])
+            yield item, work(item[0], db)
         return
     retry: list[tuple[Source, str, int]] = []
     it = iter(todo)
@@ -178,7 +186,7 @@ def _run(todo: list[tuple[Source, str, int]], workers: int,
                 item = next(it, None)
                 if item is None:
                     break
-                pending[pool.submit(work, item[0])] = item
+                pending[pool.submit(work, item[0], db)] = item
             if not pending:
                 break
             done, _ = wait(pending, timeout=tick, return_when=FIRST_COMPLETED)
@@ -196,7 +204,7 @@ def _run(todo: list[tuple[Source, str, int]], workers: int,
     for item in retry:
         with ProcessPoolExecutor(1) as solo:
             try:
-                yield item, solo.submit(work, item[0]).result()
+                yield item, solo.submit(work, item[0], db).result()
             except BrokenProcessPool:
                 yield item, _crashed(item[0])
 
@@ -243,6 +251,15 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
         else:
             todo.append(item)
     n = workers or os.cpu_count() or 1
+    try:
+        _store_all(_run(todo, min(n, max(1, len(todo))), store.url_for_workers(), GROUP_SECONDS), store, emit)
+    finally:
+        close_readers()
+    return result
+
+
+def _store_all(done_docs: Iterator, store: Store, emit: Callable[[DocOutcome], None]) -> None:
+    """Save parsed documents as they come, committing in groups."""
     group: list[tuple[Source, dict, Parsed]] = []
     started = 0.0
 
@@ -258,7 +275,7 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
                                 [e["message"] for e in p.errors], Counter(res["severities"])))
         group.clear()
 
-    for done in _run(todo, min(n, max(1, len(todo))), tick=GROUP_SECONDS):
+    for done in done_docs:
         if done is not None:
             (src, sha, size), res = done
             if not group:
@@ -269,4 +286,3 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
             commit()
     if group:
         commit()
-    return result

@@ -110,6 +110,9 @@ class Rows:
     report: tuple  # REPORT_COLS
     cells: list[tuple]  # CELL_COLS
     findings: list[tuple]  # FINDING_COLS
+    # (last year's report id, cross-year finding rows) as the worker saw the store; None: not looked up.
+    # The store uses them when it still sees the same last-year report, else it runs the rules itself.
+    crossyear: tuple[int | None, list[tuple]] | None = None
 
 
 @dataclass
@@ -240,6 +243,28 @@ class Store:
         there first: the unique hash decides, not a check-then-insert)."""
         return self.save_many([Parsed(sha256, name, size, kind, status, errors, prepare(record, findings))])[0]
 
+    def url_for_workers(self) -> str | None:
+        """The URL another process can open this store with (None for an in-memory database)."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            return None
+        return url.render_as_string(hide_password=False)
+
+    def crossyear(self, record: Record) -> tuple[int | None, list[tuple]]:
+        """Last year's current report id for ``record`` and the cross-year findings against it, as
+        FINDING_COLS rows: a batch worker runs the rules, so the writing process need not."""
+        from ..audit import audit
+
+        m, codes = record.meta, crossyear_codes()
+        if not codes or m.doc_kind != "annual_report" or not m.agency or not m.year:
+            return None, []
+        with self.engine.connect() as c:
+            prev_id = self._current_id(c, m.agency, m.year - 1)
+            if prev_id is None:
+                return None, []
+            previous = self._record(c, prev_id, provenance=False)
+        return prev_id, finding_rows([f.model_dump(mode="json") for f in audit(record, select=codes, previous=previous)])
+
     def save_many(self, docs: list[Parsed]) -> list[int | None]:
         """Store several documents in one transaction (one commit for the group: commits dominate the
         cost of a small document). Returns each document's id, or None where the content is already
@@ -285,7 +310,7 @@ class Store:
             # the newest document of an agency, year and kind is the one that counts
             q.supersede.run(c, (agency, year, rows.doc_kind, report_id))
             if rows.doc_kind == "annual_report":
-                self._refresh_crossyear(c, report_id, agency, year, fresh=True)
+                self._refresh_crossyear(c, report_id, agency, year, fresh=True, known=rows.crossyear)
             nxt = q.current.run(c, (agency, year + 1, "annual_report")).scalar()
             if nxt is not None:
                 self._refresh_crossyear(c, nxt, agency, year + 1)
@@ -299,9 +324,11 @@ class Store:
     def _current_id(self, c, agency: str, year: int, doc_kind: str = "annual_report") -> int | None:
         return self._statements.current.run(c, (norm_name(agency), year, doc_kind)).scalar()
 
-    def _refresh_crossyear(self, c, report_id: int, agency: str, year: int, fresh: bool = False) -> None:
+    def _refresh_crossyear(self, c, report_id: int, agency: str, year: int, fresh: bool = False,
+                           known: tuple[int | None, list[tuple]] | None = None) -> None:
         """Re-run the rules that need last year's record, for one stored annual report of ``agency``
-        and ``year`` (``fresh``: just inserted, so it has no such findings yet)."""
+        and ``year`` (``fresh``: just inserted, so it has no such findings yet; ``known``: the findings
+        a worker found against the last-year report it saw, see ``Rows.crossyear``)."""
         from ..audit import audit
 
         codes = crossyear_codes()
@@ -310,6 +337,10 @@ class Store:
         if not fresh:
             c.execute(delete(s.findings).where(s.findings.c.report_id == report_id, s.findings.c.code.in_(codes)))
         prev_id = self._current_id(c, agency, year - 1)
+        if known is not None and known[0] == prev_id:
+            if known[1]:
+                self._statements.findings.run_many(c, [(report_id, *r) for r in known[1]])
+            return
         if prev_id is None:  # the common case: check before building any record
             return
         record = self._record(c, report_id, provenance=True)
@@ -532,15 +563,7 @@ def open_store(db: str | os.PathLike | None = None) -> Store:
     """Open (creating and migrating as needed) the store at ``db``: a file path, a SQLAlchemy URL or
     ``postgresql://…``; default ``./nianbao.sqlite`` (or $NIANBAO_DB)."""
     url = db_url(db)
-    if url.startswith("sqlite:///"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 60})
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        try:
-            engine = create_engine(url, pool_pre_ping=True)
-        except ModuleNotFoundError as e:
-            raise MissingDependency(f"无法连接 {url.split('@')[-1]}：缺少数据库驱动 {e.name}（pip install 'nianbao[postgres]'）") from e
+    engine = _engine(url)
     try:
         from .migrate import upgrade
 
@@ -550,6 +573,35 @@ def open_store(db: str | os.PathLike | None = None) -> Store:
         where = url.split("@")[-1]
         raise InputError(f"无法打开数据库 {where}：{str(e.orig).strip().splitlines()[0]}", "db") from None
     return Store(engine)
+
+
+_readers: dict[tuple[int, str], Store] = {}
+
+
+def reader(url: str) -> Store:
+    """A store opened once per process (no migration: the writer did that), for batch workers."""
+    key = (os.getpid(), url)
+    if key not in _readers:
+        _readers[key] = Store(_engine(url))
+    return _readers[key]
+
+
+def close_readers() -> None:
+    for key in [k for k in _readers if k[0] == os.getpid()]:
+        _readers.pop(key).close()
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError as e:
+            raise MissingDependency(f"无法连接 {url.split('@')[-1]}：缺少数据库驱动 {e.name}（pip install 'nianbao[postgres]'）") from e
+    return engine
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
