@@ -51,7 +51,7 @@ def build_record(doc: Document) -> Record:
     mf = find_meta(blocks, doc.title_hint)
 
     found_req = _extract(blocks, _region(blocks, heads, "s3_requests"), extract_requests)
-    found_app = _extract(blocks, _region(blocks, heads, "s4_appeals"), extract_appeals)
+    found_app = _extract(blocks, _region(blocks, heads, "s4_appeals"), extract_appeals, doc.text)
     r2 = _region(blocks, heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else blocks)
     found_act = _extract(blocks, r2, extract_active, fmt2)

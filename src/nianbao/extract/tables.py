@@ -7,13 +7,16 @@ context (the （六） group, having passed the header) settles the short labels
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..format import (
     ACTIVE_2019,
     ACTIVE_2021,
     T3_COLUMN_KEYS,
     T3_OTHER_TOTAL,
+    T3_ROW_BY_KEY,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
     T4_GROUP_KEYS,
@@ -153,8 +156,9 @@ def extract_requests(blocks: list[Block]) -> Found:
             elif past_header and len(row.values) >= 5 and "carried_forward" not in seen:
                 found.notes.append(("extra_row", "requests", row.label, block))  # 小计, a 4th （六） row …
             continue
-        if lab.key == "other_other" and (group != "other" or len(tail(row.label)) > 8):
-            continue  # the column header 其他, or 其他 inside a longer label
+        if lab.key == "other_other" and (group != "other" or tail(row.label) not in _OTHER_WORDS
+                                         or _is_group_label(row.label)):
+            continue  # the column header 其他, 其他 inside a longer label, or the group label （六）其他[处理]
         if lab.key == "total_processed" and not past_header:
             continue  # the column header 总计
         if lab.key == "other_total" and _has_other_subrows(c):
@@ -186,6 +190,15 @@ def extract_requests(blocks: list[Block]) -> Found:
     return found
 
 
+_OTHER_WORDS = {T3_ROW_BY_KEY["other_other"].keys[0], *T3_ROW_BY_KEY["other_other"].variants}
+
+
+def _is_group_label(label: str) -> bool:
+    """'（六）其他' (the group label, its 处理 wrapped to the next line) and not '（六）其他处理 3.其他'."""
+    t = norm(label)
+    return t.startswith("(六)") and not re.search(r"3[.、．]", t)
+
+
 def _has_other_subrows(c: str) -> bool:
     return any(k in c for k in ("逾期不补正", "缴纳费用", "收费通知"))
 
@@ -201,7 +214,7 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
 
 
 # ---- 表四 --------------------------------------------------------------------------------------
-def extract_appeals(blocks: list[Block]) -> Found:
+def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
     found = Found()
     start = None
     for i, b in enumerate(blocks):
@@ -234,16 +247,50 @@ def extract_appeals(blocks: list[Block]) -> Found:
         return found
     if len(values) > 15:
         values = values[-15:]
+    groups: list[list[Value] | None] = [values[i:i + 5] for i in range(0, 15, 5)]
     if len(values) < 15:
         found.notes.append(("repaired", "appeals", first.block.text, first.block))
-    for gi, group in enumerate(T4_GROUP_KEYS):
+        if text is not None and len(values) in (5, 10):
+            groups = _groups_by_position(values, blocks[start:start + 80], text) or groups
+    blank = Value(None, first.block.cells[-1])
+    for group, vals in zip(T4_GROUP_KEYS, groups):
+        vals = vals or []
         for ci, col in enumerate(T4_COLUMN_KEYS):
-            k = gi * 5 + ci
-            found.values[f"appeals.{group}.{col}"] = values[k] if k < len(values) else Value(None, first.block.cells[-1])
+            found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
 
 
-_T4_HEADER_BITS = (*T4_HEADER_WORDS, "维持", "纠正", "审结", "总计", "结果", "起诉", "复议", "诉讼")
+def _column(cell, text: str) -> int | None:
+    """A text cell's column within its line (layout text keeps columns aligned by spaces)."""
+    if cell.span is None:
+        return None
+    return cell.span[0] - (text.rfind("\n", 0, cell.span[0]) + 1)
+
+
+def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> list[list[Value] | None] | None:
+    """A 表四 row with a blank group in space-aligned text: the numbers say nothing about which
+    group is missing, their columns do. Each group ends under its 总计 header, so of the ways to
+    place the 5 or 10 numbers as whole groups, the one whose groups end nearest their 总计 wins."""
+    ends = sorted(c for b in blocks if not b.grid for cell in b.cells
+                  if core(cell.text) == "总计" and (c := _column(cell, text)) is not None)
+    cols = [_column(v.cell, text) for v in values]
+    if len(ends) != 3 or None in cols or len({id(v.cell) for v in values}) != len(values):
+        return None
+    chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
+    last = [cols[i + 4] for i in range(0, len(values), 5)]
+    best, cost = None, None
+    for present in combinations(range(3), len(chunks)):
+        c = sum(abs(col - ends[g]) for col, g in zip(last, present))
+        if cost is None or c < cost:
+            best, cost = present, c
+    out: list[list[Value] | None] = [None, None, None]
+    for chunk, g in zip(chunks, best):
+        out[g] = chunk
+    return out
+
+
+# header words, also as the fragments a header wrapped one word per line leaves ("其他" / "结果")
+_T4_HEADER_BITS = (*T4_HEADER_WORDS, "维持", "纠正", "审结", "尚未", "其他", "总计", "结果", "起诉", "复议", "诉讼")
 
 
 def _header_follows(blocks: list[Block], i: int) -> bool:

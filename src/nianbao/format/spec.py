@@ -96,7 +96,7 @@ T3_ROWS_2021: tuple[Label, ...] = (
     Label("other_fee_unpaid",
           "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
           ("缴纳费用",), ("收费通知",), group="other", number="2."),
-    Label("other_other", "3.其他", ("其他",), group="other", number="3."),
+    Label("other_other", "3.其他", ("其他",), ("其它",), group="other", number="3."),
     Label("total_processed", "（七）总计", ("总计",), ("合计",), number="（七）"),
     Label("carried_forward", "四、结转下年度继续办理", ("结转下年",), ("下年度继续办理",), number="四"),
 )

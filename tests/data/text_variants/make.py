@@ -81,3 +81,6 @@ if __name__ == "__main__":
 # 000_repeated_merged_cells.md: seed 000 with 表三 as a PDF-to-markdown converter writes it, every
 # merged cell repeated in each row it covers ("| 三、本年度办理结果 | （六）其他处理 | 3.其他 | 0 | …").
 # It was written from the expected record with the format's row labels (see the test's docstring).
+
+# r*_pdftotext_layout*.txt and r*_pdftotext_raw.txt: `pdftotext -layout` and `pdftotext -raw` (poppler 22)
+# of shared/research/samples/r000.pdf, r001.pdf and r000dense.pdf; expected records are the samples'.
