@@ -148,7 +148,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         if "其他处理" in c or norm(row.label).startswith("(六)"):
             group = "other"
         if lab is None:
-            if pending and row.values and len(c) <= 12:  # the tail of a label cut by a line break
+            if pending and row.values and not pending[1].values and len(c) <= 40:  # a wrapped label's middle or tail
                 key, prow = pending
                 prow.values = row.values
                 _store_t3(found, key, prow, header)
@@ -164,6 +164,10 @@ def extract_requests(blocks: list[Block]) -> Found:
         if lab.key == "other_total" and _has_other_subrows(c):
             continue
         if lab.key in seen:
+            if pending and pending[0] == lab.key and row.values and not pending[1].values:
+                pending[1].values = row.values  # the same label continued on the line with its numbers
+                _store_t3(found, *pending, header)
+                pending = None
             continue
         if lab.group:
             past_header = True
