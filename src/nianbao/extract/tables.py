@@ -19,6 +19,7 @@ from ..format import (
     T3_ROW_BY_KEY,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
+    T4_COLUMNS,
     T4_GROUP_KEYS,
     T4_GROUPS,
     ActiveItem,
@@ -237,7 +238,8 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
     for b in blocks[start + 1:start + 80]:
         row = split_row(b, width=15)
         if row.label:
-            if values or not any(w in core(row.label) for w in _T4_HEADER_BITS):
+            lc = core(row.label)
+            if values or not (any(w in lc for w in _T4_HEADER_BITS) or set(lc) <= _T4_HEADER_CHARS):
                 break
             continue
         if not row.values:
@@ -295,6 +297,8 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
 
 # header words, also as the fragments a header wrapped one word per line leaves ("其他" / "结果")
 _T4_HEADER_BITS = (*T4_HEADER_WORDS, "维持", "纠正", "审结", "尚未", "其他", "总计", "结果", "起诉", "复议", "诉讼")
+# … down to single characters ("果", "结") when a converter breaks the header one glyph per line
+_T4_HEADER_CHARS = set("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + "行政诉讼")
 
 
 def _header_follows(blocks: list[Block], i: int) -> bool:

@@ -85,3 +85,4 @@ if __name__ == "__main__":
 # r*_pdftotext_layout*.txt and r*_pdftotext_raw.txt: `pdftotext -layout` and `pdftotext -raw` (poppler 22)
 # of shared/research/samples/r000.pdf, r001.pdf and r000dense.pdf; expected records are the samples'.
 # huaian2024_pdftotext_layout.txt: `pdftotext -layout` of shared/corpus/huaian2024.pdf (a real WPS-exported PDF).
+# huaian2024_pdftotext_raw.txt: `pdftotext -raw` of the same PDF (表四 header broken one glyph per line).
