@@ -141,9 +141,9 @@ def prepare(record: dict | None, findings: list[dict]) -> Rows | None:
     body = {k: v for k, v in record.items() if k != "provenance"}
     agency = norm_name(meta.get("agency"))
     report = (agency, region_of(agency), meta.get("level"), meta.get("year"), meta.get("format"),
-              meta.get("doc_kind"), meta.get("published"), json.dumps(body))
+              meta.get("doc_kind"), meta.get("published"), _json(body))
     cells = [(r["path"], r["table_name"], r["row_key"], r["column_key"], r["value"], r["text"],
-              None if r["provenance"] is None else json.dumps(r["provenance"])) for r in cell_rows(record, 0)]
+              None if r["provenance"] is None else _json(r["provenance"])) for r in cell_rows(record, 0)]
     return Rows(agency, meta.get("year"), meta.get("doc_kind"), report, cells, finding_rows(findings))
 
 
@@ -154,8 +154,8 @@ def finding_rows(findings: list[dict]) -> list[tuple]:
         if f["fingerprint"] in seen:
             continue
         seen.add(f["fingerprint"])
-        rows.append((f["code"], f.get("name"), f["severity"], f["message"], json.dumps(f.get("cells") or []),
-                     json.dumps(_jsonable(f.get("expected"))), json.dumps(_jsonable(f.get("actual"))), f.get("fix"),
+        rows.append((f["code"], f.get("name"), f["severity"], f["message"], _json(f.get("cells") or []),
+                     _json(_jsonable(f.get("expected"))), _json(_jsonable(f.get("actual"))), f.get("fix"),
                      f["fingerprint"]))
     return rows
 
@@ -292,7 +292,7 @@ class Store:
         return _Statements(self.engine.dialect, self._insert)
 
     def _save(self, c, q: _Statements, d: Parsed) -> int | None:
-        doc_id = q.document.run(c, (d.sha256, d.name, d.size, d.kind, d.status, json.dumps(d.errors),
+        doc_id = q.document.run(c, (d.sha256, d.name, d.size, d.kind, d.status, _json(d.errors),
                                     q.stamp(datetime.now(UTC)))).scalar()
         if doc_id is None:
             return None
@@ -503,6 +503,11 @@ def crossyear_codes() -> tuple[str, ...]:
 def _transient(e: DBAPIError) -> bool:
     text = str(e.orig).lower()
     return any(w in text for w in ("locked", "busy", "deadlock", "could not serialize"))
+
+
+def _json(v: Any) -> str:
+    # compact and UTF-8: escaped Chinese is twice the bytes to pickle, write and read
+    return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
 
 def _jsonable(v: Any) -> Any:
