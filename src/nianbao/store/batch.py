@@ -177,7 +177,9 @@ def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = Non
         return
     retry: list[tuple[Source, str, int]] = []
     it = iter(todo)
-    window = workers * 4  # bounded: memory stays flat however large the batch
+    # bounded, so memory stays flat however large the batch; a group's worth more keeps the workers busy
+    # while the main process saves and commits a group
+    window = workers * 4 + GROUP_SIZE
     with ProcessPoolExecutor(workers) as pool:
         pending: dict = {}
         broken = False
