@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from ..format import norm
 from ..format.spec import INTERPRETATION_WORDS
 from ..ingest import Block
-from .numerals import CN_NUM_CHARS, cn_to_int
+from .numerals import cn_to_int
 
-_N = rf"(?:\d+|[{CN_NUM_CHARS}]+)"
 DATE = re.compile(
     r"(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?"

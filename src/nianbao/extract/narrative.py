@@ -101,7 +101,7 @@ _TERMINAL = tuple("。；;：:！!？?」』）)")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.．、])")
 
 
-def paragraphs(blocks: list[Block], doc_text: str) -> list[Para]:
+def paragraphs(blocks: list[Block]) -> list[Para]:
     """The prose: blocks of one non-empty cell. Lines a converter wrapped mid-sentence (PDF text:
     "…全" / "年主动公开政府信息 214 条") are joined back, so a figure is not cut in two."""
     out: list[Para] = []

@@ -40,8 +40,8 @@ def _extract(blocks: list[Block], region: list[Block] | None, fn, *args) -> Foun
     return fn(blocks, *args)
 
 
-def _prov(cell: Cell, text: str | None = None, label: str | None = None) -> Provenance:
-    return Provenance.fast(text if text is not None else cell.text, label, cell.line, cell.span, cell.page,
+def _prov(cell: Cell, label: str | None = None) -> Provenance:
+    return Provenance.fast(cell.text, label, cell.line, cell.span, cell.page,
                            cell.bbox, cell.path)
 
 
@@ -64,7 +64,7 @@ def build_record(doc: Document) -> Record:
     notes: list[ParseNote] = []
     for found in (found_act, found_req, found_app):
         for path, v in found.values.items():
-            raw, _, lab = found.labels.get(path.rsplit(".", 1)[0], found.labels.get(path, ("", "", None)))
+            lab = found.labels.get(path.rsplit(".", 1)[0], found.labels.get(path, ("", "", None)))[2]
             provenance[path] = _prov(v.cell, label=lab.label if lab else None)
             if v.repaired:
                 notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
@@ -97,7 +97,7 @@ def build_record(doc: Document) -> Record:
         provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
 
     year = mf.year
-    paras = paragraphs(blocks, doc.text)
+    paras = paragraphs(blocks)
     figures, hits, restated = find_narrative(paras, year)
     if year is None and "statistics_period" in figures:
         year = int(figures["statistics_period"]["start"][:4])

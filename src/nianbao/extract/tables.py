@@ -27,8 +27,8 @@ from ..format import (
     core,
     match_label,
     norm,
+    tail,
 )
-from ..format.labels import tail
 from ..format.spec import ACTIVE_HEADER_2019, T4_HEADER_WORDS
 from ..ingest import Block
 from .values import Row, Value, read_value, split_row

@@ -32,16 +32,6 @@ def core(text: str) -> str:
     return _PUNCT.sub("", t)
 
 
-def numbering(text: str) -> str | None:
-    """The leading number of a label ('一', '(三)', '1.'), normalised, or None."""
-    m = _NUMBERING.match(norm(text))
-    return m.group(0) if m else None
-
-
-def contains_all(text_core: str, phrases: tuple[str, ...]) -> bool:
-    return all(p in text_core for p in phrases)
-
-
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
