@@ -79,17 +79,22 @@ def _paragraph_style(doc, name: str, base: str | None = None):
         return style
 
 
+def _body_spacing(pf) -> None:
+    """Fixed line spacing, no space around paragraphs, justified: the body of a 公文."""
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = LINE
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
 def _setup_styles(doc) -> None:
     normal = doc.styles["Normal"]
     set_fonts(normal.element, BODY_FONT)
     normal.font.size = SIZE_3
     normal.font.color.rgb = RGBColor(0, 0, 0)
     pf = normal.paragraph_format
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = LINE
-    pf.space_before = Pt(0)
-    pf.space_after = Pt(0)
-    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _body_spacing(pf)
     pf.widow_control = False
     _indent_chars(normal.element)
 
@@ -110,12 +115,8 @@ def _setup_styles(doc) -> None:
         st.font.italic = False
         st.font.color.rgb = RGBColor(0, 0, 0)
         f = st.paragraph_format
-        f.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        f.line_spacing = LINE
-        f.space_before = Pt(0)
-        f.space_after = Pt(0)
+        _body_spacing(f)
         f.keep_with_next = True
-        f.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         _indent_chars(st.element)
 
     cell = _paragraph_style(doc, "Table Text", "Normal")
