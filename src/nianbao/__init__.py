@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from .core import check, check_file, parse, parse_bytes, parse_file
-from .errors import InputError, MissingDependency, NianbaoError
+from .errors import ConflictError, InputError, MissingDependency, NianbaoError
 
 __version__ = "0.1.0"
 
@@ -36,6 +36,14 @@ _LAZY: dict[str, str] = {
     "export": "nianbao.analyse.export:export",
     "build_record": "nianbao.extract:build_record",
     "debug_html": "nianbao.debug:debug_html",
+    # the web workbench
+    "Record": "nianbao.record:Record",
+    "sniff": "nianbao.ingest.sniff:sniff",
+    "workbench": "nianbao.store.workbench:workbench",
+    "FILING_STATES": "nianbao.store.workbench:FILING_STATES",
+    "cell_name": "nianbao.format.names:cell_name",
+    "table_cells": "nianbao.analyse.layout:cells",
+    "format_for_year": "nianbao.analyse.layout:format_for_year",
 }
 
 
@@ -50,6 +58,6 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "InputError", "MissingDependency", "NianbaoError", "__version__", "check", "check_file", "parse",
+    "ConflictError", "InputError", "MissingDependency", "NianbaoError", "__version__", "check", "check_file", "parse",
     "parse_bytes", "parse_file", *_LAZY,
 ]

@@ -27,7 +27,7 @@ from ..record import Record
 from . import schema as s
 
 DEFAULT_DB = "nianbao.sqlite"
-HEAD = "0001"  # the newest migration; opening a store upgrades it to here
+HEAD = "0002"  # the newest migration; opening a store upgrades it to here
 
 # One administrative division: "山东省", "聊城市", "东昌府区", "内蒙古自治区".
 _DIVISION = re.compile(r"[^省市县区旗盟]{1,8}?(?:自治区|自治州|自治县|省|市|盟|地区|县|旗|区)")
