@@ -394,8 +394,8 @@ class Workbench:
         if state not in FILING_STATES:
             raise InputError(f"填报状态 {state} 不存在", "state")
         unit = norm_name(unit) or ""
-        values = dict(record=record, state=state, reason=reason, note=note, updated_at=_now(), updated_by=actor,
-                      version=expected + 1)
+        values = {"record": record, "state": state, "reason": reason, "note": note, "updated_at": _now(),
+                  "updated_by": actor, "version": expected + 1}
         try:
             with self.engine.begin() as c:
                 if expected == 0:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-import nianbao
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+
+import nianbao
 
 from . import auth, service
 from .app import NotFound, State, api_user, state
@@ -45,7 +46,7 @@ def me(user: UserDep) -> dict:
 
 
 @router.post("/documents", status_code=202, tags=["文件"], summary="上传一份报告（或 zip 压缩包），排队读取")
-async def upload(user: UserDep, st: StateDep, file: UploadFile = File(...)) -> Any:
+async def upload(user: UserDep, st: StateDep, file: Annotated[UploadFile, File()]) -> Any:
     data = await file.read(st.max_file + 1)
     checked = await _check(file.filename or "", data, st.max_file)
     if not checked.accepted:

@@ -6,11 +6,12 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-import nianbao
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+
+import nianbao
 
 from . import auth
 from .uploads import MAX_FILE, Worker
@@ -76,9 +77,9 @@ async def api_user(request: Request) -> auth.User:
     user = current_user(request)
     if user is None:
         raise HTTPException(401, "未登录或令牌无效", headers={"WWW-Authenticate": "Bearer"})
-    if user.via == "session" and request.method not in ("GET", "HEAD", "OPTIONS"):
-        if not auth.csrf_ok(user.csrf, request.headers.get("x-csrf-token")):
-            raise HTTPException(403, "缺少或错误的 CSRF 令牌")
+    if user.via == "session" and request.method not in ("GET", "HEAD", "OPTIONS") \
+            and not auth.csrf_ok(user.csrf, request.headers.get("x-csrf-token")):
+        raise HTTPException(403, "缺少或错误的 CSRF 令牌")
     return user
 
 

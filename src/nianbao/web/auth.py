@@ -167,7 +167,7 @@ class LoginError(Exception):
 _dummy: list[str] = []
 
 
-def _DUMMY_HASH() -> str:  # noqa: N802 - a constant computed once
+def _DUMMY_HASH() -> str:
     if not _dummy:
         _dummy.append(hash_password(secrets.token_urlsafe(16)))
     return _dummy[0]

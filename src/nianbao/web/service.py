@@ -9,12 +9,14 @@ module only decides who may call what and shapes the answers.
 from __future__ import annotations
 
 import copy
+import math
 import re
 from datetime import date
 from typing import Any
 
-import nianbao
 from fastapi import HTTPException
+
+import nianbao
 
 from .app import NotFound, State
 from .auth import User
@@ -196,7 +198,7 @@ def parse_number(raw: str | None) -> int | float | None:
         v = float(raw)
     except ValueError:
         raise nianbao.InputError(f"“{raw[:20]}”不是数字", "number") from None
-    if abs(v) > 1e12 or v != v:
+    if not math.isfinite(v) or abs(v) > 1e12:
         raise nianbao.InputError(f"数字 {raw[:20]} 超出范围", "number")
     return int(v) if v.is_integer() else v
 

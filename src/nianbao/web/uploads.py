@@ -88,6 +88,11 @@ def _member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
+def _hidden(part: str) -> bool:
+    """Office lock files, macOS resource forks, dot files (but ".." is a name to show, not to hide)."""
+    return part not in (".", "..") and part.startswith((".", "~$", "__MACOSX"))
+
+
 def _unzip(name: str, data: bytes, out: Checked) -> None:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
@@ -95,7 +100,7 @@ def _unzip(name: str, data: bytes, out: Checked) -> None:
     except (zipfile.BadZipFile, OSError, ValueError) as e:
         out.rejected.append((name, f"{name}：压缩包已损坏，无法打开（{e}）"))
         return
-    infos = [i for i in infos if not any(p.startswith((".", "~$", "__MACOSX")) for p in _member_name(i).split("/"))]
+    infos = [i for i in infos if not any(_hidden(p) for p in _member_name(i).replace("\\", "/").split("/"))]
     if len(infos) > MAX_MEMBERS:
         out.rejected.append((name, f"{name}：压缩包内有 {len(infos)} 个文件，超过 {MAX_MEMBERS} 个的上限"))
         return
