@@ -144,10 +144,11 @@ def create_app(db: str | None = None, files: str | Path | None = None, max_file:
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=status)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    from . import api, pages
+    from . import api, pages, screens
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(screens.router)
     return app
 
 

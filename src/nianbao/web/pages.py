@@ -75,6 +75,39 @@ def logout(request: Request, user: UserDep, st: StateDep) -> Response:
     return resp
 
 
-@router.get("/")
-def home(request: Request, user: UserDep, st: StateDep) -> Response:
-    return render(request, "home.html", user, "home", "工作台")
+# ---- helpers -------------------------------------------------------------------------------------------
+def _int(v: str | None) -> int | None:
+    try:
+        return int(v) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def report_year() -> int:
+    """The year being reported on now: last calendar year."""
+    from datetime import date
+
+    return date.today().year - 1
+
+
+def _deadline(year: int) -> str:
+    return f"{year + 1}-01-31"
+
+
+def _flash(request: Request) -> tuple[str | None, str]:
+    msg = request.query_params.get("msg")
+    return (msg[:200] if msg else None), ("err" if request.query_params.get("kind") == "err" else "ok")
+
+
+def _redirect(url: str, msg: str | None = None, err: bool = False) -> RedirectResponse:
+    from urllib.parse import urlencode
+
+    if msg:
+        url += ("&" if "?" in url else "?") + urlencode({"msg": msg, **({"kind": "err"} if err else {})})
+    return RedirectResponse(url, 303)
+
+
+def _url(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="/")
