@@ -183,12 +183,12 @@ class FilingIn(BaseModel):
     reason: str | None = Field(None, max_length=2000, description="有错误级问题仍提交时的理由")
 
 
-@router.get("/filings/{unit}/{year}", tags=["填报"], summary="一个单位某年度的填报（没有时为按上年预填的草稿）")
+@router.get("/filings/{unit:path}/{year:int}", tags=["填报"], summary="一个单位某年度的填报（没有时为按上年预填的草稿）")
 def filing(unit: str, year: int, user: UserDep, st: StateDep) -> dict:
     return _filing_json(service.filing_view(st, user, unit, year))
 
 
-@router.put("/filings/{unit}/{year}", tags=["填报"], summary="保存（或提交）填报")
+@router.put("/filings/{unit:path}/{year:int}", tags=["填报"], summary="保存（或提交）填报")
 def save_filing(unit: str, year: int, body: FilingIn, user: UserDep, st: StateDep) -> dict:
     return _filing_json(service.save_filing(st, user, unit, year, body.values, body.sections, body.expected,
                                             body.submit, body.reason))
@@ -200,7 +200,7 @@ class DecideIn(BaseModel):
     expected: int = Field(..., ge=1)
 
 
-@router.post("/filings/{unit}/{year}/decision", tags=["填报"], summary="审核人通过或退回填报")
+@router.post("/filings/{unit:path}/{year:int}/decision", tags=["填报"], summary="审核人通过或退回填报")
 def decide(unit: str, year: int, body: DecideIn, user: UserDep, st: StateDep) -> dict:
     return _filing_json(service.decide_filing(st, user, unit, year, body.accept, body.note, body.expected))
 

@@ -118,6 +118,8 @@ def create_app(db: str | None = None, files: str | Path | None = None, max_file:
     app.state.nb = st
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = nianbao.__version__
+    templates.env.filters["detail"] = _detail
+    templates.env.filters["action"] = _action
     app.state.templates = templates
 
     @app.middleware("http")
@@ -163,3 +165,24 @@ def _safe_next(path: str) -> str:
 
 def templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
+
+
+ACTIONS = {"login": "登录", "upload": "上传", "review.confirm": "确认问题", "review.dismiss": "驳回问题",
+           "user.add": "新建用户", "user.disable": "停用用户", "user.enable": "启用用户", "token.new": "生成令牌",
+           "units.import": "导入单位"}
+DETAIL_KEYS = {"note": "说明", "reason": "理由", "role": "角色", "scope": "地区/单位", "files": "文件数",
+               "rejected": "未接收", "label": "用途", "due": "期限", "units": "单位数", "via": "方式"}
+
+
+def _action(code: str) -> str:
+    for prefix, zh in (("filing.", "填报："), ("rectify.", "整改：")):
+        if code.startswith(prefix):
+            return zh + code[len(prefix):]
+    return ACTIONS.get(code, code)
+
+
+def _detail(d: Any) -> str:
+    """An audit-log detail as 键：值 pairs (plain text: the template escapes it)."""
+    if not isinstance(d, dict):
+        return "" if d is None else str(d)
+    return "；".join(f"{DETAIL_KEYS.get(k, k)}：{v}" for k, v in d.items() if v not in (None, ""))

@@ -266,7 +266,7 @@ def _filing_ctx(st: State, view: dict) -> dict:
             "section_text": sections, "sev_zh": service.SEV_ZH, "cell_name": nianbao.cell_name}
 
 
-@router.get("/filing/{unit}/{year}")
+@router.get("/filing/{unit:path}/{year:int}")
 def filing(request: Request, unit: str, year: int, user: UserDep, st: StateDep) -> Response:
     view = service.filing_view(st, user, unit, year)
     flash, kind = _flash(request)
@@ -275,7 +275,12 @@ def filing(request: Request, unit: str, year: int, user: UserDep, st: StateDep) 
 
 
 async def _form_values(request: Request, fmt: str) -> tuple[dict[str, Any], dict[str, str], list[str]]:
-    form = await request.form()
+    from starlette.requests import ClientDisconnect
+
+    try:
+        form = await request.form()
+    except ClientDisconnect:  # the live check of a form the browser left (it was submitted)
+        raise HTTPException(400, "请求已中断") from None
     values, problems = {}, []
     for c in nianbao.table_cells(fmt):
         raw = form.get(c.path)
@@ -289,7 +294,7 @@ async def _form_values(request: Request, fmt: str) -> tuple[dict[str, Any], dict
     return values, sections, problems
 
 
-@router.post("/filing/{unit}/{year}/check")
+@router.post("/filing/{unit:path}/{year:int}/check")
 async def filing_check(request: Request, unit: str, year: int, user: UserDep, st: StateDep) -> Response:
     """Live 勾稽 checks while typing: the findings of the form as it is now (nothing saved)."""
     view = service.filing_view(st, user, unit, year)
@@ -301,7 +306,7 @@ async def filing_check(request: Request, unit: str, year: int, user: UserDep, st
                   sev_zh=service.SEV_ZH, cell_name=nianbao.cell_name)
 
 
-@router.post("/filing/{unit}/{year}")
+@router.post("/filing/{unit:path}/{year:int}")
 async def filing_save(request: Request, unit: str, year: int, user: UserDep, st: StateDep) -> Response:
     form = await request.form()
     action = str(form.get("action") or "save")
@@ -329,7 +334,7 @@ async def filing_save(request: Request, unit: str, year: int, user: UserDep, st:
     return _redirect(back, msg)
 
 
-@router.post("/filing/{unit}/{year}/xlsx")
+@router.post("/filing/{unit:path}/{year:int}/xlsx")
 async def filing_xlsx(request: Request, unit: str, year: int, user: UserDep, st: StateDep,
                       file: Annotated[UploadFile, File()]) -> Response:
     """Fill the draft from the XLSX template (``nianbao template``)."""
@@ -356,14 +361,14 @@ async def filing_xlsx(request: Request, unit: str, year: int, user: UserDep, st:
     return _redirect(back, "已按上传的模板填入草稿，请核对")
 
 
-@router.get("/filing/{unit}/{year}/template.xlsx")
+@router.get("/filing/{unit:path}/{year:int}/template.xlsx")
 def filing_template(unit: str, year: int, user: UserDep, st: StateDep) -> Response:
     service.check_unit(st, user, unit)
     return Response(nianbao.template(year), media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_url(f'{year}年报填报模板.xlsx')}"})
 
 
-@router.get("/filing/{unit}/{year}/report.{to}")
+@router.get("/filing/{unit:path}/{year:int}/report.{to}")
 def filing_render(unit: str, year: int, to: str, user: UserDep, st: StateDep) -> Response:
     data, name = service.render_filing(st, user, unit, year, to)
     media = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

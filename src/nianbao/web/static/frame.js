@@ -7,6 +7,6 @@ window.addEventListener("message", function (e) {
     var el = document.getElementById("v-" + String(key).replace(/\./g, "-").replace(/\*/g, "x"));
     if (el) { el.classList.add("nb-hl"); if (!first) first = el; }
   });
-  if (first) first.scrollIntoView({ block: "center" });
+  if (first) window.scrollTo({ top: Math.max(0, first.getBoundingClientRect().top + window.scrollY - window.innerHeight / 2) });
   if (e.source) e.source.postMessage({ type: "nb-highlighted", found: !!first }, e.origin);
 });
