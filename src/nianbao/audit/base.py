@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, Field
 
 from ..format.names import cell_name
-from ..record import Provenance, Record
+from ..record import LedgerSummary, Provenance, Record
 
 
 class Severity(str, Enum):
@@ -49,10 +49,12 @@ class Finding(BaseModel):
 
 @dataclass
 class Context:
-    """What a rule may look at: the record, and for cross-year rules last year's record."""
+    """What a rule may look at: the record, for cross-year rules last year's record, and for the ledger
+    rules (D-) what the unit's 依申请 ledger of the same year gives (``nianbao.ledger.summary``)."""
 
     record: Record
     previous: Record | None = None
+    ledger: LedgerSummary | None = None
 
 
 class Rule:
@@ -62,6 +64,7 @@ class Rule:
     message: ClassVar[str]  # str.format template
     fix: ClassVar[str] = ""
     needs_previous: ClassVar[bool] = False
+    needs_ledger: ClassVar[bool] = False
     # Rules about the tables and sections do not apply to a 文字解读 (S-04 says what it is).
     tables_only: ClassVar[bool] = False
 
