@@ -192,14 +192,19 @@ def read_rows(rows: list[list[object]], source: str, first_row: int = 1, sheet: 
     h, cols = found
     header_row = rows[h]
     ledger.headers = {key: _s(header_row[j]) for j, key in cols.items()}
+    keys, index = tuple(cols.values()), tuple(cols)
+    width = max(index) + 1
     seen: dict[str, int] = {}
+    cells = _Cells()
     for i in range(h + 1, len(rows)):
         row = rows[i]
-        n = first_row + i
-        vals = {key: (row[j] if j < len(row) else None) for j, key in cols.items()}
-        if all(_s(v) == "" for v in vals.values()):
+        if len(row) < width:
+            row = [*row, *([None] * (width - len(row)))]
+        vals = dict(zip(keys, [row[j] for j in index], strict=True))
+        if all(v is None or v == "" or (type(v) is str and not v.strip()) for v in vals.values()):
             continue
-        app = _application(vals, n, ledger)
+        n = first_row + i
+        app = _application(vals, n, ledger, cells)
         if app is None:
             continue
         if app.id:
@@ -212,7 +217,30 @@ def read_rows(rows: list[list[object]], source: str, first_row: int = 1, sheet: 
     return ledger
 
 
-def _application(vals: dict[str, object], n: int, ledger: Ledger) -> Application | None:
+class _Cells:
+    """Cell values to dates and keys, each distinct value worked out once (a ledger repeats them)."""
+
+    def __init__(self) -> None:
+        self._dates: dict[object, tuple[dt.date | None, str]] = {}
+
+    def date(self, v: object) -> tuple[dt.date | None, str]:
+        """(date or None, "" or the reason it is not one)."""
+        if v is None or v == "":
+            return None, ""
+        got = self._dates.get(v)
+        if got is None:
+            try:
+                d = parse_date(v)
+            except ValueError as e:
+                got = (None, str(e))
+            else:
+                got = (d, "") if d is None or d >= EARLIEST else (
+                    None, f"日期 {d.isoformat()} 早于《政府信息公开条例》施行日期（2008-05-01），不可能是办理日期")
+            self._dates[v] = got
+        return got
+
+
+def _application(vals: dict[str, object], n: int, ledger: Ledger, cells: _Cells) -> Application | None:
     src, hdr = ledger.source, ledger.headers
     ident = _s(vals.get("id"))
     errors: list[Problem] = []
@@ -225,24 +253,17 @@ def _application(vals: dict[str, object], n: int, ledger: Ledger) -> Application
 
     dates: dict[str, dt.date | None] = {}
     for key in _DATE_KEYS:
-        if key not in vals:
-            dates[key] = None
-            continue
-        try:
-            d = parse_date(vals[key])
-        except ValueError as e:
-            bad(key, vals[key], str(e))
-            d = None
-        else:
-            if d is not None and d < EARLIEST:
-                bad(key, vals[key], f"日期 {d.isoformat()} 早于《政府信息公开条例》施行日期（2008-05-01），不可能是办理日期")
-                d = None
+        v = vals.get(key)
+        d, why = cells.date(v)
+        if why:
+            bad(key, v, why)
         dates[key] = d
-    if "third_party_range" in vals and _s(vals["third_party_range"]):
+    rng = vals.get("third_party_range")
+    if rng is not None and _s(rng):
         try:
-            dates["third_party_start"], dates["third_party_end"] = _range(_s(vals["third_party_range"]))
+            dates["third_party_start"], dates["third_party_end"] = _range(_s(rng))
         except ValueError as e:
-            bad("third_party_range", vals["third_party_range"], str(e))
+            bad("third_party_range", rng, str(e))
     applicant_text = _s(vals.get("applicant"))
     applicant = applicant_key(applicant_text) if applicant_text else None
     if not applicant_text:
