@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field
 
+from ..format import Format
 from ..format.names import cell_name
 from ..record import LedgerSummary, Provenance, Record
 
@@ -31,7 +32,7 @@ class Severity(str, Enum):
 
     @property
     def zh(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return Format.severity_name(self.value)
 
 
 class Finding(BaseModel):
