@@ -36,14 +36,22 @@ _LAZY: dict[str, str] = {
     "export": "nianbao.analyse.export:export",
     "build_record": "nianbao.extract:build_record",
     "debug_html": "nianbao.debug:debug_html",
-    # the web workbench
+    "read_ledger": "nianbao.ledger:read_ledger",
+    "compute_ledger": "nianbao.ledger:compute",
+    "ledger_deadlines": "nianbao.ledger:deadlines",
+    "ledger_summary": "nianbao.ledger:summary",
+    "ledger_template": "nianbao.ledger:template",
+    "deadlines_xlsx": "nianbao.ledger:deadlines_xlsx",
+    "parse_ledger_date": "nianbao.ledger:parse_date",
     "Record": "nianbao.record:Record",
+    "Meta": "nianbao.record:Meta",
+    # the web workbench
     "sniff": "nianbao.ingest.sniff:sniff",
     "workbench": "nianbao.store.workbench:workbench",
     "FILING_STATES": "nianbao.store.workbench:FILING_STATES",
     "cell_name": "nianbao.format.names:cell_name",
     "table_cells": "nianbao.analyse.layout:cells",
-    "format_for_year": "nianbao.analyse.layout:format_for_year",
+    "Format": "nianbao.format:Format",
 }
 
 

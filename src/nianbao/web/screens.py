@@ -262,7 +262,7 @@ def _filing_ctx(st: State, view: dict) -> dict:
             if flagged.get(c) != "error":
                 flagged[c] = f["severity"]
     sections = {s["id"]: s.get("text", "") for s in view["record"].get("sections") or []}
-    return {"view": view, "tables": _tables(record, fmt, flagged), "sections": service.SECTIONS,
+    return {"view": view, "tables": _tables(record, fmt, flagged), "sections": service.sections(),
             "section_text": sections, "sev_zh": service.SEV_ZH, "cell_name": nianbao.cell_name}
 
 
@@ -290,7 +290,7 @@ async def _form_values(request: Request, fmt: str) -> tuple[dict[str, Any], dict
             values[c.path] = service.parse_number(str(raw))
         except nianbao.NianbaoError as e:
             problems.append(f"{c.name}：{e.message}")
-    sections = {sid: str(form.get(sid) or "") for sid, _ in service.SECTIONS if form.get(sid) is not None}
+    sections = {sid: str(form.get(sid) or "") for sid, _ in service.sections() if form.get(sid) is not None}
     return values, sections, problems
 
 

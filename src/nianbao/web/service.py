@@ -154,7 +154,7 @@ def check_unit(st: State, user: User, unit: str) -> str:
 
 def blank_record(st: State, unit: str, year: int) -> dict:
     """A new filing: the format of the year, 表三 上年结转 and 表二 现行有效 carried from last year's stored report."""
-    fmt = nianbao.format_for_year(year)
+    fmt = nianbao.Format.for_year(year).id
     body: dict[str, Any] = {"meta": {"agency": unit, "year": year, "doc_kind": "annual_report", "format": fmt,
                                      "title": f"{unit}{year}年政府信息公开工作年度报告"}}
     values = {c.path: None for c in nianbao.table_cells(fmt)}
@@ -166,13 +166,13 @@ def blank_record(st: State, unit: str, year: int) -> dict:
             if c.path.endswith(".in_force") and prev.meta.format == fmt:
                 values[c.path] = prev.get(c.path)
     record = set_values(body, values)
-    record["sections"] = [{"id": sid, "heading": h, "text": ""} for sid, h in SECTIONS]
+    record["sections"] = [{"id": sid, "heading": h, "text": ""} for sid, h in sections()]
     return record
 
 
-SECTIONS = (("s1_overview", "一、总体情况"), ("s2_active", "二、主动公开政府信息情况"),
-            ("s3_requests", "三、收到和处理政府信息公开申请情况"), ("s4_appeals", "四、政府信息公开行政复议、行政诉讼情况"),
-            ("s5_problems", "五、存在的主要问题及改进情况"), ("s6_other", "六、其他需要报告的事项"))
+def sections() -> list[tuple[str, str]]:
+    """(id, heading) of the six sections, from the format."""
+    return [(s.id, f"{s.number}、{s.label}") for s in nianbao.Format.SECTIONS]
 
 
 def set_values(body: dict, values: dict[str, Any]) -> dict:
@@ -229,7 +229,7 @@ def filing_view(st: State, user: User, unit: str, year: int) -> dict:
             "can_publish": state == "已通过", "can_render": state in ("已通过", "已发布")}
 
 
-def save_filing(st: State, user: User, unit: str, year: int, values: dict[str, Any], sections: dict[str, str],
+def save_filing(st: State, user: User, unit: str, year: int, values: dict[str, Any], texts: dict[str, str],
                 expected: int, submit: bool = False, reason: str | None = None) -> dict:
     view = filing_view(st, user, unit, year)
     if not view["can_edit"]:
@@ -239,10 +239,10 @@ def save_filing(st: State, user: User, unit: str, year: int, values: dict[str, A
     cells = {c.path for c in nianbao.table_cells(view["record"]["meta"]["format"])}
     body = set_values(view["record"], {p: v for p, v in values.items() if p in cells})
     secs = {s["id"]: s for s in body.get("sections") or []}
-    for sid, heading in SECTIONS:
-        if sid in sections:
-            secs[sid] = {"id": sid, "heading": heading, "text": sections[sid][:20000]}
-    body["sections"] = [secs[sid] for sid, _ in SECTIONS if sid in secs]
+    for sid, heading in sections():
+        if sid in texts:
+            secs[sid] = {"id": sid, "heading": heading, "text": texts[sid][:20000]}
+    body["sections"] = [secs[sid] for sid, _ in sections() if sid in secs]
     record = record_of(body)
     state, reason = "草稿", (reason or "").strip()[:2000] or None
     if submit:
