@@ -208,6 +208,34 @@ def test_rectification_of_a_confirmed_finding(bench):
     assert f["fingerprint"] in {x["fingerprint"] for x in rows}
 
 
+def test_rectification_is_closed_by_a_corrected_version(bench):
+    from synth import report_text
+
+    c = bench.client
+    req, _ = tables(random.Random(11))
+    broken = {k: list(v) for k, v in req.items()}
+    broken["new_received"][6] += 3
+    v1 = bench.upload("admin", "教育局v1.txt", report_text("聊城市教育局", 2021, broken).encode("utf-8"))["id"]
+    bench.wait("admin", v1)
+    f = next(x for x in c.get(f"/api/v1/documents/{v1}/findings", headers=bench.h("rev")).json()
+             if x["code"].startswith("T3-0") and x["severity"] == "error")
+    url = f"/api/v1/findings/{f['fingerprint']}"
+    assert c.post(url + "/rectify", json={}, headers=bench.h("rev")).status_code == 409  # not confirmed yet
+    c.post(url + "/review", json={"decision": "confirm"}, headers=bench.h("rev"))
+    assert c.post(url + "/rectify", json={"state": "已核销"}, headers=bench.h("rev")).status_code == 409
+    assert c.post(url + "/rectify", json={"due": "2027-01-31"}, headers=bench.h("rev")).status_code == 200
+    assert c.post(url + "/rectify", json={"state": "已核销"}, headers=bench.h("rev")).status_code == 409
+    v2 = bench.upload("admin", "教育局v2.txt", report_text("聊城市教育局", 2021, req).encode("utf-8"))["id"]
+    assert bench.wait("admin", v2)["current"] is True
+    assert bench.client.get(f"/api/v1/documents/{v1}", headers=bench.h("rev")).json()["current"] is False
+    r = c.post(url + "/rectify", json={"state": "已核销", "note": "已上传改正版"}, headers=bench.h("rev"))
+    assert r.status_code == 200, r.text
+    trail = c.get("/api/v1/findings", params={"state": "已核销"}, headers=bench.h("rev")).json()["items"]
+    assert f["fingerprint"] in {x["fingerprint"] for x in trail}  # the old version's finding, kept
+    log = [e for e in c.get("/api/v1/audit-log", headers=bench.h("admin")).json() if e["target"] == f["fingerprint"]]
+    assert [e["action"] for e in reversed(log)] == ["review.confirm", "rectify.待整改", "rectify.已核销"]
+
+
 def test_findings_export_neutralises_formulas(bench):
     from openpyxl import load_workbook
 

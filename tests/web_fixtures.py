@@ -54,8 +54,9 @@ class Bench:
         raise AssertionError(f"document {doc_id} not read in {timeout} s")
 
 
-def make_bench(tmp: Path, **kwargs) -> Bench:
-    db = str(tmp / "wb.sqlite")
+def make_bench(tmp: Path, db: str | None = None, **kwargs) -> Bench:
+    """The workbench on ``db`` (default: a new SQLite file in ``tmp``), every user logged in through the API."""
+    db = db or str(tmp / "wb.sqlite")
     for name, (role, scope) in PEOPLE.items():
         add_user(db, name, role, scope, PASSWORD)
     with nianbao.open_store(db) as store:  # the unit tree: 聊城市统计局 under 聊城市, 淄博市财政局 under 淄博市

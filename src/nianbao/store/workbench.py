@@ -275,7 +275,7 @@ class Workbench:
             conds.append(vis)
         if report_id is not None:
             conds.append(f.c.report_id == report_id)
-        elif current:
+        elif current and state not in RECTIFY_STATES:  # a rectification item stays listed after a correction
             conds.append(r.c.superseded.is_(False))
         if region:
             conds.append(func.coalesce(u.c.parent, r.c.region) == norm_name(region))

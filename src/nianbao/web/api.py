@@ -151,14 +151,17 @@ class RectifyIn(BaseModel):
 def rectify(fingerprint: str, body: RectifyIn, user: UserDep, st: StateDep) -> dict:
     if not user.can_review:
         raise service.forbid("只有审核人和管理员可以安排整改")
-    _, rows = st.wb.findings(service.scope(st, user), fingerprint=fingerprint, limit=1)
+    # the finding in any version (a corrected version may no longer show it)
+    _, rows = st.wb.findings(service.scope(st, user), fingerprint=fingerprint, limit=1, current=False)
     if not rows:
         raise NotFound("没有这条问题")
     if rows[0]["review"] != "confirm":
         raise HTTPException(409, "只有已确认的问题才能列为整改事项")
     if body.state == "已核销":
+        if rows[0]["rectify"] is None:
+            raise HTTPException(409, "先列为整改事项，改正后才能核销")
         _, still = st.wb.findings(service.scope(st, user), fingerprint=fingerprint, limit=1, current=True)
-        if still and rows[0]["rectify"] is not None:
+        if still:
             raise HTTPException(409, "当前版本的报告仍有这个问题：请先上传改正后的版本再核销")
     st.wb.rectify(fingerprint, actor=user.name, state=body.state, unit=rows[0]["agency"], due=body.due, note=body.note)
     return {"fingerprint": fingerprint, "rectify": body.state}

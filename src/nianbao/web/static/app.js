@@ -78,6 +78,8 @@ document.addEventListener("DOMContentLoaded", function () {
       var el = document.getElementById(id);
       if (!el) return;
       var c = echarts.init(el, null, { renderer: "svg" });
+      var empty = !(opt.series || []).some(function (s) { return (s.data || []).some(function (v) { return v !== null && v !== undefined && (typeof v !== "object" || v.value); }); });
+      if (empty) opt.title = { text: "暂无数据", left: "center", top: "middle", textStyle: { color: "#98a2b3", fontSize: 14, fontWeight: "normal" } };
       c.setOption(Object.assign({ animation: false, tooltip: { trigger: "item" }, grid: { left: 60, right: 20, top: 20, bottom: 50 } }, opt));
       if (click) c.on("click", click);
     };
