@@ -16,7 +16,8 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import ConflictError, InputError
 from . import schema as s
-from .store import Store, norm_name
+from ..format.agency import norm_name, region_of
+from .repository import Store
 
 ROLES = ("admin", "reviewer", "filer")
 FILING_STATES = ("草稿", "已提交", "退回", "已通过", "已发布")
@@ -183,8 +184,6 @@ class Workbench:
             return unit == norm_name(scope.unit)
         if unit in scope.units:
             return True
-        from .store import region_of
-
         return (region_of(unit) or "").startswith(norm_name(scope.region) or "\0")
 
     # ---- documents and reports -------------------------------------------------------------------
