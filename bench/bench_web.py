@@ -28,9 +28,9 @@ REGION = "某某市"
 
 
 def build(tmp: Path, n_reports: int, n_findings: int) -> str:
-    import nianbao
     from sqlalchemy import text
 
+    import nianbao
     from synth import report_text, tables
 
     folder = tmp / "reports"

@@ -23,9 +23,8 @@ CHROMIUM = "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed (make sysdeps installs it)", allow_module_level=True)
 
-from web_fixtures import PASSWORD, seed_text  # noqa: E402
-
-from synth import T3_COLUMN_KEYS, tables  # noqa: E402
+from synth import T3_COLUMN_KEYS, tables
+from web_fixtures import PASSWORD, seed_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = Path(os.environ.get("NIANBAO_SCREENSHOTS", ROOT / "build" / "web-screenshots"))
@@ -41,8 +40,9 @@ def _port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import nianbao
     import uvicorn
+
+    import nianbao
     from nianbao.web import add_user, create_app
 
     tmp = tmp_path_factory.mktemp("browser")

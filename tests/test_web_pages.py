@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from web_fixtures import PASSWORD, make_bench, seed_text
 
 import nianbao
+from web_fixtures import PASSWORD, make_bench, seed_text
 
 EVIL = "<script>alert(1)</script>局"
 

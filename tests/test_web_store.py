@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from store_fixtures import *  # noqa: F403 - the db and pg_server fixtures
+from store_fixtures import *
 from web_fixtures import make_bench, seed_text
 
 

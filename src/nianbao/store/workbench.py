@@ -15,8 +15,8 @@ from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import ConflictError, InputError
-from . import schema as s
 from ..format.agency import norm_name, region_of
+from . import schema as s
 from .repository import Store
 
 ROLES = ("admin", "reviewer", "filer")

@@ -8,9 +8,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
-import nianbao
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
+
+import nianbao
 
 from . import auth, service
 from .app import NotFound, State, page_user, state
@@ -190,7 +191,8 @@ def review(request: Request, fingerprint: str, user: UserDep, st: StateDep,
 def rectify(request: Request, fingerprint: str, user: UserDep, st: StateDep,
             state_: Annotated[str, Form(alias="state")] = "待整改", due: Annotated[str, Form()] = "",
             note: Annotated[str, Form(max_length=2000)] = "", back: Annotated[str, Form()] = "/findings") -> Response:
-    from .api import RectifyIn, rectify as api_rectify
+    from .api import RectifyIn
+    from .api import rectify as api_rectify
 
     back = back if back.startswith("/") and not back.startswith("//") else "/findings"
     try:
@@ -298,10 +300,10 @@ async def _form_values(request: Request, fmt: str) -> tuple[dict[str, Any], dict
 async def filing_check(request: Request, unit: str, year: int, user: UserDep, st: StateDep) -> Response:
     """Live 勾稽 checks while typing: the findings of the form as it is now (nothing saved)."""
     view = service.filing_view(st, user, unit, year)
-    values, sections, problems = await _form_values(request, view["record"]["meta"]["format"])
+    values, _sections, problems = await _form_values(request, view["record"]["meta"]["format"])
     body = service.set_values(view["record"], values)
     record = service.record_of(body)
-    found = [f.model_dump(mode="json") for f in nianbao.check(record, previous=st.store.previous_record(record))]
+    found = [f.to_json() for f in nianbao.check(record, previous=st.store.previous_record(record))]
     return render(request, "_filing_findings.html", user, "filing", "", findings=found, problems=problems,
                   sev_zh=service.SEV_ZH, cell_name=nianbao.cell_name)
 

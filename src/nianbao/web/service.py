@@ -107,11 +107,7 @@ def consolidation(st: State, user: User, region: str, year: int):
 
 
 def consolidation_json(result) -> dict:
-    return {"region": result.region, "year": result.year, "format": result.format, "units": result.units,
-            "record": result.record.to_json_dict(), "blanks": result.blanks, "missing": result.missing,
-            "late": [{"unit": u, "published": p} for u, p in result.late], "own": result.own,
-            "differences": [vars(d) for d in result.differences],
-            "findings": [f.model_dump(mode="json") for f in result.findings], "notes": result.notes}
+    return result.to_json()  # the same object as `nianbao consolidate --json`
 
 
 def stats_json(st: State, user: User, by: tuple[str, ...], year: int | None) -> dict:
@@ -125,14 +121,10 @@ def stats_json(st: State, user: User, by: tuple[str, ...], year: int | None) -> 
         by = (*by, "region")
     s = nianbao.stats(st.store, by=by, year=year)
     sc = scope(st, user)
-    groups = [g for g in s.groups if user.is_admin or st.wb.may_see_unit(sc, g.key.get("region") or "")]
-    return {"by": list(s.by), "groups": [
-        {**g.key, "reports": g.reports, "received": g.received, "received_blank": g.received_blank,
-         "received_prev": g.received_prev, "yoy": g.yoy, "applicants": g.applicants, "processed": g.processed,
-         "outcomes": g.outcomes, "denied": g.denied, "reviews": g.reviews, "lawsuits": g.lawsuits,
-         "review_correction": g.review_correction, "litigation_correction": g.litigation_correction,
-         "error_share": g.error_share, "findings": dict(g.findings)} for g in groups],
-        "top_findings": s.top_findings() if user.is_admin else _top(groups), "names": s.names}
+    if user.is_admin:
+        return {**s.to_json(), "names": s.names}  # the same object as `nianbao stats --json`
+    groups = [g for g in s.groups if st.wb.may_see_unit(sc, g.key.get("region") or "")]
+    return {"by": list(s.by), "groups": [g.to_json() for g in groups], "top_findings": _top(groups), "names": s.names}
 
 
 def _top(groups: list) -> list[tuple[str, int]]:
@@ -222,7 +214,7 @@ def filing_view(st: State, user: User, unit: str, year: int) -> dict:
     return {"unit": unit, "year": year, "state": state, "version": row["version"] if row else 0,
             "record": body, "reason": row["reason"] if row else None, "note": row["note"] if row else None,
             "updated_by": row["updated_by"] if row else None, "updated_at": row["updated_at"] if row else None,
-            "findings": [f.model_dump(mode="json") for f in findings],
+            "findings": [f.to_json() for f in findings],
             "errors": sum(1 for f in findings if f.severity.value == "error"),
             "can_edit": mine and state in ("草稿", "退回"), "can_submit": mine and state in ("草稿", "退回"),
             "can_decide": user.can_review and state == "已提交",
