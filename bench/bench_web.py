@@ -36,15 +36,18 @@ def build(tmp: Path, n_reports: int, n_findings: int) -> str:
     folder = tmp / "reports"
     folder.mkdir()
     rng = random.Random(9)
-    agencies = [f"{REGION}第{i:04d}局" for i in range(n_reports)]
+    depts = ("统计局", "财政局", "教育局", "民政局", "商务局", "水利局", "审计局", "司法局", "林业局", "体育局")
+    agencies = [f"{REGION}{a}{b}区{d}" for a in "东西南北中上下前后左" for b in "山河湖海林田川江原岭" for d in depts]
+    agencies = (agencies * (n_reports // len(agencies) + 1))[:n_reports]
     for i, agency in enumerate(agencies):
         req, app = tables(rng)
-        (folder / f"{i:05d}.txt").write_text(report_text(agency, 2023, req, app), encoding="utf-8")
+        year = 2023 - i // 1000  # more than 1 000 reports: earlier years of the same units
+        (folder / f"{i:05d}.txt").write_text(report_text(agency, year, req, app), encoding="utf-8")
     db = str(tmp / "bench.sqlite")
     t0 = time.perf_counter()
     with nianbao.open_store(db) as store:
         result = nianbao.ingest_batch([folder], store)
-        store.save_units([{"name": a, "parent": REGION, "level": "department"} for a in agencies])
+        store.save_units([{"name": a, "parent": REGION, "level": "department"} for a in sorted(set(agencies))])
         with store.engine.begin() as c:
             have = c.execute(text("SELECT count(*) FROM findings")).scalar_one()
             rows = c.execute(text("SELECT report_id, code, name, severity, message, cells, expected, actual, fix "

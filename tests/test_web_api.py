@@ -50,7 +50,11 @@ def test_anonymous_requests_get_401(bench, method, path):
 
 
 def test_docs_and_openapi_list_every_endpoint(bench):
-    assert bench.client.get("/docs").status_code == 200
+    docs = bench.client.get("/docs")
+    assert docs.status_code == 200
+    # served from the package: nothing from a CDN
+    assert "/static/swagger/swagger-ui-bundle.js" in docs.text and "cdn." not in docs.text
+    assert bench.client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
     paths = bench.client.get("/openapi.json").json()["paths"]
     for _, path in ENDPOINTS:
         templ = path.split("?")[0].replace("a" * 64, "{doc_id}").replace("abcdef12", "{fingerprint}")

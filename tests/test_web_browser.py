@@ -214,5 +214,31 @@ def test_the_path_from_upload_to_published_docx(server, browser, tmp_path):
     page.goto(url + "/stats")
     page.wait_for_selector("#chart-trend svg")
     shot(page, "14-统计-管理员")
+    # the API documentation works offline (Swagger UI shipped in the package)
+    page.goto(url + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15_000)
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/auth/login").count() >= 1
+    shot(page, "15-接口文档")
     assert not [e for e in errors if "Content Security Policy" in e or "Uncaught" in e], errors
+    ctx.close()
+
+
+def test_a_pdf_report_highlights_the_cell_on_its_page_image(server, browser):
+    from conftest import DATA
+
+    url = server["url"]
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    page = ctx.new_page()
+    login(page, url, "admin")
+    page.goto(url + "/upload")
+    page.set_input_files("input[type=file]", str(DATA / "pdf" / "r000.pdf"))
+    page.click("button:has-text('上传并审核')")
+    page.wait_for_selector("#upload-table tr[data-status='成功'] >> text=r000.pdf", timeout=60_000)
+    page.click("#upload-table a:has-text('r000.pdf')")
+    frame = page.frame_locator("iframe#docframe")
+    frame.locator("figure.page img").first.wait_for(timeout=30_000)
+    finding = page.locator("li.finding[data-cells*='.']").first
+    finding.click()
+    frame.locator("a.mark.nb-hl").first.wait_for(timeout=5000)
+    shot(page, "16-报告-PDF页面")
     ctx.close()

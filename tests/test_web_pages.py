@@ -182,3 +182,17 @@ def test_logout_ends_the_session(bench):
     r = c.post("/logout", data={"csrf": csrf}, follow_redirects=False)
     assert r.status_code == 303
     assert c.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_pdf_is_shown_as_page_images_with_cell_boxes(bench):
+    from conftest import DATA
+
+    out = bench.upload("filer", "淮安.pdf", (DATA / "pdf" / "r000.pdf").read_bytes())
+    doc = bench.wait("filer", out["id"], timeout=120)
+    assert doc["kind"] == "pdf" and doc["status"] in ("成功", "部分成功")
+    login(bench.client, "admin")
+    frame = bench.client.get(f"/reports/{out['id']}/document")
+    assert frame.status_code == 200
+    assert frame.text.count('src="data:image/png;base64,') >= 1
+    assert 'class="mark' in frame.text and 'id="v-requests-' in frame.text
+    assert str(bench.files) not in frame.text  # the stored file's path is never shown

@@ -152,27 +152,14 @@ async def report_document(doc_id: str, request: Request, user: UserDep, st: Stat
     from starlette.concurrency import run_in_threadpool
 
     doc = service.document(st, user, doc_id)
-    path = st.worker.find(doc["sha256"])
-    if path is None or doc.get("pending"):
+    if doc.get("pending"):
+        raise NotFound("原文件还在读取")
+    html = await run_in_threadpool(st.worker.document_html, doc["sha256"], doc["name"])
+    if html is None:
         raise NotFound("原文件不在工作台中")
-    cache = st.files / f"{doc['sha256']}.debug.html"
-    if not cache.exists():
-        try:
-            html = await run_in_threadpool(nianbao.debug_html, path)
-        except nianbao.NianbaoError as e:
-            return HTMLResponse(f"<p>{_esc(e.message)}</p>", status_code=200)
-        inject = '<link rel="stylesheet" href="/static/frame.css"><script src="/static/frame.js"></script>'
-        html = html.replace("</head>", inject + "</head>", 1).replace(str(path), _esc(doc["name"]))
-        cache.write_text(html, encoding="utf-8")
-    return HTMLResponse(cache.read_text(encoding="utf-8"), headers={
+    return HTMLResponse(html, headers={
         "Content-Security-Policy": "default-src 'none'; img-src data:; style-src 'self' 'unsafe-inline'; "
                                    "script-src 'self'; frame-ancestors 'self'"})
-
-
-def _esc(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
 
 
 @router.post("/findings/{fingerprint}/review")

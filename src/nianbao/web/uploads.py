@@ -183,13 +183,43 @@ class Worker:
             o = result.outcomes[0]
             status = _status_zh(o.status)
             msg = "；".join(e.replace(str(path), name) for e in o.errors) or None
-            wb.rename_document(hashlib.sha256(path.read_bytes()).hexdigest(), name)
+            sha = path.name.split(".", 1)[0]
+            wb.rename_document(sha, name)
             wb.set_upload(upload_id, status, msg)
         except Exception as e:  # noqa: BLE001 - the file fails, the worker goes on
             wb.set_upload(upload_id, "失败", f"{name}：处理时出现内部错误（{type(e).__name__}）")
+            return
+        if status != "失败" and path.suffix in (".pdf", ".png"):
+            self.document_html(sha, name)  # page images take seconds: ready before anyone opens the report
+
+    def document_html(self, sha256: str, name: str) -> str | None:
+        """The document as read (``nianbao.debug_html``: page images, cell boxes, findings), for the report page's
+        frame; kept next to the file. None when the file is not here; a Chinese message when it cannot be shown."""
+        cache = self.files / f"{sha256}.debug.html"
+        if cache.exists():
+            return cache.read_text(encoding="utf-8")
+        path = self.find(sha256)
+        if path is None:
+            return None
+        try:
+            html = nianbao.debug_html(path)
+        except nianbao.NianbaoError as e:
+            return f"<p>{_esc(e.message)}</p>"
+        except Exception as e:  # noqa: BLE001 - the view of a document that was read: say so, never a traceback
+            return f"<p>{_esc(name)}：无法显示原文（{type(e).__name__}）</p>"
+        inject = '<link rel="stylesheet" href="/static/frame.css"><script src="/static/frame.js"></script>'
+        html = html.replace("</head>", inject + "</head>", 1).replace(str(path), _esc(name))
+        cache.write_text(html, encoding="utf-8")
+        return html
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=False)
+
+
+def _esc(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
 
 
 def _status_zh(status: Any) -> str:
