@@ -13,7 +13,7 @@ import nianbao
 NEEDS = ("fastapi", "uvicorn", "argon2", "multipart")
 
 
-def _require() -> None:
+def require() -> None:
     import importlib.util
 
     missing = [m for m in NEEDS if importlib.util.find_spec(m) is None]
@@ -24,7 +24,7 @@ def _require() -> None:
 
 def create_app(db: str | None = None, **kwargs: Any):
     """The FastAPI application on the store ``db``."""
-    _require()
+    require()
     from .app import create_app as make
 
     return make(db, **kwargs)
@@ -43,10 +43,10 @@ def add_user(db: str | None, name: str, role: str, unit: str | None, password: s
 
 
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
-    _require()
+    require()
     import uvicorn
 
     uvicorn.run(create_app(db), host=host, port=port, log_level="info", proxy_headers=False)
 
 
-__all__ = ["add_user", "create_app", "serve"]
+__all__ = ["add_user", "create_app", "require", "serve"]

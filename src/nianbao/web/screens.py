@@ -461,7 +461,11 @@ def units(request: Request, user: UserDep, st: StateDep) -> Response:
 
     walk(None, 0)
     flash, kind = _flash(request)
-    return render(request, "units.html", user, "units", "单位", tree=flat, flash=flash, flash_kind=kind)
+    return render(request, "units.html", user, "units", "单位", tree=flat, flash=flash, flash_kind=kind,
+                  parents={p for p in children if p}, level_zh=LEVEL_ZH)
+
+
+LEVEL_ZH = {"government": "政府", "department": "部门", "township": "乡镇（街道）", "unknown": ""}
 
 
 @router.post("/units")

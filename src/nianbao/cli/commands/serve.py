@@ -27,6 +27,7 @@ def serve_cmd(
     from ... import web
 
     try:
+        web.require()
         console.print(f"年报工作台：http://{host}:{port}/ （接口文档 /docs；按 Ctrl+C 停止）")
         web.serve(db, host, port)
     except NianbaoError as e:
