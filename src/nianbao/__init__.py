@@ -28,10 +28,10 @@ from .errors import InputError, MissingDependency, NianbaoError
 from .extract import build_record
 from .format import Format, cell_name
 from .ingest import load as read_document
-from .ledger import Deadline, Ledger, LedgerResult, parse_date as parse_ledger_date, read_ledger
+from .ledger import Deadline, Ledger, LedgerResult, deadlines_xlsx, read_ledger
 from .ledger import compute as compute_ledger
 from .ledger import deadlines as ledger_deadlines
-from .ledger import deadlines_xlsx
+from .ledger import parse_date as parse_ledger_date
 from .ledger import summary as ledger_summary
 from .ledger import template as ledger_template
 from .ledger import vocab as ledger_vocab

@@ -198,7 +198,7 @@ def _row_tags(ms: list[Mark]) -> dict[str, str]:
         for m in group:
             line_of[round(m.bbox[1])].add(rk)
     out = {}
-    for rk, group in rows.items():
+    for group in rows.values():
         shared = any(len(line_of[round(m.bbox[1])]) > 1 for m in group)
         if shared:
             out[min(group, key=lambda m: m.bbox[0]).key] = "above"

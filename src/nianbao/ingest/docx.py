@@ -118,7 +118,7 @@ class _Walker:
         return "".join(out).strip(" \u3000\xa0\n")
 
     def table(self, tbl: etree._Element) -> None:
-        rows = [tr for tr in _children(tbl, _TR)]
+        rows = list(_children(tbl, _TR))
         if _is_layout(tbl, rows):
             for tr in rows:
                 for tc in _children(tr, _TC):

@@ -272,7 +272,7 @@ class _Walker:
     def table_el(self, table: etree._Element, path: str) -> None:
         rows = _rows(table, path)
         if _is_layout(table, rows):
-            for tr, tr_path, cells in rows:
+            for _tr, _tr_path, cells in rows:
                 for td, td_path in cells:
                     self.flush()
                     self.walk(td, td_path)

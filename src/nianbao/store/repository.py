@@ -16,8 +16,8 @@ from functools import cached_property
 from typing import Any, Self
 
 from sqlalchemy import JSON, Dialect, Engine, bindparam, delete, func, insert, select, update
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.types import TypeDecorator
 
 from ..errors import InputError
 from ..format.agency import norm_name

@@ -8,6 +8,7 @@ import typer
 
 import nianbao
 from nianbao import CheckResult, DocError, NianbaoError, check, open_store, parse
+
 from ..output import console, error, findings_table, print_json
 
 

@@ -12,6 +12,7 @@ from rich.table import Table
 import nianbao
 from nianbao import Format, NianbaoError
 from nianbao import ledger_vocab as vocab
+
 from ..output import console, error, print_json
 
 app = typer.Typer(help="依申请公开台账：生成台账模板、由台账计算表三、计算法定答复期限。", no_args_is_help=True)
