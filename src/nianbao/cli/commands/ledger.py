@@ -144,7 +144,7 @@ def deadlines_cmd(
     征求第三方意见的时间不计入。日历没有的年份不给日期，说明原因。退出码：0 无逾期；1 有逾期；2 文件无法读取。
     """
     try:
-        day = nianbao.parse_ledger_date(as_of) if as_of else dt.date.today()
+        day = (nianbao.parse_ledger_date(as_of) if as_of else None) or dt.date.today()
     except ValueError as e:
         error(f"--as-of：{e}")
         raise typer.Exit(2) from None
