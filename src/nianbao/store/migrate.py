@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-HEAD = "0001"  # the newest migration; opening a store upgrades it to here
+HEAD = "0003"  # the newest migration; opening a store upgrades it to here
 _LOCK = 7_354_221  # PostgreSQL advisory lock id for migrations
 
 
