@@ -72,6 +72,10 @@ class StoredFinding:
     review: str | None  # confirm / dismiss / None (not reviewed)
     note: str | None
 
+    def to_json(self) -> dict[str, Any]:
+        """The stored finding as ``nianbao findings --json`` prints it."""
+        return dict(vars(self))
+
 
 @dataclass
 class Saved:
