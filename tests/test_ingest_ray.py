@@ -13,7 +13,7 @@ import pytest
 
 import nianbao
 from conftest import DATA
-from store_fixtures import *  # noqa: F403 - the db and pg_server fixtures
+from store_fixtures import *  # the db and pg_server fixtures
 from store_fixtures import new_pg_database
 from synth import agency_names, report_text, tables
 
