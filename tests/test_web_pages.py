@@ -196,3 +196,14 @@ def test_a_pdf_is_shown_as_page_images_with_cell_boxes(bench):
     assert frame.text.count('src="data:image/png;base64,') >= 1
     assert 'class="mark' in frame.text and 'id="v-requests-' in frame.text
     assert str(bench.files) not in frame.text  # the stored file's path is never shown
+
+
+def test_a_form_never_sends_the_browser_to_another_site(bench):
+    c = bench.client
+    csrf = login(c, "rev")
+    f = c.get(f"/api/v1/documents/{bench.doc}/findings", headers=bench.h("rev")).json()[-1]
+    for back in ("//evil.example/x", "/\\evil.example/x", "https://evil.example/", "/\tevil"):
+        r = c.post(f"/findings/{f['fingerprint']}/review", data={"csrf": csrf, "decision": "confirm", "back": back,
+                                                                 "expected": 99}, follow_redirects=False)
+        assert r.status_code == 303, (back, r.status_code, r.text[:300])
+        assert r.headers["location"].startswith("/findings?"), (back, r.headers["location"])

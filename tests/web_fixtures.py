@@ -49,7 +49,10 @@ class Bench:
             r = self.client.get(f"/api/v1/documents/{doc_id}", headers=self.h(who))
             if r.status_code == 200:
                 return r.json()
-            assert r.status_code == 202, r.text
+            if r.status_code != 202:
+                with nianbao.open_store(self.db) as store:
+                    uploads = nianbao.workbench(store).uploads(None)
+                raise AssertionError(f"{r.status_code} {r.text}; uploads: {uploads}")
             time.sleep(0.02)
         raise AssertionError(f"document {doc_id} not read in {timeout} s")
 

@@ -107,6 +107,13 @@ def _redirect(url: str, msg: str | None = None, err: bool = False) -> RedirectRe
     return RedirectResponse(url, 303)
 
 
+def _local(url: str, default: str) -> str:
+    """``url`` when it is a path on this site (never //host or a backslash, which browsers read as //), else ``default``."""
+    if url.startswith("/") and not url.startswith("//") and "\\" not in url and all(ord(c) >= 32 for c in url):
+        return url
+    return default
+
+
 def _url(path: str) -> str:
     from urllib.parse import quote
 

@@ -15,7 +15,7 @@ import nianbao
 
 from . import auth, service
 from .app import NotFound, State, page_user, state
-from .pages import _deadline, _flash, _int, _redirect, _url, render, report_year
+from .pages import _deadline, _flash, _int, _local, _redirect, _url, render, report_year
 from .uploads import KIND_ZH, check_upload
 
 router = APIRouter(include_in_schema=False)
@@ -166,7 +166,7 @@ async def report_document(doc_id: str, request: Request, user: UserDep, st: Stat
 def review(request: Request, fingerprint: str, user: UserDep, st: StateDep,
            decision: Annotated[str, Form()], note: Annotated[str, Form(max_length=2000)] = "",
            expected: Annotated[int, Form()] = 0, back: Annotated[str, Form()] = "/findings") -> Response:
-    back = back if back.startswith("/") and not back.startswith("//") else "/findings"
+    back = _local(back, "/findings")
     try:
         service.review(st, user, fingerprint, decision, note, expected)
     except nianbao.ConflictError as e:
@@ -181,7 +181,7 @@ def rectify(request: Request, fingerprint: str, user: UserDep, st: StateDep,
     from .api import RectifyIn
     from .api import rectify as api_rectify
 
-    back = back if back.startswith("/") and not back.startswith("//") else "/findings"
+    back = _local(back, "/findings")
     try:
         api_rectify(fingerprint, RectifyIn(state=cast(Any, state_), due=due or None, note=note or None), user, st)
     except HTTPException as e:

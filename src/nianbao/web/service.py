@@ -48,6 +48,10 @@ def document(st: State, user: User, doc_id: str) -> dict:
     if up is not None and up["status"] in ("排队中", "处理中"):
         return {"sha256": doc_id, "name": up["name"], "status": up["status"], "report_id": None, "pending": True,
                 "errors": None, "kind": up["kind"]}
+    if up is not None:  # read between the two queries above
+        doc = st.wb.document(scope(st, user), doc_id)
+        if doc is not None:
+            return doc
     raise NotFound("没有这份文件")
 
 
@@ -85,7 +89,8 @@ def review(st: State, user: User, fingerprint: str, decision: str, note: str | N
     if decision not in ("confirm", "dismiss"):
         raise HTTPException(422, "审核结论只能是 confirm（确认）或 dismiss（驳回）")
     note = (note or "").strip()[:2000] or None
-    _, rows = st.wb.findings(scope(st, user), fingerprint=fingerprint, limit=1)
+    # a review is kept by fingerprint: a finding of an older version may be decided too
+    _, rows = st.wb.findings(scope(st, user), fingerprint=fingerprint, limit=1, current=False)
     if not rows:
         raise NotFound("没有这条问题")
     seen = rows[0]["seq"] if expected is None else expected

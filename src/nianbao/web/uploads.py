@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -186,8 +187,9 @@ class Worker:
             sha = path.name.split(".", 1)[0]
             wb.rename_document(sha, name)
             wb.set_upload(upload_id, status, msg)
-        except Exception as e:  # noqa: BLE001 - the file fails, the worker goes on
-            wb.set_upload(upload_id, "失败", f"{name}：处理时出现内部错误（{type(e).__name__}）")
+        except Exception as e:
+            logging.getLogger("nianbao.web").exception("reading upload %s failed", upload_id)
+            wb.set_upload(upload_id, "失败", f"{name}：处理时出现内部错误（{type(e).__name__}），请重新上传")
             return
         if status != "失败" and path.suffix in (".pdf", ".png"):
             self.document_html(sha, name)  # page images take seconds: ready before anyone opens the report
