@@ -9,13 +9,14 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from nianbao import Format, cell_name
+from nianbao import Format, Store, cell_name, open_store
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEVERITY_ZH = Format.SEVERITY_NAMES
+LEVEL_ZH = {"government": "人民政府", "department": "部门", "township": "乡镇（街道）", "unknown": "不明"}
 
 
 def print_json(obj: Any, indent: int | None = 1) -> None:
@@ -45,3 +46,9 @@ def findings_table(title: str, findings: list[Any]) -> Table:
 
 def error(message: str) -> None:
     err_console.print(f"[bold red]错误[/]：{message}")
+
+
+def open_existing(db: str | None) -> Store:
+    """The store at ``db`` for a read-only command: it must exist (nothing is created); NianbaoError if not."""
+    return open_store(db, create=False)
+
