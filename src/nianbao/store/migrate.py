@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0001"  # the newest migration; opening a store upgrades it to here
+HEAD = "0002"  # the newest migration; opening a store upgrades it to here
 _LOCK = 7_354_221  # PostgreSQL advisory lock id for migrations
 
 
