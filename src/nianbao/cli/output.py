@@ -74,7 +74,7 @@ def excel_addresses(fmt: str = "2021") -> dict[str, str]:
     ``表三 依申请公开!D9``: found by writing a record whose every cell holds a different number."""
     from openpyxl import load_workbook
 
-    from nianbao import Record, render
+    import nianbao
 
     paths = {}
     body: dict = {"meta": {"format": fmt, "year": 2024 if fmt == "2021" else 2020, "doc_kind": "annual_report"}}
@@ -89,7 +89,7 @@ def excel_addresses(fmt: str = "2021") -> dict[str, str]:
         for p in parents:
             node = node.setdefault(p, {})
         node[last] = value
-    book = load_workbook(BytesIO(render(Record.model_validate(body), "xlsx", force=True, findings=[])))
+    book = load_workbook(BytesIO(nianbao.render(nianbao.Record.model_validate(body), "xlsx", force=True, findings=[])))
     out = {}
     for ws in book.worksheets:
         for row in ws.iter_rows():
