@@ -271,7 +271,7 @@ def stats(store: Store, by: tuple[str, ...] | list[str] = ("year",), year: int |
                 g.yoy_received = sum(now[u] for u in both)
                 g.received_prev = sum(before[u] for u in both)
                 g.yoy = _share(g.yoy_received - g.received_prev, g.received_prev)
-    total: Counter = Counter()
+    total: Counter[str] = Counter()
     for g in groups.values():
         total.update(g.findings)
     ordered = sorted(groups.values(), key=lambda g: tuple((v is None, v or 0) if not isinstance(v, str) else (False, v)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
 from io import BytesIO
-from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console

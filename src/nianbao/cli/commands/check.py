@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 import nianbao
-from nianbao import CODES, CheckResult, DocError, NianbaoError, check, parse
+from nianbao import CODES, CheckResult, DocError, LedgerSummary, NianbaoError, check, parse
+
 from ..output import console, error, findings_table, open_existing, print_json
 
 
@@ -52,7 +53,7 @@ def check_cmd(
         except NianbaoError as e:
             error(e.message)
             raise typer.Exit(2) from None
-    summaries: dict[int, object] = {}
+    summaries: dict[int, LedgerSummary] = {}
     worst = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     unreadable = 0

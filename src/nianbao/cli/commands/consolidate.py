@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from nianbao import NianbaoError, consolidate, load_units
+
 from ..output import console, error, fmt, open_existing, print_json
 from .ingest import DB_HELP
 

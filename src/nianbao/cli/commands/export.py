@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from nianbao import NianbaoError, export
+
 from ..output import console, error, open_existing
 from .ingest import DB_HELP
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from nianbao import NianbaoError, cell_name, parse
+
 from ..output import DOC_KIND_ZH, console, error, fmt, print_json
 
 

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from nianbao import NianbaoError
+
 from ..output import DOC_KIND_ZH, LEVEL_ZH, SEVERITY_ZH, console, error, match_agencies, open_existing, print_json
 from .ingest import DB_HELP
 

@@ -9,8 +9,20 @@ from rich.markup import escape
 from rich.table import Table
 
 from nianbao import NianbaoError, review
-from ..output import (SEVERITY_STYLE, SEVERITY_ZH, console, err_console, error, fmt, match_agencies, open_existing,
-                      print_json, severity_of, where)
+
+from ..output import (
+    SEVERITY_STYLE,
+    SEVERITY_ZH,
+    console,
+    err_console,
+    error,
+    fmt,
+    match_agencies,
+    open_existing,
+    print_json,
+    severity_of,
+    where,
+)
 from .ingest import DB_HELP
 
 REVIEW_ZH = {None: "未审核", "confirm": "已确认", "dismiss": "已驳回"}

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from nianbao import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, Format, NianbaoError, charts, stats
+
 from ..output import LEVEL_ZH, console, error, open_existing, print_json
 from .ingest import DB_HELP
 
