@@ -69,7 +69,7 @@ class RegionSource:
     """How one region's figures for one year were counted: from its own report or summed from its units."""
 
     region: str
-    year: int
+    year: int | None  # never None: reports without a year are not counted
     source: str  # "own" (本级报告) | "units" (下级单位合计)
     own: str  # the region's own report (agency)
     units: list[str]  # its units' reports that year
@@ -161,7 +161,7 @@ def _own_region(r: ReportRow) -> str | None:
 def _count_once(rows: list[ReportRow], region_from: str) -> tuple[list[ReportRow], list[RegionSource],
                                                                    list[ReportRow]]:
     """One report per unit and year; a region either from its own report or from its units, never both."""
-    latest: dict[tuple[str, int], ReportRow] = {}
+    latest: dict[tuple[str | None, int | None], ReportRow] = {}
     duplicates = []
     for r in rows:
         k = (r.agency, r.year)
@@ -170,7 +170,7 @@ def _count_once(rows: list[ReportRow], region_from: str) -> tuple[list[ReportRow
         latest[k] = r
     rows = list(latest.values())
     own = {(_own_region(r), r.year): r for r in rows if _own_region(r)}
-    under: dict[tuple[str, int], list[ReportRow]] = defaultdict(list)
+    under: dict[tuple[str, int | None], list[ReportRow]] = defaultdict(list)
     for r in rows:
         if not _own_region(r) and (_region_key(r.region), r.year) in own:
             under[(_region_key(r.region), r.year)].append(r)
@@ -230,13 +230,13 @@ def stats(store: Store, by: tuple[str, ...] | list[str] = ("year",), year: int |
         v = values.get(r.id, {})
         rest = tuple(_group_value(r, b) for b in by if b != "year")
         if "requests.new_received.total" in v:
-            received[(rest, r.year)][r.agency] = v["requests.new_received.total"]
+            received[(rest, r.year)][r.agency or ""] = v["requests.new_received.total"]
         if year is not None and r.year != year:
             continue
         key = tuple(_group_value(r, b) for b in by)
         g = groups.setdefault(key, GroupStats(dict(zip(by, key, strict=True))))
         g.reports += 1
-        g.units.append(r.agency)
+        g.units.append(r.agency or "")
         if "requests.new_received.total" in v:
             g.received = (g.received or 0) + v["requests.new_received.total"]
         else:

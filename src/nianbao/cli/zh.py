@@ -106,12 +106,13 @@ def install(app: typer.Typer) -> None:
     rich_utils.ENVVAR_STRING = "[环境变量：{}]"
     rich_utils.REQUIRED_LONG_STRING = "[必填]"
     rich_utils.DEPRECATED_STRING = "（已弃用）"
-    decorators.help_option = _help_option
-    formatting.HelpFormatter.write_usage = _write_usage
+    decorators.help_option = _help_option  # type: ignore[assignment]
+    formatting.HelpFormatter.write_usage = _write_usage  # type: ignore[method-assign]
     rich_utils.rich_format_error = _format_error
     for cls in (core.TyperOption, core.TyperArgument):
         if not getattr(cls.display_type_rich, "_zh", False):
-            cls.display_type_rich = _display_type(cls.display_type_rich)
-            cls.display_type_rich._zh = True
+            shown = _display_type(cls.display_type_rich)
+            shown._zh = True  # type: ignore[attr-defined]
+            cls.display_type_rich = shown  # type: ignore[method-assign]
     for info in app.registered_commands:
         info.options_metavar = "[选项]"

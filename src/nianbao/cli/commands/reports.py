@@ -61,7 +61,7 @@ def reports_cmd(
     for r in rows:
         c = counts[r.id]
         issues = "、".join(f"{SEVERITY_ZH[k]} {c[k]}" for k in ("error", "warning", "info") if c[k]) or "无"
-        t.add_row(str(r.id), escape(r.agency or "机关不明"), str(r.year or "不明"), DOC_KIND_ZH.get(r.doc_kind, r.doc_kind or "不明"),
-                  LEVEL_ZH.get(r.level, r.level or "不明"), r.status, issues, escape(Path(r.document).name))
+        t.add_row(str(r.id), escape(r.agency or "机关不明"), str(r.year or "不明"), DOC_KIND_ZH.get(r.doc_kind or "", r.doc_kind or "不明"),
+                  LEVEL_ZH.get(r.level or "", r.level or "不明"), r.status, issues, escape(Path(r.document).name))
     console.print(t)
     console.print("生成某份报告：nianbao render 编号 --db 数据库 -o 年报.docx")
