@@ -10,15 +10,18 @@ from ..record import (
     Active2021,
     AppealRow,
     Appeals,
+    Contact,
     Meta,
     ParseNote,
     Provenance,
     Record,
     RequestRow,
     SectionText,
+    Signature,
 )
-from .meta import find_meta
-from .narrative import find_narrative, paragraphs
+from .meta import MetaFound, find_meta, is_front_line
+from .narrative import find_narrative
+from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
 from .tables import Found, detect_active_format, extract_active, extract_appeals, extract_requests
 
@@ -96,7 +99,11 @@ def build_record(doc: Document) -> Record:
         provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
 
     year = mf.year
-    paras = paragraphs(blocks)
+    # the title block (title, agency, date lines) before section 一: lines of their own, not prose
+    front = {i for i in range(heads[0].index if heads else 0) if is_front_line(blocks[i])}
+    if mf.title_index is not None:
+        front.update((mf.title_index, mf.title_index + 1))
+    paras = paragraphs(blocks, frozenset(front))
     figures, hits, restated = find_narrative(paras, year)
     if year is None and "statistics_period" in figures:
         year = int(figures["statistics_period"]["start"][:4])
@@ -108,6 +115,13 @@ def build_record(doc: Document) -> Record:
     for key, hit in hits.items():
         provenance[f"narrative.{key}"] = Provenance(text=hit.text, line=hit.line, span=hit.span)
 
+    where = {_where(c): i for i, b in enumerate(blocks) for c in b.cells}
+    spans = {t.section: _span(found, where) for t, found in zip(Format.TABLES, (found_act, found_req, found_app))}
+    sections = _sections(blocks, heads, paras, mf, spans)
+    opening = _opening(blocks, heads, paras, mf)
+    found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs)])
+    signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
+                 if mf.signature_block is not None else None)
     return Record(
         meta=meta,
         active=_active(found_act, fmt2),
@@ -115,8 +129,11 @@ def build_record(doc: Document) -> Record:
         appeals=_appeals(found_app),
         narrative=figures,
         provenance=provenance,
-        sections=_sections(blocks, heads),
+        sections=sections,
         notes=notes,
+        opening=opening,
+        contact=Contact(**found_contact) if found_contact else None,
+        signature=signature,
     )
 
 
@@ -160,12 +177,49 @@ def _appeals(found: Found) -> Appeals | None:
                       for g in Format.T4_GROUP_KEYS})
 
 
-def _sections(blocks: list[Block], heads: list[Heading]) -> list[SectionText]:
+def _where(cell: Cell) -> object:
+    """A cell's place in the document; a value split out of a cell (values.split_row) keeps it."""
+    key = (cell.line, cell.span, cell.page, cell.bbox, cell.path)
+    return id(cell) if key == (None, None, None, None, None) else key
+
+
+def _span(found: Found, where: dict[object, int]) -> tuple[int, int] | None:
+    """The first and last block a table's values were read from (None: no table)."""
+    idx = [where[k] for v in found.values.values() if (k := _where(v.cell)) in where]
+    return (min(idx), max(idx)) if idx else None
+
+
+def _sections(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: MetaFound,
+              spans: dict[str, tuple[int, int] | None]) -> list[SectionText]:
+    sig = mf.signature_block
+    if sig is not None and mf.signature_inline:
+        sig += 1  # the signature ends a paragraph: the paragraph stays, the words are cut below
     out = []
     for i, h in enumerate(heads):
         end = heads[i + 1].index if i + 1 < len(heads) else len(blocks)
         body = [blocks[h.index].cells[0].text] + [b.text for b in blocks[h.index + 1:end]
                                                   if len([c for c in b.cells if c.text.strip()]) == 1]
+        own = section_paragraphs(paras, h.index, min(end, sig) if sig is not None and sig > h.index else end,
+                                 spans.get(h.section.id))
+        if mf.signature_inline and own and end >= len(blocks) and own[-1].endswith(mf.signature_inline):
+            own[-1] = own[-1][: -len(mf.signature_inline)].rstrip()
+            if not own[-1]:
+                own.pop()
         out.append(SectionText(id=h.section.id, heading=h.text[:60], number=h.number, line=h.line,
-                               text="\n".join(t.strip() for t in body)))
+                               text="\n".join(t.strip() for t in body), paragraphs=own))
     return out
+
+
+def _opening(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: MetaFound) -> list[str]:
+    """The paragraphs between the title and section 一: prose (sentences), not the title block or a
+    web page's furniture (发布时间, 首页 …). None without a title and a section heading (a fragment)."""
+    if not heads or mf.title is None:
+        return []
+    first = heads[0].index
+    start = 0 if mf.title_index is None else mf.title_index + 1
+    return [p.text for p in paras if start <= p.index < first and _is_prose(p.text)
+            and not is_front_line(blocks[p.index])]
+
+
+def _is_prose(text: str) -> bool:
+    return ("。" in text or text.endswith(("：", ":"))) and not HEADING_START.match(text)
