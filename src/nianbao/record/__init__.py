@@ -1,5 +1,6 @@
 """The canonical record and the result of reading one document."""
 
+from .ledger import LateCase, LedgerSummary
 from .model import (
     Active2019,
     Active2021,
@@ -17,6 +18,7 @@ from .model import (
 from .result import DocError, ParseResult, Status
 
 __all__ = [
-    "Active2019", "Active2021", "AppealRow", "Appeals", "Contact", "DocError", "Meta", "ParseNote",
-    "ParseResult", "Provenance", "Record", "RequestRow", "SectionText", "Signature", "Status",
+    "Active2019", "Active2021", "AppealRow", "Appeals", "Contact", "DocError", "LateCase", "LedgerSummary",
+    "Meta", "ParseNote", "ParseResult", "Provenance", "Record", "RequestRow", "SectionText", "Signature",
+    "Status",
 ]
