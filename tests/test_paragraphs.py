@@ -7,9 +7,9 @@ import json
 import subprocess
 
 import pytest
-from conftest import BIN, DATA
 
 import nianbao
+from conftest import BIN, DATA
 from nianbao.render import report
 
 TEXT = DATA / "text"
