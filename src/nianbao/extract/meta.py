@@ -185,6 +185,8 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
 
 def is_front_line(block: Block) -> bool:
     """A line of the title block rather than of the opening: a title, an agency line, a date."""
+    if len(block.text) > 80:  # titles are at most 60 characters, agency and date lines shorter
+        return False
     t = norm(block.text)
     if any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60:
         return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..errors import InputError
 from ..format import Format
 from ..ingest import Block, Cell, Document
@@ -102,7 +104,7 @@ def build_record(doc: Document) -> Record:
     # the title block (title, agency, date lines) before section 一: lines of their own, not prose
     front = {i for i in range(heads[0].index if heads else 0) if is_front_line(blocks[i])}
     if mf.title_index is not None:
-        front.update((mf.title_index, mf.title_index + 1))
+        front.add(mf.title_index)
     paras = paragraphs(blocks, frozenset(front))
     figures, hits, restated = find_narrative(paras, year)
     if year is None and "statistics_period" in figures:
@@ -115,10 +117,10 @@ def build_record(doc: Document) -> Record:
     for key, hit in hits.items():
         provenance[f"narrative.{key}"] = Provenance(text=hit.text, line=hit.line, span=hit.span)
 
-    where = {_where(c): i for i, b in enumerate(blocks) for c in b.cells}
-    spans = {t.section: _span(found, where) for t, found in zip(Format.TABLES, (found_act, found_req, found_app))}
+    tables = (found_act, found_req, found_app)
+    spans = _spans(blocks, tables) if has_tables else {}
     sections = _sections(blocks, heads, paras, mf, spans)
-    opening = _opening(blocks, heads, paras, mf)
+    opening = _opening(heads, paras, mf, front)
     found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs)])
     signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
                  if mf.signature_block is not None else None)
@@ -177,20 +179,31 @@ def _appeals(found: Found) -> Appeals | None:
                       for g in Format.T4_GROUP_KEYS})
 
 
+def _spans(blocks: list[Block], tables: tuple[Found, ...]) -> dict[str, tuple[int, int] | None]:
+    """Per table section, the first and last block its table's values were read from (None: no table).
+    A value split out of a cell (values.split_row) keeps the cell's place: its text offset (text
+    sources, found by bisection over the blocks' offsets), else its box, element path or identity."""
+    offsets = [next((c.span[0] for c in b.cells if c.span), -1) for b in blocks]
+    by_offset = all(o >= 0 for o in offsets) and offsets == sorted(offsets)
+    where = {} if by_offset else {_where(c): i for i, b in enumerate(blocks) for c in b.cells}
+    out: dict[str, tuple[int, int] | None] = {}
+    for t, found in zip(Format.TABLES, tables):
+        if by_offset:
+            at = [v.cell.span[0] for v in found.values.values() if v.cell.span]
+            idx = [bisect_right(offsets, min(at)) - 1, bisect_right(offsets, max(at)) - 1] if at else []
+        else:
+            idx = [where[k] for v in found.values.values() if (k := _where(v.cell)) in where]
+        out[t.section] = (min(idx), max(idx)) if idx else None
+    return out
+
+
 def _where(cell: Cell) -> object:
-    """A cell's place in the document; a value split out of a cell (values.split_row) keeps it."""
-    key = (cell.line, cell.span, cell.page, cell.bbox, cell.path)
-    return id(cell) if key == (None, None, None, None, None) else key
-
-
-def _span(found: Found, where: dict[object, int]) -> tuple[int, int] | None:
-    """The first and last block a table's values were read from (None: no table)."""
-    idx = [where[k] for v in found.values.values() if (k := _where(v.cell)) in where]
-    return (min(idx), max(idx)) if idx else None
+    return cell.span or cell.bbox or cell.path or id(cell)
 
 
 def _sections(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: MetaFound,
               spans: dict[str, tuple[int, int] | None]) -> list[SectionText]:
+    starts = [p.index for p in paras]
     sig = mf.signature_block
     if sig is not None and mf.signature_inline:
         sig += 1  # the signature ends a paragraph: the paragraph stays, the words are cut below
@@ -200,7 +213,7 @@ def _sections(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: 
         body = [blocks[h.index].cells[0].text] + [b.text for b in blocks[h.index + 1:end]
                                                   if len([c for c in b.cells if c.text.strip()]) == 1]
         own = section_paragraphs(paras, h.index, min(end, sig) if sig is not None and sig > h.index else end,
-                                 spans.get(h.section.id))
+                                 spans.get(h.section.id), starts)
         if mf.signature_inline and own and end >= len(blocks) and own[-1].endswith(mf.signature_inline):
             own[-1] = own[-1][: -len(mf.signature_inline)].rstrip()
             if not own[-1]:
@@ -210,15 +223,14 @@ def _sections(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: 
     return out
 
 
-def _opening(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: MetaFound) -> list[str]:
+def _opening(heads: list[Heading], paras: list[Para], mf: MetaFound, front: set[int]) -> list[str]:
     """The paragraphs between the title and section 一: prose (sentences), not the title block or a
     web page's furniture (发布时间, 首页 …). None without a title and a section heading (a fragment)."""
     if not heads or mf.title is None:
         return []
     first = heads[0].index
     start = 0 if mf.title_index is None else mf.title_index + 1
-    return [p.text for p in paras if start <= p.index < first and _is_prose(p.text)
-            and not is_front_line(blocks[p.index])]
+    return [p.text for p in paras if start <= p.index < first and p.index not in front and _is_prose(p.text)]
 
 
 def _is_prose(text: str) -> bool:

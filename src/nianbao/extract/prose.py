@@ -9,6 +9,7 @@ out what the record holds and never re-extracts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..format import Format, core, norm
@@ -108,6 +109,8 @@ _ARTICLE = norm(Format.article("")).removesuffix("项")  # 第二十条第, befo
 
 def is_table_label(text: str) -> bool:
     """A line that is one of the format's table labels (a table's debris in the text)."""
+    if len(text) > 80:  # the longest label is about 40 characters
+        return False
     if core(text) in _TABLE_WORDS:
         return True
     n = norm(text)
@@ -128,11 +131,14 @@ def _header_like(text: str) -> bool:
     return not text.rstrip().endswith("。") and len(c) <= 80 and any(w in c for w in _TABLE_WORDS if len(w) >= 4)
 
 
-def section_paragraphs(paras: list[Para], start: int, end: int, table: tuple[int, int] | None) -> list[str]:
+def section_paragraphs(paras: list[Para], start: int, end: int, table: tuple[int, int] | None,
+                       starts: list[int] | None = None) -> list[str]:
     """The clean paragraphs of the section whose heading is block ``start`` (up to block ``end``):
     the heading left out (a run-in heading's sentence kept); the lines of a table the record holds
-    left out (the blocks ``table`` spans, its header lines just above, labels of the format)."""
-    own = [p for p in paras if start <= p.index < end]
+    left out (the blocks ``table`` spans, its header lines just above, labels of the format).
+    ``starts``: the paragraphs' first blocks, to find the section's paragraphs by bisection."""
+    starts = starts if starts is not None else [p.index for p in paras]
+    own = paras[bisect_left(starts, start):bisect_left(starts, end)]
     drop: set[int] = set()
     if table is not None:
         lo, hi = table
@@ -171,6 +177,8 @@ def contact(texts: list[str]) -> dict[str, str] | None:
     """The contact details a report gives (地址、邮编、电话、传真、邮箱) and the sentence giving them,
     from the first paragraph that gives a telephone or an address. Only the report's own words."""
     for text in texts:
+        if "电话" not in text and "地址" not in text:
+            continue
         found = {k: m for k, pat in _FIELDS.items() if (m := pat.search(text))}
         if "telephone" not in found and "address" not in found:
             continue
