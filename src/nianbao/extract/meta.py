@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..format import norm
-from ..format.spec import INTERPRETATION_WORDS
+from ..format import Format, norm
 from ..ingest import Block
 from .numerals import cn_to_int
 
@@ -126,7 +125,7 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
                 break
     _find_signature(blocks, mf)
     t = norm(mf.title or "")
-    if any(w in t for w in INTERPRETATION_WORDS):
+    if any(w in t for w in Format.INTERPRETATION_WORDS):
         mf.doc_kind = "interpretation"
     elif "报告" in t or "年报" in t:
         mf.doc_kind = "annual_report"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..format import SECTIONS, TITLE_PHRASE, Format
+from ..format import Format
 from ..format.spec import Section
 from ..record import Record, SectionText
 from .grid import Grid, grids
@@ -35,8 +35,8 @@ def format_id(record: Record) -> str:
 def title(record: Record) -> str:
     m = record.meta
     if m.agency and m.year:
-        return f"{m.agency}{m.year}年{TITLE_PHRASE}"
-    return m.title or (f"{m.year}年{TITLE_PHRASE}" if m.year else TITLE_PHRASE)
+        return f"{m.agency}{m.year}年{Format.TITLE_PHRASE}"
+    return m.title or (f"{m.year}年{Format.TITLE_PHRASE}" if m.year else Format.TITLE_PHRASE)
 
 
 def chinese_date(iso: str | None) -> str | None:
@@ -58,9 +58,9 @@ def opening(record: Record) -> str | None:
         return None
     fmt = Format.of(record)
     name = fmt.name
-    parts = "、".join(s.label for s in SECTIONS)
+    parts = "、".join(s.label for s in Format.SECTIONS)
     return (f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室"
-            f"关于印发〈{name}〉的通知》（{fmt.note}）要求，现公布{m.agency}{m.year}年{TITLE_PHRASE}。"
+            f"关于印发〈{name}〉的通知》（{fmt.note}）要求，现公布{m.agency}{m.year}年{Format.TITLE_PHRASE}。"
             f"本报告由{parts}等六部分组成。本报告中所列数据的统计期限自{m.year}年1月1日起至{m.year}年12月31日止。"
             f"如对本报告有疑问，请与{m.agency}联系。")
 
@@ -103,7 +103,7 @@ def layout(record: Record, with_opening: bool = True) -> list[Part]:
     parts = [Part("title", head, lead=agency if agency and head.startswith(agency) else "")]
     if with_opening and (op := opening(record)):
         parts.append(Part("para", op))
-    for sec in SECTIONS:
+    for sec in Format.SECTIONS:
         parts.append(Part("heading", heading(sec)))
         parts.extend(_paragraph(ln) for ln in body(sections.get(sec.id)))
         grid = tables.get(sec.id)
