@@ -43,6 +43,9 @@ class Found:
     values: dict[str, Value] = field(default_factory=dict)
     labels: dict[str, tuple[str, str, Label]] = field(default_factory=dict)  # path -> (raw, how, label)
     notes: list[tuple[str, str, str, Block | None]] = field(default_factory=list)  # (kind, path, text, block)
+    # row paths read with certainty: a grid row, or a text row whose label and every value stand in
+    # one block; other rows were assembled from several blocks and are only a guess (the decoder checks)
+    certain: set[str] = field(default_factory=set)
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -208,8 +211,25 @@ def _has_other_subrows(c: str) -> bool:
     return any(k in c for k in ("逾期不补正", "缴纳费用", "收费通知"))
 
 
+def _same_block(row: Row, vals: list[Value]) -> bool:
+    cells = row.block.cells
+    last = row.label_cells[-1] if row.label_cells else None
+    for v in vals:
+        c = v.cell
+        if any(c is x for x in cells):
+            continue
+        if last is not None and ((c.line is not None and c.line == last.line)
+                                 or (c.bbox is not None and c.bbox == last.bbox)):
+            continue
+        return False
+    return True
+
+
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     vals = header.pick(row)
+    if row.block.grid or (len(vals) == 7 and not row.trimmed and not any(v.repaired for v in vals)
+                          and _same_block(row, vals)):
+        found.certain.add(f"requests.{key}")
     if len(vals) < 7 and vals:
         found.notes.append(("repaired", f"requests.{key}", row.label, row.block))
     for col, v in zip(T3_COLUMN_KEYS, vals):
@@ -254,10 +274,16 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
     if len(values) > 15:
         values = values[-15:]
     groups: list[list[Value] | None] = [values[i:i + 5] for i in range(0, 15, 5)]
-    if len(values) < 15:
+    if len(values) == 15:
+        found.certain.add("appeals")
+    else:
         found.notes.append(("repaired", "appeals", first.block.text, first.block))
+        placed = None
         if text is not None and len(values) in (5, 10):
-            groups = _groups_by_position(values, blocks[start:start + 80], text) or groups
+            placed = _groups_by_position(values, blocks[start:start + 80], text)
+        if placed:
+            groups = placed
+            found.certain.add("appeals")
     blank = Value(None, first.block.cells[-1])
     for group, vals in zip(T4_GROUP_KEYS, groups):
         vals = vals or []
@@ -284,11 +310,11 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
         return None
     chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
     last = [cols[i + 4] for i in range(0, len(values), 5)]
-    best, cost = None, None
-    for present in combinations(range(3), len(chunks)):
-        c = sum(abs(col - ends[g]) for col, g in zip(last, present))
-        if cost is None or c < cost:
-            best, cost = present, c
+    costs = sorted((sum(abs(col - ends[g]) for col, g in zip(last, present)), present)
+                   for present in combinations(range(3), len(chunks)))
+    if len(costs) > 1 and costs[0][0] == costs[1][0]:
+        return None  # the columns do not tell (a header one word per line): unique or nothing
+    best = costs[0][1]
     out: list[list[Value] | None] = [None, None, None]
     for chunk, g in zip(chunks, best):
         out[g] = chunk
@@ -322,6 +348,7 @@ def _transposed(found: Found, blocks: list[Block]) -> bool:
     for key, row in rows.items():
         for col, v in zip(T4_COLUMN_KEYS, row.values):
             found.values[f"appeals.{key}.{col}"] = v
+    found.certain.add("appeals")
     return True
 
 

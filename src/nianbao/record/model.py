@@ -142,7 +142,7 @@ class SectionText(_Model):
 class ParseNote(_Model):
     """Something the parser normalised or repaired; audit reports it (L-01, L-02, T3-08)."""
 
-    kind: Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable"]
+    kind: Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "decoded", "ambiguous"]
     path: str | None = None
     label: str | None = None
     text: str = ""

@@ -1,0 +1,131 @@
+"""Where the layout readers guessed, the decoder settles: unique or nothing.
+
+The layout readers in ``tables`` read a row with certainty when its label and all its values stand in
+one text block (or a grid row). A row they assembled from several blocks, a 表四 with missing numbers,
+a table they did not find at all: those are guesses, and a guess never becomes a number. For them the
+decoder (``decoder``) reads the text in reading order and the format's arithmetic chooses among the
+readings of the same characters; what it cannot settle stays null, with a note listing the alternatives.
+"""
+
+from __future__ import annotations
+
+from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..ingest import Block, Cell
+from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
+from .tables import Found
+from .values import Value
+
+
+class _Lazy:
+    """The document's stream, built once and only when a table needs the decoder."""
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self._s: Stream | None = None
+
+    def get(self) -> Stream:
+        if self._s is None:
+            self._s = Stream.from_blocks(self.blocks)
+        return self._s
+
+
+def _rows_of(found: Found, table: str) -> set[str]:
+    return {p.rsplit(".", 1)[0] for p in found.values if p.startswith(table + ".")}
+
+
+def _value(stream: Stream, piece) -> Value:
+    return Value(piece.value, piece_cell(stream, piece.start, piece.end))
+
+
+def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], cols: tuple[str, ...] | None,
+           certain) -> None:
+    """Per row: a certain layout reading stays unless the decoder reads the same characters
+    differently (then the cells that differ are null); an uncertain one gives way to the decoder."""
+    blank_cell = next((v.cell for v in found.values.values()), Cell(""))
+    for row in rows:
+        paths = [f"{row}.{c}" for c in cols] if cols else [row]
+        sure = certain(row)
+        decoded_any = False
+        for p in paths:
+            old = found.values.get(p)
+            d = dec.values.get(p) if dec is not None else None
+            if sure and old is not None and old.value is not None:
+                if d is not None and d.value != old.value:
+                    found.values[p] = Value(None, old.cell)
+                    found.notes.append(("ambiguous", p, f"{old.value}/{d.value}", None))
+                continue
+            if d is not None:
+                found.values[p] = _value(stream, d)
+                decoded_any = decoded_any or old is None or old.value != d.value
+            elif old is not None and old.value is not None and not sure:
+                found.values[p] = Value(None, old.cell)
+            elif old is None and dec is not None and row in dec.rows:
+                found.values[p] = Value(None, blank_cell)
+        if decoded_any and dec is not None:
+            runs = dec.rows.get(row) or dec.rows.get(row.split(".")[0]) or []
+            found.notes.append(("decoded", row, " ".join(r.digits for r in runs)[:60], None))
+    if dec is not None:
+        for paths, alts in dec.ambiguous:
+            row = paths[0].rsplit(".", 1)[0] if cols else paths[0]
+            found.notes.append(("ambiguous", row, f"{'、'.join(p.rsplit('.', 1)[-1] for p in paths)}："
+                                f"{alternatives_text(paths, alts)}", None))
+            for p in paths:
+                if p in found.values and found.values[p].value is not None and not certain(
+                        p.rsplit(".", 1)[0] if cols else p):
+                    found.values[p] = Value(None, found.values[p].cell)
+        for row in dec.unreadable:
+            found.notes.append(("unreadable", row, " ".join(r.digits for r in dec.rows.get(row, []))[:60], None))
+
+
+def settle_requests(found: Found, lazy: _Lazy) -> None:
+    rows = _rows_of(found, "requests")
+    full = len(rows) >= len(T3_ROWS_2019) and rows <= found.certain
+    if full:
+        return
+    stream = lazy.get()
+    dec = decode_requests(stream)
+    if dec is None and not found.values:
+        return
+    all_rows = sorted(rows | (set(dec.rows) if dec else set()))
+    _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
+
+
+def settle_appeals(found: Found, lazy: _Lazy) -> None:
+    if "appeals" in found.certain:
+        return
+    stream = lazy.get()
+    dec = decode_appeals(stream)
+    if dec is None and not found.values:
+        return
+    rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
+    if dec is not None:
+        dec.rows = {r: dec.rows.get("appeals", []) for r in rows}
+    _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
+
+
+def settle_active(found: Found, lazy: _Lazy, fmt: str) -> None:
+    """表二 rows are read by label; the decoder only fills a 表二 the layout readers did not find
+    (flattened text) and nulls a cell it reads differently."""
+    if found.values:
+        return
+    stream = lazy.get()
+    dec = decode_active(stream, fmt)
+    if dec is None:
+        return
+    rows = sorted(dec.rows)
+    for row in rows:
+        for p, d in dec.values.items():
+            if p == row or p.startswith(row + "."):
+                found.values[p] = _value(stream, d)
+        found.notes.append(("decoded", row, " ".join(r.digits for r in dec.rows[row])[:60], None))
+    for paths, alts in dec.ambiguous:
+        found.notes.append(("ambiguous", paths[0].rsplit(".", 1)[0],
+                            f"{'、'.join(p.rsplit('.', 1)[-1] for p in paths)}：{alternatives_text(paths, alts)}",
+                            None))
+        blank = next((v.cell for v in found.values.values()), Cell(""))
+        for p in paths:
+            found.values.setdefault(p, Value(None, blank))
+
+
+Lazy = _Lazy
+__all__ = ["Lazy", "settle_active", "settle_appeals", "settle_requests"]
