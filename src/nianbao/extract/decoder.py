@@ -195,8 +195,13 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
                 k += 1
             digits = chars[i:k]
             j = k
-        out.append(Run(digits, i, j, gap=seen_words))
-        seen_words = False
+        if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
+                and digits[-1] in "12345678" and "." not in digits):
+            # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it
+            digits = digits[:-1]
+        if digits:
+            out.append(Run(digits, i, i + len(digits), gap=seen_words))
+            seen_words = False
         i = j
     # the next label's numbering: "…0000002.其他" or "… 2、重复申请"
     if out and next_number and next_number[:1].isdigit():
@@ -348,7 +353,9 @@ def decode_requests(stream: Stream) -> Decoded | None:
     units = []
     for covered, runs in segs:
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
-        units.append(_Unit(paths, runs, readings(runs, len(paths))))
+        last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
+        units.append(_Unit(paths, runs, _tail_readings(stream, runs, len(paths)) if last
+                           else readings(runs, len(paths))))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys), dec)
@@ -367,6 +374,29 @@ def _tail_runs(stream: Stream, start: int) -> list[Run]:
     while j < n and (chars[j].isdigit() or chars[j] in ",，"):
         j += 1
     return runs_between(stream, i, j)
+
+
+def _tail_readings(stream: Stream, runs: list[Run], cells: int) -> list[list[Piece]] | None:
+    """Readings of the runs after a table's last label. When the last run runs straight into the
+    words after the table ("…20000022025年，我局…"), where the table ends is itself uncertain: its
+    shorter prefixes are readings too, and the arithmetic chooses."""
+    out = readings(runs, cells)
+    if out is None or not runs:
+        return out
+    last = runs[-1]
+    chars, where = stream.chars, stream.where
+    glued = last.end < len(chars) and not chars[last.end].isdigit() and where[last.end] == where[last.end - 1] + 1
+    if not glued:
+        return out
+    for cut in range(len(last.digits) - 1, 0, -1):
+        shorter = [*runs[:-1], Run(last.digits[:cut], last.start, last.start + cut, last.gap)]
+        more = readings(shorter, cells)
+        if more is None:
+            return None
+        out.extend(more)
+        if len(out) > MAX_READINGS:
+            return None
+    return out
 
 
 def _t3_constraints(keys: list[str]) -> list[tuple[list[str], list[str]]]:
@@ -527,7 +557,7 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     if not runs:
         return None
     dec.rows["appeals"] = runs
-    _solve([_Unit(paths, runs, readings(runs, 15))], cons, dec)
+    _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
     return dec
 
 

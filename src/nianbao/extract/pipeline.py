@@ -59,7 +59,7 @@ def build_record(doc: Document) -> Record:
     lazy = Lazy(blocks)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)
-    settle_active(found_act, lazy, fmt2)
+    fmt2 = settle_active(found_act, lazy, fmt2)
 
     has_tables = bool(found_req.values or found_app.values or found_act.values)
     if not (mf.title or has_tables or len(heads) >= 3):

@@ -103,15 +103,20 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
     _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
 
 
-def settle_active(found: Found, lazy: _Lazy, fmt: str) -> None:
+_HEADER_2019 = ("新制作数量", "对外公开总数量", "上一年项目数量", "政府集中采购")
+
+
+def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
     """表二 rows are read by label; the decoder only fills a 表二 the layout readers did not find
-    (flattened text) and nulls a cell it reads differently."""
+    (flattened text). Returns the 表二 format, which flattened text only shows in its header words."""
     if found.values:
-        return
+        return fmt
     stream = lazy.get()
+    if any(w in stream.chars for w in _HEADER_2019):
+        fmt = "2019"
     dec = decode_active(stream, fmt)
     if dec is None:
-        return
+        return fmt
     rows = sorted(dec.rows)
     for row in rows:
         for p, d in dec.values.items():
@@ -125,6 +130,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> None:
         blank = next((v.cell for v in found.values.values()), Cell(""))
         for p in paths:
             found.values.setdefault(p, Value(None, blank))
+    return fmt
 
 
 Lazy = _Lazy
