@@ -499,7 +499,10 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             continue
         if len(cands) == 1:
             reading = cands[0]
-            if not u.adjacent and not _confirmed(u, reading, cons, values):
+            rows_covered = len({p.rsplit(".", 1)[0] for p in u.paths})
+            if (not u.adjacent or rows_covered > 1) and not _confirmed(u, reading, cons, values):
+                # words between the numbers, or several rows' numbers with their labels lost: the
+                # order of the numbers may not be the order of the cells; only the arithmetic can say
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             dec.values.update(zip(u.paths, reading))

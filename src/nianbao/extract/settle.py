@@ -88,6 +88,58 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
+    _garbled(found)
+
+
+GARBLED_ROWS = 3  # rows whose applicant columns do not add up, before a text table is taken as garbled
+
+
+def _garbled(found: Found) -> None:
+    """A text table where several rows do not add up AND the same cells break their column's sum
+    is not the printed table but a garbled rendering of it (rows interleaved, OCR misreads): those
+    cells are null. A printed defect keeps its values: one or two rows that do not add up, or a
+    总计 column of zeros under non-zero rows (its other columns still add up), is read as printed
+    and the audit reports it."""
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    rows = sorted({p.rsplit(".", 1)[0] for p in found.values} - found.grid)
+    cols = T3_COLUMN_KEYS
+
+    def row_fails(r: str) -> bool:
+        vs = [val.get(f"{r}.{c}") for c in cols]
+        return None not in vs and sum(vs[:-1]) != vs[-1]
+
+    failing = [r for r in rows if row_fails(r)]
+    if len(failing) < GARBLED_ROWS:
+        return
+    keys = {r.split(".")[1] for r in rows}
+    outcomes = [f"requests.{k}" for k in keys if k not in _NOT_OUTCOME]
+
+    def col_fails(c: str) -> bool:
+        checks = []
+        if "total_processed" in keys:
+            vs = [val.get(f"{r}.{c}") for r in outcomes]
+            t = val.get(f"requests.total_processed.{c}")
+            if None not in vs and t is not None:
+                checks.append(sum(vs) != t)
+        ident = [val.get(f"requests.{k}.{c}") for k in ("new_received", "carried_over", "total_processed",
+                                                          "carried_forward")]
+        if None not in ident:
+            checks.append(ident[0] + ident[1] != ident[2] + ident[3])
+        return bool(checks) and all(checks)
+
+    bad_cols = [c for c in cols if col_fails(c)]
+    for r in failing:
+        hit = False
+        for c in bad_cols:
+            p = f"{r}.{c}"
+            if p in found.values and found.values[p].value is not None:
+                found.values[p] = Value(None, found.values[p].cell)
+                hit = True
+        if hit:
+            found.notes.append(("unreadable", r, "行与列的合计都对不上：文字版面已错乱，单元格留空", None))
+
+
+_NOT_OUTCOME = frozenset({"new_received", "carried_over", "total_processed", "carried_forward"})
 
 
 def settle_appeals(found: Found, lazy: _Lazy) -> None:

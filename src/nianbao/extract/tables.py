@@ -46,6 +46,7 @@ class Found:
     # row paths read with certainty: a grid row, or a text row whose label and every value stand in
     # one block; other rows were assembled from several blocks and are only a guess (the decoder checks)
     certain: set[str] = field(default_factory=set)
+    grid: set[str] = field(default_factory=set)  # row paths read from a real table grid
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -227,6 +228,8 @@ def _same_block(row: Row, vals: list[Value]) -> bool:
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     vals = header.pick(row)
+    if row.block.grid:
+        found.grid.add(f"requests.{key}")
     if row.block.grid or (len(vals) == 7 and not row.trimmed and not any(v.repaired for v in vals)
                           and _same_block(row, vals)):
         found.certain.add(f"requests.{key}")
