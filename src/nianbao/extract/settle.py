@@ -10,6 +10,7 @@ readings of the same characters; what it cannot settle stays null, with a note l
 from __future__ import annotations
 
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
 from .tables import Found
@@ -52,7 +53,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
             if sure and old is not None and old.value is not None:
                 if d is not None and d.value != old.value:
                     found.values[p] = Value(None, old.cell)
-                    found.notes.append(("ambiguous", p, f"{old.value}/{d.value}", None))
+                    found.notes.append(("ambiguous", p, f"按版面读作 {old.value}，按行序读作 {d.value}", None))
                 continue
             if d is not None:
                 found.values[p] = _value(stream, d)
@@ -67,14 +68,22 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
     if dec is not None:
         for paths, alts in dec.ambiguous:
             row = paths[0].rsplit(".", 1)[0] if cols else paths[0]
-            found.notes.append(("ambiguous", row, f"{'、'.join(p.rsplit('.', 1)[-1] for p in paths)}："
-                                f"{alternatives_text(paths, alts)}", None))
+            found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
             for p in paths:
                 if p in found.values and found.values[p].value is not None and not certain(
                         p.rsplit(".", 1)[0] if cols else p):
                     found.values[p] = Value(None, found.values[p].cell)
         for row in dec.unreadable:
             found.notes.append(("unreadable", row, " ".join(r.digits for r in dec.rows.get(row, []))[:60], None))
+
+
+def _alternatives(paths: list[str], alts) -> str:
+    """'「自然人」「商业企业」：1/10；11/0' — the cells (by their column names) and their readings."""
+    names = []
+    for p in paths:
+        name = cell_name(p)
+        names.append(name[name.rfind("「"):name.rfind("」") + 1] if "「" in name else p.rsplit(".", 1)[-1])
+    return f"{''.join(names)}：{alternatives_text(paths, alts)}"
 
 
 def settle_requests(found: Found, lazy: _Lazy) -> None:
@@ -176,9 +185,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
                 found.values[p] = _value(stream, d)
         found.notes.append(("decoded", row, " ".join(r.digits for r in dec.rows[row])[:60], None))
     for paths, alts in dec.ambiguous:
-        found.notes.append(("ambiguous", paths[0].rsplit(".", 1)[0],
-                            f"{'、'.join(p.rsplit('.', 1)[-1] for p in paths)}：{alternatives_text(paths, alts)}",
-                            None))
+        found.notes.append(("ambiguous", paths[0].rsplit(".", 1)[0], _alternatives(paths, alts), None))
         blank = next((v.cell for v in found.values.values()), Cell(""))
         for p in paths:
             found.values.setdefault(p, Value(None, blank))
