@@ -39,6 +39,7 @@ from ..format import (
 from ..ingest import Block, Cell
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
+MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
 _SEPARATORS = frozenset(" \t\n\r\u3000\u00a0\u200b\ufeff|")
 _NUMBERING_MARK = frozenset(".．、")
 _OCR_ZERO = frozenset("Oo〇")
@@ -218,10 +219,13 @@ def _separated(text: str, a: int, b: int) -> bool:
     return any(ch in _SEPARATORS for ch in text[a + 1:b])
 
 
+MAX_CELL_DIGITS = 6  # no cell of these tables holds a million; a longer run is several cells
+
+
 def _splits(digits: str, k: int, cap: int) -> list[tuple[str, ...]]:
     """Ways to cut ``digits`` into ``k`` parts, none starting with 0 unless it is 0."""
     n = len(digits)
-    if k > n or k <= 0:
+    if k > n or k <= 0 or n > k * MAX_CELL_DIGITS:
         return []
     if "." in digits:
         return [(digits,)] if k == 1 else []
@@ -230,16 +234,18 @@ def _splits(digits: str, k: int, cap: int) -> list[tuple[str, ...]]:
     def rec(i: int, left: int, acc: list[str]) -> None:
         if len(out) >= cap:
             return
+        rest = n - i
+        if rest > left * MAX_CELL_DIGITS or rest < left:
+            return
         if left == 1:
             part = digits[i:]
             if part == "0" or part[0] != "0":
                 out.append((*acc, part))
             return
         if digits[i] == "0":
-            if n - i - 1 >= left - 1:
-                rec(i + 1, left - 1, [*acc, "0"])
+            rec(i + 1, left - 1, [*acc, "0"])
             return
-        for j in range(i + 1, n - left + 2):
+        for j in range(i + 1, min(n - left + 2, i + MAX_CELL_DIGITS + 1)):
             rec(j, left - 1, [*acc, digits[i:j]])
 
     rec(0, k, [])
@@ -251,9 +257,10 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS) -> list[list[
     if not runs:
         return []
     lens = [len(r.digits.replace(".", "")) for r in runs]
-    if sum(1 for _ in runs) > cells or sum(lens) < cells:
+    if len(runs) > cells or sum(lens) < cells or sum(lens) > cells * MAX_CELL_DIGITS:
         return []
     out: list[list[Piece]] = []
+    steps = [0]
 
     def rec(idx: int, left: int, acc: list[Piece]) -> bool:
         if idx == len(runs):
@@ -263,8 +270,15 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS) -> list[list[
         rest_runs = len(runs) - idx - 1
         rest_digits = sum(lens[idx + 1:])
         run = runs[idx]
-        lo = max(1, left - rest_digits)
-        hi = min(lens[idx], left - rest_runs)
+        steps[0] += 1
+        if steps[0] > MAX_STEPS:
+            return False
+        rest_max = rest_digits  # the other runs hold at most one cell per digit
+        rest_min = sum(-(-x // MAX_CELL_DIGITS) for x in lens[idx + 1:])
+        lo = max(1, left - rest_max, -(-lens[idx] // MAX_CELL_DIGITS))
+        hi = min(lens[idx], left - rest_min, left - rest_runs)
+        if lo > hi:
+            return True
         for k in range(lo, hi + 1):
             for parts in _splits(run.digits, k, cap):
                 pieces = []
@@ -492,6 +506,49 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
     for u, cands in zip(units, live):
         if cands and len(cands) == 1:
             values.update(zip(u.paths, (p.value for p in cands[0])))
+    # A choice the arithmetic made is only as good as the arithmetic. A row's own sum picks among its
+    # readings, but a document that does not keep its sums (a 总计 column of zeros) may hide its true
+    # reading behind one that happens to add up. So the choices stand together when the whole table,
+    # read so, keeps every sum; otherwise a chosen reading stands only when, for each cell its readings
+    # disagree on, a column sum over rows read without a choice (or already confirmed) holds, and none
+    # fails. A table with no sums across rows (表四) keeps its row sums' choice.
+    chosen = [n for n, (u, cands) in enumerate(zip(units, live))
+              if cands and len(cands) == 1 and u.cands and len(u.cands) > 1]
+    whole = [_holds(c, values) for c in cons]
+    if chosen and not (whole and all(h is True for h in whole)):
+        confirmed = {n for n, u in enumerate(units) if u.cands and len(u.cands) == 1}
+        base: dict[str, float] = {}
+        for n in confirmed:
+            base.update(zip(units[n].paths, (p.value for p in units[n].cands[0])))
+        pending = list(chosen)
+        grew = True
+        while grew:
+            grew = False
+            for n in list(pending):
+                u = units[n]
+                ps = set(u.paths)
+                cross = [c for c in cons if not all(x in ps for x in (*c[0], *c[1]))]
+                if not cross:
+                    ok = True
+                else:
+                    val = dict(base)
+                    val.update(zip(u.paths, (p.value for p in live[n][0])))
+                    ok = True
+                    for i, p in enumerate(u.paths):
+                        if len({c[i].value for c in u.cands}) == 1:
+                            continue
+                        checks = [_holds(c, val) for c in by_path.get(p, ()) if c in cross]
+                        if not any(checks) or any(h is False for h in checks):
+                            ok = False
+                            break
+                if ok:
+                    pending.remove(n)
+                    base.update(zip(u.paths, (p.value for p in live[n][0])))
+                    grew = True
+        for n in pending:
+            live[n] = units[n].cands
+            for q in units[n].paths:
+                values.pop(q, None)
     for u, cands in zip(units, live):
         if not cands:
             if u.runs:

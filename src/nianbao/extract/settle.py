@@ -9,7 +9,7 @@ readings of the same characters; what it cannot settle stays null, with a note l
 
 from __future__ import annotations
 
-from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
@@ -39,7 +39,7 @@ def _value(stream: Stream, piece) -> Value:
 
 
 def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], cols: tuple[str, ...] | None,
-           certain) -> None:
+           certain, notes: bool = True) -> None:
     """Per row: a certain layout reading stays unless the decoder reads the same characters
     differently (then the cells that differ are null); an uncertain one gives way to the decoder."""
     blank_cell = next((v.cell for v in found.values.values()), Cell(""))
@@ -65,7 +65,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         if decoded_any and dec is not None:
             runs = dec.rows.get(row) or dec.rows.get(row.split(".")[0]) or []
             found.notes.append(("decoded", row, " ".join(r.digits for r in runs)[:60], None))
-    if dec is not None:
+    if dec is not None and notes:
         for paths, alts in dec.ambiguous:
             row = paths[0].rsplit(".", 1)[0] if cols else paths[0]
             found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
@@ -168,27 +168,31 @@ _HEADER_2019 = ("新制作数量", "对外公开总数量", "上一年项目数�
 
 
 def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
-    """表二 rows are read by label; the decoder only fills a 表二 the layout readers did not find
-    (flattened text). Returns the 表二 format, which flattened text only shows in its header words."""
-    if found.values:
+    """表二 rows read by label with certainty stay; the others (a number glued to the label, more or
+    fewer numbers than columns, a 表二 the layout readers did not find in flattened text) are
+    decoded or left null. Returns the 表二 format, which flattened text only shows in its header words."""
+    items = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    rows = {f"active.{it.key}" for it in items}
+    present = {p if p.count(".") == 1 else p.rsplit(".", 1)[0] for p in found.values}
+    if found.values and present <= found.certain and len(present) >= len(rows) - 1:
         return fmt
     stream = lazy.get()
-    if any(w in stream.chars for w in _HEADER_2019):
+    if not found.values and any(w in stream.chars for w in _HEADER_2019):
         fmt = "2019"
+        items = ACTIVE_2019
     dec = decode_active(stream, fmt)
-    if dec is None:
-        return fmt
-    rows = sorted(dec.rows)
-    for row in rows:
-        for p, d in dec.values.items():
-            if p == row or p.startswith(row + "."):
-                found.values[p] = _value(stream, d)
-        found.notes.append(("decoded", row, " ".join(r.digits for r in dec.rows[row])[:60], None))
-    for paths, alts in dec.ambiguous:
-        found.notes.append(("ambiguous", paths[0].rsplit(".", 1)[0], _alternatives(paths, alts), None))
-        blank = next((v.cell for v in found.values.values()), Cell(""))
-        for p in paths:
-            found.values.setdefault(p, Value(None, blank))
+    for it in items:
+        row = f"active.{it.key}"
+        cols = tuple(c.key for c in it.columns) or None
+        if row not in present and (dec is None or row not in dec.rows):
+            continue
+        _apply(found, dec, stream, [row], cols, lambda r: r in found.certain, notes=False)
+    if dec is not None:
+        for paths, alts in dec.ambiguous:
+            row = paths[0].rsplit(".", 1)[0] if paths[0].count(".") == 2 else paths[0]
+            if row in found.certain:
+                continue
+            found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
     return fmt
 
 

@@ -390,6 +390,9 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
         item = by_key[lab.key]
         width = len(item.columns) or 1
         vals = row.values
+        if block.grid or (len(vals) == width and not row.trimmed and not any(v.repaired for v in vals)
+                          and not re.search(r"\d", core(row.label)) and _same_block(row, vals)):
+            found.certain.add(f"active.{lab.key}")
         if not block.grid and len(vals) > width:
             vals = vals[:width] if item.columns == () else vals[-width:]
         _label_note(found, f"active.{lab.key}", row, lab, how)
