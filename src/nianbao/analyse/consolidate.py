@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..audit import Finding, audit
+from ..format import Format
 from ..record import Record
 from ..store import ReportRow, Store
-from .layout import CellDef, cells, format_for_year
+from .layout import CellDef, cells
 
 LATE_CODES = ("P-01", "P-02")
 SUM_RULES = ("T3-01", "T3-02", "T3-03", "T4-01")
@@ -44,6 +45,14 @@ class Consolidation:
     findings: list[Finding] = field(default_factory=list)  # the audit of the sum
     notes: list[str] = field(default_factory=list)
 
+    def to_json(self) -> dict[str, Any]:
+        """The consolidation as ``nianbao consolidate --json`` prints it."""
+        return {"region": self.region, "year": self.year, "format": self.format, "units": self.units,
+                "record": self.record.to_json_dict(), "blanks": self.blanks, "missing": self.missing,
+                "late": [{"unit": u, "published": p} for u, p in self.late], "own": self.own,
+                "differences": [vars(d) for d in self.differences],
+                "findings": [f.to_json() for f in self.findings], "notes": self.notes}
+
 
 def _key(name: str | None) -> str:
     return (name or "").removesuffix("人民政府")
@@ -51,7 +60,7 @@ def _key(name: str | None) -> str:
 
 def _add(a: Any, b: Any) -> Any:
     total = a + b
-    return int(total) if float(total).is_integer() else round(total, 6)
+    return Format.plain(total) if float(total).is_integer() else round(total, 6)
 
 
 def _nest(values: dict[str, Any]) -> dict:
@@ -67,7 +76,7 @@ def _nest(values: dict[str, Any]) -> dict:
 
 def consolidate(store: Store, region: str, year: int) -> Consolidation:
     """Sum the reports of ``region``'s subordinate units for ``year``."""
-    fmt = format_for_year(year)
+    fmt = Format.for_year(year).id
     layout = cells(fmt)
     units = store.units()
     children = sorted(n for n, u in units.items() if _key(u["parent"]) == _key(region))

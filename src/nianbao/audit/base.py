@@ -16,8 +16,9 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field
 
+from ..format import Format
 from ..format.names import cell_name
-from ..record import Provenance, Record
+from ..record import LedgerSummary, Provenance, Record
 
 
 class Severity(str, Enum):
@@ -31,7 +32,7 @@ class Severity(str, Enum):
 
     @property
     def zh(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return Format.severity_name(self.value)
 
 
 class Finding(BaseModel):
@@ -46,13 +47,19 @@ class Finding(BaseModel):
     fingerprint: str = ""
     provenance: dict[str, Provenance] = Field(default_factory=dict)
 
+    def to_json(self) -> dict[str, Any]:
+        """The finding as ``nianbao check --json`` prints it."""
+        return self.model_dump(mode="json")
+
 
 @dataclass
 class Context:
-    """What a rule may look at: the record, and for cross-year rules last year's record."""
+    """What a rule may look at: the record, for cross-year rules last year's record, and for the ledger
+    rules (D-) what the unit's 依申请 ledger of the same year gives (``nianbao.ledger.summary``)."""
 
     record: Record
     previous: Record | None = None
+    ledger: LedgerSummary | None = None
 
 
 class Rule:
@@ -62,6 +69,7 @@ class Rule:
     message: ClassVar[str]  # str.format template
     fix: ClassVar[str] = ""
     needs_previous: ClassVar[bool] = False
+    needs_ledger: ClassVar[bool] = False
     # Rules about the tables and sections do not apply to a 文字解读 (S-04 says what it is).
     tables_only: ClassVar[bool] = False
 
@@ -71,6 +79,12 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def to_json(cls) -> dict[str, Any]:
+        """The rule's catalogue entry, as ``nianbao rule --json`` prints it."""
+        return {"code": cls.code, "name": cls.name, "severity": cls.severity.value, "message": cls.message,
+                "fix": cls.fix, "doc": cls.doc(), "needs_previous": cls.needs_previous}
 
     def finding(self, ctx: Context, cells: list[str] | tuple[str, ...] = (), expected: Any = None,
                 actual: Any = None, severity: Severity | None = None, **fields: Any) -> Finding:
