@@ -43,6 +43,9 @@ MAX_STEPS = 50_000  # search steps per segment; past that the segment is left un
 _SEPARATORS = frozenset(" \t\n\r\u3000\u00a0\u200b\ufeff|")
 _NUMBERING_MARK = frozenset(".．、")
 _OCR_ZERO = frozenset("Oo〇")
+# words that make the digits before them a quantity in prose ("2025年", "3件"): a table's last number
+# glued to such a word may have lent it some of its digits
+_PROSE_UNITS = frozenset("年月日号件条项次个份万%余多")
 
 
 def _zero_context(text: str, i: int, n: int) -> bool:
@@ -219,23 +222,25 @@ def _separated(text: str, a: int, b: int) -> bool:
     return any(ch in _SEPARATORS for ch in text[a + 1:b])
 
 
-MAX_CELL_DIGITS = 6  # no cell of these tables holds a million; a longer run is several cells
+MAX_CELL_DIGITS = 6  # no cell of 表三/表四 holds a million; a longer run is several cells
+T2_CELL_DIGITS = 9  # 表二 counts decisions (a city's 行政处罚 may run to millions) and fees
 
 
-def _splits(digits: str, k: int, cap: int) -> list[tuple[str, ...]]:
-    """Ways to cut ``digits`` into ``k`` parts, none starting with 0 unless it is 0."""
-    n = len(digits)
-    if k > n or k <= 0 or n > k * MAX_CELL_DIGITS:
-        return []
+def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[tuple[str, ...]]:
+    """Ways to cut ``digits`` into ``k`` parts of at most ``most`` digits, none starting with 0 unless
+    it is 0."""
     if "." in digits:
-        return [(digits,)] if k == 1 else []
+        return [(digits,)] if k == 1 and (digits[0] != "0" or digits.startswith("0.")) else []
+    n = len(digits)
+    if k > n or k <= 0 or n > k * most:
+        return []
     out: list[tuple[str, ...]] = []
 
     def rec(i: int, left: int, acc: list[str]) -> None:
         if len(out) >= cap:
             return
         rest = n - i
-        if rest > left * MAX_CELL_DIGITS or rest < left:
+        if rest > left * most or rest < left:
             return
         if left == 1:
             part = digits[i:]
@@ -245,19 +250,20 @@ def _splits(digits: str, k: int, cap: int) -> list[tuple[str, ...]]:
         if digits[i] == "0":
             rec(i + 1, left - 1, [*acc, "0"])
             return
-        for j in range(i + 1, min(n - left + 2, i + MAX_CELL_DIGITS + 1)):
+        for j in range(i + 1, min(n - left + 2, i + most + 1)):
             rec(j, left - 1, [*acc, digits[i:j]])
 
     rec(0, k, [])
     return out
 
 
-def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS) -> list[list[Piece]] | None:
+def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
+             most: int = MAX_CELL_DIGITS) -> list[list[Piece]] | None:
     """Every way to cut the runs into exactly ``cells`` cells; None when there are too many."""
     if not runs:
         return []
-    lens = [len(r.digits.replace(".", "")) for r in runs]
-    if len(runs) > cells or sum(lens) < cells or sum(lens) > cells * MAX_CELL_DIGITS:
+    lens = [1 if "." in r.digits else len(r.digits) for r in runs]  # a decimal is one cell
+    if len(runs) > cells or sum(lens) < cells or sum(lens) > cells * most:
         return []
     out: list[list[Piece]] = []
     steps = [0]
@@ -274,13 +280,13 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS) -> list[list[
         if steps[0] > MAX_STEPS:
             return False
         rest_max = rest_digits  # the other runs hold at most one cell per digit
-        rest_min = sum(-(-x // MAX_CELL_DIGITS) for x in lens[idx + 1:])
-        lo = max(1, left - rest_max, -(-lens[idx] // MAX_CELL_DIGITS))
+        rest_min = sum(-(-x // most) for x in lens[idx + 1:])
+        lo = max(1, left - rest_max, -(-lens[idx] // most))
         hi = min(lens[idx], left - rest_min, left - rest_runs)
         if lo > hi:
             return True
         for k in range(lo, hi + 1):
-            for parts in _splits(run.digits, k, cap):
+            for parts in _splits(run.digits, k, cap, most):
                 pieces = []
                 pos = run.start
                 for p in parts:
@@ -390,21 +396,22 @@ def _tail_runs(stream: Stream, start: int) -> list[Run]:
     return runs_between(stream, i, j)
 
 
-def _tail_readings(stream: Stream, runs: list[Run], cells: int) -> list[list[Piece]] | None:
+def _tail_readings(stream: Stream, runs: list[Run], cells: int, most: int = MAX_CELL_DIGITS) -> list[list[Piece]] | None:
     """Readings of the runs after a table's last label. When the last run runs straight into the
     words after the table ("…20000022025年，我局…"), where the table ends is itself uncertain: its
     shorter prefixes are readings too, and the arithmetic chooses."""
-    out = readings(runs, cells)
+    out = readings(runs, cells, most=most)
     if out is None or not runs:
         return out
     last = runs[-1]
     chars, where = stream.chars, stream.where
-    glued = last.end < len(chars) and not chars[last.end].isdigit() and where[last.end] == where[last.end - 1] + 1
+    glued = (last.end < len(chars) and chars[last.end] in _PROSE_UNITS and "." not in last.digits
+             and where[last.end] == where[last.end - 1] + 1)
     if not glued:
         return out
     for cut in range(len(last.digits) - 1, 0, -1):
         shorter = [*runs[:-1], Run(last.digits[:cut], last.start, last.start + cut, last.gap)]
-        more = readings(shorter, cells)
+        more = readings(shorter, cells, most=most)
         if more is None:
             return None
         out.extend(more)
@@ -467,9 +474,14 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         cands = u.cands
         if cands and len(cands) > 1:
             inner = own(u)
-            ok = [c for c in cands if all(_holds(k, dict(zip(u.paths, (p.value for p in c)))) for k in inner)]
-            if ok:
-                cands = ok
+            if inner:
+                # the readings that satisfy the most of the unit's own sums (all of them, when one
+                # does; for 表四, the blocks that add up when another block does not)
+                scores = [sum(1 for k in inner if _holds(k, dict(zip(u.paths, (p.value for p in c)))))
+                          for c in cands]
+                top = max(scores)
+                if top > 0:
+                    cands = [c for c, sc in zip(cands, scores) if sc == top]
         live.append(cands)
 
     # column constraints, with the other units fixed, until nothing changes
@@ -632,18 +644,16 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         return None
     hi = chars.find("本年新收", start)
     hi = len(chars) if hi < 0 else hi
-    found = []
-    cur = start
+    hits = []
     for it in items:
         key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
-        p = chars.find(key, cur, hi)
+        p = chars.find(key, start, hi)
         if p < 0 and key != it.keys[0]:
-            p = chars.find(it.keys[0], cur, hi)
+            p = chars.find(it.keys[0], start, hi)
             key = it.keys[0]
-        if p < 0:
-            continue
-        found.append((it, p, p + len(key)))
-        cur = p + len(key)
+        if p >= 0:
+            hits.append((it, p, p + len(key)))
+    found = _increasing(hits)  # the most items found in the format's order (prose may name one later)
     if len(found) < 2:
         return None
     dec = Decoded()
@@ -655,10 +665,22 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
         paths = ([f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"])
-        units.append(_Unit(paths, runs, readings(runs, width) if runs else []))
+        last = n + 1 == len(found)
+        cands = (_tail_readings(stream, runs, width, T2_CELL_DIGITS) if last
+                 else readings(runs, width, most=T2_CELL_DIGITS)) if runs else []
+        units.append(_Unit(paths, runs, cands))
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def _increasing(hits: list[tuple]) -> list[tuple]:
+    """The longest run of hits whose positions increase in the given (format) order."""
+    best: list[list[tuple]] = []
+    for h in hits:
+        prev = max((b for b in best if b[-1][1] < h[1]), key=len, default=[])
+        best.append([*prev, h])
+    return max(best, key=len, default=[])
 
 
 _ARTICLE = re.compile(r"第二十条第?\(?[一二三四五六七八九十]+\)?项?|\([一二三四五六七八九十]+\)")

@@ -164,7 +164,7 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
     _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
 
 
-_HEADER_2019 = ("新制作数量", "对外公开总数量", "上一年项目数量", "政府集中采购")
+_HEADER_2019 = ("新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量")
 
 
 def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
@@ -177,7 +177,10 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
     if found.values and present <= found.certain and len(present) >= len(rows) - 1:
         return fmt
     stream = lazy.get()
-    if not found.values and any(w in stream.chars for w in _HEADER_2019):
+    start = stream.chars.find("第二十条")
+    end = stream.chars.find("本年新收", start)
+    window = stream.chars[start:end if end > 0 else None] if start >= 0 else ""
+    if not found.values and any(w in window for w in _HEADER_2019):
         fmt = "2019"
         items = ACTIVE_2019
     dec = decode_active(stream, fmt)

@@ -391,7 +391,8 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
         item = by_key[lab.key]
         width = len(item.columns) or 1
         vals = row.values
-        if block.grid or (len(vals) == width and not row.trimmed and not any(v.repaired for v in vals)
+        if block.grid or ((len(vals) == width or _explicit_blanks(row, width)) and not row.trimmed
+                          and not any(v.repaired for v in vals)
                           and not re.search(r"\d", core(row.label)) and _same_block(row, vals)):
             found.certain.add(f"active.{lab.key}")
         if not block.grid and len(vals) > width:
@@ -406,6 +407,20 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _explicit_blanks(row: Row, width: int) -> bool:
+    """Fewer values than columns, but the row's cells after its label are exactly the columns: the
+    missing ones are blank cells the text kept ('其他对外管理服务事项<TAB>1<TAB>0<TAB>')."""
+    cells = [c for c in row.block.cells if not c.covered]
+    if not row.label_cells or len(row.values) >= width:
+        return False
+    last = row.label_cells[-1]
+    idx = next((i for i, c in enumerate(cells) if c is last), None)
+    if idx is None:
+        return False
+    after = cells[idx + 1:]
+    return len(after) == width and all(read_value(c) is not None for c in after)
 
 
 def _absorbed(blocks: list[Block]) -> list[Row]:
