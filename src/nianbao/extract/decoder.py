@@ -35,6 +35,8 @@ from ..format import (
     T4_GROUP_KEYS,
     ActiveItem,
     Label,
+    core,
+    tail,
 )
 from ..ingest import Block, Cell
 
@@ -329,6 +331,21 @@ def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int) -> list[
     return out
 
 
+def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, int]]) -> list[int]:
+    """Where each anchored label starts. A label wrapped around its numbers ('2.其他法律行政法规 0 0 0 …
+    禁止公开') starts before them: its first words, found between the previous label's key and its own,
+    mark where its row begins."""
+    chars = stream.chars
+    out = []
+    for n, (i, s, _e) in enumerate(best):
+        lo = best[n - 1][2] if n else max(0, s - 40)
+        words = tail(rows[i].label)[:3]
+        h = (chars.rfind(words, lo, s + len(words)) if len(words) == 3 and not rows[i].keys[0].startswith(words)
+             else -1)
+        out.append(h if 0 <= h <= s else s)
+    return out
+
+
 def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
     window = chars[lo:hi]
     if "逾期不补正" in window or "缴纳费用" in window or "收费通知" in window:
@@ -358,11 +375,17 @@ def decode_requests(stream: Stream) -> Decoded | None:
         return None  # an extra 小计 column: the layout reader handles it
     keys = [r.key for r in rows]
     segs = []  # (row indices covered, runs)
+    heads = _heads(stream, rows, best)
     for n, (i, _s, e) in enumerate(best):
         if n + 1 < len(best):
-            j, ns, _ne = best[n + 1]
+            j = best[n + 1][0]
             nxt = rows[j].number
-            runs = runs_between(stream, e, ns, nxt)
+            runs = runs_between(stream, heads[n] if heads[n] < e else e, max(heads[n + 1], e), nxt)
+            if runs and runs[0].start > e:
+                rest = len(core(rows[i].label)) - len(rows[i].keys[0])
+                lead = sum(1 for ch in chars[e:runs[0].start] if not ch.isdigit())
+                if lead > rest + 6:  # more words than the rest of its own label: other labels
+                    runs[0] = Run(runs[0].digits, runs[0].start, runs[0].end, gap=True)
         else:
             j = len(rows)
             runs = _tail_runs(stream, e)
@@ -445,9 +468,11 @@ class _Unit:
     runs: list[Run]
     cands: list[list[Piece]] | None
     adjacent: bool = True
+    strict: bool = False
 
     def __post_init__(self) -> None:
-        self.adjacent = not any(r.gap for r in self.runs[1:])
+        self.adjacent = not any(r.gap for r in self.runs)
+        self.strict = bool(self.runs) and self.runs[0].gap  # other labels' words before its numbers
 
 
 def _holds(con: tuple[list[str], list[str]], val: dict[str, float]) -> bool | None:
@@ -594,9 +619,15 @@ def _confirmed(u: _Unit, reading: list[Piece], cons, values: dict[str, float]) -
     val = dict(values)
     val.update(zip(u.paths, (p.value for p in reading)))
     ps = set(u.paths)
-    checks = [_holds(c, val) for c in cons if any(p in ps for p in (*c[0], *c[1]))]
-    checks = [c for c in checks if c is not None]
-    return bool(checks) and all(checks)
+    touching = [c for c in cons if any(p in ps for p in (*c[0], *c[1]))]
+    checks = [h for h in (_holds(c, val) for c in touching) if h is not None]
+    # its own row sums alone do not place the numbers: another row must agree (a column sum)
+    across = [h for c in touching if not all(p in ps for p in (*c[0], *c[1]))
+              if (h := _holds(c, val)) is not None]
+    if not u.strict:
+        return bool(checks) and all(checks)
+    return bool(checks) and all(checks) and (bool(across) or not any(
+        not all(p in ps for p in (*c[0], *c[1])) for c in cons))
 
 
 # ---- 表四 ---------------------------------------------------------------------------------------

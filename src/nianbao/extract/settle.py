@@ -88,6 +88,7 @@ def _alternatives(paths: list[str], alts) -> str:
 
 def settle_requests(found: Found, lazy: _Lazy) -> None:
     rows = _rows_of(found, "requests")
+    found.certain -= found.loose
     full = len(rows) >= len(T3_ROWS_2019) and rows <= found.certain
     if full:
         return
@@ -100,6 +101,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     _garbled(found)
 
 
+GARBLED_COLUMNS = 4  # columns whose sums fail, before one failing row is taken as garbled
 GARBLED_ROWS = 3  # rows whose applicant columns do not add up, before a text table is taken as garbled
 
 
@@ -118,7 +120,7 @@ def _garbled(found: Found) -> None:
         return None not in vs and sum(vs[:-1]) != vs[-1]
 
     failing = [r for r in rows if row_fails(r)]
-    if len(failing) < GARBLED_ROWS:
+    if not failing:
         return
     keys = {r.split(".")[1] for r in rows}
     outcomes = [f"requests.{k}" for k in keys if k not in _NOT_OUTCOME]
@@ -137,6 +139,25 @@ def _garbled(found: Found) -> None:
         return bool(checks) and all(checks)
 
     bad_cols = [c for c in cols if col_fails(c)]
+    if len(failing) < GARBLED_ROWS:
+        # one or two rows: a printed typo breaks its row and one or two columns; a row that breaks
+        # its sum and most of its columns, or whose cells exceed （七）总计 in several columns, is a
+        # garbled line (cells of two rows run together)
+        def over_total(r: str) -> int:
+            if r.split(".")[1] in _NOT_OUTCOME:
+                return 0
+            return sum(1 for c in cols if (v := val.get(f"{r}.{c}")) is not None
+                       and (t := val.get(f"requests.total_processed.{c}")) is not None and v > t)
+
+        keep = [r for r in failing if len(bad_cols) >= GARBLED_COLUMNS or over_total(r) >= 2]
+        for r in keep:
+            if len(bad_cols) < GARBLED_COLUMNS:
+                for c in cols:
+                    p = f"{r}.{c}"
+                    if p in found.values and found.values[p].value is not None:
+                        found.values[p] = Value(None, found.values[p].cell)
+                found.notes.append(("unreadable", r, "该行各格超过（七）总计且本行合计不符：两行数字交错，单元格留空", None))
+        failing = [r for r in keep if len(bad_cols) >= GARBLED_COLUMNS]
     for r in failing:
         hit = False
         for c in bad_cols:

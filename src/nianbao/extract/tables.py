@@ -30,10 +30,13 @@ class Found:
     # one block; other rows were assembled from several blocks and are only a guess (the decoder checks)
     certain: set[str] = field(default_factory=set)
     grid: set[str] = field(default_factory=set)  # row paths read from a real table grid
+    loose: set[str] = field(default_factory=set)  # row paths whose label matched only fuzzily
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
     found.labels[path] = (row.label, how, lab)
+    if how in ("fuzzy", "prefix"):
+        found.loose.add(path)  # a label only similar to the format's: the row may be another one
     canonical = core(lab.label)
     if how == "prefix":
         found.notes.append(("repaired", path, row.label, row.block))
@@ -315,6 +318,8 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
                    for present in combinations(range(3), len(chunks)))
     if len(costs) > 1 and costs[0][0] == costs[1][0]:
         return None  # the columns do not tell (a header one word per line): unique or nothing
+    if costs[0][0] > 4 * len(chunks):
+        return None  # the numbers do not stand under the headers (OCR boxes joined by spaces)
     best = costs[0][1]
     out: list[list[Value] | None] = [None, None, None]
     for chunk, g in zip(chunks, best):
