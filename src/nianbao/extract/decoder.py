@@ -42,6 +42,7 @@ from ..ingest import Block, Cell
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
+MAX_SCORED = 300  # readings of one segment checked against the column sums; more stay ambiguous
 _SEPARATORS = frozenset(" \t\n\r\u3000\u00a0\u200b\ufeff|")
 _NUMBERING_MARK = frozenset(".．、")
 _OCR_ZERO = frozenset("Oo〇")
@@ -237,9 +238,11 @@ def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[
     if k > n or k <= 0 or n > k * most:
         return []
     out: list[tuple[str, ...]] = []
+    steps = [0]
 
     def rec(i: int, left: int, acc: list[str]) -> None:
-        if len(out) >= cap:
+        steps[0] += 1
+        if len(out) >= cap or steps[0] > MAX_STEPS:
             return
         rest = n - i
         if rest > left * most or rest < left:
@@ -518,7 +521,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             if cands and len(cands) == 1:
                 fixed.update(zip(u.paths, (p.value for p in cands[0])))
         for n, (u, cands) in enumerate(zip(units, live)):
-            if not cands or len(cands) == 1:
+            if not cands or len(cands) == 1 or len(cands) > MAX_SCORED:
                 continue
             ps = set(u.paths)
             outer = {id(c): c for p in u.paths for c in by_path.get(p, ())
@@ -601,7 +604,12 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 continue
             dec.values.update(zip(u.paths, reading))
             continue
-        # several readings: the cells on which all agree are settled, the others stay null
+        # several readings: the cells on which all agree are settled, the others stay null. Where
+        # sums across rows exist, the readings the row's own sum ruled out count too (that sum was not
+        # confirmed: the document may not keep it); a lone table (表四) trusts its own sums.
+        ps = set(u.paths)
+        if u.cands and any(not all(x in ps for x in (*c[0], *c[1])) for p in u.paths for c in by_path.get(p, ())):
+            cands = u.cands
         differ = []
         for i, p in enumerate(u.paths):
             vs = {c[i].value for c in cands}
@@ -723,10 +731,12 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     i = start
     while i < end and not chars[i].isdigit():
         i += 1
+    if i - start > 14:  # words, not a unit or a header, stand between the label and these digits
+        return []
     j = i
     while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
         j += 1
-    return runs_between(stream, i, j)
+    return runs_between(stream, i, min(j + 2, len(chars)))
 
 
 def alternatives_text(paths: list[str], alts: list[tuple[int, ...]]) -> str:
