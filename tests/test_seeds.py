@@ -22,9 +22,10 @@ def test_seed_matches_hand_read_record(path):
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem[:3])
 def test_seed_golden_record(path):
-    golden(DATA / "text" / "groundtruth" / f"{path.stem}.record.json", nianbao.parse(path).to_json_dict())
+    golden(DATA / "text" / "golden" / f"{path.stem}.record.json", nianbao.parse(path).to_json_dict())
 
 
+@pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_seeds_is_100_percent():
     run = subprocess.run(

@@ -20,18 +20,21 @@ from . import render as _render_package  # noqa: F401
 from .analyse.charts import charts
 from .analyse.consolidate import Consolidation, Difference, consolidate
 from .analyse.export import export
+from .analyse.layout import CellDef
+from .analyse.layout import cells as table_cells
 from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStats, Stats, stats
 from .audit import Finding, Rule, Severity
 from .audit.codes import CODES, all_rules, rule_class
 from .debug import debug_html
-from .errors import InputError, MissingDependency, NianbaoError
+from .errors import ConflictError, InputError, MissingDependency, NianbaoError
 from .extract import build_record
 from .format import Format, cell_name
 from .ingest import load as read_document
-from .ledger import Deadline, Ledger, LedgerResult, parse_date as parse_ledger_date, read_ledger
+from .ingest.sniff import sniff
+from .ledger import Deadline, Ledger, LedgerResult, deadlines_xlsx, read_ledger
 from .ledger import compute as compute_ledger
 from .ledger import deadlines as ledger_deadlines
-from .ledger import deadlines_xlsx
+from .ledger import parse_date as parse_ledger_date
 from .ledger import summary as ledger_summary
 from .ledger import template as ledger_template
 from .ledger import vocab as ledger_vocab
@@ -54,6 +57,7 @@ from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
 from .render import FORMATS as RENDER_FORMATS
 from .render import template
 from .store import ReportRow, Store, StoredFinding, db_url, open_store, review
+from .store.workbench import FILING_STATES, RECTIFY_STATES, ROLES, Scope, Workbench, workbench
 
 __version__ = "0.1.0"
 
@@ -64,7 +68,8 @@ def rules() -> list[type[Rule]]:
 
 
 __all__ = [
-    "APPLICANTS", "CODES", "OUTCOME_GROUPS", "OUTCOME_LABELS", "RENDER_FORMATS", "BatchResult", "CheckResult",
+    "APPLICANTS", "CODES", "FILING_STATES", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
+    "Workbench", "sniff", "table_cells", "workbench", "OUTCOME_GROUPS", "OUTCOME_LABELS", "RENDER_FORMATS", "BatchResult", "CheckResult",
     "Consolidation", "Deadline", "Difference", "DocError", "DocOutcome", "Finding", "Format", "GroupStats", "InputError",
     "Ledger", "LedgerResult", "LedgerSummary", "Meta", "MissingDependency", "NianbaoError", "ParseResult",
     "Record", "RenderBlocked", "ReportRow", "Rule", "Severity", "Stats", "Status", "Store", "StoredFinding",

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..format import Format
 from ..record import Meta, Record, RequestRow
+from ..record.model import FormatId
 from .read import Application, Ledger, Problem
 from .vocab import OUTCOME_2019
 
@@ -33,9 +34,15 @@ class LedgerResult:
     notes: list[str] = field(default_factory=list)
     counted: int = 0  # applications that count in some cell of 表三
 
+    def values(self) -> dict[str, int | float | None]:
+        """表三 as cell path → value ("requests.granted.natural_person": 3): what the web 填报 saves."""
+        return {f"requests.{key}.{col}": value for key, row in (self.record.requests or {}).items()
+                for col, value in row.model_dump().items()}
+
     def to_json(self) -> dict[str, Any]:
-        return {"record": self.record.to_json_dict(), "counted": self.counted, "excluded": len(self.problems),
-                "problems": [p.to_json() for p in self.problems], "notes": self.notes}
+        return {"record": self.record.to_json_dict(), "values": self.values(), "counted": self.counted,
+                "excluded": len(self.problems), "problems": [p.to_json() for p in self.problems],
+                "notes": self.notes}
 
 
 def format_for(year: int) -> Format:
@@ -119,7 +126,7 @@ def compute(ledger: Ledger, year: int, last_year: Ledger | None = None,
     order = [r.key for r in fmt.t3_rows]
     requests = {k: requests[k] for k in order if k in requests}
     title = f"{agency}{year}年政府信息公开工作年度报告" if agency else None
-    record = Record(meta=Meta(agency=agency, year=year, doc_kind="annual_report", format=Format.id_for_year(year),
+    record = Record(meta=Meta(agency=agency, year=year, doc_kind="annual_report", format=cast(FormatId, Format.id_for_year(year)),
                               title=title),
                     requests=requests)
     if problems:

@@ -28,8 +28,8 @@ def write(record: Record, to: str, *, opening: bool = True) -> bytes:
     module, func = FORMATS[to].split(":")
     writer = getattr(import_module(module), func)
     if to == "xlsx":
-        return writer(record, with_opening=opening)  # type: ignore[no-any-return]
-    return writer(layout(record, with_opening=opening))  # type: ignore[no-any-return]
+        return writer(record, with_opening=opening)
+    return writer(layout(record, with_opening=opening))
 
 
 def template(year: int, fmt: str | None = None) -> bytes:

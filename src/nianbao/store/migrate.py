@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, inspect, text
@@ -12,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0001"  # the newest migration; opening a store upgrades it to here
+HEAD = "0003"  # the newest migration; opening a store upgrades it to here
 _LOCK = 7_354_221  # PostgreSQL advisory lock id for migrations
 
 

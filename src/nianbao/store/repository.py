@@ -13,11 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any, Self
+from typing import Any, Self, cast
 
-from sqlalchemy import JSON, Dialect, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import JSON, Dialect, Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import InputError
 from ..format.agency import norm_name
@@ -35,7 +35,7 @@ class _Serialized(TypeDecorator[Any]):
     impl = JSON
     cache_ok = True
 
-    def bind_processor(self, dialect: Dialect) -> None:  # type: ignore[override]
+    def bind_processor(self, dialect: Dialect) -> None:
         return None
 
 
@@ -122,6 +122,7 @@ class _Statements:
     """The statements a save runs, built once per store (SQLAlchemy caches their compiled form)."""
 
     def __init__(self, dialect: Dialect):
+        upsert: Any
         if dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as upsert
         else:
@@ -142,7 +143,7 @@ class _Statements:
         self.findings = _Bulk(dialect, insert(s.findings).values(_binds(self.finding_names)), self.finding_names)
         self.supersede = update(r).where(
             r.c.agency == bindparam("a"), r.c.year == bindparam("y"), r.c.doc_kind.is_not_distinct_from(bindparam("k")),
-            r.c.id != bindparam("rid")).values(superseded=True)
+            r.c.superseded.is_(False)).values(superseded=True)
         self.current = select(r.c.id).where(
             r.c.agency == bindparam("a"), r.c.year == bindparam("y"), r.c.doc_kind == bindparam("k"),
             r.c.superseded.is_(False)).order_by(r.c.id.desc()).limit(1)
@@ -181,17 +182,24 @@ class Store:
             return None
         return url.render_as_string(hide_password=False)
 
-    def save_many(self, docs: list[Parsed]) -> Saved:
-        """Store several documents in one transaction (one commit for the group: commits dominate the
-        cost of a small document). A deadlock or busy database rolls the whole group back and replays it."""
+    def save_many(self, docs: list[Parsed], durable: bool = True) -> Saved:
+        """Store several documents in one transaction. A deadlock or busy database rolls the whole group
+        back and replays it. ``durable=False`` (batch ingest) lets PostgreSQL acknowledge the commit before
+        its WAL reaches the disk: a crash of the server may lose the last fraction of a second of
+        documents, which a re-run then reads again (their hashes were never stored) — never a document
+        half-stored or doubled."""
         q = self._statements
         for attempt in range(5):
             saved = Saved([])
             try:
                 with self.engine.begin() as c:
+                    if not durable and self.dialect == "postgresql":
+                        c.execute(text("SET LOCAL synchronous_commit TO off"))
                     saved.ids = [self._save(c, q, d, saved.stale) for d in docs]
                 return saved
-            except OperationalError as e:  # SQLite busy, PostgreSQL deadlock/serialisation: retry
+            except (OperationalError, IntegrityError) as e:
+                # SQLite busy, PostgreSQL deadlock/serialisation, or another save made a report of the same
+                # agency-year current at the same instant: replay the group, which now supersedes it
                 if attempt == 4 or not _transient(e):
                     raise
                 time.sleep(0.2 * (attempt + 1))
@@ -210,15 +218,17 @@ class Store:
         rows = d.rows
         if rows is None:
             return doc_id
+        agency, year = rows.agency, rows.year
+        if agency and year:
+            # the newest document of an agency, year and kind is the one that counts: supersede the one
+            # that counted before inserting (the unique index on current reports allows only one)
+            c.execute(q.supersede, {"a": agency, "y": year, "k": rows.doc_kind})
         report_id = c.execute(q.report, dict(zip(q.report_names, (doc_id, *rows.report)))).scalar_one()
         if rows.cells:
             q.cells.run(c, [(report_id, *r) for r in rows.cells])
         if rows.findings:
             self._insert_findings(c, report_id, rows.findings)
-        agency, year = rows.agency, rows.year
         if agency and year:
-            # the newest document of an agency, year and kind is the one that counts
-            c.execute(q.supersede, {"a": agency, "y": year, "k": rows.doc_kind, "rid": report_id})
             if rows.doc_kind == "annual_report":
                 prev_id = self._current_id(c, agency, year - 1)
                 known = rows.crossyear
@@ -301,7 +311,10 @@ class Store:
                 raise InputError(f"库中没有指纹为 {fingerprint} 的问题（用 nianbao findings 查看指纹）", "not_found")
             if len(full) > 1:
                 raise InputError(f"指纹前缀 {fingerprint} 对应多个问题：{'、'.join(full[:5])}，请写完整", "ambiguous")
-            c.execute(s.reviews.insert().values(fingerprint=full[0], decision=decision, note=note,
+            # the next place in the finding's decision history (the workbench tells a reviewer who saw an older one)
+            seq = c.execute(select(func.coalesce(func.max(s.reviews.c.seq), 0) + 1)
+                            .where(s.reviews.c.fingerprint == full[0])).scalar_one()
+            c.execute(s.reviews.insert().values(fingerprint=full[0], decision=decision, note=note, seq=seq,
                                                 created_at=datetime.now(UTC)))
         return full[0]
 
@@ -329,7 +342,7 @@ class Store:
         if ids is not None:
             q = q.where(r.c.id.in_(list(ids)))
         with self.engine.connect() as c:
-            return [ReportRow(*row) for row in c.execute(q)]
+            return [ReportRow(*cast(tuple[Any, ...], row)) for row in c.execute(q)]
 
     def record(self, report_id: int, provenance: bool = True) -> Record:
         with self.engine.connect() as c:
@@ -403,7 +416,7 @@ class Store:
             chunks = [None] if ids is None else [ids[i:i + 500] for i in range(0, len(ids), 500)]
             for chunk in chunks:
                 qq = q if chunk is None else q.where(f.c.report_id.in_(chunk))
-                out.extend(StoredFinding(*row) for row in c.execute(qq))
+                out.extend(StoredFinding(*cast(tuple[Any, ...], row)) for row in c.execute(qq))
         return out
 
     def counts(self) -> dict[str, int]:
@@ -428,8 +441,9 @@ class Store:
 
 
 def _transient(e: DBAPIError) -> bool:
-    text = str(e.orig).lower()
-    return any(w in text for w in ("locked", "busy", "deadlock", "could not serialize"))
+    msg = str(e.orig).lower()
+    return any(w in msg for w in ("locked", "busy", "deadlock", "could not serialize", "uq_reports_current",
+                                   "unique constraint failed: reports.agency"))
 
 
 def review(store: Store, fingerprint: str, decision: str, note: str | None = None) -> str:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMNS
+from ...format import Format
 from ..base import Context, Rule, Severity
 
 
@@ -27,10 +27,12 @@ class CarryOverMismatch(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        cur, prev = ctx.record.requests, ctx.previous.requests if ctx.previous else None
+        if ctx.previous is None:
+            return
+        cur, prev = ctx.record.requests, ctx.previous.requests
         if not cur or not prev or "carried_over" not in cur or "carried_forward" not in prev:
             return
-        for col in T3_COLUMNS:
+        for col in Format.T3_COLUMNS:
             now, before = getattr(cur["carried_over"], col.key), getattr(prev["carried_forward"], col.key)
             if now is None or before is None or now == before:
                 continue
