@@ -313,26 +313,16 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
     if len(ends) != 3 or None in cols or len({id(v.cell) for v in values}) != len(values):
         return None
     chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
-<<<<<<< HEAD
-    last = [cols[i + 4] for i in range(0, len(values), 5)]
+    last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
     costs = sorted((sum(abs(col - ends[g]) for col, g in zip(last, present)), present)
                    for present in combinations(range(3), len(chunks)))
+    if not costs:  # more groups of five than 表四 has groups
+        return None
     if len(costs) > 1 and costs[0][0] == costs[1][0]:
         return None  # the columns do not tell (a header one word per line): unique or nothing
     if costs[0][0] > 4 * len(chunks):
         return None  # the numbers do not stand under the headers (OCR boxes joined by spaces)
     best = costs[0][1]
-=======
-    last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
-    best: tuple[int, ...] | None = None
-    cost: int | None = None
-    for present in combinations(range(3), len(chunks)):
-        c = sum(abs(col - ends[g]) for col, g in zip(last, present))
-        if cost is None or c < cost:
-            best, cost = present, c
-    if best is None:  # more groups of five than 表四 has groups
-        return None
->>>>>>> main
     out: list[list[Value] | None] = [None, None, None]
     for chunk, g in zip(chunks, best):
         out[g] = chunk
