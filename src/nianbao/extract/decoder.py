@@ -55,7 +55,9 @@ def _zero_context(text: str, i: int, n: int) -> bool:
     """An O between separators or digits (``O 0 0``, ``1O``), not a letter of a word."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < n else " "
-    ok = lambda c: c in _SEPARATORS or c.isdigit() or c in _OCR_ZERO  # noqa: E731
+    def ok(c: str) -> bool:
+        return c in _SEPARATORS or c.isdigit() or c in _OCR_ZERO
+
     return ok(before) and ok(after) and (before.isdigit() or after.isdigit() or before in _SEPARATORS
                                          and after in _SEPARATORS)
 
@@ -151,7 +153,7 @@ class Run:
 class Piece:
     """One decoded cell: its value and the characters it came from."""
 
-    value: int
+    value: int | float
     start: int  # in Stream.chars
     end: int
     run: Run
@@ -163,7 +165,7 @@ class Decoded:
 
     values: dict[str, Piece] = field(default_factory=dict)
     rows: dict[str, list[Run]] = field(default_factory=dict)  # record row path -> its runs
-    ambiguous: list[tuple[list[str], list[tuple[int, ...]]]] = field(default_factory=list)
+    ambiguous: list[tuple[list[str], list[tuple[int | float, ...]]]] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # row paths with no reading
 
 
@@ -556,34 +558,35 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
               if cands and len(cands) == 1 and u.cands and len(u.cands) > 1]
     whole = [_holds(c, values) for c in cons]
     if chosen and not (whole and all(h is True for h in whole)):
-        confirmed = {n for n, u in enumerate(units) if u.cands and len(u.cands) == 1}
         base: dict[str, float] = {}
-        for n in confirmed:
-            base.update(zip(units[n].paths, (p.value for p in units[n].cands[0])))
+        for u in units:
+            if u.cands and len(u.cands) == 1:
+                base.update(zip(u.paths, (p.value for p in u.cands[0])))
         pending = list(chosen)
         grew = True
         while grew:
             grew = False
             for n in list(pending):
                 u = units[n]
+                cur = live[n]
+                if not cur or not u.cands:
+                    continue
                 ps = set(u.paths)
                 cross = [c for c in cons if not all(x in ps for x in (*c[0], *c[1]))]
-                if not cross:
-                    ok = True
-                else:
+                good = True
+                if cross:
                     val = dict(base)
-                    val.update(zip(u.paths, (p.value for p in live[n][0])))
-                    ok = True
+                    val.update(zip(u.paths, (p.value for p in cur[0])))
                     for i, p in enumerate(u.paths):
                         if len({c[i].value for c in u.cands}) == 1:
                             continue
                         checks = [_holds(c, val) for c in by_path.get(p, ()) if c in cross]
                         if not any(checks) or any(h is False for h in checks):
-                            ok = False
+                            good = False
                             break
-                if ok:
+                if good:
                     pending.remove(n)
-                    base.update(zip(u.paths, (p.value for p in live[n][0])))
+                    base.update(zip(u.paths, (p.value for p in cur[0])))
                     grew = True
         for n in pending:
             live[n] = units[n].cands
@@ -739,7 +742,7 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     return runs_between(stream, i, min(j + 2, len(chars)))
 
 
-def alternatives_text(paths: list[str], alts: list[tuple[int, ...]]) -> str:
+def alternatives_text(paths: list[str], alts: list[tuple[int | float, ...]]) -> str:
     shown = ["/".join(str(v) for v in a) for a in alts[:6]]
     more = f" 等{len(alts)}种" if len(alts) > 6 else ""
     return "；".join(shown) + more

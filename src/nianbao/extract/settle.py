@@ -116,8 +116,8 @@ def _garbled(found: Found) -> None:
     cols = T3_COLUMN_KEYS
 
     def row_fails(r: str) -> bool:
-        vs = [val.get(f"{r}.{c}") for c in cols]
-        return None not in vs and sum(vs[:-1]) != vs[-1]
+        vs = [val[p] for c in cols if (p := f"{r}.{c}") in val]
+        return len(vs) == len(cols) and sum(vs[:-1]) != vs[-1]
 
     failing = [r for r in rows if row_fails(r)]
     if not failing:
@@ -128,13 +128,13 @@ def _garbled(found: Found) -> None:
     def col_fails(c: str) -> bool:
         checks = []
         if "total_processed" in keys:
-            vs = [val.get(f"{r}.{c}") for r in outcomes]
+            vs = [val[p] for r in outcomes if (p := f"{r}.{c}") in val]
             t = val.get(f"requests.total_processed.{c}")
-            if None not in vs and t is not None:
+            if len(vs) == len(outcomes) and t is not None:
                 checks.append(sum(vs) != t)
-        ident = [val.get(f"requests.{k}.{c}") for k in ("new_received", "carried_over", "total_processed",
-                                                          "carried_forward")]
-        if None not in ident:
+        ident = [val[p] for k in ("new_received", "carried_over", "total_processed", "carried_forward")
+                 if (p := f"requests.{k}.{c}") in val]
+        if len(ident) == 4:
             checks.append(ident[0] + ident[1] != ident[2] + ident[3])
         return bool(checks) and all(checks)
 

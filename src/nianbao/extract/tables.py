@@ -398,7 +398,8 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
         item = by_key[lab.key]
         width = len(item.columns) or 1
         vals = row.values
-        if block.grid or ((len(vals) == width or _explicit_blanks(row, width)) and not row.trimmed
+        repeated = not item.columns and len(vals) > 1 and len({v.value for v in vals}) == 1  # a merged cell
+        if block.grid or ((len(vals) == width or _explicit_blanks(row, width) or repeated) and not row.trimmed
                           and not any(v.repaired for v in vals)
                           and not re.search(r"\d", core(row.label)) and _same_block(row, vals)):
             found.certain.add(f"active.{lab.key}")
