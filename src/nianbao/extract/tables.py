@@ -428,7 +428,9 @@ def _explicit_blanks(row: Row, width: int) -> bool:
     if idx is None:
         return False
     after = cells[idx + 1:]
-    return len(after) == width and all(read_value(c) is not None for c in after)
+    if len(after) < width or not all(read_value(c) is not None for c in after):
+        return False
+    return all(not c.text.strip() for c in after[width:])  # a table's extra empty column
 
 
 def _absorbed(blocks: list[Block]) -> list[Row]:
