@@ -58,6 +58,7 @@ CODES: dict[str, str] = {
     # L — labels
     "L-01": "l_01_label_variant:LabelVariant",
     "L-02": "l_02_cells_repaired:CellsRepaired",
+    "L-04": "l_04_value_out_of_range:ValueOutOfRange",
 }
 
 _loaded: dict[str, type[Rule]] = {}

@@ -17,6 +17,7 @@ from ..record import (
     RequestRow,
     SectionText,
 )
+from ..limits import year_in_range
 from .meta import find_meta
 from .narrative import find_narrative, paragraphs
 from .sections import Heading, find_headings
@@ -61,12 +62,15 @@ def build_record(doc: Document) -> Record:
         raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
 
     provenance: dict[str, Provenance] = {}
-    notes: list[ParseNote] = []
+    notes: list[ParseNote] = [ParseNote(kind="damaged", text=w) for w in doc.warnings]
     for found in (found_act, found_req, found_app):
         for path, v in found.values.items():
             lab = found.labels.get(path.rsplit(".", 1)[0], found.labels.get(path, ("", "", None)))[2]
             provenance[path] = _prov(v.cell, label=lab.label if lab else None)
-            if v.repaired:
+            if v.overflow:
+                notes.append(ParseNote(kind="out_of_range", path=path, text=v.cell.text[:80], line=v.cell.line,
+                                       page=v.cell.page))
+            elif v.repaired:
                 notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
         for kind, path, text, block in found.notes:
             cell = block.cells[0] if block and block.cells else None
@@ -96,14 +100,24 @@ def build_record(doc: Document) -> Record:
         c = blocks[mf.published_block].cells
         provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
 
+    if mf.year is not None and not year_in_range(mf.year):
+        cell = blocks[mf.title_index].cells[0] if mf.title_index is not None and blocks[mf.title_index].cells else None
+        notes.append(ParseNote(kind="out_of_range", path="meta.year", text=str(mf.year), label="年度",
+                               line=cell.line if cell else None, page=cell.page if cell else None))
+        meta.year = mf.year = None
     year = mf.year
     paras = paragraphs(blocks)
-    figures, hits, restated = find_narrative(paras, year)
+    overflow: list = []
+    figures, hits, restated = find_narrative(paras, year, overflow)
+    for key, hit in overflow:
+        notes.append(ParseNote(kind="out_of_range", path=f"narrative.{key}", text=hit.text[:80], line=hit.line))
     if year is None and "statistics_period" in figures:
-        year = int(figures["statistics_period"]["start"][:4])
-        meta.year = year
+        start = int(figures["statistics_period"]["start"][:4])
+        if year_in_range(start):
+            year = meta.year = start
     elif year is None and meta.published:
-        meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
+        if year_in_range(int(meta.published[:4]) - 1):
+            meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
     if restated:
         figures["restated"] = restated
     for key, hit in hits.items():

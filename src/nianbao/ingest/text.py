@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from .decode import decode_text
+from .decode import decode_damaged
 from .document import Block, Cell, Document
 
 _PAGE_NO = re.compile(
@@ -22,11 +22,12 @@ _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\
 
 
 def read_text(data: bytes, name: str, kind: str = "text") -> Document:
-    text = decode_text(data, name)
+    text, damage = decode_damaged(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
-    return Document(source=name, kind=kind, blocks=split_blocks(text), text=text)
+    return Document(source=name, kind=kind, blocks=split_blocks(text), text=text,
+                    warnings=[damage] if damage else [])
 
 
 def split_blocks(text: str) -> list[Block]:

@@ -142,7 +142,10 @@ class SectionText(_Model):
 class ParseNote(_Model):
     """Something the parser normalised or repaired; audit reports it (L-01, L-02, T3-08)."""
 
-    kind: Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable"]
+    # out_of_range: a number no report can state (too many digits, beyond any count, a year of 9999):
+    # the cell is null and audit reports it (L-04)
+    # damaged: bytes of the file that could not be decoded (a flipped byte), replaced; text says where
+    kind: Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "out_of_range", "damaged"]
     path: str | None = None
     label: str | None = None
     text: str = ""

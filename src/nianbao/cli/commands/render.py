@@ -12,6 +12,7 @@ import nianbao
 
 from ... import NianbaoError, parse
 from ...errors import InputError
+from ...files import write_atomic
 from ...record import Record
 from ..output import console, error, findings_table
 
@@ -79,8 +80,8 @@ def render_cmd(
         error(e.message)
         raise typer.Exit(2) from None
     try:
-        output.write_bytes(data)
-    except OSError as e:
-        error(f"{output}：无法写入（{e.strerror}）")
+        write_atomic(output, data)
+    except NianbaoError as e:
+        error(e.message)
         raise typer.Exit(2) from None
     console.print(f"已生成 {output}（{fmt}，{len(data) // 1024 or 1} KB）")

@@ -8,6 +8,8 @@ import typer
 
 import nianbao
 
+from ...files import write_atomic
+
 from ..output import console, error
 
 
@@ -32,8 +34,8 @@ def template_cmd(
         raise typer.Exit(2)
     data = nianbao.template(year, fmt)
     try:
-        output.write_bytes(data)
-    except OSError as e:
-        error(f"{output}：无法写入（{e.strerror}）")
+        write_atomic(output, data)
+    except nianbao.NianbaoError as e:
+        error(e.message)
         raise typer.Exit(2) from None
     console.print(f"已生成 {output}：{year} 年度填报模板")
