@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 EXTRAS  := dev,postgres,analytics,ocr
 STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-10)
 
-.PHONY: demo test install sysdeps lint bench clean help
+.PHONY: demo test install sysdeps lint bench fuzz clean help
 
 help:
 	@echo "make demo | make test | make bench | make lint | make clean"
@@ -32,6 +32,11 @@ test: install sysdeps
 
 lint: install
 	$(BIN)/ruff check src tests
+
+# make fuzz N=10000 — the long fuzz campaign (tests/fuzz/harness.py); results in fuzz-out/
+N ?= 10000
+fuzz: install
+	nice -n 10 $(BIN)/python tests/fuzz/harness.py -n $(N) --jobs 2 --out fuzz-out
 
 bench: install
 	$(BIN)/python bench/bench_parse.py

@@ -18,12 +18,15 @@ _PAGE_NO = re.compile(
 )
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
+_MD_ESCAPED = re.compile(r"\\([<>&])")
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
 
 
 def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     text, damage = decode_damaged(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "markdown" and "\\" in text:
+        text = _MD_ESCAPED.sub(r"\1", text)  # \<script> as the Markdown writer escapes raw HTML
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     return Document(source=name, kind=kind, blocks=split_blocks(text), text=text,
