@@ -75,5 +75,5 @@ def test_navigation_css_and_comments_are_left_out_with_exact_offsets(tmp_path):
 def test_report_spans_leave_an_ordinary_line_alone():
     line = "2022年，我局主动公开政府信息120条，通过微信发布30条。"
     assert report_spans(line) == [(0, len(line))]
-    assert report_spans("附件下载") == []
+    assert report_spans("附件下载") == [] and report_spans("   ") == []
     assert report_spans("当前位置：首页 > 政务公开") == []

@@ -45,7 +45,7 @@ _DEBRIS = re.compile(
 _TRAILER = re.compile(r"(?:附件下载|附件\s*[:：]?\s*下载|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*打印\s*】|【\s*关闭\s*】)\s*$")
 
 _TRAILER_LAST = tuple("载页口】")  # last character of a trailer (a quick test before the pattern)
-_DEBRIS_HINTS = ("<!", "-->", "Mso", "Style Definitions")
+# debris is only looked for in a line holding one of "<!", "-->", "Mso", "Style Definitions"
 
 
 @dataclass
@@ -97,8 +97,13 @@ def crawler_header(lines: list[str]) -> Header:
 
 
 def report_spans(line: str) -> list[tuple[int, int]]:
-    """The parts of ``line`` (start, end offsets) that are report text, furniture left out."""
+    """The parts of ``line`` (start, end offsets) that are report text, furniture left out.
+
+    A line with no furniture is one part, the whole line (its white space included)."""
     start, end = 0, len(line)
+    has_debris = "<!" in line or "-->" in line or "Mso" in line or "Style Definitions" in line
+    if not has_debris and line.rstrip()[-1:] not in _TRAILER_LAST and not _CRUMB.match(line):
+        return [(0, end)] if line.strip() else []
     if _CRUMB.match(line):
         cut = None
         for m in _CRUMB_END.finditer(line, 0, min(len(line), _CRUMB_WINDOW)):
@@ -117,7 +122,7 @@ def report_spans(line: str) -> list[tuple[int, int]]:
             return []
     spans: list[tuple[int, int]] = []
     pos = start
-    debris = _DEBRIS.finditer(line, start, end) if any(w in line for w in _DEBRIS_HINTS) else ()
+    debris = _DEBRIS.finditer(line, start, end) if has_debris else ()
     for m in debris:
         spans.append((pos, m.start()))
         pos = m.end()
