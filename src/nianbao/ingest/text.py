@@ -13,7 +13,9 @@ import re
 
 from ..errors import InputError
 from .decode import decode_damaged
+from ..limits import MAX_CELLS
 from .document import Block, Cell, Document
+from .grid import GridTooLarge
 from .furniture import crawler_header, report_spans
 
 _PAGE_NO = re.compile(
@@ -33,7 +35,11 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])
-    return Document(source=name, kind=kind, blocks=split_blocks(text, skip=header.lines), text=text,
+    try:
+        blocks = split_blocks(text, skip=header.lines)
+    except GridTooLarge:
+        raise InputError(f"{name}：文本中的表格单元格数目异常（超过 {MAX_CELLS} 个），不像一篇年度报告", "too_large") from None
+    return Document(source=name, kind=kind, blocks=blocks, text=text,
                     title_hint=header.title, date_hint=header.date, warnings=[damage] if damage else [])
 
 
@@ -42,6 +48,7 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
     blocks: list[Block] = []
     group: list[Cell] = []  # one-cell-per-line run
     offset = 0
+    total = 0
     for lineno, line in enumerate(text.split("\n"), start=1):
         start = offset
         offset += len(line) + 1
@@ -62,6 +69,9 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
             cells = _split_line(line[a:b], lineno, start + a)
             if cells:
                 blocks.append(Block(cells))
+                total += len(cells)
+        if total > MAX_CELLS:  # tab debris of a damaged file: a report has ~1 000 cells
+            raise GridTooLarge(total)
     if group:
         blocks.append(Block(group))
     return blocks
@@ -70,7 +80,7 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
 def _cell(raw: str, lineno: int, start: int) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    if text[:1] in "#*_" or text[-2:] in ("**", "__") or "<br" in text:
+    if (text and text[0] in "#*_") or text[-2:] in ("**", "__") or "<br" in text:
         text = _MD_MARKS.sub("", text).strip()
     return Cell(text, line=lineno, span=(start + lead, start + lead + len(raw.strip())))
 
