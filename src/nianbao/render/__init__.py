@@ -1,17 +1,14 @@
 """Render: a record → a compliant report (DOCX, HTML, PDF, XLSX, Markdown); the XLSX fill-in template.
 
-Reads only the record, the format definition and the audit's findings. The record is audited
-first: error-severity findings stop the rendering (``RenderBlocked``) unless ``force``.
+Lays out only what the record holds, with the format definition. Whether a record may be rendered
+(the audit gate) is the pipeline's decision: ``nianbao.render`` / ``nianbao.pipeline.render``.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-import types
 from importlib import import_module
 
-from ..audit import Finding, Severity, audit
 from ..errors import NianbaoError
 from ..record import Record
 from .report import layout
@@ -25,34 +22,16 @@ FORMATS: dict[str, str] = {
 }
 
 
-class RenderBlocked(NianbaoError):
-    """The record has error-severity findings; rendering it would publish them."""
-
-    code = "blocked"
-
-    def __init__(self, findings: list[Finding]):
-        lines = "\n".join(f"  {f.code} {f.message}" for f in findings[:20])
-        more = f"\n  ……另有 {len(findings) - 20} 条" if len(findings) > 20 else ""
-        super().__init__(f"记录有 {len(findings)} 个错误级审核问题，未生成报告（确认无误后可加 --force 强制生成）：\n{lines}{more}")
-        self.findings = findings
-
-
-def render(record: Record, to: str, *, force: bool = False, opening: bool = True,
-           findings: list[Finding] | None = None) -> bytes:
-    """The report as the bytes of a ``to`` file (docx, html, pdf, xlsx or md)."""
+def write(record: Record, to: str, *, opening: bool = True) -> bytes:
+    """The report as the bytes of a ``to`` file (docx, html, pdf, xlsx or md), without any check."""
     if to not in FORMATS:
         raise NianbaoError(f"不支持的输出格式：{to}（可选：{'、'.join(FORMATS)}）", "unsupported")
     _check_renderable(record)
-    if findings is None:
-        findings = audit(record)
-    errors = [f for f in findings if f.severity == Severity.error]
-    if errors and not force:
-        raise RenderBlocked(errors)
     module, func = FORMATS[to].split(":")
     writer = getattr(import_module(module), func)
     if to == "xlsx":
-        return writer(record, with_opening=opening)
-    return writer(layout(record, with_opening=opening))
+        return writer(record, with_opening=opening)  # type: ignore[no-any-return]
+    return writer(layout(record, with_opening=opening))  # type: ignore[no-any-return]
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
@@ -77,15 +56,4 @@ def template(year: int, fmt: str | None = None) -> bytes:
     return make(year, fmt)
 
 
-__all__ = ["FORMATS", "RenderBlocked", "render", "template"]
-
-
-class _CallableModule(types.ModuleType):
-    """``nianbao.render`` is both this package and the public function: once the package is
-    imported, the import system binds the name to the module, so the module calls the function."""
-
-    def __call__(self, *args, **kwargs) -> bytes:
-        return render(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+__all__ = ["FORMATS", "template", "write"]
