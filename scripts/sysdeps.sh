@@ -8,6 +8,7 @@ NEED=(
   "soffice:libreoffice-writer-nogui"
   "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk"
   "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf:fonts-arphic-gkai00mp"
+  "chromium:chromium"  # the web workbench's browser tests (Playwright drives Debian's Chromium)
 )
 missing=()
 for entry in "${NEED[@]}"; do

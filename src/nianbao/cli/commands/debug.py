@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ... import NianbaoError, debug_html
-from ...files import write_atomic
+from nianbao import NianbaoError, debug_html, write_atomic
 from ..output import console, error
 
 

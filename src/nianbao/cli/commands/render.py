@@ -9,11 +9,7 @@ import typer
 from pydantic import ValidationError
 
 import nianbao
-
-from ... import NianbaoError, parse
-from ...errors import InputError
-from ...files import write_atomic
-from ...record import Record
+from nianbao import InputError, NianbaoError, Record, parse, write_atomic
 from ..output import console, error, findings_table
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx", ".md": "md"}

@@ -8,8 +8,6 @@ import typer
 
 import nianbao
 
-from ...files import write_atomic
-
 from ..output import console, error
 
 
@@ -34,7 +32,7 @@ def template_cmd(
         raise typer.Exit(2)
     data = nianbao.template(year, fmt)
     try:
-        write_atomic(output, data)
+        nianbao.write_atomic(output, data)
     except nianbao.NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None
