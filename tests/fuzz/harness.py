@@ -272,13 +272,7 @@ def pdf_mutate(rng: random.Random, data: bytes) -> bytes:
     if c < 0.65:  # the cross-reference table gone: pdfium reconstructs or refuses
         return re.sub(rb"xref.*?trailer", b"trailer", data, count=1, flags=re.S)
     if c < 0.75:  # a deep page tree: every page object wrapped in 5 000 levels of /Kids
-        head = b"%PDF-1.4\n"
-        objs = []
-        n = rng.choice((600, 5000))
-        for k in range(1, n + 1):
-            kid = f"{k + 1} 0 R" if k < n else ""
-            objs.append(f"{k} 0 obj << /Type /Pages /Kids [{kid}] /Count 1 >> endobj\n".encode())
-        return head + b"".join(objs) + f"trailer << /Root << /Type /Catalog /Pages 1 0 R >> >>\n%%EOF".encode()
+        return _deep_pdf(rng.choice((600, 5000)))
     if c < 0.85:  # an object stream's content corrupted
         i = data.find(b"stream")
         if i >= 0:
@@ -432,6 +426,7 @@ def _preload() -> None:
     import nianbao.extract.pipeline  # noqa: F401
     import nianbao.ingest.docx  # noqa: F401
     import nianbao.ingest.html  # noqa: F401
+    import nianbao.ingest.ocr  # noqa: F401
     import nianbao.ingest.ofd  # noqa: F401
     import nianbao.ingest.pdf  # noqa: F401
     import nianbao.ingest.xlsx  # noqa: F401
@@ -610,6 +605,71 @@ def table(summary: dict) -> str:
     return "\n".join(lines)
 
 
+# ---- a batch of bombs and found inputs plus three good seeds ----------------------------------------
+def bombs() -> dict[str, bytes]:
+    """Hostile files of every kind, made fresh (a few kilobytes each on disk)."""
+    good_docx = (LOCAL_SEEDS / "r000.docx").read_bytes()
+    out: dict[str, bytes] = {}
+    big = io.BytesIO()
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<" + b" " * (200 * 1024 * 1024) + b"/>")
+    out["bomb_part.docx"] = big.getvalue()
+    out["bomb_members.docx"] = _rezip(good_docx, lambda i, raw: raw, [(f"junk/{k}.xml", b"<a/>") for k in range(6000)])
+    xlsx = (LOCAL_SEEDS / "000.xlsx").read_bytes()
+    out["bomb_merge.xlsx"] = _rezip(xlsx, lambda i, raw: re.sub(rb'<mergeCell ref="[^"]+"', b'<mergeCell ref="A1:XFD1048576"', raw)
+                                   if i.filename.startswith("xl/worksheets/") else raw)
+    png = io.BytesIO()
+    from PIL import Image
+
+    Image.new("L", (64, 64), 255).save(png, "PNG")
+    p = png.getvalue()
+    ihdr = struct.pack(">II", 1, 100000) + p[24:29]
+    out["thin.png"] = p[:16] + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr) & 0xFFFFFFFF) + p[33:]
+    out["deep.pdf"] = _deep_pdf(5000)
+    many = io.BytesIO()
+    with zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.txt", b"x")
+        z.writestr("../escape.txt", (LOCAL_SEEDS / "000.txt").read_bytes())
+        z.writestr("bomb.txt", b"0" * (100 * 1024 * 1024))
+    out["hostile.zip"] = many.getvalue()
+    return out
+
+
+def _deep_pdf(n: int) -> bytes:
+    objs = [f"{k} 0 obj << /Type /Pages /Kids [{f'{k + 1} 0 R' if k < n else ''}] /Count 1 >> endobj\n".encode()
+            for k in range(1, n + 1)]
+    return b"%PDF-1.4\n" + b"".join(objs) + b"trailer << /Root << /Type /Catalog /Pages 1 0 R >> >>\n%%EOF"
+
+
+def batch_check(found: Path | None, workers: int = 2) -> dict:
+    """Ingest the bombs, the inputs in ``found`` and three good seeds in one batch: the seeds must be stored
+    and every other file has a status (失败 with its reason, unless it now reads as a report)."""
+    import shutil
+
+    import nianbao
+
+    with tempfile.TemporaryDirectory(prefix="nianbao-fuzz-batch-") as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for name, data in bombs().items():
+            (folder / name).write_bytes(data)
+        if found and found.exists():
+            for f in sorted(found.iterdir()):
+                shutil.copy(f, folder / f.name)
+        seeds = ["000.txt", "r000.html", "r000.docx"]
+        for s in seeds:
+            shutil.copy(LOCAL_SEEDS / s, folder / f"good_{s}")
+        store = nianbao.open_store(Path(tmp) / "b.sqlite")
+        with store:
+            result = nianbao.ingest_batch([folder], store, workers=workers)
+        outcomes = [(Path(o.name.split(".zip:")[0]).name + (":" + o.name.split(".zip:")[1] if ".zip:" in o.name else ""),
+                     o.status.value, (o.errors or [""])[0][:120]) for o in result.outcomes]
+    good = [o for o in outcomes if o[0].startswith("good_")]
+    others = [o for o in outcomes if not o[0].startswith("good_")]
+    return {"files": len(outcomes), "seeds_stored": sum(o[1] in ("成功", "部分成功") for o in good),
+            "others": dict(Counter(o[1] for o in others)), "outcomes": outcomes}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=300)
@@ -620,7 +680,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="the small seed set of the short run")
     ap.add_argument("--no-store", action="store_true")
     ap.add_argument("--minutes", type=float, default=None, help="stop starting inputs after this long")
+    ap.add_argument("--batch-check", action="store_true",
+                    help="only ingest the bombs, --out/found and three good seeds in one batch and show each status")
     a = ap.parse_args(argv)
+    if a.batch_check:
+        r = batch_check(a.out / "found" if a.out else None, a.jobs)
+        for name, status, why in r["outcomes"]:
+            print(f"{status}\t{name}\t{why}")
+        print(f"\n{r['files']} files: {r['seeds_stored']} of 3 good seeds stored; others {r['others']}")
+        return 0 if r["seeds_stored"] == 3 else 1
     deadline = time.monotonic() + a.minutes * 60 if a.minutes else None
     s = campaign(a.n, a.seed, a.jobs, a.out, a.quick, a.start, not a.no_store, progress=True, deadline=deadline)
     print(table(s))
