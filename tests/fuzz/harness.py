@@ -421,19 +421,20 @@ def _address_space() -> int:
 
 def _preload() -> None:
     """Import what the readers use once, in the parent, so each forked child starts warm."""
-    import nianbao
-    import nianbao.audit.codes
-    import nianbao.extract.pipeline  # noqa: F401
-    import nianbao.ingest.docx  # noqa: F401
-    import nianbao.ingest.html  # noqa: F401
-    import nianbao.ingest.ocr  # noqa: F401
-    import nianbao.ingest.ofd  # noqa: F401
-    import nianbao.ingest.pdf  # noqa: F401
-    import nianbao.ingest.xlsx  # noqa: F401
-    import nianbao.render  # noqa: F401
-    import nianbao.store  # noqa: F401
     import openpyxl  # noqa: F401
     import PIL.Image  # noqa: F401
+
+    import nianbao
+    import nianbao.audit.codes
+    import nianbao.extract.pipeline
+    import nianbao.ingest.docx
+    import nianbao.ingest.html
+    import nianbao.ingest.ocr
+    import nianbao.ingest.ofd
+    import nianbao.ingest.pdf
+    import nianbao.ingest.xlsx
+    import nianbao.render
+    import nianbao.store
 
     for code in nianbao.audit.codes.available():
         nianbao.audit.codes.rule_class(code)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from ..errors import InputError
 from ..format import Format
 from ..ingest import Block, Cell, Document
+from ..limits import year_in_range
 from ..record import (
     Active2019,
     Active2021,
@@ -17,7 +20,7 @@ from ..record import (
     RequestRow,
     SectionText,
 )
-from ..limits import year_in_range
+from ..record.model import DocKind, FormatId, Level, NoteKind
 from .meta import find_meta
 from .narrative import find_narrative, paragraphs
 from .sections import Heading, find_headings
@@ -74,7 +77,7 @@ def build_record(doc: Document) -> Record:
                 notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
         for kind, path, text, block in found.notes:
             cell = block.cells[0] if block and block.cells else None
-            notes.append(ParseNote(kind=kind, path=path, text=text, line=cell.line if cell else None,
+            notes.append(ParseNote(kind=cast(NoteKind, kind), path=path, text=text, line=cell.line if cell else None,
                                    page=cell.page if cell else None,
                                    label=found.labels[path][2].label if path in found.labels else None))
 
@@ -94,7 +97,8 @@ def build_record(doc: Document) -> Record:
     if title and mf.agency and mf.agency not in title.replace(" ", ""):
         title = f"{mf.agency}{title}"
     meta = Meta(agency=mf.agency, year=mf.year, published=mf.published or doc.date_hint,
-                doc_kind=doc_kind, format=fmt, title=title, level=mf.level)
+                doc_kind=cast(DocKind, doc_kind), format=cast(FormatId, fmt), title=title,
+                level=cast(Level, mf.level))
     if mf.published_block is not None:
         c = blocks[mf.published_block].cells
         provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
@@ -111,7 +115,7 @@ def build_record(doc: Document) -> Record:
     for key, hit in overflow:
         notes.append(ParseNote(kind="out_of_range", path=f"narrative.{key}", text=hit.text[:80], line=hit.line))
     if year is None and "statistics_period" in figures:
-        start = int(figures["statistics_period"]["start"][:4])
+        start = int(cast("dict[str, str]", figures["statistics_period"])["start"][:4])
         if year_in_range(start):
             year = meta.year = start
     elif year is None and meta.published:

@@ -85,7 +85,7 @@ def decode_image(data: bytes, name: str) -> np.ndarray:
         # fails fast (TIFF may keep its directory at the end: read whole)
         head = data if data[:4] in (b"II*\x00", b"MM\x00*") else data[: 1 << 20]
         w, h = Image.open(BytesIO(head)).size
-        im = Image.open(BytesIO(data))
+        im: Image.Image = Image.open(BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise InputError(f"{name}：图片尺寸过大（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意构造的文件", "too_large") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, KeyError,
@@ -143,7 +143,7 @@ def ocr_image(gray: np.ndarray, number: int, scale: float, name: str = "") -> Pa
     except cv2.error as e:
         raise InputError(f"{name}：第 {number} 页图像无法处理（OpenCV：{str(e).strip().splitlines()[-1][:120]}）",
                          "corrupt") from None
-    except Exception as e:  # noqa: BLE001 - rapidocr raises its own errors (ResizeImgError …) on odd images
+    except Exception as e:
         if type(e).__module__.split(".")[0] not in ("rapidocr", "onnxruntime"):
             raise
         raise InputError(f"{name}：第 {number} 页图像无法识别文字（{type(e).__name__}）", "ocr_failed") from None

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from .decode import decode_damaged
 from ..limits import MAX_CELLS
+from .decode import decode_damaged
 from .document import Block, Cell, Document
-from .grid import GridTooLarge
 from .furniture import crawler_header, report_spans
+from .grid import GridTooLarge
 
 _PAGE_NO = re.compile(
     r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"

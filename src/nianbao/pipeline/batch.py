@@ -16,9 +16,9 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,7 +97,7 @@ class BatchResult:
 
     def summary(self) -> str:
         c = self.counts
-        sev = Counter()
+        sev: Counter[str] = Counter()
         for o in self.outcomes:
             sev.update(o.findings)
         line = (f"共 {len(self.outcomes)} 个文件：成功 {c[Status.ok]}，部分成功 {c[Status.partial]}，"
@@ -332,10 +332,10 @@ def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = Non
         broken = False
         while True:
             while not broken and len(pending) < window:
-                item = next(it, None)
-                if item is None:
+                job = next(it, None)
+                if job is None:
                     break
-                pending[pool.submit(work, item[0], db)] = item
+                pending[pool.submit(work, job[0], db)] = job
             if not pending:
                 break
             done, _ = wait(pending, timeout=tick, return_when=FIRST_COMPLETED)
@@ -386,7 +386,7 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
         except NianbaoError as e:
             emit(DocOutcome(src.name, Status.failed, errors=[e.message]))
             continue
-        except (OSError, *ZIP_ERRORS) as e:
+        except ZIP_ERRORS as e:
             why = os_error_zh(e) if isinstance(e, OSError) and e.errno else type(e).__name__
             emit(DocOutcome(src.name, Status.failed, errors=[f"{src.name}：无法读取文件（{why}）"]))
             continue

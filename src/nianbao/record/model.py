@@ -18,6 +18,10 @@ Num = int | float | None
 DocKind = Literal["annual_report", "interpretation", "other"]
 FormatId = Literal["2021", "2019", "pre2019", "unknown"]
 Level = Literal["government", "department", "township", "unknown"]
+# out_of_range: a number no report can state (too many digits, beyond any count, a year of 9999): the cell
+# is null and audit reports it (L-04). damaged: bytes of the file that could not be decoded (a flipped
+# byte) were replaced; the text says where (L-02).
+NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "out_of_range", "damaged"]
 
 
 class _Model(BaseModel):
@@ -145,10 +149,7 @@ class SectionText(_Model):
 class ParseNote(_Model):
     """Something the parser normalised or repaired; audit reports it (L-01, L-02, T3-08)."""
 
-    # out_of_range: a number no report can state (too many digits, beyond any count, a year of 9999):
-    # the cell is null and audit reports it (L-04)
-    # damaged: bytes of the file that could not be decoded (a flipped byte), replaced; text says where
-    kind: Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "out_of_range", "damaged"]
+    kind: NoteKind
     path: str | None = None
     label: str | None = None
     text: str = ""

@@ -30,8 +30,8 @@ def write(record: Record, to: str, *, opening: bool = True) -> bytes:
     module, func = FORMATS[to].split(":")
     writer = getattr(import_module(module), func)
     if to == "xlsx":
-        return writer(record, with_opening=opening)  # type: ignore[no-any-return]
-    return writer(layout(record, with_opening=opening))  # type: ignore[no-any-return]
+        return writer(record, with_opening=opening)
+    return writer(layout(record, with_opening=opening))
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")

@@ -168,7 +168,7 @@ def _page_number(p, align) -> None:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
             r._r.append(fld)
-        elif instr.strip() == "PAGE":
+        elif instr is not None and instr.strip() == "PAGE":
             it = OxmlElement("w:instrText")
             it.set(qn("xml:space"), "preserve")
             it.text = instr
@@ -239,11 +239,11 @@ def write(parts: list[Part]) -> bytes:
             p = doc.add_paragraph(part.text, style="Heading 1")
             # 表三 is most of a page: its section starts a page so that the table is not split
             section = parts[i + 1:next((j for j in range(i + 1, len(parts)) if parts[j].kind == "heading"), len(parts))]
-            if any(x.kind == "table" and x.grid.key == "requests" for x in section):
+            if any(x.grid is not None and x.grid.key == "requests" for x in section):
                 p.paragraph_format.page_break_before = True
         elif part.kind == "subheading":
             doc.add_paragraph(part.text, style="Heading 2")
-        elif part.kind == "table":
+        elif part.kind == "table" and part.grid is not None:
             _table(doc, part.grid)
         elif part.kind in ("signature", "date"):
             p = doc.add_paragraph(part.text, style="Signature")

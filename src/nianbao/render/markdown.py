@@ -13,7 +13,6 @@ from .grid import Grid
 from .report import Part
 from .values import cell_text
 
-
 _RAW = re.compile(r"([<>&])")
 
 
@@ -51,7 +50,7 @@ def write(parts: list[Part]) -> bytes:
             out.append(f"## {_inline(p.text)}")
         elif p.kind == "subheading":
             out.append(f"### {_inline(p.text)}")
-        elif p.kind == "table":
+        elif p.kind == "table" and p.grid is not None:
             out.extend(table(p.grid))
         else:
             out.append(_inline(p.lead + p.text))

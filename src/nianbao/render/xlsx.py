@@ -103,7 +103,8 @@ def _grid(ws: Worksheet, grid: Grid, top: int) -> dict[str, tuple[int, int]]:
             cell.value = gc.value
             cell.fill = INPUT
             cell.alignment = CENTER
-            where[gc.path] = (row, col)
+            if gc.path is not None:
+                where[gc.path] = (row, col)
             checks["decimal" if gc.decimal else "signed" if gc.signed else "count"].add(cell.coordinate)
         else:
             cell.value = gc.text
@@ -188,7 +189,8 @@ def _sections(parts: list[Part]) -> dict[str, str]:
     for p in parts:
         if p.kind == "heading":
             current = by_heading.get(p.text)
-            texts[current] = []
+            if current is not None:
+                texts[current] = []
         elif current and p.kind in ("para", "subheading"):
             texts[current].append(p.lead + p.text)
     return {k: "\n".join(v) for k, v in texts.items()}

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from nianbao import NianbaoError, debug_html, write_atomic
+
 from ..output import console, error
 
 
