@@ -73,6 +73,8 @@ MAX_DEPTH = 200
 # ---- numbers ------------------------------------------------------------------------------------
 # Digits in a number token: Python refuses int() of more than 4 300 digits, a 64-bit column holds 18.
 MAX_DIGITS = 12
+# Decimal places of a value: amounts in 万元 have two to four; more is not a figure a report prints.
+MAX_FRACTION = 6
 # A count (applications, documents, cases): the largest real figure is a province's 行政许可 in the
 # millions. Beyond this a cell is unreadable, never a number.
 MAX_COUNT = 999_999_999
@@ -87,8 +89,8 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 # Wall time one document may take in a batch worker (OCR of 40 pages excepted: that has its own bound).
 MAX_SECONDS_PER_DOC = 30
 MAX_SECONDS_PER_SCAN = 300
-# Address space of one batch ingest worker (RLIMIT_AS). Above 1 GB resident is a defect; the AS limit
-# is higher because the OCR runtime maps large read-only model files.
+# Address space one batch ingest worker may add to what it maps at start (RLIMIT_AS). Above 1 GB resident
+# is a defect; the limit is higher because the OCR runtime maps large model files and reserves arenas.
 MAX_WORKER_BYTES = 3 * 1024 * 1024 * 1024
 
 _INT = re.compile(r"\s*[+]?(\d+)")

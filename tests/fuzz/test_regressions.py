@@ -66,6 +66,13 @@ def test_a_run_of_digits_in_a_cell_is_null_with_l04(digits):
     rec.to_json_dict()
 
 
+def test_a_fraction_no_float_holds_is_unreadable():
+    """Found by the long fuzz run (input 297 of seed 2026): 92233.572036854775809 came out as 92233.57203685478."""
+    rec = _parse(_replace_cell(b"14", b"92233.572036854775809"), "frac.txt")
+    assert rec.requests["new_received"].natural_person is None
+    assert any(n.kind == "out_of_range" for n in rec.notes)
+
+
 def test_a_value_over_2_63_in_the_text_is_not_a_figure():
     text = TEXT.replace("一、".encode(), "全年共收到政府信息公开申请 99999999999999999999999 件。\n一、".encode(), 1)
     rec = _parse(text, "narr.txt")

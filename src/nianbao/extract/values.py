@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ingest import Block, Cell
-from ..limits import MAX_COUNT, MAX_DIGITS
+from ..limits import MAX_COUNT, MAX_DIGITS, MAX_FRACTION
 
 # What a blank cell may hold. A dash or slash is the writer's "nothing here": null, never 0.
 BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－", "—/—", "空", "空白", "无", "&nbsp;", "…", "..."})
@@ -61,7 +61,10 @@ def read_value(cell: Cell) -> Value | None:
     if not m:
         return None
     sign, digits, unit = m.groups()
-    if len(digits.split(".")[0].lstrip("0")) > MAX_DIGITS or len(digits) > 2 * MAX_DIGITS:
+    whole, _, frac = digits.partition(".")
+    # more digits than a count has, or a fraction no float holds exactly (92233.572036854775809 would
+    # come out as 92233.57203685478, a number the document does not contain)
+    if len(whole.lstrip("0")) > MAX_DIGITS or len(frac) > MAX_FRACTION or len(whole.lstrip("0")) + len(frac) > 15:
         return _out_of_range(cell, repaired)
     num: int | float = float(digits) if "." in digits else int(digits)
     if num > MAX_COUNT:

@@ -296,15 +296,20 @@ def _close_readers() -> None:
 
 
 def limit_worker() -> None:
-    """Each ingest worker runs under its own address-space limit: a document that would take more fails
-    with MemoryError in its worker instead of taking the machine."""
+    """Each ingest worker runs under its own address-space limit (RLIMIT_AS): what it has mapped when it
+    starts (a parent that imported Ray maps gigabytes) plus ``limits.MAX_WORKER_BYTES``. A document that
+    would take more fails with MemoryError in its worker instead of taking the machine."""
     try:
         import resource
 
+        with open("/proc/self/status", encoding="ascii") as f:
+            size = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize:"))
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = limits.MAX_WORKER_BYTES if hard == resource.RLIM_INFINITY else min(hard, limits.MAX_WORKER_BYTES)
+        cap = size + limits.MAX_WORKER_BYTES
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
+    except (ImportError, ValueError, OSError, StopIteration):  # not on this platform: the time limit still holds
         pass
 
 
