@@ -138,7 +138,7 @@ def build_record(doc: Document) -> Record:
     spans = _spans(blocks, tables) if has_tables else {}
     sections = _sections(blocks, heads, paras, mf, spans)
     opening = _opening(heads, paras, mf, front)
-    found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs)])
+    found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs or ())])
     signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
                  if mf.signature_block is not None else None)
     return Record(

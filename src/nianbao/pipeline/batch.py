@@ -487,7 +487,7 @@ def _store_all(done_docs: Iterator, store: Store, emit: Callable[[DocOutcome], N
     def commit() -> None:
         # outcomes are shown only once committed: a group rolled back by a deadlock is replayed whole
         try:
-            saved = store.save_many([p for _, _, p in group])
+            saved = store.save_many([p for _, _, p in group], durable=False)
             ids: list = list(saved.ids)
             stale = list(saved.stale)
         except Exception:  # noqa: BLE001 - one document the store refuses must not cost its group: one by one

@@ -145,8 +145,9 @@ class SectionText(_Model):
     line: int | None = None
     text: str = ""  # the section's lines as read, heading first
     # the section's own paragraphs: no heading (a run-in heading's sentence kept), wrapped lines joined,
-    # no table labels, no signature. What a writer lays out.
-    paragraphs: list[str] = Field(default_factory=list)
+    # no table labels, no signature. What a writer lays out. None: not extracted (a record stored before
+    # paragraphs were kept, or written by hand); [] the section has none of its own (only its table).
+    paragraphs: list[str] | None = None
 
 
 class Contact(_Model):
