@@ -118,8 +118,6 @@ def compute_cmd(
 
 def _row_name(key: str) -> str:
     """"（三）1.属于国家秘密": a sub-row with its group's number, without the format's parenthetical notes."""
-    from ...format import Format
-
     row = Format.t3_row(key)
     if row is None:
         return key
@@ -131,8 +129,6 @@ def _row_name(key: str) -> str:
 
 
 def _show(result, year: int) -> None:
-    from ...format import Format
-
     table = Table(title=f"{year} 年度 表三（由台账计算，计入 {result.counted} 件）", title_justify="left")
     table.add_column("项目", min_width=14, max_width=30, overflow="fold")
     for c in Format.T3_COLUMNS:
