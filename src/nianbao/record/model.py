@@ -18,7 +18,13 @@ Num = int | float | None
 DocKind = Literal["annual_report", "interpretation", "other"]
 FormatId = Literal["2021", "2019", "pre2019", "unknown"]
 Level = Literal["government", "department", "township", "unknown"]
-NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable"]
+# out_of_range: a number no report can state (too many digits, beyond any count, a year of 9999): the cell
+# is null and audit reports it (L-04). damaged: bytes of the file that could not be decoded (a flipped
+# byte) were replaced; the text says where (L-02).
+# decoded: a table value read by the decoder from text whose layout was lost; ambiguous: cells left null
+# because the characters have several readings (L-03).
+NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "out_of_range", "damaged",
+                   "decoded", "ambiguous"]
 
 
 class _Model(BaseModel):
