@@ -19,14 +19,13 @@ from __future__ import annotations
 from . import render as _render_package  # noqa: F401
 from .analyse.charts import charts
 from .analyse.consolidate import Consolidation, Difference, consolidate
-from .analyse.export import export
 from .analyse.layout import CellDef
 from .analyse.layout import cells as table_cells
 from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStats, Stats, stats
 from .audit import Finding, Rule, Severity
 from .audit.codes import CODES, all_rules, rule_class
 from .debug import debug_html
-from .errors import ConflictError, InputError, MissingDependency, NianbaoError
+from .errors import ConflictError, InputError, MissingDependency, NianbaoError, os_reason
 from .extract import build_record
 from .format import Format, cell_name
 from .ingest import load as read_document
@@ -53,6 +52,7 @@ from .pipeline import (
     read_units,
     render,
 )
+from .pipeline.export import export
 from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
 from .render import FORMATS as RENDER_FORMATS
 from .render import template
@@ -75,7 +75,7 @@ __all__ = [
     "Record", "RenderBlocked", "ReportRow", "Rule", "Severity", "Stats", "Status", "Store", "StoredFinding",
     "__version__", "build_record", "cell_name", "charts", "check", "check_file", "compute_ledger",
     "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
-    "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
+    "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "os_reason", "parse", "parse_bytes",
     "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
     "rule_class", "rules", "stats", "template",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from .document import Block, Cell, Document
 from .sniff import sniff
 
@@ -55,7 +55,7 @@ def load(path: str | Path) -> Document:
     except IsADirectoryError:
         raise InputError(f"{p}：这是一个文件夹，不是文件", "not_a_file") from None
     except OSError as e:
-        raise InputError(f"{p}：无法读取文件（{e.strerror}）", "unreadable") from None
+        raise InputError(f"{p}：无法读取文件（{os_reason(e)}）", "unreadable") from None
     return load_bytes(data, str(path))
 
 

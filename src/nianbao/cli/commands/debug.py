@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, debug_html
+from nianbao import NianbaoError, debug_html, os_reason
 
 from ..output import console, error
 
@@ -29,6 +29,6 @@ def debug_cmd(
     try:
         target.write_text(page, encoding="utf-8")
     except OSError as e:
-        error(f"{target}：无法写入（{e.strerror}）")
+        error(f"{target}：无法写入（{os_reason(e)}）")
         raise typer.Exit(2) from None
     console.print(f"已生成调试页面：{target}（{len(page) // 1024} KB）")

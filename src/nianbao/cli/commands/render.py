@@ -79,6 +79,6 @@ def render_cmd(
     try:
         output.write_bytes(data)
     except OSError as e:
-        error(f"{output}：无法写入（{e.strerror}）")
+        error(f"{output}：无法写入（{nianbao.os_reason(e)}）")
         raise typer.Exit(2) from None
     console.print(f"已生成 {output}（{fmt}，{len(data) // 1024 or 1} KB）")

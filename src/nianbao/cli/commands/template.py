@@ -52,6 +52,6 @@ def template_cmd(
     try:
         output.write_bytes(data)
     except OSError as e:
-        error(f"{output}：无法写入（{e.strerror}）")
+        error(f"{output}：无法写入（{nianbao.os_reason(e)}）")
         raise typer.Exit(2) from None
     console.print(f"已生成 {output}：{year} 年度填报模板")
