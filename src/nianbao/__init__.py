@@ -25,8 +25,9 @@ from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStat
 from .audit import Finding, Rule, Severity
 from .audit.codes import CODES, all_rules, rule_class
 from .debug import debug_html
-from .errors import ConflictError, InputError, MissingDependency, NianbaoError, os_reason
+from .errors import ConflictError, InputError, MissingDependency, NianbaoError
 from .extract import build_record
+from .files import write_atomic
 from .format import Format, cell_name
 from .ingest import load as read_document
 from .ingest.sniff import sniff
@@ -75,7 +76,7 @@ __all__ = [
     "Record", "RenderBlocked", "ReportRow", "Rule", "Severity", "Stats", "Status", "Store", "StoredFinding",
     "__version__", "build_record", "cell_name", "charts", "check", "check_file", "compute_ledger",
     "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
-    "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "os_reason", "parse", "parse_bytes",
+    "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
     "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
-    "rule_class", "rules", "stats", "template",
+    "rule_class", "rules", "stats", "template", "write_atomic",
 ]

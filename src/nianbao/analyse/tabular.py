@@ -87,15 +87,16 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
             top, plain = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
             for n, r in enumerate(chunk, 2):
                 if not sh.wrap:
-                    ws.append([_plain(v) for v in r])
+                    ws.append([_xlsx_value(ws, v) for v in r])
                     continue
                 cells, lines = [], 1
                 for i, v in enumerate(r):
-                    cell = WriteOnlyCell(ws, value=_plain(v))
+                    cell = _xlsx_value(ws, v)
+                    if not isinstance(cell, WriteOnlyCell):
+                        cell = WriteOnlyCell(ws, value=cell)
                     cell.alignment = top if i in sh.wrap else plain
-                    if i in sh.wrap:
-                        if sh.widths and v is not None:
-                            lines = max(lines, -(-_width(str(cell.value)) // max(1, sh.widths[i] - 1)))
+                    if i in sh.wrap and sh.widths and v is not None:
+                        lines = max(lines, -(-_width(str(cell.value)) // max(1, sh.widths[i] - 1)))
                     cells.append(cell)
                 if lines > 1:  # tall enough for the wrapped text: not every spreadsheet fits rows on opening
                     ws.row_dimensions[n].height = 15 * min(lines, 20)
@@ -109,6 +110,18 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
 def _width(text: str) -> int:
     """Display width in Excel's units: a CJK character takes two."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _xlsx_value(ws, v: Any) -> Any:
+    """A value for an XLSX cell: a string starting with = + - @ stays an inert string, never a formula."""
+    v = _plain(v)
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value=v)
+        cell.data_type = "s"
+        return cell
+    return v
 
 
 def _plain(v: Any) -> Any:

@@ -76,7 +76,7 @@ def body(section: SectionText | None) -> list[str]:
     (render writes the heading) — nothing is re-extracted and nothing is added."""
     if section is None:
         return []
-    if section.paragraphs:
+    if section.paragraphs is not None:
         return section.paragraphs
     lines = [ln.strip() for ln in section.text.split("\n")]
     if lines and lines[0] == section.heading.strip():

@@ -45,9 +45,17 @@ def _ref(row: int, col: int, absolute_col: bool = False) -> str:
     return ("$" if absolute_col else "") + f"{get_column_letter(col)}{row}"
 
 
+def inert(cell):
+    """A text from the record stays text: openpyxl makes any string starting with "=" a formula (and
+    "+", "-", "@" start formulas when a user edits the cell), so such a string is stored as a string."""
+    if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+        cell.data_type = "s"
+    return cell
+
+
 def _text_cell(ws: Worksheet, row: int, width: int, text: str, prompt: str | None = None) -> None:
     """A merged, wrapped text cell across the sheet; an input cell in the template."""
-    cell = ws.cell(row, 1, text or None)
+    cell = inert(ws.cell(row, 1, text or None))
     cell.alignment = WRAP
     cell.font = BODY_FONT
     cell.fill = INPUT
@@ -100,6 +108,7 @@ def _grid(ws: Worksheet, grid: Grid, top: int) -> dict[str, tuple[int, int]]:
             checks["decimal" if gc.decimal else "signed" if gc.signed else "count"].add(cell.coordinate)
         else:
             cell.value = gc.text
+            inert(cell)
             cell.alignment = CENTER if gc.kind == "head" or grid.key == "appeals" else Alignment(wrap_text=True, vertical="center")
             if gc.kind == "head":
                 cell.fill = HEAD
@@ -212,7 +221,7 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True)
     ws = sheets[0]
     agency = record.meta.agency if record else None
     ws.column_dimensions["A"].width = 30
-    a1 = ws.cell(1, 1, agency)
+    a1 = inert(ws.cell(1, 1, agency))
     a1.font, a1.fill, a1.alignment = TITLE_FONT, INPUT, Alignment(horizontal="right", vertical="center")
     dv = DataValidation(showInputMessage=True, promptTitle="机关名称", prompt="填写机关全称，例如：某某市统计局")
     ws.add_data_validation(dv)
@@ -242,9 +251,11 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True)
                 _appeals_checks(ws, where, rows[i])
     ws = sheets[4]
     r = rows[4] + 1
-    ws.cell(r, width[4] - 3, agency if record else f"='{SHEETS[0]}'!A1")
+    signature = ws.cell(r, width[4] - 3, agency if record else f"='{SHEETS[0]}'!A1")
+    if record:
+        inert(signature)
     date = chinese_date(record.meta.published) if record else None
-    dcell = ws.cell(r + 1, width[4] - 3, date)
+    dcell = inert(ws.cell(r + 1, width[4] - 3, date))
     dcell.fill = INPUT
     dv = DataValidation(showInputMessage=True, promptTitle="落款日期", prompt="例如：2022年1月26日")
     ws.add_data_validation(dv)

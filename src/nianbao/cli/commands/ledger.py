@@ -34,7 +34,7 @@ def _write(output: Path, data: bytes) -> None:
     try:
         output.write_bytes(data)
     except OSError as e:
-        error(f"{output}：无法写入（{nianbao.os_reason(e)}）")
+        error(f"{output}：无法写入（{e.strerror}）")
         raise typer.Exit(2) from None
 
 
