@@ -92,7 +92,7 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
                 cells, lines = [], 1
                 for i, v in enumerate(r):
                     cell = _xlsx_value(ws, v)
-                    if not isinstance(cell, WriteOnlyCell):
+                    if not hasattr(cell, "data_type"):  # a plain value, not a cell made inert
                         cell = WriteOnlyCell(ws, value=cell)
                     cell.alignment = top if i in sh.wrap else plain
                     if i in sh.wrap and sh.widths and v is not None:
