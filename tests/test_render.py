@@ -300,7 +300,7 @@ def test_docx_opens_in_libreoffice_and_pdf_pages_rasterise(record0, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=False).stdout
     assert "（一）予以公开" in text and "勾稽关系" in text
     fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=False).stdout
-    assert "NotoSerifCJK" in fonts  # the stand-in for 仿宋_GB2312, not a fallback box font
+    assert "FandolFang" in fonts  # the stand-in for 仿宋_GB2312, not a fallback box font
     assert re.search(r"—\s*2\s*—", text)  # page numbers
 
 

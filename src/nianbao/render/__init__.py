@@ -13,7 +13,7 @@ from importlib import import_module
 from ..audit import Finding, Severity, audit
 from ..errors import NianbaoError
 from ..record import Record
-from .report import layout
+from .report import doc_info, layout
 
 FORMATS: dict[str, str] = {
     "docx": "nianbao.render.docx:write",
@@ -50,7 +50,10 @@ def render(record: Record, to: str, *, force: bool = False, opening: bool = True
     writer = getattr(import_module(module), func)
     if to == "xlsx":
         return writer(record, with_opening=opening)
-    return writer(layout(record, with_opening=opening))
+    parts = layout(record, with_opening=opening)
+    if to in ("docx", "pdf"):
+        return writer(parts, info=doc_info(record))
+    return writer(parts)
 
 
 def template(year: int, fmt: str | None = None) -> bytes:

@@ -30,6 +30,23 @@ class Part:
     lead: str = ""  # a run-in sub-heading that opens the paragraph ("（一）主动公开情况。")
 
 
+@dataclass
+class DocInfo:
+    """What a file says about itself (DOCX core properties, PDF document information)."""
+
+    title: str
+    author: str = ""  # the agency
+    subject: str = ""
+    keywords: str = ""
+    category: str = TITLE_PHRASE
+
+
+def doc_info(record: Record) -> DocInfo:
+    m = record.meta
+    words = [w for w in (m.agency, f"{m.year}年" if m.year else None, TITLE_PHRASE) if w]
+    return DocInfo(title=title(record), author=m.agency or "", subject=title(record), keywords="；".join(words))
+
+
 def format_id(record: Record) -> str:
     if record.meta.format in ("2021", "2019"):
         return record.meta.format

@@ -1,0 +1,180 @@
+"""Documents fit to publish (issue 11, points 1, 3, 4): what the clerk sees in the DOCX and the PDF.
+
+Each test uses the command a clerk runs (``nianbao render … --to pdf``) and reads the file the way a
+reader meets it: the PDF's text as ``pdftotext -layout`` lays it out, its pages, its fonts, its
+document information; the DOCX's structure as Word reads it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+import nianbao
+from conftest import BIN, DATA
+
+SEED0 = min((DATA / "text").glob("000_*.txt"))
+HUAIAN = DATA / "pdf" / "huaian2024.pdf"
+NUMBER = 1234567
+
+needs_pdf = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                               reason="LibreOffice or poppler-utils not installed")
+
+
+def nb(*args, cwd=None):
+    return subprocess.run([str(BIN / "nianbao"), *map(str, args)], capture_output=True, text=True,
+                          timeout=600, cwd=cwd, check=False)
+
+
+def _every_cell(data: dict, value) -> int:
+    """Set every table value of a record JSON to ``value``; the number of cells set."""
+    n = 0
+
+    def walk(node):
+        nonlocal n
+        for k, v in node.items():
+            if isinstance(v, dict):
+                walk(v)
+            else:
+                node[k] = value
+                n += 1
+
+    for part in ("active", "requests", "appeals"):
+        walk(data[part])
+    return n
+
+
+@pytest.fixture(scope="module")
+def record0():
+    return nianbao.parse(SEED0)
+
+
+def _layout_text(pdf: Path) -> list[str]:
+    """The PDF's pages as `pdftotext -layout` prints them."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")
+
+
+# ---- 1. no number wraps --------------------------------------------------------------------------
+@pytest.mark.slow
+@needs_pdf
+def test_seven_digit_numbers_stay_whole_in_the_pdf(record0, tmp_path):
+    data = record0.to_json_dict()
+    data["provenance"] = {}
+    data["sections"] = []  # the tables alone: the report's text has numbers of its own (12345 热线)
+    cells = _every_cell(data, NUMBER)
+    rec = tmp_path / "big.json"
+    rec.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    run = nb("render", rec, "--to", "pdf", "--force", "-o", tmp_path / "big.pdf")
+    assert run.returncode == 0, run.stdout + run.stderr
+    text = "\n".join(_layout_text(tmp_path / "big.pdf"))
+    whole = re.findall(rf"(?<!\d){NUMBER}(?!\d)", text)
+    assert len(whole) == cells, f"{len(whole)} of {cells} numbers whole"
+    # no piece of a broken number on a line of its own (the 30/01 of the 淮安 PDF)
+    assert not re.search(r"(?<![\d.])(?:123|1234|12345|123456|4567|567|67)(?![\d.])", text.replace(str(NUMBER), ""))
+
+
+def test_table_columns_are_as_wide_as_their_widest_number(record0):
+    from nianbao.render.docx import TEXT_WIDTH, column_widths
+    from nianbao.render.grid import requests_grid
+
+    small = requests_grid("2021", {k: v.model_dump() for k, v in record0.requests.items()})
+    big = requests_grid("2021", {k: dict.fromkeys(v.model_dump(), NUMBER) for k, v in record0.requests.items()})
+    (ws, s_small), (wb, s_big) = column_widths(small), column_widths(big)
+    assert round(sum(ws), 1) == round(sum(wb), 1) == TEXT_WIDTH
+    assert s_small == 10.5 and min(ws[3:]) >= 10  # 五号, columns two characters wide for the header words
+    assert min(wb[3:]) > max(ws[3:]) and wb[2] < ws[2]  # the numbers take room from the label column
+    assert s_big >= 8.5  # seven digits still legible
+
+
+def test_docx_table3_widths_hold_the_corpus_numbers(tmp_path):
+    """淮安 2024: 3001, 1288, 2932 were broken over two lines (30/01, 12/88) in 10 mm columns."""
+    out = tmp_path / "h.docx"
+    run = nb("render", HUAIAN, "--to", "docx", "-o", out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    doc = Document(out)
+    t3 = next(t for t in doc.tables if "申请人情况" in t.cell(0, 3).text)
+    widths = [int(g.get(qn("w:w"))) / 1440 * 25.4 for g in t3._tbl.tblGrid.findall(qn("w:gridCol"))]
+    # four digits at 10.5 pt (0.5 em each) plus the 0.8 mm paddings
+    assert min(widths[3:]) >= 4 * 10.5 * 0.5 * 25.4 / 72 + 1.6
+
+
+# ---- 3. pagination -------------------------------------------------------------------------------
+def test_docx_has_no_forced_page_breaks_and_repeats_table_headers(record0):
+    doc = Document(io.BytesIO(nianbao.render(record0, "docx")))
+    body = doc.element.body
+    assert not body.findall(".//" + qn("w:pageBreakBefore"))
+    assert not [b for b in body.iter(qn("w:br")) if b.get(qn("w:type")) == "page"]
+    for name in ("Heading 1", "Heading 2"):
+        assert doc.styles[name].paragraph_format.keep_with_next
+    t3 = next(t for t in doc.tables if "申请人情况" in t.cell(0, 3).text)
+    heads = [i for i, row in enumerate(t3.rows) if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None]
+    assert heads == [0, 1, 2]
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in t3.rows)
+
+
+@pytest.mark.slow
+@needs_pdf
+def test_pdf_keeps_table3_on_one_page_and_forces_no_break(tmp_path):
+    out = tmp_path / "h.pdf"
+    run = nb("render", HUAIAN, "--to", "pdf", "-o", out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    pages = _layout_text(out)
+    first = next(i for i, p in enumerate(pages) if "本年新收政府信息公开申请数量" in p)
+    assert "四、结转下年度继续办理" in pages[first] and "（七）总计" in pages[first]
+    assert "三、收到和处理政府信息公开申请情况" in pages[first]  # the heading went with its table
+    # the section before 表三 did not end on a page of its own
+    assert "二、主动公开政府信息情况" in "".join(pages[first - 1:first + 1])
+    assert len([p for p in pages if p.strip()]) <= 6  # was 7 with 表三 forced onto a new page
+
+
+# ---- 4. fonts and metadata ----------------------------------------------------------------------
+@pytest.mark.slow
+@needs_pdf
+def test_pdf_sets_everything_in_gbt9704_stand_ins(record0, tmp_path):
+    rec = tmp_path / "r.json"
+    rec.write_text(json.dumps(record0.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    run = nb("render", rec, "--to", "pdf", "-o", tmp_path / "r.pdf")
+    assert run.returncode == 0, run.stdout + run.stderr
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True).stdout
+    names = {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in fonts.splitlines()[2:]}
+    # 仿宋 body and digits, 黑体 一、, 楷体 （一）, 宋体 title and page numbers: nothing else
+    assert names == {"FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular", "FandolSong-Regular"}, names
+    info = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "Title:           聊城市统计局2021年政府信息公开工作年度报告" in info
+    assert "Author:          聊城市统计局" in info
+
+
+def test_docx_core_properties_name_the_report_and_the_agency(record0):
+    data = nianbao.render(record0, "docx")
+    cp = Document(io.BytesIO(data)).core_properties
+    assert cp.title == "聊城市统计局2021年政府信息公开工作年度报告"
+    assert cp.author == cp.last_modified_by == "聊城市统计局"
+    assert cp.comments == "" and "python-docx" not in (cp.author + cp.comments + cp.keywords)
+    now = datetime.now(UTC)
+    assert abs((now - cp.created).total_seconds()) < 3600 and cp.modified == cp.created
+    assert cp.language == "zh-CN"
+    z = zipfile.ZipFile(io.BytesIO(data))
+    assert "docProps/thumbnail.jpeg" not in z.namelist()
+    assert b"Macintosh" not in z.read("docProps/app.xml")
+    styles = z.read("word/styles.xml").decode()
+    assert "Times New Roman" not in styles  # digits in the text's face
+
+
+def test_sysdeps_installs_the_stand_in_fonts():
+    script = (Path(__file__).resolve().parent.parent / "scripts" / "sysdeps.sh").read_text(encoding="utf-8")
+    assert "FandolFang" in script and "texlive-lang-chinese" in script and "fonts-arphic-gkai00mp" in script
+    if os.path.exists("/usr/local/share/fonts/fandol"):
+        have = subprocess.run(["fc-list", ":family=FandolFang"], capture_output=True, text=True, check=False).stdout
+        assert "FandolFang" in have
