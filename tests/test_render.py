@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 
 import nianbao
 from conftest import BIN, DATA, load_json, mismatches
-from nianbao.errors import InputError
+from nianbao.errors import InputError, NianbaoError
 from nianbao.format import SECTIONS, T3_ROWS_2021
 from nianbao.format.spec import T3_NOTE
 from nianbao.render import RenderBlocked
@@ -31,9 +31,22 @@ SEEDS = sorted((DATA / "text").glob("*.txt"))
 SEED0 = SEEDS[0]
 
 
+def without_debris(record):
+    """The record as the clerk has it after C-07: the lines that are not the report's words removed
+    (seed 000 carries an English description of a screenshot and a copied web page)."""
+    from nianbao.audit.rules.c_07_foreign_text import debris
+
+    sections = []
+    for s in record.sections:
+        drop = {i for i, _ in debris(s.text)}
+        text = "\n".join(ln for i, ln in enumerate(s.text.split("\n"), start=1) if i not in drop)
+        sections.append(s.model_copy(update={"text": text}))
+    return record.model_copy(update={"sections": sections})
+
+
 @pytest.fixture(scope="module")
 def record0():
-    return nianbao.parse(SEED0)
+    return without_debris(nianbao.parse(SEED0))
 
 
 def _record_2019(record0):
@@ -158,9 +171,12 @@ def test_seed_000_html_parses_back_to_its_expected_record(record0, tmp_path):
 def test_seeds_render_and_read_back(seed, to, tmp_path):
     record = nianbao.parse(seed)
     path = tmp_path / f"report.{to}"
+    if record.meta.doc_kind == "interpretation" and to == "xlsx":
+        with pytest.raises(NianbaoError, match="文字解读"):  # no tables: nothing for the template to hold
+            nianbao.render(record, to, force=True)
+        return
     path.write_bytes(nianbao.render(record, to, force=True))
     expected = load_json(DATA / "text" / "expected" / f"{seed.stem}.json")
-    expected["meta"].pop("doc_kind")  # a 文字解读 (003) is rendered as the report's layout
     assert mismatches(expected, nianbao.parse(path).to_json_dict()) == []
 
 
@@ -215,6 +231,9 @@ def test_render_a_report_from_the_store(tmp_path):
         (row,) = store.reports()
     out = tmp_path / "r.md"
     run = subprocess.run([exe, "render", str(row.id), "--db", db, "-o", str(out)], capture_output=True, text=True, check=False)
+    # seed 000 as stored carries an English screenshot description: not published without --force
+    assert run.returncode == 1 and "C-07" in run.stdout and not out.exists(), run.stdout + run.stderr
+    run = subprocess.run([exe, "render", str(row.id), "--db", db, "--force", "-o", str(out)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     expected = load_json(DATA / "text" / "expected" / f"{SEED0.stem}.json")
     assert mismatches(expected, nianbao.parse(out).to_json_dict()) == []

@@ -57,7 +57,9 @@ def _every_cell(data: dict, value) -> int:
 
 @pytest.fixture(scope="module")
 def record0():
-    return nianbao.parse(SEED0)
+    from test_render import without_debris
+
+    return without_debris(nianbao.parse(SEED0))
 
 
 def _layout_text(pdf: Path) -> list[str]:
@@ -178,3 +180,42 @@ def test_sysdeps_installs_the_stand_in_fonts():
     if os.path.exists("/usr/local/share/fonts/fandol"):
         have = subprocess.run(["fc-list", ":family=FandolFang"], capture_output=True, text=True, check=False).stdout
         assert "FandolFang" in have
+
+
+# ---- 5. what a document is, and words that are not the report's ------------------------------------
+SEED3 = min((DATA / "text").glob("003_*.txt"))
+
+
+def test_interpretation_is_rendered_as_an_interpretation(tmp_path):
+    out = tmp_path / "解读.docx"
+    run = nb("render", SEED3, "-o", out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    doc = Document(out)
+    titles = [p.text for p in doc.paragraphs if p.style.name == "Report Title"]
+    assert titles == ["济宁市统计局", "2021年政府信息公开工作年度报告文字解读"]
+    heads = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    # its own three parts, numbered as it numbers them; no empty 二、三、四 of a report
+    assert heads == ["一、总体情况", "二、存在的主要问题及改进情况", "三、其他需要报告的事项"]
+    assert not doc.tables
+    assert not any(p.text.startswith("根据《中华人民共和国政府信息公开条例》") for p in doc.paragraphs)
+    assert doc.core_properties.title == "济宁市统计局2021年政府信息公开工作年度报告文字解读"
+    assert [p.text for p in doc.paragraphs[-2:]] == ["济宁市统计局", "2022年1月18日"]
+
+
+def test_interpretation_is_not_put_into_the_template(tmp_path):
+    run = nb("render", SEED3, "-o", tmp_path / "x.xlsx")
+    assert run.returncode == 2 and "文字解读" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_english_debris_is_flagged_and_not_published_silently(tmp_path):
+    run = nb("check", SEED0)
+    assert "C-07" in run.stdout
+    found = [f for f in nianbao.check(nianbao.parse(SEED0)) if f.code == "C-07"]
+    assert len(found) == 1 and "The screenshot shows" in found[0].message and "（本部分共 4 行）" in found[0].message
+    out = tmp_path / "r.docx"
+    run = nb("render", SEED0, "-o", out)
+    assert run.returncode == 1 and not out.exists()
+    assert "C-07" in run.stdout and "非报告文字" in run.stderr.replace("\n", "") and "--force" in run.stderr
+    run = nb("render", SEED0, "--force", "-o", out)  # the clerk decided to publish as it is
+    assert run.returncode == 0 and out.exists()

@@ -1,7 +1,8 @@
 """Render: a record → a compliant report (DOCX, HTML, PDF, XLSX, Markdown); the XLSX fill-in template.
 
 Reads only the record, the format definition and the audit's findings. The record is audited
-first: error-severity findings stop the rendering (``RenderBlocked``) unless ``force``.
+first: error-severity findings, and findings of rules that block publishing (C-07: words that are
+not the report's own), stop the rendering (``RenderBlocked``) unless ``force``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 import types
 from importlib import import_module
 
-from ..audit import Finding, Severity, audit
+from ..audit import Finding, Severity, audit, rule_class
 from ..errors import NianbaoError
 from ..record import Record
 from .report import doc_info, layout
@@ -25,15 +26,32 @@ FORMATS: dict[str, str] = {
 
 
 class RenderBlocked(NianbaoError):
-    """The record has error-severity findings; rendering it would publish them."""
+    """The record has findings that publishing would spread: errors, or words not the report's own."""
 
     code = "blocked"
 
     def __init__(self, findings: list[Finding]):
         lines = "\n".join(f"  {f.code} {f.message}" for f in findings[:20])
         more = f"\n  ……另有 {len(findings) - 20} 条" if len(findings) > 20 else ""
-        super().__init__(f"记录有 {len(findings)} 个错误级审核问题，未生成报告（确认无误后可加 --force 强制生成）：\n{lines}{more}")
+        super().__init__(f"记录有 {len(findings)} 个{blocked_kind(findings)}，未生成报告（确认无误后可加 --force 强制生成）：\n{lines}{more}")
         self.findings = findings
+
+
+def blocks(finding: Finding) -> bool:
+    """Whether a finding stops rendering: an error, or a rule that blocks publishing (C-07)."""
+    if finding.severity == Severity.error:
+        return True
+    try:
+        return rule_class(finding.code).blocks_publishing
+    except KeyError:
+        return False
+
+
+def blocked_kind(findings: list[Finding]) -> str:
+    """How the CLI and the exception name what stopped the rendering."""
+    if all(f.severity == Severity.error for f in findings):
+        return "错误级审核问题"
+    return "必须先处理的审核问题（错误，或正文夹杂非报告文字）"
 
 
 def render(record: Record, to: str, *, force: bool = False, opening: bool = True,
@@ -43,9 +61,14 @@ def render(record: Record, to: str, *, force: bool = False, opening: bool = True
         raise NianbaoError(f"不支持的输出格式：{to}（可选：{'、'.join(FORMATS)}）", "unsupported")
     if findings is None:
         findings = audit(record)
-    errors = [f for f in findings if f.severity == Severity.error]
-    if errors and not force:
-        raise RenderBlocked(errors)
+    stop = [f for f in findings if blocks(f)]
+    if stop and not force:
+        raise RenderBlocked(stop)
+    if to == "xlsx" and record.meta.doc_kind == "interpretation":
+        raise NianbaoError("这是年度报告的文字解读，不是年度报告：没有统计表，不能写入填报模板（可生成 docx、html、pdf、md）",
+                           "unsupported")
+    if record.meta.doc_kind == "other" and not (record.sections or record.active or record.requests or record.appeals):
+        raise NianbaoError("记录中没有年度报告的内容（没有章节正文，也没有表二、表三、表四），无法生成报告", "empty")
     module, func = FORMATS[to].split(":")
     writer = getattr(import_module(module), func)
     if to == "xlsx":
@@ -63,7 +86,7 @@ def template(year: int, fmt: str | None = None) -> bytes:
     return make(year, fmt)
 
 
-__all__ = ["FORMATS", "RenderBlocked", "render", "template"]
+__all__ = ["FORMATS", "RenderBlocked", "blocks", "render", "template"]
 
 
 class _CallableModule(types.ModuleType):

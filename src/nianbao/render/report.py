@@ -44,7 +44,8 @@ class DocInfo:
 def doc_info(record: Record) -> DocInfo:
     m = record.meta
     words = [w for w in (m.agency, f"{m.year}年" if m.year else None, TITLE_PHRASE) if w]
-    return DocInfo(title=title(record), author=m.agency or "", subject=title(record), keywords="；".join(words))
+    name = interpretation_title(record) if m.doc_kind == "interpretation" else title(record)
+    return DocInfo(title=name, author=m.agency or "", subject=name, keywords="；".join(words))
 
 
 def format_id(record: Record) -> str:
@@ -138,7 +139,38 @@ def _paragraph(line: str) -> Part:
     return Part("para", line)
 
 
+INTERPRETATION = "文字解读"
+
+
+def interpretation_title(record: Record) -> str:
+    m = record.meta
+    if m.agency and m.year:
+        return f"{m.agency}{m.year}年{TITLE_PHRASE}{INTERPRETATION}"
+    return re.sub(r"\s+", "", m.title or "") or f"{TITLE_PHRASE}{INTERPRETATION}"
+
+
+def _interpretation(record: Record) -> list[Part]:
+    """A 文字解读 as what it is: its title, its own parts under its own headings, no tables (it has
+    none), no opening paragraph (the standard one announces a report), the signature."""
+    head = interpretation_title(record)
+    agency = record.meta.agency or ""
+    parts = [Part("title", head, lead=agency if agency and head.startswith(agency) else "")]
+    bodies = [(s, own_lines(s.text, False)) for s in record.sections]
+    if bodies:
+        bodies[-1] = (bodies[-1][0], _strip_signature(bodies[-1][1], record))
+    for s, lines in bodies:
+        parts.append(Part("heading", s.heading.strip() or heading(next(x for x in SECTIONS if x.id == s.id))))
+        parts.extend(_paragraph(ln) for ln in paragraphs(lines))
+    if record.meta.agency:
+        parts.append(Part("signature", record.meta.agency))
+    if date := chinese_date(record.meta.published):
+        parts.append(Part("date", date))
+    return parts
+
+
 def layout(record: Record, with_opening: bool = True) -> list[Part]:
+    if record.meta.doc_kind == "interpretation":
+        return _interpretation(record)
     fmt = format_id(record)
     tables = grids(record, fmt)
     texts = {s.id: s.text for s in record.sections}

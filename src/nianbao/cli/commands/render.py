@@ -13,6 +13,7 @@ import nianbao
 from ... import NianbaoError, parse
 from ...errors import InputError
 from ...record import Record
+from ...render import blocked_kind
 from ..output import console, error, findings_table
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx", ".md": "md"}
@@ -61,7 +62,7 @@ def render_cmd(
 ) -> None:
     """生成符合格式要求的年度报告（DOCX 按 GB/T 9704 公文格式；HTML；PDF；XLSX；Markdown）。
 
-    先审核记录：有错误级问题时不生成并列出问题，除非加 --force。退出码：0 已生成；1 审核有错误未生成；2 输入无法读取。
+    先审核记录：有错误级问题、或正文夹杂非报告文字（C-07）时不生成并列出问题，除非加 --force。退出码：0 已生成；1 审核有错误未生成；2 输入无法读取。
     """
     fmt = to or SUFFIXES.get(output.suffix.lower())
     if fmt is None:
@@ -73,8 +74,8 @@ def render_cmd(
     except NianbaoError as e:
         findings = getattr(e, "findings", None)
         if findings:
-            console.print(findings_table(f"{record}：审核发现的错误", findings))
-            error(f"记录有 {len(findings)} 个错误级审核问题，未生成报告；确认无误后可加 --force 强制生成")
+            console.print(findings_table(f"{record}：审核发现的问题", findings))
+            error(f"记录有 {len(findings)} 个{blocked_kind(findings)}，未生成报告；确认无误后可加 --force 强制生成")
             raise typer.Exit(1) from None
         error(e.message)
         raise typer.Exit(2) from None
