@@ -5,7 +5,7 @@ tests/data/audit/<CODE>/fires.json and clean.json, each a list of {why, patch, e
 partial records: dicts merge, a value replaces, null blanks a cell, "__delete__" removes a key, a key
 written "=name" replaces that part whole; 表三/表四 rows may be written as lists of their 7/5 columns;
 sections are {id: text} and "sections_order" reorders them. A case may give "previous" (a patch for last
-year's record) for cross-year rules.
+year's record) for cross-year rules, and "ledger" (what the unit's 依申请 ledger gives) for the D- rules.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from conftest import DATA, load_json
 from nianbao.audit import CODES, audit, rule_class
 from nianbao.audit.base import Severity
 from nianbao.format import SECTIONS, T3_COLUMN_KEYS, T4_COLUMN_KEYS
-from nianbao.record import Record
+from nianbao.record import LedgerSummary, Record
 
 AUDIT = DATA / "audit"
 DELETE = "__delete__"
@@ -78,10 +78,23 @@ def _cases(kind: str):
     return out
 
 
+def _ledger(record: Record, patch: dict | None) -> LedgerSummary | None:
+    """What a ledger of the same unit-year gives: base.json's 表三 with the case's "ledger" patch (its
+    "requests" rows as lists of 7 columns; "late": late applications)."""
+    if patch is None:
+        return None
+    requests = _merge(_expand({"requests": load_json(AUDIT / "base.json")["requests"]}),
+                      _expand({"requests": patch.get("requests", {})}))["requests"]
+    return LedgerSummary(source="台账.xlsx", year=patch.get("year", record.meta.year), requests=requests,
+                         late=patch.get("late", []), as_of=patch.get("as_of"))
+
+
 def _run(code: str, case: dict):
     rule_class(code)
     previous = build(case["previous"]) if "previous" in case else None
-    return [f for f in audit(build(case["patch"]), select=[code], previous=previous) if f.code == code]
+    record = build(case["patch"])
+    ledger = _ledger(record, case.get("ledger"))
+    return [f for f in audit(record, select=[code], previous=previous, ledger=ledger) if f.code == code]
 
 
 def test_base_record_is_clean():

@@ -24,6 +24,7 @@ from nianbao.ingest.text import split_blocks
      "某某局", 2022, "2023-01-09", "department"),
     ("某某街道办事处二〇二二年政府信息公开工作年度报告\n正文。\n二〇二三年一月十八日", "某某街道办事处", 2022,
      "2023-01-18", "township"),
+    ("标题：某某县水利局2022年政府信息公开工作年度报告\n正文。", "某某县水利局", 2022, None, "department"),
 ])
 def test_meta(text, agency, year, published, level):
     m = find_meta(split_blocks(text))

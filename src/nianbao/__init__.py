@@ -36,6 +36,15 @@ _LAZY: dict[str, str] = {
     "export": "nianbao.analyse.export:export",
     "build_record": "nianbao.extract:build_record",
     "debug_html": "nianbao.debug:debug_html",
+    "read_ledger": "nianbao.ledger:read_ledger",
+    "compute_ledger": "nianbao.ledger:compute",
+    "ledger_deadlines": "nianbao.ledger:deadlines",
+    "ledger_summary": "nianbao.ledger:summary",
+    "ledger_template": "nianbao.ledger:template",
+    "deadlines_xlsx": "nianbao.ledger:deadlines_xlsx",
+    "parse_ledger_date": "nianbao.ledger:parse_date",
+    "Record": "nianbao.record:Record",
+    "Meta": "nianbao.record:Meta",
 }
 
 

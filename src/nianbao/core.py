@@ -9,7 +9,7 @@ from .audit import Finding, audit
 from .errors import NianbaoError
 from .extract import build_record
 from .ingest import load, load_bytes
-from .record import DocError, ParseResult, Record, Status
+from .record import DocError, LedgerSummary, ParseResult, Record, Status
 
 
 def parse(path: str | Path) -> Record:
@@ -34,9 +34,10 @@ def parse_file(path: str | Path) -> ParseResult:
 
 
 def check(record: Record, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-          previous: Record | None = None) -> list[Finding]:
-    """Audit a record; ``previous`` is last year's record of the same agency (cross-year rules)."""
-    return audit(record, select=select, ignore=ignore, previous=previous)
+          previous: Record | None = None, ledger: LedgerSummary | None = None) -> list[Finding]:
+    """Audit a record; ``previous`` is last year's record of the same agency (cross-year rules);
+    ``ledger`` what the agency's 依申请 ledger of the year gives (ledger rules, ``nianbao.ledger_summary``)."""
+    return audit(record, select=select, ignore=ignore, previous=previous, ledger=ledger)
 
 
 def check_file(path: str | Path, select: Iterable[str] | None = None,

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..audit import Finding, audit
+from ..format import Format
 from ..record import Record
 from ..store import ReportRow, Store
-from .layout import CellDef, cells, format_for_year
+from .layout import CellDef, cells
 
 LATE_CODES = ("P-01", "P-02")
 SUM_RULES = ("T3-01", "T3-02", "T3-03", "T4-01")
@@ -51,7 +52,7 @@ def _key(name: str | None) -> str:
 
 def _add(a: Any, b: Any) -> Any:
     total = a + b
-    return int(total) if float(total).is_integer() else round(total, 6)
+    return Format.plain(total) if float(total).is_integer() else round(total, 6)
 
 
 def _nest(values: dict[str, Any]) -> dict:
@@ -67,7 +68,7 @@ def _nest(values: dict[str, Any]) -> dict:
 
 def consolidate(store: Store, region: str, year: int) -> Consolidation:
     """Sum the reports of ``region``'s subordinate units for ``year``."""
-    fmt = format_for_year(year)
+    fmt = Format.for_year(year).id
     layout = cells(fmt)
     units = store.units()
     children = sorted(n for n, u in units.items() if _key(u["parent"]) == _key(region))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..audit import Severity
+from ..format import Format
 from ..format.names import cell_name
 from ..store import Store
 from . import tabular
@@ -71,8 +72,7 @@ def tidy_sheets(store: Store, year: int | None = None) -> list[tabular.Sheet]:
 
 
 def _show(v: Any) -> Any:
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
+    v = Format.plain(v)
     if isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False)
     return v

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..format import FORMATS, T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS
-from ..format.names import cell_name
+from ..format import Format, cell_name
 
 
 @dataclass(frozen=True)
@@ -18,37 +17,33 @@ class CellDef:
     name: str  # cell_name(path): the full Chinese name
 
 
-def format_for_year(year: int | None) -> str:
-    """The national format a report year is laid out in."""
-    return "2019" if year is not None and year < 2021 else "2021"
-
-
 def cells(fmt: str = "2021") -> list[CellDef]:
-    spec = FORMATS[fmt]
+    spec = Format.get(fmt)
+    T3_GROUPS, T3_COLUMNS = Format.T3_GROUPS, Format.T3_COLUMNS
     out: list[CellDef] = []
     for item in spec.active:
-        group = f"第二十条第{item.article}项"
+        group = Format.article(item.article)
         if item.columns:
-            out.extend(CellDef(f"active.{item.key}.{c.key}", "表二", group, item.label, c.label,
+            out.extend(CellDef(f"active.{item.key}.{c.key}", Format.table("active").name, group, item.label, c.label,
                                cell_name(f"active.{item.key}.{c.key}")) for c in item.columns)
         else:
-            out.append(CellDef(f"active.{item.key}", "表二", group, item.label, "", cell_name(f"active.{item.key}")))
+            out.append(CellDef(f"active.{item.key}", Format.table("active").name, group, item.label, "", cell_name(f"active.{item.key}")))
     for r in spec.t3_rows:
         group = T3_GROUPS[r.group].label if r.group in T3_GROUPS else (
             T3_GROUPS["outcomes"].label if r.group else "")
-        out.extend(CellDef(f"requests.{r.key}.{c.key}", "表三", group, r.label, c.label,
+        out.extend(CellDef(f"requests.{r.key}.{c.key}", Format.table("requests").name, group, r.label, c.label,
                            cell_name(f"requests.{r.key}.{c.key}")) for c in T3_COLUMNS)
-    for g in T4_GROUPS:
-        group = "" if g.key == "review" else "行政诉讼"
-        out.extend(CellDef(f"appeals.{g.key}.{c.key}", "表四", group, g.label, c.label,
-                           cell_name(f"appeals.{g.key}.{c.key}")) for c in T4_COLUMNS)
+    for g in Format.T4_GROUPS:
+        group = Format.appeal_group_heading(g.key)
+        out.extend(CellDef(f"appeals.{g.key}.{c.key}", Format.table("appeals").name, group, g.label, c.label,
+                           cell_name(f"appeals.{g.key}.{c.key}")) for c in Format.T4_COLUMNS)
     return out
 
 
 def all_cells() -> dict[str, CellDef]:
     """Every cell of both formats, by path (2021 first)."""
     out: dict[str, CellDef] = {}
-    for fmt in ("2021", "2019"):
+    for fmt in Format.IDS:
         for c in cells(fmt):
             out.setdefault(c.path, c)
     return out

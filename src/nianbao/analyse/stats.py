@@ -11,20 +11,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..format import T3_COLUMN_KEYS, T3_GROUPS, T3_ORG_KEYS, T3_ROW_BY_KEY, T3_ROWS_2021, T4_COLUMN_KEYS
+from ..format import Format
 from ..store import Store
 
-OUTCOME_GROUPS = ("granted", "partial", "denied", "unavailable", "declined", "other")
-OUTCOME_LABELS = {"granted": T3_ROW_BY_KEY["granted"].label, "partial": "（二）部分公开",
-                  **{g: T3_GROUPS[g].label for g in ("denied", "unavailable", "declined", "other")}}
-DENIED_ROWS = tuple(r.key for r in T3_ROWS_2021 if r.group == "denied")
-OTHER_ROWS = tuple(r.key for r in T3_ROWS_2021 if r.group == "other")
-APPLICANTS = ("natural_person", *T3_ORG_KEYS)
+T3_COLUMN_KEYS, T4_COLUMN_KEYS, T3_ROWS_2021 = Format.T3_COLUMN_KEYS, Format.T4_COLUMN_KEYS, Format.get("2021").t3_rows
+OUTCOME_GROUPS = Format.outcome_group_keys()
+OUTCOME_LABELS = {g: Format.outcome_group(g).label for g in OUTCOME_GROUPS}
+DENIED_ROWS = Format.group_rows("denied")
+OTHER_ROWS = Format.group_rows("other")
+APPLICANTS = ("natural_person", *Format.T3_ORG_KEYS)
 BY_LABELS = {"year": "年度", "region": "地区", "level": "层级"}
 
 _PATHS = ([f"requests.new_received.{c}" for c in T3_COLUMN_KEYS] + ["requests.total_processed.total"]
           + [f"requests.{r.key}.total" for r in T3_ROWS_2021 if r.group] + ["requests.other_total.total"]
-          + [f"appeals.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
+          + [f"appeals.{g}.{c}" for g in Format.T4_GROUP_KEYS
              for c in T4_COLUMN_KEYS])
 
 

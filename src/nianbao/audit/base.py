@@ -16,8 +16,9 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field
 
+from ..format import Format
 from ..format.names import cell_name
-from ..record import Provenance, Record
+from ..record import LedgerSummary, Provenance, Record
 
 
 class Severity(str, Enum):
@@ -31,7 +32,7 @@ class Severity(str, Enum):
 
     @property
     def zh(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return Format.severity_name(self.value)
 
 
 class Finding(BaseModel):
@@ -49,10 +50,12 @@ class Finding(BaseModel):
 
 @dataclass
 class Context:
-    """What a rule may look at: the record, and for cross-year rules last year's record."""
+    """What a rule may look at: the record, for cross-year rules last year's record, and for the ledger
+    rules (D-) what the unit's 依申请 ledger of the same year gives (``nianbao.ledger.summary``)."""
 
     record: Record
     previous: Record | None = None
+    ledger: LedgerSummary | None = None
 
 
 class Rule:
@@ -62,6 +65,7 @@ class Rule:
     message: ClassVar[str]  # str.format template
     fix: ClassVar[str] = ""
     needs_previous: ClassVar[bool] = False
+    needs_ledger: ClassVar[bool] = False
     # Rules about the tables and sections do not apply to a 文字解读 (S-04 says what it is).
     tables_only: ClassVar[bool] = False
     # A finding that must be dealt with before the report is published: render stops on it (unless

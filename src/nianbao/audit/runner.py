@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..record import Record
+from ..record import LedgerSummary, Record
 from .base import Context, Finding
 from .codes import available, rule_class
 
@@ -19,8 +19,8 @@ def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | Non
 
 
 def audit(record: Record, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-          previous: Record | None = None) -> list[Finding]:
-    ctx = Context(record=record, previous=previous)
+          previous: Record | None = None, ledger: LedgerSummary | None = None) -> list[Finding]:
+    ctx = Context(record=record, previous=previous, ledger=ledger)
     interpretation = record.meta.doc_kind == "interpretation"
     findings: list[Finding] = []
     for code in available():
@@ -30,6 +30,8 @@ def audit(record: Record, select: Iterable[str] | None = None, ignore: Iterable[
         if rule.tables_only and interpretation:
             continue
         if rule.needs_previous and previous is None:
+            continue
+        if rule.needs_ledger and ledger is None:
             continue
         findings.extend(rule().check(ctx))
     findings.sort(key=lambda f: (f.severity.rank, f.code, f.cells))

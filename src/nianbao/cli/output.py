@@ -9,11 +9,13 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from ..format import Format
+
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ZH = Format.SEVERITY_NAMES
 
 
 def print_json(obj: Any, indent: int | None = 1) -> None:
@@ -21,11 +23,7 @@ def print_json(obj: Any, indent: int | None = 1) -> None:
 
 
 def fmt(v: Any) -> str:
-    if v is None:
-        return "空白"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
+    return Format.number_text(v, blank="空白")
 
 
 def findings_table(title: str, findings: list[Any]) -> Table:

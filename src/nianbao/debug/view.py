@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from ..format import Format
 from ..format.names import cell_name
 from .pages import PageImage
 
-_SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_SEV_ZH = Format.SEVERITY_NAMES
 _KIND_ZH = {"pdf": "PDF（文字层）", "ocr": "扫描件（OCR）", "html": "网页", "docx": "Word 文档", "text": "纯文本",
             "markdown": "Markdown", "ofd": "OFD", "ole": "Word 97 / WPS"}
 

@@ -24,8 +24,15 @@ AGENCY_END = re.compile(
 # A title that names only the place ("某某区2022年…报告") is the report of its 人民政府.
 _REGION_ONLY = re.compile(r".{1,12}[省市区县旗州盟]")
 _TITLE_WORDS = ("政府信息公开", "政务公开")
+# an agency and a date closing a long line: the signature of a report whose line breaks are gone
+_TRAILING_SIGNATURE = re.compile(
+    r"(?:^|[\s。；;！!？?，,：:）)])([^\s。；;！!？?，,：:（()）\d]{3,30}?)\s*"
+    r"((?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)\s*$"
+)
 _TITLE_TAIL = re.compile(r"(关于|发布|公布|的|[(（【\[]+)+$")
 _TITLE_LEAD = re.compile(r"^(?:[《【\[]|\d{4}年度?|[〇零○一二三四五六七八九]{4}年度?)+")
+_TITLE_KEY = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")  # "标题：…" copied from a page
 
 
 @dataclass
@@ -88,7 +95,7 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
     for i, b in enumerate(head):
         t = norm(b.text)
         if any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60:
-            mf.title, mf.title_index = _clean_line(b.text), i
+            mf.title, mf.title_index = _TITLE_KEY.sub("", _clean_line(b.text)), i
             break
     if mf.title is None and title_hint and any(w in norm(title_hint) for w in _TITLE_WORDS):
         mf.title = _clean_line(title_hint)
@@ -146,6 +153,17 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
             if mf.agency is None:
                 mf.agency, mf.agency_source = norm(_clean_line(blocks[i - 1].text)), "signature"
             return
+    # flattened text (a crawler's page text): the signature ends the last paragraph, "…。 某某局 2022年1月7日"
+    for i in range(len(blocks) - 1, max(-1, len(blocks) - 4), -1):
+        cells = [c for c in blocks[i].cells if c.text.strip()]
+        m = _TRAILING_SIGNATURE.search(cells[-1].text) if cells else None
+        if m and looks_like_agency(m.group(1)):
+            d = parse_date(m.group(2))
+            if d:
+                mf.published, mf.published_block = format_date(d), i
+                if mf.agency is None:
+                    mf.agency, mf.agency_source = norm(m.group(1)), "signature"
+                return
     if mf.title_index is not None:
         for i in range(mf.title_index + 1, min(len(blocks), mf.title_index + 4)):
             d = _standalone_date(blocks[i])

@@ -18,6 +18,8 @@ _SENT = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _OTHER_STREAM = ("12345", "热线", "咨询", "信箱", "留言", "来电", "市长", "网民", "投诉", "建议", "提案")
 _YEAR = re.compile(r"(\d{4})\s*年")
+# a running total over all years, not the report year's figure
+_CUMULATIVE = re.compile(r"(?:截至|截止)目前|至今|成立以来|历年")
 
 
 @dataclass(slots=True)
@@ -156,6 +158,10 @@ def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, objec
                             continue
                         if not _year_ok(sent, m, year):
                             continue
+                        if key == "proactive_items" and (sent[max(0, m.start() - 1): m.start()] == "应"
+                                                         or _CUMULATIVE.search(sent, max(0, sent.rfind("其中", 0, m.start())),
+                                                                               m.start())):
+                            continue  # 其他应主动公开的政府信息 N 条 is a category; 截至目前累计 N 条 is not this year's
                         raw = m.group(1)
                         val = float(raw) if key == "processing_fees_yuan" else to_int(raw)
                         if val is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import InputError
-from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format import Format
 from ..ingest import Block, Cell, Document
 from ..record import (
     Active2019,
@@ -80,8 +80,7 @@ def build_record(doc: Document) -> Record:
     if fmt is None and has_tables:
         fmt = "2021"
     if fmt is None:
-        y = mf.year
-        fmt = "unknown" if y is None else "2021" if y >= 2021 else "2019" if y >= 2019 else "pre2019"
+        fmt = Format.id_for_year(mf.year)
 
     doc_kind = mf.doc_kind
     if doc_kind == "other" and (has_tables or len(heads) >= 4):
@@ -143,20 +142,22 @@ def _requests(found: Found) -> dict[str, RequestRow] | None:
     if not found.values:
         return None
     keys = {p.split(".")[1] for p in found.values}
-    rows = T3_ROWS_2019 if "other_total" in keys and not keys & {"other_no_supplement", "other_fee_unpaid", "other_other"} else T3_ROWS_2021
+    single_other = "other_total" in keys and not keys & set(Format.group_rows("other"))
+    rows = Format.get("2019" if single_other else "2021").t3_rows
+    cols = Format.T3_COLUMN_KEYS
     out: dict[str, RequestRow] = {}
     for r in rows:
-        out[r.key] = RequestRow(**{c: _num(found, f"requests.{r.key}.{c}") for c in T3_COLUMN_KEYS})
+        out[r.key] = RequestRow(**{c: _num(found, f"requests.{r.key}.{c}") for c in cols})
     if "other_total" in keys and "other_total" not in out:
-        out["other_total"] = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in T3_COLUMN_KEYS})
+        out["other_total"] = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in cols})
     return out
 
 
 def _appeals(found: Found) -> Appeals | None:
     if not found.values:
         return None
-    return Appeals(**{g: AppealRow(**{c: _num(found, f"appeals.{g}.{c}") for c in T4_COLUMN_KEYS})
-                      for g in T4_GROUP_KEYS})
+    return Appeals(**{g: AppealRow(**{c: _num(found, f"appeals.{g}.{c}") for c in Format.T4_COLUMN_KEYS})
+                      for g in Format.T4_GROUP_KEYS})
 
 
 def _sections(blocks: list[Block], heads: list[Heading]) -> list[SectionText]:

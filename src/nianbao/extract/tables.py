@@ -11,25 +11,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..format import (
-    ACTIVE_2019,
-    ACTIVE_2021,
-    T3_COLUMN_KEYS,
-    T3_OTHER_TOTAL,
-    T3_ROW_BY_KEY,
-    T3_ROWS_2021,
-    T4_COLUMN_KEYS,
-    T4_COLUMNS,
-    T4_GROUP_KEYS,
-    T4_GROUPS,
-    ActiveItem,
-    Label,
-    core,
-    match_label,
-    norm,
-    tail,
-)
-from ..format.spec import ACTIVE_HEADER_2019, T4_HEADER_WORDS
+from ..format import Format, core, match_label, norm, tail
+from ..format.spec import ActiveItem, Label
 from ..ingest import Block
 from .values import Row, Value, read_value, split_row
 
@@ -54,8 +37,12 @@ def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None
         found.notes.append(("fuzzy" if how == "fuzzy" else "variant", path, row.label, row.block))
 
 
+_F2021, _F2019 = Format.get("2021"), Format.get("2019")
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+T4_COLUMN_KEYS, T4_GROUP_KEYS = Format.T4_COLUMN_KEYS, Format.T4_GROUP_KEYS
+
 # ---- 表三 --------------------------------------------------------------------------------------
-_T3_CANDIDATES = (*T3_ROWS_2021, T3_OTHER_TOTAL)
+_T3_CANDIDATES = (*_F2021.t3_rows, Format.T3_OTHER_TOTAL)
 
 
 @dataclass
@@ -83,11 +70,16 @@ class _T3Header:
         return vals[-7:]
 
 
-_COLUMN_WORDS = {"natural_person": ("自然人",), "commercial": ("商业企业",), "research": ("科研机构",),
-                 "social_welfare": ("公益组织",), "legal_service": ("法律服务",)}
-
-
-_FIRST_ROW = T3_ROWS_2021[0].keys[0]  # 本年新收: the header ends where the first data row starts
+_COLUMN_WORDS = Format.t3_column_words()  # the five applicant columns that say what they are
+_T3_COL = {c.key: c for c in Format.T3_COLUMNS}
+_OTHER_COL = core(_T3_COL["other_org"].label)  # 其他, known by its place among the columns
+_TOTAL_COL = {core(_T3_COL["total"].label), *_T3_COL["total"].variants}  # 总计, 合计
+_FIRM_COL = _T3_COL["commercial"].keys[0]  # 商业企业
+_SUBTOTAL = "小计"  # a column or row some reports add; not in the format
+_FIRST_ROW = _F2021.t3_rows[0].keys[0]  # 本年新收: the header ends where the first data row starts
+_OTHER_GROUP = Format.T3_GROUPS["other"]  # （六）其他处理
+_OTHER_GROUP_WORD = _OTHER_GROUP.keys[0]
+_OTHER_GROUP_NUMBER = norm(_OTHER_GROUP.number or "")  # "(六)"
 
 
 def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
@@ -97,7 +89,7 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
         if _FIRST_ROW in core(b.text):
             break
         cells = [c for c in b.cells if not c.covered]
-        if not any(any(w in core(c.text) for ws in _COLUMN_WORDS.values() for w in ws) or "小计" in c.text
+        if not any(any(w in core(c.text) for ws in _COLUMN_WORDS.values() for w in ws) or _SUBTOTAL in c.text
                    for c in cells):
             continue
         header_text += core(b.text)
@@ -110,17 +102,17 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
                 for key, words in _COLUMN_WORDS.items():
                     if any(w in c for w in words) and len(c) <= 8:
                         head.columns[key] = i
-                if c == "其他":
+                if c == _OTHER_COL:
                     head.columns["other_org"] = i
-                elif c in ("总计", "合计"):
+                elif c in _TOTAL_COL:
                     head.columns["total"] = i
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
-    if "小计" in header_text:
-        found.notes.append(("extra_row", "requests.*.subtotal", "小计", None))
+    if _SUBTOTAL in header_text:
+        found.notes.append(("extra_row", "requests.*.subtotal", _SUBTOTAL, None))
         if head.columns is None:
-            sub = header_text.index("小计")
-            firm = header_text.find("商业企业")
+            sub = header_text.index(_SUBTOTAL)
+            firm = header_text.find(_FIRM_COL)
             head.subtotal = 1 if firm == -1 or sub < firm else 6
     return head
 
@@ -146,7 +138,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         if len(c) > 50:
             continue
         lab, how = match_label(row.label, _T3_CANDIDATES, fuzzy=FUZZY if row.values else 0.0)
-        if "其他处理" in c or norm(row.label).startswith("(六)"):
+        if _OTHER_GROUP_WORD in c or norm(row.label).startswith(_OTHER_GROUP_NUMBER):
             group = "other"
         if lab is None:
             if pending and row.values and not pending[1].values and len(c) <= 40:  # a wrapped label's middle or tail
@@ -195,17 +187,19 @@ def extract_requests(blocks: list[Block]) -> Found:
     return found
 
 
-_OTHER_WORDS = {T3_ROW_BY_KEY["other_other"].keys[0], *T3_ROW_BY_KEY["other_other"].variants}
+_OTHER_ROW = Format.t3_row("other_other")
+_OTHER_WORDS = {_OTHER_ROW.keys[0], *_OTHER_ROW.variants} if _OTHER_ROW else set()
+_OTHER_SUBROW_WORDS = Format.other_subrow_words()
 
 
 def _is_group_label(label: str) -> bool:
     """'（六）其他' (the group label, its 处理 wrapped to the next line) and not '（六）其他处理 3.其他'."""
     t = norm(label)
-    return t.startswith("(六)") and not re.search(r"3[.、．]", t)
+    return t.startswith(_OTHER_GROUP_NUMBER) and not re.search(r"3[.、．]", t)
 
 
 def _has_other_subrows(c: str) -> bool:
-    return any(k in c for k in ("逾期不补正", "缴纳费用", "收费通知"))
+    return any(k in c for k in _OTHER_SUBROW_WORDS)
 
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
@@ -219,14 +213,18 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
 
 
 # ---- 表四 --------------------------------------------------------------------------------------
+_REVIEW = Format.T4_GROUPS[0].keys[0]  # 行政复议
+_UPHELD = Format.T4_COLUMNS[0]  # 结果维持 / 维持
+
+
 def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
     found = Found()
     start = None
     for i, b in enumerate(blocks):
-        if not any(core(x.text).startswith("行政复议") and len(core(x.text)) <= 12 for x in b.cells):
+        if not any(core(x.text).startswith(_REVIEW) and len(core(x.text)) <= 12 for x in b.cells):
             continue
         c = core(b.text)
-        if "行政复议" in c and ("行政诉讼" in c or "结果维持" in c or _header_follows(blocks, i)):
+        if _REVIEW in c and (Format.T4_LITIGATION in c or _UPHELD.label in c or _header_follows(blocks, i)):
             start = i
             break
     if start is None:
@@ -296,15 +294,15 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
 
 
 # header words, also as the fragments a header wrapped one word per line leaves ("其他" / "结果")
-_T4_HEADER_BITS = (*T4_HEADER_WORDS, "维持", "纠正", "审结", "尚未", "其他", "总计", "结果", "起诉", "复议", "诉讼")
+_T4_HEADER_BITS = (*Format.T4_HEADER_WORDS, *Format.T4_HEADER_FRAGMENTS)
 # … down to single characters ("果", "结") when a converter breaks the header one glyph per line
-_T4_HEADER_CHARS = set("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + "行政诉讼")
+_T4_HEADER_CHARS = set("".join(lab.label for lab in (*Format.T4_COLUMNS, *Format.T4_GROUPS)) + Format.T4_LITIGATION)
 
 
 def _header_follows(blocks: list[Block], i: int) -> bool:
     """A 维持 column header next to the 行政复议 cell: just below it, or just above (a table with one
     row per 行政复议 / 直接起诉 / 复议后起诉)."""
-    return any("维持" in core(b.text) for b in blocks[max(0, i - 3):i + 4] if b is not blocks[i])
+    return any(_UPHELD.keys[0] in core(b.text) for b in blocks[max(0, i - 3):i + 4] if b is not blocks[i])
 
 
 def _transposed(found: Found, blocks: list[Block]) -> bool:
@@ -314,7 +312,7 @@ def _transposed(found: Found, blocks: list[Block]) -> bool:
         row = split_row(b, width=5)
         if len([v for v in row.values if v.value is not None]) < 4:
             continue
-        lab, _ = match_label(row.label, T4_GROUPS)
+        lab, _ = match_label(row.label, Format.T4_GROUPS)
         if lab and lab.key not in rows:
             rows[lab.key] = row
     if len(rows) < 2:
@@ -326,7 +324,7 @@ def _transposed(found: Found, blocks: list[Block]) -> bool:
 
 
 # ---- 表二 --------------------------------------------------------------------------------------
-_HEADER_2019 = tuple(core(w) for w in ACTIVE_HEADER_2019)
+_HEADER_2019 = tuple(core(w) for w in _F2019.active_header_words)
 
 
 def detect_active_format(blocks: list[Block]) -> str:
@@ -339,13 +337,16 @@ def detect_active_format(blocks: list[Block]) -> str:
     return "2021"
 
 
-_ACTIVE_LABELS = tuple(tuple(Label(it.key, it.label, it.keys, it.variants) for it in items)
-                       for items in (ACTIVE_2021, ACTIVE_2019))
+_ACTIVE_LABELS = tuple(tuple(Label(it.key, it.label, it.keys, it.variants) for it in f.active)
+                       for f in (_F2021, _F2019))
+_FEE_COLUMN = _F2021.active_value_column(next(it for it in _F2021.active if it.key == "fees"))
+_FEE_WORD = _FEE_COLUMN.keys[0] if _FEE_COLUMN else ""  # 收费金额
+_FEE_UNIT = "万元"  # the unit the format prints in 本年收费金额（单位：万元）
 
 
 def extract_active(blocks: list[Block], fmt: str) -> Found:
     found = Found()
-    items: tuple[ActiveItem, ...] = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    items: tuple[ActiveItem, ...] = Format.get(fmt).active
     labels = _ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
     for row in _absorbed(blocks):
@@ -393,7 +394,7 @@ def _header_notes(found: Found, row: Row, items: tuple[ActiveItem, ...]) -> None
     """Column headers of 表二: typos (本年度止件数) and the fee unit."""
     for cell in row.label_cells:
         c = core(cell.text)
-        if "收费金额" in c and "万元" not in c:
+        if _FEE_WORD in c and _FEE_UNIT not in c:
             found.notes.append(("unit", "active.fees", cell.text, row.block))
         for item in items:
             for col in item.columns:

@@ -1,10 +1,17 @@
-"""The report formats as data, and label matching."""
+"""The report formats as data, and label matching.
 
+``Format`` is the entry point every stage reads the format through (``Format.for_year(y)``,
+``Format.of(record)``, ``Format.SECTIONS`` …); the names below it are the data it serves, kept
+importable for code that has not moved yet.
+"""
+
+from .format import FORMATS, Format
 from .labels import core, match_label, norm, similarity, tail
+from .names import appeal_group_name, cell_name
+from .numbers import number_text, plain
 from .spec import (
     ACTIVE_2019,
     ACTIVE_2021,
-    FORMATS,
     SECTIONS,
     T3_COLUMN_KEYS,
     T3_COLUMNS,
@@ -20,14 +27,15 @@ from .spec import (
     T4_GROUPS,
     TITLE_PHRASE,
     ActiveItem,
-    Format,
     Label,
     Section,
+    Table,
 )
 
 __all__ = [
     "ACTIVE_2019", "ACTIVE_2021", "FORMATS", "SECTIONS", "T3_COLUMN_KEYS", "T3_COLUMNS",
     "T3_GROUPS", "T3_ORG_KEYS", "T3_OTHER_TOTAL", "T3_ROW_BY_KEY", "T3_ROWS_2019", "T3_ROWS_2021",
     "T4_COLUMN_KEYS", "T4_COLUMNS", "T4_GROUP_KEYS", "T4_GROUPS", "TITLE_PHRASE", "ActiveItem",
-    "Format", "Label", "Section", "core", "match_label", "norm", "similarity", "tail",
+    "Format", "Label", "Section", "Table", "appeal_group_name", "cell_name", "core", "match_label", "norm",
+    "number_text", "plain", "similarity", "tail",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .spec import ACTIVE_2019, ACTIVE_2021, SECTIONS, T3_COLUMNS, T3_ROW_BY_KEY, T4_COLUMNS, T4_GROUPS
+from .spec import ACTIVE_2019, ACTIVE_2021, SECTIONS, T3_COLUMNS, T3_ROW_BY_KEY, T4_COLUMNS, T4_GROUPS, T4_LITIGATION
 
 _T3_COL = {c.key: c.label for c in T3_COLUMNS}
 _T4_COL = {c.key: c.label for c in T4_COLUMNS}
@@ -29,6 +29,12 @@ _NARRATIVE = {
 _SECTION = {s.id: s for s in SECTIONS}
 
 
+def appeal_group_name(key: str) -> str:
+    """"行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉"."""
+    name = _T4_GROUP.get(key, key)
+    return f"{T4_LITIGATION}·{name}" if key.startswith("litigation") else name
+
+
 @lru_cache(maxsize=4096)
 def cell_name(path: str) -> str:
     parts = path.split(".")
@@ -40,8 +46,7 @@ def cell_name(path: str) -> str:
             name += f"行「{_T3_COL.get(parts[2], parts[2])}」列"
         return name
     if head == "appeals" and len(parts) >= 2:
-        group = _T4_GROUP.get(parts[1], parts[1])
-        group = f"行政诉讼·{group}" if parts[1].startswith("litigation") else group
+        group = appeal_group_name(parts[1])
         return f"表四「{group}」" + (f"「{_T4_COL.get(parts[2], parts[2])}」" if len(parts) >= 3 else "")
     if head == "active" and len(parts) >= 2:
         item = _ACTIVE.get(parts[1])

@@ -8,7 +8,7 @@ seen in real reports, matched but reported (rule L-01).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,13 @@ T3_GROUPS: dict[str, Label] = {
     "other": Label("other", "（六）其他处理", ("其他处理",), number="（六）"),
 }
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+# 表三's outcome groups in the format's order, each with the label it is named by: the keys rows
+# carry in ``Label.group``. （一）予以公开 and （二）部分公开 are one row each; the others head rows.
+OUTCOME_GROUPS: tuple[Label, ...] = (
+    Label("granted", "（一）予以公开", ("予以公开",), number="（一）"),
+    Label("partial", "（二）部分公开", ("部分公开",), number="（二）"),
+    T3_GROUPS["denied"], T3_GROUPS["unavailable"], T3_GROUPS["declined"], T3_GROUPS["other"],
+)
 T3_OUTCOME_KEYS_2021 = tuple(r.key for r in T3_ROWS_2021 if r.group)
 T3_OUTCOME_KEYS_2019 = tuple(r.key for r in T3_ROWS_2019 if r.group)
 T3_HEADER_WORDS = ("申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织",
@@ -135,7 +142,10 @@ T4_GROUPS: tuple[Label, ...] = (
     Label("litigation_after_review", "复议后起诉", ("复议后起诉",)),
 )
 T4_GROUP_KEYS = tuple(g.key for g in T4_GROUPS)
-T4_HEADER_WORDS = ("结果维持", "结果纠正", "尚未审结", "行政诉讼", "行政复议")
+T4_LITIGATION = "行政诉讼"  # the spanning header over 未经复议直接起诉 and 复议后起诉
+T4_HEADER_WORDS = ("结果维持", "结果纠正", "尚未审结", T4_LITIGATION, "行政复议")
+# header words also as the fragments a header wrapped one word per line leaves ("其他" / "结果")
+T4_HEADER_FRAGMENTS = ("维持", "纠正", "审结", "尚未", "其他", "总计", "结果", "起诉", "复议", "诉讼")
 
 # ---- 表二 -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -203,24 +213,35 @@ ACTIVE_VALUE_COLUMN_2021: dict[str, Label] = {
 }
 T3_APPLICANTS = "申请人情况"
 T3_LEGAL_PERSONS = "法人或其他组织"
-T4_LITIGATION = "行政诉讼"
 
-
-@dataclass(frozen=True)
-class Format:
-    id: str
-    active: tuple[ActiveItem, ...]
-    t3_rows: tuple[Label, ...]
-    t3_outcomes: tuple[str, ...]
-    note: str = field(default="")
-
-
-FORMATS: dict[str, Format] = {
-    "2021": Format("2021", ACTIVE_2021, T3_ROWS_2021, T3_OUTCOME_KEYS_2021, "国办公开办函〔2021〕30号"),
-    "2019": Format("2019", ACTIVE_2019, T3_ROWS_2019, T3_OUTCOME_KEYS_2019, "国办公开办函〔2019〕60号"),
-}
 
 T3_ROW_BY_KEY: dict[str, Label] = {r.key: r for r in (*T3_ROWS_2021, T3_OTHER_TOTAL)}
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # the record's key: active / requests / appeals
+    name: str  # 表二
+    number: str  # 二
+    section: str  # the id of the section that holds it
+
+
+TABLES: tuple[Table, ...] = (
+    Table("active", "表二", "二", "s2_active"),
+    Table("requests", "表三", "三", "s3_requests"),
+    Table("appeals", "表四", "四", "s4_appeals"),
+)
+
+# The two national formats: the document that issued each and the name of the format it issued.
+FORMAT_DOCUMENTS = {"2021": "国办公开办函〔2021〕30号", "2019": "国办公开办函〔2019〕60号"}
+FORMAT_NAMES = {"2021": "中华人民共和国政府信息公开工作年度报告格式",
+                "2019": "中华人民共和国政府信息公开工作年度报告格式（试行）"}
+# Record format ids (meta.format) beside the two national formats: before 2019 reports had no national
+# tables (pre2019); a report whose year and tables are both unknown is "unknown".
+PRE2019 = "pre2019"
+UNKNOWN = "unknown"
+
+# Severity names of findings as users read them.
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 TITLE_PHRASE = "政府信息公开工作年度报告"
 INTERPRETATION_WORDS = ("文字解读", "图解", "解读", "一图读懂", "图说")

@@ -2,7 +2,9 @@
 
 Rows arrive as tab-separated debris, as markdown pipe tables, as runs of two or more spaces, or one
 cell per line (a tab-indented line per cell, rows separated by a blank line). Page numbers such as
-"-3-" are dropped. Each cell keeps its line and character span.
+"-3-" are dropped. Each cell keeps its line and character span. Page furniture (a crawler's header,
+navigation, HTML comments, Word's style sheet: see furniture.py) is left out of the blocks; the header's
+title and date become the document's hints.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from ..errors import InputError
 from .decode import decode_text
 from .document import Block, Cell, Document
+from .furniture import crawler_header, report_spans
 
 _PAGE_NO = re.compile(
     r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
@@ -26,16 +29,21 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
-    return Document(source=name, kind=kind, blocks=split_blocks(text), text=text)
+    header = crawler_header(text.split("\n", 60)[:60])
+    return Document(source=name, kind=kind, blocks=split_blocks(text, skip=header.lines), text=text,
+                    title_hint=header.title, date_hint=header.date)
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, skip: int = 0) -> list[Block]:
+    """The blocks of ``text``; its first ``skip`` lines (a crawler's header) are not report text."""
     blocks: list[Block] = []
     group: list[Cell] = []  # one-cell-per-line run
     offset = 0
     for lineno, line in enumerate(text.split("\n"), start=1):
         start = offset
         offset += len(line) + 1
+        if lineno <= skip:
+            continue
         if line.startswith("\t") and "\t" not in line[1:] and (group or line[1:].strip()):
             group.append(_cell(line[1:], lineno, start + 1))
             continue
@@ -44,9 +52,14 @@ def split_blocks(text: str) -> list[Block]:
             group = []
         if not line.strip() or _PAGE_NO.match(line):
             continue
-        cells = _split_line(line, lineno, start)
-        if cells:
-            blocks.append(Block(cells))
+        spans = report_spans(line)
+        if spans == [(0, len(line))] or (len(spans) == 1 and not line[:spans[0][0]].strip()
+                                          and not line[spans[0][1]:].strip()):
+            spans = [(0, len(line))]  # nothing left out: keep the line as it is (its indentation too)
+        for a, b in spans:
+            cells = _split_line(line[a:b], lineno, start + a)
+            if cells:
+                blocks.append(Block(cells))
     if group:
         blocks.append(Block(group))
     return blocks

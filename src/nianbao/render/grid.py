@@ -10,20 +10,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from ..format import T3_COLUMNS, T3_GROUPS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMNS, T4_GROUPS, Label
-from ..format.spec import (
-    ACTIVE_2019,
-    ACTIVE_2021,
-    ACTIVE_VALUE_COLUMN_2021,
-    T2_ARTICLE,
-    T2_ITEM_HEADER,
-    T3_APPLICANTS,
-    T3_LEGAL_PERSONS,
-    T3_NOTE,
-    T4_LITIGATION,
-    ActiveItem,
-)
-from ..record import Active2019
+from ..format import Format
+from ..format.spec import ActiveItem, Label
+
+T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS = Format.T3_COLUMNS, Format.T3_GROUPS, Format.T4_COLUMNS, Format.T4_GROUPS
+T3_ROWS_2019, T3_ROWS_2021 = Format.get("2019").t3_rows, Format.get("2021").t3_rows
 
 
 @dataclass
@@ -84,22 +75,23 @@ def _get(data: Any, *keys: str) -> Any:
 
 # ---- 表二 --------------------------------------------------------------------------------------
 def active_items(fmt: str) -> tuple[ActiveItem, ...]:
-    return ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    return Format.get(fmt).active
 
 
 def _value_columns(item: ActiveItem) -> tuple[Label, ...]:
-    return item.columns or (ACTIVE_VALUE_COLUMN_2021[item.key],)
+    col = Format.get("2021").active_value_column(item)
+    return item.columns or ((col,) if col else ())
 
 
 def active_grid(fmt: str, active: Any = None) -> Grid:
     """表二: per 第二十条 article a title row, a header row and one row per item; 4 columns."""
-    g = Grid("active", "表二", cols=4, label_cols=1, header_rows=0)
+    g = Grid("active", Format.table("active").name, cols=4, label_cols=1, header_rows=0)
     r = 0
     for article, items in groupby(active_items(fmt), key=lambda it: it.article):
         items = list(items)
-        g.add(r, 0, T2_ARTICLE.format(article), colspan=4, kind="head")
+        g.add(r, 0, Format.article(article), colspan=4, kind="head")
         cols = _value_columns(items[0])
-        g.add(r + 1, 0, T2_ITEM_HEADER, kind="head")
+        g.add(r + 1, 0, Format.T2_ITEM_HEADER, kind="head")
         for i, col in enumerate(cols):
             g.add(r + 1, 1 + i, col.label, colspan=3 - i if i == len(cols) - 1 else 1, kind="head")
         r += 2
@@ -128,11 +120,11 @@ def request_rows(requests: dict | None, fmt: str) -> tuple[Label, ...]:
 def requests_grid(fmt: str, requests: dict | None = None) -> Grid:
     """表三: 3 label columns (the 勾稽 note spans 3×3) and the 7 applicant columns."""
     rows = request_rows(requests, fmt)
-    g = Grid("requests", "表三", cols=10, label_cols=3, header_rows=3)
-    g.add(0, 0, T3_NOTE, rowspan=3, colspan=3, kind="head")
-    g.add(0, 3, T3_APPLICANTS, colspan=7, kind="head")
+    g = Grid("requests", Format.table("requests").name, cols=10, label_cols=3, header_rows=3)
+    g.add(0, 0, Format.T3_NOTE, rowspan=3, colspan=3, kind="head")
+    g.add(0, 3, Format.T3_APPLICANTS, colspan=7, kind="head")
     g.add(1, 3, T3_COLUMNS[0].label, rowspan=2, kind="head")
-    g.add(1, 4, T3_LEGAL_PERSONS, colspan=5, kind="head")
+    g.add(1, 4, Format.T3_LEGAL_PERSONS, colspan=5, kind="head")
     g.add(1, 9, T3_COLUMNS[-1].label, rowspan=2, kind="head")
     for i, col in enumerate(T3_COLUMNS[1:-1]):
         g.add(2, 4 + i, col.label, kind="head")
@@ -164,10 +156,10 @@ def requests_grid(fmt: str, requests: dict | None = None) -> Grid:
 def appeals_grid(appeals: Any = None) -> Grid:
     """表四: 行政复议 (5 columns) and 行政诉讼 (未经复议直接起诉, 复议后起诉: 5 each); one row of 15 values."""
     n = len(T4_COLUMNS)
-    g = Grid("appeals", "表四", cols=3 * n, label_cols=0, header_rows=3)
+    g = Grid("appeals", Format.table("appeals").name, cols=3 * n, label_cols=0, header_rows=3)
     review, *litigation = T4_GROUPS
     g.add(0, 0, review.label, colspan=n, kind="head")
-    g.add(0, n, T4_LITIGATION, colspan=2 * n, kind="head")
+    g.add(0, n, Format.T4_LITIGATION, colspan=2 * n, kind="head")
     for i, col in enumerate(T4_COLUMNS):
         g.add(1, i, col.label, rowspan=2, kind="head")
     for j, grp in enumerate(litigation):
@@ -183,7 +175,7 @@ def appeals_grid(appeals: Any = None) -> Grid:
 
 def grids(record: Any, fmt: str) -> dict[str, Grid | None]:
     """The three tables of a record by section id; None where the record has no such table."""
-    active_fmt = "2019" if isinstance(record.active, Active2019) else "2021"
+    active_fmt = "2019" if Format.active_is_2019(record.active) else "2021"
     return {
         "s2_active": None if record.active is None else active_grid(active_fmt, record.active),
         "s3_requests": None if record.requests is None else requests_grid(fmt, record.requests),

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..format import SECTIONS, TITLE_PHRASE, core, norm
-from ..format.spec import FORMATS, T2_ARTICLE, T2_ITEM_HEADER, T3_NOTE, Section
-from ..record import Active2019, Record
+from ..format import SECTIONS, TITLE_PHRASE, Format, core, norm
+from ..format.spec import T2_ARTICLE, T2_ITEM_HEADER, T3_NOTE, Section
+from ..record import Record
 from .grid import Grid, grids
 
 _TOP_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．，,]\s*")
@@ -49,9 +49,7 @@ def doc_info(record: Record) -> DocInfo:
 
 
 def format_id(record: Record) -> str:
-    if record.meta.format in ("2021", "2019"):
-        return record.meta.format
-    return "2019" if isinstance(record.active, Active2019) else "2021"
+    return Format.of(record).id
 
 
 def title(record: Record) -> str:
@@ -78,11 +76,11 @@ def opening(record: Record) -> str | None:
     m = record.meta
     if not (m.agency and m.year):
         return None
-    fmt = format_id(record)
-    name = "中华人民共和国政府信息公开工作年度报告格式" + ("（试行）" if fmt == "2019" else "")
+    fmt = Format.of(record)
+    name = fmt.name
     parts = "、".join(s.label for s in SECTIONS)
     return (f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室"
-            f"关于印发〈{name}〉的通知》（{FORMATS[fmt].note}）要求，现公布{m.agency}{m.year}年{TITLE_PHRASE}。"
+            f"关于印发〈{name}〉的通知》（{fmt.note}）要求，现公布{m.agency}{m.year}年{TITLE_PHRASE}。"
             f"本报告由{parts}等六部分组成。本报告中所列数据的统计期限自{m.year}年1月1日起至{m.year}年12月31日止。"
             f"如对本报告有疑问，请与{m.agency}联系。")
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..format import Format
+
 
 def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value)
+    return Format.number_text(value)

@@ -19,8 +19,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..format import SECTIONS, TITLE_PHRASE
-from ..record import Active2019, Record
+from ..format import SECTIONS, TITLE_PHRASE, Format
+from ..record import Record
 from .grid import Grid, active_grid, appeals_grid, requests_grid
 from .report import Part, chinese_date, format_id, layout
 from .report import opening as make_opening
@@ -193,7 +193,7 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True)
     parts = layout(record, with_opening=False) if record else []
     texts = _sections(parts)
     opening = (make_opening(record) or "") if record and with_opening else ""
-    active_fmt = fmt if record is None else "2019" if isinstance(record.active, Active2019) else "2021"
+    active_fmt = fmt if record is None else "2019" if Format.active_is_2019(record.active) else "2021"
     tables = {
         "s2_active": active_grid(active_fmt, record.active if record else None),
         "s3_requests": requests_grid(fmt, record.requests if record else None),
@@ -262,5 +262,5 @@ def write(record: Record, with_opening: bool = True) -> bytes:
 
 
 def template(year: int, fmt: str | None = None) -> bytes:
-    fmt = fmt or ("2019" if year in (2019, 2020) else "2021")
+    fmt = fmt or Format.for_year(year).id
     return _save(build(None, year, fmt))

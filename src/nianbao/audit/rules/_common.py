@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ...format import SECTIONS, T3_COLUMNS, T3_ROW_BY_KEY, T3_ROWS_2021, T4_COLUMNS, T4_GROUP_KEYS, T4_GROUPS
+from ...format import Format
 from ...record import Record, RequestRow, SectionText
 
-COLUMN_ZH = {c.key: c.label for c in T3_COLUMNS}
-T4_COLUMN_ZH = {c.key: c.label for c in T4_COLUMNS}
-T4_GROUP_ZH = {g.key: g.label for g in T4_GROUPS}
-SECTION_BY_ID = {s.id: s for s in SECTIONS}
+COLUMN_ZH = {c.key: c.label for c in Format.T3_COLUMNS}
+T4_COLUMN_ZH = {c.key: c.label for c in Format.T4_COLUMNS}
+T4_GROUP_KEYS = Format.T4_GROUP_KEYS
+SECTION_BY_ID = {s.id: s for s in Format.SECTIONS}
 
-OTHER_SUBROWS = tuple(r.key for r in T3_ROWS_2021 if r.group == "other")
+OTHER_SUBROWS = Format.group_rows("other")
 # outcome rows other than （六）其他处理, in the format's order
-OUTCOME_BASE = tuple(r.key for r in T3_ROWS_2021 if r.group and r.group != "other")
-GROUP_ROWS = {g: tuple(r.key for r in T3_ROWS_2021 if r.group == g)
-              for g in ("granted", "partial", "denied", "unavailable", "declined", "other")}
+OUTCOME_BASE = tuple(k for g in Format.outcome_group_keys() if g != "other" for k in Format.group_rows(g))
+GROUP_ROWS = {g: Format.group_rows(g) for g in Format.outcome_group_keys()}
+appeal_group_name = Format.appeal_group_name
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
@@ -34,16 +34,11 @@ def is_int(v: float) -> bool:
 
 def show(v: float | None) -> str:
     """A number as a person writes it: 3 not 3.0; blank for None."""
-    if v is None:
-        return "空白"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
+    return Format.number_text(v, blank="空白")
 
 
 def row_label(key: str) -> str:
-    r = T3_ROW_BY_KEY.get(key)
-    return r.label if r else key
+    return Format.row_label(key)
 
 
 def single_other_row(requests: dict[str, RequestRow]) -> bool:
@@ -103,10 +98,9 @@ def section(record: Record, sid: str) -> SectionText | None:
 
 def section_title(s: SectionText) -> str:
     """The section's heading as the format words it, with the report's own number: "五、存在的主要问题及改进情况"."""
-    sec = SECTION_BY_ID.get(s.id)
-    if sec is None:
+    if s.id not in SECTION_BY_ID:
         return s.heading.strip()[:30]
-    return f"{s.number or sec.number}、{sec.label}"
+    return Format.section_title(s.id, s.number)
 
 
 def section_body(s: SectionText) -> str:

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from ...format import SECTIONS
+from ...format import Format
 from ..base import Context, Rule, Severity
 
 # 二、三、四 carry the three tables: without them the report lacks what 第五十条 requires first.
 _TABLE_OF = {"s2_active": "active", "s3_requests": "requests", "s4_appeals": "appeals"}
+SECTIONS = Format.SECTIONS
 _ORDER = {s.id: i for i, s in enumerate(SECTIONS)}
 
 
@@ -36,7 +37,7 @@ class SectionMissing(Rule):
 
     def check(self, ctx: Context):
         record = ctx.record
-        if record.meta.format == "pre2019":
+        if record.meta.format == Format.PRE2019:
             return
         present = [s.id for s in record.sections if s.id in _ORDER]
         for sec in SECTIONS:

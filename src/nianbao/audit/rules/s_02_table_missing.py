@@ -1,9 +1,7 @@
 from __future__ import annotations
 
+from ...format import Format
 from ..base import Context, Rule, Severity
-
-_TABLES = (("active", "二", "主动公开政府信息情况"), ("requests", "三", "收到和处理政府信息公开申请情况"),
-           ("appeals", "四", "政府信息公开行政复议、行政诉讼情况"))
 
 
 class TableMissing(Rule):
@@ -31,10 +29,11 @@ class TableMissing(Rule):
 
     def check(self, ctx: Context):
         record = ctx.record
-        if record.meta.format == "pre2019":
+        if record.meta.format == Format.PRE2019:
             return
         unreadable = {n.path.split(".")[0]: n for n in record.notes if n.kind == "unreadable" and n.path}
-        for key, table, title in _TABLES:
+        for t in Format.TABLES:
+            key, table, title = t.key, t.number, Format.table_title(t.key)
             if getattr(record, key) is not None:
                 continue
             note = unreadable.get(key)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ...format import Format
 from ...record import Active2019, Active2021
 from ..base import Context, Rule, Severity
 from ._common import OTHER_SUBROWS
@@ -33,7 +34,8 @@ class FormatMismatch(Rule):
     def check(self, ctx: Context):
         record = ctx.record
         year = record.meta.year
-        if year is None or year < 2019:
+        want = Format.id_for_year(year)
+        if want not in Format.IDS:
             return
         old, new = [], []
         if isinstance(record.active, Active2019):
@@ -49,11 +51,11 @@ class FormatMismatch(Rule):
                 new.append("表三“（六）其他处理”分三个子项")
         if record.meta.format == "2019" and not old:
             old.append("表格按〔2019〕60号格式识别")
-        if year >= 2021 and old:
+        if want == "2021" and old:
             yield self.finding(ctx, ["meta.format"], expected="2021", actual="2019", year=year,
                                used="〔2019〕60号试行格式", signs="；".join(old),
                                want="国办公开办函〔2021〕30号格式", key="old")
-        elif year <= 2020 and new and not old:
+        elif want == "2019" and new and not old:
             yield self.finding(ctx, ["meta.format"], expected="2019", actual="2021", severity=Severity.info,
                                year=year, used="国办公开办函〔2021〕30号格式", signs="；".join(new),
                                want="〔2019〕60号格式", key="new")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..base import Context, Rule, Severity
-from ._common import T4_GROUP_ZH, appeal_rows
+from ._common import appeal_group_name, appeal_rows
 
 _PARTS = ("upheld", "corrected", "other", "pending")
 
@@ -33,6 +33,6 @@ class AppealTotalWrong(Rule):
                 continue
             s = sum(vals)
             if abs(s - row.total) > 1e-9:
-                group = T4_GROUP_ZH[g] if g == "review" else f"行政诉讼·{T4_GROUP_ZH[g]}"
+                group = appeal_group_name(g)
                 yield self.finding(ctx, [f"appeals.{g}.total", *(f"appeals.{g}.{c}" for c in _PARTS)],
                                    expected=s, actual=row.total, group=group, key=g)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import T4_COLUMN_KEYS
 from ..base import Context, Rule, Severity
-from ._common import T4_COLUMN_ZH, T4_GROUP_ZH, appeal_rows
+from ._common import T4_COLUMN_ZH, appeal_group_name, appeal_rows
 
 
 class AppealsBlankCell(Rule):
@@ -31,7 +31,7 @@ class AppealsBlankCell(Rule):
             blank = [c for c in T4_COLUMN_KEYS if getattr(row, c) is None]
             if not blank:
                 continue
-            group = T4_GROUP_ZH[g] if g == "review" else f"行政诉讼·{T4_GROUP_ZH[g]}"
+            group = appeal_group_name(g)
             cols = (f"全部 {len(blank)} 格" if len(blank) == len(T4_COLUMN_KEYS)
                     else "「" + "」「".join(T4_COLUMN_ZH[c] for c in blank) + "」")
             yield self.finding(ctx, [f"appeals.{g}.{c}" for c in blank], expected="数字", actual=None,

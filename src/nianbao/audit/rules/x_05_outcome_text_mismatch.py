@@ -1,16 +1,13 @@
 from __future__ import annotations
 
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import GROUP_ROWS, group_sum, quote, show
 
 # narrative key → (表三 outcome group, name as the format prints it)
-_OUTCOMES = (
-    ("outcome_granted", "granted", "予以公开"),
-    ("outcome_partially_granted", "partial", "部分公开"),
-    ("outcome_denied", "denied", "不予公开"),
-    ("outcome_unavailable", "unavailable", "无法提供"),
-    ("outcome_declined", "declined", "不予处理"),
-)
+_OUTCOMES = tuple((f"outcome_{key}", group, Format.outcome_group(group).keys[0]) for key, group in (
+    ("granted", "granted"), ("partially_granted", "partial"), ("denied", "denied"),
+    ("unavailable", "unavailable"), ("declined", "declined")))
 
 
 def _tolerance(share: float) -> float:

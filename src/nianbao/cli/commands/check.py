@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+import nianbao
+
 from ... import NianbaoError, check, parse
 from ..output import console, error, findings_table, print_json
 
@@ -26,6 +28,7 @@ def check_cmd(
     select: list[str] = typer.Option(None, "--select", help="只运行这些规则（代码或前缀，如 T3 或 T3-01）"),
     ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则"),
     db: str = typer.Option(None, "--db", help="数据库（文件路径或 postgresql://…）：取同一机关上一年度的报告，运行跨年度规则"),
+    ledger: Path = typer.Option(None, "--ledger", help="同一机关同一年度的依申请公开台账（.xlsx/.csv）：核对表三与台账（D-01）、逾期答复（D-02）"),
 ) -> None:
     """审核年度报告：勾稽关系、合计、空白单元格、正文与表格是否一致等。
 
@@ -41,6 +44,14 @@ def check_cmd(
         except NianbaoError as e:
             error(e.message)
             raise typer.Exit(2) from None
+    book = None
+    if ledger:
+        try:
+            book = nianbao.read_ledger(ledger)
+        except NianbaoError as e:
+            error(e.message)
+            raise typer.Exit(2) from None
+    summaries: dict[int, object] = {}
     worst = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     unreadable = 0
@@ -55,7 +66,21 @@ def check_cmd(
             else:
                 error(e.message)
             continue
-        findings = check(record, select=sel, ignore=ign, previous=store.previous_record(record) if store else None)
+        facts = None
+        if book is not None:
+            year = record.meta.year
+            if year is None:
+                error(f"{f}：报告没有年度，无法与台账核对")
+            else:
+                if year not in summaries:
+                    try:
+                        summaries[year] = nianbao.ledger_summary(book, year)
+                    except NianbaoError as e:
+                        error(e.message)
+                        raise typer.Exit(2) from None
+                facts = summaries[year]
+        findings = check(record, select=sel, ignore=ign, previous=store.previous_record(record) if store else None,
+                         ledger=facts)
         for x in findings:
             counts[x.severity.value] += 1
         if any(x.severity.value == "error" for x in findings) and worst == 0:

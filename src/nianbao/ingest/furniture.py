@@ -1,0 +1,133 @@
+"""Page furniture around a report in text taken from a web page: what a crawler or a copy adds.
+
+- A crawler's header: leading ``key: value`` lines (标题: …, 发布时间: …, 原文链接: …, 栏目: …), optionally
+  closed by a separator line (``==== 正文 ====``). Its title and date are kept as hints (like an HTML
+  <title> and a CMS 发布时间); the lines are not report text. 发布机构 is not trusted: crawlers fill it with
+  the site's owner or a column name.
+- Navigation at the head of the page text: 当前位置：首页 > … and the share/print bar that follows it
+  (来源： 时间：… 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接：).
+- HTML conditional comments (``<!--[if !supportLists]-->``), stray comment ends (``-->``) and the style
+  sheet Word pastes into web pages (``Normal 0 7.8 磅 … /* Style Definitions */ table.MsoNormalTable {…}``).
+- A trailing 附件下载 / 打印本页 / 关闭窗口.
+
+Nothing is rewritten: ``report_spans`` gives the parts of a line that are report text, so cells keep their
+exact character offsets in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_KV = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ]{0,9}?)\s*[:：]\s*(.*?)\s*$")
+_TITLE_KEYS = {"标题", "题目", "文章标题", "名称", "title"}
+_DATE_KEYS = {"发布时间", "发布日期", "发文日期", "成文日期", "日期", "时间", "date", "published", "pubdate"}
+_HEADER_KEYS = _TITLE_KEYS | _DATE_KEYS | {
+    "文号", "发文字号", "索引号", "发布机构", "发文机关", "来源", "信息来源", "栏目", "所属栏目", "分类", "主题分类",
+    "原文链接", "链接", "网址", "url", "source", "本地目录", "路径", "作者", "关键词", "有效性", "浏览次数", "点击数",
+}
+_SEPARATOR = re.compile(r"^\s*(?:[=\-_*#~]{3,}.*[=\-_*#~]{3,}|[=\-_*#~]{5,})\s*$")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-./年])\s*(\d{1,2})\s*(?:[-./月])\s*(\d{1,2})")
+
+# navigation crumb at the head of the page text, and the bar that ends it
+_CRUMB = re.compile(r"^\s*(?:当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前页面|位置)\s*[:：]")
+_CRUMB_END = re.compile(r"相关链接\s*[:：]?|文件下载|全真版|文字版|QQ空间|微博|微信|分享到\s*[:：]?|【\s*(?:打印|关闭)[^】]{0,4}】"
+                        r"|打印本页|关闭窗口|字号\s*[:：]?\s*(?:[大中小]\s*){1,3}|-->")
+_CRUMB_WINDOW = 600  # the crumb, the title and the source/time line fit in this
+_CRUMB_GAP = 12  # the items of the share/print bar follow each other closely
+# debris anywhere in a line
+_DEBRIS = re.compile(
+    r"<!--\[if[^\]]*\]>?(?:-->)?|<!\[endif\]>?(?:-->)?|<!--\[endif\]-->|<!--.*?-->"  # conditional comments
+    r"|(?:Normal\s+\d[^{}/]{0,160}?)?/\*\s*Style Definitions\s*\*/[^{}]{0,200}\{[^{}]*\}"  # Word's style sheet
+    r"|[\w.#-]*Mso\w*\s*\{[^{}]*\}"  # a stray Mso… rule
+    r"|(?<!\S)-->"  # a comment end left alone
+)
+_TRAILER = re.compile(r"(?:附件下载|附件\s*[:：]?\s*下载|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*打印\s*】|【\s*关闭\s*】)\s*$")
+
+_TRAILER_LAST = tuple("载页口】")  # last character of a trailer (a quick test before the pattern)
+_DEBRIS_HINTS = ("<!", "-->", "Mso", "Style Definitions")
+
+
+@dataclass
+class Header:
+    lines: int = 0  # leading lines that are the crawler's header (0: none)
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+
+
+def crawler_header(lines: list[str]) -> Header:
+    """The leading ``key: value`` header of a crawler's dump, if the text starts with one."""
+    known = 0
+    last_kv = -1
+    title = date = None
+    i = 0
+    while i < len(lines) and i < 40:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        m = _KV.match(line)
+        if not m or _SEPARATOR.match(line):
+            break
+        key = m.group(1).strip().lower()
+        if key in _HEADER_KEYS:
+            known += 1
+            value = m.group(2)
+            if key in _TITLE_KEYS and value and title is None:
+                title = value
+            if key in _DATE_KEYS and date is None:
+                d = _DATE.search(value)
+                if d and 1 <= int(d.group(2)) <= 12 and 1 <= int(d.group(3)) <= 31:
+                    date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+        elif len(m.group(2)) > 60:  # a sentence with a colon: the report has begun
+            break
+        last_kv = i
+        i += 1
+    if known < 2:
+        return Header()
+    # a closing separator within a few lines (after notes such as "页面链接与图片详见 links.tsv")
+    for j in range(last_kv + 1, min(len(lines), last_kv + 4)):
+        if _SEPARATOR.match(lines[j]):
+            return Header(j + 1, title, date)
+        if len(lines[j].strip()) > 60:
+            break
+    if known >= 3:
+        return Header(last_kv + 1, title, date)
+    return Header()
+
+
+def report_spans(line: str) -> list[tuple[int, int]]:
+    """The parts of ``line`` (start, end offsets) that are report text, furniture left out."""
+    start, end = 0, len(line)
+    if _CRUMB.match(line):
+        cut = None
+        for m in _CRUMB_END.finditer(line, 0, min(len(line), _CRUMB_WINDOW)):
+            if cut is not None and m.start() - cut > _CRUMB_GAP:
+                break  # the bar has ended: a later 微信 is report text (微信公众号)
+            cut = m.end()
+        if cut is None:
+            return [] if len(line) <= 120 else [(0, len(line))]
+        start = cut
+    while line[start:end].rstrip()[-1:] in _TRAILER_LAST:
+        m = _TRAILER.search(line, start, end)
+        if not m:
+            break
+        end = m.start()
+        if end <= start:
+            return []
+    spans: list[tuple[int, int]] = []
+    pos = start
+    debris = _DEBRIS.finditer(line, start, end) if any(w in line for w in _DEBRIS_HINTS) else ()
+    for m in debris:
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for a, b in spans:
+        while a < b and line[a].isspace():
+            a += 1
+        while b > a and line[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out

@@ -1,0 +1,133 @@
+"""The Format object: one answer to "which format does year Y use", and the record model's keys are
+exactly the format's keys (a field without a format row/column, or the reverse, fails here)."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from nianbao.format import Format
+from nianbao.record import (
+    Active2019,
+    Active2021,
+    AppealRow,
+    Appeals,
+    Meta,
+    Record,
+    RequestRow,
+    SectionText,
+)
+
+
+@pytest.mark.parametrize(("year", "record_id", "tables"), [
+    (2015, "pre2019", "2019"), (2018, "pre2019", "2019"), (2019, "2019", "2019"), (2020, "2019", "2019"),
+    (2021, "2021", "2021"), (2025, "2021", "2021"), (None, "unknown", "2021"),
+])
+def test_one_answer_for_the_year(year, record_id, tables):
+    assert Format.id_for_year(year) == record_id
+    assert Format.for_year(year).id == tables
+    assert Format.for_year(year) is Format.get(tables)
+
+
+def test_every_stage_asks_the_same_question():
+    """The template, the consolidation layout and the fallback of extract all follow Format.for_year."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from nianbao.render.xlsx import template
+
+    for year, want in ((2018, "2019"), (2020, "2019"), (2021, "2021")):
+        wb = load_workbook(io.BytesIO(template(year)))
+        words = {str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value}
+        assert ("本年新制作数量" in words) == (want == "2019"), year
+
+
+def _fields(model) -> set[str]:
+    return set(model.model_fields)
+
+
+def _split(keys) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for k in keys:
+        head, _, sub = k.partition(".")
+        out.setdefault(head, set())
+        if sub:
+            out[head].add(sub)
+    return out
+
+
+@pytest.mark.parametrize(("fid", "model"), [("2021", Active2021), ("2019", Active2019)])
+def test_active_model_matches_format(fid, model):
+    keys = _split(Format.get(fid).record_keys()["active"])
+    assert set(keys) == _fields(model)
+    for item, cols in keys.items():
+        ann = model.model_fields[item].annotation
+        if cols:
+            assert cols == _fields(ann), item
+        else:
+            assert ann is not None and not hasattr(ann, "model_fields"), item  # a single value
+
+
+def test_requests_model_matches_format():
+    assert set(Format.T3_COLUMN_KEYS) == _fields(RequestRow)
+    assert Format.get("2021").record_keys()["requests.*"] == tuple(RequestRow.model_fields)
+    rows = {k for f in Format.IDS for k in Format.get(f).record_keys()["requests"]}
+    assert rows == set(Format.T3_ROW_BY_KEY)  # every row key the record can hold has a format label
+    assert set(Format.get("2019").t3_rows) - set(Format.get("2021").t3_rows) == {Format.T3_OTHER_TOTAL}
+
+
+def test_appeals_model_matches_format():
+    assert tuple(Appeals.model_fields) == Format.T4_GROUP_KEYS
+    assert tuple(AppealRow.model_fields) == Format.T4_COLUMN_KEYS
+
+
+def test_record_format_ids_and_sections():
+    assert set(typing.get_args(Meta.model_fields["format"].annotation)) == set(Format.RECORD_IDS)
+    assert {t.key for t in Format.TABLES} <= _fields(Record)
+    assert {t.section for t in Format.TABLES} <= {s.id for s in Format.SECTIONS}
+    assert "id" in _fields(SectionText)
+
+
+def test_outcome_groups_cover_the_outcome_rows():
+    for fid in Format.IDS:
+        f = Format.get(fid)
+        grouped = {r.key for r in f.t3_rows if r.group}
+        assert grouped == set(f.t3_outcomes)
+        assert {r.group for r in f.t3_rows if r.group} == set(Format.outcome_group_keys())
+
+
+def test_names_built_once():
+    assert Format.appeal_group_name("review") == "行政复议"
+    assert Format.appeal_group_name("litigation_direct") == "行政诉讼·未经复议直接起诉"
+    assert Format.cell_name("appeals.litigation_after_review.total") == "表四「行政诉讼·复议后起诉」「总计」"
+    assert Format.outcome_group("partial").label == "（二）部分公开"
+    assert Format.section_title("s5_problems") == "五、存在的主要问题及改进情况"
+    assert Format.table_title("requests") == "收到和处理政府信息公开申请情况"
+    assert Format.article("（一）") == "第二十条第（一）项"
+    assert [Format.severity_name(s) for s in ("error", "warning", "info")] == ["错误", "警告", "提示"]
+    assert Format.severity_from_name("警告") == "warning" and Format.severity_from_name("严重") is None
+
+
+@pytest.mark.parametrize(("value", "blank", "text"), [
+    (None, "", ""), (None, "空白", "空白"), (3, "", "3"), (3.0, "", "3"), (0.35, "", "0.35"),
+    (0.1 + 0.2, "", "0.3"), (-2, "", "-2"),
+])
+def test_number_display(value, blank, text):
+    assert Format.number_text(value, blank) == text
+
+
+def test_no_stage_decides_the_year_itself():
+    """The format's year thresholds live in format/format.py only (the publication deadlines of rules
+    P-01…P-03 follow the 条例's 2019 revision, a different fact, and are left out)."""
+    import re
+    from pathlib import Path
+
+    import nianbao
+
+    root = Path(nianbao.__file__).parent
+    pat = re.compile(r"year\s*(?:[<>]=?|in)\s*\(?\s*20(?:19|20|21)")
+    hits = [f"{p.relative_to(root)}:{i}" for p in root.rglob("*.py") if p.parent.name != "format" and not p.name.startswith("p_0")
+            for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pat.search(line)]
+    assert hits == []
