@@ -6,6 +6,7 @@ NEED=(
   "pdftoppm:poppler-utils"
   "/usr/lib/postgresql:postgresql"
   "soffice:libreoffice-writer-nogui"
+  "/usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui"
   "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk"
   "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf:fonts-arphic-gkai00mp"
 )

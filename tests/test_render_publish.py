@@ -219,3 +219,152 @@ def test_english_debris_is_flagged_and_not_published_silently(tmp_path):
     assert "C-07" in run.stdout and "非报告文字" in run.stderr.replace("\n", "") and "--force" in run.stderr
     run = nb("render", SEED0, "--force", "-o", out)  # the clerk decided to publish as it is
     assert run.returncode == 0 and out.exists()
+
+
+# ---- 6. the XLSX fill-in template -----------------------------------------------------------------
+needs_calc = pytest.mark.skipif(shutil.which("soffice") is None or not Path("/usr/lib/libreoffice/program/libsclo.so").exists(),
+                                reason="LibreOffice Calc not installed")
+T3_SHEET = "表三 依申请公开"
+
+
+def _soffice(src: Path, to: str, outdir: Path) -> Path:
+    """What a user's spreadsheet program does: open the file (formulas computed) and save it as ``to``."""
+    outdir.mkdir(exist_ok=True)
+    profile = (outdir / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", to, "--outdir",
+                    str(outdir), str(src)], capture_output=True, check=True, timeout=300,
+                   env=dict(os.environ, HOME=str(outdir)))
+    return outdir / f"{src.stem}.{to}"
+
+
+def _row_of(ws, label: str) -> int:
+    return next(c.row for row in ws.iter_rows() for c in row if c.value == label)
+
+
+def _fill_table3(path: Path, record) -> None:
+    from openpyxl import load_workbook
+
+    from nianbao.format import T3_ROWS_2021
+
+    wb = load_workbook(path)
+    ws = wb[T3_SHEET]
+    for lab in T3_ROWS_2021:
+        r = _row_of(ws, lab.label)
+        for j, v in enumerate(record.requests[lab.key].model_dump().values()):
+            ws.cell(r, 4 + j).value = v
+    wb["封面及一、总体情况"]["A1"] = record.meta.agency
+    wb.save(path)
+
+
+def test_template_prints_on_a4_fitted_and_protects_its_labels(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "模板.xlsx"
+    run = nb("template", "--year", "2024", "-o", path)
+    assert run.returncode == 0, run.stderr
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+        assert ws.protection.sheet, ws.title
+        inputs = [c for row in ws.iter_rows() for c in row if c.fill.fgColor.rgb == "00FFF8DC"]
+        labels = [c for row in ws.iter_rows() for c in row if c.value is not None and c.fill.fgColor.rgb != "00FFF8DC"]
+        assert inputs and all(not c.protection.locked for c in inputs), ws.title
+        assert labels and all(c.protection.locked for c in labels), ws.title
+    assert wb["表四 复议诉讼"].page_setup.orientation == "landscape"
+    ws = wb[T3_SHEET]
+    assert sum(1 for row in ws.iter_rows() for c in row if c.fill.fgColor.rgb == "00FFF8DC" and c.row > 5) == 25 * 7
+    # the date example is a date of this template's publication season, not 2022
+    prompts = [dv.prompt for dv in wb["五、六及落款"].data_validations.dataValidation if dv.prompt]
+    assert any("2025年1月" in p for p in prompts) and not any("2022" in p for p in prompts)
+
+
+def test_template_rows_are_tall_enough_for_their_labels(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "模板.xlsx"
+    path.write_bytes(nianbao.template(2024))
+    ws = load_workbook(path)[T3_SHEET]
+    merged = {(r.min_row, r.min_col): r for r in ws.merged_cells.ranges}
+    for row in ws.iter_rows():
+        for c in row:
+            if not isinstance(c.value, str) or c.value.startswith("=") or c.fill.fgColor.rgb == "00FFF8DC":
+                continue
+            rng = merged.get((c.row, c.column))
+            rows = range(c.row, (rng.max_row if rng else c.row) + 1)
+            cols = range(c.column, (rng.max_col if rng else c.column) + 1)
+            width = sum(ws.column_dimensions[chr(64 + k)].width or 9 for k in cols)
+            chars_per_line = max(1, int(width / 2.3))  # 12 pt CJK characters per line
+            chars = sum(0.5 if ord(ch) < 0x2000 else 1 for ch in c.value)  # as a CJK font sets them
+            lines = -(-int(chars) // chars_per_line)
+            height = sum(ws.row_dimensions[r].height or 15 for r in rows)
+            assert height >= 15 * lines, f"{c.coordinate}「{c.value}」: {lines} lines in {height} pt"
+
+
+@pytest.mark.slow
+@needs_calc
+def test_template_check_block_is_empty_until_numbers_are_typed(record0, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "模板.xlsx"
+    path.write_bytes(nianbao.template(2021))
+    blank = load_workbook(_soffice(path, "xlsx", tmp_path / "blank"), data_only=True)
+    for name in (T3_SHEET, "表四 复议诉讼"):
+        shown = {c.value for row in blank[name].iter_rows() for c in row if c.value is not None}
+        assert not shown & {"相符", "不符", 0}, (name, shown & {"相符", "不符", 0})
+    _fill_table3(path, record0)
+    filled = load_workbook(_soffice(path, "xlsx", tmp_path / "filled"), data_only=True)
+    ws = filled[T3_SHEET]
+    row = ws[_row_of(ws, "勾稽关系")]
+    assert [c.value for c in row[3:10]] == ["相符"] * 7
+
+
+@pytest.mark.slow
+@needs_calc
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_filled_template_saved_as_xls_or_ods_reads_back(record0, tmp_path, kind):
+    path = tmp_path / "填好的.xlsx"
+    path.write_bytes(nianbao.template(2021))
+    _fill_table3(path, record0)
+    saved = _soffice(path, kind, tmp_path / kind)  # saved by an older Excel, WPS or LibreOffice
+    run = nb("parse", saved, "--json")
+    assert run.returncode == 0, run.stderr
+    back = json.loads(run.stdout)
+    back = back.get("record", back)
+    assert back["meta"]["agency"] == "聊城市统计局" and back["meta"]["year"] == 2021
+    assert back["requests"] == {k: v.model_dump() for k, v in record0.requests.items()}
+
+
+def test_template_from_last_years_report_carries_over(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "2025.xlsx"
+    run = nb("template", "--year", "2025", "--from", HUAIAN, "-o", path)
+    assert run.returncode == 0, run.stderr
+    assert "预填" in run.stdout
+    wb = load_workbook(path)
+    assert wb["封面及一、总体情况"]["A1"].value == "淮安市人民政府"
+    ws = wb[T3_SHEET]
+    r = _row_of(ws, "二、上年结转政府信息公开申请数量")
+    assert [ws.cell(r, 4 + j).value for j in range(7)] == [103, 0, 0, 0, 0, 0, 103]  # 淮安 2024 四、结转下年度
+    r = _row_of(ws, "一、本年新收政府信息公开申请数量")
+    assert [ws.cell(r, 4 + j).value for j in range(7)] == [None] * 7
+    ws = wb["表二 主动公开"]
+    r = _row_of(ws, "规章")
+    assert ws.cell(r, 2).value is None and ws.cell(r, 4).value == f'=IF(COUNT(B{r},C{r})<2,"",11+B{r}-C{r})'
+    # last year's report must be last year's
+    run = nb("template", "--year", "2024", "--from", HUAIAN, "-o", tmp_path / "x.xlsx")
+    assert run.returncode == 2 and "不是上年度" in run.stderr.replace("\n", "") and not (tmp_path / "x.xlsx").exists()
+
+
+def test_template_from_a_stored_report(tmp_path):
+    db = tmp_path / "n.sqlite"
+    assert nb("ingest", HUAIAN, "--db", db).returncode == 0
+    with nianbao.open_store(str(db)) as store:
+        (row,) = store.reports()
+    path = tmp_path / "2025.xlsx"
+    run = nb("template", "--year", "2025", "--from", row.id, "--db", db, "-o", path)
+    assert run.returncode == 0, run.stderr
+    back = nianbao.parse(path)
+    assert back.requests["carried_over"].total == 103 and back.requests["carried_over"].natural_person == 103
+    assert back.meta.agency == "淮安市人民政府" and back.meta.year == 2025

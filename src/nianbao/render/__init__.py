@@ -79,11 +79,12 @@ def render(record: Record, to: str, *, force: bool = False, opening: bool = True
     return writer(parts)
 
 
-def template(year: int, fmt: str | None = None) -> bytes:
-    """The XLSX fill-in template for reports of ``year`` (format 2019 for 2019–2020, else 2021)."""
+def template(year: int, fmt: str | None = None, previous: Record | None = None) -> bytes:
+    """The XLSX fill-in template for reports of ``year`` (format 2019 for 2019–2020, else 2021); with
+    ``previous``, last year's record, 上年结转 and 现行有效件数 are carried over from it."""
     from .xlsx import template as make
 
-    return make(year, fmt)
+    return make(year, fmt, previous)
 
 
 __all__ = ["FORMATS", "RenderBlocked", "blocks", "render", "template"]
