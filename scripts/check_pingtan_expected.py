@@ -84,10 +84,9 @@ def check_chars(name: str, text: str, rec: dict) -> list[str]:
             continue
         want = "".join(fmt(row[c]) for c in COLS)
         got = run_after(text, pos)
-        if not got.startswith(want) or (got != want and not re.match(r"20\d\d年", text[pos + len(want):].lstrip())):
-            # a run may continue into a year that starts the next paragraph ("…20000022025年")
-            if got != want:
-                errs.append(f"{name}: requests.{key} = {want} but the text prints {got!r}")
+        # a run may continue into a year that starts the next paragraph ("…2000002" + "2025年，…")
+        if got != want and not (got.startswith(want) and re.fullmatch(r"20\d\d", got[len(want):])):
+            errs.append(f"{name}: requests.{key} = {want} but the text prints {got!r}")
     app = rec.get("appeals")
     if app:
         # the 15 cells follow the last 总计 of the header (after 复议后起诉)

@@ -75,5 +75,28 @@ def test_navigation_css_and_comments_are_left_out_with_exact_offsets(tmp_path):
 def test_report_spans_leave_an_ordinary_line_alone():
     line = "2022年，我局主动公开政府信息120条，通过微信发布30条。"
     assert report_spans(line) == [(0, len(line))]
-    assert report_spans("附件下载") == []
+    assert report_spans("附件下载") == [] and report_spans("   ") == []
     assert report_spans("当前位置：首页 > 政务公开") == []
+
+
+def test_cms_info_bar_path_crumb_and_mobile_trailer(tmp_path):
+    page = ("首页 > 政务公开 > 政府信息公开年报\n"
+            "某某县民政局2021年政府信息公开工作年度报告\n"
+            "发布时间：2022-01-20 10:00 来源：某某县民政局 浏览次数：312 【字体：大 中 小】【打印】\n"
+            "一、总体情况\n2021年，我局主动公开政府信息56条。\n"
+            "某某县民政局\n2022年1月18日\n扫一扫在手机打开当前页\n")
+    doc = read_text(page.encode(), "page.txt")
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "某某县民政局2021年政府信息公开工作年度报告"
+    assert not any(k in t for t in texts for k in ("首页", "浏览次数", "扫一扫"))
+    meta = _parse(tmp_path, page).meta
+    assert (meta.agency, meta.year, meta.published) == ("某某县民政局", 2021, "2022-01-18")
+
+
+def test_a_path_crumb_run_into_the_text_is_cut_at_its_last_item():
+    line = "首页 > 政务公开 > 年报 某某局2022年度政府信息公开工作年度报告 根据《条例》编制本报告。" + "正文。" * 40
+    (a, b), = report_spans(line)
+    assert line[a:].startswith("某某局2022年度")
+    # a line that only mentions 时间 and 来源 in its sentences is report text
+    line = "时间：2023年，我局收到申请3件，来源：网站。"
+    assert report_spans(line) == [(0, len(line))]

@@ -407,3 +407,32 @@ def test_cli_check_with_ledger(tmp_path, books, gen):
     out = json.loads(r.stdout)
     assert out["record"]["meta"]["year"] == 2024
     assert sorted(c for f in out["findings"] for c in f["cells"]) == sorted(CHANGED)
+
+
+def test_xlsx_values_read_from_the_xml_equal_openpyxl(gen):
+    """The fast sheet reader gives openpyxl's values (date cells as their serial numbers)."""
+    import datetime as _dt
+
+    from openpyxl import load_workbook
+
+    from nianbao.ledger.xlsx import sheets
+
+    for data in (export_xlsx(gen.this_year[:60]), fill_template(gen.this_year[:60])):
+        mine = dict(sheets(data))
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for ws in wb.worksheets:
+            theirs = [list(r) for r in ws.iter_rows(values_only=True)]
+            for r, (a, b) in enumerate(zip(mine[ws.title], theirs, strict=False)):
+                b = [(x - _dt.datetime(1899, 12, 30)).days if isinstance(x, _dt.datetime) else x for x in b]
+                a = list(a)
+                for x in (a, b):  # styled empty cells: openpyxl and the XML may differ in trailing blanks
+                    while x and x[-1] is None:
+                        x.pop()
+                assert a == b, (ws.title, r)
+
+
+def test_broken_xlsx_is_a_chinese_message():
+    from nianbao import NianbaoError
+
+    with pytest.raises(NianbaoError, match="损坏"):
+        read_ledger(b"PK\x03\x04" + b"\0" * 200, "坏.xlsx")

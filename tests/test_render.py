@@ -25,7 +25,7 @@ from conftest import BIN, DATA, load_json, mismatches
 from nianbao.errors import InputError, NianbaoError
 from nianbao.format import SECTIONS, T3_ROWS_2021
 from nianbao.format.spec import T3_NOTE
-from nianbao.render import RenderBlocked
+from nianbao import RenderBlocked
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
 SEED0 = SEEDS[0]

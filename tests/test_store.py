@@ -18,7 +18,7 @@ def _ingest(store, *files):
 
 def test_open_creates_schema_at_head_and_reopens(db):
     from nianbao.store.migrate import current
-    from nianbao.store.store import HEAD
+    from nianbao.store.migrate import HEAD
 
     with nianbao.open_store(db) as store:
         assert current(store.engine) == HEAD
@@ -77,7 +77,7 @@ def test_unit_list_places_reports_in_hierarchy(db, tmp_path):
 def test_unit_list_xlsx_and_bad_header(tmp_path):
     from openpyxl import Workbook
 
-    from nianbao.store import read_units
+    from nianbao.pipeline import read_units
 
     wb = Workbook()
     wb.active.append(["单位名称", "上级", "层级"])
@@ -95,7 +95,7 @@ def test_unit_list_xlsx_and_bad_header(tmp_path):
 
 
 def test_region_from_agency_name():
-    from nianbao.store import region_of
+    from nianbao.format.agency import region_of
 
     assert region_of("聊城市东昌府区教育和体育局") == "聊城市东昌府区"
     assert region_of("聊城市东昌府区人民政府") == "聊城市"  # a government belongs to the region above

@@ -14,8 +14,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .core import check, check_file, parse, parse_bytes, parse_file
+from . import render as _render_package  # noqa: F401 - bound first, so that ``render`` below is the function
 from .errors import InputError, MissingDependency, NianbaoError
+from .pipeline.parse import check, check_file, parse, parse_bytes, parse_file
+from .pipeline.render import RenderBlocked, render
 
 __version__ = "0.1.0"
 
@@ -24,12 +26,11 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     "read_document": "nianbao.ingest:load",
     "rules": "nianbao.audit.codes:all_rules",
-    "render": "nianbao.render:render",
     "template": "nianbao.render:template",
     "open_store": "nianbao.store:open_store",
-    "ingest_batch": "nianbao.store:ingest_batch",
+    "ingest_batch": "nianbao.pipeline.batch:ingest_batch",
     "review": "nianbao.store:review",
-    "load_units": "nianbao.store:load_units",
+    "load_units": "nianbao.pipeline.units:load_units",
     "consolidate": "nianbao.analyse.consolidate:consolidate",
     "stats": "nianbao.analyse.stats:stats",
     "charts": "nianbao.analyse.charts:charts",
@@ -59,6 +60,6 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "InputError", "MissingDependency", "NianbaoError", "__version__", "check", "check_file", "parse",
-    "parse_bytes", "parse_file", *_LAZY,
+    "InputError", "MissingDependency", "NianbaoError", "RenderBlocked", "__version__", "check", "check_file",
+    "parse", "parse_bytes", "parse_file", "render", *_LAZY,
 ]

@@ -23,14 +23,20 @@ _KV = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ]{0,9}?)\s*[:�
 _TITLE_KEYS = {"标题", "题目", "文章标题", "名称", "title"}
 _DATE_KEYS = {"发布时间", "发布日期", "发文日期", "成文日期", "日期", "时间", "date", "published", "pubdate"}
 _HEADER_KEYS = _TITLE_KEYS | _DATE_KEYS | {
-    "文号", "发文字号", "索引号", "发布机构", "发文机关", "来源", "信息来源", "栏目", "所属栏目", "分类", "主题分类",
+    "发文字号", "索引号", "发布机构", "发文机关", "来源", "信息来源", "栏目", "所属栏目", "分类", "主题分类",
     "原文链接", "链接", "网址", "url", "source", "本地目录", "路径", "作者", "关键词", "有效性", "浏览次数", "点击数",
 }
 _SEPARATOR = re.compile(r"^\s*(?:[=\-_*#~]{3,}.*[=\-_*#~]{3,}|[=\-_*#~]{5,})\s*$")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-./年])\s*(\d{1,2})\s*(?:[-./月])\s*(\d{1,2})")
 
 # navigation crumb at the head of the page text, and the bar that ends it
-_CRUMB = re.compile(r"^\s*(?:当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前页面|位置)\s*[:：]")
+_WHERE = r"(?:当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前页面|位置)\s*[:：]"
+_CRUMB = re.compile(rf"^\s*(?:{_WHERE}|首页\s*[>＞»›])")
+# the path itself, "首页 > 政务公开 > 年报", up to its last item followed by white space
+_PATH = re.compile(rf"^\s*(?:{_WHERE}\s*)?首页(?:\s*[>＞»›/]\s*[^\s>＞»›/]{{1,24}}(?=\s))+")
+# a line of the page's info bar: "发布时间：2023-01-05 来源：某某局 浏览次数：12"
+_INFO_KEY = re.compile(r"(?:^|\s|】|【)(发布时间|发布日期|来源|信息来源|浏览次数|点击数|访问量|作者|字号|字体|索引号|"
+                       r"发布机构|文号|时间|日期)\s*[:：]")
 _CRUMB_END = re.compile(r"相关链接\s*[:：]?|文件下载|全真版|文字版|QQ空间|微博|微信|分享到\s*[:：]?|【\s*(?:打印|关闭)[^】]{0,4}】"
                         r"|打印本页|关闭窗口|字号\s*[:：]?\s*(?:[大中小]\s*){1,3}|-->")
 _CRUMB_WINDOW = 600  # the crumb, the title and the source/time line fit in this
@@ -42,10 +48,10 @@ _DEBRIS = re.compile(
     r"|[\w.#-]*Mso\w*\s*\{[^{}]*\}"  # a stray Mso… rule
     r"|(?<!\S)-->"  # a comment end left alone
 )
-_TRAILER = re.compile(r"(?:附件下载|附件\s*[:：]?\s*下载|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*打印\s*】|【\s*关闭\s*】)\s*$")
+_TRAILER = re.compile(r"(?:附件下载|附件\s*[:：]?\s*下载|扫一扫在手机上?打开当前页|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*打印\s*】|【\s*关闭\s*】)\s*$")
 
 _TRAILER_LAST = tuple("载页口】")  # last character of a trailer (a quick test before the pattern)
-_DEBRIS_HINTS = ("<!", "-->", "Mso", "Style Definitions")
+# debris is only looked for in a line holding one of "<!", "-->", "Mso", "Style Definitions"
 
 
 @dataclass
@@ -97,8 +103,16 @@ def crawler_header(lines: list[str]) -> Header:
 
 
 def report_spans(line: str) -> list[tuple[int, int]]:
-    """The parts of ``line`` (start, end offsets) that are report text, furniture left out."""
+    """The parts of ``line`` (start, end offsets) that are report text, furniture left out.
+
+    A line with no furniture is one part, the whole line (its white space included)."""
     start, end = 0, len(line)
+    if (len(line) <= 160 and ("时间" in line or "日期" in line or "来源" in line or "浏览" in line)
+            and len({m.group(1) for m in _INFO_KEY.finditer(line)}) >= 2):
+        return []  # the page's info bar
+    has_debris = "<!" in line or "-->" in line or "Mso" in line or "Style Definitions" in line
+    if not has_debris and line.rstrip()[-1:] not in _TRAILER_LAST and not _CRUMB.match(line):
+        return [(0, end)] if line.strip() else []
     if _CRUMB.match(line):
         cut = None
         for m in _CRUMB_END.finditer(line, 0, min(len(line), _CRUMB_WINDOW)):
@@ -106,7 +120,10 @@ def report_spans(line: str) -> list[tuple[int, int]]:
                 break  # the bar has ended: a later 微信 is report text (微信公众号)
             cut = m.end()
         if cut is None:
-            return [] if len(line) <= 120 else [(0, len(line))]
+            if len(line) <= 120:
+                return []
+            path = _PATH.match(line)
+            cut = path.end() if path else 0
         start = cut
     while line[start:end].rstrip()[-1:] in _TRAILER_LAST:
         m = _TRAILER.search(line, start, end)
@@ -117,7 +134,7 @@ def report_spans(line: str) -> list[tuple[int, int]]:
             return []
     spans: list[tuple[int, int]] = []
     pos = start
-    debris = _DEBRIS.finditer(line, start, end) if any(w in line for w in _DEBRIS_HINTS) else ()
+    debris = _DEBRIS.finditer(line, start, end) if has_debris else ()
     for m in debris:
         spans.append((pos, m.start()))
         pos = m.end()

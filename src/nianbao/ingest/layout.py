@@ -12,26 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from statistics import median
-from typing import TYPE_CHECKING
 
 from .document import Block, Cell, Document
-
-if TYPE_CHECKING:
-    from .pdfgrid import Grid
-
-
-@dataclass(slots=True)
-class Glyph:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    conf: float | None = None
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
+from .geometry import Glyph, Grid
 
 
 @dataclass

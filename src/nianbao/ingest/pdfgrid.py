@@ -8,42 +8,13 @@ those cells on the grid of all their edges to get rows, columns and spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
-from .layout import Glyph, Page, cell_text, group_lines
+from .geometry import Glyph, Grid, GridCell
+from .layout import Page, cell_text, group_lines
 
 # A horizontal segment is ("h", x0, x1, y); a vertical one ("v", y0, y1, x).
 Segment = tuple[str, float, float, float]
-
-
-@dataclass
-class GridCell:
-    bbox: tuple[float, float, float, float]
-    row: int
-    col: int
-    rowspan: int = 1
-    colspan: int = 1
-    glyphs: list[Glyph] = field(default_factory=list)
-    text: str = ""
-
-
-@dataclass
-class Grid:
-    bbox: tuple[float, float, float, float]
-    cells: list[GridCell]
-    nrows: int
-    ncols: int
-
-    def slots(self) -> list[list[GridCell | None]]:
-        """Row-major slots; a merged cell fills every slot it covers (the origin is its first)."""
-        out: list[list[GridCell | None]] = [[None] * self.ncols for _ in range(self.nrows)]
-        for c in self.cells:
-            for r in range(c.row, c.row + c.rowspan):
-                for k in range(c.col, c.col + c.colspan):
-                    out[r][k] = c
-        return out
 
 
 def _edges(segments: list[Segment], min_len: float) -> list[dict]:

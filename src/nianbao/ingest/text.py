@@ -53,8 +53,7 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
         if not line.strip() or _PAGE_NO.match(line):
             continue
         spans = report_spans(line)
-        if spans == [(0, len(line))] or (len(spans) == 1 and not line[:spans[0][0]].strip()
-                                          and not line[spans[0][1]:].strip()):
+        if len(spans) == 1 and not line[:spans[0][0]].strip() and not line[spans[0][1]:].strip():
             spans = [(0, len(line))]  # nothing left out: keep the line as it is (its indentation too)
         for a, b in spans:
             cells = _split_line(line[a:b], lineno, start + a)

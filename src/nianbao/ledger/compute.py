@@ -16,12 +16,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..format import FORMATS, T3_COLUMN_KEYS, T3_ORG_KEYS
+from ..format import Format
 from ..record import Meta, Record, RequestRow
 from .read import Application, Ledger, Problem
 from .vocab import OUTCOME_2019
 
-_COLS = ("natural_person", *T3_ORG_KEYS)
+_COLS = Format.T3_COLUMN_KEYS[:6]  # the six applicant columns; total is their sum
 
 
 @dataclass
@@ -38,15 +38,16 @@ class LedgerResult:
                 "problems": [p.to_json() for p in self.problems], "notes": self.notes}
 
 
-def format_for(year: int) -> str:
-    return "2019" if year in (2019, 2020) else "2021"
+def format_for(year: int) -> Format:
+    """The tables a year's report is laid out in (the format's own decision)."""
+    return Format.for_year(year)
 
 
 def compute(ledger: Ledger, year: int, last_year: Ledger | None = None,
             carried_over: RequestRow | None = None, agency: str | None = None) -> LedgerResult:
     """表三 of ``year`` from ``ledger``; ``last_year``: last year's ledger; ``carried_over``: 二、上年结转
     as last year's report gave it (its 四、结转下年度), when there is no ledger of last year."""
-    fmt = FORMATS[format_for(year)]
+    fmt = format_for(year)
     outcome_rows = fmt.t3_outcomes
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     problems = list(ledger.problems)
@@ -118,11 +119,10 @@ def compute(ledger: Ledger, year: int, last_year: Ledger | None = None,
     order = [r.key for r in fmt.t3_rows]
     requests = {k: requests[k] for k in order if k in requests}
     title = f"{agency}{year}年政府信息公开工作年度报告" if agency else None
-    record = Record(meta=Meta(agency=agency, year=year, doc_kind="annual_report", format=fmt.id, title=title),
+    record = Record(meta=Meta(agency=agency, year=year, doc_kind="annual_report", format=Format.id_for_year(year),
+                              title=title),
                     requests=requests)
     if problems:
         notes.append(f"有 {len(problems)} 行未计入表三（见问题清单），请更正台账后重新计算")
     return LedgerResult(record=record, problems=problems, notes=notes, counted=counted)
 
-
-assert T3_COLUMN_KEYS[:6] == _COLS

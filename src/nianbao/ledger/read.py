@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..format import T3_COLUMNS, T3_GROUPS, T3_ROWS_2021, core, tail
+from ..format import Format, core, tail
 from ..ingest.decode import decode_text
 from . import vocab
 from .dates import parse_date
@@ -87,9 +87,10 @@ def _phrases(words: dict[str, tuple[str, ...]], labels) -> tuple[tuple[str, str]
     return tuple(sorted(out.items(), key=lambda kv: -len(kv[0])))
 
 
-_APPLICANTS = _phrases(vocab.APPLICANT_WORDS, [c for c in T3_COLUMNS if c.key != "total"])
-_OUTCOMES = _phrases(vocab.OUTCOME_WORDS, [r for r in T3_ROWS_2021 if r.group])
-_OUTCOME_VAGUE = tuple(core(g.label) for g in T3_GROUPS.values())
+_APPLICANTS = _phrases(vocab.APPLICANT_WORDS, [c for c in Format.T3_COLUMNS if c.key != "total"])
+_OUTCOMES = _phrases(vocab.OUTCOME_WORDS, [r for r in Format.get("2021").t3_rows if r.group])
+# a group named alone (不予公开) names no row
+_OUTCOME_VAGUE = tuple(core(g.label) for g in Format.T3_GROUPS.values())
 _APPLICANT_VAGUE = ("法人或其他组织", "法人", "单位")
 
 
@@ -334,6 +335,28 @@ def read_ledger(source: str | Path | bytes, name: str | None = None) -> Ledger:
 
 
 def _xlsx(data: bytes, name: str) -> Ledger:
+    from lxml import etree
+
+    from .xlsx import sheets
+
+    try:
+        found = sheets(data)
+        book = None if found is None else [(title, rows) for title, rows in found]
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, OSError, etree.XMLSyntaxError) as e:
+        raise InputError(f"{name}：Excel 文件已损坏或无法读取（{type(e).__name__}）", "corrupt") from None
+    if book is None:
+        book = _openpyxl_sheets(data, name)
+    first_error: InputError | None = None
+    for title, rows in book:
+        try:
+            return read_rows(rows, name, 1, title)
+        except InputError as e:
+            first_error = first_error or e
+    raise first_error or InputError(f"{name}：Excel 文件中没有工作表", "empty")
+
+
+def _openpyxl_sheets(data: bytes, name: str) -> list[tuple[str, list[list[object]]]]:
+    """Through openpyxl, which turns date cells into dates whatever the date system (1904 workbooks)."""
     from openpyxl import load_workbook
 
     try:
@@ -341,14 +364,7 @@ def _xlsx(data: bytes, name: str) -> Ledger:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
         raise InputError(f"{name}：Excel 文件已损坏或无法读取（{type(e).__name__}）", "corrupt") from None
     try:
-        first_error: InputError | None = None
-        for ws in wb.worksheets:
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            try:
-                return read_rows(rows, name, 1, ws.title)
-            except InputError as e:
-                first_error = first_error or e
-        raise first_error or InputError(f"{name}：Excel 文件中没有工作表", "empty")
+        return [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
     finally:
         wb.close()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
-from ..format import FORMATS, T3_COLUMNS, T3_GROUPS
+from ..format import Format
 from . import vocab
 from .compute import format_for
 from .deadlines import Deadline
@@ -20,7 +20,7 @@ ROWS = 1000  # rows with validation in the template
 
 def applicant_choices() -> list[str]:
     out = []
-    for c in T3_COLUMNS:
+    for c in Format.T3_COLUMNS:
         if c.key == "total":
             continue
         out.append(c.label if c.key != "other_org" else "其他组织")
@@ -28,12 +28,12 @@ def applicant_choices() -> list[str]:
 
 
 def outcome_choices(year: int) -> list[str]:
-    fmt = FORMATS[format_for(year)]
+    fmt = format_for(year)
     out = []
     for r in fmt.t3_rows:
         if not r.group:
             continue
-        group = T3_GROUPS.get(r.group)
+        group = Format.T3_GROUPS.get(r.group)
         out.append(f"{group.label} {r.label}" if group is not None and r.number and not r.number.startswith("（")
                    else r.label)
     return out

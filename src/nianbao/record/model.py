@@ -6,9 +6,12 @@ A value the document does not give is None (JSON null), never 0. Counts are type
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .paths import leaves
 
 Num = int | float | None
 
@@ -162,6 +165,10 @@ class Record(_Model):
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+    def leaves(self) -> Iterator[tuple[str, Any]]:
+        """(dotted path, value) of every table cell and narrative figure (see ``paths.leaves``)."""
+        return leaves(self.to_json_dict())
 
     def get(self, path: str) -> Any:
         """The value at a dotted path ('requests.granted.total'), or None."""

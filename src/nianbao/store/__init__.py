@@ -1,21 +1,13 @@
-"""Store: many reports in SQLite (default) or PostgreSQL, with batch ingest and reviews."""
+"""Store: persistence only. Reports, cells and findings in SQLite (default) or PostgreSQL.
 
-from .batch import BatchResult, DocOutcome, ingest_batch
-from .store import ReportRow, Store, StoredFinding, db_url, open_store, region_of
-from .units import read_units
+``engine`` opens a database and migrates it (``migrate``, ``migrations/``), ``schema`` holds the
+tables, ``rows`` turns a record and its findings into rows, ``repository`` saves and queries them.
+Parsing, auditing and batch ingest live in ``nianbao.pipeline``.
+"""
 
+from .engine import DEFAULT_DB, db_url, open_reader, open_store
+from .repository import ReportRow, Saved, Store, StoredFinding, review
+from .rows import Parsed, Rows, cell_rows, finding_rows, prepare
 
-def load_units(store: Store, path) -> int:
-    """Import a unit list (CSV/XLSX: 单位名称, 上级, 层级) into the store; returns the number of units."""
-    return store.save_units(read_units(path))
-
-
-def review(store: Store, fingerprint: str, decision: str, note: str | None = None) -> str:
-    """Confirm or dismiss a finding by its fingerprint (or a unique prefix); returns the fingerprint."""
-    if decision not in ("confirm", "dismiss"):
-        raise ValueError("decision must be 'confirm' or 'dismiss'")
-    return store.add_review(fingerprint, decision, note)
-
-
-__all__ = ["BatchResult", "DocOutcome", "ReportRow", "Store", "StoredFinding", "db_url", "ingest_batch",
-           "load_units", "open_store", "read_units", "region_of", "review"]
+__all__ = ["DEFAULT_DB", "Parsed", "ReportRow", "Rows", "Saved", "Store", "StoredFinding", "cell_rows", "db_url",
+           "finding_rows", "open_reader", "open_store", "prepare", "review"]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMNS
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import row_label
 
@@ -41,7 +41,7 @@ class LedgerMismatch(Rule):
             row = mine.get(key)
             if row is None:
                 continue
-            for col in T3_COLUMNS:
+            for col in Format.T3_COLUMNS:
                 expected, actual = getattr(theirs, col.key), getattr(row, col.key)
                 if expected is None or actual is None or expected == actual:
                     continue

@@ -116,15 +116,15 @@ def compute_cmd(
 
 
 def _show(result, year: int) -> None:
-    from ...format import T3_COLUMNS, T3_ROW_BY_KEY
+    from ...format import Format
 
     table = Table(title=f"{year} 年度 表三（由台账计算，计入 {result.counted} 件）", title_justify="left")
     table.add_column("项目")
-    for c in T3_COLUMNS:
+    for c in Format.T3_COLUMNS:
         table.add_column(c.label, justify="right")
     for key, row in (result.record.requests or {}).items():
-        label = T3_ROW_BY_KEY[key].label if key in T3_ROW_BY_KEY else key
-        table.add_row(label[:24], *("" if getattr(row, c.key) is None else str(getattr(row, c.key)) for c in T3_COLUMNS))
+        label = Format.row_label(key)
+        table.add_row(label[:24], *(Format.number_text(getattr(row, c.key)) for c in Format.T3_COLUMNS))
     console.print(table)
     _problems(result.problems)
     for n in result.notes:

@@ -13,7 +13,6 @@ import nianbao
 from ... import NianbaoError, parse
 from ...errors import InputError
 from ...record import Record
-from ...render import blocked_kind
 from ..output import console, error, findings_table
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx", ".md": "md"}
@@ -75,7 +74,8 @@ def render_cmd(
         findings = getattr(e, "findings", None)
         if findings:
             console.print(findings_table(f"{record}：审核发现的问题", findings))
-            error(f"记录有 {len(findings)} 个{blocked_kind(findings)}，未生成报告；确认无误后可加 --force 强制生成")
+            what = getattr(e, "kind", "错误级审核问题")
+            error(f"记录有 {len(findings)} 个{what}，未生成报告；确认无误后可加 --force 强制生成")
             raise typer.Exit(1) from None
         error(e.message)
         raise typer.Exit(2) from None

@@ -21,9 +21,12 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import NianbaoError
+from ..ingest import sniff
 from ..record import Status
-from .store import Parsed, Store, close_readers, prepare, reader
-from .units import read_units
+from ..store import Parsed, Store, open_reader, prepare
+from . import crossyear
+from .parse import check, parse_bytes
+from .units import load_units
 
 SKIP_NAMES = ("__MACOSX",)
 # Documents are committed in groups (one commit per document cost more than storing it): at most this
@@ -132,9 +135,6 @@ def work(src: Source, db: str | None = None) -> dict:
     """Parse and audit one document and build its rows for the store (runs in a worker process, so
     the main process only runs inserts); with the store's URL ``db``, run the cross-year rules against
     last year's stored report too. Never raises."""
-    from .. import check, parse_bytes
-    from ..ingest import sniff
-
     out: dict = {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "errors": []}
     try:
         data = src.read()
@@ -155,10 +155,26 @@ def work(src: Source, db: str | None = None) -> dict:
                rows=prepare(record.to_json_dict(), found))
     if db is not None:
         try:
-            out["rows"].crossyear = reader(db).crossyear(record)
+            out["rows"].crossyear = crossyear.against_last_year(_reader(db), record)
         except DBAPIError:  # the writer runs the rules itself
             pass
     return out
+
+
+_readers: dict[tuple[int, str], Store] = {}
+
+
+def _reader(url: str) -> Store:
+    """The store opened once per worker process (no migration: the main process did that)."""
+    key = (os.getpid(), url)
+    if key not in _readers:
+        _readers[key] = open_reader(url)
+    return _readers[key]
+
+
+def _close_readers() -> None:
+    for key in [k for k in _readers if k[0] == os.getpid()]:
+        _readers.pop(key).close()
 
 
 def _crashed(src: Source) -> dict:
@@ -218,7 +234,7 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
     (CSV/XLSX: 单位名称, 上级, 层级). ``progress(outcome, done, total)`` is called per document."""
     result = BatchResult()
     if units is not None:
-        result.units = store.save_units(read_units(units))
+        result.units = load_units(store, units)
     items: list[tuple[Source, str, int]] = []
     seen: dict[str, str] = {}
     total = 0
@@ -256,7 +272,7 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
     try:
         _store_all(_run(todo, min(n, max(1, len(todo))), store.url_for_workers(), GROUP_SECONDS), store, emit)
     finally:
-        close_readers()
+        _close_readers()
     return result
 
 
@@ -267,8 +283,10 @@ def _store_all(done_docs: Iterator, store: Store, emit: Callable[[DocOutcome], N
 
     def commit() -> None:
         # outcomes are shown only once committed: a group rolled back by a deadlock is replayed whole
-        ids = store.save_many([p for _, _, p in group])
-        for (src, res, p), doc_id in zip(group, ids):
+        saved = store.save_many([p for _, _, p in group])
+        # last year's report changed for these: check them again, outside the write transaction
+        crossyear.refresh(store, saved.stale)
+        for (src, res, p), doc_id in zip(group, saved.ids):
             if doc_id is None:
                 emit(DocOutcome(src.name, Status.skipped, p.sha256, p.kind, res["agency"], res["year"],
                                 ["另一次入库已存入相同内容的文件"]))

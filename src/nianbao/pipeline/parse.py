@@ -1,15 +1,15 @@
-"""The public Python API. CLI, HTTP API and web UI are thin shells over these functions."""
+"""Parse and check one document: bytes or a file → ``Document`` (ingest) → ``Record`` (extract) → findings (audit)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from .audit import Finding, audit
-from .errors import NianbaoError
-from .extract import build_record
-from .ingest import load, load_bytes
-from .record import DocError, LedgerSummary, ParseResult, Record, Status
+from ..audit import Finding, audit
+from ..errors import NianbaoError
+from ..extract import build_record
+from ..ingest import load, load_bytes
+from ..record import DocError, LedgerSummary, ParseResult, Record, Status
 
 
 def parse(path: str | Path) -> Record:
