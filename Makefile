@@ -3,7 +3,7 @@
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-EXTRAS  := dev,postgres,analytics,ocr
+EXTRAS  := dev,postgres,analytics,ocr,web
 STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-10)
 
 .PHONY: demo test install sysdeps lint bench clean help

@@ -9,6 +9,7 @@ NEED=(
   "/usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui"
   "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk"
   "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf:fonts-arphic-gkai00mp"
+  "chromium:chromium"  # the web workbench's browser tests (Playwright drives Debian's Chromium)
 )
 # Fandol (仿宋 / 楷体 / 宋体 / 黑体 in GB glyphs, the closest free stand-ins for the GB/T 9704 faces) is in
 # Debian only inside texlive-lang-chinese, which would bring TeX Live (~250 MB) along: take the package

@@ -1,65 +1,81 @@
 """nianbao: government information-disclosure annual reports → typed records → audited findings.
 
-The public API::
+The public API, and the only module the shells (the ``nianbao`` command; any other front end) import::
 
     import nianbao
     record = nianbao.parse("report.txt")        # the canonical record (raises NianbaoError on bad input)
     findings = nianbao.check(record)            # audit findings with codes, Chinese messages and cells
+    print(nianbao.check_file("report.txt").to_json())   # the line `nianbao check --json` prints
 
-The CLI, the HTTP API and the web UI call only what this module exports.
+Every result a shell prints has ``to_json()``: ``Record``, ``Finding``, ``Rule`` (a class method),
+``CheckResult``, ``ParseResult``, ``DocOutcome``, ``BatchResult``, ``StoredFinding``, ``Stats``,
+``Consolidation``, ``LedgerResult``, ``Deadline``.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
-from . import render as _render_package  # noqa: F401 - bound first, so that ``render`` below is the function
-from .errors import InputError, MissingDependency, NianbaoError
-from .pipeline.parse import check, check_file, parse, parse_bytes, parse_file
-from .pipeline.render import RenderBlocked, render
+# ``nianbao.render`` is the gated function below, not the subpackage: import the subpackage first, so
+# that binding the function afterwards is what stays.
+from . import render as _render_package  # noqa: F401
+from .analyse.charts import charts
+from .analyse.layout import CellDef
+from .analyse.layout import cells as table_cells
+from .analyse.consolidate import Consolidation, Difference, consolidate
+from .analyse.export import export
+from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStats, Stats, stats
+from .audit import Finding, Rule, Severity
+from .audit.codes import CODES, all_rules, rule_class
+from .debug import debug_html
+from .errors import ConflictError, InputError, MissingDependency, NianbaoError
+from .extract import build_record
+from .format import Format, cell_name
+from .ingest import load as read_document
+from .ingest.sniff import sniff
+from .ledger import Deadline, Ledger, LedgerResult, parse_date as parse_ledger_date, read_ledger
+from .ledger import compute as compute_ledger
+from .ledger import deadlines as ledger_deadlines
+from .ledger import deadlines_xlsx
+from .ledger import summary as ledger_summary
+from .ledger import template as ledger_template
+from .ledger import vocab as ledger_vocab
+from .pipeline import (
+    BatchResult,
+    CheckResult,
+    DocOutcome,
+    RenderBlocked,
+    check,
+    check_file,
+    ingest_batch,
+    load_units,
+    parse,
+    parse_bytes,
+    parse_file,
+    read_units,
+    render,
+)
+from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
+from .render import FORMATS as RENDER_FORMATS
+from .render import template
+from .store import ReportRow, Store, StoredFinding, db_url, open_store, review
+from .store.workbench import FILING_STATES, RECTIFY_STATES, ROLES, Scope, Workbench, workbench
 
 __version__ = "0.1.0"
 
-# Heavier parts load on first use, so that `nianbao parse` stays fast.
-# name → "module:attribute"; each stage adds its public entry points here.
-_LAZY: dict[str, str] = {
-    "read_document": "nianbao.ingest:load",
-    "rules": "nianbao.audit.codes:all_rules",
-    "template": "nianbao.render:template",
-    "open_store": "nianbao.store:open_store",
-    "ingest_batch": "nianbao.pipeline.batch:ingest_batch",
-    "review": "nianbao.store:review",
-    "load_units": "nianbao.pipeline.units:load_units",
-    "consolidate": "nianbao.analyse.consolidate:consolidate",
-    "stats": "nianbao.analyse.stats:stats",
-    "charts": "nianbao.analyse.charts:charts",
-    "export": "nianbao.analyse.export:export",
-    "build_record": "nianbao.extract:build_record",
-    "debug_html": "nianbao.debug:debug_html",
-    "read_ledger": "nianbao.ledger:read_ledger",
-    "compute_ledger": "nianbao.ledger:compute",
-    "ledger_deadlines": "nianbao.ledger:deadlines",
-    "ledger_summary": "nianbao.ledger:summary",
-    "ledger_template": "nianbao.ledger:template",
-    "deadlines_xlsx": "nianbao.ledger:deadlines_xlsx",
-    "parse_ledger_date": "nianbao.ledger:parse_date",
-    "Record": "nianbao.record:Record",
-    "Meta": "nianbao.record:Meta",
-}
 
-
-def __getattr__(name: str) -> Any:
-    target = _LAZY.get(name)
-    if target is None:
-        raise AttributeError(f"module 'nianbao' has no attribute {name!r}")
-    module, attr = target.split(":")
-    value = getattr(import_module(module), attr)
-    globals()[name] = value
-    return value
+def rules() -> list[type[Rule]]:
+    """Every audit rule, in catalogue order."""
+    return all_rules()
 
 
 __all__ = [
-    "InputError", "MissingDependency", "NianbaoError", "RenderBlocked", "__version__", "check", "check_file",
-    "parse", "parse_bytes", "parse_file", "render", *_LAZY,
+    "APPLICANTS", "CODES", "FILING_STATES", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
+    "Workbench", "sniff", "table_cells", "workbench", "OUTCOME_GROUPS", "OUTCOME_LABELS", "RENDER_FORMATS", "BatchResult", "CheckResult",
+    "Consolidation", "Deadline", "Difference", "DocError", "DocOutcome", "Finding", "Format", "GroupStats", "InputError",
+    "Ledger", "LedgerResult", "LedgerSummary", "Meta", "MissingDependency", "NianbaoError", "ParseResult",
+    "Record", "RenderBlocked", "ReportRow", "Rule", "Severity", "Stats", "Status", "Store", "StoredFinding",
+    "__version__", "build_record", "cell_name", "charts", "check", "check_file", "compute_ledger",
+    "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
+    "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
+    "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
+    "rule_class", "rules", "stats", "template",
 ]

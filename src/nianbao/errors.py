@@ -25,3 +25,9 @@ class MissingDependency(NianbaoError):
     """An optional part (OCR, LibreOffice) is needed and not installed."""
 
     code = "missing_dependency"
+
+
+class ConflictError(NianbaoError):
+    """Someone else changed the same thing first (a review, a filing): nothing was written."""
+
+    code = "conflict"

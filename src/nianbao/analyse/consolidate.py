@@ -45,6 +45,14 @@ class Consolidation:
     findings: list[Finding] = field(default_factory=list)  # the audit of the sum
     notes: list[str] = field(default_factory=list)
 
+    def to_json(self) -> dict[str, Any]:
+        """The consolidation as ``nianbao consolidate --json`` prints it."""
+        return {"region": self.region, "year": self.year, "format": self.format, "units": self.units,
+                "record": self.record.to_json_dict(), "blanks": self.blanks, "missing": self.missing,
+                "late": [{"unit": u, "published": p} for u, p in self.late], "own": self.own,
+                "differences": [vars(d) for d in self.differences],
+                "findings": [f.to_json() for f in self.findings], "notes": self.notes}
+
 
 def _key(name: str | None) -> str:
     return (name or "").removesuffix("人民政府")

@@ -51,6 +51,14 @@ class GroupStats:
     def error_share(self) -> float | None:
         return self.with_errors / self.reports if self.reports else None
 
+    def to_json(self) -> dict[str, Any]:
+        return {**self.key, "reports": self.reports, "received": self.received, "received_blank": self.received_blank,
+                "received_prev": self.received_prev, "yoy": self.yoy, "applicants": self.applicants,
+                "processed": self.processed, "outcomes": self.outcomes, "denied": self.denied, "reviews": self.reviews,
+                "lawsuits": self.lawsuits, "review_correction": self.review_correction,
+                "litigation_correction": self.litigation_correction, "error_share": self.error_share,
+                "findings": dict(self.findings)}
+
 
 @dataclass
 class Stats:
@@ -61,6 +69,11 @@ class Stats:
 
     def top_findings(self, n: int = 10) -> list[tuple[str, int]]:
         return self.findings.most_common(n)
+
+    def to_json(self) -> dict[str, Any]:
+        """The statistics as ``nianbao stats --json`` prints them (without the chart files)."""
+        return {"by": list(self.by), "groups": [g.to_json() for g in self.groups],
+                "top_findings": self.top_findings()}
 
 
 def rule_title(code: str) -> str:

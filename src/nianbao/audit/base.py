@@ -47,6 +47,10 @@ class Finding(BaseModel):
     fingerprint: str = ""
     provenance: dict[str, Provenance] = Field(default_factory=dict)
 
+    def to_json(self) -> dict[str, Any]:
+        """The finding as ``nianbao check --json`` prints it."""
+        return self.model_dump(mode="json")
+
 
 @dataclass
 class Context:
@@ -78,6 +82,12 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def to_json(cls) -> dict[str, Any]:
+        """The rule's catalogue entry, as ``nianbao rule --json`` prints it."""
+        return {"code": cls.code, "name": cls.name, "severity": cls.severity.value, "message": cls.message,
+                "fix": cls.fix, "doc": cls.doc(), "needs_previous": cls.needs_previous}
 
     def finding(self, ctx: Context, cells: list[str] | tuple[str, ...] = (), expected: Any = None,
                 actual: Any = None, severity: Severity | None = None, **fields: Any) -> Finding:

@@ -9,7 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from ..format import Format
+from nianbao import Format, cell_name
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -34,8 +34,6 @@ def findings_table(title: str, findings: list[Any]) -> Table:
     table.add_column("应为", justify="right")
     table.add_column("实为", justify="right")
     table.add_column("说明")
-    from ..format.names import cell_name
-
     for f in findings:
         sev = f.severity.value
         where = "、".join(cell_name(c) for c in f.cells[:3]) + ("…" if len(f.cells) > 3 else "")

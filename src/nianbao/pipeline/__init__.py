@@ -8,10 +8,10 @@ run outside the store's transactions; ``render``: the audit gate before a record
 
 from .batch import BatchResult, DocOutcome, ingest_batch
 from .crossyear import against_last_year, crossyear_codes, refresh
-from .parse import check, check_file, parse, parse_bytes, parse_file
+from .parse import CheckResult, check, check_file, parse, parse_bytes, parse_file
 from .render import RenderBlocked, render
 from .units import load_units, read_units
 
-__all__ = ["BatchResult", "DocOutcome", "RenderBlocked", "against_last_year", "check", "check_file",
+__all__ = ["BatchResult", "CheckResult", "DocOutcome", "RenderBlocked", "against_last_year", "check", "check_file",
            "crossyear_codes", "ingest_batch", "load_units", "parse", "parse_bytes", "parse_file", "read_units",
            "refresh", "render"]

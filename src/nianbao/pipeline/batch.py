@@ -17,6 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
@@ -59,7 +60,12 @@ class DocOutcome:
     agency: str | None = None
     year: int | None = None
     errors: list[str] = field(default_factory=list)
-    findings: Counter = field(default_factory=Counter)  # severity → count
+    findings: Counter[str] = field(default_factory=Counter)  # severity → count
+
+    def to_json(self) -> dict[str, Any]:
+        """The document's line of ``nianbao ingest --json``."""
+        return {"file": self.name, "status": self.status.value, "sha256": self.sha256, "kind": self.kind,
+                "agency": self.agency, "year": self.year, "errors": self.errors, "findings": dict(self.findings)}
 
 
 @dataclass
@@ -87,6 +93,11 @@ class BatchResult:
         if c[Status.failed]:
             line += f"。有 {c[Status.failed]} 个文件未能读取，原因见上表"
         return line + "。"
+
+    def to_json(self) -> dict[str, Any]:
+        """The whole batch: one entry per document, the unit count, the counts per status."""
+        return {"outcomes": [o.to_json() for o in self.outcomes], "units": self.units,
+                "counts": {s.value: n for s, n in self.counts.items()}, "exit_code": self.exit_code}
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..audit import Finding, audit
 from ..errors import NianbaoError
@@ -40,7 +42,36 @@ def check(record: Record, select: Iterable[str] | None = None, ignore: Iterable[
     return audit(record, select=select, ignore=ignore, previous=previous, ledger=ledger)
 
 
-def check_file(path: str | Path, select: Iterable[str] | None = None,
-               ignore: Iterable[str] | None = None) -> tuple[Record, list[Finding]]:
-    record = parse(path)
-    return record, check(record, select, ignore)
+@dataclass
+class CheckResult:
+    """One file checked: its record and findings, or why it could not be read (``error``)."""
+
+    file: str
+    record: Record | None
+    findings: list[Finding] = field(default_factory=list)
+    error: DocError | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """2 the file cannot be read; 1 an error-severity finding; else 0 (``nianbao check``)."""
+        if self.error is not None:
+            return 2
+        return 1 if any(f.severity.value == "error" for f in self.findings) else 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's line of ``nianbao check --json``: {file, record, findings} (and error)."""
+        out: dict[str, Any] = {"file": self.file, "record": None if self.record is None else self.record.to_json(),
+                               "findings": [f.to_json() for f in self.findings]}
+        if self.error is not None:
+            out["error"] = self.error.model_dump(mode="json")
+        return out
+
+
+def check_file(path: str | Path, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+               previous: Record | None = None, ledger: LedgerSummary | None = None) -> CheckResult:
+    """Parse and audit one file; never raises on bad input (``CheckResult.error`` says why)."""
+    try:
+        record = parse(path)
+    except NianbaoError as e:
+        return CheckResult(str(path), None, [], DocError(code=e.code, message=e.message))
+    return CheckResult(str(path), record, check(record, select, ignore, previous=previous, ledger=ledger))

@@ -166,6 +166,11 @@ class Record(_Model):
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
+    def to_json(self, provenance: bool = True) -> dict[str, Any]:
+        """The record as ``nianbao parse --json`` prints it (record.md); without ``provenance``, no
+        "provenance" key."""
+        return self.model_dump(mode="json", exclude=None if provenance else {"provenance"})
+
     def leaves(self) -> Iterator[tuple[str, Any]]:
         """(dotted path, value) of every table cell and narrative figure (see ``paths.leaves``)."""
         return leaves(self.to_json_dict())

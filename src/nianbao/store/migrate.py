@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import time
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, text
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
-HEAD = "0001"  # the newest migration; opening a store upgrades it to here
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+HEAD = "0002"  # the newest migration; opening a store upgrades it to here
 _LOCK = 7_354_221  # PostgreSQL advisory lock id for migrations
 
 
-def _config(connection) -> Config:
+def _config(connection: Any) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", "nianbao.store:migrations")
     cfg.attributes["connection"] = connection
@@ -22,13 +26,19 @@ def _config(connection) -> Config:
 
 
 def current(engine: Engine) -> str | None:
+    """The revision the database is at (None: not created yet). Read straight from Alembic's version
+    table, so that opening a store at HEAD does not load Alembic at all."""
     with engine.connect() as c:
-        return MigrationContext.configure(c).get_current_revision()
+        if not inspect(c).has_table("alembic_version"):
+            return None
+        return c.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine) -> None:
     if current(engine) == HEAD:
         return
+    from alembic import command
+
     for attempt in range(5):
         try:
             with engine.begin() as c:

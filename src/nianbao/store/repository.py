@@ -72,6 +72,10 @@ class StoredFinding:
     review: str | None  # confirm / dismiss / None (not reviewed)
     note: str | None
 
+    def to_json(self) -> dict[str, Any]:
+        """The stored finding as ``nianbao findings --json`` prints it."""
+        return dict(vars(self))
+
 
 @dataclass
 class Saved:
@@ -297,7 +301,10 @@ class Store:
                 raise InputError(f"库中没有指纹为 {fingerprint} 的问题（用 nianbao findings 查看指纹）", "not_found")
             if len(full) > 1:
                 raise InputError(f"指纹前缀 {fingerprint} 对应多个问题：{'、'.join(full[:5])}，请写完整", "ambiguous")
-            c.execute(s.reviews.insert().values(fingerprint=full[0], decision=decision, note=note,
+            # the next place in the finding's decision history (the workbench tells a reviewer who saw an older one)
+            seq = c.execute(select(func.coalesce(func.max(s.reviews.c.seq), 0) + 1)
+                            .where(s.reviews.c.fingerprint == full[0])).scalar_one()
+            c.execute(s.reviews.insert().values(fingerprint=full[0], decision=decision, note=note, seq=seq,
                                                 created_at=datetime.now(UTC)))
         return full[0]
 

@@ -98,6 +98,11 @@ reviews = Table(
     Column("decision", String(8), nullable=False),  # confirm / dismiss
     Column("note", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # who decided (a web user's name; null from the CLI) and the decision's place in the fingerprint's
+    # history: two reviewers deciding at once both write the same seq, the unique constraint keeps one
+    Column("reviewer", Text),
+    Column("seq", Integer),
+    UniqueConstraint("fingerprint", "seq"),
 )
 
 # The optional unit list (单位名称, 上级, 层级): each unit's place in the hierarchy.
@@ -107,4 +112,87 @@ units = Table(
     Column("name", Text, nullable=False, unique=True),
     Column("parent", Text, index=True),
     Column("level", Text),
+)
+
+
+# ---- the web workbench (migration 0002) -----------------------------------------------------------------
+
+# A person: 管理员 (admin), 审核人 of a region (reviewer, scope = region name), 填报人 of a unit (filer, scope = unit).
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("scope", Text),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Login sessions and API tokens: only the SHA-256 of the secret is kept.
+tokens = Table(
+    "tokens", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("kind", String(8), nullable=False),  # session / api
+    Column("csrf", String(64)),  # a session's CSRF token
+    Column("label", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True)),
+)
+
+# Every change made through the workbench: who, when, what.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target", Text),
+    Column("detail", JSON),
+)
+
+# Each uploaded file and its processing status (the document row exists once it is read).
+uploads = Table(
+    "uploads", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("kind", String(16)),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("status", String(8), nullable=False),  # 排队中 / 处理中 / 成功 / 部分成功 / 失败 / 重复
+    Column("message", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# An online filing of a unit-year: the record being filled and its state 草稿 → 已提交 → 退回 / 已通过 → 已发布.
+filings = Table(
+    "filings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("state", String(8), nullable=False),
+    Column("record", JSON, nullable=False),
+    Column("reason", Text),  # why it is submitted despite an error-severity finding
+    Column("note", Text),  # the reviewer's note on 退回 / 已通过
+    Column("version", Integer, nullable=False),  # bumped on every change: a stale write is refused
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(64)),
+    UniqueConstraint("unit", "year"),
+)
+
+# A confirmed finding to be corrected: 待整改 → 已整改 → 已核销.
+rectifications = Table(
+    "rectifications", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("fingerprint", String(32), nullable=False, unique=True),
+    Column("unit", Text),
+    Column("due", String(10)),
+    Column("state", String(8), nullable=False),
+    Column("note", Text),
+    Column("created_by", String(64)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
 )

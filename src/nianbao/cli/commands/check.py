@@ -7,8 +7,7 @@ from pathlib import Path
 import typer
 
 import nianbao
-
-from ... import NianbaoError, check, parse
+from nianbao import CheckResult, DocError, NianbaoError, check, open_store, parse
 from ..output import console, error, findings_table, print_json
 
 
@@ -37,8 +36,6 @@ def check_cmd(
     sel, ign = _codes(select), _codes(ignore)
     store = None
     if db:
-        from ... import open_store
-
         try:
             store = open_store(db)
         except NianbaoError as e:
@@ -62,7 +59,7 @@ def check_cmd(
             unreadable += 1
             worst = 2
             if as_json:
-                print_json({"file": str(f), "record": None, "findings": [], "error": {"code": e.code, "message": e.message}}, indent=None)
+                print_json(CheckResult(str(f), None, [], DocError(code=e.code, message=e.message)).to_json(), indent=None)
             else:
                 error(e.message)
             continue
@@ -86,8 +83,7 @@ def check_cmd(
         if any(x.severity.value == "error" for x in findings) and worst == 0:
             worst = 1
         if as_json:
-            print_json({"file": str(f), "record": record.to_json_dict(),
-                        "findings": [x.model_dump(mode="json") for x in findings]}, indent=None)
+            print_json(CheckResult(str(f), record, findings).to_json(), indent=None)
             continue
         title = f"{f}　{record.meta.agency or ''} {record.meta.year or ''}"
         if findings:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ... import NianbaoError, consolidate, load_units, open_store
+from nianbao import NianbaoError, consolidate, load_units, open_store
 from ..output import console, error, fmt, print_json
 from .ingest import DB_HELP
 
@@ -55,13 +55,7 @@ def consolidate_cmd(
         error(e.message)
         raise typer.Exit(2) from None
     if as_json:
-        print_json({
-            "region": result.region, "year": result.year, "format": result.format, "units": result.units,
-            "record": result.record.to_json_dict(), "blanks": result.blanks, "missing": result.missing,
-            "late": [{"unit": u, "published": p} for u, p in result.late], "own": result.own,
-            "differences": [vars(d) for d in result.differences],
-            "findings": [f.model_dump(mode="json") for f in result.findings], "notes": result.notes,
-        })
+        print_json(result.to_json())
         return
     if not result.units:
         console.print(f"库中没有 {region} 下级单位 {year} 年度的报告")

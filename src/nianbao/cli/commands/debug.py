@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ... import NianbaoError, debug_html
+from nianbao import NianbaoError, debug_html
 from ..output import console, error
 
 

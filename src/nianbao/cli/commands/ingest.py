@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ... import NianbaoError, ingest_batch, open_store
+from nianbao import NianbaoError, ingest_batch, open_store
 from ..output import console, err_console, error, print_json
 
 DB_HELP = "数据库：文件路径或 postgresql://用户@主机/库（默认 ./nianbao.sqlite，或环境变量 NIANBAO_DB）"
@@ -51,9 +51,7 @@ def ingest_cmd(
             raise typer.Exit(2) from None
     if as_json:
         for o in result.outcomes:
-            print_json({"file": o.name, "status": o.status.value, "sha256": o.sha256, "kind": o.kind,
-                        "agency": o.agency, "year": o.year, "errors": o.errors,
-                        "findings": dict(o.findings)}, indent=None)
+            print_json(o.to_json(), indent=None)
     else:
         shown = [o for o in result.outcomes if verbose or o.status.value in ("失败", "部分成功")]
         if shown:

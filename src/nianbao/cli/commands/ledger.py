@@ -10,8 +10,8 @@ import typer
 from rich.table import Table
 
 import nianbao
-
-from ... import NianbaoError
+from nianbao import Format, NianbaoError
+from nianbao import ledger_vocab as vocab
 from ..output import console, error, print_json
 
 app = typer.Typer(help="依申请公开台账：生成台账模板、由台账计算表三、计算法定答复期限。", no_args_is_help=True)
@@ -116,8 +116,6 @@ def compute_cmd(
 
 
 def _show(result, year: int) -> None:
-    from ...format import Format
-
     table = Table(title=f"{year} 年度 表三（由台账计算，计入 {result.counted} 件）", title_justify="left")
     table.add_column("项目")
     for c in Format.T3_COLUMNS:
@@ -151,8 +149,6 @@ def deadlines_cmd(
         raise typer.Exit(2) from None
     current = _read(ledger)
     items = nianbao.ledger_deadlines(current, as_of=day)
-    from ...ledger import vocab
-
     late = [d for d in items if d.status in (vocab.LATE, vocab.OPEN_LATE)]
     shown = [d for d in items if d.status in (vocab.LATE, vocab.OPEN_LATE, vocab.DUE_SOON)] if only_late else items
     if output:

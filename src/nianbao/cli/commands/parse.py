@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ... import NianbaoError, parse
+from nianbao import NianbaoError, parse
 from ..output import console, error, fmt, print_json
 
 
@@ -26,10 +26,7 @@ def parse_cmd(
         error(e.message)
         raise typer.Exit(2) from None
     if as_json:
-        data = record.to_json_dict()
-        if not provenance:
-            data.pop("provenance", None)
-        print_json(data)
+        print_json(record.to_json(provenance=provenance))
         return
     m = record.meta
     console.print(f"[bold]{m.title or m.agency or file}[/]")

@@ -9,10 +9,7 @@ import typer
 from pydantic import ValidationError
 
 import nianbao
-
-from ... import NianbaoError, parse
-from ...errors import InputError
-from ...record import Record
+from nianbao import InputError, NianbaoError, Record, parse
 from ..output import console, error, findings_table
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx", ".md": "md"}

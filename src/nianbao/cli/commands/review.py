@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from ... import NianbaoError, open_store, review
+from nianbao import NianbaoError, cell_name, open_store, review
 from ..output import SEVERITY_STYLE, SEVERITY_ZH, console, error, fmt, print_json
 from .ingest import DB_HELP
 
@@ -56,10 +56,8 @@ def findings_cmd(
         found = [f for f in found if f.severity == severity]
     if as_json:
         for f in found:
-            print_json(vars(f), indent=None)
+            print_json(f.to_json(), indent=None)
         return
-    from ...format.names import cell_name
-
     table = Table(title=f"审核问题（{len(found)} 条）", title_justify="left")
     for col in ("单位", "年度", "级别", "代码", "单元格", "应为", "实为", "说明", "审核", "指纹"):
         table.add_column(col)

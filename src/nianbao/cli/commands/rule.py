@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ...audit import CODES, rule_class
-from ...audit.codes import available
+from nianbao import CODES, rule_class, rules
 from ..output import SEVERITY_ZH, console, error, print_json
 
 
@@ -14,9 +13,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _entry(code: str) -> dict:
-    r = rule_class(code)
-    return {"code": r.code, "name": r.name, "severity": r.severity.value, "message": r.message,
-            "fix": r.fix, "doc": r.doc(), "needs_previous": r.needs_previous}
+    return rule_class(code).to_json()
 
 
 def rule_cmd(
@@ -39,7 +36,7 @@ def rule_cmd(
             if e["fix"]:
                 console.print(f"\n修改建议：{e['fix']}")
         return
-    entries = [_entry(c) for c in available()]
+    entries = [r.to_json() for r in rules()]
     if as_json:
         print_json(entries)
         return

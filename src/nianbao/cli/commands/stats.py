@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ... import NianbaoError, charts, open_store, stats
+from nianbao import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, Format, NianbaoError, charts, open_store, stats
 from ..output import console, error, print_json
 from .ingest import DB_HELP
 
@@ -47,18 +47,9 @@ def stats_cmd(
         error(e.message)
         raise typer.Exit(2) from None
     if as_json:
-        print_json({"by": list(st.by), "groups": [
-            {**g.key, "reports": g.reports, "received": g.received, "received_blank": g.received_blank,
-             "received_prev": g.received_prev, "yoy": g.yoy, "applicants": g.applicants, "processed": g.processed,
-             "outcomes": g.outcomes, "denied": g.denied, "reviews": g.reviews, "lawsuits": g.lawsuits,
-             "review_correction": g.review_correction, "litigation_correction": g.litigation_correction,
-             "error_share": g.error_share, "findings": dict(g.findings)} for g in st.groups],
-            "top_findings": st.top_findings(), "charts": [str(f) for f in files]})
+        print_json({**st.to_json(), "charts": [str(f) for f in files]})
         return
-    from ...analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS
-    from ...format import T3_COLUMNS
-
-    col_zh = {c.key: c.label for c in T3_COLUMNS}
+    col_zh = {c.key: c.label for c in Format.T3_COLUMNS}
     t = Table(title="年度报告统计", title_justify="left")
     for k in keys:
         t.add_column(BY_LABELS[k])

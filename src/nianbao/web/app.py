@@ -1,0 +1,188 @@
+"""The FastAPI application: state, authentication dependencies, security headers."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+import nianbao
+
+from . import auth
+from .uploads import MAX_FILE, Worker
+
+HERE = Path(__file__).parent
+
+# Pages: scripts only from our own static folder (no inline script), no plugins, no framing by others.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+
+
+class State:
+    """What the application holds while it runs."""
+
+    def __init__(self, db: str | None, files: str | Path | None, max_file: int):
+        self.store = nianbao.open_store(db)
+        self.wb = nianbao.workbench(self.store)
+        url = self.store.url_for_workers()
+        if files is None:
+            if url and url.startswith("sqlite:///"):
+                files = Path(url[len("sqlite:///"):]).with_suffix(".files")
+            else:
+                files = Path("nianbao.files")
+        self.files = Path(files)
+        self.files.mkdir(parents=True, exist_ok=True)
+        self.worker = Worker(self.store, self.files)
+        self.throttle = auth.Throttle()
+        self.max_file = max_file
+
+    def close(self) -> None:
+        self.worker.close()
+        self.store.close()
+
+
+class NotFound(HTTPException):
+    def __init__(self, what: str = "没有找到"):
+        super().__init__(404, what)
+
+
+def state(request: Request) -> State:
+    return request.app.state.nb
+
+
+def current_user(request: Request) -> auth.User | None:
+    """The user of a request: an API token (Authorization: Bearer) or a session cookie."""
+    if hasattr(request.state, "user"):
+        return request.state.user
+    st = state(request)
+    header = request.headers.get("authorization", "")
+    bearer = header[7:].strip() if header.lower().startswith("bearer ") else None
+    user = auth.user_from(st.wb, session=request.cookies.get(auth.SESSION_COOKIE), bearer=bearer) \
+        if bearer or request.cookies.get(auth.SESSION_COOKIE) else None
+    request.state.user = user
+    return user
+
+
+class LoginRequired(Exception):
+    pass
+
+
+async def api_user(request: Request) -> auth.User:
+    """Dependency of every API route but login: 401 for anonymous requests, CSRF for cookie sessions."""
+    user = current_user(request)
+    if user is None:
+        raise HTTPException(401, "未登录或令牌无效", headers={"WWW-Authenticate": "Bearer"})
+    if user.via == "session" and request.method not in ("GET", "HEAD", "OPTIONS") \
+            and not auth.csrf_ok(user.csrf, request.headers.get("x-csrf-token")):
+        raise HTTPException(403, "缺少或错误的 CSRF 令牌")
+    return user
+
+
+async def page_user(request: Request) -> auth.User:
+    """Dependency of every page but the login page: anonymous visitors are sent to the login page;
+    a form post needs the session's CSRF token (form field ``csrf`` or header X-CSRF-Token)."""
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired()
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        given = request.headers.get("x-csrf-token")
+        if given is None and request.headers.get("content-type", "").startswith(
+                ("application/x-www-form-urlencoded", "multipart/form-data")):
+            given = (await request.form()).get("csrf")
+        if not auth.csrf_ok(user.csrf, given if isinstance(given, str) else None):
+            raise HTTPException(403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试")
+    return user
+
+
+def create_app(db: str | None = None, files: str | Path | None = None, max_file: int = MAX_FILE) -> FastAPI:
+    """The workbench on the store ``db`` (a SQLite path or a URL); uploaded files are kept in ``files``
+    (default: next to a SQLite store, ``<name>.files``)."""
+    from contextlib import asynccontextmanager
+
+    st = State(db, files, max_file)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        st.close()
+
+    app = FastAPI(title="nianbao 年报工作台 API", version=nianbao.__version__, lifespan=lifespan,
+                  description="政府信息公开工作年度报告工作台的 REST 接口。先用 POST /api/v1/auth/login 换取令牌，"
+                              "再在请求头中带上 `Authorization: Bearer 令牌`。",
+                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
+    app.state.nb = st
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["version"] = nianbao.__version__
+    templates.env.filters["detail"] = _detail
+    templates.env.filters["action"] = _action
+    app.state.templates = templates
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        request.state.nonce = secrets.token_urlsafe(12)
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.url.path.startswith("/docs"):
+            return response  # Swagger UI loads its own scripts
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response
+
+    @app.exception_handler(LoginRequired)
+    async def to_login(request: Request, exc: LoginRequired):
+        if request.headers.get("hx-request"):
+            return JSONResponse({"detail": "请先登录"}, status_code=401, headers={"HX-Redirect": "/login"})
+        return RedirectResponse("/login?next=" + _safe_next(str(request.url.path)), status_code=303)
+
+    @app.exception_handler(nianbao.NianbaoError)
+    async def nianbao_error(request: Request, exc: Any):
+        status = 409 if exc.code == "conflict" else 404 if exc.code == "not_found" else 400
+        return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=status)
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    from . import api, pages, screens
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(screens.router)
+    return app
+
+
+def _safe_next(path: str) -> str:
+    """Only a local path is a place to go after logging in."""
+    from urllib.parse import quote
+
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return "/"
+    return quote(path, safe="/")
+
+
+def templates(request: Request) -> Jinja2Templates:
+    return request.app.state.templates
+
+
+ACTIONS = {"login": "登录", "upload": "上传", "review.confirm": "确认问题", "review.dismiss": "驳回问题",
+           "user.add": "新建用户", "user.disable": "停用用户", "user.enable": "启用用户", "token.new": "生成令牌",
+           "units.import": "导入单位"}
+DETAIL_KEYS = {"note": "说明", "reason": "理由", "role": "角色", "scope": "地区/单位", "files": "文件数",
+               "rejected": "未接收", "label": "用途", "due": "期限", "units": "单位数", "via": "方式"}
+
+
+def _action(code: str) -> str:
+    for prefix, zh in (("filing.", "填报："), ("rectify.", "整改：")):
+        if code.startswith(prefix):
+            return zh + code[len(prefix):]
+    return ACTIONS.get(code, code)
+
+
+def _detail(d: Any) -> str:
+    """An audit-log detail as 键：值 pairs (plain text: the template escapes it)."""
+    if not isinstance(d, dict):
+        return "" if d is None else str(d)
+    return "；".join(f"{DETAIL_KEYS.get(k, k)}：{v}" for k, v in d.items() if v not in (None, ""))

@@ -1,0 +1,197 @@
+"""Uploads: size limit, kind sniffed from the bytes, zip members checked, files kept by content hash,
+and reading queued on a worker so that no request waits on a batch.
+
+A name a person or an archive supplies is only ever shown (escaped), never used as a path: files are kept as
+``<sha256>.<extension of the sniffed kind>`` in the application's file folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nianbao
+
+MAX_FILE = 50 * 1024 * 1024  # one uploaded file (a zip too)
+MAX_MEMBERS = 500  # files in one zip
+MAX_UNZIPPED = 300 * 1024 * 1024  # all members of one zip together
+MAX_RATIO = 100  # uncompressed / compressed size of one member
+
+EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ofd": ".ofd", "ole": ".doc", "image": ".png",
+       "html": ".html", "markdown": ".md", "text": ".txt"}
+KIND_ZH = {"pdf": "PDF", "docx": "Word 文档", "xlsx": "Excel 表格", "ofd": "OFD", "ole": "Word/WPS 旧格式",
+           "image": "图片", "html": "网页", "markdown": "Markdown", "text": "文本", "zip": "压缩包"}
+
+
+@dataclass
+class Accepted:
+    name: str  # as the person or the archive named it: shown only
+    sha256: str
+    data: bytes
+    kind: str
+
+
+@dataclass
+class Checked:
+    accepted: list[Accepted] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (name, Chinese reason)
+
+
+def shown(name: str | None) -> str:
+    """A file name fit to show: the last part, without control characters, at most 120 characters."""
+    name = (name or "未命名文件").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ord(ch) >= 32 and ch != "\x7f").strip() or "未命名文件"
+    return name[:120]
+
+
+def _kind(data: bytes) -> str | None:
+    kind = nianbao.sniff(data, "")
+    if kind == "empty":
+        return None
+    if kind == "text":
+        head = data[:8192]
+        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None  # binary of a kind no reader knows
+    return kind
+
+
+def check_upload(name: str, data: bytes, max_file: int = MAX_FILE) -> Checked:
+    """Accept or reject one uploaded file (a zip is opened and each member checked)."""
+    out = Checked()
+    name = shown(name)
+    if len(data) > max_file:
+        out.rejected.append((name, f"{name}：文件超过 {max_file // (1024 * 1024)} MB 的上限"))
+        return out
+    kind = _kind(data)
+    if kind is None:
+        reason = "文件为空" if not data.strip() else "不是可识别的报告文件（支持 PDF、Word、WPS、OFD、Excel、网页、文本、图片及其 zip 压缩包）"
+        out.rejected.append((name, f"{name}：{reason}"))
+        return out
+    if kind != "zip":
+        out.accepted.append(Accepted(name, hashlib.sha256(data).hexdigest(), data, kind))
+        return out
+    _unzip(name, data, out)
+    return out
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _hidden(part: str) -> bool:
+    """Office lock files, macOS resource forks, dot files (but ".." is a name to show, not to hide)."""
+    return part not in (".", "..") and part.startswith((".", "~$", "__MACOSX"))
+
+
+def _unzip(name: str, data: bytes, out: Checked) -> None:
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        infos = [i for i in z.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        out.rejected.append((name, f"{name}：压缩包已损坏，无法打开（{e}）"))
+        return
+    infos = [i for i in infos if not any(_hidden(p) for p in _member_name(i).replace("\\", "/").split("/"))]
+    if len(infos) > MAX_MEMBERS:
+        out.rejected.append((name, f"{name}：压缩包内有 {len(infos)} 个文件，超过 {MAX_MEMBERS} 个的上限"))
+        return
+    if sum(i.file_size for i in infos) > MAX_UNZIPPED:
+        out.rejected.append((name, f"{name}：压缩包解压后超过 {MAX_UNZIPPED // (1024 * 1024)} MB 的上限"))
+        return
+    total = 0
+    for info in infos:
+        member = f"{name}:{shown(_member_name(info))}"
+        if info.file_size > MAX_FILE:
+            out.rejected.append((member, f"{member}：文件超过 {MAX_FILE // (1024 * 1024)} MB 的上限"))
+            continue
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            out.rejected.append((member, f"{member}：压缩比异常（疑似压缩炸弹），未解压"))
+            continue
+        try:
+            with z.open(info) as f:  # read at most the declared size + 1: a member that lies is caught
+                body = f.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as e:
+            msg = "已加密" if "encrypted" in str(e).lower() or "password" in str(e).lower() else f"无法解压（{e}）"
+            out.rejected.append((member, f"{member}：{msg}"))
+            continue
+        total += len(body)
+        if len(body) > info.file_size or total > MAX_UNZIPPED:
+            out.rejected.append((member, f"{member}：解压后的大小与压缩包记录不符，未读取"))
+            continue
+        kind = _kind(body)
+        if kind is None:
+            out.rejected.append((member, f"{member}：{'文件为空' if not body.strip() else '不是可识别的报告文件'}"))
+        elif kind == "zip":
+            out.rejected.append((member, f"{member}：压缩包内不能再套压缩包"))
+        else:
+            out.accepted.append(Accepted(member, hashlib.sha256(body).hexdigest(), body, kind))
+
+
+class Worker:
+    """Reads uploaded files one after another on a background thread (the store writes serially)."""
+
+    def __init__(self, store: Any, files: Path):
+        self.store = store
+        self.files = files
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nianbao-ingest")
+
+    def path(self, sha256: str, kind: str) -> Path:
+        return self.files / f"{sha256}{EXT.get(kind, '.bin')}"
+
+    def find(self, sha256: str) -> Path | None:
+        for p in self.files.glob(f"{sha256}.*"):
+            if p.suffix != ".html" or not p.name.endswith(".debug.html"):
+                return p
+        return None
+
+    def submit(self, items: list[Accepted], user_id: int | None) -> list[dict]:
+        """Queue accepted files; returns one {id, upload, name, status, message} per file."""
+        wb = nianbao.workbench(self.store)
+        known = self.store.known_hashes(a.sha256 for a in items)
+        out, batch = [], set()
+        for a in items:
+            if a.sha256 in known or a.sha256 in batch:
+                first = wb.document(wb.scope_for({"role": "admin", "id": None}), a.sha256)
+                where = f"（{first['name']}）" if first else ""
+                msg = f"{a.name}：与库中已有的文件内容相同{where}，未重复入库" if a.sha256 in known else \
+                    f"{a.name}：与本批的另一个文件内容相同"
+                uid = wb.add_upload(a.sha256, a.name, len(a.data), a.kind, user_id, "重复", msg)
+                out.append({"id": a.sha256, "upload": uid, "name": a.name, "status": "重复", "message": msg})
+                continue
+            batch.add(a.sha256)
+            p = self.path(a.sha256, a.kind)
+            p.write_bytes(a.data)
+            uid = wb.add_upload(a.sha256, a.name, len(a.data), a.kind, user_id, "排队中")
+            out.append({"id": a.sha256, "upload": uid, "name": a.name, "status": "排队中", "message": None})
+            self.pool.submit(self._read, uid, a.name, p)
+        return out
+
+    def _read(self, upload_id: int, name: str, path: Path) -> None:
+        wb = nianbao.workbench(self.store)
+        try:
+            wb.set_upload(upload_id, "处理中")
+            result = nianbao.ingest_batch([path], self.store, workers=1)
+            o = result.outcomes[0]
+            status = _status_zh(o.status)
+            msg = "；".join(e.replace(str(path), name) for e in o.errors) or None
+            wb.rename_document(hashlib.sha256(path.read_bytes()).hexdigest(), name)
+            wb.set_upload(upload_id, status, msg)
+        except Exception as e:  # noqa: BLE001 - the file fails, the worker goes on
+            wb.set_upload(upload_id, "失败", f"{name}：处理时出现内部错误（{type(e).__name__}）")
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=False)
+
+
+def _status_zh(status: Any) -> str:
+    v = getattr(status, "value", status)
+    return {"成功": "成功", "部分成功": "部分成功", "失败": "失败", "跳过": "重复"}.get(v, str(v))

@@ -1,0 +1,218 @@
+"""The workbench in a real browser (Playwright driving Debian's Chromium), along the path of issue 9:
+log in → upload a report → select a finding and see its cell highlighted → dismiss it → file a report online with a
+勾稽 error and be blocked → fix and submit → reviewer accepts → consolidation shows it → download the DOCX.
+
+Screenshots of every page go to build/web-screenshots/ (NIANBAO_SCREENSHOTS overrides it)."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import socket
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("playwright")
+pytest.importorskip("fastapi")
+CHROMIUM = "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed (make sysdeps installs it)", allow_module_level=True)
+
+from synth import T3_COLUMN_KEYS, tables
+from web_fixtures import PASSWORD, seed_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = Path(os.environ.get("NIANBAO_SCREENSHOTS", ROOT / "build" / "web-screenshots"))
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    import nianbao
+    from nianbao.web import add_user, create_app
+
+    tmp = tmp_path_factory.mktemp("browser")
+    db = str(tmp / "wb.sqlite")
+    add_user(db, "admin", "admin", None, PASSWORD)
+    add_user(db, "审核员", "reviewer", "聊城市", PASSWORD)
+    add_user(db, "填报员", "filer", "聊城市统计局", PASSWORD)
+    with nianbao.open_store(db) as store:
+        store.save_units([{"name": "聊城市统计局", "parent": "聊城市", "level": "department"},
+                          {"name": "聊城市财政局", "parent": "聊城市", "level": "department"}])
+    port = _port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, files=tmp / "files"), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "tmp": tmp}
+    srv.should_exit = True
+    t.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def login(page, url: str, who: str) -> None:
+    page.goto(url + "/login")
+    page.fill("input[name=username]", who)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('登录')")
+    page.wait_for_url(url + "/")
+
+
+def logout(page) -> None:
+    page.click("button:has-text('退出')")
+    page.wait_for_url("**/login")
+
+
+def test_the_path_from_upload_to_published_docx(server, browser, tmp_path):
+    url = server["url"]
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN", accept_downloads=True)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    # log in (a wrong password first: a Chinese message, no session)
+    page.goto(url + "/")
+    page.wait_for_url("**/login**")
+    page.fill("input[name=username]", "审核员")
+    page.fill("input[name=password]", "wrong-password")
+    page.click("button:has-text('登录')")
+    assert page.locator(".flash.err").inner_text() == "用户名或密码不正确"
+    shot(page, "01-登录")
+    login(page, url, "审核员")
+    assert "工作台" in page.locator("h1").inner_text()
+
+    # upload a report; its status turns to 成功 without reloading
+    report = tmp_path / "聊城市统计局2021年报.txt"
+    report.write_bytes(seed_text("聊城市统计局", 2021))
+    page.click("nav >> text=上传")
+    page.set_input_files("input[type=file]", str(report))
+    page.click("button:has-text('上传并审核')")
+    page.wait_for_selector("#upload-table tr[data-status='成功']", timeout=20_000)
+    shot(page, "02-上传")
+
+    # the report: select a finding, its cell is highlighted in the document
+    page.click("#upload-table a")
+    page.wait_for_selector("iframe#docframe")
+    frame = page.frame_locator("iframe#docframe")
+    frame.locator("main.doc").wait_for()
+    finding = page.locator("li.finding", has_text="T2-02").first
+    finding.click()
+    hl = frame.locator(".nb-hl")
+    hl.first.wait_for(timeout=5000)
+    assert hl.count() >= 1 and hl.first.get_attribute("id") == "v-active-fees"
+    assert page.locator("td.cell.hl[data-path='active.fees']").count() == 1
+    shot(page, "03-报告-选中问题")
+
+    # dismiss it with a note (the note is shown as text, a script in it does nothing)
+    finding.locator("input[name=note]").fill("<script>window.pwned=1</script>单位已说明")
+    finding.locator("button:has-text('驳回')").click()
+    page.wait_for_selector(".flash.ok")
+    finding = page.locator("li.finding", has_text="T2-02").first
+    assert "已驳回" in finding.inner_text() and "<script>window.pwned=1</script>单位已说明" in finding.inner_text()
+    assert page.evaluate("window.pwned") is None
+    shot(page, "04-报告-已驳回")
+    logout(page)
+
+    # the filer files 2022 online: a 勾稽 error blocks 提交
+    login(page, url, "填报员")
+    assert page.locator("text=2025 年度报告").count() + page.locator("a:has-text('去填报')").count() >= 1
+    page.goto(url + "/filing/聊城市统计局/2022")
+    requests, _ = tables(random.Random(3))
+    values = {f"requests.{k}.{c}": v for k, row in requests.items() for c, v in zip(T3_COLUMN_KEYS, row, strict=True)}
+    page.evaluate("""(values) => { for (const [k, v] of Object.entries(values)) {
+        const el = document.querySelector(`input[name="${k}"]`); if (el) el.value = v; } }""", values)
+    wrong = str(requests["new_received"][6] + 7)
+    page.fill("input[name='requests.new_received.total']", wrong)
+    page.wait_for_selector("#check-summary:not([data-errors='0'])", timeout=10_000)
+    page.wait_for_selector("td.cell.flag-error[data-path='requests.new_received.total']")
+    page.click("button:has-text('提交审核')")
+    page.wait_for_selector(".flash.err")
+    assert "错误级审核问题" in page.locator(".flash.err").inner_text()
+    assert "草稿" in page.locator("h1 .state").inner_text()
+    shot(page, "05-填报-勾稽错误被拦截")
+
+    # fix the cell and submit
+    page.fill("input[name='requests.new_received.total']", str(requests["new_received"][6]))
+    page.wait_for_selector("#check-summary[data-errors='0']", timeout=10_000)
+    page.fill("textarea[name=s1_overview]", "本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》。")
+    page.click("button:has-text('提交审核')")
+    page.wait_for_selector(".flash.ok")
+    assert "已提交" in page.locator("h1 .state").inner_text()
+    shot(page, "06-填报-已提交")
+    logout(page)
+
+    # the reviewer accepts it from the 工作台
+    login(page, url, "审核员")
+    page.click("a:has-text('审核')")
+    page.fill("textarea[name=note]", "数据核对无误")
+    page.click("button:has-text('通过')")
+    page.wait_for_selector(".flash.ok")
+    assert "已通过" in page.locator("h1 .state").inner_text()
+    shot(page, "07-填报-已通过")
+
+    # the consolidation of 聊城市 2022 shows it (the accepted filing is read into the store in the background)
+    for _ in range(60):
+        page.goto(url + "/consolidation?region=聊城市&year=2022")
+        if "聊城市统计局" in page.locator("#units-summed").inner_text():
+            break
+        time.sleep(0.25)
+    assert "聊城市统计局" in page.locator("#units-summed").inner_text()
+    assert "聊城市财政局" in page.locator("#missing").inner_text()
+    shot(page, "08-汇总")
+
+    # download the DOCX to publish
+    page.goto(url + "/filing/聊城市统计局/2022")
+    with page.expect_download() as dl:
+        page.click("#dl-docx")
+    path = tmp_path / "年报.docx"
+    dl.value.save_as(path)
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as z:
+        assert "聊城市统计局" in z.read("word/document.xml").decode("utf-8")
+
+    # the other pages, for the record
+    for name, where in (("09-问题清单", "/findings"), ("10-统计", "/stats"), ("11-单位", "/units"), ("12-工作台", "/")):
+        page.goto(url + where)
+        page.wait_for_load_state("networkidle")
+        shot(page, name)
+    logout(page)
+    login(page, url, "admin")
+    page.goto(url + "/users")
+    shot(page, "13-用户")
+    page.goto(url + "/stats")
+    page.wait_for_selector("#chart-trend svg")
+    shot(page, "14-统计-管理员")
+    assert not [e for e in errors if "Content Security Policy" in e or "Uncaught" in e], errors
+    ctx.close()
