@@ -1,15 +1,16 @@
 # make demo — make .venv, install, run the main job on the bundled examples
 # make test — install everything the tests need (Python and system packages) and run every test
+# make test-fast — the same checks, without the tests marked slow (OCR, LibreOffice, PDF conversion)
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 EXTRAS  := dev,postgres,analytics,ocr,web
 STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-10)
 
-.PHONY: demo test install sysdeps lint bench clean help
+.PHONY: demo test test-fast check install sysdeps lint bench clean help
 
 help:
-	@echo "make demo | make test | make bench | make lint | make clean"
+	@echo "make demo | make test | make test-fast | make bench | make lint | make clean"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,12 +27,19 @@ sysdeps:
 demo: install
 	@bash scripts/demo.sh
 
-test: install sysdeps
+# static checks: lint, types, import contracts
+check: install
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+test: check sysdeps
 	$(BIN)/python -m pytest
 
-lint: install
-	$(BIN)/ruff check src tests
+test-fast: check sysdeps
+	$(BIN)/python -m pytest -m "not slow" -x
+
+lint: check
 
 bench: install
 	$(BIN)/python bench/bench_parse.py

@@ -18,8 +18,12 @@ def load_json(p: Path):
     return json.loads(p.read_text(encoding="utf-8"))
 
 
+GOLDEN = "golden"  # the one name of the folders whose files golden() writes (hand-checked records live in expected/)
+
+
 def golden(path: Path, actual) -> None:
     """Compare ``actual`` with the golden JSON at ``path`` (or rewrite it when REGEN)."""
+    assert path.parent.name == GOLDEN, f"golden files live in a folder named {GOLDEN}/, not {path.parent.name}/"
     text = json.dumps(actual, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if REGEN or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,3 +66,22 @@ def mismatches(expected: dict, actual: dict) -> list[tuple[str, object, object]]
         elif want != got:
             out.append((path, want, got))
     return out
+
+
+def cli(*args, cwd=None, env: dict[str, str] | None = None, timeout=None):
+    """Run ``nianbao ARGS`` in this process (typer's CliRunner): exit code, stdout and stderr as the
+    installed command gives them, without starting Python again. An exception the command does not turn
+    into a Chinese message and an exit code is raised here, so a test sees the traceback a user would.
+    ``timeout`` is accepted for call sites written for subprocess.run and ignored."""
+    import contextlib
+    from types import SimpleNamespace
+
+    from typer.testing import CliRunner
+
+    from nianbao.cli.main import app
+
+    runner = CliRunner()
+    with contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext():
+        r = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", **(env or {})},
+                          catch_exceptions=False)
+    return SimpleNamespace(returncode=r.exit_code, stdout=r.stdout, stderr=r.stderr)

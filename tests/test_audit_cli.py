@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
-from conftest import BIN, DATA
+from conftest import DATA, cli
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
 SEED0, SEED1 = SEEDS[0], SEEDS[1]
@@ -14,9 +12,7 @@ KEYS = {"code", "severity", "message", "cells", "expected", "actual", "fingerpri
 
 
 def run(*args):
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run([str(BIN / "nianbao"), *map(str, args)], capture_output=True, text=True, timeout=120,
-                          env=env, check=False)
+    return cli(*args)
 
 
 def broken_seed(tmp_path):

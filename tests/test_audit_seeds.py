@@ -28,7 +28,7 @@ def codes(path: Path) -> set[str]:
 def test_seed_findings_golden(seed):
     got = [{"code": f.code, "severity": f.severity.value, "message": f.message, "cells": f.cells,
             "fingerprint": f.fingerprint} for f in findings(SEEDS[seed])]
-    golden(DATA / "audit" / "seeds" / f"{SEEDS[seed].stem}.findings.json", got)
+    golden(DATA / "audit" / "golden" / f"{SEEDS[seed].stem}.findings.json", got)
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))

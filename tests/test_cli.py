@@ -8,20 +8,25 @@ import subprocess
 
 import pytest
 
-from conftest import BIN, DATA
+from conftest import BIN, DATA, cli
 
 SEED0 = next((DATA / "text").glob("000_*.txt"))
 SEED3 = next((DATA / "text").glob("003_*.txt"))
 
 
 def run(*args, cwd=None):
+    """In process; the tests that use ``run_e2e`` start the installed command itself."""
+    return cli(*args, cwd=cwd)
+
+
+def run_e2e(*args, cwd=None):
     env = {**os.environ, "COLUMNS": "200"}
     return subprocess.run([str(BIN / "nianbao"), *map(str, args)], capture_output=True, text=True,
                           timeout=120, cwd=cwd, env=env)
 
 
 def test_parse_json_is_the_record():
-    r = run("parse", SEED0, "--json")
+    r = run_e2e("parse", SEED0, "--json")
     assert r.returncode == 0, r.stderr
     rec = json.loads(r.stdout)
     assert rec["meta"]["agency"] == "聊城市统计局"
@@ -45,7 +50,7 @@ def test_parse_human_summary():
 def test_bad_input_gets_a_chinese_message_and_exit_2(tmp_path, content, needle):
     f = tmp_path / "坏文件.txt"
     f.write_bytes(content)
-    r = run("parse", f, "--json")
+    r = run_e2e("parse", f, "--json")
     assert r.returncode == 2
     assert needle in r.stderr and "坏文件.txt" in r.stderr
     assert "Traceback" not in r.stderr and r.stdout == ""

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 import nianbao
-from conftest import BIN, DATA
+from conftest import DATA, cli
 
 SEEDS = sorted((DATA / "text").glob("00[01]_*.txt"))  # two 聊城市 departments, 2021
 
 
 def nb(*args, cwd):
-    return subprocess.run([str(BIN / "nianbao"), *map(str, args)], capture_output=True, text=True,
-                          timeout=300, cwd=cwd)
+    return cli(*args, cwd=cwd)
 
 
 def test_consolidation_renders_and_reads_back(tmp_path):

@@ -47,6 +47,7 @@ def test_text_source_is_drawn_as_blocks_with_marked_values():
     assert re.search(r'<mark id="v-narrative-requests_received"', page)
 
 
+@pytest.mark.slow
 def test_scan_image_page(tmp_path):
     page = nianbao.debug_html(DATA / "scan" / "r000dense_tilt_p3.png")
     assert page.count('src="data:image/png;base64,') == 1

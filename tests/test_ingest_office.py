@@ -19,6 +19,7 @@ CASES = sorted(p for p in DOC.iterdir() if p.suffix in (".doc", ".wps") and (DOC
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed (scripts/sysdeps.sh)")
 
 
+@pytest.mark.slow
 @needs_soffice
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_doc_and_wps_match_expected_record(path):
@@ -36,6 +37,7 @@ def test_wps_is_sniffed_by_bytes_not_name():
     assert ole_kind(data) == "word"
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_doc_keeps_grid_provenance():
     doc = load(DOC / "r000dense.doc")
@@ -49,6 +51,7 @@ def test_encrypted_doc_is_refused_before_conversion():
     assert "加密" in e.value.message and "encrypted.doc" in e.value.message
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_corrupt_doc_is_chinese_input_error():
     r = subprocess.run([str(BIN / "nianbao"), "parse", str(DOC / "corrupt.doc")], capture_output=True, text=True,
@@ -66,6 +69,7 @@ def test_without_libreoffice_says_what_to_install(tmp_path):
     assert "LibreOffice" in out and "libreoffice-writer-nogui" in out
 
 
+@pytest.mark.slow
 @needs_soffice
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_doc_and_wps_is_100_percent():

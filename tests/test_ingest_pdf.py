@@ -30,7 +30,7 @@ def test_pdf_matches_expected_record(path):
 
 @pytest.mark.parametrize("name", ["huaian2024", "r001", "r000dense_split"])
 def test_pdf_golden_record(name):
-    golden(PDF / "groundtruth" / f"{name}.record.json", nianbao.parse(PDF / f"{name}.pdf").to_json_dict())
+    golden(PDF / "golden" / f"{name}.record.json", nianbao.parse(PDF / f"{name}.pdf").to_json_dict())
 
 
 def _rows(doc, table):

@@ -436,3 +436,39 @@ def test_broken_xlsx_is_a_chinese_message():
 
     with pytest.raises(NianbaoError, match="损坏"):
         read_ledger(b"PK\x03\x04" + b"\0" * 200, "坏.xlsx")
+
+
+def test_template_prefilled_from_the_computed_record(tmp_path, books):
+    import nianbao
+
+    book, last = books
+    result = compute(book, 2024, last_year=last)
+    rec = tmp_path / "表三.json"
+    rec.write_text(json.dumps(result.record.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "填报.xlsx"
+    r = nb("template", "--year", 2024, "--from", rec, "-o", out)
+    assert r.returncode == 0, r.stderr
+    back = nianbao.parse(out)
+    assert {k: v.model_dump() for k, v in back.requests.items()} == {
+        k: v.model_dump() for k, v in result.record.requests.items()}
+    r = nb("template", "--year", 2023, "--from", rec, "-o", out)
+    assert r.returncode == 2 and "不一致" in r.stderr
+
+
+def test_cli_compute_carried_over_from_the_stored_report(tmp_path):
+    import nianbao
+    from conftest import DATA
+
+    seed = DATA / "text" / "000_3da483fcafa05843.txt"  # 聊城市统计局 2021: 结转下年度 1 (自然人)
+    last = nianbao.parse(seed)
+    db = tmp_path / "s.sqlite"
+    with nianbao.open_store(db) as store:
+        nianbao.ingest_batch([seed], store, workers=1)
+    book = tmp_path / "台账.csv"
+    book.write_text("编号,申请人类型,收到日期,办理结果,答复日期\n1,自然人,2022-03-05,予以公开,2022-03-20\n", encoding="utf-8")
+    r = nb("ledger", "compute", book, "--year", 2022, "--db", db, "--agency", last.meta.agency, "--json")
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)["record"]["requests"]["carried_over"]
+    assert got == last.requests["carried_forward"].model_dump()
+    r = nb("ledger", "compute", book, "--year", 2022, "--db", db, "--agency", "没有这个机关")
+    assert r.returncode == 2 and "没有" in r.stderr

@@ -22,10 +22,10 @@ from openpyxl import load_workbook
 
 import nianbao
 from conftest import BIN, DATA, load_json, mismatches
+from nianbao import RenderBlocked
 from nianbao.errors import InputError, NianbaoError
 from nianbao.format import SECTIONS, T3_ROWS_2021
 from nianbao.format.spec import T3_NOTE
-from nianbao import RenderBlocked
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
 SEED0 = SEEDS[0]

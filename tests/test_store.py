@@ -17,8 +17,7 @@ def _ingest(store, *files):
 
 
 def test_open_creates_schema_at_head_and_reopens(db):
-    from nianbao.store.migrate import current
-    from nianbao.store.migrate import HEAD
+    from nianbao.store.migrate import HEAD, current
 
     with nianbao.open_store(db) as store:
         assert current(store.engine) == HEAD

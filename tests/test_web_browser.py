@@ -23,8 +23,8 @@ CHROMIUM = "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed (make sysdeps installs it)", allow_module_level=True)
 
-from synth import T3_COLUMN_KEYS, tables
-from web_fixtures import PASSWORD, seed_text
+from synth import T3_COLUMN_KEYS, tables  # noqa: E402 - after the skips above
+from web_fixtures import PASSWORD, seed_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = Path(os.environ.get("NIANBAO_SCREENSHOTS", ROOT / "build" / "web-screenshots"))

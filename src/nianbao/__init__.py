@@ -18,10 +18,10 @@ from __future__ import annotations
 # that binding the function afterwards is what stays.
 from . import render as _render_package  # noqa: F401
 from .analyse.charts import charts
-from .analyse.layout import CellDef
-from .analyse.layout import cells as table_cells
 from .analyse.consolidate import Consolidation, Difference, consolidate
 from .analyse.export import export
+from .analyse.layout import CellDef
+from .analyse.layout import cells as table_cells
 from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStats, Stats, stats
 from .audit import Finding, Rule, Severity
 from .audit.codes import CODES, all_rules, rule_class
@@ -31,10 +31,10 @@ from .extract import build_record
 from .format import Format, cell_name
 from .ingest import load as read_document
 from .ingest.sniff import sniff
-from .ledger import Deadline, Ledger, LedgerResult, parse_date as parse_ledger_date, read_ledger
+from .ledger import Deadline, Ledger, LedgerResult, deadlines_xlsx, read_ledger
 from .ledger import compute as compute_ledger
 from .ledger import deadlines as ledger_deadlines
-from .ledger import deadlines_xlsx
+from .ledger import parse_date as parse_ledger_date
 from .ledger import summary as ledger_summary
 from .ledger import template as ledger_template
 from .ledger import vocab as ledger_vocab

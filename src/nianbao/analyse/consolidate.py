@@ -84,7 +84,7 @@ def consolidate(store: Store, region: str, year: int) -> Consolidation:
     own_rows = [r for r in rows if r.agency and _key(r.agency) == _key(region)]
     subs: list[ReportRow] = [r for r in rows if r not in own_rows and r.agency and (
         r.agency in children or (_key(r.region) == _key(region)))]
-    reported = {r.agency for r in subs}
+    reported = {r.agency for r in subs if r.agency}  # every one has a name (subs)
     result = Consolidation(region=region, year=year, format=fmt, units=sorted(reported), record=Record(),
                            layout=layout, missing=[c for c in children if c not in reported])
 
@@ -99,7 +99,7 @@ def consolidate(store: Store, region: str, year: int) -> Consolidation:
                 continue
             v = rec.get(c.path)
             if v is None:
-                result.blanks.setdefault(c.path, []).append(row.agency)
+                result.blanks.setdefault(c.path, []).append(row.agency or "")
             else:
                 sums[c.path] = v if sums[c.path] is None else _add(sums[c.path], v)
     body = _nest(sums)
@@ -108,7 +108,7 @@ def consolidate(store: Store, region: str, year: int) -> Consolidation:
     result.findings = audit(result.record, select=SUM_RULES)
 
     late_ids = {f.report_id for f in store.findings([r.id for r in subs]) if f.code in LATE_CODES}
-    result.late = sorted((r.agency, r.published) for r in subs if r.id in late_ids)
+    result.late = sorted((r.agency or "", r.published) for r in subs if r.id in late_ids)
 
     if own_rows:
         own = own_rows[-1]

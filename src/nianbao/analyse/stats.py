@@ -36,9 +36,9 @@ class GroupStats:
     received_blank: int = 0  # reports that leave it blank
     received_prev: float | None = None  # the same group one year earlier
     yoy: float | None = None  # (received − received_prev) / received_prev
-    applicants: dict[str, float] = field(default_factory=dict)  # share of new applications per applicant
+    applicants: dict[str, float | None] = field(default_factory=dict)  # share of new applications per applicant
     processed: float = 0  # （七）总计
-    outcomes: dict[str, float] = field(default_factory=dict)  # share of （七）总计 per outcome group
+    outcomes: dict[str, float | None] = field(default_factory=dict)  # share of （七）总计 per outcome group
     denied: dict[str, float] = field(default_factory=dict)  # 不予公开 count per reason
     reviews: float = 0
     lawsuits: float = 0
@@ -164,7 +164,7 @@ def stats(store: Store, by: tuple[str, ...] | list[str] = ("year",), year: int |
             if prev is not None:
                 g.received_prev = prev.received
                 g.yoy = _share(g.received - prev.received, prev.received)
-    total = Counter()
+    total: Counter[str] = Counter()
     for g in groups.values():
         total.update(g.findings)
     ordered = sorted(groups.values(), key=lambda g: tuple((v is None, v or 0) if not isinstance(v, str) else (False, v)

@@ -46,7 +46,7 @@ def image_pages(data: bytes, dpi: float = 200) -> list[PageImage]:
     """An image file read by OCR at ``dpi``: its bboxes are in points of that resolution."""
     from PIL import Image
 
-    im = Image.open(BytesIO(data))
+    im: Image.Image = Image.open(BytesIO(data))
     w, h = im.size
     side = 3600  # the OCR backend reads images scaled to at most this many pixels
     f = min(1.0, side / max(w, h))

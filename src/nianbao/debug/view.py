@@ -36,6 +36,20 @@ class Mark:
     sub: tuple[int, int] | None = None  # character range inside the cell (narrative figures)
     findings: list[Any] = field(default_factory=list)
 
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """The box of a mark placed on a page image (page views hold only those)."""
+        if self.bbox is None:
+            raise ValueError(f"{self.key} has no box on the page")
+        return self.bbox
+
+    @property
+    def chars(self) -> tuple[int, int]:
+        """The character range of a narrative figure inside its cell (text views filter on ``sub``)."""
+        if self.sub is None:
+            raise ValueError(f"{self.key} has no character range")
+        return self.sub
+
 
 def _locate(doc: Any) -> tuple[dict, dict, list]:
     """Indexes of the document's cells: by path, by (page, bbox), and spans in order."""
@@ -158,7 +172,7 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any) -> str:
         groups: dict[tuple, list[Mark]] = defaultdict(list)
         for m in here:
             groups[(m.bbox, m.key.startswith(("narrative.", "meta.")) or m.key)].append(m)
-        for group in sorted(groups.values(), key=lambda g: (g[0].bbox[1], g[0].bbox[0])):
+        for group in sorted(groups.values(), key=lambda g: (g[0].box[1], g[0].box[0])):
             m = group[0]
             fs = [f for x in group for f in x.findings]
             sev = _worst(fs)
@@ -177,7 +191,7 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any) -> str:
                             for f in {f.code: f for f in fs}.values())
             tips = "&#10;&#10;".join(_tip(x) for x in group)
             anchors = "".join(f'<span id="{_anchor(x.key)}"></span>' for x in group[1:])
-            boxes.append(f'<a class="{cls}" id="{_anchor(m.key)}" style="{pct(m.bbox)}" title="{tips}">'
+            boxes.append(f'<a class="{cls}" id="{_anchor(m.key)}" style="{pct(m.box)}" title="{tips}">'
                          f'{anchors}{tag}{codes}</a>')
         html.append(f'<figure class="page" style="aspect-ratio:{p.width:.2f}/{p.height:.2f}">'
                     f'<img alt="第 {p.number} 页" src="data:image/png;base64,{p.png}">{"".join(boxes)}'
@@ -196,14 +210,14 @@ def _row_tags(ms: list[Mark]) -> dict[str, str]:
     line_of: dict[float, set[str]] = defaultdict(set)
     for rk, group in rows.items():
         for m in group:
-            line_of[round(m.bbox[1])].add(rk)
+            line_of[round(m.box[1])].add(rk)
     out = {}
-    for rk, group in rows.items():
-        shared = any(len(line_of[round(m.bbox[1])]) > 1 for m in group)
+    for group in rows.values():
+        shared = any(len(line_of[round(m.box[1])]) > 1 for m in group)
         if shared:
-            out[min(group, key=lambda m: m.bbox[0]).key] = "above"
+            out[min(group, key=lambda m: m.box[0]).key] = "above"
         else:
-            out[max(group, key=lambda m: m.bbox[2]).key] = "right"
+            out[max(group, key=lambda m: m.box[2]).key] = "right"
     return out
 
 
@@ -215,7 +229,7 @@ def _column_heads(ms: list[Mark]) -> set[str]:
         if len(parts) != 3:
             continue
         k = (parts[0], parts[2]) if parts[0] != "appeals" else (parts[0], parts[1] + parts[2])
-        if k not in first or m.bbox[1] < first[k].bbox[1]:
+        if k not in first or m.box[1] < first[k].box[1]:
             first[k] = m
     return {m.key for m in first.values()}
 
@@ -223,16 +237,16 @@ def _column_heads(ms: list[Mark]) -> set[str]:
 def block_view(doc: Any, ms: list[Mark]) -> str:
     at: dict[tuple[int, int], list[Mark]] = defaultdict(list)
     for m in ms:
-        if m.block is not None:
+        if m.block is not None and m.cell is not None:
             at[(m.block, m.cell)].append(m)
 
     def cell_html(bi: int, ci: int, text: str) -> str:
         here = at.get((bi, ci), [])
-        subs = sorted((m for m in here if m.sub), key=lambda m: m.sub[0])
+        subs = sorted((m for m in here if m.sub), key=lambda m: m.chars[0])
         if subs:
             out, pos = [], 0
             for m in subs:
-                s0, s1 = max(m.sub[0], pos), m.sub[1]
+                s0, s1 = max(m.chars[0], pos), m.chars[1]
                 if s0 >= s1:
                     continue
                 sev = _worst(m.findings)

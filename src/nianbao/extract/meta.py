@@ -55,7 +55,7 @@ def _clean_line(text: str) -> str:
 def parse_date(text: str) -> tuple[int, int, int | None] | None:
     m = DATE.search(text)
     if m:
-        y, mo, d = cn_to_int(m.group(1)), cn_to_int(m.group(2)), m.group(3) and cn_to_int(m.group(3))
+        y, mo, d = cn_to_int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3)) if m.group(3) else None
     else:
         m = ISO_DATE.search(text)
         if not m:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from ..ingest import Block
 from .numerals import CN_NUM_CHARS, to_int
@@ -145,10 +146,11 @@ def _year_ok(sentence: str, m: re.Match[str], year: int | None) -> bool:
     return not years or year in years
 
 
-def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[int]]]:
+def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[float]]]:
     figures: dict[str, object] = {}
     hits: dict[str, Hit] = {}
-    restated: dict[str, list[int]] = {}
+    restated: dict[str, list[float]] = {}
+    m: re.Match[str] | None
     for p in paras:
         for sent, s0 in _clauses(p):
             for key, pats in PATTERNS.items():
@@ -218,19 +220,19 @@ def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, objec
                         figures["declared_parts"] = n
                         hits["declared_parts"] = _hit(n, p, s0, m)
             for m in _COMPARE.finditer(sent):
-                figures.setdefault("compared_years", [])
+                compared = cast("list[dict[str, object]]", figures.setdefault("compared_years", []))
                 hit = _hit(int(m.group(1)), p, s0, m)
-                figures["compared_years"].append({"year": int(m.group(1)), "text": m.group(0), "line": hit.line})
+                compared.append({"year": int(m.group(1)), "text": m.group(0), "line": hit.line})
     if figures.get("processing_fees_yuan"):
         figures["fee_charged"] = True
     return figures, hits, {k: v for k, v in restated.items() if len(v) > 1}
 
 
-def _appeal_outcomes(tail: str, total: int) -> dict[str, int]:
+def _appeal_outcomes(tail: str, total: float) -> dict[str, float]:
     """Outcomes stated right after a 行政复议/行政诉讼 count, up to the next such count."""
     stop = _APPEAL_STOP.search(tail)
     tail = tail[: stop.start()] if stop else tail
-    out: dict[str, int] = {}
+    out: dict[str, float] = {}
     for key, pat in _APPEAL_OUTCOME.items():
         m = pat.search(tail)
         if m:

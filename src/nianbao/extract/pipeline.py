@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from ..errors import InputError
 from ..format import Format
 from ..ingest import Block, Cell, Document
@@ -17,6 +19,7 @@ from ..record import (
     RequestRow,
     SectionText,
 )
+from ..record.model import DocKind, FormatId, Level, NoteKind
 from .meta import find_meta
 from .narrative import find_narrative, paragraphs
 from .sections import Heading, find_headings
@@ -70,7 +73,7 @@ def build_record(doc: Document) -> Record:
                 notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
         for kind, path, text, block in found.notes:
             cell = block.cells[0] if block and block.cells else None
-            notes.append(ParseNote(kind=kind, path=path, text=text, line=cell.line if cell else None,
+            notes.append(ParseNote(kind=cast(NoteKind, kind), path=path, text=text, line=cell.line if cell else None,
                                    page=cell.page if cell else None,
                                    label=found.labels[path][2].label if path in found.labels else None))
 
@@ -90,7 +93,8 @@ def build_record(doc: Document) -> Record:
     if title and mf.agency and mf.agency not in title.replace(" ", ""):
         title = f"{mf.agency}{title}"
     meta = Meta(agency=mf.agency, year=mf.year, published=mf.published or doc.date_hint,
-                doc_kind=doc_kind, format=fmt, title=title, level=mf.level)
+                doc_kind=cast(DocKind, doc_kind), format=cast(FormatId, fmt), title=title,
+                level=cast(Level, mf.level))
     if mf.published_block is not None:
         c = blocks[mf.published_block].cells
         provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
@@ -99,7 +103,7 @@ def build_record(doc: Document) -> Record:
     paras = paragraphs(blocks)
     figures, hits, restated = find_narrative(paras, year)
     if year is None and "statistics_period" in figures:
-        year = int(figures["statistics_period"]["start"][:4])
+        year = int(cast("dict[str, str]", figures["statistics_period"])["start"][:4])
         meta.year = year
     elif year is None and meta.published:
         meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers

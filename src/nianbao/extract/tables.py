@@ -281,12 +281,15 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
     if len(ends) != 3 or None in cols or len({id(v.cell) for v in values}) != len(values):
         return None
     chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
-    last = [cols[i + 4] for i in range(0, len(values), 5)]
-    best, cost = None, None
+    last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
+    best: tuple[int, ...] | None = None
+    cost: int | None = None
     for present in combinations(range(3), len(chunks)):
         c = sum(abs(col - ends[g]) for col, g in zip(last, present))
         if cost is None or c < cost:
             best, cost = present, c
+    if best is None:  # more groups of five than 表四 has groups
+        return None
     out: list[list[Value] | None] = [None, None, None]
     for chunk, g in zip(chunks, best):
         out[g] = chunk

@@ -215,8 +215,8 @@ class Format:
 @lru_cache(maxsize=4)
 def _record_keys(fid: str) -> dict[str, tuple[str, ...]]:
     f = FORMATS[fid]
-    active = tuple(f"{it.key}.{c.key}" if it.columns else it.key for it in f.active
-                   for c in (it.columns or (None,)))  # type: ignore[attr-defined]
+    active = tuple(f"{it.key}.{c.key}" if it.columns else it.key for it in f.active  # type: ignore[union-attr]
+                   for c in (it.columns or (None,)))
     return {"active": active, "requests": tuple(r.key for r in f.t3_rows),
             "requests.*": spec.T3_COLUMN_KEYS, "appeals": spec.T4_GROUP_KEYS, "appeals.*": spec.T4_COLUMN_KEYS}
 

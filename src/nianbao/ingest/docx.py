@@ -38,7 +38,7 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
     parts = _open(data, name)
     root = parts["word/document.xml"]
-    body = root.find(_W + "body")
+    body = root.find(_W + "body") if root is not None else None  # an empty document.xml has no root
     if body is None:
         raise InputError(f"{name}：Word 文档没有正文（word/document.xml 中缺少 body）", "corrupt")
     walker = _Walker(_Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml")))
@@ -118,7 +118,7 @@ class _Walker:
         return "".join(out).strip(" \u3000\xa0\n")
 
     def table(self, tbl: etree._Element) -> None:
-        rows = [tr for tr in _children(tbl, _TR)]
+        rows = list(_children(tbl, _TR))
         if _is_layout(tbl, rows):
             for tr in rows:
                 for tc in _children(tr, _TC):

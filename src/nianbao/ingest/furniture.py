@@ -107,6 +107,7 @@ def report_spans(line: str) -> list[tuple[int, int]]:
 
     A line with no furniture is one part, the whole line (its white space included)."""
     start, end = 0, len(line)
+    m: re.Match[str] | None
     if (len(line) <= 160 and ("时间" in line or "日期" in line or "来源" in line or "浏览" in line)
             and len({m.group(1) for m in _INFO_KEY.finditer(line)}) >= 2):
         return []  # the page's info bar

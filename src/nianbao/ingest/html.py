@@ -272,7 +272,7 @@ class _Walker:
     def table_el(self, table: etree._Element, path: str) -> None:
         rows = _rows(table, path)
         if _is_layout(table, rows):
-            for tr, tr_path, cells in rows:
+            for _tr, _tr_path, cells in rows:
                 for td, td_path in cells:
                     self.flush()
                     self.walk(td, td_path)
@@ -296,15 +296,15 @@ class _Walker:
         if not (len(self.blocks) == self.blocks_at_table_end and w == self.table_width):
             self.table += 1
             self.table_rows = 0
-        for cells in g:
-            if grid.is_blank_row(cells):
+        for row_cells in g:
+            if grid.is_blank_row(row_cells):
                 continue
-            filled = [c for c in cells if not c.covered and c.text]
+            filled = [c for c in row_cells if not c.covered and c.text]
             if len(filled) == 1 and _TOP_HEADING.match(filled[0].text) and len(filled[0].text) <= 40:
                 # a section heading drawn as a table row: a paragraph, so sections are found
                 self.blocks.append(Block([filled[0]]))
                 continue
-            self.blocks.append(Block(cells, grid=True, table=self.table, row=self.table_rows))
+            self.blocks.append(Block(row_cells, grid=True, table=self.table, row=self.table_rows))
             self.table_rows += 1
         self.table_width = w
         self.blocks_at_table_end = len(self.blocks)

@@ -227,7 +227,7 @@ def assemble(source: str, kind: str, pages: list[Page]) -> Document:
     para: list[tuple[int, Line]] = []
     last_grid: tuple[Grid, int, int, int] | None = None  # (grid, page, table index, rows so far)
     for p in pages:
-        items: list[tuple[float, object]] = [(ln.bbox[1], ln) for ln in p.lines] + [(g.bbox[1], g) for g in p.grids]
+        items: list[tuple[float, Line | Grid]] = [(ln.bbox[1], ln) for ln in p.lines] + [(g.bbox[1], g) for g in p.grids]
         items.sort(key=lambda it: it[0])
         first_on_page = True
         for _, item in items:
@@ -284,7 +284,7 @@ def _fold_split_row(blocks: list[Block], grid: Grid) -> None:
         return
     if any(k >= len(prev.cells) or prev.cells[k].covered or not prev.cells[k].text for k in filled):
         return
-    if any(first[k].rowspan > 1 for k in filled):
+    if any(gc.rowspan > 1 for k in filled if (gc := first[k]) is not None):
         return
     for k in filled:
         cell = prev.cells[k]

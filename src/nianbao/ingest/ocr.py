@@ -83,7 +83,7 @@ def decode_image(data: bytes, name: str) -> np.ndarray:
         # fails fast (TIFF may keep its directory at the end: read whole)
         head = data if data[:4] in (b"II*\x00", b"MM\x00*") else data[: 1 << 20]
         w, h = Image.open(BytesIO(head)).size
-        im = Image.open(BytesIO(data))
+        im: Image.Image = Image.open(BytesIO(data))
     except Image.DecompressionBombError:
         raise InputError(f"{name}：图片尺寸过大（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意构造的文件", "too_large") from None
     except (UnidentifiedImageError, OSError, ValueError):

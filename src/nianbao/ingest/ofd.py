@@ -95,4 +95,4 @@ def _cell(group: list, page: int, em: float) -> Cell:
     top = min(r.y for r in group) - size
     bottom = max(r.y for r in group) + 0.2 * size
     bbox = tuple(round(v * _MM_TO_PT, 2) for v in (x0, top, x1, bottom))
-    return Cell(text, page=page, bbox=bbox)  # type: ignore[arg-type]
+    return Cell(text, page=page, bbox=bbox)

@@ -50,7 +50,7 @@ def read_xlsx(data: bytes, name: str) -> Document:
                         covered.add((r, c))
         values = {(c.row, c.column): _text(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
         values = {k: v for k, v in values.items() if v}
-        used = [k for k in values] + [(rng.max_row, rng.max_col) for rng in ws.merged_cells.ranges]
+        used = list(values) + [(rng.max_row, rng.max_col) for rng in ws.merged_cells.ranges]
         if not values:
             continue
         width = max(c for _, c in used)

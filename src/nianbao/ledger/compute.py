@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..format import Format
 from ..record import Meta, Record, RequestRow
+from ..record.model import FormatId
 from .read import Application, Ledger, Problem
 from .vocab import OUTCOME_2019
 
@@ -119,7 +120,7 @@ def compute(ledger: Ledger, year: int, last_year: Ledger | None = None,
     order = [r.key for r in fmt.t3_rows]
     requests = {k: requests[k] for k in order if k in requests}
     title = f"{agency}{year}年政府信息公开工作年度报告" if agency else None
-    record = Record(meta=Meta(agency=agency, year=year, doc_kind="annual_report", format=Format.id_for_year(year),
+    record = Record(meta=Meta(agency=agency, year=year, doc_kind="annual_report", format=cast(FormatId, Format.id_for_year(year)),
                               title=title),
                     requests=requests)
     if problems:

@@ -22,21 +22,26 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relati
 _ROW, _C, _V, _IS, _T, _SI, _R, _RPH = (f"{_NS}{x}" for x in ("row", "c", "v", "is", "t", "si", "r", "rPh"))
 
 
+_COLS: dict[str, int] = {}
+
+
 def _col(ref: str) -> int:
-    n = 0
-    for ch in ref:
-        if "A" <= ch <= "Z":
-            n = n * 26 + ord(ch) - 64
-        else:
-            break
-    return n - 1
+    """0-based column of a cell reference ("AB12" → 27)."""
+    letters = ref.rstrip("0123456789")
+    j = _COLS.get(letters)
+    if j is None:
+        j = 0
+        for ch in letters:
+            j = j * 26 + ord(ch) - 64
+        j -= 1
+        _COLS[letters] = j
+    return j
 
 
 def _text(el: etree._Element) -> str:
     """The text of an <si> or <is>: its <t>, or its rich-text runs' <t>, without phonetic <rPh>."""
-    t = el.find(_T)
-    if t is not None:
-        return t.text or ""
+    if el.find(_RPH) is None:
+        return "".join(el.itertext(_T))
     return "".join((r.findtext(_T) or "") for r in el.iter(_R) if r.getparent().tag != _RPH)
 
 

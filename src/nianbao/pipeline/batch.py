@@ -84,7 +84,7 @@ class BatchResult:
 
     def summary(self) -> str:
         c = self.counts
-        sev = Counter()
+        sev: Counter[str] = Counter()
         for o in self.outcomes:
             sev.update(o.findings)
         line = (f"共 {len(self.outcomes)} 个文件：成功 {c[Status.ok]}，部分成功 {c[Status.partial]}，"
@@ -212,10 +212,10 @@ def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = Non
         broken = False
         while True:
             while not broken and len(pending) < window:
-                item = next(it, None)
-                if item is None:
+                job = next(it, None)
+                if job is None:
                     break
-                pending[pool.submit(work, item[0], db)] = item
+                pending[pool.submit(work, job[0], db)] = job
             if not pending:
                 break
             done, _ = wait(pending, timeout=tick, return_when=FIRST_COMPLETED)

@@ -18,6 +18,7 @@ Num = int | float | None
 DocKind = Literal["annual_report", "interpretation", "other"]
 FormatId = Literal["2021", "2019", "pre2019", "unknown"]
 Level = Literal["government", "department", "township", "unknown"]
+NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable"]
 
 
 class _Model(BaseModel):
@@ -145,7 +146,7 @@ class SectionText(_Model):
 class ParseNote(_Model):
     """Something the parser normalised or repaired; audit reports it (L-01, L-02, T3-08)."""
 
-    kind: Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable"]
+    kind: NoteKind
     path: str | None = None
     label: str | None = None
     text: str = ""

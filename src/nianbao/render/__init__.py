@@ -36,11 +36,11 @@ def write(record: Record, to: str, *, opening: bool = True) -> bytes:
     module, func = FORMATS[to].split(":")
     writer = getattr(import_module(module), func)
     if to == "xlsx":
-        return writer(record, with_opening=opening)  # type: ignore[no-any-return]
+        return writer(record, with_opening=opening)
     parts = layout(record, with_opening=opening)
     if to in ("docx", "pdf"):
-        return writer(parts, info=doc_info(record))  # type: ignore[no-any-return]
-    return writer(parts)  # type: ignore[no-any-return]
+        return writer(parts, info=doc_info(record))
+    return writer(parts)
 
 
 def template(year: int, fmt: str | None = None, previous: Record | None = None) -> bytes:

@@ -188,7 +188,7 @@ def _page_number(p, align) -> None:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
             r._r.append(fld)
-        elif instr.strip() == "PAGE":
+        elif instr is not None and instr.strip() == "PAGE":
             it = OxmlElement("w:instrText")
             it.set(qn("xml:space"), "preserve")
             it.text = instr
@@ -341,7 +341,7 @@ def write(parts: list[Part], info: DocInfo | None = None) -> bytes:
             doc.add_paragraph(part.text, style="Heading 1")
         elif part.kind == "subheading":
             doc.add_paragraph(part.text, style="Heading 2")
-        elif part.kind == "table":
+        elif part.kind == "table" and part.grid is not None:
             _table(doc, part.grid)
         elif part.kind in ("signature", "date"):
             p = doc.add_paragraph(part.text, style="Signature")

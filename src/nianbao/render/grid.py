@@ -87,8 +87,8 @@ def active_grid(fmt: str, active: Any = None) -> Grid:
     """表二: per 第二十条 article a title row, a header row and one row per item; 4 columns."""
     g = Grid("active", Format.table("active").name, cols=4, label_cols=1, header_rows=0)
     r = 0
-    for article, items in groupby(active_items(fmt), key=lambda it: it.article):
-        items = list(items)
+    for article, group in groupby(active_items(fmt), key=lambda it: it.article):
+        items = list(group)
         g.add(r, 0, Format.article(article), colspan=4, kind="head")
         cols = _value_columns(items[0])
         g.add(r + 1, 0, Format.T2_ITEM_HEADER, kind="head")
@@ -138,7 +138,7 @@ def requests_grid(fmt: str, requests: dict | None = None) -> Grid:
             if lab.number and lab.number.startswith("（"):
                 g.add(r, 1, lab.label, colspan=2)
             else:
-                if lab.group not in seen_groups:
+                if lab.group is not None and lab.group not in seen_groups:
                     seen_groups.add(lab.group)
                     n = sum(1 for x in rows if x.group == lab.group)
                     g.add(r, 1, T3_GROUPS[lab.group].label, rowspan=n)

@@ -55,7 +55,7 @@ def write(parts: list[Part]) -> bytes:
             body.append(f"<h2>{escape(p.text)}</h2>")
         elif p.kind == "subheading":
             body.append(f"<h3>{escape(p.text)}</h3>")
-        elif p.kind == "table":
+        elif p.kind == "table" and p.grid is not None:
             body.append(table(p.grid))
         elif p.kind in ("signature", "date"):
             body.append(f'<p class="{p.kind}">{escape(p.text)}</p>')

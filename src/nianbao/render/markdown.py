@@ -41,7 +41,7 @@ def write(parts: list[Part]) -> bytes:
             out.append(f"## {p.text}")
         elif p.kind == "subheading":
             out.append(f"### {p.text}")
-        elif p.kind == "table":
+        elif p.kind == "table" and p.grid is not None:
             out.extend(table(p.grid))
         else:
             out.append(p.lead + p.text)

@@ -159,7 +159,8 @@ def _grid(ws: Worksheet, grid: Grid, top: int) -> dict[str, tuple[int, int]]:
             cell.fill = INPUT
             cell.protection = UNLOCKED
             cell.alignment = CENTER
-            where[gc.path] = (row, col)
+            if gc.path is not None:
+                where[gc.path] = (row, col)
             checks["decimal" if gc.decimal else "signed" if gc.signed else "count"].add(cell.coordinate)
         else:
             cell.value = gc.text
@@ -251,7 +252,8 @@ def _sections(parts: list[Part]) -> dict[str, str]:
     for p in parts:
         if p.kind == "heading":
             current = by_heading.get(p.text)
-            texts[current] = []
+            if current is not None:
+                texts[current] = []
         elif current and p.kind in ("para", "subheading"):
             texts[current].append(p.lead + p.text)
     return {k: "\n".join(v) for k, v in texts.items()}
@@ -285,8 +287,9 @@ def _in_force_formulas(ws: Worksheet, where: dict[str, tuple[int, int]], previou
         return
     for key in ("regulations", "normative_documents"):
         last = getattr(previous.active, key).in_force
-        cells = [where.get(f"active.{key}.{c}") for c in ("issued", "repealed", "in_force")]
-        if last is None or None in cells:
+        found = [where.get(f"active.{key}.{c}") for c in ("issued", "repealed", "in_force")]
+        cells = [rc for rc in found if rc is not None]
+        if last is None or len(cells) < 3:
             continue
         issued, repealed = (_ref(*rc) for rc in cells[:2])
         cell = ws.cell(*cells[2], f'=IF(COUNT({issued},{repealed})<2,"",{Format.plain(last)}+{issued}-{repealed})')

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from sqlalchemy import JSON, Dialect, Engine, bindparam, delete, func, insert, select, update
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.types import TypeDecorator
 
 from ..errors import InputError
 from ..format.agency import norm_name
@@ -35,7 +35,7 @@ class _Serialized(TypeDecorator[Any]):
     impl = JSON
     cache_ok = True
 
-    def bind_processor(self, dialect: Dialect) -> None:  # type: ignore[override]
+    def bind_processor(self, dialect: Dialect) -> None:
         return None
 
 
@@ -122,6 +122,7 @@ class _Statements:
     """The statements a save runs, built once per store (SQLAlchemy caches their compiled form)."""
 
     def __init__(self, dialect: Dialect):
+        upsert: Any
         if dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as upsert
         else:
@@ -332,7 +333,7 @@ class Store:
         if ids is not None:
             q = q.where(r.c.id.in_(list(ids)))
         with self.engine.connect() as c:
-            return [ReportRow(*row) for row in c.execute(q)]
+            return [ReportRow(*cast(tuple[Any, ...], row)) for row in c.execute(q)]
 
     def record(self, report_id: int, provenance: bool = True) -> Record:
         with self.engine.connect() as c:
@@ -406,7 +407,7 @@ class Store:
             chunks = [None] if ids is None else [ids[i:i + 500] for i in range(0, len(ids), 500)]
             for chunk in chunks:
                 qq = q if chunk is None else q.where(f.c.report_id.in_(chunk))
-                out.extend(StoredFinding(*row) for row in c.execute(qq))
+                out.extend(StoredFinding(*cast(tuple[Any, ...], row)) for row in c.execute(qq))
         return out
 
     def counts(self) -> dict[str, int]:

@@ -90,7 +90,7 @@ async def page_user(request: Request) -> auth.User:
     if user is None:
         raise LoginRequired()
     if request.method not in ("GET", "HEAD", "OPTIONS"):
-        given = request.headers.get("x-csrf-token")
+        given: object = request.headers.get("x-csrf-token")
         if given is None and request.headers.get("content-type", "").startswith(
                 ("application/x-www-form-urlencoded", "multipart/form-data")):
             given = (await request.form()).get("csrf")

@@ -203,4 +203,4 @@ def user_from(wb: Any, *, session: str | None = None, bearer: str | None = None)
 
 
 def csrf_ok(expected: str | None, given: str | None) -> bool:
-    return bool(expected) and bool(given) and hmac.compare_digest(expected, given)
+    return bool(expected) and bool(given) and hmac.compare_digest(expected or "", given or "")

@@ -6,7 +6,7 @@ import json
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
@@ -31,7 +31,7 @@ def home(request: Request, user: UserDep, st: StateDep) -> Response:
     sc = service.scope(st, user)
     open_total, open_rows = st.wb.findings(sc, state="open", limit=8)
     _, rect = st.wb.findings(sc, state="待整改", limit=50)
-    units = None if user.is_admin else (st.wb.units_under(user.scope or "") if user.role == "reviewer" else {user.scope})
+    units = None if user.is_admin else (st.wb.units_under(user.scope or "") if user.role == "reviewer" else {user.scope or ""})
     filings = st.wb.filings(units)
     todo = []
     if user.role == "filer":
@@ -122,7 +122,7 @@ def report(request: Request, doc_id: str, user: UserDep, st: StateDep, compare: 
     if doc.get("pending"):
         return render(request, "pending.html", user, "reports", doc["name"], doc=doc)
     record = st.store.record(doc["report_id"]) if doc.get("report_id") else None
-    findings = []
+    findings: list[Any] = []
     if record is not None:
         _, findings = st.wb.findings(service.scope(st, user), report_id=doc["report_id"], limit=5000)
     flagged: dict[str, str] = {}
@@ -196,7 +196,7 @@ def rectify(request: Request, fingerprint: str, user: UserDep, st: StateDep,
 
     back = back if back.startswith("/") and not back.startswith("//") else "/findings"
     try:
-        api_rectify(fingerprint, RectifyIn(state=state_, due=due or None, note=note or None), user, st)
+        api_rectify(fingerprint, RectifyIn(state=cast(Any, state_), due=due or None, note=note or None), user, st)
     except HTTPException as e:
         if e.status_code == 404:
             raise
@@ -243,7 +243,7 @@ def findings_xlsx(request: Request, user: UserDep, st: StateDep, region: str = "
 # ---- 填报 ---------------------------------------------------------------------------------------------
 @router.get("/filing")
 def filings(request: Request, user: UserDep, st: StateDep) -> Response:
-    units = None if user.is_admin else (st.wb.units_under(user.scope or "") if user.role == "reviewer" else {user.scope})
+    units = None if user.is_admin else (st.wb.units_under(user.scope or "") if user.role == "reviewer" else {user.scope or ""})
     return render(request, "filings.html", user, "filing", "填报", rows=st.wb.filings(units), year=report_year())
 
 
@@ -383,7 +383,7 @@ def filing_render(unit: str, year: int, to: str, user: UserDep, st: StateDep) ->
 def consolidation(request: Request, user: UserDep, st: StateDep, region: str = "", year: str = "") -> Response:
     if user.role == "filer":
         raise HTTPException(403, "填报人不能查看地区汇总")
-    region = region or (user.scope if user.role == "reviewer" else "")
+    region = region or ((user.scope or "") if user.role == "reviewer" else "")
     y = _int(year) or report_year()
     result = service.consolidation(st, user, region, y) if region else None
     tables = _tables(result.record, result.format, {}) if result else []
@@ -417,13 +417,14 @@ def stats(request: Request, user: UserDep, st: StateDep) -> Response:
     latest = max((g["year"] for g in by_year["groups"] if g["year"]), default=None)
     by_region = service.stats_json(st, user, ("year", "region"), latest) if latest else {"groups": []}
     heat = _heat(st, user, latest)
-    rules = Counter()
+    rules: Counter[str] = Counter()
     for g in by_year["groups"]:
         rules.update(g["findings"])
     charts = {
         "trend": {"years": [g["year"] for g in years], "received": [g["received"] for g in years]},
         "outcomes": [{"name": k, "value": round(v or 0, 4)} for k, v in
-                     (next((g for g in by_year["groups"] if g["year"] == latest), {}).get("outcomes") or {}).items()],
+                     (next((g for g in by_year["groups"] if g["year"] == latest), cast("dict[str, Any]", {}))
+                      .get("outcomes") or {}).items()],
         "correction": [{"region": g["region"] or "未知", "review": g["review_correction"],
                         "litigation": g["litigation_correction"]} for g in by_region["groups"]],
         "rules": [{"code": c, "n": n} for c, n in rules.most_common(15)],

@@ -32,7 +32,7 @@ def sentences(record: Record, only: str | None = None) -> set[str]:
 
 
 def figures(record: Record) -> dict[str, float]:
-    out = {}
+    out: dict[str, float] = {}
     for part in ("active", "requests", "appeals"):
         node = getattr(record, part)
         if node is not None:

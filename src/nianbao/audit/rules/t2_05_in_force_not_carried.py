@@ -28,7 +28,9 @@ class InForceNotCarried(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        cur, prev = ctx.record.active, ctx.previous.active if ctx.previous else None
+        if ctx.previous is None:
+            return
+        cur, prev = ctx.record.active, ctx.previous.active
         if not isinstance(cur, Active2021) or not isinstance(prev, Active2021):
             return
         for key in ("regulations", "normative_documents"):

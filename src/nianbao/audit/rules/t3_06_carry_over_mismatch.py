@@ -27,7 +27,9 @@ class CarryOverMismatch(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        cur, prev = ctx.record.requests, ctx.previous.requests if ctx.previous else None
+        if ctx.previous is None:
+            return
+        cur, prev = ctx.record.requests, ctx.previous.requests
         if not cur or not prev or "carried_over" not in cur or "carried_forward" not in prev:
             return
         for col in T3_COLUMNS:

@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 import nianbao
-from nianbao import CheckResult, DocError, NianbaoError, check, open_store, parse
+from nianbao import CheckResult, DocError, LedgerSummary, NianbaoError, check, open_store, parse
+
 from ..output import console, error, findings_table, print_json
 
 
@@ -48,7 +49,7 @@ def check_cmd(
         except NianbaoError as e:
             error(e.message)
             raise typer.Exit(2) from None
-    summaries: dict[int, object] = {}
+    summaries: dict[int, LedgerSummary] = {}
     worst = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     unreadable = 0

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from nianbao import NianbaoError, consolidate, load_units, open_store
+
 from ..output import console, error, fmt, print_json
 from .ingest import DB_HELP
 

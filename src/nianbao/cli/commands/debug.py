@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from nianbao import NianbaoError, debug_html
+
 from ..output import console, error
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from nianbao import NianbaoError, export, open_store
+
 from ..output import console, error
 from .ingest import DB_HELP
 

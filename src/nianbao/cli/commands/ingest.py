@@ -9,6 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from nianbao import NianbaoError, ingest_batch, open_store
+
 from ..output import console, err_console, error, print_json
 
 DB_HELP = "数据库：文件路径或 postgresql://用户@主机/库（默认 ./nianbao.sqlite，或环境变量 NIANBAO_DB）"

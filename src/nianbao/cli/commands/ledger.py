@@ -12,6 +12,7 @@ from rich.table import Table
 import nianbao
 from nianbao import Format, NianbaoError
 from nianbao import ledger_vocab as vocab
+
 from ..output import console, error, print_json
 
 app = typer.Typer(help="依申请公开台账：生成台账模板、由台账计算表三、计算法定答复期限。", no_args_is_help=True)
@@ -143,7 +144,7 @@ def deadlines_cmd(
     征求第三方意见的时间不计入。日历没有的年份不给日期，说明原因。退出码：0 无逾期；1 有逾期；2 文件无法读取。
     """
     try:
-        day = nianbao.parse_ledger_date(as_of) if as_of else dt.date.today()
+        day = (nianbao.parse_ledger_date(as_of) if as_of else None) or dt.date.today()
     except ValueError as e:
         error(f"--as-of：{e}")
         raise typer.Exit(2) from None

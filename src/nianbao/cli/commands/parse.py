@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from nianbao import NianbaoError, parse
+
 from ..output import console, error, fmt, print_json
 
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 import nianbao
 from nianbao import InputError, NianbaoError, Record, parse
+
 from ..output import console, error, findings_table
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx", ".md": "md"}

@@ -6,6 +6,7 @@ import typer
 from rich.table import Table
 
 from nianbao import NianbaoError, cell_name, open_store, review
+
 from ..output import SEVERITY_STYLE, SEVERITY_ZH, console, error, fmt, print_json
 from .ingest import DB_HELP
 

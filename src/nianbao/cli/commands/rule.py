@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from nianbao import CODES, rule_class, rules
+
 from ..output import SEVERITY_ZH, console, error, print_json
 
 

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from nianbao import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, Format, NianbaoError, charts, open_store, stats
+
 from ..output import console, error, print_json
 from .ingest import DB_HELP
 

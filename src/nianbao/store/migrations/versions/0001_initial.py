@@ -1,7 +1,7 @@
 """initial store: documents, reports, cells, findings, reviews, units
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23 16:53:06.769659
 """
 
