@@ -352,8 +352,8 @@ def test_template_from_last_years_report_carries_over(tmp_path):
     ws = wb["表二 主动公开"]
     r = _row_of(ws, "规章")
     assert ws.cell(r, 2).value is None and ws.cell(r, 4).value == f'=IF(COUNT(B{r},C{r})<2,"",11+B{r}-C{r})'
-    # last year's report must be last year's
-    run = nb("template", "--year", "2024", "--from", HUAIAN, "-o", tmp_path / "x.xlsx")
+    # a report of another year is neither last year's nor this year's
+    run = nb("template", "--year", "2023", "--from", HUAIAN, "-o", tmp_path / "x.xlsx")
     assert run.returncode == 2 and "不是上年度" in run.stderr.replace("\n", "") and not (tmp_path / "x.xlsx").exists()
 
 

@@ -56,8 +56,8 @@ def template_cmd(
                 data = nianbao.render(record, "xlsx", force=True, opening=False)
                 note = "（已预填记录中的数字）"
             else:
-                error(f"{source}：是 {record.meta.year} 年度的记录，既不是上年度（{year - 1} 年）的报告，"
-                      f"也不是 {year} 年度的记录，不能据此预填")
+                error(f"{source}：是 {record.meta.year} 年度的记录，与 --year {year} 不一致：不是上年度（{year - 1} 年）的报告，"
+                      f"也不是本年度的记录，不能据此预填")
                 raise typer.Exit(2)
     except NianbaoError as e:
         error(e.message)
