@@ -4,7 +4,7 @@
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-EXTRAS  := dev,postgres,analytics,ocr,web
+EXTRAS  := dev,postgres,analytics,ocr,web,ray
 STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-10)
 
 .PHONY: demo test test-fast check install sysdeps lint bench clean help

@@ -180,6 +180,8 @@ BAD = [
     (["A", "外星人", "2024-03-05", "予以公开", "2024-03-10"], "申请人类型", "外星人"),
     (["B", "自然人", "2024-03-05", "不予公开", "2024-03-10"], "办理结果", "不予公开"),
     (["C", "自然人", "2024-03-05", "同意了", "2024-03-10"], "办理结果", "同意了"),
+    (["C2", "自然人", "2024-03-05", "不公开", "2024-03-10"], "办理结果", "不公开"),
+    (["C3", "单位", "2024-03-05", "予以公开", "2024-03-10"], "申请人类型", "单位"),
     (["D", "自然人", "1900-01-05", "予以公开", "2024-03-10"], "收到日期", "早于"),
     (["E", "自然人", "2024-03-05", "予以公开", "2024-03-01"], "答复日期", "早于收到日期"),
     (["F", "自然人", "2024-03-05", "予以公开", ""], "答复日期", "没有答复日期"),
@@ -342,6 +344,9 @@ def test_cli_template_compute_deadlines(tmp_path, gen):
     out = json.loads(r.stdout)
     assert out["excluded"] == 0 and out["record"]["requests"]["new_received"]["total"] == expected_table(gen)[
         "new_received"][6]
+    # the cell values the web 填报 saves (PUT /filings/{unit}/{year} {"values": …})
+    assert out["values"]["requests.granted.natural_person"] == expected_table(gen)["granted"][0]
+    assert len(out["values"]) == 25 * 7
     r = nb("render", tmp_path / "表三.json", "--to", "md", "-o", tmp_path / "r.md", "--force")
     assert r.returncode == 0, r.stderr
     r = nb("ledger", "compute", book, "--year", 2024, "-o", tmp_path / "填报.xlsx")

@@ -34,9 +34,15 @@ class LedgerResult:
     notes: list[str] = field(default_factory=list)
     counted: int = 0  # applications that count in some cell of 表三
 
+    def values(self) -> dict[str, int | float | None]:
+        """表三 as cell path → value ("requests.granted.natural_person": 3): what the web 填报 saves."""
+        return {f"requests.{key}.{col}": value for key, row in (self.record.requests or {}).items()
+                for col, value in row.model_dump().items()}
+
     def to_json(self) -> dict[str, Any]:
-        return {"record": self.record.to_json_dict(), "counted": self.counted, "excluded": len(self.problems),
-                "problems": [p.to_json() for p in self.problems], "notes": self.notes}
+        return {"record": self.record.to_json_dict(), "values": self.values(), "counted": self.counted,
+                "excluded": len(self.problems), "problems": [p.to_json() for p in self.problems],
+                "notes": self.notes}
 
 
 def format_for(year: int) -> Format:

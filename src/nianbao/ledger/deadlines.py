@@ -6,7 +6,7 @@
 - 第三十条: when the application is unclear and a 补正 notice is sent, the period is counted from the
   day the supplemented application is received (the clock restarts from zero); with no supplement the
   clock stays stopped (申请人逾期不补正 is 视为放弃申请, never late).
-- 第三十二条: time spent consulting a third party (or another agency) is not counted.
+- 第三十三条第二款: time spent consulting a third party or another agency (第三十二条) is not counted.
 
 Counting, as this project does it (documented in docs/ledger.md): the day of receipt is not counted
 (《民法典》第二百零一条, 期间开始的当日不计入), so day 1 is the first working day after the day of

@@ -90,8 +90,8 @@ def _phrases(words: dict[str, tuple[str, ...]], labels) -> tuple[tuple[str, str]
 _APPLICANTS = _phrases(vocab.APPLICANT_WORDS, [c for c in Format.T3_COLUMNS if c.key != "total"])
 _OUTCOMES = _phrases(vocab.OUTCOME_WORDS, [r for r in Format.get("2021").t3_rows if r.group])
 # a group named alone (不予公开) names no row
-_OUTCOME_VAGUE = tuple(core(g.label) for g in Format.T3_GROUPS.values())
-_APPLICANT_VAGUE = ("法人或其他组织", "法人", "单位")
+_OUTCOME_VAGUE = (*(core(g.label) for g in Format.T3_GROUPS.values()), *vocab.OUTCOME_VAGUE)
+_APPLICANT_VAGUE = vocab.APPLICANT_VAGUE
 
 
 def _best(text: str, phrases: tuple[tuple[str, str], ...]) -> tuple[str | None, int]:

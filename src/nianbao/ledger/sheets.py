@@ -39,6 +39,17 @@ def outcome_choices(year: int) -> list[str]:
     return out
 
 
+def _page(ws) -> None:
+    """Printed landscape, as wide as the page, the header repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+    ws.row_dimensions[1].height = 32
+
+
 def _header_style(ws, row: int, width: int) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -73,6 +84,7 @@ def template(year: int | None = None) -> bytes:
         ws.column_dimensions[get_column_letter(j)].width = col.width
     _header_style(ws, 1, len(keys))
     ws.freeze_panes = "B2"
+    _page(ws)
     choices = {"applicant": applicant_choices(), "extended": ["是", "否"], "outcome": outcome_choices(year)}
     for j, (key, values) in enumerate(choices.items(), start=1):
         lists.cell(1, j, vocab.COLUMN_BY_KEY[key].header)
@@ -138,6 +150,7 @@ def deadlines_xlsx(items: Iterable[Deadline], title: str = "答复期限") -> by
     for j, w in enumerate((12, 6, 12, 12, 10, 12, 12, 12, 16, 10, 10, 50), start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.freeze_panes = "A2"
+    _page(ws)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

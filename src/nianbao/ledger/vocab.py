@@ -104,6 +104,10 @@ OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
     "other_fee_unpaid": ("未按收费通知", "缴纳费用", "未缴费", "逾期未缴纳"),
     "other_other": ("其他处理其他", "撤回申请", "申请人撤回", "撤回", "其他", "其它"),
 }
+# Wordings that name no single row (which of the eight 不予公开?); a row phrase must be at least as long to win.
+# The format's group labels (不予公开, 无法提供, 不予处理, 其他处理) are added by the reader.
+OUTCOME_VAGUE = ("不公开", "未公开", "不予受理", "驳回")
+APPLICANT_VAGUE = ("法人或其他组织", "法人", "单位")
 # The 2019 format has one （六）其他处理 row.
 OUTCOME_2019 = {"other_no_supplement": "other_total", "other_fee_unpaid": "other_total", "other_other": "other_total"}
 

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, Self, cast
 
 from sqlalchemy import JSON, Dialect, Engine, bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
 
 from ..errors import InputError
@@ -143,7 +143,7 @@ class _Statements:
         self.findings = _Bulk(dialect, insert(s.findings).values(_binds(self.finding_names)), self.finding_names)
         self.supersede = update(r).where(
             r.c.agency == bindparam("a"), r.c.year == bindparam("y"), r.c.doc_kind.is_not_distinct_from(bindparam("k")),
-            r.c.id != bindparam("rid")).values(superseded=True)
+            r.c.superseded.is_(False)).values(superseded=True)
         self.current = select(r.c.id).where(
             r.c.agency == bindparam("a"), r.c.year == bindparam("y"), r.c.doc_kind == bindparam("k"),
             r.c.superseded.is_(False)).order_by(r.c.id.desc()).limit(1)
@@ -192,7 +192,9 @@ class Store:
                 with self.engine.begin() as c:
                     saved.ids = [self._save(c, q, d, saved.stale) for d in docs]
                 return saved
-            except OperationalError as e:  # SQLite busy, PostgreSQL deadlock/serialisation: retry
+            except (OperationalError, IntegrityError) as e:
+                # SQLite busy, PostgreSQL deadlock/serialisation, or another save made a report of the same
+                # agency-year current at the same instant: replay the group, which now supersedes it
                 if attempt == 4 or not _transient(e):
                     raise
                 time.sleep(0.2 * (attempt + 1))
@@ -211,15 +213,17 @@ class Store:
         rows = d.rows
         if rows is None:
             return doc_id
+        agency, year = rows.agency, rows.year
+        if agency and year:
+            # the newest document of an agency, year and kind is the one that counts: supersede the one
+            # that counted before inserting (the unique index on current reports allows only one)
+            c.execute(q.supersede, {"a": agency, "y": year, "k": rows.doc_kind})
         report_id = c.execute(q.report, dict(zip(q.report_names, (doc_id, *rows.report)))).scalar_one()
         if rows.cells:
             q.cells.run(c, [(report_id, *r) for r in rows.cells])
         if rows.findings:
             self._insert_findings(c, report_id, rows.findings)
-        agency, year = rows.agency, rows.year
         if agency and year:
-            # the newest document of an agency, year and kind is the one that counts
-            c.execute(q.supersede, {"a": agency, "y": year, "k": rows.doc_kind, "rid": report_id})
             if rows.doc_kind == "annual_report":
                 prev_id = self._current_id(c, agency, year - 1)
                 known = rows.crossyear
@@ -433,7 +437,8 @@ class Store:
 
 def _transient(e: DBAPIError) -> bool:
     text = str(e.orig).lower()
-    return any(w in text for w in ("locked", "busy", "deadlock", "could not serialize"))
+    return any(w in text for w in ("locked", "busy", "deadlock", "could not serialize", "uq_reports_current",
+                                   "unique constraint failed: reports.agency"))
 
 
 def review(store: Store, fingerprint: str, decision: str, note: str | None = None) -> str:

@@ -57,6 +57,10 @@ reports = Table(
     Column("record", JSON, nullable=False),  # the record without provenance (that lives in cells)
 )
 Index("ix_reports_agency_year", reports.c.agency, reports.c.year)
+# At most one current report per agency, year and kind: two saves at the same instant cannot both stay
+# current (the second waits on this index, fails, and is replayed after superseding the first).
+Index("uq_reports_current", reports.c.agency, reports.c.year, reports.c.doc_kind, unique=True,
+      sqlite_where=reports.c.superseded.is_(False), postgresql_where=reports.c.superseded.is_(False))
 
 # One row per table cell (and per narrative figure): values for analysis, provenance for pointing.
 cells = Table(

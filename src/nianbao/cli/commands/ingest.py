@@ -21,8 +21,13 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest_cmd(
-    paths: list[Path] = typer.Argument(..., help="报告文件、文件夹或 .zip 压缩包"),
+    paths: list[Path] = typer.Argument(None, help="报告文件、文件夹或 .zip 压缩包"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    manifest: list[Path] = typer.Option(None, "--manifest", "-m",
+                                        help="文件清单 CSV/JSONL（列：path 文件路径，可选 url、agency 机关、region 地区、year 年度）"),
+    engine: str = typer.Option("local", "--engine", help="执行引擎：local（本机多进程，默认）或 ray（Ray 集群）"),
+    address: str = typer.Option(None, "--address",
+                                help="Ray 集群地址：ray://主机:端口 或 auto（默认在本机启动 Ray，使用 --workers 个核）"),
     units: Path = typer.Option(None, "--units", help="单位名单 CSV/XLSX（列：单位名称, 上级, 层级）"),
     workers: int = typer.Option(None, "--workers", "-j", help="并行进程数（默认：全部 CPU 核）"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="列出每个文件的状态（默认只列失败和部分成功）"),
@@ -32,6 +37,15 @@ def ingest_cmd(
 
     退出码：0 全部读取；1 有文件失败；2 数据库或单位名单无法打开。
     """
+    if engine not in ("local", "ray"):
+        error(f"未知的执行引擎：{engine}（可选 local 或 ray）")
+        raise typer.Exit(2)
+    if address and engine != "ray":
+        error("--address 只用于 --engine ray")
+        raise typer.Exit(2)
+    if not paths and not manifest:
+        error("请给出要入库的文件、文件夹、压缩包，或用 --manifest 给出文件清单")
+        raise typer.Exit(2)
     try:
         store = open_store(db)
     except NianbaoError as e:
@@ -46,7 +60,8 @@ def ingest_cmd(
             bar.update(task, completed=done, total=total, description=Path(outcome.name).name[-30:])
 
         try:
-            result = ingest_batch(paths, store, units=units, workers=workers, progress=tick)
+            result = ingest_batch(paths or [], store, units=units, workers=workers, progress=tick,
+                                  manifests=manifest or [], engine=engine, address=address)
         except NianbaoError as e:
             error(e.message)
             raise typer.Exit(2) from None

@@ -1,0 +1,143 @@
+"""Batch ingest on Ray: the per-document work (sniff, parse, audit, store rows) as Ray tasks.
+
+The driver keeps what the local pool keeps: the sources, the hashes, the store writes and the statuses.
+Ray runs ``batch.work`` on the document's bytes, which travel with the task, so the workers of a
+cluster need no shared disk (they do need the store's URL for the cross-year rules: PostgreSQL on a
+cluster, a SQLite file only when Ray is local).
+
+- Back-pressure: at most ``window`` tasks in flight, so the driver's memory stays flat however large the
+  batch; each task reserves ``TASK_MEMORY`` of Ray's memory resource, so a node takes no more at once
+  than it can hold.
+- A document that needs OCR (an image, a PDF without fonts) reserves ``OCR_CPUS`` cores.
+- A worker lost mid-task (killed, out of memory) is retried once; a task that dies again, or runs past
+  ``DOC_SECONDS``, is that document's 失败, with the reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import MissingDependency
+from ..record import Status
+
+TASK_MEMORY = 1 << 30  # bytes reserved per document (a 300-page PDF or an OCR page stays below)
+DOC_SECONDS = 600.0  # a document still running after this is stopped and marked 失败
+OCR_CPUS = 2
+# Fault injection for the tests: the first task to find this file missing creates it and dies, as a
+# worker killed mid-batch would (Ray then retries the task on another worker). Workers inherit the
+# variable from the process that started Ray.
+_KILL_ONCE = "NIANBAO_TEST_KILL_WORKER_ONCE"
+
+
+def _ray() -> Any:
+    try:
+        import ray
+    except ModuleNotFoundError as e:
+        raise MissingDependency("使用 --engine ray 需要安装 Ray：pip install 'nianbao[ray]'") from e
+    return ray
+
+
+def needs_ocr(kind: str | None, data: bytes) -> bool:
+    """An image, or a PDF that embeds no font (no text layer): read by OCR, seconds per page."""
+    return kind == "image" or (kind == "pdf" and b"/Font" not in data)
+
+
+def start(address: str | None = None, cpus: int | None = None) -> None:
+    """Connect to the cluster at ``address`` ("auto", "ray://host:port"), or start Ray on this machine
+    with ``cpus`` cores. A second call in the same process reuses the connection."""
+    ray = _ray()
+    if ray.is_initialized():
+        return
+    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
+    if address:
+        kwargs["address"] = address
+    else:
+        kwargs["num_cpus"] = cpus or os.cpu_count() or 1
+    try:
+        ray.init(**kwargs)
+    except (ConnectionError, RuntimeError, ValueError) as e:
+        from ..errors import InputError
+
+        raise InputError(f"无法连接 Ray 集群 {address or '（本机）'}：{e}", "ray") from None
+
+
+def _task(name: str, data: bytes, db: str | None, hints: tuple[tuple[str, str], ...]) -> dict:
+    marker = os.environ.get(_KILL_ONCE)
+    if marker:
+        try:
+            fd = os.open(marker, os.O_CREAT | os.O_EXCL)
+            os.close(fd)
+            os._exit(1)
+        except FileExistsError:
+            pass
+    from .batch import work_bytes
+
+    return work_bytes(name, data, db, hints)
+
+
+def _failed(name: str, code: str, message: str) -> dict:
+    return {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "status": Status.failed.value,
+            "errors": [{"code": code, "message": f"{name}：{message}"}]}
+
+
+def run(todo: list, db: str | None, tick: float | None, address: str | None = None, cpus: int | None = None,
+        doc_seconds: float = DOC_SECONDS) -> Iterator[tuple[Any, dict] | None]:
+    """Results in completion order, as the local pool gives them: ``(item, result)``, or None when no
+    document finished for ``tick`` seconds. ``todo`` holds ``(Source, sha256, size)``."""
+    ray = _ray()
+    start(address, cpus)
+    remote = ray.remote(_task)
+    total_cpus = int(ray.cluster_resources().get("CPU", 1))
+    ocr_cpus = min(OCR_CPUS, max(1, total_cpus))
+    window = total_cpus * 2 + 2
+    it = iter(todo)
+    pending: dict[Any, tuple[Any, float]] = {}
+    while True:
+        while len(pending) < window:
+            item = next(it, None)
+            if item is None:
+                break
+            src = item[0]
+            try:
+                data = src.read()
+            except OSError as e:
+                yield item, _failed(src.name, "read", f"无法读取文件（{e}）")
+                continue
+            from ..ingest import sniff
+
+            heavy = needs_ocr(sniff(data, src.name), data)
+            opts: dict[str, Any] = {"num_cpus": ocr_cpus if heavy else 1, "memory": TASK_MEMORY,
+                                    "max_retries": 1, "retry_exceptions": False}
+            ref = remote.options(**opts).remote(src.name, data, db, getattr(src, "hints", ()))
+            pending[ref] = (item, time.monotonic())
+        if not pending:
+            return
+        done, _ = ray.wait(list(pending), num_returns=1, timeout=tick)
+        now = time.monotonic()
+        for ref, (item, t0) in list(pending.items()):
+            if ref not in done and now - t0 > doc_seconds:
+                ray.cancel(ref, force=True)
+                del pending[ref]
+                yield item, _failed(item[0].name, "timeout", f"解析超时（超过 {doc_seconds:.0f} 秒），已停止")
+        if not done:
+            yield None
+        for ref in done:
+            item, _ = pending.pop(ref)
+            try:
+                yield item, ray.get(ref)
+            except Exception as e:  # noqa: BLE001 - a lost worker or task is this document's failure
+                yield item, _failed(item[0].name, "crash", _reason(ray, e))
+
+
+def _reason(ray: Any, e: Exception) -> str:
+    ex = ray.exceptions
+    if isinstance(e, getattr(ex, "OutOfMemoryError", ())):
+        return "解析进程内存不足，已被停止（文件可能过大或过于复杂）"
+    if isinstance(e, (ex.WorkerCrashedError, getattr(ex, "NodeDiedError", ex.WorkerCrashedError))):
+        return "解析进程异常退出（重试一次后仍失败；文件可能损坏或过于复杂）"
+    if isinstance(e, ex.TaskCancelledError):
+        return "解析被取消"
+    return f"解析任务失败（{type(e).__name__}）"
