@@ -64,6 +64,7 @@ def test_bad_docx_is_chinese_input_error(name, needle):
     assert r.returncode == 2 and "Traceback" not in r.stderr
 
 
+@pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_docx_is_100_percent():
     run = subprocess.run(

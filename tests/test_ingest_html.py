@@ -112,6 +112,7 @@ def test_bad_pages_raise_chinese_input_error(data, needle):
     assert needle in e.value.message and "bad.html" in e.value.message
 
 
+@pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_html_is_100_percent():
     run = subprocess.run(

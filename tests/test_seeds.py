@@ -25,6 +25,7 @@ def test_seed_golden_record(path):
     golden(DATA / "text" / "golden" / f"{path.stem}.record.json", nianbao.parse(path).to_json_dict())
 
 
+@pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_seeds_is_100_percent():
     run = subprocess.run(

@@ -7,7 +7,7 @@ from importlib import import_module
 
 import typer
 
-from . import commands
+from . import commands, zh
 
 app = typer.Typer(
     name="nianbao",
@@ -20,6 +20,7 @@ app = typer.Typer(
 
 for _info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
     import_module(f"{commands.__name__}.{_info.name}").register(app)
+zh.install(app)
 
 
 def run() -> None:

@@ -4,44 +4,121 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from functools import lru_cache
+from io import BytesIO
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from nianbao import Format, cell_name
+from nianbao import Format, Store, cell_name, open_store
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEVERITY_ZH = Format.SEVERITY_NAMES
+LEVEL_ZH = {"government": "人民政府", "department": "部门", "township": "乡镇（街道）", "unknown": "不明"}
 
 
 def print_json(obj: Any, indent: int | None = 1) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
 
 
+DOC_KIND_ZH = {"annual_report": "年度报告", "interpretation": "文字解读", "other": "其他文件"}
+
+
 def fmt(v: Any) -> str:
+    if isinstance(v, str) and v in DOC_KIND_ZH:
+        return DOC_KIND_ZH[v]
     return Format.number_text(v, blank="空白")
 
 
-def findings_table(title: str, findings: list[Any]) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+def where(cells: list[str], fmt_id: str | None = None, limit: int = 3) -> str:
+    """The cells a finding names, each with its address in the XLSX template; at most ``limit``."""
+    text = "；".join(cell_label(c, fmt_id) for c in cells[:limit]) + (f"；等 {len(cells)} 格" if len(cells) > limit else "")
+    return text or "—"
+
+
+def findings_table(title: str, findings: list[Any], fmt_id: str | None = None) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=True, expand=False)
     table.add_column("级别", no_wrap=True)
     table.add_column("代码", no_wrap=True)
-    table.add_column("单元格 / 位置")
-    table.add_column("应为", justify="right")
-    table.add_column("实为", justify="right")
-    table.add_column("说明")
+    table.add_column("单元格（模板位置）", ratio=3, overflow="fold")
+    table.add_column("应为", justify="right", overflow="fold", max_width=16)
+    table.add_column("实为", justify="right", overflow="fold", max_width=16)
+    table.add_column("说明", ratio=4, overflow="fold")
     for f in findings:
         sev = f.severity.value
-        where = "、".join(cell_name(c) for c in f.cells[:3]) + ("…" if len(f.cells) > 3 else "")
-        table.add_row(f"[{SEVERITY_STYLE[sev]}]{SEVERITY_ZH[sev]}[/]", f.code, where or "—",
-                      "" if f.expected is None else fmt(f.expected), "" if f.actual is None else fmt(f.actual),
-                      f.message)
+        table.add_row(f"[{SEVERITY_STYLE[sev]}]{SEVERITY_ZH[sev]}[/]", f.code, escape(where(f.cells, fmt_id)),
+                      "" if f.expected is None else escape(fmt(f.expected)),
+                      "" if f.actual is None else escape(fmt(f.actual)), escape(f.message))
     return table
 
 
 def error(message: str) -> None:
-    err_console.print(f"[bold red]错误[/]：{message}")
+    err_console.print(f"[bold red]错误[/]：{escape(message)}", soft_wrap=True)  # the terminal wraps: paths stay whole
+
+
+def open_existing(db: str | None) -> Store:
+    """The store at ``db`` for a read-only command: it must exist (nothing is created); NianbaoError if not."""
+    return open_store(db, create=False)
+
+
+
+@lru_cache(maxsize=4)
+def excel_addresses(fmt: str = "2021") -> dict[str, str]:
+    """Record path → the cell's address in the XLSX fill-in template (``nianbao template``), e.g.
+    ``表三 依申请公开!D9``: found by writing a record whose every cell holds a different number."""
+    from openpyxl import load_workbook
+
+    import nianbao
+
+    paths = {}
+    body: dict = {"meta": {"format": fmt, "year": 2024 if fmt == "2021" else 2020, "doc_kind": "annual_report"}}
+    keys = Format.get(fmt).record_keys()
+    every = [f"active.{k}" for k in keys["active"]] + [
+        f"{t}.{r}.{c}" for t in ("requests", "appeals") for r in keys[t] for c in keys[f"{t}.*"]]
+    for i, path in enumerate(every):
+        value = 700001 + i
+        paths[value] = path
+        node = body
+        *parents, last = path.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[last] = value
+    book = load_workbook(BytesIO(nianbao.render(nianbao.Record.model_validate(body), "xlsx", force=True, findings=[])))
+    out = {}
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int) and cell.value in paths:
+                    out[paths[cell.value]] = f"{ws.title}!{cell.coordinate}"
+    return out
+
+
+def cell_label(path: str, fmt: str | None = None) -> str:
+    """A cell's Chinese name with its address in the XLSX template: 表三 本年新收政府信息公开申请数量 总计（表三 依申请公开!J7）."""
+    where = excel_addresses(fmt or "2021").get(path)
+    return cell_name(path) + (f"（{where}）" if where else "")
+
+
+def _short(name: str) -> str:
+    return name.replace("人民政府", "政府").replace(" ", "")
+
+
+def match_agencies(names: Iterable[str | None], query: str) -> list[str]:
+    """The stored agencies a user means by ``query``: the exact name, else every name containing it
+    (人民政府 may be written 政府: 淮安市政府 → 淮安市人民政府)."""
+    names = sorted({n for n in names if n})
+    if query in names:
+        return [query]
+    q = _short(query)
+    return [n for n in names if q in _short(n)]
+
+
+def severity_of(name: str) -> str | None:
+    """error / warning / info from 错误 / 警告 / 提示 or the English name."""
+    return Format.severity_from_name(name.strip().lower()) or Format.severity_from_name(name.strip())

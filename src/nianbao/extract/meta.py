@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..format import norm
-from ..format.spec import INTERPRETATION_WORDS
+from ..format import Format, norm
 from ..ingest import Block
 from .numerals import cn_to_int
 
@@ -44,6 +43,12 @@ class MetaFound:
     year: int | None = None
     published: str | None = None
     published_block: int | None = None
+    # the signature closing the report, as written: agency line (or None) and date; the block it starts
+    # in, and for a signature that ends a paragraph (flattened text) the words to cut from that paragraph
+    signature_agency: str | None = None
+    signature_date: str | None = None
+    signature_block: int | None = None
+    signature_inline: str | None = None
     doc_kind: str = "other"
     level: str = "unknown"
 
@@ -120,7 +125,7 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
                 break
     _find_signature(blocks, mf)
     t = norm(mf.title or "")
-    if any(w in t for w in INTERPRETATION_WORDS):
+    if any(w in t for w in Format.INTERPRETATION_WORDS):
         mf.doc_kind = "interpretation"
     elif "报告" in t or "年报" in t:
         mf.doc_kind = "annual_report"
@@ -135,8 +140,10 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
         d = _standalone_date(blocks[i])
         if d:
             mf.published, mf.published_block = format_date(d), i
+            _signed(mf, blocks, i, None)
             for j in (i - 1, i - 2):
                 if j >= 0 and looks_like_agency(blocks[j].text):
+                    _signed(mf, blocks, i, j)
                     signed = norm(_clean_line(blocks[j].text))
                     # the signature names the body in full where a title says only "某某区"
                     if mf.agency is None or (signed != mf.agency and signed.startswith(mf.agency)
@@ -150,6 +157,7 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
         d = _standalone_date(blocks[i])
         if d and looks_like_agency(blocks[i - 1].text):
             mf.published, mf.published_block = format_date(d), i
+            _signed(mf, blocks, i, i - 1)
             if mf.agency is None:
                 mf.agency, mf.agency_source = norm(_clean_line(blocks[i - 1].text)), "signature"
             return
@@ -161,6 +169,8 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
             d = parse_date(m.group(2))
             if d:
                 mf.published, mf.published_block = format_date(d), i
+                mf.signature_agency, mf.signature_date = m.group(1).strip(), m.group(2).strip()
+                mf.signature_block, mf.signature_inline = i, cells[-1].text[m.start(1):].strip()
                 if mf.agency is None:
                     mf.agency, mf.agency_source = norm(m.group(1)), "signature"
                 return
@@ -170,6 +180,31 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
             if d:
                 mf.published, mf.published_block = format_date(d), i
                 return
+
+
+def is_front_line(block: Block) -> bool:
+    """A line of the title block rather than of the opening: a title, an agency line, a date."""
+    if len(block.text) > 80:  # titles are at most 60 characters, agency and date lines shorter
+        return False
+    t = norm(block.text)
+    if any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60:
+        return True
+    return ("报告" in t and len(t) <= 12) or looks_like_agency(block.text) or _standalone_date(block) is not None
+
+
+def _signed(mf: MetaFound, blocks: list[Block], date_block: int, agency_block: int | None) -> None:
+    """Keep the signature's own words: the agency line and the date as the report writes them."""
+    text = _clean_line(" ".join(c.text for c in blocks[date_block].cells if c.text.strip()))
+    m = DATE.search(text) or ISO_DATE.search(text)
+    mf.signature_date = m.group(0) if m else text
+    rest = (text[: m.start()] + text[m.end():]).strip(" ：:，,。.（）()") if m else ""
+    if agency_block is not None:
+        mf.signature_agency = _clean_line(blocks[agency_block].text)
+    elif rest and AGENCY_END.search(rest):
+        mf.signature_agency = rest  # "某某局 2022年1月26日" on one line
+    else:
+        mf.signature_agency = None
+    mf.signature_block = date_block if agency_block is None else agency_block
 
 
 def level_of(agency: str | None) -> str:

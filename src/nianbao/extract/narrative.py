@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from ..ingest import Block
 from .numerals import CN_NUM_CHARS, to_int
+from .prose import Para
 
 _N = rf"(?<!第)(\d{{1,3}}(?:[,，]\d{{3}})+|\d+|[{CN_NUM_CHARS}]+)"  # 1,234 too; 第二十条 is no count
 _SENT = re.compile(r"[^。；;！!？?\n]+")
@@ -29,15 +29,6 @@ class Hit:
     text: str
     line: int | None
     span: tuple[int, int] | None
-
-
-@dataclass(slots=True)
-class Para:
-    text: str
-    line: int | None
-    start: int | None  # character offset of the paragraph in the document text
-    # For a paragraph joined from wrapped lines: (offset in text, offset in document, line) per piece.
-    pieces: tuple[tuple[int, int | None, int | None], ...] = ()
 
 
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -98,39 +89,6 @@ _PERIOD = re.compile(
 _PERIOD_WORDS = re.compile(r"期限|统计|数据|本报告|年报")
 _PARTS = re.compile(rf"(?:由|包括|分为|共)[^。]{{0,120}}?(?:等)?\s*{_N}\s*(?:个)?(?:部分|大部分|方面内容|大内容)")
 _COMPARE = re.compile(r"(?:比|较|同比|相比|与)\s*(\d{4})\s*年(?:度)?(?:同期|相比)?[^。；;，,\d]{0,4}?(?:增加|减少|增长|下降|多|少|提高|上升|持平|降低)")
-
-
-_TERMINAL = tuple("。；;：:！!？?」』）)")
-_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.．、])")
-
-
-def paragraphs(blocks: list[Block]) -> list[Para]:
-    """The prose: blocks of one non-empty cell. Lines a converter wrapped mid-sentence (PDF text:
-    "…全" / "年主动公开政府信息 214 条") are joined back, so a figure is not cut in two."""
-    out: list[Para] = []
-    joinable = False
-    for b in blocks:
-        cells = [c for c in b.cells if c.text.strip()]
-        if len(cells) == 1 and not b.grid:
-            c = cells[0]
-            text = c.text.strip()
-            start = c.span[0] if c.span else None
-            if joinable and out and len(b.cells) == 1 and not _HEADING_START.match(text):
-                prev = out[-1]
-                pieces = prev.pieces or ((0, prev.start, prev.line),)
-                out[-1] = Para(prev.text + text, prev.line, prev.start,
-                               (*pieces, (len(prev.text), start, c.line)))
-            else:
-                out.append(Para(text, c.line, start))
-            # headings and table debris (a line with empty tab cells) are not wrapped prose
-            joinable = (len(text) >= 15 and not text.endswith(_TERMINAL) and len(b.cells) == 1
-                        and not _HEADING_START.match(text))
-        elif b.grid and len(cells) == 1 and len(cells[0].text) > 30:
-            out.append(Para(cells[0].text, cells[0].line, None))
-            joinable = False
-        else:
-            joinable = False
-    return out
 
 
 def _clauses(p: Para):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import cast
 
 from ..errors import InputError
@@ -12,16 +13,19 @@ from ..record import (
     Active2021,
     AppealRow,
     Appeals,
+    Contact,
     Meta,
     ParseNote,
     Provenance,
     Record,
     RequestRow,
     SectionText,
+    Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
-from .meta import find_meta
-from .narrative import find_narrative, paragraphs
+from .meta import MetaFound, find_meta, is_front_line
+from .narrative import find_narrative
+from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
 from .tables import Found, detect_active_format, extract_active, extract_appeals, extract_requests
 
@@ -100,7 +104,11 @@ def build_record(doc: Document) -> Record:
         provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
 
     year = mf.year
-    paras = paragraphs(blocks)
+    # the title block (title, agency, date lines) before section 一: lines of their own, not prose
+    front = {i for i in range(heads[0].index if heads else 0) if is_front_line(blocks[i])}
+    if mf.title_index is not None:
+        front.add(mf.title_index)
+    paras = paragraphs(blocks, frozenset(front))
     figures, hits, restated = find_narrative(paras, year)
     if year is None and "statistics_period" in figures:
         year = int(cast("dict[str, str]", figures["statistics_period"])["start"][:4])
@@ -112,6 +120,13 @@ def build_record(doc: Document) -> Record:
     for key, hit in hits.items():
         provenance[f"narrative.{key}"] = Provenance(text=hit.text, line=hit.line, span=hit.span)
 
+    tables = (found_act, found_req, found_app)
+    spans = _spans(blocks, tables) if has_tables else {}
+    sections = _sections(blocks, heads, paras, mf, spans)
+    opening = _opening(heads, paras, mf, front)
+    found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs)])
+    signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
+                 if mf.signature_block is not None else None)
     return Record(
         meta=meta,
         active=_active(found_act, fmt2),
@@ -119,8 +134,11 @@ def build_record(doc: Document) -> Record:
         appeals=_appeals(found_app),
         narrative=figures,
         provenance=provenance,
-        sections=_sections(blocks, heads),
+        sections=sections,
         notes=notes,
+        opening=opening,
+        contact=Contact(**found_contact) if found_contact else None,
+        signature=signature,
     )
 
 
@@ -164,12 +182,59 @@ def _appeals(found: Found) -> Appeals | None:
                       for g in Format.T4_GROUP_KEYS})
 
 
-def _sections(blocks: list[Block], heads: list[Heading]) -> list[SectionText]:
+def _spans(blocks: list[Block], tables: tuple[Found, ...]) -> dict[str, tuple[int, int] | None]:
+    """Per table section, the first and last block its table's values were read from (None: no table).
+    A value split out of a cell (values.split_row) keeps the cell's place: its text offset (text
+    sources, found by bisection over the blocks' offsets), else its box, element path or identity."""
+    offsets = [next((c.span[0] for c in b.cells if c.span), -1) for b in blocks]
+    by_offset = all(o >= 0 for o in offsets) and offsets == sorted(offsets)
+    where = {} if by_offset else {_where(c): i for i, b in enumerate(blocks) for c in b.cells}
+    out: dict[str, tuple[int, int] | None] = {}
+    for t, found in zip(Format.TABLES, tables):
+        if by_offset:
+            at = [v.cell.span[0] for v in found.values.values() if v.cell.span]
+            idx = [bisect_right(offsets, min(at)) - 1, bisect_right(offsets, max(at)) - 1] if at else []
+        else:
+            idx = [where[k] for v in found.values.values() if (k := _where(v.cell)) in where]
+        out[t.section] = (min(idx), max(idx)) if idx else None
+    return out
+
+
+def _where(cell: Cell) -> object:
+    return cell.span or cell.bbox or cell.path or id(cell)
+
+
+def _sections(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: MetaFound,
+              spans: dict[str, tuple[int, int] | None]) -> list[SectionText]:
+    starts = [p.index for p in paras]
+    sig = mf.signature_block
+    if sig is not None and mf.signature_inline:
+        sig += 1  # the signature ends a paragraph: the paragraph stays, the words are cut below
     out = []
     for i, h in enumerate(heads):
         end = heads[i + 1].index if i + 1 < len(heads) else len(blocks)
         body = [blocks[h.index].cells[0].text] + [b.text for b in blocks[h.index + 1:end]
                                                   if len([c for c in b.cells if c.text.strip()]) == 1]
+        own = section_paragraphs(paras, h.index, min(end, sig) if sig is not None and sig > h.index else end,
+                                 spans.get(h.section.id), starts)
+        if mf.signature_inline and own and end >= len(blocks) and own[-1].endswith(mf.signature_inline):
+            own[-1] = own[-1][: -len(mf.signature_inline)].rstrip()
+            if not own[-1]:
+                own.pop()
         out.append(SectionText(id=h.section.id, heading=h.text[:60], number=h.number, line=h.line,
-                               text="\n".join(t.strip() for t in body)))
+                               text="\n".join(t.strip() for t in body), paragraphs=own))
     return out
+
+
+def _opening(heads: list[Heading], paras: list[Para], mf: MetaFound, front: set[int]) -> list[str]:
+    """The paragraphs between the title and section 一: prose (sentences), not the title block or a
+    web page's furniture (发布时间, 首页 …). None without a title and a section heading (a fragment)."""
+    if not heads or mf.title is None:
+        return []
+    first = heads[0].index
+    start = 0 if mf.title_index is None else mf.title_index + 1
+    return [p.text for p in paras if start <= p.index < first and p.index not in front and _is_prose(p.text)]
+
+
+def _is_prose(text: str) -> bool:
+    return ("。" in text or text.endswith(("：", ":"))) and not HEADING_START.match(text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..format import SECTIONS, Section, core, norm
+from ..format import Format, core, norm
+from ..format.spec import Section
 from ..ingest import Block
 
 _TOP = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]")
@@ -23,7 +24,7 @@ class Heading:
 
 def _match(text: str) -> Section | None:
     c = core(text)
-    for sec in SECTIONS:
+    for sec in Format.SECTIONS:
         if any(all(k in c for k in alt) for alt in sec.keys):
             return sec
     return None

@@ -6,16 +6,19 @@ from .model import (
     Active2021,
     AppealRow,
     Appeals,
+    Contact,
     Meta,
     ParseNote,
     Provenance,
     Record,
     RequestRow,
     SectionText,
+    Signature,
 )
 from .result import DocError, ParseResult, Status
 
 __all__ = [
-    "Active2019", "Active2021", "AppealRow", "Appeals", "DocError", "LateCase", "LedgerSummary", "Meta",
-    "ParseNote", "ParseResult", "Provenance", "Record", "RequestRow", "SectionText", "Status",
+    "Active2019", "Active2021", "AppealRow", "Appeals", "Contact", "DocError", "LateCase", "LedgerSummary",
+    "Meta", "ParseNote", "ParseResult", "Provenance", "Record", "RequestRow", "SectionText", "Signature",
+    "Status",
 ]

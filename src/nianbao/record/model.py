@@ -140,7 +140,28 @@ class SectionText(_Model):
     heading: str
     number: str | None = None
     line: int | None = None
-    text: str = ""
+    text: str = ""  # the section's lines as read, heading first
+    # the section's own paragraphs: no heading (a run-in heading's sentence kept), wrapped lines joined,
+    # no table labels, no signature. What a writer lays out.
+    paragraphs: list[str] = Field(default_factory=list)
+
+
+class Contact(_Model):
+    """The contact details the report gives, in its own words (usually in the opening)."""
+
+    text: str = ""  # the sentence(s) that give them
+    address: str | None = None
+    postcode: str | None = None
+    telephone: str | None = None
+    fax: str | None = None
+    email: str | None = None
+
+
+class Signature(_Model):
+    """The signature closing the report, as written: the agency line and the date."""
+
+    agency: str | None = None
+    date: str | None = None  # as written ("2022年1月26日"); meta.published holds it as YYYY-MM-DD
 
 
 class ParseNote(_Model):
@@ -163,6 +184,9 @@ class Record(_Model):
     provenance: dict[str, Provenance] = Field(default_factory=dict)
     sections: list[SectionText] = Field(default_factory=list)
     notes: list[ParseNote] = Field(default_factory=list)
+    opening: list[str] = Field(default_factory=list)  # the paragraphs before section 一, title left out
+    contact: Contact | None = None
+    signature: Signature | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..format import SECTIONS, TITLE_PHRASE, Format
+from ..format import Format
 from ..record import Record
 from .grid import Grid, active_grid, appeals_grid, requests_grid
 from .report import Part, chinese_date, format_id, layout
@@ -248,7 +248,7 @@ def _sections(parts: list[Part]) -> dict[str, str]:
     """Each section's paragraphs as one text (lines joined)."""
     texts: dict[str, list[str]] = {}
     current = None
-    by_heading = {f"{s.number}、{s.label}": s.id for s in SECTIONS}
+    by_heading = {f"{s.number}、{s.label}": s.id for s in Format.SECTIONS}
     for p in parts:
         if p.kind == "heading":
             current = by_heading.get(p.text)
@@ -332,12 +332,12 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
     dv = DataValidation(showInputMessage=True, promptTitle="机关名称", prompt="填写机关全称，例如：某某市统计局")
     ws.add_data_validation(dv)
     dv.add("A1")
-    ws.cell(1, 2, f"{year}年{TITLE_PHRASE}").font = TITLE_FONT
+    ws.cell(1, 2, f"{year}年{Format.TITLE_PHRASE}").font = TITLE_FONT
     ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=width[0])
     ws.row_dimensions[1].height = 28
     _text_cell(ws, 2, width[0], opening, "开头段落：制定依据、报告组成、统计期限、联系方式")
     rows = {i: 3 if i == 0 else 1 for i in range(5)}
-    for sec in SECTIONS:
+    for sec in Format.SECTIONS:
         i = SECTION_SHEET[sec.id]
         ws = sheets[i]
         if sec.id in tables:

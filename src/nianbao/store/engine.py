@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError
 
 from ..errors import InputError, MissingDependency
 from .migrate import upgrade
@@ -25,18 +25,39 @@ def db_url(db: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
-def open_store(db: str | os.PathLike[str] | None = None) -> Store:
+def open_store(db: str | os.PathLike[str] | None = None, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at ``db``: a file path, a SQLAlchemy URL or
-    ``postgresql://…``; default ``./nianbao.sqlite`` (or $NIANBAO_DB)."""
+    ``postgresql://…``; default ``./nianbao.sqlite`` (or $NIANBAO_DB). With ``create=False`` (read-only
+    commands) only an existing nianbao store is opened: a missing file or a database without nianbao's
+    tables is an ``InputError``, and nothing is created."""
     url = db_url(db)
+    where = url.split("@")[-1].removeprefix("sqlite:///")
+    if not create and url.startswith("sqlite:///") and not Path(where).is_file():
+        raise InputError(f"数据库 {where} 不存在（请检查 --db 的路径；新建数据库请先用 nianbao ingest 入库）", "db")
     engine = make_engine(url)
     try:
+        if not create and not inspect(engine).has_table("reports"):
+            engine.dispose()
+            raise InputError(f"{where} 不是 nianbao 数据库（没有报告表；请检查 --db，或先用 nianbao ingest 入库）", "db")
         upgrade(engine)
-    except OperationalError as e:
+    except DatabaseError as e:
         engine.dispose()
-        where = url.split("@")[-1]
-        raise InputError(f"无法打开数据库 {where}：{str(e.orig).strip().splitlines()[0]}", "db") from None
+        raise InputError(f"无法打开数据库 {where}：{_reason(str(e.orig))}", "db") from None
     return Store(engine)
+
+
+_REASONS = (("file is not a database", "不是数据库文件"), ("unable to open database file", "无法打开文件（路径不存在或没有权限）"),
+            ("database disk image is malformed", "数据库文件已损坏"), ("Connection refused", "连接被拒绝（服务器未启动或地址有误）"),
+            ("does not exist", "数据库不存在"), ("password authentication failed", "用户名或密码错误"),
+            ("readonly database", "数据库只读，无法写入"), ("database is locked", "数据库被其他程序锁定"))
+
+
+def _reason(orig: str) -> str:
+    """The driver's English reason as a Chinese one (the original kept when unknown)."""
+    for needle, zh in _REASONS:
+        if needle in orig:
+            return zh
+    return "数据库驱动报告：" + orig.strip().splitlines()[0]
 
 
 def open_reader(url: str) -> Store:

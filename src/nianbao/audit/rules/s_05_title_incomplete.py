@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import re
 
-from ...format import TITLE_PHRASE, norm
+from ...format import Format, norm
 from ..base import Context, Rule, Severity
+
+TITLE_PHRASE = Format.TITLE_PHRASE
 
 _YEAR = re.compile(r"(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年")
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMN_KEYS
+from ...format import Format
 from ..base import Context, Rule, Severity
 
 
@@ -32,10 +32,8 @@ class IdentityBroken(Rule):
         rows = ("new_received", "carried_over", "total_processed", "carried_forward")
         if not all(r in req for r in rows):
             return
-        from ...format.spec import T3_COLUMNS
-
-        names = {c.key: c.label for c in T3_COLUMNS}
-        for col in T3_COLUMN_KEYS:
+        names = {c.key: c.label for c in Format.T3_COLUMNS}
+        for col in Format.T3_COLUMN_KEYS:
             a, b, c, d = (getattr(req[r], col) for r in rows)
             if None in (a, b, c, d):
                 continue

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMN_KEYS
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import COLUMN_ZH, outcome_rows
 
@@ -32,7 +32,7 @@ class OutcomeTotalWrong(Rule):
         if not req or "total_processed" not in req:
             return
         rows = outcome_rows(req)
-        for col in T3_COLUMN_KEYS:
+        for col in Format.T3_COLUMN_KEYS:
             total = getattr(req["total_processed"], col)
             vals = [getattr(req[r], col) for r in rows]
             if total is None or any(v is None for v in vals):

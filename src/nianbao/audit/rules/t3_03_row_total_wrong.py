@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMN_KEYS
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import request_rows, row_label
 
-_PARTS = T3_COLUMN_KEYS[:-1]
+_PARTS = Format.T3_COLUMN_KEYS[:-1]
 
 
 class RowTotalWrong(Rule):

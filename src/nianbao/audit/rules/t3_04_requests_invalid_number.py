@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMN_KEYS
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import is_int, request_rows, show
 
@@ -27,7 +27,7 @@ class RequestsInvalidNumber(Rule):
 
     def check(self, ctx: Context):
         for key, row in request_rows(ctx.record):
-            for col in T3_COLUMN_KEYS:
+            for col in Format.T3_COLUMN_KEYS:
                 v = getattr(row, col)
                 if v is None:
                     continue

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMN_KEYS
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import COLUMN_ZH, request_rows, row_label
 
@@ -33,10 +33,10 @@ class RequestsBlankCell(Rule):
 
     def check(self, ctx: Context):
         for key, row in request_rows(ctx.record):
-            blank = [c for c in T3_COLUMN_KEYS if getattr(row, c) is None]
+            blank = [c for c in Format.T3_COLUMN_KEYS if getattr(row, c) is None]
             if not blank:
                 continue
-            cols = "全部 7 列" if len(blank) == len(T3_COLUMN_KEYS) else "「" + "」「".join(COLUMN_ZH[c] for c in blank) + "」列"
+            cols = "全部 7 列" if len(blank) == len(Format.T3_COLUMN_KEYS) else "「" + "」「".join(COLUMN_ZH[c] for c in blank) + "」列"
             note = "，表格的勾稽关系和合计无法核对" if "total" in blank and key in _KEY_TOTALS else ""
             yield self.finding(ctx, [f"requests.{key}.{c}" for c in blank], expected="数字", actual=None,
                                row=row_label(key), cols=cols, note=note, key=key)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMNS
+from ...format import Format
 from ..base import Context, Rule, Severity
 
 
@@ -32,7 +32,7 @@ class CarryOverMismatch(Rule):
         cur, prev = ctx.record.requests, ctx.previous.requests
         if not cur or not prev or "carried_over" not in cur or "carried_forward" not in prev:
             return
-        for col in T3_COLUMNS:
+        for col in Format.T3_COLUMNS:
             now, before = getattr(cur["carried_over"], col.key), getattr(prev["carried_forward"], col.key)
             if now is None or before is None or now == before:
                 continue

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T3_COLUMN_KEYS
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import OTHER_SUBROWS
 
@@ -38,7 +38,7 @@ class RowsNotInFormat(Rule):
         if req and "other_total" in req:
             filled = [k for k in OTHER_SUBROWS if k in req and any(v is not None for v in req[k].model_dump().values())]
             single = req["other_total"]
-            if filled and any(getattr(single, c) is not None for c in T3_COLUMN_KEYS):
+            if filled and any(getattr(single, c) is not None for c in Format.T3_COLUMN_KEYS):
                 yield self.finding(ctx, ["requests.other_total", *(f"requests.{k}" for k in filled)], expected=None,
                                    actual="（六）其他处理", text="（六）其他处理（单行，与三个子项并存）",
                                    where="", key="other_total")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ...format import T4_COLUMN_KEYS
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import T4_COLUMN_ZH, appeal_group_name, appeal_rows
 
@@ -28,11 +28,11 @@ class AppealsBlankCell(Rule):
 
     def check(self, ctx: Context):
         for g, row in appeal_rows(ctx.record):
-            blank = [c for c in T4_COLUMN_KEYS if getattr(row, c) is None]
+            blank = [c for c in Format.T4_COLUMN_KEYS if getattr(row, c) is None]
             if not blank:
                 continue
             group = appeal_group_name(g)
-            cols = (f"全部 {len(blank)} 格" if len(blank) == len(T4_COLUMN_KEYS)
+            cols = (f"全部 {len(blank)} 格" if len(blank) == len(Format.T4_COLUMN_KEYS)
                     else "「" + "」「".join(T4_COLUMN_ZH[c] for c in blank) + "」")
             yield self.finding(ctx, [f"appeals.{g}.{c}" for c in blank], expected="数字", actual=None,
                                group=group, cols=cols, key=g)

@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 
 import nianbao
-from nianbao import CheckResult, DocError, LedgerSummary, NianbaoError, check, open_store, parse
+from nianbao import CODES, CheckResult, DocError, LedgerSummary, NianbaoError, check, parse
 
-from ..output import console, error, findings_table, print_json
+from ..output import console, error, findings_table, open_existing, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -35,10 +35,14 @@ def check_cmd(
     退出码：0 无错误；1 有“错误”级问题；2 有文件无法读取。
     """
     sel, ign = _codes(select), _codes(ignore)
+    unknown = [c for c in (sel or []) + (ign or []) if not any(code.startswith(c) for code in CODES)]
+    if unknown:
+        error(f"没有代码为「{'、'.join(unknown)}」的规则（用 nianbao rule --all 查看全部规则代码）")
+        raise typer.Exit(2)
     store = None
     if db:
         try:
-            store = open_store(db)
+            store = open_existing(db)
         except NianbaoError as e:
             error(e.message)
             raise typer.Exit(2) from None
@@ -88,7 +92,7 @@ def check_cmd(
             continue
         title = f"{f}　{record.meta.agency or ''} {record.meta.year or ''}"
         if findings:
-            console.print(findings_table(title, findings))
+            console.print(findings_table(title, findings, record.meta.format))
         else:
             console.print(f"{title}：[green]未发现问题[/]")
     if not as_json:

@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from nianbao import NianbaoError, consolidate, load_units, open_store
+from nianbao import NianbaoError, consolidate, load_units
 
-from ..output import console, error, fmt, print_json
+from ..output import console, error, fmt, open_existing, print_json
 from .ingest import DB_HELP
 
 
@@ -48,7 +48,7 @@ def consolidate_cmd(
 ) -> None:
     """汇总下级单位的年度报告：表二、表三、表四逐格相加，列出缺报、逾期公布的单位，并与本级报告逐格比对。"""
     try:
-        with open_store(db) as store:
+        with open_existing(db) as store:
             if units:
                 load_units(store, units)
             result = consolidate(store, region, year)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, export, open_store
+from nianbao import NianbaoError, export
 
-from ..output import console, error
+from ..output import console, error, open_existing
 from .ingest import DB_HELP
 
 KIND_HELP = "tidy：每份报告每个单元格一行（附代码表）；findings：问题清单（按单位）；consolidated：汇总表（报告格式）"
@@ -31,7 +31,7 @@ def export_cmd(
         error(f"不能导出「{kind}」（可选：tidy、findings、consolidated）")
         raise typer.Exit(2)
     try:
-        with open_store(db) as store:
+        with open_existing(db) as store:
             files = export(store, kind, out, fmt=fmt, region=region, year=year)
     except NianbaoError as e:
         error(e.message)

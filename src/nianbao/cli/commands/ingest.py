@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from nianbao import NianbaoError, ingest_batch, open_store
 
-from ..output import console, err_console, error, print_json
+from ..output import SEVERITY_ZH, console, err_console, error, print_json
 
 DB_HELP = "数据库：文件路径或 postgresql://用户@主机/库（默认 ./nianbao.sqlite，或环境变量 NIANBAO_DB）"
 STATUS_STYLE = {"成功": "green", "部分成功": "yellow", "失败": "bold red", "跳过": "dim"}
@@ -72,14 +73,19 @@ def ingest_cmd(
         shown = [o for o in result.outcomes if verbose or o.status.value in ("失败", "部分成功")]
         if shown:
             table = Table(title_justify="left")
-            for col in ("状态", "文件", "机关", "年度", "说明"):
-                table.add_column(col)
+            table.add_column("状态", no_wrap=True)
+            table.add_column("文件", ratio=3, overflow="fold")
+            table.add_column("机关", ratio=2, overflow="fold")
+            table.add_column("年度", no_wrap=True)
+            table.add_column("说明", ratio=4, overflow="fold")
             for o in shown:
                 st = o.status.value
-                note = "；".join(o.errors) or ("、".join(f"{k} {v}" for k, v in sorted(o.findings.items())) or "")
-                table.add_row(f"[{STATUS_STYLE[st]}]{st}[/]", o.name, o.agency or "", str(o.year or ""), note)
+                note = "；".join(e.removeprefix(f"{o.name}：") for e in o.errors) or "、".join(
+                    f"{SEVERITY_ZH[k]} {o.findings[k]}" for k in ("error", "warning", "info") if o.findings.get(k))
+                table.add_row(f"[{STATUS_STYLE[st]}]{st}[/]", escape(o.name), escape(o.agency or ""), str(o.year or ""),
+                              escape(note))
             console.print(table)
         if result.units:
             console.print(f"单位名单：{result.units} 个单位")
-    (err_console if as_json else console).print(result.summary())
+    (err_console if as_json else console).print(result.summary(), soft_wrap=True)
     raise typer.Exit(result.exit_code)

@@ -13,7 +13,7 @@ import nianbao
 from nianbao import Format, NianbaoError
 from nianbao import ledger_vocab as vocab
 
-from ..output import console, error, print_json
+from ..output import console, error, open_existing, print_json
 
 app = typer.Typer(help="依申请公开台账：生成台账模板、由台账计算表三、计算法定答复期限。", no_args_is_help=True)
 
@@ -90,7 +90,7 @@ def compute_cmd(
             error("使用 --db 取上年结转时需要用 --agency 指定机关名称")
             raise typer.Exit(2)
         try:
-            store = nianbao.open_store(db)
+            store = open_existing(db)
             with store:
                 prev = store.previous_record(nianbao.Record(meta=nianbao.Meta(agency=agency, year=year)))
         except NianbaoError as e:

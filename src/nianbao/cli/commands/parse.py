@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, parse
+from nianbao import NianbaoError, cell_name, parse
 
-from ..output import console, error, fmt, print_json
+from ..output import DOC_KIND_ZH, console, error, fmt, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +32,7 @@ def parse_cmd(
     m = record.meta
     console.print(f"[bold]{m.title or m.agency or file}[/]")
     console.print(f"机关：{m.agency or '未识别'}　年度：{m.year or '未识别'}　落款：{m.published or '无'}　"
-                  f"类型：{m.doc_kind}　格式：{m.format}")
+                  f"类型：{DOC_KIND_ZH.get(m.doc_kind, m.doc_kind or '未识别')}　格式：{m.format or '未识别'}")
     for name, part in (("表二", record.active), ("表三", record.requests), ("表四", record.appeals)):
         console.print(f"{name}：{'已识别' if part is not None else '未找到'}")
     if record.requests:
@@ -41,4 +41,4 @@ def parse_cmd(
             *(fmt(r[k].total) if k in r else "—" for k in ("new_received", "carried_over", "total_processed", "carried_forward"))))
     for k, v in record.narrative.items():
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            console.print(f"正文 {k}：{fmt(v)}")
+            console.print(f"{cell_name('narrative.' + k)}：{fmt(v)}")

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 import nianbao
 from nianbao import InputError, NianbaoError, Record, parse
 
-from ..output import console, error, findings_table
+from ..output import console, error, findings_table, open_existing
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx", ".md": "md"}
 
@@ -42,7 +42,7 @@ def load_record(source: str, db: str | None = None) -> Record:
 
 
 def _stored(report_id: int, db: str | None) -> Record:
-    store = nianbao.open_store(db)
+    store = open_existing(db)
     with store:
         if not store.reports(ids=[report_id], doc_kind=None, current=False):
             raise InputError(f"数据库中没有编号为 {report_id} 的报告", "not_found")

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from nianbao import NianbaoError, cell_name, open_store, review
+from nianbao import NianbaoError, review
 
-from ..output import SEVERITY_STYLE, SEVERITY_ZH, console, error, fmt, print_json
+from ..output import (
+    SEVERITY_STYLE,
+    SEVERITY_ZH,
+    console,
+    err_console,
+    error,
+    fmt,
+    match_agencies,
+    open_existing,
+    print_json,
+    severity_of,
+    where,
+)
 from .ingest import DB_HELP
 
 REVIEW_ZH = {None: "未审核", "confirm": "已确认", "dismiss": "已驳回"}
@@ -30,7 +45,7 @@ def review_cmd(
         error("请在 --confirm 和 --dismiss 中选一个")
         raise typer.Exit(2)
     try:
-        with open_store(db) as store:
+        with open_existing(db) as store:
             full = review(store, fingerprint, "confirm" if confirm else "dismiss", note)
     except NianbaoError as e:
         error(e.message)
@@ -40,32 +55,62 @@ def review_cmd(
 
 def findings_cmd(
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    agency: str = typer.Option(None, "--agency", help="只看这个单位"),
+    agency: str = typer.Option(None, "--agency", help="只看这个单位（可写简称或名称的一部分，如 统计局、淮安市政府）"),
     year: int = typer.Option(None, "--year", help="只看这一年度"),
-    severity: str = typer.Option(None, "--severity", help="只看这一级别：error、warning 或 info"),
+    severity: str = typer.Option(None, "--severity", help="只看这一级别：错误、警告、提示（或 error、warning、info）"),
     as_json: bool = typer.Option(False, "--json", help="每条问题输出一行 JSON"),
 ) -> None:
-    """列出库中的审核问题（当前版本的报告），附指纹和审核状态。"""
+    """列出库中的审核问题（当前版本的报告），按报告分组，附单元格在填报模板中的位置、指纹和审核状态。
+
+    值无法识别（级别写错、单位在库中找不到）时说明原因，退出码 2。
+    """
+    level = None
+    if severity:
+        level = severity_of(severity)
+        if level is None:
+            error(f"无法识别的级别「{severity}」（可选：错误、警告、提示，或 error、warning、info）")
+            raise typer.Exit(2)
     try:
-        with open_store(db) as store:
-            ids = [r.id for r in store.reports(year=year, agency=agency, doc_kind=None)]
-            found = store.findings(ids) if ids else []
+        with open_existing(db) as store:
+            every = store.reports(year=year, doc_kind=None)
+            names = None
+            if agency:
+                names = match_agencies((r.agency for r in store.reports(doc_kind=None)), agency)
+                if not names:
+                    error(f"库中没有与「{agency}」相符的单位（用 nianbao reports 查看库中的单位）")
+                    raise typer.Exit(2)
+            rows = {r.id: r for r in every if names is None or r.agency in names}
+            found = store.findings(list(rows)) if rows else []
     except NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None
-    if severity:
-        found = [f for f in found if f.severity == severity]
+    if level:
+        found = [f for f in found if f.severity == level]
     if as_json:
+        if names and names != [agency]:
+            err_console.print(f"「{agency}」匹配的单位：{'、'.join(names)}", soft_wrap=True)
         for f in found:
             print_json(f.to_json(), indent=None)
         return
-    table = Table(title=f"审核问题（{len(found)} 条）", title_justify="left")
-    for col in ("单位", "年度", "级别", "代码", "单元格", "应为", "实为", "说明", "审核", "指纹"):
-        table.add_column(col)
-    for f in found:
-        where = "、".join(cell_name(c) for c in f.cells[:2]) + ("…" if len(f.cells) > 2 else "")
-        table.add_row(f.agency or "", str(f.year or ""), f"[{SEVERITY_STYLE[f.severity]}]{SEVERITY_ZH[f.severity]}[/]",
-                      f.code, where or "—", "" if f.expected is None else fmt(f.expected),
-                      "" if f.actual is None else fmt(f.actual), f.message, REVIEW_ZH.get(f.review, f.review),
-                      f.fingerprint)
-    console.print(table)
+    if names and names != [agency]:
+        console.print(f"「{agency}」匹配的单位：{'、'.join(names)}")
+    console.print(f"审核问题 {len(found)} 条" + (f"（{SEVERITY_ZH[level]}）" if level else "")
+                  + ("；复核时用 nianbao review 指纹 --confirm 或 --dismiss" if found else ""))
+    for rid, group in groupby(sorted(found, key=lambda f: f.report_id), key=lambda f: f.report_id):
+        r = rows[rid]
+        table = Table(title=f"{r.agency or '机关不明'} {r.year or '年度不明'} 年度（报告编号 {rid}，{r.document}）",
+                      title_justify="left", show_lines=True)
+        table.add_column("级别", no_wrap=True)
+        table.add_column("代码", no_wrap=True)
+        table.add_column("单元格（模板位置）", ratio=3, overflow="fold")
+        table.add_column("应为", justify="right", overflow="fold", max_width=14)
+        table.add_column("实为", justify="right", overflow="fold", max_width=14)
+        table.add_column("说明", ratio=4, overflow="fold")
+        table.add_column("审核", no_wrap=True)
+        table.add_column("指纹", no_wrap=True)
+        for f in group:
+            table.add_row(f"[{SEVERITY_STYLE[f.severity]}]{SEVERITY_ZH[f.severity]}[/]", f.code,
+                          escape(where(f.cells, r.format, limit=2)), "" if f.expected is None else escape(fmt(f.expected)),
+                          "" if f.actual is None else escape(fmt(f.actual)), escape(f.message),
+                          REVIEW_ZH.get(f.review, f.review), f.fingerprint[:12])
+        console.print(table)
