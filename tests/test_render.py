@@ -40,7 +40,8 @@ def without_debris(record):
     for s in record.sections:
         drop = {i for i, _ in debris(s.text)}
         text = "\n".join(ln for i, ln in enumerate(s.text.split("\n"), start=1) if i not in drop)
-        sections.append(s.model_copy(update={"text": text}))
+        paras = [p for p in s.paragraphs if not debris(p)]
+        sections.append(s.model_copy(update={"text": text, "paragraphs": paras}))
     return record.model_copy(update={"sections": sections})
 
 
@@ -99,7 +100,9 @@ def test_docx_page_fonts_and_spacing(record0):
     titles = [p.text for p in doc.paragraphs if p.style.name == "Report Title"]
     assert titles == ["聊城市统计局", "2021年政府信息公开工作年度报告"]
     assert [p.text for p in doc.paragraphs[-2:]] == ["聊城市统计局", "2022年1月26日"]
-    assert doc.paragraphs[2].text.startswith("根据《中华人民共和国政府信息公开条例》")
+    # the report's own opening, as it wrote it (its slip 《…公开》条例 included), with its contact details
+    assert doc.paragraphs[2].text.startswith("根据《中华人民共和国政府信息公开》条例")
+    assert "电话：0635-8223216" in doc.paragraphs[2].text
 
 
 def _spans(table, r, c):
@@ -181,9 +184,12 @@ def test_seeds_render_and_read_back(seed, to, tmp_path):
 
 
 def test_no_opening_and_no_invented_text(record0):
-    md = nianbao.render(record0, "md", opening=False).decode()
+    # --no-opening leaves out the standard paragraph, which a record without an opening of its own gets
+    own = record0.model_copy(update={"opening": [], "contact": None})
+    assert "根据《中华人民共和国政府信息公开条例》" in nianbao.render(own, "md").decode()
+    md = nianbao.render(own, "md", opening=False).decode()
     assert "根据《中华人民共和国政府信息公开条例》" not in md
-    bare = record0.model_copy(update={"sections": []})
+    bare = own.model_copy(update={"sections": []})
     md = nianbao.render(bare, "md", opening=False, force=True).decode()
     prose = [ln for ln in md.splitlines() if ln and not ln.startswith(("#", "|"))]
     assert prose == ["聊城市统计局", "2022年1月26日"]  # headings, tables, signature: nothing made up

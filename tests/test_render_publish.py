@@ -368,3 +368,55 @@ def test_template_from_a_stored_report(tmp_path):
     back = nianbao.parse(path)
     assert back.requests["carried_over"].total == 103 and back.requests["carried_over"].natural_person == 103
     assert back.meta.agency == "淮安市人民政府" and back.meta.year == 2025
+
+
+# ---- 2. the report's own words: opening, contact details, signature ------------------------------
+def test_rerendered_report_keeps_its_own_opening_and_contact(tmp_path):
+    out = tmp_path / "h.docx"
+    run = nb("render", HUAIAN, "-o", out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    paras = [p.text for p in Document(out).paragraphs]
+    opening = paras[2]
+    assert opening.startswith("本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》")
+    assert "地址：淮安市翔宇南道1号" in opening and "电话：0517-83605210" in opening and "hazwgkc@163.com" in opening
+    assert not any("请与淮安市人民政府联系。" in p for p in paras)  # no generic sentence in its place
+    assert sum("请与" in p for p in paras) == 1
+
+
+def test_opening_typed_into_the_template_reaches_the_report(tmp_path):
+    from openpyxl import load_workbook
+
+    typed = ("本报告由某某县统计局根据《中华人民共和国政府信息公开条例》规定编制。如对本报告有疑问，请与某某县统计局办公室联系"
+             "（地址：某某县人民路1号，邮编：123456，电话：0123-4567890）。")
+    path = tmp_path / "填好的.xlsx"
+    path.write_bytes(nianbao.template(2024))
+    wb = load_workbook(path)
+    ws = wb["封面及一、总体情况"]
+    ws["A1"] = "某某县统计局"
+    ws["A2"] = typed
+    wb.save(path)
+    run = nb("parse", path, "--json")
+    back = json.loads(run.stdout)
+    back = back.get("record", back)
+    assert back["opening"] == [typed]
+    assert back["contact"]["telephone"] == "0123-4567890" and back["contact"]["address"] == "某某县人民路1号"
+    out = tmp_path / "r.md"
+    run = nb("render", path, "--force", "-o", out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    md = out.read_text(encoding="utf-8")
+    assert typed in md and "请与某某县统计局联系。" not in md
+
+
+def test_signature_as_the_report_wrote_it(record0):
+    doc = Document(io.BytesIO(nianbao.render(record0, "docx")))
+    assert record0.signature is not None
+    assert [p.text for p in doc.paragraphs[-2:]] == [record0.signature.agency or "聊城市统计局", record0.signature.date]
+
+
+def test_a_record_without_an_opening_gets_no_contact_boilerplate(record0):
+    data = record0.to_json_dict()
+    data.update(opening=[], contact=None, signature=None)
+    data["sections"] = []
+    md = nianbao.render(type(record0).model_validate(data), "md", force=True).decode()
+    assert md.count("根据《中华人民共和国政府信息公开条例》") == 1  # the standard paragraph, for want of the report's
+    assert "请与" not in md

@@ -27,8 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..format import Format
 from ..record import Record
 from .grid import Grid, active_grid, appeals_grid, requests_grid
-from .report import Part, chinese_date, format_id, layout
-from .report import opening as make_opening
+from .report import Part, format_id, layout, opening_paragraphs, signature
 
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -308,7 +307,8 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
         ws.title = name
     parts = layout(record, with_opening=False) if record else []
     texts = _sections(parts)
-    opening = (make_opening(record) or "") if record and with_opening else ""
+    # the report's own opening (with its contact details) when it has one, else the standard paragraph
+    opening = "\n".join(opening_paragraphs(record, with_opening)) if record else ""
     active_fmt = fmt if record is None else "2019" if Format.active_is_2019(record.active) else "2021"
     tables = {
         "s2_active": active_grid(active_fmt, record.active if record else _active_carried(previous, fmt)),
@@ -360,8 +360,8 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
     ws = sheets[4]
     r = rows[4] + 1
     a1_ref = f"'{SHEETS[0]}'!A1"
-    ws.cell(r, width[4] - 3, agency if record else f'=IF({a1_ref}="","",{a1_ref})')
-    date = chinese_date(record.meta.published) if record else None
+    signed, date = signature(record) if record else (None, None)
+    ws.cell(r, width[4] - 3, signed if record else f'=IF({a1_ref}="","",{a1_ref})')
     dcell = ws.cell(r + 1, width[4] - 3, date)
     dcell.fill = INPUT
     dcell.protection = UNLOCKED

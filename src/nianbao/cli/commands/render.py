@@ -54,7 +54,7 @@ def render_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="输出文件"),
     to: str = typer.Option(None, "--to", help="输出格式：docx、html、pdf、xlsx、md（默认按输出文件扩展名）"),
     force: bool = typer.Option(False, "--force", help="即使审核发现错误也生成"),
-    opening: bool = typer.Option(True, "--opening/--no-opening", help="加入按元数据填写的标准开头段落"),
+    opening: bool = typer.Option(True, "--opening/--no-opening", help="记录中没有报告自己的开头段落时，加入按元数据填写的标准开头段落（报告自己的开头、联系方式和落款总是照原文写出）"),
     db: str = typer.Option(None, "--db", help="数据库（报告编号时使用）：文件路径或 postgresql://…"),
 ) -> None:
     """生成符合格式要求的年度报告（DOCX 按 GB/T 9704 公文格式；HTML；PDF；XLSX；Markdown）。
