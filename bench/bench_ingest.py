@@ -40,20 +40,41 @@ def generate(folder: Path, n: int) -> None:
         (sub / f"{i:05d}.txt").write_text(report_text(agency, year, req, app), encoding="utf-8")
 
 
-def _tree_rss(stop: list[bool], peak: dict[str, float]) -> None:
-    """Sample the resident memory of this process and of every process under it (Ray's workers are not
-    children that rusage counts)."""
-    import psutil
-
-    me = psutil.Process()
-    while not stop:
+def _descendants_rss(root: int) -> list[float]:
+    """Resident MB of every process under ``root`` (Linux /proc; Ray's workers are not children that
+    rusage counts)."""
+    parent: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    parent[int(d)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    found, todo = [], [root]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p]
+        found.extend(kids)
+        todo.extend(kids)
+    out = []
+    for pid in found:
         try:
-            kids = [p.memory_info().rss for p in me.children(recursive=True)]
-        except psutil.Error:
-            kids = []
-        peak["main"] = max(peak.get("main", 0), me.memory_info().rss / 2**20)
-        peak["worker"] = max([peak.get("worker", 0), *(k / 2**20 for k in kids)])
-        time.sleep(0.2)
+            with open(f"/proc/{pid}/status") as f:
+                rss = next((line.split()[1] for line in f if line.startswith("VmRSS:")), "0")
+            out.append(int(rss) / 1024)
+        except OSError:
+            pass
+    return out
+
+
+def _tree_rss(stop: list[bool], peak: dict[str, float]) -> None:
+    """Sample the peak resident memory of this process and of the largest process under it."""
+    me = os.getpid()
+    while not stop:
+        peak["main"] = max(peak.get("main", 0), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        peak["worker"] = max([peak.get("worker", 0), *_descendants_rss(me)])
+        time.sleep(0.5)
 
 
 def run(folder: str, db: str, workers: int, engine: str = "local") -> None:
@@ -115,9 +136,11 @@ def main(n: int, repeats: int, engines: list[str]) -> None:
         for engine in engines:
             if cores > 1:
                 print(f"{engine} scaling: {median[(engine, cores)] / median[(engine, 1)]:.2f}x on {cores} cores")
-        if "ray" in engines and "local" in engines:
-            extra = 1000 / median[("ray", 1)] - 1000 / median[("local", 1)]
-            print(f"Ray adds {extra:.1f} ms of wall time per document on 1 CPU (task, object store, scheduling)")
+        if "ray" in engines and "local" in engines and cores > 1:
+            cpu = {c: statistics.median(1000 * r["cpu_main"] / n for r in rs) for c, rs in results.items()}
+            print(f"Ray's driver spends {cpu[('ray', cores)]:.1f} ms CPU per document, the local pool's main process "
+                  f"{cpu[('local', cores)]:.1f} ms: Ray adds {cpu[('ray', cores)] - cpu[('local', cores)]:.1f} ms "
+                  f"(reading the bytes for the task, submitting it, fetching the result)")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 KINDS = {
-    "text (seed 000)": SHARED / "seeds" / "000.txt",
+    "text (seed 000)": next((SHARED / "seeds").glob("000_*.txt"), SHARED / "seeds" / "000.txt"),
     "HTML page": SHARED / "research" / "samples" / "r000.html",
     "DOCX": SHARED / "research" / "samples" / "r000.docx",
     "text PDF (LibreOffice, per document)": SHARED / "research" / "samples" / "r000.pdf",

@@ -153,3 +153,14 @@ def test_same_agency_year_from_two_processes_leaves_one_current(pg_server):
         current = Counter(r.year for r in store.reports())
         assert current == {y: 1 for y in range(2021, 2021 + rounds)}
         assert store.counts()["reports"] == 2 * rounds
+
+
+def test_a_ray_worker_cannot_take_more_than_its_cap():
+    import subprocess
+    import sys
+
+    code = ("from nianbao.pipeline import ray_engine as r\n"
+            "r._cap_memory()\n"
+            "try:\n    b = bytearray(r.WORKER_DATA + (1 << 30))\nexcept MemoryError:\n    print('capped')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "capped"

@@ -325,7 +325,7 @@ def _store_all(done_docs: Iterator, store: Store, emit: Callable[[DocOutcome], N
 
     def commit() -> None:
         # outcomes are shown only once committed: a group rolled back by a deadlock is replayed whole
-        saved = store.save_many([p for _, _, p in group])
+        saved = store.save_many([p for _, _, p in group], durable=False)
         # last year's report changed for these: check them again, outside the write transaction
         crossyear.refresh(store, saved.stale)
         for (src, res, p), doc_id in zip(group, saved.ids):

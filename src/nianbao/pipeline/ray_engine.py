@@ -24,6 +24,7 @@ from ..errors import MissingDependency
 from ..record import Status
 
 TASK_MEMORY = 1 << 30  # bytes reserved per document (a 300-page PDF or an OCR page stays below)
+WORKER_DATA = 3 << 30  # hard cap on a worker's private memory: the reservation, the worker itself, OCR models
 DOC_SECONDS = 600.0  # a document still running after this is stopped and marked 失败
 OCR_CPUS = 2
 # Fault injection for the tests: the first task to find this file missing creates it and dies, as a
@@ -73,9 +74,22 @@ def _task(name: str, data: bytes, db: str | None, hints: tuple[tuple[str, str], 
             os._exit(1)
         except FileExistsError:
             pass
+    _cap_memory()
     from .batch import work_bytes
 
     return work_bytes(name, data, db, hints)
+
+
+def _cap_memory() -> None:
+    """Bound the worker's private memory (RLIMIT_DATA: heap and anonymous maps, not the object store's
+    shared pages), so a document that would take more fails alone with MemoryError instead of pushing the
+    node into the out-of-memory killer. Ray reuses workers: the limit is set once per process."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    cap = WORKER_DATA if hard == resource.RLIM_INFINITY else min(WORKER_DATA, hard)
+    if soft == resource.RLIM_INFINITY or soft > cap:
+        resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
 
 
 def _failed(name: str, code: str, message: str) -> dict:
