@@ -96,7 +96,7 @@ def opening_paragraphs(record: Record, with_opening: bool = True) -> list[str]:
     if with_opening and (op := opening(record)):
         out.append(op)
     contact = record.contact.text.strip() if record.contact else ""
-    written = [p for s in record.sections for p in body(s)]
+    written = [p for s in record.sections for p in body(s, extracted(record))]
     if contact and not any(contact in p for p in written):
         out.append(contact)
     return out
@@ -121,13 +121,19 @@ def _short_heading(line: str) -> bool:
     return bool(_SUB_NUMBER.match(line)) and len(line) <= 30 and not line.endswith(_SENTENCE_END)
 
 
-def body(section: SectionText | None) -> list[str]:
-    """A section's paragraphs as the record holds them. A record that has none (stored before they
-    were kept, or written by hand) gives its text's lines as they are, without the heading line
+def extracted(record: Record) -> bool:
+    """Whether the record's sections carry paragraphs (extract fills them): then a section without
+    any has no text of its own (a table's section), and its raw lines are not written."""
+    return any(s.paragraphs for s in record.sections)
+
+
+def body(section: SectionText | None, paragraphs_only: bool = False) -> list[str]:
+    """A section's paragraphs as the record holds them. A record that has none at all (stored before
+    they were kept, or written by hand) gives its text's lines as they are, without the heading line
     (render writes the heading) — nothing is re-extracted and nothing is added."""
     if section is None:
         return []
-    if section.paragraphs:
+    if section.paragraphs or paragraphs_only:
         return section.paragraphs
     lines = [ln.strip() for ln in section.text.split("\n")]
     if lines and lines[0] == section.heading.strip():
@@ -163,7 +169,7 @@ def _interpretation(record: Record) -> list[Part]:
     parts.extend(Part("para", p) for p in record.opening)
     for sec in record.sections:
         parts.append(Part("heading", sec.heading.strip() or Format.section_title(sec.id)))
-        parts.extend(_paragraph(ln) for ln in body(sec))
+        parts.extend(_paragraph(ln) for ln in body(sec, extracted(record)))
     return parts + _closing(record)
 
 
@@ -173,6 +179,7 @@ def layout(record: Record, with_opening: bool = True) -> list[Part]:
     fmt = format_id(record)
     tables = grids(record, fmt)
     sections = {s.id: s for s in record.sections}
+    own = extracted(record)
     head = title(record)
     agency = record.meta.agency or ""
     # lead: the agency line of a title set in two lines (机关名称 / YYYY年…年度报告)
@@ -180,7 +187,7 @@ def layout(record: Record, with_opening: bool = True) -> list[Part]:
     parts.extend(Part("para", p) for p in opening_paragraphs(record, with_opening))
     for sec in Format.SECTIONS:
         parts.append(Part("heading", heading(sec)))
-        parts.extend(_paragraph(ln) for ln in body(sections.get(sec.id)))
+        parts.extend(_paragraph(ln) for ln in body(sections.get(sec.id), own))
         grid = tables.get(sec.id)
         if grid is not None:
             parts.append(Part("table", grid=grid))

@@ -21,7 +21,14 @@ def debris(text: str) -> list[tuple[int, str]]:
 
 
 def _excerpt(line: str, limit: int = 40) -> str:
-    return line if len(line) <= limit else line[:limit] + "…"
+    """The line's start, cut at a word where it is English, marked （节选） when cut (no ellipsis:
+    tables mark a cut cell with one)."""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit]
+    if " " in cut and line[limit] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "（节选）"
 
 
 class ForeignText(Rule):
