@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 EXTRAS  := dev,postgres,analytics,ocr,web,ray
 STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-10)
 
-.PHONY: demo test test-fast check install sysdeps lint bench clean help
+.PHONY: demo test test-fast check install sysdeps lint bench fuzz clean help
 
 help:
 	@echo "make demo | make test | make test-fast | make bench | make lint | make clean"
@@ -40,6 +40,11 @@ test-fast: check sysdeps
 	$(BIN)/python -m pytest -m "not slow" -x
 
 lint: check
+
+# make fuzz N=10000 — the long fuzz campaign (tests/fuzz/harness.py); results in fuzz-out/
+N ?= 10000
+fuzz: install
+	nice -n 10 $(BIN)/python tests/fuzz/harness.py -n $(N) --jobs 2 --out fuzz-out
 
 bench: install
 	$(BIN)/python bench/bench_parse.py

@@ -105,12 +105,23 @@ def test_render_lays_out_the_records_paragraphs(rec000):
 def test_render_without_paragraphs_writes_what_there_is(rec000):
     record = rec000.model_copy(deep=True)
     for s in record.sections:
-        s.paragraphs = []
+        s.paragraphs = None  # a record stored before paragraphs were kept
     s6 = _section(record, "s6_other")
     s6.text = "六、其他需要报告的事项\n本机关的原话，一字不改\n第二行"
     md = nianbao.render(record, "md", opening=False, force=True).decode()  # force: seed 000's text has C-07 debris
     assert "本机关的原话，一字不改" in md and "第二行" in md
     assert "请与" not in md.replace(record.contact.text, "") and "六、其他需要报告的事项\n\n六、" not in md
+
+
+def test_a_table_section_without_paragraphs_renders_only_its_table():
+    """The table's labels and numbers left in the text (pdftotext -raw) are not rendered as prose."""
+    record = nianbao.parse(DATA / "text_variants" / "huaian2024_pdftotext_raw.txt")
+    assert _section(record, "s2_active").paragraphs == []
+    assert "第二十条 第（一）项" in _section(record, "s2_active").text
+    md = nianbao.render(record, "md", force=True).decode()
+    s2 = md.split("## 二、")[1].split("## 三、")[0]
+    assert "\n行政许可 447228\n" not in s2 and "第二十条 第（一）项" not in s2
+    assert "| 行政许可 | 447228 |" in s2
 
 
 def test_one_paragraph_implementation():

@@ -28,6 +28,7 @@ from .audit.codes import CODES, all_rules, rule_class
 from .debug import debug_html
 from .errors import ConflictError, InputError, MissingDependency, NianbaoError
 from .extract import build_record
+from .files import write_atomic
 from .format import Format, cell_name
 from .ingest import load as read_document
 from .ingest.sniff import sniff
@@ -77,5 +78,5 @@ __all__ = [
     "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
     "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
     "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
-    "rule_class", "rules", "stats", "template",
+    "rule_class", "rules", "stats", "template", "write_atomic",
 ]

@@ -74,11 +74,23 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
             ws.append(header)
             ws.freeze_panes = "A2"
             for r in chunk:
-                ws.append([_plain(v) for v in r])
+                ws.append([_xlsx_value(ws, v) for v in r])
             if len(chunk) < XLSX_MAX_ROWS:
                 break
     wb.save(out)
     return out
+
+
+def _xlsx_value(ws, v: Any) -> Any:
+    """A value for an XLSX cell: a string starting with = + - @ stays an inert string, never a formula."""
+    v = _plain(v)
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value=v)
+        cell.data_type = "s"
+        return cell
+    return v
 
 
 def _plain(v: Any) -> Any:

@@ -6,8 +6,17 @@ import base64
 from dataclasses import dataclass
 from io import BytesIO
 
+from .. import limits
+
 SCALE = 1.5  # 108 dpi: readable, and a six-page report stays near a megabyte
 MAX_PAGES = 60
+# Pixels of one page image in the view: A4 at 108 dpi is 1.1 M; a 14 400 pt page is scaled down to this.
+MAX_VIEW_PIXELS = min(4_000_000, limits.MAX_RENDER_PIXELS)
+
+
+def view_scale(w: float, h: float) -> float:
+    area = max(w, 1.0) * max(h, 1.0)
+    return min(SCALE, (MAX_VIEW_PIXELS / area) ** 0.5)
 
 
 @dataclass
@@ -33,7 +42,7 @@ def pdf_pages(data: bytes) -> list[PageImage]:
         for i in range(min(len(pdf), MAX_PAGES)):
             page = pdf[i]
             try:
-                im = page.render(scale=SCALE).to_pil().convert("RGB")
+                im = page.render(scale=view_scale(page.get_width(), page.get_height())).to_pil().convert("RGB")
                 out.append(PageImage(i + 1, page.get_width(), page.get_height(), _png(im)))
             finally:
                 page.close()

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from .numerals import CN_NUM_CHARS, to_int
+from ..limits import MAX_AMOUNT, MAX_DIGITS
+from .numerals import CN_NUM_CHARS, in_range, to_int
 from .prose import Para
 
 _N = rf"(?<!第)(\d{{1,3}}(?:[,，]\d{{3}})+|\d+|[{CN_NUM_CHARS}]+)"  # 1,234 too; 第二十条 is no count
@@ -104,7 +105,10 @@ def _year_ok(sentence: str, m: re.Match[str], year: int | None) -> bool:
     return not years or year in years
 
 
-def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[float]]]:
+def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str, Hit]] | None = None
+                   ) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[float]]]:
+    """Figures stated in the text. A figure outside any count's range is not read; with ``overflow``,
+    (key, hit) of each such figure is appended to it (the caller notes it: finding L-04)."""
     figures: dict[str, object] = {}
     hits: dict[str, Hit] = {}
     restated: dict[str, list[float]] = {}
@@ -123,8 +127,16 @@ def find_narrative(paras: list[Para], year: int | None) -> tuple[dict[str, objec
                                                                                m.start())):
                             continue  # 其他应主动公开的政府信息 N 条 is a category; 截至目前累计 N 条 is not this year's
                         raw = m.group(1)
-                        val = float(raw) if key == "processing_fees_yuan" else to_int(raw)
+                        if key == "processing_fees_yuan":
+                            val = float(raw) if len(raw) <= 2 * MAX_DIGITS else None
+                            if val is not None and val > MAX_AMOUNT:
+                                val = None
+                        else:
+                            val = to_int(raw)
                         if val is None:
+                            if overflow is not None and key not in figures and (
+                                    key == "processing_fees_yuan" or not in_range(raw)):
+                                overflow.append((key, _hit(None, p, s0, m)))
                             continue
                         if key not in figures:
                             figures[key] = val

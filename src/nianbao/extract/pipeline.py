@@ -8,6 +8,7 @@ from typing import cast
 from ..errors import InputError
 from ..format import Format
 from ..ingest import Block, Cell, Document
+from ..limits import year_in_range
 from ..record import (
     Active2019,
     Active2021,
@@ -68,12 +69,15 @@ def build_record(doc: Document) -> Record:
         raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
 
     provenance: dict[str, Provenance] = {}
-    notes: list[ParseNote] = []
+    notes: list[ParseNote] = [ParseNote(kind="damaged", text=w) for w in doc.warnings]
     for found in (found_act, found_req, found_app):
         for path, v in found.values.items():
             lab = found.labels.get(path.rsplit(".", 1)[0], found.labels.get(path, ("", "", None)))[2]
             provenance[path] = _prov(v.cell, label=lab.label if lab else None)
-            if v.repaired:
+            if v.overflow:
+                notes.append(ParseNote(kind="out_of_range", path=path, text=v.cell.text[:80], line=v.cell.line,
+                                       page=v.cell.page))
+            elif v.repaired:
                 notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
         for kind, path, text, block in found.notes:
             cell = block.cells[0] if block and block.cells else None
@@ -103,18 +107,28 @@ def build_record(doc: Document) -> Record:
         c = blocks[mf.published_block].cells
         provenance["meta.published"] = _prov(c[-1] if c else Cell(""), label="落款日期")
 
+    if mf.year is not None and not year_in_range(mf.year):
+        cell = blocks[mf.title_index].cells[0] if mf.title_index is not None and blocks[mf.title_index].cells else None
+        notes.append(ParseNote(kind="out_of_range", path="meta.year", text=str(mf.year), label="年度",
+                               line=cell.line if cell else None, page=cell.page if cell else None))
+        meta.year = mf.year = None
     year = mf.year
     # the title block (title, agency, date lines) before section 一: lines of their own, not prose
     front = {i for i in range(heads[0].index if heads else 0) if is_front_line(blocks[i])}
     if mf.title_index is not None:
         front.add(mf.title_index)
     paras = paragraphs(blocks, frozenset(front))
-    figures, hits, restated = find_narrative(paras, year)
+    overflow: list = []
+    figures, hits, restated = find_narrative(paras, year, overflow)
+    for key, hit in overflow:
+        notes.append(ParseNote(kind="out_of_range", path=f"narrative.{key}", text=hit.text[:80], line=hit.line))
     if year is None and "statistics_period" in figures:
-        year = int(cast("dict[str, str]", figures["statistics_period"])["start"][:4])
-        meta.year = year
+        start = int(cast("dict[str, str]", figures["statistics_period"])["start"][:4])
+        if year_in_range(start):
+            year = meta.year = start
     elif year is None and meta.published:
-        meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
+        if year_in_range(int(meta.published[:4]) - 1):
+            meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
     if restated:
         figures["restated"] = restated
     for key, hit in hits.items():
@@ -124,7 +138,7 @@ def build_record(doc: Document) -> Record:
     spans = _spans(blocks, tables) if has_tables else {}
     sections = _sections(blocks, heads, paras, mf, spans)
     opening = _opening(heads, paras, mf, front)
-    found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs)])
+    found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs or ())])
     signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
                  if mf.signature_block is not None else None)
     return Record(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ingest import Block, Cell
+from ..limits import MAX_COUNT, MAX_DIGITS, MAX_FRACTION
 
 # What a blank cell may hold. A dash or slash is the writer's "nothing here": null, never 0.
 BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－", "—/—", "空", "空白", "无", "&nbsp;", "…", "..."})
@@ -22,6 +23,12 @@ class Value:
     cell: Cell
     unit: str | None = None
     repaired: bool = False  # digits read through an OCR confusion or spacing
+    overflow: bool = False  # a number outside any count's range: unreadable, its value is None
+
+
+def _out_of_range(cell: Cell, repaired: bool = False) -> Value:
+    # repaired: digits spaced out ("447 7 0 0 0 0 454"), which a text row may still split into columns
+    return Value(None, cell, repaired=repaired, overflow=True)
 
 
 @lru_cache(maxsize=4096)
@@ -34,7 +41,10 @@ def read_value(cell: Cell) -> Value | None:
     """A Value when the cell is a number or a blank; None when it is a label."""
     raw = cell.text
     if raw.isascii() and raw.isdigit():  # the common case, fast
-        return Value(int(raw), cell)
+        if len(raw) > MAX_DIGITS:
+            return _out_of_range(cell)
+        n = int(raw)
+        return Value(n, cell) if n <= MAX_COUNT else _out_of_range(cell)
     if not raw:
         return Value(None, cell)
     t = _clean(raw)
@@ -51,7 +61,14 @@ def read_value(cell: Cell) -> Value | None:
     if not m:
         return None
     sign, digits, unit = m.groups()
+    whole, _, frac = digits.partition(".")
+    # more digits than a count has, or a fraction no float holds exactly (92233.572036854775809 would
+    # come out as 92233.57203685478, a number the document does not contain)
+    if len(whole.lstrip("0")) > MAX_DIGITS or len(frac) > MAX_FRACTION or len(whole.lstrip("0")) + len(frac) > 15:
+        return _out_of_range(cell, repaired)
     num: int | float = float(digits) if "." in digits else int(digits)
+    if num > MAX_COUNT:
+        return _out_of_range(cell, repaired)
     if sign == "-":
         num = -num
     return Value(num, cell, unit, repaired)
@@ -97,7 +114,7 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
 
 def _trim(values: list[Value]) -> list[Value]:
     end = len(values)
-    while end and values[end - 1].value is None:
+    while end and values[end - 1].value is None and not values[end - 1].overflow:
         end -= 1
     return values if end == len(values) else values[:end]
 
@@ -109,7 +126,8 @@ def _split_spaced(values: list[Value]) -> list[Value]:
     for v in values:
         parts = _clean(v.cell.text).split()
         if v.repaired and len(parts) > 1 and all(p.isdigit() for p in parts):
-            out.extend(Value(int(p), v.cell) for p in parts)
+            out.extend(Value(int(p), v.cell) if len(p) <= MAX_DIGITS and int(p) <= MAX_COUNT
+                       else _out_of_range(v.cell) for p in parts)
         else:
             out.append(v)
     return out
@@ -130,7 +148,7 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
     i = len(tokens)
     while i > 1 and len(vals) < 16:
         v = read_value(Cell(tokens[i - 1], last.line, last.span, last.page, last.bbox, last.path))
-        if v is None or v.value is None:
+        if v is None or (v.value is None and not v.overflow):
             break
         vals.append(v)
         i -= 1
@@ -139,7 +157,9 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
     glued = _GLUED.match(label)
     if glued and vals and not re.search(r"第.{1,4}$", glued.group(1)):
         label = glued.group(1)
-        vals.insert(0, Value(int(glued.group(2)), last, repaired=True))
+        g = glued.group(2)
+        vals.insert(0, Value(int(g), last, repaired=True) if len(g) <= MAX_DIGITS and int(g) <= MAX_COUNT
+                    else _out_of_range(last))
     # A label ending in a lone number is more often text ("…共 3") than a one-value row; callers
     # that expect one-value rows (表二) ask for min_count=1 and check the label themselves.
     if len(vals) < min_count or not label or (len(vals) == 1 and len(label) > 14):

@@ -12,7 +12,7 @@ _T4_GROUP = {g.key: g.label for g in T4_GROUPS}
 _ACTIVE_ALL = (*ACTIVE_2021, *ACTIVE_2019)
 _ACTIVE = {it.key: it for it in reversed(_ACTIVE_ALL)}  # 2021 wording wins where keys are shared
 _META = {"agency": "机关名称", "year": "报告年度", "published": "落款日期", "title": "标题",
-         "doc_kind": "文档类型", "format": "格式版本"}
+         "doc_kind": "文档类型", "format": "格式版本", "file": "文件"}
 _NARRATIVE = {
     "proactive_items": "正文所述主动公开信息条数", "requests_received": "正文所述收到申请件数",
     "reviews": "正文所述行政复议件数", "lawsuits": "正文所述行政诉讼件数",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
@@ -18,6 +19,10 @@ def number_text(value: Any, blank: str = "") -> str:
     if value is None:
         return blank
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return blank  # NaN or infinity (a hostile record): no number to write
+        if abs(value) >= 1e15:
+            return f"{value:.6g}"  # 1e308 written whole would be 309 digits
         if value.is_integer():
             return str(int(value))
         return f"{value:.6f}".rstrip("0").rstrip(".")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from ..errors import InputError
+from .. import limits
+from ..errors import InputError, NianbaoError
+from ..files import os_error_zh
 from .document import Block, Cell, Document
 from .sniff import sniff
 
@@ -25,7 +27,9 @@ BACKENDS: dict[str, str] = {
 
 _KIND_NAMES = {"xlsx": "Excel 表格", "zip": "压缩包"}
 
-MAX_BYTES = 60 * 1024 * 1024
+MAX_BYTES = limits.MAX_FILE_BYTES
+_KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "docx": "Word 文档", "ole": "Word/WPS 文档",
+            "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片"}
 
 
 def load_bytes(data: bytes, name: str) -> Document:
@@ -44,7 +48,18 @@ def load_bytes(data: bytes, name: str) -> Document:
         reader = getattr(import_module(module), func)
     except (ImportError, AttributeError) as e:
         raise InputError(f"{name}：暂不支持读取 {kind} 格式（{e}）", "unsupported") from e
-    return reader(data, name)
+    try:
+        return reader(data, name)
+    except NianbaoError:
+        raise
+    except MemoryError:
+        raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}内容过于庞大，超出内存上限，无法读取", "too_large") from None
+    except RecursionError:
+        raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}的结构嵌套过深，无法读取", "corrupt") from None
+    except Exception as e:  # noqa: BLE001 - the last line of defence: a library failure the reader did not map
+        # code "reader_failure" keeps these visible (the fuzz harness counts them as defects to map)
+        raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}已损坏或结构异常，无法读取（{type(e).__name__}）",
+                         "reader_failure") from None
 
 
 def load(path: str | Path) -> Document:
@@ -56,7 +71,7 @@ def load(path: str | Path) -> Document:
     except IsADirectoryError:
         raise InputError(f"{p}：这是一个文件夹，不是文件", "not_a_file") from None
     except OSError as e:
-        raise InputError(f"{p}：无法读取文件（{e.strerror}）", "unreadable") from None
+        raise InputError(f"{p}：无法读取文件（{os_error_zh(e)}）", "unreadable") from None
     return load_bytes(data, str(path))
 
 

@@ -11,13 +11,12 @@ on them. Provenance: "t{table}r{row}c{col}" (grid column), or "p{n}" for paragra
 from __future__ import annotations
 
 import re
-import zipfile
-from io import BytesIO
 
 from lxml import etree
 
+from .. import limits
 from ..errors import InputError
-from . import grid
+from . import archive, grid
 from .document import Block, Cell, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -30,7 +29,7 @@ _VAL = _W + "val"
 _SKIP = frozenset({_W + "txbxContent", _W + "del", _W + "instrText", _W + "rPr", _W + "pPr", _W + "tcPr",
                    _W + "trPr", _W + "tblPr", _W + "sectPr", _W + "delText", _W + "footnoteReference",
                    f"{{{MC}}}Fallback", _W + "drawing", _W + "pict", _W + "object"})
-MAX_XML_BYTES = 64 * 1024 * 1024  # word/document.xml uncompressed: a zip bomb is refused
+MAX_XML_BYTES = limits.MAX_PART_BYTES  # word/document.xml uncompressed: a zip bomb is refused
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
@@ -50,10 +49,7 @@ def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
 
 
 def _open(data: bytes, name: str) -> dict[str, etree._Element | None]:
-    try:
-        z = zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(f"{name}：文件已损坏或不完整，无法作为 Word 文档（docx）打开", "corrupt") from None
+    z = archive.open_zip(data, name, "Word 文档（docx）")
     with z:
         names = set(z.namelist())
         if "word/document.xml" not in names:
@@ -62,19 +58,24 @@ def _open(data: bytes, name: str) -> dict[str, etree._Element | None]:
         for part in ("word/document.xml", "word/numbering.xml", "word/styles.xml"):
             if part not in names:
                 continue
-            info = z.getinfo(part)
-            if info.file_size > MAX_XML_BYTES:
-                raise InputError(f"{name}：Word 文档内容异常庞大（{part} 解压后 {info.file_size // 1024 // 1024} MB），拒绝读取", "too_large")
             try:
-                raw = z.read(part)
+                raw = archive.read_member(z, z.getinfo(part), name, "Word 文档", MAX_XML_BYTES)
                 out[part] = etree.fromstring(raw, _PARSER) if raw.strip() else None
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, etree.XMLSyntaxError, NotImplementedError) as e:
+            except InputError:
                 if part == "word/document.xml":
-                    raise InputError(f"{name}：Word 文档已损坏（{part}：{e}）", "corrupt") from None
+                    raise
                 out[part] = None  # numbering or styles broken: read the text without list numbers
+            except (etree.XMLSyntaxError, ValueError) as e:
+                if part == "word/document.xml":
+                    raise InputError(f"{name}：Word 文档已损坏（{part}：{_xml_why(e)}）", "corrupt") from None
+                out[part] = None
     if out.get("word/document.xml") is None:
         raise InputError(f"{name}：Word 文档正文为空", "empty")
     return out
+
+
+def _xml_why(e: Exception) -> str:
+    return f"XML 格式错误，{str(e)[:120]}" if isinstance(e, etree.XMLSyntaxError) else type(e).__name__
 
 
 def _join(lines: list[str]) -> str:
@@ -130,9 +131,9 @@ class _Walker:
         r_out = 0
         for r, tr in enumerate(rows):
             slots: dict[int, Cell] = {}
-            col = _int_val(tr, "trPr", "gridBefore", 0)
+            col = _int_val(tr, "trPr", "gridBefore", 0, limits.MAX_SPAN)
             for tc in _children(tr, _TC):
-                span = max(1, min(_int_val(tc, "tcPr", "gridSpan", 1), grid.MAX_SPAN))
+                span = max(1, _int_val(tc, "tcPr", "gridSpan", 1, limits.MAX_SPAN))
                 vm = _vmerge(tc)
                 if vm == "continue" and col in above:
                     origin = above[col]
@@ -146,7 +147,7 @@ class _Walker:
                     slots[col + j] = grid.covered(origin)
                     above[col + j] = origin
                 col += span
-                if col > 4 * grid.MAX_SPAN:
+                if col > limits.MAX_TABLE_COLUMNS:
                     break
             if not slots:
                 continue
@@ -197,15 +198,14 @@ def _is_layout(tbl: etree._Element, rows: list[etree._Element]) -> bool:
     return all(sum(1 for _ in _children(tr, _TC)) <= 1 for tr in rows)
 
 
-def _int_val(el: etree._Element, pr: str, name: str, default: int) -> int:
+def _int_val(el: etree._Element, pr: str, name: str, default: int, hi: int) -> int:
     p = el.find(_W + pr)
     if p is None:
         return default
     x = p.find(_W + name)
     if x is None:
         return default
-    m = re.match(r"\s*(\d+)", x.get(_VAL) or "")
-    return int(m.group(1)) if m else default
+    return limits.small_int(x.get(_VAL), default, 0, hi)
 
 
 def _vmerge(tc: etree._Element) -> str | None:
@@ -236,10 +236,10 @@ def _fmt(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
                "taiwaneseCounting", "taiwaneseCountingThousand"):
         return _chinese(n)
-    if fmt in ("upperLetter", "lowerLetter"):
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
         s = chr(ord("A") + (n - 1) % 26)
         return s if fmt == "upperLetter" else s.lower()
-    if fmt in ("upperRoman", "lowerRoman"):
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 400:
         vals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
         out, k = "", n
         for v, s in vals:
@@ -267,10 +267,10 @@ class _Numbering:
         for an in numbering.iter(_W + "abstractNum"):
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in an.iter(_W + "lvl"):
-                i = int(lvl.get(_W + "ilvl") or 0)
+                i = limits.small_int(lvl.get(_W + "ilvl"), 0, 0, 9)
                 fmt = _attr(lvl, "numFmt") or "decimal"
                 text = _attr(lvl, "lvlText") or ""
-                start = int(_attr(lvl, "start") or 1)
+                start = limits.small_int(_attr(lvl, "start"), 1, 0, limits.MAX_LIST_NUMBER)
                 lv[i] = (fmt, text, start)
                 ps = _attr(lvl, "pStyle")
                 if ps:
@@ -291,7 +291,7 @@ class _Numbering:
                 if sid and np_ is not None:
                     nid = _attr(np_, "numId")
                     if nid:
-                        self.style_num[sid] = (nid, int(_attr(np_, "ilvl") or 0))
+                        self.style_num[sid] = (nid, limits.small_int(_attr(np_, "ilvl"), 0, 0, 9))
             for sid, (aid, i) in style_links.items():
                 if sid not in self.style_num and aid in by_abstract:
                     self.style_num[sid] = (by_abstract[aid], i)
@@ -307,7 +307,7 @@ class _Numbering:
         ilvl = 0
         if np_ is not None:
             nid = _attr(np_, "numId")
-            ilvl = int(_attr(np_, "ilvl") or 0)
+            ilvl = limits.small_int(_attr(np_, "ilvl"), 0, 0, 9)
         else:
             ps = _attr(ppr, "pStyle")
             if ps and ps in self.style_num:

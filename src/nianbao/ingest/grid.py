@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..limits import MAX_SPAN, MAX_TABLE_SLOTS
 from .document import Block, Cell
-
-MAX_SPAN = 1000  # a colspan/rowspan larger than this is a typo or an attack, not a table
 
 
 @dataclass(slots=True)
@@ -73,7 +72,7 @@ class GridTooLarge(ValueError):
     """A table whose spans would make more slots than any report has (a span bomb)."""
 
 
-MAX_SLOTS = 400_000
+MAX_SLOTS = MAX_TABLE_SLOTS
 
 
 def check_size(rows: list[list[Span]]) -> None:

@@ -14,12 +14,13 @@ import re
 
 from lxml import etree
 
+from .. import limits
 from ..errors import InputError
 from . import grid
-from .decode import decode_text
+from .decode import decode_damaged
 from .document import Block, Cell, Document
 
-MAX_HTML_BYTES = 16 * 1024 * 1024
+MAX_HTML_BYTES = 16 * 1024 * 1024  # the largest CMS page with a report is ~2 MB
 
 # CMS containers of the article body, most specific first.
 _BODY_IDS = ("zoom", "ivs_content", "UCAP-CONTENT", "Zoom", "content_text", "xxgk_content")
@@ -53,14 +54,19 @@ _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--| - |—)\s*")
 
 
 def decode_html(data: bytes, name: str) -> str:
+    return decode_html_damaged(data, name)[0]
+
+
+def decode_html_damaged(data: bytes, name: str) -> tuple[str, str | None]:
     m = _META_CHARSET.search(data[:4096])
-    return decode_text(data, name, m.group(1).decode("ascii", "replace") if m else None)
+    return decode_damaged(data, name, m.group(1).decode("ascii", "replace") if m else None)
 
 
 def read_html(data: bytes, name: str) -> Document:
     if len(data) > MAX_HTML_BYTES:
         raise InputError(f"{name}：网页文件过大（{len(data) // 1024 // 1024} MB），不像一篇年度报告", "too_large")
-    text = _XML_DECL.sub("", decode_html(data, name), count=1)
+    text, damage = decode_html_damaged(data, name)
+    text = _XML_DECL.sub("", text, count=1)
     try:
         # plain etree elements: lxml.html's per-element class lookup costs more than the parse
         root = etree.fromstring(text, _PARSER)
@@ -75,7 +81,7 @@ def read_html(data: bytes, name: str) -> Document:
     if not blocks:
         raise InputError(f"{name}：网页中没有正文内容", "empty")
     return Document(source=name, kind="html", blocks=blocks, text=grid.finish(blocks),
-                    title_hint=_title(root), date_hint=_published(root))
+                    title_hint=_title(root), date_hint=_published(root), warnings=[damage] if damage else [])
 
 
 # ---- the article body ---------------------------------------------------------------------------
@@ -385,7 +391,5 @@ def _cell_text(td: etree._Element) -> str:
 
 
 def _int(v: str | None) -> int:
-    if not v:
-        return 1
-    m = re.match(r"\s*(\d+)", v)
-    return int(m.group(1)) if m else 1
+    """A rowspan/colspan: its leading digits, clamped (``limits.MAX_SPAN``); 1 when it has none."""
+    return limits.small_int(v, 1, 0, limits.MAX_SPAN)

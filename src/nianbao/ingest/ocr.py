@@ -9,9 +9,11 @@ left to extraction and the total checks.
 from __future__ import annotations
 
 import logging
+import struct
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
+from .. import limits
 from ..errors import InputError, MissingDependency
 from .document import Document
 from .layout import Glyph, Page, assemble
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DPI = 200
-MAX_PIXELS = 40_000_000  # a larger image is refused before decoding (decompression bombs)
+MAX_PIXELS = limits.MAX_PIXELS  # a larger image is refused before decoding (decompression bombs)
 MAX_SIDE = 3600  # pixels: larger images are scaled down to about 200 dpi on A4
 MAX_SKEW = 5.0  # degrees searched when straightening a page
 _engine: Any = None
@@ -67,7 +69,7 @@ def read_image(data: bytes, name: str) -> Document:
     require(name)
     gray = decode_image(data, name)
     scale = DPI / 72
-    page = ocr_image(gray, 1, scale)
+    page = ocr_image(gray, 1, scale, name)
     doc = assemble(name, "ocr", [page])
     if not doc.blocks:
         raise InputError(f"{name}：图片中没有识别出文字", "empty")
@@ -84,41 +86,67 @@ def decode_image(data: bytes, name: str) -> np.ndarray:
         head = data if data[:4] in (b"II*\x00", b"MM\x00*") else data[: 1 << 20]
         w, h = Image.open(BytesIO(head)).size
         im: Image.Image = Image.open(BytesIO(data))
-    except Image.DecompressionBombError:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise InputError(f"{name}：图片尺寸过大（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意构造的文件", "too_large") from None
-    except (UnidentifiedImageError, OSError, ValueError):
-        raise InputError(f"{name}：图片文件已损坏或格式不受支持", "corrupt") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, KeyError,
+            struct.error, ZeroDivisionError):
+        raise InputError(f"{name}：图片文件已损坏或格式不受支持（文件头无法识别）", "corrupt") from None
     if w * h > MAX_PIXELS:
         raise InputError(f"{name}：图片尺寸过大（{w}×{h} 像素），请缩小到 {MAX_PIXELS // 1_000_000} 百万像素以内", "too_large")
+    if min(w, h) < limits.MIN_IMAGE_SIDE or max(w, h) > limits.MAX_IMAGE_ASPECT * min(w, h):
+        raise InputError(f"{name}：图片尺寸异常（{w}×{h} 像素），不是一页文档的图像", "bad_size")
     try:
         im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced size directly
         im = im.convert("L")
-    except (OSError, ValueError, Image.DecompressionBombError):
-        raise InputError(f"{name}：图片文件已损坏，无法解码", "corrupt") from None
+    except (OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, KeyError, struct.error,
+            ZeroDivisionError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise InputError(f"{name}：图片文件已损坏，无法解码（图像数据不完整或有误）", "corrupt") from None
+    if im.size != (w, h) and (min(im.size) < 1 or im.size[0] * im.size[1] > MAX_PIXELS):
+        raise InputError(f"{name}：图片尺寸与文件头所述不符（{w}×{h} / {im.size[0]}×{im.size[1]}），文件已损坏", "corrupt")
     if max(im.size) > MAX_SIDE:
         f = MAX_SIDE / max(im.size)
         im = im.resize((max(1, int(im.size[0] * f)), max(1, int(im.size[1] * f))))
     return np.asarray(im)
 
 
-def ocr_pdf_page(page: Any, number: int) -> Page:
+def render_scale(w: float, h: float, dpi: float = DPI, max_pixels: int = limits.MAX_RENDER_PIXELS) -> float:
+    """Pixels per point to render a ``w`` × ``h`` pt page at ``dpi``, lowered so that the image stays
+    within ``max_pixels`` (a 14 400 pt page at 200 dpi would be 1.6 billion pixels)."""
+    scale = dpi / 72
+    area = max(w, 1.0) * max(h, 1.0)
+    if area * scale * scale > max_pixels:
+        scale = (max_pixels / area) ** 0.5
+    return scale
+
+
+def ocr_pdf_page(page: Any, number: int, name: str = "") -> Page:
     """Render a scanned PDF page at ~200 dpi (capped for huge pages) and read it."""
     w, h = page.get_width(), page.get_height()
-    scale = DPI / 72
-    if w * h * scale * scale > MAX_PIXELS / 2:
-        scale = (MAX_PIXELS / 2 / (w * h)) ** 0.5
+    if not (w > 0 and h > 0) or max(w, h) > limits.MAX_IMAGE_ASPECT * min(w, h):
+        raise InputError(f"{name}：PDF 第 {number} 页的页面尺寸异常（{w:.0f}×{h:.0f} 磅），无法识别", "bad_size")
+    scale = render_scale(w, h)
     gray = page.render(scale=scale, grayscale=True).to_numpy()
     if gray.ndim == 3:
         gray = gray[:, :, 0]
-    return ocr_image(gray, number, scale)
+    return ocr_image(gray, number, scale, name)
 
 
-def ocr_image(gray: np.ndarray, number: int, scale: float) -> Page:
+def ocr_image(gray: np.ndarray, number: int, scale: float, name: str = "") -> Page:
     """One page image (grey, ``scale`` pixels per point) → glyphs and ruled grids in points."""
-    gray = deskew(gray)
-    h, w = gray.shape[:2]
-    segments = [(k, a / scale, b / scale, p / scale) for k, a, b, p in ruling_lines(gray)]
-    glyphs = read_glyphs(gray, scale)
+    import cv2
+
+    try:
+        gray = deskew(gray)
+        h, w = gray.shape[:2]
+        segments = [(k, a / scale, b / scale, p / scale) for k, a, b, p in ruling_lines(gray)]
+        glyphs = read_glyphs(gray, scale)
+    except cv2.error as e:
+        raise InputError(f"{name}：第 {number} 页图像无法处理（OpenCV：{str(e).strip().splitlines()[-1][:120]}）",
+                         "corrupt") from None
+    except Exception as e:
+        if type(e).__module__.split(".")[0] not in ("rapidocr", "onnxruntime"):
+            raise
+        raise InputError(f"{name}：第 {number} 页图像无法识别文字（{type(e).__name__}）", "ocr_failed") from None
     return layout_page(number, w / scale, h / scale, glyphs, segments, tol=4.0)
 
 

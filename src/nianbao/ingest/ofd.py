@@ -9,16 +9,19 @@ Provenance: page and bbox (PDF points, top-left origin, converted from millimetr
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
+import time
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .. import limits
 from ..errors import InputError
-from . import grid
+from . import archive, grid
 from .document import Block, Cell, Document
 
-MAX_PAGES = 500
+MAX_PAGES = limits.MAX_OFD_PAGES
 _MM_TO_PT = 72 / 25.4
 _PAGE_NO = re.compile(
     r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
@@ -27,22 +30,48 @@ _PAGE_NO = re.compile(
 def read_ofd(data: bytes, name: str) -> Document:
     import ofdkit
 
+    z = archive.open_zip(data, name, "OFD 文档")
+    with z:
+        archive.check_members(z, name, "OFD 文档")
+    deadline = time.monotonic() + limits.MAX_SECONDS_PER_DOC
+    runs_by_page: list[list] = []
+    total = 0
     try:
         with ofdkit.open(data) as doc:
             pages = doc.pages
             if len(pages) > MAX_PAGES:
-                raise InputError(f"{name}：OFD 文档页数过多（{len(pages)} 页），不像一篇年度报告", "too_large")
-            runs_by_page = [[r for r in p.runs if not r.from_template and r.text.strip()] for p in pages]
+                raise InputError(f"{name}：OFD 文档页数过多（{len(pages)} 页，上限 {MAX_PAGES} 页），不像一篇年度报告",
+                                 "too_large")
+            for i, p in enumerate(pages, start=1):
+                runs = p.runs
+                total += len(runs)
+                if len(runs) > limits.MAX_RUNS_PER_PAGE or total > limits.MAX_RUNS_PER_PAGE * 20:
+                    raise InputError(f"{name}：OFD 文档第 {i} 页的文字对象数目异常（{len(runs)} 个），拒绝读取",
+                                     "too_large")
+                if time.monotonic() > deadline:
+                    raise InputError(f"{name}：OFD 文档读取超时（读到第 {i} 页已超过 {limits.MAX_SECONDS_PER_DOC} 秒），"
+                                     "文件可能被恶意构造", "timeout")
+                runs_by_page.append([r for r in runs if not r.from_template and r.text.strip() and _placed(r)])
+    except InputError:
+        raise
     except ofdkit.OFDLimitError as e:
         raise InputError(f"{name}：OFD 文档超出安全限制（{e}），拒绝读取", "too_large") from None
-    except (ofdkit.OFDError, ValueError, KeyError, OSError, EOFError) as e:
-        raise InputError(f"{name}：OFD 文档已损坏或不符合标准，无法读取（{e}）", "corrupt") from None
+    except MemoryError:
+        raise InputError(f"{name}：OFD 文档内容过于庞大，无法读取", "too_large") from None
+    except Exception as e:  # noqa: BLE001 - ofdkit lets its XML, zip and number errors through
+        why = str(e)[:160] if isinstance(e, ofdkit.OFDError) else type(e).__name__
+        raise InputError(f"{name}：OFD 文档已损坏或不符合标准，无法读取（{why}）", "corrupt") from None
     blocks: list[Block] = []
     for i, runs in enumerate(runs_by_page, start=1):
         blocks.extend(page_blocks(runs, i))
     if not blocks:
         raise InputError(f"{name}：OFD 文档中没有文字（可能是扫描件图片）", "no_text")
     return Document(source=name, kind="ofd", blocks=blocks, text=grid.finish(blocks), pages=len(runs_by_page))
+
+
+def _placed(run) -> bool:
+    """A run at a real position (a damaged file may give NaN, infinite or astronomic coordinates)."""
+    return all(math.isfinite(v) and abs(v) < 1e6 for v in (run.x, run.y, run.width or 0.0, run.size or 0.0))
 
 
 def page_blocks(runs: Sequence, page: int) -> list[Block]:

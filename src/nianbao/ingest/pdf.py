@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import time
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .. import limits
 from ..errors import InputError, MissingDependency
 from .document import Document
 from .layout import Glyph, Page, assemble
@@ -21,8 +23,8 @@ from .pdfgrid import Segment, layout_page
 
 log = logging.getLogger(__name__)
 
-MAX_PAGES = 120  # an annual report has 3–40 pages; more is another kind of document
-MAX_SCAN_PAGES = 40  # OCR takes ~1–3 s a page: bound the time a scan may take
+MAX_PAGES = limits.MAX_PDF_PAGES  # an annual report has 3–40 pages; more is another kind of document
+MAX_SCAN_PAGES = limits.MAX_SCAN_PAGES  # OCR takes ~1–3 s a page: bound the time a scan may take
 MIN_CHARS = 8  # fewer characters than this on a page with an image: a scan
 _LINE_WIDTH = 2.5  # a filled rectangle thinner than this is a ruling line
 
@@ -30,13 +32,16 @@ _LINE_WIDTH = 2.5  # a filled rectangle thinner than this is a ruling line
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     try:
         pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as e:
+    except (pdfium.PdfiumError, ValueError, OSError, MemoryError) as e:
         msg = str(e).lower()
         if "password" in msg:
             raise InputError(f"{name}：PDF 文件已加密（需要密码才能打开），请提供未加密的文件", "encrypted") from None
         raise InputError(f"{name}：PDF 文件已损坏或不完整，无法打开", "corrupt") from None
-    n = len(pdf)
-    if n == 0:
+    try:
+        n = len(pdf)
+    except pdfium.PdfiumError:
+        raise InputError(f"{name}：PDF 文件的页面目录已损坏，无法打开", "corrupt") from None
+    if n <= 0:
         raise InputError(f"{name}：PDF 文件没有任何页面", "empty")
     if n > MAX_PAGES:
         raise InputError(f"{name}：PDF 有 {n} 页，超过年度报告的合理篇幅（上限 {MAX_PAGES} 页），请只提交年度报告本身",
@@ -46,18 +51,27 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
 
 def read_pdf(data: bytes, name: str) -> Document:
     pdf = open_pdf(data, name)
+    deadline = time.monotonic() + limits.MAX_SECONDS_PER_DOC
     try:
         pages: list[Page] = []
         scans: list[int] = []
         for i in range(len(pdf)):
-            page = pdf[i]
+            if time.monotonic() > deadline:
+                raise InputError(f"{name}：PDF 读取超时（读到第 {i + 1} 页已超过 {limits.MAX_SECONDS_PER_DOC} 秒），"
+                                 "文件可能被恶意构造", "timeout")
             try:
-                glyphs, w, h = page_glyphs(page)
+                page = pdf[i]
+            except pdfium.PdfiumError:
+                raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取", "corrupt") from None
+            try:
+                glyphs, w, h = page_glyphs(page, name, i + 1)
                 if len(glyphs) < MIN_CHARS and _has_image(page):
                     scans.append(i)
                     pages.append(Page(i + 1, w, h))
                     continue
                 pages.append(layout_page(i + 1, w, h, glyphs, page_segments(page)))
+            except pdfium.PdfiumError as e:
+                raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取（{e}）", "corrupt") from None
             finally:
                 page.close()
         if scans:
@@ -82,20 +96,28 @@ def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], nam
     if len(scans) > MAX_SCAN_PAGES:
         raise InputError(f"{name}：扫描页有 {len(scans)} 页，超过识别上限（{MAX_SCAN_PAGES} 页）", "too_many_pages")
     for i in scans:
-        page = pdf[i]
         try:
-            pages[i] = ocr.ocr_pdf_page(page, i + 1)
+            page = pdf[i]
+        except pdfium.PdfiumError:
+            raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取", "corrupt") from None
+        try:
+            pages[i] = ocr.ocr_pdf_page(page, i + 1, name)
+        except pdfium.PdfiumError as e:
+            raise InputError(f"{name}：PDF 第 {i + 1} 页无法渲染为图片（{e}）", "corrupt") from None
         finally:
             page.close()
 
 
-def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], float, float]:
+def page_glyphs(page: pdfium.PdfPage, name: str = "", number: int = 0) -> tuple[list[Glyph], float, float]:
     """Characters with loose boxes, in top-left page coordinates."""
     left, bottom, right, top = page.get_bbox()
     w, h = right - left, top - bottom
     tp = page.get_textpage()
     try:
         n = tp.count_chars()
+        if n > limits.MAX_CHARS_PER_PAGE:
+            raise InputError(f"{name}：PDF 第 {number} 页的字符数异常（{n} 个，上限 {limits.MAX_CHARS_PER_PAGE}），"
+                             "不像年度报告的页面", "too_large")
         text = tp.get_text_range(0, n) if n else ""
         glyphs = []
         aligned = len(text) == n
@@ -122,7 +144,11 @@ def page_segments(page: pdfium.PdfPage) -> list[Segment]:
     segs: list[Segment] = []
     x = ctypes.c_float()
     y = ctypes.c_float()
+    budget = limits.MAX_SEGMENTS_PER_PAGE
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        budget -= 1
+        if budget < 0 or len(segs) > limits.MAX_SEGMENTS_PER_PAGE:  # a drawing, not a ruled table
+            break
         x0, y0, x1, y1 = obj.get_bounds()
         bw, bh = x1 - x0, y1 - y0
         if bw < _LINE_WIDTH and bh >= _LINE_WIDTH:  # a thin vertical bar (a filled rect or a short path)

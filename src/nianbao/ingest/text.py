@@ -12,26 +12,35 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from .decode import decode_text
+from ..limits import MAX_CELLS
+from .decode import decode_damaged
 from .document import Block, Cell, Document
 from .furniture import crawler_header, report_spans
+from .grid import GridTooLarge
 
 _PAGE_NO = re.compile(
     r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
+_MD_ESCAPED = re.compile(r"\\([<>&])")
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
 
 
 def read_text(data: bytes, name: str, kind: str = "text") -> Document:
-    text = decode_text(data, name)
+    text, damage = decode_damaged(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "markdown" and "\\" in text:
+        text = _MD_ESCAPED.sub(r"\1", text)  # \<script> as the Markdown writer escapes raw HTML
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])
-    return Document(source=name, kind=kind, blocks=split_blocks(text, skip=header.lines), text=text,
-                    title_hint=header.title, date_hint=header.date)
+    try:
+        blocks = split_blocks(text, skip=header.lines)
+    except GridTooLarge:
+        raise InputError(f"{name}：文本中的表格单元格数目异常（超过 {MAX_CELLS} 个），不像一篇年度报告", "too_large") from None
+    return Document(source=name, kind=kind, blocks=blocks, text=text,
+                    title_hint=header.title, date_hint=header.date, warnings=[damage] if damage else [])
 
 
 def split_blocks(text: str, skip: int = 0) -> list[Block]:
@@ -39,6 +48,7 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
     blocks: list[Block] = []
     group: list[Cell] = []  # one-cell-per-line run
     offset = 0
+    total = 0
     for lineno, line in enumerate(text.split("\n"), start=1):
         start = offset
         offset += len(line) + 1
@@ -59,6 +69,9 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
             cells = _split_line(line[a:b], lineno, start + a)
             if cells:
                 blocks.append(Block(cells))
+                total += len(cells)
+        if total > MAX_CELLS:  # tab debris of a damaged file: a report has ~1 000 cells
+            raise GridTooLarge(total)
     if group:
         blocks.append(Block(group))
     return blocks
@@ -67,7 +80,7 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
 def _cell(raw: str, lineno: int, start: int) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    if text[:1] in "#*_" or text[-2:] in ("**", "__") or "<br" in text:
+    if (text and text[0] in "#*_") or text[-2:] in ("**", "__") or "<br" in text:
         text = _MD_MARKS.sub("", text).strip()
     return Cell(text, line=lineno, span=(start + lead, start + lead + len(raw.strip())))
 

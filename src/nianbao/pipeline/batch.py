@@ -9,20 +9,27 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import signal
+import threading
 import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
-from ..errors import NianbaoError
+from .. import limits
+from ..errors import InputError, NianbaoError
+from ..files import os_error_zh
 from ..ingest import sniff
+from ..ingest.archive import ZIP_ERRORS, member_problem
 from ..record import Status
 from ..store import Parsed, Store, open_reader, prepare
 from . import crossyear
@@ -48,10 +55,16 @@ class Source:
     hints: tuple[tuple[str, str], ...] = ()  # from a manifest: agency, region, year, url
 
     def read(self) -> bytes:
+        """The document's bytes; a zip member is streamed and never inflated past its cap.
+        Raises NianbaoError (Chinese, naming the document) when it must not be read."""
         if self.member is None:
             return Path(self.path).read_bytes()
-        with zipfile.ZipFile(self.path) as z:
-            return z.read(self.member)
+        z = _archive(self.path)
+        try:
+            info = z.getinfo(self.member)
+        except KeyError:
+            raise InputError(f"{self.name}：压缩包中没有这个文件", "not_found") from None
+        return read_member(z, info, self.name)
 
 
 @dataclass
@@ -103,14 +116,75 @@ class BatchResult:
                 "counts": {s.value: n for s, n in self.counts.items()}, "exit_code": self.exit_code}
 
 
+_archives: dict[tuple[int, str], zipfile.ZipFile] = {}
+
+
+def _archive(path: str) -> zipfile.ZipFile:
+    """One open ZipFile per archive and process: opening it reads the whole central directory, so
+    opening it again for each member made a zip of 4 000 members quadratic."""
+    key = (os.getpid(), path)
+    z = _archives.get(key)
+    if z is None:
+        if len(_archives) > 8:
+            close_archives()
+        z = _archives[key] = zipfile.ZipFile(path)
+    return z
+
+
+def close_archives() -> None:
+    for key, z in list(_archives.items()):
+        if key[0] == os.getpid():
+            z.close()
+        del _archives[key]
+
+
+def read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
+    """A member's bytes, streamed: refused (InputError naming ``shown``) when it is encrypted, uses a
+    compression method we cannot read, or would inflate past ``limits.MAX_MEMBER_BYTES`` or the ratio cap."""
+    bad = member_problem(info, limits.MAX_MEMBER_BYTES)
+    if bad:
+        raise InputError(f"{shown}：压缩包中的此文件{bad[1]}，未读取", bad[0])
+    out = bytearray()
+    try:
+        with z.open(info) as f:
+            while chunk := f.read(1 << 20):
+                out += chunk
+                if len(out) > limits.MAX_MEMBER_BYTES:
+                    raise InputError(f"{shown}：压缩包中的此文件解压后超过 {limits.MAX_MEMBER_BYTES // 1024 // 1024} MB，"
+                                     "未读取", "too_large")
+    except ZIP_ERRORS as e:
+        raise InputError(f"{shown}：压缩包中的此文件已损坏，无法解压（{type(e).__name__}）", "corrupt") from None
+    return bytes(out)
+
+
 def _zip_name(info: zipfile.ZipInfo) -> str:
-    # Archives made on Chinese Windows store GBK names without the UTF-8 flag; Python reads cp437.
+    """The member's name as its maker wrote it. Without the UTF-8 flag Python reads the bytes as cp437:
+    Linux and macOS `zip` write UTF-8 without the flag, Chinese Windows writes GBK. UTF-8 first (a GBK
+    name is rarely valid UTF-8), then GB18030."""
     if info.flag_bits & 0x800:
         return info.filename
     try:
-        return info.filename.encode("cp437").decode("gb18030")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
         return info.filename
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
+def _unsafe_name(name: str) -> str | None:
+    """Why a member name is refused (it is never used as a path, but such a name is a hostile archive's)."""
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        return "文件名是绝对路径"
+    if ".." in parts:
+        return "文件名含有“..”，指向压缩包以外的路径"
+    if "\x00" in name:
+        return "文件名含有空字符"
+    return None
 
 
 def _hidden(parts: Iterable[str]) -> bool:
@@ -136,12 +210,19 @@ def sources(paths: Iterable[str | Path]) -> Iterator[Source | DocOutcome]:
             try:
                 with zipfile.ZipFile(f) as z:
                     infos = [i for i in z.infolist() if not i.is_dir()]
-            except (zipfile.BadZipFile, OSError) as e:
-                yield DocOutcome(str(f), Status.failed, errors=[f"{f}：压缩包已损坏，无法打开（{e}）"])
+            except ZIP_ERRORS as e:
+                yield DocOutcome(str(f), Status.failed, errors=[f"{f}：压缩包已损坏，无法打开（{type(e).__name__}）"])
+                continue
+            if len(infos) > limits.MAX_ARCHIVE_MEMBERS:
+                yield DocOutcome(str(f), Status.failed, errors=[
+                    f"{f}：压缩包中的文件数目异常（{len(infos)} 个，上限 {limits.MAX_ARCHIVE_MEMBERS}），未读取"])
                 continue
             for info in sorted(infos, key=_zip_name):
                 shown = _zip_name(info)
-                if not _hidden(shown.split("/")):
+                why = _unsafe_name(shown)
+                if why:
+                    yield DocOutcome(f"{f}:{shown}", Status.failed, errors=[f"{f}:{shown}：{why}，未读取"])
+                elif not _hidden(shown.split("/")):
                     yield Source(f"{f}:{shown}", str(f), info.filename)
 
 
@@ -151,9 +232,13 @@ def work(src: Source, db: str | None = None) -> dict:
     last year's stored report too. Never raises."""
     try:
         data = src.read()
-    except (OSError, zipfile.BadZipFile) as e:
+    except NianbaoError as e:
         return {"kind": None, "rows": None, "agency": None, "year": None, "severities": {},
-                "status": Status.failed.value, "errors": [{"code": "read", "message": f"{src.name}：无法读取文件（{e}）"}]}
+                "status": Status.failed.value, "errors": [{"code": e.code, "message": e.message}]}
+    except ZIP_ERRORS as e:
+        why = os_error_zh(e) if isinstance(e, OSError) and e.errno else type(e).__name__
+        return {"kind": None, "rows": None, "agency": None, "year": None, "severities": {},
+                "status": Status.failed.value, "errors": [{"code": "read", "message": f"{src.name}：无法读取文件（{why}）"}]}
     return work_bytes(src.name, data, db, src.hints)
 
 
@@ -162,11 +247,17 @@ def work_bytes(name: str, data: bytes, db: str | None = None, hints: tuple[tuple
     out: dict = {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "errors": []}
     try:
         out["kind"] = sniff(data, name)
-        record = parse_bytes(data, name)
-        apply_hints(record, dict(hints))
-        findings = check(record)
+        with time_limit(limits.MAX_SECONDS_PER_SCAN if out["kind"] in ("image", "pdf") else limits.MAX_SECONDS_PER_DOC,
+                        name):
+            record = parse_bytes(data, name)
+            apply_hints(record, dict(hints))
+            findings = check(record)
     except NianbaoError as e:
         out.update(status=Status.failed.value, errors=[{"code": e.code, "message": e.message}])
+        return out
+    except MemoryError:
+        out.update(status=Status.failed.value, errors=[{"code": "too_large", "message":
+                   f"{name}：处理时超出内存上限（{limits.MAX_WORKER_BYTES // 1024 ** 3} GB），文件可能被恶意构造"}])
         return out
     except Exception as e:  # noqa: BLE001 - a parser defect must not stop the batch: it is this file's failure
         out.update(status=Status.failed.value,
@@ -204,6 +295,44 @@ def _close_readers() -> None:
         _readers.pop(key).close()
 
 
+def limit_worker() -> None:
+    """Each ingest worker runs under its own address-space limit (RLIMIT_AS): what it has mapped when it
+    starts (a parent that imported Ray maps gigabytes) plus ``limits.MAX_WORKER_BYTES``. A document that
+    would take more fails with MemoryError in its worker instead of taking the machine."""
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as f:
+            size = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize:"))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = size + limits.MAX_WORKER_BYTES
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError, StopIteration):  # not on this platform: the time limit still holds
+        pass
+
+
+@contextmanager
+def time_limit(seconds: float, name: str):
+    """Raise InputError (Chinese, naming the document) when the body runs longer than ``seconds``.
+    Only in a process's main thread (a batch worker, the CLI); elsewhere the body runs unlimited."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(_sig, _frame):
+        raise InputError(f"{name}：处理超时（超过 {seconds:.0f} 秒），文件可能过于复杂或被恶意构造", "timeout")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def _crashed(src: Source) -> dict:
     return {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "status": Status.failed.value,
             "errors": [{"code": "crash", "message": f"{src.name}：解析进程异常退出（文件可能损坏或过于复杂）"}]}
@@ -223,7 +352,7 @@ def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = Non
     # bounded, so memory stays flat however large the batch; a group's worth more keeps the workers busy
     # while the main process saves and commits a group
     window = workers * 4 + GROUP_SIZE
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=limit_worker) as pool:
         pending: dict = {}
         broken = False
         while True:
@@ -247,7 +376,7 @@ def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = Non
         if broken:
             retry.extend(it)
     for item in retry:
-        with ProcessPoolExecutor(1) as solo:
+        with ProcessPoolExecutor(1, initializer=limit_worker) as solo:
             try:
                 yield item, solo.submit(work, item[0], db).result()
             except BrokenProcessPool:
@@ -288,8 +417,12 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
             continue
         try:
             data = src.read()
-        except (OSError, zipfile.BadZipFile) as e:
-            emit(DocOutcome(src.name, Status.failed, errors=[f"{src.name}：无法读取文件（{e}）"]))
+        except NianbaoError as e:
+            emit(DocOutcome(src.name, Status.failed, errors=[e.message]))
+            continue
+        except ZIP_ERRORS as e:
+            why = os_error_zh(e) if isinstance(e, OSError) and e.errno else type(e).__name__
+            emit(DocOutcome(src.name, Status.failed, errors=[f"{src.name}：无法读取文件（{why}）"]))
             continue
         sha = hashlib.sha256(data).hexdigest()
         if sha in seen:
@@ -305,17 +438,45 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
         else:
             todo.append(item)
     n = workers or os.cpu_count() or 1
+    close_archives()  # the workers open their own
     if engine == "ray":
         from . import ray_engine
 
         if todo:
             _store_all(ray_engine.run(todo, store.url_for_workers(), GROUP_SECONDS, address, workers), store, emit)
+        close_archives()
         return result
     try:
         _store_all(_run(todo, min(n, max(1, len(todo))), store.url_for_workers(), GROUP_SECONDS), store, emit)
     finally:
         _close_readers()
+        close_archives()
     return result
+
+
+def _save_alone(store: Store, src: Source, p: Parsed):
+    """Save one document of a group the store refused (its ``Saved``); the reason (str) when it refuses
+    this one too, after recording the document as failed (so a re-run tries it again)."""
+    try:
+        return store.save_many([p])
+    except OperationalError as e:
+        if not _refused(e):
+            raise  # the database itself is gone: not this document's fault
+        why = type(getattr(e, "orig", e)).__name__
+    except Exception as e:  # noqa: BLE001 - a value the database cannot hold (OverflowError …)
+        why = type(e).__name__
+    msg = f"{src.name}：无法存入数据库（{why}：记录中有数据库无法保存的值），本批其他文件不受影响"
+    try:
+        store.save_many([Parsed(p.sha256, p.name, p.size, p.kind, Status.failed.value,
+                                [{"code": "store", "message": msg}], None)])
+    except Exception:  # noqa: BLE001 - the failure is reported either way
+        pass
+    return msg
+
+
+def _refused(e: OperationalError) -> bool:
+    text = str(getattr(e, "orig", e)).lower()
+    return not any(w in text for w in ("unable to open", "connection", "server closed", "terminat", "disk i/o"))
 
 
 def _store_all(done_docs: Iterator, store: Store, emit: Callable[[DocOutcome], None]) -> None:
@@ -325,11 +486,25 @@ def _store_all(done_docs: Iterator, store: Store, emit: Callable[[DocOutcome], N
 
     def commit() -> None:
         # outcomes are shown only once committed: a group rolled back by a deadlock is replayed whole
-        saved = store.save_many([p for _, _, p in group], durable=False)
+        try:
+            saved = store.save_many([p for _, _, p in group], durable=False)
+            ids: list = list(saved.ids)
+            stale = list(saved.stale)
+        except Exception:  # noqa: BLE001 - one document the store refuses must not cost its group: one by one
+            ids, stale = [], []
+            for src, _, p in group:
+                alone = _save_alone(store, src, p)
+                if isinstance(alone, str):
+                    ids.append(alone)
+                else:
+                    ids.append(alone.ids[0] if alone.ids else None)
+                    stale.extend(alone.stale)
         # last year's report changed for these: check them again, outside the write transaction
-        crossyear.refresh(store, saved.stale)
-        for (src, res, p), doc_id in zip(group, saved.ids):
-            if doc_id is None:
+        crossyear.refresh(store, stale)
+        for (src, res, p), doc_id in zip(group, ids):
+            if isinstance(doc_id, str):  # the store refused this one: it fails alone
+                emit(DocOutcome(src.name, Status.failed, p.sha256, p.kind, res["agency"], res["year"], [doc_id]))
+            elif doc_id is None:
                 emit(DocOutcome(src.name, Status.skipped, p.sha256, p.kind, res["agency"], res["year"],
                                 ["另一次入库已存入相同内容的文件"]))
             else:

@@ -18,7 +18,10 @@ Num = int | float | None
 DocKind = Literal["annual_report", "interpretation", "other"]
 FormatId = Literal["2021", "2019", "pre2019", "unknown"]
 Level = Literal["government", "department", "township", "unknown"]
-NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable"]
+# out_of_range: a number no report can state (too many digits, beyond any count, a year of 9999): the cell
+# is null and audit reports it (L-04). damaged: bytes of the file that could not be decoded (a flipped
+# byte) were replaced; the text says where (L-02).
+NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "out_of_range", "damaged"]
 
 
 class _Model(BaseModel):
@@ -142,8 +145,9 @@ class SectionText(_Model):
     line: int | None = None
     text: str = ""  # the section's lines as read, heading first
     # the section's own paragraphs: no heading (a run-in heading's sentence kept), wrapped lines joined,
-    # no table labels, no signature. What a writer lays out.
-    paragraphs: list[str] = Field(default_factory=list)
+    # no table labels, no signature. What a writer lays out. None: not extracted (a record stored before
+    # paragraphs were kept, or written by hand); [] the section has none of its own (only its table).
+    paragraphs: list[str] | None = None
 
 
 class Contact(_Model):

@@ -6,6 +6,7 @@ Lays out only what the record holds, with the format definition. Whether a recor
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 
 from ..errors import NianbaoError
@@ -33,6 +34,7 @@ def write(record: Record, to: str, *, opening: bool = True) -> bytes:
                            "unsupported")
     if record.meta.doc_kind == "other" and not (record.sections or record.active or record.requests or record.appeals):
         raise NianbaoError("记录中没有年度报告的内容（没有章节正文，也没有表二、表三、表四），无法生成报告", "empty")
+    _check_renderable(record)
     module, func = FORMATS[to].split(":")
     writer = getattr(import_module(module), func)
     if to == "xlsx":
@@ -41,6 +43,21 @@ def write(record: Record, to: str, *, opening: bool = True) -> bytes:
     if to in ("docx", "pdf"):
         return writer(parts, info=doc_info(record))
     return writer(parts)
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+
+
+def _check_renderable(record: Record) -> None:
+    """A record given as JSON may hold what no parse produces: say so in Chinese instead of crashing."""
+    m = record.meta
+    if m.published is not None:
+        d = _ISO.match(m.published.strip())
+        if not d or not (1 <= int(d.group(2)) <= 12) or (d.group(3) and not 1 <= int(d.group(3)) <= 31):
+            raise NianbaoError(f"记录的落款日期「{m.published[:40]}」不是日期（应为 YYYY-MM-DD 或 YYYY-MM），无法生成报告",
+                               "bad_record")
+    if m.year is not None and not (1000 <= m.year <= 9999):
+        raise NianbaoError(f"记录的报告年度「{m.year}」不是年份，无法生成报告", "bad_record")
 
 
 def template(year: int, fmt: str | None = None, previous: Record | None = None) -> bytes:

@@ -7,13 +7,22 @@ A merged value cell is written once; the slots it covers stay empty.
 
 from __future__ import annotations
 
+import re
+
 from .grid import Grid
 from .report import Part
 from .values import cell_text
 
+_RAW = re.compile(r"([<>&])")
+
+
+def _inline(text: str) -> str:
+    """Text as Markdown shows it: raw HTML (``<script>``) escaped, so a viewer prints it as text."""
+    return _RAW.sub(r"\\\1", text)
+
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _inline(text).replace("|", "\\|").replace("\n", " ")
 
 
 def table(grid: Grid) -> list[str]:
@@ -36,14 +45,14 @@ def write(parts: list[Part]) -> bytes:
     out: list[str] = []
     for p in parts:
         if p.kind == "title":
-            out.append(f"# {p.text}")
+            out.append(f"# {_inline(p.text)}")
         elif p.kind == "heading":
-            out.append(f"## {p.text}")
+            out.append(f"## {_inline(p.text)}")
         elif p.kind == "subheading":
-            out.append(f"### {p.text}")
+            out.append(f"### {_inline(p.text)}")
         elif p.kind == "table" and p.grid is not None:
             out.extend(table(p.grid))
         else:
-            out.append(p.lead + p.text)
+            out.append(_inline(p.lead + p.text))
         out.append("")
     return "\n".join(out).encode("utf-8")

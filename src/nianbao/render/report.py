@@ -133,8 +133,8 @@ def body(section: SectionText | None, paragraphs_only: bool = False) -> list[str
     (render writes the heading) — nothing is re-extracted and nothing is added."""
     if section is None:
         return []
-    if section.paragraphs or paragraphs_only:
-        return section.paragraphs
+    if section.paragraphs is not None or paragraphs_only:
+        return section.paragraphs or []
     lines = [ln.strip() for ln in section.text.split("\n")]
     if lines and lines[0] == section.heading.strip():
         lines = lines[1:]

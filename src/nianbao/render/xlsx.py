@@ -53,9 +53,17 @@ def _ref(row: int, col: int, absolute_col: bool = False) -> str:
     return ("$" if absolute_col else "") + f"{get_column_letter(col)}{row}"
 
 
+def inert(cell):
+    """A text from the record stays text: openpyxl makes any string starting with "=" a formula (and
+    "+", "-", "@" start formulas when a user edits the cell), so such a string is stored as a string."""
+    if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+        cell.data_type = "s"
+    return cell
+
+
 def _text_cell(ws: Worksheet, row: int, width: int, text: str, prompt: str | None = None) -> None:
     """A merged, wrapped text cell across the sheet; an input cell in the template."""
-    cell = ws.cell(row, 1, text or None)
+    cell = inert(ws.cell(row, 1, text or None))
     cell.alignment = WRAP
     cell.font = BODY_FONT
     cell.fill = INPUT
@@ -163,6 +171,7 @@ def _grid(ws: Worksheet, grid: Grid, top: int) -> dict[str, tuple[int, int]]:
             checks["decimal" if gc.decimal else "signed" if gc.signed else "count"].add(cell.coordinate)
         else:
             cell.value = gc.text
+            inert(cell)
             cell.alignment = CENTER if gc.kind == "head" or grid.key == "appeals" else Alignment(wrap_text=True, vertical="center")
             if gc.kind == "head":
                 cell.fill = HEAD
@@ -326,7 +335,7 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
     ws = sheets[0]
     agency = record.meta.agency if record else previous.meta.agency if previous else None
     ws.column_dimensions["A"].width = 30
-    a1 = ws.cell(1, 1, agency)
+    a1 = inert(ws.cell(1, 1, agency))
     a1.font, a1.fill, a1.alignment = TITLE_FONT, INPUT, Alignment(horizontal="right", vertical="center", wrap_text=True)
     a1.protection = UNLOCKED
     dv = DataValidation(showInputMessage=True, promptTitle="机关名称", prompt="填写机关全称，例如：某某市统计局")
@@ -361,8 +370,10 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
     r = rows[4] + 1
     a1_ref = f"'{SHEETS[0]}'!A1"
     signed, date = signature(record) if record else (None, None)
-    ws.cell(r, width[4] - 3, signed if record else f'=IF({a1_ref}="","",{a1_ref})')
-    dcell = ws.cell(r + 1, width[4] - 3, date)
+    signed_cell = ws.cell(r, width[4] - 3, signed if record else f'=IF({a1_ref}="","",{a1_ref})')
+    if record:
+        inert(signed_cell)
+    dcell = inert(ws.cell(r + 1, width[4] - 3, date))
     dcell.fill = INPUT
     dcell.protection = UNLOCKED
     # reports of year Y are published by 31 January of Y+1 (条例 第四十九条)

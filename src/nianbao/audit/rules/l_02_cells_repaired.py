@@ -15,6 +15,9 @@ class CellsRepaired(Rule):
     为什么重要：修复后的数值很可能正确，但并非原文一目了然的样子；
     出现在审核结果里，便于人工对照原文确认这些格子。
 
+    文件中个别字节损坏（无法按 UTF-8 或 GBK 解码）时，其余内容照常读取，损坏处以“�”代替，
+    并在此说明在第几行。
+
     示例：表三「3.要求提供公开出版物」一行的标签错位到行首，数字已按列对齐读出。
 
     依据：国办公开办函〔2021〕30号 表格版式；解析器的修复记录（ParseNote kind=repaired）。
@@ -28,6 +31,12 @@ class CellsRepaired(Rule):
 
     def check(self, ctx: Context):
         for note in ctx.record.notes:
+            if note.kind == "damaged":  # bytes that could not be decoded: the text says where
+                f = self.finding(ctx, ["meta.file"], actual=note.text[:200], where="文件", text="", line="",
+                                 key=f"damaged:{note.text}")
+                f.message = f"文件内容有损坏：{note.text}"
+                yield f
+                continue
             if note.kind != "repaired":
                 continue
             line = f"，第 {note.line} 行" if note.line else (f"，第 {note.page} 页" if note.page else "")

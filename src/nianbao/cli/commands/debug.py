@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, debug_html
+from nianbao import NianbaoError, debug_html, write_atomic
 
 from ..output import console, error
 
@@ -27,8 +27,8 @@ def debug_cmd(
         error(e.message)
         raise typer.Exit(2) from None
     try:
-        target.write_text(page, encoding="utf-8")
-    except OSError as e:
-        error(f"{target}：无法写入（{e.strerror}）")
+        write_atomic(target, page)
+    except NianbaoError as e:
+        error(e.message)
         raise typer.Exit(2) from None
     console.print(f"已生成调试页面：{target}（{len(page) // 1024} KB）")

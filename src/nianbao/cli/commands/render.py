@@ -9,7 +9,7 @@ import typer
 from pydantic import ValidationError
 
 import nianbao
-from nianbao import InputError, NianbaoError, Record, parse
+from nianbao import InputError, NianbaoError, Record, parse, write_atomic
 
 from ..output import console, error, findings_table, open_existing
 
@@ -78,8 +78,8 @@ def render_cmd(
         error(e.message)
         raise typer.Exit(2) from None
     try:
-        output.write_bytes(data)
-    except OSError as e:
-        error(f"{output}：无法写入（{e.strerror}）")
+        write_atomic(output, data)
+    except NianbaoError as e:
+        error(e.message)
         raise typer.Exit(2) from None
     console.print(f"已生成 {output}（{fmt}，{len(data) // 1024 or 1} KB）")

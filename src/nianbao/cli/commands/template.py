@@ -63,8 +63,8 @@ def template_cmd(
         error(e.message)
         raise typer.Exit(2) from None
     try:
-        output.write_bytes(data)
-    except OSError as e:
-        error(f"{output}：无法写入（{e.strerror}）")
+        nianbao.write_atomic(output, data)
+    except nianbao.NianbaoError as e:
+        error(e.message)
         raise typer.Exit(2) from None
     console.print(f"已生成 {output}：{year} 年度填报模板{note}")
