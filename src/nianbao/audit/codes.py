@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     # L — labels
     "L-01": "l_01_label_variant:LabelVariant",
     "L-02": "l_02_cells_repaired:CellsRepaired",
+    "L-03": "l_03_table_not_unique:TableNotUnique",
     "L-04": "l_04_value_out_of_range:ValueOutOfRange",
     # D — against the 依申请 ledger (台账) of the same unit and year
     "D-01": "d_01_ledger_mismatch:LedgerMismatch",
