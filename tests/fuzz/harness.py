@@ -540,7 +540,7 @@ def campaign(n: int, seed: int = 1, jobs: int = 2, out: Path | None = None, quic
                     break
                 kind, name, data = make_input(seeds, seed, i, cache)
                 meta = {"index": i, "kind": kind, "name": name, "size": len(data), "data": data}
-                ch = spawn(kind, name, data, db, 1536 * 1024 * 1024, meta)
+                ch = spawn(kind, name, data, db, 3 * 1024 * 1024 * 1024, meta)  # OCR's arena needs room
                 running[ch.fd] = ch
             if not running:
                 break

@@ -55,9 +55,11 @@ CODES: dict[str, str] = {
     "C-03": "c_03_near_duplicate:NearDuplicate",
     "C-04": "c_04_problems_empty:ProblemsEmpty",
     "C-05": "c_05_fee_silent:FeeSilent",
+    "C-07": "c_07_foreign_text:ForeignText",
     # L — labels
     "L-01": "l_01_label_variant:LabelVariant",
     "L-02": "l_02_cells_repaired:CellsRepaired",
+    "L-03": "l_03_table_not_unique:TableNotUnique",
     "L-04": "l_04_value_out_of_range:ValueOutOfRange",
     # D — against the 依申请 ledger (台账) of the same unit and year
     "D-01": "d_01_ledger_mismatch:LedgerMismatch",

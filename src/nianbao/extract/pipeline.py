@@ -28,6 +28,7 @@ from .meta import MetaFound, find_meta, is_front_line
 from .narrative import find_narrative
 from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
+from .settle import Lazy, settle_active, settle_appeals, settle_requests
 from .tables import Found, detect_active_format, extract_active, extract_appeals, extract_requests
 
 
@@ -63,6 +64,10 @@ def build_record(doc: Document) -> Record:
     r2 = _region(blocks, heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else blocks)
     found_act = _extract(blocks, r2, extract_active, fmt2)
+    lazy = Lazy(blocks)
+    settle_requests(found_req, lazy)
+    settle_appeals(found_app, lazy)
+    fmt2 = settle_active(found_act, lazy, fmt2)
 
     has_tables = bool(found_req.values or found_app.values or found_act.values)
     if not (mf.title or has_tables or len(heads) >= 3):

@@ -26,10 +26,17 @@ class Found:
     values: dict[str, Value] = field(default_factory=dict)
     labels: dict[str, tuple[str, str, Label]] = field(default_factory=dict)  # path -> (raw, how, label)
     notes: list[tuple[str, str, str, Block | None]] = field(default_factory=list)  # (kind, path, text, block)
+    # row paths read with certainty: a grid row, or a text row whose label and every value stand in
+    # one block; other rows were assembled from several blocks and are only a guess (the decoder checks)
+    certain: set[str] = field(default_factory=set)
+    grid: set[str] = field(default_factory=set)  # row paths read from a real table grid
+    loose: set[str] = field(default_factory=set)  # row paths whose label matched only fuzzily
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
     found.labels[path] = (row.label, how, lab)
+    if how in ("fuzzy", "prefix"):
+        found.loose.add(path)  # a label only similar to the format's: the row may be another one
     canonical = core(lab.label)
     if how == "prefix":
         found.notes.append(("repaired", path, row.label, row.block))
@@ -202,8 +209,27 @@ def _has_other_subrows(c: str) -> bool:
     return any(k in c for k in _OTHER_SUBROW_WORDS)
 
 
+def _same_block(row: Row, vals: list[Value]) -> bool:
+    cells = row.block.cells
+    last = row.label_cells[-1] if row.label_cells else None
+    for v in vals:
+        c = v.cell
+        if any(c is x for x in cells):
+            continue
+        if last is not None and ((c.line is not None and c.line == last.line)
+                                 or (c.bbox is not None and c.bbox == last.bbox)):
+            continue
+        return False
+    return True
+
+
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     vals = header.pick(row)
+    if row.block.grid:
+        found.grid.add(f"requests.{key}")
+    if row.block.grid or (len(vals) == 7 and not row.trimmed and not any(v.repaired for v in vals)
+                          and _same_block(row, vals)):
+        found.certain.add(f"requests.{key}")
     if len(vals) < 7 and vals:
         found.notes.append(("repaired", f"requests.{key}", row.label, row.block))
     for col, v in zip(T3_COLUMN_KEYS, vals):
@@ -252,10 +278,16 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
     if len(values) > 15:
         values = values[-15:]
     groups: list[list[Value] | None] = [values[i:i + 5] for i in range(0, 15, 5)]
-    if len(values) < 15:
+    if len(values) == 15:
+        found.certain.add("appeals")
+    else:
         found.notes.append(("repaired", "appeals", first.block.text, first.block))
+        placed = None
         if text is not None and len(values) in (5, 10):
-            groups = _groups_by_position(values, blocks[start:start + 80], text) or groups
+            placed = _groups_by_position(values, blocks[start:start + 80], text)
+        if placed:
+            groups = placed
+            found.certain.add("appeals")
     blank = Value(None, first.block.cells[-1])
     for group, vals in zip(T4_GROUP_KEYS, groups):
         vals = vals or []
@@ -282,14 +314,15 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
         return None
     chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
     last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
-    best: tuple[int, ...] | None = None
-    cost: int | None = None
-    for present in combinations(range(3), len(chunks)):
-        c = sum(abs(col - ends[g]) for col, g in zip(last, present))
-        if cost is None or c < cost:
-            best, cost = present, c
-    if best is None:  # more groups of five than 表四 has groups
+    costs = sorted((sum(abs(col - ends[g]) for col, g in zip(last, present)), present)
+                   for present in combinations(range(3), len(chunks)))
+    if not costs:  # more groups of five than 表四 has groups
         return None
+    if len(costs) > 1 and costs[0][0] == costs[1][0]:
+        return None  # the columns do not tell (a header one word per line): unique or nothing
+    if costs[0][0] > 4 * len(chunks):
+        return None  # the numbers do not stand under the headers (OCR boxes joined by spaces)
+    best = costs[0][1]
     out: list[list[Value] | None] = [None, None, None]
     for chunk, g in zip(chunks, best):
         out[g] = chunk
@@ -323,6 +356,7 @@ def _transposed(found: Found, blocks: list[Block]) -> bool:
     for key, row in rows.items():
         for col, v in zip(T4_COLUMN_KEYS, row.values):
             found.values[f"appeals.{key}.{col}"] = v
+    found.certain.add("appeals")
     return True
 
 
@@ -364,6 +398,11 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
         item = by_key[lab.key]
         width = len(item.columns) or 1
         vals = row.values
+        repeated = not item.columns and len(vals) > 1 and len({v.value for v in vals}) == 1  # a merged cell
+        if block.grid or ((len(vals) == width or _explicit_blanks(row, width) or repeated) and not row.trimmed
+                          and not any(v.repaired for v in vals)
+                          and not re.search(r"\d", core(row.label)) and _same_block(row, vals)):
+            found.certain.add(f"active.{lab.key}")
         if not block.grid and len(vals) > width:
             vals = vals[:width] if item.columns == () else vals[-width:]
         _label_note(found, f"active.{lab.key}", row, lab, how)
@@ -376,6 +415,22 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _explicit_blanks(row: Row, width: int) -> bool:
+    """Fewer values than columns, but the row's cells after its label are exactly the columns: the
+    missing ones are blank cells the text kept ('其他对外管理服务事项<TAB>1<TAB>0<TAB>')."""
+    cells = [c for c in row.block.cells if not c.covered]
+    if not row.label_cells or len(row.values) >= width:
+        return False
+    last = row.label_cells[-1]
+    idx = next((i for i, c in enumerate(cells) if c is last), None)
+    if idx is None:
+        return False
+    after = cells[idx + 1:]
+    if len(after) < width or not all(read_value(c) is not None for c in after):
+        return False
+    return all(not c.text.strip() for c in after[width:])  # a table's extra empty column
 
 
 def _absorbed(blocks: list[Block]) -> list[Row]:

@@ -82,6 +82,7 @@ class Row:
     label_cells: list[Cell]
     values: list[Value]
     block: Block
+    trimmed: bool = False  # more values than the row is wide: the first were dropped (a guess)
 
 
 def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> Row:
@@ -106,10 +107,12 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
         # number (digits spaced out by a converter) is what makes the row the right width.
         if split is not values and not (width and len(values) == width and len(split) != width):
             values = split
+    trimmed = False
     if width and len(values) > width:
+        trimmed = any(v.value is not None for v in values[:-width])
         values = values[-width:]
     label = "".join(c.text for c in label_cells)
-    return Row(label, label_cells, values, block)
+    return Row(label, label_cells, values, block, trimmed)
 
 
 def _trim(values: list[Value]) -> list[Value]:

@@ -40,6 +40,8 @@ def _col(ref: str) -> int:
 
 def _text(el: etree._Element) -> str:
     """The text of an <si> or <is>: its <t>, or its rich-text runs' <t>, without phonetic <rPh>."""
+    if len(el) == 1 and el[0].tag == _T:
+        return el[0].text or ""
     if el.find(_RPH) is None:
         return "".join(el.itertext(_T))
     return "".join((r.findtext(_T) or "") for r in el.iter(_R) if r.getparent().tag != _RPH)
@@ -75,29 +77,29 @@ def _rows(z: zipfile.ZipFile, path: str, strings: list[str]) -> list[list[object
             while len(rows) < n:
                 rows.append([])
             values: list[object] = []
-            for c in row.iter(_C):
+            for c in row:  # the <c> children, in column order
                 ref = c.get("r")
                 if ref:
                     j = _col(ref)
                     if j > len(values):
                         values.extend([None] * (j - len(values)))
                 t = c.get("t")
+                first = c[0] if len(c) else None
                 if t == "inlineStr":
-                    is_ = c.find(_IS)
-                    values.append(_text(is_) if is_ is not None else None)
+                    values.append(_text(first) if first is not None and first.tag == _IS else None)
                     continue
-                v = c.findtext(_V)
+                v = first.text if first is not None and first.tag == _V else c.findtext(_V)
                 if v is None:
                     values.append(None)
-                elif t == "s":
-                    values.append(strings[int(v)])
-                elif t in ("str", "e", "d"):
-                    values.append(v)
-                elif t == "b":
-                    values.append(v == "1")
-                else:
+                elif t is None or t == "n":
                     f_ = float(v)
                     values.append(int(f_) if f_.is_integer() else f_)
+                elif t == "s":
+                    values.append(strings[int(v)])
+                elif t == "b":
+                    values.append(v == "1")
+                else:  # str (formula text), e (error), d (ISO date)
+                    values.append(v)
             rows.append(values)
             row.clear()
             while row.getprevious() is not None:

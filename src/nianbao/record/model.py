@@ -21,7 +21,10 @@ Level = Literal["government", "department", "township", "unknown"]
 # out_of_range: a number no report can state (too many digits, beyond any count, a year of 9999): the cell
 # is null and audit reports it (L-04). damaged: bytes of the file that could not be decoded (a flipped
 # byte) were replaced; the text says where (L-02).
-NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "out_of_range", "damaged"]
+# decoded: a table value read by the decoder from text whose layout was lost; ambiguous: cells left null
+# because the characters have several readings (L-03).
+NoteKind = Literal["variant", "fuzzy", "repaired", "extra_row", "unit", "unreadable", "out_of_range", "damaged",
+                   "decoded", "ambiguous"]
 
 
 class _Model(BaseModel):

@@ -116,14 +116,25 @@ def compute_cmd(
     raise typer.Exit(1 if result.problems else 0)
 
 
+def _row_name(key: str) -> str:
+    """"（三）1.属于国家秘密": a sub-row with its group's number, without the format's parenthetical notes."""
+    row = Format.t3_row(key)
+    if row is None:
+        return key
+    label = row.label.split("（区分")[0]
+    group = Format.T3_GROUPS.get(row.group or "")
+    if group is not None and row.number and not row.number.startswith("（"):
+        label = f"{group.number}{label}"
+    return label
+
+
 def _show(result, year: int) -> None:
     table = Table(title=f"{year} 年度 表三（由台账计算，计入 {result.counted} 件）", title_justify="left")
-    table.add_column("项目")
+    table.add_column("项目", min_width=14, max_width=30, overflow="fold")
     for c in Format.T3_COLUMNS:
         table.add_column(c.label, justify="right")
     for key, row in (result.record.requests or {}).items():
-        label = Format.row_label(key)
-        table.add_row(label[:24], *(Format.number_text(getattr(row, c.key)) for c in Format.T3_COLUMNS))
+        table.add_row(_row_name(key), *(Format.number_text(getattr(row, c.key)) for c in Format.T3_COLUMNS))
     console.print(table)
     _problems(result.problems)
     for n in result.notes:

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from ...format.names import cell_name
+from ..base import Context, Rule, Severity
+
+
+class TableNotUnique(Rule):
+    """表格无法唯一还原：原文的数字有不止一种（或没有一种）读法，相关单元格留空。
+
+    检查什么：文字版面丢失（网页被抓取成一行、转换工具丢了分隔符或空白单元格、标签与数字分离）时，
+    解析器按格式的行序、列数和勾稽关系还原表格；只有一种读法符合原文字符时才取值。
+    有几种读法都说得通（如表二「2135」可读作 2/1/35、2/13/5 或 21/3/5），或者没有一种读法
+    能把这些数字放进该行的格子，这些单元格留空，并列出各种读法。
+
+    为什么重要：留空的单元格不是报告里的空白，而是原文没法确定；统计、审核都不能把它当作 0，
+    需要人工对照原件补录。猜一个数比留空危害更大。
+
+    示例：表二「行政规范性文件2135」三个格子：2/1/35；2/13/5；21/3/5。
+
+    依据：国办公开办函〔2021〕30号 表格版式（行序、列数、勾稽关系）；解析器的还原记录
+    （ParseNote kind=ambiguous / unreadable）。
+    """
+
+    code = "L-03"
+    name = "table-not-unique"
+    severity = Severity.warning
+    message = "{where}无法唯一还原：{detail}，已留空，未猜测"
+    fix = "对照原件（PDF、网页原文）补录这些单元格；如为本机关报告，发布时保留表格结构或使用分隔清楚的表格。"
+
+    def check(self, ctx: Context):
+        for note in ctx.record.notes:
+            if not note.path:
+                continue
+            if note.kind == "ambiguous":
+                detail = f"原文数字有几种读法（{note.text.strip()}）"
+            elif note.kind == "unreadable" and "." in note.path:
+                detail = (f"原文数字「{note.text.strip()}」放不进该行的格子" if note.text.strip()[:1].isdigit()
+                          else note.text.strip() or "原文数字放不进该行的格子")
+            else:
+                continue
+            yield self.finding(ctx, [note.path], expected=None, actual=note.text.strip(),
+                               where=cell_name(note.path), detail=detail,
+                               key=f"{note.kind}:{note.path}:{note.text}")

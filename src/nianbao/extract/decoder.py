@@ -1,0 +1,771 @@
+"""A layout-independent decoder for 表二, 表三 and 表四.
+
+Text readers lose the layout: a crawler flattens a page (``190000019`` is 19|0|0|0|0|0|19), a converter
+drops blank cells or writes one cell per line, labels wrap away from their numbers. What every layout
+keeps is the format itself: the order of the rows, the number of columns, and the arithmetic the format
+guarantees. The decoder works on the text in reading order:
+
+* **tokens**: label anchors (a format row's identifying phrase, found in the row order) and digit runs;
+  a digit run may hold several cells (``00`` is 0|0, ``19000019`` is 19|0|0|0|0|19);
+* **readings**: the ways to cut the digit runs between two anchors into the cells of the rows they
+  cover (a part never starts with 0 unless it is 0);
+* **choice**: the format's arithmetic (each row's six applicant columns sum to 总计, outcome rows sum to
+  （七）总计, 新收 + 结转 = 总计 + 结转下年度, each 表四 block's four results sum to its 总计) chooses among
+  the readings of the same characters. It never changes a character: a document whose printed numbers
+  do not add up is read as printed when only one reading exists, and the audit flags it.
+
+Unique or nothing: cells whose readings still differ stay null, with a note naming them and listing the
+alternatives (rule L-03). Every decoded value keeps the characters it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..format import (
+    ACTIVE_2019,
+    ACTIVE_2021,
+    T3_COLUMN_KEYS,
+    T3_ROWS_2019,
+    T3_ROWS_2021,
+    T4_COLUMN_KEYS,
+    T4_GROUP_KEYS,
+    ActiveItem,
+    Label,
+    core,
+    tail,
+)
+from ..ingest import Block, Cell
+
+MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
+MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
+MAX_SCORED = 300  # readings of one segment checked against the column sums; more stay ambiguous
+_SEPARATORS = frozenset(" \t\n\r\u3000\u00a0\u200b\ufeff|")
+_NUMBERING_MARK = frozenset(".．、")
+_OCR_ZERO = frozenset("Oo〇")
+# words that make the digits before them a quantity in prose ("2025年", "3件"): a table's last number
+# glued to such a word may have lent it some of its digits
+_PROSE_UNITS = frozenset("年月日号件条项次个份万%余多")
+
+
+def _zero_context(text: str, i: int, n: int) -> bool:
+    """An O between separators or digits (``O 0 0``, ``1O``), not a letter of a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < n else " "
+    def ok(c: str) -> bool:
+        return c in _SEPARATORS or c.isdigit() or c in _OCR_ZERO
+
+    return ok(before) and ok(after) and (before.isdigit() or after.isdigit() or before in _SEPARATORS
+                                         and after in _SEPARATORS)
+
+
+@lru_cache(maxsize=4096)
+def _nfkc(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
+
+
+@dataclass
+class Stream:
+    """The text of some blocks in reading order: cells joined by a tab, blocks by a newline.
+
+    ``chars``/``where`` are the compact form used to find labels: NFKC, no white space or pipes, each
+    character mapped back to its offset in ``text``. ``cells`` maps offsets back to source cells.
+    """
+
+    text: str
+    cells: list[tuple[int, int, Cell]] = field(default_factory=list)
+    chars: str = ""
+    where: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_blocks(cls, blocks: list[Block]) -> Stream:
+        parts: list[str] = []
+        cells: list[tuple[int, int, Cell]] = []
+        pos = 0
+        for b in blocks:
+            first = True
+            for c in b.cells:
+                if c.covered:
+                    continue
+                if not first:
+                    parts.append("\t")
+                    pos += 1
+                first = False
+                t = c.text.replace("<br>", " ").replace("<br/>", " ")
+                cells.append((pos, pos + len(t), c))
+                parts.append(t)
+                pos += len(t)
+            parts.append("\n")
+            pos += 1
+        s = cls("".join(parts), cells)
+        s._compact()
+        return s
+
+    def _compact(self) -> None:
+        out: list[str] = []
+        where: list[int] = []
+        text = self.text
+        size = len(text)
+        for i, ch in enumerate(text):
+            if ch in _SEPARATORS:
+                continue
+            if ch in _OCR_ZERO and _zero_context(text, i, size):
+                out.append("0")  # OCR's O / o / 〇 standing for 0 among numbers
+                where.append(i)
+                continue
+            n = ch if ch.isascii() else _nfkc(ch)
+            for x in n:
+                if x in _SEPARATORS:
+                    continue
+                out.append(x)
+                where.append(i)
+        self.chars = "".join(out)
+        self.where = where
+
+    def cell_at(self, offset: int) -> tuple[Cell | None, int]:
+        lo, hi = 0, len(self.cells) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e, c = self.cells[mid]
+            if offset < s:
+                hi = mid - 1
+            elif offset >= e:
+                lo = mid + 1
+            else:
+                return c, offset - s
+        return None, 0
+
+
+@dataclass(frozen=True)
+class Run:
+    """A digit run between separators: one or more cells. ``start``/``end`` index ``Stream.chars``."""
+
+    digits: str
+    start: int
+    end: int
+    gap: bool = False  # words (not separators) stand between this run and the one before
+
+
+@dataclass
+class Piece:
+    """One decoded cell: its value and the characters it came from."""
+
+    value: int | float
+    start: int  # in Stream.chars
+    end: int
+    run: Run
+
+
+@dataclass
+class Decoded:
+    """Cells by dotted record path; alternatives for the cells that could not be settled."""
+
+    values: dict[str, Piece] = field(default_factory=dict)
+    rows: dict[str, list[Run]] = field(default_factory=dict)  # record row path -> its runs
+    ambiguous: list[tuple[list[str], list[tuple[int | float, ...]]]] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # row paths with no reading
+
+
+# ---- runs and readings -------------------------------------------------------------------------
+def runs_between(stream: Stream, start: int, end: int, next_number: str | None = None) -> list[Run]:
+    """The digit runs in ``chars[start:end]``. Words before the first run are the rest of the label;
+    words between runs mark a gap. A run that ends in the next label's own number (``00000002.其他``)
+    gives that number back to the label."""
+    chars, where, text = stream.chars, stream.where, stream.text
+    out: list[Run] = []
+    i = start
+    seen_words = False
+    while i < end:
+        ch = chars[i]
+        if not ch.isdigit():
+            if out:
+                seen_words = True
+            i += 1
+            continue
+        j = i
+        while j < end and chars[j].isdigit():
+            # a separator in the original text between two compact digits ends the run
+            if j > i and where[j] - where[j - 1] > 1 and _separated(text, where[j - 1], where[j]):
+                break
+            j += 1
+        digits = chars[i:j]
+        # thousands separators: 3,119 / 3，119
+        while (j + 4 <= end and chars[j] in ",，" and chars[j + 1:j + 4].isdigit()
+               and (j + 4 == end or not chars[j + 4].isdigit())):
+            digits += chars[j + 1:j + 4]
+            j += 4
+        if j < end and chars[j] in ".．" and j + 1 < end and chars[j + 1].isdigit():
+            # a decimal: one cell (表二 fees); keep it whole
+            k = j + 1
+            while k < end and chars[k].isdigit():
+                k += 1
+            digits = chars[i:k]
+            j = k
+        if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
+                and digits[-1] in "12345678" and "." not in digits):
+            # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it
+            digits = digits[:-1]
+        if digits:
+            out.append(Run(digits, i, i + len(digits), gap=seen_words))
+            seen_words = False
+        i = j
+    # the next label's numbering: "…0000002.其他" or "… 2、重复申请"
+    if out and next_number and next_number[:1].isdigit():
+        last = out[-1]
+        num = next_number.rstrip(".．、")
+        after = chars[last.end] if last.end < len(chars) else ""
+        if after in _NUMBERING_MARK and last.digits.endswith(num) and "." not in last.digits:
+            rest = last.digits[: len(last.digits) - len(num)]
+            out[-1:] = [Run(rest, last.start, last.end - len(num), last.gap)] if rest else []
+    return out
+
+
+def _separated(text: str, a: int, b: int) -> bool:
+    return any(ch in _SEPARATORS for ch in text[a + 1:b])
+
+
+MAX_CELL_DIGITS = 6  # no cell of 表三/表四 holds a million; a longer run is several cells
+T2_CELL_DIGITS = 9  # 表二 counts decisions (a city's 行政处罚 may run to millions) and fees
+
+
+def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[tuple[str, ...]]:
+    """Ways to cut ``digits`` into ``k`` parts of at most ``most`` digits, none starting with 0 unless
+    it is 0."""
+    if "." in digits:
+        return [(digits,)] if k == 1 and (digits[0] != "0" or digits.startswith("0.")) else []
+    n = len(digits)
+    if k > n or k <= 0 or n > k * most:
+        return []
+    out: list[tuple[str, ...]] = []
+    steps = [0]
+
+    def rec(i: int, left: int, acc: list[str]) -> None:
+        steps[0] += 1
+        if len(out) >= cap or steps[0] > MAX_STEPS:
+            return
+        rest = n - i
+        if rest > left * most or rest < left:
+            return
+        if left == 1:
+            part = digits[i:]
+            if part == "0" or part[0] != "0":
+                out.append((*acc, part))
+            return
+        if digits[i] == "0":
+            rec(i + 1, left - 1, [*acc, "0"])
+            return
+        for j in range(i + 1, min(n - left + 2, i + most + 1)):
+            rec(j, left - 1, [*acc, digits[i:j]])
+
+    rec(0, k, [])
+    return out
+
+
+def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
+             most: int = MAX_CELL_DIGITS) -> list[list[Piece]] | None:
+    """Every way to cut the runs into exactly ``cells`` cells; None when there are too many."""
+    if not runs:
+        return []
+    lens = [1 if "." in r.digits else len(r.digits) for r in runs]  # a decimal is one cell
+    if len(runs) > cells or sum(lens) < cells or sum(lens) > cells * most:
+        return []
+    out: list[list[Piece]] = []
+    steps = [0]
+
+    def rec(idx: int, left: int, acc: list[Piece]) -> bool:
+        if idx == len(runs):
+            if left == 0:
+                out.append(list(acc))
+            return len(out) < cap
+        rest_runs = len(runs) - idx - 1
+        rest_digits = sum(lens[idx + 1:])
+        run = runs[idx]
+        steps[0] += 1
+        if steps[0] > MAX_STEPS:
+            return False
+        rest_max = rest_digits  # the other runs hold at most one cell per digit
+        rest_min = sum(-(-x // most) for x in lens[idx + 1:])
+        lo = max(1, left - rest_max, -(-lens[idx] // most))
+        hi = min(lens[idx], left - rest_min, left - rest_runs)
+        if lo > hi:
+            return True
+        for k in range(lo, hi + 1):
+            for parts in _splits(run.digits, k, cap, most):
+                pieces = []
+                pos = run.start
+                for p in parts:
+                    pieces.append(Piece(float(p) if "." in p else int(p), pos, pos + len(p), run))
+                    pos += len(p)
+                if not rec(idx + 1, left - k, acc + pieces):
+                    return False
+        return True
+
+    if not rec(0, cells, []):
+        return None
+    return out
+
+
+# ---- 表三 ---------------------------------------------------------------------------------------
+_T3_WIDTH = len(T3_COLUMN_KEYS)
+
+
+def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """(row index, key start, key end) for the rows found in order in ``chars[lo:hi]``."""
+    chars = stream.chars
+    out = []
+    cur = lo
+    for i, row in enumerate(rows):
+        best = None
+        for key in (row.keys[0], *row.variants):
+            if row.key == "other_other":
+                key = "3.其他" if key == row.keys[0] else key
+            p = chars.find(key, cur, hi)
+            if p >= 0 and (best is None or p < best[0]):
+                best = (p, p + len(key))
+        if best is None and row.key == "other_other":
+            p = chars.find("其他", cur, hi)
+            if p >= 0 and p - cur < 80:
+                best = (p, p + 2)
+        if best is None:
+            continue
+        out.append((i, *best))
+        cur = best[1]
+    return out
+
+
+def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, int]]) -> list[int]:
+    """Where each anchored label starts. A label wrapped around its numbers ('2.其他法律行政法规 0 0 0 …
+    禁止公开') starts before them: its first words, found between the previous label's key and its own,
+    mark where its row begins."""
+    chars = stream.chars
+    out = []
+    for n, (i, s, _e) in enumerate(best):
+        lo = best[n - 1][2] if n else max(0, s - 40)
+        words = tail(rows[i].label)[:3]
+        h = (chars.rfind(words, lo, s + len(words)) if len(words) == 3 and not rows[i].keys[0].startswith(words)
+             else -1)
+        out.append(h if 0 <= h <= s else s)
+    return out
+
+
+def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
+    window = chars[lo:hi]
+    if "逾期不补正" in window or "缴纳费用" in window or "收费通知" in window:
+        return T3_ROWS_2021
+    if "其他处理" in window:
+        return T3_ROWS_2019
+    return T3_ROWS_2021
+
+
+def decode_requests(stream: Stream) -> Decoded | None:
+    """表三 from a stream: None when no row labels with numbers are found."""
+    chars = stream.chars
+    starts = [m.start() for m in re.finditer("本年新收", chars)]
+    if not starts:
+        return None
+    best: list[tuple[int, int, int]] = []
+    rows = T3_ROWS_2021
+    for s in starts:
+        rows_s = _t3_rows(chars, s, min(len(chars), s + 3000))
+        anchors = _anchors(stream, rows_s, s, min(len(chars), s + 4000))
+        if len(anchors) >= len(best):
+            best, rows = anchors, rows_s
+    if len(best) < 3:
+        return None
+    header = chars[max(0, best[0][1] - 200):best[0][1]]
+    if "小计" in header:
+        return None  # an extra 小计 column: the layout reader handles it
+    keys = [r.key for r in rows]
+    segs = []  # (row indices covered, runs)
+    heads = _heads(stream, rows, best)
+    for n, (i, _s, e) in enumerate(best):
+        if n + 1 < len(best):
+            j = best[n + 1][0]
+            nxt = rows[j].number
+            runs = runs_between(stream, heads[n] if heads[n] < e else e, max(heads[n + 1], e), nxt)
+            if runs and runs[0].start > e:
+                rest = len(core(rows[i].label)) - len(rows[i].keys[0])
+                lead = sum(1 for ch in chars[e:runs[0].start] if not ch.isdigit())
+                if lead > rest + 6:  # more words than the rest of its own label: other labels
+                    runs[0] = Run(runs[0].digits, runs[0].start, runs[0].end, gap=True)
+        else:
+            j = len(rows)
+            runs = _tail_runs(stream, e)
+        covered = list(range(i, j)) if n + 1 < len(best) else [i]
+        segs.append((covered, runs))
+    found = [f"requests.{keys[i]}" for i, *_ in best]
+    dec = Decoded()
+    units = []
+    for covered, runs in segs:
+        paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
+        last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
+        units.append(_Unit(paths, runs, _tail_readings(stream, runs, len(paths)) if last
+                           else readings(runs, len(paths))))
+        for i in covered:
+            dec.rows[f"requests.{keys[i]}"] = runs
+    _solve(units, _t3_constraints(keys), dec)
+    dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
+    return dec
+
+
+def _tail_runs(stream: Stream, start: int) -> list[Run]:
+    """The runs after the last label: up to the first words after a number."""
+    chars = stream.chars
+    i = start
+    n = len(chars)
+    while i < n and not chars[i].isdigit() and i - start < 20:
+        i += 1
+    j = i
+    while j < n and (chars[j].isdigit() or chars[j] in ",，"):
+        j += 1
+    return runs_between(stream, i, j)
+
+
+def _tail_readings(stream: Stream, runs: list[Run], cells: int, most: int = MAX_CELL_DIGITS) -> list[list[Piece]] | None:
+    """Readings of the runs after a table's last label. When the last run runs straight into the
+    words after the table ("…20000022025年，我局…"), where the table ends is itself uncertain: its
+    shorter prefixes are readings too, and the arithmetic chooses."""
+    out = readings(runs, cells, most=most)
+    if out is None or not runs:
+        return out
+    last = runs[-1]
+    chars, where = stream.chars, stream.where
+    glued = (last.end < len(chars) and chars[last.end] in _PROSE_UNITS and "." not in last.digits
+             and where[last.end] == where[last.end - 1] + 1)
+    if not glued:
+        return out
+    for cut in range(len(last.digits) - 1, 0, -1):
+        shorter = [*runs[:-1], Run(last.digits[:cut], last.start, last.start + cut, last.gap)]
+        more = readings(shorter, cells, most=most)
+        if more is None:
+            return None
+        out.extend(more)
+        if len(out) > MAX_READINGS:
+            return None
+    return out
+
+
+def _t3_constraints(keys: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Each constraint: sum(left paths) == sum(right paths)."""
+    cons: list[tuple[list[str], list[str]]] = []
+    cols = T3_COLUMN_KEYS
+    for k in keys:
+        cons.append(([f"requests.{k}.{c}" for c in cols[:-1]], [f"requests.{k}.total"]))
+    outcome = [k for k in keys if k not in ("new_received", "carried_over", "total_processed", "carried_forward")]
+    for c in cols:
+        if "total_processed" in keys:
+            cons.append(([f"requests.{k}.{c}" for k in outcome], [f"requests.total_processed.{c}"]))
+            if {"new_received", "carried_over", "carried_forward"} <= set(keys):
+                cons.append(([f"requests.new_received.{c}", f"requests.carried_over.{c}"],
+                             [f"requests.total_processed.{c}", f"requests.carried_forward.{c}"]))
+    return cons
+
+
+# ---- solving ------------------------------------------------------------------------------------
+@dataclass
+class _Unit:
+    """The cells one stretch of runs must fill, and its readings (None: too many to list)."""
+
+    paths: list[str]
+    runs: list[Run]
+    cands: list[list[Piece]] | None
+    adjacent: bool = True
+    strict: bool = False
+
+    def __post_init__(self) -> None:
+        self.adjacent = not any(r.gap for r in self.runs)
+        self.strict = bool(self.runs) and self.runs[0].gap  # other labels' words before its numbers
+
+
+def _holds(con: tuple[list[str], list[str]], val: dict[str, float]) -> bool | None:
+    left, right = con
+    try:
+        return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
+    except KeyError:
+        return None
+
+
+def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Decoded) -> None:
+    """Narrow each unit's readings by the arithmetic, then keep what is unique."""
+    by_path: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for con in cons:
+        for p in (*con[0], *con[1]):
+            by_path.setdefault(p, []).append(con)
+
+    def own(u: _Unit) -> list[tuple[list[str], list[str]]]:
+        ps = set(u.paths)
+        return [c for c in cons if all(p in ps for p in (*c[0], *c[1]))]
+
+    live: list[list[list[Piece]] | None] = []
+    for u in units:
+        cands = u.cands
+        if cands and len(cands) > 1:
+            inner = own(u)
+            if inner:
+                # the readings that satisfy the most of the unit's own sums (all of them, when one
+                # does; for 表四, the blocks that add up when another block does not)
+                scores = [sum(1 for k in inner if _holds(k, dict(zip(u.paths, (p.value for p in c)))))
+                          for c in cands]
+                top = max(scores)
+                if top > 0:
+                    cands = [c for c, sc in zip(cands, scores) if sc == top]
+        live.append(cands)
+
+    # column constraints, with the other units fixed, until nothing changes
+    changed = True
+    while changed:
+        changed = False
+        fixed: dict[str, float] = {}
+        for u, cands in zip(units, live):
+            if cands and len(cands) == 1:
+                fixed.update(zip(u.paths, (p.value for p in cands[0])))
+        for n, (u, cands) in enumerate(zip(units, live)):
+            if not cands or len(cands) == 1 or len(cands) > MAX_SCORED:
+                continue
+            ps = set(u.paths)
+            outer = {id(c): c for p in u.paths for c in by_path.get(p, ())
+                     if not all(x in ps for x in (*c[0], *c[1]))}
+            if not outer:
+                continue
+            # the readings that satisfy the most checkable constraints; kept only when that
+            # narrows the choice (a printed defect elsewhere may break one of them for every reading)
+            scored = []
+            for c in cands:
+                val = dict(fixed)
+                val.update(zip(u.paths, (p.value for p in c)))
+                held = [_holds(k, val) for k in outer.values()]
+                scored.append((sum(1 for h in held if h), c))
+            top = max(s for s, _ in scored)
+            ok = [c for s, c in scored if s == top] if top > 0 else []
+            if ok and len(ok) < len(cands):
+                live[n] = ok
+                changed = True
+
+    values: dict[str, float] = {}
+    for u, cands in zip(units, live):
+        if cands and len(cands) == 1:
+            values.update(zip(u.paths, (p.value for p in cands[0])))
+    # A choice the arithmetic made is only as good as the arithmetic. A row's own sum picks among its
+    # readings, but a document that does not keep its sums (a 总计 column of zeros) may hide its true
+    # reading behind one that happens to add up. So the choices stand together when the whole table,
+    # read so, keeps every sum; otherwise a chosen reading stands only when, for each cell its readings
+    # disagree on, a column sum over rows read without a choice (or already confirmed) holds, and none
+    # fails. A table with no sums across rows (表四) keeps its row sums' choice.
+    chosen = [n for n, (u, cands) in enumerate(zip(units, live))
+              if cands and len(cands) == 1 and u.cands and len(u.cands) > 1]
+    whole = [_holds(c, values) for c in cons]
+    if chosen and not (whole and all(h is True for h in whole)):
+        base: dict[str, float] = {}
+        for u in units:
+            if u.cands and len(u.cands) == 1:
+                base.update(zip(u.paths, (p.value for p in u.cands[0])))
+        pending = list(chosen)
+        grew = True
+        while grew:
+            grew = False
+            for n in list(pending):
+                u = units[n]
+                cur = live[n]
+                if not cur or not u.cands:
+                    continue
+                ps = set(u.paths)
+                cross = [c for c in cons if not all(x in ps for x in (*c[0], *c[1]))]
+                good = True
+                if cross:
+                    val = dict(base)
+                    val.update(zip(u.paths, (p.value for p in cur[0])))
+                    for i, p in enumerate(u.paths):
+                        if len({c[i].value for c in u.cands}) == 1:
+                            continue
+                        checks = [_holds(c, val) for c in by_path.get(p, ()) if c in cross]
+                        if not any(checks) or any(h is False for h in checks):
+                            good = False
+                            break
+                if good:
+                    pending.remove(n)
+                    base.update(zip(u.paths, (p.value for p in cur[0])))
+                    grew = True
+        for n in pending:
+            live[n] = units[n].cands
+            for q in units[n].paths:
+                values.pop(q, None)
+    for u, cands in zip(units, live):
+        if not cands:
+            if u.runs:
+                dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+            continue
+        if len(cands) == 1:
+            reading = cands[0]
+            rows_covered = len({p.rsplit(".", 1)[0] for p in u.paths})
+            if (not u.adjacent or rows_covered > 1) and not _confirmed(u, reading, cons, values):
+                # words between the numbers, or several rows' numbers with their labels lost: the
+                # order of the numbers may not be the order of the cells; only the arithmetic can say
+                dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+                continue
+            dec.values.update(zip(u.paths, reading))
+            continue
+        # several readings: the cells on which all agree are settled, the others stay null. Where
+        # sums across rows exist, the readings the row's own sum ruled out count too (that sum was not
+        # confirmed: the document may not keep it); a lone table (表四) trusts its own sums.
+        ps = set(u.paths)
+        if u.cands and any(not all(x in ps for x in (*c[0], *c[1])) for p in u.paths for c in by_path.get(p, ())):
+            cands = u.cands
+        differ = []
+        for i, p in enumerate(u.paths):
+            vs = {c[i].value for c in cands}
+            if len(vs) == 1:
+                dec.values[p] = cands[0][i]
+            else:
+                differ.append(i)
+        alts = sorted({tuple(c[i].value for i in differ) for c in cands})
+        dec.ambiguous.append(([u.paths[i] for i in differ], alts))
+
+
+def _confirmed(u: _Unit, reading: list[Piece], cons, values: dict[str, float]) -> bool:
+    """A reading whose runs had words between them is kept only when the arithmetic it can be
+    checked by holds: the words may be a label that moved, taking its numbers' order with it."""
+    val = dict(values)
+    val.update(zip(u.paths, (p.value for p in reading)))
+    ps = set(u.paths)
+    touching = [c for c in cons if any(p in ps for p in (*c[0], *c[1]))]
+    checks = [h for h in (_holds(c, val) for c in touching) if h is not None]
+    # its own row sums alone do not place the numbers: another row must agree (a column sum)
+    across = [h for c in touching if not all(p in ps for p in (*c[0], *c[1]))
+              if (h := _holds(c, val)) is not None]
+    if not u.strict:
+        return bool(checks) and all(checks)
+    return bool(checks) and all(checks) and (bool(across) or not any(
+        not all(p in ps for p in (*c[0], *c[1])) for c in cons))
+
+
+# ---- 表四 ---------------------------------------------------------------------------------------
+_T4_HEADER_END = ("尚未审结总计", "未审结总计", "审结总计")
+
+
+def decode_appeals(stream: Stream) -> Decoded | None:
+    """表四: the 15 numbers after the header's last 总计."""
+    chars = stream.chars
+    head = chars.find("行政复议")
+    while head >= 0:
+        window = chars[head:head + 400]
+        if "维持" in window and ("诉讼" in window or "起诉" in window):
+            break
+        head = chars.find("行政复议", head + 4)
+    if head < 0:
+        return None
+    end = -1
+    for key in _T4_HEADER_END:
+        p = chars.rfind(key, head, head + 400)
+        if p >= 0:
+            end = p + len(key)
+            break
+    if end < 0:
+        return None
+    runs = _tail_runs(stream, end)
+    paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
+    cons = [([f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS[:-1]], [f"appeals.{g}.total"]) for g in T4_GROUP_KEYS]
+    dec = Decoded()
+    if not runs:
+        return None
+    dec.rows["appeals"] = runs
+    _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
+    return dec
+
+
+# ---- 表二 ---------------------------------------------------------------------------------------
+def decode_active(stream: Stream, fmt: str) -> Decoded | None:
+    """表二: each item's label, then its one or three numbers (no arithmetic: a digit run that can be
+    cut more than one way stays null)."""
+    items: tuple[ActiveItem, ...] = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    chars = stream.chars
+    start = chars.find("第二十条")
+    if start < 0:
+        return None
+    hi = chars.find("本年新收", start)
+    hi = len(chars) if hi < 0 else hi
+    hits = []
+    for it in items:
+        key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
+        p = chars.find(key, start, hi)
+        if p < 0 and key != it.keys[0]:
+            p = chars.find(it.keys[0], start, hi)
+            key = it.keys[0]
+        if p >= 0:
+            hits.append((it, p, p + len(key)))
+    found = _increasing(hits)  # the most items found in the format's order (prose may name one later)
+    if len(found) < 2:
+        return None
+    dec = Decoded()
+    units = []
+    for n, (it, _s, e) in enumerate(found):
+        stop = found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60)
+        runs = _active_runs(stream, e, stop)
+        if n + 1 == len(found):
+            runs = runs[:1] if not it.columns else runs
+        width = len(it.columns) or 1
+        paths = ([f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"])
+        last = n + 1 == len(found)
+        cands = (_tail_readings(stream, runs, width, T2_CELL_DIGITS) if last
+                 else readings(runs, width, most=T2_CELL_DIGITS)) if runs else []
+        units.append(_Unit(paths, runs, cands))
+        dec.rows[f"active.{it.key}"] = runs
+    _solve(units, [], dec)
+    return dec
+
+
+def _increasing(hits: list[tuple]) -> list[tuple]:
+    """The longest run of hits whose positions increase in the given (format) order."""
+    best: list[list[tuple]] = []
+    for h in hits:
+        prev = max((b for b in best if b[-1][1] < h[1]), key=len, default=[])
+        best.append([*prev, h])
+    return max(best, key=len, default=[])
+
+
+_ARTICLE = re.compile(r"第二十条第?\(?[一二三四五六七八九十]+\)?项?|\([一二三四五六七八九十]+\)")
+
+
+def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
+    """Runs up to the next words that are not a 表二 header (第二十条第（五）项 信息内容 …)."""
+    chars = stream.chars
+    i = start
+    while i < end and not chars[i].isdigit():
+        i += 1
+    if i - start > 14:  # words, not a unit or a header, stand between the label and these digits
+        return []
+    j = i
+    while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
+        j += 1
+    return runs_between(stream, i, min(j + 2, len(chars)))
+
+
+def alternatives_text(paths: list[str], alts: list[tuple[int | float, ...]]) -> str:
+    shown = ["/".join(str(v) for v in a) for a in alts[:6]]
+    more = f" 等{len(alts)}种" if len(alts) > 6 else ""
+    return "；".join(shown) + more
+
+
+
+
+def piece_cell(stream: Stream, start: int, end: int) -> Cell:
+    """A cell for the characters ``chars[start:end]``: their text, and line/page/box/span of the
+    source cell they stand in."""
+    text = stream.chars[start:end]
+    if start >= len(stream.where):
+        return Cell(text)
+    a = stream.where[start]
+    b = stream.where[end - 1] + 1 if end - 1 < len(stream.where) else a + len(text)
+    src, off = stream.cell_at(a)
+    if src is None:
+        return Cell(text)
+    span = None
+    if src.span is not None:
+        span = (src.span[0] + off, src.span[0] + off + (b - a))
+    return Cell(text, line=src.line, span=span, page=src.page, bbox=src.bbox, path=src.path, conf=src.conf)
+
+
+__all__ = ["Decoded", "Piece", "Run", "Stream", "alternatives_text", "decode_active", "decode_appeals",
+           "decode_requests", "piece_cell", "readings", "runs_between"]

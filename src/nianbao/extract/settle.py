@@ -1,0 +1,224 @@
+"""Where the layout readers guessed, the decoder settles: unique or nothing.
+
+The layout readers in ``tables`` read a row with certainty when its label and all its values stand in
+one text block (or a grid row). A row they assembled from several blocks, a 表四 with missing numbers,
+a table they did not find at all: those are guesses, and a guess never becomes a number. For them the
+decoder (``decoder``) reads the text in reading order and the format's arithmetic chooses among the
+readings of the same characters; what it cannot settle stays null, with a note listing the alternatives.
+"""
+
+from __future__ import annotations
+
+from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format.names import cell_name
+from ..ingest import Block, Cell
+from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
+from .tables import Found
+from .values import Value
+
+
+class _Lazy:
+    """The document's stream, built once and only when a table needs the decoder."""
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self._s: Stream | None = None
+
+    def get(self) -> Stream:
+        if self._s is None:
+            self._s = Stream.from_blocks(self.blocks)
+        return self._s
+
+
+def _rows_of(found: Found, table: str) -> set[str]:
+    return {p.rsplit(".", 1)[0] for p in found.values if p.startswith(table + ".")}
+
+
+def _value(stream: Stream, piece) -> Value:
+    return Value(piece.value, piece_cell(stream, piece.start, piece.end))
+
+
+def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], cols: tuple[str, ...] | None,
+           certain, notes: bool = True) -> None:
+    """Per row: a certain layout reading stays unless the decoder reads the same characters
+    differently (then the cells that differ are null); an uncertain one gives way to the decoder."""
+    blank_cell = next((v.cell for v in found.values.values()), Cell(""))
+    for row in rows:
+        paths = [f"{row}.{c}" for c in cols] if cols else [row]
+        sure = certain(row)
+        decoded_any = False
+        for p in paths:
+            old = found.values.get(p)
+            d = dec.values.get(p) if dec is not None else None
+            if sure and old is not None and old.value is not None:
+                if d is not None and d.value != old.value:
+                    found.values[p] = Value(None, old.cell)
+                    found.notes.append(("ambiguous", p, f"按版面读作 {old.value}，按行序读作 {d.value}", None))
+                continue
+            if d is not None:
+                found.values[p] = _value(stream, d)
+                decoded_any = decoded_any or old is None or old.value != d.value
+            elif old is not None and old.value is not None and not sure:
+                found.values[p] = Value(None, old.cell)
+            elif old is None and dec is not None and row in dec.rows:
+                found.values[p] = Value(None, blank_cell)
+        if decoded_any and dec is not None:
+            runs = dec.rows.get(row) or dec.rows.get(row.split(".")[0]) or []
+            found.notes.append(("decoded", row, " ".join(r.digits for r in runs)[:60], None))
+    if dec is not None and notes:
+        for paths, alts in dec.ambiguous:
+            row = paths[0].rsplit(".", 1)[0] if cols else paths[0]
+            found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
+            for p in paths:
+                if p in found.values and found.values[p].value is not None and not certain(
+                        p.rsplit(".", 1)[0] if cols else p):
+                    found.values[p] = Value(None, found.values[p].cell)
+        for row in dec.unreadable:
+            found.notes.append(("unreadable", row, " ".join(r.digits for r in dec.rows.get(row, []))[:60], None))
+
+
+def _alternatives(paths: list[str], alts) -> str:
+    """'「自然人」「商业企业」：1/10；11/0' — the cells (by their column names) and their readings."""
+    names = []
+    for p in paths:
+        name = cell_name(p)
+        names.append(name[name.rfind("「"):name.rfind("」") + 1] if "「" in name else p.rsplit(".", 1)[-1])
+    return f"{''.join(names)}：{alternatives_text(paths, alts)}"
+
+
+def settle_requests(found: Found, lazy: _Lazy) -> None:
+    rows = _rows_of(found, "requests")
+    found.certain -= found.loose
+    full = len(rows) >= len(T3_ROWS_2019) and rows <= found.certain
+    if full:
+        return
+    stream = lazy.get()
+    dec = decode_requests(stream)
+    if dec is None and not found.values:
+        return
+    all_rows = sorted(rows | (set(dec.rows) if dec else set()))
+    _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
+    _garbled(found)
+
+
+GARBLED_COLUMNS = 4  # columns whose sums fail, before one failing row is taken as garbled
+GARBLED_ROWS = 3  # rows whose applicant columns do not add up, before a text table is taken as garbled
+
+
+def _garbled(found: Found) -> None:
+    """A text table where several rows do not add up AND the same cells break their column's sum
+    is not the printed table but a garbled rendering of it (rows interleaved, OCR misreads): those
+    cells are null. A printed defect keeps its values: one or two rows that do not add up, or a
+    总计 column of zeros under non-zero rows (its other columns still add up), is read as printed
+    and the audit reports it."""
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    rows = sorted({p.rsplit(".", 1)[0] for p in found.values} - found.grid)
+    cols = T3_COLUMN_KEYS
+
+    def row_fails(r: str) -> bool:
+        vs = [val[p] for c in cols if (p := f"{r}.{c}") in val]
+        return len(vs) == len(cols) and sum(vs[:-1]) != vs[-1]
+
+    failing = [r for r in rows if row_fails(r)]
+    if not failing:
+        return
+    keys = {r.split(".")[1] for r in rows}
+    outcomes = [f"requests.{k}" for k in keys if k not in _NOT_OUTCOME]
+
+    def col_fails(c: str) -> bool:
+        checks = []
+        if "total_processed" in keys:
+            vs = [val[p] for r in outcomes if (p := f"{r}.{c}") in val]
+            t = val.get(f"requests.total_processed.{c}")
+            if len(vs) == len(outcomes) and t is not None:
+                checks.append(sum(vs) != t)
+        ident = [val[p] for k in ("new_received", "carried_over", "total_processed", "carried_forward")
+                 if (p := f"requests.{k}.{c}") in val]
+        if len(ident) == 4:
+            checks.append(ident[0] + ident[1] != ident[2] + ident[3])
+        return bool(checks) and all(checks)
+
+    bad_cols = [c for c in cols if col_fails(c)]
+    if len(failing) < GARBLED_ROWS:
+        # one or two rows: a printed typo breaks its row and one or two columns; a row that breaks
+        # its sum and most of its columns, or whose cells exceed （七）总计 in several columns, is a
+        # garbled line (cells of two rows run together)
+        def over_total(r: str) -> int:
+            if r.split(".")[1] in _NOT_OUTCOME:
+                return 0
+            return sum(1 for c in cols if (v := val.get(f"{r}.{c}")) is not None
+                       and (t := val.get(f"requests.total_processed.{c}")) is not None and v > t)
+
+        keep = [r for r in failing if len(bad_cols) >= GARBLED_COLUMNS or over_total(r) >= 2]
+        for r in keep:
+            if len(bad_cols) < GARBLED_COLUMNS:
+                for c in cols:
+                    p = f"{r}.{c}"
+                    if p in found.values and found.values[p].value is not None:
+                        found.values[p] = Value(None, found.values[p].cell)
+                found.notes.append(("unreadable", r, "该行各格超过（七）总计且本行合计不符：两行数字交错，单元格留空", None))
+        failing = [r for r in keep if len(bad_cols) >= GARBLED_COLUMNS]
+    for r in failing:
+        hit = False
+        for c in bad_cols:
+            p = f"{r}.{c}"
+            if p in found.values and found.values[p].value is not None:
+                found.values[p] = Value(None, found.values[p].cell)
+                hit = True
+        if hit:
+            found.notes.append(("unreadable", r, "行与列的合计都对不上：文字版面已错乱，单元格留空", None))
+
+
+_NOT_OUTCOME = frozenset({"new_received", "carried_over", "total_processed", "carried_forward"})
+
+
+def settle_appeals(found: Found, lazy: _Lazy) -> None:
+    if "appeals" in found.certain:
+        return
+    stream = lazy.get()
+    dec = decode_appeals(stream)
+    if dec is None and not found.values:
+        return
+    rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
+    if dec is not None:
+        dec.rows = {r: dec.rows.get("appeals", []) for r in rows}
+    _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
+
+
+_HEADER_2019 = ("新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量")
+
+
+def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
+    """表二 rows read by label with certainty stay; the others (a number glued to the label, more or
+    fewer numbers than columns, a 表二 the layout readers did not find in flattened text) are
+    decoded or left null. Returns the 表二 format, which flattened text only shows in its header words."""
+    items = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    rows = {f"active.{it.key}" for it in items}
+    present = {p if p.count(".") == 1 else p.rsplit(".", 1)[0] for p in found.values}
+    if found.values and present <= found.certain and len(present) >= len(rows) - 1:
+        return fmt
+    stream = lazy.get()
+    start = stream.chars.find("第二十条")
+    end = stream.chars.find("本年新收", start)
+    window = stream.chars[start:end if end > 0 else None] if start >= 0 else ""
+    if not found.values and any(w in window for w in _HEADER_2019):
+        fmt = "2019"
+        items = ACTIVE_2019
+    dec = decode_active(stream, fmt)
+    for it in items:
+        row = f"active.{it.key}"
+        cols = tuple(c.key for c in it.columns) or None
+        if row not in present and (dec is None or row not in dec.rows):
+            continue
+        _apply(found, dec, stream, [row], cols, lambda r: r in found.certain, notes=False)
+    if dec is not None:
+        for paths, alts in dec.ambiguous:
+            row = paths[0].rsplit(".", 1)[0] if paths[0].count(".") == 2 else paths[0]
+            if row in found.certain:
+                continue
+            found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
+    return fmt
+
+
+Lazy = _Lazy
+__all__ = ["Lazy", "settle_active", "settle_appeals", "settle_requests"]
