@@ -91,20 +91,21 @@ def test_region_without_unit_list_uses_names(tmp_path):
     assert res.units == ["德州市统计局", "德州市财政局"] and res.missing == [] and res.own is None
 
 
-def test_consolidated_export_in_report_layout(tmp_path):
-    from openpyxl import load_workbook
+def test_consolidated_export_flat_tables(tmp_path):
+    import csv
 
     from nianbao.format import T3_COLUMNS, T3_ROWS_2021
 
     store, made = _setup(tmp_path)
     with store:
-        [out] = nianbao.export(store, "consolidated", tmp_path / "汇总.xlsx", region="聊城市", year=2021)
-    wb = load_workbook(out)
-    assert wb.sheetnames[:3] == ["表二", "表三", "表四"]
-    rows = list(wb["表三"].iter_rows(values_only=True))
+        out = nianbao.export(store, "consolidated", tmp_path / "汇总.csv", region="聊城市", year=2021)  # flat tables
+    assert [p.name for p in out[:3]] == ["汇总.csv", "汇总-表三.csv", "汇总-表四.csv"]
+    with out[1].open(encoding="utf-8-sig") as f:
+        rows = [[int(v) if v.isdigit() else v for v in r] for r in csv.reader(f)]
     assert list(rows[0]) == ["分组", "项目", *(c.label for c in T3_COLUMNS)]
     assert [r[1] for r in rows[1:]] == [r.label for r in T3_ROWS_2021]
     expected = _expected(made)
     granted = next(r for r in rows if r[1] == "（一）予以公开")
     assert granted[-1] == expected["requests.granted.total"]
-    assert [r[0] for r in wb["缺报"].iter_rows(min_row=2, values_only=True)] == ["聊城市卫生健康委员会"]
+    with next(p for p in out if p.name == "汇总-缺报.csv").open(encoding="utf-8-sig") as f:
+        assert [r[0] for r in csv.reader(f)][1:] == ["聊城市卫生健康委员会"]

@@ -19,7 +19,6 @@ from __future__ import annotations
 from . import render as _render_package  # noqa: F401
 from .analyse.charts import charts
 from .analyse.consolidate import Consolidation, Difference, consolidate
-from .analyse.export import export
 from .analyse.layout import CellDef
 from .analyse.layout import cells as table_cells
 from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStats, Stats, stats
@@ -54,6 +53,7 @@ from .pipeline import (
     read_units,
     render,
 )
+from .pipeline.export import export
 from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
 from .render import FORMATS as RENDER_FORMATS
 from .render import template

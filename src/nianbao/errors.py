@@ -31,3 +31,4 @@ class ConflictError(NianbaoError):
     """Someone else changed the same thing first (a review, a filing): nothing was written."""
 
     code = "conflict"
+

@@ -4,20 +4,23 @@ report layout. XLSX, CSV, Parquet or JSON (see ``tabular``). Labels come from th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from ..audit import Severity
 from ..format import Format
 from ..format.names import cell_name
+from ..record import Record
 from ..store import Store
 from . import tabular
-from .consolidate import consolidate
+from .consolidate import Consolidation, consolidate
 from .layout import all_cells
 
 KINDS = ("tidy", "findings", "consolidated")
 REVIEW_ZH = {None: "未审核", "confirm": "已确认", "dismiss": "已驳回"}
+DOC_KIND_ZH = {"annual_report": "年度报告", "interpretation": "文字解读", "other": "其他文件"}
 TIDY_COLUMNS = {
     "报告编号": "库中报告的编号（reports.id）",
     "单位": "报告机关（单位名称）",
@@ -73,25 +76,35 @@ def tidy_sheets(store: Store, year: int | None = None) -> list[tabular.Sheet]:
 
 def _show(v: Any) -> Any:
     v = Format.plain(v)
+    if isinstance(v, str) and v in DOC_KIND_ZH:  # S-04: 应为 年度报告, 实为 文字解读
+        return DOC_KIND_ZH[v]
     if isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False)
     return v
 
 
-def findings_sheets(store: Store, year: int | None = None) -> list[tabular.Sheet]:
+FINDING_WIDTHS = [24, 7, 7, 30, 36, 12, 12, 8, 9, 20, 50, 40, 18]
+FINDING_WRAP = (0, 3, 4, 5, 6, 9, 10, 11)
+
+
+def findings_sheets(store: Store, year: int | None = None, include_dismissed: bool = False) -> list[tabular.Sheet]:
+    """The 问题清单 for a 通报: one row per finding, by unit and year, most severe first; dismissed
+    findings left out unless ``include_dismissed``. Column widths, wrapped text, frozen header, filters."""
     from .stats import rule_title
 
     ids = [r.id for r in store.reports(year=year, doc_kind=None)]
-    found = sorted(store.findings(ids), key=lambda f: (f.agency or "", f.year or 0, Severity(f.severity).rank, f.code))
+    found = sorted((f for f in store.findings(ids) if include_dismissed or f.review != "dismiss"),
+                   key=lambda f: (f.agency or "", f.year or 0, Severity(f.severity).rank, f.code))
     rows = [[f.agency, f.year, f.code, rule_title(f.code), "、".join(cell_name(c) for c in f.cells),
              _show(f.expected), _show(f.actual), Severity(f.severity).zh, REVIEW_ZH.get(f.review, f.review), f.note,
              f.message, f.fix, f.fingerprint] for f in found]
-    return [tabular.Sheet("问题清单", FINDING_COLUMNS, rows)]
+    return [tabular.Sheet("问题清单", FINDING_COLUMNS, rows, FINDING_WIDTHS, FINDING_WRAP)]
 
 
 def consolidated_sheets(store: Store, region: str, year: int) -> list[tabular.Sheet]:
+    """The sums as flat tables (分组, 项目, one column per format column), then the lists."""
     res = consolidate(store, region, year)
-    sheets = []
+    sheets: list[tabular.Sheet] = []
     by_table: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
     columns: dict[str, list[str]] = {}
     for c in res.layout:
@@ -104,31 +117,72 @@ def consolidated_sheets(store: Store, region: str, year: int) -> list[tabular.Sh
         sheets.append(tabular.Sheet(table, ["分组", "项目", *columns[table]],
                                     [[g, r, *(vals.get(col) for col in columns[table])]
                                      for (g, r), vals in rows.items()]))
+    return sheets + consolidation_lists(res)
+
+
+def consolidation_lists(res: Consolidation) -> list[tabular.Sheet]:
+    """What a consolidation lists beside its sums: units summed, 缺报, late, blank cells, differences."""
     names = {c.path: c.name for c in res.layout}
-    sheets.append(tabular.Sheet("汇总单位", ["单位"], [[u] for u in res.units]))
-    sheets.append(tabular.Sheet("缺报", ["单位"], [[u] for u in res.missing]))
-    sheets.append(tabular.Sheet("逾期公布", ["单位", "落款日期"], [list(x) for x in res.late]))
-    sheets.append(tabular.Sheet("留空单元格", ["单元格", "留空单位"],
-                                [[names[p], "、".join(who)] for p, who in res.blanks.items()]))
-    sheets.append(tabular.Sheet("与本级报告差异", ["单元格", "本级报告", "下级合计"],
-                                [[d.name, _show(d.own), _show(d.total)] for d in res.differences]))
-    return sheets
+    return [tabular.Sheet("汇总单位", ["单位"], [[u] for u in res.units], [40]),
+            tabular.Sheet("缺报", ["单位"], [[u] for u in res.missing], [40]),
+            tabular.Sheet("逾期公布", ["单位", "落款日期"], [list(x) for x in res.late], [40, 14]),
+            tabular.Sheet("留空单元格", ["单元格", "留空单位"],
+                          [[names[p], "、".join(who)] for p, who in res.blanks.items()], [50, 60], (0, 1)),
+            tabular.Sheet("与本级报告差异", ["单元格", "本级报告", "下级合计"],
+                          [[d.name, _show(d.own), _show(d.total)] for d in res.differences], [50, 12, 12], (0,))]
+
+
+def consolidated_workbook(store: Store, region: str, year: int, out: Path,
+                          report_layout: Callable[[Record], bytes]) -> Path:
+    """The consolidation as an XLSX in the report's own layout: the sums in 表二, 表三 and 表四 exactly as
+    the fill-in template draws them (``report_layout``: the record as template XLSX bytes; merged
+    headers, live 勾稽 checks), then the lists as sheets of their own."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    res = consolidate(store, region, year)
+    book = load_workbook(BytesIO(report_layout(res.record)))
+    for ws in list(book.worksheets):
+        if not ws.title.startswith("表"):  # the text sheets: a consolidation has no text of its own
+            book.remove(ws)
+    for sh in consolidation_lists(res):
+        ws = book.create_sheet(sh.name)
+        ws.append(sh.columns)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for r in sh.rows:
+            ws.append([_show(v) for v in r])
+        for i, w in enumerate(sh.widths or []):
+            ws.column_dimensions[get_column_letter(i + 1)].width = w
+        for row in ws.iter_rows(min_row=2):
+            for i in sh.wrap:
+                row[i].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.freeze_panes = "A2"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    book.save(out)
+    return out
 
 
 def export(store: Store, kind: str, out: str | Path, fmt: str | None = None, region: str | None = None,
-           year: int | None = None) -> list[Path]:
-    """Export ``kind`` (tidy | findings | consolidated) to ``out``; returns the files written."""
+           year: int | None = None, include_dismissed: bool = False,
+           report_layout: Callable[[Record], bytes] | None = None) -> list[Path]:
+    """Export ``kind`` (tidy | findings | consolidated) to ``out``; returns the files written.
+    Consolidated tables to XLSX, given ``report_layout`` (a record → its template XLSX), are in the
+    report's layout; otherwise (and in CSV, Parquet, JSON) flat, one row per table row."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
     tabular.format_of(Path(out), fmt)  # fail before any work on an unknown format
     if kind == "tidy":
         sheets = tidy_sheets(store, year)
     elif kind == "findings":
-        sheets = findings_sheets(store, year)
+        sheets = findings_sheets(store, year, include_dismissed)
     else:
         if not region or year is None:
             from ..errors import InputError
 
             raise InputError("导出汇总表需要 --region 和 --year", "usage")
+        if report_layout is not None and tabular.format_of(Path(out), fmt) == "xlsx":
+            return [consolidated_workbook(store, region, year, Path(out), report_layout)]
         sheets = consolidated_sheets(store, region, year)
     return tabular.write(sheets, out, fmt)

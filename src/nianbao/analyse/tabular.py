@@ -16,8 +16,14 @@ XLSX_MAX_ROWS = 1_048_575  # Excel's limit, minus the header
 
 
 class Sheet:
-    def __init__(self, name: str, columns: list[str], rows: Iterable[list[Any]]):
+    """A named table. ``widths`` (characters, one per column) and ``wrap`` (column indexes whose text
+    wraps) lay out an XLSX sheet meant to be read, like the 问题清单; without them columns keep Excel's
+    default width (exports of millions of rows)."""
+
+    def __init__(self, name: str, columns: list[str], rows: Iterable[list[Any]], widths: list[int] | None = None,
+                 wrap: tuple[int, ...] = ()):
         self.name, self.columns, self.rows = name, columns, rows
+        self.widths, self.wrap = widths, wrap
 
 
 def format_of(out: Path, fmt: str | None) -> str:
@@ -51,7 +57,8 @@ def write(sheets: list[Sheet], out: str | Path, fmt: str | None = None) -> list[
 
 def _xlsx(sheets: list[Sheet], out: Path) -> Path:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -71,14 +78,38 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
                 cell = WriteOnlyCell(ws, value=c)
                 cell.font = bold
                 header.append(cell)
-            ws.append(header)
             ws.freeze_panes = "A2"
-            for r in chunk:
-                ws.append([_xlsx_value(ws, v) for v in r])
+            for i, w in enumerate(sh.widths or []):
+                ws.column_dimensions[get_column_letter(i + 1)].width = w
+            if sh.widths:  # a sheet to read: filters on the header
+                ws.auto_filter.ref = f"A1:{get_column_letter(len(sh.columns))}{len(chunk) + 1}"
+            ws.append(header)
+            top, plain = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+            for n, r in enumerate(chunk, 2):
+                if not sh.wrap:
+                    ws.append([_xlsx_value(ws, v) for v in r])
+                    continue
+                cells, lines = [], 1
+                for i, v in enumerate(r):
+                    cell = _xlsx_value(ws, v)
+                    if not hasattr(cell, "data_type"):  # a plain value, not a cell made inert
+                        cell = WriteOnlyCell(ws, value=cell)
+                    cell.alignment = top if i in sh.wrap else plain
+                    if i in sh.wrap and sh.widths and v is not None:
+                        lines = max(lines, -(-_width(str(cell.value)) // max(1, sh.widths[i] - 1)))
+                    cells.append(cell)
+                if lines > 1:  # tall enough for the wrapped text: not every spreadsheet fits rows on opening
+                    ws.row_dimensions[n].height = 15 * min(lines, 20)
+                ws.append(cells)
             if len(chunk) < XLSX_MAX_ROWS:
                 break
     wb.save(out)
     return out
+
+
+def _width(text: str) -> int:
+    """Display width in Excel's units: a CJK character takes two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def _xlsx_value(ws, v: Any) -> Any:

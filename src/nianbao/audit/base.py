@@ -72,6 +72,9 @@ class Rule:
     needs_ledger: ClassVar[bool] = False
     # Rules about the tables and sections do not apply to a 文字解读 (S-04 says what it is).
     tables_only: ClassVar[bool] = False
+    # A finding that must be dealt with before the report is published: render stops on it (unless
+    # forced) as it does on an error, though the document itself may be read and stored.
+    blocks_publishing: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "C-03": "c_03_near_duplicate:NearDuplicate",
     "C-04": "c_04_problems_empty:ProblemsEmpty",
     "C-05": "c_05_fee_silent:FeeSilent",
+    "C-07": "c_07_foreign_text:ForeignText",
     # L — labels
     "L-01": "l_01_label_variant:LabelVariant",
     "L-02": "l_02_cells_repaired:CellsRepaired",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import pkgutil
 from importlib import import_module
 
 import typer
 
 from . import commands, zh
+from .output import err_console
 
 app = typer.Typer(
     name="nianbao",
@@ -21,6 +24,27 @@ app = typer.Typer(
 for _info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
     import_module(f"{commands.__name__}.{_info.name}").register(app)
 zh.install(app)
+
+
+class _OcrProgress(logging.Handler):
+    """One line per scanned page as OCR starts it (OCR takes seconds a page); in this process only
+    (an ingest's worker processes have their own progress bar)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.pid = os.getpid()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        page = getattr(record, "ocr_page", None)
+        if page and os.getpid() == self.pid:
+            name, k, n, number = page
+            err_console.print(f"OCR 识别：{name} 第 {k}/{n} 张扫描页（PDF 第 {number} 页）", soft_wrap=True)
+
+
+_pdf_log = logging.getLogger("nianbao.ingest.pdf")
+_pdf_log.setLevel(logging.INFO)
+if not any(isinstance(h, _OcrProgress) for h in _pdf_log.handlers):
+    _pdf_log.addHandler(_OcrProgress())
 
 
 def run() -> None:

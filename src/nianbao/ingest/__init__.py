@@ -19,6 +19,7 @@ BACKENDS: dict[str, str] = {
     "docx": "nianbao.ingest.docx:read_docx",
     "ole": "nianbao.ingest.office:read_legacy",
     "xlsx": "nianbao.ingest.xlsx:read_xlsx",
+    "ods": "nianbao.ingest.office:read_ods",
     "ofd": "nianbao.ingest.ofd:read_ofd",
     "pdf": "nianbao.ingest.pdf:read_pdf",
     "image": "nianbao.ingest.ocr:read_image",

@@ -1,4 +1,5 @@
-""".doc / .wps (OLE compound files) → DOCX through LibreOffice headless → the DOCX reader.
+""".doc / .wps (OLE compound files) → DOCX through LibreOffice headless → the DOCX reader; .xls and .ods
+(a filled-in template saved by an older Excel, WPS or LibreOffice) → XLSX → the XLSX reader.
 
 Each conversion runs in its own temporary directory with its own LibreOffice profile (two
 conversions sharing a profile block each other), under a time limit; the process group is
@@ -48,7 +49,7 @@ def read_legacy(data: bytes, name: str) -> Document:
     if kind == "encrypted":
         raise InputError(f"{name}：文档已加密（设置了打开密码），请先在 Word 或 WPS 中取消密码再读取", "encrypted")
     if kind == "excel":
-        raise InputError(f"{name}：这是 Excel 表格（.xls），不是年度报告文档", "unsupported")
+        return read_spreadsheet(data, name, ".xls")
     if kind == "powerpoint":
         raise InputError(f"{name}：这是 PowerPoint 演示文稿（.ppt），不是年度报告文档", "unsupported")
     if kind != "word":
@@ -63,16 +64,39 @@ def read_legacy(data: bytes, name: str) -> Document:
     return doc
 
 
+def read_ods(data: bytes, name: str) -> Document:
+    return read_spreadsheet(data, name, ".ods")
+
+
+def read_spreadsheet(data: bytes, name: str, suffix: str) -> Document:
+    """An .xls or .ods workbook converted to XLSX by LibreOffice (Calc), then read as XLSX; formulas
+    keep the values LibreOffice computes on loading."""
+    from .xlsx import read_xlsx
+
+    exe = soffice()
+    what = "Excel 97-2003 表格（.xls）" if suffix == ".xls" else "OpenDocument 表格（.ods）"
+    if exe is None:
+        raise MissingDependency(
+            f"{name}：读取{what}需要 LibreOffice，本机未安装。请安装：apt-get install libreoffice-calc-nogui"
+            "（或先另存为 .xlsx 再读取）", "missing_libreoffice")
+    xlsx = _convert(exe, data, name, suffix, "xlsx", "Calc MS Excel 2007 XML")
+    return read_xlsx(xlsx, name)
+
+
 def convert_to_docx(exe: str, data: bytes, name: str) -> bytes:
     suffix = Path(name).suffix.lower()
     if suffix not in (".doc", ".wps", ".dot", ".wpt"):
         suffix = ".doc"
+    return _convert(exe, data, name, suffix, "docx", "MS Word 2007 XML")
+
+
+def _convert(exe: str, data: bytes, name: str, suffix: str, ext: str, filter_name: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="nianbao-soffice-") as tmp:
         src = Path(tmp) / f"input{suffix}"
         src.write_bytes(data)
         profile = Path(tmp) / "profile"
         cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-               "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(src)]
+               "--nodefault", "--nolockcheck", "--convert-to", f"{ext}:{filter_name}", "--outdir", tmp, str(src)]
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 start_new_session=True, env={**os.environ, "HOME": tmp})
         try:
@@ -81,7 +105,7 @@ def convert_to_docx(exe: str, data: bytes, name: str) -> bytes:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
             raise InputError(f"{name}：LibreOffice 转换超时（超过 {TIMEOUT_S} 秒），文档可能已损坏", "timeout") from None
-        out = Path(tmp) / "input.docx"
+        out = Path(tmp) / f"input.{ext}"
         if proc.returncode != 0 or not out.exists():
             why = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["无输出"]
             raise InputError(f"{name}：LibreOffice 无法转换此文档（文件可能已损坏或加密：{why[0][:200]}）", "corrupt")

@@ -95,7 +95,10 @@ def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], nam
         return
     if len(scans) > MAX_SCAN_PAGES:
         raise InputError(f"{name}：扫描页有 {len(scans)} 页，超过识别上限（{MAX_SCAN_PAGES} 页）", "too_many_pages")
-    for i in scans:
+    for k, i in enumerate(scans, 1):
+        page = pdf[i]
+        # progress for a shell to show (nianbao parse: "OCR 识别 第 k/n 页"); the extra names it
+        log.info("OCR %s %d/%d", name, k, len(scans), extra={"ocr_page": (name, k, len(scans), i + 1)})
         try:
             page = pdf[i]
         except pdfium.PdfiumError:

@@ -9,7 +9,7 @@ _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """One of: pdf, docx, xlsx, ofd, zip, ole (.doc/.wps), image, html, markdown, text, empty."""
+    """One of: pdf, docx, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, html, markdown, text, empty."""
     if not data.strip():
         return "empty"
     head = data[:2048]
@@ -47,6 +47,14 @@ def _zip_kind(data: bytes) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
+    if "mimetype" in names and "content.xml" in names:
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as z:
+                mime = z.read("mimetype")[:100]
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+            mime = b""
+        if mime.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
+            return "ods"
     if any(n.lower().endswith("ofd.xml") for n in names):
         return "ofd"
     return "zip"

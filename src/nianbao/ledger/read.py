@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
+from ..files import os_error_zh
 from ..format import Format, core, tail
 from ..ingest.decode import decode_text
 from . import vocab
@@ -322,7 +323,7 @@ def read_ledger(source: str | Path | bytes, name: str | None = None) -> Ledger:
         try:
             data = path.read_bytes()
         except OSError as e:
-            raise InputError(f"{name}：无法读取（{e.strerror or e}）", "unreadable") from None
+            raise InputError(f"{name}：无法读取（{os_error_zh(e)}）", "unreadable") from None
     else:
         data, name = source, name or "台账"
     if not data:

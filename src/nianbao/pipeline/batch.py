@@ -263,11 +263,20 @@ def work_bytes(name: str, data: bytes, db: str | None = None, hints: tuple[tuple
         out.update(status=Status.failed.value,
                    errors=[{"code": "internal", "message": f"{name}：解析时出现内部错误（{type(e).__name__}: {e}）"}])
         return out
-    partial = record.meta.doc_kind == "annual_report" and None in (record.active, record.requests, record.appeals)
+    m = record.meta
+    report = m.doc_kind == "annual_report"
+    if report and m.agency is None and m.year is None and (record.active, record.requests, record.appeals) == (None,) * 3:
+        out.update(status=Status.failed.value, errors=[{"code": "no_report", "message": (
+            f"{name}：没有读出年度报告（机关、年度和表格都未识别）")}])
+        return out
+    unknown = [w for w, v in (("机关", m.agency), ("年度", m.year)) if report and v is None]
+    partial = bool(unknown) or report and None in (record.active, record.requests, record.appeals)
     found = [f.model_dump(mode="json") for f in findings]
-    out.update(status=(Status.partial if partial else Status.ok).value, agency=record.meta.agency,
-               year=record.meta.year, severities=Counter(f["severity"] for f in found),
+    out.update(status=(Status.partial if partial else Status.ok).value, agency=m.agency,
+               year=m.year, severities=Counter(f["severity"] for f in found),
                rows=prepare(record.to_json_dict(), found))
+    if unknown:  # a fragment: stored, listed apart by the statistics
+        out["errors"] = [{"code": "no_identity", "message": f"{name}：未识别出{'和'.join(unknown)}，不计入统计"}]
     region = dict(hints).get("region")
     if region and out["rows"] is not None:  # the manifest knows the region better than the agency's name
         out["rows"].report = (out["rows"].report[0], region, *out["rows"].report[2:])

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..files import os_error_zh
 from ..format.agency import norm_name
 from ..ingest.decode import decode_text
 from ..ingest.sniff import sniff
@@ -22,7 +23,7 @@ def read_units(path: str | Path) -> list[dict[str, Any]]:
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise InputError(f"{p}：无法读取单位名单（{e.strerror}）", "not_found") from None
+        raise InputError(f"{p}：无法读取单位名单（{os_error_zh(e)}）", "not_found") from None
     kind = sniff(data, p.name)
     if kind == "empty":
         raise InputError(f"{p}：单位名单是空的", "empty")

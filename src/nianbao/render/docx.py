@@ -3,11 +3,19 @@
 A4; margins 37/35/28/26 mm; title 2号 方正小标宋简体; body 3号 仿宋_GB2312, first line indented two
 characters, fixed line spacing 28.95 pt (22 lines a page); headings 一、 in 黑体 and （一） in
 楷体_GB2312; page numbers "— 1 —" in 4号 宋体, odd pages right and even pages left. Font names go
-to the East Asian font attribute (w:eastAsia) so Word and WPS use the installed official fonts.
+to every font slot (East Asian and Latin alike), so digits are set in the same face as the text.
+
+Pagination is left to the text: no forced page breaks; headings keep with what follows; table
+rows do not split, a table's rows keep together (so a table that fits on a page is not split) and
+its header rows repeat on each page. Table columns are as wide as their widest number needs, so no
+number wraps; a table whose numbers cannot fit at 五号 is set in a smaller size.
 """
 
 from __future__ import annotations
 
+import re
+import zipfile
+from datetime import UTC, datetime
 from io import BytesIO
 
 from docx import Document
@@ -20,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .grid import Grid
-from .report import Part
+from .report import DocInfo, Part
 from .values import cell_text
 
 TITLE_FONT = "方正小标宋简体"
@@ -28,7 +36,6 @@ BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
 SUBHEADING_FONT = "楷体_GB2312"
 PAGE_NUMBER_FONT = "宋体"
-LATIN_FONT = "Times New Roman"
 
 SIZE_2 = Pt(22)  # 二号
 SIZE_3 = Pt(16)  # 三号
@@ -36,16 +43,25 @@ SIZE_4 = Pt(14)  # 四号
 SIZE_TABLE = Pt(10.5)  # 五号
 LINE = Pt(28.95)  # 22 lines in the 225 mm 版心
 
-# Column widths (mm) of each table within the 156 mm 版心.
-WIDTHS = {
-    "active": (60, 32, 32, 32),
-    "requests": (10, 16, 60, *([10] * 7)),
-    "appeals": tuple([10.4] * 15),
+TEXT_WIDTH = 156.0  # mm: the 版心 between the 28 and 26 mm margins
+PT_MM = 25.4 / 72
+CELL_PAD = 0.8  # mm, left and right inside a table cell
+NUMBER_SLACK = 1.2  # mm a number's column keeps beyond its measured width
+SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)  # 五号 first, smaller where numbers need it
+
+# Column widths (mm) within the 版心: what a label column prefers and needs at least, what a value
+# column needs at least (so a header word fits two characters a line).
+LABEL_WIDTHS = {  # (preferred, least) per label column
+    "active": ((60, 44),),
+    "requests": ((10, 8), (16, 12), (60, 28)),
+    "appeals": (),
 }
+VALUE_MIN = {"active": 32.0, "requests": 10.0, "appeals": 9.0}
 
 
-def set_fonts(rpr_owner, east_asia: str, latin: str = LATIN_FONT) -> None:
-    """Write all four font slots; drop theme fonts, which would override them."""
+def set_fonts(rpr_owner, east_asia: str, latin: str | None = None) -> None:
+    """Write all four font slots (Latin ones too: digits in the same face); drop theme fonts."""
+    latin = latin or east_asia
     rpr = rpr_owner.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -97,6 +113,10 @@ def _setup_styles(doc) -> None:
     _body_spacing(pf)
     pf.widow_control = False
     _indent_chars(normal.element)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    normal.element.get_or_add_rPr().append(lang)
 
     title = _paragraph_style(doc, "Report Title", "Normal")
     set_fonts(title.element, TITLE_FONT)
@@ -178,12 +198,51 @@ def _page_number(p, align) -> None:
     run(" —")
 
 
+def column_widths(grid: Grid) -> tuple[list[float], float]:
+    """Column widths (mm) and the font size (pt) for a table: each value column as wide as its
+    widest number needs, label columns sharing what is left; the size drops below 五号 only when
+    the numbers do not fit the 版心 otherwise."""
+    labels = LABEL_WIDTHS[grid.key]
+    value_cols = [c for c in range(grid.cols) if c >= len(labels)]
+    ems = dict.fromkeys(value_cols, 0.0)
+    for gc in grid.values():
+        if gc.colspan == 1:
+            ems[gc.col] = max(ems[gc.col], _width_chars(cell_text(gc.value)))
+    least = sum(lo for _, lo in labels)
+    for size in SIZES:
+        need = {c: max(VALUE_MIN[grid.key], ems[c] * size * PT_MM + 2 * CELL_PAD + NUMBER_SLACK) for c in value_cols}
+        if sum(need.values()) + least <= TEXT_WIDTH or size == SIZES[-1]:
+            break
+    spare = TEXT_WIDTH - sum(need.values()) - least
+    if labels:
+        room = sum(pref - lo for pref, lo in labels)
+        label_w = [lo + (pref - lo) * min(1.0, spare / room) for pref, lo in labels]
+        spare -= sum(label_w) - least
+        label_w[-1] += max(0.0, spare)  # the widest label column takes what is left
+        return label_w + [need[c] for c in value_cols], size
+    extra = max(0.0, spare) / len(value_cols)
+    return [need[c] + extra for c in value_cols], size
+
+
+def _cell_margins(table, mm: float) -> None:
+    tblpr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(mm / 25.4 * 1440)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tblpr.append(mar)
+
+
 def _table(doc, grid: Grid) -> None:
     t = doc.add_table(rows=grid.rows, cols=grid.cols)
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
-    widths = WIDTHS[grid.key]
+    _cell_margins(t, CELL_PAD)
+    widths, size = column_widths(grid)
+    small = size != SIZE_TABLE.pt
     # python-docx rebuilds the cell list on every table.cell() call: take it once (merged
     # regions never overlap, so a region's top-left and bottom-right cells stay valid)
     slots = t._cells
@@ -208,8 +267,12 @@ def _table(doc, grid: Grid) -> None:
         # a table that fits on a page is kept on one page (with its heading, which keeps with next)
         p.paragraph_format.keep_with_next = gc.row + gc.rowspan < grid.rows
         text = cell_text(gc.value) if gc.kind == "value" else gc.text
+        if small:
+            p.paragraph_format.line_spacing = Pt(round(size * 9 / 7 * 2) / 2)
         if text:
-            p.add_run(text)
+            run = p.add_run(text)
+            if small:
+                run.font.size = Pt(size)
     for row in t.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
@@ -218,8 +281,46 @@ def _width_chars(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
-def write(parts: list[Part]) -> bytes:
+def _properties(doc, info: DocInfo | None) -> None:
+    """Core properties: the report's title, the agency as author, today's dates (the template's say
+    "python-docx" and 2013)."""
+    cp = doc.core_properties
+    now = datetime.now(UTC).replace(microsecond=0)
+    cp.title = info.title if info else ""
+    cp.author = cp.last_modified_by = (info.author if info else "") or ""
+    cp.subject = info.subject if info else ""
+    cp.keywords = info.keywords if info else ""
+    cp.category = info.category if info else ""
+    cp.comments = ""
+    cp.language = "zh-CN"
+    cp.created = cp.modified = now
+    cp.revision = 1
+
+
+def _clean_package(data: bytes) -> bytes:
+    """Drop what python-docx's default template carries over: its thumbnail (a picture of another
+    document) and an app.xml naming 'Microsoft Macintosh Word'."""
+    src = zipfile.ZipFile(BytesIO(data))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            if item.filename == "docProps/thumbnail.jpeg":
+                continue
+            body = src.read(item.filename)
+            if item.filename == "_rels/.rels":
+                body = re.sub(rb'<Relationship [^>]*docProps/thumbnail\.jpeg"[^>]*/>', b"", body)
+            elif item.filename == "[Content_Types].xml":
+                body = re.sub(rb'<Default Extension="jpeg"[^>]*/>', b"", body)
+            elif item.filename == "docProps/app.xml":
+                body = re.sub(rb"<Application>[^<]*</Application>", b"<Application>nianbao</Application>", body)
+                body = re.sub(rb"<Template>[^<]*</Template>", b"", body)
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
+def write(parts: list[Part], info: DocInfo | None = None) -> bytes:
     doc = Document()
+    _properties(doc, info)
     _setup_styles(doc)
     _page(doc)
     body = doc.paragraphs[0] if doc.paragraphs else None
@@ -227,7 +328,7 @@ def write(parts: list[Part]) -> bytes:
         body._p.getparent().remove(body._p)
     date = next((p.text for p in parts if p.kind == "date"), "")
     first_sign = True
-    for i, part in enumerate(parts):
+    for part in parts:
         if part.kind == "title":
             # 回行时词意完整: the agency on its own line, the year and 年度报告 on the next
             lines = [part.lead, part.text[len(part.lead):]] if part.lead else [part.text]
@@ -236,11 +337,8 @@ def write(parts: list[Part]) -> bytes:
                 if i < len(lines) - 1:
                     p.paragraph_format.space_after = Pt(0)
         elif part.kind == "heading":
-            p = doc.add_paragraph(part.text, style="Heading 1")
-            # 表三 is most of a page: its section starts a page so that the table is not split
-            section = parts[i + 1:next((j for j in range(i + 1, len(parts)) if parts[j].kind == "heading"), len(parts))]
-            if any(x.grid is not None and x.grid.key == "requests" for x in section):
-                p.paragraph_format.page_break_before = True
+            # no page break: the heading keeps with what follows (style), a table keeps its rows together
+            doc.add_paragraph(part.text, style="Heading 1")
         elif part.kind == "subheading":
             doc.add_paragraph(part.text, style="Heading 2")
         elif part.kind == "table" and part.grid is not None:
@@ -262,4 +360,4 @@ def write(parts: list[Part]) -> bytes:
             p.add_run(part.text)
     buf = BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _clean_package(buf.getvalue())

@@ -2,8 +2,10 @@
 
 The writers (DOCX, HTML, Markdown, XLSX) draw this list of parts. Section texts are the record's
 own paragraphs (``record.sections[].paragraphs``, cleaned by extract); render lays them out and
-re-extracts nothing. Nothing is made up, except the standard opening paragraph, which is filled
-from the metadata and can be left out.
+re-extracts nothing. The opening, the contact details and the signature are the record's own
+(``record.opening``, ``record.contact``, ``record.signature``). Nothing is made up, except the
+standard opening paragraph for a record that has no opening of its own (a consolidation, a template
+left without one): filled from the metadata, without any contact sentence, and it can be left out.
 """
 
 from __future__ import annotations
@@ -26,6 +28,24 @@ class Part:
     text: str = ""
     grid: Grid | None = None
     lead: str = ""  # a run-in sub-heading that opens the paragraph ("（一）主动公开情况。")
+
+
+@dataclass
+class DocInfo:
+    """What a file says about itself (DOCX core properties, PDF document information)."""
+
+    title: str
+    author: str = ""  # the agency
+    subject: str = ""
+    keywords: str = ""
+    category: str = Format.TITLE_PHRASE
+
+
+def doc_info(record: Record) -> DocInfo:
+    m = record.meta
+    words = [w for w in (m.agency, f"{m.year}年" if m.year else None, Format.TITLE_PHRASE) if w]
+    name = interpretation_title(record) if m.doc_kind == "interpretation" else title(record)
+    return DocInfo(title=name, author=m.agency or "", subject=name, keywords="；".join(words))
 
 
 def format_id(record: Record) -> str:
@@ -52,7 +72,9 @@ def heading(section: Section) -> str:
 
 
 def opening(record: Record) -> str | None:
-    """The standard opening paragraph: legal basis, the six parts, 统计期限, contact."""
+    """The standard opening paragraph: legal basis, the six parts, 统计期限. No contact sentence: a
+    「请与某某联系」 without the office's address and telephone says nothing; the report's own contact
+    details (``record.contact``) are written where the record has them."""
     m = record.meta
     if not (m.agency and m.year):
         return None
@@ -61,8 +83,37 @@ def opening(record: Record) -> str | None:
     parts = "、".join(s.label for s in Format.SECTIONS)
     return (f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室"
             f"关于印发〈{name}〉的通知》（{fmt.note}）要求，现公布{m.agency}{m.year}年{Format.TITLE_PHRASE}。"
-            f"本报告由{parts}等六部分组成。本报告中所列数据的统计期限自{m.year}年1月1日起至{m.year}年12月31日止。"
-            f"如对本报告有疑问，请与{m.agency}联系。")
+            f"本报告由{parts}等六部分组成。本报告中所列数据的统计期限自{m.year}年1月1日起至{m.year}年12月31日止。")
+
+
+def opening_paragraphs(record: Record, with_opening: bool = True) -> list[str]:
+    """What comes between the title and section 一: the report's own opening when the record has one
+    (always: it is the report's text); otherwise the standard paragraph (unless left out), followed
+    by the report's contact details when they are given elsewhere than in a section."""
+    if record.opening:
+        return list(record.opening)
+    out = []
+    if with_opening and (op := opening(record)):
+        out.append(op)
+    contact = record.contact.text.strip() if record.contact else ""
+    written = [p for s in record.sections for p in body(s, extracted(record))]
+    if contact and not any(contact in p for p in written):
+        out.append(contact)
+    return out
+
+
+def signature(record: Record) -> tuple[str | None, str | None]:
+    """The signature as the report wrote it (agency line, date); the record's agency and 落款日期
+    where the report gave none."""
+    sig = record.signature
+    agency = (sig.agency if sig else None) or record.meta.agency
+    date = (sig.date if sig else None) or chinese_date(record.meta.published)
+    return agency, date
+
+
+def _closing(record: Record) -> list[Part]:
+    agency, date = signature(record)
+    return ([Part("signature", agency)] if agency else []) + ([Part("date", date)] if date else [])
 
 
 def _short_heading(line: str) -> bool:
@@ -70,14 +121,20 @@ def _short_heading(line: str) -> bool:
     return bool(_SUB_NUMBER.match(line)) and len(line) <= 30 and not line.endswith(_SENTENCE_END)
 
 
-def body(section: SectionText | None) -> list[str]:
-    """A section's paragraphs as the record holds them. A record that has none (stored before they
-    were kept, or written by hand) gives its text's lines as they are, without the heading line
+def extracted(record: Record) -> bool:
+    """Whether the record's sections carry paragraphs (extract fills them): then a section without
+    any has no text of its own (a table's section), and its raw lines are not written."""
+    return any(s.paragraphs for s in record.sections)
+
+
+def body(section: SectionText | None, paragraphs_only: bool = False) -> list[str]:
+    """A section's paragraphs as the record holds them. A record that has none at all (stored before
+    they were kept, or written by hand) gives its text's lines as they are, without the heading line
     (render writes the heading) — nothing is re-extracted and nothing is added."""
     if section is None:
         return []
-    if section.paragraphs is not None:
-        return section.paragraphs
+    if section.paragraphs is not None or paragraphs_only:
+        return section.paragraphs or []
     lines = [ln.strip() for ln in section.text.split("\n")]
     if lines and lines[0] == section.heading.strip():
         lines = lines[1:]
@@ -93,24 +150,45 @@ def _paragraph(line: str) -> Part:
     return Part("para", line)
 
 
+INTERPRETATION = "文字解读"
+
+
+def interpretation_title(record: Record) -> str:
+    m = record.meta
+    if m.agency and m.year:
+        return f"{m.agency}{m.year}年{Format.TITLE_PHRASE}{INTERPRETATION}"
+    return re.sub(r"\s+", "", m.title or "") or f"{Format.TITLE_PHRASE}{INTERPRETATION}"
+
+
+def _interpretation(record: Record) -> list[Part]:
+    """A 文字解读 as what it is: its title, its own parts under its own headings, no tables (it has
+    none), no opening paragraph (the standard one announces a report), the signature."""
+    head = interpretation_title(record)
+    agency = record.meta.agency or ""
+    parts = [Part("title", head, lead=agency if agency and head.startswith(agency) else "")]
+    parts.extend(Part("para", p) for p in record.opening)
+    for sec in record.sections:
+        parts.append(Part("heading", sec.heading.strip() or Format.section_title(sec.id)))
+        parts.extend(_paragraph(ln) for ln in body(sec, extracted(record)))
+    return parts + _closing(record)
+
+
 def layout(record: Record, with_opening: bool = True) -> list[Part]:
+    if record.meta.doc_kind == "interpretation":
+        return _interpretation(record)
     fmt = format_id(record)
     tables = grids(record, fmt)
     sections = {s.id: s for s in record.sections}
+    own = extracted(record)
     head = title(record)
     agency = record.meta.agency or ""
     # lead: the agency line of a title set in two lines (机关名称 / YYYY年…年度报告)
     parts = [Part("title", head, lead=agency if agency and head.startswith(agency) else "")]
-    if with_opening and (op := opening(record)):
-        parts.append(Part("para", op))
+    parts.extend(Part("para", p) for p in opening_paragraphs(record, with_opening))
     for sec in Format.SECTIONS:
         parts.append(Part("heading", heading(sec)))
-        parts.extend(_paragraph(ln) for ln in body(sections.get(sec.id)))
+        parts.extend(_paragraph(ln) for ln in body(sections.get(sec.id), own))
         grid = tables.get(sec.id)
         if grid is not None:
             parts.append(Part("table", grid=grid))
-    if record.meta.agency:
-        parts.append(Part("signature", record.meta.agency))
-    if date := chinese_date(record.meta.published):
-        parts.append(Part("date", date))
-    return parts
+    return parts + _closing(record)

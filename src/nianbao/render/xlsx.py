@@ -4,8 +4,13 @@ Sheets follow the report: the title and 一、总体情况; 表二; 表三; 表�
 Each table keeps the official layout with merged cells; value cells accept only non-negative
 integers (decimals for 万元, any integer for the 2019 本年增/减); a total that does not match its
 parts turns red as it is typed, and a check block under 表三 and 表四 shows the 勾稽关系 and the sums
-live. The check block's labels are formulas too, so that a file no spreadsheet has recalculated
-reads back without them (``nianbao parse filled.xlsx``).
+live, and stays empty until numbers are typed. The check block's labels are formulas too, so that a
+file no spreadsheet has recalculated reads back without them (``nianbao parse filled.xlsx``).
+
+Laid out to be typed into and printed: rows as tall as their wrapped labels, each sheet fitted to
+the page width, the sheets protected (no password) so that only the input cells (shaded) take input.
+A template made from last year's record carries over what it determines: 上年结转 (last year's
+结转下年度继续办理), 现行有效件数 (last year's + 本年制发 − 本年废止, live), the agency.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,8 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..format import Format
 from ..record import Record
 from .grid import Grid, active_grid, appeals_grid, requests_grid
-from .report import Part, chinese_date, format_id, layout
-from .report import opening as make_opening
+from .report import Part, format_id, layout, opening_paragraphs, signature
 
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -35,6 +39,10 @@ HEAD_FONT = Font(name="黑体", size=12)
 TITLE_FONT = Font(name="宋体", size=16, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+UNLOCKED = Protection(locked=False)
+LINE_PT = 15.6  # one wrapped line of 12 pt text
+CHAR_UNITS = 2.3  # column-width units one CJK character of 12 pt takes (a unit is one "0" of 11 pt Calibri)
 
 SHEETS = ("封面及一、总体情况", "表二 主动公开", "表三 依申请公开", "表四 复议诉讼", "五、六及落款")
 SECTION_SHEET = {"s1_overview": 0, "s2_active": 1, "s3_requests": 2, "s4_appeals": 3, "s5_problems": 4, "s6_other": 4}
@@ -59,14 +67,68 @@ def _text_cell(ws: Worksheet, row: int, width: int, text: str, prompt: str | Non
     cell.alignment = WRAP
     cell.font = BODY_FONT
     cell.fill = INPUT
+    cell.protection = UNLOCKED
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-    chars_per_line = max(20, int(sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, width + 1)) / 2))
-    lines = sum(max(1, -(-len(p) // chars_per_line)) for p in (text or "").split("\n")) if text else 4
-    ws.row_dimensions[row].height = min(409, 16 * lines + 4)
+    lines = _lines(text, _span_width(ws, 1, width)) if text else 4
+    ws.row_dimensions[row].height = min(409, LINE_PT * lines + 4)
     if prompt:
         dv = DataValidation(showInputMessage=True, promptTitle="填写说明", prompt=prompt)
         ws.add_data_validation(dv)
         dv.add(cell.coordinate)
+
+
+def _width_chars(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)  # “” are full width in CJK fonts
+
+
+def _span_width(ws: Worksheet, first: int, last: int) -> float:
+    return sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(first, last + 1))
+
+
+def _lines(text: str, width_units: float) -> int:
+    """Lines a wrapped text takes in a cell ``width_units`` wide (each paragraph starts a line)."""
+    per_line = max(1.0, (width_units - 0.8) / CHAR_UNITS)
+    return sum(max(1, -(-int(_width_chars(p) * 100) // int(per_line * 100))) for p in text.split("\n"))
+
+
+def _row_heights(ws: Worksheet, grid: Grid, top: int) -> None:
+    """Rows tall enough for every wrapped label, merged ones included (a merged label's lines are
+    spread over its rows), so that no label runs into the next."""
+    heights = [LINE_PT + 4] * grid.rows
+    spanning = []
+    for gc in grid.cells:
+        if gc.kind == "value" or not gc.text:
+            continue
+        need = LINE_PT * _lines(gc.text, _span_width(ws, gc.col + 1, gc.col + gc.colspan)) + 4
+        if gc.rowspan == 1:
+            heights[gc.row] = max(heights[gc.row], need)
+        else:
+            spanning.append((gc, need))
+    for gc, need in spanning:
+        rows = range(gc.row, gc.row + gc.rowspan)
+        short = need - sum(heights[r] for r in rows)
+        if short > 0:
+            for r in rows:
+                heights[r] += short / gc.rowspan
+    for r, h in enumerate(heights):
+        ws.row_dimensions[top + r].height = round(min(409, h), 1)
+
+
+def _print_setup(ws: Worksheet, landscape: bool = False) -> None:
+    """A4, fitted to one page wide (as many pages tall as it needs), centred; protected so that only
+    the input cells take typing (no password: the protection guards against slips, not people)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    prot = ws.protection
+    prot.sheet = True
+    prot.formatRows = prot.formatColumns = False  # rows and columns may still be resized
+    prot.selectLockedCells = prot.selectUnlockedCells = False
 
 
 def _heading(ws: Worksheet, row: int, width: int, text: str) -> None:
@@ -102,6 +164,7 @@ def _grid(ws: Worksheet, grid: Grid, top: int) -> dict[str, tuple[int, int]]:
         if gc.kind == "value":
             cell.value = gc.value
             cell.fill = INPUT
+            cell.protection = UNLOCKED
             cell.alignment = CENTER
             if gc.path is not None:
                 where[gc.path] = (row, col)
@@ -114,6 +177,7 @@ def _grid(ws: Worksheet, grid: Grid, top: int) -> dict[str, tuple[int, int]]:
                 cell.fill = HEAD
         if gc.rowspan > 1 or gc.colspan > 1:
             ws.merge_cells(start_row=row, start_column=col, end_row=row + gc.rowspan - 1, end_column=col + gc.colspan - 1)
+    _row_heights(ws, grid, top)
     return where
 
 
@@ -137,15 +201,21 @@ def _requests_checks(ws: Worksheet, grid: Grid, where: dict[str, tuple[int, int]
             formula=[f"AND(COUNT({_ref(r, first)}:{_ref(r, last)})>0,{tot}<>SUM({_ref(r, first)}:{_ref(r, last)}))"], fill=WRONG))
     for c in cols:
         L = get_column_letter(c)
-        ws.conditional_formatting.add(f"{L}{tp}", FormulaRule(formula=[f"{L}{tp}<>SUM({L}{g0}:{L}{g1})"], fill=WRONG))
+        # red only once the numbers a relation needs are there: a half-filled form is not wrong yet
+        ws.conditional_formatting.add(f"{L}{tp}", FormulaRule(
+            formula=[f"AND(COUNT({L}{tp})=1,COUNT({L}{g0}:{L}{g1})>0,{L}{tp}<>SUM({L}{g0}:{L}{g1}))"], fill=WRONG))
         ws.conditional_formatting.add(f"{L}{cf}", FormulaRule(
-            formula=[f"{L}{new}+{L}{carried}<>{L}{tp}+{L}{cf}"], fill=WRONG))
+            formula=[f"AND(COUNT({L}{new},{L}{carried},{L}{tp},{L}{cf})=4,{L}{new}+{L}{carried}<>{L}{tp}+{L}{cf})"],
+            fill=WRONG))
+    # every check is blank until a number it reads has been typed: a blank form is not 「相符」
     rows = (
-        ("第一项加第二项之和", lambda L: f"={L}{new}+{L}{carried}"),
-        ("第三项加第四项之和", lambda L: f"={L}{tp}+{L}{cf}"),
-        ("勾稽关系", lambda L: f'=IF({L}{top + 1}={L}{top + 2},"相符","不符")'),
-        ("（一）至（六）之和", lambda L: f"=SUM({L}{g0}:{L}{g1})"),
-        ("与（七）总计", lambda L: f'=IF({L}{top + 4}={L}{tp},"相符","不符")'),
+        ("第一项加第二项之和", lambda L: f'=IF(COUNT({L}{new},{L}{carried})=0,"",{L}{new}+{L}{carried})'),
+        ("第三项加第四项之和", lambda L: f'=IF(COUNT({L}{tp},{L}{cf})=0,"",{L}{tp}+{L}{cf})'),
+        ("勾稽关系", lambda L: f'=IF(COUNT({L}{new},{L}{carried},{L}{tp},{L}{cf})<4,"",'
+                           f'IF({L}{new}+{L}{carried}={L}{tp}+{L}{cf},"相符","不符"))'),
+        ("（一）至（六）之和", lambda L: f'=IF(COUNT({L}{g0}:{L}{g1})=0,"",SUM({L}{g0}:{L}{g1}))'),
+        ("与（七）总计", lambda L: f'=IF(OR(COUNT({L}{g0}:{L}{g1})=0,COUNT({L}{tp})=0),"",'
+                             f'IF(SUM({L}{g0}:{L}{g1})={L}{tp},"相符","不符"))'),
     )
     _check_block(ws, top, grid.label_cols, cols, rows)
 
@@ -172,8 +242,9 @@ def _appeals_checks(ws: Worksheet, where: dict[str, tuple[int, int]], top: int) 
         first = tc - 4
         tot, parts = _ref(row, tc), f"{_ref(row, first)}:{_ref(row, tc - 1)}"
         ws.conditional_formatting.add(tot, FormulaRule(formula=[f"AND(COUNT({parts})>0,{tot}<>SUM({parts}))"], fill=WRONG))
-        for i, (label, formula) in enumerate((("前四项之和", f"=SUM({parts})"),
-                                              ("与总计", f'=IF(SUM({parts})={tot},"相符","不符")')), start=1):
+        checks = (("前四项之和", f'=IF(COUNT({parts})=0,"",SUM({parts}))'),
+                  ("与总计", f'=IF(OR(COUNT({parts})=0,COUNT({tot})=0),"",IF(SUM({parts})={tot},"相符","不符"))'))
+        for i, (label, formula) in enumerate(checks, start=1):
             ws.cell(top + i, first, _label(label)).alignment = CENTER
             ws.merge_cells(start_row=top + i, start_column=first, end_row=top + i, end_column=tc - 1)
             cell = ws.cell(top + i, tc, formula)
@@ -196,18 +267,61 @@ def _sections(parts: list[Part]) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in texts.items()}
 
 
-def build(record: Record | None, year: int, fmt: str, with_opening: bool = True) -> Workbook:
+def _carried(previous: Record | None, fmt: str) -> dict | None:
+    """表三 of a new template: 二、上年结转 is last year's 四、结转下年度继续办理."""
+    if previous is None or not previous.requests or "carried_forward" not in previous.requests:
+        return None
+    rows: dict = {"carried_over": previous.requests["carried_forward"].model_dump()}
+    if fmt == "2019":
+        rows["other_total"] = {}  # the 2019 row set: （六）其他处理 in one row
+    return rows
+
+
+def _active_carried(previous: Record | None, fmt: str) -> dict | None:
+    """表二 (2019 format) of a new template: 上一年项目数量 is last year's 上一年项目数量 + 本年增/减."""
+    if previous is None or fmt != "2019" or not Format.active_is_2019(previous.active):
+        return None
+    out = {}
+    for key in ("licensing", "other_services", "punishment", "coercion", "fees"):
+        last = getattr(previous.active, key)
+        if last.prev_items is not None and last.change is not None:
+            out[key] = {"prev_items": last.prev_items + last.change}
+    return out or None
+
+
+def _in_force_formulas(ws: Worksheet, where: dict[str, tuple[int, int]], previous: Record | None) -> None:
+    """现行有效件数 = last year's + 本年制发 − 本年废止, computed as the two are typed (blank before)."""
+    if previous is None or previous.active is None or Format.active_is_2019(previous.active):
+        return
+    for key in ("regulations", "normative_documents"):
+        last = getattr(previous.active, key).in_force
+        found = [where.get(f"active.{key}.{c}") for c in ("issued", "repealed", "in_force")]
+        cells = [rc for rc in found if rc is not None]
+        if last is None or len(cells) < 3:
+            continue
+        issued, repealed = (_ref(*rc) for rc in cells[:2])
+        cell = ws.cell(*cells[2], f'=IF(COUNT({issued},{repealed})<2,"",{Format.plain(last)}+{issued}-{repealed})')
+        dv = DataValidation(showInputMessage=True, promptTitle="现行有效件数",
+                            prompt=f"按上年（{previous.meta.year or '上'}年）现行有效 {Format.plain(last)} 件 + 本年制发 − 本年废止"
+                                   "自动计算；如有文件失效、清理，请直接改填")
+        ws.add_data_validation(dv)
+        dv.add(cell.coordinate)
+
+
+def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
+          previous: Record | None = None) -> Workbook:
     wb = Workbook()
     sheets = [wb.active] + [wb.create_sheet() for _ in SHEETS[1:]]
     for ws, name in zip(sheets, SHEETS):
         ws.title = name
     parts = layout(record, with_opening=False) if record else []
     texts = _sections(parts)
-    opening = (make_opening(record) or "") if record and with_opening else ""
+    # the report's own opening (with its contact details) when it has one, else the standard paragraph
+    opening = "\n".join(opening_paragraphs(record, with_opening)) if record else ""
     active_fmt = fmt if record is None else "2019" if Format.active_is_2019(record.active) else "2021"
     tables = {
-        "s2_active": active_grid(active_fmt, record.active if record else None),
-        "s3_requests": requests_grid(fmt, record.requests if record else None),
+        "s2_active": active_grid(active_fmt, record.active if record else _active_carried(previous, fmt)),
+        "s3_requests": requests_grid(fmt, record.requests if record else _carried(previous, fmt)),
         "s4_appeals": appeals_grid(record.appeals if record else None),
     }
     if record is not None:  # a record's tables only: a table it lacks is not drawn blank
@@ -219,10 +333,11 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True)
             for c in range(1, width[i] + 1):
                 ws.column_dimensions[get_column_letter(c)].width = 9
     ws = sheets[0]
-    agency = record.meta.agency if record else None
+    agency = record.meta.agency if record else previous.meta.agency if previous else None
     ws.column_dimensions["A"].width = 30
     a1 = inert(ws.cell(1, 1, agency))
-    a1.font, a1.fill, a1.alignment = TITLE_FONT, INPUT, Alignment(horizontal="right", vertical="center")
+    a1.font, a1.fill, a1.alignment = TITLE_FONT, INPUT, Alignment(horizontal="right", vertical="center", wrap_text=True)
+    a1.protection = UNLOCKED
     dv = DataValidation(showInputMessage=True, promptTitle="机关名称", prompt="填写机关全称，例如：某某市统计局")
     ws.add_data_validation(dv)
     dv.add("A1")
@@ -245,21 +360,29 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True)
             grid = tables[sec.id]
             where = _grid(ws, grid, rows[i])
             rows[i] += grid.rows + 1
+            if grid.key == "active" and record is None:
+                _in_force_formulas(ws, where, previous)
             if grid.key == "requests":
                 _requests_checks(ws, grid, where, rows[i])
             elif grid.key == "appeals":
                 _appeals_checks(ws, where, rows[i])
     ws = sheets[4]
     r = rows[4] + 1
-    signature = ws.cell(r, width[4] - 3, agency if record else f"='{SHEETS[0]}'!A1")
+    a1_ref = f"'{SHEETS[0]}'!A1"
+    signed, date = signature(record) if record else (None, None)
+    signed_cell = ws.cell(r, width[4] - 3, signed if record else f'=IF({a1_ref}="","",{a1_ref})')
     if record:
-        inert(signature)
-    date = chinese_date(record.meta.published) if record else None
+        inert(signed_cell)
     dcell = inert(ws.cell(r + 1, width[4] - 3, date))
     dcell.fill = INPUT
-    dv = DataValidation(showInputMessage=True, promptTitle="落款日期", prompt="例如：2022年1月26日")
+    dcell.protection = UNLOCKED
+    # reports of year Y are published by 31 January of Y+1 (条例 第四十九条)
+    example = f"{year + 1}年1月20日" if year else "2025年1月20日"
+    dv = DataValidation(showInputMessage=True, promptTitle="落款日期", prompt=f"成文日期，例如：{example}")
     ws.add_data_validation(dv)
     dv.add(dcell.coordinate)
+    for i, sheet in enumerate(sheets):
+        _print_setup(sheet, landscape=i == 3)
     return wb
 
 
@@ -274,6 +397,8 @@ def write(record: Record, with_opening: bool = True) -> bytes:
     return _save(build(record, year, format_id(record), with_opening))
 
 
-def template(year: int, fmt: str | None = None) -> bytes:
+def template(year: int, fmt: str | None = None, previous: Record | None = None) -> bytes:
+    """The blank template for ``year``; with ``previous`` (last year's record) 上年结转, 现行有效件数
+    and the agency are carried over."""
     fmt = fmt or Format.for_year(year).id
-    return _save(build(None, year, fmt))
+    return _save(build(None, year, fmt, previous=previous))

@@ -25,6 +25,7 @@ def export_cmd(
     region: str = typer.Option(None, "--region", help="汇总表的地区（consolidated 必填）"),
     year: int = typer.Option(None, "--year", help="只导出这一年度（consolidated 必填）"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    include_dismissed: bool = typer.Option(False, "--include-dismissed", help="问题清单连同已驳回的问题（默认不列）"),
 ) -> None:
     """导出数据：整理好的单元格数据、通报用的问题清单或汇总表。"""
     if kind not in ("tidy", "findings", "consolidated"):
@@ -32,7 +33,8 @@ def export_cmd(
         raise typer.Exit(2)
     try:
         with open_existing(db) as store:
-            files = export(store, kind, out, fmt=fmt, region=region, year=year)
+            files = export(store, kind, out, fmt=fmt, region=region, year=year,
+                           include_dismissed=include_dismissed)
     except NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None

@@ -80,8 +80,9 @@ def ingest_cmd(
             table.add_column("说明", ratio=4, overflow="fold")
             for o in shown:
                 st = o.status.value
-                note = "；".join(e.removeprefix(f"{o.name}：") for e in o.errors) or "、".join(
-                    f"{SEVERITY_ZH[k]} {o.findings[k]}" for k in ("error", "warning", "info") if o.findings.get(k))
+                found = "、".join(f"{SEVERITY_ZH[k]} {o.findings[k]}" for k in ("error", "warning", "info")
+                                  if o.findings.get(k))
+                note = "；".join([*(e.removeprefix(f"{o.name}：") for e in o.errors), *([found] if found else [])])
                 table.add_row(f"[{STATUS_STYLE[st]}]{st}[/]", escape(o.name), escape(o.agency or ""), str(o.year or ""),
                               escape(note))
             console.print(table)

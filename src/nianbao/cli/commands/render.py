@@ -54,12 +54,12 @@ def render_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="输出文件"),
     to: str = typer.Option(None, "--to", help="输出格式：docx、html、pdf、xlsx、md（默认按输出文件扩展名）"),
     force: bool = typer.Option(False, "--force", help="即使审核发现错误也生成"),
-    opening: bool = typer.Option(True, "--opening/--no-opening", help="加入按元数据填写的标准开头段落"),
+    opening: bool = typer.Option(True, "--opening/--no-opening", help="记录中没有报告自己的开头段落时，加入按元数据填写的标准开头段落（报告自己的开头、联系方式和落款总是照原文写出）"),
     db: str = typer.Option(None, "--db", help="数据库（报告编号时使用）：文件路径或 postgresql://…"),
 ) -> None:
     """生成符合格式要求的年度报告（DOCX 按 GB/T 9704 公文格式；HTML；PDF；XLSX；Markdown）。
 
-    先审核记录：有错误级问题时不生成并列出问题，除非加 --force。退出码：0 已生成；1 审核有错误未生成；2 输入无法读取。
+    先审核记录：有错误级问题、或正文夹杂非报告文字（C-07）时不生成并列出问题，除非加 --force。退出码：0 已生成；1 审核有错误未生成；2 输入无法读取。
     """
     fmt = to or SUFFIXES.get(output.suffix.lower())
     if fmt is None:
@@ -71,8 +71,9 @@ def render_cmd(
     except NianbaoError as e:
         findings = getattr(e, "findings", None)
         if findings:
-            console.print(findings_table(f"{record}：审核发现的错误", findings))
-            error(f"记录有 {len(findings)} 个错误级审核问题，未生成报告；确认无误后可加 --force 强制生成")
+            console.print(findings_table(f"{record}：审核发现的问题", findings))
+            what = getattr(e, "kind", "错误级审核问题")
+            error(f"记录有 {len(findings)} 个{what}，未生成报告；确认无误后可加 --force 强制生成")
             raise typer.Exit(1) from None
         error(e.message)
         raise typer.Exit(2) from None

@@ -1,0 +1,109 @@
+"""The rendered seeds, the 淮安 2024 PDF, a consolidation and the XLSX template, as pages.
+
+Each is rendered to PDF with the command a clerk runs and converted to PNG with pdftoppm; every page
+must carry ink, the text must be set in the Fandol stand-ins only, and every number of 表三 must be whole
+on its page. Set NIANBAO_PAGES=dir to keep the PNGs (docs/render/ holds a few, looked at by a person).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import BIN, DATA
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+                       reason="LibreOffice or poppler-utils not installed"),
+]
+
+SEEDS = sorted((DATA / "text").glob("00*.txt"))
+HUAIAN = DATA / "pdf" / "huaian2024.pdf"
+FANDOL = {"FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular", "FandolSong-Regular"}
+
+
+def nb(*args, cwd=None):
+    return subprocess.run([str(BIN / "nianbao"), *map(str, args)], capture_output=True, text=True,
+                          timeout=600, cwd=cwd, check=False)
+
+
+def _pages(pdf: Path, name: str, out: Path) -> list[Path]:
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / name)], check=True, timeout=300)
+    pages = sorted(out.glob(f"{name}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    keep = os.environ.get("NIANBAO_PAGES")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        for p in pages:
+            shutil.copy(p, Path(keep) / p.name)
+    return pages
+
+
+def _ink(png: Path) -> float:
+    """Share of the page's pixels that are not white."""
+    im = Image.open(png).convert("L")
+    hist = im.histogram()
+    return 1 - sum(hist[230:]) / (im.width * im.height)
+
+
+def _check_pdf(pdf: Path, name: str, tmp: Path) -> str:
+    pages = _pages(pdf, name, tmp)
+    assert pages, name
+    for p in pages:
+        assert _ink(p) > 0.002, f"{p.name} is blank"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    used = {re.sub(r"^[A-Z]{6}\+", "", ln.split()[0]) for ln in fonts.splitlines()[2:]}
+    assert used <= FANDOL, f"{name}: {used - FANDOL}"
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_seed_pages(seed, tmp_path):
+    pdf = tmp_path / f"{seed.stem[:3]}.pdf"
+    run = nb("render", seed, "--force", "-o", pdf)  # --force: seed 000 carries C-07 debris, others warnings
+    assert run.returncode == 0, run.stdout + run.stderr
+    text = _check_pdf(pdf, f"seed{seed.stem[:3]}", tmp_path)
+    if "文字解读" not in text:
+        assert "（七）总计" in text
+
+
+def test_corpus_pdf_pages(tmp_path):
+    pdf = tmp_path / "huaian.pdf"
+    run = nb("render", HUAIAN, "-o", pdf)
+    assert run.returncode == 0, run.stdout + run.stderr
+    text = _check_pdf(pdf, "huaian2024", tmp_path)
+    for n in ("3001", "1288", "2932", "3119", "3050", "1362"):  # broken as 30/01, 12/88, 29/32 before
+        assert re.search(rf"(?<!\d){n}(?!\d)", text), n
+
+
+def test_consolidation_pages(tmp_path):
+    db = tmp_path / "c.sqlite"
+    assert nb("ingest", *SEEDS[:2], "--db", db, cwd=tmp_path).returncode == 0
+    run = nb("consolidate", "--region", "聊城市", "--year", "2021", "--db", db, "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    (tmp_path / "sum.json").write_text(run.stdout, encoding="utf-8")
+    summed = json.loads(run.stdout)["record"]
+    pdf = tmp_path / "汇总.pdf"
+    run = nb("render", tmp_path / "sum.json", "--force", "-o", pdf, cwd=tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    text = _check_pdf(pdf, "consolidation", tmp_path)
+    total = summed["requests"]["new_received"]["total"]
+    assert re.search(rf"(?<!\d){total}(?!\d)", text)
+
+
+@pytest.mark.skipif(not Path("/usr/lib/libreoffice/program/libsclo.so").exists(), reason="LibreOffice Calc not installed")
+def test_template_pages(tmp_path):
+    xlsx = tmp_path / "template.xlsx"
+    assert nb("template", "--year", "2025", "--from", HUAIAN, "-o", xlsx).returncode == 0
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(xlsx)], capture_output=True, check=True, timeout=300,
+                   env=dict(os.environ, HOME=str(tmp_path)))
+    pages = _pages(tmp_path / "template.pdf", "template", tmp_path)
+    assert len(pages) == 5  # one page per sheet: fitted to the width, nothing spills onto a second page
