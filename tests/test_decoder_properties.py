@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import nianbao
-from conftest import SHARED, load_json
+from conftest import DATA, SHARED, load_json
 from nianbao.format import ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from nianbao.format.spec import T3_GROUPS
 
@@ -160,17 +160,21 @@ def records(draw):
 STYLES = st.sampled_from(["flat", "mixed", "spaced"])
 
 
-# no shrinking: a failing rendering is printed whole, and shrinking a parse is slow on a shared machine
+# no shrinking: a failing rendering is printed whole, and shrinking a parse is slow on a shared machine.
+# Derandomized: CI runs the same examples as the developer; a new wrong number found by a random run
+# (HYPOTHESIS_SEED, or removing derandomize) becomes a regression test below, as the 表四 one did.
 _PHASES = (Phase.explicit, Phase.reuse, Phase.generate)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES,
+          derandomize=True)
 @given(rec=records(), seed=st.integers(0, 10_000), style=STYLES, detach=st.booleans())
 def test_generated_records_decode_right_or_null(rec, seed, style, detach):
     assert_never_wrong(rec, render(rec, seed, style, detach))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES)
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES,
+          derandomize=True)
 @given(idx=st.integers(0, max(0, len(SEEDS) - 1)), seed=st.integers(0, 10_000), style=STYLES,
        detach=st.booleans())
 def test_seed_records_decode_right_or_null(idx, seed, style, detach):
@@ -185,3 +189,15 @@ def test_flat_consistent_record_is_read_whole():
     assert_never_wrong(rec, text)
     got = nianbao.parse_bytes(text.encode("utf-8"), "flat.txt").to_json_dict()
     assert [p for p, v in _leaves(got["requests"], "requests") if v is None] == []
+
+
+def test_a_blank_appeals_block_with_separators_lost_gives_no_stray_cell():
+    """Found by the generated-records property (seed 52, mixed, detached): 表四's third block blank and
+    the others glued (``22118`` = 22 | 11 | 8); every reading tried agreed on 复议·其他结果 = 1, none was
+    the printed one (10). A block settles whole or not at all."""
+    text = (DATA / "decoder_cases" / "t4_blank_group_glued.txt").read_text(encoding="utf-8")
+    printed = {"review": (10, 1, 10, 1, 22), "litigation_direct": (11, 8, 9, 10, 38)}
+    appeals = nianbao.parse_bytes(text.encode("utf-8"), "t4.txt").to_json_dict()["appeals"]
+    for group, cells in appeals.items():
+        for (col, value), want in zip(cells.items(), printed.get(group, (None,) * 5)):
+            assert value is None or value == want, f"{group}.{col}: {value} (printed {want})"

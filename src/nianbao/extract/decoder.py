@@ -672,6 +672,13 @@ def decode_appeals(stream: Stream) -> Decoded | None:
         return None
     dec.rows["appeals"] = runs
     _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
+    # A block's five cells stand or fall together: one settled alone (every reading tried agreed on it)
+    # comes from readings that all missed the printed one, e.g. a blank block with no separators left
+    for g in T4_GROUP_KEYS:
+        cells = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
+        if 0 < sum(p in dec.values for p in cells) < len(cells):
+            for p in cells:
+                dec.values.pop(p, None)
     return dec
 
 
