@@ -1,7 +1,7 @@
 """Golden tests on real crawler-flattened reports (tests/data/pingtan, hand-read: see NOTES.md there).
 
-The decoder that reads flattened tables is not there yet, so a field may still come out null; what must
-never happen is a wrong value: every non-null value the parser gives for a scored field (every leaf of
+The table decoder (extract/decoder.py) reads the flattened tables; a field it cannot settle is null. What
+must never happen is a wrong value: every non-null value the parser gives for a scored field (every leaf of
 the expected record, as shared/tools/score.py counts them) must be the one the document prints. The meta
 (agency, year) must be right already: the crawler's header and the page furniture must not leak into it.
 """
@@ -69,3 +69,16 @@ def test_the_check_catches_a_misread_digit(tmp_path):
     (tmp_path / "expected" / "20.json").write_text(json.dumps(rec, ensure_ascii=False))
     (tmp_path / "20.txt").write_text((HERE / "20.txt").read_text())
     assert mod.main([str(tmp_path)]) == 1
+
+
+def test_at_least_99_percent_of_fields_right():
+    """issue 14's bar for the hand-read records (99.70 % on 2026-12-01: the misses are narrative figures
+    and 06's 本年新收 row, which that report does not keep its own sums for)."""
+    from conftest import leaves
+
+    total = missed = 0
+    for name in CASES:
+        expected = load_json(HERE / "expected" / f"{name}.json")
+        total += sum(1 for _ in leaves(expected))
+        missed += len(mismatches(expected, parsed(name)))
+    assert total >= 3000 and (total - missed) / total >= 0.99, f"{total - missed}/{total}"
