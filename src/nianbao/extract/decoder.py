@@ -676,9 +676,9 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     # comes from readings that all missed the printed one, e.g. a blank block with no separators left
     for g in T4_GROUP_KEYS:
         cells = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
-        if 0 < sum(p in dec.values for p in cells) < len(cells):
-            for p in cells:
-                dec.values.pop(p, None)
+        if 0 < sum(cell in dec.values for cell in cells) < len(cells):
+            for cell in cells:
+                dec.values.pop(cell, None)
     return dec
 
 
