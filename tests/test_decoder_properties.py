@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import nianbao
-from conftest import DATA, SHARED, load_json
+from conftest import DATA, SHARED, leaves, load_json
 from nianbao.format import ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from nianbao.format.spec import T3_GROUPS
 
@@ -79,14 +79,6 @@ def render(rec: dict, seed: int, style: str, detach: bool) -> str:
     return "某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n" + joiner.join(parts)
 
 
-def _leaves(node, prefix=""):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaves(v, f"{prefix}.{k}" if prefix else k)
-    else:
-        yield prefix, node
-
-
 def _get(node, path):
     for part in path.split("."):
         if not isinstance(node, dict):
@@ -99,7 +91,7 @@ def assert_never_wrong(rec: dict, text: str) -> int:
     got = nianbao.parse_bytes(text.encode("utf-8"), "degraded.txt").to_json_dict()
     right = 0
     for table in ("active", "requests", "appeals"):
-        for path, value in _leaves(got.get(table) or {}, table):
+        for path, value in leaves(got.get(table) or {}, table):
             if value is None:
                 continue
             want = _get(rec, path)
@@ -188,7 +180,7 @@ def test_flat_consistent_record_is_read_whole():
     text = render(rec, 1, "flat", False)
     assert_never_wrong(rec, text)
     got = nianbao.parse_bytes(text.encode("utf-8"), "flat.txt").to_json_dict()
-    assert [p for p, v in _leaves(got["requests"], "requests") if v is None] == []
+    assert [p for p, v in leaves(got["requests"], "requests") if v is None] == []
 
 
 def test_a_blank_appeals_block_with_separators_lost_gives_no_stray_cell():
