@@ -26,6 +26,7 @@ from ..record import (
 from ..record.model import DocKind, FormatId, Level, NoteKind
 from .meta import MetaFound, find_meta, is_front_line
 from .narrative import find_narrative
+from .noise import agency_conflicts, confirm_active, confirm_appeals, confirm_requests, evidence
 from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
 from .settle import Lazy, settle_active, settle_appeals, settle_requests
@@ -68,6 +69,11 @@ def build_record(doc: Document) -> Record:
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)
     fmt2 = settle_active(found_act, lazy, fmt2)
+    ev = evidence(doc)
+    if ev.noisy:  # read from pixels: only what the arithmetic confirms stays
+        confirm_requests(found_req, ev)
+        confirm_appeals(found_app, ev)
+        confirm_active(found_act, ev)
 
     has_tables = bool(found_req.values or found_app.values or found_act.values)
     if not (mf.title or has_tables or len(heads) >= 3):
@@ -102,6 +108,10 @@ def build_record(doc: Document) -> Record:
     if doc_kind == "other" and (has_tables or len(heads) >= 4):
         doc_kind = "annual_report"
 
+    if ev.noisy and mf.agency and agency_conflicts(mf.agency, doc):
+        notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
+                               text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），机关名称「{mf.agency}」与正文中的写法不一致，已留空"))
+        mf.agency = None
     title = mf.title
     if title and mf.agency and mf.agency not in title.replace(" ", ""):
         title = f"{mf.agency}{title}"

@@ -1,0 +1,288 @@
+"""Noisy readings: text that shows it was read from pixels, and the values such a reading may keep.
+
+An OCR engine (tesseract, rapidocr, a converter's "picture text") does not copy characters, it guesses
+glyphs: ``34`` comes out as ``3``, ``26`` as ``20``, 淮安 as 准安. A digit misread looks like any other
+digit, so the number itself cannot tell; the text around it can. The format prints the same fixed
+words in every report (row and column labels, the 表三 note, the 表四 header), so inside those parts a
+character that belongs to none of the format's words is a misread glyph. Other marks of a reading from
+pixels: a numbering bracket opened with one glyph and closed with another (``〈二)``, ``《五)``), table
+rules read as ``|`` inside prose lines, a converter's own "picture text" marker.
+
+In a noisy reading a number is kept only when the format's arithmetic confirms it:
+
+* 表三: every sum the cell takes part in that can be checked holds, and at least one can be checked
+  (its row adds up to 总计, its column to （七）总计, 新收 + 结转 = （七）总计 + 结转下年度); a row whose
+  only number is repeated as its 总计 (``34 0 0 0 0 0 34``) passes its row sum for any misread repeated in
+  both cells, so those two need a sum across rows;
+* 表四: the block's four results add up to its 总计;
+* 表二 has no arithmetic: its numbers are null;
+* the narrative's count of requests is kept when the confirmed 表三 says the same;
+* the agency is kept when the text names it the same way at least twice, or never otherwise.
+
+What is not confirmed is null, with a note (kind ``unreadable``, rule L-03) saying why. Clean text is
+never touched here: a printed table that does not add up is read as printed and the audit flags it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS
+from ..format import spec
+from ..format.labels import norm
+from ..format.names import cell_name
+from ..ingest import Block, Document
+from .tables import Found
+from .values import Value
+
+# ---- evidence -----------------------------------------------------------------------------------
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _alphabet() -> tuple[str, ...]:
+    words: list[str] = [
+        *(lab.label for lab in (*T3_ROWS_2021, spec.T3_OTHER_TOTAL, *spec.T3_GROUPS.values(), *spec.T3_COLUMNS,
+                                *spec.T4_COLUMNS, *spec.T4_GROUPS)),
+        *(v for lab in (*T3_ROWS_2021, *spec.T3_COLUMNS, *spec.T4_COLUMNS, *spec.T4_GROUPS) for v in lab.variants),
+        *spec.T3_HEADER_WORDS, spec.T3_NOTE, spec.T4_LITIGATION, spec.T3_APPLICANTS, spec.T3_LEGAL_PERSONS,
+        *(s.label for s in spec.SECTIONS), "三、收到和处理政府信息公开申请情况",
+        "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",  # the 2019 format's heading
+        *(it.label for it in (*ACTIVE_2021, *ACTIVE_2019)),
+        *(c.label for it in (*ACTIVE_2021, *ACTIVE_2019) for c in it.columns),
+        *(c.label for c in spec.ACTIVE_VALUE_COLUMN_2021.values()),
+        spec.T2_ITEM_HEADER, "第二十条第一五六八九项", "主动公开政府信息情况",
+    ]
+    return tuple(words)
+
+
+_WORDS = _alphabet()
+_ALPHABET = frozenset(ch for w in _WORDS for ch in norm(w) if _CJK.match(ch))
+_BIGRAMS = frozenset(c[i:i + 2] for w in _WORDS if (c := "".join(ch for ch in norm(w) if _CJK.match(ch)))
+                     for i in range(len(c) - 1))
+_FOREIGN = re.compile(f"(?![{''.join(sorted(_ALPHABET))}])[\u4e00-\u9fff]")
+STRAY_GLYPHS = 2  # characters outside the format's words, inside its fixed text, before a reading is noisy
+PROSE_PIPES = 3  # table rules read as "|" inside lines that are not Markdown table rows
+_PAIRS = {"(": ")", "（": "）", "〈": "〉", "《": "》", "<": ">", "[": "]", "【": "】", "〔": "〕"}
+_NUMBERING = re.compile(r"([〈《<(（\[【〔])\s*[一二三四五六七八九十]{1,2}\s*([)）〉》>\]】〕])")
+_PROSE_PIPE = re.compile(r"[\u4e00-\u9fff]\s*\|\s*[\w\u4e00-\u9fff]")
+_PICTURE = re.compile(r"picture text", re.I)
+_PROSE_MARKS = re.compile(r"[。，,；;：:！!？?]")
+_WORD = re.compile(r"[^\s\d|]*[\u4e00-\u9fff][^\s\d|]*")
+SHORT_WORD = 6  # a word this short inside the fixed text is a label or a header word, judged whole
+
+
+@dataclass
+class Evidence:
+    """What in the text shows it was read from pixels."""
+
+    stray: str = ""  # glyphs outside the format's words inside its fixed text
+    brackets: int = 0  # numbering brackets closed by another glyph than the one that opened them
+    pipes: int = 0  # "|" between words of prose lines
+    declared: bool = False  # the converter marked the text as read from a picture
+    signals: list[str] = field(default_factory=list)
+
+    @property
+    def noisy(self) -> bool:
+        return bool(self.signals)
+
+
+def _spaced(word: str) -> re.Pattern[str]:
+    return re.compile(r"\s*".join(map(re.escape, word)))
+
+
+_T2_START = _spaced("第二十条")
+_T2_END = [_spaced(w) for w in ("事业性收费", "集中采购")]  # 表二's last label, 2021 and 2019
+_T3_START = [_spaced(w) for w in ("申请人情况", "本年新收")]
+_T3_END = _spaced("结转下年")
+_T4_START = _spaced("行政复议")
+_T5_START = re.compile(r"五\s*、")
+
+
+def _fixed_spans(text: str) -> list[tuple[int, int]]:
+    """Where the format fixes the text word for word: 表二's header and labels, 表三's header and row
+    labels, 表四's header (numbers in between are left to the word splitting)."""
+    spans = []
+    m = _T2_START.search(text)
+    if m:
+        ends = [e.end() for pat in _T2_END if (e := _last(pat, text, m.start(), m.start() + 2500))]
+        if ends:  # up to 表二's last label: the section's prose after it is the report's own words
+            spans.append((m.start(), max(ends) + 20))
+    starts = [x.start() for pat in _T3_START if (x := pat.search(text))]
+    if starts:
+        s = min(starts)
+        e = _T3_END.search(text, s, s + 5000)
+        if e:
+            spans.append((s, e.start()))
+            h = _T4_START.search(text, e.end(), e.end() + 300)
+            if h:
+                f = _T5_START.search(text, h.end(), h.end() + 600)
+                spans.append((h.start(), f.start() if f else h.end() + 400))
+    return spans
+
+
+def _last(pat: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    found = None
+    for found in pat.finditer(text, lo, hi):
+        pass
+    return found
+
+
+def _fixed_text(text: str) -> list[str]:
+    """The glyphs outside the format's words found in the words of its fixed text. A word is what
+    stands between white space, digits and rules; a sentence, or a long word made mostly of other
+    words (flattened text, a column of labels dumped next to a paragraph) is the report's own prose
+    and is not judged."""
+    stray = []
+    for x, y in _fixed_spans(text):
+        chunk = text[x:y]
+        if not _FOREIGN.search(chunk) or not _FOREIGN.search(chunk := unicodedata.normalize("NFKC", chunk)):
+            continue  # the common case: nothing but the format's words
+        words = _WORD.findall(chunk)
+        for i, w in enumerate(words):
+            foreign = [ch for ch in w if "\u4e00" <= ch <= "\u9fff" and ch not in _ALPHABET]
+            if not foreign or _PROSE_MARKS.search(w):
+                continue  # the format's words, or a sentence: the report's own words
+            # a misread label (most of it the format's words), or a short word standing among format
+            # words (a header word misread whole: 共贸 where 总计 stands)
+            near = [_format_like(v) for v in words[max(0, i - 1):i] + words[i + 1:i + 2]]
+            if _format_like(w) or (len(w) <= SHORT_WORD and bool(near) and all(near)):
+                stray.append("".join(foreign))
+    return stray
+
+
+def _format_like(word: str) -> bool:
+    """Most of the word's character pairs are pairs of the format's words."""
+    cjk = "".join(ch for ch in word if "\u4e00" <= ch <= "\u9fff")
+    if len(cjk) < 2:
+        return bool(cjk) and cjk in _ALPHABET
+    pairs = [cjk[i:i + 2] for i in range(len(cjk) - 1)]
+    return not _PROSE_MARKS.search(word) and 3 * sum(p in _BIGRAMS for p in pairs) >= 2 * len(pairs)
+
+
+def evidence(doc: Document) -> Evidence:
+    text = doc.text or "\n".join(b.text for b in doc.blocks)
+    ev = Evidence()
+    ev.stray = "".join(_fixed_text(text))
+    stray = ev.stray
+    for m in _NUMBERING.finditer(text):
+        if _PAIRS.get(m.group(1)) != m.group(2) and not (m.group(1) in "(（" and m.group(2) in ")）"):
+            ev.brackets += 1
+    if "|" in text:
+        ev.pipes = sum(len(_PROSE_PIPE.findall(line)) for line in text.split("\n")
+                       if 0 < line.count("|") <= 2)  # a Markdown table row has a pipe per cell
+    ev.declared = bool(_PICTURE.search(text)) if doc.kind == "markdown" else False
+    if len(stray) >= STRAY_GLYPHS:
+        ev.signals.append(f"表格固定文字中有格式以外的字「{ev.stray[:12]}」")
+    if ev.brackets:
+        ev.signals.append(f"编号括号前后不配对 {ev.brackets} 处")
+    if ev.pipes >= PROSE_PIPES:
+        ev.signals.append(f"正文中有表格线误读的「|」{ev.pipes} 处")
+    if ev.declared:
+        ev.signals.append("转换工具标明文字识别自图片")
+    return ev
+
+
+# ---- confirmation -------------------------------------------------------------------------------
+_ACROSS_ROWS = frozenset({"new_received", "carried_over", "total_processed", "carried_forward"})
+WHY_T3 = "识别文字（OCR）有误读迹象（{}），该格所在的行或列合计对不上或无法核对，已留空"
+WHY_T4 = "识别文字（OCR）有误读迹象（{}），该栏四项结果之和与总计对不上或无法核对，已留空"
+WHY_T2 = "识别文字（OCR）有误读迹象（{}），表二的数字没有勾稽关系可以核对，已留空"
+
+
+def _holds(left: list[str], right: list[str], val: dict[str, float]) -> bool | None:
+    try:
+        return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
+    except KeyError:
+        return None
+
+
+def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
+    """(across rows?, left cells, right cells) for every sum of 表三 over the rows ``keys``."""
+    cols = T3_COLUMN_KEYS
+    out = [(False, [f"requests.{k}.{c}" for c in cols[:-1]], [f"requests.{k}.total"]) for k in keys]
+    outcome = [k for k in keys if k not in _ACROSS_ROWS]
+    for c in cols:
+        out.append((True, [f"requests.{k}.{c}" for k in outcome], [f"requests.total_processed.{c}"]))
+        out.append((True, [f"requests.new_received.{c}", f"requests.carried_over.{c}"],
+                    [f"requests.total_processed.{c}", f"requests.carried_forward.{c}"]))
+    return out
+
+
+def confirm_requests(found: Found, ev: Evidence) -> None:
+    """表三 in a noisy reading: a cell stays when every sum it is in that can be checked holds (and
+    at least one can); a number that is its row's only one, repeated as the 总计, needs its column."""
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    if not val:
+        return
+    single_other = any(p.startswith("requests.other_total.") for p in found.values)
+    rows = T3_ROWS_2019 if single_other else T3_ROWS_2021
+    sums = _t3_sums([r.key for r in rows])
+    held: dict[str, list[tuple[bool, bool]]] = {}
+    for across, left, right in sums:
+        h = _holds(left, right, val)
+        if h is None:
+            continue
+        for p in (*left, *right):
+            held.setdefault(p, []).append((across, h))
+    dropped: dict[str, list[str]] = {}
+    for p in val:
+        checks = held.get(p, [])
+        ok = bool(checks) and all(h for _, h in checks)
+        if ok and not any(a for a, _ in checks) and val[p] != 0 and _copied(p, val):
+            ok = False  # "34 0 0 0 0 0 34": the row sum holds for any reading repeated in both cells
+        if not ok:
+            dropped.setdefault(p.rsplit(".", 1)[0], []).append(p)
+    _drop(found, dropped, WHY_T3.format(ev.signals[0]))
+
+
+def _copied(path: str, val: dict[str, float]) -> bool:
+    """The row's one non-zero applicant cell and its 总计 are the same number printed twice."""
+    row = path.rsplit(".", 1)[0]
+    cells = [val.get(f"{row}.{c}") for c in T3_COLUMN_KEYS[:-1]]
+    return sum(1 for v in cells if v) == 1
+
+
+def confirm_appeals(found: Found, ev: Evidence) -> None:
+    """表四 in a noisy reading: a block stays when its four results add up to its 总计."""
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    dropped: dict[str, list[str]] = {}
+    for row in sorted({p.rsplit(".", 1)[0] for p in val}):
+        cells = [f"{row}.{c}" for c in T4_COLUMN_KEYS]
+        if not _holds(cells[:-1], cells[-1:], val):
+            dropped[row] = [p for p in cells if p in val]
+    _drop(found, dropped, WHY_T4.format(ev.signals[0]))
+
+
+def confirm_active(found: Found, ev: Evidence) -> None:
+    """表二 in a noisy reading: no sum can confirm its numbers."""
+    dropped: dict[str, list[str]] = {}
+    for p, v in found.values.items():
+        if v.value is not None:
+            dropped.setdefault(p if p.count(".") == 1 else p.rsplit(".", 1)[0], []).append(p)
+    _drop(found, dropped, WHY_T2.format(ev.signals[0]))
+
+
+def _drop(found: Found, dropped: dict[str, list[str]], why: str) -> None:
+    """Null the cells; one note per row naming them."""
+    for row, paths in dropped.items():
+        for p in paths:
+            found.values[p] = Value(None, found.values[p].cell)
+        names = "".join(n[n.rfind("「"):] if "「" in (n := cell_name(p)) else "" for p in paths if p != row)
+        found.notes.append(("unreadable", row, f"{why}：{names}" if names else why, None))
+
+
+def agency_conflicts(agency: str, doc: Document) -> bool:
+    """In a noisy reading, the agency read once while the text also names a body that differs from it
+    by a glyph or two (准安市人民政府 in the title, 淮安市人民政府 in the body): one of the two is a
+    misread, and nothing says which."""
+    text = norm(doc.text or "\n".join(b.text for b in doc.blocks))
+    if text.count(agency) >= 2 or len(agency) < 3:
+        return False
+    for i in range(len(agency)):
+        for j in range(i, min(len(agency), i + 2)):
+            pat = re.escape(agency[:i]) + "." * (j - i + 1) + re.escape(agency[j + 1:])
+            if any(m.group(0) != agency for m in re.finditer(pat, text)):
+                return True
+    return False
