@@ -13,7 +13,9 @@ In a noisy reading a number is kept only when the format's arithmetic confirms i
 * 表三: every sum the cell takes part in that can be checked holds, and at least one can be checked
   (its row adds up to 总计, its column to （七）总计, 新收 + 结转 = （七）总计 + 结转下年度); a row whose
   only number is repeated as its 总计 (``34 0 0 0 0 0 34``) passes its row sum for any misread repeated in
-  both cells, so those two need a sum across rows;
+  both cells, so those two need a sum across rows. One misread cell is found when every sum it is in
+  fails, at least two do (its row and its column), and one change of it would make them all hold: it
+  is null, and the sums it breaks do not count against the other cells (its value is never inferred);
 * 表四: the block's four results add up to its 总计;
 * 表二 has no arithmetic: its numbers are null;
 * the narrative's count of requests is kept when the confirmed 表三 says the same;
@@ -29,11 +31,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS
-from ..format import spec
+from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, spec
 from ..format.labels import norm
 from ..format.names import cell_name
-from ..ingest import Block, Document
+from ..ingest import Document
 from .tables import Found
 from .values import Value
 
@@ -123,10 +124,8 @@ def _fixed_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _last(pat: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
-    found = None
-    for found in pat.finditer(text, lo, hi):
-        pass
-    return found
+    matches = list(pat.finditer(text, lo, hi))
+    return matches[-1] if matches else None
 
 
 def _fixed_text(text: str) -> list[str]:
@@ -211,30 +210,51 @@ def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
 
 
 def confirm_requests(found: Found, ev: Evidence) -> None:
-    """表三 in a noisy reading: a cell stays when every sum it is in that can be checked holds (and
-    at least one can); a number that is its row's only one, repeated as the 总计, needs its column."""
+    """表三 in a noisy reading: a cell stays when every sum it is in that can be checked holds, or
+    fails only because of another cell that is certainly the misread one (below), and at least one
+    of its sums holds. A number that is its row's only one, repeated as the 总计, needs its column."""
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     if not val:
         return
     single_other = any(p.startswith("requests.other_total.") for p in found.values)
     rows = T3_ROWS_2019 if single_other else T3_ROWS_2021
-    sums = _t3_sums([r.key for r in rows])
-    held: dict[str, list[tuple[bool, bool]]] = {}
-    for across, left, right in sums:
-        h = _holds(left, right, val)
-        if h is None:
-            continue
+    sums = []  # (across rows?, cells on the left, cells on the right, left minus right)
+    for across, left, right in _t3_sums([r.key for r in rows]):
+        try:
+            sums.append((across, left, right, sum(val[p] for p in left) - sum(val[p] for p in right)))
+        except KeyError:
+            continue  # a cell of it is blank or was not read: it checks nothing
+    of: dict[str, list[int]] = {}
+    for i, (_, left, right, _) in enumerate(sums):
         for p in (*left, *right):
-            held.setdefault(p, []).append((across, h))
+            of.setdefault(p, []).append(i)
+    culprits = _culprits(sums, of, val)
+    explained = {i for i, (_, left, right, diff) in enumerate(sums)
+                 if abs(diff) > 1e-9 and sum(1 for p in (*left, *right) if p in culprits) == 1}
     dropped: dict[str, list[str]] = {}
     for p in val:
-        checks = held.get(p, [])
-        ok = bool(checks) and all(h for _, h in checks)
-        if ok and not any(a for a, _ in checks) and val[p] != 0 and _copied(p, val):
+        idx = of.get(p, [])
+        holding = [i for i in idx if abs(sums[i][3]) < 1e-9]
+        ok = (p not in culprits and bool(holding)
+              and all(i in explained or abs(sums[i][3]) < 1e-9 for i in idx))
+        if ok and not any(sums[i][0] for i in holding) and val[p] != 0 and _copied(p, val):
             ok = False  # "34 0 0 0 0 0 34": the row sum holds for any reading repeated in both cells
         if not ok:
             dropped.setdefault(p.rsplit(".", 1)[0], []).append(p)
     _drop(found, dropped, WHY_T3.format(ev.signals[0]))
+
+
+def _culprits(sums, of: dict[str, list[int]], val: dict[str, float]) -> set[str]:
+    """The cells that are certainly misread: every sum they are in fails, at least two do (their row
+    and their column, found independently), and one change of the cell would make all of them hold."""
+    out = set()
+    for p, idx in of.items():
+        if len(idx) < 2 or any(abs(sums[i][3]) < 1e-9 for i in idx):
+            continue
+        needed = {round(-sums[i][3] if p in sums[i][1] else sums[i][3], 6) for i in idx}
+        if len(needed) == 1 and val[p] + needed.pop() >= 0:
+            out.add(p)
+    return out
 
 
 def _copied(path: str, val: dict[str, float]) -> bool:

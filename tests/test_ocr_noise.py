@@ -1,0 +1,126 @@
+"""OCR'd text: what shows a reading from pixels, and what such a reading may keep (extract/noise.py).
+
+Fixtures in tests/data/ocr_noise are real OCR outputs of shared/corpus/converters (CONVERTER__STEM.ext,
+the hand-read records in expected/), each once the source of wrong numbers: digit misreads (34 read as
+3, 5 as 9, 26 as 20, 66 as 600, 96171.6 as 90171.0), rows shifted by fused digits, an agency misread
+(淮安 as 准安). Each must give no wrong non-null value and keep at least the fields it kept when fixed.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import nianbao
+import synth
+from conftest import DATA, SHARED, load_json, mismatches
+from nianbao.extract.noise import evidence
+from nianbao.format import T3_COLUMN_KEYS
+
+HERE = DATA / "ocr_noise"
+# fields right when fixed; the wrong values before, and what in the text shows the reading is noisy
+RIGHT = {
+    "tess300-psm3__huaian2024.txt": 180,  # 4 wrong: 表二 26→20, 66→600, 96171.6→90171.0; agency 准安 (stray glyphs 言恩)
+    "tess150-psm3__r000.txt": 7,  # 6 wrong: 「14 0 …」 fused and split as 1|4 in two rows whose column still adds up
+    "tess300-psm4__r000dense_scan_p3.txt": 84,  # 5 wrong: 5→9, 34→3, 21→2, 55→9 (stray glyphs, rules read as |)
+    "rapidocr-rows__r000dense_scanbad_p3.txt": 119,  # 1 wrong: 9→6 (the 表四 header's 总计 read as 共贸)
+    "pymupdf4llm__r000dense_scanbad_p3.md": 140,  # 1 wrong: 9→6 (the converter marks its picture text)
+    "tess150-psm6__r001_scan_p2-3.txt": 9,  # 3 wrong: 0 read as 1, 10.0 (psm 6 garbles the rows)
+}
+
+
+def _leaves(node, prefix=""):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _leaves(v, f"{prefix}.{k}" if prefix else k)
+    else:
+        yield prefix, node
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_ocr_output_has_no_wrong_value(name):
+    stem = name.split("__", 1)[1].rsplit(".", 1)[0]
+    expected = load_json(HERE / "expected" / f"{stem}.json")
+    record = nianbao.parse(HERE / name)
+    bad = mismatches(expected, record.to_json_dict())
+    assert [(p, w, g) for p, w, g in bad if g is not None] == []
+    assert sum(1 for _ in _leaves(expected)) - len(bad) >= RIGHT[name]
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_ocr_output_is_recognised_as_noisy(name):
+    assert evidence(nianbao.read_document(HERE / name)).noisy
+
+
+def test_nulled_cells_say_why():
+    record = nianbao.parse(HERE / "tess300-psm3__huaian2024.txt")
+    why = {n.path: n.text for n in record.notes if n.kind == "unreadable"}
+    assert record.active.normative_documents.repealed is None  # printed 26, read 20
+    assert "表二的数字没有勾稽关系" in why["active.normative_documents"]
+    assert record.meta.agency is None  # 准安市人民政府 in the title, 淮安市人民政府 in the body
+    assert "淮安" not in why["meta.agency"] and "准安市人民政府" in why["meta.agency"]
+    findings = nianbao.check(record)
+    assert any(f.code == "L-03" and "active.normative_documents" in f.cells for f in findings)
+
+
+def _misread_report(ocr: bool) -> tuple[str, str, int]:
+    """A consistent report (tests/synth.py) whose 表三 has one cell misread: returns the text, the
+    row and the column index of the misread cell."""
+    requests, appeals = synth.tables(random.Random(7), scale=40)
+    key = next(k for k in synth.OUTCOMES if sum(1 for v in requests[k][:6] if v) >= 3)
+    col = next(i for i, v in enumerate(requests[key][:6]) if v)
+    bad = {k: list(v) for k, v in requests.items()}
+    bad[key][col] += 3  # e.g. 5 read as 8: its row and its column are both 3 too large
+    text = synth.report_text(requests=bad, appeals=appeals)
+    if ocr:
+        text = text.replace("(一) 予以公开", "〈一) 予以公开", 1)  # an OCR engine's bracket
+        assert "〈一)" in text
+    return text, key, col
+
+
+def test_one_misread_cell_found_by_its_row_and_column_keeps_the_rest_of_the_row():
+    """OCR'd text (a mismatched bracket shows it) with one digit misread: the misread cell is where
+    its row's and its column's sums fail by the same amount, so the other cells of its row, each
+    confirmed by its own column, stay."""
+    text, key, col = _misread_report(ocr=True)
+    row = nianbao.parse_bytes(text.encode("utf-8"), "ocr.txt").requests[key]
+    values = [getattr(row, c) for c in T3_COLUMN_KEYS]
+    assert values[col] is None
+    assert all(v is not None for i, v in enumerate(values) if i != col)
+
+
+def test_clean_text_that_does_not_add_up_is_read_as_printed():
+    """The same misprint in text without any sign of OCR is the document's own: read as printed (the
+    audit reports the sums)."""
+    text, key, col = _misread_report(ocr=False)
+    record = nianbao.parse_bytes(text.encode("utf-8"), "clean.txt")
+    assert getattr(record.requests[key], T3_COLUMN_KEYS[col]) is not None
+    assert record.active is not None and record.active.regulations.issued is not None
+    assert not any(n.kind == "unreadable" for n in record.notes)
+
+
+@pytest.mark.parametrize("path", sorted((SHARED / "seeds").glob("*.txt")) + sorted((DATA / "decoder").glob("*.*")),
+                         ids=lambda p: p.name)
+def test_clean_text_is_not_taken_for_ocr(path):
+    assert not evidence(nianbao.read_document(path)).noisy
+
+
+OCR_FOLDERS = ("tess150-psm3", "tess150-psm4", "tess150-psm6", "tess300-psm3", "tess300-psm4", "tess300-psm6",
+               "rapidocr-lines", "rapidocr-rows", "pymupdf4llm")
+
+
+def test_ocr_converter_outputs_have_no_wrong_value():
+    """Every OCR output of shared/corpus/converters: no number or name other than the hand-read one."""
+    root = SHARED / "corpus" / "converters"
+    if not root.is_dir():
+        pytest.skip("shared/corpus/converters is not beside the project")
+    wrong = []
+    for folder in OCR_FOLDERS:
+        for f in sorted((root / folder).iterdir()):
+            exp = root / "expected" / f"{f.stem}.json"
+            if not exp.exists():
+                continue
+            got = nianbao.parse(f).to_json_dict()
+            wrong += [(f"{folder}/{f.name}", p, w, g) for p, w, g in mismatches(load_json(exp), got) if g is not None]
+    assert wrong == []
