@@ -306,3 +306,58 @@ def agency_conflicts(agency: str, doc: Document) -> bool:
             if any(m.group(0) != agency for m in re.finditer(pat, text)):
                 return True
     return False
+
+
+# ---- the narrative ------------------------------------------------------------------------------
+_T3_GROUP_OF = {"outcome_granted": "granted", "outcome_partially_granted": "partial", "outcome_denied": "denied",
+                "outcome_unavailable": "unavailable", "outcome_declined": "declined"}
+_LAWSUITS = ("litigation_direct", "litigation_after_review")
+
+
+def confirm_narrative(figures: dict, tables: dict[str, float | None]) -> list[str]:
+    """The narrative's numbers in a noisy reading: a count stays when the confirmed tables say the same
+    (收到申请 N 件 = 表三 本年新收 总计, 行政复议 N 件 = 表四 行政复议 总计, 行政诉讼 = the two litigation
+    totals, an outcome group's count = the sum of its rows' 总计); every other number (主动公开条数, 信息处理费,
+    a restated figure …) has nothing to confirm it and is dropped. A sentence whose four results add up
+    to the count it gives (行政复议 351 件，维持 72、纠正 64、其他 178、未审结 37) confirms itself.
+    Returns the keys dropped."""
+    def t(path: str) -> float | None:
+        return tables.get(path)
+
+    def total(*paths: str) -> float | None:
+        vs = [t(p) for p in paths]
+        return None if any(v is None for v in vs) else sum(v for v in vs if v is not None)
+
+    expect: dict[str, float | None] = {
+        "requests_received": total("requests.new_received.total", *(("requests.carried_over.total",)
+                                   if figures.get("requests_received_with_carried_over") else ())),
+        "reviews": t("appeals.review.total"),
+        "lawsuits": total(*(f"appeals.{g}.total" for g in _LAWSUITS)),
+    }
+    for key, group in _T3_GROUP_OF.items():
+        rows = [r.key for r in T3_ROWS_2021 if r.group == group]
+        expect[key] = total(*(f"requests.{r}.total" for r in rows))
+    summed = set()  # outcome sentences whose four results add up to the count they give
+    for count, parts in (("reviews", "review_outcomes"), ("lawsuits", "lawsuit_outcomes")):
+        got = figures.get(parts)
+        if isinstance(got, dict) and len(got) == 4 and sum(got.values()) == figures.get(count):
+            expect[count] = figures[count]
+            summed.add(parts)
+    dropped = []
+    for key, v in list(figures.items()):
+        if key in summed:
+            continue
+        if key in ("review_outcomes", "lawsuit_outcomes"):
+            groups = ("review",) if key == "review_outcomes" else _LAWSUITS
+            kept = {k: n for k, n in v.items() if total(*(f"appeals.{g}.{k}" for g in groups)) == n}
+            if kept != v:
+                dropped.append(key)
+                if kept:
+                    figures[key] = kept
+                else:
+                    del figures[key]
+        elif key == "restated" or (isinstance(v, (int, float)) and not isinstance(v, bool)
+                                   and (expect.get(key) is None or expect[key] != v)):
+            dropped.append(key)
+            del figures[key]
+    return dropped

@@ -26,7 +26,14 @@ from ..record import (
 from ..record.model import DocKind, FormatId, Level, NoteKind
 from .meta import MetaFound, find_meta, is_front_line
 from .narrative import find_narrative
-from .noise import agency_conflicts, confirm_active, confirm_appeals, confirm_requests, evidence
+from .noise import (
+    agency_conflicts,
+    confirm_active,
+    confirm_appeals,
+    confirm_narrative,
+    confirm_requests,
+    evidence,
+)
 from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
 from .settle import Lazy, settle_active, settle_appeals, settle_requests
@@ -146,6 +153,10 @@ def build_record(doc: Document) -> Record:
             meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
     if restated:
         figures["restated"] = restated
+    if ev.noisy:
+        tables_now = {p: v.value for f in (found_req, found_app) for p, v in f.values.items()}
+        for key in confirm_narrative(figures, tables_now):
+            hits.pop(key, None)
     for key, hit in hits.items():
         provenance[f"narrative.{key}"] = Provenance(text=hit.text, line=hit.line, span=hit.span)
 
