@@ -6,7 +6,8 @@ digit, so the number itself cannot tell; the text around it can. The format prin
 words in every report (row and column labels, the 表三 note, the 表四 header), so inside those parts a
 character that belongs to none of the format's words is a misread glyph. Other marks of a reading from
 pixels: a numbering bracket opened with one glyph and closed with another (``〈二)``, ``《五)``), table
-rules read as ``|`` inside prose lines, a converter's own "picture text" marker.
+rules read as ``|`` inside prose lines, a converter's own "picture text" marker. A scan nianbao reads
+with its own OCR is a reading from pixels by definition.
 
 In a noisy reading a number is kept only when the format's arithmetic confirms it:
 
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, spec
 from ..format.labels import norm
 from ..format.names import cell_name
-from ..ingest import Document
+from ..ingest import Block, Cell, Document
 from .tables import Found
 from .values import Value
 
@@ -180,6 +181,8 @@ def evidence(doc: Document) -> Evidence:
         ev.signals.append(f"正文中有表格线误读的「|」{ev.pipes} 处")
     if ev.declared:
         ev.signals.append("转换工具标明文字识别自图片")
+    if doc.kind == "ocr":
+        ev.signals.insert(0, "扫描件，文字由本工具 OCR 识别")
     return ev
 
 
@@ -361,3 +364,36 @@ def confirm_narrative(figures: dict, tables: dict[str, float | None]) -> list[st
             dropped.append(key)
             del figures[key]
     return dropped
+
+
+# ---- reading ------------------------------------------------------------------------------------
+_MISREAD_CELL = re.compile(r"[^\d\s.,，]{1,2}")
+
+
+def blank_misread_cells(blocks: list[Block]) -> list[Block]:
+    """In a noisy reading, a digit an OCR engine turned into a glyph (``36 13 之 45``) still stands
+    in its column: the cell, one or two characters between numbers, is blank (unknown), so the numbers
+    after it keep their columns. Its value is never guessed; the sums confirm the others or not."""
+    out = []
+    for b in blocks:
+        cells = b.cells
+        if b.grid or len(cells) < 4:
+            out.append(b)
+            continue
+        new = None
+        for i in range(2, len(cells) - 1):
+            c = cells[i]
+            if (_MISREAD_CELL.fullmatch(c.text.strip()) and _number(cells[i - 1].text) and _number(cells[i + 1].text)
+                    and not _CJK_NUMBER.fullmatch(c.text.strip())):
+                new = new or list(cells)
+                new[i] = Cell("", c.line, c.span, c.page, c.bbox, c.path, c.covered, c.conf)
+        out.append(Block(new, b.grid, b.table, b.row) if new else b)
+    return out
+
+
+_CJK_NUMBER = re.compile(r"[一二三四五六七八九十]")  # a row's own numbering, not a misread cell
+
+
+def _number(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and t.isascii() and t.replace(",", "").isdigit()

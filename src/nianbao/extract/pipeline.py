@@ -28,6 +28,7 @@ from .meta import MetaFound, find_meta, is_front_line
 from .narrative import find_narrative
 from .noise import (
     agency_conflicts,
+    blank_misread_cells,
     confirm_active,
     confirm_appeals,
     confirm_narrative,
@@ -67,16 +68,18 @@ def build_record(doc: Document) -> Record:
     heads = find_headings(blocks)
     mf = find_meta(blocks, doc.title_hint)
 
-    found_req = _extract(blocks, _region(blocks, heads, "s3_requests"), extract_requests)
-    found_app = _extract(blocks, _region(blocks, heads, "s4_appeals"), extract_appeals, doc.text)
-    r2 = _region(blocks, heads, "s2_active")
-    fmt2 = detect_active_format(r2 if r2 is not None else blocks)
-    found_act = _extract(blocks, r2, extract_active, fmt2)
-    lazy = Lazy(blocks)
+    ev = evidence(doc)
+    # a noisy reading's tables: a digit read as a glyph leaves its cell blank, not its row shifted
+    tb = blank_misread_cells(blocks) if ev.noisy else blocks
+    found_req = _extract(tb, _region(tb, heads, "s3_requests"), extract_requests)
+    found_app = _extract(tb, _region(tb, heads, "s4_appeals"), extract_appeals, doc.text)
+    r2 = _region(tb, heads, "s2_active")
+    fmt2 = detect_active_format(r2 if r2 is not None else tb)
+    found_act = _extract(tb, r2, extract_active, fmt2)
+    lazy = Lazy(tb)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)
     fmt2 = settle_active(found_act, lazy, fmt2)
-    ev = evidence(doc)
     if ev.noisy:  # read from pixels: only what the arithmetic confirms stays
         confirm_requests(found_req, ev)
         confirm_appeals(found_app, ev)
