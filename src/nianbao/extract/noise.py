@@ -69,6 +69,8 @@ PROSE_PIPES = 3  # table rules read as "|" inside lines that are not Markdown ta
 _PAIRS = {"(": ")", "（": "）", "〈": "〉", "《": "》", "<": ">", "[": "]", "【": "】", "〔": "〕"}
 _NUMBERING = re.compile(r"([〈《<(（\[【〔])\s*[一二三四五六七八九十]{1,2}\s*([)）〉》>\]】〕])")
 _PROSE_PIPE = re.compile(r"[\u4e00-\u9fff]\s*\|\s*[\w\u4e00-\u9fff]")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M)
+_DIGIT = re.compile(r"\d")
 _PICTURE = re.compile(r"picture text", re.I)
 _PROSE_MARKS = re.compile(r"[。，,；;：:！!？?]")
 _WORD = re.compile(r"[^\s\d|]*[\u4e00-\u9fff][^\s\d|]*")
@@ -81,7 +83,7 @@ class Evidence:
 
     stray: str = ""  # glyphs outside the format's words inside its fixed text
     brackets: int = 0  # numbering brackets closed by another glyph than the one that opened them
-    pipes: int = 0  # "|" between words of prose lines
+    pipes: int = 0  # "|" after words in lines with numbers, in a text without Markdown tables
     declared: bool = False  # the converter marked the text as read from a picture
     signals: list[str] = field(default_factory=list)
 
@@ -129,13 +131,13 @@ def _last(pat: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | 
     return matches[-1] if matches else None
 
 
-def _fixed_text(text: str) -> list[str]:
+def _fixed_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """The glyphs outside the format's words found in the words of its fixed text. A word is what
     stands between white space, digits and rules; a sentence, or a long word made mostly of other
     words (flattened text, a column of labels dumped next to a paragraph) is the report's own prose
     and is not judged."""
     stray = []
-    for x, y in _fixed_spans(text):
+    for x, y in spans:
         chunk = text[x:y]
         if not _FOREIGN.search(chunk) or not _FOREIGN.search(chunk := unicodedata.normalize("NFKC", chunk)):
             continue  # the common case: nothing but the format's words
@@ -164,21 +166,23 @@ def _format_like(word: str) -> bool:
 def evidence(doc: Document) -> Evidence:
     text = doc.text or "\n".join(b.text for b in doc.blocks)
     ev = Evidence()
-    ev.stray = "".join(_fixed_text(text))
+    spans = _fixed_spans(text)
+    ev.stray = "".join(_fixed_text(text, spans))
     stray = ev.stray
     for m in _NUMBERING.finditer(text):
         if _PAIRS.get(m.group(1)) != m.group(2) and not (m.group(1) in "(（" and m.group(2) in ")）"):
             ev.brackets += 1
-    if "|" in text:
+    if "|" in text and not _MD_SEPARATOR.search(text):  # Markdown tables have their pipes
+        # lines with numbers: a web page's navigation (首页 | 政务公开) has pipes of its own
         ev.pipes = sum(len(_PROSE_PIPE.findall(line)) for line in text.split("\n")
-                       if 0 < line.count("|") <= 2)  # a Markdown table row has a pipe per cell
+                       if "|" in line and _DIGIT.search(line))
     ev.declared = bool(_PICTURE.search(text)) if doc.kind == "markdown" else False
     if len(stray) >= STRAY_GLYPHS:
         ev.signals.append(f"表格固定文字中有格式以外的字「{ev.stray[:12]}」")
     if ev.brackets:
         ev.signals.append(f"编号括号前后不配对 {ev.brackets} 处")
     if ev.pipes >= PROSE_PIPES:
-        ev.signals.append(f"正文中有表格线误读的「|」{ev.pipes} 处")
+        ev.signals.append(f"表格中有表格线误读的「|」{ev.pipes} 处")
     if ev.declared:
         ev.signals.append("转换工具标明文字识别自图片")
     if doc.kind == "ocr":
