@@ -55,6 +55,7 @@ def _alphabet() -> tuple[str, ...]:
         *(c.label for it in (*ACTIVE_2021, *ACTIVE_2019) for c in it.columns),
         *(c.label for c in spec.ACTIVE_VALUE_COLUMN_2021.values()),
         spec.T2_ITEM_HEADER, "第二十条第一五六八九项", "主动公开政府信息情况",
+        "小计", "单位件", "其中", "注",  # what reports add to the tables: a 小计 row or column, the unit
     ]
     return tuple(words)
 
@@ -70,7 +71,7 @@ _PAIRS = {"(": ")", "（": "）", "〈": "〉", "《": "》", "<": ">", "[": "]"
 _NUMBERING = re.compile(r"([〈《<(（\[【〔])\s*[一二三四五六七八九十]{1,2}\s*([)）〉》>\]】〕])")
 _PROSE_PIPE = re.compile(r"[\u4e00-\u9fff]\s*\|\s*[\w\u4e00-\u9fff]")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M)
-_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+")
 _PICTURE = re.compile(r"picture text", re.I)
 _PROSE_MARKS = re.compile(r"[。，,；;：:！!？?]")
 _WORD = re.compile(r"[^\s\d|]*[\u4e00-\u9fff][^\s\d|]*")
@@ -83,7 +84,7 @@ class Evidence:
 
     stray: str = ""  # glyphs outside the format's words inside its fixed text
     brackets: int = 0  # numbering brackets closed by another glyph than the one that opened them
-    pipes: int = 0  # "|" after words in lines with numbers, in a text without Markdown tables
+    pipes: int = 0  # "|" after words in rows whose numbers are not all separated by pipes
     declared: bool = False  # the converter marked the text as read from a picture
     signals: list[str] = field(default_factory=list)
 
@@ -96,10 +97,10 @@ def _spaced(word: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join(map(re.escape, word)))
 
 
-_T2_START = _spaced("第二十条")
+_T2_START = [_spaced(w) for w in ("第二十条", "信息内容")]
 _T2_END = [_spaced(w) for w in ("事业性收费", "集中采购")]  # 表二's last label, 2021 and 2019
 _T3_START = [_spaced(w) for w in ("申请人情况", "本年新收")]
-_T3_END = _spaced("结转下年")
+_T3_END = [_spaced(w) for w in ("结转下年", "行政复议")]
 _T4_START = _spaced("行政复议")
 _T5_START = re.compile(r"五\s*、")
 
@@ -108,15 +109,15 @@ def _fixed_spans(text: str) -> list[tuple[int, int]]:
     """Where the format fixes the text word for word: 表二's header and labels, 表三's header and row
     labels, 表四's header (numbers in between are left to the word splitting)."""
     spans = []
-    m = _T2_START.search(text)
+    m = _first(_T2_START, text, 0, len(text))
     if m:
         ends = [e.end() for pat in _T2_END if (e := _last(pat, text, m.start(), m.start() + 2500))]
         if ends:  # up to 表二's last label: the section's prose after it is the report's own words
             spans.append((m.start(), max(ends) + 20))
-    starts = [x.start() for pat in _T3_START if (x := pat.search(text))]
-    if starts:
-        s = min(starts)
-        e = _T3_END.search(text, s, s + 5000)
+    s3 = _first(_T3_START, text, 0, len(text))
+    if s3:
+        s = s3.start()
+        e = _first(_T3_END, text, s, s + 5000)  # 结转下年, else 表四 or 五、 when the last label is garbled
         if e:
             spans.append((s, e.start()))
             h = _T4_START.search(text, e.end(), e.end() + 300)
@@ -124,6 +125,15 @@ def _fixed_spans(text: str) -> list[tuple[int, int]]:
                 f = _T5_START.search(text, h.end(), h.end() + 600)
                 spans.append((h.start(), f.start() if f else h.end() + 400))
     return spans
+
+
+def _first(pats: list[re.Pattern[str]], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The match of the first of ``pats`` that occurs (in the order given: the preferred first)."""
+    for pat in pats:
+        m = pat.search(text, lo, hi)
+        if m:
+            return m
+    return None
 
 
 def _last(pat: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -173,9 +183,11 @@ def evidence(doc: Document) -> Evidence:
         if _PAIRS.get(m.group(1)) != m.group(2) and not (m.group(1) in "(（" and m.group(2) in ")）"):
             ev.brackets += 1
     if "|" in text and not _MD_SEPARATOR.search(text):  # Markdown tables have their pipes
-        # lines with numbers: a web page's navigation (首页 | 政务公开) has pipes of its own
-        ev.pipes = sum(len(_PROSE_PIPE.findall(line)) for line in text.split("\n")
-                       if "|" in line and _DIGIT.search(line))
+        # rows with numbers where a pipe stands between some cells but not all: a rule read as a
+        # glyph, not a separator (a web page's navigation, 首页 | 政务公开, has no numbers)
+        for line in text.split("\n"):
+            if "|" in line and line.count("|") < len(_NUMBER.findall(line)):
+                ev.pipes += len(_PROSE_PIPE.findall(line))
     ev.declared = bool(_PICTURE.search(text)) if doc.kind == "markdown" else False
     if len(stray) >= STRAY_GLYPHS:
         ev.signals.append(f"表格固定文字中有格式以外的字「{ev.stray[:12]}」")
