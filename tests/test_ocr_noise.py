@@ -124,3 +124,14 @@ def test_ocr_converter_outputs_have_no_wrong_value():
             got = nianbao.parse(f).to_json_dict()
             wrong += [(f"{folder}/{f.name}", p, w, g) for p, w, g in mismatches(load_json(exp), got) if g is not None]
     assert wrong == []
+
+
+def test_a_year_read_once_from_pixels_is_null():
+    """OCR'd text whose title gives a year the text writes nowhere else (2021 read as 2024)."""
+    text, _, _ = _misread_report(ocr=True)
+    title = next(line for line in text.split("\n") if "年度报告" in line)
+    assert "2021" in title and "2024" not in text
+    record = nianbao.parse_bytes(text.replace(title, title.replace("2021", "2024"), 1).encode("utf-8"), "ocr.txt")
+    assert record.meta.year is None
+    assert any(n.path == "meta.year" and n.kind == "unreadable" for n in record.notes)
+    assert nianbao.parse_bytes(text.encode("utf-8"), "ocr.txt").meta.year == 2021

@@ -327,6 +327,12 @@ def agency_conflicts(agency: str, doc: Document) -> bool:
     return False
 
 
+def year_confirmed(year: int, doc: Document) -> bool:
+    """The report's year, read from pixels, stands when the text writes it (「2024年」) more than once."""
+    text = doc.text or "\n".join(b.text for b in doc.blocks)
+    return len(re.findall(rf"(?<!\d){year}\s*年", text)) >= 2
+
+
 # ---- the narrative ------------------------------------------------------------------------------
 _T3_GROUP_OF = {"outcome_granted": "granted", "outcome_partially_granted": "partial", "outcome_denied": "denied",
                 "outcome_unavailable": "unavailable", "outcome_declined": "declined"}

@@ -34,6 +34,7 @@ from .noise import (
     confirm_narrative,
     confirm_requests,
     evidence,
+    year_confirmed,
 )
 from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
@@ -156,6 +157,10 @@ def build_record(doc: Document) -> Record:
             meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
     if restated:
         figures["restated"] = restated
+    if ev.noisy and meta.year is not None and not year_confirmed(meta.year, doc):
+        notes.append(ParseNote(kind="unreadable", path="meta.year", label="年度",
+                               text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），年度 {meta.year} 在文中只出现一次，已留空"))
+        meta.year = None
     if ev.noisy:
         tables_now = {p: v.value for f in (found_req, found_app) for p, v in f.values.items()}
         for key in confirm_narrative(figures, tables_now):
