@@ -146,7 +146,8 @@ def _fixed_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
     stands between white space, digits and rules; a sentence, or a long word made mostly of other
     words (flattened text, a column of labels dumped next to a paragraph) is the report's own prose
     and is not judged."""
-    stray = []
+    stray: list[str] = []
+    seen: set[str] = set()
     for x, y in spans:
         chunk = text[x:y]
         if not _FOREIGN.search(chunk) or not _FOREIGN.search(chunk := unicodedata.normalize("NFKC", chunk)):
@@ -159,7 +160,8 @@ def _fixed_text(text: str, spans: list[tuple[int, int]]) -> list[str]:
             # a misread label (most of it the format's words), or a short word standing among format
             # words (a header word misread whole: 共贸 where 总计 stands)
             near = [_format_like(v) for v in words[max(0, i - 1):i] + words[i + 1:i + 2]]
-            if _format_like(w) or (len(w) <= SHORT_WORD and bool(near) and all(near)):
+            if (_format_like(w) or (len(w) <= SHORT_WORD and bool(near) and all(near))) and w not in seen:
+                seen.add(w)  # a word written alike again and again is the writer's, not a misread
                 stray.append("".join(foreign))
     return stray
 
