@@ -8,8 +8,10 @@ the cell a clerk types into. No openpyxl here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from ..format import Format
 from .grid import Grid, active_grid, appeals_grid, requests_grid
@@ -71,44 +73,87 @@ def template_grids(fmt: str) -> dict[str, Grid]:
     return {"s2_active": active_grid(fmt), "s3_requests": requests_grid(fmt), "s4_appeals": appeals_grid()}
 
 
-def _address(sheet: int, row: int, col: int, last: tuple[int, int] | None = None) -> str:
-    ref = f"{column_letter(col)}{row}"
-    if last is not None and last != (row, col):
-        ref += f":{column_letter(last[1])}{last[0]}"
-    return f"{SHEETS[sheet]}!{ref}"
+def _ref(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row}"
 
 
-@lru_cache(maxsize=4)
-def addresses(fmt: str = "2021") -> dict[str, str]:
-    """Record path → its address in the fill-in template of format ``fmt`` (``nianbao template``):
-    every value cell (``表三 依申请公开!D9``), each row or group of them as a range
-    (``requests.granted`` → ``表三 依申请公开!D9:J9``), the agency, each section's text and the date."""
-    fmt = Format.get(fmt).id
+def _area(sheet: int, cells: list[tuple[int, int]], whole: bool = False) -> str:
+    """The address of some cells of one sheet: one cell (``J7``), a rectangle they fill (``D9:J9``), else
+    each column's runs of rows (``C6:C7,C10``); ``whole`` gives the bounding range (a whole table)."""
+    rows, cols = [r for r, _ in cells], [c for _, c in cells]
+    first, last = (min(rows), min(cols)), (max(rows), max(cols))
+    area = (last[0] - first[0] + 1) * (last[1] - first[1] + 1)
+    if whole or area == len(set(cells)):
+        ref = _ref(*first) + ("" if first == last else ":" + _ref(*last))
+        return f"{SHEETS[sheet]}!{ref}"
+    runs: list[list[tuple[int, int]]] = []
+    for r, c in sorted(set(cells), key=lambda rc: (rc[1], rc[0])):
+        if runs and runs[-1][-1] == (r - 1, c):
+            runs[-1].append((r, c))
+        else:
+            runs.append([(r, c)])
+    refs = [_ref(*run[0]) + ("" if len(run) == 1 else ":" + _ref(*run[-1])) for run in runs]
+    return f"{SHEETS[sheet]}!{','.join(refs)}"
+
+
+@lru_cache(maxsize=2)
+def _cells(fmt: str) -> dict[str, tuple[int, int, int]]:
+    """Each value cell of the template of ``fmt``: path → (sheet, row, column), 1-based."""
     grids = template_grids(fmt)
     p = plan(grids)
-    out: dict[str, str] = {"meta.agency": _address(0, TITLE_ROW, 1)}
-    spans: dict[str, tuple[int, list[tuple[int, int]]]] = {}
+    out = {}
     for sid, grid in grids.items():
         place = p.places[sid]
         assert place.table is not None
         for gc in grid.values():
-            if gc.path is None:
-                continue
-            rc = (place.table + gc.row, gc.col + 1)
-            out[gc.path] = _address(place.sheet, *rc)
-            parts = gc.path.split(".")
-            for n in range(1, len(parts)):
-                spans.setdefault(".".join(parts[:n]), (place.sheet, []))[1].append(rc)
-    for prefix, (sheet, cells) in spans.items():
-        first = (min(r for r, _ in cells), min(c for _, c in cells))
-        last = (max(r for r, _ in cells), max(c for _, c in cells))
-        out.setdefault(prefix, _address(sheet, *first, last))
+            if gc.path is not None:
+                out[gc.path] = (place.sheet, place.table + gc.row, gc.col + 1)
+    return out
+
+
+def addresses(fmt: str | None = "2021") -> Mapping[str, str]:
+    """Record path → its address in the fill-in template of format ``fmt`` (``nianbao template``; a
+    format id the template does not have is read as ``Format.get`` reads it): every value cell
+    (``表三 依申请公开!D9``), each row or group of them as a range (``requests.granted`` →
+    ``表三 依申请公开!D9:J9``; a whole table as its range), the agency, each section's text and the date."""
+    return MappingProxyType(_addresses(Format.get(fmt).id))
+
+
+@lru_cache(maxsize=2)
+def _addresses(fmt: str) -> dict[str, str]:
+    cells = _cells(fmt)
+    out: dict[str, str] = {"meta.agency": _area(0, [(TITLE_ROW, 1)])}
+    groups: dict[str, tuple[int, list[tuple[int, int]]]] = {}
+    for path, (sheet, row, col) in cells.items():
+        out[path] = _area(sheet, [(row, col)])
+        parts = path.split(".")
+        for n in range(1, len(parts)):
+            groups.setdefault(".".join(parts[:n]), (sheet, []))[1].append((row, col))
+    for prefix, (sheet, where) in groups.items():
+        out.setdefault(prefix, _area(sheet, where, whole="." not in prefix))
+    p = plan(template_grids(fmt))
     for sid, place in p.places.items():
-        out[f"sections.{sid}"] = _address(place.sheet, place.text, 1)
-    out["meta.published"] = _address(4, p.signature_row + 1, SHEET_WIDTH[4] - 3)
+        out[f"sections.{sid}"] = _area(place.sheet, [(place.text, 1)])
+    out["meta.published"] = _area(4, [(p.signature_row + 1, SHEET_WIDTH[4] - 3)])
     return out
 
 
 def address(path: str, fmt: str | None = None) -> str | None:
-    """The template address of a record path (``None`` for a path the template has no cell for)."""
-    return addresses(fmt or "2021").get(path)
+    """The template address of a record path (``None`` for a path the template has no cell for); a
+    path with ``*`` for a row or column (``active.*.repealed``, 表二's 本年废止 column) names every cell
+    it matches."""
+    fid = Format.get(fmt).id
+    if "*" not in path:
+        return _addresses(fid).get(path)
+    want = path.split(".")
+    found = [(sheet, (r, c)) for p, (sheet, r, c) in _cells(fid).items()
+             if len(p.split(".")) == len(want) and all(w in ("*", x) for w, x in zip(want, p.split(".")))]
+    if not found or len({sheet for sheet, _ in found}) != 1:
+        return None
+    return _area(found[0][0], [rc for _, rc in found])
+
+
+def cells_address(paths: list[str], fmt: str | None = None) -> str:
+    """The template addresses of a finding's cells, in order, each once, joined by ；."""
+    found = (address(p, fmt) for p in paths)
+    return "；".join(dict.fromkeys(a for a in found if a))
