@@ -309,16 +309,23 @@ class _Pages(logging.Filter):
 _pages = _Pages()
 
 
-@contextmanager
-def page_events(send: Callable[[tuple[str, int, int]], Any]):
-    """Within the block, each scanned page OCR starts in this process goes to ``send`` as (name, k, n)
-    instead of the log (the logger is opened to INFO meanwhile: its only INFO records are these)."""
+def _listen(send: Callable[[tuple[str, int, int]], Any]) -> logging.Logger:
+    """From now on each scanned page OCR starts in this process goes to ``send`` as (name, k, n) instead
+    of the log (the logger is opened to INFO: its only INFO records are these)."""
     log = logging.getLogger(OCR_LOG)
-    level, before = log.level, _pages.send
     _pages.send = send
     log.addFilter(_pages)
     if not log.isEnabledFor(logging.INFO):
         log.setLevel(logging.INFO)
+    return log
+
+
+@contextmanager
+def page_events(send: Callable[[tuple[str, int, int]], Any]):
+    """Within the block, each scanned page OCR starts in this process goes to ``send`` as (name, k, n)."""
+    log = logging.getLogger(OCR_LOG)
+    level, before = log.level, _pages.send
+    _listen(send)
     try:
         yield
     finally:
@@ -333,11 +340,7 @@ def _init_worker(pages: Any = None) -> None:
     limit_worker()
     if pages is not None:
         pages.cancel_join_thread()  # a worker never waits at exit for events nobody needs any more
-        _pages.send = pages.put_nowait  # for the worker's whole life
-        log = logging.getLogger(OCR_LOG)
-        log.addFilter(_pages)
-        if not log.isEnabledFor(logging.INFO):
-            log.setLevel(logging.INFO)
+        _listen(pages.put_nowait)  # for the worker's whole life
 
 
 def _drain(pages: Any, on_page: PageCallback | None) -> None:
