@@ -23,7 +23,9 @@ _PAGE_NO = re.compile(
 )
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
-_MD_ESCAPED = re.compile(r"\\([<>&])")
+# CommonMark's backslash escapes (``1\.属于``, ``\(二\)``, ``0635\-8223216``): any ASCII punctuation but
+# the pipe, which stays escaped so a table cell's ``\|`` is not read as a column break
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[\\\]^_`{}~])")
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
 
 
@@ -31,7 +33,7 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     text, damage = decode_damaged(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if kind == "markdown" and "\\" in text:
-        text = _MD_ESCAPED.sub(r"\1", text)  # \<script> as the Markdown writer escapes raw HTML
+        text = _MD_ESCAPED.sub(r"\1", text)  # \<script>, \. as Markdown writers escape them
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])

@@ -1,0 +1,89 @@
+"""Markdown and text converters' failure shapes (issue 14, shared/corpus/converters): each shape has a
+minimal text copied into tests/data/mdconv with the values it must give (NAME.md|txt + NAME.json, a
+subset of the record; a null there means the text cannot settle that field and it must stay null).
+Where the shape degrades a known record, a property test renders seed records that way: the decoder
+gives that record or nulls, never another number."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import nianbao
+from conftest import DATA, SHARED, get, leaves, load_json
+
+HERE = DATA / "mdconv"
+CASES = sorted(p for p in HERE.iterdir() if p.suffix in (".md", ".txt"))
+SEEDS = [p for p in sorted((SHARED / "seeds" / "expected").glob("*.json"))
+         if (r := load_json(p)).get("requests") and r["meta"].get("format") == "2021" and r.get("appeals")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_shape_fixture_reads_as_expected(case):
+    want = load_json(case.with_suffix(".json"))
+    got = nianbao.parse(case).to_json_dict()
+    bad = []
+    for path, value in leaves(want):
+        have = get(got, path)
+        have = None if have is KeyError else have
+        if have != value:
+            bad.append(f"{path}: expected {value!r}, got {have!r}")
+    assert bad == []
+
+
+def _never_wrong(rec: dict, got: dict) -> int:
+    right = 0
+    for table in ("active", "requests", "appeals"):
+        for path, value in leaves(got.get(table) or {}, table):
+            if value is None:
+                continue
+            want = get(rec, path)
+            assert value == want, f"{path}: record {want!r}, decoded {value!r}"
+            right += 1
+    return right
+
+
+# ---- Markdown writers escape punctuation (mammoth: ``1\.属于国家秘密``, ``\(二\)``) -----------------------
+_PUNCT = re.compile(r"([!-/:-@\[\\\]^_`{}~])")
+
+
+def _txt(v) -> str:
+    return "" if v is None else str(v)
+
+
+def _one_cell_per_line(rec: dict) -> str:
+    from nianbao.format import ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+
+    lines = ["某某局2023年政府信息公开工作年度报告", "二、主动公开政府信息情况",
+             "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    act = rec.get("active") or {}
+    for it in ACTIVE_2021:
+        v = act.get(it.key)
+        vals = [v.get(c.key) if isinstance(v, dict) else None for c in it.columns] if it.columns else [v]
+        lines += [it.label, *(_txt(x) for x in vals)]
+    lines += ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计",
+              "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    req = rec.get("requests") or {}
+    for row in T3_ROWS_2021:
+        lines += [row.label, *(_txt((req.get(row.key) or {}).get(c)) for c in T3_COLUMN_KEYS)]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼"]
+    lines += ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+    app = rec.get("appeals") or {}
+    lines += [_txt((app.get(g) or {}).get(c)) for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
+    lines += ["五、存在的主要问题及改进情况", "无。"]
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("seed", SEEDS[:4], ids=lambda p: p.stem)
+def test_escaped_markdown_reads_the_record(seed):
+    """The same one-cell-per-line rendering, plain and with every ASCII punctuation backslash-escaped as
+    CommonMark writers do, gives the same tables, and no number the record does not hold."""
+    rec = load_json(seed)
+    text = _one_cell_per_line(rec)
+    plain = nianbao.parse_bytes(text.encode("utf-8"), "plain.md").to_json_dict()
+    escaped = nianbao.parse_bytes(_PUNCT.sub(r"\\\1", text).encode("utf-8"), "escaped.md").to_json_dict()
+    _never_wrong(rec, escaped)
+    for table in ("active", "requests", "appeals"):
+        assert escaped.get(table) == plain.get(table)
+    assert _never_wrong(rec, plain) > 150
