@@ -6,6 +6,7 @@ gives that record or nulls, never another number."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -52,7 +53,9 @@ def _txt(v) -> str:
     return "" if v is None else str(v)
 
 
-def _one_cell_per_line(rec: dict) -> str:
+def _one_cell_per_line(rec: dict, repeat=lambda: 1) -> str:
+    """The record's tables one cell per line; ``repeat()`` says how often a converter writes each label
+    and each single-value cell (a merged cell written once per slot it covers)."""
     from nianbao.format import ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 
     lines = ["某某局2023年政府信息公开工作年度报告", "二、主动公开政府信息情况",
@@ -61,12 +64,12 @@ def _one_cell_per_line(rec: dict) -> str:
     for it in ACTIVE_2021:
         v = act.get(it.key)
         vals = [v.get(c.key) if isinstance(v, dict) else None for c in it.columns] if it.columns else [v]
-        lines += [it.label, *(_txt(x) for x in vals)]
+        lines += [it.label] * repeat() + [_txt(x) for x in vals] * (1 if it.columns else repeat())
     lines += ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计",
               "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
     req = rec.get("requests") or {}
     for row in T3_ROWS_2021:
-        lines += [row.label, *(_txt((req.get(row.key) or {}).get(c)) for c in T3_COLUMN_KEYS)]
+        lines += [row.label] * repeat() + [_txt((req.get(row.key) or {}).get(c)) for c in T3_COLUMN_KEYS]
     lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼"]
     lines += ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
     app = rec.get("appeals") or {}
@@ -87,3 +90,14 @@ def test_escaped_markdown_reads_the_record(seed):
     for table in ("active", "requests", "appeals"):
         assert escaped.get(table) == plain.get(table)
     assert _never_wrong(rec, plain) > 150
+
+
+# ---- merged cells written once per slot (docx2python, kreuzberg: 「一、本年新收…」 three times) -------------
+@pytest.mark.parametrize("seed", SEEDS[:4], ids=lambda p: p.stem)
+@pytest.mark.parametrize("rnd_seed", [1, 2, 3])
+def test_repeated_merged_cells_read_the_record(seed, rnd_seed):
+    rnd = random.Random(rnd_seed)
+    rec = load_json(seed)
+    text = _one_cell_per_line(rec, repeat=lambda: rnd.choice([1, 2, 3, 3]))
+    got = nianbao.parse_bytes(text.encode("utf-8"), "repeated.txt").to_json_dict()
+    assert _never_wrong(rec, got) > 150

@@ -85,7 +85,14 @@ class Stream:
         parts: list[str] = []
         cells: list[tuple[int, int, Cell]] = []
         pos = 0
+        prev = ""
         for b in blocks:
+            # a merged cell a converter repeats once per slot it covers ("一、本年新收…" three times, one per
+            # line): the words again say nothing new and push the numbers away from their label
+            words = b.text.strip()
+            if not b.grid and words and words == prev and not any(ch.isdigit() for ch in words):
+                continue
+            prev = words
             first = True
             for c in b.cells:
                 if c.covered:
@@ -713,6 +720,8 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         if n + 1 == len(found):
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
+        if width == 1 and len(runs) > 1 and len({r.digits for r in runs}) == 1 and not any(r.gap for r in runs):
+            runs = runs[:1]  # one value repeated over the merged cells of its row ("行政许可 0 0 0")
         paths = ([f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"])
         last = n + 1 == len(found)
         cands = (_tail_readings(stream, runs, width, T2_CELL_DIGITS) if last

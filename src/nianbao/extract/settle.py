@@ -9,7 +9,15 @@ readings of the same characters; what it cannot settle stays null, with a note l
 
 from __future__ import annotations
 
-from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format import (
+    ACTIVE_2019,
+    ACTIVE_2021,
+    T3_COLUMN_KEYS,
+    T3_ROWS_2019,
+    T3_ROWS_2021,
+    T4_COLUMN_KEYS,
+    T4_GROUP_KEYS,
+)
 from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
@@ -89,7 +97,9 @@ def _alternatives(paths: list[str], alts) -> str:
 def settle_requests(found: Found, lazy: _Lazy) -> None:
     rows = _rows_of(found, "requests")
     found.certain -= found.loose
-    full = len(rows) >= len(T3_ROWS_2019) and rows <= found.certain
+    # every row of the table's format read with certainty (a 2021 table missing one row is not full)
+    fmt_rows = T3_ROWS_2019 if "requests.other_total" in rows else T3_ROWS_2021
+    full = {f"requests.{r.key}" for r in fmt_rows} <= rows <= found.certain
     if full:
         return
     stream = lazy.get()
