@@ -53,7 +53,10 @@ def _txt(v) -> str:
     return "" if v is None else str(v)
 
 
-def _one_cell_per_line(rec: dict, repeat=lambda: 1) -> str:
+_T4_HEADER = ["行政复议", "行政诉讼", *(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)]
+
+
+def _one_cell_per_line(rec: dict, repeat=lambda: 1, t4_header: list[str] = _T4_HEADER, t4_tail: str = "") -> str:
     """The record's tables one cell per line; ``repeat()`` says how often a converter writes each label
     and each single-value cell (a merged cell written once per slot it covers)."""
     from nianbao.format import ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
@@ -70,10 +73,10 @@ def _one_cell_per_line(rec: dict, repeat=lambda: 1) -> str:
     req = rec.get("requests") or {}
     for row in T3_ROWS_2021:
         lines += [row.label] * repeat() + [_txt((req.get(row.key) or {}).get(c)) for c in T3_COLUMN_KEYS]
-    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼"]
-    lines += ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", *t4_header]
     app = rec.get("appeals") or {}
     lines += [_txt((app.get(g) or {}).get(c)) for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
+    lines[-1] += t4_tail
     lines += ["五、存在的主要问题及改进情况", "无。"]
     return "\n\n".join(lines) + "\n"
 
@@ -101,3 +104,20 @@ def test_repeated_merged_cells_read_the_record(seed, rnd_seed):
     text = _one_cell_per_line(rec, repeat=lambda: rnd.choice([1, 2, 3, 3]))
     got = nianbao.parse_bytes(text.encode("utf-8"), "repeated.txt").to_json_dict()
     assert _never_wrong(rec, got) > 150
+
+
+# ---- 表四's header rows interleaved column by column, its last word not 总计 (pymupdf sort=True) ---------
+_T4_INTERLEAVED = ["行政复议                           行政诉讼",
+                   "结果  结果  其他  尚未  总计       未经复议直接起诉              复议后起诉",
+                   "维持  纠正  结果  审结      结果  结果  其他  尚未  总计  结果  结果  其他  尚未  总计",
+                   "                       维持  纠正  结果  审结      维持  纠正  结果  审结"]
+
+
+@pytest.mark.parametrize("seed", SEEDS[:4], ids=lambda p: p.stem)
+def test_interleaved_appeals_header_reads_the_record(seed):
+    rec = load_json(seed)
+    text = _one_cell_per_line(rec, t4_header=_T4_INTERLEAVED, t4_tail="  五、存在的主要问题及改进情况")
+    got = nianbao.parse_bytes(text.encode("utf-8"), "t4.txt").to_json_dict()
+    _never_wrong(rec, got)
+    if all(v is not None for _, v in leaves(rec["appeals"])):  # blank cells, one per line, are lost: nulls
+        assert got["appeals"] == rec["appeals"]

@@ -32,8 +32,11 @@ from ..format import (
     T3_ROWS_2019,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
+    T4_COLUMNS,
     T4_GROUP_KEYS,
+    T4_GROUPS,
     ActiveItem,
+    Format,
     Label,
     core,
     tail,
@@ -670,6 +673,8 @@ def decode_appeals(stream: Stream) -> Decoded | None:
             end = p + len(key)
             break
     if end < 0:
+        end = _t4_header_end(chars, head)
+    if end < 0:
         return None
     runs = _tail_runs(stream, end)
     paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
@@ -687,6 +692,25 @@ def decode_appeals(stream: Stream) -> Decoded | None:
             for cell in cells:
                 dec.values.pop(cell, None)
     return dec
+
+
+_T4_HEADER_CHARS = frozenset("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + Format.T4_LITIGATION + "()")
+
+
+def _t4_header_end(chars: str, head: int) -> int:
+    """Where 表四's numbers start when its header does not end in 总计 (a layout that writes the header
+    rows' words column-interleaved: "…尚未总计…维持纠正结果审结"): the first digit after a 行政复议 from
+    which every character up to it is one of the header's."""
+    p = chars.find("行政复议", head, head + 400)
+    while p >= 0:
+        i = p
+        stop = min(len(chars), p + 200)
+        while i < stop and not chars[i].isdigit() and chars[i] in _T4_HEADER_CHARS:
+            i += 1
+        if i < stop and chars[i].isdigit() and "维持" in chars[p:i] and "总计" in chars[p:i]:
+            return i
+        p = chars.find("行政复议", p + 4, head + 400)
+    return -1
 
 
 # ---- 表二 ---------------------------------------------------------------------------------------
