@@ -10,9 +10,12 @@ import random
 import re
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 import nianbao
 from conftest import DATA, SHARED, get, leaves, load_json
+from test_decoder_properties import records
 
 HERE = DATA / "mdconv"
 CASES = sorted(p for p in HERE.iterdir() if p.suffix in (".md", ".txt"))
@@ -121,3 +124,57 @@ def test_interleaved_appeals_header_reads_the_record(seed):
     _never_wrong(rec, got)
     if all(v is not None for _, v in leaves(rec["appeals"])):  # blank cells, one per line, are lost: nulls
         assert got["appeals"] == rec["appeals"]
+
+
+# ---- row labels written away from their numbers (pdf-oxide: the first rows' and the last row's labels
+# after the table; docling-rs: a run of labels, then their rows' numbers) ------------------------------
+def _rows_text(rec: dict, rnd: random.Random, shape: str) -> str:
+    """表三 one row per line (label, then its seven numbers), with some rows' labels moved: ``edges``
+    takes the labels of the first 1–3 rows and of the last row out of their lines and writes them together
+    after the table; ``clusters`` writes runs of 2–4 labels together, then those rows' numbers."""
+    from nianbao.format import T3_COLUMN_KEYS, T3_ROWS_2021
+
+    req = rec.get("requests") or {}
+    rows = [(r.label, " ".join(_txt((req.get(r.key) or {}).get(c)) for c in T3_COLUMN_KEYS)) for r in T3_ROWS_2021]
+    lines = ["某某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+             "申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    if shape == "edges":
+        k = rnd.randint(1, 3)
+        moved = [*range(k), len(rows) - 1]
+        lines += [nums if i in moved else f"{label} {nums}" for i, (label, nums) in enumerate(rows)]
+        lines.append(" ".join(rows[i][0] for i in moved))
+    else:
+        i = 0
+        while i < len(rows):
+            n = rnd.choice([1, 1, 2, 3, 4])
+            chunk = rows[i:i + n]
+            lines += [label for label, _ in chunk] + [nums for _, nums in chunk]
+            i += n
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
+    return "\n".join(lines) + "\n"
+
+
+def _adds_up(req: dict) -> bool:
+    from nianbao.format import T3_COLUMN_KEYS
+
+    rows = {k: [v[c] for c in T3_COLUMN_KEYS] for k, v in req.items()}
+    if any(sum(r[:6]) != r[6] for r in rows.values()):
+        return False
+    special = {"new_received", "carried_over", "total_processed", "carried_forward"}
+    for i in range(7):
+        if sum(r[i] for k, r in rows.items() if k not in special) != rows["total_processed"][i]:
+            return False
+        if rows["new_received"][i] + rows["carried_over"][i] != rows["total_processed"][i] + rows["carried_forward"][i]:
+            return False
+    return True
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True,
+          phases=(Phase.explicit, Phase.reuse, Phase.generate))
+@given(rec=records(), seed=st.integers(0, 10_000), shape=st.sampled_from(["edges", "clusters"]))
+def test_moved_row_labels_give_the_record_or_nulls(rec, seed, shape):
+    text = _rows_text(rec, random.Random(seed), shape)
+    got = nianbao.parse_bytes(text.encode("utf-8"), "moved.txt").to_json_dict()
+    _never_wrong(rec, got)
+    if _adds_up(rec["requests"]):  # the arithmetic confirms the rows whose labels moved: all of them read
+        assert got["requests"] == rec["requests"], text

@@ -42,6 +42,7 @@ from ..format import (
     tail,
 )
 from ..ingest import Block, Cell
+from .clusters import merge_label_clusters
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
@@ -406,6 +407,7 @@ def decode_requests(stream: Stream) -> Decoded | None:
             runs = _tail_runs(stream, e)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         segs.append((covered, runs))
+    segs = merge_label_clusters(segs, _T3_WIDTH, _rows_add_up)
     found = [f"requests.{keys[i]}" for i, *_ in best]
     dec = Decoded()
     units = []
@@ -419,6 +421,15 @@ def decode_requests(stream: Stream) -> Decoded | None:
     _solve(units, _t3_constraints(keys), dec)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+def _rows_add_up(runs: list[Run], cells: int) -> bool:
+    """Some reading of the runs as ``cells // 7`` 表三 rows in which every row's six applicant columns
+    sum to its 总计."""
+    found = readings(runs, cells)
+    return found is not None and any(
+        all(sum(p.value for p in r[k:k + 6]) == r[k + 6].value for k in range(0, cells, _T3_WIDTH))
+        for r in found[:MAX_SCORED])
 
 
 def _tail_runs(stream: Stream, start: int) -> list[Run]:

@@ -21,6 +21,7 @@ from ..format import (
 from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
+from .detached import fill_detached_rows
 from .tables import Found
 from .values import Value
 
@@ -108,6 +109,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
+    fill_detached_rows(found, stream)
     _garbled(found)
 
 
