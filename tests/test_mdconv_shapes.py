@@ -178,3 +178,25 @@ def test_moved_row_labels_give_the_record_or_nulls(rec, seed, shape):
     _never_wrong(rec, got)
     if _adds_up(rec["requests"]):  # the arithmetic confirms the rows whose labels moved: all of them read
         assert got["requests"] == rec["requests"], text
+
+
+# ---- 表四 with a blank group whose empty cells a converter dropped (pypdf, docx2txt: r000's 行政复议) ------
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True,
+          phases=(Phase.explicit, Phase.reuse, Phase.generate))
+@given(four=st.lists(st.lists(st.integers(0, 40), min_size=4, max_size=4), min_size=3, max_size=3),
+       blank=st.sets(st.integers(0, 2), min_size=1, max_size=2), seps=st.lists(st.sampled_from([" ", "\n", "\t"]),
+                                                                                 min_size=15, max_size=15))
+def test_appeals_with_blank_groups_dropped_give_the_record_or_nulls(four, blank, seps):
+    from nianbao.format import T4_COLUMN_KEYS, T4_GROUP_KEYS
+
+    groups = {g: (None if n in blank else dict(zip(T4_COLUMN_KEYS, [*four[n], sum(four[n])])))
+              for n, g in enumerate(T4_GROUP_KEYS)}
+    numbers = [str(v) for g in T4_GROUP_KEYS if groups[g] for v in groups[g].values()]
+    text = ("某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n四、政府信息公开行政复议、行政诉讼情况 "
+            + " ".join(_T4_HEADER) + "\n" + "".join(s + n for s, n in zip(seps, numbers))
+            + "\n五、存在的主要问题及改进情况 无。\n")
+    got = nianbao.parse_bytes(text.encode("utf-8"), "t4.txt").to_json_dict()
+    for g in T4_GROUP_KEYS:
+        for c in T4_COLUMN_KEYS:
+            value = ((got.get("appeals") or {}).get(g) or {}).get(c)
+            assert value is None or (groups[g] is not None and value == groups[g][c]), (g, c, value, text)

@@ -694,6 +694,9 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     if not runs:
         return None
     dec.rows["appeals"] = runs
+    if _blank_groups_dropped(runs):
+        dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
+        return dec
     _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
     # A block's five cells stand or fall together: one settled alone (every reading tried agreed on it)
     # comes from readings that all missed the printed one, e.g. a blank block with no separators left
@@ -703,6 +706,16 @@ def decode_appeals(stream: Stream) -> Decoded | None:
             for cell in cells:
                 dec.values.pop(cell, None)
     return dec
+
+
+def _blank_groups_dropped(runs: list[Run]) -> bool:
+    """Five or ten numbers, each block of five adding up: whole groups of 表四 left blank, their empty
+    cells lost. Which group is blank the numbers do not say, and cutting the numbers into fifteen cells
+    (``12`` as 1|2) would only find some other block that happens to add up: nothing is read."""
+    if len(runs) not in (5, 10) or any("." in r.digits for r in runs):
+        return False
+    vals = [int(r.digits) for r in runs]
+    return all(sum(vals[k:k + 4]) == vals[k + 4] for k in range(0, len(vals), 5))
 
 
 _T4_HEADER_CHARS = frozenset("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + Format.T4_LITIGATION + "()")

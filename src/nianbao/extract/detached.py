@@ -18,11 +18,13 @@ it agrees with every value the first reading gave.
 from __future__ import annotations
 
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021
+from .clusters import merge_label_clusters
 from .decoder import (
     Decoded,
     Run,
     Stream,
     _heads,
+    _rows_add_up,
     _solve,
     _t3_constraints,
     _t3_rows,
@@ -66,6 +68,9 @@ def _occurrences(chars: str, rows, lo: int, hi: int) -> list[tuple[int, int, int
     for occ in found:
         if out and occ[0] < out[-1][1]:
             continue  # inside a longer match
+        if out and out[-1][2] == occ[2] and not any(ch.isdigit() for ch in chars[out[-1][1]:occ[0]]):
+            out[-1] = (out[-1][0], occ[1], occ[2])  # two phrases of one label (现成信息…另行制作)
+            continue
         out.append(occ)
     return out
 
@@ -77,6 +82,22 @@ def _chain(attached: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         prev = max((b for b in best if b[-1][2] < occ[2] and b[-1][1] <= occ[0]), key=len, default=[])
         best.append([*prev, occ])
     return max(best, key=len, default=[])
+
+
+def _with_inner_labels(chain: list[tuple[int, int, int]],
+                       detached: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The chain with the label-only occurrences that stand between two of its labels and name a row
+    between theirs: labels written together inside the table (docling-rs: ``2.申请人逾期… 3.其他``, then
+    both rows' numbers) or wrapped after their numbers. They are the rows' own labels, in place; only
+    labels out of the table's order (a page's labels written after it) stay out."""
+    out = list(chain)
+    for d in detached:
+        k = next((n for n, a in enumerate(out) if a[0] > d[0]), None)
+        if k is None or k == 0:
+            continue
+        if out[k - 1][2] < d[2] < out[k][2]:
+            out.insert(k, d)
+    return out
 
 
 def decode_requests_detached(stream: Stream) -> Decoded | None:
@@ -99,6 +120,7 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     chain = _chain(attached)
     if len(chain) < 3:
         return None
+    chain = _with_inner_labels(chain, detached)
     best = [(i, s, e) for s, e, i in chain]
     heads = _heads(stream, rows, best)
     keys = [r.key for r in rows]
@@ -119,9 +141,12 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
             segs.append((rest, runs, False))
         else:
             segs.append(([i], runs, True))
+    # a run of labels with their rows' numbers after them reads as those rows (as in the first reading)
+    lasts = {id(runs) for covered, runs, last in segs if last}
+    merged = merge_label_clusters([(c, r) for c, r, _ in segs], _WIDTH, _rows_add_up)
     dec = Decoded()
     units = []
-    for covered, runs, last in segs:
+    for covered, runs, last in ((c, r, id(r) in lasts) for c, r in merged):
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
         cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
         units.append(_Unit(paths, runs, cands))
