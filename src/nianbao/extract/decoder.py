@@ -211,8 +211,9 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
         if j < end and chars[j] in ".．" and j + 1 < end and chars[j + 1].isdigit():
             # a decimal: one cell (表二 fees); keep it whole
             k = j + 1
-            while k < end and chars[k].isdigit():
-                k += 1
+            while k < end and chars[k].isdigit() and not (
+                    k > j + 1 and where[k] - where[k - 1] > 1 and _separated(text, where[k - 1], where[k])):
+                k += 1  # its fraction ends where the text puts a separator, as a whole number does
             digits = chars[i:k]
             j = k
         if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
@@ -406,7 +407,7 @@ def decode_requests(stream: Stream) -> Decoded | None:
             j = len(rows)
             runs = _tail_runs(stream, e)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
-        segs.append((covered, runs))
+        segs.append((covered, _whole_counts(runs)))
     segs = merge_label_clusters(segs, _T3_WIDTH, _rows_add_up)
     found = [f"requests.{keys[i]}" for i, *_ in best]
     dec = Decoded()
@@ -440,9 +441,25 @@ def _tail_runs(stream: Stream, start: int) -> list[Run]:
     while i < n and not chars[i].isdigit() and i - start < 20:
         i += 1
     j = i
-    while j < n and (chars[j].isdigit() or chars[j] in ",，"):
+    while j < n and (chars[j].isdigit() or chars[j] in ",，"
+                     or (chars[j] in ".．" and j + 1 < n and chars[j + 1].isdigit())):
         j += 1
-    return runs_between(stream, i, j)
+    return _whole_counts(runs_between(stream, i, j))
+
+
+def _whole_counts(runs: list[Run]) -> list[Run]:
+    """表三 and 表四 count applications and cases: a run written as a decimal (``72.64``, two cells a
+    converter joined with a dot) is two runs, and the arithmetic says whether they are two cells."""
+    out = []
+    for r in runs:
+        if "." not in r.digits:
+            out.append(r)
+            continue
+        a, _, b = r.digits.partition(".")
+        out.append(Run(a, r.start, r.start + len(a), r.gap))
+        if b:
+            out.append(Run(b, r.start + len(a) + 1, r.end))
+    return out
 
 
 def _tail_readings(stream: Stream, runs: list[Run], cells: int, most: int = MAX_CELL_DIGITS) -> list[list[Piece]] | None:
@@ -725,7 +742,7 @@ def _t4_header_end(chars: str, head: int) -> int:
     """Where 表四's numbers start when its header does not end in 总计 (a layout that writes the header
     rows' words column-interleaved: "…尚未总计…维持纠正结果审结"): the first digit after a 行政复议 from
     which every character up to it is one of the header's."""
-    p = chars.find("行政复议", head, head + 400)
+    p = chars.find("行政复议", head, head + 3000)
     while p >= 0:
         i = p
         stop = min(len(chars), p + 200)
@@ -733,7 +750,7 @@ def _t4_header_end(chars: str, head: int) -> int:
             i += 1
         if i < stop and chars[i].isdigit() and "维持" in chars[p:i] and "总计" in chars[p:i]:
             return i
-        p = chars.find("行政复议", p + 4, head + 400)
+        p = chars.find("行政复议", p + 4, head + 3000)
     return -1
 
 

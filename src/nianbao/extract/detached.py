@@ -30,6 +30,7 @@ from .decoder import (
     _t3_rows,
     _tail_readings,
     _Unit,
+    _whole_counts,
     piece_cell,
     readings,
     runs_between,
@@ -127,15 +128,17 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     segs: list[tuple[list[int], list[Run], bool]] = []  # (rows covered, runs, last)
     first = best[0][0]
     if first > 0:
-        segs.append((list(range(first)), runs_between(stream, lo, heads[0], rows[first].number), False))
+        segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, heads[0], rows[first].number)),
+                     False))
     for n, (i, _s, e) in enumerate(best):
         if n + 1 < len(best):
             j = best[n + 1][0]
             segs.append((list(range(i, j)),
-                         runs_between(stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number), False))
+                         _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e),
+                                                    rows[j].number)), False))
             continue
         stop = min((s for s, _e, _i in detached if s >= e), default=hi)
-        runs = runs_between(stream, e, stop)
+        runs = _whole_counts(runs_between(stream, e, stop))
         rest = list(range(i, len(rows)))
         if len(rest) > 1 and readings(runs, _WIDTH * len(rest)):
             segs.append((rest, runs, False))
