@@ -34,8 +34,10 @@ _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\
 def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     text, damage = decode_damaged(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if kind == "markdown" and "\\" in text:
-        text = _MD_ESCAPED.sub(r"\1", text)  # \<script>, \. as Markdown writers escape them
+    if "\\" in text:
+        # \<script>, \. as Markdown writers escape them; also in a .txt (Markdown saved as text): a
+        # backslash before punctuation is no part of a report's words
+        text = _MD_ESCAPED.sub(r"\1", text)
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])
