@@ -24,10 +24,11 @@ _SENTENCE_END = ("。", "；", ";", "！", "？")
 
 @dataclass
 class Part:
-    kind: str  # title | para | heading | subheading | table | signature | date
+    kind: str  # title | subtitle | para | heading | subheading | table | signature | date
     text: str = ""
     grid: Grid | None = None
     lead: str = ""  # a run-in sub-heading that opens the paragraph ("（一）主动公开情况。")
+    mark: bool = False  # a placeholder the consolidating office replaces with its own words: marked as such
 
 
 @dataclass
