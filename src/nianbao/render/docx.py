@@ -50,6 +50,7 @@ LANDSCAPE_WIDTH = 243.0  # mm: a landscape A4 page between the same side margins
 TEXT_HEIGHT = 225.0  # mm: the 版心 between the 37 and 35 mm margins
 LANDSCAPE_HEIGHT = 138.0  # mm: the same margins on a landscape page
 ROW_RULE = 0.4  # mm a table row takes beyond its lines (rules, rounding)
+LEAD_ROWS = 3  # rows a table that splits keeps with its header (no header over a single row at a page's foot)
 PT_MM = 25.4 / 72
 CELL_PAD = 0.8  # mm, left and right inside a table cell
 NUMBER_SLACK = 0.6  # mm a number's column keeps beyond its measured width (digits are 0.5 em exactly)
@@ -120,7 +121,7 @@ def _setup_styles(doc) -> None:
     pf.widow_control = False
     _indent_chars(normal.element)
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     normal.element.get_or_add_rPr().append(lang)
 
@@ -377,8 +378,8 @@ def _table(doc, grid: Grid, lay: TableLayout) -> None:
         if gc.kind == "label" and gc.colspan + gc.col > 1 and grid.key != "appeals":
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         # a table that fits on a page is kept on one page (with its heading, which keeps with next);
-        # a taller one keeps its header rows with the first row under them
-        p.paragraph_format.keep_with_next = gc.row + gc.rowspan < (grid.rows if whole else grid.header_rows + 1)
+        # a taller one keeps its header rows with the first rows under them
+        p.paragraph_format.keep_with_next = gc.row + gc.rowspan < (grid.rows if whole else grid.header_rows + LEAD_ROWS)
         text = cell_text(gc.value) if gc.kind == "value" else gc.text
         if small:
             p.paragraph_format.line_spacing = Pt(_table_line(size))

@@ -117,7 +117,7 @@ GAP = 0.4  # share of a page's 版心 left empty before a table kept whole that 
 _FOOTER = 34 / docx.PT_MM  # pt from the page's foot: the page number's band (the text ends 35 mm up)
 
 
-def _page_fill(pdf: bytes) -> list[tuple[str, float]]:
+def page_fill(pdf: bytes) -> list[tuple[str, float]]:
     """Each page's text (without spaces) and how much of its 版心 is left empty below the text."""
     import pdfplumber
 
@@ -139,7 +139,7 @@ def gapped(pdf: bytes, headings: list[str], whole: list[bool]) -> list[bool] | N
     """Which tables to keep whole, now that the pages are known: a table kept whole that left the page
     before its heading at least ``GAP`` empty (表二 alone on a page, 表三 on the next) is let split
     instead, its header rows repeated. None when no page was left so."""
-    pages = _page_fill(pdf)
+    pages = page_fill(pdf)
     keep = list(whole)
     for i, head in enumerate(headings):
         if not keep[i] or not head:
