@@ -123,3 +123,15 @@ def test_consolidation_pdf_text_reads_as_a_consolidation(tmp_path):
     for head in PROSE:
         i = next(k for k, ln in enumerate(lines) if ln == head)
         assert lines[i + 1].startswith("（由汇总单位填写："), (head, lines[i + 1])
+
+
+def test_consolidation_in_the_template_is_the_regions_signed_by_the_office(tmp_path):
+    from openpyxl import load_workbook
+
+    _consolidated(tmp_path)
+    out = tmp_path / "汇总.xlsx"
+    assert nb("render", tmp_path / "sum.json", "-o", out, cwd=tmp_path).returncode == 0
+    wb = load_workbook(out)
+    first, last = wb.worksheets[0], wb.worksheets[-1]
+    assert first["A1"].value == "聊城市" and first["B1"].value == "2021年政府信息公开工作年度报告（汇总）"
+    assert OFFICE in [c.value for row in last.iter_rows() for c in row]
