@@ -176,8 +176,9 @@ def stats(user: UserDep, st: StateDep, by: str = "year", year: int | None = None
 
 @router.get("/consolidations", tags=["汇总"], summary="地区年度汇总：缺报、迟报、汇总表、与本级报告的差异")
 def consolidations(user: UserDep, st: StateDep, region: str = Query(..., max_length=100),
-                   year: int = Query(..., ge=2000, le=2100)) -> dict:
-    return service.consolidation_json(service.consolidation(st, user, region, year))
+                   year: int = Query(..., ge=2000, le=2100),
+                   office: str | None = Query(None, max_length=100, description="汇总单位（署名）；不填时按地区推定")) -> dict:
+    return service.consolidation_json(service.consolidation(st, user, region, year, office))
 
 
 class FilingIn(BaseModel):
