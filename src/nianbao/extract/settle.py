@@ -20,7 +20,7 @@ from ..format import (
 )
 from ..format.names import cell_name
 from ..ingest import Block, Cell
-from .columnar import decode_columnar
+from .columnar import decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
 from .detached import fill_detached_rows
 from .tables import Found
@@ -210,6 +210,14 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
         return
     stream = lazy.get()
     dec = decode_appeals(stream)
+    col = decode_appeals_columnar(stream)
+    if col is not None:
+        if dec is None or not dec.values:
+            dec = col
+        else:  # two readings of the same characters: the cells they disagree on stay null
+            for path, piece in col.values.items():
+                if path in dec.values and dec.values[path].value != piece.value:
+                    del dec.values[path]
     if dec is None and not found.values:
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
