@@ -16,7 +16,7 @@ from lxml import etree
 
 from .. import limits
 from ..errors import InputError
-from . import archive, grid
+from . import archive, docxboxes, grid
 from .document import Block, Cell, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,6 +40,8 @@ def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
     body = root.find(_W + "body") if root is not None else None  # an empty document.xml has no root
     if body is None:
         raise InputError(f"{name}：Word 文档没有正文（word/document.xml 中缺少 body）", "corrupt")
+    if docxboxes.is_box_layout(body):  # text in positioned boxes (a PDF imported by LibreOffice, saved as DOCX)
+        return docxboxes.read_boxes(root, name, parts.get("word/styles.xml"))
     walker = _Walker(_Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml")))
     walker.container(body)
     blocks = walker.blocks
