@@ -3,8 +3,11 @@
 Paragraphs and tables in document order. A table cell is one ``w:tc``: a gridSpan covers the
 grid slots to its right and a vMerge continuation covers the slot below its first cell, so
 merged cells appear once and a LibreOffice round trip's sliver columns fall into covered slots.
-Text boxes (``w:txbxContent``), the fallback copy of drawings and page headers/footers (other
-parts) are not read. Automatic list numbers ("一、", "（一）") are rendered, since headings depend
+A text box (``w:txbxContent``) is read once, after the paragraph that anchors it (of a drawing
+given twice in ``mc:AlternateContent``, the choice; its VML fallback repeats the text); page
+headers/footers (other parts) are not read. A document whose text is mostly in positioned boxes
+(LibreOffice's PDF import saved as DOCX) is laid out from the boxes' positions instead
+(``docxboxes.py``). Automatic list numbers ("一、", "（一）") are rendered, since headings depend
 on them. Provenance: "t{table}r{row}c{col}" (grid column), or "p{n}" for paragraphs.
 """
 
@@ -29,6 +32,8 @@ _VAL = _W + "val"
 _SKIP = frozenset({_W + "txbxContent", _W + "del", _W + "instrText", _W + "rPr", _W + "pPr", _W + "tcPr",
                    _W + "trPr", _W + "tblPr", _W + "sectPr", _W + "delText", _W + "footnoteReference",
                    f"{{{MC}}}Fallback", _W + "drawing", _W + "pict", _W + "object"})
+_TXBX, _FALLBACK, _CHOICE = _W + "txbxContent", f"{{{MC}}}Fallback", f"{{{MC}}}Choice"
+_MAX_BOX_DEPTH = 8  # text boxes in text boxes: Word nests a few; deeper is not a report
 MAX_XML_BYTES = limits.MAX_PART_BYTES  # word/document.xml uncompressed: a zip bomb is refused
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -95,6 +100,7 @@ class _Walker:
         self.numbering = numbering
         self.tables = 0
         self.paras = 0
+        self.depth = 0  # text boxes inside text boxes
 
     def container(self, el: etree._Element) -> None:
         """Body, a content control or a layout-table cell: paragraphs and tables in order."""
@@ -110,10 +116,23 @@ class _Walker:
                         self.blocks.append(Block([Cell(p, path=path) for p in parts]))
                     else:
                         self.blocks.append(Block([Cell(text.replace("\t", " ").strip(), path=path)]))
+                self.text_boxes(child)
             elif tag == _TBL:
                 self.table(child)
             elif tag in (_SDT, _SDTCONTENT) or tag == _W + "customXml":
                 self.container(child)
+
+    def text_boxes(self, p: etree._Element) -> None:
+        """The text boxes a paragraph anchors, after it, each once: of a drawing given twice
+        (``mc:AlternateContent``) the choice, its VML fallback only when the choice holds no text box."""
+        if self.depth >= _MAX_BOX_DEPTH:
+            return
+        for tb in p.iter(_TXBX):
+            if _nested_box(tb, p) or _superseded(tb, p):
+                continue
+            self.depth += 1
+            self.container(tb)
+            self.depth -= 1
 
     def para_text(self, p: etree._Element) -> str:
         out: list[str] = [self.numbering.label(p)]
@@ -188,6 +207,28 @@ def _in_textbox(p: etree._Element, stop: etree._Element) -> bool:
     while a is not None and a is not stop:
         if a.tag in _SKIP or a.tag == _TBL:  # text box, or a nested table already read by its cell
             return True
+        a = a.getparent()
+    return False
+
+
+def _nested_box(tb: etree._Element, stop: etree._Element) -> bool:
+    """Inside another text box of the same paragraph (read with that box), or in a table cell."""
+    a = tb.getparent()
+    while a is not None and a is not stop:
+        if a.tag == _TXBX:
+            return True
+        a = a.getparent()
+    return False
+
+
+def _superseded(tb: etree._Element, stop: etree._Element) -> bool:
+    """A fallback copy of a drawing whose choice has a text box: the same text again."""
+    a = tb.getparent()
+    while a is not None and a is not stop:
+        if a.tag == _FALLBACK:
+            alt = a.getparent()
+            choice = alt.find(_CHOICE) if alt is not None else None
+            return choice is not None and next(choice.iter(_TXBX), None) is not None
         a = a.getparent()
     return False
 

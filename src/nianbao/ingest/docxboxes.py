@@ -298,8 +298,12 @@ class _Collector:
             x, y, w, h = cx - h / 2, cy - w / 2, h, w
         if prst in ("line", "straightConnector1"):
             self.add(_Obj(self.page, x, y, x + w, y + h, segs=_line(x, y, w, h, rot)))
-        elif prst == "rect" or prst is None:
+        elif prst == "rect":
             self.add(_Obj(self.page, x, y, x + w, y + h, segs=_rect(x, y, w, h, _outlined(sp), _filled(sp))))
+        elif geom is None and rot == 0:
+            cust = sp.find(_A + "custGeom")
+            if cust is not None:
+                self.add(_Obj(self.page, x, y, x + w, y + h, segs=_path(cust, x, y, w, h, _outlined(sp), _filled(sp))))
 
     def text_box(self, tb: etree._Element, x: float, y: float, w: float, h: float) -> None:
         lines: list[list[_Run]] = []
@@ -504,6 +508,56 @@ def _rect(x: float, y: float, w: float, h: float, outlined: bool, filled: bool) 
     if outlined and w >= 1 and h >= 1:
         return [("h", x, x + w, y), ("h", x, x + w, y + h), ("v", y, y + h, x), ("v", y, y + h, x + w)]
     return []
+
+
+def _path(cust: etree._Element, x: float, y: float, w: float, h: float, outlined: bool,
+          filled: bool) -> list[Segment]:
+    """A drawn path (a PDF's rule or cell border imported as a polygon): its straight axis-parallel pieces,
+    or one rule when it is a thin filled shape."""
+    out: list[Segment] = []
+    for path in cust.iter(_A + "path"):
+        pw, ph = _NUM.match(path.get("w") or ""), _NUM.match(path.get("h") or "")
+        sx = w / float(pw.group()) if pw and float(pw.group()) > 0 else 1 / EMU_PER_PT
+        sy = h / float(ph.group()) if ph and float(ph.group()) > 0 else 1 / EMU_PER_PT
+        pts: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for cmd in path:
+            if len(out) > limits.MAX_SEGMENTS_PER_PAGE:
+                return out
+            tag = cmd.tag
+            if tag == _A + "close":
+                if pts and start is not None and outlined:
+                    _add(out, pts[-1], start)
+                pts = [start] if start is not None else []
+                continue
+            pt = cmd.find(_A + "pt")
+            if pt is None:
+                continue
+            p = (x + _num(pt.get("x")) * sx, y + _num(pt.get("y")) * sy)
+            if tag == _A + "moveTo" or not pts:
+                pts, start = [p], p
+            elif tag == _A + "lnTo":
+                if outlined:
+                    _add(out, pts[-1], p)
+                pts.append(p)
+            else:  # a curve: not a rule; its end point is where the path goes on
+                pts.append(p)
+    if filled and not out:
+        return _rect(x, y, w, h, False, True)
+    return out
+
+
+def _num(v: str | None) -> float:
+    m = _NUM.match((v or "").strip())
+    return max(-1e9, min(float(m.group()), 1e9)) if m else 0.0
+
+
+def _add(out: list[Segment], a: tuple[float, float], b: tuple[float, float]) -> None:
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) < 0.5 and abs(ax - bx) >= 1:
+        out.append(("h", min(ax, bx), max(ax, bx), (ay + by) / 2))
+    elif abs(ax - bx) < 0.5 and abs(ay - by) >= 1:
+        out.append(("v", min(ay, by), max(ay, by), (ax + bx) / 2))
 
 
 def _outlined(sp: etree._Element) -> bool:

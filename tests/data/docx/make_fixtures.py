@@ -2,7 +2,8 @@
 
 - numbered_textbox.docx: the six section headings lose their typed "一、" and get Word list numbers
   (chineseCounting, "%1、") instead; a text box holding a decoy heading and numbers sits before
-  表三, and a page header says "第 1 页"; expected record = r000dense's
+  表三 (read once, as text: the table's grid still gives 表三), and a page header says "第 1 页";
+  expected record = r000dense's
 - not_docx.docx: a zip of something else (a text file and a picture) named .docx
 - truncated.docx: the first half of r000dense.docx
 - broken_xml.docx: word/document.xml cut in the middle
