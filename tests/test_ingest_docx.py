@@ -23,7 +23,8 @@ def test_docx_matches_expected_record(path):
 
 
 def test_cases_cover_the_samples():
-    assert {"r000.docx", "r001.docx", "r000dense.docx", "numbered_textbox.docx"} <= {p.name for p in CASES}
+    assert {"r000.docx", "r001.docx", "r000dense.docx", "numbered_textbox.docx", "textbox_title.docx"} <= {
+        p.name for p in CASES}
 
 
 def test_merged_cells_appear_once_with_covered_slots():
@@ -54,6 +55,17 @@ def test_list_numbers_rendered_text_box_read_once_headers_ignored():
     # its place: after the paragraph that anchors it, before the heading that follows
     assert texts.index("一、本年新收政府信息公开申请数量\t999") < len(texts) - 1 - texts[::-1].index(
         "三、收到和处理政府信息公开申请情况")
+
+
+def test_text_box_of_an_ordinary_report_is_read_once_in_place():
+    """The title in a floating text box (drawing + VML fallback, as Word saves it): neither lost nor doubled,
+    and the document keeps the ordinary path (its tables are Word tables, not laid out from positions)."""
+    doc = load(DOCX / "textbox_title.docx")
+    texts = [b.text for b in doc.blocks]
+    assert texts[:3] == ["聊城市统计局", "2021 年政府信息公开工作年度报告", texts[2]] and texts[2].startswith("根据")
+    assert texts.count("聊城市统计局") == 2  # the title box's and the signature's
+    assert texts.count("2021 年政府信息公开工作年度报告") == 1
+    assert any(b.grid and b.cells[0].path.startswith("t") for b in doc.blocks)
 
 
 @pytest.mark.parametrize("name,needle", [
