@@ -22,6 +22,7 @@ report with a text box or two keeps the normal path.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -52,7 +53,9 @@ EMU_PER_PT = 12700
 MAX_OBJECTS = limits.MAX_BOXES  # text boxes and drawn shapes of one document
 MAX_PAGES = limits.MAX_PDF_PAGES
 _LINE_WIDTH = 2.5  # a filled rectangle thinner than this is a ruling line (as in pdf.py)
-# Share of a box's area that must lie on boxes already placed for it to belong to another page.
+# A box printing over one already placed (sharing more than this width in points and this share of
+# the narrower width and of the lower height) belongs to another page.
+_SLIVER = 2.0
 _COLLIDE = 0.5
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
                   r"\u3000-\u303f“”‘’…—]")
@@ -591,72 +594,209 @@ def _frame(objs: list[_Obj], ps: _PageSetup) -> None:
 
 
 def _paginate(objs: list[_Obj], ps: _PageSetup) -> list[list[_Obj]]:
-    """Objects → pages. An offset past the page's foot moves to a later page; within the pages the
-    breaks give, a jump back up the page whose text boxes land on boxes already placed starts a new page
-    (LibreOffice anchors all pages' boxes to the first paragraph, in reading order page by page)."""
+    """Objects → pages.
+
+    An offset past the page's foot moves an object to a later page. Then the objects are cut into runs
+    of text boxes or of rules (a new run at each explicit page break and at each jump back up the page). Text runs fill a page
+    until one would print over a box already placed: a page break lies before it. Where exactly: at the
+    run that jumps most back to the top left (a page starts there; a producer writing a page column by
+    column jumps to the right between its columns), among those whose text the colliding run does not
+    print over. A run of rules only goes with its page; between two pages, with the text it frames."""
     _frame(objs, ps)
     for o in objs:
         if o.top >= ps.height or o.top < -ps.height:
             k = int(o.top // ps.height)
             o.page += k
             o.shift(0.0, -k * ps.height)
-        if o.page > MAX_PAGES or o.page < 0:
-            o.page = max(0, min(o.page, MAX_PAGES + 1))
+        o.page = max(0, min(o.page, MAX_PAGES + 1))
     heights = sorted(o.bottom - o.top for o in objs if o.text_box)
     step = 2.0 * heights[len(heights) // 2] if heights else 24.0
-    # runs of objects without a jump back up the page
     runs: list[list[_Obj]] = []
     prev: _Obj | None = None
     for o in objs:
-        if prev is None or o.page != prev.page or o.top < prev.top - step:
+        if prev is None or o.page != prev.page or o.text_box != prev.text_box or o.top < prev.top - step:
             runs.append([o])
         else:
             runs[-1].append(o)
         prev = o
-    pages: list[list[_Obj]] = []
+    texts = [i for i, r in enumerate(runs) if any(o.text_box for o in r)]
+    page_of: dict[int, int] = {}  # text run → page
+    current: list[int] = []  # text runs of the page being filled
     index = _Index()
-    last_page = -1
-    pending: list[_Obj] = []  # a run of rules only: decided by the text it frames
-    for run in runs:
-        texts = [o for o in run if o.text_box]
-        if not texts:
-            pending.extend(run)
-            continue
-        new = not pages or run[0].page != last_page or any(index.collides(o) for o in texts)
-        if new:
-            if pending and pages and _frames(pending, pages[-1]) >= _frames(pending, run):
-                pages[-1].extend(pending)
-                pending = []
-            pages.append([])
+    page = -1
+    for j in texts:
+        boxes = [o for o in runs[j] if o.text_box]
+        if not current or runs[j][0].page != runs[current[0]][0].page:
+            page, current, index = page + 1, [], _Index()
+        elif index.prints_over(boxes):
+            cut = _break_before(runs, current, j, step)
+            moved = current[cut:]
+            current = current[:cut]
+            page += 1
             index = _Index()
-        pages[-1].extend(pending)
-        pending = []
-        pages[-1].extend(run)
-        for o in texts:
+            for i in moved:
+                page_of[i] = page
+                for o in runs[i]:
+                    if o.text_box:
+                        index.add(o)
+            current = moved
+        page_of[j] = page
+        current.append(j)
+        for o in boxes:
             index.add(o)
-        last_page = run[0].page
-        if len(pages) > MAX_PAGES:
+        if page > MAX_PAGES:
             break
-    if pending:
-        if pages:
-            pages[-1].extend(pending)
+    pages: list[list[_Obj]] = [[] for _ in range(page + 1)] or [[]]
+    between: list[tuple[list[list[_Obj]], int, int]] = []  # rules between two pages, decided once pages are known
+    i = 0
+    while i < len(runs):
+        if i in page_of:
+            pages[page_of[i]].extend(runs[i])
+            i += 1
+            continue
+        k = i  # consecutive runs of rules only: placed together
+        while k < len(runs) and k not in page_of:
+            k += 1
+        group = runs[i:k]
+        rules = [o for r in group for o in r]
+        at = bisect.bisect_left(texts, i)
+        before = texts[at - 1] if at > 0 and texts[at - 1] in page_of else None
+        after = texts[at] if at < len(texts) and texts[at] in page_of else None
+        i = k
+        if before is None or after is None or page_of[before] == page_of[after]:
+            k0 = before if before is not None else after
+            pages[page_of[k0] if k0 is not None else 0].extend(rules)
+            continue
+        pb, pa = page_of[before], page_of[after]
+        eb = runs[before][0].page
+        if eb != runs[after][0].page:  # the explicit breaks decide
+            pages[pb].extend(o for o in rules if o.page == eb)
+            pages[pa].extend(o for o in rules if o.page != eb)
         else:
-            pages.append(pending)
-    return pages
+            between.append((group, pb, pa))
+    for group, pb, pa in between:
+        tb = [o for o in pages[pb] if o.text_box]
+        ta = [o for o in pages[pa] if o.text_box]
+        for table in _tables([o for r in group for o in r]):
+            after = sum(_frame_score(o, ta) for o in table) > sum(_frame_score(o, tb) for o in table)
+            pages[pa if after else pb].extend(table)
+    return [p for p in pages if p]
 
 
-def _frames(rules: list[_Obj], objs: list[_Obj]) -> int:
-    """How many text boxes of ``objs`` lie inside the box the rules span."""
-    x0 = min(o.x0 for o in rules)
-    top = min(o.top for o in rules)
-    x1 = max(o.x1 for o in rules)
-    bottom = max(o.bottom for o in rules)
-    n = 0
-    for o in objs:
+def _tables(rules: list[_Obj]) -> list[list[_Obj]]:
+    """Rules that join up (an end of one on another), as groups: one table's rules each. Rules written
+    between two pages' text are placed table by table, on the page whose text the table frames."""
+    n = len(rules)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    if n <= 400:  # beyond that (a drawing, not a table) each rule is placed alone
+        for i in range(n):
+            for k in range(i + 1, n):
+                if root(i) != root(k) and _meet(rules[i], rules[k]):
+                    parent[root(i)] = root(k)
+    groups: dict[int, list[_Obj]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(rules[i])
+    return list(groups.values())
+
+
+def _meet(a: _Obj, b: _Obj, tol: float = 2.0) -> bool:
+    if a.x0 > b.x1 + tol or b.x0 > a.x1 + tol or a.top > b.bottom + tol or b.top > a.bottom + tol:
+        return False
+    return any(_touch(s, t, tol) or _touch(t, s, tol) for s in a.segs for t in b.segs)
+
+
+def _touch(s: Segment, t: Segment, tol: float) -> bool:
+    """Does an end of ``s`` lie on ``t``?"""
+    ends = ((s[1], s[3]), (s[2], s[3])) if s[0] == "h" else ((s[3], s[1]), (s[3], s[2]))
+    for x, y in ends:
+        if t[0] == "h" and abs(y - t[3]) <= tol and t[1] - tol <= x <= t[2] + tol:
+            return True
+        if t[0] == "v" and abs(x - t[3]) <= tol and t[1] - tol <= y <= t[2] + tol:
+            return True
+    return False
+
+
+def _sound_rules(objs: list[_Obj]) -> list[_Obj]:
+    """The page without the tables whose rules strike through a word of its text (rules placed on the
+    wrong page, or a drawing): their text is read by its alignment alone, as from a PDF without rules."""
+    texts = [o for o in objs if o.text_box and len(_line_text(o).split()) == 1]
+    rules = [o for o in objs if not o.text_box]
+    keep: set[int] = set()
+    for table in _tables(rules):
+        if not any(_frame_score(o, texts) < 0 for o in table):
+            keep.update(id(o) for o in table)
+    return [o for o in objs if o.text_box or id(o) in keep]
+
+
+def _line_text(o: _Obj) -> str:
+    return " ".join("".join(r.text for r in ln) for ln in o.lines)
+
+
+def _frame_score(o: _Obj, texts: list[_Obj]) -> int:
+    """+1 for each segment with text right beside it, -3 for each one striking through text."""
+    score = 0
+    if True:
+        for s in o.segs:
+            beside = strike = False
+            for t in texts:
+                h, w = t.bottom - t.top, t.x1 - t.x0
+                if s[0] == "h":
+                    if not s[1] < (t.x0 + t.x1) / 2 < s[2]:
+                        continue
+                    if t.top + 0.3 * h < s[3] < t.bottom - 0.3 * h:
+                        strike = True
+                        break
+                    beside = beside or abs(t.bottom - s[3]) < h or abs(t.top - s[3]) < h
+                else:
+                    if not s[1] < (t.top + t.bottom) / 2 < s[2]:
+                        continue
+                    if t.x0 + 0.3 * w < s[3] < t.x1 - 0.3 * w:
+                        strike = True
+                        break
+                    beside = beside or abs(t.x1 - s[3]) < 2 * h or abs(t.x0 - s[3]) < 2 * h
+            score += -3 if strike else 1 if beside else 0
+    return score
+
+
+def _page_text(runs: list[list[_Obj]], page_of: dict[int, int], page: int) -> list[_Obj]:
+    return [o for i, p in page_of.items() if p == page for o in runs[i] if o.text_box]
+
+
+def _break_before(runs: list[list[_Obj]], current: list[int], j: int, step: float) -> int:
+    """Where in ``current`` (text runs of a page) the page that run ``j`` starts begins: ``len(current)``
+    (at ``j``) unless an earlier run jumps back up to a place nearer the top left of the page, and the
+    text from it to ``j`` prints over nothing of itself (a producer writing a page column by column
+    jumps back up at each column, and only the first column starts at the left)."""
+    later = _Index()
+    for o in runs[j]:
         if o.text_box:
-            cx, cy = (o.x0 + o.x1) / 2, (o.top + o.bottom) / 2
-            n += x0 <= cx <= x1 and top <= cy <= bottom
-    return n
+            later.add(o)
+    best, best_key = len(current), _start_key(runs[j], step)
+    for pos in range(len(current) - 1, 0, -1):
+        run = runs[current[pos]]
+        if later.prints_over([o for o in run if o.text_box]):
+            break  # this run and the one starting the next page print over each other: not one page
+        for o in run:
+            if o.text_box:
+                later.add(o)
+        last = next(o for o in reversed(runs[current[pos - 1]]) if o.text_box)
+        first = next(o for o in run if o.text_box)
+        if first.top < last.top - step and _start_key(run, step) < best_key:
+            best, best_key = pos, _start_key(run, step)
+    return best
+
+
+def _start_key(run: list[_Obj], step: float) -> tuple[int, float]:
+    """Nearer the top, then nearer the left: how much a run's first text looks like a page's first."""
+    first = next(o for o in run if o.text_box)
+    return int(first.top // (2 * step)), first.x0
 
 
 class _Index:
@@ -674,18 +814,31 @@ class _Index:
         for k in self._keys(o):
             self.bands.setdefault(k, []).append(o)
 
+    def prints_over(self, boxes: list[_Obj]) -> bool:
+        """Do these boxes (one run) print over the page: three of them (two of a short run) land on boxes
+        already placed. One box alone is not enough: LibreOffice gives a quotation mark or a
+        digit its own box laid over the line's box, which leaves a space for it."""
+        hits = 0
+        for o in boxes:
+            hits += self.collides(o)
+            if hits >= 2 and hits * 3 >= min(len(boxes), 9):
+                return True
+        return False
+
     def collides(self, o: _Obj) -> bool:
-        area = (o.x1 - o.x0) * (o.bottom - o.top)
-        if area <= 0:
+        """Would ``o`` print over a box already placed: the two share half the narrower one's width and
+        of the lower one's height (boxes of one line abut or overlap a little; pages written over each
+        other do not)."""
+        h = o.bottom - o.top
+        if h <= 0 or o.x1 - o.x0 <= 0:
             return False
         for k in self._keys(o):
             for p in self.bands.get(k, ()):
                 iw = min(o.x1, p.x1) - max(o.x0, p.x0)
                 ih = min(o.bottom, p.bottom) - max(o.top, p.top)
-                if iw > 0 and ih > 0:
-                    parea = (p.x1 - p.x0) * (p.bottom - p.top)
-                    if iw * ih > _COLLIDE * min(area, parea):
-                        return True
+                if iw > max(_SLIVER, _COLLIDE * min(o.x1 - o.x0, p.x1 - p.x0)) and \
+                        ih > _COLLIDE * min(h, p.bottom - p.top):
+                    return True
         return False
 
 
@@ -701,7 +854,15 @@ def _advance(ch: str, size: float) -> float:
     return 0.55 * size
 
 
-def _glyphs(o: _Obj) -> list[Glyph]:
+_Rule = tuple[float, float, float]  # a vertical rule: x, top, bottom
+_VALUE = re.compile(r"^[-+]?[\d０-９][\d０-９,，.．%]*$")  # a piece that is a cell's number (not 「1.本机关…」)
+
+
+def _glyphs(o: _Obj, vrules: list[_Rule], warn: list[str]) -> list[Glyph]:
+    """The box's characters at their likely places: each line's characters spread over the box's width
+    by their font size. A line whose characters fall on both sides of a table's vertical rule (one box
+    for several cells) is cut at its spaces, one piece per cell; when the pieces and the cells do not
+    pair up, a line holding a number is left out (``warn`` says so) rather than put into the wrong cells."""
     out: list[Glyph] = []
     n = len(o.lines)
     height = o.bottom - o.top
@@ -720,12 +881,64 @@ def _glyphs(o: _Obj) -> list[Glyph]:
             scale = width / natural
         used = natural * scale
         x = o.x0 + (0.0 if o.align == "left" else (width - used) / (2 if o.align == "center" else 1))
+        placed: list[tuple[str, float, float]] = []
         for (ch, _), a in zip(chars, adv, strict=True):
             a *= scale
-            if ch.strip():
-                out.append(Glyph(ch, x, y, x + max(a, 0.1), y + lh))
+            placed.append((ch, x, x + max(a, 0.1)))
             x += a
+        cuts = _crossing(placed, vrules, y + lh / 2)
+        if cuts:
+            pieces = _pieces(placed, cuts, o.x0, o.x1)
+            if pieces is None:
+                text = "".join(ch for ch, _, _ in placed).strip()
+                if any(_VALUE.match(tok) for tok in text.split()):
+                    warn.append(f"文本框「{text[:40]}」跨越表格的竖线，其中的数字无法确定各属哪一格，已略去")
+                    y += lh
+                    continue
+            else:
+                placed = pieces
+        out.extend(Glyph(ch, a, y, b, y + lh) for ch, a, b in placed if ch.strip())
         y += lh
+    return out
+
+
+def _crossing(placed: list[tuple[str, float, float]], vrules: list[_Rule], cy: float) -> list[float]:
+    """The vertical rules at height ``cy`` with characters of the line on both sides."""
+    centres = [(a + b) / 2 for ch, a, b in placed if ch.strip()]
+    if len(centres) < 2:
+        return []
+    lo, hi = min(centres), max(centres)
+    xs = sorted(x for x, top, bottom in vrules if top <= cy <= bottom and lo < x < hi)
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > 1.0:
+            out.append(x)
+    return out
+
+
+def _pieces(placed: list[tuple[str, float, float]], cuts: list[float], x0: float,
+            x1: float) -> list[tuple[str, float, float]] | None:
+    """The line's space-separated pieces, one centred in each cell between the rules; None when the
+    number of pieces is not the number of cells."""
+    tokens: list[list[tuple[str, float, float]]] = [[]]
+    for g in placed:
+        if g[0].strip():
+            tokens[-1].append(g)
+        elif tokens[-1]:
+            tokens.append([])
+    tokens = [t for t in tokens if t]
+    bounds = [min(x0, placed[0][1])] + cuts + [max(x1, placed[-1][2])]
+    if len(tokens) != len(bounds) - 1:
+        return None
+    out: list[tuple[str, float, float]] = []
+    for tok, left, right in zip(tokens, bounds, bounds[1:], strict=False):
+        w = sum(b - a for _, a, b in tok)
+        room = max(right - left - 2.0, 1.0)
+        k = min(1.0, room / w) if w > 0 else 1.0
+        x = (left + right) / 2 - w * k / 2
+        for ch, a, b in tok:
+            out.append((ch, x, x + (b - a) * k))
+            x += (b - a) * k
     return out
 
 
@@ -740,16 +953,20 @@ def read_boxes(root: etree._Element, name: str, styles: etree._Element | None = 
     col.walk(body)
     ps = col.ps
     pages: list[Page] = []
+    warnings: list[str] = []
     for i, objs in enumerate(_paginate(col.objs, ps), start=1):
         if i > MAX_PAGES:
             raise InputError(f"{name}：Word 文档的版面超过 {MAX_PAGES} 页，不像一篇年度报告", "too_large")
-        glyphs = [g for o in objs if o.text_box for g in _glyphs(o)]
+        objs = _sound_rules(objs)
+        vrules = [(sg[3], sg[1], sg[2]) for o in objs for sg in o.segs if sg[0] == "v"]
+        glyphs = [g for o in objs if o.text_box for g in _glyphs(o, vrules, warnings)]
         if len(glyphs) > limits.MAX_CHARS_PER_PAGE:
             raise InputError(f"{name}：Word 文档第 {i} 页的字符数异常（{len(glyphs)} 个，上限 "
                              f"{limits.MAX_CHARS_PER_PAGE}），拒绝读取", "too_large")
         segs = [s for o in objs for s in o.segs][: limits.MAX_SEGMENTS_PER_PAGE]
         pages.append(layout_page(i, ps.width, ps.height, glyphs, segs))
     doc = assemble(name, "docx", pages)
+    doc.warnings.extend(warnings[:20])
     if not doc.blocks:
         raise InputError(f"{name}：Word 文档的文本框中没有文字（可能是扫描件图片另存的文档）", "no_text")
     return doc
