@@ -1,8 +1,8 @@
 """Write a PDF's text layer as a DOCX of positioned text boxes, the way PDF→Word converters in a
 fixed-layout mode do, so the box reader can be tried on producers other than LibreOffice.
 
-Each line piece of the PDF (``layout.group_lines`` runs, optionally cut into chunks) becomes one text
-box at its place; each ruling segment becomes a line shape. How the boxes are anchored and in which
+Each line piece of the PDF (``layout.group_lines`` runs, optionally cut into pieces of ``chunk`` words)
+becomes one text box at its place; each ruling segment becomes a line shape. How the boxes are anchored and in which
 order they are written varies:
 
 - style ``lo``: every box of every page anchored to the first paragraph, ``relativeFrom`` column and
@@ -59,7 +59,7 @@ def pdf_pages(path: Path, chunk: int = 0) -> list[tuple[float, float, list, list
             pieces = []
             for line in group_lines(glyphs):
                 for run in line.runs:
-                    parts = [run] if chunk <= 0 else [run[k:k + chunk] for k in range(0, len(run), chunk)]
+                    parts = [run] if chunk <= 0 else _chunks(run, chunk)
                     for part in parts:
                         size = sorted(g.bottom - g.top for g in part)[len(part) // 2] / 1.15
                         pieces.append((join_glyphs(part), min(g.x0 for g in part), min(g.top for g in part),
@@ -68,6 +68,18 @@ def pdf_pages(path: Path, chunk: int = 0) -> list[tuple[float, float, list, list
     finally:
         pdf.close()
     return out
+
+
+def _chunks(run: list, n: int) -> list[list]:
+    """The run cut into words (at a gap wider than a quarter of the height), ``n`` words a piece."""
+    words: list[list] = [[run[0]]]
+    for g in run[1:]:
+        prev = words[-1][-1]
+        if g.x0 - prev.x1 > 0.25 * max(prev.bottom - prev.top, g.bottom - g.top):
+            words.append([g])
+        else:
+            words[-1].append(g)
+    return [[g for w in words[k:k + n] for g in w] for k in range(0, len(words), n)]
 
 
 def _order(pieces: list, segs: list, order: str) -> list:

@@ -57,6 +57,9 @@ _LINE_WIDTH = 2.5  # a filled rectangle thinner than this is a ruling line (as i
 # the narrower width and of the lower height) belongs to another page.
 _SLIVER = 2.0
 _COLLIDE = 0.5
+# A jump back up the page by more than this share of its height may start a page: the text from it to
+# the next such jump is tested as a whole (a page's head alone prints over too little to tell).
+_BIG_JUMP = 0.25
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
                   r"\u3000-\u303f“”‘’…—]")
 _NUM = re.compile(r"-?\d{1,12}(?:\.\d{1,6})?")
@@ -624,14 +627,20 @@ def _paginate(objs: list[_Obj], ps: _PageSetup) -> list[list[_Obj]]:
     current: list[int] = []  # text runs of the page being filled
     index = _Index()
     page = -1
+    big = _BIG_JUMP * ps.height
+    last: _Obj | None = None
     for j in texts:
         boxes = [o for o in runs[j] if o.text_box]
         if not current or runs[j][0].page != runs[current[0]][0].page:
             page, current, index = page + 1, [], _Index()
-        elif index.prints_over(boxes):
+        elif last is not None and boxes[0].top < last.top - big:
+            # a jump far back up: the text from here to the next such jump prints over the page or not
+            seg = _segment(runs, texts, j, big)
+            if index.prints_over(seg):
+                page, current, index = page + 1, [], _Index()
+        if current and index.prints_over(boxes):
             cut = _break_before(runs, current, j, step)
             moved = current[cut:]
-            current = current[:cut]
             page += 1
             index = _Index()
             for i in moved:
@@ -644,6 +653,7 @@ def _paginate(objs: list[_Obj], ps: _PageSetup) -> list[list[_Obj]]:
         current.append(j)
         for o in boxes:
             index.add(o)
+        last = boxes[-1]
         if page > MAX_PAGES:
             break
     pages: list[list[_Obj]] = [[] for _ in range(page + 1)] or [[]]
@@ -723,6 +733,28 @@ def _touch(s: Segment, t: Segment, tol: float) -> bool:
     return False
 
 
+def _overprinted(objs: list[_Obj], warn: list[str]) -> list[_Obj]:
+    """The page without boxes printed over each other: of two alike (a bold drawn twice) one stays;
+    two that differ and both hold digits (a box placed on the wrong page) both go, and ``warn`` says so,
+    since their digits would run together into a number neither holds."""
+    index = _Index()
+    drop: set[int] = set()
+    for o in objs:
+        if not o.text_box:
+            continue
+        text = _line_text(o)
+        digits = any(ch.isdigit() for ch in text)
+        for p in index.colliding(o):
+            other = _line_text(p)
+            if other.strip() == text.strip():
+                drop.add(id(o))
+            elif digits and any(ch.isdigit() for ch in other):
+                drop.update((id(o), id(p)))
+                warn.append(f"文本框「{other.strip()[:20]}」与「{text.strip()[:20]}」印在同一位置，其中的数字无法确定，已略去")
+        index.add(o)
+    return [o for o in objs if id(o) not in drop]
+
+
 def _sound_rules(objs: list[_Obj]) -> list[_Obj]:
     """The page without the tables whose rules strike through a word of its text (rules placed on the
     wrong page, or a drawing): their text is read by its alignment alone, as from a PDF without rules."""
@@ -769,23 +801,46 @@ def _page_text(runs: list[list[_Obj]], page_of: dict[int, int], page: int) -> li
     return [o for i, p in page_of.items() if p == page for o in runs[i] if o.text_box]
 
 
+def _segment(runs: list[list[_Obj]], texts: list[int], j: int, big: float) -> list[_Obj]:
+    """The text boxes from run ``j`` up to the next jump far back up the page (or another page break)."""
+    out: list[_Obj] = []
+    k = bisect.bisect_left(texts, j)
+    last: _Obj | None = None
+    while k < len(texts):
+        boxes = [o for o in runs[texts[k]] if o.text_box]
+        if out and (runs[texts[k]][0].page != runs[j][0].page or
+                    (last is not None and boxes[0].top < last.top - big)):
+            break
+        out.extend(boxes)
+        last = boxes[-1]
+        k += 1
+        if len(out) > 2000:
+            break
+    return out
+
+
 def _break_before(runs: list[list[_Obj]], current: list[int], j: int, step: float) -> int:
     """Where in ``current`` (text runs of a page) the page that run ``j`` starts begins: ``len(current)``
-    (at ``j``) unless an earlier run jumps back up to a place nearer the top left of the page, and the
-    text from it to ``j`` prints over nothing of itself (a producer writing a page column by column
-    jumps back up at each column, and only the first column starts at the left)."""
+    (at ``j``) unless one of the few boxes just before it (a page's head alone in its run prints over
+    too little to be noticed) jumps back up to a place nearer the top left of the page, and the text
+    from it to ``j`` prints over nothing of itself."""
     later = _Index()
     for o in runs[j]:
         if o.text_box:
             later.add(o)
     best, best_key = len(current), _start_key(runs[j], step)
+    on_page = sum(1 for i in current for o in runs[i] if o.text_box)
+    moved = 0
     for pos in range(len(current) - 1, 0, -1):
         run = runs[current[pos]]
-        if later.prints_over([o for o in run if o.text_box]):
+        boxes = [o for o in run if o.text_box]
+        moved += len(boxes)
+        if moved > max(3, 0.15 * on_page):
+            break  # not a page's head any more: a page's body is not moved
+        if later.prints_over(boxes):
             break  # this run and the one starting the next page print over each other: not one page
-        for o in run:
-            if o.text_box:
-                later.add(o)
+        for o in boxes:
+            later.add(o)
         last = next(o for o in reversed(runs[current[pos - 1]]) if o.text_box)
         first = next(o for o in run if o.text_box)
         if first.top < last.top - step and _start_key(run, step) < best_key:
@@ -825,21 +880,23 @@ class _Index:
                 return True
         return False
 
+    def colliding(self, o: _Obj) -> list[_Obj]:
+        return list({id(p): p for k in self._keys(o) for p in self.bands.get(k, ()) if _over(o, p)}.values())
+
     def collides(self, o: _Obj) -> bool:
-        """Would ``o`` print over a box already placed: the two share half the narrower one's width and
-        of the lower one's height (boxes of one line abut or overlap a little; pages written over each
-        other do not)."""
-        h = o.bottom - o.top
-        if h <= 0 or o.x1 - o.x0 <= 0:
-            return False
-        for k in self._keys(o):
-            for p in self.bands.get(k, ()):
-                iw = min(o.x1, p.x1) - max(o.x0, p.x0)
-                ih = min(o.bottom, p.bottom) - max(o.top, p.top)
-                if iw > max(_SLIVER, _COLLIDE * min(o.x1 - o.x0, p.x1 - p.x0)) and \
-                        ih > _COLLIDE * min(h, p.bottom - p.top):
-                    return True
+        """Would ``o`` print over a box already placed (see ``_over``)?"""
+        return any(_over(o, p) for k in self._keys(o) for p in self.bands.get(k, ()))
+
+
+def _over(o: _Obj, p: _Obj) -> bool:
+    """Do two boxes print over each other: they share half the narrower one's width and half the lower
+    one's height (boxes of one line abut or overlap a little; pages written over each other do not)."""
+    h = o.bottom - o.top
+    if h <= 0 or o.x1 - o.x0 <= 0 or p is o:
         return False
+    iw = min(o.x1, p.x1) - max(o.x0, p.x0)
+    ih = min(o.bottom, p.bottom) - max(o.top, p.top)
+    return iw > max(_SLIVER, _COLLIDE * min(o.x1 - o.x0, p.x1 - p.x0)) and ih > _COLLIDE * min(h, p.bottom - p.top)
 
 
 # ---- glyphs ------------------------------------------------------------------------------------------
@@ -877,8 +934,14 @@ def _glyphs(o: _Obj, vrules: list[_Rule], warn: list[str]) -> list[Glyph]:
         adv = [_advance(ch, s) for ch, s in chars]
         natural = sum(adv)
         scale = 1.0
-        if natural > 0 and width > 0 and (natural > width or natural >= 0.75 * width):
+        inner = _inner_spaces(chars)
+        if natural > 0 and width > 0 and (natural > width or (natural >= 0.75 * width and not inner)):
             scale = width / natural
+        elif inner and natural > 0 and width > natural:  # spaces stand for the gaps: they take the slack
+            slack = (width - natural) / len(inner)
+            for k in inner:
+                adv[k] += slack
+            natural = width
         used = natural * scale
         x = o.x0 + (0.0 if o.align == "left" else (width - used) / (2 if o.align == "center" else 1))
         placed: list[tuple[str, float, float]] = []
@@ -900,6 +963,14 @@ def _glyphs(o: _Obj, vrules: list[_Rule], warn: list[str]) -> list[Glyph]:
         out.extend(Glyph(ch, a, y, b, y + lh) for ch, a, b in placed if ch.strip())
         y += lh
     return out
+
+
+def _inner_spaces(chars: list[tuple[str, float]]) -> list[int]:
+    """Positions of the spaces between the line's first and last visible characters."""
+    vis = [k for k, (ch, _) in enumerate(chars) if ch.strip()]
+    if len(vis) < 2:
+        return []
+    return [k for k in range(vis[0] + 1, vis[-1]) if not chars[k][0].strip()]
 
 
 def _crossing(placed: list[tuple[str, float, float]], vrules: list[_Rule], cy: float) -> list[float]:
@@ -957,7 +1028,7 @@ def read_boxes(root: etree._Element, name: str, styles: etree._Element | None = 
     for i, objs in enumerate(_paginate(col.objs, ps), start=1):
         if i > MAX_PAGES:
             raise InputError(f"{name}：Word 文档的版面超过 {MAX_PAGES} 页，不像一篇年度报告", "too_large")
-        objs = _sound_rules(objs)
+        objs = _sound_rules(_overprinted(objs, warnings))
         vrules = [(sg[3], sg[1], sg[2]) for o in objs for sg in o.segs if sg[0] == "v"]
         glyphs = [g for o in objs if o.text_box for g in _glyphs(o, vrules, warnings)]
         if len(glyphs) > limits.MAX_CHARS_PER_PAGE:
