@@ -32,6 +32,8 @@ _VAL = _W + "val"
 _SKIP = frozenset({_W + "txbxContent", _W + "del", _W + "instrText", _W + "rPr", _W + "pPr", _W + "tcPr",
                    _W + "trPr", _W + "tblPr", _W + "sectPr", _W + "delText", _W + "footnoteReference",
                    f"{{{MC}}}Fallback", _W + "drawing", _W + "pict", _W + "object"})
+_PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_V_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _TXBX, _FALLBACK, _CHOICE = _W + "txbxContent", f"{{{MC}}}Fallback", f"{{{MC}}}Choice"
 _MAX_BOX_DEPTH = 8  # text boxes in text boxes: Word nests a few; deeper is not a report
 MAX_XML_BYTES = limits.MAX_PART_BYTES  # word/document.xml uncompressed: a zip bomb is refused
@@ -51,8 +53,15 @@ def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
     walker.container(body)
     blocks = walker.blocks
     if not blocks:
+        if _has_picture(body):
+            raise InputError(f"{name}：Word 文档中没有文字，只有图片（可能是扫描件另存的文档），无法读取数字；"
+                             "请提供原始的电子版文件", "no_text")
         raise InputError(f"{name}：Word 文档是空的，没有文字或表格", "empty")
     return Document(source=name, kind=kind, blocks=blocks, text=grid.finish(blocks))
+
+
+def _has_picture(body: etree._Element) -> bool:
+    return next(body.iter(_PIC, _V_IMAGE), None) is not None
 
 
 def _open(data: bytes, name: str) -> dict[str, etree._Element | None]:
