@@ -378,14 +378,14 @@ class _Collector:
             a, b = _vml_point(shape.get("from")), _vml_point(shape.get("to"))
             if a is None or b is None:
                 return
-            x, y = bx + style_len(style, "margin-left"), by + style_len(style, "margin-top")
+            x, y = bx + _style_len(style, "margin-left"), by + _style_len(style, "margin-top")
             (ax, ay), (bx_, by_) = a, b
             self.add(_Obj(self.page, x + min(ax, bx_), y + min(ay, by_), x + max(ax, bx_), y + max(ay, by_),
                           segs=_line(x + min(ax, bx_), y + min(ay, by_), abs(bx_ - ax), abs(by_ - ay), 0)))
             return
-        x = bx + style_len(style, "margin-left") + style_len(style, "left")
-        y = by + style_len(style, "margin-top") + style_len(style, "top")
-        w, h = style_len(style, "width"), style_len(style, "height")
+        x = bx + _style_len(style, "margin-left") + _style_len(style, "left")
+        y = by + _style_len(style, "margin-top") + _style_len(style, "top")
+        w, h = _style_len(style, "width"), _style_len(style, "height")
         tb = shape.find(f"{_V}textbox/{_TXBX}")
         if tb is not None:
             li, ti, ri, bi = _vml_insets(shape.find(_V + "textbox"))
@@ -454,7 +454,7 @@ def _css(style: str) -> dict[str, str]:
     return out
 
 
-def style_len(style: dict[str, str], key: str) -> float:
+def _style_len(style: dict[str, str], key: str) -> float:
     m = _CSS_LEN.match(style.get(key, ""))
     if not m:
         return 0.0
@@ -599,12 +599,14 @@ def _frame(objs: list[_Obj], ps: _PageSetup) -> None:
 def _paginate(objs: list[_Obj], ps: _PageSetup) -> list[list[_Obj]]:
     """Objects → pages.
 
-    An offset past the page's foot moves an object to a later page. Then the objects are cut into runs
-    of text boxes or of rules (a new run at each explicit page break and at each jump back up the page). Text runs fill a page
-    until one would print over a box already placed: a page break lies before it. Where exactly: at the
-    run that jumps most back to the top left (a page starts there; a producer writing a page column by
-    column jumps to the right between its columns), among those whose text the colliding run does not
-    print over. A run of rules only goes with its page; between two pages, with the text it frames."""
+    An offset past the page's foot moves an object to a later page. The objects are cut into runs of
+    text boxes or of rules (a new run at each explicit page break, each jump back up the page, each
+    change from text to rules). Text runs fill a page until they would print over boxes already placed:
+    a page break lies before. Where: at a jump far back up the page when the text from it to the next
+    such jump prints over the page (a page's head alone prints over too little to tell), else at the
+    run that does, or a few boxes before it that jump back to the top left. Rules between two runs of
+    one page are that page's; rules between two pages go table by table to the page whose text they
+    frame (a rule borders text; it never strikes through it)."""
     _frame(objs, ps)
     for o in objs:
         if o.top >= ps.height or o.top < -ps.height:
@@ -774,31 +776,26 @@ def _line_text(o: _Obj) -> str:
 def _frame_score(o: _Obj, texts: list[_Obj]) -> int:
     """+1 for each segment with text right beside it, -3 for each one striking through text."""
     score = 0
-    if True:
-        for s in o.segs:
-            beside = strike = False
-            for t in texts:
-                h, w = t.bottom - t.top, t.x1 - t.x0
-                if s[0] == "h":
-                    if not s[1] < (t.x0 + t.x1) / 2 < s[2]:
-                        continue
-                    if t.top + 0.3 * h < s[3] < t.bottom - 0.3 * h:
-                        strike = True
-                        break
-                    beside = beside or abs(t.bottom - s[3]) < h or abs(t.top - s[3]) < h
-                else:
-                    if not s[1] < (t.top + t.bottom) / 2 < s[2]:
-                        continue
-                    if t.x0 + 0.3 * w < s[3] < t.x1 - 0.3 * w:
-                        strike = True
-                        break
-                    beside = beside or abs(t.x1 - s[3]) < 2 * h or abs(t.x0 - s[3]) < 2 * h
-            score += -3 if strike else 1 if beside else 0
+    for s in o.segs:
+        beside = strike = False
+        for t in texts:
+            h, w = t.bottom - t.top, t.x1 - t.x0
+            if s[0] == "h":
+                if not s[1] < (t.x0 + t.x1) / 2 < s[2]:
+                    continue
+                if t.top + 0.3 * h < s[3] < t.bottom - 0.3 * h:
+                    strike = True
+                    break
+                beside = beside or abs(t.bottom - s[3]) < h or abs(t.top - s[3]) < h
+            else:
+                if not s[1] < (t.top + t.bottom) / 2 < s[2]:
+                    continue
+                if t.x0 + 0.3 * w < s[3] < t.x1 - 0.3 * w:
+                    strike = True
+                    break
+                beside = beside or abs(t.x1 - s[3]) < 2 * h or abs(t.x0 - s[3]) < 2 * h
+        score += -3 if strike else 1 if beside else 0
     return score
-
-
-def _page_text(runs: list[list[_Obj]], page_of: dict[int, int], page: int) -> list[_Obj]:
-    return [o for i, p in page_of.items() if p == page for o in runs[i] if o.text_box]
 
 
 def _segment(runs: list[list[_Obj]], texts: list[int], j: int, big: float) -> list[_Obj]:
