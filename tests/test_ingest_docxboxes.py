@@ -162,3 +162,13 @@ def test_a_scan_saved_as_docx_says_it_holds_only_pictures():
     with pytest.raises(InputError) as e:
         load_bytes(_docx(_document(pic)), "扫描件.docx")
     assert "只有图片" in e.value.message and "扫描件.docx" in e.value.message
+
+
+def test_thousands_of_boxes_stacked_in_one_place_are_refused_quickly():
+    import time
+    boxes = "".join(_box("0", str(k % 3), f"文字{chr(0x4e00 + k % 500)}") for k in range(2500))
+    t = time.monotonic()
+    with pytest.raises(InputError) as e:
+        load_bytes(_docx(_document(boxes)), "叠放.docx")
+    assert "叠放.docx" in e.value.message and e.value.code == "too_large"
+    assert time.monotonic() - t < 10

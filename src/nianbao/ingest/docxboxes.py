@@ -60,6 +60,10 @@ _COLLIDE = 0.5
 # A jump back up the page by more than this share of its height may start a page: the text from it to
 # the next such jump is tested as a whole (a page's head alone prints over too little to tell).
 _BIG_JUMP = 0.25
+# Boxes on one 20 pt strip of a page (a dense table row has ~40), and rules on one page (a ruled table
+# has a few hundred): beyond, a file stacking boxes to make the layout quadratic, or a drawing.
+_MAX_PILE = 2000
+_MAX_RULES_PER_PAGE = 2000
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
                   r"\u3000-\u303f“”‘’…—]")
 _NUM = re.compile(r"-?\d{1,12}(?:\.\d{1,6})?")
@@ -762,6 +766,8 @@ def _sound_rules(objs: list[_Obj]) -> list[_Obj]:
     wrong page, or a drawing): their text is read by its alignment alone, as from a PDF without rules."""
     texts = [o for o in objs if o.text_box and len(_line_text(o).split()) == 1]
     rules = [o for o in objs if not o.text_box]
+    if len(rules) > _MAX_RULES_PER_PAGE:  # a drawing, not a table
+        return [o for o in objs if o.text_box]
     keep: set[int] = set()
     for table in _tables(rules):
         if not any(_frame_score(o, texts) < 0 for o in table):
@@ -851,6 +857,20 @@ def _start_key(run: list[_Obj], step: float) -> tuple[int, float]:
     return int(first.top // (2 * step)), first.x0
 
 
+class _Pileup(Exception):
+    """Thousands of boxes stacked on one strip of a page: a hostile file, not a report."""
+
+
+def _check_pile(objs: list[_Obj]) -> None:
+    count: dict[int, int] = {}
+    for o in objs:
+        if o.text_box:
+            for k in range(int(o.top // _Index.BAND), int(o.bottom // _Index.BAND) + 1):
+                count[k] = count.get(k, 0) + 1
+                if count[k] > _MAX_PILE:
+                    raise _Pileup
+
+
 class _Index:
     """Text boxes placed on a page, bucketed by 20 pt bands, to find one a new box would cover."""
 
@@ -864,7 +884,10 @@ class _Index:
 
     def add(self, o: _Obj) -> None:
         for k in self._keys(o):
-            self.bands.setdefault(k, []).append(o)
+            band = self.bands.setdefault(k, [])
+            band.append(o)
+            if len(band) > _MAX_PILE:
+                raise _Pileup
 
     def prints_over(self, boxes: list[_Obj]) -> bool:
         """Do these boxes (one run) print over the page: three of them (two of a short run) land on boxes
@@ -1022,7 +1045,14 @@ def read_boxes(root: etree._Element, name: str, styles: etree._Element | None = 
     ps = col.ps
     pages: list[Page] = []
     warnings: list[str] = []
-    for i, objs in enumerate(_paginate(col.objs, ps), start=1):
+    try:
+        laid_out = _paginate(col.objs, ps)
+        for objs in laid_out:
+            _check_pile(objs)
+    except _Pileup:
+        raise InputError(f"{name}：Word 文档中有成千上万个文本框叠在同一处（超过 {_MAX_PILE} 个），不像一篇年度报告，"
+                         "拒绝读取", "too_large") from None
+    for i, objs in enumerate(laid_out, start=1):
         if i > MAX_PAGES:
             raise InputError(f"{name}：Word 文档的版面超过 {MAX_PAGES} 页，不像一篇年度报告", "too_large")
         objs = _sound_rules(_overprinted(objs, warnings))
