@@ -238,6 +238,11 @@ class _Collector:
 
     def add(self, obj: _Obj) -> None:
         obj.base = self.base
+        ps = self.ps  # no box or rule is larger than the page it is on
+        obj.x1 = min(max(obj.x1, obj.x0), obj.x0 + ps.width)
+        obj.bottom = min(max(obj.bottom, obj.top), obj.top + ps.height)
+        obj.segs = [(sg[0], sg[1], min(sg[2], sg[1] + (ps.height if sg[0] == "v" else ps.width)), sg[3])
+                    for sg in obj.segs]
         if len(self.objs) >= MAX_OBJECTS:
             raise InputError(f"{self.name}：Word 文档中的文本框和图形数目异常（超过 {MAX_OBJECTS} 个），拒绝读取",
                              "too_large")
@@ -865,7 +870,8 @@ def _check_pile(objs: list[_Obj]) -> None:
     count: dict[int, int] = {}
     for o in objs:
         if o.text_box:
-            for k in range(int(o.top // _Index.BAND), int(o.bottom // _Index.BAND) + 1):
+            first = int(o.top // _Index.BAND)
+            for k in range(first, min(int(o.bottom // _Index.BAND), first + 64) + 1):
                 count[k] = count.get(k, 0) + 1
                 if count[k] > _MAX_PILE:
                     raise _Pileup
@@ -880,7 +886,8 @@ class _Index:
         self.bands: dict[int, list[_Obj]] = {}
 
     def _keys(self, o: _Obj) -> range:
-        return range(int(o.top // self.BAND), int(o.bottom // self.BAND) + 1)
+        first = int(o.top // self.BAND)  # a box taller than 8 strips is looked at by its top ones only
+        return range(first, min(int(o.bottom // self.BAND), first + 8) + 1)
 
     def add(self, o: _Obj) -> None:
         for k in self._keys(o):
