@@ -9,6 +9,8 @@ order they are written varies:
   paragraph with page coordinates, DrawingML choice + VML fallback (LibreOffice's PDF import);
 - style ``word``: one paragraph per page with a page break between, anchors relative to the page,
   DrawingML only (no fallback);
+- style ``sect``: one section a page (``w:sectPr`` in the last paragraph's properties), anchors relative
+  to the margins;
 - style ``vml``: VML shapes only (``w:pict``/``v:shape``, ``v:line``), relative to the page, page breaks
   between pages (older converters);
 - order ``reading`` (top to bottom), ``rules_last`` / ``rules_first`` (all rules after/before the text
@@ -151,6 +153,8 @@ def _object(item, style: str) -> str:
     inner = _text_wsp(w, h, text, size) if kind == "t" else _line_wsp(w, h)
     if style == "word":
         return f"<w:drawing>{_anchor(x, y, w, h, ('page', 'page'), inner)}</w:drawing>"
+    if style == "sect":  # offsets from the margins, as an "exact layout" export writes them
+        return f"<w:drawing>{_anchor(x - MARGIN_PT, y - MARGIN_PT, w, h, ('margin', 'margin'), inner)}</w:drawing>"
     # LibreOffice: page coordinates under relativeFrom column/paragraph, then the same again as VML
     choice = f"<w:drawing>{_anchor(x, y, w, h, ('column', 'paragraph'), inner)}</w:drawing>"
     if kind == "t":
@@ -171,6 +175,9 @@ def boxes_docx(pages: list, style: str = "lo", order: str = "reading") -> bytes:
         objs = "".join(_object(it, style) for it in _order(pieces, segs, order))
         if style == "lo":
             paras.append(objs)
+        elif style == "sect":  # one section a page: the paragraph that ends it carries its properties
+            sect = "" if i == len(pages) - 1 else "<w:pPr><w:sectPr><w:type w:val=\"nextPage\"/></w:sectPr></w:pPr>"
+            paras.append(f"<w:p>{sect}<w:r>{objs}</w:r></w:p>")
         else:
             brk = '<w:r><w:br w:type="page"/></w:r>' if i else ""
             paras.append(f"<w:p>{brk}<w:r>{objs}</w:r></w:p>")

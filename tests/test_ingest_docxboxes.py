@@ -15,7 +15,7 @@ from conftest import DATA, leaves, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.ingest import docxboxes, load, load_bytes
 
-LO = DATA / "lodocx"  # shared/corpus/converters/lo-docx, the digital ones, with their hand-read records
+LO = DATA / "lodocx"  # shared/corpus/converters/lo-docx (the digital ones) and three made here (README.md)
 CASES = sorted(LO.glob("*.docx"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -28,7 +28,8 @@ def test_libreoffice_pdf_import_reads_every_field(path):
 
 
 def test_cases_cover_the_converter_outputs():
-    assert {p.stem for p in CASES} == {"r000", "r000dense", "r001", "huaian2024"}
+    assert {p.stem for p in CASES} == {"r000", "r000dense", "r001", "huaian2024", "r000dense_split",
+                                        "r000dense_split2", "r000dense_nolines"}
 
 
 def _choice_texts(path) -> list[str]:
@@ -92,6 +93,7 @@ VARIANTS = [
     ("r000dense_split.pdf", "lo", "rules_last", 0),
     ("r000dense_split2.pdf", "lo", "reading", 1),
     ("r000dense_nolines.pdf", "word", "columns", 1),
+    ("huaian2024.pdf", "sect", "rules_last", 0),
 ]
 
 
