@@ -3,8 +3,9 @@
 Paragraphs and tables in document order. A table cell is one ``w:tc``: a gridSpan covers the
 grid slots to its right and a vMerge continuation covers the slot below its first cell, so
 merged cells appear once and a LibreOffice round trip's sliver columns fall into covered slots.
-A text box (``w:txbxContent``) is read once, after the paragraph that anchors it (of a drawing
-given twice in ``mc:AlternateContent``, the choice; its VML fallback repeats the text); page
+A text box (``w:txbxContent``) of a document with a few is read once, after the paragraph that
+anchors it (of a drawing given twice in ``mc:AlternateContent``, the choice; its VML fallback repeats
+the text); many boxes holding less text than the flow are left out (``docxboxes.box_reading``); page
 headers/footers (other parts) are not read. A document whose text is mostly in positioned boxes
 (LibreOffice's PDF import saved as DOCX) is laid out from the boxes' positions instead
 (``docxboxes.py``). Automatic list numbers ("一、", "（一）") are rendered, since headings depend
@@ -47,9 +48,11 @@ def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
     body = root.find(_W + "body") if root is not None else None  # an empty document.xml has no root
     if body is None:
         raise InputError(f"{name}：Word 文档没有正文（word/document.xml 中缺少 body）", "corrupt")
-    if docxboxes.is_box_layout(body):  # text in positioned boxes (a PDF imported by LibreOffice, saved as DOCX)
+    boxes = docxboxes.box_reading(body)
+    if boxes == "layout":  # text in positioned boxes (a PDF imported by LibreOffice, saved as DOCX)
         return docxboxes.read_boxes(root, name, parts.get("word/styles.xml"))
     walker = _Walker(_Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml")))
+    walker.read_boxes = boxes == "inline"
     walker.container(body)
     blocks = walker.blocks
     if not blocks:
@@ -110,6 +113,7 @@ class _Walker:
         self.tables = 0
         self.paras = 0
         self.depth = 0  # text boxes inside text boxes
+        self.read_boxes = True  # a few text boxes are read in place; many are left out (docxboxes.box_reading)
 
     def container(self, el: etree._Element) -> None:
         """Body, a content control or a layout-table cell: paragraphs and tables in order."""
@@ -134,7 +138,7 @@ class _Walker:
     def text_boxes(self, p: etree._Element) -> None:
         """The text boxes a paragraph anchors, after it, each once: of a drawing given twice
         (``mc:AlternateContent``) the choice, its VML fallback only when the choice holds no text box."""
-        if self.depth >= _MAX_BOX_DEPTH:
+        if self.depth >= _MAX_BOX_DEPTH or not self.read_boxes:
             return
         for tb in p.iter(_TXBX):
             if _nested_box(tb, p) or _superseded(tb, p):

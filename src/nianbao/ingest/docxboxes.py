@@ -93,12 +93,28 @@ def text_in_boxes(body: etree._Element) -> tuple[int, int, int]:
     return boxed, max(0, total - boxed - doubled), boxes
 
 
-def is_box_layout(body: etree._Element) -> bool:
-    """Most of the text is in floating boxes: at least 20 boxes holding 3× the text of the flow."""
+# An ordinary report may hold a few text boxes (a title, a signature): read in the flow after the
+# paragraph that anchors them. Many boxes holding less text than the flow are neither a layout to
+# rebuild nor a few boxes to read in place (their order in the file says nothing of where they print):
+# they are left out, as a number read out of place would be worse than none.
+MAX_INLINE_BOXES = 10
+
+
+def box_reading(body: etree._Element) -> str:
+    """How to read a document's text boxes: "layout" (most of the text is in 20 or more positioned boxes:
+    rebuild the pages), "inline" (a few boxes: each after its paragraph), "skip" (many boxes, most text
+    in the flow)."""
     if next(body.iter(_TXBX), None) is None:
-        return False
+        return "inline"
     boxed, flow, boxes = text_in_boxes(body)
-    return boxes >= 20 and boxed >= 200 and boxed >= 3 * flow
+    if boxes >= 20 and boxed >= 200 and boxed >= flow:
+        return "layout"
+    return "inline" if boxes <= MAX_INLINE_BOXES else "skip"
+
+
+def is_box_layout(body: etree._Element) -> bool:
+    """Most of the text is in floating boxes (see ``box_reading``)."""
+    return box_reading(body) == "layout"
 
 
 def _inside(el: etree._Element, tags: tuple[str, ...], stop: etree._Element | None = None) -> bool:
