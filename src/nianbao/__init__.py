@@ -21,7 +21,7 @@ from .analyse.charts import charts
 from .analyse.consolidate import Consolidation, Difference, consolidate
 from .analyse.layout import CellDef
 from .analyse.layout import cells as table_cells
-from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStats, Stats, stats
+from .analyse.stats import GroupStats, Stats, stats
 from .audit import Finding, Rule, Severity
 from .audit.codes import CODES, all_rules, rule_class
 from .debug import debug_html
@@ -69,8 +69,8 @@ def rules() -> list[type[Rule]]:
 
 
 __all__ = [
-    "APPLICANTS", "CODES", "FILING_STATES", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
-    "Workbench", "sniff", "table_cells", "workbench", "OUTCOME_GROUPS", "OUTCOME_LABELS", "RENDER_FORMATS", "BatchResult", "CheckResult",
+    "CODES", "FILING_STATES", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
+    "Workbench", "sniff", "table_cells", "workbench", "RENDER_FORMATS", "BatchResult", "CheckResult",
     "Consolidation", "Deadline", "Difference", "DocError", "DocOutcome", "Finding", "Format", "GroupStats", "InputError",
     "Ledger", "LedgerResult", "LedgerSummary", "Meta", "MissingDependency", "NianbaoError", "ParseResult",
     "Record", "RenderBlocked", "ReportRow", "Rule", "Severity", "Stats", "Status", "Store", "StoredFinding",
