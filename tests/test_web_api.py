@@ -79,6 +79,31 @@ def test_login_wrong_password_then_throttled(tmp_path):
         b.client.__exit__(None, None, None)
 
 
+def test_login_throttle_is_shared_by_two_workers_on_one_store(tmp_path):
+    """Two app instances on one store (two workers of one site): five failures spread over both lock the
+    name at both, and at a worker started afterwards."""
+    from fastapi.testclient import TestClient
+
+    from nianbao.web import create_app
+
+    b = make_bench(tmp_path)
+    other = TestClient(create_app(b.db, files=tmp_path / "files"))
+    other.__enter__()
+    try:
+        for i in range(5):
+            r = (b.client, other)[i % 2].post("/api/v1/auth/login", json={"username": "rev", "password": "wrong-pw-9"})
+            assert r.status_code == 401, r.text
+        for client in (b.client, other):
+            r = client.post("/api/v1/auth/login", json={"username": "rev", "password": PASSWORD})
+            assert r.status_code == 429 and "分钟后再试" in r.json()["detail"]
+        with TestClient(create_app(b.db, files=tmp_path / "files")) as third:  # a worker restarted later
+            r = third.post("/api/v1/auth/login", json={"username": "rev", "password": PASSWORD})
+            assert r.status_code == 429
+    finally:
+        other.__exit__(None, None, None)
+        b.client.__exit__(None, None, None)
+
+
 def test_me_for_every_role(bench):
     for who, role in (("admin", "admin"), ("rev", "reviewer"), ("filer", "filer")):
         r = bench.client.get("/api/v1/me", headers=bench.h(who))

@@ -8,7 +8,7 @@ through SQLAlchemy with bound parameters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, select, update
@@ -85,6 +85,31 @@ class Workbench:
                 return False
             c.execute(insert(s.units).values(name=name, parent=norm_name(parent), level=level))
         return True
+
+    # ---- failed logins: the throttle every worker shares -------------------------------------------
+    def login_failures(self, keys: tuple[str, ...], window: float) -> dict[str, list[datetime]]:
+        """The failures of each key within the last ``window`` seconds, oldest first (UTC)."""
+        lf = s.login_failures
+        since = _now() - timedelta(seconds=window)
+        out: dict[str, list[datetime]] = {}
+        with self.engine.connect() as c:
+            for key, at in c.execute(select(lf.c.key, lf.c.at).where(lf.c.key.in_([_key(k) for k in keys]),
+                                                                     lf.c.at >= since).order_by(lf.c.at, lf.c.id)):
+                out.setdefault(key, []).append(at if at.tzinfo else at.replace(tzinfo=UTC))
+        return out
+
+    def add_login_failure(self, keys: tuple[str, ...], window: float) -> None:
+        """Count one failure for each key; failures older than ``window`` seconds are dropped."""
+        lf = s.login_failures
+        now = _now()
+        with self.engine.begin() as c:
+            c.execute(lf.delete().where(lf.c.at < now - timedelta(seconds=window)))
+            c.execute(insert(lf), [{"key": _key(k), "at": now} for k in keys])
+
+    def clear_login_failures(self, keys: tuple[str, ...]) -> None:
+        lf = s.login_failures
+        with self.engine.begin() as c:
+            c.execute(lf.delete().where(lf.c.key.in_([_key(k) for k in keys])))
 
     # ---- sessions and tokens ---------------------------------------------------------------------
     def add_token(self, user_id: int, digest: str, kind: str, *, csrf: str | None = None, label: str | None = None,
@@ -432,6 +457,11 @@ class Workbench:
         with self.engine.connect() as c:
             return {t.name: c.execute(select(func.count()).select_from(t)).scalar_one()
                     for t in (s.users, s.tokens, s.audit_log, s.uploads, s.filings, s.rectifications)}
+
+
+def _key(key: str) -> str:
+    """A throttle key as stored: a typed name can be any length; the first 200 characters stand for it."""
+    return key[:200]
 
 
 def workbench(store: Store) -> Workbench:
