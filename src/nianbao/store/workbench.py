@@ -201,6 +201,12 @@ class Workbench:
         return or_(r.c.agency.in_(units), reg.in_(units),
                    and_(u.c.parent.is_(None), func.substr(r.c.region, 1, len(region)) == region), *mine)
 
+    def _in_region(self, region: str):
+        """A WHERE clause over reports r (+ units u): the report of a unit anywhere below ``region`` in the
+        unit tree (children, grandchildren …); a unit not in the tree goes by the region of its name."""
+        r, u = s.reports, s.units
+        return func.coalesce(u.c.parent, r.c.region).in_(sorted(self.units_under(norm_name(region) or "")))
+
     def may_see_unit(self, scope: Scope, unit: str) -> bool:
         unit = norm_name(unit) or ""
         if scope.everything:
@@ -224,7 +230,7 @@ class Workbench:
                   region: str | None = None, status: str | None = None, current: bool | None = None,
                   limit: int = 200, offset: int = 0) -> tuple[int, list[dict]]:
         """(total, page) of the documents ``scope`` may see, newest first."""
-        d, r, u = s.documents, s.reports, s.units
+        d, r = s.documents, s.reports
         q = self._doc_query()
         conds = []
         vis = self._visible(scope)
@@ -235,7 +241,7 @@ class Workbench:
         if agency:
             conds.append(r.c.agency == norm_name(agency))
         if region:
-            conds.append(func.coalesce(u.c.parent, r.c.region) == norm_name(region))
+            conds.append(self._in_region(region))
         if status:
             conds.append(d.c.status == status)
         if current is True:
@@ -291,7 +297,7 @@ class Workbench:
                  current: bool = True, limit: int = 500, offset: int = 0) -> tuple[int, list[dict]]:
         """(total, page) of stored findings ``scope`` may see. ``state``: open (not reviewed), confirm, dismiss,
         or a rectification state."""
-        f, r, u = s.findings, s.reports, s.units
+        f, r = s.findings, s.reports
         q, last = self._findings_query()
         conds = []
         vis = self._visible(scope)
@@ -302,7 +308,7 @@ class Workbench:
         elif current and state not in RECTIFY_STATES:  # a rectification item stays listed after a correction
             conds.append(r.c.superseded.is_(False))
         if region:
-            conds.append(func.coalesce(u.c.parent, r.c.region) == norm_name(region))
+            conds.append(self._in_region(region))
         if year is not None:
             conds.append(r.c.year == year)
         if agency:
