@@ -52,6 +52,7 @@ from .pipeline import (
     parse_file,
     read_units,
     render,
+    save_record,
 )
 from .pipeline.export import export
 from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
@@ -77,6 +78,6 @@ __all__ = [
     "__version__", "build_record", "cell_name", "charts", "check", "check_file", "compute_ledger",
     "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
     "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
-    "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
+    "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review", "save_record",
     "rule_class", "rules", "stats", "template", "write_atomic",
 ]
