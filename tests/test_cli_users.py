@@ -101,3 +101,18 @@ def test_english_does_not_reach_users(db, tmp_path):
     assert r.exit_code == 2 and "--year" in r.output and "Invalid value" not in r.output
     r = cli("parse")
     assert r.exit_code == 2 and "缺少参数" in r.output
+
+
+def test_check_table_wraps_at_120_columns_and_shows_the_template_address():
+    r = cli("check", SEED0)
+    lines = r.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 120
+
+    def column(i):  # a column's text, its wrapped lines joined
+        return "".join(line.split("│")[i].strip() for line in lines if line.count("│") == 7)
+
+    where = column(3).replace(" ", "")
+    assert "（表四复议诉讼!A7）" in where  # 表四「行政复议」「结果维持」, left blank in seed 000
+    assert "表二「本年废止件数」列（表二主动公开!C6:C7）" in where  # a column label: every cell it names
+    assert "表四「行政复议」全部5格为空白" in column(6).replace(" ", "")  # the 说明 whole, wrapped not cut
+    assert "…" not in r.stdout

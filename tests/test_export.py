@@ -61,14 +61,14 @@ def test_findings_list_grouped_by_unit_with_review_status(store, tmp_path):
     nianbao.review(store, target.fingerprint, "confirm", "已通知整改")
     [out] = nianbao.export(store, "findings", tmp_path / "问题清单.xlsx")
     rows = list(load_workbook(out)["问题清单"].iter_rows(values_only=True))
-    assert rows[0][:9] == ("单位", "年度", "规则", "规则说明", "单元格", "应为", "实为", "严重程度", "审核状态")
+    assert rows[0][:10] == ("单位", "年度", "规则", "规则说明", "单元格", "模板单元格", "应为", "实为", "严重程度", "审核状态")
     units = [r[0] for r in rows[1:]]
     assert units == sorted(units)  # grouped by unit
     assert len(rows) - 1 == len(store.findings())
     mine = next(r for r in rows[1:] if r[-1] == target.fingerprint)
-    assert (mine[8], mine[9]) == ("已确认", "已通知整改")
-    assert {r[7] for r in rows[1:]} <= {"错误", "警告", "提示"}
-    assert {r[8] for r in rows[1:]} == {"已确认", "未审核"}
+    assert (mine[9], mine[10]) == ("已确认", "已通知整改")
+    assert {r[8] for r in rows[1:]} <= {"错误", "警告", "提示"}
+    assert {r[9] for r in rows[1:]} == {"已确认", "未审核"}
 
 
 @pytest.mark.parametrize("kind", ["tidy", "findings"])

@@ -38,14 +38,32 @@ def test_findings_xlsx_is_laid_out_to_be_read_and_leaves_dismissed_out(db, tmp_p
     ws = load_workbook(out)["问题清单"]
     rows = list(ws.iter_rows(values_only=True))
     assert len(rows) - 1 == len(every) - 1 and gone.fingerprint not in {x[-1] for x in rows}
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:M{len(rows)}"
-    assert ws.column_dimensions["K"].width >= 40 and ws.column_dimensions["A"].width >= 20  # 问题描述, 单位
-    assert ws["K2"].alignment.wrap_text and ws["E2"].alignment.wrap_text
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:N{len(rows)}"
+    assert ws.column_dimensions["L"].width >= 40 and ws.column_dimensions["A"].width >= 20  # 问题描述, 单位
+    assert ws["L2"].alignment.wrap_text and ws["E2"].alignment.wrap_text and ws["F2"].alignment.wrap_text
     assert "annual_report" not in {str(v) for row in rows for v in row}
     r = cli("export", out, "--what", "findings", "--db", db, "--include-dismissed")
     rows = list(load_workbook(out)["问题清单"].iter_rows(values_only=True))
     assert len(rows) - 1 == len(every)
-    assert next(x for x in rows if x[-1] == gone.fingerprint)[8:10] == ("已驳回", "表头另注单位")
+    assert next(x for x in rows if x[-1] == gone.fingerprint)[9:11] == ("已驳回", "表头另注单位")
+
+
+def test_findings_xlsx_names_the_template_cell(db, tmp_path):
+    """模板单元格: where each cell of a finding is in the XLSX fill-in template (`nianbao template`)."""
+    out = tmp_path / "问题清单.xlsx"
+    assert cli("export", out, "--what", "findings", "--db", db).exit_code == 0
+    ws = load_workbook(out)["问题清单"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][4:6] == ("单元格", "模板单元格")
+    assert ws.column_dimensions["F"].width >= 20 and ws["F2"].alignment.wrap_text
+    with nianbao.open_store(db) as store:
+        every = {f.fingerprint: f for f in store.findings()}
+    blank = next(r for r in rows[1:] if "appeals.review.upheld" in every[r[-1]].cells)  # 表四 行政复议 left blank
+    assert "表四 复议诉讼!A7" in blank[5].split("；")
+    for r in rows[1:]:  # every finding naming a table cell says where that cell is
+        cells = every[r[-1]].cells
+        if any(c.split(".")[0] in ("active", "requests", "appeals") and c.count(".") == 2 for c in cells):
+            assert r[5] and all("!" in a for a in r[5].split("；")), (r[2], cells, r[5])
 
 
 def test_consolidated_export_is_the_report_layout(db, tmp_path):

@@ -64,13 +64,17 @@ def _mixed_folder(tmp_path):
 
 def test_ray_stores_what_the_local_pool_stores(ray_local, tmp_path):
     folder = _mixed_folder(tmp_path)
-    snaps, statuses = {}, {}
+    snaps, statuses, pages = {}, {}, {}
     for engine in ("local", "ray"):
         with nianbao.open_store(tmp_path / f"{engine}.sqlite") as store:
-            result = nianbao.ingest_batch([folder], store, workers=2, engine=engine)
+            seen: list = pages.setdefault(engine, [])
+            result = nianbao.ingest_batch([folder], store, workers=2, engine=engine,
+                                          on_page=lambda *event, seen=seen: seen.append(event))
             statuses[engine] = sorted((o.name.rsplit("/", 1)[-1], o.status.value) for o in result.outcomes)
             snaps[engine] = _snapshot(store)
     assert statuses["ray"] == statuses["local"]
+    # OCR's page progress reaches the caller from the pool's workers and from the Ray tasks alike
+    assert pages["ray"] == pages["local"] == [(str(folder / "扫描件.pdf"), 1, 1)]
     # the scan page names no agency and no year: 部分成功, not counted (issue 11, point 17)
     assert Counter(s for _, s in statuses["ray"]) == {"成功": 3, "部分成功": 1, "跳过": 1, "失败": 1}
     assert snaps["ray"] == snaps["local"]

@@ -280,6 +280,10 @@ def test_findings_export_neutralises_formulas(bench):
     assert all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
     agencies = {row[1].value for row in ws.iter_rows(min_row=3)}
     assert agencies == {"淄博市财政局"}  # the reviewer's region only
+    header = [cell.value for cell in ws[2]]
+    assert header[7:9] == ["单元格", "模板单元格"] and ws.auto_filter.ref.startswith("A2:") and ws.freeze_panes == "A3"
+    where = [row[8].value for row in ws.iter_rows(min_row=3) if row[7].value and "表三" in row[7].value]
+    assert where and all("表三 依申请公开!" in w for w in where)  # the 表三 cells named in the template
 
 
 def test_stats_are_the_numbers_of_nianbao_stats(bench):

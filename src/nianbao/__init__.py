@@ -58,6 +58,8 @@ from .pipeline.export import export
 from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
 from .render import FORMATS as RENDER_FORMATS
 from .render import template
+from .render.sheets import address as template_address
+from .render.sheets import addresses as template_addresses
 from .store import ReportRow, Store, StoredFinding, db_url, open_store, review
 from .store.workbench import FILING_STATES, RECTIFY_STATES, ROLES, Scope, Workbench, workbench
 
@@ -78,6 +80,7 @@ __all__ = [
     "__version__", "build_record", "cell_name", "charts", "check", "check_file", "compute_ledger",
     "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
     "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
-    "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review", "save_record",
-    "rule_class", "rules", "stats", "template", "write_atomic",
+    "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
+    "rule_class", "rules", "save_record", "stats", "template", "template_address", "template_addresses",
+    "write_atomic",
 ]

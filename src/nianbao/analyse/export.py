@@ -36,8 +36,8 @@ TIDY_COLUMNS = {
     "原文": "单元格在文件中的原文",
     "位置": "原文所在的行或页",
 }
-FINDING_COLUMNS = ["单位", "年度", "规则", "规则说明", "单元格", "应为", "实为", "严重程度", "审核状态", "审核备注",
-                   "问题描述", "修改建议", "指纹"]
+FINDING_COLUMNS = ["单位", "年度", "规则", "规则说明", "单元格", "模板单元格", "应为", "实为", "严重程度", "审核状态",
+                   "审核备注", "问题描述", "修改建议", "指纹"]
 TABLE_ZH = {"active": "表二", "requests": "表三", "appeals": "表四", "narrative": "正文", "meta": "基本信息"}
 
 
@@ -83,19 +83,25 @@ def _show(v: Any) -> Any:
     return v
 
 
-FINDING_WIDTHS = [24, 7, 7, 30, 36, 12, 12, 8, 9, 20, 50, 40, 18]
-FINDING_WRAP = (0, 3, 4, 5, 6, 9, 10, 11)
+FINDING_WIDTHS = [24, 7, 7, 30, 36, 26, 12, 12, 8, 9, 20, 50, 40, 18]
+FINDING_WRAP = (0, 3, 4, 5, 6, 7, 10, 11, 12)
+# a finding's cells → their addresses in the XLSX fill-in template of a format (given by the pipeline:
+# the template's layout is render's)
+CellsAddress = Callable[[list[str], str | None], str]
 
 
-def findings_sheets(store: Store, year: int | None = None, include_dismissed: bool = False) -> list[tabular.Sheet]:
+def findings_sheets(store: Store, year: int | None = None, include_dismissed: bool = False,
+                    address: CellsAddress | None = None) -> list[tabular.Sheet]:
     """The 问题清单 for a 通报: one row per finding, by unit and year, most severe first; dismissed
-    findings left out unless ``include_dismissed``. Column widths, wrapped text, frozen header, filters."""
+    findings left out unless ``include_dismissed``; with ``address``, the cells' places in the fill-in
+    template (模板单元格). Column widths, wrapped text, frozen header, filters."""
     from .stats import rule_title
 
-    ids = [r.id for r in store.reports(year=year, doc_kind=None)]
-    found = sorted((f for f in store.findings(ids) if include_dismissed or f.review != "dismiss"),
+    reports = {r.id: r for r in store.reports(year=year, doc_kind=None)}
+    found = sorted((f for f in store.findings(list(reports)) if include_dismissed or f.review != "dismiss"),
                    key=lambda f: (f.agency or "", f.year or 0, Severity(f.severity).rank, f.code))
     rows = [[f.agency, f.year, f.code, rule_title(f.code), "、".join(cell_name(c) for c in f.cells),
+             (address(f.cells, reports[f.report_id].format) or None) if address else None,
              _show(f.expected), _show(f.actual), Severity(f.severity).zh, REVIEW_ZH.get(f.review, f.review), f.note,
              f.message, f.fix, f.fingerprint] for f in found]
     return [tabular.Sheet("问题清单", FINDING_COLUMNS, rows, FINDING_WIDTHS, FINDING_WRAP)]
@@ -166,7 +172,8 @@ def consolidated_workbook(store: Store, region: str, year: int, out: Path,
 
 def export(store: Store, kind: str, out: str | Path, fmt: str | None = None, region: str | None = None,
            year: int | None = None, include_dismissed: bool = False,
-           report_layout: Callable[[Record], bytes] | None = None) -> list[Path]:
+           report_layout: Callable[[Record], bytes] | None = None,
+           address: CellsAddress | None = None) -> list[Path]:
     """Export ``kind`` (tidy | findings | consolidated) to ``out``; returns the files written.
     Consolidated tables to XLSX, given ``report_layout`` (a record → its template XLSX), are in the
     report's layout; otherwise (and in CSV, Parquet, JSON) flat, one row per table row."""
@@ -176,7 +183,7 @@ def export(store: Store, kind: str, out: str | Path, fmt: str | None = None, reg
     if kind == "tidy":
         sheets = tidy_sheets(store, year)
     elif kind == "findings":
-        sheets = findings_sheets(store, year, include_dismissed)
+        sheets = findings_sheets(store, year, include_dismissed, address)
     else:
         if not region or year is None:
             from ..errors import InputError

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from functools import lru_cache
-from io import BytesIO
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from nianbao import Format, Store, cell_name, open_store
+from nianbao import Format, Store, cell_name, open_store, template_address
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -68,40 +66,9 @@ def open_existing(db: str | None) -> Store:
 
 
 
-@lru_cache(maxsize=4)
-def excel_addresses(fmt: str = "2021") -> dict[str, str]:
-    """Record path → the cell's address in the XLSX fill-in template (``nianbao template``), e.g.
-    ``表三 依申请公开!D9``: found by writing a record whose every cell holds a different number."""
-    from openpyxl import load_workbook
-
-    import nianbao
-
-    paths = {}
-    body: dict = {"meta": {"format": fmt, "year": 2024 if fmt == "2021" else 2020, "doc_kind": "annual_report"}}
-    keys = Format.get(fmt).record_keys()
-    every = [f"active.{k}" for k in keys["active"]] + [
-        f"{t}.{r}.{c}" for t in ("requests", "appeals") for r in keys[t] for c in keys[f"{t}.*"]]
-    for i, path in enumerate(every):
-        value = 700001 + i
-        paths[value] = path
-        node = body
-        *parents, last = path.split(".")
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[last] = value
-    book = load_workbook(BytesIO(nianbao.render(nianbao.Record.model_validate(body), "xlsx", force=True, findings=[])))
-    out = {}
-    for ws in book.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, int) and cell.value in paths:
-                    out[paths[cell.value]] = f"{ws.title}!{cell.coordinate}"
-    return out
-
-
 def cell_label(path: str, fmt: str | None = None) -> str:
     """A cell's Chinese name with its address in the XLSX template: 表三 本年新收政府信息公开申请数量 总计（表三 依申请公开!J7）."""
-    where = excel_addresses(fmt or "2021").get(path)
+    where = template_address(path, fmt)
     return cell_name(path) + (f"（{where}）" if where else "")
 
 

@@ -8,7 +8,10 @@ make two runs at once safe.
 from __future__ import annotations
 
 import hashlib
+import logging
+import multiprocessing
 import os
+import queue as queue_mod
 import re
 import signal
 import threading
@@ -18,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,7 @@ from ..record import Status
 from ..store import Parsed, Store, open_reader, prepare
 from . import crossyear
 from .manifest import apply_hints, manifest_sources
-from .parse import check, parse_bytes
+from .parse import check, parse_bytes, record_status
 from .units import load_units
 
 SKIP_NAMES = ("__MACOSX",)
@@ -43,6 +46,8 @@ SKIP_NAMES = ("__MACOSX",)
 # CPU per text report (bench/bench_ingest.py), small beside parsing a PDF or a scan.
 GROUP_SIZE = 1
 GROUP_SECONDS = 0.5
+OCR_LOG = "nianbao.ingest.pdf"  # its records with ``ocr_page`` say which scanned page OCR starts (ingest/pdf.py)
+PageCallback = Callable[[str, int, int], None]  # (document as the batch names it, scanned page k, of n)
 
 
 @dataclass(frozen=True)
@@ -263,20 +268,14 @@ def work_bytes(name: str, data: bytes, db: str | None = None, hints: tuple[tuple
         out.update(status=Status.failed.value,
                    errors=[{"code": "internal", "message": f"{name}：解析时出现内部错误（{type(e).__name__}: {e}）"}])
         return out
-    m = record.meta
-    report = m.doc_kind == "annual_report"
-    if report and m.agency is None and m.year is None and (record.active, record.requests, record.appeals) == (None,) * 3:
-        out.update(status=Status.failed.value, errors=[{"code": "no_report", "message": (
-            f"{name}：没有读出年度报告（机关、年度和表格都未识别）")}])
+    status, problems = record_status(record, name)
+    if status is Status.failed:
+        out.update(status=status.value, errors=[p.model_dump(mode="json") for p in problems])
         return out
-    unknown = [w for w, v in (("机关", m.agency), ("年度", m.year)) if report and v is None]
-    partial = bool(unknown) or report and None in (record.active, record.requests, record.appeals)
     found = [f.model_dump(mode="json") for f in findings]
-    out.update(status=(Status.partial if partial else Status.ok).value, agency=m.agency,
-               year=m.year, severities=Counter(f["severity"] for f in found),
-               rows=prepare(record.to_json_dict(), found))
-    if unknown:  # a fragment: stored, listed apart by the statistics
-        out["errors"] = [{"code": "no_identity", "message": f"{name}：未识别出{'和'.join(unknown)}，不计入统计"}]
+    out.update(status=status.value, agency=record.meta.agency, year=record.meta.year,
+               severities=Counter(f["severity"] for f in found), rows=prepare(record.to_json_dict(), found),
+               errors=[p.model_dump(mode="json") for p in problems])  # a fragment: stored, listed apart by stats
     region = dict(hints).get("region")
     if region and out["rows"] is not None:  # the manifest knows the region better than the agency's name
         out["rows"].report = (out["rows"].report[0], region, *out["rows"].report[2:])
@@ -286,6 +285,74 @@ def work_bytes(name: str, data: bytes, db: str | None = None, hints: tuple[tuple
         except DBAPIError:  # the writer runs the rules itself
             pass
     return out
+
+
+class _Pages(logging.Filter):
+    """Takes the OCR page records of this process off the log and hands ``(name, k, n)`` to ``send``:
+    the batch shows them in its own progress display (or sends them to the main process)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.send: Callable[[tuple[str, int, int]], Any] | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        page = getattr(record, "ocr_page", None)
+        if page is None or self.send is None:
+            return True
+        try:
+            self.send((str(page[0]), int(page[1]), int(page[2])))
+        except Exception:  # noqa: BLE001 - showing progress must never fail a document
+            pass
+        return False
+
+
+_pages = _Pages()
+
+
+def _listen(send: Callable[[tuple[str, int, int]], Any]) -> logging.Logger:
+    """From now on each scanned page OCR starts in this process goes to ``send`` as (name, k, n) instead
+    of the log (the logger is opened to INFO: its only INFO records are these)."""
+    log = logging.getLogger(OCR_LOG)
+    _pages.send = send
+    log.addFilter(_pages)
+    if not log.isEnabledFor(logging.INFO):
+        log.setLevel(logging.INFO)
+    return log
+
+
+@contextmanager
+def page_events(send: Callable[[tuple[str, int, int]], Any]):
+    """Within the block, each scanned page OCR starts in this process goes to ``send`` as (name, k, n)."""
+    log = logging.getLogger(OCR_LOG)
+    level, before = log.level, _pages.send
+    _listen(send)
+    try:
+        yield
+    finally:
+        _pages.send = before
+        if before is None:
+            log.removeFilter(_pages)
+        log.setLevel(level)
+
+
+def _init_worker(pages: Any = None) -> None:
+    """A pool worker: its memory limit, and its OCR pages sent to the main process through ``pages``."""
+    limit_worker()
+    if pages is not None:
+        pages.cancel_join_thread()  # a worker never waits at exit for events nobody needs any more
+        _listen(pages.put_nowait)  # for the worker's whole life
+
+
+def _drain(pages: Any, on_page: PageCallback | None) -> None:
+    """Hand the page events the workers sent so far to ``on_page`` (in the main thread)."""
+    if pages is None or on_page is None:
+        return
+    while True:
+        try:
+            name, k, n = pages.get_nowait()
+        except (queue_mod.Empty, OSError, EOFError, ValueError):
+            return
+        on_page(name, k, n)
 
 
 _readers: dict[tuple[int, str], Store] = {}
@@ -348,20 +415,36 @@ def _crashed(src: Source) -> dict:
 
 
 def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = None,
-         tick: float | None = None) -> Iterator[tuple[tuple[Source, str, int], dict] | None]:
+         tick: float | None = None, on_page: PageCallback | None = None,
+         ) -> Iterator[tuple[tuple[Source, str, int], dict] | None]:
     """Results in completion order. A worker that dies (a crash in a native library) takes down the
     pool: the documents in flight are retried one by one in a pool of their own. With ``tick``, None
-    comes out whenever no document finished for that many seconds (the caller commits what it holds)."""
+    comes out whenever no document finished for that many seconds (the caller commits what it holds).
+    ``on_page`` gets the scanned pages OCR starts, in this thread: the workers send them through a queue."""
     if workers <= 1:
-        for item in todo:
-            yield item, work(item[0], db)
+        with page_events(lambda ev: on_page(*ev)) if on_page else nullcontext():
+            for item in todo:
+                yield item, work(item[0], db)
         return
+    ctx = multiprocessing.get_context()
+    pages = ctx.Queue() if on_page else None
+    try:
+        yield from _pool(todo, workers, db, tick, ctx, pages, on_page)
+    finally:
+        _drain(pages, on_page)
+        if pages is not None:
+            pages.close()
+
+
+def _pool(todo: list[tuple[Source, str, int]], workers: int, db: str | None, tick: float | None, ctx: Any,
+          pages: Any, on_page: PageCallback | None) -> Iterator[tuple[tuple[Source, str, int], dict] | None]:
     retry: list[tuple[Source, str, int]] = []
     it = iter(todo)
     # bounded, so memory stays flat however large the batch; a group's worth more keeps the workers busy
     # while the main process saves and commits a group
     window = workers * 4 + GROUP_SIZE
-    with ProcessPoolExecutor(workers, initializer=limit_worker) as pool:
+    init: dict[str, Any] = {"mp_context": ctx, "initializer": _init_worker, "initargs": (pages,)}
+    with ProcessPoolExecutor(workers, **init) as pool:
         pending: dict = {}
         broken = False
         while True:
@@ -373,6 +456,7 @@ def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = Non
             if not pending:
                 break
             done, _ = wait(pending, timeout=tick, return_when=FIRST_COMPLETED)
+            _drain(pages, on_page)
             if not done:
                 yield None
             for fut in done:
@@ -385,9 +469,13 @@ def _run(todo: list[tuple[Source, str, int]], workers: int, db: str | None = Non
         if broken:
             retry.extend(it)
     for item in retry:
-        with ProcessPoolExecutor(1, initializer=limit_worker) as solo:
+        with ProcessPoolExecutor(1, **init) as solo:
             try:
-                yield item, solo.submit(work, item[0], db).result()
+                future = solo.submit(work, item[0], db)
+                while not wait([future], timeout=tick)[0]:
+                    _drain(pages, on_page)
+                _drain(pages, on_page)
+                yield item, future.result()
             except BrokenProcessPool:
                 yield item, _crashed(item[0])
 
@@ -396,12 +484,14 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
                  workers: int | None = None,
                  progress: Callable[[DocOutcome, int, int], None] | None = None,
                  manifests: Iterable[str | Path] = (), engine: str = "local",
-                 address: str | None = None) -> BatchResult:
+                 address: str | None = None, on_page: PageCallback | None = None) -> BatchResult:
     """Ingest every document under ``paths`` and listed in ``manifests`` (CSV/JSONL, see
     ``pipeline.manifest``) into ``store``; ``units`` is an optional unit list (CSV/XLSX: 单位名称, 上级,
     层级). ``engine`` is "local" (a process pool of ``workers``) or "ray" (tasks on the Ray cluster at
     ``address``, or on a local Ray with ``workers`` CPUs). ``progress(outcome, done, total)`` is called
-    per document."""
+    per document; ``on_page(name, k, n)`` as OCR starts the k-th of a document's n scanned pages, in the
+    calling thread, whichever process reads it (the pool's workers send it through a queue, Ray tasks
+    through a small actor). A page event may come after its document's outcome: ignore it then."""
     if engine not in ("local", "ray"):
         raise ValueError(f"engine must be 'local' or 'ray', not {engine!r}")
     result = BatchResult()
@@ -452,11 +542,13 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
         from . import ray_engine
 
         if todo:
-            _store_all(ray_engine.run(todo, store.url_for_workers(), GROUP_SECONDS, address, workers), store, emit)
+            _store_all(ray_engine.run(todo, store.url_for_workers(), GROUP_SECONDS, address, workers,
+                                      on_page=on_page), store, emit)
         close_archives()
         return result
     try:
-        _store_all(_run(todo, min(n, max(1, len(todo))), store.url_for_workers(), GROUP_SECONDS), store, emit)
+        _store_all(_run(todo, min(n, max(1, len(todo))), store.url_for_workers(), GROUP_SECONDS, on_page),
+                   store, emit)
     finally:
         _close_readers()
         close_archives()

@@ -29,10 +29,25 @@ def parse_file(path: str | Path) -> ParseResult:
         record = parse(path)
     except NianbaoError as e:
         return ParseResult(file=str(path), status=Status.failed, errors=[DocError(code=e.code, message=e.message)])
-    status = Status.ok
-    if record.meta.doc_kind == "annual_report" and None in (record.active, record.requests, record.appeals):
-        status = Status.partial
-    return ParseResult(file=str(path), status=status, record=record)
+    status, errors = record_status(record, str(path))
+    return ParseResult(file=str(path), status=status, record=record, errors=errors)
+
+
+def record_status(record: Record, name: str) -> tuple[Status, list[DocError]]:
+    """What a document read into ``record`` is worth, as batch ingest and ``check`` say it: 失败 when no
+    annual report was read (no agency, no year, no table); 部分成功 when the agency or the year is unknown
+    (a fragment, such as one scanned page: stored, but left out of the statistics) or a table is
+    missing; else 成功. A 文字解读 or another document is what it is: 成功."""
+    m = record.meta
+    if m.doc_kind != "annual_report":
+        return Status.ok, []
+    tables = (record.active, record.requests, record.appeals)
+    if m.agency is None and m.year is None and tables == (None,) * 3:
+        return Status.failed, [DocError(code="no_report", message=f"{name}：没有读出年度报告（机关、年度和表格都未识别）")]
+    unknown = [w for w, v in (("机关", m.agency), ("年度", m.year)) if v is None]
+    if unknown:
+        return Status.partial, [DocError(code="no_identity", message=f"{name}：未识别出{'和'.join(unknown)}，不计入统计")]
+    return (Status.partial if None in tables else Status.ok), []
 
 
 def check(record: Record, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
@@ -52,18 +67,37 @@ class CheckResult:
     error: DocError | None = None
 
     @property
+    def status(self) -> Status:
+        """成功 / 部分成功 / 失败 as batch ingest would store the file (``record_status``)."""
+        if self.record is None:
+            return Status.failed
+        return record_status(self.record, self.file)[0]
+
+    @property
+    def problems(self) -> list[DocError]:
+        """Why the file is not 成功: it cannot be read (``error``), no report was read, or a fragment."""
+        if self.record is None:
+            return [self.error] if self.error else []
+        return record_status(self.record, self.file)[1]
+
+    @property
     def exit_code(self) -> int:
-        """2 the file cannot be read; 1 an error-severity finding; else 0 (``nianbao check``)."""
-        if self.error is not None:
+        """2 the file cannot be read or holds no annual report; 1 an error-severity finding; else 0
+        (``nianbao check``)."""
+        if self.error is not None or self.status is Status.failed:
             return 2
         return 1 if any(f.severity.value == "error" for f in self.findings) else 0
 
     def to_json(self) -> dict[str, Any]:
-        """The file's line of ``nianbao check --json``: {file, record, findings} (and error)."""
-        out: dict[str, Any] = {"file": self.file, "record": None if self.record is None else self.record.to_json(),
+        """The file's line of ``nianbao check --json``: {file, status, record, findings} (and error, or
+        ``problems``: why it is not 成功)."""
+        out: dict[str, Any] = {"file": self.file, "status": self.status.value,
+                               "record": None if self.record is None else self.record.to_json(),
                                "findings": [f.to_json() for f in self.findings]}
         if self.error is not None:
             out["error"] = self.error.model_dump(mode="json")
+        elif self.problems:
+            out["problems"] = [p.model_dump(mode="json") for p in self.problems]
         return out
 
 

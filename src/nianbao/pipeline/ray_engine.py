@@ -11,13 +11,15 @@ cluster, a SQLite file only when Ray is local).
 - A document that needs OCR (an image, a PDF without fonts) reserves ``OCR_CPUS`` cores.
 - A worker lost mid-task (killed, out of memory) is retried once; a task that dies again, or runs past
   ``DOC_SECONDS``, is that document's 失败, with the reason, and the batch goes on.
+- OCR progress: with ``on_page``, a task sends each scanned page it starts to a small actor (no CPU
+  reserved) that the driver empties on every tick, so the user sees the pages of a scan as on one machine.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import MissingDependency
@@ -65,7 +67,21 @@ def start(address: str | None = None, cpus: int | None = None) -> None:
         raise InputError(f"无法连接 Ray 集群 {address or '（本机）'}：{e}", "ray") from None
 
 
-def _task(name: str, data: bytes, db: str | None, hints: tuple[tuple[str, str], ...]) -> dict:
+class _Pages:
+    """The OCR pages the tasks started since the driver last looked (an actor: tasks run anywhere)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, int, int]] = []
+
+    def put(self, event: tuple[str, int, int]) -> None:
+        self.events.append(event)
+
+    def take(self) -> list[tuple[str, int, int]]:
+        out, self.events = self.events, []
+        return out
+
+
+def _task(name: str, data: bytes, db: str | None, hints: tuple[tuple[str, str], ...], pages: Any = None) -> dict:
     marker = os.environ.get(_KILL_ONCE)
     if marker:
         try:
@@ -75,9 +91,12 @@ def _task(name: str, data: bytes, db: str | None, hints: tuple[tuple[str, str], 
         except FileExistsError:
             pass
     _cap_memory()
-    from .batch import work_bytes
+    from contextlib import nullcontext
 
-    return work_bytes(name, data, db, hints)
+    from .batch import page_events, work_bytes
+
+    with page_events(pages.put.remote) if pages is not None else nullcontext():  # fire and forget
+        return work_bytes(name, data, db, hints)
 
 
 def _cap_memory() -> None:
@@ -98,9 +117,11 @@ def _failed(name: str, code: str, message: str) -> dict:
 
 
 def run(todo: list, db: str | None, tick: float | None, address: str | None = None, cpus: int | None = None,
-        doc_seconds: float = DOC_SECONDS) -> Iterator[tuple[Any, dict] | None]:
+        doc_seconds: float = DOC_SECONDS, on_page: Callable[[str, int, int], None] | None = None,
+        ) -> Iterator[tuple[Any, dict] | None]:
     """Results in completion order, as the local pool gives them: ``(item, result)``, or None when no
-    document finished for ``tick`` seconds. ``todo`` holds ``(Source, sha256, size)``."""
+    document finished for ``tick`` seconds. ``todo`` holds ``(Source, sha256, size)``; ``on_page`` gets
+    the scanned pages the tasks start, in the driver."""
     ray = _ray()
     start(address, cpus)
     remote = ray.remote(_task)
@@ -109,41 +130,65 @@ def run(todo: list, db: str | None, tick: float | None, address: str | None = No
     window = total_cpus * 2 + 2
     it = iter(todo)
     pending: dict[Any, tuple[Any, float]] = {}
-    while True:
-        while len(pending) < window:
-            item = next(it, None)
-            if item is None:
-                break
-            src = item[0]
-            try:
-                data = src.read()
-            except OSError as e:
-                yield item, _failed(src.name, "read", f"无法读取文件（{e}）")
-                continue
-            from ..ingest import sniff
+    pages: Any = None  # the actor, made for the first document that needs OCR
+    try:
+        while True:
+            while len(pending) < window:
+                item = next(it, None)
+                if item is None:
+                    break
+                src = item[0]
+                try:
+                    data = src.read()
+                except OSError as e:
+                    yield item, _failed(src.name, "read", f"无法读取文件（{e}）")
+                    continue
+                from ..ingest import sniff
 
-            heavy = needs_ocr(sniff(data, src.name), data)
-            opts: dict[str, Any] = {"num_cpus": ocr_cpus if heavy else 1, "memory": TASK_MEMORY,
-                                    "max_retries": 1, "retry_exceptions": False}
-            ref = remote.options(**opts).remote(src.name, data, db, getattr(src, "hints", ()))
-            pending[ref] = (item, time.monotonic())
-        if not pending:
-            return
-        done, _ = ray.wait(list(pending), num_returns=1, timeout=tick)
-        now = time.monotonic()
-        for ref, (item, t0) in list(pending.items()):
-            if ref not in done and now - t0 > doc_seconds:
-                ray.cancel(ref, force=True)
-                del pending[ref]
-                yield item, _failed(item[0].name, "timeout", f"解析超时（超过 {doc_seconds:.0f} 秒），已停止")
-        if not done:
-            yield None
-        for ref in done:
-            item, _ = pending.pop(ref)
+                heavy = needs_ocr(sniff(data, src.name), data)
+                if heavy and on_page is not None and pages is None:
+                    pages = ray.remote(num_cpus=0)(_Pages).remote()
+                opts: dict[str, Any] = {"num_cpus": ocr_cpus if heavy else 1, "memory": TASK_MEMORY,
+                                        "max_retries": 1, "retry_exceptions": False}
+                ref = remote.options(**opts).remote(src.name, data, db, getattr(src, "hints", ()),
+                                                    pages if heavy else None)
+                pending[ref] = (item, time.monotonic())
+            if not pending:
+                _events(ray, pages, on_page)
+                return
+            done, _ = ray.wait(list(pending), num_returns=1, timeout=tick)
+            _events(ray, pages, on_page)
+            now = time.monotonic()
+            for ref, (item, t0) in list(pending.items()):
+                if ref not in done and now - t0 > doc_seconds:
+                    ray.cancel(ref, force=True)
+                    del pending[ref]
+                    yield item, _failed(item[0].name, "timeout", f"解析超时（超过 {doc_seconds:.0f} 秒），已停止")
+            if not done:
+                yield None
+            for ref in done:
+                item, _ = pending.pop(ref)
+                try:
+                    yield item, ray.get(ref)
+                except Exception as e:  # noqa: BLE001 - a lost worker or task is this document's failure
+                    yield item, _failed(item[0].name, "crash", _reason(ray, e))
+    finally:
+        if pages is not None:
             try:
-                yield item, ray.get(ref)
-            except Exception as e:  # noqa: BLE001 - a lost worker or task is this document's failure
-                yield item, _failed(item[0].name, "crash", _reason(ray, e))
+                ray.kill(pages)
+            except Exception:  # noqa: BLE001 - the cluster may be gone already
+                pass
+
+
+def _events(ray: Any, pages: Any, on_page: Callable[[str, int, int], None] | None) -> None:
+    if pages is None or on_page is None:
+        return
+    try:
+        events = ray.get(pages.take.remote(), timeout=10)
+    except Exception:  # noqa: BLE001 - progress is shown as well as it can be, never at the batch's cost
+        return
+    for name, k, n in events:
+        on_page(name, k, n)
 
 
 def _reason(ray: Any, e: Exception) -> str:

@@ -28,6 +28,7 @@ from ..format import Format
 from ..record import Record
 from .grid import Grid, active_grid, appeals_grid, requests_grid
 from .report import Part, format_id, layout, opening_paragraphs, signature
+from .sheets import OPENING_ROW, SHEET_WIDTH, SHEETS, TITLE_ROW, plan
 
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -44,8 +45,6 @@ UNLOCKED = Protection(locked=False)
 LINE_PT = 15.6  # one wrapped line of 12 pt text
 CHAR_UNITS = 2.3  # column-width units one CJK character of 12 pt takes (a unit is one "0" of 11 pt Calibri)
 
-SHEETS = ("封面及一、总体情况", "表二 主动公开", "表三 依申请公开", "表四 复议诉讼", "五、六及落款")
-SECTION_SHEET = {"s1_overview": 0, "s2_active": 1, "s3_requests": 2, "s4_appeals": 3, "s5_problems": 4, "s6_other": 4}
 COL_WIDTH = {"active": (28, 16, 16, 16), "requests": (8, 12, 26, *([9] * 7)), "appeals": tuple([8] * 15)}
 
 
@@ -327,7 +326,8 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
     if record is not None:  # a record's tables only: a table it lacks is not drawn blank
         have = {"s2_active": record.active, "s3_requests": record.requests, "s4_appeals": record.appeals}
         tables = {k: v for k, v in tables.items() if have[k] is not None}
-    width = {0: 10, 1: 4, 2: 10, 3: 15, 4: 10}
+    width = SHEET_WIDTH
+    places = plan(tables)  # the rows of each section: the same plan names the template's addresses (sheets.py)
     for i, ws in enumerate(sheets):
         if i in (0, 4):
             for c in range(1, width[i] + 1):
@@ -335,40 +335,38 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
     ws = sheets[0]
     agency = record.meta.agency if record else previous.meta.agency if previous else None
     ws.column_dimensions["A"].width = 30
-    a1 = inert(ws.cell(1, 1, agency))
+    a1 = inert(ws.cell(TITLE_ROW, 1, agency))
     a1.font, a1.fill, a1.alignment = TITLE_FONT, INPUT, Alignment(horizontal="right", vertical="center", wrap_text=True)
     a1.protection = UNLOCKED
     dv = DataValidation(showInputMessage=True, promptTitle="机关名称", prompt="填写机关全称，例如：某某市统计局")
     ws.add_data_validation(dv)
-    dv.add("A1")
-    ws.cell(1, 2, f"{year}年{Format.TITLE_PHRASE}").font = TITLE_FONT
-    ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=width[0])
-    ws.row_dimensions[1].height = 28
-    _text_cell(ws, 2, width[0], opening, "开头段落：制定依据、报告组成、统计期限、联系方式")
-    rows = {i: 3 if i == 0 else 1 for i in range(5)}
+    dv.add(a1.coordinate)
+    ws.cell(TITLE_ROW, 2, f"{year}年{Format.TITLE_PHRASE}").font = TITLE_FONT
+    ws.merge_cells(start_row=TITLE_ROW, start_column=2, end_row=TITLE_ROW, end_column=width[0])
+    ws.row_dimensions[TITLE_ROW].height = 28
+    _text_cell(ws, OPENING_ROW, width[0], opening, "开头段落：制定依据、报告组成、统计期限、联系方式")
     for sec in Format.SECTIONS:
-        i = SECTION_SHEET[sec.id]
-        ws = sheets[i]
+        place = places.places[sec.id]
+        ws = sheets[place.sheet]
         if sec.id in tables:
             grid = tables[sec.id]
             for c, w in enumerate(COL_WIDTH[grid.key]):
                 ws.column_dimensions[get_column_letter(c + 1)].width = w
-        _heading(ws, rows[i], width[i], f"{sec.number}、{sec.label}")
-        _text_cell(ws, rows[i] + 1, width[i], texts.get(sec.id, ""), f"{sec.label}：正文")
-        rows[i] += 3
-        if sec.id in tables:
+        _heading(ws, place.heading, width[place.sheet], f"{sec.number}、{sec.label}")
+        _text_cell(ws, place.text, width[place.sheet], texts.get(sec.id, ""), f"{sec.label}：正文")
+        if sec.id in tables and place.table is not None:
             grid = tables[sec.id]
-            where = _grid(ws, grid, rows[i])
-            rows[i] += grid.rows + 1
+            where = _grid(ws, grid, place.table)
+            below = place.table + grid.rows + 1
             if grid.key == "active" and record is None:
                 _in_force_formulas(ws, where, previous)
             if grid.key == "requests":
-                _requests_checks(ws, grid, where, rows[i])
+                _requests_checks(ws, grid, where, below)
             elif grid.key == "appeals":
-                _appeals_checks(ws, where, rows[i])
+                _appeals_checks(ws, where, below)
     ws = sheets[4]
-    r = rows[4] + 1
-    a1_ref = f"'{SHEETS[0]}'!A1"
+    r = places.signature_row
+    a1_ref = f"'{SHEETS[0]}'!{a1.coordinate}"
     signed, date = signature(record) if record else (None, None)
     signed_cell = ws.cell(r, width[4] - 3, signed if record else f'=IF({a1_ref}="","",{a1_ref})')
     if record:

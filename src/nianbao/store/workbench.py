@@ -281,7 +281,7 @@ class Workbench:
         last = rv.alias("last")
         rect = s.rectifications
         q = (select(f.c.id, f.c.report_id, f.c.code, f.c.name, f.c.severity, f.c.message, f.c.cells, f.c.expected,
-                    f.c.actual, f.c.fix, f.c.fingerprint, r.c.agency, r.c.year,
+                    f.c.actual, f.c.fix, f.c.fingerprint, r.c.agency, r.c.year, r.c.format,
                     func.coalesce(u.c.parent, r.c.region).label("region"), s.documents.c.sha256,
                     last.c.decision.label("review"), last.c.note.label("note"), last.c.reviewer.label("reviewer"),
                     func.coalesce(last.c.seq, 0).label("seq"), rect.c.state.label("rectify"), rect.c.due.label("due"))

@@ -47,6 +47,8 @@ def workbook(title: str, header: list[str], rows: list[list[Any]], widths: list[
     for i, w in enumerate(widths or [], start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A3"
+    if header:  # filters on the header row
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{ws.max_row}"
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 import nianbao
 from nianbao import CODES, CheckResult, DocError, LedgerSummary, NianbaoError, check, parse
@@ -32,7 +33,9 @@ def check_cmd(
 ) -> None:
     """审核年度报告：勾稽关系、合计、空白单元格、正文与表格是否一致等。
 
-    退出码：0 无错误；1 有“错误”级问题；2 有文件无法读取。
+    文件只是报告的片段（如一张扫描页，未识别出机关或年度）时标明「部分成功」；没有读出年度报告时说明原因。
+
+    退出码：0 无错误；1 有“错误”级问题；2 有文件无法读取或没有读出年度报告。
     """
     sel, ign = _codes(select), _codes(ignore)
     unknown = [c for c in (sel or []) + (ign or []) if not any(code.startswith(c) for code in CODES)]
@@ -57,6 +60,7 @@ def check_cmd(
     worst = 0
     counts = {"error": 0, "warning": 0, "info": 0}
     unreadable = 0
+    statuses: dict[str, int] = {}  # files that are not 成功
     for f in files:
         try:
             record = parse(f)
@@ -83,19 +87,37 @@ def check_cmd(
                 facts = summaries[year]
         findings = check(record, select=sel, ignore=ign, previous=store.previous_record(record) if store else None,
                          ledger=facts)
+        result = CheckResult(str(f), record, findings)
+        status = result.status.value
+        if status != "成功":
+            statuses[status] = statuses.get(status, 0) + 1
+        if status == "失败":  # no annual report was read: nothing to check
+            worst = 2
+            if as_json:
+                print_json(result.to_json(), indent=None)
+            else:
+                error("；".join(p.message for p in result.problems))
+            continue
         for x in findings:
             counts[x.severity.value] += 1
         if any(x.severity.value == "error" for x in findings) and worst == 0:
             worst = 1
         if as_json:
-            print_json(CheckResult(str(f), record, findings).to_json(), indent=None)
+            print_json(result.to_json(), indent=None)
             continue
         title = f"{f}　{record.meta.agency or ''} {record.meta.year or ''}"
+        if status != "成功":  # a fragment (a scanned page without agency or year) or a table missing
+            why = "；".join(p.message.removeprefix(f"{f}：") for p in result.problems) or "缺少统计表"
+            console.print(f"{escape(str(f))}：[yellow]{status}[/]（{escape(why)}）", soft_wrap=True)
         if findings:
             console.print(findings_table(title, findings, record.meta.format))
         else:
-            console.print(f"{title}：[green]未发现问题[/]")
+            console.print(f"{escape(title)}：[green]未发现问题[/]")
     if not as_json:
+        parts = [f"{k} {v}" for k, v in statuses.items() if k != "失败"]
+        if statuses.get("失败"):
+            parts.append(f"没有读出年度报告 {statuses['失败']}")
         console.print(f"共 {len(files)} 个文件：错误 {counts['error']}，警告 {counts['warning']}，"
-                      f"提示 {counts['info']}" + (f"，无法读取 {unreadable}" if unreadable else ""))
+                      f"提示 {counts['info']}" + (f"，无法读取 {unreadable}" if unreadable else "")
+                      + (f"；其中{'，'.join(parts)}" if parts else ""), soft_wrap=True)
     raise typer.Exit(worst)

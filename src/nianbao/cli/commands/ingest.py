@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from nianbao import NianbaoError, ingest_batch, open_store
@@ -52,17 +52,35 @@ def ingest_cmd(
     except NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None
-    with store, Progress(TextColumn("入库"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                         TimeRemainingColumn(), console=err_console, transient=True,
-                         disable=as_json) as bar:
-        task = bar.add_task("", total=None)
+    live = err_console.is_terminal and not as_json  # a progress display; else a line per scanned page
+    with store, Progress(TextColumn("{task.fields[what]}"), BarColumn(), MofNCompleteColumn(),
+                         TextColumn("{task.description}"), TimeRemainingColumn(), console=err_console,
+                         transient=True, disable=not live) as bar:
+        task = bar.add_task("", total=None, what="入库")
+        scanning: dict[str, TaskID] = {}  # documents OCR is reading: one line each under the batch's bar
+        finished: set[str] = set()
 
         def tick(outcome, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=Path(outcome.name).name[-30:])
+            bar.update(task, completed=done, total=total, description=escape(Path(outcome.name).name[-30:]))
+            finished.add(outcome.name)
+            if outcome.name in scanning:
+                bar.remove_task(scanning.pop(outcome.name))
+
+        def page(name: str, k: int, n: int) -> None:
+            if name in finished:  # a late event of a document already stored
+                return
+            if not live:
+                err_console.print(f"OCR 识别：{escape(name)} 第 {k}/{n} 张扫描页", soft_wrap=True, highlight=False)
+                return
+            shown = f"{escape(Path(name).name[-24:])} 第 {k}/{n} 页"
+            if name not in scanning:
+                scanning[name] = bar.add_task(shown, total=n, completed=k - 1, what="OCR 识别")
+            else:
+                bar.update(scanning[name], completed=k - 1, total=n, description=shown)
 
         try:
             result = ingest_batch(paths or [], store, units=units, workers=workers, progress=tick,
-                                  manifests=manifest or [], engine=engine, address=address)
+                                  manifests=manifest or [], engine=engine, address=address, on_page=page)
         except NianbaoError as e:
             error(e.message)
             raise typer.Exit(2) from None
