@@ -20,8 +20,11 @@ RIGHT = {
     "docling-rs__huaian2024.md": 7,  # 5 wrong: a row's label followed by another row's numbers
     "pdftotext-layout__r001.txt": 202,  # labels wrapped around their numbers
     "docx-docx2txt__r000.txt": 192,  # 5 wrong: 表四 blank group
-    "docling-rs__r000dense.md": 109,  # 32 wrong: scrambled rows
-    "pdfminer__huaian2024.txt": 7,  # 12 wrong: columns written one after another
+    "docling-rs__r000dense.md": 158,  # 32 wrong: scrambled rows
+    "pdftotext__r000.txt": 182,  # 表三 written column by column (labels as one run): 7 right before
+    "pdfminer__r000dense.txt": 178,  # the same, columns in boxes out of order (科研机构 after 法律服务机构)
+    "pdfminer__r001.txt": 2,  # 1 wrong: a run of labels, then a column's numbers read as 3.其他's row
+    "pdfminer__huaian2024.txt": 182,  # 12 wrong: columns written one after another (each page's)
 }
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -88,3 +90,13 @@ def test_50_mb_broken_image_is_a_chinese_error(tmp_path):
     with pytest.raises(InputError) as e:
         nianbao.parse(path)
     assert "big.jpg" in e.value.message and ("损坏" in e.value.message or "过大" in e.value.message)
+
+
+@pytest.mark.slow
+def test_a_two_page_scan_is_read_in_less_than_a_gigabyte():
+    """Found by the long fuzz run: OCR of the two-page scan peaked at 1.3 GB resident (onnxruntime's memory
+    arena kept each run's largest buffers); a document must stay under 1 GB."""
+    code = ("import resource, nianbao; nianbao.parse({!r}); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)").format(str(SCAN / "r001_scan_p2-3.pdf"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=True)
+    assert int(out.stdout.split()[-1]) < 1024 * 1024, out.stdout

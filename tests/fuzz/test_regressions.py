@@ -13,6 +13,7 @@ import pytest
 from harness import LOCAL_SEEDS as SEEDS
 
 import nianbao
+from conftest import DATA
 from nianbao import InputError, NianbaoError
 from nianbao.limits import MAX_COUNT
 
@@ -247,3 +248,13 @@ def test_write_atomic_reports_os_errors_in_chinese(tmp_path):
 
     with pytest.raises(InputError, match="所在文件夹不存在"):
         write_atomic(tmp_path / "no" / "such" / "out.html", "x")
+
+
+def test_a_decoded_fee_longer_than_a_cell_is_not_read():
+    """Found by the long fuzz run (input 9108 of seed 2026): a 表二 fee of fullwidth digits read through
+    the decoder, ９１２３４５６７８９０１２３71.6, came out as 9123456789012372.0 — a number the text
+    does not hold. A decimal longer than a cell gives no reading; the fee is null."""
+    path = DATA / "fuzz" / "found" / "fuzz09108_huaian2024.txt"
+    rec = nianbao.parse(path)
+    assert rec.active.fees is None
+    assert all(abs(n) <= MAX_COUNT for n in _numbers(rec))

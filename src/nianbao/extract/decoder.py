@@ -39,6 +39,7 @@ from ..format import (
     tail,
 )
 from ..ingest import Block, Cell
+from ..limits import MAX_FRACTION
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
@@ -235,6 +236,11 @@ def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[
     """Ways to cut ``digits`` into ``k`` parts of at most ``most`` digits, none starting with 0 unless
     it is 0."""
     if "." in digits:
+        # a decimal is one cell; past a cell's digits (or a float's: 9123456789012371.6 comes out
+        # 9123456789012372.0, a number the text does not hold) it is no reading at all
+        whole, _, frac = digits.partition(".")
+        if len(whole) > most or len(frac) > MAX_FRACTION:
+            return []
         return [(digits,)] if k == 1 and (digits[0] != "0" or digits.startswith("0.")) else []
     n = len(digits)
     if k > n or k <= 0 or n > k * most:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from ..format.names import cell_name
 from ..ingest import Block, Cell
+from .columnar import decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
 from .tables import Found
 from .values import Value
@@ -94,11 +95,31 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     stream = lazy.get()
     dec = decode_requests(stream)
+    col = decode_columnar(stream)
+    if col is not None:
+        dec = _with_columns(dec, col)
+        # a row whose label came in a run of labels is not followed by its own numbers: no reading
+        # by layout stands for it, whatever the blocks looked like
+        found.certain -= set(col.rows)
     if dec is None and not found.values:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
     _garbled(found)
+
+
+def _with_columns(dec: Decoded | None, col: Decoded) -> Decoded:
+    """The row-order reading, with the rows whose labels came in a run read by columns instead
+    (values, or null where the columns could not be settled)."""
+    out = Decoded() if dec is None else dec
+    rows = set(col.rows)
+    out.values = {p: v for p, v in out.values.items() if p.rsplit(".", 1)[0] not in rows}
+    out.values.update(col.values)
+    out.ambiguous = [(ps, alts) for ps, alts in out.ambiguous if not any(p.rsplit(".", 1)[0] in rows for p in ps)]
+    out.ambiguous.extend(col.ambiguous)
+    out.unreadable = [r for r in out.unreadable if r not in rows] + col.unreadable
+    out.rows.update(col.rows)
+    return out
 
 
 GARBLED_COLUMNS = 4  # columns whose sums fail, before one failing row is taken as garbled

@@ -1,0 +1,442 @@
+"""表三 written column by column: the reading of poppler ``pdftotext`` (default mode) and pdfminer.six.
+
+These converters write a table's text boxes one after another: first the row labels as one run (or
+several runs, one per page or per band of tall rows), then each column's numbers top to bottom, in
+blocks whose order follows the boxes, not the table::
+
+    一、本年新收政府信息公开申请数量
+    二、上年结转政府信息公开申请数量
+    …
+    四、结转下年度继续办理
+    666 22 29 5          <- 自然人, rows 一 … （二）
+    736 17 49 41         <- 商业企业, the same rows
+    715 594 781 21 4 9 … <- three columns of those rows, row by row
+    8 59                 <- 自然人, the next band of rows
+    …
+
+Reading: when row labels arrive in a run with no numbers between them (a *part*: the rows of that
+run), the numbers that follow are that part's cells, ``rows × 7`` of them. They come in *atoms*
+(numbers not separated by words or a blank line). Each atom is placed as one piece of the grid: a
+column segment, or a block of several columns written row by row or column by column; every column
+fills top to bottom; a column first seen is the next one from the left unless the words just before
+it name another (``科研机构``); pieces of one band start at the same row and cross no other band's
+edge. Among the placements of the same numbers, the format's arithmetic (each row's six applicant
+columns sum to 总计, outcome rows sum to （七）总计, 新收 + 结转 = 总计 + 结转下年度) keeps those that
+fit, with the fewest bands first. Unique or nothing: a cell gets a value only when every placement
+that fits gives it the same one; a part whose numbers do not fill its rows exactly (blank cells
+dropped) stays null. Arithmetic is used to choose among placements only: a table that does not add
+up under any placement is not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import product
+
+from ..format import T3_COLUMN_KEYS, Label
+from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
+
+WIDTH = len(T3_COLUMN_KEYS)
+MAX_BANDS = 10
+MAX_NODES = 20_000  # search nodes per part over all band limits; past that the part stays null
+MAX_SOLUTIONS = 24  # distinct grids per part; more means the part is not settled
+MAX_GAP = 2  # labels missing inside a run (garbled), before the run is taken as broken
+MIN_RUN = 3  # labels in a run, before a table is taken as written column by column
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d+\s*[-－—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_TOKEN = re.compile(r"\d+(?:[.．]\d+)?|[^\d\s|]+")
+# column headers, by the words a converter leaves of them (「法人或其他组织」 is the group header)
+_HEADERS = ((0, ("自然人",)), (1, ("商业企业",)), (2, ("科研机构", "科研")), (3, ("社会公益", "公益组织")),
+            (4, ("法律服务",)), (5, ("其他",)), (6, ("总计", "合计")))
+
+
+@dataclass
+class _Num:
+    value: int
+    start: int  # in Stream.chars
+    end: int
+    line: int | None
+
+
+@dataclass
+class _Atom:
+    nums: list[_Num]
+    hint: int | None  # the column the words just before it name
+    words: bool  # words (not only a blank line) stand before it
+
+
+def _hint(words: str) -> int | None:
+    w = words.replace("法人或其他组织", "").replace("申请人情况", "")
+    hit = {c for c, keys in _HEADERS if any(k in w for k in keys)}
+    return next(iter(hit)) if len(hit) == 1 else None
+
+
+def _tokens(stream: Stream, lo: int, hi: int) -> list[tuple[str, object]] | None:
+    """('num', _Num) and ('words', str) in ``chars[lo:hi]``, read from the text with its line
+    breaks; None when the stretch holds a number no 表三 cell can be (a decimal)."""
+    where = stream.where
+    if lo >= hi or lo >= len(where):
+        return []
+    t_lo, t_hi = where[lo], where[min(hi, len(where)) - 1] + 1
+    text = stream.text
+    out: list[tuple[str, object]] = []
+    for m in _TOKEN.finditer(text, t_lo, t_hi):
+        tok = m.group()
+        if not tok[0].isdigit():
+            out.append(("words", tok))
+            continue
+        nxt = text[m.end()] if m.end() < len(text) else ""
+        after = text[m.end() + 1] if m.end() + 1 < len(text) else ""
+        if nxt in ".．、" and not after.isdigit():
+            out.append(("words", tok + nxt))  # a label's own number: 3.其他
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if _PAGE_NUMBER.match(text[line_start:line_end if line_end >= 0 else len(text)]):
+            continue
+        if "." in tok or "．" in tok or len(tok) > 6:
+            return None
+        c = bisect_left(where, m.start())
+        cell, _off = stream.cell_at(m.start())
+        out.append(("num", _Num(int(tok), c, c + len(tok), cell.line if cell is not None else None)))
+    return out
+
+
+def _atoms(tokens: list[tuple[str, object]]) -> list[_Atom]:
+    out: list[_Atom] = []
+    words: list[str] = []
+    prev: _Num | None = None
+    for kind, tok in tokens:
+        if kind == "words":
+            words.append(str(tok))
+            continue
+        assert isinstance(tok, _Num)
+        gap = prev is None or bool(words) or (tok.line is not None and prev.line is not None
+                                               and tok.line - prev.line > 1)
+        if gap:
+            out.append(_Atom([tok], _hint("".join(words)), bool(words)))
+        else:
+            out[-1].nums.append(tok)
+        words = []
+        prev = tok
+    return out
+
+
+# ---- the search -----------------------------------------------------------------------------------
+class _Part:
+    """One run of row labels and the numbers after it: ``rows`` (indices into the format's rows)."""
+
+    def __init__(self, rows: list[int], atoms: list[_Atom], cons: list[tuple[list[tuple[int, int]],
+                                                                              list[tuple[int, int]]]]):
+        self.rows = rows
+        self.atoms = atoms
+        self.height = len(rows)
+        self.cons = cons  # (left cells, right cells), cells as (column, local row)
+        self.by_cell: dict[tuple[int, int], list[int]] = {}
+        for n, (left, right) in enumerate(cons):
+            for cell in (*left, *right):
+                self.by_cell.setdefault(cell, []).append(n)
+        # runs of single-number atoms with no words between them: a block written one cell per line
+        self.run_end = [0] * len(atoms)
+        end = len(atoms)
+        for i in range(len(atoms) - 1, -1, -1):
+            if len(atoms[i].nums) != 1:
+                end = i
+            elif i + 1 < len(atoms) and atoms[i + 1].words:
+                end = i + 1
+            self.run_end[i] = end if len(atoms[i].nums) == 1 else i + 1
+        self.values: list[int] = []  # every number of the part, by token index
+        self.nums: list[_Num] = []
+        self.index: list[list[int]] = []  # per atom, its numbers' token indices
+        for a in atoms:
+            self.index.append(list(range(len(self.values), len(self.values) + len(a.nums))))
+            self.values.extend(n.value for n in a.nums)
+            self.nums.extend(a.nums)
+        self.nodes = 0
+        self.solutions: dict[tuple, tuple] = {}  # value grid -> the token grid of one placement
+        self.overflow = False
+        self.bands = 1
+
+    def _spans(self, idx: int) -> list[tuple[int, list[int]]]:
+        """The atom at ``idx`` alone, and for a single number, the runs of single numbers it starts."""
+        spans = [(idx + 1, self.index[idx])]
+        if len(self.atoms[idx].nums) == 1:
+            ids = self.index[idx]
+            for j in range(idx + 1, self.run_end[idx]):
+                ids = [*ids, *self.index[j]]
+                spans.append((j + 1, ids))
+        return spans
+
+    def _options(self, idx: int, front: tuple[int, ...], last: tuple[int, ...], edges: tuple[int, ...]):
+        """Placements of the atom at ``idx``: (next atom, [(column, token ids)], band start, band end,
+        rightmost column). ``edges``: the bands so far (自然人, the leftmost column, enters each band
+        first and so defines it); ``last[f]``: the rightmost column placed in the band at row ``f``."""
+        atom = self.atoms[idx]
+        height = self.height
+        unopened = [c for c in range(WIDTH) if front[c] == 0]
+        hinted_col = atom.hint if atom.hint is not None and front[atom.hint] == 0 else None
+        ends = dict(zip(edges, edges[1:]))
+        for nxt, ids in self._spans(idx):
+            size = len(ids)
+            starts = sorted({front[c] for c in range(WIDTH) if front[c] < height})
+            for f in starts:
+                if f == 0 and hinted_col is not None:
+                    c = hinted_col
+                elif f == 0:
+                    c = unopened[0] if unopened else -1
+                    if c <= last[0]:
+                        continue
+                else:
+                    c = next((x for x in range(last[f] + 1, WIDTH) if front[x] == f), -1)
+                    if c < 0 or any(front[x] == f for x in range(last[f] + 1, c)):
+                        continue
+                if c < 0:
+                    continue
+                defined = f in ends
+                if not defined and (c != 0 or len(edges) > self.bands):
+                    continue  # a band no column has entered yet is entered from the left
+                for w in range(1, WIDTH - c + 1):
+                    if size % w:
+                        continue
+                    h = size // w
+                    if f + h > height or (defined and ends[f] != f + h):
+                        continue
+                    if not defined and len(edges) == self.bands and f + h != height:
+                        continue  # the last band allowed ends the part
+                    if any(front[c + j] != f for j in range(w)):
+                        break
+                    if w == 1:
+                        yield nxt, [(c, ids)], f, f + h, c
+                        continue
+                    yield nxt, [(c + j, ids[j::w]) for j in range(w)], f, f + h, c + w - 1  # row by row
+                    if h > 1:
+                        yield nxt, [(c + j, ids[j * h:(j + 1) * h]) for j in range(w)], f, f + h, c + w - 1
+
+    def _fits(self, cols: list[tuple[int, ...]], touched: list[tuple[int, int]]) -> bool:
+        """The sums over the cells just placed that can be checked hold; ``cols`` holds values."""
+        seen: set[int] = set()
+        for cell in touched:
+            for n in self.by_cell.get(cell, ()):
+                if n in seen:
+                    continue
+                seen.add(n)
+                left, right = self.cons[n]
+                lv = [cols[c][r] for c, r in left if r < len(cols[c])]
+                rv = [cols[c][r] for c, r in right if r < len(cols[c])]
+                lk, rk = len(lv) == len(left), len(rv) == len(right)
+                if lk and rk:
+                    if sum(lv) != sum(rv):
+                        return False
+                elif rk and sum(lv) > sum(rv) or lk and sum(rv) > sum(lv):
+                    return False  # cells are never negative: a part already exceeds the whole
+        return True
+
+    def solve(self) -> None:
+        total = sum(len(a.nums) for a in self.atoms)
+        if total != self.height * WIDTH or not self.atoms:
+            return
+        # the fewest bands first: a reading that needs more bands than another that fits is not
+        # looked for (every band is one more place where a box may have been cut)
+        for bands in range(1, MAX_BANDS + 1):
+            self.bands = bands
+            empty = ((),) * WIDTH
+            self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, set())
+            if self.overflow or self.solutions:
+                return
+
+    def _dfs(self, idx: int, front: tuple[int, ...], cols: tuple[tuple[int, ...], ...],
+             toks: tuple[tuple[int, ...], ...], edges: tuple[int, ...], last: tuple[int, ...], must: int,
+             seen: set) -> None:
+        """``cols``: the values placed, per column; ``toks``: the token index of each."""
+        if self.overflow:
+            return
+        self.nodes += 1
+        if self.nodes > MAX_NODES or len(self.solutions) > MAX_SOLUTIONS:
+            self.overflow = True
+            return
+        if idx == len(self.atoms):
+            if all(f == self.height for f in front):
+                self.solutions.setdefault(cols, toks)
+            return
+        key = (idx, front, last, edges, must, cols)
+        if key in seen:
+            return
+        seen.add(key)
+        values = self.values
+        for nxt, adds, f, end, right in self._options(idx, front, last, edges):
+            # numbers written one per line are cut into boxes: a box that stops inside such a run
+            # ends a column or a row, or the next box continues its column
+            if must >= 0 and (len(adds) != 1 or adds[0][0] != must):
+                continue
+            nxt_must = -1
+            if nxt < len(self.atoms) and len(self.atoms[nxt].nums) == 1 and self.run_end[idx] > nxt:
+                col = adds[-1][0]
+                if right != WIDTH - 1 and front[col] + len(adds[-1][1]) != self.height:
+                    if len(adds) > 1:
+                        continue
+                    nxt_must = col
+            new_cols = list(cols)
+            new_toks = list(toks)
+            new_front = list(front)
+            touched: list[tuple[int, int]] = []
+            for c, ids in adds:
+                touched.extend((c, front[c] + k) for k in range(len(ids)))
+                new_cols[c] = cols[c] + tuple(values[i] for i in ids)
+                new_toks[c] = toks[c] + tuple(ids)
+                new_front[c] += len(ids)
+            if not self._fits(new_cols, touched):
+                continue
+            new_edges = edges if end <= edges[-1] else (*edges, end)
+            new_last = last if last[f] >= right else (*last[:f], right, *last[f + 1:])
+            self._dfs(nxt, tuple(new_front), tuple(new_cols), tuple(new_toks), new_edges, new_last, nxt_must,
+                      seen)
+
+
+def _part_constraints(rows: list[int], keys: list[str]) -> list:
+    """The format's sums restricted to cells of this part, as (column, local row) lists."""
+    local = {keys[i]: n for n, i in enumerate(rows)}
+    out = []
+    for left, right in _t3_constraints(list(keys)):
+        cells = []
+        for side in (left, right):
+            got = []
+            for p in side:
+                _t, row, col = p.split(".")
+                if row not in local:
+                    break
+                got.append((T3_COLUMN_KEYS.index(col), local[row]))
+            else:
+                cells.append(got)
+                continue
+            break
+        if len(cells) == 2:
+            out.append((cells[0], cells[1]))
+    return out
+
+
+def _runs_of(stream: Stream, tokens: list[tuple[str, object]]) -> tuple[list[_Num], dict[int, Run]]:
+    nums = [t for k, t in tokens if isinstance(t, _Num)]
+    runs = {id(n): Run(stream.chars[n.start:n.end], n.start, n.end) for n in nums}
+    return nums, runs
+
+
+def decode_columnar(stream: Stream) -> Decoded | None:
+    """表三 from text written column by column; None when its row labels do not come in a run."""
+    chars = stream.chars
+    start = chars.find("本年新收")
+    if start < 0:
+        return None
+    rows_fmt: tuple[Label, ...] = _t3_rows(chars, start, min(len(chars), start + 3000))
+    anchors = _anchors(stream, rows_fmt, start, min(len(chars), start + 6000))
+    if len(anchors) < MIN_RUN:
+        return None
+    keys = [r.key for r in rows_fmt]
+    last_end = anchors[-1][2]
+    stops = [pos for w in ("维持", "。") if (pos := chars.find(w, last_end)) >= 0]
+    end = min(stops) if stops else len(chars)
+    # parts: runs of anchors with no numbers between them, each followed by its numbers
+    parts: list[tuple[list[int], list[tuple[str, object]]]] = []
+    cur: list[int] = []
+    longest = 0
+    for n, (i, _s, e) in enumerate(anchors):
+        stop = anchors[n + 1][1] if n + 1 < len(anchors) else end
+        toks = _tokens(stream, e, stop)
+        if cur and i > cur[-1] + 1 + MAX_GAP:
+            cur = []  # labels found out of order: not one run
+        if cur and i > cur[-1] + 1:
+            # a label of a run between two found ones, garbled by a group label written into it
+            # ("逾期不 处理 补正"): its row is there; the count of numbers checks it
+            cur.extend(range(cur[-1] + 1, i))
+        cur.append(i)
+        if toks is None:
+            cur = []
+            continue
+        if any(k == "num" for k, _ in toks) or n + 1 == len(anchors):
+            if any(k == "num" for k, _ in toks):
+                parts.append((cur, toks))
+                longest = max(longest, len(cur))
+            cur = []
+    if longest < MIN_RUN:
+        return None
+    # the rows of a part must be consecutive rows of the format: a label missing from a run would
+    # shift every cell after it
+    dec = Decoded()
+    solved: list[tuple[_Part, list[tuple]]] = []
+    for rows, toks in parts:
+        if len(rows) < 2:
+            continue  # a label with its own numbers: the row reader's
+        nums, runs = _runs_of(stream, toks)
+        if len(nums) < 2 * WIDTH:
+            # about one row of numbers after a run of labels: the labels before the last lost
+            # theirs and the last one's stand after it, unless they do not add up (the start of
+            # columns written one after another: nothing here can be read)
+            vals = [n.value for n in nums]
+            if len(vals) == WIDTH and sum(vals[:-1]) == vals[-1]:
+                continue
+            rows = rows[-1:]
+        for i in rows:
+            dec.rows[f"requests.{keys[i]}"] = [runs[id(n)] for n in nums]
+        part = _Part(rows, _atoms(toks), _part_constraints(rows, keys))
+        if len(rows) > 1:
+            part.solve()
+        if part.overflow or not part.solutions:
+            dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)
+            continue
+        solved.append((part, list(part.solutions.items())))
+    if not solved:
+        return dec
+    # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
+    # the parts' placements
+    cross = _t3_constraints(keys)
+    combos = 1
+    for _p, sols in solved:
+        combos *= len(sols)
+    grids: list[dict[str, int]] = []
+    origin: dict[str, _Num] = {}
+    if combos <= 4096:
+        for pick in product(*(sols for _p, sols in solved)):
+            val: dict[str, int] = {}
+            src: dict[str, _Num] = {}
+            for (part, _sols), (cols, toks) in zip(solved, pick):
+                for c in range(WIDTH):
+                    for r, v in enumerate(cols[c]):
+                        path = f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"
+                        val[path] = v
+                        src[path] = part.nums[toks[c][r]]
+            ok = True
+            for left, right in cross:
+                if all(p in val for p in (*left, *right)) and sum(val[p] for p in left) != sum(val[p] for p in right):
+                    ok = False
+                    break
+            if ok:
+                grids.append(val)
+                if not origin:
+                    origin = src
+    if not grids:
+        for part, _sols in solved:
+            dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
+        return dec
+    paths = list(grids[0])
+    differ = []
+    for p in paths:
+        vs = {g.get(p) for g in grids}
+        if len(vs) == 1 and None not in vs:
+            v = grids[0][p]
+            dec.values[p] = _piece(v, origin.get(p))  # the characters of one placement that fits
+        else:
+            differ.append(p)
+    if differ:
+        alts = sorted({tuple(g.get(p, -1) for p in differ) for g in grids})
+        dec.ambiguous.append((differ, alts))  # type: ignore[arg-type]
+    return dec
+
+
+def _piece(value: int, num: _Num | None) -> Piece:
+    if num is None:
+        return Piece(value, 0, 0, Run(str(value), 0, 0))
+    return Piece(value, num.start, num.end, Run(str(value), num.start, num.end))
+
+
+__all__ = ["decode_columnar"]
