@@ -24,7 +24,7 @@ GOLDEN = "golden"  # the one name of the folders whose files golden() writes (ha
 # Record keys added after golden files were written (the report's own words: opening, contact,
 # signature, each section's paragraphs). A golden that lacks them is compared on the keys it has;
 # every other key, and a new key inside any other part of the record, still has to match.
-ADDED_RECORD_KEYS = frozenset({"opening", "contact", "signature"})
+ADDED_RECORD_KEYS = frozenset({"opening", "contact", "signature", "consolidation"})
 ADDED_SECTION_KEYS = frozenset({"paragraphs"})
 
 

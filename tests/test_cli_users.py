@@ -52,7 +52,8 @@ def test_findings_table_wraps_at_120_columns_and_shows_the_template_address(db):
     def column(i):  # a column's text, its wrapped lines joined
         return "".join(line.split("│")[i].strip() for line in lines if line.count("│") == 9)
 
-    assert "（表四复议诉讼!A7）" in column(3)  # 表四「行政复议」「结果维持」, left blank in seed 000
+    # 表四「行政复议」left blank in seed 000: its first cells by name, then where all five are
+    assert "表四「行政复议」「结果维持」；" in column(3) and "等5格（表四复议诉讼!A7:E7）" in column(3).replace(" ", "")
     assert "表四「行政复议」全部5格为空白" in column(6).replace(" ", "")  # the 说明 whole, wrapped not cut
     assert "…" not in r.stdout
 
@@ -112,7 +113,8 @@ def test_check_table_wraps_at_120_columns_and_shows_the_template_address():
         return "".join(line.split("│")[i].strip() for line in lines if line.count("│") == 7)
 
     where = column(3).replace(" ", "")
-    assert "（表四复议诉讼!A7）" in where  # 表四「行政复议」「结果维持」, left blank in seed 000
+    assert "等5格（表四复议诉讼!A7:E7）" in where  # 表四「行政复议」, left blank in seed 000
+    assert "表二「行政事业性收费」（表二主动公开!B17）" in where  # one cell: its own address
     assert "表二「本年废止件数」列（表二主动公开!C6:C7）" in where  # a column label: every cell it names
     assert "表四「行政复议」全部5格为空白" in column(6).replace(" ", "")  # the 说明 whole, wrapped not cut
     assert "…" not in r.stdout

@@ -59,7 +59,7 @@ def test_findings_xlsx_names_the_template_cell(db, tmp_path):
     with nianbao.open_store(db) as store:
         every = {f.fingerprint: f for f in store.findings()}
     blank = next(r for r in rows[1:] if "appeals.review.upheld" in every[r[-1]].cells)  # 表四 行政复议 left blank
-    assert "表四 复议诉讼!A7" in blank[5].split("；")
+    assert blank[5] == "表四 复议诉讼!A7:E7"  # the row's five cells, as one range
     for r in rows[1:]:  # every finding naming a table cell says where that cell is
         cells = every[r[-1]].cells
         if any(c.split(".")[0] in ("active", "requests", "appeals") and c.count(".") == 2 for c in cells):

@@ -19,10 +19,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 import nianbao
 from conftest import BIN, DATA
+from nianbao import Record
 
 SEED0 = min((DATA / "text").glob("000_*.txt"))
 HUAIAN = DATA / "pdf" / "huaian2024.pdf"
@@ -69,27 +71,48 @@ def _layout_text(pdf: Path) -> list[str]:
 
 
 # ---- 1. no number wraps --------------------------------------------------------------------------
-@pytest.mark.slow
-@needs_pdf
-def test_seven_digit_numbers_stay_whole_in_the_pdf(record0, tmp_path):
+def _big_record(record0, path: Path) -> int:
+    """A record with 1 234 567 in every table cell, written to ``path``; the number of cells."""
     data = record0.to_json_dict()
     data["provenance"] = {}
     data["sections"] = []  # the tables alone: the report's text has numbers of its own (12345 热线)
     cells = _every_cell(data, NUMBER)
-    rec = tmp_path / "big.json"
-    rec.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    run = nb("render", rec, "--to", "pdf", "--force", "-o", tmp_path / "big.pdf")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return cells
+
+
+@pytest.mark.slow
+@needs_pdf
+def test_seven_digit_numbers_stay_whole_at_the_table_size_in_the_pdf(record0, tmp_path):
+    """1 234 567 in every cell of 表二, 表三 and 表四: each whole in `pdftotext -layout`, and set at 五号
+    (10.5 pt, the body's table size) — not shrunk to 6 pt to squeeze 表四's fifteen columns."""
+    import pdfplumber
+
+    from nianbao.render.docx import SIZE_TABLE
+
+    cells = _big_record(record0, tmp_path / "big.json")
+    run = nb("render", tmp_path / "big.json", "--to", "pdf", "--force", "-o", tmp_path / "big.pdf")
     assert run.returncode == 0, run.stdout + run.stderr
     text = "\n".join(_layout_text(tmp_path / "big.pdf"))
     whole = re.findall(rf"(?<!\d){NUMBER}(?!\d)", text)
     assert len(whole) == cells, f"{len(whole)} of {cells} numbers whole"
     # no piece of a broken number on a line of its own (the 30/01 of the 淮安 PDF)
     assert not re.search(r"(?<![\d.])(?:123|1234|12345|123456|4567|567|67)(?![\d.])", text.replace(str(NUMBER), ""))
+    sizes, landscape = [], []
+    with pdfplumber.open(tmp_path / "big.pdf") as pdf:
+        for page in pdf.pages:
+            words = [w for w in page.extract_words(extra_attrs=["size"]) if w["text"] == str(NUMBER)]
+            sizes += [w["size"] for w in words]
+            if words and page.width > page.height:
+                landscape.append(len(words))
+    assert len(sizes) == cells
+    assert min(sizes) >= SIZE_TABLE.pt - 0.05, f"numbers set at {min(sizes):.1f} pt"
+    assert landscape == [15]  # 表四's fifteen columns on a landscape page of their own; 表二 and 表三 upright
 
 
 def test_table_columns_are_as_wide_as_their_widest_number(record0):
-    from nianbao.render.docx import TEXT_WIDTH, column_widths
-    from nianbao.render.grid import requests_grid
+    from nianbao.render.docx import LANDSCAPE_WIDTH, TEXT_WIDTH, column_widths, table_layout
+    from nianbao.render.grid import appeals_grid, requests_grid
 
     small = requests_grid("2021", {k: v.model_dump() for k, v in record0.requests.items()})
     big = requests_grid("2021", {k: dict.fromkeys(v.model_dump(), NUMBER) for k, v in record0.requests.items()})
@@ -97,7 +120,21 @@ def test_table_columns_are_as_wide_as_their_widest_number(record0):
     assert round(sum(ws), 1) == round(sum(wb), 1) == TEXT_WIDTH
     assert s_small == 10.5 and min(ws[3:]) >= 10  # 五号, columns two characters wide for the header words
     assert min(wb[3:]) > max(ws[3:]) and wb[2] < ws[2]  # the numbers take room from the label column
-    assert s_big >= 8.5  # seven digits still legible
+    assert s_big == 10.5 and min(wb[3:]) >= 7 * 10.5 / 2 * 25.4 / 72 + 1.6  # seven digits at 五号, upright
+    assert not table_layout(big).landscape
+    appeals = record0.appeals.model_dump()
+    t4 = table_layout(appeals_grid({g: dict.fromkeys(row, NUMBER) for g, row in appeals.items()}))
+    assert t4.landscape and t4.size == 10.5 and round(sum(t4.widths), 1) == LANDSCAPE_WIDTH
+    assert not table_layout(appeals_grid(appeals)).landscape  # a 表四 of ordinary numbers stays upright
+
+
+def test_header_words_break_between_words():
+    from nianbao.render.docx import header_lines
+
+    assert header_lines("结果维持", 3.8) == ["结果", "维持"]  # not 结果维/持
+    assert header_lines("社会公益组织", 3.8) == ["社会", "公益", "组织"]
+    assert header_lines("（三）不予公开", 3.4) == ["（三）", "不予", "公开"]  # not （三/）不
+    assert header_lines("总计", 2.5) == ["总计"]
 
 
 def test_docx_table3_widths_hold_the_corpus_numbers(tmp_path):
@@ -126,19 +163,51 @@ def test_docx_has_no_forced_page_breaks_and_repeats_table_headers(record0):
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in t3.rows)
 
 
+def _fill(pdf: Path) -> list[float]:
+    """How much of each page's 版心 is left empty below its text."""
+    from nianbao.render.pdf import page_fill
+
+    return [free for _, free in page_fill(pdf.read_bytes())]
+
+
 @pytest.mark.slow
 @needs_pdf
-def test_pdf_keeps_table3_on_one_page_and_forces_no_break(tmp_path):
+def test_pdf_leaves_no_half_empty_page_before_a_table(tmp_path):
+    """淮安 2024: 表三 kept whole went to page 5 and left 表二 alone on page 4 (65 % of it empty). A table is
+    kept whole unless that leaves the page before it 40 % empty: then it starts under what precedes it and
+    continues on the next page, its header rows repeated, its heading with it."""
     out = tmp_path / "h.pdf"
     run = nb("render", HUAIAN, "--to", "pdf", "-o", out)
     assert run.returncode == 0, run.stdout + run.stderr
     pages = _layout_text(out)
+    free = _fill(out)
+    assert all(f < 0.4 for f in free[:-1]), [round(f, 2) for f in free]
     first = next(i for i, p in enumerate(pages) if "本年新收政府信息公开申请数量" in p)
-    assert "四、结转下年度继续办理" in pages[first] and "（七）总计" in pages[first]
     assert "三、收到和处理政府信息公开申请情况" in pages[first]  # the heading went with its table
-    # the section before 表三 did not end on a page of its own
-    assert "二、主动公开政府信息情况" in "".join(pages[first - 1:first + 1])
+    assert "二、主动公开政府信息情况" in pages[first]  # 表二 is not alone on a page
+    last = next(i for i, p in enumerate(pages) if "四、结转下年度继续办理" in p)
+    if last != first:  # split: the header rows are repeated on the next page
+        assert last == first + 1 and "申请人情况" in pages[last] and "法人或其他组织" in pages[last]
     assert len([p for p in pages if p.strip()]) <= 6  # was 7 with 表三 forced onto a new page
+
+
+def test_docx_keeps_a_table_whole_only_when_it_fits_a_page(record0, tmp_path):
+    """Kept whole, a table taller than a page makes LibreOffice leave its heading alone on a page."""
+    from nianbao.render.docx import fits_page, table_layout
+    from nianbao.render.grid import requests_grid
+
+    small = requests_grid("2021", {k: v.model_dump() for k, v in record0.requests.items()})
+    big = requests_grid("2021", {k: dict.fromkeys(v.model_dump(), NUMBER) for k, v in record0.requests.items()})
+    assert fits_page(small, table_layout(small)) and not fits_page(big, table_layout(big))
+    _big_record(record0, tmp_path / "big.json")
+    data = nianbao.render(Record.model_validate_json((tmp_path / "big.json").read_text(encoding="utf-8")), "docx",
+                          force=True)
+    doc = Document(io.BytesIO(data))
+    t3 = next(t for t in doc.tables if "申请人情况" in t.cell(0, 3).text)
+    keeps = [p.paragraph_format.keep_with_next for row in t3.rows for p in row.cells[-1].paragraphs]
+    assert keeps[:5] == [True] * 5 and not any(keeps[5:])  # the header rows keep with the first three rows
+    sections = doc.sections
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
 
 
 # ---- 4. fonts and metadata ----------------------------------------------------------------------

@@ -25,6 +25,13 @@ def test_addresses_of_a_few_cells():
     assert a["meta.agency"] == "封面及一、总体情况!A1"
     assert nianbao.template_address("requests.carried_over.total", "2021") == "表三 依申请公开!J8"
     assert nianbao.template_address("narrative.reviews") is None  # no cell in the template
+    # a finding's cells together: one sheet's value cells as a range or runs, other paths by their own address
+    row = [f"appeals.review.{c}" for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert nianbao.template_address(row) == "表四 复议诉讼!A7:E7"
+    assert nianbao.template_address(["requests.new_received.total", "requests.granted.total", "active.*.repealed",
+                                     "sections.s1_overview", "narrative.reviews"]) == \
+        "表三 依申请公开!J7,J9；表二 主动公开!C6:C7；封面及一、总体情况!A4"
+    assert nianbao.template_address(["narrative.reviews"]) is None
     b = nianbao.template_addresses("2019")
     assert b["active.licensing.prev_items"].startswith("表二 主动公开!") and "active.licensing.prev_items" not in a
     assert b["requests.other_total.total"].startswith("表三 依申请公开!J")

@@ -232,3 +232,27 @@ def test_region_filter_of_the_findings_list_takes_every_unit_below_the_region(tm
         assert page.status_code == 200 and "东昌府区教育局" in page.text
     finally:
         b.client.__exit__(None, None, None)
+
+
+def test_consolidation_page_names_the_office_and_gives_the_report_to_finish(bench):
+    """The 汇总 page: a field for the 汇总单位 that signs the report, the DOCX/PDF of it, and the DOCX reads as a
+    consolidation (signed by the office, units listed, placeholders where the office must write)."""
+    import io
+
+    from docx import Document
+
+    c = bench.client
+    login(c, "rev")
+    page = c.get("/consolidation", params={"region": "聊城市", "year": 2021})
+    assert page.status_code == 200 and 'name="office"' in page.text
+    assert 'id="office">聊城市人民政府办公室<' in page.text  # derived from the region when not given
+    assert "/consolidation.pdf?" in page.text and "/consolidation.docx?" in page.text
+    page = c.get("/consolidation", params={"region": "聊城市", "year": 2021, "office": "聊城市政务公开办公室"})
+    assert 'id="office">聊城市政务公开办公室<' in page.text and "office=%E8%81%8A" in page.text
+    r = c.get("/consolidation.docx", params={"region": "聊城市", "year": 2021, "office": "聊城市政务公开办公室"})
+    assert r.status_code == 200
+    texts = [p.text for p in Document(io.BytesIO(r.content)).paragraphs if p.text.strip()]
+    assert "聊城市政务公开办公室" in texts[-2:] and not any("聊城市（汇总）" in t for t in texts)
+    assert texts[texts.index("一、总体情况") + 1].startswith("（由汇总单位填写：")
+    assert any(t.startswith("汇总的单位（1个）：聊城市统计局") for t in texts)
+    assert c.get("/consolidation.xlsx", params={"region": "聊城市", "year": 2021}).status_code == 404

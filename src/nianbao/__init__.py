@@ -58,8 +58,8 @@ from .pipeline.export import export
 from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
 from .render import FORMATS as RENDER_FORMATS
 from .render import template
-from .render.sheets import address as template_address
 from .render.sheets import addresses as template_addresses
+from .render.sheets import cells_address as template_address
 from .store import ReportRow, Store, StoredFinding, db_url, open_store, review
 from .store.workbench import FILING_STATES, RECTIFY_STATES, ROLES, Scope, Workbench, workbench
 

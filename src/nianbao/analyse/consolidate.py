@@ -13,7 +13,7 @@ from typing import Any
 
 from ..audit import Finding, audit
 from ..format import Format
-from ..record import Record
+from ..record import Consolidated, Record, Signature
 from ..store import ReportRow, Store
 from .layout import CellDef, cells
 
@@ -35,7 +35,7 @@ class Consolidation:
     year: int
     format: str
     units: list[str]  # the units summed
-    record: Record  # the sums, as a record (meta.agency = "<region>（汇总）")
+    record: Record  # the sums, as a record: signed by the office, record.consolidation says what it is
     layout: list[CellDef]
     blanks: dict[str, list[str]] = field(default_factory=dict)  # path → units that left it blank
     missing: list[str] = field(default_factory=list)  # 缺报: in the unit list, no report
@@ -44,14 +44,37 @@ class Consolidation:
     differences: list[Difference] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # the audit of the sum
     notes: list[str] = field(default_factory=list)
+    office: str = ""  # the consolidating office (汇总单位) that signs the report
 
     def to_json(self) -> dict[str, Any]:
         """The consolidation as ``nianbao consolidate --json`` prints it."""
-        return {"region": self.region, "year": self.year, "format": self.format, "units": self.units,
+        return {"region": self.region, "year": self.year, "format": self.format, "office": self.office,
+                "units": self.units,
                 "record": self.record.to_json_dict(), "blanks": self.blanks, "missing": self.missing,
                 "late": [{"unit": u, "published": p} for u, p in self.late], "own": self.own,
                 "differences": [vars(d) for d in self.differences],
                 "findings": [f.to_json() for f in self.findings], "notes": self.notes}
+
+
+_PROVINCIAL = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
+_PLACE = ("市", "县", "区", "州", "盟", "旗", "自治县", "自治州")
+
+
+def office_name(region: str) -> str:
+    """The office a region's 汇总 is signed by when the user names none: the office of its people's
+    government (聊城市 → 聊城市人民政府办公室; a province's: 办公厅), a township's government, a
+    street's 办事处; a parent unit that is not a place (a department) signs under its own name."""
+    name = region.strip()
+    base = name.removesuffix("人民政府")
+    if base.endswith(_PROVINCIAL):
+        return f"{base}人民政府办公厅"
+    if base.endswith(_PLACE):
+        return f"{base}人民政府办公室"
+    if base.endswith(("乡", "镇")):
+        return f"{base}人民政府"
+    if base.endswith("街道"):
+        return f"{base}办事处"
+    return name
 
 
 def _key(name: str | None) -> str:
@@ -74,8 +97,11 @@ def _nest(values: dict[str, Any]) -> dict:
     return out
 
 
-def consolidate(store: Store, region: str, year: int) -> Consolidation:
-    """Sum the reports of ``region``'s subordinate units for ``year``."""
+def consolidate(store: Store, region: str, year: int, office: str | None = None) -> Consolidation:
+    """Sum the reports of ``region``'s subordinate units for ``year``. ``office``, the consolidating
+    office (汇总单位) that signs the report, defaults to the region's (``office_name``)."""
+    region = region.strip()
+    office = (office or "").strip() or office_name(region)
     fmt = Format.for_year(year).id
     layout = cells(fmt)
     units = store.units()
@@ -86,7 +112,7 @@ def consolidate(store: Store, region: str, year: int) -> Consolidation:
         r.agency in children or (_key(r.region) == _key(region)))]
     reported = {r.agency for r in subs if r.agency}  # every one has a name (subs)
     result = Consolidation(region=region, year=year, format=fmt, units=sorted(reported), record=Record(),
-                           layout=layout, missing=[c for c in children if c not in reported])
+                           layout=layout, missing=[c for c in children if c not in reported], office=office)
 
     sums: dict[str, Any] = {c.path: None for c in layout}
     for row in sorted(subs, key=lambda r: r.agency or ""):
@@ -103,7 +129,12 @@ def consolidate(store: Store, region: str, year: int) -> Consolidation:
             else:
                 sums[c.path] = v if sums[c.path] is None else _add(sums[c.path], v)
     body = _nest(sums)
-    body["meta"] = {"agency": f"{region}（汇总）", "year": year, "doc_kind": "annual_report", "format": fmt}
+    # a consolidation is nobody's own report: the office signs it, record.consolidation says what it sums
+    body["meta"] = {"agency": office, "year": year, "doc_kind": "annual_report", "format": fmt,
+                    "title": f"{region}{year}年{Format.TITLE_PHRASE}（汇总）"}
+    body["signature"] = Signature(agency=office).model_dump()
+    body["consolidation"] = Consolidated(region=region, office=office, units=result.units,
+                                         count=len(result.units)).model_dump()
     result.record = Record.model_validate(body)
     result.findings = audit(result.record, select=SUM_RULES)
 

@@ -87,7 +87,7 @@ FINDING_WIDTHS = [24, 7, 7, 30, 36, 26, 12, 12, 8, 9, 20, 50, 40, 18]
 FINDING_WRAP = (0, 3, 4, 5, 6, 7, 10, 11, 12)
 # a finding's cells → their addresses in the XLSX fill-in template of a format (given by the pipeline:
 # the template's layout is render's)
-CellsAddress = Callable[[list[str], str | None], str]
+CellsAddress = Callable[[list[str], str | None], str | None]
 
 
 def findings_sheets(store: Store, year: int | None = None, include_dismissed: bool = False,
@@ -101,7 +101,7 @@ def findings_sheets(store: Store, year: int | None = None, include_dismissed: bo
     found = sorted((f for f in store.findings(list(reports)) if include_dismissed or f.review != "dismiss"),
                    key=lambda f: (f.agency or "", f.year or 0, Severity(f.severity).rank, f.code))
     rows = [[f.agency, f.year, f.code, rule_title(f.code), "、".join(cell_name(c) for c in f.cells),
-             (address(f.cells, reports[f.report_id].format) or None) if address else None,
+             address(f.cells, reports[f.report_id].format) if address else None,
              _show(f.expected), _show(f.actual), Severity(f.severity).zh, REVIEW_ZH.get(f.review, f.review), f.note,
              f.message, f.fix, f.fingerprint] for f in found]
     return [tabular.Sheet("问题清单", FINDING_COLUMNS, rows, FINDING_WIDTHS, FINDING_WRAP)]

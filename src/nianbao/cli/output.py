@@ -35,9 +35,12 @@ def fmt(v: Any) -> str:
 
 
 def where(cells: list[str], fmt_id: str | None = None, limit: int = 3) -> str:
-    """The cells a finding names, each with its address in the XLSX template; at most ``limit``."""
-    text = "；".join(cell_label(c, fmt_id) for c in cells[:limit]) + (f"；等 {len(cells)} 格" if len(cells) > limit else "")
-    return text or "—"
+    """The cells a finding names, each with its address in the XLSX template; past ``limit`` cells, the
+    first ones by name and where they all are (表四 复议诉讼!A7:E7)."""
+    if len(cells) <= limit:
+        return "；".join(cell_label(c, fmt_id) for c in cells) or "—"
+    area = template_address(cells, fmt_id)
+    return "；".join(cell_name(c) for c in cells[:limit]) + f"；等 {len(cells)} 格" + (f"（{area}）" if area else "")
 
 
 def findings_table(title: str, findings: list[Any], fmt_id: str | None = None) -> Table:

@@ -2,8 +2,8 @@
 
 ``Format`` is the entry point every stage reads the format through (``Format.for_year(y)``,
 ``Format.of(record)``, ``Format.SECTIONS`` …). The spec's data names exported below it (ACTIVE_*,
-SECTIONS, T3_*, T4_*, TITLE_PHRASE) are kept only for extract/decoder.py, extract/tables.py and
-extract/settle.py, which have not moved to Format yet; nothing else imports them (tests/test_format.py
+SECTIONS, T3_*, T4_*, TITLE_PHRASE) are kept only for extract/ (decoder.py, tables.py, settle.py,
+columnar.py), which has not moved to Format yet; nothing else imports them (tests/test_format.py
 checks it). New code asks Format.
 """
 

@@ -113,7 +113,7 @@ class BatchResult:
                 f"失败 {c[Status.failed]}，跳过 {c[Status.skipped]}（重复）；"
                 f"审核发现错误 {sev['error']} 项、警告 {sev['warning']} 项、提示 {sev['info']} 项")
         if c[Status.failed]:
-            line += f"。有 {c[Status.failed]} 个文件未能读取，原因见上表"
+            line += f"。有 {c[Status.failed]} 个文件未能读取或保存，原因见上表"
         return line + "。"
 
     def to_json(self) -> dict[str, Any]:
@@ -585,6 +585,8 @@ def _save_alone(store: Store, src: Source, p: Parsed):
         if not _refused(e):
             raise  # the database itself is gone: not this document's fault
         why = type(getattr(e, "orig", e)).__name__
+        if _disk_full(e):
+            return f"{src.name}：无法存入数据库（磁盘空间不足），释放空间后重新运行即可补存"
     except Exception as e:  # noqa: BLE001 - a value the database cannot hold (OverflowError …)
         why = type(e).__name__
     msg = f"{src.name}：无法存入数据库（{why}：记录中有数据库无法保存的值），本批其他文件不受影响"
@@ -594,6 +596,11 @@ def _save_alone(store: Store, src: Source, p: Parsed):
     except Exception:  # noqa: BLE001 - the failure is reported either way
         pass
     return msg
+
+
+def _disk_full(e: Exception) -> bool:
+    text = str(getattr(e, "orig", e)).lower()
+    return "disk is full" in text or "no space left" in text
 
 
 def _refused(e: OperationalError) -> bool:

@@ -6,6 +6,7 @@ from .model import (
     Active2021,
     AppealRow,
     Appeals,
+    Consolidated,
     Contact,
     Meta,
     ParseNote,
@@ -18,7 +19,7 @@ from .model import (
 from .result import DocError, ParseResult, Status
 
 __all__ = [
-    "Active2019", "Active2021", "AppealRow", "Appeals", "Contact", "DocError", "LateCase", "LedgerSummary",
+    "Active2019", "Active2021", "AppealRow", "Appeals", "Consolidated", "Contact", "DocError", "LateCase", "LedgerSummary",
     "Meta", "ParseNote", "ParseResult", "Provenance", "Record", "RequestRow", "SectionText", "Signature",
     "Status",
 ]

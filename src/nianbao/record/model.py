@@ -171,6 +171,16 @@ class Signature(_Model):
     date: str | None = None  # as written ("2022年1月26日"); meta.published holds it as YYYY-MM-DD
 
 
+class Consolidated(_Model):
+    """What a consolidation (汇总) is: the sum of its units' reports, made by an office. It has no prose
+    of its own; render says so (placeholders where the office must write) instead of empty sections."""
+
+    region: str  # the region or parent unit consolidated (聊城市)
+    office: str  # the consolidating office (汇总单位) that signs it (聊城市人民政府办公室)
+    units: list[str] = Field(default_factory=list)  # the units whose reports were summed
+    count: int = 0  # how many: len(units)
+
+
 class ParseNote(_Model):
     """Something the parser normalised or repaired; audit reports it (L-01, L-02, T3-08)."""
 
@@ -194,6 +204,7 @@ class Record(_Model):
     opening: list[str] = Field(default_factory=list)  # the paragraphs before section 一, title left out
     contact: Contact | None = None
     signature: Signature | None = None
+    consolidation: Consolidated | None = None  # set on a consolidation's record only (nianbao consolidate)
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

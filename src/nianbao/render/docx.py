@@ -13,16 +13,18 @@ number wraps; a table whose numbers cannot fit at 五号 is set in a smaller siz
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -44,16 +46,21 @@ SIZE_TABLE = Pt(10.5)  # 五号
 LINE = Pt(28.95)  # 22 lines in the 225 mm 版心
 
 TEXT_WIDTH = 156.0  # mm: the 版心 between the 28 and 26 mm margins
+LANDSCAPE_WIDTH = 243.0  # mm: a landscape A4 page between the same side margins
+TEXT_HEIGHT = 225.0  # mm: the 版心 between the 37 and 35 mm margins
+LANDSCAPE_HEIGHT = 138.0  # mm: the same margins on a landscape page
+ROW_RULE = 0.4  # mm a table row takes beyond its lines (rules, rounding)
+LEAD_ROWS = 3  # rows a table that splits keeps with its header (no header over a single row at a page's foot)
 PT_MM = 25.4 / 72
 CELL_PAD = 0.8  # mm, left and right inside a table cell
-NUMBER_SLACK = 1.2  # mm a number's column keeps beyond its measured width
-SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)  # 五号 first, smaller where numbers need it
+NUMBER_SLACK = 0.6  # mm a number's column keeps beyond its measured width (digits are 0.5 em exactly)
+SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)  # 五号 first; smaller only beyond a landscape page
 
 # Column widths (mm) within the 版心: what a label column prefers and needs at least, what a value
 # column needs at least (so a header word fits two characters a line).
 LABEL_WIDTHS = {  # (preferred, least) per label column
     "active": ((60, 44),),
-    "requests": ((10, 8), (16, 12), (60, 28)),
+    "requests": ((10, 8), (16, 13), (60, 24)),  # at least: seven digits in every column at 五号
     "appeals": (),
 }
 VALUE_MIN = {"active": 32.0, "requests": 10.0, "appeals": 9.0}
@@ -114,7 +121,7 @@ def _setup_styles(doc) -> None:
     pf.widow_control = False
     _indent_chars(normal.element)
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     normal.element.get_or_add_rPr().append(lang)
 
@@ -146,15 +153,57 @@ def _setup_styles(doc) -> None:
     cell.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _indent_chars(cell.element, 0)
 
+    sub = _paragraph_style(doc, "Subtitle Line", "Normal")  # who made a consolidation, under its title
+    sub.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sub.paragraph_format.space_after = LINE
+    _indent_chars(sub.element, 0)
+
     sign = _paragraph_style(doc, "Signature", "Normal")
     sign.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _indent_chars(sign.element, 0)
 
 
+def _orient(sec, landscape: bool) -> None:
+    """A4 upright, or turned for a wide table (the same margins: the side ones frame the table)."""
+    sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+
+
+def _new_section(doc, landscape: bool) -> None:
+    """Start a new page in the other orientation. The paragraph python-docx adds to end the previous
+    section is made one point high, so it never pushes anything onto a page of its own."""
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    _orient(sec, landscape)
+    end = doc.paragraphs[-1]
+    pf = end.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(1)
+    pf.space_before = pf.space_after = Pt(0)
+    pf.keep_with_next = False
+    ppr = end._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "2")
+        rpr.append(el)
+    ppr.insert(list(ppr).index(ppr.find(qn("w:sectPr"))), rpr)
+
+
+def _landscape_headings(parts: list[Part], layouts: dict[int, TableLayout]) -> set[int]:
+    """The headings whose section goes on a landscape page: those whose table needs one."""
+    out: set[int] = set()
+    head = None
+    for i, part in enumerate(parts):
+        if part.kind == "heading":
+            head = i
+        elif i in layouts and layouts[i].landscape and head is not None:
+            out.add(head)
+    return out
+
+
 def _page(doc) -> None:
     sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.PORTRAIT
-    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    _orient(sec, False)
     sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
     sec.left_margin, sec.right_margin = Mm(28), Mm(26)
     sec.header_distance, sec.footer_distance = Mm(15), Mm(25)
@@ -198,10 +247,16 @@ def _page_number(p, align) -> None:
     run(" —")
 
 
-def column_widths(grid: Grid) -> tuple[list[float], float]:
-    """Column widths (mm) and the font size (pt) for a table: each value column as wide as its
-    widest number needs, label columns sharing what is left; the size drops below 五号 only when
-    the numbers do not fit the 版心 otherwise."""
+@dataclass
+class TableLayout:
+    widths: list[float]  # mm per column
+    size: float  # pt
+    landscape: bool = False  # set on a landscape page of its own
+
+
+def _fit(grid: Grid, width: float, size: float, force: bool = False) -> list[float] | None:
+    """Column widths (mm) filling ``width`` at ``size``: each value column as wide as its widest
+    number needs, label columns sharing what is left; None when the numbers do not fit (unless forced)."""
     labels = LABEL_WIDTHS[grid.key]
     value_cols = [c for c in range(grid.cols) if c >= len(labels)]
     ems = dict.fromkeys(value_cols, 0.0)
@@ -209,19 +264,76 @@ def column_widths(grid: Grid) -> tuple[list[float], float]:
         if gc.colspan == 1:
             ems[gc.col] = max(ems[gc.col], _width_chars(cell_text(gc.value)))
     least = sum(lo for _, lo in labels)
-    for size in SIZES:
-        need = {c: max(VALUE_MIN[grid.key], ems[c] * size * PT_MM + 2 * CELL_PAD + NUMBER_SLACK) for c in value_cols}
-        if sum(need.values()) + least <= TEXT_WIDTH or size == SIZES[-1]:
-            break
-    spare = TEXT_WIDTH - sum(need.values()) - least
+    need = {c: max(VALUE_MIN[grid.key], ems[c] * size * PT_MM + 2 * CELL_PAD + NUMBER_SLACK) for c in value_cols}
+    spare = width - sum(need.values()) - least
+    if spare < 0 and not force:
+        return None
     if labels:
         room = sum(pref - lo for pref, lo in labels)
-        label_w = [lo + (pref - lo) * min(1.0, spare / room) for pref, lo in labels]
+        label_w = [lo + (pref - lo) * min(1.0, max(0.0, spare) / room) for pref, lo in labels]
         spare -= sum(label_w) - least
         label_w[-1] += max(0.0, spare)  # the widest label column takes what is left
-        return label_w + [need[c] for c in value_cols], size
+        return label_w + [need[c] for c in value_cols]
     extra = max(0.0, spare) / len(value_cols)
-    return [need[c] + extra for c in value_cols], size
+    return [need[c] + extra for c in value_cols]
+
+
+def table_layout(grid: Grid) -> TableLayout:
+    """How a table is set: at 五号 on the portrait page when its numbers fit there; else at 五号 on a
+    landscape page of its own (表四's fifteen columns of seven-digit numbers); smaller than 五号 only
+    when not even a landscape page holds them. No number ever wraps."""
+    for landscape, width in ((False, TEXT_WIDTH), (True, LANDSCAPE_WIDTH)):
+        widths = _fit(grid, width, SIZE_TABLE.pt)
+        if widths is not None:
+            return TableLayout(widths, SIZE_TABLE.pt, landscape)
+    for size in SIZES[1:]:
+        widths = _fit(grid, LANDSCAPE_WIDTH, size, force=size == SIZES[-1])
+        if widths is not None:
+            return TableLayout(widths, size, True)
+    raise AssertionError("unreachable: the smallest size is forced")
+
+
+def table_height(grid: Grid, lay: TableLayout) -> float:
+    """About how tall (mm) the table is set: each row as tall as its most wrapped cell, a merged cell's
+    lines shared by the rows it spans, a little for each row's rules. Errs on the tall side."""
+    line = _table_line(lay.size) * PT_MM
+    em = lay.size * PT_MM
+    lines = [1] * grid.rows
+    spanned = []
+    for gc in grid.cells:
+        text = cell_text(gc.value) if gc.kind == "value" else gc.text
+        room = sum(lay.widths[gc.col:gc.col + gc.colspan]) - 2 * CELL_PAD
+        per_line = max(1, int(room / em))  # characters a line holds (a digit is half of one)
+        n = max(1, math.ceil(_width_chars(text) / per_line)) if text else 1
+        if gc.kind != "value":
+            n = max(n, len(header_lines(text, room / em)))
+        if gc.rowspan == 1:
+            lines[gc.row] = max(lines[gc.row], n)
+        else:
+            spanned.append((gc, n))
+    for gc, n in spanned:
+        have = sum(lines[gc.row:gc.row + gc.rowspan])
+        if n > have:
+            lines[gc.row + gc.rowspan - 1] += n - have
+    return sum(lines) * line + grid.rows * ROW_RULE
+
+
+def fits_page(grid: Grid, lay: TableLayout) -> bool:
+    """Whether the table and its heading fit on one page: such a table is kept whole. A taller one is
+    let split (its header rows repeat): kept whole, it would leave its heading alone on a page."""
+    page = LANDSCAPE_HEIGHT if lay.landscape else TEXT_HEIGHT
+    return table_height(grid, lay) + LINE.pt * PT_MM <= page
+
+
+def _table_line(size: float) -> float:
+    """The table text's fixed line height (pt): 13.5 at 五号, as much in proportion below it."""
+    return 13.5 if size == SIZE_TABLE.pt else round(size * 9 / 7 * 2) / 2
+
+
+def column_widths(grid: Grid) -> tuple[list[float], float]:
+    """Column widths (mm) and font size (pt) of a table (``table_layout`` without the orientation)."""
+    lay = table_layout(grid)
+    return lay.widths, lay.size
 
 
 def _cell_margins(table, mm: float) -> None:
@@ -235,13 +347,14 @@ def _cell_margins(table, mm: float) -> None:
     tblpr.append(mar)
 
 
-def _table(doc, grid: Grid) -> None:
+def _table(doc, grid: Grid, lay: TableLayout) -> None:
+    whole = fits_page(grid, lay)
     t = doc.add_table(rows=grid.rows, cols=grid.cols)
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
     _cell_margins(t, CELL_PAD)
-    widths, size = column_widths(grid)
+    widths, size = lay.widths, lay.size
     small = size != SIZE_TABLE.pt
     # python-docx rebuilds the cell list on every table.cell() call: take it once (merged
     # regions never overlap, so a region's top-left and bottom-right cells stay valid)
@@ -264,17 +377,41 @@ def _table(doc, grid: Grid) -> None:
         p._p.style = style_id  # by id: assigning a style object looks up the default style each time
         if gc.kind == "label" and gc.colspan + gc.col > 1 and grid.key != "appeals":
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        # a table that fits on a page is kept on one page (with its heading, which keeps with next)
-        p.paragraph_format.keep_with_next = gc.row + gc.rowspan < grid.rows
+        # a table that fits on a page is kept on one page (with its heading, which keeps with next);
+        # a taller one keeps its header rows with the first rows under them
+        p.paragraph_format.keep_with_next = gc.row + gc.rowspan < (grid.rows if whole else grid.header_rows + LEAD_ROWS)
         text = cell_text(gc.value) if gc.kind == "value" else gc.text
         if small:
-            p.paragraph_format.line_spacing = Pt(round(size * 9 / 7 * 2) / 2)
-        if text:
-            run = p.add_run(text)
+            p.paragraph_format.line_spacing = Pt(_table_line(size))
+        room = (sum(widths[gc.col:gc.col + gc.colspan]) - 2 * CELL_PAD) / (size * PT_MM)
+        for i, line in enumerate(header_lines(text, room) if gc.kind != "value" else [text] if text else []):
+            run = p.add_run(line)
+            if i:
+                run._r.insert(0, OxmlElement("w:br"))
             if small:
                 run.font.size = Pt(size)
     for row in t.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+_LABEL_NUMBER = re.compile(r"^([（(][一二三四五六七八九十]{1,3}[)）])(.+)$")
+
+
+def header_lines(text: str, room: float) -> list[str]:
+    """A short header or label too wide for its cell, broken between words (结果/维持, 社会/公益/组织,
+    （三）/不予/公开) rather than where the cell runs out (结果维/持, （三/）不): two characters a line
+    when that is all that fits, else even lines. ``room`` is the cell's width in characters."""
+    if not text or _width_chars(text) <= room:
+        return [text] if text else []
+    m = _LABEL_NUMBER.match(text)
+    number, words = (m.group(1), m.group(2)) if m and _width_chars(m.group(1)) <= room else ("", text)
+    if len(words) > 8 or not all("\u4e00" <= ch <= "\u9fff" for ch in words):
+        return [text]
+    if room >= 2 and len(words) % 2 == 0:  # words of two characters: as many as a line holds
+        k = 2 * int(room // 2)
+    else:
+        k = math.ceil(len(words) / math.ceil(len(words) / max(1, int(room))))
+    return ([number] if number else []) + [words[i:i + k] for i in range(0, len(words), k)]
 
 
 def _width_chars(text: str) -> float:
@@ -327,24 +464,36 @@ def write(parts: list[Part], info: DocInfo | None = None) -> bytes:
     if body is not None:
         body._p.getparent().remove(body._p)
     date = next((p.text for p in parts if p.kind == "date"), "")
+    layouts = {i: table_layout(p.grid) for i, p in enumerate(parts) if p.kind == "table" and p.grid is not None}
+    turned = _landscape_headings(parts, layouts)
+    landscape = False
     first_sign = True
-    for part in parts:
+    for i, part in enumerate(parts):
+        if part.kind in ("heading", "signature") and landscape != (i in turned):
+            # a wide table's section on landscape pages of its own, then upright again
+            landscape = i in turned
+            _new_section(doc, landscape)
         if part.kind == "title":
             # 回行时词意完整: the agency on its own line, the year and 年度报告 on the next
             lines = [part.lead, part.text[len(part.lead):]] if part.lead else [part.text]
-            for i, line in enumerate(lines):
+            below = i + 1 < len(parts) and parts[i + 1].kind == "subtitle"
+            for j, line in enumerate(lines):
                 p = doc.add_paragraph(line, style="Report Title")
-                if i < len(lines) - 1:
+                if j < len(lines) - 1 or below:
                     p.paragraph_format.space_after = Pt(0)
+        elif part.kind == "subtitle":
+            p = doc.add_paragraph(style="Subtitle Line")
+            set_fonts(p.add_run(part.text)._r, SUBHEADING_FONT)
         elif part.kind == "heading":
             # no page break: the heading keeps with what follows (style), a table keeps its rows together
             doc.add_paragraph(part.text, style="Heading 1")
         elif part.kind == "subheading":
             doc.add_paragraph(part.text, style="Heading 2")
         elif part.kind == "table" and part.grid is not None:
-            _table(doc, part.grid)
+            _table(doc, part.grid, layouts[i])
         elif part.kind in ("signature", "date"):
-            p = doc.add_paragraph(part.text, style="Signature")
+            p = doc.add_paragraph(style="Signature")
+            _mark(p.add_run(part.text), part.mark)
             # 成文日期右空四字; the agency centred over the date.
             indent = 4.0
             if part.kind == "signature" and date:
@@ -357,7 +506,13 @@ def write(parts: list[Part], info: DocInfo | None = None) -> bytes:
             p = doc.add_paragraph()
             if part.lead:
                 set_fonts(p.add_run(part.lead)._r, SUBHEADING_FONT)
-            p.add_run(part.text)
+            _mark(p.add_run(part.text), part.mark)
     buf = BytesIO()
     doc.save(buf)
     return _clean_package(buf.getvalue())
+
+
+def _mark(run, mark: bool) -> None:
+    """A placeholder the consolidating office replaces: highlighted, so it is seen and not published as is."""
+    if mark:
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW

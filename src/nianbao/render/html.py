@@ -19,6 +19,8 @@ h3 { font: 16px/2 "楷体_GB2312", "楷体", KaiTi, "AR PL KaitiM GB", serif; fo
 p { margin: 0; text-indent: 2em; }
 p .lead { font-family: "楷体_GB2312", "楷体", KaiTi, "AR PL KaitiM GB", serif; }
 p.signature, p.date { text-align: right; text-indent: 0; padding-right: 4em; }
+p.subtitle { text-align: center; text-indent: 0; font-family: "楷体_GB2312", "楷体", KaiTi, "AR PL KaitiM GB", serif; }
+.placeholder { background: #fff3a8; }
 table { border-collapse: collapse; margin: 12px auto; font-size: 13px; line-height: 1.5; }
 td { padding: 4px 6px; text-align: center; vertical-align: middle; }
 td.label { text-align: left; }
@@ -57,8 +59,11 @@ def write(parts: list[Part]) -> bytes:
             body.append(f"<h3>{escape(p.text)}</h3>")
         elif p.kind == "table" and p.grid is not None:
             body.append(table(p.grid))
-        elif p.kind in ("signature", "date"):
-            body.append(f'<p class="{p.kind}">{escape(p.text)}</p>')
+        elif p.kind in ("signature", "date", "subtitle"):
+            text = f'<span class="placeholder">{escape(p.text)}</span>' if p.mark else escape(p.text)
+            body.append(f'<p class="{p.kind}">{text}</p>')
+        elif p.mark:  # what the consolidating office must write here
+            body.append(f'<p class="placeholder">{escape(p.text)}</p>')
         elif p.lead:
             body.append(f'<p><span class="lead">{escape(p.lead)}</span>{escape(p.text)}</p>')
         else:

@@ -6,6 +6,10 @@ re-extracts nothing. The opening, the contact details and the signature are the 
 (``record.opening``, ``record.contact``, ``record.signature``). Nothing is made up, except the
 standard opening paragraph for a record that has no opening of its own (a consolidation, a template
 left without one): filled from the metadata, without any contact sentence, and it can be left out.
+
+A consolidation (``record.consolidation``) is the sum of its units' reports and has no prose of its
+own: it is titled as the region's consolidation, says which office consolidated which units, and each
+prose section it leaves empty carries a marked placeholder saying what the office must write there.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ _SENTENCE_END = ("。", "；", ";", "！", "？")
 
 @dataclass
 class Part:
-    kind: str  # title | para | heading | subheading | table | signature | date
+    kind: str  # title | subtitle | para | heading | subheading | table | signature | date
     text: str = ""
     grid: Grid | None = None
     lead: str = ""  # a run-in sub-heading that opens the paragraph ("（一）主动公开情况。")
+    mark: bool = False  # a placeholder the consolidating office replaces with its own words: marked as such
 
 
 @dataclass
@@ -45,6 +50,10 @@ def doc_info(record: Record) -> DocInfo:
     m = record.meta
     words = [w for w in (m.agency, f"{m.year}年" if m.year else None, Format.TITLE_PHRASE) if w]
     name = interpretation_title(record) if m.doc_kind == "interpretation" else title(record)
+    if record.consolidation:
+        words = [record.consolidation.region, f"{m.year}年" if m.year else "", Format.TITLE_PHRASE, "汇总"]
+        return DocInfo(title=name, author=record.consolidation.office, subject=name,
+                       keywords="；".join(w for w in words if w))
     return DocInfo(title=name, author=m.agency or "", subject=name, keywords="；".join(words))
 
 
@@ -54,6 +63,8 @@ def format_id(record: Record) -> str:
 
 def title(record: Record) -> str:
     m = record.meta
+    if record.consolidation and m.year:
+        return f"{record.consolidation.region}{m.year}年{Format.TITLE_PHRASE}（汇总）"
     if m.agency and m.year:
         return f"{m.agency}{m.year}年{Format.TITLE_PHRASE}"
     return m.title or (f"{m.year}年{Format.TITLE_PHRASE}" if m.year else Format.TITLE_PHRASE)
@@ -86,6 +97,41 @@ def opening(record: Record) -> str | None:
             f"本报告由{parts}等六部分组成。本报告中所列数据的统计期限自{m.year}年1月1日起至{m.year}年12月31日止。")
 
 
+def consolidation_opening(record: Record) -> str | None:
+    """The standard opening of a consolidation: the legal basis, who consolidated what, the six parts,
+    where the numbers come from, 统计期限."""
+    c, m = record.consolidation, record.meta
+    if c is None or not m.year:
+        return None
+    fmt = Format.of(record)
+    parts = "、".join(s.label for s in Format.SECTIONS)
+    return (f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室"
+            f"关于印发〈{fmt.name}〉的通知》（{fmt.note}）要求，{c.office}汇总{c.region}所属{c.count}个单位报送的"
+            f"{m.year}年{Format.TITLE_PHRASE}，形成本报告。本报告由{parts}等六部分组成，第二、三、四部分的数据为"
+            f"各单位报告逐项相加之和。本报告中所列数据的统计期限自{m.year}年1月1日起至{m.year}年12月31日止。")
+
+
+def consolidated_units(record: Record) -> str | None:
+    """The units a consolidation sums, named (what it is, whether or not the standard opening is written)."""
+    c = record.consolidation
+    if c is None:
+        return None
+    return f"汇总的单位（{c.count}个）：{'、'.join(c.units) or '无'}。"
+
+
+# What a consolidating office must write in a section a consolidation leaves empty (its tables are sums;
+# its prose is the office's to write). Sections with a table of their own need none.
+PLACEHOLDERS = {
+    "s1_overview": "（由汇总单位填写：{region}政府信息公开工作的总体情况——主动公开、依申请公开、政府信息管理、"
+                   "政府信息公开平台建设、监督保障等方面的做法和成效。）",
+    "s5_problems": "（由汇总单位填写：{region}政府信息公开工作存在的主要问题和改进措施，以及上年度报告所列问题的"
+                   "整改情况。）",
+    "s6_other": "（由汇总单位填写：其他需要报告的事项，如收取信息处理费的情况、落实年度政务公开工作要点的情况等；"
+                "没有的写「无」。）",
+}
+DATE_PLACEHOLDER = "（由汇总单位填写：成文日期）"
+
+
 def opening_paragraphs(record: Record, with_opening: bool = True) -> list[str]:
     """What comes between the title and section 一: the report's own opening when the record has one
     (always: it is the report's text); otherwise the standard paragraph (unless left out), followed
@@ -93,7 +139,7 @@ def opening_paragraphs(record: Record, with_opening: bool = True) -> list[str]:
     if record.opening:
         return list(record.opening)
     out = []
-    if with_opening and (op := opening(record)):
+    if with_opening and (op := consolidation_opening(record) if record.consolidation else opening(record)):
         out.append(op)
     contact = record.contact.text.strip() if record.contact else ""
     written = [p for s in record.sections for p in body(s, extracted(record))]
@@ -113,6 +159,8 @@ def signature(record: Record) -> tuple[str | None, str | None]:
 
 def _closing(record: Record) -> list[Part]:
     agency, date = signature(record)
+    if record.consolidation and not date:  # the office dates it when it signs
+        return ([Part("signature", agency)] if agency else []) + [Part("date", DATE_PLACEHOLDER, mark=True)]
     return ([Part("signature", agency)] if agency else []) + ([Part("date", date)] if date else [])
 
 
@@ -181,13 +229,21 @@ def layout(record: Record, with_opening: bool = True) -> list[Part]:
     sections = {s.id: s for s in record.sections}
     own = extracted(record)
     head = title(record)
-    agency = record.meta.agency or ""
+    consolidated = record.consolidation
+    agency = consolidated.region if consolidated else record.meta.agency or ""
     # lead: the agency line of a title set in two lines (机关名称 / YYYY年…年度报告)
     parts = [Part("title", head, lead=agency if agency and head.startswith(agency) else "")]
+    if consolidated:  # who made it, under the title: a consolidation is no agency's own report
+        parts.append(Part("subtitle", f"{consolidated.office}汇总"))
     parts.extend(Part("para", p) for p in opening_paragraphs(record, with_opening))
+    if consolidated and (units := consolidated_units(record)):
+        parts.append(Part("para", units))
     for sec in Format.SECTIONS:
         parts.append(Part("heading", heading(sec)))
-        parts.extend(_paragraph(ln) for ln in body(sections.get(sec.id), own))
+        lines = body(sections.get(sec.id), own)
+        parts.extend(_paragraph(ln) for ln in lines)
+        if consolidated and not lines and sec.id in PLACEHOLDERS:
+            parts.append(Part("para", PLACEHOLDERS[sec.id].format(region=consolidated.region), mark=True))
         grid = tables.get(sec.id)
         if grid is not None:
             parts.append(Part("table", grid=grid))

@@ -153,7 +153,22 @@ def address(path: str, fmt: str | None = None) -> str | None:
     return _area(found[0][0], [rc for _, rc in found])
 
 
-def cells_address(paths: list[str], fmt: str | None = None) -> str:
-    """The template addresses of a finding's cells, in order, each once, joined by ；."""
-    found = (address(p, fmt) for p in paths)
-    return "；".join(dict.fromkeys(a for a in found if a))
+def cells_address(paths: str | list[str], fmt: str | None = None) -> str | None:
+    """Where the cells a finding names are in the template, as short as it can be said: the value cells
+    of one sheet together (``表四 复议诉讼!A7:E7`` for the five cells of a row; ``D7,J7`` for two apart),
+    other paths by their own address, joined by ；. ``None`` when the template has none of them; a single
+    path is ``address``."""
+    if isinstance(paths, str):
+        return address(paths, fmt)
+    fid = Format.get(fmt).id
+    cells = _cells(fid)
+    parts: dict[str | int, list[tuple[int, int]]] = {}  # a sheet's value cells, or a path's own address
+    for p in paths:
+        if p in cells:
+            sheet, r, c = cells[p]
+            parts.setdefault(sheet, []).append((r, c))
+        else:
+            own = address(p, fid)
+            if own:
+                parts.setdefault(own, [])
+    return "；".join(_area(k, v) if isinstance(k, int) else k for k, v in parts.items()) or None

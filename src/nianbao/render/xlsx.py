@@ -334,6 +334,9 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
                 ws.column_dimensions[get_column_letter(c)].width = 9
     ws = sheets[0]
     agency = record.meta.agency if record else previous.meta.agency if previous else None
+    summed = record.consolidation if record else None
+    if summed:  # a consolidation is the region's, signed by the office below: no agency's own report
+        agency = summed.region
     ws.column_dimensions["A"].width = 30
     a1 = inert(ws.cell(TITLE_ROW, 1, agency))
     a1.font, a1.fill, a1.alignment = TITLE_FONT, INPUT, Alignment(horizontal="right", vertical="center", wrap_text=True)
@@ -341,7 +344,7 @@ def build(record: Record | None, year: int, fmt: str, with_opening: bool = True,
     dv = DataValidation(showInputMessage=True, promptTitle="机关名称", prompt="填写机关全称，例如：某某市统计局")
     ws.add_data_validation(dv)
     dv.add(a1.coordinate)
-    ws.cell(TITLE_ROW, 2, f"{year}年{Format.TITLE_PHRASE}").font = TITLE_FONT
+    ws.cell(TITLE_ROW, 2, f"{year}年{Format.TITLE_PHRASE}" + ("（汇总）" if summed else "")).font = TITLE_FONT
     ws.merge_cells(start_row=TITLE_ROW, start_column=2, end_row=TITLE_ROW, end_column=width[0])
     ws.row_dimensions[TITLE_ROW].height = 28
     _text_cell(ws, OPENING_ROW, width[0], opening, "开头段落：制定依据、报告组成、统计期限、联系方式")

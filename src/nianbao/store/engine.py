@@ -49,7 +49,9 @@ def open_store(db: str | os.PathLike[str] | None = None, create: bool = True) ->
 _REASONS = (("file is not a database", "不是数据库文件"), ("unable to open database file", "无法打开文件（路径不存在或没有权限）"),
             ("database disk image is malformed", "数据库文件已损坏"), ("Connection refused", "连接被拒绝（服务器未启动或地址有误）"),
             ("does not exist", "数据库不存在"), ("password authentication failed", "用户名或密码错误"),
-            ("readonly database", "数据库只读，无法写入"), ("database is locked", "数据库被其他程序锁定"))
+            ("readonly database", "数据库只读，无法写入"), ("database is locked", "数据库被其他程序锁定"),
+            ("database or disk is full", "磁盘空间不足"), ("No space left on device", "磁盘空间不足"),
+            ("disk I/O error", "磁盘读写错误（磁盘可能已满或已损坏）"))
 
 
 def _reason(orig: str) -> str:

@@ -38,6 +38,9 @@ def upgrade(engine: Engine) -> None:
         return
     from alembic import command
 
+    if engine.dialect.name == "sqlite":
+        _upgrade_sqlite(engine, command)
+        return
     for attempt in range(5):
         try:
             with engine.begin() as c:
@@ -50,3 +53,25 @@ def upgrade(engine: Engine) -> None:
             if attempt == 4:
                 raise
             time.sleep(0.5 * (attempt + 1))
+
+
+def _upgrade_sqlite(engine: Engine, command: Any) -> None:
+    """All migrations in one SQLite transaction. Python's sqlite3 commits each CREATE TABLE on its own,
+    so a migration cut short (a full disk) left half a schema behind, and the next open failed with
+    「table documents already exists」. BEGIN IMMEDIATE also makes a second process opening a fresh file
+    wait for the first (busy_timeout) instead of migrating beside it."""
+    with engine.connect() as c:
+        raw = c.connection.dbapi_connection
+        assert raw is not None
+        saved = raw.isolation_level
+        raw.isolation_level = None  # BEGIN and COMMIT are ours
+        try:
+            c.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                command.upgrade(_config(c), "head")
+                c.exec_driver_sql("COMMIT")
+            except BaseException:
+                c.exec_driver_sql("ROLLBACK")
+                raise
+        finally:
+            raw.isolation_level = saved

@@ -124,18 +124,12 @@ def export_findings(st: State, user: auth.User, **filters: Any) -> bytes:
     _, rows = st.wb.findings(service.scope(st, user), limit=100_000, **filters)
     body = [[r["region"], r["agency"], r["year"], service.SEV_ZH.get(r["severity"], r["severity"]), r["code"],
              r["name"], r["message"], "、".join(nianbao.cell_name(c) for c in r["cells"] or []),
-             _template_cells(r["cells"] or [], r["format"]),
+             nianbao.template_address(r["cells"] or [], r["format"]),
              service.STATE_ZH.get(r["review"], r["review"]), r["note"], r["rectify"], r["due"], r["fingerprint"]]
             for r in rows]
     return workbook("审核问题清单", ["地区", "单位", "年度", "级别", "规则", "名称", "说明", "单元格", "模板单元格", "审核",
                                 "审核说明", "整改", "整改期限", "指纹"], body,
                     [14, 28, 7, 7, 8, 18, 60, 30, 26, 8, 20, 8, 11, 34])
-
-
-def _template_cells(cells: list[str], fmt: str | None) -> str | None:
-    """Where the cells are in the XLSX fill-in template (表三 依申请公开!J7；…)."""
-    found = (nianbao.template_address(c, fmt) for c in cells)
-    return "；".join(dict.fromkeys(a for a in found if a)) or None
 
 
 class ReviewIn(BaseModel):
@@ -182,8 +176,9 @@ def stats(user: UserDep, st: StateDep, by: str = "year", year: int | None = None
 
 @router.get("/consolidations", tags=["汇总"], summary="地区年度汇总：缺报、迟报、汇总表、与本级报告的差异")
 def consolidations(user: UserDep, st: StateDep, region: str = Query(..., max_length=100),
-                   year: int = Query(..., ge=2000, le=2100)) -> dict:
-    return service.consolidation_json(service.consolidation(st, user, region, year))
+                   year: int = Query(..., ge=2000, le=2100),
+                   office: str | None = Query(None, max_length=100, description="汇总单位（署名）；不填时按地区推定")) -> dict:
+    return service.consolidation_json(service.consolidation(st, user, region, year, office))
 
 
 class FilingIn(BaseModel):

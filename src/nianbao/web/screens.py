@@ -367,23 +367,33 @@ def filing_render(unit: str, year: int, to: str, user: UserDep, st: StateDep) ->
 
 # ---- 汇总 ---------------------------------------------------------------------------------------------
 @router.get("/consolidation")
-def consolidation(request: Request, user: UserDep, st: StateDep, region: str = "", year: str = "") -> Response:
+def consolidation(request: Request, user: UserDep, st: StateDep, region: str = "", year: str = "",
+                  office: str = "") -> Response:
     if user.role == "filer":
         raise HTTPException(403, "填报人不能查看地区汇总")
     region = region or ((user.scope or "") if user.role == "reviewer" else "")
     y = _int(year) or report_year()
-    result = service.consolidation(st, user, region, y) if region else None
+    result = service.consolidation(st, user, region, y, office[:100]) if region else None
     tables = _tables(result.record, result.format, {}) if result else []
     return render(request, "consolidation.html", user, "consolidation", "汇总", result=result, region=region, year=y,
-                  tables=tables)
+                  office=office, tables=tables)
 
 
-@router.get("/consolidation.docx")
-def consolidation_docx(user: UserDep, st: StateDep, region: str, year: int) -> Response:
-    result = service.consolidation(st, user, region, year)
-    data = nianbao.render(result.record, "docx", force=True)
-    return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_url(f'{region}{year}年汇总.docx')}"})
+@router.get("/consolidation.{to}")
+def consolidation_file(to: str, user: UserDep, st: StateDep, region: str, year: int, office: str = "") -> Response:
+    """The consolidation as a report to finish and publish: signed by the 汇总单位, units listed, the
+    prose sections marked for the office to write."""
+    media = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "pdf": "application/pdf"}
+    if to not in media:
+        raise HTTPException(404, "汇总报告只能下载 DOCX 或 PDF")
+    result = service.consolidation(st, user, region, year, office[:100])
+    try:
+        data = nianbao.render(result.record, to, force=True)
+    except nianbao.NianbaoError as e:  # PDF without LibreOffice
+        raise HTTPException(503, e.message) from None
+    return Response(data, media_type=media[to],
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_url(f'{region}{year}年汇总.{to}')}"})
 
 
 # ---- 统计 ---------------------------------------------------------------------------------------------

@@ -106,9 +106,10 @@ def check_region(st: State, user: User, region: str) -> None:
         raise NotFound(f"没有地区 {region}")
 
 
-def consolidation(st: State, user: User, region: str, year: int):
+def consolidation(st: State, user: User, region: str, year: int, office: str | None = None):
+    """The region's consolidation; ``office`` (汇总单位) signs the report rendered from it."""
     check_region(st, user, region)
-    return nianbao.consolidate(st.store, region, year)
+    return nianbao.consolidate(st.store, region, year, office=office)
 
 
 def consolidation_json(result) -> dict:

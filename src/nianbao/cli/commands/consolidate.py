@@ -42,16 +42,22 @@ def layout_tables(result) -> list[Table]:
 def consolidate_cmd(
     region: str = typer.Option(..., "--region", help="地区或上级单位名称，如 聊城市"),
     year: int = typer.Option(..., "--year", help="报告年度"),
+    office: str = typer.Option(None, "--office", help="汇总单位：汇总报告的编制和署名单位，如 聊城市人民政府办公室"
+                               "（不填时按地区推定：聊城市 → 聊城市人民政府办公室）"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     units: Path = typer.Option(None, "--units", help="先导入单位名单 CSV/XLSX（列：单位名称, 上级, 层级）"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
-    """汇总下级单位的年度报告：表二、表三、表四逐格相加，列出缺报、逾期公布的单位，并与本级报告逐格比对。"""
+    """汇总下级单位的年度报告：表二、表三、表四逐格相加，列出缺报、逾期公布的单位，并与本级报告逐格比对。
+
+    生成汇总报告：加 --json 保存，再 nianbao render 汇总.json -o 汇总.docx。汇总报告以汇总单位署名，列出汇总的单位；
+    一、五、六部分没有各单位的文字可加，留有标明「由汇总单位填写」的提示，由汇总单位改写后发布。
+    """
     try:
         with open_existing(db) as store:
             if units:
                 load_units(store, units)
-            result = consolidate(store, region, year)
+            result = consolidate(store, region, year, office=office)
     except NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None
@@ -62,7 +68,8 @@ def consolidate_cmd(
         console.print(f"库中没有 {region} 下级单位 {year} 年度的报告")
     for t in layout_tables(result):
         console.print(t)
-    console.print(f"汇总单位（{len(result.units)}）：{'、'.join(result.units) or '无'}")
+    console.print(f"汇总单位：{result.office}")
+    console.print(f"汇总的单位（{len(result.units)}）：{'、'.join(result.units) or '无'}")
     if result.blanks:
         console.print(f"有 {len(result.blanks)} 个单元格部分单位留空，只汇总已填的数，例如：")
         for path, who in list(result.blanks.items())[:5]:
