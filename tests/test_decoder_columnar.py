@@ -105,3 +105,34 @@ def test_a_dropped_blank_cell_leaves_the_table_null_not_shifted():
     rec = load_json(SEEDS[0])
     text = render_columns(rec, 5, blanks=True)
     assert_never_wrong(rec, text)
+
+
+_T4_HEAD = "四、政府信息公开行政复议、行政诉讼情况\n结果\n维持\n\n结果\n纠正\n\n行政复议\n其他\n结果\n\n尚未\n审结\n\n总计\n\n"
+
+
+def _appeals(text: str) -> dict:
+    doc = "某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n" + text + "\n2023 年，我局工作取得成效。\n"
+    return nianbao.parse_bytes(doc.encode("utf-8"), "t4.txt").to_json_dict().get("appeals") or {}
+
+
+def test_appeals_numbers_under_their_own_header_words_are_read_by_the_words():
+    """pdfminer writes each 表四 header box with its number, boxes out of order (纠正 after 尚未审结)."""
+    text = (_T4_HEAD + "3\n\n1\n\n0\n\n2\n\n6\n\n结果\n维持\n4\n\n五、存在的主要问题及改进情况\n\n未经复议直接起诉\n其他\n结果\n1\n\n"
+            "尚未\n审结\n1\n\n结果\n纠正\n0\n\n行政诉讼\n总计\n6\n\n结果\n维持\n2\n\n复议后起诉\n其他\n结果\n0\n\n尚未\n审结\n0\n\n"
+            "结果\n纠正\n1\n\n总计\n3")
+    got = _appeals(text)
+    assert got["review"] == {"upheld": 3, "corrected": 1, "other": 0, "pending": 2, "total": 6}
+    assert got["litigation_direct"] == {"upheld": 4, "corrected": 0, "other": 1, "pending": 1, "total": 6}
+    assert got["litigation_after_review"] == {"upheld": 2, "corrected": 1, "other": 0, "pending": 0, "total": 3}
+
+
+def test_appeals_numbers_in_another_order_are_not_read_in_reading_order():
+    """pdftotext wrote one block's 总计 after another block's results: read in order the sums fail, so
+    no cell is read from that order (a null, not a number of another cell)."""
+    text = _T4_HEAD + "\n".join(["72", "64", "178", "37", "12", "1", "1", "6", "总计", "351", "13", "4", "8", "1", "26",
+                                 "总计", "20"])
+    truth = {"review": (72, 64, 178, 37, 351), "litigation_direct": (13, 4, 8, 1, 26),
+             "litigation_after_review": (12, 1, 1, 6, 20)}
+    for group, cells in _appeals(text).items():
+        for value, want in zip((cells or {}).values(), truth[group]):
+            assert value is None or value == want, (group, cells)

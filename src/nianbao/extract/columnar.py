@@ -35,7 +35,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import product
 
-from ..format import T3_COLUMN_KEYS, Label
+from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Label
 from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
 
 WIDTH = len(T3_COLUMN_KEYS)
@@ -73,7 +73,7 @@ def _hint(words: str) -> int | None:
     return next(iter(hit)) if len(hit) == 1 else None
 
 
-def _tokens(stream: Stream, lo: int, hi: int) -> list[tuple[str, object]] | None:
+def _tokens(stream: Stream, lo: int, hi: int, strict: bool = True) -> list[tuple[str, object]] | None:
     """('num', _Num) and ('words', str) in ``chars[lo:hi]``, read from the text with its line
     breaks; None when the stretch holds a number no 表三 cell can be (a decimal)."""
     where = stream.where
@@ -97,7 +97,10 @@ def _tokens(stream: Stream, lo: int, hi: int) -> list[tuple[str, object]] | None
         if _PAGE_NUMBER.match(text[line_start:line_end if line_end >= 0 else len(text)]):
             continue
         if "." in tok or "．" in tok or len(tok) > 6:
-            return None
+            if strict:
+                return None
+            out.append(("words", tok))
+            continue
         c = bisect_left(where, m.start())
         cell, _off = stream.cell_at(m.start())
         out.append(("num", _Num(int(tok), c, c + len(tok), cell.line if cell is not None else None)))
@@ -433,10 +436,78 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     return dec
 
 
+# ---- 表四 ---------------------------------------------------------------------------------------
+_PROSE_AFTER = frozenset("年月日件条项次个份%万")
+_T4_HEADERS = (("维持",), ("纠正",), ("其他",), ("尚未", "审结"), ("总计", "合计"))
+T4_CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
+
+
+def decode_appeals_columnar(stream: Stream) -> Decoded | None:
+    """表四 when its header words are written among its numbers (each header box, then its number,
+    a section heading between): the numbers standing alone between the header and the first
+    sentence, in reading order. Only exactly 15 of them are read, and only when each block's four
+    results sum to its 总计 (a blank block or a shuffled order leaves the table to the other readers)."""
+    chars = stream.chars
+    t3_end = chars.find("结转下年")
+    head = chars.find("行政复议", max(t3_end, 0))
+    while head >= 0:
+        window = chars[head:head + 400]
+        if ("维持" in window and ("诉讼" in window or "起诉" in window)
+                and not chars[head + 4:head + 5].isdigit()):  # not the prose: 行政复议351件
+            break
+        head = chars.find("行政复议", head + 4)
+    if head < 0:
+        return None
+    toks = _tokens(stream, head, min(len(chars), head + 1200), strict=False)
+    if not toks:
+        return None
+    text, where = stream.text, stream.where
+    nums: list[_Num] = []
+    named: list[int | None] = []  # the column the words just before each number name
+    words: list[str] = []
+    for kind, tok in toks:
+        if kind == "words":
+            if any(ch in str(tok) for ch in "。，；："):
+                break  # the first sentence after the table
+            words.append(str(tok))
+            continue
+        assert isinstance(tok, _Num)
+        w = "".join(words)
+        hit = {i for i, keys in enumerate(_T4_HEADERS) if any(k in w for k in keys)}
+        named.append(next(iter(hit)) if len(hit) == 1 else None)
+        words = []
+        after = where[tok.end - 1] + 1
+        line_end = text.find("\n", after)
+        rest = text[after:line_end if line_end >= 0 else len(text)].strip()
+        if rest[:1] in _PROSE_AFTER:
+            break  # a number of the prose after the table: 2021 年…
+        nums.append(tok)
+    if len(nums) != T4_CELLS:
+        return None
+    width = len(T4_COLUMN_KEYS)
+    blocks = []
+    for i in range(0, T4_CELLS, width):
+        block, heads = nums[i:i + width], named[i:i + width]
+        if sorted(c for c in heads if c is not None) == list(range(width)):
+            block = [block[heads.index(c)] for c in range(width)]  # each number under its own header words
+        elif any(c is not None and c != k for k, c in enumerate(heads)):
+            return None  # a number headed by another column's words, and not every one headed
+        blocks.append(block)
+    if any(sum(n.value for n in b[:-1]) != b[-1].value for b in blocks):
+        return None
+    dec = Decoded()
+    runs = [Run(str(n.value), n.start, n.end) for n in nums]
+    for g, block in zip(T4_GROUP_KEYS, blocks):
+        dec.rows[f"appeals.{g}"] = runs
+        for c, n in zip(T4_COLUMN_KEYS, block):
+            dec.values[f"appeals.{g}.{c}"] = _piece(n.value, n)
+    return dec
+
+
 def _piece(value: int, num: _Num | None) -> Piece:
     if num is None:
         return Piece(value, 0, 0, Run(str(value), 0, 0))
     return Piece(value, num.start, num.end, Run(str(value), num.start, num.end))
 
 
-__all__ = ["decode_columnar"]
+__all__ = ["decode_appeals_columnar", "decode_columnar"]
