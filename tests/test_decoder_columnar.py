@@ -11,8 +11,13 @@ from hypothesis import strategies as st
 
 import nianbao
 from conftest import SHARED, leaves, load_json
-from nianbao.format import T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from nianbao.format import Format
 from test_decoder_properties import assert_never_wrong, records
+
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+T3_ROWS_2021 = Format.get("2021").t3_rows
+T4_COLUMN_KEYS = Format.T4_COLUMN_KEYS
+T4_GROUP_KEYS = Format.T4_GROUP_KEYS
 
 SEEDS = sorted((SHARED / "seeds" / "expected").glob("*.json"))
 _GROUPS = {"granted": "三、本年度办理结果", "denied_state_secret": "（三）不予公开", "unavailable_not_held": "（四）无法提供",

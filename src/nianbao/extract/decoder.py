@@ -32,14 +32,18 @@ from ..format import (
     T3_ROWS_2019,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
+    T4_COLUMNS,
     T4_GROUP_KEYS,
+    T4_GROUPS,
     ActiveItem,
+    Format,
     Label,
     core,
     tail,
 )
 from ..ingest import Block, Cell
 from ..limits import MAX_FRACTION
+from .clusters import merge_label_clusters
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
@@ -86,7 +90,14 @@ class Stream:
         parts: list[str] = []
         cells: list[tuple[int, int, Cell]] = []
         pos = 0
+        prev = ""
         for b in blocks:
+            # a merged cell a converter repeats once per slot it covers ("一、本年新收…" three times, one per
+            # line): the words again say nothing new and push the numbers away from their label
+            words = b.text.strip()
+            if not b.grid and words and words == prev and not any(ch.isdigit() for ch in words):
+                continue
+            prev = words
             first = True
             for c in b.cells:
                 if c.covered:
@@ -201,8 +212,9 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
         if j < end and chars[j] in ".．" and j + 1 < end and chars[j + 1].isdigit():
             # a decimal: one cell (表二 fees); keep it whole
             k = j + 1
-            while k < end and chars[k].isdigit():
-                k += 1
+            while k < end and chars[k].isdigit() and not (
+                    k > j + 1 and where[k] - where[k - 1] > 1 and _separated(text, where[k - 1], where[k])):
+                k += 1  # its fraction ends where the text puts a separator, as a whole number does
             digits = chars[i:k]
             j = k
         if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
@@ -401,7 +413,8 @@ def decode_requests(stream: Stream) -> Decoded | None:
             j = len(rows)
             runs = _tail_runs(stream, e)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
-        segs.append((covered, runs))
+        segs.append((covered, _whole_counts(runs)))
+    segs = merge_label_clusters(segs, _T3_WIDTH, _rows_add_up)
     found = [f"requests.{keys[i]}" for i, *_ in best]
     dec = Decoded()
     units = []
@@ -417,6 +430,15 @@ def decode_requests(stream: Stream) -> Decoded | None:
     return dec
 
 
+def _rows_add_up(runs: list[Run], cells: int) -> bool:
+    """Some reading of the runs as ``cells // 7`` 表三 rows in which every row's six applicant columns
+    sum to its 总计."""
+    found = readings(runs, cells)
+    return found is not None and any(
+        all(sum(p.value for p in r[k:k + 6]) == r[k + 6].value for k in range(0, cells, _T3_WIDTH))
+        for r in found[:MAX_SCORED])
+
+
 def _tail_runs(stream: Stream, start: int) -> list[Run]:
     """The runs after the last label: up to the first words after a number."""
     chars = stream.chars
@@ -425,9 +447,25 @@ def _tail_runs(stream: Stream, start: int) -> list[Run]:
     while i < n and not chars[i].isdigit() and i - start < 20:
         i += 1
     j = i
-    while j < n and (chars[j].isdigit() or chars[j] in ",，"):
+    while j < n and (chars[j].isdigit() or chars[j] in ",，"
+                     or (chars[j] in ".．" and j + 1 < n and chars[j + 1].isdigit())):
         j += 1
-    return runs_between(stream, i, j)
+    return _whole_counts(runs_between(stream, i, j))
+
+
+def _whole_counts(runs: list[Run]) -> list[Run]:
+    """表三 and 表四 count applications and cases: a run written as a decimal (``72.64``, two cells a
+    converter joined with a dot) is two runs, and the arithmetic says whether they are two cells."""
+    out = []
+    for r in runs:
+        if "." not in r.digits:
+            out.append(r)
+            continue
+        a, _, b = r.digits.partition(".")
+        out.append(Run(a, r.start, r.start + len(a), r.gap))
+        if b:
+            out.append(Run(b, r.start + len(a) + 1, r.end))
+    return out
 
 
 def _tail_readings(stream: Stream, runs: list[Run], cells: int, most: int = MAX_CELL_DIGITS) -> list[list[Piece]] | None:
@@ -669,6 +707,8 @@ def decode_appeals(stream: Stream) -> Decoded | None:
             end = p + len(key)
             break
     if end < 0:
+        end = _t4_header_end(chars, head)
+    if end < 0:
         return None
     runs = _tail_runs(stream, end)
     paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
@@ -677,6 +717,9 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     if not runs:
         return None
     dec.rows["appeals"] = runs
+    if _blank_groups_dropped(runs):
+        dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
+        return dec
     _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
     # A block's five cells stand or fall together: one settled alone (every reading tried agreed on it)
     # comes from readings that all missed the printed one, e.g. a blank block with no separators left
@@ -686,6 +729,35 @@ def decode_appeals(stream: Stream) -> Decoded | None:
             for cell in cells:
                 dec.values.pop(cell, None)
     return dec
+
+
+def _blank_groups_dropped(runs: list[Run]) -> bool:
+    """Five or ten numbers, each block of five adding up: whole groups of 表四 left blank, their empty
+    cells lost. Which group is blank the numbers do not say, and cutting the numbers into fifteen cells
+    (``12`` as 1|2) would only find some other block that happens to add up: nothing is read."""
+    if len(runs) not in (5, 10) or any("." in r.digits for r in runs):
+        return False
+    vals = [int(r.digits) for r in runs]
+    return all(sum(vals[k:k + 4]) == vals[k + 4] for k in range(0, len(vals), 5))
+
+
+_T4_HEADER_CHARS = frozenset("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + Format.T4_LITIGATION + "()")
+
+
+def _t4_header_end(chars: str, head: int) -> int:
+    """Where 表四's numbers start when its header does not end in 总计 (a layout that writes the header
+    rows' words column-interleaved: "…尚未总计…维持纠正结果审结"): the first digit after a 行政复议 from
+    which every character up to it is one of the header's."""
+    p = chars.find("行政复议", head, head + 3000)
+    while p >= 0:
+        i = p
+        stop = min(len(chars), p + 200)
+        while i < stop and not chars[i].isdigit() and chars[i] in _T4_HEADER_CHARS:
+            i += 1
+        if i < stop and chars[i].isdigit() and "维持" in chars[p:i] and "总计" in chars[p:i]:
+            return i
+        p = chars.find("行政复议", p + 4, head + 3000)
+    return -1
 
 
 # ---- 表二 ---------------------------------------------------------------------------------------
@@ -719,6 +791,8 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         if n + 1 == len(found):
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
+        if width == 1 and len(runs) > 1 and len({r.digits for r in runs}) == 1 and not any(r.gap for r in runs):
+            runs = runs[:1]  # one value repeated over the merged cells of its row ("行政许可 0 0 0")
         paths = ([f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"])
         last = n + 1 == len(found)
         cands = (_tail_readings(stream, runs, width, T2_CELL_DIGITS) if last

@@ -124,6 +124,12 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
                 mf.agency, mf.agency_source = norm(_clean_line(blocks[j].text)), "heading"
                 break
     _find_signature(blocks, mf)
+    if mf.agency is None:
+        # a converter that moved or lost the title line (pdf-oxide) keeps the agency line at the top
+        top = blocks[:3] if mf.title_index is None else blocks[:min(3, mf.title_index)]
+        line = next((b for b in top if looks_like_agency(b.text)), None)
+        if line is not None:
+            mf.agency, mf.agency_source = norm(_clean_line(line.text)), "heading"
     t = norm(mf.title or "")
     if any(w in t for w in Format.INTERPRETATION_WORDS):
         mf.doc_kind = "interpretation"

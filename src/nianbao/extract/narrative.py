@@ -38,7 +38,9 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(rf"(?:全年|共|累计|合计)[^。；;，,\d]{{0,6}}公开(?:各类)?(?:政府|政务)信息\s*(?:共计|共)?\s*{_N}\s*条"),
     ),
     "requests_received": (
-        re.compile(rf"(?:收到|受理|接收|新收|接到)[^。；;，,\d]{{0,14}}?(?:申请|依申请公开)[^。；;，,\d{CN_NUM_CHARS}]{{0,8}}?"
+        # the words between 申请 and the count never answer or handle (答复/回复/办结/办理/复议): a
+        # count after them is of replies, not of applications received ("申请" + a wrapped line "复 3050 件")
+        re.compile(rf"(?:收到|受理|接收|新收|接到)[^。；;，,\d]{{0,14}}?(?:申请|依申请公开)[^。；;，,\d{CN_NUM_CHARS}答复办]{{0,8}}?"
                    rf"(?:共计|共|合计)?\s*{_N}\s*(?:件|个|条|份|宗|次)"),
         re.compile(rf"(?:收到|受理|接收|新收|接到)(?:各类)?\s*{_N}\s*(?:件|个|份|宗)[^。；;，,\d]{{0,6}}?(?:依申请公开|政府信息公开申请|信息公开申请)"),
         re.compile(rf"依申请公开[^。；;，,\d]{{0,6}}?(?:申请)?(?:共计|共|合计)\s*{_N}\s*件"),

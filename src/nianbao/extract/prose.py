@@ -46,11 +46,13 @@ def paragraphs(blocks: list[Block], alone: frozenset[int] = frozenset()) -> list
         if i in alone:
             joinable = False
         cells = [c for c in b.cells if c.text.strip()]
-        if len(cells) == 1 and not b.grid:
+        prose = None if b.grid or len(cells) < 2 else _prose_line(cells)
+        if (len(cells) == 1 and not b.grid) or prose is not None:
             c = cells[0]
-            text = c.text.strip()
+            text = prose if prose is not None else c.text.strip()
+            one = len(b.cells) == 1 or prose is not None
             start = c.span[0] if c.span else None
-            continued = joinable and bool(out) and len(b.cells) == 1 and not HEADING_START.match(text)
+            continued = joinable and bool(out) and one and not HEADING_START.match(text)
             if continued:
                 prev = out[-1]
                 pieces = prev.pieces or ((0, prev.start, prev.line),)
@@ -60,7 +62,7 @@ def paragraphs(blocks: list[Block], alone: frozenset[int] = frozenset()) -> list
                 out.append(Para(text, c.line, start, (), i, i))
             # a line runs on when it stops mid-sentence: long, or ending in a comma, or itself the
             # continuation of a wrapped line; headings and table debris (a line with empty tab cells) do not
-            joinable = (not text.endswith(_TERMINAL) and len(b.cells) == 1 and i not in alone
+            joinable = (not text.endswith(_TERMINAL) and one and i not in alone
                         and (len(text) >= 15 or text.endswith(_RUN_ON) or continued)
                         and not _short_heading(text))
         elif b.grid and len(cells) == 1 and len(cells[0].text) > 30:
@@ -69,6 +71,17 @@ def paragraphs(blocks: list[Block], alone: frozenset[int] = frozenset()) -> list
         else:
             joinable = False
     return out
+
+
+def _prose_line(cells) -> str | None:
+    """A line of prose a layout converter cut into cells at its wide gaps (justified text:
+    "和针对性。2024    年，全市共受理政府信息公开申请    3119 件，答"): a full stop inside and mostly
+    words. Its cells joined by a space; a table row (a label and its numbers) has no full stop."""
+    parts = [c.text.strip() for c in cells]
+    text = "".join(parts)
+    if "。" not in text or sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < 12:
+        return None
+    return " ".join(parts)
 
 
 # ---- sections -----------------------------------------------------------------------------------

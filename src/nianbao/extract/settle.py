@@ -9,11 +9,20 @@ readings of the same characters; what it cannot settle stays null, with a note l
 
 from __future__ import annotations
 
-from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format import (
+    ACTIVE_2019,
+    ACTIVE_2021,
+    T3_COLUMN_KEYS,
+    T3_ROWS_2019,
+    T3_ROWS_2021,
+    T4_COLUMN_KEYS,
+    T4_GROUP_KEYS,
+)
 from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .columnar import decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
+from .detached import fill_detached_rows
 from .tables import Found
 from .values import Value
 
@@ -90,7 +99,9 @@ def _alternatives(paths: list[str], alts) -> str:
 def settle_requests(found: Found, lazy: _Lazy) -> None:
     rows = _rows_of(found, "requests")
     found.certain -= found.loose
-    full = len(rows) >= len(T3_ROWS_2019) and rows <= found.certain
+    # every row of the table's format read with certainty (a 2021 table missing one row is not full)
+    fmt_rows = T3_ROWS_2019 if "requests.other_total" in rows else T3_ROWS_2021
+    full = {f"requests.{r.key}" for r in fmt_rows} <= rows <= found.certain
     if full:
         return
     stream = lazy.get()
@@ -105,6 +116,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
+    fill_detached_rows(found, stream)
     _garbled(found)
 
 

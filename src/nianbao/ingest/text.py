@@ -21,17 +21,23 @@ from .grid import GridTooLarge
 _PAGE_NO = re.compile(
     r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
+# a page number a converter sorted into a line of text ("- 4 -    法提供   2.没有现成信息…"): a cell of its own
+_PAGE_CELL = re.compile(r"^[-—–－~·]\s*\d{1,3}\s*[-—–－~·]$|^第\s*\d{1,3}\s*页$")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
-_MD_ESCAPED = re.compile(r"\\([<>&])")
+# CommonMark's backslash escapes (``1\.属于``, ``\(二\)``, ``0635\-8223216``): any ASCII punctuation but
+# the pipe, which stays escaped so a table cell's ``\|`` is not read as a column break
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[\\\]^_`{}~])")
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
 
 
 def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     text, damage = decode_damaged(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if kind == "markdown" and "\\" in text:
-        text = _MD_ESCAPED.sub(r"\1", text)  # \<script> as the Markdown writer escapes raw HTML
+    if "\\" in text:
+        # \<script>, \. as Markdown writers escape them; also in a .txt (Markdown saved as text): a
+        # backslash before punctuation is no part of a report's words
+        text = _MD_ESCAPED.sub(r"\1", text)
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])
@@ -66,7 +72,7 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
         if len(spans) == 1 and not line[:spans[0][0]].strip() and not line[spans[0][1]:].strip():
             spans = [(0, len(line))]  # nothing left out: keep the line as it is (its indentation too)
         for a, b in spans:
-            cells = _split_line(line[a:b], lineno, start + a)
+            cells = [c for c in _split_line(line[a:b], lineno, start + a) if not _PAGE_CELL.match(c.text)]
             if cells:
                 blocks.append(Block(cells))
                 total += len(cells)

@@ -1,0 +1,211 @@
+"""表三 rows whose labels a converter wrote away from their numbers (pdf-oxide, docling-rs).
+
+Some converters keep the numbers of 表三 in row order but lose the label cells of a few rows and write
+them elsewhere: the first rows' numbers stand right under the column header with no label, and their
+labels come together after the table (``一、本年新收… 二、上年结转… （一）予以公开 … 四、结转下年度继续办理``).
+The decoder, which anchors rows on the first label it meets in the format's order, then anchors on that
+cluster and reads nothing. This second reading anchors only on labels that have numbers after them
+(a label with no number before the next label is detached), chosen as
+the longest chain in the format's order; the numbers under the header before the first anchored label
+are the rows before it, and the numbers after the last anchored label, up to the detached labels,
+are that row and the rows after it. As everywhere in the decoder, rows whose labels were lost are kept
+only when the arithmetic confirms them, and a cell gets a value only when one reading fits.
+
+``fill_detached_rows`` uses it only for rows the first reading left without a value, and only when
+it agrees with every value the first reading gave.
+"""
+
+from __future__ import annotations
+
+from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021
+from .clusters import merge_label_clusters
+from .decoder import (
+    Decoded,
+    Run,
+    Stream,
+    _heads,
+    _rows_add_up,
+    _solve,
+    _t3_constraints,
+    _t3_rows,
+    _tail_readings,
+    _Unit,
+    _whole_counts,
+    piece_cell,
+    readings,
+    runs_between,
+)
+from .tables import Found
+from .values import Value
+
+_WIDTH = len(T3_COLUMN_KEYS)
+_HEADER_WORDS = ("申请人情况", "自然人")
+
+
+def _region(chars: str) -> tuple[int, int] | None:
+    """表三 from its column header to 表四's header (or the end)."""
+    starts = [p for w in _HEADER_WORDS if (p := chars.find(w)) >= 0]
+    if not starts:
+        return None
+    lo = min(starts)
+    hi = chars.find("行政复议", lo)
+    while hi >= 0 and "维持" not in chars[hi:hi + 400]:
+        hi = chars.find("行政复议", hi + 4)
+    return lo, len(chars) if hi < 0 else hi
+
+
+def _occurrences(chars: str, rows, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of every row label in ``chars[lo:hi]``, longer matches first."""
+    found: list[tuple[int, int, int]] = []
+    for i, row in enumerate(rows):
+        keys = ["3.其他" if row.key == "other_other" and k == row.keys[0] else k for k in (row.keys[0], *row.variants)]
+        for key in keys:
+            p = chars.find(key, lo, hi)
+            while p >= 0:
+                found.append((p, p + len(key), i))
+                p = chars.find(key, p + 1, hi)
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, int]] = []
+    for occ in found:
+        if out and occ[0] < out[-1][1]:
+            continue  # inside a longer match
+        if out and out[-1][2] == occ[2] and not any(ch.isdigit() for ch in chars[out[-1][1]:occ[0]]):
+            out[-1] = (out[-1][0], occ[1], occ[2])  # two phrases of one label (现成信息…另行制作)
+            continue
+        out.append(occ)
+    return out
+
+
+def _chain(attached: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The longest run of labels whose rows and positions both increase."""
+    best: list[list[tuple[int, int, int]]] = []
+    for occ in attached:
+        prev = max((b for b in best if b[-1][2] < occ[2] and b[-1][1] <= occ[0]), key=len, default=[])
+        best.append([*prev, occ])
+    return max(best, key=len, default=[])
+
+
+def _with_inner_labels(chain: list[tuple[int, int, int]],
+                       detached: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The chain with the label-only occurrences that stand between two of its labels and name a row
+    between theirs: labels written together inside the table (docling-rs: ``2.申请人逾期… 3.其他``, then
+    both rows' numbers) or wrapped after their numbers. They are the rows' own labels, in place; only
+    labels out of the table's order (a page's labels written after it) stay out."""
+    out = list(chain)
+    for d in detached:
+        k = next((n for n, a in enumerate(out) if a[0] > d[0]), None)
+        if k is None or k == 0:
+            continue
+        if out[k - 1][2] < d[2] < out[k][2]:
+            out.insert(k, d)
+    return out
+
+
+def decode_requests_detached(stream: Stream) -> Decoded | None:
+    chars = stream.chars
+    region = _region(chars)
+    if region is None:
+        return None
+    lo, hi = region
+    rows = _t3_rows(chars, lo, hi)
+    occ = _occurrences(chars, rows, lo, hi)
+    if not occ:
+        return None
+    attached: list[tuple[int, int, int]] = []
+    detached: list[tuple[int, int, int]] = []
+    for n, (s, e, i) in enumerate(occ):
+        stop, nxt = (occ[n + 1][0], rows[occ[n + 1][2]].number) if n + 1 < len(occ) else (hi, None)
+        (attached if runs_between(stream, e, stop, nxt) else detached).append((s, e, i))
+    if not detached:
+        return None  # nothing written away from its numbers: the first reading is the reading
+    chain = _chain(attached)
+    if len(chain) < 3:
+        return None
+    chain = _with_inner_labels(chain, detached)
+    best = [(i, s, e) for s, e, i in chain]
+    heads = _heads(stream, rows, best)
+    keys = [r.key for r in rows]
+    segs: list[tuple[list[int], list[Run], bool]] = []  # (rows covered, runs, last)
+    first = best[0][0]
+    if first > 0:
+        segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, heads[0], rows[first].number)),
+                     False))
+    for n, (i, _s, e) in enumerate(best):
+        if n + 1 < len(best):
+            j = best[n + 1][0]
+            segs.append((list(range(i, j)),
+                         _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e),
+                                                    rows[j].number)), False))
+            continue
+        stop = min((s for s, _e, _i in detached if s >= e), default=hi)
+        runs = _whole_counts(runs_between(stream, e, stop))
+        rest = list(range(i, len(rows)))
+        if len(rest) > 1 and readings(runs, _WIDTH * len(rest)):
+            segs.append((rest, runs, False))
+        else:
+            segs.append(([i], runs, True))
+    # a run of labels with their rows' numbers after them reads as those rows (as in the first reading)
+    lasts = {id(runs) for covered, runs, last in segs if last}
+    merged = merge_label_clusters([(c, r) for c, r, _ in segs], _WIDTH, _rows_add_up)
+    dec = Decoded()
+    units = []
+    for covered, runs, last in ((c, r, id(r) in lasts) for c, r in merged):
+        paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
+        cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
+        units.append(_Unit(paths, runs, cands))
+        for i in covered:
+            dec.rows[f"requests.{keys[i]}"] = runs
+    _solve(units, _t3_constraints(keys), dec)
+    return dec
+
+
+def fill_detached_rows(found: Found, stream: Stream) -> None:
+    """Rows of 表三 still without a value, from the second reading, when it agrees with the first."""
+    rows = {p.rsplit(".", 1)[0] for p in found.values}
+    empty = [r for r in rows | {f"requests.{k}" for k in _format_keys(found)}
+             if r not in found.certain and not any(
+                 (v := found.values.get(f"{r}.{c}")) is not None and v.value is not None for c in T3_COLUMN_KEYS)]
+    if not empty:
+        return
+    dec = decode_requests_detached(stream)
+    if dec is None or not dec.values:
+        return
+    for p, piece in dec.values.items():
+        v = found.values.get(p)
+        if v is not None and v.value is not None and v.value != piece.value:
+            return  # the two readings disagree: neither is trusted further than it was
+    fills = []
+    for r in sorted(empty):
+        cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
+        if not all(p in dec.values for p in cells):
+            continue
+        vals = [dec.values[p].value for p in cells]
+        if sum(vals[:-1]) != vals[-1]:
+            continue  # a second reading is kept only where the row adds up (OCR: 744 for 244)
+        fills.append(r)
+    if not fills:
+        return
+    # and only when no sum across rows that the filled rows complete fails
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    val.update({f"{r}.{c}": dec.values[f"{r}.{c}"].value for r in fills for c in T3_COLUMN_KEYS})
+    filled = {f"{r}.{c}" for r in fills for c in T3_COLUMN_KEYS}
+    for left, right in _t3_constraints(_format_keys(found)):
+        both = (*left, *right)
+        if any(p in filled for p in both) and all(p in val for p in both):
+            if abs(sum(val[p] for p in left) - sum(val[p] for p in right)) > 1e-9:
+                return
+    for r in fills:
+        cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
+        for p in cells:
+            piece = dec.values[p]
+            found.values[p] = Value(piece.value, piece_cell(stream, piece.start, piece.end))
+        found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in cells)[:60], None))
+
+
+def _format_keys(found: Found) -> list[str]:
+    """The rows of the table's format (2019 has one 其他处理 row)."""
+    rows = T3_ROWS_2019 if any(p.startswith("requests.other_total.") for p in found.values) else T3_ROWS_2021
+    return [r.key for r in rows]
+
+
+__all__ = ["decode_requests_detached", "fill_detached_rows"]
