@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
 import nianbao
-from conftest import BIN, DATA, SHARED, load_json, mismatches
+from conftest import BIN, DATA, SHARED, assert_score_py_100, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.ingest import load
 
@@ -85,12 +84,7 @@ def test_bad_docx_is_chinese_input_error(name, needle):
 @pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_docx_is_100_percent():
-    run = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), str(DOCX / "expected"),
-         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(DOCX)],
-        capture_output=True, text=True, timeout=600, check=False)
-    assert "accuracy=100.00%" in run.stdout.strip().splitlines()[-1], run.stdout
-    assert run.returncode == 0
+    assert_score_py_100(DOCX / "expected", DOCX)
 
 
 def test_many_text_boxes_beside_the_flow_are_left_out_not_read_out_of_place():
