@@ -108,3 +108,17 @@ def cli(*args, cwd=None, env: dict[str, str] | None = None, timeout=None):
         r = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", **(env or {})},
                           catch_exceptions=False)
     return SimpleNamespace(returncode=r.exit_code, stdout=r.stdout, stderr=r.stderr)
+
+
+def assert_score_py_100(expected: Path, inputs: Path, timeout: int = 600) -> None:
+    """shared/tools/score.py on ``inputs`` against the hand-read records in ``expected``, through the
+    installed ``nianbao parse --json``: every field right (accuracy=100.00 %) and exit code 0."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), str(expected),
+         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(inputs)],
+        capture_output=True, text=True, timeout=timeout, check=False)
+    assert "accuracy=100.00%" in run.stdout.strip().splitlines()[-1], run.stdout
+    assert run.returncode == 0

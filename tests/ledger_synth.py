@@ -16,8 +16,11 @@ import io
 import random
 from dataclasses import dataclass, field
 
-from nianbao.format import T3_COLUMN_KEYS, T3_ROWS_2021
+from nianbao.format import Format
 from nianbao.ledger import sheets, vocab
+
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+T3_ROWS_2021 = Format.get("2021").t3_rows
 
 YEAR = 2024
 COLS = T3_COLUMN_KEYS[:6]

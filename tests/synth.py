@@ -10,7 +10,12 @@ import random
 import re
 from pathlib import Path
 
-from nianbao.format import T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from nianbao.format import Format
+
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+T3_ROWS_2021 = Format.get("2021").t3_rows
+T4_COLUMN_KEYS = Format.T4_COLUMN_KEYS
+T4_GROUP_KEYS = Format.T4_GROUP_KEYS
 
 SEED = Path(__file__).resolve().parent / "data" / "text" / "000_3da483fcafa05843.txt"
 AGENCY = "聊城市统计局"

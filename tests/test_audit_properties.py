@@ -7,9 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nianbao.audit import audit
-from nianbao.format import T3_COLUMN_KEYS
+from nianbao.format import Format
 from nianbao.format.spec import T3_OUTCOME_KEYS_2021
 from nianbao.record import Record, RequestRow
+
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
 
 ARITH = ["T3-01", "T3-02", "T3-03"]
 APPLICANTS = T3_COLUMN_KEYS[:-1]

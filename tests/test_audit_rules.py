@@ -18,8 +18,12 @@ import pytest
 from conftest import DATA, load_json
 from nianbao.audit import CODES, audit, rule_class
 from nianbao.audit.base import Severity
-from nianbao.format import SECTIONS, T3_COLUMN_KEYS, T4_COLUMN_KEYS
+from nianbao.format import Format
 from nianbao.record import LedgerSummary, Record
+
+SECTIONS = Format.SECTIONS
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+T4_COLUMN_KEYS = Format.T4_COLUMN_KEYS
 
 AUDIT = DATA / "audit"
 DELETE = "__delete__"

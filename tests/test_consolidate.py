@@ -94,7 +94,9 @@ def test_region_without_unit_list_uses_names(tmp_path):
 def test_consolidated_export_flat_tables(tmp_path):
     import csv
 
-    from nianbao.format import T3_COLUMNS, T3_ROWS_2021
+    from nianbao.format import Format
+    T3_COLUMNS = Format.T3_COLUMNS
+    T3_ROWS_2021 = Format.get("2021").t3_rows
 
     store, made = _setup(tmp_path)
     with store:

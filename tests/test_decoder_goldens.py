@@ -22,6 +22,8 @@ RIGHT = {
     "docx-docx2txt__r000.txt": 192,  # 5 wrong: 表四 blank group
     "docling-rs__r000dense.md": 158,  # 32 wrong: scrambled rows
     "pdftotext__r000.txt": 182,  # 表三 written column by column (labels as one run): 7 right before
+    "pdftotext__r000dense.txt": 192,  # the same with a box of three columns written row by row: 2 right before
+    "pdfminer__r000.txt": 183,  # columns 社会公益 and 法律服务 finished after 其他 and 总计: 8 right before
     "pdfminer__r000dense.txt": 193,  # the same, columns in boxes out of order (科研机构 after 法律服务机构)
     "pdfminer__r001.txt": 17,  # 1 wrong: a run of labels, then a column's numbers read as 3.其他's row; 表四 headed numbers
     "pdfminer__huaian2024.txt": 197,  # 12 wrong: columns written one after another (each page's)

@@ -16,8 +16,14 @@ from hypothesis import strategies as st
 
 import nianbao
 from conftest import DATA, SHARED, leaves, load_json
-from nianbao.format import ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
-from nianbao.format.spec import T3_GROUPS
+from nianbao.format import Format
+
+ACTIVE_2021 = Format.get("2021").active
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+T3_ROWS_2021 = Format.get("2021").t3_rows
+T4_COLUMN_KEYS = Format.T4_COLUMN_KEYS
+T4_GROUP_KEYS = Format.T4_GROUP_KEYS
+T3_GROUPS = Format.T3_GROUPS
 
 SEEDS = sorted((SHARED / "seeds" / "expected").glob("*.json"))
 _GROUP_BEFORE = {"granted": T3_GROUPS["outcomes"].label, "denied_state_secret": T3_GROUPS["denied"].label,

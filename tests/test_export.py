@@ -10,7 +10,10 @@ from openpyxl import load_workbook
 
 import nianbao
 from conftest import DATA
-from nianbao.format import T3_ROW_BY_KEY, T4_COLUMNS
+from nianbao.format import Format
+
+T3_ROW_BY_KEY = Format.T3_ROW_BY_KEY
+T4_COLUMNS = Format.T4_COLUMNS
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
 

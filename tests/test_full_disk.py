@@ -16,7 +16,7 @@ from conftest import DATA, cli
 from nianbao import InputError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = DATA / "fuzz" / "seeds" / "000.txt"
+SEED = DATA / "text" / "000_3da483fcafa05843.txt"
 
 
 @pytest.fixture

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
 import nianbao
-from conftest import BIN, DATA, SHARED, golden, load_json, mismatches
+from conftest import BIN, DATA, SHARED, assert_score_py_100, golden, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.ingest import Cell, grid, load, load_bytes
 
@@ -115,9 +114,4 @@ def test_bad_pages_raise_chinese_input_error(data, needle):
 @pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_html_is_100_percent():
-    run = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), str(HTML / "expected"),
-         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(HTML)],
-        capture_output=True, text=True, timeout=600, check=False)
-    assert "accuracy=100.00%" in run.stdout.strip().splitlines()[-1], run.stdout
-    assert run.returncode == 0
+    assert_score_py_100(HTML / "expected", HTML)

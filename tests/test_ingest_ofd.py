@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
 import nianbao
-from conftest import BIN, DATA, SHARED, load_json, mismatches
+from conftest import BIN, DATA, SHARED, assert_score_py_100, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.ingest import load
 
@@ -50,9 +49,4 @@ def test_bad_ofd_is_chinese_input_error(name, needle):
 @pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_ofd_is_100_percent():
-    run = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), str(OFD / "expected"),
-         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(OFD)],
-        capture_output=True, text=True, timeout=600, check=False)
-    assert "accuracy=100.00%" in run.stdout.strip().splitlines()[-1], run.stdout
-    assert run.returncode == 0
+    assert_score_py_100(OFD / "expected", OFD)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
 import nianbao
-from conftest import BIN, DATA, SHARED, load_json, mismatches
+from conftest import BIN, DATA, SHARED, assert_score_py_100, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.ingest import load, sniff
 from nianbao.ingest.office import ole_kind, soffice
@@ -73,9 +72,4 @@ def test_without_libreoffice_says_what_to_install(tmp_path):
 @needs_soffice
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_doc_and_wps_is_100_percent():
-    run = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), str(DOC / "expected"),
-         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(DOC)],
-        capture_output=True, text=True, timeout=600, check=False)
-    assert "accuracy=100.00%" in run.stdout.strip().splitlines()[-1], run.stdout
-    assert run.returncode == 0
+    assert_score_py_100(DOC / "expected", DOC)

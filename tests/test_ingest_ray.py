@@ -81,6 +81,29 @@ def test_ray_stores_what_the_local_pool_stores(ray_local, tmp_path):
     assert len(snaps["ray"][1]) == 4  # three seeds and the scan's 表三
 
 
+def test_the_driver_reads_each_document_once(ray_local, tmp_path, monkeypatch):
+    """The bytes the driver reads to hash a document are the bytes its task gets: one read per document
+    (it read each twice: once for the hash, again to send it)."""
+    from nianbao.pipeline import batch
+
+    folder = tmp_path / "once"
+    folder.mkdir()
+    for s in SEEDS[:3]:
+        shutil.copy(s, folder / s.name)
+    reads: Counter = Counter()
+    real = batch.Source.read
+
+    def counting(self):
+        reads[self.name] += 1
+        return real(self)
+
+    monkeypatch.setattr(batch.Source, "read", counting)
+    with nianbao.open_store(tmp_path / "once.sqlite") as store:
+        result = nianbao.ingest_batch([folder], store, engine="ray")
+    assert Counter(o.status.value for o in result.outcomes) == {"成功": 3}
+    assert sorted(reads.values()) == [1, 1, 1], reads
+
+
 def test_lost_worker_is_retried_nothing_lost_or_doubled(ray_local, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()

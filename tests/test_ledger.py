@@ -21,7 +21,7 @@ from ledger_synth import (
     fill_template,
     generate,
 )
-from nianbao.format import T3_COLUMN_KEYS
+from nianbao.format import Format
 from nianbao.ledger import (
     Application,
     applicant_key,
@@ -36,6 +36,8 @@ from nianbao.ledger import (
     template,
     vocab,
 )
+
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
 
 D = dt.date
 

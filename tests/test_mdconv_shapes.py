@@ -62,7 +62,12 @@ _T4_HEADER = ["行政复议", "行政诉讼", *(["结果维持", "结果纠正",
 def _one_cell_per_line(rec: dict, repeat=lambda: 1, t4_header: list[str] = _T4_HEADER, t4_tail: str = "") -> str:
     """The record's tables one cell per line; ``repeat()`` says how often a converter writes each label
     and each single-value cell (a merged cell written once per slot it covers)."""
-    from nianbao.format import ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+    from nianbao.format import Format
+    ACTIVE_2021 = Format.get("2021").active
+    T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+    T3_ROWS_2021 = Format.get("2021").t3_rows
+    T4_COLUMN_KEYS = Format.T4_COLUMN_KEYS
+    T4_GROUP_KEYS = Format.T4_GROUP_KEYS
 
     lines = ["某某局2023年政府信息公开工作年度报告", "二、主动公开政府信息情况",
              "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
@@ -132,7 +137,9 @@ def _rows_text(rec: dict, rnd: random.Random, shape: str) -> str:
     """表三 one row per line (label, then its seven numbers), with some rows' labels moved: ``edges``
     takes the labels of the first 1–3 rows and of the last row out of their lines and writes them together
     after the table; ``clusters`` writes runs of 2–4 labels together, then those rows' numbers."""
-    from nianbao.format import T3_COLUMN_KEYS, T3_ROWS_2021
+    from nianbao.format import Format
+    T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+    T3_ROWS_2021 = Format.get("2021").t3_rows
 
     req = rec.get("requests") or {}
     rows = [(r.label, " ".join(_txt((req.get(r.key) or {}).get(c)) for c in T3_COLUMN_KEYS)) for r in T3_ROWS_2021]
@@ -155,7 +162,8 @@ def _rows_text(rec: dict, rnd: random.Random, shape: str) -> str:
 
 
 def _adds_up(req: dict) -> bool:
-    from nianbao.format import T3_COLUMN_KEYS
+    from nianbao.format import Format
+    T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
 
     rows = {k: [v[c] for c in T3_COLUMN_KEYS] for k, v in req.items()}
     if any(sum(r[:6]) != r[6] for r in rows.values()):
@@ -187,7 +195,9 @@ def test_moved_row_labels_give_the_record_or_nulls(rec, seed, shape):
        blank=st.sets(st.integers(0, 2), min_size=1, max_size=2), seps=st.lists(st.sampled_from([" ", "\n", "\t"]),
                                                                                  min_size=15, max_size=15))
 def test_appeals_with_blank_groups_dropped_give_the_record_or_nulls(four, blank, seps):
-    from nianbao.format import T4_COLUMN_KEYS, T4_GROUP_KEYS
+    from nianbao.format import Format
+    T4_COLUMN_KEYS = Format.T4_COLUMN_KEYS
+    T4_GROUP_KEYS = Format.T4_GROUP_KEYS
 
     groups = {g: (None if n in blank else dict(zip(T4_COLUMN_KEYS, [*four[n], sum(four[n])])))
               for n, g in enumerate(T4_GROUP_KEYS)}

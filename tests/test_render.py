@@ -24,8 +24,11 @@ import nianbao
 from conftest import BIN, DATA, load_json, mismatches
 from nianbao import RenderBlocked
 from nianbao.errors import InputError, NianbaoError
-from nianbao.format import SECTIONS, T3_ROWS_2021
+from nianbao.format import Format
 from nianbao.format.spec import T3_NOTE
+
+SECTIONS = Format.SECTIONS
+T3_ROWS_2021 = Format.get("2021").t3_rows
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
 SEED0 = SEEDS[0]

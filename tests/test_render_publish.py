@@ -313,7 +313,8 @@ def _row_of(ws, label: str) -> int:
 def _fill_table3(path: Path, record) -> None:
     from openpyxl import load_workbook
 
-    from nianbao.format import T3_ROWS_2021
+    from nianbao.format import Format
+    T3_ROWS_2021 = Format.get("2021").t3_rows
 
     wb = load_workbook(path)
     ws = wb[T3_SHEET]

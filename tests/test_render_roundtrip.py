@@ -16,9 +16,17 @@ from hypothesis import strategies as st
 
 import nianbao
 from conftest import mismatches
-from nianbao.format import SECTIONS, T3_ORG_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
-from nianbao.format.spec import ACTIVE_2019, ACTIVE_2021
+from nianbao.format import Format
 from nianbao.record import Meta, Record, SectionText
+
+SECTIONS = Format.SECTIONS
+T3_ORG_KEYS = Format.T3_ORG_KEYS
+T3_ROWS_2019 = Format.get("2019").t3_rows
+T3_ROWS_2021 = Format.get("2021").t3_rows
+T4_COLUMN_KEYS = Format.T4_COLUMN_KEYS
+T4_GROUP_KEYS = Format.T4_GROUP_KEYS
+ACTIVE_2019 = Format.get("2019").active
+ACTIVE_2021 = Format.get("2021").active
 
 PLACES = ("聊城市", "淄博市", "平湖市", "济宁市", "东昌府区", "临清市", "高新区", "城关镇", "新华街道", "海淀区", "浦东新区")
 BODIES = ("统计局", "人民政府", "工业和信息化局", "教育局", "卫生健康委员会", "办事处", "人民政府办公室", "自然资源和规划局",

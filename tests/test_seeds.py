@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import nianbao
-from conftest import BIN, DATA, SHARED, golden, load_json, mismatches
+from conftest import DATA, SHARED, assert_score_py_100, golden, load_json, mismatches
 
 SEEDS = sorted((DATA / "text").glob("*.txt"))
 
@@ -28,10 +25,4 @@ def test_seed_golden_record(path):
 @pytest.mark.slow  # the installed command once per file; test-fast checks the same records in-process
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_seeds_is_100_percent():
-    run = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), str(SHARED / "seeds" / "expected"),
-         "--cmd", f"{BIN / 'nianbao'} parse --json {{}}", "--inputs", str(SHARED / "seeds")],
-        capture_output=True, text=True, timeout=300)
-    last = run.stdout.strip().splitlines()[-1]
-    assert "accuracy=100.00%" in last, run.stdout
-    assert run.returncode == 0
+    assert_score_py_100(SHARED / "seeds" / "expected", SHARED / "seeds", timeout=300)

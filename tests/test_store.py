@@ -26,6 +26,24 @@ def test_open_creates_schema_at_head_and_reopens(db):
         assert current(store.engine) == HEAD
 
 
+def test_head_is_the_newest_migration_and_the_migrations_make_the_schema(db):
+    """migrate.HEAD follows the newest file under migrations/versions, and a store opened at HEAD has
+    exactly the tables, columns and indexes of schema.py (a table added to one but not the other fails)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.config import Config
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from nianbao.store import schema
+    from nianbao.store.migrate import HEAD
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "nianbao.store:migrations")
+    assert ScriptDirectory.from_config(cfg).get_current_head() == HEAD
+    with nianbao.open_store(db) as store, store.engine.connect() as c:
+        assert compare_metadata(MigrationContext.configure(c), schema.metadata) == []
+
+
 def test_record_round_trips_with_provenance(db):
     record = nianbao.parse(SEED)
     with nianbao.open_store(db) as store:

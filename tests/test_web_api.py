@@ -79,6 +79,31 @@ def test_login_wrong_password_then_throttled(tmp_path):
         b.client.__exit__(None, None, None)
 
 
+def test_login_throttle_is_shared_by_two_workers_on_one_store(tmp_path):
+    """Two app instances on one store (two workers of one site): five failures spread over both lock the
+    name at both, and at a worker started afterwards."""
+    from fastapi.testclient import TestClient
+
+    from nianbao.web import create_app
+
+    b = make_bench(tmp_path)
+    other = TestClient(create_app(b.db, files=tmp_path / "files"))
+    other.__enter__()
+    try:
+        for i in range(5):
+            r = (b.client, other)[i % 2].post("/api/v1/auth/login", json={"username": "rev", "password": "wrong-pw-9"})
+            assert r.status_code == 401, r.text
+        for client in (b.client, other):
+            r = client.post("/api/v1/auth/login", json={"username": "rev", "password": PASSWORD})
+            assert r.status_code == 429 and "分钟后再试" in r.json()["detail"]
+        with TestClient(create_app(b.db, files=tmp_path / "files")) as third:  # a worker restarted later
+            r = third.post("/api/v1/auth/login", json={"username": "rev", "password": PASSWORD})
+            assert r.status_code == 429
+    finally:
+        other.__exit__(None, None, None)
+        b.client.__exit__(None, None, None)
+
+
 def test_me_for_every_role(bench):
     for who, role in (("admin", "admin"), ("rev", "reviewer"), ("filer", "filer")):
         r = bench.client.get("/api/v1/me", headers=bench.h(who))
@@ -444,6 +469,42 @@ def test_filing_gate_review_and_consolidation(bench):
     assert cons["record"]["requests"]["new_received"]["total"] == requests["new_received"][6]
     log = c.get("/api/v1/audit-log", headers=bench.h("admin")).json()
     assert any(e["action"] == "filing.已通过" and e["actor"] == "rev" for e in log)
+
+
+def test_accepted_filing_with_blank_table4_reads_back_blank_not_missing(tmp_path):
+    """An accepted filing whose 表四 is left blank is stored as filed: every 表四 cell null (T4-03 says they are
+    blank), never S-02 (表四 缺失或无法读取) — the stored report is the filed record, not a reading of its DOCX
+    (whose all-blank 表四 the reader could not tell from no table)."""
+    import time
+
+    b = make_bench(tmp_path)
+    try:
+        c = b.client
+        url = "/api/v1/filings/聊城市统计局/2022"
+        requests, _ = tables(random.Random(7))
+        r = c.put(url, json={"values": _values(requests), "expected": 0, "submit": True, "reason": "表二、表四暂缺"},
+                  headers=b.h("filer"))
+        assert r.status_code == 200, r.text
+        filed = r.json()["record"]
+        assert all(v is None for g in filed["appeals"].values() for v in g.values())
+        r = c.post(url + "/decision", json={"accept": True, "expected": 1}, headers=b.h("rev"))
+        assert r.status_code == 200 and r.json()["state"] == "已通过"
+        for _ in range(200):
+            docs = c.get("/api/v1/documents", params={"agency": "聊城市统计局", "year": 2022},
+                         headers=b.h("rev")).json()["items"]
+            if docs and docs[0]["status"] not in ("排队中", "处理中"):
+                break
+            time.sleep(0.05)
+        doc = b.wait("rev", docs[0]["id"])
+        stored = doc["record"]
+        assert stored["appeals"] == filed["appeals"]  # blank stays blank: null, not 0, not missing
+        assert stored["requests"] == filed["requests"]
+        codes = {f["code"] for f in c.get(f"/api/v1/documents/{doc['id']}/findings", headers=b.h("rev")).json()}
+        assert "S-02" not in codes and "T4-03" in codes
+        listed = c.get("/api/v1/findings", params={"agency": "聊城市统计局", "code": "S-02"}, headers=b.h("rev")).json()
+        assert listed["total"] == 0
+    finally:
+        b.client.__exit__(None, None, None)
 
 
 def test_cli_user_add(tmp_path):

@@ -209,6 +209,31 @@ def test_a_form_never_sends_the_browser_to_another_site(bench):
         assert r.headers["location"].startswith("/findings?"), (back, r.headers["location"])
 
 
+def test_region_filter_of_the_findings_list_takes_every_unit_below_the_region(tmp_path):
+    """问题清单 (page, API, XLSX) filtered by a region lists the findings of units anywhere below it in the unit
+    tree: 东昌府区教育局 is under 东昌府区, which is under 聊城市; a region filter of 聊城市 must find it."""
+    b = make_bench(tmp_path)
+    try:
+        with nianbao.open_store(b.db) as store:
+            store.save_units([{"name": "东昌府区", "parent": "聊城市", "level": "county"},
+                              {"name": "东昌府区教育局", "parent": "东昌府区", "level": "department"}])
+        b.wait("admin", b.upload("admin", "东昌府区教育.txt", seed_text("东昌府区教育局"))["id"])
+        b.wait("admin", b.upload("admin", "淄博财政.txt", seed_text("淄博市财政局"))["id"])
+        agencies = {}
+        for region in ("聊城市", "东昌府区", "淄博市"):
+            r = b.client.get("/api/v1/findings", params={"region": region}, headers=b.h("admin"))
+            assert r.status_code == 200, r.text
+            agencies[region] = {f["agency"] for f in r.json()["items"]}
+        assert agencies == {"聊城市": {"东昌府区教育局"}, "东昌府区": {"东昌府区教育局"}, "淄博市": {"淄博市财政局"}}
+        r = b.client.get("/api/v1/documents", params={"region": "聊城市"}, headers=b.h("admin"))
+        assert {d["agency"] for d in r.json()["items"]} == {"东昌府区教育局"}
+        login(b.client, "rev")  # the reviewer of 聊城市, on the page
+        page = b.client.get("/findings", params={"region": "聊城市"})
+        assert page.status_code == 200 and "东昌府区教育局" in page.text
+    finally:
+        b.client.__exit__(None, None, None)
+
+
 def test_consolidation_page_names_the_office_and_gives_the_report_to_finish(bench):
     """The 汇总 page: a field for the 汇总单位 that signs the report, the DOCX/PDF of it, and the DOCX reads as a
     consolidation (signed by the office, units listed, placeholders where the office must write)."""

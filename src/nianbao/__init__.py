@@ -21,7 +21,7 @@ from .analyse.charts import charts
 from .analyse.consolidate import Consolidation, Difference, consolidate
 from .analyse.layout import CellDef
 from .analyse.layout import cells as table_cells
-from .analyse.stats import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, GroupStats, Stats, stats
+from .analyse.stats import GroupStats, Stats, stats
 from .audit import Finding, Rule, Severity
 from .audit.codes import CODES, all_rules, rule_class
 from .debug import debug_html
@@ -52,6 +52,7 @@ from .pipeline import (
     parse_file,
     read_units,
     render,
+    save_record,
 )
 from .pipeline.export import export
 from .record import DocError, LedgerSummary, Meta, ParseResult, Record, Status
@@ -71,8 +72,8 @@ def rules() -> list[type[Rule]]:
 
 
 __all__ = [
-    "APPLICANTS", "CODES", "FILING_STATES", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
-    "Workbench", "sniff", "table_cells", "workbench", "OUTCOME_GROUPS", "OUTCOME_LABELS", "RENDER_FORMATS", "BatchResult", "CheckResult",
+    "CODES", "FILING_STATES", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
+    "Workbench", "sniff", "table_cells", "workbench", "RENDER_FORMATS", "BatchResult", "CheckResult",
     "Consolidation", "Deadline", "Difference", "DocError", "DocOutcome", "Finding", "Format", "GroupStats", "InputError",
     "Ledger", "LedgerResult", "LedgerSummary", "Meta", "MissingDependency", "NianbaoError", "ParseResult",
     "Record", "RenderBlocked", "ReportRow", "Rule", "Severity", "Stats", "Status", "Store", "StoredFinding",
@@ -80,5 +81,6 @@ __all__ = [
     "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
     "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
     "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
-    "rule_class", "rules", "stats", "template", "template_address", "template_addresses", "write_atomic",
+    "rule_class", "rules", "save_record", "stats", "template", "template_address", "template_addresses",
+    "write_atomic",
 ]

@@ -63,6 +63,9 @@ MAX_SHEET_ROWS = 100_000
 MAX_SHEET_COLUMNS = 200
 # One worksheet's XML, uncompressed: openpyxl keeps ~500 bytes per cell, so 8 MB of XML stays under 200 MB.
 MAX_SHEET_PART_BYTES = 8 * 1024 * 1024
+# Text boxes and drawn shapes of one DOCX: LibreOffice's PDF import makes one box per text run and one
+# line per table rule, ~300 a page; 120 pages of that is ~40 000.
+MAX_BOXES = 50_000
 # Cells of one document (text debris, grid rows): a report has ~1 000; a 60 MB file of tabs has millions.
 MAX_CELLS = 300_000
 # Automatic list numbers: a start of 5 000 digits is not a list.

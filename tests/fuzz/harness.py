@@ -1,7 +1,7 @@
 """Fuzzing harness (issue 10): mutated documents of every kind through parse → audit → store → render.
 
 Each input is made deterministically from (seed, index): a seed document of some kind (the shared seeds,
-research samples and corpus, plus tests/data/fuzz/seeds) and a mutator for that kind (byte flips,
+research samples and corpus, plus LOCAL_SEEDS below) and a mutator for that kind (byte flips,
 truncation, zip part corruption, XML attribute bombs, digit runs, PDF object corruption, image header
 lies, zip bombs). Each input runs in a forked child of a process that has imported nianbao once, under
 an address-space limit (resource.setrlimit) and a wall-time limit, and its outcome is classified:
@@ -47,7 +47,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SHARED = ROOT.parent / "shared"
-LOCAL_SEEDS = ROOT / "tests" / "data" / "fuzz" / "seeds"
+DATA = ROOT / "tests" / "data"
+# The local seeds, one document of each kind, read where the other tests keep them (no copy that can drift);
+# tests/data/fuzz/seeds holds only the two that no other test uses. In name order, as the runs were made.
+LOCAL_SEEDS: dict[str, Path] = {
+    "000.txt": DATA / "text" / "000_3da483fcafa05843.txt",
+    "000.xlsx": DATA / "fuzz" / "seeds" / "000.xlsx",
+    "r000.docx": DATA / "docx" / "r000.docx",
+    "r000.html": DATA / "html" / "r000.html",
+    "r000.pdf": DATA / "pdf" / "r000.pdf",
+    "r000_p1.png": DATA / "fuzz" / "seeds" / "r000_p1.png",
+    "r000dense.ofd": DATA / "ofd" / "r000dense.ofd",
+}
 
 TIME_LIMIT = 30.0  # CPU seconds of one input (RLIMIT_CPU): the machine is shared, so wall time is noisy
 WALL_LIMIT = 120.0  # wall seconds after which a child is killed whatever its CPU time
@@ -65,12 +76,10 @@ def _kind_of(p: Path) -> str | None:
 
 def find_seeds(quick: bool = False) -> dict[str, list[Path]]:
     """Seed documents by kind, in a stable order. Scanned PDFs go to "scan" (OCR is slow: few inputs)."""
-    roots = [LOCAL_SEEDS, SHARED / "seeds", SHARED / "research" / "samples", SHARED / "corpus"]
+    roots = [SHARED / "seeds", SHARED / "research" / "samples", SHARED / "corpus"]
     out: dict[str, list[Path]] = defaultdict(list)
-    for root in roots:
-        if not root.exists():
-            continue
-        for p in sorted(root.rglob("*")):
+    for paths in [list(LOCAL_SEEDS.values())] + [sorted(r.rglob("*")) for r in roots if r.exists()]:
+        for p in paths:
             if not p.is_file() or "expected" in p.parts or p.stat().st_size > 8 * 1024 * 1024:
                 continue
             kind = _kind_of(p)
@@ -648,14 +657,14 @@ def table(summary: dict) -> str:
 # ---- a batch of bombs and found inputs plus three good seeds ----------------------------------------
 def bombs() -> dict[str, bytes]:
     """Hostile files of every kind, made fresh (a few kilobytes each on disk)."""
-    good_docx = (LOCAL_SEEDS / "r000.docx").read_bytes()
+    good_docx = LOCAL_SEEDS["r000.docx"].read_bytes()
     out: dict[str, bytes] = {}
     big = io.BytesIO()
     with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", b"<" + b" " * (200 * 1024 * 1024) + b"/>")
     out["bomb_part.docx"] = big.getvalue()
     out["bomb_members.docx"] = _rezip(good_docx, lambda i, raw: raw, [(f"junk/{k}.xml", b"<a/>") for k in range(6000)])
-    xlsx = (LOCAL_SEEDS / "000.xlsx").read_bytes()
+    xlsx = LOCAL_SEEDS["000.xlsx"].read_bytes()
     out["bomb_merge.xlsx"] = _rezip(xlsx, lambda i, raw: re.sub(rb'<mergeCell ref="[^"]+"', b'<mergeCell ref="A1:XFD1048576"', raw)
                                    if i.filename.startswith("xl/worksheets/") else raw)
     png = io.BytesIO()
@@ -669,7 +678,7 @@ def bombs() -> dict[str, bytes]:
     many = io.BytesIO()
     with zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("a.txt", b"x")
-        z.writestr("../escape.txt", (LOCAL_SEEDS / "000.txt").read_bytes())
+        z.writestr("../escape.txt", LOCAL_SEEDS["000.txt"].read_bytes())
         z.writestr("bomb.txt", b"0" * (100 * 1024 * 1024))
     out["hostile.zip"] = many.getvalue()
     return out
@@ -698,7 +707,7 @@ def batch_check(found: Path | None, workers: int = 2) -> dict:
                 shutil.copy(f, folder / f.name)
         seeds = ["000.txt", "r000.html", "r000.docx"]
         for s in seeds:
-            shutil.copy(LOCAL_SEEDS / s, folder / f"good_{s}")
+            shutil.copy(LOCAL_SEEDS[s], folder / f"good_{s}")
         store = nianbao.open_store(Path(tmp) / "b.sqlite")
         with store:
             result = nianbao.ingest_batch([folder], store, workers=workers)

@@ -12,12 +12,11 @@ import zipfile
 from collections import Counter
 
 import pytest
+from harness import LOCAL_SEEDS as SEEDS
 
 import nianbao
-from conftest import DATA
 
-SEEDS = DATA / "fuzz" / "seeds"
-TEXT = (SEEDS / "000.txt").read_bytes()
+TEXT = SEEDS["000.txt"].read_bytes()
 
 
 def _patch_member(data: bytes, member: str, *, flag: int = 0, method: int | None = None) -> bytes:
@@ -45,8 +44,8 @@ def _hostile_zip(path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("good/000.txt", TEXT)
-        z.writestr("good/r000.html", (SEEDS / "r000.html").read_bytes())
-        z.writestr("good/r000.docx", (SEEDS / "r000.docx").read_bytes())
+        z.writestr("good/r000.html", SEEDS["r000.html"].read_bytes())
+        z.writestr("good/r000.docx", SEEDS["r000.docx"].read_bytes())
         z.writestr("bad/encrypted.txt", TEXT + b"\n")
         z.writestr("bad/method.txt", TEXT + b"\n\n")
         z.writestr("../evil.txt", TEXT + b"\n\n\n")

@@ -4,10 +4,15 @@ The long run is ``make fuzz N=10000`` (tests/fuzz/harness.py; figures in docs/fu
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import defaultdict
+from pathlib import Path
 
 import harness
 import pytest
+
+from conftest import DATA
 
 N = int(os.environ.get("NIANBAO_FUZZ_N", "300"))
 
@@ -19,6 +24,21 @@ def test_short_fuzz_run_has_only_records_and_clean_errors(tmp_path):
     assert summary["outcomes"].get("record", 0) > N // 5, summary["outcomes"]  # the mutations leave many readable
     bad = [f"{r['name']}: {r['outcome']} {r.get('stage')} {r.get('error')}" for r in summary["bad"]]
     assert not bad, "\n".join(bad)
+
+
+def test_local_seeds_are_the_test_documents_not_copies_of_them():
+    """A fuzz seed that another test also reads is one file, read where that test keeps it: no copy under
+    tests/data/fuzz that can drift from the document the other tests check."""
+    seeds = harness.find_seeds(quick=True)
+    assert DATA / "html" / "r000.html" in seeds["html"] and DATA / "docx" / "r000.docx" in seeds["docx"]
+    assert all(p.is_file() for p in harness.LOCAL_SEEDS.values())
+    by_bytes: dict[str, list[Path]] = defaultdict(list)
+    for p in sorted(DATA.rglob("*")):
+        if p.is_file():
+            by_bytes[hashlib.sha256(p.read_bytes()).hexdigest()].append(p)
+    copies = [[str(p.relative_to(DATA)) for p in same] for same in by_bytes.values()
+              if len(same) > 1 and any(DATA / "fuzz" in p.parents for p in same)]
+    assert not copies, copies
 
 
 def test_an_input_is_the_same_bytes_on_every_run():

@@ -9,9 +9,9 @@ import re
 import zipfile
 
 import pytest
+from harness import LOCAL_SEEDS as SEEDS
 
 import nianbao
-from conftest import DATA
 from nianbao import NianbaoError
 from nianbao.record import Record
 
@@ -19,7 +19,7 @@ SCRIPT = "<script>alert(1)</script>"
 
 
 def _hostile() -> Record:
-    rec = nianbao.parse(DATA / "fuzz" / "seeds" / "000.txt")
+    rec = nianbao.parse(SEEDS["000.txt"])
     d = rec.to_json_dict()
     d["meta"]["agency"] = f"某某局{SCRIPT}"
     d["meta"]["title"] = "=HYPERLINK(\"http://x\",\"点我\")"

@@ -10,14 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from harness import LOCAL_SEEDS as SEEDS
 
 import nianbao
 from conftest import DATA
 from nianbao import InputError, NianbaoError
 from nianbao.limits import MAX_COUNT
 
-SEEDS = DATA / "fuzz" / "seeds"
-TEXT = (SEEDS / "000.txt").read_bytes()
+TEXT = SEEDS["000.txt"].read_bytes()
 
 
 def _parse(data: bytes, name: str):
@@ -112,14 +112,14 @@ def test_binary_is_still_refused():
 
 # ---- attributes trusted as sizes ---------------------------------------------------------------------
 def test_html_spans_with_thousands_of_digits():
-    html = (SEEDS / "r000.html").read_bytes()
+    html = SEEDS["r000.html"].read_bytes()
     bad = html.replace(b"<td", b'<td colspan="' + b"9" * 5000 + b'" rowspan="1000000000"', 3)
     rec = _parse(bad, "span.html")
     assert rec is not None
 
 
 def _docx_with(replace: dict[str, tuple[bytes, bytes]], extra: dict[str, bytes] | None = None,
-               src: Path = SEEDS / "r000.docx") -> bytes:
+               src: Path = SEEDS["r000.docx"]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
         for info in z.infolist():
@@ -158,7 +158,7 @@ def test_docx_zip_bomb_is_refused_before_inflating():
 
 def test_xlsx_merge_of_the_whole_sheet_is_refused():
     out = io.BytesIO()
-    with zipfile.ZipFile(SEEDS / "000.xlsx") as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+    with zipfile.ZipFile(SEEDS["000.xlsx"]) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
         for info in z.infolist():
             data = z.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
@@ -170,7 +170,7 @@ def test_xlsx_merge_of_the_whole_sheet_is_refused():
 
 def test_xlsx_broken_xml_is_a_clean_error():
     out = io.BytesIO()
-    with zipfile.ZipFile(SEEDS / "000.xlsx") as z, zipfile.ZipFile(out, "w") as w:
+    with zipfile.ZipFile(SEEDS["000.xlsx"]) as z, zipfile.ZipFile(out, "w") as w:
         for info in z.infolist():
             data = z.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
@@ -180,7 +180,7 @@ def test_xlsx_broken_xml_is_a_clean_error():
 
 
 def test_encrypted_and_unknown_compression_members():
-    data = bytearray((SEEDS / "r000.docx").read_bytes())
+    data = bytearray(SEEDS["r000.docx"].read_bytes())
     # set the encryption flag of every local and central header
     for sig in (b"PK\x03\x04", b"PK\x01\x02"):
         i = data.find(sig)
@@ -190,7 +190,7 @@ def test_encrypted_and_unknown_compression_members():
             i = data.find(sig, i + 4)
     err = _parse(bytes(data), "enc.docx")
     assert isinstance(err, InputError) and "加密" in err.message
-    data = bytearray((SEEDS / "r000.docx").read_bytes())
+    data = bytearray(SEEDS["r000.docx"].read_bytes())
     i = data.find(b"PK\x01\x02")
     while i >= 0:
         data[i + 10] = 99  # compression method 99 (AES)
@@ -199,7 +199,7 @@ def test_encrypted_and_unknown_compression_members():
 
 
 def test_ofd_with_too_many_pages_is_refused_quickly():
-    src = SEEDS / "r000dense.ofd"
+    src = SEEDS["r000dense.ofd"]
     out = io.BytesIO()
     with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
         for info in z.infolist():
@@ -215,7 +215,7 @@ def test_ofd_with_too_many_pages_is_refused_quickly():
 
 
 def test_pdf_damaged_page_is_a_clean_error():
-    data = (SEEDS / "r000.pdf").read_bytes()
+    data = SEEDS["r000.pdf"].read_bytes()
     for cut in (len(data) // 3, len(data) // 2):
         r = _parse(data[:cut], "cut.pdf")
         assert r is not None

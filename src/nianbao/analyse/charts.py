@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import MissingDependency
-from .stats import OUTCOME_GROUPS, OUTCOME_LABELS, Stats
+from ..format import Format
+from .stats import Stats
 
 FONT_FILES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -65,9 +66,9 @@ def charts(st: Stats, out: str | Path) -> list[Path]:
 
     fig, ax = plt.subplots(figsize=(7, 4))
     bottom = [0.0] * len(groups)
-    for grp in OUTCOME_GROUPS:
-        vals = [(g.outcomes.get(grp) or 0) * 100 for g in groups]
-        ax.bar(labels, vals, bottom=bottom, label=OUTCOME_LABELS[grp])
+    for grp in Format.OUTCOME_GROUPS:
+        vals = [(g.outcomes.get(grp.key) or 0) * 100 for g in groups]
+        ax.bar(labels, vals, bottom=bottom, label=grp.label)
         bottom = [a + b for a, b in zip(bottom, vals, strict=True)]
     ax.set_title("办理结果构成（占办理结果总计的百分比）")
     ax.set_ylabel("%")

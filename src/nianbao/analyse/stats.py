@@ -16,10 +16,9 @@ from ..store import ReportRow, Store
 
 T3_COLUMN_KEYS, T4_COLUMN_KEYS, T3_ROWS_2021 = Format.T3_COLUMN_KEYS, Format.T4_COLUMN_KEYS, Format.get("2021").t3_rows
 OUTCOME_GROUPS = Format.outcome_group_keys()
-OUTCOME_LABELS = {g: Format.outcome_group(g).label for g in OUTCOME_GROUPS}
 DENIED_ROWS = Format.group_rows("denied")
 OTHER_ROWS = Format.group_rows("other")
-APPLICANTS = ("natural_person", *Format.T3_ORG_KEYS)
+APPLICANTS = Format.T3_APPLICANT_KEYS
 BY_LABELS = {"year": "年度", "region": "地区", "level": "层级"}
 
 _PATHS = ([f"requests.new_received.{c}" for c in T3_COLUMN_KEYS] + ["requests.total_processed.total"]

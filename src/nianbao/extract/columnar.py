@@ -40,7 +40,8 @@ from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3
 
 WIDTH = len(T3_COLUMN_KEYS)
 MAX_BANDS = 10
-MAX_NODES = 20_000  # search nodes per part over all band limits; past that the part stays null
+MAX_BLOCKS = 2  # boxes of several numbers read as several columns
+MAX_NODES = 8_000  # search nodes per part over all band limits; past that the part stays null
 MAX_SOLUTIONS = 24  # distinct grids per part; more means the part is not settled
 MAX_GAP = 2  # labels missing inside a run (garbled), before the run is taken as broken
 MIN_RUN = 3  # labels in a run, before a table is taken as written column by column
@@ -161,6 +162,7 @@ class _Part:
         self.solutions: dict[tuple, tuple] = {}  # value grid -> the token grid of one placement
         self.overflow = False
         self.bands = 1
+        self.max_blocks = 0
 
     def _spans(self, idx: int) -> list[tuple[int, list[int]]]:
         """The atom at ``idx`` alone, and for a single number, the runs of single numbers it starts."""
@@ -172,7 +174,8 @@ class _Part:
                 spans.append((j + 1, ids))
         return spans
 
-    def _options(self, idx: int, front: tuple[int, ...], last: tuple[int, ...], edges: tuple[int, ...]):
+    def _options(self, idx: int, front: tuple[int, ...], last: tuple[int, ...], edges: tuple[int, ...],
+                 prev: int = -1):
         """Placements of the atom at ``idx``: (next atom, [(column, token ids)], band start, band end,
         rightmost column). ``edges``: the bands so far (自然人, the leftmost column, enters each band
         first and so defines it); ``last[f]``: the rightmost column placed in the band at row ``f``."""
@@ -184,6 +187,7 @@ class _Part:
         for nxt, ids in self._spans(idx):
             size = len(ids)
             starts = sorted({front[c] for c in range(WIDTH) if front[c] < height})
+            places = []
             for f in starts:
                 if f == 0 and hinted_col is not None:
                     c = hinted_col
@@ -193,14 +197,17 @@ class _Part:
                         continue
                 else:
                     c = next((x for x in range(last[f] + 1, WIDTH) if front[x] == f), -1)
-                    if c < 0 or any(front[x] == f for x in range(last[f] + 1, c)):
-                        continue
-                if c < 0:
-                    continue
+                if c >= 0:
+                    places.append((f, c, False))
+            if prev >= 0 and 0 < front[prev] < height and (front[prev], prev, False) not in places:
+                # the column just written goes on into its next band (pdfminer writes a column's
+                # boxes one after another), wherever the other columns are
+                places.append((front[prev], prev, True))
+            for f, c, cont in places:
                 defined = f in ends
                 if not defined and (c != 0 or len(edges) > self.bands):
                     continue  # a band no column has entered yet is entered from the left
-                for w in range(1, WIDTH - c + 1):
+                for w in range(1, 2 if cont else WIDTH - c + 1):
                     if size % w:
                         continue
                     h = size // w
@@ -211,7 +218,7 @@ class _Part:
                     if any(front[c + j] != f for j in range(w)):
                         break
                     if w == 1:
-                        yield nxt, [(c, ids)], f, f + h, c
+                        yield nxt, [(c, ids)], f, f + h, -1 if cont else c
                         continue
                     yield nxt, [(c + j, ids[j::w]) for j in range(w)], f, f + h, c + w - 1  # row by row
                     if h > 1:
@@ -242,16 +249,20 @@ class _Part:
             return
         # the fewest bands first: a reading that needs more bands than another that fits is not
         # looked for (every band is one more place where a box may have been cut)
-        for bands in range(1, MAX_BANDS + 1):
-            self.bands = bands
-            empty = ((),) * WIDTH
-            self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, set())
-            if self.overflow or self.solutions:
-                return
+        # and the fewest boxes of several numbers read as several columns: most boxes hold one
+        # column's cells
+        for blocks in range(MAX_BLOCKS + 1):
+            self.max_blocks = blocks
+            for bands in range(1, MAX_BANDS + 1):
+                self.bands = bands
+                empty = ((),) * WIDTH
+                self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, 0, set())
+                if self.overflow or self.solutions:
+                    return
 
     def _dfs(self, idx: int, front: tuple[int, ...], cols: tuple[tuple[int, ...], ...],
              toks: tuple[tuple[int, ...], ...], edges: tuple[int, ...], last: tuple[int, ...], must: int,
-             seen: set) -> None:
+             blocks: int, seen: set, prev: int = -1) -> None:
         """``cols``: the values placed, per column; ``toks``: the token index of each."""
         if self.overflow:
             return
@@ -263,15 +274,18 @@ class _Part:
             if all(f == self.height for f in front):
                 self.solutions.setdefault(cols, toks)
             return
-        key = (idx, front, last, edges, must, cols)
+        key = (idx, front, last, edges, must, blocks, prev, cols)
         if key in seen:
             return
         seen.add(key)
         values = self.values
-        for nxt, adds, f, end, right in self._options(idx, front, last, edges):
+        for nxt, adds, f, end, right in self._options(idx, front, last, edges, prev):
             # numbers written one per line are cut into boxes: a box that stops inside such a run
             # ends a column or a row, or the next box continues its column
             if must >= 0 and (len(adds) != 1 or adds[0][0] != must):
+                continue
+            boxed = blocks + (len(adds) > 1 and len(self.atoms[idx].nums) > 1)
+            if boxed > self.max_blocks:
                 continue
             nxt_must = -1
             if nxt < len(self.atoms) and len(self.atoms[nxt].nums) == 1 and self.run_end[idx] > nxt:
@@ -292,9 +306,9 @@ class _Part:
             if not self._fits(new_cols, touched):
                 continue
             new_edges = edges if end <= edges[-1] else (*edges, end)
-            new_last = last if last[f] >= right else (*last[:f], right, *last[f + 1:])
+            new_last = last if right < 0 or last[f] >= right else (*last[:f], right, *last[f + 1:])
             self._dfs(nxt, tuple(new_front), tuple(new_cols), tuple(new_toks), new_edges, new_last, nxt_must,
-                      seen)
+                      boxed, seen, adds[0][0] if len(adds) == 1 else -1)
 
 
 def _part_constraints(rows: list[int], keys: list[str]) -> list:

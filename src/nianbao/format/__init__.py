@@ -1,8 +1,10 @@
 """The report formats as data, and label matching.
 
 ``Format`` is the entry point every stage reads the format through (``Format.for_year(y)``,
-``Format.of(record)``, ``Format.SECTIONS`` …); the names below it are the data it serves, kept
-importable for code that has not moved yet.
+``Format.of(record)``, ``Format.SECTIONS`` …). The spec's data names exported below it (ACTIVE_*,
+SECTIONS, T3_*, T4_*, TITLE_PHRASE) are kept only for extract/ (decoder.py, tables.py, settle.py,
+columnar.py), which has not moved to Format yet; nothing else imports them (tests/test_format.py
+checks it). New code asks Format.
 """
 
 from .format import FORMATS, Format

@@ -51,6 +51,7 @@ class Format:
     T3_COLUMNS: ClassVar[tuple[Label, ...]] = spec.T3_COLUMNS
     T3_COLUMN_KEYS: ClassVar[tuple[str, ...]] = spec.T3_COLUMN_KEYS
     T3_ORG_KEYS: ClassVar[tuple[str, ...]] = spec.T3_ORG_KEYS
+    T3_APPLICANT_KEYS: ClassVar[tuple[str, ...]] = ("natural_person", *spec.T3_ORG_KEYS)  # the six, not 总计
     T3_GROUPS: ClassVar[dict[str, Label]] = spec.T3_GROUPS
     T3_OTHER_TOTAL: ClassVar[Label] = spec.T3_OTHER_TOTAL
     T3_ROW_BY_KEY: ClassVar[dict[str, Label]] = spec.T3_ROW_BY_KEY

@@ -3,8 +3,12 @@
 Paragraphs and tables in document order. A table cell is one ``w:tc``: a gridSpan covers the
 grid slots to its right and a vMerge continuation covers the slot below its first cell, so
 merged cells appear once and a LibreOffice round trip's sliver columns fall into covered slots.
-Text boxes (``w:txbxContent``), the fallback copy of drawings and page headers/footers (other
-parts) are not read. Automatic list numbers ("一、", "（一）") are rendered, since headings depend
+A text box (``w:txbxContent``) of a document with a few is read once, after the paragraph that
+anchors it (of a drawing given twice in ``mc:AlternateContent``, the choice; its VML fallback repeats
+the text); many boxes holding less text than the flow are left out (``docxboxes.box_reading``); page
+headers/footers (other parts) are not read. A document whose text is mostly in positioned boxes
+(LibreOffice's PDF import saved as DOCX) is laid out from the boxes' positions instead
+(``docxboxes.py``). Automatic list numbers ("一、", "（一）") are rendered, since headings depend
 on them. Provenance: "t{table}r{row}c{col}" (grid column), or "p{n}" for paragraphs.
 """
 
@@ -16,7 +20,7 @@ from lxml import etree
 
 from .. import limits
 from ..errors import InputError
-from . import archive, grid
+from . import archive, docxboxes, grid
 from .document import Block, Cell, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -29,6 +33,10 @@ _VAL = _W + "val"
 _SKIP = frozenset({_W + "txbxContent", _W + "del", _W + "instrText", _W + "rPr", _W + "pPr", _W + "tcPr",
                    _W + "trPr", _W + "tblPr", _W + "sectPr", _W + "delText", _W + "footnoteReference",
                    f"{{{MC}}}Fallback", _W + "drawing", _W + "pict", _W + "object"})
+_PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_V_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_TXBX, _FALLBACK, _CHOICE = _W + "txbxContent", f"{{{MC}}}Fallback", f"{{{MC}}}Choice"
+_MAX_BOX_DEPTH = 8  # text boxes in text boxes: Word nests a few; deeper is not a report
 MAX_XML_BYTES = limits.MAX_PART_BYTES  # word/document.xml uncompressed: a zip bomb is refused
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -40,12 +48,23 @@ def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
     body = root.find(_W + "body") if root is not None else None  # an empty document.xml has no root
     if body is None:
         raise InputError(f"{name}：Word 文档没有正文（word/document.xml 中缺少 body）", "corrupt")
+    boxes = docxboxes.box_reading(body)
+    if boxes == "layout":  # text in positioned boxes (a PDF imported by LibreOffice, saved as DOCX)
+        return docxboxes.read_boxes(root, name, parts.get("word/styles.xml"))
     walker = _Walker(_Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml")))
+    walker.read_boxes = boxes == "inline"
     walker.container(body)
     blocks = walker.blocks
     if not blocks:
+        if _has_picture(body):
+            raise InputError(f"{name}：Word 文档中没有文字，只有图片（可能是扫描件另存的文档），无法读取数字；"
+                             "请提供原始的电子版文件", "no_text")
         raise InputError(f"{name}：Word 文档是空的，没有文字或表格", "empty")
     return Document(source=name, kind=kind, blocks=blocks, text=grid.finish(blocks))
+
+
+def _has_picture(body: etree._Element) -> bool:
+    return next(body.iter(_PIC, _V_IMAGE), None) is not None
 
 
 def _open(data: bytes, name: str) -> dict[str, etree._Element | None]:
@@ -93,6 +112,8 @@ class _Walker:
         self.numbering = numbering
         self.tables = 0
         self.paras = 0
+        self.depth = 0  # text boxes inside text boxes
+        self.read_boxes = True  # a few text boxes are read in place; many are left out (docxboxes.box_reading)
 
     def container(self, el: etree._Element) -> None:
         """Body, a content control or a layout-table cell: paragraphs and tables in order."""
@@ -108,10 +129,23 @@ class _Walker:
                         self.blocks.append(Block([Cell(p, path=path) for p in parts]))
                     else:
                         self.blocks.append(Block([Cell(text.replace("\t", " ").strip(), path=path)]))
+                self.text_boxes(child)
             elif tag == _TBL:
                 self.table(child)
             elif tag in (_SDT, _SDTCONTENT) or tag == _W + "customXml":
                 self.container(child)
+
+    def text_boxes(self, p: etree._Element) -> None:
+        """The text boxes a paragraph anchors, after it, each once: of a drawing given twice
+        (``mc:AlternateContent``) the choice, its VML fallback only when the choice holds no text box."""
+        if self.depth >= _MAX_BOX_DEPTH or not self.read_boxes:
+            return
+        for tb in p.iter(_TXBX):
+            if _nested_box(tb, p) or _superseded(tb, p):
+                continue
+            self.depth += 1
+            self.container(tb)
+            self.depth -= 1
 
     def para_text(self, p: etree._Element) -> str:
         out: list[str] = [self.numbering.label(p)]
@@ -186,6 +220,28 @@ def _in_textbox(p: etree._Element, stop: etree._Element) -> bool:
     while a is not None and a is not stop:
         if a.tag in _SKIP or a.tag == _TBL:  # text box, or a nested table already read by its cell
             return True
+        a = a.getparent()
+    return False
+
+
+def _nested_box(tb: etree._Element, stop: etree._Element) -> bool:
+    """Inside another text box of the same paragraph (read with that box), or in a table cell."""
+    a = tb.getparent()
+    while a is not None and a is not stop:
+        if a.tag == _TXBX:
+            return True
+        a = a.getparent()
+    return False
+
+
+def _superseded(tb: etree._Element, stop: etree._Element) -> bool:
+    """A fallback copy of a drawing whose choice has a text box: the same text again."""
+    a = tb.getparent()
+    while a is not None and a is not stop:
+        if a.tag == _FALLBACK:
+            alt = a.getparent()
+            choice = alt.find(_CHOICE) if alt is not None else None
+            return choice is not None and next(choice.iter(_TXBX), None) is not None
         a = a.getparent()
     return False
 

@@ -23,6 +23,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -497,8 +498,6 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
     result = BatchResult()
     if units is not None:
         result.units = load_units(store, units)
-    items: list[tuple[Source, str, int]] = []
-    seen: dict[str, str] = {}
     total = 0
 
     def emit(o: DocOutcome) -> None:
@@ -510,6 +509,49 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
     for m in manifests:
         found.extend(manifest_sources(m))
     total = len(found)
+    if engine == "ray":
+        from . import ray_engine
+
+        # the bytes read for the hash are the bytes the task gets: each document is read once, a few at a
+        # time as Ray takes them (the driver never holds the batch)
+        admitted = _admit(found, store, emit, chunk=16, keep=True)
+        first = next(admitted, None)
+        if first is not None:
+            _store_all(ray_engine.run(chain([first], admitted), store.url_for_workers(), GROUP_SECONDS, address,
+                                      workers, on_page=on_page), store, emit)
+        close_archives()
+        return result
+    # the pool's workers read their documents themselves: keep only the hashes here
+    todo = [(src, sha, size) for src, sha, size, _ in _admit(found, store, emit, chunk=500, keep=False)]
+    n = workers or os.cpu_count() or 1
+    close_archives()  # the workers open their own
+    try:
+        _store_all(_run(todo, min(n, max(1, len(todo))), store.url_for_workers(), GROUP_SECONDS, on_page),
+                   store, emit)
+    finally:
+        _close_readers()
+        close_archives()
+    return result
+
+
+def _admit(found: list[Source | DocOutcome], store: Store, emit: Callable[[DocOutcome], None], chunk: int,
+           keep: bool) -> Iterator[tuple[Source, str, int, bytes | None]]:
+    """The documents to parse, as ``(source, sha256, size, bytes or None)``: each source read once and
+    hashed; one that cannot be read, whose content came earlier in the batch, or that the store already
+    has gets its outcome through ``emit`` instead. The store is asked ``chunk`` hashes at a time; with
+    ``keep`` the bytes come along (at most ``chunk`` documents' bytes are held at once)."""
+    seen: dict[str, str] = {}
+    group: list[tuple[Source, str, int, bytes | None]] = []
+
+    def flush() -> Iterator[tuple[Source, str, int, bytes | None]]:
+        known = store.known_hashes(item[1] for item in group)
+        for item in group:
+            if item[1] in known:
+                emit(DocOutcome(item[0].name, Status.skipped, item[1], errors=["库中已有相同内容的文件"]))
+            else:
+                yield item
+        group.clear()
+
     for src in found:
         if isinstance(src, DocOutcome):
             emit(src)
@@ -528,31 +570,10 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
             emit(DocOutcome(src.name, Status.skipped, sha, errors=[f"与本批的 {seen[sha]} 内容相同"]))
             continue
         seen[sha] = src.name
-        items.append((src, sha, len(data)))
-    known = store.known_hashes(sha for _, sha, _ in items)
-    todo = []
-    for item in items:
-        if item[1] in known:
-            emit(DocOutcome(item[0].name, Status.skipped, item[1], errors=["库中已有相同内容的文件"]))
-        else:
-            todo.append(item)
-    n = workers or os.cpu_count() or 1
-    close_archives()  # the workers open their own
-    if engine == "ray":
-        from . import ray_engine
-
-        if todo:
-            _store_all(ray_engine.run(todo, store.url_for_workers(), GROUP_SECONDS, address, workers,
-                                      on_page=on_page), store, emit)
-        close_archives()
-        return result
-    try:
-        _store_all(_run(todo, min(n, max(1, len(todo))), store.url_for_workers(), GROUP_SECONDS, on_page),
-                   store, emit)
-    finally:
-        _close_readers()
-        close_archives()
-    return result
+        group.append((src, sha, len(data), data if keep else None))
+        if len(group) >= chunk:
+            yield from flush()
+    yield from flush()
 
 
 def _save_alone(store: Store, src: Source, p: Parsed):

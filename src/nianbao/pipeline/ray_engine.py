@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import MissingDependency
@@ -116,11 +116,13 @@ def _failed(name: str, code: str, message: str) -> dict:
             "errors": [{"code": code, "message": f"{name}：{message}"}]}
 
 
-def run(todo: list, db: str | None, tick: float | None, address: str | None = None, cpus: int | None = None,
+def run(todo: Iterable[tuple[Any, str, int, bytes | None]], db: str | None, tick: float | None,
+        address: str | None = None, cpus: int | None = None,
         doc_seconds: float = DOC_SECONDS, on_page: Callable[[str, int, int], None] | None = None,
         ) -> Iterator[tuple[Any, dict] | None]:
     """Results in completion order, as the local pool gives them: ``(item, result)``, or None when no
-    document finished for ``tick`` seconds. ``todo`` holds ``(Source, sha256, size)``; ``on_page`` gets
+    document finished for ``tick`` seconds. ``todo`` yields ``(Source, sha256, size, bytes)``, the bytes
+    the driver read once to hash them (a result names ``(Source, sha256, size)``); ``on_page`` gets
     the scanned pages the tasks start, in the driver."""
     ray = _ray()
     start(address, cpus)
@@ -134,15 +136,13 @@ def run(todo: list, db: str | None, tick: float | None, address: str | None = No
     try:
         while True:
             while len(pending) < window:
-                item = next(it, None)
-                if item is None:
+                admitted = next(it, None)
+                if admitted is None:
                     break
-                src = item[0]
-                try:
-                    data = src.read()
-                except OSError as e:
-                    yield item, _failed(src.name, "read", f"无法读取文件（{e}）")
-                    continue
+                src, sha, size, data = admitted  # read once, by the driver, for the hash and the task
+                if data is None:
+                    raise ValueError("ray_engine.run needs the bytes the driver read (batch._admit(keep=True))")
+                item = (src, sha, size)
                 from ..ingest import sniff
 
                 heavy = needs_ocr(sniff(data, src.name), data)

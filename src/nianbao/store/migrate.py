@@ -11,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0003"  # the newest migration; opening a store upgrades it to here
+HEAD = "0004"  # the newest migration; opening a store upgrades it to here
 _LOCK = 7_354_221  # PostgreSQL advisory lock id for migrations
 
 

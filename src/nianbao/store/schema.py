@@ -187,6 +187,15 @@ filings = Table(
     UniqueConstraint("unit", "year"),
 )
 
+# Failed logins, a row per failure and key ("user:NAME", "addr:ADDRESS"): the login throttle, kept here so
+# that every worker of the web workbench counts the same failures (migration 0004).
+login_failures = Table(
+    "login_failures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+)
+
 # A confirmed finding to be corrected: 待整改 → 已整改 → 已核销.
 rectifications = Table(
     "rectifications", metadata,

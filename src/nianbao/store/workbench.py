@@ -8,7 +8,7 @@ through SQLAlchemy with bound parameters.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, select, update
@@ -85,6 +85,31 @@ class Workbench:
                 return False
             c.execute(insert(s.units).values(name=name, parent=norm_name(parent), level=level))
         return True
+
+    # ---- failed logins: the throttle every worker shares -------------------------------------------
+    def login_failures(self, keys: tuple[str, ...], window: float) -> dict[str, list[datetime]]:
+        """The failures of each key within the last ``window`` seconds, oldest first (UTC)."""
+        lf = s.login_failures
+        since = _now() - timedelta(seconds=window)
+        out: dict[str, list[datetime]] = {}
+        with self.engine.connect() as c:
+            for key, at in c.execute(select(lf.c.key, lf.c.at).where(lf.c.key.in_([_key(k) for k in keys]),
+                                                                     lf.c.at >= since).order_by(lf.c.at, lf.c.id)):
+                out.setdefault(key, []).append(at if at.tzinfo else at.replace(tzinfo=UTC))
+        return out
+
+    def add_login_failure(self, keys: tuple[str, ...], window: float) -> None:
+        """Count one failure for each key; failures older than ``window`` seconds are dropped."""
+        lf = s.login_failures
+        now = _now()
+        with self.engine.begin() as c:
+            c.execute(lf.delete().where(lf.c.at < now - timedelta(seconds=window)))
+            c.execute(insert(lf), [{"key": _key(k), "at": now} for k in keys])
+
+    def clear_login_failures(self, keys: tuple[str, ...]) -> None:
+        lf = s.login_failures
+        with self.engine.begin() as c:
+            c.execute(lf.delete().where(lf.c.key.in_([_key(k) for k in keys])))
 
     # ---- sessions and tokens ---------------------------------------------------------------------
     def add_token(self, user_id: int, digest: str, kind: str, *, csrf: str | None = None, label: str | None = None,
@@ -176,6 +201,12 @@ class Workbench:
         return or_(r.c.agency.in_(units), reg.in_(units),
                    and_(u.c.parent.is_(None), func.substr(r.c.region, 1, len(region)) == region), *mine)
 
+    def _in_region(self, region: str):
+        """A WHERE clause over reports r (+ units u): the report of a unit anywhere below ``region`` in the
+        unit tree (children, grandchildren …); a unit not in the tree goes by the region of its name."""
+        r, u = s.reports, s.units
+        return func.coalesce(u.c.parent, r.c.region).in_(sorted(self.units_under(norm_name(region) or "")))
+
     def may_see_unit(self, scope: Scope, unit: str) -> bool:
         unit = norm_name(unit) or ""
         if scope.everything:
@@ -199,7 +230,7 @@ class Workbench:
                   region: str | None = None, status: str | None = None, current: bool | None = None,
                   limit: int = 200, offset: int = 0) -> tuple[int, list[dict]]:
         """(total, page) of the documents ``scope`` may see, newest first."""
-        d, r, u = s.documents, s.reports, s.units
+        d, r = s.documents, s.reports
         q = self._doc_query()
         conds = []
         vis = self._visible(scope)
@@ -210,7 +241,7 @@ class Workbench:
         if agency:
             conds.append(r.c.agency == norm_name(agency))
         if region:
-            conds.append(func.coalesce(u.c.parent, r.c.region) == norm_name(region))
+            conds.append(self._in_region(region))
         if status:
             conds.append(d.c.status == status)
         if current is True:
@@ -266,7 +297,7 @@ class Workbench:
                  current: bool = True, limit: int = 500, offset: int = 0) -> tuple[int, list[dict]]:
         """(total, page) of stored findings ``scope`` may see. ``state``: open (not reviewed), confirm, dismiss,
         or a rectification state."""
-        f, r, u = s.findings, s.reports, s.units
+        f, r = s.findings, s.reports
         q, last = self._findings_query()
         conds = []
         vis = self._visible(scope)
@@ -277,7 +308,7 @@ class Workbench:
         elif current and state not in RECTIFY_STATES:  # a rectification item stays listed after a correction
             conds.append(r.c.superseded.is_(False))
         if region:
-            conds.append(func.coalesce(u.c.parent, r.c.region) == norm_name(region))
+            conds.append(self._in_region(region))
         if year is not None:
             conds.append(r.c.year == year)
         if agency:
@@ -432,6 +463,11 @@ class Workbench:
         with self.engine.connect() as c:
             return {t.name: c.execute(select(func.count()).select_from(t)).scalar_one()
                     for t in (s.users, s.tokens, s.audit_log, s.uploads, s.filings, s.rectifications)}
+
+
+def _key(key: str) -> str:
+    """A throttle key as stored: a typed name can be any length; the first 200 characters stand for it."""
+    return key[:200]
 
 
 def workbench(store: Store) -> Workbench:

@@ -42,7 +42,7 @@ class State:
         self.files = Path(files)
         self.files.mkdir(parents=True, exist_ok=True)
         self.worker = Worker(self.store, self.files)
-        self.throttle = auth.Throttle()
+        self.throttle = auth.Throttle(self.wb)
         self.max_file = max_file
 
     def close(self) -> None:

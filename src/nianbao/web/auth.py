@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import threading
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -81,39 +79,26 @@ def add_user(store: Any, name: str, role: str, unit: str | None, password: str, 
 
 
 class Throttle:
-    """Refuse logins for a name or an address after ``limit`` failures within ``window`` seconds."""
+    """Refuse logins for a name or an address after ``limit`` failures within ``window`` seconds.
+    The failures are kept in the store (``wb``), so every worker of one site counts the same ones."""
 
-    def __init__(self, limit: int = 5, window: float = 900.0):
-        self.limit, self.window = limit, window
-        self._fails: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> list[float]:
-        kept = [t for t in self._fails.get(key, []) if now - t < self.window]
-        if kept:
-            self._fails[key] = kept
-        else:
-            self._fails.pop(key, None)
-        return kept
+    def __init__(self, wb: Any, limit: int = 5, window: float = 900.0):
+        self.wb, self.limit, self.window = wb, limit, window
 
     def wait_seconds(self, *keys: str) -> int:
-        """Seconds until a login may be tried again (0: now)."""
-        now = time.monotonic()
-        with self._lock:
-            waits = [int(self.window - (now - fails[0])) + 1 for k in keys
-                     if len(fails := self._recent(k, now)) >= self.limit]
+        """Seconds until a login may be tried again (0: now): the oldest of the last ``limit`` failures
+        of a locked key leaves the window then."""
+        now = datetime.now(UTC)
+        fails = self.wb.login_failures(keys, self.window)
+        waits = [int(self.window - (now - ts[-self.limit]).total_seconds()) + 1 for ts in fails.values()
+                 if len(ts) >= self.limit]
         return max(waits, default=0)
 
     def fail(self, *keys: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            for k in keys:
-                self._fails.setdefault(k, []).append(now)
+        self.wb.add_login_failure(keys, self.window)
 
     def clear(self, *keys: str) -> None:
-        with self._lock:
-            for k in keys:
-                self._fails.pop(k, None)
+        self.wb.clear_login_failures(keys)
 
 
 @dataclass

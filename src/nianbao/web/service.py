@@ -278,14 +278,15 @@ def decide_filing(st: State, user: User, unit: str, year: int, accept: bool, not
 
 def store_accepted(st: State, user: User, record) -> None:
     """An accepted filing becomes the unit's report of the year in the store (it then counts in consolidation,
-    statistics and the 问题清单): its DOCX is rendered and read like any uploaded report."""
+    statistics and the 问题清单): the record as filed, with its rendered DOCX as the document. The DOCX is not
+    read back: a 表四 left blank would read as no 表四 at all (S-02), where the filing has blank cells (null)."""
+    import hashlib
+
     from .uploads import Accepted
 
     data = nianbao.render(record, "docx", force=True)
-    import hashlib
-
     name = f"{record.meta.agency}{record.meta.year}年政府信息公开工作年度报告（在线填报）.docx"
-    st.worker.submit([Accepted(name, hashlib.sha256(data).hexdigest(), data, "docx")], user.id)
+    st.worker.submit_record(Accepted(name, hashlib.sha256(data).hexdigest(), data, "docx"), record, user.id)
 
 
 def publish_filing(st: State, user: User, unit: str, year: int, expected: int) -> dict:

@@ -176,6 +176,26 @@ class Worker:
             self.pool.submit(self._read, uid, a.name, p)
         return out
 
+    def submit_record(self, item: Accepted, record: Any, user_id: int | None) -> dict:
+        """Queue the DOCX of an accepted filing and its record: the record is stored as filed (the DOCX is
+        kept as its document, not read back: a blank cell stays null). Returns {id, upload, name, status}."""
+        wb = nianbao.workbench(self.store)
+        p = self.path(item.sha256, item.kind)
+        p.write_bytes(item.data)
+        uid = wb.add_upload(item.sha256, item.name, len(item.data), item.kind, user_id, "排队中")
+        self.pool.submit(self._save, uid, item, record)
+        return {"id": item.sha256, "upload": uid, "name": item.name, "status": "排队中", "message": None}
+
+    def _save(self, upload_id: int, item: Accepted, record: Any) -> None:
+        wb = nianbao.workbench(self.store)
+        try:
+            doc_id = nianbao.save_record(self.store, record, item.data, item.name, item.kind)
+            msg = None if doc_id is not None else f"{item.name}：与库中已有的文件内容相同，未重复入库"
+            wb.set_upload(upload_id, "成功" if doc_id is not None else "重复", msg)
+        except Exception as e:
+            logging.getLogger("nianbao.web").exception("storing accepted filing %s failed", upload_id)
+            wb.set_upload(upload_id, "失败", f"{item.name}：保存时出现内部错误（{type(e).__name__}）")
+
     def _read(self, upload_id: int, name: str, path: Path) -> None:
         wb = nianbao.workbench(self.store)
         try:

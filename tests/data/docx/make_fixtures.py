@@ -2,7 +2,10 @@
 
 - numbered_textbox.docx: the six section headings lose their typed "一、" and get Word list numbers
   (chineseCounting, "%1、") instead; a text box holding a decoy heading and numbers sits before
-  表三, and a page header says "第 1 页"; expected record = r000dense's
+  表三 (read once, as text: the table's grid still gives 表三), and a page header says "第 1 页";
+  expected record = r000dense's
+- textbox_title.docx (from r000.docx): the report's two title lines moved into one floating text box
+  (a Word 2010 drawing with its VML fallback copy, as Word writes it); expected record = r000's
 - not_docx.docx: a zip of something else (a text file and a picture) named .docx
 - truncated.docx: the first half of r000dense.docx
 - broken_xml.docx: word/document.xml cut in the middle
@@ -81,6 +84,48 @@ def numbered_textbox() -> None:
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def _box_paragraphs(lines: list[tuple[str, int]]) -> str:
+    return "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="{sz}"/></w:rPr>'
+                   f'<w:t>{text}</w:t></w:r></w:p>' for text, sz in lines)
+
+
+def textbox_title() -> None:
+    """One text box in an ordinary report: the title, as Word saves a box (drawing + VML fallback)."""
+    with zipfile.ZipFile(HERE / "r000.docx") as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    doc = files["word/document.xml"].decode("utf-8")
+    lines = [("聊城市统计局", 24), ("2021 年政府信息公开工作年度报告", 28)]
+    start = doc.index("<w:body>") + len("<w:body>")
+    end = doc.index("</w:p>", doc.index(lines[1][0])) + len("</w:p>")
+    inner = _box_paragraphs(lines)
+    box = ('<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+           '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" '
+           'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+           '<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+           '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+           '<wp:extent cx="4114800" cy="685800"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+           '<wp:docPr id="1" name="文本框 1"/><wp:cNvGraphicFramePr/>'
+           '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+           '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+           '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="4114800" cy="685800"/></a:xfrm>'
+           '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="6350"><a:noFill/></a:ln></wps:spPr>'
+           f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="square">'
+           '<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+           '<mc:Fallback><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+           'path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+           '<v:shape id="文本框 1" o:spid="_x0000_s1026" type="#_x0000_t202" style="position:absolute;margin-left:0;'
+           'margin-top:0;width:324pt;height:54pt;z-index:251659264;mso-position-horizontal:center;'
+           'mso-position-horizontal-relative:margin" filled="f" stroked="f" strokeweight=".5pt">'
+           f'<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox><w10:wrap type="topAndBottom" '
+           'anchorx="margin"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    doc = doc[:start] + box + doc[end:]
+    files["word/document.xml"] = doc.encode("utf-8")
+    write("textbox_title.docx", files)
+    expected = json.loads((HERE / "expected" / "r000.docx.json").read_text(encoding="utf-8"))
+    (HERE / "expected" / "textbox_title.docx.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def bad() -> None:
     write("not_docx.docx", {"readme.txt": "这是一个压缩包，不是 Word 文档。".encode(), "a.png": b"\x89PNG\r\n\x1a\n" + bytes(64)})
     data = BASE.read_bytes()
@@ -93,4 +138,5 @@ def bad() -> None:
 
 if __name__ == "__main__":
     numbered_textbox()
+    textbox_title()
     bad()

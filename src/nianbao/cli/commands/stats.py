@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from nianbao import APPLICANTS, OUTCOME_GROUPS, OUTCOME_LABELS, Format, NianbaoError, charts, stats
+from nianbao import Format, NianbaoError, charts, stats
 
 from ..output import LEVEL_ZH, console, error, open_existing, print_json
 from .ingest import DB_HELP
@@ -90,14 +90,14 @@ def stats_cmd(
                      _pct(g.review_correction), _pct(g.litigation_correction), _pct(g.error_share))
     console.print(main)
     if st.groups:
-        out = _table("办理结果构成（占办理总数）", keys, [OUTCOME_LABELS[g] for g in OUTCOME_GROUPS])
+        out = _table("办理结果构成（占办理总数）", keys, [grp.label for grp in Format.OUTCOME_GROUPS])
         for g in st.groups:
-            out.add_row(*_key(g, keys), *(_pct(g.outcomes.get(x)) for x in OUTCOME_GROUPS))
+            out.add_row(*_key(g, keys), *(_pct(g.outcomes.get(grp.key)) for grp in Format.OUTCOME_GROUPS))
         console.print(out)
-        col_zh = {c.key: c.label for c in Format.T3_COLUMNS}
-        mix = _table("申请人构成（占本年新收）", keys, [col_zh[c] for c in APPLICANTS])
+        applicants = [c for c in Format.T3_COLUMNS if c.key in Format.T3_APPLICANT_KEYS]
+        mix = _table("申请人构成（占本年新收）", keys, [c.label for c in applicants])
         for g in st.groups:
-            mix.add_row(*_key(g, keys), *(_pct(g.applicants.get(c)) for c in APPLICANTS))
+            mix.add_row(*_key(g, keys), *(_pct(g.applicants.get(c.key)) for c in applicants))
         console.print(mix)
     _notes(st, yoy)
     for f in files:
