@@ -126,6 +126,25 @@ def test_upload_is_read_and_findings_match_check_json(bench):
     assert doc["record"]["requests"] == record.to_json_dict()["requests"]
 
 
+def test_a_document_being_read_is_not_shown_under_its_file_path(bench, monkeypatch):
+    """Found flaky under load: the document is stored under its file's path a moment before it is renamed
+    to the uploaded name, and a poll in that moment got the server's path. The moment made long here."""
+    import time as _time
+
+    from nianbao.store.workbench import Workbench
+
+    rename = Workbench.rename_document
+
+    def slow_rename(self, sha256, name):
+        _time.sleep(0.6)
+        rename(self, sha256, name)
+
+    monkeypatch.setattr(Workbench, "rename_document", slow_rename)
+    out = bench.upload("rev", "慢.txt", seed_text("聊城市民政局", 2020))
+    doc = bench.wait("rev", out["id"])
+    assert doc["name"] == "慢.txt"
+
+
 def test_filer_sees_only_their_unit_and_others_get_404(bench):
     c = bench.client
     items = c.get("/api/v1/documents", headers=bench.h("filer")).json()["items"]
