@@ -14,7 +14,7 @@ import pytest
 
 import nianbao
 import synth
-from conftest import DATA, SHARED, load_json, mismatches
+from conftest import DATA, SHARED, leaves, load_json, mismatches
 from nianbao.extract.noise import evidence
 from nianbao.format import T3_COLUMN_KEYS
 
@@ -30,14 +30,6 @@ RIGHT = {
 }
 
 
-def _leaves(node, prefix=""):
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _leaves(v, f"{prefix}.{k}" if prefix else k)
-    else:
-        yield prefix, node
-
-
 @pytest.mark.parametrize("name", sorted(RIGHT))
 def test_ocr_output_has_no_wrong_value(name):
     stem = name.split("__", 1)[1].rsplit(".", 1)[0]
@@ -45,7 +37,7 @@ def test_ocr_output_has_no_wrong_value(name):
     record = nianbao.parse(HERE / name)
     bad = mismatches(expected, record.to_json_dict())
     assert [(p, w, g) for p, w, g in bad if g is not None] == []
-    assert sum(1 for _ in _leaves(expected)) - len(bad) >= RIGHT[name]
+    assert sum(1 for _ in leaves(expected)) - len(bad) >= RIGHT[name]
 
 
 @pytest.mark.parametrize("name", sorted(RIGHT))

@@ -15,6 +15,7 @@ on them. Provenance: "t{table}r{row}c{col}" (grid column), or "p{n}" for paragra
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -215,34 +216,31 @@ def _runs(el: etree._Element, out: list[str]) -> None:
             _runs(c, out)
 
 
-def _in_textbox(p: etree._Element, stop: etree._Element) -> bool:
-    a = p.getparent()
+def _ancestors(el: etree._Element, stop: etree._Element) -> Iterator[etree._Element]:
+    """The elements above ``el``, up to (not including) ``stop``."""
+    a = el.getparent()
     while a is not None and a is not stop:
-        if a.tag in _SKIP or a.tag == _TBL:  # text box, or a nested table already read by its cell
-            return True
+        yield a
         a = a.getparent()
-    return False
+
+
+def _in_textbox(p: etree._Element, stop: etree._Element) -> bool:
+    # text box, or a nested table already read by its cell
+    return any(a.tag in _SKIP or a.tag == _TBL for a in _ancestors(p, stop))
 
 
 def _nested_box(tb: etree._Element, stop: etree._Element) -> bool:
     """Inside another text box of the same paragraph (read with that box), or in a table cell."""
-    a = tb.getparent()
-    while a is not None and a is not stop:
-        if a.tag == _TXBX:
-            return True
-        a = a.getparent()
-    return False
+    return any(a.tag == _TXBX for a in _ancestors(tb, stop))
 
 
 def _superseded(tb: etree._Element, stop: etree._Element) -> bool:
     """A fallback copy of a drawing whose choice has a text box: the same text again."""
-    a = tb.getparent()
-    while a is not None and a is not stop:
+    for a in _ancestors(tb, stop):
         if a.tag == _FALLBACK:
             alt = a.getparent()
             choice = alt.find(_CHOICE) if alt is not None else None
             return choice is not None and next(choice.iter(_TXBX), None) is not None
-        a = a.getparent()
     return False
 
 
