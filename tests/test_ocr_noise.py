@@ -16,7 +16,7 @@ import nianbao
 import synth
 from conftest import DATA, SHARED, leaves, load_json, mismatches
 from nianbao.extract.noise import evidence
-from nianbao.format import T3_COLUMN_KEYS
+from nianbao.format import Format
 
 HERE = DATA / "ocr_noise"
 # fields right when fixed; the wrong values before, and what in the text shows the reading is noisy
@@ -77,7 +77,7 @@ def test_one_misread_cell_found_by_its_row_and_column_keeps_the_rest_of_the_row(
     confirmed by its own column, stay."""
     text, key, col = _misread_report(ocr=True)
     row = nianbao.parse_bytes(text.encode("utf-8"), "ocr.txt").requests[key]
-    values = [getattr(row, c) for c in T3_COLUMN_KEYS]
+    values = [getattr(row, c) for c in Format.T3_COLUMN_KEYS]
     assert values[col] is None
     assert all(v is not None for i, v in enumerate(values) if i != col)
 
@@ -87,7 +87,7 @@ def test_clean_text_that_does_not_add_up_is_read_as_printed():
     audit reports the sums)."""
     text, key, col = _misread_report(ocr=False)
     record = nianbao.parse_bytes(text.encode("utf-8"), "clean.txt")
-    assert getattr(record.requests[key], T3_COLUMN_KEYS[col]) is not None
+    assert getattr(record.requests[key], Format.T3_COLUMN_KEYS[col]) is not None
     assert record.active is not None and record.active.regulations.issued is not None
     assert not any(n.kind == "unreadable" for n in record.notes)
 
