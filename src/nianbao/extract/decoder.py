@@ -244,9 +244,9 @@ MAX_CELL_DIGITS = 6  # no cell of 表三/表四 holds a million; a longer run is
 T2_CELL_DIGITS = 9  # 表二 counts decisions (a city's 行政处罚 may run to millions) and fees
 
 
-def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[tuple[str, ...]]:
+def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[tuple[str, ...]] | None:
     """Ways to cut ``digits`` into ``k`` parts of at most ``most`` digits, none starting with 0 unless
-    it is 0."""
+    it is 0; None when there are more than ``cap`` (or too many steps to know)."""
     if "." in digits:
         # a decimal is one cell; past a cell's digits (or a float's: 9123456789012371.6 comes out
         # 9123456789012372.0, a number the text does not hold) it is no reading at all
@@ -259,10 +259,12 @@ def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[
         return []
     out: list[tuple[str, ...]] = []
     steps = [0]
+    cut = [False]
 
     def rec(i: int, left: int, acc: list[str]) -> None:
         steps[0] += 1
         if len(out) >= cap or steps[0] > MAX_STEPS:
+            cut[0] = True
             return
         rest = n - i
         if rest > left * most or rest < left:
@@ -279,7 +281,9 @@ def _splits(digits: str, k: int, cap: int, most: int = MAX_CELL_DIGITS) -> list[
             rec(j, left - 1, [*acc, digits[i:j]])
 
     rec(0, k, [])
-    return out
+    # a list cut short is not every way: a reading chosen from it as "the only one that adds up" would be
+    # a guess (a shuffled-label text read 6001 and 153400 out of a run of 300 digits)
+    return None if cut[0] else out
 
 
 def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
@@ -311,7 +315,10 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
         if lo > hi:
             return True
         for k in range(lo, hi + 1):
-            for parts in _splits(run.digits, k, cap, most):
+            splits = _splits(run.digits, k, cap, most)
+            if splits is None:
+                return False
+            for parts in splits:
                 pieces = []
                 pos = run.start
                 for p in parts:
