@@ -43,19 +43,30 @@ def where(cells: list[str], fmt_id: str | None = None, limit: int = 3) -> str:
     return "；".join(cell_name(c) for c in cells[:limit]) + f"；等 {len(cells)} 格" + (f"（{area}）" if area else "")
 
 
-def findings_table(title: str, findings: list[Any], fmt_id: str | None = None) -> Table:
+def finding_table(title: str, value_width: int = 16) -> Table:
+    """The columns every findings table has (check, findings): 级别 代码 单元格 应为 实为 说明."""
     table = Table(title=title, title_justify="left", show_lines=True, expand=False)
     table.add_column("级别", no_wrap=True)
     table.add_column("代码", no_wrap=True)
     table.add_column("单元格（模板位置）", ratio=3, overflow="fold")
-    table.add_column("应为", justify="right", overflow="fold", max_width=16)
-    table.add_column("实为", justify="right", overflow="fold", max_width=16)
+    table.add_column("应为", justify="right", overflow="fold", max_width=value_width)
+    table.add_column("实为", justify="right", overflow="fold", max_width=value_width)
     table.add_column("说明", ratio=4, overflow="fold")
+    return table
+
+
+def finding_cells(severity: str, code: str, where_text: str, expected: Any, actual: Any, message: str) -> list[str]:
+    """One finding's cells for ``finding_table``, escaped for rich."""
+    return [f"[{SEVERITY_STYLE[severity]}]{SEVERITY_ZH[severity]}[/]", code, escape(where_text),
+            "" if expected is None else escape(fmt(expected)), "" if actual is None else escape(fmt(actual)),
+            escape(message)]
+
+
+def findings_table(title: str, findings: list[Any], fmt_id: str | None = None) -> Table:
+    table = finding_table(title)
     for f in findings:
-        sev = f.severity.value
-        table.add_row(f"[{SEVERITY_STYLE[sev]}]{SEVERITY_ZH[sev]}[/]", f.code, escape(where(f.cells, fmt_id)),
-                      "" if f.expected is None else escape(fmt(f.expected)),
-                      "" if f.actual is None else escape(fmt(f.actual)), escape(f.message))
+        table.add_row(*finding_cells(f.severity.value, f.code, where(f.cells, fmt_id), f.expected, f.actual,
+                                     f.message))
     return table
 
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 from itertools import groupby
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from nianbao import NianbaoError, review
 
 from ..output import (
-    SEVERITY_STYLE,
     SEVERITY_ZH,
     console,
     err_console,
     error,
-    fmt,
+    finding_cells,
+    finding_table,
     match_agencies,
     open_existing,
     print_json,
@@ -98,19 +96,11 @@ def findings_cmd(
                   + ("；复核时用 nianbao review 指纹 --confirm 或 --dismiss" if found else ""))
     for rid, group in groupby(sorted(found, key=lambda f: f.report_id), key=lambda f: f.report_id):
         r = rows[rid]
-        table = Table(title=f"{r.agency or '机关不明'} {r.year or '年度不明'} 年度（报告编号 {rid}，{r.document}）",
-                      title_justify="left", show_lines=True)
-        table.add_column("级别", no_wrap=True)
-        table.add_column("代码", no_wrap=True)
-        table.add_column("单元格（模板位置）", ratio=3, overflow="fold")
-        table.add_column("应为", justify="right", overflow="fold", max_width=14)
-        table.add_column("实为", justify="right", overflow="fold", max_width=14)
-        table.add_column("说明", ratio=4, overflow="fold")
+        table = finding_table(f"{r.agency or '机关不明'} {r.year or '年度不明'} 年度（报告编号 {rid}，{r.document}）",
+                              value_width=14)
         table.add_column("审核", no_wrap=True)
         table.add_column("指纹", no_wrap=True)
         for f in group:
-            table.add_row(f"[{SEVERITY_STYLE[f.severity]}]{SEVERITY_ZH[f.severity]}[/]", f.code,
-                          escape(where(f.cells, r.format, limit=2)), "" if f.expected is None else escape(fmt(f.expected)),
-                          "" if f.actual is None else escape(fmt(f.actual)), escape(f.message),
-                          REVIEW_ZH.get(f.review, f.review), f.fingerprint[:12])
+            table.add_row(*finding_cells(f.severity, f.code, where(f.cells, r.format, limit=2), f.expected, f.actual,
+                                         f.message), REVIEW_ZH.get(f.review, f.review), f.fingerprint[:12])
         console.print(table)
