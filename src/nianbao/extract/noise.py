@@ -230,10 +230,15 @@ def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
     return out
 
 
-def confirm_requests(found: Found, ev: Evidence) -> None:
+def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[str] = frozenset(),
+                     holding: set[str] | frozenset[str] = frozenset()) -> None:
     """表三 in a noisy reading: a cell stays when every sum it is in that can be checked holds, or
     fails only because of another cell that is certainly the misread one (below), and at least one
-    of its sums holds. A number that is its row's only one, repeated as the 总计, needs its column."""
+    of its sums holds. A number that is its row's only one, repeated as the 总计, needs its column;
+    so does a cell in ``chosen`` (its value was chosen among readings of its glyphs by the arithmetic,
+    or its row was placed by the format's order: its own row's sum cannot confirm it). A row in
+    ``holding`` keeps its sum in every reading of its glyphs that fits, though the cells those readings
+    disagree on are null: its sum confirms the cells they agree on."""
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     if not val:
         return
@@ -244,6 +249,8 @@ def confirm_requests(found: Found, ev: Evidence) -> None:
         try:
             sums.append((across, left, right, sum(val[p] for p in left) - sum(val[p] for p in right)))
         except KeyError:
+            if not across and left[0].rsplit(".", 1)[0] in holding:
+                sums.append((across, [p for p in left if p in val], [p for p in right if p in val], 0))
             continue  # a cell of it is blank or was not read: it checks nothing
     of: dict[str, list[int]] = {}
     for i, (_, left, right, _) in enumerate(sums):
@@ -258,7 +265,7 @@ def confirm_requests(found: Found, ev: Evidence) -> None:
         holding = [i for i in idx if abs(sums[i][3]) < 1e-9]
         ok = (p not in culprits and bool(holding)
               and all(i in explained or abs(sums[i][3]) < 1e-9 for i in idx))
-        if ok and not any(sums[i][0] for i in holding) and val[p] != 0 and _copied(p, val):
+        if ok and not any(sums[i][0] for i in holding) and (p in chosen or val[p] != 0 and _copied(p, val)):
             ok = False  # "34 0 0 0 0 0 34": the row sum holds for any reading repeated in both cells
         if not ok:
             dropped.setdefault(p.rsplit(".", 1)[0], []).append(p)

@@ -36,6 +36,8 @@ from .noise import (
     evidence,
     year_confirmed,
 )
+from .ruled import apply as apply_reread
+from .ruled import reread_requests
 from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
 from .settle import Lazy, settle_active, settle_appeals, settle_requests
@@ -82,7 +84,11 @@ def build_record(doc: Document) -> Record:
     settle_appeals(found_app, lazy)
     fmt2 = settle_active(found_act, lazy, fmt2)
     if ev.noisy:  # read from pixels: only what the arithmetic confirms stays
-        confirm_requests(found_req, ev)
+        # 表三's rows read again through the table's rules (glyphs that are separators or digits)
+        text = doc.text or "\n".join(" ".join(c.text for c in b.cells) for b in blocks)
+        got = reread_requests(text, found_req, spans=bool(doc.text))
+        chosen, holding = apply_reread(found_req, got) if got else (set(), set())
+        confirm_requests(found_req, ev, chosen, holding)
         confirm_appeals(found_app, ev)
         confirm_active(found_act, ev)
 
