@@ -27,6 +27,12 @@ RIGHT = {
     "pdfminer__r000dense.txt": 193,  # the same, columns in boxes out of order (科研机构 after 法律服务机构)
     "pdfminer__r001.txt": 17,  # 1 wrong: a run of labels, then a column's numbers read as 3.其他's row; 表四 headed numbers
     "pdfminer__huaian2024.txt": 197,  # 12 wrong: columns written one after another (each page's)
+    # tesseract: table rules read as glyphs (| 0 | 0 [0 10 0 is seven zeros), read through by ruled.py
+    "tess300-psm6__r000.txt": 76,  # 37 right before
+    "tess300-psm4__r000.txt": 182,  # 162 right before
+    "tess300-psm3__r000dense.txt": 192,  # 178 right before
+    "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before
+    "tess300-psm4__r001.txt": 192,  # 162 right before
 }
 
 

@@ -231,14 +231,14 @@ def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
 
 
 def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[str] = frozenset(),
-                     holding: set[str] | frozenset[str] = frozenset()) -> None:
+                     rows_hold: set[str] | frozenset[str] = frozenset()) -> None:
     """表三 in a noisy reading: a cell stays when every sum it is in that can be checked holds, or
     fails only because of another cell that is certainly the misread one (below), and at least one
     of its sums holds. A number that is its row's only one, repeated as the 总计, needs its column;
     so does a cell in ``chosen`` (its value was chosen among readings of its glyphs by the arithmetic,
     or its row was placed by the format's order: its own row's sum cannot confirm it). A row in
-    ``holding`` keeps its sum in every reading of its glyphs that fits, though the cells those readings
-    disagree on are null: its sum confirms the cells they agree on."""
+    ``rows_hold`` keeps its sum in every reading of its glyphs that fits, though the cells those readings
+    disagree on are null: its sum confirms the cells they agree on (``rows_hold``)."""
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     if not val:
         return
@@ -249,7 +249,7 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
         try:
             sums.append((across, left, right, sum(val[p] for p in left) - sum(val[p] for p in right)))
         except KeyError:
-            if not across and left[0].rsplit(".", 1)[0] in holding:
+            if not across and left[0].rsplit(".", 1)[0] in rows_hold:
                 sums.append((across, [p for p in left if p in val], [p for p in right if p in val], 0))
             continue  # a cell of it is blank or was not read: it checks nothing
     of: dict[str, list[int]] = {}

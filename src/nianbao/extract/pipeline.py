@@ -36,9 +36,9 @@ from .noise import (
     evidence,
     year_confirmed,
 )
+from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
-from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
 from .settle import Lazy, settle_active, settle_appeals, settle_requests
 from .tables import Found, detect_active_format, extract_active, extract_appeals, extract_requests

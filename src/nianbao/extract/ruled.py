@@ -409,7 +409,7 @@ def _solve(cands: dict[str, list[tuple[int | None, ...]]], keys: list[str]) -> d
                 var.append((amb.index(k), c, s))
             else:
                 base = None  # a row not read, or one left unchosen
-        if base is not None and (var or True):
+        if base is not None:
             plan.append((base, var))
     if not amb:
         return cands
@@ -419,13 +419,14 @@ def _solve(cands: dict[str, list[tuple[int | None, ...]]], keys: list[str]) -> d
         score = 0
         for base, var in plan:
             t = base
+            known = True
             for j, c, s in var:
                 x = cands[amb[j]][combo[j]][c]
                 if x is None:
-                    t = None
+                    known = False
                     break
                 t += s * x
-            if t == 0:
+            if known and t == 0:
                 score += 1
         if score > best:
             best, tops = score, [combo]
