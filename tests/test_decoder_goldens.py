@@ -33,6 +33,7 @@ RIGHT = {
     "tess300-psm3__r000dense.txt": 192,  # 178 right before
     "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before
     "tess300-psm4__r001.txt": 192,  # 162 right before
+    "tess150-psm4__r000.txt": 182,  # 151 right before: a lone 1 read as 工, confirmed by the sums
 }
 
 

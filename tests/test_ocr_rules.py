@@ -48,6 +48,10 @@ def test_a_glued_one_that_is_a_digit_or_a_rule_stays_open_to_both():
     assert (14, 0, 0, 0, 0, 0, 14) in fits and (4, 0, 0, 0, 0, 0, 4) in fits
 
 
+def test_a_lone_one_read_as_gong_is_a_one_that_the_sums_must_confirm():
+    assert _fits("工 0 0 0 0 0 1") == [(1, 0, 0, 0, 0, 0, 1)]
+
+
 def test_a_real_number_with_ones_keeps_its_printed_reading():
     assert _fits("10 9 42 25 42 20 148") == [(10, 9, 42, 25, 42, 20, 148)]
 

@@ -44,6 +44,9 @@ _SEP = ""  # a glyph read as a separator
 MAX_TOKEN = 256  # readings of one token
 MAX_ROW = 400  # readings of one row; past that the row is not read here
 MAX_COMBOS = 2048  # combinations of the rows' readings scored against the column sums
+# a glyph standing alone where a number stands, that is a misread digit (chi_sim reads a lone 1 as 工):
+# read as that digit, its value needs a sum across rows like any reading that is not the printed one
+DIGIT_GLYPHS = {"工": 1}
 RULED_TABLE = 3  # numbers with rule glyphs in them, over the table, before every glued 1 may be a rule
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")
 _WIDTH = len(T3_COLUMN_KEYS)
@@ -119,8 +122,8 @@ def _tail(tokens: list[tuple[int, str]]) -> int:
     seen = False
     while i >= 0:
         t = tokens[i][1]
-        if _numeric(t):
-            seen = seen or _has_digit(t)
+        if _numeric(t) or t in DIGIT_GLYPHS:
+            seen = seen or _has_digit(t) or t in DIGIT_GLYPHS
             i -= 1
             continue
         if seen and _garbage_cell(t) and i > 0 and _numeric(tokens[i - 1][1]) and _has_digit(tokens[i - 1][1]):
@@ -135,6 +138,8 @@ def _tail(tokens: list[tuple[int, str]]) -> int:
 
 def _token_readings(tok: str, at: int, fused: bool = True) -> list[tuple[tuple[int | None, int, int], ...]] | None:
     """The cells one token may hold: (value, start, end) each; None when there are too many."""
+    if tok in DIGIT_GLYPHS:
+        return [((DIGIT_GLYPHS[tok], at, at + len(tok)),)]
     if not _numeric(tok):
         return [((None, at, at + len(tok)),)]  # a glyph for a digit: one cell, value unknown
     chars = ["0" if ch in ZEROS else ch for ch in tok]
@@ -524,7 +529,8 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
                 cell = Cell(text[s:e], line=ln.no if spans else None, span=(s, e) if spans else None)
                 vals.append(Value(v, cell))
                 plain = plains.get(row)
-                if len({r[c] for r in first[k]}) > 1 and (plain is None or plain[c] != v):
+                if (len({r[c] for r in first[k]}) > 1 and (plain is None or plain[c] != v)
+                        or not text[s:e].isdigit()):
                     out.across.add(path)  # a glyph read otherwise than printed: its row sum chose it
             else:
                 vals.append(Value(None, Cell("", line=ln.no)))
