@@ -46,7 +46,8 @@ MAX_ROW = 400  # readings of one row; past that the row is not read here
 MAX_COMBOS = 2048  # combinations of the rows' readings scored against the column sums
 # a glyph standing alone where a number stands, that is a misread digit (chi_sim reads a lone 1 as 工):
 # read as that digit, its value needs a sum across rows like any reading that is not the printed one
-DIGIT_GLYPHS = {"工": 1}
+DIGIT_GLYPHS = {"工": 1, "于": 4}
+LONE_ONES = frozenset("Il")  # a letter alone between numbers: a rule, or a 1
 RULED_TABLE = 3  # numbers with rule glyphs in them, over the table, before every glued 1 may be a rule
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")
 _WIDTH = len(T3_COLUMN_KEYS)
@@ -103,7 +104,7 @@ def _split_label(tok: str) -> list[str]:
     return [tok]
 
 
-_EDGE = "\"'“”‘’`_~,，.、:：;；-—"
+_EDGE = "\"'“”‘’`_~,，.、:：;；-—《》〈〉<>"
 
 
 def _trim(tok: str, at: int) -> tuple[int, str]:
@@ -140,6 +141,8 @@ def _token_readings(tok: str, at: int, fused: bool = True) -> list[tuple[tuple[i
     """The cells one token may hold: (value, start, end) each; None when there are too many."""
     if tok in DIGIT_GLYPHS:
         return [((DIGIT_GLYPHS[tok], at, at + len(tok)),)]
+    if tok in LONE_ONES:
+        return [(), ((1, at, at + 1),)]
     if not _numeric(tok):
         return [((None, at, at + len(tok)),)]  # a glyph for a digit: one cell, value unknown
     chars = ["0" if ch in ZEROS else ch for ch in tok]
@@ -568,8 +571,9 @@ def apply(found: Found, got: Reread) -> tuple[set[str], set[str]]:
             across.difference_update(f"{row}.{c}" for c in T3_COLUMN_KEYS)
             got.holding.discard(row)
             continue
-        for c, v in zip(T3_COLUMN_KEYS, vals):
-            found.values[f"{row}.{c}"] = v
+        for c, v, o in zip(T3_COLUMN_KEYS, vals, old):
+            if o is None or o.value != v.value or v.value is None:
+                found.values[f"{row}.{c}"] = v  # the same number read by the layout keeps its source cell
         if row in got.by_order and not (lines and lines <= mine):
             # placed by order alone (the layout reading did not put this line here too): the row's
             # own sum says its numbers are one row's, a sum across rows must say they are this row's
