@@ -144,7 +144,10 @@ def sparse_record(seed: int, broken: bool = False) -> dict:
     """A 2021 表三 that keeps its sums, mostly zeros (a small office's year: a few applications); with
     ``broken`` one cell printed off by a few, as a real table that does not add up."""
     rnd = random.Random(seed)
-    small = lambda: rnd.choice((0,) * 60 + (1, 2, 3))  # noqa: E731
+
+    def small() -> int:
+        return rnd.choice((0,) * 60 + (1, 2, 3))
+
     outcome = [r.key for r in T3_ROWS_2021 if r.group]
     rows = {k: [small() for _ in range(6)] for k in outcome}
     tp = [sum(rows[k][c] for k in outcome) for c in range(6)]
@@ -239,7 +242,7 @@ def render_pages(rec: dict, seed: int) -> str:
                     if lo:
                         out.append("")  # the second page: every number a box of its own
                 out.append("")
-        out.append("- %d -" % (1 if lo == 0 else 2))
+        out.append(f"- {1 if lo == 0 else 2} -")
     out.append("四、政府信息公开行政复议、行政诉讼情况")
     out.append("五、存在的主要问题及改进情况 无。")
     return "\n".join(out)

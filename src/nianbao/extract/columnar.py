@@ -570,7 +570,7 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
         return sum(1 for k, _ in toks if k == "num")
 
     def own_row(toks: list) -> bool:
-        vals = [t.value for k, t in toks if k == "num"]  # type: ignore[attr-defined]
+        vals = [t.value for k, t in toks if k == "num"]
         return len(vals) == WIDTH and sum(vals[:-1]) == vals[-1]
 
     out = []
