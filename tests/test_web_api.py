@@ -302,6 +302,9 @@ def test_findings_export_neutralises_formulas(bench):
     assert agencies == {"淄博市财政局"}  # the reviewer's region only
     header = [cell.value for cell in ws[2]]
     assert header[7:9] == ["单元格", "模板单元格"] and ws.auto_filter.ref.startswith("A2:") and ws.freeze_panes == "A3"
+    assert (int(ws.page_setup.paperSize), ws.page_setup.orientation) == (9, "landscape")  # prints like the template
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$2:$2" and "&P" in ws.oddFooter.center.text
     where = [row[8].value for row in ws.iter_rows(min_row=3) if row[7].value and "表三" in row[7].value]
     assert where and all("表三 依申请公开!" in w for w in where)  # the 表三 cells named in the template
 
