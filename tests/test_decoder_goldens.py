@@ -30,7 +30,7 @@ RIGHT = {
     "pdftotext__r001.txt": 192,  # 表三 of zeros and a few 2s in six bands: 66 right while its placements overran the budget
     "pdfminer__huaian2024.txt": 197,  # 12 wrong: columns written one after another (each page's)
     # tesseract: table rules read as glyphs (| 0 | 0 [0 10 0 is seven zeros), read through by ruled.py
-    "tess300-psm6__r000.txt": 76,  # 37 right before
+    "tess300-psm6__r000.txt": 58,  # 37 right before
     "tess300-psm4__r000.txt": 182,  # 162 right before
     "tess300-psm3__r000dense.txt": 192,  # 178 right before
     "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before

@@ -269,6 +269,11 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
             ok = False  # "34 0 0 0 0 0 34": the row sum holds for any reading repeated in both cells
         if not ok:
             dropped.setdefault(p.rsplit(".", 1)[0], []).append(p)
+    # a reading chosen for a row's glyphs stands or falls whole: one of its cells not confirmed says the
+    # choice may be wrong, and the sums its other cells keep may hold by chance
+    for row, gone in dropped.items():
+        if any(p in chosen for p in gone) or any(p.startswith(row + ".") for p in chosen):
+            gone.extend(p for p in val if p.startswith(row + ".") and p in chosen and p not in gone)
     _drop(found, dropped, WHY_T3.format(ev.signals[0]))
 
 

@@ -75,6 +75,8 @@ class Reread:
     across: set[str] = field(default_factory=set)
     by_order: set[str] = field(default_factory=set)  # rows placed by the format's order alone
     holding: set[str] = field(default_factory=set)  # rows whose sum holds in every reading that fits
+    unread: dict[str, int] = field(default_factory=dict)  # rows found on a line whose numbers do not read
+    taken: dict[int, str] = field(default_factory=dict)  # line number -> the row placed on it
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, row path, text)
 
 
@@ -127,7 +129,10 @@ def _tail(tokens: list[tuple[int, str]]) -> int:
             seen = seen or _has_digit(t) or t in DIGIT_GLYPHS
             i -= 1
             continue
-        if seen and _garbage_cell(t) and i > 0 and _numeric(tokens[i - 1][1]) and _has_digit(tokens[i - 1][1]):
+        j = i - 1
+        while j >= 0 and _numeric(tokens[j][1]) and not _has_digit(tokens[j][1]):
+            j -= 1  # rules between it and the number before it
+        if seen and _garbage_cell(t) and j >= 0 and _numeric(tokens[j][1]) and _has_digit(tokens[j][1]):
             i -= 1
             continue
         break
@@ -467,20 +472,25 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
     ruled = sum(_ruled(lines[li].tail) for li, _ in placed.values()) >= RULED_TABLE
     readings: dict[str, list[tuple[tuple[int | None, int, int], ...]]] = {}
     plains: dict[str, tuple[int | None, ...]] = {}
+    unread: dict[str, int] = {}
     by_order: set[str] = set()
     for ri, (li, order) in placed.items():
         rd = row_readings(lines[li].tail, ruled or _ruled(lines[li].tail) > 0)
-        if not rd:
-            continue  # nothing to read, or too much: the layout reading stands (the gate judges it)
         row = f"requests.{keys[ri]}"
+        if not rd:
+            # nothing to read, or too much: the layout reading stands (the gate judges it), unless it
+            # took this row's numbers from other lines than the one the row is on
+            unread[row] = lines[li].no
+            continue
         readings[row] = rd
         p = _plain(lines[li].tail)
         if p is not None:
             plains[row] = p
         if order:
             by_order.add(row)
+    taken = {lines[li].no: f"requests.{keys[ri]}" for ri, (li, _) in placed.items()}
     if not readings:
-        return None
+        return Reread(unread=unread, taken=taken) if unread else None
     # the values of every row the layout reading has and this one does not: fixed
     cands: dict[str, list[tuple[int | None, ...]]] = {}
     for k in keys:
@@ -492,7 +502,6 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             if any(v is not None and v.value is not None for v in got):
                 cands[k] = [tuple(None if v is None or v.value is None or isinstance(v.value, float)
                                   else int(v.value) for v in got)]
-    first = {k: list(cs) for k, cs in cands.items()}
     broken = set()
     for k, cs in list(cands.items()):
         held = [_row_ok(c) for c in cs]
@@ -509,7 +518,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             else:
                 cands[k] = [p]
     chosen = _solve(cands, keys)
-    out = Reread()
+    out = Reread(unread=unread, taken=taken)
     for ri, (li, order) in placed.items():
         k = keys[ri]
         row = f"requests.{k}"
@@ -522,6 +531,11 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             continue
         live = chosen[k]
         by_vals = {tuple(c[0] for c in r): r for r in readings[row]}
+        # the readings that fit are not the characters as printed: the row's own sum, kept by reading a
+        # glyph otherwise, may hold by chance (a misread digit and a glued 1 that make up for each other),
+        # so every cell of the row needs a sum across rows
+        plain = plains.get(row)
+        reread = plain is None or plain not in live
         vals: list[Value] = []
         differ = []
         for c in range(_WIDTH):
@@ -531,10 +545,8 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
                 _, s, e = by_vals[live[0]][c]
                 cell = Cell(text[s:e], line=ln.no if spans else None, span=(s, e) if spans else None)
                 vals.append(Value(v, cell))
-                plain = plains.get(row)
-                if (len({r[c] for r in first[k]}) > 1 and (plain is None or plain[c] != v)
-                        or not text[s:e].isdigit()):
-                    out.across.add(path)  # a glyph read otherwise than printed: its row sum chose it
+                if reread or not text[s:e].isdigit():
+                    out.across.add(path)  # its row's sum was kept by reading glyphs otherwise than printed
             else:
                 vals.append(Value(None, Cell("", line=ln.no)))
                 if len(seen) > 1:
@@ -578,6 +590,15 @@ def apply(found: Found, got: Reread) -> tuple[set[str], set[str]]:
             # placed by order alone (the layout reading did not put this line here too): the row's
             # own sum says its numbers are one row's, a sum across rows must say they are this row's
             across.update(f"{row}.{c}" for c, v in zip(T3_COLUMN_KEYS, vals) if v.value is not None)
+    for row, no in got.unread.items():
+        old = [found.values.get(f"{row}.{c}") for c in T3_COLUMN_KEYS]
+        took = {v.cell.line for v in old if v is not None and v.value is not None and v.cell.line is not None}
+        if any(got.taken.get(n, row) != row for n in took):  # another row's line
+            for c in T3_COLUMN_KEYS:
+                p = f"{row}.{c}"
+                if p in found.values:
+                    found.values[p] = Value(None, found.values[p].cell)
+            found.notes.append(("unreadable", row, f"该行在第 {no} 行，数字却有取自其他表格行的，已留空", None))
     for kind, row, text in got.notes:
         if row in got.rows:
             found.notes.append((kind, row, text, None))
