@@ -50,8 +50,10 @@ def test_nulled_cells_say_why():
     why = {n.path: n.text for n in record.notes if n.kind == "unreadable"}
     assert record.active.normative_documents.repealed is None  # printed 26, read 20
     assert "表二的数字没有勾稽关系" in why["active.normative_documents"]
-    assert record.meta.agency is None  # 准安市人民政府 in the title, 淮安市人民政府 in the body
-    assert "淮安" not in why["meta.agency"] and "准安市人民政府" in why["meta.agency"]
+    assert "表三、表四的数字有 1 处合计对不上" in why["active.normative_documents"]  # 表四's review block
+    # 准安市人民政府 in the title, 淮安市人民政府 three times in the body: the body's spelling, with a note
+    assert record.meta.agency == "淮安市人民政府"
+    assert any(n.path == "meta.agency" and n.kind == "repaired" and "准安市人民政府" in n.text for n in record.notes)
     findings = nianbao.check(record)
     assert any(f.code == "L-03" and "active.normative_documents" in f.cells for f in findings)
 
