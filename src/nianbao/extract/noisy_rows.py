@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..format import ACTIVE_2019, ACTIVE_2021, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
-from ..format.labels import core, norm
+from ..format.labels import norm
 from ..ingest import Block, Cell, Document
-from .noise import _ALPHABET, _t3_sums, Evidence
+from .noise import _ALPHABET, Evidence, _t3_sums
 from .tables import Found
 from .values import Value
 
@@ -94,7 +94,7 @@ def digit_trust(found_req: Found, t4: T4Reading | None, blocks: list[Block], rea
             continue
         if abs(diff) > 1e-9:
             tr.failing += 1
-        elif any(val[p] for p in (*left, *right)):
+        elif any(val[p] for p in left):  # a sum over numbers read, not over blanks read as 0
             tr.holding += 1
     if t4 is not None:
         tr.failing += len(t4.failing)
@@ -212,13 +212,16 @@ class T4Reading:
     blocks: dict[str, tuple[int, ...]] = field(default_factory=dict)
     cells: dict[str, _Tok] = field(default_factory=dict)  # path -> the token it came from
     failing: list[str] = field(default_factory=list)  # blocks whose four results never add up
-    unknown: list[str] = field(default_factory=list)  # blocks with a misread or ambiguous cell
+    unknown: list[str] = field(default_factory=list)  # blocks with a misread cell in some reading
+    ambiguous: list[str] = field(default_factory=list)  # blocks more than one reading of which adds up
     glyph_cells: int = 0  # tokens where a glyph stands for a number
 
 
 _T4_HEADER_WORDS = ("维持", "纠正", "审结", "总计", "结果", "其他")
 _HEADER_SPAN = 14  # lines after 行政复议 where the header may run
 _MAX_PLACEMENTS = 300
+_SENTENCE = re.compile(r"[。，,；;]")
+_PAGE_NUMBER = re.compile(r"\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
 
 
 def _is_t4_head(text: str) -> bool:
@@ -230,7 +233,7 @@ def read_appeals_tokens(blocks: list[Block]) -> T4Reading | None:
     lines = [(b, " ".join(c.text for c in b.cells if not c.covered)) for b in blocks]
     start = None
     for i, (_b, text) in enumerate(lines):
-        if _is_t4_head(text):
+        if _is_t4_head(text) and not _SENTENCE.search(text):
             window = norm(" ".join(t for _b2, t in lines[i:i + _HEADER_SPAN]))
             if "维持" in window and ("诉讼" in window or "起诉" in window):
                 start = i
@@ -239,20 +242,34 @@ def read_appeals_tokens(blocks: list[Block]) -> T4Reading | None:
     last_head = None
     for j in range(start, min(len(lines), start + _HEADER_SPAN)):
         text = lines[j][1]
-        if any(w in norm(text) for w in _T4_HEADER_WORDS) and len(re.findall(r"\d+", text)) < 5:
+        numbers = len(re.findall(r"\d+", text))
+        if last_head is not None and numbers >= 3:
+            break  # the numbers have begun
+        if any(w in norm(text) for w in _T4_HEADER_WORDS) and numbers < 5:
             last_head = j
     if last_head is None:
         return None
     toks: list[_Tok] = []
-    for b, text in lines[last_head + 1:last_head + 8]:
+    prev = _line(lines[last_head][0])
+    for b, text in lines[last_head + 1:last_head + 16]:
+        at = _line(b)
+        if toks and at is not None and prev is not None and at > prev + 1:
+            break  # a blank line: the table's numbers ended with their paragraph
+        prev = at
         if not text.strip():
+            if toks:
+                break
             continue
-        if re.search(r"[\u4e00-\u9fff]{2,}", text) or re.match(r"\s*五\s*[、.]", text):
-            break  # words: the table has ended (五、 or prose)
+        if re.search(r"[\u4e00-\u9fff]{2,}", text) or re.match(r"\s*五\s*[、.]", text) or _PAGE_NUMBER.match(text):
+            break  # words (五、, prose) or a page number: the table has ended
         toks.extend(_tokens(b))
     if not any(t.kind == "num" for t in toks) or any(t.kind == "fused" for t in toks):
         return None
     return _place(toks)
+
+
+def _line(block: Block) -> int | None:
+    return next((c.line for c in block.cells if c.line is not None), None)
 
 
 def _tokens(block: Block) -> list[_Tok]:
@@ -333,8 +350,10 @@ def _place(toks: list[_Tok]) -> T4Reading:
                 res.cells[f"{g}.{c}"] = t
         elif v == {"fail"}:
             res.failing.append(g)
-        else:
+        elif "unknown" in v:
             res.unknown.append(g)
+        else:
+            res.ambiguous.append(g)
     return res
 
 
@@ -356,11 +375,12 @@ def apply_appeals_tokens(found: Found, t4: T4Reading | None, ev: Evidence) -> No
         have = [found.values[p].value if p in found.values else None for p in paths]
         mine = t4.blocks.get(g)
         if mine is None:
-            if any(v is not None for v in have) and g in t4.failing:
+            if any(v is not None for v in have) and (g in t4.failing or g in t4.ambiguous):
                 for p in paths:
                     if p in found.values:
                         found.values[p] = Value(None, found.values[p].cell)
-                found.notes.append(("unreadable", g, WHY_T4_TOKENS.format(sig, "四项结果之和与总计对不上"), None))
+                why = "四项结果之和与总计对不上" if g in t4.failing else "不止一种读法的四项结果之和等于总计（表格线可能被识别成 1）"
+                found.notes.append(("unreadable", g, WHY_T4_TOKENS.format(sig, why), None))
             continue
         if all(v is None for v in have):
             for p, c, v in zip(paths, T4_COLUMN_KEYS, mine):
