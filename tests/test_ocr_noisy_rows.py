@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import nianbao
 import synth
-from nianbao.format import T4_GROUP_KEYS
+from nianbao.format import Format
 
 # 表二 of the seed, line by line (label → the line printed), and what each reads as
 T2 = {
@@ -52,7 +52,7 @@ def _report(t2: dict[str, str] | None = None, t4_line: str | None = None, misrea
             if line.split("\t", 1)[0] == label and i < 80:
                 lines[i] = new
     text = "\n".join(lines)
-    printed = "\t".join(str(v) for g in T4_GROUP_KEYS for v in appeals[g])
+    printed = "\t".join(str(v) for g in Format.T4_GROUP_KEYS for v in appeals[g])
     assert printed in text
     if t4_line is not None:
         text = text.replace(printed, t4_line, 1)
@@ -245,3 +245,11 @@ def test_a_degraded_table_two_line_reads_as_printed_or_null(label, kind, pos, gl
 def test_degrade_changes_the_line():
     assert _degrade(T2["规章"], 2, 0, "") == "规章\t1011"
     assert re.search(r"\|", _degrade(T2["规章"], 1, 0, ""))
+
+
+def test_an_agency_differing_from_the_body_in_its_own_words_is_not_replaced():
+    """聊城市统汁局 in the title (计 read as 汁): the body's 聊城市统计局 is not taken (a character of the body's
+    own words may name another body: 人民政府 / 人民政协), and the conflict leaves it null."""
+    text = _report()
+    record = _parse(text.replace(synth.AGENCY, "聊城市统汁局", 1))
+    assert record.meta.agency is None

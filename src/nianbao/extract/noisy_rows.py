@@ -25,8 +25,9 @@ its values only when, in every reading, its four results add up to its 总计 in
 that way is the same. Nothing is inferred: a block with an unknown cell stays null.
 
 **The agency**: a title's agency read once, while the body names one that differs from it by one
-character (not an administrative level: 市, 区, 县 …) at least twice and the same way every time, is
-the body's spelling (准安市人民政府 in the title, 淮安市人民政府 three times in the body).
+character of the place name (before its first administrative level: 市, 区, 县 …; never the body's own
+words, 人民政府 or 统计局, where a different character is another body) at least twice and the same way
+every time, is the body's spelling (准安市人民政府 in the title, 淮安市人民政府 three times in the body).
 """
 
 from __future__ import annotations
@@ -405,9 +406,8 @@ def agency_from_body(agency: str, doc: Document) -> str | None:
     if len(agency) < 4 or text.count(agency) >= 2:
         return None
     seen: dict[str, int] = {}
-    for i, ch in enumerate(agency):
-        if ch in _LEVEL_CHARS:
-            continue
+    level = next((i for i, ch in enumerate(agency) if ch in _LEVEL_CHARS), 0)
+    for i in range(level):  # only in the place name: 淮安 of 淮安市…, never 政府 or 统计局
         pat = re.escape(agency[:i]) + r"([\u4e00-\u9fff])" + re.escape(agency[i + 1:])
         for m in re.finditer(pat, text):
             other = m.group(0)
