@@ -154,7 +154,7 @@ def test_a_ruled_rendering_is_not_all_nulls():
     """The readings are chosen, not only refused: a consistent table comes back mostly whole."""
     rec = load_json(SEEDS[0])
     rights = [assert_right_or_null(rec, render_ruled(rec, s)) for s in range(8)]
-    assert max(rights) >= 150  # (every line of these renderings has rules glued to its numbers)
+    assert min(rights) >= 150  # of 175 (every line of these renderings has rules glued to its numbers)
 
 
 @pytest.mark.parametrize("name", ["ruled_misread_9", "ruled_misread_84", "ruled_misread_103", "ruled_misread_151"])

@@ -396,9 +396,59 @@ def _constraints(keys: list[str]) -> list[list[tuple[str, int, int]]]:
     return cons
 
 
+MAX_SUMS = 4000  # distinct partial sums followed per column sum while narrowing
+
+
+def _narrow(cands: dict[str, list[tuple[int | None, ...]]], cons: list[list[tuple[str, int, int]]]) -> None:
+    """Drop the readings of a row that no reading of the other rows lets keep a column sum, when
+    some reading of it does (a sum no combination keeps is a misread elsewhere: it narrows nothing)."""
+    changed = True
+    rounds = 0
+    while changed and rounds < 20:
+        changed = False
+        rounds += 1
+        for con in cons:
+            if any(k not in cands for k, _, _ in con):
+                continue
+            vals = [{cs[c] for cs in cands[k]} for k, c, _ in con]
+            if any(None in v for v in vals) or all(len(v) == 1 for v in vals):
+                continue
+            # sums reachable by the terms before i (prefix) and after i (suffix)
+            pre: list[set[int]] = [{0}]
+            for (_k, _c, sg), v in zip(con, vals):
+                nxt = {a + sg * x for a in pre[-1] for x in v}  # type: ignore[operator]
+                if len(nxt) > MAX_SUMS:
+                    break
+                pre.append(nxt)
+            else:
+                suf: list[set[int]] = [{0}]
+                for (_k, _c, sg), v in zip(reversed(con), reversed(vals)):
+                    suf.append({a + sg * x for a in suf[-1] for x in v})  # type: ignore[operator]
+                    if len(suf[-1]) > MAX_SUMS:
+                        break
+                else:
+                    suf.reverse()
+                    n = len(con)
+                    if 0 not in pre[n]:
+                        continue  # no combination keeps it
+                    for i, (k, c, sg) in enumerate(con):
+                        if len(vals[i]) == 1:
+                            continue
+                        others = {a + b for a in pre[i] for b in suf[i + 1]} if len(pre[i]) * len(suf[i + 1]) <= MAX_SUMS * 4 else None
+                        if others is None:
+                            continue
+                        keep = [cs for cs in cands[k] if -sg * cs[c] in others]  # type: ignore[operator]
+                        if keep and len(keep) < len(cands[k]):
+                            cands[k] = keep
+                            changed = True
+                            break
+
+
 def _solve(cands: dict[str, list[tuple[int | None, ...]]], keys: list[str]) -> dict[str, list[tuple[int | None, ...]]]:
     """The readings of each row that belong to the combinations keeping the most column sums."""
     cons = _constraints(keys)
+    cands = dict(cands)
+    _narrow(cands, cons)
     amb = [k for k, cs in cands.items() if len(cs) > 1]
     size = 1
     for k in amb:
