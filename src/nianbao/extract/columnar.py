@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Label
+from ..limits import MAX_COUNT, MAX_FRACTION
 from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
 
 WIDTH = len(T3_COLUMN_KEYS)
@@ -812,7 +813,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
 
 # ---- 表二 ---------------------------------------------------------------------------------------
 _T2_TOKEN = re.compile(r"\d+(?:[.．]\d+)?|[^\d\s|]+")
-# 2021 表二: sections, their rows and their columns (None: one number per row)
+# 2021 表二: each row's key, section and label words; each column header's key, sections and words
 _ROWS = (("regulations", "一", ("规章",)), ("normative_documents", "一", ("规范性文件",)),
          ("licensing", "五", ("行政许可",)), ("punishment", "六", ("行政处罚",)),
          ("coercion", "六", ("行政强制",)), ("fees", "八", ("事业性收费",)))
@@ -926,9 +927,11 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         le = text.find("\n", m.end())
         if _PAGE_NUMBER.match(text[ls:le if le >= 0 else len(text)]):
             continue
+        whole, _dot, frac = tok.replace("．", ".").partition(".")
         rest = text[m.end():m.end() + 2].strip()
-        if rest[:1] in _PROSE_AFTER:
-            cur = [("x", 0, 0)] + cur  # a number of a sentence: the run is not a table's
+        if rest[:1] in _PROSE_AFTER or len(whole) > len(str(MAX_COUNT)) or len(frac) > MAX_FRACTION:
+            # a number of a sentence, or longer than any cell: the run is not a table's
+            cur = [("x", 0, 0), *cur]
         cur.append((tok, m.start(), m.end()))
     if cur:
         runs.append(("".join(words), cur))
