@@ -39,7 +39,7 @@ from .tables import Found
 from .values import Value
 
 _WIDTH = len(T3_COLUMN_KEYS)
-_HEADER_WORDS = ("申请人情况", "自然人")
+_HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织")
 
 
 def _region(chars: str) -> tuple[int, int] | None:
