@@ -202,10 +202,140 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in cells)[:60], None))
 
 
+MAX_ORPHANS = 3  # cells a row may have lost to the labels written after the table
+
+
+def _orphans(stream: Stream, occ: list[tuple[int, int, int]], rows, hi: int) -> list[Run] | None:
+    """The numbers written with the labels after the table (pdf-oxide: ``一、本年新收… 二、上年结转…
+    （一）予以公开 5 41``): the runs after a run of at least two labels standing together with no number
+    between them, up to the next label or 表四, when no other number stands after that run of labels.
+    They are not the last label's numbers (its row has its own further up): they are cells a row of the
+    table lost, written here because its long label covered them on the page."""
+    chars = stream.chars
+    for n in range(len(occ) - 1):
+        s0 = occ[n][0]
+        if any(ch.isdigit() for ch in chars[occ[n][1]:occ[n + 1][0]]):
+            continue
+        # the labels after the table: every later row label and number stands after this point
+        total_at = next((o[0] for o in occ if rows[o[2]].key == "total_processed"), None)
+        if total_at is None or s0 < total_at:
+            continue
+        runs = runs_between(stream, occ[n][1], hi)
+        if not runs:
+            return None
+        # the numbers stand after the last label of the run of labels, and nothing else does
+        k = n + 1
+        while k + 1 < len(occ) and not any(ch.isdigit() for ch in chars[occ[k][1]:occ[k + 1][0]]):
+            k += 1
+        own = [r for r in runs if r.start >= occ[k][1]]
+        nxt = occ[k + 1][0] if k + 1 < len(occ) else hi
+        if len(own) != len(runs) or any(r.start >= nxt for r in runs):
+            return None
+        if not 1 <= len(runs) <= MAX_ORPHANS or not all(_whole(r.digits) for r in runs):
+            return None
+        return runs
+    return None
+
+
+def _whole(digits: str) -> bool:
+    return digits.isdigit() and len(digits) <= 6 and (digits == "0" or digits[0] != "0")
+
+
+def fill_orphan_cells(found: Found, stream: Stream) -> None:
+    """A row of 表三 that came out short (five numbers for seven cells) takes the numbers written with
+    the labels after the table, when exactly one placement of them among its cells (any positions,
+    any order) keeps its own sum and every column sum it takes part in, each checked against the other
+    rows as read. Several placements that fit: null, with the alternatives in the note (L-03)."""
+    region = _region(stream.chars)
+    if region is None:
+        return
+    lo, hi = region
+    rows = _t3_rows(stream.chars, lo, hi)
+    keys = _format_keys(found)
+    if [r.key for r in rows] != keys:
+        return
+    occ = _occurrences(stream.chars, rows, lo, hi)
+    orphans = _orphans(stream, occ, rows, hi)
+    if not orphans:
+        return
+    cons = _t3_constraints(keys)
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    fits: list[tuple[str, list[Run]]] = []
+    tried: list[str] = []
+    for n, (_s, e, i) in enumerate(occ):
+        row = f"requests.{keys[i]}"
+        cells = [f"{row}.{c}" for c in T3_COLUMN_KEYS]
+        if all(p in val for p in cells) or row in tried:
+            continue
+        if occ[n + 1:] and occ[n + 1][0] <= orphans[0].start:
+            stop = occ[n + 1][0]
+        else:
+            continue
+        seen = runs_between(stream, e, stop)
+        if not seen or len(seen) + len(orphans) != _WIDTH or not all(_whole(r.digits) for r in seen):
+            continue
+        tried.append(row)
+        for order in _perms(orphans):
+            for slots in _combos(_WIDTH, len(orphans)):
+                it, placed = iter(order), []
+                rest = iter(seen)
+                for k in range(_WIDTH):
+                    placed.append(next(it) if k in slots else next(rest))
+                if _placement_fits(row, cells, placed, val, cons):
+                    fits.append((row, placed))
+    distinct = {(r, tuple(int(x.digits) for x in p)) for r, p in fits}
+    if not distinct:
+        return
+    if len(distinct) > 1:
+        alts = sorted(v for _r, v in distinct)
+        row = sorted({r for r, _v in distinct})[0]
+        found.notes.append(("ambiguous", row, "表格后的数字 " + " ".join(r.digits for r in orphans)
+                            + " 可补入的位置不止一种：" + "；".join("/".join(map(str, a)) for a in alts[:6]), None))
+        return
+    row, placed = fits[0]
+    for c, run in zip(T3_COLUMN_KEYS, placed):
+        found.values[f"{row}.{c}"] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
+    found.notes.append(("decoded", row, " ".join(r.digits for r in placed)[:60], None))
+
+
+def _perms(runs: list[Run]) -> list[list[Run]]:
+    from itertools import permutations
+    return [list(p) for p in permutations(runs)]
+
+
+def _combos(n: int, k: int) -> list[set[int]]:
+    from itertools import combinations
+    return [set(c) for c in combinations(range(n), k)]
+
+
+def _placement_fits(row: str, cells: list[str], placed: list[Run], val: dict, cons) -> bool:
+    """The row's values agree with what was read of it, its applicant columns sum to its 总计, and each
+    of its cells takes part in a column sum that can be checked against the other rows and holds."""
+    nums = [int(r.digits) for r in placed]
+    if any(p in val and val[p] != v for p, v in zip(cells, nums)):
+        return False
+    if sum(nums[:-1]) != nums[-1]:
+        return False
+    trial = {**val, **dict(zip(cells, nums))}
+    for p in cells:
+        cross = [c for c in cons if p in (*c[0], *c[1]) and not all(x.startswith(row + ".") for x in (*c[0], *c[1]))]
+        checks = [h for c in cross if (h := _holds_sum(c, trial)) is not None]
+        if not checks or not all(checks):
+            return False
+    return True
+
+
+def _holds_sum(con, val: dict) -> bool | None:
+    left, right = con
+    if not all(p in val for p in (*left, *right)):
+        return None
+    return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
+
+
 def _format_keys(found: Found) -> list[str]:
     """The rows of the table's format (2019 has one 其他处理 row)."""
     rows = T3_ROWS_2019 if any(p.startswith("requests.other_total.") for p in found.values) else T3_ROWS_2021
     return [r.key for r in rows]
 
 
-__all__ = ["decode_requests_detached", "fill_detached_rows"]
+__all__ = ["decode_requests_detached", "fill_detached_rows", "fill_orphan_cells"]
