@@ -17,10 +17,12 @@ it agrees with every value the first reading gave.
 
 from __future__ import annotations
 
-from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021
+from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from .clusters import merge_label_clusters
 from .decoder import (
+    _T4_HEADER_CHARS,
     Decoded,
+    Piece,
     Run,
     Stream,
     _heads,
@@ -202,6 +204,50 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in cells)[:60], None))
 
 
+def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
+    """表四 whose header words a converter wrote between its numbers (docling-rs: ``维持 纠正 其他结 果
+    72 64 尚 未 审结 178 37 未经复议直接起诉 …``): the numbers from the first one after the header up to the
+    first word that is not a 表四 header word, read in order, when they are exactly fifteen whole numbers
+    and each block's four results sum to its 总计. Fewer or more numbers, a decimal, or a block that does
+    not add up: nothing is read (the order of the numbers is only trusted where all three sums confirm it)."""
+    chars = stream.chars
+    head = chars.find("行政复议")
+    while head >= 0:
+        runs = _interleaved_runs(stream, head)
+        if runs is not None:
+            break
+        head = chars.find("行政复议", head + 4)
+    else:
+        return None
+    dec = Decoded()
+    paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
+    for p, r in zip(paths, runs):
+        dec.values[p] = Piece(int(r.digits), r.start, r.end, r)
+    dec.rows["appeals"] = runs
+    return dec
+
+
+def _interleaved_runs(stream: Stream, head: int) -> list[Run] | None:
+    chars = stream.chars
+    first = head
+    while first < len(chars) and not chars[first].isdigit():
+        first += 1
+    start = chars.rfind("行政复议", head, first)
+    if first >= len(chars) or first - start > 200 or "维持" not in chars[start:first] or any(
+            ch not in _T4_HEADER_CHARS for ch in chars[start:first]):
+        return None
+    stop = first
+    while stop < len(chars) and (chars[stop].isdigit() or chars[stop] in _T4_HEADER_CHARS):
+        stop += 1
+    runs = runs_between(stream, first, stop)
+    if len(runs) != 15 or not all(_whole(r.digits) for r in runs):
+        return None
+    vals = [int(r.digits) for r in runs]
+    if any(sum(vals[k:k + 4]) != vals[k + 4] for k in range(0, 15, 5)):
+        return None
+    return runs
+
+
 MAX_ORPHANS = 3  # cells a row may have lost to the labels written after the table
 
 
@@ -338,4 +384,4 @@ def _format_keys(found: Found) -> list[str]:
     return [r.key for r in rows]
 
 
-__all__ = ["decode_requests_detached", "fill_detached_rows", "fill_orphan_cells"]
+__all__ = ["decode_appeals_interleaved", "decode_requests_detached", "fill_detached_rows", "fill_orphan_cells"]

@@ -22,7 +22,7 @@ from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .columnar import decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
-from .detached import fill_detached_rows, fill_orphan_cells
+from .detached import decode_appeals_interleaved, fill_detached_rows, fill_orphan_cells
 from .tables import Found
 from .values import Value
 
@@ -219,6 +219,8 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
             for path, piece in col.values.items():
                 if path in dec.values and dec.values[path].value != piece.value:
                     del dec.values[path]
+    if dec is None or not dec.values:
+        dec = decode_appeals_interleaved(stream) or dec
     if dec is None and not found.values:
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
