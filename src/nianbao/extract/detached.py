@@ -260,7 +260,7 @@ def _orphans(stream: Stream, occ: list[tuple[int, int, int]], rows, hi: int) -> 
     chars = stream.chars
     for n in range(len(occ) - 1):
         s0 = occ[n][0]
-        if any(ch.isdigit() for ch in chars[occ[n][1]:occ[n + 1][0]]):
+        if runs_between(stream, occ[n][1], occ[n + 1][0], rows[occ[n + 1][2]].number):
             continue
         # the labels after the table: every later row label and number stands after this point
         total_at = next((o[0] for o in occ if rows[o[2]].key == "total_processed"), None)
@@ -271,7 +271,7 @@ def _orphans(stream: Stream, occ: list[tuple[int, int, int]], rows, hi: int) -> 
             return None
         # the numbers stand after the last label of the run of labels, and nothing else does
         k = n + 1
-        while k + 1 < len(occ) and not any(ch.isdigit() for ch in chars[occ[k][1]:occ[k + 1][0]]):
+        while k + 1 < len(occ) and not runs_between(stream, occ[k][1], occ[k + 1][0], rows[occ[k + 1][2]].number):
             k += 1
         own = [r for r in runs if r.start >= occ[k][1]]
         nxt = occ[k + 1][0] if k + 1 < len(occ) else hi
@@ -344,6 +344,91 @@ def fill_orphan_cells(found: Found, stream: Stream) -> None:
     found.notes.append(("decoded", row, " ".join(r.digits for r in placed)[:60], None))
 
 
+def fill_displaced_rows(found: Found, stream: Stream) -> None:
+    """Rows of 表三 still empty whose labels stand together, their numbers after them (docling-rs:
+    ``5.要求…确认 1.申请人…逾期不补正 2.…缴纳费用 3.其他 37 4 37 14 … 189 3 55 … 125``), where the converter
+    pulled one number out of its place (here 其他's first cell, written before the rows above it). The
+    numbers are read in order with at most one of them moved, and a reading is kept only when it is the
+    only one (by values) in which every row adds up and each of its cells keeps a column sum checked
+    against the other rows as read."""
+    region = _region(stream.chars)
+    if region is None:
+        return
+    lo, hi = region
+    rows = _t3_rows(stream.chars, lo, hi)
+    keys = _format_keys(found)
+    if [r.key for r in rows] != keys:
+        return
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    empty = {k for k in keys if not any(f"requests.{k}.{c}" in val for c in T3_COLUMN_KEYS)}
+    if not empty:
+        return
+    chars = stream.chars
+    occ = _occurrences(chars, rows, lo, hi)
+    cons = _t3_constraints(keys)
+    n = 0
+    while n < len(occ):
+        m = n
+        while (m + 1 < len(occ) and occ[m + 1][2] == occ[m][2] + 1
+               and not runs_between(stream, occ[m][1], occ[m + 1][0], rows[occ[m + 1][2]].number)):
+            m += 1
+        covered = [occ[k][2] for k in range(n, m + 1)]
+        stop = occ[m + 1][0] if m + 1 < len(occ) else hi
+        nxt = rows[occ[m + 1][2]].number if m + 1 < len(occ) else None
+        n = m + 1
+        if len(covered) < 2 or not empty & {keys[i] for i in covered}:
+            continue
+        runs = runs_between(stream, occ[m][1], stop, nxt)
+        if len(runs) != _WIDTH * len(covered) or not all(_whole(r.digits) for r in runs):
+            continue
+        _fill_moved(found, stream, [keys[i] for i in covered], runs, val, cons)
+
+
+MAX_MOVED_RUNS = 6 * _WIDTH  # a longer stretch has too many ways to move one number to trust one
+
+
+def _fill_moved(found: Found, stream: Stream, covered: list[str], runs: list[Run], val: dict, cons) -> None:
+    if len(runs) > MAX_MOVED_RUNS:
+        return
+    paths = [f"requests.{k}.{c}" for k in covered for c in T3_COLUMN_KEYS]
+    own = set(paths)
+    fits: dict[tuple[int, ...], list[Run]] = {}
+    orders = [list(runs)]
+    for a in range(len(runs)):
+        for b in range(len(runs)):
+            if a != b:
+                moved = [r for k, r in enumerate(runs) if k != a]
+                moved.insert(b, runs[a])
+                orders.append(moved)
+    for order in orders:
+        nums = [int(r.digits) for r in order]
+        if any(sum(nums[k:k + 6]) != nums[k + 6] for k in range(0, len(nums), _WIDTH)):
+            continue
+        if any(p in val and val[p] != v for p, v in zip(paths, nums)):
+            continue
+        trial = {**val, **dict(zip(paths, nums))}
+        ok = True
+        for p in paths:
+            cross = [c for c in cons if p in (*c[0], *c[1]) and not all(x in own for x in (*c[0], *c[1]))]
+            checks = [h for c in cross if (h := _holds_sum(c, trial)) is not None]
+            if not checks or not all(checks):
+                ok = False
+                break
+        if ok:
+            fits.setdefault(tuple(nums), order)
+    if len(fits) != 1:
+        if len(fits) > 1:
+            alts = sorted(fits)
+            found.notes.append(("ambiguous", f"requests.{covered[0]}", "标签成组、数字移位的几行可有多种读法："
+                                + "；".join("/".join(map(str, a)) for a in alts[:6]), None))
+        return
+    order = next(iter(fits.values()))
+    for p, run in zip(paths, order):
+        found.values[p] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
+    for k in covered:
+        found.notes.append(("decoded", f"requests.{k}", " ".join(r.digits for r in order)[:60], None))
+
+
 def _perms(runs: list[Run]) -> list[list[Run]]:
     from itertools import permutations
     return [list(p) for p in permutations(runs)]
@@ -384,4 +469,5 @@ def _format_keys(found: Found) -> list[str]:
     return [r.key for r in rows]
 
 
-__all__ = ["decode_appeals_interleaved", "decode_requests_detached", "fill_detached_rows", "fill_orphan_cells"]
+__all__ = ["decode_appeals_interleaved", "decode_requests_detached", "fill_detached_rows", "fill_displaced_rows",
+           "fill_orphan_cells"]

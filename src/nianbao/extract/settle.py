@@ -22,7 +22,7 @@ from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .columnar import decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
-from .detached import decode_appeals_interleaved, fill_detached_rows, fill_orphan_cells
+from .detached import decode_appeals_interleaved, fill_detached_rows, fill_displaced_rows, fill_orphan_cells
 from .tables import Found
 from .values import Value
 
@@ -118,6 +118,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
     fill_detached_rows(found, stream)
     fill_orphan_cells(found, stream)
+    fill_displaced_rows(found, stream)
     _garbled(found)
 
 
