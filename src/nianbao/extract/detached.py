@@ -306,42 +306,59 @@ def fill_orphan_cells(found: Found, stream: Stream) -> None:
         return
     cons = _t3_constraints(keys)
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
-    fits: list[tuple[str, list[Run]]] = []
-    tried: list[str] = []
+    short: list[tuple[str, list[str], list[Run]]] = []  # rows whose numbers and the orphans make seven
+    suspect: list[str] = []
     for n, (_s, e, i) in enumerate(occ):
         row = f"requests.{keys[i]}"
         cells = [f"{row}.{c}" for c in T3_COLUMN_KEYS]
-        if all(p in val for p in cells) or row in tried:
+        if any(r == row for r, _c, _s2 in short) or (row in found.certain and all(p in val for p in cells)):
             continue
-        if occ[n + 1:] and occ[n + 1][0] <= orphans[0].start:
-            stop = occ[n + 1][0]
-        else:
+        if not (occ[n + 1:] and occ[n + 1][0] <= orphans[0].start):
             continue
-        seen = runs_between(stream, e, stop)
+        seen = runs_between(stream, e, occ[n + 1][0])
         if not seen or len(seen) + len(orphans) != _WIDTH or not all(_whole(r.digits) for r in seen):
             continue
-        tried.append(row)
+        if all(p in val for p in cells):
+            # read whole by cutting a number (``22`` as 2|2) where the row has fewer numbers than cells:
+            # kept only when the column sums confirm that reading
+            checks = [_holds_sum(k, val) for k in cons
+                      if set(cells) & {*k[0], *k[1]} and not all(x in cells for x in (*k[0], *k[1]))]
+            if any(h is True for h in checks) and not any(h is False for h in checks):
+                continue
+            suspect.append(row)
+        short.append((row, cells, seen))
+    if not short:
+        return
+    trial = {p: v for p, v in val.items() if p.rsplit(".", 1)[0] not in suspect}
+    fits: list[tuple[str, list[Run]]] = []
+    for row, cells, seen in short:
         for order in _perms(orphans):
             for slots in _combos(_WIDTH, len(orphans)):
                 it, placed = iter(order), []
                 rest = iter(seen)
                 for k in range(_WIDTH):
                     placed.append(next(it) if k in slots else next(rest))
-                if _placement_fits(row, cells, placed, val, cons):
+                if _placement_fits(row, cells, placed, trial, cons):
                     fits.append((row, placed))
     distinct = {(r, tuple(int(x.digits) for x in p)) for r, p in fits}
-    if not distinct:
-        return
+    filled = None
     if len(distinct) > 1:
         alts = sorted(v for _r, v in distinct)
         row = sorted({r for r, _v in distinct})[0]
         found.notes.append(("ambiguous", row, "表格后的数字 " + " ".join(r.digits for r in orphans)
                             + " 可补入的位置不止一种：" + "；".join("/".join(map(str, a)) for a in alts[:6]), None))
-        return
-    row, placed = fits[0]
-    for c, run in zip(T3_COLUMN_KEYS, placed):
-        found.values[f"{row}.{c}"] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
-    found.notes.append(("decoded", row, " ".join(r.digits for r in placed)[:60], None))
+    elif distinct:
+        filled, placed = fits[0]
+        for c, run in zip(T3_COLUMN_KEYS, placed):
+            found.values[f"{filled}.{c}"] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
+        found.notes.append(("decoded", filled, " ".join(r.digits for r in placed)[:60], None))
+    for row in suspect:
+        if row == filled:
+            continue
+        for c in T3_COLUMN_KEYS:
+            p = f"{row}.{c}"
+            found.values[p] = Value(None, found.values[p].cell)
+        found.notes.append(("unreadable", row, "该行数字少于格数，拆分数字后的读法与列合计不符，且表格后另有数字：单元格留空", None))
 
 
 def fill_displaced_rows(found: Found, stream: Stream) -> None:
@@ -429,6 +446,32 @@ def _fill_moved(found: Found, stream: Stream, covered: list[str], runs: list[Run
         found.notes.append(("decoded", f"requests.{k}", " ".join(r.digits for r in order)[:60], None))
 
 
+def confirm_placed_rows(found: Found, placed: set[str]) -> None:
+    """Rows placed by a reading whose own sums cannot tell a number moved inside a row (the columnar
+    reading of a run of labels: ``14 4 0 24 20 27 89`` adds up as printed and as 4 0 24 20 27 14): each of
+    their cells must keep the column sums it can be checked by against the whole table. In a column
+    where one fails, their cells are null (the row may be right and another row a printed defect:
+    null, never a guess)."""
+    if not placed:
+        return
+    keys = _format_keys(found)
+    cons = _t3_constraints(keys)
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    for row in sorted(placed):
+        bad = []
+        for c in T3_COLUMN_KEYS:
+            p = f"{row}.{c}"
+            if p not in val:
+                continue
+            cross = [k for k in cons if p in (*k[0], *k[1]) and not all(x.startswith(row + ".") for x in (*k[0], *k[1]))]
+            if any(_holds_sum(k, val) is False for k in cross):
+                bad.append(p)
+        for p in bad:
+            found.values[p] = Value(None, found.values[p].cell)
+        if bad:
+            found.notes.append(("unreadable", row, "按列读出的数与列合计对不上（数字可能在行内移位），单元格留空", None))
+
+
 def _perms(runs: list[Run]) -> list[list[Run]]:
     from itertools import permutations
     return [list(p) for p in permutations(runs)]
@@ -470,4 +513,4 @@ def _format_keys(found: Found) -> list[str]:
 
 
 __all__ = ["decode_appeals_interleaved", "decode_requests_detached", "fill_detached_rows", "fill_displaced_rows",
-           "fill_orphan_cells"]
+           "fill_orphan_cells", "confirm_placed_rows"]
