@@ -17,6 +17,8 @@ it agrees with every value the first reading gave.
 
 from __future__ import annotations
 
+from itertools import combinations, permutations
+
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from .clusters import merge_label_clusters
 from .decoder import (
@@ -257,14 +259,14 @@ def _orphans(stream: Stream, occ: list[tuple[int, int, int]], rows, hi: int) -> 
     between them, up to the next label or 表四, when no other number stands after that run of labels.
     They are not the last label's numbers (its row has its own further up): they are cells a row of the
     table lost, written here because its long label covered them on the page."""
-    chars = stream.chars
+    # the labels after the table: every row label and number of the table stands before them
+    total_at = max((o[0] for o in occ if rows[o[2]].key == "total_processed"), default=None)
+    if total_at is None:
+        return None
     for n in range(len(occ) - 1):
-        s0 = occ[n][0]
-        if runs_between(stream, occ[n][1], occ[n + 1][0], rows[occ[n + 1][2]].number):
+        if occ[n][0] < total_at:
             continue
-        # the labels after the table: every later row label and number stands after this point
-        total_at = next((o[0] for o in occ if rows[o[2]].key == "total_processed"), None)
-        if total_at is None or s0 < total_at:
+        if runs_between(stream, occ[n][1], occ[n + 1][0], rows[occ[n + 1][2]].number):
             continue
         runs = runs_between(stream, occ[n][1], hi)
         if not runs:
@@ -473,12 +475,10 @@ def confirm_placed_rows(found: Found, placed: set[str]) -> None:
 
 
 def _perms(runs: list[Run]) -> list[list[Run]]:
-    from itertools import permutations
     return [list(p) for p in permutations(runs)]
 
 
 def _combos(n: int, k: int) -> list[set[int]]:
-    from itertools import combinations
     return [set(c) for c in combinations(range(n), k)]
 
 

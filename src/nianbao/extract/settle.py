@@ -22,7 +22,13 @@ from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .columnar import decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
-from .detached import confirm_placed_rows, decode_appeals_interleaved, fill_detached_rows, fill_displaced_rows, fill_orphan_cells
+from .detached import (
+    confirm_placed_rows,
+    decode_appeals_interleaved,
+    fill_detached_rows,
+    fill_displaced_rows,
+    fill_orphan_cells,
+)
 from .tables import Found
 from .values import Value
 
