@@ -44,6 +44,7 @@ from .values import Value
 
 _WIDTH = len(T3_COLUMN_KEYS)
 _HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织")
+_SECTION = "收到和处理政府信息公开申请"
 
 
 def _region(chars: str) -> tuple[int, int] | None:
@@ -52,6 +53,11 @@ def _region(chars: str) -> tuple[int, int] | None:
     if not starts:
         return None
     lo = min(starts)
+    # the header's words written after the table (pdf-oxide's multi-column page): the table starts
+    # at its section heading when row labels stand between that heading and those words
+    head = chars.rfind(_SECTION, 0, lo)
+    if head >= 0 and "国家秘密" in chars[head:lo] and "申请人情况" not in chars[head:lo]:
+        lo = head + len(_SECTION)
     hi = chars.find("行政复议", lo)
     while hi >= 0 and "维持" not in chars[hi:hi + 400]:
         hi = chars.find("行政复议", hi + 4)
