@@ -20,6 +20,8 @@ RIGHT = {
     # 部分公开's first two cells, written with the labels after the table (「（一）予以公开 5 41」), were placed
     "pdf-oxide-txt__r000.txt": 192,  # the same shape with zeros (「2 0」): 185 before; 表四's 10 numbers for 15 cells stay null
     "pdf-oxide-md__r000.md": 191,  # the same (「2」「0」 on two lines): 189 before
+    "pdf-oxide-md__huaian2024.md": 205,  # 表四 among the next section's lines on a two-column page, 72|64
+    # joined as 「72.64」: 190 before
     "pdf-oxide-md__r001.md": 185,  # a two-column page: 表三's header words and its first rows' labels after
     # the table, 表二 scattered through the prose (not read); 150 before
     "pdf-oxide-md__r000dense.md": 183,  # 自然|人 split and no 申请人情况: the detached-label reading never ran (155)

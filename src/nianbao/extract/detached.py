@@ -22,6 +22,7 @@ from itertools import combinations, permutations
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from .clusters import merge_label_clusters
 from .decoder import (
+    _PROSE_UNITS,
     _T4_HEADER_CHARS,
     Decoded,
     Piece,
@@ -244,16 +245,59 @@ def _interleaved_runs(stream: Stream, head: int) -> list[Run] | None:
     if first >= len(chars) or first - start > 200 or "维持" not in chars[start:first] or any(
             ch not in _T4_HEADER_CHARS for ch in chars[start:first]):
         return None
-    stop = first
-    while stop < len(chars) and (chars[stop].isdigit() or chars[stop] in _T4_HEADER_CHARS):
-        stop += 1
-    runs = runs_between(stream, first, stop)
-    if len(runs) != 15 or not all(_whole(r.digits) for r in runs):
+    runs = _t4_numbers(stream, first)
+    if runs is None or len(runs) != 15 or not all(_whole(r.digits) for r in runs):
         return None
     vals = [int(r.digits) for r in runs]
     if any(sum(vals[k:k + 4]) != vals[k + 4] for k in range(0, 15, 5)):
         return None
     return runs
+
+
+MAX_FOREIGN = 80  # characters of other text (the next section's lines on a two-column page) among them
+
+
+def _t4_numbers(stream: Stream, first: int) -> list[Run] | None:
+    """The first fifteen numbers from ``first`` on, with 表四's header words between them and at most
+    ``MAX_FOREIGN`` characters of other words with no digit (pdf-oxide-md writes the next section's first
+    lines among the table's on a two-column page). 表四 counts cases: a decimal there is two cells that
+    a converter joined with a point (``72.64``)."""
+    chars = stream.chars
+    out: list[Run] = []
+    foreign = 0
+    i = first
+    while len(out) < 15:
+        runs = runs_between(stream, i, min(len(chars), i + 12))
+        if not runs or runs[0].start != i:
+            return None
+        run = runs[0]
+        if "." in run.digits:
+            a, _, b = run.digits.partition(".")
+            out += [Run(a, run.start, run.start + len(a)), Run(b, run.end - len(b), run.end)]
+        else:
+            out.append(run)
+        j = run.end
+        if chars[j:j + 1] in _PROSE_UNITS:
+            return None  # 「3 件」: a count in prose, not a cell
+        other = False
+        header_tail = 0  # header characters since the last other word
+        while j < len(chars) and not chars[j].isdigit():
+            if chars[j] == "。":  # a sentence: prose, not a table's line
+                return out if len(out) >= 15 else None
+            if chars[j] in _T4_HEADER_CHARS:
+                header_tail += 1
+            else:
+                foreign += 1
+                other = True
+                header_tail = 0
+            j += 1
+        if foreign > MAX_FOREIGN or (other and header_tail < 2):
+            # other words, and no header word of the table's before the next number: the table ended
+            return out if len(out) >= 15 else None
+        if j >= len(chars):
+            break
+        i = j
+    return out
 
 
 MAX_ORPHANS = 3  # cells a row may have lost to the labels written after the table
