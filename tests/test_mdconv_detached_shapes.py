@@ -153,3 +153,21 @@ def test_appeals_header_words_between_numbers_give_the_record_or_nulls(rec, seed
     _never_wrong(rec, got, text)
     if drop < 0 and all(v is not None for _, v in leaves(rec["appeals"])):
         assert got["appeals"] == rec["appeals"], text
+
+
+def _header_after_text(rec: dict, k: int) -> str:
+    """pdf-oxide on a two-column page: the first ``k`` rows' numbers under the section heading with no
+    label and no column header, the header's words and those labels written after the table."""
+    rows = _rows(rec)
+    lines = [_HEAD[0], _HEAD[1]]
+    lines += [" ".join(nums) if i < k else f"{label} {' '.join(nums)}" for i, (_key, label, nums) in enumerate(rows)]
+    lines += [*_HEAD[2:], " ".join(label for _k, label, _n in rows[:k])]
+    return "\n".join(lines + _TAIL) + "\n"
+
+
+@settings(max_examples=30, **_SETTINGS)
+@given(rec=records(), k=st.integers(1, 4))
+def test_header_written_after_the_table_gives_the_record_or_nulls(rec, k):
+    text = _header_after_text(rec, k)
+    got = nianbao.parse_bytes(text.encode("utf-8"), "header.txt").to_json_dict()
+    _never_wrong(rec, got, text)
