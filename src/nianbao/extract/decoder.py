@@ -50,6 +50,9 @@ MAX_STEPS = 50_000  # search steps per segment; past that the segment is left un
 MAX_SCORED = 300  # readings of one segment checked against the column sums; more stay ambiguous
 _SEPARATORS = frozenset(" \t\n\r\u3000\u00a0\u200b\ufeff|")
 _NUMBERING_MARK = frozenset(".．、")
+# a column name a converter made up for a table without a header row (数据1…数据6, Column2): its digit
+# is no cell of the table
+_PLACEHOLDER = re.compile(r"(?<![^\s|])(?:数据|列|字段|[Cc]ol(?:umn)?)[ _]?\d{1,2}(?![^\s|])")
 _OCR_ZERO = frozenset("Oo〇")
 # words that make the digits before them a quantity in prose ("2025年", "3件"): a table's last number
 # glued to such a word may have lent it some of its digits
@@ -107,6 +110,8 @@ class Stream:
                     pos += 1
                 first = False
                 t = c.text.replace("<br>", " ").replace("<br/>", " ")
+                if any(w in t for w in ("数据", "列", "字段", "ol")):
+                    t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)
                 pos += len(t)
