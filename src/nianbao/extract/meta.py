@@ -31,6 +31,9 @@ _TRAILING_SIGNATURE = re.compile(
 )
 _TITLE_TAIL = re.compile(r"(关于|发布|公布|的|[(（【\[]+)+$")
 _TITLE_LEAD = re.compile(r"^(?:[《【\[]|\d{4}年度?|[〇零○一二三四五六七八九]{4}年度?)+")
+# a title that starts a long line: a crawler's page text with its line breaks gone
+_TITLE_AT_START = re.compile(
+    r"^\s*(\S.{0,58}?(?:年度报告|年报)(?:\s*(?:的)?(?:" + "|".join(Format.INTERPRETATION_WORDS) + r"))?)")
 _TITLE_KEY = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")  # "标题：…" copied from a page
 
 
@@ -104,6 +107,14 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
             break
     if mf.title is None and title_hint and any(w in norm(title_hint) for w in _TITLE_WORDS):
         mf.title = _clean_line(title_hint)
+    if mf.title is None:
+        for b in head[:2]:
+            t = _TITLE_KEY.sub("", _clean_line(b.text)).lstrip("# ")
+            m = _TITLE_AT_START.match(t) if len(norm(t)) > 60 else None
+            if (m and any(w in norm(m.group(1)) for w in _TITLE_WORDS) and YEAR_IN_TITLE.search(m.group(1))
+                    and not any(ch in m.group(1) for ch in "，,。；;：:、《》")):  # a title, not a sentence
+                mf.title = m.group(1).strip()  # not the block's index: the block holds the whole report
+                break
     if mf.title:
         # a title broken over two lines: "2021 年政府信息公开" / "工作年度报告"
         if mf.title_index is not None and mf.title_index + 1 < len(blocks):
