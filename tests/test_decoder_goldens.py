@@ -31,6 +31,10 @@ RIGHT = {
     "holdout-mdsplit__pt06.md": 205,  # 4 wrong: each 表二 item read as 1, the digit of a 数据1 header
     "holdout-pydocx-flatspace__pt01.txt": 205,  # agency from the signature's typo (全融): title at the start missed
     "holdout-seedtext-flat__seed003.txt": 10,  # an interpretation (文字解读) whose title starts a long line
+    # STEMz: the report with its zero cells left blank
+    "holdout-pdfplumber__pt22z.txt": 181,  # 3 wrong: 「行政许可 126」 (two blank cells dropped) cut 1|2|6
+    "holdout-pydocx-nows__pt22z.txt": 177,  # 3 wrong: the same glued (行政许可126) in a table that leaves rows blank
+    "holdout-pdfplumber-flat__seed004z.txt": 192,  # 1 wrong: page number 「— 3 —」 read as the blank 收费
 }
 
 
