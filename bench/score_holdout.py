@@ -7,7 +7,8 @@ and run through every converter installed here, then scored per converter like s
 Documents: seeds 002/003/004 (shared/seeds, expected/) and the 18 hand-read pingtan reports
 (tests/data/pingtan). Each is rendered by nianbao itself (`render --to pdf` and `--to docx`, from its parsed
 record with the hand-read values laid over it, so the rendered tables hold exactly the expected numbers); the
-seeds' plain text is also printed to PDF by LibreOffice (`soffice --convert-to pdf`, tabs as tab stops).
+reports' own text is also printed to PDF by LibreOffice (`soffice --convert-to pdf`: the seeds' tabs as tab
+stops, the crawler pages' one long line wrapped at the page edge, digit runs cut by the wrap).
 Converters over each PDF: pdftotext (default, -layout, -raw), pdfplumber (extract_text, layout=True),
 pdfminer.six, pypdfium2, rapidocr on 200 dpi page images (pdftoppm; one line per box, and boxes grouped into
 rows; only the table pages of the seeds and of four pingtan reports unless --ocr-all). Over each DOCX:
@@ -75,8 +76,8 @@ def sources() -> list[tuple[str, Path, Path]]:
 
 
 def _own_text(stem: str) -> bool:
-    """A seed as written (its text holds the expected numbers; the zero-blank copies do not)."""
-    return stem.startswith("seed") and not stem.endswith("z")
+    """A report as written (its text holds the expected numbers; the zero-blank copies do not)."""
+    return not stem.endswith("z")
 
 
 def _zeros_blank(node):
@@ -415,7 +416,7 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool) -> No
                     _write(f"nrdocx-{conv}", stem, ext, f.read_text(errors="replace"))
                 else:
                     note(f"LibreOffice {conv} failed for {stem}")
-    bases = {"seedtext": {stem: src.read_text() for stem, src, _ in docs if _own_text(stem)}}
+    bases = {"seedtext": {stem: src.read_text() for stem, src, _ in docs if stem.startswith("seed") and _own_text(stem)}}
     for base, folder in (("pydocx", "nrdocx-pydocx-once"), ("pdfplumber", "nrpdf-pdfplumber")):
         if (OUT / folder).exists():
             bases[base] = {f.stem: f.read_text() for f in sorted((OUT / folder).iterdir())}

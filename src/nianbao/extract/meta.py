@@ -102,7 +102,8 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
     head = blocks[:15]
     for i, b in enumerate(head):
         t = norm(b.text)
-        if any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60:
+        if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60
+                and not (title_hint and any(ch in t for ch in ",，。；;、《》"))):  # a sentence cut at the page edge
             mf.title, mf.title_index = _TITLE_KEY.sub("", _clean_line(b.text)), i
             break
     if mf.title is None and title_hint and any(w in norm(title_hint) for w in _TITLE_WORDS):
