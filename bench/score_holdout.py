@@ -14,7 +14,7 @@ pdfminer.six, pypdfium2, rapidocr on 200 dpi page images (pdftoppm; one line per
 rows; only the table pages of the seeds and of four pingtan reports unless --ocr-all). Over each DOCX:
 python-docx cells as TSV, LibreOffice txt and html. Plus damaged text the way crawlers and converters damage
 it, from the seeds' text, the python-docx cells (a merged cell once) and pdfplumber's text: line breaks removed, tabs to single spaces, blank cells
-dropped, label lines split from their numbers. nianbao's own reading of the PDF and DOCX files is scored too.
+dropped, label lines split from their numbers, a table's labels first and then its numbers. nianbao's own reading of the PDF and DOCX files is scored too.
 
 Everything is written under build/holdout/ (one folder per input kind × converter, files named by document,
 expected/STEM.json beside them, so shared/tools/score.py can score a folder too). Renders and OCR are cached;
@@ -312,7 +312,40 @@ def v_dropsplit(t: str) -> str:
     return v_splitlabel(v_dropblank(t))
 
 
-VARIANTS = {"flat": v_flat, "flatspace": v_flatspace, "nows": v_nows, "tabs": v_tabs, "dropblank": v_dropblank,
+_NUM_CELL = re.compile(r"^[\d.]*$")
+
+
+def v_labelsfirst(t: str) -> str:
+    """Each table (a run of tab-separated lines) written label column first, then its rows of numbers, a
+    blank row leaving no line (a PDF's text layer read column by column)."""
+    out: list[str] = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        labels, nums = [], []
+        for cells in block:
+            lab = [c for c in cells if c.strip() and not _NUM_CELL.match(c.strip())]
+            num = [c.strip() for c in cells if c.strip() and _NUM_CELL.match(c.strip())]
+            if lab:
+                labels.append(" ".join(lab))
+            if num:
+                nums.append("\t".join(num))
+        out.extend(labels + nums)
+        block.clear()
+
+    for line in t.splitlines():
+        if "\t" in line:
+            block.append(line.split("\t"))
+            continue
+        if block:
+            flush()
+        out.append(line)
+    if block:
+        flush()
+    return "\n".join(out) + "\n"
+
+
+VARIANTS = {"flat": v_flat, "labelsfirst": v_labelsfirst, "flatspace": v_flatspace, "nows": v_nows, "tabs": v_tabs, "dropblank": v_dropblank,
             "splitlabel": v_splitlabel, "dropsplit": v_dropsplit}
 
 _MD_ROW = re.compile(r"^\|(.*)\|\s*$")
@@ -422,7 +455,7 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool) -> No
             bases[base] = {f.stem: f.read_text() for f in sorted((OUT / folder).iterdir())}
     for base, texts in bases.items():
         for vname, fn in VARIANTS.items():
-            if base == "pdfplumber" and vname in ("tabs", "dropblank", "dropsplit"):
+            if base == "pdfplumber" and vname in ("tabs", "dropblank", "dropsplit", "labelsfirst"):
                 continue  # no tabs, no blank cells left in it
             for stem, text in texts.items():
                 _write(f"var-{base}-{vname}", stem, ".txt", fn(text))

@@ -35,6 +35,9 @@ RIGHT = {
     "holdout-pdfplumber__pt22z.txt": 181,  # 3 wrong: 「行政许可 126」 (two blank cells dropped) cut 1|2|6
     "holdout-pydocx-nows__pt22z.txt": 177,  # 3 wrong: the same glued (行政许可126) in a table that leaves rows blank
     "holdout-pdfplumber-flat__seed004z.txt": 192,  # 1 wrong: page number 「— 3 —」 read as the blank 收费
+    # each table's labels first, then its rows of numbers (a blank row leaves no line)
+    "holdout-labelsfirst__pt06.txt": 25,  # 3 wrong: 「规章 / 行政规范性文件 / 0 0 0」 given to the blank 规范性文件
+    "holdout-labelsfirst__pt06z.txt": 188,  # 1 wrong: 「行政处罚 / 行政强制 / 35」 given to the blank 行政强制
 }
 
 

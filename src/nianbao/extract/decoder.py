@@ -806,7 +806,7 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
     # an item with no digit before the next label: this table leaves cells blank, and a blank cell leaves
     # nothing in text whose separators are gone ("行政许可126" may be 126 alone, not 1|2|6)
     leaves_blanks = any(not r for r in all_runs[:-1])
-    for n, (it, _s, _e) in enumerate(found):
+    for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
         if n + 1 == len(found):
             runs = runs[:1] if not it.columns else runs
@@ -815,6 +815,11 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 stream.text, stream.where[runs[0].start] - 2, stream.where[runs[0].start]):
             # fewer numbers than cells, the first set apart from the label: blank cells dropped, not cells
             # glued together ("行政许可 126" is 126 in one of three cells, not 1|2|6); no arithmetic says which
+            runs = []
+        if (runs and n and not all_runs[n - 1] and found[n - 1][2] == found[n][1]
+                and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]):
+            # the label before has no number, and these stand on a line after this label: a blank row
+            # in row order, or a text that writes the label column first (行政处罚 / 行政强制 / 35): not known
             runs = []
         if leaves_blanks and width > 1 and any(readings(runs, k, most=T2_CELL_DIGITS) for k in range(1, width)):
             runs = []  # fewer numbers than cells fit the same digits: which cells are blank is not known
