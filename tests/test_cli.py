@@ -88,6 +88,23 @@ def test_check_exit_codes_and_json_lines(tmp_path):
     assert {f["code"] for f in lines[0]["findings"]} >= {"S-04"}
 
 
+def test_check_json_help_names_every_key_it_prints(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    part = tmp_path / "truncated.txt"
+    text = SEED0.read_text(encoding="utf-8")  # one page of 表三: no agency, no year
+    part.write_text(text[text.index("三、收到和处理"):text.index("四、政府信息公开行政复议")], encoding="utf-8")
+    r = run("check", SEED3, part, bad, "--json")
+    keys = {k for line in r.stdout.splitlines() for k in json.loads(line)}
+    assert {"file", "status", "record", "findings", "problems", "error"} <= keys
+    finding_keys = set(json.loads(r.stdout.splitlines()[0])["findings"][0])
+    shown = run("check", "--json", "--help").stdout
+    for k in keys:
+        assert f"• {k}：" in shown, k
+    assert all(k in shown for k in finding_keys), finding_keys
+    assert "部分成功" in shown and "{code, message}" in shown
+
+
 def test_check_human_view_groups_by_severity():
     r = run("check", SEED0)
     assert r.returncode == 0, r.stdout

@@ -137,3 +137,170 @@ def test_appeals_numbers_in_another_order_are_not_read_in_reading_order():
     for group, cells in _appeals(text).items():
         for value, want in zip((cells or {}).values(), truth[group]):
             assert value is None or value == want, (group, cells)
+
+
+# ---- columns in any order, a table of zeros and a few counts ------------------------------------------
+def sparse_record(seed: int, broken: bool = False) -> dict:
+    """A 2021 表三 that keeps its sums, mostly zeros (a small office's year: a few applications); with
+    ``broken`` one cell printed off by a few, as a real table that does not add up."""
+    rnd = random.Random(seed)
+
+    def small() -> int:
+        return rnd.choice((0,) * 60 + (1, 2, 3))
+
+    outcome = [r.key for r in T3_ROWS_2021 if r.group]
+    rows = {k: [small() for _ in range(6)] for k in outcome}
+    tp = [sum(rows[k][c] for k in outcome) for c in range(6)]
+    cf = [small() for _ in range(6)]
+    co = [min(small(), tp[c] + cf[c]) for c in range(6)]
+    rows["total_processed"] = tp
+    rows["carried_forward"] = cf
+    rows["carried_over"] = co
+    rows["new_received"] = [tp[c] + cf[c] - co[c] for c in range(6)]
+    req = {k: dict(zip(T3_COLUMN_KEYS, [*six, sum(six)])) for k, six in rows.items()}
+    if broken:
+        k = rnd.choice(sorted(req))
+        c = rnd.choice(T3_COLUMN_KEYS)
+        req[k][c] += rnd.randint(1, 3)
+    return {"requests": {r.key: req[r.key] for r in T3_ROWS_2021}}
+
+
+_HEADER = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def render_permuted(rec: dict, seed: int, named: bool) -> str:
+    """表三 as a column reader writes it: the labels as one run, then per band of rows each column's
+    numbers one per line, in boxes of random heights. ``named``: the first band's columns in a
+    random order, each after its header words, the later bands left to right (pdfminer); otherwise
+    every band's columns in an order of their own and no header words at all."""
+    rnd = random.Random(seed)
+    req = rec["requests"]
+    grid = [[req[r.key][c] for c in T3_COLUMN_KEYS] for r in T3_ROWS_2021]
+    out = ["某某镇2023年政府信息公开工作年度报告", "一、总体情况 略。", "三、收到和处理政府信息公开申请情况", ""]
+    for r in T3_ROWS_2021:
+        if r.key in _GROUPS:
+            out.append(_GROUPS[r.key])
+        out.append(r.label)
+    out.append("")
+    edges = sorted({0, len(grid), *rnd.sample(range(1, len(grid)), rnd.randint(0, 5))})
+    for a, b in zip(edges, edges[1:]):
+        order = list(range(7))
+        if a == 0 or not named:
+            rnd.shuffle(order)
+        for c in order:
+            if named and a == 0:
+                out.append(_HEADER[c])
+            for r in range(a, b):
+                out.append(str(grid[r][c]))
+                if rnd.random() < 0.5:
+                    out.append("")  # a box of one cell
+            out.append("")
+    out.append("四、政府信息公开行政复议、行政诉讼情况")
+    out.append("五、存在的主要问题及改进情况 无。")
+    return "\n".join(out)
+
+
+def test_sparse_tables_with_columns_in_any_order_decode_right_or_null():
+    """Columns permuted, with or without header words: two applicant columns swapped keep every sum,
+    and numbers written one per line say little of their rows; nulls where the order cannot tell,
+    never another number."""
+    for seed in range(16):
+        rec = sparse_record(seed)
+        assert_never_wrong(rec, render_permuted(rec, seed, named=False))
+        assert_never_wrong(rec, render_permuted(rec, seed, named=True))
+
+
+def _one_kind(n: int, col: int, row: str) -> dict:
+    """A small office's year: ``n`` applications of one applicant column, all with one outcome."""
+    req = {r.key: dict.fromkeys(T3_COLUMN_KEYS, 0) for r in T3_ROWS_2021}
+    for key in ("new_received", row, "total_processed"):
+        req[key][T3_COLUMN_KEYS[col]] = n
+        req[key]["total"] = n
+    return {"requests": req}
+
+
+def render_pages(rec: dict, seed: int) -> str:
+    """表三 over two pages as pdftotext writes it (r001): each page's row labels as a run, then that
+    page's numbers column by column, band after band, one per line: on the first page each column's
+    numbers of a band as one box, on the second every number a box of its own."""
+    rnd = random.Random(seed)
+    req = rec["requests"]
+    rows = list(T3_ROWS_2021)
+    cut = rnd.randint(5, 14)
+    out = ["某某镇2023年政府信息公开工作年度报告", "一、总体情况 略。", "三、收到和处理政府信息公开申请情况", ""]
+    for lo, hi in ((0, cut), (cut, len(rows))):
+        for r in rows[lo:hi]:
+            if r.key in _GROUPS:
+                out.append(_GROUPS[r.key])
+            out.append(r.label)
+        out.append("")
+        edges = sorted({lo, hi, *rnd.sample(range(lo + 1, hi), rnd.randint(0, 3))})
+        for a, b in zip(edges, edges[1:]):
+            for c in T3_COLUMN_KEYS:
+                for r in rows[a:b]:
+                    out.append(str(req[r.key][c]))
+                    if lo:
+                        out.append("")  # the second page: every number a box of its own
+                out.append("")
+        out.append(f"- {1 if lo == 0 else 2} -")
+    out.append("四、政府信息公开行政复议、行政诉讼情况")
+    out.append("五、存在的主要问题及改进情况 无。")
+    return "\n".join(out)
+
+
+def test_a_table_of_zeros_written_by_columns_is_read_whole():
+    """The shape that ran past the placements' budget (pdftotext r001: a page of 18 rows of zeros and
+    two 2s in six bands, after a page of 7 rows): read as a multiset, the sums with the other page's
+    cells leave one grid, and a placement in the converter's order gives it. Whole, whatever the page
+    and band cuts, the applicant column and the one outcome row."""
+    cases = [(0, "granted"), (1, "denied_internal"), (5, "declined_duplicate"), (3, "other_other"),
+             (2, "unavailable_not_held"), (4, "partially_granted")]
+    whole = 0
+    for seed, (col, row) in enumerate(cases):
+        rec = _one_kind(2 + seed, col, row)
+        text = render_pages(rec, seed)
+        assert_never_wrong(rec, text)
+        got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()
+        whole += [p for p, v in leaves(got["requests"], "requests") if v is None and ".other_total." not in p] == []
+    assert whole >= 4, whole
+
+
+def test_an_adversarial_table_ends_within_the_searches_budgets(monkeypatch):
+    """Numbers 0-3 that never add up, one per line in boxes of random heights, after a run of all 25
+    labels: the worst case of both searches (many equal numbers, no sum to prune early). Each stops at
+    its budget (cells tried, placements, order checks are counted, not timed) and the table is null."""
+    from nianbao.extract import columnar
+
+    rnd = random.Random(7)
+    lines = ["某某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", ""]
+    lines += [r.label for r in T3_ROWS_2021] + [""]
+    for _ in range(25 * 7):
+        lines.append(str(rnd.choice((0, 0, 1, 2, 3))))
+        if rnd.random() < 0.3:
+            lines.append("")
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况 无。"]
+    counts: list[tuple[str, int, int]] = []
+    solve_ms, solve_part, realizes = columnar._Multiset.solve, columnar._Part.solve, columnar._Part.realizes
+
+    def ms(self):
+        out = solve_ms(self)
+        counts.append(("cells", self.steps, self.budget + self.h * columnar.WIDTH))  # one overshoot per depth
+        return out
+
+    def part(self):
+        out = solve_part(self)
+        counts.append(("placements", self.nodes, columnar.MAX_NODES + 1))
+        return out
+
+    def real(self, grid):
+        out = realizes(self, grid)
+        counts.append(("order", self.nodes, columnar.MAX_NODES + 1))
+        return out
+
+    monkeypatch.setattr(columnar._Multiset, "solve", ms)
+    monkeypatch.setattr(columnar._Part, "solve", part)
+    monkeypatch.setattr(columnar._Part, "realizes", real)
+    got = nianbao.parse_bytes("\n".join(lines).encode("utf-8"), "adversarial.txt").to_json_dict()
+    assert counts and all(n <= cap for _what, n, cap in counts), counts
+    assert len(counts) <= 4 * 25  # a few searches per part, parts of at least two rows
+    assert all(v is None for _p, v in leaves(got.get("requests") or {}, "requests"))

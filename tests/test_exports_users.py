@@ -42,6 +42,10 @@ def test_findings_xlsx_is_laid_out_to_be_read_and_leaves_dismissed_out(db, tmp_p
     assert ws.column_dimensions["L"].width >= 40 and ws.column_dimensions["A"].width >= 20  # 问题描述, 单位
     assert ws["L2"].alignment.wrap_text and ws["E2"].alignment.wrap_text and ws["F2"].alignment.wrap_text
     assert "annual_report" not in {str(v) for row in rows for v in row}
+    # it prints like the fill-in template: A4 landscape, one page wide, the header on every page
+    assert (int(ws.page_setup.paperSize), ws.page_setup.orientation) == (9, "landscape")
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows == "$1:$1" and "&P" in ws.oddFooter.center.text
     r = cli("export", out, "--what", "findings", "--db", db, "--include-dismissed")
     rows = list(load_workbook(out)["问题清单"].iter_rows(values_only=True))
     assert len(rows) - 1 == len(every)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import socket
 import threading
 import time
@@ -135,6 +136,19 @@ def test_the_path_from_upload_to_published_docx(server, browser, tmp_path):
     assert hl.count() >= 1 and hl.first.get_attribute("id") == "v-active-fees"
     assert page.locator("td.cell.hl[data-path='active.fees']").count() == 1
     shot(page, "03-报告-选中问题")
+    # a reviewer reads Chinese cell names on the document, never record keys (the key is only in the hover text)
+    assert hl.first.locator(".tag, sup").first.inner_text() == "行政事业性收费"
+    tags = frame.locator("td.val .tag, mark sup, .rowtag, .coltag").all_inner_texts()
+    assert len(tags) > 100 and not [t for t in tags if re.search(r"[A-Za-z_]", t)], tags[:20]
+    assert not re.search(r"[a-z]+\.[a-z_]+", page.locator("li.finding", has_text="T2-02").first.inner_text())
+    # 表三's 勾稽 note keeps a readable width (it was squeezed to one character a line)
+    note = frame.locator("td", has_text="本列数据的勾稽关系为").first
+    note.evaluate("e => e.scrollIntoView({block: 'start'})")
+    box = note.bounding_box()
+    assert box is not None and box["width"] > 100 and box["height"] < 140, box
+    label = frame.locator("td", has_text="一、本年新收政府信息公开申请数").first.bounding_box()
+    assert label is not None and label["width"] > 100, label
+    shot(page, "03b-报告-表三")
 
     # dismiss it with a note (the note is shown as text, a script in it does nothing)
     finding.locator("input[name=note]").fill("<script>window.pwned=1</script>单位已说明")
@@ -240,5 +254,7 @@ def test_a_pdf_report_highlights_the_cell_on_its_page_image(server, browser):
     finding = page.locator("li.finding[data-cells*='.']").first
     finding.click()
     frame.locator("a.mark.nb-hl").first.wait_for(timeout=5000)
+    tags = frame.locator(".rowtag, .coltag, .tag").all_inner_texts()
+    assert len(tags) > 30 and not [t for t in tags if re.search(r"[A-Za-z_]", t)], tags[:20]
     shot(page, "16-报告-PDF页面")
     ctx.close()

@@ -104,7 +104,7 @@ def findings_sheets(store: Store, year: int | None = None, include_dismissed: bo
              address(f.cells, reports[f.report_id].format) if address else None,
              _show(f.expected), _show(f.actual), Severity(f.severity).zh, REVIEW_ZH.get(f.review, f.review), f.note,
              f.message, f.fix, f.fingerprint] for f in found]
-    return [tabular.Sheet("问题清单", FINDING_COLUMNS, rows, FINDING_WIDTHS, FINDING_WRAP)]
+    return [tabular.Sheet("问题清单", FINDING_COLUMNS, rows, FINDING_WIDTHS, FINDING_WRAP, printed=True)]
 
 
 def consolidated_sheets(store: Store, region: str, year: int) -> list[tabular.Sheet]:

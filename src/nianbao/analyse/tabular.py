@@ -18,12 +18,12 @@ XLSX_MAX_ROWS = 1_048_575  # Excel's limit, minus the header
 class Sheet:
     """A named table. ``widths`` (characters, one per column) and ``wrap`` (column indexes whose text
     wraps) lay out an XLSX sheet meant to be read, like the 问题清单; without them columns keep Excel's
-    default width (exports of millions of rows)."""
+    default width (exports of millions of rows). ``printed``: a sheet meant to be printed (``print_setup``)."""
 
     def __init__(self, name: str, columns: list[str], rows: Iterable[list[Any]], widths: list[int] | None = None,
-                 wrap: tuple[int, ...] = ()):
+                 wrap: tuple[int, ...] = (), printed: bool = False):
         self.name, self.columns, self.rows = name, columns, rows
-        self.widths, self.wrap = widths, wrap
+        self.widths, self.wrap, self.printed = widths, wrap, printed
 
 
 def format_of(out: Path, fmt: str | None) -> str:
@@ -83,6 +83,8 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
                 ws.column_dimensions[get_column_letter(i + 1)].width = w
             if sh.widths:  # a sheet to read: filters on the header
                 ws.auto_filter.ref = f"A1:{get_column_letter(len(sh.columns))}{len(chunk) + 1}"
+            if sh.printed:
+                print_setup(ws, "1:1")
             ws.append(header)
             top, plain = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
             for n, r in enumerate(chunk, 2):
@@ -105,6 +107,21 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
                 break
     wb.save(out)
     return out
+
+
+def print_setup(ws: Any, title_rows: str) -> None:
+    """A sheet to print (the 问题清单 for a 通报), as the fill-in template prints: A4 landscape, one page wide
+    (as many pages tall as it needs), the header row ``title_rows`` repeated on every page, pages numbered."""
+    ws.page_setup.paperSize = "9"  # A4 (write-only sheets lack the PAPERSIZE_A4 constant)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def _width(text: str) -> int:

@@ -1,4 +1,8 @@
-"""The debug page: the document as read, each extracted cell outlined with its record key, findings on their cells.
+"""The debug page: the document as read, each extracted cell outlined with its Chinese name, findings on their cells.
+
+Tags show the cell's Chinese row and column names (``Format.cell_parts``), the full name (``Format.cell_name``) and
+the record key in the hover text: the page is read by reviewers in the workbench's report frame, not only by
+developers.
 
 For PDFs and scans the page images carry the boxes (bboxes in points, drawn in percent of the page);
 for text, HTML and DOCX sources the blocks are drawn as paragraphs and tables. One self-contained HTML
@@ -13,7 +17,6 @@ from html import escape
 from typing import Any
 
 from ..format import Format
-from ..format.names import cell_name
 from .pages import PageImage
 
 _SEV_ZH = Format.SEVERITY_NAMES
@@ -121,19 +124,27 @@ def _anchor(key: str) -> str:
     return "v-" + key.replace(".", "-").replace("*", "x")
 
 
+cell_name = Format.cell_name
+
+
 def _tip(m: Mark) -> str:
-    name = cell_name(m.key) if not m.key.startswith(("narrative.", "meta.")) else m.key
-    parts = [m.key, name, f"值：{'空白' if m.value is None else m.value}", f"原文：{m.text}"]
+    parts = [cell_name(m.key), f"值：{'空白' if m.value is None else m.value}", f"原文：{m.text}"]
     if m.label:
         parts.append(f"标签：{m.label}")
     for f in m.findings:
         parts.append(f"【{f.code}】{f.message}")
+    parts.append(f"记录键：{m.key}")
     return escape("\n".join(parts), quote=True)
 
 
 def _short(key: str) -> str:
-    parts = key.split(".")
-    return parts[-1] if len(parts) > 2 else key
+    """The tag on one cell: its column's Chinese name (the row is on the row tag), or its own name."""
+    row, col = Format.cell_parts(key)
+    return col or row
+
+
+def _row_name(key: str) -> str:
+    return Format.cell_parts(key)[0]
 
 
 def _row_key(key: str) -> str | None:
@@ -181,12 +192,12 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any) -> str:
                 cls += f" f-{sev}"
             tag = ""
             if _row_key(m.key) is None:
-                tag = f'<span class="tag">{escape(" · ".join(x.key for x in group))}</span>'
+                tag = f'<span class="tag">{escape(" · ".join(cell_name(x.key) for x in group))}</span>'
             elif m.key in col_first:
                 tag = f'<span class="coltag">{escape(_short(m.key))}</span>'
             if m.key in row_tags:
                 place = row_tags[m.key]
-                tag += f'<span class="rowtag {place}">{escape(_row_key(m.key) or "")}</span>'
+                tag += f'<span class="rowtag {place}">{escape(_row_name(m.key))}</span>'
             codes = "".join(f'<span class="code c-{f.severity.value}">{escape(f.code)}</span>'
                             for f in {f.code: f for f in fs}.values())
             tips = "&#10;&#10;".join(_tip(x) for x in group)
@@ -234,6 +245,9 @@ def _column_heads(ms: list[Mark]) -> set[str]:
     return {m.key for m in first.values()}
 
 
+_LONG_LABEL = 8  # characters: a cell text longer than this gets at least 9em of width in the text view
+
+
 def block_view(doc: Any, ms: list[Mark]) -> str:
     at: dict[tuple[int, int], list[Mark]] = defaultdict(list)
     for m in ms:
@@ -264,9 +278,9 @@ def block_view(doc: Any, ms: list[Mark]) -> str:
         table_id = b.table if b.grid else ("text" if len(b.cells) > 1 else None)
         if table_id != open_table:
             if open_table is not None:
-                html.append("</table>")
-            if table_id is not None:
-                html.append(f'<table class="{"grid" if b.grid else "textrow"}">')
+                html.append("</table></div>")
+            if table_id is not None:  # a wide table scrolls sideways rather than squeezing its labels
+                html.append(f'<div class="tbl"><table class="{"grid" if b.grid else "textrow"}">')
             open_table = table_id
         if table_id is None:
             html.append(f"<p>{cell_html(bi, 0, b.cells[0].text if b.cells else '')}</p>")
@@ -282,12 +296,14 @@ def block_view(doc: Any, ms: list[Mark]) -> str:
                 sev = _worst(m.findings)
                 codes = "".join(f'<span class="code c-{f.severity.value}">{escape(f.code)}</span>' for f in m.findings[:3])
                 tds.append(f'<td class="val{(" f-" + sev) if sev else ""}" id="{_anchor(m.key)}" title="{_tip(m)}">'
-                           f'{escape(c.text)}<span class="tag">{escape(m.key)}</span>{codes}</td>')
+                           f'{escape(c.text)}<span class="tag">{escape(_short(m.key))}</span>{codes}</td>')
             else:
-                tds.append(f"<td>{cell_html(bi, ci, c.text)}</td>")
+                # a label or note (表三's 勾稽 note) keeps a readable width: CJK text could break after every character
+                long = ' class="long"' if len(c.text.strip()) > _LONG_LABEL else ""
+                tds.append(f"<td{long}>{cell_html(bi, ci, c.text)}</td>")
         html.append(f"<tr>{''.join(tds)}</tr>")
     if open_table is not None:
-        html.append("</table>")
+        html.append("</table></div>")
     return "\n".join(html)
 
 
@@ -317,7 +333,7 @@ def page_html(source: str, doc: Any, record: Any, findings: list[Any], pages: li
     unplaced = [m for m in ms if (m.bbox if pages else m.block) is None]
     extra = ""
     if unplaced:
-        rows = "".join(f"<li><code>{escape(m.key)}</code> ＝ {escape(str(m.value))}（原文：{escape(m.text)}）</li>"
+        rows = "".join(f'<li title="{escape(m.key)}">{escape(cell_name(m.key))} ＝ {escape(str(m.value))}（原文：{escape(m.text)}）</li>'
                        for m in unplaced)
         extra = f"<h2>未能在页面上定位的值（{len(unplaced)}）</h2><ul class='unplaced'>{rows}</ul>"
     title = meta.title or meta.agency or source
@@ -366,10 +382,10 @@ aside h2,.doc h2{font-size:15px;margin:12px 0 6px}
 .mark{position:absolute;display:block;border:1.5px solid #1a7f37;background:rgba(26,127,55,.07);color:#1a7f37;text-decoration:none}
 .mark.narr{border-color:#8250df;background:rgba(130,80,223,.06)}
 .mark:hover{background:rgba(26,127,55,.2);z-index:5}
-.mark .tag{position:absolute;left:1px;top:0;font:8px/1.1 ui-monospace,monospace;color:#1a7f37;white-space:nowrap;overflow:hidden;max-width:100%}
+.mark .tag{position:absolute;left:1px;top:0;font:8px/1.1 sans-serif;color:#1a7f37;white-space:nowrap;overflow:hidden;max-width:100%}
 .mark.narr .tag{color:#8250df;top:auto;bottom:100%;max-width:none;background:rgba(255,255,255,.85)}
-.mark .coltag{position:absolute;left:0;bottom:100%;font:8px/1.1 ui-monospace,monospace;color:#1a7f37;background:rgba(255,255,255,.9);white-space:nowrap;z-index:2}
-.mark .rowtag{position:absolute;font:8.5px/1.25 ui-monospace,monospace;color:#fff;background:rgba(26,127,55,.88);padding:0 3px;border-radius:2px;white-space:nowrap;z-index:2}
+.mark .coltag{position:absolute;left:0;bottom:100%;font:8px/1.1 sans-serif;color:#1a7f37;background:rgba(255,255,255,.9);white-space:nowrap;z-index:2}
+.mark .rowtag{position:absolute;font:9px/1.25 sans-serif;color:#fff;background:rgba(26,127,55,.88);padding:0 3px;border-radius:2px;white-space:nowrap;z-index:2;max-width:12em;overflow:hidden;text-overflow:ellipsis}
 .mark .rowtag.right{left:100%;top:50%;transform:translateY(-50%);margin-left:3px}
 .mark .rowtag.above{left:0;bottom:100%;margin-bottom:10px}
 .mark.f-error{border:2.5px solid #cf222e;background:rgba(207,34,46,.16)}
@@ -379,18 +395,22 @@ aside h2,.doc h2{font-size:15px;margin:12px 0 6px}
 .c-error{background:#cf222e}.c-warning{background:#9a6700}.c-info{background:#0969da}
 .doc .text{background:#fff;padding:24px 32px;border:1px solid #d0d7de;border-radius:6px}
 .text p{margin:.4em 0}
-.text table{border-collapse:collapse;margin:10px 0;font-size:13px}
-.text td{border:1px solid #d0d7de;padding:3px 6px;vertical-align:top;position:relative}
+.text .tbl{overflow-x:auto;margin:10px 0}
+.text table{border-collapse:collapse;font-size:13px}
+.text td{border:1px solid #d0d7de;padding:3px 6px;vertical-align:top;position:relative;min-width:3.5em}
+.text td.long{min-width:9em}
 .text table.textrow td{border-style:dotted}
 .text td.covered{background:#f6f8fa}
 .text td.val{background:rgba(26,127,55,.08);outline:1.5px solid #1a7f37;outline-offset:-2px}
-.text td.val .tag{display:block;font:9px/1.2 ui-monospace,monospace;color:#1a7f37}
+.text td.val .tag{display:block;font:10px/1.2 sans-serif;color:#1a7f37;white-space:nowrap}
 .text td .code{position:static;margin-left:3px}
 .text td.f-error{background:rgba(207,34,46,.16);outline-color:#cf222e}
 .text td.f-warning{background:rgba(212,167,44,.18);outline-color:#d4a72c}
 mark{background:rgba(130,80,223,.15);border-bottom:2px solid #8250df}
 mark.f-error{background:rgba(207,34,46,.2);border-color:#cf222e}
-mark sup{font:9px ui-monospace,monospace;color:#8250df;margin-left:2px}
+mark sup{font:10px sans-serif;color:#8250df;margin-left:2px}
+.text td mark{display:inline-block;white-space:nowrap}
+.text td mark sup{display:block;margin-left:0;line-height:1.2;vertical-align:baseline}
 .unplaced{font-size:13px}
 .none{color:#1a7f37}
 """
@@ -408,7 +428,7 @@ _TEMPLATE = """<!doctype html>
 <aside>
 <h2>图例</h2>
 <div class="legend">
-<div><i style="border-color:#1a7f37;background:rgba(26,127,55,.1)"></i>提取到记录的单元格（行键在表格右侧，列键在首行上方；悬停看完整记录键与原文）</div>
+<div><i style="border-color:#1a7f37;background:rgba(26,127,55,.1)"></i>提取到记录的单元格（行名在表格右侧，列名在首行上方；悬停看单元格全称、原文与记录键）</div>
 <div><i style="border-color:#8250df;background:rgba(130,80,223,.1)"></i>正文中的数字与元数据</div>
 <div><i style="border-color:#cf222e;background:rgba(207,34,46,.16)"></i>审核发现问题的单元格（右上角为规则代码）</div>
 <div><i style="border:1px dashed #888"></i>表格中的其他单元格</div>

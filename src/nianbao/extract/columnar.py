@@ -163,6 +163,9 @@ class _Part:
         self.overflow = False
         self.bands = 1
         self.max_blocks = 0
+        self.hints = True
+        self.target: tuple[tuple[int, ...], ...] | None = None  # the grid looked for (realizes)
+        self.done = False
 
     def _spans(self, idx: int) -> list[tuple[int, list[int]]]:
         """The atom at ``idx`` alone, and for a single number, the runs of single numbers it starts."""
@@ -182,9 +185,13 @@ class _Part:
         atom = self.atoms[idx]
         height = self.height
         unopened = [c for c in range(WIDTH) if front[c] == 0]
-        hinted_col = atom.hint if atom.hint is not None and front[atom.hint] == 0 else None
+        hint = atom.hint if self.hints else None
+        hinted_col = hint if hint is not None and front[hint] == 0 else None
         ends = dict(zip(edges, edges[1:]))
-        for nxt, ids in self._spans(idx):
+        spans = self._spans(idx)
+        if self.target is not None:
+            spans.reverse()  # a grid looked for: the longest run of single numbers as one column first
+        for nxt, ids in spans:
             size = len(ids)
             starts = sorted({front[c] for c in range(WIDTH) if front[c] < height})
             places = []
@@ -251,20 +258,89 @@ class _Part:
         # looked for (every band is one more place where a box may have been cut)
         # and the fewest boxes of several numbers read as several columns: most boxes hold one
         # column's cells
-        for blocks in range(MAX_BLOCKS + 1):
-            self.max_blocks = blocks
-            for bands in range(1, MAX_BANDS + 1):
-                self.bands = bands
+        # header words a converter wrote away from their column (pdfminer puts 法律服务机构 before
+        # 社会公益组织's numbers) can name the wrong one: when no placement fits the columns they name,
+        # the placements that ignore them are looked for (more placements: unique or nothing still)
+        for hints in (True, False):
+            if not hints and not any(a.hint is not None for a in self.atoms):
+                return
+            self.hints = hints
+            for blocks in range(MAX_BLOCKS + 1):
+                self.max_blocks = blocks
+                for bands in range(1, MAX_BANDS + 1):
+                    self.bands = bands
+                    empty = ((),) * WIDTH
+                    self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, 0, set())
+                    if self.overflow or self.solutions:
+                        return
+
+    def realizes(self, grid: tuple[tuple[int, ...], ...]) -> tuple | None | bool:
+        """The token grid of one placement that gives the value grid ``grid`` (columns of values);
+        False when none does; None when the search ran past its nodes (``self.nodes`` goes on
+        counting over calls, so several grids share one budget)."""
+        self.target, self.solutions, self.done = grid, {}, False
+        self.max_blocks, self.bands = MAX_BLOCKS, MAX_BANDS
+        try:
+            for hints in (True, False):
+                if not hints and not any(a.hint is not None for a in self.atoms):
+                    break
+                self.hints = hints
                 empty = ((),) * WIDTH
                 self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, 0, set())
-                if self.overflow or self.solutions:
-                    return
+                if self.done:
+                    return self.solutions[grid]
+                if self.overflow:
+                    return None
+            return False
+        finally:
+            self.target, self.solutions, self.done = None, {}, False
+
+    def realizes_loose(self, grid: tuple[tuple[int, ...], ...]) -> tuple | None | bool:
+        """As ``realizes``, in the order pdfminer writes: each box of several numbers is one column's
+        next cells, and a column fills top to bottom box after box; which column a box goes on is
+        free (boxes of different columns cut at different rows). At most ``LOOSE_NODES`` steps."""
+        h, vals = self.height, self.values
+        atom_of = [n for n, a in enumerate(self.atoms) for _ in a.nums]
+        seen: set[tuple] = set()
+        path: list[int] = []
+        steps = 0
+
+        def go(i: int, front: tuple[int, ...], prev: int) -> bool | None:
+            nonlocal steps
+            if i == len(vals):
+                return True
+            steps += 1
+            if steps > LOOSE_NODES:
+                return None
+            key = (i, front, prev)
+            if key in seen:
+                return False
+            seen.add(key)
+            inside = i > 0 and atom_of[i] == atom_of[i - 1]
+            order = [prev] if inside else [prev, *(c for c in range(WIDTH) if c != prev)]
+            for c in order:
+                if c < 0 or front[c] >= h or grid[c][front[c]] != vals[i]:
+                    continue
+                path.append(c)
+                got = go(i + 1, (*front[:c], front[c] + 1, *front[c + 1:]), c)
+                if got is not False:
+                    return got
+                path.pop()
+            return False
+
+        found = go(0, (0,) * WIDTH, -1)
+        if not found:
+            return found
+        toks: list[list[int]] = [[] for _ in range(WIDTH)]
+        for i, c in enumerate(path):
+            toks[c].append(i)
+        return tuple(tuple(t) for t in toks)
 
     def _dfs(self, idx: int, front: tuple[int, ...], cols: tuple[tuple[int, ...], ...],
              toks: tuple[tuple[int, ...], ...], edges: tuple[int, ...], last: tuple[int, ...], must: int,
              blocks: int, seen: set, prev: int = -1) -> None:
         """``cols``: the values placed, per column; ``toks``: the token index of each."""
-        if self.overflow:
+        if self.overflow or self.done:
             return
         self.nodes += 1
         if self.nodes > MAX_NODES or len(self.solutions) > MAX_SOLUTIONS:
@@ -273,6 +349,7 @@ class _Part:
         if idx == len(self.atoms):
             if all(f == self.height for f in front):
                 self.solutions.setdefault(cols, toks)
+                self.done = self.target is not None
             return
         key = (idx, front, last, edges, must, blocks, prev, cols)
         if key in seen:
@@ -303,12 +380,149 @@ class _Part:
                 new_cols[c] = cols[c] + tuple(values[i] for i in ids)
                 new_toks[c] = toks[c] + tuple(ids)
                 new_front[c] += len(ids)
-            if not self._fits(new_cols, touched):
+            if self.target is not None:
+                if any(new_cols[c] != self.target[c][:len(new_cols[c])] for c, _ids in adds):
+                    continue
+            elif not self._fits(new_cols, touched):
                 continue
             new_edges = edges if end <= edges[-1] else (*edges, end)
             new_last = last if right < 0 or last[f] >= right else (*last[:f], right, *last[f + 1:])
             self._dfs(nxt, tuple(new_front), tuple(new_cols), tuple(new_toks), new_edges, new_last, nxt_must,
                       boxed, seen, adds[0][0] if len(adds) == 1 else -1)
+
+
+# ---- any order: the numbers of a part as a multiset ------------------------------------------------
+MAX_STEPS = 30_000  # cells tried per part by the multiset reading; past that the part stays null
+LOOSE_NODES = 4_000  # steps of the looser order check of one grid
+QUICK_STEPS = 3_000  # the same, tried before the placements (most tables settle there or not at all)
+
+
+class _Multiset:
+    """The grids of a part whose cells are exactly its numbers in some order, that satisfy every sum
+    of the format whose cells are in this part or settled in another (``known``). Cells are tried
+    row by row; a sum is checked as soon as its cells are all placed, and before that bounded: what
+    is still to place (the numbers left) can only add to a side. When only zeros are left the rest
+    of the grid is zeros. ``steps`` counts cells tried; past ``MAX_STEPS`` the part is not settled."""
+
+    def __init__(self, part: _Part, cons: list[tuple[list[str], list[str]]], keys: list[str],
+                 known: dict[str, int], budget: int = MAX_STEPS):
+        self.budget = budget
+        self.h = part.height
+        local = {f"requests.{keys[i]}": n for n, i in enumerate(part.rows)}
+        self.cons: list[tuple[int, int]] = []  # per constraint: constant left, constant right
+        self.touch: list[list[tuple[int, int]]] = [[] for _ in range(self.h * WIDTH)]  # cell -> (cons, side)
+        self.size: list[list[int]] = []  # cells per side still unplaced
+        for left, right in cons:
+            consts = [0, 0]
+            cells: list[list[int]] = [[], []]
+            for side, paths in enumerate((left, right)):
+                for p in paths:
+                    row, col = p.rsplit(".", 1)
+                    if row in local:
+                        cells[side].append(local[row] * WIDTH + T3_COLUMN_KEYS.index(col))
+                    elif p in known:
+                        consts[side] += known[p]
+                    else:
+                        break
+                else:
+                    continue
+                break
+            else:
+                if not cells[0] and not cells[1]:
+                    continue
+                n = len(self.cons)
+                self.cons.append((consts[0], consts[1]))
+                self.size.append([len(cells[0]), len(cells[1])])
+                for side in (0, 1):
+                    for cell in cells[side]:
+                        self.touch[cell].append((n, side))
+        self.sums = [[a, b] for a, b in self.cons]
+        counts: dict[int, int] = {}
+        for v in part.values:
+            counts[v] = counts.get(v, 0) + 1
+        self.counts = counts
+        self.left = sum(part.values)  # the sum of the numbers not yet placed
+        self.grid = [0] * (self.h * WIDTH)
+        self.steps = 0
+        self.overflow = False
+        self.found: list[tuple[int, ...]] = []
+
+    def solve(self) -> list[tuple[int, ...]] | None:
+        self._place(0)
+        return None if self.overflow or len(self.found) > MAX_SOLUTIONS else self.found
+
+    def _bounded(self, n: int) -> bool:
+        lhs, rhs = self.sums[n]
+        ls, rs = self.size[n]
+        if ls == 0 and rs == 0:
+            return lhs == rhs
+        if ls == 0:
+            return rhs <= lhs <= rhs + self.left
+        if rs == 0:
+            return lhs <= rhs <= lhs + self.left
+        return abs(lhs - rhs) <= self.left
+
+    def _place(self, cell: int) -> None:
+        if self.overflow or len(self.found) > MAX_SOLUTIONS:
+            return
+        if self.left == 0:
+            # only zeros are left: the rest of the grid is zeros, and every sum must hold as it is
+            if all(s[0] == s[1] for s in self.sums):
+                self.found.append(tuple(self.grid[:cell]) + (0,) * (len(self.grid) - cell))
+            return
+        if cell == len(self.grid):
+            return
+        for v in sorted(self.counts):
+            if not self.counts[v]:
+                continue
+            self.steps += 1
+            if self.steps > self.budget:
+                self.overflow = True
+                return
+            self.counts[v] -= 1
+            self.left -= v
+            self.grid[cell] = v
+            ok = True
+            for n, side in self.touch[cell]:
+                self.sums[n][side] += v
+                self.size[n][side] -= 1
+            for n, _side in self.touch[cell]:
+                if not self._bounded(n):
+                    ok = False
+                    break
+            if ok:
+                self._place(cell + 1)
+            for n, side in self.touch[cell]:
+                self.sums[n][side] -= v
+                self.size[n][side] += 1
+            self.grid[cell] = 0
+            self.left += v
+            self.counts[v] += 1
+
+
+def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int],
+                 steps: int, one: bool = False) -> list[tuple] | None:
+    """The placements (value grid, token grid) of a part read as a multiset: the grids the sums
+    allow (``_Multiset``), each kept when some placement in the order these converters write gives
+    it (so exactly the grids the placement search would find, without listing every placement of
+    equal numbers). None when either search ran past its budget or the sums allow too many grids
+    (with ``one``: more than one)."""
+    grids = _Multiset(part, cons, keys, known, steps).solve()
+    if grids is None or one and len(grids) > 1:
+        return None
+    out = []
+    part.nodes, part.overflow = 0, False
+    for g in grids:
+        cols = tuple(tuple(g[r * WIDTH + c] for r in range(part.height)) for c in range(WIDTH))
+        toks = part.realizes_loose(cols)
+        if not toks:
+            loose = toks
+            toks = part.realizes(cols)
+            if toks is None or toks is False and loose is None:
+                return None
+        if toks is not False:
+            out.append((cols, toks))
+    return out
 
 
 def _part_constraints(rows: list[int], keys: list[str]) -> list:
@@ -330,6 +544,58 @@ def _part_constraints(rows: list[int], keys: list[str]) -> list:
             break
         if len(cells) == 2:
             out.append((cells[0], cells[1]))
+    return out
+
+
+def _settled(solved: list[tuple[_Part, list[tuple]]], keys: list[str]) -> dict[str, int]:
+    """The cells every placement of their part gives the same value."""
+    out: dict[str, int] = {}
+    for part, sols in solved:
+        for c in range(WIDTH):
+            for r in range(part.height):
+                vs = {cols[c][r] for cols, _toks in sols}
+                if len(vs) == 1:
+                    out[f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"] = vs.pop()
+    return out
+
+
+def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> list[tuple[list[int], list]]:
+    """A run of labels with fewer numbers after it than its rows hold, joined with the labels and
+    numbers that follow it until they hold exactly its rows' cells: pdfminer writes the label column
+    and the first number column as neighbouring boxes, so labels and numbers alternate
+    (``3.“危及三安全一稳定” 0`` among 自然人's numbers). Joined only over consecutive rows, never
+    over a label followed by a row of its own (seven numbers whose six first add up to the last),
+    and only when the counts come out exact."""
+    def count(toks: list) -> int:
+        return sum(1 for k, _ in toks if k == "num")
+
+    def own_row(toks: list) -> bool:
+        vals = [t.value for k, t in toks if k == "num"]
+        return len(vals) == WIDTH and sum(vals[:-1]) == vals[-1]
+
+    out = []
+    i = 0
+    while i < len(parts):
+        rows, toks = parts[i]
+        n = count(toks)
+        if len(rows) >= 2 and n < WIDTH * len(rows):
+            m_rows, m_toks, j = list(rows), list(toks), i + 1
+            while j < len(parts) and n < WIDTH * len(m_rows):
+                n_rows, n_toks = parts[j]
+                k = count(n_toks)
+                if n_rows[0] != m_rows[-1] + 1 or (len(n_rows) == 1 and own_row(n_toks)) or (
+                        len(n_rows) >= 2 and k == WIDTH * len(n_rows)):
+                    break
+                m_rows += n_rows
+                m_toks += [("words", "·"), *n_toks]  # a label between: a gap, naming no column
+                n += k
+                j += 1
+            if j > i + 1 and n == WIDTH * len(m_rows):
+                out.append((m_rows, m_toks))
+                i = j
+                continue
+        out.append((rows, toks))
+        i += 1
     return out
 
 
@@ -377,10 +643,13 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             cur = []
     if longest < MIN_RUN:
         return None
+    parts = _merge_parts(parts)
     # the rows of a part must be consecutive rows of the format: a label missing from a run would
     # shift every cell after it
     dec = Decoded()
     solved: list[tuple[_Part, list[tuple]]] = []
+    pending: list[_Part] = []
+    cross = _t3_constraints(keys)
     for rows, toks in parts:
         if len(rows) < 2:
             continue  # a label with its own numbers: the row reader's
@@ -396,17 +665,40 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         for i in rows:
             dec.rows[f"requests.{keys[i]}"] = [runs[id(n)] for n in nums]
         part = _Part(rows, _atoms(toks), _part_constraints(rows, keys))
+        if len(rows) > 1 and len(part.values) == part.height * WIDTH:
+            # the numbers in any order first: when the sums leave one grid, every placement that
+            # fits gives it (a table of zeros and a few numbers, which has countless placements)
+            # (several grids: the placement search below prefers the fewest bands among them)
+            quick = _by_multiset(part, cross, keys, _settled(solved, keys), QUICK_STEPS, one=True)
+            if quick:
+                solved.append((part, quick))
+                continue
+            if quick is not None:
+                dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)  # no grid in any order
+                continue
+            part.nodes, part.overflow = 0, False
         if len(rows) > 1:
             part.solve()
         if part.overflow or not part.solutions:
-            dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)
+            if len(rows) > 1 and len(part.values) == part.height * WIDTH:
+                pending.append(part)
+            else:
+                dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)
             continue
         solved.append((part, list(part.solutions.items())))
+    # parts no placement settles (too many placements of many equal numbers, or none in the order
+    # these converters write): their numbers in any order, with the sums and the cells the other
+    # parts settled
+    for part in pending:
+        placed = _by_multiset(part, cross, keys, _settled(solved, keys), MAX_STEPS)
+        if not placed:
+            dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
+            continue
+        solved.append((part, placed))
     if not solved:
         return dec
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
-    cross = _t3_constraints(keys)
     combos = 1
     for _p, sols in solved:
         combos *= len(sols)

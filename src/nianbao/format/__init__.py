@@ -9,7 +9,7 @@ checks it). New code asks Format.
 
 from .format import FORMATS, Format
 from .labels import core, match_label, norm, similarity, tail
-from .names import appeal_group_name, cell_name
+from .names import appeal_group_name, cell_name, cell_parts
 from .numbers import number_text, plain
 from .spec import (
     ACTIVE_2019,
@@ -59,6 +59,7 @@ __all__ = [
     "Table",
     "appeal_group_name",
     "cell_name",
+    "cell_parts",
     "core",
     "match_label",
     "norm",

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 from . import spec
 from .labels import match_label
-from .names import appeal_group_name, cell_name
+from .names import appeal_group_name, cell_name, cell_parts
 from .numbers import number_text, plain
 from .spec import ActiveItem, Label, Section, Table
 
@@ -186,6 +186,7 @@ class Format:
 
     # ---- names and numbers ---------------------------------------------------------------------
     cell_name = staticmethod(cell_name)
+    cell_parts = staticmethod(cell_parts)
     match_label = staticmethod(match_label)
     number_text = staticmethod(number_text)
     plain = staticmethod(plain)

@@ -68,3 +68,27 @@ def cell_name(path: str) -> str:
     if head == "narrative" and len(parts) >= 2:
         return _NARRATIVE.get(parts[1], f"正文「{parts[1]}」")
     return path
+
+
+@lru_cache(maxsize=4096)
+def cell_parts(path: str) -> tuple[str, str | None]:
+    """A cell's row and column names in Chinese, for tags placed where the table around them says the rest:
+    'requests.granted.total' → ('（一）予以公开', '总计'); 'active.fees' → ('行政事业性收费', None); a path
+    outside the tables (正文、元数据) → (cell_name(path), None)."""
+    parts = path.split(".")
+    head = parts[0]
+    if head == "requests" and len(parts) == 3:
+        row = T3_ROW_BY_KEY.get(parts[1])
+        if row is not None and parts[2] in _T3_COL:
+            return row.label, _T3_COL[parts[2]]
+    if head == "appeals" and len(parts) == 3 and parts[1] in _T4_GROUP and parts[2] in _T4_COL:
+        return appeal_group_name(parts[1]), _T4_COL[parts[2]]
+    if head == "active" and len(parts) in (2, 3) and parts[1] in _ACTIVE:
+        item = _ACTIVE[parts[1]]
+        if len(parts) == 2:
+            return item.label, None
+        col = next((c.label for it in _ACTIVE_ALL if it.key == parts[1] for c in it.columns if c.key == parts[2]), None)
+        if col is not None:
+            return item.label, col
+    return cell_name(path), None
+

@@ -18,7 +18,7 @@ import threading
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
@@ -197,9 +197,11 @@ def _hidden(parts: Iterable[str]) -> bool:
     return any(p.startswith((".", "~$")) or p in SKIP_NAMES for p in parts)
 
 
-def sources(paths: Iterable[str | Path]) -> Iterator[Source | DocOutcome]:
+def sources(paths: Iterable[str | Path], names: Mapping[str, str] | None = None) -> Iterator[Source | DocOutcome]:
     """The documents under ``paths`` (folders recursively, .zip archives expanded), in a stable order;
-    a path that cannot be opened comes out as a failed DocOutcome."""
+    a path that cannot be opened comes out as a failed DocOutcome. ``names`` maps a file's path (as given)
+    to the name it is shown, stored and reported under (an upload kept under its hash)."""
+    names = names or {}
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -207,29 +209,31 @@ def sources(paths: Iterable[str | Path]) -> Iterator[Source | DocOutcome]:
         elif p.exists():
             files = [p]
         else:
-            yield DocOutcome(str(p), Status.failed, errors=[f"{p}：文件不存在"])
+            shown_p = names.get(str(raw), str(p))
+            yield DocOutcome(shown_p, Status.failed, errors=[f"{shown_p}：文件不存在"])
             continue
         for f in files:
+            name = names.get(str(f), names.get(str(raw), str(f)) if f == p else str(f))
             if f.suffix.lower() != ".zip":
-                yield Source(str(f), str(f))
+                yield Source(name, str(f))
                 continue
             try:
                 with zipfile.ZipFile(f) as z:
                     infos = [i for i in z.infolist() if not i.is_dir()]
             except ZIP_ERRORS as e:
-                yield DocOutcome(str(f), Status.failed, errors=[f"{f}：压缩包已损坏，无法打开（{type(e).__name__}）"])
+                yield DocOutcome(name, Status.failed, errors=[f"{name}：压缩包已损坏，无法打开（{type(e).__name__}）"])
                 continue
             if len(infos) > limits.MAX_ARCHIVE_MEMBERS:
-                yield DocOutcome(str(f), Status.failed, errors=[
-                    f"{f}：压缩包中的文件数目异常（{len(infos)} 个，上限 {limits.MAX_ARCHIVE_MEMBERS}），未读取"])
+                yield DocOutcome(name, Status.failed, errors=[
+                    f"{name}：压缩包中的文件数目异常（{len(infos)} 个，上限 {limits.MAX_ARCHIVE_MEMBERS}），未读取"])
                 continue
             for info in sorted(infos, key=_zip_name):
                 shown = _zip_name(info)
                 why = _unsafe_name(shown)
                 if why:
-                    yield DocOutcome(f"{f}:{shown}", Status.failed, errors=[f"{f}:{shown}：{why}，未读取"])
+                    yield DocOutcome(f"{name}:{shown}", Status.failed, errors=[f"{name}:{shown}：{why}，未读取"])
                 elif not _hidden(shown.split("/")):
-                    yield Source(f"{f}:{shown}", str(f), info.filename)
+                    yield Source(f"{name}:{shown}", str(f), info.filename)
 
 
 def work(src: Source, db: str | None = None) -> dict:
@@ -485,10 +489,12 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
                  workers: int | None = None,
                  progress: Callable[[DocOutcome, int, int], None] | None = None,
                  manifests: Iterable[str | Path] = (), engine: str = "local",
-                 address: str | None = None, on_page: PageCallback | None = None) -> BatchResult:
+                 address: str | None = None, on_page: PageCallback | None = None,
+                 names: Mapping[str, str] | None = None) -> BatchResult:
     """Ingest every document under ``paths`` and listed in ``manifests`` (CSV/JSONL, see
     ``pipeline.manifest``) into ``store``; ``units`` is an optional unit list (CSV/XLSX: 单位名称, 上级,
-    层级). ``engine`` is "local" (a process pool of ``workers``) or "ray" (tasks on the Ray cluster at
+    层级). ``names`` maps a path in ``paths`` to the name its document is read, stored and reported under
+    from the start (the workbench keeps an upload as ``<sha256>.<ext>``: nobody ever sees that path). ``engine`` is "local" (a process pool of ``workers``) or "ray" (tasks on the Ray cluster at
     ``address``, or on a local Ray with ``workers`` CPUs). ``progress(outcome, done, total)`` is called
     per document; ``on_page(name, k, n)`` as OCR starts the k-th of a document's n scanned pages, in the
     calling thread, whichever process reads it (the pool's workers send it through a queue, Ray tasks
@@ -505,7 +511,7 @@ def ingest_batch(paths: Iterable[str | Path], store: Store, units: str | Path | 
         if progress:
             progress(o, len(result.outcomes), total)
 
-    found: list[Source | DocOutcome] = list(sources(paths))
+    found: list[Source | DocOutcome] = list(sources(paths, names))
     for m in manifests:
         found.extend(manifest_sources(m))
     total = len(found)

@@ -262,11 +262,6 @@ class Workbench:
             row = c.execute(q).first()
         return dict(row._mapping) if row else None
 
-    def rename_document(self, sha256: str, name: str) -> None:
-        """Show a document under the name it was uploaded with (the file itself is kept by its hash)."""
-        with self.engine.begin() as c:
-            c.execute(update(s.documents).where(s.documents.c.sha256 == sha256).values(name=name))
-
     def versions(self, agency: str, year: int, doc_kind: str | None) -> list[dict]:
         """Every stored report of an agency-year, oldest first (the last one not superseded is current)."""
         q = self._doc_query().where(s.reports.c.agency == norm_name(agency), s.reports.c.year == year,

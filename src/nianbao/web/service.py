@@ -41,8 +41,7 @@ def document(st: State, user: User, doc_id: str) -> dict:
     """A stored document the user may see, or (for its uploader) the upload still being read."""
     if not SHA.fullmatch(doc_id or ""):
         raise NotFound("没有这份文件")
-    # the upload first: a document being read is stored under its file's path a moment before it gets
-    # the name it was uploaded with, and nobody may see it (or that path) until its upload is done
+    # the upload first: a document being read is shown as its upload (排队中/处理中) until it is done
     up = st.wb.upload_by_sha(doc_id, user.id)
     if up is not None and up["status"] in ("排队中", "处理中"):
         return {"sha256": doc_id, "name": up["name"], "status": up["status"], "report_id": None, "pending": True,

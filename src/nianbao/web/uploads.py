@@ -200,12 +200,12 @@ class Worker:
         wb = nianbao.workbench(self.store)
         try:
             wb.set_upload(upload_id, "处理中")
-            result = nianbao.ingest_batch([path], self.store, workers=1)
+            # stored and reported under the uploaded name from the start: the file's path is never shown
+            result = nianbao.ingest_batch([path], self.store, workers=1, names={str(path): name})
             o = result.outcomes[0]
             status = _status_zh(o.status)
-            msg = "；".join(e.replace(str(path), name) for e in o.errors) or None
+            msg = "；".join(o.errors) or None
             sha = path.name.split(".", 1)[0]
-            wb.rename_document(sha, name)
             wb.set_upload(upload_id, status, msg)
         except Exception as e:
             logging.getLogger("nianbao.web").exception("reading upload %s failed", upload_id)

@@ -49,6 +49,18 @@ def workbook(title: str, header: list[str], rows: list[list[Any]], widths: list[
     ws.freeze_panes = "A3"
     if header:  # filters on the header row
         ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{ws.max_row}"
+    # printed for a 通报 as the fill-in template prints: A4 landscape, one page wide, the header row on
+    # every page, pages numbered
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_title_rows = "2:2"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()

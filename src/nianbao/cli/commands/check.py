@@ -25,7 +25,7 @@ def _codes(values: list[str] | None) -> list[str] | None:
 
 def check_cmd(
     files: list[Path] = typer.Argument(..., help="一个或多个报告文件"),
-    as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON：{file, record, findings}"),
+    as_json: bool = typer.Option(False, "--json", help="每个文件输出一行 JSON 对象（file、status、record、findings，以及 problems 或 error，见上文）"),
     select: list[str] = typer.Option(None, "--select", help="只运行这些规则（代码或前缀，如 T3 或 T3-01）"),
     ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则"),
     db: str = typer.Option(None, "--db", help="数据库（文件路径或 postgresql://…）：取同一机关上一年度的报告，运行跨年度规则"),
@@ -34,6 +34,18 @@ def check_cmd(
     """审核年度报告：勾稽关系、合计、空白单元格、正文与表格是否一致等。
 
     文件只是报告的片段（如一张扫描页，未识别出机关或年度）时标明「部分成功」；没有读出年度报告时说明原因。
+
+    --json 时每个文件输出一行 JSON 对象，各键为：
+
+    • file：文件路径
+    • status：读取状态，「成功」「部分成功」或「失败」（与批量入库相同）
+    • record：读出的记录（文件无法读取时为 null）
+    • findings：审核问题列表，每项有 code、name、severity、message、cells、
+      expected、actual、fix、fingerprint、provenance
+    • problems：不是「成功」的原因，每项为 {code, message}；
+      只在未识别出机关或年度（部分成功）、没有读出年度报告（失败）时有
+      （缺少表格时 status 也是「部分成功」，原因见 findings 中的 S-02）
+    • error：文件无法读取时才有（此时没有 problems），为 {code, message}
 
     退出码：0 无错误；1 有“错误”级问题；2 有文件无法读取或没有读出年度报告。
     """
