@@ -11,7 +11,7 @@ reports' own text is also printed to PDF by LibreOffice (`soffice --convert-to p
 stops, the crawler pages' one long line wrapped at the page edge, digit runs cut by the wrap).
 Converters over each PDF: pdftotext (default, -layout, -raw), pdfplumber (extract_text, layout=True),
 pdfminer.six, pypdfium2, rapidocr on 200 dpi page images (pdftoppm; one line per box, and boxes grouped into
-rows; only the table pages of the seeds and of four pingtan reports unless --ocr-all). Over each DOCX:
+rows; only the table pages, of ten of the documents unless --ocr-all). Over each DOCX:
 python-docx cells as TSV, LibreOffice txt and html. Plus damaged text the way crawlers and converters damage
 it, from the seeds' text, the python-docx cells (a merged cell once) and pdfplumber's text: line breaks removed, tabs to single spaces, blank cells
 dropped, label lines split from their numbers, a table's labels first and then its numbers. nianbao's own reading of the PDF and DOCX files is scored too.
@@ -41,7 +41,8 @@ REPO = HERE.parent
 SHARED = REPO.parent / "shared"
 OUT = REPO / "build" / "holdout"
 SRC = OUT / "_src"
-OCR_PINGTAN = ("01", "06", "14", "20")  # OCR is slow: the seeds and these unless --ocr-all
+# OCR is slow: these (and any already in the cache) unless --ocr-all
+OCR_STEMS = ("seed002", "seed003", "seed004", "pt01", "pt06", "pt14", "pt20", "pt06z", "pt20z", "seed004z")
 NOTES: list[str] = []
 
 
@@ -420,9 +421,10 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool) -> No
             note("rapidocr or pdftoppm not installed: no OCR")
         else:
             for kind, stem, pdf in pdfs:
-                if kind != "nrpdf" or stem.endswith("z") or not (ocr_all or stem.startswith("seed") or stem[2:] in OCR_PINGTAN):
+                cache = SRC / f"{stem}.{kind}.ocr.json"
+                if kind != "nrpdf" or not (ocr_all or cache.exists() or stem in OCR_STEMS):
                     continue
-                lines, rows = ocr_pdf(pdf, SRC / f"{stem}.{kind}.ocr.json")
+                lines, rows = ocr_pdf(pdf, cache)
                 _write(f"{kind}-rapidocr-lines", stem, ".txt", lines)
                 _write(f"{kind}-rapidocr-rows", stem, ".txt", rows)
     docxs = [(stem, SRC / f"{stem}.nr.docx") for stem, _, _ in docs if (SRC / f"{stem}.nr.docx").exists()]

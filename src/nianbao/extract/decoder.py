@@ -54,6 +54,7 @@ _NUMBERING_MARK = frozenset(".．、")
 # is no cell of the table
 _PLACEHOLDER = re.compile(r"(?<![^\s|])(?:数据|列|字段|[Cc]ol(?:umn)?)[ _]?\d{1,2}(?![^\s|])")
 # a page number ("— 3 —") between words: a PDF's text whose line breaks are gone; its digits are no cell
+_PAGE_HALF = re.compile(r"^\s*(?:—\s*\d{1,3}|\d{1,3}\s*—)\s*$")
 _PAGE_INLINE = re.compile(r"(?<=[^\d\s\-—–－~·])\s*[—–－]\s*\d{1,3}\s*[—–－]\s*(?=[^\d\s\-—–－~·])")
 _OCR_ZERO = frozenset("Oo〇")
 # words that make the digits before them a quantity in prose ("2025年", "3件"): a table's last number
@@ -116,6 +117,8 @@ class Stream:
                     t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
                 if "—" in t or "–" in t or "－" in t:
                     t = _PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
+                    if _PAGE_HALF.match(t):  # "— 3 —" with one dash lost (OCR): no cell either
+                        t = " " * len(t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)
                 pos += len(t)

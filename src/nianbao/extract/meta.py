@@ -81,7 +81,7 @@ def format_date(parts: tuple[int, int, int | None]) -> str:
 
 def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
     text = _clean_line(" ".join(c.text for c in block.cells if c.text.strip()))
-    if len(text) > 24:
+    if len(text) > 48:
         return None
     m = DATE.search(text) or ISO_DATE.search(text)
     if not m:
@@ -89,6 +89,8 @@ def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
     rest = (text[: m.start()] + text[m.end():]).strip(" ：:，,。.（）()")
     if rest and not AGENCY_END.search(rest) and rest not in ("日期", "发布日期", "落款"):
         return None
+    if len(text) > 24 and not (m.start() > 0 and looks_like_agency(text[: m.start()].strip())):
+        return None  # a long line: only a signature, its agency before the date ("某某片区管理局  2024年1月24日")
     return parse_date(m.group(0))
 
 
