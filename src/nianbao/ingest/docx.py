@@ -163,7 +163,7 @@ class _Walker:
         t = self.tables
         self.tables += 1
         above: dict[int, Cell] = {}  # grid column → the cell a vMerge continuation belongs to
-        r_out = 0
+        out: list[list[Cell]] = []
         for r, tr in enumerate(rows):
             slots: dict[int, Cell] = {}
             col = _int_val(tr, "trPr", "gridBefore", 0, limits.MAX_SPAN)
@@ -186,11 +186,9 @@ class _Walker:
                     break
             if not slots:
                 continue
-            cells = [slots.get(c) or Cell("") for c in range(max(slots) + 1)]
-            if grid.is_blank_row(cells):
-                continue
+            out.append([slots.get(c) or Cell("") for c in range(max(slots) + 1)])
+        for r_out, cells in enumerate(grid.drop_blank_rows(out)):
             self.blocks.append(Block(cells, grid=True, table=t, row=r_out))
-            r_out += 1
 
 
 def _children(el: etree._Element, tag: str):

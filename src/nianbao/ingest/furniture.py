@@ -9,6 +9,8 @@
 - HTML conditional comments (``<!--[if !supportLists]-->``), stray comment ends (``-->``) and the style
   sheet Word pastes into web pages (``Normal 0 7.8 磅 … /* Style Definitions */ table.MsoNormalTable {…}``).
 - A trailing 附件下载 / 打印本页 / 关闭窗口.
+- Image placeholders a converter writes where the page had a picture: ``[image: result]``, ``[图片]``, a Markdown
+  image ``![说明](a.png)`` (an HTML comment ``<!-- image -->`` is a comment above).
 
 Nothing is rewritten: ``report_spans`` gives the parts of a line that are report text, so cells keep their
 exact character offsets in the document.
@@ -47,11 +49,15 @@ _DEBRIS = re.compile(
     r"|(?:Normal\s+\d[^{}/]{0,160}?)?/\*\s*Style Definitions\s*\*/[^{}]{0,200}\{[^{}]*\}"  # Word's style sheet
     r"|[\w.#-]*Mso\w*\s*\{[^{}]*\}"  # a stray Mso… rule
     r"|(?<!\S)-->"  # a comment end left alone
+    r"|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,100}\])"  # a Markdown image: ![图](a.png), ![图][1]
+    r"|(?i:\[(?:image|img|picture|figure|图片|图像|插图)(?:\s*[:：][^\]\n]{0,80})?\])"  # a converter's [image: …]
 )
+# a line that may hold an image placeholder (a quick test before the pattern)
+_IMAGE_HINT = re.compile(r"!\[|\[(?i:image|img|picture|figure)|\[(?:图片|图像|插图)")
 _TRAILER = re.compile(r"(?:附件下载|附件\s*[:：]?\s*下载|扫一扫在手机上?打开当前页|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*打印\s*】|【\s*关闭\s*】)\s*$")
 
 _TRAILER_LAST = tuple("载页口】")  # last character of a trailer (a quick test before the pattern)
-# debris is only looked for in a line holding one of "<!", "-->", "Mso", "Style Definitions"
+# debris is only looked for in a line holding one of "<!", "-->", "Mso", "Style Definitions" or an image hint
 
 
 @dataclass
@@ -119,7 +125,8 @@ def report_spans(line: str) -> list[tuple[int, int]]:
     if (len(line) <= 160 and ("时间" in line or "日期" in line or "来源" in line or "浏览" in line)
             and len({m.group(1) for m in _INFO_KEY.finditer(line)}) >= 2):
         return []  # the page's info bar
-    has_debris = "<!" in line or "-->" in line or "Mso" in line or "Style Definitions" in line
+    has_debris = ("<!" in line or "-->" in line or "Mso" in line or "Style Definitions" in line
+                  or ("[" in line and _IMAGE_HINT.search(line) is not None))
     if not has_debris and line.rstrip()[-1:] not in _TRAILER_LAST and not _CRUMB.match(line):
         return [(0, end)] if line.strip() else []
     if _CRUMB.match(line):

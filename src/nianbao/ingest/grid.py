@@ -68,6 +68,22 @@ def is_blank_row(cells: list[Cell]) -> bool:
     return all(c.covered or not c.text.strip() for c in cells)
 
 
+_NUMBER = re.compile(r"^[\s,，.．%％\-－]*[0-9０-９][\s0-9０-９,，.．%％\-－]*$")
+
+
+def drop_blank_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A table's rows without its blank ones (spacer rows), except in a table that holds no number at all
+    under a heading row: a form printed blank (a 表四 with no case filled in), whose blank rows are its
+    cells, to be read as blank (null), not as a table with no row for its numbers."""
+    kept = [r for r in rows if not is_blank_row(r)]
+    if len(kept) == len(rows) or not kept:
+        return kept
+    if any(_NUMBER.match(c.text) for r in kept for c in r if not c.covered):
+        return kept
+    first = next(i for i, r in enumerate(rows) if not is_blank_row(r))
+    return rows[first:]  # the blank rows before the first heading are no cells of it
+
+
 class GridTooLarge(ValueError):
     """A table whose spans would make more slots than any report has (a span bomb)."""
 

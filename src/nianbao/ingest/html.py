@@ -302,9 +302,7 @@ class _Walker:
         if not (len(self.blocks) == self.blocks_at_table_end and w == self.table_width):
             self.table += 1
             self.table_rows = 0
-        for row_cells in g:
-            if grid.is_blank_row(row_cells):
-                continue
+        for row_cells in grid.drop_blank_rows(g):
             filled = [c for c in row_cells if not c.covered and c.text]
             if len(filled) == 1 and _TOP_HEADING.match(filled[0].text) and len(filled[0].text) <= 40:
                 # a section heading drawn as a table row: a paragraph, so sections are found

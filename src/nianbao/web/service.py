@@ -276,7 +276,7 @@ def decide_filing(st: State, user: User, unit: str, year: int, accept: bool, not
 def store_accepted(st: State, user: User, record) -> None:
     """An accepted filing becomes the unit's report of the year in the store (it then counts in consolidation,
     statistics and the 问题清单): the record as filed, with its rendered DOCX as the document. The DOCX is not
-    read back: a 表四 left blank would read as no 表四 at all (S-02), where the filing has blank cells (null)."""
+    read back: the filed record is exact (its blank cells null), a reading of its DOCX could only come close."""
     import hashlib
 
     from .uploads import Accepted
