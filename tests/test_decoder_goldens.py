@@ -44,6 +44,9 @@ RIGHT = {
     # the crawler page printed by LibreOffice, read with pdfplumber layout=True: 「某某局      2024年1月24日」 on one
     # line was no signature (longer than 24 characters), so the page's 发布时间 (01-25) stood for the date
     "holdout-lopdf-pdfplumber-layout__pt02.txt": 192,
+    # the same page through pdftotext -layout: a space between 规章 and its glued cells 「000」 must not make the
+    # row's run one cell (192 right while it did)
+    "holdout-lopdf-pdftotext-layout__pt05.txt": 205,
 }
 
 

@@ -809,15 +809,18 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
     # an item with no digit before the next label: this table leaves cells blank, and a blank cell leaves
     # nothing in text whose separators are gone ("行政许可126" may be 126 alone, not 1|2|6)
     leaves_blanks = any(not r for r in all_runs[:-1])
+    # a run no count is written as ("000", "0126": a count has no leading zero): this text glues cells
+    glued = any(len(r.digits) > 1 and r.digits[0] == "0" and "." not in r.digits for rs in all_runs for r in rs)
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
         if n + 1 == len(found):
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
-        if 0 < len(runs) < width and runs[0].start < len(stream.where) and _separated(
+        if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and _separated(
                 stream.text, stream.where[runs[0].start] - 2, stream.where[runs[0].start]):
-            # fewer numbers than cells, the first set apart from the label: blank cells dropped, not cells
-            # glued together ("行政许可 126" is 126 in one of three cells, not 1|2|6); no arithmetic says which
+            # fewer numbers than cells, the first set apart from the label, in a table whose runs never show
+            # cells glued together: blank cells dropped ("行政许可 126" is 126 in one of three cells, not
+            # 1|2|6); no arithmetic says which
             runs = []
         if (runs and n and not all_runs[n - 1] and found[n - 1][2] == found[n][1]
                 and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]):
