@@ -17,10 +17,13 @@ In a noisy reading a number is kept only when the format's arithmetic confirms i
   both cells, so those two need a sum across rows. One misread cell is found when every sum it is in
   fails, at least two do (its row and its column), and one change of it would make them all hold: it
   is null, and the sums it breaks do not count against the other cells (its value is never inferred);
-* 表四: the block's four results add up to its 总计;
-* 表二 has no arithmetic: its numbers are null;
+* 表四: the block's four results add up to its 总计 (and the block read from its tokens, glyphs and rules
+  as the engine printed them, agrees: ``noisy_rows``);
+* 表二 has no arithmetic: a row keeps its numbers only when it reads cleanly and the reading's checked
+  tables earned trust in its digits (``noisy_rows``), else they are null;
 * the narrative's count of requests is kept when the confirmed 表三 says the same;
-* the agency is kept when the text names it the same way at least twice, or never otherwise.
+* the agency is kept when the text names it the same way at least twice, or never otherwise (a title's
+  agency misread by one character takes the body's spelling when the body repeats it: ``noisy_rows``).
 
 What is not confirmed is null, with a note (kind ``unreadable``, rule L-03) saying why. Clean text is
 never touched here: a printed table that does not add up is read as printed and the audit flags it.
@@ -208,7 +211,6 @@ def evidence(doc: Document) -> Evidence:
 _ACROSS_ROWS = frozenset({"new_received", "carried_over", "total_processed", "carried_forward"})
 WHY_T3 = "识别文字（OCR）有误读迹象（{}），该格所在的行或列合计对不上或无法核对，已留空"
 WHY_T4 = "识别文字（OCR）有误读迹象（{}），该栏四项结果之和与总计对不上或无法核对，已留空"
-WHY_T2 = "识别文字（OCR）有误读迹象（{}），表二的数字没有勾稽关系可以核对，已留空"
 
 
 def _holds(left: list[str], right: list[str], val: dict[str, float]) -> bool | None:
@@ -294,15 +296,6 @@ def confirm_appeals(found: Found, ev: Evidence) -> None:
         if not _holds(cells[:-1], cells[-1:], val):
             dropped[row] = [p for p in cells if p in val]
     _drop(found, dropped, WHY_T4.format(ev.signals[0]))
-
-
-def confirm_active(found: Found, ev: Evidence) -> None:
-    """表二 in a noisy reading: no sum can confirm its numbers."""
-    dropped: dict[str, list[str]] = {}
-    for p, v in found.values.items():
-        if v.value is not None:
-            dropped.setdefault(p if p.count(".") == 1 else p.rsplit(".", 1)[0], []).append(p)
-    _drop(found, dropped, WHY_T2.format(ev.signals[0]))
 
 
 def _drop(found: Found, dropped: dict[str, list[str]], why: str) -> None:

@@ -29,12 +29,18 @@ from .narrative import find_narrative
 from .noise import (
     agency_conflicts,
     blank_misread_cells,
-    confirm_active,
     confirm_appeals,
     confirm_narrative,
     confirm_requests,
     evidence,
     year_confirmed,
+)
+from .noisy_rows import (
+    agency_from_body,
+    apply_appeals_tokens,
+    confirm_active_rows,
+    digit_trust,
+    read_appeals_tokens,
 )
 from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
 from .sections import Heading, find_headings
@@ -82,9 +88,12 @@ def build_record(doc: Document) -> Record:
     settle_appeals(found_app, lazy)
     fmt2 = settle_active(found_act, lazy, fmt2)
     if ev.noisy:  # read from pixels: only what the arithmetic confirms stays
+        t4 = read_appeals_tokens(blocks)  # 表四 from its tokens, glyphs and rules as read
+        trust = digit_trust(found_req, t4, blocks, tb)  # before 表三's cells are nulled
         confirm_requests(found_req, ev)
         confirm_appeals(found_app, ev)
-        confirm_active(found_act, ev)
+        apply_appeals_tokens(found_app, t4, ev)
+        confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
     has_tables = bool(found_req.values or found_app.values or found_act.values)
     if not (mf.title or has_tables or len(heads) >= 3):
@@ -119,6 +128,10 @@ def build_record(doc: Document) -> Record:
     if doc_kind == "other" and (has_tables or len(heads) >= 4):
         doc_kind = "annual_report"
 
+    if ev.noisy and mf.agency and agency_conflicts(mf.agency, doc) and (body := agency_from_body(mf.agency, doc)):
+        notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
+                               text=f"识别文字（OCR）中标题的机关名称「{mf.agency}」与正文多次的写法「{body}」差一个字，取正文的写法"))
+        mf.agency = body
     if ev.noisy and mf.agency and agency_conflicts(mf.agency, doc):
         notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
                                text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），机关名称「{mf.agency}」与正文中的写法不一致，已留空"))
