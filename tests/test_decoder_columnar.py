@@ -304,3 +304,84 @@ def test_an_adversarial_table_ends_within_the_searches_budgets(monkeypatch):
     assert counts and all(n <= cap for _what, n, cap in counts), counts
     assert len(counts) <= 4 * 25  # a few searches per part, parts of at least two rows
     assert all(v is None for _p, v in leaves(got.get("requests") or {}, "requests"))
+
+
+# ---- 表二 box after box ---------------------------------------------------------------------------------
+_T2_TAIL = "\n三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况 无。"
+
+
+def _active(body: str) -> dict:
+    doc = "某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n二、主动公开政府信息情况\n" + body + _T2_TAIL
+    return nianbao.parse_bytes(doc.encode("utf-8"), "t2.txt").to_json_dict().get("active") or {}
+
+
+def test_active_written_box_after_box_is_read_by_its_headers():
+    """pdfminer: the labels first, then each column header with its two rows' numbers; 处理决定数量
+    under 第（六）项 with both of its rows; a 收费 label with its number."""
+    got = _active("信息内容\n规章\n行政规范性文件\n\n本年制发件数\n1\n8\n\n本年废止件数\n0\n26\n\n现行有效件数\n11\n66\n\n"
+                  "第二十条第（一）项\n\n信息内容\n行政许可\n\n第二十条第（五）项\n\n本年处理决定数量\n4\n\n"
+                  "第二十条第（六）项\n\n本年处理决定数量\n16\n3\n\n第二十条第（八）项\n\n本年收费金额（单位：万元）\n\n"
+                  "行政事业性收费\n\n2.5\n")
+    assert got["regulations"] == {"issued": 1, "repealed": 0, "in_force": 11}
+    assert got["normative_documents"] == {"issued": 8, "repealed": 26, "in_force": 66}
+    assert (got["licensing"], got["punishment"], got["coercion"], got["fees"]) == (4, 16, 3, 2.5)
+
+
+def test_active_numbers_under_several_headers_are_read_only_where_both_orders_agree():
+    """Three headers, then six numbers (pdftotext r001): row by row or column by column; only the
+    cells both orders read alike get a value."""
+    got = _active("信息内容\n规章\n行政规范性文件\n\n第二十条第（一）项\n本年制发件数\n本年废止件数\n现行有效件数\n"
+                  "0\n0\n0\n7\n0\n16\n")
+    assert got["regulations"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert got["normative_documents"] == {"issued": None, "repealed": None, "in_force": 16}
+
+
+def test_active_number_of_a_sentence_or_of_two_sections_is_not_read():
+    """处理决定数量 with one number where 第（六）项 has two rows: 第（五）项's; a number of prose
+    after a header (14 件) is not a cell."""
+    got = _active("第二十条第（六）项\n本年处理决定数量\n5\n第二十条第（八）项\n本年收费金额（单位：万元）\n按照要求有 14 件按时办结\n")
+    assert got.get("punishment") is None and got.get("coercion") is None and got.get("fees") is None
+    assert got.get("licensing") in (None, 5)
+
+
+def render_active(act: dict, seed: int) -> str:
+    """表二 box after box in one of the orders pdftotext and pdfminer write it: the labels as a run,
+    then each header with its numbers (row by row or column by column when several headers stand
+    together), sections in random order, page numbers and furniture between."""
+    rnd = random.Random(seed)
+    out = ["信息内容", "规章", "行政规范性文件", "信息内容", "行政许可", "信息内容", "行政处罚", "行政强制", ""]
+    docs = [act["regulations"], act["normative_documents"]]
+    cols = [("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")]
+    blocks = []
+    if rnd.random() < 0.5:
+        blocks.append(["第二十条第（一）项"] + [x for k, h in cols for x in (h, str(docs[0][k]), str(docs[1][k]), "")])
+    else:
+        by_row = rnd.random() < 0.5
+        nums = ([str(d[k]) for d in docs for k, _h in cols] if by_row else [str(d[k]) for k, _h in cols for d in docs])
+        blocks.append(["第二十条第（一）项", *[h for _k, h in cols], *nums])
+    blocks.append(["第二十条第（五）项", "本年处理决定数量", str(act["licensing"])])
+    blocks.append(["第二十条第（六）项", "本年处理决定数量", str(act["punishment"]), str(act["coercion"])])
+    blocks.append(["第二十条第（八）项", "本年收费金额（单位：万元）", "", "行政事业性收费", str(act["fees"])])
+    rnd.shuffle(blocks)
+    for b in blocks:
+        out.extend(b)
+        out.append(rnd.choice(["", "- 2 -", "信息内容"]))
+    return "\n".join(out)
+
+
+def test_active_rendered_box_after_box_decodes_right_or_null():
+    from test_decoder_properties import _get
+
+    read = 0
+    for seed in range(24):
+        rnd = random.Random(seed)
+        act = {"regulations": {k: rnd.randint(0, 30) for k in ("issued", "repealed", "in_force")},
+               "normative_documents": {k: rnd.randint(0, 90) for k in ("issued", "repealed", "in_force")},
+               "licensing": rnd.randint(0, 900), "punishment": rnd.randint(0, 900), "coercion": rnd.randint(0, 90),
+               "fees": rnd.randint(0, 50)}
+        got = _active(render_active(act, seed))
+        for path, value in leaves(got, "active"):
+            if value is not None:
+                assert value == _get({"active": act}, path), (seed, path, value)
+                read += 1
+    assert read >= 24 * 6

@@ -97,11 +97,12 @@ BAD_ROWS = [
     ("行政强制", "行政强制\t88,283"),  # a mark inside the number
     ("规章", "规章\t1.5\t0\t11"),  # a decimal where the format counts documents
     ("规章", "规章规范性文件\t1\t0\t11"),  # a label naming two rows
+    ("行政事业性收费", "行政事业性收费\t961716"),  # an amount without its decimal point (96171.6)
 ]
 
 
 # the bad rows the layout reader takes for 表二 rows (the others it does not read at all: null, no note)
-NOTED = [BAD_ROWS[i] for i in (1, 2, 3, 4, 8, 9, 10)]
+NOTED = [BAD_ROWS[i] for i in (1, 2, 3, 4, 8, 9, 10, 12)]
 
 
 def test_bad_rows_fixture_lines_differ_from_the_clean_ones():
@@ -146,6 +147,13 @@ def test_the_whole_of_table_two_is_null_when_a_digit_elsewhere_was_read_as_a_gly
     assert _active(record)["punishment"] is None
     why = [n.text for n in record.notes if n.path == "active.punishment"]
     assert why and "被识别成其他字符" in why[0]
+
+
+def test_a_date_in_prose_is_not_a_digit_read_as_a_glyph():
+    """「2021 年 1 月 1 日」 with its words between the numbers: not a misread cell, 表二 stays."""
+    text = _report().replace("2021年，", "2021  年  1  月  1  日  至  12  月  31  日，", 1)
+    assert "2021  年  1  月  1  日" in text
+    assert _active(_parse(text)) == ACTIVE
 
 
 def test_clean_text_keeps_every_row_as_printed():

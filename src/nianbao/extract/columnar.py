@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Label
+from ..limits import MAX_COUNT, MAX_FRACTION
 from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
 
 WIDTH = len(T3_COLUMN_KEYS)
@@ -810,10 +811,173 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     return dec
 
 
+# ---- 表二 ---------------------------------------------------------------------------------------
+_T2_TOKEN = re.compile(r"\d+(?:[.．]\d+)?|[^\d\s|]+")
+# 2021 表二: each row's key, section and label words; each column header's key, sections and words
+_ROWS = (("regulations", "一", ("规章",)), ("normative_documents", "一", ("规范性文件",)),
+         ("licensing", "五", ("行政许可",)), ("punishment", "六", ("行政处罚",)),
+         ("coercion", "六", ("行政强制",)), ("fees", "八", ("事业性收费",)))
+_HEADS = (("issued", "一", ("制发",)), ("repealed", "一", ("废止", "度止")), ("in_force", "一", ("现行有效",)),
+          ("decisions", "五六", ("处理决定",)), ("amount", "八", ("收费金额",)))
+_DOC_COLS = ("issued", "repealed", "in_force")
+_PROSE_AFTER = frozenset("年月日件条项次个份%万人元")
+
+
+_Mark = tuple[int, str, str, str, int]
+
+
+def _marks(words: str) -> list[_Mark]:
+    """(position, 'row'|'head', key, sections, length) of the labels and column headers in ``words``."""
+    out = []
+    for kind, table in (("row", _ROWS), ("head", _HEADS)):
+        for key, sec, keys in table:
+            for k in keys:
+                for m in re.finditer(re.escape(k), words):
+                    out.append((m.start(), kind, key, sec, len(k)))
+    out.sort()
+    return out
+
+
+_FILLER = re.compile(r"本年|件数|数量|信息内容|单位|万元|第二十条|第[一二三四五六七八九十]+项|[（）()：:、，,；;。.·\-－—]|行政|项|第")
+
+
+def _filler(s: str) -> bool:
+    return not _FILLER.sub("", s)
+
+
+def _cells(marks: list[_Mark], words: str) -> list[list[list[str]]]:
+    """Candidate cell layouts for the numbers after these words: each a grid (rows of paths). Only
+    the labels or headers right before the numbers count (nothing but furniture between them)."""
+    if not marks:
+        return []
+    last = marks[-1]
+    if not _filler(words[last[0] + last[4]:]):
+        return []
+    kind = last[1]
+    sec = last[3]
+    group: list[_Mark] = []
+    nxt: _Mark | None = None
+    for m in reversed(marks):
+        if m[1] != kind or not (set(m[3]) & set(sec)):
+            break
+        if nxt is not None and not _filler(words[m[0] + m[4]:nxt[0]]):
+            break
+        group.insert(0, m)
+        sec = "".join(s for s in sec if s in m[3])
+        nxt = m
+    keys = list(dict.fromkeys(m[2] for m in group))
+    out = []
+    if kind == "row":
+        secs = {s for k, s, _ in _ROWS if k in keys}
+        if len(secs) != 1:
+            return []
+        if secs == {"一"}:
+            out.append([[f"active.{k}.{c}" for c in _DOC_COLS] for k in keys])
+        else:
+            out.append([[f"active.{k}"] for k in keys])
+        return out
+    # column headers: the rows of their section
+    for s in sec:
+        rows = [k for k, rs, _ in _ROWS if rs == s]
+        if s == "一":
+            if not set(keys) <= set(_DOC_COLS):
+                continue
+            out.append([[f"active.{r}.{c}" for c in keys] for r in rows])
+        else:
+            out.append([[f"active.{r}"] for r in rows])
+    return out
+
+
+def decode_active_columnar(stream: Stream) -> Decoded | None:
+    """表二 (2021) when its labels, column headers and numbers are written box after box (pdftotext
+    default mode, pdfminer): each run of numbers belongs to the labels or column headers written just
+    before it, with nothing but the table's furniture between them (信息内容, 第二十条第（五）项,
+    （单位：万元）). Row labels take their rows' numbers (a 第（一）项 row: its three columns); column
+    headers take their section's rows (制发/废止/现行有效 the two rows of 第（一）项; 处理决定数量 the
+    rows of 第（五）项 or 第（六）项, whichever has as many as there are numbers). A run that fits no
+    such layout, or a number followed by prose (件, 条, 年…), is not read. Several headers over several
+    rows are read row by row and column by column: a cell gets a value only when both give the same,
+    and only when every run that could hold it agrees. 表二 has no sums to check: these are the only
+    guards."""
+    chars = stream.chars
+    start = chars.find("第二十条")
+    if start < 0:
+        return None
+    head = chars.rfind("主动公开政府信息", 0, start)  # the section's heading: labels may come first
+    if head >= 0 and start - head < 200:
+        start = head
+    end = chars.find("本年新收", start)
+    stop = chars.find("收到和处理", start)
+    end = min(x for x in (end, stop, len(chars)) if x >= 0)
+    where, text = stream.where, stream.text
+    t_lo, t_hi = where[start], where[min(end, len(where)) - 1] + 1
+    # runs of numbers and the words before each
+    runs: list[tuple[str, list[tuple[str, int, int]]]] = []
+    words: list[str] = []
+    cur: list[tuple[str, int, int]] = []
+    for m in _T2_TOKEN.finditer(text, t_lo, t_hi):
+        tok = m.group()
+        if not tok[0].isdigit():
+            if cur:
+                runs.append(("".join(words), cur))
+                words, cur = [], []
+            words.append(tok)
+            continue
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        if _PAGE_NUMBER.match(text[ls:le if le >= 0 else len(text)]):
+            continue
+        whole, _dot, frac = tok.replace("．", ".").partition(".")
+        rest = text[m.end():m.end() + 2].strip()
+        if rest[:1] in _PROSE_AFTER or len(whole) > len(str(MAX_COUNT)) or len(frac) > MAX_FRACTION:
+            # a number of a sentence, or longer than any cell: the run is not a table's
+            cur = [("x", 0, 0), *cur]
+        cur.append((tok, m.start(), m.end()))
+    if cur:
+        runs.append(("".join(words), cur))
+    dec = Decoded()
+    seen: dict[str, set] = {}
+    src: dict[str, tuple[str, int, int]] = {}
+    for gap, nums in runs:
+        if any(t == "x" for t, _s, _e in nums):
+            continue
+        layouts = [g for g in _cells(_marks(gap), gap) if sum(len(r) for r in g) == len(nums)]
+        if not layouts:
+            continue
+        readings: list[dict[str, tuple[str, int, int]]] = []
+        for g in layouts:
+            h, w = len(g), len(g[0])
+            readings.append({g[r][c]: nums[r * w + c] for r in range(h) for c in range(w)})  # row by row
+            if h > 1 and w > 1:
+                readings.append({g[r][c]: nums[c * h + r] for r in range(h) for c in range(w)})  # column by column
+        paths = set().union(*readings)
+        for p in paths:
+            vals = {rd[p][0] if p in rd else None for rd in readings}
+            seen.setdefault(p, set()).update(vals)
+            if len(vals) == 1 and None not in vals:
+                src[p] = readings[0][p]
+    for p, vals in seen.items():
+        if len(vals) != 1 or None in vals or p not in src:
+            continue
+        tok, s, e = src[p]
+        if "." in tok or "．" in tok:
+            if p != "active.fees":
+                continue
+            v = float(tok.replace("．", "."))
+        else:
+            v = int(tok)
+        c0 = bisect_left(where, s)
+        c1 = bisect_left(where, e)
+        dec.values[p] = Piece(v, c0, c1, Run(tok, c0, c1))
+        row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
+        dec.rows.setdefault(row, []).append(Run(tok, c0, c1))
+    return dec
+
+
 def _piece(value: int, num: _Num | None) -> Piece:
     if num is None:
         return Piece(value, 0, 0, Run(str(value), 0, 0))
     return Piece(value, num.start, num.end, Run(str(value), num.start, num.end))
 
 
-__all__ = ["decode_appeals_columnar", "decode_columnar"]
+__all__ = ["decode_active_columnar", "decode_appeals_columnar", "decode_columnar"]

@@ -7,7 +7,8 @@ the row. Two things must both hold for a 表二 row to keep its numbers:
   exactly one 表二 item named), its line holds exactly as many clean number tokens as the row has
   columns and nothing else (no glyph outside the format's words, no table rule read as ``|`` ``[``
   ``]``), and no token is a fused run (``161616``: one number repeated over merged cells, or several
-  cells read as one);
+  cells read as one); an amount (收费金额) other than 0 shows its decimal point (``15`` may be ``1.5``
+  whose point the engine dropped);
 * *the reading earned trust in its digits*: the sums of 表三 and 表四 that can be checked in this very
   reading hold (at least ``TRUSTED_SUMS`` of them over non-zero numbers), none fails, and no digit of
   those tables was read as a glyph. A reading that misreads one digit where the arithmetic shows it
@@ -51,6 +52,7 @@ _CLEAN_DEC = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _REPEATED = re.compile(r"(\d{2,})\1+|(\d)\2{2,}")  # 161616, 1616, 111: a fused run, not one number
 _T4_CELL_DIGITS = 6
 _LEVEL_CHARS = frozenset("省市区县镇乡街道村州盟旗")
+_PROSE_UNITS = frozenset("年月日号件条项次个份万元%至")
 
 WHY_T2_ROW = "识别文字（OCR）有误读迹象（{}），表二的数字没有勾稽关系可以核对，该行{}，已留空"
 WHY_T2_TRUST = ("识别文字（OCR）有误读迹象（{}），表二的数字没有勾稽关系可以核对，本件表三、表四的数字{}，"
@@ -83,7 +85,7 @@ def digit_trust(found_req: Found, t4: T4Reading | None, blocks: list[Block], rea
     """``blocks`` as read, ``read`` after misread cells were blanked (``noise.blank_misread_cells``):
     the blocks that differ hold a digit read as a glyph. 表三's sums are taken before any is nulled."""
     tr = DigitTrust()
-    tr.glyph_cells = sum(sum(1 for x, y in zip(a.cells, b.cells) if x.text != y.text)
+    tr.glyph_cells = sum(sum(1 for x, y in zip(a.cells, b.cells) if x.text != y.text and not _unit_word(x.text))
                          for a, b in zip(blocks, read) if a is not b)
     val = {p: v.value for p, v in found_req.values.items() if v.value is not None}
     single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
@@ -102,6 +104,12 @@ def digit_trust(found_req: Found, t4: T4Reading | None, blocks: list[Block], rea
         tr.holding += sum(1 for vals in t4.blocks.values() if any(vals))
         tr.glyph_cells += t4.glyph_cells
     return tr
+
+
+def _unit_word(text: str) -> bool:
+    """年, 月, 件 … between numbers: a date or a count in prose (2024 年 1 月), not a misread digit."""
+    t = text.strip()
+    return bool(t) and all(ch in _PROSE_UNITS for ch in t)
 
 
 # ---- 表二 ---------------------------------------------------------------------------------------
@@ -159,6 +167,8 @@ def _row_unclean(found: Found, row: str, paths: list[str], item, by_cell: dict[i
     for t in tokens:
         if not (_CLEAN_DEC if decimal else _CLEAN_INT).fullmatch(t):
             return f"的数字「{t}」不是干净的数字"
+        if decimal and "." not in t and t != "0":
+            return f"的金额「{t}」没有小数点，识别时可能漏掉了小数点"
         if _REPEATED.fullmatch(t.replace(".", "")):
             return f"的数字「{t}」像是重复或粘连的几个数"
     ordered = [found.values[p].value for p in sorted(paths, key=lambda p: _column_index(item, p))]

@@ -20,7 +20,7 @@ from ..format import (
 )
 from ..format.names import cell_name
 from ..ingest import Block, Cell
-from .columnar import decode_appeals_columnar, decode_columnar
+from .columnar import decode_active_columnar, decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
 from .detached import fill_detached_rows
 from .tables import Found
@@ -246,6 +246,10 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
         fmt = "2019"
         items = ACTIVE_2019
     dec = decode_active(stream, fmt)
+    if fmt == "2021":
+        col = decode_active_columnar(stream)
+        if col is not None and col.values:
+            dec = _with_active_columns(dec, col, found)
     for it in items:
         row = f"active.{it.key}"
         cols = tuple(c.key for c in it.columns) or None
@@ -259,6 +263,24 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
                 continue
             found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
     return fmt
+
+
+def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Decoded:
+    """表二 cells read from labels and headers written box after box fill what the row-order reading
+    left empty, in rows not read with certainty; where both read a cell differently it stays null."""
+    out = Decoded() if dec is None else dec
+    for p, piece in col.values.items():
+        row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
+        if row in found.certain:
+            continue
+        old = out.values.get(p)
+        if old is not None:
+            if old.value != piece.value:
+                del out.values[p]
+            continue
+        out.values[p] = piece
+        out.rows.setdefault(row, col.rows.get(row, []))
+    return out
 
 
 Lazy = _Lazy
