@@ -864,7 +864,9 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     j = i
     while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
         j += 1
-    return runs_between(stream, i, min(j + 2, len(chars)))
+    runs = runs_between(stream, i, min(j + 2, len(chars)))
+    # a later run that a prose word follows ("447228 2024年四个季度…") is the next text's, not a cell
+    return [r for k, r in enumerate(runs) if k == 0 or chars[r.end:r.end + 1] not in _PROSE_UNITS]
 
 
 def alternatives_text(paths: list[str], alts: list[tuple[int | float, ...]]) -> str:

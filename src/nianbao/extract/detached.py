@@ -17,10 +17,15 @@ it agrees with every value the first reading gave.
 
 from __future__ import annotations
 
-from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021
+from itertools import combinations, permutations
+
+from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from .clusters import merge_label_clusters
 from .decoder import (
+    _PROSE_UNITS,
+    _T4_HEADER_CHARS,
     Decoded,
+    Piece,
     Run,
     Stream,
     _heads,
@@ -39,7 +44,8 @@ from .tables import Found
 from .values import Value
 
 _WIDTH = len(T3_COLUMN_KEYS)
-_HEADER_WORDS = ("申请人情况", "自然人")
+_HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织")
+_SECTION = "收到和处理政府信息公开申请"
 
 
 def _region(chars: str) -> tuple[int, int] | None:
@@ -48,6 +54,11 @@ def _region(chars: str) -> tuple[int, int] | None:
     if not starts:
         return None
     lo = min(starts)
+    # the header's words written after the table (pdf-oxide's multi-column page): the table starts
+    # at its section heading when row labels stand between that heading and those words
+    head = chars.rfind(_SECTION, 0, lo)
+    if head >= 0 and "国家秘密" in chars[head:lo] and "申请人情况" not in chars[head:lo]:
+        lo = head + len(_SECTION)
     hi = chars.find("行政复议", lo)
     while hi >= 0 and "维持" not in chars[hi:hi + 400]:
         hi = chars.find("行政复议", hi + 4)
@@ -202,10 +213,354 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in cells)[:60], None))
 
 
+def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
+    """表四 whose header words a converter wrote between its numbers (docling-rs: ``维持 纠正 其他结 果
+    72 64 尚 未 审结 178 37 未经复议直接起诉 …``): the numbers from the first one after the header up to the
+    first word that is not a 表四 header word, read in order, when they are exactly fifteen whole numbers
+    and each block's four results sum to its 总计. Fewer or more numbers, a decimal, or a block that does
+    not add up: nothing is read (the order of the numbers is only trusted where all three sums confirm it)."""
+    chars = stream.chars
+    head = chars.find("行政复议")
+    while head >= 0:
+        runs = _interleaved_runs(stream, head)
+        if runs is not None:
+            break
+        head = chars.find("行政复议", head + 4)
+    else:
+        return None
+    dec = Decoded()
+    paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
+    for p, r in zip(paths, runs):
+        dec.values[p] = Piece(int(r.digits), r.start, r.end, r)
+    dec.rows["appeals"] = runs
+    return dec
+
+
+def _interleaved_runs(stream: Stream, head: int) -> list[Run] | None:
+    chars = stream.chars
+    first = head
+    while first < len(chars) and not chars[first].isdigit():
+        first += 1
+    start = chars.rfind("行政复议", head, first)
+    if first >= len(chars) or first - start > 200 or "维持" not in chars[start:first] or any(
+            ch not in _T4_HEADER_CHARS for ch in chars[start:first]):
+        return None
+    runs = _t4_numbers(stream, first)
+    if runs is None or len(runs) != 15 or not all(_whole(r.digits) for r in runs):
+        return None
+    vals = [int(r.digits) for r in runs]
+    if any(sum(vals[k:k + 4]) != vals[k + 4] for k in range(0, 15, 5)):
+        return None
+    return runs
+
+
+MAX_FOREIGN = 80  # characters of other text (the next section's lines on a two-column page) among them
+
+
+def _t4_numbers(stream: Stream, first: int) -> list[Run] | None:
+    """The first fifteen numbers from ``first`` on, with 表四's header words between them and at most
+    ``MAX_FOREIGN`` characters of other words with no digit (pdf-oxide-md writes the next section's first
+    lines among the table's on a two-column page). 表四 counts cases: a decimal there is two cells that
+    a converter joined with a point (``72.64``)."""
+    chars = stream.chars
+    out: list[Run] = []
+    foreign = 0
+    i = first
+    while len(out) < 15:
+        runs = runs_between(stream, i, min(len(chars), i + 12))
+        if not runs or runs[0].start != i:
+            return None
+        run = runs[0]
+        if "." in run.digits:
+            a, _, b = run.digits.partition(".")
+            out += [Run(a, run.start, run.start + len(a)), Run(b, run.end - len(b), run.end)]
+        else:
+            out.append(run)
+        j = run.end
+        if chars[j:j + 1] in _PROSE_UNITS:
+            return None  # 「3 件」: a count in prose, not a cell
+        other = False
+        header_tail = 0  # header characters since the last other word
+        while j < len(chars) and not chars[j].isdigit():
+            if chars[j] == "。":  # a sentence: prose, not a table's line
+                return out if len(out) >= 15 else None
+            if chars[j] in _T4_HEADER_CHARS:
+                header_tail += 1
+            else:
+                foreign += 1
+                other = True
+                header_tail = 0
+            j += 1
+        if foreign > MAX_FOREIGN or (other and header_tail < 2):
+            # other words, and no header word of the table's before the next number: the table ended
+            return out if len(out) >= 15 else None
+        if j >= len(chars):
+            break
+        i = j
+    return out
+
+
+MAX_ORPHANS = 3  # cells a row may have lost to the labels written after the table
+
+
+def _orphans(stream: Stream, occ: list[tuple[int, int, int]], rows, hi: int) -> list[Run] | None:
+    """The numbers written with the labels after the table (pdf-oxide: ``一、本年新收… 二、上年结转…
+    （一）予以公开 5 41``): the runs after a run of at least two labels standing together with no number
+    between them, up to the next label or 表四, when no other number stands after that run of labels.
+    They are not the last label's numbers (its row has its own further up): they are cells a row of the
+    table lost, written here because its long label covered them on the page."""
+    # the labels after the table: every row label and number of the table stands before them
+    total_at = max((o[0] for o in occ if rows[o[2]].key == "total_processed"), default=None)
+    if total_at is None:
+        return None
+    for n in range(len(occ) - 1):
+        if occ[n][0] < total_at:
+            continue
+        if runs_between(stream, occ[n][1], occ[n + 1][0], rows[occ[n + 1][2]].number):
+            continue
+        runs = runs_between(stream, occ[n][1], hi)
+        if not runs:
+            return None
+        # the numbers stand after the last label of the run of labels, and nothing else does
+        k = n + 1
+        while k + 1 < len(occ) and not runs_between(stream, occ[k][1], occ[k + 1][0], rows[occ[k + 1][2]].number):
+            k += 1
+        own = [r for r in runs if r.start >= occ[k][1]]
+        nxt = occ[k + 1][0] if k + 1 < len(occ) else hi
+        if len(own) != len(runs) or any(r.start >= nxt for r in runs):
+            return None
+        if not 1 <= len(runs) <= MAX_ORPHANS or not all(_whole(r.digits) for r in runs):
+            return None
+        return runs
+    return None
+
+
+def _whole(digits: str) -> bool:
+    return digits.isdigit() and len(digits) <= 6 and (digits == "0" or digits[0] != "0")
+
+
+def fill_orphan_cells(found: Found, stream: Stream) -> None:
+    """A row of 表三 that came out short (five numbers for seven cells) takes the numbers written with
+    the labels after the table, when exactly one placement of them among its cells (any positions,
+    any order) keeps its own sum and every column sum it takes part in, each checked against the other
+    rows as read. Several placements that fit: null, with the alternatives in the note (L-03)."""
+    region = _region(stream.chars)
+    if region is None:
+        return
+    lo, hi = region
+    rows = _t3_rows(stream.chars, lo, hi)
+    keys = _format_keys(found)
+    if [r.key for r in rows] != keys:
+        return
+    occ = _occurrences(stream.chars, rows, lo, hi)
+    orphans = _orphans(stream, occ, rows, hi)
+    if not orphans:
+        return
+    cons = _t3_constraints(keys)
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    short: list[tuple[str, list[str], list[Run]]] = []  # rows whose numbers and the orphans make seven
+    suspect: list[str] = []
+    for n, (_s, e, i) in enumerate(occ):
+        row = f"requests.{keys[i]}"
+        cells = [f"{row}.{c}" for c in T3_COLUMN_KEYS]
+        if any(r == row for r, _c, _s2 in short) or (row in found.certain and all(p in val for p in cells)):
+            continue
+        if not (occ[n + 1:] and occ[n + 1][0] <= orphans[0].start):
+            continue
+        seen = runs_between(stream, e, occ[n + 1][0])
+        if not seen or len(seen) + len(orphans) != _WIDTH or not all(_whole(r.digits) for r in seen):
+            continue
+        if all(p in val for p in cells):
+            # read whole by cutting a number (``22`` as 2|2) where the row has fewer numbers than cells:
+            # kept only when the column sums confirm that reading
+            checks = [_holds_sum(k, val) for k in cons
+                      if set(cells) & {*k[0], *k[1]} and not all(x in cells for x in (*k[0], *k[1]))]
+            if any(h is True for h in checks) and not any(h is False for h in checks):
+                continue
+            suspect.append(row)
+        short.append((row, cells, seen))
+    if not short:
+        return
+    trial = {p: v for p, v in val.items() if p.rsplit(".", 1)[0] not in suspect}
+    fits: list[tuple[str, list[Run]]] = []
+    for row, cells, seen in short:
+        for order in _perms(orphans):
+            for slots in _combos(_WIDTH, len(orphans)):
+                it, placed = iter(order), []
+                rest = iter(seen)
+                for k in range(_WIDTH):
+                    placed.append(next(it) if k in slots else next(rest))
+                if _placement_fits(row, cells, placed, trial, cons):
+                    fits.append((row, placed))
+    distinct = {(r, tuple(int(x.digits) for x in p)) for r, p in fits}
+    filled = None
+    if len(distinct) > 1:
+        alts = sorted(v for _r, v in distinct)
+        row = sorted({r for r, _v in distinct})[0]
+        found.notes.append(("ambiguous", row, "表格后的数字 " + " ".join(r.digits for r in orphans)
+                            + " 可补入的位置不止一种：" + "；".join("/".join(map(str, a)) for a in alts[:6]), None))
+    elif distinct:
+        filled, placed = fits[0]
+        for c, run in zip(T3_COLUMN_KEYS, placed):
+            found.values[f"{filled}.{c}"] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
+        found.notes.append(("decoded", filled, " ".join(r.digits for r in placed)[:60], None))
+    for row in suspect:
+        if row == filled:
+            continue
+        for c in T3_COLUMN_KEYS:
+            p = f"{row}.{c}"
+            found.values[p] = Value(None, found.values[p].cell)
+        found.notes.append(("unreadable", row, "该行数字少于格数，拆分数字后的读法与列合计不符，且表格后另有数字：单元格留空", None))
+
+
+def fill_displaced_rows(found: Found, stream: Stream) -> None:
+    """Rows of 表三 still empty whose labels stand together, their numbers after them (docling-rs:
+    ``5.要求…确认 1.申请人…逾期不补正 2.…缴纳费用 3.其他 37 4 37 14 … 189 3 55 … 125``), where the converter
+    pulled one number out of its place (here 其他's first cell, written before the rows above it). The
+    numbers are read in order with at most one of them moved, and a reading is kept only when it is the
+    only one (by values) in which every row adds up and each of its cells keeps a column sum checked
+    against the other rows as read."""
+    region = _region(stream.chars)
+    if region is None:
+        return
+    lo, hi = region
+    rows = _t3_rows(stream.chars, lo, hi)
+    keys = _format_keys(found)
+    if [r.key for r in rows] != keys:
+        return
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    empty = {k for k in keys if not any(f"requests.{k}.{c}" in val for c in T3_COLUMN_KEYS)}
+    if not empty:
+        return
+    chars = stream.chars
+    occ = _occurrences(chars, rows, lo, hi)
+    cons = _t3_constraints(keys)
+    n = 0
+    while n < len(occ):
+        m = n
+        while (m + 1 < len(occ) and occ[m + 1][2] == occ[m][2] + 1
+               and not runs_between(stream, occ[m][1], occ[m + 1][0], rows[occ[m + 1][2]].number)):
+            m += 1
+        covered = [occ[k][2] for k in range(n, m + 1)]
+        stop = occ[m + 1][0] if m + 1 < len(occ) else hi
+        nxt = rows[occ[m + 1][2]].number if m + 1 < len(occ) else None
+        n = m + 1
+        if len(covered) < 2 or not empty & {keys[i] for i in covered}:
+            continue
+        runs = runs_between(stream, occ[m][1], stop, nxt)
+        if len(runs) != _WIDTH * len(covered) or not all(_whole(r.digits) for r in runs):
+            continue
+        _fill_moved(found, stream, [keys[i] for i in covered], runs, val, cons)
+
+
+MAX_MOVED_RUNS = 6 * _WIDTH  # a longer stretch has too many ways to move one number to trust one
+
+
+def _fill_moved(found: Found, stream: Stream, covered: list[str], runs: list[Run], val: dict, cons) -> None:
+    if len(runs) > MAX_MOVED_RUNS:
+        return
+    paths = [f"requests.{k}.{c}" for k in covered for c in T3_COLUMN_KEYS]
+    own = set(paths)
+    fits: dict[tuple[int, ...], list[Run]] = {}
+    orders = [list(runs)]
+    for a in range(len(runs)):
+        for b in range(len(runs)):
+            if a != b:
+                moved = [r for k, r in enumerate(runs) if k != a]
+                moved.insert(b, runs[a])
+                orders.append(moved)
+    for order in orders:
+        nums = [int(r.digits) for r in order]
+        if any(sum(nums[k:k + 6]) != nums[k + 6] for k in range(0, len(nums), _WIDTH)):
+            continue
+        if any(p in val and val[p] != v for p, v in zip(paths, nums)):
+            continue
+        trial = {**val, **dict(zip(paths, nums))}
+        ok = True
+        for p in paths:
+            cross = [c for c in cons if p in (*c[0], *c[1]) and not all(x in own for x in (*c[0], *c[1]))]
+            checks = [h for c in cross if (h := _holds_sum(c, trial)) is not None]
+            if not checks or not all(checks):
+                ok = False
+                break
+        if ok:
+            fits.setdefault(tuple(nums), order)
+    if len(fits) != 1:
+        if len(fits) > 1:
+            alts = sorted(fits)
+            found.notes.append(("ambiguous", f"requests.{covered[0]}", "标签成组、数字移位的几行可有多种读法："
+                                + "；".join("/".join(map(str, a)) for a in alts[:6]), None))
+        return
+    order = next(iter(fits.values()))
+    for p, run in zip(paths, order):
+        found.values[p] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
+    for k in covered:
+        found.notes.append(("decoded", f"requests.{k}", " ".join(r.digits for r in order)[:60], None))
+
+
+def confirm_placed_rows(found: Found, placed: set[str]) -> None:
+    """Rows placed by a reading whose own sums cannot tell a number moved inside a row (the columnar
+    reading of a run of labels: ``14 4 0 24 20 27 89`` adds up as printed and as 4 0 24 20 27 14): each of
+    their cells must keep the column sums it can be checked by against the whole table. In a column
+    where one fails, their cells are null (the row may be right and another row a printed defect:
+    null, never a guess)."""
+    if not placed:
+        return
+    keys = _format_keys(found)
+    cons = _t3_constraints(keys)
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    for row in sorted(placed):
+        bad = []
+        for c in T3_COLUMN_KEYS:
+            p = f"{row}.{c}"
+            if p not in val:
+                continue
+            cross = [k for k in cons if p in (*k[0], *k[1]) and not all(x.startswith(row + ".") for x in (*k[0], *k[1]))]
+            if any(_holds_sum(k, val) is False for k in cross):
+                bad.append(p)
+        for p in bad:
+            found.values[p] = Value(None, found.values[p].cell)
+        if bad:
+            found.notes.append(("unreadable", row, "按列读出的数与列合计对不上（数字可能在行内移位），单元格留空", None))
+
+
+def _perms(runs: list[Run]) -> list[list[Run]]:
+    return [list(p) for p in permutations(runs)]
+
+
+def _combos(n: int, k: int) -> list[set[int]]:
+    return [set(c) for c in combinations(range(n), k)]
+
+
+def _placement_fits(row: str, cells: list[str], placed: list[Run], val: dict, cons) -> bool:
+    """The row's values agree with what was read of it, its applicant columns sum to its 总计, and each
+    of its cells takes part in a column sum that can be checked against the other rows and holds."""
+    nums = [int(r.digits) for r in placed]
+    if any(p in val and val[p] != v for p, v in zip(cells, nums)):
+        return False
+    if sum(nums[:-1]) != nums[-1]:
+        return False
+    trial = {**val, **dict(zip(cells, nums))}
+    for p in cells:
+        cross = [c for c in cons if p in (*c[0], *c[1]) and not all(x.startswith(row + ".") for x in (*c[0], *c[1]))]
+        checks = [h for c in cross if (h := _holds_sum(c, trial)) is not None]
+        if not checks or not all(checks):
+            return False
+    return True
+
+
+def _holds_sum(con, val: dict) -> bool | None:
+    left, right = con
+    if not all(p in val for p in (*left, *right)):
+        return None
+    return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
+
+
 def _format_keys(found: Found) -> list[str]:
     """The rows of the table's format (2019 has one 其他处理 row)."""
     rows = T3_ROWS_2019 if any(p.startswith("requests.other_total.") for p in found.values) else T3_ROWS_2021
     return [r.key for r in rows]
 
 
-__all__ = ["decode_requests_detached", "fill_detached_rows"]
+__all__ = ["decode_appeals_interleaved", "decode_requests_detached", "fill_detached_rows", "fill_displaced_rows",
+           "fill_orphan_cells", "confirm_placed_rows"]

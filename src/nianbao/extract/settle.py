@@ -22,7 +22,13 @@ from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .columnar import decode_active_columnar, decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
-from .detached import fill_detached_rows
+from .detached import (
+    confirm_placed_rows,
+    decode_appeals_interleaved,
+    fill_detached_rows,
+    fill_displaced_rows,
+    fill_orphan_cells,
+)
 from .tables import Found
 from .values import Value
 
@@ -107,8 +113,10 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     stream = lazy.get()
     dec = decode_requests(stream)
     col = decode_columnar(stream)
+    placed: set[str] = set()
     if col is not None:
         dec = _with_columns(dec, col)
+        placed = {p.rsplit(".", 1)[0] for p in col.values}
         # a row whose label came in a run of labels is not followed by its own numbers: no reading
         # by layout stands for it, whatever the blocks looked like
         found.certain -= set(col.rows)
@@ -116,7 +124,10 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
+    confirm_placed_rows(found, placed - found.certain)
     fill_detached_rows(found, stream)
+    fill_orphan_cells(found, stream)
+    fill_displaced_rows(found, stream)
     _garbled(found)
 
 
@@ -218,6 +229,8 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
             for path, piece in col.values.items():
                 if path in dec.values and dec.values[path].value != piece.value:
                     del dec.values[path]
+    if dec is None or not dec.values:
+        dec = decode_appeals_interleaved(stream) or dec
     if dec is None and not found.values:
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
