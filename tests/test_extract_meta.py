@@ -34,3 +34,19 @@ def test_meta(text, agency, year, published, level):
 def test_interpretation_is_told_from_the_report():
     m = find_meta(split_blocks("济宁市统计局 2021 年政府信息公开工作年度报告文字解读\n正文。"))
     assert m.doc_kind == "interpretation" and m.agency == "济宁市统计局"
+
+
+def test_crawler_header_wrapped_at_page_width():
+    """A crawler's page text printed to PDF and read back: the header's long values wrap onto lines of
+    their own, and a sentence of the opening naming the 年度报告 is cut at the page edge. Neither is the
+    title: the agency is the header's 标题 (it came out 「实验区财政金融局」, or null)."""
+    import nianbao
+
+    text = ("标题: 平潭综合实验区财政金融局2021年度政府信息公开工作年度报告\n发布时间: 2022-01-13 08:38\n"
+            "栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/\n"
+            "zfxxgknb/202201/t20220113_80600.htm\n本地目录: zwgk/zfxxgk/202201/80600_平潭综合\n"
+            "实验区财政金融局2021年度政府信息公开工作年度报告\n==================== 正文 ====================\n"
+            "根据《条例》和《平潭综合实验区管委会办公室关于编制公布2021年政府信息公开工作年度报告有关事项的\n"
+            "通知》要求，结合我局实际，编制本报告。\n一、总体情况\n正文。\n")
+    rec = nianbao.parse_bytes(text.encode(), "crawler.txt")
+    assert rec.meta.agency == "平潭综合实验区财政金融局"

@@ -9,7 +9,7 @@ from importlib import import_module
 
 import typer
 
-from . import commands, zh
+from . import commands, wrap, zh
 from .output import err_console
 
 app = typer.Typer(
@@ -24,6 +24,7 @@ app = typer.Typer(
 for _info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
     import_module(f"{commands.__name__}.{_info.name}").register(app)
 zh.install(app)
+wrap.install()
 
 
 class _OcrProgress(logging.Handler):

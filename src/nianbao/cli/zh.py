@@ -4,7 +4,12 @@ Typer vendors click (``typer._click``) with its words written in the code, not t
 the few places a user sees them are replaced here once, when the CLI is built: the panel titles and
 notes of the rich help, the ``Usage:`` line, the ``--help`` option's own help, the type labels, and
 the messages of command-line errors (translated by pattern; an unknown one keeps its text after a
-Chinese lead)."""
+Chinese lead).
+
+Rich wraps table cells at spaces only and cuts a longer "word" with "…"; a Chinese sentence has no
+spaces, so at 80 columns an option's or a command's help would end in "…". The help texts of the
+options and commands tables are therefore set to fold rather than be cut (``cli.wrap`` breaks the
+lines between Chinese characters), so every help reads in full at any width."""
 
 from __future__ import annotations
 
@@ -13,12 +18,15 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
+from rich.columns import Columns
+from rich.text import Text
 from typer import core, rich_utils
 from typer._click import decorators, formatting
 
 HELP = "显示此帮助并退出。"
 TYPES = {"<str>": "<文字>", "<text>": "<文字>", "<int>": "<整数>", "<integer>": "<整数>", "<float>": "<数值>",
-         "<path>": "<路径>", "<file>": "<文件>", "<directory>": "<文件夹>", "<bool>": None}
+         "<path>": "<路径>", "<file>": "<文件>", "<directory>": "<文件夹>", "<bool>": None,
+         "<list[Path]>": "<路径列表>", "<list[str]>": "<文字列表>"}
 ERRORS: list[tuple[str, str]] = [
     (r"No such option: (\S+)(?:\s+Did you mean (\S+)\?)?", r"没有这个选项：\1"),
     (r"No such command '?([^'.]+)'?\.?", r"没有这个命令：\1"),
@@ -89,6 +97,27 @@ def _format_error(self: Any) -> None:
     _ORIGINAL_FORMAT_ERROR(self)
 
 
+def _folded(renderable: Any) -> Any:
+    """``renderable`` with each of its rich texts folding at the column edge instead of ending in "…"."""
+    if isinstance(renderable, Text):
+        renderable.overflow = "fold"
+    elif isinstance(renderable, Columns):
+        for item in renderable.renderables:
+            _folded(item)
+    return renderable
+
+
+def _folding(original: Callable[..., Any]) -> Callable[..., Any]:
+    if getattr(original, "_zh", False):
+        return original
+
+    def build(*args: Any, **kwargs: Any) -> Any:
+        return _folded(original(*args, **kwargs))
+
+    build._zh = True  # type: ignore[attr-defined]
+    return build
+
+
 _ORIGINAL_HELP_OPTION = decorators.help_option
 _ORIGINAL_WRITE_USAGE = formatting.HelpFormatter.write_usage
 _ORIGINAL_FORMAT_ERROR = rich_utils.rich_format_error
@@ -109,6 +138,8 @@ def install(app: typer.Typer) -> None:
     decorators.help_option = _help_option  # type: ignore[assignment]
     formatting.HelpFormatter.write_usage = _write_usage  # type: ignore[method-assign]
     rich_utils.rich_format_error = _format_error
+    rich_utils._get_parameter_help = _folding(rich_utils._get_parameter_help)
+    rich_utils._make_command_help = _folding(rich_utils._make_command_help)
     for cls in (core.TyperOption, core.TyperArgument):
         if not getattr(cls.display_type_rich, "_zh", False):
             shown = _display_type(cls.display_type_rich)

@@ -50,6 +50,12 @@ MAX_STEPS = 50_000  # search steps per segment; past that the segment is left un
 MAX_SCORED = 300  # readings of one segment checked against the column sums; more stay ambiguous
 _SEPARATORS = frozenset(" \t\n\r\u3000\u00a0\u200b\ufeff|")
 _NUMBERING_MARK = frozenset(".．、")
+# a column name a converter made up for a table without a header row (数据1…数据6, Column2): its digit
+# is no cell of the table
+_PLACEHOLDER = re.compile(r"(?<![^\s|])(?:数据|列|字段|[Cc]ol(?:umn)?)[ _]?\d{1,2}(?![^\s|])")
+# a page number ("— 3 —") between words: a PDF's text whose line breaks are gone; its digits are no cell
+_PAGE_HALF = re.compile(r"^\s*(?:—\s*\d{1,3}|\d{1,3}\s*—)\s*$")
+_PAGE_INLINE = re.compile(r"(?<=[^\d\s\-—–－~·])\s*[—–－]\s*\d{1,3}\s*[—–－]\s*(?=[^\d\s\-—–－~·])")
 _OCR_ZERO = frozenset("Oo〇")
 # words that make the digits before them a quantity in prose ("2025年", "3件"): a table's last number
 # glued to such a word may have lent it some of its digits
@@ -107,6 +113,12 @@ class Stream:
                     pos += 1
                 first = False
                 t = c.text.replace("<br>", " ").replace("<br/>", " ")
+                if any(w in t for w in ("数据", "列", "字段", "ol")):
+                    t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
+                if "—" in t or "–" in t or "－" in t:
+                    t = _PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
+                    if _PAGE_HALF.match(t):  # "— 3 —" with one dash lost (OCR): no cell either
+                        t = " " * len(t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)
                 pos += len(t)
@@ -792,12 +804,31 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         return None
     dec = Decoded()
     units = []
+    all_runs = [_active_runs(stream, e, found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60))
+                for n, (_it, _s, e) in enumerate(found)]
+    # an item with no digit before the next label: this table leaves cells blank, and a blank cell leaves
+    # nothing in text whose separators are gone ("行政许可126" may be 126 alone, not 1|2|6)
+    leaves_blanks = any(not r for r in all_runs[:-1])
+    # a run no count is written as ("000", "0126": a count has no leading zero): this text glues cells
+    glued = any(len(r.digits) > 1 and r.digits[0] == "0" and "." not in r.digits for rs in all_runs for r in rs)
     for n, (it, _s, e) in enumerate(found):
-        stop = found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60)
-        runs = _active_runs(stream, e, stop)
+        runs = all_runs[n]
         if n + 1 == len(found):
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
+        if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and _separated(
+                stream.text, stream.where[runs[0].start] - 2, stream.where[runs[0].start]):
+            # fewer numbers than cells, the first set apart from the label, in a table whose runs never show
+            # cells glued together: blank cells dropped ("行政许可 126" is 126 in one of three cells, not
+            # 1|2|6); no arithmetic says which
+            runs = []
+        if (runs and n and not all_runs[n - 1] and found[n - 1][2] == found[n][1]
+                and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]):
+            # the label before has no number, and these stand on a line after this label: a blank row
+            # in row order, or a text that writes the label column first (行政处罚 / 行政强制 / 35): not known
+            runs = []
+        if leaves_blanks and width > 1 and any(readings(runs, k, most=T2_CELL_DIGITS) for k in range(1, width)):
+            runs = []  # fewer numbers than cells fit the same digits: which cells are blank is not known
         if width == 1 and len(runs) > 1 and len({r.digits for r in runs}) == 1 and not any(r.gap for r in runs):
             runs = runs[:1]  # one value repeated over the merged cells of its row ("行政许可 0 0 0")
         paths = ([f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"])

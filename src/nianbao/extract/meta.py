@@ -31,6 +31,9 @@ _TRAILING_SIGNATURE = re.compile(
 )
 _TITLE_TAIL = re.compile(r"(关于|发布|公布|的|[(（【\[]+)+$")
 _TITLE_LEAD = re.compile(r"^(?:[《【\[]|\d{4}年度?|[〇零○一二三四五六七八九]{4}年度?)+")
+# a title that starts a long line: a crawler's page text with its line breaks gone
+_TITLE_AT_START = re.compile(
+    r"^\s*(\S.{0,58}?(?:年度报告|年报)(?:\s*(?:的)?(?:" + "|".join(Format.INTERPRETATION_WORDS) + r"))?)")
 _TITLE_KEY = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")  # "标题：…" copied from a page
 
 
@@ -78,7 +81,7 @@ def format_date(parts: tuple[int, int, int | None]) -> str:
 
 def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
     text = _clean_line(" ".join(c.text for c in block.cells if c.text.strip()))
-    if len(text) > 24:
+    if len(text) > 48:
         return None
     m = DATE.search(text) or ISO_DATE.search(text)
     if not m:
@@ -86,6 +89,8 @@ def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
     rest = (text[: m.start()] + text[m.end():]).strip(" ：:，,。.（）()")
     if rest and not AGENCY_END.search(rest) and rest not in ("日期", "发布日期", "落款"):
         return None
+    if len(text) > 24 and not (m.start() > 0 and looks_like_agency(text[: m.start()].strip())):
+        return None  # a long line: only a signature, its agency before the date ("某某片区管理局  2024年1月24日")
     return parse_date(m.group(0))
 
 
@@ -99,11 +104,20 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
     head = blocks[:15]
     for i, b in enumerate(head):
         t = norm(b.text)
-        if any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60:
+        if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60
+                and not (title_hint and any(ch in t for ch in ",，。；;、《》"))):  # a sentence cut at the page edge
             mf.title, mf.title_index = _TITLE_KEY.sub("", _clean_line(b.text)), i
             break
     if mf.title is None and title_hint and any(w in norm(title_hint) for w in _TITLE_WORDS):
         mf.title = _clean_line(title_hint)
+    if mf.title is None:
+        for b in head[:2]:
+            t = _TITLE_KEY.sub("", _clean_line(b.text)).lstrip("# ")
+            m = _TITLE_AT_START.match(t) if len(norm(t)) > 60 else None
+            if (m and any(w in norm(m.group(1)) for w in _TITLE_WORDS) and YEAR_IN_TITLE.search(m.group(1))
+                    and not any(ch in m.group(1) for ch in "，,。；;：:、《》")):  # a title, not a sentence
+                mf.title = m.group(1).strip()  # not the block's index: the block holds the whole report
+                break
     if mf.title:
         # a title broken over two lines: "2021 年政府信息公开" / "工作年度报告"
         if mf.title_index is not None and mf.title_index + 1 < len(blocks):

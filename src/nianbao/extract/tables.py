@@ -438,12 +438,18 @@ def _absorbed(blocks: list[Block]) -> list[Row]:
     (one cell per line: "规章" / "0" / "0" / "0")."""
     out: list[Row] = []
     open_row: Row | None = None
+    after_label = False  # the open row's label came right after another label with no value
     for b in blocks:
         row = split_row(b, min_trailing=1)
         if open_row is not None and not row.label and row.values and not b.grid:
-            open_row.values.extend(row.values)
+            if not after_label:
+                open_row.values.extend(row.values)
+            # else two labels, then numbers: the numbers may be either's (a blank row in row order, or
+            # a text written label column first); which is not known
             continue
-        open_row = row if (row.label and not row.values and not b.grid and len(core(row.label)) <= 30) else None
+        label_only = bool(row.label and not row.values and not b.grid and len(core(row.label)) <= 30)
+        after_label = label_only and open_row is not None and not open_row.values
+        open_row = row if label_only else None
         out.append(row)
     return out
 

@@ -79,7 +79,15 @@ def crawler_header(lines: list[str]) -> Header:
             i += 1
             continue
         m = _KV.match(line)
-        if not m or _SEPARATOR.match(line):
+        if _SEPARATOR.match(line):
+            break
+        if not m:
+            # a value wrapped onto the next line (a long 原文链接 or 本地目录 printed at a page's width): part
+            # of the header when the header's closing separator follows within a few lines
+            if known >= 2 and len(line.strip()) <= 100 and any(
+                    _SEPARATOR.match(x) for x in lines[i + 1:i + 6]):
+                i += 1
+                continue
             break
         key = m.group(1).strip().lower()
         if key in _HEADER_KEYS:
