@@ -58,7 +58,9 @@ RIGHT = {
     # each table's labels first, then its rows of numbers (a blank row leaves no line)
     "holdout-labelsfirst__pt06.txt": 25,  # 3 wrong: 「规章 / 行政规范性文件 / 0 0 0」 given to the blank 规范性文件
     "holdout-labelsfirst__pt06z.txt": 188,  # 1 wrong: 「行政处罚 / 行政强制 / 35」 given to the blank 行政强制
-    "holdout-rapidocr-lines__seed004z.txt": 192,  # 1 wrong: page number 「—3」 (a dash lost) read as the blank 收费
+    "holdout-rapidocr-lines__seed004z.txt": 192,
+    "holdout-pdftotext__seed004z.txt": 182,  # 1 wrong: 「第二十条第（六）项 本年处理决定数量 12」 given to 行政许可 (the
+    # header also heads 第（五）项, whose one row took the lone number; the section named before it decides)  # 1 wrong: page number 「—3」 (a dash lost) read as the blank 收费
     # the crawler page printed by LibreOffice, read with pdfplumber layout=True: 「某某局      2024年1月24日」 on one
     # line was no signature (longer than 24 characters), so the page's 发布时间 (01-25) stood for the date
     "holdout-lopdf-pdfplumber-layout__pt02.txt": 192,

@@ -838,6 +838,8 @@ def _marks(words: str) -> list[_Mark]:
     return out
 
 
+_BETWEEN = re.compile(r"[\s（）()：:、，,]|信息内容|本年")
+_SECTION_MARK = re.compile(r"第[（(]?([一二三四五六七八九十]+)[）)]?项")
 _FILLER = re.compile(r"本年|件数|数量|信息内容|单位|万元|第二十条|第[一二三四五六七八九十]+项|[（）()：:、，,；;。.·\-－—]|行政|项|第")
 
 
@@ -855,6 +857,12 @@ def _cells(marks: list[_Mark], words: str) -> list[list[list[str]]]:
         return []
     kind = last[1]
     sec = last[3]
+    if kind == "head":
+        # 处理决定数量 heads both 第（五）项 and 第（六）项: the section named right before it is its own
+        named = [m for m in _SECTION_MARK.finditer(words, 0, last[0]) if len(sec) > 1]
+        # (a marker of a section the header does not head is a box written out of place: no evidence)
+        if named and named[-1].group(1) in sec and not _BETWEEN.sub("", words[named[-1].end():last[0]]):
+            sec = named[-1].group(1)
     group: list[_Mark] = []
     nxt: _Mark | None = None
     for m in reversed(marks):
