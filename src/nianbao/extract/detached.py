@@ -339,19 +339,28 @@ def _whole(digits: str) -> bool:
     return digits.isdigit() and len(digits) <= 6 and (digits == "0" or digits[0] != "0")
 
 
+def _labelled_region(found: Found, stream: Stream):
+    """表三's region and its row labels, when every row of the format is labelled there in order."""
+    region = _region(stream.chars)
+    if region is None:
+        return None
+    lo, hi = region
+    rows = _t3_rows(stream.chars, lo, hi)
+    keys = _format_keys(found)
+    if [r.key for r in rows] != keys:
+        return None
+    return lo, hi, rows, keys
+
+
 def fill_orphan_cells(found: Found, stream: Stream) -> None:
     """A row of 表三 that came out short (five numbers for seven cells) takes the numbers written with
     the labels after the table, when exactly one placement of them among its cells (any positions,
     any order) keeps its own sum and every column sum it takes part in, each checked against the other
     rows as read. Several placements that fit: null, with the alternatives in the note (L-03)."""
-    region = _region(stream.chars)
-    if region is None:
+    labelled = _labelled_region(found, stream)
+    if labelled is None:
         return
-    lo, hi = region
-    rows = _t3_rows(stream.chars, lo, hi)
-    keys = _format_keys(found)
-    if [r.key for r in rows] != keys:
-        return
+    lo, hi, rows, keys = labelled
     occ = _occurrences(stream.chars, rows, lo, hi)
     orphans = _orphans(stream, occ, rows, hi)
     if not orphans:
@@ -420,14 +429,10 @@ def fill_displaced_rows(found: Found, stream: Stream) -> None:
     numbers are read in order with at most one of them moved, and a reading is kept only when it is the
     only one (by values) in which every row adds up and each of its cells keeps a column sum checked
     against the other rows as read."""
-    region = _region(stream.chars)
-    if region is None:
+    labelled = _labelled_region(found, stream)
+    if labelled is None:
         return
-    lo, hi = region
-    rows = _t3_rows(stream.chars, lo, hi)
-    keys = _format_keys(found)
-    if [r.key for r in rows] != keys:
-        return
+    lo, hi, rows, keys = labelled
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     empty = {k for k in keys if not any(f"requests.{k}.{c}" in val for c in T3_COLUMN_KEYS)}
     if not empty:
