@@ -3,6 +3,7 @@ and run through every converter installed here, then scored per converter like s
 
     .venv/bin/python bench/score_holdout.py [--regen] [--no-ocr] [--ocr-all] [--only NAME,NAME] [--wrong]
                                             [--score-only] [--no-tess] [--only-tess] [--tess-modes 300-4,150-3]
+                                            [--tess-whole 300-4]
 
 Documents: seeds 002/003/004 (shared/seeds, expected/) and the 18 hand-read pingtan reports
 (tests/data/pingtan). Each is rendered by nianbao itself (`render --to pdf` and `--to docx`, from its parsed
@@ -16,7 +17,8 @@ pages as pdftoppm renders them at 150 and 300 dpi, --psm 3, 4 and 6, the way sha
 tessDPI-psmN were made (folders KIND-tessDPI-psmN; pages joined by a newline, tesseract's form feeds
 dropped, like the corpus files; one process per page with OMP_THREAD_LIMIT=1; the same ten documents, from
 both PDFs, unless --ocr-all; --tess-modes picks the modes, --only-tess makes and scores only this family and
-leaves the other folders as they are). Over each DOCX:
+leaves the other folders as they are; --tess-whole MODES, 300-4 by default, also runs over every page of
+the ten documents, folders KIND-tessDPI-psmN-all, for the title, prose and signature). Over each DOCX:
 python-docx cells as TSV, LibreOffice txt and html. Plus damaged text the way crawlers and converters damage
 it, from the seeds' text, the python-docx cells (a merged cell once) and pdfplumber's text: line breaks removed, tabs to single spaces, blank cells
 dropped, label lines split from their numbers, a table's labels first and then its numbers. nianbao's own reading of the PDF and DOCX files is scored too.
@@ -263,9 +265,11 @@ TESS_MODES = ((300, 4), (300, 3), (150, 4), (150, 3), (300, 6), (150, 6))
 TESS_TABLE_WORDS = (*TABLE_WORDS, "结转下年度", "尚未审结", "行政诉讼", "不予公开")
 
 
-def _table_pages(pdf: Path) -> list[int]:
+def _table_pages(pdf: Path, whole: bool = False) -> list[int]:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    if whole:
+        return list(range(1, n + 1))
     out = []
     for i in range(1, n + 1):
         text = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
@@ -275,21 +279,24 @@ def _table_pages(pdf: Path) -> list[int]:
     return out
 
 
-def tess_pdf(pdf: Path, cache_stem: str, modes: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
-    """Tesseract's text of the table pages of a PDF per (dpi, psm), each cached in _src/tess/."""
+def tess_pdf(pdf: Path, cache_stem: str, modes: list[tuple[int, int]],
+             whole: bool = False) -> dict[tuple[int, int], str]:
+    """Tesseract's text of the table pages (every page: ``whole``) of a PDF per (dpi, psm), each cached in
+    _src/tess/."""
     cache = SRC / "tess"
     cache.mkdir(parents=True, exist_ok=True)
     out = {}
     todo = []
+    suffix = ".all" if whole else ""
     for dpi, psm in modes:
-        f = cache / f"{cache_stem}.{dpi}.psm{psm}.txt"
+        f = cache / f"{cache_stem}.{dpi}.psm{psm}{suffix}.txt"
         if f.exists():
             out[(dpi, psm)] = f.read_text()
         else:
             todo.append((dpi, psm))
     if not todo:
         return out
-    pages = _table_pages(pdf)
+    pages = _table_pages(pdf, whole)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory() as tmp:
         for dpi in sorted({d for d, _ in todo}):
@@ -305,7 +312,7 @@ def tess_pdf(pdf: Path, cache_stem: str, modes: list[tuple[int, int]]) -> dict[t
                 png.unlink()
             for psm, pts in texts.items():
                 text = "\n".join(pts)
-                (cache / f"{cache_stem}.{dpi}.psm{psm}.txt").write_text(text)
+                (cache / f"{cache_stem}.{dpi}.psm{psm}{suffix}.txt").write_text(text)
                 out[(dpi, psm)] = text
     return out
 
@@ -314,7 +321,10 @@ def _parse_modes(spec: str) -> list[tuple[int, int]]:
     return [(int(d), int(p)) for d, p in (m.split("-") for m in spec.split(","))]
 
 
-def generate_tess(docs: list[tuple[str, Path, Path]], modes: list[tuple[int, int]], ocr_all: bool) -> None:
+def generate_tess(docs: list[tuple[str, Path, Path]], modes: list[tuple[int, int]], ocr_all: bool,
+                  whole: list[tuple[int, int]] = ()) -> None:
+    """``whole``: modes also run over every page (folders KIND-tessDPI-psmN-all: the prose, title and
+    signature as a researcher OCRing the whole file gets them)."""
     if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
         note("tesseract or pdftoppm not installed: no tesseract")
         return
@@ -330,12 +340,13 @@ def generate_tess(docs: list[tuple[str, Path, Path]], modes: list[tuple[int, int
     for kind, stem, pdf in pdfs:
         if not pdf.exists():
             continue
-        cached = [m for m in modes if (SRC / "tess" / f"{stem}.{kind}.{m[0]}.psm{m[1]}.txt").exists()]
-        want = modes if (ocr_all or stem in OCR_STEMS) else cached
-        if not want:
-            continue
-        for (dpi, psm), text in tess_pdf(pdf, f"{stem}.{kind}", want).items():
-            _write(f"{kind}-tess{dpi}-psm{psm}", stem, ".txt", text)
+        for suffix, mm in (("", modes), (".all", whole)):
+            cached = [m for m in mm if (SRC / "tess" / f"{stem}.{kind}.{m[0]}.psm{m[1]}{suffix}.txt").exists()]
+            want = mm if (ocr_all or stem in OCR_STEMS) else cached
+            if not want:
+                continue
+            for (dpi, psm), text in tess_pdf(pdf, f"{stem}.{kind}", want, whole=bool(suffix)).items():
+                _write(f"{kind}-tess{dpi}-psm{psm}{'-all' if suffix else ''}", stem, ".txt", text)
 
 
 # ---- converters: DOCX → text ---------------------------------------------------------------------------
@@ -483,7 +494,7 @@ def _write(folder: str, stem: str, ext: str, text: str) -> None:
 
 
 def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool,
-             tess_modes: list[tuple[int, int]] | None) -> None:
+             tess_modes: list[tuple[int, int]] | None, tess_whole: list[tuple[int, int]] = ()) -> None:
     if OUT.exists():
         for d in OUT.iterdir():
             if d.is_dir() and d.name != "_src":
@@ -516,8 +527,8 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool,
                 lines, rows = ocr_pdf(pdf, cache)
                 _write(f"{kind}-rapidocr-lines", stem, ".txt", lines)
                 _write(f"{kind}-rapidocr-rows", stem, ".txt", rows)
-    if tess_modes:
-        generate_tess(docs, tess_modes, ocr_all)
+    if tess_modes or tess_whole:
+        generate_tess(docs, tess_modes or [], ocr_all, tess_whole)
     docxs = [(stem, SRC / f"{stem}.nr.docx") for stem, _, _ in docs if (SRC / f"{stem}.nr.docx").exists()]
     if _have("docx"):
         for stem, docx in docxs:
@@ -618,16 +629,18 @@ def main(argv: list[str]) -> int:
     if "--regen" in argv and OUT.exists():
         shutil.rmtree(OUT)
     modes = _parse_modes(argv[argv.index("--tess-modes") + 1]) if "--tess-modes" in argv else list(TESS_MODES)
+    whole = _parse_modes(argv[argv.index("--tess-whole") + 1]) if "--tess-whole" in argv else [(300, 4)]
     only_tess = "--only-tess" in argv
     if "--no-tess" in argv or "--no-ocr" in argv:
-        modes = []
+        modes = whole = []
     if "--score-only" not in argv:
         if only_tess:
             docs = sources()
             render_all(docs)
-            generate_tess(docs, modes, "--ocr-all" in argv)
+            generate_tess(docs, modes, "--ocr-all" in argv, whole)
         else:
-            generate(sources(), ocr="--no-ocr" not in argv, ocr_all="--ocr-all" in argv, tess_modes=modes)
+            generate(sources(), ocr="--no-ocr" not in argv, ocr_all="--ocr-all" in argv, tess_modes=modes,
+                     tess_whole=whole)
     return score_all(only, "--wrong" in argv, True if only_tess else (False if "--no-tess" in argv else None))
 
 
