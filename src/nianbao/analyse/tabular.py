@@ -179,9 +179,10 @@ def _width(text: str) -> int:
 
 
 def _xlsx_value(ws, v: Any) -> Any:
-    """A value for an XLSX cell: a string starting with = + - @ stays an inert string, never a formula."""
+    """A value for an XLSX cell: a string that a spreadsheet would take for a formula (``FORMULA_START``, the
+    full-width signs too) stays an inert string, never a formula."""
     v = _plain(v)
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+    if isinstance(v, str) and v.startswith(FORMULA_START):
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(ws, value=v)
@@ -200,8 +201,8 @@ def _csv(sh: Sheet, out: Path) -> None:
     with out.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM lets Excel read the Chinese
         w = csv.writer(f)
         w.writerow(sh.columns)
-        for r in sh.rows:
-            w.writerow(["" if v is None else _plain(v) for v in r])
+        for r in sh.rows:  # a CSV cell has no type: formula-looking text gets the quote Excel and WPS show
+            w.writerow(["" if v is None else neutral(_plain(v)) for v in r])
 
 
 def _parquet(sh: Sheet, out: Path) -> None:
