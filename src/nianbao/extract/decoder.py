@@ -80,6 +80,26 @@ def _nfkc(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch)
 
 
+class _CompactMap(dict):
+    """For str.translate: a character's NFKC form without separators, computed once per character;
+    ``odd`` holds the characters whose form is not exactly one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.odd: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        form = "".join(x for x in _nfkc(ch) if x not in _SEPARATORS)
+        if len(form) != 1:
+            self.odd.add(ch)
+        self[code] = form
+        return form
+
+
+_COMPACT = _CompactMap()
+
+
 @dataclass
 class Stream:
     """The text of some blocks in reading order: cells joined by a tab, blocks by a newline.
@@ -145,16 +165,19 @@ class Stream:
                 out.append("0" if _zero_context(text, i, size) else ch)  # OCR's O standing for 0 among numbers
                 where.append(i)
             run = m.group()
-            if run.isascii() or unicodedata.is_normalized("NFKC", run):
-                out.append(run)  # every character its own NFKC form (one that is not is never in NFKC text)
+            if run.isascii():
+                out.append(run)
                 where.extend(range(a, b))
             else:
-                for i in range(a, b):
-                    for x in _nfkc(text[i]):
-                        if x in _SEPARATORS:
-                            continue
+                compact = run.translate(_COMPACT)
+                if _COMPACT.odd.isdisjoint(run):  # each character became one: offsets map one to one
+                    out.append(compact)
+                    where.extend(range(a, b))
+                else:
+                    for i in range(a, b):
+                        x = _COMPACT[ord(text[i])]
                         out.append(x)
-                        where.append(i)
+                        where.extend([i] * len(x))
             done = b
         for i in range(done, size):
             ch = text[i]

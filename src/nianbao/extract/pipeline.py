@@ -67,6 +67,9 @@ def _extract(blocks: list[Block], region: list[Block] | None, fn, *args) -> Foun
     return fn(blocks, *args)
 
 
+_NO_LABEL = ("", "", None)
+
+
 def _prov(cell: Cell, label: str | None = None) -> Provenance:
     return Provenance.fast(cell.text, label, cell.line, cell.span, cell.page,
                            cell.bbox, cell.path)
@@ -109,7 +112,8 @@ def build_record(doc: Document) -> Record:
     notes: list[ParseNote] = [ParseNote(kind="damaged", text=w) for w in doc.warnings]
     for found in (found_act, found_req, found_app):
         for path, v in found.values.items():
-            lab = found.labels.get(path.rsplit(".", 1)[0], found.labels.get(path, ("", "", None)))[2]
+            labelled = found.labels.get(path.rsplit(".", 1)[0])
+            lab = (labelled if labelled is not None else found.labels.get(path, _NO_LABEL))[2]
             provenance[path] = _prov(v.cell, label=lab.label if lab else None)
             if v.overflow:
                 notes.append(ParseNote(kind="out_of_range", path=path, text=v.cell.text[:80], line=v.cell.line,

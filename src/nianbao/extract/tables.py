@@ -78,6 +78,7 @@ class _T3Header:
 
 
 _COLUMN_WORDS = Format.t3_column_words()  # the five applicant columns that say what they are
+_COLUMN_WORD_RE = re.compile("|".join(re.escape(w) for ws in _COLUMN_WORDS.values() for w in ws))  # any occurs
 _T3_COL = {c.key: c for c in Format.T3_COLUMNS}
 _OTHER_COL = core(_T3_COL["other_org"].label)  # 其他, known by its place among the columns
 _TOTAL_COL = {core(_T3_COL["total"].label), *_T3_COL["total"].variants}  # 总计, 合计
@@ -96,8 +97,7 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
         if _FIRST_ROW in core(b.text):
             break
         cells = [c for c in b.cells if not c.covered]
-        if not any(any(w in core(c.text) for ws in _COLUMN_WORDS.values() for w in ws) or _SUBTOTAL in c.text
-                   for c in cells):
+        if not any(_COLUMN_WORD_RE.search(core(c.text)) or _SUBTOTAL in c.text for c in cells):
             continue
         header_text += core(b.text)
         if b.grid:
@@ -362,6 +362,7 @@ def _transposed(found: Found, blocks: list[Block]) -> bool:
 
 # ---- 表二 --------------------------------------------------------------------------------------
 _HEADER_2019 = tuple(core(w) for w in _F2019.active_header_words)
+_HEADER_2019_RE = re.compile("|".join(map(re.escape, _HEADER_2019)))  # any of them occurs
 
 
 def detect_active_format(blocks: list[Block]) -> str:
@@ -369,7 +370,7 @@ def detect_active_format(blocks: list[Block]) -> str:
     for b in blocks:
         for cell in b.cells:
             c = core(cell.text)
-            if len(c) <= 16 and any(w in c for w in _HEADER_2019):
+            if len(c) <= 16 and _HEADER_2019_RE.search(c):
                 return "2019"
     return "2021"
 
@@ -379,6 +380,8 @@ _ACTIVE_LABELS = tuple(tuple(Label(it.key, it.label, it.keys, it.variants) for i
 _FEE_COLUMN = _F2021.active_value_column(next(it for it in _F2021.active if it.key == "fees"))
 _FEE_WORD = _FEE_COLUMN.keys[0] if _FEE_COLUMN else ""  # 收费金额
 _FEE_UNIT = "万元"  # the unit the format prints in 本年收费金额（单位：万元）
+_COLUMN_VARIANTS = sorted({v for f in (_F2021, _F2019) for it in f.active for col in it.columns for v in col.variants})
+_COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _COLUMN_VARIANTS else None
 
 
 def extract_active(blocks: list[Block], fmt: str) -> Found:
@@ -460,6 +463,8 @@ def _header_notes(found: Found, row: Row, items: tuple[ActiveItem, ...]) -> None
         c = core(cell.text)
         if _FEE_WORD in c and _FEE_UNIT not in c:
             found.notes.append(("unit", "active.fees", cell.text, row.block))
+        if _COLUMN_VARIANT_RE is None or not _COLUMN_VARIANT_RE.search(c):
+            continue  # no column's variant in it (the test below needs one)
         for item in items:
             for col in item.columns:
                 if any(v in c for v in col.variants) and not all(k in c for k in col.keys):

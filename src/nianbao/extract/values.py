@@ -128,7 +128,10 @@ def _trim(values: list[Value]) -> list[Value]:
 
 
 def _split_spaced(values: list[Value]) -> list[Value]:
-    if not any(v.repaired and " " in v.cell.text.strip() for v in values):
+    for v in values:
+        if v.repaired and " " in v.cell.text.strip():
+            break
+    else:
         return values
     out: list[Value] = []
     for v in values:

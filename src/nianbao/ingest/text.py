@@ -23,6 +23,7 @@ _PAGE_NO = re.compile(
 )
 # a page number a converter sorted into a line of text ("- 4 -    法提供   2.没有现成信息…"): a cell of its own
 _PAGE_CELL = re.compile(r"^[-—–－~·]\s*\d{1,3}\s*[-—–－~·]$|^第\s*\d{1,3}\s*页$")
+_PAGE_CELL_FIRST = frozenset("-—–－~·第")  # what such a cell starts with
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
 # CommonMark's backslash escapes (``1\.属于``, ``\(二\)``, ``0635\-8223216``): any ASCII punctuation but
@@ -72,7 +73,8 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
         if len(spans) == 1 and not line[:spans[0][0]].strip() and not line[spans[0][1]:].strip():
             spans = [(0, len(line))]  # nothing left out: keep the line as it is (its indentation too)
         for a, b in spans:
-            cells = [c for c in _split_line(line[a:b], lineno, start + a) if not _PAGE_CELL.match(c.text)]
+            cells = [c for c in _split_line(line[a:b], lineno, start + a)
+                     if c.text[:1] not in _PAGE_CELL_FIRST or not _PAGE_CELL.match(c.text)]
             if cells:
                 blocks.append(Block(cells))
                 total += len(cells)
@@ -112,6 +114,11 @@ def _split_on(line: str, sep: str, lineno: int, start: int, drop_edges: bool = F
     cells: list[Cell] = []
     pos = start
     for i, part in enumerate(parts):
+        if not part:  # an empty cell between two separators (tab debris)
+            if not (drop_edges and (i == 0 or i == len(parts) - 1)):
+                cells.append(Cell("", lineno, (pos, pos)))
+            pos += 1
+            continue
         if not (drop_edges and (i == 0 or i == len(parts) - 1) and not part.strip()):
             cells.append(_cell(part, lineno, pos))
         pos += len(part) + 1
