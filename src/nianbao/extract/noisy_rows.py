@@ -429,5 +429,26 @@ def agency_from_body(agency: str, doc: Document) -> str | None:
     return other if n >= 2 else None
 
 
-__all__ = ["DigitTrust", "T4Reading", "agency_from_body", "apply_appeals_tokens", "confirm_active_rows",
+def agency_lost_glyph(agency: str, doc: Document) -> str | None:
+    """The title's agency with its first character lost to the engine (平潭综合实验区… read 潭综合实验区…,
+    the line above it a table rule): the text names it on its own once (the title) and at least twice
+    more after one and the same character, which with it makes the name the body writes. None otherwise."""
+    text = norm(doc.text or "\n".join(b.text for b in doc.blocks))
+    if len(agency) < 4:
+        return None
+    after: dict[str, int] = {}
+    alone = 0
+    for m in re.finditer(re.escape(agency), text):
+        c = text[m.start() - 1] if m.start() else ""
+        if "\u4e00" <= c <= "\u9fff":
+            after[c] = after.get(c, 0) + 1
+        else:
+            alone += 1
+    if alone != 1 or len(after) != 1:
+        return None
+    c, n = next(iter(after.items()))
+    return c + agency if n >= 2 and c not in _LEVEL_CHARS else None
+
+
+__all__ = ["DigitTrust", "T4Reading", "agency_from_body", "agency_lost_glyph", "apply_appeals_tokens", "confirm_active_rows",
            "digit_trust", "read_appeals_tokens"]
