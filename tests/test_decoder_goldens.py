@@ -74,6 +74,10 @@ RIGHT = {
     # pdfminer: 表四's headers for 未经复议直接起诉 scrambled (尚未 其他 审结 纠正 0 0 0 维持 1 总计 1) and the
     # numbers in that order; the sums hold for any order of the four results: the block stays null
     "holdout-pdfminer__pt06.txt": 22,  # 2 wrong (维持 1 read as 尚未审结)
+    # the crawler page printed by LibreOffice: the signature's date stood for published only when found
+    "holdout-lopdf-pdfminer__pt20.txt": 207,  # Word's style sheet after the date, wrapped over lines: the
+    # page's 发布时间 (01-25) was taken for the signature's 2022-01-07
+    "holdout-lopdf-pdfplumber-layout__pt22.txt": 204,  # 「…管理局      2020年1月2日」: agency and date two cells
 }
 
 

@@ -181,16 +181,22 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
             if mf.agency is None:
                 mf.agency, mf.agency_source = norm(_clean_line(blocks[i - 1].text)), "signature"
             return
-    # flattened text (a crawler's page text): the signature ends the last paragraph, "…。 某某局 2022年1月7日"
+    # flattened text (a crawler's page text): the signature ends the last paragraph, "…。 某某局 2022年1月7日";
+    # a converter that keeps wide gaps as cell breaks puts the agency and the date in two cells of that line
     for i in range(len(blocks) - 1, max(-1, len(blocks) - 4), -1):
         cells = [c for c in blocks[i].cells if c.text.strip()]
-        m = _TRAILING_SIGNATURE.search(cells[-1].text) if cells else None
-        if m and looks_like_agency(m.group(1)):
+        tails = [cells[-1].text] if cells else []
+        if len(cells) > 1 and DATE.fullmatch(cells[-1].text.strip()):
+            tails.append(f"{cells[-2].text.strip()} {cells[-1].text.strip()}")
+        for tail in tails:
+            m = _TRAILING_SIGNATURE.search(tail)
+            if not (m and looks_like_agency(m.group(1))):
+                continue
             d = parse_date(m.group(2))
             if d:
                 mf.published, mf.published_block = format_date(d), i
                 mf.signature_agency, mf.signature_date = m.group(1).strip(), m.group(2).strip()
-                mf.signature_block, mf.signature_inline = i, cells[-1].text[m.start(1):].strip()
+                mf.signature_block, mf.signature_inline = i, tail[m.start(1):].strip()
                 if mf.agency is None:
                     mf.agency, mf.agency_source = norm(m.group(1)), "signature"
                 return

@@ -116,6 +116,30 @@ def crawler_header(lines: list[str]) -> Header:
     return Header()
 
 
+# Word's style sheet begins "Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE /* Style Definitions */
+# table.MsoNormalTable {…}"; printed to PDF and read back, its rules wrap over several lines
+# (read by OCR too: NormaL, Normat, 磅0, faLse, fatse)
+_STYLE_START = re.compile(r"(?i:norma\w?\s*0\s+\d+(?:\.\d+)?\s*磅\s*0\s*2\s+fa\w{2,4}\b)|/\*\s*Style Definitions\s*\*/")
+_STYLE_LINES = 12  # lines a wrapped style sheet may take
+
+
+def wrapped_style_sheet(lines: list[str], i: int) -> dict[int, tuple[int, int]]:
+    """Where Word's style sheet starts on line ``i`` and is not closed on it: the span of each line it
+    covers, up to its closing brace (at most ``_STYLE_LINES`` lines); empty when it is not that."""
+    line = lines[i]
+    m = _STYLE_START.search(line) if "磅" in line or "Style" in line else None
+    if m is None or "}" in line[m.start():]:
+        return {}
+    out = {i: (m.start(), len(line))}
+    for j in range(i + 1, min(len(lines), i + 1 + _STYLE_LINES)):
+        close = lines[j].find("}")
+        if close >= 0:
+            out[j] = (0, close + 1)
+            return out if any("Mso" in lines[k] or "mso-" in lines[k] for k in out) else {}
+        out[j] = (0, len(lines[j]))
+    return {}
+
+
 def report_spans(line: str) -> list[tuple[int, int]]:
     """The parts of ``line`` (start, end offsets) that are report text, furniture left out.
 
