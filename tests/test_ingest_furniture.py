@@ -140,7 +140,7 @@ def test_a_style_sheet_wrapped_over_lines_is_left_out_and_the_signature_found(tm
         assert _parse(tmp_path, text).meta.published == "2023-01-16"
 
 
-def test_an_unclosed_style_start_in_report_text_drops_nothing():
+def test_the_report_goes_on_after_a_style_sheet_start_that_is_never_closed():
     text = CRAWLER + BODY + "\nNormal 0 7.8 磅 0 2 false false false\n第二行照常是报告文字。\n"
     joined = "".join(b.text for b in read_text(text.encode(), "page.txt").blocks)
-    assert "第二行照常是报告文字" in joined and "Normal" in joined
+    assert "第二行照常是报告文字" in joined

@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..limits import MAX_CELLS
 from .decode import decode_damaged
 from .document import Block, Cell, Document
-from .furniture import crawler_header, report_spans, wrapped_style_sheet
+from .furniture import crawler_header, report_spans
 from .grid import GridTooLarge
 
 _PAGE_NO = re.compile(
@@ -55,18 +55,11 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
     group: list[Cell] = []  # one-cell-per-line run
     offset = 0
     total = 0
-    lines = text.split("\n")
-    style: dict[int, tuple[int, int]] = {}  # line index -> the part of it that is a wrapped style sheet
-    for lineno, line in enumerate(lines, start=1):
+    for lineno, line in enumerate(text.split("\n"), start=1):
         start = offset
         offset += len(line) + 1
         if lineno <= skip:
             continue
-        if not style and ("磅" in line or "Style" in line):
-            style = wrapped_style_sheet(lines, lineno - 1)
-        if lineno - 1 in style:
-            a, b = style.pop(lineno - 1)
-            line = line[:a] + " " * (b - a) + line[b:]  # blanked: offsets stay those of the text
         if line.startswith("\t") and "\t" not in line[1:] and (group or line[1:].strip()):
             group.append(_cell(line[1:], lineno, start + 1))
             continue
