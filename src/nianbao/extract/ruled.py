@@ -404,8 +404,8 @@ def _anchors(lines: list[_Line], rows: tuple[Label, ...]) -> list[tuple[int, int
             hits.append((li, ri))
     hit_lines = {li for li, _ in hits}
     for li, ln in enumerate(lines):
-        if ln.numbers and li not in hit_lines and (ri := _like_label(ln.label, rows)) is not None:
-            hits.append((li, ri))
+        if ln.numbers and li not in hit_lines and (like := _like_label(ln.label, rows)) is not None:
+            hits.append((li, like))
     hits.sort()
     best: list[list[tuple[int, int]]] = []
     for h in hits:
