@@ -56,6 +56,7 @@ RIGHT = {
     # whose label shares a run of 5+ characters with it, 3 more than any other's
     "tess150-psm3__r001.txt": 186,  # 165 before
     "tess300-psm4__r000dense_scan_p3.txt": 91,  # 「(六) 其他 | 1.申请人无正当理由逾期不」: 84 before
+    "tess150-psm4__r000dense.txt": 117,  # 表四 「3 工 0 2 6」: 工 a 1 its block confirms (107 before; 表二 stays null)
     "tess150-psm4__r000dense_scanbad_p3.txt": 21,  # and 表三 found after its section heading (审请人情况): 0 before
     # bench/score_holdout.py: pingtan records and seeds rendered by nianbao, converted, damaged
     "holdout-mdsplit__pt06.md": 205,  # 4 wrong: each 表二 item read as 1, the digit of a 数据1 header
