@@ -34,6 +34,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from score_converters import load_score, print_table, score_folder  # bench/, beside this script
+
 import nianbao
 
 HERE = Path(__file__).resolve().parent
@@ -472,50 +474,15 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool) -> No
 
 # ---- scoring --------------------------------------------------------------------------------------------
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def score_all(only: set[str] | None, show: bool) -> int:
-    score = _score_module()
-    exp_dir = OUT / "expected"
+    score = load_score(SHARED / "tools" / "score.py")
     rows = []
-    tf = tr = tw = 0
     for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name not in ("expected", "_src")):
         if only and folder.name not in only:
             continue
-        fields = right = wrong_nonnull = 0
-        per = []
-        for f in sorted(folder.iterdir()):
-            exp = exp_dir / f"{f.stem}.json"
-            if not exp.exists():
-                continue
-            try:
-                actual = nianbao.parse(f).to_json_dict()
-            except Exception as e:  # noqa: BLE001 - a failed file scores as all missing
-                actual = {"_error": str(e)[:200]}
-            actual = json.loads(json.dumps(actual, ensure_ascii=False, default=str))
-            n, wrong = score.compare(json.loads(exp.read_text()), actual)
-            bad = [(p, w, g) for p, w, g in wrong if g is not None]
-            fields += n
-            right += n - len(wrong)
-            wrong_nonnull += len(bad)
-            if bad or len(wrong):
-                per.append(f"{f.stem}:{n - len(wrong)}/{n}" + (f"!{len(bad)}" if bad else ""))
-            if show:
-                for p, w, g in bad:
-                    print(f"  WRONG {folder.name}/{f.name} {p}: expected {w!r}, got {g!r}")
-        tf += fields
-        tr += right
-        tw += wrong_nonnull
-        rows.append((folder.name, right, fields, wrong_nonnull, per))
-    print(f"{'converter':<34} {'right':>11} {'pct':>7} {'WRONG':>6}  files not all right (right/fields!wrong)")
-    for name, r, n, w, per in rows:
-        print(f"{name:<34} {r:>5}/{n:<5} {100 * r / n if n else 0:6.1f}% {w:>6}  {' '.join(per)}")
-    print(f"{'TOTAL':<34} {tr:>5}/{tf:<5} {100 * tr / tf if tf else 0:6.2f}% {tw:>6}")
+        files = score_folder(score, folder, OUT / "expected", show)
+        rows.append((folder.name, files, [f"{f.stem}:{r}/{n}" + (f"!{w}" if w else "") for f, r, n, w in files if r < n]))
+    print_table(rows, "files not all right (right/fields!wrong)", name_width=34, right_width=11)
     return 0
 
 

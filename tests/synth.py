@@ -99,3 +99,45 @@ def agency_names(n: int, offset: int = 0) -> list[str]:
         county = "" if i < 100 else f"第{'一二三四五六七八九十'[(i // 100 - 1) % 10]}区"
         out.append(f"{city}{county}{dept}")
     return out
+
+
+# ---- a known record written out as converters damage it (the decoder's property tests) ---------------
+# 表三 as the converters write it on lines: the title, the section, the column header; and what follows it
+T3_HEAD = ["某某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+           "申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+T3_TAIL = ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
+
+
+def cell_text(v: object) -> str:
+    """A cell as a converter writes it: a blank cell is nothing."""
+    return "" if v is None else str(v)
+
+
+def t3_rows(rec: dict) -> list[tuple[str, list[str]]]:
+    """表三 of ``rec`` (2021 format) row by row: the row's label and its seven cells as text."""
+    req = rec.get("requests") or {}
+    return [(r.label, [cell_text((req.get(r.key) or {}).get(c)) for c in T3_COLUMN_KEYS]) for r in T3_ROWS_2021]
+
+
+def never_wrong(rec: dict, got: dict, text: str = "") -> int:
+    """Assert that every non-null cell of 表二/表三/表四 in ``got`` (a parsed record's JSON) equals ``rec``'s;
+    the number of such cells. ``text``: the rendering, shown when it fails."""
+    from conftest import get, leaves  # here, not above: the benchmarks import this module without pytest
+
+    right = 0
+    for table in ("active", "requests", "appeals"):
+        for path, value in leaves(got.get(table) or {}, table):
+            if value is None:
+                continue
+            want = get(rec, path)
+            assert value == want, f"{path}: record {want!r}, decoded {value!r}\n{text[:3000]}"
+            right += 1
+    return right
+
+
+def assert_never_wrong(rec: dict, text: str) -> int:
+    """``text`` parsed by the whole pipeline gives ``rec``'s cells or nulls (``never_wrong``)."""
+    import nianbao
+
+    return never_wrong(rec, nianbao.parse_bytes(text.encode("utf-8"), "degraded.txt").to_json_dict(), text)
+

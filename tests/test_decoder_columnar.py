@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import nianbao
-from conftest import SHARED, leaves, load_json
+from conftest import SHARED, get, leaves, load_json
 from nianbao.format import Format
-from test_decoder_properties import assert_never_wrong, records
+from synth import assert_never_wrong
+from test_decoder_properties import records
 
 T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
 T3_ROWS_2021 = Format.get("2021").t3_rows
@@ -370,8 +371,6 @@ def render_active(act: dict, seed: int) -> str:
 
 
 def test_active_rendered_box_after_box_decodes_right_or_null():
-    from test_decoder_properties import _get
-
     read = 0
     for seed in range(24):
         rnd = random.Random(seed)
@@ -382,6 +381,6 @@ def test_active_rendered_box_after_box_decodes_right_or_null():
         got = _active(render_active(act, seed))
         for path, value in leaves(got, "active"):
             if value is not None:
-                assert value == _get({"active": act}, path), (seed, path, value)
+                assert value == get({"active": act}, path), (seed, path, value)
                 read += 1
     assert read >= 24 * 6

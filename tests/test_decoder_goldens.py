@@ -47,6 +47,11 @@ RIGHT = {
     "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before
     "tess300-psm4__r001.txt": 192,  # 162 right before
     "tess150-psm4__r000.txt": 182,  # 151 right before: a lone 1 read as 工, confirmed by the sums
+    # a scan whose row labels are garbled: 「(五) | 1. 人 0 0 0 0 0 0 0」 (the label's 1. and a glyph before the
+    # seven cells) and 「之 0 0 0 0 0 2」 (2 read as 之): every row read, the column sums confirm them; 98 before
+    "tess300-psm4__r001_scan_p2-3.txt": 175,
+    "tess300-psm3__r001_scan_p2-3.txt": 175,  # 「4.保护第三 5 法权| 0 0 0 0 0 0 0」: 98 before
+    "tess300-psm4__r000dense_scanbad_p3.txt": 98,  # 申请人情况 misread (市请大和情驶): 表三 not found, 77 before
     # bench/score_holdout.py: pingtan records and seeds rendered by nianbao, converted, damaged
     "holdout-mdsplit__pt06.md": 205,  # 4 wrong: each 表二 item read as 1, the digit of a 数据1 header
     "holdout-pydocx-flatspace__pt01.txt": 205,  # agency from the signature's typo (全融): title at the start missed

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import nianbao
 from conftest import DATA, SHARED, leaves, load_json
 from nianbao.format import Format
+from synth import assert_never_wrong
 
 ACTIVE_2021 = Format.get("2021").active
 T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
@@ -83,27 +84,6 @@ def render(rec: dict, seed: int, style: str, detach: bool) -> str:
     parts.append("五、存在的主要问题及改进情况 无。")
     joiner = "" if style == "flat" else "\n"
     return "某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n" + joiner.join(parts)
-
-
-def _get(node, path):
-    for part in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
-
-
-def assert_never_wrong(rec: dict, text: str) -> int:
-    got = nianbao.parse_bytes(text.encode("utf-8"), "degraded.txt").to_json_dict()
-    right = 0
-    for table in ("active", "requests", "appeals"):
-        for path, value in leaves(got.get(table) or {}, table):
-            if value is None:
-                continue
-            want = _get(rec, path)
-            assert value == want, f"{path}: record {want!r}, decoded {value!r}\n{text[:3000]}"
-            right += 1
-    return right
 
 
 def _t3(draw, broken: bool) -> dict:

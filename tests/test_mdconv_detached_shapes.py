@@ -11,51 +11,29 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import nianbao
-from conftest import get, leaves
+from conftest import leaves
+from synth import T3_HEAD, T3_TAIL, never_wrong, t3_rows
 from test_decoder_properties import records
 
 _SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True,
                  phases=(Phase.explicit, Phase.reuse, Phase.generate))
-_HEAD = ["某某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
-         "申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
-_TAIL = ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
-
-
-def _rows(rec: dict) -> list[tuple[str, str, list[str]]]:
-    from nianbao.format import Format
-
-    req = rec.get("requests") or {}
-    return [(r.key, r.label, [str((req.get(r.key) or {}).get(c)) for c in Format.T3_COLUMN_KEYS])
-            for r in Format.get("2021").t3_rows]
-
-
-def _never_wrong(rec: dict, got: dict, text: str) -> int:
-    right = 0
-    for table in ("active", "requests", "appeals"):
-        for path, value in leaves(got.get(table) or {}, table):
-            if value is None:
-                continue
-            want = get(rec, path)
-            assert value == want, f"{path}: record {want!r}, decoded {value!r}\n{text}"
-            right += 1
-    return right
 
 
 def _orphan_text(rec: dict, row: int, k: int) -> str:
     """pdf-oxide: the first three rows' and the last row's labels written after the table, and row
     ``row`` missing its first ``k`` cells, which stand after those labels (``（一）予以公开 5 41``)."""
-    rows = _rows(rec)
-    lines = list(_HEAD)
-    for i, (_key, label, nums) in enumerate(rows):
+    rows = t3_rows(rec)
+    lines = list(T3_HEAD)
+    for i, (label, nums) in enumerate(rows):
         if i < 3 or i == len(rows) - 1:
             lines.append(" ".join(nums))
         elif i == row:
             lines.append(f"{label} {' '.join(nums[k:])}")
         else:
             lines.append(f"{label} {' '.join(nums)}")
-    lines.append(" ".join(label for _k, label, _n in rows[:3]) + " " + " ".join(rows[row][2][:k]))
-    lines.append(rows[-1][1])
-    return "\n".join(lines + _TAIL) + "\n"
+    lines.append(" ".join(label for label, _n in rows[:3]) + " " + " ".join(rows[row][1][:k]))
+    lines.append(rows[-1][0])
+    return "\n".join(lines + T3_TAIL) + "\n"
 
 
 @settings(max_examples=40, **_SETTINGS)
@@ -63,7 +41,7 @@ def _orphan_text(rec: dict, row: int, k: int) -> str:
 def test_cells_written_after_the_table_give_the_record_or_nulls(rec, row, k):
     text = _orphan_text(rec, row, k)
     got = nianbao.parse_bytes(text.encode("utf-8"), "orphans.txt").to_json_dict()
-    _never_wrong(rec, got, text)
+    never_wrong(rec, got, text)
 
 
 def test_cells_written_after_the_table_are_placed_when_the_sums_settle_them():
@@ -84,25 +62,25 @@ def test_cells_written_after_the_table_are_placed_when_the_sums_settle_them():
     text = _orphan_text(rec, keys.index("partially_granted"), 2)
     got = nianbao.parse_bytes(text.encode("utf-8"), "orphans.txt").to_json_dict()
     assert got["requests"]["partially_granted"] == rec["requests"]["partially_granted"]
-    assert _never_wrong(rec, got, text) == 25 * 7
+    assert never_wrong(rec, got, text) == 25 * 7
 
 
 def _moved_text(rec: dict, start: int, size: int, a: int, b: int) -> str:
     """docling-rs: the labels of rows ``start``…``start+size-1`` together, then their numbers with the
     one at ``a`` moved to ``b``."""
-    rows = _rows(rec)
-    lines = list(_HEAD)
-    for i, (_key, label, nums) in enumerate(rows):
+    rows = t3_rows(rec)
+    lines = list(T3_HEAD)
+    for i, (label, nums) in enumerate(rows):
         if i < start or i >= start + size:
             lines.append(f"{label} {' '.join(nums)}")
         elif i == start:
             chunk = rows[start:start + size]
-            lines += [lab for _k, lab, _n in chunk]
-            flat = [n for _k, _l, ns in chunk for n in ns]
+            lines += [lab for lab, _n in chunk]
+            flat = [n for _l, ns in chunk for n in ns]
             x = flat.pop(a % len(flat))
             flat.insert(b % (len(flat) + 1), x)
             lines.append(" ".join(flat))
-    return "\n".join(lines + _TAIL) + "\n"
+    return "\n".join(lines + T3_TAIL) + "\n"
 
 
 @settings(max_examples=40, **_SETTINGS)
@@ -110,7 +88,7 @@ def _moved_text(rec: dict, start: int, size: int, a: int, b: int) -> str:
 def test_a_number_moved_in_a_run_of_labels_gives_the_record_or_nulls(rec, start, size, a, b):
     text = _moved_text(rec, start, size, a, b)
     got = nianbao.parse_bytes(text.encode("utf-8"), "moved.txt").to_json_dict()
-    _never_wrong(rec, got, text)
+    never_wrong(rec, got, text)
 
 
 _T4_WORDS = ["结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "未经复议直接起诉", "复议后起诉", "结 果"]
@@ -150,7 +128,7 @@ def _t4_text(rec: dict, seed: int, drop: int, two_column: bool) -> str:
 def test_appeals_header_words_between_numbers_give_the_record_or_nulls(rec, seed, drop, two_column):
     text = _t4_text(rec, seed, drop, two_column)
     got = nianbao.parse_bytes(text.encode("utf-8"), "t4.md").to_json_dict()
-    _never_wrong(rec, got, text)
+    never_wrong(rec, got, text)
     if drop < 0 and all(v is not None for _, v in leaves(rec["appeals"])):
         assert got["appeals"] == rec["appeals"], text
 
@@ -158,11 +136,11 @@ def test_appeals_header_words_between_numbers_give_the_record_or_nulls(rec, seed
 def _header_after_text(rec: dict, k: int) -> str:
     """pdf-oxide on a two-column page: the first ``k`` rows' numbers under the section heading with no
     label and no column header, the header's words and those labels written after the table."""
-    rows = _rows(rec)
-    lines = [_HEAD[0], _HEAD[1]]
-    lines += [" ".join(nums) if i < k else f"{label} {' '.join(nums)}" for i, (_key, label, nums) in enumerate(rows)]
-    lines += [*_HEAD[2:], " ".join(label for _k, label, _n in rows[:k])]
-    return "\n".join(lines + _TAIL) + "\n"
+    rows = t3_rows(rec)
+    lines = [T3_HEAD[0], T3_HEAD[1]]
+    lines += [" ".join(nums) if i < k else f"{label} {' '.join(nums)}" for i, (label, nums) in enumerate(rows)]
+    lines += [*T3_HEAD[2:], " ".join(label for label, _n in rows[:k])]
+    return "\n".join(lines + T3_TAIL) + "\n"
 
 
 @settings(max_examples=30, **_SETTINGS)
@@ -170,4 +148,4 @@ def _header_after_text(rec: dict, k: int) -> str:
 def test_header_written_after_the_table_gives_the_record_or_nulls(rec, k):
     text = _header_after_text(rec, k)
     got = nianbao.parse_bytes(text.encode("utf-8"), "header.txt").to_json_dict()
-    _never_wrong(rec, got, text)
+    never_wrong(rec, got, text)

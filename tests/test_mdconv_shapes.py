@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import nianbao
 from conftest import DATA, SHARED, get, leaves, load_json
+from synth import T3_HEAD, T3_TAIL, cell_text, never_wrong, t3_rows
 from test_decoder_properties import records
 
 HERE = DATA / "mdconv"
@@ -36,24 +37,8 @@ def test_shape_fixture_reads_as_expected(case):
     assert bad == []
 
 
-def _never_wrong(rec: dict, got: dict) -> int:
-    right = 0
-    for table in ("active", "requests", "appeals"):
-        for path, value in leaves(got.get(table) or {}, table):
-            if value is None:
-                continue
-            want = get(rec, path)
-            assert value == want, f"{path}: record {want!r}, decoded {value!r}"
-            right += 1
-    return right
-
-
 # ---- Markdown writers escape punctuation (mammoth: ``1\.属于国家秘密``, ``\(二\)``) -----------------------
 _PUNCT = re.compile(r"([!-/:-@\[\\\]^_`{}~])")
-
-
-def _txt(v) -> str:
-    return "" if v is None else str(v)
 
 
 _T4_HEADER = ["行政复议", "行政诉讼", *(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)]
@@ -75,15 +60,15 @@ def _one_cell_per_line(rec: dict, repeat=lambda: 1, t4_header: list[str] = _T4_H
     for it in ACTIVE_2021:
         v = act.get(it.key)
         vals = [v.get(c.key) if isinstance(v, dict) else None for c in it.columns] if it.columns else [v]
-        lines += [it.label] * repeat() + [_txt(x) for x in vals] * (1 if it.columns else repeat())
+        lines += [it.label] * repeat() + [cell_text(x) for x in vals] * (1 if it.columns else repeat())
     lines += ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计",
               "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
     req = rec.get("requests") or {}
     for row in T3_ROWS_2021:
-        lines += [row.label] * repeat() + [_txt((req.get(row.key) or {}).get(c)) for c in T3_COLUMN_KEYS]
+        lines += [row.label] * repeat() + [cell_text((req.get(row.key) or {}).get(c)) for c in T3_COLUMN_KEYS]
     lines += ["四、政府信息公开行政复议、行政诉讼情况", *t4_header]
     app = rec.get("appeals") or {}
-    lines += [_txt((app.get(g) or {}).get(c)) for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
+    lines += [cell_text((app.get(g) or {}).get(c)) for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
     lines[-1] += t4_tail
     lines += ["五、存在的主要问题及改进情况", "无。"]
     return "\n\n".join(lines) + "\n"
@@ -97,10 +82,10 @@ def test_escaped_markdown_reads_the_record(seed):
     text = _one_cell_per_line(rec)
     plain = nianbao.parse_bytes(text.encode("utf-8"), "plain.md").to_json_dict()
     escaped = nianbao.parse_bytes(_PUNCT.sub(r"\\\1", text).encode("utf-8"), "escaped.md").to_json_dict()
-    _never_wrong(rec, escaped)
+    never_wrong(rec, escaped)
     for table in ("active", "requests", "appeals"):
         assert escaped.get(table) == plain.get(table)
-    assert _never_wrong(rec, plain) > 150
+    assert never_wrong(rec, plain) > 150
 
 
 # ---- merged cells written once per slot (docx2python, kreuzberg: 「一、本年新收…」 three times) -------------
@@ -111,7 +96,7 @@ def test_repeated_merged_cells_read_the_record(seed, rnd_seed):
     rec = load_json(seed)
     text = _one_cell_per_line(rec, repeat=lambda: rnd.choice([1, 2, 3, 3]))
     got = nianbao.parse_bytes(text.encode("utf-8"), "repeated.txt").to_json_dict()
-    assert _never_wrong(rec, got) > 150
+    assert never_wrong(rec, got) > 150
 
 
 # ---- 表四's header rows interleaved column by column, its last word not 总计 (pymupdf sort=True) ---------
@@ -126,7 +111,7 @@ def test_interleaved_appeals_header_reads_the_record(seed):
     rec = load_json(seed)
     text = _one_cell_per_line(rec, t4_header=_T4_INTERLEAVED, t4_tail="  五、存在的主要问题及改进情况")
     got = nianbao.parse_bytes(text.encode("utf-8"), "t4.txt").to_json_dict()
-    _never_wrong(rec, got)
+    never_wrong(rec, got)
     if all(v is not None for _, v in leaves(rec["appeals"])):  # blank cells, one per line, are lost: nulls
         assert got["appeals"] == rec["appeals"]
 
@@ -137,14 +122,8 @@ def _rows_text(rec: dict, rnd: random.Random, shape: str) -> str:
     """表三 one row per line (label, then its seven numbers), with some rows' labels moved: ``edges``
     takes the labels of the first 1–3 rows and of the last row out of their lines and writes them together
     after the table; ``clusters`` writes runs of 2–4 labels together, then those rows' numbers."""
-    from nianbao.format import Format
-    T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
-    T3_ROWS_2021 = Format.get("2021").t3_rows
-
-    req = rec.get("requests") or {}
-    rows = [(r.label, " ".join(_txt((req.get(r.key) or {}).get(c)) for c in T3_COLUMN_KEYS)) for r in T3_ROWS_2021]
-    lines = ["某某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
-             "申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    rows = [(label, " ".join(nums)) for label, nums in t3_rows(rec)]
+    lines = list(T3_HEAD)
     if shape == "edges":
         k = rnd.randint(1, 3)
         moved = [*range(k), len(rows) - 1]
@@ -157,8 +136,7 @@ def _rows_text(rec: dict, rnd: random.Random, shape: str) -> str:
             chunk = rows[i:i + n]
             lines += [label for label, _ in chunk] + [nums for _, nums in chunk]
             i += n
-    lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + T3_TAIL) + "\n"
 
 
 def _adds_up(req: dict) -> bool:
@@ -183,7 +161,7 @@ def _adds_up(req: dict) -> bool:
 def test_moved_row_labels_give_the_record_or_nulls(rec, seed, shape):
     text = _rows_text(rec, random.Random(seed), shape)
     got = nianbao.parse_bytes(text.encode("utf-8"), "moved.txt").to_json_dict()
-    _never_wrong(rec, got)
+    never_wrong(rec, got)
     if _adds_up(rec["requests"]):  # the arithmetic confirms the rows whose labels moved: all of them read
         assert got["requests"] == rec["requests"], text
 

@@ -22,6 +22,7 @@ from .analyse.consolidate import Consolidation, Difference, consolidate
 from .analyse.layout import CellDef
 from .analyse.layout import cells as table_cells
 from .analyse.stats import GroupStats, Stats, stats
+from .analyse.tabular import titled_xlsx
 from .audit import Finding, Rule, Severity
 from .audit.codes import CODES, all_rules, rule_class
 from .debug import debug_html
@@ -82,5 +83,5 @@ __all__ = [
     "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
     "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
     "rule_class", "rules", "save_record", "stats", "template", "template_address", "template_addresses",
-    "write_atomic",
+    "titled_xlsx", "write_atomic",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from io import BytesIO
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,60 @@ def print_setup(ws: Any, title_rows: str) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_title_rows = title_rows
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+# text a spreadsheet would take for a formula: ASCII and full-width signs, a tab or CR first
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def neutral(v: Any) -> Any:
+    """A value safe to write into a cell: numbers stay numbers, formula-looking text is written as text
+    prefixed with a single quote, so that Excel and WPS show it and never evaluate it, even when someone
+    edits the cell."""
+    if v is None or isinstance(v, (int, float)) and not isinstance(v, bool):
+        return v
+    text = str(v)
+    if text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def titled_xlsx(title: str, header: list[str], rows: list[list[Any]], widths: list[int] | None = None) -> bytes:
+    """One table as an XLSX workbook to read and print (the 问题清单 for a 通报): the title in a merged first
+    row, the header below it (bold, shaded, filters), every value through ``neutral``, printed as
+    ``print_setup`` with the header row repeated on every page."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = neutral(title)[:31].replace("'", "") or "Sheet1"
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    ws.append([neutral(title)])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(1, len(header)))
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([neutral(h) for h in header])
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE6F0")
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r in rows:
+        ws.append([neutral(v) for v in r])
+        for cell in ws[ws.max_row]:
+            cell.border = border
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for i, w in enumerate(widths or [], start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.freeze_panes = "A3"
+    if header:  # filters on the header row
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{ws.max_row}"
+    print_setup(ws, "2:2")
+    buf = BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def _width(text: str) -> int:

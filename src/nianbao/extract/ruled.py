@@ -46,13 +46,14 @@ MAX_ROW = 400  # readings of one row; past that the row is not read here
 MAX_COMBOS = 2048  # combinations of the rows' readings scored against the column sums
 # a glyph standing alone where a number stands, that is a misread digit (chi_sim reads a lone 1 as 工):
 # read as that digit, its value needs a sum across rows like any reading that is not the printed one
-DIGIT_GLYPHS = {"工": 1, "于": 4}
+DIGIT_GLYPHS = {"工": 1, "于": 4, "之": 2}
 LONE_ONES = frozenset("Il")  # a letter alone between numbers: a rule, or a 1
 RULED_TABLE = 3  # numbers with rule glyphs in them, over the table, before every glued 1 may be a rule
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")
 _WIDTH = len(T3_COLUMN_KEYS)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOKEN = re.compile(r"\S+")
+_HEADER_WORDS = ("法人或其他组织", "人或其他组织", "法人或其他")  # 表三's header, second line
 _ACROSS_ROWS = ("new_received", "carried_over", "total_processed", "carried_forward")
 
 
@@ -269,6 +270,31 @@ def row_readings(tokens: list[tuple[int, str]], fused: bool = True) -> list[tupl
     return None if len(out) > MAX_ROW else out
 
 
+MAX_CUT = 4  # leading tokens of a row's tail that may be a garbled label's end
+
+
+def _after_words(tail: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """A row's tail that holds more than seven cells because its label's end was read as glyphs and
+    numbers (``1. 人 0 0 0 0 0 0 0``: 1.信访举报 garbled): the tokens after the last word among the
+    first few, when exactly one such cut leaves a tail that reads as seven cells. Its cells need a
+    sum across rows, like any reading that is not the characters as printed."""
+    fits = []
+    for k in range(1, min(MAX_CUT, len(tail) - 1) + 1):
+        head = tail[:k]
+        if _numeric(head[-1][1]) and _has_digit(head[-1][1]):
+            continue  # the cut falls after a word (or a rule after one), never inside the numbers
+        if not any(not _numeric(t) for _, t in head):
+            continue
+        rest = tail[k:]
+        if any(not _numeric(t) for _, t in rest):
+            continue
+        rd = row_readings(rest, False)
+        if rd:
+            fits.append((rest, {tuple(c[0] for c in r) for r in rd}))
+    # rules before the numbers read as tokens of their own cut the same cells: one reading either way
+    return fits[0][0] if fits and all(f[1] == fits[0][1] for f in fits) else None
+
+
 # ---- lines and rows -----------------------------------------------------------------------------
 def _lines(text: str, lo: int, hi: int) -> list[_Line]:
     out = []
@@ -313,6 +339,11 @@ def _region(text: str) -> tuple[int, int] | None:
         if "申请人情况" in c or "本年新收" in c:
             start = i + 1
             break
+    if start is None:  # the header's first line misread: its second line, the applicant columns
+        for i, line in enumerate(lines):
+            if any(w in line.replace(" ", "") for w in _HEADER_WORDS):
+                start = i + 1
+                break
     if start is None:
         return None
     end = min(len(lines), start + 160)
@@ -524,9 +555,14 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
     plains: dict[str, tuple[int | None, ...]] = {}
     unread: dict[str, int] = {}
     by_order: set[str] = set()
+    cut: set[str] = set()  # rows read without the leading words of their tail
     for ri, (li, order) in placed.items():
         rd = row_readings(lines[li].tail, ruled or _ruled(lines[li].tail) > 0)
         row = f"requests.{keys[ri]}"
+        if rd == [] and (rest := _after_words(lines[li].tail)) is not None:
+            lines[li].tail = rest
+            rd = row_readings(rest, ruled or _ruled(rest) > 0)
+            cut.add(row)
         if not rd:
             # nothing to read, or too much: the layout reading stands (the gate judges it), unless it
             # took this row's numbers from other lines than the one the row is on
@@ -562,7 +598,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             # no reading of its characters adds up: the characters as printed (rules as separators,
             # every digit a digit) are left to the gate, which may find the one misread cell
             p = plains.get(f"requests.{k}")
-            if p is None or len(cs) > 1 and p not in cs:
+            if p is None or p not in cs:  # (a glyph read as its digit is not the characters as printed)
                 broken.add(k)
                 del cands[k]
             else:
@@ -585,7 +621,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
         # glyph otherwise, may hold by chance (a misread digit and a glued 1 that make up for each other),
         # so every cell of the row needs a sum across rows
         plain = plains.get(row)
-        reread = plain is None or plain not in live
+        reread = plain is None or plain not in live or row in cut
         vals: list[Value] = []
         differ = []
         for c in range(_WIDTH):

@@ -12,7 +12,6 @@ import nianbao
 
 from . import auth, service
 from .app import NotFound, State, api_user, state
-from .xlsx import workbook
 
 router = APIRouter(prefix="/api/v1")
 UserDep = Annotated[auth.User, Depends(api_user)]
@@ -127,9 +126,9 @@ def export_findings(st: State, user: auth.User, **filters: Any) -> bytes:
              nianbao.template_address(r["cells"] or [], r["format"]),
              service.STATE_ZH.get(r["review"], r["review"]), r["note"], r["rectify"], r["due"], r["fingerprint"]]
             for r in rows]
-    return workbook("审核问题清单", ["地区", "单位", "年度", "级别", "规则", "名称", "说明", "单元格", "模板单元格", "审核",
-                                "审核说明", "整改", "整改期限", "指纹"], body,
-                    [14, 28, 7, 7, 8, 18, 60, 30, 26, 8, 20, 8, 11, 34])
+    return nianbao.titled_xlsx("审核问题清单", ["地区", "单位", "年度", "级别", "规则", "名称", "说明", "单元格", "模板单元格",
+                                          "审核", "审核说明", "整改", "整改期限", "指纹"], body,
+                               [14, 28, 7, 7, 8, 18, 60, 30, 26, 8, 20, 8, 11, 34])
 
 
 class ReviewIn(BaseModel):
