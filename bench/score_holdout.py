@@ -2,7 +2,8 @@
 and run through every converter installed here, then scored per converter like score_converters.py.
 
     .venv/bin/python bench/score_holdout.py [--regen] [--no-ocr] [--ocr-all] [--only NAME,NAME] [--wrong]
-                                            [--score-only]
+                                            [--score-only] [--no-tess] [--only-tess] [--tess-modes 300-4,150-3]
+                                            [--tess-whole 300-4]
 
 Documents: seeds 002/003/004 (shared/seeds, expected/) and the 18 hand-read pingtan reports
 (tests/data/pingtan). Each is rendered by nianbao itself (`render --to pdf` and `--to docx`, from its parsed
@@ -11,13 +12,20 @@ reports' own text is also printed to PDF by LibreOffice (`soffice --convert-to p
 stops, the crawler pages' one long line wrapped at the page edge, digit runs cut by the wrap).
 Converters over each PDF: pdftotext (default, -layout, -raw), pdfplumber (extract_text, layout=True),
 pdfminer.six, pypdfium2, rapidocr on 200 dpi page images (pdftoppm; one line per box, and boxes grouped into
-rows; only the table pages, of ten of the documents unless --ocr-all). Over each DOCX:
+rows; only the table pages, of ten of the documents unless --ocr-all); tesseract 5 (chi_sim) on the same
+pages as pdftoppm renders them at 150 and 300 dpi, --psm 3, 4 and 6, the way shared/corpus/converters'
+tessDPI-psmN were made (folders KIND-tessDPI-psmN; pages joined by a newline, tesseract's form feeds
+dropped, like the corpus files; one process per page with OMP_THREAD_LIMIT=1; the same ten documents, from
+both PDFs, unless --ocr-all; --tess-modes picks the modes, --only-tess makes and scores only this family and
+leaves the other folders as they are; --tess-whole MODES, 300-4 by default, also runs over every page of
+the ten documents, folders KIND-tessDPI-psmN-all, for the title, prose and signature). Over each DOCX:
 python-docx cells as TSV, LibreOffice txt and html. Plus damaged text the way crawlers and converters damage
 it, from the seeds' text, the python-docx cells (a merged cell once) and pdfplumber's text: line breaks removed, tabs to single spaces, blank cells
 dropped, label lines split from their numbers, a table's labels first and then its numbers. nianbao's own reading of the PDF and DOCX files is scored too.
 
 Everything is written under build/holdout/ (one folder per input kind × converter, files named by document,
-expected/STEM.json beside them, so shared/tools/score.py can score a folder too). Renders and OCR are cached;
+expected/STEM.json beside them, so shared/tools/score.py can score a folder too). Renders and OCR are cached
+(tesseract: _src/tess/STEM.KIND.DPI.psmN.txt, one file per document and mode);
 --regen starts over. A converter that is not installed is skipped with a note. Deterministic: the same inputs
 give the same text files.
 """
@@ -252,6 +260,97 @@ def ocr_pdf(pdf: Path, cache: Path) -> tuple[str, str] | None:
     return lines, rows
 
 
+# ---- tesseract ------------------------------------------------------------------------------------------
+
+TESS_MODES = ((300, 4), (300, 3), (150, 4), (150, 3), (300, 6), (150, 6))
+# a page of 表三's lower rows or of 表四 alone may hold none of TABLE_WORDS
+TESS_TABLE_WORDS = (*TABLE_WORDS, "结转下年度", "尚未审结", "行政诉讼", "不予公开")
+
+
+def _table_pages(pdf: Path, whole: bool = False) -> list[int]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    if whole:
+        return list(range(1, n + 1))
+    out = []
+    for i in range(1, n + 1):
+        text = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
+                              capture_output=True, text=True).stdout
+        if any(w in text for w in TESS_TABLE_WORDS):
+            out.append(i)
+    return out
+
+
+def tess_pdf(pdf: Path, cache_stem: str, modes: list[tuple[int, int]],
+             whole: bool = False) -> dict[tuple[int, int], str]:
+    """Tesseract's text of the table pages (every page: ``whole``) of a PDF per (dpi, psm), each cached in
+    _src/tess/."""
+    cache = SRC / "tess"
+    cache.mkdir(parents=True, exist_ok=True)
+    out = {}
+    todo = []
+    suffix = ".all" if whole else ""
+    for dpi, psm in modes:
+        f = cache / f"{cache_stem}.{dpi}.psm{psm}{suffix}.txt"
+        if f.exists():
+            out[(dpi, psm)] = f.read_text()
+        else:
+            todo.append((dpi, psm))
+    if not todo:
+        return out
+    pages = _table_pages(pdf, whole)
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for dpi in sorted({d for d, _ in todo}):
+            texts: dict[int, list[str]] = {psm: [] for d, psm in todo if d == dpi}
+            for i in pages:
+                subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(i), "-l", str(i),
+                                str(pdf), f"{tmp}/p"], check=True)
+                png = next(Path(tmp).glob("p*.png"))
+                for psm in texts:
+                    r = subprocess.run(["tesseract", str(png), "-", "-l", "chi_sim", "--psm", str(psm)],
+                                       capture_output=True, text=True, env=env, timeout=600)
+                    texts[psm].append(r.stdout.replace("\f", "").rstrip("\n") + "\n")
+                png.unlink()
+            for psm, pts in texts.items():
+                text = "\n".join(pts)
+                (cache / f"{cache_stem}.{dpi}.psm{psm}{suffix}.txt").write_text(text)
+                out[(dpi, psm)] = text
+    return out
+
+
+def _parse_modes(spec: str) -> list[tuple[int, int]]:
+    return [(int(d), int(p)) for d, p in (m.split("-") for m in spec.split(","))]
+
+
+def generate_tess(docs: list[tuple[str, Path, Path]], modes: list[tuple[int, int]], ocr_all: bool,
+                  whole: list[tuple[int, int]] = ()) -> None:
+    """``whole``: modes also run over every page (folders KIND-tessDPI-psmN-all: the prose, title and
+    signature as a researcher OCRing the whole file gets them)."""
+    if not (shutil.which("tesseract") and shutil.which("pdftoppm")):
+        note("tesseract or pdftoppm not installed: no tesseract")
+        return
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    if "chi_sim" not in langs:
+        note("tesseract has no chi_sim: no tesseract")
+        return
+    (OUT / "expected").mkdir(parents=True, exist_ok=True)
+    for stem, _src, exp in docs:
+        shutil.copy(exp, OUT / "expected" / f"{stem}.json")
+    pdfs = [("nrpdf", stem, SRC / f"{stem}.nr.pdf") for stem, _, _ in docs]
+    pdfs += [("lopdf", stem, SRC / f"{stem}.lo.pdf") for stem, _, _ in docs if _own_text(stem)]
+    for kind, stem, pdf in pdfs:
+        if not pdf.exists():
+            continue
+        for suffix, mm in (("", modes), (".all", whole)):
+            cached = [m for m in mm if (SRC / "tess" / f"{stem}.{kind}.{m[0]}.psm{m[1]}{suffix}.txt").exists()]
+            want = mm if (ocr_all or stem in OCR_STEMS) else cached
+            if not want:
+                continue
+            for (dpi, psm), text in tess_pdf(pdf, f"{stem}.{kind}", want, whole=bool(suffix)).items():
+                _write(f"{kind}-tess{dpi}-psm{psm}{'-all' if suffix else ''}", stem, ".txt", text)
+
+
 # ---- converters: DOCX → text ---------------------------------------------------------------------------
 
 def _pydocx_tsv(docx: Path, once: bool = False) -> str:
@@ -396,7 +495,8 @@ def _write(folder: str, stem: str, ext: str, text: str) -> None:
     (d / f"{stem}{ext}").write_text(text)
 
 
-def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool) -> None:
+def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool,
+             tess_modes: list[tuple[int, int]] | None, tess_whole: list[tuple[int, int]] = ()) -> None:
     if OUT.exists():
         for d in OUT.iterdir():
             if d.is_dir() and d.name != "_src":
@@ -429,6 +529,8 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool) -> No
                 lines, rows = ocr_pdf(pdf, cache)
                 _write(f"{kind}-rapidocr-lines", stem, ".txt", lines)
                 _write(f"{kind}-rapidocr-rows", stem, ".txt", rows)
+    if tess_modes or tess_whole:
+        generate_tess(docs, tess_modes or [], ocr_all, tess_whole)
     docxs = [(stem, SRC / f"{stem}.nr.docx") for stem, _, _ in docs if (SRC / f"{stem}.nr.docx").exists()]
     if _have("docx"):
         for stem, docx in docxs:
@@ -474,11 +576,14 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool) -> No
 
 # ---- scoring --------------------------------------------------------------------------------------------
 
-def score_all(only: set[str] | None, show: bool) -> int:
+def score_all(only: set[str] | None, show: bool, tess: bool | None = None) -> int:
+    """``tess``: True scores only the tesseract folders, False leaves them out, None scores all."""
     score = load_score(SHARED / "tools" / "score.py")
     rows = []
     for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name not in ("expected", "_src")):
         if only and folder.name not in only:
+            continue
+        if tess is not None and ("-tess" in folder.name) != tess:
             continue
         files = score_folder(score, folder, OUT / "expected", show)
         rows.append((folder.name, files, [f"{f.stem}:{r}/{n}" + (f"!{w}" if w else "") for f, r, n, w in files if r < n]))
@@ -490,9 +595,20 @@ def main(argv: list[str]) -> int:
     only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
     if "--regen" in argv and OUT.exists():
         shutil.rmtree(OUT)
+    modes = _parse_modes(argv[argv.index("--tess-modes") + 1]) if "--tess-modes" in argv else list(TESS_MODES)
+    whole = _parse_modes(argv[argv.index("--tess-whole") + 1]) if "--tess-whole" in argv else [(300, 4)]
+    only_tess = "--only-tess" in argv
+    if "--no-tess" in argv or "--no-ocr" in argv:
+        modes = whole = []
     if "--score-only" not in argv:
-        generate(sources(), ocr="--no-ocr" not in argv, ocr_all="--ocr-all" in argv)
-    return score_all(only, "--wrong" in argv)
+        if only_tess:
+            docs = sources()
+            render_all(docs)
+            generate_tess(docs, modes, "--ocr-all" in argv, whole)
+        else:
+            generate(sources(), ocr="--no-ocr" not in argv, ocr_all="--ocr-all" in argv, tess_modes=modes,
+                     tess_whole=whole)
+    return score_all(only, "--wrong" in argv, True if only_tess else (False if "--no-tess" in argv else None))
 
 
 if __name__ == "__main__":

@@ -72,6 +72,21 @@ RIGHT = {
     # the same page through pdftotext -layout: a space between 规章 and its glued cells 「000」 must not make the
     # row's run one cell (192 right while it did)
     "holdout-lopdf-pdftotext-layout__pt05.txt": 205,
+    # the same pages through tesseract (chi_sim, 300 dpi, --psm 4): the crawler's header read 「标题; …」 with
+    # its ==== 正文 ==== rule as 「一一   一 正文 一」 and a blank line after every line, so the header was
+    # report text: agency 「标题;平潭综合实验区旅游与文化体育局」 (and 「实验区…」 from 本地目录's wrapped tail)
+    "holdout-lopdf-tess300-psm4__pt14.txt": 155,
+    # the title read from the tail of a wrapped 当前位置 line (「山片区管理局 2021 年…」, agency 山片区管理局), and the
+    # signature's date lost under Word's style sheet cut by the line wraps and misread (「NormaL 0 7.8 磅…」,
+    # 「StytLe Definitions」): the page's 发布时间 (01-25) stood for the date (01-07)
+    "holdout-lopdf-tess300-psm4__pt20.txt": 153,
+    "holdout-lopdf-pdftotext__pt20.txt": 207,  # the same style sheet cut by the wraps, its letters as printed
+    # pdfplumber layout=True: 「无平潭综合实验区行政审批局      2020年1月2日」, agency and date two cells of the
+    # last paragraph: no signature, the page's 发布时间 (01-19) stood for the date (01-02)
+    "holdout-lopdf-pdfplumber-layout__pt22.txt": 204,
+    # an interpretation without tables through tesseract: its agency line read 诈宁市统计局 once, the body writes
+    # 济宁市统计局 three times; nothing in the text looked read from pixels, so the body's spelling was not taken
+    "holdout-nrpdf-tess300-psm4__seed003.txt": 9,
 }
 
 

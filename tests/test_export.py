@@ -94,3 +94,17 @@ def test_csv_parquet_json_carry_the_same_rows(store, tmp_path, kind):
 def test_unknown_format_is_refused(store, tmp_path):
     with pytest.raises(nianbao.InputError, match="不支持的导出格式"):
         nianbao.export(store, "tidy", tmp_path / "o.txt")
+
+
+@pytest.mark.parametrize("note", ["=HYPERLINK(\"http://x\",\"y\")", "＝1+1", "\t=1+1", "@SUM(A1)"])
+def test_exports_never_write_a_formula(store, tmp_path, note):
+    """A review note (or any text from a document) that looks like a formula is inert in XLSX and quoted in CSV,
+    the full-width signs and a leading tab included: Excel and WPS must never evaluate it."""
+    target = store.findings()[0]
+    nianbao.review(store, target.fingerprint, "confirm", note)
+    [x] = nianbao.export(store, "findings", tmp_path / "o.xlsx")
+    cells = [c for row in load_workbook(x)["问题清单"].iter_rows() for c in row if c.value == note]
+    assert cells and all(c.data_type == "s" for c in cells)
+    with nianbao.export(store, "findings", tmp_path / "o.csv")[0].open(encoding="utf-8-sig") as f:
+        values = [v for row in csv.reader(f) for v in row]
+    assert "'" + note in values and note not in values

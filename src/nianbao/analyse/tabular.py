@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, MissingDependency
+from ..printing import fit_a4
 
 FORMATS = ("xlsx", "csv", "parquet", "json")
 XLSX_MAX_ROWS = 1_048_575  # Excel's limit, minus the header
@@ -111,16 +112,9 @@ def _xlsx(sheets: list[Sheet], out: Path) -> Path:
 
 
 def print_setup(ws: Any, title_rows: str) -> None:
-    """A sheet to print (the 问题清单 for a 通报), as the fill-in template prints: A4 landscape, one page wide
-    (as many pages tall as it needs), the header row ``title_rows`` repeated on every page, pages numbered."""
-    ws.page_setup.paperSize = "9"  # A4 (write-only sheets lack the PAPERSIZE_A4 constant)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    """A sheet to print (the 问题清单 for a 通报), as the fill-in template prints (``printing.fit_a4``): A4
+    landscape, one page wide, the header row ``title_rows`` repeated on every page, pages numbered."""
+    fit_a4(ws, landscape=True, side_margin=0.4)
     ws.print_title_rows = title_rows
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
@@ -185,9 +179,10 @@ def _width(text: str) -> int:
 
 
 def _xlsx_value(ws, v: Any) -> Any:
-    """A value for an XLSX cell: a string starting with = + - @ stays an inert string, never a formula."""
+    """A value for an XLSX cell: a string that a spreadsheet would take for a formula (``FORMULA_START``, the
+    full-width signs too) stays an inert string, never a formula."""
     v = _plain(v)
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+    if isinstance(v, str) and v.startswith(FORMULA_START):
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(ws, value=v)
@@ -206,8 +201,8 @@ def _csv(sh: Sheet, out: Path) -> None:
     with out.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM lets Excel read the Chinese
         w = csv.writer(f)
         w.writerow(sh.columns)
-        for r in sh.rows:
-            w.writerow(["" if v is None else _plain(v) for v in r])
+        for r in sh.rows:  # a CSV cell has no type: formula-looking text gets the quote Excel and WPS show
+            w.writerow(["" if v is None else neutral(_plain(v)) for v in r])
 
 
 def _parquet(sh: Sheet, out: Path) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from nianbao import Format, Store, cell_name, open_store, template_address
+from nianbao import Format, NianbaoError, Store, cell_name, open_store, template_address, write_atomic
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -72,6 +74,15 @@ def findings_table(title: str, findings: list[Any], fmt_id: str | None = None) -
 
 def error(message: str) -> None:
     err_console.print(f"[bold red]错误[/]：{escape(message)}", soft_wrap=True)  # the terminal wraps: paths stay whole
+
+
+def write_or_exit(path: Path, data: bytes | str) -> None:
+    """``data`` written to ``path`` (atomically); the Chinese message and exit code 2 when it cannot be."""
+    try:
+        write_atomic(path, data)
+    except NianbaoError as e:
+        error(e.message)
+        raise typer.Exit(2) from None
 
 
 def open_existing(db: str | None) -> Store:

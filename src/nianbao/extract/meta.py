@@ -127,11 +127,14 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
         m = YEAR_IN_TITLE.search(mf.title)
         if m:
             mf.year = cn_to_int(m.group(1))
-        for cand in (mf.title[: m.start()] if m else "", mf.title.split("政府信息公开")[0]):
-            cand = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", norm(cand)))
-            if looks_like_agency(cand):
-                mf.agency, mf.agency_source = cand, "title"
-                break
+        mf.agency = _title_agency(mf.title)
+        if mf.agency is not None:
+            mf.agency_source = "title"
+            # a title line that is the tail of a wrapped line (a crawler's page printed and read back: 「…平潭综合
+            # 实验区君」 / 「山片区管理局 2021 年…」): the page's own title names the agency in full
+            whole = _title_agency(_clean_line(title_hint)) if title_hint and mf.title_index is not None else None
+            if whole and whole != mf.agency and whole.endswith(mf.agency):
+                mf.agency, mf.title = whole, _clean_line(title_hint or "")
     if mf.agency is None and mf.title_index is not None:
         for j in (mf.title_index - 1, mf.title_index + 1, mf.title_index - 2, mf.title_index + 2):
             if 0 <= j < len(blocks) and looks_like_agency(blocks[j].text):
@@ -151,6 +154,15 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
         mf.doc_kind = "annual_report"
     mf.level = level_of(mf.agency)
     return mf
+
+
+def _title_agency(title: str) -> str | None:
+    m = YEAR_IN_TITLE.search(title)
+    for cand in (title[: m.start()] if m else "", title.split("政府信息公开")[0]):
+        cand = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", norm(cand)))
+        if looks_like_agency(cand):
+            return cand
+    return None
 
 
 def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
@@ -184,13 +196,18 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
     # flattened text (a crawler's page text): the signature ends the last paragraph, "…。 某某局 2022年1月7日"
     for i in range(len(blocks) - 1, max(-1, len(blocks) - 4), -1):
         cells = [c for c in blocks[i].cells if c.text.strip()]
-        m = _TRAILING_SIGNATURE.search(cells[-1].text) if cells else None
+        tail = cells[-1].text if cells else ""
+        m = _TRAILING_SIGNATURE.search(tail) if cells else None
+        if m is None and len(cells) >= 2 and DATE.fullmatch(tail.strip()):
+            # a layout-keeping converter put a wide gap between the agency and the date: two cells
+            tail = f"{cells[-2].text.rstrip()} {tail.strip()}"
+            m = _TRAILING_SIGNATURE.search(tail)
         if m and looks_like_agency(m.group(1)):
             d = parse_date(m.group(2))
             if d:
                 mf.published, mf.published_block = format_date(d), i
                 mf.signature_agency, mf.signature_date = m.group(1).strip(), m.group(2).strip()
-                mf.signature_block, mf.signature_inline = i, cells[-1].text[m.start(1):].strip()
+                mf.signature_block, mf.signature_inline = i, tail[m.start(1):].strip()
                 if mf.agency is None:
                     mf.agency, mf.agency_source = norm(m.group(1)), "signature"
                 return

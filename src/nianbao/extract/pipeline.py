@@ -134,9 +134,12 @@ def build_record(doc: Document) -> Record:
     if doc_kind == "other" and (has_tables or len(heads) >= 4):
         doc_kind = "annual_report"
 
-    if ev.noisy and mf.agency and agency_conflicts(mf.agency, doc) and (body := agency_from_body(mf.agency, doc)):
+    if mf.agency and (ev.noisy or mf.agency_source in ("title", "heading")) and (body := agency_from_body(mf.agency, doc)):
+        # also where nothing else shows the text was read from pixels (an OCR'd report without tables: the
+        # title's 济宁市统计局 read 诈宁市统计局 once, the body writes 济宁市统计局 again and again)
+        what = "识别文字（OCR）中标题" if ev.noisy else "标题"
         notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
-                               text=f"识别文字（OCR）中标题的机关名称「{mf.agency}」与正文多次的写法「{body}」差一个字，取正文的写法"))
+                               text=f"{what}的机关名称「{mf.agency}」与正文多次的写法「{body}」差一个字，取正文的写法"))
         mf.agency = body
     if ev.noisy and mf.agency and agency_conflicts(mf.agency, doc):
         notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",

@@ -74,16 +74,25 @@ def read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, what: str,
     bad = member_problem(info, cap)
     if bad:
         raise InputError(f"{name}：{what}中的部件 {_shown(info.filename)} {bad[1]}，拒绝读取", bad[0])
-    out = bytearray()
     try:
-        with z.open(info) as f:
-            while chunk := f.read(1 << 20):
-                out += chunk
-                if len(out) > cap:
-                    raise InputError(f"{name}：{what}中的部件 {_shown(info.filename)} 解压后超过 "
-                                     f"{cap // 1024 // 1024} MB，拒绝读取", "too_large")
+        data = inflate(z, info, cap)
     except ZIP_ERRORS as e:
         raise InputError(f"{name}：{what}中的部件 {_shown(info.filename)} 已损坏（{_why(e)}）", "corrupt") from None
+    if data is None:
+        raise InputError(f"{name}：{what}中的部件 {_shown(info.filename)} 解压后超过 {cap // 1024 // 1024} MB，拒绝读取",
+                         "too_large")
+    return data
+
+
+def inflate(z: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
+    """A member's bytes, read a chunk at a time: None as soon as they pass ``cap`` (a member may lie about
+    its size). What a damaged zip raises (``ZIP_ERRORS``) is left to the caller, who names the file."""
+    out = bytearray()
+    with z.open(info) as f:
+        while chunk := f.read(1 << 20):
+            out += chunk
+            if len(out) > cap:
+                return None
     return bytes(out)
 
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_KV = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ]{0,9}?)\s*[:：]\s*(.*?)\s*$")
+# the colon may come out of an OCR engine as a semicolon (「标题; …」, 「栏目; …」)
+_KV = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff ]{0,9}?)\s*[:：;；]\s*(.*?)\s*$")
 _TITLE_KEYS = {"标题", "题目", "文章标题", "名称", "title"}
 _DATE_KEYS = {"发布时间", "发布日期", "发文日期", "成文日期", "日期", "时间", "date", "published", "pubdate"}
 _HEADER_KEYS = _TITLE_KEYS | _DATE_KEYS | {
@@ -29,6 +30,14 @@ _HEADER_KEYS = _TITLE_KEYS | _DATE_KEYS | {
     "原文链接", "链接", "网址", "url", "source", "本地目录", "路径", "作者", "关键词", "有效性", "浏览次数", "点击数",
 }
 _SEPARATOR = re.compile(r"^\s*(?:[=\-_*#~]{3,}.*[=\-_*#~]{3,}|[=\-_*#~]{5,})\s*$")
+# 「==== 正文 ====」 read from pixels: the rules come out as 一, 二, a lone = or a colon (「一一   一 正文 一   一一」)
+_OCR_SEPARATOR = re.compile(r"^[\s=\-_*#~一二—－:：]*正文[\s=\-_*#~一二—－:：]*$")
+
+
+def _separator(line: str) -> bool:
+    if _SEPARATOR.match(line):
+        return True
+    return bool(_OCR_SEPARATOR.match(line)) and sum(ch in "=-_*#~一二—－" for ch in line) >= 2
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-./年])\s*(\d{1,2})\s*(?:[-./月])\s*(\d{1,2})")
 
 # navigation crumb at the head of the page text, and the bar that ends it
@@ -46,7 +55,13 @@ _CRUMB_GAP = 12  # the items of the share/print bar follow each other closely
 # debris anywhere in a line
 _DEBRIS = re.compile(
     r"<!--\[if[^\]]*\]>?(?:-->)?|<!\[endif\]>?(?:-->)?|<!--\[endif\]-->|<!--.*?-->"  # conditional comments
-    r"|(?:Normal\s+\d[^{}/]{0,160}?)?/\*\s*Style Definitions\s*\*/[^{}]{0,200}\{[^{}]*\}"  # Word's style sheet
+    # Word's style sheet; printed and read back it is cut by line wraps (its block runs on past the line) and
+    # an OCR engine misreads its letters (「NormaL」, 「StytLe Definitions」)
+    r"|(?:(?i:norma\w)\s+\d[^{}/]{0,160}?|(?:[A-Z]{2}\s+)?X-NONE\s*)?/\*\s*St\w{2,4}\s+Definitions\s*\*/[^{}]{0,200}\{[^{}]*(?:\}|$)"
+    r"|(?i:norma\w)\s+\d\s+[\d.]+\s*磅[^{}]{0,80}$"  # its first words closing a line: 「Normal 0 7.8 磅 0 2 false…」
+    # a line of its declarations (「mso-tstyle-rowband-size:0; … font-family:"Times New Roman";}」), maybe
+    # starting with the tail of a word cut at the line's start (「orphan; font-size:10.0pt; …」)
+    r"|^\s*(?:[A-Za-z][\w-]*;\s*)?(?:[A-Za-z]\w*-[\w-]*\s*:[^;{}]*;\s*){2,}(?:[^{}]*\}|[\w-]+(?:\s*:[^;{}]*)?$)?"
     r"|[\w.#-]*Mso\w*\s*\{[^{}]*\}"  # a stray Mso… rule
     r"|(?<!\S)-->"  # a comment end left alone
     r"|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,100}\])"  # a Markdown image: ![图](a.png), ![图][1]
@@ -57,7 +72,8 @@ _IMAGE_HINT = re.compile(r"!\[|\[(?i:image|img|picture|figure)|\[(?:图片|图�
 _TRAILER = re.compile(r"(?:附件下载|附件\s*[:：]?\s*下载|扫一扫在手机上?打开当前页|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*打印\s*】|【\s*关闭\s*】)\s*$")
 
 _TRAILER_LAST = tuple("载页口】")  # last character of a trailer (a quick test before the pattern)
-# debris is only looked for in a line holding one of "<!", "-->", "Mso", "Style Definitions" or an image hint
+# debris is only looked for in a line holding one of "<!", "-->", "Mso", "Definitions", "磅", "mso-", "font-" or an
+# image hint
 
 
 @dataclass
@@ -79,13 +95,16 @@ def crawler_header(lines: list[str]) -> Header:
             i += 1
             continue
         m = _KV.match(line)
-        if _SEPARATOR.match(line):
+        if _separator(line):
+            if known >= 2:  # the header's closing separator, after its lines (and blank or wrapped ones)
+                return Header(i + 1, title, date)
             break
         if not m:
             # a value wrapped onto the next line (a long 原文链接 or 本地目录 printed at a page's width): part
-            # of the header when the header's closing separator follows within a few lines
+            # of the header when the header's closing separator follows within a few lines (blank lines not
+            # counted: an OCR engine may leave one after every line)
             if known >= 2 and len(line.strip()) <= 100 and any(
-                    _SEPARATOR.match(x) for x in lines[i + 1:i + 6]):
+                    _separator(x) for x in [y for y in lines[i + 1:i + 16] if y.strip()][:5]):
                 i += 1
                 continue
             break
@@ -107,7 +126,7 @@ def crawler_header(lines: list[str]) -> Header:
         return Header()
     # a closing separator within a few lines (after notes such as "页面链接与图片详见 links.tsv")
     for j in range(last_kv + 1, min(len(lines), last_kv + 4)):
-        if _SEPARATOR.match(lines[j]):
+        if _separator(lines[j]):
             return Header(j + 1, title, date)
         if len(lines[j].strip()) > 60:
             break
@@ -125,7 +144,8 @@ def report_spans(line: str) -> list[tuple[int, int]]:
     if (len(line) <= 160 and ("时间" in line or "日期" in line or "来源" in line or "浏览" in line)
             and len({m.group(1) for m in _INFO_KEY.finditer(line)}) >= 2):
         return []  # the page's info bar
-    has_debris = ("<!" in line or "-->" in line or "Mso" in line or "Style Definitions" in line
+    has_debris = ("<!" in line or "-->" in line or "Mso" in line or "Definitions" in line or "磅" in line
+                  or "mso-" in line or "font-" in line
                   or ("[" in line and _IMAGE_HINT.search(line) is not None))
     if not has_debris and line.rstrip()[-1:] not in _TRAILER_LAST and not _CRUMB.match(line):
         return [(0, end)] if line.strip() else []

@@ -33,7 +33,7 @@ from .. import limits
 from ..errors import InputError, NianbaoError
 from ..files import os_error_zh
 from ..ingest import sniff
-from ..ingest.archive import ZIP_ERRORS, member_problem
+from ..ingest.archive import ZIP_ERRORS, inflate, member_problem
 from ..ingest.docximages import may_hold_pages
 from ..record import Status
 from ..store import Parsed, Store, open_reader, prepare
@@ -151,17 +151,14 @@ def read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
     bad = member_problem(info, limits.MAX_MEMBER_BYTES)
     if bad:
         raise InputError(f"{shown}：压缩包中的此文件{bad[1]}，未读取", bad[0])
-    out = bytearray()
     try:
-        with z.open(info) as f:
-            while chunk := f.read(1 << 20):
-                out += chunk
-                if len(out) > limits.MAX_MEMBER_BYTES:
-                    raise InputError(f"{shown}：压缩包中的此文件解压后超过 {limits.MAX_MEMBER_BYTES // 1024 // 1024} MB，"
-                                     "未读取", "too_large")
+        data = inflate(z, info, limits.MAX_MEMBER_BYTES)
     except ZIP_ERRORS as e:
         raise InputError(f"{shown}：压缩包中的此文件已损坏，无法解压（{type(e).__name__}）", "corrupt") from None
-    return bytes(out)
+    if data is None:
+        raise InputError(f"{shown}：压缩包中的此文件解压后超过 {limits.MAX_MEMBER_BYTES // 1024 // 1024} MB，未读取",
+                         "too_large")
+    return data
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:

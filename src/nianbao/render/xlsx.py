@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..format import Format
+from ..printing import fit_a4
 from ..record import Record
 from .grid import Grid, active_grid, appeals_grid, requests_grid
 from .report import Part, format_id, layout, opening_paragraphs, signature
@@ -114,16 +115,9 @@ def _row_heights(ws: Worksheet, grid: Grid, top: int) -> None:
 
 
 def _print_setup(ws: Worksheet, landscape: bool = False) -> None:
-    """A4, fitted to one page wide (as many pages tall as it needs), centred; protected so that only
-    the input cells take typing (no password: the protection guards against slips, not people)."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    """Printed as every sheet nianbao writes (``printing.fit_a4``: A4, one page wide, centred); protected so
+    that only the input cells take typing (no password: the protection guards against slips, not people)."""
+    fit_a4(ws, landscape, side_margin=0.5)
     prot = ws.protection
     prot.sheet = True
     prot.formatRows = prot.formatColumns = False  # rows and columns may still be resized

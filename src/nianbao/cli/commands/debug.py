@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, debug_html, write_atomic
+from nianbao import NianbaoError, debug_html
 
-from ..output import console, error
+from ..output import console, error, write_or_exit
 
 
 def register(app: typer.Typer) -> None:
@@ -26,9 +26,5 @@ def debug_cmd(
     except NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None
-    try:
-        write_atomic(target, page)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
+    write_or_exit(target, page)
     console.print(f"已生成调试页面：{target}（{len(page) // 1024} KB）")

@@ -9,9 +9,9 @@ import typer
 from pydantic import ValidationError
 
 import nianbao
-from nianbao import InputError, NianbaoError, Record, parse, write_atomic
+from nianbao import InputError, NianbaoError, Record, parse
 
-from ..output import console, error, findings_table, open_existing
+from ..output import console, error, findings_table, open_existing, write_or_exit
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx", ".md": "md"}
 
@@ -77,9 +77,5 @@ def render_cmd(
             raise typer.Exit(1) from None
         error(e.message)
         raise typer.Exit(2) from None
-    try:
-        write_atomic(output, data)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
+    write_or_exit(output, data)
     console.print(f"已生成 {output}（{fmt}，{len(data) // 1024 or 1} KB）")

@@ -9,7 +9,7 @@ import typer
 import nianbao
 
 from ... import NianbaoError
-from ..output import console, error
+from ..output import console, error, write_or_exit
 from .render import load_record
 
 
@@ -62,9 +62,5 @@ def template_cmd(
     except NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None
-    try:
-        nianbao.write_atomic(output, data)
-    except nianbao.NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
+    write_or_exit(output, data)
     console.print(f"已生成 {output}：{year} 年度填报模板{note}")
