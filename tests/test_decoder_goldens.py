@@ -52,6 +52,12 @@ RIGHT = {
     "tess300-psm4__r001_scan_p2-3.txt": 175,
     "tess300-psm3__r001_scan_p2-3.txt": 175,  # 「4.保护第三 5 法权| 0 0 0 0 0 0 0」: 98 before
     "tess300-psm4__r000dense_scanbad_p3.txt": 98,  # 申请人情况 misread (市请大和情驶): 表三 not found, 77 before
+    # a number line whose label is cut where it wrapped (「3.要求提供公开出版」 / 「物」) or misread: the one row
+    # whose label shares a run of 5+ characters with it, 3 more than any other's
+    "tess150-psm3__r001.txt": 186,  # 165 before
+    "tess300-psm4__r000dense_scan_p3.txt": 91,  # 「(六) 其他 | 1.申请人无正当理由逾期不」: 84 before
+    "tess150-psm4__r000dense.txt": 117,  # 表四 「3 工 0 2 6」: 工 a 1 its block confirms (107 before; 表二 stays null)
+    "tess150-psm4__r000dense_scanbad_p3.txt": 21,  # and 表三 found after its section heading (审请人情况): 0 before
     # bench/score_holdout.py: pingtan records and seeds rendered by nianbao, converted, damaged
     "holdout-mdsplit__pt06.md": 205,  # 4 wrong: each 表二 item read as 1, the digit of a 数据1 header
     "holdout-pydocx-flatspace__pt01.txt": 205,  # agency from the signature's typo (全融): title at the start missed
