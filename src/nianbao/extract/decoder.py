@@ -57,6 +57,8 @@ _PLACEHOLDER = re.compile(r"(?<![^\s|])(?:数据|列|字段|[Cc]ol(?:umn)?)[ _]?
 _PAGE_HALF = re.compile(r"^\s*(?:—\s*\d{1,3}|\d{1,3}\s*—)\s*$")
 _PAGE_INLINE = re.compile(r"(?<=[^\d\s\-—–－~·])\s*[—–－]\s*\d{1,3}\s*[—–－]\s*(?=[^\d\s\-—–－~·])")
 _OCR_ZERO = frozenset("Oo〇")
+# a run of characters that are neither separators nor a possible OCR zero (Stream._compact takes it whole)
+_PLAIN_RUN = re.compile("[^" + re.escape("".join(sorted(_SEPARATORS | _OCR_ZERO))) + "]+")
 # words that make the digits before them a quantity in prose ("2025年", "3件"): a table's last number
 # glued to such a word may have lent it some of its digits
 _PROSE_UNITS = frozenset("年月日号件条项次个份万%余多")
@@ -133,19 +135,33 @@ class Stream:
         where: list[int] = []
         text = self.text
         size = len(text)
-        for i, ch in enumerate(text):
+        done = 0
+        for m in _PLAIN_RUN.finditer(text):
+            a, b = m.span()
+            for i in range(done, a):  # separators (dropped) and O / o / 〇
+                ch = text[i]
+                if ch in _SEPARATORS:
+                    continue
+                out.append("0" if _zero_context(text, i, size) else ch)  # OCR's O standing for 0 among numbers
+                where.append(i)
+            run = m.group()
+            if run.isascii() or unicodedata.is_normalized("NFKC", run):
+                out.append(run)  # every character its own NFKC form (one that is not is never in NFKC text)
+                where.extend(range(a, b))
+            else:
+                for i in range(a, b):
+                    for x in _nfkc(text[i]):
+                        if x in _SEPARATORS:
+                            continue
+                        out.append(x)
+                        where.append(i)
+            done = b
+        for i in range(done, size):
+            ch = text[i]
             if ch in _SEPARATORS:
                 continue
-            if ch in _OCR_ZERO and _zero_context(text, i, size):
-                out.append("0")  # OCR's O / o / 〇 standing for 0 among numbers
-                where.append(i)
-                continue
-            n = ch if ch.isascii() else _nfkc(ch)
-            for x in n:
-                if x in _SEPARATORS:
-                    continue
-                out.append(x)
-                where.append(i)
+            out.append("0" if _zero_context(text, i, size) else ch)
+            where.append(i)
         self.chars = "".join(out)
         self.where = where
 

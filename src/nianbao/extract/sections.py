@@ -11,6 +11,7 @@ from ..ingest import Block
 
 _TOP = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．，,]")
 _RUN_IN_END = re.compile(r"[。：:；;]")
+_NUMERALS = frozenset("一二三四五六七八九十")
 
 
 @dataclass(slots=True)
@@ -37,6 +38,9 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
         cells = [c for c in b.cells if c.text.strip()]
         if len(cells) != 1:
             continue
+        c0 = cells[0].text[0]
+        if (c0.isascii() and not c0.isspace()) or ("\u4e00" <= c0 <= "\u9fff" and c0 not in _NUMERALS):
+            continue  # NFKC keeps it first: not a heading's number (prose needs no normalising here)
         t = norm(cells[0].text)
         m = _TOP.match(t)
         if not m:

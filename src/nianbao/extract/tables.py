@@ -210,11 +210,11 @@ def _has_other_subrows(c: str) -> bool:
 
 
 def _same_block(row: Row, vals: list[Value]) -> bool:
-    cells = row.block.cells
+    own = {id(x) for x in row.block.cells}
     last = row.label_cells[-1] if row.label_cells else None
     for v in vals:
         c = v.cell
-        if any(c is x for x in cells):
+        if id(c) in own:
             continue
         if last is not None and ((c.line is not None and c.line == last.line)
                                  or (c.bbox is not None and c.bbox == last.bbox)):

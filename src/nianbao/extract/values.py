@@ -15,6 +15,7 @@ BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－"
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _NUM = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项|次|%)?$")
 _SPACED_DIGITS = re.compile(r"^\d[\d\s]*\d$")
+_NUMBER_START = frozenset("+-OoDlI|S〇.")  # what a number (signed, OCR-misread) may start with besides a digit
 
 
 @dataclass(slots=True)
@@ -50,6 +51,8 @@ def read_value(cell: Cell) -> Value | None:
     t = _clean(raw)
     if t in BLANK_MARKS:
         return Value(None, cell)
+    if not (t[0].isdecimal() or t[0] in _NUMBER_START):
+        return None  # a label: none of the readings below starts with anything else
     repaired = False
     if _SPACED_DIGITS.match(t):
         t, repaired = re.sub(r"\s+", "", t), " " in t
@@ -93,7 +96,9 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
     """
     cells = [c for c in block.cells if not c.covered]
     read = [read_value(c) for c in cells]
-    last = max((i for i, v in enumerate(read) if v is None), default=-1)
+    last = len(read) - 1  # the last label cell (-1: none)
+    while last >= 0 and read[last] is not None:
+        last -= 1
     label_cells = [c for c in cells[: last + 1] if c.text.strip()]
     if len(label_cells) > 1:  # a merged label repeated in every row by a converter: keep it once
         label_cells = [c for i, c in enumerate(label_cells) if i == 0 or c.text != label_cells[i - 1].text]
@@ -147,6 +152,8 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
     """
     last = label_cells[-1]
     tokens = _clean(last.text).split()
+    if len(tokens) < 2 and min_count > 0:
+        return []  # one word: no numbers after it
     vals: list[Value] = []
     i = len(tokens)
     while i > 1 and len(vals) < 16:
@@ -157,8 +164,8 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
         i -= 1
     vals.reverse()
     label = " ".join(tokens[:i])
-    glued = _GLUED.match(label)
-    if glued and vals and not re.search(r"第.{1,4}$", glued.group(1)):
+    glued = _GLUED.match(label) if vals else None
+    if glued and not re.search(r"第.{1,4}$", glued.group(1)):
         label = glued.group(1)
         g = glued.group(2)
         vals.insert(0, Value(int(g), last, repaired=True) if len(g) <= MAX_DIGITS and int(g) <= MAX_COUNT

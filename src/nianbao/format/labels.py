@@ -67,7 +67,7 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
     if found[0] is not None or not fuzzy:
         return found
     best, score = None, 0.0
-    for lab, _, body in _prepared(labels):
+    for lab, _, body, *_ in _prepared(labels):
         s = max(similarity(c, core(lab.label)), similarity(t, body) if len(t) >= 4 else 0.0)
         if s > score:
             best, score = lab, s
@@ -80,28 +80,32 @@ def _match(c: str, t: str, labels: tuple[Label, ...]) -> tuple[Label | None, str
     best: Label | None = None
     score = 0.0
     how = ""
-    for lab, key_len, body in _prepared(labels):
-        keys = lab.keys
-        if keys and keys[0] in c and (len(keys) == 1 or all(k in c for k in keys[1:])):
+    lt = len(t)
+    prefix = lt >= 4
+    for lab, key_len, body, first, rest, variants in _prepared(labels):
+        if first is not None and first in c and (not rest or all(k in c for k in rest)):
             if key_len > score:
                 best, score, how = lab, key_len, "exact"
             continue
-        for v in lab.variants:
-            if len(v) > score and v in c:
-                best, score, how = lab, len(v), "variant"
-        if len(t) >= 4 and len(t) > score and len(body) > len(t) and body.startswith(t):
-            best, score, how = lab, len(t), "prefix"
+        for v, lv in variants:
+            if lv > score and v in c:
+                best, score, how = lab, lv, "variant"
+        if prefix and lt > score and len(body) > lt and body.startswith(t):
+            best, score, how = lab, lt, "prefix"
     return best, how
 
 
-_PREPARED: dict[int, tuple[tuple[Label, float, str], ...]] = {}
+_Prepared = tuple[Label, float, str, "str | None", tuple[str, ...], tuple[tuple[str, int], ...]]
+_PREPARED: dict[int, tuple[_Prepared, ...]] = {}
 
 
-def _prepared(labels: tuple[Label, ...]) -> tuple[tuple[Label, float, str], ...]:
-    """Per label: its identifying-phrase length (+0.5: exact beats a variant of equal length) and
-    its words without numbering. Label tuples are module constants, so ``id`` is a stable key."""
+def _prepared(labels: tuple[Label, ...]) -> tuple[_Prepared, ...]:
+    """Per label: its identifying-phrase length (+0.5: exact beats a variant of equal length), its
+    words without numbering, its first phrase and the others, its variants with their lengths. Label
+    tuples are module constants, so ``id`` is a stable key."""
     got = _PREPARED.get(id(labels))
     if got is None or (got and got[0][0] is not labels[0]):
-        got = tuple((lab, sum(map(len, lab.keys)) + 0.5, tail(lab.label)) for lab in labels)
+        got = tuple((lab, sum(map(len, lab.keys)) + 0.5, tail(lab.label), lab.keys[0] if lab.keys else None,
+                     lab.keys[1:], tuple((v, len(v)) for v in lab.variants)) for lab in labels)
         _PREPARED[id(labels)] = got
     return got

@@ -84,11 +84,13 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
 
 
 def _cell(raw: str, lineno: int, start: int) -> Cell:
+    stripped = raw.strip()
     lead = len(raw) - len(raw.lstrip())
-    text = raw.strip()
+    text = stripped
     if (text and text[0] in "#*_") or text[-2:] in ("**", "__") or "<br" in text:
         text = _MD_MARKS.sub("", text).strip()
-    return Cell(text, line=lineno, span=(start + lead, start + lead + len(raw.strip())))
+    begin = start + lead
+    return Cell(text, lineno, (begin, begin + len(stripped)))
 
 
 def _split_line(line: str, lineno: int, start: int) -> list[Cell]:
