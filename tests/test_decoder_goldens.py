@@ -52,6 +52,12 @@ RIGHT = {
     "tess300-psm4__r001_scan_p2-3.txt": 175,
     "tess300-psm3__r001_scan_p2-3.txt": 175,  # 「4.保护第三 5 法权| 0 0 0 0 0 0 0」: 98 before
     "tess300-psm4__r000dense_scanbad_p3.txt": 98,  # 申请人情况 misread (市请大和情驶): 表三 not found, 77 before
+    # a number line whose label is cut where it wrapped (「3.要求提供公开出版」 / 「物」) or misread: the one row
+    # whose label shares a run of 5+ characters with it, 3 more than any other's
+    "tess150-psm3__r001.txt": 186,  # 165 before
+    "tess300-psm4__r000dense_scan_p3.txt": 91,  # 「(六) 其他 | 1.申请人无正当理由逾期不」: 84 before
+    "tess150-psm4__r000dense.txt": 117,  # 表四 「3 工 0 2 6」: 工 a 1 its block confirms (107 before; 表二 stays null)
+    "tess150-psm4__r000dense_scanbad_p3.txt": 21,  # and 表三 found after its section heading (审请人情况): 0 before
     # bench/score_holdout.py: pingtan records and seeds rendered by nianbao, converted, damaged
     "holdout-mdsplit__pt06.md": 205,  # 4 wrong: each 表二 item read as 1, the digit of a 数据1 header
     "holdout-pydocx-flatspace__pt01.txt": 205,  # agency from the signature's typo (全融): title at the start missed
@@ -72,6 +78,16 @@ RIGHT = {
     # the same page through pdftotext -layout: a space between 规章 and its glued cells 「000」 must not make the
     # row's run one cell (192 right while it did)
     "holdout-lopdf-pdftotext-layout__pt05.txt": 205,
+    # pdftotext default mode, blank cells dropped: 行政规范性文件's 现行有效 (3, 5) written as a box of its own
+    # after 第（五）项's header, once read as the blank 行政许可; the 制发 run before it fell short of its cells
+    "holdout-pdftotext__pt01z.txt": 188,  # 1 wrong
+    "holdout-pdftotext__pt12z.txt": 182,  # 1 wrong
+    # pdfminer: 表四's headers for 未经复议直接起诉 scrambled (尚未 其他 审结 纠正 0 0 0 维持 1 总计 1) and the
+    # numbers in that order; the sums hold for any order of the four results: the block stays null
+    "holdout-pdfminer__pt06.txt": 22,  # 2 wrong (维持 1 read as 尚未审结)
+    # the crawler page printed by LibreOffice, through pdfminer: Word's style sheet after the signature's date,
+    # wrapped over six lines (「ZH-」 / 「CN X-NONE …」): the page's 发布时间 (01-25) stood for 2022-01-07
+    "holdout-lopdf-pdfminer__pt20.txt": 207,
     # the same pages through tesseract (chi_sim, 300 dpi, --psm 4): the crawler's header read 「标题; …」 with
     # its ==== 正文 ==== rule as 「一一   一 正文 一」 and a blank line after every line, so the header was
     # report text: agency 「标题;平潭综合实验区旅游与文化体育局」 (and 「实验区…」 from 本地目录's wrapped tail)
@@ -87,6 +103,11 @@ RIGHT = {
     # an interpretation without tables through tesseract: its agency line read 诈宁市统计局 once, the body writes
     # 济宁市统计局 three times; nothing in the text looked read from pixels, so the body's spelling was not taken
     "holdout-nrpdf-tess300-psm4__seed003.txt": 9,
+    # the title's agency with its first glyph lost (潭综合实验区财政金融局, under a table rule read as 「|」), the body's
+    # 「公布平潭综合实验区财政金融局」 counted as its second reading: now null (L-03 note), as on the whole file whose
+    # signature reads 财政全融局
+    "holdout-nrpdf-tess300-psm3__pt01.txt": 89,
+    "holdout-nrpdf-tess300-psm3-all__pt01.txt": 89,
 }
 
 

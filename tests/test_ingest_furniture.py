@@ -116,3 +116,31 @@ def test_image_placeholders_are_no_report_text():
                        ("见[Image]和[IMAGE: 1]", ["见", "和"]), ("<!-- image -->", []),
                        ("表[1]说明（[2022]3号）", ["表[1]说明（[2022]3号）"]), ("[imagine]", ["[imagine]"])):
         assert [line[a:b] for a, b in report_spans(line)] == kept, line
+
+
+# the page printed to PDF and read back (pdfminer, and tesseract at 150 dpi): the style sheet wraps over lines
+WRAPPED_CSS = ("2023年1月16日 Normal 0 7.8 磅 0 2 false false false EN-US ZH-\n"
+               "CN X-NONE /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格;\n"
+               "mso-tstyle-rowband-size:0; mso-tstyle-colband-size:0; mso-style-noshow:yes; mso-\n"
+               "style-priority:99; mso-style-parent:\"\"; mso-padding-alt:0cm 5.4pt 0cm 5.4pt;\n"
+               "orphan; font-size:10.0pt; font-family:\"Times New Roman\",\"serif\";} 附件下载\n")
+
+
+def test_a_style_sheet_wrapped_over_lines_is_left_out_and_the_signature_found(tmp_path):
+    for css in (WRAPPED_CSS, WRAPPED_CSS.replace("Normal 0 7.8 磅 0 2 false", "Normat 0 7.8 磅0 2 faLse")):
+        text = CRAWLER + BODY.removesuffix("2023年1月16日") + css
+        doc = read_text(text.encode(), "page.txt")
+        joined = "".join(b.text for b in doc.blocks)
+        for junk in ("Style", "mso-", "X-NONE", "serif", "附件下载"):
+            assert junk not in joined, junk
+        for b in doc.blocks:
+            for c in b.cells:
+                assert doc.text[c.span[0]:c.span[1]] == c.text
+        # the signature's date, not the page's 发布时间 (2023-01-18)
+        assert _parse(tmp_path, text).meta.published == "2023-01-16"
+
+
+def test_the_report_goes_on_after_a_style_sheet_start_that_is_never_closed():
+    text = CRAWLER + BODY + "\nNormal 0 7.8 磅 0 2 false false false\n第二行照常是报告文字。\n"
+    joined = "".join(b.text for b in read_text(text.encode(), "page.txt").blocks)
+    assert "第二行照常是报告文字" in joined

@@ -154,3 +154,15 @@ def test_a_year_read_once_from_pixels_is_null():
     assert record.meta.year is None
     assert any(n.path == "meta.year" and n.kind == "unreadable" for n in record.notes)
     assert nianbao.parse_bytes(text.encode("utf-8"), "ocr.txt").meta.year == 2021
+
+
+def test_title_agency_with_its_first_glyph_lost_takes_the_body_spelling():
+    """tesseract lost the title's first glyph (潭综合实验区财政金融局); with the signature read right too the
+    text names 平潭综合实验区财政金融局 twice: the body's spelling, with a note. As read (signature 财政全融局)
+    the name is null: nothing confirms either spelling."""
+    path = DATA / "decoder" / "holdout-nrpdf-tess300-psm3-all__pt01.txt"
+    assert nianbao.parse(path).meta.agency is None
+    text = path.read_text().replace("财政全融局", "财政金融局")
+    record = nianbao.parse_bytes(text.encode("utf-8"), "ocr.txt")
+    assert record.meta.agency == "平潭综合实验区财政金融局"
+    assert any(n.path == "meta.agency" and n.kind == "repaired" for n in record.notes)

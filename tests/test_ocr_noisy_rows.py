@@ -184,6 +184,16 @@ def test_a_lone_glyph_in_table_four_leaves_its_block_null():
     assert _appeals(record) == _want(HUAIAN_T4, null=("litigation_direct",))
 
 
+def test_a_lone_gong_in_table_four_is_a_one_its_block_must_confirm():
+    line = "72 |64 |178 137 1351 113 14 8 工 26 |12 |1 1 6  20"  # 工 where 1 stands: 13 4 8 1 26 adds up
+    record = _parse(_report(t4_line=line, appeals=HUAIAN_T4))
+    assert _appeals(record) == _want(HUAIAN_T4)
+    assert _active(record)["licensing"] is None  # a digit read as a glyph: 表二's digits are not trusted
+    line = "72 |64 |178 137 1351 113 14 8 工 27 |12 |1 1 6  20"  # 13 4 8 1 ≠ 27: the block is null
+    record = _parse(_report(t4_line=line, appeals=HUAIAN_T4))
+    assert _appeals(record) == _want(HUAIAN_T4, null=("litigation_direct",))
+
+
 def test_a_block_two_readings_of_which_add_up_is_null():
     groups = {"review": [11, 1, 0, 0, 12], "litigation_direct": [3, 1, 0, 0, 4],
               "litigation_after_review": [2, 0, 0, 0, 2]}

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import nianbao
 from conftest import DATA, SHARED, load_json
-from nianbao.extract.ruled import row_readings
+from nianbao.extract.ruled import _after_words, _like_label, row_readings
 from nianbao.format import Format
 
 T3_ROWS = Format.get("2021").t3_rows
@@ -51,6 +51,30 @@ def test_a_glued_one_that_is_a_digit_or_a_rule_stays_open_to_both():
 
 def test_a_lone_one_read_as_gong_is_a_one_that_the_sums_must_confirm():
     assert _fits("工 0 0 0 0 0 1") == [(1, 0, 0, 0, 0, 0, 1)]
+
+
+def test_zhi_alone_is_a_two_that_the_sums_must_confirm():
+    assert _fits("之 0 0 0 0 0 2") == [(2, 0, 0, 0, 0, 0, 2)]
+
+
+def test_a_garbled_label_end_before_the_cells_is_cut_off_only_one_way():
+    def tail(line):
+        return [(i, t) for i, t in enumerate(line.split())]
+
+    cut = _after_words(tail("1. 人 0 0 0 0 0 0 0"))
+    assert cut is not None and [t for _, t in cut] == ["0"] * 7
+    cut = _after_words(tail("5 法权 | 0 0 0 0 0 0 0"))  # a rule before the numbers: the same cells either way
+    assert cut is not None and [t for _, t in cut if t != "|"] == ["0"] * 7
+    assert _after_words(tail("37 7 12 1 2 3 44 125")) is None  # no word: numbers are never dropped
+
+
+def test_a_cut_or_misread_label_anchors_only_a_row_it_shares_a_long_run_with():
+    rows = Format.get("2021").t3_rows
+    key = {ri: r.key for ri, r in enumerate(rows)}
+    assert key[_like_label("3.要求提供公开出版", rows)] == "declined_publication"
+    assert key[_like_label("(六)其他1.申请人无正当理由逾期不", rows)] == "other_no_supplement"
+    assert _like_label("无正当理由", rows) is None  # in 大量反复申请's label and in 逾期不补正's
+    assert _like_label("天)真他工划请人无正当理由通期不", rows) is None  # 7 against 5: too close
 
 
 def test_a_real_number_with_ones_keeps_its_printed_reading():

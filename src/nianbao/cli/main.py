@@ -38,8 +38,9 @@ class _OcrProgress(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         page = getattr(record, "ocr_page", None)
         if page and os.getpid() == self.pid:
-            name, k, n, number = page
-            err_console.print(f"OCR 识别：{name} 第 {k}/{n} 张扫描页（PDF 第 {number} 页）", soft_wrap=True)
+            name, k, n, where = page  # a PDF's page number, or where the page is (a Word file's picture)
+            where = f"PDF 第 {where} 页" if isinstance(where, int) else where
+            err_console.print(f"OCR 识别：{name} 第 {k}/{n} 张扫描页（{where}）", soft_wrap=True)
 
 
 _pdf_log = logging.getLogger("nianbao.ingest.pdf")

@@ -11,7 +11,7 @@ def debug_html(path: str | Path) -> str:
     """A self-contained HTML page: the document as read, extracted cells with their record keys, findings."""
     import nianbao
 
-    from .pages import image_pages, pdf_pages
+    from .pages import docx_pages, image_pages, pdf_pages
     from .view import page_html
 
     p = Path(path)
@@ -22,7 +22,12 @@ def debug_html(path: str | Path) -> str:
     if doc.kind in ("pdf", "ocr"):
         data = p.read_bytes()
         try:
-            pages = pdf_pages(data) if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024] else image_pages(data)
+            if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+                pages = pdf_pages(data)
+            elif data[:2] == b"PK":  # a Word file of page pictures
+                pages = docx_pages(data, str(path))
+            else:
+                pages = image_pages(data)
         except Exception as e:  # noqa: BLE001 - the page images are a view; the document has been read already
             raise InputError(f"{p}：无法生成页面图像（{e}）", "render") from None
     return page_html(str(path), doc, record, findings, pages)

@@ -1,4 +1,5 @@
-"""Page images for the debug view: PDF pages through pypdfium2, image files through Pillow."""
+"""Page images for the debug view: PDF pages through pypdfium2, image files and the page pictures of a
+Word file read by OCR through Pillow."""
 
 from __future__ import annotations
 
@@ -64,3 +65,19 @@ def image_pages(data: bytes, dpi: float = 200) -> list[PageImage]:
     im = im.convert("RGB")
     im.thumbnail((1200, 1200))
     return [PageImage(1, pw, ph, _png(im))]
+
+
+def docx_pages(data: bytes, name: str = "") -> list[PageImage]:
+    """The page pictures a DOCX was read from by OCR, each as the page of its shown size in points."""
+    from PIL import Image
+
+    from ..ingest.docx import page_images
+
+    out = []
+    for k, (raw, w, h) in enumerate(page_images(data, name)[:MAX_PAGES], 1):
+        im: Image.Image = Image.open(BytesIO(raw))
+        im.draft("RGB", (1400, 1400))
+        im = im.convert("RGB")
+        im.thumbnail((1200, 1200))
+        out.append(PageImage(k, w, h, _png(im)))
+    return out

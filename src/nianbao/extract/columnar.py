@@ -31,7 +31,7 @@ up under any placement is not read here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import product
 
@@ -905,8 +905,11 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     rows of 第（五）项 or 第（六）项, whichever has as many as there are numbers). A run that fits no
     such layout, or a number followed by prose (件, 条, 年…), is not read. Several headers over several
     rows are read row by row and column by column: a cell gets a value only when both give the same,
-    and only when every run that could hold it agrees. 表二 has no sums to check: these are the only
-    guards."""
+    and only when every run that could hold it agrees. A run read by column headers but written as a
+    box of its own (a blank line between the headers and it), after a run that fell short of its cells
+    (blanks dropped), is not read: the converter wrote that box after the headers only by its place on
+    the page, and it may hold the short run's missing cells (pdftotext put 行政规范性文件's 现行有效 3 after
+    第（五）项's header, where 行政许可 was blank). 表二 has no sums to check: these are the only guards."""
     chars = stream.chars
     start = chars.find("第二十条")
     if start < 0:
@@ -923,13 +926,17 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     runs: list[tuple[str, list[tuple[str, int, int]]]] = []
     words: list[str] = []
     cur: list[tuple[str, int, int]] = []
+    last_word = t_lo  # where the last word before the current run ends, in ``text``
+    gaps: list[int] = []
     for m in _T2_TOKEN.finditer(text, t_lo, t_hi):
         tok = m.group()
         if not tok[0].isdigit():
             if cur:
                 runs.append(("".join(words), cur))
+                gaps.append(last_word)
                 words, cur = [], []
             words.append(tok)
+            last_word = m.end()
             continue
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
@@ -943,14 +950,30 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         cur.append((tok, m.start(), m.end()))
     if cur:
         runs.append(("".join(words), cur))
+        gaps.append(last_word)
     dec = Decoded()
     seen: dict[str, set] = {}
     src: dict[str, tuple[str, int, int]] = {}
-    for gap, nums in runs:
+    short = False  # a run before this one had fewer numbers than any layout of its words has cells
+    for (gap, nums), word_end in zip(runs, gaps):
         if any(t == "x" for t, _s, _e in nums):
             continue
-        layouts = [g for g in _cells(_marks(gap), gap) if sum(len(r) for r in g) == len(nums)]
+        marks = _marks(gap)
+        cells = _cells(marks, gap)
+        layouts = [g for g in cells if sum(len(r) for r in g) == len(nums)]
+        if cells and not layouts and all(sum(len(r) for r in g) > len(nums) for g in cells):
+            short = True
         if not layouts:
+            continue
+        if short and marks[-1][1] == "head" and _own_box(stream, word_end - 1, nums[0][1]):
+            # its own box after a short run: it may be the short run's missing cells
+            for g in layouts:
+                for r in g:
+                    for p in r:
+                        seen.setdefault(p, set()).add(None)
+                        row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
+                        if row not in dec.unreadable:
+                            dec.unreadable.append(row)
             continue
         readings: list[dict[str, tuple[str, int, int]]] = []
         for g in layouts:
@@ -980,6 +1003,17 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         dec.rows.setdefault(row, []).append(Run(tok, c0, c1))
     return dec
+
+
+def _own_box(stream: Stream, a: int, b: int) -> bool:
+    """Whether the text offsets ``a`` (the last header word) and ``b`` (the first number after it) lie
+    in different boxes of a converter that writes box after box: a blank line between their lines."""
+    starts = [s for s, _e, _c in stream.cells]
+    ia, ib = bisect_right(starts, a) - 1, bisect_right(starts, b) - 1
+    if ia < 0 or ib < 0:
+        return False
+    la, lb = stream.cells[ia][2].line, stream.cells[ib][2].line
+    return la is not None and lb is not None and lb - la > 1
 
 
 def _piece(value: int, num: _Num | None) -> Piece:

@@ -17,6 +17,7 @@ it agrees with every value the first reading gave.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations, permutations
 
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
@@ -218,7 +219,11 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
     72 64 尚 未 审结 178 37 未经复议直接起诉 …``): the numbers from the first one after the header up to the
     first word that is not a 表四 header word, read in order, when they are exactly fifteen whole numbers
     and each block's four results sum to its 总计. Fewer or more numbers, a decimal, or a block that does
-    not add up: nothing is read (the order of the numbers is only trusted where all three sums confirm it)."""
+    not add up: nothing is read (the order of the numbers is only trusted where all three sums confirm it).
+    The sums cannot tell a block's four results apart: a block whose header words come in another order
+    than the format's, cell by cell or line by line (pdfminer: 尚未 其他 审结 纠正 0 0 0 维持 1 总计 1), is read
+    only when every order gives the same cells (its four results equal); otherwise the block stays null
+    and its readings are listed (L-03)."""
     chars = stream.chars
     head = chars.find("行政复议")
     while head >= 0:
@@ -229,11 +234,41 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
     else:
         return None
     dec = Decoded()
-    paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
-    for p, r in zip(paths, runs):
-        dec.values[p] = Piece(int(r.digits), r.start, r.end, r)
+    width = len(T4_COLUMN_KEYS)
+    lo = chars.rfind("行政复议", head, runs[0].start)
+    for b, g in enumerate(T4_GROUP_KEYS):
+        block = runs[b * width:(b + 1) * width]
+        paths = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
+        vals = [int(r.digits) for r in block]
+        span_lo = lo if b == 0 else runs[b * width - 1].end
+        if len(set(vals[:-1])) > 1 and not _headers_in_order(chars[span_lo:block[-1].start]):
+            dec.ambiguous.append((paths[:-1], sorted(set(permutations(vals[:-1])), reverse=True)))
+            continue
+        for p, r, v in zip(paths, block, vals):
+            dec.values[p] = Piece(v, r.start, r.end, r)
     dec.rows["appeals"] = runs
     return dec
+
+
+# 表四's column headers in the format's order (尚未审结 often split in two boxes: 尚未 / 审结)
+_T4_ORDER = (("维持",), ("纠正",), ("其他",), ("尚未", "审结"))  # 总计: placed by the sums; a one-line header
+# sits between the lines of the two-line ones
+_T4_HEADER_WORD = re.compile("|".join(k for keys in _T4_ORDER for k in keys))
+_T4_COLUMN_OF = {k: col for col, keys in enumerate(_T4_ORDER) for k in keys}
+
+
+def _headers_in_order(words: str) -> bool:
+    """Whether the column headers written among one block's numbers come in the format's order: cell by
+    cell (维持 纠正 其他 尚未审结), or the two-line headers (结果/维持, 其他/结果, 尚未/审结) read line by
+    line, each line in column order (其他 尚未 | 维持 纠正 审结): at most two rising runs of columns.
+    Three or more (尚未 其他 审结 纠正 维持) is a scrambled header, not a reading order."""
+    cols: list[int] = []
+    for m in _T4_HEADER_WORD.finditer(words):
+        col = _T4_COLUMN_OF[m.group()]
+        if not cols or cols[-1] != col:
+            cols.append(col)
+    descents = sum(1 for a, b in zip(cols, cols[1:]) if b < a)
+    return descents <= 1
 
 
 def _interleaved_runs(stream: Stream, head: int) -> list[Run] | None:

@@ -42,6 +42,7 @@ from ..format import ACTIVE_2019, ACTIVE_2021, T3_ROWS_2019, T3_ROWS_2021, T4_CO
 from ..format.labels import norm
 from ..ingest import Block, Cell, Document
 from .noise import _ALPHABET, Evidence, _t3_sums
+from .ruled import DIGIT_GLYPHS
 from .tables import Found
 from .values import Value
 
@@ -214,6 +215,7 @@ class _Tok:
     offset: int  # in the cell's text
     alts: tuple[int, ...] = ()  # values the token may stand for (num)
     after_rule: bool = False  # a rule glyph stands glued before it
+    glyph: bool = False  # a glyph read as the digit it is mistaken for (工 for 1)
 
 
 @dataclass
@@ -313,6 +315,8 @@ def _split_token(raw: str, cell: Cell, off: int) -> list[_Tok]:
                 out.append(_Tok("fused", p, cell, where))
             else:  # a rule glued before it was read as a rule: its first digit is a digit
                 out.append(_Tok("num", p, cell, where, (int(p),), after_rule=m.start() > 0))
+        elif p in DIGIT_GLYPHS:  # a lone 1 read as 工: that digit, which the block's sum must confirm
+            out.append(_Tok("num", p, cell, where, (DIGIT_GLYPHS[p],), after_rule=m.start() > 0, glyph=True))
         else:
             out.append(_Tok("unknown", p, cell, where))
     return out
@@ -321,7 +325,7 @@ def _split_token(raw: str, cell: Cell, off: int) -> list[_Tok]:
 def _place(toks: list[_Tok]) -> T4Reading:
     """Every way to make 15 cells of the tokens (a lone rule glyph: a rule or an unknown cell), and per
     block what the readings agree on."""
-    res = T4Reading(glyph_cells=sum(1 for t in toks if t.kind == "unknown"))
+    res = T4Reading(glyph_cells=sum(1 for t in toks if t.kind == "unknown" or t.glyph))
     fixed = [t for t in toks if t.kind != "rule"]
     rules = [i for i, t in enumerate(toks) if t.kind == "rule"]
     need = 15 - len(fixed)
@@ -429,5 +433,26 @@ def agency_from_body(agency: str, doc: Document) -> str | None:
     return other if n >= 2 else None
 
 
-__all__ = ["DigitTrust", "T4Reading", "agency_from_body", "apply_appeals_tokens", "confirm_active_rows",
+def agency_lost_glyph(agency: str, doc: Document) -> str | None:
+    """The title's agency with its first character lost to the engine (平潭综合实验区… read 潭综合实验区…,
+    the line above it a table rule): the text names it on its own once (the title) and at least twice
+    more after one and the same character, which with it makes the name the body writes. None otherwise."""
+    text = norm(doc.text or "\n".join(b.text for b in doc.blocks))
+    if len(agency) < 4:
+        return None
+    after: dict[str, int] = {}
+    alone = 0
+    for m in re.finditer(re.escape(agency), text):
+        c = text[m.start() - 1] if m.start() else ""
+        if "\u4e00" <= c <= "\u9fff":
+            after[c] = after.get(c, 0) + 1
+        else:
+            alone += 1
+    if alone != 1 or len(after) != 1:
+        return None
+    c, n = next(iter(after.items()))
+    return c + agency if n >= 2 and c not in _LEVEL_CHARS else None
+
+
+__all__ = ["DigitTrust", "T4Reading", "agency_from_body", "agency_lost_glyph", "apply_appeals_tokens", "confirm_active_rows",
            "digit_trust", "read_appeals_tokens"]

@@ -37,6 +37,7 @@ from .noise import (
 )
 from .noisy_rows import (
     agency_from_body,
+    agency_lost_glyph,
     apply_appeals_tokens,
     confirm_active_rows,
     digit_trust,
@@ -145,7 +146,14 @@ def build_record(doc: Document) -> Record:
         notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
                                text=f"{what}的机关名称「{mf.agency}」与正文多次的写法「{body}」差一个字，取正文的写法"))
         mf.agency = body
-    if ev.noisy and mf.agency and agency_conflicts(mf.agency, doc):
+    elif ev.noisy and mf.agency and (whole := agency_lost_glyph(mf.agency, doc)):
+        notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
+                               text=f"识别文字（OCR）中标题的机关名称「{mf.agency}」只出现一次，正文多次写作「{whole}」"
+                                    "（标题丢了首字），取正文的写法"))
+        if mf.title and mf.title.startswith(mf.agency):
+            mf.title = whole[0] + mf.title
+        mf.agency = whole
+    elif ev.noisy and mf.agency and agency_conflicts(mf.agency, doc):  # (a repaired name is the body's own)
         notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
                                text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），机关名称「{mf.agency}」与正文中的写法不一致，已留空"))
         mf.agency = None

@@ -53,7 +53,8 @@ _LEADING_ZERO = re.compile(r"^[^\d]*0\d")
 _WIDTH = len(T3_COLUMN_KEYS)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOKEN = re.compile(r"\S+")
-_HEADER_WORDS = ("法人或其他组织", "人或其他组织", "法人或其他")  # 表三's header, second line
+_HEADER_WORDS = ("法人或其他组织", "人或其他组织", "法人或其他", "请人情况")  # 表三's header, misread in part
+_HEADING = re.compile(r"^\s*三\s*[、.，,]\s*(行政机关)?收到和处理")  # the section's heading, right before 表三
 _ACROSS_ROWS = ("new_received", "carried_over", "total_processed", "carried_forward")
 
 
@@ -339,9 +340,11 @@ def _region(text: str) -> tuple[int, int] | None:
         if "申请人情况" in c or "本年新收" in c:
             start = i + 1
             break
-    if start is None:  # the header's first line misread: its second line, the applicant columns
+    if start is None:  # the header's first line misread: its other words, or the section's heading
         for i, line in enumerate(lines):
-            if any(w in line.replace(" ", "") for w in _HEADER_WORDS):
+            c = line.replace(" ", "")
+            # (法人或其他组织 is prose's word too: the header line also names 自然人 or 总计)
+            if any(w in c for w in _HEADER_WORDS) and ("自然" in c or "总计" in c) or _HEADING.match(line):
                 start = i + 1
                 break
     if start is None:
@@ -355,6 +358,40 @@ def _region(text: str) -> tuple[int, int] | None:
     return start, end
 
 
+LIKE_LABEL = 5  # characters a garbled label must share with one row's label, in one run
+LIKE_MARGIN = 3  # ... and this many more than with any other row's
+
+
+def _cjk(s: str) -> str:
+    return "".join(_CJK.findall(s))
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest run of characters ``a`` and ``b`` share."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def _like_label(label: str, rows: tuple[Label, ...]) -> int | None:
+    """The row whose label a line's label, cut or misread so that no key word stands whole in it
+    (「3.要求提供公开出版」 of 3.要求提供公开出版物 wrapped onto the next line), shares one long run of
+    characters with, and no other row's nearly as long; None when there is no such row."""
+    c = _cjk(label)
+    if len(c) < LIKE_LABEL:
+        return None
+    got = sorted(((_common(c, _cjk(r.label)), ri) for ri, r in enumerate(rows)), reverse=True)
+    (n1, ri), (n2, _) = got[0], got[1]
+    return ri if n1 >= LIKE_LABEL and n1 - n2 >= LIKE_MARGIN else None
+
+
 def _anchors(lines: list[_Line], rows: tuple[Label, ...]) -> list[tuple[int, int]]:
     """(line index, row index): the longest chain of lines whose label holds a row's key, both in order."""
     hits = []
@@ -365,6 +402,11 @@ def _anchors(lines: list[_Line], rows: tuple[Label, ...]) -> list[tuple[int, int
                  or (r.key == "other_other" and ln.label in ("其他", "其它"))]
         for ri in found:
             hits.append((li, ri))
+    hit_lines = {li for li, _ in hits}
+    for li, ln in enumerate(lines):
+        if ln.numbers and li not in hit_lines and (like := _like_label(ln.label, rows)) is not None:
+            hits.append((li, like))
+    hits.sort()
     best: list[list[tuple[int, int]]] = []
     for h in hits:
         prev = max((b for b in best if b[-1][0] < h[0] and b[-1][1] < h[1]), key=len, default=[])

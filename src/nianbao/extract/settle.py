@@ -259,9 +259,10 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
         fmt = "2019"
         items = ACTIVE_2019
     dec = decode_active(stream, fmt)
+    col = None
     if fmt == "2021":
         col = decode_active_columnar(stream)
-        if col is not None and col.values:
+        if col is not None and (col.values or col.unreadable):
             dec = _with_active_columns(dec, col, found)
     for it in items:
         row = f"active.{it.key}"
@@ -275,7 +276,14 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
             if row in found.certain:
                 continue
             found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
+    for row in col.unreadable if col is not None else ():
+        cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
+        if row not in found.certain and all(v.value is None for v in cells):
+            found.notes.append(("unreadable", row, _OWN_BOX, None))
     return fmt
+
+
+_OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子，单元格留空"
 
 
 def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Decoded:
@@ -293,6 +301,9 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
             continue
         out.values[p] = piece
         out.rows.setdefault(row, col.rows.get(row, []))
+    for row in col.unreadable:  # a row the table has, its cells left null (with a note)
+        if row not in found.certain:
+            out.rows.setdefault(row, [])
     return out
 
 

@@ -8,7 +8,8 @@ anchors it (of a drawing given twice in ``mc:AlternateContent``, the choice; its
 the text); many boxes holding less text than the flow are left out (``docxboxes.box_reading``); page
 headers/footers (other parts) are not read. A document whose text is mostly in positioned boxes
 (LibreOffice's PDF import saved as DOCX) is laid out from the boxes' positions instead
-(``docxboxes.py``). Automatic list numbers ("一、", "（一）") are rendered, since headings depend
+(``docxboxes.py``). A document of page pictures with little text (a scan pasted into Word, a scanned
+PDF converted to Word) is read by OCR when the extra is installed (``docximages.py``). Automatic list numbers ("一、", "（一）") are rendered, since headings depend
 on them. Provenance: "t{table}r{row}c{col}" (grid column), or "p{n}" for paragraphs.
 """
 
@@ -21,7 +22,7 @@ from lxml import etree
 
 from .. import limits
 from ..errors import InputError
-from . import archive, docxboxes, grid
+from . import archive, docxboxes, docximages, grid
 from .document import Block, Cell, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,6 +41,7 @@ _TXBX, _FALLBACK, _CHOICE = _W + "txbxContent", f"{{{MC}}}Fallback", f"{{{MC}}}C
 _MAX_BOX_DEPTH = 8  # text boxes in text boxes: Word nests a few; deeper is not a report
 MAX_XML_BYTES = limits.MAX_PART_BYTES  # word/document.xml uncompressed: a zip bomb is refused
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+_RELS = "word/_rels/document.xml.rels"
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -54,10 +56,17 @@ def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
         return docxboxes.read_boxes(root, name, parts.get("word/styles.xml"))
     walker = _Walker(_Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml")))
     walker.read_boxes = boxes == "inline"
+    pictures = _has_picture(body)
+    if pictures:
+        walker.pictures = []
     walker.container(body)
     blocks = walker.blocks
+    if walker.pictures and docximages.little_text(blocks):  # pages that are pictures: OCR them
+        doc = docximages.read_pictures(data, name, parts.get(_RELS), walker.pictures, blocks, walker.tables)
+        if doc is not None:
+            return doc
     if not blocks:
-        if _has_picture(body):
+        if pictures:
             raise InputError(f"{name}：Word 文档中没有文字，只有图片（可能是扫描件另存的文档），无法读取数字；"
                              "请提供原始的电子版文件", "no_text")
         raise InputError(f"{name}：Word 文档是空的，没有文字或表格", "empty")
@@ -68,6 +77,24 @@ def _has_picture(body: etree._Element) -> bool:
     return next(body.iter(_PIC, _V_IMAGE), None) is not None
 
 
+def page_images(data: bytes, name: str) -> list[tuple[bytes, float, float]]:
+    """The page pictures a DOCX of pictures is read from by OCR, in order, as (image bytes, width and
+    height in points): the debug view draws the cells' boxes over them."""
+    parts = _open(data, name)
+    root = parts["word/document.xml"]
+    body = root.find(_W + "body") if root is not None else None
+    if body is None:
+        return []
+    walker = _Walker(_Numbering(None, None))
+    walker.pictures = []
+    walker.container(body)
+    rels = docximages.relationships(parts.get(_RELS))
+    z = archive.open_zip(data, name, "Word 文档（docx）")
+    with z:
+        return [(archive.read_member(z, z.getinfo(p.target), name, "Word 文档", limits.MAX_FILE_BYTES), p.width, p.height)
+                for p in docximages.page_pictures(z, rels, walker.pictures, name)]
+
+
 def _open(data: bytes, name: str) -> dict[str, etree._Element | None]:
     z = archive.open_zip(data, name, "Word 文档（docx）")
     with z:
@@ -75,7 +102,7 @@ def _open(data: bytes, name: str) -> dict[str, etree._Element | None]:
         if "word/document.xml" not in names:
             raise InputError(f"{name}：这是一个压缩包，但里面没有 Word 正文（word/document.xml），不是 docx 文档", "not_docx")
         out: dict[str, etree._Element | None] = {}
-        for part in ("word/document.xml", "word/numbering.xml", "word/styles.xml"):
+        for part in ("word/document.xml", "word/numbering.xml", "word/styles.xml", _RELS):
             if part not in names:
                 continue
             try:
@@ -115,6 +142,7 @@ class _Walker:
         self.paras = 0
         self.depth = 0  # text boxes inside text boxes
         self.read_boxes = True  # a few text boxes are read in place; many are left out (docxboxes.box_reading)
+        self.pictures: list[docximages.Shown] | None = None  # the pictures shown, when asked for
 
     def container(self, el: etree._Element) -> None:
         """Body, a content control or a layout-table cell: paragraphs and tables in order."""
@@ -131,10 +159,22 @@ class _Walker:
                     else:
                         self.blocks.append(Block([Cell(text.replace("\t", " ").strip(), path=path)]))
                 self.text_boxes(child)
+                if self.pictures is not None:
+                    self.shown(child)
             elif tag == _TBL:
                 self.table(child)
+                if self.pictures is not None:
+                    self.shown(child)
             elif tag in (_SDT, _SDTCONTENT) or tag == _W + "customXml":
                 self.container(child)
+
+    def shown(self, el: etree._Element) -> None:
+        assert self.pictures is not None
+        for pic in docximages.shown(el):
+            if len(self.pictures) >= limits.MAX_DOC_MEMBERS:  # the same few images shown again and again
+                return
+            pic.after = len(self.blocks)
+            self.pictures.append(pic)
 
     def text_boxes(self, p: etree._Element) -> None:
         """The text boxes a paragraph anchors, after it, each once: of a drawing given twice

@@ -260,7 +260,7 @@ def assemble(source: str, kind: str, pages: list[Page]) -> Document:
             first_on_page = False
     if para:
         b.paragraph(para)
-    _spans(b.doc)
+    set_spans(b.doc)
     b.doc.pages = len(pages)
     return b.doc
 
@@ -318,7 +318,7 @@ def _drop_repeated_header(blocks: list[Block], table: int, grid: Grid) -> None:
         _drop_rows(grid, n)
 
 
-def _spans(doc: Document) -> None:
+def set_spans(doc: Document) -> None:
     parts = []
     pos = 0
     for block in doc.blocks:

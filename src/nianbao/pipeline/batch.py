@@ -34,6 +34,7 @@ from ..errors import InputError, NianbaoError
 from ..files import os_error_zh
 from ..ingest import sniff
 from ..ingest.archive import ZIP_ERRORS, inflate, member_problem
+from ..ingest.docximages import may_hold_pages
 from ..record import Status
 from ..store import Parsed, Store, open_reader, prepare
 from . import crossyear
@@ -47,7 +48,7 @@ SKIP_NAMES = ("__MACOSX",)
 # CPU per text report (bench/bench_ingest.py), small beside parsing a PDF or a scan.
 GROUP_SIZE = 1
 GROUP_SECONDS = 0.5
-OCR_LOG = "nianbao.ingest.pdf"  # its records with ``ocr_page`` say which scanned page OCR starts (ingest/pdf.py)
+OCR_LOG = "nianbao.ingest.pdf"  # its records with ``ocr_page`` say which scanned page OCR starts (ingest/pdf.py, and ingest/docximages.py for a Word file of page pictures)
 PageCallback = Callable[[str, int, int], None]  # (document as the batch names it, scanned page k, of n)
 
 
@@ -254,8 +255,8 @@ def work_bytes(name: str, data: bytes, db: str | None = None, hints: tuple[tuple
     out: dict = {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "errors": []}
     try:
         out["kind"] = sniff(data, name)
-        with time_limit(limits.MAX_SECONDS_PER_SCAN if out["kind"] in ("image", "pdf") else limits.MAX_SECONDS_PER_DOC,
-                        name):
+        scan = out["kind"] in ("image", "pdf") or (out["kind"] == "docx" and may_hold_pages(data))
+        with time_limit(limits.MAX_SECONDS_PER_SCAN if scan else limits.MAX_SECONDS_PER_DOC, name):
             record = parse_bytes(data, name)
             apply_hints(record, dict(hints))
             findings = check(record)

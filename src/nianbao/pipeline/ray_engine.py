@@ -44,7 +44,12 @@ def _ray() -> Any:
 
 
 def needs_ocr(kind: str | None, data: bytes) -> bool:
-    """An image, or a PDF that embeds no font (no text layer): read by OCR, seconds per page."""
+    """An image, a PDF that embeds no font (no text layer), or a DOCX of page pictures: read by OCR,
+    seconds per page."""
+    if kind == "docx":
+        from ..ingest.docximages import may_hold_pages
+
+        return may_hold_pages(data)
     return kind == "image" or (kind == "pdf" and b"/Font" not in data)
 
 
