@@ -416,8 +416,12 @@ def apply_appeals_tokens(found: Found, t4: T4Reading | None, ev: Evidence) -> No
 # ---- the agency ---------------------------------------------------------------------------------
 def agency_from_body(agency: str, doc: Document) -> str | None:
     """The body's spelling of an agency the title misread by one character (module docstring), or None."""
-    text = norm(doc.text or "\n".join(b.text for b in doc.blocks))
-    if len(agency) < 4 or text.count(agency) >= 2:
+    raw = doc.text or "\n".join(b.text for b in doc.blocks)
+    # it runs on clean texts too: a name already written twice as it is ends it before the whole text is normalised
+    if len(agency) < 4 or raw.count(agency) >= 2:
+        return None
+    text = norm(raw)
+    if text.count(agency) >= 2:
         return None
     seen: dict[str, int] = {}
     level = next((i for i, ch in enumerate(agency) if ch in _LEVEL_CHARS), 0)
