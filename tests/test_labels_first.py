@@ -12,12 +12,12 @@ import sys
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from test_decoder_properties import records
 
 import nianbao
 from conftest import DATA, ROOT, mismatches
 from nianbao.format import Format
 from synth import assert_never_wrong
+from test_decoder_properties import records
 
 T3_ROWS_2021 = Format.get("2021").t3_rows
 T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS

@@ -697,8 +697,8 @@ def decode_labels_first(stream: Stream) -> Decoded | None:
             it = iter(lines)
             cells: dict[str, Run | None] = {}
             for n, k in enumerate(covered):
-                line = None if n in skip else next(it)
-                for c, r in zip(T3_COLUMN_KEYS, line or [None] * _WIDTH):
+                line: list[Run | None] = [None] * _WIDTH if n in skip else list(next(it))
+                for c, r in zip(T3_COLUMN_KEYS, line):
                     cells[f"requests.{k}.{c}"] = r
             fits.append(cells)
         if blanks or len(run) == _WIDTH:
@@ -721,7 +721,7 @@ def decode_labels_first(stream: Stream) -> Decoded | None:
         paths = list(fits[0])
         differ = []
         for p in paths:
-            got = {None if f[p] is None else int(f[p].digits) for f in fits}
+            got = {_count(f[p]) for f in fits}
             if len(got) == 1:
                 r = fits[0][p]
                 if r is not None:
@@ -731,12 +731,17 @@ def decode_labels_first(stream: Stream) -> Decoded | None:
         for k in covered:  # per row: its cells the readings disagree on, and their readings
             mine = [p for p in differ if p.rsplit(".", 1)[0] == f"requests.{k}"]
             if mine:
-                alts = sorted({tuple(-1 if f[p] is None else int(f[p].digits) for p in mine) for f in fits})
+                alts: list[tuple[int | float, ...]] = sorted(
+                    {tuple(-1 if (v := _count(f[p])) is None else v for p in mine) for f in fits})
                 dec.ambiguous.append((mine, alts))
         flat = [r for line in lines for r in line]
         for k in covered:
             dec.rows[f"requests.{k}"] = flat
     return dec if dec.values or dec.ambiguous else None
+
+
+def _count(run: Run | None) -> int | None:
+    return None if run is None else int(run.digits)
 
 
 def _decimal(digits: str) -> bool:
@@ -759,12 +764,12 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     hits = []
     for n, it in enumerate(items):
         key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
-        p = chars.find(key, start, hi)
-        if p < 0 and key != it.keys[0]:
+        at = chars.find(key, start, hi)
+        if at < 0 and key != it.keys[0]:
             key = it.keys[0]
-            p = chars.find(key, start, hi)
-        if p >= 0:
-            hits.append((n, p, p + len(key)))
+            at = chars.find(key, start, hi)
+        if at >= 0:
+            hits.append((n, at, at + len(key)))
     found = _increasing(hits)
     dec = Decoded()
     k = 0
@@ -839,9 +844,9 @@ def fill_labels_first(found: Found, stream: Stream) -> None:
     for r in empty:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         got = [dec.values.get(p) for p in cells]
-        for p, piece in zip(cells, got):
-            if piece is not None:
-                found.values[p] = Value(piece.value, piece_cell(stream, piece.start, piece.end))
+        for p, one in zip(cells, got):
+            if one is not None:
+                found.values[p] = Value(one.value, piece_cell(stream, one.start, one.end))
         if any(g is not None for g in got):
             filled.add(r)
     amb = {row: (paths, alts) for paths, alts in dec.ambiguous if (row := paths[0].rsplit(".", 1)[0]) in empty}
