@@ -4,6 +4,7 @@ extra), as a scanned PDF page is; without the extra, a Chinese message saying ho
 from __future__ import annotations
 
 import io
+import logging
 import re
 import sys
 import zipfile
@@ -111,11 +112,29 @@ def test_a_batch_gives_a_docx_of_pictures_the_time_of_a_scan():
 
 # ---- with OCR -----------------------------------------------------------------------------------------
 
+def test_progress_of_a_word_file_is_told_as_pictures_not_as_pdf_pages(monkeypatch):
+    from rich.console import Console
+
+    from nianbao.cli import main
+    from nianbao.ingest.progress import page_started
+
+    screen = io.StringIO()
+    monkeypatch.setattr(main, "err_console", Console(file=screen, width=200))
+    page_started("扫描件.docx", 1, 2, "word/media/image1.jpeg")
+    page_started("扫描件.pdf", 2, 2, 5)
+    assert screen.getvalue().splitlines() == ["OCR 识别：扫描件.docx 第 1/2 张整页图片（Word 文档中的 word/media/image1.jpeg）",
+                                              "OCR 识别：扫描件.pdf 第 2/2 张扫描页（PDF 第 5 页）"]
+
+
 @pytest.mark.slow
-def test_libreoffice_docx_of_a_scan_reads_as_the_scan():
+def test_libreoffice_docx_of_a_scan_reads_as_the_scan(caplog):
     pytest.importorskip("rapidocr", reason="OCR extra not installed")
     path = HERE / "r000dense_scanbad_p3.docx"
-    doc = nianbao.read_document(path)
+    with caplog.at_level(logging.INFO):
+        doc = nianbao.read_document(path)
+    # its progress on the logger every shell listens to, as a Word file's picture (not on the PDF reader's)
+    pages = [(r.name, r.ocr_page) for r in caplog.records if hasattr(r, "ocr_page")]
+    assert pages == [(nianbao.OCR_PROGRESS, (str(path), 1, 1, "word/media/image1.jpeg"))]
     assert doc.kind == "ocr" and doc.pages == 1  # the picture and its VML fallback: one page
     record = nianbao.build_record(doc)
     assert mismatches(load_json(HERE / "expected" / "r000dense_scanbad_p3.json"), record.to_json_dict()) == []

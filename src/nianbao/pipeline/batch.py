@@ -35,6 +35,7 @@ from ..files import os_error_zh
 from ..ingest import sniff
 from ..ingest.archive import ZIP_ERRORS, inflate, member_problem
 from ..ingest.docximages import may_hold_pages
+from ..ingest.progress import PROGRESS
 from ..record import Status
 from ..store import Parsed, Store, open_reader, prepare
 from . import crossyear
@@ -48,7 +49,7 @@ SKIP_NAMES = ("__MACOSX",)
 # CPU per text report (bench/bench_ingest.py), small beside parsing a PDF or a scan.
 GROUP_SIZE = 1
 GROUP_SECONDS = 0.5
-OCR_LOG = "nianbao.ingest.pdf"  # its records with ``ocr_page`` say which scanned page OCR starts (ingest/pdf.py, and ingest/docximages.py for a Word file of page pictures)
+OCR_LOG = PROGRESS  # its records with ``ocr_page`` say which page OCR starts (a PDF's scanned page, a Word file's page picture)
 PageCallback = Callable[[str, int, int], None]  # (document as the batch names it, scanned page k, of n)
 
 

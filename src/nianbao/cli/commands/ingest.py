@@ -67,7 +67,7 @@ def ingest_cmd(
             if name in finished:  # a late event of a document already stored
                 return
             if not live:
-                err_console.print(f"OCR 识别：{escape(name)} 第 {k}/{n} 张扫描页", soft_wrap=True, highlight=False)
+                err_console.print(f"OCR 识别：{escape(name)} 第 {k}/{n} 页", soft_wrap=True, highlight=False)
                 return
             shown = f"{escape(Path(name).name[-24:])} 第 {k}/{n} 页"
             if name not in scanning:
