@@ -110,8 +110,6 @@ def test_a_batch_gives_a_docx_of_pictures_the_time_of_a_scan():
     assert not may_hold_pages((DATA / "lodocx" / "r000.docx").read_bytes())
 
 
-# ---- with OCR -----------------------------------------------------------------------------------------
-
 def test_progress_of_a_word_file_is_told_as_pictures_not_as_pdf_pages(monkeypatch):
     from rich.console import Console
 
@@ -140,6 +138,27 @@ def test_libreoffice_docx_of_a_scan_reads_as_the_scan(caplog):
     assert mismatches(load_json(HERE / "expected" / "r000dense_scanbad_p3.json"), record.to_json_dict()) == []
     prov = record.provenance["requests.granted.total"]
     assert prov.page == 1 and prov.bbox and re.fullmatch(r"ocr:word/media/image1\.jpeg#t\d+r\d+c\d+", prov.path or "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["r000dense_scanbad_p3.docx", "r000dense_scanbad_p3.doc"])
+def test_debug_draws_the_page_pictures_from_what_ingest_read(name, monkeypatch):
+    """``nianbao debug`` of a Word file of page pictures shows each picture with the cells' boxes on it; the
+    document is opened once (the debug view used to walk it again), and a .doc (read through LibreOffice's
+    DOCX) is drawn too (it used to fail: 无法生成页面图像)."""
+    pytest.importorskip("rapidocr", reason="OCR extra not installed")
+    from nianbao.ingest import docx, office
+
+    if name.endswith(".doc") and office.soffice() is None:
+        pytest.skip("LibreOffice not installed (scripts/sysdeps.sh)")
+    opened = []
+    real = docx._open
+    monkeypatch.setattr(docx, "_open", lambda data, n: opened.append(n) or real(data, n))
+    page = nianbao.debug_html(HERE / name)
+    assert len(opened) == 1
+    assert page.count('src="data:image/png;base64,') == 1
+    m = re.search(r'<a class="mark[^"]*" id="v-requests-granted-total" style="left:([\d.]+)%;top:([\d.]+)%', page)
+    assert m and 75 < float(m.group(1)) < 90 and 20 < float(m.group(2)) < 35  # 表三 总计 column, 予以公开 row
 
 
 @pytest.mark.slow

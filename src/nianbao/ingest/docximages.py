@@ -33,7 +33,7 @@ from lxml import etree
 from .. import limits
 from ..errors import InputError, MissingDependency
 from . import archive
-from .document import Block, Document
+from .document import Block, Document, PagePictures
 from .layout import Page, assemble, set_spans
 from .progress import page_started
 
@@ -252,6 +252,7 @@ def read_pictures(data: bytes, name: str, rels_root: etree._Element | None, seen
     if not pages:
         return None
     doc = assemble(name, "ocr", pages)
+    doc.pictures = PagePictures(data, [(p.target, p.width, p.height) for p in read])
     for b in doc.blocks:
         for c in b.cells:
             target = read[(c.page or 1) - 1].target
