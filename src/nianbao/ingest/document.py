@@ -56,4 +56,4 @@ class Document:
     title_hint: str | None = None  # e.g. an HTML <title>
     date_hint: str | None = None  # e.g. a CMS 发布时间
     warnings: list[str] = field(default_factory=list)
-    pictures: PagePictures | None = None  # a Word file read from its page pictures
+    pictures: PagePictures | None = field(default=None, repr=False)  # a Word file read from its page pictures
