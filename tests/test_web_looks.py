@@ -132,3 +132,21 @@ def test_reviewers_trend_leaves_a_blank_year_blank(tmp_path):
         assert re.findall(r'<td class="num">([^<]*)</td>', row) == ["1", "—"], row
     finally:
         b.client.__exit__(None, None, None)
+
+
+def test_a_browser_gets_chinese_error_pages_never_json(bench):
+    """A mistyped address, a report out of reach, a page the role may not open, a bad parameter: a page in the
+    workbench's frame with a way back (they were {"detail":"Not Found"} and JSON in the browser)."""
+    c = bench.client
+    html = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    login(c, "filer")
+    for path, status, words in (("/no-such-page", 404, "没有这个页面"), ("/reports/abc", 404, "没有这份文件"),
+                                ("/stats", 403, "填报人不能查看统计"), ("/reports?page=abc", 422, "参数不正确（page）")):
+        r = c.get(path, headers=html)
+        assert r.status_code == status and r.headers["content-type"].startswith("text/html"), (path, r.text[:200])
+        assert words in r.text and "回到工作台" in r.text and "填报人" in r.text, path  # the menu and the user
+        assert "detail" not in r.text and "Not Found" not in r.text, path
+    r = c.get("/api/v1/no-such-thing", headers=html)  # the API stays JSON, in Chinese
+    assert r.status_code == 404 and r.json() == {"detail": "没有这个页面"}
+    r = c.get("/reports/abc")  # a script that does not ask for HTML keeps the JSON answer
+    assert r.status_code == 404 and r.json()["detail"] == "没有这份文件"
