@@ -41,7 +41,8 @@ RIGHT = {
     "pdftotext__r001.txt": 200,  # 表三 of zeros and a few 2s in six bands: 66 right while its placements overran the budget
     "pdfminer__huaian2024.txt": 202,  # 12 wrong: columns written one after another (each page's)
     # tesseract: table rules read as glyphs (| 0 | 0 [0 10 0 is seven zeros), read through by ruled.py
-    "tess300-psm6__r000.txt": 58,  # 37 right before
+    "tess300-psm6__r000.txt": 72,  # 37 right before; 58 until rows of zeros under a lone 0 总计 (「| 0 0 10 0 0 0
+    # 0」, the glued 1s rules) were confirmed by that total, with no sum across rows left to check them
     "tess300-psm4__r000.txt": 182,  # 162 right before
     "tess300-psm3__r000dense.txt": 192,  # 178 right before
     "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before
@@ -106,7 +107,7 @@ RIGHT = {
     # the title read from the tail of a wrapped 当前位置 line (「山片区管理局 2021 年…」, agency 山片区管理局), and the
     # signature's date lost under Word's style sheet cut by the line wraps and misread (「NormaL 0 7.8 磅…」,
     # 「StytLe Definitions」): the page's 发布时间 (01-25) stood for the date (01-07)
-    "holdout-lopdf-tess300-psm4__pt20.txt": 153,
+    "holdout-lopdf-tess300-psm4__pt20.txt": 160,  # 153 before rows of zeros under a lone 0 总计 were read
     "holdout-lopdf-pdftotext__pt20.txt": 207,  # the same style sheet cut by the wraps, its letters as printed
     # pdfplumber layout=True: 「无平潭综合实验区行政审批局      2020年1月2日」, agency and date two cells of the
     # last paragraph: no signature, the page's 发布时间 (01-19) stood for the date (01-02)
