@@ -150,3 +150,49 @@ def test_a_browser_gets_chinese_error_pages_never_json(bench):
     assert r.status_code == 404 and r.json() == {"detail": "没有这个页面"}
     r = c.get("/reports/abc")  # a script that does not ask for HTML keeps the JSON answer
     assert r.status_code == 404 and r.json()["detail"] == "没有这份文件"
+
+
+def test_findings_export_and_filter_name_rules_in_chinese(bench):
+    """The XLSX sent round as a 通报 and the 规则 filter name each rule by its Chinese title (the export's 名称
+    column held keys such as table-not-unique)."""
+    import io
+
+    import openpyxl
+
+    c = bench.client
+    login(c, "rev")
+    r = c.get("/findings.xlsx")
+    assert r.status_code == 200 and "filename*=UTF-8''%E9%97%AE%E9%A2%98" in r.headers["content-disposition"]
+    ws = openpyxl.load_workbook(io.BytesIO(r.content)).active
+    header = [v for v in next(ws.iter_rows(min_row=2, max_row=2, values_only=True))]
+    names = [row[header.index("名称")] for row in ws.iter_rows(min_row=3, values_only=True)]
+    assert names and all(re.search(r"[\u4e00-\u9fff]", n) for n in names), names
+    r = c.get("/api/v1/findings.xlsx", headers=bench.h("rev"))
+    assert "findings.xlsx" not in r.headers["content-disposition"]
+    page = c.get("/findings").text
+    assert '<option value="T2-02">T2-02 ' in page and re.search(r'<option value="S-01">S-01 [\u4e00-\u9fff]', page)
+
+
+def test_the_filers_home_says_when_the_deadline_has_passed(bench, monkeypatch):
+    import datetime
+
+    from nianbao.web import pages, screens
+
+    c = bench.client
+    login(c, "filer")
+    year = pages.report_year()
+
+    class Late(datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(year + 1, 2, 1)
+
+    class Early(datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(year + 1, 1, 10)
+
+    monkeypatch.setattr(screens, "date", Late)
+    assert f"{year + 1}-01-31 <span class=\"state s-退回\">已过期限</span>" in c.get("/").text
+    monkeypatch.setattr(screens, "date", Early)
+    assert "已过期限" not in c.get("/").text
