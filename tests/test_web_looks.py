@@ -196,3 +196,39 @@ def test_the_filers_home_says_when_the_deadline_has_passed(bench, monkeypatch):
     assert f"{year + 1}-01-31 <span class=\"state s-退回\">已过期限</span>" in c.get("/").text
     monkeypatch.setattr(screens, "date", Early)
     assert "已过期限" not in c.get("/").text
+
+
+def test_a_filing_online_keeps_the_clerks_opening_and_date_in_the_published_text(bench):
+    """The 填报 form has the 前言 and the 成文日期: the published DOCX carries the clerk's own opening (their
+    contact details) and is dated, instead of the standard opening and no date at all."""
+    import io
+
+    from docx import Document
+
+    c = bench.client
+    csrf = login(c, "filer")
+    path = "/filing/聊城市统计局/2023"
+    page = c.get(path).text
+    assert 'name="opening"' in page and 'name="published"' in page
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    opening = "本报告依据《条例》编制。\n如对本报告有疑问，请与聊城市统计局办公室联系（电话：0635-8223216）。"
+    data = {p.path: "0" for p in nianbao.table_cells("2021")}
+    data.update({"csrf": csrf, "version": version, "action": "submit", "opening": opening, "published": "2024-01-20",
+                 "s1_overview": "本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》。"})
+    r = c.post(path, data=data, follow_redirects=False)
+    assert _flash(r) == "已提交，等待审核", _flash(r)
+    page = c.get(path).text
+    assert "0635-8223216" in page and 'value="2024-01-20"' in page
+    csrf = login(c, "rev")
+    version = re.search(r'name="version" value="(\d+)"', c.get(path).text).group(1)
+    r = c.post(path, data={"csrf": csrf, "version": version, "action": "accept", "note": ""}, follow_redirects=False)
+    assert "已通过" in _flash(r)
+    docx = c.get(path + "/report.docx")
+    assert docx.status_code == 200
+    texts = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs if p.text.strip()]
+    assert "如对本报告有疑问，请与聊城市统计局办公室联系（电话：0635-8223216）。" in texts
+    assert texts[-1] == "2024年1月20日", texts[-3:]
+    csrf = login(c, "filer")
+    r = c.post("/filing/聊城市统计局/2022", data={"csrf": csrf, "version": "0", "action": "save", "published": "明年"},
+               follow_redirects=False)
+    assert "成文日期「明年」应写成" in _flash(r)

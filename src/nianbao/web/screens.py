@@ -266,6 +266,8 @@ def _filing_ctx(st: State, view: dict) -> dict:
             if flagged.get(c) != "error":
                 flagged[c] = f["severity"]
     sections = {s["id"]: s.get("text", "") for s in view["record"].get("sections") or []}
+    sections["opening"] = "\n".join(view["record"].get("opening") or [])
+    sections["published"] = (view["record"].get("meta") or {}).get("published") or ""
     return {"view": view, "tables": _tables(record, fmt, flagged), "sections": service.sections(),
             "section_text": sections, "sev_zh": service.SEV_ZH, "cell_name": nianbao.cell_name}
 
@@ -295,6 +297,9 @@ async def _form_values(request: Request, fmt: str) -> tuple[dict[str, Any], dict
         except nianbao.NianbaoError as e:
             problems.append(f"{c.name}：{e.message}")
     sections = {sid: str(form.get(sid) or "") for sid, _ in service.sections() if form.get(sid) is not None}
+    for key in ("opening", "published"):  # 前言 and 成文日期
+        if form.get(key) is not None:
+            sections[key] = str(form.get(key))
     return values, sections, problems
 
 
