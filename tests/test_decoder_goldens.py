@@ -108,6 +108,24 @@ RIGHT = {
     # signature reads 财政全融局
     "holdout-nrpdf-tess300-psm3__pt01.txt": 89,
     "holdout-nrpdf-tess300-psm3-all__pt01.txt": 89,
+    # tesseract --psm 6 over the crawler page printed by LibreOffice: one glyph outside the format's words
+    # (禁止 read 茜止), so the text was read as clean and 予以公开 「6 0 0 0 0 0 0」 and 行政许可 6 (0 printed) stood;
+    # its row numbers closed by commas (「1，属于国家秘密」「2.， 其他…」) say it was read from pixels: 2 wrong
+    "holdout-lopdf-tess300-psm6__seed004.txt": 174,
+    # 表三's rows among rules read as glyphs (「| 0 |0|o10o10o1o1o」) cut by the decoder into 0 0 1 0 1 0 with the
+    # page number 「站 2 站」 as its 总计: the row sum chose the cut and may not confirm it (3 wrong each); the
+    # title's agency with a glyph added (平潭综合实验区上自然资源…, the signature without): null (1 wrong);
+    # 表二 「| 行政规范性文件 | 0 | 0 | 1」 (11 printed, the 1's rule missing): null (1 wrong)
+    "holdout-nrpdf-tess300-psm6__pt06.txt": 8,
+    "holdout-nrpdf-tess300-psm6__pt20.txt": 6,
+    # 表四 of the crawler page, 15 zeros read 「900 0 90 0 0 0 690 0 0 0 60」: 复议 cut 9 0 0 0 9 by its own sum while
+    # the other blocks read no way: null (2 wrong)
+    "holdout-lopdf-tess150-psm6__pt14.txt": 50,
+    # the title's agency with its first glyph lost (潭综合实验区自然资源…), the signature 平潭综合实验区… once, two
+    # bracket pairs closed by other glyphs (〔2021]) making the text noisy: null (1 wrong)
+    "holdout-nrpdf-tess150-psm3__pt06z.txt": 187,
+    # a guard: 「| 4 | 30 | 53 | 21 | 17 | 29 |154 |」 is read (a pipe glued to a digit is a rule, not a 1)
+    "tess300-psm6__r000dense_scan_p3.txt": 49,
 }
 
 
