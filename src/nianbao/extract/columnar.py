@@ -134,13 +134,15 @@ class _Part:
     """One run of row labels and the numbers after it: ``rows`` (indices into the format's rows)."""
 
     def __init__(self, rows: list[int], atoms: list[_Atom], cons: list[tuple[list[tuple[int, int]],
-                                                                              list[tuple[int, int]]]]):
+                                                                              list[tuple[int, int]], int, int]]):
         self.rows = rows
         self.atoms = atoms
         self.height = len(rows)
-        self.cons = cons  # (left cells, right cells), cells as (column, local row)
+        # (left cells, right cells, left constant, right constant), cells as (column, local row); the
+        # constants: the cells of the sum settled in another part
+        self.cons = cons
         self.by_cell: dict[tuple[int, int], list[int]] = {}
-        for n, (left, right) in enumerate(cons):
+        for n, (left, right, _lc, _rc) in enumerate(cons):
             for cell in (*left, *right):
                 self.by_cell.setdefault(cell, []).append(n)
         # runs of single-number atoms with no words between them: a block written one cell per line
@@ -165,6 +167,7 @@ class _Part:
         self.bands = 1
         self.max_blocks = 0
         self.hints = True
+        self.free = False  # columns in any order (their boxes written as the page's layout groups them)
         self.target: tuple[tuple[int, ...], ...] | None = None  # the grid looked for (realizes)
         self.done = False
 
@@ -197,6 +200,9 @@ class _Part:
             starts = sorted({front[c] for c in range(WIDTH) if front[c] < height})
             places = []
             for f in starts:
+                if self.free:
+                    places.extend((f, c, False) for c in range(WIDTH) if front[c] == f)
+                    continue
                 if f == 0 and hinted_col is not None:
                     c = hinted_col
                 elif f == 0:
@@ -213,7 +219,7 @@ class _Part:
                 places.append((front[prev], prev, True))
             for f, c, cont in places:
                 defined = f in ends
-                if not defined and (c != 0 or len(edges) > self.bands):
+                if not defined and ((c != 0 and not self.free) or len(edges) > self.bands):
                     continue  # a band no column has entered yet is entered from the left
                 for w in range(1, 2 if cont else WIDTH - c + 1):
                     if size % w:
@@ -240,14 +246,15 @@ class _Part:
                 if n in seen:
                     continue
                 seen.add(n)
-                left, right = self.cons[n]
+                left, right, lc, rc = self.cons[n]
                 lv = [cols[c][r] for c, r in left if r < len(cols[c])]
                 rv = [cols[c][r] for c, r in right if r < len(cols[c])]
                 lk, rk = len(lv) == len(left), len(rv) == len(right)
+                ls, rs = sum(lv) + lc, sum(rv) + rc
                 if lk and rk:
-                    if sum(lv) != sum(rv):
+                    if ls != rs:
                         return False
-                elif rk and sum(lv) > sum(rv) or lk and sum(rv) > sum(lv):
+                elif rk and ls > rs or lk and rs > ls:
                     return False  # cells are never negative: a part already exceeds the whole
         return True
 
@@ -406,8 +413,9 @@ class _Multiset:
     of the grid is zeros. ``steps`` counts cells tried; past ``MAX_STEPS`` the part is not settled."""
 
     def __init__(self, part: _Part, cons: list[tuple[list[str], list[str]]], keys: list[str],
-                 known: dict[str, int], budget: int = MAX_STEPS):
+                 known: dict[str, int], budget: int = MAX_STEPS, cap: int = MAX_SOLUTIONS):
         self.budget = budget
+        self.cap = cap
         self.h = part.height
         local = {f"requests.{keys[i]}": n for n, i in enumerate(part.rows)}
         self.cons: list[tuple[int, int]] = []  # per constraint: constant left, constant right
@@ -450,7 +458,7 @@ class _Multiset:
 
     def solve(self) -> list[tuple[int, ...]] | None:
         self._place(0)
-        return None if self.overflow or len(self.found) > MAX_SOLUTIONS else self.found
+        return None if self.overflow or len(self.found) > self.cap else self.found
 
     def _bounded(self, n: int) -> bool:
         lhs, rhs = self.sums[n]
@@ -464,7 +472,7 @@ class _Multiset:
         return abs(lhs - rhs) <= self.left
 
     def _place(self, cell: int) -> None:
-        if self.overflow or len(self.found) > MAX_SOLUTIONS:
+        if self.overflow or len(self.found) > self.cap:
             return
         if self.left == 0:
             # only zeros are left: the rest of the grid is zeros, and every sum must hold as it is
@@ -502,13 +510,13 @@ class _Multiset:
 
 
 def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int],
-                 steps: int, one: bool = False) -> list[tuple] | None:
+                 steps: int, one: bool = False, cap: int = MAX_SOLUTIONS) -> list[tuple] | None:
     """The placements (value grid, token grid) of a part read as a multiset: the grids the sums
     allow (``_Multiset``), each kept when some placement in the order these converters write gives
     it (so exactly the grids the placement search would find, without listing every placement of
     equal numbers). None when either search ran past its budget or the sums allow too many grids
     (with ``one``: more than one)."""
-    grids = _Multiset(part, cons, keys, known, steps).solve()
+    grids = _Multiset(part, cons, keys, known, steps, cap).solve()
     if grids is None or one and len(grids) > 1:
         return None
     out = []
@@ -526,25 +534,44 @@ def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int]
     return out
 
 
-def _part_constraints(rows: list[int], keys: list[str]) -> list:
-    """The format's sums restricted to cells of this part, as (column, local row) lists."""
+def _by_free_order(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple] | None:
+    """The placements of a part whose columns come in any order (pdfminer groups a page's boxes by
+    their layout, so 总计 may come before 自然人), checked against the sums within the part and those
+    that reach into the parts already settled (``known``). None when the search ran past its nodes
+    or more grids than ``MAX_SOLUTIONS`` fit."""
+    free = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
+    free.free = True
+    free.solve()
+    if free.overflow or not free.solutions:
+        return None
+    return list(free.solutions.items())
+
+
+def _part_constraints(rows: list[int], keys: list[str], known: dict[str, int] | None = None) -> list:
+    """The format's sums restricted to cells of this part, as (column, local row) lists, with the
+    cells settled in another part (``known``) as constants; sums with a cell neither here nor known
+    are left out, and so are sums with no cell here."""
     local = {keys[i]: n for n, i in enumerate(rows)}
+    known = known or {}
     out = []
     for left, right in _t3_constraints(list(keys)):
-        cells = []
-        for side in (left, right):
-            got = []
-            for p in side:
+        cells: list[list[tuple[int, int]]] = [[], []]
+        consts = [0, 0]
+        ok = True
+        for side, paths in enumerate((left, right)):
+            for p in paths:
                 _t, row, col = p.split(".")
-                if row not in local:
+                if row in local:
+                    cells[side].append((T3_COLUMN_KEYS.index(col), local[row]))
+                elif p in known:
+                    consts[side] += known[p]
+                else:
+                    ok = False
                     break
-                got.append((T3_COLUMN_KEYS.index(col), local[row]))
-            else:
-                cells.append(got)
-                continue
-            break
-        if len(cells) == 2:
-            out.append((cells[0], cells[1]))
+            if not ok:
+                break
+        if ok and (cells[0] or cells[1]):
+            out.append((cells[0], cells[1], consts[0], consts[1]))
     return out
 
 
@@ -691,7 +718,10 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     # these converters write): their numbers in any order, with the sums and the cells the other
     # parts settled
     for part in pending:
-        placed = _by_multiset(part, cross, keys, _settled(solved, keys), MAX_STEPS)
+        known = _settled(solved, keys)
+        placed = _by_multiset(part, cross, keys, known, MAX_STEPS)
+        if placed is None:
+            placed = _by_free_order(part, keys, known)
         if not placed:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
             continue
