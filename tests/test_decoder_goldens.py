@@ -85,6 +85,14 @@ RIGHT = {
     # pdfminer: 表四's headers for 未经复议直接起诉 scrambled (尚未 其他 审结 纠正 0 0 0 维持 1 总计 1) and the
     # numbers in that order; the sums hold for any order of the four results: the block stays null
     "holdout-pdfminer__pt06.txt": 22,  # 2 wrong (维持 1 read as 尚未审结)
+    # pdfminer over nianbao's PDF: 表三's first page written column by column in the order pdfminer groups the
+    # boxes (科研/法律/社会 zeros, then 其他, 总计, 自然人, 商业企业), its second page left to right: the first page read
+    # with its columns in any order, the sums reaching into the second page's settled cells choosing (72 before)
+    "holdout-pdfminer__pt04.txt": 205,
+    # the second page's one non-zero applicant column (其他) among four zero columns: the placement with the
+    # fewest changes of column (each column's boxes one after another) settles it; 67 before
+    "holdout-pdfminer__pt20.txt": 205,
+    "holdout-pdfminer__pt09.txt": 150,  # two blank rows on the second page: its part stays null; 41 before
     # the crawler page printed by LibreOffice, through pdfminer: Word's style sheet after the signature's date,
     # wrapped over six lines (「ZH-」 / 「CN X-NONE …」): the page's 发布时间 (01-25) stood for 2022-01-07
     "holdout-lopdf-pdfminer__pt20.txt": 207,
