@@ -163,8 +163,6 @@ class _Part:
             self.nums.extend(a.nums)
         self.nodes = 0
         self.solutions: dict[tuple, tuple] = {}  # value grid -> the token grid of one placement
-        self.switches: dict[tuple, int] = {}  # value grid -> the fewest column changes of its placements
-        self.fewest = 10 ** 9
         self.overflow = False
         self.bands = 1
         self.max_blocks = 0
@@ -280,15 +278,8 @@ class _Part:
                 for bands in range(1, MAX_BANDS + 1):
                     self.bands = bands
                     empty = ((),) * WIDTH
-                    self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, 0, {})
-                    if self.overflow:
-                        return
-                    if self.solutions:
-                        # the fewest changes of column from one number to the next: a converter
-                        # writes a column's boxes one after another where it can, and a reading
-                        # that breaks columns more often than another that fits is not looked for
-                        self.solutions = {g: t for g, t in self.solutions.items()
-                                          if self.switches[g] == self.fewest}
+                    self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, 0, set())
+                    if self.overflow or self.solutions:
                         return
 
     def realizes(self, grid: tuple[tuple[int, ...], ...]) -> tuple | None | bool:
@@ -296,7 +287,6 @@ class _Part:
         False when none does; None when the search ran past its nodes (``self.nodes`` goes on
         counting over calls, so several grids share one budget)."""
         self.target, self.solutions, self.done = grid, {}, False
-        self.switches, self.fewest = {}, 10 ** 9
         self.max_blocks, self.bands = MAX_BLOCKS, MAX_BANDS
         try:
             for hints in (True, False):
@@ -304,7 +294,7 @@ class _Part:
                     break
                 self.hints = hints
                 empty = ((),) * WIDTH
-                self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, 0, {})
+                self._dfs(0, (0,) * WIDTH, empty, empty, (0,), (-1,) * self.height, -1, 0, set())
                 if self.done:
                     return self.solutions[grid]
                 if self.overflow:
@@ -356,10 +346,9 @@ class _Part:
 
     def _dfs(self, idx: int, front: tuple[int, ...], cols: tuple[tuple[int, ...], ...],
              toks: tuple[tuple[int, ...], ...], edges: tuple[int, ...], last: tuple[int, ...], must: int,
-             blocks: int, seen: dict, prev: int = -1, switches: int = 0, tail: int = -1) -> None:
-        """``cols``: the values placed, per column; ``toks``: the token index of each; ``switches``: how
-        often the column changed from one number to the next so far, ``tail`` the last number's column."""
-        if self.overflow or self.done or switches > self.fewest:
+             blocks: int, seen: set, prev: int = -1) -> None:
+        """``cols``: the values placed, per column; ``toks``: the token index of each."""
+        if self.overflow or self.done:
             return
         self.nodes += 1
         if self.nodes > MAX_NODES or len(self.solutions) > MAX_SOLUTIONS:
@@ -367,17 +356,13 @@ class _Part:
             return
         if idx == len(self.atoms):
             if all(f == self.height for f in front):
-                if cols not in self.solutions or switches < self.switches[cols]:
-                    self.solutions[cols] = toks
-                    self.switches[cols] = switches
-                if self.target is None:
-                    self.fewest = min(self.fewest, switches)
+                self.solutions.setdefault(cols, toks)
                 self.done = self.target is not None
             return
-        key = (idx, front, last, edges, must, blocks, prev, cols, tail)
-        if seen.get(key, switches + 1) <= switches:
+        key = (idx, front, last, edges, must, blocks, prev, cols)
+        if key in seen:
             return
-        seen[key] = switches
+        seen.add(key)
         values = self.values
         for nxt, adds, f, end, right in self._options(idx, front, last, edges, prev):
             # numbers written one per line are cut into boxes: a box that stops inside such a run
@@ -410,13 +395,8 @@ class _Part:
                 continue
             new_edges = edges if end <= edges[-1] else (*edges, end)
             new_last = last if right < 0 or last[f] >= right else (*last[:f], right, *last[f + 1:])
-            order = sorted((i, c) for c, ids in adds for i in ids)
-            sw, t = switches, tail
-            for _i, c in order:
-                sw += t >= 0 and c != t
-                t = c
             self._dfs(nxt, tuple(new_front), tuple(new_cols), tuple(new_toks), new_edges, new_last, nxt_must,
-                      boxed, seen, adds[0][0] if len(adds) == 1 else -1, sw, t)
+                      boxed, seen, adds[0][0] if len(adds) == 1 else -1)
 
 
 # ---- any order: the numbers of a part as a multiset ------------------------------------------------
