@@ -198,7 +198,7 @@ class _Part:
         for nxt, ids in spans:
             size = len(ids)
             starts = sorted({front[c] for c in range(WIDTH) if front[c] < height})
-            places = []
+            places: list[tuple[int, int, bool]] = []
             for f in starts:
                 if self.free:
                     places.extend((f, c, False) for c in range(WIDTH) if front[c] == f)
@@ -633,6 +633,34 @@ def _runs_of(stream: Stream, tokens: list[tuple[str, object]]) -> tuple[list[_Nu
     return nums, runs
 
 
+def _combine(solved: list[tuple[_Part, list[tuple]]], keys: list[str],
+             cross: list) -> tuple[list[dict[str, int]], dict[str, _Num]]:
+    """The grids of the whole table that pick one placement per part and keep the sums across parts
+    (none past 4096 combinations), and the numbers one of them took its cells from."""
+    combos = 1
+    for _p, sols in solved:
+        combos *= len(sols)
+    grids: list[dict[str, int]] = []
+    origin: dict[str, _Num] = {}
+    if combos > 4096:
+        return grids, origin
+    for pick in product(*(sols for _p, sols in solved)):
+        val: dict[str, int] = {}
+        src: dict[str, _Num] = {}
+        for (part, _sols), (cols, toks) in zip(solved, pick):
+            for c in range(WIDTH):
+                for r, v in enumerate(cols[c]):
+                    path = f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"
+                    val[path] = v
+                    src[path] = part.nums[toks[c][r]]
+        if all(not all(p in val for p in (*left, *right)) or sum(val[p] for p in left) == sum(val[p] for p in right)
+               for left, right in cross):
+            grids.append(val)
+            if not origin:
+                origin = src
+    return grids, origin
+
+
 def decode_columnar(stream: Stream) -> Decoded | None:
     """表三 from text written column by column; None when its row labels do not come in a run."""
     chars = stream.chars
@@ -640,6 +668,9 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     if start < 0:
         return None
     rows_fmt: tuple[Label, ...] = _t3_rows(chars, start, min(len(chars), start + 3000))
+    zero = _zero_table(stream, start, rows_fmt)
+    if zero is not None:
+        return zero
     anchors = _anchors(stream, rows_fmt, start, min(len(chars), start + 6000))
     if len(anchors) < MIN_RUN:
         return None
@@ -730,30 +761,19 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         return dec
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
-    combos = 1
-    for _p, sols in solved:
-        combos *= len(sols)
-    grids: list[dict[str, int]] = []
-    origin: dict[str, _Num] = {}
-    if combos <= 4096:
-        for pick in product(*(sols for _p, sols in solved)):
-            val: dict[str, int] = {}
-            src: dict[str, _Num] = {}
-            for (part, _sols), (cols, toks) in zip(solved, pick):
-                for c in range(WIDTH):
-                    for r, v in enumerate(cols[c]):
-                        path = f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"
-                        val[path] = v
-                        src[path] = part.nums[toks[c][r]]
-            ok = True
-            for left, right in cross:
-                if all(p in val for p in (*left, *right)) and sum(val[p] for p in left) != sum(val[p] for p in right):
-                    ok = False
-                    break
-            if ok:
-                grids.append(val)
-                if not origin:
-                    origin = src
+    grids, origin = _combine(solved, keys, cross)
+    if not grids and len(solved) > 1:
+        # the parts' placements do not fit together: one part's columns may come in another order
+        # (pdfminer groups a page's boxes by layout) while the other parts' order is right. Each
+        # part in turn read in any order, the others' settled cells reaching into it: every reading
+        # that fits counts (unique or nothing over all of them)
+        for i, (part, _sols) in enumerate(solved):
+            others = solved[:i] + solved[i + 1:]
+            freed = _by_free_order(part, keys, _settled(others, keys))
+            if freed:
+                more, src = _combine([*others, (part, freed)], keys, cross)
+                grids.extend(more)
+                origin = origin or src
     if not grids:
         for part, _sols in solved:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
@@ -771,6 +791,67 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         alts = sorted({tuple(g.get(p, -1) for p in differ) for g in grids})
         dec.ambiguous.append((differ, alts))  # type: ignore[arg-type]
     return dec
+
+
+# ---- a table of zeros --------------------------------------------------------------------------
+_T2_WORDS = ("第二十条", "信息内容", "行政许可", "采购", "收费", "制发", "新制作")
+
+
+def _zero_table(stream: Stream, start: int, rows_fmt: tuple[Label, ...]) -> Decoded | None:
+    """表三 whose numbers are all 0, whatever their layout: between the table's start and 表四's heading
+    there are exactly as many numbers as the format has cells (``rows × 7``), each one 0 and none
+    followed by a unit (件, 年…). Every assignment of those numbers to the cells gives every cell 0,
+    so the layout does not matter (labels interleaved, columns cut at a page break). The table starts
+    at its heading (收到和处理…), or earlier at its column header 申请人情况 when only numbers and header
+    words stand between them (pdfminer writes a page's boxes by layout groups, a table's first columns
+    before the section heading). When 表四 took some of them (columns written after its boxes), the
+    numbers up to the next section (五、) are counted with 表四's 15 cells: all 0 too, the same holds.
+    A blank cell leaves fewer numbers than cells, and any other number or a decimal leaves the table
+    to the other readers."""
+    chars = stream.chars
+    head = chars.rfind("收到和处理", max(0, start - 300), start)
+    lo = head if head >= 0 else start
+    early = chars.rfind("申请人情况", max(0, lo - 3000), lo)
+    if early >= 0 and not any(w in chars[early:lo] for w in _T2_WORDS):
+        lo = early
+    hi = chars.find("行政复议", start)
+    if hi < 0:
+        return None
+    cells = len(rows_fmt) * WIDTH
+    nums = _zeros(stream, lo, hi)
+    if nums is not None and len(nums) < cells:
+        nxt = chars.find("五、", hi)
+        more = _zeros(stream, lo, nxt) if nxt >= 0 else None
+        if more is not None and len(more) == cells + T4_CELLS:
+            nums = more[:cells]  # provenance only: every cell is 0 whichever number it is
+    if nums is None or len(nums) != cells:
+        return None
+    dec = Decoded()
+    for r, label in enumerate(rows_fmt):
+        row = nums[r * WIDTH:(r + 1) * WIDTH]
+        dec.rows[f"requests.{label.key}"] = [Run("0", n.start, n.end) for n in row]
+        for c, n in zip(T3_COLUMN_KEYS, row):
+            dec.values[f"requests.{label.key}.{c}"] = _piece(0, n)
+    return dec
+
+
+def _zeros(stream: Stream, lo: int, hi: int) -> list[_Num] | None:
+    """The numbers in ``chars[lo:hi]`` when every one is 0 and none is followed by a unit; else None."""
+    toks = _tokens(stream, lo, hi)
+    if toks is None:
+        return None
+    nums = [t for k, t in toks if isinstance(t, _Num)]
+    if any(n.value for n in nums):
+        return None
+    text, where = stream.text, stream.where
+    for n in nums:
+        after = where[n.end - 1] + 1
+        if text[after:after + 2].strip()[:1] in _UNITS:
+            return None
+    return nums
+
+
+_UNITS = frozenset("年月日件条项次个份%万人元")
 
 
 # ---- 表四 ---------------------------------------------------------------------------------------
