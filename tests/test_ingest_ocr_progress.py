@@ -41,9 +41,9 @@ def folder(tmp_path):
 def test_batch_with_worker_processes_prints_each_scanned_page(folder, tmp_path):
     r = cli("ingest", folder, "--db", tmp_path / "s.sqlite", "-j", "2")
     name = folder / "扫描件.pdf"
-    assert f"OCR 识别：{name} 第 1/2 张扫描页" in r.stderr
-    assert f"OCR 识别：{name} 第 2/2 张扫描页" in r.stderr
-    assert r.stderr.index("第 1/2 张扫描页") < r.stderr.index("第 2/2 张扫描页")
+    assert f"OCR 识别：{name} 第 1/2 页" in r.stderr  # 页, not 扫描页: a Word file's page pictures come here too
+    assert f"OCR 识别：{name} 第 2/2 页" in r.stderr
+    assert r.stderr.index("第 1/2 页") < r.stderr.index("第 2/2 页")
     # the fragment: 部分成功 with the reason, the seed 成功
     assert "成功 1，部分成功 1，失败 0" in r.stdout
     assert "部分成功" in r.stdout and "未识别出机关和年度，不计入统计" in flat(r.stdout)

@@ -17,6 +17,7 @@ import synth
 from conftest import DATA, SHARED, leaves, load_json, mismatches
 from nianbao.extract.noise import evidence
 from nianbao.format import Format
+from nianbao.ingest import load_bytes
 
 HERE = DATA / "ocr_noise"
 # fields right when fixed; the wrong values before, and what in the text shows the reading is noisy
@@ -166,3 +167,51 @@ def test_title_agency_with_its_first_glyph_lost_takes_the_body_spelling():
     record = nianbao.parse_bytes(text.encode("utf-8"), "ocr.txt")
     assert record.meta.agency == "平潭综合实验区财政金融局"
     assert any(n.path == "meta.agency" and n.kind == "repaired" for n in record.notes)
+
+
+def _clean_report() -> str:
+    requests, appeals = synth.tables(random.Random(7), scale=40)
+    return synth.report_text(requests=requests, appeals=appeals)
+
+
+def test_row_numbers_closed_by_commas_show_a_reading_from_pixels():
+    """tesseract reads the full stop of 表三's row numbers as a comma (「2.， 其他法律…」「3，危及…」): three
+    such rows are a reading from pixels; one or two may be the writer's."""
+    text = _clean_report()
+    rows = ["2. 其他法律行政法规禁止公开", "3. 危及“三安全一稳定”", "4. 保护第三方合法权益"]
+    assert all(r in text for r in rows)
+    commas = [r.replace(". ", "，", 1) if i else r.replace(". ", ".， ", 1) for i, r in enumerate(rows)]
+    two = text.replace(rows[0], commas[0], 1).replace(rows[1], commas[1], 1)
+    assert not evidence(load_bytes(two.encode("utf-8"), "t.txt")).noisy
+    three = two.replace(rows[2], commas[2], 1)
+    ev = evidence(load_bytes(three.encode("utf-8"), "t.txt"))
+    assert ev.noisy and ev.commas == 3
+
+
+def test_two_brackets_closed_by_other_glyphs_show_a_reading_from_pixels():
+    """〈中华人民共和国…格式〉 read 〈…格式》 and 〔2021〕 read 〔2021]: two brackets closed by another glyph
+    (a writer mixes （ and ) at most, which does not count); one alone is not enough."""
+    text = _clean_report()
+    one = text.replace("年度报告格式〉", "年度报告格式》", 1)
+    assert one != text
+    assert not evidence(load_bytes(one.encode("utf-8"), "t.txt")).noisy
+    two = one.replace("〔2021〕", "〔2021]", 1)
+    assert evidence(load_bytes(two.encode("utf-8"), "t.txt")).noisy
+    mixed = text.replace("（以下简称", "(以下简称", 1).replace("（地址", "(地址", 1)
+    assert not evidence(load_bytes(mixed.encode("utf-8"), "t.txt")).noisy
+
+
+def test_a_row_of_zeros_under_a_lone_zero_total_is_read_and_a_glued_total_is_not():
+    """tesseract --psm 6 glues rules to the zeros (「| 0 | 0 | 0 | 0 | 0 10 0」): read with every 1 a rule, a
+    row of zeros, the only reading whose six cells add up to the 总计 — a lone 0 that reads no other way.
+    With the total glued to a glyph that may be a 1 (「10」: |0, or 10) the arithmetic chose 0 for it too:
+    nothing but a sum across rows may confirm that choice, and here none is left."""
+    path = DATA / "decoder" / "tess300-psm6__r000.txt"
+    text = path.read_text(encoding="utf-8")
+    line = "“1信访举报投诉类中请 | 0 | 0 | 0 | 0 | 0 10 0"
+    assert line in text
+    row = nianbao.parse(path).requests["declined_petition"]
+    assert [getattr(row, c) for c in Format.T3_COLUMN_KEYS] == [0] * 7
+    glued = text.replace(line, line.replace("0 10 0", "0 0 10"), 1)
+    row = nianbao.parse_bytes(glued.encode("utf-8"), "ocr.txt").requests["declined_petition"]
+    assert all(getattr(row, c) is None for c in Format.T3_COLUMN_KEYS)

@@ -483,6 +483,18 @@ def test_signature_as_the_report_wrote_it(record0):
     assert [p.text for p in doc.paragraphs[-2:]] == [record0.signature.agency or "聊城市统计局", record0.signature.date]
 
 
+def test_signature_and_date_never_stand_on_a_page_of_their_own(record0):
+    """GB/T 9704: the agency's name keeps with the date, and the last paragraph of text goes over with them (a
+    consolidation's date once stood alone on the last page)."""
+    doc = Document(io.BytesIO(nianbao.render(record0, "docx")))
+    body = [p for p in doc.paragraphs if p.text.strip()]
+    sign, date, last_text = body[-2], body[-1], body[-3]
+    assert sign.style.name == date.style.name == "Signature"
+    assert sign.paragraph_format.keep_with_next is True
+    assert last_text.paragraph_format.keep_with_next is True
+    assert not date.paragraph_format.keep_with_next
+
+
 def test_a_record_without_an_opening_gets_no_contact_boilerplate(record0):
     data = record0.to_json_dict()
     data.update(opening=[], contact=None, signature=None)

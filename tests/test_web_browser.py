@@ -258,3 +258,46 @@ def test_a_pdf_report_highlights_the_cell_on_its_page_image(server, browser):
     assert len(tags) > 30 and not [t for t in tags if re.search(r"[A-Za-z_]", t)], tags[:20]
     shot(page, "16-报告-PDF页面")
     ctx.close()
+
+
+def test_pages_fit_a_phone_and_the_record_fits_beside_the_document(server, browser, tmp_path):
+    """At 1366×768 表三's seven columns fit the pane beside the document (总计 was cut off behind a scroll bar);
+    on a 390-px phone no page is wider than the screen, the menu keeps each item on one line and the two panes
+    stack (they overlapped, and the menu broke 工作台 into one character a line)."""
+    url = server["url"]
+    ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    page = ctx.new_page()
+    login(page, url, "填报员")
+    report = tmp_path / "统计局年报.txt"
+    report.write_bytes(seed_text("聊城市统计局", 2020))
+    page.goto(url + "/upload")
+    page.set_input_files("input[type=file]", str(report))
+    page.click("button:has-text('上传并审核')")
+    page.wait_for_selector("#upload-table tr[data-status='成功'] >> text=统计局年报.txt", timeout=20_000)
+    page.click("#upload-table a:has-text('统计局年报.txt')")
+    page.wait_for_selector("table.rec[data-table='表三']")
+    report_url = page.url
+    overflow = page.evaluate("() => [...document.querySelectorAll('.tablewrap')].map(d => d.scrollWidth - d.clientWidth)")
+    assert overflow and max(overflow) <= 1, overflow
+    shot(page, "17-报告-1366")
+    ctx.close()
+
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
+    page = ctx.new_page()
+    login(page, url, "填报员")
+    for name, where in (("18-手机-工作台", "/"), ("19-手机-报告", report_url), ("20-手机-填报", "/filing/聊城市统计局/2022"),
+                        ("21-手机-问题清单", "/findings"), ("22-手机-上传", "/upload")):
+        page.goto(where if where.startswith("http") else url + where)
+        page.wait_for_load_state()
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 390, (where, width)
+        heights = page.evaluate("() => [...document.querySelectorAll('header nav a, a.button, button')]"
+                                ".filter(e => e.offsetParent).map(e => [e.innerText, e.getBoundingClientRect().height])")
+        tall = [(t, h) for t, h in heights if h > 44]
+        assert not tall, (where, tall)
+        panes = page.evaluate("() => [...document.querySelectorAll('.split > *')].map(e => e.getBoundingClientRect())"
+                              ".map(r => [r.left, r.right, r.top, r.bottom])")
+        for a, b in zip(panes, panes[1:]):
+            assert b[2] >= a[3] - 1, (where, panes)  # stacked, not side by side over each other
+        shot(page, name)
+    ctx.close()

@@ -9,6 +9,8 @@ from importlib import import_module
 
 import typer
 
+from nianbao import OCR_PROGRESS
+
 from . import commands, wrap, zh
 from .output import err_console
 
@@ -38,15 +40,15 @@ class _OcrProgress(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         page = getattr(record, "ocr_page", None)
         if page and os.getpid() == self.pid:
-            name, k, n, where = page  # a PDF's page number, or where the page is (a Word file's picture)
-            where = f"PDF 第 {where} 页" if isinstance(where, int) else where
-            err_console.print(f"OCR 识别：{name} 第 {k}/{n} 张扫描页（{where}）", soft_wrap=True)
+            name, k, n, where = page  # a PDF's page number, or a Word file's page picture (its zip member)
+            what = f"张扫描页（PDF 第 {where} 页）" if isinstance(where, int) else f"张整页图片（Word 文档中的 {where}）"
+            err_console.print(f"OCR 识别：{name} 第 {k}/{n} {what}", soft_wrap=True)
 
 
-_pdf_log = logging.getLogger("nianbao.ingest.pdf")
-_pdf_log.setLevel(logging.INFO)
-if not any(isinstance(h, _OcrProgress) for h in _pdf_log.handlers):
-    _pdf_log.addHandler(_OcrProgress())
+_progress_log = logging.getLogger(OCR_PROGRESS)
+_progress_log.setLevel(logging.INFO)
+if not any(isinstance(h, _OcrProgress) for h in _progress_log.handlers):
+    _progress_log.addHandler(_OcrProgress())
 
 
 def run() -> None:

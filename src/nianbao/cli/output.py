@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -76,13 +77,21 @@ def error(message: str) -> None:
     err_console.print(f"[bold red]错误[/]：{escape(message)}", soft_wrap=True)  # the terminal wraps: paths stay whole
 
 
-def write_or_exit(path: Path, data: bytes | str) -> None:
-    """``data`` written to ``path`` (atomically); the Chinese message and exit code 2 when it cannot be."""
+@contextmanager
+def exit_on_error() -> Iterator[None]:
+    """A NianbaoError raised in the block ends the command: its Chinese message on stderr, exit code 2,
+    no traceback (every command's answer to a file or store it cannot use)."""
     try:
-        write_atomic(path, data)
+        yield
     except NianbaoError as e:
         error(e.message)
         raise typer.Exit(2) from None
+
+
+def write_or_exit(path: Path, data: bytes | str) -> None:
+    """``data`` written to ``path`` (atomically); the Chinese message and exit code 2 when it cannot be."""
+    with exit_on_error():
+        write_atomic(path, data)
 
 
 def open_existing(db: str | None) -> Store:

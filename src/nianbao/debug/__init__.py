@@ -20,12 +20,11 @@ def debug_html(path: str | Path) -> str:
     findings = nianbao.check(record)
     pages = None
     if doc.kind in ("pdf", "ocr"):
-        data = p.read_bytes()
         try:
-            if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+            if doc.pictures is not None:  # a Word file (.docx, .doc, .wps) of page pictures
+                pages = docx_pages(doc.pictures, str(path))
+            elif (data := p.read_bytes()).lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
                 pages = pdf_pages(data)
-            elif data[:2] == b"PK":  # a Word file of page pictures
-                pages = docx_pages(data, str(path))
             else:
                 pages = image_pages(data)
         except Exception as e:  # noqa: BLE001 - the page images are a view; the document has been read already

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from .. import limits
+from ..ingest import archive
+from ..ingest.document import PagePictures
 
 SCALE = 1.5  # 108 dpi: readable, and a six-page report stays near a megabyte
 MAX_PAGES = 60
@@ -67,17 +69,18 @@ def image_pages(data: bytes, dpi: float = 200) -> list[PageImage]:
     return [PageImage(1, pw, ph, _png(im))]
 
 
-def docx_pages(data: bytes, name: str = "") -> list[PageImage]:
-    """The page pictures a DOCX was read from by OCR, each as the page of its shown size in points."""
+def docx_pages(pictures: PagePictures, name: str = "") -> list[PageImage]:
+    """The page pictures a Word file was read from by OCR (as ingest found them: no second walk of the
+    document), each as the page of its shown size in points."""
     from PIL import Image
 
-    from ..ingest.docx import page_images
-
     out = []
-    for k, (raw, w, h) in enumerate(page_images(data, name)[:MAX_PAGES], 1):
-        im: Image.Image = Image.open(BytesIO(raw))
-        im.draft("RGB", (1400, 1400))
-        im = im.convert("RGB")
-        im.thumbnail((1200, 1200))
-        out.append(PageImage(k, w, h, _png(im)))
+    with archive.open_zip(pictures.docx, name, "Word 文档（docx）") as z:
+        for k, (target, w, h) in enumerate(pictures.pages[:MAX_PAGES], 1):
+            raw = archive.read_member(z, z.getinfo(target), name, "Word 文档", limits.MAX_FILE_BYTES)
+            im: Image.Image = Image.open(BytesIO(raw))
+            im.draft("RGB", (1400, 1400))
+            im = im.convert("RGB")
+            im.thumbnail((1200, 1200))
+            out.append(PageImage(k, w, h, _png(im)))
     return out

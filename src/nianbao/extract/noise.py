@@ -5,7 +5,9 @@ glyphs: ``34`` comes out as ``3``, ``26`` as ``20``, 淮安 as 准安. A digit m
 digit, so the number itself cannot tell; the text around it can. The format prints the same fixed
 words in every report (row and column labels, the 表三 note, the 表四 header), so inside those parts a
 character that belongs to none of the format's words is a misread glyph. Other marks of a reading from
-pixels: a numbering bracket opened with one glyph and closed with another (``〈二)``, ``《五)``), table
+pixels: a numbering bracket opened with one glyph and closed with another (``〈二)``, ``《五)``), or two
+bracketed phrases so closed (``〈区分处理的…)``, ``〔2021]``; a writer mixes （ and ) at most), the row
+numbers of the format's labels closed by a comma (``1，属于国家秘密``, ``2.， 其他…``: three of them), table
 rules read as ``|`` inside prose lines, a converter's own "picture text" marker. A scan nianbao reads
 with its own OCR is a reading from pixels by definition.
 
@@ -17,13 +19,20 @@ In a noisy reading a number is kept only when the format's arithmetic confirms i
   both cells, so those two need a sum across rows. One misread cell is found when every sum it is in
   fails, at least two do (its row and its column), and one change of it would make them all hold: it
   is null, and the sums it breaks do not count against the other cells (its value is never inferred);
+  a row the decoder cut out of digit runs glued to glyphs that may be digits (``|0|o10o10o1o1o``) was
+  chosen by its own sum, which then cannot confirm it: it needs a sum across rows (a row of zeros, every
+  1 taken for a rule, keeps its own); so does any reading chosen among a row's glyphs, except zeros under
+  a 总计 printed as a lone ``0`` (``| 0 0 10 0 0 0 0``: the total reads one way, the cells must add up to it);
 * 表四: the block's four results add up to its 总计 (and the block read from its tokens, glyphs and rules
-  as the engine printed them, agrees: ``noisy_rows``);
+  as the engine printed them, agrees: ``noisy_rows``); a block the decoder cut out of a digit run that
+  holds more than zeros (``900 0 90`` read 9 0 0 0 9) stands only when all three blocks add up;
 * 表二 has no arithmetic: a row keeps its numbers only when it reads cleanly and the reading's checked
   tables earned trust in its digits (``noisy_rows``), else they are null;
 * the narrative's count of requests is kept when the confirmed 表三 says the same;
 * the agency is kept when the text names it the same way at least twice, or never otherwise (a title's
-  agency misread by one character takes the body's spelling when the body repeats it: ``noisy_rows``).
+  agency misread by one character takes the body's spelling when the body repeats it: ``noisy_rows``);
+  a name the body writes with one glyph more or less (平潭综合实验区上自然资源… / 潭综合实验区…) is a
+  conflict too.
 
 What is not confirmed is null, with a note (kind ``unreadable``, rule L-03) saying why. Clean text is
 never touched here: a printed table that does not add up is read as printed and the audit flags it.
@@ -69,9 +78,19 @@ _BIGRAMS = frozenset(c[i:i + 2] for w in _WORDS if (c := "".join(ch for ch in no
                      for i in range(len(c) - 1))
 _FOREIGN = re.compile(f"(?![{''.join(sorted(_ALPHABET))}])[\u4e00-\u9fff]")
 STRAY_GLYPHS = 2  # characters outside the format's words, inside its fixed text, before a reading is noisy
+# a glyph standing alone where a number stands, that is a misread digit (chi_sim reads a lone 1 as 工):
+# read as that digit, its value needs a sum like any reading that is not the printed one (ruled, noisy_rows)
+DIGIT_GLYPHS = {"工": 1, "于": 4, "之": 2}
+LEVEL_CHARS = frozenset("省市区县镇乡街道村州盟旗")  # where a place name ends and a body's own name begins
+LABEL_COMMAS = 3  # row numbers of the format's labels closed by a comma (1，属于 / 2.，其他) before a reading is noisy
+LOOSE_BRACKETS = 2  # brackets of any phrase closed by another glyph than the one that opened them (〈区分…)
 PROSE_PIPES = 3  # table rules read as "|" inside lines that are not Markdown table rows
 _PAIRS = {"(": ")", "（": "）", "〈": "〉", "《": "》", "<": ">", "[": "]", "【": "】", "〔": "〕"}
 _NUMBERING = re.compile(r"([〈《<(（\[【〔])\s*[一二三四五六七八九十]{1,2}\s*([)）〉》>\]】〕])")
+_OPEN, _CLOSE = "〈《<(（[【〔", ")）〉》>]】〕"
+_BRACKETED = re.compile(f"([{re.escape(_OPEN)}])[^{re.escape(_OPEN + _CLOSE)}\n]{{1,30}}([{re.escape(_CLOSE)}])")
+# a label's row number closed by a comma where the format prints a full stop (1.属于 read 1，属于 or 2.，其他)
+_LABEL_COMMA = re.compile(r"(?<![\d.])[1-9]\s*[.．]?\s*[，,]\s*[\u4e00-\u9fff]")
 _PROSE_PIPE = re.compile(r"[\u4e00-\u9fff]\s*\|\s*[\w\u4e00-\u9fff]")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M)
 _NUMBER = re.compile(r"\d+")
@@ -89,11 +108,22 @@ class Evidence:
     brackets: int = 0  # numbering brackets closed by another glyph than the one that opened them
     pipes: int = 0  # "|" after words in rows whose numbers are not all separated by pipes
     declared: bool = False  # the converter marked the text as read from a picture
+    loose: int = 0  # bracketed phrases (numbering or not) closed by another glyph
+    commas: int = 0  # the format's row numbers closed by a comma inside its fixed text
     signals: list[str] = field(default_factory=list)
+    text: str = ""  # the document's text, as read
+    _normed: str | None = field(default=None, repr=False)
 
     @property
     def noisy(self) -> bool:
         return bool(self.signals)
+
+    @property
+    def normed(self) -> str:
+        """The text normalised (``format.labels.norm``), once: the agency checks all look in it."""
+        if self._normed is None:
+            self._normed = norm(self.text)
+        return self._normed
 
 
 def _spaced(word: str) -> re.Pattern[str]:
@@ -180,13 +210,18 @@ def _format_like(word: str) -> bool:
 
 def evidence(doc: Document) -> Evidence:
     text = doc.text or "\n".join(b.text for b in doc.blocks)
-    ev = Evidence()
+    ev = Evidence(text=text)
     spans = _fixed_spans(text)
     ev.stray = "".join(_fixed_text(text, spans))
     stray = ev.stray
     for m in _NUMBERING.finditer(text):
-        if _PAIRS.get(m.group(1)) != m.group(2) and not (m.group(1) in "(（" and m.group(2) in ")）"):
+        if _mismatched(m.group(1), m.group(2)):
             ev.brackets += 1
+    # any bracketed phrase closed by another glyph (〈区分处理的…) , 〔2021]): a writer mixes （ and ) at
+    # most; twice in one text, with others, is an engine guessing glyphs
+    if any(text.count(a) != text.count(b) for a, b in _PAIRS.items() if a not in "(（"):  # else all close alike
+        ev.loose = sum(1 for m in _BRACKETED.finditer(text) if _mismatched(m.group(1), m.group(2)))
+    ev.commas = sum(len(_LABEL_COMMA.findall(text, x, y)) for x, y in spans)
     if "|" in text and not _MD_SEPARATOR.search(text):  # Markdown tables have their pipes
         # rows with numbers where a pipe stands between some cells but not all: a rule read as a
         # glyph, not a separator (a web page's navigation, 首页 | 政务公开, has no numbers)
@@ -198,6 +233,10 @@ def evidence(doc: Document) -> Evidence:
         ev.signals.append(f"表格固定文字中有格式以外的字「{ev.stray[:12]}」")
     if ev.brackets:
         ev.signals.append(f"编号括号前后不配对 {ev.brackets} 处")
+    elif ev.loose >= LOOSE_BRACKETS:
+        ev.signals.append(f"括号前后不配对 {ev.loose} 处")
+    if ev.commas >= LABEL_COMMAS:
+        ev.signals.append(f"表格栏目序号后的「.」识别成逗号 {ev.commas} 处")
     if ev.pipes >= PROSE_PIPES:
         ev.signals.append(f"表格中有表格线误读的「|」{ev.pipes} 处")
     if ev.declared:
@@ -205,6 +244,10 @@ def evidence(doc: Document) -> Evidence:
     if doc.kind == "ocr":
         ev.signals.insert(0, "扫描件，文字由本工具 OCR 识别")
     return ev
+
+
+def _mismatched(opened: str, closed: str) -> bool:
+    return _PAIRS.get(opened) != closed and not (opened in "(（" and closed in ")）")
 
 
 # ---- confirmation -------------------------------------------------------------------------------
@@ -244,6 +287,14 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     if not val:
         return
+    # a row the decoder read from digit runs among rules read as glyphs (``|0|o10o10o1o1o``) was split by
+    # its own sum, a 1 taken for a digit or a rule: that sum chose the reading and cannot confirm it (a
+    # row of zeros is the reading that takes every 1 for a rule: its cells keep their own sums)
+    decoded = {path for kind, path, *_ in found.notes if kind == "decoded"}
+    ruled = {row for row in decoded if _among_rules(found, row, ev.text)
+             and any(v for p, v in val.items() if p.startswith(row + "."))}  # (zeros only: every 1 a rule)
+    if ruled:
+        chosen = set(chosen) | {p for p in val if p.rsplit(".", 1)[0] in ruled}
     single_other = any(p.startswith("requests.other_total.") for p in found.values)
     rows = T3_ROWS_2019 if single_other else T3_ROWS_2021
     sums = []  # (across rows?, cells on the left, cells on the right, left minus right)
@@ -267,7 +318,8 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
         holding = [i for i in idx if abs(sums[i][3]) < 1e-9]
         ok = (p not in culprits and bool(holding)
               and all(i in explained or abs(sums[i][3]) < 1e-9 for i in idx))
-        if ok and not any(sums[i][0] for i in holding) and (p in chosen or val[p] != 0 and _copied(p, val)):
+        if ok and not any(sums[i][0] for i in holding) and (
+                p in chosen and not _zeros_under_lone_zero(p, found, val, ev.text) or val[p] != 0 and _copied(p, val)):
             ok = False  # "34 0 0 0 0 0 34": the row sum holds for any reading repeated in both cells
         if not ok:
             dropped.setdefault(p.rsplit(".", 1)[0], []).append(p)
@@ -279,6 +331,35 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
             gone.extend(p for p in val if p.startswith(row + ".") and p not in gone and (
                 p in chosen or not any(sums[i][0] and abs(sums[i][3]) < 1e-9 for i in of.get(p, []))))
     _drop(found, dropped, WHY_T3.format(ev.signals[0]))
+
+
+# glyphs that are rules or digits, glued to a digit: o10o10o1o1o, [4, 4l (a pipe is a rule, |154 is 154)
+_RULE_MARKS = re.compile(r"[\[\]!lI【】Oo〇]\d|\d[\[\]!lI【】Oo〇]")
+
+
+def _among_rules(found: Found, row: str, text: str) -> bool:
+    """The characters a row's cells were read from hold glyphs that may be digits glued to digits."""
+    spans = [v.cell.span for p, v in found.values.items() if p.startswith(row + ".") and v.cell.span]
+    if not spans or not text:
+        return False
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    return bool(_RULE_MARKS.search(text, lo, hi))
+
+
+def _zeros_under_lone_zero(path: str, found: Found, val: dict[str, float], text: str) -> bool:
+    """A row read as zeros whose 总计 is a lone ``0`` (white space on both sides, no glyph that may be a rule
+    or a 1 touching it: ``| 0 0 10 0 0 0 0``): that total reads one way, 0, and the six cells that must add
+    up to it are 0 whatever the glued ``1`` s are, so the row's own sum confirms the reading chosen for them."""
+    row = path.rsplit(".", 1)[0]
+    if any(val.get(f"{row}.{c}") != 0 for c in T3_COLUMN_KEYS):
+        return False
+    total = found.values.get(f"{row}.total")
+    span = total.cell.span if total is not None else None
+    if not span or not text or text[span[0]:span[1]] != "0":
+        return False
+    before = text[span[0] - 1] if span[0] else " "
+    after = text[span[1]] if span[1] < len(text) else " "
+    return before.isspace() and after.isspace()
 
 
 def _culprits(sums, of: dict[str, list[int]], val: dict[str, float]) -> set[str]:
@@ -305,11 +386,30 @@ def confirm_appeals(found: Found, ev: Evidence) -> None:
     """表四 in a noisy reading: a block stays when its four results add up to its 总计."""
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     dropped: dict[str, list[str]] = {}
-    for row in sorted({p.rsplit(".", 1)[0] for p in val}):
+    rows = sorted({p.rsplit(".", 1)[0] for p in val})
+    for row in rows:
         cells = [f"{row}.{c}" for c in T4_COLUMN_KEYS]
         if not _holds(cells[:-1], cells[-1:], val):
             dropped[row] = [p for p in cells if p in val]
+    # a block cut out of digit runs (``900 0 90`` read 9 0 0 0 9) by its own sum, in a reading whose other
+    # blocks do not add up: the sum chose the cut and the cut may be off (0 read as 9 twice holds as well);
+    # it stands only when the whole table reads, every block adding up
+    whole = len(rows) == 3 and not dropped and all(
+        all(f"{r}.{c}" in val for c in T4_COLUMN_KEYS) for r in rows)
+    if not whole:
+        decoded = {path for kind, path, *_ in found.notes if kind == "decoded"}
+        for row in rows:
+            if row in decoded and row not in dropped and _cut(found, row):
+                dropped[row] = [p for p in (f"{row}.{c}" for c in T4_COLUMN_KEYS) if p in val]
     _drop(found, dropped, WHY_T4.format(ev.signals[0]))
+
+
+def _cut(found: Found, row: str) -> bool:
+    """Two cells of the row were read from one digit run (their characters touch) that holds a digit
+    other than 0 (a run of zeros cuts one way only: a cell never starts with 0 unless it is 0)."""
+    cells = sorted((v.cell.span, v.value) for p, v in found.values.items()
+                   if p.startswith(row + ".") and v.cell.span and v.value is not None)
+    return any(a[0][1] == b[0][0] and (a[1] or b[1]) for a, b in zip(cells, cells[1:]))
 
 
 def _drop(found: Found, dropped: dict[str, list[str]], why: str) -> None:
@@ -321,17 +421,18 @@ def _drop(found: Found, dropped: dict[str, list[str]], why: str) -> None:
         found.notes.append(("unreadable", row, f"{why}：{names}" if names else why, None))
 
 
-def agency_conflicts(agency: str, doc: Document) -> bool:
+def agency_conflicts(agency: str, ev: Evidence) -> bool:
     """In a noisy reading, the agency read once while the text also names a body that differs from it
-    by a glyph or two (准安市人民政府 in the title, 淮安市人民政府 in the body): one of the two is a
-    misread, and nothing says which."""
-    text = norm(doc.text or "\n".join(b.text for b in doc.blocks))
+    by a glyph or two (准安市人民政府 in the title, 淮安市人民政府 in the body), by a glyph the engine
+    added (平潭综合实验区上自然资源… in the title) or by one it lost (潭综合实验区… in the title, 平潭综合
+    实验区… in the body): one of the two is a misread, and nothing says which."""
+    text = ev.normed
     if len(agency) < 3:
         return False
     # read again on its own, not after another character (平潭综合实验区… holds 潭综合实验区…, the title's
     # reading with its first glyph lost: that is no second reading of the title's name)
-    alone = [m.start() for m in re.finditer(re.escape(agency), text)
-             if not (m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff")]
+    own = [(m.start(), m.end()) for m in re.finditer(re.escape(agency), text)]
+    alone = [a for a, _ in own if not (a and "\u4e00" <= text[a - 1] <= "\u9fff")]
     if len(alone) >= 2:
         return False
     for i in range(len(agency)):
@@ -339,6 +440,20 @@ def agency_conflicts(agency: str, doc: Document) -> bool:
             pat = re.escape(agency[:i]) + "." * (j - i + 1) + re.escape(agency[j + 1:])
             if any(m.group(0) != agency for m in re.finditer(pat, text)):
                 return True
+    if len(agency) < 5:  # a glyph more or less in a short name is another name
+        return False
+
+    def elsewhere(pat: str) -> bool:  # not a piece of the agency's own occurrences
+        return any(not any(a <= m.start() and m.end() <= b for a, b in own) for m in re.finditer(pat, text))
+
+    for i in range(1, len(agency) - 1):  # a glyph the engine added inside the name
+        if elsewhere(re.escape(agency[:i] + agency[i + 1:])):
+            return True
+    for i in range(len(agency)):  # a glyph it lost (before the name: a name standing on its own, not 经淮安
+        # 市人民政府 in a sentence, and not after a level, 市自然资源局 is a name)
+        cjk = "[\u4e00-\u9fff]" if i else f"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?<![{''.join(LEVEL_CHARS)}])"
+        if elsewhere(re.escape(agency[:i]) + cjk + re.escape(agency[i:])):
+            return True
     return False
 
 

@@ -6,7 +6,8 @@ the row. Two things must both hold for a 表二 row to keep its numbers:
 * *the row reads cleanly*: its label is one of the format's (every character one of the format's words,
   exactly one 表二 item named), its line holds exactly as many clean number tokens as the row has
   columns and nothing else (no glyph outside the format's words, no table rule read as ``|`` ``[``
-  ``]``), and no token is a fused run (``161616``: one number repeated over merged cells, or several
+  ``]``; where a reader cut the line at its rules, a rule after every number that holds a 1, else that
+  1 may be the rule: ``| 行政规范性文件 | 0 | 0 | 1`` with 11 printed), and no token is a fused run (``161616``: one number repeated over merged cells, or several
   cells read as one); an amount (收费金额) other than 0 shows its decimal point (``15`` may be ``1.5``
   whose point the engine dropped);
 * *the reading earned trust in its digits*: the sums of 表三 and 表四 that can be checked in this very
@@ -40,9 +41,8 @@ from itertools import combinations
 
 from ..format import ACTIVE_2019, ACTIVE_2021, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
 from ..format.labels import norm
-from ..ingest import Block, Cell, Document
-from .noise import _ALPHABET, Evidence, _t3_sums
-from .ruled import DIGIT_GLYPHS
+from ..ingest import Block, Cell
+from .noise import _ALPHABET, DIGIT_GLYPHS, LEVEL_CHARS, Evidence, _t3_sums
 from .tables import Found
 from .values import Value
 
@@ -52,7 +52,6 @@ _CLEAN_INT = re.compile(r"0|[1-9]\d*")
 _CLEAN_DEC = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _REPEATED = re.compile(r"(\d{2,})\1+|(\d)\2{2,}")  # 161616, 1616, 111: a fused run, not one number
 _T4_CELL_DIGITS = 6
-_LEVEL_CHARS = frozenset("省市区县镇乡街道村州盟旗")
 _PROSE_UNITS = frozenset("年月日号件条项次个份万元%至")
 
 WHY_T2_ROW = "识别文字（OCR）有误读迹象（{}），表二的数字没有勾稽关系可以核对，该行{}，已留空"
@@ -137,12 +136,13 @@ def confirm_active_rows(found: Found, ev: Evidence, blocks: list[Block], fmt: st
             _null(found, row, paths, WHY_T2_TRUST.format(sig, trust.why()))
             continue
         else:
-            why = _row_unclean(found, row, paths, item, by_cell, fmt)
+            why = _row_unclean(found, row, paths, item, by_cell, fmt, ev.text)
         if why:
             _null(found, row, paths, WHY_T2_ROW.format(sig, why))
 
 
-def _row_unclean(found: Found, row: str, paths: list[str], item, by_cell: dict[int, Block], fmt: str) -> str | None:
+def _row_unclean(found: Found, row: str, paths: list[str], item, by_cell: dict[int, Block], fmt: str,
+                 text: str = "") -> str | None:
     """Why the row does not read cleanly; None when it does."""
     if row not in found.certain:
         return "的标签和数字不在同一行"
@@ -154,6 +154,8 @@ def _row_unclean(found: Found, row: str, paths: list[str], item, by_cell: dict[i
     if block is None or len(blocks) != 1:
         return "的标签和数字不在同一行"
     label, tokens = _split_line(" ".join(c.text for c in block.cells if not c.covered))
+    if label is not None and (raw := _raw_line(block, text)) and not _rules_whole(raw):
+        return "的表格线只读出一部分，数字可能丢了一位或把表格线读成了数字"
     if label is None:
         return "中有格式以外的字或表格线"
     others = [it for it in (ACTIVE_2019 if fmt == "2019" else ACTIVE_2021)
@@ -176,6 +178,41 @@ def _row_unclean(found: Found, row: str, paths: list[str], item, by_cell: dict[i
     if [float(t) for t in tokens] != [float(v) for v in ordered if v is not None]:
         return "的数字与所读的行不一致"
     return None
+
+
+_RULE_CLASS = "|｜丨"
+
+
+def _raw_line(block: Block, text: str) -> str | None:
+    """The line of the text the block was read from, rules and all (a reader may have cut it at them)."""
+    spans = [c.span for c in block.cells if c.span]
+    if not spans or not text:
+        return None
+    lo = text.rfind("\n", 0, spans[0][0]) + 1
+    hi = text.find("\n", spans[-1][1])
+    return text[lo:hi if hi >= 0 else len(text)]
+
+
+def _rules_whole(line: str) -> bool:
+    """A line with rules read as glyphs between its numbers (``| 行政规范性文件 | 0 | 0 | 1``, 11 printed) shows
+    a rule after each number that holds a 1: where one is missing the 1 may be the rule, or the rule may
+    have taken a 1 with it. A number without a 1 is no rule glyph (``| 行政事业性收费 | 0``)."""
+    t = unicodedata.normalize("NFKC", line)
+    seg = t[_after_label(t):]
+    if not any(ch in _RULE_CLASS for ch in seg):
+        return True
+    nums = list(re.finditer(r"[\d.]+", seg))
+    for k, m in enumerate(nums):
+        gap = seg[m.end():nums[k + 1].start() if k + 1 < len(nums) else len(seg)]
+        if "1" in m.group(0) and not any(ch in _RULE_CLASS for ch in gap):
+            return False
+    return True
+
+
+def _after_label(t: str) -> int:
+    """Where the numbers of a 表二 line begin: after the label's last CJK character."""
+    last = max((i for i, ch in enumerate(t) if "\u4e00" <= ch <= "\u9fff"), default=-1)
+    return last + 1
 
 
 def _column_index(item, path: str) -> int:
@@ -414,22 +451,21 @@ def apply_appeals_tokens(found: Found, t4: T4Reading | None, ev: Evidence) -> No
 
 
 # ---- the agency ---------------------------------------------------------------------------------
-def agency_from_body(agency: str, doc: Document) -> str | None:
+def agency_from_body(agency: str, ev: Evidence) -> str | None:
     """The body's spelling of an agency the title misread by one character (module docstring), or None."""
-    raw = doc.text or "\n".join(b.text for b in doc.blocks)
     # it runs on clean texts too: a name already written twice as it is ends it before the whole text is normalised
-    if len(agency) < 4 or raw.count(agency) >= 2:
+    if len(agency) < 4 or ev.text.count(agency) >= 2:
         return None
-    text = norm(raw)
+    text = ev.normed
     if text.count(agency) >= 2:
         return None
     seen: dict[str, int] = {}
-    level = next((i for i, ch in enumerate(agency) if ch in _LEVEL_CHARS), 0)
+    level = next((i for i, ch in enumerate(agency) if ch in LEVEL_CHARS), 0)
     for i in range(level):  # only in the place name: 淮安 of 淮安市…, never 政府 or 统计局
         pat = re.escape(agency[:i]) + r"([\u4e00-\u9fff])" + re.escape(agency[i + 1:])
         for m in re.finditer(pat, text):
             other = m.group(0)
-            if other != agency and m.group(1) not in _LEVEL_CHARS:
+            if other != agency and m.group(1) not in LEVEL_CHARS:
                 seen[other] = seen.get(other, 0) + 1
     if len(seen) != 1:
         return None
@@ -437,11 +473,11 @@ def agency_from_body(agency: str, doc: Document) -> str | None:
     return other if n >= 2 else None
 
 
-def agency_lost_glyph(agency: str, doc: Document) -> str | None:
+def agency_lost_glyph(agency: str, ev: Evidence) -> str | None:
     """The title's agency with its first character lost to the engine (平潭综合实验区… read 潭综合实验区…,
     the line above it a table rule): the text names it on its own once (the title) and at least twice
     more after one and the same character, which with it makes the name the body writes. None otherwise."""
-    text = norm(doc.text or "\n".join(b.text for b in doc.blocks))
+    text = ev.normed
     if len(agency) < 4:
         return None
     after: dict[str, int] = {}
@@ -455,7 +491,7 @@ def agency_lost_glyph(agency: str, doc: Document) -> str | None:
     if alone != 1 or len(after) != 1:
         return None
     c, n = next(iter(after.items()))
-    return c + agency if n >= 2 and c not in _LEVEL_CHARS else None
+    return c + agency if n >= 2 and c not in LEVEL_CHARS else None
 
 
 __all__ = ["DigitTrust", "T4Reading", "agency_from_body", "agency_lost_glyph", "apply_appeals_tokens", "confirm_active_rows",

@@ -34,6 +34,7 @@ from itertools import product
 
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, Label
 from ..ingest import Cell
+from .noise import DIGIT_GLYPHS
 from .tables import Found
 from .values import Value
 
@@ -44,9 +45,6 @@ _SEP = ""  # a glyph read as a separator
 MAX_TOKEN = 256  # readings of one token
 MAX_ROW = 400  # readings of one row; past that the row is not read here
 MAX_COMBOS = 2048  # combinations of the rows' readings scored against the column sums
-# a glyph standing alone where a number stands, that is a misread digit (chi_sim reads a lone 1 as 工):
-# read as that digit, its value needs a sum across rows like any reading that is not the printed one
-DIGIT_GLYPHS = {"工": 1, "于": 4, "之": 2}
 LONE_ONES = frozenset("Il")  # a letter alone between numbers: a rule, or a 1
 RULED_TABLE = 3  # numbers with rule glyphs in them, over the table, before every glued 1 may be a rule
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")

@@ -62,6 +62,20 @@ def load_bytes(data: bytes, name: str) -> Document:
                          "reader_failure") from None
 
 
+def pages_of_pictures(kind: str | None, data: bytes) -> bool:
+    """Cheaply, before reading: a Word file (.docx, or a .doc/.wps that LibreOffice converts) that may be
+    pages of pictures, which OCR reads at seconds a page (a batch gives it the time and cores of a scan)."""
+    if kind == "docx":
+        from .docximages import may_hold_pages
+
+        return may_hold_pages(data)
+    if kind == "ole":
+        from .office import may_hold_pages as ole_may_hold_pages
+
+        return ole_may_hold_pages(data)
+    return False
+
+
 def load(path: str | Path) -> Document:
     p = Path(path)
     try:
@@ -75,4 +89,4 @@ def load(path: str | Path) -> Document:
     return load_bytes(data, str(path))
 
 
-__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "sniff"]
+__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "pages_of_pictures", "sniff"]

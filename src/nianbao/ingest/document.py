@@ -37,6 +37,16 @@ class Block:
 
 
 @dataclass
+class PagePictures:
+    """The page pictures a Word file was read from by OCR: the DOCX they are in (a .doc's or .wps's as
+    LibreOffice converted it) and, for each page in order, its zip member and the size it is shown at
+    (points, the unit of the cells' boxes). The debug view draws the pages from them."""
+
+    docx: bytes
+    pages: list[tuple[str, float, float]]
+
+
+@dataclass
 class Document:
     source: str  # file name as given
     kind: str  # text | markdown | html | docx | pdf | ocr | ofd
@@ -46,3 +56,4 @@ class Document:
     title_hint: str | None = None  # e.g. an HTML <title>
     date_hint: str | None = None  # e.g. a CMS 发布时间
     warnings: list[str] = field(default_factory=list)
+    pictures: PagePictures | None = field(default=None, repr=False)  # a Word file read from its page pictures

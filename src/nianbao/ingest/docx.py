@@ -77,24 +77,6 @@ def _has_picture(body: etree._Element) -> bool:
     return next(body.iter(_PIC, _V_IMAGE), None) is not None
 
 
-def page_images(data: bytes, name: str) -> list[tuple[bytes, float, float]]:
-    """The page pictures a DOCX of pictures is read from by OCR, in order, as (image bytes, width and
-    height in points): the debug view draws the cells' boxes over them."""
-    parts = _open(data, name)
-    root = parts["word/document.xml"]
-    body = root.find(_W + "body") if root is not None else None
-    if body is None:
-        return []
-    walker = _Walker(_Numbering(None, None))
-    walker.pictures = []
-    walker.container(body)
-    rels = docximages.relationships(parts.get(_RELS))
-    z = archive.open_zip(data, name, "Word 文档（docx）")
-    with z:
-        return [(archive.read_member(z, z.getinfo(p.target), name, "Word 文档", limits.MAX_FILE_BYTES), p.width, p.height)
-                for p in docximages.page_pictures(z, rels, walker.pictures, name)]
-
-
 def _open(data: bytes, name: str) -> dict[str, etree._Element | None]:
     z = archive.open_zip(data, name, "Word 文档（docx）")
     with z:

@@ -21,7 +21,6 @@ Without the extra, such a document is refused with a Chinese message saying how 
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -34,8 +33,9 @@ from lxml import etree
 from .. import limits
 from ..errors import InputError, MissingDependency
 from . import archive
-from .document import Block, Document
+from .document import Block, Document, PagePictures
 from .layout import Page, assemble, set_spans
+from .progress import page_started
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -61,7 +61,6 @@ MIN_PAGE_PIXELS = 400  # short side of a page picture: fewer pixels hold no read
 MIN_BARE_PIXELS = 800  # … when the file does not say how large it shows the picture
 _RASTER = frozenset({"JPEG", "PNG", "TIFF", "BMP", "GIF", "WEBP", "JPEG2000", "MPO"})
 _HEAD_BYTES = 1 << 20
-_PROGRESS = logging.getLogger("nianbao.ingest.pdf")  # the channel the shells show OCR progress from
 
 
 @dataclass
@@ -238,8 +237,7 @@ def read_pictures(data: bytes, name: str, rels_root: etree._Element | None, seen
         warnings: list[str] = []
         for pic in pics:
             k = len(read) + 1
-            _PROGRESS.info("OCR %s %d/%d", name, k, len(pics),
-                           extra={"ocr_page": (name, k, len(pics), f"Word 文档第 {k} 张整页图片 {pic.target}")})
+            page_started(name, k, len(pics), pic.target)
             try:
                 raw = archive.read_member(z, z.getinfo(pic.target), name, "Word 文档", limits.MAX_FILE_BYTES)
                 gray = ocr.decode_image(raw, f"{name}（{pic.target}）")
@@ -254,6 +252,7 @@ def read_pictures(data: bytes, name: str, rels_root: etree._Element | None, seen
     if not pages:
         return None
     doc = assemble(name, "ocr", pages)
+    doc.pictures = PagePictures(data, [(p.target, p.width, p.height) for p in read])
     for b in doc.blocks:
         for c in b.cells:
             target = read[(c.page or 1) - 1].target

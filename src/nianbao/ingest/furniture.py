@@ -52,21 +52,28 @@ _CRUMB_END = re.compile(r"相关链接\s*[:：]?|文件下载|全真版|文字�
                         r"|打印本页|关闭窗口|字号\s*[:：]?\s*(?:[大中小]\s*){1,3}|-->")
 _CRUMB_WINDOW = 600  # the crumb, the title and the source/time line fit in this
 _CRUMB_GAP = 12  # the items of the share/print bar follow each other closely
-# debris anywhere in a line
-_DEBRIS = re.compile(
-    r"<!--\[if[^\]]*\]>?(?:-->)?|<!\[endif\]>?(?:-->)?|<!--\[endif\]-->|<!--.*?-->"  # conditional comments
-    # Word's style sheet; printed and read back it is cut by line wraps (its block runs on past the line) and
-    # an OCR engine misreads its letters (「NormaL」, 「StytLe Definitions」)
-    r"|(?:(?i:norma\w)\s+\d[^{}/]{0,160}?|(?:[A-Z]{2}\s+)?X-NONE\s*)?/\*\s*St\w{2,4}\s+Definitions\s*\*/[^{}]{0,200}\{[^{}]*(?:\}|$)"
-    r"|(?i:norma\w)\s+\d\s+[\d.]+\s*磅[^{}]{0,80}$"  # its first words closing a line: 「Normal 0 7.8 磅 0 2 false…」
-    # a line of its declarations (「mso-tstyle-rowband-size:0; … font-family:"Times New Roman";}」), maybe
-    # starting with the tail of a word cut at the line's start (「orphan; font-size:10.0pt; …」)
-    r"|^\s*(?:[A-Za-z][\w-]*;\s*)?(?:[A-Za-z]\w*-[\w-]*\s*:[^;{}]*;\s*){2,}(?:[^{}]*\}|[\w-]+(?:\s*:[^;{}]*)?$)?"
-    r"|[\w.#-]*Mso\w*\s*\{[^{}]*\}"  # a stray Mso… rule
-    r"|(?<!\S)-->"  # a comment end left alone
-    r"|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,100}\])"  # a Markdown image: ![图](a.png), ![图][1]
-    r"|(?i:\[(?:image|img|picture|figure|图片|图像|插图)(?:\s*[:：][^\]\n]{0,80})?\])"  # a converter's [image: …]
-)
+# debris anywhere in a line, by kind:
+_CONDITIONAL = r"<!--\[if[^\]]*\]>?(?:-->)?|<!\[endif\]>?(?:-->)?|<!--\[endif\]-->|<!--.*?-->"  # (conditional) comments
+_COMMENT_END = r"(?<!\S)-->"  # a comment end left alone
+# Word's style sheet as a page shows it when a CMS pastes it into the text: 「Normal 0 7.8 磅 0 2 false false false
+# EN-US ZH-CN X-NONE /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; …}」. Printed and read
+# back it is cut by line wraps (its block runs on past the line) and an OCR engine misreads its letters
+# (「NormaL」, 「StytLe Definitions」). Its parts:
+_NORMAL = r"(?i:norma\w)"  # 「Normal」 however its last letter is read
+_SETTINGS = _NORMAL + r"\s+\d[^{}/]{0,160}"  # the settings before the comment: 「Normal 0 7.8 磅 … ZH-CN X-NONE 」
+_X_NONE = r"(?:[A-Z]{2}\s+)?X-NONE\s*"  # … or only their last words, the line having begun after 「Normal」
+_TITLE = r"/\*\s*St\w{2,4}\s+Definitions\s*\*/"  # 「/* Style Definitions */」
+_FIRST_RULE = r"[^{}]{0,200}\{[^{}]*(?:\}|$)"  # 「table.MsoNormalTable {…}」, to its end or the line's
+_STYLE_SHEET = "(?:" + _SETTINGS + "|" + _X_NONE + ")?" + _TITLE + _FIRST_RULE
+_STYLE_START = _NORMAL + r"\s+\d\s+[\d.]+\s*磅[^{}]{0,80}$"  # its first words closing a line: 「Normal 0 7.8 磅 0 2 false…」
+# a line of its declarations (「mso-tstyle-rowband-size:0; … font-family:"Times New Roman";}」), maybe starting with
+# the tail of a word cut at the line's start (「orphan; font-size:10.0pt; …」)
+_DECLARATIONS = r"^\s*(?:[A-Za-z][\w-]*;\s*)?(?:[A-Za-z]\w*-[\w-]*\s*:[^;{}]*;\s*){2,}(?:[^{}]*\}|[\w-]+(?:\s*:[^;{}]*)?$)?"
+_MSO_RULE = r"[\w.#-]*Mso\w*\s*\{[^{}]*\}"  # a stray Mso… rule
+_MD_IMAGE = r"!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,100}\])"  # a Markdown image: ![图](a.png), ![图][1]
+_PLACEHOLDER = r"(?i:\[(?:image|img|picture|figure|图片|图像|插图)(?:\s*[:：][^\]\n]{0,80})?\])"  # a converter's [image: …]
+_DEBRIS = re.compile("|".join((_CONDITIONAL, _STYLE_SHEET, _STYLE_START, _DECLARATIONS, _MSO_RULE, _COMMENT_END,
+                               _MD_IMAGE, _PLACEHOLDER)))
 # a line that may hold an image placeholder (a quick test before the pattern)
 _IMAGE_HINT = re.compile(r"!\[|\[(?i:image|img|picture|figure)|\[(?:图片|图像|插图)")
 _TRAILER = re.compile(r"(?:附件下载|附件\s*[:：]?\s*下载|扫一扫在手机上?打开当前页|【?\s*打印本页\s*】?|【?\s*关闭窗口\s*】?|【\s*打印\s*】|【\s*关闭\s*】)\s*$")

@@ -9,12 +9,14 @@ killed when it runs over.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
+from .. import limits
 from ..errors import InputError, MissingDependency
 from .document import Document
 from .docx import read_docx
@@ -38,6 +40,25 @@ def ole_kind(data: bytes) -> str:
     if _utf16("PowerPoint Document") in data:
         return "powerpoint"
     return "other"
+
+
+# where a raster picture starts in an OLE file (Word 97 keeps a picture's JPEG or PNG whole, in its Data stream)
+_PICTURE = re.compile(rb"\xff\xd8\xff|\x89PNG\r\n\x1a\n")
+
+
+def may_hold_pages(data: bytes) -> bool:
+    """Cheaply, before LibreOffice converts it: a .doc/.wps that may be pages of pictures (a picture of
+    50 KB or more, and the rest of the file small beside the pictures), so that a batch gives it the time
+    and cores of a scan; as ``docximages.may_hold_pages`` tells it of a DOCX."""
+    if ole_kind(data) != "word":
+        return False
+    starts = [m.start() for m in _PICTURE.finditer(data, 0, limits.MAX_FILE_BYTES)][:limits.MAX_DOC_MEMBERS]
+    pictures = 0
+    for a, b in zip(starts, [*starts[1:], len(data)]):
+        end = data.rfind(b"\xff\xd9" if data[a] == 0xFF else b"IEND", a, b)  # its end, before the next one
+        if end - a >= 50_000:
+            pictures += end - a
+    return pictures > 0 and len(data) - pictures < max(64_000, pictures // 4)
 
 
 def soffice() -> str | None:

@@ -20,6 +20,7 @@ from ..errors import InputError, MissingDependency
 from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
+from .progress import page_started
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +98,7 @@ def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], nam
         raise InputError(f"{name}：扫描页有 {len(scans)} 页，超过识别上限（{MAX_SCAN_PAGES} 页）", "too_many_pages")
     for k, i in enumerate(scans, 1):
         page = pdf[i]
-        # progress for a shell to show (nianbao parse: "OCR 识别 第 k/n 页"); the extra names it
-        log.info("OCR %s %d/%d", name, k, len(scans), extra={"ocr_page": (name, k, len(scans), i + 1)})
+        page_started(name, k, len(scans), i + 1)  # progress for a shell to show (OCR 识别 第 k/n 张扫描页)
         try:
             page = pdf[i]
         except pdfium.PdfiumError:

@@ -32,9 +32,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from .. import limits
 from ..errors import InputError, NianbaoError
 from ..files import os_error_zh
-from ..ingest import sniff
+from ..ingest import pages_of_pictures, sniff
 from ..ingest.archive import ZIP_ERRORS, inflate, member_problem
-from ..ingest.docximages import may_hold_pages
+from ..ingest.progress import PROGRESS
 from ..record import Status
 from ..store import Parsed, Store, open_reader, prepare
 from . import crossyear
@@ -48,7 +48,7 @@ SKIP_NAMES = ("__MACOSX",)
 # CPU per text report (bench/bench_ingest.py), small beside parsing a PDF or a scan.
 GROUP_SIZE = 1
 GROUP_SECONDS = 0.5
-OCR_LOG = "nianbao.ingest.pdf"  # its records with ``ocr_page`` say which scanned page OCR starts (ingest/pdf.py, and ingest/docximages.py for a Word file of page pictures)
+OCR_LOG = PROGRESS  # its records with ``ocr_page`` say which page OCR starts (a PDF's scanned page, a Word file's page picture)
 PageCallback = Callable[[str, int, int], None]  # (document as the batch names it, scanned page k, of n)
 
 
@@ -255,7 +255,7 @@ def work_bytes(name: str, data: bytes, db: str | None = None, hints: tuple[tuple
     out: dict = {"kind": None, "rows": None, "agency": None, "year": None, "severities": {}, "errors": []}
     try:
         out["kind"] = sniff(data, name)
-        scan = out["kind"] in ("image", "pdf") or (out["kind"] == "docx" and may_hold_pages(data))
+        scan = out["kind"] in ("image", "pdf") or pages_of_pictures(out["kind"], data)
         with time_limit(limits.MAX_SECONDS_PER_SCAN if scan else limits.MAX_SECONDS_PER_DOC, name):
             record = parse_bytes(data, name)
             apply_hints(record, dict(hints))

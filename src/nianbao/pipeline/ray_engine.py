@@ -44,13 +44,11 @@ def _ray() -> Any:
 
 
 def needs_ocr(kind: str | None, data: bytes) -> bool:
-    """An image, a PDF that embeds no font (no text layer), or a DOCX of page pictures: read by OCR,
-    seconds per page."""
-    if kind == "docx":
-        from ..ingest.docximages import may_hold_pages
+    """An image, a PDF that embeds no font (no text layer), or a Word file of page pictures (.docx, .doc,
+    .wps): read by OCR, seconds per page."""
+    from ..ingest import pages_of_pictures
 
-        return may_hold_pages(data)
-    return kind == "image" or (kind == "pdf" and b"/Font" not in data)
+    return kind == "image" or (kind == "pdf" and b"/Font" not in data) or pages_of_pictures(kind, data)
 
 
 def start(address: str | None = None, cpus: int | None = None) -> None:

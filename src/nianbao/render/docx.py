@@ -492,7 +492,13 @@ def write(parts: list[Part], info: DocInfo | None = None) -> bytes:
         elif part.kind == "table" and part.grid is not None:
             _table(doc, part.grid, layouts[i])
         elif part.kind in ("signature", "date"):
+            if first_sign and i and parts[i - 1].kind not in ("table", "signature", "date") and doc.paragraphs:
+                # GB/T 9704: the signature and date never stand on a page of their own: the last lines of text
+                # go over with them
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True
             p = doc.add_paragraph(style="Signature")
+            # the agency's name and the date stay together
+            p.paragraph_format.keep_with_next = i + 1 < len(parts) and parts[i + 1].kind in ("signature", "date")
             _mark(p.add_run(part.text), part.mark)
             # 成文日期右空四字; the agency centred over the date.
             indent = 4.0

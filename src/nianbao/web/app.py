@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import nianbao
 
@@ -53,6 +56,35 @@ class State:
 class NotFound(HTTPException):
     def __init__(self, what: str = "没有找到"):
         super().__init__(404, what)
+
+
+GENERIC = {400: "请求不正确", 401: "请先登录", 403: "没有权限", 404: "没有这个页面", 405: "不支持这种请求方式",
+           413: "上传的内容太大", 422: "请求的参数不正确", 500: "服务器内部错误"}
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser asking for a page (not the API, a static file, an htmx fragment or a script)."""
+    path = request.url.path
+    return not path.startswith(("/api/", "/static/", "/openapi.json", "/docs")) \
+        and not request.headers.get("hx-request") and "text/html" in request.headers.get("accept", "")
+
+
+def _error_page(request: Request, status: int, message: str, headers: dict | None = None):
+    from .pages import render
+
+    try:
+        user = current_user(request)
+    except Exception:  # noqa: BLE001 - the error page must not fail on the session (a store that is down)
+        user = None
+    title = {404: "没有找到", 403: "没有权限", 401: "请先登录"}.get(status, "出错了" if status >= 500 else "请求没有完成")
+    resp = render(request, "error.html", user, "", title, status=status, message=message, code=status)
+    for k, v in (headers or {}).items():
+        resp.headers[k] = v
+    return resp
 
 
 def state(request: Request) -> State:
@@ -146,7 +178,33 @@ def create_app(db: str | None = None, files: str | Path | None = None, max_file:
     @app.exception_handler(nianbao.NianbaoError)
     async def nianbao_error(request: Request, exc: Any):
         status = 409 if exc.code == "conflict" else 404 if exc.code == "not_found" else 400
+        if _wants_page(request):
+            return _error_page(request, status, exc.message)
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        """A person's browser gets a Chinese page, never JSON; the framework's English words become Chinese."""
+        detail = exc.detail if isinstance(exc.detail, str) and _has_chinese(exc.detail) else \
+            GENERIC.get(exc.status_code, "请求没有完成")
+        if _wants_page(request):
+            return _error_page(request, exc.status_code, detail, getattr(exc, "headers", None))
+        if detail != exc.detail:
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return await http_exception_handler(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        if _wants_page(request):
+            names = "、".join(dict.fromkeys(str(e["loc"][-1]) for e in exc.errors() if e.get("loc")))
+            return _error_page(request, 422, f"地址或表单中的参数不正确{f'（{names}）' if names else ''}")
+        return await request_validation_exception_handler(request, exc)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):  # logged by the server; the person gets a page
+        if _wants_page(request):
+            return _error_page(request, 500, "服务器处理这个请求时出错了")
+        return JSONResponse({"detail": "服务器内部错误"}, status_code=500)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

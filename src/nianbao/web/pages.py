@@ -96,7 +96,9 @@ def _deadline(year: int) -> str:
 
 def _flash(request: Request) -> tuple[str | None, str]:
     msg = request.query_params.get("msg")
-    return (msg[:200] if msg else None), ("err" if request.query_params.get("kind") == "err" else "ok")
+    if msg and len(msg) > 300:  # a message cut short says so
+        msg = msg[:299] + "…"
+    return msg or None, ("err" if request.query_params.get("kind") == "err" else "ok")
 
 
 def _redirect(url: str, msg: str | None = None, err: bool = False) -> RedirectResponse:

@@ -61,7 +61,7 @@ def new_token(request: Request, user: UserDep, st: StateDep, label: Annotated[st
 @router.get("/upload")
 def upload_page(request: Request, user: UserDep, st: StateDep) -> Response:
     return render(request, "upload.html", user, "upload", "上传", uploads=st.wb.uploads(user.id, 50), results=None,
-                  rejected=None)
+                  rejected=None, kind_zh=KIND_ZH)
 
 
 @router.post("/upload")
@@ -78,12 +78,12 @@ async def upload(request: Request, user: UserDep, st: StateDep,
     results = st.worker.submit(accepted, user.id) if accepted else []
     st.wb.log(user.name, "upload", f"{len(results)} 个文件", {"rejected": len(rejected)})
     return render(request, "upload.html", user, "upload", "上传", uploads=st.wb.uploads(user.id, 50),
-                  results=results, rejected=rejected)
+                  results=results, rejected=rejected, kind_zh=KIND_ZH)
 
 
 @router.get("/upload/status")
 def upload_status(request: Request, user: UserDep, st: StateDep) -> Response:
-    return render(request, "_uploads.html", user, "upload", "", uploads=st.wb.uploads(user.id, 50))
+    return render(request, "_uploads.html", user, "upload", "", uploads=st.wb.uploads(user.id, 50), kind_zh=KIND_ZH)
 
 
 # ---- 报告 ---------------------------------------------------------------------------------------------
@@ -171,7 +171,20 @@ def review(request: Request, fingerprint: str, user: UserDep, st: StateDep,
         service.review(st, user, fingerprint, decision, note, expected)
     except nianbao.ConflictError as e:
         return _redirect(back, e.message, err=True)
-    return _redirect(back, f"已{'确认' if decision == 'confirm' else '驳回'}问题 {fingerprint[:8]}")
+    resp = _redirect(back, f"已{'确认' if decision == 'confirm' else '驳回'}问题：{_finding_name(st, user, fingerprint)}")
+    if back.startswith("/reports/") and "#" not in back:  # back at the finding just decided, not the page's top
+        resp.headers["location"] += f"#f-{fingerprint}"
+    return resp
+
+
+def _finding_name(st: State, user: auth.User, fingerprint: str) -> str:
+    """A finding as a person recognises it: its unit, code and message (not its fingerprint)."""
+    _, rows = st.wb.findings(service.scope(st, user), fingerprint=fingerprint, limit=1, current=False)
+    if not rows:
+        return fingerprint[:8]
+    f = rows[0]
+    text = f"{f['agency'] or '未识别单位'} {f['code']} {f['message']}"
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 @router.post("/findings/{fingerprint}/rectify")
@@ -188,9 +201,9 @@ def rectify(request: Request, fingerprint: str, user: UserDep, st: StateDep,
         if e.status_code == 404:
             raise
         return _redirect(back, str(e.detail), err=True)
-    except ValueError as e:
-        return _redirect(back, f"整改期限格式应为 YYYY-MM-DD（{e.__class__.__name__}）", err=True)
-    return _redirect(back, f"问题 {fingerprint[:8]} 整改状态：{state_}")
+    except ValueError:
+        return _redirect(back, f"整改期限「{due[:20]}」不是日期，请写成 2025-03-31 这样的年-月-日", err=True)
+    return _redirect(back, f"整改状态改为「{state_}」：{_finding_name(st, user, fingerprint)}")
 
 
 # ---- 问题清单 ------------------------------------------------------------------------------------------
@@ -375,8 +388,12 @@ def consolidation(request: Request, user: UserDep, st: StateDep, region: str = "
     y = _int(year) or report_year()
     result = service.consolidation(st, user, region, y, office[:100]) if region else None
     tables = _tables(result.record, result.format, {}) if result else []
+    # 缺报 is judged against the unit list: without one, "缺报：无" would claim what nobody checked
+    key = (result.region if result else "").removesuffix("人民政府")
+    listed = bool(result) and any((u["parent"] or "").strip().removesuffix("人民政府") == key
+                                  for u in st.store.units().values())
     return render(request, "consolidation.html", user, "consolidation", "汇总", result=result, region=region, year=y,
-                  office=office, tables=tables)
+                  office=office, tables=tables, listed=listed)
 
 
 @router.get("/consolidation.{to}")
@@ -405,8 +422,9 @@ def stats(request: Request, user: UserDep, st: StateDep) -> Response:
     if user.role == "reviewer":  # groups come per region; add them up per year
         merged: dict[int, dict] = {}
         for g in by_year["groups"]:
-            m = merged.setdefault(g["year"], {"year": g["year"], "received": 0, "reports": 0, "reviews": 0})
-            m["received"] += g["received"] or 0
+            m = merged.setdefault(g["year"], {"year": g["year"], "received": None, "reports": 0, "reviews": 0})
+            if g["received"] is not None:  # a year whose reports leave the cell blank stays blank, not 0
+                m["received"] = (m["received"] or 0) + g["received"]
             m["reports"] += g["reports"]
         years = sorted(merged.values(), key=lambda g: g["year"] or 0)
     else:

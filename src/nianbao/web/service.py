@@ -245,8 +245,9 @@ def save_filing(st: State, user: User, unit: str, year: int, values: dict[str, A
         errors = [f for f in findings if f.severity.value == "error"]
         if errors and not reason:
             st.wb.save_filing(view["unit"], year, record=body, state="草稿", actor=user.name, expected=expected)
-            raise nianbao.InputError(f"有 {len(errors)} 个错误级审核问题（{'；'.join(f.code + ' ' + f.message for f in errors[:3])}），"
-                                     "请改正后再提交，或写明不改正的理由", "blocked")
+            codes = "、".join(dict.fromkeys(f.code for f in errors))
+            raise nianbao.InputError(f"草稿已保存，但未提交：有 {len(errors)} 个错误级审核问题（{codes}，见「勾稽检查」），"
+                                     "请改正后再提交，或在「有错误级问题仍要提交时，写明理由」中写明不改正的理由", "blocked")
         state = "已提交"
     st.wb.save_filing(view["unit"], year, record=body, state=state, actor=user.name, expected=expected,
                       reason=reason if submit else None)

@@ -28,6 +28,9 @@ EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ofd": ".ofd", "ole": ".
 KIND_ZH = {"pdf": "PDF", "docx": "Word 文档", "xlsx": "Excel 表格", "ofd": "OFD", "ole": "Word/WPS 旧格式",
            "image": "图片", "html": "网页", "markdown": "Markdown", "text": "文本", "zip": "压缩包"}
 
+CLAIMED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".ofd": "ofd", ".doc": "ole", ".wps": "ole", ".xls": "ole",
+           ".zip": "zip", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
+
 
 @dataclass
 class Accepted:
@@ -66,11 +69,18 @@ def check_upload(name: str, data: bytes, max_file: int = MAX_FILE) -> Checked:
     out = Checked()
     name = shown(name)
     if len(data) > max_file:
-        out.rejected.append((name, f"{name}：文件超过 {max_file // (1024 * 1024)} MB 的上限"))
+        out.rejected.append((name, f"{name}：文件超过 {max_file // (1024 * 1024)} MB 的上限（扫描件可降低分辨率，或分成几个文件上传）"))
         return out
     kind = _kind(data)
     if kind is None:
-        reason = "文件为空" if not data.strip() else "不是可识别的报告文件（支持 PDF、Word、WPS、OFD、Excel、网页、文本、图片及其 zip 压缩包）"
+        ext = Path(name).suffix.lower()
+        if not data.strip():
+            reason = "文件为空"
+        elif ext in CLAIMED:  # named as a kind it is not: say what it claims to be
+            what = KIND_ZH[CLAIMED[ext]]
+            reason = f"扩展名是 {ext}，但内容不是{' ' if what.isascii() or what[0].isascii() else ''}{what}（文件可能已损坏、没有下载完整，或被改了扩展名）"
+        else:
+            reason = "不是可识别的报告文件（支持 PDF、Word、WPS、OFD、Excel、网页、文本、图片及其 zip 压缩包）"
         out.rejected.append((name, f"{name}：{reason}"))
         return out
     if kind != "zip":
@@ -225,10 +235,11 @@ class Worker:
             return None
         try:
             html = nianbao.debug_html(path)
-        except nianbao.NianbaoError as e:
-            return f"<p>{_esc(e.message)}</p>"
-        except Exception as e:  # noqa: BLE001 - the view of a document that was read: say so, never a traceback
-            return f"<p>{_esc(name)}：无法显示原文（{type(e).__name__}）</p>"
+        except nianbao.NianbaoError as e:  # the message names the stored file: name it as the person did
+            return _message_page(e.message.replace(str(path), name))
+        except Exception:  # the view of a document that was read: say so (logged), never a traceback
+            logging.getLogger("nianbao.web").exception("showing %s failed", sha256)
+            return _message_page(f"{name}：无法显示原文")
         inject = '<link rel="stylesheet" href="/static/frame.css"><script src="/static/frame.js"></script>'
         html = html.replace("</head>", inject + "</head>", 1).replace(str(path), _esc(name))
         cache.write_text(html, encoding="utf-8")
@@ -236,6 +247,13 @@ class Worker:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=False)
+
+
+def _message_page(text: str) -> str:
+    """What the report page's frame shows instead of the document: the reason, in the page's own type, never
+    the server's path of the file."""
+    return ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="/static/frame.css">'
+            f'</head><body class="nb-message"><p>{_esc(text)}</p><p>原文未能读取，无法显示。</p></body></html>')
 
 
 def _esc(text: str) -> str:

@@ -10,7 +10,7 @@ from rich.markup import escape
 import nianbao
 from nianbao import CODES, CheckResult, DocError, LedgerSummary, NianbaoError, check, parse
 
-from ..output import console, error, findings_table, open_existing, print_json
+from ..output import console, error, exit_on_error, findings_table, open_existing, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -56,18 +56,12 @@ def check_cmd(
         raise typer.Exit(2)
     store = None
     if db:
-        try:
+        with exit_on_error():
             store = open_existing(db)
-        except NianbaoError as e:
-            error(e.message)
-            raise typer.Exit(2) from None
     book = None
     if ledger:
-        try:
+        with exit_on_error():
             book = nianbao.read_ledger(ledger)
-        except NianbaoError as e:
-            error(e.message)
-            raise typer.Exit(2) from None
     summaries: dict[int, LedgerSummary] = {}
     worst = 0
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -91,11 +85,8 @@ def check_cmd(
                 error(f"{f}：报告没有年度，无法与台账核对")
             else:
                 if year not in summaries:
-                    try:
+                    with exit_on_error():
                         summaries[year] = nianbao.ledger_summary(book, year)
-                    except NianbaoError as e:
-                        error(e.message)
-                        raise typer.Exit(2) from None
                 facts = summaries[year]
         findings = check(record, select=sel, ignore=ign, previous=store.previous_record(record) if store else None,
                          ledger=facts)

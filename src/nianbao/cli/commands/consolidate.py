@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from nianbao import NianbaoError, consolidate, load_units
+from nianbao import consolidate, load_units
 
-from ..output import console, error, fmt, open_existing, print_json
+from ..output import console, exit_on_error, fmt, open_existing, print_json
 from .ingest import DB_HELP
 
 
@@ -53,14 +53,11 @@ def consolidate_cmd(
     生成汇总报告：加 --json 保存，再 nianbao render 汇总.json -o 汇总.docx。汇总报告以汇总单位署名，列出汇总的单位；
     一、五、六部分没有各单位的文字可加，留有标明「由汇总单位填写」的提示，由汇总单位改写后发布。
     """
-    try:
+    with exit_on_error():
         with open_existing(db) as store:
             if units:
                 load_units(store, units)
             result = consolidate(store, region, year, office=office)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     if as_json:
         print_json(result.to_json())
         return

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, debug_html
+from nianbao import debug_html
 
-from ..output import console, error, write_or_exit
+from ..output import console, exit_on_error, write_or_exit
 
 
 def register(app: typer.Typer) -> None:
@@ -21,10 +21,7 @@ def debug_cmd(
 ) -> None:
     """生成调试页面：页面图像上标出每个提取到的单元格（记录键）和审核发现的问题。"""
     target = out or file.with_name(file.name + ".debug.html")
-    try:
+    with exit_on_error():
         page = debug_html(file)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     write_or_exit(target, page)
     console.print(f"已生成调试页面：{target}（{len(page) // 1024} KB）")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, export
+from nianbao import export
 
-from ..output import console, error, open_existing
+from ..output import console, error, exit_on_error, open_existing
 from .ingest import DB_HELP
 
 KIND_HELP = "tidy：每份报告每个单元格一行（附代码表）；findings：问题清单（按单位）；consolidated：汇总表（报告格式）"
@@ -31,12 +31,9 @@ def export_cmd(
     if kind not in ("tidy", "findings", "consolidated"):
         error(f"不能导出「{kind}」（可选：tidy、findings、consolidated）")
         raise typer.Exit(2)
-    try:
+    with exit_on_error():
         with open_existing(db) as store:
             files = export(store, kind, out, fmt=fmt, region=region, year=year,
                            include_dismissed=include_dismissed)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     for f in files:
         console.print(f"已导出：{f}")

@@ -9,9 +9,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from nianbao import NianbaoError, ingest_batch, open_store
+from nianbao import ingest_batch, open_store
 
-from ..output import SEVERITY_ZH, console, err_console, error, print_json
+from ..output import SEVERITY_ZH, console, err_console, error, exit_on_error, print_json
 
 DB_HELP = "数据库：文件路径或 postgresql://用户@主机/库（默认 ./nianbao.sqlite，或环境变量 NIANBAO_DB）"
 STATUS_STYLE = {"成功": "green", "部分成功": "yellow", "失败": "bold red", "跳过": "dim"}
@@ -47,11 +47,8 @@ def ingest_cmd(
     if not paths and not manifest:
         error("请给出要入库的文件、文件夹、压缩包，或用 --manifest 给出文件清单")
         raise typer.Exit(2)
-    try:
+    with exit_on_error():
         store = open_store(db)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     live = err_console.is_terminal and not as_json  # a progress display; else a line per scanned page
     with store, Progress(TextColumn("{task.fields[what]}"), BarColumn(), MofNCompleteColumn(),
                          TextColumn("{task.description}"), TimeRemainingColumn(), console=err_console,
@@ -70,7 +67,7 @@ def ingest_cmd(
             if name in finished:  # a late event of a document already stored
                 return
             if not live:
-                err_console.print(f"OCR 识别：{escape(name)} 第 {k}/{n} 张扫描页", soft_wrap=True, highlight=False)
+                err_console.print(f"OCR 识别：{escape(name)} 第 {k}/{n} 页", soft_wrap=True, highlight=False)
                 return
             shown = f"{escape(Path(name).name[-24:])} 第 {k}/{n} 页"
             if name not in scanning:
@@ -78,12 +75,9 @@ def ingest_cmd(
             else:
                 bar.update(scanning[name], completed=k - 1, total=n, description=shown)
 
-        try:
+        with exit_on_error():
             result = ingest_batch(paths or [], store, units=units, workers=workers, progress=tick,
                                   manifests=manifest or [], engine=engine, address=address, on_page=page)
-        except NianbaoError as e:
-            error(e.message)
-            raise typer.Exit(2) from None
     if as_json:
         for o in result.outcomes:
             print_json(o.to_json(), indent=None)

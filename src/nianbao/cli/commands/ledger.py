@@ -10,10 +10,10 @@ import typer
 from rich.table import Table
 
 import nianbao
-from nianbao import Format, NianbaoError
+from nianbao import Format
 from nianbao import ledger_vocab as vocab
 
-from ..output import console, error, open_existing, print_json
+from ..output import console, error, exit_on_error, open_existing, print_json
 
 app = typer.Typer(help="依申请公开台账：生成台账模板、由台账计算表三、计算法定答复期限。", no_args_is_help=True)
 
@@ -23,11 +23,8 @@ def register(root: typer.Typer) -> None:
 
 
 def _read(path: Path):
-    try:
+    with exit_on_error():
         return nianbao.read_ledger(path)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
 
 
 def _write(output: Path, data: bytes) -> None:
@@ -89,13 +86,10 @@ def compute_cmd(
         if not agency:
             error("使用 --db 取上年结转时需要用 --agency 指定机关名称")
             raise typer.Exit(2)
-        try:
+        with exit_on_error():
             store = open_existing(db)
             with store:
                 prev = store.previous_record(nianbao.Record(meta=nianbao.Meta(agency=agency, year=year)))
-        except NianbaoError as e:
-            error(e.message)
-            raise typer.Exit(2) from None
         if prev is None or not prev.requests or "carried_forward" not in prev.requests:
             error(f"数据库中没有“{agency}”{year - 1} 年报告的结转下年度数字，无法取上年结转（可改用 --last-year 上年台账）")
             raise typer.Exit(2)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from nianbao import NianbaoError, cell_name, parse
+from nianbao import cell_name, parse
 
-from ..output import DOC_KIND_ZH, console, error, fmt, print_json
+from ..output import DOC_KIND_ZH, console, exit_on_error, fmt, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -21,11 +21,8 @@ def parse_cmd(
     provenance: bool = typer.Option(True, "--provenance/--no-provenance", help="JSON 中包含每个数值的来源"),
 ) -> None:
     """把一份年度报告解析为规范记录。"""
-    try:
+    with exit_on_error():
         record = parse(file)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     if as_json:
         print_json(record.to_json(provenance=provenance))
         return

@@ -9,9 +9,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from nianbao import NianbaoError
-
-from ..output import DOC_KIND_ZH, LEVEL_ZH, SEVERITY_ZH, console, error, match_agencies, open_existing, print_json
+from ..output import (
+    DOC_KIND_ZH,
+    LEVEL_ZH,
+    SEVERITY_ZH,
+    console,
+    error,
+    exit_on_error,
+    match_agencies,
+    open_existing,
+    print_json,
+)
 from .ingest import DB_HELP
 
 
@@ -26,7 +34,7 @@ def reports_cmd(
     as_json: bool = typer.Option(False, "--json", help="每份报告输出一行 JSON"),
 ) -> None:
     """列出库中的报告（当前版本）及其编号；nianbao render 编号 --db 用这个编号生成报告。"""
-    try:
+    with exit_on_error():
         with open_existing(db) as store:
             rows = store.reports(year=year, doc_kind=None)
             if agency:
@@ -39,9 +47,6 @@ def reports_cmd(
             for f in store.findings(list(counts)) if rows else []:
                 if f.review != "dismiss":
                     counts[f.report_id][f.severity] += 1
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     if as_json:
         for r in rows:
             print_json({**vars(r), "findings": dict(counts[r.id])}, indent=None)

@@ -6,13 +6,14 @@ from itertools import groupby
 
 import typer
 
-from nianbao import NianbaoError, review
+from nianbao import review
 
 from ..output import (
     SEVERITY_ZH,
     console,
     err_console,
     error,
+    exit_on_error,
     finding_cells,
     finding_table,
     match_agencies,
@@ -42,12 +43,9 @@ def review_cmd(
     if confirm == dismiss:
         error("请在 --confirm 和 --dismiss 中选一个")
         raise typer.Exit(2)
-    try:
+    with exit_on_error():
         with open_existing(db) as store:
             full = review(store, fingerprint, "confirm" if confirm else "dismiss", note)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     console.print(f"已{'确认' if confirm else '驳回'}问题 {full}" + (f"：{note}" if note else ""))
 
 
@@ -68,7 +66,7 @@ def findings_cmd(
         if level is None:
             error(f"无法识别的级别「{severity}」（可选：错误、警告、提示，或 error、warning、info）")
             raise typer.Exit(2)
-    try:
+    with exit_on_error():
         with open_existing(db) as store:
             every = store.reports(year=year, doc_kind=None)
             names = None
@@ -79,9 +77,6 @@ def findings_cmd(
                     raise typer.Exit(2)
             rows = {r.id: r for r in every if names is None or r.agency in names}
             found = store.findings(list(rows)) if rows else []
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     if level:
         found = [f for f in found if f.severity == level]
     if as_json:

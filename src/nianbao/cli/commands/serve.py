@@ -6,8 +6,7 @@ import sys
 
 import typer
 
-from ... import NianbaoError
-from ..output import console, error
+from ..output import console, error, exit_on_error
 from .ingest import DB_HELP
 
 user_app = typer.Typer(help="工作台用户：nianbao user add 新建用户。", no_args_is_help=True)
@@ -26,13 +25,10 @@ def serve_cmd(
     """启动网页工作台（填报、审核、问题清单、汇总、统计）。首个管理员用 nianbao user add 创建。"""
     from ... import web
 
-    try:
+    with exit_on_error():
         web.require()
         console.print(f"年报工作台：http://{host}:{port}/ （接口文档 /docs；按 Ctrl+C 停止）")
         web.serve(db, host, port)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
 
 
 @user_app.command("add")
@@ -50,10 +46,7 @@ def user_add(
         error("请用 --password-stdin 从标准输入提供密码，例如：echo \"$PASSWORD\" | nianbao user add 张三 --role admin --password-stdin")
         raise typer.Exit(2)
     password = sys.stdin.readline().rstrip("\r\n")
-    try:
+    with exit_on_error():
         web.add_user(db, name, role, unit, password)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     zh = {"admin": "管理员", "reviewer": "审核人", "filer": "填报人"}[role]
     console.print(f"已新建用户 {name}（{zh}{'，' + unit if unit and role != 'admin' else ''}）")

@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from nianbao import Format, NianbaoError, charts, stats
+from nianbao import Format, charts, stats
 
-from ..output import LEVEL_ZH, console, error, open_existing, print_json
+from ..output import LEVEL_ZH, console, error, exit_on_error, open_existing, print_json
 from .ingest import DB_HELP
 
 BY_LABELS = {"year": "年度", "region": "地区", "level": "层级"}
@@ -67,13 +67,10 @@ def stats_cmd(
     if region_from not in REGION_FROM:
         error(f"--region-from 不能是「{region_from}」（可选：own 本级报告、units 下级单位合计）")
         raise typer.Exit(2)
-    try:
+    with exit_on_error():
         with open_existing(db) as store:
             st = stats(store, by=keys, year=year, region_from=region_from)
         files = charts(st, chart_dir) if chart_dir else []
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     if as_json:
         print_json({**st.to_json(), "charts": [str(f) for f in files]})
         return

@@ -8,8 +8,7 @@ import typer
 
 import nianbao
 
-from ... import NianbaoError
-from ..output import console, error, write_or_exit
+from ..output import console, error, exit_on_error, write_or_exit
 from .render import load_record
 
 
@@ -39,7 +38,7 @@ def template_cmd(
         error(f"报告年度 {year} 不在合理范围内")
         raise typer.Exit(2)
     note = ""
-    try:
+    with exit_on_error():
         if source is None:
             data = nianbao.template(year, fmt)
         else:
@@ -59,8 +58,5 @@ def template_cmd(
                 error(f"{source}：是 {record.meta.year} 年度的记录，与 --year {year} 不一致：不是上年度（{year - 1} 年）的报告，"
                       f"也不是本年度的记录，不能据此预填")
                 raise typer.Exit(2)
-    except NianbaoError as e:
-        error(e.message)
-        raise typer.Exit(2) from None
     write_or_exit(output, data)
     console.print(f"已生成 {output}：{year} 年度填报模板{note}")

@@ -89,10 +89,12 @@ document.addEventListener("DOMContentLoaded", function () {
     mk("chart-outcomes", { series: [{ type: "pie", radius: ["35%", "65%"], label: { formatter: "{b} {d}%" },
       data: d.outcomes.map(function (o) { return { name: names[o.name] || o.name, value: o.value }; }) }] },
       function () { go("/reports?year=" + d.year); });
+    var pct = { show: true, position: "top", formatter: function (p) { return p.value === null || p.value === undefined ? "" : Math.round(p.value * 1000) / 10 + "%"; } };
     mk("chart-correction", { tooltip: { trigger: "axis" }, legend: { bottom: 0 }, xAxis: { type: "category", data: d.correction.map(function (c) { return c.region; }) },
       yAxis: { type: "value", axisLabel: { formatter: function (v) { return Math.round(v * 100) + "%"; } } },
-      series: [{ name: "复议纠错率", type: "bar", data: d.correction.map(function (c) { return c.review; }) },
-               { name: "诉讼纠错率", type: "bar", data: d.correction.map(function (c) { return c.litigation; }) }] },
+      // each bar says its rate: a rate of 0 % draws no bar, and must not look like a missing one
+      series: [{ name: "复议纠错率", type: "bar", data: d.correction.map(function (c) { return c.review; }), label: pct },
+               { name: "诉讼纠错率", type: "bar", data: d.correction.map(function (c) { return c.litigation; }), label: pct }] },
       function (p) { go("/findings?region=" + encodeURIComponent(p.name) + "&year=" + d.year); });
     mk("chart-rules", { tooltip: { trigger: "axis" }, xAxis: { type: "category", data: d.rules.map(function (r) { return r.code; }), axisLabel: { rotate: 45 } },
       yAxis: { type: "value" }, series: [{ type: "bar", data: d.rules.map(function (r) { return r.n; }), label: { show: true, position: "top" } }] },

@@ -1,0 +1,152 @@
+"""What the clerk and the 政务公开办 read on the workbench's pages, in Chinese and without the server's insides: a
+file that is not a report, a rejected upload, a blocked submission, a decided finding, a consolidation without a
+unit list, a year whose reports leave 新收申请 blank (found by looking at the pages, issue 14's walk-through)."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+import nianbao
+from test_web_pages import login
+from web_fixtures import make_bench, seed_text
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    b = make_bench(tmp_path_factory.mktemp("looks"))
+    b.doc = b.upload("filer", "聊城统计.txt", seed_text("聊城市统计局"))["id"]
+    b.bad = b.upload("filer", "会议纪要.txt", "会议纪要\n今天开会讨论了食堂的菜单。\n".encode())["id"]
+    b.wait("filer", b.doc)
+    for _ in range(400):  # the file that is not a report fails (the API has no record of it to wait for)
+        with nianbao.open_store(b.db) as store:
+            rows = [u for u in nianbao.workbench(store).uploads(None) if u["sha256"] == b.bad]
+        if rows and rows[0]["status"] == "失败":
+            break
+        time.sleep(0.05)
+    yield b
+    b.client.__exit__(None, None, None)
+
+
+def _flash(resp) -> str:
+    """The message a redirect carries to the next page."""
+    return parse_qs(urlsplit(resp.headers["location"]).query)["msg"][0]
+
+
+def test_a_file_that_is_not_a_report_says_so_and_shows_no_server_path(bench):
+    c = bench.client
+    login(c, "filer")
+    frame = c.get(f"/reports/{bench.bad}/document")
+    assert frame.status_code == 200
+    assert "会议纪要.txt：没有找到政府信息公开工作年度报告" in frame.text
+    assert str(bench.files) not in frame.text and bench.bad not in frame.text  # was the stored file's path
+    assert '<meta charset="utf-8">' in frame.text and "frame.css" in frame.text
+    page = c.get(f"/reports/{bench.bad}")
+    assert "没有读出年度报告，因此没有审核" in page.text
+    assert "没有发现问题" not in page.text and "版本（0）" not in page.text  # a failed file is not a clean one
+
+
+def test_upload_progress_names_kinds_and_sizes_in_chinese(bench):
+    c = bench.client
+    login(c, "filer")
+    status = c.get("/upload/status").text
+    assert "<td>文本</td>" in status and "<td>text</td>" not in status
+    assert re.search(r">\d+ 字节<", status)  # the small file is not "0.0 KB"
+    csrf = login(c, "filer")
+    r = c.post("/upload", data={"csrf": csrf}, files=[("files", ("新报告.txt", seed_text("聊城市统计局", 2020))),
+                                                    ("files", ("扫描件.pdf", b"\x00" * 4000))])
+    assert "已接收" in r.text and "结果见下方「处理进度」" in r.text
+    assert "扫描件.pdf：扩展名是 .pdf，但内容不是 PDF" in r.text
+
+
+def test_a_blocked_submission_names_the_rules_and_ends_its_sentence(bench):
+    c = bench.client
+    csrf = login(c, "filer")
+    path = "/filing/聊城市统计局/2024"
+    c.get(path)
+    version = re.search(r'name="version" value="(\d+)"', c.get(path).text).group(1)
+    data = {c.path: "0" for c in nianbao.table_cells("2021")}
+    data.update({"csrf": csrf, "version": version, "action": "submit", "requests.new_received.natural_person": "12345",
+                 "requests.new_received.total": "12345", "requests.granted.natural_person": "11234",
+                 "requests.granted.total": "1234"})
+    r = c.post(path, data=data, follow_redirects=False)
+    msg = _flash(r)
+    assert msg.startswith("草稿已保存，但未提交") and msg.endswith("写明不改正的理由"), msg
+    assert "T3-01" in msg and "T3-02" in msg and "T3-03" in msg
+    page = c.get(r.headers["location"])
+    assert "写明不改正的理由</div>" in page.text  # shown whole, not cut at 200 characters
+
+
+def test_a_long_flash_is_cut_with_an_ellipsis(bench):
+    c = bench.client
+    login(c, "filer")
+    page = c.get("/", params={"msg": "很长的说明" * 100, "kind": "err"})
+    shown = re.search(r'<div class="flash err" role="status">([^<]*)</div>', page.text).group(1)
+    assert shown.endswith("…") and len(shown) == 300
+
+
+def test_deciding_a_finding_names_it_and_returns_to_it(bench):
+    c = bench.client
+    csrf = login(c, "rev")
+    with nianbao.open_store(bench.db) as store:
+        wb = nianbao.workbench(store)
+        _, rows = wb.findings(wb.scope_for({"role": "admin", "id": None}), limit=50)
+    f = next(r for r in rows if r["sha256"] == bench.doc)
+    r = c.post(f"/findings/{f['fingerprint']}/review", data={"csrf": csrf, "decision": "confirm", "expected": f["seq"],
+                                                             "back": f"/reports/{bench.doc}"}, follow_redirects=False)
+    msg = _flash(r)
+    assert msg.startswith("已确认问题：聊城市统计局 " + f["code"]) and f["fingerprint"][:8] not in msg, msg
+    assert r.headers["location"].endswith(f"#f-{f['fingerprint']}")
+    r = c.post(f"/findings/{f['fingerprint']}/rectify", data={"csrf": csrf, "state": "待整改", "due": "下周五"},
+               follow_redirects=False)
+    msg = _flash(r)
+    assert "不是日期" in msg and "2025-03-31" in msg and "Error" not in msg, msg
+
+
+def test_consolidation_without_a_unit_list_does_not_claim_nobody_is_missing(bench):
+    c = bench.client
+    login(c, "admin")
+    page = c.get("/consolidation", params={"region": "聊城市", "year": 2021})
+    assert re.search(r'id="missing">缺报：.*聊城市财政局', page.text)  # the unit tree lists 聊城市财政局
+    page = c.get("/consolidation", params={"region": "某县", "year": 2021})
+    assert "单位树中没有 某县 的下级单位名单，无法判断哪些单位缺报" in page.text
+    assert "缺报：无" not in page.text and "<b>—</b>缺报" in page.text
+
+
+def test_reviewers_trend_leaves_a_blank_year_blank(tmp_path):
+    """A year whose reports all leave 新收申请 blank is "—" on the reviewer's 统计 page, never 0."""
+    b = make_bench(tmp_path)
+    try:
+        text = seed_text("聊城市统计局", 2021).decode()
+        blank = re.sub(r"(一、本年新收政府信息公开申请数量?)\t[\d\t]+", "\\1" + "\t" * 9, text, count=1)
+        assert blank != text
+        doc = b.upload("filer", "空白.txt", blank.encode())["id"]
+        got = b.wait("filer", doc)
+        assert got["record"]["requests"]["new_received"]["total"] is None
+        login(b.client, "rev")
+        page = b.client.get("/stats").text
+        row = re.search(r'<a href="/reports\?year=2021">2021</a></td>(.*?)</tr>', page, re.S).group(1)
+        assert re.findall(r'<td class="num">([^<]*)</td>', row) == ["1", "—"], row
+    finally:
+        b.client.__exit__(None, None, None)
+
+
+def test_a_browser_gets_chinese_error_pages_never_json(bench):
+    """A mistyped address, a report out of reach, a page the role may not open, a bad parameter: a page in the
+    workbench's frame with a way back (they were {"detail":"Not Found"} and JSON in the browser)."""
+    c = bench.client
+    html = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    login(c, "filer")
+    for path, status, words in (("/no-such-page", 404, "没有这个页面"), ("/reports/abc", 404, "没有这份文件"),
+                                ("/stats", 403, "填报人不能查看统计"), ("/reports?page=abc", 422, "参数不正确（page）")):
+        r = c.get(path, headers=html)
+        assert r.status_code == status and r.headers["content-type"].startswith("text/html"), (path, r.text[:200])
+        assert words in r.text and "回到工作台" in r.text and "填报人" in r.text, path  # the menu and the user
+        assert "detail" not in r.text and "Not Found" not in r.text, path
+    r = c.get("/api/v1/no-such-thing", headers=html)  # the API stays JSON, in Chinese
+    assert r.status_code == 404 and r.json() == {"detail": "没有这个页面"}
+    r = c.get("/reports/abc")  # a script that does not ask for HTML keeps the JSON answer
+    assert r.status_code == 404 and r.json()["detail"] == "没有这份文件"
