@@ -199,3 +199,19 @@ def test_two_brackets_closed_by_other_glyphs_show_a_reading_from_pixels():
     assert evidence(load_bytes(two.encode("utf-8"), "t.txt")).noisy
     mixed = text.replace("（以下简称", "(以下简称", 1).replace("（地址", "(地址", 1)
     assert not evidence(load_bytes(mixed.encode("utf-8"), "t.txt")).noisy
+
+
+def test_a_row_of_zeros_under_a_lone_zero_total_is_read_and_a_glued_total_is_not():
+    """tesseract --psm 6 glues rules to the zeros (「| 0 | 0 | 0 | 0 | 0 10 0」): read with every 1 a rule, a
+    row of zeros, the only reading whose six cells add up to the 总计 — a lone 0 that reads no other way.
+    With the total glued to a glyph that may be a 1 (「10」: |0, or 10) the arithmetic chose 0 for it too:
+    nothing but a sum across rows may confirm that choice, and here none is left."""
+    path = DATA / "decoder" / "tess300-psm6__r000.txt"
+    text = path.read_text(encoding="utf-8")
+    line = "“1信访举报投诉类中请 | 0 | 0 | 0 | 0 | 0 10 0"
+    assert line in text
+    row = nianbao.parse(path).requests["declined_petition"]
+    assert [getattr(row, c) for c in Format.T3_COLUMN_KEYS] == [0] * 7
+    glued = text.replace(line, line.replace("0 10 0", "0 0 10"), 1)
+    row = nianbao.parse_bytes(glued.encode("utf-8"), "ocr.txt").requests["declined_petition"]
+    assert all(getattr(row, c) is None for c in Format.T3_COLUMN_KEYS)

@@ -21,7 +21,8 @@ In a noisy reading a number is kept only when the format's arithmetic confirms i
   is null, and the sums it breaks do not count against the other cells (its value is never inferred);
   a row the decoder cut out of digit runs glued to glyphs that may be digits (``|0|o10o10o1o1o``) was
   chosen by its own sum, which then cannot confirm it: it needs a sum across rows (a row of zeros, every
-  1 taken for a rule, keeps its own);
+  1 taken for a rule, keeps its own); so does any reading chosen among a row's glyphs, except zeros under
+  a 总计 printed as a lone ``0`` (``| 0 0 10 0 0 0 0``: the total reads one way, the cells must add up to it);
 * 表四: the block's four results add up to its 总计 (and the block read from its tokens, glyphs and rules
   as the engine printed them, agrees: ``noisy_rows``); a block the decoder cut out of a digit run that
   holds more than zeros (``900 0 90`` read 9 0 0 0 9) stands only when all three blocks add up;
@@ -317,7 +318,8 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
         holding = [i for i in idx if abs(sums[i][3]) < 1e-9]
         ok = (p not in culprits and bool(holding)
               and all(i in explained or abs(sums[i][3]) < 1e-9 for i in idx))
-        if ok and not any(sums[i][0] for i in holding) and (p in chosen or val[p] != 0 and _copied(p, val)):
+        if ok and not any(sums[i][0] for i in holding) and (
+                p in chosen and not _zeros_under_lone_zero(p, found, val, ev.text) or val[p] != 0 and _copied(p, val)):
             ok = False  # "34 0 0 0 0 0 34": the row sum holds for any reading repeated in both cells
         if not ok:
             dropped.setdefault(p.rsplit(".", 1)[0], []).append(p)
@@ -342,6 +344,22 @@ def _among_rules(found: Found, row: str, text: str) -> bool:
         return False
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
     return bool(_RULE_MARKS.search(text, lo, hi))
+
+
+def _zeros_under_lone_zero(path: str, found: Found, val: dict[str, float], text: str) -> bool:
+    """A row read as zeros whose 总计 is a lone ``0`` (white space on both sides, no glyph that may be a rule
+    or a 1 touching it: ``| 0 0 10 0 0 0 0``): that total reads one way, 0, and the six cells that must add
+    up to it are 0 whatever the glued ``1`` s are, so the row's own sum confirms the reading chosen for them."""
+    row = path.rsplit(".", 1)[0]
+    if any(val.get(f"{row}.{c}") != 0 for c in T3_COLUMN_KEYS):
+        return False
+    total = found.values.get(f"{row}.total")
+    span = total.cell.span if total is not None else None
+    if not span or not text or text[span[0]:span[1]] != "0":
+        return False
+    before = text[span[0] - 1] if span[0] else " "
+    after = text[span[1]] if span[1] < len(text) else " "
+    return before.isspace() and after.isspace()
 
 
 def _culprits(sums, of: dict[str, list[int]], val: dict[str, float]) -> set[str]:
