@@ -23,8 +23,9 @@ RIGHT = {
     "pdf-oxide-md__r000.md": 191,  # the same (「2」「0」 on two lines): 189 before
     "pdf-oxide-md__huaian2024.md": 205,  # 表四 among the next section's lines on a two-column page, 72|64
     # joined as 「72.64」: 190 before
-    "pdf-oxide-md__r001.md": 185,  # a two-column page: 表三's header words and its first rows' labels after
-    # the table, 表二 scattered through the prose (not read); 150 before
+    "pdf-oxide-md__r001.md": 197,  # a two-column page: 表三's header words and its first rows' labels after
+    # the table, 表二 scattered through the prose (not read); 150 before; 190 while 「3.危及“三安全一稳 0 0 0 0 0 0 0」
+    # took the other column's 「… 效件数 0 16」 before the next label as cells too (decoder._before_foreign)
     "pdf-oxide-md__r000dense.md": 183,  # 自然|人 split and no 申请人情况: the detached-label reading never ran (155)
     "docling-rs__huaian2024.md": 23,  # 5 wrong: a row's label followed by another row's numbers; 7 right until
     # 表四 with its header words between its numbers and 行政许可's number before 「2024年…」 were read
@@ -83,7 +84,10 @@ RIGHT = {
     # a flattened crawler page whose 部分公开 and （七）总计 do not add up in 商业企业 (8 1 … 8): 新收's 「190000019」
     # reads 19|0|0|0|0|0|19 by its own sum, and the 商业企业 column fails for every reading of it; that column
     # once left the row null (200), now only sums that tell the readings apart count (decoder._dominates)
-    "holdout-pydocx-nows__pt06.txt": 204,  # (pdf-oxide-txt__r000dense.txt above is the guard: 167 with a looser rule)
+    "holdout-pydocx-nows__pt06.txt": 204,
+    # pdfplumber's text with line breaks gone: 「4.无正当理由大量反复申请 0 0 0 0 0 0 0— 2 —申请人情况…」, the page
+    # number after the row's seven zeros (and the repeated header) before the next label (197 while it was a cell)
+    "holdout-pdfplumber-flat__pt01.txt": 204,  # (pdf-oxide-txt__r000dense.txt above is the guard: 167 with a looser rule)
     "holdout-labelsfirst__pt06z.txt": 188,  # 1 wrong: 「行政处罚 / 行政强制 / 35」 given to the blank 行政强制
     "holdout-rapidocr-lines__seed004z.txt": 192,
     "holdout-pdftotext__seed004z.txt": 182,  # 1 wrong: 「第二十条第（六）项 本年处理决定数量 12」 given to 行政许可 (the

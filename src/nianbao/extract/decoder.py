@@ -471,7 +471,10 @@ def decode_requests(stream: Stream) -> Decoded | None:
             j = len(rows)
             runs = _tail_runs(stream, e)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
-        segs.append((covered, _whole_counts(runs)))
+        runs = _whole_counts(runs)
+        if n + 1 < len(best):
+            runs = _before_foreign(runs, _T3_WIDTH * len(covered))
+        segs.append((covered, runs))
     segs = merge_label_clusters(segs, _T3_WIDTH, _rows_add_up)
     found = [f"requests.{keys[i]}" for i, *_ in best]
     dec = Decoded()
@@ -486,6 +489,19 @@ def decode_requests(stream: Stream) -> Decoded | None:
     _solve(units, _t3_constraints(keys), dec)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
+    """A row's numbers, one per cell and nothing between them, then words and more numbers before the
+    next label (pdf-oxide's two-column page: 「3.危及“三安全一稳 0 0 0 0 0 0 0 二、 三、 本年 度办 … 效件数 0 16」):
+    the numbers after the words are another text's, not cells of the row. The row's own are read, and
+    only where the sums over other rows confirm them (the unit is strict)."""
+    if len(runs) <= cells or any(r.gap for r in runs[1:cells]) or not runs[cells].gap:
+        return runs
+    if any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs[:cells]):
+        return runs
+    first = runs[0]
+    return [Run(first.digits, first.start, first.end, gap=True), *runs[1:cells]]
 
 
 def _rows_add_up(runs: list[Run], cells: int) -> bool:

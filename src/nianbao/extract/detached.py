@@ -35,6 +35,7 @@ from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
 from .decoder import (
     _PROSE_UNITS,
+    _before_foreign,
     _T4_HEADER_CHARS,
     Decoded,
     Piece,
@@ -157,9 +158,9 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     for n, (i, _s, e) in enumerate(best):
         if n + 1 < len(best):
             j = best[n + 1][0]
-            segs.append((list(range(i, j)),
-                         _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e),
-                                                    rows[j].number)), False))
+            covered = list(range(i, j))
+            segs.append((covered, _before_foreign(_whole_counts(runs_between(
+                stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number)), _WIDTH * len(covered)), False))
             continue
         stop = min((s for s, _e, _i in detached if s >= e), default=hi)
         runs = _whole_counts(runs_between(stream, e, stop))
@@ -218,6 +219,8 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         if any(p in filled for p in both) and all(p in val for p in both):
             if abs(sum(val[p] for p in left) - sum(val[p] for p in right)) > 1e-9:
                 return
+    done = set(fills)
+    found.notes[:] = [x for x in found.notes if not (x[0] == "unreadable" and x[1] in done)]  # read now
     for r in fills:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         for p in cells:
