@@ -35,12 +35,12 @@ from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
 from .decoder import (
     _PROSE_UNITS,
-    _before_foreign,
     _T4_HEADER_CHARS,
     Decoded,
     Piece,
     Run,
     Stream,
+    _before_foreign,
     _heads,
     _increasing,
     _rows_add_up,
