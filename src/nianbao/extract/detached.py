@@ -20,7 +20,18 @@ from __future__ import annotations
 import re
 from itertools import combinations, permutations
 
-from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format import (
+    ACTIVE_2019,
+    ACTIVE_2021,
+    T3_COLUMN_KEYS,
+    T3_ROWS_2019,
+    T3_ROWS_2021,
+    T4_COLUMN_KEYS,
+    T4_GROUP_KEYS,
+    core,
+)
+from ..format.names import cell_name
+from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
 from .decoder import (
     _PROSE_UNITS,
@@ -30,6 +41,7 @@ from .decoder import (
     Run,
     Stream,
     _heads,
+    _increasing,
     _rows_add_up,
     _solve,
     _t3_constraints,
@@ -602,5 +614,263 @@ def _format_keys(found: Found) -> list[str]:
     return [r.key for r in rows]
 
 
-__all__ = ["decode_appeals_interleaved", "decode_requests_detached", "fill_detached_rows", "fill_displaced_rows",
+
+# ---- a run of labels, then the rows' numbers, one row per line ---------------------------------
+MAX_BLANK_ROWS = 3  # rows a run of labels may have more than lines of numbers (blank rows left no line)
+MIN_LABELS_FIRST = 3  # labels in a run before their numbers are read as rows in the labels' order
+
+
+def _label_runs(stream: Stream, occ: list[tuple[int, int, int]], rows) -> list[list[tuple[int, int, int]]]:
+    """Runs of labels of consecutive rows in the format's order with no number between them."""
+    out: list[list[tuple[int, int, int]]] = []
+    cur: list[tuple[int, int, int]] = []
+    for o in occ:
+        if cur and o[2] == cur[-1][2] + 1 and not runs_between(stream, cur[-1][1], o[0], rows[o[2]].number):
+            cur.append(o)
+            continue
+        if len(cur) >= MIN_LABELS_FIRST:
+            out.append(cur)
+        cur = [o]
+    if len(cur) >= MIN_LABELS_FIRST:
+        out.append(cur)
+    return out
+
+
+def _number_lines(stream: Stream, start: int, rest: int, decimals: bool = False) -> list[list[Run]] | None:
+    """The lines of numbers right after a run of labels (up to the first word after a number), each a
+    list of whole counts; None when words other than the rest of the last label stand before them, or
+    when a number is not one count (a decimal, a leading zero, more than six digits: cells glued)."""
+    chars, where, text = stream.chars, stream.where, stream.text
+    i = start
+    while i < len(chars) and not chars[i].isdigit():
+        i += 1
+    if i >= len(chars) or i - start > rest + 2:
+        return None
+    j = i
+    while j < len(chars) and (chars[j].isdigit() or chars[j] in ",，" or (
+            decimals and chars[j] in ".．" and j + 1 < len(chars) and chars[j + 1].isdigit())):
+        j += 1
+    runs = runs_between(stream, i, j)
+    if not runs or not all(_whole(r.digits) or (decimals and _decimal(r.digits)) for r in runs):
+        return None
+    lines: list[list[Run]] = [[runs[0]]]
+    for a, b in zip(runs, runs[1:]):
+        if "\n" in text[where[a.end - 1] + 1:where[b.start]]:
+            lines.append([])
+        lines[-1].append(b)
+    return lines
+
+
+def decode_labels_first(stream: Stream) -> Decoded | None:
+    """表三 written as a run of row labels and then the rows' numbers, one row per line (a text layer
+    read column by column, python-docx's cells with the label column first): each line of seven
+    numbers is the next row of the run, in the format's order. Lines of another length, or more lines
+    than labels, are not read here. A blank row leaves no line: with fewer lines than labels, every
+    choice of the blank rows (at most ``MAX_BLANK_ROWS``) is a reading, the blank rows counted as zero,
+    and the format's sums keep those that fit; a cell gets a value only when every reading that fits
+    gives it the same one (a blank row is null), otherwise it stays null and the readings are listed
+    (L-03). With as many lines as labels there is one reading: it stands as printed, whether or not
+    its sums hold (the audit reports a printed defect). Seven labels and seven lines may also be seven
+    columns written one after another: the row reading stands only where the sums prefer it."""
+    chars = stream.chars
+    region = _region(chars)
+    if region is None:
+        return None
+    lo, hi = region
+    rows = _t3_rows(chars, lo, hi)
+    keys = [r.key for r in rows]
+    occ = _occurrences(chars, rows, lo, hi)
+    cons = _t3_constraints(keys)
+    dec = Decoded()
+    for run in _label_runs(stream, occ, rows):
+        last = rows[run[-1][2]]
+        rest = len(core(last.label)) - (run[-1][1] - run[-1][0])
+        lines = _number_lines(stream, run[-1][1], max(rest, 0))
+        if lines is None or any(len(line) != _WIDTH for line in lines) or len(lines) > len(run):
+            continue
+        covered = [keys[i] for _s, _e, i in run]
+        blanks = len(run) - len(lines)
+        if blanks > MAX_BLANK_ROWS:
+            continue
+        fits: list[dict[str, Run | None]] = []
+        for skip in combinations(range(len(run)), blanks):
+            it = iter(lines)
+            cells: dict[str, Run | None] = {}
+            for n, k in enumerate(covered):
+                line: list[Run | None] = [None] * _WIDTH if n in skip else list(next(it))
+                for c, r in zip(T3_COLUMN_KEYS, line):
+                    cells[f"requests.{k}.{c}"] = r
+            fits.append(cells)
+        if blanks or len(run) == _WIDTH:
+            scored = []
+            for cells in fits:
+                val = {p: (int(r.digits) if r is not None else 0) for p, r in cells.items()}
+                held = [_holds_sum(c, val) for c in cons]
+                scored.append((sum(1 for h in held if h is False), cells))
+            if blanks:  # the sums choose the blank rows: only readings where none fails
+                fits = [cells for bad, cells in scored if bad == 0]
+            elif len(run) == _WIDTH:
+                # the same 49 numbers read as columns: the rows stand only where they fail fewer sums
+                cols = [[lines[c][r] for c in range(_WIDTH)] for r in range(_WIDTH)]
+                val = {f"requests.{k}.{c}": int(cols[n][m].digits)
+                       for n, k in enumerate(covered) for m, c in enumerate(T3_COLUMN_KEYS)}
+                if sum(1 for c in cons if _holds_sum(c, val) is False) <= scored[0][0]:
+                    fits = []
+        if not fits:
+            continue
+        paths = list(fits[0])
+        differ = []
+        for p in paths:
+            got = {_count(f[p]) for f in fits}
+            if len(got) == 1:
+                r = fits[0][p]
+                if r is not None:
+                    dec.values[p] = Piece(int(r.digits), r.start, r.end, r)
+            else:
+                differ.append(p)
+        for k in covered:  # per row: its cells the readings disagree on, and their readings
+            mine = [p for p in differ if p.rsplit(".", 1)[0] == f"requests.{k}"]
+            if mine:
+                alts: list[tuple[int | float, ...]] = sorted(
+                    {tuple(-1 if (v := _count(f[p])) is None else v for p in mine) for f in fits})
+                dec.ambiguous.append((mine, alts))
+        flat = [r for line in lines for r in line]
+        for k in covered:
+            dec.rows[f"requests.{k}"] = flat
+    return dec if dec.values or dec.ambiguous else None
+
+
+def _count(run: Run | None) -> int | None:
+    return None if run is None else int(run.digits)
+
+
+def _decimal(digits: str) -> bool:
+    whole, dot, frac = digits.partition(".")
+    return bool(dot) and _whole(whole) and 0 < len(frac) <= MAX_FRACTION and frac.isdigit()
+
+
+def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
+    """表二 written as each sub-table's item labels and then their numbers, one item per line: with as
+    many lines as labels, line n is the n-th item's, read when it has one number per column (fewer:
+    blank cells dropped, which ones is not known: null). Fewer lines than labels: a blank item left no
+    line, and 表二 has no sums to say which: nothing is read."""
+    items = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    chars = stream.chars
+    start = chars.find("第二十条")
+    if start < 0:
+        return None
+    hi = chars.find("本年新收", start)
+    hi = len(chars) if hi < 0 else hi
+    hits = []
+    for n, it in enumerate(items):
+        key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
+        at = chars.find(key, start, hi)
+        if at < 0 and key != it.keys[0]:
+            key = it.keys[0]
+            at = chars.find(key, start, hi)
+        if at >= 0:
+            hits.append((n, at, at + len(key)))
+    found = _increasing(hits)
+    dec = Decoded()
+    k = 0
+    while k < len(found):
+        m = k
+        while (m + 1 < len(found) and found[m + 1][0] == found[m][0] + 1
+               and not runs_between(stream, found[m][2], found[m + 1][1])):
+            m += 1
+        run = found[k:m + 1]
+        k = m + 1
+        if len(run) < 2:
+            continue
+        last = items[run[-1][0]]
+        rest = len(last.label) - (run[-1][2] - run[-1][1])
+        lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True)
+        if lines is None or len(lines) != len(run):
+            continue
+        if any(len(line) > max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):
+            continue  # more numbers than the item has cells: not these items' lines
+        for line, (n, _s, _e) in zip(lines, run):
+            it = items[n]
+            paths = [f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"]
+            dec.rows[f"active.{it.key}"] = line
+            if len(line) != len(paths):
+                dec.unreadable.append(f"active.{it.key}")
+                continue
+            for p, r in zip(paths, line):
+                v = float(r.digits) if "." in r.digits else int(r.digits)
+                dec.values[p] = Piece(v, r.start, r.end, r)
+    return dec if dec.values else None
+
+
+def fill_active_labels_first(found: Found, stream: Stream, fmt: str) -> None:
+    """Items of 表二 still without a value, from the labels-first reading, when it agrees with every
+    value already read."""
+    dec = decode_active_labels_first(stream, fmt)
+    if dec is None:
+        return
+    for p, piece in dec.values.items():
+        v = found.values.get(p)
+        if v is not None and v.value is not None and v.value != piece.value:
+            return
+    for row in sorted(dec.rows):
+        if row in found.certain or any(v.value is not None for p, v in found.values.items()
+                                       if p == row or p.startswith(row + ".")):
+            continue
+        got = {p: piece for p, piece in dec.values.items() if p == row or p.startswith(row + ".")}
+        if not got:
+            continue
+        for p, piece in got.items():
+            found.values[p] = Value(piece.value, piece_cell(stream, piece.start, piece.end))
+        found.notes[:] = [n for n in found.notes if not (n[0] in ("unreadable", "ambiguous") and n[1] == row)]
+        found.notes.append(("decoded", row, " ".join(r.digits for r in dec.rows[row])[:60], None))
+
+
+def fill_labels_first(found: Found, stream: Stream) -> None:
+    """Rows of 表三 still without a value, from the labels-first reading, when it agrees with every
+    value already read; its ambiguous cells in those rows get the L-03 note."""
+    dec = decode_labels_first(stream)
+    if dec is None:
+        return
+    for p, piece in dec.values.items():
+        v = found.values.get(p)
+        if v is not None and v.value is not None and v.value != piece.value:
+            return  # another reading of the same characters disagrees: neither is trusted further
+    rows = sorted(dec.rows)
+    empty = [r for r in rows if r not in found.certain and not any(
+        (v := found.values.get(f"{r}.{c}")) is not None and v.value is not None for c in T3_COLUMN_KEYS)]
+    if not empty:
+        return
+    filled = set()
+    for r in empty:
+        cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
+        got = [dec.values.get(p) for p in cells]
+        for p, one in zip(cells, got):
+            if one is not None:
+                found.values[p] = Value(one.value, piece_cell(stream, one.start, one.end))
+        if any(g is not None for g in got):
+            filled.add(r)
+    amb = {row: (paths, alts) for paths, alts in dec.ambiguous if (row := paths[0].rsplit(".", 1)[0]) in empty}
+    touched = filled | set(amb)
+    found.notes[:] = [n for n in found.notes
+                      if not (n[0] in ("unreadable", "ambiguous") and n[1] in touched)]
+    for r in sorted(filled):
+        runs = [dec.values[f"{r}.{c}"].run for c in T3_COLUMN_KEYS if f"{r}.{c}" in dec.values]
+        found.notes.append(("decoded", r, " ".join(x.digits for x in runs)[:60], None))
+    for row, (paths, alts) in sorted(amb.items()):
+        shown = "；".join("/".join("空" if v < 0 else str(v) for v in a) for a in alts[:6])
+        more = f" 等{len(alts)}种" if len(alts) > 6 else ""
+        found.notes.append(("ambiguous", row, f"标签在前、数字成行在后，哪几行空白不止一种读法：{_names(paths)}：{shown}{more}",
+                            None))
+
+
+def _names(paths: list[str]) -> str:
+    out = []
+    for p in paths:
+        name = cell_name(p)
+        out.append(name[name.rfind("「"):name.rfind("」") + 1] if "「" in name else p.rsplit(".", 1)[-1])
+    return "".join(out)
+
+
+__all__ = ["decode_active_labels_first", "decode_appeals_interleaved", "decode_labels_first", "fill_active_labels_first", "decode_requests_detached", "fill_detached_rows",
+           "fill_displaced_rows", "fill_labels_first",
            "fill_orphan_cells", "confirm_placed_rows"]

@@ -25,8 +25,10 @@ from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_a
 from .detached import (
     confirm_placed_rows,
     decode_appeals_interleaved,
+    fill_active_labels_first,
     fill_detached_rows,
     fill_displaced_rows,
+    fill_labels_first,
     fill_orphan_cells,
 )
 from .tables import Found
@@ -80,6 +82,9 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
                 found.values[p] = Value(None, blank_cell)
         if decoded_any and dec is not None:
             runs = dec.rows.get(row) or dec.rows.get(row.split(".")[0]) or []
+            # in reading order: a reader may list a row's runs in any order (a set's, which moves
+            # with PYTHONHASHSEED); the note shows the characters as the text has them
+            runs = sorted(runs, key=lambda r: (r.start, r.end))
             found.notes.append(("decoded", row, " ".join(r.digits for r in runs)[:60], None))
     if dec is not None and notes:
         for paths, alts in dec.ambiguous:
@@ -128,6 +133,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fill_detached_rows(found, stream)
     fill_orphan_cells(found, stream)
     fill_displaced_rows(found, stream)
+    fill_labels_first(found, stream)
     _garbled(found)
 
 
@@ -276,6 +282,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
             if row in found.certain:
                 continue
             found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
+    fill_active_labels_first(found, stream, fmt)
     for row in col.unreadable if col is not None else ():
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
