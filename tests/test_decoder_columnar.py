@@ -4,6 +4,7 @@ so rendered decodes to the record or nulls, never another number (extract/column
 
 from __future__ import annotations
 
+import json
 import random
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -384,3 +385,99 @@ def test_active_rendered_box_after_box_decodes_right_or_null():
                 assert value == get({"active": act}, path), (seed, path, value)
                 read += 1
     assert read >= 24 * 6
+
+
+# ---- pdfminer: a page's columns in the order of its layout groups, the next page left to right ----------
+def render_pdfminer_pages(rec: dict, seed: int) -> str:
+    """表三 over two pages as pdfminer writes nianbao's own PDF (held-out pt04, pt20): each page's row
+    labels as a run, then its numbers. On the first page the columns come in an order of pdfminer's
+    layout groups (a random one here), some after header words that name none of them, the first rows
+    of three neighbouring columns as one box read row by row, then each column's rows band after band; on the
+    second page left to right, each column's boxes one after another."""
+    rnd = random.Random(seed)
+    req = rec["requests"]
+    rows = list(T3_ROWS_2021)
+    cut = rnd.randint(15, 20)
+    out = ["某某镇2023年政府信息公开工作年度报告", "一、总体情况 略。", "三、收到和处理政府信息公开申请情况", "自然", "人", ""]
+    for r in rows[:cut]:
+        out.append(r.label)
+    out += ["", "— 2 —", "", "科研", "机构", "", "申请人情况", "法人或其他组织", "法律", "社会", ""]
+    c0 = rnd.randint(0, 4)
+    first = [c0, c0 + 1, c0 + 2]  # neighbours on the page: one box
+    rest = [c for c in range(7) if c not in first]
+    rnd.shuffle(rest)
+    order = first + rest
+    edges = [0, 3, 4, cut]
+    out += [str(req[rows[r].key][T3_COLUMN_KEYS[c]]) for r in range(3) for c in first] + [""]
+    for n, c in enumerate(order):
+        if n == 3:
+            out += ["总计", "", "其他", ""]
+        for a, b in zip(edges, edges[1:]):
+            if a == 0 and c in first:
+                continue
+            out += [str(req[rows[r].key][T3_COLUMN_KEYS[c]]) for r in range(a, b)] + [""]
+    out.append("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
+    for r in rows[cut:]:
+        out.append(r.label)
+    out += ["", "申请人情况", "法人或其他组织", "自然", "人", "商业", "企业", "总计", ""]
+    for c in T3_COLUMN_KEYS:
+        out += [str(req[r.key][c]) for r in rows[cut:]] + [""]
+    out.append("四、政府信息公开行政复议、行政诉讼情况")
+    out.append("五、存在的主要问题及改进情况 无。")
+    return "\n".join(out)
+
+
+def test_a_page_in_pdfminer_order_and_the_next_left_to_right_decode_right_or_null():
+    """The first page's columns in any order: read when the second page, settled left to right, and
+    the sums across pages leave one placement (the applicant column of a few applications); never
+    another number, and whole for most."""
+    whole = 0
+    for seed in range(10):
+        rec = sparse_record(seed)
+        text = render_pdfminer_pages(rec, seed)
+        assert_never_wrong(rec, text)
+        got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()
+        whole += [p for p, v in leaves(got["requests"], "requests") if v is None] == []
+    assert whole >= 5, whole
+
+
+def render_interleaved(rec: dict, seed: int, before: int = 0) -> str:
+    """表三 with its labels and numbers interleaved in no table order (pdfminer over a PDF that
+    LibreOffice printed): every number of the table once, blank cells leaving none. ``before``: that
+    many of them, with the header words 科研机构 申请人情况, written before the section heading (pdfminer
+    puts a page's first boxes there)."""
+    rnd = random.Random(seed)
+    req = rec["requests"]
+    nums = [str(v) for r in T3_ROWS_2021 for v in (req[r.key][c] for c in T3_COLUMN_KEYS) if v is not None]
+    labels = [r.label for r in T3_ROWS_2021]
+    out = ["某某镇2023年政府信息公开工作年度报告", "一、总体情况 略。", "二、主动公开政府信息情况", "第二十条第（一）项", "规章"]
+    if before:
+        out += ["科研机构", "申请人情况", *nums[:before]]
+        nums = nums[before:]
+    out.append("三、收到和处理政府信息公开申请情况")
+    words = labels + ["自然人", "商业企业", "总计", "其他"]
+    toks = [("w", w) for w in words] + [("n", n) for n in nums]
+    head, tail = toks[:3], toks[3:]
+    rnd.shuffle(tail)
+    out += [t for _k, t in head + tail]
+    out.append("四、政府信息公开行政复议、行政诉讼情况")
+    out.append("五、存在的主要问题及改进情况 无。")
+    return "\n".join(out)
+
+
+def test_a_table_of_zeros_in_any_layout_is_read_whole_and_a_blank_cell_keeps_it_null():
+    """Every number of the table 0 and exactly one per cell: every cell is 0 whatever the layout. One
+    blank cell dropped: fewer numbers than cells, and no cell is read as 0 from this."""
+    rec = {"requests": {r.key: dict.fromkeys(T3_COLUMN_KEYS, 0) for r in T3_ROWS_2021}}
+    for seed, before in ((1, 0), (2, 40), (3, 0)):
+        text = render_interleaved(rec, seed, before)
+        got = nianbao.parse_bytes(text.encode("utf-8"), "zeros.txt").to_json_dict()
+        assert all(v == 0 for _p, v in leaves(got["requests"], "requests")), seed
+    blank = json.loads(json.dumps(rec))
+    blank["requests"]["granted"]["commercial"] = None
+    for seed in (4, 5):
+        assert_never_wrong(blank, render_interleaved(blank, seed))
+    few = json.loads(json.dumps(rec))
+    few["requests"]["carried_over"]["natural_person"] = 1
+    few["requests"]["carried_over"]["total"] = 1
+    assert_never_wrong(few, render_interleaved(few, 6))  # not all zeros: not read as zeros

@@ -98,6 +98,22 @@ RIGHT = {
     # pdfminer: 表四's headers for 未经复议直接起诉 scrambled (尚未 其他 审结 纠正 0 0 0 维持 1 总计 1) and the
     # numbers in that order; the sums hold for any order of the four results: the block stays null
     "holdout-pdfminer__pt06.txt": 22,  # 2 wrong (维持 1 read as 尚未审结)
+    # pdfminer over nianbao's PDF: 表三's first page written column by column in the order pdfminer groups the
+    # boxes (科研/法律/社会 zeros, then 其他, 总计, 自然人, 商业企业), its second page left to right: the first page read
+    # with its columns in any order, the sums reaching into the second page's settled cells choosing (72 before)
+    "holdout-pdfminer__pt04.txt": 205,
+    # the second page's one non-zero applicant column (其他) among four zero columns can be placed as any of
+    # them: its three rows stay null on both pages (185: 67 before)
+    "holdout-pdfminer__pt20.txt": 185,
+    # 表三 all zeros, its first page's columns written before the section heading (after 科研机构 申请人情况):
+    # exactly one 0 per cell from there to 表四's heading (83 before)
+    "holdout-pdfminer__pt16.txt": 188,
+    # the same with two columns written after 表四's boxes: the numbers up to 五、 are 表三's and 表四's cells,
+    # all 0 (32 before)
+    "holdout-pdfminer__seed004.txt": 207,
+    # the seed's text printed by LibreOffice, through pdfminer: labels and zeros interleaved (124 before)
+    "holdout-lopdf-pdfminer__seed004.txt": 201,
+    "holdout-pdfminer__pt09.txt": 150,  # two blank rows on the second page: its part stays null; 41 before
     # the crawler page printed by LibreOffice, through pdfminer: Word's style sheet after the signature's date,
     # wrapped over six lines (「ZH-」 / 「CN X-NONE …」): the page's 发布时间 (01-25) stood for 2022-01-07
     "holdout-lopdf-pdfminer__pt20.txt": 207,

@@ -134,13 +134,15 @@ class _Part:
     """One run of row labels and the numbers after it: ``rows`` (indices into the format's rows)."""
 
     def __init__(self, rows: list[int], atoms: list[_Atom], cons: list[tuple[list[tuple[int, int]],
-                                                                              list[tuple[int, int]]]]):
+                                                                              list[tuple[int, int]], int, int]]):
         self.rows = rows
         self.atoms = atoms
         self.height = len(rows)
-        self.cons = cons  # (left cells, right cells), cells as (column, local row)
+        # (left cells, right cells, left constant, right constant), cells as (column, local row); the
+        # constants: the cells of the sum settled in another part
+        self.cons = cons
         self.by_cell: dict[tuple[int, int], list[int]] = {}
-        for n, (left, right) in enumerate(cons):
+        for n, (left, right, _lc, _rc) in enumerate(cons):
             for cell in (*left, *right):
                 self.by_cell.setdefault(cell, []).append(n)
         # runs of single-number atoms with no words between them: a block written one cell per line
@@ -165,6 +167,7 @@ class _Part:
         self.bands = 1
         self.max_blocks = 0
         self.hints = True
+        self.free = False  # columns in any order (their boxes written as the page's layout groups them)
         self.target: tuple[tuple[int, ...], ...] | None = None  # the grid looked for (realizes)
         self.done = False
 
@@ -195,8 +198,11 @@ class _Part:
         for nxt, ids in spans:
             size = len(ids)
             starts = sorted({front[c] for c in range(WIDTH) if front[c] < height})
-            places = []
+            places: list[tuple[int, int, bool]] = []
             for f in starts:
+                if self.free:
+                    places.extend((f, c, False) for c in range(WIDTH) if front[c] == f)
+                    continue
                 if f == 0 and hinted_col is not None:
                     c = hinted_col
                 elif f == 0:
@@ -213,7 +219,7 @@ class _Part:
                 places.append((front[prev], prev, True))
             for f, c, cont in places:
                 defined = f in ends
-                if not defined and (c != 0 or len(edges) > self.bands):
+                if not defined and ((c != 0 and not self.free) or len(edges) > self.bands):
                     continue  # a band no column has entered yet is entered from the left
                 for w in range(1, 2 if cont else WIDTH - c + 1):
                     if size % w:
@@ -240,14 +246,15 @@ class _Part:
                 if n in seen:
                     continue
                 seen.add(n)
-                left, right = self.cons[n]
+                left, right, lc, rc = self.cons[n]
                 lv = [cols[c][r] for c, r in left if r < len(cols[c])]
                 rv = [cols[c][r] for c, r in right if r < len(cols[c])]
                 lk, rk = len(lv) == len(left), len(rv) == len(right)
+                ls, rs = sum(lv) + lc, sum(rv) + rc
                 if lk and rk:
-                    if sum(lv) != sum(rv):
+                    if ls != rs:
                         return False
-                elif rk and sum(lv) > sum(rv) or lk and sum(rv) > sum(lv):
+                elif rk and ls > rs or lk and rs > ls:
                     return False  # cells are never negative: a part already exceeds the whole
         return True
 
@@ -406,8 +413,9 @@ class _Multiset:
     of the grid is zeros. ``steps`` counts cells tried; past ``MAX_STEPS`` the part is not settled."""
 
     def __init__(self, part: _Part, cons: list[tuple[list[str], list[str]]], keys: list[str],
-                 known: dict[str, int], budget: int = MAX_STEPS):
+                 known: dict[str, int], budget: int = MAX_STEPS, cap: int = MAX_SOLUTIONS):
         self.budget = budget
+        self.cap = cap
         self.h = part.height
         local = {f"requests.{keys[i]}": n for n, i in enumerate(part.rows)}
         self.cons: list[tuple[int, int]] = []  # per constraint: constant left, constant right
@@ -450,7 +458,7 @@ class _Multiset:
 
     def solve(self) -> list[tuple[int, ...]] | None:
         self._place(0)
-        return None if self.overflow or len(self.found) > MAX_SOLUTIONS else self.found
+        return None if self.overflow or len(self.found) > self.cap else self.found
 
     def _bounded(self, n: int) -> bool:
         lhs, rhs = self.sums[n]
@@ -464,7 +472,7 @@ class _Multiset:
         return abs(lhs - rhs) <= self.left
 
     def _place(self, cell: int) -> None:
-        if self.overflow or len(self.found) > MAX_SOLUTIONS:
+        if self.overflow or len(self.found) > self.cap:
             return
         if self.left == 0:
             # only zeros are left: the rest of the grid is zeros, and every sum must hold as it is
@@ -502,13 +510,13 @@ class _Multiset:
 
 
 def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int],
-                 steps: int, one: bool = False) -> list[tuple] | None:
+                 steps: int, one: bool = False, cap: int = MAX_SOLUTIONS) -> list[tuple] | None:
     """The placements (value grid, token grid) of a part read as a multiset: the grids the sums
     allow (``_Multiset``), each kept when some placement in the order these converters write gives
     it (so exactly the grids the placement search would find, without listing every placement of
     equal numbers). None when either search ran past its budget or the sums allow too many grids
     (with ``one``: more than one)."""
-    grids = _Multiset(part, cons, keys, known, steps).solve()
+    grids = _Multiset(part, cons, keys, known, steps, cap).solve()
     if grids is None or one and len(grids) > 1:
         return None
     out = []
@@ -526,25 +534,44 @@ def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int]
     return out
 
 
-def _part_constraints(rows: list[int], keys: list[str]) -> list:
-    """The format's sums restricted to cells of this part, as (column, local row) lists."""
+def _by_free_order(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple] | None:
+    """The placements of a part whose columns come in any order (pdfminer groups a page's boxes by
+    their layout, so 总计 may come before 自然人), checked against the sums within the part and those
+    that reach into the parts already settled (``known``). None when the search ran past its nodes
+    or more grids than ``MAX_SOLUTIONS`` fit."""
+    free = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
+    free.free = True
+    free.solve()
+    if free.overflow or not free.solutions:
+        return None
+    return list(free.solutions.items())
+
+
+def _part_constraints(rows: list[int], keys: list[str], known: dict[str, int] | None = None) -> list:
+    """The format's sums restricted to cells of this part, as (column, local row) lists, with the
+    cells settled in another part (``known``) as constants; sums with a cell neither here nor known
+    are left out, and so are sums with no cell here."""
     local = {keys[i]: n for n, i in enumerate(rows)}
+    known = known or {}
     out = []
     for left, right in _t3_constraints(list(keys)):
-        cells = []
-        for side in (left, right):
-            got = []
-            for p in side:
+        cells: list[list[tuple[int, int]]] = [[], []]
+        consts = [0, 0]
+        ok = True
+        for side, paths in enumerate((left, right)):
+            for p in paths:
                 _t, row, col = p.split(".")
-                if row not in local:
+                if row in local:
+                    cells[side].append((T3_COLUMN_KEYS.index(col), local[row]))
+                elif p in known:
+                    consts[side] += known[p]
+                else:
+                    ok = False
                     break
-                got.append((T3_COLUMN_KEYS.index(col), local[row]))
-            else:
-                cells.append(got)
-                continue
-            break
-        if len(cells) == 2:
-            out.append((cells[0], cells[1]))
+            if not ok:
+                break
+        if ok and (cells[0] or cells[1]):
+            out.append((cells[0], cells[1], consts[0], consts[1]))
     return out
 
 
@@ -606,6 +633,34 @@ def _runs_of(stream: Stream, tokens: list[tuple[str, object]]) -> tuple[list[_Nu
     return nums, runs
 
 
+def _combine(solved: list[tuple[_Part, list[tuple]]], keys: list[str],
+             cross: list) -> tuple[list[dict[str, int]], dict[str, _Num]]:
+    """The grids of the whole table that pick one placement per part and keep the sums across parts
+    (none past 4096 combinations), and the numbers one of them took its cells from."""
+    combos = 1
+    for _p, sols in solved:
+        combos *= len(sols)
+    grids: list[dict[str, int]] = []
+    origin: dict[str, _Num] = {}
+    if combos > 4096:
+        return grids, origin
+    for pick in product(*(sols for _p, sols in solved)):
+        val: dict[str, int] = {}
+        src: dict[str, _Num] = {}
+        for (part, _sols), (cols, toks) in zip(solved, pick):
+            for c in range(WIDTH):
+                for r, v in enumerate(cols[c]):
+                    path = f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"
+                    val[path] = v
+                    src[path] = part.nums[toks[c][r]]
+        if all(not all(p in val for p in (*left, *right)) or sum(val[p] for p in left) == sum(val[p] for p in right)
+               for left, right in cross):
+            grids.append(val)
+            if not origin:
+                origin = src
+    return grids, origin
+
+
 def decode_columnar(stream: Stream) -> Decoded | None:
     """表三 from text written column by column; None when its row labels do not come in a run."""
     chars = stream.chars
@@ -613,6 +668,9 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     if start < 0:
         return None
     rows_fmt: tuple[Label, ...] = _t3_rows(chars, start, min(len(chars), start + 3000))
+    zero = _zero_table(stream, start, rows_fmt)
+    if zero is not None:
+        return zero
     anchors = _anchors(stream, rows_fmt, start, min(len(chars), start + 6000))
     if len(anchors) < MIN_RUN:
         return None
@@ -691,7 +749,10 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     # these converters write): their numbers in any order, with the sums and the cells the other
     # parts settled
     for part in pending:
-        placed = _by_multiset(part, cross, keys, _settled(solved, keys), MAX_STEPS)
+        known = _settled(solved, keys)
+        placed = _by_multiset(part, cross, keys, known, MAX_STEPS)
+        if placed is None:
+            placed = _by_free_order(part, keys, known)
         if not placed:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
             continue
@@ -700,30 +761,19 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         return dec
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
-    combos = 1
-    for _p, sols in solved:
-        combos *= len(sols)
-    grids: list[dict[str, int]] = []
-    origin: dict[str, _Num] = {}
-    if combos <= 4096:
-        for pick in product(*(sols for _p, sols in solved)):
-            val: dict[str, int] = {}
-            src: dict[str, _Num] = {}
-            for (part, _sols), (cols, toks) in zip(solved, pick):
-                for c in range(WIDTH):
-                    for r, v in enumerate(cols[c]):
-                        path = f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"
-                        val[path] = v
-                        src[path] = part.nums[toks[c][r]]
-            ok = True
-            for left, right in cross:
-                if all(p in val for p in (*left, *right)) and sum(val[p] for p in left) != sum(val[p] for p in right):
-                    ok = False
-                    break
-            if ok:
-                grids.append(val)
-                if not origin:
-                    origin = src
+    grids, origin = _combine(solved, keys, cross)
+    if not grids and len(solved) > 1:
+        # the parts' placements do not fit together: one part's columns may come in another order
+        # (pdfminer groups a page's boxes by layout) while the other parts' order is right. Each
+        # part in turn read in any order, the others' settled cells reaching into it: every reading
+        # that fits counts (unique or nothing over all of them)
+        for i, (part, _sols) in enumerate(solved):
+            others = solved[:i] + solved[i + 1:]
+            freed = _by_free_order(part, keys, _settled(others, keys))
+            if freed:
+                more, src = _combine([*others, (part, freed)], keys, cross)
+                grids.extend(more)
+                origin = origin or src
     if not grids:
         for part, _sols in solved:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
@@ -741,6 +791,67 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         alts = sorted({tuple(g.get(p, -1) for p in differ) for g in grids})
         dec.ambiguous.append((differ, alts))  # type: ignore[arg-type]
     return dec
+
+
+# ---- a table of zeros --------------------------------------------------------------------------
+_T2_WORDS = ("第二十条", "信息内容", "行政许可", "采购", "收费", "制发", "新制作")
+
+
+def _zero_table(stream: Stream, start: int, rows_fmt: tuple[Label, ...]) -> Decoded | None:
+    """表三 whose numbers are all 0, whatever their layout: between the table's start and 表四's heading
+    there are exactly as many numbers as the format has cells (``rows × 7``), each one 0 and none
+    followed by a unit (件, 年…). Every assignment of those numbers to the cells gives every cell 0,
+    so the layout does not matter (labels interleaved, columns cut at a page break). The table starts
+    at its heading (收到和处理…), or earlier at its column header 申请人情况 when only numbers and header
+    words stand between them (pdfminer writes a page's boxes by layout groups, a table's first columns
+    before the section heading). When 表四 took some of them (columns written after its boxes), the
+    numbers up to the next section (五、) are counted with 表四's 15 cells: all 0 too, the same holds.
+    A blank cell leaves fewer numbers than cells, and any other number or a decimal leaves the table
+    to the other readers."""
+    chars = stream.chars
+    head = chars.rfind("收到和处理", max(0, start - 300), start)
+    lo = head if head >= 0 else start
+    early = chars.rfind("申请人情况", max(0, lo - 3000), lo)
+    if early >= 0 and not any(w in chars[early:lo] for w in _T2_WORDS):
+        lo = early
+    hi = chars.find("行政复议", start)
+    if hi < 0:
+        return None
+    cells = len(rows_fmt) * WIDTH
+    nums = _zeros(stream, lo, hi)
+    if nums is not None and len(nums) < cells:
+        nxt = chars.find("五、", hi)
+        more = _zeros(stream, lo, nxt) if nxt >= 0 else None
+        if more is not None and len(more) == cells + T4_CELLS:
+            nums = more[:cells]  # provenance only: every cell is 0 whichever number it is
+    if nums is None or len(nums) != cells:
+        return None
+    dec = Decoded()
+    for r, label in enumerate(rows_fmt):
+        row = nums[r * WIDTH:(r + 1) * WIDTH]
+        dec.rows[f"requests.{label.key}"] = [Run("0", n.start, n.end) for n in row]
+        for c, n in zip(T3_COLUMN_KEYS, row):
+            dec.values[f"requests.{label.key}.{c}"] = _piece(0, n)
+    return dec
+
+
+def _zeros(stream: Stream, lo: int, hi: int) -> list[_Num] | None:
+    """The numbers in ``chars[lo:hi]`` when every one is 0 and none is followed by a unit; else None."""
+    toks = _tokens(stream, lo, hi)
+    if toks is None:
+        return None
+    nums = [t for k, t in toks if isinstance(t, _Num)]
+    if any(n.value for n in nums):
+        return None
+    text, where = stream.text, stream.where
+    for n in nums:
+        after = where[n.end - 1] + 1
+        if text[after:after + 2].strip()[:1] in _UNITS:
+            return None
+    return nums
+
+
+_UNITS = frozenset("年月日件条项次个份%万人元")
 
 
 # ---- 表四 ---------------------------------------------------------------------------------------
