@@ -42,8 +42,9 @@ RIGHT = {
     "pdftotext__r001.txt": 200,  # 表三 of zeros and a few 2s in six bands: 66 right while its placements overran the budget
     "pdfminer__huaian2024.txt": 202,  # 12 wrong: columns written one after another (each page's)
     # tesseract: table rules read as glyphs (| 0 | 0 [0 10 0 is seven zeros), read through by ruled.py
-    "tess300-psm6__r000.txt": 72,  # 37 right before; 58 until rows of zeros under a lone 0 总计 (「| 0 0 10 0 0 0
-    # 0」, the glued 1s rules) were confirmed by that total, with no sum across rows left to check them
+    "tess300-psm6__r000.txt": 79,  # 37 right before; 58 until rows of zeros under a lone 0 总计 (「| 0 0 10 0 0 0
+    # 0」, the glued 1s rules) were confirmed by that total, with no sum across rows left to check them; 72
+    # until a total that is 0 in every reading of its glyphs counted as such
     "tess300-psm4__r000.txt": 182,  # 162 right before
     "tess300-psm3__r000dense.txt": 192,  # 178 right before
     "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before
@@ -152,8 +153,8 @@ RIGHT = {
     # page number 「站 2 站」 as its 总计: the row sum chose the cut and may not confirm it (3 wrong each); the
     # title's agency with a glyph added (平潭综合实验区上自然资源…, the signature without): null (1 wrong);
     # 表二 「| 行政规范性文件 | 0 | 0 | 1」 (11 printed, the 1's rule missing): null (1 wrong)
-    "holdout-nrpdf-tess300-psm6__pt06.txt": 8,
-    "holdout-nrpdf-tess300-psm6__pt20.txt": 6,
+    "holdout-nrpdf-tess300-psm6__pt06.txt": 15,  # 8, 6 until rows of zeros under a total 0 in every reading
+    "holdout-nrpdf-tess300-psm6__pt20.txt": 13,
     # 表四 of the crawler page, 15 zeros read 「900 0 90 0 0 0 690 0 0 0 60」: 复议 cut 9 0 0 0 9 by its own sum while
     # the other blocks read no way: null (2 wrong)
     "holdout-lopdf-tess150-psm6__pt14.txt": 50,

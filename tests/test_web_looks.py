@@ -232,3 +232,18 @@ def test_a_filing_online_keeps_the_clerks_opening_and_date_in_the_published_text
     r = c.post("/filing/聊城市统计局/2022", data={"csrf": csrf, "version": "0", "action": "save", "published": "明年"},
                follow_redirects=False)
     assert "成文日期「明年」应写成" in _flash(r)
+
+
+@pytest.mark.parametrize("who", ["filer", "rev", "admin"])
+def test_pages_speak_to_people_not_to_the_command_line(bench, who):
+    """The clerk and the 政务公开办 do not use a terminal: no page names a command (统计 said 「与 nianbao stats
+    相同的数字」)."""
+    c = bench.client
+    login(c, who)
+    for path in ("/", "/upload", "/reports", "/findings", "/filing", "/units", "/consolidation?region=聊城市",
+                 "/stats", "/users"):
+        r = c.get(path)
+        if r.status_code != 200:
+            continue
+        body = r.text.split('<footer class="foot">')[0]
+        assert not re.search(r"nianbao [a-z]", body), (who, path, re.search(r".{30}nianbao [a-z].{30}", body))
