@@ -210,7 +210,11 @@ def test_a_row_of_zeros_under_a_lone_zero_total_is_read_and_a_glued_total_is_not
     text = path.read_text(encoding="utf-8")
     line = "“1信访举报投诉类中请 | 0 | 0 | 0 | 0 | 0 10 0"
     assert line in text
-    row = nianbao.parse(path).requests["declined_petition"]
+    record = nianbao.parse(path)
+    row = record.requests["declined_petition"]
+    assert [getattr(row, c) for c in Format.T3_COLUMN_KEYS] == [0] * 7
+    # 「| 0 0 10 0 0 0 0」: its 总计 is 0 in every reading of the row's glyphs (ruled.Reread.zero_total)
+    row = record.requests["carried_over"]
     assert [getattr(row, c) for c in Format.T3_COLUMN_KEYS] == [0] * 7
     glued = text.replace(line, line.replace("0 10 0", "0 0 10"), 1)
     row = nianbao.parse_bytes(glued.encode("utf-8"), "ocr.txt").requests["declined_petition"]

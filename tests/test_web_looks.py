@@ -150,3 +150,100 @@ def test_a_browser_gets_chinese_error_pages_never_json(bench):
     assert r.status_code == 404 and r.json() == {"detail": "没有这个页面"}
     r = c.get("/reports/abc")  # a script that does not ask for HTML keeps the JSON answer
     assert r.status_code == 404 and r.json()["detail"] == "没有这份文件"
+
+
+def test_findings_export_and_filter_name_rules_in_chinese(bench):
+    """The XLSX sent round as a 通报 and the 规则 filter name each rule by its Chinese title (the export's 名称
+    column held keys such as table-not-unique)."""
+    import io
+
+    import openpyxl
+
+    c = bench.client
+    login(c, "rev")
+    r = c.get("/findings.xlsx")
+    assert r.status_code == 200 and "filename*=UTF-8''%E9%97%AE%E9%A2%98" in r.headers["content-disposition"]
+    ws = openpyxl.load_workbook(io.BytesIO(r.content)).active
+    header = [v for v in next(ws.iter_rows(min_row=2, max_row=2, values_only=True))]
+    names = [row[header.index("名称")] for row in ws.iter_rows(min_row=3, values_only=True)]
+    assert names and all(re.search(r"[\u4e00-\u9fff]", n) for n in names), names
+    r = c.get("/api/v1/findings.xlsx", headers=bench.h("rev"))
+    assert "findings.xlsx" not in r.headers["content-disposition"]
+    page = c.get("/findings").text
+    assert '<option value="T2-02">T2-02 ' in page and re.search(r'<option value="S-01">S-01 [\u4e00-\u9fff]', page)
+
+
+def test_the_filers_home_says_when_the_deadline_has_passed(bench, monkeypatch):
+    import datetime
+
+    from nianbao.web import pages, screens
+
+    c = bench.client
+    login(c, "filer")
+    year = pages.report_year()
+
+    class Late(datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(year + 1, 2, 1)
+
+    class Early(datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(year + 1, 1, 10)
+
+    monkeypatch.setattr(screens, "date", Late)
+    assert f"{year + 1}-01-31 <span class=\"state s-退回\">已过期限</span>" in c.get("/").text
+    monkeypatch.setattr(screens, "date", Early)
+    assert "已过期限" not in c.get("/").text
+
+
+def test_a_filing_online_keeps_the_clerks_opening_and_date_in_the_published_text(bench):
+    """The 填报 form has the 前言 and the 成文日期: the published DOCX carries the clerk's own opening (their
+    contact details) and is dated, instead of the standard opening and no date at all."""
+    import io
+
+    from docx import Document
+
+    c = bench.client
+    csrf = login(c, "filer")
+    path = "/filing/聊城市统计局/2023"
+    page = c.get(path).text
+    assert 'name="opening"' in page and 'name="published"' in page
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    opening = "本报告依据《条例》编制。\n如对本报告有疑问，请与聊城市统计局办公室联系（电话：0635-8223216）。"
+    data = {p.path: "0" for p in nianbao.table_cells("2021")}
+    data.update({"csrf": csrf, "version": version, "action": "submit", "opening": opening, "published": "2024-01-20",
+                 "s1_overview": "本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》。"})
+    r = c.post(path, data=data, follow_redirects=False)
+    assert _flash(r) == "已提交，等待审核", _flash(r)
+    page = c.get(path).text
+    assert "0635-8223216" in page and 'value="2024-01-20"' in page
+    csrf = login(c, "rev")
+    version = re.search(r'name="version" value="(\d+)"', c.get(path).text).group(1)
+    r = c.post(path, data={"csrf": csrf, "version": version, "action": "accept", "note": ""}, follow_redirects=False)
+    assert "已通过" in _flash(r)
+    docx = c.get(path + "/report.docx")
+    assert docx.status_code == 200
+    texts = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs if p.text.strip()]
+    assert "如对本报告有疑问，请与聊城市统计局办公室联系（电话：0635-8223216）。" in texts
+    assert texts[-1] == "2024年1月20日", texts[-3:]
+    csrf = login(c, "filer")
+    r = c.post("/filing/聊城市统计局/2022", data={"csrf": csrf, "version": "0", "action": "save", "published": "明年"},
+               follow_redirects=False)
+    assert "成文日期「明年」应写成" in _flash(r)
+
+
+@pytest.mark.parametrize("who", ["filer", "rev", "admin"])
+def test_pages_speak_to_people_not_to_the_command_line(bench, who):
+    """The clerk and the 政务公开办 do not use a terminal: no page names a command (统计 said 「与 nianbao stats
+    相同的数字」)."""
+    c = bench.client
+    login(c, who)
+    for path in ("/", "/upload", "/reports", "/findings", "/filing", "/units", "/consolidation?region=聊城市",
+                 "/stats", "/users"):
+        r = c.get(path)
+        if r.status_code != 200:
+            continue
+        body = r.text.split('<footer class="foot">')[0]
+        assert not re.search(r"nianbao [a-z]", body), (who, path, re.search(r".{30}nianbao [a-z].{30}", body))

@@ -276,14 +276,17 @@ def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
 
 
 def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[str] = frozenset(),
-                     rows_hold: set[str] | frozenset[str] = frozenset()) -> None:
+                     rows_hold: set[str] | frozenset[str] = frozenset(),
+                     zero_total: set[str] | frozenset[str] = frozenset()) -> None:
     """表三 in a noisy reading: a cell stays when every sum it is in that can be checked holds, or
     fails only because of another cell that is certainly the misread one (below), and at least one
     of its sums holds. A number that is its row's only one, repeated as the 总计, needs its column;
     so does a cell in ``chosen`` (its value was chosen among readings of its glyphs by the arithmetic,
     or its row was placed by the format's order: its own row's sum cannot confirm it). A row in
     ``rows_hold`` keeps its sum in every reading of its glyphs that fits, though the cells those readings
-    disagree on are null: its sum confirms the cells they agree on (``rows_hold``)."""
+    disagree on are null: its sum confirms the cells they agree on (``rows_hold``). A row of zeros in
+    ``zero_total`` (its 总计 is 0 in every reading of its glyphs, ``ruled.Reread.zero_total``) is confirmed
+    by that total, like one whose total is a lone ``0``."""
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     if not val:
         return
@@ -319,7 +322,8 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
         ok = (p not in culprits and bool(holding)
               and all(i in explained or abs(sums[i][3]) < 1e-9 for i in idx))
         if ok and not any(sums[i][0] for i in holding) and (
-                p in chosen and not _zeros_under_lone_zero(p, found, val, ev.text) or val[p] != 0 and _copied(p, val)):
+                p in chosen and not (p.rsplit(".", 1)[0] in zero_total or _zeros_under_lone_zero(p, found, val, ev.text))
+                or val[p] != 0 and _copied(p, val)):
             ok = False  # "34 0 0 0 0 0 34": the row sum holds for any reading repeated in both cells
         if not ok:
             dropped.setdefault(p.rsplit(".", 1)[0], []).append(p)

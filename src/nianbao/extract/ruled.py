@@ -76,6 +76,9 @@ class Reread:
     by_order: set[str] = field(default_factory=set)  # rows placed by the format's order alone
     holding: set[str] = field(default_factory=set)  # rows whose sum holds in every reading that fits
     unread: dict[str, int] = field(default_factory=dict)  # rows found on a line whose numbers do not read
+    # rows read as zeros whose 总计 is 0 in every reading of its glyphs (0|0o0|1olo1o1lol10o0): the total
+    # reads one way, and the six cells that must add up to it are 0 however the glued glyphs are read
+    zero_total: set[str] = field(default_factory=set)
     taken: dict[int, str] = field(default_factory=dict)  # line number -> the row placed on it
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, row path, text)
 
@@ -680,6 +683,9 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
         out.rows[row] = vals
         if all(_row_ok(r) for r in live):
             out.holding.add(row)  # every reading that fits keeps the row's sum
+        if (not order and row not in cut and all(v.value == 0 for v in vals)
+                and all(r[-1][0] == 0 for r in readings[row])):
+            out.zero_total.add(row)
         if row in by_order:
             out.by_order.add(row)
         if differ:

@@ -116,19 +116,20 @@ def findings_xlsx(user: UserDep, st: StateDep, region: str | None = None, year: 
     data = export_findings(st, user, region=region, year=year, agency=agency, code=code, severity=severity,
                            state=state_)
     return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": "attachment; filename*=UTF-8''findings.xlsx"})
+                    headers={"Content-Disposition": "attachment; filename*=UTF-8''%E9%97%AE%E9%A2%98%E6%B8%85%E5%8D%95.xlsx"})
 
 
 def export_findings(st: State, user: auth.User, **filters: Any) -> bytes:
     _, rows = st.wb.findings(service.scope(st, user), limit=100_000, **filters)
+    titles = service.rule_titles()  # 名称 in Chinese (the rule's name is an English key)
     body = [[r["region"], r["agency"], r["year"], service.SEV_ZH.get(r["severity"], r["severity"]), r["code"],
-             r["name"], r["message"], "、".join(nianbao.cell_name(c) for c in r["cells"] or []),
+             titles.get(r["code"], r["name"]), r["message"], "、".join(nianbao.cell_name(c) for c in r["cells"] or []),
              nianbao.template_address(r["cells"] or [], r["format"]),
              service.STATE_ZH.get(r["review"], r["review"]), r["note"], r["rectify"], r["due"], r["fingerprint"]]
             for r in rows]
     return nianbao.titled_xlsx("审核问题清单", ["地区", "单位", "年度", "级别", "规则", "名称", "说明", "单元格", "模板单元格",
                                           "审核", "审核说明", "整改", "整改期限", "指纹"], body,
-                               [14, 28, 7, 7, 8, 18, 60, 30, 26, 8, 20, 8, 11, 34])
+                               [14, 28, 7, 7, 8, 24, 60, 30, 26, 8, 20, 8, 11, 34])
 
 
 class ReviewIn(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -39,7 +40,8 @@ def home(request: Request, user: UserDep, st: StateDep) -> Response:
         if (user.scope, year) not in mine or mine[(user.scope, year)]["state"] in ("草稿", "退回"):
             f = mine.get((user.scope, year))
             todo.append({"what": f"{year} 年度报告", "unit": user.scope, "year": year,
-                         "state": f["state"] if f else "未开始", "deadline": _deadline(year)})
+                         "state": f["state"] if f else "未开始", "deadline": _deadline(year),
+                         "overdue": date.today().isoformat() > _deadline(year)})
     waiting = [f for f in filings if f["state"] == "已提交"] if user.can_review else []
     returned = [f for f in filings if f["state"] == "退回"]
     flash, kind = _flash(request)
@@ -224,7 +226,7 @@ def findings(request: Request, user: UserDep, st: StateDep, region: str = "", ye
     return render(request, "findings.html", user, "findings", "问题清单", rows=rows, total=total, page=page,
                   pages=-(-total // PAGE), q=q, qs=urlencode({k: v for k, v in q.items() if v}),
                   sev_zh=service.SEV_ZH, state_zh=service.STATE_ZH, cell_name=nianbao.cell_name,
-                  rules=[r.code for r in nianbao.rules()],
+                  rules=list(service.rule_titles().items()), rule_titles=service.rule_titles(),
                   flash=flash, flash_kind=kind, back=str(request.url.path) + ("?" + request.url.query if request.url.query else ""))
 
 
@@ -264,6 +266,8 @@ def _filing_ctx(st: State, view: dict) -> dict:
             if flagged.get(c) != "error":
                 flagged[c] = f["severity"]
     sections = {s["id"]: s.get("text", "") for s in view["record"].get("sections") or []}
+    sections["opening"] = "\n".join(view["record"].get("opening") or [])
+    sections["published"] = (view["record"].get("meta") or {}).get("published") or ""
     return {"view": view, "tables": _tables(record, fmt, flagged), "sections": service.sections(),
             "section_text": sections, "sev_zh": service.SEV_ZH, "cell_name": nianbao.cell_name}
 
@@ -293,6 +297,9 @@ async def _form_values(request: Request, fmt: str) -> tuple[dict[str, Any], dict
         except nianbao.NianbaoError as e:
             problems.append(f"{c.name}：{e.message}")
     sections = {sid: str(form.get(sid) or "") for sid, _ in service.sections() if form.get(sid) is not None}
+    for key in ("opening", "published"):  # 前言 and 成文日期
+        if form.get(key) is not None:
+            sections[key] = str(form.get(key))
     return values, sections, problems
 
 

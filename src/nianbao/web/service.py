@@ -25,6 +25,11 @@ SHA = re.compile(r"[0-9a-f]{64}")
 FP = re.compile(r"[0-9a-f]{6,32}")
 STATE_ZH = {None: "未审核", "confirm": "已确认", "dismiss": "已驳回"}
 SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def rule_titles() -> dict[str, str]:
+    """Each rule's Chinese title (the first line of its docstring), for people: the rule's ``name`` is a key."""
+    return {r.code: r.doc().splitlines()[0].rstrip("。") if r.doc() else r.name for r in nianbao.rules()}
 FINDING_KEYS = ("code", "name", "severity", "message", "cells", "expected", "actual", "fix", "fingerprint")
 
 
@@ -238,6 +243,13 @@ def save_filing(st: State, user: User, unit: str, year: int, values: dict[str, A
         if sid in texts:
             secs[sid] = {"id": sid, "heading": heading, "text": texts[sid][:20000]}
     body["sections"] = [secs[sid] for sid, _ in sections() if sid in secs]
+    if "opening" in texts:  # the clerk's own opening (前言), one paragraph a line; none: the standard one
+        body["opening"] = [p.strip() for p in texts["opening"][:20000].splitlines() if p.strip()]
+    if "published" in texts:  # 成文日期, signed under the report
+        day = texts["published"].strip()
+        if day and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            raise nianbao.InputError(f"成文日期「{day[:20]}」应写成 2025-01-20 这样的年-月-日", "bad_date")
+        body.setdefault("meta", {})["published"] = day or None
     record = record_of(body)
     state, reason = "草稿", (reason or "").strip()[:2000] or None
     if submit:
