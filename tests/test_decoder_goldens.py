@@ -117,7 +117,14 @@ RIGHT = {
     "holdout-pdfminer__seed004.txt": 207,
     # the seed's text printed by LibreOffice, through pdfminer: labels and zeros interleaved (124 before)
     "holdout-lopdf-pdfminer__seed004.txt": 201,
-    "holdout-pdfminer__pt09.txt": 150,  # two blank rows on the second page: its part stays null; 41 before
+    # 表三 and 表四 on one page, 表三's last two columns (其他, 总计) written after 表四's boxes: the one run of
+    # exactly 50 numbers before 五、 completes the part (32 before)
+    "holdout-pdfminer__seed002.txt": 207,
+    # a crawler page printed by LibreOffice: 表四 「0 00 00 00 0 000 0 0 0 0」, fifteen zero digits (189 before)
+    "holdout-lopdf-pdfminer__pt16.txt": 204,
+    # two blank rows on the second page (28 numbers for 6 rows): each choice of the blank rows read, a blank
+    # cell 0 in the sums; 总计 and 结转 settled, the four rows above them null (150 while that part was not read)
+    "holdout-pdfminer__pt09.txt": 188,
     # the crawler page printed by LibreOffice, through pdfminer: Word's style sheet after the signature's date,
     # wrapped over six lines (「ZH-」 / 「CN X-NONE …」): the page's 发布时间 (01-25) stood for 2022-01-07
     "holdout-lopdf-pdfminer__pt20.txt": 207,

@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import product
+from itertools import combinations, product
+from math import comb
 
 from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Label
 from ..limits import MAX_COUNT, MAX_FRACTION
@@ -167,6 +168,7 @@ class _Part:
         self.bands = 1
         self.max_blocks = 0
         self.hints = True
+        self.blank: frozenset[str] = frozenset()  # cells of rows left blank (0 in the sums, null in the record)
         self.free = False  # columns in any order (their boxes written as the page's layout groups them)
         self.target: tuple[tuple[int, ...], ...] | None = None  # the grid looked for (realizes)
         self.done = False
@@ -633,6 +635,110 @@ def _runs_of(stream: Stream, tokens: list[tuple[str, object]]) -> tuple[list[_Nu
     return nums, runs
 
 
+MAX_BLANK_ROWS = 2  # whole rows left blank in a part written column by column
+MAX_CHOICES = 64  # choices of blank rows over all parts, past which they stay null
+BLANK_NODES = 4 * MAX_NODES  # search nodes over one part's choices of blank rows
+
+
+def _blank_rows(part: _Part, keys: list[str]) -> list[tuple[_Part, list[tuple]]] | None:
+    """A part whose numbers fill all but one or two of its rows (rows left blank: no number in any
+    column): its placements for each choice of the blank rows, as (the part without them, its
+    placements). None when the count is not a whole number of rows, a search ran past its budget, or
+    no choice fits. The choices are read together with the other parts (``_readings``): a cell gets a
+    value only when every choice that fits gives it the same one, and a row some choice leaves blank
+    is null. A blank cell counts as 0 in the sums (as the report's own 合计 counts it): a choice that
+    leaves 总计 blank under numbers does not fit."""
+    n, h = len(part.values), part.height
+    if n % WIDTH or not 1 <= h - n // WIDTH <= MAX_BLANK_ROWS or n // WIDTH < 2:
+        return None
+    if comb(h, h - n // WIDTH) > MAX_CHOICES // 2:
+        return None  # too many choices to read each (two blank rows among 25)
+    out = []
+    nodes = 0
+    for gone in combinations(range(h), h - n // WIDTH):
+        rows = [r for j, r in enumerate(part.rows) if j not in gone]
+        blank = {f"requests.{keys[part.rows[j]]}.{c}": 0 for j in gone for c in T3_COLUMN_KEYS}
+        sub = _Part(rows, part.atoms, _part_constraints(rows, keys, blank))
+        sub.blank = frozenset(blank)
+        sub.solve()
+        nodes += sub.nodes
+        if sub.overflow or nodes > BLANK_NODES:
+            return None
+        if sub.solutions:
+            out.append((sub, list(sub.solutions.items())))
+    return out or None
+
+
+def _readings(solved: list[tuple[_Part, list[tuple]]], slots: list[list[tuple[_Part, list[tuple]]]],
+              keys: list[str], cross: list) -> tuple[list[dict[str, int]], dict[str, _Num]]:
+    """Every grid of the whole table that fits: one placement per part, one choice of blank rows per
+    part that has them (``slots``), the sums across parts holding. When the parts' placements do not
+    fit together, one part's columns may come in another order (pdfminer groups a page's boxes by
+    layout) while the others' order is right: each part in turn is read in any order, the others'
+    settled cells reaching into it, and every reading that fits counts (unique or nothing over all)."""
+    grids: list[dict[str, int]] = []
+    origin: dict[str, _Num] = {}
+    choices = 1
+    for alts in slots:
+        choices *= len(alts)
+    if choices > MAX_CHOICES:
+        return grids, origin
+    for choice in product(*slots):
+        got, src = _combine([*solved, *choice], keys, cross)
+        grids.extend(got)
+        origin = origin or src
+    if grids:
+        return grids, origin
+    for choice in product(*slots):
+        parts = [*solved, *choice]
+        if len(parts) < 2:
+            continue
+        for i, (part, _sols) in enumerate(parts):
+            others = parts[:i] + parts[i + 1:]
+            freed = _by_free_order(part, keys, _settled(others, keys))
+            if freed:
+                more, src = _combine([*others, (part, freed)], keys, cross)
+                grids.extend(more)
+                origin = origin or src
+    return grids, origin
+
+
+MAX_LATE_COLUMNS = 3  # columns of the last part written after 表四's boxes
+
+
+def _continued(stream: Stream, rows: list[int], toks: list[tuple[str, object]], end: int) -> list:
+    """The last part's tokens, with the columns pdfminer wrote after 表四's boxes (表三 and 表四 on one
+    page, the last columns' boxes grouped after 表四's): when the part falls short by whole columns
+    (1 to 3 of them), the one run of exactly that many numbers — no words between them — between the
+    part's end and the next section (五、) is those columns' cells, the words just before it naming
+    them. 表四's own numbers come between its header words, never 16 or more in a run."""
+    h = len(rows)
+    n = sum(1 for k, _t in toks if k == "num")
+    short = h * WIDTH - n
+    if short <= 0 or short % h or short // h > MAX_LATE_COLUMNS:
+        return toks
+    chars = stream.chars
+    nxt = chars.find("五、", end)
+    late = _tokens(stream, end, nxt if nxt >= 0 else len(chars))
+    if not late:
+        return toks
+    runs: list[tuple[list[tuple[str, object]], list[tuple[str, object]]]] = []  # (words before, numbers)
+    words: list[tuple[str, object]] = []
+    for kind, tok in late:
+        if kind == "words":
+            words.append((kind, tok))
+            continue
+        if words or not runs:
+            runs.append((words, []))
+            words = []
+        runs[-1][1].append((kind, tok))
+    fit = [r for r in runs if len(r[1]) == short]
+    if len(fit) != 1 or any(len(r[1]) > T4_CELLS and r is not fit[0] for r in runs):
+        return toks
+    before, nums = fit[0]
+    return [*toks, ("words", "·"), *before[-4:], *nums]
+
+
 def _combine(solved: list[tuple[_Part, list[tuple]]], keys: list[str],
              cross: list) -> tuple[list[dict[str, int]], dict[str, _Num]]:
     """The grids of the whole table that pick one placement per part and keep the sums across parts
@@ -653,7 +759,8 @@ def _combine(solved: list[tuple[_Part, list[tuple]]], keys: list[str],
                     path = f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"
                     val[path] = v
                     src[path] = part.nums[toks[c][r]]
-        if all(not all(p in val for p in (*left, *right)) or sum(val[p] for p in left) == sum(val[p] for p in right)
+        check = dict.fromkeys((p for part, _sols in solved for p in part.blank), 0) | val
+        if all(not all(p in check for p in (*left, *right)) or sum(check[p] for p in left) == sum(check[p] for p in right)
                for left, right in cross):
             grids.append(val)
             if not origin:
@@ -703,11 +810,14 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     if longest < MIN_RUN:
         return None
     parts = _merge_parts(parts)
+    if parts and parts[-1][0][-1] == len(keys) - 1:
+        parts[-1] = (parts[-1][0], _continued(stream, *parts[-1], end))
     # the rows of a part must be consecutive rows of the format: a label missing from a run would
     # shift every cell after it
     dec = Decoded()
     solved: list[tuple[_Part, list[tuple]]] = []
     pending: list[_Part] = []
+    slots: list[list[tuple[_Part, list[tuple]]]] = []  # parts with blank rows: their readings, one per choice
     cross = _t3_constraints(keys)
     for rows, toks in parts:
         if len(rows) < 2:
@@ -741,6 +851,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         if part.overflow or not part.solutions:
             if len(rows) > 1 and len(part.values) == part.height * WIDTH:
                 pending.append(part)
+            elif (readings := _blank_rows(part, keys)) is not None:
+                slots.append(readings)
             else:
                 dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)
             continue
@@ -757,28 +869,18 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
             continue
         solved.append((part, placed))
-    if not solved:
+    if not solved and not slots:
         return dec
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
-    grids, origin = _combine(solved, keys, cross)
-    if not grids and len(solved) > 1:
-        # the parts' placements do not fit together: one part's columns may come in another order
-        # (pdfminer groups a page's boxes by layout) while the other parts' order is right. Each
-        # part in turn read in any order, the others' settled cells reaching into it: every reading
-        # that fits counts (unique or nothing over all of them)
-        for i, (part, _sols) in enumerate(solved):
-            others = solved[:i] + solved[i + 1:]
-            freed = _by_free_order(part, keys, _settled(others, keys))
-            if freed:
-                more, src = _combine([*others, (part, freed)], keys, cross)
-                grids.extend(more)
-                origin = origin or src
+    grids, origin = _readings(solved, slots, keys, cross)
     if not grids:
         for part, _sols in solved:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
+        for choices in slots:
+            dec.unreadable.extend(f"requests.{keys[i]}" for i in choices[0][0].rows)
         return dec
-    paths = list(grids[0])
+    paths = list(dict.fromkeys(p for g in grids for p in g))
     differ = []
     for p in paths:
         vs = {g.get(p) for g in grids}
@@ -836,19 +938,31 @@ def _zero_table(stream: Stream, start: int, rows_fmt: tuple[Label, ...]) -> Deco
 
 
 def _zeros(stream: Stream, lo: int, hi: int) -> list[_Num] | None:
-    """The numbers in ``chars[lo:hi]`` when every one is 0 and none is followed by a unit; else None."""
-    toks = _tokens(stream, lo, hi)
-    if toks is None:
-        return None
-    nums = [t for k, t in toks if isinstance(t, _Num)]
-    if any(n.value for n in nums):
-        return None
-    text, where = stream.text, stream.where
-    for n in nums:
-        after = where[n.end - 1] + 1
-        if text[after:after + 2].strip()[:1] in _UNITS:
+    """One number per digit in ``chars[lo:hi]`` when every digit of its numbers is 0 (a run of zeros
+    glued together, 「000」, is that many cells: no cell is written with a leading 0) and none is
+    followed by a unit; else None. A label's own number (3.其他) and page numbers are not counted."""
+    where = stream.where
+    if lo >= hi or lo >= len(where):
+        return []
+    text = stream.text
+    out: list[_Num] = []
+    for m in _TOKEN.finditer(text, where[lo], where[min(hi, len(where)) - 1] + 1):
+        tok = m.group()
+        if not tok[0].isdigit():
+            continue
+        nxt = text[m.end()] if m.end() < len(text) else ""
+        after = text[m.end() + 1] if m.end() + 1 < len(text) else ""
+        if nxt in ".．、" and not after.isdigit():
+            continue  # a label's own number: 3.其他
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if _PAGE_NUMBER.match(text[line_start:line_end if line_end >= 0 else len(text)]):
+            continue
+        if tok.strip("0") or text[m.end():m.end() + 2].strip()[:1] in _UNITS:
             return None
-    return nums
+        c = bisect_left(where, m.start())
+        out.extend(_Num(0, c + i, c + i + 1, None) for i in range(len(tok)))
+    return out
 
 
 _UNITS = frozenset("年月日件条项次个份%万人元")
@@ -876,6 +990,19 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         head = chars.find("行政复议", head + 4)
     if head < 0:
         return None
+    nxt = chars.find("五、", head)
+    zeros = _zeros(stream, head, nxt) if nxt >= 0 else None
+    if zeros is not None and len(zeros) == T4_CELLS:
+        # every digit between the table's header and the next section a 0, one per cell (「0 00 00 00
+        # 0 000 0 0 0 0」 on a crawler's flattened page): every cell is 0 whatever the grouping
+        dec = Decoded()
+        width = len(T4_COLUMN_KEYS)
+        for k, g in enumerate(T4_GROUP_KEYS):
+            block = zeros[k * width:(k + 1) * width]
+            dec.rows[f"appeals.{g}"] = [Run("0", n.start, n.end) for n in block]
+            for c, n in zip(T4_COLUMN_KEYS, block):
+                dec.values[f"appeals.{g}.{c}"] = _piece(0, n)
+        return dec
     toks = _tokens(stream, head, min(len(chars), head + 1200), strict=False)
     if not toks:
         return None
