@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from nianbao import Format, NianbaoError, Store, cell_name, open_store, template_address, write_atomic
 
@@ -52,17 +53,32 @@ def finding_table(title: str, value_width: int = 16) -> Table:
     table.add_column("级别", no_wrap=True)
     table.add_column("代码", no_wrap=True)
     table.add_column("单元格（模板位置）", ratio=3, overflow="fold")
-    table.add_column("应为", justify="right", overflow="fold", max_width=value_width)
-    table.add_column("实为", justify="right", overflow="fold", max_width=value_width)
+    table.add_column("应为", overflow="fold", max_width=value_width)
+    table.add_column("实为", overflow="fold", max_width=value_width)
     table.add_column("说明", ratio=4, overflow="fold")
     return table
 
 
-def finding_cells(severity: str, code: str, where_text: str, expected: Any, actual: Any, message: str) -> list[str]:
+MAX_VALUE_TEXT = 20  # a quoted text longer than this is in 说明 whole; the value column shows its start
+
+
+def value_cell(value: Any) -> Text:
+    """应为/实为: a number right-aligned (digits line up), a text left-aligned and cut to its start
+    (右对齐的长文本在窄终端里成了一列碎字)."""
+    if value is None:
+        return Text("")
+    shown = fmt(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Text(shown, justify="right")
+    if len(shown) > MAX_VALUE_TEXT:
+        shown = shown[:MAX_VALUE_TEXT - 1] + "…"
+    return Text(shown, justify="left")
+
+
+def finding_cells(severity: str, code: str, where_text: str, expected: Any, actual: Any, message: str) -> list[str | Text]:
     """One finding's cells for ``finding_table``, escaped for rich."""
     return [f"[{SEVERITY_STYLE[severity]}]{SEVERITY_ZH[severity]}[/]", code, escape(where_text),
-            "" if expected is None else escape(fmt(expected)), "" if actual is None else escape(fmt(actual)),
-            escape(message)]
+            value_cell(expected), value_cell(actual), escape(message)]
 
 
 def findings_table(title: str, findings: list[Any], fmt_id: str | None = None) -> Table:
@@ -77,6 +93,15 @@ def error(message: str) -> None:
     err_console.print(f"[bold red]错误[/]：{escape(message)}", soft_wrap=True)  # the terminal wraps: paths stay whole
 
 
+HINTS = {"not_a_file": "整个文件夹请用 nianbao ingest 文件夹（批量解析、审核并入库）"}
+
+
+def told(e: NianbaoError) -> str:
+    """The error's Chinese message, with what to do instead where the terminal user has another command."""
+    hint = HINTS.get(e.code)
+    return f"{e.message}；{hint}" if hint else e.message
+
+
 @contextmanager
 def exit_on_error() -> Iterator[None]:
     """A NianbaoError raised in the block ends the command: its Chinese message on stderr, exit code 2,
@@ -84,7 +109,7 @@ def exit_on_error() -> Iterator[None]:
     try:
         yield
     except NianbaoError as e:
-        error(e.message)
+        error(told(e))
         raise typer.Exit(2) from None
 
 

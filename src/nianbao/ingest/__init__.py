@@ -28,6 +28,10 @@ BACKENDS: dict[str, str] = {
 _KIND_NAMES = {"xlsx": "Excel 表格", "zip": "压缩包"}
 
 MAX_BYTES = limits.MAX_FILE_BYTES
+# what a file's extension claims, for a file whose bytes are none of the kinds it could be
+_CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文档", ".wps": "Word/WPS 文档",
+            ".xlsx": "Excel 文件", ".xls": "Excel 文件", ".ofd": "OFD 文档", ".zip": "压缩包",
+            ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".tif": "图片", ".tiff": "图片", ".bmp": "图片"}
 _KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "docx": "Word 文档", "ole": "Word/WPS 文档",
             "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片"}
 
@@ -50,7 +54,11 @@ def load_bytes(data: bytes, name: str) -> Document:
         raise InputError(f"{name}：暂不支持读取 {kind} 格式（{e}）", "unsupported") from e
     try:
         return reader(data, name)
-    except NianbaoError:
+    except NianbaoError as e:
+        claimed = _CLAIMED.get(Path(name).suffix.lower()) if kind == "text" else None
+        if claimed and e.code in ("binary", "encoding"):
+            # a .jpg of random bytes is not "不是文本文件": say what the name claims and what went wrong
+            raise InputError(f"{name}：扩展名是 {Path(name).suffix}，但内容不是{' ' if claimed[0].isascii() else ''}{claimed}（文件可能已损坏、没有下载完整，或被改了扩展名）", "corrupt") from None
         raise
     except MemoryError:
         raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}内容过于庞大，超出内存上限，无法读取", "too_large") from None

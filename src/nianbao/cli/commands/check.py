@@ -10,7 +10,7 @@ from rich.markup import escape
 import nianbao
 from nianbao import CODES, CheckResult, DocError, LedgerSummary, NianbaoError, check, parse
 
-from ..output import console, error, exit_on_error, findings_table, open_existing, print_json
+from ..output import console, error, exit_on_error, findings_table, open_existing, print_json, told
 
 
 def register(app: typer.Typer) -> None:
@@ -76,7 +76,7 @@ def check_cmd(
             if as_json:
                 print_json(CheckResult(str(f), None, [], DocError(code=e.code, message=e.message)).to_json(), indent=None)
             else:
-                error(e.message)
+                error(told(e))
             continue
         facts = None
         if book is not None:
