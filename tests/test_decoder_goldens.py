@@ -20,18 +20,18 @@ RIGHT = {
     "pdf-oxide-txt__r000dense.txt": 202,  # 7 wrong: a wrapped label's tail fuzzily matched 本年新收; 195 until
     # 部分公开's first two cells, written with the labels after the table (「（一）予以公开 5 41」), were placed
     "pdf-oxide-txt__r000.txt": 192,  # the same shape with zeros (「2 0」): 185 before; 表四's 10 numbers for 15 cells stay null
-    "pdf-oxide-md__r000.md": 191,  # the same (「2」「0」 on two lines): 189 before
+    "pdf-oxide-md__r000.md": 192,  # the same (「2」「0」 on two lines): 189 before
     "pdf-oxide-md__huaian2024.md": 205,  # 表四 among the next section's lines on a two-column page, 72|64
     # joined as 「72.64」: 190 before
     "pdf-oxide-md__r001.md": 197,  # a two-column page: 表三's header words and its first rows' labels after
     # the table, 表二 scattered through the prose (not read); 150 before; 190 while 「3.危及“三安全一稳 0 0 0 0 0 0 0」
     # took the other column's 「… 效件数 0 16」 before the next label as cells too (decoder._before_foreign)
-    "pdf-oxide-md__r000dense.md": 183,  # 自然|人 split and no 申请人情况: the detached-label reading never ran (155)
+    "pdf-oxide-md__r000dense.md": 184,  # 自然|人 split and no 申请人情况: the detached-label reading never ran (155)
     "docling-rs__huaian2024.md": 23,  # 5 wrong: a row's label followed by another row's numbers; 7 right until
     # 表四 with its header words between its numbers and 行政许可's number before 「2024年…」 were read
     "pdftotext-layout__r001.txt": 202,  # labels wrapped around their numbers
     "docx-docx2txt__r000.txt": 192,  # 5 wrong: 表四 blank group
-    "docling-rs__r000dense.md": 186,  # 32 wrong: scrambled rows; 158 until 3.其他's first cell, pulled
+    "docling-rs__r000dense.md": 187,  # 32 wrong: scrambled rows; 158 until 3.其他's first cell, pulled
     # before the three rows above it, was moved back (the one move that makes every sum hold)
     "pdftotext__r000.txt": 192,  # 表三 written column by column (labels as one run): 7 right before
     "pdftotext__r000dense.txt": 202,  # the same with a box of three columns written row by row: 2 right before
@@ -45,11 +45,11 @@ RIGHT = {
     "tess300-psm6__r000.txt": 79,  # 37 right before; 58 until rows of zeros under a lone 0 总计 (「| 0 0 10 0 0 0
     # 0」, the glued 1s rules) were confirmed by that total, with no sum across rows left to check them; 72
     # until a total that is 0 in every reading of its glyphs counted as such
-    "tess300-psm4__r000.txt": 182,  # 162 right before
-    "tess300-psm3__r000dense.txt": 192,  # 178 right before
+    "tess300-psm4__r000.txt": 191,  # 162 right before
+    "tess300-psm3__r000dense.txt": 202,  # 178 right before
     "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before
-    "tess300-psm4__r001.txt": 192,  # 162 right before
-    "tess150-psm4__r000.txt": 182,  # 151 right before: a lone 1 read as 工, confirmed by the sums
+    "tess300-psm4__r001.txt": 202,  # 162 right before
+    "tess150-psm4__r000.txt": 191,  # 151 right before: a lone 1 read as 工, confirmed by the sums
     # a scan whose row labels are garbled: 「(五) | 1. 人 0 0 0 0 0 0 0」 (the label's 1. and a glyph before the
     # seven cells) and 「之 0 0 0 0 0 2」 (2 read as 之): every row read, the column sums confirm them; 98 before
     "tess300-psm4__r001_scan_p2-3.txt": 175,
