@@ -890,23 +890,11 @@ def _t4_header_end(chars: str, head: int) -> int:
 def decode_active(stream: Stream, fmt: str) -> Decoded | None:
     """表二: each item's label, then its one or three numbers (no arithmetic: a digit run that can be
     cut more than one way stays null)."""
-    items: tuple[ActiveItem, ...] = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
-    chars = stream.chars
-    start = chars.find("第二十条")
-    if start < 0:
+    labels = active_labels(stream.chars, fmt)
+    if labels is None:
         return None
-    hi = chars.find("本年新收", start)
-    hi = len(chars) if hi < 0 else hi
-    hits = []
-    for it in items:
-        key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
-        p = chars.find(key, start, hi)
-        if p < 0 and key != it.keys[0]:
-            p = chars.find(it.keys[0], start, hi)
-            key = it.keys[0]
-        if p >= 0:
-            hits.append((it, p, p + len(key)))
-    found = _increasing(hits)  # the most items found in the format's order (prose may name one later)
+    items, hi, at = labels
+    found = [(items[n], s, e) for n, s, e in at]
     if len(found) < 2:
         return None
     dec = Decoded()
@@ -946,6 +934,27 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def active_labels(chars: str, fmt: str) -> tuple[tuple[ActiveItem, ...], int, list[tuple[int, int, int]]] | None:
+    """表二's item labels from 第二十条 up to 本年新收: (the format's items, where the table ends, and
+    (item index, start, end) of the most labels found in the format's order — prose may name one later)."""
+    items: tuple[ActiveItem, ...] = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
+    start = chars.find("第二十条")
+    if start < 0:
+        return None
+    hi = chars.find("本年新收", start)
+    hi = len(chars) if hi < 0 else hi
+    hits = []
+    for n, it in enumerate(items):
+        key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
+        p = chars.find(key, start, hi)
+        if p < 0 and key != it.keys[0]:
+            key = it.keys[0]
+            p = chars.find(key, start, hi)
+        if p >= 0:
+            hits.append((n, p, p + len(key)))
+    return items, hi, _increasing(hits)
 
 
 def _increasing(hits: list[tuple]) -> list[tuple]:

@@ -21,8 +21,6 @@ import re
 from itertools import combinations, permutations
 
 from ..format import (
-    ACTIVE_2019,
-    ACTIVE_2021,
     T3_COLUMN_KEYS,
     T3_ROWS_2019,
     T3_ROWS_2021,
@@ -42,7 +40,6 @@ from .decoder import (
     Stream,
     _before_foreign,
     _heads,
-    _increasing,
     _rows_add_up,
     _solve,
     _t3_constraints,
@@ -50,6 +47,7 @@ from .decoder import (
     _tail_readings,
     _Unit,
     _whole_counts,
+    active_labels,
     piece_cell,
     readings,
     runs_between,
@@ -757,23 +755,10 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     many lines as labels, line n is the n-th item's, read when it has one number per column (fewer:
     blank cells dropped, which ones is not known: null). Fewer lines than labels: a blank item left no
     line, and 表二 has no sums to say which: nothing is read."""
-    items = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
-    chars = stream.chars
-    start = chars.find("第二十条")
-    if start < 0:
+    labels = active_labels(stream.chars, fmt)
+    if labels is None:
         return None
-    hi = chars.find("本年新收", start)
-    hi = len(chars) if hi < 0 else hi
-    hits = []
-    for n, it in enumerate(items):
-        key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
-        at = chars.find(key, start, hi)
-        if at < 0 and key != it.keys[0]:
-            key = it.keys[0]
-            at = chars.find(key, start, hi)
-        if at >= 0:
-            hits.append((n, at, at + len(key)))
-    found = _increasing(hits)
+    items, _hi, found = labels
     dec = Decoded()
     k = 0
     while k < len(found):
