@@ -928,12 +928,19 @@ def _zero_table(stream: Stream, start: int, rows_fmt: tuple[Label, ...]) -> Deco
             nums = more[:cells]  # provenance only: every cell is 0 whichever number it is
     if nums is None or len(nums) != cells:
         return None
+    return _all_zero("requests", [label.key for label in rows_fmt], T3_COLUMN_KEYS, nums)
+
+
+def _all_zero(table: str, rows: list[str], columns: tuple[str, ...], nums: list[_Num]) -> Decoded:
+    """Every cell of ``table`` 0, row by row from ``nums`` (one 0 each, kept for provenance only:
+    whichever number a cell takes, it is 0)."""
     dec = Decoded()
-    for r, label in enumerate(rows_fmt):
-        row = nums[r * WIDTH:(r + 1) * WIDTH]
-        dec.rows[f"requests.{label.key}"] = [Run("0", n.start, n.end) for n in row]
-        for c, n in zip(T3_COLUMN_KEYS, row):
-            dec.values[f"requests.{label.key}.{c}"] = _piece(0, n)
+    width = len(columns)
+    for r, key in enumerate(rows):
+        row = nums[r * width:(r + 1) * width]
+        dec.rows[f"{table}.{key}"] = [Run("0", n.start, n.end) for n in row]
+        for c, n in zip(columns, row):
+            dec.values[f"{table}.{key}.{c}"] = _piece(0, n)
     return dec
 
 
@@ -995,14 +1002,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     if zeros is not None and len(zeros) == T4_CELLS:
         # every digit between the table's header and the next section a 0, one per cell (「0 00 00 00
         # 0 000 0 0 0 0」 on a crawler's flattened page): every cell is 0 whatever the grouping
-        dec = Decoded()
-        width = len(T4_COLUMN_KEYS)
-        for k, g in enumerate(T4_GROUP_KEYS):
-            block = zeros[k * width:(k + 1) * width]
-            dec.rows[f"appeals.{g}"] = [Run("0", n.start, n.end) for n in block]
-            for c, n in zip(T4_COLUMN_KEYS, block):
-                dec.values[f"appeals.{g}.{c}"] = _piece(0, n)
-        return dec
+        return _all_zero("appeals", list(T4_GROUP_KEYS), tuple(T4_COLUMN_KEYS), zeros)
     toks = _tokens(stream, head, min(len(chars), head + 1200), strict=False)
     if not toks:
         return None

@@ -26,6 +26,7 @@ from ..format import (
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
     T4_GROUP_KEYS,
+    Label,
     core,
 )
 from ..format.names import cell_name
@@ -124,14 +125,22 @@ def _with_inner_labels(chain: list[tuple[int, int, int]],
     return out
 
 
-def decode_requests_detached(stream: Stream) -> Decoded | None:
-    chars = stream.chars
+def _t3_labels(chars: str) -> tuple[int, int, tuple[Label, ...], list[tuple[int, int, int]]] | None:
+    """表三's region (lo, hi), its format rows and where their labels stand in it; None without one."""
     region = _region(chars)
     if region is None:
         return None
     lo, hi = region
     rows = _t3_rows(chars, lo, hi)
-    occ = _occurrences(chars, rows, lo, hi)
+    return lo, hi, rows, _occurrences(chars, rows, lo, hi)
+
+
+def decode_requests_detached(stream: Stream) -> Decoded | None:
+    chars = stream.chars
+    found = _t3_labels(chars)
+    if found is None:
+        return None
+    lo, hi, rows, occ = found
     if not occ:
         return None
     attached: list[tuple[int, int, int]] = []
@@ -673,14 +682,11 @@ def decode_labels_first(stream: Stream) -> Decoded | None:
     (L-03). With as many lines as labels there is one reading: it stands as printed, whether or not
     its sums hold (the audit reports a printed defect). Seven labels and seven lines may also be seven
     columns written one after another: the row reading stands only where the sums prefer it."""
-    chars = stream.chars
-    region = _region(chars)
-    if region is None:
+    found = _t3_labels(stream.chars)
+    if found is None:
         return None
-    lo, hi = region
-    rows = _t3_rows(chars, lo, hi)
+    _lo, _hi, rows, occ = found
     keys = [r.key for r in rows]
-    occ = _occurrences(chars, rows, lo, hi)
     cons = _t3_constraints(keys)
     dec = Decoded()
     for run in _label_runs(stream, occ, rows):
