@@ -55,10 +55,9 @@ def load_bytes(data: bytes, name: str) -> Document:
     try:
         return reader(data, name)
     except NianbaoError as e:
-        claimed = _CLAIMED.get(Path(name).suffix.lower()) if kind == "text" else None
-        if claimed and e.code in ("binary", "encoding"):
-            # a .jpg of random bytes is not "不是文本文件": say what the name claims and what went wrong
-            raise InputError(f"{name}：扩展名是 {Path(name).suffix}，但内容不是{' ' if claimed[0].isascii() else ''}{claimed}（文件可能已损坏、没有下载完整，或被改了扩展名）", "corrupt") from None
+        claim = misnamed(name) if kind == "text" and e.code in ("binary", "encoding") else None
+        if claim:  # a .jpg of random bytes is not "不是文本文件": say what the name claims and what went wrong
+            raise InputError(f"{name}：{claim}", "corrupt") from None
         raise
     except MemoryError:
         raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}内容过于庞大，超出内存上限，无法读取", "too_large") from None
@@ -84,6 +83,17 @@ def pages_of_pictures(kind: str | None, data: bytes) -> bool:
     return False
 
 
+def misnamed(name: str) -> str | None:
+    """For a file whose bytes are none of the kinds nianbao reads: what its extension claims it is, as the
+    reason to tell (扩展名是 .pdf，但内容不是 PDF 文件…); None when the name claims no binary kind."""
+    ext = Path(name).suffix.lower()
+    claimed = _CLAIMED.get(ext)
+    if claimed is None:
+        return None
+    space = " " if claimed[0].isascii() else ""
+    return f"扩展名是 {ext}，但内容不是{space}{claimed}（文件可能已损坏、没有下载完整，或被改了扩展名）"
+
+
 def load(path: str | Path) -> Document:
     p = Path(path)
     try:
@@ -97,4 +107,4 @@ def load(path: str | Path) -> Document:
     return load_bytes(data, str(path))
 
 
-__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "pages_of_pictures", "sniff"]
+__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "misnamed", "pages_of_pictures", "sniff"]

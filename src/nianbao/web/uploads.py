@@ -28,9 +28,6 @@ EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ofd": ".ofd", "ole": ".
 KIND_ZH = {"pdf": "PDF", "docx": "Word 文档", "xlsx": "Excel 表格", "ofd": "OFD", "ole": "Word/WPS 旧格式",
            "image": "图片", "html": "网页", "markdown": "Markdown", "text": "文本", "zip": "压缩包"}
 
-CLAIMED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".ofd": "ofd", ".doc": "ole", ".wps": "ole", ".xls": "ole",
-           ".zip": "zip", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
-
 
 @dataclass
 class Accepted:
@@ -73,14 +70,10 @@ def check_upload(name: str, data: bytes, max_file: int = MAX_FILE) -> Checked:
         return out
     kind = _kind(data)
     if kind is None:
-        ext = Path(name).suffix.lower()
         if not data.strip():
             reason = "文件为空"
-        elif ext in CLAIMED:  # named as a kind it is not: say what it claims to be
-            what = KIND_ZH[CLAIMED[ext]]
-            reason = f"扩展名是 {ext}，但内容不是{' ' if what.isascii() or what[0].isascii() else ''}{what}（文件可能已损坏、没有下载完整，或被改了扩展名）"
-        else:
-            reason = "不是可识别的报告文件（支持 PDF、Word、WPS、OFD、Excel、网页、文本、图片及其 zip 压缩包）"
+        else:  # named as a kind it is not: say what it claims to be
+            reason = nianbao.misnamed(name) or "不是可识别的报告文件（支持 PDF、Word、WPS、OFD、Excel、网页、文本、图片及其 zip 压缩包）"
         out.rejected.append((name, f"{name}：{reason}"))
         return out
     if kind != "zip":
