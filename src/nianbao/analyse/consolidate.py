@@ -8,6 +8,7 @@ A blank cell is left out of its sum, and the units that left it blank are listed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,11 +46,12 @@ class Consolidation:
     findings: list[Finding] = field(default_factory=list)  # the audit of the sum
     notes: list[str] = field(default_factory=list)
     office: str = ""  # the consolidating office (汇总单位) that signs the report
+    listed: bool = False  # the unit list names units under the region: 缺报 is judged against it
 
     def to_json(self) -> dict[str, Any]:
         """The consolidation as ``nianbao consolidate --json`` prints it."""
         return {"region": self.region, "year": self.year, "format": self.format, "office": self.office,
-                "units": self.units,
+                "units": self.units, "listed": self.listed,
                 "record": self.record.to_json_dict(), "blanks": self.blanks, "missing": self.missing,
                 "late": [{"unit": u, "published": p} for u, p in self.late], "own": self.own,
                 "differences": [vars(d) for d in self.differences],
@@ -58,14 +60,35 @@ class Consolidation:
 
 _PROVINCIAL = ("省", "自治区", "北京市", "天津市", "上海市", "重庆市")
 _PLACE = ("市", "县", "区", "州", "盟", "旗", "自治县", "自治州")
+# a zone governed by a management committee (管委会), not a people's government: 平潭综合实验区, 开发区 …
+_ZONE = ("实验区", "试验区", "开发区", "高新区", "示范区", "合作区", "保税区", "园区")
+
+
+def place_key(name: str | None) -> str:
+    """The place a governing body governs, the key a region and the units' 上级 are matched under:
+    聊城市人民政府 → 聊城市, 平潭综合实验区管委会 (管理委员会, 党工委管委会) → 平潭综合实验区, 古楼街道办事处 →
+    古楼街道; any other name (a place, a department) as it is."""
+    n = (name or "").strip().removesuffix("人民政府")
+    if n.endswith("管委会"):
+        return n[:-3].removesuffix("党工委")
+    if n.endswith("管理委员会") and n[:-5].endswith(("区", "园")):  # not 国有资产监督管理委员会, a department
+        return n[:-5].removesuffix("党工委")
+    if n.endswith("街道办事处"):
+        return n[:-3]
+    return n
 
 
 def office_name(region: str) -> str:
     """The office a region's 汇总 is signed by when the user names none: the office of its people's
-    government (聊城市 → 聊城市人民政府办公室; a province's: 办公厅), a township's government, a
-    street's 办事处; a parent unit that is not a place (a department) signs under its own name."""
+    government (聊城市 → 聊城市人民政府办公室; a province's: 办公厅), a zone's management committee's
+    (平潭综合实验区管委会 → 平潭综合实验区管委会办公室; a bare zone name: its 管委会办公室), a township's
+    government, a street's 办事处; a parent unit that is not a place (a department) signs under its own name."""
     name = region.strip()
+    if name.endswith(("管委会", "管理委员会")) and place_key(name) != name:  # a zone's management committee
+        return f"{name}办公室"
     base = name.removesuffix("人民政府")
+    if base.endswith(_ZONE):
+        return f"{base}管委会办公室"
     if base.endswith(_PROVINCIAL):
         return f"{base}人民政府办公厅"
     if base.endswith(_PLACE):
@@ -77,8 +100,15 @@ def office_name(region: str) -> str:
     return name
 
 
-def _key(name: str | None) -> str:
-    return (name or "").removesuffix("人民政府")
+def governing_unit(region: str, names: Iterable[str]) -> str:
+    """The unit that governs ``region`` under the name the store knows it by (``names``: the unit list's
+    units and 上级, the year's report agencies, in that order of preference): 平潭综合实验区 →
+    平潭综合实验区管委会 when the unit list names it so. ``region`` itself when it names a governing body
+    already, or when nothing in ``names`` governs it."""
+    key = place_key(region)
+    if region.strip() != key:
+        return region.strip()
+    return next((n for n in names if n != key and place_key(n) == key), region.strip())
 
 
 def _add(a: Any, b: Any) -> Any:
@@ -101,18 +131,21 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
     """Sum the reports of ``region``'s subordinate units for ``year``. ``office``, the consolidating
     office (汇总单位) that signs the report, defaults to the region's (``office_name``)."""
     region = region.strip()
-    office = (office or "").strip() or office_name(region)
     fmt = Format.for_year(year).id
     layout = cells(fmt)
     units = store.units()
-    children = sorted(n for n, u in units.items() if _key(u["parent"]) == _key(region))
+    children = sorted(n for n, u in units.items() if place_key(u["parent"]) == place_key(region))
     rows = store.reports(year=year)
-    own_rows = [r for r in rows if r.agency and _key(r.agency) == _key(region)]
+    # signed by the office of the unit that governs the region, of its own kind (a 管委会 has no 人民政府办公室)
+    known = [*units, *(u["parent"] for u in units.values() if u["parent"]), *(r.agency for r in rows if r.agency)]
+    office = (office or "").strip() or office_name(governing_unit(region, known))
+    own_rows = [r for r in rows if r.agency and place_key(r.agency) == place_key(region)]
     subs: list[ReportRow] = [r for r in rows if r not in own_rows and r.agency and (
-        r.agency in children or (_key(r.region) == _key(region)))]
+        r.agency in children or (place_key(r.region) == place_key(region)))]
     reported = {r.agency for r in subs if r.agency}  # every one has a name (subs)
     result = Consolidation(region=region, year=year, format=fmt, units=sorted(reported), record=Record(),
-                           layout=layout, missing=[c for c in children if c not in reported], office=office)
+                           layout=layout, missing=[c for c in children if c not in reported], office=office,
+                           listed=bool(children))
 
     sums: dict[str, Any] = {c.path: None for c in layout}
     for row in sorted(subs, key=lambda r: r.agency or ""):

@@ -396,9 +396,7 @@ def consolidation(request: Request, user: UserDep, st: StateDep, region: str = "
     result = service.consolidation(st, user, region, y, office[:100]) if region else None
     tables = _tables(result.record, result.format, {}) if result else []
     # 缺报 is judged against the unit list: without one, "缺报：无" would claim what nobody checked
-    key = (result.region if result else "").removesuffix("人民政府")
-    listed = bool(result) and any((u["parent"] or "").strip().removesuffix("人民政府") == key
-                                  for u in st.store.units().values())
+    listed = result is not None and result.listed
     return render(request, "consolidation.html", user, "consolidation", "汇总", result=result, region=region, year=y,
                   office=office, tables=tables, listed=listed)
 
