@@ -57,3 +57,76 @@ def test_the_signer_follows_the_regions_own_report_when_there_is_no_unit_list(tm
 def test_a_city_is_still_signed_by_its_government_office(tmp_path):
     with _store(tmp_path, "", ["聊城市教育局", "聊城市财政局"]) as store:
         assert nianbao.consolidate(store, "聊城市", 2021).office == "聊城市人民政府办公室"
+
+
+# ---- every unit below the region, each counted once (a demanding 政务公开办's 汇总) -----------------------
+def _cell(store, agency: str, path: str = "requests.new_received.total"):
+    return store.record(next(r.id for r in store.reports() if r.agency == agency), provenance=False).get(path)
+
+
+def test_units_below_a_child_are_summed_and_named_with_the_unit_they_are_under(tmp_path):
+    # a 片区 under a department of 平潭: the 管委会's 汇总 covers it too
+    units = ("平潭综合实验区管委会,福建省,省直\n平潭综合实验区财政金融局,平潭综合实验区管委会,区直部门\n"
+             "平潭综合实验区公安局,平潭综合实验区管委会,区直部门\n"
+             "平潭综合实验区海坛片区管理局,平潭综合实验区财政金融局,片区\n"
+             "平潭综合实验区君山片区管理局,平潭综合实验区财政金融局,片区\n")
+    agencies = [*PT_DEPTS, "平潭综合实验区海坛片区管理局"]
+    with _store(tmp_path, units, agencies) as store:
+        res = nianbao.consolidate(store, "平潭综合实验区管委会", 2021)
+        total = sum(_cell(store, a) for a in agencies)
+    assert res.units == sorted(agencies)
+    assert res.via == {"平潭综合实验区海坛片区管理局": "平潭综合实验区财政金融局"}
+    assert res.missing == ["平潭综合实验区君山片区管理局"] and res.covered == {}
+    assert res.record.get("requests.new_received.total") == total
+    assert res.record.consolidation.count == 3
+
+
+LC_UNITS = ("聊城市教育局,聊城市,市直部门\n聊城市东昌府区人民政府,聊城市,县区\n"
+            "聊城市东昌府区教育和体育局,聊城市东昌府区人民政府,区直部门\n"
+            "聊城市东昌府区古楼街道办事处,聊城市东昌府区,街道\n")
+
+
+def test_a_sub_regions_government_that_reported_is_not_added_again_with_its_own_units(tmp_path):
+    agencies = ["聊城市教育局", "聊城市东昌府区人民政府", "聊城市东昌府区教育和体育局", "聊城市东昌府区古楼街道办事处"]
+    with _store(tmp_path, LC_UNITS, agencies) as store:
+        res = nianbao.consolidate(store, "聊城市", 2021)
+        total = sum(_cell(store, a) for a in agencies[:2])
+    # 东昌府区人民政府's report already sums the district: its units are named, not counted twice
+    assert res.units == ["聊城市东昌府区人民政府", "聊城市教育局"]
+    assert res.covered == {"聊城市东昌府区教育和体育局": "聊城市东昌府区人民政府",
+                           "聊城市东昌府区古楼街道办事处": "聊城市东昌府区人民政府"}
+    assert res.missing == [] and res.via == {}
+    assert res.record.get("requests.new_received.total") == total
+
+
+def test_when_a_sub_regions_government_did_not_report_its_units_are_summed_and_it_is_missing(tmp_path):
+    agencies = ["聊城市教育局", "聊城市东昌府区教育和体育局", "聊城市东昌府区古楼街道办事处"]
+    with _store(tmp_path, LC_UNITS, agencies) as store:
+        res = nianbao.consolidate(store, "聊城市", 2021)
+    assert res.units == sorted(agencies) and res.missing == ["聊城市东昌府区人民政府"]
+    assert res.via == {"聊城市东昌府区教育和体育局": "聊城市东昌府区人民政府",
+                       "聊城市东昌府区古楼街道办事处": "聊城市东昌府区人民政府"}
+
+
+def test_without_a_unit_list_units_below_go_by_their_names_each_once(tmp_path):
+    agencies = ["聊城市教育局", "聊城市东昌府区人民政府", "聊城市东昌府区教育和体育局", "聊城市阳谷县财政局",
+                "德州市财政局"]
+    with _store(tmp_path, "", agencies) as store:
+        res = nianbao.consolidate(store, "聊城市", 2021)
+    assert res.units == ["聊城市东昌府区人民政府", "聊城市教育局", "聊城市阳谷县财政局"]
+    assert res.covered == {"聊城市东昌府区教育和体育局": "聊城市东昌府区人民政府"}
+    assert res.via == {"聊城市阳谷县财政局": "聊城市阳谷县"} and not res.listed
+
+
+def test_the_cli_names_the_units_summed_under_others_and_those_not_added_again(tmp_path):
+    from conftest import cli
+
+    agencies = ["聊城市教育局", "聊城市东昌府区人民政府", "聊城市东昌府区教育和体育局"]
+    _store(tmp_path, LC_UNITS.replace("聊城市东昌府区人民政府,聊城市", "聊城市东昌府区人民政府,聊城市教育局"),
+           agencies).close()
+    r = cli("consolidate", "--region", "聊城市", "--year", "2021", "--db", tmp_path / "s.sqlite", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.replace("\n", "")
+    assert "汇总的单位（2）：聊城市东昌府区人民政府（属 聊城市教育局）、聊城市教育局" in out
+    assert "未重复计入（1，已含在所属政府的报告中）：聊城市东昌府区教育和体育局（含在 聊城市东昌府区人民政府 的报告中）" in out
+    assert "缺报（0）：无" in out

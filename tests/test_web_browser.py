@@ -301,3 +301,35 @@ def test_pages_fit_a_phone_and_the_record_fits_beside_the_document(server, brows
             assert b[2] >= a[3] - 1, (where, panes)  # stacked, not side by side over each other
         shot(page, name)
     ctx.close()
+
+
+def test_the_consolidation_names_units_summed_below_a_child_and_those_not_added_again(server, browser):
+    """A 片区-like unit under a department is summed and said to be under it; a district government's own units
+    are named as already in its report (the 政务公开办 sees what the sum covers, each unit once)."""
+    import nianbao
+
+    url, tmp = server["url"], server["tmp"]
+    year = 2019
+    agencies = ["聊城市统计局", "聊城市统计局普查中心", "聊城市东昌府区人民政府", "聊城市东昌府区教育和体育局"]
+    paths = []
+    for i, a in enumerate(agencies):
+        paths.append(tmp / f"tree{i}.txt")
+        paths[-1].write_bytes(seed_text(a, year))
+    with nianbao.open_store(tmp / "wb.sqlite") as store:
+        store.save_units([{"name": "聊城市统计局普查中心", "parent": "聊城市统计局", "level": "事业单位"},
+                          {"name": "聊城市东昌府区人民政府", "parent": "聊城市", "level": "县区"},
+                          {"name": "聊城市东昌府区教育和体育局", "parent": "聊城市东昌府区人民政府", "level": "区直部门"}])
+        nianbao.ingest_batch(paths, store, workers=1)
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    page = ctx.new_page()
+    login(page, url, "审核员")
+    page.goto(url + f"/consolidation?region=聊城市&year={year}")
+    summed = page.locator("#units-summed").inner_text()
+    assert summed.startswith("汇总的单位（3）：")
+    assert "聊城市统计局普查中心（属 聊城市统计局）" in summed and "聊城市东昌府区人民政府" in summed
+    assert "聊城市东昌府区教育和体育局" not in summed
+    covered = page.locator("#units-covered").inner_text()
+    assert covered == "未重复计入（1，已含在所属政府的报告中）：聊城市东昌府区教育和体育局（含在 聊城市东昌府区人民政府 的报告中）"
+    assert "聊城市财政局" in page.locator("#missing").inner_text()
+    shot(page, "23-汇总-单位树")
+    ctx.close()

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..audit import Finding, audit
 from ..format import Format
+from ..format.agency import region_chain
 from ..record import Consolidated, Record, Signature
 from ..store import ReportRow, Store
 from .layout import CellDef, cells
@@ -47,11 +48,14 @@ class Consolidation:
     notes: list[str] = field(default_factory=list)
     office: str = ""  # the consolidating office (汇总单位) that signs the report
     listed: bool = False  # the unit list names units under the region: 缺报 is judged against it
+    via: dict[str, str] = field(default_factory=dict)  # a summed unit not directly under the region → what it is under
+    covered: dict[str, str] = field(default_factory=dict)  # a unit not summed → the government whose report includes it
 
     def to_json(self) -> dict[str, Any]:
         """The consolidation as ``nianbao consolidate --json`` prints it."""
         return {"region": self.region, "year": self.year, "format": self.format, "office": self.office,
                 "units": self.units, "listed": self.listed,
+                "via": self.via, "covered": self.covered,
                 "record": self.record.to_json_dict(), "blanks": self.blanks, "missing": self.missing,
                 "late": [{"unit": u, "published": p} for u, p in self.late], "own": self.own,
                 "differences": [vars(d) for d in self.differences],
@@ -127,6 +131,82 @@ def _nest(values: dict[str, Any]) -> dict:
     return out
 
 
+def governs(name: str) -> bool:
+    """The unit is the government of a place (聊城市东昌府区人民政府, 阿城镇, 古楼街道办事处, 平潭综合实验区管委会):
+    its own report is the sum of the units below it, which a consolidation above it must not add again."""
+    return office_name(name) != name.strip()
+
+
+@dataclass
+class _Below:
+    summed: list[ReportRow]  # the reports to sum: each unit below the region counted once
+    missing: list[str]  # listed units below the region with no report, not covered by a reported government
+    via: dict[str, str]  # a summed unit not directly under the region → the unit (or region) it is under
+    covered: dict[str, str]  # a unit whose report is not summed → the government whose report includes it
+    listed: bool  # the unit list names units under the region
+
+
+def _below(region: str, units: dict[str, dict], rows: list[ReportRow]) -> _Below:
+    """The reports a consolidation of ``region`` sums: every unit below it in the unit tree (children,
+    grandchildren …: a 片区 under a department is the region's too), and a unit not in the list by the region
+    of its name (聊城市东昌府区教育和体育局 is below 聊城市). Each is counted once; a sub-region's government
+    that reported (聊城市东昌府区人民政府) already sums the units below it, so theirs are not added again —
+    they are named in ``covered``. A government with no report is 缺报, and the reports below it are summed."""
+    key = place_key(region)
+    tree: dict[str, list[str]] = {}
+    for name, u in units.items():
+        if u["parent"]:
+            tree.setdefault(place_key(u["parent"]), []).append(name)
+    report = {place_key(r.agency): r for r in rows if r.agency}
+    out = _Below([], [], {}, {}, bool(tree.get(key)))
+    seen, todo = {key}, [(c, "") for c in sorted(tree.get(key, []))]
+
+    def cover(k: str, by: str) -> None:  # every report below k is in by's report
+        for c in tree.get(k, []):
+            ck = place_key(c)
+            if ck not in seen:
+                seen.add(ck)
+                if ck in report:
+                    out.covered[report[ck].agency or c] = by
+                cover(ck, by)
+
+    while todo:
+        unit, above = todo.pop(0)
+        k = place_key(unit)
+        if k in seen:
+            continue
+        seen.add(k)
+        row = report.get(k)
+        if row is None:
+            out.missing.append(unit)
+        else:
+            out.summed.append(row)
+            if above:
+                out.via[row.agency or unit] = above
+        if row is not None and governs(unit):
+            cover(k, row.agency or unit)
+        else:
+            todo.extend((c, unit) for c in sorted(tree.get(k, [])))
+    # units not in the list: by the regions their names place them in
+    listed = {place_key(n) for n in units}
+    for k, row in sorted(report.items()):
+        if k in seen or k in listed:
+            continue
+        chain = region_chain(row.agency)
+        if key not in chain and place_key(row.region) != key:
+            continue
+        between = chain[chain.index(key) + 1:] if key in chain else []
+        gov = next((report[p] for p in between if p in report and report[p].agency != row.agency), None)
+        if gov is not None:
+            out.covered[row.agency or k] = gov.agency or ""
+        else:
+            out.summed.append(row)
+            if between:
+                out.via[row.agency or k] = between[-1]
+    out.summed.sort(key=lambda r: r.agency or "")
+    return out
+
+
 def consolidate(store: Store, region: str, year: int, office: str | None = None) -> Consolidation:
     """Sum the reports of ``region``'s subordinate units for ``year``. ``office``, the consolidating
     office (汇总单位) that signs the report, defaults to the region's (``office_name``)."""
@@ -134,18 +214,16 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
     fmt = Format.for_year(year).id
     layout = cells(fmt)
     units = store.units()
-    children = sorted(n for n, u in units.items() if place_key(u["parent"]) == place_key(region))
     rows = store.reports(year=year)
     # signed by the office of the unit that governs the region, of its own kind (a 管委会 has no 人民政府办公室)
     known = [*units, *(u["parent"] for u in units.values() if u["parent"]), *(r.agency for r in rows if r.agency)]
     office = (office or "").strip() or office_name(governing_unit(region, known))
     own_rows = [r for r in rows if r.agency and place_key(r.agency) == place_key(region)]
-    subs: list[ReportRow] = [r for r in rows if r not in own_rows and r.agency and (
-        r.agency in children or (place_key(r.region) == place_key(region)))]
-    reported = {r.agency for r in subs if r.agency}  # every one has a name (subs)
-    result = Consolidation(region=region, year=year, format=fmt, units=sorted(reported), record=Record(),
-                           layout=layout, missing=[c for c in children if c not in reported], office=office,
-                           listed=bool(children))
+    below = _below(region, units, [r for r in rows if r not in own_rows])
+    subs = below.summed
+    result = Consolidation(region=region, year=year, format=fmt, units=sorted(r.agency or "" for r in subs),
+                           record=Record(), layout=layout, missing=below.missing, office=office,
+                           listed=below.listed, via=below.via, covered=below.covered)
 
     sums: dict[str, Any] = {c.path: None for c in layout}
     for row in sorted(subs, key=lambda r: r.agency or ""):

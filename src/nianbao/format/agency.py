@@ -13,19 +13,25 @@ def norm_name(name: str | None) -> str | None:
     return re.sub(r"\s+", "", name) if name else name
 
 
+def region_chain(agency: str | None) -> list[str]:
+    """The regions an agency's name places it in, widest first: "聊城市东昌府区教育和体育局" →
+    ["聊城市", "聊城市东昌府区"]; a government belongs to the region above the one it governs:
+    "聊城市东昌府区人民政府" → ["聊城市"]."""
+    if not agency:
+        return []
+    name = re.sub(r"\s+", "", agency)
+    chain, pos = [], 0
+    while (m := _DIVISION.match(name, pos)) is not None:
+        pos = m.end()
+        chain.append(name[:pos])
+    if chain and name[pos:] == "人民政府":
+        chain.pop()
+    return chain
+
+
 def region_of(agency: str | None) -> str | None:
     """The region an agency belongs to, from its name (the unit list can say better):
     "聊城市东昌府区教育和体育局" → "聊城市东昌府区"; a government belongs to the region above it:
     "聊城市东昌府区人民政府" → "聊城市"."""
-    if not agency:
-        return None
-    name = re.sub(r"\s+", "", agency)
-    divisions, pos = [], 0
-    while (m := _DIVISION.match(name, pos)) is not None:
-        divisions.append(m.group())
-        pos = m.end()
-    if not divisions:
-        return None
-    if name[pos:] == "人民政府":
-        return "".join(divisions[:-1]) or None
-    return "".join(divisions)
+    chain = region_chain(agency)
+    return chain[-1] if chain else None

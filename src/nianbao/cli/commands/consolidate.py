@@ -12,6 +12,9 @@ from nianbao import consolidate, load_units
 from ..output import console, exit_on_error, fmt, open_existing, print_json
 from .ingest import DB_HELP
 
+COVERAGE = ("汇总本地区以下各级单位（下级单位的下级也计入），每个单位只计一次；"
+            "已报告的下级政府（区县、乡镇、街道、管委会）的报告已含其所属单位，不再重复相加。")
+
 
 def register(app: typer.Typer) -> None:
     app.command("consolidate")(consolidate_cmd)
@@ -66,12 +69,20 @@ def consolidate_cmd(
     for t in layout_tables(result):
         console.print(t)
     console.print(f"汇总单位：{result.office}")
-    console.print(f"汇总的单位（{len(result.units)}）：{'、'.join(result.units) or '无'}")
+    summed = [f"{u}（属 {result.via[u]}）" if u in result.via else u for u in result.units]
+    console.print(f"汇总的单位（{len(result.units)}）：{'、'.join(summed) or '无'}")
+    if result.covered:
+        console.print(f"未重复计入（{len(result.covered)}，已含在所属政府的报告中）："
+                      + "、".join(f"{u}（含在 {by} 的报告中）" for u, by in result.covered.items()))
+    console.print(f"说明：{COVERAGE}")
     if result.blanks:
         console.print(f"有 {len(result.blanks)} 个单元格部分单位留空，只汇总已填的数，例如：")
         for path, who in list(result.blanks.items())[:5]:
             console.print(f"  {next(c.name for c in result.layout if c.path == path)}：{'、'.join(who)} 留空")
-    console.print(f"缺报（{len(result.missing)}）：{'、'.join(result.missing) or '无'}")
+    if result.listed:
+        console.print(f"缺报（{len(result.missing)}）：{'、'.join(result.missing) or '无'}")
+    else:  # "缺报：无" would claim what nobody checked
+        console.print(f"缺报：单位名单中没有 {region} 的下级单位，无法判断哪些单位缺报（用 --units 导入单位名单）")
     console.print(f"逾期公布（{len(result.late)}）：" + ("、".join(f"{u}（{p or '无日期'}）" for u, p in result.late) or "无"))
     for f in result.findings:
         console.print(f"[yellow]汇总表 {f.code}[/]：{f.message}")
