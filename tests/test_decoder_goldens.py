@@ -48,6 +48,11 @@ RIGHT = {
     "tess300-psm4__r000.txt": 191,  # 162 right before
     "tess300-psm3__r000dense.txt": 202,  # 178 right before
     "tess150-psm6__r000dense_scan_p3.txt": 35,  # 7 right before
+    # a rule read as a 1 standing alone between two cells (「0 | 0 1 0]|101100|0」): a separator or a 1 like a
+    # 1 glued to a digit, the sums choose
+    "tess150-psm6__r000.txt": 79,  # 65 before
+    "tess150-psm6__r001_scan_p2-3.txt": 35,  # 26 before
+    "tess300-psm6__r001_scan_p2-3.txt": 40,  # 33 before
     "tess300-psm4__r001.txt": 202,  # 162 right before
     "tess150-psm4__r000.txt": 191,  # 151 right before: a lone 1 read as 工, confirmed by the sums
     # a scan whose row labels are garbled: 「(五) | 1. 人 0 0 0 0 0 0 0」 (the label's 1. and a glyph before the

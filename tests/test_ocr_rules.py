@@ -77,6 +77,13 @@ def test_a_cut_or_misread_label_anchors_only_a_row_it_shares_a_long_run_with():
     assert _like_label("天)真他工划请人无正当理由通期不", rows) is None  # 7 against 5: too close
 
 
+def test_a_lone_one_between_cells_may_be_a_rule():
+    # tesseract 150 dpi --psm 4 (r001): seven zeros, a rule read as a 1 standing alone between two of them
+    assert _fits("0 | 0 1 0]|101100|0") == [(0,) * 7]
+    # eight tokens, one of the 1s a rule: which one the row's sum cannot tell, both readings stay open
+    assert set(_fits("2 0 1 0 0 0 1 3")) == {(2, 0, 0, 0, 0, 1, 3), (2, 0, 1, 0, 0, 0, 3)}
+
+
 def test_a_real_number_with_ones_keeps_its_printed_reading():
     assert _fits("10 9 42 25 42 20 148") == [(10, 9, 42, 25, 42, 20, 148)]
 

@@ -2,7 +2,8 @@
 
 An OCR engine reads the ruled lines of a table as glyphs: ``| 0 | 0 | 0 | 0 [0 10 0`` is seven zeros,
 ``[4 01 00100114`` is 14 0 0 0 0 0 14. A rule comes out as ``|``, ``[``, ``]``, ``I``, ``l`` or ``!``
-between the cells, or as a ``1`` glued to the digit next to it (``10`` for ``|0``). The same glyphs are
+between the cells, or as a ``1`` glued to the digit next to it (``10`` for ``|0``) or standing alone
+between two cells (``0 1 0``). The same glyphs are
 also digits: a ``1`` glued to a digit may be the number's own (``13``), and ``[``/``l``/``I`` before a
 digit may be a misread ``1``. Which it is the characters alone do not say; the format's arithmetic can.
 
@@ -149,7 +150,9 @@ def _token_readings(tok: str, at: int, fused: bool = True) -> list[tuple[tuple[i
     """The cells one token may hold: (value, start, end) each; None when there are too many."""
     if tok in DIGIT_GLYPHS:
         return [((DIGIT_GLYPHS[tok], at, at + len(tok)),)]
-    if tok in LONE_ONES:
+    if tok in LONE_ONES or (fused and tok == "1"):
+        # a rule read as a 1 standing alone between cells (``0 | 0 1 0]|101100|0``) is as likely as one
+        # glued to a digit, where rules are read as glyphs: a separator or a 1, the sums choose
         return [(), ((1, at, at + 1),)]
     if not _numeric(tok):
         return [((None, at, at + len(tok)),)]  # a glyph for a digit: one cell, value unknown
