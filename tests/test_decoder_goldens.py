@@ -53,6 +53,9 @@ RIGHT = {
     "tess150-psm6__r000.txt": 79,  # 65 before
     "tess150-psm6__r001_scan_p2-3.txt": 35,  # 26 before
     "tess300-psm6__r001_scan_p2-3.txt": 40,  # 33 before
+    # 表四 「3 1 0 了 6 4 0 1 1 6 了 1 0 0 3」: 2 read as 了 (a glyph chi_sim also reads for 3), the block's sum
+    # chooses; 182 before
+    "tess300-psm4__r000dense.txt": 192,
     "tess300-psm4__r001.txt": 202,  # 162 right before
     "tess150-psm4__r000.txt": 191,  # 151 right before: a lone 1 read as 工, confirmed by the sums
     # a scan whose row labels are garbled: 「(五) | 1. 人 0 0 0 0 0 0 0」 (the label's 1. and a glyph before the

@@ -194,6 +194,18 @@ def test_a_lone_gong_in_table_four_is_a_one_its_block_must_confirm():
     assert _appeals(record) == _want(HUAIAN_T4, null=("litigation_direct",))
 
 
+def test_a_glyph_read_for_two_digits_is_the_one_its_block_confirms():
+    # tesseract 300 dpi --psm 4 (r000dense): 2 read as 了, a glyph it also reads for 3 (「了补正后…」)
+    groups = {"review": [3, 1, 0, 2, 6], "litigation_direct": [4, 0, 1, 1, 6],
+              "litigation_after_review": [2, 1, 0, 0, 3]}
+    record = _parse(_report(t4_line="3 1 0 了 6 4 0 1 1 6 了 1 0 0 3", appeals=groups))
+    assert _appeals(record) == _want(groups)
+    # 了 where 5 stands: neither 2 nor 3 adds up, the block is null
+    groups["review"] = [3, 1, 0, 5, 9]
+    record = _parse(_report(t4_line="3 1 0 了 9 4 0 1 1 6 了 1 0 0 3", appeals=groups))
+    assert _appeals(record) == _want(groups, null=("review",))
+
+
 def test_a_block_two_readings_of_which_add_up_is_null():
     groups = {"review": [11, 1, 0, 0, 12], "litigation_direct": [3, 1, 0, 0, 4],
               "litigation_after_review": [2, 0, 0, 0, 2]}

@@ -57,6 +57,12 @@ def test_zhi_alone_is_a_two_that_the_sums_must_confirm():
     assert _fits("之 0 0 0 0 0 2") == [(2, 0, 0, 0, 0, 0, 2)]
 
 
+def test_a_glyph_read_for_two_digits_takes_the_one_the_sum_keeps():
+    assert _fits("了 0 0 0 0 0 2") == [(2, 0, 0, 0, 0, 0, 2)]
+    assert _fits("了 0 0 0 0 0 3") == [(3, 0, 0, 0, 0, 0, 3)]
+    assert _fits("10 39 20 46 5 46 了") == []  # 212 read as 了: no reading
+
+
 def test_a_garbled_label_end_before_the_cells_is_cut_off_only_one_way():
     def tail(line):
         return [(i, t) for i, t in enumerate(line.split())]

@@ -79,8 +79,10 @@ _BIGRAMS = frozenset(c[i:i + 2] for w in _WORDS if (c := "".join(ch for ch in no
 _FOREIGN = re.compile(f"(?![{''.join(sorted(_ALPHABET))}])[\u4e00-\u9fff]")
 STRAY_GLYPHS = 2  # characters outside the format's words, inside its fixed text, before a reading is noisy
 # a glyph standing alone where a number stands, that is a misread digit (chi_sim reads a lone 1 as 工):
-# read as that digit, its value needs a sum like any reading that is not the printed one (ruled, noisy_rows)
-DIGIT_GLYPHS = {"工": 1, "于": 4, "之": 2}
+# read as that digit, its value needs a sum like any reading that is not the printed one (ruled, noisy_rows).
+# A glyph the engine reads for more than one digit (了 for 2 in 「3 1 0 了 6」, for the 3 of 「3.补正后…」)
+# has each as a reading, and the arithmetic chooses among them, or none is taken.
+DIGIT_GLYPHS: dict[str, tuple[int, ...]] = {"工": (1,), "于": (4,), "之": (2,), "了": (2, 3)}
 LEVEL_CHARS = frozenset("省市区县镇乡街道村州盟旗")  # where a place name ends and a body's own name begins
 LABEL_COMMAS = 3  # row numbers of the format's labels closed by a comma (1，属于 / 2.，其他) before a reading is noisy
 LOOSE_BRACKETS = 2  # brackets of any phrase closed by another glyph than the one that opened them (〈区分…)

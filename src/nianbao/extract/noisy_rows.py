@@ -353,7 +353,7 @@ def _split_token(raw: str, cell: Cell, off: int) -> list[_Tok]:
             else:  # a rule glued before it was read as a rule: its first digit is a digit
                 out.append(_Tok("num", p, cell, where, (int(p),), after_rule=m.start() > 0))
         elif p in DIGIT_GLYPHS:  # a lone 1 read as 工: that digit, which the block's sum must confirm
-            out.append(_Tok("num", p, cell, where, (DIGIT_GLYPHS[p],), after_rule=m.start() > 0, glyph=True))
+            out.append(_Tok("num", p, cell, where, DIGIT_GLYPHS[p], after_rule=m.start() > 0, glyph=True))
         else:
             out.append(_Tok("unknown", p, cell, where))
     return out

@@ -149,7 +149,7 @@ def _tail(tokens: list[tuple[int, str]]) -> int:
 def _token_readings(tok: str, at: int, fused: bool = True) -> list[tuple[tuple[int | None, int, int], ...]] | None:
     """The cells one token may hold: (value, start, end) each; None when there are too many."""
     if tok in DIGIT_GLYPHS:
-        return [((DIGIT_GLYPHS[tok], at, at + len(tok)),)]
+        return [((v, at, at + len(tok)),) for v in DIGIT_GLYPHS[tok]]
     if tok in LONE_ONES or (fused and tok == "1"):
         # a rule read as a 1 standing alone between cells (``0 | 0 1 0]|101100|0``) is as likely as one
         # glued to a digit, where rules are read as glyphs: a separator or a 1, the sums choose
