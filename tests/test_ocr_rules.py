@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 import nianbao
 from conftest import DATA, SHARED, load_json
-from nianbao.extract.ruled import _after_words, _like_label, row_readings
+from nianbao.extract.ruled import _after_words, _like_label, reread_requests, row_readings
+from nianbao.extract.tables import Found
 from nianbao.format import Format
 
 T3_ROWS = Format.get("2021").t3_rows
@@ -26,11 +27,11 @@ SEEDS = [p for p in sorted((SHARED / "seeds" / "expected").glob("*.json"))
          if all(r.key in (load_json(p).get("requests") or {}) for r in T3_ROWS)]  # 2021 tables
 
 
-def _fits(line: str) -> list[tuple[int | None, ...]]:
-    """The readings of a row's numbers that keep its sum."""
+def _fits(line: str, lone: bool = False) -> list[tuple[int | None, ...]]:
+    """The readings of a row's numbers that keep its sum (``lone``: a 1 standing alone may be a rule)."""
     toks = [(0, t) for t in line.split()]
     out = []
-    for r in row_readings(toks) or []:
+    for r in row_readings(toks, lone=lone) or []:
         v = tuple(c[0] for c in r)
         if None not in v and sum(v[:6]) == v[6]:  # type: ignore[arg-type]
             out.append(v)
@@ -85,9 +86,21 @@ def test_a_cut_or_misread_label_anchors_only_a_row_it_shares_a_long_run_with():
 
 def test_a_lone_one_between_cells_may_be_a_rule():
     # tesseract 150 dpi --psm 4 (r001): seven zeros, a rule read as a 1 standing alone between two of them
-    assert _fits("0 | 0 1 0]|101100|0") == [(0,) * 7]
+    assert _fits("0 | 0 1 0]|101100|0") == []
+    assert _fits("0 | 0 1 0]|101100|0", lone=True) == [(0,) * 7]
     # eight tokens, one of the 1s a rule: which one the row's sum cannot tell, both readings stay open
-    assert set(_fits("2 0 1 0 0 0 1 3")) == {(2, 0, 0, 0, 0, 1, 3), (2, 0, 1, 0, 0, 0, 3)}
+    assert set(_fits("2 0 1 0 0 0 1 3", lone=True)) == {(2, 0, 0, 0, 0, 1, 3), (2, 0, 1, 0, 0, 0, 3)}
+
+
+def test_a_lone_one_is_a_rule_only_where_as_a_digit_nothing_adds_up():
+    # 「[0 0 1 0 0 0 | 1」: seven zeros with a cell dropped beside a rule read 1 and the total's 0 read 1; it
+    # adds up as printed, and taking the 1 for a rule would let 「[0」 read 1|0 and the row's sum hold a second
+    # way: the lone 1 stays a digit, the row reads as printed and is left to the sums across rows
+    text = _HEADER + "1.本机关不掌握相关政府信息 | [0 0 1   0     0      0 | 1\n四、政府信息公开行政复议\n"
+    got = reread_requests(text, Found())
+    assert got is not None and len(got.rows) == 1
+    assert [v.value for v in next(iter(got.rows.values()))] == [0, 0, 1, 0, 0, 0, 1]
+    assert not [n for n in got.notes if n[0] == "ambiguous"]
 
 
 def test_a_real_number_with_ones_keeps_its_printed_reading():

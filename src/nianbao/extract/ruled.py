@@ -3,7 +3,8 @@
 An OCR engine reads the ruled lines of a table as glyphs: ``| 0 | 0 | 0 | 0 [0 10 0`` is seven zeros,
 ``[4 01 00100114`` is 14 0 0 0 0 0 14. A rule comes out as ``|``, ``[``, ``]``, ``I``, ``l`` or ``!``
 between the cells, or as a ``1`` glued to the digit next to it (``10`` for ``|0``) or standing alone
-between two cells (``0 1 0``). The same glyphs are
+between two cells (``0 1 0``: taken for a rule only where the row reads no way that adds up with it as a
+digit). The same glyphs are
 also digits: a ``1`` glued to a digit may be the number's own (``13``), and ``[``/``l``/``I`` before a
 digit may be a misread ``1``. Which it is the characters alone do not say; the format's arithmetic can.
 
@@ -146,13 +147,12 @@ def _tail(tokens: list[tuple[int, str]]) -> int:
     return i
 
 
-def _token_readings(tok: str, at: int, fused: bool = True) -> list[tuple[tuple[int | None, int, int], ...]] | None:
+def _token_readings(tok: str, at: int, fused: bool = True,
+                    lone: bool = False) -> list[tuple[tuple[int | None, int, int], ...]] | None:
     """The cells one token may hold: (value, start, end) each; None when there are too many."""
     if tok in DIGIT_GLYPHS:
         return [((v, at, at + len(tok)),) for v in DIGIT_GLYPHS[tok]]
-    if tok in LONE_ONES or (fused and tok == "1"):
-        # a rule read as a 1 standing alone between cells (``0 | 0 1 0]|101100|0``) is as likely as one
-        # glued to a digit, where rules are read as glyphs: a separator or a 1, the sums choose
+    if tok in LONE_ONES or (lone and tok == "1"):
         return [(), ((1, at, at + 1),)]
     if not _numeric(tok):
         return [((None, at, at + len(tok)),)]  # a glyph for a digit: one cell, value unknown
@@ -250,12 +250,13 @@ def _plain(tokens: list[tuple[int, str]]) -> tuple[int | None, ...] | None:
     return tuple(out) if len(out) == _WIDTH else None
 
 
-def row_readings(tokens: list[tuple[int, str]], fused: bool = True) -> list[tuple[tuple[int | None, int, int], ...]] | None:
+def row_readings(tokens: list[tuple[int, str]], fused: bool = True,
+                 lone: bool = False) -> list[tuple[tuple[int | None, int, int], ...]] | None:
     """Every reading of a row's number tokens as exactly seven cells (distinct values only); None when
-    there are more than ``MAX_ROW``."""
+    there are more than ``MAX_ROW``. ``lone``: a ``1`` standing alone may be a rule too."""
     partial: dict[tuple[int | None, ...], tuple[tuple[int | None, int, int], ...]] = {(): ()}
     for at, tok in tokens:
-        opts = _token_readings(tok, at, fused)
+        opts = _token_readings(tok, at, fused, lone)
         if opts is None:
             return None
         nxt: dict[tuple[int | None, ...], tuple[tuple[int | None, int, int], ...]] = {}
@@ -273,6 +274,11 @@ def row_readings(tokens: list[tuple[int, str]], fused: bool = True) -> list[tupl
             return []
     out = [cells for key, cells in partial.items() if len(key) == _WIDTH]
     return None if len(out) > MAX_ROW else out
+
+
+def _fits(readings: list[tuple[tuple[int | None, int, int], ...]]) -> bool:
+    """Some reading keeps the row's sum."""
+    return any(_row_ok(tuple(c[0] for c in r)) for r in readings)
 
 
 MAX_CUT = 4  # leading tokens of a row's tail that may be a garbled label's end
@@ -603,7 +609,14 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
     by_order: set[str] = set()
     cut: set[str] = set()  # rows read without the leading words of their tail
     for ri, (li, order) in placed.items():
-        rd = row_readings(lines[li].tail, ruled or _ruled(lines[li].tail) > 0)
+        fused = ruled or _ruled(lines[li].tail) > 0
+        rd = row_readings(lines[li].tail, fused)
+        if fused and rd is not None and not _fits(rd) and any(t == "1" for _, t in lines[li].tail):
+            # a rule read as a 1 standing alone between two cells (``0 | 0 1 0]|101100|0``: seven zeros),
+            # where rules are read as glyphs and the 1 read as a digit leaves no reading that adds up
+            lone = row_readings(lines[li].tail, fused, lone=True)
+            if lone and _fits(lone):
+                rd = lone
         row = f"requests.{keys[ri]}"
         if rd == [] and (rest := _after_words(lines[li].tail)) is not None:
             lines[li].tail = rest
