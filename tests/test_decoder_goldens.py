@@ -31,8 +31,10 @@ RIGHT = {
     # 表四 with its header words between its numbers and 行政许可's number before 「2024年…」 were read
     "pdftotext-layout__r001.txt": 202,  # labels wrapped around their numbers
     "docx-docx2txt__r000.txt": 192,  # 5 wrong: 表四 blank group
-    "docling-rs__r000dense.md": 187,  # 32 wrong: scrambled rows; 158 until 3.其他's first cell, pulled
-    # before the three rows above it, was moved back (the one move that makes every sum hold)
+    "docling-rs__r000dense.md": 193,  # 32 wrong: scrambled rows; 158 until 3.其他's first cell, pulled
+    # before the three rows above it, was moved back (the one move that makes every sum hold); 187 until
+    # 表四's 14 numbers (复议·结果维持 drawn into the header) were read: the two blocks every place of the lost
+    # cell leaves whole, and 直接起诉's 总计 (its header words scrambled, its four results stay null)
     "pdftotext__r000.txt": 192,  # 表三 written column by column (labels as one run): 7 right before
     "pdftotext__r000dense.txt": 202,  # the same with a box of three columns written row by row: 2 right before
     "pdfminer__r000.txt": 192,  # columns 社会公益 and 法律服务 finished after 其他 and 总计: 8 right before

@@ -245,29 +245,41 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
     The sums cannot tell a block's four results apart: a block whose header words come in another order
     than the format's, cell by cell or line by line (pdfminer: 尚未 其他 审结 纠正 0 0 0 维持 1 总计 1), is read
     only when every order gives the same cells (its four results equal); otherwise the block stays null
-    and its readings are listed (L-03)."""
+    and its readings are listed (L-03). Fourteen numbers (one cell lost, docling-rs: the first 复议 cell
+    drawn into the header): read only where every place of the lost cell falls in one block, and then
+    only the other two blocks (``_one_cell_lost``)."""
     chars = stream.chars
     head = chars.find("行政复议")
     while head >= 0:
-        runs = _interleaved_runs(stream, head)
-        if runs is not None:
+        slots = _interleaved_runs(stream, head)
+        if slots is not None:
             break
         head = chars.find("行政复议", head + 4)
     else:
         return None
+    runs = [r for r in slots if r is not None]
     dec = Decoded()
     width = len(T4_COLUMN_KEYS)
     lo = chars.rfind("行政复议", head, runs[0].start)
+    span_lo = lo
     for b, g in enumerate(T4_GROUP_KEYS):
-        block = runs[b * width:(b + 1) * width]
+        block = slots[b * width:(b + 1) * width]
         paths = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
-        vals = [int(r.digits) for r in block]
-        span_lo = lo if b == 0 else runs[b * width - 1].end
-        if len(set(vals[:-1])) > 1 and not _headers_in_order(chars[span_lo:block[-1].start]):
-            dec.ambiguous.append((paths[:-1], sorted(set(permutations(vals[:-1])), reverse=True)))
+        if any(r is None for r in block):  # the block that lost a cell: which one, nothing says
+            dec.unreadable.append(f"appeals.{g}")
+            span_lo = max((r.end for r in block if r is not None), default=span_lo)
             continue
-        for p, r, v in zip(paths, block, vals):
-            dec.values[p] = Piece(v, r.start, r.end, r)
+        full = [r for r in block if r is not None]
+        vals = [int(r.digits) for r in full]
+        if len(set(vals[:-1])) > 1 and not _headers_in_order(chars[span_lo:full[-1].start]):
+            dec.ambiguous.append((paths[:-1], sorted(set(permutations(vals[:-1])), reverse=True)))
+            # the 总计 is not in doubt: in five numbers where four sum to the fifth, only that fifth is half
+            # of all five, whichever order the four results came in
+            dec.values[paths[-1]] = Piece(vals[-1], full[-1].start, full[-1].end, full[-1])
+        else:
+            for p, r, v in zip(paths, full, vals):
+                dec.values[p] = Piece(v, r.start, r.end, r)
+        span_lo = full[-1].end
     dec.rows["appeals"] = runs
     return dec
 
@@ -293,28 +305,48 @@ def _headers_in_order(words: str) -> bool:
     return descents <= 1
 
 
-def _interleaved_runs(stream: Stream, head: int) -> list[Run] | None:
+def _interleaved_runs(stream: Stream, head: int) -> list[Run | None] | None:
     chars = stream.chars
     first = head
     while first < len(chars) and not chars[first].isdigit():
         first += 1
     start = chars.rfind("行政复议", head, first)
-    if first >= len(chars) or first - start > 200 or "维持" not in chars[start:first] or any(
-            ch not in _T4_HEADER_CHARS for ch in chars[start:first]):
+    if first >= len(chars) or first - start > 200 or any(ch not in _T4_HEADER_CHARS for ch in chars[start:first]):
         return None
-    runs = _t4_numbers(stream, first)
-    if runs is None or len(runs) != 15 or not all(_whole(r.digits) for r in runs):
+    runs = _t4_numbers(stream, first, least=14)
+    if runs is None or len(runs) not in (14, 15) or not all(_whole(r.digits) for r in runs):
+        return None
+    if "维持" not in chars[start:runs[4].start]:  # 表四's header: before the numbers or among the first block's
         return None
     vals = [int(r.digits) for r in runs]
-    if any(sum(vals[k:k + 4]) != vals[k + 4] for k in range(0, 15, 5)):
+    if len(runs) == 15:
+        return list(runs) if _blocks_add_up(vals) else None
+    return _one_cell_lost(runs)
+
+
+def _blocks_add_up(vals: list[int | None]) -> bool:
+    """Each block of five whose cells are all there has its four results summing to its 总计."""
+    blocks = [vals[k:k + 5] for k in range(0, 15, 5)]
+    return all(sum(v for v in blk[:4] if v is not None) == blk[4] for blk in blocks if None not in blk)
+
+
+def _one_cell_lost(runs: list[Run]) -> list[Run | None] | None:
+    """Fourteen numbers for fifteen cells (a converter lost one, or one was left blank): every place the
+    missing cell may have had, kept where each block with all its cells adds up. When every such place is
+    in one block, the other two blocks are the same in all of them and are read; that block stays null.
+    Places in more than one block (a table of zeros, say): nothing is read."""
+    vals = [int(r.digits) for r in runs]
+    fits = [k for k in range(15) if _blocks_add_up([*vals[:k], None, *vals[k:]])]
+    if not fits or len({k // 5 for k in fits}) != 1:
         return None
-    return runs
+    b = fits[0] // 5
+    return [*runs[:b * 5], *([None] * 5), *runs[b * 5 + 4:]]
 
 
 MAX_FOREIGN = 80  # characters of other text (the next section's lines on a two-column page) among them
 
 
-def _t4_numbers(stream: Stream, first: int) -> list[Run] | None:
+def _t4_numbers(stream: Stream, first: int, least: int = 15) -> list[Run] | None:
     """The first fifteen numbers from ``first`` on, with 表四's header words between them and at most
     ``MAX_FOREIGN`` characters of other words with no digit (pdf-oxide-md writes the next section's first
     lines among the table's on a two-column page). 表四 counts cases: a decimal there is two cells that
@@ -340,7 +372,7 @@ def _t4_numbers(stream: Stream, first: int) -> list[Run] | None:
         header_tail = 0  # header characters since the last other word
         while j < len(chars) and not chars[j].isdigit():
             if chars[j] == "。":  # a sentence: prose, not a table's line
-                return out if len(out) >= 15 else None
+                return out if len(out) >= least else None
             if chars[j] in _T4_HEADER_CHARS:
                 header_tail += 1
             else:
@@ -350,7 +382,7 @@ def _t4_numbers(stream: Stream, first: int) -> list[Run] | None:
             j += 1
         if foreign > MAX_FOREIGN or (other and header_tail < 2):
             # other words, and no header word of the table's before the next number: the table ended
-            return out if len(out) >= 15 else None
+            return out if len(out) >= least else None
         if j >= len(chars):
             break
         i = j
