@@ -27,8 +27,11 @@ RIGHT = {
     # the table, 表二 scattered through the prose (not read); 150 before; 190 while 「3.危及“三安全一稳 0 0 0 0 0 0 0」
     # took the other column's 「… 效件数 0 16」 before the next label as cells too (decoder._before_foreign)
     "pdf-oxide-md__r000dense.md": 184,  # 自然|人 split and no 申请人情况: the detached-label reading never ran (155)
-    "docling-rs__huaian2024.md": 23,  # 5 wrong: a row's label followed by another row's numbers; 7 right until
-    # 表四 with its header words between its numbers and 行政许可's number before 「2024年…」 were read
+    "docling-rs__huaian2024.md": 95,  # 5 wrong: a row's label followed by another row's numbers; 7 right until
+    # 表四 with its header words between its numbers and 行政许可's number before 「2024年…」 were read; 23 until
+    # two 表三 rows written before its header (the page's last rows at the page's top) were placed by the sums
+    # (strayrows: 新收, 结转, 总计, 结转下年度 and the columns every placement agrees on); 93 until 行政处罚 and
+    # 行政强制's labels, 第（八）项's header, then their numbers were read as labels first
     "pdftotext-layout__r001.txt": 202,  # labels wrapped around their numbers
     "docx-docx2txt__r000.txt": 192,  # 5 wrong: 表四 blank group
     "docling-rs__r000dense.md": 193,  # 32 wrong: scrambled rows; 158 until 3.其他's first cell, pulled
@@ -178,6 +181,9 @@ RIGHT = {
     # the title's agency with its first glyph lost (潭综合实验区自然资源…), the signature 平潭综合实验区… once, two
     # bracket pairs closed by other glyphs (〔2021]) making the text noisy: null (1 wrong)
     "holdout-nrpdf-tess150-psm3__pt06z.txt": 187,
+    # rapidocr's rows: 「3. 危及“三安全一稳定”  30  5  0  1  0  0  0  0  0  0  0  0  31  5」, two rows fused, each column's
+    # two cells in no known order: the four zero columns of both rows read, the rest null (192 before)
+    "rapidocr-rows__huaian2024.txt": 200,
     # a guard: 「| 4 | 30 | 53 | 21 | 17 | 29 |154 |」 is read (a pipe glued to a digit is a rule, not a 1)
     "tess300-psm6__r000dense_scan_p3.txt": 49,
 }

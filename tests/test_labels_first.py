@@ -111,3 +111,18 @@ def test_notes_do_not_depend_on_the_hash_seed():
                              cwd=ROOT, timeout=300, check=True)
         outs.append(res.stdout)
     assert outs[0] == outs[1]
+
+
+def test_active_labels_first_across_the_next_sub_tables_header():
+    """docling-rs (huaian2024): 表二's 行政处罚 and 行政强制 labels, then 第（八）项's header, then their two numbers,
+    one per line (行政处罚 seven digits). Read; 规章 and 行政规范性文件 with their six numbers one per line (rows or
+    columns, the text does not say) stay null."""
+    parts = ["某某市某某局2023年政府信息公开工作年度报告", "一、总体情况", "本年度，本局认真贯彻落实条例。", "二、主动公开政府信息情况",
+             "第二十条 第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "行政规范性文件",
+             "第二十条 第（五）项", "信息内容", "1", "0", "11", "8", "26", "66", "本年处理决定数量", "行政许可",
+             "第二十条 第（六）项", "447228", "信息内容", "本年处理决定数量", "行政处罚", "行政强制", "第二十条 第（八）项",
+             "信息内容", "3985758", "88283", "本年收费金额（单位：万元）", "行政事业性收费", "96171.6",
+             "三、收到和处理政府信息公开申请情况"]
+    got = nianbao.parse_bytes("\n\n".join(parts).encode("utf-8"), "t2.md").to_json_dict()["active"]
+    assert (got["punishment"], got["coercion"]) == (3985758, 88283)
+    assert got["regulations"]["issued"] is None and got["normative_documents"]["in_force"] is None

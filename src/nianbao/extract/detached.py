@@ -33,8 +33,10 @@ from ..format.names import cell_name
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
 from .decoder import (
+    _ARTICLE,
     _PROSE_UNITS,
     _T4_HEADER_CHARS,
+    T2_CELL_DIGITS,
     Decoded,
     Piece,
     Run,
@@ -318,9 +320,8 @@ def _interleaved_runs(stream: Stream, head: int) -> list[Run | None] | None:
         return None
     if "维持" not in chars[start:runs[4].start]:  # 表四's header: before the numbers or among the first block's
         return None
-    vals = [int(r.digits) for r in runs]
     if len(runs) == 15:
-        return list(runs) if _blocks_add_up(vals) else None
+        return list(runs) if _blocks_add_up([int(r.digits) for r in runs]) else None
     return _one_cell_lost(runs)
 
 
@@ -678,22 +679,26 @@ def _label_runs(stream: Stream, occ: list[tuple[int, int, int]], rows) -> list[l
     return out
 
 
-def _number_lines(stream: Stream, start: int, rest: int, decimals: bool = False) -> list[list[Run]] | None:
+def _number_lines(stream: Stream, start: int, rest: int, decimals: bool = False,
+                  header: re.Pattern[str] | None = None) -> list[list[Run]] | None:
     """The lines of numbers right after a run of labels (up to the first word after a number), each a
     list of whole counts; None when words other than the rest of the last label stand before them, or
-    when a number is not one count (a decimal, a leading zero, more than six digits: cells glued)."""
+    when a number is not one count (a decimal, a leading zero, more than six digits: cells glued).
+    ``header``: words that may stand between them too (表二: the next sub-table's header, docling-rs)."""
     chars, where, text = stream.chars, stream.where, stream.text
     i = start
     while i < len(chars) and not chars[i].isdigit():
         i += 1
-    if i >= len(chars) or i - start > rest + 2:
+    if i >= len(chars):
+        return None
+    if i - start > rest + 2 and (header is None or header.sub("", chars[start + rest:i])):
         return None
     j = i
     while j < len(chars) and (chars[j].isdigit() or chars[j] in ",，" or (
             decimals and chars[j] in ".．" and j + 1 < len(chars) and chars[j + 1].isdigit())):
         j += 1
     runs = runs_between(stream, i, j)
-    if not runs or not all(_whole(r.digits) or (decimals and _decimal(r.digits)) for r in runs):
+    if not runs or not all(_whole(r.digits) or (decimals and (_decimal(r.digits) or _t2_count(r.digits))) for r in runs):
         return None
     lines: list[list[Run]] = [[runs[0]]]
     for a, b in zip(runs, runs[1:]):
@@ -783,9 +788,20 @@ def _count(run: Run | None) -> int | None:
     return None if run is None else int(run.digits)
 
 
+def _t2_count(digits: str) -> bool:
+    """A count of 表二 (a city's 行政处罚 runs to millions: up to nine digits, no leading zero)."""
+    return digits.isdigit() and len(digits) <= T2_CELL_DIGITS and (digits == "0" or digits[0] != "0")
+
+
 def _decimal(digits: str) -> bool:
     whole, dot, frac = digits.partition(".")
     return bool(dot) and _whole(whole) and 0 < len(frac) <= MAX_FRACTION and frac.isdigit()
+
+
+# a 表二 sub-table's header: 第二十条第（八）项 信息内容 本年收费金额（单位：万元）, in the compact (NFKC) text
+_T2_HEADER = re.compile("|".join(re.escape(w) for w in (
+    "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "(单位:万元)",
+    "单位:万元", "(", ")")) + "|" + _ARTICLE.pattern)
 
 
 def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
@@ -810,7 +826,7 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
             continue
         last = items[run[-1][0]]
         rest = len(last.label) - (run[-1][2] - run[-1][1])
-        lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True)
+        lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True, header=_T2_HEADER)
         if lines is None or len(lines) != len(run):
             continue
         if any(len(line) > max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):

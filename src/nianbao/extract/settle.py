@@ -31,6 +31,8 @@ from .detached import (
     fill_labels_first,
     fill_orphan_cells,
 )
+from .fusedrows import fill_fused_rows
+from .strayrows import fill_stray_rows
 from .tables import Found
 from .values import Value
 
@@ -134,6 +136,8 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fill_orphan_cells(found, stream)
     fill_displaced_rows(found, stream)
     fill_labels_first(found, stream)
+    fill_fused_rows(found, stream)
+    fill_stray_rows(found, stream)
     _garbled(found)
 
 
