@@ -26,7 +26,9 @@ RIGHT = {
     "pdf-oxide-md__r001.md": 197,  # a two-column page: 表三's header words and its first rows' labels after
     # the table, 表二 scattered through the prose (not read); 150 before; 190 while 「3.危及“三安全一稳 0 0 0 0 0 0 0」
     # took the other column's 「… 效件数 0 16」 before the next label as cells too (decoder._before_foreign)
-    "pdf-oxide-md__r000dense.md": 184,  # 自然|人 split and no 申请人情况: the detached-label reading never ran (155)
+    "pdf-oxide-md__r000dense.md": 195,  # 自然|人 split and no 申请人情况: the detached-label reading never ran (155);
+    # 184 until 表四 was read with the next section's heading and two other numbers among its own (「… 4 0 五、存在的
+    # 主要问题及改进情况 0 41 行政诉讼 直接起诉 …」: the numbers after other words and before a header word left out)
     "docling-rs__huaian2024.md": 95,  # 5 wrong: a row's label followed by another row's numbers; 7 right until
     # 表四 with its header words between its numbers and 行政许可's number before 「2024年…」 were read; 23 until
     # two 表三 rows written before its header (the page's last rows at the page's top) were placed by the sums

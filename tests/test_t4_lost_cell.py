@@ -75,3 +75,38 @@ def test_one_lost_cell_gives_the_printed_cells_or_nulls(blocks, lost, seed):
         for c, want in zip(COLS, vals):
             v = got.get(g, {}).get(c)
             assert v is None or v == want, f"{g}.{c}: {v}, printed {want} (lost cell {lost})"
+
+
+def render_two_column(blocks: list[list[int]], stray: list[str]) -> str:
+    """pdf-oxide-md on a two-column page: 表四's header words and numbers with the next section's heading
+    and ``stray`` numbers of another table written among them, after 直接起诉's first two cells."""
+    flat = [v for b in blocks for v in b]
+    lines = ["某某市某某局2023年政府信息公开工作年度报告", "一、总体情况", "本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》。",
+             "四、政府信息公开行政复议、行政诉讼情况", "行政复议 结果结果其他尚未总计", "未经复议 维持纠正结果审结",
+             "结果结果其他 维持纠正结果 " + " ".join(map(str, flat[:7])), "五、存在的主要问题及改进情况 " + " ".join(stray[:1]),
+             *stray[1:], "行政诉讼 直接起诉 尚未总计 审结 " + " ".join(map(str, flat[7:10])), "申请人情况",
+             "复议后起诉 结果结果其他尚未总计", "维持纠正结果审结 " + " ".join(map(str, flat[10:])),
+             "一是公开内容有待丰富。", "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+    return "\n\n".join(lines) + "\n"
+
+
+def test_another_texts_numbers_among_the_table_are_left_out():
+    """pdf-oxide-md/r000dense.md: 「3 1 0 2 6 4 0」, the next section's heading with 表二's fee 0 and a cell of 表三
+    (41), then 「行政诉讼 直接起诉 尚未总计 审结 1 1 6」: the numbers after the other words and before a header word
+    are that text's; the fifteen others, each block adding up, are the table (nothing was read before). 复议's
+    header words come in no column order (其他 尚未 维持 纠正 审结 其他 维持 纠正): its four results stay null."""
+    blocks = [[3, 1, 0, 2, 6], [4, 0, 1, 1, 6], [2, 1, 0, 0, 3]]
+    got = appeals(render_two_column(blocks, ["0", "41"]))
+    assert [[got[g][c] for c in COLS] for g in GROUPS[1:]] == blocks[1:]
+    assert [got["review"][c] for c in COLS] == [None, None, None, None, 6]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=(Phase.explicit, Phase.reuse, Phase.generate), derandomize=True)
+@given(blocks=tables(), stray=st.lists(st.integers(0, 60).map(str), min_size=0, max_size=3))
+def test_numbers_among_the_table_give_the_printed_cells_or_nulls(blocks, stray):
+    got = appeals(render_two_column(blocks, stray))
+    for g, vals in zip(GROUPS, blocks):
+        for c, want in zip(COLS, vals):
+            v = got.get(g, {}).get(c)
+            assert v is None or v == want, f"{g}.{c}: {v}, printed {want} (stray {stray})"

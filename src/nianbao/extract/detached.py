@@ -315,8 +315,11 @@ def _interleaved_runs(stream: Stream, head: int) -> list[Run | None] | None:
     start = chars.rfind("行政复议", head, first)
     if first >= len(chars) or first - start > 200 or any(ch not in _T4_HEADER_CHARS for ch in chars[start:first]):
         return None
-    runs = _t4_numbers(stream, first, least=14)
-    if runs is None or len(runs) not in (14, 15) or not all(_whole(r.digits) for r in runs):
+    got = _t4_numbers(stream, first, least=14)
+    if got is None:
+        return None
+    runs, stray = got
+    if len(runs) not in (14, 15) or not all(_whole(r.digits) for r in runs) or (stray and len(runs) != 15):
         return None
     if "维持" not in chars[start:runs[4].start]:  # 表四's header: before the numbers or among the first block's
         return None
@@ -345,35 +348,48 @@ def _one_cell_lost(runs: list[Run]) -> list[Run | None] | None:
 
 
 MAX_FOREIGN = 80  # characters of other text (the next section's lines on a two-column page) among them
+MAX_STRAY_NUMBERS = 2  # numbers of that other text taken out from among 表四's
 
 
-def _t4_numbers(stream: Stream, first: int, least: int = 15) -> list[Run] | None:
+def _t4_numbers(stream: Stream, first: int, least: int = 15) -> tuple[list[Run], int] | None:
     """The first fifteen numbers from ``first`` on, with 表四's header words between them and at most
     ``MAX_FOREIGN`` characters of other words with no digit (pdf-oxide-md writes the next section's first
-    lines among the table's on a two-column page). 表四 counts cases: a decimal there is two cells that
-    a converter joined with a point (``72.64``)."""
+    lines among the table's on a two-column page), and how many numbers were left out. 表四 counts cases:
+    a decimal there is two cells that a converter joined with a point (``72.64``).
+
+    Other words and no header word before the next number end the table, unless fewer than ``least``
+    numbers were read: then the numbers that follow other words before any header word are that text's
+    (pdf-oxide-md: ``… 6 4 0 五、存在的主要问题及改进情况 0 41 行政诉讼 直接起诉 … 1 1 6``, the 0 the fee of 表二, 41 a
+    cell of 表三), left out, at most ``MAX_STRAY_NUMBERS``; the caller reads such a table only when its
+    three blocks add up."""
     chars = stream.chars
     out: list[Run] = []
     foreign = 0
+    stray = 0
+    suspect = False  # after other words, before a header word
     i = first
     while len(out) < 15:
         runs = runs_between(stream, i, min(len(chars), i + 12))
         if not runs or runs[0].start != i:
             return None
         run = runs[0]
-        if "." in run.digits:
+        j = run.end
+        if suspect:
+            stray += 1
+            if stray > MAX_STRAY_NUMBERS or chars[j:j + 1] in _PROSE_UNITS:
+                return None
+        elif "." in run.digits:
             a, _, b = run.digits.partition(".")
             out += [Run(a, run.start, run.start + len(a)), Run(b, run.end - len(b), run.end)]
         else:
             out.append(run)
-        j = run.end
         if chars[j:j + 1] in _PROSE_UNITS:
             return None  # 「3 件」: a count in prose, not a cell
         other = False
         header_tail = 0  # header characters since the last other word
         while j < len(chars) and not chars[j].isdigit():
             if chars[j] == "。":  # a sentence: prose, not a table's line
-                return out if len(out) >= least else None
+                return (out, stray) if len(out) >= least else None
             if chars[j] in _T4_HEADER_CHARS:
                 header_tail += 1
             else:
@@ -381,13 +397,20 @@ def _t4_numbers(stream: Stream, first: int, least: int = 15) -> list[Run] | None
                 other = True
                 header_tail = 0
             j += 1
-        if foreign > MAX_FOREIGN or (other and header_tail < 2):
-            # other words, and no header word of the table's before the next number: the table ended
-            return out if len(out) >= least else None
+        if foreign > MAX_FOREIGN:
+            return (out, stray) if len(out) >= least else None
+        if other and header_tail < 2:
+            # other words, and no header word of the table's before the next number: the table ended, or
+            # (fewer numbers than it has cells) the other text's numbers stand among it
+            if len(out) >= least:
+                return out, stray
+            suspect = True
+        elif header_tail >= 2:
+            suspect = False
         if j >= len(chars):
             break
         i = j
-    return out
+    return out, stray
 
 
 MAX_ORPHANS = 3  # cells a row may have lost to the labels written after the table
