@@ -115,3 +115,37 @@ def test_bad_pages_raise_chinese_input_error(data, needle):
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="shared/ not beside the repo")
 def test_score_py_on_html_is_100_percent():
     assert_score_py_100(HTML / "expected", HTML)
+
+
+SCRIPT_TITLE = '<script>alert("x")</script><style>p{color:red}</style>聊城市统计局2021年政府信息公开工作年度报告'
+
+
+@pytest.mark.parametrize("where", ["title", "meta", "escaped", "text"])
+def test_a_scripts_content_never_reaches_the_title_or_agency(tmp_path, where):
+    """A title with markup written out as text (a page <title>, an escaped tag in the body, a crawler's copy
+    saved as text): the tags go, and so do the script's and the style's content."""
+    import html
+
+    seed = (DATA / "text" / "000_3da483fcafa05843.txt").read_text(encoding="utf-8").split("\n")
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in seed[5:])
+    page = {"title": f"<html><head><title>{SCRIPT_TITLE}_聊城市人民政府</title></head>"
+                     f'<body><div id="zoom">{body}</div></body></html>',
+            "meta": f'<html><head><meta name="ArticleTitle" content="{html.escape(SCRIPT_TITLE)}"></head>'
+                    f'<body><div id="zoom">{body}</div></body></html>',
+            "escaped": f'<html><body><div id="zoom"><p>{html.escape(SCRIPT_TITLE)}</p>{body}</div></body></html>',
+            "text": "\n".join([SCRIPT_TITLE, *seed[5:]])}[where]
+    path = tmp_path / ("page.txt" if where == "text" else "page.html")
+    path.write_text(page, encoding="utf-8")
+    if where != "text":
+        assert load(path).title_hint in (None, "聊城市统计局2021年政府信息公开工作年度报告")
+    meta = nianbao.parse(path).meta
+    assert meta.title == "聊城市统计局2021年政府信息公开工作年度报告"
+    assert meta.agency == "聊城市统计局"
+
+
+def test_strip_markup_drops_script_and_style_content_even_unclosed():
+    from nianbao.ingest import strip_markup
+
+    assert strip_markup('<SCRIPT type="x">a<b</SCRIPT >标题<b>加粗</b>').split() == ["标题", "加粗"]
+    assert strip_markup("标题<script>alert(1)").split() == ["标题"]
+    assert strip_markup("没有标记 a<b") == "没有标记 a<b"  # a lone < is a word, not a tag

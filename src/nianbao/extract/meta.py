@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..format import Format, norm
-from ..ingest import Block
+from ..ingest import Block, strip_markup
 from .numerals import cn_to_int
 
 DATE = re.compile(
@@ -15,7 +15,7 @@ DATE = re.compile(
 )
 ISO_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})")
 YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年")
-_DEBRIS = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>")
+_DEBRIS = re.compile(r"\[[^\]]*\]|\{[^}]*\}")  # and markup: strip_markup
 AGENCY_END = re.compile(
     r"(人民政府|办事处|委员会|管委会|管理委员会|政府|局|委|办公室|办公厅|办|厅|部|院|署|中心|所|馆|队|站|会|处|室|"
     r"街道|镇|乡|分局|集团|公司|银行|法院|检察院|总队|支队|大队|省|市|区|县|旗|州|盟)$"
@@ -57,7 +57,7 @@ class MetaFound:
 
 
 def _clean_line(text: str) -> str:
-    return re.sub(r"\s+", " ", _DEBRIS.sub(" ", text)).strip()
+    return re.sub(r"\s+", " ", _DEBRIS.sub(" ", strip_markup(text))).strip()
 
 
 def parse_date(text: str) -> tuple[int, int, int | None] | None:
@@ -106,7 +106,7 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
     mf = MetaFound()
     head = blocks[:15]
     for i, b in enumerate(head):
-        t = norm(b.text)
+        t = norm(strip_markup(b.text))  # markup written out as text is no part of the title's length
         if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60
                 and not (title_hint and any(ch in t for ch in ",，。；;、《》"))):  # a sentence cut at the page edge
             mf.title, mf.title_index = _TITLE_KEY.sub("", _clean_line(b.text)), i

@@ -9,6 +9,7 @@ from .. import limits
 from ..errors import InputError, NianbaoError
 from ..files import os_error_zh
 from .document import Block, Cell, Document
+from .markup import strip_markup
 from .sniff import sniff
 
 # kind → "module:function" taking (data: bytes, name: str) and returning a Document.
@@ -107,4 +108,4 @@ def load(path: str | Path) -> Document:
     return load_bytes(data, str(path))
 
 
-__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "misnamed", "pages_of_pictures", "sniff"]
+__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "misnamed", "pages_of_pictures", "sniff", "strip_markup"]

@@ -19,6 +19,7 @@ from ..errors import InputError
 from . import grid
 from .decode import decode_damaged
 from .document import Block, Cell, Document
+from .markup import strip_markup
 
 MAX_HTML_BYTES = 16 * 1024 * 1024  # the largest CMS page with a report is ~2 MB
 
@@ -154,7 +155,7 @@ def _title(root: etree._Element) -> str | None:
     if t is not None:
         cands.append(_text(t))
     for title in cands:
-        title = _WS.sub(" ", title).strip()
+        title = _WS.sub(" ", strip_markup(title)).strip()
         for part in _TITLE_SPLIT.split(title):
             if ("报告" in part or "年报" in part) and len(part) <= 80:
                 return part
