@@ -176,25 +176,14 @@ def test_findings_export_and_filter_name_rules_in_chinese(bench):
 def test_the_filers_home_says_when_the_deadline_has_passed(bench, monkeypatch):
     import datetime
 
-    from nianbao.web import pages, screens
+    from nianbao.web import clock, pages
 
     c = bench.client
     login(c, "filer")
     year = pages.report_year()
-
-    class Late(datetime.date):
-        @classmethod
-        def today(cls):
-            return cls(year + 1, 2, 1)
-
-    class Early(datetime.date):
-        @classmethod
-        def today(cls):
-            return cls(year + 1, 1, 10)
-
-    monkeypatch.setattr(screens, "date", Late)
+    monkeypatch.setattr(clock, "today", lambda: datetime.date(year + 1, 2, 1))
     assert f"{year + 1}-01-31 <span class=\"state s-退回\">已过期限</span>" in c.get("/").text
-    monkeypatch.setattr(screens, "date", Early)
+    monkeypatch.setattr(clock, "today", lambda: datetime.date(year + 1, 1, 10))
     assert "已过期限" not in c.get("/").text
 
 
@@ -247,3 +236,41 @@ def test_pages_speak_to_people_not_to_the_command_line(bench, who):
             continue
         body = r.text.split('<footer class="foot">')[0]
         assert not re.search(r"nianbao [a-z]", body), (who, path, re.search(r".{30}nianbao [a-z].{30}", body))
+
+
+def test_stored_times_are_shown_and_exported_in_china_time_whatever_the_servers_zone(bench, monkeypatch):
+    """A server on UTC (or anywhere) shows a clerk the time on their own clock: 北京时间, with the instant in
+    ``<time datetime>``; the API gives ISO 8601 with +08:00."""
+    import datetime as dt
+
+    from nianbao.web import clock
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        c = bench.client
+        login(c, "admin")
+        r = c.get(f"/api/v1/documents/{bench.doc}", headers=bench.h("admin"))
+        at = dt.datetime.fromisoformat(r.json()["ingested_at"])
+        assert r.json()["ingested_at"].endswith("+08:00")
+        now = dt.datetime.now(clock.CHINA)
+        assert abs((now - at).total_seconds()) < 600
+        page = c.get("/reports").text
+        shown = at.strftime("%Y-%m-%d %H:%M")
+        assert f'<time datetime="{at.isoformat()}" title="北京时间">{shown}</time>' in page
+        log = c.get("/api/v1/audit-log", headers=bench.h("admin")).json()
+        assert log and all(e["at"].endswith("+08:00") for e in log)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_time_without_an_offset_is_the_stores_utc():
+    import datetime as dt
+
+    from nianbao.web import clock
+
+    assert clock.iso(dt.datetime(2026, 12, 1, 20, 30, 5)) == "2026-12-02T04:30:05+08:00"
+    aware = dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert str(clock.shown(aware)) == '<time datetime="2026-12-02T04:30:00+08:00" title="北京时间">2026-12-02 04:30</time>'
+    assert clock.shown(None) == "" and clock.iso(None) is None

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 import nianbao
 
-from . import auth, service
+from . import auth, clock, service
 from .app import NotFound, State, api_user, state
 
 router = APIRouter(prefix="/api/v1")
@@ -214,7 +214,7 @@ def decide(unit: str, year: int, body: DecideIn, user: UserDep, st: StateDep) ->
 def _filing_json(view: dict) -> dict:
     out = dict(view)
     if out.get("updated_at") is not None:
-        out["updated_at"] = out["updated_at"].isoformat()
+        out["updated_at"] = clock.iso(out["updated_at"])
     return out
 
 
@@ -252,4 +252,4 @@ def new_token(user: UserDep, st: StateDep, label: str | None = Query(None, max_l
 def audit_log(user: UserDep, st: StateDep, limit: int = Query(200, ge=1, le=5000)) -> list[dict]:
     if not user.is_admin:
         raise service.forbid("只有管理员可以查看操作日志")
-    return [{**e, "at": e["at"].isoformat()} for e in st.wb.log_entries(limit)]
+    return [{**e, "at": clock.iso(e["at"])} for e in st.wb.log_entries(limit)]

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import nianbao
 
-from . import auth
+from . import auth, clock
 from .uploads import MAX_FILE, Worker
 
 HERE = Path(__file__).parent
@@ -156,6 +156,7 @@ def create_app(db: str | None = None, files: str | Path | None = None, max_file:
     templates.env.globals["version"] = nianbao.__version__
     templates.env.filters["detail"] = _detail
     templates.env.filters["action"] = _action
+    templates.env.filters["cst"] = clock.shown  # stored times in 北京时间
     app.state.templates = templates
 
     @app.middleware("http")

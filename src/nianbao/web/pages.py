@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from . import auth
+from . import auth, clock
 from .app import State, _safe_next, current_user, page_user, state, templates
 
 router = APIRouter(include_in_schema=False)
@@ -85,9 +85,8 @@ def _int(v: str | None) -> int | None:
 
 def report_year() -> int:
     """The year being reported on now: last calendar year."""
-    from datetime import date
 
-    return date.today().year - 1
+    return clock.today().year - 1
 
 
 def _deadline(year: int) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import Counter
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -14,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 import nianbao
 
-from . import auth, service
+from . import auth, clock, service
 from .app import NotFound, State, page_user, state
 from .pages import _deadline, _flash, _int, _local, _redirect, _url, render, report_year
 from .uploads import KIND_ZH, check_upload
@@ -41,7 +40,7 @@ def home(request: Request, user: UserDep, st: StateDep) -> Response:
             f = mine.get((user.scope, year))
             todo.append({"what": f"{year} 年度报告", "unit": user.scope, "year": year,
                          "state": f["state"] if f else "未开始", "deadline": _deadline(year),
-                         "overdue": date.today().isoformat() > _deadline(year)})
+                         "overdue": clock.today().isoformat() > _deadline(year)})
     waiting = [f for f in filings if f["state"] == "已提交"] if user.can_review else []
     returned = [f for f in filings if f["state"] == "退回"]
     flash, kind = _flash(request)

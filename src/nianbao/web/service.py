@@ -11,13 +11,13 @@ from __future__ import annotations
 import copy
 import math
 import re
-from datetime import date
 from typing import Any
 
 from fastapi import HTTPException
 
 import nianbao
 
+from . import clock
 from .app import NotFound, State
 from .auth import User
 
@@ -63,7 +63,7 @@ def document_json(st: State, doc: dict, with_record: bool = True) -> dict:
            "year": doc.get("year"), "region": doc.get("region"), "level": doc.get("level"),
            "format": doc.get("format"), "doc_kind": doc.get("doc_kind"), "published": doc.get("published"),
            "current": None if doc.get("superseded") is None else not doc["superseded"],
-           "ingested_at": doc["ingested_at"].isoformat() if doc.get("ingested_at") else None}
+           "ingested_at": clock.iso(doc.get("ingested_at"))}
     if with_record:
         out["record"] = st.store.record(doc["report_id"]).to_json_dict() if doc.get("report_id") else None
     return out
@@ -278,7 +278,7 @@ def decide_filing(st: State, user: User, unit: str, year: int, accept: bool, not
     state = "已通过" if accept else "退回"
     body = view["record"]
     if accept:
-        body = {**body, "meta": {**body["meta"], "published": body["meta"].get("published") or date.today().isoformat()}}
+        body = {**body, "meta": {**body["meta"], "published": body["meta"].get("published") or clock.today().isoformat()}}
     st.wb.save_filing(view["unit"], year, record=body, state=state, actor=user.name, expected=expected,
                       reason=view["reason"], note=note)
     if accept:
