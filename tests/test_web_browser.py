@@ -333,3 +333,29 @@ def test_the_consolidation_names_units_summed_below_a_child_and_those_not_added_
     assert "聊城市财政局" in page.locator("#missing").inner_text()
     shot(page, "23-汇总-单位树")
     ctx.close()
+
+
+def test_debug_page_labels_stay_on_their_page(browser, tmp_path):
+    """nianbao debug on a PDF whose 表三 reaches the page's right edge (huaian2024): the green row names end at
+    the page's edge (cut with …, the full name on hover) or go above the row, never past the page."""
+    import nianbao
+
+    page_html = tmp_path / "debug.html"
+    page_html.write_text(nianbao.debug_html(ROOT / "tests" / "data" / "pdf" / "huaian2024.pdf"), encoding="utf-8")
+    for width in (1400, 900):
+        page = browser.new_page(viewport={"width": width, "height": 1000})
+        page.goto(page_html.as_uri())
+        page.wait_for_load_state()
+        out = page.evaluate("""() => [...document.querySelectorAll('figure.page')].flatMap((f, i) => {
+            const r = f.getBoundingClientRect();
+            return [...f.querySelectorAll('.rowtag, .coltag, .tag, .code')].map(e => [i + 1, e.innerText,
+                e.getBoundingClientRect().right - r.right, r.left - e.getBoundingClientRect().left])
+              .filter(x => x[2] > 1 || x[3] > 1);
+        })""")
+        assert out == [], (width, out[:5])
+        if width == 1400:
+            fig = page.locator("figure.page").nth(4)
+            fig.scroll_into_view_if_needed()
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            fig.screenshot(path=str(SHOTS / "24-调试页-标签不出页.png"))
+        page.close()

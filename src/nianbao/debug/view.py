@@ -190,14 +190,26 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any) -> str:
             cls = "mark narr" if m.key.startswith(("narrative.", "meta.")) else "mark"
             if sev:
                 cls += f" f-{sev}"
+            # labels stay on the page: a label's widest is the room from where it starts to the page's edge,
+            # as a share of its box (the label's containing block), so it holds at any zoom
+            x0, _, x1, _ = m.box
+            span = max(x1 - x0, 1e-6)
+            fit_right = f' style="max-width:{(p.width - x0) / span * 100:.1f}%"'  # starts at the box's left
             tag = ""
             if _row_key(m.key) is None:
-                tag = f'<span class="tag">{escape(" · ".join(cell_name(x.key) for x in group))}</span>'
+                fit = fit_right if cls.startswith("mark narr") else ""  # a cell's own tag stays inside it
+                tag = f'<span class="tag"{fit}>{escape(" · ".join(cell_name(x.key) for x in group))}</span>'
             elif m.key in col_first:
-                tag = f'<span class="coltag">{escape(_short(m.key))}</span>'
+                tag = f'<span class="coltag"{fit_right}>{escape(_short(m.key))}</span>'
             if m.key in row_tags:
-                place = row_tags[m.key]
-                tag += f'<span class="rowtag {place}">{escape(_row_name(m.key))}</span>'
+                place, fit = row_tags[m.key], fit_right
+                if place == "right":
+                    room = p.width - x1 - p.width * _GAP
+                    if room >= p.width * _MIN_ROOM:
+                        fit = f' style="max-width:min(12em,{room / span * 100:.1f}%)"'
+                    else:  # a table to the page's edge: the row's name goes above its last cell, ending with it
+                        place, fit = "above-end", f' style="max-width:{x1 / span * 100:.1f}%"'
+                tag += f'<span class="rowtag {place}"{fit}>{escape(_row_name(m.key))}</span>'
             codes = "".join(f'<span class="code c-{f.severity.value}">{escape(f.code)}</span>'
                             for f in {f.code: f for f in fs}.values())
             tips = "&#10;&#10;".join(_tip(x) for x in group)
@@ -208,6 +220,10 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any) -> str:
                     f'<img alt="第 {p.number} 页" src="data:image/png;base64,{p.png}">{"".join(boxes)}'
                     f'<figcaption>第 {p.number} 页</figcaption></figure>')
     return "\n".join(html)
+
+
+_GAP = 0.006  # of the page's width: between a table's last cell and its row's name on the right
+_MIN_ROOM = 0.05  # of the page's width: less room than this on the right, and the row's name goes above
 
 
 def _row_tags(ms: list[Mark]) -> dict[str, str]:
@@ -383,11 +399,12 @@ aside h2,.doc h2{font-size:15px;margin:12px 0 6px}
 .mark.narr{border-color:#8250df;background:rgba(130,80,223,.06)}
 .mark:hover{background:rgba(26,127,55,.2);z-index:5}
 .mark .tag{position:absolute;left:1px;top:0;font:8px/1.1 sans-serif;color:#1a7f37;white-space:nowrap;overflow:hidden;max-width:100%}
-.mark.narr .tag{color:#8250df;top:auto;bottom:100%;max-width:none;background:rgba(255,255,255,.85)}
-.mark .coltag{position:absolute;left:0;bottom:100%;font:8px/1.1 sans-serif;color:#1a7f37;background:rgba(255,255,255,.9);white-space:nowrap;z-index:2}
+.mark.narr .tag{color:#8250df;top:auto;bottom:100%;background:rgba(255,255,255,.85);text-overflow:ellipsis}
+.mark .coltag{position:absolute;left:0;bottom:100%;font:8px/1.1 sans-serif;color:#1a7f37;background:rgba(255,255,255,.9);white-space:nowrap;z-index:2;overflow:hidden;text-overflow:ellipsis}
 .mark .rowtag{position:absolute;font:9px/1.25 sans-serif;color:#fff;background:rgba(26,127,55,.88);padding:0 3px;border-radius:2px;white-space:nowrap;z-index:2;max-width:12em;overflow:hidden;text-overflow:ellipsis}
 .mark .rowtag.right{left:100%;top:50%;transform:translateY(-50%);margin-left:3px}
 .mark .rowtag.above{left:0;bottom:100%;margin-bottom:10px}
+.mark .rowtag.above-end{right:0;bottom:100%;margin-bottom:10px}
 .mark.f-error{border:2.5px solid #cf222e;background:rgba(207,34,46,.16)}
 .mark.f-warning{border:2.5px solid #d4a72c;background:rgba(212,167,44,.18)}
 .mark.f-info{border:2px solid #0969da;background:rgba(9,105,218,.10)}
