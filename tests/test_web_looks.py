@@ -274,3 +274,16 @@ def test_a_time_without_an_offset_is_the_stores_utc():
     aware = dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
     assert str(clock.shown(aware)) == '<time datetime="2026-12-02T04:30:00+08:00" title="北京时间">2026-12-02 04:30</time>'
     assert clock.shown(None) == "" and clock.iso(None) is None
+
+
+def test_error_page_titles_take_the_words_of_the_one_status_map(bench, monkeypatch):
+    """The error page's heading for 401/403 is GENERIC's wording (the page had its own copy of those words)."""
+    from nianbao.web import app as webapp
+
+    monkeypatch.setitem(webapp.GENERIC, 403, "无权操作")
+    assert webapp.error_title(403) == "无权操作" and webapp.error_title(401) == webapp.GENERIC[401]
+    assert (webapp.error_title(404), webapp.error_title(500), webapp.error_title(409)) == ("没有找到", "出错了", "请求没有完成")
+    c = bench.client
+    login(c, "filer")
+    r = c.get("/stats", headers={"Accept": "text/html"})
+    assert r.status_code == 403 and "<h1>无权操作</h1>" in r.text and "<title>无权操作 · 年报工作台</title>" in r.text

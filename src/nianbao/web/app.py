@@ -60,6 +60,17 @@ class NotFound(HTTPException):
 
 GENERIC = {400: "请求不正确", 401: "请先登录", 403: "没有权限", 404: "没有这个页面", 405: "不支持这种请求方式",
            413: "上传的内容太大", 422: "请求的参数不正确", 500: "服务器内部错误"}
+UNFINISHED = "请求没有完成"  # a status GENERIC does not name
+
+
+def error_title(status: int) -> str:
+    """The error page's heading: 401 and 403 as GENERIC names them; a 404 is more than a page (a report, a
+    unit out of reach): 没有找到; anything else by its class."""
+    if status in (401, 403):
+        return GENERIC[status]
+    if status == 404:
+        return "没有找到"
+    return "出错了" if status >= 500 else UNFINISHED
 
 
 def _has_chinese(text: str) -> bool:
@@ -80,8 +91,7 @@ def _error_page(request: Request, status: int, message: str, headers: dict | Non
         user = current_user(request)
     except Exception:  # noqa: BLE001 - the error page must not fail on the session (a store that is down)
         user = None
-    title = {404: "没有找到", 403: "没有权限", 401: "请先登录"}.get(status, "出错了" if status >= 500 else "请求没有完成")
-    resp = render(request, "error.html", user, "", title, status=status, message=message, code=status)
+    resp = render(request, "error.html", user, "", error_title(status), status=status, message=message, code=status)
     for k, v in (headers or {}).items():
         resp.headers[k] = v
     return resp
@@ -173,7 +183,7 @@ def create_app(db: str | None = None, files: str | Path | None = None, max_file:
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired):
         if request.headers.get("hx-request"):
-            return JSONResponse({"detail": "请先登录"}, status_code=401, headers={"HX-Redirect": "/login"})
+            return JSONResponse({"detail": GENERIC[401]}, status_code=401, headers={"HX-Redirect": "/login"})
         return RedirectResponse("/login?next=" + _safe_next(str(request.url.path)), status_code=303)
 
     @app.exception_handler(nianbao.NianbaoError)
@@ -187,7 +197,7 @@ def create_app(db: str | None = None, files: str | Path | None = None, max_file:
     async def http_error(request: Request, exc: StarletteHTTPException):
         """A person's browser gets a Chinese page, never JSON; the framework's English words become Chinese."""
         detail = exc.detail if isinstance(exc.detail, str) and _has_chinese(exc.detail) else \
-            GENERIC.get(exc.status_code, "请求没有完成")
+            GENERIC.get(exc.status_code, UNFINISHED)
         if _wants_page(request):
             return _error_page(request, exc.status_code, detail, getattr(exc, "headers", None))
         if detail != exc.detail:
@@ -205,7 +215,7 @@ def create_app(db: str | None = None, files: str | Path | None = None, max_file:
     async def server_error(request: Request, exc: Exception):  # logged by the server; the person gets a page
         if _wants_page(request):
             return _error_page(request, 500, "服务器处理这个请求时出错了")
-        return JSONResponse({"detail": "服务器内部错误"}, status_code=500)
+        return JSONResponse({"detail": GENERIC[500]}, status_code=500)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
