@@ -130,3 +130,20 @@ def test_the_cli_names_the_units_summed_under_others_and_those_not_added_again(t
     assert "汇总的单位（2）：聊城市东昌府区人民政府（属 聊城市教育局）、聊城市教育局" in out
     assert "未重复计入（1，已含在所属政府的报告中）：聊城市东昌府区教育和体育局（含在 聊城市东昌府区人民政府 的报告中）" in out
     assert "缺报（0）：无" in out
+
+
+def test_the_export_names_the_unit_each_is_under_and_those_not_added_again(tmp_path):
+    import csv
+
+    agencies = ["聊城市教育局", "聊城市东昌府区人民政府", "聊城市东昌府区教育和体育局"]
+    units = LC_UNITS + "聊城市教育局招生考试中心,聊城市教育局,事业单位\n"
+    with _store(tmp_path, units, [*agencies, "聊城市教育局招生考试中心"]) as store:
+        out = nianbao.export(store, "consolidated", tmp_path / "汇总.csv", region="聊城市", year=2021)
+
+    def rows(name: str) -> list[list[str]]:
+        with next(p for p in out if p.name == name).open(encoding="utf-8-sig") as f:
+            return list(csv.reader(f))
+
+    assert rows("汇总-汇总单位.csv") == [["单位", "所属上级单位"], ["聊城市东昌府区人民政府", ""], ["聊城市教育局", ""],
+                                      ["聊城市教育局招生考试中心", "聊城市教育局"]]
+    assert rows("汇总-未重复计入.csv") == [["单位", "已含在其报告中"], ["聊城市东昌府区教育和体育局", "聊城市东昌府区人民政府"]]

@@ -127,9 +127,12 @@ def consolidated_sheets(store: Store, region: str, year: int) -> list[tabular.Sh
 
 
 def consolidation_lists(res: Consolidation) -> list[tabular.Sheet]:
-    """What a consolidation lists beside its sums: units summed, 缺报, late, blank cells, differences."""
+    """What a consolidation lists beside its sums: units summed (and the unit each is under, when not directly
+    under the region), units not added again (their government's report includes them), 缺报, late, blank
+    cells, differences."""
     names = {c.path: c.name for c in res.layout}
-    return [tabular.Sheet("汇总单位", ["单位"], [[u] for u in res.units], [40]),
+    return [tabular.Sheet("汇总单位", ["单位", "所属上级单位"], [[u, res.via.get(u)] for u in res.units], [40, 40]),
+            tabular.Sheet("未重复计入", ["单位", "已含在其报告中"], [[u, by] for u, by in res.covered.items()], [40, 40]),
             tabular.Sheet("缺报", ["单位"], [[u] for u in res.missing], [40]),
             tabular.Sheet("逾期公布", ["单位", "落款日期"], [list(x) for x in res.late], [40, 14]),
             tabular.Sheet("留空单元格", ["单元格", "留空单位"],
