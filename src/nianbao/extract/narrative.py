@@ -34,8 +34,15 @@ class Hit:
 
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "proactive_items": (
-        re.compile(rf"主动公开[^。；;，,\d{CN_NUM_CHARS}]{{0,14}}?(?:共计|共|累计|合计|总计)?\s*{_N}\s*(?:条|项)"),
+        re.compile(rf"主动公开[^。；;，,\d{CN_NUM_CHARS}]{{0,14}}?(?:共计|共|累计|合计|总计)?\s*{_N}\s*(?:条|项|份)"),
         re.compile(rf"(?:全年|共|累计|合计)[^。；;，,\d]{{0,6}}公开(?:各类)?(?:政府|政务)信息\s*(?:共计|共)?\s*{_N}\s*条"),
+        # 「共在“…”门户网站公开政府信息159条」: the venue between 共 and 公开
+        re.compile(rf"(?:全年|共|累计|合计)(?:在|通过)[^。；;，,\d]{{0,24}}?(?:网站|平台|门户|公众号|栏目|渠道)\s*"
+                   rf"(?:主动)?公开(?:各类)?(?:政府|政务)信息\s*(?:共计|共)?\s*{_N}\s*条"),
+        # 「主动公开涵盖办事程序、便民政策、…等政府信息135条」: a list closed by 等, then the total
+        re.compile(rf"主动公开[^。；;，,\d]{{0,48}}?等(?:各类)?(?:政府|政务)信息\s*(?:共计|共)?\s*{_N}\s*条"),
+        # 「今年我局公开278条政务信息」: the count before the noun
+        re.compile(rf"(?:今年|全年|本年度?|年内|年度)[^。；;，,\d]{{0,6}}?(?:主动)?公开(?:了)?\s*{_N}\s*条(?:各类)?(?:政府|政务)信息"),
     ),
     "requests_received": (
         # the words between 申请 and the count never answer or handle (答复/回复/办结/办理/复议): a
@@ -44,6 +51,10 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
                    rf"(?:共计|共|合计)?\s*{_N}\s*(?:件|个|条|份|宗|次)"),
         re.compile(rf"(?:收到|受理|接收|新收|接到)(?:各类)?\s*{_N}\s*(?:件|个|份|宗)[^。；;，,\d]{{0,6}}?(?:依申请公开|政府信息公开申请|信息公开申请)"),
         re.compile(rf"依申请公开[^。；;，,\d]{{0,6}}?(?:申请)?(?:共计|共|合计)\s*{_N}\s*件"),
+        # 「收到群众通过邮寄、网络提交的各类政府信息公开申请共计8件」: who sent them, how, between 收到 and the noun
+        re.compile(rf"(?:收到|受理|接收|接到)[^。；;，,\d答复办]{{0,30}}?政府信息公开申请\s*(?:共计|共|合计)?\s*{_N}\s*件"),
+        # 「收到申请公开政府信息的要求6件」
+        re.compile(rf"(?:收到|受理|接收|接到)[^。；;，,\d]{{0,6}}?申请公开(?:政府)?信息的?(?:要求|请求)\s*(?:共计|共)?\s*{_N}\s*件"),
     ),
     "reviews": (re.compile(rf"行政复议(?:案件|申请)?\s*(?:共)?\s*{_N}\s*(?:件|起|宗)"),),
     "lawsuits": (re.compile(rf"行政诉讼(?:案件)?\s*(?:共)?\s*{_N}\s*(?:件|起|宗)"),),
@@ -97,8 +108,8 @@ _COMPARE = re.compile(r"(?:比|较|同比|相比|与)\s*(\d{4})\s*年(?:度)?(?:
 # A word each pattern cannot match without: a paragraph lacking it is not scanned by that pattern (the
 # same figures, without ~25 patterns run over every clause of every paragraph)
 _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
-    "proactive_items": ("主动公开", "信息"),
-    "requests_received": ("申请", "申请", "依申请公开"),
+    "proactive_items": ("主动公开", "信息", "公开", "主动公开", "信息"),
+    "requests_received": ("申请", "申请", "依申请公开", "政府信息公开申请", "申请公开"),
     "reviews": ("行政复议",),
     "lawsuits": ("行政诉讼",),
     "normative_documents_issued": ("规范性文件", "规范性文件"),
