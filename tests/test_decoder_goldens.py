@@ -186,6 +186,11 @@ RIGHT = {
     # rapidocr's rows: 「3. 危及“三安全一稳定”  30  5  0  1  0  0  0  0  0  0  0  0  31  5」, two rows fused, each column's
     # two cells in no known order: the four zero columns of both rows read, the rest null (192 before)
     "rapidocr-rows__huaian2024.txt": 200,
+    # 表四 printed with every cell blank: only its header's words up to 「五、存在的主要问题…」, in pdfplumber's
+    # column-interleaved order, and after a Markdown converter's 数据1…数据15 header row, flattened: read as 15
+    # blank cells (T4-03), not as a table that cannot be read (182 and 188 before)
+    "holdout-pdfplumber__pt04z.txt": 197,
+    "holdout-mdgarbage-flat__pt01z.txt": 203,
     # a guard: 「| 4 | 30 | 53 | 21 | 17 | 29 |154 |」 is read (a pipe glued to a digit is a rule, not a 1)
     "tess300-psm6__r000dense_scan_p3.txt": 49,
 }

@@ -44,6 +44,7 @@ from ..format import (
 from ..ingest import Block, Cell
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
+from .sections import section_of
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
@@ -230,6 +231,7 @@ class Decoded:
     rows: dict[str, list[Run]] = field(default_factory=dict)  # record row path -> its runs
     ambiguous: list[tuple[list[str], list[tuple[int | float, ...]]]] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # row paths with no reading
+    blank: bool = False  # the table is printed with every cell blank (表四: _t4_printed_blank)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -826,6 +828,8 @@ def decode_appeals(stream: Stream) -> Decoded | None:
         head = chars.find("行政复议", head + 4)
     if head < 0:
         return None
+    if _t4_printed_blank(chars, head):
+        return Decoded(rows={"appeals": []}, blank=True)
     end = -1
     for key in _T4_HEADER_END:
         p = chars.rfind(key, head, head + 400)
@@ -868,6 +872,39 @@ def _blank_groups_dropped(runs: list[Run]) -> bool:
 
 
 _T4_HEADER_CHARS = frozenset("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + Format.T4_LITIGATION + "()")
+
+
+_NEXT_SECTION = re.compile(r"[五六][、.．，,]")
+_AFTER_T4 = ("s5_problems", "s6_other")
+_T4_MOVED = ("维持", "审结", "起诉")  # 表四's header words found after the next heading: part of the table moved
+
+
+def _t4_printed_blank(chars: str, head: int) -> bool:
+    """表四 printed with every cell blank (a form nobody filled in): from a 行政复议 of its header up to
+    the next section's heading (「五、存在的主要问题及改进情况」) nothing but header words, and not one
+    digit (a page number 「— 5 —」 is no cell: the stream drops it). The whole header must stand there
+    (both kinds of 起诉, the columns of at least two blocks), and none of its words after the heading: a
+    converter that moves part of the table past the next heading (pdfminer's text boxes) may have moved
+    its numbers too. Separators (Markdown's
+    「|---|」, 「##」) are no cells either."""
+    for m in _NEXT_SECTION.finditer(chars, head, head + 400):
+        sec = section_of(chars[m.end():m.end() + 20])
+        if sec is None or sec.id not in _AFTER_T4:
+            continue
+        p = chars.find("行政复议", head, m.start())
+        while p >= 0:
+            # from a 行政复议 of the header, or from the end of the section heading that names it (a header
+            # whose first row a Markdown converter replaced by 数据1…数据15)
+            titled = chars.find("情况", p, p + 12)
+            for start in (p, *((titled + 2,) if titled >= 0 else ())):
+                words = chars[start:m.start()]
+                if all(ch in _T4_HEADER_CHARS or (ch.isascii() and not ch.isalnum()) for ch in words):
+                    return ("直接起诉" in words and "复议后起诉" in words
+                            and all(words.count(w) >= 2 for w in ("维持", "纠正", "审结", "总计"))
+                            and not any(w in chars[m.end():] for w in _T4_MOVED))
+            p = chars.find("行政复议", p + 4, m.start())
+        return False
+    return False
 
 
 def _t4_header_end(chars: str, head: int) -> int:

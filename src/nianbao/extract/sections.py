@@ -23,7 +23,8 @@ class Heading:
     line: int | None
 
 
-def _match(text: str) -> Section | None:
+def section_of(text: str) -> Section | None:
+    """The section whose heading words ``text`` holds."""
     c = core(text)
     for sec in Format.SECTIONS:
         if any(all(k in c for k in alt) for alt in sec.keys):
@@ -48,7 +49,7 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
         head = _RUN_IN_END.split(t[m.end():], maxsplit=1)[0]
         if len(head) > 40:
             continue
-        sec = _match(head)
+        sec = section_of(head)
         if sec is None or sec.id in found:
             continue
         found[sec.id] = Heading(sec, m.group(1), cells[0].text.strip(), i, cells[0].line)

@@ -231,6 +231,8 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
         return
     stream = lazy.get()
     dec = decode_appeals(stream)
+    if dec is not None and dec.blank and any(b.grid for b in lazy.blocks if "行政复议" in b.text):
+        dec = None  # a grid keeps a blank row (ingest): a header with no row under it says nothing of its cells
     col = decode_appeals_columnar(stream)
     if col is not None:
         if dec is None or not dec.values:
@@ -246,6 +248,8 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
     if dec is not None:
         dec.rows = {r: dec.rows.get("appeals", []) for r in rows}
+        if dec.blank:  # every cell blank: a table read as blank (T4-03), not one that cannot be read
+            found.notes[:] = [n for n in found.notes if not (n[0] == "unreadable" and n[1] == "appeals")]
     _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
 
 
