@@ -4,7 +4,9 @@ An OCR engine reads the ruled lines of a table as glyphs: ``| 0 | 0 | 0 | 0 [0 1
 ``[4 01 00100114`` is 14 0 0 0 0 0 14. A rule comes out as ``|``, ``[``, ``]``, ``I``, ``l`` or ``!``
 between the cells, or as a ``1`` glued to the digit next to it (``10`` for ``|0``) or standing alone
 between two cells (``0 1 0``: taken for a rule only where the row reads no way that adds up with it as a
-digit). The same glyphs are
+digit). Tesseract also prints rules, zeros and ones as letters (``0|0|o|lo1lol1lo1lo``, seven zeros):
+in a row that holds ``o``/``O``/``l``/``I``, each is also read as a rule, a 0 or a 1 (``soup_readings``),
+beside the readings above. The same glyphs are
 also digits: a ``1`` glued to a digit may be the number's own (``13``), and ``[``/``l``/``I`` before a
 digit may be a misread ``1``. Which it is the characters alone do not say; the format's arithmetic can.
 
@@ -274,6 +276,62 @@ def row_readings(tokens: list[tuple[int, str]], fused: bool = True,
             return []
     out = [cells for key, cells in partial.items() if len(key) == _WIDTH]
     return None if len(out) > MAX_ROW else out
+
+
+SOUP_GLYPHS = frozenset("oOlI")  # letters tesseract prints for a rule, a 0 or a 1: 0|0|o|lo1lol1lo1lo
+MAX_SOUP = 20000  # partial readings of a row's glyph soup; past that the row is not read here
+
+
+def soup_readings(tokens: list[tuple[int, str]]) -> list[tuple[tuple[int | None, int, int], ...]] | None:
+    """A row's numbers as glyph soup (``0|0|o|lo1lol1lo1lo``: seven zeros): every ``o``/``O`` a 0 or a rule,
+    every ``l``/``I`` and every ``1`` a 1 or a rule, a ``|``, a ``[``/``]``/``!`` or white space a rule.
+    A cell is the digits between two rules; one that starts with 0 is 0 (the next digit starts a cell), a
+    run of other digits is not cut. Every way that makes exactly seven cells (distinct values only); None
+    when there are too many, [] when a token is no number. The arithmetic chooses among them, or none is
+    taken: ``1o`` may be 10, 1 and 0, or a rule and 0."""
+    chars: list[tuple[int, str]] = []
+    for at, tok in tokens:
+        if not _numeric(tok):
+            return []
+        chars.extend((at + i, ch) for i, ch in enumerate(tok))
+        chars.append((at + len(tok), " "))
+    # state: (cells so far, digits of the open cell, where it starts)
+    states: dict[tuple[tuple[int | None, ...], str], tuple[tuple[tuple[int | None, int, int], ...], int]] = {
+        ((), ""): ((), 0)}
+
+    def close(cells: tuple[tuple[int | None, int, int], ...], cur: str, s0: int,
+              end: int) -> tuple[tuple[int | None, int, int], ...]:
+        return cells + ((int(cur), s0, end),) if cur else cells
+
+    for at, ch in chars:
+        opts = ("0", _SEP) if ch in ZEROS else ("1", _SEP) if ch in "1lI" else (ch,) if ch.isdigit() else (_SEP,)
+        nxt: dict[tuple[tuple[int | None, ...], str], tuple[tuple[tuple[int | None, int, int], ...], int]] = {}
+        for (_key, cur), (cells, s0) in states.items():
+            for o in opts:
+                if o == _SEP:
+                    c2, cur2, s2 = close(cells, cur, s0, at), "", 0
+                elif cur == "0":  # a cell that starts with 0 is 0: this digit opens the next
+                    c2, cur2, s2 = close(cells, cur, s0, at), o, at
+                else:
+                    c2, cur2, s2 = cells, cur + o, (s0 if cur else at)
+                if len(c2) > _WIDTH or len(cur2) > 4:
+                    continue
+                k2 = (tuple(c[0] for c in c2), cur2)
+                if k2 not in nxt:
+                    nxt[k2] = (c2, s2)
+        states = nxt
+        if len(states) > MAX_SOUP:
+            return None
+    out = {key: cells for (key, cur), (cells, _) in states.items() if not cur and len(key) == _WIDTH}
+    return list(out.values())
+
+
+def _union(a: list[tuple[tuple[int | None, int, int], ...]],
+           b: list[tuple[tuple[int | None, int, int], ...]]) -> list[tuple[tuple[int | None, int, int], ...]] | None:
+    """Two sets of readings of the same characters, distinct values only; None past ``MAX_ROW``."""
+    out = {tuple(c[0] for c in r): r for r in b}
+    out.update({tuple(c[0] for c in r): r for r in a})
+    return None if len(out) > MAX_ROW else list(out.values())
 
 
 def _fits(readings: list[tuple[tuple[int | None, int, int], ...]]) -> bool:
@@ -617,6 +675,12 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             lone = row_readings(lines[li].tail, fused, lone=True)
             if lone and _fits(lone):
                 rd = lone
+        if any(ch in SOUP_GLYPHS for _, t in lines[li].tail for ch in t):
+            # glyph soup (``0|0|o|lo1lol1lo1lo``): a letter may be a rule, a 0 or a 1, beside the readings
+            # above (an o a zero, a digit run cut); the sums choose among all of them
+            soup = soup_readings(lines[li].tail)
+            if soup and _fits(soup):
+                rd = _union(rd or [], soup)
         row = f"requests.{keys[ri]}"
         if rd == [] and (rest := _after_words(lines[li].tail)) is not None:
             lines[li].tail = rest
