@@ -97,6 +97,8 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
                         p.rsplit(".", 1)[0] if cols else p):
                     found.values[p] = Value(None, found.values[p].cell)
         for row in dec.unreadable:
+            if cols and certain(row):
+                continue  # read with certainty by its layout: the decoder's failure to read the stream says nothing
             found.notes.append(("unreadable", row, " ".join(r.digits for r in dec.rows.get(row, []))[:60], None))
 
 
@@ -126,7 +128,8 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         placed = {p.rsplit(".", 1)[0] for p in col.values}
         # a row whose label came in a run of labels is not followed by its own numbers: no reading
         # by layout stands for it, whatever the blocks looked like
-        found.certain -= set(col.rows)
+        # (unless the row's block keeps each of its cells in its place, a blank one too: that is the order)
+        found.certain -= set(col.rows) - found.explicit
     if dec is None and not found.values:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))

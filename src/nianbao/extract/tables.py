@@ -31,6 +31,9 @@ class Found:
     certain: set[str] = field(default_factory=set)
     grid: set[str] = field(default_factory=set)  # row paths read from a real table grid
     loose: set[str] = field(default_factory=set)  # row paths whose label matched only fuzzily
+    # certain rows whose every cell has its own place in the block, a blank one too (a grid row, or a text row
+    # whose separators keep an empty cell: 「| 部分公开 | 2 |  |  |  |  |  | 2 |」): no other order of its numbers
+    explicit: set[str] = field(default_factory=set)
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -230,6 +233,8 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     if row.block.grid or (len(vals) == 7 and not row.trimmed and not any(v.repaired for v in vals)
                           and _same_block(row, vals)):
         found.certain.add(f"requests.{key}")
+        if row.block.grid or any(v.value is None and not v.overflow for v in vals):
+            found.explicit.add(f"requests.{key}")
     if len(vals) < 7 and vals:
         found.notes.append(("repaired", f"requests.{key}", row.label, row.block))
     for col, v in zip(T3_COLUMN_KEYS, vals):
