@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -600,7 +601,7 @@ class _Unit:
         self.strict = bool(self.runs) and self.runs[0].gap  # other labels' words before its numbers
 
 
-def _holds(con: tuple[list[str], list[str]], val: dict[str, float]) -> bool | None:
+def _holds(con: tuple[list[str], list[str]], val: Mapping[str, float]) -> bool | None:
     left, right = con
     try:
         return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
@@ -1022,7 +1023,7 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     return [r for k, r in enumerate(runs) if k == 0 or chars[r.end:r.end + 1] not in _PROSE_UNITS]
 
 
-def alternatives_text(paths: list[str], alts: list[tuple[int | float, ...]]) -> str:
+def alternatives_text(paths: list[str], alts: Sequence[tuple[int | float, ...]]) -> str:
     shown = ["/".join(str(v) for v in a) for a in alts[:6]]
     more = f" 等{len(alts)}种" if len(alts) > 6 else ""
     return "；".join(shown) + more

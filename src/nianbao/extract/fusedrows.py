@@ -22,7 +22,7 @@ from __future__ import annotations
 from itertools import permutations
 
 from ..format import T3_COLUMN_KEYS
-from .decoder import Run, Stream, _t3_constraints, _whole_counts, piece_cell, runs_between
+from .decoder import Run, Stream, _holds, _t3_constraints, _whole_counts, alternatives_text, piece_cell, runs_between
 from .detached import _format_keys, _names, _t3_labels, _whole
 from .tables import Found
 from .values import Value
@@ -112,8 +112,7 @@ def _fill(found: Found, stream: Stream, slots: list[str], paths: list[list[str]]
         val = dict(known)
         for ps, cells in zip(paths, reading):
             val.update({p: int(r.digits) for p, r in zip(ps, cells)})
-        if all(abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
-               for left, right in cons if all(p in val for p in (*left, *right))):
+        if all(_holds(con, val) is not False for con in cons):  # None: a sum over cells not read yet
             kept.append(reading)
     if not kept:
         return
@@ -139,10 +138,8 @@ def _fill(found: Found, stream: Stream, slots: list[str], paths: list[list[str]]
             shown_now = [str(v.value) for p in ps if (v := found.values.get(p)) is not None and v.value is not None]
             found.notes.append(("decoded", row, " ".join(shown_now)[:60], None))
         if len(alts) > 1:
-            shown = "；".join("/".join(str(v) for v in a) for a in alts[:6])
-            more = f" 等{len(alts)}种" if len(alts) > 6 else ""
             found.notes.append(("ambiguous", row, f"{len(slots)} 行的数字识别在同一行里，哪个数属于哪一行不止一种读法："
-                                                  f"{_names(ps)}：{shown}{more}", None))
+                                                  f"{_names(ps)}：{alternatives_text(ps, alts)}", None))
 
 
 __all__ = ["fill_fused_rows"]

@@ -23,7 +23,17 @@ from __future__ import annotations
 from itertools import combinations, permutations
 
 from ..format import T3_COLUMN_KEYS
-from .decoder import Run, Stream, _t3_constraints, _t3_rows, _whole_counts, piece_cell, runs_between
+from .decoder import (
+    Run,
+    Stream,
+    _holds,
+    _t3_constraints,
+    _t3_rows,
+    _whole_counts,
+    alternatives_text,
+    piece_cell,
+    runs_between,
+)
 from .detached import _names, _region, _whole
 from .tables import Found
 from .values import Value
@@ -91,7 +101,7 @@ def fill_stray_rows(found: Found, stream: Stream) -> None:
             for s in range(len(keys)):
                 placed.append(next(extra) if s in slots else next(it))
             val = {f"requests.{k}.{c}": int(r.digits) for k, row in zip(keys, placed) for c, r in zip(T3_COLUMN_KEYS, row)}
-            if all(abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9 for left, right in cons):
+            if all(_holds(con, val) for con in cons):
                 fits.append(placed)
     if not fits:
         return
@@ -121,10 +131,8 @@ def fill_stray_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", row, " ".join(str(v.value) for v in cells if v.value is not None)[:60], None))
     for key, readings in sorted(alts.items()):
         paths = [f"requests.{key}.{c}" for c in T3_COLUMN_KEYS]
-        shown = "；".join("/".join(str(v) for v in a) for a in readings[:6])
-        more = f" 等{len(readings)}种" if len(readings) > 6 else ""
-        found.notes.append(("ambiguous", f"requests.{key}",
-                            f"表头之前另有 {missing} 行数字，放在表中哪一行不止一种读法：{_names(paths)}：{shown}{more}", None))
+        found.notes.append(("ambiguous", f"requests.{key}", f"表头之前另有 {missing} 行数字，放在表中哪一行不止一种读法："
+                                                              f"{_names(paths)}：{alternatives_text(paths, readings)}", None))
 
 
 __all__ = ["fill_stray_rows"]
