@@ -301,6 +301,15 @@ def test_status_on_time_late_due_soon():
     assert waiting.due is None and waiting.status == vocab.PAUSED and "补正" in waiting.reason
 
 
+def test_today_is_the_day_in_china_whatever_the_servers_zone():
+    from nianbao.ledger import today
+
+    utc = dt.UTC
+    assert today(dt.datetime(2025, 1, 31, 15, 59, tzinfo=utc)) == D(2025, 1, 31)
+    assert today(dt.datetime(2025, 1, 31, 16, 0, tzinfo=utc)) == D(2025, 2, 1)  # 00:00 on the 1st in Beijing
+    assert today(dt.datetime(2025, 2, 1, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))) == D(2025, 2, 1)
+
+
 def test_a_year_the_calendar_does_not_know_gives_no_date():
     from nianbao.ledger import calendar
 

@@ -40,6 +40,7 @@ from .ledger import deadlines as ledger_deadlines
 from .ledger import parse_date as parse_ledger_date
 from .ledger import summary as ledger_summary
 from .ledger import template as ledger_template
+from .ledger import today as ledger_today
 from .ledger import vocab as ledger_vocab
 from .pipeline import (
     BatchResult,
@@ -82,7 +83,7 @@ __all__ = [
     "Record", "RenderBlocked", "ReportRow", "Rule", "Severity", "Stats", "Status", "Store", "StoredFinding",
     "__version__", "build_record", "cell_name", "charts", "check", "check_file", "compute_ledger",
     "consolidate", "db_url", "deadlines_xlsx", "debug_html", "export", "ingest_batch", "ledger_deadlines",
-    "ledger_summary", "ledger_template", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
+    "ledger_summary", "ledger_template", "ledger_today", "ledger_vocab", "load_units", "open_store", "parse", "parse_bytes",
     "parse_file", "parse_ledger_date", "read_document", "read_ledger", "read_units", "render", "review",
     "rule_class", "rules", "save_record", "stats", "template", "template_address", "template_addresses",
     "titled_xlsx", "write_atomic",

@@ -17,7 +17,7 @@ from ..record import LateCase, LedgerSummary, RequestRow
 from . import vocab
 from .compute import LedgerResult, compute, format_for
 from .dates import parse_date
-from .deadlines import Deadline, deadline, deadlines, due_date
+from .deadlines import Deadline, deadline, deadlines, due_date, today
 from .read import Application, Ledger, Problem, applicant_key, outcome_key, read_ledger, read_rows
 from .sheets import deadlines_xlsx, template
 from .workdays import CalendarUnknown, calendar
@@ -49,5 +49,5 @@ def summary(ledger: Ledger, year: int, as_of: dt.date | None = None, last_year: 
 __all__ = [
     "Application", "CalendarUnknown", "Deadline", "Ledger", "LedgerResult", "Problem", "applicant_key",
     "calendar", "compute", "deadline", "deadlines", "deadlines_xlsx", "due_date", "format_for", "outcome_key",
-    "parse_date", "read_ledger", "read_rows", "summary", "template", "vocab",
+    "parse_date", "read_ledger", "read_rows", "summary", "template", "today", "vocab",
 ]

@@ -99,8 +99,19 @@ def deadline(app: Application, as_of: dt.date, cal: WorkCalendar | None = None) 
     return d
 
 
+# China has kept UTC+8 all year since 1991: a fixed offset needs no zone database.
+CHINA = dt.timezone(dt.timedelta(hours=8), "北京时间")
+
+
+def today(now: dt.datetime | None = None) -> dt.date:
+    """Today in China (at the instant ``now``, default now), the day a deadline is judged on, whatever zone
+    the server's clock is set to: a server in UTC is still on the 31st for the first eight hours of a
+    Chinese 1st."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(CHINA).date()
+
+
 def deadlines(ledger: Ledger, as_of: dt.date | None = None) -> list[Deadline]:
-    """Due date and status of every application of ``ledger``, judged on ``as_of`` (default today)."""
-    as_of = as_of or dt.date.today()
+    """Due date and status of every application of ``ledger``, judged on ``as_of`` (default: today in China)."""
+    as_of = as_of or today()
     cal = calendar()
     return [deadline(a, as_of, cal) for a in ledger.applications]

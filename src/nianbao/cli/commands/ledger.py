@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -138,7 +137,7 @@ def _show(result, year: int) -> None:
 @app.command("deadlines")
 def deadlines_cmd(
     ledger: Path = typer.Argument(..., help="台账（.xlsx 或 .csv）"),
-    as_of: str = typer.Option(None, "--as-of", help="按哪一天判断未办结申请是否逾期、即将到期（默认今天），如 2025-01-10"),
+    as_of: str = typer.Option(None, "--as-of", help="按哪一天判断未办结申请是否逾期、即将到期（默认北京时间的今天），如 2025-01-10"),
     as_json: bool = typer.Option(False, "--json", help="每件申请输出一行 JSON"),
     output: Path = typer.Option(None, "--output", "-o", help="写出期限清单 .xlsx"),
     only_late: bool = typer.Option(False, "--late", help="只列出逾期和即将到期的申请"),
@@ -149,7 +148,7 @@ def deadlines_cmd(
     征求第三方意见的时间不计入。日历没有的年份不给日期，说明原因。退出码：0 无逾期；1 有逾期；2 文件无法读取。
     """
     try:
-        day = (nianbao.parse_ledger_date(as_of) if as_of else None) or dt.date.today()
+        day = (nianbao.parse_ledger_date(as_of) if as_of else None) or nianbao.ledger_today()
     except ValueError as e:
         error(f"--as-of：{e}")
         raise typer.Exit(2) from None
