@@ -64,7 +64,8 @@ def test_the_record_says_it_is_a_consolidation(tmp_path):
     summed = _consolidated(tmp_path)
     rec = summed["record"]
     assert rec["consolidation"] == {"region": "聊城市", "office": OFFICE, "count": 2,
-                                    "units": ["聊城市工业和信息化局", "聊城市统计局"]}
+                                    "units": ["聊城市工业和信息化局", "聊城市统计局"],
+                                        "via": {}, "covered": {}}
     assert rec["meta"]["agency"] == OFFICE and rec["signature"]["agency"] == OFFICE and summed["office"] == OFFICE
     assert "（汇总）" not in json.dumps([rec["meta"]["agency"], rec["signature"]], ensure_ascii=False)
     # the office a user names signs it

@@ -147,3 +147,23 @@ def test_the_export_names_the_unit_each_is_under_and_those_not_added_again(tmp_p
     assert rows("汇总-汇总单位.csv") == [["单位", "所属上级单位"], ["聊城市东昌府区人民政府", ""], ["聊城市教育局", ""],
                                       ["聊城市教育局招生考试中心", "聊城市教育局"]]
     assert rows("汇总-未重复计入.csv") == [["单位", "已含在其报告中"], ["聊城市东昌府区教育和体育局", "聊城市东昌府区人民政府"]]
+
+
+def test_the_rendered_consolidation_names_who_each_unit_is_under_and_who_was_not_added_again(tmp_path):
+    from docx import Document
+
+    agencies = ["聊城市教育局", "聊城市东昌府区人民政府", "聊城市东昌府区教育和体育局"]
+    units = LC_UNITS + "聊城市教育局招生考试中心,聊城市教育局,事业单位\n"
+    with _store(tmp_path, units, [*agencies, "聊城市教育局招生考试中心"]) as store:
+        res = nianbao.consolidate(store, "聊城市", 2021)
+    c = res.record.consolidation
+    assert c.via == {"聊城市教育局招生考试中心": "聊城市教育局"}
+    assert c.covered == {"聊城市东昌府区教育和体育局": "聊城市东昌府区人民政府"}
+    out = tmp_path / "汇总.docx"
+    out.write_bytes(nianbao.render(res.record, "docx"))
+    texts = [p.text for p in Document(out).paragraphs]
+    assert ("汇总的单位（3个）：聊城市东昌府区人民政府、聊城市教育局、聊城市教育局招生考试中心（属聊城市教育局）。"
+            "未重复计入（1个，已含在所属政府的报告中）：聊城市东昌府区教育和体育局（含在聊城市东昌府区人民政府的报告中）。") in texts
+    # the record says it too, so a consolidation read back from its JSON renders the same
+    again = nianbao.Record.model_validate_json(res.record.model_dump_json())
+    assert again.consolidation == c

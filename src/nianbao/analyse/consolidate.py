@@ -245,7 +245,8 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
                     "title": f"{region}{year}年{Format.TITLE_PHRASE}（汇总）"}
     body["signature"] = Signature(agency=office).model_dump()
     body["consolidation"] = Consolidated(region=region, office=office, units=result.units,
-                                         count=len(result.units)).model_dump()
+                                         count=len(result.units), via=result.via,
+                                         covered=result.covered).model_dump()
     result.record = Record.model_validate(body)
     result.findings = audit(result.record, select=SUM_RULES)
 

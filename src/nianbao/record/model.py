@@ -179,6 +179,8 @@ class Consolidated(_Model):
     office: str  # the consolidating office (汇总单位) that signs it (聊城市人民政府办公室)
     units: list[str] = Field(default_factory=list)  # the units whose reports were summed
     count: int = 0  # how many: len(units)
+    via: dict[str, str] = Field(default_factory=dict)  # a summed unit not directly under the region → what it is under
+    covered: dict[str, str] = Field(default_factory=dict)  # a unit not summed → the government whose report includes it
 
 
 class ParseNote(_Model):

@@ -116,7 +116,12 @@ def consolidated_units(record: Record) -> str | None:
     c = record.consolidation
     if c is None:
         return None
-    return f"汇总的单位（{c.count}个）：{'、'.join(c.units) or '无'}。"
+    units = "、".join(f"{u}（属{c.via[u]}）" if u in c.via else u for u in c.units) or "无"
+    text = f"汇总的单位（{c.count}个）：{units}。"
+    if c.covered:  # named so a reader sees they were not forgotten, and not counted twice either
+        covered = "、".join(f"{u}（含在{by}的报告中）" for u, by in c.covered.items())
+        text += f"未重复计入（{len(c.covered)}个，已含在所属政府的报告中）：{covered}。"
+    return text
 
 
 # What a consolidating office must write in a section a consolidation leaves empty (its tables are sums;
