@@ -11,6 +11,8 @@ import pytest
 import nianbao
 from conftest import BIN, DATA, golden, load_json, mismatches
 from nianbao.errors import InputError
+from nianbao.ingest.geometry import Glyph
+from nianbao.ingest.layout import Line, Page, strip_furniture
 
 PDF = DATA / "pdf"
 FIXTURES = sorted(p for p in PDF.glob("*.pdf") if (PDF / "expected" / f"{p.name}.json").exists())
@@ -81,6 +83,36 @@ def test_page_numbers_dropped_and_paragraphs_joined_across_pages():
     assert "营商环境高质量推进产业发展" in para  # the sentence runs on from page 1 to page 2
     assert doc.pages == 6 and doc.kind == "pdf"
     assert texts[0] == "淮安市人民政府"
+
+
+def test_a_tables_zeros_in_the_margins_of_a_page_break_are_cells_not_page_numbers():
+    # regression: LibreOffice printed seed 002's text (one cell per line, no page numbers); 表三's row 3.危及…
+    # has six 0s at the foot of a page and the seventh at the head of the next. A bare number in the margin was
+    # taken for a page number and dropped, so the row kept five 0s and the decoder left 43 cells null.
+    text = nianbao.read_document(PDF / "row_over_page_break.pdf").text
+    assert "三安全一稳定”\n" + "0\n" * 7 + "4．保护第三方合法权益" in text
+
+
+def _page(number: int, *margin: tuple[str, bool]) -> Page:
+    """A page 800 high with one body line and ``margin`` lines (text, at the foot or else the head)."""
+    def line(text: str, top: float) -> Line:
+        return Line([[Glyph(ch, 100 + 10 * i, top, 110 + 10 * i, top + 10) for i, ch in enumerate(text)]])
+    lines = [line("正文", 400)] + [line(t, 780 if foot else 20) for t, foot in margin]
+    return Page(number, 600, 800, lines)
+
+
+def test_bare_numbers_in_the_margin_are_page_numbers_only_when_they_number_the_pages():
+    # pages 2–4 numbered 1–3 (a cover without a number); a 0 and a 7 from a table in the margins of page 3
+    pages = [_page(1), _page(2, ("1", True)), _page(3, ("2", True), ("0", True), ("7", False)), _page(4, ("3", True))]
+    strip_furniture(pages)
+    assert [["".join(ln.texts()) for ln in p.lines] for p in pages] == [["正文"], ["正文"], ["正文", "0", "7"], ["正文"]]
+    # no numbering: the table's 0s stay wherever they fall; a number by its form alone goes
+    pages = [_page(1, ("0", True)), _page(2, ("0", False), ("— 2 —", True)), _page(3, ("0", True))]
+    strip_furniture(pages)
+    assert [["".join(ln.texts()) for ln in p.lines] for p in pages] == [["正文", "0"], ["正文", "0"], ["正文", "0"]]
+    one = [_page(1, ("1", True))]  # a one-page document numbered 1
+    strip_furniture(one)
+    assert ["".join(ln.texts()) for ln in one[0].lines] == ["正文"]
 
 
 def test_tables_without_ruling_lines_come_from_text_alignment():

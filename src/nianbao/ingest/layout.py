@@ -47,9 +47,11 @@ class Page:
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
-_PAGE_NO = re.compile(
-    r"^(?:[-—–－~·]?\s*\d{1,3}\s*[-—–－~·]?|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$"
-)
+# a page number by its form alone: 「— 3 —」, 「第3页」, 「第3页 共9页」, 「3/9」
+_PAGE_NO = re.compile(r"^(?:[-—–－~·]\d{1,3}[-—–－~·]|第\d{1,3}页(?:[,，/]?共\d{1,3}页)?|\d{1,3}/\d{1,3})$")
+# a bare number (or with a dash on one side): a page number only when pages are numbered that way, since a
+# table cell's 0 can sit in the margin too (a table row carried over a page break)
+_BARE_NO = re.compile(r"^[-—–－~·]?(\d{1,3})[-—–－~·]?$")
 _ENUM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")
 MARGIN = 0.09  # share of the page height at top and bottom where running heads and page numbers sit
 
@@ -120,6 +122,18 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
+def _page_offsets(pages: list[Page]) -> set[int]:
+    """How bare numbers in the margins number the pages: the offsets (number − page) seen on two pages or more
+    (a cover without a number keeps the offset), or on the only page. A cell's 0 at a page's foot never is."""
+    seen: dict[int, set[int]] = {}
+    for p in pages:
+        for ln in p.lines:
+            if _in_margin(p, ln) and (m := _BARE_NO.match(re.sub(r"\s+", "", "".join(ln.texts())))):
+                if int(m[1]) >= 1:
+                    seen.setdefault(int(m[1]) - p.number, set()).add(p.number)
+    return {off for off, on in seen.items() if len(on) >= 2 or len(pages) == 1}
+
+
 def strip_furniture(pages: list[Page]) -> None:
     """Drop page numbers and running heads/feet (the same text in the margin of several pages)."""
     seen: dict[str, set[int]] = {}
@@ -127,13 +141,19 @@ def strip_furniture(pages: list[Page]) -> None:
         for ln in p.lines:
             if _in_margin(p, ln):
                 seen.setdefault(_furniture_key("".join(ln.texts())), set()).add(p.number)
-    repeated = {k for k, v in seen.items() if len(v) >= 2 and len(v) * 2 >= len(pages)}
+    # a bare number's key is '#' on every page: whether it numbers the pages is for _page_offsets to say
+    repeated = {k for k, v in seen.items()
+                if len(v) >= 2 and len(v) * 2 >= len(pages) and not _BARE_NO.match(k.replace("#", "0"))}
+    offsets = _page_offsets(pages)
     for p in pages:
         keep = []
         for ln in p.lines:
             if _in_margin(p, ln):
                 text = "".join(ln.texts())
-                if _PAGE_NO.match(re.sub(r"\s+", "", text)) or _furniture_key(text) in repeated:
+                compact = re.sub(r"\s+", "", text)
+                bare = _BARE_NO.match(compact)
+                if (_PAGE_NO.match(compact) or _furniture_key(text) in repeated
+                        or (bare and int(bare[1]) - p.number in offsets)):
                     continue
             keep.append(ln)
         p.lines = keep
