@@ -467,7 +467,7 @@ def decode_requests(stream: Stream) -> Decoded | None:
             runs = runs_between(stream, heads[n] if heads[n] < e else e, max(heads[n + 1], e), nxt)
             if runs and runs[0].start > e:
                 rest = len(core(rows[i].label)) - len(rows[i].keys[0])
-                lead = sum(1 for ch in chars[e:runs[0].start] if not ch.isdigit())
+                lead = sum(1 for ch in chars[e:runs[0].start] if ch.isalpha())  # words: a Markdown rule「|---|」is none
                 if lead > rest + 6:  # more words than the rest of its own label: other labels
                     runs[0] = Run(runs[0].digits, runs[0].start, runs[0].end, gap=True)
         else:
