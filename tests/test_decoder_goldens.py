@@ -99,6 +99,7 @@ RIGHT = {
     "holdout-mdgarbage-flat__pt01.txt": 205,
     "holdout-pdfplumber-nows__pt01.txt": 204,  # a page's number glued to the row before it and the header after
     # (「…反复申请0000000—2—申请人情况」) read as that row's eighth cell: 197 before
+    "holdout-pdfplumber-flat__pt08.txt": 202,  # the same with spaces: 「…内容仍不明确 0 0 0 0 0 0 0— 2 —申请人情况」: 195 before
     "holdout-mdsplit-flat__pt08.txt": 203,  # a Markdown table flattened to one line, 数据1…数据7 over every row
     # and a printed defect (不掌握's 法律服务机构 1 missing from 总计): the rule 「|---|---|」 between a label and its
     # numbers was counted as other labels' words, so no row could be read as printed: 42 right before

@@ -59,8 +59,8 @@ _PLACEHOLDER = re.compile(r"(?<![^\s|])(?:数据|列|字段|[Cc]ol(?:umn)?)[ _]?
 _PAGE_HALF = re.compile(r"^\s*(?:—\s*\d{1,3}|\d{1,3}\s*—)\s*$")
 _PAGE_INLINE = re.compile(r"(?<=[^\d\s\-—–－~·])\s*[—–－]\s*\d{1,3}\s*[—–－]\s*(?=[^\d\s\-—–－~·])"
                           # … or glued to a row's digits before it, between two em dashes (no minus sign or range
-                          # is written 「—2—」): 「…0000000—2—申请人情况」
-                          r"|(?<=\d)—\d{1,3}—(?=[^\d\s\-—–－~·])")
+                          # is written 「—2—」): 「…0000000—2—申请人情况」, 「… 0 0 0— 2 —申请人情况」
+                          r"|(?<=\d)—\s*\d{1,3}\s*—(?=\s*[^\d\s\-—–－~·])")
 _OCR_ZERO = frozenset("Oo〇")
 # a run of characters that are neither separators nor a possible OCR zero (Stream._compact takes it whole)
 _PLAIN_RUN = re.compile("[^" + re.escape("".join(sorted(_SEPARATORS | _OCR_ZERO))) + "]+")
