@@ -25,6 +25,11 @@ from nianbao.ingest.text import split_blocks
     ("某某街道办事处二〇二二年政府信息公开工作年度报告\n正文。\n二〇二三年一月十八日", "某某街道办事处", 2022,
      "2023-01-18", "township"),
     ("标题：某某县水利局2022年政府信息公开工作年度报告\n正文。", "某某县水利局", 2022, None, "department"),
+    # flattened text: the signature glued to an empty last section's heading, the last page's number after it
+    ("某某县水利局2022年政府信息公开工作年度报告 正文。五、存在的主要问题及改进情况六、其他需要报告的事项某某县水利局"
+     "2023 年 1 月 13 日— 3 —", "某某县水利局", 2022, "2023-01-13", "department"),
+    ("某某县水利局2022年政府信息公开工作年度报告 正文0 0 0六、其他需要报告的事项某某县水利局2023年1月13日—3—",
+     "某某县水利局", 2022, "2023-01-13", "department"),
 ])
 def test_meta(text, agency, year, published, level):
     m = find_meta(split_blocks(text))

@@ -199,7 +199,7 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
     # flattened text (a crawler's page text): the signature ends the last paragraph, "…。 某某局 2022年1月7日"
     for i in range(len(blocks) - 1, max(-1, len(blocks) - 4), -1):
         cells = [c for c in blocks[i].cells if c.text.strip()]
-        tail = cells[-1].text if cells else ""
+        tail = _flat_tail(cells[-1].text) if cells else ""
         m = _TRAILING_SIGNATURE.search(tail) if cells else None
         if m is None and len(cells) >= 2 and DATE.fullmatch(tail.strip()):
             # a layout-keeping converter put a wide gap between the agency and the date: two cells
@@ -220,6 +220,23 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
             if d:
                 mf.published, mf.published_block = format_date(d), i
                 return
+
+
+# the last page's number after the signature, its line break gone: 「…2025年1月20日— 3 —」
+_PAGE_AT_END = re.compile(r"\s*[—–－-]\s*\d{1,3}\s*[—–－-]\s*$")
+
+
+def _flat_tail(text: str) -> str:
+    """The end of a flattened text as the signature pattern reads it: the last page's number dropped, and a
+    section heading the signature is glued to (「…六、其他需要报告的事项平潭…局2025年1月20日」, section 六 left
+    empty) ended with a space, so the agency starts after it."""
+    text = _PAGE_AT_END.sub("", text)
+    window = text[-120:]
+    for sec in Format.SECTIONS:
+        at = window.rfind(sec.label)
+        if at >= 0:
+            window = window[:at + len(sec.label)] + " " + window[at + len(sec.label):]
+    return text[:-120] + window if len(text) > 120 else window
 
 
 def is_front_line(block: Block) -> bool:
