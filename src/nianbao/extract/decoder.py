@@ -30,6 +30,7 @@ from ..format import (
     ACTIVE_2019,
     ACTIVE_2021,
     T3_COLUMN_KEYS,
+    T3_COLUMNS,
     T3_ROWS_2019,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
@@ -418,6 +419,75 @@ def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int) -> list[
     return out
 
 
+def _occurrences(chars: str, rows, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """(start, end, row index) of every row label in ``chars[lo:hi]``, longer matches first."""
+    found: list[tuple[int, int, int]] = []
+    for i, row in enumerate(rows):
+        keys = ["3.其他" if row.key == "other_other" and k == row.keys[0] else k for k in (row.keys[0], *row.variants)]
+        for key in keys:
+            p = chars.find(key, lo, hi)
+            while p >= 0:
+                found.append((p, p + len(key), i))
+                p = chars.find(key, p + 1, hi)
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, int]] = []
+    for occ in found:
+        if out and occ[0] < out[-1][1]:
+            continue  # inside a longer match
+        if out and out[-1][2] == occ[2] and not any(ch.isdigit() for ch in chars[out[-1][1]:occ[0]]):
+            out[-1] = (out[-1][0], occ[1], occ[2])  # two phrases of one label (现成信息…另行制作)
+            continue
+        out.append(occ)
+    return out
+
+
+def attached_labels(stream: Stream, rows: tuple[Label, ...], occ: list[tuple[int, int, int]],
+                    hi: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """The label occurrences with numbers after them (before the next label or ``hi``), and the others."""
+    attached: list[tuple[int, int, int]] = []
+    detached: list[tuple[int, int, int]] = []
+    for n, (s, e, i) in enumerate(occ):
+        stop, nxt = (occ[n + 1][0], rows[occ[n + 1][2]].number) if n + 1 < len(occ) else (hi, None)
+        (attached if runs_between(stream, e, stop, nxt) else detached).append((s, e, i))
+    return attached, detached
+
+
+_T3_COLUMN_WORDS = frozenset(w for c in T3_COLUMNS for w in (*c.keys, *c.variants))
+
+
+def out_of_order(chars: str, rows: tuple[Label, ...], attached: list[tuple[int, int, int]],
+                 placed: list[tuple[int, int, int]]) -> bool:
+    """A label with numbers after it, in the table from its first placed label on, that stands out of
+    the format's order among the labels a reading by that order placed (``placed``: (start, end, row)
+    of its anchors; a second place for a placed row's label counts too): the text does not keep the
+    format's order there (labels and numbers interleaved), so the numbers after a label need not be
+    its row's, and the order alone places no number. A column's header word that is also a row's key
+    (总计) is the header's unless the row's number stands before it (（七）总计): a converter writes the
+    header's cells among the first row's numbers."""
+    if not placed:
+        return False
+    placed = sorted(placed)
+    for s, e, i in attached:
+        if s < placed[0][0] or any(i == j and s < e2 and s2 < e for s2, e2, j in placed):
+            continue
+        number = unicodedata.normalize("NFKC", rows[i].number or "")
+        if chars[s:e] in _T3_COLUMN_WORDS and not (number and chars[:s].endswith(number)):
+            continue
+        before = max((j for s2, _e2, j in placed if s2 <= s), default=-1)
+        after = min((j for s2, _e2, j in placed if s2 > s), default=len(rows))
+        if not before < i < after:
+            return True
+    return False
+
+
+def t4_start(chars: str, lo: int) -> int:
+    """Where 表四's header starts after ``lo`` (a 行政复议 with 维持 after it), or -1."""
+    hi = chars.find("行政复议", lo)
+    while hi >= 0 and "维持" not in chars[hi:hi + 400]:
+        hi = chars.find("行政复议", hi + 4)
+    return hi
+
+
 def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, int]]) -> list[int]:
     """Where each anchored label starts. A label wrapped around its numbers ('2.其他法律行政法规 0 0 0 …
     禁止公开') starts before them: its first words, found between the previous label's key and its own,
@@ -482,6 +552,12 @@ def decode_requests(stream: Stream) -> Decoded | None:
             runs = _before_foreign(runs, _T3_WIDTH * len(covered))
         segs.append((covered, runs))
     segs = merge_label_clusters(segs, _T3_WIDTH, _rows_add_up)
+    # the labels' order, checked in 表三 (up to 表四's header: an anchor found in it is not 表三's)
+    end = max([best[-1][2], *(r.end for _c, runs in segs for r in runs)])
+    if (t4 := t4_start(chars, best[0][1])) >= 0:
+        end = min(end, t4)
+    attached, _ = attached_labels(stream, rows, _occurrences(chars, rows, best[0][1], end), end)
+    ordered = not out_of_order(chars, rows, attached, [(s, e, i) for i, s, e in best if s < end])
     found = [f"requests.{keys[i]}" for i, *_ in best]
     dec = Decoded()
     units = []
@@ -489,7 +565,7 @@ def decode_requests(stream: Stream) -> Decoded | None:
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
         units.append(_Unit(paths, runs, _tail_readings(stream, runs, len(paths)) if last
-                           else readings(runs, len(paths))))
+                           else readings(runs, len(paths)), ordered=ordered))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys), dec)
@@ -598,10 +674,14 @@ class _Unit:
     cands: list[list[Piece]] | None
     adjacent: bool = True
     strict: bool = False
+    # the table's labels keep the format's order (``out_of_order``); otherwise the order places no
+    # number and a reading stands only where a sum across rows confirms it
+    ordered: bool = True
 
     def __post_init__(self) -> None:
         self.adjacent = not any(r.gap for r in self.runs)
-        self.strict = bool(self.runs) and self.runs[0].gap  # other labels' words before its numbers
+        # other labels' words before its numbers, or labels out of the format's order
+        self.strict = (bool(self.runs) and self.runs[0].gap) or not self.ordered
 
 
 def _holds(con: tuple[list[str], list[str]], val: Mapping[str, float]) -> bool | None:
@@ -726,12 +806,15 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         if len(cands) == 1:
             reading = cands[0]
             rows_covered = len({p.rsplit(".", 1)[0] for p in u.paths})
-            if (not u.adjacent or rows_covered > 1) and not _confirmed(u, reading, cons, values):
+            if (not u.adjacent or rows_covered > 1 or not u.ordered) and not _confirmed(u, reading, cons, values):
                 # words between the numbers, or several rows' numbers with their labels lost: the
                 # order of the numbers may not be the order of the cells; only the arithmetic can say
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             dec.values.update(zip(u.paths, reading))
+            continue
+        if not u.ordered:  # several readings and no order to trust: none of its cells is settled
+            dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         # several readings: the cells on which all agree are settled, the others stay null. Where
         # sums across rows exist, the readings the row's own sum ruled out count too (that sum was not

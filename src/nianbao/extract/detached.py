@@ -43,6 +43,7 @@ from .decoder import (
     Stream,
     _before_foreign,
     _heads,
+    _occurrences,
     _rows_add_up,
     _solve,
     _t3_constraints,
@@ -51,9 +52,12 @@ from .decoder import (
     _Unit,
     _whole_counts,
     active_labels,
+    attached_labels,
+    out_of_order,
     piece_cell,
     readings,
     runs_between,
+    t4_start,
 )
 from .tables import Found
 from .values import Value
@@ -74,32 +78,8 @@ def _region(chars: str) -> tuple[int, int] | None:
     head = chars.rfind(_SECTION, 0, lo)
     if head >= 0 and "国家秘密" in chars[head:lo] and "申请人情况" not in chars[head:lo]:
         lo = head + len(_SECTION)
-    hi = chars.find("行政复议", lo)
-    while hi >= 0 and "维持" not in chars[hi:hi + 400]:
-        hi = chars.find("行政复议", hi + 4)
+    hi = t4_start(chars, lo)
     return lo, len(chars) if hi < 0 else hi
-
-
-def _occurrences(chars: str, rows, lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """(start, end, row index) of every row label in ``chars[lo:hi]``, longer matches first."""
-    found: list[tuple[int, int, int]] = []
-    for i, row in enumerate(rows):
-        keys = ["3.其他" if row.key == "other_other" and k == row.keys[0] else k for k in (row.keys[0], *row.variants)]
-        for key in keys:
-            p = chars.find(key, lo, hi)
-            while p >= 0:
-                found.append((p, p + len(key), i))
-                p = chars.find(key, p + 1, hi)
-    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    out: list[tuple[int, int, int]] = []
-    for occ in found:
-        if out and occ[0] < out[-1][1]:
-            continue  # inside a longer match
-        if out and out[-1][2] == occ[2] and not any(ch.isdigit() for ch in chars[out[-1][1]:occ[0]]):
-            out[-1] = (out[-1][0], occ[1], occ[2])  # two phrases of one label (现成信息…另行制作)
-            continue
-        out.append(occ)
-    return out
 
 
 def _chain(attached: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -145,16 +125,16 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     lo, hi, rows, occ = found
     if not occ:
         return None
-    attached: list[tuple[int, int, int]] = []
-    detached: list[tuple[int, int, int]] = []
-    for n, (s, e, i) in enumerate(occ):
-        stop, nxt = (occ[n + 1][0], rows[occ[n + 1][2]].number) if n + 1 < len(occ) else (hi, None)
-        (attached if runs_between(stream, e, stop, nxt) else detached).append((s, e, i))
+    attached, detached = attached_labels(stream, rows, occ, hi)
     if not detached:
         return None  # nothing written away from its numbers: the first reading is the reading
     chain = _chain(attached)
     if len(chain) < 3:
         return None
+    # the table ends at the first label-only occurrence after its last anchored label (the labels a
+    # converter wrote after the table, with a stray number or two among them)
+    end = min((s for s, _e, _i in detached if s >= chain[-1][1]), default=hi)
+    ordered = not out_of_order(chars, rows, [o for o in attached if o[0] < end], chain)
     chain = _with_inner_labels(chain, detached)
     best = [(i, s, e) for s, e, i in chain]
     heads = _heads(stream, rows, best)
@@ -186,7 +166,7 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     for covered, runs, last in ((c, r, id(r) in lasts) for c, r in merged):
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
         cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
-        units.append(_Unit(paths, runs, cands))
+        units.append(_Unit(paths, runs, cands, ordered=ordered))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys), dec)
