@@ -25,7 +25,11 @@ columns sum to 总计, outcome rows sum to （七）总计, 新收 + 结转 = �
 fit, with the fewest bands first. Unique or nothing: a cell gets a value only when every placement
 that fits gives it the same one; a part whose numbers do not fill its rows exactly (blank cells
 dropped) stays null. Arithmetic is used to choose among placements only: a table that does not add
-up under any placement is not read here.
+up under any placement is not read here. The sums are the same for every applicant column, so they
+never tell which column is 自然人: that comes from the order the columns were written in (left to
+right, as pdftotext writes, when a part can be read so) or header words right before a column; a
+part written in another order (pdfminer's layout groups) may have its columns in any order that keeps
+the sums, and a cell whose value depends on that order stays null (``_orders``).
 """
 
 from __future__ import annotations
@@ -68,12 +72,24 @@ class _Atom:
     nums: list[_Num]
     hint: int | None  # the column the words just before it name
     words: bool  # words (not only a blank line) stand before it
+    names: frozenset[int] = frozenset()  # every column the words just before it name
+
+
+# the same, by any word a converter leaves of them (a header cut over lines: 社会 / 公益 / 组织)
+_HEADER_WORDS = ((0, ("自然",)), (1, ("商业", "企业")), (2, ("科研",)), (3, ("社会", "公益")), (4, ("法律",)),
+                 (5, ("其他",)), (6, ("总计", "合计")))
 
 
 def _hint(words: str) -> int | None:
     w = words.replace("法人或其他组织", "").replace("申请人情况", "")
     hit = {c for c, keys in _HEADERS if any(k in w for k in keys)}
     return next(iter(hit)) if len(hit) == 1 else None
+
+
+def _names(words: str) -> frozenset[int]:
+    """Every column the header words name, by any word of them."""
+    w = words.replace("法人或其他组织", "").replace("申请人情况", "")
+    return frozenset(c for c, keys in _HEADER_WORDS if any(k in w for k in keys))
 
 
 def _tokens(stream: Stream, lo: int, hi: int, strict: bool = True) -> list[tuple[str, object]] | None:
@@ -122,7 +138,7 @@ def _atoms(tokens: list[tuple[str, object]]) -> list[_Atom]:
         gap = prev is None or bool(words) or (tok.line is not None and prev.line is not None
                                                and tok.line - prev.line > 1)
         if gap:
-            out.append(_Atom([tok], _hint("".join(words)), bool(words)))
+            out.append(_Atom([tok], _hint("".join(words)), bool(words), _names("".join(words))))
         else:
             out[-1].nums.append(tok)
         words = []
@@ -670,25 +686,25 @@ def _blank_rows(part: _Part, keys: list[str]) -> list[tuple[_Part, list[tuple]]]
 
 
 def _readings(solved: list[tuple[_Part, list[tuple]]], slots: list[list[tuple[_Part, list[tuple]]]],
-              keys: list[str], cross: list) -> tuple[list[dict[str, int]], dict[str, _Num]]:
+              keys: list[str], cross: list) -> tuple[list[dict[str, int]], list[tuple]]:
     """Every grid of the whole table that fits: one placement per part, one choice of blank rows per
     part that has them (``slots``), the sums across parts holding. When the parts' placements do not
     fit together, one part's columns may come in another order (pdfminer groups a page's boxes by
     layout) while the others' order is right: each part in turn is read in any order, the others'
     settled cells reaching into it, and every reading that fits counts (unique or nothing over all)."""
     grids: list[dict[str, int]] = []
-    origin: dict[str, _Num] = {}
+    picks: list[tuple] = []
     choices = 1
     for alts in slots:
         choices *= len(alts)
     if choices > MAX_CHOICES:
-        return grids, origin
+        return grids, picks
     for choice in product(*slots):
-        got, src = _combine([*solved, *choice], keys, cross)
+        got, how = _combine([*solved, *choice], keys, cross)
         grids.extend(got)
-        origin = origin or src
+        picks.extend(how)
     if grids:
-        return grids, origin
+        return grids, picks
     for choice in product(*slots):
         parts = [*solved, *choice]
         if len(parts) < 2:
@@ -697,10 +713,10 @@ def _readings(solved: list[tuple[_Part, list[tuple]]], slots: list[list[tuple[_P
             others = parts[:i] + parts[i + 1:]
             freed = _by_free_order(part, keys, _settled(others, keys))
             if freed:
-                more, src = _combine([*others, (part, freed)], keys, cross)
+                more, how = _combine([*others, (part, freed)], keys, cross)
                 grids.extend(more)
-                origin = origin or src
-    return grids, origin
+                picks.extend(how)
+    return grids, picks
 
 
 MAX_LATE_COLUMNS = 3  # columns of the last part written after 表四's boxes
@@ -740,32 +756,211 @@ def _continued(stream: Stream, rows: list[int], toks: list[tuple[str, object]], 
 
 
 def _combine(solved: list[tuple[_Part, list[tuple]]], keys: list[str],
-             cross: list) -> tuple[list[dict[str, int]], dict[str, _Num]]:
+             cross: list) -> tuple[list[dict[str, int]], list[tuple]]:
     """The grids of the whole table that pick one placement per part and keep the sums across parts
-    (none past 4096 combinations), and the numbers one of them took its cells from."""
+    (none past 4096 combinations), each with its pick (per part: the part, its value columns, its
+    token columns)."""
     combos = 1
     for _p, sols in solved:
         combos *= len(sols)
     grids: list[dict[str, int]] = []
-    origin: dict[str, _Num] = {}
+    picks: list[tuple] = []
     if combos > 4096:
-        return grids, origin
+        return grids, picks
     for pick in product(*(sols for _p, sols in solved)):
         val: dict[str, int] = {}
-        src: dict[str, _Num] = {}
-        for (part, _sols), (cols, toks) in zip(solved, pick):
+        for (part, _sols), (cols, _toks) in zip(solved, pick):
             for c in range(WIDTH):
                 for r, v in enumerate(cols[c]):
-                    path = f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"
-                    val[path] = v
-                    src[path] = part.nums[toks[c][r]]
+                    val[f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"] = v
         check = dict.fromkeys((p for part, _sols in solved for p in part.blank), 0) | val
         if all(not all(p in check for p in (*left, *right)) or sum(check[p] for p in left) == sum(check[p] for p in right)
                for left, right in cross):
             grids.append(val)
-            if not origin:
-                origin = src
-    return grids, origin
+            picks.append(tuple((part, cols, toks) for (part, _sols), (cols, toks) in zip(solved, pick)))
+    return grids, picks
+
+
+# ---- which column is which ------------------------------------------------------------------------
+ORDER_NODES = 20_000  # steps of the column-order check over all readings of a table
+_FILL = (WIDTH - 1, *range(WIDTH - 1))  # the order the check fills the format's columns: 总计 first
+
+
+def _written_ltr(part: _Part, cols: tuple) -> tuple | None:
+    """Whether the part's numbers, in the order they were written, can fill the value columns ``cols``
+    with each row's cells written left to right (a column's cell of a row after the column left of it
+    has written that row, and before the column right of it has): how pdftotext writes a band's
+    columns, one after another or several row by row), and no number of a box that stands right after
+    header words in a column they do not name (pdfminer: 科研 法律 社会 before the box of a page's first
+    columns). The token columns of one such filling; None when there is none, or past ``LOOSE_NODES``
+    steps."""
+    h, vals = part.height, part.values
+    names = [a.names for a, ids in zip(part.atoms, part.index) for _ in ids]
+    seen: set[tuple] = set()
+    steps = 0
+    path: list[int] = []
+
+    def go(i: int, front: tuple[int, ...]) -> bool:
+        nonlocal steps
+        if i == len(vals):
+            return True
+        steps += 1
+        if steps > LOOSE_NODES or (i, front) in seen:
+            return False
+        seen.add((i, front))
+        for c in range(WIDTH):
+            r = front[c]
+            if r >= h or cols[c][r] != vals[i] or c and front[c - 1] <= r or c + 1 < WIDTH and front[c + 1] > r:
+                continue
+            if names[i] and c not in names[i]:
+                continue  # a box right after header words that name other columns
+            path.append(c)
+            if go(i + 1, (*front[:c], r + 1, *front[c + 1:])):
+                return True
+            path.pop()
+        return False
+
+    if not go(0, (0,) * WIDTH):
+        return None
+    toks: list[list[int]] = [[] for _ in range(WIDTH)]
+    for i, c in enumerate(path):
+        toks[c].append(i)
+    return tuple(tuple(t) for t in toks)
+
+
+def _ltr(part: _Part, cols: tuple, toks: tuple) -> tuple[tuple, tuple] | None:
+    """The part's value and token columns as written left to right (``_written_ltr``): as read, or
+    with its columns sorted by where their numbers were written (a reading in any order); None when
+    neither is."""
+    order = sorted(range(WIDTH), key=lambda c: (toks[c][0] if toks[c] else -1, c))
+    for cand, own in ((cols, toks), (tuple(cols[c] for c in order), tuple(toks[c] for c in order))):
+        if _is_ltr(part, own):
+            return cand, own
+        if (got := _written_ltr(part, cand)) is not None:
+            return cand, got
+    return None
+
+
+def _is_ltr(part: _Part, toks: tuple) -> bool:
+    """Whether these token columns write each row left to right, no box away from its header words."""
+    names = [a.names for a, ids in zip(part.atoms, part.index) for _ in ids]
+    if any(names[t] and c not in names[t] for c in range(WIDTH) for t in toks[c]):
+        return False
+    return all(x < y for a, b in zip(toks, toks[1:]) for x, y in zip(a, b))
+
+
+def _orders(picks: list[tuple], keys: list[str], cross: list) -> tuple[list[dict[str, int]], dict[str, _Num]] | None:
+    """Every grid the readings give when the columns of each part may stand in any order the evidence
+    allows: the format's sums are the same for every applicant column (a row's six add up to 总计 in
+    any order; each column's sums are the same sums), so they only tell which column of one part goes
+    with which column of another, never which one is 自然人. What tells it is the order the columns were
+    written in: a part whose numbers can be written row by row left to right with no box away from the
+    header words just before it (``_ltr``: pdftotext's order) in some reading is read only so, in that
+    order (the readings that cannot be written so are dropped, as the placements assume); any other part's columns
+    (pdfminer writes a page's boxes in the order of its layout groups) may stand in any order that keeps
+    every sum, but for a column whose first box stands right after header words naming it alone. A
+    cell keeps a value only when every such grid gives it the same one (two columns of equal numbers
+    change nothing). The grids and the numbers one of them took its cells from; None past
+    ``ORDER_NODES`` steps."""
+    col_cons: list[list[tuple[list[str], list[str]]]] = [[] for _ in range(WIDTH)]
+    row_cons: list[tuple[list[str], list[str]]] = []
+    for left, right in cross:
+        cs = {p.rsplit(".", 1)[1] for p in (*left, *right)}
+        if len(cs) == 1:
+            col_cons[T3_COLUMN_KEYS.index(cs.pop())].append((left, right))
+        else:
+            row_cons.append((left, right))
+    search = _Arrange(keys, col_cons, row_cons)
+    ltr = [[_ltr(part, cols, toks) for part, cols, toks in pick] for pick in picks]
+    written = {id(part) for pick, got in zip(picks, ltr) for (part, _c, _t), g in zip(pick, got) if g is not None}
+    for pick, got in zip(picks, ltr):
+        parts: list[tuple[_Part, list[tuple], list[tuple], bool]] = []  # part, value columns, token columns, fixed
+        for (part, cols, toks), fixed in zip(pick, got):
+            if fixed is not None:
+                cols, toks = fixed
+            elif id(part) in written:
+                break  # the part can be read left to right: not this way, then
+            parts.append((part, list(cols), list(toks), fixed is not None))
+        else:
+            if not search.run(parts, dict.fromkeys((p for part, _c, _t in pick for p in part.blank), 0)):
+                return None
+    return list(search.grids.values()), search.origin
+
+
+class _Arrange:
+    """The column orders of one reading's parts that keep every sum (``_orders``), over several
+    readings: the distinct grids, and the numbers the first one took its cells from."""
+
+    def __init__(self, keys: list[str], col_cons: list, row_cons: list):
+        self.keys, self.col_cons, self.row_cons = keys, col_cons, row_cons
+        self.grids: dict[tuple, dict[str, int]] = {}
+        self.origin: dict[str, _Num] = {}
+        self.steps = 0
+
+    def run(self, parts: list[tuple[_Part, list[tuple], list[tuple], bool]], blank: dict[str, int]) -> bool:
+        """False past ``ORDER_NODES`` steps (over all runs)."""
+        self.parts, self.blank = parts, blank
+        self.chosen = [[-1] * WIDTH for _ in parts]  # per part: format column -> its column
+        self.sums = [[sum(col[r] for col in cols) for r in range(part.height)] for part, cols, _t, _f in parts]
+        # columns whose first number stands right after header words naming that column alone
+        # (pdfminer writes a page's header box before its column's numbers) stay where the words put them
+        self.pins: list[set[int]] = []
+        for part, _cols, toks, _fixed in parts:
+            first = {ids[0]: n for n, ids in enumerate(part.index) if ids}
+            self.pins.append({c for c in range(WIDTH)
+                              if toks[c] and toks[c][0] in first and part.atoms[first[toks[c][0]]].hint == c})
+        return self._go(0, 0, {})
+
+    def _column(self, c: int) -> dict[str, int]:
+        out = {}
+        for (part, cols, _toks, _f), ch in zip(self.parts, self.chosen):
+            for r, v in enumerate(cols[ch[c]]):
+                out[f"requests.{self.keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"] = v
+        return out
+
+    @staticmethod
+    def _holds(cons: list, val: dict[str, int]) -> bool:
+        return all(not all(p in val for p in (*left, *right))
+                   or sum(val[p] for p in left) == sum(val[p] for p in right) for left, right in cons)
+
+    def _go(self, k: int, i: int, val: dict[str, int]) -> bool:
+        """Format column ``_FILL[k]`` of part ``i`` onwards; False past the budget."""
+        self.steps += 1
+        if self.steps > ORDER_NODES:
+            return False
+        c = _FILL[k]
+        if i == len(self.parts):
+            now = val | self._column(c)
+            if not self._holds(self.col_cons[c], self.blank | now):
+                return True
+            if k + 1 < WIDTH:
+                return self._go(k + 1, 0, now)
+            if self._holds(self.row_cons, self.blank | now):
+                key = tuple(sorted(now.items()))
+                if key not in self.grids:
+                    self.grids[key] = now
+                    if not self.origin:
+                        for (part, _cols, toks, _f), ch in zip(self.parts, self.chosen):
+                            for cc in range(WIDTH):
+                                for r, t in enumerate(toks[ch[cc]]):
+                                    self.origin[f"requests.{self.keys[part.rows[r]]}.{T3_COLUMN_KEYS[cc]}"] = part.nums[t]
+            return True
+        _part, cols, _toks, fixed = self.parts[i]
+        used = {self.chosen[i][x] for x in _FILL[:k]}
+        tried: set[tuple] = set()
+        pin = self.pins[i]
+        for j in ([c] if fixed or c in pin else range(WIDTH)):
+            if j in used or j in pin and j != c or cols[j] in tried:
+                continue
+            if c == WIDTH - 1 and not fixed and any(2 * v != t for v, t in zip(cols[j], self.sums[i])):
+                continue  # 总计: the column that is the sum of the others
+            tried.add(cols[j])
+            self.chosen[i][c] = j
+            if not self._go(k, i + 1, val):
+                return False
+        self.chosen[i][c] = -1
+        return True
+
 
 
 def decode_columnar(stream: Stream) -> Decoded | None:
@@ -873,7 +1068,12 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         return dec
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
-    grids, origin = _readings(solved, slots, keys, cross)
+    grids, picks = _readings(solved, slots, keys, cross)
+    ordered = _orders(picks, keys, cross) if grids else None
+    if grids and ordered is None:
+        # too many orders to check: no cell of a part whose order is not known is settled
+        grids = []
+    grids, origin = ordered if ordered else ([], {})
     if not grids:
         for part, _sols in solved:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
