@@ -431,14 +431,21 @@ def test_a_page_in_pdfminer_order_and_the_next_left_to_right_decode_right_or_nul
     """The first page's columns in any order: read when the second page, settled left to right, and
     the sums across pages leave one placement (the applicant column of a few applications); never
     another number, and whole for most."""
+    whole = _pdfminer_pages_whole(range(10))
+    assert whole >= 5, whole
+
+
+def _pdfminer_pages_whole(seeds: range) -> int:
+    """``render_pdfminer_pages`` of ``sparse_record`` over ``seeds``: each the record or nulls; how many
+    read whole."""
     whole = 0
-    for seed in range(10):
+    for seed in seeds:
         rec = sparse_record(seed)
         text = render_pdfminer_pages(rec, seed)
         assert_never_wrong(rec, text)
         got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()
         whole += [p for p, v in leaves(got["requests"], "requests") if v is None] == []
-    assert whole >= 5, whole
+    return whole
 
 
 def render_interleaved(rec: dict, seed: int, before: int = 0, glue: bool = False) -> str:
@@ -609,13 +616,7 @@ def test_columns_the_sums_cannot_tell_apart_stay_null_whatever_the_page_order():
     page and their applications in different rows of the first (seed 38: 商业企业 and 其他 with 2 each,
     under 危及三安全一稳定 and 属于四类过程性信息) fit either way round: those cells stay null, never
     swapped. Over many seeds: the record or nulls, and most tables still read whole."""
-    whole = 0
-    for seed in range(64):
-        rec = sparse_record(seed)
-        text = render_pdfminer_pages(rec, seed)
-        assert_never_wrong(rec, text)
-        got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()
-        whole += [p for p, v in leaves(got["requests"], "requests") if v is None] == []
+    whole = _pdfminer_pages_whole(range(64))
     assert whole >= 32, whole
     rec = sparse_record(38)
     got = nianbao.parse_bytes(render_pdfminer_pages(rec, 38).encode("utf-8"), "columns.txt").to_json_dict()["requests"]
