@@ -795,7 +795,7 @@ def _written_ltr(part: _Part, cols: tuple) -> tuple | None:
     columns). The token columns of one such filling; None when there is none, or past ``LOOSE_NODES``
     steps."""
     h, vals = part.height, part.values
-    names = [a.names for a, ids in zip(part.atoms, part.index) for _ in ids]
+    names = _box_names(part)
     seen: set[tuple] = set()
     steps = 0
     path: list[int] = []
@@ -841,9 +841,24 @@ def _ltr(part: _Part, cols: tuple, toks: tuple) -> tuple[tuple, tuple] | None:
     return None
 
 
+def _box_names(part: _Part) -> list[frozenset[int]]:
+    """Per number of the part, the columns the header words just before its box name. A box whose
+    every line holds a whole row's seven numbers names none: a line is written left to right, so such
+    a box is rows in the format's column order, and words before it cannot be one column's header (the
+    tail of a label written above its rows: 「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」)."""
+    out: list[frozenset[int]] = []
+    for a in part.atoms:
+        lines: dict[int | None, int] = {}
+        for n in a.nums:
+            lines[n.line] = lines.get(n.line, 0) + 1
+        rows = None not in lines and all(k == WIDTH for k in lines.values())
+        out.extend([frozenset() if rows else a.names] * len(a.nums))
+    return out
+
+
 def _is_ltr(part: _Part, toks: tuple) -> bool:
     """Whether these token columns write each row left to right, no box away from its header words."""
-    names = [a.names for a, ids in zip(part.atoms, part.index) for _ in ids]
+    names = _box_names(part)
     if any(names[t] and c not in names[t] for c in range(WIDTH) for t in toks[c]):
         return False
     return all(x < y for a, b in zip(toks, toks[1:]) for x, y in zip(a, b))
