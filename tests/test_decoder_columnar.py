@@ -623,3 +623,15 @@ def test_columns_the_sums_cannot_tell_apart_stay_null_whatever_the_page_order():
     assert [r for r, cells in got.items() if None in cells.values()] == ["denied_three_safeties", "denied_process"]
     assert got["new_received"] == rec["requests"]["new_received"]
     assert [got[r][c] for r in ("denied_three_safeties", "denied_process") for c in ("commercial", "other_org")] == [None] * 4
+
+
+def test_a_box_stays_whole_when_the_columns_are_put_in_written_order():
+    """A box of one number a line is one column's cells: the check that a page was written left to
+    right may not cut it (seed 220 of render_pdfminer_pages: the second page's 法律服务机构 box, 0 0 0 3 0,
+    read as 其他 because a filling that split each box over two bands wrote the swapped columns left to
+    right too; 新收, 另行制作 and 总计's 3 went to 其他). The record or nulls, and here the record."""
+    rec = sparse_record(220)
+    text = render_pdfminer_pages(rec, 220)
+    assert_never_wrong(rec, text)
+    got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()["requests"]
+    assert got["total_processed"] == rec["requests"]["total_processed"]

@@ -792,10 +792,19 @@ def _written_ltr(part: _Part, cols: tuple) -> tuple | None:
     has written that row, and before the column right of it has): how pdftotext writes a band's
     columns, one after another or several row by row), and no number of a box that stands right after
     header words in a column they do not name (pdfminer: 科研 法律 社会 before the box of a page's first
-    columns). The token columns of one such filling; None when there is none, or past ``LOOSE_NODES``
-    steps."""
+    columns). A box stays whole: its numbers on one line are one row's cells in neighbouring columns,
+    and its next line goes on under the first of them (one number a line: one column's next rows). The
+    token columns of one such filling; None when there is none, or past ``LOOSE_NODES`` steps."""
     h, vals = part.height, part.values
     names = _box_names(part)
+    # per number: the first number of its line in its box (the numbers' lines, when the text has them)
+    start: list[int] = []
+    box: list[int] = []
+    for b, (ids, a) in enumerate(zip(part.index, part.atoms)):
+        for t, n in zip(ids, a.nums):
+            same = t != ids[0] and n.line is not None and n.line == part.nums[t - 1].line
+            start.append(start[-1] if same else t)
+            box.append(b if n.line is not None else -1 - t)
     seen: set[tuple] = set()
     steps = 0
     path: list[int] = []
@@ -805,12 +814,19 @@ def _written_ltr(part: _Part, cols: tuple) -> tuple | None:
         if i == len(vals):
             return True
         steps += 1
-        if steps > LOOSE_NODES or (i, front) in seen:
+        forced, row = -1, -1
+        if i and start[i] == start[i - 1]:
+            forced, row = path[i - 1] + 1, front[path[i - 1]] - 1  # the next cell of the same line
+        elif i and box[i] == box[i - 1]:
+            forced = path[start[i - 1]]  # a box's next line: under its line before
+        if steps > LOOSE_NODES or (i, front, forced) in seen:
             return False
-        seen.add((i, front))
-        for c in range(WIDTH):
-            r = front[c]
+        seen.add((i, front, forced))
+        for c in ([forced] if forced >= 0 else range(WIDTH)):
+            r = front[c] if c < WIDTH else h
             if r >= h or cols[c][r] != vals[i] or c and front[c - 1] <= r or c + 1 < WIDTH and front[c + 1] > r:
+                continue
+            if row >= 0 and r != row:
                 continue
             if names[i] and c not in names[i]:
                 continue  # a box right after header words that name other columns
