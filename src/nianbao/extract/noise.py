@@ -279,7 +279,8 @@ def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
 
 def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[str] = frozenset(),
                      rows_hold: set[str] | frozenset[str] = frozenset(),
-                     zero_total: set[str] | frozenset[str] = frozenset()) -> None:
+                     zero_total: set[str] | frozenset[str] = frozenset(),
+                     glyph_rows: set[str] | frozenset[str] = frozenset()) -> None:
     """表三 in a noisy reading: a cell stays when every sum it is in that can be checked holds, or
     fails only because of another cell that is certainly the misread one (below), and at least one
     of its sums holds. A number that is its row's only one, repeated as the 总计, needs its column;
@@ -294,18 +295,51 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
         return
     # a row the decoder read from digit runs among rules read as glyphs (``|0|o10o10o1o1o``) was split by
     # its own sum, a 1 taken for a digit or a rule: that sum chose the reading and cannot confirm it (a
-    # row of zeros is the reading that takes every 1 for a rule: its cells keep their own sums)
+    # row of zeros is the reading that takes every 1 for a rule: its cells keep their own sums); so was
+    # one whose numbers it cut into more cells (``汪 0 0 10 1 13 至``, glyphs for digits at both ends, read
+    # 0 0 1 0 1 1 3: the glyphs left out, 10 and 13 cut in two, and the row adds up)
     decoded = {path for kind, path, *_ in found.notes if kind == "decoded"}
-    ruled = {row for row in decoded if _among_rules(found, row, ev.text)
+    ruled = {row for row in decoded if (_among_rules(found, row, ev.text) or _cut(found, row)
+                                        and _glyph_cells(found, row, ev.text))
              and any(v for p, v in val.items() if p.startswith(row + "."))}  # (zeros only: every 1 a rule)
     if ruled:
         chosen = set(chosen) | {p for p in val if p.rsplit(".", 1)[0] in ruled}
     single_other = any(p.startswith("requests.other_total.") for p in found.values)
     rows = T3_ROWS_2019 if single_other else T3_ROWS_2021
+    relations = _t3_sums([r.key for r in rows])
+    # two passes: the cells as read, without the rows read only by taking a lone glyph for a cell
+    # (``glyph_rows``), and with them and the unknown cells two sums agree on (``_unknowns_agreed``). More
+    # sums can be checked in the second; a sum it can check that fails (another misread in a column the
+    # first could not check) says nothing of which cell is wrong, so a cell either pass confirms stays
+    lead = {p for p in val if p.rsplit(".", 1)[0] in glyph_rows}
+    plain = {p: v for p, v in val.items() if p not in lead}
+    known = dict(val)
+    known.update(_unknowns_agreed(relations, val, found))
+    passes = [_unconfirmed(found, ev, plain, plain, relations, chosen, rows_hold, zero_total) | lead,
+              _unconfirmed(found, ev, val, known, relations, chosen, rows_hold, zero_total)]
+    dropped: dict[str, list[str]] = {}
+    for p in val:
+        row = p.rsplit(".", 1)[0]
+        if any(q.startswith(row + ".") for q in chosen):
+            # a reading chosen for a row's glyphs stands or falls whole: the pass that keeps more of the row
+            gone = min(passes, key=lambda g: sum(1 for q in g if q.startswith(row + ".")))
+            out = p in gone
+        else:
+            out = all(p in g for g in passes)
+        if out:
+            dropped.setdefault(row, []).append(p)
+    _drop(found, dropped, WHY_T3.format(ev.signals[0]))
+
+
+def _unconfirmed(found: Found, ev: Evidence, val: dict[str, float], known: dict[str, float],
+                 relations: list[tuple[bool, list[str], list[str]]], chosen: set[str] | frozenset[str],
+                 rows_hold: set[str] | frozenset[str], zero_total: set[str] | frozenset[str]) -> set[str]:
+    """The cells of ``val`` the sums do not confirm (``confirm_requests``); ``known`` is ``val`` with the
+    unknown cells the sums agree on, which only help check the others."""
     sums = []  # (across rows?, cells on the left, cells on the right, left minus right)
-    for across, left, right in _t3_sums([r.key for r in rows]):
+    for across, left, right in relations:
         try:
-            sums.append((across, left, right, sum(val[p] for p in left) - sum(val[p] for p in right)))
+            sums.append((across, left, right, sum(known[p] for p in left) - sum(known[p] for p in right)))
         except KeyError:
             if not across and left[0].rsplit(".", 1)[0] in rows_hold:
                 sums.append((across, [p for p in left if p in val], [p for p in right if p in val], 0))
@@ -336,7 +370,38 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
             # and the row's own sum, kept by that choice, confirms none of its cells any more
             gone.extend(p for p in val if p.startswith(row + ".") and p not in gone and (
                 p in chosen or not any(sums[i][0] and abs(sums[i][3]) < 1e-9 for i in of.get(p, []))))
-    _drop(found, dropped, WHY_T3.format(ev.signals[0]))
+    return {p for gone in dropped.values() for p in gone}
+
+
+AGREE = 2  # sums that must give an unknown cell the same value before the others are checked with it
+
+
+def _unknowns_agreed(relations: list[tuple[bool, list[str], list[str]]], val: dict[str, float],
+                     found: Found) -> dict[str, float]:
+    """Cells left null (a digit read as a glyph, readings that disagree) that two sums or more, each with
+    that cell as its only unknown, give the same value: with it the sums become checks of the other cells.
+    One sum alone would only compute the cell (and then hold by construction); two that agree check each
+    other, a misread among their cells shows as a disagreement. The value is never written to the record
+    (a number the document does not print is not read): it only lets the sums that contain the cell check
+    the cells around it."""
+    known = dict(val)
+    out: dict[str, float] = {}
+    changed = True
+    while changed:
+        changed = False
+        got: dict[str, list[float]] = {}
+        for _across, left, right in relations:
+            unknown = [p for p in (*left, *right) if p not in known]
+            if len(unknown) != 1 or unknown[0] not in found.values:
+                continue
+            u = unknown[0]
+            rest = sum(known[p] for p in left if p != u) - sum(known[p] for p in right if p != u)
+            got.setdefault(u, []).append(-rest if u in left else rest)
+        for u, vs in got.items():
+            if len(vs) >= AGREE and all(abs(v - vs[0]) < 1e-9 for v in vs) and vs[0] >= 0:
+                known[u] = out[u] = vs[0]
+                changed = True
+    return out
 
 
 # glyphs that are rules or digits, glued to a digit: o10o10o1o1o, [4, 4l (a pipe is a rule, |154 is 154)
@@ -350,6 +415,28 @@ def _among_rules(found: Found, row: str, text: str) -> bool:
         return False
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
     return bool(_RULE_MARKS.search(text, lo, hi))
+
+
+_GLYPH_CELL = re.compile(r"(?<!\S)[\u4e00-\u9fff]{1,2}(?!\S)")
+_LONE_GLYPH = re.compile(r"[\u4e00-\u9fff]{1,2}")
+
+
+def _glyph_cells(found: Found, row: str, text: str) -> bool:
+    """A glyph or two standing alone among a row's cells or right beside them, a digit read as a glyph the
+    reading left out (``3.危及“三安全一稳定”  汪  0  0  10  1  13  至``)."""
+    spans = [v.cell.span for p, v in found.values.items() if p.startswith(row + ".") and v.cell.span]
+    if not spans or not text:
+        return False
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    if _GLYPH_CELL.search(text, lo, hi):
+        return True
+    before = text[:lo].split("\n")[-1]
+    after = text[hi:].split("\n", 1)[0]
+    # the token before the first cell and the one after the last, each apart from it (a label glued to its
+    # first number, 数量6, is no glyph standing alone)
+    prev = before.split()[-1] if before[-1:].isspace() and before.split() else ""
+    nxt = after.split()[0] if after[:1].isspace() and after.split() else ""
+    return any(_LONE_GLYPH.fullmatch(t) for t in (prev, nxt))
 
 
 def _zeros_under_lone_zero(path: str, found: Found, val: dict[str, float], text: str) -> bool:
@@ -373,7 +460,7 @@ def _culprits(sums, of: dict[str, list[int]], val: dict[str, float]) -> set[str]
     and their column, found independently), and one change of the cell would make all of them hold."""
     out = set()
     for p, idx in of.items():
-        if len(idx) < 2 or any(abs(sums[i][3]) < 1e-9 for i in idx):
+        if p not in val or len(idx) < 2 or any(abs(sums[i][3]) < 1e-9 for i in idx):
             continue
         needed = {round(-sums[i][3] if p in sums[i][1] else sums[i][3], 6) for i in idx}
         if len(needed) == 1 and val[p] + needed.pop() >= 0:
@@ -541,8 +628,12 @@ def blank_misread_cells(blocks: list[Block]) -> list[Block]:
         new = None
         for i in range(2, len(cells) - 1):
             c = cells[i]
-            if (_MISREAD_CELL.fullmatch(c.text.strip()) and _number(cells[i - 1].text) and _number(cells[i + 1].text)
-                    and not _CJK_NUMBER.fullmatch(c.text.strip())):
+            if not _misread_cell(c.text):
+                continue
+            # one misread cell between two numbers, or two side by side (``12  0  汪  人  27``)
+            if (_number(cells[i - 1].text) and (_number(cells[i + 1].text) or i + 2 < len(cells) and _misread_cell(
+                    cells[i + 1].text) and _number(cells[i + 2].text))) or (
+                    i >= 3 and _misread_cell(cells[i - 1].text) and _number(cells[i - 2].text) and _number(cells[i + 1].text)):
                 new = new or list(cells)
                 new[i] = Cell("", c.line, c.span, c.page, c.bbox, c.path, c.covered, c.conf)
         out.append(Block(new, b.grid, b.table, b.row) if new else b)
@@ -550,6 +641,11 @@ def blank_misread_cells(blocks: list[Block]) -> list[Block]:
 
 
 _CJK_NUMBER = re.compile(r"[一二三四五六七八九十]")  # a row's own numbering, not a misread cell
+
+
+def _misread_cell(text: str) -> bool:
+    t = text.strip()
+    return bool(_MISREAD_CELL.fullmatch(t)) and not _CJK_NUMBER.fullmatch(t)
 
 
 def _number(text: str) -> bool:

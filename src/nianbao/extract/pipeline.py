@@ -100,7 +100,8 @@ def build_record(doc: Document) -> Record:
         text = doc.text or "\n".join(" ".join(c.text for c in b.cells) for b in blocks)
         got = reread_requests(text, found_req, spans=bool(doc.text))
         chosen, holding = apply_reread(found_req, got) if got else (set(), set())
-        confirm_requests(found_req, ev, chosen, holding, got.zero_total if got else frozenset())
+        confirm_requests(found_req, ev, chosen, holding, got.zero_total if got else frozenset(),
+                         got.glyph_rows if got else frozenset())
         confirm_appeals(found_app, ev)
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)

@@ -68,6 +68,7 @@ class _Line:
     label: str  # the compact label part (NFKC, no spaces or rules)
     tail: list[tuple[int, str]]  # (offset in the text, token) after the label
     numbers: bool = False
+    lead: tuple[int, str] | None = None  # a lone glyph between the label and the numbers (``至 30 53 …``)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Reread:
     # reads one way, and the six cells that must add up to it are 0 however the glued glyphs are read
     zero_total: set[str] = field(default_factory=set)
     taken: dict[int, str] = field(default_factory=dict)  # line number -> the row placed on it
+    glyph_rows: set[str] = field(default_factory=set)  # rows read by taking a lone glyph for their first cell
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, row path, text)
 
 
@@ -389,8 +391,25 @@ def _lines(text: str, lo: int, hi: int) -> list[_Line]:
         tail = toks[k:]
         digits = sum(sum(ch.isdigit() for ch in t) or 1 for _, t in tail if _has_digit(t) or not _numeric(t))
         numbers = digits >= 5 and (sum(1 for _, t in tail if _has_digit(t)) >= 2 or digits >= _WIDTH)
-        out.append(_Line(no, start, line, label, tail, numbers))
+        lead = toks[k - 1] if k >= 2 and _lone_glyph(toks[k - 1][1]) else None
+        out.append(_Line(no, start, line, label, tail, numbers, lead))
     return out
+
+
+def _lone_glyph(tok: str) -> bool:
+    """One character standing alone, no digit, rule or mark: where a number stands, a digit read as a glyph."""
+    return len(tok) == 1 and (bool(_CJK.match(tok)) or tok.isalpha()) and not _numeric(tok)
+
+
+def _printed_cells(tokens: list[tuple[int, str]]) -> int | None:
+    """How many cells the characters as printed make (rule glyphs separate, a digit run is one number);
+    None when a token is no number."""
+    n = 0
+    for _, tok in tokens:
+        if not _numeric(tok):
+            return None
+        n += len([p for p in re.split(r"[^0-9Oo〇]+", tok.replace("I", "|").replace("l", "|")) if p])
+    return n
 
 
 def _keys(row: Label) -> tuple[str, ...]:
@@ -405,16 +424,14 @@ def _region(text: str) -> tuple[int, int] | None:
     start = None
     for i, line in enumerate(lines):
         c = line.replace(" ", "")
-        if "申请人情况" in c or "本年新收" in c:
+        # the header's first line (its words may be misread: 市请人情况), its other words, the first row,
+        # or the section's heading, whichever comes first: a table over two pages repeats its header on
+        # the second, where 申请人情况 may be read whole while the first page's is not
+        # (法人或其他组织 is prose's word too: the header line also names 自然人 or 总计)
+        if ("申请人情况" in c or "本年新收" in c or _HEADING.match(line)
+                or any(w in c for w in _HEADER_WORDS) and ("自然" in c or "总计" in c)):
             start = i + 1
             break
-    if start is None:  # the header's first line misread: its other words, or the section's heading
-        for i, line in enumerate(lines):
-            c = line.replace(" ", "")
-            # (法人或其他组织 is prose's word too: the header line also names 自然人 or 总计)
-            if any(w in c for w in _HEADER_WORDS) and ("自然" in c or "总计" in c) or _HEADING.match(line):
-                start = i + 1
-                break
     if start is None:
         return None
     end = min(len(lines), start + 160)
@@ -666,6 +683,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
     unread: dict[str, int] = {}
     by_order: set[str] = set()
     cut: set[str] = set()  # rows read without the leading words of their tail
+    glyph: set[str] = set()  # rows read with a lone glyph before their numbers as their first cell
     for ri, (li, order) in placed.items():
         fused = ruled or _ruled(lines[li].tail) > 0
         rd = row_readings(lines[li].tail, fused)
@@ -686,6 +704,16 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             lines[li].tail = rest
             rd = row_readings(rest, ruled or _ruled(rest) > 0)
             cut.add(row)
+        ln = lines[li]
+        if (ln.lead is not None and (rd is None or not _fits(rd)) and _printed_cells(ln.tail) == _WIDTH - 1
+                and (lead := row_readings([ln.lead, *ln.tail], fused))):
+            # six numbers after a lone glyph that stands apart from the label (``2.重复申请  至  30 53 21 17 29
+            # 154``): the glyph is the first cell, a digit read as a glyph, its value unknown. Its row's own
+            # sum cannot be checked: every cell needs a sum across rows
+            ln.tail = [ln.lead, *ln.tail]
+            rd = lead
+            cut.add(row)
+            glyph.add(row)
         if not rd:
             # nothing to read, or too much: the layout reading stands (the gate judges it), unless it
             # took this row's numbers from other lines than the one the row is on
@@ -727,7 +755,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             else:
                 cands[k] = [p]
     chosen = _solve(cands, keys)
-    out = Reread(unread=unread, taken=taken)
+    out = Reread(unread=unread, taken=taken, glyph_rows=glyph & set(readings))
     for ri, (li, order) in placed.items():
         k = keys[ri]
         row = f"requests.{k}"
