@@ -118,6 +118,9 @@ class Stream:
     cells: list[tuple[int, int, Cell]] = field(default_factory=list)
     chars: str = ""
     where: list[int] = field(default_factory=list)
+    # runs_between's results by (start, end, next_number): several readers ask for the same stretches
+    memo: dict[tuple[int, int, str | None], tuple[Run, ...]] = field(default_factory=dict, repr=False,
+                                                                     compare=False)
 
     @classmethod
     def from_blocks(cls, blocks: list[Block]) -> Stream:
@@ -244,23 +247,46 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
     """The digit runs in ``chars[start:end]``. Words before the first run are the rest of the label;
     words between runs mark a gap. A run that ends in the next label's own number (``00000002.其他``)
     gives that number back to the label."""
+    key = (start, end, next_number)
+    got = stream.memo.get(key)
+    if got is None:
+        got = stream.memo[key] = tuple(_runs_between(stream, start, end, next_number))
+    return list(got)
+
+
+# what str.isdigit() takes: decimal digits and the other digits (superscripts, circled ①, ❶ …)
+_DIGIT = re.compile(r"[\d\u00b2-\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468"
+                    r"\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+                    r"\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
+_DIGITS = re.compile(_DIGIT.pattern + "+")
+_SEPARATOR = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]")
+
+
+def _runs_between(stream: Stream, start: int, end: int, next_number: str | None) -> list[Run]:
     chars, where, text = stream.chars, stream.where, stream.text
     out: list[Run] = []
     i = start
     seen_words = False
     while i < end:
-        ch = chars[i]
-        if not ch.isdigit():
+        m = _DIGIT.search(chars, i, end)  # words up to the next digit
+        if m is None:
             if out:
                 seen_words = True
-            i += 1
-            continue
-        j = i
-        while j < end and chars[j].isdigit():
-            # a separator in the original text between two compact digits ends the run
-            if j > i and where[j] - where[j - 1] > 1 and _separated(text, where[j - 1], where[j]):
-                break
-            j += 1
+            break
+        if m.start() > i:
+            if out:
+                seen_words = True
+            i = m.start()
+        k = _DIGITS.match(chars, i, end).end()  # type: ignore[union-attr]  # the digits from i on
+        if k - i > 1 and _SEPARATOR.search(text, where[i] + 1, where[k - 1]):
+            j = i + 1
+            while j < k:
+                # a separator in the original text between two compact digits ends the run
+                if where[j] - where[j - 1] > 1 and _separated(text, where[j - 1], where[j]):
+                    break
+                j += 1
+        else:
+            j = k
         digits = chars[i:j]
         # thousands separators: 3,119 / 3，119
         while (j + 4 <= end and chars[j] in ",，" and chars[j + 1:j + 4].isdigit()
@@ -354,26 +380,33 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
         return []
     out: list[list[Piece]] = []
     steps = [0]
+    n_runs = len(runs)
+    # per run index: the digits of the runs after it (the most cells they hold) and the fewest cells they hold
+    after_max = [0] * n_runs
+    after_min = [0] * n_runs
+    for idx in range(n_runs - 2, -1, -1):
+        after_max[idx] = after_max[idx + 1] + lens[idx + 1]
+        after_min[idx] = after_min[idx + 1] + -(-lens[idx + 1] // most)
+    cuts: dict[tuple[int, int], list[tuple[str, ...]] | None] = {}  # (run index, parts): _splits, once
 
     def rec(idx: int, left: int, acc: list[Piece]) -> bool:
-        if idx == len(runs):
+        if idx == n_runs:
             if left == 0:
                 out.append(list(acc))
             return len(out) < cap
-        rest_runs = len(runs) - idx - 1
-        rest_digits = sum(lens[idx + 1:])
+        rest_runs = n_runs - idx - 1
         run = runs[idx]
         steps[0] += 1
         if steps[0] > MAX_STEPS:
             return False
-        rest_max = rest_digits  # the other runs hold at most one cell per digit
-        rest_min = sum(-(-x // most) for x in lens[idx + 1:])
-        lo = max(1, left - rest_max, -(-lens[idx] // most))
-        hi = min(lens[idx], left - rest_min, left - rest_runs)
+        lo = max(1, left - after_max[idx], -(-lens[idx] // most))
+        hi = min(lens[idx], left - after_min[idx], left - rest_runs)
         if lo > hi:
             return True
         for k in range(lo, hi + 1):
-            splits = _splits(run.digits, k, cap, most)
+            if (idx, k) not in cuts:
+                cuts[idx, k] = _splits(run.digits, k, cap, most)
+            splits = cuts[idx, k]
             if splits is None:
                 return False
             for parts in splits:

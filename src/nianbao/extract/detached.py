@@ -67,8 +67,21 @@ _HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织")
 _SECTION = "收到和处理政府信息公开申请"
 
 
+# the last text's 表三 region: the readers after the decoder ask for it again and again
+# (keyed by the text object itself, which the entry keeps alive; one tuple, replaced whole)
+_LAST_REGION: list[tuple[str | None, tuple[int, int] | None]] = [(None, None)]
+
+
 def _region(chars: str) -> tuple[int, int] | None:
     """表三 from its column header to 表四's header (or the end)."""
+    seen, got = _LAST_REGION[0]
+    if seen is not chars:
+        got = _find_region(chars)
+        _LAST_REGION[0] = (chars, got)
+    return got
+
+
+def _find_region(chars: str) -> tuple[int, int] | None:
     starts = [p for w in _HEADER_WORDS if (p := chars.find(w)) >= 0]
     if not starts:
         return None

@@ -77,8 +77,8 @@ def fill_fused_rows(found: Found, stream: Stream) -> None:
     if t3 is None:
         return
     lo, hi, rows, occ = t3
-    keys = _format_keys(found)
-    cons = _t3_constraints(keys)
+    keys: list[str] = []  # the format's rows and their sums: only once a line of fused labels is found
+    cons: list[tuple[list[str], list[str]]] = []
     n = 0
     while n < len(occ):
         m = n
@@ -91,6 +91,7 @@ def fill_fused_rows(found: Found, stream: Stream) -> None:
             continue
         stop, nxt = (occ[m + 1][0], rows[occ[m + 1][2]].number) if m + 1 < len(occ) else (hi, None)
         runs = _whole_counts(runs_between(stream, cluster[-1][1], stop, nxt))
+        keys = keys or _format_keys(found)
         slots = sorted({rows[i].key for _s, _e, i in cluster}, key=keys.index) if all(
             rows[i].key in keys for _s, _e, i in cluster) else []
         if len(slots) != k or len(runs) != k * _WIDTH or not all(_whole(r.digits) for r in runs):
@@ -101,6 +102,7 @@ def fill_fused_rows(found: Found, stream: Stream) -> None:
         paths = [[f"requests.{key}.{c}" for c in T3_COLUMN_KEYS] for key in slots]
         readings = _readings(runs, k)
         if readings:
+            cons = cons or _t3_constraints(keys)
             _fill(found, stream, slots, paths, readings, cons)
 
 

@@ -1,0 +1,37 @@
+"""runs_between's fast paths read exactly what the character-by-character reading read."""
+
+from __future__ import annotations
+
+import sys
+
+from nianbao.extract.decoder import _DIGIT, Stream, runs_between
+from nianbao.ingest import Block, Cell
+
+
+def test_digit_class_is_isdigit() -> None:
+    # the regex that skips words must stop at every character str.isdigit() takes (❶, ①, ², …) and no other
+    wrong = [hex(c) for c in range(sys.maxunicode + 1)
+             if bool(_DIGIT.match(chr(c))) != chr(c).isdigit()]
+    assert wrong == []
+
+
+def _stream(*lines: str) -> Stream:
+    return Stream.from_blocks([Block([Cell(t) for t in line.split("\t")]) for line in lines])
+
+
+def test_separator_inside_digits_still_ends_a_run() -> None:
+    s = _stream("予以公开 12 3\t4", "56⑩7")
+    got = [(r.digits, r.gap) for r in runs_between(s, 0, len(s.chars))]
+    assert got == [("12", False), ("3", False), ("4", False), ("56107", False)]
+
+
+def test_words_between_runs_mark_a_gap() -> None:
+    s = _stream("1 2 其他 3")
+    assert [(r.digits, r.gap) for r in runs_between(s, 0, len(s.chars))] == [("1", False), ("2", False), ("3", True)]
+
+
+def test_a_caller_may_change_the_list_it_gets() -> None:
+    s = _stream("本年新收 1 2 3")
+    first = runs_between(s, 0, len(s.chars))
+    first[0:2] = []
+    assert [r.digits for r in runs_between(s, 0, len(s.chars))] == ["1", "2", "3"]
