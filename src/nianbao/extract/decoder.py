@@ -1142,7 +1142,7 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     return [r for k, r in enumerate(runs) if k == 0 or chars[r.end:r.end + 1] not in _PROSE_UNITS]
 
 
-def alternatives_text(paths: list[str], alts: Sequence[tuple[int | float, ...]]) -> str:
+def alternatives_text(paths: list[str], alts: Sequence[tuple[object, ...]]) -> str:
     shown = ["/".join(str(v) for v in a) for a in alts[:6]]
     more = f" 等{len(alts)}种" if len(alts) > 6 else ""
     return "；".join(shown) + more

@@ -29,7 +29,6 @@ from ..format import (
     Label,
     core,
 )
-from ..format.names import cell_name
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
 from .decoder import (
@@ -59,6 +58,7 @@ from .decoder import (
     runs_between,
     t4_start,
 )
+from .notes import note_rows
 from .tables import Found
 from .values import Value
 
@@ -908,25 +908,7 @@ def fill_labels_first(found: Found, stream: Stream) -> None:
         if any(g is not None for g in got):
             filled.add(r)
     amb = {row: (paths, alts) for paths, alts in dec.ambiguous if (row := paths[0].rsplit(".", 1)[0]) in empty}
-    touched = filled | set(amb)
-    found.notes[:] = [n for n in found.notes
-                      if not (n[0] in ("unreadable", "ambiguous") and n[1] in touched)]
-    for r in sorted(filled):
-        runs = [dec.values[f"{r}.{c}"].run for c in T3_COLUMN_KEYS if f"{r}.{c}" in dec.values]
-        found.notes.append(("decoded", r, " ".join(x.digits for x in runs)[:60], None))
-    for row, (paths, alts) in sorted(amb.items()):
-        shown = "；".join("/".join("空" if v < 0 else str(v) for v in a) for a in alts[:6])
-        more = f" 等{len(alts)}种" if len(alts) > 6 else ""
-        found.notes.append(("ambiguous", row, f"标签在前、数字成行在后，哪几行空白不止一种读法：{_names(paths)}：{shown}{more}",
-                            None))
-
-
-def _names(paths: list[str]) -> str:
-    out = []
-    for p in paths:
-        name = cell_name(p)
-        out.append(name[name.rfind("「"):name.rfind("」") + 1] if "「" in name else p.rsplit(".", 1)[-1])
-    return "".join(out)
+    note_rows(found, filled, amb, "标签在前、数字成行在后，哪几行空白不止一种读法")
 
 
 __all__ = ["decode_active_labels_first", "decode_appeals_interleaved", "decode_labels_first", "fill_active_labels_first", "decode_requests_detached", "fill_detached_rows",

@@ -22,8 +22,9 @@ from __future__ import annotations
 from itertools import permutations
 
 from ..format import T3_COLUMN_KEYS
-from .decoder import Run, Stream, _holds, _t3_constraints, _whole_counts, alternatives_text, piece_cell, runs_between
-from .detached import _format_keys, _names, _t3_labels, _whole
+from .decoder import Run, Stream, _holds, _t3_constraints, _whole_counts, piece_cell, runs_between
+from .detached import _format_keys, _t3_labels, _whole
+from .notes import note_rows
 from .tables import Found
 from .values import Value
 
@@ -134,14 +135,9 @@ def _fill(found: Found, stream: Stream, slots: list[str], paths: list[list[str]]
                 # the sums allow others, so the cell is not known
                 del found.values[p]
         row = f"requests.{slots[s]}"
-        found.notes[:] = [x for x in found.notes if not (x[0] in ("unreadable", "ambiguous") and x[1] == row)]
         alts = sorted({tuple(int(r.digits) for r in rd[s]) for rd in kept}, reverse=True)
-        if got:
-            shown_now = [str(v.value) for p in ps if (v := found.values.get(p)) is not None and v.value is not None]
-            found.notes.append(("decoded", row, " ".join(shown_now)[:60], None))
-        if len(alts) > 1:
-            found.notes.append(("ambiguous", row, f"{len(slots)} 行的数字识别在同一行里，哪个数属于哪一行不止一种读法："
-                                                  f"{_names(ps)}：{alternatives_text(ps, alts)}", None))
+        note_rows(found, [row] if got else [], {row: (ps, alts)} if len(alts) > 1 else {},
+                  f"{len(slots)} 行的数字识别在同一行里，哪个数属于哪一行不止一种读法", touched=[row])
 
 
 __all__ = ["fill_fused_rows"]

@@ -17,8 +17,8 @@ from ..format import (
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
     T4_GROUP_KEYS,
+    T4_GROUPS,
 )
-from ..format.names import cell_name
 from ..ingest import Block, Cell
 from .columnar import decode_active_columnar, decode_appeals_columnar, decode_columnar
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
@@ -32,6 +32,7 @@ from .detached import (
     fill_orphan_cells,
 )
 from .fusedrows import fill_fused_rows
+from .notes import names
 from .strayrows import fill_stray_rows
 from .tables import Found
 from .values import Value
@@ -104,11 +105,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
 
 def _alternatives(paths: list[str], alts) -> str:
     """'「自然人」「商业企业」：1/10；11/0' — the cells (by their column names) and their readings."""
-    names = []
-    for p in paths:
-        name = cell_name(p)
-        names.append(name[name.rfind("「"):name.rfind("」") + 1] if "「" in name else p.rsplit(".", 1)[-1])
-    return f"{''.join(names)}：{alternatives_text(paths, alts)}"
+    return f"{names(paths)}：{alternatives_text(paths, alts)}"
 
 
 def settle_requests(found: Found, lazy: _Lazy) -> None:
@@ -229,12 +226,15 @@ def _garbled(found: Found) -> None:
 _NOT_OUTCOME = frozenset({"new_received", "carried_over", "total_processed", "carried_forward"})
 
 
+_T4_FIRST_GROUP = T4_GROUPS[0].label  # 行政复议: 表四's first group, named in every header of the table
+
+
 def settle_appeals(found: Found, lazy: _Lazy) -> None:
     if "appeals" in found.certain:
         return
     stream = lazy.get()
     dec = decode_appeals(stream)
-    if dec is not None and dec.blank and any(b.grid for b in lazy.blocks if "行政复议" in b.text):
+    if dec is not None and dec.blank and any(b.grid for b in lazy.blocks if _T4_FIRST_GROUP in b.text):
         dec = None  # a grid keeps a blank row (ingest): a header with no row under it says nothing of its cells
     col = decode_appeals_columnar(stream)
     if col is not None:

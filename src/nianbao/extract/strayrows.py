@@ -30,11 +30,11 @@ from .decoder import (
     _t3_constraints,
     _t3_rows,
     _whole_counts,
-    alternatives_text,
     piece_cell,
     runs_between,
 )
-from .detached import _names, _region, _whole
+from .detached import _region, _whole
+from .notes import note_rows
 from .tables import Found
 from .values import Value
 
@@ -124,15 +124,9 @@ def fill_stray_rows(found: Found, stream: Stream) -> None:
         if v is None or v.value is None:
             found.values[p] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
             filled.add(p.rsplit(".", 1)[0])
-    touched = filled | {f"requests.{k}" for k in alts}
-    found.notes[:] = [x for x in found.notes if not (x[0] in ("unreadable", "ambiguous") and x[1] in touched)]
-    for row in sorted(filled):
-        cells = [found.values[f"{row}.{c}"] for c in T3_COLUMN_KEYS if f"{row}.{c}" in found.values]
-        found.notes.append(("decoded", row, " ".join(str(v.value) for v in cells if v.value is not None)[:60], None))
-    for key, readings in sorted(alts.items()):
-        paths = [f"requests.{key}.{c}" for c in T3_COLUMN_KEYS]
-        found.notes.append(("ambiguous", f"requests.{key}", f"表头之前另有 {missing} 行数字，放在表中哪一行不止一种读法："
-                                                              f"{_names(paths)}：{alternatives_text(paths, readings)}", None))
+    note_rows(found, filled, {f"requests.{key}": ([f"requests.{key}.{c}" for c in T3_COLUMN_KEYS], readings)
+                              for key, readings in alts.items()},
+              f"表头之前另有 {missing} 行数字，放在表中哪一行不止一种读法")
 
 
 __all__ = ["fill_stray_rows"]
