@@ -513,11 +513,15 @@ def out_of_order(chars: str, rows: tuple[Label, ...], attached: list[tuple[int, 
     return False
 
 
+_T4_HEAD = T4_GROUPS[0].keys[0]  # 行政复议: the first group of 表四's header
+_T4_FIRST_RESULT = T4_COLUMNS[0].keys[0]  # 维持: the first result column under it
+
+
 def t4_start(chars: str, lo: int) -> int:
-    """Where 表四's header starts after ``lo`` (a 行政复议 with 维持 after it), or -1."""
-    hi = chars.find("行政复议", lo)
-    while hi >= 0 and "维持" not in chars[hi:hi + 400]:
-        hi = chars.find("行政复议", hi + 4)
+    """Where 表四's header starts after ``lo`` (its first group with its first result column after it), or -1."""
+    hi = chars.find(_T4_HEAD, lo)
+    while hi >= 0 and _T4_FIRST_RESULT not in chars[hi:hi + 400]:
+        hi = chars.find(_T4_HEAD, hi + len(_T4_HEAD))
     return hi
 
 

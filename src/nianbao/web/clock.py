@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from markupsafe import Markup, escape
 
+import nianbao
+
 
 def _china() -> tzinfo:
     try:
@@ -42,5 +44,6 @@ def iso(dt: datetime | None) -> str | None:
 
 
 def today() -> date:
-    """Today's date in China (a server on UTC is still on yesterday until 08:00 北京时间)."""
-    return datetime.now(CHINA).date()
+    """Today's date in China (a server on UTC is still on yesterday until 08:00 北京时间): the ledger's, which
+    its deadlines are judged on."""
+    return nianbao.ledger_today()
