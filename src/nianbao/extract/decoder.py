@@ -43,7 +43,7 @@ from ..format import (
     core,
     tail,
 )
-from ..ingest import Block, Cell
+from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
 from .sections import section_of
@@ -56,12 +56,6 @@ _NUMBERING_MARK = frozenset(".．、")
 # a column name a converter made up for a table without a header row (数据1…数据6, Column2): its digit
 # is no cell of the table
 _PLACEHOLDER = re.compile(r"(?<![^\s|])(?:数据|列|字段|[Cc]ol(?:umn)?)[ _]?\d{1,2}(?![^\s|])")
-# a page number ("— 3 —") between words: a PDF's text whose line breaks are gone; its digits are no cell
-_PAGE_HALF = re.compile(r"^\s*(?:—\s*\d{1,3}|\d{1,3}\s*—)\s*$")
-_PAGE_INLINE = re.compile(r"(?<=[^\d\s\-—–－~·])\s*[—–－]\s*\d{1,3}\s*[—–－]\s*(?=[^\d\s\-—–－~·])"
-                          # … or glued to a row's digits before it, between two em dashes (no minus sign or range
-                          # is written 「—2—」): 「…0000000—2—申请人情况」, 「… 0 0 0— 2 —申请人情况」
-                          r"|(?<=\d)—\s*\d{1,3}\s*—(?=\s*[^\d\s\-—–－~·])")
 _OCR_ZERO = frozenset("Oo〇")
 # a run of characters that are neither separators nor a possible OCR zero (Stream._compact takes it whole)
 _PLAIN_RUN = re.compile("[^" + re.escape("".join(sorted(_SEPARATORS | _OCR_ZERO))) + "]+")
@@ -146,9 +140,9 @@ class Stream:
                 t = c.text.replace("<br>", " ").replace("<br/>", " ")
                 if any(w in t for w in ("数据", "列", "字段", "ol")):
                     t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
-                if "—" in t or "–" in t or "－" in t:
-                    t = _PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
-                    if _PAGE_HALF.match(t):  # "— 3 —" with one dash lost (OCR): no cell either
+                if "—" in t or "–" in t or "－" in t:  # a page number in running text: its digits are no cell
+                    t = PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
+                    if PAGE_HALF.match(t):  # "— 3 —" with one dash lost (OCR): no cell either
                         t = " " * len(t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..format import Format, norm
-from ..ingest import Block, strip_markup
+from ..ingest import PAGE_AT_END, Block, strip_markup
 from .numerals import cn_to_int
 
 DATE = re.compile(
@@ -222,15 +222,11 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
                 return
 
 
-# the last page's number after the signature, its line break gone: 「…2025年1月20日— 3 —」
-_PAGE_AT_END = re.compile(r"\s*[—–－-]\s*\d{1,3}\s*[—–－-]\s*$")
-
-
 def _flat_tail(text: str) -> str:
     """The end of a flattened text as the signature pattern reads it: the last page's number dropped, and a
     section heading the signature is glued to (「…六、其他需要报告的事项平潭…局2025年1月20日」, section 六 left
     empty) ended with a space, so the agency starts after it."""
-    text = _PAGE_AT_END.sub("", text)
+    text = PAGE_AT_END.sub("", text)
     window = text[-120:]
     for sec in Format.SECTIONS:
         at = window.rfind(sec.label)

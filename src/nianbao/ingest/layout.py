@@ -15,6 +15,7 @@ from statistics import median
 
 from .document import Block, Cell, Document
 from .geometry import Glyph, Grid
+from .pagenumbers import PAGE_LINE
 
 
 @dataclass
@@ -47,8 +48,6 @@ class Page:
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
-# a page number by its form alone: 「— 3 —」, 「第3页」, 「第3页 共9页」, 「3/9」
-_PAGE_NO = re.compile(r"^(?:[-—–－~·]\d{1,3}[-—–－~·]|第\d{1,3}页(?:[,，/]?共\d{1,3}页)?|\d{1,3}/\d{1,3})$")
 # a bare number (or with a dash on one side): a page number only when pages are numbered that way, since a
 # table cell's 0 can sit in the margin too (a table row carried over a page break)
 _BARE_NO = re.compile(r"^[-—–－~·]?(\d{1,3})[-—–－~·]?$")
@@ -152,7 +151,8 @@ def strip_furniture(pages: list[Page]) -> None:
                 text = "".join(ln.texts())
                 compact = re.sub(r"\s+", "", text)
                 bare = _BARE_NO.match(compact)
-                if (_PAGE_NO.match(compact) or _furniture_key(text) in repeated
+                # a page number by its form alone (「— 3 —」, 「第3页 共9页」, 「3/9」), furniture, a numbered page's bare number
+                if (PAGE_LINE.match(compact) or _furniture_key(text) in repeated
                         or (bare and int(bare[1]) - p.number in offsets)):
                     continue
             keep.append(ln)

@@ -10,7 +10,6 @@ Provenance: page and bbox (PDF points, top-left origin, converted from millimetr
 from __future__ import annotations
 
 import math
-import re
 import statistics
 import time
 from collections.abc import Sequence
@@ -20,11 +19,10 @@ from .. import limits
 from ..errors import InputError
 from . import archive, grid
 from .document import Block, Cell, Document
+from .pagenumbers import PAGE_LINE
 
 MAX_PAGES = limits.MAX_OFD_PAGES
 _MM_TO_PT = 72 / 25.4
-_PAGE_NO = re.compile(
-    r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
 def read_ofd(data: bytes, name: str) -> Document:
@@ -100,7 +98,7 @@ def page_blocks(runs: Sequence, page: int) -> list[Block]:
             groups.append([r])
         cells = [_cell(g, page, em) for g in groups]
         cells = [c for c in cells if c.text]
-        if not cells or (len(cells) == 1 and _PAGE_NO.match(cells[0].text)):
+        if not cells or (len(cells) == 1 and PAGE_LINE.match(cells[0].text)):
             continue
         out.append(Block(cells))
     return out

@@ -17,13 +17,8 @@ from .decode import decode_damaged
 from .document import Block, Cell, Document
 from .furniture import crawler_header, report_spans
 from .grid import GridTooLarge
+from .pagenumbers import PAGE_CELL, PAGE_CELL_FIRST, PAGE_LINE
 
-_PAGE_NO = re.compile(
-    r"^\s*(?:[-—–－~·]\s*\d{1,3}\s*[-—–－~·]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
-)
-# a page number a converter sorted into a line of text ("- 4 -    法提供   2.没有现成信息…"): a cell of its own
-_PAGE_CELL = re.compile(r"^[-—–－~·]\s*\d{1,3}\s*[-—–－~·]$|^第\s*\d{1,3}\s*页$")
-_PAGE_CELL_FIRST = frozenset("-—–－~·第")  # what such a cell starts with
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single spaces
 # CommonMark's backslash escapes (``1\.属于``, ``\(二\)``, ``0635\-8223216``): any ASCII punctuation but
@@ -67,14 +62,14 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
         if group:
             blocks.append(Block(group))
             group = []
-        if not line.strip() or _PAGE_NO.match(line):
+        if not line.strip() or PAGE_LINE.match(line):
             continue
         spans = report_spans(line)
         if len(spans) == 1 and not line[:spans[0][0]].strip() and not line[spans[0][1]:].strip():
             spans = [(0, len(line))]  # nothing left out: keep the line as it is (its indentation too)
         for a, b in spans:
             cells = [c for c in _split_line(line[a:b], lineno, start + a)
-                     if c.text[:1] not in _PAGE_CELL_FIRST or not _PAGE_CELL.match(c.text)]
+                     if c.text[:1] not in PAGE_CELL_FIRST or not PAGE_CELL.match(c.text)]
             if cells:
                 blocks.append(Block(cells))
                 total += len(cells)
