@@ -31,6 +31,7 @@ from ..format import (
     ACTIVE_2021,
     T3_COLUMN_KEYS,
     T3_COLUMNS,
+    T3_OTHER_TOTAL,
     T3_ROWS_2019,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
@@ -420,6 +421,14 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
 
 # ---- 表三 ---------------------------------------------------------------------------------------
 _T3_WIDTH = len(T3_COLUMN_KEYS)
+_T3_HEAD = T3_ROWS_2021[0].keys[0]  # 本年新收: 表三's first row
+
+
+def _row_keys(row: Label) -> tuple[str, ...]:
+    """The phrases a 表三 row is found by: its first key and its variants. 3.其他's key 其他 is a word of
+    other labels too (2.其他法律行政法规…, 法人或其他组织), so it is looked for with its number: 3.其他."""
+    first = row.keys[0]
+    return (f"{row.number}{first}" if row.key == "other_other" else first, *row.variants)
 
 
 def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int) -> list[tuple[int, int, int]]:
@@ -429,16 +438,14 @@ def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int) -> list[
     cur = lo
     for i, row in enumerate(rows):
         best = None
-        for key in (row.keys[0], *row.variants):
-            if row.key == "other_other":
-                key = "3.其他" if key == row.keys[0] else key
+        for key in _row_keys(row):
             p = chars.find(key, cur, hi)
             if p >= 0 and (best is None or p < best[0]):
                 best = (p, p + len(key))
-        if best is None and row.key == "other_other":
-            p = chars.find("其他", cur, hi)
+        if best is None and row.key == "other_other":  # its key alone, close after the row before it
+            p = chars.find(row.keys[0], cur, hi)
             if p >= 0 and p - cur < 80:
-                best = (p, p + 2)
+                best = (p, p + len(row.keys[0]))
         if best is None:
             continue
         out.append((i, *best))
@@ -450,8 +457,7 @@ def _occurrences(chars: str, rows, lo: int, hi: int) -> list[tuple[int, int, int
     """(start, end, row index) of every row label in ``chars[lo:hi]``, longer matches first."""
     found: list[tuple[int, int, int]] = []
     for i, row in enumerate(rows):
-        keys = ["3.其他" if row.key == "other_other" and k == row.keys[0] else k for k in (row.keys[0], *row.variants)]
-        for key in keys:
+        for key in _row_keys(row):
             p = chars.find(key, lo, hi)
             while p >= 0:
                 found.append((p, p + len(key), i))
@@ -509,6 +515,9 @@ def out_of_order(chars: str, rows: tuple[Label, ...], attached: list[tuple[int, 
 
 _T4_HEAD = T4_GROUPS[0].keys[0]  # 行政复议: the first group of 表四's header
 _T4_FIRST_RESULT = T4_COLUMNS[0].keys[0]  # 维持: the first result column under it
+_T4_TOTAL = T4_COLUMNS[-1].keys[0]  # 总计: the last column
+# words every block of the header carries (「尚未审结」 also written 「未审结」: 审结 is in both)
+_T4_BLOCK_WORDS = (T4_COLUMNS[0].keys[0], T4_COLUMNS[1].keys[0], "审结", _T4_TOTAL)
 
 
 def t4_start(chars: str, lo: int) -> int:
@@ -536,9 +545,9 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
 
 def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
     window = chars[lo:hi]
-    if "逾期不补正" in window or "缴纳费用" in window or "收费通知" in window:
+    if any(w in window for w in Format.other_subrow_words()):  # 2021's rows under （六）其他处理
         return T3_ROWS_2021
-    if "其他处理" in window:
+    if T3_OTHER_TOTAL.keys[0] in window:  # 2019's single row （六）其他处理
         return T3_ROWS_2019
     return T3_ROWS_2021
 
@@ -546,7 +555,7 @@ def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
 def decode_requests(stream: Stream) -> Decoded | None:
     """表三 from a stream: None when no row labels with numbers are found."""
     chars = stream.chars
-    starts = [m.start() for m in re.finditer("本年新收", chars)]
+    starts = [m.start() for m in re.finditer(_T3_HEAD, chars)]
     if not starts:
         return None
     best: list[tuple[int, int, int]] = []
@@ -938,12 +947,12 @@ _T4_HEADER_END = ("尚未审结总计", "未审结总计", "审结总计")
 def decode_appeals(stream: Stream) -> Decoded | None:
     """表四: the 15 numbers after the header's last 总计."""
     chars = stream.chars
-    head = chars.find("行政复议")
+    head = chars.find(_T4_HEAD)
     while head >= 0:
         window = chars[head:head + 400]
-        if "维持" in window and ("诉讼" in window or "起诉" in window):
+        if _T4_FIRST_RESULT in window and ("诉讼" in window or "起诉" in window):
             break
-        head = chars.find("行政复议", head + 4)
+        head = chars.find(_T4_HEAD, head + len(_T4_HEAD))
     if head < 0:
         return None
     if _t4_printed_blank(chars, head):
@@ -1009,7 +1018,7 @@ def _t4_printed_blank(chars: str, head: int) -> bool:
         sec = section_of(chars[m.end():m.end() + 20])
         if sec is None or sec.id not in _AFTER_T4:
             continue
-        p = chars.find("行政复议", head, m.start())
+        p = chars.find(_T4_HEAD, head, m.start())
         while p >= 0:
             # from a 行政复议 of the header, or from the end of the section heading that names it (a header
             # whose first row a Markdown converter replaced by 数据1…数据15)
@@ -1017,10 +1026,10 @@ def _t4_printed_blank(chars: str, head: int) -> bool:
             for start in (p, *((titled + 2,) if titled >= 0 else ())):
                 words = chars[start:m.start()]
                 if all(ch in _T4_HEADER_CHARS or (ch.isascii() and not ch.isalnum()) for ch in words):
-                    return ("直接起诉" in words and "复议后起诉" in words
-                            and all(words.count(w) >= 2 for w in ("维持", "纠正", "审结", "总计"))
+                    return (all(g.keys[0] in words for g in T4_GROUPS[1:])  # 直接起诉, 复议后起诉
+                            and all(words.count(w) >= 2 for w in _T4_BLOCK_WORDS)
                             and not any(w in chars[m.end():] for w in _T4_MOVED))
-            p = chars.find("行政复议", p + 4, m.start())
+            p = chars.find(_T4_HEAD, p + len(_T4_HEAD), m.start())
         return False
     return False
 
@@ -1029,15 +1038,15 @@ def _t4_header_end(chars: str, head: int) -> int:
     """Where 表四's numbers start when its header does not end in 总计 (a layout that writes the header
     rows' words column-interleaved: "…尚未总计…维持纠正结果审结"): the first digit after a 行政复议 from
     which every character up to it is one of the header's."""
-    p = chars.find("行政复议", head, head + 3000)
+    p = chars.find(_T4_HEAD, head, head + 3000)
     while p >= 0:
         i = p
         stop = min(len(chars), p + 200)
         while i < stop and not chars[i].isdigit() and chars[i] in _T4_HEADER_CHARS:
             i += 1
-        if i < stop and chars[i].isdigit() and "维持" in chars[p:i] and "总计" in chars[p:i]:
+        if i < stop and chars[i].isdigit() and _T4_FIRST_RESULT in chars[p:i] and _T4_TOTAL in chars[p:i]:
             return i
-        p = chars.find("行政复议", p + 4, head + 3000)
+        p = chars.find(_T4_HEAD, p + len(_T4_HEAD), head + 3000)
     return -1
 
 
@@ -1098,11 +1107,11 @@ def active_labels(chars: str, fmt: str) -> tuple[tuple[ActiveItem, ...], int, li
     start = chars.find("第二十条")
     if start < 0:
         return None
-    hi = chars.find("本年新收", start)
+    hi = chars.find(_T3_HEAD, start)
     hi = len(chars) if hi < 0 else hi
     hits = []
     for n, it in enumerate(items):
-        key = "行政规范性文件" if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
+        key = it.label if it.key == "normative_documents" and fmt == "2021" else it.keys[0]
         p = chars.find(key, start, hi)
         if p < 0 and key != it.keys[0]:
             key = it.keys[0]

@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import product
 
-from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, Label
+from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, Format, Label
 from ..ingest import Cell
 from .noise import DIGIT_GLYPHS
 from .tables import Found
@@ -413,8 +413,9 @@ def _printed_cells(tokens: list[tuple[int, str]]) -> int | None:
 
 
 def _keys(row: Label) -> tuple[str, ...]:
-    if row.key == "other_other":
-        return ("3.其他", "3其他", "3、其他", "3.其它")
+    if row.key == "other_other":  # 其他 is a word of other labels too: with its number, as OCR leaves it
+        n, k, v = row.number.rstrip("."), row.keys[0], row.variants[0]  # type: ignore[union-attr]
+        return (f"{n}.{k}", f"{n}{k}", f"{n}、{k}", f"{n}.{v}")  # 3.其他 3其他 3、其他 3.其它
     return (row.keys[0], *row.variants)
 
 
@@ -484,7 +485,7 @@ def _anchors(lines: list[_Line], rows: tuple[Label, ...]) -> list[tuple[int, int
         if not ln.label:
             continue
         found = [ri for ri, r in enumerate(rows) if any(k in ln.label for k in _keys(r))
-                 or (r.key == "other_other" and ln.label in ("其他", "其它"))]
+                 or (r.key == "other_other" and ln.label in (*r.keys, *r.variants))]
         for ri in found:
             hits.append((li, ri))
     hit_lines = {li for li, _ in hits}
@@ -669,7 +670,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
     lines = _lines(text, reg[0], reg[1])
     window = "".join(ln.label for ln in lines)
     rows = T3_ROWS_2021
-    if "其他处理" in window and not any(w in window for w in ("逾期不补正", "缴纳费用", "收费通知", "不补正")):
+    if Format.outcome_group("other").keys[0] in window and not any(w in window for w in Format.other_subrow_words()):
         rows = T3_ROWS_2019
     keys = [r.key for r in rows]
     placed = _place(lines, rows)

@@ -270,7 +270,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
         return fmt
     stream = lazy.get()
     start = stream.chars.find("第二十条")
-    end = stream.chars.find("本年新收", start)
+    end = stream.chars.find(T3_ROWS_2021[0].keys[0], start)  # 本年新收: 表三 begins
     window = stream.chars[start:end if end > 0 else None] if start >= 0 else ""
     if not found.values and any(w in window for w in _HEADER_2019):
         fmt = "2019"
