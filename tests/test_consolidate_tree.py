@@ -127,8 +127,8 @@ def test_the_cli_names_the_units_summed_under_others_and_those_not_added_again(t
     r = cli("consolidate", "--region", "聊城市", "--year", "2021", "--db", tmp_path / "s.sqlite", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     out = r.stdout.replace("\n", "")
-    assert "汇总的单位（2）：聊城市东昌府区人民政府（属 聊城市教育局）、聊城市教育局" in out
-    assert "未重复计入（1，已含在所属政府的报告中）：聊城市东昌府区教育和体育局（含在 聊城市东昌府区人民政府 的报告中）" in out
+    assert "汇总的单位（2）：聊城市东昌府区人民政府（属聊城市教育局）、聊城市教育局" in out
+    assert "未重复计入（1，已含在所属政府的报告中）：聊城市东昌府区教育和体育局（含在聊城市东昌府区人民政府的报告中）" in out
     assert "缺报（0）：无" in out
 
 

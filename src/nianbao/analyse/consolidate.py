@@ -15,7 +15,7 @@ from typing import Any
 from ..audit import Finding, audit
 from ..format import Format
 from ..format.agency import region_chain
-from ..record import Consolidated, Record, Signature
+from ..record import Consolidated, Record, Signature, covered_note, under_note
 from ..store import ReportRow, Store
 from .layout import CellDef, cells
 
@@ -50,6 +50,15 @@ class Consolidation:
     listed: bool = False  # the unit list names units under the region: 缺报 is judged against it
     via: dict[str, str] = field(default_factory=dict)  # a summed unit not directly under the region → what it is under
     covered: dict[str, str] = field(default_factory=dict)  # a unit not summed → the government whose report includes it
+
+    def under(self, unit: str) -> str:
+        """「（属X）」 after a summed unit not directly under the region, else "" (the report's wording)."""
+        return under_note(unit, self.via)
+
+    @staticmethod
+    def within(by: str) -> str:
+        """「（含在X的报告中）」 after a unit not summed, X's report including it (the report's wording)."""
+        return covered_note(by)
 
     def to_json(self) -> dict[str, Any]:
         """The consolidation as ``nianbao consolidate --json`` prints it."""

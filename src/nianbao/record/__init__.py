@@ -15,11 +15,13 @@ from .model import (
     RequestRow,
     SectionText,
     Signature,
+    covered_note,
+    under_note,
 )
 from .result import DocError, ParseResult, Status
 
 __all__ = [
     "Active2019", "Active2021", "AppealRow", "Appeals", "Consolidated", "Contact", "DocError", "LateCase", "LedgerSummary",
     "Meta", "ParseNote", "ParseResult", "Provenance", "Record", "RequestRow", "SectionText", "Signature",
-    "Status",
+    "Status", "covered_note", "under_note",
 ]

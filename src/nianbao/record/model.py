@@ -6,7 +6,7 @@ A value the document does not give is None (JSON null), never 0. Counts are type
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -181,6 +181,17 @@ class Consolidated(_Model):
     count: int = 0  # how many: len(units)
     via: dict[str, str] = Field(default_factory=dict)  # a summed unit not directly under the region → what it is under
     covered: dict[str, str] = Field(default_factory=dict)  # a unit not summed → the government whose report includes it
+
+
+def under_note(unit: str, via: Mapping[str, str]) -> str:
+    """「（属X）」 after a summed unit not directly under the region (X: what it is under, ``via``), "" after
+    one that is: the one wording of the printed report, the web page and the CLI."""
+    return f"（属{via[unit]}）" if unit in via else ""
+
+
+def covered_note(by: str) -> str:
+    """「（含在X的报告中）」 after a unit not summed because X's report includes it: one wording everywhere."""
+    return f"（含在{by}的报告中）"
 
 
 class ParseNote(_Model):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..format import Format
 from ..format.spec import Section
-from ..record import Record, SectionText
+from ..record import Record, SectionText, covered_note, under_note
 from .grid import Grid, grids
 
 _SUB_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\d{1,2}[.．、])")
@@ -116,10 +116,10 @@ def consolidated_units(record: Record) -> str | None:
     c = record.consolidation
     if c is None:
         return None
-    units = "、".join(f"{u}（属{c.via[u]}）" if u in c.via else u for u in c.units) or "无"
+    units = "、".join(u + under_note(u, c.via) for u in c.units) or "无"
     text = f"汇总的单位（{c.count}个）：{units}。"
     if c.covered:  # named so a reader sees they were not forgotten, and not counted twice either
-        covered = "、".join(f"{u}（含在{by}的报告中）" for u, by in c.covered.items())
+        covered = "、".join(u + covered_note(by) for u, by in c.covered.items())
         text += f"未重复计入（{len(c.covered)}个，已含在所属政府的报告中）：{covered}。"
     return text
 

@@ -69,11 +69,11 @@ def consolidate_cmd(
     for t in layout_tables(result):
         console.print(t)
     console.print(f"汇总单位：{result.office}")
-    summed = [f"{u}（属 {result.via[u]}）" if u in result.via else u for u in result.units]
+    summed = [u + result.under(u) for u in result.units]
     console.print(f"汇总的单位（{len(result.units)}）：{'、'.join(summed) or '无'}")
     if result.covered:
         console.print(f"未重复计入（{len(result.covered)}，已含在所属政府的报告中）："
-                      + "、".join(f"{u}（含在 {by} 的报告中）" for u, by in result.covered.items()))
+                      + "、".join(u + result.within(by) for u, by in result.covered.items()))
     console.print(f"说明：{COVERAGE}")
     if result.blanks:
         console.print(f"有 {len(result.blanks)} 个单元格部分单位留空，只汇总已填的数，例如：")
