@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 
 from nianbao.extract.decoder import _DIGIT, Stream, runs_between
 from nianbao.ingest import Block, Cell
 
 
-def test_digit_class_is_isdigit() -> None:
-    # the regex that skips words must stop at every character str.isdigit() takes (❶, ①, ², …) and no other
-    wrong = [hex(c) for c in range(sys.maxunicode + 1)
-             if bool(_DIGIT.match(chr(c))) != chr(c).isdigit()]
-    assert wrong == []
+def test_digit_class_is_isdigit_on_nfkc() -> None:
+    # the regex that skips words must stop at every character of the stream's NFKC text that str.isdigit()
+    # takes (❶ as it is, ① and ² made 1 and 2 by NFKC …) and no other
+    chars = {x for c in range(sys.maxunicode + 1) for x in unicodedata.normalize("NFKC", chr(c))}
+    assert sorted(hex(ord(x)) for x in chars if bool(_DIGIT.match(x)) != x.isdigit()) == []
+    assert "".join(r.digits for r in runs_between(_stream("①²❶⓵"), 0, 4)) == "12❶⓵"
 
 
 def _stream(*lines: str) -> Stream:

@@ -249,10 +249,12 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
     return list(got)
 
 
-# what str.isdigit() takes: decimal digits and the other digits (superscripts, circled ①, ❶ …)
-_DIGIT = re.compile(r"[\d\u00b2-\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468"
-                    r"\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
-                    r"\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
+# The digits str.isdigit() takes besides the decimal ones (\d) that NFKC leaves as they are: ❶ ⓵ ➀, and
+# digits of scripts no report is written in. Stream.chars is in NFKC, which has already made the others
+# (², ①, ⑴, ⒈, ⓪, 🄁) into 0-9, so on chars _DIGIT takes what str.isdigit() takes.
+_DIGITS_NFKC_KEEPS = (r"\u1369-\u1371\u19da\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+                      r"\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a")
+_DIGIT = re.compile(rf"[\d{_DIGITS_NFKC_KEEPS}]")
 _DIGITS = re.compile(_DIGIT.pattern + "+")
 _SEPARATOR = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]")
 
