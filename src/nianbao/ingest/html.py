@@ -85,6 +85,36 @@ def read_html(data: bytes, name: str) -> Document:
                     title_hint=_title(root), date_hint=_published(root), warnings=[damage] if damage else [])
 
 
+class TableReader:
+    """HTML tables found inside a text document (Markdown with embedded <table>s, as pandoc, MinerU and
+    other PDF→Markdown tools write them), read as in a page: exact grid rows, merged cells expanded."""
+
+    def __init__(self, name: str):
+        self._walker = _Walker(name)
+
+    def blocks(self, markup: str, line: int, after_text: bool) -> list[Block]:
+        """The rows of the table(s) in ``markup``, each cell at ``line`` (where the table starts).
+        ``after_text``: report text came since the last table, so this table does not continue it."""
+        try:
+            root = etree.fromstring(markup, _PARSER)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            return []
+        w = self._walker
+        if after_text:
+            w.blocks_at_table_end = -1
+        start = len(w.blocks)
+        for table in root.iter("table") if root is not None else ():
+            if any(a.tag == "table" for a in table.iterancestors()):
+                continue  # a table nested in another is read as part of it
+            w.table_el(table, f"line {line}/table")
+            w.blocks_at_table_end = len(w.blocks)
+        new = w.blocks[start:]
+        for b in new:
+            for c in b.cells:
+                c.line = line
+        return new
+
+
 # ---- the article body ---------------------------------------------------------------------------
 def find_body(root: etree._Element) -> tuple[etree._Element, bool]:
     """The CMS article container; else the smallest element holding most of the page's text.

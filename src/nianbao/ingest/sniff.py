@@ -22,12 +22,22 @@ def sniff(data: bytes, name: str = "") -> str:
     if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return "image"
     low = head.lower()
-    if any(t in low for t in (b"<!doctype html", b"<html", b"<body", b"<table", b"<div", b"<meta", b"<p>", b"<p ")):
-        return "html"
     lname = name.lower()
+    if any(t in low for t in (b"<!doctype html", b"<html", b"<body", b"<meta")):
+        return "html"
+    if any(t in low for t in (b"<table", b"<div", b"<p>", b"<p ")) and (
+            lname.endswith((".htm", ".html", ".shtml", ".xhtml")) or not _prose_lines(low)):
+        return "html"
     if lname.endswith((".md", ".markdown")):
         return "markdown"
     return "text"
+
+
+def _prose_lines(head: bytes) -> bool:
+    """Most lines hold text outside tags: Markdown or text with some HTML in it (pandoc's Markdown of a
+    page keeps its <div>s, PDF→Markdown tools write tables as <table>), not a page or a fragment of one."""
+    lines = [ln.strip() for ln in head.split(b"\n")[:-1] if ln.strip()]  # the last may be cut
+    return len(lines) >= 4 and sum(not ln.startswith(b"<") for ln in lines) * 2 > len(lines)
 
 
 def _zip_kind(data: bytes) -> str:

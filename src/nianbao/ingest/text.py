@@ -17,6 +17,7 @@ from .decode import decode_damaged
 from .document import Block, Cell, Document
 from .furniture import crawler_header, report_spans
 from .grid import GridTooLarge
+from .html import TableReader
 from .pagenumbers import PAGE_CELL, PAGE_CELL_FIRST, PAGE_LINE
 
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -24,7 +25,26 @@ _WIDE_GAP = re.compile(r"\S+(?:\s\S+)*")  # a cell: words joined by single space
 # CommonMark's backslash escapes (``1\.属于``, ``\(二\)``, ``0635\-8223216``): any ASCII punctuation but
 # the pipe, which stays escaped so a table cell's ``\|`` is not read as a column break
 _MD_ESCAPED = re.compile(r"\\([!-/:-@\[\\\]^_`{}~])")
+# pandoc's Markdown of a web page: spans with attributes ([0]{style="…"}), links ([首页](/)), attributes
+# after a heading ({#id .class}) and fenced divs (::: article): their words are the report's, the rest is not
+_MD_SPAN = re.compile(r"\[([^\[\]\n]*)\](?:\{[^{}\n]*\}|\([^()\n]*\))")
+_MD_ATTRS = re.compile(r"[ \t]*\{[#.][^{}\n]*\}[ \t]*$|^:::+.*$|^[ \t]*</?div\b[^>\n]*>[ \t]*$", re.MULTILINE)
+# inline tags a converter kept inside Markdown cells and lines (<span style="…">规章</span>): not words
+_INLINE_TAG = re.compile(r"</?(?:span|font|b|strong|i|em|u|a|sup|sub|small|big|o:p)\b[^<>\n]*>", re.IGNORECASE)
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
+# tables drawn with box-drawing characters (w3m/lynx dumps, terminal table printers) are read as ASCII
+# grid tables (pandoc's and docutils' reStructuredText, psql, tabulate): ─ ═ … become -, │ ║ … |, and the
+# corners and junctions +
+_BOX_CHAR = re.compile("[\u2500-\u257f]")
+_BOX_LINES = "\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d\u2550\u2574\u2576\u2578\u257a\u257c\u257e"
+_BOX_VERTICALS = "\u2502\u2503\u2506\u2507\u250a\u250b\u2551\u254e\u254f\u2575\u2577\u2579\u257b\u257d\u257f"
+_BOX = str.maketrans({chr(c): "-" if chr(c) in _BOX_LINES else "|" if chr(c) in _BOX_VERTICALS else "+"
+                      for c in range(0x2500, 0x2580)})
+# a grid table's rule line: +----+----+, +====+, or a partial one under a cell that spans rows (|   +---+)
+_GRID_RULE = re.compile(r"^\s*[|+][-=:+| ]*\+[-=:+| ]*$")
+# the piece of rule in a line of text: the other cells' rule beside a cell that spans rows
+_GRID_PIECE = re.compile(r"\+[-=+]*[-=]{2,}[-=+]*")
 
 
 def read_text(data: bytes, name: str, kind: str = "text") -> Document:
@@ -34,28 +54,98 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
         # \<script>, \. as Markdown writers escape them; also in a .txt (Markdown saved as text): a
         # backslash before punctuation is no part of a report's words
         text = _MD_ESCAPED.sub(r"\1", text)
+    if "</" in text:
+        text = _INLINE_TAG.sub("", text)
+    if "](" in text or "]{" in text or "<div" in text or "</div" in text:
+        text = _MD_ATTRS.sub("", _MD_SPAN.sub(r"\1", text))
+    text = unbox(text)
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])
     try:
-        blocks = split_blocks(text, skip=header.lines)
+        blocks = split_blocks(text, skip=header.lines, tables=_html_tables(text, name))
     except GridTooLarge:
         raise InputError(f"{name}：文本中的表格单元格数目异常（超过 {MAX_CELLS} 个），不像一篇年度报告", "too_large") from None
     return Document(source=name, kind=kind, blocks=blocks, text=text,
                     title_hint=header.title, date_hint=header.date, warnings=[damage] if damage else [])
 
 
-def split_blocks(text: str, skip: int = 0) -> list[Block]:
-    """The blocks of ``text``; its first ``skip`` lines (a crawler's header) are not report text."""
+def unbox(text: str) -> str:
+    """Box-drawn tables as ASCII grid tables (each character keeps its place: spans stay right)."""
+    if not _BOX_CHAR.search(text):
+        return text
+    return "\n".join(line.translate(_BOX) if _BOX_CHAR.search(line) else line for line in text.split("\n"))
+
+
+def _blank_piece(m: re.Match[str]) -> str:
+    return "|" + " " * (len(m.group(0)) - 2) + "|" if len(m.group(0)) > 1 else "|"
+
+
+def _html_tables(text: str, name: str) -> dict[int, tuple[int, list[Block]]]:
+    """HTML tables in a text document, by the line each starts on: (the line it ends on, its rows)."""
+    if "<table" not in text and "<TABLE" not in text:
+        return {}
+    found: dict[int, tuple[int, list[Block]]] = {}
+    reader = TableReader(name)
+    depth, begin, last_end = 0, 0, 0
+    for m in _TABLE_TAG.finditer(text):
+        if not m.group(1):
+            if depth == 0:
+                begin = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                first = text.count("\n", 0, begin) + 1
+                last = first + text.count("\n", begin, m.end())
+                rows = reader.blocks(text[begin:m.end()], first, after_text=bool(text[last_end:begin].strip()))
+                if rows:
+                    found[first] = (last, rows)
+                last_end = m.end()
+    return found
+
+
+def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Block]]] | None = None) -> list[Block]:
+    """The blocks of ``text``; its first ``skip`` lines (a crawler's header) are not report text;
+    ``tables``: HTML tables in it, by first line (their last line, their rows), read in their place."""
     blocks: list[Block] = []
     group: list[Cell] = []  # one-cell-per-line run
     offset = 0
     total = 0
+    grid: list[list[Cell]] | None = None  # the lines of a grid table's row, from its rule line on
+    until = skip  # lines up to here are read already (or are not report text)
     for lineno, line in enumerate(text.split("\n"), start=1):
         start = offset
         offset += len(line) + 1
-        if lineno <= skip:
+        if lineno <= until:
             continue
+        if tables and lineno in tables:
+            until, rows = tables[lineno]
+            if group:
+                blocks.append(Block(group))
+                group = []
+            blocks.extend(rows)
+            continue
+        if grid is not None or "-+" in line or "=+" in line:
+            if _GRID_RULE.match(line):
+                if grid:
+                    blocks.extend(_grid_row(grid))
+                grid = []
+                continue
+            if _GRID_PIECE.search(line):  # a cell that spans rows ends the others' row, a row of its own
+                if grid:
+                    blocks.extend(_grid_row(grid))
+                grid = []
+                line = _GRID_PIECE.sub(_blank_piece, line)
+            elif grid is not None:
+                if line.lstrip().startswith("|"):
+                    grid.append(_split_line(line, lineno, start))
+                    total += len(grid[-1])
+                    if total > MAX_CELLS:
+                        raise GridTooLarge(total)
+                    continue
+                blocks.extend(Block(cells) for cells in grid if cells)  # no closing rule: lines as they are
+                grid = None
         if line.startswith("\t") and "\t" not in line[1:] and (group or line[1:].strip()):
             group.append(_cell(line[1:], lineno, start + 1))
             continue
@@ -77,7 +167,32 @@ def split_blocks(text: str, skip: int = 0) -> list[Block]:
             raise GridTooLarge(total)
     if group:
         blocks.append(Block(group))
+    if grid:
+        blocks.extend(Block(cells) for cells in grid if cells)
     return blocks
+
+
+def _grid_row(lines: list[list[Cell]]) -> list[Block]:
+    """One row of a grid table, whose cells wrap over several lines: each column's pieces joined into one
+    cell (at the first piece's line and span). Lines that do not share one set of columns stay apart."""
+    lines = [cells for cells in lines if cells]
+    if len(lines) < 2 or len({len(cells) for cells in lines}) != 1:
+        return [Block(cells) for cells in lines]
+    row: list[Cell] = []
+    for pieces in zip(*lines, strict=True):
+        parts = [c for c in pieces if c.text]
+        if not parts:
+            row.append(pieces[0])
+            continue
+        text = parts[0].text
+        for c in parts[1:]:
+            # a number too wide for its column wraps inside it (pandoc: 666 as 6 / 66): digits join; words of
+            # Latin script keep the space they wrapped at
+            latin = text[-1].isascii() and text[-1].isalnum() and c.text[0].isascii() and c.text[0].isalnum()
+            glue = "" if not latin or (text.isdigit() and c.text.isdigit()) else " "
+            text += glue + c.text
+        row.append(Cell(text, parts[0].line, parts[0].span))
+    return [Block(row)]
 
 
 def _cell(raw: str, lineno: int, start: int) -> Cell:

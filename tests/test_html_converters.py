@@ -1,0 +1,92 @@
+"""Pages and Word files as text tools write them (tests/data/htmltext, README there): box-drawn and ASCII
+grid tables whose cells wrap over lines, HTML tables inside Markdown, pandoc's spans and fences. Each
+fixture reads as its hand-read record; degraded grid tables of seed records give the record or nulls."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import nianbao
+from conftest import DATA, load_json, mismatches
+from nianbao.ingest import load_bytes, sniff
+from nianbao.ingest.text import unbox
+from synth import T3_HEAD, T3_TAIL, assert_never_wrong, t3_rows
+from test_mdconv_shapes import SEEDS
+
+HERE = DATA / "htmltext"
+FIXTURES = sorted(p for p in HERE.iterdir() if p.is_file() and p.name != "README.md")
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_converted_page_reads_as_its_record(path):
+    expected = load_json(HERE / "expected" / f"{path.name}.json")
+    assert mismatches(expected, nianbao.parse(path).to_json_dict()) == []
+
+
+def _rows(doc):
+    return [[c.text for c in b.cells] for b in doc.blocks]
+
+
+def test_box_drawing_becomes_an_ascii_grid_of_the_same_length():
+    text = "┌──┬──┐\n│规章│ 7│\n├──┼──┤\n│ │ 2├──┤\n└──┴──┘"
+    out = unbox(text)
+    assert out == "+--+--+\n|规章| 7|\n+--+--+\n| | 2+--+\n+--+--+"
+    assert len(out) == len(text)
+
+
+def test_a_grid_row_wrapped_over_lines_is_one_row_and_wrapped_digits_one_number():
+    text = ("+----+----+----+\n| 一 | 6  | ab |\n| 、 | 66 | cd |\n| 本 |    |    |\n+----+----+----+\n"
+            "| 二 | 1  | 2  |\n+----+----+----+\n")
+    rows = _rows(load_bytes(text.encode(), "t.rst"))
+    assert rows == [["一、本", "666", "ab cd"], ["二", "1", "2"]]
+
+
+def test_lines_of_a_grid_row_that_do_not_share_columns_stay_apart():
+    text = "+----+----+\n| 一 | 6  |\n| 、 | 6 | 6 |\n+----+----+\n"
+    assert _rows(load_bytes(text.encode(), "t.rst")) == [["一", "6"], ["、", "6", "6"]]
+
+
+def test_a_markdown_table_without_rules_between_rows_is_not_joined():
+    text = "| 规章 | 1 |\n|---|---|\n| 行政许可 | 2 |\n| 行政处罚 | 3 |\n"
+    assert _rows(load_bytes(text.encode(), "t.md")) == [["规章", "1"], ["行政许可", "2"], ["行政处罚", "3"]]
+
+
+def test_markdown_with_html_tables_is_text_and_a_page_is_html():
+    md = ("# 某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度……\n\n二、主动公开政府信息情况\n\n"
+          "<table><tr><td>规章</td><td>1</td></tr></table>\n").encode()
+    assert sniff(md, "a.md") == "markdown"
+    assert sniff(md, "a.html") == "html"
+    assert sniff(b"<div>\n<table>\n<tr><td>1</td></tr>\n</table>\n</div>\n", "a.txt") == "html"
+    rows = _rows(load_bytes(md, "a.md"))
+    assert ["规章", "1"] in rows and rows.index(["规章", "1"]) > rows.index(["二、主动公开政府信息情况"])
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+
+
+def render_grid(rec: dict, seed: int, box: bool) -> str:
+    """表三 of ``rec`` as a grid table with random narrow columns: labels and numbers wrap inside cells."""
+    rnd = random.Random(seed)
+    widths = [rnd.randint(1, 12)] + [rnd.randint(1, 4) for _ in range(7)]
+    v, h, j = ("│", "─", "┼") if box else ("|", "-", "+")
+    rule = j + j.join(h * (w + 2) for w in widths) + j
+    out = [*T3_HEAD, rule]
+    for label, cells in t3_rows(rec):
+        pieces = [_wrap(label, widths[0])] + [_wrap(c, w) for c, w in zip(cells, widths[1:], strict=True)]
+        for k in range(max(map(len, pieces))):
+            out.append(v + v.join(f" {(p[k] if k < len(p) else ''):<{w}} " for p, w in zip(pieces, widths, strict=True)) + v)
+        out.append(rule)
+    return "\n".join([*out, *T3_TAIL]) + "\n"
+
+
+@pytest.mark.parametrize("box", [False, True], ids=["ascii", "box"])
+def test_seed_records_as_wrapped_grid_tables_decode_right_or_null(box):
+    right = 0
+    for i, path in enumerate(SEEDS):
+        rec = load_json(path)
+        for seed in range(6):
+            right += assert_never_wrong(rec, render_grid(rec, 100 * i + seed, box))
+    assert right > 0.9 * len(SEEDS) * 6 * 25 * 7  # the grid is read: nulls are the exception
