@@ -43,7 +43,7 @@ from .noisy_rows import (
     digit_trust,
     read_appeals_tokens,
 )
-from .prose import HEADING_START, Para, contact, paragraphs, section_paragraphs
+from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
 from .sections import Heading, find_headings
@@ -79,14 +79,17 @@ def _prov(cell: Cell, label: str | None = None) -> Provenance:
 def build_record(doc: Document) -> Record:
     blocks = doc.blocks
     heads = find_headings(blocks)
+    # a table's region is whole blocks between headings that start blocks; a heading inside a block
+    # (flattened text) cuts no region: the tables are looked for in the whole text, as without it
+    block_heads = [h for h in heads if not h.inline]
     mf = find_meta(blocks, doc.title_hint)
 
     ev = evidence(doc)
     # a noisy reading's tables: a digit read as a glyph leaves its cell blank, not its row shifted
     tb = blank_misread_cells(blocks) if ev.noisy else blocks
-    found_req = _extract(tb, _region(tb, heads, "s3_requests"), extract_requests)
-    found_app = _extract(tb, _region(tb, heads, "s4_appeals"), extract_appeals, doc.text)
-    r2 = _region(tb, heads, "s2_active")
+    found_req = _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests)
+    found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text)
+    r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
     found_act = _extract(tb, r2, extract_active, fmt2)
     lazy = Lazy(tb)
@@ -175,7 +178,7 @@ def build_record(doc: Document) -> Record:
         meta.year = mf.year = None
     year = mf.year
     # the title block (title, agency, date lines) before section 一: lines of their own, not prose
-    front = {i for i in range(heads[0].index if heads else 0) if is_front_line(blocks[i])}
+    front = {i for i in range(block_heads[0].index if block_heads else 0) if is_front_line(blocks[i])}
     if mf.title_index is not None:
         front.add(mf.title_index)
     paras = paragraphs(blocks, frozenset(front))
@@ -205,7 +208,7 @@ def build_record(doc: Document) -> Record:
 
     tables = (found_act, found_req, found_app)
     spans = _spans(blocks, tables) if has_tables else {}
-    sections = _sections(blocks, heads, paras, mf, spans)
+    sections = _sections(blocks, heads, paras, mf, spans, _chars(tables) if has_tables else {})
     opening = _opening(heads, paras, mf, front)
     found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs or ())])
     signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
@@ -283,30 +286,59 @@ def _spans(blocks: list[Block], tables: tuple[Found, ...]) -> dict[str, tuple[in
     return out
 
 
+def _chars(tables: tuple[Found, ...]) -> dict[str, tuple[int, int] | None]:
+    """Per table section, the document offsets of its table's first and last value (text sources)."""
+    out: dict[str, tuple[int, int] | None] = {}
+    for t, found in zip(Format.TABLES, tables):
+        at = [v.cell.span for v in found.values.values() if v.cell.span]
+        out[t.section] = (min(a for a, _ in at), max(b for _, b in at)) if at else None
+    return out
+
+
 def _where(cell: Cell) -> object:
     return cell.span or cell.bbox or cell.path or id(cell)
 
 
 def _sections(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: MetaFound,
-              spans: dict[str, tuple[int, int] | None]) -> list[SectionText]:
+              spans: dict[str, tuple[int, int] | None],
+              chars: dict[str, tuple[int, int] | None]) -> list[SectionText]:
     starts = [p.index for p in paras]
     sig = mf.signature_block
     if sig is not None and mf.signature_inline:
         sig += 1  # the signature ends a paragraph: the paragraph stays, the words are cut below
     out = []
     for i, h in enumerate(heads):
-        end = heads[i + 1].index if i + 1 < len(heads) else len(blocks)
-        body = [blocks[h.index].cells[0].text] + [b.text for b in blocks[h.index + 1:end]
-                                                  if len([c for c in b.cells if c.text.strip()]) == 1]
-        own = section_paragraphs(paras, h.index, min(end, sig) if sig is not None and sig > h.index else end,
-                                 spans.get(h.section.id), starts)
+        nxt = heads[i + 1] if i + 1 < len(heads) else None
+        end = nxt.index if nxt is not None else len(blocks)
+        if h.inline or (nxt is not None and nxt.inline):
+            text, own = _inline_section(blocks, h, nxt, paras, chars.get(h.section.id),
+                                        sig if sig is not None and sig > h.index else None)
+        else:
+            body = [blocks[h.index].cells[0].text] + [b.text for b in blocks[h.index + 1:end]
+                                                      if len([c for c in b.cells if c.text.strip()]) == 1]
+            text = "\n".join(t.strip() for t in body)
+            own = section_paragraphs(paras, h.index, min(end, sig) if sig is not None and sig > h.index else end,
+                                     spans.get(h.section.id), starts)
         if mf.signature_inline and own and end >= len(blocks) and own[-1].endswith(mf.signature_inline):
             own[-1] = own[-1][: -len(mf.signature_inline)].rstrip()
             if not own[-1]:
                 own.pop()
         out.append(SectionText(id=h.section.id, heading=h.text[:60], number=h.number, line=h.line,
-                               text="\n".join(t.strip() for t in body), paragraphs=own))
+                               text=text, paragraphs=own))
     return out
+
+
+def _inline_section(blocks: list[Block], h: Heading, nxt: Heading | None, paras: list[Para],
+                    table: tuple[int, int] | None, sig: int | None) -> tuple[str, list[str]]:
+    """The text (heading on the first line) and the paragraphs of a section that a heading inside a
+    block starts or ends (flattened text): cut at the headings' places, not at block boundaries. The
+    paragraphs stop before the signature's block ``sig`` (after it, when the signature ends a paragraph)."""
+    start = (h.index, h.offset + len(h.text)) if h.inline else (h.index + 1, 0)
+    stop = (nxt.index, nxt.offset) if nxt is not None else (len(blocks), 0)
+    first = h.text if h.inline else blocks[h.index].cells[0].text
+    body = [p.text[a:b] for p, a, b in between(paras, start, stop)]
+    text = "\n".join(t.strip() for t in (first, *body) if t.strip())
+    return text, inline_section_paragraphs(paras, start, min(stop, (sig, 0)) if sig is not None else stop, table)
 
 
 def _opening(heads: list[Heading], paras: list[Para], mf: MetaFound, front: set[int]) -> list[str]:
@@ -316,6 +348,12 @@ def _opening(heads: list[Heading], paras: list[Para], mf: MetaFound, front: set[
         return []
     first = heads[0].index
     start = 0 if mf.title_index is None else mf.title_index + 1
+    if heads[0].inline:  # flattened text: the opening runs up to the heading, inside its paragraph
+        title = mf.title
+        cut = [p.text[a:b].strip() for p, a, b in between(paras, (start, 0), (first, heads[0].offset))
+               if p.index not in front]
+        cut = [t[len(title):].strip() if t.startswith(title) else t for t in cut]  # a title the text starts with
+        return [t for t in cut if t and _is_prose(t)]
     return [p.text for p in paras if start <= p.index < first and p.index not in front and _is_prose(p.text)]
 
 

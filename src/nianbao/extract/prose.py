@@ -169,6 +169,72 @@ def section_paragraphs(paras: list[Para], start: int, end: int, table: tuple[int
     return out
 
 
+Pos = tuple[int, int]  # (block, character offset in its one cell's stripped text)
+
+
+def para_offset(p: Para, at: Pos) -> int:
+    """Where ``at`` falls in the text of ``p`` (clamped to it): each piece of a joined paragraph is a block."""
+    block, offset = at
+    if block < p.index:
+        return 0
+    if block > p.end:
+        return len(p.text)
+    k = block - p.index
+    base = p.pieces[k][0] if p.pieces and k < len(p.pieces) else 0
+    nxt = p.pieces[k + 1][0] if p.pieces and k + 1 < len(p.pieces) else len(p.text)
+    return min(base + offset, nxt)
+
+
+def text_offset(p: Para, doc_at: int) -> int | None:
+    """Where character ``doc_at`` of the document falls in the text of ``p``, or None (not in it, or
+    a source without character offsets)."""
+    for k, (at, doc_start, _line) in enumerate(p.pieces or ((0, p.start, p.line),)):
+        nxt = p.pieces[k + 1][0] if p.pieces and k + 1 < len(p.pieces) else len(p.text)
+        if doc_start is not None and doc_start <= doc_at <= doc_start + (nxt - at):
+            return at + doc_at - doc_start
+    return None
+
+
+def between(paras: list[Para], start: Pos, stop: Pos) -> list[tuple[Para, int, int]]:
+    """(paragraph, from, to): the parts of the paragraphs from position ``start`` up to ``stop``, for
+    sections whose headings stand inside paragraphs (flattened text)."""
+    out = []
+    for p in paras:
+        if (p.end, len(p.text)) < start or (p.index, 0) >= stop:
+            continue
+        a, b = para_offset(p, start), para_offset(p, stop)
+        if b > a:
+            out.append((p, a, b))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def inline_section_paragraphs(paras: list[Para], start: Pos, stop: Pos, table: tuple[int, int] | None) -> list[str]:
+    """The paragraphs of a section whose heading stands inside a paragraph: its text from the end of its
+    heading (``start``) to the next heading, without its table: the characters from the first to the
+    last of the table's values (``table``: document offsets), the header words before them back to the
+    last sentence's end."""
+    out: list[str] = []
+    for p, a, b in between(paras, start, stop):
+        cuts = [(a, b)]
+        lo = hi = None
+        if table is not None:
+            lo, hi = text_offset(p, table[0]), text_offset(p, table[1])
+        if lo is not None and hi is not None and a < hi and lo < b:
+            ends = [m.end() for m in _SENTENCE_END.finditer(p.text, a, max(a, lo))]
+            cut_from = ends[-1] if ends else a
+            cuts = [(a, cut_from), (min(max(hi, a), b), b)]
+        for x, y in cuts:
+            piece = p.text[x:y].strip()
+            if x == para_offset(p, start):
+                piece = piece.lstrip("。：:；;，, ")  # the heading's own punctuation: 「六、其他需要报告的事项。一是…」
+            if piece and not is_table_label(piece) and not _header_like(piece):
+                out.append(piece)
+    return out
+
+
 # ---- opening, signature, contact ----------------------------------------------------------------
 def opening(paras: list[Para], first: int, skip: set[int]) -> list[str]:
     """The paragraphs before the first section heading (block ``first``), without the title block
