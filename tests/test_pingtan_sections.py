@@ -12,9 +12,11 @@ from __future__ import annotations
 import pytest
 
 import nianbao
-from conftest import DATA
+from conftest import DATA, load_json
 from nianbao.extract.sections import find_headings
 from nianbao.ingest import Block, Cell
+from nianbao.ingest.geometry import Glyph
+from nianbao.ingest.layout import Line, Page, assemble
 
 HERE = DATA / "pingtan"
 CASES = sorted(p.stem for p in (HERE / "expected").glob("*.json"))
@@ -119,3 +121,32 @@ def test_a_run_in_headings_punctuation_is_not_the_sections_text():
     r = nianbao.parse(DATA / "decoder" / "tess300-psm4__r001.txt")  # 「和六、其他需要报告的事项。一是…」 (OCR)
     s6 = next(s for s in r.sections if s.id == "s6_other")
     assert s6.paragraphs and s6.paragraphs[0].startswith("一是工作要点落实情况。")
+
+
+# ---- the same reports printed to PDF (LibreOffice, as the held-out set does) -----------------------------
+def test_crawler_furniture_in_a_pdf_is_left_out_as_in_text():
+    """08.lo.pdf: the crawler text of 08.txt printed by LibreOffice. Its header (标题:/发布时间:/原文链接:) is no
+    report text, and the page's trailing 附件下载 glued to the signature hid the signature: the date was then
+    null, and with the header's date as a hint it would be the crawl's 2021-01-28 instead of the signed 2021-01-21."""
+    expected = load_json(HERE / "expected" / "08.json")["meta"]
+    r = nianbao.parse(HERE / "pdf" / "08.lo.pdf")
+    for key in ("agency", "year", "published", "doc_kind"):
+        assert getattr(r.meta, key) == expected[key], key
+    assert r.meta.title == "平潭综合实验区自然资源与生态环境局2020年政府信息公开年度报告"
+    assert r.signature is not None and r.signature.date == "2021年1月21日"
+    assert [s.id for s in r.sections] == ALL
+
+
+def _glyph_line(text: str, top: float) -> Line:
+    return Line([[Glyph(ch, 50 + 10 * i, top, 60 + 10 * i, top + 10) for i, ch in enumerate(text)]])
+
+
+def test_a_pdfs_crawler_header_gives_the_hints_a_text_files_does():
+    lines = ["标题:平潭综合实验区苏平片区管理局2025年度政府信息公开工作年度报告", "发布时间: 2026-01-21 15:16", "文号:",
+             "发布机构:平潭综合实验区苏平片区管理局", "栏目:政府信息公开年报", "页面链接与图片详见links.tsv(同目录)",
+             "====================正文====================", "一、总体情况2025年，我局坚持以公开为常态、不公开为例外。"]
+    page = Page(1, 600, 800, [_glyph_line(t, 100 + 20 * k) for k, t in enumerate(lines)])
+    doc = assemble("pt04.pdf", "pdf", [page])
+    assert (doc.title_hint, doc.date_hint) == ("平潭综合实验区苏平片区管理局2025年度政府信息公开工作年度报告", "2026-01-21")
+    assert [b.text for b in doc.blocks] == [lines[-1]]
+    assert doc.text == lines[-1] + "\n" and doc.blocks[0].cells[0].span == (0, len(lines[-1]))

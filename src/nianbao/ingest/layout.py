@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .document import Block, Cell, Document
+from .furniture import crawler_header, report_spans
 from .geometry import Glyph, Grid
 from .pagenumbers import PAGE_LINE
 
@@ -280,9 +281,33 @@ def assemble(source: str, kind: str, pages: list[Page]) -> Document:
             first_on_page = False
     if para:
         b.paragraph(para)
+    drop_page_furniture(b.doc)
     set_spans(b.doc)
     b.doc.pages = len(pages)
     return b.doc
+
+
+def drop_page_furniture(doc: Document) -> None:
+    """A crawler's dump printed to PDF (or scanned) carries the page furniture the text reader leaves out
+    (``furniture.py``): the header (标题: … 发布时间: … ==== 正文 ====), whose title and date become the
+    document's hints as for a text file; and in the paragraphs, navigation, Word's style sheet and a
+    trailing 附件下载 — glued to the signature, it hid the signature from the meta reader."""
+    header = crawler_header([b.text for b in doc.blocks[:60]])
+    if header.lines:
+        del doc.blocks[:header.lines]
+        doc.title_hint, doc.date_hint = header.title, header.date
+    kept: list[Block] = []
+    for block in doc.blocks:
+        if block.grid or len(block.cells) != 1:
+            kept.append(block)
+            continue
+        cell = block.cells[0]
+        spans = report_spans(cell.text)
+        if spans == [(0, len(cell.text))]:
+            kept.append(block)
+            continue
+        kept.extend(Block([Cell(cell.text[a:b], page=cell.page, bbox=cell.bbox, conf=cell.conf)]) for a, b in spans)
+    doc.blocks[:] = kept
 
 
 def _has_digit(cells: list[Cell]) -> bool:
