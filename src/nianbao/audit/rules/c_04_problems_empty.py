@@ -6,7 +6,9 @@ from ...format import norm
 from ..base import Context, Rule, Severity
 from ._common import section, section_body, section_title
 
-_PROBLEM = re.compile(r"问题|不足|差距|短板|薄弱|有待|不够|不强|不高|欠缺|滞后|不到位|不规范|不及时|不全面|不充分|单一")
+# a shortcoming may also be written as what the work cannot yet do: 「还不能完全满足社会公众的需求…仍有进一步改进的空间」
+_PROBLEM = re.compile(r"问题|不足|差距|短板|薄弱|有待|不够|不强|不高|欠缺|滞后|不到位|不规范|不及时|不全面|不充分|单一"
+                      r"|不能(?:完全|充分|很好地?)?满足|(?:改进|提升|提高|完善)的?空间")
 _MEASURE = re.compile(r"下一步|下步|今后|改进|整改|措施|加强|强化|提升|提高|完善|健全|推进|加大|优化|规范")
 _NOTHING = re.compile(r"^(?:无|没有|暂无|无问题)[。.]?$")
 _MIN_CHARS = 20
