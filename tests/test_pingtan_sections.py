@@ -117,6 +117,20 @@ def test_section_paragraphs_leave_the_flattened_tables_and_signature_out():
     assert r.contact is not None and (r.contact.telephone, r.contact.fax) == ("0591-23155817", "0591-23157117")
 
 
+def test_a_heading_line_before_inline_headings_keeps_the_tables_and_leaves_its_table_out(tmp_path):
+    # 12.txt with a line break before 三、: section 三 starts a block (its table region is cut there), 四 stands
+    # inside the same block; a PDF's paragraphs give this mix (held-out lopdf-native pt19)
+    text = (HERE / "12.txt").read_text(encoding="utf-8")
+    at = text.index("三、收到和处理政府信息公开申请情况2022年")
+    (tmp_path / "12.txt").write_text(text[:at] + "\n" + text[at:], encoding="utf-8")
+    whole, broken = nianbao.parse(HERE / "12.txt"), nianbao.parse(tmp_path / "12.txt")
+    assert (broken.active, broken.requests, broken.appeals) == (whole.active, whole.requests, whole.appeals)
+    par = {s.id: s.paragraphs for s in broken.sections}
+    assert list(par) == ALL
+    assert not any("0000000" in p for p in par["s3_requests"])  # 表三's rows are no paragraph
+    assert par["s4_appeals"] == ["2022年，未有政府信息公开行政复议及行政诉讼有关情况。"]
+
+
 def test_a_run_in_headings_punctuation_is_not_the_sections_text():
     r = nianbao.parse(DATA / "decoder" / "tess300-psm4__r001.txt")  # 「和六、其他需要报告的事项。一是…」 (OCR)
     s6 = next(s for s in r.sections if s.id == "s6_other")

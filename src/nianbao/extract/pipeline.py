@@ -333,12 +333,14 @@ def _inline_section(blocks: list[Block], h: Heading, nxt: Heading | None, paras:
     """The text (heading on the first line) and the paragraphs of a section that a heading inside a
     block starts or ends (flattened text): cut at the headings' places, not at block boundaries. The
     paragraphs stop before the signature's block ``sig`` (after it, when the signature ends a paragraph)."""
-    start = (h.index, h.offset + len(h.text)) if h.inline else (h.index + 1, 0)
+    # a heading that starts its block (the next one is inside a block) begins its own text, run-in words and all
+    start = (h.index, h.offset + len(h.text)) if h.inline else (h.index, 0)
     stop = (nxt.index, nxt.offset) if nxt is not None else (len(blocks), 0)
-    first = h.text if h.inline else blocks[h.index].cells[0].text
     body = [p.text[a:b] for p, a, b in between(paras, start, stop)]
-    text = "\n".join(t.strip() for t in (first, *body) if t.strip())
-    return text, inline_section_paragraphs(paras, start, min(stop, (sig, 0)) if sig is not None else stop, table)
+    text = "\n".join(t.strip() for t in ([h.text] if h.inline else []) + body if t.strip())
+    own = inline_section_paragraphs(paras, start, min(stop, (sig, 0)) if sig is not None else stop, table,
+                                    run_in=not h.inline)
+    return text, own
 
 
 def _opening(heads: list[Heading], paras: list[Para], mf: MetaFound, front: set[int]) -> list[str]:

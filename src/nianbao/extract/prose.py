@@ -211,25 +211,42 @@ def between(paras: list[Para], start: Pos, stop: Pos) -> list[tuple[Para, int, i
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
-def inline_section_paragraphs(paras: list[Para], start: Pos, stop: Pos, table: tuple[int, int] | None) -> list[str]:
-    """The paragraphs of a section whose heading stands inside a paragraph: its text from the end of its
-    heading (``start``) to the next heading, without its table: the characters from the first to the
-    last of the table's values (``table``: document offsets), the header words before them back to the
+def _table_part(p: Para, table: tuple[int, int]) -> tuple[int, int] | None:
+    """The part of the text of ``p`` that the table's values span (``table``: document offsets of the first
+    and the last value), or None: a table may run over several paragraphs (a PDF's lines of it)."""
+    pieces = p.pieces or ((0, p.start, p.line),)
+    first, (last_at, last_start, _) = pieces[0][1], pieces[-1]
+    if first is None or last_start is None:
+        return None
+    end = last_start + len(p.text) - last_at
+    if table[1] <= first or table[0] >= end:
+        return None
+    lo = text_offset(p, table[0]) if table[0] >= first else 0
+    hi = text_offset(p, table[1]) if table[1] <= end else len(p.text)
+    return None if lo is None or hi is None else (lo, hi)
+
+
+def inline_section_paragraphs(paras: list[Para], start: Pos, stop: Pos, table: tuple[int, int] | None,
+                              run_in: bool = False) -> list[str]:
+    """The paragraphs of a section a heading inside a paragraph starts or ends: its text from the end of its
+    heading (``start``; with ``run_in``, the start of a heading line, whose run-in words are kept as
+    ``after_heading`` keeps them) to the next heading, without its table: the characters from the first to
+    the last of the table's values (``table``: document offsets), the header words before them back to the
     last sentence's end."""
     out: list[str] = []
     for p, a, b in between(paras, start, stop):
         cuts = [(a, b)]
-        lo = hi = None
-        if table is not None:
-            lo, hi = text_offset(p, table[0]), text_offset(p, table[1])
-        if lo is not None and hi is not None and a < hi and lo < b:
+        part = _table_part(p, table) if table is not None else None
+        if part is not None and a < part[1] and part[0] < b:
+            lo, hi = part
             ends = [m.end() for m in _SENTENCE_END.finditer(p.text, a, max(a, lo))]
             cut_from = ends[-1] if ends else a
             cuts = [(a, cut_from), (min(max(hi, a), b), b)]
         for x, y in cuts:
             piece = p.text[x:y].strip()
-            if x == para_offset(p, start):
-                piece = piece.lstrip("。：:；;，, ")  # the heading's own punctuation: 「六、其他需要报告的事项。一是…」
+            if x == para_offset(p, start) and p.index <= start[0]:
+                # the heading's own punctuation: 「六、其他需要报告的事项。一是…」
+                piece = after_heading(piece) if run_in else piece.lstrip("。：:；;，, ")
             if piece and not is_table_label(piece) and not _header_like(piece):
                 out.append(piece)
     return out
