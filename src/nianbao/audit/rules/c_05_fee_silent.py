@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from ...format import Format
 from ..base import Context, Rule, Severity
 from ._common import section, section_body, section_title
 
@@ -20,7 +21,8 @@ class FeeSilent(Rule):
     示例：“六、其他需要报告的事项 / 无。”
 
     依据：国办函〔2020〕109号；国办公开办函〔2021〕30号 第六部分（各地通行做法，推断规则）。
-    判断：只看第六部分；找不到第六部分时由 S-01 报告。
+    判断：只看第六部分；找不到第六部分时由 S-01 报告。2021 年以前的年度（2019 年试行格式及更早）不检查：
+    收费办法自 2021 年起施行，那时的报告没有这一惯例。
     """
 
     code = "C-05"
@@ -30,6 +32,8 @@ class FeeSilent(Rule):
     fix = "在第六部分写明本年度是否收取信息处理费；收取的，写明收费通知件数和金额。"
 
     def check(self, ctx: Context):
+        if ctx.record.meta.year is not None and Format.id_for_year(ctx.record.meta.year) != Format.IDS[0]:
+            return  # a year before the current format and the fee measures (国办函〔2020〕109号, from 2021)
         s = section(ctx.record, "s6_other")
         if s is None:
             return
