@@ -7,12 +7,14 @@ Tools, each skipped with a note when it is not installed: w3m and lynx dumps; pa
 from the DOCX to rst, markdown, gfm, commonmark, markdown_strict, plain, org, textile, asciidoc and
 mediawiki; and two renderings made here with lxml: the page's text flattened (text_content(), as a
 crawler keeps it) and its paragraphs as lines with each table as one line of HTML (as MinerU and other
-PDF→Markdown tools write tables). Outputs go to build/texttools/TOOL/STEM.txt, made once (--regen
+PDF→Markdown tools write tables); and the DOCX's tables as CSV lines (python-docx cells). Outputs go to build/texttools/TOOL/STEM.txt, made once (--regen
 makes them again); then every folder is parsed and scored in this process.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import subprocess
@@ -60,6 +62,25 @@ def _tables_as_html(stem: str) -> str:
     return "\n\n".join(lines) + "\n"
 
 
+def _docx_as_csv(stem: str) -> str:
+    """The DOCX's paragraphs as lines and its tables' rows as CSV lines (python-docx cells: a merged
+    cell once per slot it covers), as a spreadsheet's or a table extractor's CSV keeps them."""
+    import docx  # python-docx, a dependency of nianbao's DOCX reader
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    d = docx.Document(str(SAMPLES / f"{stem}.docx"))
+    out = io.StringIO()
+    rows = csv.writer(out, lineterminator="\n")
+    for el in d.element.body.iterchildren():
+        if el.tag.endswith("}p"):
+            out.write(Paragraph(el, d).text + "\n")
+        elif el.tag.endswith("}tbl"):
+            for row in Table(el, d).rows:
+                rows.writerow([c.text.replace("\n", " ") for c in row.cells])
+    return out.getvalue()
+
+
 def make() -> list[str]:
     """Write the outputs that are not there yet; the notes on tools that are missing."""
     notes = []
@@ -73,6 +94,7 @@ def make() -> list[str]:
             jobs.setdefault(f"pandoc-docx-{fmt}", []).append((stem, ["pandoc", "-f", "docx", "-t", fmt, str(docx)]))
         jobs.setdefault("lxml-flat", []).append((stem, lambda s=stem: _body(s).text_content()))
         jobs.setdefault("lxml-tables-as-html", []).append((stem, lambda s=stem: _tables_as_html(s)))
+        jobs.setdefault("python-docx-csv", []).append((stem, lambda s=stem: _docx_as_csv(s)))
     for tool, items in jobs.items():
         exe = items[0][1][0] if isinstance(items[0][1], list) else None
         if exe and shutil.which(exe) is None:
@@ -99,7 +121,7 @@ def main(argv: list[str]) -> int:
     expected.mkdir(exist_ok=True)
     rows = []
     for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name != "expected"):
-        kind = "docx" if "-docx-" in folder.name else "html"
+        kind = "docx" if "docx-" in folder.name else "html"
         for stem in STEMS:  # the expected record of the source the tool read
             shutil.copyfile(SAMPLES / "expected" / f"{stem}.{kind}.json", expected / f"{stem}.json")
         files = score_folder(score, folder, expected, "--wrong" in argv)

@@ -90,3 +90,19 @@ def test_seed_records_as_wrapped_grid_tables_decode_right_or_null(box):
         for seed in range(6):
             right += assert_never_wrong(rec, render_grid(rec, 100 * i + seed, box))
     assert right > 0.9 * len(SEEDS) * 6 * 25 * 7  # the grid is read: nulls are the exception
+
+
+def test_an_asciidoc_row_runs_until_a_blank_line():
+    text = "|===\n|规章 |1 |2\n|3\n\n|行政许可 |4\n|===\n本年度……\n"
+    assert _rows(load_bytes(text.encode(), "t.adoc")) == [["规章", "1", "2", "3"], ["行政许可", "4"], ["本年度……"]]
+
+
+def test_csv_fields_are_cells_and_a_quoted_comma_stays_in_its_field():
+    text = "规章,0,0,1\n" * 10 + '"1,234",行政许可,5\n'
+    rows = _rows(load_bytes(text.encode(), "t.csv"))
+    assert rows[0] == ["规章", "0", "0", "1"] and rows[-1] == ["1,234", "行政许可", "5"]
+
+
+def test_prose_with_some_commas_is_not_csv():
+    text = "本年度，我局共收到申请 1,234 件，办结 1,200 件。\n" * 12
+    assert _rows(load_bytes(text.encode(), "t.txt"))[0] == ["本年度，我局共收到申请 1,234 件，办结 1,200 件。"]

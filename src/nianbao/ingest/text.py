@@ -9,6 +9,7 @@ title and date become the document's hints.
 
 from __future__ import annotations
 
+import csv
 import re
 
 from ..errors import InputError
@@ -63,7 +64,8 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])
     try:
-        blocks = split_blocks(text, skip=header.lines, tables=_html_tables(text, name))
+        blocks = split_blocks(text, skip=header.lines, tables=_html_tables(text, name),
+                              commas=name.lower().endswith(".csv") or _csv_like(text))
     except GridTooLarge:
         raise InputError(f"{name}：文本中的表格单元格数目异常（超过 {MAX_CELLS} 个），不像一篇年度报告", "too_large") from None
     return Document(source=name, kind=kind, blocks=blocks, text=text,
@@ -105,16 +107,42 @@ def _html_tables(text: str, name: str) -> dict[int, tuple[int, list[Block]]]:
     return found
 
 
-def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Block]]] | None = None) -> list[Block]:
+def _csv_like(text: str) -> bool:
+    """Tables saved as CSV (a spreadsheet's "save as", tabula, camelot): most lines that hold an ASCII comma
+    hold three or more, and such lines are many."""
+    lines = [ln for ln in text.split("\n", 400)[:400] if "," in ln]
+    return len(lines) >= 10 and sum(ln.count(",") >= 3 for ln in lines) * 4 >= len(lines) * 3
+
+
+def _split_csv(line: str, lineno: int, start: int) -> list[Cell]:
+    """A CSV line's fields (quotes as the csv module reads them), each at its place in the line."""
+    cells: list[Cell] = []
+    pos = 0
+    for field in next(csv.reader([line])):
+        at = line.find(field, pos) if field else -1
+        if at < 0:
+            cells.append(Cell(field.strip(), lineno, (start + pos, start + pos)))
+            continue
+        cells.append(_cell(field, lineno, start + at))
+        pos = at + len(field)
+    return cells
+
+
+def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Block]]] | None = None,
+                 commas: bool = False) -> list[Block]:
     """The blocks of ``text``; its first ``skip`` lines (a crawler's header) are not report text;
-    ``tables``: HTML tables in it, by first line (their last line, their rows), read in their place."""
+    ``tables``: HTML tables in it, by first line (their last line, their rows), read in their place;
+    ``commas``: the text is CSV, a line with a comma is a row of fields."""
     blocks: list[Block] = []
+    adoc: list[Cell] | None = None  # an AsciiDoc table's row (|=== … |===), whose lines end at a blank one
     group: list[Cell] = []  # one-cell-per-line run
     offset = 0
     total = 0
     grid: list[list[Cell]] | None = None  # the lines of a grid table's row, from its rule line on
     until = skip  # lines up to here are read already (or are not report text)
     for lineno, line in enumerate(text.split("\n"), start=1):
+        if total > MAX_CELLS:  # tab debris of a damaged file: a report has ~1 000 cells
+            raise GridTooLarge(total)
         start = offset
         offset += len(line) + 1
         if lineno <= until:
@@ -125,6 +153,28 @@ def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Blo
                 blocks.append(Block(group))
                 group = []
             blocks.extend(rows)
+            continue
+        if line.startswith("|==="):
+            if group:
+                blocks.append(Block(group))
+                group = []
+            if adoc:
+                blocks.append(Block(adoc))
+            adoc = None if adoc is not None else []
+            continue
+        if adoc is not None:  # a row's cells may wrap onto the next lines: the row ends at a blank line
+            if line.strip():
+                adoc.extend(_split_on(line, "|", lineno, start, drop_edges=True))
+            elif adoc:
+                blocks.append(Block(adoc))
+                total += len(adoc)
+                adoc = []
+            continue
+        if commas and "," in line:
+            cells = _split_csv(line, lineno, start)
+            if any(c.text for c in cells):
+                blocks.append(Block(cells))
+                total += len(cells)
             continue
         if grid is not None or "-+" in line or "=+" in line:
             if _GRID_RULE.match(line):
@@ -141,8 +191,6 @@ def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Blo
                 if line.lstrip().startswith("|"):
                     grid.append(_split_line(line, lineno, start))
                     total += len(grid[-1])
-                    if total > MAX_CELLS:
-                        raise GridTooLarge(total)
                     continue
                 blocks.extend(Block(cells) for cells in grid if cells)  # no closing rule: lines as they are
                 grid = None
@@ -163,12 +211,14 @@ def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Blo
             if cells:
                 blocks.append(Block(cells))
                 total += len(cells)
-        if total > MAX_CELLS:  # tab debris of a damaged file: a report has ~1 000 cells
-            raise GridTooLarge(total)
     if group:
         blocks.append(Block(group))
     if grid:
         blocks.extend(Block(cells) for cells in grid if cells)
+    if adoc:
+        blocks.append(Block(adoc))
+    if total > MAX_CELLS:
+        raise GridTooLarge(total)
     return blocks
 
 
