@@ -106,3 +106,9 @@ def test_csv_fields_are_cells_and_a_quoted_comma_stays_in_its_field():
 def test_prose_with_some_commas_is_not_csv():
     text = "本年度，我局共收到申请 1,234 件，办结 1,200 件。\n" * 12
     assert _rows(load_bytes(text.encode(), "t.txt"))[0] == ["本年度，我局共收到申请 1,234 件，办结 1,200 件。"]
+
+
+def test_character_references_a_writer_left_are_read_as_characters():
+    text = "[首页](/) &gt; 政府信息公开年报\n\n# 某某局2023年政府信息公开工作年度报告\n\n发布时间：2024&#45;01&#45;26\n"
+    doc = load_bytes(text.encode(), "t.md")
+    assert _rows(doc) == [["某某局2023年政府信息公开工作年度报告"], ["发布时间：2024-01-26"]]  # the breadcrumb: furniture

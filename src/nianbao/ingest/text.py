@@ -10,6 +10,7 @@ title and date become the document's hints.
 from __future__ import annotations
 
 import csv
+import html
 import re
 
 from ..errors import InputError
@@ -32,6 +33,8 @@ _MD_SPAN = re.compile(r"\[([^\[\]\n]*)\](?:\{[^{}\n]*\}|\([^()\n]*\))")
 _MD_ATTRS = re.compile(r"[ \t]*\{[#.][^{}\n]*\}[ \t]*$|^:::+.*$|^[ \t]*</?div\b[^>\n]*>[ \t]*$", re.MULTILINE)
 # inline tags a converter kept inside Markdown cells and lines (<span style="…">规章</span>): not words
 _INLINE_TAG = re.compile(r"</?(?:span|font|b|strong|i|em|u|a|sup|sub|small|big|o:p)\b[^<>\n]*>", re.IGNORECASE)
+# character references a Markdown or textile writer left (&gt; in a breadcrumb, &#45; in a date)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
 # tables drawn with box-drawing characters (w3m/lynx dumps, terminal table printers) are read as ASCII
@@ -57,6 +60,8 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
         text = _MD_ESCAPED.sub(r"\1", text)
     if "</" in text:
         text = _INLINE_TAG.sub("", text)
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
     if "](" in text or "]{" in text or "<div" in text or "</div" in text:
         text = _MD_ATTRS.sub("", _MD_SPAN.sub(r"\1", text))
     text = unbox(text)
