@@ -7,7 +7,8 @@ Tools, each skipped with a note when it is not installed: w3m and lynx dumps; pa
 from the DOCX to rst, markdown, gfm, commonmark, markdown_strict, plain, org, textile, asciidoc and
 mediawiki; and two renderings made here with lxml: the page's text flattened (text_content(), as a
 crawler keeps it) and its paragraphs as lines with each table as one line of HTML (as MinerU and other
-PDF→Markdown tools write tables); and the DOCX's tables as CSV lines (python-docx cells). Outputs go to build/texttools/TOOL/STEM.txt, made once (--regen
+PDF→Markdown tools write tables); and the DOCX's tables as CSV lines (python-docx cells); and the page opened in LibreOffice Calc and saved as
+XLSX and ODS (every table on one sheet). Outputs go to build/texttools/TOOL/STEM.txt (.xlsx, .ods), made once (--regen
 makes them again); then every folder is parsed and scored in this process.
 """
 
@@ -22,7 +23,6 @@ import sys
 from pathlib import Path
 
 from lxml import etree, html
-
 from score_converters import load_score, print_table, score_folder
 
 HERE = Path(__file__).resolve().parent
@@ -81,6 +81,17 @@ def _docx_as_csv(stem: str) -> str:
     return out.getvalue()
 
 
+def _calc(stem: str, ext: str) -> bytes | None:
+    """The page opened in LibreOffice Calc and saved as a spreadsheet: every table on one sheet."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        _run(["soffice", "--headless", "--infilter=HTML (StarCalc)", "--convert-to", ext, "--outdir", tmp,
+              str(SAMPLES / f"{stem}.html")])
+        out = Path(tmp) / f"{stem}.{ext}"
+        return out.read_bytes() if out.exists() else None
+
+
 def make() -> list[str]:
     """Write the outputs that are not there yet; the notes on tools that are missing."""
     notes = []
@@ -95,6 +106,8 @@ def make() -> list[str]:
         jobs.setdefault("lxml-flat", []).append((stem, lambda s=stem: _body(s).text_content()))
         jobs.setdefault("lxml-tables-as-html", []).append((stem, lambda s=stem: _tables_as_html(s)))
         jobs.setdefault("python-docx-csv", []).append((stem, lambda s=stem: _docx_as_csv(s)))
+        for ext in ("xlsx", "ods"):
+            jobs.setdefault(f"calc-{ext}", []).append((stem, ["soffice", ext]))
     for tool, items in jobs.items():
         exe = items[0][1][0] if isinstance(items[0][1], list) else None
         if exe and shutil.which(exe) is None:
@@ -103,10 +116,14 @@ def make() -> list[str]:
         folder = OUT / tool
         folder.mkdir(parents=True, exist_ok=True)
         for stem, how in items:
-            target = folder / f"{stem}.txt"
+            calc = isinstance(how, list) and how[0] == "soffice"
+            target = folder / f"{stem}.{how[1] if calc else 'txt'}"
             if target.exists():
                 continue
-            data = _run(how) if isinstance(how, list) else how().encode("utf-8")
+            if calc:
+                data = _calc(stem, how[1])
+            else:
+                data = _run(how) if isinstance(how, list) else how().encode("utf-8")
             if data:
                 target.write_bytes(data)
     return notes

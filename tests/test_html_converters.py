@@ -112,3 +112,31 @@ def test_character_references_a_writer_left_are_read_as_characters():
     text = "[首页](/) &gt; 政府信息公开年报\n\n# 某某局2023年政府信息公开工作年度报告\n\n发布时间：2024&#45;01&#45;26\n"
     doc = load_bytes(text.encode(), "t.md")
     assert _rows(doc) == [["某某局2023年政府信息公开工作年度报告"], ["发布时间：2024-01-26"]]  # the breadcrumb: furniture
+
+
+def _grid(*rows):
+    from nianbao.ingest import Block, Cell
+
+    return [Block([Cell("" if c is None else str(c)) for c in r], grid=True) for r in rows]
+
+
+_T4_HEAD = (["行政复议", None, None, None, None, None, "行政诉讼"],
+            ["结果维持", "结果纠正", None, "其他结果", "尚未审结", "总计", "未经复议直接起诉", None, "复议后起诉"],
+            [None] * 6 + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                          "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+
+
+def test_appeals_in_a_grid_wider_than_the_table_are_read_under_their_headers():
+    from nianbao.extract.tables import extract_appeals
+
+    found = extract_appeals(_grid(*_T4_HEAD, ["", "", None, "", "", "", 0, 0, 0, 1, 1, 2, 0, 0, 0, 2]))
+    got = {k: v.value for k, v in found.values.items()}
+    assert got["appeals.review.upheld"] is None and got["appeals.review.total"] is None
+    assert got["appeals.litigation_direct.pending"] == 1 and got["appeals.litigation_after_review.upheld"] == 2
+
+
+def test_a_number_where_no_header_stands_is_not_read_by_the_headers():
+    from nianbao.extract.tables import _under_headers
+
+    blocks = _grid(*_T4_HEAD, [1, 0, 7, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    assert _under_headers(blocks[-1], blocks[:-1]) is None

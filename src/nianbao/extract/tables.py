@@ -264,7 +264,7 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         return found
     values: list[Value] = []
     first: Row | None = None
-    for b in blocks[start + 1:start + 80]:
+    for k, b in enumerate(blocks[start + 1:start + 80], start=start + 1):
         row = split_row(b, width=15)
         if row.label:
             lc = core(row.label)
@@ -273,6 +273,9 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
             continue
         if not row.values:
             continue
+        if first is None and b.grid and (by_header := _under_headers(b, blocks[start:k])) is not None:
+            first, values = row, by_header
+            break
         first = first or row
         values.extend(row.values)
         if len(values) >= 15:
@@ -299,6 +302,34 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
+    """表四's fifteen cells of a grid row, each the cell under its header: the header cells that name the
+    five results, in reading order, must be the format's five three times over, and the row may hold no
+    number outside their columns. A grid wider than the table (a spreadsheet with several tables on one
+    sheet: empty columns between a row's cells, blank cells among them) is read by its columns, not by
+    counting cells. None when the headers do not say."""
+    cols: list[int] = []
+    keys: list[str] = []
+    for b in heads:
+        if not b.grid:
+            continue
+        for i, cell in enumerate(b.cells):
+            c = core(cell.text)
+            if c and len(c) <= 6 and not cell.covered:
+                key = next((lab.key for lab in Format.T4_COLUMNS if all(w in c for w in lab.keys)), None)
+                if key:
+                    cols.append(i)
+                    keys.append(key)
+    if keys != list(T4_COLUMN_KEYS) * 3 or len(set(cols)) != 15:
+        return None
+    read = [read_value(c) for c in row.cells]
+    if any(v is not None and v.value is not None and i not in cols for i, v in enumerate(read)):
+        return None  # a number where no header stands
+    blank = Value(None, row.cells[-1])
+    out = [read[i] if i < len(read) else blank for i in cols]
+    return None if any(v is None for v in out) else [v for v in out if v is not None]
 
 
 def _column(cell, text: str) -> int | None:
