@@ -115,6 +115,8 @@ def _html_tables(text: str, name: str) -> dict[int, tuple[int, list[Block]]]:
 def _csv_like(text: str) -> bool:
     """Tables saved as CSV (a spreadsheet's "save as", tabula, camelot): most lines that hold an ASCII comma
     hold three or more, and such lines are many."""
+    if text.count(",") < 30:
+        return False
     lines = [ln for ln in text.split("\n", 400)[:400] if "," in ln]
     return len(lines) >= 10 and sum(ln.count(",") >= 3 for ln in lines) * 4 >= len(lines) * 3
 
