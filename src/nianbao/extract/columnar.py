@@ -22,8 +22,9 @@ fills top to bottom; a column first seen is the next one from the left unless th
 it name another (``科研机构``); pieces of one band start at the same row and cross no other band's
 edge. Among the placements of the same numbers, the format's arithmetic (each row's six applicant
 columns sum to 总计, outcome rows sum to （七）总计, 新收 + 结转 = 总计 + 结转下年度) keeps those that
-fit, with the fewest bands first. Unique or nothing: a cell gets a value only when every placement
-that fits gives it the same one; a part whose numbers do not fill its rows exactly (blank cells
+fit, with the fewest bands first; then every reading written band after band that fits, whatever
+its number of bands (``bands``: where a band ends is often not written at all). Unique or nothing:
+a cell gets a value only when every placement that fits gives it the same one; a part whose numbers do not fill its rows exactly (blank cells
 dropped) stays null. Arithmetic is used to choose among placements only: a table that does not add
 up under any placement is not read here. The sums are the same for every applicant column, so they
 never tell which column is 自然人: that comes from the order the columns were written in (left to
@@ -42,6 +43,7 @@ from math import comb
 
 from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Label
 from ..limits import MAX_COUNT, MAX_FRACTION
+from .bands import band_readings
 from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
 
 WIDTH = len(T3_COLUMN_KEYS)
@@ -49,6 +51,8 @@ MAX_BANDS = 10
 MAX_BLOCKS = 2  # boxes of several numbers read as several columns
 MAX_NODES = 8_000  # search nodes per part over all band limits; past that the part stays null
 MAX_SOLUTIONS = 24  # distinct grids per part; more means the part is not settled
+BAND_NODES = 20_000  # steps of the band-after-band readings of one part (``bands``); past that it adds none
+MAX_BAND_ROUNDS = 3  # passes over the parts adding readings with more bands
 MAX_GAP = 2  # labels missing inside a run (garbled), before the run is taken as broken
 MIN_RUN = 3  # labels in a run, before a table is taken as written column by column
 
@@ -552,6 +556,36 @@ def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int]
     return out
 
 
+def _more_bands(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple] | None:
+    """The readings of ``part`` written band after band, whatever their number of bands
+    (``bands.band_readings``), checked against the sums within the part and those that reach into the
+    parts already settled (``known``); None past the budget."""
+    cut = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
+    boxes = [ids[0] for ids in part.index if ids]
+    hints = {ids[0]: a.hint for ids, a in zip(part.index, part.atoms) if ids and a.hint is not None} if part.hints else {}
+    return band_readings(part.values, boxes, part.height, WIDTH, cut._fits, hints, MAX_BANDS, MAX_BLOCKS,
+                         MAX_SOLUTIONS, BAND_NODES)
+
+
+def _with_more_bands(solved: list[tuple[_Part, list[tuple]]], banded: list[int], keys: list[str]) -> None:
+    """Add to each part the placement search settled at its fewest bands (``banded``, indices into
+    ``solved``) the readings with any number of bands that fit the sums with the other parts' settled
+    cells: the cells they disagree on are then not settled (unique or nothing). Again while a part
+    gains a reading: the cells settled elsewhere that checked it may no longer be."""
+    for _round in range(MAX_BAND_ROUNDS):
+        grew = False
+        for i in banded:
+            part, sols = solved[i]
+            more = _more_bands(part, keys, _settled(solved[:i] + solved[i + 1:], keys))
+            have = {cols for cols, _t in sols}
+            new = [(cols, toks) for cols, toks in more or () if cols not in have]
+            if new:
+                solved[i] = (part, sols + new)
+                grew = True
+        if not grew:
+            return
+
+
 def _by_free_order(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple] | None:
     """The placements of a part whose columns come in any order (pdfminer groups a page's boxes by
     their layout, so 总计 may come before 自然人), checked against the sums within the part and those
@@ -1044,6 +1078,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     solved: list[tuple[_Part, list[tuple]]] = []
     pending: list[_Part] = []
     slots: list[list[tuple[_Part, list[tuple]]]] = []  # parts with blank rows: their readings, one per choice
+    banded: list[int] = []  # parts the placement search settled (at their fewest bands)
     cross = _t3_constraints(keys)
     for rows, toks in parts:
         if len(rows) < 2:
@@ -1083,6 +1118,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
                 dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)
             continue
         solved.append((part, list(part.solutions.items())))
+        banded.append(len(solved) - 1)
     # parts no placement settles (too many placements of many equal numbers, or none in the order
     # these converters write): their numbers in any order, with the sums and the cells the other
     # parts settled
@@ -1097,6 +1133,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         solved.append((part, placed))
     if not solved and not slots:
         return dec
+    # the fewest bands are a likely cut, not the only one the text allows
+    _with_more_bands(solved, banded, keys)
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
     grids, picks = _readings(solved, slots, keys, cross)
@@ -1120,9 +1158,12 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             dec.values[p] = _piece(v, origin.get(p))  # the characters of one placement that fits
         else:
             differ.append(p)
-    if differ:
-        alts = sorted({tuple(g.get(p, -1) for p in differ) for g in grids})
-        dec.ambiguous.append((differ, alts))  # type: ignore[arg-type]
+    # one entry per row: the note is the row's (its label, its cells and their readings)
+    for row in dict.fromkeys(p.rsplit(".", 1)[0] for p in differ):
+        mine = sorted((p for p in differ if p.rsplit(".", 1)[0] == row),
+                      key=lambda p: T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]))
+        alts = sorted({tuple(g.get(p, -1) for p in mine) for g in grids})
+        dec.ambiguous.append((mine, alts))  # type: ignore[arg-type]
     return dec
 
 
