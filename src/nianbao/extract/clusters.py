@@ -37,6 +37,32 @@ def merge_label_clusters(segs: Sequence[tuple[list[int], list[R]]], width: int,
             waiting = []
         out.append((list(covered), runs))
     out.extend(waiting)
+    return _labels_after(out, width, fits)
+
+
+def _labels_after(segs: list[tuple[list[int], list[R]]], width: int,
+                  fits: Callable[[list[R], int], bool]) -> list[tuple[list[int], list[R]]]:
+    """The other way round: a row's numbers, then the next row's numbers, then that row's label with no
+    number after it (pdftotext's default mode writes a label that wraps onto two lines below its row's
+    numbers: 「8.属于行政查询事项 0 … 0 0 … 0 （四） 1.本机关不掌握相关政府信息 无法 2.没有现成…」). A segment
+    whose numbers do not fit its own rows takes the label-only segments after it when exactly one count
+    of them makes its numbers fill the rows."""
+    out: list[tuple[list[int], list[R]]] = []
+    k = 0
+    while k < len(segs):
+        covered, runs = segs[k]
+        after = []
+        while k + 1 + len(after) < len(segs) and not segs[k + 1 + len(after)][1]:
+            after.append(segs[k + 1 + len(after)][0])
+        if runs and after and not fits(runs, width * len(covered)):
+            takes = [t for t in range(1, len(after) + 1)
+                     if fits(runs, width * (len(covered) + sum(len(c) for c in after[:t])))]
+            if len(takes) == 1:
+                out.append((list(covered) + [i for c in after[:takes[0]] for i in c], runs))
+                k += 1 + takes[0]
+                continue
+        out.append((list(covered), runs))
+        k += 1
     return out
 
 
