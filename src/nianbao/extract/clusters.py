@@ -1,11 +1,15 @@
-"""Labels written together, their numbers after them (docling-rs text-layer mode, OCR rows).
+"""Row labels with no number after them: their rows' numbers stand before the next label, or before them.
 
 A converter that loses the table's rows may write a run of row labels one after another and then the
-numbers of those rows in the same order: ``1.本机关不掌握… 2.没有现成信息… 3.补正后… 3 0 0 0 0 0 3 1 0 …``.
-The decoder finds each label but no number between them; the numbers after the last label belong to the
-whole run of rows. Such a segment is widened to cover those rows only when its numbers cannot be the
-last label's row alone and can be the rows of the whole run; the decoder then keeps the reading only
-when the arithmetic confirms it, as for any rows whose labels were lost.
+numbers of those rows in the same order (docling-rs text-layer mode, OCR rows):
+``1.本机关不掌握… 2.没有现成信息… 3.补正后… 3 0 0 0 0 0 3 1 0 …``. The other way round, pdftotext's default
+mode writes a label that wraps onto two lines below its row's numbers, which follow the numbers of the row
+above: ``8.属于行政查询事项 0 … 0 0 … 0 （四） 1.本机关不掌握相关政府信息 2.没有现成…``. The decoder finds each
+label but no number after some of them. A run of such label-only rows goes to the segment before it, the
+segment after it, or part to each, only when exactly one way of sharing them out lets both segments'
+numbers fill their rows, and not when each segment's numbers fill its own rows already; when two ways fit,
+neither is taken (those rows stay unread: null, never a guess). The decoder then keeps a reading only when
+the arithmetic confirms it, as for any rows whose labels were lost.
 """
 
 from __future__ import annotations
@@ -18,52 +22,52 @@ R = TypeVar("R")
 
 def merge_label_clusters(segs: Sequence[tuple[list[int], list[R]]], width: int,
                          fits: Callable[[list[R], int], bool]) -> list[tuple[list[int], list[R]]]:
-    """``segs``: (row indices covered, runs) in reading order. Rows whose labels stand with no number
-    before the next label join the next segment that has numbers, when ``fits(runs, cells)`` says its
-    numbers fill exactly the widened rows and not its own rows alone."""
-    out: list[tuple[list[int], list[R]]] = []
-    waiting: list[tuple[list[int], list[R]]] = []  # label-only segments just before this one
-    for covered, runs in segs:
-        if not runs:
-            waiting.append((covered, runs))
-            continue
-        if waiting:
-            rows = [i for c, _ in waiting for i in c] + list(covered)
-            if not fits(runs, width * len(covered)) and fits(runs, width * len(rows)):
-                out.append((rows, runs))
-                waiting = []
-                continue
-            out.extend(waiting)
-            waiting = []
-        out.append((list(covered), runs))
-    out.extend(waiting)
-    return _labels_after(out, width, fits)
-
-
-def _labels_after(segs: list[tuple[list[int], list[R]]], width: int,
-                  fits: Callable[[list[R], int], bool]) -> list[tuple[list[int], list[R]]]:
-    """The other way round: a row's numbers, then the next row's numbers, then that row's label with no
-    number after it (pdftotext's default mode writes a label that wraps onto two lines below its row's
-    numbers: 「8.属于行政查询事项 0 … 0 0 … 0 （四） 1.本机关不掌握相关政府信息 无法 2.没有现成…」). A segment
-    whose numbers do not fit its own rows takes the label-only segments after it when exactly one count
-    of them makes its numbers fill the rows."""
-    out: list[tuple[list[int], list[R]]] = []
+    """``segs``: (row indices covered, runs) in reading order; ``fits(runs, cells)``: the runs can be
+    exactly that many cells. Each run of label-only segments is shared out between the segments with
+    numbers around it (see the module's docstring)."""
+    out = [(list(c), r) for c, r in segs]
     k = 0
-    while k < len(segs):
-        covered, runs = segs[k]
-        after = []
-        while k + 1 + len(after) < len(segs) and not segs[k + 1 + len(after)][1]:
-            after.append(segs[k + 1 + len(after)][0])
-        if runs and after and not fits(runs, width * len(covered)):
-            takes = [t for t in range(1, len(after) + 1)
-                     if fits(runs, width * (len(covered) + sum(len(c) for c in after[:t])))]
-            if len(takes) == 1:
-                out.append((list(covered) + [i for c in after[:takes[0]] for i in c], runs))
-                k += 1 + takes[0]
-                continue
-        out.append((list(covered), runs))
-        k += 1
+    while k < len(out):
+        if out[k][1]:
+            k += 1
+            continue
+        end = k
+        while end < len(out) and not out[end][1]:
+            end += 1
+        out, k = _share(out, k, end, width, fits)
     return out
+
+
+def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
+           fits: Callable[[list[R], int], bool]) -> tuple[list[tuple[list[int], list[R]]], int]:
+    """Share the label-only segments ``segs[lo:hi]`` between ``segs[lo - 1]`` and ``segs[hi]``; the new
+    list and the index to go on from."""
+    labels = [i for c, _ in segs[lo:hi] for i in c]
+    before = segs[lo - 1] if lo > 0 else None
+    after = segs[hi] if hi < len(segs) else None
+
+    def ok(seg: tuple[list[int], list[R]] | None, extra: list[int]) -> bool:
+        if seg is None:
+            return True  # no segment on that side: those labels' rows may stay unread
+        return fits(seg[1], width * (len(seg[0]) + len(extra)))
+
+    if ok(before, []) and ok(after, []):
+        return segs, hi  # each fills its own rows: the labels' rows are not read from them
+    # t of the labels' rows go to the segment before (counting rows, a segment's rows kept together)
+    cuts = [0]
+    for c, _ in segs[lo:hi]:
+        cuts.append(cuts[-1] + len(c))
+    ways = [t for t in cuts if ok(before, labels[:t]) and ok(after, labels[t:])]
+    if len(ways) != 1:
+        return segs, hi  # none fits, or two do: which rows the numbers are is not settled
+    t = ways[0]
+    new = list(segs[:max(lo - 1, 0)])
+    if before is not None:
+        new.append((before[0] + labels[:t], before[1]))
+    if after is not None:
+        new.append((labels[t:] + after[0], after[1]))
+    new.extend(segs[hi + 1:])
+    return new, len(new) - len(segs[hi + 1:])
 
 
 __all__ = ["merge_label_clusters"]
