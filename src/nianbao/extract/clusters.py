@@ -35,6 +35,33 @@ def merge_label_clusters(segs: Sequence[tuple[list[int], list[R]]], width: int,
         while end < len(out) and not out[end][1]:
             end += 1
         out, k = _share(out, k, end, width, fits)
+    return _chains(out, width, fits)
+
+
+CHAIN = 4  # segments a chain of labels written below their numbers may run over
+
+
+def _chains(segs: list[tuple[list[int], list[R]]], width: int,
+            fits: Callable[[list[R], int], bool]) -> list[tuple[list[int], list[R]]]:
+    """Several rows in a row with their labels below their numbers: 「A 1… 2… B 3… C D 4…」. A's segment
+    holds two rows of numbers, B's holds C's, C's none. A segment whose numbers overfill its rows is read
+    with the segments after it when exactly one span of them (holding a row with no numbers of its own,
+    where the numbers moved from) has numbers that fill its rows; else it stays as it is."""
+    out = list(segs)
+    k = 0
+    while k < len(out):
+        covered, runs = out[k]
+        if runs and not fits(runs, width * len(covered)):
+            rows, nums = list(covered), list(runs)
+            spans = []
+            for m in range(k + 1, min(len(out), k + 1 + CHAIN)):
+                rows, nums = rows + out[m][0], nums + out[m][1]
+                if fits(nums, width * len(rows)) and any(not out[j][1] for j in range(k + 1, m + 1)):
+                    spans.append((m, rows, nums))
+            if len(spans) == 1:  # two spans that fit: where the chain ends is not settled
+                m, rows, nums = spans[0]
+                out[k:m + 1] = [(rows, nums)]
+        k += 1
     return out
 
 
