@@ -38,15 +38,17 @@ def merge_label_clusters(segs: Sequence[tuple[list[int], list[R]]], width: int,
     return _chains(out, width, fits)
 
 
-CHAIN = 4  # segments a chain of labels written below their numbers may run over
+CHAIN = 4  # segments a chain may run over (longer chains: more spans fit, and fewer rows are read)
 
 
 def _chains(segs: list[tuple[list[int], list[R]]], width: int,
             fits: Callable[[list[R], int], bool]) -> list[tuple[list[int], list[R]]]:
     """Several rows in a row with their labels below their numbers: 「A 1… 2… B 3… C D 4…」. A's segment
     holds two rows of numbers, B's holds C's, C's none. A segment whose numbers overfill its rows is read
-    with the segments after it when exactly one span of them (holding a row with no numbers of its own,
-    where the numbers moved from) has numbers that fill its rows; else it stays as it is."""
+    with the segments after it when one span of them (holding a row with no numbers of its own, where the
+    numbers moved from) has numbers that fill its rows (a longer one that only adds segments filling their
+    own rows reads the same). When spans that read differently fit, the rows after it up to the last one's
+    end are left unread: by their labels they read one way, by the order another."""
     out = list(segs)
     k = 0
     while k < len(out):
@@ -58,9 +60,18 @@ def _chains(segs: list[tuple[list[int], list[R]]], width: int,
                 rows, nums = rows + out[m][0], nums + out[m][1]
                 if fits(nums, width * len(rows)) and any(not out[j][1] for j in range(k + 1, m + 1)):
                     spans.append((m, rows, nums))
-            if len(spans) == 1:  # two spans that fit: where the chain ends is not settled
+            # a longer span that adds only segments filling their own rows reads the same
+            first = spans[0][0] if spans else k
+            same = all(all(fits(out[j][1], width * len(out[j][0])) for j in range(first + 1, m + 1))
+                       for m, _r, _n in spans[1:])
+            if spans and same:
                 m, rows, nums = spans[0]
                 out[k:m + 1] = [(rows, nums)]
+            elif spans:
+                # where the chain ends is not settled: the rows up to its last possible end are read by
+                # their labels in one way and by the order in another, so none of them is read
+                for j in range(k + 1, spans[-1][0] + 1):
+                    out[j] = (out[j][0], [])
         k += 1
     return out
 
