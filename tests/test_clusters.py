@@ -57,3 +57,18 @@ def test_seed_records_with_labels_below_their_numbers_decode_right_or_null():
         for seed in range(8):
             right += assert_never_wrong(rec, render_labels_below(rec, 50 * i + seed))
     assert right > 0.8 * len(SEEDS) * 8 * 25 * 7
+
+
+def test_a_chain_of_labels_below_their_numbers_is_read_in_order():
+    # 「A 1… 2… B 3… C D 4…」: A's segment holds A's and B's numbers, B's holds C's, C's none
+    segs = [([0], [1] * 14), ([1], [3] * 7), ([2], []), ([3], [4] * 7)]
+    assert merge_label_clusters(segs, 7, _fits) == [([0, 1, 2], [1] * 14 + [3] * 7), ([3], [4] * 7)]
+
+
+def test_a_chain_whose_end_is_not_settled_leaves_its_rows_unread():
+    def fits(runs: list[int], cells: int) -> bool:  # glued digits: 21 runs fill 21 or 28 cells
+        return len(runs) == cells or (len(runs) == 21 and cells == 28)
+
+    segs = [([0], [1] * 14), ([1], [3] * 7), ([2], []), ([3], []), ([4], [5] * 7)]
+    out = merge_label_clusters(segs, 7, fits)
+    assert out[0] == ([0], [1] * 14) and out[1] == ([1], [])  # B's numbers are not read as B's by its label
