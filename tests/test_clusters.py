@@ -29,20 +29,17 @@ def test_numbers_that_fit_more_than_one_count_of_labels_after_them_stay_their_ro
 
 def render_labels_below(rec: dict, seed: int) -> str:
     """表三 as pdftotext's default mode writes it: now and then a row's label comes after its numbers,
-    which follow the numbers of the row above (one line per row of numbers, labels on lines of their own).
-    Never two such rows in a row: then 「A 1… 2… B 3… C」 reads as well with B's label before 3… as after
-    2…, and the decoder still reads one of them (pre-existing: see the note in issue 14)."""
+    which follow the numbers of the row above (one line per row of numbers, labels on lines of their own),
+    several such rows in a row too (「A 1… 2… B 3… C D 4…」)."""
     import random
 
     from synth import T3_HEAD, T3_TAIL, t3_rows
 
     rnd = random.Random(seed)
     out = [*T3_HEAD]
-    last = False
     for k, (label, cells) in enumerate(t3_rows(rec)):
-        below = 0 < k and not last and rnd.random() < 0.3
+        below = 0 < k and rnd.random() < 0.3
         out += [" ".join(cells), label] if below else [label, " ".join(cells)]
-        last = below
     return "\n".join([*out, *T3_TAIL]) + "\n"
 
 
@@ -56,7 +53,7 @@ def test_seed_records_with_labels_below_their_numbers_decode_right_or_null():
         rec = load_json(path)
         for seed in range(8):
             right += assert_never_wrong(rec, render_labels_below(rec, 50 * i + seed))
-    assert right > 0.8 * len(SEEDS) * 8 * 25 * 7
+    assert right > 0.95 * len(SEEDS) * 8 * 25 * 7  # read, in their order (main read 62 %, with wrong numbers)
 
 
 def test_a_chain_of_labels_below_their_numbers_is_read_in_order():
@@ -65,10 +62,9 @@ def test_a_chain_of_labels_below_their_numbers_is_read_in_order():
     assert merge_label_clusters(segs, 7, _fits) == [([0, 1, 2], [1] * 14 + [3] * 7), ([3], [4] * 7)]
 
 
-def test_a_chain_whose_end_is_not_settled_leaves_its_rows_unread():
-    def fits(runs: list[int], cells: int) -> bool:  # glued digits: 21 runs fill 21 or 28 cells
-        return len(runs) == cells or (len(runs) == 21 and cells == 28)
+def test_a_segment_overfull_only_by_glued_digits_starts_no_chain():
+    def fits(runs: list[int], cells: int) -> bool:  # runs of glued digits: 6 of them fill 7 cells
+        return len(runs) in (cells, cells - 1)
 
-    segs = [([0], [1] * 14), ([1], [3] * 7), ([2], []), ([3], []), ([4], [5] * 7)]
-    out = merge_label_clusters(segs, 7, fits)
-    assert out[0] == ([0], [1] * 14) and out[1] == ([1], [])  # B's numbers are not read as B's by its label
+    segs = [([0], [1] * 6), ([1], [3] * 7), ([2], []), ([3], [4] * 7)]
+    assert merge_label_clusters(segs, 7, fits) == segs
