@@ -591,7 +591,20 @@ def score_all(only: set[str] | None, show: bool, tess: bool | None = None) -> in
     return 0
 
 
+_FLAGS = {"--regen", "--no-ocr", "--ocr-all", "--wrong", "--score-only", "--no-tess", "--only-tess"}
+_VALUED = {"--only", "--tess-modes", "--tess-whole"}
+
+
 def main(argv: list[str]) -> int:
+    # an unknown flag (--help among them) prints the usage and builds nothing: a mistyped flag must not
+    # start a full build that writes into build/holdout while another run reads it
+    values = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a in _VALUED}
+    unknown = [a for a in argv if a not in _FLAGS | _VALUED and a not in values]
+    if unknown or any(a in _VALUED for a in argv[-1:]):
+        print(__doc__)
+        if unknown and unknown != ["--help"] and unknown != ["-h"]:
+            print(f"unknown: {' '.join(unknown)}", file=sys.stderr)
+        return 0 if unknown in (["--help"], ["-h"]) else 2
     only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
     if "--regen" in argv and OUT.exists():
         shutil.rmtree(OUT)
