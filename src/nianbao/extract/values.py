@@ -113,13 +113,6 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
         if split is not values and not (width and len(values) == width and len(split) != width):
             values = split
     trimmed = False
-    if block.grid and width and len(values) > width:
-        # a grid wider than the table: a spreadsheet that laid several tables on one sheet puts empty
-        # columns between a row's cells (LibreOffice Calc's import of a page). When the row's numbers are
-        # exactly the table's width, the empties are those columns; else they may be blank cells: kept
-        filled = [v for v in values if v.value is not None or v.overflow]
-        if len(filled) == width:
-            values = filled
     if width and len(values) > width:
         trimmed = any(v.value is not None for v in values[:-width])
         values = values[-width:]

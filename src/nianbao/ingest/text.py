@@ -10,8 +10,8 @@ title and date become the document's hints.
 from __future__ import annotations
 
 import csv
-import html
 import re
+from html import unescape
 
 from ..errors import InputError
 from ..limits import MAX_CELLS
@@ -61,7 +61,7 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     if "</" in text:
         text = _INLINE_TAG.sub("", text)
     if "&" in text and _ENTITY.search(text):
-        text = html.unescape(text)
+        text = unescape(text)
     if "](" in text or "]{" in text or "<div" in text or "</div" in text:
         text = _MD_ATTRS.sub("", _MD_SPAN.sub(r"\1", text))
     text = unbox(text)
