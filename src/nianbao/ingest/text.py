@@ -140,93 +140,124 @@ def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Blo
     """The blocks of ``text``; its first ``skip`` lines (a crawler's header) are not report text;
     ``tables``: HTML tables in it, by first line (their last line, their rows), read in their place;
     ``commas``: the text is CSV, a line with a comma is a row of fields."""
-    blocks: list[Block] = []
-    adoc: list[Cell] | None = None  # an AsciiDoc table's row (|=== … |===), whose lines end at a blank one
-    group: list[Cell] = []  # one-cell-per-line run
+    reader = _Lines(tables or {}, commas, skip)
     offset = 0
-    total = 0
-    grid: list[list[Cell]] | None = None  # the lines of a grid table's row, from its rule line on
-    until = skip  # lines up to here are read already (or are not report text)
     for lineno, line in enumerate(text.split("\n"), start=1):
-        if total > MAX_CELLS:  # tab debris of a damaged file: a report has ~1 000 cells
-            raise GridTooLarge(total)
-        start = offset
+        reader.take(line, lineno, offset)
         offset += len(line) + 1
-        if lineno <= until:
-            continue
-        if tables and lineno in tables:
-            until, rows = tables[lineno]
-            if group:
-                blocks.append(Block(group))
-                group = []
-            blocks.extend(rows)
-            continue
-        if line.startswith("|==="):
-            if group:
-                blocks.append(Block(group))
-                group = []
-            if adoc:
-                blocks.append(Block(adoc))
-            adoc = None if adoc is not None else []
-            continue
-        if adoc is not None:  # a row's cells may wrap onto the next lines: the row ends at a blank line
-            if line.strip():
-                adoc.extend(_split_on(line, "|", lineno, start, drop_edges=True))
-            elif adoc:
-                blocks.append(Block(adoc))
-                total += len(adoc)
-                adoc = []
-            continue
-        if commas and "," in line:
-            cells = _split_csv(line, lineno, start)
-            if any(c.text for c in cells):
-                blocks.append(Block(cells))
-                total += len(cells)
-            continue
-        if grid is not None or "-+" in line or "=+" in line:
-            if _GRID_RULE.match(line):
-                if grid:
-                    blocks.extend(_grid_row(grid))
-                grid = []
-                continue
-            if _GRID_PIECE.search(line):  # a cell that spans rows ends the others' row, a row of its own
-                if grid:
-                    blocks.extend(_grid_row(grid))
-                grid = []
-                line = _GRID_PIECE.sub(_blank_piece, line)
-            elif grid is not None:
-                if line.lstrip().startswith("|"):
-                    grid.append(_split_line(line, lineno, start))
-                    total += len(grid[-1])
-                    continue
-                blocks.extend(Block(cells) for cells in grid if cells)  # no closing rule: lines as they are
-                grid = None
-        if line.startswith("\t") and "\t" not in line[1:] and (group or line[1:].strip()):
-            group.append(_cell(line[1:], lineno, start + 1))
-            continue
-        if group:
-            blocks.append(Block(group))
-            group = []
+    return reader.finish()
+
+
+class _Lines:
+    """Reads a text line by line into blocks. Most lines are rows on their own; a few open a mode that the
+    following lines continue: an HTML table (read whole), an AsciiDoc table (a row runs to a blank line),
+    a grid table (a row runs to its rule line) and a run of one-cell lines (a tab-indented cell a line)."""
+
+    def __init__(self, tables: dict[int, tuple[int, list[Block]]], commas: bool, skip: int) -> None:
+        self.blocks: list[Block] = []
+        self.total = 0  # cells so far: tab debris of a damaged file must not grow without end
+        self.tables = tables
+        self.commas = commas
+        self.until = skip  # lines up to here are read already (or are not report text)
+        self.group: list[Cell] = []  # one-cell-per-line run
+        self.grid: list[list[Cell]] | None = None  # the lines of a grid table's row, from its rule line on
+        self.adoc: list[Cell] | None = None  # an AsciiDoc table's row (|=== … |===)
+
+    def take(self, line: str, lineno: int, start: int) -> None:
+        if self.total > MAX_CELLS:  # a report has ~1 000 cells
+            raise GridTooLarge(self.total)
+        if lineno <= self.until:
+            return
+        if lineno in self.tables:
+            self.until, rows = self.tables[lineno]
+            self._end_group()
+            self.blocks.extend(rows)
+        elif line.startswith("|==="):
+            self._adoc_fence()
+        elif self.adoc is not None:
+            self._adoc_line(line, lineno, start)
+        elif self.commas and "," in line:
+            self._emit(_split_csv(line, lineno, start), keep_empty=False)
+        else:
+            if self.grid is not None or "-+" in line or "=+" in line:
+                rest = self._grid_line(line, lineno, start)
+                if rest is None:
+                    return
+                line = rest
+            if line.startswith("\t") and "\t" not in line[1:] and (self.group or line[1:].strip()):
+                self.group.append(_cell(line[1:], lineno, start + 1))
+                return
+            self._end_group()
+            self._plain_line(line, lineno, start)
+
+    def finish(self) -> list[Block]:
+        self._end_group()
+        if self.grid:
+            self.blocks.extend(Block(cells) for cells in self.grid if cells)
+        if self.adoc:
+            self.blocks.append(Block(self.adoc))
+        if self.total > MAX_CELLS:
+            raise GridTooLarge(self.total)
+        return self.blocks
+
+    def _emit(self, cells: list[Cell], keep_empty: bool = True) -> None:
+        if cells and (keep_empty or any(c.text for c in cells)):
+            self.blocks.append(Block(cells))
+            self.total += len(cells)
+
+    def _end_group(self) -> None:
+        if self.group:
+            self.blocks.append(Block(self.group))
+            self.group = []
+
+    def _adoc_fence(self) -> None:
+        """``|===`` opens an AsciiDoc table or closes the open one."""
+        self._end_group()
+        if self.adoc:
+            self.blocks.append(Block(self.adoc))
+        self.adoc = None if self.adoc is not None else []
+
+    def _adoc_line(self, line: str, lineno: int, start: int) -> None:
+        # a row's cells may wrap onto the next lines: the row ends at a blank line
+        assert self.adoc is not None
+        if line.strip():
+            self.adoc.extend(_split_on(line, "|", lineno, start, drop_edges=True))
+        elif self.adoc:
+            self._emit(self.adoc)
+            self.adoc = []
+
+    def _grid_line(self, line: str, lineno: int, start: int) -> str | None:
+        """A line in or at a grid table: None when the grid took it, else the line to read as a row
+        (the rule pieces beside a cell that spans rows blanked out)."""
+        if _GRID_RULE.match(line):
+            if self.grid:
+                self.blocks.extend(_grid_row(self.grid))
+            self.grid = []
+            return None
+        if _GRID_PIECE.search(line):  # a cell that spans rows ends the others' row, a row of its own
+            if self.grid:
+                self.blocks.extend(_grid_row(self.grid))
+            self.grid = []
+            return _GRID_PIECE.sub(_blank_piece, line)
+        if self.grid is not None:
+            if line.lstrip().startswith("|"):
+                self.grid.append(_split_line(line, lineno, start))
+                self.total += len(self.grid[-1])
+                return None
+            self.blocks.extend(Block(cells) for cells in self.grid if cells)  # no closing rule: lines as they are
+            self.grid = None
+        return line
+
+    def _plain_line(self, line: str, lineno: int, start: int) -> None:
+        """A line that is a row of its own: cut into cells, page numbers and crawler furniture left out."""
         if not line.strip() or PAGE_LINE.match(line):
-            continue
+            return
         spans = report_spans(line)
         if len(spans) == 1 and not line[:spans[0][0]].strip() and not line[spans[0][1]:].strip():
             spans = [(0, len(line))]  # nothing left out: keep the line as it is (its indentation too)
         for a, b in spans:
-            cells = [c for c in _split_line(line[a:b], lineno, start + a)
-                     if c.text[:1] not in PAGE_CELL_FIRST or not PAGE_CELL.match(c.text)]
-            if cells:
-                blocks.append(Block(cells))
-                total += len(cells)
-    if group:
-        blocks.append(Block(group))
-    if grid:
-        blocks.extend(Block(cells) for cells in grid if cells)
-    if adoc:
-        blocks.append(Block(adoc))
-    if total > MAX_CELLS:
-        raise GridTooLarge(total)
-    return blocks
+            self._emit([c for c in _split_line(line[a:b], lineno, start + a)
+                        if c.text[:1] not in PAGE_CELL_FIRST or not PAGE_CELL.match(c.text)])
 
 
 def _grid_row(lines: list[list[Cell]]) -> list[Block]:
