@@ -111,3 +111,15 @@ def test_consolidated_export_flat_tables(tmp_path):
     assert granted[-1] == expected["requests.granted.total"]
     with next(p for p in out if p.name == "汇总-缺报.csv").open(encoding="utf-8-sig") as f:
         assert [r[0] for r in csv.reader(f)][1:] == ["聊城市卫生健康委员会"]
+
+
+def test_unit_report_of_another_format_is_noted_and_its_table_two_left_out(tmp_path):
+    store, made = _setup(tmp_path)
+    old = nianbao.parse(tmp_path / "u0.txt")
+    old.meta.agency, old.meta.format = "聊城市卫生健康委员会", "2019"
+    with store:
+        nianbao.save_record(store, old, b"2019", "u9.txt", "text")
+        res = nianbao.consolidate(store, "聊城市", 2021)
+    assert "聊城市卫生健康委员会的报告为 2019 格式，表二未计入汇总" in res.notes
+    assert res.record.get("active.normative_documents.issued") == sum(
+        nianbao.parse(tmp_path / f"u{i}.txt").get("active.normative_documents.issued") for i in range(3))

@@ -239,7 +239,7 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
         rec = store.record(row.id, provenance=False)
         same_format = rec.meta.format == fmt
         if not same_format:
-            result.notes.append(f"{row.agency} 的报告为 {rec.meta.format} 格式，表二未计入汇总")
+            result.notes.append(f"{row.agency}的报告为 {rec.meta.format} 格式，表二未计入汇总")
         for c in layout:
             if c.path.startswith("active.") and not same_format:
                 continue
