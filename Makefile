@@ -29,7 +29,7 @@ demo: install
 
 # static checks: lint, types, import contracts
 check: install
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from ledger_synth import expected_table, export_csv, export_rows, export_xlsx, generate  # noqa: E402
-
 from nianbao.ledger import compute, deadlines, read_ledger, read_rows  # noqa: E402
 from nianbao.ledger.dates import _text  # noqa: E402
 

@@ -60,8 +60,8 @@ def main(rounds: int = 7, ocr: bool = True) -> None:
     for p in TEXT:
         n = pages(p)
         nianbao.parse(p)  # warm imports and caches
-        ing = statistics.median(cpu_self(lambda: nianbao.read_document(p)) for _ in range(rounds))
-        par = statistics.median(cpu_self(lambda: nianbao.parse(p)) for _ in range(rounds))
+        ing = statistics.median(cpu_self(lambda p=p: nianbao.read_document(p)) for _ in range(rounds))
+        par = statistics.median(cpu_self(lambda p=p: nianbao.parse(p)) for _ in range(rounds))
         ptt = statistics.median(cpu_child(["pdftotext", "-layout", str(p), "-"]) for _ in range(rounds)) \
             if have_pdftotext else float("nan")
         totals["ingest"].append((n, ing))
