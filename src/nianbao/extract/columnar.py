@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from itertools import combinations, product
 from math import comb
 
-from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Label
+from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
@@ -1249,7 +1249,6 @@ _UNITS = frozenset("年月日件条项次个份%万人元")
 
 # ---- 表四 ---------------------------------------------------------------------------------------
 _PROSE_AFTER = frozenset("年月日件条项次个份%万")
-_T4_HEADERS = (("维持",), ("纠正",), ("其他",), ("尚未", "审结"), ("总计", "合计"))
 T4_CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
 
 
@@ -1290,7 +1289,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
             continue
         assert isinstance(tok, _Num)
         w = "".join(words)
-        hit = {i for i, keys in enumerate(_T4_HEADERS) if any(k in w for k in keys)}
+        hit = {i for i, keys in enumerate(Format.T4_COLUMN_WORDS) if any(k in w for k in keys)}
         named.append(next(iter(hit)) if len(hit) == 1 else None)
         words = []
         after = where[tok.end - 1] + 1

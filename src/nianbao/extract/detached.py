@@ -26,6 +26,7 @@ from ..format import (
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
     T4_GROUP_KEYS,
+    Format,
     Label,
     core,
 )
@@ -280,7 +281,7 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
 
 
 # 表四's column headers in the format's order (尚未审结 often split in two boxes: 尚未 / 审结)
-_T4_ORDER = (("维持",), ("纠正",), ("其他",), ("尚未", "审结"))  # 总计: placed by the sums; a one-line header
+_T4_ORDER = Format.T4_COLUMN_WORDS[:4]  # 总计: placed by the sums; a one-line header
 # sits between the lines of the two-line ones
 _T4_HEADER_WORD = re.compile("|".join(k for keys in _T4_ORDER for k in keys))
 _T4_COLUMN_OF = {k: col for col, keys in enumerate(_T4_ORDER) for k in keys}

@@ -39,7 +39,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..format import ACTIVE_2019, ACTIVE_2021, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS
+from ..format import ACTIVE_2019, ACTIVE_2021, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format
 from ..format.labels import norm
 from ..ingest import Block, Cell
 from .noise import _ALPHABET, DIGIT_GLYPHS, LEVEL_CHARS, Evidence, _t3_sums
@@ -267,7 +267,6 @@ class T4Reading:
     glyph_cells: int = 0  # tokens where a glyph stands for a number
 
 
-_T4_HEADER_WORDS = ("维持", "纠正", "审结", "总计", "结果", "其他")
 _HEADER_SPAN = 14  # lines after 行政复议 where the header may run
 _MAX_PLACEMENTS = 300
 _SENTENCE = re.compile(r"[。，,；;]")
@@ -295,7 +294,7 @@ def read_appeals_tokens(blocks: list[Block]) -> T4Reading | None:
         numbers = len(re.findall(r"\d+", text))
         if last_head is not None and numbers >= 3:
             break  # the numbers have begun
-        if any(w in norm(text) for w in _T4_HEADER_WORDS) and numbers < 5:
+        if any(w in norm(text) for w in Format.T4_HEADER_FRAGMENTS) and numbers < 5:
             last_head = j
     if last_head is None:
         return None

@@ -60,6 +60,7 @@ class Format:
     T3_LEGAL_PERSONS: ClassVar[str] = spec.T3_LEGAL_PERSONS
     OUTCOME_GROUPS: ClassVar[tuple[Label, ...]] = spec.OUTCOME_GROUPS
     T4_COLUMNS: ClassVar[tuple[Label, ...]] = spec.T4_COLUMNS
+    T4_COLUMN_WORDS: ClassVar[tuple[tuple[str, ...], ...]] = spec.T4_COLUMN_WORDS
     T4_COLUMN_KEYS: ClassVar[tuple[str, ...]] = spec.T4_COLUMN_KEYS
     T4_GROUPS: ClassVar[tuple[Label, ...]] = spec.T4_GROUPS
     T4_GROUP_KEYS: ClassVar[tuple[str, ...]] = spec.T4_GROUP_KEYS

@@ -136,6 +136,9 @@ T4_COLUMNS: tuple[Label, ...] = (
     Label("total", "总计", ("总计",), ("合计",)),
 )
 T4_COLUMN_KEYS = tuple(c.key for c in T4_COLUMNS)
+# the words that name each column where a header is cut into pieces (其他 / 结果, 尚未 / 审结 on two
+# lines, one box each), in the columns' order: any one names its column; 合计 stands for 总计
+T4_COLUMN_WORDS: tuple[tuple[str, ...], ...] = (("维持",), ("纠正",), ("其他",), ("尚未", "审结"), ("总计", "合计"))
 T4_GROUPS: tuple[Label, ...] = (
     Label("review", "行政复议", ("行政复议",)),
     Label("litigation_direct", "未经复议直接起诉", ("直接起诉",), ("未经复议",)),
