@@ -140,3 +140,14 @@ def test_a_number_where_no_header_stands_is_not_read_by_the_headers():
 
     blocks = _grid(*_T4_HEAD, [1, 0, 7, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
     assert _under_headers(blocks[-1], blocks[:-1]) is None
+
+
+def test_a_table_four_row_with_more_numbers_than_cells_is_not_cut_to_its_last_fifteen():
+    """Seventeen numbers under 表四's header and no header columns to place them: which two are not
+    表四's cannot be told, so no cell is read (the last fifteen had been taken: a guess)."""
+    from synth import SEED
+    text = SEED.read_text(encoding="utf-8")
+    row = "\t\t\t\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    assert row in text
+    got = nianbao.parse_bytes(text.replace(row, "\t".join("9 8 3 1 0 2 6 4 0 1 1 6 2 1 0 0 3".split())).encode(), "t.txt")
+    assert [got.get(f"appeals.{g}.{c}") for g in ("review", "litigation_direct") for c in ("upheld", "total")] == [None] * 4

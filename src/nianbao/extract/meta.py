@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..format import Format, norm
-from ..ingest import PAGE_AT_END, Block, strip_markup
+from ..ingest import PAGE_AT_END, Block, is_crumb, strip_markup
 from .numerals import cn_to_int
 
 DATE = re.compile(
@@ -108,7 +108,8 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
     for i, b in enumerate(head):
         t = norm(strip_markup(b.text))  # markup written out as text is no part of the title's length
         if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60
-                and not (title_hint and any(ch in t for ch in ",，。；;、《》"))):  # a sentence cut at the page edge
+                and not (title_hint and any(ch in t for ch in ",，。；;、《》"))  # a sentence cut at the page edge
+                and not is_crumb(t)):  # 首页 > 政务公开 > 政府信息公开年报
             mf.title, mf.title_index = _TITLE_KEY.sub("", _clean_line(b.text)), i
             break
     if mf.title is None and title_hint and any(w in norm(title_hint) for w in _TITLE_WORDS):

@@ -273,8 +273,11 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
             continue
         if not row.values:
             continue
-        if first is None and b.grid and (by_header := _under_headers(b, blocks[start:k])) is not None:
+        if first is None and (b.grid or row.trimmed) and (by_header := _under_headers(b, blocks[start:k])) is not None:
             first, values = row, by_header
+            break
+        if row.trimmed:  # more numbers than 表四 has cells, and no header columns to place them: a guess
+            first, values = None, []
             break
         first = first or row
         values.extend(row.values)
@@ -305,7 +308,8 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
 
 
 def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
-    """表四's fifteen cells of a grid row, each the cell under its header: the header cells that name the
+    """表四's fifteen cells of a grid row (or of a text row among header rows of its width: a pipe table),
+    each the cell under its header: the header cells that name the
     five results, in reading order, must be the format's five three times over, and the row may hold no
     number outside their columns. A grid wider than the table (a spreadsheet with several tables on one
     sheet: empty columns between a row's cells, blank cells among them) is read by its columns, not by
@@ -313,8 +317,8 @@ def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
     cols: list[int] = []
     keys: list[str] = []
     for b in heads:
-        if not b.grid:
-            continue
+        if not b.grid and len(b.cells) != len(row.cells):  # a text row's cells are columns when a pipe
+            continue  # table (a spreadsheet as Markdown) gives every row the same cells
         for i, cell in enumerate(b.cells):
             c = core(cell.text)
             if c and len(c) <= 6 and not cell.covered:

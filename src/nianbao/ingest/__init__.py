@@ -9,6 +9,7 @@ from .. import limits
 from ..errors import InputError, NianbaoError
 from ..files import os_error_zh
 from .document import Block, Cell, Document
+from .furniture import is_crumb
 from .markup import strip_markup
 from .pagenumbers import PAGE_AT_END, PAGE_HALF, PAGE_INLINE
 from .sniff import sniff
@@ -109,5 +110,5 @@ def load(path: str | Path) -> Document:
     return load_bytes(data, str(path))
 
 
-__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "misnamed", "pages_of_pictures", "sniff", "strip_markup",
+__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "is_crumb", "misnamed", "pages_of_pictures", "sniff", "strip_markup",
            "PAGE_AT_END", "PAGE_HALF", "PAGE_INLINE"]

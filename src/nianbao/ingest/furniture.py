@@ -90,6 +90,12 @@ class Header:
     date: str | None = None  # YYYY-MM-DD
 
 
+def is_crumb(text: str) -> bool:
+    """``text`` is the page's navigation path (当前位置：首页 > 政务公开 > 政府信息公开年报), wherever it
+    stands: a spreadsheet or Markdown table made of the page keeps it as a cell."""
+    return bool(_CRUMB.match(text))
+
+
 def crawler_header(lines: list[str]) -> Header:
     """The leading ``key: value`` header of a crawler's dump, if the text starts with one."""
     known = 0

@@ -289,6 +289,8 @@ def _cell(raw: str, lineno: int, start: int) -> Cell:
     text = stripped
     if (text and text[0] in "#*_") or text[-2:] in ("**", "__") or "<br" in text:
         text = _MD_MARKS.sub("", text).strip()
+    elif text == "NaN":  # an empty spreadsheet cell as pandas writes it (markitdown's Markdown of an XLSX)
+        text = stripped = ""
     begin = start + lead
     return Cell(text, lineno, (begin, begin + len(stripped)))
 
