@@ -19,6 +19,7 @@ BACKENDS: dict[str, str] = {
     "text": "nianbao.ingest.text:read_text",
     "markdown": "nianbao.ingest.text:read_markdown",
     "html": "nianbao.ingest.html:read_html",
+    "positioned": "nianbao.ingest.positioned:read_positioned",
     "docx": "nianbao.ingest.docx:read_docx",
     "ole": "nianbao.ingest.office:read_legacy",
     "xlsx": "nianbao.ingest.xlsx:read_xlsx",
@@ -36,7 +37,8 @@ _CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文�
             ".xlsx": "Excel 文件", ".xls": "Excel 文件", ".ofd": "OFD 文档", ".zip": "压缩包",
             ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".tif": "图片", ".tiff": "图片", ".bmp": "图片"}
 _KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "docx": "Word 文档", "ole": "Word/WPS 文档",
-            "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片"}
+            "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
+            "positioned": "PDF 转换文本"}
 
 
 def load_bytes(data: bytes, name: str) -> Document:

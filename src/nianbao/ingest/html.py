@@ -20,6 +20,7 @@ from . import grid
 from .decode import decode_damaged
 from .document import Block, Cell, Document
 from .markup import strip_markup
+from .pagenumbers import PAGE_LINE
 
 MAX_HTML_BYTES = 16 * 1024 * 1024  # the largest CMS page with a report is ~2 MB
 
@@ -39,6 +40,8 @@ _FURNITURE = re.compile(r"nav|menu|header|footer|foot|breadcrumb|crumb|links?\b|
 
 # elements with an id or a class (a cheap query in C); which of them hold the body is _is_body's call
 _CANDIDATES = etree.XPath("//*[@id or @class]")
+_DIVS_WITH_ID = etree.XPath("//div[@id]")
+_PAGE_DIV = re.compile(r"^page\d+(?:-div)?$", re.IGNORECASE)  # a PDF tool's page (pdftohtml, mutool, PyMuPDF)
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -75,14 +78,41 @@ def read_html(data: bytes, name: str) -> Document:
         raise InputError(f"{name}：网页内容无法解析（{e}）", "corrupt") from None
     if root is None:
         raise InputError(f"{name}：网页中没有正文内容", "empty")
+    page_divs = [el for el in _DIVS_WITH_ID(root) if _PAGE_DIV.match(el.get("id") or "")]
+    if page_divs:
+        # a PDF tool's pages of positioned lines: read by position, as the PDF is (the layout code and
+        # pdfplumber's lattice functions come with it, so only for such pages)
+        from .layout import assemble
+        from .positioned import html_pages
+
+        pages = html_pages(root, page_divs)
+        doc = assemble(name, "pdf", pages) if pages is not None else None
+        if doc is not None and doc.blocks:
+            doc.warnings += [damage] if damage else []
+            return doc
+    pres = root.findall(".//pre")
+    if len(pres) == 1 and _text_len(pres[0]) >= 0.9 * _text_len(root):
+        # a text wrapped in a page (pdftotext -htmlmeta): its lines and spacing are the text reader's to read
+        from .text import read_text
+
+        doc = read_text(_text(pres[0]).encode("utf-8"), name)
+        doc.kind = "html"
+        return doc
     body, fallback = find_body(root)
     walker = _Walker(name, skip_furniture=fallback)
     walker.walk(body, _label(body))
+    walker.flush()  # a body that is one block (a <pre>, a <p>) has no child to end it
     blocks = walker.blocks
     if not blocks:
         raise InputError(f"{name}：网页中没有正文内容", "empty")
-    return Document(source=name, kind="html", blocks=blocks, text=grid.finish(blocks),
-                    title_hint=_title(root), date_hint=_published(root), warnings=[damage] if damage else [])
+    doc = Document(source=name, kind="html", blocks=blocks, title_hint=_title(root), date_hint=_published(root),
+                   warnings=[damage] if damage else [])
+    if page_divs:  # a PDF tool's pages written as flowing paragraphs (-F xhtml): a crawler's header as in the PDF
+        from .layout import drop_page_furniture
+
+        drop_page_furniture(doc)
+    doc.text = grid.finish(doc.blocks)
+    return doc
 
 
 class TableReader:
@@ -171,6 +201,8 @@ def _largest_block(el: etree._Element) -> etree._Element:
         k, n = max(kids, key=lambda kn: kn[1])
         if n < 0.6 * total or k.tag == "table":  # the walk tells data tables from layout tables
             break
+        if _PAGE_DIV.match(k.get("id") or "") and sum(bool(_PAGE_DIV.match(x.get("id") or "")) for x, _ in kids) > 1:
+            break  # one page of a PDF tool's several: the report goes on over the others
         el, total = k, n
     return el
 
@@ -271,7 +303,7 @@ class _Walker:
         raw = _CJK_BREAK.sub("", "".join(self.buf))
         self.buf = []
         text = _WS.sub(" ", raw).strip(_EDGE)
-        if not text:
+        if not text or PAGE_LINE.match(text):  # 「— 3 —」 alone: a PDF's page number (mutool -F xhtml), as in text
             return
         path = self.buf_path
         parts = grid.drawn_cells(text)

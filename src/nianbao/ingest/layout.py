@@ -147,7 +147,12 @@ def strip_furniture(pages: list[Page]) -> None:
     offsets = _page_offsets(pages)
     for p in pages:
         keep = []
+        ends = _end_lines(p)
         for ln in p.lines:
+            # a page number by its form alone, as the page's last (or first) line though above the margin
+            # (a footer set high: 0.89 of an A4 page); in a table without rulings it would be read as a cell
+            if id(ln) in ends and PAGE_LINE.match(re.sub(r"\s+", "", "".join(ln.texts()))):
+                continue
             if _in_margin(p, ln):
                 text = "".join(ln.texts())
                 compact = re.sub(r"\s+", "", text)
@@ -158,6 +163,20 @@ def strip_furniture(pages: list[Page]) -> None:
                     continue
             keep.append(ln)
         p.lines = keep
+
+
+def _end_lines(p: Page) -> set[int]:
+    """The ids of the page's top and bottom lines, when no ruled table reaches above or below them."""
+    if not p.lines:
+        return set()
+    top = min(p.lines, key=lambda ln: ln.bbox[1])
+    bottom = max(p.lines, key=lambda ln: ln.bbox[3])
+    out = set()
+    if all(g.bbox[1] > top.bbox[3] for g in p.grids):
+        out.add(id(top))
+    if all(g.bbox[3] < bottom.bbox[1] for g in p.grids):
+        out.add(id(bottom))
+    return out
 
 
 def _in_margin(p: Page, ln: Line) -> bool:

@@ -9,7 +9,8 @@ _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """One of: pdf, docx, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, html, markdown, text, empty."""
+    """One of: pdf, docx, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, positioned (a PDF tool's text
+    with positions, ``positioned.py``), html, markdown, text, empty."""
     if not data.strip():
         return "empty"
     head = data[:2048]
@@ -23,6 +24,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return "image"
     low = head.lower()
     lname = name.lower()
+    if _positioned(low):
+        return "positioned"
     if any(t in low for t in (b"<!doctype html", b"<html", b"<body", b"<meta")):
         return "html"
     if any(t in low for t in (b"<table", b"<div", b"<p>", b"<p ")) and (
@@ -31,6 +34,22 @@ def sniff(data: bytes, name: str = "") -> str:
     if lname.endswith((".md", ".markdown")):
         return "markdown"
     return "text"
+
+
+# markers in a file's head that tell each dialect (lower-cased bytes)
+_MARKS = (b"<pdf2xml", b"<word xmin=", b"<char quad=", b"<char c=")
+
+
+def _positioned(head: bytes) -> bool:
+    """Does this file's head (lower-cased) look like a PDF tool's text with positions (``positioned.py``)?"""
+    if any(m in head for m in _MARKS):
+        return True
+    if b"<doc>" in head and b"<page width=" in head:  # pdftotext -bbox before its first word
+        return True
+    if b"<document name=" in head and b"<page id=" in head:  # mutool / PyMuPDF structured text
+        return True
+    s = head.lstrip()
+    return s[:1] in (b"[", b"{") and b'"blocks"' in head and b'"width"' in head  # PyMuPDF JSON
 
 
 def _prose_lines(head: bytes) -> bool:
