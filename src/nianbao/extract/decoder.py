@@ -101,6 +101,20 @@ class _CompactMap(dict):
 _COMPACT = _CompactMap()
 
 
+def _page_number_pieces(blocks: list[Block]) -> set[int]:
+    """The blocks that are a page number a tool wrote a piece a line (「—」「3」「—」, PDF text rects, PyMuPDF's
+    words) between words: the running-text rule (PAGE_INLINE, long dashes, no digit beside) over the pieces."""
+    out: set[int] = set()
+    texts = [b.text.strip() if not b.grid and len(b.cells) == 1 else "" for b in blocks]
+    for i in range(1, len(blocks) - 3):
+        a, n, z = texts[i:i + 3]
+        if (len(a) == 1 and len(z) == 1 and n.isdigit() and len(n) <= 3
+                and (before := blocks[i - 1].text.strip()) and (after := blocks[i + 3].text.strip())
+                and PAGE_INLINE.search(f"{before[-1]}{a} {n} {z}{after[0]}")):
+            out.update((i, i + 1, i + 2))
+    return out
+
+
 @dataclass
 class Stream:
     """The text of some blocks in reading order: cells joined by a tab, blocks by a newline.
@@ -123,7 +137,10 @@ class Stream:
         cells: list[tuple[int, int, Cell]] = []
         pos = 0
         prev = ""
-        for b in blocks:
+        pieces = _page_number_pieces(blocks)
+        for k, b in enumerate(blocks):
+            if k in pieces:
+                continue
             # a merged cell a converter repeats once per slot it covers ("一、本年新收…" three times, one per
             # line): the words again say nothing new and push the numbers away from their label
             words = b.text.strip()
@@ -1075,6 +1092,11 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
         if n + 1 == len(found):
+            if (not it.columns and len(runs) >= 3 and all(len(r.digits) == 1 for r in runs[:2])
+                    and not any(r.gap for r in runs[1:])):
+                # single digits one after another (a tool that writes a character a line: 「9」「6」「1」「7」…):
+                # where the last item's number ends is not known
+                runs = []
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
         if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and _separated(

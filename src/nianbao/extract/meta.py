@@ -13,6 +13,7 @@ DATE = re.compile(
     r"(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?"
 )
+_WEB_DATE_LABEL = re.compile(r"(?:发布|更新)(?:时间|日期)\s*[:：]?\s*$")
 ISO_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})")
 YEAR_IN_TITLE = re.compile(r"(\d{4}|[〇零○一二三四五六七八九]{4})\s*年")
 _DEBRIS = re.compile(r"\[[^\]]*\]|\{[^}]*\}")  # and markup: strip_markup
@@ -72,6 +73,21 @@ def parse_date(text: str) -> tuple[int, int, int | None] | None:
     if not y or not mo or not (1900 < y < 2100 and 1 <= mo <= 12) or (d is not None and not 1 <= d <= 31):
         return None
     return y, mo, d
+
+
+def tail_date(blocks: list[Block], reach: int = 800) -> str | None:
+    """The last full date (year, month, day) in the document's last ``reach`` characters: where a signature's
+    date stands, read or not (a word a line, glued to what follows it)."""
+    text = ""
+    for b in reversed(blocks):
+        text = b.text + " " + text
+        if len(text) >= reach:
+            break
+    last = None
+    for m in DATE.finditer(text[-reach:]):
+        if m.group(3) and (d := parse_date(m.group(0))):
+            last = format_date(d)
+    return last
 
 
 def format_date(parts: tuple[int, int, int | None]) -> str:
@@ -213,14 +229,45 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
                 mf.signature_agency, mf.signature_date = m.group(1).strip(), m.group(2).strip()
                 mf.signature_block, mf.signature_inline = i, tail[m.start(1):].strip()
                 if mf.agency is None:
-                    mf.agency, mf.agency_source = norm(m.group(1)), "signature"
+                    mf.agency, mf.agency_source = _nil_glued(norm(m.group(1)), blocks, i), "signature"
                 return
+    # a tool that writes a word a line (PyMuPDF's words): 「…管理局」「2024」「年1」「月24」「日」 read as one line
+    pieces: list[int] = []
+    for i in range(len(blocks) - 1, max(-1, len(blocks) - 9), -1):
+        if blocks[i].grid or len(blocks[i].cells) != 1 or len(blocks[i].text.strip()) > 30:
+            break
+        pieces.insert(0, i)
+    if len(pieces) >= 3:
+        joined = " ".join(blocks[i].text.strip() for i in pieces)
+        m = _TRAILING_SIGNATURE.search(joined)
+        d = parse_date(m.group(2)) if m and looks_like_agency(m.group(1)) else None
+        if m and d:
+            at = pieces[joined.count(" ", 0, m.start(1))]
+            mf.published, mf.published_block = format_date(d), pieces[-1]
+            mf.signature_agency, mf.signature_date = m.group(1).strip(), m.group(2).strip()
+            mf.signature_block, mf.signature_inline = at, joined[m.start(1):].strip()
+            return  # not the agency: a word before it may be its head, cut at the line's end (「平潭综合」)
     if mf.title_index is not None:
         for i in range(mf.title_index + 1, min(len(blocks), mf.title_index + 4)):
             d = _standalone_date(blocks[i])
+            if d and _WEB_DATE_LABEL.search(blocks[i - 1].text):
+                break  # a web page's 发布时间 a word a line (a crawler's header printed): not the report's date
             if d:
                 mf.published, mf.published_block = format_date(d), i
                 return
+
+
+def _nil_glued(agency: str, blocks: list[Block], at: int) -> str | None:
+    """A signature read off a flattened line may carry the last section's 「无」 (「…其他需要报告的事项 无平潭…局」),
+    or be 无锡市…: the name without it when the rest of the document writes it so and never with it, the name
+    as read when the document writes that; otherwise not known."""
+    if not agency.startswith("无") or len(agency) < 4:
+        return agency
+    rest = "".join("".join(b.text.split()) for k, b in enumerate(blocks) if k != at)
+    short, whole = agency.lstrip("无"), agency
+    if whole in rest:
+        return whole
+    return short if short in rest and looks_like_agency(short) else None
 
 
 def _flat_tail(text: str) -> str:

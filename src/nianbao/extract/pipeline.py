@@ -24,7 +24,7 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
-from .meta import MetaFound, find_meta, is_front_line
+from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
 from .noise import (
     agency_conflicts,
@@ -164,7 +164,14 @@ def build_record(doc: Document) -> Record:
     title = mf.title
     if title and mf.agency and mf.agency not in title.replace(" ", ""):
         title = f"{mf.agency}{title}"
-    meta = Meta(agency=mf.agency, year=mf.year, published=mf.published or doc.date_hint,
+    published = mf.published
+    if published is None and doc.date_hint and tail_date(blocks) not in (None, doc.date_hint):
+        # the page's 发布时间 is a guess for the report's date; a signature's other date at the end says it is not
+        notes.append(ParseNote(kind="unreadable", path="meta.published", label="落款日期",
+                               text=f"文末日期与网页发布时间（{doc.date_hint}）不一致，落款未能读出，已留空"))
+    elif published is None:
+        published = doc.date_hint
+    meta = Meta(agency=mf.agency, year=mf.year, published=published,
                 doc_kind=cast(DocKind, doc_kind), format=cast(FormatId, fmt), title=title,
                 level=cast(Level, mf.level))
     if mf.published_block is not None:
@@ -250,6 +257,10 @@ def _requests(found: Found) -> dict[str, RequestRow] | None:
     if not found.values:
         return None
     keys = {p.split(".")[1] for p in found.values}
+    if len(keys) < 2 and all(v.value is None for v in found.values.values()):
+        # one row's label and no number (a prose line like a label, 「…及第三方测评…」, its numbers rejected):
+        # nothing says the document has the table; a table left blank shows its other rows' labels
+        return None
     single_other = "other_total" in keys and not keys & set(Format.group_rows("other"))
     rows = Format.get("2019" if single_other else "2021").t3_rows
     cols = Format.T3_COLUMN_KEYS
