@@ -91,7 +91,8 @@ def _pdfium_rects(pdf: Path) -> bytes:
 
 
 def _pdftohtml_complex(pdf: Path) -> bytes:
-    """pdftohtml -c writes no page to stdout: into a folder, and the HTML read back."""
+    """pdftohtml -c ignores -stdout and writes its page beside the input (shared/ and build/holdout/_src are
+    no place for it): into a temporary folder, and the HTML read back."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -1093,9 +1093,9 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         runs = all_runs[n]
         if n + 1 == len(found):
             if (not it.columns and len(runs) >= 3 and all(len(r.digits) == 1 for r in runs[:2])
-                    and not any(r.gap for r in runs[1:])):
-                # single digits one after another (a tool that writes a character a line: 「9」「6」「1」「7」…):
-                # where the last item's number ends is not known
+                    and len({r.digits for r in runs}) > 1 and not any(r.gap for r in runs[1:])):
+                # different single digits one after another (a tool that writes a character a line: 「9」「6」「1」
+                # 「7」…; the same one again is a merged cell repeated): where the last item's number ends is not known
                 runs = []
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1

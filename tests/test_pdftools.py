@@ -1,0 +1,96 @@
+"""PDFs as positional and markup PDF tools write them (bench/score_pdftools.py; fixtures in tests/data/pdftools,
+cut from those tools' real outputs of the shared and held-out PDFs): pdftohtml -xml / -s, pdftotext -bbox and
+-htmlmeta, mutool stext and xhtml, PyMuPDF's json and words, pypdfium2's text rects. Each reads with no wrong
+value; the failures they showed (a page number read as 行政事业性收费, a signature lost, a web page's date taken
+for the report's) stay fixed, and the rules that fixed them leave alone what they must not touch."""
+
+from __future__ import annotations
+
+import pytest
+
+import nianbao
+from conftest import DATA, load_json, mismatches
+from nianbao.extract.decoder import _page_number_pieces
+from nianbao.extract.meta import _nil_glued
+from nianbao.ingest import Block, Cell, load_bytes, sniff
+
+HERE = DATA / "pdftools"
+WHOLE = ["seed002z.pdftotext-bbox.html", "pt02.pdftohtml-s.html", "pt08.mutool.xhtml", "r001.pdftotext-htmlmeta.html",
+         "pt02.pymupdf-words.txt", "pt20.pymupdf-words.txt", "pt22.pdftotext-fixed3.txt", "seed003.pymupdf-words.txt"]
+# one page, or the pieces up to section 三: only their tables are the record's
+PARTS = ["seed002z-p3.pdftohtml.xml", "seed002z-p3.mutool-stext.xml", "seed002z-p3.pymupdf.json",
+         "seed002z.pdfium-rects.txt", "huaian2024.pdfium-rects.txt"]
+
+
+def _expected(name: str) -> dict:
+    return load_json(HERE / "expected" / f"{name.split('.')[0].removesuffix('-p3')}.json")
+
+
+def _wrong(expected: dict, actual: dict) -> list:
+    return [m for m in mismatches(expected, actual) if m[2] is not None]
+
+
+@pytest.mark.parametrize("name", WHOLE)
+def test_a_whole_output_reads_with_no_wrong_value(name):
+    assert _wrong(_expected(name), nianbao.parse(HERE / name).to_json_dict()) == []
+
+
+@pytest.mark.parametrize("name", PARTS)
+def test_a_page_or_the_pieces_up_to_table_three_read_table_two_with_no_wrong_value(name):
+    got = nianbao.parse(HERE / name).to_json_dict()
+    assert _wrong({"active": _expected(name)["active"]}, got) == []
+    assert got["active"]["fees"] is None  # the page number 「— 3 —」 (seed002z), 「9」「6」「1」「7」「1」「.」「6」 (huaian)
+
+
+def test_positioned_outputs_are_told_from_the_bytes_and_read_by_position():
+    for name in ("seed002z-p3.pdftohtml.xml", "seed002z-p3.mutool-stext.xml", "seed002z-p3.pymupdf.json",
+                 "seed002z.pdftotext-bbox.html"):
+        assert sniff((HERE / name).read_bytes(), name) == "positioned", name
+    doc = nianbao.read_document(HERE / "seed002z.pdftotext-bbox.html")
+    rows = [[c.text for c in b.cells] for b in doc.blocks]
+    assert ["行政事业性收费"] in rows and ["— 3 —"] not in rows  # the footer above the margin, dropped
+    assert ["行政规范性文件", "1"] in rows  # a table row's cells by position (its blank cells leave gaps)
+
+
+def test_whole_outputs_keep_their_facts():
+    assert nianbao.parse(HERE / "pt02.pdftohtml-s.html").meta.agency == "平潭综合实验区海坛片区管理局"
+    assert nianbao.parse(HERE / "pt02.pymupdf-words.txt").meta.published == "2024-01-24"  # a word a line
+    assert nianbao.parse(HERE / "pt08.mutool.xhtml").meta.published == "2021-01-21"  # the signature on page 2
+    assert nianbao.parse(HERE / "pt20.pymupdf-words.txt").meta.published is None  # not 发布时间 2022-01-25
+    assert nianbao.parse(HERE / "pt22.pdftotext-fixed3.txt").meta.agency == "平潭综合实验区行政审批局"  # 「无」 off
+    assert nianbao.parse(HERE / "seed003.pymupdf-words.txt").requests is None  # one prose line like a label
+    assert nianbao.parse(HERE / "r001.pdftotext-htmlmeta.html").requests["total_processed"].natural_person == 2
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block([Cell(t)]) for t in texts]
+
+
+def test_a_page_number_a_piece_a_line_is_dropped_only_between_words():
+    assert _page_number_pieces(_blocks("二、主动公开", "行政事业性收费", "—", "3", "—", "三、收到和处理")) == {2, 3, 4}
+    assert _page_number_pieces(_blocks("总计", "5", "—", "3", "—", "0", "1")) == set()  # cells between numbers
+    assert _page_number_pieces(_blocks("总计", "行政许可", "-", "3", "-", "行政处罚")) == set()  # a hyphen: no page
+
+
+def test_a_glued_nil_is_taken_off_a_signature_only_as_the_document_writes_the_name():
+    doc = _blocks("无锡市统计局2021年政府信息公开工作年度报告", "六、其他需要报告的事项 无锡市统计局 2022年1月5日")
+    assert _nil_glued("无锡市统计局", doc, 1) == "无锡市统计局"
+    doc = _blocks("平潭综合实验区行政审批局2019年年度报告", "无平潭综合实验区行政审批局")
+    assert _nil_glued("无平潭综合实验区行政审批局", doc, 1) == "平潭综合实验区行政审批局"
+    assert _nil_glued("无某某局", _blocks("标题", "无某某局"), 1) is None  # the document does not say
+
+
+def test_a_page_that_merely_names_a_div_page1_is_read_as_a_page():
+    html = ("<html><body><div id='page1'><div id='zoom'><p>某某局2023年政府信息公开工作年度报告</p>"
+            "<p style='top:10px;left:5px'>一、总体情况</p><p>本年新收申请 3 件。</p></div></div></body></html>")
+    doc = load_bytes(html.encode(), "a.html")
+    assert doc.kind == "html" and [b.text for b in doc.blocks][0] == "某某局2023年政府信息公开工作年度报告"
+
+
+def test_a_bare_number_ending_a_page_is_kept_and_a_small_pre_among_paragraphs_stays_html():
+    words = "".join(f'<word xMin="{x}" yMin="{y}" xMax="{x + 40}" yMax="{y + 12}">{t}</word>'
+                    for x, y, t in [(50, 100, "行政许可"), (300, 100, "5"), (50, 700, "行政处罚"), (300, 700, "3")])
+    doc = load_bytes(f'<doc><page width="600" height="800">{words}</page></doc>'.encode(), "b.html")
+    assert [[c.text for c in b.cells] for b in doc.blocks] == [["行政许可", "5"], ["行政处罚", "3"]]
+    html = "<html><body><p>" + "某某局年度报告正文。" * 30 + "</p><pre>行政许可 5</pre></body></html>"
+    assert load_bytes(html.encode(), "c.html").blocks[0].text.startswith("某某局年度报告正文")
