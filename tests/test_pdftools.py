@@ -84,7 +84,7 @@ def test_a_page_that_merely_names_a_div_page1_is_read_as_a_page():
     html = ("<html><body><div id='page1'><div id='zoom'><p>某某局2023年政府信息公开工作年度报告</p>"
             "<p style='top:10px;left:5px'>一、总体情况</p><p>本年新收申请 3 件。</p></div></div></body></html>")
     doc = load_bytes(html.encode(), "a.html")
-    assert doc.kind == "html" and [b.text for b in doc.blocks][0] == "某某局2023年政府信息公开工作年度报告"
+    assert doc.kind == "html" and doc.blocks[0].text == "某某局2023年政府信息公开工作年度报告"
 
 
 def test_a_bare_number_ending_a_page_is_kept_and_a_small_pre_among_paragraphs_stays_html():

@@ -18,7 +18,7 @@ from .sniff import sniff
 BACKENDS: dict[str, str] = {
     "text": "nianbao.ingest.text:read_text",
     "markdown": "nianbao.ingest.text:read_markdown",
-    "html": "nianbao.ingest.html:read_html",
+    "html": "nianbao.ingest.page:read_page",
     "positioned": "nianbao.ingest.positioned:read_positioned",
     "docx": "nianbao.ingest.docx:read_docx",
     "ole": "nianbao.ingest.office:read_legacy",

@@ -66,7 +66,8 @@ def decode_html_damaged(data: bytes, name: str) -> tuple[str, str | None]:
     return decode_damaged(data, name, m.group(1).decode("ascii", "replace") if m else None)
 
 
-def read_html(data: bytes, name: str) -> Document:
+def parse_html(data: bytes, name: str) -> tuple[etree._Element, str | None]:
+    """The page's element tree and the decoding's damage note (None: decoded cleanly)."""
     if len(data) > MAX_HTML_BYTES:
         raise InputError(f"{name}：网页文件过大（{len(data) // 1024 // 1024} MB），不像一篇年度报告", "too_large")
     text, damage = decode_html_damaged(data, name)
@@ -78,6 +79,19 @@ def read_html(data: bytes, name: str) -> Document:
         raise InputError(f"{name}：网页内容无法解析（{e}）", "corrupt") from None
     if root is None:
         raise InputError(f"{name}：网页中没有正文内容", "empty")
+    return root, damage
+
+
+def preformatted(root: etree._Element) -> str | None:
+    """The text of a page that is one <pre> (pdftotext -htmlmeta): its lines and spacing are a text's."""
+    pres = root.findall(".//pre")
+    if len(pres) == 1 and _text_len(pres[0]) >= 0.9 * _text_len(root):
+        return _text(pres[0])
+    return None
+
+
+def read_html(data: bytes, name: str, parsed: tuple[etree._Element, str | None] | None = None) -> Document:
+    root, damage = parsed or parse_html(data, name)
     page_divs = [el for el in _DIVS_WITH_ID(root) if _PAGE_DIV.match(el.get("id") or "")]
     if page_divs:
         # a PDF tool's pages of positioned lines: read by position, as the PDF is (the layout code and
@@ -90,14 +104,6 @@ def read_html(data: bytes, name: str) -> Document:
         if doc is not None and doc.blocks:
             doc.warnings += [damage] if damage else []
             return doc
-    pres = root.findall(".//pre")
-    if len(pres) == 1 and _text_len(pres[0]) >= 0.9 * _text_len(root):
-        # a text wrapped in a page (pdftotext -htmlmeta): its lines and spacing are the text reader's to read
-        from .text import read_text
-
-        doc = read_text(_text(pres[0]).encode("utf-8"), name)
-        doc.kind = "html"
-        return doc
     body, fallback = find_body(root)
     walker = _Walker(name, skip_furniture=fallback)
     walker.walk(body, _label(body))
