@@ -151,3 +151,29 @@ def test_a_table_four_row_with_more_numbers_than_cells_is_not_cut_to_its_last_fi
     assert row in text
     got = nianbao.parse_bytes(text.replace(row, "\t".join("9 8 3 1 0 2 6 4 0 1 1 6 2 1 0 0 3".split())).encode(), "t.txt")
     assert [got.get(f"appeals.{g}.{c}") for g in ("review", "litigation_direct") for c in ("upheld", "total")] == [None] * 4
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("见[[/a/][附件一]]及[[/b/][附件二]]", "见附件一及附件二"),  # org
+    ("见[[a|附件一]]及[[b/|附件二]]", "见附件一及附件二"),  # mediawiki
+    ("见`附件一 </a/>`__及`附件二 </b/>`__", "见附件一及附件二"),  # reStructuredText
+    ("见link:/a/[附件一]及link:/b/[附件二]", "见附件一及附件二"),  # AsciiDoc
+    ('见"附件一":/a/ 及"附件二":/b/', "见附件一 及附件二"),  # textile
+    ("= 某某局2023年政府信息公开工作年度报告 =", "某某局2023年政府信息公开工作年度报告"),
+    ("== 某某局2023年政府信息公开工作年度报告", "某某局2023年政府信息公开工作年度报告"),
+    ("* 某某局2023年政府信息公开工作年度报告", "某某局2023年政府信息公开工作年度报告"),
+    (".. rubric:: 某某局2023年政府信息公开工作年度报告", "某某局2023年政府信息公开工作年度报告"),
+    ("h1(title#x). 某某局2023年政府信息公开工作年度报告", "某某局2023年政府信息公开工作年度报告"),
+])
+def test_links_and_heading_marks_of_light_markups_leave_their_words(line, words):
+    assert _rows(load_bytes(f"{line}\n".encode(), "t.txt")) == [[words]]
+
+
+def test_an_anchor_is_no_words_and_a_simple_tables_rule_stays_a_rule():
+    assert _rows(load_bytes("[[zoom]]\n正文\n".encode(), "t.txt")) == [["正文"]]
+    assert _rows(load_bytes(b"==== =====\n", "t.txt")) == [["==== ====="]]
+
+
+def test_pandoc_markup_of_the_page_gives_its_title_not_its_path():
+    got = nianbao.parse(HERE / "r001_pandoc.rst")
+    assert got.meta.title == "聊城市工业和信息化局2021年政府信息公开工作年度报告"

@@ -35,6 +35,19 @@ _MD_ATTRS = re.compile(r"[ \t]*\{[#.][^{}\n]*\}[ \t]*$|^:::+.*$|^[ \t]*</?div\b[
 _INLINE_TAG = re.compile(r"</?(?:span|font|b|strong|i|em|u|a|sup|sub|small|big|o:p)\b[^<>\n]*>", re.IGNORECASE)
 # character references a Markdown or textile writer left (&gt; in a breadcrumb, &#45; in a date)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
+# links of the other markups pandoc writes, kept as their words: [[url][text]] (org), [[target|text]]
+# (mediawiki), `text <url>`__ (reStructuredText), link:url[text] (AsciiDoc), "text":url (textile); an
+# anchor ([[zoom]], AsciiDoc's and org's) has none
+_LINK = re.compile(r"\[\[[^\[\]\n]*\]\[([^\[\]\n]*)\]\]"
+                   r"|\[\[[!-Z^-~]*\]\]()"
+                   r"|\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]*)\]\]"
+                   r"|`([^`\n]*?)\s*(?:<[^<>`\n]*>)?`__?"
+                   r"|(?<![A-Za-z])link:[^\[\s]*\[([^\]\n]*)\]"
+                   r"|\"([^\"\n]+)\":[^\s\"]+")
+# a heading's marks in those markups: = 标题 = (mediawiki), == 标题 (AsciiDoc), * 标题 (org), .. rubric:: 标题
+# (reStructuredText), h1(title). 标题 (textile)
+_HEADING = re.compile(r"^(?:=+\s+(?=[^=\s])|\*+\s+|\.\.\s+[\w-]+::\s*|(?:h[1-6]|p|bq)(?:\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\])*\.\s+)"
+                      r"|(?<=[^=\s])\s+=+$")  # not a table's rule: ==== =====
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _MD_MARKS = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)|^#{1,6}\s+|(?:\*\*|__)$|<br\s*/?>")
 # tables drawn with box-drawing characters (w3m/lynx dumps, terminal table printers) are read as ASCII
@@ -64,6 +77,8 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
         text = unescape(text)
     if "](" in text or "]{" in text or "<div" in text or "</div" in text:
         text = _MD_ATTRS.sub("", _MD_SPAN.sub(r"\1", text))
+    if "[[" in text or "`_" in text or "link:" in text or '":' in text:
+        text = _LINK.sub(_link_words, text)
     text = unbox(text)
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
@@ -75,6 +90,10 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
         raise InputError(f"{name}：文本中的表格单元格数目异常（超过 {MAX_CELLS} 个），不像一篇年度报告", "too_large") from None
     return Document(source=name, kind=kind, blocks=blocks, text=text,
                     title_hint=header.title, date_hint=header.date, warnings=[damage] if damage else [])
+
+
+def _link_words(m: re.Match[str]) -> str:
+    return next(g for g in m.groups() if g is not None)
 
 
 def unbox(text: str) -> str:
@@ -291,6 +310,8 @@ def _cell(raw: str, lineno: int, start: int) -> Cell:
         text = _MD_MARKS.sub("", text).strip()
     elif text == "NaN":  # an empty spreadsheet cell as pandas writes it (markitdown's Markdown of an XLSX)
         text = stripped = ""
+    if text[:1] in "=*.hpb" and _HEADING.search(text):
+        text = _HEADING.sub("", text).strip()
     begin = start + lead
     return Cell(text, lineno, (begin, begin + len(stripped)))
 
