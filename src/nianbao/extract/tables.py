@@ -75,9 +75,26 @@ class _T3Header:
                 out.append(v if v is not None else Value(None, cell))
             return out
         vals = row.values
-        if self.subtotal is not None and len(vals) == 8:
+        if self.subtotal is not None:
+            if len(vals) != 8:
+                # a trailing blank the row split dropped (「… 无 0 无」: 小计 0, 总计 blank), or a cell lost:
+                # the row's own cells after its label, when they are the eight; else no cell is placed
+                vals = _cells_after_label(row)
+                if len(vals) != 8:
+                    return [Value(None, row.block.cells[-1])] * 7
             vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
         return vals[-7:]
+
+
+def _cells_after_label(row: Row) -> list[Value]:
+    """Every cell of the row's block after its label, read; none when one of them is not a number or blank."""
+    cells = [c for c in row.block.cells if not c.covered]
+    last = row.label_cells[-1] if row.label_cells else None
+    idx = next((i for i, c in enumerate(cells) if c is last), None)
+    if idx is None:
+        return []
+    read = [read_value(c) for c in cells[idx + 1:]]
+    return [] if any(v is None for v in read) else [v for v in read if v is not None]
 
 
 _COLUMN_WORDS = Format.t3_column_words()  # the five applicant columns that say what they are
@@ -260,7 +277,7 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
             break
     if start is None:
         return found
-    if _transposed(found, blocks[start:start + 8]):
+    if _transposed(found, blocks[start:start + 8], blocks[max(0, start - 3):start + 1]):
         return found
     values: list[Value] = []
     first: Row | None = None
@@ -381,23 +398,55 @@ def _header_follows(blocks: list[Block], i: int) -> bool:
     return any(_UPHELD.keys[0] in core(b.text) for b in blocks[max(0, i - 3):i + 4] if b is not blocks[i])
 
 
-def _transposed(found: Found, blocks: list[Block]) -> bool:
-    """A 表四 laid out with one row per 行政复议 / 直接起诉 / 复议后起诉."""
+def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
+    """A 表四 laid out with one row per 行政复议 / 直接起诉 / 复议后起诉. A grid row's five cells are those
+    under the header cells naming the five results (``heads``: the rows from just above the 行政复议 row);
+    without such a header a grid row must hold exactly five cells after its label (a blank column after
+    them, or before, leaves nothing to tell which five they are)."""
+    cols = _result_columns(heads)
     rows = {}
     for b in blocks:
-        row = split_row(b, width=5)
-        if len([v for v in row.values if v.value is not None]) < 4:
+        row = split_row(b)
+        values = row.values
+        if b.grid:
+            values = _cells_at(b, cols) if cols else (values if len(values) == 5 else [])
+        elif len(values) > 5:
+            values = values[-5:]
+        if len([v for v in values if v.value is not None]) < 4:
             continue
         lab, _ = match_label(row.label, Format.T4_GROUPS)
         if lab and lab.key not in rows:
-            rows[lab.key] = row
+            rows[lab.key] = values
     if len(rows) < 2:
         return False
-    for key, row in rows.items():
-        for col, v in zip(T4_COLUMN_KEYS, row.values):
+    for key, values in rows.items():
+        for col, v in zip(T4_COLUMN_KEYS, values):
             found.values[f"appeals.{key}.{col}"] = v
     found.certain.add("appeals")
     return True
+
+
+def _result_columns(heads: list[Block]) -> list[int] | None:
+    """The grid slots of a header row naming 表四's five results once each, in the format's order."""
+    for b in heads:
+        if not b.grid:
+            continue
+        cols = [i for i, cell in enumerate(b.cells) if not cell.covered and (c := core(cell.text)) and len(c) <= 6
+                and any(all(w in c for w in lab.keys) for lab in Format.T4_COLUMNS)]
+        keys = [next(lab.key for lab in Format.T4_COLUMNS if all(w in core(b.cells[i].text) for w in lab.keys))
+                for i in cols]
+        if keys == list(T4_COLUMN_KEYS):
+            return cols
+    return None
+
+
+def _cells_at(b: Block, cols: list[int]) -> list[Value]:
+    """A grid row's values in the slots ``cols``; none when it holds a number elsewhere after its label."""
+    read = [None if c.covered else read_value(c) for c in b.cells]
+    if any(v is not None and v.value is not None and i not in cols for i, v in enumerate(read)):
+        return []
+    out = [read[i] if i < len(read) else Value(None, b.cells[-1]) for i in cols]
+    return [] if any(v is None for v in out) else [v for v in out if v is not None]  # a label or a merged slot
 
 
 # ---- 表二 --------------------------------------------------------------------------------------
@@ -429,6 +478,7 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
     labels = _ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
+    heads = _active_heads(blocks, fmt)
     for row in _absorbed(blocks):
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
@@ -448,6 +498,8 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             found.certain.add(f"active.{lab.key}")
         if not block.grid and len(vals) > width:
             vals = vals[:width] if item.columns == () else vals[-width:]
+        elif block.grid:
+            vals = _grid_values(row, item, fmt, heads.get(id(block)))
         _label_note(found, f"active.{lab.key}", row, lab, how)
         if item.columns:
             for col, v in zip(item.columns, vals):
@@ -458,6 +510,70 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _item_columns(item: ActiveItem, fmt: str) -> tuple[Label, ...]:
+    col = Format.get(fmt).active_value_column(item)
+    return item.columns or ((col,) if col else ())
+
+
+def _active_heads(blocks: list[Block], fmt: str) -> dict[int, Block]:
+    """Each grid row of 表二 → the last header row above it in its table: a row without numbers naming a
+    column of the format's items (本年制发件数, 本年处理决定数量, 上一年项目数量 …)."""
+    cols = [c for it in Format.get(fmt).active for c in _item_columns(it, fmt)]
+    out: dict[int, Block] = {}
+    last: dict[int | None, Block] = {}
+    for b in blocks:
+        if not b.grid:
+            continue
+        texts = [core(c.text) for c in b.cells if not c.covered]
+        if any(len(t) <= 16 and any(all(w in t for w in lab.keys) for lab in cols) for t in texts) and \
+                not any((v := read_value(c)) is not None and v.value is not None for c in b.cells if not c.covered):
+            last[b.table] = b
+        elif b.table in last:
+            out[id(b)] = last[b.table]
+    return out
+
+
+def _grid_values(row: Row, item: ActiveItem, fmt: str, head: Block | None) -> list[Value]:
+    """A 表二 grid row's values: each under the header cell naming its column; without such a header, the
+    row's values when exactly as many as the columns, or the one run of that many with blanks around it
+    (a blank column before or after the numbers); blank (null) when that is not settled."""
+    labels = _item_columns(item, fmt)
+    width = len(labels) or 1
+    vals = row.values
+    blank = [Value(None, row.block.cells[-1])] * width
+    if head is not None and labels:
+        placed = _under_header(row.block, head, labels)
+        if placed is not None:
+            return placed
+        return vals if len(vals) == width else blank
+    if len(vals) <= width:
+        return vals
+    runs = {tuple(v.value for v in vals[i:i + width]) for i in range(len(vals) - width + 1)
+            if all(v.value is None for j, v in enumerate(vals) if not i <= j < i + width)}
+    if len(runs) != 1:
+        return blank
+    want = runs.pop()
+    i = next(i for i in range(len(vals) - width + 1) if tuple(v.value for v in vals[i:i + width]) == want)
+    return vals[i:i + width]
+
+
+def _under_header(block: Block, head: Block, labels: tuple[Label, ...]) -> list[Value] | None:
+    """The cells of ``block`` under the header cells naming ``labels``, one each; None when the header
+    does not name each once, a label or a merged slot stands there, or a number stands elsewhere."""
+    slots = []
+    for lab in labels:
+        hits = [i for i, c in enumerate(head.cells) if not c.covered and all(w in core(c.text) for w in lab.keys)]
+        if len(hits) != 1:
+            return None
+        slots.append(hits[0])
+    cells = block.cells
+    read = [None if c.covered else read_value(c) for c in cells]
+    if any(v is not None and v.value is not None and i not in slots for i, v in enumerate(read)):
+        return None
+    out = [read[i] if i < len(read) else Value(None, cells[-1]) for i in slots]
+    return None if any(v is None for v in out) else [v for v in out if v is not None]
 
 
 def _explicit_blanks(row: Row, width: int) -> bool:
