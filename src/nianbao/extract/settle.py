@@ -76,6 +76,12 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
                     found.values[p] = Value(None, old.cell)
                     found.notes.append(("ambiguous", p, f"按版面读作 {old.value}，按行序读作 {d.value}", None))
                 continue
+            if sure and old is not None and not old.overflow:
+                # a blank its row's layout reads with certainty (an empty cell, a 「-」 of its own): the
+                # decoder, which does not see blank marks, reads the row's numbers one cell too early
+                if d is not None and d.value is not None:
+                    found.notes.append(("ambiguous", p, f"按版面为空，按行序读作 {d.value}", None))
+                continue
             if d is not None:
                 found.values[p] = _value(stream, d)
                 decoded_any = decoded_any or old is None or old.value != d.value
