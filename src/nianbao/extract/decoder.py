@@ -862,6 +862,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             if u.runs:
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
+        if len(cands) <= MAX_SCORED and all(_cut_against_sums(u, c, cons) for c in cands):
+            dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+            continue
         if len(cands) == 1:
             reading = cands[0]
             rows_covered = len({p.rsplit(".", 1)[0] for p in u.paths})
@@ -890,6 +893,33 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 differ.append(i)
         alts = sorted({tuple(c[i].value for i in differ) for c in cands})
         dec.ambiguous.append(([u.paths[i] for i in differ], alts))
+
+
+def _cut_against_sums(u: _Unit, reading: list[Piece], cons) -> bool:
+    """A reading cuts a run of digits into several cells of a row whose numbers stand apart (several
+    runs), and its row's own sums fail. Where the writer parted the numbers, a run is as likely
+    one cell of a row whose blank cells were dropped (「19 2 16 37」 is not 1|9|2|1|6|3|7) as glued
+    cells: only the arithmetic could say, and it does not. (One run of glued digits, 「8100008」, is read
+    as printed.) When every reading of a row is such a guess, even the cells they agree on are not read.
+    """
+    runs = {id(p.run): p.run for p in reading}
+    if len(runs) == len(reading) or len(runs) < 2:
+        return False
+    # each run could be one cell: none is larger than the last (the row's 总计 when it is whole); a run
+    # larger than that (OCR's 「010 101010 010」) holds glued cells whatever the sums say
+    whole = [_whole(r.digits) for r in runs.values()]
+    if None in whole or any(w > whole[-1] for w in whole):
+        return False
+    ps = set(u.paths)
+    val = dict(zip(u.paths, (p.value for p in reading)))
+    return any(_holds(c, val) is False for c in cons if all(x in ps for x in (*c[0], *c[1])))
+
+
+def _whole(digits: str) -> float | None:
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
 MAX_DOMINANCE = 60  # readings of one unit compared sum by sum

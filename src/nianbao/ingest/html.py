@@ -35,6 +35,7 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "main", "aside", "nav", "figure", "figcaption", "address", "hr", "caption", "tr",
                     "td", "th", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend"})
 _SECTIONS = ("thead", "tbody", "tfoot")
+_HEADING_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li")
 _FURNITURE = re.compile(r"nav|menu|header|footer|foot|breadcrumb|crumb|links?\b|sidebar|banner|copyright|"
                         r"share|toolbar|position|location|search|login|top_?bar", re.IGNORECASE)
 
@@ -407,10 +408,26 @@ def _rows(table: etree._Element, path: str) -> list[tuple[etree._Element, str, l
 
 
 def _is_layout(table: etree._Element, rows) -> bool:
-    """A table used for page layout: it holds other tables, or it is one column of containers."""
+    """A table used for page layout: it holds other tables, it is one column of containers, or a cell
+    holds an article (a site's sidebar beside a report whose own tables were lost)."""
     if table.find(".//table") is not None:
         return True
-    return all(len(cells) <= 1 and all(_int(td.get("colspan")) <= 1 for td, _ in cells) for _, _, cells in rows)
+    if all(len(cells) <= 1 and all(_int(td.get("colspan")) <= 1 for td, _ in cells) for _, _, cells in rows):
+        return True
+    return any(_holds_article(td) for _, _, cells in rows for td, _ in cells)
+
+
+def _holds_article(td: etree._Element) -> bool:
+    """Two or more of the report's numbered section headings (一、 二、 …) as paragraphs of one cell
+    (two different numbers: a label cell's paragraphs nested in each other repeat one)."""
+    heads = set()
+    for e in td.iterdescendants(*_HEADING_TAGS):
+        m = _TOP_HEADING.match(_clean(_text(e)))
+        if m:
+            heads.add(m.group(0))
+            if len(heads) >= 2:
+                return True
+    return False
 
 
 def _cell_text(td: etree._Element) -> str:
