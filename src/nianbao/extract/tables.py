@@ -72,6 +72,11 @@ class _T3Header:
             for key in T3_COLUMN_KEYS:
                 cell = row.block.cells[self.columns[key]]
                 v = None if cell.covered else read_value(cell)
+                if v is None and not cell.covered and cell.text.strip():
+                    # the row's label under a column header: the header is not this row's (shifted by a
+                    # merged cell it lost); the row's own seven numbers after its label, or nothing
+                    vals = row.values
+                    return vals if len(vals) == 7 else [Value(None, row.block.cells[-1])] * 7
                 out.append(v if v is not None else Value(None, cell))
             return out
         vals = row.values
