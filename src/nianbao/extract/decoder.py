@@ -231,6 +231,8 @@ class Run:
     start: int
     end: int
     gap: bool = False  # words (not separators) stand between this run and the one before
+    # one number: all of its source cell (a drawn row's cell, a line), or a count with its unit (「309件」)
+    alone: bool = False
 
 
 @dataclass
@@ -315,12 +317,21 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None)
                 k += 1  # its fraction ends where the text puts a separator, as a whole number does
             digits = chars[i:k]
             j = k
+        if i > 0 and chars[i - 1] in "(（" and j < end and chars[j] in ")）" and len(digits) <= 2:
+            # a label's own number in brackets ("（1）属于国家秘密"): words, not a cell
+            if out:
+                seen_words = True
+            i = j
+            continue
         if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
                 and digits[-1] in "12345678" and "." not in digits):
             # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it
             digits = digits[:-1]
         if digits:
-            out.append(Run(digits, i, i + len(digits), gap=seen_words))
+            end_at = i + len(digits)
+            alone = _whole_cell(text, where[i], where[end_at - 1]) or (
+                end_at < end and chars[end_at] in _COUNT_UNITS)
+            out.append(Run(digits, i, end_at, gap=seen_words, alone=alone))
             seen_words = False
         i = j
     # the next label's numbering: "…0000002.其他" or "… 2、重复申请"
@@ -332,6 +343,24 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None)
             rest = last.digits[: len(last.digits) - len(num)]
             out[-1:] = [Run(rest, last.start, last.end - len(num), last.gap)] if rest else []
     return out
+
+
+_COUNT_UNITS = frozenset("件个条项次")  # 「309件」: one count, whatever the digits
+_CELL_EDGE = "\t\n"
+_BLANK = " \xa0\u3000\r"
+
+
+def _whole_cell(text: str, a: int, b: int) -> bool:
+    """``text[a..b]`` is all of its cell: only white space between it and the tab or newline on each side."""
+    i = a - 1
+    while i >= 0 and text[i] in _BLANK:
+        i -= 1
+    if i >= 0 and text[i] not in _CELL_EDGE:
+        return False
+    j = b + 1
+    while j < len(text) and text[j] in _BLANK:
+        j += 1
+    return j >= len(text) or text[j] in _CELL_EDGE
 
 
 def _separated(text: str, a: int, b: int) -> bool:
@@ -896,15 +925,19 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
 
 
 def _cut_against_sums(u: _Unit, reading: list[Piece], cons) -> bool:
-    """A reading cuts a run of digits into several cells of a row whose numbers stand apart (several
-    runs), and its row's own sums fail. Where the writer parted the numbers, a run is as likely
-    one cell of a row whose blank cells were dropped (「19 2 16 37」 is not 1|9|2|1|6|3|7) as glued
-    cells: only the arithmetic could say, and it does not. (One run of glued digits, 「8100008」, is read
-    as printed.) When every reading of a row is such a guess, even the cells they agree on are not read.
-    """
+    """A reading cuts a run of digits that is a whole cell of its source (a drawn row's cell, a line)
+    into several cells of a row whose numbers stand apart (several runs), and its row's own sums fail.
+    Where the writer parted the numbers, such a run is as likely one cell of a row whose blank cells were
+    dropped (「19 2 16 37」 is not 1|9|2|1|6|3|7) as glued cells: only the arithmetic could say, and it
+    does not. (One run of glued digits, 「8100008」, and runs sharing a line, OCR's 「6 0 0 0 6 60」, are
+    read as before.) When every reading of a row is such a guess, even the cells they agree on are not
+    read."""
     runs = {id(p.run): p.run for p in reading}
     if len(runs) == len(reading) or len(runs) < 2:
         return False
+    cut = [r for r in runs.values() if sum(1 for p in reading if p.run is r) > 1]
+    if not all(r.alone for r in cut):
+        return False  # a run that shares its cell with other runs (OCR's or a crawler's line) may be glued
     # each run could be one cell: none is larger than the last (the row's 总计 when it is whole); a run
     # larger than that (OCR's 「010 101010 010」) holds glued cells whatever the sums say
     whole = [_whole(r.digits) for r in runs.values()]

@@ -108,6 +108,10 @@ _GAP = re.compile(r"\t|\u3000+|[ \xa0]{2,}")
 _NUMBER = re.compile(r"^[+-]?\d[\d,，]*(?:\.\d+)?%?$|^(?:-|--|—|——|/|－)$")
 
 
+# a count with its unit, or the blank marks a table writes for zero (「85件」, 「无」, 「／」)
+_COUNT = re.compile(r"^\d[\d,，]*(?:\.\d+)?(?:件|个|条|项|次|万元|元)$|^(?:无|／)$")
+
+
 def drawn_cells(text: str) -> list[str] | None:
     """The cells of a line drawn as a table row ("一、本年新收…  14  0  0"), or None for prose.
 
@@ -118,7 +122,7 @@ def drawn_cells(text: str) -> list[str] | None:
         return None
     parts = [p.strip(" \xa0\u3000") for p in _GAP.split(text)]
     parts = [p for p in parts if p]
-    if len(parts) < 2 or not any(_NUMBER.match(p) for p in parts[1:]):
+    if len(parts) < 2 or not any(_NUMBER.match(p) or _COUNT.match(p) for p in parts[1:]):
         return None
     return parts
 
