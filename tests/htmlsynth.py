@@ -246,6 +246,13 @@ def _t3(p: _Page, fmt: str) -> tuple[list[Row], int, int]:
     label_style = p.pick("t3_labels", "three", "three", "two_joined", "two_groups", "one")
     width = _LABEL_WIDTH[label_style]
     body = _t3_body(rows_spec, label_style)
+    numbering = p.pick("t3_labels", ".", ".", "、", "．", "()", "none")
+    if numbering != ".":
+        for row in body:
+            for c in row:
+                if not c.key and c.text[:1].isdigit() and c.text[1:2] == ".":
+                    n, rest = c.text[0], c.text[2:]
+                    c.text = {"()": f"（{n}）{rest}", "none": rest}.get(numbering, f"{n}{numbering}{rest}")
     if p.pick("t3_header", False, False, False, True):
         return _with_subtotal(p, body, width)
     head = _t3_header(p, width)
@@ -501,17 +508,34 @@ def _heading(p: _Page, text: str) -> str:
 
 
 def _split_t3(p: _Page, rows: list[Row], head: int) -> list[list[Row]]:
-    """表三 cut in two at a page break (at a row no rowspan crosses), the header again or not."""
-    kind = p.pick("split", "none", "none", "repeat", "cut")
+    """表三 cut in two at a page break, the header again or not; at a row no rowspan crosses, or anywhere
+    (a merged label cut by the break: its rest a cell of the second table, blank or the label again)."""
+    kind = p.pick("split", "none", "none", "repeat", "cut", "cut_any", "repeat_any")
     if kind == "none":
         return [rows]
-    cuts = [i for i in range(head + 2, len(rows) - 2) if not _crossed(rows, i)]
+    anywhere = kind.endswith("_any")
+    cuts = [i for i in range(head + 2, len(rows) - 2) if anywhere or not _crossed(rows, i)]
     if not cuts:
         return [rows]
     at = p.rng.choice(cuts)
-    second = rows[at:]
-    if kind == "repeat":
-        second = copy.deepcopy(rows[:head]) + second
+    rows = copy.deepcopy(rows)
+    placed = _slots(rows)
+    second = [list(r) for r in rows[at:]]
+    again = p.rng.random() < 0.5
+    for r in range(at):
+        for c, cell in sorted(placed[r].items()):
+            if r + cell.rs > at:  # crosses the break
+                rest = C(cell.text if again else "", rs=r + cell.rs - at, cs=cell.cs)
+                cell.rs = at - r
+                before = sum(1 for x in placed[at] if x < c)
+                second[0].insert(before, rest)
+                placed[at] = {**placed[at], c: rest}
+    if kind.startswith("repeat"):
+        again_head = copy.deepcopy(rows[:head])
+        for r, row in enumerate(again_head):
+            for cell in row:
+                cell.rs = min(cell.rs, head - r)  # a column merged down the whole table: its rest is below
+        second = again_head + second
     return [rows[:at], second]
 
 
