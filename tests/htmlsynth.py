@@ -176,23 +176,25 @@ def _t3_header(p: _Page, label_cols: int) -> list[Row]:
                    "note", "xiangmu")
     corner = {"note": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
               "xiangmu": "项目"}.get(style, "")
-    sub = [C(t, th=True) for t in _ORG]
+    other, total = p.pick("t3_header", ("其他", "总计"), ("其他", "总计"), ("其它", "总计"), ("其他", "合计"),
+                          ("其他组织", "总 计"))
+    sub = [C(t if t != "其他" else other, th=True) for t in _ORG]
     if style == "no_applicant":
         return [[C(corner, rs=2, cs=label_cols, th=True), C("自然人", rs=2, th=True),
-                 C("法人或其他组织", cs=5, th=True), C("总计", rs=2, th=True)], sub]
+                 C("法人或其他组织", cs=5, th=True), C(total, rs=2, th=True)], sub]
     if style == "unmerged_left":  # every header row starts with its own blank label cells
         return [[C("", cs=label_cols, th=True), C("申请人情况", cs=7, th=True)],
                 [C("", cs=label_cols, th=True), C("自然人", rs=2, th=True), C("法人或其他组织", cs=5, th=True),
-                 C("总计", rs=2, th=True)],
+                 C(total, rs=2, th=True)],
                 [C("", cs=label_cols, th=True), *sub]]
     if style == "flat":  # one header row, the five organisations named alone
-        return [[C(corner, cs=label_cols, th=True), C("自然人", th=True), *sub, C("总计", th=True)]]
+        return [[C(corner, cs=label_cols, th=True), C("自然人", th=True), *sub, C(total, th=True)]]
     if style == "unmerged_cols":  # 自然人 and 总计 not merged down: a blank cell under each
         return [[C(corner, rs=3, cs=label_cols, th=True), C("申请人情况", cs=7, th=True)],
-                [C("自然人", th=True), C("法人或其他组织", cs=5, th=True), C("总计", th=True)],
+                [C("自然人", th=True), C("法人或其他组织", cs=5, th=True), C(total, th=True)],
                 [C("", th=True), *sub, C("", th=True)]]
     return [[C(corner, rs=3, cs=label_cols, th=True), C("申请人情况", cs=7, th=True)],
-            [C("自然人", rs=2, th=True), C("法人或其他组织", cs=5, th=True), C("总计", rs=2, th=True)], sub]
+            [C("自然人", rs=2, th=True), C("法人或其他组织", cs=5, th=True), C(total, rs=2, th=True)], sub]
 
 
 _GROUP_LABEL = {"denied": "（三）不予公开", "unavailable": "（四）无法提供", "declined": "（五）不予处理",

@@ -13,7 +13,8 @@ import pytest
 import nianbao
 from conftest import DATA
 from htmlsynth import VARIATIONS, case, meta_score, records, score
-from nianbao.ingest import load_bytes
+from nianbao.extract.values import split_row
+from nianbao.ingest import Block, Cell, load_bytes
 
 SEEDS = int(os.environ.get("NIANBAO_HTML_SEEDS", "4"))
 LAYOUTS = DATA / "html" / "layouts"
@@ -51,7 +52,7 @@ def test_the_fixtures_are_there():
     assert {p.stem for p in FIXTURES} >= {"t4_transposed_blank_column", "t2_spacer_column", "drawn_rows_dash_blanks",
                                           "sidebar_article_blanks_dropped", "drawn_rows_agreeing_cuts",
                                           "subtotal_column_text_rows", "t3_header_shifted", "drawn_rows_bracket_numbers",
-                                          "drawn_rows_counts_with_units"}
+                                          "drawn_rows_counts_with_units", "t3_other_org_header_blank_column"}
 
 
 def test_a_layout_table_with_an_article_in_a_cell_is_walked_as_containers():
@@ -62,3 +63,18 @@ def test_a_layout_table_with_an_article_in_a_cell_is_walked_as_containers():
     assert [b.text for b in doc.blocks if not b.grid][-4:] == ["一、总体情况", "本年度共收到申请3件。",
                                                              "二、主动公开政府信息情况", "无。"]
     assert not any(b.grid for b in doc.blocks)
+
+
+def _grid_row(*texts: str) -> Block:
+    return Block([Cell(t) for t in texts], grid=True)
+
+
+def test_a_grid_row_wider_than_its_table_takes_its_one_run_of_numbers():
+    row = split_row(_grid_row("一、本年新收", "14", "", "", "", "", "", "14", ""), width=7)
+    assert [v.value for v in row.values] == [14, None, None, None, None, None, 14]
+    # a blank column before or after seven numbers: the same numbers either way
+    row = split_row(_grid_row("一、本年新收", "", "1", "2", "3", "4", "5", "6", "21", ""), width=7)
+    assert [v.value for v in row.values] == [1, 2, 3, 4, 5, 6, 21]
+    # two places the seven cells could stand that read differently: none of them is read
+    row = split_row(_grid_row("一、本年新收", "", "1", "2", "3", "4", "5", "6", ""), width=7)
+    assert [v.value for v in row.values] == [None] * 7

@@ -106,6 +106,8 @@ _COLUMN_WORDS = Format.t3_column_words()  # the five applicant columns that say 
 _COLUMN_WORD_RE = re.compile("|".join(re.escape(w) for ws in _COLUMN_WORDS.values() for w in ws))  # any occurs
 _T3_COL = {c.key: c for c in Format.T3_COLUMNS}
 _OTHER_COL = core(_T3_COL["other_org"].label)  # 其他, known by its place among the columns
+# … and as headers print it: 其它, or 其他组织 under 法人或其他组织
+_OTHER_COLS = frozenset({_OTHER_COL, *(core(w) for w in ("其它", "其他组织", "其它组织"))})
 _TOTAL_COL = {core(_T3_COL["total"].label), *_T3_COL["total"].variants}  # 总计, 合计
 _FIRM_COL = _T3_COL["commercial"].keys[0]  # 商业企业
 _SUBTOTAL = "小计"  # a column or row some reports add; not in the format
@@ -134,7 +136,7 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
                 for key, words in _COLUMN_WORDS.items():
                     if any(w in c for w in words) and len(c) <= 8:
                         head.columns[key] = i
-                if c == _OTHER_COL:
+                if c in _OTHER_COLS:
                     head.columns["other_org"] = i
                 elif c in _TOTAL_COL:
                     head.columns["total"] = i

@@ -114,10 +114,28 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
             values = split
     trimmed = False
     if width and len(values) > width:
-        trimmed = any(v.value is not None for v in values[:-width])
-        values = values[-width:]
+        window = _only_window(values, width) if block.grid else None
+        if window is not None:  # a grid's blank column before or after the numbers: its one place
+            values = window
+        else:
+            trimmed = any(v.value is not None for v in values[:-width])
+            values = values[-width:]
     label = "".join(c.text for c in label_cells)
     return Row(label, label_cells, values, block, trimmed)
+
+
+def _only_window(values: list[Value], width: int) -> list[Value] | None:
+    """A grid row with more cells than the table has columns: the ``width`` consecutive values with only
+    blanks outside them, when every such run reads the same; none (all blank) when the runs differ —
+    a blank column before or after the numbers cannot be told apart. None when no run has only blanks
+    outside it."""
+    runs = [values[i:i + width] for i in range(len(values) - width + 1)
+            if all(v.value is None and not v.overflow for j, v in enumerate(values) if not i <= j < i + width)]
+    if not runs:
+        return None
+    if len({tuple(v.value for v in r) for r in runs}) == 1:
+        return runs[0]
+    return [Value(None, v.cell) for v in runs[0]]
 
 
 def _trim(values: list[Value]) -> list[Value]:
