@@ -292,9 +292,12 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         row = split_row(b, width=15)
         if row.label:
             lc = core(row.label)
-            if values or not (any(w in lc for w in _T4_HEADER_BITS) or set(lc) <= _T4_HEADER_CHARS):
+            named = b.grid and not values and len(row.values) >= 5 and len(lc) <= 4 and not any(
+                w in lc for w in _T4_HEADER_BITS)  # the value row named by a short word: 「数量」, 「件数」
+            if not named and (values or not (any(w in lc for w in _T4_HEADER_BITS) or set(lc) <= _T4_HEADER_CHARS)):
                 break
-            continue
+            if not named:
+                continue
         if not row.values:
             continue
         if first is None and (b.grid or row.trimmed) and (by_header := _under_headers(b, blocks[start:k])) is not None:
