@@ -36,6 +36,7 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "td", "th", "tbody", "thead", "tfoot", "body", "html", "fieldset", "legend"})
 _SECTIONS = ("thead", "tbody", "tfoot")
 _HEADING_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li")
+_LAYOUT_CELLS = 12  # cells of a layout table that may hold an article (a sidebar, the body, a footer)
 _FURNITURE = re.compile(r"nav|menu|header|footer|foot|breadcrumb|crumb|links?\b|sidebar|banner|copyright|"
                         r"share|toolbar|position|location|search|login|top_?bar", re.IGNORECASE)
 
@@ -414,7 +415,9 @@ def _is_layout(table: etree._Element, rows) -> bool:
         return True
     if all(len(cells) <= 1 and all(_int(td.get("colspan")) <= 1 for td, _ in cells) for _, _, cells in rows):
         return True
-    return any(_holds_article(td) for _, _, cells in rows for td, _ in cells)
+    cells = [td for _, _, tds in rows for td, _ in tds]
+    # a page's layout has a few cells; a data table's many short ones are not searched
+    return len(cells) <= _LAYOUT_CELLS and any(_holds_article(td) for td in cells)
 
 
 def _holds_article(td: etree._Element) -> bool:
