@@ -54,6 +54,7 @@ class _Page:
         self.rng = rng
         self.vary = vary
         self.shown: dict[str, object] = {}
+        self.choices: list[str] = []  # what this page does differently from the plain one (to tell failures apart)
         pick = self.pick
         self.word = pick("word", False, True)
         self.zero = pick("zeros", "0", "0", "", "—", "-", "／", "无", "&nbsp;", "0件", "０", "<p>0</p><p>件</p>")
@@ -66,9 +67,10 @@ class _Page:
         self.ptext = pick("ptext", "none", "t3", "t4", "t2", "all")  # tables drawn as lines of text in <p>s
 
     def pick(self, dim: str, default, *choices):
-        if dim in self.vary or "mixed" in self.vary:
-            return self.rng.choice(choices or (default,))
-        return default
+        got = self.rng.choice(choices or (default,)) if dim in self.vary or "mixed" in self.vary else default
+        if got != default:
+            self.choices.append(f"{dim}={got}")
+        return got
 
     def value(self, key: str) -> str:
         """The HTML of the cell whose value is at dotted ``key`` (recorded in ``shown``)."""
@@ -591,7 +593,7 @@ def render_html(record: dict, seed: int, variation: str = "mixed") -> tuple[str,
     page = _wrap(p, body, f"{agency}{year}年政府信息公开工作年度报告")
     if p.word:
         page = _wrap_word(page, rng)
-    return page, p.shown
+    return f"<!-- htmlsynth {variation} {seed}: {' '.join(p.choices) or 'plain'} -->\n{page}", p.shown
 
 
 def _wrap(p: _Page, body: str, title: str) -> str:
@@ -618,8 +620,14 @@ def _wrap(p: _Page, body: str, title: str) -> str:
     furniture = ('<div class="header"><a href="/">首页</a> <a href="#">政务公开</a></div>'
                  '<div class="position">当前位置：首页 &gt; 政府信息公开年报</div>')
     foot = '<div class="footer">版权所有 网站标识码 3713000001 ICP备05012345号</div>'
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}_门户网站</title>'
-            f'</head><body>{furniture}<div class="main">{inner}</div>{foot}</body></html>')
+    head = f'<meta charset="utf-8"><title>{html.escape(title)}_门户网站</title>'
+    opening = "<!DOCTYPE html><html>"
+    if p.word:  # Word's own page: its namespaces, its settings in a conditional comment, its style sheet
+        opening = ('<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+                   'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">')
+        head += ('<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->'
+                 '<style><!-- p.MsoNormal {margin:0cm;font-size:10.5pt;} table.MsoNormalTable {mso-style-name:普通表格;} --></style>')
+    return (f'{opening}<head>{head}</head><body>{furniture}<div class="main">{inner}</div>{foot}</body></html>')
 
 
 # ---- records ------------------------------------------------------------------------------------------
