@@ -52,7 +52,8 @@ def test_the_fixtures_are_there():
     assert {p.stem for p in FIXTURES} >= {"t4_transposed_blank_column", "t2_spacer_column", "drawn_rows_dash_blanks",
                                           "sidebar_article_blanks_dropped", "drawn_rows_agreeing_cuts",
                                           "subtotal_column_text_rows", "t3_header_shifted", "drawn_rows_bracket_numbers",
-                                          "drawn_rows_counts_with_units", "t3_other_org_header_blank_column"}
+                                          "drawn_rows_counts_with_units", "t3_other_org_header_blank_column",
+                                          "drawn_t2_negative_change"}
 
 
 def test_a_layout_table_with_an_article_in_a_cell_is_walked_as_containers():

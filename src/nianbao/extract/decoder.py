@@ -1162,6 +1162,10 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 runs = []
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
+        if any(_signed(stream, r) for r in runs):
+            # a negative 本年增/减 (2019 format: 「-6」): the digits alone are another number, and the minus
+            # sign hides the gap that would show where the cells part
+            runs = []
         if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and _separated(
                 stream.text, stream.where[runs[0].start] - 2, stream.where[runs[0].start]):
             # fewer numbers than cells, the first set apart from the label, in a table whose runs never show
@@ -1185,6 +1189,16 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def _signed(stream: Stream, run: Run) -> bool:
+    """A minus sign right before the run's first digit in the text (not a dash between two numbers, 「1-2」,
+    nor a blank cell's 「-」 before the next cell's number)."""
+    if run.start >= len(stream.where):
+        return False
+    i = stream.where[run.start]
+    text = stream.text
+    return i > 0 and text[i - 1] in "-－−" and not (i > 1 and text[i - 2].isdigit())
 
 
 def active_labels(chars: str, fmt: str) -> tuple[tuple[ActiveItem, ...], int, list[tuple[int, int, int]]] | None:
