@@ -940,8 +940,8 @@ def _cut_against_sums(u: _Unit, reading: list[Piece], cons) -> bool:
         return False  # a run that shares its cell with other runs (OCR's or a crawler's line) may be glued
     # each run could be one cell: none is larger than the last (the row's 总计 when it is whole); a run
     # larger than that (OCR's 「010 101010 010」) holds glued cells whatever the sums say
-    whole = [_whole(r.digits) for r in runs.values()]
-    if None in whole or any(w > whole[-1] for w in whole):
+    whole = [w for r in runs.values() if (w := _whole(r.digits)) is not None]
+    if len(whole) != len(runs) or any(w > whole[-1] for w in whole):
         return False
     ps = set(u.paths)
     val = dict(zip(u.paths, (p.value for p in reading)))
