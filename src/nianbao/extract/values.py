@@ -15,6 +15,9 @@ BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－"
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _NUM = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项|次|%)?$")
 _SPACED_DIGITS = re.compile(r"^\d[\d\s]*\d$")
+# a cell's number broken over lines (a CSV field of a table tool: "961716\n." with the point on its own
+# line, two rows' "5\n3" in one cell): no reading of it is settled
+_BROKEN_NUMBER = re.compile(r"[\d.]\s*\n\s*[\d.]")
 _NUMBER_START = frozenset("+-OoDlI|S〇.")  # what a number (signed, OCR-misread) may start with besides a digit
 
 
@@ -53,6 +56,8 @@ def read_value(cell: Cell) -> Value | None:
         return Value(None, cell)
     if not (t[0].isdecimal() or t[0] in _NUMBER_START):
         return None  # a label: none of the readings below starts with anything else
+    if "\n" in t and _BROKEN_NUMBER.search(t):
+        return _out_of_range(cell)  # 961716 / . : where the point or the rest belongs is not settled
     repaired = False
     if _SPACED_DIGITS.match(t):
         t, repaired = re.sub(r"\s+", "", t), " " in t
@@ -197,3 +202,34 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
         return []
     label_cells[-1] = Cell(label, last.line, last.span, last.page, last.bbox, last.path)
     return vals
+
+
+def _filled_numbers(block: Block) -> set[int] | None:
+    """The columns of a label-less row of numbers in explicit cells (a pipe table's or a CSV's row, its
+    label cell empty or absent), None for any other block."""
+    cells = [c for c in block.cells if not c.covered]
+    if block.grid or len(cells) < 4:
+        return None
+    filled = set()
+    for k, c in enumerate(cells):
+        if c.text.strip():
+            v = read_value(c)
+            if v is None or v.value is None:
+                return None
+            filled.add(k)
+    return filled or None
+
+
+def stacked_rows(blocks: list[Block]) -> set[int]:
+    """Blocks of a table row a stream-mode table tool cut into lines (camelot over a PDF whose cells wrap:
+    「| | 3001 | 53 | 0 | 61 | 4 | 3119 |」 then 「| | | 0 | | | | |」): a row of numbers, then one with fewer
+    numbers standing only in columns the first already fills. Which cell each number is then is not known
+    (the row's order runs down a column, then across), so neither block's digits are read as cells."""
+    out: set[int] = set()
+    prev: tuple[Block, set[int]] | None = None
+    for b in blocks:
+        filled = _filled_numbers(b)
+        if filled is not None and prev is not None and len(b.cells) == len(prev[0].cells) and filled < prev[1]:
+            out.update((id(prev[0]), id(b)))
+        prev = (b, filled) if filled is not None else None
+    return out

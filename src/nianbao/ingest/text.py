@@ -10,6 +10,7 @@ title and date become the document's hints.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from html import unescape
 
@@ -140,18 +141,26 @@ def _csv_like(text: str) -> bool:
     return len(lines) >= 10 and sum(ln.count(",") >= 3 for ln in lines) * 4 >= len(lines) * 3
 
 
-def _split_csv(line: str, lineno: int, start: int) -> list[Cell]:
-    """A CSV line's fields (quotes as the csv module reads them), each at its place in the line."""
-    cells: list[Cell] = []
+# lines a quoted CSV field may span (a cell's label wrapped over lines); an unclosed quote ends there
+CSV_RECORD_LINES = 12
+
+
+def _split_csv(record: str, lineno: int, start: int) -> list[list[Cell]]:
+    """A CSV record's fields (quotes as the csv module reads them, a quoted field over several lines),
+    each at its place in the text; more than one row when a stray quote made lines look like one record."""
+    rows: list[list[Cell]] = []
     pos = 0
-    for field in next(csv.reader([line])):
-        at = line.find(field, pos) if field else -1
-        if at < 0:
-            cells.append(Cell(field.strip(), lineno, (start + pos, start + pos)))
-            continue
-        cells.append(_cell(field, lineno, start + at))
-        pos = at + len(field)
-    return cells
+    for fields in csv.reader(io.StringIO(record, newline="")):
+        cells: list[Cell] = []
+        for field in fields:
+            at = record.find(field, pos) if field else -1
+            if at < 0:
+                cells.append(Cell(field.strip(), lineno + record.count("\n", 0, pos), (start + pos, start + pos)))
+                continue
+            cells.append(_cell(field, lineno + record.count("\n", 0, at), start + at))
+            pos = at + len(field)
+        rows.append(cells)
+    return rows
 
 
 def split_blocks(text: str, skip: int = 0, tables: dict[int, tuple[int, list[Block]]] | None = None,
@@ -181,6 +190,7 @@ class _Lines:
         self.group: list[Cell] = []  # one-cell-per-line run
         self.grid: list[list[Cell]] | None = None  # the lines of a grid table's row, from its rule line on
         self.adoc: list[Cell] | None = None  # an AsciiDoc table's row (|=== … |===)
+        self.record: list[tuple[int, int, str]] = []  # a CSV record's lines (number, offset, text)
 
     def take(self, line: str, lineno: int, start: int) -> None:
         if self.total > MAX_CELLS:  # a report has ~1 000 cells
@@ -195,8 +205,8 @@ class _Lines:
             self._adoc_fence()
         elif self.adoc is not None:
             self._adoc_line(line, lineno, start)
-        elif self.commas and "," in line:
-            self._emit(_split_csv(line, lineno, start), keep_empty=False)
+        elif self.commas and (self.record or "," in line):
+            self._csv_line(line, lineno, start)
         else:
             if self.grid is not None or "-+" in line or "=+" in line:
                 rest = self._grid_line(line, lineno, start)
@@ -211,6 +221,8 @@ class _Lines:
 
     def finish(self) -> list[Block]:
         self._end_group()
+        if self.record:
+            self._csv_line("", 0, 0, end=True)
         if self.grid:
             self.blocks.extend(Block(cells) for cells in self.grid if cells)
         if self.adoc:
@@ -218,6 +230,17 @@ class _Lines:
         if self.total > MAX_CELLS:
             raise GridTooLarge(self.total)
         return self.blocks
+
+    def _csv_line(self, line: str, lineno: int, start: int, end: bool = False) -> None:
+        """A line of a CSV record: a quoted field may go on over the next lines (up to CSV_RECORD_LINES)."""
+        if not end:
+            self.record.append((lineno, start, line))
+        record = "\n".join(r[2] for r in self.record)
+        if not end and record.count('"') % 2 and len(self.record) < CSV_RECORD_LINES:
+            return
+        for cells in _split_csv(record, self.record[0][0], self.record[0][1]):
+            self._emit(cells, keep_empty=False)
+        self.record = []
 
     def _emit(self, cells: list[Cell], keep_empty: bool = True) -> None:
         if cells and (keep_empty or any(c.text for c in cells)):
