@@ -47,6 +47,7 @@ from ..format import (
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
+from .values import stacked_rows
 from .sections import section_of
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
@@ -115,6 +116,14 @@ def _page_number_pieces(blocks: list[Block]) -> set[int]:
     return out
 
 
+def _range_header(block: Block) -> bool:
+    """A header row of column numbers 0, 1, 2, … a table tool made up (pandas' default column names, as
+    ``DataFrame.to_markdown`` and ``to_csv`` write them above camelot's and tabula's tables): no row of
+    the format reads 0 1 2 3 — its numbers would break the row's own sum — so its digits are no cells."""
+    texts = [c.text.strip() for c in block.cells if not c.covered]
+    return len(texts) >= 4 and texts == [str(k) for k in range(len(texts))]
+
+
 @dataclass
 class Stream:
     """The text of some blocks in reading order: cells joined by a tab, blocks by a newline.
@@ -138,6 +147,7 @@ class Stream:
         pos = 0
         prev = ""
         pieces = _page_number_pieces(blocks)
+        stacked = stacked_rows(blocks)
         for k, b in enumerate(blocks):
             if k in pieces:
                 continue
@@ -147,6 +157,8 @@ class Stream:
             if not b.grid and words and words == prev and not any(ch.isdigit() for ch in words):
                 continue
             prev = words
+            if _range_header(b):
+                continue
             first = True
             for c in b.cells:
                 if c.covered:
@@ -156,6 +168,8 @@ class Stream:
                     pos += 1
                 first = False
                 t = c.text.replace("<br>", " ").replace("<br/>", " ")
+                if id(b) in stacked:  # digits whose cells are not known: none of this block is a cell
+                    t = " " * len(t)
                 if any(w in t for w in ("数据", "列", "字段", "ol")):
                     t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
                 if "—" in t or "–" in t or "－" in t:  # a page number in running text: its digits are no cell
@@ -1245,6 +1259,11 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     j = i
     while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
         j += 1
+    if j > i and chars[j - 1] in ".．" and not (j < end and chars[j:j + 1].isdigit()):
+        # digits that end in a point no fraction follows ("1622085." of a fee 16220.85 whose point a table
+        # tool wrote on a line of its own): no label of 表二 is numbered, so the point is no label's
+        # number mark, and where it belongs is not settled
+        return []
     runs = runs_between(stream, i, min(j + 2, len(chars)))
     # a later run that a prose word follows ("447228 2024年四个季度…") is the next text's, not a cell
     return [r for k, r in enumerate(runs) if k == 0 or chars[r.end:r.end + 1] not in _PROSE_UNITS]
