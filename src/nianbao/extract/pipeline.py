@@ -48,7 +48,14 @@ from .ruled import apply as apply_reread
 from .ruled import reread_requests
 from .sections import Heading, find_headings
 from .settle import Lazy, settle_active, settle_appeals, settle_requests
-from .tables import Found, detect_active_format, extract_active, extract_appeals, extract_requests
+from .tables import (
+    Found,
+    detect_active_format,
+    extract_active,
+    extract_appeals,
+    extract_requests,
+    numbers_above_labels,
+)
 
 
 def _region(blocks: list[Block], heads: list[Heading], sid: str) -> list[Block] | None:
@@ -87,11 +94,12 @@ def build_record(doc: Document) -> Record:
     ev = evidence(doc)
     # a noisy reading's tables: a digit read as a glyph leaves its cell blank, not its row shifted
     tb = blank_misread_cells(blocks) if ev.noisy else blocks
-    found_req = _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests)
+    above = numbers_above_labels(tb)  # the text's order, told by both its tables
+    found_req = _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests, above)
     found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text)
     r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
-    found_act = _extract(tb, r2, extract_active, fmt2)
+    found_act = _extract(tb, r2, extract_active, fmt2, above)
     lazy = Lazy(tb)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)

@@ -14,7 +14,7 @@ from itertools import combinations
 from ..format import Format, core, match_label, norm, tail
 from ..format.spec import ActiveItem, Label
 from ..ingest import Block
-from .values import Row, Value, read_value, split_row
+from .values import Row, Value, read_value, split_row, stacked_rows
 
 FUZZY = 0.72
 
@@ -34,6 +34,7 @@ class Found:
     # certain rows whose every cell has its own place in the block, a blank one too (a grid row, or a text row
     # whose separators keep an empty cell: 「| 部分公开 | 2 |  |  |  |  |  | 2 |」): no other order of its numbers
     explicit: set[str] = field(default_factory=set)
+    numbers_above: bool = False  # the text writes numbers above their labels (numbers_above_labels)
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -151,17 +152,18 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     return head
 
 
-def extract_requests(blocks: list[Block]) -> Found:
+def extract_requests(blocks: list[Block], above: bool | None = None) -> Found:
     found = Found()
     header = _t3_header(blocks, found)
     seen: set[str] = set()
     past_header = False
     group: str | None = None
     pending: tuple[str, Row] | None = None  # a row whose label came without values
+    found.numbers_above = numbers_above_labels(blocks) if above is None else above
     for block in blocks:
         row = split_row(block, width=header.width)
         if not row.label:
-            if pending and row.values:
+            if pending and row.values and not found.numbers_above:
                 key, prow = pending
                 prow.values.extend(row.values)
                 if len(prow.values) >= 7 or block.grid:
@@ -175,7 +177,8 @@ def extract_requests(blocks: list[Block]) -> Found:
         if _OTHER_GROUP_WORD in c or norm(row.label).startswith(_OTHER_GROUP_NUMBER):
             group = "other"
         if lab is None:
-            if pending and row.values and not pending[1].values and len(c) <= 40:  # a wrapped label's middle or tail
+            if (pending and row.values and not pending[1].values and len(c) <= 40
+                    and not found.numbers_above):  # a wrapped label's middle or tail
                 key, prow = pending
                 prow.values = row.values
                 _store_t3(found, key, prow, header)
@@ -191,7 +194,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         if lab.key == "other_total" and _has_other_subrows(c):
             continue
         if lab.key in seen:
-            if pending and pending[0] == lab.key and row.values and not pending[1].values:
+            if pending and pending[0] == lab.key and row.values and not pending[1].values and not found.numbers_above:
                 pending[1].values = row.values  # the same label continued on the line with its numbers
                 _store_t3(found, *pending, header)
                 pending = None
@@ -217,7 +220,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         _store_t3(found, *pending, header)
     if not any(v.value is not None for v in found.values.values()) and not any(
             b.grid for b in blocks):
-        return Found()  # labels without a single number: prose, not a table
+        return Found(numbers_above=found.numbers_above)  # labels without a single number: prose, not a table
     return found
 
 
@@ -288,6 +291,7 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         return found
     values: list[Value] = []
     first: Row | None = None
+    used: list[Block] = []
     for k, b in enumerate(blocks[start + 1:start + 80], start=start + 1):
         row = split_row(b, width=15)
         if row.label:
@@ -308,9 +312,10 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
             break
         first = first or row
         values.extend(row.values)
+        used.append(b)
         if len(values) >= 15:
             break
-    if first is None:
+    if first is None or stacked_rows(used):  # a row cut into lines down its columns: no order of its cells
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
         return found
     if len(values) > 15:
@@ -476,6 +481,8 @@ def detect_active_format(blocks: list[Block]) -> str:
 
 _ACTIVE_LABELS = tuple(tuple(Label(it.key, it.label, it.keys, it.variants) for it in f.active)
                        for f in (_F2021, _F2019))
+_ACTIVE_ANY = _ACTIVE_LABELS[0] + _ACTIVE_LABELS[1]
+_FIRST_ROWS = frozenset({_ACTIVE_LABELS[0][0].key, _ACTIVE_LABELS[1][0].key, _T3_CANDIDATES[0].key})
 _FEE_COLUMN = _F2021.active_value_column(next(it for it in _F2021.active if it.key == "fees"))
 _FEE_WORD = _FEE_COLUMN.keys[0] if _FEE_COLUMN else ""  # 收费金额
 _FEE_UNIT = "万元"  # the unit the format prints in 本年收费金额（单位：万元）
@@ -483,13 +490,14 @@ _COLUMN_VARIANTS = sorted({v for f in (_F2021, _F2019) for it in f.active for co
 _COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _COLUMN_VARIANTS else None
 
 
-def extract_active(blocks: list[Block], fmt: str) -> Found:
+def extract_active(blocks: list[Block], fmt: str, above: bool | None = None) -> Found:
     found = Found()
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
     labels = _ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
     heads = _active_heads(blocks, fmt)
-    for row in _absorbed(blocks):
+    found.numbers_above = numbers_above_labels(blocks) if above is None else above
+    for row in _absorbed(blocks, found.numbers_above):
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
             if row.label and not row.values:
@@ -602,15 +610,43 @@ def _explicit_blanks(row: Row, width: int) -> bool:
     return all(not c.text.strip() for c in after[width:])  # a table's extra empty column
 
 
-def _absorbed(blocks: list[Block]) -> list[Row]:
+def numbers_above_labels(blocks: list[Block]) -> bool:
+    """Does this text write its tables' numbers on a line above their label (camelot's and tabula's stream
+    mode over a PDF whose labels sit lower in their cells: 「信息内容 … / ,0,0,0 / 规章 / ,0,0,0 / 行政规范性文件 /
+    第二十条…」)? Both ends of a table tell: the first row label of 表二 or 表三 (规章, 本年新收) has numbers
+    just before it and a header before those, and some row label has numbers before it and a header or label after it. Then a
+    label does not take the numbers after it, and the decoder, which reads numbers after their labels, is
+    not asked: whose they are is left null. A row-order text with blank rows shows the second sign, never the
+    first (its first numbers come after its first label)."""
+    rows = [None if b.grid else split_row(b, min_trailing=1) for b in blocks]
+    kinds = ["N" if r is not None and not r.label and r.values else "" for r in rows]
+    if "N" not in kinds:
+        return False  # the common case: numbers stand beside their labels
+    for i, r in enumerate(rows):
+        if r is not None and r.label and not r.values and len(core(r.label)) <= 50:
+            kinds[i] = "H"
+            for kind, labels in (("2", _ACTIVE_ANY), ("3", _T3_CANDIDATES)):
+                lab = match_label(r.label, labels)[0]
+                # the label alone (its words wrapped or cut at most), not a sentence that names it
+                if lab is not None and len(core(r.label)) <= len(core(lab.label)) + 4:
+                    kinds[i] = "1" if lab.key in _FIRST_ROWS else kind
+                    break
+    top = any(kinds[i] == "1" and kinds[i - 1] == "N" and kinds[i - 2] == "H" for i in range(2, len(kinds)))
+    bottom = any(kinds[i - 1] == "N" and kinds[i] in ("1", "2", "3")
+                 and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "1", "2", "3"))
+                 for i in range(1, len(kinds)))
+    return top and bottom
+
+
+def _absorbed(blocks: list[Block], above: bool) -> list[Row]:
     """Rows, where a text label standing alone takes the value-only lines that follow it
-    (one cell per line: "规章" / "0" / "0" / "0")."""
+    (one cell per line: "规章" / "0" / "0" / "0"), unless the text writes numbers ``above`` labels."""
     out: list[Row] = []
     open_row: Row | None = None
     after_label = False  # the open row's label came right after another label with no value
     for b in blocks:
         row = split_row(b, min_trailing=1)
-        if open_row is not None and not row.label and row.values and not b.grid:
+        if open_row is not None and not row.label and row.values and not b.grid and not above:
             if not after_label:
                 open_row.values.extend(row.values)
             # else two labels, then numbers: the numbers may be either's (a blank row in row order, or
