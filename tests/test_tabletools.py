@@ -1,4 +1,5 @@
-"""Table extractors' outputs (bench/score_tabletools.py): CSV and Markdown of pdfplumber, PyMuPDF and camelot.
+"""Table extractors' outputs (bench/score_tabletools.py): CSV and Markdown of pdfplumber, PyMuPDF and camelot,
+and tesseract's hOCR, ALTO and TSV.
 
 Each fixture in tests/data/tabletools is a real output with its document's hand-read record in
 expected/; the tests allow nulls but no wrong value, and check the cells each fix is about.
@@ -10,11 +11,12 @@ import pytest
 
 import nianbao
 from conftest import DATA, load_json, mismatches
-from nianbao.extract.tables import numbers_above_labels
-from nianbao.ingest import load
+from nianbao.errors import InputError
+from nianbao.extract.tables import numbers_above_labels, straddled_cells
+from nianbao.ingest import load, load_bytes, sniff
 
 HERE = DATA / "tabletools"
-FIXTURES = sorted(p for p in HERE.iterdir() if p.is_file())
+FIXTURES = sorted(p for p in HERE.iterdir() if p.is_file())  # tesseract's outputs too
 
 
 def _wrong(path):
@@ -70,3 +72,45 @@ def test_row_cut_into_lines_down_its_columns_is_not_read():
     assert record.appeals is None or record.appeals.review.total is None
     assert record.requests["new_received"].total is None
     assert record.requests["partially_granted"].total == 454
+
+
+# ---- tesseract's structured outputs: hOCR, ALTO, TSV ------------------------------------------------
+
+OCR_WORDS = [HERE / f"tesseract_scan_p3.{ext}" for ext in ("hocr", "xml", "tsv")]
+
+
+@pytest.mark.parametrize("path", OCR_WORDS, ids=lambda p: p.suffix)
+def test_positioned_words_are_read_by_their_lines(path):
+    # read as a web page, the hOCR's 表三 came out with wrong numbers; the ALTO and the TSV gave nothing
+    assert sniff(path.read_bytes(), path.name) == {".hocr": "hocr", ".xml": "alto", ".tsv": "ocr-tsv"}[path.suffix]
+    record = nianbao.parse(path)
+    assert record.requests["new_received"].total == 4126
+    assert record.requests["granted"].natural_person == 29
+
+
+def test_a_web_page_that_names_ocr_classes_is_a_web_page():
+    page = ("<html><head><title>OCR</title></head><body><div class='ocr_page'>第一页</div>"
+            "<p>class=\"ocr_page\" 是 hOCR 的页面元素</p></body></html>").encode()
+    assert sniff(page, "a.html") == "html"
+    hocr_like = b"<html><body><div class='ocr_page' title='bbox 0 0 10 10'></div></body></html>"
+    assert sniff(hocr_like, "a.html") == "hocr"  # a page box, but no words: read as the web page it is
+    with pytest.raises(InputError, match="网页中"):
+        load_bytes(hocr_like, "a.html")
+
+
+def test_grid_cut_across_the_rows_reads_no_row_by_its_label():
+    # camelot lattice over LibreOffice's PDF: 「信息内容,"本年制发件数\n0",…」, 「,"（一）予以公开\n（二）部分公开…",,2,…」
+    path = HERE / "camelot_grid_across_rows.csv"
+    assert straddled_cells(load(path).blocks)
+    record = nianbao.parse(path)
+    assert record.active is None or record.active.punishment is None
+    assert record.requests is None or record.requests["granted"].total is None
+
+
+def test_labels_wrapped_in_their_cells_are_not_cut_rows():
+    assert not straddled_cells(load(HERE / "plumber_quoted_labels.csv").blocks)
+
+
+def test_format_from_the_year_when_table_two_is_missing():
+    # camelot stream found no 表二 in a 2019 report: 表三 alone does not tell the 2019 format from the 2021
+    assert nianbao.parse(HERE / "camelot_no_table_two.csv").meta.format == "2019"

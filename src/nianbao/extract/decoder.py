@@ -47,8 +47,8 @@ from ..format import (
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
-from .values import stacked_rows
 from .sections import section_of
+from .values import column_numbers, stacked_rows
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
@@ -116,14 +116,6 @@ def _page_number_pieces(blocks: list[Block]) -> set[int]:
     return out
 
 
-def _range_header(block: Block) -> bool:
-    """A header row of column numbers 0, 1, 2, … a table tool made up (pandas' default column names, as
-    ``DataFrame.to_markdown`` and ``to_csv`` write them above camelot's and tabula's tables): no row of
-    the format reads 0 1 2 3 — its numbers would break the row's own sum — so its digits are no cells."""
-    texts = [c.text.strip() for c in block.cells if not c.covered]
-    return len(texts) >= 4 and texts == [str(k) for k in range(len(texts))]
-
-
 @dataclass
 class Stream:
     """The text of some blocks in reading order: cells joined by a tab, blocks by a newline.
@@ -157,7 +149,7 @@ class Stream:
             if not b.grid and words and words == prev and not any(ch.isdigit() for ch in words):
                 continue
             prev = words
-            if _range_header(b):
+            if column_numbers(b, 4):
                 continue
             first = True
             for c in b.cells:

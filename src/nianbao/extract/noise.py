@@ -245,6 +245,8 @@ def evidence(doc: Document) -> Evidence:
         ev.signals.append("转换工具标明文字识别自图片")
     if doc.kind == "ocr":
         ev.signals.insert(0, "扫描件，文字由本工具 OCR 识别")
+    elif doc.kind == "ocr-words":
+        ev.signals.insert(0, "文字来自 OCR 识别结果文件（hOCR、ALTO 或 TSV）")
     return ev
 
 

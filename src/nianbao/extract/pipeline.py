@@ -55,6 +55,7 @@ from .tables import (
     extract_appeals,
     extract_requests,
     numbers_above_labels,
+    straddled_cells,
 )
 
 
@@ -76,6 +77,13 @@ def _extract(blocks: list[Block], region: list[Block] | None, fn, *args) -> Foun
 
 
 _NO_LABEL = ("", "", None)
+_OUT_OF_STEP = "表格的行标签与数字错开（数字在标签上方，或表格工具的单元格跨行），无法确定数字属于哪一行，已留空"
+
+
+def _out_of_step(table: str) -> Found:
+    found = Found(out_of_step=True)
+    found.notes.append(("unreadable", table, _OUT_OF_STEP, None))
+    return found
 
 
 def _prov(cell: Cell, label: str | None = None) -> Provenance:
@@ -94,12 +102,15 @@ def build_record(doc: Document) -> Record:
     ev = evidence(doc)
     # a noisy reading's tables: a digit read as a glyph leaves its cell blank, not its row shifted
     tb = blank_misread_cells(blocks) if ev.noisy else blocks
-    above = numbers_above_labels(tb)  # the text's order, told by both its tables
-    found_req = _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests, above)
+    # numbers above their labels, or a tool's grid cutting across the text's rows: no label of 表二 or 表三
+    # stands beside its own numbers
+    step = numbers_above_labels(tb) or straddled_cells(tb)
+    found_req = (_out_of_step("requests") if step
+                 else _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests))
     found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text)
     r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
-    found_act = _extract(tb, r2, extract_active, fmt2, above)
+    found_act = _out_of_step("active") if step else _extract(tb, r2, extract_active, fmt2)
     lazy = Lazy(tb)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)
@@ -109,7 +120,7 @@ def build_record(doc: Document) -> Record:
         trust = digit_trust(found_req, t4, blocks, tb)  # before 表三's cells are nulled
         # 表三's rows read again through the table's rules (glyphs that are separators or digits)
         text = doc.text or "\n".join(" ".join(c.text for c in b.cells) for b in blocks)
-        got = reread_requests(text, found_req, spans=bool(doc.text))
+        got = None if found_req.out_of_step else reread_requests(text, found_req, spans=bool(doc.text))
         chosen, holding = apply_reread(found_req, got) if got else (set(), set())
         confirm_requests(found_req, ev, chosen, holding, got.zero_total if got else frozenset(),
                          got.glyph_rows if got else frozenset())
@@ -117,7 +128,7 @@ def build_record(doc: Document) -> Record:
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
-    has_tables = bool(found_req.values or found_app.values or found_act.values)
+    has_tables = bool(found_req.values or found_app.values or found_act.values or step)
     if not (mf.title or has_tables or len(heads) >= 3):
         raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
 
@@ -142,8 +153,8 @@ def build_record(doc: Document) -> Record:
     requests = _requests(found_req)
     other_single = requests is not None and "other_total" in requests
     fmt = "2019" if (fmt2 == "2019" and found_act.values) or (other_single and fmt2 == "2019") else None
-    if fmt is None and has_tables:
-        fmt = "2021"
+    if fmt is None and has_tables and (found_act.values or mf.year is None):
+        fmt = "2021"  # (without 表二, whose columns tell the formats apart, the report's year says)
     if fmt is None:
         fmt = Format.id_for_year(mf.year)
 

@@ -115,7 +115,7 @@ def _alternatives(paths: list[str], alts) -> str:
 
 
 def settle_requests(found: Found, lazy: _Lazy) -> None:
-    if found.numbers_above:
+    if found.out_of_step:
         return  # the decoder reads numbers after their labels: not this text's order (tables.numbers_above_labels)
     rows = _rows_of(found, "requests")
     found.certain -= found.loose
@@ -274,7 +274,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
     items = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
     rows = {f"active.{it.key}" for it in items}
     present = {p if p.count(".") == 1 else p.rsplit(".", 1)[0] for p in found.values}
-    if found.numbers_above or (found.values and present <= found.certain and len(present) >= len(rows) - 1):
+    if found.out_of_step or (found.values and present <= found.certain and len(present) >= len(rows) - 1):
         return fmt
     stream = lazy.get()
     start = stream.chars.find("第二十条")

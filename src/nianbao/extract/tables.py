@@ -14,7 +14,7 @@ from itertools import combinations
 from ..format import Format, core, match_label, norm, tail
 from ..format.spec import ActiveItem, Label
 from ..ingest import Block
-from .values import Row, Value, read_value, split_row, stacked_rows
+from .values import Row, Value, column_numbers, read_value, split_row, stacked_rows
 
 FUZZY = 0.72
 
@@ -34,7 +34,9 @@ class Found:
     # certain rows whose every cell has its own place in the block, a blank one too (a grid row, or a text row
     # whose separators keep an empty cell: 「| 部分公开 | 2 |  |  |  |  |  | 2 |」): no other order of its numbers
     explicit: set[str] = field(default_factory=set)
-    numbers_above: bool = False  # the text writes numbers above their labels (numbers_above_labels)
+    # labels out of step with their numbers (numbers_above_labels, straddled_cells): no row read by label,
+    # and no decoder, which reads numbers after their labels
+    out_of_step: bool = False
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -152,18 +154,17 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     return head
 
 
-def extract_requests(blocks: list[Block], above: bool | None = None) -> Found:
+def extract_requests(blocks: list[Block]) -> Found:
     found = Found()
     header = _t3_header(blocks, found)
     seen: set[str] = set()
     past_header = False
     group: str | None = None
     pending: tuple[str, Row] | None = None  # a row whose label came without values
-    found.numbers_above = numbers_above_labels(blocks) if above is None else above
     for block in blocks:
         row = split_row(block, width=header.width)
         if not row.label:
-            if pending and row.values and not found.numbers_above:
+            if pending and row.values:
                 key, prow = pending
                 prow.values.extend(row.values)
                 if len(prow.values) >= 7 or block.grid:
@@ -177,8 +178,7 @@ def extract_requests(blocks: list[Block], above: bool | None = None) -> Found:
         if _OTHER_GROUP_WORD in c or norm(row.label).startswith(_OTHER_GROUP_NUMBER):
             group = "other"
         if lab is None:
-            if (pending and row.values and not pending[1].values and len(c) <= 40
-                    and not found.numbers_above):  # a wrapped label's middle or tail
+            if pending and row.values and not pending[1].values and len(c) <= 40:  # a wrapped label's middle or tail
                 key, prow = pending
                 prow.values = row.values
                 _store_t3(found, key, prow, header)
@@ -194,7 +194,7 @@ def extract_requests(blocks: list[Block], above: bool | None = None) -> Found:
         if lab.key == "other_total" and _has_other_subrows(c):
             continue
         if lab.key in seen:
-            if pending and pending[0] == lab.key and row.values and not pending[1].values and not found.numbers_above:
+            if pending and pending[0] == lab.key and row.values and not pending[1].values:
                 pending[1].values = row.values  # the same label continued on the line with its numbers
                 _store_t3(found, *pending, header)
                 pending = None
@@ -220,7 +220,7 @@ def extract_requests(blocks: list[Block], above: bool | None = None) -> Found:
         _store_t3(found, *pending, header)
     if not any(v.value is not None for v in found.values.values()) and not any(
             b.grid for b in blocks):
-        return Found(numbers_above=found.numbers_above)  # labels without a single number: prose, not a table
+        return Found()  # labels without a single number: prose, not a table
     return found
 
 
@@ -490,14 +490,13 @@ _COLUMN_VARIANTS = sorted({v for f in (_F2021, _F2019) for it in f.active for co
 _COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _COLUMN_VARIANTS else None
 
 
-def extract_active(blocks: list[Block], fmt: str, above: bool | None = None) -> Found:
+def extract_active(blocks: list[Block], fmt: str) -> Found:
     found = Found()
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
     labels = _ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
     heads = _active_heads(blocks, fmt)
-    found.numbers_above = numbers_above_labels(blocks) if above is None else above
-    for row in _absorbed(blocks, found.numbers_above):
+    for row in _absorbed(blocks):
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
             if row.label and not row.values:
@@ -613,40 +612,72 @@ def _explicit_blanks(row: Row, width: int) -> bool:
 def numbers_above_labels(blocks: list[Block]) -> bool:
     """Does this text write its tables' numbers on a line above their label (camelot's and tabula's stream
     mode over a PDF whose labels sit lower in their cells: 「信息内容 … / ,0,0,0 / 规章 / ,0,0,0 / 行政规范性文件 /
-    第二十条…」)? Both ends of a table tell: the first row label of 表二 or 表三 (规章, 本年新收) has numbers
-    just before it and a header before those, and some row label has numbers before it and a header or label after it. Then a
-    label does not take the numbers after it, and the decoder, which reads numbers after their labels, is
-    not asked: whose they are is left null. A row-order text with blank rows shows the second sign, never the
-    first (its first numbers come after its first label)."""
+    第二十条…」, or the lines tabulate cuts a multi-line cell into under to_markdown)? Both ends of a table tell:
+    the first row label of 表二 or 表三 (规章, 本年新收) has numbers just before it and a header before those, and
+    some row label has numbers before it and a header or label after it. Which label numbers belong to is
+    then not settled by the order. A row-order text with blank rows shows the second sign, never the first
+    (its first numbers come after its first label)."""
     rows = [None if b.grid else split_row(b, min_trailing=1) for b in blocks]
     kinds = ["N" if r is not None and not r.label and r.values else "" for r in rows]
+    kinds = ["H" if k == "N" and column_numbers(b) else k for k, b in zip(kinds, blocks)]  # pandas' 0 | 1
     if "N" not in kinds:
         return False  # the common case: numbers stand beside their labels
+    first: list[int] = []  # rows labelled 规章 or 本年新收, with their numbers on the line or not
     for i, r in enumerate(rows):
-        if r is not None and r.label and not r.values and len(core(r.label)) <= 50:
-            kinds[i] = "H"
-            for kind, labels in (("2", _ACTIVE_ANY), ("3", _T3_CANDIDATES)):
-                lab = match_label(r.label, labels)[0]
-                # the label alone (its words wrapped or cut at most), not a sentence that names it
-                if lab is not None and len(core(r.label)) <= len(core(lab.label)) + 4:
-                    kinds[i] = "1" if lab.key in _FIRST_ROWS else kind
-                    break
-    top = any(kinds[i] == "1" and kinds[i - 1] == "N" and kinds[i - 2] == "H" for i in range(2, len(kinds)))
-    bottom = any(kinds[i - 1] == "N" and kinds[i] in ("1", "2", "3")
-                 and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "1", "2", "3"))
+        if r is None or not r.label or len(core(r.label)) > 50:
+            continue
+        lab = None
+        for labels in (_ACTIVE_ANY, _T3_CANDIDATES):
+            lab = match_label(r.label, labels)[0]
+            # the label alone (its words wrapped or cut at most), not a sentence that names it
+            if lab is not None and len(core(r.label)) <= len(core(lab.label)) + 4:
+                break
+            lab = None
+        if lab is not None and lab.key in _FIRST_ROWS:
+            first.append(i)
+        if not r.values:
+            kinds[i] = "H" if lab is None else "R"
+    top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" for i in first)
+    bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
                  for i in range(1, len(kinds)))
     return top and bottom
 
 
-def _absorbed(blocks: list[Block], above: bool) -> list[Row]:
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def straddled_cells(blocks: list[Block]) -> bool:
+    """Does a table tool's grid cut across the text's rows? A cell of several lines holds a header's or
+    label's words and, on another line, a number (camelot over LibreOffice's PDFs: 「本年制发件数\n0」), or
+    the words of two row labels (「（一）予以公开\n（二）部分公开（区分处理的，只计这一」). Then each label stands a
+    row away from its numbers, in rows whose own cells look whole, and no row is read by its label."""
+    for b in blocks:
+        for c in b.cells:
+            if "\n" not in c.text:
+                continue
+            lines = [core(t) for t in c.text.split("\n")]
+            lines = [t for t in lines if t]
+            if len(lines) < 2:
+                continue
+            if any(_PLAIN_NUMBER.fullmatch(t) for t in lines) and any(not _PLAIN_NUMBER.fullmatch(t) and len(t) >= 2
+                                                                      for t in lines):
+                return True
+            keys = {lab.key for t in lines if len(t) >= 4
+                    for lab in (match_label(t, _T3_CANDIDATES)[0], match_label(t, _ACTIVE_ANY)[0]) if lab is not None}
+            if len(keys) >= 2:
+                return True
+    return False
+
+
+def _absorbed(blocks: list[Block]) -> list[Row]:
     """Rows, where a text label standing alone takes the value-only lines that follow it
-    (one cell per line: "规章" / "0" / "0" / "0"), unless the text writes numbers ``above`` labels."""
+    (one cell per line: "规章" / "0" / "0" / "0")."""
     out: list[Row] = []
     open_row: Row | None = None
     after_label = False  # the open row's label came right after another label with no value
     for b in blocks:
         row = split_row(b, min_trailing=1)
-        if open_row is not None and not row.label and row.values and not b.grid and not above:
+        if open_row is not None and not row.label and row.values and not b.grid:
             if not after_label:
                 open_row.values.extend(row.values)
             # else two labels, then numbers: the numbers may be either's (a blank row in row order, or

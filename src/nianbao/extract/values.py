@@ -233,3 +233,11 @@ def stacked_rows(blocks: list[Block]) -> set[int]:
             out.update((id(prev[0]), id(b)))
         prev = (b, filled) if filled is not None else None
     return out
+
+
+def column_numbers(block: Block, least: int = 2) -> bool:
+    """A header row of column numbers 0, 1, 2, … a table tool made up (pandas' default column names, as
+    ``DataFrame.to_markdown`` and ``to_csv`` write them above camelot's and tabula's tables), ``least``
+    columns or more. From four on, no row of the format reads so (0 1 2 3 breaks a row's own sum)."""
+    texts = [c.text.strip() for c in block.cells if not c.covered]
+    return len(texts) >= least and texts == [str(k) for k in range(len(texts))]
