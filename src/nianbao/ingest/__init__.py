@@ -27,6 +27,9 @@ BACKENDS: dict[str, str] = {
     "ofd": "nianbao.ingest.ofd:read_ofd",
     "pdf": "nianbao.ingest.pdf:read_pdf",
     "image": "nianbao.ingest.ocr:read_image",
+    "hocr": "nianbao.ingest.ocrwords:read_hocr",
+    "alto": "nianbao.ingest.ocrwords:read_alto",
+    "ocr-tsv": "nianbao.ingest.ocrwords:read_tsv",
 }
 
 _KIND_NAMES = {"xlsx": "Excel 表格", "zip": "压缩包"}
@@ -38,7 +41,8 @@ _CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文�
             ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".tif": "图片", ".tiff": "图片", ".bmp": "图片"}
 _KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "docx": "Word 文档", "ole": "Word/WPS 文档",
             "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
-            "positioned": "PDF 转换文本"}
+            "positioned": "PDF 转换文本", "hocr": "hOCR 识别结果", "alto": "ALTO 识别结果",
+            "ocr-tsv": "OCR 识别结果（TSV）"}
 
 
 def load_bytes(data: bytes, name: str) -> Document:

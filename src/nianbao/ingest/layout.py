@@ -91,18 +91,20 @@ def group_lines(glyphs: list[Glyph], split_gap: float | None = 1.6) -> list[Line
         else:
             rows.append([g])
             centre.append(cy)
-    lines = []
-    for row in rows:
-        row.sort(key=lambda g: g.x0)
-        h = median(g.height for g in row)
-        runs: list[list[Glyph]] = [[row[0]]]
-        for g in row[1:]:
-            if split_gap is not None and g.x0 - runs[-1][-1].x1 > split_gap * h:
-                runs.append([g])
-            else:
-                runs[-1].append(g)
-        lines.append(Line(runs))
-    return lines
+    return [line_of(row, split_gap) for row in rows]
+
+
+def line_of(glyphs: list[Glyph], split_gap: float | None = 1.6) -> Line:
+    """The glyphs of one line, left to right; a gap wider than ``split_gap`` heights starts a new run."""
+    row = sorted(glyphs, key=lambda g: g.x0)
+    h = median(g.height for g in row)
+    runs: list[list[Glyph]] = [[row[0]]]
+    for g in row[1:]:
+        if split_gap is not None and g.x0 - runs[-1][-1].x1 > split_gap * h:
+            runs.append([g])
+        else:
+            runs[-1].append(g)
+    return Line(runs)
 
 
 def cell_text(glyphs: list[Glyph]) -> str:

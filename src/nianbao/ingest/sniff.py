@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 
@@ -9,8 +10,9 @@ _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """One of: pdf, docx, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, positioned (a PDF tool's text
-    with positions, ``positioned.py``), html, markdown, text, empty."""
+    """One of: pdf, docx, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, hocr, alto, ocr-tsv (an OCR
+    engine's positioned words, ``ocrwords.py``), positioned (a PDF tool's text with positions,
+    ``positioned.py``), html, markdown, text, empty."""
     if not data.strip():
         return "empty"
     head = data[:2048]
@@ -24,6 +26,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return "image"
     low = head.lower()
     lname = name.lower()
+    if ocr := _ocr_words(data[:8192]):
+        return ocr
     if _positioned(low):
         return "positioned"
     if any(t in low for t in (b"<!doctype html", b"<html", b"<body", b"<meta")):
@@ -50,6 +54,24 @@ def _positioned(head: bytes) -> bool:
         return True
     s = head.lstrip()
     return s[:1] in (b"[", b"{") and b'"blocks"' in head and b'"width"' in head  # PyMuPDF JSON
+
+
+# an OCR engine's positioned words: hOCR names its engine or its capabilities in meta tags and gives its
+# pages a bbox; ALTO is XML with an <alto> root; tesseract's TSV starts with its column names
+_HOCR = re.compile(rb"<meta[^>]+name=[\"']ocr-(?:system|capabilities)[\"']|class=[\"']ocr_page[\"'][^>]*title=[\"'][^\"']*bbox")
+_ALTO = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?alto[\s>]", re.DOTALL)
+_TSV = b"level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def _ocr_words(head: bytes) -> str | None:
+    """hocr, alto or ocr-tsv for a file of positioned OCR words; None for anything else (a web page too)."""
+    if head.lstrip(b"\xef\xbb\xbf").startswith(_TSV):
+        return "ocr-tsv"
+    if _ALTO.match(head):
+        return "alto"
+    if _HOCR.search(head):
+        return "hocr"
+    return None
 
 
 def _prose_lines(head: bytes) -> bool:
