@@ -19,9 +19,15 @@ HERE = DATA / "tabletools"
 FIXTURES = sorted(p for p in HERE.iterdir() if p.is_file())  # tesseract's outputs too
 
 
+# a page whose year stands apart from its words and whose tables are not read: its format is not known
+# ("unknown", which score.py counts as a value; the 2021 it was given before was a guess)
+UNKNOWN_FORMAT = {"camelot_wrapped_page_numbers_apart"}
+
+
 def _wrong(path):
     got = nianbao.parse(path).to_json_dict()
-    return [m for m in mismatches(load_json(HERE / "expected" / f"{path.stem}.json"), got) if m[2] is not None]
+    out = [m for m in mismatches(load_json(HERE / "expected" / f"{path.stem}.json"), got) if m[2] is not None]
+    return [m for m in out if not (path.stem in UNKNOWN_FORMAT and m[0] == "meta.format" and m[2] == "unknown")]
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
@@ -114,3 +120,14 @@ def test_labels_wrapped_in_their_cells_are_not_cut_rows():
 def test_format_from_the_year_when_table_two_is_missing():
     # camelot stream found no 表二 in a 2019 report: 表三 alone does not tell the 2019 format from the 2021
     assert nianbao.parse(HERE / "camelot_no_table_two.csv").meta.format == "2019"
+
+
+def test_numbers_split_from_the_words_of_a_wrapped_page_are_not_read():
+    # camelot stream over a crawler's one-line page printed to PDF: a one-column CSV whose quoted records
+    # hold a few lines' glued numbers (「"9000009\n0000000"」), then those lines' words
+    path = HERE / "camelot_wrapped_page_numbers_apart.csv"
+    cells = [c.text for b in load(path).blocks for c in b.cells]
+    assert "9000009\n0000000" in cells  # a record that starts with a quote and has no comma is CSV too
+    assert straddled_cells(load(path).blocks)
+    record = nianbao.parse(path)
+    assert record.requests is None or record.requests["new_received"].total is None

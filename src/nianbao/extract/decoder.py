@@ -624,6 +624,8 @@ def decode_requests(stream: Stream) -> Decoded | None:
     header = chars[max(0, best[0][1] - 200):best[0][1]]
     if "小计" in header:
         return None  # an extra 小计 column: the layout reader handles it
+    if _numbers_in_header(header):
+        return None  # a row's numbers before the first label: labels and numbers are out of step
     keys = [r.key for r in rows]
     segs = []  # (row indices covered, runs)
     heads = _heads(stream, rows, best)
@@ -665,6 +667,19 @@ def decode_requests(stream: Stream) -> Decoded | None:
     _solve(units, _t3_constraints(keys), dec)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+_APPLICANT_HEAD = ("申请人情况", "自然人")
+_HEAD_DIGITS = re.compile(r"\d{5,}")
+
+
+def _numbers_in_header(header: str) -> bool:
+    """Digits enough for a row (five or more together) between 表三's column header and its first row
+    label: a tool that cut the lines of a wrapped text wrote a row's numbers ahead of its label
+    (camelot stream over a crawler's page printed to PDF: 「…科研 机构 190000019 社会公益组织 … 一、本年新收…」),
+    so the labels after it do not stand before their own numbers."""
+    at = max(header.rfind(w) for w in _APPLICANT_HEAD)
+    return at >= 0 and bool(_HEAD_DIGITS.search(header, at))
 
 
 def _before_foreign(runs: list[Run], cells: int) -> list[Run]:

@@ -240,6 +240,10 @@ _T4_FIRST_GROUP = T4_GROUPS[0].label  # 行政复议: 表四's first group, name
 def settle_appeals(found: Found, lazy: _Lazy) -> None:
     if "appeals" in found.certain:
         return
+    if found.out_of_step:  # the text's numbers stand apart from their words: no reading in order either
+        for p, v in found.values.items():
+            found.values[p] = Value(None, v.cell)
+        return
     stream = lazy.get()
     dec = decode_appeals(stream)
     if dec is not None and dec.blank and any(b.grid for b in lazy.blocks if _T4_FIRST_GROUP in b.text):

@@ -482,7 +482,8 @@ def detect_active_format(blocks: list[Block]) -> str:
 _ACTIVE_LABELS = tuple(tuple(Label(it.key, it.label, it.keys, it.variants) for it in f.active)
                        for f in (_F2021, _F2019))
 _ACTIVE_ANY = _ACTIVE_LABELS[0] + _ACTIVE_LABELS[1]
-_FIRST_ROWS = frozenset({_ACTIVE_LABELS[0][0].key, _ACTIVE_LABELS[1][0].key, _T3_CANDIDATES[0].key})
+_FIRST_ROWS = {_F2021.active[0].key: len(_F2021.active[0].columns), _F2019.active[0].key: len(_F2019.active[0].columns),
+               _T3_CANDIDATES[0].key: len(T3_COLUMN_KEYS)}  # 规章 (three numbers), 本年新收 (seven)
 _FEE_COLUMN = _F2021.active_value_column(next(it for it in _F2021.active if it.key == "fees"))
 _FEE_WORD = _FEE_COLUMN.keys[0] if _FEE_COLUMN else ""  # 收费金额
 _FEE_UNIT = "万元"  # the unit the format prints in 本年收费金额（单位：万元）
@@ -622,7 +623,7 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
     kinds = ["H" if k == "N" and column_numbers(b) else k for k, b in zip(kinds, blocks)]  # pandas' 0 | 1
     if "N" not in kinds:
         return False  # the common case: numbers stand beside their labels
-    first: list[int] = []  # rows labelled 规章 or 本年新收, with their numbers on the line or not
+    first: list[tuple[int, int]] = []  # rows labelled 规章 or 本年新收 (numbers on the line or not), their width
     for i, r in enumerate(rows):
         if r is None or not r.label or len(core(r.label)) > 50:
             continue
@@ -634,23 +635,33 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
                 break
             lab = None
         if lab is not None and lab.key in _FIRST_ROWS:
-            first.append(i)
+            first.append((i, _FIRST_ROWS[lab.key]))
         if not r.values:
             kinds[i] = "H" if lab is None else "R"
-    top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" for i in first)
+    # a whole row's numbers just above the first row (a columnar text's lone 0 is the top of a column)
+    top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" and _whole_row(rows[i - 1], width)
+              for i, width in first)
     bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
                  for i in range(1, len(kinds)))
     return top and bottom
 
 
+def _whole_row(row: Row | None, width: int) -> bool:
+    """Cells enough for a row of ``width`` (blank ones too, where the text keeps them), and no more numbers."""
+    return row is not None and len(row.values) >= width and sum(v.value is not None for v in row.values) <= width
+
+
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER_LINE = re.compile(r"\d+[.、．]?")  # digits, and the next label's number mark glued to them (「00000002.」)
 
 
 def straddled_cells(blocks: list[Block]) -> bool:
     """Does a table tool's grid cut across the text's rows? A cell of several lines holds a header's or
     label's words and, on another line, a number (camelot over LibreOffice's PDFs: 「本年制发件数\n0」), or
-    the words of two row labels (「（一）予以公开\n（二）部分公开（区分处理的，只计这一」). Then each label stands a
-    row away from its numbers, in rows whose own cells look whole, and no row is read by its label."""
+    the words of two row labels (「（一）予以公开\n（二）部分公开（区分处理的，只计这一」); or only numbers, line after
+    line, rows' glued digits that the tool split from the words they stood among (camelot stream over a
+    wrapped page: 「"9000009\n0000000"」, then the lines' words; not a date's 「2021\n1\n1」). Then labels stand away from their numbers, in rows whose
+    own cells look whole, and no row is read by its label."""
     for b in blocks:
         for c in b.cells:
             if "\n" not in c.text:
@@ -659,14 +670,33 @@ def straddled_cells(blocks: list[Block]) -> bool:
             lines = [t for t in lines if t]
             if len(lines) < 2:
                 continue
+            if all(_NUMBER_LINE.fullmatch(t) for t in lines) and sum(len(t) >= 5 for t in lines) >= 2:
+                return True  # rows' glued numbers of several lines of a wrapped text, split from their words
+            if len(b.cells) < 3:
+                continue  # a column of wrapped text (a one-column "table" of a page), not a grid's row
             if any(_PLAIN_NUMBER.fullmatch(t) for t in lines) and any(not _PLAIN_NUMBER.fullmatch(t) and len(t) >= 2
                                                                       for t in lines):
                 return True
-            keys = {lab.key for t in lines if len(t) >= 4
-                    for lab in (match_label(t, _T3_CANDIDATES)[0], match_label(t, _ACTIVE_ANY)[0]) if lab is not None}
+            keys = {lab.key for t in lines for lab in (_starts_label(t),) if lab is not None}
             if len(keys) >= 2:
                 return True
     return False
+
+
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
+
+
+def _starts_label(line: str) -> Label | None:
+    """The row label a line of a cell begins (its own words from the start, numbered or not): not a line
+    that only names one inside (「形，不计其他情形）」 is no 其他 row)."""
+    body = _NUMBERING.sub("", line)
+    if len(body) < 4:
+        return None
+    for labels in (_T3_CANDIDATES, _ACTIVE_ANY):
+        lab = match_label(line, labels)[0]
+        if lab is not None and _NUMBERING.sub("", core(lab.label)).startswith(body[:4]):
+            return lab
+    return None
 
 
 def _absorbed(blocks: list[Block]) -> list[Row]:

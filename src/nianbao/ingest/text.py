@@ -205,7 +205,7 @@ class _Lines:
             self._adoc_fence()
         elif self.adoc is not None:
             self._adoc_line(line, lineno, start)
-        elif self.commas and (self.record or "," in line):
+        elif self.commas and (self.record or "," in line or line.startswith('"')):
             self._csv_line(line, lineno, start)
         else:
             if self.grid is not None or "-+" in line or "=+" in line:
