@@ -11,13 +11,15 @@ pages of ten of them (the held-out set's OCR_STEMS, nianbao's renders) and of th
 
 Tools (each skipped with a note when it is not installed; they run in the bench-only virtualenv
 build/tabletools/.venv, made by hand: ``python3 -m venv build/tabletools/.venv &&
-build/tabletools/.venv/bin/pip install pymupdf pdfplumber camelot-py tabula-py pandas tabulate
-unstructured``): pdfplumber ``extract_tables()`` as CSV (one file, tables separated by a blank line) and
-as Markdown pipe tables; PyMuPDF ``find_tables()`` as ``to_markdown()`` and as pandas CSV; camelot
-lattice and stream as CSV and Markdown; tabula-py lattice and stream as CSV; unstructured
-``partition_pdf(strategy="fast")``, an element a line and its tables as HTML; tesseract 5 (chi_sim,
-300 dpi, --psm 4, pages as pdftoppm renders them, one run over a list of the table pages) as ``tsv``,
-``hocr``, ``alto`` and ``txt`` with ``preserve_interword_spaces=1``.
+build/tabletools/.venv/bin/pip install pymupdf pdfplumber camelot-py tabula-py pandas tabulate``):
+pdfplumber ``extract_tables()`` as CSV (one file, tables separated by a blank line) and as Markdown pipe
+tables; PyMuPDF ``find_tables()`` as ``to_markdown()`` and as pandas CSV; camelot lattice and stream as CSV
+and as ``DataFrame.to_markdown``; tabula-py lattice and stream as CSV (java; without jpype each call
+starts a JVM); unstructured ``partition_pdf(strategy="fast")``, an element a line and its tables as HTML,
+when it imports (it does not here: its PDF partitioner imports unstructured-inference, which needs torch
+and a model hub); tesseract 5 (chi_sim, 300 dpi, --psm 4, pages as pdftoppm renders them, one run over a
+list of the table pages) as ``tsv``, ``hocr``, ``alto`` and ``txt`` with ``preserve_interword_spaces=1``.
+The build takes about 12 minutes on the two shared cores (tabula's JVMs and tesseract most of it).
 
 Outputs: build/tabletools/SET/TOOL/STEM.EXT, made once (--regen makes them again); the table rows are
 SET-TOOL. Then every folder is parsed by nianbao in this process and scored with shared/tools/score.py.
@@ -192,7 +194,7 @@ def make_text_tools(docs: list[tuple[str, str, Path]], only: set[str] | None) ->
         if not todo:
             continue
         if not _have(module):
-            notes.append(f"{family}: {module} is not installed in {TOOLS_PY.parent.parent}, skipped")
+            notes.append(f"{family}: {module} cannot be imported in {TOOLS_PY.parent.parent}, skipped")
             continue
         for _, _, targets in todo:
             for x in targets.values():

@@ -81,6 +81,8 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
     if "[[" in text or "`_" in text or "link:" in text or '":' in text:
         text = _LINK.sub(_link_words, text)
     text = unbox(text)
+    if "|" in text and _RANGE_HEAD.search(text):
+        text = _RANGE_HEAD.sub(_blank_range_head, text)
     if not text.strip():
         raise InputError(f"{name}：文件是空的，没有可读取的内容", "empty")
     header = crawler_header(text.split("\n", 60)[:60])
@@ -95,6 +97,18 @@ def read_text(data: bytes, name: str, kind: str = "text") -> Document:
 
 def _link_words(m: re.Match[str]) -> str:
     return next(g for g in m.groups() if g is not None)
+
+
+# a pipe table's header of column numbers 0 | 1 | 2 … above its rule: the names pandas gives a DataFrame's
+# columns (camelot's and tabula's tables through DataFrame.to_markdown), no words or cells of the report
+_RANGE_HEAD = re.compile(r"^[ \t]*\|(?:[ \t]*\d{1,2}[ \t]*\|){2,}[ \t]*(?=\n[ \t]*\|?[ \t]*:?-{2,})", re.MULTILINE)
+
+
+def _blank_range_head(m: re.Match[str]) -> str:
+    numbers = re.findall(r"\d+", m.group(0))
+    if numbers != [str(k) for k in range(len(numbers))]:
+        return m.group(0)
+    return re.sub(r"\d", " ", m.group(0))  # the same length: every span after it stays
 
 
 def unbox(text: str) -> str:
