@@ -129,8 +129,7 @@ def build_record(doc: Document) -> Record:
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
-    read_any = bool(found_req.values or found_app.values or found_act.values)
-    has_tables = read_any or step
+    has_tables = bool(found_req.values or found_app.values or found_act.values) or step
     if not (mf.title or has_tables or len(heads) >= 3):
         raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
 
@@ -155,7 +154,7 @@ def build_record(doc: Document) -> Record:
     requests = _requests(found_req)
     other_single = requests is not None and "other_total" in requests
     fmt = "2019" if (fmt2 == "2019" and found_act.values) or (other_single and fmt2 == "2019") else None
-    if fmt is None and read_any and (found_act.values or mf.year is None):
+    if fmt is None and has_tables and (found_act.values or mf.year is None):
         fmt = "2021"  # (without 表二, whose columns tell the formats apart, the report's year says)
     if fmt is None:
         fmt = Format.id_for_year(mf.year)

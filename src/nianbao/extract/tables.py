@@ -656,8 +656,8 @@ _NUMBER_LINE = re.compile(r"\d+[.、．]?")  # digits, and the next label's numb
 
 
 def straddled_cells(blocks: list[Block]) -> bool:
-    """Does a table tool's grid cut across the text's rows? A cell of several lines holds a header's or
-    label's words and, on another line, a number (camelot over LibreOffice's PDFs: 「本年制发件数\n0」), or
+    """Does a table tool's grid cut across the text's rows? A cell of two lines holds a column header's
+    words and a number (camelot over LibreOffice's PDFs: 「本年制发件数\n0」, 「组织\n0」), or
     the words of two row labels (「（一）予以公开\n（二）部分公开（区分处理的，只计这一」); or only numbers, line after
     line, rows' glued digits that the tool split from the words they stood among (camelot stream over a
     wrapped page: 「"9000009\n0000000"」, then the lines' words; not a date's 「2021\n1\n1」). Then labels stand away from their numbers, in rows whose
@@ -674,9 +674,11 @@ def straddled_cells(blocks: list[Block]) -> bool:
                 return True  # rows' glued numbers of several lines of a wrapped text, split from their words
             if len(b.cells) < 3:
                 continue  # a column of wrapped text (a one-column "table" of a page), not a grid's row
-            if any(_PLAIN_NUMBER.fullmatch(t) for t in lines) and any(not _PLAIN_NUMBER.fullmatch(t) and len(t) >= 2
-                                                                      for t in lines):
-                return True
+            raw = [t.strip() for t in c.text.split("\n") if t.strip()]
+            if (len(raw) == 2 and _PLAIN_NUMBER.fullmatch(raw[1]) and not re.search(r"\d", raw[0])
+                    and len(lines[0]) >= 2 and _starts_label(lines[0]) is None
+                    and match_label(lines[0], _T3_CANDIDATES)[0] is None and match_label(lines[0], _ACTIVE_ANY)[0] is None):
+                return True  # a column header over the next row's number (a row label over its own is no sign)
             keys = {lab.key for t in lines for lab in (_starts_label(t),) if lab is not None}
             if len(keys) >= 2:
                 return True
