@@ -21,7 +21,7 @@ FIXTURES = sorted(p for p in HERE.iterdir() if p.is_file())  # tesseract's outpu
 
 # a 2019 report whose year stands apart from its words and whose tables are not read: with neither, the
 # format is the one most reports have, 2021 (a guess, as for any such text)
-GUESSED_FORMAT = {"camelot_wrapped_page_numbers_apart"}
+GUESSED_FORMAT = {"camelot_wrapped_page_numbers_apart", "camelot_wrapped_page_numbers_lines"}
 
 
 def _wrong(path):
@@ -138,3 +138,11 @@ def test_pandas_column_numbers_above_a_rule_are_blanked_in_place():
     doc = load_bytes(text.encode(), "t.md")
     assert doc.text == "|   |   |   |\n|:--|:--|:--|\n| 规章 | 0 | 1 |\n| 0 | 1 | 2 |\n"  # the last is a row: no rule under it
     assert [c.text for c in doc.blocks[-1].cells] == ["0", "1", "2"]
+
+
+def test_glued_numbers_on_lines_of_their_own_are_not_read():
+    # the same camelot cell as Markdown: tabulate writes each of its lines as a row (「| 9000009 |」「| 0000000 |」)
+    path = HERE / "camelot_wrapped_page_numbers_lines.md"
+    assert straddled_cells(load(path).blocks)
+    record = nianbao.parse(path)
+    assert record.requests is None or record.requests["granted"].total is None

@@ -661,7 +661,10 @@ def straddled_cells(blocks: list[Block]) -> bool:
     the words of two row labels (「（一）予以公开\n（二）部分公开（区分处理的，只计这一」); or only numbers, line after
     line, rows' glued digits that the tool split from the words they stood among (camelot stream over a
     wrapped page: 「"9000009\n0000000"」, then the lines' words; not a date's 「2021\n1\n1」). Then labels stand away from their numbers, in rows whose
-    own cells look whole, and no row is read by its label."""
+    own cells look whole, and no row is read by its label. Also when those numbers stand on lines of their own
+    (``_glued_lines``)."""
+    if _glued_lines(blocks):
+        return True
     for b in blocks:
         for c in b.cells:
             if "\n" not in c.text:
@@ -682,6 +685,26 @@ def straddled_cells(blocks: list[Block]) -> bool:
             keys = {lab.key for t in lines for lab in (_starts_label(t),) if lab is not None}
             if len(keys) >= 2:
                 return True
+    return False
+
+
+_GLUED_LINE = re.compile(r"\d{5,}[.、．]?")
+
+
+def _glued_lines(blocks: list[Block]) -> bool:
+    """Two lines in a row holding only rows' glued digits, one with a leading zero (no count has one): the
+    same numbers split from their words, with each line of the split cell a row of its own (tabulate's
+    Markdown of camelot's cell 「9000009\n0000000」)."""
+    prev = ""
+    for b in blocks:
+        cells = [c for c in b.cells if c.text.strip()]
+        t = cells[0].text.strip("| \t") if len(cells) == 1 else ""  # one run, no spaces in it
+        if not _GLUED_LINE.fullmatch(t):
+            prev = ""
+            continue
+        if prev and (t[0] == "0" or prev[0] == "0"):
+            return True
+        prev = t
     return False
 
 
