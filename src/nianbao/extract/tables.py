@@ -70,18 +70,15 @@ class _T3Header:
         return 8 if self.subtotal is not None else 7
 
     def pick(self, row: Row) -> list[Value]:
-        if self.columns and row.block.grid and len(row.block.cells) > max(self.columns.values()):
-            out = []
-            for key in T3_COLUMN_KEYS:
-                cell = row.block.cells[self.columns[key]]
-                v = None if cell.covered else read_value(cell)
-                if v is None and not cell.covered and cell.text.strip():
-                    # the row's label under a column header: the header is not this row's (shifted by a
-                    # merged cell it lost); the row's own seven numbers after its label, or nothing
-                    vals = row.values
-                    return vals if len(vals) == 7 else [Value(None, row.block.cells[-1])] * 7
-                out.append(v if v is not None else Value(None, cell))
-            return out
+        if self.columns and row.block.grid:
+            if self._follows(row):
+                out = []
+                for key in T3_COLUMN_KEYS:
+                    cell = row.block.cells[self.columns[key]]
+                    v = read_value(cell)
+                    out.append(v if v is not None else Value(None, cell))
+                return out
+            return _own_seven(split_row(row.block).values)  # untrimmed: all its value cells
         vals = row.values
         if self.subtotal is not None:
             if len(vals) != 8:
@@ -92,6 +89,38 @@ class _T3Header:
                     return [Value(None, row.block.cells[-1])] * 7
             vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
         return vals[-7:]
+
+    def _follows(self, row: Row) -> bool:
+        """The row's cells stand in the header's slots: each column's slot is its own cell, no label stands in
+        one, and no number stands after the last. A grid printed on two pages, or a table printed from two HTML
+        tables, has rows whose slots are not the header's."""
+        cells = row.block.cells
+        assert self.columns is not None
+        slots = set(self.columns.values())
+        if len(cells) <= max(slots) or any(cells[i].covered for i in slots):
+            return False
+        if any(read_value(cells[i]) is None and cells[i].text.strip() for i in slots):
+            return False  # the row's label under a column header (a header repeated one slot off after a page break)
+        # a number past the header's last column (between its columns stands a 小计 the header names)
+        return not any(not c.covered and (v := read_value(c)) is not None and v.value is not None
+                       for c in cells[max(slots) + 1:])
+
+
+def _own_seven(vals: list[Value]) -> list[Value]:
+    """A grid row not in the header's slots: its own value cells when they are the seven columns; seven
+    numbers between blank cells only when the last is the sum of the six before it; else nothing."""
+    if len(vals) == 7:
+        return vals
+    lo, hi = 0, len(vals)
+    while lo < hi and vals[lo].value is None:
+        lo += 1
+    while hi > lo and vals[hi - 1].value is None:
+        hi -= 1
+    core7 = vals[lo:hi]
+    if len(core7) == 7 and all(isinstance(v.value, int) for v in core7) and \
+            sum(v.value for v in core7[:6]) == core7[6].value:  # type: ignore[misc]
+        return core7
+    return []
 
 
 def _cells_after_label(row: Row) -> list[Value]:

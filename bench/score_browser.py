@@ -1,0 +1,118 @@
+"""The web pages with expected records as they come out of a real browser, scored per mode like score_texttools.py.
+
+    .venv/bin/python bench/score_browser.py [--wrong] [--regen] [--png]
+
+Inputs: shared/research/samples/*.html (records in samples/expected) and tests/data/html/*.html that have a
+record in tests/data/html/expected (the copies of the samples are taken once). Debian's Chromium driven by
+Playwright (as tests/test_web_browser.py starts it) opens each page and writes: ``document.body.innerText``
+(what select-all, copy and paste into a .txt gives: table cells tab-separated), ``document.body.textContent``
+(markup stripped, whitespace as in the source), the page printed to PDF (page.pdf, A4) read by nianbao itself
+and through ``pdftotext -layout`` and plain ``pdftotext``; with --png also a full-page screenshot read by
+nianbao's OCR path. Outputs go to build/browser/MODE/STEM.EXT, made once (--regen makes them again); then every
+folder is parsed and scored in this process.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from score_converters import load_score, print_table, score_folder
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLES = ROOT.parent / "shared" / "research" / "samples"
+TESTS = ROOT / "tests" / "data" / "html"
+OUT = ROOT / "build" / "browser"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def pages() -> dict[str, tuple[Path, Path]]:
+    """stem → (page, its expected record); a tests/data copy of a sample is taken once."""
+    out = {}
+    for p in sorted(SAMPLES.glob("*.html")):
+        exp = SAMPLES / "expected" / f"{p.name}.json"
+        if exp.exists():
+            out[p.stem] = (p, exp)
+    for p in sorted(TESTS.glob("*.html")):
+        exp = TESTS / "expected" / f"{p.name}.json"
+        if exp.exists() and p.stem not in out:
+            out[p.stem] = (p, exp)
+    return out
+
+
+def _pdftotext(pdf: Path, layout: bool) -> bytes | None:
+    cmd = ["pdftotext", *(["-layout"] if layout else []), "-enc", "UTF-8", str(pdf), "-"]
+    try:
+        r = subprocess.run(cmd, capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return r.stdout if r.returncode == 0 else None
+
+
+def make(with_png: bool) -> list[str]:
+    """Write the outputs that are not there yet; the notes on what could not run."""
+    todo = pages()
+    modes = ["innertext", "textcontent", "pdf", "pdf-pdftotext-layout", "pdf-pdftotext"] + (["png"] if with_png else [])
+    for m in modes:
+        (OUT / m).mkdir(parents=True, exist_ok=True)
+    missing = {s: p for s, (p, _) in todo.items()
+               if not all((OUT / m / f"{s}.{'pdf' if m == 'pdf' else 'png' if m == 'png' else 'txt'}").exists()
+                          for m in modes)}
+    notes: list[str] = []
+    if missing:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            return ["playwright is not installed, nothing made"]
+        if not Path(CHROMIUM).exists():
+            return [f"{CHROMIUM} is not installed, nothing made"]
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for stem, src in missing.items():
+                page.goto(src.resolve().as_uri(), wait_until="load")
+                (OUT / "innertext" / f"{stem}.txt").write_text(page.evaluate("document.body.innerText"), "utf-8")
+                (OUT / "textcontent" / f"{stem}.txt").write_text(page.evaluate("document.body.textContent"), "utf-8")
+                pdf = OUT / "pdf" / f"{stem}.pdf"
+                page.pdf(path=str(pdf), format="A4")
+                if with_png:
+                    page.screenshot(path=str(OUT / "png" / f"{stem}.png"), full_page=True)
+            browser.close()
+    for stem in todo:
+        pdf = OUT / "pdf" / f"{stem}.pdf"
+        for mode, layout in (("pdf-pdftotext-layout", True), ("pdf-pdftotext", False)):
+            target = OUT / mode / f"{stem}.txt"
+            if pdf.exists() and not target.exists():
+                if (data := _pdftotext(pdf, layout)) is not None:
+                    target.write_bytes(data)
+                else:
+                    notes.append(f"{mode}: pdftotext failed on {stem}")
+    return notes
+
+
+def main(argv: list[str]) -> int:
+    if "--regen" in argv and OUT.exists():
+        shutil.rmtree(OUT)
+    notes = make("--png" in argv)
+    score = load_score(ROOT.parent / "shared" / "tools" / "score.py")
+    expected = OUT / "expected"
+    expected.mkdir(exist_ok=True)
+    for stem, (_, exp) in pages().items():
+        shutil.copyfile(exp, expected / f"{stem}.json")
+    rows = []
+    for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name != "expected"):
+        files = score_folder(score, folder, expected, "--wrong" in argv)
+        rows.append((folder.name, files, [f"{r}/{n}" + (f"!{w}" if w else "") for _, r, n, w in files]))
+    print_table(rows, "per file (right/fields!wrong)", name_width=22)
+    for n in notes:
+        print(n)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,36 @@
+"""Cut the fixtures of tests/test_browser_print.py from pages printed to PDF by Chromium (bench/score_browser.py
+writes them to build/browser/pdf): the blocks nianbao's PDF reader made of 表三, from its section heading to
+表四's, as JSON (cell text, covered, page; block grid, table, row).
+
+    .venv/bin/python tests/data/browser/make_fixtures.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from nianbao.ingest.pdf import read_pdf
+
+HERE = Path(__file__).resolve().parent
+PRINTED = HERE.parent.parent.parent / "build" / "browser" / "pdf"
+NAMES = ("layout", "split_tables", "split_rowspan")
+
+
+def cut(name: str) -> list[dict]:
+    doc = read_pdf((PRINTED / f"{name}.pdf").read_bytes(), f"{name}.pdf")
+    out, on = [], False
+    for b in doc.blocks:
+        on = on or "收到和处理" in b.text
+        if on:
+            out.append({"grid": b.grid, "table": b.table, "row": b.row,
+                        "cells": [{"text": c.text, "covered": c.covered, "page": c.page} for c in b.cells]})
+        if on and "政府信息公开行政复议" in b.text:
+            break
+    return out
+
+
+if __name__ == "__main__":
+    for n in NAMES:
+        rows = (json.dumps(b, ensure_ascii=False, separators=(",", ":")) for b in cut(n))  # a block a line
+        (HERE / f"{n}.pdf.blocks.json").write_text("[\n" + ",\n".join(rows) + "\n]\n", "utf-8")
