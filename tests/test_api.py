@@ -47,3 +47,12 @@ def test_parse_rule_and_ingest_json_are_the_results_to_json(tmp_path):
     line = json.loads(out.stdout.splitlines()[0])
     assert line == result.outcomes[0].to_json() and line["status"] == "成功"
     assert result.to_json()["counts"] == {"成功": 1}
+
+
+def test_every_kind_sniff_tells_has_a_chinese_name():
+    """The web's upload list and the error messages name a file's kind from one table."""
+    doc = nianbao.sniff.__doc__ or ""
+    kinds = {"pdf", "docx", "xlsx", "ods", "ofd", "zip", "ole", "image", "hocr", "alto", "ocr-tsv", "positioned",
+             "html", "markdown", "text"}
+    assert all(k in doc for k in kinds)
+    assert kinds <= set(nianbao.KIND_ZH)

@@ -30,8 +30,8 @@ from .errors import ConflictError, InputError, MissingDependency, NianbaoError
 from .extract import build_record
 from .files import write_atomic
 from .format import Format, cell_name
+from .ingest import KIND_ZH, misnamed
 from .ingest import load as read_document
-from .ingest import misnamed
 from .ingest.progress import PROGRESS as OCR_PROGRESS
 from .ingest.sniff import sniff
 from .ledger import Deadline, Ledger, LedgerResult, deadlines_xlsx, read_ledger
@@ -76,7 +76,7 @@ def rules() -> list[type[Rule]]:
 
 
 __all__ = [
-    "CODES", "FILING_STATES", "OCR_PROGRESS", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
+    "CODES", "FILING_STATES", "KIND_ZH", "OCR_PROGRESS", "RECTIFY_STATES", "ROLES", "CellDef", "ConflictError", "Scope",
     "Workbench", "misnamed", "sniff", "table_cells", "workbench", "RENDER_FORMATS", "BatchResult", "CheckResult",
     "Consolidation", "Deadline", "Difference", "DocError", "DocOutcome", "Finding", "Format", "GroupStats", "InputError",
     "Ledger", "LedgerResult", "LedgerSummary", "Meta", "MissingDependency", "NianbaoError", "ParseResult",

@@ -39,10 +39,11 @@ MAX_BYTES = limits.MAX_FILE_BYTES
 _CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文档", ".wps": "Word/WPS 文档",
             ".xlsx": "Excel 文件", ".xls": "Excel 文件", ".ofd": "OFD 文档", ".zip": "压缩包",
             ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".tif": "图片", ".tiff": "图片", ".bmp": "图片"}
-_KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "docx": "Word 文档", "ole": "Word/WPS 文档",
-            "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
-            "positioned": "PDF 转换文本", "hocr": "hOCR 识别结果", "alto": "ALTO 识别结果",
-            "ocr-tsv": "OCR 识别结果（TSV）"}
+# each kind ``sniff`` tells, in the words a message or a page shows it by
+KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "docx": "Word 文档", "ole": "Word/WPS 文档",
+           "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
+           "positioned": "PDF 转换文本", "hocr": "hOCR 识别结果", "alto": "ALTO 识别结果",
+           "ocr-tsv": "OCR 识别结果（TSV）", "ods": "ODS 表格", "zip": "压缩包"}
 
 
 def load_bytes(data: bytes, name: str) -> Document:
@@ -69,12 +70,12 @@ def load_bytes(data: bytes, name: str) -> Document:
             raise InputError(f"{name}：{claim}", "corrupt") from None
         raise
     except MemoryError:
-        raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}内容过于庞大，超出内存上限，无法读取", "too_large") from None
+        raise InputError(f"{name}：{KIND_ZH.get(kind, kind)}内容过于庞大，超出内存上限，无法读取", "too_large") from None
     except RecursionError:
-        raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}的结构嵌套过深，无法读取", "corrupt") from None
+        raise InputError(f"{name}：{KIND_ZH.get(kind, kind)}的结构嵌套过深，无法读取", "corrupt") from None
     except Exception as e:  # noqa: BLE001 - the last line of defence: a library failure the reader did not map
         # code "reader_failure" keeps these visible (the fuzz harness counts them as defects to map)
-        raise InputError(f"{name}：{_KIND_ZH.get(kind, kind)}已损坏或结构异常，无法读取（{type(e).__name__}）",
+        raise InputError(f"{name}：{KIND_ZH.get(kind, kind)}已损坏或结构异常，无法读取（{type(e).__name__}）",
                          "reader_failure") from None
 
 
@@ -116,5 +117,5 @@ def load(path: str | Path) -> Document:
     return load_bytes(data, str(path))
 
 
-__all__ = ["BACKENDS", "Block", "Cell", "Document", "load", "load_bytes", "is_crumb", "misnamed", "pages_of_pictures", "sniff", "strip_markup",
+__all__ = ["BACKENDS", "KIND_ZH", "Block", "Cell", "Document", "load", "load_bytes", "is_crumb", "misnamed", "pages_of_pictures", "sniff", "strip_markup",
            "PAGE_AT_END", "PAGE_HALF", "PAGE_INLINE"]

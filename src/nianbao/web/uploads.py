@@ -23,10 +23,9 @@ MAX_MEMBERS = 500  # files in one zip
 MAX_UNZIPPED = 300 * 1024 * 1024  # all members of one zip together
 MAX_RATIO = 100  # uncompressed / compressed size of one member
 
-EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ofd": ".ofd", "ole": ".doc", "image": ".png",
+EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ods": ".ods", "ofd": ".ofd", "ole": ".doc", "image": ".png",
        "html": ".html", "markdown": ".md", "text": ".txt"}
-KIND_ZH = {"pdf": "PDF", "docx": "Word 文档", "xlsx": "Excel 表格", "ofd": "OFD", "ole": "Word/WPS 旧格式",
-           "image": "图片", "html": "网页", "markdown": "Markdown", "text": "文本", "zip": "压缩包"}
+KIND_ZH = nianbao.KIND_ZH
 
 
 @dataclass
