@@ -124,7 +124,6 @@ def open_existing(db: str | None) -> Store:
     return open_store(db, create=False)
 
 
-
 def cell_label(path: str, fmt: str | None = None) -> str:
     """A cell's Chinese name with its address in the XLSX template: 表三 本年新收政府信息公开申请数量 总计（表三 依申请公开!J7）."""
     where = template_address(path, fmt)

@@ -1027,7 +1027,6 @@ class _Arrange:
         return True
 
 
-
 def decode_columnar(stream: Stream) -> Decoded | None:
     """表三 from text written column by column; None when its row labels do not come in a run."""
     chars = stream.chars

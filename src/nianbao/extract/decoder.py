@@ -1282,8 +1282,6 @@ def alternatives_text(paths: list[str], alts: Sequence[tuple[object, ...]]) -> s
     return "；".join(shown) + more
 
 
-
-
 def piece_cell(stream: Stream, start: int, end: int) -> Cell:
     """A cell for the characters ``chars[start:end]``: their text, and line/page/box/span of the
     source cell they stand in."""

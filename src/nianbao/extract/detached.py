@@ -674,7 +674,6 @@ def _format_keys(found: Found) -> list[str]:
     return [r.key for r in rows]
 
 
-
 # ---- a run of labels, then the rows' numbers, one row per line ---------------------------------
 MAX_BLANK_ROWS = 3  # rows a run of labels may have more than lines of numbers (blank rows left no line)
 MIN_LABELS_FIRST = 3  # labels in a run before their numbers are read as rows in the labels' order

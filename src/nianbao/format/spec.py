@@ -150,6 +150,7 @@ T4_HEADER_WORDS = ("结果维持", "结果纠正", "尚未审结", T4_LITIGATION
 # header words also as the fragments a header wrapped one word per line leaves ("其他" / "结果")
 T4_HEADER_FRAGMENTS = ("维持", "纠正", "审结", "尚未", "其他", "总计", "结果", "起诉", "复议", "诉讼")
 
+
 # ---- 表二 -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ActiveItem:
@@ -219,6 +220,7 @@ T3_LEGAL_PERSONS = "法人或其他组织"
 
 
 T3_ROW_BY_KEY: dict[str, Label] = {r.key: r for r in (*T3_ROWS_2021, T3_OTHER_TOTAL)}
+
 
 @dataclass(frozen=True)
 class Table:

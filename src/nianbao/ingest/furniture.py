@@ -38,6 +38,8 @@ def _separator(line: str) -> bool:
     if _SEPARATOR.match(line):
         return True
     return bool(_OCR_SEPARATOR.match(line)) and sum(ch in "=-_*#~一二—－" for ch in line) >= 2
+
+
 _DATE = re.compile(r"((?:19|20)\d{2})\s*(?:[-./年])\s*(\d{1,2})\s*(?:[-./月])\s*(\d{1,2})")
 
 # navigation crumb at the head of the page text, and the bar that ends it

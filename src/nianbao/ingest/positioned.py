@@ -25,6 +25,8 @@ from .pdfgrid import layout_page
 
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>")
+
+
 def read_positioned(data: bytes, name: str) -> Document:
     text = decode_text(data, name)
     s = text.lstrip()

@@ -438,8 +438,6 @@ class Store:
         self.close()
 
 
-
-
 def _transient(e: DBAPIError) -> bool:
     msg = str(e.orig).lower()
     return any(w in msg for w in ("locked", "busy", "deadlock", "could not serialize", "uq_reports_current",

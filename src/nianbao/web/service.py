@@ -30,6 +30,8 @@ SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 def rule_titles() -> dict[str, str]:
     """Each rule's Chinese title (the first line of its docstring), for people: the rule's ``name`` is a key."""
     return {r.code: r.doc().splitlines()[0].rstrip("。") if r.doc() else r.name for r in nianbao.rules()}
+
+
 FINDING_KEYS = ("code", "name", "severity", "message", "cells", "expected", "actual", "fix", "fingerprint")
 
 

@@ -112,7 +112,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_findings_report_id'), ['report_id'], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table('findings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_findings_report_id'))
