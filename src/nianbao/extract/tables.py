@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..format import Format, core, match_label, norm, tail
-from ..format.spec import ActiveItem, Label
+from ..format.spec import T3_HEADER_WORDS, ActiveItem, Label
 from ..ingest import Block
 from .values import Row, Value, column_numbers, read_value, split_row, stacked_rows
 
@@ -659,8 +659,7 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
         lab = None
         for labels in (_ACTIVE_ANY, _T3_CANDIDATES):
             lab = match_label(r.label, labels)[0]
-            # the label alone (its words wrapped or cut at most), not a sentence that names it
-            if lab is not None and len(core(r.label)) <= len(core(lab.label)) + 4:
+            if lab is not None and _label_alone(core(r.label), lab):
                 break
             lab = None
         if lab is not None and lab.key in _FIRST_ROWS:
@@ -673,6 +672,21 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
     bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
                  for i in range(1, len(kinds)))
     return top and bottom
+
+
+# the words of 表三's column header, which a table tool may put on the line of the first row's label
+_T3_HEAD_CHARS = frozenset("".join(w for c in Format.T3_COLUMNS for w in (c.label, *c.keys, *c.variants))
+                           + "".join(T3_HEADER_WORDS))
+
+
+def _label_alone(text: str, lab: Label) -> bool:
+    """``text`` (a line's words, core) is the label alone — its words wrapped or cut at most — or the label
+    after 表三's column header words that a tool wrote on its line (camelot stream: 「服务机构 其 他 一、本年新收
+    政府信息公开申请数量」); not a sentence that names it."""
+    own = core(lab.label)
+    if len(text) <= len(own) + 4:
+        return True
+    return text.endswith(own) and set(text[:-len(own)].rstrip("一二三四五六七八九十")) <= _T3_HEAD_CHARS
 
 
 def _whole_row(row: Row | None, width: int) -> bool:
