@@ -380,21 +380,12 @@ def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
     for b in heads:
         if not b.grid and len(b.cells) != len(row.cells):  # a text row's cells are columns when a pipe
             continue  # table (a spreadsheet as Markdown) gives every row the same cells
-        for i, cell in enumerate(b.cells):
-            c = core(cell.text)
-            if c and len(c) <= 6 and not cell.covered:
-                key = next((lab.key for lab in Format.T4_COLUMNS if all(w in c for w in lab.keys)), None)
-                if key:
-                    cols.append(i)
-                    keys.append(key)
+        slots, named = _result_slots(b)
+        cols.extend(slots)
+        keys.extend(named)
     if keys != list(T4_COLUMN_KEYS) * 3 or len(set(cols)) != 15:
         return None
-    read = [read_value(c) for c in row.cells]
-    if any(v is not None and v.value is not None and i not in cols for i, v in enumerate(read)):
-        return None  # a number where no header stands
-    blank = Value(None, row.cells[-1])
-    out = [read[i] if i < len(read) else blank for i in cols]
-    return None if any(v is None for v in out) else [v for v in out if v is not None]
+    return _cells_at(row, cols)
 
 
 def _column(cell, text: str) -> int | None:
@@ -453,7 +444,7 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
         row = split_row(b)
         values = row.values
         if b.grid:
-            values = _cells_at(b, cols) if cols else (values if len(values) == 5 else [])
+            values = (_cells_at(b, cols) or []) if cols else (values if len(values) == 5 else [])
         elif len(values) > 5:
             values = values[-5:]
         if len([v for v in values if v.value is not None]) < 4:
@@ -473,24 +464,35 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
 def _result_columns(heads: list[Block]) -> list[int] | None:
     """The grid slots of a header row naming 表四's five results once each, in the format's order."""
     for b in heads:
-        if not b.grid:
-            continue
-        cols = [i for i, cell in enumerate(b.cells) if not cell.covered and (c := core(cell.text)) and len(c) <= 6
-                and any(all(w in c for w in lab.keys) for lab in Format.T4_COLUMNS)]
-        keys = [next(lab.key for lab in Format.T4_COLUMNS if all(w in core(b.cells[i].text) for w in lab.keys))
-                for i in cols]
-        if keys == list(T4_COLUMN_KEYS):
-            return cols
+        if b.grid:
+            cols, keys = _result_slots(b)
+            if keys == list(T4_COLUMN_KEYS):
+                return cols
     return None
 
 
-def _cells_at(b: Block, cols: list[int]) -> list[Value]:
-    """A grid row's values in the slots ``cols``; none when it holds a number elsewhere after its label."""
+def _result_slots(b: Block) -> tuple[list[int], list[str]]:
+    """The slots of a row's short, unmerged cells that name one of 表四's five results, and which."""
+    cols: list[int] = []
+    keys: list[str] = []
+    for i, cell in enumerate(b.cells):
+        c = core(cell.text)
+        if c and len(c) <= 6 and not cell.covered:
+            key = next((lab.key for lab in Format.T4_COLUMNS if all(w in c for w in lab.keys)), None)
+            if key:
+                cols.append(i)
+                keys.append(key)
+    return cols, keys
+
+
+def _cells_at(b: Block, slots: list[int]) -> list[Value] | None:
+    """A grid row's values in ``slots`` (blank past its last cell): the cells under their header cells. None
+    when a number stands outside them (where no header names it), or a label or a merged cell stands in one."""
     read = [None if c.covered else read_value(c) for c in b.cells]
-    if any(v is not None and v.value is not None and i not in cols for i, v in enumerate(read)):
-        return []
-    out = [read[i] if i < len(read) else Value(None, b.cells[-1]) for i in cols]
-    return [] if any(v is None for v in out) else [v for v in out if v is not None]  # a label or a merged slot
+    if any(v is not None and v.value is not None and i not in slots for i, v in enumerate(read)):
+        return None
+    out = [read[i] if i < len(read) else Value(None, b.cells[-1]) for i in slots]
+    return None if any(v is None for v in out) else [v for v in out if v is not None]
 
 
 # ---- 表二 --------------------------------------------------------------------------------------
@@ -615,12 +617,7 @@ def _under_header(block: Block, head: Block, labels: tuple[Label, ...]) -> list[
         if len(hits) != 1:
             return None
         slots.append(hits[0])
-    cells = block.cells
-    read = [None if c.covered else read_value(c) for c in cells]
-    if any(v is not None and v.value is not None and i not in slots for i, v in enumerate(read)):
-        return None
-    out = [read[i] if i < len(read) else Value(None, cells[-1]) for i in slots]
-    return None if any(v is None for v in out) else [v for v in out if v is not None]
+    return _cells_at(block, slots)
 
 
 def _explicit_blanks(row: Row, width: int) -> bool:
