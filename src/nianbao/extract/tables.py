@@ -644,7 +644,14 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
     some row label has numbers before it and a header or label after it. Which label numbers belong to is
     then not settled by the order. A row-order text with blank rows shows the second sign, never the first
     (its first numbers come after its first label)."""
-    rows = [None if b.grid else split_row(b, min_trailing=1) for b in blocks]
+    numbers = [i for i, b in enumerate(blocks) if _numbers_only(b)]
+    if not numbers:
+        return False  # every line has words (a label) beside its numbers
+    # only the lines around a line of numbers take part in either sign: one before, two after
+    rows: list[Row | None] = [None] * len(blocks)
+    for j in sorted({j for i in numbers for j in range(max(0, i - 1), min(len(blocks), i + 3))}):
+        if not blocks[j].grid:
+            rows[j] = split_row(blocks[j], min_trailing=1)
     kinds = ["N" if r is not None and not r.label and r.values else "" for r in rows]
     kinds = ["H" if k == "N" and column_numbers(b) else k for k, b in zip(kinds, blocks)]  # pandas' 0 | 1
     if "N" not in kinds:
@@ -684,6 +691,12 @@ def _label_alone(text: str, lab: Label) -> bool:
     if len(text) <= len(own) + 4:
         return True
     return text.endswith(own) and set(text[:-len(own)].rstrip("一二三四五六七八九十")) <= _T3_HEAD_CHARS
+
+
+def _numbers_only(b: Block) -> bool:
+    """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it."""
+    cells = [c for c in b.cells if not c.covered and c.text.strip()]
+    return not b.grid and bool(cells) and all(read_value(c) is not None for c in cells)
 
 
 def _whole_row(row: Row | None, width: int) -> bool:
