@@ -16,7 +16,8 @@ from nianbao.ingest import Block, Cell, load_bytes, sniff
 
 HERE = DATA / "pdftools"
 WHOLE = ["seed002z.pdftotext-bbox.html", "pt02.pdftohtml-s.html", "pt08.mutool.xhtml", "r001.pdftotext-htmlmeta.html",
-         "pt02.pymupdf-words.txt", "pt20.pymupdf-words.txt", "pt22.pdftotext-fixed3.txt", "seed003.pymupdf-words.txt"]
+         "pt02.pymupdf-words.txt", "pt20.pymupdf-words.txt", "pt22.pdftotext-fixed3.txt", "seed003.pymupdf-words.txt",
+         "huaian2024.pdftotext.tsv"]
 # one page, or the pieces up to section 三: only their tables are the record's
 PARTS = ["seed002z-p3.pdftohtml.xml", "seed002z-p3.mutool-stext.xml", "seed002z-p3.pymupdf.json",
          "seed002z.pdfium-rects.txt", "huaian2024.pdfium-rects.txt"]
@@ -94,3 +95,12 @@ def test_a_bare_number_ending_a_page_is_kept_and_a_small_pre_among_paragraphs_st
     assert [[c.text for c in b.cells] for b in doc.blocks] == [["行政许可", "5"], ["行政处罚", "3"]]
     html = "<html><body><p>" + "某某局年度报告正文。" * 30 + "</p><pre>行政许可 5</pre></body></html>"
     assert load_bytes(html.encode(), "c.html").blocks[0].text.startswith("某某局年度报告正文")
+
+
+def test_poppler_tsv_is_read_by_its_positions():
+    """pdftotext -tsv names its columns in another order than tesseract (paragraph before block): read as text,
+    its word-a-line table had given a wrong 表二 number here."""
+    data = (HERE / "huaian2024.pdftotext.tsv").read_bytes()
+    assert sniff(data, "a.tsv") == "ocr-tsv"
+    got = nianbao.parse(HERE / "huaian2024.pdftotext.tsv")
+    assert got.meta.agency and got.requests is not None

@@ -128,8 +128,9 @@ def read_alto(data: bytes, name: str) -> Document:
 
 
 def read_tsv(data: bytes, name: str) -> Document:
-    """tesseract's TSV: a row per page, block, paragraph, line and word; level 1 gives a page's size, words
-    (level 5) belong to the line numbered by their block, paragraph and line."""
+    """tesseract's TSV (and poppler's, ``pdftotext -tsv``: the same columns, a PDF's words with their boxes): a
+    row per page, block, paragraph, line and word; level 1 gives a page's size, words (level 5) belong to the
+    line numbered by their block, paragraph and line."""
     pages: list[Page] = []
     size = (0.0, 0.0)
     lines: dict[tuple[str, str, str], list[Word]] = {}

@@ -60,7 +60,9 @@ def _positioned(head: bytes) -> bool:
 # pages a bbox; ALTO is XML with an <alto> root; tesseract's TSV starts with its column names
 _HOCR = re.compile(rb"<meta[^>]+name=[\"']ocr-(?:system|capabilities)[\"']|class=[\"']ocr_page[\"'][^>]*title=[\"'][^\"']*bbox")
 _ALTO = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?alto[\s>]", re.DOTALL)
-_TSV = b"level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+# tesseract's column names, and poppler's (``pdftotext -tsv``: paragraph before block, the same columns after)
+_TSV = (b"level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+        b"level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext")
 
 
 def _ocr_words(head: bytes) -> str | None:
