@@ -19,6 +19,7 @@ from ..errors import InputError
 from .document import Document
 from .geometry import Glyph
 from .layout import Page, assemble, line_of
+from .positioned import local_name, number
 
 _BBOX = re.compile(r"\bbbox\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)")
 _WCONF = re.compile(r"\bx_wconf\s+(-?[\d.]+)")
@@ -87,17 +88,6 @@ def _hocr_word(el: Any) -> Word | None:
     return (text, float(b[1]), float(b[2]), float(b[3]), float(b[4]), float(c[1]) / 100 if c else None)
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _num(el: Any, attr: str) -> float | None:
-    try:
-        return float(el.get(attr, ""))
-    except ValueError:
-        return None
-
-
 def read_alto(data: bytes, name: str) -> Document:
     """ALTO XML: ``Page`` (WIDTH, HEIGHT), its ``TextLine`` elements and their ``String`` (HPOS, VPOS,
     WIDTH, HEIGHT, CONTENT, WC)."""
@@ -107,21 +97,21 @@ def read_alto(data: bytes, name: str) -> Document:
         root = None
     if root is None:
         raise InputError(f"{name}：ALTO 文件已损坏，无法解析", "corrupt")
-    unit = next(((e.text or "").strip() for e in root.iter() if _local(e.tag) == "MeasurementUnit"), "pixel")
+    unit = next(((e.text or "").strip() for e in root.iter() if local_name(e.tag) == "measurementunit"), "pixel")
     dpi = {"mm10": 254.0, "inch1200": 1200.0}.get(unit)  # in those units the scale is known; pixels: as A4
     pages: list[Page] = []
-    for page in (e for e in root.iter() if _local(e.tag) == "Page"):
-        w, h = _num(page, "WIDTH"), _num(page, "HEIGHT")
+    for page in (e for e in root.iter() if local_name(e.tag) == "page"):
+        w, h = number(page.get("WIDTH")), number(page.get("HEIGHT"))
         if not w or not h:
             continue
         lines = []
-        for line in (e for e in page.iter() if _local(e.tag) == "TextLine"):
+        for line in (e for e in page.iter() if local_name(e.tag) == "textline"):
             words: list[Word] = []
-            for s in (e for e in line.iter() if _local(e.tag) == "String"):
-                x, y, sw, sh = (_num(s, a) for a in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
+            for s in (e for e in line.iter() if local_name(e.tag) == "string"):
+                x, y, sw, sh = (number(s.get(a)) for a in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
                 if x is None or y is None or sw is None or sh is None:
                     continue
-                words.append((s.get("CONTENT", "").strip(), x, y, x + sw, y + sh, _num(s, "WC")))
+                words.append((s.get("CONTENT", "").strip(), x, y, x + sw, y + sh, number(s.get("WC"))))
             lines.append(words)
         pages.append(_page(len(pages) + 1, w, h, lines, dpi))
     return _document(name, pages, "ALTO 文件")

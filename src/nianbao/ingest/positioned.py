@@ -39,14 +39,16 @@ def read_positioned(data: bytes, name: str) -> Document:
     return doc
 
 
-def _num(v: str | None) -> float | None:
+def number(v: str | None) -> float | None:
+    """An attribute's number; None when it has none."""
     try:
         return float(v) if v is not None else None
     except ValueError:
         return None
 
 
-def _local(tag: object) -> str:
+def local_name(tag: object) -> str:
+    """An element's tag without its namespace, lower-cased (tools write either case)."""
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
@@ -60,9 +62,9 @@ def _xml_pages(text: str, name: str) -> list[Page]:
         raise InputError(f"{name}：文件中没有可读取的文字", "empty")
     pages: list[Page] = []
     for el in root.iter():
-        if _local(el.tag) != "page":
+        if local_name(el.tag) != "page":
             continue
-        w, h = _num(el.get("width")), _num(el.get("height"))
+        w, h = number(el.get("width")), number(el.get("height"))
         if not w or not h:
             continue
         glyphs = _page_glyphs(el)
@@ -74,23 +76,23 @@ def _page_glyphs(page: etree._Element) -> list[Glyph]:
     out: list[Glyph] = []
     size = 0.0
     for el in page.iter():
-        tag = _local(el.tag)
+        tag = local_name(el.tag)
         if tag == "font":
-            size = _num(el.get("size")) or 0.0
+            size = number(el.get("size")) or 0.0
         elif tag == "text":  # pdftohtml -xml: the text may hold <b>, <i>, <a>
-            x, y, w, h = (_num(el.get(k)) for k in ("left", "top", "width", "height"))
+            x, y, w, h = (number(el.get(k)) for k in ("left", "top", "width", "height"))
             t = "".join(el.itertext())
             if x is not None and y is not None and w is not None and h is not None and t.strip():
                 out.append(Glyph(t.strip(), x, y, x + w, y + h))
         elif tag == "word":  # pdftotext -bbox
-            box = [_num(el.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            box = [number(el.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
             t = "".join(el.itertext()).strip()
             if None not in box and t:
                 out.append(Glyph(t, *box))  # type: ignore[arg-type]
         elif tag == "char":  # mutool stext, PyMuPDF xml: the quad's width, the line's height from the size
             c = el.get("c") or ""
             quad = (el.get("quad") or "").split()
-            base = _num(el.get("y"))
+            base = number(el.get("y"))
             if c.strip() and len(quad) == 8 and base is not None:
                 x0, x1 = float(quad[0]), float(quad[2])
                 fs = size or abs(float(quad[5]) - float(quad[1])) or 10.0
