@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -60,3 +62,22 @@ def test_value_columns_align_numbers_right_and_texts_left():
     assert cell.startswith(" The"), row  # left-aligned, not pushed right word by word
     # the whole quote is in 说明; the value column stays a few lines, not a column of fragments
     assert sum(1 for line in lines if "│" in line) <= 4
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_its_bom_is_read_as_text(tmp_path, enc):
+    """Some Windows tools save UTF-16 without a BOM: a zero byte in every second position is not binary."""
+    seed = next((Path(__file__).parent / "data" / "text").glob("000_*.txt"))
+    f = tmp_path / "报告.txt"
+    f.write_bytes(seed.read_text(encoding="utf-8").encode(enc))
+    r = runner.invoke(app, ["parse", "--json", str(f)])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["requests"]["new_received"]["total"] == json.loads(
+        runner.invoke(app, ["parse", "--json", str(seed)]).output)["requests"]["new_received"]["total"]
+
+
+def test_zero_bytes_that_do_not_decode_to_report_text_stay_binary(tmp_path):
+    f = tmp_path / "报告.txt"
+    f.write_bytes("年度报告".encode("utf-16-le") + bytes(range(1, 32)) * 20 + b"\x00\x01" * 40)
+    r = runner.invoke(app, ["check", str(f)])
+    assert "不是文本文件（含二进制内容）" in r.output, r.output

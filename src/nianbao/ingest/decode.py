@@ -54,6 +54,9 @@ def decode_damaged(data: bytes, name: str, declared: str | None = None) -> tuple
             text = data.decode(enc, errors="replace")
             return text, _damage(text, data, enc)
     if b"\x00" in data[:4096]:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return wide, None
         raise InputError(f"{name}：不是文本文件（含二进制内容），无法作为文本读取", "binary")
     tried = list(dict.fromkeys(e for e in (widen(declared), "utf-8", "gb18030") if e))
     for enc in tried:
@@ -79,6 +82,28 @@ def decode_damaged(data: bytes, name: str, declared: str | None = None) -> tuple
             and not _looks_binary(best[2]):
         return best[2], _damage(best[2], data, best[1])
     raise InputError(f"{name}：无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030），或不是文本文件", "encoding")
+
+
+# Characters a report's text is made of: printable ASCII, whitespace, CJK and its punctuation, full-width forms
+_REPORT_CHAR = re.compile(r"[\x20-\x7e\t\n\r\u00b7\u00d7\u2000-\u206f\u2460-\u24ff\u2500-\u257f\u3000-\u303f"
+                          r"\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """A UTF-16 text saved without its BOM (some Windows tools do): its digits, spaces and line breaks put
+    a zero byte in every second position. None unless the bytes decode, little- or big-endian, into
+    characters a report is written in (the wrong byte order gives Bopomofo and CJK extension letters)."""
+    head = data[:8192]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    for enc in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data[: len(data) - len(data) % 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if sample and len(_REPORT_CHAR.findall(sample)) >= 0.98 * len(sample):
+            return text
+    return None
 
 
 def _bad_count(text: str, data: bytes, enc: str) -> int:
