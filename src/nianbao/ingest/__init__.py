@@ -19,6 +19,7 @@ BACKENDS: dict[str, str] = {
     "text": "nianbao.ingest.text:read_text",
     "markdown": "nianbao.ingest.text:read_markdown",
     "html": "nianbao.ingest.page:read_page",
+    "mhtml": "nianbao.ingest.mhtml:read_mhtml",
     "positioned": "nianbao.ingest.positioned:read_positioned",
     "docx": "nianbao.ingest.docx:read_docx",
     "ole": "nianbao.ingest.office:read_legacy",
@@ -40,7 +41,7 @@ _CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文�
             ".xlsx": "Excel 文件", ".xls": "Excel 文件", ".ofd": "OFD 文档", ".zip": "压缩包",
             ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".tif": "图片", ".tiff": "图片", ".bmp": "图片"}
 # each kind ``sniff`` tells, in the words a message or a page shows it by
-KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "docx": "Word 文档", "ole": "Word/WPS 文档",
+KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "mhtml": "网页存档（MHTML）", "docx": "Word 文档", "ole": "Word/WPS 文档",
            "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
            "positioned": "PDF 转换文本", "hocr": "hOCR 识别结果", "alto": "ALTO 识别结果",
            "ocr-tsv": "OCR 识别结果（TSV）", "ods": "ODS 表格", "zip": "压缩包"}
@@ -56,7 +57,7 @@ def load_bytes(data: bytes, name: str) -> Document:
     target = BACKENDS.get(kind)
     if target is None:
         what = _KIND_NAMES.get(kind, kind)
-        raise InputError(f"{name}：这是{what}文件，不是年度报告文档（支持 txt、md、html、docx、doc、wps、ofd、pdf 及扫描图片）", "unsupported")
+        raise InputError(f"{name}：这是{what}文件，不是年度报告文档（支持 txt、md、html、mht、docx、doc、wps、ofd、pdf 及扫描图片）", "unsupported")
     module, func = target.split(":")
     try:
         reader = getattr(import_module(module), func)

@@ -6,13 +6,15 @@ import re
 import zipfile
 from io import BytesIO
 
+from .mhtml import is_mhtml
+
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
 
 def sniff(data: bytes, name: str = "") -> str:
     """One of: pdf, docx, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, hocr, alto, ocr-tsv (an OCR
     engine's positioned words, ``ocrwords.py``), positioned (a PDF tool's text with positions,
-    ``positioned.py``), html, markdown, text, empty."""
+    ``positioned.py``), mhtml (a page saved as one file), html, markdown, text, empty."""
     if not data.strip():
         return "empty"
     head = data[:2048]
@@ -26,6 +28,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return "image"
     low = head.lower()
     lname = name.lower()
+    if is_mhtml(low):
+        return "mhtml"
     if ocr := _ocr_words(data[:8192]):
         return ocr
     if _positioned(low):

@@ -24,7 +24,7 @@ MAX_UNZIPPED = 300 * 1024 * 1024  # all members of one zip together
 MAX_RATIO = 100  # uncompressed / compressed size of one member
 
 EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ods": ".ods", "ofd": ".ofd", "ole": ".doc", "image": ".png",
-       "html": ".html", "markdown": ".md", "text": ".txt"}
+       "html": ".html", "mhtml": ".mhtml", "markdown": ".md", "text": ".txt"}
 KIND_ZH = nianbao.KIND_ZH
 
 

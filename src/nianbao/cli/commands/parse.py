@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
 
 
 def parse_cmd(
-    file: Path = typer.Argument(..., help="报告文件：txt、md、html、docx、doc、wps、ofd、pdf 或扫描图片"),
+    file: Path = typer.Argument(..., help="报告文件：txt、md、html、mht、docx、doc、wps、ofd、pdf 或扫描图片"),
     as_json: bool = typer.Option(False, "--json", help="输出规范记录 JSON（record.md）"),
     provenance: bool = typer.Option(True, "--provenance/--no-provenance", help="JSON 中包含每个数值的来源"),
 ) -> None:
