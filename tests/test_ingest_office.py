@@ -14,7 +14,7 @@ from nianbao.ingest import load, sniff
 from nianbao.ingest.office import ole_kind, soffice
 
 DOC = DATA / "doc"
-CASES = sorted(p for p in DOC.iterdir() if p.suffix in (".doc", ".wps") and (DOC / "expected" / f"{p.name}.json").exists())
+CASES = sorted(p for p in DOC.iterdir() if p.suffix in (".doc", ".wps", ".rtf", ".odt") and (DOC / "expected" / f"{p.name}.json").exists())
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed (scripts/sysdeps.sh)")
 
 
@@ -27,7 +27,14 @@ def test_doc_and_wps_match_expected_record(path):
 
 
 def test_cases_cover_the_samples():
-    assert {"r000dense.doc", "r000dense.wps"} <= {p.name for p in CASES}
+    assert {"r000dense.doc", "r000dense.wps", "r000dense.rtf", "r000dense.odt"} <= {p.name for p in CASES}
+
+
+def test_rtf_and_odt_are_sniffed_by_bytes_not_name():
+    """An .odt was refused as a zip file and an .rtf read as text (its control words), whatever the name."""
+    for ext, kind in ((".rtf", "rtf"), (".odt", "odt")):
+        data = (DOC / f"r000dense{ext}").read_bytes()
+        assert sniff(data, f"r000dense{ext}") == kind and sniff(data, "report.txt") == kind
 
 
 def test_wps_is_sniffed_by_bytes_not_name():

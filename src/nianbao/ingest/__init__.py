@@ -23,6 +23,8 @@ BACKENDS: dict[str, str] = {
     "positioned": "nianbao.ingest.positioned:read_positioned",
     "docx": "nianbao.ingest.docx:read_docx",
     "ole": "nianbao.ingest.office:read_legacy",
+    "rtf": "nianbao.ingest.office:read_word_text",
+    "odt": "nianbao.ingest.office:read_word_text",
     "xlsx": "nianbao.ingest.xlsx:read_xlsx",
     "ods": "nianbao.ingest.office:read_ods",
     "ofd": "nianbao.ingest.ofd:read_ofd",
@@ -37,12 +39,12 @@ _KIND_NAMES = {"xlsx": "Excel 表格", "zip": "压缩包"}
 
 MAX_BYTES = limits.MAX_FILE_BYTES
 # what a file's extension claims, for a file whose bytes are none of the kinds it could be
-_CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文档", ".wps": "Word/WPS 文档",
+_CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文档", ".wps": "Word/WPS 文档", ".odt": "ODT 文档",
             ".xlsx": "Excel 文件", ".xls": "Excel 文件", ".ofd": "OFD 文档", ".zip": "压缩包",
             ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".tif": "图片", ".tiff": "图片", ".bmp": "图片"}
 # each kind ``sniff`` tells, in the words a message or a page shows it by
 KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "mhtml": "网页存档（MHTML）", "docx": "Word 文档", "ole": "Word/WPS 文档",
-           "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
+           "rtf": "RTF 文档", "odt": "ODT 文档", "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
            "positioned": "PDF 转换文本", "hocr": "hOCR 识别结果", "alto": "ALTO 识别结果",
            "ocr-tsv": "OCR 识别结果（TSV）", "ods": "ODS 表格", "zip": "压缩包"}
 
@@ -57,7 +59,7 @@ def load_bytes(data: bytes, name: str) -> Document:
     target = BACKENDS.get(kind)
     if target is None:
         what = _KIND_NAMES.get(kind, kind)
-        raise InputError(f"{name}：这是{what}文件，不是年度报告文档（支持 txt、md、html、mht、docx、doc、wps、ofd、pdf 及扫描图片）", "unsupported")
+        raise InputError(f"{name}：这是{what}文件，不是年度报告文档（支持 txt、md、html、mht、docx、doc、wps、rtf、odt、ofd、pdf 及扫描图片）", "unsupported")
     module, func = target.split(":")
     try:
         reader = getattr(import_module(module), func)

@@ -1,4 +1,4 @@
-""".doc / .wps (OLE compound files) → DOCX through LibreOffice headless → the DOCX reader; .xls and .ods
+""".doc / .wps (OLE compound files), .rtf and .odt → DOCX through LibreOffice headless → the DOCX reader; .xls and .ods
 (a filled-in template saved by an older Excel, WPS or LibreOffice) → XLSX → the XLSX reader.
 
 Each conversion runs in its own temporary directory with its own LibreOffice profile (two
@@ -83,6 +83,18 @@ def read_legacy(data: bytes, name: str) -> Document:
     docx = convert_to_docx(exe, data, name)
     doc = read_docx(docx, name, kind="doc")
     return doc
+
+
+def read_word_text(data: bytes, name: str) -> Document:
+    """An RTF or OpenDocument text (.odt: LibreOffice, 永中 and WPS save it) converted to DOCX by
+    LibreOffice, then read as DOCX."""
+    suffix = ".odt" if data.startswith(b"PK") else ".rtf"
+    exe = soffice()
+    if exe is None:
+        raise MissingDependency(
+            f"{name}：读取 {suffix[1:].upper()} 文档需要 LibreOffice，本机未安装。请安装：{_INSTALL}"
+            "（或先用 Word/WPS 把文档另存为 .docx 再读取）", "missing_libreoffice")
+    return read_docx(_convert(exe, data, name, suffix, "docx", "MS Word 2007 XML"), name, kind="doc")
 
 
 def read_ods(data: bytes, name: str) -> Document:

@@ -12,7 +12,7 @@ _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """One of: pdf, docx, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, hocr, alto, ocr-tsv (an OCR
+    """One of: pdf, docx, odt, rtf, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, hocr, alto, ocr-tsv (an OCR
     engine's positioned words, ``ocrwords.py``), positioned (a PDF tool's text with positions,
     ``positioned.py``), mhtml (a page saved as one file), html, markdown, text, empty."""
     if not data.strip():
@@ -24,6 +24,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return _zip_kind(data)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
+    if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
+        return "rtf"
     if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return "image"
     low = head.lower()
@@ -112,6 +114,8 @@ def _zip_kind(data: bytes) -> str:
             mime = b""
         if mime.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
             return "ods"
+        if mime.strip() == b"application/vnd.oasis.opendocument.text":
+            return "odt"
     if any(n.lower().endswith("ofd.xml") for n in names):
         return "ofd"
     return "zip"

@@ -23,7 +23,7 @@ MAX_MEMBERS = 500  # files in one zip
 MAX_UNZIPPED = 300 * 1024 * 1024  # all members of one zip together
 MAX_RATIO = 100  # uncompressed / compressed size of one member
 
-EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ods": ".ods", "ofd": ".ofd", "ole": ".doc", "image": ".png",
+EXT = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "ods": ".ods", "ofd": ".ofd", "ole": ".doc", "rtf": ".rtf", "odt": ".odt", "image": ".png",
        "html": ".html", "mhtml": ".mhtml", "markdown": ".md", "text": ".txt"}
 KIND_ZH = nianbao.KIND_ZH
 
