@@ -1,6 +1,7 @@
 """PDF: the text layer through pypdfium2, ruled tables from the page's path objects.
 
-A page with no characters is a scan and goes to OCR (``ocr.py``, the optional extra). Table grids
+A page with no characters is a scan and goes to OCR (``ocr.py``, the optional extra), and so does a page
+whose text layer does not decode (fonts without a Unicode map: ``garbled``). Table grids
 come from the ruling lines the PDF draws (each path object's segments, or thin filled rectangles),
 laid out by pdfplumber's lattice functions (``pdfgrid.py``) — without pdfplumber's own page
 parsing, which costs 20× more than pypdfium2's text.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import re
 import time
 
 import pypdfium2 as pdfium
@@ -56,6 +58,7 @@ def read_pdf(data: bytes, name: str) -> Document:
     try:
         pages: list[Page] = []
         scans: list[int] = []
+        unreadable: list[int] = []  # pages whose text layer does not decode: read from their images
         for i in range(len(pdf)):
             if time.monotonic() > deadline:
                 raise InputError(f"{name}：PDF 读取超时（读到第 {i + 1} 页已超过 {limits.MAX_SECONDS_PER_DOC} 秒），"
@@ -66,7 +69,10 @@ def read_pdf(data: bytes, name: str) -> Document:
                 raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取", "corrupt") from None
             try:
                 glyphs, w, h = page_glyphs(page, name, i + 1)
-                if len(glyphs) < MIN_CHARS and _has_image(page):
+                undecodable = garbled(glyphs)
+                if undecodable:
+                    unreadable.append(i)
+                if undecodable or (len(glyphs) < MIN_CHARS and _has_image(page)):
                     scans.append(i)
                     pages.append(Page(i + 1, w, h))
                     continue
@@ -76,21 +82,58 @@ def read_pdf(data: bytes, name: str) -> Document:
             finally:
                 page.close()
         if scans:
-            _ocr_pages(pdf, pages, scans, name)
+            _ocr_pages(pdf, pages, scans, name, unreadable)
     finally:
         pdf.close()
     doc = assemble(name, "ocr" if scans and len(scans) == len(pages) else "pdf", pages)
     if not doc.blocks:
         raise InputError(f"{name}：PDF 中没有可读取的文字", "empty")
+    if unreadable:
+        doc.warnings.append(f"PDF {_pages_zh(unreadable)}的文字层无法解码（字体缺少 Unicode 映射，复制出来是乱码），"
+                            "已按页面图像识别（OCR）")
     return doc
 
 
-def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], name: str) -> None:
+def _pages_zh(indexes: list[int]) -> str:
+    if len(indexes) > 1 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return f"第 {indexes[0] + 1}–{indexes[-1] + 1} 页"
+    return "第 " + "、".join(str(i + 1) for i in indexes) + " 页"
+
+
+# Characters a report's text layer is made of: ASCII, CJK and its punctuation, full-width forms, general
+# punctuation, circled numbers and box drawing. A font without a Unicode map gives glyph numbers instead:
+# letters of any script (Lao, N'Ko, Devanagari beside CJK) or runs of ASCII punctuation.
+_REPORT_CHAR = re.compile(r"[\x20-\x7e\u00b7\u00d7\u2000-\u206f\u2460-\u24ff\u2500-\u257f\u3000-\u303f"
+                          r"\u4e00-\u9fff\uff00-\uffef]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9]")
+MIN_GARBLED = 50  # characters: a page with fewer says too little to tell
+
+
+def garbled(glyphs: list[Glyph]) -> bool:
+    """Is this page's text layer undecodable (fonts without a Unicode map, 复制出来是乱码)? Its characters are
+    then mostly outside a report's alphabet, or a page of a Chinese report holds no Chinese and is not
+    a page of numbers. Such a page is read from its image, as a scan is."""
+    text = "".join("".join(g.text for g in glyphs).split())
+    n = len(text)
+    if n < MIN_GARBLED:
+        return False
+    if len(_REPORT_CHAR.findall(text)) < 0.8 * n:
+        return True
+    return len(_CJK.findall(text)) < 0.05 * n and len(_DIGIT.findall(text)) < 0.5 * n
+
+
+def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], name: str,
+               unreadable: list[int]) -> None:
     try:
         from . import ocr
         ocr.require(name)
-    except MissingDependency:
+    except MissingDependency as e:
         if len(scans) * 2 >= len(pages):
+            if len(unreadable) * 2 >= len(scans):
+                raise MissingDependency(f"{name}：PDF 的文字层无法解码（字体缺少 Unicode 映射，复制出来是乱码），"
+                                        "需要 OCR 组件按页面图像识别。请安装：pip install 'nianbao[ocr]'",
+                                        e.code) from None
             raise
         log.warning("%s: %d scanned pages skipped (OCR not installed)", name, len(scans))
         return
