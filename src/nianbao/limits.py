@@ -52,6 +52,11 @@ MAX_RENDER_PIXELS = 20_000_000
 # A page image thinner than this (1 × 100 000 px) is not a page: OpenCV and the OCR model refuse it.
 MIN_IMAGE_SIDE = 16
 MAX_IMAGE_ASPECT = 20
+# A long screenshot (长截图) of a web page or WeChat article is read in page-sized strips at its own
+# resolution: a phone's at 3× is ~1 200 px wide and up to ~60 000 tall; more pixels than this is not one
+# report (and decoding it would take gigabytes), nor is an image more than this many widths tall.
+MAX_LONG_PIXELS = 80_000_000
+MAX_LONG_ASPECT = 60
 # A row/column span larger than this is a typo or an attack, not a table; slots of one table.
 MAX_SPAN = 1000
 MAX_TABLE_SLOTS = 400_000

@@ -40,8 +40,13 @@ class _OcrProgress(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         page = getattr(record, "ocr_page", None)
         if page and os.getpid() == self.pid:
-            name, k, n, where = page  # a PDF's page number, or a Word file's page picture (its zip member)
-            what = f"张扫描页（PDF 第 {where} 页）" if isinstance(where, int) else f"张整页图片（Word 文档中的 {where}）"
+            name, k, n, where = page  # a PDF's page number, a Word file's page picture (its zip member), a strip's rows
+            if isinstance(where, int):
+                what = f"张扫描页（PDF 第 {where} 页）"
+            elif isinstance(where, tuple):  # a long screenshot's strip: its pixel rows
+                what = f"段（长图第 {where[0]}–{where[1]} 行像素）"
+            else:
+                what = f"张整页图片（Word 文档中的 {where}）"
             err_console.print(f"OCR 识别：{name} 第 {k}/{n} {what}", soft_wrap=True)
 
 

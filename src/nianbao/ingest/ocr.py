@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from .. import limits
 from ..errors import InputError, MissingDependency
 from .document import Document
+from . import longimage
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
+from .progress import strip_started
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,7 +29,11 @@ log = logging.getLogger(__name__)
 DPI = 200
 MAX_PIXELS = limits.MAX_PIXELS  # a larger image is refused before decoding (decompression bombs)
 MAX_SIDE = 3600  # pixels: larger images are scaled down to about 200 dpi on A4
-MAX_SKEW = 5.0  # degrees searched when straightening a page
+MAX_STRIP_WIDTH = 2480  # pixels: a long screenshot wider than A4 at 300 dpi is scaled down to it
+MAX_SKEW = 5.0
+# A screenshot is straight: the angle found on a strip (−0.1° to +0.1° on browser screenshots, measured
+# on a 600-pixel reduction) is noise, and turning by it took the corner of a strip's last ruling line.
+STRIP_MIN_SKEW = 0.3  # degrees searched when straightening a page
 _engine: Any = None
 
 
@@ -68,18 +74,39 @@ def engine() -> Any:
 
 
 def read_image(data: bytes, name: str) -> Document:
-    """A PNG/JPEG/TIFF page photo or scan."""
+    """A PNG/JPEG/TIFF page photo or scan, or a long screenshot (``longimage``) read as page-sized strips."""
     require(name)
-    gray = decode_image(data, name)
-    scale = DPI / 72
-    page = ocr_image(gray, 1, scale, name)
-    doc = assemble(name, "ocr", [page])
+    gray = decode_image(data, name, allow_long=True)
+    h, w = gray.shape[:2]
+    if longimage.is_long(w, h):
+        pages = read_strips(gray, name)
+    else:
+        pages = [ocr_image(gray, 1, DPI / 72, name)]
+    doc = assemble(name, "ocr", pages)
     if not doc.blocks:
         raise InputError(f"{name}：图片中没有识别出文字", "empty")
     return doc
 
 
-def decode_image(data: bytes, name: str) -> np.ndarray:
+def read_strips(gray: np.ndarray, name: str) -> list[Page]:
+    """A long screenshot, strip by strip (cut at blank rows or ruling lines), each read as a page whose
+    width is an A4 page's."""
+    cuts = longimage.strips(gray)
+    if len(cuts) > limits.MAX_SCAN_PAGES:
+        raise InputError(f"{name}：长图约有 {len(cuts)} 页长，超过识别上限（{limits.MAX_SCAN_PAGES} 页），请分段截图",
+                         "too_many_pages")
+    scale = gray.shape[1] / 595
+    pages = []
+    for k, (top, bottom) in enumerate(cuts, 1):
+        strip_started(name, k, len(cuts), top, bottom)
+        pages.append(ocr_image(gray[top:bottom], k, scale, name, STRIP_MIN_SKEW))
+    return pages
+
+
+def decode_image(data: bytes, name: str, allow_long: bool = False) -> np.ndarray:
+    """The image in grey, scaled down to fit ``MAX_SIDE``; with ``allow_long``, a long screenshot
+    (``longimage.is_long``) is kept at its own resolution (scaled down only when wider than
+    ``MAX_STRIP_WIDTH``), within its own ceiling of pixels."""
     import numpy as np
     from PIL import Image, UnidentifiedImageError
 
@@ -94,20 +121,30 @@ def decode_image(data: bytes, name: str) -> np.ndarray:
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, KeyError,
             struct.error, ZeroDivisionError):
         raise InputError(f"{name}：图片文件已损坏或格式不受支持（文件头无法识别）", "corrupt") from None
-    if w * h > MAX_PIXELS:
-        raise InputError(f"{name}：图片尺寸过大（{w}×{h} 像素），请缩小到 {MAX_PIXELS // 1_000_000} 百万像素以内", "too_large")
-    if min(w, h) < limits.MIN_IMAGE_SIDE or max(w, h) > limits.MAX_IMAGE_ASPECT * min(w, h):
-        raise InputError(f"{name}：图片尺寸异常（{w}×{h} 像素），不是一页文档的图像", "bad_size")
+    long = allow_long and longimage.is_long(w, h)
+    if long:
+        if w * h > limits.MAX_LONG_PIXELS:
+            raise InputError(f"{name}：长图尺寸过大（{w}×{h} 像素），超过 {limits.MAX_LONG_PIXELS // 1_000_000} 百万像素，"
+                             "请分段截图", "too_large")
+        if min(w, h) < limits.MIN_IMAGE_SIDE or h > limits.MAX_LONG_ASPECT * w:
+            raise InputError(f"{name}：长图尺寸异常（{w}×{h} 像素），过于细长，不是文档页面的截图", "bad_size")
+    else:
+        if w * h > MAX_PIXELS:
+            raise InputError(f"{name}：图片尺寸过大（{w}×{h} 像素），请缩小到 {MAX_PIXELS // 1_000_000} 百万像素以内", "too_large")
+        if min(w, h) < limits.MIN_IMAGE_SIDE or max(w, h) > limits.MAX_IMAGE_ASPECT * min(w, h):
+            raise InputError(f"{name}：图片尺寸异常（{w}×{h} 像素），不是一页文档的图像", "bad_size")
+    ceiling = limits.MAX_LONG_PIXELS if long else MAX_PIXELS
     try:
-        im.draft("L", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced size directly
+        # JPEG: decode at a reduced size directly
+        im.draft("L", (MAX_STRIP_WIDTH, 1) if long else (MAX_SIDE, MAX_SIDE))
         im = im.convert("L")
     except (OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, KeyError, struct.error,
             ZeroDivisionError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise InputError(f"{name}：图片文件已损坏，无法解码（图像数据不完整或有误）", "corrupt") from None
-    if im.size != (w, h) and (min(im.size) < 1 or im.size[0] * im.size[1] > MAX_PIXELS):
+    if im.size != (w, h) and (min(im.size) < 1 or im.size[0] * im.size[1] > ceiling):
         raise InputError(f"{name}：图片尺寸与文件头所述不符（{w}×{h} / {im.size[0]}×{im.size[1]}），文件已损坏", "corrupt")
-    if max(im.size) > MAX_SIDE:
-        f = MAX_SIDE / max(im.size)
+    f = (MAX_STRIP_WIDTH / im.size[0]) if long else (MAX_SIDE / max(im.size))
+    if f < 1:
         im = im.resize((max(1, int(im.size[0] * f)), max(1, int(im.size[1] * f))))
     return np.asarray(im)
 
@@ -134,12 +171,13 @@ def ocr_pdf_page(page: Any, number: int, name: str = "") -> Page:
     return ocr_image(gray, number, scale, name)
 
 
-def ocr_image(gray: np.ndarray, number: int, scale: float, name: str = "") -> Page:
-    """One page image (grey, ``scale`` pixels per point) → glyphs and ruled grids in points."""
+def ocr_image(gray: np.ndarray, number: int, scale: float, name: str = "", min_skew: float = 0.05) -> Page:
+    """One page image (grey, ``scale`` pixels per point) → glyphs and ruled grids in points; straightened
+    first when it leans by ``min_skew`` degrees or more."""
     import cv2
 
     try:
-        gray = deskew(gray)
+        gray = deskew(gray, min_skew)
         h, w = gray.shape[:2]
         segments = [(k, a / scale, b / scale, p / scale) for k, a, b, p in ruling_lines(gray)]
         glyphs = read_glyphs(gray, scale)
@@ -175,11 +213,11 @@ def skew_angle(gray: np.ndarray) -> float:
     return fine
 
 
-def deskew(gray: np.ndarray) -> np.ndarray:
+def deskew(gray: np.ndarray, min_skew: float = 0.05) -> np.ndarray:
     import cv2
 
     angle = skew_angle(gray)
-    if abs(angle) < 0.05:
+    if abs(angle) < min_skew:
         return gray
     h, w = gray.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
