@@ -1,19 +1,24 @@
 """The web pages with expected records as they come out of a real browser, scored per mode like score_texttools.py.
 
-    .venv/bin/python bench/score_browser.py [--wrong] [--regen] [--png]
+    .venv/bin/python bench/score_browser.py [--wrong] [--regen] [--png] [--cli] [--only MODE,MODE]
 
 Inputs: shared/research/samples/*.html (records in samples/expected) and tests/data/html/*.html that have a
 record in tests/data/html/expected (the copies of the samples are taken once). Debian's Chromium driven by
 Playwright (as tests/test_web_browser.py starts it) opens each page and writes: ``document.body.innerText``
 (what select-all, copy and paste into a .txt gives: table cells tab-separated), ``document.body.textContent``
 (markup stripped, whitespace as in the source), the page printed to PDF (page.pdf, A4) read by nianbao itself
-and through ``pdftotext -layout`` and plain ``pdftotext``; with --png also a full-page screenshot read by
-nianbao's OCR path. Outputs go to build/browser/MODE/STEM.EXT, made once (--regen makes them again); then every
-folder is parsed and scored in this process.
+and through ``pdftotext -layout`` and plain ``pdftotext``; with --png also full-page screenshots (long images) read by nianbao's
+OCR path: ``png`` from a desktop window 1280 CSS px wide, ``png-phone`` from a phone's (390 CSS px, device scale
+factor 3 as a phone shows a desktop page: laid out 980 px wide, 2 940 px), ``png-narrow`` as a page made for
+phones is laid out (414 CSS px, factor 2: 828 px, tables squeezed). Outputs go to build/browser/MODE/STEM.EXT, made once (--regen makes them
+again); then every folder is parsed and scored in this process. With --cli the screenshot folders are scored
+through the product path instead, ``nianbao parse --json FILE`` run once per file (its stdout the record), and a
+second table gives right / WRONG / null per screenshot mode. --only scores only the modes named.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -27,6 +32,12 @@ SAMPLES = ROOT.parent / "shared" / "research" / "samples"
 TESTS = ROOT / "tests" / "data" / "html"
 OUT = ROOT / "build" / "browser"
 CHROMIUM = "/usr/bin/chromium"
+NIANBAO = Path(sys.executable).with_name("nianbao")
+SHOTS = {"png": {"viewport": {"width": 1280, "height": 900}},
+         "png-phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True,
+                       "has_touch": True},
+         # a page that sets a phone's viewport (a WeChat article does) is laid out 414 CSS px wide: tables squeezed
+         "png-narrow": {"viewport": {"width": 414, "height": 896}, "device_scale_factor": 2}}
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -57,11 +68,11 @@ def _pdftotext(pdf: Path, layout: bool) -> bytes | None:
 def make(with_png: bool) -> list[str]:
     """Write the outputs that are not there yet; the notes on what could not run."""
     todo = pages()
-    modes = ["innertext", "textcontent", "pdf", "pdf-pdftotext-layout", "pdf-pdftotext"] + (["png"] if with_png else [])
+    modes = ["innertext", "textcontent", "pdf", "pdf-pdftotext-layout", "pdf-pdftotext"] + (list(SHOTS) if with_png else [])
     for m in modes:
         (OUT / m).mkdir(parents=True, exist_ok=True)
     missing = {s: p for s, (p, _) in todo.items()
-               if not all((OUT / m / f"{s}.{'pdf' if m == 'pdf' else 'png' if m == 'png' else 'txt'}").exists()
+               if not all((OUT / m / f"{s}.{'pdf' if m == 'pdf' else 'png' if m in SHOTS else 'txt'}").exists()
                           for m in modes)}
     notes: list[str] = []
     if missing:
@@ -80,8 +91,14 @@ def make(with_png: bool) -> list[str]:
                 (OUT / "textcontent" / f"{stem}.txt").write_text(page.evaluate("document.body.textContent"), "utf-8")
                 pdf = OUT / "pdf" / f"{stem}.pdf"
                 page.pdf(path=str(pdf), format="A4")
-                if with_png:
-                    page.screenshot(path=str(OUT / "png" / f"{stem}.png"), full_page=True)
+            if with_png:
+                for mode, options in SHOTS.items():
+                    context = browser.new_context(**options)
+                    shot = context.new_page()
+                    for stem, src in missing.items():
+                        shot.goto(src.resolve().as_uri(), wait_until="load")
+                        shot.screenshot(path=str(OUT / mode / f"{stem}.png"), full_page=True)
+                    context.close()
             browser.close()
     for stem in todo:
         pdf = OUT / "pdf" / f"{stem}.pdf"
@@ -95,6 +112,27 @@ def make(with_png: bool) -> list[str]:
     return notes
 
 
+def score_cli(score, folder: Path, exp_dir: Path, show: bool = False) -> list[tuple[Path, int, int, int]]:
+    """Like ``score_folder``, through the product path: ``nianbao parse --json FILE`` in its own process."""
+    out = []
+    for f in sorted(folder.iterdir()):
+        exp = score.expected_for(exp_dir, f)
+        if exp is None:
+            continue
+        r = subprocess.run([str(NIANBAO), "parse", "--json", str(f)], capture_output=True, text=True, timeout=900)
+        try:
+            actual = json.loads(r.stdout)
+        except ValueError:  # a refused file scores as all missing
+            actual = {"_error": (r.stderr or r.stdout)[-200:]}
+        n, wrong = score.compare(json.loads(exp.read_text()), actual)
+        bad = [(p, w, g) for p, w, g in wrong if g is not None]
+        out.append((f, n - len(wrong), n, len(bad)))
+        if show:
+            for p, w, g in bad:
+                print(f"  WRONG {folder.name}/{f.name} {p}: expected {w!r}, got {g!r}")
+    return out
+
+
 def main(argv: list[str]) -> int:
     if "--regen" in argv and OUT.exists():
         shutil.rmtree(OUT)
@@ -104,11 +142,23 @@ def main(argv: list[str]) -> int:
     expected.mkdir(exist_ok=True)
     for stem, (_, exp) in pages().items():
         shutil.copyfile(exp, expected / f"{stem}.json")
-    rows = []
+    rows, shots = [], []
+    only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
     for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name != "expected"):
-        files = score_folder(score, folder, expected, "--wrong" in argv)
-        rows.append((folder.name, files, [f"{r}/{n}" + (f"!{w}" if w else "") for _, r, n, w in files]))
+        if only and folder.name not in only:
+            continue
+        cli = "--cli" in argv and folder.name in SHOTS
+        files = (score_cli if cli else score_folder)(score, folder, expected, "--wrong" in argv)
+        name = f"{folder.name} (cli)" if cli else folder.name
+        rows.append((name, files, [f"{r}/{n}" + (f"!{w}" if w else "") for _, r, n, w in files]))
+        if folder.name in SHOTS:
+            shots.append((name, files))
     print_table(rows, "per file (right/fields!wrong)", name_width=22)
+    if shots:
+        print(f"\n{'screenshots':<22} {'right':>6} {'WRONG':>6} {'null':>6} {'fields':>7}")
+        for name, files in shots:
+            r, n, w = (sum(f[i] for f in files) for i in (1, 2, 3))
+            print(f"{name:<22} {r:>6} {w:>6} {n - r - w:>6} {n:>7}")
     for n in notes:
         print(n)
     return 0
