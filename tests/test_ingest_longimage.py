@@ -109,4 +109,4 @@ def test_a_long_screenshot_is_read_in_strips_with_its_numbers():
     record = json.loads(r.stdout)
     assert mismatches(load_json(SHOT.parent / "expected" / f"{SHOT.name}.json"), record) == []
     # progress a strip at a time, like a scan's pages
-    assert f"OCR 识别：{SHOT} 第 1/2 段（长图第 1–" in r.stderr and f"第 2/2 段（长图第" in r.stderr
+    assert f"OCR 识别：{SHOT} 第 1/2 段（长图第 1–" in r.stderr and "第 2/2 段（长图第" in r.stderr

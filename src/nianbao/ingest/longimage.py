@@ -69,7 +69,7 @@ def _rows(gray: np.ndarray) -> _Rows:
     hk, vk = max(20, w // 40), max(20, int(14 * w / 595))
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
     vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
-    text = (ink & ~horiz & ~vert & 1).sum(axis=1)
+    text = ((ink > 0) & (horiz == 0) & (vert == 0)).sum(axis=1)
     span = gray.max(axis=1).astype(np.int16) - gray.min(axis=1)
     blank = span <= BACKGROUND  # a row of one colour, whatever the colour (a tinted band too)
     rule = horiz.sum(axis=1) >= w // 4

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import InputError, MissingDependency
-from .document import Document
 from . import longimage
+from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
 from .progress import strip_started
