@@ -26,7 +26,8 @@ LONG_RATIO = 2.0  # an image taller than this times its width is read in strips 
 BACKGROUND = 40  # grey levels: a pixel this close to the background (or to its row's others) is not ink
 MIN_STRIP = 0.5  # of a page's height: a strip is never cut shorter than this (short of the image's end)
 MIN_BAND = 3  # blank rows: a narrower band may be the gap inside a glyph
-LAST_STRIP = 1.2  # of a page's height: the rest of the image, up to this, is one strip
+LAST_STRIP = 1.2
+BAND_ROWS = 4096  # rows looked at together when finding the blank ones  # of a page's height: the rest of the image, up to this, is one strip
 
 
 def is_long(width: int, height: int) -> bool:
@@ -58,22 +59,37 @@ class _Rows:
 
 
 def _rows(gray: np.ndarray) -> _Rows:
-    import cv2
     import numpy as np
 
     h, w = gray.shape[:2]
-    hist = np.bincount(gray.ravel(), minlength=256)
-    bg = int(hist.argmax())
+    bg = int(np.bincount(gray.ravel(), minlength=256).argmax())
+    hk, vk = max(20, w // 40), max(20, int(14 * w / 595))  # the kernels of ocr.ruling_lines
+    text = np.zeros(h, np.int64)
+    rule = np.zeros(h, bool)
+    ink = np.zeros(h, np.int64)
+    # in bands of rows, each seen with a margin of a vertical kernel above and below: the masks of an image of
+    # 80 M pixels at once would take gigabytes
+    for y0 in range(0, h, BAND_ROWS):
+        y1 = min(h, y0 + BAND_ROWS)
+        a, b = max(0, y0 - vk), min(h, y1 + vk)
+        t, r, k = _band(gray[a:b], bg, hk, vk)
+        text[y0:y1], rule[y0:y1], ink[y0:y1] = t[y0 - a:y1 - a], r[y0 - a:y1 - a], k[y0 - a:y1 - a]
+    span = gray.max(axis=1).astype(np.int16) - gray.min(axis=1)
+    blank = span <= BACKGROUND  # a row of one colour, whatever the colour (a tinted band too)
+    return _Rows(blank, text, rule, ink)
+
+
+def _band(gray: np.ndarray, bg: int, hk: int, vk: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row of a band: text ink (ink that is not a ruling line), a horizontal rule, all ink."""
+    import cv2
+    import numpy as np
+
     ink = (np.abs(gray.astype(np.int16) - bg) > BACKGROUND).astype(np.uint8)
-    # ruling lines: runs of ink longer than any glyph (the same kernels as ocr.ruling_lines)
-    hk, vk = max(20, w // 40), max(20, int(14 * w / 595))
+    # ruling lines: runs of ink longer than any glyph
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
     vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
     text = ((ink > 0) & (horiz == 0) & (vert == 0)).sum(axis=1)
-    span = gray.max(axis=1).astype(np.int16) - gray.min(axis=1)
-    blank = span <= BACKGROUND  # a row of one colour, whatever the colour (a tinted band too)
-    rule = horiz.sum(axis=1) >= w // 4
-    return _Rows(blank, text, rule, ink.sum(axis=1))
+    return text, horiz.sum(axis=1) >= gray.shape[1] // 4, ink.sum(axis=1)
 
 
 def _cut(rows: _Rows, lo: int, hi: int, far: int) -> tuple[int, int]:
