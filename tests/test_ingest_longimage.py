@@ -16,6 +16,7 @@ from nianbao.errors import InputError
 
 np = pytest.importorskip("numpy", reason="OCR extra not installed")
 pytest.importorskip("cv2", reason="OCR extra not installed")
+pytest.importorskip("rapidocr", reason="OCR extra not installed")
 
 from nianbao.ingest import longimage  # noqa: E402
 
@@ -101,9 +102,18 @@ def test_a_long_screenshot_over_its_pixel_ceiling_is_refused_in_chinese(tmp_path
     assert e.value.code == "too_large" and "长截图.png" in e.value.message and "长图" in e.value.message
 
 
+def test_a_long_screenshot_of_more_pages_than_a_scan_may_have_is_refused_in_chinese(tmp_path):
+    from test_ingest_ocr import _blank_png
+
+    path = tmp_path / "长截图.png"
+    path.write_bytes(_blank_png(400, 23_000))  # 41 pages of its width: over the 40 pages OCR reads of a scan
+    with pytest.raises(InputError) as e:
+        nianbao.parse(path)
+    assert e.value.code == "too_many_pages" and "长截图.png" in e.value.message and "41 页" in e.value.message
+
+
 @pytest.mark.slow
 def test_a_long_screenshot_is_read_in_strips_with_its_numbers():
-    pytest.importorskip("rapidocr", reason="OCR extra not installed")
     r = CliRunner().invoke(app, ["parse", "--json", str(SHOT)], env={"COLUMNS": "120"})
     assert r.exit_code == 0, r.stderr
     record = json.loads(r.stdout)

@@ -91,10 +91,11 @@ def read_image(data: bytes, name: str) -> Document:
 def read_strips(gray: np.ndarray, name: str) -> list[Page]:
     """A long screenshot, strip by strip (cut at blank rows or ruling lines), each read as a page whose
     width is an A4 page's."""
-    cuts = longimage.strips(gray)
-    if len(cuts) > limits.MAX_SCAN_PAGES:
-        raise InputError(f"{name}：长图约有 {len(cuts)} 页长，超过识别上限（{limits.MAX_SCAN_PAGES} 页），请分段截图",
+    h, w = gray.shape[:2]
+    if (n := longimage.pages_long(w, h)) > limits.MAX_SCAN_PAGES:
+        raise InputError(f"{name}：长图约有 {n} 页长（{w}×{h} 像素），超过识别上限（{limits.MAX_SCAN_PAGES} 页），请分段截图",
                          "too_many_pages")
+    cuts = longimage.strips(gray)
     scale = gray.shape[1] / 595
     pages = []
     for k, (top, bottom) in enumerate(cuts, 1):
