@@ -7,6 +7,7 @@ Ways of saving, each skipped with a note when its tool is missing:
 - word-mht: the same pages as Word and IE write an MHT (GB2312, base64), made with the email package;
 - lo-rtf, lo-odt: the sample DOCX saved by LibreOffice as RTF and as OpenDocument text;
 - utf16le, utf16be, gb18030: the five seeds (real text reports) re-encoded, UTF-16 without a BOM;
+- scan-tiff: the three scanned samples as a scanner's multi-page TIFF (200 dpi, bilevel, Group 4);
 - pdf-no-unicode: the sample PDFs and huaian2024.pdf with their fonts' ToUnicode maps removed (mutool
   clean -d, then the references blanked), so that the text layer copies as 乱码 and nianbao reads the
   pages by OCR (slow: a few minutes).
@@ -89,6 +90,26 @@ def _libreoffice(ext: str) -> Callable[[Path], bytes | None]:
     return run
 
 
+def _scans() -> list[tuple[str, Path, Path]]:
+    exp = SHARED / "corpus" / "converters" / "expected"
+    return [(p.stem, p, exp / f"{p.stem}.json") for p in sorted(SAMPLES.glob("*scan*.pdf")) if (exp / f"{p.stem}.json").exists()]
+
+
+def _tiff(src: Path) -> bytes | None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory(prefix="saveas-") as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-tiff", str(src), f"{tmp}/p"], capture_output=True, check=False)
+        pages = [Image.open(p).point(lambda v: 255 if v > 160 else 0).convert("1") for p in sorted(Path(tmp).glob("p*.tif"))]
+        if not pages:
+            return None
+        out = BytesIO()
+        pages[0].save(out, format="TIFF", save_all=True, append_images=pages[1:], compression="group4", dpi=(200, 200))
+        return out.getvalue()
+
+
 def _no_unicode_map(src: Path) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix="saveas-") as tmp:
         plain = Path(tmp) / "plain.pdf"
@@ -107,6 +128,7 @@ WAYS: dict[str, tuple[str, Callable[[], list[tuple[str, Path, Path]]], Callable[
     "utf16le": ("txt", _seeds, lambda p: p.read_text(encoding="utf-8").encode("utf-16-le"), ""),
     "utf16be": ("txt", _seeds, lambda p: p.read_text(encoding="utf-8").encode("utf-16-be"), ""),
     "gb18030": ("txt", _seeds, lambda p: p.read_text(encoding="utf-8").encode("gb18030"), ""),
+    "scan-tiff": ("tif", _scans, _tiff, "pdftoppm"),
     "pdf-no-unicode": ("pdf", _pdfs, _no_unicode_map, "mutool"),
 }
 

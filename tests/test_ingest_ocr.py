@@ -31,7 +31,8 @@ def read(path):
 
 def test_every_scan_fixture_is_there():
     assert {p.name for p in FIXTURES} == {"r000dense_scan_p3.pdf", "r000dense_scanbad_p3.pdf", "r001_scan_p2-3.pdf",
-                                          "r000dense_tilt_p3.pdf", "r000dense_tilt_p3.png"}
+                                          "r000dense_tilt_p3.pdf", "r000dense_tilt_p3.png",
+                                          "r001_scan_p2-3.tif"}
 
 
 @pytest.mark.slow
@@ -42,6 +43,18 @@ def test_scan_matches_expected_record(path):
     assert mismatches(expected, record.to_json_dict()) == []
     prov = record.provenance["requests.granted.total"]
     assert prov.page and prov.bbox and prov.text.strip()
+
+
+@pytest.mark.slow
+def test_multi_page_tiff_reads_every_page(caplog):
+    """A scanner's multi-page TIFF (bilevel, Group 4): every page is read, not only the first, and each
+    page's OCR is announced as a PDF's scanned pages are."""
+    from nianbao import OCR_PROGRESS
+
+    with caplog.at_level("INFO", logger=OCR_PROGRESS):
+        doc = nianbao.read_document(SCAN / "r001_scan_p2-3.tif")  # not the shared read: its progress is the point
+    assert doc.kind == "ocr" and doc.pages == 2
+    assert [r.ocr_page[1:] for r in caplog.records if hasattr(r, "ocr_page")] == [(1, 2, "第 1 页"), (2, 2, "第 2 页")]
 
 
 @pytest.mark.slow

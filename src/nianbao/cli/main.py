@@ -45,6 +45,8 @@ class _OcrProgress(logging.Handler):
                 what = f"张扫描页（PDF 第 {where} 页）"
             elif isinstance(where, tuple):  # a long screenshot's strip: its pixel rows
                 what = f"段（长图第 {where[0]}–{where[1]} 行像素）"
+            elif where.startswith("第"):  # a page of a multi-page TIFF
+                what = f"页（多页图片的{where}）"
             else:
                 what = f"张整页图片（Word 文档中的 {where}）"
             err_console.print(f"OCR 识别：{name} 第 {k}/{n} {what}", soft_wrap=True)

@@ -19,7 +19,7 @@ from . import longimage
 from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
-from .progress import strip_started
+from .progress import page_started, strip_started
 
 if TYPE_CHECKING:
     import numpy as np
@@ -74,14 +74,21 @@ def engine() -> Any:
 
 
 def read_image(data: bytes, name: str) -> Document:
-    """A PNG/JPEG/TIFF page photo or scan, or a long screenshot (``longimage``) read as page-sized strips."""
+    """A PNG/JPEG/TIFF page photo or scan, a multi-page TIFF (a scanner's), or a long screenshot
+    (``longimage``) read as page-sized strips."""
     require(name)
-    gray = decode_image(data, name, allow_long=True)
-    h, w = gray.shape[:2]
-    if longimage.is_long(w, h):
-        pages = read_strips(gray, name)
+    frames = tiff_pages(data)
+    if frames > 1:
+        if frames > limits.MAX_SCAN_PAGES:
+            raise InputError(f"{name}：多页图片有 {frames} 页，超过识别上限（{limits.MAX_SCAN_PAGES} 页）", "too_many_pages")
+        pages = []
+        for k in range(frames):
+            page_started(name, k + 1, frames, f"第 {k + 1} 页")
+            pages.append(ocr_image(decode_image(data, name, frame=k), k + 1, DPI / 72, name))
     else:
-        pages = [ocr_image(gray, 1, DPI / 72, name)]
+        gray = decode_image(data, name, allow_long=True)
+        h, w = gray.shape[:2]
+        pages = read_strips(gray, name) if longimage.is_long(w, h) else [ocr_image(gray, 1, DPI / 72, name)]
     doc = assemble(name, "ocr", pages)
     if not doc.blocks:
         raise InputError(f"{name}：图片中没有识别出文字", "empty")
@@ -104,10 +111,23 @@ def read_strips(gray: np.ndarray, name: str) -> list[Page]:
     return pages
 
 
-def decode_image(data: bytes, name: str, allow_long: bool = False) -> np.ndarray:
-    """The image in grey, scaled down to fit ``MAX_SIDE``; with ``allow_long``, a long screenshot
-    (``longimage.is_long``) is kept at its own resolution (scaled down only when wider than
-    ``MAX_STRIP_WIDTH``), within its own ceiling of pixels."""
+def tiff_pages(data: bytes) -> int:
+    """How many pages a TIFF holds (a scanner writes a document as one multi-page TIFF); 1 for any other
+    image, and for a TIFF whose directory does not read (``decode_image`` says what is wrong)."""
+    if data[:4] not in (b"II*\x00", b"MM\x00*"):
+        return 1
+    from PIL import Image
+
+    try:
+        return max(1, int(getattr(Image.open(BytesIO(data)), "n_frames", 1)))
+    except Exception:  # noqa: BLE001 - a damaged directory: read as one page, whose decoding reports it
+        return 1
+
+
+def decode_image(data: bytes, name: str, allow_long: bool = False, frame: int = 0) -> np.ndarray:
+    """The image (its page ``frame`` of a multi-page TIFF) in grey, scaled down to fit ``MAX_SIDE``; with
+    ``allow_long``, a long screenshot (``longimage.is_long``) is kept at its own resolution (scaled down
+    only when wider than ``MAX_STRIP_WIDTH``), within its own ceiling of pixels."""
     import numpy as np
     from PIL import Image, UnidentifiedImageError
 
@@ -117,6 +137,9 @@ def decode_image(data: bytes, name: str, allow_long: bool = False) -> np.ndarray
         head = data if data[:4] in (b"II*\x00", b"MM\x00*") else data[: 1 << 20]
         w, h = Image.open(BytesIO(head)).size
         im: Image.Image = Image.open(BytesIO(data))
+        if frame:
+            im.seek(frame)
+            w, h = im.size
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise InputError(f"{name}：图片尺寸过大（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意构造的文件", "too_large") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, KeyError,

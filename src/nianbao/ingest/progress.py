@@ -12,7 +12,7 @@ _log = logging.getLogger(PROGRESS)
 
 def page_started(name: str, k: int, n: int, where: int | str) -> None:
     """OCR starts the ``k``-th of the ``n`` pages it reads of ``name``: ``where`` is the page's number in a PDF,
-    or the zip member of a Word file's page picture (``word/media/image1.jpeg``)."""
+    the zip member of a Word file's page picture (``word/media/image1.jpeg``), or 「第 k 页」 of a multi-page TIFF."""
     _log.info("OCR %s %d/%d", name, k, n, extra={"ocr_page": (name, k, n, where)})
 
 
