@@ -153,7 +153,8 @@ def build_record(doc: Document) -> Record:
 
     requests = _requests(found_req)
     other_single = requests is not None and "other_total" in requests
-    fmt = "2019" if (fmt2 == "2019" and found_act.values) or (other_single and fmt2 == "2019") else None
+    # (a text out of step reads no 表二 row: its header's words are all that tells the format)
+    fmt = "2019" if fmt2 == "2019" and (found_act.values or other_single or step) else None
     if fmt is None and has_tables and (found_act.values or mf.year is None):
         fmt = "2021"  # (without 表二, whose columns tell the formats apart, the report's year says)
     if fmt is None:

@@ -271,6 +271,14 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
 _HEADER_2019 = ("新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量")
 
 
+def _header_2019(stream: Stream) -> bool:
+    """A 2019 表二 column word between 第二十条 and 本年新收 (表三's first row), where 表二's header stands."""
+    start = stream.chars.find("第二十条")
+    end = stream.chars.find(T3_ROWS_2021[0].keys[0], start)  # 本年新收: 表三 begins
+    window = stream.chars[start:end if end > 0 else None] if start >= 0 else ""
+    return any(w in window for w in _HEADER_2019)
+
+
 def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
     """表二 rows read by label with certainty stay; the others (a number glued to the label, more or
     fewer numbers than columns, a 表二 the layout readers did not find in flattened text) are
@@ -278,13 +286,13 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
     items = ACTIVE_2019 if fmt == "2019" else ACTIVE_2021
     rows = {f"active.{it.key}" for it in items}
     present = {p if p.count(".") == 1 else p.rsplit(".", 1)[0] for p in found.values}
-    if found.out_of_step or (found.values and present <= found.certain and len(present) >= len(rows) - 1):
+    if found.out_of_step:
+        # no row is read, but the header's words still tell the format (the report's year may be unread too)
+        return "2019" if _header_2019(lazy.get()) else fmt
+    if found.values and present <= found.certain and len(present) >= len(rows) - 1:
         return fmt
     stream = lazy.get()
-    start = stream.chars.find("第二十条")
-    end = stream.chars.find(T3_ROWS_2021[0].keys[0], start)  # 本年新收: 表三 begins
-    window = stream.chars[start:end if end > 0 else None] if start >= 0 else ""
-    if not found.values and any(w in window for w in _HEADER_2019):
+    if not found.values and _header_2019(stream):
         fmt = "2019"
         items = ACTIVE_2019
     dec = decode_active(stream, fmt)
