@@ -143,3 +143,11 @@ def test_glued_numbers_on_lines_of_their_own_are_not_read():
     assert straddled_cells(load(path).blocks)
     record = nianbao.parse(path)
     assert record.requests is None or record.requests["granted"].total is None
+
+
+def test_counts_on_lines_of_their_own_in_an_out_of_step_text_are_not_read():
+    # camelot stream over LibreOffice's PDF: 「全年主动公开信息数 / 31 / 1 / 4 / 条」 (161 stands two lines above);
+    # the tables' numbers stand apart from their labels, and so do the prose's from their words
+    path = HERE / "camelot_stream_prose_numbers_apart.md"
+    assert numbers_above_labels(load(path).blocks)
+    assert "proactive_items" not in nianbao.parse(path).narrative

@@ -139,10 +139,25 @@ def _year_ok(sentence: str, m: re.Match[str], year: int | None) -> bool:
     return not years or year in years
 
 
-def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str, Hit]] | None = None
-                   ) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[float]]]:
+_LONE_NUMBER = re.compile(r"[\d\s,，]+")
+
+
+def _lone_number(p: Para, at: int) -> bool:
+    """The number at ``at`` is a line of its own among the wrapped lines the paragraph was joined from."""
+    starts = [o for o, _, _ in p.pieces]
+    if not starts:
+        return False
+    ends = [*starts[1:], len(p.text)]
+    return any(a <= at < b and _LONE_NUMBER.fullmatch(p.text[a:b]) for a, b in zip(starts, ends))
+
+
+def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str, Hit]] | None = None,
+                   numbers_apart: bool = False) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[float]]]:
     """Figures stated in the text. A figure outside any count's range is not read; with ``overflow``,
-    (key, hit) of each such figure is appended to it (the caller notes it: finding L-04)."""
+    (key, hit) of each such figure is appended to it (the caller notes it: finding L-04). With
+    ``numbers_apart`` (a table tool's text whose numbers stand apart from their words), a count on a
+    line of its own is not read: it may be a line's neighbour's (「公开政府信息 / 2 / 条」 after 「159」), or
+    several lines' digits (「信息数 / 31 / 1 / 4 / 条」)."""
     figures: dict[str, object] = {}
     hits: dict[str, Hit] = {}
     restated: dict[str, list[float]] = {}
@@ -168,6 +183,8 @@ def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str
                                                      or _CUMULATIVE.search(sent, max(0, sent.rfind("其中", 0, m.start())),
                                                                            m.start())):
                         continue  # 其他应主动公开的政府信息 N 条 is a category; 截至目前累计 N 条 is not this year's
+                    if numbers_apart and _lone_number(p, s0 + m.start(1)):
+                        continue
                     raw = m.group(1)
                     if key == "processing_fees_yuan":
                         val = float(raw) if len(raw) <= 2 * MAX_DIGITS else None

@@ -211,7 +211,7 @@ def build_record(doc: Document) -> Record:
         front.add(mf.title_index)
     paras = paragraphs(blocks, frozenset(front))
     overflow: list = []
-    figures, hits, restated = find_narrative(paras, year, overflow)
+    figures, hits, restated = find_narrative(paras, year, overflow, numbers_apart=step)
     for key, hit in overflow:
         notes.append(ParseNote(kind="out_of_range", path=f"narrative.{key}", text=hit.text[:80], line=hit.line))
     if year is None and "statistics_period" in figures:
