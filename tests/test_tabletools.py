@@ -12,6 +12,7 @@ import pytest
 import nianbao
 from conftest import DATA, load_json, mismatches
 from nianbao.errors import InputError
+from nianbao.extract.shuffled import shuffled_labels
 from nianbao.extract.tables import numbers_above_labels, straddled_cells
 from nianbao.ingest import load, load_bytes, sniff
 
@@ -151,3 +152,11 @@ def test_counts_on_lines_of_their_own_in_an_out_of_step_text_are_not_read():
     path = HERE / "camelot_stream_prose_numbers_apart.md"
     assert numbers_above_labels(load(path).blocks)
     assert "proactive_items" not in nianbao.parse(path).narrative
+
+
+def test_two_labels_interleaved_character_by_character_read_no_table_two_in_order():
+    # tabula stream: 「行行政政强处罚制,,,,处理决定数量16」 (行政处罚 and 行政强制); 16 was read as 行政许可's
+    assert shuffled_labels(load(HERE / "tabula_stream_labels_interleaved.csv").blocks, "2021")
+    assert not shuffled_labels(load(HERE / "plumber_quoted_labels.csv").blocks, "2021")
+    record = nianbao.parse(HERE / "tabula_stream_labels_interleaved.csv")
+    assert record.active is None or (record.active.licensing is None and record.active.punishment is None)

@@ -33,6 +33,7 @@ from .detached import (
 )
 from .fusedrows import fill_fused_rows
 from .notes import names
+from .shuffled import shuffled_labels
 from .strayrows import fill_stray_rows
 from .tables import Found
 from .values import Value
@@ -291,6 +292,12 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
         return "2019" if _header_2019(lazy.get()) else fmt
     if found.values and present <= found.certain and len(present) >= len(rows) - 1:
         return fmt
+    if shuffled_labels(lazy.blocks, fmt):  # two rows' labels in one line: no reading in order
+        for p, v in found.values.items():
+            if v.value is not None and (p if p.count(".") == 1 else p.rsplit(".", 1)[0]) not in found.certain:
+                found.values[p] = Value(None, v.cell)
+        found.notes.append(("unreadable", "active", _SHUFFLED, None))
+        return fmt
     stream = lazy.get()
     if not found.values and _header_2019(stream):
         fmt = "2019"
@@ -321,6 +328,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
     return fmt
 
 
+_SHUFFLED = "表格工具把两行标签的字逐字交错写成一行（如「行行政政强处罚制」），数字属于哪一行无法确定，表二未按行序读出的格子留空"
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子，单元格留空"
 
 
