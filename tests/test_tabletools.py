@@ -160,3 +160,12 @@ def test_two_labels_interleaved_character_by_character_read_no_table_two_in_orde
     assert not shuffled_labels(load(HERE / "plumber_quoted_labels.csv").blocks, "2021")
     record = nianbao.parse(HERE / "tabula_stream_labels_interleaved.csv")
     assert record.active is None or (record.active.licensing is None and record.active.punishment is None)
+
+
+def test_numbers_one_a_line_above_the_first_label_are_numbers_above_labels():
+    # 「本年制发件数 / 本年废止件数 / 现行有效件数」 / 「0」「0」「0」 / 「规章」 …: the 12 above 行政处罚 is its own
+    for path in (HERE / "camelot_stream_numbers_above_labels_one_a_line.md",
+                 HERE / "camelot_stream_numbers_above_labels_one_cell.csv"):
+        assert numbers_above_labels(load(path).blocks)
+        record = nianbao.parse(path)
+        assert record.active is None or record.active.punishment is None
