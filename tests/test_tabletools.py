@@ -154,12 +154,36 @@ def test_counts_on_lines_of_their_own_in_an_out_of_step_text_are_not_read():
     assert "proactive_items" not in nianbao.parse(path).narrative
 
 
-def test_two_labels_interleaved_character_by_character_read_no_table_two_in_order():
-    # tabula stream: 「行行政政强处罚制,,,,处理决定数量16」 (行政处罚 and 行政强制); 16 was read as 行政许可's
-    assert shuffled_labels(load(HERE / "tabula_stream_labels_interleaved.csv").blocks, "2021")
-    assert not shuffled_labels(load(HERE / "plumber_quoted_labels.csv").blocks, "2021")
-    record = nianbao.parse(HERE / "tabula_stream_labels_interleaved.csv")
-    assert record.active is None or (record.active.licensing is None and record.active.punishment is None)
+def test_numbers_beside_group_label_pieces_are_paired_with_their_labels():
+    # camelot stream over nianbao's render: 「（五） | 1 | 0 …」 / 「1.信访举报投诉类申请」 / 「不予 | 0 …」 / 「2.重复申请」:
+    # read in order, 3.补正后申请内容仍不明确 took 1 0 0 0 0 0 1 and 1.信访举报投诉类申请 took the zeros
+    record = nianbao.parse(HERE / "camelot_stream_numbers_on_group_pieces.md")
+    rows = record.requests
+    assert rows["unavailable_unclear"].total == 0 and rows["declined_petition"].total == 1
+    assert rows["granted"].total == 0 and rows["partially_granted"].total == 2  # 「三、 | 0 …」, between its words
+    assert rows["declined_confirmation"].total == 0  # 「5.要求行政机关确认或重新出具已获」 / numbers / 「取信息」
+    assert rows["total_processed"].total == 3  # the next page's header 总计 (beside 商业 科研) is no row
+
+
+def test_other_alone_is_a_piece_of_its_group_label():
+    # 「（六）」 / 「其他」 / 「2.申请人逾期未按收费通知要求缴纳」 / 「处理 | 0 …」 / … / 「3.其他 | 0 …」: the row is 3.其他
+    rows = nianbao.parse(HERE / "camelot_stream_other_group_piece.md").requests
+    assert rows["other_other"].total == 0 and rows["other_fee_unpaid"].total == 0
+
+
+def test_a_label_without_a_line_of_numbers_is_not_given_another_rows():
+    # 「一、本年新收政府信息公开申请数量 | | | …」 (a blank row) then 「二、上年结转… | 0 …」: no line of numbers is its
+    record = nianbao.parse(HERE / "camelot_stream_blank_row_numbers_on_group_pieces.md")
+    assert record.requests["new_received"].total is None
+    assert record.requests["carried_over"].total == 0
+
+
+def test_a_label_cut_around_two_rows_numbers_reads_no_row():
+    # camelot stream over LibreOffice's PDF: 「…一、本年新收政府信息公开」 / 「10 0 0 0 01」 / 「0 0 0 0 0 00」 / 「申请数量」
+    # / 「二、上年结转…」: 0000000-like runs are at least thirteen cells, two rows' numbers inside one label
+    record = nianbao.parse(HERE / "camelot_stream_label_around_two_rows.md")
+    assert record.requests is None or all(
+        record.requests[k].total is None for k in ("carried_over", "granted", "total_processed"))
 
 
 def test_numbers_one_a_line_above_the_first_label_are_numbers_above_labels():
@@ -169,3 +193,11 @@ def test_numbers_one_a_line_above_the_first_label_are_numbers_above_labels():
         assert numbers_above_labels(load(path).blocks)
         record = nianbao.parse(path)
         assert record.active is None or record.active.punishment is None
+
+
+def test_two_labels_interleaved_character_by_character_read_no_table_two_in_order():
+    # tabula stream: 「行行政政强处罚制,,,,处理决定数量16」 (行政处罚 and 行政强制); 16 was read as 行政许可's
+    assert shuffled_labels(load(HERE / "tabula_stream_labels_interleaved.csv").blocks, "2021")
+    assert not shuffled_labels(load(HERE / "plumber_quoted_labels.csv").blocks, "2021")
+    record = nianbao.parse(HERE / "tabula_stream_labels_interleaved.csv")
+    assert record.active is None or (record.active.licensing is None and record.active.punishment is None)

@@ -129,7 +129,7 @@ def build_record(doc: Document) -> Record:
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
-    has_tables = bool(found_req.values or found_app.values or found_act.values) or step
+    has_tables = bool(found_req.values or found_app.values or found_act.values) or step or found_req.out_of_step
     if not (mf.title or has_tables or len(heads) >= 3):
         raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
 

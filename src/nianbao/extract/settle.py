@@ -120,6 +120,11 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return  # the decoder reads numbers after their labels: not this text's order (tables.numbers_above_labels)
     rows = _rows_of(found, "requests")
     found.certain -= found.loose
+    if found.numbers_first:  # the decoder reads numbers after their labels: not this text's order
+        for p, v in found.values.items():
+            if v.value is not None and p.rsplit(".", 1)[0] not in found.certain:
+                found.values[p] = Value(None, v.cell)
+        return
     # every row of the table's format read with certainty (a 2021 table missing one row is not full)
     fmt_rows = T3_ROWS_2019 if "requests.other_total" in rows else T3_ROWS_2021
     full = {f"requests.{r.key}" for r in fmt_rows} <= rows <= found.certain

@@ -14,6 +14,7 @@ from itertools import combinations
 from ..format import Format, core, match_label, norm, tail
 from ..format.spec import T3_HEADER_WORDS, ActiveItem, Label
 from ..ingest import Block, Cell
+from .numbersfirst import Paired, numbers_around, numbers_first
 from .values import Row, Value, column_numbers, read_value, split_row, stacked_rows
 
 FUZZY = 0.72
@@ -37,6 +38,8 @@ class Found:
     # labels out of step with their numbers (numbers_above_labels, straddled_cells): no row read by label,
     # and no decoder, which reads numbers after their labels
     out_of_step: bool = False
+    # 表三's numbers stand above their labels in places (numbersfirst): its rows are read by pairing, not in order
+    numbers_first: bool = False
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -135,6 +138,7 @@ def _cells_after_label(row: Row) -> list[Value]:
 
 
 _COLUMN_WORDS = Format.t3_column_words()  # the five applicant columns that say what they are
+_COLUMN_BITS = frozenset(w[:2] for ws in _COLUMN_WORDS.values() for w in ws)  # 自然 商业 科研 …: a header's pieces
 _COLUMN_WORD_RE = re.compile("|".join(re.escape(w) for ws in _COLUMN_WORDS.values() for w in ws))  # any occurs
 _T3_COL = {c.key: c for c in Format.T3_COLUMNS}
 _OTHER_COL = core(_T3_COL["other_org"].label)  # 其他, known by its place among the columns
@@ -190,7 +194,9 @@ def extract_requests(blocks: list[Block]) -> Found:
     past_header = False
     group: str | None = None
     pending: tuple[str, Row] | None = None  # a row whose label came without values
-    for block in blocks:
+    labelled: dict[int, str] = {}  # block index → the row its label names
+    again: dict[int, str] = {}  # … a row named again, with numbers
+    for bi, block in enumerate(blocks):
         row = split_row(block, width=header.width)
         if not row.label:
             if pending and row.values:
@@ -218,11 +224,13 @@ def extract_requests(blocks: list[Block]) -> Found:
         if lab.key == "other_other" and (group != "other" or tail(row.label) not in _OTHER_WORDS
                                          or _is_group_label(row.label)):
             continue  # the column header 其他, 其他 inside a longer label, or the group label （六）其他[处理]
-        if lab.key == "total_processed" and not past_header:
-            continue  # the column header 总计
+        if lab.key == "total_processed" and (not past_header or any(w in c for w in _COLUMN_BITS)):
+            continue  # the column header 总计 (on a page's repeated header, beside 商业 科研 …)
         if lab.key == "other_total" and _has_other_subrows(c):
             continue
         if lab.key in seen:
+            if row.values:
+                again[bi] = lab.key
             if pending and pending[0] == lab.key and row.values and not pending[1].values:
                 pending[1].values = row.values  # the same label continued on the line with its numbers
                 _store_t3(found, *pending, header)
@@ -234,6 +242,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         if lab.key in ("new_received", "carried_over"):
             past_header = True
         seen.add(lab.key)
+        labelled[bi] = lab.key
         if pending:
             _store_t3(found, *pending, header)
             pending = None
@@ -247,6 +256,12 @@ def extract_requests(blocks: list[Block]) -> Found:
             break
     if pending:
         _store_t3(found, *pending, header)
+    if numbers_around(blocks, labelled, header.width):
+        found = Found(out_of_step=True)
+        found.notes.append(("unreadable", "requests", _AROUND, None))
+        return found
+    if (first := numbers_first(blocks, labelled, header.width, again)) is not None:
+        _pair_rows(found, first, header)
     if not any(v.value is not None for v in found.values.values()) and not any(
             b.grid for b in blocks):
         return Found()  # labels without a single number: prose, not a table
@@ -297,6 +312,32 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
         found.values[f"requests.{key}.{col}"] = v
     for col in T3_COLUMN_KEYS[len(vals):]:
         found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
+
+
+_AROUND = "表格工具把一行标签断成两段，中间夹着不止一行的数字：标签与数字错开，无法确定数字属于哪一行，已留空"
+_UNPAIRED = "表格工具把数字写在标签上方的组标签碎片行上，标签与数字行数不等，无法确定数字属于哪一行，已留空"
+
+
+def _pair_rows(found: Found, paired: Paired, header: _T3Header) -> None:
+    """Rows read by ``numbersfirst``: each paired label takes its line of numbers; the others are null."""
+    found.numbers_first = True
+    for key in paired.whole:
+        found.loose.discard(f"requests.{key}")  # a label read from its first words: its next words confirm it
+    unpaired = paired.unpaired
+    for key, (lrow, nrow) in paired.rows.items():
+        path = f"requests.{key}"
+        for col in T3_COLUMN_KEYS:
+            found.values.pop(f"{path}.{col}", None)
+        found.certain.discard(path)
+        found.explicit.discard(path)
+        _store_t3(found, key, Row(lrow.label, nrow.label_cells, nrow.values, nrow.block, nrow.trimmed), header)
+    for key, lrow in unpaired.items():
+        path = f"requests.{key}"
+        found.certain.discard(path)
+        found.explicit.discard(path)
+        for col in T3_COLUMN_KEYS:
+            found.values[f"{path}.{col}"] = Value(None, lrow.label_cells[-1] if lrow.label_cells else lrow.block.cells[0])
+        found.notes.append(("unreadable", path, _UNPAIRED, lrow.block))
 
 
 # ---- 表四 --------------------------------------------------------------------------------------
