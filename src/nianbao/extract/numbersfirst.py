@@ -114,9 +114,11 @@ def numbers_first(blocks: list[Block], labelled: dict[int, str], width: int, aga
 
 
 def _numbers_above(chain: list[Item]) -> bool:
-    """The chain's first row's numbers, beside a group label's piece, stand above a label without numbers."""
-    first = next((x for x in chain if x[0] != "F"), None)
-    return first is not None and first[0] == "N" and _group_piece(first[2].label) and any(k == "L" for k, _, _ in chain)
+    """The chain's first row's numbers, beside a group label's piece (「三、」「（四）」), stand just above a label
+    without numbers (pieces of group labels between aside)."""
+    items = [x for x in chain if not (x[0] == "F" and _group_piece(x[2].label))]
+    return (len(items) >= 2 and items[0][0] == "N" and bool(norm(items[0][2].label))
+            and _group_piece(items[0][2].label) and items[1][0] == "L")
 
 
 def _split(chain: list[Item], labelled: dict[int, str]) -> list[tuple[list[Item], tuple[Item, Item] | None]]:
