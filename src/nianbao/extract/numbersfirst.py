@@ -20,8 +20,7 @@ import re
 from typing import NamedTuple
 
 from ..format import Format, core, norm
-from ..ingest import Block
-from .values import Row, split_row
+from .values import Row
 
 _GROUPS = tuple(norm(g.label) for g in Format.T3_GROUPS.values())  # 三、本年度办理结果, （三）不予公开 …
 _LABELS = {r.key: core(r.label) for r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows)}
@@ -56,28 +55,28 @@ class Paired(NamedTuple):
     whole: set[str]  # rows whose label's words continue beside or after their numbers: the label is whole
 
 
-def numbers_first(blocks: list[Block], labelled: dict[int, str], width: int, again: dict[int, str]
-                  ) -> Paired | None:
-    """``labelled``: block index → the 表三 row its label names; ``again``: later lines naming a row already
-    named, with numbers. None when no row's numbers stand on a group label's line above a label without
-    numbers (the text's rows read in order); else the rows paired with their lines of numbers."""
-    if not labelled:
+def numbers_first(rows: list[Row], labelled: dict[int, str], bare: set[int], again: dict[int, str]) -> Paired | None:
+    """``rows``: the text's blocks split into label and values; ``labelled``: block index → the 表三 row its label
+    names; ``bare``: those without numbers on their line;
+    ``again``: later lines naming a row already named, with numbers. None when no row's numbers stand on a
+    group label's line above a label without numbers (the text's rows read in order); else the rows paired
+    with their lines of numbers."""
+    if not any(_piece_numbers_above(rows, i) for i in bare):
         return None
     labelled = dict(labelled)
     for j, key in again.items():  # 「其他」 alone (a piece of （六）其他处理) named 3.其他, which comes after it
         i = next((i for i, k in labelled.items() if k == key), None)
-        if i is not None and i < j and _group_piece(split_row(blocks[i], width=width).label):
+        if i is not None and i < j and _group_piece(rows[i].label):
             del labelled[i]
             labelled[j] = key
     labelled = dict(sorted(labelled.items()))
     lo, hi = min(labelled), max(labelled)
     chains: list[list[Item]] = [[]]
     moved: dict[str, tuple[Row, Row]] = {}
-    for i in range(lo, min(len(blocks), hi + 3)):
-        b = blocks[i]
-        if b.grid:
+    for i in range(lo, min(len(rows), hi + 3)):
+        row = rows[i]
+        if row.block.grid:
             return None
-        row = split_row(b, width=width)
         if i in labelled:
             if row.values:
                 chains.append([])  # a row with its numbers on its line: the chains on each side are apart
@@ -111,6 +110,18 @@ def numbers_first(blocks: list[Block], labelled: dict[int, str], width: int, aga
             else:
                 unpaired.update((labelled[i], r) for i, r in labels)
     return out
+
+
+def _piece_numbers_above(rows: list[Row], i: int) -> bool:
+    """Just above label ``i`` (pieces of group labels aside), a row's numbers beside a group label's piece."""
+    for row in reversed(rows[max(0, i - 4):i]):
+        if row.block.grid:
+            return False
+        if not _group_piece(row.label):
+            return False
+        if row.values:
+            return len(row.values) >= 7 and bool(norm(row.label))
+    return False
 
 
 def _numbers_above(chain: list[Item]) -> bool:
@@ -175,24 +186,20 @@ def _fewest_cells(line: str) -> int:
     return n
 
 
-def numbers_around(blocks: list[Block], labelled: dict[int, str], width: int) -> bool:
+def numbers_around(rows: list[Row], labelled: dict[int, str], bare: set[int], width: int) -> bool:
     """Does a 表三 label stand cut in two around more than one row's numbers (camelot stream over LibreOffice's
     PDFs: 「…一、本年新收政府信息公开」 / 「10 0 0 0 01」 / 「0 0 0 0 0 00」 / 「申请数量」, the next row's numbers
     inside this label, the next label after them)? Then the labels are not in step with the numbers, unless
     every number of the table is 0: whichever row a line of zeros is given to, its cells are 0."""
-    if not labelled or not any(_DIGITS_LINE.fullmatch(t := b.text.strip()) and re.search(r"[1-9]", _NEXT_NUMBER.sub("", t))
-                               for b in blocks[min(labelled):max(labelled) + 3]):
-        return False
-    for i, key in labelled.items():
-        head = split_row(blocks[i], width=width)
-        if head.values:
-            continue
+    for i in sorted(bare):
+        key, head = labelled[i], rows[i]
         cells = 0
-        for b in blocks[i + 1:i + 6]:
-            text = b.text.strip()
+        for r in rows[i + 1:i + 6]:
+            text = r.block.text.strip()
             if not _DIGITS_LINE.fullmatch(text):
                 if cells > width and _continues(key, head.label, text):
-                    return True
+                    return any(_DIGITS_LINE.fullmatch(t := x.text.strip()) and re.search(r"[1-9]", _NEXT_NUMBER.sub("", t))
+                               for x in (r.block for r in rows[min(labelled):max(labelled) + 3]))
                 break
             cells += _fewest_cells(text)
     return False

@@ -7,6 +7,7 @@ characters interleaved by position: 「行行政政强处罚制」 (行政处罚
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations
@@ -40,21 +41,23 @@ def _interleaves(s: str, a: str, b: str) -> bool:
     return ok[len(a)][len(b)]
 
 
+@lru_cache(maxsize=4)
+def _runs(fmt: str) -> re.Pattern[str]:
+    """Runs of labels' characters long enough for two labels (prose has few: its other characters cut them)."""
+    labels = {core(it.label) for it in Format.get(fmt).active}
+    return re.compile(f"[{re.escape(''.join(sorted(set(''.join(labels)))))}]{{{min(_pairs(fmt))},}}")
+
+
 def shuffled_labels(blocks: list[Block], fmt: str) -> bool:
     """Does a cell hold two of 表二's labels interleaved character by character?"""
-    pairs = _pairs(fmt)
+    pairs, runs = _pairs(fmt), _runs(fmt)
     for blk in blocks:
         for cell in blk.cells:
-            text = core(cell.text)
-            if not 4 <= len(text) <= 40:
-                continue
-            for n, cands in pairs.items():
-                firsts = {x[0] for a, b, _ in cands for x in (a, b)}
-                for i in range(len(text) - n + 1):
-                    window = text[i:i + n]
-                    if window[0] not in firsts:
-                        continue
-                    have = Counter(window)
-                    if any(have == chars and _interleaves(window, a, b) for a, b, chars in cands):
-                        return True
+            for run in runs.findall(core(cell.text)):
+                for n, cands in pairs.items():
+                    for i in range(len(run) - n + 1):
+                        window = run[i:i + n]
+                        have = Counter(window)
+                        if any(have == chars and _interleaves(window, a, b) for a, b, chars in cands):
+                            return True
     return False

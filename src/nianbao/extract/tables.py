@@ -196,8 +196,11 @@ def extract_requests(blocks: list[Block]) -> Found:
     pending: tuple[str, Row] | None = None  # a row whose label came without values
     labelled: dict[int, str] = {}  # block index → the row its label names
     again: dict[int, str] = {}  # … a row named again, with numbers
+    bare: set[int] = set()  # … a label without numbers on its line
+    split: list[Row] = []  # every block's row
     for bi, block in enumerate(blocks):
         row = split_row(block, width=header.width)
+        split.append(Row(row.label, row.label_cells, list(row.values), block, row.trimmed))  # (pending rows grow)
         if not row.label:
             if pending and row.values:
                 key, prow = pending
@@ -243,6 +246,8 @@ def extract_requests(blocks: list[Block]) -> Found:
             past_header = True
         seen.add(lab.key)
         labelled[bi] = lab.key
+        if not row.values:
+            bare.add(bi)
         if pending:
             _store_t3(found, *pending, header)
             pending = None
@@ -256,11 +261,11 @@ def extract_requests(blocks: list[Block]) -> Found:
             break
     if pending:
         _store_t3(found, *pending, header)
-    if numbers_around(blocks, labelled, header.width):
+    if bare and numbers_around(split, labelled, bare, header.width):
         found = Found(out_of_step=True)
         found.notes.append(("unreadable", "requests", _AROUND, None))
         return found
-    if (first := numbers_first(blocks, labelled, header.width, again)) is not None:
+    if bare and (first := numbers_first(split, labelled, bare, again)) is not None:
         _pair_rows(found, first, header)
     if not any(v.value is not None for v in found.values.values()) and not any(
             b.grid for b in blocks):
@@ -685,7 +690,7 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
     some row label has numbers before it and a header or label after it. Which label numbers belong to is
     then not settled by the order. A row-order text with blank rows shows the second sign, never the first
     (its first numbers come after its first label)."""
-    numbers = [i for i, b in enumerate(blocks) if _numbers_only(b) or _stacked_numbers(b)]
+    numbers = [i for i, b in enumerate(blocks) if _numbers_only(b, stacked=True)]
     if not numbers:
         return False  # every line has words (a label) beside its numbers
     # only the lines around a line of numbers take part in either sign: one before, two after
@@ -734,10 +739,15 @@ def _label_alone(text: str, lab: Label) -> bool:
     return text.endswith(own) and set(text[:-len(own)].rstrip("一二三四五六七八九十")) <= _T3_HEAD_CHARS
 
 
-def _numbers_only(b: Block) -> bool:
-    """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it."""
+def _numbers_only(b: Block, stacked: bool = False) -> bool:
+    """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it;
+    with ``stacked``, also a cell of numbers one a line (``_stacked_numbers``)."""
     cells = [c for c in b.cells if not c.covered and c.text.strip()]
-    return not b.grid and bool(cells) and all(read_value(c) is not None for c in cells)
+    if b.grid or not cells:
+        return False
+    if all(read_value(c) is not None for c in cells):
+        return True
+    return stacked and "\n" in cells[0].text and _stacked_numbers(b) is not None
 
 
 def _stacked_numbers(b: Block) -> Row | None:
