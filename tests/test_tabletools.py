@@ -12,6 +12,7 @@ import pytest
 import nianbao
 from conftest import DATA, load_json, mismatches
 from nianbao.errors import InputError
+from nianbao.extract.abovefirst import numbers_above_first_row
 from nianbao.extract.shuffled import shuffled_labels
 from nianbao.extract.tables import numbers_above_labels, straddled_cells
 from nianbao.ingest import load, load_bytes, sniff
@@ -190,7 +191,7 @@ def test_numbers_one_a_line_above_the_first_label_are_numbers_above_labels():
     # 「本年制发件数 / 本年废止件数 / 现行有效件数」 / 「0」「0」「0」 / 「规章」 …: the 12 above 行政处罚 is its own
     for path in (HERE / "camelot_stream_numbers_above_labels_one_a_line.md",
                  HERE / "camelot_stream_numbers_above_labels_one_cell.csv"):
-        assert numbers_above_labels(load(path).blocks)
+        assert numbers_above_first_row(load(path).blocks)
         record = nianbao.parse(path)
         assert record.active is None or record.active.punishment is None
 

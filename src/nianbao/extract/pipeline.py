@@ -24,6 +24,7 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
+from .abovefirst import numbers_above_first_row
 from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
 from .noise import (
@@ -111,7 +112,9 @@ def build_record(doc: Document) -> Record:
     found_app.out_of_step = step
     r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
-    found_act = _out_of_step("active") if step else _extract(tb, r2, extract_active, fmt2)
+    # 表二's first row with its numbers one a line above it: 表二's rows out of step (表三 may read in order)
+    active_step = step or numbers_above_first_row(tb)
+    found_act = _out_of_step("active") if active_step else _extract(tb, r2, extract_active, fmt2)
     lazy = Lazy(tb)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)
@@ -129,7 +132,7 @@ def build_record(doc: Document) -> Record:
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
-    has_tables = bool(found_req.values or found_app.values or found_act.values) or step or found_req.out_of_step
+    has_tables = bool(found_req.values or found_app.values or found_act.values) or active_step or found_req.out_of_step
     if not (mf.title or has_tables or len(heads) >= 3):
         raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
 
@@ -154,7 +157,7 @@ def build_record(doc: Document) -> Record:
     requests = _requests(found_req)
     other_single = requests is not None and "other_total" in requests
     # (a text out of step reads no 表二 row: its header's words are all that tells the format)
-    fmt = "2019" if fmt2 == "2019" and (found_act.values or other_single or step) else None
+    fmt = "2019" if fmt2 == "2019" and (found_act.values or other_single or active_step) else None
     if fmt is None and has_tables and (found_act.values or mf.year is None):
         fmt = "2021"  # (without 表二, whose columns tell the formats apart, the report's year says)
     if fmt is None:

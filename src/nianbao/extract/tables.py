@@ -13,7 +13,7 @@ from itertools import combinations
 
 from ..format import Format, core, match_label, norm, tail
 from ..format.spec import T3_HEADER_WORDS, ActiveItem, Label
-from ..ingest import Block, Cell
+from ..ingest import Block
 from .numbersfirst import Paired, numbers_around, numbers_first
 from .values import Row, Value, column_numbers, read_value, split_row, stacked_rows
 
@@ -690,14 +690,14 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
     some row label has numbers before it and a header or label after it. Which label numbers belong to is
     then not settled by the order. A row-order text with blank rows shows the second sign, never the first
     (its first numbers come after its first label)."""
-    numbers = [i for i, b in enumerate(blocks) if _numbers_only(b, stacked=True)]
+    numbers = [i for i, b in enumerate(blocks) if _numbers_only(b)]
     if not numbers:
         return False  # every line has words (a label) beside its numbers
     # only the lines around a line of numbers take part in either sign: one before, two after
     rows: list[Row | None] = [None] * len(blocks)
     for j in sorted({j for i in numbers for j in range(max(0, i - 1), min(len(blocks), i + 3))}):
         if not blocks[j].grid:
-            rows[j] = _stacked_numbers(blocks[j]) or split_row(blocks[j], min_trailing=1)
+            rows[j] = split_row(blocks[j], min_trailing=1)
     kinds = ["N" if r is not None and not r.label and r.values else "" for r in rows]
     kinds = ["H" if k == "N" and column_numbers(b) else k for k, b in zip(kinds, blocks)]  # pandas' 0 | 1
     if "N" not in kinds:
@@ -716,9 +716,9 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
             first.append((i, _FIRST_ROWS[lab.key]))
         if not r.values:
             kinds[i] = "H" if lab is None else "R"
-    # a whole row's numbers just above the first row, on one line or one a line (「0」「0」「0」 above 规章: camelot
-    # stream's cell of three lines); a columnar text's lone 0 is the top of a column
-    top = any(_whole_row_above(kinds, rows, i, width) for i, width in first)
+    # a whole row's numbers just above the first row (a columnar text's lone 0 is the top of a column)
+    top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" and _whole_row(rows[i - 1], width)
+              for i, width in first)
     bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
                  for i in range(1, len(kinds)))
     return top and bottom
@@ -739,38 +739,15 @@ def _label_alone(text: str, lab: Label) -> bool:
     return text.endswith(own) and set(text[:-len(own)].rstrip("一二三四五六七八九十")) <= _T3_HEAD_CHARS
 
 
-def _numbers_only(b: Block, stacked: bool = False) -> bool:
-    """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it;
-    with ``stacked``, also a cell of numbers one a line (``_stacked_numbers``)."""
+def _numbers_only(b: Block) -> bool:
+    """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it."""
     cells = [c for c in b.cells if not c.covered and c.text.strip()]
-    if b.grid or not cells:
-        return False
-    if all(read_value(c) is not None for c in cells):
-        return True
-    return stacked and "\n" in cells[0].text and _stacked_numbers(b) is not None
+    return not b.grid and bool(cells) and all(read_value(c) is not None for c in cells)
 
 
-def _stacked_numbers(b: Block) -> Row | None:
-    """A text line whose written cells hold only numbers, one a line in a cell of several lines (camelot stream's
-    CSV cell 「"0\n0\n0"」 of a row's three columns): as a row of those numbers without a label."""
-    cells = [c for c in b.cells if not c.covered and c.text.strip()]
-    if b.grid or not cells or not any("\n" in c.text.strip() for c in cells):
-        return None
-    lines = [(t.strip(), c) for c in cells for t in c.text.split("\n") if t.strip()]
-    if not all(_PLAIN_NUMBER.fullmatch(t) for t, _ in lines):
-        return None
-    return Row("", [], [v for t, c in lines if (v := read_value(Cell(t, c.line))) is not None], b)
-
-
-def _whole_row_above(kinds: list[str], rows: list[Row | None], i: int, width: int) -> bool:
-    """The lines of numbers just above line ``i`` hold a whole row of ``width``, and a header stands above them."""
-    j = i
-    while j >= 1 and kinds[j - 1] == "N":
-        j -= 1
-    if j == i or j == 0 or kinds[j - 1] != "H":
-        return False
-    vals = [v for r in rows[j:i] if r is not None for v in r.values]
-    return len(vals) >= width and sum(v.value is not None for v in vals) <= width
+def _whole_row(row: Row | None, width: int) -> bool:
+    """Cells enough for a row of ``width`` (blank ones too, where the text keeps them), and no more numbers."""
+    return row is not None and len(row.values) >= width and sum(v.value is not None for v in row.values) <= width
 
 
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
