@@ -19,7 +19,7 @@ def debug_html(path: str | Path) -> str:
     record = nianbao.build_record(doc)
     findings = nianbao.check(record)
     pages = None
-    if doc.kind in ("pdf", "ocr"):
+    if doc.kind in ("pdf", "ocr", "ocr-layer"):
         try:
             if doc.pictures is not None:  # a Word file (.docx, .doc, .wps) of page pictures
                 pages = docx_pages(doc.pictures, str(path))

@@ -20,7 +20,8 @@ from ..format import Format
 from .pages import PageImage
 
 _SEV_ZH = Format.SEVERITY_NAMES
-_KIND_ZH = {"pdf": "PDF（文字层）", "ocr": "扫描件（OCR）", "html": "网页", "docx": "Word 文档", "text": "纯文本",
+_KIND_ZH = {"pdf": "PDF（文字层）", "ocr": "扫描件（OCR）", "ocr-layer": "扫描件（PDF 自带 OCR 文字层）", "html": "网页",
+            "docx": "Word 文档", "text": "纯文本",
             "markdown": "Markdown", "ofd": "OFD", "ole": "Word 97 / WPS", "doc": "Word/WPS 文档（经 LibreOffice 转换）"}
 
 

@@ -9,7 +9,8 @@ pixels: a numbering bracket opened with one glyph and closed with another (``〈
 bracketed phrases so closed (``〈区分处理的…)``, ``〔2021]``; a writer mixes （ and ) at most), the row
 numbers of the format's labels closed by a comma (``1，属于国家秘密``, ``2.， 其他…``: three of them), table
 rules read as ``|`` inside prose lines, a converter's own "picture text" marker. A scan nianbao reads
-with its own OCR is a reading from pixels by definition.
+with its own OCR is a reading from pixels by definition, and so is a PDF's hidden OCR layer over a page
+image (kind ``ocr-layer``: another engine's reading, laid in the PDF).
 
 In a noisy reading a number is kept only when the format's arithmetic confirms it:
 
@@ -245,6 +246,8 @@ def evidence(doc: Document) -> Evidence:
         ev.signals.append("转换工具标明文字识别自图片")
     if doc.kind == "ocr":
         ev.signals.insert(0, "扫描件，文字由本工具 OCR 识别")
+    elif doc.kind == "ocr-layer":
+        ev.signals.insert(0, "PDF 的文字层是扫描图片上的 OCR 识别结果，不是原文")
     elif doc.kind == "ocr-words":
         ev.signals.insert(0, "文字来自 OCR 识别结果文件（hOCR、ALTO 或 TSV）")
     return ev

@@ -49,7 +49,7 @@ class PagePictures:
 @dataclass
 class Document:
     source: str  # file name as given
-    kind: str  # text | markdown | html | docx | pdf | ocr | ofd
+    kind: str  # text | markdown | html | docx | pdf | ocr | ocr-layer | ocr-words | ofd
     blocks: list[Block] = field(default_factory=list)
     text: str = ""  # the decoded text (text sources) or the text of all blocks
     pages: int | None = None

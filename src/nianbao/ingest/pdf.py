@@ -1,7 +1,10 @@
 """PDF: the text layer through pypdfium2, ruled tables from the page's path objects.
 
 A page with no characters is a scan and goes to OCR (``ocr.py``, the optional extra), and so does a page
-whose text layer does not decode (fonts without a Unicode map: ``garbled``). Table grids
+whose text layer does not decode (fonts without a Unicode map: ``garbled``). A page whose characters are
+an OCR engine's invisible layer over a page image (a "searchable" scan: ocrmypdf, Acrobat, ABBYY, scanner
+software) is read from that layer, but the document is of kind ``ocr-layer``: its digits are an engine's
+guesses and extraction keeps only what the format's sums confirm (``extract/noise.py``). Table grids
 come from the ruling lines the PDF draws (each path object's segments, or thin filled rectangles),
 laid out by pdfplumber's lattice functions (``pdfgrid.py``) — without pdfplumber's own page
 parsing, which costs 20× more than pypdfium2's text.
@@ -13,6 +16,8 @@ import ctypes
 import logging
 import re
 import time
+from collections.abc import Iterator
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -29,6 +34,10 @@ log = logging.getLogger(__name__)
 MAX_PAGES = limits.MAX_PDF_PAGES  # an annual report has 3–40 pages; more is another kind of document
 MAX_SCAN_PAGES = limits.MAX_SCAN_PAGES  # OCR takes ~1–3 s a page: bound the time a scan may take
 MIN_CHARS = 8  # fewer characters than this on a page with an image: a scan
+OCR_LAYER_KIND = "ocr-layer"  # Document.kind of a PDF with pages whose text is an OCR engine's hidden layer
+COVER = 0.5  # share of the page an image covers for the page to be a scan
+HIDDEN_SHARE = 0.9  # share of the text objects drawn invisible for the text to be an OCR layer
+_INVISIBLE = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
 _LINE_WIDTH = 2.5  # a filled rectangle thinner than this is a ruling line
 
 
@@ -59,6 +68,7 @@ def read_pdf(data: bytes, name: str) -> Document:
         pages: list[Page] = []
         scans: list[int] = []
         unreadable: list[int] = []  # pages whose text layer does not decode: read from their images
+        layers = 0  # pages read from an OCR engine's hidden text layer
         for i in range(len(pdf)):
             if time.monotonic() > deadline:
                 raise InputError(f"{name}：PDF 读取超时（读到第 {i + 1} 页已超过 {limits.MAX_SECONDS_PER_DOC} 秒），"
@@ -76,6 +86,7 @@ def read_pdf(data: bytes, name: str) -> Document:
                     scans.append(i)
                     pages.append(Page(i + 1, w, h))
                     continue
+                layers += ocr_layer(page)
                 pages.append(layout_page(i + 1, w, h, glyphs, page_segments(page)))
             except pdfium.PdfiumError as e:
                 raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取（{e}）", "corrupt") from None
@@ -85,7 +96,8 @@ def read_pdf(data: bytes, name: str) -> Document:
             _ocr_pages(pdf, pages, scans, name, unreadable)
     finally:
         pdf.close()
-    doc = assemble(name, "ocr" if scans and len(scans) == len(pages) else "pdf", pages)
+    kind = "ocr" if scans and len(scans) == len(pages) else OCR_LAYER_KIND if layers else "pdf"
+    doc = assemble(name, kind, pages)
     if not doc.blocks:
         raise InputError(f"{name}：PDF 中没有可读取的文字", "empty")
     if unreadable:
@@ -182,6 +194,51 @@ def page_glyphs(page: pdfium.PdfPage, name: str = "", number: int = 0) -> tuple[
 
 def _has_image(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+
+
+def ocr_layer(page: pdfium.PdfPage) -> bool:
+    """The page's text is an OCR engine's hidden layer: an image covers most of the page and nearly all its
+    text objects are drawn invisible (render mode 3, or 7: clip only). What a reader sees is the image; the
+    characters are a guess at it, in whatever font the engine chose (GlyphLessFont is only ocrmypdf's and
+    tesseract's; Acrobat and ABBYY use ordinary fonts), so the render mode is the sign, not the font."""
+    left, bottom, right, top = page.get_bbox()
+    area = (right - left) * (top - bottom)
+    objs = list(_raw_objects(page))  # raw handles: wrapping every object costs as much as reading the text
+    if area <= 0 or not any(kind == pdfium_c.FPDF_PAGEOBJ_IMAGE and _covers(obj, left, bottom, right, top, area)
+                            for obj, kind in objs):
+        return False
+    modes = [pdfium_c.FPDFTextObj_GetTextRenderMode(obj) for obj, kind in objs if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]
+    return bool(modes) and sum(m in _INVISIBLE for m in modes) >= HIDDEN_SHARE * len(modes)
+
+
+def _raw_objects(page: pdfium.PdfPage, depth: int = 3) -> Iterator[tuple[Any, int]]:
+    """(object handle, type) of the page's objects and, ``depth`` deep, of its form objects'."""
+    raw = page.raw
+    n = pdfium_c.FPDFPage_CountObjects(raw)
+    forms = []
+    for i in range(n):
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        yield obj, kind
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            forms.append((obj, 1))
+    while forms:
+        form, level = forms.pop()
+        for i in range(pdfium_c.FPDFFormObj_CountObjects(form)):
+            obj = pdfium_c.FPDFFormObj_GetObject(form, i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            yield obj, kind
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < depth:
+                forms.append((obj, level + 1))
+
+
+def _covers(obj: Any, left: float, bottom: float, right: float, top: float, area: float) -> bool:
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, x0, y0, x1, y1):
+        return False
+    w = min(x1.value, right) - max(x0.value, left)
+    h = min(y1.value, top) - max(y0.value, bottom)
+    return w > 0 and h > 0 and w * h >= COVER * area
 
 
 def page_segments(page: pdfium.PdfPage) -> list[Segment]:

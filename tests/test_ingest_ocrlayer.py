@@ -1,0 +1,63 @@
+"""Searchable scans: a page image under an OCR engine's invisible text layer is read with OCR caution.
+
+Fixtures (tests/data/pdf/make_ocrlayer.py): ocrlayer_misread.pdf is r000dense.pdf's text made invisible
+over a page image, one 表三 digit misread (29 → 28); ocrlayer_ocrmypdf.pdf is ocrmypdf's reading of the
+scan r001_scan_p2-3.pdf (GlyphLessFont, render mode 3), its page images shrunk to a few pixels.
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+import nianbao
+from conftest import DATA, load_json, mismatches
+from nianbao.ingest.pdf import OCR_LAYER_KIND, ocr_layer
+
+PDF = DATA / "pdf"
+MISREAD = PDF / "ocrlayer_misread.pdf"
+OCRMYPDF = PDF / "ocrlayer_ocrmypdf.pdf"
+
+
+def _wrong(expected: dict, actual: dict) -> list:
+    """Mismatches where a value was given: a null is a miss, a value that differs is wrong."""
+    return [m for m in mismatches(expected, actual) if m[2] is not None]
+
+
+def test_hidden_text_over_a_page_image_is_an_ocr_layer():
+    for path in (MISREAD, OCRMYPDF):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            assert all(ocr_layer(page) for page in pdf), path.name
+        finally:
+            pdf.close()
+        assert nianbao.read_document(path).kind == OCR_LAYER_KIND
+
+
+def test_visible_text_and_text_without_a_page_image_are_no_ocr_layer():
+    # huaian2024 draws some text in render mode 2 (fill and stroke) and has no page image; r000dense has none
+    for name in ("huaian2024.pdf", "r000dense.pdf"):
+        pdf = pdfium.PdfDocument(str(PDF / name))
+        try:
+            assert not any(ocr_layer(page) for page in pdf), name
+        finally:
+            pdf.close()
+        assert nianbao.read_document(PDF / name).kind == "pdf"
+
+
+def test_a_misread_digit_in_an_ocr_layer_is_null_not_a_wrong_number():
+    # read as the writer's text, 28 came out as a number; the row and its column do not add up with it
+    record = nianbao.parse(MISREAD).to_json_dict()
+    granted = record["requests"]["granted"]
+    assert granted["natural_person"] is None
+    assert granted["commercial"] == 49 and granted["total"] == 244  # the cells the sums confirm stay
+    expected = load_json(PDF / "expected" / "r000dense.pdf.json")
+    assert _wrong(expected, record) == []
+    assert any(n["path"] == "requests.granted" and "OCR 识别结果" in n["text"] and "自然人" in n["text"]
+               for n in record["notes"] if n["kind"] == "unreadable")
+
+
+def test_ocrmypdf_layer_gives_no_wrong_number():
+    record = nianbao.parse(OCRMYPDF).to_json_dict()
+    expected = load_json(DATA / "scan" / "expected" / "r001_scan_p2-3.pdf.json")
+    assert _wrong(expected, record) == []
+    assert record["requests"]["new_received"]["total"] == 2
