@@ -1,19 +1,25 @@
-"""Searchable scans: a page image under an OCR engine's invisible text layer is read with OCR caution.
+"""Searchable scans: a page image under an OCR engine's invisible text layer is OCR'd by nianbao, or, where
+that reads nothing (or the OCR extra is missing), its layer is read with OCR caution.
 
-Fixtures (tests/data/pdf/make_ocrlayer.py): ocrlayer_misread.pdf is r000dense.pdf's text made invisible
-over a page image, one 表三 digit misread (29 → 28); ocrlayer_ocrmypdf.pdf is ocrmypdf's reading of the
-scan r001_scan_p2-3.pdf (GlyphLessFont, render mode 3), its page images shrunk to a few pixels.
+Fixtures (tests/data/pdf/make_ocrlayer.py): ocrlayer_r000_p3.pdf is r000's 表三 page rendered at 150 dpi and
+read by ocrmypdf (tesseract's layer reads the first row 14 0 … 14 as 1 4 … 0); ocrlayer_misread.pdf is
+r000dense.pdf's text made invisible over a blank page image, one 表三 digit misread (29 → 28);
+ocrlayer_ocrmypdf.pdf is ocrmypdf's reading of the scan r001_scan_p2-3.pdf (GlyphLessFont, render mode 3),
+its page images shrunk to a few pixels. The last two have nothing in their images for nianbao's OCR.
 """
 
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+import pytest
 
 import nianbao
 from conftest import DATA, load_json, mismatches
+from nianbao.errors import MissingDependency
 from nianbao.ingest.pdf import OCR_LAYER_KIND, ocr_layer
 
 PDF = DATA / "pdf"
+TABLE_PAGE = PDF / "ocrlayer_r000_p3.pdf"
 MISREAD = PDF / "ocrlayer_misread.pdf"
 OCRMYPDF = PDF / "ocrlayer_ocrmypdf.pdf"
 
@@ -24,12 +30,13 @@ def _wrong(expected: dict, actual: dict) -> list:
 
 
 def test_hidden_text_over_a_page_image_is_an_ocr_layer():
-    for path in (MISREAD, OCRMYPDF):
+    for path in (MISREAD, OCRMYPDF, TABLE_PAGE):
         pdf = pdfium.PdfDocument(str(path))
         try:
             assert all(ocr_layer(page) for page in pdf), path.name
         finally:
             pdf.close()
+    for path in (MISREAD, OCRMYPDF):  # images nianbao's OCR reads nothing from: the layer is read
         assert nianbao.read_document(path).kind == OCR_LAYER_KIND
 
 
@@ -61,3 +68,29 @@ def test_ocrmypdf_layer_gives_no_wrong_number():
     expected = load_json(DATA / "scan" / "expected" / "r001_scan_p2-3.pdf.json")
     assert _wrong(expected, record) == []
     assert record["requests"]["new_received"]["total"] == 2
+
+
+def test_the_page_image_under_an_ocr_layer_is_read_by_our_ocr():
+    pytest.importorskip("rapidocr", reason="OCR extra not installed")
+    # read as the writer's text, tesseract's layer gave 本年新收 自然人 1, 商业企业 4, 总计 0 (14, 0, 14)
+    doc = nianbao.read_document(TABLE_PAGE)
+    assert doc.kind == "ocr"
+    record = nianbao.build_record(doc).to_json_dict()
+    expected = load_json(PDF / "expected" / "r000.pdf.json")
+    assert _wrong(expected, record) == []
+    for row in ("new_received", "total_processed", "granted"):
+        assert record["requests"][row] == expected["requests"][row], row
+
+
+def test_without_the_ocr_extra_the_layer_is_read_with_caution(monkeypatch):
+    from nianbao.ingest import ocr
+
+    def missing(name):
+        raise MissingDependency(f"{name}：需要 OCR 组件", "ocr_missing")
+
+    monkeypatch.setattr(ocr, "require", missing)
+    doc = nianbao.read_document(TABLE_PAGE)
+    assert doc.kind == OCR_LAYER_KIND
+    record = nianbao.build_record(doc).to_json_dict()
+    assert _wrong(load_json(PDF / "expected" / "r000.pdf.json"), record) == []
+    assert record["requests"]["new_received"]["natural_person"] is None  # the layer's 1 is no number

@@ -10,6 +10,9 @@ Needs pikepdf (Debian's python3-pikepdf, which ocrmypdf brings; no dependency of
 * ocrlayer_ocrmypdf.pdf (when an ocrmypdf output is given, e.g. build/ocrlayer/scan/r001_scan_p2-3.pdf from
   bench/score_ocrlayer.py): that output with its page images shrunk to 4×4 grey pixels, its text layer
   (GlyphLessFont, render mode 3) as tesseract wrote it.
+* ocrlayer_r000_p3.pdf (when bench/score_ocrlayer.py's build/ocrlayer/img150/r000.pdf is there): its 表三 page,
+  r000.pdf rendered at 150 dpi and read by ocrmypdf, the page image made 1-bit to keep the file small;
+  tesseract's layer misreads 表三's first row (14 → 1 4, 0 → 4 ...), nianbao's OCR of the image reads it.
 """
 
 import sys
@@ -69,7 +72,29 @@ def shrunk(src: Path) -> None:
     pdf.save(HERE / "ocrlayer_ocrmypdf.pdf", compress_streams=True)
 
 
+def table_page(src: Path) -> None:
+    from PIL import Image
+
+    pdf = pikepdf.open(src)
+    del pdf.pages[3]
+    del pdf.pages[0:2]
+    page = pdf.pages[0]
+    for name, obj in list(page.Resources.get("/XObject", {}).items()):
+        if obj.get("/Subtype") == pikepdf.Name.Image:
+            img = pikepdf.PdfImage(obj).as_pil_image().convert("L").point(lambda v: 255 if v > 160 else 0, "1")
+            bits = Image.frombytes("1", img.size, img.tobytes())
+            new = pikepdf.Stream(pdf, zlib.compress(bits.tobytes(), 9))
+            new.Type, new.Subtype, new.Width, new.Height = pikepdf.Name.XObject, pikepdf.Name.Image, *img.size
+            new.ColorSpace, new.BitsPerComponent, new.Filter = pikepdf.Name.DeviceGray, 1, pikepdf.Name.FlateDecode
+            page.Resources.XObject[name] = new
+    pdf.remove_unreferenced_resources()
+    pdf.save(HERE / "ocrlayer_r000_p3.pdf", compress_streams=True)
+
+
 if __name__ == "__main__":
     misread()
     if len(sys.argv) > 1:
         shrunk(Path(sys.argv[1]))
+    img150 = HERE.parents[2] / "build" / "ocrlayer" / "img150" / "r000.pdf"
+    if img150.exists():
+        table_page(img150)
