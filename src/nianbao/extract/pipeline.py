@@ -126,6 +126,11 @@ def build_record(doc: Document) -> Record:
         text = doc.text or "\n".join(" ".join(c.text for c in b.cells) for b in blocks)
         got = None if found_req.out_of_step else reread_requests(text, found_req, spans=bool(doc.text))
         chosen, holding = apply_reread(found_req, got) if got else (set(), set())
+        if doc.kind == "ocr-layer":
+            # another engine's layer: its row labels are its guesses too, and a row it put under the wrong
+            # label still adds up (img300 r000dense_scanbad: 5.要求…确认 given the next row's 3 55 42 1 17 29
+            # 147): every row is as if placed by the format's order, its own sum confirms none of it
+            chosen = set(chosen) | set(found_req.values)
         confirm_requests(found_req, ev, chosen, holding, got.zero_total if got else frozenset(),
                          got.glyph_rows if got else frozenset())
         confirm_appeals(found_app, ev)
