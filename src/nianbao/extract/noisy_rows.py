@@ -68,12 +68,17 @@ class DigitTrust:
     holding: int = 0  # sums that hold over at least one non-zero number
     failing: int = 0  # sums that fail whatever the reading
     glyph_cells: int = 0  # cells of the tables where a glyph stands for a digit
+    # the text is another engine's hidden layer in a PDF (kind ocr-layer): sums that hold in its 表三 said
+    # nothing of its 表二 (tesseract's layer over huaian2024: every sum held, 表二's 26 read 20)
+    layer: bool = False
 
     @property
     def trusted(self) -> bool:
-        return self.failing == 0 and self.glyph_cells == 0 and self.holding >= TRUSTED_SUMS
+        return not self.layer and self.failing == 0 and self.glyph_cells == 0 and self.holding >= TRUSTED_SUMS
 
     def why(self) -> str:
+        if self.layer:
+            return "与表二同出自 PDF 自带的 OCR 文字层，合计成立也不能证明表二识别无误"
         if self.glyph_cells:
             return f"有 {self.glyph_cells} 格数字被识别成其他字符"
         if self.failing:

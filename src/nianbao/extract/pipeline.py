@@ -122,6 +122,7 @@ def build_record(doc: Document) -> Record:
     if ev.noisy:  # read from pixels: only what the arithmetic confirms stays
         t4 = read_appeals_tokens(blocks)  # 表四 from its tokens, glyphs and rules as read
         trust = digit_trust(found_req, t4, blocks, tb)  # before 表三's cells are nulled
+        trust.layer = doc.kind == "ocr-layer"
         # 表三's rows read again through the table's rules (glyphs that are separators or digits)
         text = doc.text or "\n".join(" ".join(c.text for c in b.cells) for b in blocks)
         got = None if found_req.out_of_step else reread_requests(text, found_req, spans=bool(doc.text))
