@@ -10,17 +10,17 @@ Inputs: the shared scans (shared/research/samples/*scan*.pdf), the shared text P
 r001, huaian2024: their pages rasterized, so there are tables) and a few held-out PDFs (build/holdout/_src,
 STEM.nr.pdf), with their expected records (shared/corpus/converters/expected, build/holdout/expected).
 Varieties, each made once with ocrmypdf (-l chi_sim+eng, --output-type pdf, -O 0) into
-build/ocrlayer/VARIETY/KEY.pdf (--regen makes them again):
+build/ocrlayer/VARIETY/KEY.pdf (--regen makes them again; about 40 minutes on a shared machine):
 
 * scan: ocrmypdf over the shared scans as they are (their pages are images already);
 * force: ocrmypdf --force-ocr over the scans and the text PDFs (every page rasterized, then read);
 * img150, img300: pdftoppm -r 150/300 -gray pages put back into a PDF by img2pdf, then ocrmypdf;
-* sandwich200: the same at 200 dpi with --pdf-renderer sandwich (tesseract's own text-only PDF laid under);
+* sandwich200: the same at 200 dpi with --pdf-renderer sandwich (tesseract's own text-only PDF grafted on);
 * ho200: the held-out PDFs at 200 dpi (the default renderer).
 
 Then every folder is parsed by nianbao in this process and scored (shared/tools/score.py's comparison).
 ocrmypdf and img2pdf are no dependencies of nianbao (``apt-get install ocrmypdf``); a missing tool is noted
-and its varieties skipped. --time prints each folder's parsing seconds. nianbao OCRs a page under a hidden
+and nothing is made. --time prints each folder's parsing seconds. nianbao OCRs a page under a hidden
 layer with its own engine; --layer scores what it reads without the OCR extra: the layer, with OCR caution.
 """
 
