@@ -24,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from score_converters import load_score, print_table, score_folder
+from scoring import load_score, print_table, score_folder  # its own loop: a scorer per folder (--cli), a second table
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -42,7 +42,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from score_converters import load_score, print_table, score_folder  # bench/, beside this script
+from scoring import score_folders, short_files  # bench/, beside this script
 
 import nianbao
 
@@ -578,16 +578,11 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool,
 
 def score_all(only: set[str] | None, show: bool, tess: bool | None = None) -> int:
     """``tess``: True scores only the tesseract folders, False leaves them out, None scores all."""
-    score = load_score(SHARED / "tools" / "score.py")
-    rows = []
-    for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name not in ("expected", "_src")):
-        if only and folder.name not in only:
-            continue
-        if tess is not None and ("-tess" in folder.name) != tess:
-            continue
-        files = score_folder(score, folder, OUT / "expected", show)
-        rows.append((folder.name, files, [f"{f.stem}:{r}/{n}" + (f"!{w}" if w else "") for f, r, n, w in files if r < n]))
-    print_table(rows, "files not all right (right/fields!wrong)", name_width=34, right_width=11)
+    folders = [(p.name, p, OUT / "expected") for p in sorted(OUT.iterdir())
+               if p.is_dir() and p.name not in ("expected", "_src") and not (only and p.name not in only)
+               and (tess is None or ("-tess" in p.name) == tess)]
+    score_folders(folders, show, short_files, "files not all right (right/fields!wrong)",
+                  name_width=34, right_width=11)
     return 0
 
 

@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from score_converters import load_score, print_table, score_folder
+from scoring import load_score, print_table, score_folder
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"

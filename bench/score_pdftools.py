@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from score_converters import load_score, print_table, score_folder
+from scoring import file_count, score_folders
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -168,21 +168,15 @@ def main(argv: list[str]) -> int:
             if p.is_dir() and (only is None or p.name in only):
                 shutil.rmtree(p)
     notes = make(only)
-    score = load_score(SHARED / "tools" / "score.py")
     expected = OUT / "expected"
     expected.mkdir(parents=True, exist_ok=True)
     for key, _, record in inputs():
         target = expected / f"{key}.json"
         if not target.exists() or target.read_bytes() != record.read_bytes():
             shutil.copyfile(record, target)
-    rows = []
-    for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name != "expected"):
-        if only and folder.name not in only:
-            continue
-        files = score_folder(score, folder, expected, "--wrong" in argv)
-        bad = sum(1 for f in files if f[1] < f[2])
-        rows.append((folder.name, files, [f"{len(files)} files, {bad} short"]))
-    print_table(rows, "files", name_width=24, right_width=6)
+    folders = [(p.name, p, expected) for p in sorted(OUT.iterdir())
+               if p.is_dir() and p.name != "expected" and not (only and p.name not in only)]
+    score_folders(folders, "--wrong" in argv, file_count, "files", name_width=24, right_width=6)
     for n in notes:
         print(n)
     return 0

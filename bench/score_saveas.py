@@ -26,7 +26,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
 
-from score_converters import load_score, print_table, score_folder
+from scoring import every_file, score_folders
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -172,19 +172,20 @@ def main(argv: list[str]) -> int:
             if p.is_dir() and (only is None or p.name in only):
                 shutil.rmtree(p)
     notes = make(only)
-    score = load_score(SHARED / "tools" / "score.py")
-    rows = []
-    for way, (_, inputs, _, _) in WAYS.items():
-        folder = OUT / way
-        if (only and way not in only) or not folder.is_dir():
-            continue
-        expected = OUT / "expected" / way  # keys repeat across ways with different records (r001 page / DOCX)
-        expected.mkdir(parents=True, exist_ok=True)
-        for key, _, record in inputs():
-            shutil.copyfile(record, expected / f"{key}.json")
-        files = score_folder(score, folder, expected, "--wrong" in argv)
-        rows.append((way, files, [f"{f[1]}/{f[2]}" + (f"!{f[3]}" if f[3] else "") for f in files]))
-    print_table(rows, "per file (right/fields!wrong)", name_width=16, right_width=6)
+
+    def folders():
+        for way, (_, inputs, _, _) in WAYS.items():
+            folder = OUT / way
+            if (only and way not in only) or not folder.is_dir():
+                continue
+            expected = OUT / "expected" / way  # keys repeat across ways with different records (r001 page / DOCX)
+            expected.mkdir(parents=True, exist_ok=True)
+            for key, _, record in inputs():
+                shutil.copyfile(record, expected / f"{key}.json")
+            yield way, folder, expected
+
+    score_folders(folders(), "--wrong" in argv, every_file, "per file (right/fields!wrong)", name_width=16,
+                  right_width=6)
     for n in notes:
         print(n)
     return 0

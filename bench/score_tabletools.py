@@ -263,7 +263,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--convert"]:
         return convert_main(argv[1:])
     sys.path.insert(0, str(HERE))
-    from score_converters import load_score, print_table, score_folder
+    from scoring import score_folders, short_files  # imports nianbao, which the tools' virtualenv (--convert) has not
 
     only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
     if "--regen" in argv:
@@ -273,19 +273,10 @@ def main(argv: list[str]) -> int:
     notes = make_text_tools(docs, only)
     if "--no-tess" not in argv:
         notes += make_tess(docs)
-    score = load_score(SHARED / "tools" / "score.py")
-    rows = []
-    for s in ("corpus", "nrpdf", "lopdf"):
-        if not (OUT / s).exists():
-            continue
-        for folder in sorted(p for p in (OUT / s).iterdir() if p.is_dir()):
-            name = f"{s}-{folder.name}"
-            if only and name not in only:
-                continue
-            files = score_folder(score, folder, OUT / "expected", "--wrong" in argv)
-            rows.append((name, files, [f"{f.stem}:{r}/{n}" + (f"!{w}" if w else "") for f, r, n, w in files
-                                       if r < n]))
-    print_table(rows, "files not all right (right/fields!wrong)", name_width=34, right_width=11)
+    folders = [(f"{s}-{p.name}", p, OUT / "expected") for s in ("corpus", "nrpdf", "lopdf") if (OUT / s).exists()
+               for p in sorted((OUT / s).iterdir()) if p.is_dir() and not (only and f"{s}-{p.name}" not in only)]
+    score_folders(folders, "--wrong" in argv, short_files,
+                  "files not all right (right/fields!wrong)", name_width=34, right_width=11)
     for n in notes:
         print("note:", n)
     return 0

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from lxml import etree, html
-from score_converters import load_score, print_table, score_folder
+from scoring import every_file, score_folders
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent.parent / "shared" / "research" / "samples"
@@ -133,17 +133,17 @@ def main(argv: list[str]) -> int:
     if "--regen" in argv and OUT.exists():
         shutil.rmtree(OUT)
     notes = make()
-    score = load_score(SAMPLES.parent.parent / "tools" / "score.py")
     expected = OUT / "expected"
     expected.mkdir(exist_ok=True)
-    rows = []
-    for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name != "expected"):
-        kind = "docx" if "docx-" in folder.name else "html"
-        for stem in STEMS:  # the expected record of the source the tool read
-            shutil.copyfile(SAMPLES / "expected" / f"{stem}.{kind}.json", expected / f"{stem}.json")
-        files = score_folder(score, folder, expected, "--wrong" in argv)
-        rows.append((folder.name, files, [f"{r}/{n}" + (f"!{w}" if w else "") for _, r, n, w in files]))
-    print_table(rows, "per file (right/fields!wrong)", name_width=26)
+
+    def folders():
+        for folder in sorted(p for p in OUT.iterdir() if p.is_dir() and p.name != "expected"):
+            kind = "docx" if "docx-" in folder.name else "html"
+            for stem in STEMS:  # the expected record of the source the tool read, laid just before it is scored
+                shutil.copyfile(SAMPLES / "expected" / f"{stem}.{kind}.json", expected / f"{stem}.json")
+            yield folder.name, folder, expected
+
+    score_folders(folders(), "--wrong" in argv, every_file, "per file (right/fields!wrong)", name_width=26)
     for n in notes:
         print(n)
     return 0
