@@ -85,7 +85,7 @@ def decode_damaged(data: bytes, name: str, declared: str | None = None) -> tuple
 
 
 # Characters a report's text is made of: printable ASCII, whitespace, CJK and its punctuation, full-width forms
-_REPORT_CHAR = re.compile(r"[\x20-\x7e\t\n\r\u00b7\u00d7\u2000-\u206f\u2460-\u24ff\u2500-\u257f\u3000-\u303f"
+REPORT_CHAR = re.compile(r"[\x20-\x7e\t\n\r\u00b7\u00d7\u2000-\u206f\u2460-\u24ff\u2500-\u257f\u3000-\u303f"
                           r"\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -101,7 +101,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         sample = text[:4096]
-        if sample and len(_REPORT_CHAR.findall(sample)) >= 0.98 * len(sample):
+        if sample and len(REPORT_CHAR.findall(sample)) >= 0.98 * len(sample):
             return text
     return None
 

@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 
 from ..errors import InputError
+from .decode import widen
 from .document import Document
 from .page import read_page
 
@@ -45,19 +46,14 @@ def _page_text(part: object) -> str | None:
     if not isinstance(raw, bytes) or not raw.strip():
         return None
     charset = part.get_content_charset()
-    for enc in (charset, "utf-8", "gb18030"):
+    for enc in (widen(charset), "utf-8", "gb18030"):  # widen: GB2312/GBK as GB18030, an unknown name skipped
         if not enc:
             continue
         try:
-            return raw.decode(_codec(enc))
+            return raw.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
     return raw.decode("gb18030", errors="replace")
-
-
-def _codec(charset: str) -> str:
-    c = charset.lower()
-    return "gb18030" if c in ("gb2312", "gbk", "x-gbk", "cp936", "euc-cn") else c
 
 
 __all__ = ["is_mhtml", "read_mhtml"]

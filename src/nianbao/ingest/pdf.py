@@ -26,6 +26,7 @@ import pypdfium2.raw as pdfium_c
 
 from .. import limits
 from ..errors import InputError, MissingDependency
+from .decode import REPORT_CHAR
 from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
@@ -117,11 +118,8 @@ def _pages_zh(indexes: list[int]) -> str:
     return "第 " + "、".join(str(i + 1) for i in indexes) + " 页"
 
 
-# Characters a report's text layer is made of: ASCII, CJK and its punctuation, full-width forms, general
-# punctuation, circled numbers and box drawing. A font without a Unicode map gives glyph numbers instead:
-# letters of any script (Lao, N'Ko, Devanagari beside CJK) or runs of ASCII punctuation.
-_REPORT_CHAR = re.compile(r"[\x20-\x7e\u00b7\u00d7\u2000-\u206f\u2460-\u24ff\u2500-\u257f\u3000-\u303f"
-                          r"\u4e00-\u9fff\uff00-\uffef]")
+# A font without a Unicode map gives glyph numbers instead of characters: letters of any script (Lao,
+# N'Ko, Devanagari beside CJK) or runs of ASCII punctuation, outside a report's alphabet (``REPORT_CHAR``).
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9]")
 MIN_GARBLED = 50  # characters: a page with fewer says too little to tell
@@ -135,7 +133,7 @@ def garbled(glyphs: list[Glyph]) -> bool:
     n = len(text)
     if n < MIN_GARBLED:
         return False
-    if len(_REPORT_CHAR.findall(text)) < 0.8 * n:
+    if len(REPORT_CHAR.findall(text)) < 0.8 * n:
         return True
     return len(_CJK.findall(text)) < 0.05 * n and len(_DIGIT.findall(text)) < 0.5 * n
 
