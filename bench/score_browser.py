@@ -18,13 +18,18 @@ second table gives right / WRONG / null per screenshot mode. --only scores only 
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from scoring import load_score, print_table, score_folder  # its own loop: a scorer per folder (--cli), a second table
+from scoring import (  # its own loop: --cli per folder, a second table
+    load_score,
+    parse_cli,
+    parse_here,
+    print_table,
+    score_folder,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -112,27 +117,6 @@ def make(with_png: bool) -> list[str]:
     return notes
 
 
-def score_cli(score, folder: Path, exp_dir: Path, show: bool = False) -> list[tuple[Path, int, int, int]]:
-    """Like ``score_folder``, through the product path: ``nianbao parse --json FILE`` in its own process."""
-    out = []
-    for f in sorted(folder.iterdir()):
-        exp = score.expected_for(exp_dir, f)
-        if exp is None:
-            continue
-        r = subprocess.run([str(NIANBAO), "parse", "--json", str(f)], capture_output=True, text=True, timeout=900)
-        try:
-            actual = json.loads(r.stdout)
-        except ValueError:  # a refused file scores as all missing
-            actual = {"_error": (r.stderr or r.stdout)[-200:]}
-        n, wrong = score.compare(json.loads(exp.read_text()), actual)
-        bad = [(p, w, g) for p, w, g in wrong if g is not None]
-        out.append((f, n - len(wrong), n, len(bad)))
-        if show:
-            for p, w, g in bad:
-                print(f"  WRONG {folder.name}/{f.name} {p}: expected {w!r}, got {g!r}")
-    return out
-
-
 def main(argv: list[str]) -> int:
     if "--regen" in argv and OUT.exists():
         shutil.rmtree(OUT)
@@ -148,7 +132,7 @@ def main(argv: list[str]) -> int:
         if only and folder.name not in only:
             continue
         cli = "--cli" in argv and folder.name in SHOTS
-        files = (score_cli if cli else score_folder)(score, folder, expected, "--wrong" in argv)
+        files = score_folder(score, folder, expected, "--wrong" in argv, parse_cli(NIANBAO) if cli else parse_here)
         name = f"{folder.name} (cli)" if cli else folder.name
         rows.append((name, files, [f"{r}/{n}" + (f"!{w}" if w else "") for _, r, n, w in files]))
         if folder.name in SHOTS:

@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scoring import load_score, print_table, score_folder
+from scoring import load_score, options, print_table, score_folder
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -122,11 +122,7 @@ def make(only: set[str] | None) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
-    if "--regen" in argv and OUT.exists():
-        for p in OUT.iterdir():
-            if p.is_dir() and p.name != "expected" and (only is None or p.name in only):
-                shutil.rmtree(p)
+    only = options(argv, OUT)
     notes = make(only)
     if "--layer" in argv:  # as without the OCR extra: the hidden layer is read, with OCR caution
         from nianbao.errors import MissingDependency

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from scoring import file_count, score_folders
+from scoring import file_count, options, score_folders
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -162,11 +162,7 @@ def make(only: set[str] | None) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
-    if "--regen" in argv and OUT.exists():
-        for p in OUT.iterdir():
-            if p.is_dir() and (only is None or p.name in only):
-                shutil.rmtree(p)
+    only = options(argv, OUT)
     notes = make(only)
     expected = OUT / "expected"
     expected.mkdir(parents=True, exist_ok=True)

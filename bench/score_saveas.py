@@ -26,7 +26,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
 
-from scoring import every_file, score_folders
+from scoring import every_file, options, score_folders
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -166,11 +166,7 @@ def make(only: set[str] | None) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
-    if "--regen" in argv and OUT.exists():
-        for p in OUT.iterdir():
-            if p.is_dir() and (only is None or p.name in only):
-                shutil.rmtree(p)
+    only = options(argv, OUT)
     notes = make(only)
 
     def folders():

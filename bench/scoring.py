@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
+import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -27,19 +29,37 @@ def load_score(path: Path = SCORE_PY):
     return mod
 
 
-def score_folder(score, folder: Path, exp_dir: Path, show: bool = False) -> Files:
-    """Every file of ``folder`` that has an expected record in ``exp_dir`` (score.expected_for), scored;
-    ``show`` prints each WRONG value as it is found."""
+def parse_here(f: Path) -> dict:
+    """nianbao's record of ``f``, parsed in this process (a failed file scores as all missing)."""
+    try:
+        actual = nianbao.parse(f).to_json_dict()
+    except Exception as e:  # noqa: BLE001 - a failed file scores as all missing
+        actual = {"_error": str(e)[:200]}
+    return json.loads(json.dumps(actual, ensure_ascii=False, default=str))
+
+
+def parse_cli(nianbao_exe: Path) -> Callable[[Path], dict]:
+    """The product path: ``nianbao parse --json FILE`` in its own process (a refused file scores as all
+    missing)."""
+    def parse(f: Path) -> dict:
+        r = subprocess.run([str(nianbao_exe), "parse", "--json", str(f)], capture_output=True, text=True, timeout=900)
+        try:
+            return json.loads(r.stdout)
+        except ValueError:
+            return {"_error": (r.stderr or r.stdout)[-200:]}
+    return parse
+
+
+def score_folder(score, folder: Path, exp_dir: Path, show: bool = False,
+                 parse: Callable[[Path], dict] = parse_here) -> Files:
+    """Every file of ``folder`` that has an expected record in ``exp_dir`` (score.expected_for), parsed by
+    ``parse`` and scored; ``show`` prints each WRONG value as it is found."""
     out = []
     for f in sorted(folder.iterdir()):
         exp = score.expected_for(exp_dir, f)
         if exp is None:
             continue
-        try:
-            actual = nianbao.parse(f).to_json_dict()
-        except Exception as e:  # noqa: BLE001 - a failed file scores as all missing
-            actual = {"_error": str(e)[:200]}
-        actual = json.loads(json.dumps(actual, ensure_ascii=False, default=str))
+        actual = parse(f)
         n, wrong = score.compare(json.loads(exp.read_text()), actual)
         bad = [(p, w, g) for p, w, g in wrong if g is not None]
         out.append((f, n - len(wrong), n, len(bad)))
@@ -59,6 +79,17 @@ def print_table(rows: list[tuple[str, Files, list[str]]], per_title: str, name_w
         tr, tf, tw = tr + r, tf + n, tw + w
         print(f"{name:<{name_width}} {r:>5}/{n:<5} {100 * r / n if n else 0:6.1f}% {w:>6}  {' '.join(per)}")
     print(f"{'TOTAL':<{name_width}} {tr:>5}/{tf:<5} {100 * tr / tf if tf else 0:6.2f}% {tw:>6}")
+
+
+def options(argv: list[str], out: Path, keep: Iterable[str] = ("expected",)) -> set[str] | None:
+    """The scripts' shared options: ``--only NAME,NAME`` (returned; None for all) and ``--regen``, which
+    removes the named folders of ``out`` (all but ``keep`` without ``--only``) so they are made again."""
+    only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
+    if "--regen" in argv and out.exists():
+        for p in out.iterdir():
+            if p.is_dir() and p.name not in keep and (only is None or p.name in only):
+                shutil.rmtree(p)
+    return only
 
 
 # what a folder's line says of its files, after the totals
