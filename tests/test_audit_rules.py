@@ -156,3 +156,12 @@ def test_rule_loads_and_is_documented(code):
 def test_rule_names_are_unique():
     names = [rule_class(c).name for c in CODES]
     assert len(names) == len(set(names))
+
+
+def test_reading_notes_speak_for_themselves():
+    """A note from reading the file (a garbled PDF text layer, a picture not read) is shown in its own
+    words: only bad bytes are damage, and their note says so itself."""
+    rec = build({"notes": [{"kind": "damaged", "text": "PDF 第 1 页的文字层无法解码（字体缺少 Unicode 映射，复制出来是乱码），"
+                                                       "已按页面图像识别（OCR）"}]})
+    found = [f for f in audit(rec) if f.code == "L-02"]
+    assert found and found[0].message.startswith("PDF 第 1 页") and "损坏" not in found[0].message

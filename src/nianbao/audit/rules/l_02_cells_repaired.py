@@ -15,8 +15,9 @@ class CellsRepaired(Rule):
     为什么重要：修复后的数值很可能正确，但并非原文一目了然的样子；
     出现在审核结果里，便于人工对照原文确认这些格子。
 
-    文件中个别字节损坏（无法按 UTF-8 或 GBK 解码）时，其余内容照常读取，损坏处以“�”代替，
-    并在此说明在第几行。
+    读取文件时遇到的问题也在此说明，每条各自写明是什么问题：个别字节损坏（无法按 UTF-8 或 GBK
+    解码，其余内容照常读取，损坏处以“�”代替，并说明在第几行）、PDF 的文字层无法解码（已按页面
+    图像识别）、Word 文件中的图片无法识别等。
 
     示例：表三「3.要求提供公开出版物」一行的标签错位到行首，数字已按列对齐读出。
 
@@ -31,10 +32,11 @@ class CellsRepaired(Rule):
 
     def check(self, ctx: Context):
         for note in ctx.record.notes:
-            if note.kind == "damaged":  # bytes that could not be decoded: the text says where
+            if note.kind == "damaged":  # what the reader met (bad bytes, a garbled text layer, a picture
+                # it could not read): each note says in its own words what it is, so none is called damage
                 f = self.finding(ctx, ["meta.file"], actual=note.text[:200], where="文件", text="", line="",
                                  key=f"damaged:{note.text}")
-                f.message = f"文件内容有损坏：{note.text}"
+                f.message = note.text
                 yield f
                 continue
             if note.kind != "repaired":
