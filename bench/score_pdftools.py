@@ -10,13 +10,17 @@ Tools, each skipped with a note when it is not installed: poppler's pdftohtml (-
 complex HTML, -xml) and pdftotext (-bbox, -bbox-layout, -tsv, -htmlmeta, -fixed 3); mupdf's mutool draw
 -F txt, html, xhtml, stext; Ghostscript's txtwrite device; PyMuPDF's page.get_text as text, blocks (one
 line per block), words (one line per word), html, xhtml, xml, dict (as JSON); pypdfium2's text rects (one
-line per rect, get_text_bounded). Outputs go to build/pdftools/TOOL/KEY.EXT (KEY = the sample's stem, or
+line per rect, get_text_bounded); Apache PDFBox's ExtractText (plain, -sort, -html: the text Apache Tika
+and many Java pipelines give; Debian's libpdfbox2-java, run by java); pdf.js's text content (Firefox's
+viewer: items with its line ends; pdf-parse: a line per change of height; `npm install --prefix build/node
+pdfjs-dist` and node, see bench/tools/pdfjs_text.mjs). Outputs go to build/pdftools/TOOL/KEY.EXT (KEY = the sample's stem, or
 nr-STEM / lo-STEM for a held-out PDF), made once (--regen makes them again); then every folder is parsed and
 scored in this process. PyMuPDF is no dependency of nianbao: `pip install pymupdf` into the venv to score it.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -102,7 +106,40 @@ def _pdftohtml_complex(pdf: Path) -> bytes:
         return out.read_bytes() if out.exists() else b""
 
 
+PDFBOX_JARS = [Path("/usr/share/java") / j for j in ("pdfbox2-tools.jar", "pdfbox2.jar", "fontbox2.jar",
+                                                     "commons-logging.jar")]
+NODE_MODULES = HERE.parent / "build" / "node" / "node_modules"
+
+
+def _pdfbox(*flags: str) -> Callable[[Path], bytes | None]:
+    """PDFBox's ExtractText with ``flags``, written to a temporary file (it writes no standard output)."""
+    def run(pdf: Path) -> bytes | None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "out"
+            _run(["java", "-cp", ":".join(map(str, PDFBOX_JARS)), "org.apache.pdfbox.tools.ExtractText",
+                  "-encoding", "UTF-8", *flags, str(pdf), str(out)])
+            return out.read_bytes() if out.exists() else None
+
+    return run
+
+
+def _pdfjs(mode: str) -> Callable[[Path], bytes | None]:
+    def run(pdf: Path) -> bytes | None:
+        env = {**os.environ, "NODE_PATH": str(NODE_MODULES)}
+        r = subprocess.run(["node", str(HERE / "tools" / "pdfjs_text.mjs"), mode, str(pdf)], capture_output=True,
+                           timeout=300, env=env)
+        return r.stdout if r.returncode == 0 else None
+
+    return run
+
+
 def _have(module: str) -> bool:
+    if module == "pdfbox":
+        return shutil.which("java") is not None and all(j.exists() for j in PDFBOX_JARS)
+    if module == "pdfjs":
+        return shutil.which("node") is not None and (NODE_MODULES / "pdfjs-dist").is_dir()
     import importlib.util
 
     return importlib.util.find_spec(module) is not None
@@ -132,6 +169,11 @@ TOOLS: dict[str, tuple[str, list[str] | Callable[[Path], bytes], str]] = {
     "pymupdf-xml": ("xml", _pymupdf("xml"), "pymupdf"),
     "pymupdf-dict": ("json", _pymupdf("dict"), "pymupdf"),
     "pdfium-rects": ("txt", _pdfium_rects, "pypdfium2"),
+    "pdfbox": ("txt", _pdfbox(), "pdfbox"),
+    "pdfbox-sort": ("txt", _pdfbox("-sort"), "pdfbox"),
+    "pdfbox-html": ("html", _pdfbox("-html"), "pdfbox"),
+    "pdfjs-eol": ("txt", _pdfjs("eol"), "pdfjs"),
+    "pdfjs-pdfparse": ("txt", _pdfjs("pdfparse"), "pdfjs"),
 }
 
 
