@@ -13,8 +13,8 @@ import nianbao
 from conftest import DATA, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.extract.abovefirst import numbers_above_first_row
+from nianbao.extract.outofstep import numbers_above_labels, straddled_cells
 from nianbao.extract.shuffled import shuffled_labels
-from nianbao.extract.tables import numbers_above_labels, straddled_cells
 from nianbao.ingest import load, load_bytes, sniff
 
 HERE = DATA / "tabletools"

@@ -47,8 +47,9 @@ from ..format import (
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
+from .outofstep import stacked_rows
 from .sections import section_of
-from .values import column_numbers, stacked_rows
+from .values import column_numbers
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread

@@ -44,6 +44,7 @@ from .noisy_rows import (
     digit_trust,
     read_appeals_tokens,
 )
+from .outofstep import out_of_step
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
@@ -55,8 +56,6 @@ from .tables import (
     extract_active,
     extract_appeals,
     extract_requests,
-    numbers_above_labels,
-    straddled_cells,
 )
 
 
@@ -81,7 +80,7 @@ _NO_LABEL = ("", "", None)
 _OUT_OF_STEP = "表格的行标签与数字错开（数字在标签上方，或表格工具的单元格跨行），无法确定数字属于哪一行，已留空"
 
 
-def _out_of_step(table: str) -> Found:
+def _unread(table: str) -> Found:
     found = Found(out_of_step=True)
     found.notes.append(("unreadable", table, _OUT_OF_STEP, None))
     return found
@@ -103,10 +102,10 @@ def build_record(doc: Document) -> Record:
     ev = evidence(doc)
     # a noisy reading's tables: a digit read as a glyph leaves its cell blank, not its row shifted
     tb = blank_misread_cells(blocks) if ev.noisy else blocks
-    # numbers above their labels, or a tool's grid cutting across the text's rows: no label of 表二 or 表三
-    # stands beside its own numbers
-    step = numbers_above_labels(tb) or straddled_cells(tb)
-    found_req = (_out_of_step("requests") if step
+    # asked once, here: in a text out of step no label of 表二 or 表三 stands beside its own numbers, so
+    # neither is read by label nor decoded, and 表四 is kept only where its rows were read with certainty
+    step = out_of_step(tb)
+    found_req = (_unread("requests") if step
                  else _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests))
     found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text)
     found_app.out_of_step = step
@@ -114,7 +113,7 @@ def build_record(doc: Document) -> Record:
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
     # 表二's first row with its numbers one a line above it: 表二's rows out of step (表三 may read in order)
     active_step = step or numbers_above_first_row(tb)
-    found_act = _out_of_step("active") if active_step else _extract(tb, r2, extract_active, fmt2)
+    found_act = _unread("active") if active_step else _extract(tb, r2, extract_active, fmt2)
     lazy = Lazy(tb)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)

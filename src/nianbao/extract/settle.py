@@ -117,7 +117,7 @@ def _alternatives(paths: list[str], alts) -> str:
 
 def settle_requests(found: Found, lazy: _Lazy) -> None:
     if found.out_of_step:
-        return  # the decoder reads numbers after their labels: not this text's order (tables.numbers_above_labels)
+        return  # the decoder reads numbers after their labels: not this text's order (outofstep.py)
     rows = _rows_of(found, "requests")
     found.certain -= found.loose
     if found.numbers_first:  # the decoder reads numbers after their labels: not this text's order

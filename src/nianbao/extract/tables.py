@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..format import Format, core, match_label, norm, tail
-from ..format.spec import T3_HEADER_WORDS, ActiveItem, Label
+from ..format.spec import ActiveItem, Label
 from ..ingest import Block
 from .numbersfirst import Paired, numbers_around, numbers_first
-from .values import Row, Value, column_numbers, read_value, split_row, stacked_rows
+from .outofstep import stacked_rows
+from .rowlabels import ACTIVE_LABELS, T3_LABELS
+from .values import Row, Value, read_value, split_row
 
 FUZZY = 0.72
 
@@ -35,7 +37,7 @@ class Found:
     # certain rows whose every cell has its own place in the block, a blank one too (a grid row, or a text row
     # whose separators keep an empty cell: 「| 部分公开 | 2 |  |  |  |  |  | 2 |」): no other order of its numbers
     explicit: set[str] = field(default_factory=set)
-    # labels out of step with their numbers (numbers_above_labels, straddled_cells): no row read by label,
+    # labels out of step with their numbers (outofstep.out_of_step): no row read by label,
     # and no decoder, which reads numbers after their labels
     out_of_step: bool = False
     # 表三's numbers stand above their labels in places (numbersfirst): its rows are read by pairing, not in order
@@ -58,7 +60,6 @@ T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
 T4_COLUMN_KEYS, T4_GROUP_KEYS = Format.T4_COLUMN_KEYS, Format.T4_GROUP_KEYS
 
 # ---- 表三 --------------------------------------------------------------------------------------
-_T3_CANDIDATES = (*_F2021.t3_rows, Format.T3_OTHER_TOTAL)
 
 
 @dataclass
@@ -212,7 +213,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         c = core(row.label)
         if len(c) > 50:
             continue
-        lab, how = match_label(row.label, _T3_CANDIDATES, fuzzy=FUZZY if row.values else 0.0)
+        lab, how = match_label(row.label, T3_LABELS, fuzzy=FUZZY if row.values else 0.0)
         if _OTHER_GROUP_WORD in c or norm(row.label).startswith(_OTHER_GROUP_NUMBER):
             group = "other"
         if lab is None:
@@ -556,11 +557,6 @@ def detect_active_format(blocks: list[Block]) -> str:
     return "2021"
 
 
-_ACTIVE_LABELS = tuple(tuple(Label(it.key, it.label, it.keys, it.variants) for it in f.active)
-                       for f in (_F2021, _F2019))
-_ACTIVE_ANY = _ACTIVE_LABELS[0] + _ACTIVE_LABELS[1]
-_FIRST_ROWS = {_F2021.active[0].key: len(_F2021.active[0].columns), _F2019.active[0].key: len(_F2019.active[0].columns),
-               _T3_CANDIDATES[0].key: len(T3_COLUMN_KEYS)}  # 规章 (three numbers), 本年新收 (seven)
 _FEE_COLUMN = _F2021.active_value_column(next(it for it in _F2021.active if it.key == "fees"))
 _FEE_WORD = _FEE_COLUMN.keys[0] if _FEE_COLUMN else ""  # 收费金额
 _FEE_UNIT = "万元"  # the unit the format prints in 本年收费金额（单位：万元）
@@ -571,7 +567,7 @@ _COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _
 def extract_active(blocks: list[Block], fmt: str) -> Found:
     found = Found()
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
-    labels = _ACTIVE_LABELS[fmt == "2019"]
+    labels = ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
     heads = _active_heads(blocks, fmt)
     for row in _absorbed(blocks):
@@ -680,147 +676,6 @@ def _explicit_blanks(row: Row, width: int) -> bool:
     if len(after) < width or not all(read_value(c) is not None for c in after):
         return False
     return all(not c.text.strip() for c in after[width:])  # a table's extra empty column
-
-
-def numbers_above_labels(blocks: list[Block]) -> bool:
-    """Does this text write its tables' numbers on a line above their label (camelot's and tabula's stream
-    mode over a PDF whose labels sit lower in their cells: 「信息内容 … / ,0,0,0 / 规章 / ,0,0,0 / 行政规范性文件 /
-    第二十条…」, or the lines tabulate cuts a multi-line cell into under to_markdown)? Both ends of a table tell:
-    the first row label of 表二 or 表三 (规章, 本年新收) has numbers just before it and a header before those, and
-    some row label has numbers before it and a header or label after it. Which label numbers belong to is
-    then not settled by the order. A row-order text with blank rows shows the second sign, never the first
-    (its first numbers come after its first label)."""
-    numbers = [i for i, b in enumerate(blocks) if _numbers_only(b)]
-    if not numbers:
-        return False  # every line has words (a label) beside its numbers
-    # only the lines around a line of numbers take part in either sign: one before, two after
-    rows: list[Row | None] = [None] * len(blocks)
-    for j in sorted({j for i in numbers for j in range(max(0, i - 1), min(len(blocks), i + 3))}):
-        if not blocks[j].grid:
-            rows[j] = split_row(blocks[j], min_trailing=1)
-    kinds = ["N" if r is not None and not r.label and r.values else "" for r in rows]
-    kinds = ["H" if k == "N" and column_numbers(b) else k for k, b in zip(kinds, blocks)]  # pandas' 0 | 1
-    if "N" not in kinds:
-        return False  # the common case: numbers stand beside their labels
-    first: list[tuple[int, int]] = []  # rows labelled 规章 or 本年新收 (numbers on the line or not), their width
-    for i, r in enumerate(rows):
-        if r is None or not r.label or len(core(r.label)) > 50:
-            continue
-        lab = None
-        for labels in (_ACTIVE_ANY, _T3_CANDIDATES):
-            lab = match_label(r.label, labels)[0]
-            if lab is not None and _label_alone(core(r.label), lab):
-                break
-            lab = None
-        if lab is not None and lab.key in _FIRST_ROWS:
-            first.append((i, _FIRST_ROWS[lab.key]))
-        if not r.values:
-            kinds[i] = "H" if lab is None else "R"
-    # a whole row's numbers just above the first row (a columnar text's lone 0 is the top of a column)
-    top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" and _whole_row(rows[i - 1], width)
-              for i, width in first)
-    bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
-                 for i in range(1, len(kinds)))
-    return top and bottom
-
-
-# the words of 表三's column header, which a table tool may put on the line of the first row's label
-_T3_HEAD_CHARS = frozenset("".join(w for c in Format.T3_COLUMNS for w in (c.label, *c.keys, *c.variants))
-                           + "".join(T3_HEADER_WORDS))
-
-
-def _label_alone(text: str, lab: Label) -> bool:
-    """``text`` (a line's words, core) is the label alone — its words wrapped or cut at most — or the label
-    after 表三's column header words that a tool wrote on its line (camelot stream: 「服务机构 其 他 一、本年新收
-    政府信息公开申请数量」); not a sentence that names it."""
-    own = core(lab.label)
-    if len(text) <= len(own) + 4:
-        return True
-    return text.endswith(own) and set(text[:-len(own)].rstrip("一二三四五六七八九十")) <= _T3_HEAD_CHARS
-
-
-def _numbers_only(b: Block) -> bool:
-    """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it."""
-    cells = [c for c in b.cells if not c.covered and c.text.strip()]
-    return not b.grid and bool(cells) and all(read_value(c) is not None for c in cells)
-
-
-def _whole_row(row: Row | None, width: int) -> bool:
-    """Cells enough for a row of ``width`` (blank ones too, where the text keeps them), and no more numbers."""
-    return row is not None and len(row.values) >= width and sum(v.value is not None for v in row.values) <= width
-
-
-_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_NUMBER_LINE = re.compile(r"\d+[.、．]?")  # digits, and the next label's number mark glued to them (「00000002.」)
-
-
-def straddled_cells(blocks: list[Block]) -> bool:
-    """Does a table tool's grid cut across the text's rows? A cell of two lines holds a column header's
-    words and a number (camelot over LibreOffice's PDFs: 「本年制发件数\n0」, 「组织\n0」), or
-    the words of two row labels (「（一）予以公开\n（二）部分公开（区分处理的，只计这一」); or only numbers, line after
-    line, rows' glued digits that the tool split from the words they stood among (camelot stream over a
-    wrapped page: 「"9000009\n0000000"」, then the lines' words; not a date's 「2021\n1\n1」). Then labels stand away from their numbers, in rows whose
-    own cells look whole, and no row is read by its label. Also when those numbers stand on lines of their own
-    (``_glued_lines``)."""
-    if _glued_lines(blocks):
-        return True
-    for b in blocks:
-        for c in b.cells:
-            if "\n" not in c.text:
-                continue
-            lines = [core(t) for t in c.text.split("\n")]
-            lines = [t for t in lines if t]
-            if len(lines) < 2:
-                continue
-            if all(_NUMBER_LINE.fullmatch(t) for t in lines) and sum(len(t) >= 5 for t in lines) >= 2:
-                return True  # rows' glued numbers of several lines of a wrapped text, split from their words
-            if len(b.cells) < 3:
-                continue  # a column of wrapped text (a one-column "table" of a page), not a grid's row
-            raw = [t.strip() for t in c.text.split("\n") if t.strip()]
-            if (len(raw) == 2 and _PLAIN_NUMBER.fullmatch(raw[1]) and not re.search(r"\d", raw[0])
-                    and len(lines[0]) >= 2 and _starts_label(lines[0]) is None
-                    and match_label(lines[0], _T3_CANDIDATES)[0] is None and match_label(lines[0], _ACTIVE_ANY)[0] is None):
-                return True  # a column header over the next row's number (a row label over its own is no sign)
-            keys = {lab.key for t in lines for lab in (_starts_label(t),) if lab is not None}
-            if len(keys) >= 2:
-                return True
-    return False
-
-
-_GLUED_LINE = re.compile(r"\d{5,}[.、．]?")
-
-
-def _glued_lines(blocks: list[Block]) -> bool:
-    """Two lines in a row holding only rows' glued digits, one with a leading zero (no count has one): the
-    same numbers split from their words, with each line of the split cell a row of its own (tabulate's
-    Markdown of camelot's cell 「9000009\n0000000」)."""
-    prev = ""
-    for b in blocks:
-        cells = [c for c in b.cells if c.text.strip()]
-        t = cells[0].text.strip("| \t") if len(cells) == 1 else ""  # one run, no spaces in it
-        if not _GLUED_LINE.fullmatch(t):
-            prev = ""
-            continue
-        if prev and (t[0] == "0" or prev[0] == "0"):
-            return True
-        prev = t
-    return False
-
-
-_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
-
-
-def _starts_label(line: str) -> Label | None:
-    """The row label a line of a cell begins (its own words from the start, numbered or not): not a line
-    that only names one inside (「形，不计其他情形）」 is no 其他 row)."""
-    body = _NUMBERING.sub("", line)
-    if len(body) < 4:
-        return None
-    for labels in (_T3_CANDIDATES, _ACTIVE_ANY):
-        lab = match_label(line, labels)[0]
-        if lab is not None and _NUMBERING.sub("", core(lab.label)).startswith(body[:4]):
-            return lab
-    return None
 
 
 def _absorbed(blocks: list[Block]) -> list[Row]:

@@ -204,37 +204,6 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
     return vals
 
 
-def _filled_numbers(block: Block) -> set[int] | None:
-    """The columns of a label-less row of numbers in explicit cells (a pipe table's or a CSV's row, its
-    label cell empty or absent), None for any other block."""
-    cells = [c for c in block.cells if not c.covered]
-    if block.grid or len(cells) < 4:
-        return None
-    filled = set()
-    for k, c in enumerate(cells):
-        if c.text.strip():
-            v = read_value(c)
-            if v is None or v.value is None:
-                return None
-            filled.add(k)
-    return filled or None
-
-
-def stacked_rows(blocks: list[Block]) -> set[int]:
-    """Blocks of a table row a stream-mode table tool cut into lines (camelot over a PDF whose cells wrap:
-    「| | 3001 | 53 | 0 | 61 | 4 | 3119 |」 then 「| | | 0 | | | | |」): a row of numbers, then one with fewer
-    numbers standing only in columns the first already fills. Which cell each number is then is not known
-    (the row's order runs down a column, then across), so neither block's digits are read as cells."""
-    out: set[int] = set()
-    prev: tuple[Block, set[int]] | None = None
-    for b in blocks:
-        filled = _filled_numbers(b)
-        if filled is not None and prev is not None and len(b.cells) == len(prev[0].cells) and filled < prev[1]:
-            out.update((id(prev[0]), id(b)))
-        prev = (b, filled) if filled is not None else None
-    return out
-
-
 def column_numbers(block: Block, least: int = 2) -> bool:
     """A header row of column numbers 0, 1, 2, … a table tool made up (pandas' default column names, as
     ``DataFrame.to_markdown`` and ``to_csv`` write them above camelot's and tabula's tables), ``least``
