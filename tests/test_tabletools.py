@@ -12,9 +12,13 @@ import pytest
 import nianbao
 from conftest import DATA, load_json, mismatches
 from nianbao.errors import InputError
-from nianbao.extract.abovefirst import numbers_above_first_row
-from nianbao.extract.outofstep import numbers_above_labels, straddled_cells
-from nianbao.extract.shuffled import shuffled_labels
+from nianbao.extract.outofstep import (
+    numbers_above_first_row,
+    numbers_above_labels,
+    out_of_step,
+    shuffled_labels,
+    straddled_cells,
+)
 from nianbao.ingest import load, load_bytes, sniff
 
 HERE = DATA / "tabletools"
@@ -202,3 +206,14 @@ def test_two_labels_interleaved_character_by_character_read_no_table_two_in_orde
     assert not shuffled_labels(load(HERE / "plumber_quoted_labels.csv").blocks, "2021")
     record = nianbao.parse(HERE / "tabula_stream_labels_interleaved.csv")
     assert record.active is None or (record.active.licensing is None and record.active.punishment is None)
+
+
+def test_out_of_step_says_which_tables_and_how():
+    # the pipeline's one question: the whole text, 表二 alone, or 表二's labels interleaved (asked with its format)
+    whole = out_of_step(load(HERE / "camelot_numbers_above_labels.csv").blocks)
+    assert whole.whole and whole.active
+    first = out_of_step(load(HERE / "camelot_stream_numbers_above_labels_one_a_line.md").blocks)
+    assert not first.whole and first.active
+    shuffled = out_of_step(load(HERE / "tabula_stream_labels_interleaved.csv").blocks)
+    assert not shuffled.active and shuffled.shuffled("2021")
+    assert not out_of_step(load(HERE / "plumber_quoted_labels.csv").blocks).shuffled("2021")

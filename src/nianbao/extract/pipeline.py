@@ -24,7 +24,6 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
-from .abovefirst import numbers_above_first_row
 from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
 from .noise import (
@@ -105,19 +104,18 @@ def build_record(doc: Document) -> Record:
     # asked once, here: in a text out of step no label of 表二 or 表三 stands beside its own numbers, so
     # neither is read by label nor decoded, and 表四 is kept only where its rows were read with certainty
     step = out_of_step(tb)
-    found_req = (_unread("requests") if step
+    found_req = (_unread("requests") if step.whole
                  else _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests))
     found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text)
-    found_app.out_of_step = step
+    found_app.out_of_step = step.whole
     r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
-    # 表二's first row with its numbers one a line above it: 表二's rows out of step (表三 may read in order)
-    active_step = step or numbers_above_first_row(tb)
-    found_act = _unread("active") if active_step else _extract(tb, r2, extract_active, fmt2)
+    # 表二 alone may be out of step (its first row's numbers above it): 表三 then reads in order
+    found_act = _unread("active") if step.active else _extract(tb, r2, extract_active, fmt2)
     lazy = Lazy(tb)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)
-    fmt2 = settle_active(found_act, lazy, fmt2)
+    fmt2 = settle_active(found_act, lazy, fmt2, step)
     if ev.noisy:  # read from pixels: only what the arithmetic confirms stays
         t4 = read_appeals_tokens(blocks)  # 表四 from its tokens, glyphs and rules as read
         trust = digit_trust(found_req, t4, blocks, tb)  # before 表三's cells are nulled
@@ -137,7 +135,7 @@ def build_record(doc: Document) -> Record:
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
-    has_tables = bool(found_req.values or found_app.values or found_act.values) or active_step or found_req.out_of_step
+    has_tables = bool(found_req.values or found_app.values or found_act.values) or step.active or found_req.out_of_step
     if not (mf.title or has_tables or len(heads) >= 3):
         raise InputError(f"{doc.source}：没有找到政府信息公开工作年度报告的标题、章节或表格，看起来不是年度报告", "not_a_report")
 
@@ -162,7 +160,7 @@ def build_record(doc: Document) -> Record:
     requests = _requests(found_req)
     other_single = requests is not None and "other_total" in requests
     # (a text out of step reads no 表二 row: its header's words are all that tells the format)
-    fmt = "2019" if fmt2 == "2019" and (found_act.values or other_single or active_step) else None
+    fmt = "2019" if fmt2 == "2019" and (found_act.values or other_single or step.active) else None
     if fmt is None and has_tables and (found_act.values or mf.year is None):
         fmt = "2021"  # (without 表二, whose columns tell the formats apart, the report's year says)
     if fmt is None:
@@ -219,7 +217,7 @@ def build_record(doc: Document) -> Record:
         front.add(mf.title_index)
     paras = paragraphs(blocks, frozenset(front))
     overflow: list = []
-    figures, hits, restated = find_narrative(paras, year, overflow, numbers_apart=step)
+    figures, hits, restated = find_narrative(paras, year, overflow, numbers_apart=step.whole)
     for key, hit in overflow:
         notes.append(ParseNote(kind="out_of_range", path=f"narrative.{key}", text=hit.text[:80], line=hit.line))
     if year is None and "statistics_period" in figures:

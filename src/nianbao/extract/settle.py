@@ -33,7 +33,7 @@ from .detached import (
 )
 from .fusedrows import fill_fused_rows
 from .notes import names
-from .shuffled import shuffled_labels
+from .outofstep import Step
 from .strayrows import fill_stray_rows
 from .tables import Found
 from .values import Value
@@ -117,7 +117,7 @@ def _alternatives(paths: list[str], alts) -> str:
 
 def settle_requests(found: Found, lazy: _Lazy) -> None:
     if found.out_of_step:
-        return  # the decoder reads numbers after their labels: not this text's order (outofstep.py)
+        return  # the decoder reads numbers after their labels: not this text's order (outofstep)
     rows = _rows_of(found, "requests")
     found.certain -= found.loose
     if found.numbers_first:  # the decoder reads numbers after their labels: not this text's order
@@ -285,7 +285,7 @@ def _header_2019(stream: Stream) -> bool:
     return any(w in window for w in _HEADER_2019)
 
 
-def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
+def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
     """表二 rows read by label with certainty stay; the others (a number glued to the label, more or
     fewer numbers than columns, a 表二 the layout readers did not find in flattened text) are
     decoded or left null. Returns the 表二 format, which flattened text only shows in its header words."""
@@ -297,7 +297,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str) -> str:
         return "2019" if _header_2019(lazy.get()) else fmt
     if found.values and present <= found.certain and len(present) >= len(rows) - 1:
         return fmt
-    if shuffled_labels(lazy.blocks, fmt):  # two rows' labels in one line: no reading in order
+    if step.shuffled(fmt):  # two rows' labels in one line: no reading in order
         for p, v in found.values.items():
             if v.value is not None and (p if p.count(".") == 1 else p.rsplit(".", 1)[0]) not in found.certain:
                 found.values[p] = Value(None, v.cell)

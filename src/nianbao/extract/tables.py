@@ -14,8 +14,7 @@ from itertools import combinations
 from ..format import Format, core, match_label, norm, tail
 from ..format.spec import ActiveItem, Label
 from ..ingest import Block
-from .numbersfirst import Paired, numbers_around, numbers_first
-from .outofstep import stacked_rows
+from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .values import Row, Value, read_value, split_row
 

@@ -12,8 +12,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import combinations
 
-from ..format import Format, core
-from ..ingest import Block
+from ...format import Format, core
+from ...ingest import Block
 
 
 @lru_cache(maxsize=4)

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..format import Format, core, norm
-from .values import Row
+from ...format import Format, core, norm
+from ..values import Row
 
 _GROUPS = tuple(norm(g.label) for g in Format.T3_GROUPS.values())  # 三、本年度办理结果, （三）不予公开 …
 _LABELS = {r.key: core(r.label) for r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows)}

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..format import Format, core
-from ..ingest import Block
-from .values import read_value
+from ...format import Format, core
+from ...ingest import Block
+from ..values import read_value
 
 # the first row of 表二 in each format (规章 …) → its columns
 _FIRSTS = {core(f.active[0].label): len(f.active[0].columns) for f in (Format.get("2021"), Format.get("2019"))}

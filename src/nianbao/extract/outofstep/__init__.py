@@ -1,0 +1,60 @@
+"""Texts out of step: a table's numbers do not stand after their own row labels.
+
+The readers take a row by its label and the numbers after it; the decoder reads numbers after their labels
+too. Some tools write a table otherwise: the numbers on a line above their label (camelot's and tabula's
+stream mode), a grid cell cutting across two rows, a row cut into lines down its columns, two labels written
+into each other. Read by label or in order, such a text gives a row another row's numbers: a wrong number,
+far worse than a null. This package is the one place that says whether and how a text is out of step:
+
+- ``out_of_step(blocks)``, asked once by the pipeline: all of 表二 and 表三 (``above``, ``cells``), 表二 alone
+  (``firstrow``), 表二's rows not read with certainty (``shuffled``, asked of the answer with 表二's format);
+- over the rows a reader has split and named, which it alone knows: 表三's labels cut around other rows'
+  numbers, or rows' numbers beside a group label's piece above their labels (``numbersfirst``, asked by
+  表三's reader, which reads the rows it pairs); a row cut into lines down its columns (``stacked``, asked by
+  the decoder and 表四's reader over the blocks each reads).
+
+Nothing here reads a value into the record: the readers act on the answers (no row read by label, no
+decoding, rows paired), so the detectors import no reader (an import-linter contract).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...ingest import Block
+from .above import numbers_above_labels
+from .cells import straddled_cells
+from .firstrow import numbers_above_first_row
+from .numbersfirst import Paired, numbers_around, numbers_first
+from .shuffled import shuffled_labels
+from .stacked import stacked_rows
+
+
+@dataclass
+class Step:
+    """How a text is out of step, as the pipeline reads its tables."""
+
+    blocks: list[Block]
+    # no label of 表二 or 表三 beside its own numbers: neither read by label nor decoded, 表四 kept only where
+    # its rows were read with certainty
+    whole: bool
+    # 表二's rows out of step (the whole text, or 表二's first row with its numbers above it): 表三 may read in order
+    active: bool
+    _shuffled: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def shuffled(self, fmt: str) -> bool:
+        """Two of 表二's labels (format ``fmt``) written into each other: its rows not read with certainty are
+        not decoded in order. Looked for only when asked: most texts have every 表二 row read by label."""
+        if fmt not in self._shuffled:
+            self._shuffled[fmt] = shuffled_labels(self.blocks, fmt)
+        return self._shuffled[fmt]
+
+
+def out_of_step(blocks: list[Block]) -> Step:
+    """The one question the pipeline asks before reading 表二 and 表三 by label."""
+    whole = numbers_above_labels(blocks) or straddled_cells(blocks)
+    return Step(blocks, whole, whole or numbers_above_first_row(blocks))
+
+
+__all__ = ["Paired", "Step", "numbers_above_first_row", "numbers_above_labels", "numbers_around", "numbers_first",
+           "out_of_step", "shuffled_labels", "stacked_rows", "straddled_cells"]

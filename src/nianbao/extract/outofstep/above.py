@@ -1,0 +1,86 @@
+"""Numbers written on a line above their row label, at both ends of a table.
+
+camelot's and tabula's stream mode over a PDF whose labels sit lower in their cells than the numbers write
+each row's numbers on the line before its label: read by label or in order, a row takes the next row's
+numbers. Then all of 表二 and 表三 are out of step.
+"""
+
+from __future__ import annotations
+
+from ...format import Format, core, match_label
+from ...format.spec import T3_HEADER_WORDS, Label
+from ...ingest import Block
+from ..rowlabels import ACTIVE_ANY, T3_LABELS
+from ..values import Row, column_numbers, read_value, split_row
+
+_F2021, _F2019 = Format.get("2021"), Format.get("2019")
+_FIRST_ROWS = {_F2021.active[0].key: len(_F2021.active[0].columns), _F2019.active[0].key: len(_F2019.active[0].columns),
+               T3_LABELS[0].key: len(Format.T3_COLUMN_KEYS)}  # 规章 (three numbers), 本年新收 (seven)
+
+
+def numbers_above_labels(blocks: list[Block]) -> bool:
+    """Does this text write its tables' numbers on a line above their label (camelot's and tabula's stream
+    mode over a PDF whose labels sit lower in their cells: 「信息内容 … / ,0,0,0 / 规章 / ,0,0,0 / 行政规范性文件 /
+    第二十条…」, or the lines tabulate cuts a multi-line cell into under to_markdown)? Both ends of a table tell:
+    the first row label of 表二 or 表三 (规章, 本年新收) has numbers just before it and a header before those, and
+    some row label has numbers before it and a header or label after it. Which label numbers belong to is
+    then not settled by the order. A row-order text with blank rows shows the second sign, never the first
+    (its first numbers come after its first label)."""
+    numbers = [i for i, b in enumerate(blocks) if _numbers_only(b)]
+    if not numbers:
+        return False  # every line has words (a label) beside its numbers
+    # only the lines around a line of numbers take part in either sign: one before, two after
+    rows: list[Row | None] = [None] * len(blocks)
+    for j in sorted({j for i in numbers for j in range(max(0, i - 1), min(len(blocks), i + 3))}):
+        if not blocks[j].grid:
+            rows[j] = split_row(blocks[j], min_trailing=1)
+    kinds = ["N" if r is not None and not r.label and r.values else "" for r in rows]
+    kinds = ["H" if k == "N" and column_numbers(b) else k for k, b in zip(kinds, blocks)]  # pandas' 0 | 1
+    if "N" not in kinds:
+        return False  # the common case: numbers stand beside their labels
+    first: list[tuple[int, int]] = []  # rows labelled 规章 or 本年新收 (numbers on the line or not), their width
+    for i, r in enumerate(rows):
+        if r is None or not r.label or len(core(r.label)) > 50:
+            continue
+        lab = None
+        for labels in (ACTIVE_ANY, T3_LABELS):
+            lab = match_label(r.label, labels)[0]
+            if lab is not None and _label_alone(core(r.label), lab):
+                break
+            lab = None
+        if lab is not None and lab.key in _FIRST_ROWS:
+            first.append((i, _FIRST_ROWS[lab.key]))
+        if not r.values:
+            kinds[i] = "H" if lab is None else "R"
+    # a whole row's numbers just above the first row (a columnar text's lone 0 is the top of a column)
+    top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" and _whole_row(rows[i - 1], width)
+              for i, width in first)
+    bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
+                 for i in range(1, len(kinds)))
+    return top and bottom
+
+
+# the words of 表三's column header, which a table tool may put on the line of the first row's label
+_T3_HEAD_CHARS = frozenset("".join(w for c in Format.T3_COLUMNS for w in (c.label, *c.keys, *c.variants))
+                           + "".join(T3_HEADER_WORDS))
+
+
+def _label_alone(text: str, lab: Label) -> bool:
+    """``text`` (a line's words, core) is the label alone — its words wrapped or cut at most — or the label
+    after 表三's column header words that a tool wrote on its line (camelot stream: 「服务机构 其 他 一、本年新收
+    政府信息公开申请数量」); not a sentence that names it."""
+    own = core(lab.label)
+    if len(text) <= len(own) + 4:
+        return True
+    return text.endswith(own) and set(text[:-len(own)].rstrip("一二三四五六七八九十")) <= _T3_HEAD_CHARS
+
+
+def _numbers_only(b: Block) -> bool:
+    """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it."""
+    cells = [c for c in b.cells if not c.covered and c.text.strip()]
+    return not b.grid and bool(cells) and all(read_value(c) is not None for c in cells)
+
+
+def _whole_row(row: Row | None, width: int) -> bool:
+    """Cells enough for a row of ``width`` (blank ones too, where the text keeps them), and no more numbers."""
+    return row is not None and len(row.values) >= width and sum(v.value is not None for v in row.values) <= width
