@@ -1251,6 +1251,9 @@ _PROSE_AFTER = frozenset("年月日件条项次个份%万")
 T4_CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
 
 
+_T4_ROW_WORDS = ("复议后", "直接起诉", "未经复议")
+
+
 def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     """表四 when its header words are written among its numbers (each header box, then its number,
     a section heading between): the numbers standing alone between the header and the first
@@ -1290,6 +1293,10 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         w = "".join(words)
         hit = {i for i, keys in enumerate(Format.T4_COLUMN_WORDS) if any(k in w for k in keys)}
         named.append(next(iter(hit)) if len(hit) == 1 else None)
+        if len(nums) % len(T4_COLUMN_KEYS) and any(k in w for k in _T4_ROW_WORDS):
+            # a row's label among one block's numbers (inscriptis writes a row of two-line cells on three
+            # lines: 「0 0」/「未经复议直接起诉 4 3 7」/「0 0」): the numbers are not in the table's order
+            return None
         words = []
         after = where[tok.end - 1] + 1
         line_end = text.find("\n", after)

@@ -261,6 +261,9 @@ class Decoded:
     ambiguous: list[tuple[list[str], list[tuple[int | float, ...]]]] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # row paths with no reading
     blank: bool = False  # the table is printed with every cell blank (表四: _t4_printed_blank)
+    # rows whose layout reading is no surer than the decoder's: 表二 items of single digits in a text that
+    # writes a number's digits apart (decode_active's ``spelled``)
+    unsure: set[str] = field(default_factory=set)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -947,23 +950,20 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
 
 
 def _cut_against_sums(u: _Unit, reading: list[Piece], cons) -> bool:
-    """A reading cuts a run of digits that is a whole cell of its source (a drawn row's cell, a line)
-    into several cells of a row whose numbers stand apart (several runs), and its row's own sums fail.
-    Where the writer parted the numbers, such a run is as likely one cell of a row whose blank cells were
-    dropped (「19 2 16 37」 is not 1|9|2|1|6|3|7) as glued cells: only the arithmetic could say, and it
-    does not. (One run of glued digits, 「8100008」, and runs sharing a line, OCR's 「6 0 0 0 6 60」, are
-    read as before.) When every reading of a row is such a guess, even the cells they agree on are not
-    read."""
+    """A reading cuts a run of digits the text sets apart from the others (a drawn row's cell, a token
+    between spaces, a line) into several cells of a row whose numbers stand apart (several runs), and its
+    row's own sums fail. Where the writer parted the numbers, such a run is as likely one cell of a row
+    whose blank cells were dropped (「19 2 16 37」 is not 1|9|2|1|6|3|7; 「- - - 13 8 19 40」 with its blank
+    marks is not 1|3|8|1|9|4|0), or one number a tool wrote in pieces (inscriptis' 「14 5  33 8  48 3」 for
+    145, 338, 483), as glued cells: only the arithmetic could say, and it does not. (One run of glued
+    digits, 「8100008」, and runs no cell reads whole, OCR's 「010 101010 010」, are read as before.) When
+    every reading of a row is such a guess, even the cells they agree on are not read."""
     runs = {id(p.run): p.run for p in reading}
     if len(runs) == len(reading) or len(runs) < 2:
         return False
-    cut = [r for r in runs.values() if sum(1 for p in reading if p.run is r) > 1]
-    if not all(r.alone for r in cut):
-        return False  # a run that shares its cell with other runs (OCR's or a crawler's line) may be glued
-    # each run could be one cell: none is larger than the last (the row's 总计 when it is whole); a run
-    # larger than that (OCR's 「010 101010 010」) holds glued cells whatever the sums say
-    whole = [w for r in runs.values() if (w := _whole(r.digits)) is not None]
-    if len(whole) != len(runs) or any(w > whole[-1] for w in whole):
+    if any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values()):
+        return False  # 「0 00 00 0」: a run that no cell reads whole is glued, whatever the others are
+    if any(_whole(r.digits) is None for r in runs.values()):
         return False
     ps = set(u.paths)
     val = dict(zip(u.paths, (p.value for p in reading)))
@@ -1174,6 +1174,12 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
     leaves_blanks = any(not r for r in all_runs[:-1])
     # a run no count is written as ("000", "0126": a count has no leading zero): this text glues cells
     glued = any(len(r.digits) > 1 and r.digits[0] == "0" and "." not in r.digits for rs in all_runs for r in rs)
+    # an item with more single digits than cells, not all the same (「行政许可 3 5 2 0 3 7」 for 35, 20, 37: a tool
+    # that set the spans of one number apart, inscriptis, BeautifulSoup's get_text with a separator): in this
+    # text single digits standing apart may be one number, so an item of single digits is not read
+    spelled = any(len(rs) > (len(it.columns) or 1) and all(len(r.digits) == 1 for r in rs)
+                  and len({r.digits for r in rs}) > 1 and not any(r.gap for r in rs[1:])
+                  for (it, _s, _e), rs in zip(found, all_runs))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
         if n + 1 == len(found):
@@ -1184,6 +1190,13 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 runs = []
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
+        if spelled and len(runs) > 1 and all(len(r.digits) == 1 for r in runs):
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+        if 0 < len(runs) < width and any(stream.chars[r.end:r.end + 1] in _COUNT_UNITS for r in runs):
+            # 「行政事业性收费 38件2件」 whose second count the prose rule dropped: a count written with its unit is
+            # one number, never 3|8; fewer counts than cells leave the cells unknown
+            runs = []
         if any(_signed(stream, r) for r in runs):
             # a negative 本年增/减 (2019 format: 「-6」): the digits alone are another number, and the minus
             # sign hides the gap that would show where the cells part

@@ -187,6 +187,13 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     return dec
 
 
+def _lines_of_several(stream: Stream, pieces: list) -> bool:
+    """The pieces stand on more than one line of the text, and some line holds more than one of them
+    (one number a line is a tool that writes a cell a line: its order is the cells')."""
+    lines = [stream.text.count("\n", 0, stream.where[p.start]) for p in pieces]
+    return len(set(lines)) > 1 and len(set(lines)) < len(lines)
+
+
 def fill_detached_rows(found: Found, stream: Stream) -> None:
     """Rows of 表三 still without a value, from the second reading, when it agrees with the first."""
     rows = {p.rsplit(".", 1)[0] for p in found.values}
@@ -210,6 +217,11 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         vals = [dec.values[p].value for p in cells]
         if sum(vals[:-1]) != vals[-1]:
             continue  # a second reading is kept only where the row adds up (OCR: 744 for 244)
+        if _lines_of_several(stream, [dec.values[p] for p in cells]):
+            # a row's numbers on several lines, several on a line (inscriptis writes a row of two-line
+            # cells as 「0 0」 over 「2 2 2 1 7」): the text's order is line by line, not the cells' order,
+            # and a row of zeros and equal numbers adds up in either
+            continue
         fills.append(r)
     if not fills:
         return

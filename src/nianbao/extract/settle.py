@@ -285,6 +285,9 @@ def _header_2019(stream: Stream) -> bool:
     return any(w in window for w in _HEADER_2019)
 
 
+_SPELLED = "此表把一个数的各位数字分开写出（如「3 5 2 0 3 7」是三格），本行的单个数字可能是同一个数，无法确定各格，已留空"
+
+
 def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
     """表二 rows read by label with certainty stay; the others (a number glued to the label, more or
     fewer numbers than columns, a 表二 the layout readers did not find in flattened text) are
@@ -313,6 +316,10 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
         col = decode_active_columnar(stream)
         if col is not None and (col.values or col.unreadable):
             dec = _with_active_columns(dec, col, found)
+    for row in dec.unsure if dec is not None else ():
+        if row in found.certain:  # its single digits may be one number: the layout's cells are a guess too
+            found.certain.discard(row)
+            found.notes.append(("unreadable", row, _SPELLED, None))
     for it in items:
         row = f"active.{it.key}"
         cols = tuple(c.key for c in it.columns) or None

@@ -61,6 +61,10 @@ def read_value(cell: Cell) -> Value | None:
     repaired = False
     if _SPACED_DIGITS.match(t):
         t, repaired = re.sub(r"\s+", "", t), " " in t
+    if len(t) > 1 and "|" in (t[0], t[-1]) and t.strip("|").isdigit():
+        # 「2|」「|0」: a Markdown cell's rule glued to its number (html2text's table rows without spaces
+        # before the pipe), not a 1 misread; 「2|」 read as 21 put numbers in every cell of a 表四
+        t, repaired = t.strip("|"), True
     m = _NUM.match(t)
     if not m and len(t) <= 8 and re.fullmatch(r"[\dOoDlI|S〇.]+", t) and re.search(r"\d", t):
         m, repaired = _NUM.match(t.translate(_OCR_DIGITS)), True
@@ -159,7 +163,9 @@ def _split_spaced(values: list[Value]) -> list[Value]:
     out: list[Value] = []
     for v in values:
         parts = _clean(v.cell.text).split()
-        if v.repaired and len(parts) > 1 and all(p.isdigit() for p in parts):
+        # 「2 02」: a part no count is written as (a leading 0) shows the spaced digits are one number
+        if (v.repaired and len(parts) > 1 and all(p.isdigit() for p in parts)
+                and not any(len(p) > 1 and p[0] == "0" for p in parts)):
             out.extend(Value(int(p), v.cell) if len(p) <= MAX_DIGITS and int(p) <= MAX_COUNT
                        else _out_of_range(v.cell) for p in parts)
         else:
