@@ -1282,6 +1282,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     text, where = stream.text, stream.where
     nums: list[_Num] = []
     named: list[int | None] = []  # the column the words just before each number name
+    mid_row: list[bool] = []  # a row label's words just before a number inside a block
     words: list[str] = []
     for kind, tok in toks:
         if kind == "words":
@@ -1293,10 +1294,10 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         w = "".join(words)
         hit = {i for i, keys in enumerate(Format.T4_COLUMN_WORDS) if any(k in w for k in keys)}
         named.append(next(iter(hit)) if len(hit) == 1 else None)
-        if len(nums) % len(T4_COLUMN_KEYS) and any(k in w for k in _T4_ROW_WORDS):
-            # a row's label among one block's numbers (inscriptis writes a row of two-line cells on three
-            # lines: 「0 0」/「未经复议直接起诉 4 3 7」/「0 0」): the numbers are not in the table's order
-            return None
+        # a row's label, and no header word, among one block's numbers (inscriptis writes a row of two-line
+        # cells on three lines: 「0 0」/「未经复议直接起诉 4 3 7」/「0 0」): unless header words name each
+        # number, they are not in the table's order
+        mid_row.append(bool(len(nums) % len(T4_COLUMN_KEYS)) and not hit and any(k in w for k in _T4_ROW_WORDS))
         words = []
         after = where[tok.end - 1] + 1
         line_end = text.find("\n", after)
@@ -1314,6 +1315,8 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
             block = [block[heads.index(c)] for c in range(width)]  # each number under its own header words
         elif any(c is not None and c != k for k, c in enumerate(heads)):
             return None  # a number headed by another column's words, and not every one headed
+        elif any(mid_row[i:i + width]):
+            return None
         blocks.append(block)
     if any(sum(n.value for n in b[:-1]) != b[-1].value for b in blocks):
         return None

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..format import (
@@ -130,7 +130,7 @@ class Stream:
     chars: str = ""
     where: list[int] = field(default_factory=list)
     # runs_between's results by (start, end, next_number): several readers ask for the same stretches
-    memo: dict[tuple[int, int, str | None], tuple[Run, ...]] = field(default_factory=dict, repr=False,
+    memo: dict[tuple[int, int, str | None, bool], tuple[Run, ...]] = field(default_factory=dict, repr=False,
                                                                      compare=False)
 
     @classmethod
@@ -240,6 +240,9 @@ class Run:
     gap: bool = False  # words (not separators) stand between this run and the one before
     # one number: all of its source cell (a drawn row's cell, a line), or a count with its unit (「309件」)
     alone: bool = False
+    # a blank cell's mark (「-」「—」「/」「无」): one cell, 0 in the sums as the report's own totals count it,
+    # null in the record (digits "0" so the readings and sums need nothing else)
+    blank: bool = False
 
 
 @dataclass
@@ -267,15 +270,47 @@ class Decoded:
 
 
 # ---- runs and readings -------------------------------------------------------------------------
-def runs_between(stream: Stream, start: int, end: int, next_number: str | None = None) -> list[Run]:
+def runs_between(stream: Stream, start: int, end: int, next_number: str | None = None,
+                 blanks: bool = False) -> list[Run]:
     """The digit runs in ``chars[start:end]``. Words before the first run are the rest of the label;
     words between runs mark a gap. A run that ends in the next label's own number (``00000002.其他``)
-    gives that number back to the label."""
-    key = (start, end, next_number)
+    gives that number back to the label. With ``blanks``, a blank cell's mark is a run of its own
+    (``_blank_marks``)."""
+    key = (start, end, next_number, blanks)
     got = stream.memo.get(key)
     if got is None:
-        got = stream.memo[key] = tuple(_runs_between(stream, start, end, next_number))
+        got = stream.memo[key] = tuple(_runs_between(stream, start, end, next_number, blanks))
     return list(got)
+
+
+_DASHES = frozenset("-—–/")  # in Stream.chars (NFKC: 「－」 is 「-」)
+_NONE_WORD = "无"
+
+
+def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
+    """The offsets in ``chars[start:end]`` of blank cells' marks: a single dash or slash standing between
+    separators, digits or other marks (「- - - 13 8 19 40」, 「—」 a cell of its own), and 「无」 followed by
+    one of those (BeautifulSoup's get_text glues 「申请数量无1332211」; not 「无法提供」). A doubled dash
+    (「--」「——」, one mark or two) is none: words, as before."""
+    chars, where, text = stream.chars, stream.where, stream.text
+    out = []
+    for p in range(start, end):
+        ch = chars[p]
+        if ch not in _DASHES and ch != _NONE_WORD:
+            continue
+        t = where[p]
+        before = text[t - 1] if t else "\n"
+        after = text[t + 1] if t + 1 < len(text) else "\n"
+        right = after in _SEPARATORS or after.isdigit() or after == _NONE_WORD or after in _DASHES
+        if ch == _NONE_WORD:
+            if right and after not in _DASHES:
+                out.append(p)
+            continue
+        if (before in _DASHES or after in _DASHES or _nfkc(before) in _DASHES or _nfkc(after) in _DASHES
+                or not right or not (before in _SEPARATORS or before.isdigit() or before == _NONE_WORD)):
+            continue
+        out.append(p)
+    return out
 
 
 # The digits str.isdigit() takes besides the decimal ones (\d) that NFKC leaves as they are: ❶ ⓵ ➀, and
@@ -288,13 +323,21 @@ _DIGITS = re.compile(_DIGIT.pattern + "+")
 _SEPARATOR = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]")
 
 
-def _runs_between(stream: Stream, start: int, end: int, next_number: str | None) -> list[Run]:
+def _runs_between(stream: Stream, start: int, end: int, next_number: str | None, blanks: bool) -> list[Run]:
     chars, where, text = stream.chars, stream.where, stream.text
     out: list[Run] = []
     i = start
     seen_words = False
+    marks = _blank_marks(stream, start, end) if blanks else []
     while i < end:
         m = _DIGIT.search(chars, i, end)  # words up to the next digit
+        for p in marks:
+            if i <= p < (m.start() if m else end):
+                if p > i and out:
+                    seen_words = True
+                out.append(Run("0", p, p + 1, gap=seen_words, blank=True))
+                seen_words = False
+                i = p + 1
         if m is None:
             if out:
                 seen_words = True
@@ -637,15 +680,15 @@ def decode_requests(stream: Stream) -> Decoded | None:
         if n + 1 < len(best):
             j = best[n + 1][0]
             nxt = rows[j].number
-            runs = runs_between(stream, heads[n] if heads[n] < e else e, max(heads[n + 1], e), nxt)
+            runs = runs_between(stream, heads[n] if heads[n] < e else e, max(heads[n + 1], e), nxt, blanks=True)
             if runs and runs[0].start > e:
                 rest = len(core(rows[i].label)) - len(rows[i].keys[0])
                 lead = sum(1 for ch in chars[e:runs[0].start] if ch.isalpha())  # words: a Markdown rule「|---|」is none
                 if lead > rest + 6:  # more words than the rest of its own label: other labels
-                    runs[0] = Run(runs[0].digits, runs[0].start, runs[0].end, gap=True)
+                    runs[0] = replace(runs[0], gap=True)
         else:
             j = len(rows)
-            runs = _tail_runs(stream, e)
+            runs = _tail_runs(stream, e, blanks=True)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
         if n + 1 < len(best):
@@ -696,7 +739,7 @@ def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
     if any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs[:cells]):
         return runs
     first = runs[0]
-    return [Run(first.digits, first.start, first.end, gap=True), *runs[1:cells]]
+    return [replace(first, gap=True), *runs[1:cells]]
 
 
 def _rows_add_up(runs: list[Run], cells: int) -> bool:
@@ -708,18 +751,22 @@ def _rows_add_up(runs: list[Run], cells: int) -> bool:
         for r in found[:MAX_SCORED])
 
 
-def _tail_runs(stream: Stream, start: int) -> list[Run]:
-    """The runs after the last label: up to the first words after a number."""
+def _tail_runs(stream: Stream, start: int, blanks: bool = False) -> list[Run]:
+    """The runs after the last label: up to the first words after a number (with ``blanks``, blank cells'
+    marks before it count: 「- 2 3」)."""
     chars = stream.chars
     i = start
     n = len(chars)
     while i < n and not chars[i].isdigit() and i - start < 20:
         i += 1
+    first = i
+    if blanks and i < n and chars[i].isdigit() and (marks := _blank_marks(stream, start, i)):
+        first = marks[0]
     j = i
     while j < n and (chars[j].isdigit() or chars[j] in ",，"
                      or (chars[j] in ".．" and j + 1 < n and chars[j + 1].isdigit())):
         j += 1
-    return _whole_counts(runs_between(stream, i, j))
+    return _whole_counts(runs_between(stream, first, j, blanks=blanks))
 
 
 def _whole_counts(runs: list[Run]) -> list[Run]:
@@ -916,7 +963,8 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             if u.runs:
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
-        if len(cands) <= MAX_SCORED and all(_cut_against_sums(u, c, cons) for c in cands):
+        if len(cands) <= MAX_SCORED and (all(_cut_against_sums(u, c, cons) for c in cands) or (
+                len(cands) > 1 and all(_cut_against_sums(u, c, cons, several=True) for c in cands))):
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         if len(cands) == 1:
@@ -927,7 +975,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 # order of the numbers may not be the order of the cells; only the arithmetic can say
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
-            dec.values.update(zip(u.paths, reading))
+            dec.values.update((p, x) for p, x in zip(u.paths, reading) if not x.run.blank)
             continue
         if not u.ordered:  # several readings and no order to trust: none of its cells is settled
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
@@ -940,34 +988,53 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             cands = u.cands
         differ = []
         for i, p in enumerate(u.paths):
-            vs = {c[i].value for c in cands}
+            vs = {(c[i].value, c[i].run.blank) for c in cands}  # a blank and a printed 0 are not the same
             if len(vs) == 1:
-                dec.values[p] = cands[0][i]
+                if not cands[0][i].run.blank:
+                    dec.values[p] = cands[0][i]
             else:
                 differ.append(i)
         alts = sorted({tuple(c[i].value for i in differ) for c in cands})
         dec.ambiguous.append(([u.paths[i] for i in differ], alts))
 
 
-def _cut_against_sums(u: _Unit, reading: list[Piece], cons) -> bool:
-    """A reading cuts a run of digits the text sets apart from the others (a drawn row's cell, a token
-    between spaces, a line) into several cells of a row whose numbers stand apart (several runs), and its
-    row's own sums fail. Where the writer parted the numbers, such a run is as likely one cell of a row
-    whose blank cells were dropped (「19 2 16 37」 is not 1|9|2|1|6|3|7; 「- - - 13 8 19 40」 with its blank
-    marks is not 1|3|8|1|9|4|0), or one number a tool wrote in pieces (inscriptis' 「14 5  33 8  48 3」 for
-    145, 338, 483), as glued cells: only the arithmetic could say, and it does not. (One run of glued
-    digits, 「8100008」, and runs no cell reads whole, OCR's 「010 101010 010」, are read as before.) When
-    every reading of a row is such a guess, even the cells they agree on are not read."""
+def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = False) -> bool:
+    """A reading cuts a run of digits the text sets apart into several cells of a row whose numbers stand
+    apart (several runs), and its row's own sums fail. The run is set apart when it is a whole cell of its
+    source (a drawn row's cell, a line), or when the row's runs, each read as one number, add up as a row
+    whose blank cells were dropped (「16 8 10 34」: 16 + 8 + 10 = 34). Such a run is as likely one cell of
+    that row (「19 2 16 37」 is not 1|9|2|1|6|3|7) as glued cells: only the arithmetic could say, and it
+    does not. (One run of glued digits, 「8100008」, runs sharing a line that do not add up read whole, OCR's
+    「6 0 0 0 6 60」, and runs no cell reads whole, OCR's 「010 101010 010」, are read as before.) When every
+    reading of a row is such a guess, even the cells they agree on are not read. With ``several`` (the row
+    has several readings), any run the reading cuts counts as set apart when the reading puts a cell above
+    its row's 总计, which no row of the table admits: when every way to cut the separated runs (inscriptis'
+    「14 5  33 8  48 3」 for 145, 338, 483) fails so, the cells the ways agree on (here the 3 as 总计) are no
+    reading either."""
     runs = {id(p.run): p.run for p in reading}
     if len(runs) == len(reading) or len(runs) < 2:
         return False
-    if any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values()):
-        return False  # 「0 00 00 0」: a run that no cell reads whole is glued, whatever the others are
-    if any(_whole(r.digits) is None for r in runs.values()):
+    whole = [w for r in runs.values() if (w := _whole(r.digits)) is not None]
+    if len(whole) != len(runs):
+        return False
+    cut = [r for r in runs.values() if sum(1 for p in reading if p.run is r) > 1]
+    apart = all(r.alone for r in cut) and not any(w > whole[-1] for w in whole)
+    dropped = (len({p.rsplit(".", 1)[0] for p in u.paths}) == 1 and abs(sum(whole[:-1]) - whole[-1]) < 1e-9
+               and not any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values()))
+    if not (apart or dropped or several and _above_total(u, reading)
+            and not any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values())):
         return False
     ps = set(u.paths)
     val = dict(zip(u.paths, (p.value for p in reading)))
     return any(_holds(c, val) is False for c in cons if all(x in ps for x in (*c[0], *c[1])))
+
+
+def _above_total(u: _Unit, reading: list[Piece]) -> bool:
+    """A one-row 表三 unit whose reading has a cell larger than the row's 总计."""
+    rows = {p.rsplit(".", 1)[0] for p in u.paths}
+    if len(rows) != 1 or not u.paths[-1].endswith(".total"):
+        return False
+    return any(p.value > reading[-1].value for p in reading[:-1])
 
 
 def _whole(digits: str) -> float | None:
@@ -1174,12 +1241,13 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
     leaves_blanks = any(not r for r in all_runs[:-1])
     # a run no count is written as ("000", "0126": a count has no leading zero): this text glues cells
     glued = any(len(r.digits) > 1 and r.digits[0] == "0" and "." not in r.digits for rs in all_runs for r in rs)
-    # an item with more single digits than cells, not all the same (「行政许可 3 5 2 0 3 7」 for 35, 20, 37: a tool
+    # an item with twice as many single digits as cells, not all the same (「行政许可 3 5 2 0 3 7」 for 35, 20, 37: a tool
     # that set the spans of one number apart, inscriptis, BeautifulSoup's get_text with a separator): in this
     # text single digits standing apart may be one number, so an item of single digits is not read
-    spelled = any(len(rs) > (len(it.columns) or 1) and all(len(r.digits) == 1 for r in rs)
+    spelled = any(len(it.columns) > 1 and len(rs) >= 2 * len(it.columns) and all(len(r.digits) == 1 for r in rs)
                   and len({r.digits for r in rs}) > 1 and not any(r.gap for r in rs[1:])
-                  for (it, _s, _e), rs in zip(found, all_runs))
+                  and (n == 0 or bool(all_runs[n - 1]))  # not the rows of labels written first (「规章 规范性文件 0 0 0 6 6 6」)
+                  for n, ((it, _s, _e), rs) in enumerate(zip(found, all_runs)))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
         if n + 1 == len(found):
