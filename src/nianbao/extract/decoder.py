@@ -289,9 +289,10 @@ _NONE_WORD = "无"
 
 def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
     """The offsets in ``chars[start:end]`` of blank cells' marks: a single dash or slash standing between
-    separators, digits or other marks (「- - - 13 8 19 40」, 「—」 a cell of its own), and 「无」 followed by
-    one of those (BeautifulSoup's get_text glues 「申请数量无1332211」; not 「无法提供」). A doubled dash
-    (「--」「——」, one mark or two) is none: words, as before."""
+    separators, digits or other marks (「- - - 13 8 19 40」, 「—」 a cell of its own), and 「无」 (BeautifulSoup's
+    get_text glues 「申请数量无1332211」). After either, past blanks, comes a digit, another mark, or the end
+    of the cell or line — not a word (「无 法提供」 with its characters spaced out is a label). A doubled
+    dash (「--」「——」, one mark or two) is none: words, as before."""
     chars, where, text = stream.chars, stream.where, stream.text
     out = []
     for p in range(start, end):
@@ -301,16 +302,27 @@ def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
         t = where[p]
         before = text[t - 1] if t else "\n"
         after = text[t + 1] if t + 1 < len(text) else "\n"
-        right = after in _SEPARATORS or after.isdigit() or after == _NONE_WORD or after in _DASHES
+        if not _mark_ends(text, t + 1):
+            continue
         if ch == _NONE_WORD:
-            if right and after not in _DASHES:
+            if _nfkc(after) not in _DASHES:
                 out.append(p)
             continue
-        if (before in _DASHES or after in _DASHES or _nfkc(before) in _DASHES or _nfkc(after) in _DASHES
-                or not right or not (before in _SEPARATORS or before.isdigit() or before == _NONE_WORD)):
+        if (_nfkc(before) in _DASHES or _nfkc(after) in _DASHES or after not in _SEPARATORS and not after.isdigit()
+                and after != _NONE_WORD or not (before in _SEPARATORS or before.isdigit() or before == _NONE_WORD)):
             continue
         out.append(p)
     return out
+
+
+def _mark_ends(text: str, i: int) -> bool:
+    """Past blanks from ``i``: a digit, a blank mark, or the end of the cell or line."""
+    while i < len(text) and text[i] in _BLANK:
+        i += 1
+    if i >= len(text) or text[i] in _CELL_EDGE or text[i] == "|":
+        return True
+    ch = text[i]
+    return ch.isdigit() or ch == _NONE_WORD or _nfkc(ch) in _DASHES
 
 
 # The digits str.isdigit() takes besides the decimal ones (\d) that NFKC leaves as they are: ❶ ⓵ ➀, and
@@ -653,8 +665,11 @@ def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
     return T3_ROWS_2021
 
 
-def decode_requests(stream: Stream) -> Decoded | None:
-    """表三 from a stream: None when no row labels with numbers are found."""
+def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
+    """表三 from a stream: None when no row labels with numbers are found. ``pieces``: a text no OCR read,
+    where a row's separated runs that every reading must cut, none adding up, may be numbers a tool wrote
+    in pieces (``_cut_against_sums``'s ``several``); in OCR text they are glued cells, and the noise gate
+    checks each cell read."""
     chars = stream.chars
     starts = [m.start() for m in re.finditer(_T3_HEAD, chars)]
     if not starts:
@@ -711,7 +726,7 @@ def decode_requests(stream: Stream) -> Decoded | None:
                            else readings(runs, len(paths)), ordered=ordered))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
-    _solve(units, _t3_constraints(keys), dec)
+    _solve(units, _t3_constraints(keys), dec, stream if pieces else None)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
 
@@ -852,7 +867,8 @@ def _holds(con: tuple[list[str], list[str]], val: Mapping[str, float]) -> bool |
         return None
 
 
-def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Decoded) -> None:
+def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Decoded,
+           stream: Stream | None = None) -> None:
     """Narrow each unit's readings by the arithmetic, then keep what is unique."""
     by_path: dict[str, list[tuple[list[str], list[str]]]] = {}
     for con in cons:
@@ -964,7 +980,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         if len(cands) <= MAX_SCORED and (all(_cut_against_sums(u, c, cons) for c in cands) or (
-                len(cands) > 1 and all(_cut_against_sums(u, c, cons, several=True) for c in cands))):
+                len(cands) > 1 and all(_cut_against_sums(u, c, cons, True, stream) for c in cands))):
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         if len(cands) == 1:
@@ -998,7 +1014,8 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         dec.ambiguous.append(([u.paths[i] for i in differ], alts))
 
 
-def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = False) -> bool:
+def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = False,
+                      stream: Stream | None = None) -> bool:
     """A reading cuts a run of digits the text sets apart into several cells of a row whose numbers stand
     apart (several runs), and its row's own sums fail. The run is set apart when it is a whole cell of its
     source (a drawn row's cell, a line), or when the row's runs, each read as one number, add up as a row
@@ -1021,12 +1038,21 @@ def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = Fals
     apart = all(r.alone for r in cut) and not any(w > whole[-1] for w in whole)
     dropped = (len({p.rsplit(".", 1)[0] for p in u.paths}) == 1 and abs(sum(whole[:-1]) - whole[-1]) < 1e-9
                and not any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values()))
-    if not (apart or dropped or several and _above_total(u, reading)
+    if not (apart or dropped or several and _above_total(u, reading) and _plain_gaps(stream, list(runs.values()))
             and not any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values())):
         return False
     ps = set(u.paths)
     val = dict(zip(u.paths, (p.value for p in reading)))
     return any(_holds(c, val) is False for c in cons if all(x in ps for x in (*c[0], *c[1])))
+
+
+def _plain_gaps(stream: Stream | None, runs: list[Run]) -> bool:
+    """Only white space (and a count's 件) between the runs: no rule glyph, letter or word an OCR engine
+    left (「0|0|1o1lo1o0」), whose runs are glued cells more often than numbers written in pieces."""
+    if stream is None or not runs:
+        return False
+    a, b = stream.where[runs[0].start], stream.where[runs[-1].end - 1]
+    return all(ch.isdigit() or ch in _BLANK or ch in _CELL_EDGE or ch == "件" for ch in stream.text[a:b])
 
 
 def _above_total(u: _Unit, reading: list[Piece]) -> bool:

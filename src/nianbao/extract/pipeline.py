@@ -112,7 +112,7 @@ def build_record(doc: Document) -> Record:
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
     # 表二 alone may be out of step (its first row's numbers above it): 表三 then reads in order
     found_act = _unread("active") if step.active else _extract(tb, r2, extract_active, fmt2)
-    lazy = Lazy(tb)
+    lazy = Lazy(tb, ev.noisy)
     settle_requests(found_req, lazy)
     settle_appeals(found_app, lazy)
     fmt2 = settle_active(found_act, lazy, fmt2, step)

@@ -42,8 +42,9 @@ from .values import Value
 class _Lazy:
     """The document's stream, built once and only when a table needs the decoder."""
 
-    def __init__(self, blocks: list[Block]):
+    def __init__(self, blocks: list[Block], noisy: bool = False):
         self.blocks = blocks
+        self.noisy = noisy  # read from pixels (noise.evidence): the noise gate checks every cell afterwards
         self._s: Stream | None = None
 
     def get(self) -> Stream:
@@ -131,7 +132,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     if full:
         return
     stream = lazy.get()
-    dec = decode_requests(stream)
+    dec = decode_requests(stream, pieces=not lazy.noisy)
     col = decode_columnar(stream)
     placed: set[str] = set()
     if col is not None:
