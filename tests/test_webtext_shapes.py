@@ -1,0 +1,89 @@
+"""Web pages as HTML→text tools render them (bench/score_webtext.py): the shapes that gave wrong numbers.
+
+Each fixture in tests/data/webtext is one tool's text of a page (NAME.TOOL.txt) with the cells the page
+shows (NAME.json): every cell read is right, the others null, and at least as many right as when the
+shape was fixed. The property: a 表三 row drawn as text, its cells apart (「　」 or spaces) and its blank
+cells written as a mark (「-」「—」「/」「无」) or left out, is read right or null — never cut into more cells.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import nianbao
+from conftest import DATA, leaves, load_json
+from nianbao.format import Format
+from synth import assert_never_wrong
+
+CASES = DATA / "webtext"
+# fixture → fields right when the shape was fixed (2026-12-02); the rest are null
+MIN_RIGHT = {
+    "drawn_rows_dash_blanks.turndown": 185,  # 「6.属于四类过程性信息　-　-　-　13　8　19　40」: the dashes are cells
+    "drawn_rows_agreeing_cuts.turndown": 132,  # 「16 　 8 　 　 10 　 　 　 34」: blanks dropped, never 1|6|8|1|0|3|4
+    "drawn_rows_bracket_numbers.html-to-text": 143,
+    "sidebar_article_blanks_dropped.turndown": 145,
+    "drawn_t2_negative_change.inscriptis": 92,  # 「14 5  33 8  48 3」 for 145 338 483; 表二 「行政强制 3 8 1」
+    "drawn_t2_negative_change.bs4-text-nl": 103,  # a digit a line: 「3」「8」「　1　」 is 38 | 1 | blank
+    "t4_transposed_blank_column.html2text": 15,  # 「行政复议| 0| 0| 2| 0| 2|」: 「2|」 is 2, not 21
+    "drawn_rows_counts_with_units.bs4-text": 177,  # 「行政事业性收费 38件2件」: 38 is one count
+    "t3_header_shifted.inscriptis": 24,  # two-line cells over three lines: 「0 0」/「2 2 2 1 7」 is no row order
+    "glued_none_marks.bs4-text": 195,  # 「申请数量无1332211」: 无 is a blank cell, then 1|3|3|2|2|11
+}
+
+
+@pytest.mark.parametrize("name", sorted(MIN_RIGHT))
+def test_tool_text_reads_right_or_null(name):
+    expected = dict(leaves(load_json(CASES / f"{name.split('.')[0]}.json")))
+    got = dict(leaves(nianbao.parse(CASES / f"{name}.txt").to_json_dict()))
+    wrong = [(p, want, got.get(p)) for p, want in expected.items()
+             if got.get(p) is not None and got.get(p) != want]
+    assert wrong == []
+    right = sum(1 for p, want in expected.items() if p in got and got[p] == want)
+    assert right >= MIN_RIGHT[name]
+
+
+T3_ROWS = Format.get("2021").t3_rows
+T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
+_HEAD = ("某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n三、收到和处理政府信息公开申请情况\n"
+         "申请人情况\n自然人　法人或其他组织　总计\n商业企业　科研机构　社会公益组织　法律服务机构　其他\n")
+
+
+@st.composite
+def drawn_tables(draw):
+    """A 表三 whose sums hold, some cells blank (None); how the rows are drawn."""
+    small = st.integers(0, 60)
+    rows = {}
+    for row in T3_ROWS:
+        if row.key in ("total_processed", "carried_forward", "carried_over"):
+            continue
+        six = [draw(small) for _ in range(6)]
+        rows[row.key] = [*six, sum(six)]
+    outcomes = [r.key for r in T3_ROWS if r.group]
+    rows["total_processed"] = [sum(rows[k][i] for k in outcomes) for i in range(7)]
+    rows["carried_forward"] = [0] * 7
+    rows["carried_over"] = [0] * 7
+    rows["new_received"] = list(rows["total_processed"])
+    blank_rate = draw(st.sampled_from((0.0, 0.3, 0.6)))
+    rnd = random.Random(draw(st.integers(0, 10_000)))
+    req = {}
+    for k, vals in rows.items():  # a zero may be printed blank, as drawn tables do
+        req[k] = dict(zip(T3_COLUMN_KEYS, [None if v == 0 and rnd.random() < blank_rate else v for v in vals]))
+    sep = draw(st.sampled_from(("　", " 　 ", "  ", "\t")))
+    mark = draw(st.sampled_from(("-", "—", "/", "无", "")))  # "": the blank cell leaves nothing
+    return {"requests": req}, sep, mark
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=(Phase.explicit, Phase.reuse, Phase.generate), derandomize=True)
+@given(case=drawn_tables())
+def test_drawn_rows_are_not_cut_into_more_cells(case):
+    rec, sep, mark = case
+    lines = []
+    for row in T3_ROWS:
+        cells = [mark if v is None else str(v) for v in rec["requests"][row.key].values()]
+        lines.append(sep.join([row.label, *(c for c in cells if c)]) + sep)
+    assert_never_wrong(rec, _HEAD + "\n".join(lines) + "\n四、政府信息公开行政复议、行政诉讼情况\n无。\n")
