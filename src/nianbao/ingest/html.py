@@ -43,6 +43,7 @@ _FURNITURE = re.compile(r"nav|menu|header|footer|foot|breadcrumb|crumb|links?\b|
 # elements with an id or a class (a cheap query in C); which of them hold the body is _is_body's call
 _CANDIDATES = etree.XPath("//*[@id or @class]")
 _DIVS_WITH_ID = etree.XPath("//div[@id]")
+_DIGITS = re.compile(r"\d+")
 _PAGE_DIV = re.compile(r"^page\d+(?:-div)?$", re.IGNORECASE)  # a PDF tool's page (pdftohtml, mutool, PyMuPDF)
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -211,8 +212,23 @@ def _largest_block(el: etree._Element) -> etree._Element:
             break
         if _PAGE_DIV.match(k.get("id") or "") and sum(bool(_PAGE_DIV.match(x.get("id") or "")) for x, _ in kids) > 1:
             break  # one page of a PDF tool's several: the report goes on over the others
+        mark = _part_mark(k)
+        if mark and sum(_part_mark(x) == mark for x, _ in kids) > 1:
+            break  # one part of several (Word's WordSection1, 2, …): the report goes on over the others
         el, total = k, n
     return el
+
+
+def _part_mark(el: etree._Element) -> tuple[str, str, str] | None:
+    """What marks ``el`` as one part of a sequence, or None: its tag with its id and class whose numbers are
+    blanked (Word's saved page writes each section, a landscape 表三 among them, as div.WordSection1, 2, 3;
+    other tools number pages alike), or a page-break style (PDFBox's HTML: a div a page, no id or class)."""
+    ident, cls, style = el.get("id") or "", el.get("class") or "", (el.get("style") or "").lower()
+    if _DIGITS.search(ident + cls):
+        return el.tag, _DIGITS.sub("#", ident), _DIGITS.sub("#", cls)
+    if "page-break" in style:
+        return el.tag, "", style
+    return None
 
 
 # ---- hints ---------------------------------------------------------------------------------------
