@@ -55,3 +55,13 @@ def test_crawler_header_wrapped_at_page_width():
             "通知》要求，结合我局实际，编制本报告。\n一、总体情况\n正文。\n")
     rec = nianbao.parse_bytes(text.encode(), "crawler.txt")
     assert rec.meta.agency == "平潭综合实验区财政金融局"
+
+
+def test_a_sentence_that_mentions_a_report_is_no_title():
+    """PDFBox's HTML gives a page a paragraph: the last page's text (「…常态化长效化。 (五)、(六)、(七)无其他需要报告
+    事项。济宁市统计局 2022年 1月 18日」) is short and says 报告 and 政务公开, but it ends sentences: the title is the
+    head of the first page's paragraph, and its year is the report's, not the signature's."""
+    first = "济宁市统计局 2021 年政府信息公开工作年度报告文字解读 一、总体情况 （一）主动公开情况 " + "正文内容。" * 30
+    last = "缺补漏，实现政务公开工作常态化长效化。 (五)、(六)、(七)无其他需要报告事项。济宁市统计局 2022年 1月 18日"
+    m = find_meta(split_blocks(first + "\n" + last))
+    assert (m.title, m.year) == ("济宁市统计局 2021 年政府信息公开工作年度报告文字解读", 2021)

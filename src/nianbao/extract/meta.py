@@ -125,6 +125,7 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
         t = norm(strip_markup(b.text))  # markup written out as text is no part of the title's length
         if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60
                 and not (title_hint and any(ch in t for ch in ",，。；;、《》"))  # a sentence cut at the page edge
+                and "。" not in t.rstrip("。")  # the end of one sentence and more: the close of a flattened page
                 and not is_crumb(t)):  # 首页 > 政务公开 > 政府信息公开年报
             mf.title, mf.title_index = _TITLE_KEY.sub("", _clean_line(b.text)), i
             break
