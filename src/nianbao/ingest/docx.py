@@ -65,6 +65,10 @@ def read_docx(data: bytes, name: str, kind: str = "docx") -> Document:
         doc = docximages.read_pictures(data, name, parts.get(_RELS), walker.pictures, blocks, walker.tables)
         if doc is not None:
             return doc
+    if walker.pictures and blocks:  # statistics tables pasted as pictures: OCR them at their places
+        doc = Document(source=name, kind=kind, blocks=blocks, text=grid.finish(blocks))
+        docximages.read_table_pictures(doc, data, parts.get(_RELS), walker.pictures, walker.tables)
+        return doc
     if not blocks:
         if pictures:
             raise InputError(f"{name}：Word 文档中没有文字，只有图片（可能是扫描件另存的文档），无法读取数字；"

@@ -32,7 +32,7 @@ from lxml import etree
 
 from .. import limits
 from ..errors import InputError, MissingDependency
-from . import archive
+from . import archive, pictures
 from .document import Block, Document, PagePictures
 from .layout import Page, assemble, set_spans
 from .progress import page_started
@@ -268,6 +268,48 @@ def read_pictures(data: bytes, name: str, rels_root: etree._Element | None, seen
     if not doc.blocks:
         raise InputError(f"{name}：Word 文档中的整页图片里没有识别出文字", "empty")
     return doc
+
+
+def read_table_pictures(doc: Document, data: bytes, rels_root: etree._Element | None, seen: list[Shown],
+                        tables: int) -> None:
+    """The table-sized pictures a text document shows, read by OCR into it at their places when they hold
+    a statistics table (``pictures.py``); a note when the OCR extra is missing."""
+    rels = relationships(rels_root)
+    cands: list[pictures.Picture] = []
+    done: set[str] = set()
+    for s in seen:
+        target = rels.get(s.rid)
+        # a picture the file gives no size for is a placeholder or an icon far more often than a table
+        if target is None or target in done or s.width is None or s.height is None:
+            continue
+        if pictures.table_sized(s.width, s.height):
+            done.add(target)
+            cands.append(pictures.Picture(target, s.width, s.height, s.after))
+    cands = cands[:pictures.MAX_PICTURES]
+    if not cands:
+        return
+    if not pictures.ocr_installed():
+        doc.warnings.append(pictures.missing_note(len(cands)))
+        return
+    name = doc.source
+    read: list[tuple[pictures.Picture, Page]] = []
+    z = archive.open_zip(data, name, "Word 文档（docx）")
+    with z:
+        for k, pic in enumerate(cands, 1):
+            page_started(name, k, len(cands), pic.where)
+            try:
+                info = z.getinfo(pic.where)
+                if archive.member_problem(info, limits.MAX_FILE_BYTES):
+                    continue
+                raw = archive.read_member(z, info, name, "Word 文档", limits.MAX_FILE_BYTES)
+            except (InputError, KeyError):
+                continue
+            page = pictures.read_picture(raw, pic, len(read) + 1, name)
+            if page is not None:
+                read.append((pic, page))
+    if read:
+        pictures.splice(doc, read, tables)
+        doc.pictures = PagePictures(data, [(p.where, p.width, p.height) for p, _ in read])
 
 
 def _at_scan_resolution(gray: Any, pic: PagePicture) -> tuple[Any, float]:

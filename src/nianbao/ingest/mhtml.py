@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 
 from ..errors import InputError
+from . import mhtpictures
 from .decode import widen
 from .document import Document
 from .page import read_page
@@ -28,12 +29,15 @@ def read_mhtml(data: bytes, name: str) -> Document:
         msg = BytesParser(policy=policy.default).parsebytes(data)
     except Exception:  # noqa: BLE001 - the email parser is lenient; anything it still raises is damage
         raise InputError(f"{name}：网页存档（MHTML）已损坏，无法解析", "corrupt") from None
-    pages = [t for p in msg.walk() if p.get_content_type() == "text/html" and (t := _page_text(p))]
+    pages = [(t, p) for p in msg.walk() if p.get_content_type() == "text/html" and (t := _page_text(p))]
     if not pages:
         raise InputError(f"{name}：网页存档（MHTML）中没有网页内容", "empty")
     # a page whose article sits in a frame is saved as two pages: the report is the one with the most text
-    best = max(pages, key=lambda t: len(_CJK.findall(t)))
-    return read_page(("\ufeff" + best).encode("utf-8"), name)  # the BOM: the part's charset, not the meta tag's
+    best, part = max(pages, key=lambda tp: len(_CJK.findall(tp[0])))
+    found = mhtpictures.table_images(msg, part, best)
+    if not found:
+        return read_page(("\ufeff" + best).encode("utf-8"), name)  # the BOM: the part's charset, not the meta tag's
+    return mhtpictures.read_with_pictures(best, found, name)
 
 
 def _page_text(part: object) -> str | None:

@@ -19,6 +19,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -26,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 
 from .. import limits
 from ..errors import InputError, MissingDependency
+from . import pictures
 from .decode import REPORT_CHAR
 from .document import Document
 from .layout import Glyph, Page, assemble
@@ -42,6 +44,7 @@ COVER = 0.5  # share of the page an image covers for the page to be a scan
 HIDDEN_SHARE = 0.9  # share of the text objects drawn invisible for the text to be an OCR layer
 _INVISIBLE = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
 _LINE_WIDTH = 2.5  # a filled rectangle thinner than this is a ruling line
+_TEXT_OVER = 2  # characters over an image beyond which the image is the page's background, not a picture
 
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -67,11 +70,13 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
 def read_pdf(data: bytes, name: str) -> Document:
     pdf = open_pdf(data, name)
     deadline = time.monotonic() + limits.MAX_SECONDS_PER_DOC
+    warnings: list[str] = []
     try:
         pages: list[Page] = []
         scans: list[int] = []
         unreadable: list[int] = []  # pages whose text layer does not decode: read from their images
         layers: list[int] = []  # pages whose text is an OCR engine's hidden layer (read as a fallback)
+        with_pictures: list[_PicturePage] = []  # text pages showing table-sized pictures (pictures.py)
         for i in range(len(pdf)):
             if time.monotonic() > deadline:
                 raise InputError(f"{name}：PDF 读取超时（读到第 {i + 1} 页已超过 {limits.MAX_SECONDS_PER_DOC} 秒），"
@@ -89,21 +94,29 @@ def read_pdf(data: bytes, name: str) -> Document:
                     scans.append(i)
                     pages.append(Page(i + 1, w, h))
                     continue
-                if ocr_layer(page):
+                objs = list(_raw_objects(page))  # raw handles: wrapping every object costs as much as the text
+                if ocr_layer(page, objs):
                     layers.append(i)
-                pages.append(layout_page(i + 1, w, h, glyphs, page_segments(page)))
+                segments = page_segments(page)
+                if boxes := picture_boxes(page, objs, glyphs):
+                    with_pictures.append(_PicturePage(i, glyphs, segments, boxes))
+                pages.append(layout_page(i + 1, w, h, glyphs, segments))
             except pdfium.PdfiumError as e:
                 raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取（{e}）", "corrupt") from None
             finally:
                 page.close()
         kept = _ocr_pages(pdf, pages, scans, layers, name, unreadable) if scans or layers else []
+        read_boxes = _read_pictures(pdf, pages, with_pictures, name, warnings) if with_pictures else {}
     finally:
         pdf.close()
     # a page read from another engine's layer, or a searchable scan only partly OCR'd by nianbao among text
     # pages, is read with OCR caution; a scan of nothing but pages nianbao read is kind "ocr" as ever
     ocrd = len(scans) + len(layers) - len(kept)
-    kind = "ocr" if ocrd == len(pages) else OCR_LAYER_KIND if layers else "pdf"
+    kind = "ocr" if ocrd == len(pages) or read_boxes and not layers else OCR_LAYER_KIND if layers else "pdf"
     doc = assemble(name, kind, pages)
+    doc.warnings.extend(warnings)
+    if read_boxes:
+        _picture_paths(doc, read_boxes)
     if not doc.blocks:
         raise InputError(f"{name}：PDF 中没有可读取的文字", "empty")
     if unreadable:
@@ -209,19 +222,110 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
 
 
-def ocr_layer(page: pdfium.PdfPage) -> bool:
+def ocr_layer(page: pdfium.PdfPage, objs: list[tuple[Any, int]] | None = None) -> bool:
     """The page's text is an OCR engine's hidden layer: an image covers most of the page and nearly all its
     text objects are drawn invisible (render mode 3, or 7: clip only). What a reader sees is the image; the
     characters are a guess at it, in whatever font the engine chose (GlyphLessFont is only ocrmypdf's and
     tesseract's; Acrobat and ABBYY use ordinary fonts), so the render mode is the sign, not the font."""
     left, bottom, right, top = page.get_bbox()
     area = (right - left) * (top - bottom)
-    objs = list(_raw_objects(page))  # raw handles: wrapping every object costs as much as reading the text
+    if objs is None:
+        objs = list(_raw_objects(page))  # raw handles: wrapping every object costs as much as reading the text
     if area <= 0 or not any(kind == pdfium_c.FPDF_PAGEOBJ_IMAGE and _covers(obj, left, bottom, right, top, area)
                             for obj, kind in objs):
         return False
     modes = [pdfium_c.FPDFTextObj_GetTextRenderMode(obj) for obj, kind in objs if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]
     return bool(modes) and sum(m in _INVISIBLE for m in modes) >= HIDDEN_SHARE * len(modes)
+
+
+@dataclass
+class _PicturePage:
+    index: int
+    glyphs: list[Glyph]
+    segments: list[Segment]
+    boxes: list[tuple[float, float, float, float]]  # x0, top, x1, bottom in page points
+
+
+def picture_boxes(page: pdfium.PdfPage, objs: list[tuple[Any, int]],
+                  glyphs: list[Glyph]) -> list[tuple[float, float, float, float]]:
+    """The table-sized images of a text page (``pictures.table_sized``, with the pixels to hold digits) that
+    no text of the page lies over (a page's background or a searchable scan's image has text on it)."""
+    images = [obj for obj, kind in objs if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    if not images or page.get_rotation():
+        return []
+    left, _, _, top = page.get_bbox()
+    out = []
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+    pw, ph = ctypes.c_uint(), ctypes.c_uint()
+    for obj in images:
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, x0, y0, x1, y1):
+            continue
+        box = (x0.value - left, top - y1.value, x1.value - left, top - y0.value)
+        if not pictures.table_sized(box[2] - box[0], box[3] - box[1]):
+            continue
+        if not pdfium_c.FPDFImageObj_GetImagePixelSize(obj, pw, ph) or not pictures.enough_pixels(pw.value, ph.value):
+            continue
+        over = sum(1 for g in glyphs if box[0] < (g.x0 + g.x1) / 2 < box[2] and box[1] < (g.top + g.bottom) / 2 < box[3])
+        if over <= _TEXT_OVER:
+            out.append(box)
+    return out[:pictures.MAX_PICTURES]
+
+
+def _read_pictures(pdf: pdfium.PdfDocument, pages: list[Page], todo: list[_PicturePage], name: str,
+                   warnings: list[str]) -> dict[int, list[tuple[float, float, float, float]]]:
+    """OCR each table-sized picture of a text page (its region rendered at scan resolution); a page whose
+    pictures hold a statistics table is laid out again with their words and rules. The boxes read, by page."""
+    n = sum(len(p.boxes) for p in todo)
+    if not pictures.ocr_installed():
+        warnings.append(pictures.missing_note(n))
+        return {}
+    from . import ocr
+
+    out: dict[int, list[tuple[float, float, float, float]]] = {}
+    k = 0
+    for pp in todo:
+        try:
+            page = pdf[pp.index]
+        except pdfium.PdfiumError:
+            continue
+        try:
+            w, h = pages[pp.index].width, pages[pp.index].height
+            glyphs, segments = list(pp.glyphs), list(pp.segments)
+            for box in pp.boxes:
+                k += 1
+                page_started(name, k, n, pp.index + 1)
+                bx0, btop, bx1, bbottom = box
+                scale = ocr.render_scale(bx1 - bx0, bbottom - btop)
+                gray = page.render(scale=scale, grayscale=True,
+                                   crop=(max(0.0, bx0), max(0.0, h - bbottom), max(0.0, w - bx1), max(0.0, btop))).to_numpy()
+                if gray.ndim == 3:
+                    gray = gray[:, :, 0]
+                got, segs = pictures.read_region(gray, scale, max(0.0, bx0), max(0.0, btop))
+                if pictures.holds_table(" ".join(g.text for g in got)):
+                    glyphs += got
+                    segments += segs
+                    out.setdefault(pp.index + 1, []).append(box)
+            if pp.index + 1 in out:
+                pages[pp.index] = layout_page(pp.index + 1, w, h, glyphs, segments)
+        except pdfium.PdfiumError:
+            continue
+        finally:
+            page.close()
+    return out
+
+
+def _picture_paths(doc: Document, boxes: dict[int, list[tuple[float, float, float, float]]]) -> None:
+    """Each cell read from a picture names it in its provenance path (``ocr:page3-image1#t2r5c3``)."""
+    for b in doc.blocks:
+        for c in b.cells:
+            if c.page not in boxes or c.bbox is None:
+                continue
+            cx, cy = (c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2
+            for k, (x0, top, x1, bottom) in enumerate(boxes[c.page], 1):
+                if x0 <= cx <= x1 and top <= cy <= bottom:
+                    where = f"ocr:page{c.page}-image{k}"
+                    c.path = f"{where}#{c.path}" if c.path else where
+                    break
 
 
 def _raw_objects(page: pdfium.PdfPage, depth: int = 3) -> Iterator[tuple[Any, int]]:

@@ -1,0 +1,72 @@
+"""Statistics tables pasted as pictures into a text report (``ingest/pictures.py``): a table-sized picture
+is read by OCR at its place, a logo-sized one never; without the OCR extra, a Chinese note."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+import nianbao
+from conftest import DATA, load_json, mismatches
+from nianbao.ingest import load_bytes, pictures
+
+HERE = DATA / "tablepics"
+T3PIC = HERE / "r000_t3pic.docx"  # shared sample r000.docx with its 表三 replaced by a picture of it
+
+
+def _logo_docx() -> bytes:
+    """The sample with its 表三 picture shown logo-sized (3 cm): not a table to read."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(T3PIC) as z, zipfile.ZipFile(buf, "w") as out:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode()
+                for attr in ("cx", "cy"):  # both extents (wp:extent and a:ext) of the one picture
+                    for old in {v.split('"')[0] for v in text.split(f' {attr}="')[1:]}:
+                        text = text.replace(f' {attr}="{old}"', f' {attr}="1080000"')
+                data = text.encode()
+            out.writestr(info, data)
+    return buf.getvalue()
+
+
+def test_sizes():
+    assert pictures.table_sized(480, 62)  # 表四 alone: one row under its headers
+    assert pictures.table_sized(466, 450)
+    assert not pictures.table_sized(113, 113)  # a seal
+    assert not pictures.table_sized(85, 85)  # a QR code
+    assert not pictures.table_sized(160, 50)  # a signature
+    assert not pictures.table_sized(600, 30)  # a rule or a banner's strip
+
+
+def test_logo_sized_picture_is_not_read(monkeypatch):
+    def boom(*a, **k):
+        raise AssertionError("a logo-sized picture was sent to OCR")
+
+    monkeypatch.setattr(pictures, "read_picture", boom)
+    doc = load_bytes(_logo_docx(), "logo.docx")
+    assert doc.kind == "docx" and not doc.warnings
+    assert not any((c.path or "").startswith("ocr:") for b in doc.blocks for c in b.cells)
+
+
+def test_note_without_ocr_extra(monkeypatch):
+    monkeypatch.setattr(pictures, "ocr_installed", lambda: False)
+    doc = load_bytes(T3PIC.read_bytes(), T3PIC.name)
+    assert doc.kind == "docx"
+    assert any("表格大小的图片" in w and "nianbao[ocr]" in w for w in doc.warnings)
+
+
+@pytest.mark.slow
+def test_table_picture_read_in_place():
+    pytest.importorskip("rapidocr")
+    record = nianbao.parse(T3PIC).to_json_dict()
+    expected = load_json(T3PIC.with_name(T3PIC.name + ".json"))
+    bad = mismatches(expected, record)
+    assert not [b for b in bad if b[2] is not None], bad  # nothing wrong
+    assert not [b for b in bad if b[0].startswith("requests.")], bad  # 表三 read whole from its picture
+    prov = record["provenance"]
+    paths = [p.get("path") or "" for k, p in prov.items() if k.startswith("requests.")]
+    assert paths and all(p.startswith("ocr:word/media/") for p in paths)
+    assert not any((p.get("path") or "").startswith("ocr:") for k, p in prov.items() if k.startswith("active."))
