@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 from .. import limits
 from . import pictures
 from .document import Block, Document
-from .layout import Page
+from .layout import Page, set_spans
 from .page import read_page
 from .pictures import Picture
 from .progress import page_started
@@ -137,17 +137,24 @@ def read_with_pictures(page: str, found: list[_Found], name: str) -> Document:
         pos = end
     doc = read_page(("\ufeff" + "".join(out) + page[pos:]).encode("utf-8"), name)
     blocks: list[Block] = []
+    placed: set[int] = set()
     for b in doc.blocks:
         at = next((i for i in range(len(read)) if any(_TOKEN.format(i) in c.text for c in b.cells)), None)
         if at is None:
             blocks.append(b)
             continue
         read[at][0].after = len(blocks)
+        placed.add(at)
         for c in b.cells:
             c.text = c.text.replace(_TOKEN.format(at), "").strip()
         if any(c.text for c in b.cells):
             blocks.append(b)
     doc.blocks = blocks
+    # a picture whose mark the page's reader left out (inside a script, a comment): no place to put it
+    read = [r for i, r in enumerate(read) if i in placed]
     tables = max((b.table + 1 for b in blocks if b.table is not None), default=0)
-    pictures.splice(doc, read, tables)
+    if read:
+        pictures.splice(doc, read, tables)
+    else:
+        set_spans(doc)
     return doc
