@@ -164,3 +164,16 @@ def test_shells_analyse_and_tests_read_the_format_through_format():
                     hits.append(f"{rel}:{node.lineno} {sorted(names)}")
     assert hits == [], "\n".join(hits)
     assert not _LEGACY & set(nianbao.__all__)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("3.要求提供公开出版物", "declined_publication"),
+    ("（五）不予处理 3.要求提供公开出版物", "declined_publication"),
+    ("出版物", "declined_publication"),  # the end of a label cut by a line break: no number to disagree with
+    ("（六）其他处理 3.其他", "other_other"),
+    # PDFBox -sort writes two rows' labels into one line: 2.重复申请's start beside a piece of the 出版物 row
+    ("2.重 出版物", None),
+])
+def test_a_label_numbered_otherwise_is_not_matched(text, key):
+    lab, _ = Format.match_label(text, Format.get("2021").t3_rows)
+    assert (lab.key if lab else None) == key

@@ -62,10 +62,10 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
     if t and t != c:
         found = _match(t, t, labels)
         if found[0] is not None:
-            return found
+            return _numbered(text, found)
     found = _match(c, t, labels)
     if found[0] is not None or not fuzzy:
-        return found
+        return _numbered(text, found)
     best, score = None, 0.0
     for lab, _, body, *_ in _prepared(labels):
         s = max(similarity(c, core(lab.label)), similarity(t, body) if len(t) >= 4 else 0.0)
@@ -74,6 +74,21 @@ def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tup
     if score >= fuzzy:
         return best, "fuzzy"
     return None, ""
+
+
+_LAST_SUBNUMBER = re.compile(r"(\d{1,2})[.．、)）](?!.*\d{1,2}[.．、)）])")
+
+
+def _numbered(text: str, found: tuple[Label | None, str]) -> tuple[Label | None, str]:
+    """No match when the text numbers its words otherwise than the label: 「2.重 出版物」 is 2.重复申请's start with
+    a piece of 3.要求提供公开出版物 beside it (two rows written into one line), not the 出版物 row."""
+    lab = found[0]
+    if lab is None or not lab.number or not lab.number[0].isdigit():
+        return found
+    m = _LAST_SUBNUMBER.search(norm(text))
+    if m and m.group(1) != lab.number.rstrip(".．、)）"):
+        return None, ""
+    return found
 
 
 def _match(c: str, t: str, labels: tuple[Label, ...]) -> tuple[Label | None, str]:
