@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import limits
 from ..errors import InputError, MissingDependency
-from . import longimage
+from . import longimage, photo
 from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
@@ -82,15 +82,26 @@ def read_image(data: bytes, name: str) -> Document:
         if frames > limits.MAX_SCAN_PAGES:
             raise InputError(f"{name}：多页图片有 {frames} 页，超过识别上限（{limits.MAX_SCAN_PAGES} 页）", "too_many_pages")
         pages = []
+        photos = 0
         for k in range(frames):
             page_started(name, k + 1, frames, f"第 {k + 1} 页")
-            pages.append(ocr_image(decode_image(data, name, frame=k), k + 1, DPI / 72, name))
+            frame = decode_image(data, name, frame=k)
+            gray, scale = as_page(frame, DPI / 72, name, k + 1)
+            photos += gray is not frame
+            pages.append(ocr_image(gray, k + 1, scale, name))
     else:
-        gray = decode_image(data, name, allow_long=True)
-        h, w = gray.shape[:2]
-        pages = read_strips(gray, name) if longimage.is_long(w, h) else [ocr_image(gray, 1, DPI / 72, name)]
+        frame = decode_image(data, name, allow_long=True)
+        h, w = frame.shape[:2]
+        if longimage.is_long(w, h):
+            pages, photos = read_strips(frame, name), 0
+        else:
+            gray, scale = as_page(frame, DPI / 72, name)
+            pages, photos = [ocr_image(gray, 1, scale, name)], int(gray is not frame)
     doc = assemble(name, "ocr", pages)
     if not doc.blocks:
+        if photos:
+            raise InputError(f"{name}：这是一张页面照片，已找到页面并校正了透视和光照，但仍没有识别出文字"
+                             "（可能过于模糊、过暗或反光）。请正对页面、光线均匀、对焦清楚后重拍，或改用扫描件", "empty")
         raise InputError(f"{name}：图片中没有识别出文字", "empty")
     return doc
 
@@ -192,7 +203,25 @@ def ocr_pdf_page(page: Any, number: int, name: str = "") -> Page:
     gray = page.render(scale=scale, grayscale=True).to_numpy()
     if gray.ndim == 3:
         gray = gray[:, :, 0]
+    gray, scale = as_page(gray, scale, name, number)
     return ocr_image(gray, number, scale, name)
+
+
+def as_page(gray: np.ndarray, scale: float, name: str = "", number: int = 1) -> tuple[np.ndarray, float]:
+    """A photo of a page (``photo.prepare``: the page on a darker background) rectified and evenly lit, at
+    the pixels per point of an A4 page of its size; any other image as it is (the same array), with its
+    ``scale``."""
+    import cv2
+
+    try:
+        page, is_photo = photo.prepare(gray)
+    except cv2.error as e:
+        raise InputError(f"{name}：第 {number} 页照片无法校正（OpenCV：{str(e).strip().splitlines()[-1][:120]}）",
+                         "corrupt") from None
+    if not is_photo:
+        return gray, scale
+    log.info("%s：第 %d 页是页面照片，已校正透视和光照", name, number)
+    return page, max(page.shape[:2]) / 842
 
 
 def ocr_image(gray: np.ndarray, number: int, scale: float, name: str = "", min_skew: float = 0.05) -> Page:
