@@ -1,0 +1,90 @@
+"""Phone photos of printed pages (ingest/photo.py): the page found, rectified and evenly lit before OCR; scans
+and screenshots untouched. The photo is bench/photosynth.py's (moderate: keystone, a 4° turn at most, a
+shadowed side, a grained desk, blur, JPEG q70) of r000dense's 表三 page."""
+
+from __future__ import annotations
+
+import pytest
+
+import nianbao
+from conftest import DATA, load_json, mismatches
+from nianbao.errors import InputError
+
+pytest.importorskip("rapidocr", reason="OCR extra not installed")
+
+PHOTO = DATA / "photo"
+SCAN = DATA / "scan"
+
+
+def _gray(path, frame=0):
+    from nianbao.ingest.ocr import decode_image
+
+    return decode_image(path.read_bytes(), path.name, frame=frame)
+
+
+def test_the_page_is_found_in_the_photo():
+    from nianbao.ingest.photo import find_page
+
+    gray = _gray(PHOTO / "r000dense_photo_p3.jpg")
+    corners, _, _ = find_page(gray)
+    assert corners is not None
+    h, w = gray.shape
+    # the page (TL, TR, BR, BL) stands inside the frame with the desk around it, keystoned
+    assert all(0 < x < w and 0 < y < h for x, y in corners)
+    assert corners[0][0] < corners[1][0] and corners[3][0] < corners[2][0]
+    assert corners[0][1] < corners[3][1] and corners[1][1] < corners[2][1]
+
+
+@pytest.mark.parametrize("name", ["r000dense_tilt_p3.png", "r001_scan_p2-3.tif"])
+def test_scans_are_not_photos(name):
+    """A scan's page fills the frame: the image comes back as it is (the same array), not rectified."""
+    from nianbao.ingest.photo import prepare
+
+    for frame in (0, 1) if name.endswith(".tif") else (0,):
+        gray = _gray(SCAN / name, frame)
+        out, is_photo = prepare(gray)
+        assert not is_photo and out is gray
+
+
+def test_scanned_pdf_pages_are_not_photos():
+    import pypdfium2 as pdfium
+
+    from nianbao.ingest.ocr import as_page, render_scale
+    from nianbao.ingest.photo import find_page
+
+    for name in ("r000dense_scan_p3.pdf", "r000dense_scanbad_p3.pdf", "r001_scan_p2-3.pdf", "r000dense_tilt_p3.pdf"):
+        pdf = pdfium.PdfDocument(SCAN / name)
+        for page in pdf:
+            scale = render_scale(page.get_width(), page.get_height())
+            gray = page.render(scale=scale, grayscale=True).to_numpy()
+            gray = gray[:, :, 0] if gray.ndim == 3 else gray
+            assert find_page(gray)[0] is None, name
+            out, same = as_page(gray, scale, name)
+            assert out is gray and same == scale
+
+
+@pytest.mark.slow
+def test_photo_reads_its_table_and_no_wrong_number():
+    """The rectified read gives 表三 as the hand-read record has it; above all, no number differs."""
+    path = PHOTO / "r000dense_photo_p3.jpg"
+    expected = load_json(PHOTO / "expected" / f"{path.name}.json")
+    record = nianbao.parse(path).to_json_dict()
+    bad = mismatches(expected, record)
+    assert [b for b in bad if b[2] is not None] == []  # never a wrong value
+    assert bad == []
+
+
+@pytest.mark.slow
+def test_unreadable_photo_says_so(tmp_path):
+    """A photo of a blank page: the page is found and rectified, nothing is read: a Chinese message that
+    names the file and says it is a photo."""
+    import cv2
+    import numpy as np
+
+    img = np.full((1200, 900), 90, np.uint8)
+    cv2.fillConvexPoly(img, np.int32([[150, 120], [760, 160], [730, 1080], [170, 1050]]), 235)
+    path = tmp_path / "空白照片.jpg"
+    cv2.imwrite(str(path), img)
+    with pytest.raises(InputError) as e:
+        nianbao.read_document(path)
+    assert "空白照片.jpg" in str(e.value) and "照片" in str(e.value).split("：", 1)[1]
