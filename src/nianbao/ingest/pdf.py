@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 MAX_PAGES = limits.MAX_PDF_PAGES  # an annual report has 3–40 pages; more is another kind of document
 MAX_SCAN_PAGES = limits.MAX_SCAN_PAGES  # OCR takes ~1–3 s a page: bound the time a scan may take
+OCR_TABLE_DIGITS = 20  # digits on a scanned page that make it a page of figures (a date or a page number is fewer)
 MIN_CHARS = 8  # fewer characters than this on a page with an image: a scan
 OCR_LAYER_KIND = "ocr-layer"  # Document.kind of a PDF with pages whose text is an OCR engine's hidden layer
 COVER = 0.5  # share of the page an image covers for the page to be a scan
@@ -105,14 +106,18 @@ def read_pdf(data: bytes, name: str) -> Document:
                 raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取（{e}）", "corrupt") from None
             finally:
                 page.close()
-        kept = _ocr_pages(pdf, pages, scans, layers, name, unreadable) if scans or layers else []
+        kept = _ocr_pages(pdf, pages, scans, layers, name, unreadable, warnings) if scans or layers else []
         read_boxes = _read_pictures(pdf, pages, with_pictures, name, warnings) if with_pictures else {}
     finally:
         pdf.close()
     # a page read from another engine's layer, or a searchable scan only partly OCR'd by nianbao among text
     # pages, is read with OCR caution; a scan of nothing but pages nianbao read is kind "ocr" as ever
     ocrd = len(scans) + len(layers) - len(kept)
-    kind = "ocr" if ocrd == len(pages) or read_boxes and not layers else OCR_LAYER_KIND if layers else "pdf"
+    # a scanned page among text pages that holds figures (a table page, not a seal or a signature page) makes
+    # the whole document's tables OCR'd: its misread digits must be confirmed by the sums like a scan's
+    tables_ocrd = any(_digits(pages[i]) >= OCR_TABLE_DIGITS for i in scans if i not in kept)
+    kind = ("ocr" if ocrd == len(pages) or (read_boxes or tables_ocrd) and not layers
+            else OCR_LAYER_KIND if layers else "pdf")
     doc = assemble(name, kind, pages)
     doc.warnings.extend(warnings)
     if read_boxes:
@@ -151,8 +156,15 @@ def garbled(glyphs: list[Glyph]) -> bool:
     return len(_CJK.findall(text)) < 0.05 * n and len(_DIGIT.findall(text)) < 0.5 * n
 
 
+def _digits(page: Page) -> int:
+    """How many digits a page read by OCR shows, in its lines and its ruled tables' cells."""
+    texts = [g.text for line in page.lines for g in line.glyphs]
+    texts += [c.text for grid in page.grids for c in grid.cells]
+    return sum(ch.isdigit() for t in texts for ch in t)
+
+
 def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], layers: list[int], name: str,
-               unreadable: list[int]) -> list[int]:
+               unreadable: list[int], warnings: list[str]) -> list[int]:
     """OCR the scanned pages and the pages under a hidden OCR layer; the layer pages left as their layer
     reads them (no OCR extra, past the page budget, or nothing read from the image)."""
     try:
@@ -165,8 +177,10 @@ def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], lay
                                         "需要 OCR 组件按页面图像识别。请安装：pip install 'nianbao[ocr]'",
                                         e.code) from None
             raise
-        if scans:
+        if scans:  # said on the record, not only in a log: the scanned pages' tables are simply not there
             log.warning("%s: %d scanned pages skipped (OCR not installed)", name, len(scans))
+            warnings.append(f"PDF {_pages_zh(scans)}是扫描页（图片），未安装 OCR 组件，未能识别其中的文字，"
+                            "这些页上的表格与文字没有读取。请安装：pip install 'nianbao[ocr]'")
         return layers
     if len(scans) > MAX_SCAN_PAGES:
         raise InputError(f"{name}：扫描页有 {len(scans)} 页，超过识别上限（{MAX_SCAN_PAGES} 页）", "too_many_pages")
