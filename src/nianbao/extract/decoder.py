@@ -12,7 +12,9 @@ guarantees. The decoder works on the text in reading order:
 * **choice**: the format's arithmetic (each row's six applicant columns sum to 总计, outcome rows sum to
   （七）总计, 新收 + 结转 = 总计 + 结转下年度, each 表四 block's four results sum to its 总计) chooses among
   the readings of the same characters. It never changes a character: a document whose printed numbers
-  do not add up is read as printed when only one reading exists, and the audit flags it.
+  do not add up is read as printed when only one reading exists, and the audit flags it. A reading
+  that cuts a digit run into several cells is not what is printed (blank cells that leave nothing glue
+  their neighbours): when its own sums fail and no sum across rows confirms it, its cells stay null.
 
 Unique or nothing: cells whose readings still differ stay null, with a note naming them and listing the
 alternatives (rule L-03). Every decoded value keeps the characters it came from.
@@ -974,7 +976,10 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             live[n] = units[n].cands
             for q in units[n].paths:
                 values.pop(q, None)
+    cut_rows: set[str] = set()  # rows read only by cutting digit runs that the arithmetic does not confirm
     for u, cands in zip(units, live):
+        if cands and len(cands) <= MAX_SCORED:
+            cut_rows |= set.intersection(*(_cut_unconfirmed(u, c, cons, values) for c in cands))
         if not cands:
             if u.runs:
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
@@ -1012,6 +1017,12 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 differ.append(i)
         alts = sorted({tuple(c[i].value for i in differ) for c in cands})
         dec.ambiguous.append(([u.paths[i] for i in differ], alts))
+    if cut_rows:
+        for p in [p for p in dec.values if p.rsplit(".", 1)[0] in cut_rows]:
+            del dec.values[p]
+        dec.ambiguous[:] = [(ps, alts) for ps, alts in dec.ambiguous
+                            if not all(p.rsplit(".", 1)[0] in cut_rows for p in ps)]
+        dec.unreadable.extend(sorted(cut_rows - set(dec.unreadable)))
 
 
 def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = False,
@@ -1044,6 +1055,36 @@ def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = Fals
     ps = set(u.paths)
     val = dict(zip(u.paths, (p.value for p in reading)))
     return any(_holds(c, val) is False for c in cons if all(x in ps for x in (*c[0], *c[1])))
+
+
+def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, float]) -> set[str]:
+    """The rows (表四 blocks) of a reading that hold a cell cut from a longer digit run, whose own sums
+    fail, and which no sum across rows confirms (each of their cells in a sum over other rows that
+    holds). Cutting a run rests on the row holding all its cells; blank cells that leave nothing glue
+    their neighbours (「5181 186」 is 5|181|186 with four blanks dropped, not 5|1|8|1|1|8|6), and then
+    only the arithmetic can tell. A row of separated numbers whose sums fail is read as printed (the
+    audit flags it); a row read by cutting is not a printed reading."""
+    counts: dict[int, int] = {}
+    for p in reading:
+        counts[id(p.run)] = counts.get(id(p.run), 0) + 1
+    val = dict(values)
+    val.update(zip(u.paths, (p.value for p in reading)))
+    rows: dict[str, list[str]] = {}
+    for path, p in zip(u.paths, reading):
+        rows.setdefault(path.rsplit(".", 1)[0], []).append(path)
+    out: set[str] = set()
+    for row, paths in rows.items():
+        if not any(counts[id(p.run)] > 1 for path, p in zip(u.paths, reading) if path in paths):
+            continue
+        ps = set(paths)
+        touching = [c for c in cons if any(x in ps for x in (*c[0], *c[1]))]
+        inner = [c for c in touching if all(x in ps for x in (*c[0], *c[1]))]
+        if not any(_holds(c, val) is False for c in inner):
+            continue
+        across = [c for c in touching if c not in inner]
+        if not all(any(_holds(c, val) is True for c in across if x in (*c[0], *c[1])) for x in paths):
+            out.add(row)
+    return out
 
 
 def _plain_gaps(stream: Stream | None, runs: list[Run]) -> bool:
