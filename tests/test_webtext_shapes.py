@@ -87,3 +87,32 @@ def test_drawn_rows_are_not_cut_into_more_cells(case):
         cells = [mark if v is None else str(v) for v in rec["requests"][row.key].values()]
         lines.append(sep.join([row.label, *(c for c in cells if c)]) + sep)
     assert_never_wrong(rec, _HEAD + "\n".join(lines) + "\n四、政府信息公开行政复议、行政诉讼情况\n无。\n")
+
+
+
+@st.composite
+def glued_rows(draw):
+    """A 表三 whose rows add up, many cells blank and left out, the others glued or a space apart."""
+    count = st.one_of(st.just(0), st.integers(1, 9), st.integers(10, 99), st.integers(100, 999))
+    rnd = random.Random(draw(st.integers(0, 10_000)))
+    req, lines = {}, []
+    for row in T3_ROWS:
+        six = [draw(count) if rnd.random() < 0.4 else 0 for _ in range(6)]
+        vals = [*six, sum(six)]
+        req[row.key] = dict(zip(T3_COLUMN_KEYS, [v or None for v in vals]))  # a zero is a blank cell
+        text = ""
+        for v in vals:
+            if v:
+                text += (rnd.choice(("", " ")) if text else "") + str(v)
+        lines.append(f"{row.label} {text}")
+    return {"requests": req}, _HEAD + "\n".join(lines) + "\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=(Phase.explicit, Phase.reuse, Phase.generate), derandomize=True)
+@given(case=glued_rows())
+def test_glued_rows_never_give_a_number_the_row_does_not_hold(case):
+    """Blank cells that leave nothing and cells with no space between them glue digits (「5181 186」
+    for 5, four blanks, 181, 186): a reading that cuts such a run must add up, or the row is null."""
+    rec, text = case
+    assert_never_wrong(rec, text)

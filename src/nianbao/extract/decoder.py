@@ -976,10 +976,13 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             live[n] = units[n].cands
             for q in units[n].paths:
                 values.pop(q, None)
-    cut_rows: set[str] = set()  # rows read only by cutting digit runs that the arithmetic does not confirm
+    # cells of rows read only by cutting digit runs the arithmetic does not confirm; in OCR text (no
+    # ``stream``) runs are glued by the engine and the noise gate checks each cell instead
+    cut_paths: set[str] = set()
     for u, cands in zip(units, live):
-        if cands and len(cands) <= MAX_SCORED:
-            cut_rows |= set.intersection(*(_cut_unconfirmed(u, c, cons, values) for c in cands))
+        if stream is not None and cands and len(cands) <= MAX_SCORED:
+            rows = set.intersection(*(_cut_unconfirmed(u, c, cons, values) for c in cands))
+            cut_paths.update(p for p in u.paths if p.rsplit(".", 1)[0] in rows)
         if not cands:
             if u.runs:
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
@@ -1017,12 +1020,11 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 differ.append(i)
         alts = sorted({tuple(c[i].value for i in differ) for c in cands})
         dec.ambiguous.append(([u.paths[i] for i in differ], alts))
-    if cut_rows:
-        for p in [p for p in dec.values if p.rsplit(".", 1)[0] in cut_rows]:
-            del dec.values[p]
-        dec.ambiguous[:] = [(ps, alts) for ps, alts in dec.ambiguous
-                            if not all(p.rsplit(".", 1)[0] in cut_rows for p in ps)]
-        dec.unreadable.extend(sorted(cut_rows - set(dec.unreadable)))
+    if cut_paths:
+        for p in cut_paths:
+            dec.values.pop(p, None)
+        dec.ambiguous[:] = [(ps, alts) for ps, alts in dec.ambiguous if not all(p in cut_paths for p in ps)]
+        dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in cut_paths} - set(dec.unreadable)))
 
 
 def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = False,
