@@ -1072,7 +1072,7 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
     val = dict(values)
     val.update(zip(u.paths, (p.value for p in reading)))
     rows: dict[str, list[str]] = {}
-    for path, p in zip(u.paths, reading):
+    for path in u.paths:
         rows.setdefault(path.rsplit(".", 1)[0], []).append(path)
     out: set[str] = set()
     for row, paths in rows.items():
