@@ -26,7 +26,6 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
 
 from lxml import etree
 
@@ -245,7 +244,7 @@ def read_pictures(data: bytes, name: str, rels_root: etree._Element | None, seen
                 warnings.append(f"图片 {pic.target} 无法识别：{e.message.split('：', 1)[-1]}")
                 continue
             del raw
-            gray, scale = _at_scan_resolution(gray, pic)
+            gray, scale = pictures.at_resolution(gray, pic.width, pic.height)
             pages.append(ocr.ocr_image(gray, k, scale, name))
             read.append(pic)
             del gray
@@ -310,21 +309,6 @@ def read_table_pictures(doc: Document, data: bytes, rels_root: etree._Element | 
     if read:
         pictures.splice(doc, read, tables)
         doc.pictures = PagePictures(data, [(p.where, p.width, p.height) for p, _ in read])
-
-
-def _at_scan_resolution(gray: Any, pic: PagePicture) -> tuple[Any, float]:
-    """The picture resampled to the pixels a scanned PDF page of its shown size is rendered at."""
-    import cv2
-
-    from .ocr import render_scale
-
-    scale = render_scale(pic.width, pic.height)
-    tw, th = max(1, round(pic.width * scale)), max(1, round(pic.height * scale))
-    h, w = gray.shape[:2]
-    if abs(tw - w) <= 1 and abs(th - h) <= 1:
-        return gray, w / pic.width
-    interp = cv2.INTER_AREA if tw * th < w * h else cv2.INTER_LINEAR
-    return cv2.resize(gray, (tw, th), interpolation=interp), tw / pic.width
 
 
 def may_hold_pages(data: bytes) -> bool:

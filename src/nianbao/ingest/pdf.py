@@ -158,9 +158,7 @@ def garbled(glyphs: list[Glyph]) -> bool:
 
 def _digits(page: Page) -> int:
     """How many digits a page read by OCR shows, in its lines and its ruled tables' cells."""
-    texts = [g.text for line in page.lines for g in line.glyphs]
-    texts += [c.text for grid in page.grids for c in grid.cells]
-    return sum(ch.isdigit() for t in texts for ch in t)
+    return sum(ch.isdigit() for ch in pictures.page_text(page))
 
 
 def _ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], scans: list[int], layers: list[int], name: str,
