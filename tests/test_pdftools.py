@@ -104,3 +104,12 @@ def test_poppler_tsv_is_read_by_its_positions():
     assert sniff(data, "a.tsv") == "ocr-tsv"
     got = nianbao.parse(HERE / "huaian2024.pdftotext.tsv")
     assert got.meta.agency and got.requests is not None
+
+
+def test_poppler_tsv_words_are_a_pdfs_text_not_ocr():
+    """Its words are the PDF's text layer (confidence 100, the same as -bbox): read with OCR's caution, 表二
+    (no sums to check it) had been left blank, 25 cells of huaian's record null."""
+    assert nianbao.read_document(HERE / "huaian2024.pdftotext.tsv").kind == "pdf"
+    got = nianbao.parse(HERE / "huaian2024.pdftotext.tsv").to_json_dict()
+    assert mismatches(_expected("huaian2024.pdftotext.tsv"), got) == []
+    assert not [n for n in got["notes"] if "OCR" in n["text"]]

@@ -27,7 +27,9 @@ _RES = re.compile(r"\bscan_res\s+(\d+)")
 A4_LONG_SIDE = 842.0  # points: a page of unknown resolution is taken as A4
 KIND = "ocr-words"  # Document.kind of these files: OCR text, by an engine other than nianbao's
 
-Word = tuple[str, float, float, float, float, float | None]  # text, x0, top, x1, bottom, confidence
+Word = tuple[str, float, float, float, float, float | None]
+# poppler's column names (paragraph before block); tesseract writes block before paragraph
+POPPLER_TSV = "level\tpage_num\tpar_num\tblock_num\t"  # text, x0, top, x1, bottom, confidence
 
 
 def _class(name: str) -> str:
@@ -118,9 +120,14 @@ def read_alto(data: bytes, name: str) -> Document:
 
 
 def read_tsv(data: bytes, name: str) -> Document:
-    """tesseract's TSV (and poppler's, ``pdftotext -tsv``: the same columns, a PDF's words with their boxes): a
-    row per page, block, paragraph, line and word; level 1 gives a page's size, words (level 5) belong to the
-    line numbered by their block, paragraph and line."""
+    """tesseract's TSV: a row per page, block, paragraph, line and word; level 1 gives a page's size, words
+    (level 5) belong to the line numbered by their block, paragraph and line. Poppler's (``pdftotext -tsv``:
+    the same columns, paragraph before block) holds a PDF's text-layer words, not OCR: read as a PDF's."""
+    text = data.decode("utf-8", errors="replace")
+    if text.lstrip("\ufeff").startswith(POPPLER_TSV):
+        from .positioned import read_poppler_tsv
+
+        return read_poppler_tsv(text, name)
     pages: list[Page] = []
     size = (0.0, 0.0)
     lines: dict[tuple[str, str, str], list[Word]] = {}
@@ -129,7 +136,7 @@ def read_tsv(data: bytes, name: str) -> Document:
         if lines or size != (0.0, 0.0):
             pages.append(_page(len(pages) + 1, size[0], size[1], list(lines.values()), None))
 
-    for ln in data.decode("utf-8", errors="replace").splitlines()[1:]:
+    for ln in text.splitlines()[1:]:
         r = ln.split("\t")
         if len(r) < 11:
             continue

@@ -39,6 +39,40 @@ def read_positioned(data: bytes, name: str) -> Document:
     return doc
 
 
+def read_poppler_tsv(text: str, name: str) -> Document:
+    """``pdftotext -tsv``: a PDF's text-layer words with their boxes in points, one row each (level 5),
+    pages opened by a level-1 row giving their size. The same words as ``-bbox``: read as a PDF's text,
+    not as an OCR engine's guesses (the columns are tesseract's, the words are not OCR)."""
+    pages: list[Page] = []
+    size = (0.0, 0.0)
+    glyphs: list[Glyph] = []
+
+    def flush() -> None:
+        if size[0] > 0 and size[1] > 0:
+            pages.append(layout_page(len(pages) + 1, size[0], size[1], glyphs, []))
+
+    for ln in text.splitlines()[1:]:
+        r = ln.split("\t")
+        if len(r) < 12:
+            continue
+        try:
+            level, x, y, w, h = int(r[0]), float(r[6]), float(r[7]), float(r[8]), float(r[9])
+        except ValueError:
+            continue
+        if level == 1:
+            flush()
+            size, glyphs = (w, h), []
+        elif level == 5 and r[11].strip() and w > 0 and h > 0:
+            glyphs.append(Glyph(r[11].strip(), x, y, x + w, y + h))
+    flush()
+    if not any(p.lines for p in pages):
+        raise InputError(f"{name}：TSV 文件中没有带位置的文字", "empty")
+    doc = assemble(name, "pdf", pages)
+    if not doc.blocks:
+        raise InputError(f"{name}：文件中没有可读取的文字", "empty")
+    return doc
+
+
 def number(v: str | None) -> float | None:
     """An attribute's number; None when it has none."""
     try:
