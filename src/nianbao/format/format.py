@@ -146,6 +146,11 @@ class Format:
     def t3_row(key: str) -> Label | None:
         return spec.T3_ROW_BY_KEY.get(key)
 
+    def t3_identities(self) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+        """表三's sums across rows, each (left rows, right rows) whose cells add up alike in every column:
+        the outcome rows to （七）总计, 一 + 二 to （七）总计 + 四 (the table's own note, T3_NOTE)."""
+        return ((self.t3_outcomes, (spec.T3_TOTAL_ROW,)), spec.T3_BALANCE)
+
     @staticmethod
     def row_label(key: str) -> str:
         r = spec.T3_ROW_BY_KEY.get(key)

@@ -124,6 +124,10 @@ OUTCOME_GROUPS: tuple[Label, ...] = (
 )
 T3_OUTCOME_KEYS_2021 = tuple(r.key for r in T3_ROWS_2021 if r.group)
 T3_OUTCOME_KEYS_2019 = tuple(r.key for r in T3_ROWS_2019 if r.group)
+# 表三's sums across rows, per column: the outcome rows add up to （七）总计 (T3_TOTAL_ROW), and T3_NOTE's
+# 勾稽关系 — 第一项加第二项之和，等于第三项加第四项之和 (T3_BALANCE: 一 + 二 = （七） + 四)
+T3_TOTAL_ROW = "total_processed"
+T3_BALANCE = (("new_received", "carried_over"), ("total_processed", "carried_forward"))
 T3_HEADER_WORDS = ("申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织",
                    "法律服务机构", "勾稽关系")
 
