@@ -43,7 +43,7 @@ from .noisy_rows import (
     digit_trust,
     read_appeals_tokens,
 )
-from .outofstep import out_of_step
+from .outofstep import Step, out_of_step, settle_lag
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
@@ -56,6 +56,7 @@ from .tables import (
     extract_appeals,
     extract_requests,
 )
+from .values import Value
 
 
 def _region(blocks: list[Block], heads: list[Heading], sid: str) -> list[Block] | None:
@@ -134,6 +135,9 @@ def build_record(doc: Document) -> Record:
         confirm_appeals(found_app, ev)
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
+
+    # after every reader and check: 表三's last rows standing on other rows' lines are settled by the sums
+    _behind(found_req, step)
 
     has_tables = bool(found_req.values or found_app.values or found_act.values) or step.active or found_req.out_of_step
     if not (mf.title or has_tables or len(heads) >= 3):
@@ -280,6 +284,42 @@ def _active(found: Found, fmt: str):
     return Active2019.model_validate(data) if fmt == "2019" else Active2021.model_validate(data)
 
 
+def _t3_format(found: Found) -> str:
+    """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read)."""
+    keys = {p.split(".")[1] for p in found.values}
+    return "2019" if "other_total" in keys and not keys & set(Format.group_rows("other")) else "2021"
+
+
+_BEHIND = ("表三最后一行之后还有整行数字：表末几行的数字排在别的行的标签之后（两行标签交错，或标签列读成一格），"
+           "按标签读取和按行序对齐后的各列合计都无法确认，该行留空")
+
+
+def _behind(found: Found, step: Step) -> None:
+    """表三's last rows on lines that are not theirs (numbers after its last row, ``outofstep.lagging``): the
+    reading stays when its sums hold, the one shifted reading is taken when they hold for it, else null."""
+    if found.out_of_step or not found.values:
+        return
+    fid = _t3_format(found)
+    lag = step.lagging(fid)
+    if lag is None:
+        return
+    got = settle_lag(lag, {p: v.value for p, v in found.values.items()}, fid)
+    if got is None:
+        return
+    cells = dict(zip(lag.rows, lag.cells))
+    for row in lag.rows:
+        paths = [f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS]
+        if got.get(paths[0]) is not None:  # the shifted reading, every sum confirming it
+            for p in paths:
+                found.values[p] = Value(got[p], cells[row])
+            found.notes.append(("decoded", f"requests.{row}", cells[row].text[:60], None))
+        elif any((v := found.values.get(p)) is not None and v.value is not None for p in paths):
+            for p in paths:
+                if (v := found.values.get(p)) is not None:
+                    found.values[p] = Value(None, v.cell)
+            found.notes.append(("unreadable", f"requests.{row}", _BEHIND, None))
+
+
 def _requests(found: Found) -> dict[str, RequestRow] | None:
     if not found.values:
         return None
@@ -288,8 +328,7 @@ def _requests(found: Found) -> dict[str, RequestRow] | None:
         # one row's label and no number (a prose line like a label, 「…及第三方测评…」, its numbers rejected):
         # nothing says the document has the table; a table left blank shows its other rows' labels
         return None
-    single_other = "other_total" in keys and not keys & set(Format.group_rows("other"))
-    rows = Format.get("2019" if single_other else "2021").t3_rows
+    rows = Format.get(_t3_format(found)).t3_rows
     cols = Format.T3_COLUMN_KEYS
     out: dict[str, RequestRow] = {}
     for r in rows:

@@ -1,0 +1,110 @@
+"""表三's numbers behind their labels: lines of numbers after its last row.
+
+PDFBox's ExtractText -sort writes two rows' labels into each other (「（七）总3计.其」 over 「请他 0 0 0 0 0 0 0」):
+（七）总计's numbers come out on 结转下年度's line, and 结转下年度's own on the bare line after it. An OCR'd photo
+whose label column is read as one cell gives every label, 结转下年度 last, then the first row's numbers, then the
+other rows' numbers a line each. Read by label, the last row takes another row's numbers, and its own sum holds.
+
+The format prints no row after its last one: a line of numbers after the last row's is some row's, and as rows
+come in the format's order, the last lines are the last rows'. So the rows at the table's end stand on lines
+that are not theirs. Which of them, the column sums say, and only when they can be checked: the reading as it
+stands is kept when every sum across rows it is in holds; the one shifted reading (the lines from the last
+label's on, given in order to the format's last rows) is named when every sum holds for it and not for the
+other; else those rows are left null. Sums that fail never take a value away on their own: a report whose
+numbers do not add up, with no line after its last row, is not looked at here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...format import Format, core, match_label
+from ...ingest import Block, Cell
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Lag:
+    """Rows at 表三's end whose numbers may be other rows', and what settles them."""
+
+    rows: tuple[str, ...]  # the format's last rows, as many as the lines from the last label's on
+    lines: tuple[tuple[int | float, ...], ...]  # those lines' numbers, in order
+    cells: tuple[Cell, ...]  # each line's cell (where a shifted reading's value stands)
+
+
+def _split(block: Block) -> tuple[str, list[str]]:
+    """A line's words and the numbers after them (the whole line when it holds numbers only)."""
+    tokens = " ".join(c.text for c in block.cells if not c.covered).split()
+    k = len(tokens)
+    while k and _NUMBER.fullmatch(tokens[k - 1]):
+        k -= 1
+    return " ".join(tokens[:k]), tokens[k:]
+
+
+def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
+    """Lines of numbers, a row's worth at least, right after the line of 表三's last row (format ``fid``)."""
+    rows = Format.get(fid).t3_rows
+    last = rows[-1]
+    keys = (*last.keys, *last.variants)
+    width = len(Format.T3_COLUMN_KEYS)
+    for i, b in enumerate(blocks):
+        if not any(k in b.text for k in keys):
+            continue
+        words, numbers = _split(b)
+        if not numbers or not any(k in core(words) for k in keys) or match_label(words, rows)[0] is not last:
+            continue
+        lines, cells = [numbers], [b.cells[0]]
+        for nxt in blocks[i + 1:]:
+            more_words, more = _split(nxt)
+            if more_words or not more:
+                break
+            lines.append(more)
+            cells.append(nxt.cells[0])
+        if sum(map(len, lines[1:])) < width:
+            continue  # a page number, the last row's numbers wrapped: no row after the last one
+        n = min(len(rows), max(len(lines), -(-sum(map(len, lines)) // width)))
+        return Lag(tuple(r.key for r in rows[-n:]),
+                   tuple(tuple(float(t) if "." in t else int(t) for t in ln) for ln in lines), tuple(cells))
+    return None
+
+
+def _adds_up(left: list[int | float | None], right: list[int | float | None]) -> bool:
+    """Every cell known, and the two sides equal."""
+    if any(v is None for v in left + right):
+        return False
+    return abs(sum(v for v in left if v is not None) - sum(v for v in right if v is not None)) < 1e-9
+
+
+def _holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool:
+    """Every sum of 表三 that ``rows`` are in can be checked in ``read`` (cell path → value) and holds: each
+    row's applicant columns to its 总计, and the format's sums across rows (``Format.t3_identities``)."""
+    f = Format.get(fid)
+    cols = f.T3_COLUMN_KEYS
+    for r in rows:
+        vs = [read.get(f"requests.{r}.{c}") for c in cols]
+        if not _adds_up(vs[:-1], vs[-1:]):
+            return False
+    for left, right in f.t3_identities():
+        if rows & {*left, *right} and not all(
+                _adds_up([read.get(f"requests.{r}.{c}") for r in left], [read.get(f"requests.{r}.{c}") for r in right])
+                for c in cols):
+            return False
+    return True
+
+
+def settle_lag(lag: Lag, read: dict[str, int | float | None], fid: str) -> dict[str, int | float | None] | None:
+    """What ``lag``'s rows read (cell path → value, None for null), or None when the reading stands: it
+    stands when every sum its rows are in holds; else the shifted reading when all of those sums hold for
+    it, every line a row's width; else every cell of those rows null."""
+    rows = set(lag.rows)
+    if _holds(read, fid, rows):
+        return None
+    cols = Format.T3_COLUMN_KEYS
+    nulls: dict[str, int | float | None] = {f"requests.{r}.{c}": None for r in lag.rows for c in cols}
+    if len(lag.lines) != len(lag.rows) or any(len(ln) != len(cols) for ln in lag.lines):
+        return nulls
+    shifted: dict[str, int | float | None] = {
+        f"requests.{r}.{c}": v for r, ln in zip(lag.rows, lag.lines) for c, v in zip(cols, ln)}
+    return shifted if _holds({**read, **shifted}, fid, rows) else nulls
