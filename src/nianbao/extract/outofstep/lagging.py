@@ -50,7 +50,7 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     keys = (*last.keys, *last.variants)
     width = len(Format.T3_COLUMN_KEYS)
     for i, b in enumerate(blocks):
-        if not any(k in b.text for k in keys):
+        if not any(k in c.text for c in b.cells for k in keys):
             continue
         words, numbers = _split(b)
         if not numbers or not any(k in core(words) for k in keys) or match_label(words, rows)[0] is not last:
