@@ -1319,6 +1319,23 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                   for n, ((it, _s, _e), rs) in enumerate(zip(found, all_runs)))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
+        if len(it.columns) > 1 and runs:
+            marked = _marked_runs(stream, runs)
+            if len(marked) > len(it.columns):
+                # a blank cell's mark (「—」) after more numbers than the other cells: one of them is a piece
+                # of another (「规章 33 2 4 —」 is 33, 24 and a blank, written in pieces)
+                runs = []
+                dec.unsure.add(f"active.{it.key}")
+            elif len(marked) > len(runs) and not any(ch.isalpha() for ch in stream.chars[e:runs[0].start]):
+                # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
+                # past other words they may be another row's)
+                runs = marked
+        if glued and 0 < len(runs) < len(it.columns) and any(len(r.digits) > 1 and _padded(stream, r) for r in runs):
+            # a text that glues cells (「规范性文件009」) keeps the spaces a cell's own number had (「&nbsp;38&nbsp;」):
+            # a run with a space at its edge is one cell, so fewer runs than cells left blank cells out, and
+            # which is not known (「规章0 38」 is 0, 38 and a blank somewhere, never 0|3|8)
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if n + 1 == len(found):
             if (not it.columns and len(runs) >= 3 and all(len(r.digits) == 1 for r in runs[:2])
                     and len({r.digits for r in runs}) > 1 and not any(r.gap for r in runs[1:])):
@@ -1361,6 +1378,26 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
+    """A 表二 item's runs with the blank cells' marks among and right after them (「10 1 —」); a dash between
+    two digits (「39-40」) is a sign or a range, no mark."""
+    marked = runs_between(stream, runs[0].start, min(runs[-1].end + 2, len(stream.chars)), blanks=True)
+    text, where = stream.text, stream.where
+    out = [r for r in marked if not r.blank or not (where[r.start] > 0 and text[where[r.start] - 1].isdigit())]
+    if [r.digits for r in out if not r.blank] != [r.digits for r in runs]:
+        return runs  # the marks' stretch reads the numbers otherwise: keep the plain runs
+    return out
+
+
+def _padded(stream: Stream, run: Run) -> bool:
+    """A space (not a line's end) right before or after the run in the text."""
+    if run.end > len(stream.where):
+        return False
+    a, b = stream.where[run.start], stream.where[run.end - 1]
+    text = stream.text
+    return (a > 0 and text[a - 1] in _BLANK) or (b + 1 < len(text) and text[b + 1] in _BLANK)
 
 
 def _signed(stream: Stream, run: Run) -> bool:

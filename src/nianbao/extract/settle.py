@@ -34,6 +34,7 @@ from .detached import (
 from .fusedrows import fill_fused_rows
 from .notes import names
 from .outofstep import Step
+from .pieces import null_piece_rows
 from .strayrows import fill_stray_rows
 from .tables import Found
 from .values import Value
@@ -130,6 +131,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fmt_rows = T3_ROWS_2019 if "requests.other_total" in rows else T3_ROWS_2021
     full = {f"requests.{r.key}" for r in fmt_rows} <= rows <= found.certain
     if full:
+        null_piece_rows(found)
         return
     stream = lazy.get()
     dec = decode_requests(stream, pieces=not lazy.noisy)
@@ -154,6 +156,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fill_fused_rows(found, stream)
     fill_stray_rows(found, stream)
     _garbled(found)
+    null_piece_rows(found)
 
 
 def _with_columns(dec: Decoded | None, col: Decoded) -> Decoded:
@@ -351,7 +354,7 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
     out = Decoded() if dec is None else dec
     for p, piece in col.values.items():
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
-        if row in found.certain:
+        if row in found.certain or row in out.unsure:  # unsure: its digits may be pieces of one number
             continue
         old = out.values.get(p)
         if old is not None:

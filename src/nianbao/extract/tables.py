@@ -306,7 +306,7 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     vals = header.pick(row)
     if row.block.grid:
         found.grid.add(f"requests.{key}")
-    if row.block.grid or (len(vals) == 7 and not row.trimmed and not any(v.repaired for v in vals)
+    if row.block.grid or (len(vals) == 7 and not row.trimmed and not row.marks and not any(v.repaired for v in vals)
                           and _same_block(row, vals)):
         found.certain.add(f"requests.{key}")
         if row.block.grid or any(v.value is None and not v.overflow for v in vals):
@@ -582,7 +582,11 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
         width = len(item.columns) or 1
         vals = row.values
         repeated = not item.columns and len(vals) > 1 and len({v.value for v in vals}) == 1  # a merged cell
+        # as many numbers as cells and then a blank cell's mark: one cell too many, one number is a piece of
+        # another (inscriptis' 「规章  33  2 4  —」 is 33, 24 and a blank); no reading is certain
+        pieces = bool(row.marks) and len(vals) >= width > 1
         if block.grid or ((len(vals) == width or _explicit_blanks(row, width) or repeated) and not row.trimmed
+                          and not pieces
                           and not any(v.repaired for v in vals)
                           and not re.search(r"\d", core(row.label)) and _same_block(row, vals)):
             found.certain.add(f"active.{lab.key}")

@@ -95,6 +95,7 @@ class Row:
     values: list[Value]
     block: Block
     trimmed: bool = False  # more values than the row is wide: the first were dropped (a guess)
+    marks: int = 0  # blank cells' marks (「—」) after the last number, dropped from ``values``
 
 
 def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> Row:
@@ -114,8 +115,12 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
     values = [v for v in read[last + 1:] if v is not None]
     if not values and label_cells and not block.grid:
         values = _split_trailing_numbers(label_cells, min_trailing)
+    marks = 0
     if not block.grid:
-        values = _trim(values)
+        kept = _trim(values)
+        # blank cells' marks (「—」, not empty cells: a converter's debris) after the numbers
+        marks = sum(1 for v in values[len(kept):] if v.cell.text.strip())
+        values = kept
         split = _trim(_split_spaced(values))
         # "594 781" in a text row is two columns a single space apart, unless reading it as one
         # number (digits spaced out by a converter) is what makes the row the right width.
@@ -130,7 +135,7 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
             trimmed = any(v.value is not None for v in values[:-width])
             values = values[-width:]
     label = "".join(c.text for c in label_cells)
-    return Row(label, label_cells, values, block, trimmed)
+    return Row(label, label_cells, values, block, trimmed, marks)
 
 
 def _only_window(values: list[Value], width: int) -> list[Value] | None:
