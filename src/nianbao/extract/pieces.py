@@ -53,15 +53,15 @@ def null_piece_rows(found: Found) -> None:
     for row in rows:
         if row in found.grid:
             continue
-        vals = [found.values.get(f"{row}.{c}") for c in T3_COLUMN_KEYS]
-        if any(v is None or v.overflow or isinstance(v.value, float) for v in vals):
+        got = [found.values.get(f"{row}.{c}") for c in T3_COLUMN_KEYS]
+        vals = [v for v in got if v is not None and not v.overflow and not isinstance(v.value, float)]
+        if len(vals) != len(got):
             continue
-        nums = [v.value for v in vals]  # type: ignore[union-attr]
-        if all(n is None for n in nums) or nums[-1] is None:
+        nums: list[int | None] = [None if v.value is None else int(v.value) for v in vals]
+        last = nums[-1]
+        if last is None or sum(n or 0 for n in nums[:-1]) == last:
             continue
-        if sum(n or 0 for n in nums[:-1]) == nums[-1]:
-            continue
-        if not _joins_add_up(nums, [v.unit for v in vals]):  # type: ignore[union-attr]
+        if not _joins_add_up(nums, [v.unit for v in vals]):
             continue
         for c in T3_COLUMN_KEYS:
             p = f"{row}.{c}"
