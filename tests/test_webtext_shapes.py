@@ -43,6 +43,9 @@ MIN_RIGHT = {
     # 「其他对外管理服务事项10 1 —」 is 10, 1 and a blank
     "t2_number_in_pieces.inscriptis": 87,
     "t2_number_in_pieces_mark.bs4-text": 88,
+    # labels wrapped over lines with their numbers on the first (「3.」 + numbers / 「其他」) or middle line
+    # (「（」 / numbers / 「七）总计」): the numbers after 「其他」 are （七）总计's, never 3.其他's
+    "t3_wrapped_labels.inscriptis": 181,
 }
 
 

@@ -701,7 +701,13 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             if runs and runs[0].start > e:
                 rest = len(core(rows[i].label)) - len(rows[i].keys[0])
                 lead = sum(1 for ch in chars[e:runs[0].start] if ch.isalpha())  # words: a Markdown rule「|---|」is none
-                if lead > rest + 6:  # more words than the rest of its own label: other labels
+                between = chars[e:runs[0].start]
+                num = nxt[:-1] if nxt and nxt[-1] in _NUMBERING_MARK else ""
+                if (lead > rest + 6 or "(" in between and ")" not in between[between.rfind("("):]
+                        or num.isdigit() and any(num + m in between for m in _NUMBERING_MARK)):
+                    # more words than the rest of its own label: other labels; or the next row's numbering
+                    # (「8.属」), or a numbering opened and not closed (「（」): inscriptis writes a wrapped label's
+                    # numbers on its first line, 「8.属 0 0 0」 / 「于行政查询事项」, so these may be the next row's
                     runs[0] = replace(runs[0], gap=True)
         else:
             j = len(rows)
@@ -1330,7 +1336,7 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
                 # past other words they may be another row's)
                 runs = marked
-        if glued and 0 < len(runs) < len(it.columns) and any(len(r.digits) > 1 and _padded(stream, r) for r in runs):
+        if glued and 0 < len(runs) < len(it.columns) and _padded(stream, runs):
             # a text that glues cells (「规范性文件009」) keeps the spaces a cell's own number had (「&nbsp;38&nbsp;」):
             # a run with a space at its edge is one cell, so fewer runs than cells left blank cells out, and
             # which is not known (「规章0 38」 is 0, 38 and a blank somewhere, never 0|3|8)
@@ -1381,23 +1387,28 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
 
 
 def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
-    """A 表二 item's runs with the blank cells' marks among and right after them (「10 1 —」); a dash between
-    two digits (「39-40」) is a sign or a range, no mark."""
+    """A 表二 item's runs with the blank cells' marks among and right after them (「10 1 —」); a dash right
+    after a digit (「39-40」: a sign or a range) or a rule (MediaWiki's row line 「|-」) is no mark."""
     marked = runs_between(stream, runs[0].start, min(runs[-1].end + 2, len(stream.chars)), blanks=True)
     text, where = stream.text, stream.where
-    out = [r for r in marked if not r.blank or not (where[r.start] > 0 and text[where[r.start] - 1].isdigit())]
+    out = [r for r in marked if not r.blank or not (
+        where[r.start] > 0 and (text[where[r.start] - 1].isdigit() or text[where[r.start] - 1] == "|"))]
     if [r.digits for r in out if not r.blank] != [r.digits for r in runs]:
         return runs  # the marks' stretch reads the numbers otherwise: keep the plain runs
     return out
 
 
-def _padded(stream: Stream, run: Run) -> bool:
-    """A space (not a line's end) right before or after the run in the text."""
-    if run.end > len(stream.where):
-        return False
-    a, b = stream.where[run.start], stream.where[run.end - 1]
-    text = stream.text
-    return (a > 0 and text[a - 1] in _BLANK) or (b + 1 < len(text) and text[b + 1] in _BLANK)
+def _padded(stream: Stream, runs: list[Run]) -> bool:
+    """A run of several digits with a space (not a line's end) between it and the run before or after it:
+    the edge of a cell (a space before the first run or after the last may be the row's)."""
+    text, where = stream.text, stream.where
+    for k, r in enumerate(runs):
+        if len(r.digits) < 2 or r.end > len(where):
+            continue
+        a, b = where[r.start], where[r.end - 1]
+        if (k > 0 and text[a - 1] in _BLANK) or (k + 1 < len(runs) and b + 1 < len(text) and text[b + 1] in _BLANK):
+            return True
+    return False
 
 
 def _signed(stream: Stream, run: Run) -> bool:

@@ -216,6 +216,12 @@ def extract_requests(blocks: list[Block]) -> Found:
         if _OTHER_GROUP_WORD in c or norm(row.label).startswith(_OTHER_GROUP_NUMBER):
             group = "other"
         if lab is None:
+            if pending and not pending[1].values and _ROW_START.match(norm(row.label)):
+                # another row's label begins, not the pending one's tail: inscriptis writes a wrapped label's
+                # numbers on its first line (「8.属 0 0 0」 / 「于行政查询事项」) or, for three lines, on the middle
+                # one (「（」 / numbers / 「七）总计」): these numbers are not the pending label's
+                _store_t3(found, *pending, header)
+                pending = None
             if pending and row.values and not pending[1].values and len(c) <= 40:  # a wrapped label's middle or tail
                 key, prow = pending
                 prow.values = row.values
@@ -276,6 +282,10 @@ def extract_requests(blocks: list[Block]) -> Found:
 _OTHER_ROW = Format.t3_row("other_other")
 _OTHER_WORDS = {_OTHER_ROW.keys[0], *_OTHER_ROW.variants} if _OTHER_ROW else set()
 _OTHER_SUBROW_WORDS = Format.other_subrow_words()
+
+
+# the start of a numbered row label: 「（」「(七」「3.」「四、」
+_ROW_START = re.compile(r"^(?:[(（][一二三四五六七八九十]?[)）]?$|[(（][一二三四五六七八九十][)）]|\d[.．、]|[一二三四五六七八九十]、)")
 
 
 def _is_group_label(label: str) -> bool:
