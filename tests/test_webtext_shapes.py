@@ -46,6 +46,9 @@ MIN_RIGHT = {
     # labels wrapped over lines with their numbers on the first (「3.」 + numbers / 「其他」) or middle line
     # (「（」 / numbers / 「七）总计」): the numbers after 「其他」 are （七）总计's, never 3.其他's
     "t3_wrapped_labels.inscriptis": 181,
+    # 表四 cells three lines high, each number on its line by its alignment: 「0 0 0 … 0」 over 「4 4 4 4」 in the
+    # gaps is no order of the cells (read in order, 8 wrong)
+    "t4_aligned_lines.inscriptis": 178,
 }
 
 

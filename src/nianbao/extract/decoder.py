@@ -48,6 +48,7 @@ from ..format import (
 )
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
+from .aligned import interleaved, spans_of
 from .clusters import merge_label_clusters
 from .outofstep import stacked_rows
 from .sections import section_of
@@ -704,7 +705,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                 between = chars[e:runs[0].start]
                 num = nxt[:-1] if nxt and nxt[-1] in _NUMBERING_MARK else ""
                 if (lead > rest + 6 or "(" in between and ")" not in between[between.rfind("("):]
-                        or num.isdigit() and any(num + m in between for m in _NUMBERING_MARK)):
+                        or num.isdigit() and any(num + m in between for m in _NUMBERING_MARK)
+                        or nxt and not num and _nfkc(nxt) == nxt and between.endswith(nxt)):
                     # more words than the rest of its own label: other labels; or the next row's numbering
                     # (「8.属」), or a numbering opened and not closed (「（」): inscriptis writes a wrapped label's
                     # numbers on its first line, 「8.属 0 0 0」 / 「于行政查询事项」, so these may be the next row's
@@ -1220,7 +1222,7 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     if not runs:
         return None
     dec.rows["appeals"] = runs
-    if _blank_groups_dropped(runs):
+    if _blank_groups_dropped(runs) or _interleaved(stream, runs):
         dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
         return dec
     _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
@@ -1232,6 +1234,13 @@ def decode_appeals(stream: Stream) -> Decoded | None:
             for cell in cells:
                 dec.values.pop(cell, None)
     return dec
+
+
+def _interleaved(stream: Stream, runs: list[Run]) -> bool:
+    """The runs are one row several lines high, each number on the line its alignment put it (``aligned``)."""
+    if any(r.end > len(stream.where) for r in runs):
+        return False
+    return interleaved(spans_of(stream.text, [(stream.where[r.start], stream.where[r.end - 1] + 1) for r in runs]))
 
 
 def _blank_groups_dropped(runs: list[Run]) -> bool:

@@ -14,6 +14,7 @@ from itertools import combinations
 from ..format import Format, core, match_label, norm, tail
 from ..format.spec import ActiveItem, Label
 from ..ingest import Block
+from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .values import Row, Value, read_value, split_row
@@ -284,8 +285,8 @@ _OTHER_WORDS = {_OTHER_ROW.keys[0], *_OTHER_ROW.variants} if _OTHER_ROW else set
 _OTHER_SUBROW_WORDS = Format.other_subrow_words()
 
 
-# the start of a numbered row label: 「（」「(七」「3.」「四、」
-_ROW_START = re.compile(r"^(?:[(（][一二三四五六七八九十]?[)）]?$|[(（][一二三四五六七八九十][)）]|\d[.．、]|[一二三四五六七八九十]、)")
+# the start of a numbered row label: 「（」「(七」「3.」「四、」, a numeral alone (「二」 / numbers / 「、上年结转…」)
+_ROW_START = re.compile(r"^(?:[(（][一二三四五六七八九十]?[)）]?$|[(（][一二三四五六七八九十][)）]|\d[.．、]|[一二三四五六七八九十](?:、|$))")
 
 
 def _is_group_label(label: str) -> bool:
@@ -400,7 +401,9 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         used.append(b)
         if len(values) >= 15:
             break
-    if first is None or stacked_rows(used):  # a row cut into lines down its columns: no order of its cells
+    if first is None or stacked_rows(used) or (text is not None and _aligned_lines(values, text)):
+        # a row cut into lines down its columns, or a row of cells several lines high whose numbers stand on
+        # the lines their alignment put them: no order of its cells
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
         return found
     if len(values) > 15:
@@ -481,6 +484,11 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
 _T4_HEADER_BITS = (*Format.T4_HEADER_WORDS, *Format.T4_HEADER_FRAGMENTS)
 # … down to single characters ("果", "结") when a converter breaks the header one glyph per line
 _T4_HEADER_CHARS = set("".join(lab.label for lab in (*Format.T4_COLUMNS, *Format.T4_GROUPS)) + Format.T4_LITIGATION)
+
+
+def _aligned_lines(values: list[Value], text: str) -> bool:
+    spans = [v.cell.span for v in values if v.value is not None]
+    return None not in spans and interleaved(spans_of(text, [s for s in spans if s is not None]))
 
 
 def _header_follows(blocks: list[Block], i: int) -> bool:
