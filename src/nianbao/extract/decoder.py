@@ -704,7 +704,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                 lead = sum(1 for ch in chars[e:runs[0].start] if ch.isalpha())  # words: a Markdown rule「|---|」is none
                 between = chars[e:runs[0].start]
                 num = nxt[:-1] if nxt and nxt[-1] in _NUMBERING_MARK else ""
-                if (lead > rest + 6 or "(" in between and ")" not in between[between.rfind("("):]
+                if (lead > rest + 6 or _OPEN_NUMBERING.search(between)
                         or num.isdigit() and any(num + m in between for m in _NUMBERING_MARK)
                         or nxt and not num and _nfkc(nxt) == nxt and between.endswith(nxt)):
                     # more words than the rest of its own label: other labels; or the next row's numbering
@@ -743,6 +743,11 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
 
 _APPLICANT_HEAD = ("申请人情况", "自然人")
 _HEAD_DIGITS = re.compile(r"\d{5,}")
+
+
+# a row's numbering opened right before the numbers, its numeral and 「）」 after them (「（」 / numbers / 「七）总计」);
+# not a label's own words in brackets (「（区分处理的，只计这一情」 + numbers + 「形…）」)
+_OPEN_NUMBERING = re.compile(r"\([一二三四五六七八九十]?$")
 
 
 def _numbers_in_header(header: str) -> bool:
