@@ -43,6 +43,8 @@ MIN_RIGHT = {
     # 「其他对外管理服务事项10 1 —」 is 10, 1 and a blank
     "t2_number_in_pieces.inscriptis": 87,
     "t2_number_in_pieces_mark.bs4-text": 88,
+    "t2_number_in_pieces.bs4-text-space-strip": 87,  # 「规章 33 2 4 — 行政规范性文件」: the dash is the row's last cell
+    "t2_fee_in_pieces.bs4-text-nl": 72,  # 「行政事业性收费」「3」「2.2」: 32.2 in pieces, never 3
     # labels wrapped over lines with their numbers on the first (「3.」 + numbers / 「其他」) or middle line
     # (「（」 / numbers / 「七）总计」): the numbers after 「其他」 are （七）总计's, never 3.其他's
     "t3_wrapped_labels.inscriptis": 181,

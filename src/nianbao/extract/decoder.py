@@ -1362,6 +1362,10 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 # different single digits one after another (a tool that writes a character a line: 「9」「6」「1」
                 # 「7」…; the same one again is a merged cell repeated): where the last item's number ends is not known
                 runs = []
+            if not it.columns and len(runs) >= 2 and not runs[1].gap and "." in runs[1].digits and "." not in runs[0].digits:
+                # a number and then, nothing but space between, a decimal (「3」「2.2」): the fee 32.2 a tool wrote in
+                # pieces, or 3 and the next text's number; which is not known
+                runs = []
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
         if spelled and len(runs) > 1 and all(len(r.digits) == 1 for r in runs):
@@ -1409,6 +1413,12 @@ def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
         where[r.start] > 0 and (text[where[r.start] - 1].isdigit() or text[where[r.start] - 1] == "|"))]
     if [r.digits for r in out if not r.blank] != [r.digits for r in runs]:
         return runs  # the marks' stretch reads the numbers otherwise: keep the plain runs
+    p = runs[-1].end
+    if (not out[-1].blank and p < len(stream.chars) and stream.chars[p] in _DASHES and where[p] + 1 < len(text)
+            and text[where[p] - 1] in _BLANK and text[where[p] + 1] in _BLANK):
+        # a dash standing alone after the numbers, the next item's label after it (get_text(" "):
+        # 「规章 33 2 4 — 行政规范性文件」): the row's last cell, blank
+        out.append(Run("0", p, p + 1, gap=False, blank=True))
     return out
 
 
