@@ -217,10 +217,11 @@ def extract_requests(blocks: list[Block]) -> Found:
         if _OTHER_GROUP_WORD in c or norm(row.label).startswith(_OTHER_GROUP_NUMBER):
             group = "other"
         if lab is None:
-            if pending and not pending[1].values and _ROW_START.match(norm(row.label)):
-                # another row's label begins, not the pending one's tail: inscriptis writes a wrapped label's
-                # numbers on its first line (「8.属 0 0 0」 / 「于行政查询事项」) or, for three lines, on the middle
-                # one (「（」 / numbers / 「七）总计」): these numbers are not the pending label's
+            if pending and row.values and not pending[1].values and _ROW_START.match(norm(row.label)):
+                # another row's label begins with its numbers, not the pending one's tail: inscriptis writes a
+                # wrapped label's numbers on its first line (「8.属 0 0 0」 / 「于行政查询事项」); these numbers are not
+                # the pending label's (a bare 「（」 before a line of numbers is left to the decoder, which reads
+                # them only where sums confirm them)
                 _store_t3(found, *pending, header)
                 pending = None
             if pending and row.values and not pending[1].values and len(c) <= 40:  # a wrapped label's middle or tail
@@ -285,7 +286,7 @@ _OTHER_WORDS = {_OTHER_ROW.keys[0], *_OTHER_ROW.variants} if _OTHER_ROW else set
 _OTHER_SUBROW_WORDS = Format.other_subrow_words()
 
 
-# the start of a numbered row label: 「（」「(七」「3.」「四、」, a numeral alone (「二」 / numbers / 「、上年结转…」)
+# the start of a numbered row label: 「(七」「3.」「四、」, a numeral alone (「二」 with its numbers / 「、上年结转…」)
 _ROW_START = re.compile(r"^(?:[(（][一二三四五六七八九十]?[)）]?$|[(（][一二三四五六七八九十][)）]|\d[.．、]|[一二三四五六七八九十](?:、|$))")
 
 
