@@ -270,6 +270,9 @@ class Decoded:
     # rows whose layout reading is no surer than the decoder's: 表二 items of single digits in a text that
     # writes a number's digits apart (decode_active's ``spelled``)
     unsure: set[str] = field(default_factory=set)
+    # … of them, the rows with a cell too many or a padded run cut (「规章 33 2 4 —」, 「规章0 38」): no reading of
+    # the same digits by columns either
+    pieces: set[str] = field(default_factory=set)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -1341,11 +1344,12 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         runs = all_runs[n]
         if len(it.columns) > 1 and runs:
             marked = _marked_runs(stream, runs)
-            if len(marked) > len(it.columns):
+            if len(marked) > len(runs) and len(marked) > len(it.columns):
                 # a blank cell's mark (「—」) after more numbers than the other cells: one of them is a piece
                 # of another (「规章 33 2 4 —」 is 33, 24 and a blank, written in pieces)
                 runs = []
                 dec.unsure.add(f"active.{it.key}")
+                dec.pieces.add(f"active.{it.key}")
             elif len(marked) > len(runs) and not any(ch.isalpha() for ch in stream.chars[e:runs[0].start]):
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
                 # past other words they may be another row's)
@@ -1356,6 +1360,7 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
             # which is not known (「规章0 38」 is 0, 38 and a blank somewhere, never 0|3|8)
             runs = []
             dec.unsure.add(f"active.{it.key}")
+            dec.pieces.add(f"active.{it.key}")
         if n + 1 == len(found):
             if (not it.columns and len(runs) >= 3 and all(len(r.digits) == 1 for r in runs[:2])
                     and len({r.digits for r in runs}) > 1 and not any(r.gap for r in runs[1:])):
@@ -1406,11 +1411,13 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
 
 def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
     """A 表二 item's runs with the blank cells' marks among and right after them (「10 1 —」); a dash right
-    after a digit (「39-40」: a sign or a range) or a rule (MediaWiki's row line 「|-」) is no mark."""
+    after a digit (「39-40」: a range) or a rule (MediaWiki's row line 「|-」), or right before one (「-1」: a
+    minus sign), is no mark."""
     marked = runs_between(stream, runs[0].start, min(runs[-1].end + 2, len(stream.chars)), blanks=True)
     text, where = stream.text, stream.where
     out = [r for r in marked if not r.blank or not (
-        where[r.start] > 0 and (text[where[r.start] - 1].isdigit() or text[where[r.start] - 1] == "|"))]
+        where[r.start] > 0 and (text[where[r.start] - 1].isdigit() or text[where[r.start] - 1] == "|")
+        or where[r.start] + 1 < len(text) and text[where[r.start] + 1].isdigit())]  # 「-1」: a minus sign
     if [r.digits for r in out if not r.blank] != [r.digits for r in runs]:
         return runs  # the marks' stretch reads the numbers otherwise: keep the plain runs
     p = runs[-1].end
