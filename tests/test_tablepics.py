@@ -76,3 +76,24 @@ def test_table_picture_read_in_place():
     paths = [p["path"] for k, p in prov.items() if k.startswith("requests.") and p.get("path")]
     assert len(paths) >= 22 * 7 and all(p.startswith("ocr:word/media/") for p in paths)
     assert not any((p.get("path") or "").startswith("ocr:") for k, p in prov.items() if k.startswith("active."))
+
+
+def test_progress_calls_a_table_picture_a_table_picture(monkeypatch):
+    """The CLI's progress line for a table pasted as a picture: 表格图片 where it is (a Word file's member, a
+    web page's address, a PDF page), never 整页图片 (a whole page of a scan pasted into Word)."""
+    from rich.console import Console
+
+    from nianbao.cli import main
+    from nianbao.ingest.progress import picture_started
+
+    screen = io.StringIO()
+    monkeypatch.setattr(main, "err_console", Console(file=screen, width=200))
+    monkeypatch.setattr(pictures, "ocr_installed", lambda: True)
+    monkeypatch.setattr(pictures, "read_picture", lambda *a, **k: None)  # no OCR: the line is what is tested
+    load_bytes(T3PIC.read_bytes(), T3PIC.name)
+    picture_started("年报.mhtml", 1, 2, "https://www.example.gov.cn/t3.png", "网页")
+    picture_started("年报.pdf", 2, 2, 3)
+    assert screen.getvalue().splitlines() == [
+        f"OCR 识别：{T3PIC.name} 第 1/1 张表格图片（Word 文档中的 word/media/image1.png）",
+        "OCR 识别：年报.mhtml 第 1/2 张表格图片（网页中的 https://www.example.gov.cn/t3.png）",
+        "OCR 识别：年报.pdf 第 2/2 张表格图片（PDF 第 3 页上）"]

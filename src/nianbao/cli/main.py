@@ -40,15 +40,8 @@ class _OcrProgress(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         page = getattr(record, "ocr_page", None)
         if page and os.getpid() == self.pid:
-            name, k, n, where = page  # a PDF's page number, a Word file's page picture (its zip member), a strip's rows
-            if isinstance(where, int):
-                what = f"张扫描页（PDF 第 {where} 页）"
-            elif isinstance(where, tuple):  # a long screenshot's strip: its pixel rows
-                what = f"段（长图第 {where[0]}–{where[1]} 行像素）"
-            elif where.startswith("第"):  # a page of a multi-page TIFF
-                what = f"页（多页图片的{where}）"
-            else:
-                what = f"张整页图片（Word 文档中的 {where}）"
+            name, k, n, _ = page
+            what = getattr(record, "ocr_what", "页")  # ingest words what it reads (扫描页, 整页图片, 表格图片, 长图的段)
             err_console.print(f"OCR 识别：{name} 第 {k}/{n} {what}", soft_wrap=True)
 
 

@@ -34,7 +34,7 @@ from ..errors import InputError, MissingDependency
 from . import archive, pictures
 from .document import Block, Document, PagePictures
 from .layout import Page, assemble, set_spans
-from .progress import page_started
+from .progress import page_started, picture_started
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -295,7 +295,7 @@ def read_table_pictures(doc: Document, data: bytes, rels_root: etree._Element | 
     z = archive.open_zip(data, name, "Word 文档（docx）")
     with z:
         for k, pic in enumerate(cands, 1):
-            page_started(name, k, len(cands), pic.where)
+            picture_started(name, k, len(cands), pic.where, "Word 文档")
             try:
                 info = z.getinfo(pic.where)
                 if archive.member_problem(info, limits.MAX_FILE_BYTES):

@@ -21,7 +21,7 @@ from .document import Block, Document
 from .layout import Page, set_spans
 from .page import read_page
 from .pictures import Picture
-from .progress import page_started
+from .progress import picture_started
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ATTR = re.compile(r"""\b(src|width|height|style)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))""", re.I)
@@ -123,7 +123,7 @@ def read_with_pictures(page: str, found: list[_Found], name: str) -> Document:
     read: list[tuple[Picture, Page]] = []
     keep: list[tuple[int, int, int]] = []  # (tag start, tag end, k)
     for k, f in enumerate(found, 1):
-        page_started(name, k, len(found), f.pic.where)
+        picture_started(name, k, len(found), f.pic.where, "网页")
         got = pictures.read_picture(f.raw, f.pic, len(read) + 1, name)
         if got is not None:
             read.append((f.pic, got))

@@ -32,7 +32,7 @@ from .decode import REPORT_CHAR
 from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
-from .progress import page_started
+from .progress import page_started, picture_started
 
 log = logging.getLogger(__name__)
 
@@ -305,7 +305,7 @@ def _read_pictures(pdf: pdfium.PdfDocument, pages: list[Page], todo: list[_Pictu
             glyphs, segments = list(pp.glyphs), list(pp.segments)
             for box in pp.boxes:
                 k += 1
-                page_started(name, k, n, pp.index + 1)
+                picture_started(name, k, n, pp.index + 1)
                 bx0, btop, bx1, bbottom = box
                 scale = ocr.render_scale(bx1 - bx0, bbottom - btop)
                 gray = page.render(scale=scale, grayscale=True,
