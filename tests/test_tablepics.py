@@ -4,12 +4,14 @@ is read by OCR at its place, a logo-sized one never; without the OCR extra, a Ch
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 import zipfile
 
 import pytest
 
 import nianbao
-from conftest import DATA, load_json, mismatches
+from conftest import BIN, DATA, load_json, mismatches
 from nianbao.ingest import load_bytes, pictures
 
 HERE = DATA / "tablepics"
@@ -97,3 +99,78 @@ def test_progress_calls_a_table_picture_a_table_picture(monkeypatch):
         f"OCR 识别：{T3PIC.name} 第 1/1 张表格图片（Word 文档中的 word/media/image1.png）",
         "OCR 识别：年报.mhtml 第 1/2 张表格图片（网页中的 https://www.example.gov.cn/t3.png）",
         "OCR 识别：年报.pdf 第 2/2 张表格图片（PDF 第 3 页上）"]
+
+
+def _t3pic_mhtml(tmp_path):
+    """The sample's text around its 表三 picture, saved as a web page in one file (the picture a part found by
+    its address), as a CMS page showing the table as an <img> is."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    with zipfile.ZipFile(T3PIC) as z:
+        png = z.read("word/media/image1.png")
+    page = "https://www.example.gov.cn/art/2024/t3pic.html"
+    body = ("<html><body><p>某某局2023年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+            '<p><img src="t3.png"></p><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>')
+    msg = MIMEMultipart("related", type="text/html")
+    part = MIMEText(body, "html", "utf-8")
+    part["Content-Location"] = page
+    msg.attach(part)
+    img = MIMEImage(png)
+    img["Content-Location"] = "https://www.example.gov.cn/art/2024/t3.png"
+    msg.attach(img)
+    out = tmp_path / "t3pic.mhtml"
+    out.write_bytes(msg.as_bytes())
+    return out
+
+
+def _figures(page: str) -> list[str]:
+    return re.findall(r'<figure class="page".*?</figure>', page, re.S)
+
+
+@pytest.mark.slow
+def test_debug_draws_the_table_pictures_of_a_web_page_in_its_text(tmp_path):
+    pytest.importorskip("rapidocr")
+    src = _t3pic_mhtml(tmp_path)
+    out = tmp_path / "t3pic.html"
+    run = subprocess.run([str(BIN / "nianbao"), "debug", str(src), "-o", str(out)], capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    page = out.read_text(encoding="utf-8")
+    figs = _figures(page)
+    assert len(figs) == 1 and '<div class="text">' in page and "无法生成页面图像" not in page
+    # the picture at its place in the text, 表三's cells boxed on it
+    assert page.index("三、收到和处理") < page.index("<figure") < page.index("四、政府信息公开行政复议")
+    assert 'id="v-requests-granted-total"' in figs[0] and 'id="v-requests-new_received-natural_person"' in figs[0]
+    located = re.search(r"已定位数值：(\d+)/(\d+)", page)
+    assert located and located.group(1) == located.group(2)
+
+
+@pytest.mark.slow
+def test_debug_draws_the_table_pictures_of_a_word_file_in_its_text():
+    pytest.importorskip("rapidocr")
+    page = nianbao.debug_html(T3PIC)
+    figs = _figures(page)
+    assert len(figs) == 1 and "类型：文字文档，表格为图片（经 OCR 识别）" in page
+    assert 'id="v-requests-granted-total"' in figs[0]
+    assert 'id="v-active-punishment"' not in figs[0] and 'id="v-active-punishment"' in page  # 表二 is text
+    located = re.search(r"已定位数值：(\d+)/(\d+)", page)
+    assert located and located.group(1) == located.group(2)
+
+
+def test_debug_says_in_chinese_when_page_images_cannot_be_drawn(monkeypatch, tmp_path):
+    """A document read from pixels whose page images cannot be drawn: the page shows its text, with a note;
+    the CLI never fails for it."""
+    seed = sorted((DATA / "text").glob("*.txt"))[0]
+    read = nianbao.read_document
+
+    def as_ocr(path):  # a document OCR read, whose file no image reader opens
+        doc = read(path)
+        doc.kind = "ocr"
+        return doc
+
+    monkeypatch.setattr(nianbao, "read_document", as_ocr)
+    page = nianbao.debug_html(seed)
+    assert "无法生成页面图像" in page and '<div class="text">' in page and "<figure" not in page
+    assert re.search(r'<mark id="v-narrative-requests_received"', page)

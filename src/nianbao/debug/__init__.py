@@ -8,28 +8,36 @@ from ..errors import InputError
 
 
 def debug_html(path: str | Path) -> str:
-    """A self-contained HTML page: the document as read, extracted cells with their record keys, findings."""
+    """A self-contained HTML page: the document as read, extracted cells with their record keys, findings.
+
+    Page images are a view of a document already read: when they cannot be drawn, the page shows the
+    document's text (the OCR'd tables as tables) with a Chinese note saying why, never fails for it."""
     import nianbao
 
-    from .pages import docx_pages, image_pages, pdf_pages
+    from .pages import PageImage, image_pages, pdf_pages, picture_pages
     from .view import page_html
 
     p = Path(path)
     doc = nianbao.read_document(p)
     record = nianbao.build_record(doc)
     findings = nianbao.check(record)
-    pages = None
+    pages: list[PageImage] | None = None
+    notes: list[str] = []
+    in_text = doc.pictures is not None and doc.pictures.in_text
     if doc.kind in ("pdf", "ocr", "ocr-layer"):
         try:
-            if doc.pictures is not None:  # a Word file (.docx, .doc, .wps) of page pictures
-                pages = docx_pages(doc.pictures, str(path))
+            if doc.pictures is not None:  # a Word file's page pictures, tables pasted as pictures (Word, web page)
+                pages, notes = picture_pages(doc.pictures, str(path))
             elif (data := p.read_bytes()).lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
                 pages = pdf_pages(data)
             else:
                 pages = image_pages(data)
+        except InputError as e:
+            notes.append(f"无法生成页面图像：{e.message.split('：', 1)[-1]}")
         except Exception as e:  # noqa: BLE001 - the page images are a view; the document has been read already
-            raise InputError(f"{p}：无法生成页面图像（{e}）", "render") from None
-    return page_html(str(path), doc, record, findings, pages)
+            notes.append(f"无法生成页面图像（{type(e).__name__}）")
+        pages = pages or None
+    return page_html(str(path), doc, record, findings, pages, in_text=in_text, notes=notes)
 
 
 __all__ = ["debug_html"]

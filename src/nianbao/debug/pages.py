@@ -1,5 +1,6 @@
-"""Page images for the debug view: PDF pages through pypdfium2, image files and the page pictures of a
-Word file read by OCR through Pillow."""
+"""Page images for the debug view: PDF pages through pypdfium2, image files and the pictures a document was
+read from by OCR (a Word file's page pictures, tables pasted as pictures into a Word file or a web page)
+through Pillow."""
 
 from __future__ import annotations
 
@@ -69,18 +70,32 @@ def image_pages(data: bytes, dpi: float = 200) -> list[PageImage]:
     return [PageImage(1, pw, ph, _png(im))]
 
 
-def docx_pages(pictures: PagePictures, name: str = "") -> list[PageImage]:
-    """The page pictures a Word file was read from by OCR (as ingest found them: no second walk of the
-    document), each as the page of its shown size in points."""
+def picture_pages(pictures: PagePictures, name: str = "") -> tuple[list[PageImage], list[str]]:
+    """The pictures a document was read from by OCR (as ingest found them: no second walk of the document),
+    each as the page of its shown size in points: a Word file's page or table pictures, a web page's table
+    pictures. A picture that does not decode is left out, with a Chinese note saying which."""
     from PIL import Image
 
-    out = []
-    with archive.open_zip(pictures.docx, name, "Word 文档（docx）") as z:
-        for k, (target, w, h) in enumerate(pictures.pages[:MAX_PAGES], 1):
-            raw = archive.read_member(z, z.getinfo(target), name, "Word 文档", limits.MAX_FILE_BYTES)
-            im: Image.Image = Image.open(BytesIO(raw))
-            im.draft("RGB", (1400, 1400))
-            im = im.convert("RGB")
-            im.thumbnail((1200, 1200))
+    out: list[PageImage] = []
+    problems: list[str] = []
+    z = archive.open_zip(pictures.docx, name, "Word 文档（docx）") if pictures.raw is None else None
+    try:
+        for k, (where, w, h) in enumerate(pictures.pages[:MAX_PAGES], 1):
+            try:
+                if pictures.raw is not None:
+                    raw = pictures.raw[k - 1]
+                else:
+                    assert z is not None
+                    raw = archive.read_member(z, z.getinfo(where), name, "Word 文档", limits.MAX_FILE_BYTES)
+                im: Image.Image = Image.open(BytesIO(raw))
+                im.draft("RGB", (1400, 1400))
+                im = im.convert("RGB")
+                im.thumbnail((1200, 1200))
+            except Exception:  # noqa: BLE001 - one picture that cannot be drawn leaves the others to draw
+                problems.append(f"图片 {where} 无法解码，未能绘制")
+                continue
             out.append(PageImage(k, w, h, _png(im)))
-    return out
+    finally:
+        if z is not None:
+            z.close()
+    return out, problems

@@ -23,6 +23,7 @@ _SEV_ZH = Format.SEVERITY_NAMES
 _KIND_ZH = {"pdf": "PDF（文字层）", "ocr": "扫描件（OCR）", "ocr-layer": "扫描件（PDF 自带 OCR 文字层）", "html": "网页",
             "docx": "Word 文档", "text": "纯文本",
             "markdown": "Markdown", "ofd": "OFD", "ole": "Word 97 / WPS", "doc": "Word/WPS 文档（经 LibreOffice 转换）"}
+_PICTURES_ZH = "文字文档，表格为图片（经 OCR 识别）"
 
 
 @dataclass
@@ -158,7 +159,9 @@ def _worst(fs: list[Any]) -> str:
     return next((s for s in ("error", "warning", "info") if s in sev), "")
 
 
-def page_view(pages: list[PageImage], ms: list[Mark], doc: Any) -> str:
+def page_view(pages: list[PageImage], ms: list[Mark], doc: Any, margin: bool = False) -> str:
+    """Page images with their marks. ``margin``: the page has room to its right (a table picture in the
+    text view), where each row's name goes even when the table reaches the picture's edge."""
     by_page: dict[int, list[Mark]] = defaultdict(list)
     for m in ms:
         if m.page is not None and m.bbox is not None:
@@ -206,7 +209,9 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any) -> str:
                 place, fit = row_tags[m.key], fit_right
                 if place == "right":
                     room = p.width - x1 - p.width * _GAP
-                    if room >= p.width * _MIN_ROOM:
+                    if margin:  # the text column's margin holds it
+                        fit = ""
+                    elif room >= p.width * _MIN_ROOM:
                         fit = f' style="max-width:min(12em,{room / span * 100:.1f}%)"'
                     else:  # a table to the page's edge: the row's name goes above its last cell, ending with it
                         place, fit = "above-end", f' style="max-width:{x1 / span * 100:.1f}%"'
@@ -265,7 +270,19 @@ def _column_heads(ms: list[Mark]) -> set[str]:
 _LONG_LABEL = 8  # characters: a cell text longer than this gets at least 9em of width in the text view
 
 
-def block_view(doc: Any, ms: list[Mark]) -> str:
+def _picture_of(block: Any, pictures: dict[int, PageImage]) -> int | None:
+    """The drawn picture a block was read from by OCR (its cells name the picture and carry its page), if any."""
+    for c in block.cells:
+        if not c.covered and c.page in pictures and c.bbox is not None and (c.path or "").startswith("ocr:"):
+            return int(c.page)
+    return None
+
+
+def block_view(doc: Any, ms: list[Mark], pictures: dict[int, PageImage] | None = None) -> str:
+    """The blocks as paragraphs and tables; the blocks read from one of ``pictures`` (tables pasted as
+    pictures into the text) as that picture, drawn once at its place with its cells boxed."""
+    pictures = pictures or {}
+    drawn: set[int] = set()
     at: dict[tuple[int, int], list[Mark]] = defaultdict(list)
     for m in ms:
         if m.block is not None and m.cell is not None:
@@ -292,6 +309,14 @@ def block_view(doc: Any, ms: list[Mark]) -> str:
     html: list[str] = []
     open_table: int | str | None = None
     for bi, b in enumerate(doc.blocks):
+        if (k := _picture_of(b, pictures)) is not None:
+            if open_table is not None:
+                html.append("</table></div>")
+                open_table = None
+            if k not in drawn:
+                drawn.add(k)
+                html.append(page_view([pictures[k]], ms, doc, margin=True))
+            continue
         table_id = b.table if b.grid else ("text" if len(b.cells) > 1 else None)
         if table_id != open_table:
             if open_table is not None:
@@ -341,13 +366,26 @@ def findings_list(placed: list[tuple[Any, list[Mark]]]) -> str:
     return f"<ol class='findings'>{''.join(items)}</ol>"
 
 
-def page_html(source: str, doc: Any, record: Any, findings: list[Any], pages: list[PageImage] | None) -> str:
+def page_html(source: str, doc: Any, record: Any, findings: list[Any], pages: list[PageImage] | None,
+              in_text: bool = False, notes: list[str] | tuple[str, ...] = ()) -> str:
+    """The page. ``pages``: page images carrying the boxes; with ``in_text`` they are pictures pasted into the
+    text (tables as pictures), drawn at their places in the text view. ``notes``: what could not be drawn."""
     ms, placed = marks(doc, record, findings)
     meta = record.meta
     counts = {s: sum(1 for f in findings if f.severity.value == s) for s in ("error", "warning", "info")}
-    located = sum(1 for m in ms if (m.bbox if pages else m.block is not None) is not None)
-    body = page_view(pages, ms, doc) if pages else f'<div class="text">{block_view(doc, ms)}</div>'
-    unplaced = [m for m in ms if (m.bbox if pages else m.block) is None]
+    if pages and in_text:
+        drawn = {p.number: p for p in pages}
+        body = f'<div class="text">{block_view(doc, ms, drawn)}</div>'
+        unplaced = [m for m in ms if m.block is None and (m.bbox is None or m.page not in drawn)]
+    elif pages:
+        body = page_view(pages, ms, doc)
+        unplaced = [m for m in ms if m.bbox is None]
+    else:
+        body = f'<div class="text">{block_view(doc, ms)}</div>'
+        unplaced = [m for m in ms if m.block is None]
+    located = len(ms) - len(unplaced)
+    if notes:
+        body = "".join(f'<p class="note">{escape(n)}</p>' for n in notes) + body
     extra = ""
     if unplaced:
         rows = "".join(f'<li title="{escape(m.key)}">{escape(cell_name(m.key))} ＝ {escape(str(m.value))}（原文：{escape(m.text)}）</li>'
@@ -358,7 +396,7 @@ def page_html(source: str, doc: Any, record: Any, findings: list[Any], pages: li
         title=escape(f"{title} · 解析调试"),
         heading=escape(title),
         source=escape(source),
-        kind=escape(_KIND_ZH.get(doc.kind, doc.kind)),
+        kind=escape(_PICTURES_ZH if pages and in_text else _KIND_ZH.get(doc.kind, doc.kind)),
         pages=doc.pages or "—",
         agency=escape(meta.agency or "未识别"),
         year=meta.year or "未识别",
@@ -431,6 +469,8 @@ mark sup{font:10px sans-serif;color:#8250df;margin-left:2px}
 .text td mark sup{display:block;margin-left:0;line-height:1.2;vertical-align:baseline}
 .unplaced{font-size:13px}
 .none{color:#1a7f37}
+.note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:6px 12px;margin:0 0 12px}
+.text .page{margin:12px 0 28px}
 """
 
 _TEMPLATE = """<!doctype html>

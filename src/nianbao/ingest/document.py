@@ -38,12 +38,16 @@ class Block:
 
 @dataclass
 class PagePictures:
-    """The page pictures a Word file was read from by OCR: the DOCX they are in (a .doc's or .wps's as
-    LibreOffice converted it) and, for each page in order, its zip member and the size it is shown at
-    (points, the unit of the cells' boxes). The debug view draws the pages from them."""
+    """The pictures a document was read from by OCR, for the debug view to draw: a Word file's page pictures
+    or the tables pasted as pictures into its text (zip members of ``docx``, a .doc's or .wps's as LibreOffice
+    converted it), or a saved web page's table pictures (their own bytes in ``raw``). For each page in order:
+    where the picture is and the size it is shown at (points, the unit of the cells' boxes). ``in_text``:
+    pictures pasted into a text document, drawn at their places in its text."""
 
     docx: bytes
     pages: list[tuple[str, float, float]]
+    raw: list[bytes] | None = None
+    in_text: bool = False
 
 
 @dataclass
@@ -56,4 +60,4 @@ class Document:
     title_hint: str | None = None  # e.g. an HTML <title>
     date_hint: str | None = None  # e.g. a CMS 发布时间
     warnings: list[str] = field(default_factory=list)
-    pictures: PagePictures | None = field(default=None, repr=False)  # a Word file read from its page pictures
+    pictures: PagePictures | None = field(default=None, repr=False)  # the pictures OCR read, for the debug view

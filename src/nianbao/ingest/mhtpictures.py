@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from .. import limits
 from . import pictures
-from .document import Block, Document
+from .document import Block, Document, PagePictures
 from .layout import Page, set_spans
 from .page import read_page
 from .pictures import Picture
@@ -121,12 +121,14 @@ def read_with_pictures(page: str, found: list[_Found], name: str) -> Document:
         doc.warnings.append(pictures.missing_note(len(found)))
         return doc
     read: list[tuple[Picture, Page]] = []
+    raws: list[bytes] = []  # the pictures read, for the debug view
     keep: list[tuple[int, int, int]] = []  # (tag start, tag end, k)
     for k, f in enumerate(found, 1):
         picture_started(name, k, len(found), f.pic.where, "网页")
         got = pictures.read_picture(f.raw, f.pic, len(read) + 1, name)
         if got is not None:
             read.append((f.pic, got))
+            raws.append(f.raw)
             keep.append((*f.tag, len(read) - 1))
     if not read:
         return read_page(("\ufeff" + page).encode("utf-8"), name)
@@ -150,6 +152,8 @@ def read_with_pictures(page: str, found: list[_Found], name: str) -> Document:
         if any(c.text for c in b.cells):
             blocks.append(b)
     doc.blocks = blocks
+    # every picture read, numbered as its page is (read_picture's ``number``), for the debug view
+    doc.pictures = PagePictures(b"", [(p.where, p.width, p.height) for p, _ in read], raw=raws, in_text=True)
     # a picture whose mark the page's reader left out (inside a script, a comment): no place to put it
     read = [r for i, r in enumerate(read) if i in placed]
     tables = max((b.table + 1 for b in blocks if b.table is not None), default=0)
