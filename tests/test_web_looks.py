@@ -287,3 +287,13 @@ def test_error_page_titles_take_the_words_of_the_one_status_map(bench, monkeypat
     login(c, "filer")
     r = c.get("/stats", headers={"Accept": "text/html"})
     assert r.status_code == 403 and "<h1>无权操作</h1>" in r.text and "<title>无权操作 · 年报工作台</title>" in r.text
+
+
+def test_the_upload_page_names_every_kind_of_picture_it_reads(bench):
+    """A clerk with a phone photo of the printed report, or a report whose tables were pasted as pictures, reads
+    on the upload page that these are read too (it named only 扫描图片及长截图)."""
+    c = bench.client
+    login(c, "filer")
+    text = re.sub(r"<[^>]+>", "", c.get("/upload").text)
+    for words in ("扫描件", "长截图", "手机拍的报告页面照片", "统计表以图片粘贴在 Word、PDF 或网页里"):
+        assert words in text, words
