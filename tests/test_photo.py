@@ -89,3 +89,79 @@ def test_unreadable_photo_says_so(tmp_path):
     with pytest.raises(InputError) as e:
         nianbao.read_document(path)
     assert "空白照片.jpg" in str(e.value) and "照片" in str(e.value).split("：", 1)[1]
+
+
+# ---- a photo pasted into a Word file (a clerk's phone photo of the printed page, saved as .docx) ------------
+
+class _Read(BaseException):  # not an Exception: the reader turns those into InputError
+    """OCR reached: the arrays it was given are what is tested."""
+
+
+def _photo_docx(tmp_path):
+    import docx
+    from docx.shared import Inches
+
+    d = docx.Document()
+    d.add_picture(str(PHOTO / "r000dense_photo_p3.jpg"), width=Inches(6.3))
+    path = tmp_path / "照片.docx"
+    d.save(str(path))
+    return path
+
+
+def _to_ocr(monkeypatch, path):
+    """The arrays a Word file's page pictures are decoded to, and those OCR is given (with their scale)."""
+    from nianbao.ingest import load_bytes, ocr
+
+    decoded, given = [], []
+    decode = ocr.decode_image
+
+    def keep(*a, **k):
+        decoded.append(decode(*a, **k))
+        return decoded[-1]
+
+    def stop(gray, number, scale, *a, **k):
+        given.append((gray, scale))
+        raise _Read
+
+    monkeypatch.setattr(ocr, "decode_image", keep)
+    monkeypatch.setattr(ocr, "ocr_image", stop)
+    with pytest.raises(_Read):
+        load_bytes(path.read_bytes(), path.name)
+    return decoded, given
+
+
+def test_a_photo_pasted_into_a_word_file_is_straightened(monkeypatch, tmp_path):
+    from nianbao.ingest.photo import PAGE_SIDE
+
+    decoded, given = _to_ocr(monkeypatch, _photo_docx(tmp_path))
+    (gray, scale), = given
+    assert max(gray.shape) == PAGE_SIDE and scale == PAGE_SIDE / 842  # rectified to A4 at 200 dpi, as a photo file
+    assert gray.shape != decoded[0].shape
+
+
+def test_a_scan_pasted_into_a_word_file_is_read_as_it_was(monkeypatch):
+    """A scan's page fills its picture: the decoded array goes on as it is (resampled to its shown size)."""
+    from nianbao.ingest import pictures
+
+    resampled = []
+    at = pictures.at_resolution
+
+    def keep(gray, w, h):
+        resampled.append((gray, at(gray, w, h)))
+        return resampled[-1][1]
+
+    monkeypatch.setattr(pictures, "at_resolution", keep)
+    decoded, given = _to_ocr(monkeypatch, DATA / "docxscan" / "r000dense_scanbad_p3.docx")
+    (into, out), = resampled
+    assert into is decoded[0] and given[0][0] is out[0] and given[0][1] == out[1]
+
+
+@pytest.mark.slow
+def test_a_photo_in_a_word_file_reads_as_the_photo_does(tmp_path):
+    """Straightened, the photo pasted into Word reads its 表三 whole (unstraightened: not one cell); no number
+    differs from the hand-read record."""
+    expected = load_json(PHOTO / "expected" / "r000dense_photo_p3.jpg.json")
+    record = nianbao.parse(_photo_docx(tmp_path)).to_json_dict()
+    bad = mismatches(expected, record)
+    assert [b for b in bad if b[2] is not None] == []
+    assert [b for b in bad if b[0].startswith("requests.")] == []

@@ -87,7 +87,7 @@ def picture_pages(pictures: PagePictures, name: str = "") -> tuple[list[PageImag
                 else:
                     assert z is not None
                     raw = archive.read_member(z, z.getinfo(where), name, "Word 文档", limits.MAX_FILE_BYTES)
-                im: Image.Image = Image.open(BytesIO(raw))
+                im = _straightened(raw, where) if k in pictures.photos else Image.open(BytesIO(raw))
                 im.draft("RGB", (1400, 1400))
                 im = im.convert("RGB")
                 im.thumbnail((1200, 1200))
@@ -99,3 +99,13 @@ def picture_pages(pictures: PagePictures, name: str = "") -> tuple[list[PageImag
         if z is not None:
             z.close()
     return out, problems
+
+
+def _straightened(raw: bytes, where: str):
+    """A photo of a page as OCR read it: rectified and evenly lit (``photo.prepare``), so the boxes fit."""
+    from PIL import Image
+
+    from ..ingest import ocr, photo
+
+    page, _ = photo.prepare(ocr.decode_image(raw, where))
+    return Image.fromarray(page)

@@ -41,13 +41,15 @@ class PagePictures:
     """The pictures a document was read from by OCR, for the debug view to draw: a Word file's page pictures
     or the tables pasted as pictures into its text (zip members of ``docx``, a .doc's or .wps's as LibreOffice
     converted it), or a saved web page's table pictures (their own bytes in ``raw``). For each page in order:
-    where the picture is and the size it is shown at (points, the unit of the cells' boxes). ``in_text``:
-    pictures pasted into a text document, drawn at their places in its text."""
+    where the picture is and the size it is shown at (points, the unit of the cells' boxes; for a photo, in
+    ``photos``, the size of its page as straightened by ``photo.prepare``, which the debug view redoes).
+    ``in_text``: pictures pasted into a text document, drawn at their places in its text."""
 
     docx: bytes
     pages: list[tuple[str, float, float]]
     raw: list[bytes] | None = None
     in_text: bool = False
+    photos: set[int] = field(default_factory=set)  # pages (1-based) that were photos, read straightened
 
 
 @dataclass

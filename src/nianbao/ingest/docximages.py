@@ -234,24 +234,34 @@ def read_pictures(data: bytes, name: str, rels_root: etree._Element | None, seen
         pages: list[Page] = []
         read: list[PagePicture] = []
         warnings: list[str] = []
+        photos: set[int] = set()  # pages that were photos, read straightened
         for pic in pics:
             k = len(read) + 1
             page_started(name, k, len(pics), pic.target)
             try:
                 raw = archive.read_member(z, z.getinfo(pic.target), name, "Word 文档", limits.MAX_FILE_BYTES)
                 gray = ocr.decode_image(raw, f"{name}（{pic.target}）")
+                del raw
+                # a phone photo of a page pasted into Word is rectified and evenly lit, as a photo file is; a
+                # scan comes back as it is (the same array) and is read at its shown size, as ever
+                page, photo_scale = ocr.as_page(gray, 0.0, name, k)
             except InputError as e:
                 warnings.append(f"图片 {pic.target} 无法识别：{e.message.split('：', 1)[-1]}")
                 continue
-            del raw
-            gray, scale = pictures.at_resolution(gray, pic.width, pic.height)
+            if page is gray:
+                gray, scale = pictures.at_resolution(gray, pic.width, pic.height)
+            else:
+                gray, scale = page, photo_scale
+                pic.width, pic.height = gray.shape[1] / scale, gray.shape[0] / scale  # the page's points now
+                photos.add(k)
+            del page
             pages.append(ocr.ocr_image(gray, k, scale, name))
             read.append(pic)
             del gray
     if not pages:
         return None
     doc = assemble(name, "ocr", pages)
-    doc.pictures = PagePictures(data, [(p.target, p.width, p.height) for p in read])
+    doc.pictures = PagePictures(data, [(p.target, p.width, p.height) for p in read], photos=photos)
     for b in doc.blocks:
         for c in b.cells:
             target = read[(c.page or 1) - 1].target
