@@ -165,3 +165,21 @@ def test_a_photo_in_a_word_file_reads_as_the_photo_does(tmp_path):
     bad = mismatches(expected, record)
     assert [b for b in bad if b[2] is not None] == []
     assert [b for b in bad if b[0].startswith("requests.")] == []
+
+
+@pytest.mark.slow
+def test_debug_draws_a_photo_straightened_with_its_boxes_on_it():
+    """The debug view draws the page OCR read, the straightened photo (A4's 842 pt on its long side), so each
+    box sits on its cell; drawn as the photo was taken, the boxes fell beside the keystoned table."""
+    import re
+
+    path = PHOTO / "r000dense_photo_p3.jpg"
+    page = nianbao.debug_html(path)
+    w, h = map(float, re.search(r'<figure class="page" style="aspect-ratio:([\d.]+)/([\d.]+)', page).groups())
+    assert abs(max(w, h) - 842) < 0.01
+    from nianbao.debug.view import marks
+
+    doc = nianbao.read_document(path)
+    box = next(m.box for m in marks(doc, nianbao.build_record(doc), [])[0] if m.key == "requests.granted.total")
+    left, top = map(float, re.search(r'id="v-requests-granted-total" style="left:([\d.]+)%;top:([\d.]+)%', page).groups())
+    assert abs(left - box[0] / w * 100) < 0.01 and abs(top - box[1] / h * 100) < 0.01

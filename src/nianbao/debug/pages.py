@@ -59,6 +59,12 @@ def image_pages(data: bytes, dpi: float = 200) -> list[PageImage]:
     """An image file read by OCR at ``dpi``: its bboxes are in points of that resolution."""
     from PIL import Image
 
+    if (photo := _photo_page(data)) is not None:  # boxes in points of the straightened page (ocr.as_page)
+        ph, pw = photo.shape[:2]
+        f = 842 / max(pw, ph)
+        page = Image.fromarray(photo).convert("RGB")
+        page.thumbnail((1200, 1200))
+        return [PageImage(1, pw * f, ph * f, _png(page))]
     im: Image.Image = Image.open(BytesIO(data))
     w, h = im.size
     side = 3600  # the OCR backend reads images scaled to at most this many pixels
@@ -99,6 +105,20 @@ def picture_pages(pictures: PagePictures, name: str = "") -> tuple[list[PageImag
         if z is not None:
             z.close()
     return out, problems
+
+
+def _photo_page(data: bytes):
+    """An image file that is a photo of a page, straightened as OCR read it (``ocr.as_page``); None for a scan,
+    a screenshot, a long screenshot or a multi-page TIFF (read as they are)."""
+    from ..ingest import longimage, ocr, photo
+
+    if ocr.tiff_pages(data) > 1:
+        return None
+    gray = ocr.decode_image(data, "", allow_long=True)
+    if longimage.is_long(gray.shape[1], gray.shape[0]):
+        return None
+    page, is_photo = photo.prepare(gray)
+    return page if is_photo else None
 
 
 def _straightened(raw: bytes, where: str):
