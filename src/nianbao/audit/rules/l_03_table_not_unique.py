@@ -31,11 +31,13 @@ class TableNotUnique(Rule):
         for note in ctx.record.notes:
             if not note.path:
                 continue
+            # the reader's own words often end 「，已留空」: the message says it once, at its end
+            text = note.text.strip().removesuffix("已留空").rstrip("，,；; ")
             if note.kind == "ambiguous":
-                detail = f"原文数字有几种读法（{note.text.strip()}）"
+                detail = f"原文数字有几种读法（{text}）"
             elif note.kind == "unreadable" and "." in note.path:
-                detail = (f"原文数字「{note.text.strip()}」放不进该行的格子" if note.text.strip()[:1].isdigit()
-                          else note.text.strip() or "原文数字放不进该行的格子")
+                detail = (f"原文数字「{text}」放不进该行的格子" if text[:1].isdigit()
+                          else text or "原文数字放不进该行的格子")
             else:
                 continue
             yield self.finding(ctx, [note.path], expected=None, actual=note.text.strip(),
