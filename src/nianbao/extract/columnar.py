@@ -44,6 +44,7 @@ from math import comb
 from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
+from .colblocks import read_blocks
 from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
 
 WIDTH = len(T3_COLUMN_KEYS)
@@ -1103,7 +1104,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
                 solved.append((part, quick))
                 continue
             if quick is not None:
-                dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)  # no grid in any order
+                # no grid in any order: the printed numbers do not add up; what the boxes give
+                _by_blocks(part, keys, dec)
                 continue
             part.nodes, part.overflow = 0, False
         if len(rows) > 1:
@@ -1114,7 +1116,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             elif (readings := _blank_rows(part, keys)) is not None:
                 slots.append(readings)
             else:
-                dec.unreadable.extend(f"requests.{keys[i]}" for i in rows)
+                _by_blocks(part, keys, dec)
             continue
         solved.append((part, list(part.solutions.items())))
         banded.append(len(solved) - 1)
@@ -1127,7 +1129,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         if placed is None:
             placed = _by_free_order(part, keys, known)
         if not placed:
-            dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
+            _by_blocks(part, keys, dec)
             continue
         solved.append((part, placed))
     if not solved and not slots:
@@ -1144,7 +1146,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     grids, origin = ordered if ordered else ([], {})
     if not grids:
         for part, _sols in solved:
-            dec.unreadable.extend(f"requests.{keys[i]}" for i in part.rows)
+            _by_blocks(part, keys, dec)  # the parts do not add up together: what the boxes give
         for choices in slots:
             dec.unreadable.extend(f"requests.{keys[i]}" for i in choices[0][0].rows)
         return dec
@@ -1164,6 +1166,23 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         alts = sorted({tuple(g.get(p, -1) for p in mine) for g in grids})
         dec.ambiguous.append((mine, alts))  # type: ignore[arg-type]
     return dec
+
+
+def _by_blocks(part: _Part, keys: list[str], dec: Decoded) -> None:
+    """The cells of a part no placement settles, read as column boxes in an unknown order
+    (``colblocks``): only when every number stands on a line of its own (pdfminer's boxes: the
+    kind that writes columns in its own order); its rows stay noted unreadable unless every cell is read."""
+    lines = [n.line for n in part.nums]
+    got = {}
+    if None not in lines and len(set(lines)) == len(lines):
+        got = read_blocks([[n.value for n in a.nums] for a in part.atoms], part.height)
+    for r, i in enumerate(part.rows):
+        row = f"requests.{keys[i]}"
+        for c, col in enumerate(T3_COLUMN_KEYS):
+            if (cell := got.get((r, c))) is not None:
+                dec.values[f"{row}.{col}"] = _piece(cell[0], part.nums[cell[1]])
+        if any((r, c) not in got for c in range(WIDTH)):
+            dec.unreadable.append(row)
 
 
 # ---- a table of zeros --------------------------------------------------------------------------
