@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 WIDTH = 7
 MAX_READINGS = 64  # readings of the box sizes (which bands, how many columns a box holds) tried
+MAX_STEPS = 20_000  # steps of the search for those readings; past either, the part stays null
 
 
 def read_blocks(boxes: Sequence[Sequence[int]], height: int) -> dict[tuple[int, int], tuple[int, int]]:
@@ -87,9 +88,12 @@ def _readings(boxes: Sequence[Sequence[int]], bands: tuple[int, ...]) -> list[li
     classes = sorted(need)
     out: list[list[tuple[int, int]]] = []
     over = False
+    steps = 0
 
     def go(i: int, left: dict[int, int], acc: list[tuple[int, int]]) -> None:
-        nonlocal over
+        nonlocal over, steps
+        steps += 1
+        over = over or steps > MAX_STEPS
         if over:
             return
         if i == len(boxes):
