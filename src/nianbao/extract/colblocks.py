@@ -28,21 +28,56 @@ only when all of them give the same one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import combinations
 
 WIDTH = 7
+MAX_BLANK = 2  # whole rows left blank in a part
 MAX_READINGS = 64  # readings of the box sizes (which bands, how many columns a box holds) tried
 MAX_STEPS = 20_000  # steps of the search for those readings; past either, the part stays null
 
 
-def read_blocks(boxes: Sequence[Sequence[int]], height: int) -> dict[tuple[int, int], tuple[int, int]]:
+def read_blocks(boxes: Sequence[Sequence[int]], height: int) -> dict[tuple[int, int], tuple[int, int] | None]:
     """``{(row, column): (value, token index)}`` for the cells every reading of ``boxes`` (the
-    part's numbers, box by box, in the order written) gives the same value; column 6 is 总计."""
-    sizes = [len(b) for b in boxes]
-    if sum(sizes) != height * WIDTH or height < 2:
+    part's numbers, box by box, in the order written) gives the same value; column 6 is 总计. With
+    ``MAX_BLANK`` whole rows or fewer short (a row left blank leaves no trace), every place of those rows
+    where a box ends in every column (a blank row parts the boxes) is a reading too: ``None`` for a
+    cell blank in every one of them."""
+    cells = sum(len(b) for b in boxes)
+    short, rest = divmod(height * WIDTH - cells, WIDTH)
+    if rest or not 0 <= short <= MAX_BLANK or height - short < 2:
         return {}
+    if not short:
+        return dict(_read(boxes, height) or {})
+    found: dict[tuple[int, int], tuple[int, int] | None] | None = None
+    inner = height - short
+    for blank in combinations(range(height), short):
+        kept = [r for r in range(height) if r not in blank]
+        got = _read(boxes, inner, edges={sum(1 for k in kept if k < r) for r in blank})
+        if got is None:
+            continue  # a blank row inside a band: not where the boxes end
+        now: dict[tuple[int, int], tuple[int, int] | None] = {(kept[r], c): v for (r, c), v in got.items()}
+        now.update({(r, c): None for r in blank for c in range(WIDTH)})
+        if found is None:
+            found = now
+        else:
+            found = {k: v for k, v in found.items() if k in now and (now[k] is None) == (v is None)
+                     and (v is None or now[k][0] == v[0])}  # type: ignore[index]
+        if not found:
+            return {}
+    return found or {}
+
+
+def _read(boxes: Sequence[Sequence[int]], height: int, edges: set[int] | None = None
+          ) -> dict[tuple[int, int], tuple[int, int]] | None:
+    """``read_blocks`` with every row written; ``edges``: rows a band must start at (where a blank row
+    was), None when the bands do not."""
+    sizes = [len(b) for b in boxes]
     starts = [sum(sizes[:i]) for i in range(len(sizes))]
     found: dict[tuple[int, int], tuple[int, int]] | None = None
     for bands in _band_cuts(sizes, height):
+        starts_at = {sum(bands[:b]) for b in range(len(bands) + 1)}
+        if edges and not edges <= starts_at:
+            return None
         for reading in _readings(boxes, bands):
             cells = _cells(boxes, starts, bands, reading)
             if found is None:

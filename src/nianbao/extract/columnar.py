@@ -1079,6 +1079,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     pending: list[_Part] = []
     slots: list[list[tuple[_Part, list[tuple]]]] = []  # parts with blank rows: their readings, one per choice
     banded: list[int] = []  # parts the placement search settled (at their fewest bands)
+    short: list[_Part] = []  # the parts with blank rows, whole (``_by_blocks``)
     cross = _t3_constraints(keys)
     for rows, toks in parts:
         if len(rows) < 2:
@@ -1115,6 +1116,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
                 pending.append(part)
             elif (readings := _blank_rows(part, keys)) is not None:
                 slots.append(readings)
+                short.append(part)
             else:
                 _by_blocks(part, keys, dec)
             continue
@@ -1147,8 +1149,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     if not grids:
         for part, _sols in solved:
             _by_blocks(part, keys, dec)  # the parts do not add up together: what the boxes give
-        for choices in slots:
-            dec.unreadable.extend(f"requests.{keys[i]}" for i in choices[0][0].rows)
+        for part in short:
+            _by_blocks(part, keys, dec)
         return dec
     paths = list(dict.fromkeys(p for g in grids for p in g))
     differ = []
@@ -1165,10 +1167,14 @@ def decode_columnar(stream: Stream) -> Decoded | None:
                       key=lambda p: T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]))
         alts = sorted({tuple(g.get(p, -1) for p in mine) for g in grids})
         dec.ambiguous.append((mine, alts))  # type: ignore[arg-type]
+    for part in short:
+        # the choices of blank rows the sums leave: those where the boxes end at the blank rows
+        # (a row left blank parts every column's boxes) may settle cells the others do not
+        _by_blocks(part, keys, dec, only_unsettled=True)
     return dec
 
 
-def _by_blocks(part: _Part, keys: list[str], dec: Decoded) -> None:
+def _by_blocks(part: _Part, keys: list[str], dec: Decoded, only_unsettled: bool = False) -> None:
     """The cells of a part no placement settles, read as column boxes in an unknown order
     (``colblocks``): only when every number stands on a line of its own (pdfminer's boxes: the
     kind that writes columns in its own order); its rows stay noted unreadable unless every cell is read."""
@@ -1176,13 +1182,24 @@ def _by_blocks(part: _Part, keys: list[str], dec: Decoded) -> None:
     got = {}
     if None not in lines and len(set(lines)) == len(lines):
         got = read_blocks([[n.value for n in a.nums] for a in part.atoms], part.height)
+    added: set[str] = set()
     for r, i in enumerate(part.rows):
         row = f"requests.{keys[i]}"
         for c, col in enumerate(T3_COLUMN_KEYS):
-            if (cell := got.get((r, c))) is not None:
-                dec.values[f"{row}.{col}"] = _piece(cell[0], part.nums[cell[1]])
-        if any((r, c) not in got for c in range(WIDTH)):
+            path = f"{row}.{col}"
+            if (cell := got.get((r, c))) is not None and not (only_unsettled and path in dec.values):
+                dec.values[path] = _piece(cell[0], part.nums[cell[1]])
+                added.add(path)
+            # (a cell of a row left blank in every reading: null, and read)
+        if not only_unsettled and any((r, c) not in got for c in range(WIDTH)):
             dec.unreadable.append(row)
+    if added:  # the cells read here are no longer among a row's undecided cells
+        kept = []
+        for ps, alts in dec.ambiguous:
+            idx = [n for n, p in enumerate(ps) if p not in added]
+            if idx:
+                kept.append(([ps[n] for n in idx], sorted({tuple(a[n] for n in idx) for a in alts})))
+        dec.ambiguous = kept
 
 
 # ---- a table of zeros --------------------------------------------------------------------------
