@@ -131,6 +131,9 @@ RIGHT = {
     # the cells every column order gives (colblocks: rows of one value, 总计 by its sums); the 1 stays null
     # the same kind, 2019 format: 法律服务 1 in 无法提供 counted in 总计 2 but not in （七）总计 9 (76 before)
     "holdout-pdfminer__pt08.txt": 155,
+    # 本年新收 printed blank in every column (2019 format, all zeros): 14 numbers a column for 15 rows; the blank
+    # row can stand only where every column's boxes end (before 结转, after it, …): 表三 lost whole (83 before)
+    "holdout-pdfminer__pt05.txt": 160,
     # pdfminer over nianbao's PDF: 表三's first page written column by column in the order pdfminer groups the
     # boxes (科研/法律/社会 zeros, then 其他, 总计, 自然人, 商业企业), its second page left to right: the first page read
     # with its columns in any order, the sums reaching into the second page's settled cells choosing (72 before)
