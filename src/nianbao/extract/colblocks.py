@@ -40,8 +40,9 @@ def read_blocks(boxes: Sequence[Sequence[int]], height: int) -> dict[tuple[int, 
     """``{(row, column): (value, token index)}`` for the cells every reading of ``boxes`` (the
     part's numbers, box by box, in the order written) gives the same value; column 6 is 总计. With
     ``MAX_BLANK`` whole rows or fewer short (a row left blank leaves no trace), every place of those rows
-    where a box ends in every column (a blank row parts the boxes) is a reading too: ``None`` for a
-    cell blank in every one of them."""
+    where a box ends in every column is a reading too: ``None`` for a cell blank in every one of them.
+    (A blank row leaves a wider gap than a tall row does: when the columns are cut into bands at all,
+    it parts their boxes; when they are not, nothing tells where it was, and nothing is read.)"""
     cells = sum(len(b) for b in boxes)
     short, rest = divmod(height * WIDTH - cells, WIDTH)
     if rest or not 0 <= short <= MAX_BLANK or height - short < 2:
@@ -76,7 +77,9 @@ def _read(boxes: Sequence[Sequence[int]], height: int, edges: set[int] | None = 
     found: dict[tuple[int, int], tuple[int, int]] | None = None
     for bands in _band_cuts(sizes, height):
         starts_at = {sum(bands[:b]) for b in range(len(bands) + 1)}
-        if edges and not edges <= starts_at:
+        if edges is not None and (len(bands) < 2 or not edges <= starts_at):
+            # a blank row parts the boxes only as a tall row's wider gap does: with no box parted
+            # at all, the boxes say nothing of where it was
             return None
         for reading in _readings(boxes, bands):
             cells = _cells(boxes, starts, bands, reading)
