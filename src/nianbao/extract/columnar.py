@@ -25,8 +25,8 @@ columns sum to 总计, outcome rows sum to （七）总计, 新收 + 结转 = �
 fit, with the fewest bands first; then every reading written band after band that fits, whatever
 its number of bands (``bands``: where a band ends is often not written at all). Unique or nothing:
 a cell gets a value only when every placement that fits gives it the same one; a part whose numbers do not fill its rows exactly (blank cells
-dropped) stays null. Arithmetic is used to choose among placements only: a table that does not add
-up under any placement is not read here. The sums are the same for every applicant column, so they
+dropped) stays null. Arithmetic is used to choose among placements only: a part that does not add
+up under any placement is left to ``colblocks`` (the cells any column order gives, ``_by_blocks``). The sums are the same for every applicant column, so they
 never tell which column is 自然人: that comes from the order the columns were written in (left to
 right, as pdftotext writes, when a part can be read so) or header words right before a column; a
 part written in another order (pdfminer's layout groups) may have its columns in any order that keeps
