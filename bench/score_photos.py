@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from photosynth import LEVELS, photo
 from PIL import Image
-from scoring import load_score, print_table, score_folder
+from scoring import load_score, print_table, score_folder, short_files
 
 import nianbao
 
@@ -152,7 +152,7 @@ def main(argv: list[str]) -> int:
     for v in variants:
         t0 = time.monotonic()
         files = score_folder(score, OUT / v, OUT / v / "expected", "--wrong" in argv)
-        per = [f"{f.stem}:{r}/{n}" + (f"!{w}" if w else "") for f, r, n, w in files if r < n]
+        per = short_files(files)
         if "--time" in argv:
             per.insert(0, f"{time.monotonic() - t0:.0f}s")
         rows.append((v, files, per))
