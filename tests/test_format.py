@@ -98,6 +98,19 @@ def test_outcome_groups_cover_the_outcome_rows():
         assert {r.group for r in f.t3_rows if r.group} == set(Format.outcome_group_keys())
 
 
+def test_sums_over_a_tables_rows_are_the_formats_sums():
+    """A reader that does not know the format yet sums the rows it has: over every row of a format, the
+    sums are that format's; over a table missing some rows, the outcome rows it has add up to （七）."""
+    for fid in Format.IDS:
+        f = Format.get(fid)
+        keys = [r.key for r in f.t3_rows]
+        assert Format.t3_sums_over(keys) == f.t3_identities()
+        short = [k for k in keys if k not in f.t3_outcomes[:2]]
+        (outcome, total), balance = Format.t3_sums_over(short)
+        assert outcome == f.t3_outcomes[2:] and total == ("total_processed",)
+        assert balance == (("new_received", "carried_over"), ("total_processed", "carried_forward"))
+
+
 def test_names_built_once():
     assert Format.appeal_group_name("review") == "行政复议"
     assert Format.appeal_group_name("litigation_direct") == "行政诉讼·未经复议直接起诉"

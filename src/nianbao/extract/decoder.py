@@ -847,13 +847,11 @@ def _t3_constraints(keys: list[str]) -> list[tuple[list[str], list[str]]]:
     cols = T3_COLUMN_KEYS
     for k in keys:
         cons.append(([f"requests.{k}.{c}" for c in cols[:-1]], [f"requests.{k}.total"]))
-    outcome = [k for k in keys if k not in ("new_received", "carried_over", "total_processed", "carried_forward")]
+    have = set(keys)
+    across = [(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}]
     for c in cols:
-        if "total_processed" in keys:
-            cons.append(([f"requests.{k}.{c}" for k in outcome], [f"requests.total_processed.{c}"]))
-            if {"new_received", "carried_over", "carried_forward"} <= set(keys):
-                cons.append(([f"requests.new_received.{c}", f"requests.carried_over.{c}"],
-                             [f"requests.total_processed.{c}", f"requests.carried_forward.{c}"]))
+        cons.extend(([f"requests.{k}.{c}" for k in left], [f"requests.{k}.{c}" for k in right])
+                    for left, right in across)
     return cons
 
 

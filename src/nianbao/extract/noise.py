@@ -45,7 +45,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..format import ACTIVE_2019, ACTIVE_2021, T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, spec
+from ..format import (
+    ACTIVE_2019,
+    ACTIVE_2021,
+    T3_COLUMN_KEYS,
+    T3_ROWS_2019,
+    T3_ROWS_2021,
+    T4_COLUMN_KEYS,
+    Format,
+    spec,
+)
 from ..format.labels import norm
 from ..format.names import cell_name
 from ..ingest import Block, Cell, Document
@@ -258,7 +267,6 @@ def _mismatched(opened: str, closed: str) -> bool:
 
 
 # ---- confirmation -------------------------------------------------------------------------------
-_ACROSS_ROWS = frozenset({"new_received", "carried_over", "total_processed", "carried_forward"})
 WHY_T3 = "识别文字（OCR）有误读迹象（{}），该格所在的行或列合计对不上或无法核对，已留空"
 WHY_T4 = "识别文字（OCR）有误读迹象（{}），该栏四项结果之和与总计对不上或无法核对，已留空"
 
@@ -274,11 +282,10 @@ def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
     """(across rows?, left cells, right cells) for every sum of 表三 over the rows ``keys``."""
     cols = T3_COLUMN_KEYS
     out = [(False, [f"requests.{k}.{c}" for c in cols[:-1]], [f"requests.{k}.total"]) for k in keys]
-    outcome = [k for k in keys if k not in _ACROSS_ROWS]
+    across = Format.t3_sums_over(keys)
     for c in cols:
-        out.append((True, [f"requests.{k}.{c}" for k in outcome], [f"requests.total_processed.{c}"]))
-        out.append((True, [f"requests.new_received.{c}", f"requests.carried_over.{c}"],
-                    [f"requests.total_processed.{c}", f"requests.carried_forward.{c}"]))
+        out.extend((True, [f"requests.{k}.{c}" for k in left], [f"requests.{k}.{c}" for k in right])
+                   for left, right in across)
     return out
 
 

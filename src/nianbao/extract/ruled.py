@@ -57,7 +57,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOKEN = re.compile(r"\S+")
 _HEADER_WORDS = ("法人或其他组织", "人或其他组织", "法人或其他", "请人情况")  # 表三's header, misread in part
 _HEADING = re.compile(r"^\s*三\s*[、.，,]\s*(行政机关)?收到和处理")  # the section's heading, right before 表三
-_ACROSS_ROWS = ("new_received", "carried_over", "total_processed", "carried_forward")
 
 
 @dataclass
@@ -546,12 +545,10 @@ def _row_ok(v: tuple[int | None, ...]) -> bool | None:
 
 def _constraints(keys: list[str]) -> list[list[tuple[str, int, int]]]:
     """Each column sum as (row key, column, sign) terms that add up to 0."""
-    outcome = [k for k in keys if k not in _ACROSS_ROWS]
-    cons = []
+    across = Format.t3_sums_over(keys)
+    cons: list[list[tuple[str, int, int]]] = []
     for c in range(_WIDTH):
-        cons.append([*((k, c, 1) for k in outcome), ("total_processed", c, -1)])
-        cons.append([("new_received", c, 1), ("carried_over", c, 1), ("total_processed", c, -1),
-                     ("carried_forward", c, -1)])
+        cons.extend([*((k, c, 1) for k in left), *((k, c, -1) for k in right)] for left, right in across)
     return cons
 
 

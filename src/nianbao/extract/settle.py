@@ -18,6 +18,7 @@ from ..format import (
     T4_COLUMN_KEYS,
     T4_GROUP_KEYS,
     T4_GROUPS,
+    Format,
 )
 from ..ingest import Block, Cell
 from .columnar import decode_active_columnar, decode_appeals_columnar, decode_columnar
@@ -194,20 +195,18 @@ def _garbled(found: Found) -> None:
     failing = [r for r in rows if row_fails(r)]
     if not failing:
         return
-    keys = {r.split(".")[1] for r in rows}
-    outcomes = [f"requests.{k}" for k in keys if k not in _NOT_OUTCOME]
+    keys = [r.split(".")[1] for r in rows]
+    # the format's sums across rows that only these rows are in (a grid row was read for certain)
+    sums = Format.t3_sums_over(keys)
+    outcome_rows = set(sums[0][0])  # the rows that add up to （七）总计
+    across = [(left, right) for left, right in sums if set(keys) >= {*left, *right}]
 
     def col_fails(c: str) -> bool:
         checks = []
-        if "total_processed" in keys:
-            vs = [val[p] for r in outcomes if (p := f"{r}.{c}") in val]
-            t = val.get(f"requests.total_processed.{c}")
-            if len(vs) == len(outcomes) and t is not None:
-                checks.append(sum(vs) != t)
-        ident = [val[p] for k in ("new_received", "carried_over", "total_processed", "carried_forward")
-                 if (p := f"requests.{k}.{c}") in val]
-        if len(ident) == 4:
-            checks.append(ident[0] + ident[1] != ident[2] + ident[3])
+        for left, right in across:
+            lp, rp = ([f"requests.{k}.{c}" for k in side] for side in (left, right))
+            if all(p in val for p in lp + rp):
+                checks.append(sum(val[p] for p in lp) != sum(val[p] for p in rp))
         return bool(checks) and all(checks)
 
     bad_cols = [c for c in cols if col_fails(c)]
@@ -216,7 +215,7 @@ def _garbled(found: Found) -> None:
         # its sum and most of its columns, or whose cells exceed （七）总计 in several columns, is a
         # garbled line (cells of two rows run together)
         def over_total(r: str) -> int:
-            if r.split(".")[1] in _NOT_OUTCOME:
+            if r.split(".")[1] not in outcome_rows:
                 return 0
             return sum(1 for c in cols if (v := val.get(f"{r}.{c}")) is not None
                        and (t := val.get(f"requests.total_processed.{c}")) is not None and v > t)
@@ -239,9 +238,6 @@ def _garbled(found: Found) -> None:
                 hit = True
         if hit:
             found.notes.append(("unreadable", r, "行与列的合计都对不上：文字版面已错乱，单元格留空", None))
-
-
-_NOT_OUTCOME = frozenset({"new_received", "carried_over", "total_processed", "carried_forward"})
 
 
 _T4_FIRST_GROUP = T4_GROUPS[0].label  # 行政复议: 表四's first group, named in every header of the table

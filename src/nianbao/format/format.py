@@ -16,6 +16,7 @@ Which format a year uses (``Format.id_for_year``), decided here only:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -150,6 +151,14 @@ class Format:
         """表三's sums across rows, each (left rows, right rows) whose cells add up alike in every column:
         the outcome rows to （七）总计, 一 + 二 to （七）总计 + 四 (the table's own note, T3_NOTE)."""
         return ((self.t3_outcomes, (spec.T3_TOTAL_ROW,)), spec.T3_BALANCE)
+
+    @staticmethod
+    def t3_sums_over(keys: Sequence[str]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+        """``t3_identities`` over the rows a table at hand has (``keys``, in its order), when which format
+        it is may be unknown: the outcome rows among them (every row not in the 勾稽关系) to （七）总计, and
+        the 勾稽关系. A row of an identity may be missing from ``keys``: the caller decides what that means."""
+        across = {*spec.T3_BALANCE[0], *spec.T3_BALANCE[1]}
+        return ((tuple(k for k in keys if k not in across), (spec.T3_TOTAL_ROW,)), spec.T3_BALANCE)
 
     @staticmethod
     def row_label(key: str) -> str:
