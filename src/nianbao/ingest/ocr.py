@@ -224,15 +224,18 @@ def as_page(gray: np.ndarray, scale: float, name: str = "", number: int = 1) -> 
     return page, max(page.shape[:2]) / 842
 
 
-def ocr_image(gray: np.ndarray, number: int, scale: float, name: str = "", min_skew: float = 0.05) -> Page:
+def ocr_image(gray: np.ndarray, number: int, scale: float, name: str = "", min_skew: float = 0.05,
+              rules_at_scale: bool = False) -> Page:
     """One page image (grey, ``scale`` pixels per point) → glyphs and ruled grids in points; straightened
-    first when it leans by ``min_skew`` degrees or more."""
+    first when it leans by ``min_skew`` degrees or more. ``rules_at_scale``: ruling lines measured at
+    ``scale`` (a picture shown in a text page) rather than as if the image were a whole A4 page."""
     import cv2
 
     try:
         gray = deskew(gray, min_skew)
         h, w = gray.shape[:2]
-        segments = [(k, a / scale, b / scale, p / scale) for k, a, b, p in ruling_lines(gray)]
+        segments = [(k, a / scale, b / scale, p / scale) for k, a, b, p in
+                    ruling_lines(gray, scale if rules_at_scale else None)]
         glyphs = read_glyphs(gray, scale)
     except cv2.error as e:
         raise InputError(f"{name}：第 {number} 页图像无法处理（OpenCV：{str(e).strip().splitlines()[-1][:120]}）",
@@ -277,13 +280,16 @@ def deskew(gray: np.ndarray, min_skew: float = 0.05) -> np.ndarray:
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
-def ruling_lines(gray: np.ndarray) -> list[Segment]:
-    """Horizontal and vertical rules, in pixels: long thin runs of ink kept by a morphological opening."""
+def ruling_lines(gray: np.ndarray, px_pt: float | None = None) -> list[Segment]:
+    """Horizontal and vertical rules, in pixels: long thin runs of ink kept by a morphological opening.
+    ``px_pt``: pixels per point, when known; else the image is taken for an A4 page."""
     import cv2
 
     h, w = gray.shape[:2]
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
-    px_pt = max(w, h) / 842  # pixels per point on an A4 page
+    # A table pasted as a picture is smaller than a page: taken for one, its glyphs' strokes (a 1, the
+    # middle of 申) were longer than the kernel and cut its cells into columns that split every label.
+    px_pt = px_pt or max(w, h) / 842
     out: list[Segment] = []
     # Horizontal rules are longer than a word; vertical ones longer than a digit stacked over the next
     # row's digit (a kernel of one text height made such stacks into false rules).

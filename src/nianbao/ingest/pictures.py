@@ -128,7 +128,7 @@ def read_picture(raw: bytes, pic: Picture, number: int, name: str) -> Page | Non
         return None
     gray, scale = at_resolution(gray, pic.width, pic.height)
     # a screenshot is straight: below the strips' threshold, a tilt found is noise (ocr.STRIP_MIN_SKEW)
-    page = ocr.ocr_image(gray, number, scale, name, ocr.STRIP_MIN_SKEW)
+    page = ocr.ocr_image(gray, number, scale, name, ocr.STRIP_MIN_SKEW, rules_at_scale=True)
     return page if holds_table(page_text(page)) else None
 
 
@@ -137,7 +137,7 @@ def read_region(gray: np.ndarray, scale: float, x0: float, top: float) -> tuple[
     OCR's words and ruling lines in page points, for the page's own layout to take with its text."""
     from . import ocr
 
-    segs = [(k, a / scale, b / scale, p / scale) for k, a, b, p in ocr.ruling_lines(gray)]
+    segs = [(k, a / scale, b / scale, p / scale) for k, a, b, p in ocr.ruling_lines(gray, scale)]
     glyphs = [Glyph(g.text, g.x0 + x0, g.top + top, g.x1 + x0, g.bottom + top, g.conf)
               for g in ocr.read_glyphs(gray, scale)]
     out: list[Segment] = []
