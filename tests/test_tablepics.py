@@ -92,6 +92,32 @@ def test_table_picture_read_in_place():
     assert not any((p.get("path") or "").startswith("ocr:") for k, p in prov.items() if k.startswith("active."))
 
 
+def _record(kind: str, tables_only: bool) -> dict:
+    """A seed report read as ``kind``, its tables (their cells) marked as read from pictures when
+    ``tables_only``, as ``pictures.splice`` and the PDF reader mark them."""
+    seed = sorted((DATA / "text").glob("*.txt"))[2]
+    doc = load_bytes(seed.read_bytes(), seed.name)
+    doc.kind = kind
+    if tables_only:
+        doc.ocr_tables_only = True
+        for b in doc.blocks:
+            for c in b.cells if b.table is not None else ():
+                c.path = f"ocr:word/media/image1.png#{c.path or ''}"
+    return nianbao.build_record(doc).to_json_dict()
+
+
+def test_prose_of_a_report_whose_tables_alone_were_read_by_ocr_is_its_own_text():
+    """Only the pictures of the tables were read by OCR: the title, the agency and the narrative are the
+    document's own text, read as such (pt01 with its tables as pictures: its agency was null, 「与正文中的
+    写法不一致」, for the body's own spellings; seed002: 主动公开 126 条 null)."""
+    clean = _record("text", False)
+    own = _record("ocr", True)
+    assert own["meta"] == clean["meta"] and own["meta"]["agency"] == "淄博市统计局"
+    assert own["narrative"] == clean["narrative"] and own["narrative"]["proactive_items"] == 126
+    scan = _record("ocr", False)  # a scan: its prose is OCR's too, and a figure not in a confirmed table is null
+    assert scan["narrative"].get("proactive_items") is None
+
+
 def test_progress_calls_a_table_picture_a_table_picture(monkeypatch):
     """The CLI's progress line for a table pasted as a picture: 表格图片 where it is (a Word file's member, a
     web page's address, a PDF page), never 整页图片 (a whole page of a scan pasted into Word)."""

@@ -254,12 +254,22 @@ def evidence(doc: Document) -> Evidence:
     if ev.declared:
         ev.signals.append("转换工具标明文字识别自图片")
     if doc.kind == "ocr":
-        ev.signals.insert(0, "扫描件，文字由本工具 OCR 识别")
+        ev.signals.insert(0, "表格是图片，其中文字由本工具 OCR 识别" if doc.ocr_tables_only else "扫描件，文字由本工具 OCR 识别")
     elif doc.kind == "ocr-layer":
         ev.signals.insert(0, "PDF 的文字层是扫描图片上的 OCR 识别结果，不是原文")
     elif doc.kind == "ocr-words":
         ev.signals.insert(0, "文字来自 OCR 识别结果文件（hOCR、ALTO 或 TSV）")
     return ev
+
+
+def prose_noisy(doc: Document, ev: Evidence) -> bool:
+    """Was the prose (title, agency, year, narrative) read from pixels? Where OCR read only the pictures of
+    the tables in a text document, its own text is judged by its own signs: the agency or a figure written
+    in it is no misread glyph."""
+    if not ev.noisy or not doc.ocr_tables_only:
+        return ev.noisy
+    own = [b for b in doc.blocks if b.table is None and not any((c.path or "").startswith("ocr:") for c in b.cells)]
+    return evidence(Document(doc.source, "text", own)).noisy
 
 
 def _mismatched(opened: str, closed: str) -> bool:

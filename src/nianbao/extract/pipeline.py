@@ -33,6 +33,7 @@ from .noise import (
     confirm_narrative,
     confirm_requests,
     evidence,
+    prose_noisy,
     year_confirmed,
 )
 from .noisy_rows import (
@@ -174,21 +175,22 @@ def build_record(doc: Document) -> Record:
     if doc_kind == "other" and (has_tables or len(heads) >= 4):
         doc_kind = "annual_report"
 
-    if mf.agency and (ev.noisy or mf.agency_source in ("title", "heading")) and (body := agency_from_body(mf.agency, ev)):
+    prose = prose_noisy(doc, ev)
+    if mf.agency and (prose or mf.agency_source in ("title", "heading")) and (body := agency_from_body(mf.agency, ev)):
         # also where nothing else shows the text was read from pixels (an OCR'd report without tables: the
         # title's 济宁市统计局 read 诈宁市统计局 once, the body writes 济宁市统计局 again and again)
-        what = "识别文字（OCR）中标题" if ev.noisy else "标题"
+        what = "识别文字（OCR）中标题" if prose else "标题"
         notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
                                text=f"{what}的机关名称「{mf.agency}」与正文多次的写法「{body}」差一个字，取正文的写法"))
         mf.agency = body
-    elif ev.noisy and mf.agency and (whole := agency_lost_glyph(mf.agency, ev)):
+    elif prose and mf.agency and (whole := agency_lost_glyph(mf.agency, ev)):
         notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
                                text=f"识别文字（OCR）中标题的机关名称「{mf.agency}」只出现一次，正文多次写作「{whole}」"
                                     "（标题丢了首字），取正文的写法"))
         if mf.title and mf.title.startswith(mf.agency):
             mf.title = whole[0] + mf.title
         mf.agency = whole
-    elif ev.noisy and mf.agency and agency_conflicts(mf.agency, ev):  # (a repaired name is the body's own)
+    elif prose and mf.agency and agency_conflicts(mf.agency, ev):  # (a repaired name is the body's own)
         notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
                                text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），机关名称「{mf.agency}」与正文中的写法不一致，已留空"))
         mf.agency = None
@@ -233,11 +235,11 @@ def build_record(doc: Document) -> Record:
             meta.year = int(meta.published[:4]) - 1  # published in the year after the one it covers
     if restated:
         figures["restated"] = restated
-    if ev.noisy and meta.year is not None and not year_confirmed(meta.year, doc):
+    if prose and meta.year is not None and not year_confirmed(meta.year, doc):
         notes.append(ParseNote(kind="unreadable", path="meta.year", label="年度",
                                text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），年度 {meta.year} 在文中只出现一次，已留空"))
         meta.year = None
-    if ev.noisy:
+    if prose:
         tables_now = {p: v.value for f in (found_req, found_app) for p, v in f.values.items()}
         for key in confirm_narrative(figures, tables_now):
             hits.pop(key, None)

@@ -63,3 +63,5 @@ class Document:
     date_hint: str | None = None  # e.g. a CMS 发布时间
     warnings: list[str] = field(default_factory=list)
     pictures: PagePictures | None = field(default=None, repr=False)  # the pictures OCR read, for the debug view
+    # only table pictures of a text document were read by OCR: its other blocks are its own text
+    ocr_tables_only: bool = False

@@ -122,6 +122,12 @@ def read_pdf(data: bytes, name: str) -> Document:
     doc.warnings.extend(warnings)
     if read_boxes:
         _picture_paths(doc, read_boxes)
+    if kind == "ocr" and ocrd < len(pages) and not layers:
+        # a page of a table pasted as a picture is a scan of its own, read whole: OCR read only tables when
+        # every block of such pages is a table row
+        scanned = {i + 1 for i in scans if i not in kept}
+        doc.ocr_tables_only = all(b.table is not None for b in doc.blocks
+                                  if any(c.page in scanned for c in b.cells))
     if not doc.blocks:
         raise InputError(f"{name}：PDF 中没有可读取的文字", "empty")
     if unreadable:

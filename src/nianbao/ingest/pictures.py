@@ -171,5 +171,6 @@ def splice(doc: Document, read: list[tuple[Picture, Page]], tables: int) -> None
         out.extend(new)
     out.extend(doc.blocks[pos:])
     doc.blocks = out
+    doc.ocr_tables_only = doc.kind != "ocr"
     doc.kind = "ocr"
     set_spans(doc)
