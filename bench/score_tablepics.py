@@ -1,6 +1,6 @@
 """Statistics tables pasted as pictures in an otherwise text report, scored per kind like score_saveas.py.
 
-    .venv/bin/python bench/score_tablepics.py [--wrong] [--regen] [--only docx,pdf,mhtml]
+    .venv/bin/python bench/score_tablepics.py [--wrong] [--regen] [--only docx,pdf,mhtml,docx-photo]
 
 From the sample DOCX with expected records (r000, r000dense, r001) and four held-out DOCX (seed002, pt01,
 pt05, pt12; build/holdout), each table is cut out alone (a DOCX holding only it, printed by LibreOffice,
@@ -9,7 +9,10 @@ where the table stood:
 - docx: the report with inline pictures (python-docx), as a clerk pastes a screenshot of the sheet;
 - pdf: that DOCX printed to PDF by LibreOffice (text pages with the tables as images);
 - mhtml: that DOCX as a web page (LibreOffice's HTML) saved as one file with the email package: the
-  pictures as parts found by Content-Location (half the pages) or by cid: (the other half).
+  pictures as parts found by Content-Location (half the pages) or by cid: (the other half);
+- docx-photo: the docx with each table picture a phone photo of it instead (the table printed with a margin
+  of paper, photographed by photosynth.py at its mild level: on a desk, turned, keystoned, lit from one
+  side; seeded), as a clerk pastes a photo of the signed-off sheet.
 Outputs go to build/tablepics/KIND/KEY.EXT, made once (--regen makes them again), then parsed in process
 (nianbao.parse, the API `nianbao parse --json` prints) and scored with bench/scoring.py.
 """
@@ -35,6 +38,7 @@ HOLDOUT = HERE.parent / "build" / "holdout"
 OUT = HERE.parent / "build" / "tablepics"
 DPI = 150
 KINDS = ("docx", "pdf", "mhtml")
+PHOTO = "docx-photo"  # made from the docx kind
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -156,6 +160,60 @@ def mhtml(html_file: Path, dest: Path, by_cid: bool) -> None:
     dest.write_bytes(msg.as_bytes())
 
 
+def photo_docx(src: Path, dest: Path, seed: int) -> None:
+    """``src`` with each picture replaced by a phone photo of it printed on paper (photosynth, mild), shown at
+    the picture's width and the photo's own proportions."""
+    import io
+    import re
+    import zipfile
+
+    import numpy as np
+    from photosynth import photo
+    from PIL import Image
+
+    with zipfile.ZipFile(src) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    shots: dict[str, tuple[int, int]] = {}
+    for k, name in enumerate(sorted(members)):
+        if name.startswith("word/media/") and name.endswith(".png"):
+            im = Image.open(io.BytesIO(members[name])).convert("RGB")
+            w, h = im.size
+            paper = Image.new("RGB", (int(w * 1.15), int(h * 1.15) + 60), "white")
+            paper.paste(im, ((paper.width - w) // 2, (paper.height - h) // 2))
+            shot = Image.open(io.BytesIO(photo(np.asarray(paper), "mild", seed + k))).convert("L")
+            buf = io.BytesIO()
+            shot.save(buf, "PNG")  # the member keeps its name and type
+            members[name] = buf.getvalue()
+            shots[name.removeprefix("word/")] = shot.size
+    rels = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', members["word/_rels/document.xml.rels"].decode()))
+    rels.update({a: b for b, a in re.findall(r'Target="([^"]+)"[^>]*Id="(rId\d+)"',
+                                            members["word/_rels/document.xml.rels"].decode())})
+
+    def reshape(m: re.Match[str]) -> str:
+        inline = m.group(0)
+        emb = re.search(r'r:embed="(rId\d+)"', inline)
+        size = shots.get(rels.get(emb.group(1), "")) if emb else None
+        if size is None:
+            return inline
+        cx = int(re.search(r'<wp:extent cx="(\d+)"', inline).group(1))
+        cy = round(cx * size[1] / size[0])
+        return re.sub(r'(<(?:wp:extent|a:ext) cx="\d+" cy=")\d+', lambda e: e.group(1) + str(cy), inline)
+
+    doc = members["word/document.xml"].decode()
+    members["word/document.xml"] = re.sub(r"<wp:inline\b.*?</wp:inline>", reshape, doc, flags=re.S).encode()
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+
+
+def build_photos(regen: bool) -> None:
+    (OUT / PHOTO).mkdir(parents=True, exist_ok=True)
+    for i, (key, _, _) in enumerate(sources()):
+        dest = OUT / PHOTO / f"{key}.docx"
+        if (regen or not dest.exists()) and (OUT / "docx" / f"{key}.docx").exists():
+            photo_docx(OUT / "docx" / f"{key}.docx", dest, 7 + 100 * i)
+
+
 def build(regen: bool) -> None:
     todo = [s for s in sources() if regen or not (OUT / "mhtml" / f"{s[0]}.mhtml").exists()]
     if not todo:
@@ -186,10 +244,12 @@ def build(regen: bool) -> None:
 
 def main(argv: list[str]) -> int:
     show = "--wrong" in argv
-    kinds = KINDS
+    kinds = KINDS + (PHOTO,)
     if "--only" in argv:
         kinds = tuple(argv[argv.index("--only") + 1].split(","))
     build("--regen" in argv)
+    if PHOTO in kinds:
+        build_photos("--regen" in argv)
     score_folders([(k, OUT / k, OUT / "expected") for k in kinds], show, every_file,
                   "per file (right/fields!wrong)")
     return 0

@@ -58,6 +58,50 @@ def test_rules_of_a_small_picture_are_measured_at_its_scale():
     assert len([k for k, *_ in ocr.ruling_lines(gray) if k == "v"]) > 20  # taken for a page: strokes too
 
 
+def _on_desk(gray):
+    """The picture printed with a margin of paper and photographed on a darker desk, turned by 3°."""
+    import numpy as np
+
+    cv2 = pytest.importorskip("cv2")
+    h, w = gray.shape
+    paper = np.full((h + 120, w + 120), 235, np.uint8)
+    paper[60:60 + h, 60:60 + w] = gray
+    desk = np.full((paper.shape[0] + 300, paper.shape[1] + 300), 90, np.uint8)
+    desk[150:150 + paper.shape[0], 150:150 + paper.shape[1]] = paper
+    m = cv2.getRotationMatrix2D((desk.shape[1] / 2, desk.shape[0] / 2), 3.0, 1.0)
+    return cv2.warpAffine(desk, m, (desk.shape[1], desk.shape[0]), borderValue=90)
+
+
+def test_a_photo_of_the_printed_table_is_read_straightened(monkeypatch):
+    """A phone photo of the printed table pasted into the report (the paper on a desk, turned): read as a photo
+    of a page is, straightened (``photo.prepare``), and named a photo for the debug view; a screenshot of it as
+    it is, its ruling lines at its own scale."""
+    cv2 = pytest.importorskip("cv2")
+    from nianbao.ingest import ocr
+
+    seen = []
+
+    def fake_ocr(gray, number, scale, name="", min_skew=0.05, rules_at_scale=False):
+        seen.append((gray.shape, rules_at_scale))
+        return pictures.Page(number, gray.shape[1] / scale, gray.shape[0] / scale)
+
+    monkeypatch.setattr(ocr, "ocr_image", fake_ocr)
+    crop = cv2.copyMakeBorder(cv2.imread(str(HERE / "t3_other_labels.png"), cv2.IMREAD_GRAYSCALE), 20, 20, 40, 40,
+                              cv2.BORDER_CONSTANT, value=255)  # a screenshot of it, with the pixels to be read
+    for gray, is_photo in ((_on_desk(crop), True), (crop, False)):
+        raw = cv2.imencode(".png", gray)[1].tobytes()
+        pic = pictures.Picture("word/media/image1.png", gray.shape[1] * 0.48, gray.shape[0] * 0.48)
+        page = pictures.read_picture(raw, pic, 1, "t.docx")
+        assert page is None  # nothing read: no table (OCR faked)
+        assert pic.photo is is_photo and seen[-1][1] is not is_photo
+    (photo_shape, _), (shot_shape, _) = seen
+    assert photo_shape[0] > 3 * shot_shape[0]  # the paper rectified at a page's pixels, not the picture's
+    page = pictures.Page(1, 300.0, 842.0)
+    pages, photos = pictures.shown([(pictures.Picture("a.png", 200, 80, photo=True), page),
+                                    (pictures.Picture("b.png", 200, 80), page)])
+    assert pages == [("a.png", 300.0, 842.0), ("b.png", 200, 80)] and photos == {1}
+
+
 def test_logo_sized_picture_is_not_read(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("a logo-sized picture was sent to OCR")

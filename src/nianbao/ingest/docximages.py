@@ -318,7 +318,8 @@ def read_table_pictures(doc: Document, data: bytes, rels_root: etree._Element | 
                 read.append((pic, page))
     if read:
         pictures.splice(doc, read, tables)
-        doc.pictures = PagePictures(data, [(p.where, p.width, p.height) for p, _ in read], in_text=True)
+        pages, photos = pictures.shown(read)
+        doc.pictures = PagePictures(data, pages, in_text=True, photos=photos)
 
 
 def may_hold_pages(data: bytes) -> bool:

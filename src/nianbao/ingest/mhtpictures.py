@@ -153,7 +153,8 @@ def read_with_pictures(page: str, found: list[_Found], name: str) -> Document:
             blocks.append(b)
     doc.blocks = blocks
     # every picture read, numbered as its page is (read_picture's ``number``), for the debug view
-    doc.pictures = PagePictures(b"", [(p.where, p.width, p.height) for p, _ in read], raw=raws, in_text=True)
+    pages, photos = pictures.shown(read)
+    doc.pictures = PagePictures(b"", pages, raw=raws, in_text=True, photos=photos)
     # a picture whose mark the page's reader left out (inside a script, a comment): no place to put it
     read = [r for i, r in enumerate(read) if i in placed]
     tables = max((b.table + 1 for b in blocks if b.table is not None), default=0)

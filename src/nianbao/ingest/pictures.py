@@ -48,12 +48,14 @@ _NUMBER = re.compile(r"\d+")
 @dataclass
 class Picture:
     """A picture the document shows: where it is (a zip member, a URL, 「第 3 页的图片」), the size it is
-    shown at in points, and the number of text blocks before it."""
+    shown at in points, and the number of text blocks before it. ``photo``: OCR found a phone photo of the
+    printed table in it and read it straightened (``photo.prepare``)."""
 
     where: str
     width: float
     height: float
     after: int = 0
+    photo: bool = False
 
 
 def table_sized(width: float, height: float) -> bool:
@@ -127,8 +129,17 @@ def read_picture(raw: bytes, pic: Picture, number: int, name: str) -> Page | Non
     if not enough_pixels(gray.shape[1], gray.shape[0]):
         return None
     gray, scale = at_resolution(gray, pic.width, pic.height)
-    # a screenshot is straight: below the strips' threshold, a tilt found is noise (ocr.STRIP_MIN_SKEW)
-    page = ocr.ocr_image(gray, number, scale, name, ocr.STRIP_MIN_SKEW, rules_at_scale=True)
+    try:
+        straight, page_scale = ocr.as_page(gray, scale, name, number)
+    except InputError:
+        straight = gray
+    if straight is not gray:
+        # a phone photo of the printed table (the paper on a darker desk): read as a photo of a page is,
+        # straightened, in the points of that page (an A4 page's side: the scale the photo reading is tuned at)
+        pic.photo = True
+        page = ocr.ocr_image(straight, number, page_scale, name)
+    else:  # a screenshot is straight: below the strips' threshold, a tilt found is noise (ocr.STRIP_MIN_SKEW)
+        page = ocr.ocr_image(gray, number, scale, name, ocr.STRIP_MIN_SKEW, rules_at_scale=True)
     return page if holds_table(page_text(page)) else None
 
 
@@ -156,6 +167,13 @@ def blocks_of(page: Page, pic: Picture, name: str, tables: int) -> list[Block]:
         for c in b.cells:
             c.path = f"ocr:{pic.where}#{c.path}" if c.path else f"ocr:{pic.where}"
     return doc.blocks
+
+
+def shown(read: list[tuple[Picture, Page]]) -> tuple[list[tuple[str, float, float]], set[int]]:
+    """The pictures read, for the debug view (``PagePictures``): where each is and its size in the points of
+    its cells' boxes (a photo's straightened page), and which (1-based) were photos."""
+    pages = [(p.where, page.width, page.height) if p.photo else (p.where, p.width, p.height) for p, page in read]
+    return pages, {k for k, (p, _) in enumerate(read, 1) if p.photo}
 
 
 def splice(doc: Document, read: list[tuple[Picture, Page]], tables: int) -> None:
