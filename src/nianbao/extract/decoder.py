@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..format import (
     ACTIVE_2019,
@@ -52,6 +52,7 @@ from .aligned import interleaved, spans_of
 from .clusters import merge_label_clusters
 from .outofstep import stacked_rows
 from .sections import section_of
+from .subtotal import SUBTOTAL, row_adds_up, row_sums, t3_columns
 from .values import column_numbers
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
@@ -690,10 +691,13 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     if len(best) < 3:
         return None
     header = chars[max(0, best[0][1] - 200):best[0][1]]
-    if "小计" in header:
-        return None  # an extra 小计 column: the layout reader handles it
     if _numbers_in_header(header):
         return None  # a row's numbers before the first label: labels and numbers are out of step
+    # a 小计 column the header names: each row has eight cells, its 小计 dropped once read
+    cols = t3_columns(header)
+    if cols is None:
+        return None  # a 小计 column at no place the header tells
+    width = len(cols)
     keys = [r.key for r in rows]
     segs = []  # (row indices covered, runs)
     heads = _heads(stream, rows, best)
@@ -720,9 +724,9 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
         if n + 1 < len(best):
-            runs = _before_foreign(runs, _T3_WIDTH * len(covered))
+            runs = _before_foreign(runs, width * len(covered))
         segs.append((covered, runs))
-    segs = merge_label_clusters(segs, _T3_WIDTH, _rows_add_up)
+    segs = merge_label_clusters(segs, width, _rows_add_up if width == _T3_WIDTH else partial(_rows_add_up, cols=cols))
     # the labels' order, checked in 表三 (up to 表四's header: an anchor found in it is not 表三's)
     end = max([best[-1][2], *(r.end for _c, runs in segs for r in runs)])
     if (t4 := t4_start(chars, best[0][1])) >= 0:
@@ -733,15 +737,30 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     dec = Decoded()
     units = []
     for covered, runs in segs:
-        paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
+        paths = [f"requests.{keys[i]}.{c}" for i in covered for c in cols]
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
         units.append(_Unit(paths, runs, _tail_readings(stream, runs, len(paths)) if last
                            else readings(runs, len(paths)), ordered=ordered))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
-    _solve(units, _t3_constraints(keys), dec, stream if pieces else None)
+    _solve(units, _t3_constraints(keys, cols), dec, stream if pieces else None)
+    if width != _T3_WIDTH:
+        _drop_subtotal(dec)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+def _drop_subtotal(dec: Decoded) -> None:
+    """The 小计 cells out of a decoded 表三: not the format's; their readings count only as alternatives of the
+    cells they came with."""
+    end = "." + SUBTOTAL
+    dec.values = {p: v for p, v in dec.values.items() if not p.endswith(end)}
+    kept = []
+    for paths, alts in dec.ambiguous:
+        keep = [i for i, p in enumerate(paths) if not p.endswith(end)]
+        if keep:
+            kept.append(([paths[i] for i in keep], sorted({tuple(a[i] for i in keep) for a in alts})))
+    dec.ambiguous = kept
 
 
 _APPLICANT_HEAD = ("申请人情况", "自然人")
@@ -775,13 +794,17 @@ def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
     return [replace(first, gap=True), *runs[1:cells]]
 
 
-def _rows_add_up(runs: list[Run], cells: int) -> bool:
+def _rows_add_up(runs: list[Run], cells: int, cols: tuple[str, ...] = T3_COLUMN_KEYS) -> bool:
     """Some reading of the runs as ``cells // 7`` 表三 rows in which every row's six applicant columns
-    sum to its 总计."""
+    sum to its 总计 (``cols``: with a 小计 column, eight cells a row and its sums, ``row_adds_up``)."""
     found = readings(runs, cells)
+    w = len(cols)
+    if w == _T3_WIDTH:
+        return found is not None and any(
+            all(sum(p.value for p in r[k:k + 6]) == r[k + 6].value for k in range(0, cells, w))
+            for r in found[:MAX_SCORED])
     return found is not None and any(
-        all(sum(p.value for p in r[k:k + 6]) == r[k + 6].value for k in range(0, cells, _T3_WIDTH))
-        for r in found[:MAX_SCORED])
+        all(row_adds_up([p.value for p in r[k:k + w]], cols) for k in range(0, cells, w)) for r in found[:MAX_SCORED])
 
 
 def _tail_runs(stream: Stream, start: int, blanks: bool = False) -> list[Run]:
@@ -841,12 +864,11 @@ def _tail_readings(stream: Stream, runs: list[Run], cells: int, most: int = MAX_
     return out
 
 
-def _t3_constraints(keys: list[str]) -> list[tuple[list[str], list[str]]]:
-    """Each constraint: sum(left paths) == sum(right paths)."""
+def _t3_constraints(keys: list[str], cols: tuple[str, ...] = T3_COLUMN_KEYS) -> list[tuple[list[str], list[str]]]:
+    """Each constraint: sum(left paths) == sum(right paths). ``cols``: the columns as printed (with 小计)."""
     cons: list[tuple[list[str], list[str]]] = []
-    cols = T3_COLUMN_KEYS
     for k in keys:
-        cons.append(([f"requests.{k}.{c}" for c in cols[:-1]], [f"requests.{k}.total"]))
+        cons.extend(row_sums(k, cols))
     have = set(keys)
     across = [(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}]
     for c in cols:

@@ -13,11 +13,12 @@ from itertools import combinations
 
 from ..format import Format, core, match_label, norm, tail
 from ..format.spec import ActiveItem, Label
-from ..ingest import Block
+from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
-from .values import Row, Value, read_value, split_row
+from .subtotal import subtotal_at
+from .values import Row, Value, only_window, read_value, split_row
 
 FUZZY = 0.72
 
@@ -68,10 +69,16 @@ class _T3Header:
 
     columns: dict[str, int] | None = None  # column key → grid slot index (grid tables)
     subtotal: int | None = None  # position of an extra 小计 value among a text row's values
+    # a text header whose lines keep every cell (「|  |  | 自然人 | … | 总计 |」, the 小计 line as many cells):
+    # column key → cell index, for text rows of that many cells
+    text_columns: dict[str, int] | None = None
+    text_cells: int = 0
+    subtotal_read: bool = False  # a number read in the 小计 column: a table, though its other cells be blank
+    unplaced: bool = False  # a 小计 the header names at no place it tells: no text row is read by position
 
     @property
     def width(self) -> int:
-        return 8 if self.subtotal is not None else 7
+        return 8 if self.subtotal is not None or self.unplaced else 7
 
     def pick(self, row: Row) -> list[Value]:
         if self.columns and row.block.grid:
@@ -84,13 +91,27 @@ class _T3Header:
                 return out
             return _own_seven(split_row(row.block).values)  # untrimmed: all its value cells
         vals = row.values
+        if self.unplaced:
+            return []
         if self.subtotal is not None:
-            if len(vals) != 8:
+            if self.text_columns and (placed := _cells_at_slots(row, self, row.block.cells)):
+                return placed
+            own = _cells_after_label(row)
+            if len(own) > 8:
+                # more cells than columns (a converter's blank cells for the label's merged columns): the
+                # row split's last eight may have dropped a blank 总计 and taken a padding cell instead, so
+                # the eight are placed only where every window of blanks around them reads the same
+                window = only_window(own, 8)
+                if window is None or all(v.value is None for v in window) and any(v.value is not None for v in own):
+                    return []
+                vals = window
+            elif len(vals) != 8:
                 # a trailing blank the row split dropped (「… 无 0 无」: 小计 0, 总计 blank), or a cell lost:
                 # the row's own cells after its label, when they are the eight; else no cell is placed
-                vals = _cells_after_label(row)
+                vals = own
                 if len(vals) != 8:
-                    return [Value(None, row.block.cells[-1])] * 7
+                    return []
+            self.subtotal_read = self.subtotal_read or vals[self.subtotal].value is not None
             vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
         return vals[-7:]
 
@@ -127,6 +148,23 @@ def _own_seven(vals: list[Value]) -> list[Value]:
     return []
 
 
+def _cells_at_slots(row: Row, head: _T3Header, cells: list[Cell]) -> list[Value]:
+    """A text row of the header's many cells, read under the header's slots (小计 the one left between
+    them): its seven columns, when every cell from the first slot on is a number or a blank and no number
+    stands before it; else none."""
+    slots = head.text_columns or {}
+    if len(cells) != head.text_cells or any(c.covered for c in cells):
+        return []
+    read = [read_value(c) for c in cells]
+    first = min(slots.values())
+    if any(v is None for v in read[first:]) or any(v is not None and v.value is not None for v in read[:first]):
+        return []
+    out = [v for k in T3_COLUMN_KEYS if (v := read[slots[k]]) is not None]
+    head.subtotal_read = head.subtotal_read or any(
+        v is not None and v.value is not None for i, v in enumerate(read[first:], first) if i not in slots.values())
+    return out
+
+
 def _cells_after_label(row: Row) -> list[Value]:
     """Every cell of the row's block after its label, read; none when one of them is not a number or blank."""
     cells = [c for c in row.block.cells if not c.covered]
@@ -146,7 +184,6 @@ _OTHER_COL = core(_T3_COL["other_org"].label)  # 其他, known by its place amon
 # … and as headers print it: 其它, or 其他组织 under 法人或其他组织
 _OTHER_COLS = frozenset({_OTHER_COL, *(core(w) for w in ("其它", "其他组织", "其它组织"))})
 _TOTAL_COL = {core(_T3_COL["total"].label), *_T3_COL["total"].variants}  # 总计, 合计
-_FIRM_COL = _T3_COL["commercial"].keys[0]  # 商业企业
 _SUBTOTAL = "小计"  # a column or row some reports add; not in the format
 _FIRST_ROW = _F2021.t3_rows[0].keys[0]  # 本年新收: the header ends where the first data row starts
 _OTHER_GROUP = Format.T3_GROUPS["other"]  # （六）其他处理
@@ -157,13 +194,16 @@ _OTHER_GROUP_NUMBER = norm(_OTHER_GROUP.number or "")  # "(六)"
 def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     head = _T3Header()
     header_text = ""
+    lines: list[Block] = []  # the text header's lines
     for b in blocks[:60]:
         if _FIRST_ROW in core(b.text):
             break
         cells = [c for c in b.cells if not c.covered]
-        if not any(_COLUMN_WORD_RE.search(core(c.text)) or _SUBTOTAL in c.text for c in cells):
+        if not any(_COLUMN_WORD_RE.search(core(c.text)) or _SUBTOTAL in core(c.text) for c in cells):
             continue
         header_text += core(b.text)
+        if not b.grid:
+            lines.append(b)
         if b.grid:
             head.columns = head.columns or {}
             for i, cell in enumerate(b.cells):
@@ -182,10 +222,35 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     if _SUBTOTAL in header_text:
         found.notes.append(("extra_row", "requests.*.subtotal", _SUBTOTAL, None))
         if head.columns is None:
-            sub = header_text.index(_SUBTOTAL)
-            firm = header_text.find(_FIRM_COL)
-            head.subtotal = 1 if firm == -1 or sub < firm else 6
+            head.subtotal = subtotal_at(header_text)
+            head.unplaced = head.subtotal is None
+            if head.subtotal is not None:
+                head.text_columns, head.text_cells = _text_slots(lines)
     return head
+
+
+def _text_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
+    """A text header's columns by cell index, when its lines keep every cell (as many cells each, a
+    Markdown row per header line) and name each of the seven columns and 小计 in a cell of its own, once."""
+    if not lines or len({len(b.cells) for b in lines}) != 1:
+        return None, 0
+    slots: dict[str, list[int]] = {}
+    for b in lines:
+        for i, cell in enumerate(b.cells):
+            c = core(cell.text)
+            for key, words in _COLUMN_WORDS.items():
+                if any(w in c for w in words) and len(c) <= 8:
+                    slots.setdefault(key, []).append(i)
+            if c in _OTHER_COLS:
+                slots.setdefault("other_org", []).append(i)
+            elif c in _TOTAL_COL:
+                slots.setdefault("total", []).append(i)
+            elif c == _SUBTOTAL:
+                slots.setdefault("subtotal", []).append(i)
+    want = {*T3_COLUMN_KEYS, "subtotal"}
+    if set(slots) != want or any(len(v) != 1 for v in slots.values()) or len({v[0] for v in slots.values()}) != 8:
+        return None, 0
+    return {k: v[0] for k, v in slots.items() if k != "subtotal"}, len(lines[0].cells)
 
 
 def extract_requests(blocks: list[Block]) -> Found:
@@ -275,7 +340,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         return found
     if bare and (first := numbers_first(split, labelled, bare, again)) is not None:
         _pair_rows(found, first, header)
-    if not any(v.value is not None for v in found.values.values()) and not any(
+    if not any(v.value is not None for v in found.values.values()) and not header.subtotal_read and not any(
             b.grid for b in blocks):
         return Found()  # labels without a single number: prose, not a table
     return found

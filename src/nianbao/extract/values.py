@@ -128,7 +128,7 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
             values = split
     trimmed = False
     if width and len(values) > width:
-        window = _only_window(values, width) if block.grid else None
+        window = only_window(values, width) if block.grid else None
         if window is not None:  # a grid's blank column before or after the numbers: its one place
             values = window
         else:
@@ -138,7 +138,7 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
     return Row(label, label_cells, values, block, trimmed, marks)
 
 
-def _only_window(values: list[Value], width: int) -> list[Value] | None:
+def only_window(values: list[Value], width: int) -> list[Value] | None:
     """A grid row with more cells than the table has columns: the ``width`` consecutive values with only
     blanks outside them, when every such run reads the same; none (all blank) when the runs differ —
     a blank column before or after the numbers cannot be told apart. None when no run has only blanks
