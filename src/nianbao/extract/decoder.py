@@ -745,15 +745,27 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys, cols), dec, stream if pieces else None)
     if width != _T3_WIDTH:
-        _drop_subtotal(dec)
+        _drop_subtotal(dec, cols)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
 
 
-def _drop_subtotal(dec: Decoded) -> None:
+def _drop_subtotal(dec: Decoded, cols: tuple[str, ...]) -> None:
     """The 小计 cells out of a decoded 表三: not the format's; their readings count only as alternatives of the
-    cells they came with."""
+    cells they came with. A row read in one way is kept only when its sums hold (a blank is 0): with 小计 each
+    row has two sums, and a row that breaks them was read from a text whose cells this reading did not find
+    (numbers in pieces, a blank mark lost), not as printed. (A row of several readings keeps the cells they
+    agree on, as any 表三.)"""
     end = "." + SUBTOTAL
+    open_paths = {p for paths, _alts in dec.ambiguous for p in paths}
+    for row in {p.rsplit(".", 1)[0] for p in dec.values}:
+        paths = [f"{row}.{c}" for c in cols]
+        if not any(p in open_paths for p in paths) and not row_adds_up(
+                [v.value if (v := dec.values.get(p)) is not None else 0 for p in paths], cols):
+            for p in paths:
+                dec.values.pop(p, None)
+            if row not in dec.unreadable:
+                dec.unreadable.append(row)
     dec.values = {p: v for p, v in dec.values.items() if not p.endswith(end)}
     kept = []
     for paths, alts in dec.ambiguous:

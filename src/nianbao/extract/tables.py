@@ -43,6 +43,8 @@ class Found:
     out_of_step: bool = False
     # 表三's numbers stand above their labels in places (numbersfirst): its rows are read by pairing, not in order
     numbers_first: bool = False
+    # 表三 prints a 小计 column: its rows are eight cells, which only the layout reader and the decoder read as such
+    subtotal: bool = False
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -221,6 +223,7 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
         head.columns = None
     if _SUBTOTAL in header_text:
         found.notes.append(("extra_row", "requests.*.subtotal", _SUBTOTAL, None))
+        found.subtotal = True
         if head.columns is None:
             head.subtotal = subtotal_at(header_text)
             head.unplaced = head.subtotal is None
@@ -342,7 +345,7 @@ def extract_requests(blocks: list[Block]) -> Found:
         _pair_rows(found, first, header)
     if not any(v.value is not None for v in found.values.values()) and not header.subtotal_read and not any(
             b.grid for b in blocks):
-        return Found()  # labels without a single number: prose, not a table
+        return Found(subtotal=found.subtotal)  # labels without a single number: prose, not a table
     return found
 
 
