@@ -51,6 +51,17 @@ MIN_RIGHT = {
     # 表四 cells three lines high, each number on its line by its alignment: 「0 0 0 … 0」 over 「4 4 4 4」 in the
     # gaps is no order of the cells (read in order, 8 wrong)
     "t4_aligned_lines.inscriptis": 178,
+    # 表三 with a 小计 column between 其他 and 总计 (2026-12-03): eight cells a row, the 小计 dropped
+    "t3_subtotal_column.html2text": 200,  # 「数量| 1760| 1098| …」: 「1760|」 is a repaired cell, the decoder reads 8
+    "t3_subtotal_column.turndown": 200,  # a cell a paragraph
+    "t3_subtotal_column.bs4-text-nl": 200,  # a cell a line
+    "t3_subtotal_column.html-to-text": 80,  # 「数量176010981277…」 glued: the two sums choose, most rows stay open
+    "subtotal_column_text_rows.html2text": 171,
+    # trafilatura pads the label's merged cells: 「| 一、本年新收… |  |  | … |  | 0 |  |」 is 小计 0 and 总计 blank, never 总计 0
+    "t3_subtotal_padded_cells.trafilatura": 185,
+    # digits written a line each (「1」「9」 for 19) and 「无」「无」 as one mark: a row read one way that breaks
+    # both its sums is no reading (13 wrong before)
+    "t3_subtotal_digits_a_line.bs4-text-nl": 128,
 }
 
 

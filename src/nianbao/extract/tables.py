@@ -201,7 +201,7 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
         if _FIRST_ROW in core(b.text):
             break
         cells = [c for c in b.cells if not c.covered]
-        if not any(_COLUMN_WORD_RE.search(core(c.text)) or _SUBTOTAL in core(c.text) for c in cells):
+        if not any(_COLUMN_WORD_RE.search(t) or _SUBTOTAL in t for c in cells if (t := core(c.text))):
             continue
         header_text += core(b.text)
         if not b.grid:
