@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import nianbao
+from conftest import DATA
 from nianbao.format import Format
 from synth import T3_HEAD, T3_TAIL, assert_never_wrong
 
@@ -138,3 +139,10 @@ def test_an_eighth_number_without_a_subtotal_header_does_not_take_the_total():
     assert_never_wrong(rec, text)
     got = nianbao.parse_bytes(text.encode(), "t.txt").to_json_dict()["requests"]
     assert got["granted"]["total"] in (None, rows["granted"][6])
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "webtext").glob("*subtotal*.txt")), ids=lambda p: p.stem)
+def test_the_subtotal_column_is_reported(path):
+    """T3-08 names the column not in the format, whichever line the tool wrote the header on (html-to-text
+    writes it on the line of the first row)."""
+    assert "T3-08" in {f.code for f in nianbao.check(nianbao.parse(path))}

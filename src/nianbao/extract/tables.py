@@ -187,6 +187,7 @@ _OTHER_COL = core(_T3_COL["other_org"].label)  # 其他, known by its place amon
 _OTHER_COLS = frozenset({_OTHER_COL, *(core(w) for w in ("其它", "其他组织", "其它组织"))})
 _TOTAL_COL = {core(_T3_COL["total"].label), *_T3_COL["total"].variants}  # 总计, 合计
 _SUBTOTAL = "小计"  # a column or row some reports add; not in the format
+_SUBTOTAL_PATH = "requests.*.subtotal"
 _FIRST_ROW = _F2021.t3_rows[0].keys[0]  # 本年新收: the header ends where the first data row starts
 _OTHER_GROUP = Format.T3_GROUPS["other"]  # （六）其他处理
 _OTHER_GROUP_WORD = _OTHER_GROUP.keys[0]
@@ -198,7 +199,9 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     header_text = ""
     lines: list[Block] = []  # the text header's lines
     for b in blocks[:60]:
-        if _FIRST_ROW in core(b.text):
+        if (at := core(b.text).find(_FIRST_ROW)) >= 0:
+            # the header and the rows in one line (html-to-text: 「…其他小计 一、本年新收…」): the words just before
+            header_text += core(b.text)[max(0, at - 200):at]
             break
         cells = [c for c in b.cells if not c.covered]
         if not any(_COLUMN_WORD_RE.search(t) or _SUBTOTAL in t for c in cells if (t := core(c.text))):
@@ -222,7 +225,7 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
     if _SUBTOTAL in header_text:
-        found.notes.append(("extra_row", "requests.*.subtotal", _SUBTOTAL, None))
+        found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
         if head.columns is None:
             head.subtotal = subtotal_at(header_text)
@@ -345,7 +348,8 @@ def extract_requests(blocks: list[Block]) -> Found:
         _pair_rows(found, first, header)
     if not any(v.value is not None for v in found.values.values()) and not header.subtotal_read and not any(
             b.grid for b in blocks):
-        return Found(subtotal=found.subtotal)  # labels without a single number: prose, not a table
+        # labels without a single number: prose, not a table (the 小计 the header names is still said)
+        return Found(subtotal=found.subtotal, notes=[n for n in found.notes if n[1] == _SUBTOTAL_PATH])
     return found
 
 
