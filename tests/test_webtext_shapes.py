@@ -62,6 +62,13 @@ MIN_RIGHT = {
     # digits written a line each (「1」「9」 for 19) and 「无」「无」 as one mark: a row read one way that breaks
     # both its sums is no reading (13 wrong before)
     "t3_subtotal_digits_a_line.bs4-text-nl": 128,
+    # a row as one run of text, cells glued (「…申请数量1404150123057424085476907」: 25 digits, too many cuts to
+    # list), and rows each with a few cuts their own sums allow (3640295365001024 is 364|0|295|365|0|0|1024
+    # or 36|40|295|3|650|0|1024): the column sums settle them together (78 right before)
+    "t3_rows_fused_long.html-to-text": 197,
+    # the same, 总计 「1055762138157293315996302」 with two cuts that add up (1055|762|… and 105|57621|…):
+    # the column sums choose (91 right before)
+    "t3_rows_fused_split.bs4-text": 198,
 }
 
 

@@ -51,6 +51,8 @@ from ..limits import MAX_FRACTION
 from .aligned import interleaved, spans_of
 from .clusters import merge_label_clusters
 from .outofstep import stacked_rows
+from .joint import joint_choice
+from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, row_adds_up, row_sums, t3_columns
 from .values import column_numbers
@@ -539,6 +541,24 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
     return out
 
 
+def summed_readings(runs: list[Run], cells: int) -> list[list[Piece]] | None:
+    """The readings of one 表三 row's runs whose six applicant cells sum to its 总计 (``rowsum``): for a
+    row with too many readings to list. None when even those are too many."""
+    cuts = summed_cuts([r.digits for r in runs], cells, MAX_CELL_DIGITS, MAX_SCORED)
+    if cuts is None:
+        return None
+    out = []
+    for per_run in cuts:
+        pieces = []
+        for run, parts in zip(runs, per_run):
+            pos = run.start
+            for p in parts:
+                pieces.append(Piece(int(p), pos, pos + len(p), run))
+                pos += len(p)
+        out.append(pieces)
+    return out
+
+
 # ---- 表三 ---------------------------------------------------------------------------------------
 _T3_WIDTH = len(T3_COLUMN_KEYS)
 _T3_HEAD = T3_ROWS_2021[0].keys[0]  # 本年新收: 表三's first row
@@ -739,8 +759,11 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     for covered, runs in segs:
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in cols]
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
-        units.append(_Unit(paths, runs, _tail_readings(stream, runs, len(paths)) if last
-                           else readings(runs, len(paths)), ordered=ordered))
+        cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
+        summed = cands is None and len(covered) == 1 and not last and bool(runs)
+        if summed:  # a row fused into too many digits to list: the cuts its own sum allows
+            cands = summed_readings(runs, len(paths))
+        units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys, cols), dec, stream if pieces else None)
@@ -902,6 +925,9 @@ class _Unit:
     # the table's labels keep the format's order (``out_of_order``); otherwise the order places no
     # number and a reading stands only where a sum across rows confirms it
     ordered: bool = True
+    # its readings are only those its own sum allows (``summed_readings``): not every way to cut its
+    # digits, so a reading stands only where the sums across rows confirm each of its cells
+    summed: bool = False
 
     def __post_init__(self) -> None:
         self.adjacent = not any(r.gap for r in self.runs)
@@ -946,6 +972,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
 
     # column constraints, with the other units fixed, until nothing changes
     changed = True
+    joint_tried = False
     while changed:
         changed = False
         fixed: dict[str, float] = {}
@@ -973,6 +1000,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             if ok and len(ok) < len(cands):
                 live[n] = ok
                 changed = True
+        if not changed and not joint_tried:  # rows only the sums across them settle together
+            joint_tried = True
+            changed = _narrow_jointly(units, live, cons, fixed)
 
     values: dict[str, float] = {}
     for u, cands in zip(units, live):
@@ -985,12 +1015,12 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
     # disagree on, a column sum over rows read without a choice (or already confirmed) holds, and none
     # fails. A table with no sums across rows (表四) keeps its row sums' choice.
     chosen = [n for n, (u, cands) in enumerate(zip(units, live))
-              if cands and len(cands) == 1 and u.cands and len(u.cands) > 1]
+              if cands and len(cands) == 1 and u.cands and (len(u.cands) > 1 or u.summed)]
     whole = [_holds(c, values) for c in cons]
     if chosen and not (whole and all(h is True for h in whole)):
         base: dict[str, float] = {}
         for u in units:
-            if u.cands and len(u.cands) == 1:
+            if u.cands and len(u.cands) == 1 and not u.summed:
                 base.update(zip(u.paths, (p.value for p in u.cands[0])))
         pending = list(chosen)
         grew = True
@@ -1003,25 +1033,26 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                     continue
                 ps = set(u.paths)
                 cross = [c for c in cons if not all(x in ps for x in (*c[0], *c[1]))]
-                good = True
+                good = not u.summed or bool(cross)
                 if cross:
                     val = dict(base)
                     val.update(zip(u.paths, (p.value for p in cur[0])))
                     for i, p in enumerate(u.paths):
-                        if len({c[i].value for c in u.cands}) == 1:
-                            continue
+                        if not u.summed and len({c[i].value for c in u.cands}) == 1:
+                            continue  # (a summed unit's unlisted readings may differ on any cell)
                         checks = [_holds(c, val) for c in by_path.get(p, ()) if c in cross]
                         if not any(checks) or any(h is False for h in checks):
                             good = False
                             break
-                    if not good:
+                    if not good and not u.summed:
                         good = _dominates(u, cur[0], base, cons, ps)
                 if good:
                     pending.remove(n)
                     base.update(zip(u.paths, (p.value for p in cur[0])))
                     grew = True
         for n in pending:
-            live[n] = units[n].cands
+            # a summed unit's listed readings are not all of its readings: unconfirmed, it is not read
+            live[n] = None if units[n].summed else units[n].cands
             for q in units[n].paths:
                 values.pop(q, None)
     # cells of rows read only by cutting digit runs the arithmetic does not confirm; in OCR text (no
@@ -1049,7 +1080,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 continue
             dec.values.update((p, x) for p, x in zip(u.paths, reading) if not x.run.blank)
             continue
-        if not u.ordered:  # several readings and no order to trust: none of its cells is settled
+        # several readings and no order to trust, or only some of its readings listed: none of its cells
+        # is settled
+        if not u.ordered or u.summed:
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         # several readings: the cells on which all agree are settled, the others stay null. Where
@@ -1073,6 +1106,27 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             dec.values.pop(p, None)
         dec.ambiguous[:] = [(ps, alts) for ps, alts in dec.ambiguous if not all(p in cut_paths for p in ps)]
         dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in cut_paths} - set(dec.unreadable)))
+
+
+def _narrow_jointly(units: list[_Unit], live: list[list[list[Piece]] | None], cons,
+                   fixed: dict[str, float]) -> bool:
+    """Narrow the open units' readings to the combinations that keep the most sums across them
+    (``joint``); True when some unit lost readings."""
+    open_ = [n for n, cands in enumerate(live) if cands and 1 < len(cands) <= MAX_SCORED]
+    if len(open_) < 2:
+        return False
+    got = joint_choice([units[n].paths for n in open_],
+                       [[[p.value for p in c] for c in live[n]] for n in open_], fixed, cons)  # type: ignore[index]
+    if got is None:
+        return False
+    changed = False
+    for n, keep in zip(open_, got):
+        cands = live[n]
+        assert cands is not None
+        if len(keep) < len(cands):
+            live[n] = [c for k, c in enumerate(cands) if k in keep]
+            changed = True
+    return changed
 
 
 def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = False,
