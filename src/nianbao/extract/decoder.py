@@ -855,7 +855,9 @@ def _tail_runs(stream: Stream, start: int, blanks: bool = False) -> list[Run]:
         first = marks[0]
     j = i
     while j < n and (chars[j].isdigit() or chars[j] in ",，"
-                     or (chars[j] in ".．" and j + 1 < n and chars[j + 1].isdigit())):
+                     or (chars[j] in ".．" and j + 1 < n and chars[j + 1].isdigit())
+                     # cells that each carry their unit (「30件2310件9」): a count's 件 ends a cell, not the row
+                     or (chars[j] in _COUNT_UNITS and j + 1 < n and chars[j + 1].isdigit())):
         j += 1
     return _whole_counts(runs_between(stream, first, j, blanks=blanks))
 
