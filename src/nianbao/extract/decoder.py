@@ -50,8 +50,8 @@ from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
 from .aligned import interleaved, spans_of
 from .clusters import merge_label_clusters
-from .outofstep import stacked_rows
 from .joint import joint_choice
+from .outofstep import stacked_rows
 from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, row_adds_up, row_sums, t3_columns
@@ -1114,17 +1114,15 @@ def _narrow_jointly(units: list[_Unit], live: list[list[list[Piece]] | None], co
                    fixed: dict[str, float]) -> bool:
     """Narrow the open units' readings to the combinations that keep the most sums across them
     (``joint``); True when some unit lost readings."""
-    open_ = [n for n, cands in enumerate(live) if cands and 1 < len(cands) <= MAX_SCORED]
+    open_ = [(n, cands) for n, cands in enumerate(live) if cands and 1 < len(cands) <= MAX_SCORED]
     if len(open_) < 2:
         return False
-    got = joint_choice([units[n].paths for n in open_],
-                       [[[p.value for p in c] for c in live[n]] for n in open_], fixed, cons)  # type: ignore[index]
+    got = joint_choice([units[n].paths for n, _ in open_],
+                       [[[p.value for p in c] for c in cands] for _, cands in open_], fixed, cons)
     if got is None:
         return False
     changed = False
-    for n, keep in zip(open_, got):
-        cands = live[n]
-        assert cands is not None
+    for (n, cands), keep in zip(open_, got):
         if len(keep) < len(cands):
             live[n] = [c for k, c in enumerate(cands) if k in keep]
             changed = True

@@ -36,61 +36,65 @@ def summed_cuts(runs: list[str], cells: int, most: int, cap: int) -> list[list[t
     if not runs or any(not r.isdigit() for r in runs):
         return None  # a decimal or blank mark: not a fused row of counts
     out: list[list[tuple[str, ...]]] = []
-    steps = 0
+    budget = [MAX_SUMMED_STEPS]
     last = runs[-1]
     for size in range(1, min(most, len(last)) + 1):
         total = last[len(last) - size:]
         if size > 1 and total[0] == "0":
             continue
         head = [*runs[:-1], last[:len(last) - size]] if size < len(last) else list(runs[:-1])
-        target = int(total)
-        width = min(most, size)  # an applicant cell is no larger than the 总计: no more digits
-        left_runs = [len(r) for r in head]
-        after = [sum(left_runs[i + 1:]) for i in range(len(head))]
-        acc: list[list[str]] = [[] for _ in head]
-        # the last run lends the 总计 its tail; when all of it is the 总计, the run's parts are that alone
-        whole_last = size == len(last)
-
-        def rec(idx: int, pos: int, left: int, got: int, fresh: bool) -> bool:
-            nonlocal steps
-            steps += 1
-            if steps > MAX_SUMMED_STEPS:
-                return False
-            if idx == len(head):
-                if left == 0 and got == target:
-                    parts = [tuple(a) for a in acc]
-                    if whole_last:
-                        parts.append((total,))
-                    else:
-                        parts[-1] = (*parts[-1], total)
-                    out.append(parts)
-                return len(out) <= cap
-            digits = head[idx]
-            rest = len(digits) - pos + after[idx]
-            if rest > left * width or rest < left or (fresh and left < len(head) - idx):
-                return True
-            if left and not _reachable(target - got, rest, left, width):
-                return True
-            if pos == len(digits):
-                return True
-            if digits[pos] == "0":
-                sizes: range = range(1, 2)
-            else:
-                sizes = range(1, min(width, len(digits) - pos) + 1)
-            for k in sizes:
-                value = int(digits[pos:pos + k])
-                if got + value > target:
-                    break
-                acc[idx].append(digits[pos:pos + k])
-                end = pos + k == len(digits)
-                ok = rec(idx + 1, 0, left - 1, got + value, True) if end else rec(idx, pos + k, left - 1, got + value, False)
-                acc[idx].pop()
-                if not ok:
-                    return False
-            return True
-
         if not head:
             continue
-        if not rec(0, 0, cells - 1, 0, True):
+        # an applicant cell is no larger than the 总计: no more digits
+        found = _Search(head, int(total), min(most, size), budget).cuts(cells - 1)
+        if found is None:
+            return None
+        for parts in found:
+            # the last run lends the 总计 its tail; when all of it is the 总计, the run's parts are that alone
+            out.append([*parts, (total,)] if size == len(last) else [*parts[:-1], (*parts[-1], total)])
+        if len(out) > cap:
             return None
     return out
+
+
+class _Search:
+    """Cuts of ``head`` (runs of digits) into parts of at most ``width`` digits summing to ``target``."""
+
+    def __init__(self, head: list[str], target: int, width: int, budget: list[int]) -> None:
+        self.head, self.target, self.width, self.budget = head, target, width, budget
+        self.after = [sum(len(r) for r in head[i + 1:]) for i in range(len(head))]
+        self.acc: list[list[str]] = [[] for _ in head]
+        self.out: list[list[tuple[str, ...]]] = []
+
+    def cuts(self, parts: int) -> list[list[tuple[str, ...]]] | None:
+        return self.out if self._rec(0, 0, parts, 0, True) else None
+
+    def _rec(self, idx: int, pos: int, left: int, got: int, fresh: bool) -> bool:
+        self.budget[0] -= 1
+        if self.budget[0] < 0:
+            return False
+        head, width = self.head, self.width
+        if idx == len(head):
+            if left == 0 and got == self.target:
+                self.out.append([tuple(a) for a in self.acc])
+            return True
+        digits = head[idx]
+        rest = len(digits) - pos + self.after[idx]
+        if rest > left * width or rest < left or (fresh and left < len(head) - idx):
+            return True
+        if left and not _reachable(self.target - got, rest, left, width):
+            return True
+        sizes = range(1, 2) if digits[pos] == "0" else range(1, min(width, len(digits) - pos) + 1)
+        for k in sizes:
+            value = int(digits[pos:pos + k])
+            if got + value > self.target:
+                break
+            self.acc[idx].append(digits[pos:pos + k])
+            if pos + k == len(digits):
+                ok = self._rec(idx + 1, 0, left - 1, got + value, True)
+            else:
+                ok = self._rec(idx, pos + k, left - 1, got + value, False)
+            self.acc[idx].pop()
+            if not ok:
+                return False
+        return True
