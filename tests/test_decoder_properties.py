@@ -215,3 +215,14 @@ def test_a_digit_run_with_too_many_cuts_to_list_is_not_read():
     wrong = [(p, v, want.get(p)) for p, v in leaves(got)
              if p.startswith(("requests.", "appeals.")) and v is not None and v != want.get(p)]
     assert wrong == []
+
+
+def test_a_wrapped_label_starting_with_none_gives_no_blank_cell():
+    """Found by the large-counts property (seed 123): 「4.无正当理由大量反复申请」 wrapped after 「4.无」. The 无
+    was taken for a blank cell (「申请数量无1332211」), so the row's numbers 0|1139|… were read one cell late
+    (商业企业 0, printed 1139). A 无 right after a row's numbering is the label's first word."""
+    case = DATA / "decoder_cases" / "none_word_wrapped_label"
+    want = dict(leaves(load_json(case.with_suffix(".json"))))
+    got = nianbao.parse(case.with_suffix(".txt")).to_json_dict()
+    wrong = [(p, v, want.get(p)) for p, v in leaves(got) if p.startswith("requests.") and v is not None and v != want.get(p)]
+    assert wrong == []

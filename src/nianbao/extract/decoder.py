@@ -314,7 +314,7 @@ def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
         if not _mark_ends(text, t + 1):
             continue
         if ch == _NONE_WORD:
-            if _nfkc(after) not in _DASHES:
+            if _nfkc(after) not in _DASHES and not _numbered(text, t):
                 out.append(p)
             continue
         if (_nfkc(before) in _DASHES or _nfkc(after) in _DASHES or after not in _SEPARATORS and not after.isdigit()
@@ -322,6 +322,17 @@ def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
             continue
         out.append(p)
     return out
+
+
+def _numbered(text: str, t: int) -> bool:
+    """``text[t]`` follows a row's numbering (「4.」「（四）」): the first word of a label wrapped after it
+    (「4.无」/「正当理由大量反复申请」), not a blank cell."""
+    i = t - 1
+    while i >= 0 and text[i] in _BLANK:
+        i -= 1
+    if i >= 2 and text[i] in ")）":
+        return text[i - 1] in "一二三四五六七八九十" and text[i - 2] in "(（"
+    return i >= 1 and text[i] in _NUMBERING_MARK and text[i - 1].isdigit()
 
 
 def _mark_ends(text: str, i: int) -> bool:
