@@ -771,7 +771,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in cols]
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
         cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
-        summed = cands is None and len(covered) == 1 and not last and bool(runs)
+        # (seven cells: six applicant columns and their 总计; a 小计 column adds a sum rowsum does not know)
+        summed = cands is None and len(covered) == 1 and not last and bool(runs) and width == _T3_WIDTH
         if summed:  # a row fused into too many digits to list: the cuts its own sum allows
             cands = summed_readings(runs, len(paths))
         units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed))
