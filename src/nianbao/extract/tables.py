@@ -386,8 +386,35 @@ def _same_block(row: Row, vals: list[Value]) -> bool:
     return True
 
 
+def _one_placing(row: Row) -> list[Value] | None:
+    """A text row ending in empty cells (a pipe table's 「| 四、结转… | | |  |  | 0 | — | 0 |  |  |」): its seven
+    columns are seven consecutive cells with only blanks outside them, and the empty cells may be the label's
+    merged cells or blank columns — the text does not say which. The one placing whose 总计 is the (nonzero) sum
+    of the six before it; blank (null) when no such placing or several; None (the row's usual reading) when
+    every placing reads the same."""
+    cells = _cells_after_label(row)
+    if len(cells) <= 7:
+        return None
+    numbers = [i for i, v in enumerate(cells) if v.value is not None or v.overflow]
+    if not numbers:
+        return None
+    runs = [cells[i:i + 7] for i in range(max(0, numbers[-1] - 6), min(numbers[0], len(cells) - 7) + 1)]
+    readings = {tuple(v.value for v in r): r for r in runs}
+    if len(readings) <= 1:
+        return None
+    summed = [r for k, r in readings.items()
+              if isinstance(k[6], int) and k[6] and k[6] == sum(x or 0 for x in k[:6])]
+    if len(summed) == 1:
+        return summed[0]
+    row.trimmed = True  # not a certain row: its numbers have no settled place
+    return [Value(None, v.cell) for v in cells[:7]]
+
+
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     vals = header.pick(row)
+    if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
+            and last.value is None and (placed := _one_placing(row)) is not None:
+        vals = placed
     if row.block.grid:
         found.grid.add(f"requests.{key}")
     if row.block.grid or (len(vals) == 7 and not row.trimmed and not row.marks and not any(v.repaired for v in vals)
