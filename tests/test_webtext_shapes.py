@@ -76,6 +76,9 @@ MIN_RIGHT = {
     # the empties may be the label's merged cells or blank columns; placings that read differently are null,
     # never 0 as 总计 (one whose 总计 is the nonzero sum of the six before it is read)
     "t3_pipe_row_trailing_blanks.markdownify": 167,
+    # a wrapped label's numbers on its first line, the first line a bare numbering (「7」/「131 0 … 148」/
+    # 「.属于行政执法案卷」/「8.属 0 0 …」): the numbers after 「8.属」 are never 7.'s, nor those after 「（四）无法提供 1.本机」 8.'s
+    "t3_numbers_on_label_first_line.inscriptis": 170,
 }
 
 

@@ -162,11 +162,11 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
         if n + 1 < len(best):
             j = best[n + 1][0]
             covered = list(range(i, j))
-            segs.append((covered, _before_foreign(_whole_counts(runs_between(
-                stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number)), _WIDTH * len(covered)), False))
+            runs = _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number))
+            segs.append((covered, _before_foreign(_own_runs(chars, e, runs), _WIDTH * len(covered)), False))
             continue
         stop = min((s for s, _e, _i in detached if s >= e), default=hi)
-        runs = _whole_counts(runs_between(stream, e, stop))
+        runs = _own_runs(chars, e, _whole_counts(runs_between(stream, e, stop)))
         rest = list(range(i, len(rows)))
         if len(rest) > 1 and readings(runs, _WIDTH * len(rest)):
             segs.append((rest, runs, False))
@@ -185,6 +185,20 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys), dec)
     return dec
+
+
+# words that start a numbered label: 「8.属」「（五）不予处理1.信」
+_NUMBERED = re.compile(r"(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\D")
+
+
+def _own_runs(chars: str, end: int, runs: list[Run]) -> list[Run]:
+    """The runs after a label that ends at ``end``, or none when the words between the label and its first
+    number start another numbered label: inscriptis writes a wrapped label's numbers on its first line
+    (「7」/「131 0 … 148」/「.属于行政执法案卷」, then 「8.属 0 0 …」/「于行政查询事项」), and the numbers after the
+    tail of one label are the next row's."""
+    if runs and runs[0].start > end and _NUMBERED.match(chars, end, runs[0].start):
+        return []
+    return runs
 
 
 def _lines_of_several(stream: Stream, pieces: list) -> bool:
