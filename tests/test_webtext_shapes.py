@@ -79,6 +79,9 @@ MIN_RIGHT = {
     # a wrapped label's numbers on its first line, the first line a bare numbering (「7」/「131 0 … 148」/
     # 「.属于行政执法案卷」/「8.属 0 0 …」): the numbers after 「8.属」 are never 7.'s, nor those after 「（四）无法提供 1.本机」 8.'s
     "t3_numbers_on_label_first_line.inscriptis": 170,
+    # … and the label's rest before the next row's numbering (「4.无 0 0 …」/「正当理由大量反复申请」/「5.要 0 17 0 5 0 10 32」):
+    # 「申请 5.要」 then numbers are 5.'s, never 4.'s
+    "t3_label_rest_before_next_numbering.inscriptis": 169,
 }
 
 

@@ -193,10 +193,10 @@ _NUMBERED = re.compile(r"(?:\d{1,2}[.．、]|[(（][一二三四五六七八九�
 
 def _own_runs(chars: str, end: int, runs: list[Run]) -> list[Run]:
     """The runs after a label that ends at ``end``, or none when the words between the label and its first
-    number start another numbered label: inscriptis writes a wrapped label's numbers on its first line
-    (「7」/「131 0 … 148」/「.属于行政执法案卷」, then 「8.属 0 0 …」/「于行政查询事项」), and the numbers after the
-    tail of one label are the next row's."""
-    if runs and runs[0].start > end and _NUMBERED.match(chars, end, runs[0].start):
+    number hold the start of another numbered label: inscriptis writes a wrapped label's numbers on its first line
+    (「7」/「131 0 … 148」/「.属于行政执法案卷」, then 「8.属 0 0 …」/「于行政查询事项」; 「…大量反复」「申请 5.要 0 17 …」),
+    and the numbers after the tail of one label are the next row's."""
+    if runs and runs[0].start > end and _NUMBERED.search(chars, end, runs[0].start):
         return []
     return runs
 
