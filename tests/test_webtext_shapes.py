@@ -82,6 +82,9 @@ MIN_RIGHT = {
     # … and the label's rest before the next row's numbering (「4.无 0 0 …」/「正当理由大量反复申请」/「5.要 0 17 0 5 0 10 32」):
     # 「申请 5.要」 then numbers are 5.'s, never 4.'s
     "t3_label_rest_before_next_numbering.inscriptis": 169,
+    # numbers beside a label's first words, above its rest (「二 0件 0件 …」/「、上年结转政府信息公开申请数量」) under a
+    # label without numbers (一、本年新收, blank): they are 二's, and 一's row stays null, never 二's zeros
+    "t3_numbers_beside_label_head.inscriptis": 175,
 }
 
 

@@ -24,6 +24,9 @@ from ..values import Row
 
 _GROUPS = tuple(norm(g.label) for g in Format.T3_GROUPS.values())  # 三、本年度办理结果, （三）不予公开 …
 _LABELS = {r.key: core(r.label) for r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows)}
+_FULL: dict[str, set[str]] = {}  # row → its labels with their numbering (「二、上年结转…」)
+for _r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows):
+    _FULL.setdefault(_r.key, set()).add(norm(_r.label))
 
 
 def _group_piece(label: str) -> bool:
@@ -140,6 +143,13 @@ def _split(chain: list[Item], labelled: dict[int, str]) -> list[tuple[list[Item]
     j = 0
     while j < len(chain):
         item = chain[j]
+        if item[0] == "L" and part and part[-1][0] == "N" and _starts(labelled[item[1]], part[-1][2], item[2]):
+            numbers = part.pop()
+            out.append((part, None))
+            out.append(([], (item, numbers)))
+            part = []
+            j += 1
+            continue
         pair = _own_numbers(chain, j, labelled[item[1]]) if item[0] == "L" else None
         if pair is None:
             part.append(item)
@@ -151,6 +161,14 @@ def _split(chain: list[Item], labelled: dict[int, str]) -> list[tuple[list[Item]
         j = pair + 1
     out.append((part, None))
     return out
+
+
+def _starts(key: str, numbers: Row, label: Row) -> bool:
+    """The words beside a line of numbers are the first words of the label on the next line (inscriptis writes a
+    wrapped label's numbers on its first line: 「二 0件 0件 …」 / 「、上年结转政府信息公开申请数量」): those numbers are
+    that label's, not the label's before."""
+    head = norm(numbers.label)
+    return bool(head) and any(full.startswith(head + norm(label.label)) for full in _FULL.get(key, ()))
 
 
 def _own_numbers(chain: list[Item], j: int, key: str) -> int | None:
