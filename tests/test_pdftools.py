@@ -17,7 +17,7 @@ from nianbao.ingest import Block, Cell, load_bytes, sniff
 HERE = DATA / "pdftools"
 WHOLE = ["seed002z.pdftotext-bbox.html", "pt02.pdftohtml-s.html", "pt08.mutool.xhtml", "r001.pdftotext-htmlmeta.html",
          "pt02.pymupdf-words.txt", "pt20.pymupdf-words.txt", "pt22.pdftotext-fixed3.txt", "seed003.pymupdf-words.txt",
-         "huaian2024.pdftotext.tsv"]
+         "huaian2024.pdftotext.tsv", "huaian2024.pdfbox-sort.txt"]
 # one page, or the pieces up to section 三: only their tables are the record's
 PARTS = ["seed002z-p3.pdftohtml.xml", "seed002z-p3.mutool-stext.xml", "seed002z-p3.pymupdf.json",
          "seed002z.pdfium-rects.txt", "huaian2024.pdfium-rects.txt"]
@@ -61,6 +61,9 @@ def test_whole_outputs_keep_their_facts():
     assert nianbao.parse(HERE / "pt22.pdftotext-fixed3.txt").meta.agency == "平潭综合实验区行政审批局"  # 「无」 off
     assert nianbao.parse(HERE / "seed003.pymupdf-words.txt").requests is None  # one prose line like a label
     assert nianbao.parse(HERE / "r001.pdftotext-htmlmeta.html").requests["total_processed"].natural_person == 2
+    # a group label's merged cell between a row's label and its numbers (「1.本机关不掌握相关政府信息」「（四）无 746 12 …」)
+    # is no other row's start: the numbers are the row's
+    assert nianbao.parse(HERE / "huaian2024.pdfbox-sort.txt").requests["unavailable_not_held"].total == 769
 
 
 def _blocks(*texts: str) -> list[Block]:

@@ -187,8 +187,9 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     return dec
 
 
-# words that start a numbered label: 「8.属」「（五）不予处理1.信」
-_NUMBERED = re.compile(r"(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\D")
+# words that start a numbered row's label: 「8.属」「（五）不予处理1.信」; not a group label's numbering, whose
+# merged cell a tool may write between a row's label and its numbers (「1.本机关不掌握相关政府信息」「（四）无 746 …」)
+_NUMBERED = re.compile(r"\d{1,2}[.．]\D")
 
 
 def _own_runs(chars: str, end: int, runs: list[Run]) -> list[Run]:
