@@ -7,11 +7,10 @@ from __future__ import annotations
 from ..format import Format
 
 SUBTOTAL = "subtotal"  # the extra column's key while a row is decoded; never in a record
-_WORD = "小计"
+_WORD = Format.T3_SUBTOTAL
 _T3 = Format.T3_COLUMN_KEYS
-_NOT_ORG = ("natural_person", SUBTOTAL, "total")
-# the organisations' own words (商业, 科研, 公益, 法律服务, as a header cut into lines still prints them)
-_ORG_WORDS = ("商业", "科研", "公益", "法律服务")
+_ORGS = Format.T3_ORG_KEYS  # the five 法人或其他组织 columns the 小计 sums
+_ORG_WORDS = Format.T3_ORG_HEADER_FRAGMENTS
 
 
 def subtotal_at(header: str) -> int | None:
@@ -40,7 +39,7 @@ def row_adds_up(vals: list, cols: tuple[str, ...]) -> bool:
     if SUBTOTAL not in cols:
         return sum(vals[:-1]) == vals[-1]
     d = dict(zip(cols, vals))
-    return (sum(d[c] for c in cols if c not in _NOT_ORG) == d[SUBTOTAL]
+    return (sum(d[c] for c in _ORGS) == d[SUBTOTAL]
             and d["natural_person"] + d[SUBTOTAL] == d["total"])
 
 
@@ -49,5 +48,5 @@ def row_sums(key: str, cols: tuple[str, ...]) -> list[tuple[list[str], list[str]
     p = f"requests.{key}"
     if SUBTOTAL not in cols:
         return [([f"{p}.{c}" for c in cols[:-1]], [f"{p}.total"])]
-    return [([f"{p}.{c}" for c in cols if c not in _NOT_ORG], [f"{p}.{SUBTOTAL}"]),
+    return [([f"{p}.{c}" for c in _ORGS], [f"{p}.{SUBTOTAL}"]),
             ([f"{p}.natural_person", f"{p}.{SUBTOTAL}"], [f"{p}.total"])]

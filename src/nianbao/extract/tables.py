@@ -186,7 +186,7 @@ _OTHER_COL = core(_T3_COL["other_org"].label)  # 其他, known by its place amon
 # … and as headers print it: 其它, or 其他组织 under 法人或其他组织
 _OTHER_COLS = frozenset({_OTHER_COL, *(core(w) for w in ("其它", "其他组织", "其它组织"))})
 _TOTAL_COL = {core(_T3_COL["total"].label), *_T3_COL["total"].variants}  # 总计, 合计
-_SUBTOTAL = "小计"  # a column or row some reports add; not in the format
+_SUBTOTAL = Format.T3_SUBTOTAL  # a column or row some reports add; not in the format
 _SUBTOTAL_PATH = "requests.*.subtotal"
 _FIRST_ROW = _F2021.t3_rows[0].keys[0]  # 本年新收: the header ends where the first data row starts
 _OTHER_GROUP = Format.T3_GROUPS["other"]  # （六）其他处理
