@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import nianbao
 from conftest import DATA
-from nianbao.format import Format
+from nianbao.format import Format, cell_name
 from synth import T3_HEAD, T3_TAIL, assert_never_wrong
 
 T3_ROWS = Format.get("2021").t3_rows
@@ -144,5 +144,7 @@ def test_an_eighth_number_without_a_subtotal_header_does_not_take_the_total():
 @pytest.mark.parametrize("path", sorted((DATA / "webtext").glob("*subtotal*.txt")), ids=lambda p: p.stem)
 def test_the_subtotal_column_is_reported(path):
     """T3-08 names the column not in the format, whichever line the tool wrote the header on (html-to-text
-    writes it on the line of the first row)."""
-    assert "T3-08" in {f.code for f in nianbao.check(nianbao.parse(path))}
+    writes it on the line of the first row), and the cell it points at is named in Chinese."""
+    found = [f for f in nianbao.check(nianbao.parse(path)) if f.code == "T3-08"]
+    assert found
+    assert {cell_name(c) for f in found for c in f.cells} == {"表三「小计」列"}

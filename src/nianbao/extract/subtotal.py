@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..format import Format
 
-SUBTOTAL = "subtotal"  # the extra column's key while a row is decoded; never in a record
+SUBTOTAL = Format.T3_SUBTOTAL_KEY  # the extra column's key while a row is decoded; never in a record
 _WORD = Format.T3_SUBTOTAL
 _T3 = Format.T3_COLUMN_KEYS
 _ORGS = Format.T3_ORG_KEYS  # the five 法人或其他组织 columns the 小计 sums

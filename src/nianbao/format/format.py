@@ -56,6 +56,7 @@ class Format:
     T3_GROUPS: ClassVar[dict[str, Label]] = spec.T3_GROUPS
     T3_OTHER_TOTAL: ClassVar[Label] = spec.T3_OTHER_TOTAL
     T3_SUBTOTAL: ClassVar[str] = spec.T3_SUBTOTAL
+    T3_SUBTOTAL_KEY: ClassVar[str] = spec.T3_SUBTOTAL_KEY
     T3_ORG_HEADER_FRAGMENTS: ClassVar[tuple[str, ...]] = spec.T3_ORG_HEADER_FRAGMENTS
     T3_ROW_BY_KEY: ClassVar[dict[str, Label]] = spec.T3_ROW_BY_KEY
     T3_NOTE: ClassVar[str] = spec.T3_NOTE

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .spec import ACTIVE_2019, ACTIVE_2021, SECTIONS, T3_COLUMNS, T3_ROW_BY_KEY, T4_COLUMNS, T4_GROUPS, T4_LITIGATION
+from .spec import (
+    ACTIVE_2019,
+    ACTIVE_2021,
+    SECTIONS,
+    T3_COLUMNS,
+    T3_ROW_BY_KEY,
+    T3_SUBTOTAL,
+    T3_SUBTOTAL_KEY,
+    T4_COLUMNS,
+    T4_GROUPS,
+    T4_LITIGATION,
+)
 
 _T3_COL = {c.key: c.label for c in T3_COLUMNS}
+_T3_EXTRA_COL = {T3_SUBTOTAL_KEY: T3_SUBTOTAL}  # a column some reports add, named in a finding
 _T4_COL = {c.key: c.label for c in T4_COLUMNS}
 _T4_GROUP = {g.key: g.label for g in T4_GROUPS}
 _ACTIVE_ALL = (*ACTIVE_2021, *ACTIVE_2019)
@@ -39,6 +51,8 @@ def appeal_group_name(key: str) -> str:
 def cell_name(path: str) -> str:
     parts = path.split(".")
     head = parts[0]
+    if head == "requests" and len(parts) >= 3 and parts[1] == "*":  # a whole column: 'requests.*.subtotal'
+        return f"表三「{_T3_COL.get(parts[2]) or _T3_EXTRA_COL.get(parts[2], parts[2])}」列"
     if head == "requests" and len(parts) >= 2:
         row = T3_ROW_BY_KEY.get(parts[1])
         name = f"表三「{row.label if row else parts[1]}」"

@@ -131,6 +131,7 @@ T3_BALANCE = (("new_received", "carried_over"), ("total_processed", "carried_for
 # a 小计 column (the five organisations summed) some reports add to 表三: not a column of the format; where it
 # stands is told by the organisations' own words, which a header cut into lines still prints whole
 T3_SUBTOTAL = "小计"
+T3_SUBTOTAL_KEY = "subtotal"  # its key while a row is read (a finding's path: requests.*.subtotal); never in a record
 T3_ORG_HEADER_FRAGMENTS = ("商业", "科研", "公益", "法律服务")
 T3_HEADER_WORDS = ("申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织",
                    "法律服务机构", "勾稽关系")
