@@ -793,7 +793,7 @@ def _drop_subtotal(dec: Decoded, cols: tuple[str, ...]) -> None:
     agree on, as any 表三.)"""
     end = "." + SUBTOTAL
     open_paths = {p for paths, _alts in dec.ambiguous for p in paths}
-    for row in {p.rsplit(".", 1)[0] for p in dec.values}:
+    for row in dict.fromkeys(p.rsplit(".", 1)[0] for p in dec.values):  # (in order: a set's varies by run)
         paths = [f"{row}.{c}" for c in cols]
         if not any(p in open_paths for p in paths) and not row_adds_up(
                 [v.value if (v := dec.values.get(p)) is not None else 0 for p in paths], cols):

@@ -164,6 +164,9 @@ def build_record(doc: Document) -> Record:
 
     requests = _requests(found_req)
     other_single = requests is not None and "other_total" in requests
+    if not other_single:  # the （六） group's label was no row (_requests): nothing of it to point at
+        for col in Format.T3_COLUMN_KEYS:
+            provenance.pop(f"requests.other_total.{col}", None)
     # (a text out of step reads no 表二 row: its header's words are all that tells the format)
     fmt = "2019" if fmt2 == "2019" and (found_act.values or other_single or step.active) else None
     if fmt is None and has_tables and (found_act.values or mf.year is None):
@@ -336,7 +339,11 @@ def _requests(found: Found) -> dict[str, RequestRow] | None:
     for r in rows:
         out[r.key] = RequestRow(**{c: _num(found, f"requests.{r.key}.{c}") for c in cols})
     if "other_total" in keys and "other_total" not in out:
-        out["other_total"] = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in cols})
+        single = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in cols})
+        # 「（六）其他处理」 alone on its line above its three read sub-rows is the group's label, not a blank row
+        subrows_read = any(getattr(out[k], c) is not None for k in Format.group_rows("other") if k in out for c in cols)
+        if not subrows_read or any(getattr(single, c) is not None for c in cols):
+            out["other_total"] = single
     return out
 
 

@@ -323,7 +323,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
         col = decode_active_columnar(stream)
         if col is not None and (col.values or col.unreadable):
             dec = _with_active_columns(dec, col, found)
-    for row in dec.unsure if dec is not None else ():
+    for row in sorted(dec.unsure) if dec is not None else ():  # (sorted: a set's order varies by run)
         if row in found.certain:  # its single digits may be one number: the layout's cells are a guess too
             found.certain.discard(row)
             found.notes.append(("unreadable", row, _SPELLED, None))

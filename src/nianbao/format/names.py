@@ -15,6 +15,7 @@ from .spec import (
     T4_COLUMNS,
     T4_GROUPS,
     T4_LITIGATION,
+    TABLES,
 )
 
 _T3_COL = {c.key: c.label for c in T3_COLUMNS}
@@ -39,6 +40,7 @@ _NARRATIVE = {
     "outcome_unavailable_share": "正文所述无法提供占比", "outcome_declined_share": "正文所述不予处理占比",
 }
 _SECTION = {s.id: s for s in SECTIONS}
+_TABLE = {t.key: t.name for t in TABLES}
 
 
 def appeal_group_name(key: str) -> str:
@@ -51,6 +53,8 @@ def appeal_group_name(key: str) -> str:
 def cell_name(path: str) -> str:
     parts = path.split(".")
     head = parts[0]
+    if len(parts) == 1 and head in _TABLE:  # a whole table: 'appeals' → 表四
+        return _TABLE[head]
     if head == "requests" and len(parts) >= 3 and parts[1] == "*":  # a whole column: 'requests.*.subtotal'
         return f"表三「{_T3_COL.get(parts[2]) or _T3_EXTRA_COL.get(parts[2], parts[2])}」列"
     if head == "requests" and len(parts) >= 2:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ...format.names import cell_name
 from ..base import Context, Rule, Severity, leaves
+from ._common import is_unsettled, unsettled
 
 
 class ActiveBlankCell(Rule):
@@ -15,6 +16,7 @@ class ActiveBlankCell(Rule):
     示例：表二「行政许可」「本年处理决定数量」为空。
 
     依据：国办公开办函〔2021〕30号 表二；本项目约定“空白为 null，绝不当作 0”。
+    判断：解析器因原文数字无法唯一还原而留空的格子（见 L-03）不算空白。
     """
 
     code = "T2-03"
@@ -28,9 +30,10 @@ class ActiveBlankCell(Rule):
         active = ctx.record.active
         if active is None:
             return
+        unread = unsettled(ctx.record)  # the reader's nulls (L-03), not the document's blanks
         by_item: dict[str, list[str]] = {}
         for path, v in leaves(active, "active"):
-            if v is None:
+            if v is None and not is_unsettled(path, unread):
                 by_item.setdefault(path.split(".")[1], []).append(path)
         for item, paths in by_item.items():
             more = f"（共 {len(paths)} 格：{'、'.join(cell_name(p) for p in paths)}）" if len(paths) > 1 else ""

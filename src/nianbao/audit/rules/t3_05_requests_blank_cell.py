@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import Format
 from ..base import Context, Rule, Severity
-from ._common import COLUMN_ZH, request_rows, row_label
+from ._common import COLUMN_ZH, is_unsettled, request_rows, row_label, unsettled
 
 # Without these totals neither the identity (T3-01) nor the outcome total (T3-02) can be checked.
 _KEY_TOTALS = ("new_received", "carried_over", "total_processed", "carried_forward")
@@ -21,7 +21,8 @@ class RequestsBlankCell(Rule):
     表三「（七）总计」行「总计」列空白，整张表无法核对。
 
     依据：国办公开办函〔2021〕30号 表三；本项目约定“空白为 null，绝不当作 0”。
-    判断：2019年格式（或沿用它的）单行“（六）其他处理”，其2021年的三个子项不算空白。
+    判断：2019年格式（或沿用它的）单行“（六）其他处理”，其2021年的三个子项不算空白；
+    解析器因原文数字无法唯一还原而留空的格子（见 L-03）也不算空白。
     """
 
     code = "T3-05"
@@ -32,8 +33,10 @@ class RequestsBlankCell(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
+        unread = unsettled(ctx.record)  # the reader's nulls (L-03), not the document's blanks
         for key, row in request_rows(ctx.record):
-            blank = [c for c in Format.T3_COLUMN_KEYS if getattr(row, c) is None]
+            blank = [c for c in Format.T3_COLUMN_KEYS
+                     if getattr(row, c) is None and not is_unsettled(f"requests.{key}.{c}", unread)]
             if not blank:
                 continue
             cols = "全部 7 列" if len(blank) == len(Format.T3_COLUMN_KEYS) else "「" + "」「".join(COLUMN_ZH[c] for c in blank) + "」列"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...format import Format
 from ..base import Context, Rule, Severity
-from ._common import T4_COLUMN_ZH, appeal_group_name, appeal_rows
+from ._common import T4_COLUMN_ZH, appeal_group_name, appeal_rows, is_unsettled, unsettled
 
 
 class AppealsBlankCell(Rule):
@@ -17,6 +17,7 @@ class AppealsBlankCell(Rule):
     示例：表四「行政复议」结果维持、结果纠正、其他结果、尚未审结、总计 五格全部空白，而行政诉讼两组都填了 0。
 
     依据：国办公开办函〔2021〕30号 表四；本项目约定“空白为 null，绝不当作 0”。
+    判断：解析器因原文数字无法唯一还原而留空的格子（见 L-03）不算空白。
     """
 
     code = "T4-03"
@@ -27,8 +28,10 @@ class AppealsBlankCell(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
+        unread = unsettled(ctx.record)  # the reader's nulls (L-03), not the document's blanks
         for g, row in appeal_rows(ctx.record):
-            blank = [c for c in Format.T4_COLUMN_KEYS if getattr(row, c) is None]
+            blank = [c for c in Format.T4_COLUMN_KEYS
+                     if getattr(row, c) is None and not is_unsettled(f"appeals.{g}.{c}", unread)]
             if not blank:
                 continue
             group = appeal_group_name(g)
