@@ -2,7 +2,7 @@
 
 docx2txt writes r000's 表四 as ten zeros for fifteen cells, one a line: which five are blank the text does
 not say, so the three groups stay null and L-03 says why. The document's cells are not blank: the blank-cell
-rules (T2-03, T3-05, T4-03) must not tell the clerk to fill them. In the same text 「（六）其他处理」 stands on a
+rules (T2-03, T3-05, T4-03) must not tell the clerk to fill them, nor L-02 say they were repaired and read. In the same text 「（六）其他处理」 stands on a
 line of its own above its three sub-rows: the group's label, not a blank single row of the 2019 format.
 """
 
@@ -21,6 +21,7 @@ def test_cells_the_reader_could_not_settle_are_not_reported_blank():
     assert codes.count("L-03") == 3  # the three 表四 groups, each with its ten zeros
     assert result.record.appeals.review.total is None
     assert not {"T2-03", "T3-05", "T4-03"} & set(codes)
+    assert "L-02" not in codes  # its repair note on 表四 read nothing: no 「已修复后读取」
 
 
 def test_the_other_group_label_above_its_rows_is_no_row():

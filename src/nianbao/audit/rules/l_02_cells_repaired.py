@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 from ...format.names import cell_name
-from ..base import Context, Rule, Severity
-
-_TABLES = {"active": "表二", "requests": "表三", "appeals": "表四"}
+from ..base import Context, Rule, Severity, leaves
 
 
 class CellsRepaired(Rule):
@@ -41,9 +39,20 @@ class CellsRepaired(Rule):
                 continue
             if note.kind != "repaired":
                 continue
+            if note.path and not _any_read(ctx.record, note.path):
+                continue  # a repair whose cells all stayed null read nothing (L-03 says why they are empty)
             line = f"，第 {note.line} 行" if note.line else (f"，第 {note.page} 页" if note.page else "")
             text = note.text.strip()
             yield self.finding(ctx, [note.path] if note.path else [], expected=None, actual=text,
-                               where=_TABLES.get(note.path or "", cell_name(note.path)) if note.path else "表格",
+                               where=cell_name(note.path) if note.path else "表格",
                                text=text[:40], line=line,
                                key=f"{note.path}:{note.line}:{text}")
+
+
+def _any_read(record, path: str) -> bool:
+    """Some value stands under ``path`` ('appeals', 'requests.granted', 'active.fees') in the record."""
+    head, *rest = path.split(".")
+    node = getattr(record, head, None)
+    for part in rest:
+        node = node.get(part) if isinstance(node, dict) else getattr(node, part, None)
+    return any(v is not None for _, v in leaves(node, path))
