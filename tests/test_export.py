@@ -43,6 +43,7 @@ def test_tidy_xlsx_has_every_cell_and_a_codebook(store, tmp_path):
     assert (one[col["数值"]], one[col["原文"]], one[col["位置"]]) == (14, "14", "第 82 行")
     blank = next(r for r in rows if r[col["单位"]] == "聊城市统计局" and r[col["变量"]] == "appeals.review.total")
     assert blank[col["数值"]] is None  # blank stays blank, not 0
+    assert (one[col["状态"]], blank[col["状态"]]) == ("读出", "空白")
 
     book = {r[0]: r for r in wb["代码表"].iter_rows(min_row=2, values_only=True)}
     assert next(wb["代码表"].iter_rows(max_row=1, values_only=True)) == ("变量", "表", "分组", "行", "列", "名称")
@@ -54,6 +55,20 @@ def test_tidy_xlsx_has_every_cell_and_a_codebook(store, tmp_path):
     assert book["requests.other_total.total"][3] == "（六）其他处理"  # 2019 rows are in the codebook too
     fields = dict(wb["字段说明"].iter_rows(min_row=2, values_only=True))
     assert set(fields) == set(header)
+
+
+def test_tidy_tells_a_cell_the_text_did_not_settle_from_a_blank_cell(tmp_path):
+    """docx2txt's text of r000: 表四's fifteen cells as ten zeros, which five are blank it does not say. Those
+    cells are null as blank cells are, and the export says which: 无法确定, not 空白 (the report has numbers)."""
+    s = nianbao.open_store(tmp_path / "s.sqlite")
+    nianbao.ingest_batch([DATA / "decoder" / "docx-docx2txt__r000.txt"], s, workers=1)
+    [out] = nianbao.export(s, "tidy", tmp_path / "数据.xlsx")
+    s.close()
+    data = list(load_workbook(out, read_only=True)["数据"].iter_rows(values_only=True))
+    col = {h: i for i, h in enumerate(data[0])}
+    state = {r[col["变量"]]: r[col["状态"]] for r in data[1:]}
+    assert {state[f"appeals.{g}.{c.key}"] for g in Format.T4_GROUP_KEYS for c in T4_COLUMNS} == {"无法确定"}
+    assert state["requests.granted.total"] == "读出"
 
 
 def test_findings_list_grouped_by_unit_with_review_status(store, tmp_path):

@@ -13,6 +13,7 @@ from ..audit import Severity
 from ..format import Format
 from ..format.names import cell_name
 from ..record import Record
+from ..record.paths import under
 from ..store import Store
 from . import tabular
 from .consolidate import Consolidation, consolidate
@@ -31,7 +32,9 @@ TIDY_COLUMNS = {
     "文件": "来源文件",
     "变量": "单元格在规范记录中的路径，见「代码表」",
     "表": "表二、表三、表四或正文",
-    "数值": "单元格数值；空白表示报告留空（不是 0）",
+    "数值": "单元格数值；没有数值时见「状态」（空白不是 0）",
+    "状态": "读出：文件中的数字；空白：报告留空；无法确定：文件中有数字，但其文字无法唯一还原（如转换工具丢了分隔符），"
+            "留空而未猜测，见审核规则 L-03；文字：非数值内容",
     "文字": "非数值内容（JSON）",
     "原文": "单元格在文件中的原文",
     "位置": "原文所在的行或页",
@@ -54,12 +57,24 @@ def _where(prov: dict | None) -> str | None:
 def tidy_sheets(store: Store, year: int | None = None) -> list[tabular.Sheet]:
     reports = {r.id: r for r in store.reports(year=year)}
 
+    unsettled: dict[int, tuple[str, ...]] = {}
+
+    def state(c: dict) -> str:
+        if c["value"] is not None:
+            return "读出"
+        if c["text"] is not None:
+            return "文字"
+        rid = c["report_id"]
+        if rid not in unsettled:
+            unsettled[rid] = store.record(rid, provenance=False).unsettled()
+        return "无法确定" if under(c["path"], unsettled[rid]) else "空白"
+
     def rows() -> Iterator[list[Any]]:
         for c in store.cell_rows(reports):
             r = reports[c["report_id"]]
             prov = c["provenance"] or {}
             yield [r.id, r.agency, r.year, r.region, r.level, r.format, r.document, c["path"],
-                   TABLE_ZH.get(c["table_name"], c["table_name"]), c["value"], c["text"], prov.get("text"),
+                   TABLE_ZH.get(c["table_name"], c["table_name"]), c["value"], state(c), c["text"], prov.get("text"),
                    _where(prov)]
 
     defs = all_cells()

@@ -231,6 +231,11 @@ class Record(_Model):
         """(dotted path, value) of every table cell and narrative figure (see ``paths.leaves``)."""
         return leaves(self.to_json_dict())
 
+    def unsettled(self) -> tuple[str, ...]:
+        """The rows and cells the reader could not settle: its notes say the text reads several ways, or has
+        numbers that fit no cell (finding L-03). Their nulls are the reader's, not blank cells of the document."""
+        return tuple(n.path for n in self.notes if n.kind in ("ambiguous", "unreadable") and n.path and "." in n.path)
+
     def get(self, path: str) -> Any:
         """The value at a dotted path ('requests.granted.total'), or None."""
         node: Any = self

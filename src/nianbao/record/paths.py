@@ -34,3 +34,8 @@ def leaves(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
                 yield path, node
     for k, v in (data.get("narrative") or {}).items():
         yield f"narrative.{k}", v
+
+
+def under(path: str, prefixes: tuple[str, ...]) -> bool:
+    """``path`` is one of ``prefixes`` or lies under one ('requests.granted.total' under 'requests.granted')."""
+    return any(path == p or path.startswith(p + ".") for p in prefixes)

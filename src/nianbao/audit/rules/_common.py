@@ -63,16 +63,6 @@ def request_rows(record: Record):
         yield key, req[key]
 
 
-def unsettled(record: Record) -> tuple[str, ...]:
-    """The rows and cells the reader could not settle (its notes: several readings, or numbers that fit no
-    cell; L-03 reports them). Their nulls are the reader's, not blank cells of the document."""
-    return tuple(n.path for n in record.notes if n.kind in ("ambiguous", "unreadable") and n.path and "." in n.path)
-
-
-def is_unsettled(path: str, paths: tuple[str, ...]) -> bool:
-    return any(path == p or path.startswith(p + ".") for p in paths)
-
-
 def appeal_rows(record: Record):
     """(group key, row) of 表四: 行政复议, 未经复议直接起诉, 复议后起诉; nothing when there is no 表四."""
     if record.appeals is None:

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ...format.names import cell_name
+from ...record.paths import under
 from ..base import Context, Rule, Severity, leaves
-from ._common import is_unsettled, unsettled
 
 
 class ActiveBlankCell(Rule):
@@ -30,10 +30,10 @@ class ActiveBlankCell(Rule):
         active = ctx.record.active
         if active is None:
             return
-        unread = unsettled(ctx.record)  # the reader's nulls (L-03), not the document's blanks
+        unread = ctx.record.unsettled()  # the reader's nulls (L-03), not the document's blanks
         by_item: dict[str, list[str]] = {}
         for path, v in leaves(active, "active"):
-            if v is None and not is_unsettled(path, unread):
+            if v is None and not under(path, unread):
                 by_item.setdefault(path.split(".")[1], []).append(path)
         for item, paths in by_item.items():
             more = f"（共 {len(paths)} 格：{'、'.join(cell_name(p) for p in paths)}）" if len(paths) > 1 else ""

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from ...format import Format
+from ...record.paths import under
 from ..base import Context, Rule, Severity
-from ._common import COLUMN_ZH, is_unsettled, request_rows, row_label, unsettled
+from ._common import COLUMN_ZH, request_rows, row_label
 
 # Without these totals neither the identity (T3-01) nor the outcome total (T3-02) can be checked.
 _KEY_TOTALS = ("new_received", "carried_over", "total_processed", "carried_forward")
@@ -33,10 +34,10 @@ class RequestsBlankCell(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        unread = unsettled(ctx.record)  # the reader's nulls (L-03), not the document's blanks
+        unread = ctx.record.unsettled()  # the reader's nulls (L-03), not the document's blanks
         for key, row in request_rows(ctx.record):
             blank = [c for c in Format.T3_COLUMN_KEYS
-                     if getattr(row, c) is None and not is_unsettled(f"requests.{key}.{c}", unread)]
+                     if getattr(row, c) is None and not under(f"requests.{key}.{c}", unread)]
             if not blank:
                 continue
             cols = "全部 7 列" if len(blank) == len(Format.T3_COLUMN_KEYS) else "「" + "」「".join(COLUMN_ZH[c] for c in blank) + "」列"

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from ...format import Format
+from ...record.paths import under
 from ..base import Context, Rule, Severity
-from ._common import T4_COLUMN_ZH, appeal_group_name, appeal_rows, is_unsettled, unsettled
+from ._common import T4_COLUMN_ZH, appeal_group_name, appeal_rows
 
 
 class AppealsBlankCell(Rule):
@@ -28,10 +29,10 @@ class AppealsBlankCell(Rule):
     tables_only = True
 
     def check(self, ctx: Context):
-        unread = unsettled(ctx.record)  # the reader's nulls (L-03), not the document's blanks
+        unread = ctx.record.unsettled()  # the reader's nulls (L-03), not the document's blanks
         for g, row in appeal_rows(ctx.record):
             blank = [c for c in Format.T4_COLUMN_KEYS
-                     if getattr(row, c) is None and not is_unsettled(f"appeals.{g}.{c}", unread)]
+                     if getattr(row, c) is None and not under(f"appeals.{g}.{c}", unread)]
             if not blank:
                 continue
             group = appeal_group_name(g)
