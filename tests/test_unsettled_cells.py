@@ -8,6 +8,8 @@ line of its own above its three sub-rows: the group's label, not a blank single 
 
 from __future__ import annotations
 
+import re
+
 import nianbao
 from conftest import DATA
 from nianbao.format import cell_name
@@ -34,3 +36,27 @@ def test_the_other_group_label_above_its_rows_is_no_row():
 
 def test_a_whole_table_is_named_in_chinese():
     assert [cell_name(k) for k in ("active", "requests", "appeals")] == ["表二", "表三", "表四"]
+
+
+def test_the_web_tables_mark_the_cells_of_a_row_a_finding_names():
+    """L-03 names rows ('appeals.review'): the report page's tables mark each of the row's cells, as the blank-cell
+    findings once did; a finding on the whole table (L-02 'appeals') marks none."""
+    from nianbao.web.screens import _tables
+
+    result = nianbao.check_file(DOCX2TXT)
+    flagged = {c: f.severity.value for f in result.findings for c in f.cells}
+    flagged["active"] = "error"
+    tables = {t["name"]: t for t in _tables(result.record, "2021", flagged)}
+    t4 = [cell for row in tables["表四"]["rows"] for cell in row["cells"].values()]
+    assert len(t4) == 15 and {cell["flag"] for cell in t4} == {"warning"}
+    assert {cell["flag"] for row in tables["表二"]["rows"] for cell in row["cells"].values()} == {None}
+
+
+def test_the_document_view_tags_the_numbers_no_cell_was_settled_from():
+    """nianbao debug and the report page's document: the ten zeros stand marked where they are, tagged 无法确定 with
+    the reason on hover, never with a column's name, which would say which cell each zero is."""
+    page = nianbao.debug_html(DOCX2TXT)
+    marks = re.findall(r'<mark id="v-appeals-[^"]+" class="([^"]*)" title="([^"]*)">0<sup>([^<]*)</sup>', page)
+    assert len(marks) == 10  # one a zero (fifteen cells had pointed at ten zeros)
+    assert {(cls, tag) for cls, _, tag in marks} == {("f-warning unsure", "无法确定")}  # (L-03's warning)
+    assert all("值：无法确定（原文数字无法唯一还原" in title for _, title, _ in marks)

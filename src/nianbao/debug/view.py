@@ -17,6 +17,7 @@ from html import escape
 from typing import Any
 
 from ..format import Format
+from ..record.paths import under
 from .pages import PageImage
 
 _SEV_ZH = Format.SEVERITY_NAMES
@@ -40,6 +41,7 @@ class Mark:
     cell: int | None = None  # cell index in the block
     sub: tuple[int, int] | None = None  # character range inside the cell (narrative figures)
     findings: list[Any] = field(default_factory=list)
+    unsettled: bool = False  # null because the text reads several ways (L-03): where it stands, not a cell's value
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -86,9 +88,11 @@ def marks(doc: Any, record: Any, findings: list[Any]) -> tuple[list[Mark], list[
     by_path, by_box, spans = _locate(doc)
     out: list[Mark] = []
     by_key: dict[str, Mark] = {}
+    unread = record.unsettled()
     for key, prov in record.provenance.items():
         value = record.get(key) if not key.startswith("narrative.") else record.narrative.get(key.split(".", 1)[1])
-        m = Mark(key, value, prov.text, prov.label, prov.page, tuple(prov.bbox) if prov.bbox else None)
+        m = Mark(key, value, prov.text, prov.label, prov.page, tuple(prov.bbox) if prov.bbox else None,
+                 unsettled=value is None and under(key, unread))
         hit = None
         if prov.page is not None and prov.bbox is not None:
             hit = by_box.get((prov.page, tuple(prov.bbox)))
@@ -129,14 +133,24 @@ def _anchor(key: str) -> str:
 cell_name = Format.cell_name
 
 
+_UNSETTLED = "无法确定"
+
+
 def _tip(m: Mark) -> str:
-    parts = [cell_name(m.key), f"值：{'空白' if m.value is None else m.value}", f"原文：{m.text}"]
+    value = (f"{_UNSETTLED}（原文数字无法唯一还原，留空未猜测，见 L-03）" if m.unsettled
+             else "空白" if m.value is None else m.value)
+    parts = [cell_name(m.key), f"值：{value}", f"原文：{m.text}"]
     if m.label:
         parts.append(f"标签：{m.label}")
     for f in m.findings:
         parts.append(f"【{f.code}】{f.message}")
     parts.append(f"记录键：{m.key}")
     return escape("\n".join(parts), quote=True)
+
+
+def _tag(m: Mark) -> str:
+    """A mark's tag: its cell's short name, or 无法确定 where the text did not settle which cell it is."""
+    return _UNSETTLED if m.unsettled else _short(m.key)
 
 
 def _short(key: str) -> str:
@@ -192,6 +206,8 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any, margin: bool = F
             fs = [f for x in group for f in x.findings]
             sev = _worst(fs)
             cls = "mark narr" if m.key.startswith(("narrative.", "meta.")) else "mark"
+            if all(x.unsettled for x in group):
+                cls += " unsure"
             if sev:
                 cls += f" f-{sev}"
             # labels stay on the page: a label's widest is the room from where it starts to the page's edge,
@@ -202,9 +218,10 @@ def page_view(pages: list[PageImage], ms: list[Mark], doc: Any, margin: bool = F
             tag = ""
             if _row_key(m.key) is None:
                 fit = fit_right if cls.startswith("mark narr") else ""  # a cell's own tag stays inside it
-                tag = f'<span class="tag"{fit}>{escape(" · ".join(cell_name(x.key) for x in group))}</span>'
+                names = dict.fromkeys(_UNSETTLED if x.unsettled else cell_name(x.key) for x in group)
+                tag = f'<span class="tag"{fit}>{escape(" · ".join(names))}</span>'
             elif m.key in col_first:
-                tag = f'<span class="coltag"{fit_right}>{escape(_short(m.key))}</span>'
+                tag = f'<span class="coltag"{fit_right}>{escape(_tag(m))}</span>'
             if m.key in row_tags:
                 place, fit = row_tags[m.key], fit_right
                 if place == "right":
@@ -299,8 +316,9 @@ def block_view(doc: Any, ms: list[Mark], pictures: dict[int, PageImage] | None =
                     continue
                 sev = _worst(m.findings)
                 out.append(escape(text[pos:s0]))
-                out.append(f'<mark id="{_anchor(m.key)}" class="{("f-" + sev) if sev else ""}" title="{_tip(m)}">'
-                           f'{escape(text[s0:s1])}<sup>{escape(_short(m.key))}</sup></mark>')
+                cls = " ".join(c for c in (("f-" + sev) if sev else "", "unsure" if m.unsettled else "") if c)
+                out.append(f'<mark id="{_anchor(m.key)}" class="{cls}" title="{_tip(m)}">'
+                           f'{escape(text[s0:s1])}<sup>{escape(_tag(m))}</sup></mark>')
                 pos = s1
             out.append(escape(text[pos:]))
             return "".join(out)
@@ -337,8 +355,9 @@ def block_view(doc: Any, ms: list[Mark], pictures: dict[int, PageImage] | None =
                 m = here[0]
                 sev = _worst(m.findings)
                 codes = "".join(f'<span class="code c-{f.severity.value}">{escape(f.code)}</span>' for f in m.findings[:3])
-                tds.append(f'<td class="val{(" f-" + sev) if sev else ""}" id="{_anchor(m.key)}" title="{_tip(m)}">'
-                           f'{escape(c.text)}<span class="tag">{escape(_short(m.key))}</span>{codes}</td>')
+                unsure = " unsure" if m.unsettled else ""
+                tds.append(f'<td class="val{(" f-" + sev) if sev else ""}{unsure}" id="{_anchor(m.key)}" title="{_tip(m)}">'
+                           f'{escape(c.text)}<span class="tag">{escape(_tag(m))}</span>{codes}</td>')
             else:
                 # a label or note (表三's 勾稽 note) keeps a readable width: CJK text could break after every character
                 long = ' class="long"' if len(c.text.strip()) > _LONG_LABEL else ""
@@ -463,6 +482,10 @@ aside h2,.doc h2{font-size:15px;margin:12px 0 6px}
 .text td.f-error{background:rgba(207,34,46,.16);outline-color:#cf222e}
 .text td.f-warning{background:rgba(212,167,44,.18);outline-color:#d4a72c}
 mark{background:rgba(130,80,223,.15);border-bottom:2px solid #8250df}
+mark.unsure{background:rgba(140,149,159,.14);border-bottom:2px dashed #8c959f}
+.text td.val.unsure{background:rgba(140,149,159,.10);outline:1.5px dashed #8c959f}
+.mark.unsure{border:1.5px dashed #8c959f;background:rgba(140,149,159,.10)}
+mark.unsure sup,.unsure .tag,.unsure .coltag{color:#57606a}
 mark.f-error{background:rgba(207,34,46,.2);border-color:#cf222e}
 mark sup{font:10px sans-serif;color:#8250df;margin-left:2px}
 .text td mark{display:inline-block;white-space:nowrap}

@@ -107,8 +107,15 @@ def _tables(record: Any, fmt: str, flagged: dict[str, str]) -> list[dict]:
         label = c.row if not c.group or c.table == "表三" and not c.group.startswith("（") else f"{c.group} {c.row}"
         row = t["rows"].setdefault((c.group, c.row), {"label": label, "cells": {}})
         row["cells"][c.column] = {"path": c.path, "value": record.get(c.path), "name": c.name,
-                                  "flag": flagged.get(c.path)}
+                                  "flag": _flag(flagged, c.path)}
     return [{"name": t["name"], "columns": t["columns"], "rows": list(t["rows"].values())} for t in out.values()]
+
+
+def _flag(flagged: dict[str, str], path: str) -> str | None:
+    """The worst severity of the findings on a cell or on its row (L-03 names a row: 'requests.granted')."""
+    parts = path.split(".")
+    flags = {flagged.get(".".join(parts[:i])) for i in range(2, len(parts) + 1)} - {None}
+    return "error" if "error" in flags else "warning" if "warning" in flags else next(iter(flags), None)
 
 
 def _diff(st: State, old_id: int, new_id: int, fmt: str) -> list[dict]:

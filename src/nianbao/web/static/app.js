@@ -14,7 +14,9 @@ document.addEventListener("DOMContentLoaded", function () {
     li.classList.add("selected");
     var cells = cellsOf(li);
     cells.forEach(function (p) {
-      document.querySelectorAll('td.cell[data-path="' + CSS.escape(p) + '"]').forEach(function (td) { td.classList.add("hl"); });
+      // a finding on a row (L-03: 'requests.granted') marks the row's cells
+      var q = 'td.cell[data-path="' + CSS.escape(p) + '"], td.cell[data-path^="' + CSS.escape(p + ".") + '"]';
+      document.querySelectorAll(q).forEach(function (td) { td.classList.add("hl"); });
     });
     var frame = document.getElementById("docframe");
     if (frame && frame.contentWindow) frame.contentWindow.postMessage({ type: "nb-highlight", cells: cells }, window.location.origin);
