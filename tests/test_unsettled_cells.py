@@ -60,3 +60,14 @@ def test_the_document_view_tags_the_numbers_no_cell_was_settled_from():
     assert len(marks) == 10  # one a zero (fifteen cells had pointed at ten zeros)
     assert {(cls, tag) for cls, _, tag in marks} == {("f-warning unsure", "无法确定")}  # (L-03's warning)
     assert all("值：无法确定（原文数字无法唯一还原" in title for _, title, _ in marks)
+
+
+def test_t2_items_then_their_numbers_one_a_line_name_both_readings():
+    """docling-rs (huaian2024): 「规章」「行政规范性文件」 and then 1 / 0 / 11 / 8 / 26 / 66, one a line. Row by row or
+    column by column, the text does not say: null, with L-03 listing both readings, not T2-03's 「为空白」."""
+    result = nianbao.check_file(DATA / "decoder" / "docling-rs__huaian2024.md")
+    t2 = {f.cells[0]: f for f in result.findings if f.cells and f.cells[0].startswith("active.")}
+    assert {k: f.code for k, f in t2.items()} == {"active.regulations": "L-03", "active.normative_documents": "L-03"}
+    assert "1/0/11；1/11/26" in t2["active.regulations"].message
+    assert "0/8/66；8/26/66" in t2["active.normative_documents"].message
+    assert result.record.active.regulations.issued is None

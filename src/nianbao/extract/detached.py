@@ -52,6 +52,7 @@ from .decoder import (
     _Unit,
     _whole_counts,
     active_labels,
+    alternatives_text,
     attached_labels,
     out_of_order,
     piece_cell,
@@ -59,7 +60,7 @@ from .decoder import (
     runs_between,
     t4_start,
 )
-from .notes import note_rows
+from .notes import names, note_rows
 from .tables import Found
 from .values import Value
 
@@ -870,6 +871,8 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
         last = items[run[-1][0]]
         rest = len(last.label) - (run[-1][2] - run[-1][1])
         lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True, header=_T2_HEADER)
+        if lines is not None and len(lines) != len(run):
+            _rows_or_columns(dec, [items[n] for n, _s, _e in run], lines)
         if lines is None or len(lines) != len(run):
             continue
         if any(len(line) > max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):
@@ -884,7 +887,25 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
             for p, r in zip(paths, line):
                 v = float(r.digits) if "." in r.digits else int(r.digits)
                 dec.values[p] = Piece(v, r.start, r.end, r)
-    return dec if dec.values else None
+    return dec if dec.values or dec.ambiguous else None
+
+
+def _rows_or_columns(dec: Decoded, items: list, lines: list) -> None:
+    """Items of one width, then their numbers one a line, as many as their cells (docling-rs: 「规章」「行政规范性
+    文件」 then 1 / 0 / 11 / 8 / 26 / 66): written row by row or column by column, the text does not say. The
+    readings of each item where they differ (L-03); no value."""
+    width = len(items[0].columns)
+    if width < 2 or any(len(it.columns) != width for it in items) or any(len(line) != 1 for line in lines):
+        return
+    h = len(items)
+    if len(lines) != h * width:
+        return
+    nums = [float(ln[0].digits) if "." in ln[0].digits else int(ln[0].digits) for ln in lines]
+    for r, it in enumerate(items):
+        by_rows = tuple(nums[r * width + c] for c in range(width))
+        by_columns = tuple(nums[c * h + r] for c in range(width))
+        if by_rows != by_columns:
+            dec.ambiguous.append(([f"active.{it.key}.{c.key}" for c in it.columns], sorted({by_rows, by_columns})))
 
 
 def fill_active_labels_first(found: Found, stream: Stream, fmt: str) -> None:
@@ -908,6 +929,14 @@ def fill_active_labels_first(found: Found, stream: Stream, fmt: str) -> None:
             found.values[p] = Value(piece.value, piece_cell(stream, piece.start, piece.end))
         found.notes[:] = [n for n in found.notes if not (n[0] in ("unreadable", "ambiguous") and n[1] == row)]
         found.notes.append(("decoded", row, " ".join(r.digits for r in dec.rows[row])[:60], None))
+    noted = {n[1] for n in found.notes if n[0] in ("unreadable", "ambiguous")}
+    for paths, alts in dec.ambiguous:
+        row = paths[0].rsplit(".", 1)[0]
+        if row in found.certain or row in noted or any(
+                (v := found.values.get(p)) is not None and v.value is not None for p in paths):
+            continue
+        found.notes.append(("ambiguous", row, f"标签在前、数字一个一行，按行还是按列写出原文没有说明：{names(paths)}："
+                                             f"{alternatives_text(paths, alts)}", None))
 
 
 def fill_labels_first(found: Found, stream: Stream) -> None:
