@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
 from ..limits import MAX_COUNT, MAX_DIGITS, MAX_FRACTION
 
@@ -37,7 +37,7 @@ def _out_of_range(cell: Cell, repaired: bool = False) -> Value:
 
 @lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("，", "")
+    t = nfkc(text).strip().replace(",", "").replace("，", "")
     return t
 
 
