@@ -51,6 +51,11 @@ def read_value(cell: Cell) -> Value | None:
         return Value(n, cell) if n <= MAX_COUNT else _out_of_range(cell)
     if not raw:
         return Value(None, cell)
+    first = raw[0]
+    if ("\u4e00" <= first <= "\u9fff" and first not in "空无") or first in "(（":
+        # a label, told without cleaning it: NFKC keeps an ideograph first (a bracket becomes 「(」), and
+        # no number or blank mark starts with either (空, 空白 and 无 are blank marks)
+        return None
     t = _clean(raw)
     if t in BLANK_MARKS:
         return Value(None, cell)
