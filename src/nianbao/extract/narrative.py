@@ -165,15 +165,18 @@ def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str
     for p in paras:
         # the patterns whose words the paragraph holds (a clause lacking them cannot match)
         para = p.text
-        guarded = [(key, pat) for key, pat, word in _GUARDED if word in para]
-        share = "%" in para or "％" in para
+        guarded = [g for g in _GUARDED if g[2] in para]
         nones = [(key, pat) for key, pat in _NONE.items() if _NONE_WORDS[key] in para]
-        no_fee = "费" in para
-        period = "月" in para
-        parts = "部分" in para or "内容" in para
-        compare = "年" in para
         for sent, s0 in _clauses(p):
-            for key, pat in guarded:
+            # the same words asked of each clause: the patterns below search one clause and cannot match without them
+            share = "%" in sent or "％" in sent
+            no_fee = "费" in sent
+            period = "月" in sent
+            parts = "部分" in sent or "内容" in sent
+            compare = "年" in sent
+            for key, pat, word in guarded:
+                if word not in sent:
+                    continue  # the pattern needs the word in this clause, not only in the paragraph
                 for m in pat.finditer(sent):
                     if key in ("requests_received",) and any(w in sent[max(0, m.start() - 20): m.end()] for w in _OTHER_STREAM):
                         continue
@@ -217,7 +220,7 @@ def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str
                     figures[key] = float(m.group(3))
                     hits[key] = _hit(figures[key], p, s0, m)
             for key, pat in nones:
-                m = pat.search(sent)
+                m = pat.search(sent) if _NONE_WORDS[key] in sent else None
                 if m and key not in figures and _year_ok(sent, m, year):
                     if key == "requests_received" and any(w in sent[max(0, m.start() - 10): m.end()] for w in _OTHER_STREAM if w not in ("投诉",)):
                         continue

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
 from ..limits import MAX_COUNT, MAX_DIGITS, MAX_FRACTION
 
@@ -37,7 +37,7 @@ def _out_of_range(cell: Cell, repaired: bool = False) -> Value:
 
 @lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("，", "")
+    t = nfkc(text).strip().replace(",", "").replace("，", "")
     return t
 
 
@@ -51,6 +51,11 @@ def read_value(cell: Cell) -> Value | None:
         return Value(n, cell) if n <= MAX_COUNT else _out_of_range(cell)
     if not raw:
         return Value(None, cell)
+    first = raw[0]
+    if ("\u4e00" <= first <= "\u9fff" and first not in "空无") or first in "(（":
+        # a label, told without cleaning it: NFKC keeps an ideograph first (a bracket becomes 「(」), and
+        # no number or blank mark starts with either (空, 空白 and 无 are blank marks)
+        return None
     t = _clean(raw)
     if t in BLANK_MARKS:
         return Value(None, cell)

@@ -13,7 +13,11 @@ _WEB = re.compile(r"^\s*[-*]?\s*(?:\*\*[^*\n]{1,12}[:：]?\*\*|[^*\n]{1,12}[:：
 
 def debris(text: str) -> list[tuple[int, str]]:
     """(line number within the section, the line) of each line that is not the report's own words."""
-    out = []
+    out: list[tuple[int, str]] = []
+    # most sections have neither: an English run stays within a line ([ \t] between its words) and both of
+    # _WEB's branches need 「**」 or 「当前位置」, so a text without them has no such line
+    if "**" not in text and "当前位置" not in text and not _ENGLISH.search(text):
+        return out
     for i, line in enumerate(text.split("\n"), start=1):
         if _ENGLISH.search(line) or _WEB.search(line):
             out.append((i, line.strip()))
