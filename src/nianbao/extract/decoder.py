@@ -1216,9 +1216,9 @@ def _cut_apart(u: _Unit) -> bool:
     one: the writer dropped separators, and a writer that drops them drops blank cells too (「4 753428 92
     521」 is 空|4|75|342|8|92|521 as well as 4|75|3|428|9|2|521). Which cell a whole run is depends then
     on how many blanks went before it: when the reading the row's own sum chose is not confirmed by a sum
-    across rows, the cells the cuts agree on are not settled either."""
-    runs = [r for r in u.runs if not r.blank]
-    return len(runs) >= 2 and len(u.runs) < len(u.paths)
+    across rows, the cells the cuts agree on are not settled either. A row that marks a blank (「000—01616」)
+    shows that its writer keeps blanks: the cuts' agreement stands there."""
+    return len(u.runs) >= 2 and len(u.runs) < len(u.paths) and not any(r.blank for r in u.runs)
 
 
 def _plain_gaps(stream: Stream | None, runs: list[Run]) -> bool:
