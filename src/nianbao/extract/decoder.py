@@ -138,6 +138,7 @@ class Stream:
     # runs_between's results by (start, end, next_number): several readers ask for the same stretches
     memo: dict[tuple[int, int, str | None, bool], tuple[Run, ...]] = field(default_factory=dict, repr=False,
                                                                      compare=False)
+    noisy: bool = False  # read from pixels (noise.evidence): the noise gate checks every cell afterwards
 
     @classmethod
     def from_blocks(cls, blocks: list[Block]) -> Stream:
@@ -295,7 +296,10 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
 _DASHES = frozenset("-—–/")  # in Stream.chars (NFKC: 「－」 is 「-」)
 _NONE_WORD = "无"
 # the format's words that begin with 无 (无正当理由, 无法提供), as Stream.chars has them: a 无 a label wrapped
-# right after (「1.申请人无」/「正当理由逾期不补正…」) is that word's first character, not a blank cell
+# right after (「1.申请人无」/「正当理由逾期不补正…」) is that word's first character, not a blank cell. Not in
+# text read from pixels, where the noise gate checks every cell: a row so placed there brings its misread
+# digits (0 read 6) into the column sums, and the gate then nulls right cells of whole columns (held-out
+# pt20 through tesseract 150 dpi --psm 6: 32 cells fewer); the mark keeps such a row unread, as before
 _NONE_LABEL_WORDS = tuple(sorted({unicodedata.normalize("NFKC", lab[i:i + 3])
                                   for lab in (*(r.label for r in (*T3_ROWS_2019, *T3_ROWS_2021)),
                                               *(g.label for g in Format.T3_GROUPS.values()))
@@ -320,7 +324,8 @@ def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
         if not _mark_ends(text, t + 1):
             continue
         if ch == _NONE_WORD:
-            if _nfkc(after) not in _DASHES and not _numbered(text, t) and not chars.startswith(_NONE_LABEL_WORDS, p):
+            if _nfkc(after) not in _DASHES and not _numbered(text, t) and (
+                    stream.noisy or not chars.startswith(_NONE_LABEL_WORDS, p)):
                 out.append(p)
             continue
         if (_nfkc(before) in _DASHES or _nfkc(after) in _DASHES or after not in _SEPARATORS and not after.isdigit()

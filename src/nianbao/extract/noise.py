@@ -322,37 +322,13 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
     # 0 0 1 0 1 1 3: the glyphs left out, 10 and 13 cut in two, and the row adds up)
     decoded = {path for kind, path, *_ in found.notes if kind == "decoded"}
     ruled = {row for row in decoded if (_among_rules(found, row, ev.text) or _cut(found, row)
-                                        and _glyph_cells(found, row, ev.text))
+                                        and (_glyph_cells(found, row, ev.text) or _glyph_on_cut(found, row, ev.text)))
              and any(v for p, v in val.items() if p.startswith(row + "."))}  # (zeros only: every 1 a rule)
     if ruled:
         chosen = set(chosen) | {p for p in val if p.rsplit(".", 1)[0] in ruled}
     single_other = any(p.startswith("requests.other_total.") for p in found.values)
     rows = T3_ROWS_2019 if single_other else T3_ROWS_2021
     relations = _t3_sums([r.key for r in rows])
-    # A sum confirms a cell only with the other cells it adds up: when one of those is dropped, the sum may
-    # have held by chance (a 1 taken for a rule in 新收's row, a rule taken for a 1 in 结转下年度's, and the
-    # column 新收 + 结转 = 总计 + 结转下年度 held). A cell whose value was chosen among readings of its glyphs
-    # is checked again without the dropped ones, until none more drops; a cell read as printed keeps its
-    # first check (dropping by the same chain every cell a dropped one had confirmed nulls right readings
-    # of tesseract's pages, whose dropped cells were right more often than not)
-    dropped: dict[str, list[str]] = {}
-    while True:
-        more = _unconfirmed_pass(found, ev, val, relations, chosen, rows_hold, zero_total, glyph_rows)
-        if dropped:
-            more = {row: kept for row, ps in more.items() if (kept := [p for p in ps if p in chosen])}
-        if not more:
-            break
-        for row, paths in more.items():
-            dropped.setdefault(row, []).extend(paths)
-        val = {p: v for p, v in val.items() if not any(p in ps for ps in more.values())}
-    _drop(found, dropped, WHY_T3.format(ev.signals[0]))
-
-
-def _unconfirmed_pass(found: Found, ev: Evidence, val: dict[str, float],
-                      relations: list[tuple[bool, list[str], list[str]]], chosen: set[str] | frozenset[str],
-                      rows_hold: set[str] | frozenset[str], zero_total: set[str] | frozenset[str],
-                      glyph_rows: set[str] | frozenset[str]) -> dict[str, list[str]]:
-    """One check of the cells ``val`` (``confirm_requests``): the ones to drop, by row."""
     # two passes: the cells as read, without the rows read only by taking a lone glyph for a cell
     # (``glyph_rows``), and with them and the unknown cells two sums agree on (``_unknowns_agreed``). More
     # sums can be checked in the second; a sum it can check that fails (another misread in a column the
@@ -374,7 +350,7 @@ def _unconfirmed_pass(found: Found, ev: Evidence, val: dict[str, float],
             out = all(p in g for g in passes)
         if out:
             dropped.setdefault(row, []).append(p)
-    return dropped
+    _drop(found, dropped, WHY_T3.format(ev.signals[0]))
 
 
 def _unconfirmed(found: Found, ev: Evidence, val: dict[str, float], known: dict[str, float],
@@ -463,18 +439,18 @@ def _among_rules(found: Found, row: str, text: str) -> bool:
     return bool(_RULE_MARKS.search(text, lo, hi))
 
 
+_GLYPH_CELL = re.compile(r"(?<!\S)[\u4e00-\u9fff]{1,2}(?!\S)")
 _LONE_GLYPH = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
 
 def _glyph_cells(found: Found, row: str, text: str) -> bool:
-    """A glyph or two among a row's cells (alone, or glued to a cell's digits: 「0 0 0 0 0 于77」, a lost cell
-    and a rule read as a glyph) or standing alone right beside them, a digit read as a glyph the
+    """A glyph or two standing alone among a row's cells or right beside them, a digit read as a glyph the
     reading left out (``3.危及“三安全一稳定”  汪  0  0  10  1  13  至``)."""
     spans = [v.cell.span for p, v in found.values.items() if p.startswith(row + ".") and v.cell.span]
     if not spans or not text:
         return False
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-    if _LONE_GLYPH.search(text, lo, hi):  # alone, or glued to a cell's digits (「于77」: a rule or a lost digit)
+    if _GLYPH_CELL.search(text, lo, hi):
         return True
     before = text[:lo].split("\n")[-1]
     after = text[hi:].split("\n", 1)[0]
@@ -541,6 +517,17 @@ def confirm_appeals(found: Found, ev: Evidence) -> None:
             if row in decoded and row not in dropped and _cut(found, row):
                 dropped[row] = [p for p in (f"{row}.{c}" for c in T4_COLUMN_KEYS) if p in val]
     _drop(found, dropped, WHY_T4.format(ev.signals[0]))
+
+
+def _glyph_on_cut(found: Found, row: str, text: str) -> bool:
+    """A glyph glued to a digit run the reading cut into two cells (「0 0 0 0 0 于77」 read 0|0|0|0|0|7|7: a cell
+    lost and a rule read as 于): the glyph may be a digit or a rule, and the cut is what made the row add up."""
+    cells = sorted(v.cell.span for p, v in found.values.items()
+                   if p.startswith(row + ".") and v.cell.span and v.value is not None)
+    for a, b in zip(cells, cells[1:]):
+        if a[1] == b[0] and (a[0] > 0 and _LONE_GLYPH.match(text, a[0] - 1) or _LONE_GLYPH.match(text, b[1])):
+            return True
+    return False
 
 
 def _cut(found: Found, row: str) -> bool:
