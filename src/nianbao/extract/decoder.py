@@ -1217,13 +1217,24 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
 
 
 def _cut_apart(u: _Unit) -> bool:
-    """Numbers the text sets apart (several runs) too few for the unit's cells, so that every reading cuts
-    one: the writer dropped separators, and a writer that drops them drops blank cells too (「4 753428 92
-    521」 is 空|4|75|342|8|92|521 as well as 4|75|3|428|9|2|521). Which cell a whole run is depends then
-    on how many blanks went before it: when the reading the row's own sum chose is not confirmed by a sum
-    across rows, the cells the cuts agree on are not settled either. A row that marks a blank (「000—01616」)
-    shows that its writer keeps blanks: the cuts' agreement stands there."""
-    return len(u.runs) >= 2 and len(u.runs) < len(u.paths) and not any(r.blank for r in u.runs)
+    """One row whose numbers the text sets apart (several runs) too few for its cells, so that every reading
+    cuts one, and which also reads as a row with blank cells dropped that adds up: the writer dropped
+    separators, and a writer that drops them drops blanks too (「4 753428 92 521」 is 空|4|75|342|8|92|521 as
+    well as 4|75|3|428|9|2|521). Which cell a whole run is depends then on how many blanks went before it:
+    when the reading the row's own sum chose is not confirmed by a sum across rows, the cells the cuts
+    agree on are not settled either. A row that marks a blank (「000—01616」) shows that its writer keeps
+    blanks, and one no such reading adds up for (「1 0２ 1 3310」) gives its cells where the cuts agree."""
+    if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1 or any(r.blank for r in u.runs):
+        return False
+    if not 2 <= len(u.runs) < len(u.paths):
+        return False
+    for cells in range(len(u.runs), len(u.paths)):
+        alts = readings(u.runs, cells, cap=MAX_SCORED)
+        if alts is None:
+            return True  # too many to list: none of them ruled out
+        if any(sum(p.value for p in r[:-1]) == r[-1].value for r in alts):
+            return True
+    return False
 
 
 def _plain_gaps(stream: Stream | None, runs: list[Run]) -> bool:
