@@ -520,14 +520,17 @@ def confirm_appeals(found: Found, ev: Evidence) -> None:
 
 
 def _glyph_on_cut(found: Found, row: str, text: str) -> bool:
-    """A glyph glued to a digit run the reading cut into two cells (「0 0 0 0 0 于77」 read 0|0|0|0|0|7|7: a cell
-    lost and a rule read as 于): the glyph may be a digit or a rule, and the cut is what made the row add up."""
+    """A lone glyph glued to a digit run the reading cut into two cells (「0 0 0 0 0 于77」 read 0|0|0|0|0|7|7: a
+    cell lost and a rule read as 于): the glyph may be a digit or a rule, and the cut is what made the row add
+    up. A label's last word glued to its first number (「申请数量10 0 0 0 01」) is no lone glyph."""
     cells = sorted(v.cell.span for p, v in found.values.items()
                    if p.startswith(row + ".") and v.cell.span and v.value is not None)
-    for a, b in zip(cells, cells[1:]):
-        if a[1] == b[0] and (a[0] > 0 and _LONE_GLYPH.match(text, a[0] - 1) or _LONE_GLYPH.match(text, b[1])):
-            return True
-    return False
+
+    def lone(i: int, j: int) -> bool:  # text[i] a glyph with a space on its other side, on the same line
+        # (a label wrapped to its last word is at a line's start: 「…申请数」/「量000060000」)
+        return 0 <= i < len(text) and 0 <= j < len(text) and bool(_LONE_GLYPH.match(text, i)) and text[j] in " \t\u3000"
+
+    return any(a[1] == b[0] and (lone(a[0] - 1, a[0] - 2) or lone(b[1], b[1] + 1)) for a, b in zip(cells, cells[1:]))
 
 
 def _cut(found: Found, row: str) -> bool:
