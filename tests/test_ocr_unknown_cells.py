@@ -112,3 +112,12 @@ def test_two_glyphs_side_by_side_are_two_unknown_cells():
     name = "ocr_glyph_pair"
     rec = {"requests": load_json(DATA / "decoder_cases" / f"{name}.json")}
     assert assert_right_or_null(rec, (DATA / "decoder_cases" / f"{name}.txt").read_text(encoding="utf-8")) >= 60
+
+
+def test_a_glyph_glued_to_a_cut_run_leaves_the_row_unconfirmed():
+    """Found by the glyph property at 10× examples (seed 1; seed table 2, seed 246): 「予以公开 | 0 0 0 0 0
+    于77」, its first cell lost and a rule glued to the 77 as 于. The decoder cut 77 into 7|7, and the row's own
+    sum, which that cut made hold, kept the five 0s (自然人 printed 77): a glyph glued to a run the reading
+    cut marks a row its own sum cannot confirm."""
+    case = DATA / "decoder_cases" / "ocr_glyph_glued_lost_cell"
+    assert assert_right_or_null(load_json(case.with_suffix(".json")), case.with_suffix(".txt").read_text("utf-8")) >= 30

@@ -138,6 +138,7 @@ class Stream:
     # runs_between's results by (start, end, next_number): several readers ask for the same stretches
     memo: dict[tuple[int, int, str | None, bool], tuple[Run, ...]] = field(default_factory=dict, repr=False,
                                                                      compare=False)
+    noisy: bool = False  # read from pixels (noise.evidence): the noise gate checks every cell afterwards
 
     @classmethod
     def from_blocks(cls, blocks: list[Block]) -> Stream:
@@ -294,6 +295,15 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
 
 _DASHES = frozenset("-—–/")  # in Stream.chars (NFKC: 「－」 is 「-」)
 _NONE_WORD = "无"
+# the format's words that begin with 无 (无正当理由, 无法提供), as Stream.chars has them: a 无 a label wrapped
+# right after (「1.申请人无」/「正当理由逾期不补正…」) is that word's first character, not a blank cell. Not in
+# text read from pixels, where the noise gate checks every cell: a row so placed there brings its misread
+# digits (0 read 6) into the column sums, and the gate then nulls right cells of whole columns (held-out
+# pt20 through tesseract 150 dpi --psm 6: 32 cells fewer); the mark keeps such a row unread, as before
+_NONE_LABEL_WORDS = tuple(sorted({unicodedata.normalize("NFKC", lab[i:i + 3])
+                                  for lab in (*(r.label for r in (*T3_ROWS_2019, *T3_ROWS_2021)),
+                                              *(g.label for g in Format.T3_GROUPS.values()))
+                                  for i in range(len(lab)) if lab[i] == _NONE_WORD and len(lab) >= i + 3}))
 
 
 def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
@@ -314,7 +324,8 @@ def _blank_marks(stream: Stream, start: int, end: int) -> list[int]:
         if not _mark_ends(text, t + 1):
             continue
         if ch == _NONE_WORD:
-            if _nfkc(after) not in _DASHES and not _numbered(text, t):
+            if _nfkc(after) not in _DASHES and not _numbered(text, t) and (
+                    stream.noisy or not chars.startswith(_NONE_LABEL_WORDS, p)):
                 out.append(p)
             continue
         if (_nfkc(before) in _DASHES or _nfkc(after) in _DASHES or after not in _SEPARATORS and not after.isdigit()
@@ -1031,6 +1042,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
     chosen = [n for n, (u, cands) in enumerate(zip(units, live))
               if cands and len(cands) == 1 and u.cands and (len(u.cands) > 1 or u.summed)]
     whole = [_holds(c, values) for c in cons]
+    unconfirmed: set[int] = set()  # units whose choice by their own sums no sum across rows confirmed
     if chosen and not (whole and all(h is True for h in whole)):
         base: dict[str, float] = {}
         for u in units:
@@ -1064,6 +1076,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                     pending.remove(n)
                     base.update(zip(u.paths, (p.value for p in cur[0])))
                     grew = True
+        unconfirmed.update(pending)
         for n in pending:
             # a summed unit's listed readings are not all of its readings: unconfirmed, it is not read
             live[n] = None if units[n].summed else units[n].cands
@@ -1072,7 +1085,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
     # cells of rows read only by cutting digit runs the arithmetic does not confirm; in OCR text (no
     # ``stream``) runs are glued by the engine and the noise gate checks each cell instead
     cut_paths: set[str] = set()
-    for u, cands in zip(units, live):
+    for n, (u, cands) in enumerate(zip(units, live)):
         if stream is not None and cands and len(cands) <= MAX_SCORED:
             rows = set.intersection(*(_cut_unconfirmed(u, c, cons, values) for c in cands))
             cut_paths.update(p for p in u.paths if p.rsplit(".", 1)[0] in rows)
@@ -1096,7 +1109,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             continue
         # several readings and no order to trust, or only some of its readings listed: none of its cells
         # is settled
-        if not u.ordered or u.summed:
+        if not u.ordered or u.summed or stream is not None and n in unconfirmed and _cut_apart(u):
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         # several readings: the cells on which all agree are settled, the others stay null. Where
@@ -1201,6 +1214,27 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
         if not all(any(_holds(c, val) is True for c in across if x in (*c[0], *c[1])) for x in paths):
             out.add(row)
     return out
+
+
+def _cut_apart(u: _Unit) -> bool:
+    """One row whose numbers the text sets apart (several runs) too few for its cells, so that every reading
+    cuts one, and which also reads as a row with blank cells dropped that adds up: the writer dropped
+    separators, and a writer that drops them drops blanks too (「4 753428 92 521」 is 空|4|75|342|8|92|521 as
+    well as 4|75|3|428|9|2|521). Which cell a whole run is depends then on how many blanks went before it:
+    when the reading the row's own sum chose is not confirmed by a sum across rows, the cells the cuts
+    agree on are not settled either. A row that marks a blank (「000—01616」) shows that its writer keeps
+    blanks, and one no such reading adds up for (「1 0２ 1 3310」) gives its cells where the cuts agree."""
+    if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1 or any(r.blank for r in u.runs):
+        return False
+    if not 2 <= len(u.runs) < len(u.paths):
+        return False
+    for cells in range(len(u.runs), len(u.paths)):
+        alts = readings(u.runs, cells, cap=MAX_SCORED)
+        if alts is None:
+            return True  # too many to list: none of them ruled out
+        if any(sum(p.value for p in r[:-1]) == r[-1].value for r in alts):
+            return True
+    return False
 
 
 def _plain_gaps(stream: Stream | None, runs: list[Run]) -> bool:
@@ -1339,7 +1373,20 @@ def decode_appeals(stream: Stream) -> Decoded | None:
         if 0 < sum(cell in dec.values for cell in cells) < len(cells):
             for cell in cells:
                 dec.values.pop(cell, None)
+        elif cells[0] in dec.values and _cut_block_fails([dec.values[cell] for cell in cells]):
+            for cell in cells:
+                del dec.values[cell]
+            dec.unreadable.append(f"appeals.{g}")
     return dec
+
+
+def _cut_block_fails(block: list[Piece]) -> bool:
+    """A 表四 block read by cutting a longer digit run whose four results do not add up to its 总计. Cutting
+    rests on the table holding all fifteen cells; a blank block leaves nothing (「1110111143 81101231」 is
+    two blocks, not three), and then the readings that keep the most block sums cut the wrong digits. No sum
+    across blocks can confirm the cut, and a block printed so (a defect) has no cut to make: not read."""
+    cut = any((p.start, p.end) != (p.run.start, p.run.end) for p in block)
+    return cut and sum(p.value for p in block[:-1]) != block[-1].value
 
 
 def _interleaved(stream: Stream, runs: list[Run]) -> bool:

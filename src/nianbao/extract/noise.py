@@ -322,7 +322,7 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
     # 0 0 1 0 1 1 3: the glyphs left out, 10 and 13 cut in two, and the row adds up)
     decoded = {path for kind, path, *_ in found.notes if kind == "decoded"}
     ruled = {row for row in decoded if (_among_rules(found, row, ev.text) or _cut(found, row)
-                                        and _glyph_cells(found, row, ev.text))
+                                        and (_glyph_cells(found, row, ev.text) or _glyph_on_cut(found, row, ev.text)))
              and any(v for p, v in val.items() if p.startswith(row + "."))}  # (zeros only: every 1 a rule)
     if ruled:
         chosen = set(chosen) | {p for p in val if p.rsplit(".", 1)[0] in ruled}
@@ -517,6 +517,20 @@ def confirm_appeals(found: Found, ev: Evidence) -> None:
             if row in decoded and row not in dropped and _cut(found, row):
                 dropped[row] = [p for p in (f"{row}.{c}" for c in T4_COLUMN_KEYS) if p in val]
     _drop(found, dropped, WHY_T4.format(ev.signals[0]))
+
+
+def _glyph_on_cut(found: Found, row: str, text: str) -> bool:
+    """A lone glyph glued to a digit run the reading cut into two cells (「0 0 0 0 0 于77」 read 0|0|0|0|0|7|7: a
+    cell lost and a rule read as 于): the glyph may be a digit or a rule, and the cut is what made the row add
+    up. A label's last word glued to its first number (「申请数量10 0 0 0 01」) is no lone glyph."""
+    cells = sorted(v.cell.span for p, v in found.values.items()
+                   if p.startswith(row + ".") and v.cell.span and v.value is not None)
+
+    def lone(i: int, j: int) -> bool:  # text[i] a glyph with a space on its other side, on the same line
+        # (a label wrapped to its last word is at a line's start: 「…申请数」/「量000060000」)
+        return 0 <= i < len(text) and 0 <= j < len(text) and bool(_LONE_GLYPH.match(text, i)) and text[j] in " \t\u3000"
+
+    return any(a[1] == b[0] and (lone(a[0] - 1, a[0] - 2) or lone(b[1], b[1] + 1)) for a, b in zip(cells, cells[1:]))
 
 
 def _cut(found: Found, row: str) -> bool:

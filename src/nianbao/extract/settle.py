@@ -52,6 +52,7 @@ class _Lazy:
     def get(self) -> Stream:
         if self._s is None:
             self._s = Stream.from_blocks(self.blocks)
+            self._s.noisy = self.noisy
         return self._s
 
 
