@@ -861,7 +861,10 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     while k < len(found):
         m = k
         while (m + 1 < len(found) and found[m + 1][0] == found[m][0] + 1
-               and not runs_between(stream, found[m][2], found[m + 1][1])):
+               and not runs_between(stream, found[m][2], found[m + 1][1], blanks=True)
+               and not _ARTICLE.search(stream.chars, found[m][2], found[m + 1][1])):
+            # a blank cell's mark after a label is its row's, in order (「行政许可 - … 行政处罚 6 7」); a sub-table's
+            # header between two labels parts two tables, each written before the next one's header
             m += 1
         run = found[k:m + 1]
         k = m + 1
