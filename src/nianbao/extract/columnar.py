@@ -1098,8 +1098,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         if prev is not None and prev[0][-1] + 1 == rows[0] and _spill(prev[1], len(prev[0])):
             # the label before has a row's numbers more, past words: this run's first row's numbers, written
             # before its label (inscriptis' 「（一）」 / 「三、本年度办理结果  20 0 20 …」 / 「予以公开」); the numbers after the
-            # run are then not its rows'
-            continue
+            # run are then not its rows', and without its rows the sums over them would no longer check the rest
+            return None
         nums, runs = _runs_of(stream, toks)
         if len(nums) < 2 * WIDTH:
             # about one row of numbers after a run of labels: the labels before the last lost

@@ -772,7 +772,9 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
         if runs and _unit_first(stream, e, runs[-1].end):
-            runs = []  # a unit before the row's numbers: they are another row's (``_unit_first``)
+            # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
+            # without this row the sums over it would no longer check the rest
+            return None
         if n + 1 < len(best):
             runs = _before_foreign(runs, width * len(covered))
         segs.append((covered, runs))
@@ -1558,14 +1560,16 @@ def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
 
 
 def _unit_first(stream: Stream, lo: int, hi: int) -> bool:
-    """A count's unit standing alone (「件」 between separators) in ``chars[lo:hi]`` with no digit right before
-    it: the unit of a number written before the label. A cell of a number and its unit on two lines, its
+    """A count's unit standing alone (「件」 between separators) in ``chars[lo:hi]``, right after the label (at
+    ``lo``) or after a blank mark: the unit of a number written before the label. A cell of a number and its unit on two lines, its
     row's label centred between them (inscriptis, valign="center": 「226」 / 「行政处罚」 / 「件」 / 「132」 /
     「行政强制」), puts each row's numbers above its label; the numbers after a label are the next row's."""
     chars, where, text = stream.chars, stream.where, stream.text
     for p in range(max(lo, 1), min(hi, len(where))):
         if chars[p] not in _COUNT_UNITS or chars[p - 1].isdigit():
             continue
+        if p > lo and "\u4e00" <= chars[p - 1] <= "\u9fff":
+            continue  # after words: a wrapped label's last character (pdfium's 「行政执法案」/「件」) as likely
         t = where[p]
         if 0 < t < len(text) - 1 and text[t - 1] in _SEPARATORS and text[t + 1] in _SEPARATORS:
             return True

@@ -849,9 +849,10 @@ _T2_HEADER = re.compile("|".join(re.escape(w) for w in (
 
 def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     """表二 written as each sub-table's item labels and then their numbers, one item per line: with as
-    many lines as labels, line n is the n-th item's, read when it has one number per column (fewer:
-    blank cells dropped, which ones is not known: null). Fewer lines than labels: a blank item left no
-    line, and 表二 has no sums to say which: nothing is read."""
+    many lines as labels, line n is the n-th item's, read when every line has one number per column (a line
+    with fewer: blank cells dropped, or a number in pieces while a blank item left no line: nothing of the run
+    is read). Fewer lines than labels: a blank item left no line, and 表二 has no sums to say which: nothing
+    is read."""
     labels = active_labels(stream.chars, fmt)
     if labels is None:
         return None
@@ -861,10 +862,8 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     while k < len(found):
         m = k
         while (m + 1 < len(found) and found[m + 1][0] == found[m][0] + 1
-               and not runs_between(stream, found[m][2], found[m + 1][1], blanks=True)
-               and not _ARTICLE.search(stream.chars, found[m][2], found[m + 1][1])):
-            # a blank cell's mark after a label is its row's, in order (「行政许可 - … 行政处罚 6 7」); a sub-table's
-            # header between two labels parts two tables, each written before the next one's header
+               and not runs_between(stream, found[m][2], found[m + 1][1], blanks=True)):
+            # a blank cell's mark after a label is its row's, in order (「行政许可 - … 行政处罚 6 7」)
             m += 1
         run = found[k:m + 1]
         k = m + 1
@@ -875,15 +874,15 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
         lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True, header=_T2_HEADER)
         if lines is None or len(lines) != len(run):
             continue
-        if any(len(line) > max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):
-            continue  # more numbers than the item has cells: not these items' lines
+        if any(len(line) != max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):
+            # more numbers than the item has cells: not these items' lines; fewer: blank cells dropped, or a
+            # number in pieces over lines while a blank item left none (「行政规范性文件」 blank, 「行政许可」, 「1」「2」
+            # for 12): which line is whose is not settled
+            continue
         for line, (n, _s, _e) in zip(lines, run):
             it = items[n]
             paths = [f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"]
             dec.rows[f"active.{it.key}"] = line
-            if len(line) != len(paths):
-                dec.unreadable.append(f"active.{it.key}")
-                continue
             for p, r in zip(paths, line):
                 v = float(r.digits) if "." in r.digits else int(r.digits)
                 dec.values[p] = Piece(v, r.start, r.end, r)
