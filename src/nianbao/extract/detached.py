@@ -849,10 +849,10 @@ _T2_HEADER = re.compile("|".join(re.escape(w) for w in (
 
 def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     """表二 written as each sub-table's item labels and then their numbers, one item per line: with as
-    many lines as labels, line n is the n-th item's, read when every line has one number per column (a line
-    with fewer: blank cells dropped, or a number in pieces while a blank item left no line: nothing of the run
-    is read). Fewer lines than labels: a blank item left no line, and 表二 has no sums to say which: nothing
-    is read."""
+    many lines as labels, line n is the n-th item's, read when it has one number per column (fewer:
+    blank cells dropped, which ones is not known: null; and nothing of the run is read when such a line may hold
+    a piece of its neighbour's number, ``_pieces_over_lines``). Fewer lines than labels: a blank item left no
+    line, and 表二 has no sums to say which: nothing is read."""
     labels = active_labels(stream.chars, fmt)
     if labels is None:
         return None
@@ -874,19 +874,34 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
         lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True, header=_T2_HEADER)
         if lines is None or len(lines) != len(run):
             continue
-        if any(len(line) != max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):
-            # more numbers than the item has cells: not these items' lines; fewer: blank cells dropped, or a
-            # number in pieces over lines while a blank item left none (「行政规范性文件」 blank, 「行政许可」, 「1」「2」
-            # for 12): which line is whose is not settled
+        if any(len(line) > max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):
+            continue  # more numbers than the item has cells: not these items' lines
+        if _pieces_over_lines(lines, [max(len(items[n].columns), 1) for n, _s, _e in run]):
             continue
         for line, (n, _s, _e) in zip(lines, run):
             it = items[n]
             paths = [f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"]
             dec.rows[f"active.{it.key}"] = line
+            if len(line) != len(paths):
+                dec.unreadable.append(f"active.{it.key}")
+                continue
             for p, r in zip(paths, line):
                 v = float(r.digits) if "." in r.digits else int(r.digits)
                 dec.values[p] = Piece(v, r.start, r.end, r)
     return dec if dec.values else None
+
+
+def _pieces_over_lines(lines: list[list[Run]], widths: list[int]) -> bool:
+    """A line with fewer numbers than its item's cells next to a line whose number it may be a piece of: the
+    last number of the one and the first of the next make a count (「1」「2」 for 12: 「行政规范性文件」 blank and
+    「行政许可」 12 read as 1 and 2; 「0」「0 0 0」 is no such pair, 00 is no count)."""
+    for k in range(len(lines) - 1):
+        if len(lines[k]) >= widths[k] and len(lines[k + 1]) >= widths[k + 1]:
+            continue
+        a, b = lines[k][-1].digits, lines[k + 1][0].digits
+        if a.isdigit() and b.isdigit() and a[0] != "0":
+            return True
+    return False
 
 
 def fill_active_labels_first(found: Found, stream: Stream, fmt: str) -> None:
