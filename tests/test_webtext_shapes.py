@@ -85,6 +85,31 @@ MIN_RIGHT = {
     # numbers beside a label's first words, above its rest (「二 0件 0件 …」/「、上年结转政府信息公开申请数量」) under a
     # label without numbers (一、本年新收, blank): they are 二's, and 一's row stays null, never 二's zeros
     "t3_numbers_beside_label_head.inscriptis": 175,
+    # new seeds 300-899 (2026-12-03, helper 69):
+    # trafilatura writes the text first, 表四's 「数量 0 0 … 0」 before 表三, whose 「- - - …」 rows are blank: no row
+    # is lost before the header, the zeros are not 2.申请人逾期未按收费's and 3.其他's
+    "t3_dash_rows_tables_last.trafilatura": 200,
+    # a line each: 「规章」「1」「8」「2」「6」「-」 and 「规范性文件」「-」「2」「8」「-」 (18, 26, a blank; a blank, 28, a blank):
+    # a mark before the numbers counts as a cell too; 「行政许可」「-」 then 「行政处罚」「6」「7」 is no labels-first run
+    "t2_blank_marks_around_pieces.bs4-text-nl": 110,
+    # 「行政规范性文件」 (blank), 第（五）项's header, 「行政许可」「1」「2」: the numbers are 12's pieces, not the two rows'
+    "t2_labels_across_sub_tables.bs4-text-nl": 199,
+    # 「行政事业性收费| **15**|	0|」: the bold marks are no glue, 15 is never 1|5
+    "t2_bold_numbers.html2text": 176,
+    # get_text() glues cells with their thousands separators: 「1,8471,502947…6,036」 is 1,847 | 1,502 | …, never 1 | 8471
+    "t3_thousands_glued.bs4-text": 185,
+    # 「（一）」 / 「三、本年度办理结果  20 0 20 0 0 6 46」 / 「予以公开」: 予以公开's numbers inside its label, so the numbers
+    # after the run 予以公开, 部分公开 are not those two rows'
+    "t3_numbers_inside_label.inscriptis": 163,
+    # cells 「226」/「件」 with the label centred between (「226」/「行政处罚」/「件」/「132」/「行政 强制」): a unit before the
+    # numbers after a label shows them another row's
+    "units_below_labels.inscriptis": 128,
+    # 表三 with a 小计 column whose header stands after three rows: eight cells a row, the first a written 「无」; dropping
+    # it to fit seven is a guess (it was read 无 无 无 20 20 40 40 → other_org 40)
+    "t3_subtotal_header_inside.inscriptis": 112,
+    # 「行政规范性文件    ７                      1 6」: 7, a blank, 16 (its spans set apart), never 7, 1, 6
+    "t2_spans_apart_blank_cell.inscriptis": 102,
+    "t2_spans_apart_one_cell.inscriptis": 184,  # 「行政处罚        1 2」 is 12 or not known, never 1
 }
 
 

@@ -680,6 +680,15 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
     return out
 
 
+def _spill(tokens: list[tuple[str, object]], rows: int) -> bool:
+    """More numbers than ``rows`` rows' cells, some of them past words after the first: another row's."""
+    kinds = [k for k, _ in tokens]
+    if kinds.count("num") <= rows * WIDTH or "num" not in kinds:
+        return False
+    first = kinds.index("num")
+    return any(k == "words" for k in kinds[first:]) and kinds[-1] == "num"
+
+
 def _runs_of(stream: Stream, tokens: list[tuple[str, object]]) -> tuple[list[_Num], dict[int, Run]]:
     nums = [t for k, t in tokens if isinstance(t, _Num)]
     runs = {id(n): Run(stream.chars[n.start:n.end], n.start, n.end) for n in nums}
@@ -1081,9 +1090,16 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     banded: list[int] = []  # parts the placement search settled (at their fewest bands)
     short: list[_Part] = []  # the parts with blank rows, whole (``_by_blocks``)
     cross = _t3_constraints(keys)
+    before: tuple[list[int], list[tuple[str, object]]] | None = None
     for rows, toks in parts:
+        prev, before = before, (rows, toks)
         if len(rows) < 2:
             continue  # a label with its own numbers: the row reader's
+        if prev is not None and prev[0][-1] + 1 == rows[0] and _spill(prev[1], len(prev[0])):
+            # the label before has a row's numbers more, past words: this run's first row's numbers, written
+            # before its label (inscriptis' 「（一）」 / 「三、本年度办理结果  20 0 20 …」 / 「予以公开」); the numbers after the
+            # run are then not its rows', and without its rows the sums over them would no longer check the rest
+            return None
         nums, runs = _runs_of(stream, toks)
         if len(nums) < 2 * WIDTH:
             # about one row of numbers after a run of labels: the labels before the last lost

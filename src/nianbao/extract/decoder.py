@@ -401,10 +401,20 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             j = k
         digits = chars[i:j]
         # thousands separators: 3,119 / 3，119
-        while (j + 4 <= end and chars[j] in ",，" and chars[j + 1:j + 4].isdigit()
-               and (j + 4 == end or not chars[j + 4].isdigit())):
-            digits += chars[j + 1:j + 4]
-            j += 4
+        while j + 4 <= end and chars[j] in ",，" and chars[j + 1:j + 4].isdigit():
+            if j + 4 == end or not chars[j + 4].isdigit() or (
+                    where[j + 4] - where[j + 3] > 1 and _separated(text, where[j + 3], where[j + 4])):
+                # (「1,847 1,502」: the three digits end at a separator, the next number's start)
+                digits += chars[j + 1:j + 4]
+                j += 4
+                continue
+            k = _DIGITS.match(chars, j + 1, end).end()  # type: ignore[union-attr]
+            if _SEPARATOR.search(text, where[i], where[k - 1] + 1):
+                break
+            # cells glued with their thousands separators (get_text: 「1,8471,502947…」 is 1,847 and 1,502…): the
+            # comma is no cell's edge, as 「1」 then 「8471」 would have it; the digits run on and the sums cut them
+            digits += chars[j + 1:k]
+            j = k
         if j < end and chars[j] in ".．" and j + 1 < end and chars[j + 1].isdigit():
             # a decimal: one cell (表二 fees); keep it whole
             k = j + 1
@@ -457,6 +467,13 @@ def _whole_cell(text: str, a: int, b: int) -> bool:
     while j < len(text) and text[j] in _BLANK:
         j += 1
     return j >= len(text) or text[j] in _CELL_EDGE
+
+
+def _before_emphasis(text: str, t: int) -> int:
+    """``t`` moved back past Markdown's emphasis marks right before it (「**15**」's 「**」)."""
+    while t > 0 and text[t - 1] in "*_":
+        t -= 1
+    return t
 
 
 def _separated(text: str, a: int, b: int) -> bool:
@@ -765,6 +782,10 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = _tail_runs(stream, e, blanks=True)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
+        if runs and _unit_first(stream, e, runs[-1].end):
+            # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
+            # without this row the sums over it would no longer check the rest
+            return None
         if n + 1 < len(best):
             runs = _before_foreign(runs, width * len(covered))
         segs.append((covered, runs))
@@ -1489,8 +1510,10 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         runs = all_runs[n]
         if len(it.columns) > 1 and runs:
             marked = _marked_runs(stream, runs)
-            if len(marked) > len(runs) and len(marked) > len(it.columns):
-                # a blank cell's mark (「—」) after more numbers than the other cells: one of them is a piece
+            # and the marks between the label and its first number (「规范性文件 - 2 8 -」 is a blank, 28, a blank)
+            cells = len(marked) + len(_blank_marks(stream, e, runs[0].start))
+            if cells > len(runs) and cells > len(it.columns):
+                # a blank cell's mark (「—」) besides more numbers than the other cells: one of them is a piece
                 # of another (「规章 33 2 4 —」 is 33, 24 and a blank, written in pieces)
                 runs = []
                 dec.unsure.add(f"active.{it.key}")
@@ -1499,6 +1522,13 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
                 # past other words they may be another row's)
                 runs = marked
+        if runs and _unit_first(stream, e, runs[-1].end):
+            runs = []  # 「226」/「行政处罚」/「件」/「132」: 132 is 行政强制's (``_unit_first``)
+        if runs and _spaced_pair(stream, e, runs):
+            # two single digits one space apart where the row's other cells stand farther apart (inscriptis'
+            # 「规范性文件    ７          1 6」: a number whose spans the tool set apart): 1|6 or 16, not known
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if glued and 0 < len(runs) < len(it.columns) and _padded(stream, runs):
             # a text that glues cells (「规范性文件009」) keeps the spaces a cell's own number had (「&nbsp;38&nbsp;」):
             # a run with a space at its edge is one cell, so fewer runs than cells left blank cells out, and
@@ -1530,10 +1560,12 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
             # sign hides the gap that would show where the cells part
             runs = []
         if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and _separated(
-                stream.text, stream.where[runs[0].start] - 2, stream.where[runs[0].start]):
+                stream.text, _before_emphasis(stream.text, stream.where[runs[0].start]) - 2,
+                _before_emphasis(stream.text, stream.where[runs[0].start])):
             # fewer numbers than cells, the first set apart from the label, in a table whose runs never show
             # cells glued together: blank cells dropped ("行政许可 126" is 126 in one of three cells, not
-            # 1|2|6); no arithmetic says which
+            # 1|2|6); no arithmetic says which. Markdown's bold marks are no glue: 「收费| **15**| 0」 is 15
+            # and a number past the marks, never 1|5
             runs = []
         if (runs and n and not all_runs[n - 1] and found[n - 1][2] == found[n][1]
                 and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]):
@@ -1572,6 +1604,36 @@ def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
         # 「规章 33 2 4 — 行政规范性文件」): the row's last cell, blank
         out.append(Run("0", p, p + 1, gap=False, blank=True))
     return out
+
+
+def _unit_first(stream: Stream, lo: int, hi: int) -> bool:
+    """A count's unit standing alone (「件」 between separators) in ``chars[lo:hi]``, right after the label (at
+    ``lo``) or after a blank mark: the unit of a number written before the label. A cell of a number and its unit on two lines, its
+    row's label centred between them (inscriptis, valign="center": 「226」 / 「行政处罚」 / 「件」 / 「132」 /
+    「行政强制」), puts each row's numbers above its label; the numbers after a label are the next row's."""
+    chars, where, text = stream.chars, stream.where, stream.text
+    for p in range(max(lo, 1), min(hi, len(where))):
+        if chars[p] not in _COUNT_UNITS or chars[p - 1].isdigit():
+            continue
+        if p > lo and "\u4e00" <= chars[p - 1] <= "\u9fff":
+            continue  # after words: a wrapped label's last character (pdfium's 「行政执法案」/「件」) as likely
+        t = where[p]
+        if 0 < t < len(text) - 1 and text[t - 1] in _SEPARATORS and text[t + 1] in _SEPARATORS:
+            return True
+    return False
+
+
+def _spaced_pair(stream: Stream, e: int, runs: list[Run]) -> bool:
+    """Two single-digit runs one space apart, and some run of the item (the first: from its label ending at
+    ``e``) set farther apart than that (by more space, or in a cell of its own)."""
+    text, where = stream.text, stream.where
+    if len(runs) < 2 or runs[-1].end > len(where) or not 0 < e <= len(where):
+        return False
+    ends = [where[e - 1], *(where[r.end - 1] for r in runs[:-1])]
+    seps = [text[a + 1:where[r.start]] for a, r in zip(ends, runs)]
+    return (any(sep == " " and len(a.digits) == 1 and len(b.digits) == 1 and not a.blank and not b.blank
+                for sep, a, b in zip(seps[1:], runs, runs[1:]))
+            and any(sep and not sep.strip() and (len(sep) > 1 or sep == "\t") for sep in seps))  # (cells: a tab)
 
 
 def _padded(stream: Stream, runs: list[Run]) -> bool:

@@ -851,7 +851,8 @@ _T2_HEADER = re.compile("|".join(re.escape(w) for w in (
 def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     """表二 written as each sub-table's item labels and then their numbers, one item per line: with as
     many lines as labels, line n is the n-th item's, read when it has one number per column (fewer:
-    blank cells dropped, which ones is not known: null). Fewer lines than labels: a blank item left no
+    blank cells dropped, which ones is not known: null; and nothing of the run is read when such a line may hold
+    a piece of its neighbour's number, ``_pieces_over_lines``). Fewer lines than labels: a blank item left no
     line, and 表二 has no sums to say which: nothing is read."""
     labels = active_labels(stream.chars, fmt)
     if labels is None:
@@ -862,7 +863,8 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
     while k < len(found):
         m = k
         while (m + 1 < len(found) and found[m + 1][0] == found[m][0] + 1
-               and not runs_between(stream, found[m][2], found[m + 1][1])):
+               and not runs_between(stream, found[m][2], found[m + 1][1], blanks=True)):
+            # a blank cell's mark after a label is its row's, in order (「行政许可 - … 行政处罚 6 7」)
             m += 1
         run = found[k:m + 1]
         k = m + 1
@@ -877,6 +879,8 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
             continue
         if any(len(line) > max(len(items[n].columns), 1) for line, (n, _s, _e) in zip(lines, run)):
             continue  # more numbers than the item has cells: not these items' lines
+        if _pieces_over_lines(lines, [max(len(items[n].columns), 1) for n, _s, _e in run]):
+            continue
         for line, (n, _s, _e) in zip(lines, run):
             it = items[n]
             paths = [f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"]
@@ -906,6 +910,19 @@ def _rows_or_columns(dec: Decoded, items: list, lines: list) -> None:
         by_columns = tuple(nums[c * h + r] for c in range(width))
         if by_rows != by_columns:
             dec.ambiguous.append(([f"active.{it.key}.{c.key}" for c in it.columns], sorted({by_rows, by_columns})))
+
+
+def _pieces_over_lines(lines: list[list[Run]], widths: list[int]) -> bool:
+    """A line with fewer numbers than its item's cells next to a line whose number it may be a piece of: the
+    last number of the one and the first of the next make a count (「1」「2」 for 12: 「行政规范性文件」 blank and
+    「行政许可」 12 read as 1 and 2; 「0」「0 0 0」 is no such pair, 00 is no count)."""
+    for k in range(len(lines) - 1):
+        if len(lines[k]) >= widths[k] and len(lines[k + 1]) >= widths[k + 1]:
+            continue
+        a, b = lines[k][-1].digits, lines[k + 1][0].digits
+        if a.isdigit() and b.isdigit() and a[0] != "0":
+            return True
+    return False
 
 
 def fill_active_labels_first(found: Found, stream: Stream, fmt: str) -> None:

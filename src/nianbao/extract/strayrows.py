@@ -16,6 +16,7 @@ belong, but the format says a great deal:
 A cell gets a value when every placement that fits gives it the same one (new, carried, total and carried
 forward are fixed by the sums; a column of zeros is zero wherever the rows go); the others stay null with
 the alternatives listed (L-03). Values already read by another reading must agree, or nothing is used.
+A table that writes its blank cells' marks (「-」) has lost no row: a row short of numbers is a blank one.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ def fill_stray_rows(found: Found, stream: Stream) -> None:
     own = _whole_counts(runs_between(stream, lo, hi))
     rows = _rows_of(own)
     if rows is None or not 1 <= len(keys) - len(rows) <= MAX_STRAY:
+        return
+    if any(r.blank for r in runs_between(stream, lo, hi, blanks=True)):
+        # the table writes its blank cells (「-」): a row of marks is a blank row in its place, not one lost
+        # before the header, and rows of zeros elsewhere (表四's 「数量 0 0 …」 a tool wrote first) would fill it
         return
     missing = len(keys) - len(rows)
     sec = chars.rfind(_SECTION_2, 0, lo)

@@ -703,8 +703,9 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
         # as many numbers as cells and then a blank cell's mark: one cell too many, one number is a piece of
         # another (inscriptis' 「规章  33  2 4  —」 is 33, 24 and a blank); no reading is certain
         pieces = bool(row.marks) and len(vals) >= width > 1
+        # (「７      1 6」 split into 7, 1, 6 fits three cells, and so does 7, a blank, 16: not certain)
         if block.grid or ((len(vals) == width or _explicit_blanks(row, width) or repeated) and not row.trimmed
-                          and not pieces
+                          and not pieces and not row.spaced
                           and not any(v.repaired for v in vals)
                           and not re.search(r"\d", core(row.label)) and _same_block(row, vals)):
             found.certain.add(f"active.{lab.key}")

@@ -101,6 +101,7 @@ class Row:
     block: Block
     trimmed: bool = False  # more values than the row is wide: the first were dropped (a guess)
     marks: int = 0  # blank cells' marks (「—」) after the last number, dropped from ``values``
+    spaced: bool = False  # a cell's digits a single space apart were read as several columns (a guess)
 
 
 def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> Row:
@@ -121,6 +122,7 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
     if not values and label_cells and not block.grid:
         values = _split_trailing_numbers(label_cells, min_trailing)
     marks = 0
+    spaced = False
     if not block.grid:
         kept = _trim(values)
         # blank cells' marks (「—」, not empty cells: a converter's debris) after the numbers
@@ -130,17 +132,19 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
         # "594 781" in a text row is two columns a single space apart, unless reading it as one
         # number (digits spaced out by a converter) is what makes the row the right width.
         if split is not values and not (width and len(values) == width and len(split) != width):
-            values = split
+            values, spaced = split, True
     trimmed = False
     if width and len(values) > width:
         window = only_window(values, width) if block.grid else None
         if window is not None:  # a grid's blank column before or after the numbers: its one place
             values = window
         else:
-            trimmed = any(v.value is not None for v in values[:-width])
+            # a blank mark written there (「无」「—」, not an empty cell's debris) is a cell too: dropping it is a
+            # guess as much as dropping a number (a 小计 column the header did not show: eight cells a row)
+            trimmed = any(v.value is not None or v.cell.text.strip() for v in values[:-width])
             values = values[-width:]
     label = "".join(c.text for c in label_cells)
-    return Row(label, label_cells, values, block, trimmed, marks)
+    return Row(label, label_cells, values, block, trimmed, marks, spaced)
 
 
 def only_window(values: list[Value], width: int) -> list[Value] | None:
