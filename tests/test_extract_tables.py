@@ -21,3 +21,11 @@ def test_fixture_matches_expected(path):
 def test_subtotal_column_is_skipped_and_reported(name):
     record = nianbao.parse(HERE / name)
     assert any(n.kind == "extra_row" and n.text == "小计" for n in record.notes)
+
+
+def test_a_category_after_a_line_end_is_not_the_years_total():
+    """pdfplumber's layout text of a rendered PDF keeps its lines apart: 「…44 条；其他应」 was read as a table row
+    and 「主动公开的政府信息 32 条」 began a paragraph, so the category's 32 was taken for 主动公开's total (the
+    total, 「信息数 161」 / 「条」, is split from its unit: not read). What stood before the paragraph counts."""
+    record = nianbao.parse(HERE / "category_after_line_end.pdfplumber-layout.txt").to_json_dict()
+    assert record["narrative"].get("proactive_items") is None

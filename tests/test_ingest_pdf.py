@@ -164,3 +164,14 @@ def test_scan_without_ocr_extra_says_how_to_enable_it():
             "    print(e.message)\n")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert "扫描件" in run.stdout and "pip install 'nianbao[ocr]'" in run.stdout, run.stderr
+
+
+def test_punctuation_whose_box_ends_at_its_ink_stays_on_its_line():
+    """FandolFang as nianbao's render embeds it gives pdfium "loose" boxes that end at the ink: a full-width
+    「，」 was a sliver at the baseline, read as a line of its own below its line. The prose lost its commas
+    and 「其他应」/「主动公开的政府信息32条」 its 应, so the category's 32 was read as the year's total
+    (held-out pt20, nrpdf-native: a wrong number; the text says 全年主动公开信息数161条)."""
+    path = PDF / "ink_boxes_fandol.pdf"  # pages 1-2 of pt20's record rendered by `nianbao render --to pdf`
+    text = nianbao.read_document(path).text
+    assert "不断扩大公开范围，细化公开内容。全年主动公开信息数161条，其中机关职能类信息31条，" in text
+    assert nianbao.parse(path).to_json_dict()["narrative"]["proactive_items"] == 161

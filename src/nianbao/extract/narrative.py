@@ -131,6 +131,19 @@ def _clauses(p: Para):
         yield sm.group(0), sm.start()
 
 
+def _before(p: Para, at: int, doc_text: str | None) -> str:
+    """The text before ``at`` in the paragraph, without the white space it ends with; the document's before
+    the paragraph where it has none (a PDF's lines kept apart: 「…44 条；其他应」 / 「主动公开的政府信息 32 条」,
+    the first line read as a row of a table)."""
+    before = p.text[:at].rstrip()
+    if before or doc_text is None or p.start is None:
+        return before
+    i = p.start
+    while i > 0 and doc_text[i - 1].isspace():  # (a layout's blank lines are long runs of spaces)
+        i -= 1
+    return doc_text[max(0, i - 8):i]
+
+
 def _year_ok(sentence: str, m: re.Match[str], year: int | None) -> bool:
     """A clause that names another year speaks of that year, not of this one."""
     if year is None:
@@ -152,9 +165,10 @@ def _lone_number(p: Para, at: int) -> bool:
 
 
 def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str, Hit]] | None = None,
-                   numbers_apart: bool = False) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[float]]]:
+                   numbers_apart: bool = False, doc_text: str | None = None) -> tuple[dict[str, object], dict[str, Hit], dict[str, list[float]]]:
     """Figures stated in the text. A figure outside any count's range is not read; with ``overflow``,
-    (key, hit) of each such figure is appended to it (the caller notes it: finding L-04). With
+    (key, hit) of each such figure is appended to it (the caller notes it: finding L-04). ``doc_text``: the
+    document's text, where a paragraph's start shows what stood before it. With
     ``numbers_apart`` (a table tool's text whose numbers stand apart from their words), a count on a
     line of its own is not read: it may be a line's neighbour's (「公开政府信息 / 2 / 条」 after 「159」), or
     several lines' digits (「信息数 / 31 / 1 / 4 / 条」)."""
@@ -182,10 +196,12 @@ def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str
                         continue
                     if not _year_ok(sent, m, year):
                         continue
-                    if key == "proactive_items" and (sent[max(0, m.start() - 1): m.start()] == "应"
+                    if key == "proactive_items" and (_before(p, s0 + m.start(), doc_text).endswith("应")
                                                      or _CUMULATIVE.search(sent, max(0, sent.rfind("其中", 0, m.start())),
                                                                            m.start())):
-                        continue  # 其他应主动公开的政府信息 N 条 is a category; 截至目前累计 N 条 is not this year's
+                        # 其他应主动公开的政府信息 N 条 is a category, also where a line ends at 「其他应」 (a PDF's
+                        # text with its lines apart); 截至目前累计 N 条 is not this year's
+                        continue
                     if numbers_apart and _lone_number(p, s0 + m.start(1)):
                         continue
                     raw = m.group(1)

@@ -226,7 +226,7 @@ def build_record(doc: Document) -> Record:
         front.add(mf.title_index)
     paras = paragraphs(blocks, frozenset(front))
     overflow: list = []
-    figures, hits, restated = find_narrative(paras, year, overflow, numbers_apart=step.whole)
+    figures, hits, restated = find_narrative(paras, year, overflow, numbers_apart=step.whole, doc_text=doc.text)
     for key, hit in overflow:
         notes.append(ParseNote(kind="out_of_range", path=f"narrative.{key}", text=hit.text[:80], line=hit.line))
     if year is None and "statistics_period" in figures:

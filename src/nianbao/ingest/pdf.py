@@ -230,10 +230,32 @@ def page_glyphs(page: pdfium.PdfPage, name: str = "", number: int = 0) -> tuple[
             x0, y0, x1, y1 = tp.get_charbox(i, loose=True)
             if x1 <= x0 or y1 <= y0:
                 continue
+            if y1 - y0 < 0.6 * (x1 - x0):
+                # some fonts' loose boxes end at the ink (no ascent read from the font): a full-width 「，」 「。」
+                # or 「一」 is then a sliver at the baseline, and the lines took it for a line of its own
+                # below (「范围，细化」 read 「范围细化」 and a line 「，\t，」, so 「其他应」/「主动公开的政府信息32条」
+                # lost the 应 that marks a category); such a glyph gets its font's em from its baseline
+                y0, y1 = _em_box(tp, i, y0, y1, x1 - x0)
             glyphs.append(Glyph(ch, x0 - left, top - y1, x1 - left, top - y0))
     finally:
         tp.close()
     return glyphs, w, h
+
+
+def _em_box(tp: pdfium.PdfTextPage, i: int, y0: float, y1: float, width: float) -> tuple[float, float]:
+    """The vertical extent of character ``i`` as its line's ideographs have it (0.2 em below its baseline to
+    0.8 em above), joined with its box; the box alone where the font size or the baseline is not borne out
+    by the box (text scaled by its matrix, a size of 0)."""
+    size = pdfium_c.FPDFText_GetFontSize(tp.raw, i)
+    if not 0.5 * width <= size <= 4 * width:
+        return y0, y1
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharOrigin(tp.raw, i, ctypes.byref(ox), ctypes.byref(oy)):
+        return y0, y1
+    base = oy.value
+    if not y0 - size <= base <= y1 + size:
+        return y0, y1
+    return min(y0, base - 0.2 * size), max(y1, base + 0.8 * size)
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
