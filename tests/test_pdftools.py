@@ -17,7 +17,10 @@ from nianbao.ingest import Block, Cell, load_bytes, sniff
 HERE = DATA / "pdftools"
 WHOLE = ["seed002z.pdftotext-bbox.html", "pt02.pdftohtml-s.html", "pt08.mutool.xhtml", "r001.pdftotext-htmlmeta.html",
          "pt02.pymupdf-words.txt", "pt20.pymupdf-words.txt", "pt22.pdftotext-fixed3.txt", "seed003.pymupdf-words.txt",
-         "huaian2024.pdftotext.tsv", "huaian2024.pdfbox-sort.txt"]
+         "huaian2024.pdftotext.tsv", "huaian2024.pdfbox-sort.txt",
+         # pdfminer.six over nianbao's render of pt17: 表三's last rows' numbers among 表四's header words, 表四's
+         # 复议后起诉 blank; the first fifteen numbers took five of 表三's zeros for it
+         "pt17.pdfminer.txt"]
 # one page, or the pieces up to section 三: only their tables are the record's
 PARTS = ["seed002z-p3.pdftohtml.xml", "seed002z-p3.mutool-stext.xml", "seed002z-p3.pymupdf.json",
          "seed002z.pdfium-rects.txt", "huaian2024.pdfium-rects.txt"]

@@ -340,14 +340,16 @@ def _interleaved_runs(stream: Stream, head: int) -> list[Run | None] | None:
     got = _t4_numbers(stream, first, least=14)
     if got is None:
         return None
-    runs, stray = got
+    runs, stray, settled = got
     if len(runs) not in (14, 15) or not all(_whole(r.digits) for r in runs) or (stray and len(runs) != 15):
         return None
     if "维持" not in chars[start:runs[4].start]:  # 表四's header: before the numbers or among the first block's
         return None
     if len(runs) == 15:
-        return list(runs) if _blocks_add_up([int(r.digits) for r in runs]) else None
-    return _one_cell_lost(runs)
+        # numbers from ``settled`` on may be another table's: their blocks are not read (noted unreadable)
+        slots: list[Run | None] = [*runs[:settled], *([None] * (15 - settled))]
+        return slots if _blocks_add_up([None if r is None else int(r.digits) for r in slots]) else None
+    return None if settled < 15 else _one_cell_lost(runs)
 
 
 def _blocks_add_up(vals: list[int | None]) -> bool:
@@ -371,9 +373,10 @@ def _one_cell_lost(runs: list[Run]) -> list[Run | None] | None:
 
 MAX_FOREIGN = 80  # characters of other text (the next section's lines on a two-column page) among them
 MAX_STRAY_NUMBERS = 2  # numbers of that other text taken out from among 表四's
+MIN_SURPLUS = 3  # numbers right after 表四's fifteenth that show more numbers than cells (a page number is one)
 
 
-def _t4_numbers(stream: Stream, first: int, least: int = 15) -> tuple[list[Run], int] | None:
+def _t4_numbers(stream: Stream, first: int, least: int = 15) -> tuple[list[Run], int, int] | None:
     """The first fifteen numbers from ``first`` on, with 表四's header words between them and at most
     ``MAX_FOREIGN`` characters of other words with no digit (pdf-oxide-md writes the next section's first
     lines among the table's on a two-column page), and how many numbers were left out. 表四 counts cases:
@@ -383,12 +386,18 @@ def _t4_numbers(stream: Stream, first: int, least: int = 15) -> tuple[list[Run],
     numbers were read: then the numbers that follow other words before any header word are that text's
     (pdf-oxide-md: ``… 6 4 0 五、存在的主要问题及改进情况 0 41 行政诉讼 直接起诉 … 1 1 6``, the 0 the fee of 表二, 41 a
     cell of 表三), left out, at most ``MAX_STRAY_NUMBERS``; the caller reads such a table only when its
-    three blocks add up."""
+    three blocks add up.
+
+    The third item: from which of the fifteen the numbers are not settled as 表四's (15: all are). When
+    ``MIN_SURPLUS`` numbers or more follow the fifteenth with no word between (pdfminer writes a page's
+    boxes out of order: 表三's last rows after 表四's header words), the last unbroken run of numbers
+    holds more than the cells left, and which of them are 表四's the text does not say."""
     chars = stream.chars
     out: list[Run] = []
     foreign = 0
     stray = 0
     suspect = False  # after other words, before a header word
+    seg = 0  # where the last unbroken run of numbers (no word between them) began among ``out``
     i = first
     while len(out) < 15:
         runs = runs_between(stream, i, min(len(chars), i + 12))
@@ -411,7 +420,7 @@ def _t4_numbers(stream: Stream, first: int, least: int = 15) -> tuple[list[Run],
         header_tail = 0  # header characters since the last other word
         while j < len(chars) and not chars[j].isdigit():
             if chars[j] == "。":  # a sentence: prose, not a table's line
-                return (out, stray) if len(out) >= least else None
+                return (out, stray, 15) if len(out) >= least else None
             if chars[j] in _T4_HEADER_CHARS:
                 header_tail += 1
             else:
@@ -420,19 +429,34 @@ def _t4_numbers(stream: Stream, first: int, least: int = 15) -> tuple[list[Run],
                 header_tail = 0
             j += 1
         if foreign > MAX_FOREIGN:
-            return (out, stray) if len(out) >= least else None
+            return (out, stray, 15) if len(out) >= least else None
         if other and header_tail < 2:
             # other words, and no header word of the table's before the next number: the table ended, or
             # (fewer numbers than it has cells) the other text's numbers stand among it
             if len(out) >= least:
-                return out, stray
+                return out, stray, 15
             suspect = True
         elif header_tail >= 2:
             suspect = False
         if j >= len(chars):
             break
+        if j > run.end:  # words between this number and the next: the next starts a new unbroken run
+            seg = len(out)
+        elif len(out) >= 15 and _more_numbers(stream, j, MIN_SURPLUS):
+            return out, stray, seg
         i = j
-    return out, stray
+    return out, stray, 15
+
+
+def _more_numbers(stream: Stream, at: int, n: int) -> bool:
+    """``n`` numbers from ``at`` on with no word between them."""
+    i = at
+    for _ in range(n):
+        runs = runs_between(stream, i, min(len(stream.chars), i + 12))
+        if not runs or runs[0].start != i:
+            return False
+        i = runs[0].end
+    return True
 
 
 MAX_ORPHANS = 3  # cells a row may have lost to the labels written after the table
