@@ -20,7 +20,9 @@ WHOLE = ["seed002z.pdftotext-bbox.html", "pt02.pdftohtml-s.html", "pt08.mutool.x
          "huaian2024.pdftotext.tsv", "huaian2024.pdfbox-sort.txt",
          # pdfminer.six over nianbao's render of pt17: 表三's last rows' numbers among 表四's header words, 表四's
          # 复议后起诉 blank; the first fifteen numbers took five of 表三's zeros for it
-         "pt17.pdfminer.txt"]
+         "pt17.pdfminer.txt",
+         # the same with the page wider: 表三's header words 「总计」「其他」 and its 2s right after 行政事业性收费 (blank)
+         "pt17z.pdfminer.txt"]
 # one page, or the pieces up to section 三: only their tables are the record's
 PARTS = ["seed002z-p3.pdftohtml.xml", "seed002z-p3.mutool-stext.xml", "seed002z-p3.pymupdf.json",
          "seed002z.pdfium-rects.txt", "huaian2024.pdfium-rects.txt"]

@@ -1480,6 +1480,17 @@ def _t4_header_end(chars: str, head: int) -> int:
 
 
 # ---- 表二 ---------------------------------------------------------------------------------------
+# words of 表三's header, none of them in 表二: numbers after one are that table's (pdfminer writes a page's boxes
+# out of order: 「行政事业性收费」/「— 2 —」/「总计」/「其他」/「2」/「2」, the 2s 表三's)
+_T3_HEADER_WORDS = re.compile("|".join(("总计", "自然人", "申请人情况", "法人或其他组织")))
+
+
+def _t3_header_word(chars: str, lo: int, hi: int) -> int:
+    """Where the first word of 表三's header stands in ``chars[lo:hi]``, or ``hi``."""
+    m = _T3_HEADER_WORDS.search(chars, lo, hi)
+    return m.start() if m else hi
+
+
 def decode_active(stream: Stream, fmt: str) -> Decoded | None:
     """表二: each item's label, then its one or three numbers (no arithmetic: a digit run that can be
     cut more than one way stays null)."""
@@ -1492,7 +1503,7 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
         return None
     dec = Decoded()
     units = []
-    all_runs = [_active_runs(stream, e, found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60))
+    all_runs = [_active_runs(stream, e, found[n + 1][1] if n + 1 < len(found) else _t3_header_word(stream.chars, e, min(hi, e + 60)))
                 for n, (_it, _s, e) in enumerate(found)]
     # an item with no digit before the next label: this table leaves cells blank, and a blank cell leaves
     # nothing in text whose separators are gone ("行政许可126" may be 126 alone, not 1|2|6)
