@@ -110,6 +110,10 @@ MIN_RIGHT = {
     # 「行政规范性文件    ７                      1 6」: 7, a blank, 16 (its spans set apart), never 7, 1, 6
     "t2_spans_apart_blank_cell.inscriptis": 102,
     "t2_spans_apart_one_cell.inscriptis": 184,  # 「行政处罚        1 2」 is 12 or not known, never 1
+    # new seeds 900-1499 (2026-12-03, helper hb):
+    # 表四 cells 「0」/「件」 three lines high beside one-line cells (「0 0 0 0 0 0 0」 over 「4 3 7 1 1 1 2 5」 in the gaps):
+    # read line by line every block still adds up (0 0 0 0 0 | 0 0 4 3 7): no decoder reads such a row in order
+    "t4_aligned_lines_sums_hold.inscriptis": 25,
 }
 
 

@@ -45,6 +45,9 @@ class Found:
     numbers_first: bool = False
     # 表三 prints a 小计 column: its rows are eight cells, which only the layout reader and the decoder read as such
     subtotal: bool = False
+    # 表四's row stands on several lines, each number on the line its alignment put it (aligned.interleaved):
+    # the text's order of its numbers is no order of its cells, for the decoders either
+    unordered: bool = False
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -505,6 +508,7 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         # a row cut into lines down its columns, or a row of cells several lines high whose numbers stand on
         # the lines their alignment put them: no order of its cells
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
+        found.unordered = first is not None and not stacked_rows(used)
         return found
     if len(values) > 15:
         values = values[-15:]
