@@ -568,6 +568,10 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
     if len(ends) != 3 or None in cols or len({id(v.cell) for v in values}) != len(values):
         return None
     chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
+    if any(None in (nums := [v.value for v in chunk]) or sum(nums[:4]) != nums[4] for chunk in chunks):
+        return None  # five numbers whose four results miss their 总计 are no whole group (blank cells left out)
+    if len(set(ends)) != 3:
+        return None  # two 总计 in one column: a header row shifted (a merged cell not kept), its columns say nothing
     last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
     costs = sorted((sum(abs(col - ends[g]) for col, g in zip(last, present)), present)
                    for present in combinations(range(3), len(chunks)))
