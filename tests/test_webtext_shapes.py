@@ -117,6 +117,10 @@ MIN_RIGHT = {
     # 表四 with blank cells left out (「2 2 1 1 2」) under a header whose merged cells inscriptis did not keep (two 总计
     # in one column): five numbers whose results miss their 总计 are no whole group, never 复议后起诉's
     "t4_blanks_dropped_header_shifted.inscriptis": 134,
+    # 表三 cells 「3」/「件」 beside one-line 「0」 cells: 「3 … 3」 above the label, its 「0 0 0 0 0」 beside it, 「件 件」 below,
+    # then the next row's 「1 … 1」: units not under each number show the row over three lines, no row order (the
+    # decoder read 予以公开 0 0 0 0 0 1 1, its sum holding)
+    "t3_unit_cells_over_lines.inscriptis": 160,
 }
 
 
