@@ -121,6 +121,9 @@ MIN_RIGHT = {
     # then the next row's 「1 … 1」: units not under each number show the row over three lines, no row order (the
     # decoder read 予以公开 0 0 0 0 0 1 1, its sum holding)
     "t3_unit_cells_over_lines.inscriptis": 160,
+    # a 小计 column the header breaks over lines (「其」/「他小」/「计」), a row's numbers running on to the next line
+    # (「（七）总计 72 60 79 33 20 45 23」/「7 309」): the line's seven miss their sum, so 23 is no 总计
+    "t3_row_runs_on_next_line.bs4-text": 130,
 }
 
 

@@ -283,6 +283,8 @@ def extract_requests(blocks: list[Block]) -> Found:
                 if len(prow.values) >= 7 or block.grid:
                     _store_t3(found, key, prow, header)
                     pending = None
+            elif row.values and not block.grid and labelled.get(bi - 1) and bi - 1 not in bare:
+                _run_on(found, labelled[bi - 1])
             continue
         c = core(row.label)
         if len(c) > 50:
@@ -411,6 +413,21 @@ def _one_placing(row: Row) -> list[Value] | None:
         return summed[0]
     row.trimmed = True  # not a certain row: its numbers have no settled place
     return [Value(None, v.cell) for v in cells[:7]]
+
+
+def _run_on(found: Found, key: str) -> None:
+    """A row read from its own line, more numbers on the next line before any label, and the line's seven
+    missing their sum (「（七）总计 72 60 79 33 20 45 23」 / 「7 309」: a 小计 column the header did not show, its 237
+    broken over the lines): the numbers run on, and the line is not the row. Left to the decoder, which reads
+    the whole stretch (a row whose sum holds keeps its line: numbers under it may be the next row's, written
+    above its label)."""
+    path = f"requests.{key}"
+    if path not in found.certain or found.values[f"{path}.total"].value is None:
+        return
+    nums = [found.values[f"{path}.{c}"].value for c in T3_COLUMN_KEYS]
+    if sum(v or 0 for v in nums[:-1]) != nums[-1]:
+        found.certain.discard(path)
+        found.explicit.discard(path)
 
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
