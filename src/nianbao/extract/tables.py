@@ -575,6 +575,12 @@ def _column(cell, text: str) -> int | None:
     return cell.span[0] - (text.rfind("\n", 0, cell.span[0]) + 1)
 
 
+def _adds_up(nums: list[float | None]) -> bool:
+    """A 表四 block's four results add up to its 总计, every cell a number."""
+    known = [n for n in nums if n is not None]
+    return len(known) == 5 and sum(known[:4]) == known[4]
+
+
 def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> list[list[Value] | None] | None:
     """A 表四 row with a blank group in space-aligned text: the numbers say nothing about which
     group is missing, their columns do. Each group ends under its 总计 header, so of the ways to
@@ -585,7 +591,7 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
     if len(ends) != 3 or None in cols or len({id(v.cell) for v in values}) != len(values):
         return None
     chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
-    if any(None in (nums := [v.value for v in chunk]) or sum(nums[:4]) != nums[4] for chunk in chunks):
+    if not all(_adds_up([v.value for v in chunk]) for chunk in chunks):
         return None  # five numbers whose four results miss their 总计 are no whole group (blank cells left out)
     if len(set(ends)) != 3:
         return None  # two 总计 in one column: a header row shifted (a merged cell not kept), its columns say nothing
