@@ -110,6 +110,20 @@ MIN_RIGHT = {
     # 「行政规范性文件    ７                      1 6」: 7, a blank, 16 (its spans set apart), never 7, 1, 6
     "t2_spans_apart_blank_cell.inscriptis": 102,
     "t2_spans_apart_one_cell.inscriptis": 184,  # 「行政处罚        1 2」 is 12 or not known, never 1
+    # new seeds 900-1499 (2026-12-03, helper hb):
+    # 表四 cells 「0」/「件」 three lines high beside one-line cells (「0 0 0 0 0 0 0」 over 「4 3 7 1 1 1 2 5」 in the gaps):
+    # read line by line every block still adds up (0 0 0 0 0 | 0 0 4 3 7): no decoder reads such a row in order
+    "t4_aligned_lines_sums_hold.inscriptis": 25,
+    # 表四 with blank cells left out (「2 2 1 1 2」) under a header whose merged cells inscriptis did not keep (two 总计
+    # in one column): five numbers whose results miss their 总计 are no whole group, never 复议后起诉's
+    "t4_blanks_dropped_header_shifted.inscriptis": 134,
+    # 表三 cells 「3」/「件」 beside one-line 「0」 cells: 「3 … 3」 above the label, its 「0 0 0 0 0」 beside it, 「件 件」 below,
+    # then the next row's 「1 … 1」: units not under each number show the row over three lines, no row order (the
+    # decoder read 予以公开 0 0 0 0 0 1 1, its sum holding)
+    "t3_unit_cells_over_lines.inscriptis": 160,
+    # a 小计 column the header breaks over lines (「其」/「他小」/「计」), a row's numbers running on to the next line
+    # (「（七）总计 72 60 79 33 20 45 23」/「7 309」): the line's seven miss their sum, so 23 is no 总计
+    "t3_row_runs_on_next_line.bs4-text": 130,
 }
 
 

@@ -782,7 +782,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = _tail_runs(stream, e, blanks=True)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
-        if runs and _unit_first(stream, e, runs[-1].end):
+        if runs and (_unit_first(stream, e, runs[-1].end) or _units_apart(stream, e, runs[-1].end)):
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
             # without this row the sums over it would no longer check the rest
             return None
@@ -1631,6 +1631,33 @@ def _unit_first(stream: Stream, lo: int, hi: int) -> bool:
         t = where[p]
         if 0 < t < len(text) - 1 and text[t - 1] in _SEPARATORS and text[t + 1] in _SEPARATORS:
             return True
+    return False
+
+
+_NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _units_apart(stream: Stream, lo: int, hi: int) -> bool:
+    """A line of nothing but counts' units (「件　件」) among a row's numbers (``chars[lo:hi]``) under a line
+    whose numbers are not as many: the units are not theirs. A cell of a number and its unit on two lines
+    (「3」/「件」) beside one-line cells (「0」) stands over three lines of the text (inscriptis: 「3 … 3」 above
+    the label, its 「0 0 0 0 0」 beside it, 「件 件」 below), so the numbers after the units are the next
+    row's. A unit under each number (「0」/「件」 a cell, a line each or all cells so) is theirs."""
+    if hi > len(stream.where) or lo >= hi:
+        return False
+    text = stream.text
+    a, b = stream.where[lo], stream.where[hi - 1] + 1
+    lines = text[text.rfind("\n", 0, a) + 1:b].split("\n")
+    before = None
+    for ln in lines:
+        cells = [c for c in re.split(r"[\s|]+", ln) if c]
+        if not cells:
+            continue
+        if all(c in _COUNT_UNITS for c in cells):
+            if before is not None and before != len(cells):
+                return True
+            continue
+        before = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
     return False
 
 

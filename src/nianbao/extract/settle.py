@@ -254,7 +254,10 @@ _T4_FIRST_GROUP = T4_GROUPS[0].label  # 行政复议: 表四's first group, name
 def settle_appeals(found: Found, lazy: _Lazy) -> None:
     if "appeals" in found.certain:
         return
-    if found.out_of_step:  # the text's numbers stand apart from their words: no reading in order either
+    # the text's numbers stand apart from their words, or 表四's row stands on several lines by its cells'
+    # alignment (the decoders' stream keeps no columns, and 「0 0 0 …」 over 「4 3 7」 adds up read in
+    # either order): no reading in order either
+    if found.out_of_step or found.unordered:
         for p, v in found.values.items():
             found.values[p] = Value(None, v.cell)
         return

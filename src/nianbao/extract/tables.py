@@ -45,6 +45,9 @@ class Found:
     numbers_first: bool = False
     # 表三 prints a 小计 column: its rows are eight cells, which only the layout reader and the decoder read as such
     subtotal: bool = False
+    # 表四's row stands on several lines, each number on the line its alignment put it (aligned.interleaved):
+    # the text's order of its numbers is no order of its cells, for the decoders either
+    unordered: bool = False
 
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
@@ -280,6 +283,8 @@ def extract_requests(blocks: list[Block]) -> Found:
                 if len(prow.values) >= 7 or block.grid:
                     _store_t3(found, key, prow, header)
                     pending = None
+            elif row.values and not block.grid and labelled.get(bi - 1) and bi - 1 not in bare:
+                _run_on(found, labelled[bi - 1])
             continue
         c = core(row.label)
         if len(c) > 50:
@@ -410,6 +415,21 @@ def _one_placing(row: Row) -> list[Value] | None:
     return [Value(None, v.cell) for v in cells[:7]]
 
 
+def _run_on(found: Found, key: str) -> None:
+    """A row read from its own line, more numbers on the next line before any label, and the line's seven
+    missing their sum (「（七）总计 72 60 79 33 20 45 23」 / 「7 309」: a 小计 column the header did not show, its 237
+    broken over the lines): the numbers run on, and the line is not the row. Left to the decoder, which reads
+    the whole stretch (a row whose sum holds keeps its line: numbers under it may be the next row's, written
+    above its label)."""
+    path = f"requests.{key}"
+    if path not in found.certain or found.values[f"{path}.total"].value is None:
+        return
+    nums = [found.values[f"{path}.{c}"].value for c in T3_COLUMN_KEYS]
+    if sum(v or 0 for v in nums[:-1]) != nums[-1]:
+        found.certain.discard(path)
+        found.explicit.discard(path)
+
+
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     vals = header.pick(row)
     if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
@@ -505,6 +525,7 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         # a row cut into lines down its columns, or a row of cells several lines high whose numbers stand on
         # the lines their alignment put them: no order of its cells
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
+        found.unordered = first is not None and not stacked_rows(used)
         return found
     if len(values) > 15:
         values = values[-15:]
@@ -554,6 +575,12 @@ def _column(cell, text: str) -> int | None:
     return cell.span[0] - (text.rfind("\n", 0, cell.span[0]) + 1)
 
 
+def _adds_up(nums: list[float | None]) -> bool:
+    """A 表四 block's four results add up to its 总计, every cell a number."""
+    known = [n for n in nums if n is not None]
+    return len(known) == 5 and sum(known[:4]) == known[4]
+
+
 def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> list[list[Value] | None] | None:
     """A 表四 row with a blank group in space-aligned text: the numbers say nothing about which
     group is missing, their columns do. Each group ends under its 总计 header, so of the ways to
@@ -564,6 +591,10 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
     if len(ends) != 3 or None in cols or len({id(v.cell) for v in values}) != len(values):
         return None
     chunks = [values[i:i + 5] for i in range(0, len(values), 5)]
+    if not all(_adds_up([v.value for v in chunk]) for chunk in chunks):
+        return None  # five numbers whose four results miss their 总计 are no whole group (blank cells left out)
+    if len(set(ends)) != 3:
+        return None  # two 总计 in one column: a header row shifted (a merged cell not kept), its columns say nothing
     last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
     costs = sorted((sum(abs(col - ends[g]) for col, g in zip(last, present)), present)
                    for present in combinations(range(3), len(chunks)))
