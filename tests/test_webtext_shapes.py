@@ -110,6 +110,9 @@ MIN_RIGHT = {
     # 「行政规范性文件    ７                      1 6」: 7, a blank, 16 (its spans set apart), never 7, 1, 6
     "t2_spans_apart_blank_cell.inscriptis": 102,
     "t2_spans_apart_one_cell.inscriptis": 184,  # 「行政处罚        1 2」 is 12 or not known, never 1
+    # seeds 900-1499 (2026-12-03, helper ha):
+    # 「规章         28             3 8」: the row-order reader leaves 3|8 open, so the column reader does too (not 3, 8)
+    "t2_spaced_pair_columns.inscriptis": 79,
 }
 
 

@@ -358,7 +358,7 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
     out = Decoded() if dec is None else dec
     for p, piece in col.values.items():
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
-        if row in found.certain or row in out.pieces:  # its digits may be pieces of one number
+        if row in found.certain or row in out.pieces or row in out.unsure:  # its digits may be pieces of one number
             continue
         old = out.values.get(p)
         if old is not None:
