@@ -113,6 +113,8 @@ MIN_RIGHT = {
     # seeds 900-1499 (2026-12-03, helper ha):
     # 「规章         28             3 8」: the row-order reader leaves 3|8 open, so the column reader does too (not 3, 8)
     "t2_spaced_pair_columns.inscriptis": 79,
+    # 「行政规范性文件0 26 37件」 with 37件 taken for prose: 0 and 26 fill no three cells, never 0|2|6
+    "t2_count_unit_last.bs4-text": 69,
 }
 
 

@@ -1506,6 +1506,9 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                   and len({r.digits for r in rs}) > 1 and not any(r.gap for r in rs[1:])
                   and (n == 0 or bool(all_runs[n - 1]))  # not the rows of labels written first (「规章 规范性文件 0 0 0 6 6 6」)
                   for n, ((it, _s, _e), rs) in enumerate(zip(found, all_runs)))
+    # an item whose last number ``_active_runs`` took for the next text's (「行政规范性文件0 26 37件」)
+    cut = [_prose_dropped(stream, e, found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60), rs)
+           for n, ((_it, _s, e), rs) in enumerate(zip(found, all_runs))]
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
         if len(it.columns) > 1 and runs:
@@ -1522,6 +1525,10 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
                 # past other words they may be another row's)
                 runs = marked
+        if 0 < len(runs) < len(it.columns) and cut[n]:
+            # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
+            # the row's last cell, so cutting the others to fill the row (0|2|6) is a guess
+            runs = []
         if runs and _unit_first(stream, e, runs[-1].end):
             runs = []  # 「226」/「行政处罚」/「件」/「132」: 132 is 行政强制's (``_unit_first``)
         if runs and _spaced_pair(stream, e, runs):
@@ -1711,6 +1718,22 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     runs = runs_between(stream, i, min(j + 2, len(chars)))
     # a later run that a prose word follows ("447228 2024年四个季度…") is the next text's, not a cell
     return [r for k, r in enumerate(runs) if k == 0 or chars[r.end:r.end + 1] not in _PROSE_UNITS]
+
+
+def _prose_dropped(stream: Stream, start: int, end: int, runs: list[Run]) -> bool:
+    """``_active_runs`` left out a run that a prose word follows (a count with its unit, 「37件」, is one too)."""
+    return bool(runs) and len(_active_runs_all(stream, start, end)) > len(runs)
+
+
+def _active_runs_all(stream: Stream, start: int, end: int) -> list[Run]:
+    chars = stream.chars
+    i = start
+    while i < end and not chars[i].isdigit():
+        i += 1
+    j = i
+    while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
+        j += 1
+    return runs_between(stream, i, min(j + 2, len(chars))) if j > i else []
 
 
 def alternatives_text(paths: list[str], alts: Sequence[tuple[object, ...]]) -> str:
