@@ -1480,9 +1480,10 @@ def _t4_header_end(chars: str, head: int) -> int:
 
 
 # ---- 表二 ---------------------------------------------------------------------------------------
-def decode_active(stream: Stream, fmt: str) -> Decoded | None:
+def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | None:
     """表二: each item's label, then its one or three numbers (no arithmetic: a digit run that can be
-    cut more than one way stays null)."""
+    cut more than one way stays null). ``pieces``: 表三's own sums showed this text writes a number's
+    digits apart and leaves blank cells no trace (``pieces.null_piece_rows``)."""
     labels = active_labels(stream.chars, fmt)
     if labels is None:
         return None
@@ -1506,11 +1507,22 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                   and len({r.digits for r in rs}) > 1 and not any(r.gap for r in rs[1:])
                   and (n == 0 or bool(all_runs[n - 1]))  # not the rows of labels written first (「规章 规范性文件 0 0 0 6 6 6」)
                   for n, ((it, _s, _e), rs) in enumerate(zip(found, all_runs)))
-    # an item whose last number ``_active_runs`` took for the next text's (「行政规范性文件0 26 37件」)
+    # a text that leaves a blank cell no trace: an item showing fewer cells (numbers and blank marks) than it
+    # has (「规章」「—」「0」 of three), or 表三's sums showing it (``pieces``)
+    # (not one whose last number ``_active_runs`` took for the next text's: 「行政规范性文件0 26 37件」)
     cut = [_prose_dropped(stream, e, found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60), rs)
            for n, ((_it, _s, e), rs) in enumerate(zip(found, all_runs))]
+    drops = pieces or any(len(it.columns) > 1 and rs and not c and len(_marked_runs(stream, rs))
+                          + len(_blank_marks(stream, e, rs[0].start)) < len(it.columns)
+                          for (it, _s, e), rs, c in zip(found, all_runs, cut))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
+        if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
+            # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
+            # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.pieces.add(f"active.{it.key}")
         if len(it.columns) > 1 and runs:
             marked = _marked_runs(stream, runs)
             # and the marks between the label and its first number (「规范性文件 - 2 8 -」 is a blank, 28, a blank)
@@ -1611,6 +1623,19 @@ def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
         # 「规章 33 2 4 — 行政规范性文件」): the row's last cell, blank
         out.append(Run("0", p, p + 1, gap=False, blank=True))
     return out
+
+
+def _joinable_pair(stream: Stream, runs: list[Run]) -> bool:
+    """Two runs next to each other, each a single digit (the first not 0: no count starts with 0), with
+    nothing but one space or line break between them: the two spans of one number as readily as two cells."""
+    text, where = stream.text, stream.where
+    for a, b in zip(runs, runs[1:]):
+        if (len(a.digits) != 1 or len(b.digits) != 1 or a.digits == "0" or a.blank or b.blank
+                or b.start >= len(where) or b.gap):
+            continue
+        if text[where[a.end - 1] + 1:where[b.start]] in (" ", "\n", "\xa0", "\u3000"):
+            return True
+    return False
 
 
 def _unit_first(stream: Stream, lo: int, hi: int) -> bool:

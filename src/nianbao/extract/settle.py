@@ -48,6 +48,7 @@ class _Lazy:
         self.blocks = blocks
         self.noisy = noisy  # read from pixels (noise.evidence): the noise gate checks every cell afterwards
         self._s: Stream | None = None
+        self.pieces = False  # 表三's sums showed numbers written in pieces (``pieces.null_piece_rows``)
 
     def get(self) -> Stream:
         if self._s is None:
@@ -318,7 +319,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
     if not found.values and _header_2019(stream):
         fmt = "2019"
         items = ACTIVE_2019
-    dec = decode_active(stream, fmt)
+    dec = decode_active(stream, fmt, pieces=lazy.pieces)
     col = None
     if fmt == "2021":
         col = decode_active_columnar(stream)
