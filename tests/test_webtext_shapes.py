@@ -122,6 +122,8 @@ MIN_RIGHT = {
     # … where 表二 shows a blank cell left no trace (「规章」「—」「0」 of three): 「7」「1」「6」 is 7, 1, 6 or 7, blank, 16
     "t2_spans_a_line_blanks_dropped.bs4-text-nl-strip": 103,
     "t2_spans_a_line_2019.bs4-text-nl": 81,  # 2019 表二: 「行政处罚」「4」「3」「4」 is blank, 4, 34, never 4|3|4
+    # 表四 a number a line, 17 of them (「1」「0」 for 10): the first fifteen are no reading, never review 1 … total 0
+    "t4_spans_a_line.bs4-text-nl": 162,
 }
 
 
