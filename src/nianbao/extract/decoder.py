@@ -1512,9 +1512,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
     # (not one whose last number ``_active_runs`` took for the next text's: 「行政规范性文件0 26 37件」)
     cut = [_prose_dropped(stream, e, found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60), rs)
            for n, ((_it, _s, e), rs) in enumerate(zip(found, all_runs))]
+    # (and no trace of the blanks either: no wider space than one separator, 「规章　22　 　 」 keeps its blanks)
     drops = pieces or any(len(it.columns) > 1 and rs and not c and len(_marked_runs(stream, rs))
                           + len(_blank_marks(stream, e, rs[0].start)) < len(it.columns)
-                          for (it, _s, e), rs, c in zip(found, all_runs, cut))
+                          and _single_separators(stream, e, found[n + 1][1] if n + 1 < len(found) else None)
+                          for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
@@ -1523,6 +1525,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.pieces.add(f"active.{it.key}")
+            dec.unreadable.append(f"active.{it.key}")
         if len(it.columns) > 1 and runs:
             marked = _marked_runs(stream, runs)
             # and the marks between the label and its first number (「规范性文件 - 2 8 -」 is a blank, 28, a blank)
@@ -1541,6 +1544,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
             # the row's last cell, so cutting the others to fill the row (0|2|6) is a guess
             runs = []
+            dec.unreadable.append(f"active.{it.key}")
         if runs and _unit_first(stream, e, runs[-1].end):
             runs = []  # 「226」/「行政处罚」/「件」/「132」: 132 is 行政强制's (``_unit_first``)
         if runs and _spaced_pair(stream, e, runs):
@@ -1623,6 +1627,16 @@ def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
         # 「规章 33 2 4 — 行政规范性文件」): the row's last cell, blank
         out.append(Run("0", p, p + 1, gap=False, blank=True))
     return out
+
+
+def _single_separators(stream: Stream, lo: int, hi: int | None) -> bool:
+    """Between ``chars[lo]`` and ``chars[hi]`` (the next label) the text parts its cells by one space or line
+    break each: no wider space (「22     」, 「22　 　」) or tab, where a blank cell would have left its trace."""
+    where, text = stream.where, stream.text
+    if hi is None or not 0 < lo <= hi <= len(where) - 1:
+        return False
+    gap = text[where[lo - 1] + 1:where[hi]]
+    return "\t" not in gap and "\u3000" not in gap and not re.search(r"[ \xa0]{2}", gap)
 
 
 def _joinable_pair(stream: Stream, runs: list[Run]) -> bool:

@@ -346,10 +346,17 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
             found.notes.append(("unreadable", row, _OWN_BOX, None))
+    for row in dec.unreadable if dec is not None else ():
+        cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
+        if row not in found.certain and all(v.value is None for v in cells):
+            found.notes.append(("unreadable", row, _T2_PIECES if row in dec.pieces else _T2_UNIT_LAST, None))
     return fmt
 
 
 _SHUFFLED = "表格工具把两行标签的字逐字交错写成一行（如「行行政政强处罚制」），数字属于哪一行无法确定，表二未按行序读出的格子留空"
+_T2_PIECES = ("本行两个一位数只隔一个空格或换行，而此文字中空白格不留痕迹（或表三的合计显示数字被分开写出）：可能是两格，"
+              "也可能是同一个数的两段加一个空白格，各格无法确定，已留空")
+_T2_UNIT_LAST = "本行最后一个数带单位（如「37件」），可能是本行的一格，也可能是下文的数：其余的数填不满本行，各格无法确定，已留空"
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子，单元格留空"
 
 
