@@ -277,6 +277,8 @@ class Decoded:
     # … of them, the rows with a cell too many or a padded run cut (「规章 33 2 4 —」, 「规章0 38」): no reading of
     # the same digits by columns either
     pieces: set[str] = field(default_factory=set)
+    # 表二 rows left null for a reason the record's note should give (row -> "pieces" | "unit_last")
+    why: dict[str, str] = field(default_factory=dict)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -1525,7 +1527,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.pieces.add(f"active.{it.key}")
-            dec.unreadable.append(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "pieces"
         if len(it.columns) > 1 and runs:
             marked = _marked_runs(stream, runs)
             # and the marks between the label and its first number (「规范性文件 - 2 8 -」 is a blank, 28, a blank)
@@ -1543,8 +1545,12 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         if 0 < len(runs) < len(it.columns) and cut[n]:
             # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
             # the row's last cell, so cutting the others to fill the row (0|2|6) is a guess
+            kept = {(r.start, r.end) for r in runs}
+            hi_n = found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60)
+            if any((r.start, r.end) not in kept and stream.chars[r.end:r.end + 1] in _COUNT_UNITS
+                   for r in _active_runs_all(stream, e, hi_n)):
+                dec.why[f"active.{it.key}"] = "unit_last"  # (a count with its unit: said so, L-03)
             runs = []
-            dec.unreadable.append(f"active.{it.key}")
         if runs and _unit_first(stream, e, runs[-1].end):
             runs = []  # 「226」/「行政处罚」/「件」/「132」: 132 is 行政强制's (``_unit_first``)
         if runs and _spaced_pair(stream, e, runs):

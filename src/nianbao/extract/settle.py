@@ -346,10 +346,10 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
             found.notes.append(("unreadable", row, _OWN_BOX, None))
-    for row in dec.unreadable if dec is not None else ():
+    for row, why in sorted(dec.why.items()) if dec is not None else ():
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
-            found.notes.append(("unreadable", row, _T2_PIECES if row in dec.pieces else _T2_UNIT_LAST, None))
+            found.notes.append(("unreadable", row, _T2_PIECES if why == "pieces" else _T2_UNIT_LAST, None))
     return fmt
 
 
