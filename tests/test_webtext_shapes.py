@@ -43,7 +43,9 @@ MIN_RIGHT = {
     # 「其他对外管理服务事项10 1 —」 is 10, 1 and a blank
     "t2_number_in_pieces.inscriptis": 87,
     "t2_number_in_pieces_mark.bs4-text": 88,
-    "t2_number_in_pieces.bs4-text-space-strip": 87,  # 「规章 33 2 4 — 行政规范性文件」: the dash is the row's last cell
+    "t2_number_in_pieces.bs4-text-space-strip": 84,  # 「规章 33 2 4 — 行政规范性文件」: the dash is the row's last cell
+    # (87 before helper ha: 「行政规范性文件 12 5 0」 was read 12, 5, 0, but in this text, whose 表三 sums show numbers in
+    # pieces and blanks dropped, it may as well be 12, 50 and a blank: luck, now null)
     "t2_fee_in_pieces.bs4-text-nl": 72,  # 「行政事业性收费」「3」「2.2」: 32.2 in pieces, never 3
     # labels wrapped over lines with their numbers on the first (「3.」 + numbers / 「其他」) or middle line
     # (「（」 / numbers / 「七）总计」): the numbers after 「其他」 are （七）总计's, never 3.其他's
@@ -124,6 +126,18 @@ MIN_RIGHT = {
     # a 小计 column the header breaks over lines (「其」/「他小」/「计」), a row's numbers running on to the next line
     # (「（七）总计 72 60 79 33 20 45 23」/「7 309」): the line's seven miss their sum, so 23 is no 总计
     "t3_row_runs_on_next_line.bs4-text": 130,
+    # seeds 900-1499 (2026-12-03, helper ha):
+    # 「规章         28             3 8」: the row-order reader leaves 3|8 open, so the column reader does too (not 3, 8)
+    "t2_spaced_pair_columns.inscriptis": 79,
+    # 「行政规范性文件0 26 37件」 with 37件 taken for prose: 0 and 26 fill no three cells, never 0|2|6
+    "t2_count_unit_last.bs4-text": 69,
+    # a span a line (「规章」「 28 」「3」「8」 for 28, 38, blank) where 表三's sums show numbers in pieces: 3|8 or 38
+    "t2_spans_a_line.bs4-text-nl": 67,
+    # … where 表二 shows a blank cell left no trace (「规章」「—」「0」 of three): 「7」「1」「6」 is 7, 1, 6 or 7, blank, 16
+    "t2_spans_a_line_blanks_dropped.bs4-text-nl-strip": 103,
+    "t2_spans_a_line_2019.bs4-text-nl": 81,  # 2019 表二: 「行政处罚」「4」「3」「4」 is blank, 4, 34, never 4|3|4
+    # 表四 a number a line, 17 of them (「1」「0」 for 10): the first fifteen are no reading, never review 1 … total 0
+    "t4_spans_a_line.bs4-text-nl": 162,
 }
 
 

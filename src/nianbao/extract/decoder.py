@@ -277,6 +277,8 @@ class Decoded:
     # … of them, the rows with a cell too many or a padded run cut (「规章 33 2 4 —」, 「规章0 38」): no reading of
     # the same digits by columns either
     pieces: set[str] = field(default_factory=set)
+    # 表二 rows left null for a reason the record's note should give (row -> "pieces" | "unit_last")
+    why: dict[str, str] = field(default_factory=dict)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -1491,9 +1493,10 @@ def _t3_header_word(chars: str, lo: int, hi: int) -> int:
     return m.start() if m else hi
 
 
-def decode_active(stream: Stream, fmt: str) -> Decoded | None:
+def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | None:
     """表二: each item's label, then its one or three numbers (no arithmetic: a digit run that can be
-    cut more than one way stays null)."""
+    cut more than one way stays null). ``pieces``: 表三's own sums showed this text writes a number's
+    digits apart and leaves blank cells no trace (``pieces.null_piece_rows``)."""
     labels = active_labels(stream.chars, fmt)
     if labels is None:
         return None
@@ -1517,8 +1520,25 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                   and len({r.digits for r in rs}) > 1 and not any(r.gap for r in rs[1:])
                   and (n == 0 or bool(all_runs[n - 1]))  # not the rows of labels written first (「规章 规范性文件 0 0 0 6 6 6」)
                   for n, ((it, _s, _e), rs) in enumerate(zip(found, all_runs)))
+    # a text that leaves a blank cell no trace: an item showing fewer cells (numbers and blank marks) than it
+    # has (「规章」「—」「0」 of three), or 表三's sums showing it (``pieces``)
+    # (not one whose last number ``_active_runs`` took for the next text's: 「行政规范性文件0 26 37件」)
+    cut = [_prose_dropped(stream, e, found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60), rs)
+           for n, ((_it, _s, e), rs) in enumerate(zip(found, all_runs))]
+    # (and no trace of the blanks either: no wider space than one separator, 「规章　22　 　 」 keeps its blanks)
+    drops = pieces or any(len(it.columns) > 1 and rs and not c and len(_marked_runs(stream, rs))
+                          + len(_blank_marks(stream, e, rs[0].start)) < len(it.columns)
+                          and _single_separators(stream, e, found[n + 1][1] if n + 1 < len(found) else None)
+                          for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
+        if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
+            # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
+            # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.pieces.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "pieces"
         if len(it.columns) > 1 and runs:
             marked = _marked_runs(stream, runs)
             # and the marks between the label and its first number (「规范性文件 - 2 8 -」 is a blank, 28, a blank)
@@ -1533,6 +1553,15 @@ def decode_active(stream: Stream, fmt: str) -> Decoded | None:
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
                 # past other words they may be another row's)
                 runs = marked
+        if 0 < len(runs) < len(it.columns) and cut[n]:
+            # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
+            # the row's last cell, so cutting the others to fill the row (0|2|6) is a guess
+            kept = {(r.start, r.end) for r in runs}
+            hi_n = found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60)
+            if any((r.start, r.end) not in kept and stream.chars[r.end:r.end + 1] in _COUNT_UNITS
+                   for r in _active_runs_all(stream, e, hi_n)):
+                dec.why[f"active.{it.key}"] = "unit_last"  # (a count with its unit: said so, L-03)
+            runs = []
         if runs and _unit_first(stream, e, runs[-1].end):
             runs = []  # 「226」/「行政处罚」/「件」/「132」: 132 is 行政强制's (``_unit_first``)
         if runs and _spaced_pair(stream, e, runs):
@@ -1615,6 +1644,29 @@ def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
         # 「规章 33 2 4 — 行政规范性文件」): the row's last cell, blank
         out.append(Run("0", p, p + 1, gap=False, blank=True))
     return out
+
+
+def _single_separators(stream: Stream, lo: int, hi: int | None) -> bool:
+    """Between ``chars[lo]`` and ``chars[hi]`` (the next label) the text parts its cells by one space or line
+    break each: no wider space (「22     」, 「22　 　」) or tab, where a blank cell would have left its trace."""
+    where, text = stream.where, stream.text
+    if hi is None or not 0 < lo <= hi <= len(where) - 1:
+        return False
+    gap = text[where[lo - 1] + 1:where[hi]]
+    return "\t" not in gap and "\u3000" not in gap and not re.search(r"[ \xa0]{2}", gap)
+
+
+def _joinable_pair(stream: Stream, runs: list[Run]) -> bool:
+    """Two runs next to each other, each a single digit (the first not 0: no count starts with 0), with
+    nothing but one space or line break between them: the two spans of one number as readily as two cells."""
+    text, where = stream.text, stream.where
+    for a, b in zip(runs, runs[1:]):
+        if (len(a.digits) != 1 or len(b.digits) != 1 or a.digits == "0" or a.blank or b.blank
+                or b.start >= len(where) or b.gap):
+            continue
+        if text[where[a.end - 1] + 1:where[b.start]] in (" ", "\n", "\xa0", "\u3000"):
+            return True
+    return False
 
 
 def _unit_first(stream: Stream, lo: int, hi: int) -> bool:
@@ -1749,6 +1801,22 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     runs = runs_between(stream, i, min(j + 2, len(chars)))
     # a later run that a prose word follows ("447228 2024年四个季度…") is the next text's, not a cell
     return [r for k, r in enumerate(runs) if k == 0 or chars[r.end:r.end + 1] not in _PROSE_UNITS]
+
+
+def _prose_dropped(stream: Stream, start: int, end: int, runs: list[Run]) -> bool:
+    """``_active_runs`` left out a run that a prose word follows (a count with its unit, 「37件」, is one too)."""
+    return bool(runs) and len(_active_runs_all(stream, start, end)) > len(runs)
+
+
+def _active_runs_all(stream: Stream, start: int, end: int) -> list[Run]:
+    chars = stream.chars
+    i = start
+    while i < end and not chars[i].isdigit():
+        i += 1
+    j = i
+    while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
+        j += 1
+    return runs_between(stream, i, min(j + 2, len(chars))) if j > i else []
 
 
 def alternatives_text(paths: list[str], alts: Sequence[tuple[object, ...]]) -> str:

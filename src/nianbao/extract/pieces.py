@@ -17,7 +17,7 @@ from ..format import T3_COLUMN_KEYS
 from .tables import Found
 from .values import Value
 
-_PIECES = "本行数字按原样不合计，而把相邻的数字连成一个数（工具把一个数的各位分开写出、空白格不留痕迹）后合计成立：各格无法确定，已留空"
+PIECES = _PIECES = "本行数字按原样不合计，而把相邻的数字连成一个数（工具把一个数的各位分开写出、空白格不留痕迹）后合计成立：各格无法确定，已留空"
 
 
 def _joins_add_up(nums: list[int | None], units: list[str | None]) -> bool:

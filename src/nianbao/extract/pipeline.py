@@ -45,6 +45,7 @@ from .noisy_rows import (
     read_appeals_tokens,
 )
 from .outofstep import Step, out_of_step, settle_lag
+from .pieces import PIECES
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
@@ -116,6 +117,7 @@ def build_record(doc: Document) -> Record:
     found_act = _unread("active") if step.active else _extract(tb, r2, extract_active, fmt2)
     lazy = Lazy(tb, ev.noisy)
     settle_requests(found_req, lazy)
+    lazy.pieces = any(n[2] == PIECES for n in found_req.notes)  # numbers in pieces: 表二 reads its digits so too
     settle_appeals(found_app, lazy)
     fmt2 = settle_active(found_act, lazy, fmt2, step)
     if ev.noisy:  # read from pixels: only what the arithmetic confirms stays

@@ -48,6 +48,7 @@ class _Lazy:
         self.blocks = blocks
         self.noisy = noisy  # read from pixels (noise.evidence): the noise gate checks every cell afterwards
         self._s: Stream | None = None
+        self.pieces = False  # 表三's sums showed numbers written in pieces (``pieces.null_piece_rows``)
 
     def get(self) -> Stream:
         if self._s is None:
@@ -321,7 +322,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
     if not found.values and _header_2019(stream):
         fmt = "2019"
         items = ACTIVE_2019
-    dec = decode_active(stream, fmt)
+    dec = decode_active(stream, fmt, pieces=lazy.pieces)
     col = None
     if fmt == "2021":
         col = decode_active_columnar(stream)
@@ -348,10 +349,17 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
             found.notes.append(("unreadable", row, _OWN_BOX, None))
+    for row, why in sorted(dec.why.items()) if dec is not None else ():
+        cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
+        if row not in found.certain and all(v.value is None for v in cells):
+            found.notes.append(("unreadable", row, _T2_PIECES if why == "pieces" else _T2_UNIT_LAST, None))
     return fmt
 
 
 _SHUFFLED = "表格工具把两行标签的字逐字交错写成一行（如「行行政政强处罚制」），数字属于哪一行无法确定，表二未按行序读出的格子留空"
+_T2_PIECES = ("本行两个一位数只隔一个空格或换行，而此文字中空白格不留痕迹（或表三的合计显示数字被分开写出）：可能是两格，"
+              "也可能是同一个数的两段加一个空白格，各格无法确定，已留空")
+_T2_UNIT_LAST = "本行最后一个数带单位（如「37件」），可能是本行的一格，也可能是下文的数：其余的数填不满本行，各格无法确定，已留空"
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子，单元格留空"
 
 
@@ -361,7 +369,7 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
     out = Decoded() if dec is None else dec
     for p, piece in col.values.items():
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
-        if row in found.certain or row in out.pieces:  # its digits may be pieces of one number
+        if row in found.certain or row in out.pieces or row in out.unsure:  # its digits may be pieces of one number
             continue
         old = out.values.get(p)
         if old is not None:

@@ -520,6 +520,10 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         values.extend(row.values)
         used.append(b)
         if len(values) >= 15:
+            if len(used) > 1 and not b.grid and _numbers_follow(blocks, k + 1):
+                # fifteen numbers over lines and more after them (a tool that writes each span on its line:
+                # 「1」「0」 for 10): which fifteen are the cells is a guess
+                first, values = None, []
             break
     if first is None or stacked_rows(used) or (text is not None and _aligned_lines(values, text)):
         # a row cut into lines down its columns, or a row of cells several lines high whose numbers stand on
@@ -546,6 +550,16 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+def _numbers_follow(blocks: list[Block], k: int) -> bool:
+    """The next block with text, from ``blocks[k]``, holds numbers and no label."""
+    for b in blocks[k:k + 4]:
+        if not b.text.strip():
+            continue
+        row = split_row(b, width=15)
+        return not row.label and bool(row.values)
+    return False
 
 
 def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
