@@ -1484,7 +1484,9 @@ def _t4_header_end(chars: str, head: int) -> int:
 # ---- 表二 ---------------------------------------------------------------------------------------
 # words of 表三's header, none of them in 表二: numbers after one are that table's (pdfminer writes a page's boxes
 # out of order: 「行政事业性收费」/「— 2 —」/「总计」/「其他」/「2」/「2」, the 2s 表三's)
-_T3_HEADER_WORDS = re.compile("|".join(("总计", "自然人", "申请人情况", "法人或其他组织")))
+# (其他 is not among them: 表二 has 其他对外管理服务事项)
+_T3_HEADER_WORDS = re.compile("|".join((Format.T3_APPLICANTS, Format.T3_LEGAL_PERSONS, *(
+    c.label for c in Format.T3_COLUMNS if c.key in ("natural_person", "total")))))
 
 
 def _t3_header_word(chars: str, lo: int, hi: int) -> int:
