@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 
 import nianbao
-from conftest import DATA
+from conftest import DATA, cli
+from nianbao.analyse.export import consolidation_lists
 from nianbao.analyse.layout import cells
 from synth import as_record_appeals, as_record_tables, report_text, tables
 
@@ -123,3 +124,31 @@ def test_unit_report_of_another_format_is_noted_and_its_table_two_left_out(tmp_p
     assert "聊城市卫生健康委员会的报告为 2019 格式，表二未计入汇总" in res.notes
     assert res.record.get("active.normative_documents.issued") == sum(
         nianbao.parse(tmp_path / f"u{i}.txt").get("active.normative_documents.issued") for i in range(3))
+
+
+def test_a_cell_a_unit_gives_but_the_reader_could_not_settle_makes_its_sum_unknown(tmp_path):
+    """docx2txt's text of 聊城市统计局's report gives 表四 as ten zeros for fifteen cells (L-03): the unit did fill
+    表四, so a region total that leaves it out is not the region's total. Its sums are null and the unit is named
+    as 无法确定, not as a unit that left the cells blank; 表三, which that text gives, is summed."""
+    rng = random.Random(3)
+    (tmp_path / "u0.txt").write_text(report_text("聊城市教育局", 2021, *tables(rng)), encoding="utf-8")
+    (tmp_path / "u1.txt").write_bytes((DATA / "decoder" / "docx-docx2txt__r000.txt").read_bytes())
+    paths = [tmp_path / "u0.txt", tmp_path / "u1.txt"]
+    with nianbao.open_store(tmp_path / "s.sqlite") as store:
+        nianbao.ingest_batch(paths, store, workers=1)
+        res = nianbao.consolidate(store, "聊城市", 2021)
+    assert res.units == ["聊城市教育局", "聊城市统计局"]
+    unread = nianbao.parse(paths[1]).unsettled()
+    assert "appeals.review" in unread
+    assert res.unsettled["appeals.review.total"] == ["聊城市统计局"]
+    assert "appeals.review.total" not in res.blanks
+    assert res.record.get("appeals.review.total") is None  # not 聊城市教育局's number alone
+    assert res.record.get("requests.granted.total") == sum(
+        nianbao.parse(p).get("requests.granted.total") for p in paths)
+    assert res.to_json()["unsettled"]["appeals.review.total"] == ["聊城市统计局"]
+    sheets = {s.name: s for s in consolidation_lists(res)}
+    rows = sheets["无法确定单元格"].rows
+    assert any(r[1] == "聊城市统计局" and "行政复议" in r[0] and "总计" in r[0] for r in rows), rows
+    out = cli("consolidate", "--db", tmp_path / "s.sqlite", "--region", "聊城市", "--year", "2021")
+    assert out.returncode == 0, out.stderr
+    assert "个单元格因部分单位报告中的数字无法确定" in out.stdout and "聊城市统计局 无法确定" in out.stdout

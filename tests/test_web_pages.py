@@ -8,6 +8,7 @@ import re
 import pytest
 
 import nianbao
+from conftest import DATA
 from web_fixtures import PASSWORD, make_bench, seed_text
 
 EVIL = "<script>alert(1)</script>局"
@@ -256,3 +257,26 @@ def test_consolidation_page_names_the_office_and_gives_the_report_to_finish(benc
     assert texts[texts.index("一、总体情况") + 1].startswith("（由汇总单位填写：")
     assert any(t.startswith("汇总的单位（1个）：聊城市统计局") for t in texts)
     assert c.get("/consolidation.xlsx", params={"region": "聊城市", "year": 2021}).status_code == 404
+
+
+def test_consolidation_page_names_the_units_whose_numbers_were_not_read(tmp_path):
+    """A unit's report whose 表四 the reader could not settle (docx2txt: ten zeros for fifteen cells, L-03): the
+    汇总 page says which sums are left empty and why, names the unit, and marks those cells; the blanks other
+    units left are listed apart."""
+    b = make_bench(tmp_path)
+    try:
+        doc = b.upload("filer", "聊城市统计局（docx2txt）.txt", (DATA / "decoder" / "docx-docx2txt__r000.txt").read_bytes())
+        b.wait("filer", doc["id"])
+        other = b.upload("admin", "财政.txt", seed_text("聊城市财政局"))
+        b.wait("admin", other["id"])
+        login(b.client, "rev")
+        page = b.client.get("/consolidation", params={"region": "聊城市", "year": 2021})
+        assert page.status_code == 200
+        box = page.text[page.text.index('id="unsettled"'):]
+        box = box[:box.index("</div>")]
+        assert "15 个单元格未汇总" in box and "表四「行政复议」「总计」：聊城市统计局" in box
+        assert 'data-path="appeals.review.total"' in page.text
+        cell = re.search(r'<td class="num cell flag-warning" data-path="appeals.review.total"[^>]*>([^<]*)</td>', page.text)
+        assert cell and cell.group(1) == "—"
+    finally:
+        b.client.__exit__(None, None, None)

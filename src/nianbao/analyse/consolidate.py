@@ -3,7 +3,9 @@ and compare with the region's own report.
 
 Sums are cell by cell, so every linear relation of the format (勾稽关系, totals) that holds in each unit's
 table holds in the sum; where it does not, a unit's table was already broken (the audit of the sum says so).
-A blank cell is left out of its sum, and the units that left it blank are listed.
+A blank cell is left out of its sum, and the units that left it blank are listed. A cell a unit's report
+does fill but whose text the reader could not settle (L-03) makes its sum unknown: the sum is null, not the
+others' total, and the units are listed so the office can enter the number from the original and sum again.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..audit import Finding, audit
 from ..format import Format
 from ..format.agency import region_chain
 from ..record import Consolidated, Record, Signature, covered_note, under_note
+from ..record.paths import under
 from ..store import ReportRow, Store
 from .layout import CellDef, cells
 
@@ -40,6 +43,7 @@ class Consolidation:
     record: Record  # the sums, as a record: signed by the office, record.consolidation says what it is
     layout: list[CellDef]
     blanks: dict[str, list[str]] = field(default_factory=dict)  # path → units that left it blank
+    unsettled: dict[str, list[str]] = field(default_factory=dict)  # path → units whose number was not read (L-03)
     missing: list[str] = field(default_factory=list)  # 缺报: in the unit list, no report
     late: list[tuple[str, str | None]] = field(default_factory=list)  # (unit, published)
     own: str | None = None  # the region's own report, when stored
@@ -65,7 +69,8 @@ class Consolidation:
         return {"region": self.region, "year": self.year, "format": self.format, "office": self.office,
                 "units": self.units, "listed": self.listed,
                 "via": self.via, "covered": self.covered,
-                "record": self.record.to_json_dict(), "blanks": self.blanks, "missing": self.missing,
+                "record": self.record.to_json_dict(), "blanks": self.blanks,
+                "unsettled": self.unsettled, "missing": self.missing,
                 "late": [{"unit": u, "published": p} for u, p in self.late], "own": self.own,
                 "differences": [vars(d) for d in self.differences],
                 "findings": [f.to_json() for f in self.findings], "notes": self.notes}
@@ -237,6 +242,7 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
     sums: dict[str, Any] = {c.path: None for c in layout}
     for row in sorted(subs, key=lambda r: r.agency or ""):
         rec = store.record(row.id, provenance=False)
+        unread = rec.unsettled()
         same_format = rec.meta.format == fmt
         if not same_format:
             result.notes.append(f"{row.agency}的报告为 {rec.meta.format} 格式，表二未计入汇总")
@@ -244,10 +250,14 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
             if c.path.startswith("active.") and not same_format:
                 continue
             v = rec.get(c.path)
-            if v is None:
+            if v is None and under(c.path, unread):
+                result.unsettled.setdefault(c.path, []).append(row.agency or "")
+            elif v is None:
                 result.blanks.setdefault(c.path, []).append(row.agency or "")
             else:
                 sums[c.path] = v if sums[c.path] is None else _add(sums[c.path], v)
+    for path in result.unsettled:  # the others' total is not the sum: it is unknown until the cell is entered
+        sums[path] = None
     body = _nest(sums)
     # a consolidation is nobody's own report: the office signs it, record.consolidation says what it sums
     body["meta"] = {"agency": office, "year": year, "doc_kind": "annual_report", "format": fmt,
@@ -268,6 +278,8 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
         rec = store.record(own.id, provenance=False)
         for c in layout:
             mine, total = rec.get(c.path), sums[c.path]
+            if c.path in result.unsettled:  # the units' total is unknown: nothing to compare
+                continue
             if mine != total and not (mine is None and total is None):
                 result.differences.append(Difference(c.path, c.name, mine, total))
     return result

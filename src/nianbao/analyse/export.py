@@ -144,7 +144,7 @@ def consolidated_sheets(store: Store, region: str, year: int) -> list[tabular.Sh
 def consolidation_lists(res: Consolidation) -> list[tabular.Sheet]:
     """What a consolidation lists beside its sums: units summed (and the unit each is under, when not directly
     under the region), units not added again (their government's report includes them), 缺报, late, blank
-    cells, differences."""
+    cells, cells some unit's number could not be read in (their sums left null), differences."""
     names = {c.path: c.name for c in res.layout}
     return [tabular.Sheet("汇总单位", ["单位", "所属上级单位"], [[u, res.via.get(u)] for u in res.units], [40, 40]),
             tabular.Sheet("未重复计入", ["单位", "已含在其报告中"], [[u, by] for u, by in res.covered.items()], [40, 40]),
@@ -152,6 +152,8 @@ def consolidation_lists(res: Consolidation) -> list[tabular.Sheet]:
             tabular.Sheet("逾期公布", ["单位", "落款日期"], [list(x) for x in res.late], [40, 14]),
             tabular.Sheet("留空单元格", ["单元格", "留空单位"],
                           [[names[p], "、".join(who)] for p, who in res.blanks.items()], [50, 60], (0, 1)),
+            tabular.Sheet("无法确定单元格", ["单元格", "数字无法确定的单位（见其 L-03，汇总表中该格留空）"],
+                          [[names[p], "、".join(who)] for p, who in res.unsettled.items()], [50, 60], (0, 1)),
             tabular.Sheet("与本级报告差异", ["单元格", "本级报告", "下级合计"],
                           [[d.name, _show(d.own), _show(d.total)] for d in res.differences], [50, 12, 12], (0,))]
 

@@ -400,11 +400,13 @@ def consolidation(request: Request, user: UserDep, st: StateDep, region: str = "
     region = region or ((user.scope or "") if user.role == "reviewer" else "")
     y = _int(year) or report_year()
     result = service.consolidation(st, user, region, y, office[:100]) if region else None
-    tables = _tables(result.record, result.format, {}) if result else []
+    # a sum left null because a unit's number was not read is marked like a reader's null on a report page
+    tables = _tables(result.record, result.format, dict.fromkeys(result.unsettled, "warning")) if result else []
     # 缺报 is judged against the unit list: without one, "缺报：无" would claim what nobody checked
     listed = result is not None and result.listed
+    names = {c.path: c.name for c in result.layout} if result else {}
     return render(request, "consolidation.html", user, "consolidation", "汇总", result=result, region=region, year=y,
-                  office=office, tables=tables, listed=listed)
+                  office=office, tables=tables, listed=listed, names=names)
 
 
 @router.get("/consolidation.{to}")
