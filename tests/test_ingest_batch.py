@@ -148,3 +148,24 @@ def test_worker_pool_matches_single_process(tmp_path):
                                       for r in store.reports())
     assert results[1] == results[2] and len(results[1]) == 8
     assert threading.active_count() >= 1
+
+
+def test_a_store_kept_in_the_folder_of_reports_is_not_read_as_a_report(tmp_path):
+    """``nianbao ingest 报告 --db 报告/库.sqlite``: the store, its -wal/-shm and another database in the folder
+    are no reports. The folder scan passes them by (they used to fail as 「不是文本文件」, once per run); a
+    database named on its own is called a database."""
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder / "a.txt")
+    db = folder / "库.sqlite"
+    for _ in range(2):
+        with nianbao.open_store(db) as store:
+            result = nianbao.ingest_batch([folder], store, workers=1)
+    assert [o.name for o in result.outcomes] == [str(folder / "a.txt")]
+    (folder / "库.sqlite-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(60))  # a journal left by a killed run
+    shutil.copy(db, folder / "旧库.db")
+    assert [s.name for s in nianbao.pipeline.batch.sources([folder])] == [str(folder / "a.txt")]
+    with nianbao.open_store(tmp_path / "other.sqlite") as store:
+        alone = nianbao.ingest_batch([folder / "旧库.db"], store, workers=1).outcomes[0]
+    assert alone.status == nianbao.Status.failed
+    assert "这是SQLite 数据库文件，不是年度报告文档" in alone.errors[0]

@@ -35,7 +35,7 @@ BACKENDS: dict[str, str] = {
     "ocr-tsv": "nianbao.ingest.ocrwords:read_tsv",
 }
 
-_KIND_NAMES = {"xlsx": "Excel 表格", "zip": "压缩包"}
+_KIND_NAMES = {"xlsx": "Excel 表格", "zip": "压缩包", "sqlite": "SQLite 数据库"}
 
 MAX_BYTES = limits.MAX_FILE_BYTES
 # what a file's extension claims, for a file whose bytes are none of the kinds it could be
@@ -46,7 +46,8 @@ _CLAIMED = {".pdf": "PDF 文件", ".docx": "Word 文档", ".doc": "Word/WPS 文�
 KIND_ZH = {"text": "文本", "markdown": "Markdown 文本", "html": "网页", "mhtml": "网页存档（MHTML）", "docx": "Word 文档", "ole": "Word/WPS 文档",
            "rtf": "RTF 文档", "odt": "ODT 文档", "xlsx": "Excel 文件", "ofd": "OFD 文档", "pdf": "PDF 文件", "image": "图片",
            "positioned": "PDF 转换文本", "hocr": "hOCR 识别结果", "alto": "ALTO 识别结果",
-           "ocr-tsv": "OCR 识别结果（TSV）", "ods": "ODS 表格", "zip": "压缩包"}
+           "ocr-tsv": "OCR 识别结果（TSV）", "ods": "ODS 表格", "zip": "压缩包",
+           "sqlite": "SQLite 数据库"}
 
 
 def load_bytes(data: bytes, name: str) -> Document:

@@ -8,13 +8,15 @@ from io import BytesIO
 
 from .mhtml import is_mhtml
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
 
 def sniff(data: bytes, name: str = "") -> str:
     """One of: pdf, docx, odt, rtf, xlsx, ods, ofd, zip, ole (.doc/.wps/.xls), image, hocr, alto, ocr-tsv (an OCR
     engine's positioned words, ``ocrwords.py``), positioned (a PDF tool's text with positions,
-    ``positioned.py``), mhtml (a page saved as one file), html, markdown, text, empty."""
+    ``positioned.py``), mhtml (a page saved as one file), html, markdown, sqlite (a database, such as a
+    nianbao store kept beside the reports), text, empty."""
     if not data.strip():
         return "empty"
     head = data[:2048]
@@ -22,6 +24,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return "pdf"
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data)
+    if head.startswith(SQLITE_MAGIC):
+        return "sqlite"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
     if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):

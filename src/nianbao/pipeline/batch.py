@@ -35,6 +35,7 @@ from ..files import os_error_zh
 from ..ingest import pages_of_pictures, sniff
 from ..ingest.archive import ZIP_ERRORS, inflate, member_problem
 from ..ingest.progress import PROGRESS
+from ..ingest.sniff import SQLITE_MAGIC
 from ..record import Status
 from ..store import Parsed, Store, open_reader, prepare
 from . import crossyear
@@ -195,15 +196,28 @@ def _hidden(parts: Iterable[str]) -> bool:
     return any(p.startswith((".", "~$")) or p in SKIP_NAMES for p in parts)
 
 
+def _database(f: Path) -> bool:
+    """A database file or its journal (a store kept in the folder of reports, ``--db 报告/库.sqlite``): never a
+    report, so a folder scan passes it by; named on its own, the reader says what it is."""
+    if f.name.endswith(("-wal", "-shm", "-journal")) and f.with_name(f.name.rsplit("-", 1)[0]).exists():
+        return True
+    try:
+        with f.open("rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False  # the reader says why it cannot be opened
+
+
 def sources(paths: Iterable[str | Path], names: Mapping[str, str] | None = None) -> Iterator[Source | DocOutcome]:
-    """The documents under ``paths`` (folders recursively, .zip archives expanded), in a stable order;
+    """The documents under ``paths`` (folders recursively, .zip archives expanded, databases passed by), in a stable order;
     a path that cannot be opened comes out as a failed DocOutcome. ``names`` maps a file's path (as given)
     to the name it is shown, stored and reported under (an upload kept under its hash)."""
     names = names or {}
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f.relative_to(p).parts))
+            files = sorted(f for f in p.rglob("*")
+                           if f.is_file() and not _hidden(f.relative_to(p).parts) and not _database(f))
         elif p.exists():
             files = [p]
         else:
