@@ -279,6 +279,8 @@ class Decoded:
     pieces: set[str] = field(default_factory=set)
     # 表二 rows left null for a reason the record's note should give (row -> "pieces" | "unit_last")
     why: dict[str, str] = field(default_factory=dict)
+    # unreadable rows whose note says in words why, instead of quoting the row's numbers (row -> the words)
+    said: dict[str, str] = field(default_factory=dict)
 
 
 # ---- runs and readings -------------------------------------------------------------------------

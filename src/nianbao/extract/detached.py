@@ -275,12 +275,13 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
     chars = stream.chars
     head = chars.find("行政复议")
     while head >= 0:
-        slots = _interleaved_runs(stream, head)
-        if slots is not None:
+        got = _interleaved_runs(stream, head)
+        if got is not None:
             break
         head = chars.find("行政复议", head + 4)
     else:
         return None
+    slots, loose = got
     runs = [r for r in slots if r is not None]
     dec = Decoded()
     width = len(T4_COLUMN_KEYS)
@@ -291,6 +292,11 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
         paths = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
         if any(r is None for r in block):  # the block that lost a cell: which one, nothing says
             dec.unreadable.append(f"appeals.{g}")
+            if loose:  # its note names the run the numbers could not be placed from, not the whole table
+                shown = " ".join(r.digits for r in loose[:10]) + (" …" if len(loose) > 10 else "")
+                dec.said[f"appeals.{g}"] = (
+                    f"表四第 {15 - slots.count(None) + 1} 个数起与其后的数字连写成一串（「{shown}」，共 {len(loose)} 个数），"
+                    f"多于表四剩下的 {slots.count(None)} 格，哪些是表四的数无法确定")
             span_lo = max((r.end for r in block if r is not None), default=span_lo)
             continue
         full = [r for r in block if r is not None]
@@ -329,7 +335,9 @@ def _headers_in_order(words: str) -> bool:
     return descents <= 1
 
 
-def _interleaved_runs(stream: Stream, head: int) -> list[Run | None] | None:
+def _interleaved_runs(stream: Stream, head: int) -> tuple[list[Run | None], list[Run]] | None:
+    """The fifteen cells' runs in order (None where a cell is not read), and the unbroken run of numbers the
+    unread cells' numbers are somewhere in (empty when no such run was left out)."""
     chars = stream.chars
     first = head
     while first < len(chars) and not chars[first].isdigit():
@@ -348,8 +356,12 @@ def _interleaved_runs(stream: Stream, head: int) -> list[Run | None] | None:
     if len(runs) == 15:
         # numbers from ``settled`` on may be another table's: their blocks are not read (noted unreadable)
         slots: list[Run | None] = [*runs[:settled], *([None] * (15 - settled))]
-        return slots if _blocks_add_up([None if r is None else int(r.digits) for r in slots]) else None
-    return None if settled < 15 else _one_cell_lost(runs)
+        loose = [*runs[settled:], *_run_from(stream, runs[-1].end)] if settled < 15 else []
+        return (slots, loose) if _blocks_add_up([None if r is None else int(r.digits) for r in slots]) else None
+    if settled < 15:
+        return None
+    lost = _one_cell_lost(runs)
+    return None if lost is None else (lost, [])
 
 
 def _blocks_add_up(vals: list[int | None]) -> bool:
@@ -450,13 +462,20 @@ def _t4_numbers(stream: Stream, first: int, least: int = 15) -> tuple[list[Run],
 
 def _more_numbers(stream: Stream, at: int, n: int) -> bool:
     """``n`` numbers from ``at`` on with no word between them."""
+    return len(_run_from(stream, at, n)) == n
+
+
+def _run_from(stream: Stream, at: int, most: int = 60) -> list[Run]:
+    """The numbers from ``at`` on with no word between them (at most ``most``)."""
+    out: list[Run] = []
     i = at
-    for _ in range(n):
+    while len(out) < most:
         runs = runs_between(stream, i, min(len(stream.chars), i + 12))
         if not runs or runs[0].start != i:
-            return False
+            break
+        out.append(runs[0])
         i = runs[0].end
-    return True
+    return out
 
 
 MAX_ORPHANS = 3  # cells a row may have lost to the labels written after the table

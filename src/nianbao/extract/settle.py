@@ -112,7 +112,8 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         for row in dec.unreadable:
             if cols and certain(row):
                 continue  # read with certainty by its layout: the decoder's failure to read the stream says nothing
-            found.notes.append(("unreadable", row, " ".join(r.digits for r in dec.rows.get(row, []))[:60], None))
+            text = dec.said.get(row) or " ".join(r.digits for r in dec.rows.get(row, []))[:60]
+            found.notes.append(("unreadable", row, text, None))
 
 
 def _alternatives(paths: list[str], alts) -> str:
@@ -280,7 +281,7 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
     if dec is not None:
-        dec.rows = {r: dec.rows.get("appeals", []) for r in rows}
+        dec.rows = {r: dec.rows.get(r) or dec.rows.get("appeals", []) for r in rows}
         if dec.blank:  # every cell blank: a table read as blank (T4-03), not one that cannot be read
             found.notes[:] = [n for n in found.notes if not (n[0] == "unreadable" and n[1] == "appeals")]
     _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
