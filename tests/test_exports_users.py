@@ -76,7 +76,7 @@ def test_consolidated_export_is_the_report_layout(db, tmp_path):
     assert r.exit_code == 0, r.output
     wb = load_workbook(out)
     assert wb.sheetnames == ["表二 主动公开", "表三 依申请公开", "表四 复议诉讼", "汇总单位", "未重复计入", "缺报",
-                             "逾期公布", "留空单元格", "与本级报告差异"]
+                             "逾期公布", "留空单元格", "无法确定单元格", "与本级报告差异"]
     t3 = wb["表三 依申请公开"]
     assert t3.merged_cells.ranges  # the official merged header, not a flat list
     with nianbao.open_store(db) as store:
