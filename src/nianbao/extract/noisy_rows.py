@@ -57,6 +57,7 @@ _PROSE_UNITS = frozenset("年月日号件条项次个份万元%至")
 WHY_T2_ROW = "识别文字（OCR）有误读迹象（{}），表二的数字没有勾稽关系可以核对，该行{}，已留空"
 WHY_T2_TRUST = ("识别文字（OCR）有误读迹象（{}），表二的数字没有勾稽关系可以核对，本件表三、表四的数字{}，"
                 "表二的数字无法确认，已留空")
+WHY_ROW_UNREAD = "识别文字（OCR）有误读迹象（{}），本件表格{}，该行没有读出数字：可能是空白，也可能是数字没有识别出来，已留空"
 WHY_T4_TOKENS = "识别文字（OCR）有误读迹象（{}），表四按其数字逐格读出，该栏{}，已留空"
 
 
@@ -144,6 +145,14 @@ def confirm_active_rows(found: Found, ev: Evidence, blocks: list[Block], fmt: st
             why = _row_unclean(found, row, paths, item, by_cell, fmt, ev.text)
         if why:
             _null(found, row, paths, WHY_T2_ROW.format(sig, why))
+    if rows and not trust.trusted:
+        # the items read none of: a label misread past knowing, or a blank the engine may have lost a digit
+        # from. Unconfirmed as the rest are, and not the document's blanks (T2-03 would call them so)
+        noted = {n[1] for n in found.notes if n[0] in ("unreadable", "ambiguous")}
+        for key in items:
+            row = f"active.{key}"
+            if row not in rows and row not in noted:
+                found.notes.append(("unreadable", row, WHY_T2_TRUST.format(sig, trust.why()), None))
 
 
 def _row_unclean(found: Found, row: str, paths: list[str], item, by_cell: dict[int, Block], fmt: str,
@@ -240,6 +249,26 @@ def _split_line(line: str) -> tuple[str | None, list[str]]:
     if any(not re.fullmatch(r"[\d.]+", x) for x in tokens):
         return None, []
     return label, tokens
+
+
+def note_unread_rows(found_req: Found, found_app: Found, ev: Evidence, trust: DigitTrust) -> None:
+    """A row of 表三 or 表四 with no number read, in a noisy reading whose digits the sums do not vouch for:
+    a blank cell and a digit the engine lost look alike there, so its nulls are noted as not read rather
+    than left to be called the document's blanks (T3-05, T4-03). A trusted reading's empty rows are left
+    as blanks: its sums hold over the numbers it did read."""
+    if trust.trusted:
+        return
+    single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
+    t3 = [f"requests.{r.key}" for r in (T3_ROWS_2019 if single_other else T3_ROWS_2021)]
+    why = WHY_ROW_UNREAD.format(ev.signals[0], "出自 PDF 自带的 OCR 文字层" if trust.layer else trust.why())
+    for found, rows in ((found_req, t3), (found_app, [f"appeals.{g}" for g in T4_GROUP_KEYS])):
+        if not found.values:  # the table itself was not found: nothing to say of its rows
+            continue
+        noted = {n[1] for n in found.notes if n[0] in ("unreadable", "ambiguous")}
+        for row in rows:
+            if row not in noted and not any(v.value is not None for p, v in found.values.items()
+                                            if p.startswith(row + ".")):
+                found.notes.append(("unreadable", row, why, None))
 
 
 def _null(found: Found, row: str, paths: list[str], why: str) -> None:

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import cast
 
 from ..errors import InputError
-from ..format import Format
+from ..format import T4_GROUP_KEYS, Format
 from ..ingest import Block, Cell, Document
 from ..limits import year_in_range
 from ..record import (
@@ -42,6 +42,7 @@ from .noisy_rows import (
     apply_appeals_tokens,
     confirm_active_rows,
     digit_trust,
+    note_unread_rows,
     read_appeals_tokens,
 )
 from .outofstep import Step, out_of_step, settle_lag
@@ -58,6 +59,7 @@ from .tables import (
     extract_appeals,
     extract_requests,
 )
+from .unplaced import note_unplaced
 from .values import Value
 
 
@@ -138,9 +140,21 @@ def build_record(doc: Document) -> Record:
         confirm_appeals(found_app, ev)
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
+        note_unread_rows(found_req, found_app, ev, trust)
 
     # after every reader and check: 表三's last rows standing on other rows' lines are settled by the sums
     _behind(found_req, step)
+    # rows no reader placed a number in, beside numbers no cell took: not known to be blank
+    single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
+    t2 = Format.get(fmt2 or "2021")
+    t3 = [f"requests.{r.key}" for r in Format.get("2019" if single_other else "2021").t3_rows]
+    for found, sid, table, rows, cells in (
+            (found_act, "s2_active", "active", [f"active.{it.key}" for it in t2.active],
+             len(t2.record_keys()["active"])),
+            (found_req, "s3_requests", "requests", t3, len(t3) * len(Format.T3_COLUMN_KEYS)),
+            (found_app, "s4_appeals", "appeals", [f"appeals.{g}" for g in T4_GROUP_KEYS],
+             len(T4_GROUP_KEYS) * len(Format.T4_COLUMN_KEYS))):
+        note_unplaced(found, _region(tb, block_heads, sid), table, rows, cells)
 
     has_tables = bool(found_req.values or found_app.values or found_act.values) or step.active or found_req.out_of_step
     if not (mf.title or has_tables or len(heads) >= 3):

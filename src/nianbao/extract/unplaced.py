@@ -1,0 +1,61 @@
+"""Numbers a table's section holds that no cell took: the empty rows beside them are not known to be blank.
+
+Every reader leaves a row null when it cannot place the row's numbers, and most say so (a note, L-03). When
+none did, the audit takes the null for the document's blank (T2-03, T3-05, T4-03) and tells a clerk to fill a
+cell the document fills: pdfminer's 「规章」「行政规范性文件」 followed by 5 / 0 / 0 for six cells, or a scan's
+table whose labels the OCR engine garbled past knowing while its numbers came through. Here, after every
+reader: when a table's section holds clearly more numbers than the table's cells took, each of its rows with
+no number and no note is noted as not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import Block
+from .tables import Found
+
+# a count in a cell: not an item number (「1.」「2、」), a page number (「— 2 —」「-4-」) or a date's part
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.．、年月日号]|\s*[—–-])")
+_PAGE = re.compile(r"^\s*(?:[—–-]\s*\d+\s*[—–-]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_PROSE = re.compile(r"[。；]")
+# the names a PDF→Markdown converter gives columns it found no header for (「数据1」…「数据15」, 「Column 3」)
+_PLACEHOLDER = re.compile(r"(?:数据|列|[Cc]ol(?:umn)?\s*)\d+")
+
+# numbers left over that show a row's worth lost (表三: a row has seven cells, 表四: a block five, 表二: an
+# item three); fewer may be the title's year or a stray mark
+LEAST = {"active": 3, "requests": 7, "appeals": 5}
+WHY = "本节写有 {n} 个数字（{shown}），表格只读出 {read} 格，该行没有读出数字：可能是空白，也可能是没能对应到格子的数字中的几个，已留空"
+
+
+def numbers_in(region: list[Block]) -> list[str]:
+    """The counts written in a table's section, prose lines and page numbers left out."""
+    out: list[str] = []
+    for b in region:
+        text = " ".join(c.text for c in b.cells)
+        if _PROSE.search(text) or _PAGE.match(text):
+            continue
+        out += _NUMBER.findall(_PLACEHOLDER.sub(" ", text))
+    return out
+
+
+def note_unplaced(found: Found, region: list[Block] | None, table: str, rows: list[str], cells: int) -> None:
+    """Note ``rows`` of ``table`` (``cells`` cells in all) with no number read and no note yet, when fewer
+    than half of its cells were read and ``region`` holds at least ``LEAST[table]`` numbers more than that."""
+    if region is None or not found.values:
+        return
+    read = sum(1 for v in found.values.values() if v.value is not None)
+    if read * 2 >= cells:
+        return  # most of the table was read: its empty rows are more likely blank than lost
+    numbers = numbers_in(region)
+    extra = len(numbers) - read
+    if extra < LEAST[table]:
+        return
+    noted = {n[1] for n in found.notes if n[0] in ("unreadable", "ambiguous")}
+    if table in noted:
+        return  # the table's own note already says its cells were not read
+    why = WHY.format(n=len(numbers), read=read, shown=" ".join(numbers[:12]) + (" …" if len(numbers) > 12 else ""))
+    for row in rows:
+        if row not in noted and row not in found.certain and not any(v.value is not None for p, v in found.values.items()
+                                        if p == row or p.startswith(row + ".")):
+            found.notes.append(("unreadable", row, why, None))

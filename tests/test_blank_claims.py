@@ -1,0 +1,85 @@
+"""The blank-cell rules (T2-03, T3-05, T4-03) tell a clerk to fill a cell: they must not name a cell the document
+fills. Over the converter and OCR outputs of tests/data/decoder (hand-read records in expected/) they named 386
+such cells in 34 files: rows an OCR engine garbled past reading, and rows whose numbers no reader could place.
+Those rows' nulls are now the reader's (L-03): ``noisy_rows.note_unread_rows`` for a noisy reading whose digits
+the sums do not vouch for, ``unplaced.note_unplaced`` for a section holding numbers no cell took."""
+
+from __future__ import annotations
+
+import pytest
+
+import nianbao
+from conftest import DATA, load_json
+
+HERE = DATA / "decoder"
+BLANK_RULES = ("T2-03", "T3-05", "T4-03")
+# what is left, cell claims per file: a 表二 item whose label a tool lost while most of the table was read
+# (its number was taken for no cell, and a table mostly read is not doubted), OCR cells in a trusted reading
+LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt": 2,
+        "holdout-nrpdf-tess300-psm6__pt06.txt": 5, "holdout-pdftotext__pt01z.txt": 2,
+        "holdout-pdftotext__pt12z.txt": 2, "holdout-pydocx-nows__pt22z.txt": 4, "pdf-oxide-md__r000dense.md": 3,
+        "pdf-oxide-md__r001.md": 5, "pdfminer__huaian2024.txt": 4, "pdftotext__r001.txt": 2,
+        "tess150-psm4__r000.txt": 1, "tess150-psm4__r000dense.txt": 2}
+FILES = sorted(p.name for p in HERE.iterdir() if p.is_file() and "__" in p.name
+               and (HERE / "expected" / f"{p.name.split('__', 1)[1].rsplit('.', 1)[0]}.json").exists())
+
+
+def _get(node, path: str):
+    for k in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(k)
+    return node
+
+
+def _false_blanks(path, expected: dict) -> list[str]:
+    found = nianbao.check_file(path).findings
+    return sorted({c for f in found if f.code in BLANK_RULES for c in f.cells if _get(expected, c) is not None})
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_cell_the_document_fills_is_called_blank(name):
+    expected = load_json(HERE / "expected" / f"{name.split('__', 1)[1].rsplit('.', 1)[0]}.json")
+    assert len(_false_blanks(HERE / name, expected)) <= LEFT.get(name, 0)
+
+
+def test_rows_a_noisy_reading_read_nothing_of_are_noted_not_called_blank():
+    """tesseract psm 6 at 150 dpi over r000dense's 表三 page: a digit read as a glyph, so no sum vouches for the
+    rest; seven rows read no number and were called blank (T3-05), though the page fills them. Now each has the
+    reader's note, and nothing the record fills is called blank."""
+    name = "tess150-psm6__r000dense_scan_p3.txt"
+    result = nianbao.check_file(HERE / name)
+    notes = {n.path: n.text for n in result.record.notes if n.kind == "unreadable"}
+    assert notes["requests.carried_forward"] == (
+        "识别文字（OCR）有误读迹象（表格固定文字中有格式以外的字「时所瑟疝生生」），本件表格有 1 格数字被识别成其他字符，"
+        "该行没有读出数字：可能是空白，也可能是数字没有识别出来，已留空")
+    assert _false_blanks(HERE / name, load_json(HERE / "expected" / "r000dense_scan_p3.json")) == []
+
+
+def test_an_unrecognised_scan_with_numbers_no_row_took_does_not_call_its_rows_blank():
+    """tesseract psm 6 at 300 dpi over the same page, no sign of OCR the reader knows: 68 numbers, 49 cells read;
+    the rows with none are noted by the numbers left over, not called blank."""
+    name = "tess300-psm6__r000dense_scan_p3.txt"
+    result = nianbao.check_file(HERE / name)
+    note = next(n.text for n in result.record.notes if n.path == "requests.carried_forward")
+    assert note.startswith("本节写有 68 个数字（666 736 715 594 781 634 4126 22 117 2 4 9 …），表格只读出 49 格")
+    assert _false_blanks(HERE / name, load_json(HERE / "expected" / "r000dense_scan_p3.json")) == []
+
+
+def test_a_section_with_numbers_no_cell_took_does_not_call_its_empty_rows_blank():
+    """pdfminer over pt17: 「规章」「行政规范性文件」, their header, then 5 / 0 / 0 for six cells (行政规范性文件's; 规章
+    is blank). Which is whose the text does not say: both null, noted, and T2-03 calls neither blank."""
+    result = nianbao.check_file(DATA / "pdftools" / "pt17.pdfminer.txt")
+    codes = {(f.code, c) for f in result.findings for c in f.cells}
+    assert ("L-03", "active.regulations") in codes and ("L-03", "active.normative_documents") in codes
+    assert not [c for code, c in codes if code == "T2-03"]
+    note = next(n.text for n in result.record.notes if n.path == "active.regulations")
+    assert note.startswith("本节写有 7 个数字（5 0 0 2650 31 0 0），表格只读出 4 格")
+
+
+def test_a_table_read_whole_keeps_its_blank_rows_blank():
+    """The must-not-fire side: a clean report whose 表四 行政复议 is blank (seed 000) still gets T4-03, and a
+    report with every table read gets no reader's note for an empty row."""
+    result = nianbao.check_file(DATA / "text" / "000_3da483fcafa05843.txt")
+    assert "T4-03" in {f.code for f in result.findings}
+    assert not [n for n in result.record.notes if n.kind == "unreadable"]
