@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ...format import Format
 from ...format.names import cell_name
 from ..base import Context, Rule, Severity
 
@@ -31,18 +32,38 @@ class TableNotUnique(Rule):
     fix = "对照原件（PDF、网页原文）补录这些单元格；如为本机关报告，发布时保留表格结构或使用分隔清楚的表格。"
 
     def check(self, ctx: Context):
+        # rows of one table with the same note (a scan whose rows the engine garbled, a section of numbers
+        # no row took) are one finding that names them all, not a screen of the same sentence
+        groups: dict[tuple[str, str, str], list[str]] = {}
         for note in ctx.record.notes:
-            if not note.path:
-                continue
-            # the reader's own words often end 「，已留空」: the message says it once, at its end
-            text = note.text.strip().removesuffix("已留空").rstrip("，,；; ")
-            if note.kind == "ambiguous":
-                detail = f"原文数字有几种读法（{text}）"
-            elif note.kind == "unreadable" and "." in note.path:
-                detail = (f"原文数字「{text}」放不进该行的格子" if text[:1].isdigit()
-                          else text or "原文数字放不进该行的格子")
-            else:
-                continue
-            yield self.finding(ctx, [note.path], expected=None, actual=note.text.strip(),
-                               where=cell_name(note.path), detail=detail,
-                               key=f"{note.kind}:{note.path}:{note.text}")
+            if note.path and (note.kind == "ambiguous" or note.kind == "unreadable" and "." in note.path):
+                groups.setdefault((note.kind, note.path.split(".")[0], note.text), []).append(note.path)
+        f = Format.get(ctx.record.meta.format or "2021")
+        order = {p: i for i, p in enumerate([*(f"active.{it.key}" for it in f.active),
+                                             *(f"requests.{r.key}" for r in f.t3_rows),
+                                             *(f"appeals.{g}" for g in Format.T4_GROUP_KEYS)])}
+        for (kind, _table, raw), paths in groups.items():
+            paths.sort(key=lambda p: order.get(p.rsplit(".", 1)[0] if p.count(".") == 2 else p, len(order)))
+            many = len(paths) >= MANY_ROWS
+            for group in [paths] if many else [[p] for p in paths]:
+                yield self._finding(ctx, kind, raw, group)
+
+    def _finding(self, ctx: Context, kind: str, raw: str, paths: list[str]):
+        # the reader's own words often end 「，已留空」: the message says it once, at its end
+        text = raw.strip().removesuffix("已留空").rstrip("，,；; ")
+        if kind == "ambiguous":
+            detail = f"原文数字有几种读法（{text}）"
+        else:
+            detail = (f"原文数字「{text}」放不进该行的格子" if text[:1].isdigit()
+                      else text or "原文数字放不进该行的格子")
+        where = cell_name(paths[0])
+        if len(paths) > 1:  # 表三「a」「b」…（共 N 行）
+            table = where[:2]
+            where = where + "".join(cell_name(p).removeprefix(table) for p in paths[1:3]) + (
+                "等" if len(paths) > 3 else "") + f"（共 {len(paths)} 行）"
+            detail = detail.replace("该行", "这些行")
+        key = f"{kind}:{paths[0]}:{raw}" if len(paths) == 1 else f"{kind}:{','.join(paths)}:{raw}"
+        return self.finding(ctx, paths, expected=None, actual=raw.strip(), where=where, detail=detail, key=key)
+
+
+MANY_ROWS = 4  # rows of one table with one note that make one finding (three 表四 groups stay three)
