@@ -151,4 +151,4 @@ def test_a_cell_a_unit_gives_but_the_reader_could_not_settle_makes_its_sum_unkno
     assert any(r[1] == "聊城市统计局" and "行政复议" in r[0] and "总计" in r[0] for r in rows), rows
     out = cli("consolidate", "--db", tmp_path / "s.sqlite", "--region", "聊城市", "--year", "2021")
     assert out.returncode == 0, out.stderr
-    assert "个单元格因部分单位报告中的数字无法确定" in out.stdout and "聊城市统计局 无法确定" in out.stdout
+    assert "个单元格因部分单位报告中的数字无法确定" in out.stdout and "表四「行政复议」（5 格）：聊城市统计局 无法确定" in out.stdout

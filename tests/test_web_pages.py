@@ -274,7 +274,7 @@ def test_consolidation_page_names_the_units_whose_numbers_were_not_read(tmp_path
         assert page.status_code == 200
         box = page.text[page.text.index('id="unsettled"'):]
         box = box[:box.index("</div>")]
-        assert "15 个单元格未汇总" in box and "表四「行政复议」「总计」：聊城市统计局" in box
+        assert "15 个单元格未汇总" in box and "表四「行政复议」（5 格）：聊城市统计局" in box
         assert 'data-path="appeals.review.total"' in page.text
         cell = re.search(r'<td class="num cell flag-warning" data-path="appeals.review.total"[^>]*>([^<]*)</td>', page.text)
         assert cell and cell.group(1) == "—"

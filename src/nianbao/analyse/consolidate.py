@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..audit import Finding, audit
-from ..format import Format
+from ..format import Format, cell_name
 from ..format.agency import region_chain
 from ..record import Consolidated, Record, Signature, covered_note, under_note
 from ..record.paths import under
@@ -63,6 +63,14 @@ class Consolidation:
     def within(by: str) -> str:
         """「（含在X的报告中）」 after a unit not summed, X's report including it (the report's wording)."""
         return covered_note(by)
+
+    def unsettled_rows(self) -> list[tuple[str, int, list[str]]]:
+        """``unsettled`` by row, as a page lists them: (the row's name, its cells not summed, the units)."""
+        rows: dict[tuple[str, tuple[str, ...]], int] = {}
+        for path, who in self.unsettled.items():
+            row = path.rsplit(".", 1)[0] if path.count(".") == 2 else path
+            rows[(row, tuple(who))] = rows.get((row, tuple(who)), 0) + 1
+        return [(cell_name(row), n, list(who)) for (row, who), n in rows.items()]
 
     def to_json(self) -> dict[str, Any]:
         """The consolidation as ``nianbao consolidate --json`` prints it."""

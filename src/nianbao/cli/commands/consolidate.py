@@ -81,9 +81,9 @@ def consolidate_cmd(
             console.print(f"  {next(c.name for c in result.layout if c.path == path)}：{'、'.join(who)} 留空")
     if result.unsettled:
         console.print(f"[yellow]有 {len(result.unsettled)} 个单元格因部分单位报告中的数字无法确定（原文无法唯一还原，见其 L-03）"
-                      "未汇总，汇总表中留空；请对照原件补录这些单位的数字后重新汇总，例如：[/]")
-        for path, who in list(result.unsettled.items())[:5]:
-            console.print(f"  {next(c.name for c in result.layout if c.path == path)}：{'、'.join(who)} 无法确定")
+                      "未汇总，汇总表中留空；请对照原件补录这些单位的数字后重新汇总：[/]")
+        for row, n, who in result.unsettled_rows()[:10]:
+            console.print(f"  {row}（{n} 格）：{'、'.join(who)} 无法确定")
     if result.listed:
         console.print(f"缺报（{len(result.missing)}）：{'、'.join(result.missing) or '无'}")
     else:  # "缺报：无" would claim what nobody checked
