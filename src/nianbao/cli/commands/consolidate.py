@@ -82,8 +82,8 @@ def consolidate_cmd(
     if result.unsettled:
         console.print(f"[yellow]有 {len(result.unsettled)} 个单元格因部分单位报告中的数字无法确定（原文无法唯一还原，见其 L-03）"
                       "未汇总，汇总表中留空；请对照原件补录这些单位的数字后重新汇总：[/]")
-        for row, n, who in result.unsettled_rows()[:10]:
-            console.print(f"  {row}（{n} 格）：{'、'.join(who)} 无法确定")
+        for row, cells, who in result.unsettled_rows()[:10]:
+            console.print(f"  {row}（{cells} 格）：{'、'.join(who)} 无法确定")
     if result.listed:
         console.print(f"缺报（{len(result.missing)}）：{'、'.join(result.missing) or '无'}")
     else:  # "缺报：无" would claim what nobody checked
