@@ -140,10 +140,11 @@ def build_record(doc: Document) -> Record:
         confirm_appeals(found_app, ev)
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
-        note_unread_rows(found_req, found_app, ev, trust)
 
     # after every reader and check: 表三's last rows standing on other rows' lines are settled by the sums
     _behind(found_req, step)
+    if ev.noisy:  # (after _behind, which may still place a row)
+        note_unread_rows(found_req, found_app, ev, trust)
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank
     single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
     t2 = Format.get(fmt2 or "2021")
