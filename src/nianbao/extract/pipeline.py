@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import cast
 
 from ..errors import InputError
-from ..format import T4_GROUP_KEYS, Format
+from ..format import Format
 from ..ingest import Block, Cell, Document
 from ..limits import year_in_range
 from ..record import (
@@ -59,7 +59,7 @@ from .tables import (
     extract_appeals,
     extract_requests,
 )
-from .unplaced import note_unplaced
+from .unplaced import note_unplaced_tables
 from .values import Value
 
 
@@ -146,16 +146,9 @@ def build_record(doc: Document) -> Record:
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank
-    single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
-    t2 = Format.get(fmt2 or "2021")
-    t3 = [f"requests.{r.key}" for r in Format.get("2019" if single_other else "2021").t3_rows]
-    for found, sid, table, rows, cells in (
-            (found_act, "s2_active", "active", [f"active.{it.key}" for it in t2.active],
-             len(t2.record_keys()["active"])),
-            (found_req, "s3_requests", "requests", t3, len(t3) * len(Format.T3_COLUMN_KEYS)),
-            (found_app, "s4_appeals", "appeals", [f"appeals.{g}" for g in T4_GROUP_KEYS],
-             len(T4_GROUP_KEYS) * len(Format.T4_COLUMN_KEYS))):
-        note_unplaced(found, _region(tb, block_heads, sid), table, rows, cells)
+    note_unplaced_tables(fmt2, {"active": (found_act, _region(tb, block_heads, "s2_active")),
+                                "requests": (found_req, _region(tb, block_heads, "s3_requests")),
+                                "appeals": (found_app, _region(tb, block_heads, "s4_appeals"))})
 
     has_tables = bool(found_req.values or found_app.values or found_act.values) or step.active or found_req.out_of_step
     if not (mf.title or has_tables or len(heads) >= 3):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..format import Format
 from ..ingest import Block
 from .tables import Found
 
@@ -59,3 +60,17 @@ def note_unplaced(found: Found, region: list[Block] | None, table: str, rows: li
         if row not in noted and row not in found.certain and not any(v.value is not None for p, v in found.values.items()
                                         if p == row or p.startswith(row + ".")):
             found.notes.append(("unreadable", row, why, None))
+
+
+def note_unplaced_tables(fmt2: str | None, tables: dict[str, tuple[Found, list[Block] | None]]) -> None:
+    """``note_unplaced`` for 表二 (of format ``fmt2``), 表三 and 表四: table → (its reading, its section)."""
+    found_req = tables["requests"][0]
+    single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
+    t2 = Format.get(fmt2 or "2021")
+    t3 = [f"requests.{r.key}" for r in Format.get("2019" if single_other else "2021").t3_rows]
+    t4 = [f"appeals.{g}" for g in Format.T4_GROUP_KEYS]
+    rows = {"active": ([f"active.{it.key}" for it in t2.active], len(t2.record_keys()["active"])),
+            "requests": (t3, len(t3) * len(Format.T3_COLUMN_KEYS)),
+            "appeals": (t4, len(t4) * len(Format.T4_COLUMN_KEYS))}
+    for table, (found, region) in tables.items():
+        note_unplaced(found, region, table, *rows[table])
