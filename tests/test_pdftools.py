@@ -133,3 +133,10 @@ def test_a_fee_in_two_pieces_is_left_null_with_a_note():
     assert got["active"]["fees"] is None
     assert [n["kind"] for n in got["notes"] if n["path"] == "active.fees"] == ["unreadable"]
 
+
+def test_a_title_whose_year_stands_on_its_own_line_names_the_agency():
+    """pdfium's rects of held-out pt05's first and last lines: 「平潭综合实验区公安局」/「2019」/「年政府信息公开工作年度
+    报告」, then a sentence cut at the line's end in 委 (「根据《中华人民共和国政府信息公开条例》和实验区管委」), which had
+    been taken for the agency. The three lines are the title; a line with 《》 is no agency's name."""
+    meta = nianbao.parse(HERE / "pt05-ends.pdfium-rects.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区公安局", 2019)
