@@ -140,3 +140,9 @@ def test_a_title_whose_year_stands_on_its_own_line_names_the_agency():
     been taken for the agency. The three lines are the title; a line with 《》 is no agency's name."""
     meta = nianbao.parse(HERE / "pt05-ends.pdfium-rects.txt").meta
     assert (meta.agency, meta.year) == ("平潭综合实验区公安局", 2019)
+
+
+def test_a_signature_date_a_piece_a_line_before_the_last_page_number_is_read():
+    """pdfium's rects end pt05 with 「平潭综合实验区公安局」「2020」「年」「1」「月」「17」「日」「—」「6」「—」: the date's pieces, then
+    the last page's number, which had hidden the date from the word-a-line signature reading."""
+    assert nianbao.parse(HERE / "pt05-ends.pdfium-rects.txt").meta.published == "2020-01-17"

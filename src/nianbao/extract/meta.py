@@ -244,7 +244,11 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
                 return
     # a tool that writes a word a line (PyMuPDF's words): 「…管理局」「2024」「年1」「月24」「日」 read as one line
     pieces: list[int] = []
-    for i in range(len(blocks) - 1, max(-1, len(blocks) - 9), -1):
+    end = len(blocks)
+    if end > 3 and all(not b.grid and len(b.cells) == 1 for b in blocks[-3:]) and PAGE_AT_END.fullmatch(
+            " ".join(b.text.strip() for b in blocks[-3:])):
+        end -= 3  # the last page's number after the date, a piece a line (pdfium's rects: 「—」「6」「—」)
+    for i in range(end - 1, max(-1, end - 9), -1):
         if blocks[i].grid or len(blocks[i].cells) != 1 or len(blocks[i].text.strip()) > 30:
             break
         pieces.insert(0, i)
