@@ -146,3 +146,13 @@ def test_a_signature_date_a_piece_a_line_before_the_last_page_number_is_read():
     """pdfium's rects end pt05 with 「平潭综合实验区公安局」「2020」「年」「1」「月」「17」「日」「—」「6」「—」: the date's pieces, then
     the last page's number, which had hidden the date from the word-a-line signature reading."""
     assert nianbao.parse(HERE / "pt05-ends.pdfium-rects.txt").meta.published == "2020-01-17"
+
+
+def test_a_table_four_of_more_numbers_than_cells_none_settled_is_unread_not_a_crash():
+    """pdfium's rects of huaian2024's 表四, a character a line (「7」「2 」「6」「4 」…): 26 numbers, more than the 15 cells
+    with no word among them, so none is settled as 表四's; the reading of interleaved headers then indexed the
+    first of no numbers (IndexError: the whole document failed to parse)."""
+    got = nianbao.parse(HERE / "huaian2024-t4.pdfium-rects.txt").to_json_dict()
+    assert all(v is None for g in got["appeals"].values() for v in g.values())
+    assert {n["path"] for n in got["notes"] if n["kind"] == "unreadable"} >= {
+        "appeals.review", "appeals.litigation_direct", "appeals.litigation_after_review"}

@@ -283,6 +283,12 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
         return None
     runs = [r for r in slots if r is not None]
     dec = Decoded()
+    if not runs:
+        # not one of the fifteen settled as 表四's (pdfium's rects, a digit a line: 「7」「2 」「6」「4 」… are 29
+        # numbers, more than the cells, with no word among them): every block unread
+        dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
+        dec.rows["appeals"] = []
+        return dec
     width = len(T4_COLUMN_KEYS)
     lo = chars.rfind("行政复议", head, runs[0].start)
     span_lo = lo
