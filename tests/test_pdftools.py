@@ -25,7 +25,9 @@ WHOLE = ["seed002z.pdftotext-bbox.html", "pt02.pdftohtml-s.html", "pt08.mutool.x
          "pt17z.pdfminer.txt"]
 # one page, or the pieces up to section 三: only their tables are the record's
 PARTS = ["seed002z-p3.pdftohtml.xml", "seed002z-p3.mutool-stext.xml", "seed002z-p3.pymupdf.json",
-         "seed002z.pdfium-rects.txt", "huaian2024.pdfium-rects.txt"]
+         "seed002z.pdfium-rects.txt", "huaian2024.pdfium-rects.txt",
+         # pdfium's text rects of held-out pt01 (title and 表二 only): the fee 7816 in two rects, 「78」「16」
+         "pt01.pdfium-rects.txt"]
 
 
 def _expected(name: str) -> dict:
@@ -45,7 +47,8 @@ def test_a_whole_output_reads_with_no_wrong_value(name):
 def test_a_page_or_the_pieces_up_to_table_three_read_table_two_with_no_wrong_value(name):
     got = nianbao.parse(HERE / name).to_json_dict()
     assert _wrong({"active": _expected(name)["active"]}, got) == []
-    assert got["active"]["fees"] is None  # the page number 「— 3 —」 (seed002z), 「9」「6」「1」「7」「1」「.」「6」 (huaian)
+    # the page number 「— 3 —」 (seed002z), 「9」「6」「1」「7」「1」「.」「6」 (huaian), 「78」「16」 (pt01: 78 had been read)
+    assert got["active"]["fees"] is None
 
 
 def test_positioned_outputs_are_told_from_the_bytes_and_read_by_position():
@@ -132,3 +135,35 @@ def test_a_table_four_block_lost_in_a_longer_run_is_noted_by_that_run():
     assert [f.message for f in found] == [
         "表四「行政诉讼·复议后起诉」无法唯一还原：表四第 11 个数起与其后的数字连写成一串（「0 0 0 0 0 0 0 0 0 0 …」，"
         "共 50 个数），多于表四剩下的 5 格，哪些是表四的数无法确定，已留空，未猜测"]
+
+
+def test_a_fee_in_two_pieces_is_left_null_with_a_note():
+    """pdfium writes a rect a line, and a number the PDF set in two runs is two rects (「78」「16」 for 7816, then
+    the page number): the first piece had been read as the fee. Which it is is not known; said so (L-03)."""
+    got = nianbao.parse(HERE / "pt01.pdfium-rects.txt").to_json_dict()
+    assert got["active"]["fees"] is None
+    assert [n["kind"] for n in got["notes"] if n["path"] == "active.fees"] == ["unreadable"]
+
+
+def test_a_title_whose_year_stands_on_its_own_line_names_the_agency():
+    """pdfium's rects of held-out pt05's first and last lines: 「平潭综合实验区公安局」/「2019」/「年政府信息公开工作年度
+    报告」, then a sentence cut at the line's end in 委 (「根据《中华人民共和国政府信息公开条例》和实验区管委」), which had
+    been taken for the agency. The three lines are the title; a line with 《》 is no agency's name."""
+    meta = nianbao.parse(HERE / "pt05-ends.pdfium-rects.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区公安局", 2019)
+
+
+def test_a_signature_date_a_piece_a_line_before_the_last_page_number_is_read():
+    """pdfium's rects end pt05 with 「平潭综合实验区公安局」「2020」「年」「1」「月」「17」「日」「—」「6」「—」: the date's pieces, then
+    the last page's number, which had hidden the date from the word-a-line signature reading."""
+    assert nianbao.parse(HERE / "pt05-ends.pdfium-rects.txt").meta.published == "2020-01-17"
+
+
+def test_a_table_four_of_more_numbers_than_cells_none_settled_is_unread_not_a_crash():
+    """pdfium's rects of huaian2024's 表四, a character a line (「7」「2 」「6」「4 」…): 26 numbers, more than the 15 cells
+    with no word among them, so none is settled as 表四's; the reading of interleaved headers then indexed the
+    first of no numbers (IndexError: the whole document failed to parse)."""
+    got = nianbao.parse(HERE / "huaian2024-t4.pdfium-rects.txt").to_json_dict()
+    assert all(v is None for g in got["appeals"].values() for v in g.values())
+    assert {n["path"] for n in got["notes"] if n["kind"] == "unreadable"} >= {
+        "appeals.review", "appeals.litigation_direct", "appeals.litigation_after_review"}

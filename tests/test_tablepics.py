@@ -256,3 +256,15 @@ def test_debug_says_in_chinese_when_page_images_cannot_be_drawn(monkeypatch, tmp
     page = nianbao.debug_html(seed)
     assert "无法生成页面图像" in page and '<div class="text">' in page and "<figure" not in page
     assert re.search(r'<mark id="v-narrative-requests_received"', page)
+
+
+def test_a_web_page_whose_tables_are_pictures_is_read_whole():
+    """LibreOffice's web page of held-out pt05 with its three tables as pictures (score_tablepics' mhtml kind;
+    the pictures' parts left out): with the tables gone, 一's opening paragraph holds 64 % of the page's text
+    and had been taken for the report's body, the rest (title, sections, signature) lost. The format's
+    section headings beside a paragraph show it is one paragraph of the report."""
+    doc = nianbao.read_document(HERE / "pt05_lo_pictures.html")
+    texts = [b.text for b in doc.blocks]
+    assert "二、主动公开政府信息情况" in texts and "六、其他需要报告的事项" in texts
+    meta = nianbao.parse(HERE / "pt05_lo_pictures.html").meta
+    assert (meta.agency, meta.year, meta.published) == ("平潭综合实验区公安局", 2019, "2020-01-17")

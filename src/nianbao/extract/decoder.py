@@ -1586,10 +1586,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 # different single digits one after another (a tool that writes a character a line: 「9」「6」「1」
                 # 「7」…; the same one again is a merged cell repeated): where the last item's number ends is not known
                 runs = []
-            if not it.columns and len(runs) >= 2 and not runs[1].gap and "." in runs[1].digits and "." not in runs[0].digits:
-                # a number and then, nothing but space between, a decimal (「3」「2.2」): the fee 32.2 a tool wrote in
-                # pieces, or 3 and the next text's number; which is not known
+            if (not it.columns and len(runs) >= 2 and not runs[1].gap and "." not in runs[0].digits
+                    and ("." in runs[1].digits or runs[0].digits[0] != "0" and runs[1].digits != runs[0].digits)):
+                # a number and then, nothing but space between, a decimal or another number (「3」「2.2」, pdfium's text
+                # rects 「78」「16」): the fee 32.2 or 7816 a tool wrote in pieces, or 3 or 78 and the next text's number;
+                # which is not known (a 0 is whole: no number starts with it)
                 runs = []
+                dec.why[f"active.{it.key}"] = "fee_pieces"
             runs = runs[:1] if not it.columns else runs
         width = len(it.columns) or 1
         if spelled and len(runs) > 1 and all(len(r.digits) == 1 for r in runs):

@@ -284,6 +284,18 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
     slots, loose = got
     runs = [r for r in slots if r is not None]
     dec = Decoded()
+    lost = slots.count(None)
+    if loose:  # a lost block's note names the run its numbers could not be placed from, not the whole table
+        shown = " ".join(r.digits for r in loose[:10]) + (" …" if len(loose) > 10 else "")
+        said = (f"表四第 {15 - lost + 1} 个数起与其后的数字连写成一串（「{shown}」，共 {len(loose)} 个数），"
+                f"多于表四剩下的 {lost} 格，哪些是表四的数无法确定")
+    if not runs:
+        # not one of the fifteen settled as 表四's (pdfium's rects, a digit a line: 「7」「2 」「6」「4 」… are 29
+        # numbers, more than the cells, with no word among them): every block unread
+        dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
+        dec.said.update((f"appeals.{g}", said) for g in T4_GROUP_KEYS if loose)
+        dec.rows["appeals"] = []
+        return dec
     width = len(T4_COLUMN_KEYS)
     lo = chars.rfind("行政复议", head, runs[0].start)
     span_lo = lo
@@ -292,11 +304,8 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
         paths = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
         if any(r is None for r in block):  # the block that lost a cell: which one, nothing says
             dec.unreadable.append(f"appeals.{g}")
-            if loose:  # its note names the run the numbers could not be placed from, not the whole table
-                shown = " ".join(r.digits for r in loose[:10]) + (" …" if len(loose) > 10 else "")
-                dec.said[f"appeals.{g}"] = (
-                    f"表四第 {15 - slots.count(None) + 1} 个数起与其后的数字连写成一串（「{shown}」，共 {len(loose)} 个数），"
-                    f"多于表四剩下的 {slots.count(None)} 格，哪些是表四的数无法确定")
+            if loose:
+                dec.said[f"appeals.{g}"] = said
             span_lo = max((r.end for r in block if r is not None), default=span_lo)
             continue
         full = [r for r in block if r is not None]

@@ -115,7 +115,10 @@ def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
 
 def looks_like_agency(text: str) -> bool:
     t = norm(_clean_line(text))
-    return 2 < len(t) <= 30 and not re.search(r"\d", t) and bool(AGENCY_END.search(t)) and "报告" not in t
+    # (no book title marks or sentence stops: 「根据《中华人民共和国政府信息公开条例》和实验区管委」 is a sentence cut at
+    # a line's end, not a name)
+    return (2 < len(t) <= 30 and not re.search(r"\d", t) and bool(AGENCY_END.search(t)) and "报告" not in t
+            and not re.search(r"[《》，。；！？]", t))
 
 
 def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
@@ -145,6 +148,13 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
             nxt = norm(blocks[mf.title_index + 1].text)
             if "报告" not in norm(mf.title) and "报告" in nxt and len(nxt) <= 12:
                 mf.title += blocks[mf.title_index + 1].text.strip()
+        # a title whose year stands on a line of its own, the agency on the line before it (pdfium's text rects:
+        # a run of another font a rect): 「某某局」/「2019」/「年政府信息公开工作年度报告」 is one title
+        if mf.title_index is not None and mf.title_index >= 1 and norm(mf.title).startswith("年"):
+            year_line = norm(_clean_line(blocks[mf.title_index - 1].text))
+            if re.fullmatch(r"\d{4}|[〇零○Ｏ一二三四五六七八九]{4}", year_line):
+                lead = blocks[mf.title_index - 2].text if mf.title_index >= 2 else ""
+                mf.title = ((_clean_line(lead) if looks_like_agency(lead) else "") + year_line + mf.title).strip()
         m = YEAR_IN_TITLE.search(mf.title)
         if m:
             mf.year = cn_to_int(m.group(1))
@@ -234,7 +244,11 @@ def _find_signature(blocks: list[Block], mf: MetaFound) -> None:
                 return
     # a tool that writes a word a line (PyMuPDF's words): 「…管理局」「2024」「年1」「月24」「日」 read as one line
     pieces: list[int] = []
-    for i in range(len(blocks) - 1, max(-1, len(blocks) - 9), -1):
+    end = len(blocks)
+    if end > 3 and all(not b.grid and len(b.cells) == 1 for b in blocks[-3:]) and PAGE_AT_END.fullmatch(
+            " ".join(b.text.strip() for b in blocks[-3:])):
+        end -= 3  # the last page's number after the date, a piece a line (pdfium's rects: 「—」「6」「—」)
+    for i in range(end - 1, max(-1, end - 9), -1):
         if blocks[i].grid or len(blocks[i].cells) != 1 or len(blocks[i].text.strip()) > 30:
             break
         pieces.insert(0, i)

@@ -353,7 +353,7 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
     for row, why in sorted(dec.why.items()) if dec is not None else ():
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
-            found.notes.append(("unreadable", row, _T2_PIECES if why == "pieces" else _T2_UNIT_LAST, None))
+            found.notes.append(("unreadable", row, _T2_WHY[why], None))
     return fmt
 
 
@@ -361,6 +361,9 @@ _SHUFFLED = "表格工具把两行标签的字逐字交错写成一行（如「�
 _T2_PIECES = ("本行两个一位数只隔一个空格或换行，而此文字中空白格不留痕迹（或表三的合计显示数字被分开写出）：可能是两格，"
               "也可能是同一个数的两段加一个空白格，各格无法确定，已留空")
 _T2_UNIT_LAST = "本行最后一个数带单位（如「37件」），可能是本行的一格，也可能是下文的数：其余的数填不满本行，各格无法确定，已留空"
+_T2_FEE_PIECES = ("行政事业性收费后接着两个数，中间只有空格或换行（如「78」「16」）：可能是工具把同一个数分成两段写出，"
+                  "也可能后一个数属于下文，无法确定，已留空")
+_T2_WHY = {"pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES}
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子，单元格留空"
 
 

@@ -16,6 +16,7 @@ from lxml import etree
 
 from .. import limits
 from ..errors import InputError
+from ..format import Format
 from . import grid
 from .decode import decode_damaged
 from .document import Block, Cell, Document
@@ -212,11 +213,25 @@ def _largest_block(el: etree._Element) -> etree._Element:
             break
         if _PAGE_DIV.match(k.get("id") or "") and sum(bool(_PAGE_DIV.match(x.get("id") or "")) for x, _ in kids) > 1:
             break  # one page of a PDF tool's several: the report goes on over the others
+        if any(_section_heading(x) for x, _ in kids if x is not k):
+            # the format's section headings beside it (「二、主动公开政府信息情况」): one paragraph of the report, not
+            # its container, however long (LibreOffice's page of a report whose tables are pictures: 一's opening
+            # paragraph holds 64 % of the text)
+            break
         mark = _part_mark(k)
         if mark and sum(_part_mark(x) == mark for x, _ in kids) > 1:
             break  # one part of several (Word's WordSection1, 2, …): the report goes on over the others
         el, total = k, n
     return el
+
+
+def _section_heading(el: etree._Element) -> bool:
+    """``el`` is a heading of one of the format's sections: its number, a mark, its words (「二、主动公开政府信息情况」)."""
+    t = _ALL_WS.sub("", _text(el))
+    if not 2 < len(t) <= 40:
+        return False
+    return any(t.startswith(s.number) and t[len(s.number)] in "、.．，," and any(all(k in t for k in alt) for alt in s.keys)
+               for s in Format.SECTIONS)
 
 
 def _part_mark(el: etree._Element) -> tuple[str, str, str] | None:
