@@ -774,10 +774,12 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                 num = nxt[:-1] if nxt and nxt[-1] in _NUMBERING_MARK else ""
                 if (lead > rest + 6 or _OPEN_NUMBERING.search(between)
                         or num.isdigit() and any(num + m in between for m in _NUMBERING_MARK)
-                        or nxt and not num and _nfkc(nxt) == nxt and between.endswith(nxt)):
+                        or nxt and not num and _nfkc(nxt) == nxt and between.endswith(nxt)
+                        or begun(between, rows[j])):
                     # more words than the rest of its own label: other labels; or the next row's numbering
                     # (「8.属」), or a numbering opened and not closed (「（」): inscriptis writes a wrapped label's
                     # numbers on its first line, 「8.属 0 0 0」 / 「于行政查询事项」, so these may be the next row's
+                    # (「四、结」 / numbers / 「转下年度继续办理」: the next label begun, its numbering and first word)
                     runs[0] = replace(runs[0], gap=True)
         else:
             j = len(rows)
@@ -817,6 +819,19 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         _drop_subtotal(dec, cols)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+def begun(words: str, label: str | Label) -> bool:
+    """``words`` (Stream.chars) end with the label's first characters, as Stream.chars has them: the label
+    wrapped around the numbers that follow the words (「四、结」 / numbers / 「转下年度继续办理」). Two or more,
+    or a row's numbering of one numeral (「四」 / numbers / 「、结转下年度继续办理」)."""
+    text = label if isinstance(label, str) else label.label
+    lab = "".join(_nfkc(ch) for ch in text if ch not in _SEPARATORS)
+    least = 1 if isinstance(label, Label) and label.number in _NUMERALS else 2
+    return any(words.endswith(lab[:k]) for k in range(least, len(lab)))
+
+
+_NUMERALS = frozenset("一二三四五六七八九十")
 
 
 def _drop_subtotal(dec: Decoded, cols: tuple[str, ...]) -> None:
@@ -905,7 +920,25 @@ def _tail_runs(stream: Stream, start: int, blanks: bool = False) -> list[Run]:
                      # cells that each carry their unit (「30件2310件9」): a count's 件 ends a cell, not the row
                      or (chars[j] in _COUNT_UNITS and j + 1 < n and chars[j + 1].isdigit())):
         j += 1
+    if blanks and j > i:
+        j = _trailing_marks(stream, j)
     return _whole_counts(runs_between(stream, first, j, blanks=blanks))
+
+
+def _trailing_marks(stream: Stream, j: int) -> int:
+    """Past the blank cells' marks right after the last row's numbers that end its line (「… 无 0 无」: a 小计
+    column whose header a tool broke over lines, its 总计 blank); they are cells, and a row of more cells than
+    the table's is no reading (six blanks and 0 would add up as the 总计 0)."""
+    marks = _blank_marks(stream, j, min(len(stream.chars), j + 8))
+    k = j
+    while k in marks:
+        k += 1
+    if k == j:
+        return j
+    t = stream.where[k - 1] + 1
+    while t < len(stream.text) and stream.text[t] in _BLANK:
+        t += 1
+    return k if t >= len(stream.text) or stream.text[t] in _CELL_EDGE else j
 
 
 def _whole_counts(runs: list[Run]) -> list[Run]:
@@ -1534,6 +1567,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                           for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
+        if runs and _label_begun(stream.chars[e:runs[0].start], items, it):
+            # the words before the numbers begin another item's label (inscriptis' 「规章」 / 「行政规范  0 0 0」 /
+            # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
             # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
             # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
@@ -1626,6 +1664,12 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def _label_begun(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
+    """``words`` (Stream.chars between an item's label and its first number) end with the first two or more
+    characters of another item's label: that label wrapped around its numbers."""
+    return any(other is not it and any(begun(words, lab) for lab in (other.label, *other.keys)) for other in items)
 
 
 def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
