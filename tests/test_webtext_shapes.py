@@ -154,6 +154,9 @@ MIN_RIGHT = {
     # pipe rows with a spacer column under 「| 信息内容 |  | 本年制发件数 | 本年废止件数 | 现行有效件数 |」:
     # 「| 规章 |  |  | 22 |  |」 is 22 废止, never 现行有效 (the trailing empty cell dropped)
     "t2_pipe_spacer_column.trafilatura": 126,
+    # turndown escapes a cell's leading minus (「\-4」, a paragraph of its own, for 本年增/减 −4): a negative cell,
+    # not a short row (which left 表二's 2019 rows from 其他对外管理服务事项 on null: 187 right before)
+    "t2_escaped_minus.turndown": 198,
 }
 
 

@@ -100,7 +100,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
             # in reading order: a reader may list a row's runs in any order (a set's, which moves
             # with PYTHONHASHSEED); the note shows the characters as the text has them
             runs = sorted(runs, key=lambda r: (r.start, r.end))
-            found.notes.append(("decoded", row, " ".join(r.digits for r in runs)[:60], None))
+            found.notes.append(("decoded", row, " ".join(r.shown for r in runs)[:60], None))
     if dec is not None and notes:
         for paths, alts in dec.ambiguous:
             row = paths[0].rsplit(".", 1)[0] if cols else paths[0]
@@ -112,7 +112,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         for row in dec.unreadable:
             if cols and certain(row):
                 continue  # read with certainty by its layout: the decoder's failure to read the stream says nothing
-            found.notes.append(("unreadable", row, " ".join(r.digits for r in dec.rows.get(row, []))[:60], None))
+            found.notes.append(("unreadable", row, " ".join(r.shown for r in dec.rows.get(row, []))[:60], None))
 
 
 def _alternatives(paths: list[str], alts) -> str:
