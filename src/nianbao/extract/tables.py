@@ -752,7 +752,8 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             # a text row that keeps its empty cells (a pipe row) and has more after its label than the item has
             # columns: they stand under the header's cells, or in their one place; unsettled, all null
             vals, settled = placed
-            if settled:
+            if settled and not row.trimmed and not row.spaced and not re.search(r"\d", core(row.label)):
+                # (as below: a digit in the label, 「…处理决定数量0」, may be a cell glued to it)
                 found.certain.add(f"active.{lab.key}")
             _label_note(found, f"active.{lab.key}", row, lab, how)
             for col, v in zip(_item_columns(item, fmt) if item.columns else (), vals):
