@@ -138,6 +138,25 @@ MIN_RIGHT = {
     "t2_spans_a_line_2019.bs4-text-nl": 81,  # 2019 表二: 「行政处罚」「4」「3」「4」 is blank, 4, 34, never 4|3|4
     # 表四 a number a line, 17 of them (「1」「0」 for 10): the first fifteen are no reading, never review 1 … total 0
     "t4_spans_a_line.bs4-text-nl": 162,
+    # new seeds 1500-2099 (2026-12-03, helper hc):
+    # 「规章」 blank, then 「行政规范  0 0 0」/「性文件」: the words before the numbers begin the next item's label, so
+    # they are 行政规范性文件's, never 规章's
+    "t2_label_wrapped_around_numbers.inscriptis": 156,
+    # 「（七」/「1239 … 4312」/「）总计」 then 「四、结」/「2 1 2 1 0 2 8」/「转下年度继续办理」: numbers after the next row's
+    # numbering and first word are that row's, never （七）总计's
+    "t3_next_label_begun.inscriptis": 177,
+    "t3_next_numeral_alone.inscriptis": 161,  # … and after its numeral alone (「四」/「0 … 0」/「、结转下年度继续办理」)
+    # 「（一）」 numbers 「予以公开」 then 「（二）」 numbers 「部分公开…」: 「(二)」 before the numbers begins 部分公开's row
+    "t3_next_numbering_bracketed.inscriptis": 148,
+    # a 小计 column whose header inscriptis broke over lines (「其他 小」/「计」), the last row 「无 … 无 0 无」: its trailing
+    # 无 is a cell too; six blanks and 0 (its 小计) are never the 总计 0
+    "t3_subtotal_last_row_blank_total.inscriptis": 169,
+    # pipe rows with a spacer column under 「| 信息内容 |  | 本年制发件数 | 本年废止件数 | 现行有效件数 |」:
+    # 「| 规章 |  |  | 22 |  |」 is 22 废止, never 现行有效 (the trailing empty cell dropped)
+    "t2_pipe_spacer_column.trafilatura": 126,
+    # turndown escapes a cell's leading minus (「\-4」, a paragraph of its own, for 本年增/减 −4): a negative cell,
+    # not a short row (which left 表二's 2019 rows from 其他对外管理服务事项 on null: 187 right before)
+    "t2_escaped_minus.turndown": 198,
 }
 
 

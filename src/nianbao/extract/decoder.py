@@ -250,6 +250,14 @@ class Run:
     # a blank cell's mark (「-」「—」「/」「无」): one cell, 0 in the sums as the report's own totals count it,
     # null in the record (digits "0" so the readings and sums need nothing else)
     blank: bool = False
+    # a minus sign right before the digits, the two all of their cell (「-4」: 2019 表二's 本年增/减): one cell,
+    # negative (``_negative_cell``; 表二 only)
+    negative: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The run as the text has it, for a note: its sign too."""
+        return f"-{self.digits}" if self.negative else self.digits
 
 
 @dataclass
@@ -535,7 +543,7 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
     """Every way to cut the runs into exactly ``cells`` cells; None when there are too many."""
     if not runs:
         return []
-    lens = [1 if "." in r.digits else len(r.digits) for r in runs]  # a decimal is one cell
+    lens = [1 if "." in r.digits or r.negative else len(r.digits) for r in runs]  # a decimal, a signed cell: one cell
     if len(runs) > cells or sum(lens) < cells or sum(lens) > cells * most:
         return []
     out: list[list[Piece]] = []
@@ -573,7 +581,8 @@ def readings(runs: list[Run], cells: int, cap: int = MAX_READINGS,
                 pieces = []
                 pos = run.start
                 for p in parts:
-                    pieces.append(Piece(float(p) if "." in p else int(p), pos, pos + len(p), run))
+                    v: int | float = float(p) if "." in p else int(p)
+                    pieces.append(Piece(-v if run.negative else v, pos, pos + len(p), run))
                     pos += len(p)
                 if not rec(idx + 1, left - k, acc + pieces):
                     return False
@@ -776,10 +785,12 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                 num = nxt[:-1] if nxt and nxt[-1] in _NUMBERING_MARK else ""
                 if (lead > rest + 6 or _OPEN_NUMBERING.search(between)
                         or num.isdigit() and any(num + m in between for m in _NUMBERING_MARK)
-                        or nxt and not num and _nfkc(nxt) == nxt and between.endswith(nxt)):
+                        or nxt and not num and _nfkc(nxt) == nxt and between.endswith(nxt)
+                        or begun(between, rows[j])):
                     # more words than the rest of its own label: other labels; or the next row's numbering
                     # (「8.属」), or a numbering opened and not closed (「（」): inscriptis writes a wrapped label's
                     # numbers on its first line, 「8.属 0 0 0」 / 「于行政查询事项」, so these may be the next row's
+                    # (「四、结」 / numbers / 「转下年度继续办理」: the next label begun, its numbering and first word)
                     runs[0] = replace(runs[0], gap=True)
         else:
             j = len(rows)
@@ -819,6 +830,19 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         _drop_subtotal(dec, cols)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+def begun(words: str, label: str | Label) -> bool:
+    """``words`` (Stream.chars) end with the label's first characters, as Stream.chars has them: the label
+    wrapped around the numbers that follow the words (「四、结」 / numbers / 「转下年度继续办理」). Two or more,
+    or a row's numbering of one numeral (「四」 / numbers / 「、结转下年度继续办理」)."""
+    text = label if isinstance(label, str) else label.label
+    lab = "".join(_nfkc(ch) for ch in text if ch not in _SEPARATORS)
+    least = 1 if isinstance(label, Label) and label.number in _NUMERALS else 2
+    return any(words.endswith(lab[:k]) for k in range(least, len(lab)))
+
+
+_NUMERALS = frozenset("一二三四五六七八九十")
 
 
 def _drop_subtotal(dec: Decoded, cols: tuple[str, ...]) -> None:
@@ -907,7 +931,25 @@ def _tail_runs(stream: Stream, start: int, blanks: bool = False) -> list[Run]:
                      # cells that each carry their unit (「30件2310件9」): a count's 件 ends a cell, not the row
                      or (chars[j] in _COUNT_UNITS and j + 1 < n and chars[j + 1].isdigit())):
         j += 1
+    if blanks and j > i:
+        j = _trailing_marks(stream, j)
     return _whole_counts(runs_between(stream, first, j, blanks=blanks))
+
+
+def _trailing_marks(stream: Stream, j: int) -> int:
+    """Past the blank cells' marks right after the last row's numbers that end its line (「… 无 0 无」: a 小计
+    column whose header a tool broke over lines, its 总计 blank); they are cells, and a row of more cells than
+    the table's is no reading (six blanks and 0 would add up as the 总计 0)."""
+    marks = _blank_marks(stream, j, min(len(stream.chars), j + 8))
+    k = j
+    while k in marks:
+        k += 1
+    if k == j:
+        return j
+    t = stream.where[k - 1] + 1
+    while t < len(stream.text) and stream.text[t] in _BLANK:
+        t += 1
+    return k if t >= len(stream.text) or stream.text[t] in _CELL_EDGE else j
 
 
 def _whole_counts(runs: list[Run]) -> list[Run]:
@@ -1536,6 +1578,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                           for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
     for n, (it, _s, e) in enumerate(found):
         runs = all_runs[n]
+        if runs and _label_begun(stream.chars[e:runs[0].start], items, it):
+            # the words before the numbers begin another item's label (inscriptis' 「规章」 / 「行政规范  0 0 0」 /
+            # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
             # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
             # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
@@ -1602,9 +1649,10 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 「行政事业性收费 38件2件」 whose second count the prose rule dropped: a count written with its unit is
             # one number, never 3|8; fewer counts than cells leave the cells unknown
             runs = []
-        if any(_signed(stream, r) for r in runs):
-            # a negative 本年增/减 (2019 format: 「-6」): the digits alone are another number, and the minus
-            # sign hides the gap that would show where the cells part
+        if any(_signed(stream, r) and not r.negative for r in runs):
+            # a negative 本年增/减 (2019 format: 「-6」) glued to other text: the digits alone are another number,
+            # and the minus sign hides the gap that would show where the cells part (a sign and its digits all
+            # of their cell, 「-4」 a line of its own, are a negative cell: ``_negative_cell``)
             runs = []
         if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and _separated(
                 stream.text, _before_emphasis(stream.text, stream.where[runs[0].start]) - 2,
@@ -1627,10 +1675,20 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         last = n + 1 == len(found)
         cands = (_tail_readings(stream, runs, width, T2_CELL_DIGITS) if last
                  else readings(runs, width, most=T2_CELL_DIGITS)) if runs else []
+        if cands and any(r.negative for r in runs):
+            # a negative number only where the format has an increase or decrease (本年增/减)
+            cands = [c for c in cands if all(p.value >= 0 or path.rsplit(".", 1)[-1] in _SIGNED_COLUMNS
+                                             for p, path in zip(c, paths))]
         units.append(_Unit(paths, runs, cands))
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def _label_begun(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
+    """``words`` (Stream.chars between an item's label and its first number) end with the first two or more
+    characters of another item's label: that label wrapped around its numbers."""
+    return any(other is not it and any(begun(words, lab) for lab in (other.label, *other.keys)) for other in items)
 
 
 def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
@@ -1644,6 +1702,7 @@ def _marked_runs(stream: Stream, runs: list[Run]) -> list[Run]:
         or where[r.start] + 1 < len(text) and text[where[r.start] + 1].isdigit())]  # 「-1」: a minus sign
     if [r.digits for r in out if not r.blank] != [r.digits for r in runs]:
         return runs  # the marks' stretch reads the numbers otherwise: keep the plain runs
+    out = _with_signs(stream, out)
     p = runs[-1].end
     if (not out[-1].blank and p < len(stream.chars) and stream.chars[p] in _DASHES and where[p] + 1 < len(text)
             and text[where[p] - 1] in _BLANK and text[where[p] + 1] in _BLANK):
@@ -1797,17 +1856,58 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
         i += 1
     if i - start > 14:  # words, not a unit or a header, stand between the label and these digits
         return []
-    j = i
-    while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
-        j += 1
+    j = _number_end(stream, i, end)
     if j > i and chars[j - 1] in ".．" and not (j < end and chars[j:j + 1].isdigit()):
         # digits that end in a point no fraction follows ("1622085." of a fee 16220.85 whose point a table
         # tool wrote on a line of its own): no label of 表二 is numbered, so the point is no label's
         # number mark, and where it belongs is not settled
         return []
-    runs = runs_between(stream, i, min(j + 2, len(chars)))
+    runs = _with_signs(stream, runs_between(stream, i, min(j + 2, len(chars))))
     # a later run that a prose word follows ("447228 2024年四个季度…") is the next text's, not a cell
     return [r for k, r in enumerate(runs) if k == 0 or chars[r.end:r.end + 1] not in _PROSE_UNITS]
+
+
+# 表二's columns that may hold a negative number: an increase or decrease (2019's 本年增/减), by the format's label
+_SIGNED_COLUMNS = frozenset(c.key for it in ACTIVE_2019 for c in it.columns if "减" in c.label)
+_MINUS = frozenset("-−")  # in Stream.chars (NFKC: 「－」 is 「-」)
+
+
+def _negative_cell(stream: Stream, p: int) -> int:
+    """When ``chars[p]`` is a minus sign right before digits, the two all of their cell (「-4」 a line or a
+    cell of its own; turndown's 「\\-4」, which reading Markdown unescapes): where the digits end; else 0."""
+    chars, where = stream.chars, stream.where
+    if chars[p] not in _MINUS or p + 1 >= len(chars) or not chars[p + 1].isdigit() or where[p + 1] != where[p] + 1:
+        return 0
+    q = p + 1
+    while q < len(chars) and chars[q].isdigit() and where[q] == where[q - 1] + 1:
+        q += 1
+    return q if _whole_cell(stream.text, where[p], where[q - 1]) else 0
+
+
+def _number_end(stream: Stream, i: int, end: int) -> int:
+    """From the digit at ``i``: past digits, points, commas and negative cells (``_negative_cell``)."""
+    chars = stream.chars
+    j = i
+    while j < end:
+        if chars[j].isdigit() or chars[j] in ".．,，":
+            j += 1
+        elif (q := _negative_cell(stream, j)) and q <= end:
+            j = q
+        else:
+            break
+    return j
+
+
+def _with_signs(stream: Stream, runs: list[Run]) -> list[Run]:
+    """The runs that are negative cells (``_negative_cell``) marked so; their sign alone is no word between
+    them and the run before."""
+    out: list[Run] = []
+    for r in runs:
+        p = r.start - 1
+        if not r.blank and p >= 0 and _negative_cell(stream, p) == r.end:
+            r = replace(r, negative=True, gap=r.gap and not (out and out[-1].end == p))
+        out.append(r)
+    return out
 
 
 def _prose_dropped(stream: Stream, start: int, end: int, runs: list[Run]) -> bool:
@@ -1820,10 +1920,8 @@ def _active_runs_all(stream: Stream, start: int, end: int) -> list[Run]:
     i = start
     while i < end and not chars[i].isdigit():
         i += 1
-    j = i
-    while j < end and (chars[j].isdigit() or chars[j] in ".．,，"):
-        j += 1
-    return runs_between(stream, i, min(j + 2, len(chars))) if j > i else []
+    j = _number_end(stream, i, end)
+    return _with_signs(stream, runs_between(stream, i, min(j + 2, len(chars)))) if j > i else []
 
 
 def alternatives_text(paths: list[str], alts: Sequence[tuple[object, ...]]) -> str:

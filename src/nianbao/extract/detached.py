@@ -54,6 +54,7 @@ from .decoder import (
     active_labels,
     alternatives_text,
     attached_labels,
+    begun,
     out_of_order,
     piece_cell,
     readings,
@@ -164,10 +165,12 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
             j = best[n + 1][0]
             covered = list(range(i, j))
             runs = _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number))
-            segs.append((covered, _before_foreign(_own_runs(chars, e, runs), _WIDTH * len(covered)), False))
+            segs.append((covered, _before_foreign(_own_runs(chars, e, runs, rows[j]), _WIDTH * len(covered)),
+                         False))
             continue
         stop = min((s for s, _e, _i in detached if s >= e), default=hi)
-        runs = _own_runs(chars, e, _whole_counts(runs_between(stream, e, stop)))
+        runs = _own_runs(chars, e, _whole_counts(runs_between(stream, e, stop)),
+                         rows[i + 1] if i + 1 < len(rows) else None)
         rest = list(range(i, len(rows)))
         if len(rest) > 1 and readings(runs, _WIDTH * len(rest)):
             segs.append((rest, runs, False))
@@ -193,12 +196,14 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
 _NUMBERED = re.compile(r"\d{1,2}[.．]\D")
 
 
-def _own_runs(chars: str, end: int, runs: list[Run]) -> list[Run]:
+def _own_runs(chars: str, end: int, runs: list[Run], nxt: Label | None = None) -> list[Run]:
     """The runs after a label that ends at ``end``, or none when the words between the label and its first
     number hold the start of another numbered label: inscriptis writes a wrapped label's numbers on its first line
     (「7」/「131 0 … 148」/「.属于行政执法案卷」, then 「8.属 0 0 …」/「于行政查询事项」; 「…大量反复」「申请 5.要 0 17 …」),
-    and the numbers after the tail of one label are the next row's."""
-    if runs and runs[0].start > end and _NUMBERED.search(chars, end, runs[0].start):
+    and the numbers after the tail of one label are the next row's; so when they end with the next label's
+    (``nxt``) first characters (「（七」/numbers/「）总计」, then 「四、结」/numbers/「转下年度继续办理」)."""
+    if runs and runs[0].start > end and (_NUMBERED.search(chars, end, runs[0].start)
+                                         or nxt is not None and begun(chars[end:runs[0].start], nxt)):
         return []
     return runs
 

@@ -100,7 +100,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
             # in reading order: a reader may list a row's runs in any order (a set's, which moves
             # with PYTHONHASHSEED); the note shows the characters as the text has them
             runs = sorted(runs, key=lambda r: (r.start, r.end))
-            found.notes.append(("decoded", row, " ".join(r.digits for r in runs)[:60], None))
+            found.notes.append(("decoded", row, " ".join(r.shown for r in runs)[:60], None))
     if dec is not None and notes:
         for paths, alts in dec.ambiguous:
             row = paths[0].rsplit(".", 1)[0] if cols else paths[0]
@@ -112,7 +112,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         for row in dec.unreadable:
             if cols and certain(row):
                 continue  # read with certainty by its layout: the decoder's failure to read the stream says nothing
-            text = dec.said.get(row) or " ".join(r.digits for r in dec.rows.get(row, []))[:60]
+            text = dec.said.get(row) or " ".join(r.shown for r in dec.rows.get(row, []))[:60]
             found.notes.append(("unreadable", row, text, None))
 
 
@@ -311,7 +311,10 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
     if found.out_of_step:
         # no row is read, but the header's words still tell the format (the report's year may be unread too)
         return "2019" if _header_2019(lazy.get()) else fmt
-    if found.values and present <= found.certain and len(present) >= len(rows) - 1:
+    # every row read with certainty: nothing to decode. (One row missing is decoded too, as the layout readers
+    # now read pipe rows with kept empty cells certain; not in OCR text, whose missing row is more often one
+    # misread than one left out, as before)
+    if found.values and present <= found.certain and len(present) >= len(rows) - (1 if lazy.noisy else 0):
         return fmt
     if step.shuffled(fmt):  # two rows' labels in one line: no reading in order
         for p, v in found.values.items():

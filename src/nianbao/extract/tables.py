@@ -732,11 +732,14 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
     labels = ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
     heads = _active_heads(blocks, fmt)
+    text_head: Block | None = None  # the last text row naming a column of 表二 (a Markdown table's header)
     for row in _absorbed(blocks):
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
             if row.label and not row.values:
                 _header_notes(found, row, items)
+                if not block.grid and _names_column(block, fmt):
+                    text_head = block
             continue
         lab, how = match_label(row.label, labels)
         if lab is None or f"active.{lab.key}" in found.labels:
@@ -744,6 +747,20 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
         item = by_key[lab.key]
         width = len(item.columns) or 1
         vals = row.values
+        placed = None if block.grid else _kept_cells(row, item, fmt, text_head)
+        if placed is not None:
+            # a text row that keeps its empty cells (a pipe row) and has more after its label than the item has
+            # columns: they stand under the header's cells, or in their one place; unsettled, all null
+            vals, settled = placed
+            if settled and not row.trimmed and not row.spaced and not re.search(r"\d", core(row.label)):
+                # (as below: a digit in the label, 「…处理决定数量0」, may be a cell glued to it)
+                found.certain.add(f"active.{lab.key}")
+            _label_note(found, f"active.{lab.key}", row, lab, how)
+            for col, v in zip(_item_columns(item, fmt) if item.columns else (), vals):
+                found.values[f"active.{item.key}.{col.key}"] = v
+            if not item.columns:
+                found.values[f"active.{item.key}"] = vals[0]
+            continue
         repeated = not item.columns and len(vals) > 1 and len({v.value for v in vals}) == 1  # a merged cell
         # as many numbers as cells and then a blank cell's mark: one cell too many, one number is a piece of
         # another (inscriptis' 「规章  33  2 4  —」 is 33, 24 and a blank); no reading is certain
@@ -768,6 +785,43 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _names_column(block: Block, fmt: str) -> bool:
+    """A row whose cells name a value column of 表二 (本年制发件数, 本年处理决定数量 …)."""
+    cols = [c for it in Format.get(fmt).active for c in _item_columns(it, fmt)]
+    return any(len(t) <= 16 and any(all(w in t for w in lab.keys) for lab in cols)
+               for t in (core(c.text) for c in block.cells if not c.covered))
+
+
+def _kept_cells(row: Row, item: ActiveItem, fmt: str, head: Block | None) -> tuple[list[Value], bool] | None:
+    """A text row's values when the row keeps its empty cells and holds more cells after its label than the
+    item has columns (trafilatura's 「| 规章 |  |  | 22 |  |」 under 「| 信息内容 |  | 本年制发件数 | 本年废止件数 |
+    现行有效件数 |」: a spacer column, then the three): the cells under the header's (a header of as many cells),
+    else the one place of the numbers with only empty cells around them — and when they fit more than one
+    place, all null, unsettled (dropping the trailing empty cell read 22 as 现行有效件数). (values, settled);
+    None when the row has no such cells (the usual reading stands)."""
+    width = len(item.columns) or 1
+    cells = [c for c in row.block.cells if not c.covered]
+    last = row.label_cells[-1] if row.label_cells else None
+    idx = next((i for i, c in enumerate(cells) if c is last), None)
+    if idx is None:
+        return None
+    after = cells[idx + 1:]
+    if len(after) <= width or all(c.text.strip() for c in after):
+        return None
+    read = [read_value(c) for c in after]
+    if any(v is None for v in read):
+        return None  # a label among them
+    labels = _item_columns(item, fmt)
+    if head is not None and labels and len([c for c in head.cells if not c.covered]) == len(cells):
+        placed = _under_header(row.block, head, labels)
+        if placed is not None:
+            return placed, True
+    window = only_window([v for v in read if v is not None], width)
+    if window is None:
+        return None  # more numbers than columns: the usual reading (it keeps the last ones, unsure)
+    return window, any(v.value is not None for v in window) and not any(v.repaired for v in window)
 
 
 def _item_columns(item: ActiveItem, fmt: str) -> tuple[Label, ...]:
