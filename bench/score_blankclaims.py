@@ -16,18 +16,12 @@ from collections import Counter
 from pathlib import Path
 
 import nianbao
+from nianbao.record.paths import get
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "corpus" / "converters"
 BLANK_RULES = ("T2-03", "T3-05", "T4-03")
 
-
-def _get(node, path: str):
-    for k in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(k)
-    return node
 
 
 def main(argv: list[str]) -> int:
@@ -49,7 +43,7 @@ def main(argv: list[str]) -> int:
                 if finding.code not in BLANK_RULES:
                     continue
                 for cell in finding.cells:
-                    wrong = _get(want, cell) is not None
+                    wrong = get(want, cell) is not None
                     c["wrong" if wrong else "right"] += 1
                     if wrong and not first:
                         first = f"{f.name} {finding.code} {cell}"

@@ -10,6 +10,7 @@ import pytest
 
 import nianbao
 from conftest import DATA, load_json
+from nianbao.record.paths import get
 
 HERE = DATA / "decoder"
 BLANK_RULES = ("T2-03", "T3-05", "T4-03")
@@ -24,17 +25,10 @@ FILES = sorted(p.name for p in HERE.iterdir() if p.is_file() and "__" in p.name
                and (HERE / "expected" / f"{p.name.split('__', 1)[1].rsplit('.', 1)[0]}.json").exists())
 
 
-def _get(node, path: str):
-    for k in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(k)
-    return node
-
 
 def _false_blanks(path, expected: dict) -> list[str]:
     found = nianbao.check_file(path).findings
-    return sorted({c for f in found if f.code in BLANK_RULES for c in f.cells if _get(expected, c) is not None})
+    return sorted({c for f in found if f.code in BLANK_RULES for c in f.cells if get(expected, c) is not None})
 
 
 @pytest.mark.parametrize("name", FILES)
