@@ -836,10 +836,16 @@ def begun(words: str, label: str | Label) -> bool:
     """``words`` (Stream.chars) end with the label's first characters, as Stream.chars has them: the label
     wrapped around the numbers that follow the words (「四、结」 / numbers / 「转下年度继续办理」). Two or more,
     or a row's numbering of one numeral (「四」 / numbers / 「、结转下年度继续办理」)."""
-    text = label if isinstance(label, str) else label.label
-    lab = "".join(_nfkc(ch) for ch in text if ch not in _SEPARATORS)
+    lab = _stream_label(label if isinstance(label, str) else label.label)
     least = 1 if isinstance(label, Label) and label.number in _NUMERALS else 2
-    return any(words.endswith(lab[:k]) for k in range(least, len(lab)))
+    # (a prefix longer than the words cannot end them)
+    return any(words.endswith(lab[:k]) for k in range(least, min(len(lab), len(words) + 1)))
+
+
+@lru_cache(maxsize=1024)
+def _stream_label(text: str) -> str:
+    """A label's characters as Stream.chars has them (asked per item and row of every report: kept)."""
+    return "".join(_nfkc(ch) for ch in text if ch not in _SEPARATORS)
 
 
 _NUMERALS = frozenset("一二三四五六七八九十")
