@@ -148,11 +148,8 @@ def confirm_active_rows(found: Found, ev: Evidence, blocks: list[Block], fmt: st
     if rows and not trust.trusted:
         # the items read none of: a label misread past knowing, or a blank the engine may have lost a digit
         # from. Unconfirmed as the rest are, and not the document's blanks (T2-03 would call them so)
-        noted = {n[1] for n in found.notes if n[0] in ("unreadable", "ambiguous")}
-        for key in items:
-            row = f"active.{key}"
-            if row not in rows and row not in noted:
-                found.notes.append(("unreadable", row, WHY_T2_TRUST.format(sig, trust.why()), None))
+        for row in found.unread_rows([f"active.{key}" for key in items]):
+            found.notes.append(("unreadable", row, WHY_T2_TRUST.format(sig, trust.why()), None))
 
 
 def _row_unclean(found: Found, row: str, paths: list[str], item, by_cell: dict[int, Block], fmt: str,
@@ -258,17 +255,12 @@ def note_unread_rows(found_req: Found, found_app: Found, ev: Evidence, trust: Di
     as blanks: its sums hold over the numbers it did read."""
     if trust.trusted:
         return
-    single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
-    t3 = [f"requests.{r.key}" for r in (T3_ROWS_2019 if single_other else T3_ROWS_2021)]
     why = WHY_ROW_UNREAD.format(ev.signals[0], "出自 PDF 自带的 OCR 文字层" if trust.layer else trust.why())
-    for found, rows in ((found_req, t3), (found_app, [f"appeals.{g}" for g in T4_GROUP_KEYS])):
+    for found, rows in ((found_req, found_req.request_rows()), (found_app, [f"appeals.{g}" for g in T4_GROUP_KEYS])):
         if not found.values:  # the table itself was not found: nothing to say of its rows
             continue
-        noted = {n[1] for n in found.notes if n[0] in ("unreadable", "ambiguous")}
-        for row in rows:
-            if row not in noted and not any(v.value is not None for p, v in found.values.items()
-                                            if p.startswith(row + ".")):
-                found.notes.append(("unreadable", row, why, None))
+        for row in found.unread_rows(rows):
+            found.notes.append(("unreadable", row, why, None))
 
 
 def _null(found: Found, row: str, paths: list[str], why: str) -> None:

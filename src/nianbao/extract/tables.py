@@ -49,6 +49,18 @@ class Found:
     # the text's order of its numbers is no order of its cells, for the decoders either
     unordered: bool = False
 
+    def unread_rows(self, rows: list[str]) -> list[str]:
+        """Of ``rows`` (row paths), those with no number read and no reader's note (unreadable, ambiguous)
+        yet: the rows a blank-cell rule would call blank unless a note says their nulls are the reader's."""
+        noted = {n[1] for n in self.notes if n[0] in ("unreadable", "ambiguous")}
+        filled = {p if p.count(".") == 1 else p.rsplit(".", 1)[0] for p, v in self.values.items() if v.value is not None}
+        return [r for r in rows if r not in noted and r not in filled]
+
+    def request_rows(self) -> list[str]:
+        """表三's row paths in the format this reading shows: 2019's single （六）其他处理 row, or 2021's three."""
+        single_other = any(p.startswith("requests.other_total.") for p in self.values)
+        return [f"requests.{r.key}" for r in Format.get("2019" if single_other else "2021").t3_rows]
+
 
 def _label_note(found: Found, path: str, row: Row, lab: Label, how: str) -> None:
     found.labels[path] = (row.label, how, lab)

@@ -14,11 +14,11 @@ import re
 
 from ..format import Format
 from ..ingest import Block
+from ..ingest.pagenumbers import PAGE_LINE
 from .tables import Found
 
 # a count in a cell: not an item number (「1.」「2、」), a page number (「— 2 —」「-4-」) or a date's part
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.．、年月日号]|\s*[—–-])")
-_PAGE = re.compile(r"^\s*(?:[—–-]\s*\d+\s*[—–-]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _PROSE = re.compile(r"[。；]")
 # the names a PDF→Markdown converter gives columns it found no header for (「数据1」…「数据15」, 「Column 3」)
 _PLACEHOLDER = re.compile(r"(?:数据|列|[Cc]ol(?:umn)?\s*)\d+")
@@ -34,7 +34,7 @@ def numbers_in(region: list[Block]) -> list[str]:
     out: list[str] = []
     for b in region:
         text = " ".join(c.text for c in b.cells)
-        if _PROSE.search(text) or _PAGE.match(text):
+        if _PROSE.search(text) or PAGE_LINE.match(text):
             continue
         out += _NUMBER.findall(_PLACEHOLDER.sub(" ", text))
     return out
@@ -52,22 +52,18 @@ def note_unplaced(found: Found, region: list[Block] | None, table: str, rows: li
     extra = len(numbers) - read
     if extra < LEAST[table]:
         return
-    noted = {n[1] for n in found.notes if n[0] in ("unreadable", "ambiguous")}
-    if table in noted:
+    if any(n[1] == table and n[0] in ("unreadable", "ambiguous") for n in found.notes):
         return  # the table's own note already says its cells were not read
     why = WHY.format(n=len(numbers), read=read, shown=" ".join(numbers[:12]) + (" …" if len(numbers) > 12 else ""))
-    for row in rows:
-        if row not in noted and row not in found.certain and not any(v.value is not None for p, v in found.values.items()
-                                        if p == row or p.startswith(row + ".")):
+    for row in found.unread_rows(rows):
+        if row not in found.certain:
             found.notes.append(("unreadable", row, why, None))
 
 
 def note_unplaced_tables(fmt2: str | None, tables: dict[str, tuple[Found, list[Block] | None]]) -> None:
     """``note_unplaced`` for 表二 (of format ``fmt2``), 表三 and 表四: table → (its reading, its section)."""
-    found_req = tables["requests"][0]
-    single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
     t2 = Format.get(fmt2 or "2021")
-    t3 = [f"requests.{r.key}" for r in Format.get("2019" if single_other else "2021").t3_rows]
+    t3 = tables["requests"][0].request_rows()
     t4 = [f"appeals.{g}" for g in Format.T4_GROUP_KEYS]
     rows = {"active": ([f"active.{it.key}" for it in t2.active], len(t2.record_keys()["active"])),
             "requests": (t3, len(t3) * len(Format.T3_COLUMN_KEYS)),
