@@ -152,3 +152,15 @@ def test_a_cell_a_unit_gives_but_the_reader_could_not_settle_makes_its_sum_unkno
     out = cli("consolidate", "--db", tmp_path / "s.sqlite", "--region", "聊城市", "--year", "2021")
     assert out.returncode == 0, out.stderr
     assert "个单元格因部分单位报告中的数字无法确定" in out.stdout and "表四「行政复议」（5 格）：聊城市统计局 无法确定" in out.stdout
+
+    # the printed consolidation: the empty cells under 表四 say why, marked for the office to act on
+    from docx import Document
+
+    assert res.record.consolidation.unsettled["appeals.review.total"] == ["聊城市统计局"]
+    (tmp_path / "sum.json").write_text(res.record.model_dump_json(), encoding="utf-8")
+    r = cli("render", tmp_path / "sum.json", "-o", tmp_path / "汇总.docx")
+    assert r.returncode == 0, r.stdout + r.stderr
+    paras = [p for p in Document(tmp_path / "汇总.docx").paragraphs if p.text.startswith("（由汇总单位补录：")]
+    assert len(paras) == 1, [p.text for p in paras]  # under 表四 only: 表三 was summed
+    assert "本表有15个单元格未汇总" in paras[0].text and "表四「行政复议」（5格）：聊城市统计局" in paras[0].text
+    assert all(run.font.highlight_color is not None for run in paras[0].runs)

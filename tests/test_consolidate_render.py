@@ -65,7 +65,7 @@ def test_the_record_says_it_is_a_consolidation(tmp_path):
     rec = summed["record"]
     assert rec["consolidation"] == {"region": "聊城市", "office": OFFICE, "count": 2,
                                     "units": ["聊城市工业和信息化局", "聊城市统计局"],
-                                        "via": {}, "covered": {}}
+                                    "via": {}, "covered": {}, "unsettled": {}}
     assert rec["meta"]["agency"] == OFFICE and rec["signature"]["agency"] == OFFICE and summed["office"] == OFFICE
     assert "（汇总）" not in json.dumps([rec["meta"]["agency"], rec["signature"]], ensure_ascii=False)
     # the office a user names signs it
@@ -105,6 +105,7 @@ def test_consolidation_docx_has_no_empty_section_and_is_signed_by_the_office(tmp
         assert nxt.text.startswith("（由汇总单位填写：") and nxt.style.name != "Heading 1"
         assert all(run.font.highlight_color is not None for run in nxt.runs)
     assert texts[-2:] == [OFFICE, "（由汇总单位填写：成文日期）"]
+    assert not any(t.startswith("（由汇总单位补录：") for t in texts)  # every cell was summed
     assert doc.core_properties.author == OFFICE and doc.core_properties.title == "聊城市2021年政府信息公开工作年度报告（汇总）"
 
 

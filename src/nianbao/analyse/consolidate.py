@@ -17,7 +17,7 @@ from typing import Any
 from ..audit import Finding, audit
 from ..format import Format, cell_name
 from ..format.agency import region_chain
-from ..record import Consolidated, Record, Signature, covered_note, under_note
+from ..record import Consolidated, Record, Signature, by_row, covered_note, under_note
 from ..record.paths import under
 from ..store import ReportRow, Store
 from .layout import CellDef, cells
@@ -66,11 +66,7 @@ class Consolidation:
 
     def unsettled_rows(self) -> list[tuple[str, int, list[str]]]:
         """``unsettled`` by row, as a page lists them: (the row's name, its cells not summed, the units)."""
-        rows: dict[tuple[str, tuple[str, ...]], int] = {}
-        for path, who in self.unsettled.items():
-            row = path.rsplit(".", 1)[0] if path.count(".") == 2 else path
-            rows[(row, tuple(who))] = rows.get((row, tuple(who)), 0) + 1
-        return [(cell_name(row), n, list(who)) for (row, who), n in rows.items()]
+        return [(cell_name(row), n, who) for row, n, who in by_row(self.unsettled)]
 
     def to_json(self) -> dict[str, Any]:
         """The consolidation as ``nianbao consolidate --json`` prints it."""
@@ -273,7 +269,7 @@ def consolidate(store: Store, region: str, year: int, office: str | None = None)
     body["signature"] = Signature(agency=office).model_dump()
     body["consolidation"] = Consolidated(region=region, office=office, units=result.units,
                                          count=len(result.units), via=result.via,
-                                         covered=result.covered).model_dump()
+                                         covered=result.covered, unsettled=result.unsettled).model_dump()
     result.record = Record.model_validate(body)
     result.findings = audit(result.record, select=SUM_RULES)
 

@@ -15,6 +15,7 @@ from .model import (
     RequestRow,
     SectionText,
     Signature,
+    by_row,
     covered_note,
     under_note,
 )
@@ -23,5 +24,5 @@ from .result import DocError, ParseResult, Status
 __all__ = [
     "Active2019", "Active2021", "AppealRow", "Appeals", "Consolidated", "Contact", "DocError", "LateCase", "LedgerSummary",
     "Meta", "ParseNote", "ParseResult", "Provenance", "Record", "RequestRow", "SectionText", "Signature",
-    "Status", "covered_note", "under_note",
+    "Status", "by_row", "covered_note", "under_note",
 ]

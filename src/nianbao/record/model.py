@@ -184,6 +184,21 @@ class Consolidated(_Model):
     count: int = 0  # how many: len(units)
     via: dict[str, str] = Field(default_factory=dict)  # a summed unit not directly under the region → what it is under
     covered: dict[str, str] = Field(default_factory=dict)  # a unit not summed → the government whose report includes it
+    # a cell → the units whose report fills it with a number nianbao could not settle (L-03): its sum is null,
+    # and the printed report says so under its table, for the office to enter from the originals
+    unsettled: dict[str, list[str]] = Field(default_factory=dict)
+
+
+def by_row(cells: Mapping[str, list[str]], table: str | None = None) -> list[tuple[str, int, list[str]]]:
+    """Cells → units (``Consolidated.unsettled``) grouped by row (of ``table``: active / requests / appeals, or
+    every table): (the row's path, how many of its cells, the units), in the order the cells come."""
+    rows: dict[tuple[str, tuple[str, ...]], int] = {}
+    for path, who in cells.items():
+        if table and not path.startswith(table + "."):
+            continue
+        row = path.rsplit(".", 1)[0] if path.count(".") == 2 else path
+        rows[(row, tuple(who))] = rows.get((row, tuple(who)), 0) + 1
+    return [(row, n, list(who)) for (row, who), n in rows.items()]
 
 
 def under_note(unit: str, via: Mapping[str, str]) -> str:

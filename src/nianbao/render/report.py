@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 
 from ..format import Format
-from ..format.spec import Section
-from ..record import Record, SectionText, covered_note, under_note
+from ..format.names import cell_name
+from ..format.spec import TABLES, Section
+from ..record import Consolidated, Record, SectionText, by_row, covered_note, under_note
 from .grid import Grid, grids
 
 _SUB_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\d{1,2}[.．、])")
@@ -252,4 +253,22 @@ def layout(record: Record, with_opening: bool = True) -> list[Part]:
         grid = tables.get(sec.id)
         if grid is not None:
             parts.append(Part("table", grid=grid))
+            if consolidated and (note := unsettled_note(consolidated, sec.id)):
+                parts.append(Part("para", note, mark=True))
     return parts + _closing(record)
+
+
+def unsettled_note(consolidated: Consolidated, section: str) -> str | None:
+    """Under a consolidation's table: which of its empty cells were not summed, and why — a unit's report
+    fills them with numbers nianbao could not settle (L-03). Marked for the office to act on: enter those
+    units' numbers from their originals and consolidate again (an empty cell alone would read as 0 or as
+    nobody's number)."""
+    table = next((t.key for t in TABLES if t.section == section), None)
+    rows = by_row(consolidated.unsettled, table) if table else []
+    if not rows:
+        return None
+    cells = sum(n for _, n, _ in rows)
+    listed = "；".join(f"{cell_name(row)}（{n}格）：{'、'.join(who)}" for row, n, who in rows[:8])
+    more = f"等{len(rows)}行" if len(rows) > 8 else ""
+    return (f"（由汇总单位补录：本表有{cells}个单元格未汇总、暂时留空——以下单位报告中的这些数字无法唯一确定：{listed}{more}。"
+            "请对照这些单位报告的原件补录后重新汇总。）")
