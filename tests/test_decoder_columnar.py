@@ -362,6 +362,23 @@ def test_active_numbers_under_several_headers_are_read_only_where_both_orders_ag
     assert got["normative_documents"] == {"issued": None, "repealed": None, "in_force": 16}
 
 
+def test_active_cells_the_two_orders_read_differently_are_named_not_called_blank():
+    """The same text (pdftotext r001; pdfminer huaian2024 with 1 8 0 26 11 66): the cells the two orders read
+    differently are null with both readings named (L-03), so T2-03 does not tell the clerk to fill cells the
+    report fills (7 and 0 are printed)."""
+    doc = ("某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n二、主动公开政府信息情况\n信息内容\n规章\n行政规范性文件\n\n"
+           "第二十条第（一）项\n本年制发件数\n本年废止件数\n现行有效件数\n1\n8\n0\n26\n11\n66\n" + _T2_TAIL)
+    rec = nianbao.parse_bytes(doc.encode("utf-8"), "t2.txt")
+    assert rec.get("active.regulations.issued") == 1 and rec.get("active.normative_documents.in_force") == 66
+    assert rec.get("active.regulations.repealed") is None and rec.get("active.normative_documents.issued") is None
+    found = nianbao.check(rec)
+    assert not [f for f in found if f.code == "T2-03" and any(c.startswith("active.regulations")
+                                                               or c.startswith("active.normative") for c in f.cells)]
+    notes = {f.cells[0]: f.message for f in found if f.code == "L-03"}
+    assert "8/0；0/11" in notes["active.regulations"]  # 规章's 废止/现行有效: row by row, column by column
+    assert "26/11；8/26" in notes["active.normative_documents"]
+
+
 def test_active_number_of_a_sentence_or_of_two_sections_is_not_read():
     """处理决定数量 with one number where 第（六）项 has two rows: 第（五）项's; a number of prose
     after a header (14 件) is not a cell."""

@@ -1466,6 +1466,11 @@ def _cells(marks: list[_Mark], words: str) -> list[list[list[str]]]:
     return out
 
 
+def _count(tok: str) -> int | float:
+    """A 表二 token's number (an amount may have a decimal point)."""
+    return float(tok.replace("．", ".")) if "." in tok or "．" in tok else int(tok)
+
+
 def decode_active_columnar(stream: Stream) -> Decoded | None:
     """表二 (2021) when its labels, column headers and numbers are written box after box (pdftotext
     default mode, pdfminer): each run of numbers belongs to the labels or column headers written just
@@ -1475,7 +1480,8 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     rows of 第（五）项 or 第（六）项, whichever has as many as there are numbers). A run that fits no
     such layout, or a number followed by prose (件, 条, 年…), is not read. Several headers over several
     rows are read row by row and column by column: a cell gets a value only when both give the same,
-    and only when every run that could hold it agrees. A run read by column headers but written as a
+    and only when every run that could hold it agrees; the cells they read differently are named with both
+    readings (``ambiguous``, L-03), so their nulls are not taken for blank cells. A run read by column headers but written as a
     box of its own (a blank line between the headers and it), after a run that fell short of its cells
     (blanks dropped), is not read: the converter wrote that box after the headers only by its place on
     the page, and it may hold the short run's missing cells (pdftotext put 行政规范性文件's 现行有效 3 after
@@ -1557,16 +1563,19 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             seen.setdefault(p, set()).update(vals)
             if len(vals) == 1 and None not in vals:
                 src[p] = readings[0][p]
+        # the cells the readings give differently, both readings named (L-03): a null, not a blank cell
+        differ = [p for p in readings[0] if all(p in rd for rd in readings) and len({rd[p][0] for rd in readings}) > 1]
+        for row in dict.fromkeys(p.rsplit(".", 1)[0] for p in differ):  # one note a row
+            cells = [p for p in differ if p.rsplit(".", 1)[0] == row]
+            alts = dict.fromkeys(tuple(_count(rd[p][0]) for p in cells) for rd in readings)
+            dec.ambiguous.append((cells, list(alts)))
     for p, vals in seen.items():
         if len(vals) != 1 or None in vals or p not in src:
             continue
         tok, s, e = src[p]
-        if "." in tok or "．" in tok:
-            if p != "active.fees":
-                continue
-            v = float(tok.replace("．", "."))
-        else:
-            v = int(tok)
+        if ("." in tok or "．" in tok) and p != "active.fees":
+            continue
+        v = _count(tok)
         c0 = bisect_left(where, s)
         c1 = bisect_left(where, e)
         dec.values[p] = Piece(v, c0, c1, Run(tok, c0, c1))

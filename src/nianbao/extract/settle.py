@@ -388,6 +388,8 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
     for row in col.unreadable:  # a row the table has, its cells left null (with a note)
         if row not in found.certain:
             out.rows.setdefault(row, [])
+    out.ambiguous.extend((ps, alts) for ps, alts in col.ambiguous
+                         if not any(p in out.values for p in ps))  # (not where the row-order reading settled them)
     return out
 
 
