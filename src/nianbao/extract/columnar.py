@@ -1566,9 +1566,9 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         # the cells the readings give differently, both readings named (L-03): a null, not a blank cell
         differ = [p for p in readings[0] if all(p in rd for rd in readings) and len({rd[p][0] for rd in readings}) > 1]
         for row in dict.fromkeys(p.rsplit(".", 1)[0] for p in differ):  # one note a row
-            cells = [p for p in differ if p.rsplit(".", 1)[0] == row]
-            alts = dict.fromkeys(tuple(_count(rd[p][0]) for p in cells) for rd in readings)
-            dec.ambiguous.append((cells, list(alts)))
+            in_row = [p for p in differ if p.rsplit(".", 1)[0] == row]
+            alts = dict.fromkeys(tuple(_count(rd[p][0]) for p in in_row) for rd in readings)
+            dec.ambiguous.append((in_row, list(alts)))
     for p, vals in seen.items():
         if len(vals) != 1 or None in vals or p not in src:
             continue
