@@ -379,6 +379,21 @@ def test_active_cells_the_two_orders_read_differently_are_named_not_called_blank
     assert "26/11；8/26" in notes["active.normative_documents"]
 
 
+def test_active_headers_out_of_the_formats_order_read_no_cell_by_their_order():
+    """pdfminer over LibreOffice's PDF of r001.docx: 「本年废止件数」 before 「本年制发件数」, then 0 0 7 0 (规章 0 0,
+    行政规范性文件 7 0 on the page). The tool wrote the boxes out of the page's order, so the numbers' order says
+    nothing: those cells are null with a note (not 0 for 7), 现行有效件数 under its own header is read."""
+    doc = ("某某局2023年政府信息公开工作年度报告\n一、总体情况 略。\n二、主动公开政府信息情况\n信息内容\n规章\n行政规范性文件\n\n"
+           "第二十条第（一）项\n\n本年废止件数\n本年制发件数\n0\n0\n7\n0\n第二十条第（五）项\n\n现行有效件数\n0\n16\n" + _T2_TAIL)
+    rec = nianbao.parse_bytes(doc.encode("utf-8"), "t2.txt")
+    got = rec.to_json_dict()["active"]
+    assert got["regulations"] == {"issued": None, "repealed": None, "in_force": 0}
+    assert got["normative_documents"] == {"issued": None, "repealed": None, "in_force": 16}
+    notes = {n.path: n.text for n in rec.notes if n.kind == "unreadable"}
+    assert "先后与格式不同" in notes["active.normative_documents"] and "先后与格式不同" in notes["active.regulations"]
+    assert not [f for f in nianbao.check(rec) if f.code == "T2-03"]
+
+
 def test_active_number_of_a_sentence_or_of_two_sections_is_not_read():
     """处理决定数量 with one number where 第（六）项 has two rows: 第（五）项's; a number of prose
     after a header (14 件) is not a cell."""

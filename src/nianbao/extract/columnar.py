@@ -1417,14 +1417,16 @@ def _filler(s: str) -> bool:
     return not _FILLER.sub("", s)
 
 
-def _cells(marks: list[_Mark], words: str) -> list[list[list[str]]]:
+def _cells(marks: list[_Mark], words: str) -> tuple[list[list[list[str]]], list[str]]:
     """Candidate cell layouts for the numbers after these words: each a grid (rows of paths). Only
-    the labels or headers right before the numbers count (nothing but furniture between them)."""
+    the labels or headers right before the numbers count (nothing but furniture between them). Second:
+    the cells of labels or column headers that stand out of the format's order (pdfminer's 「本年废止件数」
+    「本年制发件数」): the tool wrote the boxes out of the page's order, so the numbers' order says nothing."""
     if not marks:
-        return []
+        return [], []
     last = marks[-1]
     if not _filler(words[last[0] + last[4]:]):
-        return []
+        return [], []
     kind = last[1]
     sec = last[3]
     if kind == "head":
@@ -1448,22 +1450,27 @@ def _cells(marks: list[_Mark], words: str) -> list[list[list[str]]]:
     if kind == "row":
         secs = {s for k, s, _ in _ROWS if k in keys}
         if len(secs) != 1:
-            return []
+            return [], []
+        if keys != [k for k, _s, _ in _ROWS if k in keys]:
+            return [], [f"active.{k}.{c}" if secs == {"一"} else f"active.{k}" for k in keys
+                        for c in (_DOC_COLS if secs == {"一"} else ("",))]
         if secs == {"一"}:
             out.append([[f"active.{k}.{c}" for c in _DOC_COLS] for k in keys])
         else:
             out.append([[f"active.{k}"] for k in keys])
-        return out
+        return out, []
     # column headers: the rows of their section
     for s in sec:
         rows = [k for k, rs, _ in _ROWS if rs == s]
         if s == "一":
             if not set(keys) <= set(_DOC_COLS):
                 continue
+            if keys != [c for c in _DOC_COLS if c in keys]:
+                return [], [f"active.{r}.{c}" for r in rows for c in keys]
             out.append([[f"active.{r}.{c}" for c in keys] for r in rows])
         else:
             out.append([[f"active.{r}"] for r in rows])
-    return out
+    return out, []
 
 
 def _count(tok: str) -> int | float:
@@ -1535,7 +1542,15 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         if any(t == "x" for t, _s, _e in nums):
             continue
         marks = _marks(gap)
-        cells = _cells(marks, gap)
+        cells, scrambled = _cells(marks, gap)
+        if scrambled:  # boxes out of the page's order: these cells are not read by it
+            for p in scrambled:
+                seen.setdefault(p, set()).add(None)
+                row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
+                if row not in dec.unreadable:
+                    dec.unreadable.append(row)
+                dec.why[row] = "order"
+            continue
         layouts = [g for g in cells if sum(len(r) for r in g) == len(nums)]
         if cells and not layouts and all(sum(len(r) for r in g) > len(nums) for g in cells):
             short = True

@@ -349,10 +349,13 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
                 continue
             found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
     fill_active_labels_first(found, stream, fmt)
+    col_why = col.why if col is not None else {}
     for row in col.unreadable if col is not None else ():
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
-        if row not in found.certain and all(v.value is None for v in cells):
-            found.notes.append(("unreadable", row, _OWN_BOX, None))
+        # (boxes out of order leave only some of a row's cells unread: its 现行有效件数 under a header of its own)
+        unread = any if row in col_why else all
+        if row not in found.certain and (not cells or unread(v.value is None for v in cells)):
+            found.notes.append(("unreadable", row, _T2_WHY[col_why[row]] if row in col_why else _OWN_BOX, None))
     for row, why in sorted(dec.why.items()) if dec is not None else ():
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
@@ -366,7 +369,8 @@ _T2_PIECES = ("本行两个一位数只隔一个空格或换行，而此文字�
 _T2_UNIT_LAST = "本行最后一个数带单位（如「37件」），可能是本行的一格，也可能是下文的数：其余的数填不满本行，各格无法确定，已留空"
 _T2_FEE_PIECES = ("行政事业性收费后接着两个数，中间只有空格或换行（如「78」「16」）：可能是工具把同一个数分成两段写出，"
                   "也可能后一个数属于下文，无法确定，已留空")
-_T2_WHY = {"pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES}
+_T2_ORDER = ("表格逐框写出，而本行的标签或列标题的先后与格式不同（框的次序已不是页面上的次序）：数字的先后说明不了它们的格子")
+_T2_WHY = {"pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES, "order": _T2_ORDER}
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子，单元格留空"
 
 
