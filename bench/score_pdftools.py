@@ -4,7 +4,8 @@ score_texttools.py.
     .venv/bin/python bench/score_pdftools.py [--wrong] [--regen] [--only NAME,NAME]
 
 Inputs: shared/research/samples r000, r000dense, r001 and shared/corpus/huaian2024 (PDFs, expected records
-in shared/corpus/converters/expected), and the held-out PDFs of build/holdout/_src (STEM.nr.pdf for every
+in shared/corpus/converters/expected), LibreOffice's PDFs of the samples' r000, r000dense and r001.docx
+(lodocx-STEM, made with soffice when it is installed: another producer's layout of the same tables), and the held-out PDFs of build/holdout/_src (STEM.nr.pdf for every
 document, STEM.lo.pdf for those printed from their own text; expected records in build/holdout/expected).
 Tools, each skipped with a note when it is not installed: poppler's pdftohtml (-s -i -noframes HTML, -c
 complex HTML, -xml) and pdftotext (-bbox, -bbox-layout, -tsv, -htmlmeta, -fixed 3); mupdf's mutool draw
@@ -42,12 +43,28 @@ def inputs() -> list[tuple[str, Path, Path]]:
     for stem in ("r000", "r000dense", "r001"):
         out.append((stem, SHARED / "research" / "samples" / f"{stem}.pdf", exp / f"{stem}.json"))
     out.append(("huaian2024", SHARED / "corpus" / "huaian2024.pdf", exp / "huaian2024.json"))
+    for stem in ("r000", "r000dense", "r001"):  # another producer's PDF of the same reports: LibreOffice's
+        pdf = _lodocx(stem)
+        if pdf is not None:
+            out.append((f"lodocx-{stem}", pdf, exp / f"{stem}.json"))
     for pdf in sorted((HOLDOUT / "_src").glob("*.pdf")):
         stem, kind = pdf.name.split(".")[:2]
         record = HOLDOUT / "expected" / f"{stem}.json"
         if kind in ("nr", "lo") and record.exists():
             out.append((f"{kind}-{stem}", pdf, record))
     return out
+
+
+def _lodocx(stem: str) -> Path | None:
+    """LibreOffice's PDF of the shared DOCX sample (made once, under build/pdftools/_lodocx): its table cells
+    centre their numbers vertically, unlike the samples' own PDFs, so a wrapped label's row and the next
+    stand differently in layout text. None without LibreOffice."""
+    pdf = OUT / "_lodocx" / f"{stem}.pdf"
+    if not pdf.exists() and shutil.which("soffice"):
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(pdf.parent),
+                        str(SHARED / "research" / "samples" / f"{stem}.docx")], capture_output=True, timeout=300)
+    return pdf if pdf.exists() else None
 
 
 def _run(cmd: list[str]) -> bytes | None:
@@ -213,7 +230,8 @@ def main(argv: list[str]) -> int:
         if not target.exists() or target.read_bytes() != record.read_bytes():
             shutil.copyfile(record, target)
     folders = [(p.name, p, expected) for p in sorted(OUT.iterdir())
-               if p.is_dir() and p.name != "expected" and not (only and p.name not in only)]
+               if p.is_dir() and p.name != "expected" and not p.name.startswith("_")
+               and not (only and p.name not in only)]
     score_folders(folders, "--wrong" in argv, file_count, "files", name_width=24, right_width=6)
     for n in notes:
         print(n)
