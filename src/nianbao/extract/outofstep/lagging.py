@@ -34,7 +34,7 @@ class Lag:
     cells: tuple[Cell, ...]  # each line's cell (where a shifted reading's value stands)
 
 
-def _split(block: Block) -> tuple[str, list[str]]:
+def split_line(block: Block) -> tuple[str, list[str]]:
     """A line's words and the numbers after them (the whole line when it holds numbers only)."""
     tokens = " ".join(c.text for c in block.cells if not c.covered).split()
     k = len(tokens)
@@ -52,12 +52,12 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     for i, b in enumerate(blocks):
         if not any(k in c.text for c in b.cells for k in keys):
             continue
-        words, numbers = _split(b)
+        words, numbers = split_line(b)
         if not numbers or not any(k in core(words) for k in keys) or match_label(words, rows)[0] is not last:
             continue
         lines, cells = [numbers], [b.cells[0]]
         for nxt in blocks[i + 1:]:
-            more_words, more = _split(nxt)
+            more_words, more = split_line(nxt)
             if more_words or not more:
                 break
             lines.append(more)
@@ -77,7 +77,7 @@ def _adds_up(left: list[int | float | None], right: list[int | float | None]) ->
     return abs(sum(v for v in left if v is not None) - sum(v for v in right if v is not None)) < 1e-9
 
 
-def _holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool:
+def holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool:
     """Every sum of 表三 that ``rows`` are in can be checked in ``read`` (cell path → value) and holds: each
     row's applicant columns to its 总计, and the format's sums across rows (``Format.t3_identities``)."""
     f = Format.get(fid)
@@ -99,7 +99,7 @@ def settle_lag(lag: Lag, read: dict[str, int | float | None], fid: str) -> dict[
     stands when every sum its rows are in holds; else the shifted reading when all of those sums hold for
     it, every line a row's width; else every cell of those rows null."""
     rows = set(lag.rows)
-    if _holds(read, fid, rows):
+    if holds(read, fid, rows):
         return None
     cols = Format.T3_COLUMN_KEYS
     nulls: dict[str, int | float | None] = {f"requests.{r}.{c}": None for r in lag.rows for c in cols}
@@ -107,4 +107,4 @@ def settle_lag(lag: Lag, read: dict[str, int | float | None], fid: str) -> dict[
         return nulls
     shifted: dict[str, int | float | None] = {
         f"requests.{r}.{c}": v for r, ln in zip(lag.rows, lag.lines) for c, v in zip(cols, ln)}
-    return shifted if _holds({**read, **shifted}, fid, rows) else nulls
+    return shifted if holds({**read, **shifted}, fid, rows) else nulls
