@@ -1,6 +1,7 @@
 """表三's numbers behind their labels: lines of numbers after its last row.
 
-PDFBox's ExtractText -sort writes two rows' labels into each other (「（七）总3计.其」 over 「请他 0 0 0 0 0 0 0」):
+PDFBox's ExtractText -sort writes two rows' labels into each other (「（七）总3计.其」 over 「请他 0 0 0 0 0 0 0」,
+「四、结转下（年七度）继总续计办理 2 0 0 0 0 0 2」 over 「0 0 0 0 0 0 0」 in LibreOffice's PDF of r001):
 （七）总计's numbers come out on 结转下年度's line, and 结转下年度's own on the bare line after it. An OCR'd photo
 whose label column is read as one cell gives every label, 结转下年度 last, then the first row's numbers, then the
 other rows' numbers a line each. Read by label, the last row takes another row's numbers, and its own sum holds.
@@ -50,7 +51,9 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     keys = (*last.keys, *last.variants)
     width = len(Format.T3_COLUMN_KEYS)
     for i, b in enumerate(blocks):
-        if not any(k in c.text for c in b.cells for k in keys):
+        # (each of a key's characters in the line: 「四、结转下（年七度）继总续计办理」, PDFBox -sort writing （七）总计
+        # into 结转下年度's label, holds 结转下年 once its brackets are gone)
+        if not any(all(ch in c.text for ch in k) for c in b.cells for k in keys):
             continue
         words, numbers = split_line(b)
         if not numbers or not any(k in core(words) for k in keys) or match_label(words, rows)[0] is not last:
