@@ -58,6 +58,16 @@ def test_the_lines_after_the_last_row_are_found_from_the_format():
     assert lag is not None and len(lag.rows) == 25 and lag.lines[0] == (666, 736, 715, 594, 781, 634, 4126)
 
 
+def test_the_last_label_written_into_another_is_found():
+    """LibreOffice's PDF of r001 through PDFBox -sort: 「四、结转下（年七度）继总续计办理 2 0 0 0 0 0 2」 / 「0 0 0 0 0 0 0」."""
+    doc = nianbao.read_document(DATA / "decoder" / "lodocx-pdfbox-sort__r001.txt")
+    lag = lagging_rows(doc.blocks, "2021")
+    assert lag is not None and lag.rows == ("total_processed", "carried_forward")
+    assert lag.lines == ((2, 0, 0, 0, 0, 0, 2), (0, 0, 0, 0, 0, 0, 0))
+    got = nianbao.parse(DATA / "decoder" / "lodocx-pdfbox-sort__r001.txt").to_json_dict()
+    assert got["requests"]["carried_forward"]["natural_person"] is None  # not （七）总计's 2
+
+
 def test_a_report_whose_numbers_do_not_add_up_is_read_as_printed():
     """pt08: no line after its last row; its sums fail, and that alone takes no value away."""
     doc = nianbao.read_document(PDFTOOLS / "pt08.pdfbox-sort.txt")

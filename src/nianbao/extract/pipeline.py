@@ -45,7 +45,7 @@ from .noisy_rows import (
     note_unread_rows,
     read_appeals_tokens,
 )
-from .outofstep import Step, out_of_step, settle_lag
+from .outofstep import Step, out_of_step, settle_ahead, settle_lag
 from .pieces import PIECES
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
 from .ruled import apply as apply_reread
@@ -141,7 +141,8 @@ def build_record(doc: Document) -> Record:
         apply_appeals_tokens(found_app, t4, ev)
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
-    # after every reader and check: 表三's last rows standing on other rows' lines are settled by the sums
+    # after every reader and check: 表三's rows standing on other rows' lines are settled by the sums
+    _ahead(found_req, step)
     _behind(found_req, step)
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
@@ -307,6 +308,37 @@ def _t3_format(found: Found) -> str:
 
 _BEHIND = ("表三最后一行之后还有整行数字：表末几行的数字排在别的行的标签之后（两行标签交错，或标签列读成一格），"
            "按标签读取和按行序对齐后的各列合计都无法确认，该行留空")
+
+
+_AHEAD = ("表三各行的数字与标签错行：有的标签旁有两行数字，有的标签旁没有数字（表格中数字垂直居中时常见），"
+          "按标签读取和按行序读取的各列合计都无法确认，该行留空")
+
+
+def _ahead(found: Found, step: Step) -> None:
+    """表三's rows' numbers on other rows' lines (a label holding two rows' lines, another none,
+    ``outofstep.ahead``): the reading stays when its sums hold, the reading in order is taken when they hold
+    for it, else the rows the two readings give differently are null."""
+    if found.out_of_step or not found.values:
+        return
+    fid = _t3_format(found)
+    ahead = step.ahead(fid)
+    if ahead is None:
+        return
+    got = settle_ahead(ahead, {p: v.value for p, v in found.values.items()}, fid)
+    if got is None:
+        return
+    cells = dict(zip(ahead.rows, ahead.cells))
+    for row in dict.fromkeys(p.split(".")[1] for p in got):
+        paths = [f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS]
+        if got[paths[0]] is not None:  # the reading in order, every sum confirming it
+            for p in paths:
+                found.values[p] = Value(got[p], cells[row])
+            found.notes.append(("decoded", f"requests.{row}", cells[row].text[:60], None))
+        else:
+            for p in paths:
+                v = found.values.get(p)
+                found.values[p] = Value(None, v.cell if v is not None else cells[row])
+            found.notes.append(("unreadable", f"requests.{row}", _AHEAD, None))
 
 
 def _behind(found: Found, step: Step) -> None:

@@ -9,7 +9,9 @@ far worse than a null. This package is the one place that says whether and how a
 - ``out_of_step(blocks)``, asked once by the pipeline: all of 表二 and 表三 (``above``, ``cells``), 表二 alone
   (``firstrow``), 表二's rows not read with certainty (``shuffled``, asked of the answer with 表二's format);
 - 表三's last rows on other rows' lines, numbers standing after its last row (``lagging``, asked by the
-  pipeline once 表三 is read, with ``settle_lag`` saying what those rows read);
+  pipeline once 表三 is read, with ``settle_lag`` saying what those rows read); 表三's rows' numbers on other
+  rows' lines, a label holding two rows' lines while another holds none (``ahead``, asked likewise, with
+  ``settle_ahead``);
 - over the rows a reader has split and named, which it alone knows: 表三's labels cut around other rows'
   numbers, or rows' numbers beside a group label's piece above their labels (``numbersfirst``, asked by
   表三's reader, which reads the rows it pairs); a row cut into lines down its columns (``stacked``, asked by
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ...ingest import Block
 from .above import numbers_above_labels
+from .ahead import Ahead, ahead_rows, settle_ahead
 from .cells import straddled_cells
 from .firstrow import numbers_above_first_row
 from .lagging import Lag, lagging_rows, settle_lag
@@ -45,6 +48,7 @@ class Step:
     active: bool
     _shuffled: dict[str, bool] = field(default_factory=dict, repr=False)
     _lagging: dict[str, Lag | None] = field(default_factory=dict, repr=False)
+    _ahead: dict[str, Ahead | None] = field(default_factory=dict, repr=False)
 
     def shuffled(self, fmt: str) -> bool:
         """Two of 表二's labels (format ``fmt``) written into each other: its rows not read with certainty are
@@ -60,6 +64,13 @@ class Step:
             self._lagging[fmt] = lagging_rows(self.blocks, fmt)
         return self._lagging[fmt]
 
+    def ahead(self, fmt: str) -> Ahead | None:
+        """表三's (format ``fmt``) rows' numbers on other rows' lines, as many full lines as rows: the lines in
+        order (``ahead``; ``settle_ahead`` says what the rows read). Looked for only when asked."""
+        if fmt not in self._ahead:
+            self._ahead[fmt] = ahead_rows(self.blocks, fmt)
+        return self._ahead[fmt]
+
 
 def out_of_step(blocks: list[Block]) -> Step:
     """The one question the pipeline asks before reading 表二 and 表三 by label."""
@@ -67,5 +78,5 @@ def out_of_step(blocks: list[Block]) -> Step:
     return Step(blocks, whole, whole or numbers_above_first_row(blocks))
 
 
-__all__ = ["Lag", "Paired", "Step", "lagging_rows", "numbers_above_first_row", "numbers_above_labels", "numbers_around",
-           "numbers_first", "out_of_step", "settle_lag", "shuffled_labels", "stacked_rows", "straddled_cells"]
+__all__ = ["Ahead", "Lag", "Paired", "Step", "ahead_rows", "lagging_rows", "numbers_above_first_row", "numbers_above_labels", "numbers_around",
+           "numbers_first", "out_of_step", "settle_ahead", "settle_lag", "shuffled_labels", "stacked_rows", "straddled_cells"]

@@ -1,6 +1,7 @@
 """表三's numbers behind their labels: lines of numbers after its last row.
 
-PDFBox's ExtractText -sort writes two rows' labels into each other (「（七）总3计.其」 over 「请他 0 0 0 0 0 0 0」):
+PDFBox's ExtractText -sort writes two rows' labels into each other (「（七）总3计.其」 over 「请他 0 0 0 0 0 0 0」,
+「四、结转下（年七度）继总续计办理 2 0 0 0 0 0 2」 over 「0 0 0 0 0 0 0」 in LibreOffice's PDF of r001):
 （七）总计's numbers come out on 结转下年度's line, and 结转下年度's own on the bare line after it. An OCR'd photo
 whose label column is read as one cell gives every label, 结转下年度 last, then the first row's numbers, then the
 other rows' numbers a line each. Read by label, the last row takes another row's numbers, and its own sum holds.
@@ -34,7 +35,7 @@ class Lag:
     cells: tuple[Cell, ...]  # each line's cell (where a shifted reading's value stands)
 
 
-def _split(block: Block) -> tuple[str, list[str]]:
+def split_line(block: Block) -> tuple[str, list[str]]:
     """A line's words and the numbers after them (the whole line when it holds numbers only)."""
     tokens = " ".join(c.text for c in block.cells if not c.covered).split()
     k = len(tokens)
@@ -50,14 +51,16 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     keys = (*last.keys, *last.variants)
     width = len(Format.T3_COLUMN_KEYS)
     for i, b in enumerate(blocks):
-        if not any(k in c.text for c in b.cells for k in keys):
+        # (each of a key's characters in the line: 「四、结转下（年七度）继总续计办理」, PDFBox -sort writing （七）总计
+        # into 结转下年度's label, holds 结转下年 once its brackets are gone)
+        if not any(all(ch in c.text for ch in k) for c in b.cells for k in keys):
             continue
-        words, numbers = _split(b)
+        words, numbers = split_line(b)
         if not numbers or not any(k in core(words) for k in keys) or match_label(words, rows)[0] is not last:
             continue
         lines, cells = [numbers], [b.cells[0]]
         for nxt in blocks[i + 1:]:
-            more_words, more = _split(nxt)
+            more_words, more = split_line(nxt)
             if more_words or not more:
                 break
             lines.append(more)
@@ -77,7 +80,7 @@ def _adds_up(left: list[int | float | None], right: list[int | float | None]) ->
     return abs(sum(v for v in left if v is not None) - sum(v for v in right if v is not None)) < 1e-9
 
 
-def _holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool:
+def holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool:
     """Every sum of 表三 that ``rows`` are in can be checked in ``read`` (cell path → value) and holds: each
     row's applicant columns to its 总计, and the format's sums across rows (``Format.t3_identities``)."""
     f = Format.get(fid)
@@ -99,7 +102,7 @@ def settle_lag(lag: Lag, read: dict[str, int | float | None], fid: str) -> dict[
     stands when every sum its rows are in holds; else the shifted reading when all of those sums hold for
     it, every line a row's width; else every cell of those rows null."""
     rows = set(lag.rows)
-    if _holds(read, fid, rows):
+    if holds(read, fid, rows):
         return None
     cols = Format.T3_COLUMN_KEYS
     nulls: dict[str, int | float | None] = {f"requests.{r}.{c}": None for r in lag.rows for c in cols}
@@ -107,4 +110,4 @@ def settle_lag(lag: Lag, read: dict[str, int | float | None], fid: str) -> dict[
         return nulls
     shifted: dict[str, int | float | None] = {
         f"requests.{r}.{c}": v for r, ln in zip(lag.rows, lag.lines) for c, v in zip(cols, ln)}
-    return shifted if _holds({**read, **shifted}, fid, rows) else nulls
+    return shifted if holds({**read, **shifted}, fid, rows) else nulls
