@@ -157,6 +157,14 @@ MIN_RIGHT = {
     # turndown escapes a cell's leading minus (「\-4」, a paragraph of its own, for 本年增/减 −4): a negative cell,
     # not a short row (which left 表二's 2019 rows from 其他对外管理服务事项 on null: 187 right before)
     "t2_escaped_minus.turndown": 198,
+    # new seeds 2100-2699 (2026-12-04, helper hw):
+    # a 小计 column, numbers in pieces and blank cells dropped, a space each (「4、无正当理由大量反复申请 1 4 1 1 1 12 2 6」 for
+    # 14, 1, 11, 小计 12, 26): eight numbers for eight cells, both sums failing, and joined as written they add up
+    "t3_subtotal_pieces_eight.inscriptis": 133,
+    # cells three lines high (numbers / 「- -」 beside the label / 「件 件」): each row's numbers above its label; the
+    # units after 「（六）其他处理 - -」 show the numbers after it are （七）总计's, for the second reading of detached
+    # labels too (it read 68 50 80 60 61 62 381 as （六）其他处理)
+    "t3_units_below_detached.inscriptis": 100,
 }
 
 

@@ -797,7 +797,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = _tail_runs(stream, e, blanks=True)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
-        if runs and (_unit_first(stream, e, runs[-1].end) or _units_apart(stream, e, runs[-1].end)):
+        if units_before(stream, e, runs):
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
             # without this row the sums over it would no longer check the rest
             return None
@@ -1739,6 +1739,13 @@ def _joinable_pair(stream: Stream, runs: list[Run]) -> bool:
         if text[where[a.end - 1] + 1:where[b.start]] in (" ", "\n", "\xa0", "\u3000"):
             return True
     return False
+
+
+def units_before(stream: Stream, end: int, runs: list[Run]) -> bool:
+    """A row whose label ends at ``end`` and whose numbers are ``runs``: units stand before the numbers
+    (``_unit_first``) or apart from them (``_units_apart``), so the numbers are another row's. Every reading
+    of 表三 in row order asks it (the decoder, and the second reading of detached labels)."""
+    return bool(runs) and (_unit_first(stream, end, runs[-1].end) or _units_apart(stream, end, runs[-1].end))
 
 
 def _unit_first(stream: Stream, lo: int, hi: int) -> bool:

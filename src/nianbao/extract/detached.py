@@ -60,6 +60,7 @@ from .decoder import (
     readings,
     runs_between,
     t4_start,
+    units_before,
 )
 from .notes import names, note_rows
 from .tables import Found
@@ -165,12 +166,16 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
             j = best[n + 1][0]
             covered = list(range(i, j))
             runs = _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number))
+            if units_before(stream, e, runs):
+                return None  # 「（六）其他处理 - -」/「件 件」/numbers: each row's numbers above its label (as the decoder)
             segs.append((covered, _before_foreign(_own_runs(chars, e, runs, rows[j]), _WIDTH * len(covered)),
                          False))
             continue
         stop = min((s for s, _e, _i in detached if s >= e), default=hi)
-        runs = _own_runs(chars, e, _whole_counts(runs_between(stream, e, stop)),
-                         rows[i + 1] if i + 1 < len(rows) else None)
+        runs = _whole_counts(runs_between(stream, e, stop))
+        if units_before(stream, e, runs):
+            return None
+        runs = _own_runs(chars, e, runs, rows[i + 1] if i + 1 < len(rows) else None)
         rest = list(range(i, len(rows)))
         if len(rest) > 1 and readings(runs, _WIDTH * len(rest)):
             segs.append((rest, runs, False))

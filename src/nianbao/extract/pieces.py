@@ -20,9 +20,10 @@ from .values import Value
 PIECES = _PIECES = "本行数字按原样不合计，而把相邻的数字连成一个数（工具把一个数的各位分开写出、空白格不留痕迹）后合计成立：各格无法确定，已留空"
 
 
-def _joins_add_up(nums: list[int | None], units: list[str | None]) -> bool:
+def _joins_add_up(nums: list[int | None], units: list[str | None], subtotal: bool = False) -> bool:
     """Some way to join neighbouring numbers (a blank stays a cell of its own, a count with its unit
-    「2件」 ends its number) gives fewer numbers whose last is the sum of the others."""
+    「2件」 ends its number) gives fewer numbers whose last is the sum of the others; with ``subtotal`` (the row
+    as written holds a 小计 among them), the sum of the others but one, the 小计."""
     gaps = [i for i in range(len(nums) - 1)
             if nums[i] is not None and nums[i + 1] is not None and units[i] is None]
     for mask in product((False, True), repeat=len(gaps)):
@@ -40,7 +41,8 @@ def _joins_add_up(nums: list[int | None], units: list[str | None]) -> bool:
             out.append(int(cur) if cur else 0)
             cur = ""
         else:
-            if sum(out[:-1]) == out[-1]:
+            rest = sum(out[:-1])
+            if rest == out[-1] or subtotal and any(rest - x == out[-1] for x in out[:-1]):
                 return True
     return False
 
@@ -48,7 +50,8 @@ def _joins_add_up(nums: list[int | None], units: list[str | None]) -> bool:
 def null_piece_rows(found: Found) -> None:
     """Null the 表三 text rows (not a grid's: its cells are the page's own) that fail their own sum as read
     and add up once neighbouring numbers are joined. A row that writes a blank cell's mark may still have
-    dropped another blank and written a number in pieces (「0 — 0 18 1 2 30」 is 0, —, 0, 18, 12, 30)."""
+    dropped another blank and written a number in pieces (「0 — 0 18 1 2 30」 is 0, —, 0, 18, 12, 30). A row read
+    from eight numbers, a 小计 column's among them, is joined as it was written, the 小计 in its place."""
     rows = sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")})
     for row in rows:
         if row in found.grid:
@@ -61,7 +64,16 @@ def null_piece_rows(found: Found) -> None:
         last = nums[-1]
         if last is None or sum(n or 0 for n in nums[:-1]) == last:
             continue
-        if not _joins_add_up(nums, [v.unit for v in vals]):
+        units = [v.unit for v in vals]
+        at, sub, seven = found.subtotals.get(row, (0, None, ()))
+        if sub is not None and len(seven) == len(got) and all(a is b for a, b in zip(seven, got)):
+            # the row as written had eight numbers, its 小计 among them: joins may take it in (「1 4 1 1 1 12 2 6」 is
+            # 14, 1, 11, 小计 12, 26; read as eight cells both sums fail)
+            if sub.overflow or isinstance(sub.value, float):
+                continue
+            nums.insert(at, None if sub.value is None else int(sub.value))
+            units.insert(at, sub.unit)
+        if not _joins_add_up(nums, units, subtotal=sub is not None):
             continue
         for c in T3_COLUMN_KEYS:
             p = f"{row}.{c}"
