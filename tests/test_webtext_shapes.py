@@ -157,6 +157,37 @@ MIN_RIGHT = {
     # turndown escapes a cell's leading minus (「\-4」, a paragraph of its own, for 本年增/减 −4): a negative cell,
     # not a short row (which left 表二's 2019 rows from 其他对外管理服务事项 on null: 187 right before)
     "t2_escaped_minus.turndown": 198,
+    # new seeds 2100-2699 (2026-12-04, helper hw):
+    # a 小计 column, numbers in pieces and blank cells dropped, a space each (「4、无正当理由大量反复申请 1 4 1 1 1 12 2 6」 for
+    # 14, 1, 11, 小计 12, 26): eight numbers for eight cells, both sums failing, and joined as written they add up
+    "t3_subtotal_pieces_eight.inscriptis": 133,
+    # cells three lines high (numbers / 「- -」 beside the label / 「件 件」): each row's numbers above its label; the
+    # units after 「（六）其他处理 - -」 show the numbers after it are （七）总计's, for the second reading of detached
+    # labels too (it read 68 50 80 60 61 62 381 as （六）其他处理)
+    "t3_units_below_detached.inscriptis": 100,
+    # … where every number is 0: the numbers on either side of a label are the same, whichever are its row's (139 on
+    # main by reading the next row's zeros; the rows whose sides differ stay null)
+    "t3_units_below_zeros.inscriptis": 132,
+    # 「8.属于行政查询事 0 0 0 0 0 0 0」/「项」: a label's last character on a line of its own is no unit under the numbers
+    # (it made the decoder refuse the table: 172 right before)
+    "t3_label_tail_unit_char.inscriptis": 179,
+    # 「5.属于」/「0 0 0 15 0 0 15」/「三类内部事务信息」, then 「6.属于四类过 11 10 0 5 3 0 29」/「程性信息」: the row starts at
+    # its numbering before the numbers, so they are 5.'s, not lost with 4.'s (6.'s were read as 5.'s, 7.'s as 6.'s)
+    "t3_numbering_before_numbers.inscriptis": 172,
+    # get_text() glues 「1.属于国家秘密——0161319４８」 (two blanks, 0, 16, 13, 19, 48): the doubled dash is no mark, and
+    # the run that also reads with blanks dropped and adding up settles no cell, not even the 0 all cuts begin with
+    "t3_doubled_dash_glued.bs4-text": 75,
+    # 「信访举报投诉类申请0235240235710」: 331 cuts, more than are scored against the sums, none adding up, all
+    # beginning with 0: blank cells dropped, the 0 is 商业企业's, never 自然人's
+    "t3_glued_blanks_dropped_many_cuts.bs4-text": 86,
+    # 「（七）总计 95  20  41  50  68 -1 79 274」: a dash for 其他 glued to 179's first piece; no count is negative
+    # (main failed on the row: '68-1' joined as one number)
+    "t3_minus_glued_mark.bs4-text": 144,
+    # 表二: 「行政事业性收费—39」 glued: the dash may be a blank's mark (blank, 39), never 3|9 by cutting
+    "t2_dash_glued_to_label.bs4-text": 114,
+    # 「行政许可」, 第（六）项's header, 「行政处罚」「2」「1」, 「行政强制」「1」「06」: 行政强制 after the numbers shows
+    # 第（六）项 written row by row, so 2 and 1 are not 行政许可's and 行政处罚's (labels first) but 21 in pieces
+    "t2_labels_first_row_subtable.bs4-text-nl": 128,
 }
 
 

@@ -720,6 +720,9 @@ def t4_start(chars: str, lo: int) -> int:
     return hi
 
 
+_ROW_NUMBER = re.compile(r"(\d{1,2})[.．、]")  # a numbered sub-row's label: 「5.属于三类内部事务信息」
+
+
 def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, int]]) -> list[int]:
     """Where each anchored label starts. A label wrapped around its numbers ('2.其他法律行政法规 0 0 0 …
     禁止公开') starts before them: its first words, found between the previous label's key and its own,
@@ -731,6 +734,10 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
         words = tail(rows[i].label)[:3]
         h = (chars.rfind(words, lo, s + len(words)) if len(words) == 3 and not rows[i].keys[0].startswith(words)
              else -1)
+        if not 0 <= h <= s and (num := _ROW_NUMBER.match(rows[i].label)) and len(words) >= 2:
+            # its numbering and first two words (「5.属于」 / 0 0 0 15 0 0 15 / 「三类内部事务信息」: 属于 begins four labels)
+            found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[:2]), chars[lo:s])]
+            h = lo + found[-1] if found else -1
         out.append(h if 0 <= h <= s else s)
     return out
 
@@ -797,7 +804,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = _tail_runs(stream, e, blanks=True)
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
-        if runs and (_unit_first(stream, e, runs[-1].end) or _units_apart(stream, e, runs[-1].end)):
+        if units_before(stream, e, runs):
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
             # without this row the sums over it would no longer check the rest
             return None
@@ -814,6 +821,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     found = [f"requests.{keys[i]}" for i, *_ in best]
     dec = Decoded()
     units = []
+    ends = {i: e for i, _s, e in best}
     for covered, runs in segs:
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in cols]
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
@@ -822,7 +830,9 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         summed = cands is None and len(covered) == 1 and not last and bool(runs) and width == _T3_WIDTH
         if summed:  # a row fused into too many digits to list: the cuts its own sum allows
             cands = summed_readings(runs, len(paths))
-        units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed))
+        e = ends.get(covered[0], -1) if len(covered) == 1 else -1
+        dashes = bool(runs) and 0 <= e <= runs[0].start and _dash_after_label(stream, e, runs[0].start)
+        units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed, dashes=dashes))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys, cols), dec, stream if pieces else None)
@@ -1026,6 +1036,8 @@ class _Unit:
     # its readings are only those its own sum allows (``summed_readings``): not every way to cut its
     # digits, so a reading stands only where the sums across rows confirm each of its cells
     summed: bool = False
+    # dashes between the label and its first number that no reading takes for blank cells' marks (「——016131948」)
+    dashes: bool = False
 
     def __post_init__(self) -> None:
         self.adjacent = not any(r.gap for r in self.runs)
@@ -1159,7 +1171,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
     # ``stream``) runs are glued by the engine and the noise gate checks each cell instead
     cut_paths: set[str] = set()
     for n, (u, cands) in enumerate(zip(units, live)):
-        if stream is not None and cands and len(cands) <= MAX_SCORED:
+        if stream is not None and cands and (len(cands) <= MAX_SCORED or len(u.paths) <= _T3_WIDTH):
+            # (a one-row unit too: its readings past MAX_SCORED are checked no less, 「申请0235240235710」's 331
+            # agreed on 0 as 自然人 where blanks were dropped)
             rows = set.intersection(*(_cut_unconfirmed(u, c, cons, values) for c in cands))
             cut_paths.update(p for p in u.paths if p.rsplit(".", 1)[0] in rows)
         if not cands:
@@ -1299,7 +1313,8 @@ def _cut_apart(u: _Unit) -> bool:
     blanks, and one no such reading adds up for (「1 0２ 1 3310」) gives its cells where the cuts agree."""
     if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1 or any(r.blank for r in u.runs):
         return False
-    if not 2 <= len(u.runs) < len(u.paths):
+    # (one glued run as well, after dashes no reading took for marks: 「——016131948」 is 空|空|0|16|13|19|48)
+    if not (2 if not u.dashes else 1) <= len(u.runs) < len(u.paths):
         return False
     for cells in range(len(u.runs), len(u.paths)):
         alts = readings(u.runs, cells, cap=MAX_SCORED)
@@ -1621,6 +1636,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
         if runs and _unit_first(stream, e, runs[-1].end):
             runs = []  # 「226」/「行政处罚」/「件」/「132」: 132 is 行政强制's (``_unit_first``)
+        if 0 < len(runs) < (len(it.columns) or 1) and _dash_after_label(stream, e, runs[0].start):
+            # a dash glued to the label before the numbers (get_text(): 「行政事业性收费—39」): a blank cell's mark (a
+            # blank, 39) as readily as the label's punctuation; cutting the numbers to fill the row (3|9) is a guess
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if runs and _spaced_pair(stream, e, runs):
             # two single digits one space apart where the row's other cells stand farther apart (inscriptis'
             # 「规范性文件    ７          1 6」: a number whose spans the tool set apart): 1|6 or 16, not known
@@ -1691,6 +1711,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
     return dec
 
 
+def _dash_after_label(stream: Stream, lo: int, hi: int) -> bool:
+    """A dash in ``chars[lo:hi]`` (from a label's end to its first number) that ``_blank_marks`` does not take
+    for a mark: glued to the label, it may be one or not."""
+    marks = set(_blank_marks(stream, lo, hi))
+    return any(_nfkc(stream.chars[p]) in _DASHES and p not in marks for p in range(lo, hi))
+
+
 def _label_begun(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
     """``words`` (Stream.chars between an item's label and its first number) end with the first two or more
     characters of another item's label: that label wrapped around its numbers."""
@@ -1741,6 +1768,13 @@ def _joinable_pair(stream: Stream, runs: list[Run]) -> bool:
     return False
 
 
+def units_before(stream: Stream, end: int, runs: list[Run]) -> bool:
+    """A row whose label ends at ``end`` and whose numbers are ``runs``: units stand before the numbers
+    (``_unit_first``) or apart from them (``_units_apart``), so the numbers are another row's. Every reading
+    of 表三 in row order asks it (the decoder, and the second reading of detached labels)."""
+    return bool(runs) and (_unit_first(stream, end, runs[-1].end) or _units_apart(stream, end, runs[-1].end))
+
+
 def _unit_first(stream: Stream, lo: int, hi: int) -> bool:
     """A count's unit standing alone (「件」 between separators) in ``chars[lo:hi]``, right after the label (at
     ``lo``) or after a blank mark: the unit of a number written before the label. A cell of a number and its unit on two lines, its
@@ -1759,6 +1793,9 @@ def _unit_first(stream: Stream, lo: int, hi: int) -> bool:
 
 
 _NUMBER_CELL = re.compile(r"\d+(?:\.\d+)?")
+# a 表三 label's last two characters where the last is a count's unit (行政查询事项): 「项」 after 「事」 is the label's
+_LABEL_TAILS = frozenset(t[-2:] for r in (*T3_ROWS_2019, *T3_ROWS_2021) for t in (r.label, *r.keys, *r.variants)
+                         if len(t) > 1 and t[-1] in _COUNT_UNITS)
 
 
 def _units_apart(stream: Stream, lo: int, hi: int) -> bool:
@@ -1773,15 +1810,20 @@ def _units_apart(stream: Stream, lo: int, hi: int) -> bool:
     a, b = stream.where[lo], stream.where[hi - 1] + 1
     lines = text[text.rfind("\n", 0, a) + 1:b].split("\n")
     before = None
+    words = ""  # the last words before this line (「8.属于行政查询事」 0 0 … / 「项」: a label's last character)
     for ln in lines:
         cells = [c for c in re.split(r"[\s|]+", ln) if c]
         if not cells:
+            continue
+        if len(cells) == 1 and words[-1:] + cells[0] in _LABEL_TAILS:
+            before, words = 0, cells[0]  # the row label's tail wrapped to a line of its own, no unit
             continue
         if all(c in _COUNT_UNITS for c in cells):
             if before is not None and before != len(cells):
                 return True
             continue
         before = sum(1 for c in cells if _NUMBER_CELL.fullmatch(c))
+        words = next((c for c in reversed(cells) if not _NUMBER_CELL.fullmatch(c)), "")
     return False
 
 

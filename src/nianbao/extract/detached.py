@@ -60,6 +60,7 @@ from .decoder import (
     readings,
     runs_between,
     t4_start,
+    units_before,
 )
 from .notes import names, note_rows
 from .tables import Found
@@ -156,26 +157,39 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     heads = _heads(stream, rows, best)
     keys = [r.key for r in rows]
     segs: list[tuple[list[int], list[Run], bool]] = []  # (rows covered, runs, last)
+    before: list[list[Run] | None] = []  # per segment, the numbers between the label before and its own label
+    shifted = False  # a unit before some row's numbers: each row's numbers may stand above its label
     first = best[0][0]
     if first > 0:
         segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, heads[0], rows[first].number)),
                      False))
-    for n, (i, _s, e) in enumerate(best):
+        before.append(None)
+    for n, (i, s, e) in enumerate(best):
+        prev = _whole_counts(runs_between(stream, best[n - 1][2] if n else lo, min(heads[n], s), rows[i].number))
+        before.append(prev)
         if n + 1 < len(best):
             j = best[n + 1][0]
             covered = list(range(i, j))
             runs = _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number))
+            shifted = shifted or units_before(stream, e, runs)
             segs.append((covered, _before_foreign(_own_runs(chars, e, runs, rows[j]), _WIDTH * len(covered)),
                          False))
             continue
-        stop = min((s for s, _e, _i in detached if s >= e), default=hi)
-        runs = _own_runs(chars, e, _whole_counts(runs_between(stream, e, stop)),
-                         rows[i + 1] if i + 1 < len(rows) else None)
+        stop = min((s2 for s2, _e, _i in detached if s2 >= e), default=hi)
+        runs = _whole_counts(runs_between(stream, e, stop))
+        shifted = shifted or units_before(stream, e, runs)
+        runs = _own_runs(chars, e, runs, rows[i + 1] if i + 1 < len(rows) else None)
         rest = list(range(i, len(rows)))
         if len(rest) > 1 and readings(runs, _WIDTH * len(rest)):
             segs.append((rest, runs, False))
         else:
             segs.append(([i], runs, True))
+    if shifted:
+        # 「（六）其他处理 - -」/「件 件」/numbers: a row's numbers may stand above its label (cells three lines high, as
+        # the decoder refuses), so the numbers after a label may be the next row's. A row is read only where the
+        # numbers on either side of its label are the same (a table of zeros), whichever are its own
+        segs = [(c, r if b is not None and len(c) == 1 and [x.digits for x in r] == [x.digits for x in b] else [], last)
+                for (c, r, last), b in zip(segs, before)]
     # a run of labels with their rows' numbers after them reads as those rows (as in the first reading)
     lasts = {id(runs) for covered, runs, last in segs if last}
     merged = merge_label_clusters([(c, r) for c, r, _ in segs], _WIDTH, _rows_add_up)
@@ -928,6 +942,11 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
         if len(run) < 2:
             continue
         last = items[run[-1][0]]
+        if k < len(found) and items[found[k][0]].article == last.article:
+            # a label of the last item's sub-table after the numbers (「行政许可」, 第（六）项, 「行政处罚」「2」「1」,
+            # 「行政强制」「1」「06」): that sub-table is written row by row, its labels not first; the numbers after
+            # 行政处罚 are its own (21 in pieces), not 行政许可's and 行政处罚's
+            continue
         rest = len(last.label) - (run[-1][2] - run[-1][1])
         lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True, header=_T2_HEADER)
         if lines is not None and len(lines) != len(run):

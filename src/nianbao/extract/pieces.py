@@ -19,10 +19,13 @@ from .values import Value
 
 PIECES = _PIECES = "本行数字按原样不合计，而把相邻的数字连成一个数（工具把一个数的各位分开写出、空白格不留痕迹）后合计成立：各格无法确定，已留空"
 
+_MINUS = "本行读出负数，而件数不会是负数（负号是空白格的记号，紧贴在下一个数之前，这个数也可能被分开写出）：各格无法确定，已留空"
 
-def _joins_add_up(nums: list[int | None], units: list[str | None]) -> bool:
+
+def _joins_add_up(nums: list[int | None], units: list[str | None], subtotal: bool = False) -> bool:
     """Some way to join neighbouring numbers (a blank stays a cell of its own, a count with its unit
-    「2件」 ends its number) gives fewer numbers whose last is the sum of the others."""
+    「2件」 ends its number) gives fewer numbers whose last is the sum of the others; with ``subtotal`` (the row
+    as written holds a 小计 among them), the sum of the others but one, the 小计."""
     gaps = [i for i in range(len(nums) - 1)
             if nums[i] is not None and nums[i + 1] is not None and units[i] is None]
     for mask in product((False, True), repeat=len(gaps)):
@@ -40,7 +43,8 @@ def _joins_add_up(nums: list[int | None], units: list[str | None]) -> bool:
             out.append(int(cur) if cur else 0)
             cur = ""
         else:
-            if sum(out[:-1]) == out[-1]:
+            rest = sum(out[:-1])
+            if rest == out[-1] or subtotal and any(rest - x == out[-1] for x in out[:-1]):
                 return True
     return False
 
@@ -48,7 +52,8 @@ def _joins_add_up(nums: list[int | None], units: list[str | None]) -> bool:
 def null_piece_rows(found: Found) -> None:
     """Null the 表三 text rows (not a grid's: its cells are the page's own) that fail their own sum as read
     and add up once neighbouring numbers are joined. A row that writes a blank cell's mark may still have
-    dropped another blank and written a number in pieces (「0 — 0 18 1 2 30」 is 0, —, 0, 18, 12, 30)."""
+    dropped another blank and written a number in pieces (「0 — 0 18 1 2 30」 is 0, —, 0, 18, 12, 30). A row read
+    from eight numbers, a 小计 column's among them, is joined as it was written, the 小计 in its place."""
     rows = sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")})
     for row in rows:
         if row in found.grid:
@@ -58,12 +63,32 @@ def null_piece_rows(found: Found) -> None:
         if len(vals) != len(got):
             continue
         nums: list[int | None] = [None if v.value is None else int(v.value) for v in vals]
+        units = [v.unit for v in vals]
+        # the row as written had eight numbers, its 小计 among them (while the seven are still the row's): joins may
+        # take it in (「1 4 1 1 1 12 2 6」 is 14, 1, 11, 小计 12, 26; read as eight cells both sums fail)
+        entry = found.subtotals.get(row)
+        eight = entry is not None and len(entry[2]) == len(got) and all(a is b for a, b in zip(entry[2], got))
+        written = nums
+        if entry is not None and eight:
+            at, sub, _seven = entry
+            if sub.overflow or isinstance(sub.value, float):
+                continue
+            written = [*nums[:at], None if sub.value is None else int(sub.value), *nums[at:]]
+            units.insert(at, sub.unit)
+        if any(n is not None and n < 0 for n in written):
+            # no count is negative: a blank cell's mark glued to a number, perhaps its first piece (get_text():
+            # 「68 -1 79 274」, a dash for 其他 and 179 in pieces); no reading of the row is settled
+            _null_row(found, row, _MINUS)
+            continue
         last = nums[-1]
         if last is None or sum(n or 0 for n in nums[:-1]) == last:
             continue
-        if not _joins_add_up(nums, [v.unit for v in vals]):
-            continue
-        for c in T3_COLUMN_KEYS:
-            p = f"{row}.{c}"
-            found.values[p] = Value(None, found.values[p].cell)
-        found.notes.append(("unreadable", row, _PIECES, None))
+        if _joins_add_up(written, units, subtotal=eight):
+            _null_row(found, row, _PIECES)
+
+
+def _null_row(found: Found, row: str, why: str) -> None:
+    for c in T3_COLUMN_KEYS:
+        p = f"{row}.{c}"
+        found.values[p] = Value(None, found.values[p].cell)
+    found.notes.append(("unreadable", row, why, None))

@@ -48,6 +48,9 @@ class Found:
     # 表四's row stands on several lines, each number on the line its alignment put it (aligned.interleaved):
     # the text's order of its numbers is no order of its cells, for the decoders either
     unordered: bool = False
+    # 表三 text rows read as eight cells: the 小计 dropped (its place among the eight, its value, and the seven kept,
+    # while they are the row's values), for the checks of the row's own sums as written (``pieces.null_piece_rows``)
+    subtotals: dict[str, tuple[int, Value, tuple[Value, ...]]] = field(default_factory=dict)
 
     def unread_rows(self, rows: list[str]) -> list[str]:
         """Of ``rows`` (row paths), those with no number read and no reader's note (unreadable, ambiguous)
@@ -92,12 +95,14 @@ class _T3Header:
     text_cells: int = 0
     subtotal_read: bool = False  # a number read in the 小计 column: a table, though its other cells be blank
     unplaced: bool = False  # a 小计 the header names at no place it tells: no text row is read by position
+    dropped: Value | None = None  # the 小计 value the last ``pick`` dropped from a text row's eight
 
     @property
     def width(self) -> int:
         return 8 if self.subtotal is not None or self.unplaced else 7
 
     def pick(self, row: Row) -> list[Value]:
+        self.dropped = None
         if self.columns and row.block.grid:
             if self._follows(row):
                 out = []
@@ -129,6 +134,7 @@ class _T3Header:
                 if len(vals) != 8:
                     return []
             self.subtotal_read = self.subtotal_read or vals[self.subtotal].value is not None
+            self.dropped = vals[self.subtotal]
             vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
         return vals[-7:]
 
@@ -456,6 +462,10 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
             found.explicit.add(f"requests.{key}")
     if len(vals) < 7 and vals:
         found.notes.append(("repaired", f"requests.{key}", row.label, row.block))
+    if header.dropped is not None and header.subtotal is not None:
+        found.subtotals[f"requests.{key}"] = (header.subtotal, header.dropped, tuple(vals))
+    else:
+        found.subtotals.pop(f"requests.{key}", None)
     for col, v in zip(T3_COLUMN_KEYS, vals):
         found.values[f"requests.{key}.{col}"] = v
     for col in T3_COLUMN_KEYS[len(vals):]:
