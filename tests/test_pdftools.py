@@ -167,3 +167,50 @@ def test_a_table_four_of_more_numbers_than_cells_none_settled_is_unread_not_a_cr
     assert all(v is None for g in got["appeals"].values() for v in g.values())
     assert {n["path"] for n in got["notes"] if n["kind"] == "unreadable"} >= {
         "appeals.review", "appeals.litigation_direct", "appeals.litigation_after_review"}
+
+
+def test_a_row_with_blank_cells_is_read_under_its_column_headers_by_position():
+    """PyMuPDF's json of held-out pt14z's 表三 page (zero cells blank): 「一、本年新收政府信息公开申请数量」「1」「1」, the 1s
+    under 自然人 and 总计. Read in order they may be any two of the seven columns, so they had been left null; their
+    places under the header's words say which (pdftotext -bbox's seed002z the same: 77 under 自然人 and 总计)."""
+    got = nianbao.parse(HERE / "pt14z-p3.pymupdf.json").to_json_dict()
+    assert mismatches({"requests": load_json(HERE / "expected" / "pt14z.json")["requests"]}, got) == []
+    got = nianbao.parse(HERE / "seed002z.pdftotext-bbox.html").to_json_dict()
+    assert mismatches({"requests": _expected("seed002z.pdftotext-bbox.html")["requests"]}, got) == []
+
+
+def _cell(text: str, x0: float, x1: float) -> Cell:
+    return Cell(text, page=1, bbox=(x0, 100.0, x1, 110.0))
+
+
+# a header as pdftotext -bbox runs it: several columns' words in one run, a column's words over lines
+_HEAD = [Block([_cell("自然", 327, 348), _cell("社会法律", 412, 461)]),
+         Block([_cell("商业科研", 355, 405), _cell("总计", 497, 518)]),
+         Block([_cell("人", 332, 343), _cell("公益服务其他", 412, 490)]),
+         Block([_cell("企业机构", 355, 405)])]
+
+
+def _row(*cells: Cell) -> list[Block]:
+    return [*_HEAD, Block([_cell("一、本年新收政府信息公开申请数量", 82, 250), *cells])]
+
+
+def test_numbers_are_placed_only_under_one_column_each_and_when_the_row_adds_up():
+    from nianbao.extract.placed import header_centres, place
+    from nianbao.extract.values import read_value
+
+    def placed(*cells: Cell) -> list | None:
+        blocks = _row(*cells)
+        head = header_centres(blocks)
+        assert head is not None
+        vals = [read_value(c) for c in cells]
+        got = place(vals, blocks[-1].cells[0], head[1])  # type: ignore[arg-type]
+        return None if got is None else [v.value for v in got]
+
+    assert placed(_cell("1", 335, 340), _cell("1", 505, 510)) == [1, None, None, None, None, None, 1]
+    assert placed(_cell("2", 335, 340), _cell("1", 475, 480), _cell("3", 505, 510)) == [2, None, None, None, None, 1, 3]
+    assert placed(_cell("1", 335, 340), _cell("2", 505, 510)) is None  # 1 ≠ 2: no placing
+    assert placed(_cell("1", 348, 353), _cell("1", 505, 510)) is None  # between 自然人 and 商业企业
+    assert placed(_cell("1", 335, 340), _cell("1", 336, 341)) is None  # two under one column
+    # a header whose columns are not the format's order, or one column printed at two places, tells no column
+    assert header_centres([Block([_cell("总计自然商业科研社会法律其他", 300, 500)]), *_row()[-1:]]) is None
+    assert header_centres([*_HEAD, Block([_cell("自然", 450, 470)]), *_row()[-1:]]) is None

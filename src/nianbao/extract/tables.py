@@ -16,6 +16,7 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
+from .placed import header_centres, place
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
@@ -92,6 +93,9 @@ class _T3Header:
     text_cells: int = 0
     subtotal_read: bool = False  # a number read in the 小计 column: a table, though its other cells be blank
     unplaced: bool = False  # a 小计 the header names at no place it tells: no text row is read by position
+    # text with positions (a PDF tool's boxes, no rules): the page of the header and each column's x centre, for
+    # a row whose blank cells left fewer numbers than columns (``placed``)
+    centres: tuple[int | None, dict[str, float]] | None = None
 
     @property
     def width(self) -> int:
@@ -110,6 +114,10 @@ class _T3Header:
         vals = row.values
         if self.unplaced:
             return []
+        if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
+                (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
+                placed := place(vals, row.label_cells[-1] if row.label_cells else None, self.centres[1])):
+            return placed
         if self.subtotal is not None:
             if self.text_columns and (placed := _cells_at_slots(row, self, row.block.cells)):
                 return placed
@@ -239,6 +247,8 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
                     head.columns["total"] = i
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
+    if head.columns is None:
+        head.centres = header_centres(blocks)
     if _SUBTOTAL in header_text:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True

@@ -1,0 +1,110 @@
+"""表三's numbers put under their column header by where they stand on the page (text with positions).
+
+A PDF tool that keeps where each piece of text stood but draws no table rules (pdftotext ``-bbox``,
+pdftohtml ``-xml``, mutool ``stext``, PyMuPDF's xml and json; a PDF whose table has no ruled lines)
+gives a row of 表三 as runs: the label, then its numbers, a blank cell leaving no trace. With a blank
+cell the order of the numbers no longer says their columns: 「一、本年新收政府信息公开申请数量 1 1」
+may be 自然人 and 总计 or any two of the seven. Their positions say it: each number stands under one
+column's header words.
+
+The header's columns are found from the words the header prints (自然人, 商业企业, 科研机构, 社会公益组织,
+法律服务机构, 其他, 总计, each maybe broken over lines: 「自然」/「人」, and several in one run:
+「公益服务其他」): the first word of each column, its place in its run taken from the run's box in
+proportion to the characters before it. A column is known only when every place it is printed at agrees,
+and the seven only when they stand left to right in the format's order. A number is placed only when
+it stands close to one column's centre (well inside the half-way marks to its neighbours); a row is read
+so only when every number in it is placed, each in a column of its own, and its six applicant cells (a
+blank as 0) add up to its 总计 — else the row is left to the other readers, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..format import Format, norm
+from ..ingest import Block, Cell
+from .values import Value
+
+# the first word of each column as headers print it (a column's later words, 机构 and 组织, are two columns')
+_FIRST_WORDS: dict[str, tuple[str, ...]] = {
+    "natural_person": ("自然",), "commercial": ("商业",), "research": ("科研",), "social_welfare": ("社会", "公益"),
+    "legal_service": ("法律",), "other_org": ("其他", "其它"), "total": ("总计", "合计"),
+}
+_KEYS = Format.T3_COLUMN_KEYS
+_GROUP_HEADS = ("法人或其他组织", "法人或其它组织", "申请人情况")  # words over several columns
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_FIRST_ROW = "本年新收"
+AGREE = 0.25  # the places a column is printed at agree within this share of the narrowest column spacing
+NEAR = 0.3  # a number's centre within this share of the spacing to the neighbour on its side
+
+
+def _centre_of(cell: Cell, start: int, end: int) -> float:
+    """The centre of ``cell.text[start:end]`` along the cell's box, a full-width character counted as two
+    half-width ones."""
+    assert cell.bbox is not None
+    w = [1.0 if _WIDE.match(ch) else 0.5 for ch in cell.text]
+    total = sum(w) or 1.0
+    mid = sum(w[:start]) + sum(w[start:end]) / 2
+    x0, _, x1, _ = cell.bbox
+    return x0 + (x1 - x0) * mid / total
+
+
+def header_centres(blocks: Sequence[Block]) -> tuple[int | None, dict[str, float]] | None:
+    """The page and the x centre of each of 表三's seven columns, from the header lines above the first row
+    (本年新收) on its page; None when a column is missing, printed at places that disagree, or out of order."""
+    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), None)
+    if first is None or blocks[first].grid or not blocks[first].cells or blocks[first].cells[0].bbox is None:
+        return None
+    page = blocks[first].cells[0].page
+    seen: dict[str, list[float]] = {}
+    for b in reversed(blocks[max(0, first - 14):first]):
+        cells = [c for c in b.cells if c.text.strip()]
+        if b.grid or not cells or any(c.bbox is None or c.page != page for c in cells):
+            break
+        for c in cells:
+            t = c.text
+            if any(g in norm(t) for g in _GROUP_HEADS):
+                continue
+            for key, words in _FIRST_WORDS.items():
+                for w in words:
+                    for m in re.finditer(re.escape(w), t):
+                        seen.setdefault(key, []).append(_centre_of(c, m.start(), m.end()))
+    if set(seen) != set(_KEYS):
+        return None
+    centres = {k: sum(v) / len(v) for k, v in seen.items()}
+    xs = [centres[k] for k in _KEYS]
+    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    if min(gaps) <= 0:
+        return None  # not left to right in the format's order
+    if any(max(v) - min(v) > AGREE * min(gaps) for v in seen.values()):
+        return None
+    return page, centres
+
+
+def place(values: list[Value], label: Cell | None, centres: dict[str, float]) -> list[Value] | None:
+    """The seven cells of a row whose numbers (fewer than seven) each stand under one column, blanks as
+    None; None when a number stands under none, two share a column, or the applicant cells (a blank as 0)
+    do not add up to the 总计."""
+    xs = [centres[k] for k in _KEYS]
+    cells = [v.cell for v in values]
+    if not 0 < len(values) < 7 or any(c.bbox is None for c in cells) or len({id(c) for c in cells}) != len(cells):
+        return None
+    out: dict[int, Value] = {}
+    for v in values:
+        if v.value is None or v.repaired or v.overflow or len(v.cell.text.split()) != 1:
+            return None
+        x0, _, x1, _ = v.cell.bbox  # type: ignore[misc]
+        x = (x0 + x1) / 2
+        i = min(range(7), key=lambda k: abs(xs[k] - x))
+        side = i + 1 if x > xs[i] and i < 6 else i - 1 if i > 0 else i + 1
+        if abs(x - xs[i]) > NEAR * abs(xs[side] - xs[i]) or i in out:
+            return None
+        out[i] = v
+    if label is not None and label.bbox is not None and label.bbox[2] > xs[0] - (xs[1] - xs[0]) / 2:
+        return None  # the label runs into the first column
+    nums = [out[i].value if i in out else 0 for i in range(7)]
+    if sum(nums[:6]) != nums[6]:  # type: ignore[arg-type]
+        return None
+    anchor = label or cells[0]
+    return [out[i] if i in out else Value(None, anchor) for i in range(7)]
