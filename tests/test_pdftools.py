@@ -214,3 +214,33 @@ def test_numbers_are_placed_only_under_one_column_each_and_when_the_row_adds_up(
     # a header whose columns are not the format's order, or one column printed at two places, tells no column
     assert header_centres([Block([_cell("总计自然商业科研社会法律其他", 300, 500)]), *_row()[-1:]]) is None
     assert header_centres([*_HEAD, Block([_cell("自然", 450, 470)]), *_row()[-1:]]) is None
+
+
+def test_a_crawler_header_written_a_word_a_line_gives_the_title_and_date():
+    """PyMuPDF's words of a crawler's page printed by LibreOffice (held-out pt04): every key on its own line, its
+    value on the lines after it (「标题:」/「…管理局2025」/「年度政府信息公开工作年度报告」/「发布时间:」/「2026-01-21」/
+    「15:16」/「文号:」…), the separator 「====」/「正文」/「====」. The header was not known: no agency, year or date."""
+    meta = nianbao.parse(HERE / "pt04-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year, meta.published) == ("平潭综合实验区苏平片区管理局", 2025, "2026-01-21")
+    doc = nianbao.read_document(HERE / "pt04-head.pymupdf-words.txt")
+    assert doc.blocks[0].text.startswith("根据《中华人民共和国政府信息公开条例》")  # the header and its separator, off
+
+
+def test_a_value_below_its_key_is_taken_only_up_to_the_next_key():
+    from nianbao.ingest.furniture import crawler_header
+    head = crawler_header(["标题:", "某某局2023", "年度报告", "发布时间:", "2024-01-05", "10:00", "栏目:", "年报",
+                           "==========", "正文", "==========", "一、总体情况"])
+    assert (head.lines, head.title, head.date) == (11, "某某局2023年度报告", "2024-01-05")
+    # a key's value running on for more lines than a wrapped value has, or to no next key, is no header's
+    assert crawler_header(["标题:", "一", "二", "三", "四", "发布时间:", "2024-01-05", "栏目:", "年报"]).title is None
+    assert crawler_header(["标题:", "某某局年度报告", "一、总体情况"]).lines == 0
+
+
+def test_a_title_wrapped_after_its_year_or_before_its_last_word_is_one_title():
+    """PyMuPDF's words cut a title where its line wraps: 「平潭综合实验区财政金融局2021」/「年度政府信息公开工作年度报告」
+    (held-out pt01 printed by LibreOffice; the agency had been lost) and 「平湖市统计局」/「2021」/「年度政府信息公开工作」/
+    「年度报告」 (seed004: no title at all, so no report)."""
+    meta = nianbao.parse(HERE / "pt01-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区财政金融局", 2021)
+    meta = nianbao.parse(HERE / "seed004-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year, meta.title) == ("平湖市统计局", 2021, "平湖市统计局2021年度政府信息公开工作年度报告")

@@ -35,6 +35,8 @@ _TITLE_LEAD = re.compile(r"^(?:[《【\[]|\d{4}年度?|[〇零○一二三四五
 # a title that starts a long line: a crawler's page text with its line breaks gone
 _TITLE_AT_START = re.compile(
     r"^\s*(\S.{0,58}?(?:年度报告|年报)(?:\s*(?:的)?(?:" + "|".join(Format.INTERPRETATION_WORDS) + r"))?)")
+_PUNCT_IN_TITLE = re.compile(r"[,，。；;、《》:：!！?？]")
+_AGENCY_YEAR = re.compile(r"(.+?)(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})")  # 「某某局2021」, a title's first line
 _TITLE_KEY = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")  # "标题：…" copied from a page
 
 
@@ -126,7 +128,8 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
     head = blocks[:15]
     for i, b in enumerate(head):
         t = norm(strip_markup(b.text))  # markup written out as text is no part of the title's length
-        if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60
+        if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t or _wrapped_title(t, blocks, i))
+                and len(t) <= 60
                 and not (title_hint and any(ch in t for ch in ",，。；;、《》"))  # a sentence cut at the page edge
                 and "。" not in t.rstrip("。")  # the end of one sentence and more: the close of a flattened page
                 and not is_crumb(t)):  # 首页 > 政务公开 > 政府信息公开年报
@@ -155,6 +158,9 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
             if re.fullmatch(r"\d{4}|[〇零○Ｏ一二三四五六七八九]{4}", year_line):
                 lead = blocks[mf.title_index - 2].text if mf.title_index >= 2 else ""
                 mf.title = ((_clean_line(lead) if looks_like_agency(lead) else "") + year_line + mf.title).strip()
+            elif (m := _AGENCY_YEAR.fullmatch(year_line)) and looks_like_agency(m.group(1)):
+                # the title wrapped right after its year (PyMuPDF's words, a word a line): 「某某局2021」/「年度…报告」
+                mf.title = _clean_line(blocks[mf.title_index - 1].text) + mf.title
         m = YEAR_IN_TITLE.search(mf.title)
         if m:
             mf.year = cn_to_int(m.group(1))
@@ -185,6 +191,15 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
         mf.doc_kind = "annual_report"
     mf.level = level_of(mf.agency)
     return mf
+
+
+def _wrapped_title(t: str, blocks: list[Block], i: int) -> bool:
+    """``t``, the i-th block's text, is a title's first line whose 报告 the next short line holds (a word a line:
+    「年度政府信息公开工作」/「年度报告」): no punctuation in either, the next ending in 报告."""
+    if i + 1 >= len(blocks) or len(t) > 30 or _PUNCT_IN_TITLE.search(t):
+        return False
+    nxt = norm(strip_markup(blocks[i + 1].text))
+    return len(nxt) <= 12 and nxt.endswith("报告") and not _PUNCT_IN_TITLE.search(nxt)
 
 
 def _title_agency(title: str) -> str | None:
