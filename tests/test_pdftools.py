@@ -244,3 +244,24 @@ def test_a_title_wrapped_after_its_year_or_before_its_last_word_is_one_title():
     assert (meta.agency, meta.year) == ("平潭综合实验区财政金融局", 2021)
     meta = nianbao.parse(HERE / "seed004-head.pymupdf-words.txt").meta
     assert (meta.agency, meta.year, meta.title) == ("平湖市统计局", 2021, "平湖市统计局2021年度政府信息公开工作年度报告")
+
+
+def test_a_title_line_holding_only_the_titles_tail_takes_the_agency_from_the_pages_title():
+    """PyMuPDF's words of held-out pt08 printed by LibreOffice: the crumb 「当前位置：」/「首页政务公开…政府信息公开年报」 (its >
+    lost: no crumb by its look, and taken for the title) and the title wrapped twice, 「平潭综合实」/「验区…局2020」/「年政府
+    信息公开年度报告」; pt16 has no title line, and a sentence 「…2020」/「年政府信息公开工作年度报告编制发布工作的通」 had been
+    its title. Both: the agency and the year of the crawler's 标题."""
+    meta = nianbao.parse(HERE / "pt08-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区自然资源与生态环境局", 2020)
+    meta = nianbao.parse(HERE / "pt16-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区农业农村局", 2020)
+
+
+def test_an_agency_and_year_line_under_a_cut_word_is_no_titles_head():
+    """「平潭综合实」/「验区自然资源局2020」/「年政府信息公开年度报告」 with no page title: 「验区自然资源局」 is the tail of a name
+    cut at a line's end, not the agency; the title stays its last line, and the agency unknown."""
+    from nianbao.extract.meta import find_meta
+    mf = find_meta(_blocks("平潭综合实", "验区自然资源局2020", "年政府信息公开年度报告", "一、总体情况"))
+    assert mf.agency is None and mf.title == "年政府信息公开年度报告"
+    mf = find_meta(_blocks("某某区自然资源局2020", "年政府信息公开年度报告", "一、总体情况"))
+    assert (mf.agency, mf.year) == ("某某区自然资源局", 2020)
