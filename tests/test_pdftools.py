@@ -265,3 +265,32 @@ def test_an_agency_and_year_line_under_a_cut_word_is_no_titles_head():
     assert mf.agency is None and mf.title == "年政府信息公开年度报告"
     mf = find_meta(_blocks("某某区自然资源局2020", "年政府信息公开年度报告", "一、总体情况"))
     assert (mf.agency, mf.year) == ("某某区自然资源局", 2020)
+
+
+def test_table_two_and_a_wrapped_labels_row_with_blank_cells_are_read_by_position():
+    """PyMuPDF's json of held-out pt01z's 表二 page: 「行政规范性文件」「3」「3」 under 本年制发件数 and 现行有效件数 (本年废止件数
+    blank). And pt04z's 表三 page: 「（二）部分公开（区分处理的，只计这一情」 / 「2」「2」 / 「形，不计其他情形）」, the numbers on a
+    line of their own between the label's two lines; placed, but a reading from two blocks, the decoder had left it null."""
+    got = nianbao.parse(HERE / "pt01z-p4.pymupdf.json").to_json_dict()
+    assert mismatches({"active": load_json(HERE / "expected" / "pt01z.json")["active"]}, got) == []
+    got = nianbao.parse(HERE / "pt04z-p3.pymupdf.json").to_json_dict()
+    assert got["requests"]["partially_granted"] == load_json(HERE / "expected" / "pt04z.json")["requests"][
+        "partially_granted"]
+    assert _wrong({"requests": load_json(HERE / "expected" / "pt04z.json")["requests"]}, got) == []
+
+
+def test_numbers_under_table_two_headers_stand_on_their_places_alone():
+    from nianbao.extract.placed import head_centres, under_columns
+    from nianbao.extract.values import read_value
+    head = Block([_cell("信息内容", 144, 186), _cell("本年制发件数", 263, 326), _cell("本年废止件数", 354, 417),
+                  _cell("现行有效件数", 445, 508)])
+    xs = head_centres(head, [("制发",), ("废止",), ("有效",)])
+    assert xs is not None
+
+    def under(*cells: Cell) -> list | None:
+        got = under_columns([read_value(c) for c in cells], xs)  # type: ignore[misc]
+        return None if got is None else [v.value if v else None for v in got]
+
+    assert under(_cell("3", 292, 298), _cell("3", 474, 479)) == [3, None, 3]
+    assert under(_cell("3", 330, 336)) is None  # between two columns
+    assert head_centres(head, [("有效",), ("制发",)]) is None  # out of order

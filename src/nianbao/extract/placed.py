@@ -87,24 +87,58 @@ def place(values: list[Value], label: Cell | None, centres: dict[str, float]) ->
     None; None when a number stands under none, two share a column, or the applicant cells (a blank as 0)
     do not add up to the 总计."""
     xs = [centres[k] for k in _KEYS]
-    cells = [v.cell for v in values]
-    if not 0 < len(values) < 7 or any(c.bbox is None for c in cells) or len({id(c) for c in cells}) != len(cells):
+    if len(values) >= 7 or (out := under_columns(values, xs)) is None:
         return None
-    out: dict[int, Value] = {}
+    if label is not None and label.bbox is not None and label.bbox[2] > xs[0] - (xs[1] - xs[0]) / 2:
+        return None  # the label runs into the first column
+    nums = [v.value if v is not None else 0 for v in out]
+    if sum(nums[:6]) != nums[6]:  # type: ignore[arg-type]
+        return None
+    anchor = label or values[0].cell
+    return [v if v is not None else Value(None, anchor) for v in out]
+
+
+def under_columns(values: list[Value], xs: list[float]) -> list[Value | None] | None:
+    """Each value under the column whose centre (``xs``, left to right, two at least) it stands near, None for a
+    column with none; None when a value stands near no centre (more than ``NEAR`` of the way to the next), two
+    share a column, or a value is no plain number with a box of its own."""
+    cells = [v.cell for v in values]
+    if not values or len(xs) < 2 or any(c.bbox is None for c in cells) or len({id(c) for c in cells}) != len(cells):
+        return None
+    out: list[Value | None] = [None] * len(xs)
+    last = len(xs) - 1
     for v in values:
         if v.value is None or v.repaired or v.overflow or len(v.cell.text.split()) != 1:
             return None
         x0, _, x1, _ = v.cell.bbox  # type: ignore[misc]
         x = (x0 + x1) / 2
-        i = min(range(7), key=lambda k: abs(xs[k] - x))
-        side = i + 1 if x > xs[i] and i < 6 else i - 1 if i > 0 else i + 1
-        if abs(x - xs[i]) > NEAR * abs(xs[side] - xs[i]) or i in out:
+        i = min(range(len(xs)), key=lambda k: abs(xs[k] - x))
+        side = i + 1 if x > xs[i] and i < last else i - 1 if i > 0 else i + 1
+        if abs(x - xs[i]) > NEAR * abs(xs[side] - xs[i]) or out[i] is not None:
             return None
         out[i] = v
-    if label is not None and label.bbox is not None and label.bbox[2] > xs[0] - (xs[1] - xs[0]) / 2:
-        return None  # the label runs into the first column
-    nums = [out[i].value if i in out else 0 for i in range(7)]
-    if sum(nums[:6]) != nums[6]:  # type: ignore[arg-type]
-        return None
-    anchor = label or cells[0]
-    return [out[i] if i in out else Value(None, anchor) for i in range(7)]
+    return out
+
+
+def head_centres(head: Block, words: list[tuple[str, ...]]) -> list[float] | None:
+    """The x centre of each header cell naming a column (each a tuple of the words its name holds), left to
+    right; None when a column is named by no cell with a box or by several, or they are out of order."""
+    xs = []
+    for keys in words:
+        hits = [c for c in head.cells if not c.covered and c.bbox is not None and len(norm(c.text)) <= 16
+                and all(w in norm(c.text) for w in keys)]
+        if len(hits) != 1:
+            return None
+        xs.append((hits[0].bbox[0] + hits[0].bbox[2]) / 2)  # type: ignore[index]
+    return xs if all(a < b for a, b in zip(xs, xs[1:])) else None
+
+
+def beside(values: list[Value], label: Cell | None) -> bool:
+    """Every number stands level with the label's line or the line right under it (a label wrapped over two
+    lines, its numbers between them): the row's own, though written as a line of their own."""
+    if label is None or label.bbox is None:
+        return False
+    _, top, _, bottom = label.bbox
+    height = bottom - top
+    return all(v.cell.bbox is not None and v.cell.page == label.page
+               and top <= (v.cell.bbox[1] + v.cell.bbox[3]) / 2 <= bottom + height for v in values)

@@ -16,7 +16,7 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
-from .placed import header_centres, place
+from .placed import beside, head_centres, header_centres, place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
@@ -96,6 +96,7 @@ class _T3Header:
     # text with positions (a PDF tool's boxes, no rules): the page of the header and each column's x centre, for
     # a row whose blank cells left fewer numbers than columns (``placed``)
     centres: tuple[int | None, dict[str, float]] | None = None
+    placed_beside: bool = False  # the row just picked was placed so, its numbers level with its label's lines
 
     @property
     def width(self) -> int:
@@ -117,6 +118,7 @@ class _T3Header:
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
                 placed := place(vals, row.label_cells[-1] if row.label_cells else None, self.centres[1])):
+            self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None)
             return placed
         if self.subtotal is not None:
             if self.text_columns and (placed := _cells_at_slots(row, self, row.block.cells)):
@@ -453,6 +455,7 @@ def _run_on(found: Found, key: str) -> None:
 
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
+    header.placed_beside = False
     vals = header.pick(row)
     if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
             and last.value is None and (placed := _one_placing(row)) is not None:
@@ -460,7 +463,7 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     if row.block.grid:
         found.grid.add(f"requests.{key}")
     if row.block.grid or (len(vals) == 7 and not row.trimmed and not row.marks and not any(v.repaired for v in vals)
-                          and _same_block(row, vals)):
+                          and (_same_block(row, vals) or header.placed_beside)):
         found.certain.add(f"requests.{key}")
         if row.block.grid or any(v.value is None and not v.overflow for v in vals):
             found.explicit.add(f"requests.{key}")
@@ -783,6 +786,16 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if not item.columns:
                 found.values[f"active.{item.key}"] = vals[0]
             continue
+        if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
+                and (under := _under_by_position(row, item, fmt, text_head)) is not None):
+            # text with positions and blank cells: the numbers under the header cells they stand at (placed)
+            if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
+                    and not re.search(r"\d", core(row.label)):
+                found.certain.add(f"active.{lab.key}")
+            _label_note(found, f"active.{lab.key}", row, lab, how)
+            for col, v in zip(item.columns, under):
+                found.values[f"active.{item.key}.{col.key}"] = v
+            continue
         repeated = not item.columns and len(vals) > 1 and len({v.value for v in vals}) == 1  # a merged cell
         # as many numbers as cells and then a blank cell's mark: one cell too many, one number is a piece of
         # another (inscriptis' 「规章  33  2 4  —」 is 33, 24 and a blank); no reading is certain
@@ -807,6 +820,20 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block) -> list[Value] | None:
+    """A text row with positions whose blank cells left fewer numbers than 表二's columns: each number under the
+    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled."""
+    page = row.values[0].cell.page
+    if page is None or any(c.page != page for c in head.cells if not c.covered):
+        return None
+    xs = head_centres(head, [lab.keys for lab in _item_columns(item, fmt)])
+    got = under_columns(row.values, xs) if xs is not None else None
+    if got is None:
+        return None
+    anchor = row.label_cells[-1] if row.label_cells else row.values[0].cell
+    return [v if v is not None else Value(None, anchor) for v in got]
 
 
 def _names_column(block: Block, fmt: str) -> bool:
