@@ -195,15 +195,15 @@ def _row(*cells: Cell) -> list[Block]:
 
 
 def test_numbers_are_placed_only_under_one_column_each_and_when_the_row_adds_up():
-    from nianbao.extract.placed import header_centres, place
+    from nianbao.extract.placed import Places, header_centres, place
     from nianbao.extract.values import read_value
 
     def placed(*cells: Cell) -> list | None:
         blocks = _row(*cells)
-        head = header_centres(blocks)
+        head = header_centres(blocks, Places())
         assert head is not None
         vals = [read_value(c) for c in cells]
-        got = place(vals, blocks[-1].cells[0], head[1])  # type: ignore[arg-type]
+        got = place(vals, blocks[-1].cells[0], head[1], Places())  # type: ignore[arg-type]
         return None if got is None else [v.value for v in got]
 
     assert placed(_cell("1", 335, 340), _cell("1", 505, 510)) == [1, None, None, None, None, None, 1]
@@ -212,8 +212,10 @@ def test_numbers_are_placed_only_under_one_column_each_and_when_the_row_adds_up(
     assert placed(_cell("1", 348, 353), _cell("1", 505, 510)) is None  # between 自然人 and 商业企业
     assert placed(_cell("1", 335, 340), _cell("1", 336, 341)) is None  # two under one column
     # a header whose columns are not the format's order, or one column printed at two places, tells no column
-    assert header_centres([Block([_cell("总计自然商业科研社会法律其他", 300, 500)]), *_row()[-1:]]) is None
-    assert header_centres([*_HEAD, Block([_cell("自然", 450, 470)]), *_row()[-1:]]) is None
+    assert header_centres([Block([_cell("总计自然商业科研社会法律其他", 300, 500)]), *_row()[-1:]], Places()) is None
+    assert header_centres([*_HEAD, Block([_cell("自然", 450, 470)]), *_row()[-1:]], Places()) is None
+    # a reading from pixels: its boxes are guesses too, nothing is placed
+    assert header_centres(_row(), Places.none()) is None
 
 
 def test_a_crawler_header_written_a_word_a_line_gives_the_title_and_date():
@@ -280,17 +282,46 @@ def test_table_two_and_a_wrapped_labels_row_with_blank_cells_are_read_by_positio
 
 
 def test_numbers_under_table_two_headers_stand_on_their_places_alone():
-    from nianbao.extract.placed import head_centres, under_columns
+    from nianbao.extract.placed import Places, head_centres, under_columns
     from nianbao.extract.values import read_value
     head = Block([_cell("信息内容", 144, 186), _cell("本年制发件数", 263, 326), _cell("本年废止件数", 354, 417),
                   _cell("现行有效件数", 445, 508)])
-    xs = head_centres(head, [("制发",), ("废止",), ("有效",)])
+    xs = head_centres(head, [("制发",), ("废止",), ("有效",)], Places())
     assert xs is not None
 
     def under(*cells: Cell) -> list | None:
-        got = under_columns([read_value(c) for c in cells], xs)  # type: ignore[misc]
+        got = under_columns([read_value(c) for c in cells], xs, Places())  # type: ignore[misc]
         return None if got is None else [v.value if v else None for v in got]
 
     assert under(_cell("3", 292, 298), _cell("3", 474, 479)) == [3, None, 3]
     assert under(_cell("3", 330, 336)) is None  # between two columns
-    assert head_centres(head, [("有效",), ("制发",)]) is None  # out of order
+    assert head_centres(head, [("有效",), ("制发",)], Places()) is None  # out of order
+
+
+
+def test_layout_text_places_a_rows_numbers_by_their_columns():
+    """pdftotext -layout of held-out pt04z (zero cells blank): 「一、本年新收政府信息公开申请数量           3                 3」,
+    the 3s in the columns of 自然人 and 总计; and 「（二）部分公开…」 with its numbers on the line under it. Both had been
+    null."""
+    got = nianbao.parse(HERE / "pt04z.pdftotext-layout.txt").to_json_dict()
+    exp = load_json(HERE / "expected" / "pt04z.json")
+    assert mismatches({"requests": exp["requests"], "active": exp["active"]}, got) == []
+    assert _wrong(exp, got) == []
+
+
+def test_flat_text_and_tab_separated_text_place_nothing():
+    """A flat text's header on one line from the margin: the row's label runs past the first column, so its
+    numbers are no column's; a line cut by tabs keeps no columns at all."""
+    from nianbao.extract.placed import Places, header_centres, place
+    from nianbao.extract.values import split_row
+    flat = ("申请人情况\n自然人 商业企业 科研机构 社会组织 法律服务机构 其他 总计\n"
+            "一、本年新收政府信息公开申请数量  3  3\n")
+    doc = load_bytes(flat.encode(), "f.txt")
+    places = Places(doc.text)
+    head = header_centres(doc.blocks, places)
+    assert head is not None
+    row = split_row(doc.blocks[-1])
+    assert place(row.values, row.label_cells[-1], head[1], places) is None
+    tabbed = "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n一、本年新收\t3\t3\n"
+    doc = load_bytes(tabbed.encode(), "t.txt")
+    assert header_centres(doc.blocks, Places(doc.text)) is None

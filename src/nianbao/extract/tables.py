@@ -16,7 +16,7 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
-from .placed import beside, head_centres, header_centres, place, under_columns
+from .placed import Places, beside, head_centres, header_centres, place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
@@ -97,6 +97,7 @@ class _T3Header:
     # a row whose blank cells left fewer numbers than columns (``placed``)
     centres: tuple[int | None, dict[str, float]] | None = None
     placed_beside: bool = False  # the row just picked was placed so, its numbers level with its label's lines
+    places: Places = field(default_factory=Places.none)
 
     @property
     def width(self) -> int:
@@ -117,8 +118,9 @@ class _T3Header:
             return []
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
-                placed := place(vals, row.label_cells[-1] if row.label_cells else None, self.centres[1])):
-            self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None)
+                placed := place(vals, row.label_cells[-1] if row.label_cells else None, self.centres[1],
+                                self.places)):
+            self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None, self.places)
             return placed
         if self.subtotal is not None:
             if self.text_columns and (placed := _cells_at_slots(row, self, row.block.cells)):
@@ -219,8 +221,8 @@ _OTHER_GROUP_WORD = _OTHER_GROUP.keys[0]
 _OTHER_GROUP_NUMBER = norm(_OTHER_GROUP.number or "")  # "(六)"
 
 
-def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
-    head = _T3Header()
+def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
+    head = _T3Header(places=places)
     header_text = ""
     lines: list[Block] = []  # the text header's lines
     for b in blocks[:60]:
@@ -250,7 +252,7 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
     if head.columns is None:
-        head.centres = header_centres(blocks)
+        head.centres = header_centres(blocks, head.places)
     if _SUBTOTAL in header_text:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
@@ -286,9 +288,11 @@ def _text_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
     return {k: v[0] for k, v in slots.items() if k != "subtotal"}, len(lines[0].cells)
 
 
-def extract_requests(blocks: list[Block]) -> Found:
+def extract_requests(blocks: list[Block], places: Places | None = None) -> Found:
+    """``places``: where the cells stand (boxes, layout text's columns), for rows whose blank cells left fewer
+    numbers than columns (``placed``)."""
     found = Found()
-    header = _t3_header(blocks, found)
+    header = _t3_header(blocks, found, places or Places.none())
     seen: set[str] = set()
     past_header = False
     group: str | None = None
@@ -751,8 +755,9 @@ _COLUMN_VARIANTS = sorted({v for f in (_F2021, _F2019) for it in f.active for co
 _COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _COLUMN_VARIANTS else None
 
 
-def extract_active(blocks: list[Block], fmt: str) -> Found:
+def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) -> Found:
     found = Found()
+    places = places or Places.none()
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
     labels = ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
@@ -787,7 +792,7 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
                 found.values[f"active.{item.key}"] = vals[0]
             continue
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
-                and (under := _under_by_position(row, item, fmt, text_head)) is not None):
+                and (under := _under_by_position(row, item, fmt, text_head, places)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
                     and not re.search(r"\d", core(row.label)):
@@ -822,14 +827,14 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
     return found
 
 
-def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block) -> list[Value] | None:
+def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, places: Places) -> list[Value] | None:
     """A text row with positions whose blank cells left fewer numbers than 表二's columns: each number under the
     cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled."""
     page = row.values[0].cell.page
-    if page is None or any(c.page != page for c in head.cells if not c.covered):
+    if any(c.page != page for c in head.cells if not c.covered):
         return None
-    xs = head_centres(head, [lab.keys for lab in _item_columns(item, fmt)])
-    got = under_columns(row.values, xs) if xs is not None else None
+    xs = head_centres(head, [lab.keys for lab in _item_columns(item, fmt)], places)
+    got = under_columns(row.values, xs, places) if xs is not None else None
     if got is None:
         return None
     anchor = row.label_cells[-1] if row.label_cells else row.values[0].cell
