@@ -325,3 +325,25 @@ def test_flat_text_and_tab_separated_text_place_nothing():
     tabbed = "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n一、本年新收\t3\t3\n"
     doc = load_bytes(tabbed.encode(), "t.txt")
     assert header_centres(doc.blocks, Places(doc.text)) is None
+
+
+def test_table_four_with_blank_cells_is_read_under_its_header_words_by_position():
+    """PyMuPDF's json of held-out pt17z's 表三/表四 page: 表四's row is 「2」「2」, under 行政复议's 其他结果 and 总计 (the
+    rest blank). Two numbers say nothing of their columns; their places under 维持/纠正/其他/尚未/总计 do."""
+    got = nianbao.parse(HERE / "pt17z-p3.pymupdf.json").to_json_dict()
+    assert got["appeals"] == load_json(HERE / "expected" / "pt17z.json")["appeals"]
+
+
+def test_table_four_places_need_each_columns_word_three_times_in_order():
+    from nianbao.extract.placed import Places, t4_centres, t4_place
+    from nianbao.extract.values import read_value
+    words = ["维持", "纠正", "其他", "尚未", "总计"] * 3
+    head = [Block([_cell(w, 100 + 30 * i, 120 + 30 * i) for i, w in enumerate(words)])]
+    xs = t4_centres(head, Places())
+    assert xs is not None and len(xs) == 15
+    two = [read_value(_cell("2", 167, 173)), read_value(_cell("2", 227, 233))]
+    got = t4_place(two, xs, Places())  # type: ignore[arg-type]
+    assert got is not None and [v.value if v else None for v in got[0]] == [None, None, 2, None, 2]
+    three = [read_value(_cell("2", 167, 173)), read_value(_cell("3", 227, 233))]
+    assert t4_place(three, xs, Places()) is None  # 2 ≠ 3
+    assert t4_centres([Block(head[0].cells[:10])], Places()) is None  # two groups' words only

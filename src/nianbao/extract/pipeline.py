@@ -114,7 +114,7 @@ def build_record(doc: Document) -> Record:
     places = Places.none() if ev.noisy else Places(doc.text)
     found_req = (_unread("requests") if step.whole
                  else _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests, places))
-    found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text)
+    found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text, places)
     found_app.out_of_step = step.whole
     r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)

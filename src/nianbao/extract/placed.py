@@ -183,3 +183,50 @@ def beside(values: list[Value], label: Cell | None, places: Places) -> bool:
     """Every number stands level with the label's line or the line right under it (a label wrapped over two
     lines, its numbers between them): the row's own, though written as a line of their own."""
     return label is not None and all(places.level(v.cell, label) for v in values)
+
+
+# 表四's five columns by the word only that column's header holds (结果 stands in three of them), three times over
+_T4_WORDS: tuple[tuple[str, ...], ...] = (("维持",), ("纠正",), ("其他", "其它"), ("尚未", "审结"), ("总计", "合计"))
+
+
+def t4_centres(heads: Sequence[Block], places: Places) -> list[float] | None:
+    """The x centres of 表四's fifteen columns from its header lines: each column's own word printed three
+    times (维持, 纠正, 其他, 尚未 or 审结, 总计), left to right group by group; None when a word is printed other than
+    three times, its places disagree (尚未 over 审结), or the fifteen are not in the format's order."""
+    found: list[list[list[float]]] = [[[] for _ in words] for words in _T4_WORDS]
+    for b in heads:
+        for c in b.cells:
+            if b.grid or c.covered or not c.text.strip():
+                continue
+            for k, words in enumerate(_T4_WORDS):
+                for j, w in enumerate(words):
+                    for m in re.finditer(re.escape(w), c.text):
+                        if (x := places.x(c, m.start(), m.end())) is None:
+                            return None
+                        found[k][j].append(x)
+    cols: list[list[float]] = []
+    spread = 0.0  # the widest disagreement of two words of one column (尚未 over 审结)
+    for per_word in found:
+        threes = [sorted(xs) for xs in per_word if len(xs) == 3]
+        if not threes or any(xs and len(xs) != 3 for xs in per_word):
+            return None
+        cols.append([sum(x) / len(x) for x in zip(*threes)])
+        spread = max(spread, *(max(x) - min(x) for x in zip(*threes)))
+    xs = [col[g] for g in range(3) for col in cols]
+    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    if min(gaps) <= 0 or spread > AGREE * min(gaps):
+        return None
+    return xs
+
+
+def t4_place(values: list[Value], xs: list[float], places: Places) -> list[list[Value | None]] | None:
+    """表四's numbers (fewer than fifteen) under its columns by place, as three groups of five; None when a
+    number stands under none, or a group's four results (a blank as 0) miss its 总计."""
+    if len(values) >= 15 or (out := under_columns(values, xs, places)) is None:
+        return None
+    groups = [out[i:i + 5] for i in (0, 5, 10)]
+    for g in groups:
+        nums = [v.value if v is not None else 0 for v in g]
+        if any(v is not None for v in g) and sum(nums[:4]) != nums[4]:  # type: ignore[arg-type]
+            return None
+    return groups

@@ -16,7 +16,7 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
-from .placed import Places, beside, head_centres, header_centres, place, under_columns
+from .placed import Places, beside, head_centres, header_centres, place, t4_centres, t4_place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
@@ -510,7 +510,7 @@ _REVIEW = Format.T4_GROUPS[0].keys[0]  # 行政复议
 _UPHELD = Format.T4_COLUMNS[0]  # 结果维持 / 维持
 
 
-def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
+def extract_appeals(blocks: list[Block], text: str | None = None, places: Places | None = None) -> Found:
     found = Found()
     start = None
     for i, b in enumerate(blocks):
@@ -573,12 +573,28 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         if placed:
             groups = placed
             found.certain.add("appeals")
+        elif places is not None and (by_place := _t4_by_position(values, blocks, start, first, places)) is not None:
+            groups = by_place  # text with positions, blank cells: each number under its column's header
+            found.certain.add("appeals")
     blank = Value(None, first.block.cells[-1])
     for group, vals in zip(T4_GROUP_KEYS, groups):
         vals = vals or []
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+def _t4_by_position(values: list[Value], blocks: list[Block], start: int, first: Row,
+                    places: Places) -> list[list[Value] | None] | None:
+    """表四's numbers, fewer than its cells, under the header words above its row by where they stand
+    (``placed.t4_place``); blanks null."""
+    end = next((i for i in range(start, min(len(blocks), start + 80)) if blocks[i] is first.block), None)
+    xs = t4_centres(blocks[start:end], places) if end is not None else None
+    got = t4_place(values, xs, places) if xs is not None else None
+    if got is None:
+        return None
+    blank = Value(None, first.block.cells[-1])
+    return [[v if v is not None else blank for v in g] for g in got]
 
 
 def _numbers_follow(blocks: list[Block], k: int) -> bool:
