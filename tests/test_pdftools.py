@@ -167,3 +167,183 @@ def test_a_table_four_of_more_numbers_than_cells_none_settled_is_unread_not_a_cr
     assert all(v is None for g in got["appeals"].values() for v in g.values())
     assert {n["path"] for n in got["notes"] if n["kind"] == "unreadable"} >= {
         "appeals.review", "appeals.litigation_direct", "appeals.litigation_after_review"}
+
+
+def test_a_row_with_blank_cells_is_read_under_its_column_headers_by_position():
+    """PyMuPDF's json of held-out pt14z's 表三 page (zero cells blank): 「一、本年新收政府信息公开申请数量」「1」「1」, the 1s
+    under 自然人 and 总计. Read in order they may be any two of the seven columns, so they had been left null; their
+    places under the header's words say which (pdftotext -bbox's seed002z the same: 77 under 自然人 and 总计)."""
+    got = nianbao.parse(HERE / "pt14z-p3.pymupdf.json").to_json_dict()
+    assert mismatches({"requests": load_json(HERE / "expected" / "pt14z.json")["requests"]}, got) == []
+    got = nianbao.parse(HERE / "seed002z.pdftotext-bbox.html").to_json_dict()
+    assert mismatches({"requests": _expected("seed002z.pdftotext-bbox.html")["requests"]}, got) == []
+
+
+def _cell(text: str, x0: float, x1: float) -> Cell:
+    return Cell(text, page=1, bbox=(x0, 100.0, x1, 110.0))
+
+
+# a header as pdftotext -bbox runs it: several columns' words in one run, a column's words over lines
+_HEAD = [Block([_cell("自然", 327, 348), _cell("社会法律", 412, 461)]),
+         Block([_cell("商业科研", 355, 405), _cell("总计", 497, 518)]),
+         Block([_cell("人", 332, 343), _cell("公益服务其他", 412, 490)]),
+         Block([_cell("企业机构", 355, 405)])]
+
+
+def _row(*cells: Cell) -> list[Block]:
+    return [*_HEAD, Block([_cell("一、本年新收政府信息公开申请数量", 82, 250), *cells])]
+
+
+def test_numbers_are_placed_only_under_one_column_each_and_when_the_row_adds_up():
+    from nianbao.extract.placed import Places, header_centres, place
+    from nianbao.extract.values import read_value
+
+    def placed(*cells: Cell) -> list | None:
+        blocks = _row(*cells)
+        head = header_centres(blocks, Places())
+        assert head is not None
+        vals = [read_value(c) for c in cells]
+        got = place(vals, blocks[-1].cells[0], head[1], Places())  # type: ignore[arg-type]
+        return None if got is None else [v.value for v in got]
+
+    assert placed(_cell("1", 335, 340), _cell("1", 505, 510)) == [1, None, None, None, None, None, 1]
+    assert placed(_cell("2", 335, 340), _cell("1", 475, 480), _cell("3", 505, 510)) == [2, None, None, None, None, 1, 3]
+    assert placed(_cell("1", 335, 340), _cell("2", 505, 510)) is None  # 1 ≠ 2: no placing
+    assert placed(_cell("1", 348, 353), _cell("1", 505, 510)) is None  # between 自然人 and 商业企业
+    assert placed(_cell("1", 335, 340), _cell("1", 336, 341)) is None  # two under one column
+    # a header whose columns are not the format's order, or one column printed at two places, tells no column
+    assert header_centres([Block([_cell("总计自然商业科研社会法律其他", 300, 500)]), *_row()[-1:]], Places()) is None
+    assert header_centres([*_HEAD, Block([_cell("自然", 450, 470)]), *_row()[-1:]], Places()) is None
+    # a reading from pixels: its boxes are guesses too, nothing is placed
+    assert header_centres(_row(), Places.none()) is None
+
+
+def test_a_crawler_header_written_a_word_a_line_gives_the_title_and_date():
+    """PyMuPDF's words of a crawler's page printed by LibreOffice (held-out pt04): every key on its own line, its
+    value on the lines after it (「标题:」/「…管理局2025」/「年度政府信息公开工作年度报告」/「发布时间:」/「2026-01-21」/
+    「15:16」/「文号:」…), the separator 「====」/「正文」/「====」. The header was not known: no agency, year or date."""
+    meta = nianbao.parse(HERE / "pt04-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year, meta.published) == ("平潭综合实验区苏平片区管理局", 2025, "2026-01-21")
+    doc = nianbao.read_document(HERE / "pt04-head.pymupdf-words.txt")
+    assert doc.blocks[0].text.startswith("根据《中华人民共和国政府信息公开条例》")  # the header and its separator, off
+
+
+def test_a_value_below_its_key_is_taken_only_up_to_the_next_key():
+    from nianbao.ingest.furniture import crawler_header
+    head = crawler_header(["标题:", "某某局2023", "年度报告", "发布时间:", "2024-01-05", "10:00", "栏目:", "年报",
+                           "==========", "正文", "==========", "一、总体情况"])
+    assert (head.lines, head.title, head.date) == (11, "某某局2023年度报告", "2024-01-05")
+    # a key's value running on for more lines than a wrapped value has, or to no next key, is no header's
+    assert crawler_header(["标题:", "一", "二", "三", "四", "发布时间:", "2024-01-05", "栏目:", "年报"]).title is None
+    assert crawler_header(["标题:", "某某局年度报告", "一、总体情况"]).lines == 0
+
+
+def test_a_title_wrapped_after_its_year_or_before_its_last_word_is_one_title():
+    """PyMuPDF's words cut a title where its line wraps: 「平潭综合实验区财政金融局2021」/「年度政府信息公开工作年度报告」
+    (held-out pt01 printed by LibreOffice; the agency had been lost) and 「平湖市统计局」/「2021」/「年度政府信息公开工作」/
+    「年度报告」 (seed004: no title at all, so no report)."""
+    meta = nianbao.parse(HERE / "pt01-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区财政金融局", 2021)
+    meta = nianbao.parse(HERE / "seed004-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year, meta.title) == ("平湖市统计局", 2021, "平湖市统计局2021年度政府信息公开工作年度报告")
+
+
+def test_a_title_line_holding_only_the_titles_tail_takes_the_agency_from_the_pages_title():
+    """PyMuPDF's words of held-out pt08 printed by LibreOffice: the crumb 「当前位置：」/「首页政务公开…政府信息公开年报」 (its >
+    lost: no crumb by its look, and taken for the title) and the title wrapped twice, 「平潭综合实」/「验区…局2020」/「年政府
+    信息公开年度报告」; pt16 has no title line, and a sentence 「…2020」/「年政府信息公开工作年度报告编制发布工作的通」 had been
+    its title. Both: the agency and the year of the crawler's 标题."""
+    meta = nianbao.parse(HERE / "pt08-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区自然资源与生态环境局", 2020)
+    meta = nianbao.parse(HERE / "pt16-head.pymupdf-words.txt").meta
+    assert (meta.agency, meta.year) == ("平潭综合实验区农业农村局", 2020)
+
+
+def test_an_agency_and_year_line_under_a_cut_word_is_no_titles_head():
+    """「平潭综合实」/「验区自然资源局2020」/「年政府信息公开年度报告」 with no page title: 「验区自然资源局」 is the tail of a name
+    cut at a line's end, not the agency; the title stays its last line, and the agency unknown."""
+    from nianbao.extract.meta import find_meta
+    mf = find_meta(_blocks("平潭综合实", "验区自然资源局2020", "年政府信息公开年度报告", "一、总体情况"))
+    assert mf.agency is None and mf.title == "年政府信息公开年度报告"
+    mf = find_meta(_blocks("某某区自然资源局2020", "年政府信息公开年度报告", "一、总体情况"))
+    assert (mf.agency, mf.year) == ("某某区自然资源局", 2020)
+
+
+def test_table_two_and_a_wrapped_labels_row_with_blank_cells_are_read_by_position():
+    """PyMuPDF's json of held-out pt01z's 表二 page: 「行政规范性文件」「3」「3」 under 本年制发件数 and 现行有效件数 (本年废止件数
+    blank). And pt04z's 表三 page: 「（二）部分公开（区分处理的，只计这一情」 / 「2」「2」 / 「形，不计其他情形）」, the numbers on a
+    line of their own between the label's two lines; placed, but a reading from two blocks, the decoder had left it null."""
+    got = nianbao.parse(HERE / "pt01z-p4.pymupdf.json").to_json_dict()
+    assert mismatches({"active": load_json(HERE / "expected" / "pt01z.json")["active"]}, got) == []
+    got = nianbao.parse(HERE / "pt04z-p3.pymupdf.json").to_json_dict()
+    assert got["requests"]["partially_granted"] == load_json(HERE / "expected" / "pt04z.json")["requests"][
+        "partially_granted"]
+    assert _wrong({"requests": load_json(HERE / "expected" / "pt04z.json")["requests"]}, got) == []
+
+
+def test_numbers_under_table_two_headers_stand_on_their_places_alone():
+    from nianbao.extract.placed import Places, head_centres, under_columns
+    from nianbao.extract.values import read_value
+    head = Block([_cell("信息内容", 144, 186), _cell("本年制发件数", 263, 326), _cell("本年废止件数", 354, 417),
+                  _cell("现行有效件数", 445, 508)])
+    xs = head_centres(head, [("制发",), ("废止",), ("有效",)], Places())
+    assert xs is not None
+
+    def under(*cells: Cell) -> list | None:
+        got = under_columns([read_value(c) for c in cells], xs, Places())  # type: ignore[misc]
+        return None if got is None else [v.value if v else None for v in got]
+
+    assert under(_cell("3", 292, 298), _cell("3", 474, 479)) == [3, None, 3]
+    assert under(_cell("3", 330, 336)) is None  # between two columns
+    assert head_centres(head, [("有效",), ("制发",)], Places()) is None  # out of order
+
+
+
+def test_layout_text_places_a_rows_numbers_by_their_columns():
+    """pdftotext -layout of held-out pt04z (zero cells blank): 「一、本年新收政府信息公开申请数量           3                 3」,
+    the 3s in the columns of 自然人 and 总计; and 「（二）部分公开…」 with its numbers on the line under it. Both had been
+    null."""
+    got = nianbao.parse(HERE / "pt04z.pdftotext-layout.txt").to_json_dict()
+    exp = load_json(HERE / "expected" / "pt04z.json")
+    assert mismatches({"requests": exp["requests"], "active": exp["active"]}, got) == []
+    assert _wrong(exp, got) == []
+
+
+def test_flat_text_and_tab_separated_text_place_nothing():
+    """A flat text's header on one line from the margin: the row's label runs past the first column, so its
+    numbers are no column's; a line cut by tabs keeps no columns at all."""
+    from nianbao.extract.placed import Places, header_centres, place
+    from nianbao.extract.values import split_row
+    flat = ("申请人情况\n自然人 商业企业 科研机构 社会组织 法律服务机构 其他 总计\n"
+            "一、本年新收政府信息公开申请数量  3  3\n")
+    doc = load_bytes(flat.encode(), "f.txt")
+    places = Places(doc.text)
+    head = header_centres(doc.blocks, places)
+    assert head is not None
+    row = split_row(doc.blocks[-1])
+    assert place(row.values, row.label_cells[-1], head[1], places) is None
+    tabbed = "自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n一、本年新收\t3\t3\n"
+    doc = load_bytes(tabbed.encode(), "t.txt")
+    assert header_centres(doc.blocks, Places(doc.text)) is None
+
+
+def test_table_four_with_blank_cells_is_read_under_its_header_words_by_position():
+    """PyMuPDF's json of held-out pt17z's 表三/表四 page: 表四's row is 「2」「2」, under 行政复议's 其他结果 and 总计 (the
+    rest blank). Two numbers say nothing of their columns; their places under 维持/纠正/其他/尚未/总计 do."""
+    got = nianbao.parse(HERE / "pt17z-p3.pymupdf.json").to_json_dict()
+    assert got["appeals"] == load_json(HERE / "expected" / "pt17z.json")["appeals"]
+
+
+def test_table_four_places_need_each_columns_word_three_times_in_order():
+    from nianbao.extract.placed import Places, t4_centres, t4_place
+    from nianbao.extract.values import read_value
+    words = ["维持", "纠正", "其他", "尚未", "总计"] * 3
+    head = [Block([_cell(w, 100 + 30 * i, 120 + 30 * i) for i, w in enumerate(words)])]
+    xs = t4_centres(head, Places())
+    assert xs is not None and len(xs) == 15
+    two = [read_value(_cell("2", 167, 173)), read_value(_cell("2", 227, 233))]
+    got = t4_place(two, xs, Places())  # type: ignore[arg-type]
+    assert got is not None and [v.value if v else None for v in got[0]] == [None, None, 2, None, 2]
+    three = [read_value(_cell("2", 167, 173)), read_value(_cell("3", 227, 233))]
+    assert t4_place(three, xs, Places()) is None  # 2 ≠ 3
+    assert t4_centres([Block(head[0].cells[:10])], Places()) is None  # two groups' words only

@@ -35,6 +35,9 @@ _TITLE_LEAD = re.compile(r"^(?:[《【\[]|\d{4}年度?|[〇零○一二三四五
 # a title that starts a long line: a crawler's page text with its line breaks gone
 _TITLE_AT_START = re.compile(
     r"^\s*(\S.{0,58}?(?:年度报告|年报)(?:\s*(?:的)?(?:" + "|".join(Format.INTERPRETATION_WORDS) + r"))?)")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_PUNCT_IN_TITLE = re.compile(r"[,，。；;、《》:：!！?？]")
+_AGENCY_YEAR = re.compile(r"(.+?)(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})")  # 「某某局2021」, a title's first line
 _TITLE_KEY = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")  # "标题：…" copied from a page
 
 
@@ -126,10 +129,12 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
     head = blocks[:15]
     for i, b in enumerate(head):
         t = norm(strip_markup(b.text))  # markup written out as text is no part of the title's length
-        if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t) and len(t) <= 60
+        if (any(w in t for w in _TITLE_WORDS) and ("报告" in t or "年报" in t or _wrapped_title(t, blocks, i))
+                and len(t) <= 60
                 and not (title_hint and any(ch in t for ch in ",，。；;、《》"))  # a sentence cut at the page edge
+                and not (title_hint and _words_after_report(t))  # 「…年度报告编制发布工作的通」: a sentence's words
                 and "。" not in t.rstrip("。")  # the end of one sentence and more: the close of a flattened page
-                and not is_crumb(t)):  # 首页 > 政务公开 > 政府信息公开年报
+                and not is_crumb(t) and not t.startswith("首页")):  # 首页 > 政务公开 > 政府信息公开年报 (its > lost)
             mf.title, mf.title_index = _TITLE_KEY.sub("", _clean_line(b.text)), i
             break
     if mf.title is None and title_hint and any(w in norm(title_hint) for w in _TITLE_WORDS):
@@ -155,6 +160,11 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
             if re.fullmatch(r"\d{4}|[〇零○Ｏ一二三四五六七八九]{4}", year_line):
                 lead = blocks[mf.title_index - 2].text if mf.title_index >= 2 else ""
                 mf.title = ((_clean_line(lead) if looks_like_agency(lead) else "") + year_line + mf.title).strip()
+            elif ((m := _AGENCY_YEAR.fullmatch(year_line)) and looks_like_agency(m.group(1))
+                  and not (mf.title_index >= 2 and _CJK_END.search(norm(blocks[mf.title_index - 2].text)))):
+                # the title wrapped right after its year (PyMuPDF's words, a word a line): 「某某局2021」/「年度…报告」;
+                # not when the line before may be the name's head (「平潭综合实」/「验区…局2020」/「年…报告」)
+                mf.title = _clean_line(blocks[mf.title_index - 1].text) + mf.title
         m = YEAR_IN_TITLE.search(mf.title)
         if m:
             mf.year = cn_to_int(m.group(1))
@@ -166,6 +176,13 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
             whole = _title_agency(_clean_line(title_hint)) if title_hint and mf.title_index is not None else None
             if whole and whole != mf.agency and whole.endswith(mf.agency):
                 mf.agency, mf.title = whole, _clean_line(title_hint or "")
+        elif title_hint and mf.title_index is not None and norm(mf.title).startswith(("年", "年度")) and (
+                whole := _title_agency(_clean_line(title_hint))) and norm(title_hint).endswith(norm(mf.title)):
+            # the title's line holds only its tail (「年政府信息公开年度报告」, its agency and year wrapped onto lines
+            # before it): the page's own title, which ends so, names the agency
+            mf.agency, mf.agency_source, mf.title = whole, "title", _clean_line(title_hint)
+            if (m := YEAR_IN_TITLE.search(mf.title)):
+                mf.year = cn_to_int(m.group(1))
     if mf.agency is None and mf.title_index is not None:
         for j in (mf.title_index - 1, mf.title_index + 1, mf.title_index - 2, mf.title_index + 2):
             if 0 <= j < len(blocks) and looks_like_agency(blocks[j].text):
@@ -185,6 +202,23 @@ def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:
         mf.doc_kind = "annual_report"
     mf.level = level_of(mf.agency)
     return mf
+
+
+def _words_after_report(t: str) -> bool:
+    """Words run on after the last 报告 (「…工作年度报告编制发布工作的通」): a sentence about a report, not a title
+    (which may end in 解读 or a bracketed note after it)."""
+    after = t.rsplit("报告", 1)[1] if "报告" in t else ""
+    return (len(re.findall(r"[\u4e00-\u9fff]", after)) >= 2 and not re.search(r"[(（【\[]", after)
+            and not any(w in after for w in Format.INTERPRETATION_WORDS))
+
+
+def _wrapped_title(t: str, blocks: list[Block], i: int) -> bool:
+    """``t``, the i-th block's text, is a title's first line whose 报告 the next short line holds (a word a line:
+    「年度政府信息公开工作」/「年度报告」): no punctuation in either, the next ending in 报告."""
+    if i + 1 >= len(blocks) or len(t) > 30 or _PUNCT_IN_TITLE.search(t):
+        return False
+    nxt = norm(strip_markup(blocks[i + 1].text))
+    return len(nxt) <= 12 and nxt.endswith("报告") and not _PUNCT_IN_TITLE.search(nxt)
 
 
 def _title_agency(title: str) -> str | None:

@@ -94,6 +94,9 @@ STRAY_GLYPHS = 2  # characters outside the format's words, inside its fixed text
 # has each as a reading, and the arithmetic chooses among them, or none is taken.
 DIGIT_GLYPHS: dict[str, tuple[int, ...]] = {"工": (1,), "于": (4,), "之": (2,), "了": (2, 3)}
 LEVEL_CHARS = frozenset("省市区县镇乡街道村州盟旗")  # where a place name ends and a body's own name begins
+# the words a sentence puts right before a name (「请与平潭…局联系」, 「…网站及平潭…局门户网站」, 「经淮安市人民政府批准」):
+# no glyph of the name, and the name after them stands on its own
+BEFORE_NAME = "及和与同跟由向对在经将为被给从自据按请把于至到是或并的以"
 LABEL_COMMAS = 3  # row numbers of the format's labels closed by a comma (1，属于 / 2.，其他) before a reading is noisy
 LOOSE_BRACKETS = 2  # brackets of any phrase closed by another glyph than the one that opened them (〈区分…)
 PROSE_PIPES = 3  # table rules read as "|" inside lines that are not Markdown table rows
@@ -578,9 +581,11 @@ def agency_conflicts(agency: str, ev: Evidence) -> bool:
     for i in range(1, len(agency) - 1):  # a glyph the engine added inside the name
         if elsewhere(re.escape(agency[:i] + agency[i + 1:])):
             return True
-    for i in range(len(agency)):  # a glyph it lost (before the name: a name standing on its own, not 经淮安
-        # 市人民政府 in a sentence, and not after a level, 市自然资源局 is a name)
-        cjk = "[\u4e00-\u9fff]" if i else f"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?<![{''.join(LEVEL_CHARS)}])"
+    for i in range(len(agency)):  # a glyph it lost (before the name: a name standing on its own or after a
+        # word that puts a name in a sentence, 请与平潭…局; not 经淮安市人民政府 read as a glyph 经, and not after a
+        # level, 市自然资源局 is a name)
+        cjk = "[\u4e00-\u9fff]" if i else (f"(?:(?<![\u4e00-\u9fff])|(?<=[{BEFORE_NAME}]))(?![{BEFORE_NAME}])"
+                                              f"[\u4e00-\u9fff](?<![{''.join(LEVEL_CHARS)}])")
         if elsewhere(re.escape(agency[:i]) + cjk + re.escape(agency[i:])):
             return True
     return False

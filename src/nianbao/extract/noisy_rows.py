@@ -42,7 +42,7 @@ from itertools import combinations
 from ..format import ACTIVE_2019, ACTIVE_2021, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format
 from ..format.labels import norm
 from ..ingest import Block, Cell
-from .noise import _ALPHABET, DIGIT_GLYPHS, LEVEL_CHARS, Evidence, _t3_sums
+from .noise import _ALPHABET, BEFORE_NAME, DIGIT_GLYPHS, LEVEL_CHARS, Evidence, _t3_sums
 from .tables import Found
 from .values import Value
 
@@ -516,7 +516,7 @@ def agency_lost_glyph(agency: str, ev: Evidence) -> str | None:
     if alone != 1 or len(after) != 1:
         return None
     c, n = next(iter(after.items()))
-    return c + agency if n >= 2 and c not in LEVEL_CHARS else None
+    return c + agency if n >= 2 and c not in LEVEL_CHARS and c not in BEFORE_NAME else None  # (及平潭…: a word)
 
 
 __all__ = ["DigitTrust", "T4Reading", "agency_from_body", "agency_lost_glyph", "apply_appeals_tokens", "confirm_active_rows",

@@ -47,6 +47,7 @@ from .noisy_rows import (
 )
 from .outofstep import Step, out_of_step, settle_ahead, settle_lag
 from .pieces import PIECES
+from .placed import Places
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
@@ -109,14 +110,16 @@ def build_record(doc: Document) -> Record:
     # asked once, here: in a text out of step no label of 表二 or 表三 stands beside its own numbers, so
     # neither is read by label nor decoded, and 表四 is kept only where its rows were read with certainty
     step = out_of_step(tb)
+    # where the cells stand, for rows whose blank cells left no trace (not in a reading from pixels)
+    places = Places.none() if ev.noisy else Places(doc.text)
     found_req = (_unread("requests") if step.whole
-                 else _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests))
-    found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text)
+                 else _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests, places))
+    found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text, places)
     found_app.out_of_step = step.whole
     r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
     # 表二 alone may be out of step (its first row's numbers above it): 表三 then reads in order
-    found_act = _unread("active") if step.active else _extract(tb, r2, extract_active, fmt2)
+    found_act = _unread("active") if step.active else _extract(tb, r2, extract_active, fmt2, places)
     lazy = Lazy(tb, ev.noisy)
     settle_requests(found_req, lazy)
     lazy.pieces = any(n[2] == PIECES for n in found_req.notes)  # numbers in pieces: 表二 reads its digits so too

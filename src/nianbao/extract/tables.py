@@ -16,6 +16,7 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
+from .placed import Places, beside, head_centres, header_centres, place, t4_centres, t4_place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
@@ -96,6 +97,11 @@ class _T3Header:
     subtotal_read: bool = False  # a number read in the 小计 column: a table, though its other cells be blank
     unplaced: bool = False  # a 小计 the header names at no place it tells: no text row is read by position
     dropped: Value | None = None  # the 小计 value the last ``pick`` dropped from a text row's eight
+    # text with positions (a PDF tool's boxes, no rules): the page of the header and each column's x centre, for
+    # a row whose blank cells left fewer numbers than columns (``placed``)
+    centres: tuple[int | None, dict[str, float]] | None = None
+    placed_beside: bool = False  # the row just picked was placed so, its numbers level with its label's lines
+    places: Places = field(default_factory=Places.none)
 
     @property
     def width(self) -> int:
@@ -115,6 +121,12 @@ class _T3Header:
         vals = row.values
         if self.unplaced:
             return []
+        if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
+                (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
+                placed := place(vals, row.label_cells[-1] if row.label_cells else None, self.centres[1],
+                                self.places)):
+            self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None, self.places)
+            return placed
         if self.subtotal is not None:
             if self.text_columns and (placed := _cells_at_slots(row, self, row.block.cells)):
                 return placed
@@ -215,8 +227,8 @@ _OTHER_GROUP_WORD = _OTHER_GROUP.keys[0]
 _OTHER_GROUP_NUMBER = norm(_OTHER_GROUP.number or "")  # "(六)"
 
 
-def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
-    head = _T3Header()
+def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
+    head = _T3Header(places=places)
     header_text = ""
     lines: list[Block] = []  # the text header's lines
     for b in blocks[:60]:
@@ -245,6 +257,8 @@ def _t3_header(blocks: list[Block], found: Found) -> _T3Header:
                     head.columns["total"] = i
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
+    if head.columns is None:
+        head.centres = header_centres(blocks, head.places)
     if _SUBTOTAL in header_text:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
@@ -280,9 +294,11 @@ def _text_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
     return {k: v[0] for k, v in slots.items() if k != "subtotal"}, len(lines[0].cells)
 
 
-def extract_requests(blocks: list[Block]) -> Found:
+def extract_requests(blocks: list[Block], places: Places | None = None) -> Found:
+    """``places``: where the cells stand (boxes, layout text's columns), for rows whose blank cells left fewer
+    numbers than columns (``placed``)."""
     found = Found()
-    header = _t3_header(blocks, found)
+    header = _t3_header(blocks, found, places or Places.none())
     seen: set[str] = set()
     past_header = False
     group: str | None = None
@@ -449,6 +465,7 @@ def _run_on(found: Found, key: str) -> None:
 
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
+    header.placed_beside = False
     vals = header.pick(row)
     if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
             and last.value is None and (placed := _one_placing(row)) is not None:
@@ -456,7 +473,7 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     if row.block.grid:
         found.grid.add(f"requests.{key}")
     if row.block.grid or (len(vals) == 7 and not row.trimmed and not row.marks and not any(v.repaired for v in vals)
-                          and _same_block(row, vals)):
+                          and (_same_block(row, vals) or header.placed_beside)):
         found.certain.add(f"requests.{key}")
         if row.block.grid or any(v.value is None and not v.overflow for v in vals):
             found.explicit.add(f"requests.{key}")
@@ -503,7 +520,7 @@ _REVIEW = Format.T4_GROUPS[0].keys[0]  # 行政复议
 _UPHELD = Format.T4_COLUMNS[0]  # 结果维持 / 维持
 
 
-def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
+def extract_appeals(blocks: list[Block], text: str | None = None, places: Places | None = None) -> Found:
     found = Found()
     start = None
     for i, b in enumerate(blocks):
@@ -566,12 +583,28 @@ def extract_appeals(blocks: list[Block], text: str | None = None) -> Found:
         if placed:
             groups = placed
             found.certain.add("appeals")
+        elif places is not None and (by_place := _t4_by_position(values, blocks, start, first, places)) is not None:
+            groups = by_place  # text with positions, blank cells: each number under its column's header
+            found.certain.add("appeals")
     blank = Value(None, first.block.cells[-1])
     for group, vals in zip(T4_GROUP_KEYS, groups):
         vals = vals or []
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+def _t4_by_position(values: list[Value], blocks: list[Block], start: int, first: Row,
+                    places: Places) -> list[list[Value] | None] | None:
+    """表四's numbers, fewer than its cells, under the header words above its row by where they stand
+    (``placed.t4_place``); blanks null."""
+    end = next((i for i in range(start, min(len(blocks), start + 80)) if blocks[i] is first.block), None)
+    xs = t4_centres(blocks[start:end], places) if end is not None else None
+    got = t4_place(values, xs, places) if xs is not None else None
+    if got is None:
+        return None
+    blank = Value(None, first.block.cells[-1])
+    return [[v if v is not None else blank for v in g] for g in got]
 
 
 def _numbers_follow(blocks: list[Block], k: int) -> bool:
@@ -748,8 +781,9 @@ _COLUMN_VARIANTS = sorted({v for f in (_F2021, _F2019) for it in f.active for co
 _COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _COLUMN_VARIANTS else None
 
 
-def extract_active(blocks: list[Block], fmt: str) -> Found:
+def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) -> Found:
     found = Found()
+    places = places or Places.none()
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
     labels = ACTIVE_LABELS[fmt == "2019"]
     by_key = {it.key: it for it in items}
@@ -783,6 +817,16 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if not item.columns:
                 found.values[f"active.{item.key}"] = vals[0]
             continue
+        if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
+                and (under := _under_by_position(row, item, fmt, text_head, places)) is not None):
+            # text with positions and blank cells: the numbers under the header cells they stand at (placed)
+            if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
+                    and not re.search(r"\d", core(row.label)):
+                found.certain.add(f"active.{lab.key}")
+            _label_note(found, f"active.{lab.key}", row, lab, how)
+            for col, v in zip(item.columns, under):
+                found.values[f"active.{item.key}.{col.key}"] = v
+            continue
         repeated = not item.columns and len(vals) > 1 and len({v.value for v in vals}) == 1  # a merged cell
         # as many numbers as cells and then a blank cell's mark: one cell too many, one number is a piece of
         # another (inscriptis' 「规章  33  2 4  —」 is 33, 24 and a blank); no reading is certain
@@ -807,6 +851,20 @@ def extract_active(blocks: list[Block], fmt: str) -> Found:
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, places: Places) -> list[Value] | None:
+    """A text row with positions whose blank cells left fewer numbers than 表二's columns: each number under the
+    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled."""
+    page = row.values[0].cell.page
+    if any(c.page != page for c in head.cells if not c.covered):
+        return None
+    xs = head_centres(head, [lab.keys for lab in _item_columns(item, fmt)], places)
+    got = under_columns(row.values, xs, places) if xs is not None else None
+    if got is None:
+        return None
+    anchor = row.label_cells[-1] if row.label_cells else row.values[0].cell
+    return [v if v is not None else Value(None, anchor) for v in got]
 
 
 def _names_column(block: Block, fmt: str) -> bool:

@@ -98,6 +98,61 @@ def is_crumb(text: str) -> bool:
     return bool(_CRUMB.match(text))
 
 
+_URL = re.compile(r"^\s*https?://", re.I)  # a value's line, not a key's (「https」 before a colon)
+
+
+def _date_of(value: str) -> str | None:
+    d = _DATE.search(value)
+    if d and 1 <= int(d.group(2)) <= 12 and 1 <= int(d.group(3)) <= 31:
+        return f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    return None
+
+
+def _header_key(line: str) -> str | None:
+    m = _KV.match(line)
+    return m.group(1).strip().lower() if m and m.group(1).strip().lower() in _HEADER_KEYS else None
+
+
+def _value_below(lines: list[str], i: int, key_at: int) -> tuple[str, str, int] | None:
+    """The value of the header key on line ``key_at``, written with nothing after its colon, on lines ``i``…:
+    (key, the value's lines joined, the line after them), when another of the header's keys or its separator
+    follows within three lines (blank ones not counted), none of them longer than a wrapped value."""
+    if key_at < 0 or (key := _header_key(lines[key_at])) is None or _KV.match(lines[key_at]).group(2):  # type: ignore[union-attr]
+        return None
+    if any(x.strip() for x in lines[key_at + 1:i]):
+        return None  # the key's next line is not this one
+    parts: list[str] = []
+    j = i
+    while j < len(lines) and len(parts) <= 3:  # (a fourth line: no value of a header's)
+        line = lines[j]
+        if not line.strip():
+            j += 1
+            continue
+        if _separator(line) or _header_key(line) is not None:
+            break
+        if _KV.match(line) and not _URL.match(line):
+            if not parts:
+                return None
+            break  # another key (「文号:」, not one the header is known by)
+        if len(line.strip()) > 100:
+            return None
+        parts.append(line)
+        j += 1
+    if not parts or len(parts) > 3 or j >= len(lines):
+        return None
+    text = "".join(p.strip() for p in parts) if key in _TITLE_KEYS else " ".join(p.strip() for p in parts)
+    return key, text, j
+
+
+def _past_separator(lines: list[str], i: int) -> int:
+    """The line after the header's closing separator on line ``i``; written a word a line (「====」 / 「正文」 /
+    「====」), after its three lines."""
+    rest = [k for k in range(i + 1, min(len(lines), i + 6)) if lines[k].strip()][:2]
+    if len(rest) == 2 and lines[rest[0]].strip() == "正文" and _separator(lines[rest[1]]):
+        return rest[1] + 1
+    return i + 1
+
+
 def crawler_header(lines: list[str]) -> Header:
     """The leading ``key: value`` header of a crawler's dump, if the text starts with one."""
     known = 0
@@ -109,12 +164,22 @@ def crawler_header(lines: list[str]) -> Header:
         if not line.strip():
             i += 1
             continue
-        m = _KV.match(line)
+        m = None if _URL.match(line) and last_kv == i - 1 and _value_below(lines, i, last_kv) else _KV.match(line)
         if _separator(line):
             if known >= 2:  # the header's closing separator, after its lines (and blank or wrapped ones)
-                return Header(i + 1, title, date)
+                return Header(_past_separator(lines, i), title, date)
             break
         if not m:
+            # a key with its value on the lines after it (a tool that writes a word a line: 「标题:」 / 「某某局2025」 /
+            # 「年度政府信息公开工作年度报告」 / 「发布时间:」 / 「2026-01-21」 / 「15:16」): the value when another key
+            # of the header follows within a few lines
+            if (below := _value_below(lines, i, last_kv)) is not None:
+                key, text, i = below
+                if key in _TITLE_KEYS and title is None:
+                    title = text
+                if key in _DATE_KEYS and date is None:
+                    date = _date_of(text)
+                continue
             # a value wrapped onto the next line (a long 原文链接 or 本地目录 printed at a page's width): part
             # of the header when the header's closing separator follows within a few lines (blank lines not
             # counted: an OCR engine may leave one after every line)
@@ -130,9 +195,7 @@ def crawler_header(lines: list[str]) -> Header:
             if key in _TITLE_KEYS and value and title is None:
                 title = value
             if key in _DATE_KEYS and date is None:
-                d = _DATE.search(value)
-                if d and 1 <= int(d.group(2)) <= 12 and 1 <= int(d.group(3)) <= 31:
-                    date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+                date = _date_of(value)
         elif len(m.group(2)) > 60:  # a sentence with a colon: the report has begun
             break
         last_kv = i

@@ -1,0 +1,232 @@
+"""Numbers put under their column header by where they stand on the page (text with positions).
+
+A PDF tool that keeps where each piece of text stood but draws no table rules (pdftotext ``-bbox``,
+pdftohtml ``-xml``, mutool ``stext``, PyMuPDF's xml and json; a PDF whose table has no ruled lines)
+gives a row of 表三 as runs: the label, then its numbers, a blank cell leaving no trace. With a blank
+cell the order of the numbers no longer says their columns: 「一、本年新收政府信息公开申请数量 1 1」
+may be 自然人 and 总计 or any two of the seven. Their positions say it: each number stands under one
+column's header words. Layout text (``pdftotext -layout``, pdfplumber's ``layout=True``) writes each piece
+at the column its x gives, so a character's column in its line is its place the same way; a line with a
+tab or a ``|`` keeps no columns.
+
+The header's columns are found from the words the header prints (自然人, 商业企业, 科研机构, 社会公益组织,
+法律服务机构, 其他, 总计, each maybe broken over lines: 「自然」/「人」, and several in one run:
+「公益服务其他」): the first word of each column, its place in its run taken from the run's box in
+proportion to the characters before it. A column is known only when every place it is printed at agrees,
+and the seven only when they stand left to right in the format's order. A number is placed only when
+it stands close to one column's centre (well inside the half-way marks to its neighbours); a row is read
+so only when every number in it is placed, each in a column of its own, its label ends before the first
+column, and its six applicant cells (a blank as 0) add up to its 总计 — else the row is left to the other
+readers, as before.
+
+表二's rows of three columns (本年制发件数, 本年废止件数, 现行有效件数 under 第二十条第（一）项) the same, under the
+cells of the header line above them that name those columns (``head_centres``); 表二 has no sum, so its numbers
+stand on their places alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..format import Format, norm
+from ..ingest import Block, Cell
+from .values import Value
+
+# the first word of each column as headers print it (a column's later words, 机构 and 组织, are two columns')
+_FIRST_WORDS: dict[str, tuple[str, ...]] = {
+    "natural_person": ("自然",), "commercial": ("商业",), "research": ("科研",), "social_welfare": ("社会", "公益"),
+    "legal_service": ("法律",), "other_org": ("其他", "其它"), "total": ("总计", "合计"),
+}
+_KEYS = Format.T3_COLUMN_KEYS
+_GROUP_HEADS = ("法人或其他组织", "法人或其它组织", "申请人情况")  # words over several columns
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_FIRST_ROW = "本年新收"
+AGREE = 0.25  # the places a column is printed at agree within this share of the narrowest column spacing
+NEAR = 0.3  # a number's centre within this share of the spacing to the neighbour on its side
+
+
+class Places:
+    """Where a cell's characters stand across the page: along its box (a full-width character counted as two
+    half-width ones), or for a text cell, its columns in its line of ``text`` (layout text)."""
+
+    def __init__(self, text: str | None = None, boxes: bool = True) -> None:
+        self.text = text
+        self.boxes = boxes  # False: a reading from pixels, whose boxes are an OCR engine's guesses too
+
+    @staticmethod
+    def none() -> Places:
+        """No cell has a place (nothing is placed)."""
+        return Places(None, boxes=False)
+
+    def x(self, cell: Cell, start: int = 0, end: int | None = None) -> float | None:
+        """The centre of ``cell.text[start:end]``; None when the cell has no place."""
+        end = len(cell.text) if end is None else end
+        if not self.boxes:
+            return None
+        if cell.bbox is not None:
+            w = [1.0 if _WIDE.match(ch) else 0.5 for ch in cell.text]
+            total = sum(w) or 1.0
+            mid = sum(w[:start]) + sum(w[start:end]) / 2
+            x0, _, x1, _ = cell.bbox
+            return x0 + (x1 - x0) * mid / total
+        if self.text is None or cell.span is None or self.text[cell.span[0]:cell.span[1]] != cell.text:
+            return None
+        at = self.text.rfind("\n", 0, cell.span[0]) + 1
+        stop = self.text.find("\n", cell.span[0])
+        line = self.text[at:stop if stop >= 0 else len(self.text)]
+        if "\t" in line or "|" in line:
+            return None  # columns by separators, not by place
+        return cell.span[0] - at + (start + end) / 2
+
+    def right(self, cell: Cell) -> float | None:
+        """Where the cell ends."""
+        if not self.boxes:
+            return None
+        return cell.bbox[2] if cell.bbox is not None else self.x(cell, len(cell.text), len(cell.text))
+
+    def level(self, cell: Cell, label: Cell) -> bool:
+        """``cell`` stands level with ``label``'s line or the line right under it."""
+        if cell.bbox is not None and label.bbox is not None:
+            _, top, _, bottom = label.bbox
+            return cell.page == label.page and top <= (cell.bbox[1] + cell.bbox[3]) / 2 <= bottom + (bottom - top)
+        if cell.bbox is None and label.bbox is None and cell.line is not None and label.line is not None:
+            return label.line <= cell.line <= label.line + 1
+        return False
+
+
+def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None, dict[str, float]] | None:
+    """The page and the x centre of each of 表三's seven columns, from the header lines above the first row
+    (本年新收) on its page; None when a column is missing, printed at places that disagree, or out of order."""
+    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), None)
+    if first is None or blocks[first].grid or not blocks[first].cells or places.x(blocks[first].cells[0]) is None:
+        return None
+    page = blocks[first].cells[0].page
+    seen: dict[str, list[float]] = {}
+    for b in reversed(blocks[max(0, first - 14):first]):
+        cells = [c for c in b.cells if c.text.strip()]
+        if b.grid or not cells or any(places.x(c) is None or c.page != page for c in cells):
+            break
+        for c in cells:
+            t = c.text
+            if any(g in norm(t) for g in _GROUP_HEADS):
+                continue
+            for key, words in _FIRST_WORDS.items():
+                for w in words:
+                    for m in re.finditer(re.escape(w), t):
+                        seen.setdefault(key, []).append(places.x(c, m.start(), m.end()))  # type: ignore[arg-type]
+    if set(seen) != set(_KEYS):
+        return None
+    centres = {k: sum(v) / len(v) for k, v in seen.items()}
+    xs = [centres[k] for k in _KEYS]
+    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    if min(gaps) <= 0:
+        return None  # not left to right in the format's order
+    if any(max(v) - min(v) > AGREE * min(gaps) for v in seen.values()):
+        return None
+    return page, centres
+
+
+def place(values: list[Value], label: Cell | None, centres: dict[str, float], places: Places) -> list[Value] | None:
+    """The seven cells of a row whose numbers (fewer than seven) each stand under one column, blanks as
+    None; None when a number stands under none, two share a column, the label runs into the first column
+    (or has no place), or the applicant cells (a blank as 0) do not add up to the 总计."""
+    xs = [centres[k] for k in _KEYS]
+    if len(values) >= 7 or (out := under_columns(values, xs, places)) is None:
+        return None
+    end = places.right(label) if label is not None else None
+    if end is None or end > xs[0] - (xs[1] - xs[0]) / 2:
+        return None  # the label runs into the first column (flat text: a header line is no column of it)
+    nums = [v.value if v is not None else 0 for v in out]
+    if sum(nums[:6]) != nums[6]:  # type: ignore[arg-type]
+        return None
+    anchor = label or values[0].cell
+    return [v if v is not None else Value(None, anchor) for v in out]
+
+
+def under_columns(values: list[Value], xs: list[float], places: Places) -> list[Value | None] | None:
+    """Each value under the column whose centre (``xs``, left to right, two at least) it stands near, None for a
+    column with none; None when a value stands near no centre (more than ``NEAR`` of the way to the next), two
+    share a column, or a value is no plain number with a place of its own."""
+    cells = [v.cell for v in values]
+    if not values or len(xs) < 2 or len({id(c) for c in cells}) != len(cells):
+        return None
+    out: list[Value | None] = [None] * len(xs)
+    last = len(xs) - 1
+    for v in values:
+        if v.value is None or v.repaired or v.overflow or len(v.cell.text.split()) != 1:
+            return None
+        if (x := places.x(v.cell)) is None:
+            return None
+        i = min(range(len(xs)), key=lambda k: abs(xs[k] - x))
+        side = i + 1 if x > xs[i] and i < last else i - 1 if i > 0 else i + 1
+        if abs(x - xs[i]) > NEAR * abs(xs[side] - xs[i]) or out[i] is not None:
+            return None
+        out[i] = v
+    return out
+
+
+def head_centres(head: Block, words: list[tuple[str, ...]], places: Places) -> list[float] | None:
+    """The x centre of each header cell naming a column (each a tuple of the words its name holds), left to
+    right; None when a column is named by no cell with a place or by several, or they are out of order."""
+    xs = []
+    for keys in words:
+        hits = [c for c in head.cells if not c.covered and len(norm(c.text)) <= 16
+                and all(w in norm(c.text) for w in keys)]
+        if len(hits) != 1 or (x := places.x(hits[0])) is None:
+            return None
+        xs.append(x)
+    return xs if all(a < b for a, b in zip(xs, xs[1:])) else None
+
+
+def beside(values: list[Value], label: Cell | None, places: Places) -> bool:
+    """Every number stands level with the label's line or the line right under it (a label wrapped over two
+    lines, its numbers between them): the row's own, though written as a line of their own."""
+    return label is not None and all(places.level(v.cell, label) for v in values)
+
+
+# 表四's five columns by the word only that column's header holds (结果 stands in three of them), three times over
+_T4_WORDS: tuple[tuple[str, ...], ...] = (("维持",), ("纠正",), ("其他", "其它"), ("尚未", "审结"), ("总计", "合计"))
+
+
+def t4_centres(heads: Sequence[Block], places: Places) -> list[float] | None:
+    """The x centres of 表四's fifteen columns from its header lines: each column's own word printed three
+    times (维持, 纠正, 其他, 尚未 or 审结, 总计), left to right group by group; None when a word is printed other than
+    three times, its places disagree (尚未 over 审结), or the fifteen are not in the format's order."""
+    found: list[list[list[float]]] = [[[] for _ in words] for words in _T4_WORDS]
+    for b in heads:
+        for c in b.cells:
+            if b.grid or c.covered or not c.text.strip():
+                continue
+            for k, words in enumerate(_T4_WORDS):
+                for j, w in enumerate(words):
+                    for m in re.finditer(re.escape(w), c.text):
+                        if (x := places.x(c, m.start(), m.end())) is None:
+                            return None
+                        found[k][j].append(x)
+    cols: list[list[float]] = []
+    spread = 0.0  # the widest disagreement of two words of one column (尚未 over 审结)
+    for per_word in found:
+        threes = [sorted(xs) for xs in per_word if len(xs) == 3]
+        if not threes or any(xs and len(xs) != 3 for xs in per_word):
+            return None
+        cols.append([sum(x) / len(x) for x in zip(*threes)])
+        spread = max(spread, *(max(x) - min(x) for x in zip(*threes)))
+    xs = [col[g] for g in range(3) for col in cols]
+    gaps = [b - a for a, b in zip(xs, xs[1:])]
+    if min(gaps) <= 0 or spread > AGREE * min(gaps):
+        return None
+    return xs
+
+
+def t4_place(values: list[Value], xs: list[float], places: Places) -> list[list[Value | None]] | None:
+    """表四's numbers (fewer than fifteen) under its columns by place, as three groups of five; None when a
+    number stands under none, or a group's four results (a blank as 0) miss its 总计."""
+    if len(values) >= 15 or (out := under_columns(values, xs, places)) is None:
+        return None
+    groups = [out[i:i + 5] for i in (0, 5, 10)]
+    for g in groups:
+        nums = [v.value if v is not None else 0 for v in g]
+        if any(v is not None for v in g) and sum(nums[:4]) != nums[4]:  # type: ignore[arg-type]
+            return None
+    return groups
