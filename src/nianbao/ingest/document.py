@@ -35,6 +35,18 @@ class Block:
     def text(self) -> str:
         return "\t".join(c.text for c in self.cells if not c.covered)
 
+    def sole(self, uncovered: bool = False) -> Cell | None:
+        """The one cell with words (more than white space), None when there are none or several (a loop that
+        stops at the second: most passes over a text ask it of every block); ``uncovered``: covered slots
+        left out."""
+        one = None
+        for c in self.cells:
+            if c.text.strip() and not (uncovered and c.covered):
+                if one is not None:
+                    return None
+                one = c
+        return one
+
 
 @dataclass
 class PagePictures:
