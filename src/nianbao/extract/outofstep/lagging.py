@@ -43,6 +43,16 @@ def _split(block: Block) -> tuple[str, list[str]]:
     return " ".join(tokens[:k]), tokens[k:]
 
 
+def _holds_any(block: Block, keys: tuple[str, ...]) -> bool:
+    """Does a cell of ``block`` hold one of ``keys`` (words without a line break)? Asked of every line: its
+    cells' texts joined by line breaks, which no key spans, looked through once per key."""
+    t = "\n".join([c.text for c in block.cells])
+    for k in keys:
+        if k in t:
+            return True
+    return False
+
+
 def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     """Lines of numbers, a row's worth at least, right after the line of 表三's last row (format ``fid``)."""
     rows = Format.get(fid).t3_rows
@@ -50,7 +60,7 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     keys = (*last.keys, *last.variants)
     width = len(Format.T3_COLUMN_KEYS)
     for i, b in enumerate(blocks):
-        if not any(k in c.text for c in b.cells for k in keys):
+        if not _holds_any(b, keys):
             continue
         words, numbers = _split(b)
         if not numbers or not any(k in core(words) for k in keys) or match_label(words, rows)[0] is not last:
