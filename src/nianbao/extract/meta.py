@@ -98,7 +98,7 @@ def format_date(parts: tuple[int, int, int | None]) -> str:
 
 
 def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
-    text = " ".join(c.text for c in block.cells if c.text.strip())
+    text = " ".join([c.text for c in block.cells if c.text.strip()])
     if len(text) > 48 and not ("[" in text or "{" in text or "<" in text) and len("".join(text.split())) > 48:
         return None  # no debris to remove and more than 48 characters besides white space: a long line
     text = _clean_line(text)

@@ -287,6 +287,17 @@ def build_record(doc: Document) -> Record:
     )
 
 
+_ROW_PATHS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _row_paths(key: str) -> tuple[tuple[str, str], ...]:
+    """(column, path) of 表三's row ``key``: a table of the format's constants, filled as asked."""
+    got = _ROW_PATHS.get(key)
+    if got is None:
+        got = _ROW_PATHS[key] = tuple((c, f"requests.{key}.{c}") for c in Format.T3_COLUMN_KEYS)
+    return got
+
+
 def _num(found: Found, path: str):
     v = found.values.get(path)
     return None if v is None else v.value
@@ -359,8 +370,10 @@ def _requests(found: Found) -> dict[str, RequestRow] | None:
     rows = Format.get(_t3_format(found, keys)).t3_rows
     cols = Format.T3_COLUMN_KEYS
     out: dict[str, RequestRow] = {}
+    get = found.values.get
     for r in rows:
-        out[r.key] = RequestRow(**{c: _num(found, f"requests.{r.key}.{c}") for c in cols})
+        # (_num inline, over the row's paths made once)
+        out[r.key] = RequestRow(**{c: None if (v := get(p)) is None else v.value for c, p in _row_paths(r.key)})
     if "other_total" in keys and "other_total" not in out:
         single = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in cols})
         # 「（六）其他处理」 alone on its line above its three read sub-rows is the group's label, not a blank row

@@ -190,8 +190,13 @@ def _cells_after_label(row: Row) -> list[Value]:
     idx = next((i for i, c in enumerate(cells) if c is last), None)
     if idx is None:
         return []
-    read = [read_value(c) for c in cells[idx + 1:]]
-    return [] if any(v is None for v in read) else [v for v in read if v is not None]
+    out: list[Value] = []
+    for c in cells[idx + 1:]:  # (left at the first label)
+        v = read_value(c)
+        if v is None:
+            return []
+        out.append(v)
+    return out
 
 
 _COLUMN_WORDS = Format.t3_column_words()  # the five applicant columns that say what they are

@@ -62,7 +62,7 @@ def _glued_lines(blocks: list[Block]) -> bool:
     for b in blocks:
         cell = b.sole()
         t = cell.text.strip("| \t") if cell is not None else ""  # one run, no spaces in it
-        if not _GLUED_LINE.fullmatch(t):
+        if len(t) < 5 or not t[0].isdecimal() or not _GLUED_LINE.fullmatch(t):  # (five digits first, at least)
             prev = ""
             continue
         if prev and (t[0] == "0" or prev[0] == "0"):
