@@ -107,6 +107,16 @@ class _CompactMap(dict):
 
 
 _COMPACT = _CompactMap()
+# the full-width marks of Chinese text, each of which NFKC makes one ASCII character (no separator)
+_MARKS = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，（）：；．")
+
+
+def _plain_marks(run: str) -> str:
+    """``run`` with the marks of ``_MARKS`` as ``_COMPACT`` maps them."""
+    for mark, plain in _MARKS:
+        if mark in run:
+            run = run.replace(mark, plain)
+    return run
 
 
 def _page_number_pieces(blocks: list[Block]) -> set[int]:
@@ -202,6 +212,12 @@ class Stream:
             run = m.group()
             if run.isascii():
                 out.append(run)
+                where.extend(range(a, b))
+            elif unicodedata.is_normalized("NFKC", plain := _plain_marks(run)):
+                # each character its own form (the common marks aside): what the map makes of the run, one
+                # to one, without a look-up per character (a character NFKC changes alone stands in no
+                # normalised string: its quick check is No)
+                out.append(plain)
                 where.extend(range(a, b))
             else:
                 compact = run.translate(_COMPACT)

@@ -23,6 +23,8 @@ AGENCY_END = re.compile(
 )
 # A title that names only the place ("某某区2022年…报告") is the report of its 人民政府.
 _REGION_ONLY = re.compile(r".{1,12}[省市区县旗州盟]")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_MARK = re.compile(r"[《》，。；！？]")
 _TITLE_WORDS = ("政府信息公开", "政务公开")
 # an agency and a date closing a long line: the signature of a report whose line breaks are gone
 _TRAILING_SIGNATURE = re.compile(
@@ -61,7 +63,7 @@ class MetaFound:
 
 
 def _clean_line(text: str) -> str:
-    return re.sub(r"\s+", " ", _DEBRIS.sub(" ", strip_markup(text))).strip()
+    return " ".join(_DEBRIS.sub(" ", strip_markup(text)).split())  # white space runs as one space, ends stripped
 
 
 def parse_date(text: str) -> tuple[int, int, int | None] | None:
@@ -99,7 +101,7 @@ def format_date(parts: tuple[int, int, int | None]) -> str:
 
 
 def _standalone_date(block: Block) -> tuple[int, int, int | None] | None:
-    text = " ".join(c.text for c in block.cells if c.text.strip())
+    text = " ".join([c.text for c in block.cells if c.text.strip()])
     if len(text) > 48 and not ("[" in text or "{" in text or "<" in text) and len("".join(text.split())) > 48:
         return None  # no debris to remove and more than 48 characters besides white space: a long line
     text = _clean_line(text)
@@ -120,8 +122,8 @@ def looks_like_agency(text: str) -> bool:
     t = norm(_clean_line(text))
     # (no book title marks or sentence stops: 「根据《中华人民共和国政府信息公开条例》和实验区管委」 is a sentence cut at
     # a line's end, not a name)
-    return (2 < len(t) <= 30 and not re.search(r"\d", t) and bool(AGENCY_END.search(t)) and "报告" not in t
-            and not re.search(r"[《》，。；！？]", t))
+    return (2 < len(t) <= 30 and not _DIGIT.search(t) and bool(AGENCY_END.search(t)) and "报告" not in t
+            and not _SENTENCE_MARK.search(t))
 
 
 def find_meta(blocks: list[Block], title_hint: str | None = None) -> MetaFound:

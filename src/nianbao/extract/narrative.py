@@ -122,6 +122,16 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
 }
 _GUARDED = tuple((key, pat, word) for key, pats in PATTERNS.items()
                  for pat, word in zip(pats, _PATTERN_WORDS[key], strict=True))
+_GUARD_WORDS = tuple(dict.fromkeys(g[2] for g in _GUARDED))  # each word once (several patterns share one)
+_GUARDED_BY_WORDS: dict[frozenset[str], tuple[tuple[str, re.Pattern[str], str], ...]] = {}
+
+
+def _guarded(words: frozenset[str]) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """The patterns (in their order) whose word is one of ``words``: a table of the constants, filled as asked."""
+    got = _GUARDED_BY_WORDS.get(words)
+    if got is None:
+        got = _GUARDED_BY_WORDS[words] = tuple(g for g in _GUARDED if g[2] in words)
+    return got
 _NONE_WORDS = {"requests_received": "申请", "reviews": "行政复议", "lawsuits": "行政诉讼",
                "normative_documents_issued": "规范性文件"}
 
@@ -177,9 +187,9 @@ def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str
     restated: dict[str, list[float]] = {}
     m: re.Match[str] | None
     for p in paras:
-        # the patterns whose words the paragraph holds (a clause lacking them cannot match)
+        # the patterns' words the paragraph holds (a clause lacking them cannot match)
         para = p.text
-        guarded = [g for g in _GUARDED if g[2] in para]
+        held = [w for w in _GUARD_WORDS if w in para]
         nones = [(key, pat) for key, pat in _NONE.items() if _NONE_WORDS[key] in para]
         for sent, s0 in _clauses(p):
             # the same words asked of each clause: the patterns below search one clause and cannot match without them
@@ -188,9 +198,9 @@ def find_narrative(paras: list[Para], year: int | None, overflow: list[tuple[str
             period = "月" in sent
             parts = "部分" in sent or "内容" in sent
             compare = "年" in sent
-            for key, pat, word in guarded:
-                if word not in sent:
-                    continue  # the pattern needs the word in this clause, not only in the paragraph
+            # a pattern needs its word in this clause, not only in the paragraph: the patterns of the words
+            # the clause holds, in their order
+            for key, pat, _word in _guarded(frozenset([w for w in held if w in sent])):
                 for m in pat.finditer(sent):
                     if key in ("requests_received",) and any(w in sent[max(0, m.start() - 20): m.end()] for w in _OTHER_STREAM):
                         continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 from typing import cast
 
 from ..errors import InputError
@@ -91,6 +92,9 @@ def _unread(table: str) -> Found:
     return found
 
 
+_fast_prov = Provenance.fast
+
+
 def _prov(cell: Cell, label: str | None = None) -> Provenance:
     return Provenance.fast(cell.text, label, cell.line, cell.span, cell.page,
                            cell.bbox, cell.path)
@@ -164,7 +168,9 @@ def build_record(doc: Document) -> Record:
         for path, v in found.values.items():
             labelled = found.labels.get(path.rsplit(".", 1)[0])
             lab = (labelled if labelled is not None else found.labels.get(path, _NO_LABEL))[2]
-            provenance[path] = _prov(v.cell, label=lab.label if lab else None)
+            vc = v.cell  # (``_prov``, inline: a call less for each of ~200 values)
+            provenance[path] = _fast_prov(vc.text, lab.label if lab else None, vc.line, vc.span, vc.page, vc.bbox,
+                                          vc.path)
             if v.overflow:
                 notes.append(ParseNote(kind="out_of_range", path=path, text=v.cell.text[:80], line=v.cell.line,
                                        page=v.cell.page))
@@ -285,6 +291,17 @@ def build_record(doc: Document) -> Record:
     )
 
 
+_ROW_PATHS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _row_paths(key: str) -> tuple[tuple[str, str], ...]:
+    """(column, path) of 表三's row ``key``: a table of the format's constants, filled as asked."""
+    got = _ROW_PATHS.get(key)
+    if got is None:
+        got = _ROW_PATHS[key] = tuple((c, f"requests.{key}.{c}") for c in Format.T3_COLUMN_KEYS)
+    return got
+
+
 def _num(found: Found, path: str):
     v = found.values.get(path)
     return None if v is None else v.value
@@ -303,10 +320,17 @@ def _active(found: Found, fmt: str):
     return Active2019.model_validate(data) if fmt == "2019" else Active2021.model_validate(data)
 
 
-def _t3_format(found: Found) -> str:
-    """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read)."""
-    keys = {p.split(".")[1] for p in found.values}
+def _t3_format(found: Found, keys: set[str] | None = None) -> str:
+    """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows read,
+    where the caller has them."""
+    if keys is None:
+        keys = _row_keys(found)
     return "2019" if "other_total" in keys and not keys & set(Format.group_rows("other")) else "2021"
+
+
+def _row_keys(found: Found) -> set[str]:
+    """The rows of 表三 values were read for (``requests.<row>.<column>``)."""
+    return {p.split(".", 2)[1] for p in found.values}
 
 
 _BEHIND = ("表三最后一行之后还有整行数字：表末几行的数字排在别的行的标签之后（两行标签交错，或标签列读成一格），"
@@ -373,16 +397,18 @@ def _behind(found: Found, step: Step) -> None:
 def _requests(found: Found) -> dict[str, RequestRow] | None:
     if not found.values:
         return None
-    keys = {p.split(".")[1] for p in found.values}
+    keys = _row_keys(found)
     if len(keys) < 2 and all(v.value is None for v in found.values.values()):
         # one row's label and no number (a prose line like a label, 「…及第三方测评…」, its numbers rejected):
         # nothing says the document has the table; a table left blank shows its other rows' labels
         return None
-    rows = Format.get(_t3_format(found)).t3_rows
+    rows = Format.get(_t3_format(found, keys)).t3_rows
     cols = Format.T3_COLUMN_KEYS
     out: dict[str, RequestRow] = {}
+    get = found.values.get
     for r in rows:
-        out[r.key] = RequestRow(**{c: _num(found, f"requests.{r.key}.{c}") for c in cols})
+        # (_num inline, over the row's paths made once)
+        out[r.key] = RequestRow(**{c: None if (v := get(p)) is None else v.value for c, p in _row_paths(r.key)})
     if "other_total" in keys and "other_total" not in out:
         single = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in cols})
         # 「（六）其他处理」 alone on its line above its three read sub-rows is the group's label, not a blank row
@@ -403,8 +429,10 @@ def _spans(blocks: list[Block], tables: tuple[Found, ...]) -> dict[str, tuple[in
     """Per table section, the first and last block its table's values were read from (None: no table).
     A value split out of a cell (values.split_row) keeps the cell's place: its text offset (text
     sources, found by bisection over the blocks' offsets), else its box, element path or identity."""
-    offsets = [next((c.span[0] for c in b.cells if c.span), -1) for b in blocks]
-    by_offset = all(o >= 0 for o in offsets) and offsets == sorted(offsets)
+    # (the first cell's, most often: no generator for it)
+    offsets = [b.cells[0].span[0] if b.cells and b.cells[0].span else next((c.span[0] for c in b.cells if c.span), -1)
+               for b in blocks]
+    by_offset = (not offsets or min(offsets) >= 0) and offsets == sorted(offsets)
     where = {} if by_offset else {_where(c): i for i, b in enumerate(blocks) for c in b.cells}
     out: dict[str, tuple[int, int] | None] = {}
     for t, found in zip(Format.TABLES, tables):
@@ -417,12 +445,15 @@ def _spans(blocks: list[Block], tables: tuple[Found, ...]) -> dict[str, tuple[in
     return out
 
 
+_END = itemgetter(1)
+
+
 def _chars(tables: tuple[Found, ...]) -> dict[str, tuple[int, int] | None]:
     """Per table section, the document offsets of its table's first and last value (text sources)."""
     out: dict[str, tuple[int, int] | None] = {}
     for t, found in zip(Format.TABLES, tables):
         at = [v.cell.span for v in found.values.values() if v.cell.span]
-        out[t.section] = (min(a for a, _ in at), max(b for _, b in at)) if at else None
+        out[t.section] = (min(at)[0], max(at, key=_END)[1]) if at else None  # (the least start, the greatest end)
     return out
 
 
@@ -446,7 +477,7 @@ def _sections(blocks: list[Block], heads: list[Heading], paras: list[Para], mf: 
                                         sig if sig is not None and sig > h.index else None)
         else:
             body = [blocks[h.index].cells[0].text] + [b.text for b in blocks[h.index + 1:end]
-                                                      if len([c for c in b.cells if c.text.strip()]) == 1]
+                                                      if b.sole() is not None]
             text = "\n".join(t.strip() for t in body)
             own = section_paragraphs(paras, h.index, min(end, sig) if sig is not None and sig > h.index else end,
                                      spans.get(h.section.id), starts)

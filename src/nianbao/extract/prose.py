@@ -77,9 +77,11 @@ def _prose_line(cells) -> str | None:
     """A line of prose a layout converter cut into cells at its wide gaps (justified text:
     "和针对性。2024    年，全市共受理政府信息公开申请    3119 件，答"): a full stop inside and mostly
     words. Its cells joined by a space; a table row (a label and its numbers) has no full stop."""
+    if not any("。" in c.text for c in cells):
+        return None  # (a table row, the common case: no cell holds a full stop; stripping keeps one)
     parts = [c.text.strip() for c in cells]
     text = "".join(parts)
-    if "。" not in text or sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < 12:
+    if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < 12:
         return None
     return " ".join(parts)
 

@@ -42,9 +42,13 @@ class Heading:
 def section_of(text: str) -> Section | None:
     """The section whose heading words ``text`` holds."""
     c = core(text)
-    for sec in Format.SECTIONS:
-        if any(all(k in c for k in alt) for alt in sec.keys):
-            return sec
+    for sec in Format.SECTIONS:  # (loops, not nested generators)
+        for alt in sec.keys:
+            for k in alt:
+                if k not in c:
+                    break
+            else:
+                return sec
     return None
 
 
@@ -53,13 +57,13 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
     still missing) inline."""
     found: dict[str, Heading] = {}
     for i, b in enumerate(blocks):
-        cells = [c for c in b.cells if c.text.strip()]
-        if len(cells) != 1:
+        cell = b.sole()
+        if cell is None:
             continue
-        c0 = cells[0].text[0]
+        c0 = cell.text[0]
         if (c0.isascii() and not c0.isspace()) or ("\u4e00" <= c0 <= "\u9fff" and c0 not in _NUMERALS):
             continue  # NFKC keeps it first: not a heading's number (prose needs no normalising here)
-        t = norm(cells[0].text)
+        t = norm(cell.text)
         m = _TOP.match(t)
         if not m:
             continue
@@ -69,7 +73,7 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
         sec = section_of(head)
         if sec is None or sec.id in found:
             continue
-        found[sec.id] = Heading(sec, m.group(1), cells[0].text.strip(), i, cells[0].line)
+        found[sec.id] = Heading(sec, m.group(1), cell.text.strip(), i, cell.line)
     heads = sorted(found.values(), key=lambda h: h.index)
     if len(heads) < len(Format.SECTIONS):
         heads = sorted([*heads, *_inline(blocks, heads)], key=lambda h: (h.index, h.offset))
@@ -125,10 +129,10 @@ class _Candidate:
 def _candidates(blocks: list[Block], missing: set[str]) -> list[_Candidate]:
     out = []
     for i, b in enumerate(blocks):
-        cells = [c for c in b.cells if c.text.strip()]
-        if len(cells) != 1:
+        cell = b.sole()
+        if cell is None:
             continue
-        text = cells[0].text.strip()
+        text = cell.text.strip()
         for m in _INLINE_TOP.finditer(text):
             value = cn_to_int(m.group(1))
             if value is None:
@@ -143,7 +147,7 @@ def _candidates(blocks: list[Block], missing: set[str]) -> list[_Candidate]:
                     continue
                 words = text[m.start():m.end() + end]
                 out.append(_Candidate(i, m.start(), m.end() + end, k, value,
-                                      Heading(sec, m.group(1), words, i, cells[0].line, m.start(), inline=True)))
+                                      Heading(sec, m.group(1), words, i, cell.line, m.start(), inline=True)))
     return out
 
 

@@ -58,7 +58,8 @@ class _Lazy:
 
 
 def _rows_of(found: Found, table: str) -> set[str]:
-    return {p.rsplit(".", 1)[0] for p in found.values if p.startswith(table + ".")}
+    prefix = table + "."
+    return {p[:p.rfind(".")] for p in found.values if p.startswith(prefix)}  # (a dot in each: the prefix's)
 
 
 def _value(stream: Stream, piece) -> Value:

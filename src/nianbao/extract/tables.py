@@ -22,6 +22,7 @@ from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
 
 FUZZY = 0.72
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -207,8 +208,13 @@ def _cells_after_label(row: Row) -> list[Value]:
     idx = next((i for i, c in enumerate(cells) if c is last), None)
     if idx is None:
         return []
-    read = [read_value(c) for c in cells[idx + 1:]]
-    return [] if any(v is None for v in read) else [v for v in read if v is not None]
+    out: list[Value] = []
+    for c in cells[idx + 1:]:  # (left at the first label)
+        v = read_value(c)
+        if v is None:
+            return []
+        out.append(v)
+    return out
 
 
 _COLUMN_WORDS = Format.t3_column_words()  # the five applicant columns that say what they are
@@ -808,7 +814,7 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
             # a text row that keeps its empty cells (a pipe row) and has more after its label than the item has
             # columns: they stand under the header's cells, or in their one place; unsettled, all null
             vals, settled = placed
-            if settled and not row.trimmed and not row.spaced and not re.search(r"\d", core(row.label)):
+            if settled and not row.trimmed and not row.spaced and not _DIGIT.search(core(row.label)):
                 # (as below: a digit in the label, 「…处理决定数量0」, may be a cell glued to it)
                 found.certain.add(f"active.{lab.key}")
             _label_note(found, f"active.{lab.key}", row, lab, how)
@@ -835,7 +841,7 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
         if block.grid or ((len(vals) == width or _explicit_blanks(row, width) or repeated) and not row.trimmed
                           and not pieces and not row.spaced
                           and not any(v.repaired for v in vals)
-                          and not re.search(r"\d", core(row.label)) and _same_block(row, vals)):
+                          and not _DIGIT.search(core(row.label)) and _same_block(row, vals)):
             found.certain.add(f"active.{lab.key}")
         if not block.grid and len(vals) > width:
             vals = vals[:width] if item.columns == () else vals[-width:]
@@ -869,9 +875,21 @@ def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, places
 
 def _names_column(block: Block, fmt: str) -> bool:
     """A row whose cells name a value column of 表二 (本年制发件数, 本年处理决定数量 …)."""
-    cols = [c for it in Format.get(fmt).active for c in _item_columns(it, fmt)]
-    return any(len(t) <= 16 and any(all(w in t for w in lab.keys) for lab in cols)
-               for t in (core(c.text) for c in block.cells if not c.covered))
+    return any(len(t) <= 16 and _column_named(t, fmt) for t in (core(c.text) for c in block.cells if not c.covered))
+
+
+def _column_named(t: str, fmt: str) -> bool:
+    """``t`` (core) holds every word of some value column of 表二 in format ``fmt``."""
+    keys = _COLUMN_KEYS.get(fmt)
+    if keys is None:
+        keys = tuple(c.keys for it in Format.get(fmt).active for c in _item_columns(it, fmt))
+    for k in keys:  # (loops, not nested generators: asked of every cell of 表二's header rows)
+        for w in k:
+            if w not in t:
+                break
+        else:
+            return True
+    return False
 
 
 def _kept_cells(row: Row, item: ActiveItem, fmt: str, head: Block | None) -> tuple[list[Value], bool] | None:
@@ -909,17 +927,20 @@ def _item_columns(item: ActiveItem, fmt: str) -> tuple[Label, ...]:
     return item.columns or ((col,) if col else ())
 
 
+# the words of each value column of 表二, per format (the format's constants, once)
+_COLUMN_KEYS = {f: tuple(c.keys for it in Format.get(f).active for c in _item_columns(it, f)) for f in ("2021", "2019")}
+
+
 def _active_heads(blocks: list[Block], fmt: str) -> dict[int, Block]:
     """Each grid row of 表二 → the last header row above it in its table: a row without numbers naming a
     column of the format's items (本年制发件数, 本年处理决定数量, 上一年项目数量 …)."""
-    cols = [c for it in Format.get(fmt).active for c in _item_columns(it, fmt)]
     out: dict[int, Block] = {}
     last: dict[int | None, Block] = {}
     for b in blocks:
         if not b.grid:
             continue
         texts = [core(c.text) for c in b.cells if not c.covered]
-        if any(len(t) <= 16 and any(all(w in t for w in lab.keys) for lab in cols) for t in texts) and \
+        if any(len(t) <= 16 and _column_named(t, fmt) for t in texts) and \
                 not any((v := read_value(c)) is not None and v.value is not None for c in b.cells if not c.covered):
             last[b.table] = b
         elif b.table in last:

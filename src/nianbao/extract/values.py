@@ -18,7 +18,10 @@ _SPACED_DIGITS = re.compile(r"^\d[\d\s]*\d$")
 # a cell's number broken over lines (a CSV field of a table tool: "961716\n." with the point on its own
 # line, two rows' "5\n3" in one cell): no reading of it is settled
 _BROKEN_NUMBER = re.compile(r"[\d.]\s*\n\s*[\d.]")
-_NUMBER_START = frozenset("+-OoDlI|S〇.")  # what a number (signed, OCR-misread) may start with besides a digit
+_NUMBER_START = frozenset("+-OoDlI|S〇.")
+_WHITE = re.compile(r"\s+")
+_OCR_NUMBER = re.compile(r"[\dOoDlI|S〇.]+")  # digits as OCR may read them
+_DIGIT = re.compile(r"\d")  # what a number (signed, OCR-misread) may start with besides a digit
 
 
 @dataclass(slots=True)
@@ -65,13 +68,13 @@ def read_value(cell: Cell) -> Value | None:
         return _out_of_range(cell)  # 961716 / . : where the point or the rest belongs is not settled
     repaired = False
     if _SPACED_DIGITS.match(t):
-        t, repaired = re.sub(r"\s+", "", t), " " in t
+        t, repaired = _WHITE.sub("", t), " " in t
     if len(t) > 1 and "|" in (t[0], t[-1]) and t.strip("|").isdigit():
         # 「2|」「|0」: a Markdown cell's rule glued to its number (html2text's table rows without spaces
         # before the pipe), not a 1 misread; 「2|」 read as 21 put numbers in every cell of a 表四
         t, repaired = t.strip("|"), True
     m = _NUM.match(t)
-    if not m and len(t) <= 8 and re.fullmatch(r"[\dOoDlI|S〇.]+", t) and re.search(r"\d", t):
+    if not m and len(t) <= 8 and _OCR_NUMBER.fullmatch(t) and _DIGIT.search(t):
         m, repaired = _NUM.match(t.translate(_OCR_DIGITS)), True
     if not m and t in ("O", "o", "〇"):
         m, repaired = _NUM.match("0"), True
@@ -118,7 +121,7 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
     label_cells = [c for c in cells[: last + 1] if c.text.strip()]
     if len(label_cells) > 1:  # a merged label repeated in every row by a converter: keep it once
         label_cells = [c for i, c in enumerate(label_cells) if i == 0 or c.text != label_cells[i - 1].text]
-    values = [v for v in read[last + 1:] if v is not None]
+    values: list[Value] = read[last + 1:]  # type: ignore[assignment]  # (after the last label: none is None)
     if not values and label_cells and not block.grid:
         values = _split_trailing_numbers(label_cells, min_trailing)
     marks = 0
@@ -126,9 +129,11 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
     if not block.grid:
         kept = _trim(values)
         # blank cells' marks (「—」, not empty cells: a converter's debris) after the numbers
-        marks = sum(1 for v in values[len(kept):] if v.cell.text.strip())
+        marks = sum(1 for v in values[len(kept):] if v.cell.text.strip()) if len(kept) < len(values) else 0
         values = kept
-        split = _trim(_split_spaced(values))
+        split = _split_spaced(values)
+        if split is not values:  # (values as they were: trimmed already)
+            split = _trim(split)
         # "594 781" in a text row is two columns a single space apart, unless reading it as one
         # number (digits spaced out by a converter) is what makes the row the right width.
         if split is not values and not (width and len(values) == width and len(split) != width):
@@ -143,7 +148,7 @@ def split_row(block: Block, width: int | None = None, min_trailing: int = 2) -> 
             # guess as much as dropping a number (a 小计 column the header did not show: eight cells a row)
             trimmed = any(v.value is not None or v.cell.text.strip() for v in values[:-width])
             values = values[-width:]
-    label = "".join(c.text for c in label_cells)
+    label = label_cells[0].text if len(label_cells) == 1 else "".join([c.text for c in label_cells])
     return Row(label, label_cells, values, block, trimmed, marks, spaced)
 
 

@@ -9,12 +9,12 @@ from functools import lru_cache
 from .nfkc import nfkc
 from .spec import Label
 
-_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _PUNCT = re.compile(r"[()（）\[\]【】、，,。.．:：;；“”\"'‘’《》<>〈〉/\\|—\-_*#·•●■◆]+")
 _NUMBERING = re.compile(
     r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．，,]|[(（][一二三四五六七八九十]{1,3}[)）]|"
     r"[(（]?\d{1,2}[)）.．、]|第[一二三四五六七八九十]+[部分项条])+"
 )
+_NUMBERING_FIRST = frozenset("(（一二三四五六七八九十第")  # and a digit (``\d``: what ``str.isdecimal`` says)
 # (replaced one by one where present: ``str.translate`` with a table of non-ASCII keys costs ~0.1 µs a
 # character of every text, most of which hold none of them)
 _QUOTES = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("〔", "["), ("〕", "]"))
@@ -23,7 +23,12 @@ _QUOTES = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("〔", "["),
 @lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """NFKC (full-width digits and brackets to ASCII), no white space, plain quotes."""
-    t = _SPACE.sub("", nfkc(text))
+    # white space out: ``str.split`` cuts at the characters the regex ``\s`` matches (both ask
+    # ``Py_UNICODE_ISSPACE``), at a fifth of ``re.sub``'s cost; U+200B and U+FEFF, no white space, by hand
+    t = nfkc(text)
+    if "\u200b" in t or "\ufeff" in t:
+        t = t.replace("\u200b", "").replace("\ufeff", "")
+    t = "".join(t.split())
     for curly, plain in _QUOTES:
         if curly in t:
             t = t.replace(curly, plain)
@@ -34,7 +39,10 @@ def norm(text: str) -> str:
 def core(text: str) -> str:
     """The words of a label: normalised, numbering and punctuation removed."""
     t = norm(text)
-    t = _NUMBERING.sub("", t)
+    # (anchored at the start and never empty: what ``sub`` would take, once; only after a character a
+    # numbering can start with)
+    if t and (t[0] in _NUMBERING_FIRST or t[0].isdecimal()) and (m := _NUMBERING.match(t)):
+        t = t[m.end():]
     return _PUNCT.sub("", t)
 
 
@@ -43,12 +51,14 @@ def similarity(a: str, b: str) -> float:
 
 
 _SUBNUMBER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.．、)）]")
+_SUBNUMBER_MARKS = ".．、)）"
 
 
 def tail(text: str) -> str:
     """The words after the last sub-number: '（六）其他 1.申请人无正当理由逾期不' → '申请人无正当理由逾期不'."""
     t = norm(text)
-    parts = _SUBNUMBER.split(t)
+    # (no sub-number without one of its marks)
+    parts = _SUBNUMBER.split(t) if any(m in t for m in _SUBNUMBER_MARKS) else [t]
     return _PUNCT.sub("", parts[-1]) if parts else ""
 
 
@@ -98,22 +108,58 @@ def _numbered(text: str, found: tuple[Label | None, str]) -> tuple[Label | None,
 
 
 def _match(c: str, t: str, labels: tuple[Label, ...]) -> tuple[Label | None, str]:
+    """The label whose evidence in ``c`` (or, for a prefix, ``t``) is longest. Per label in order: its
+    identifying phrases (exact; then neither its variants nor its prefix are asked), each of its variants, the
+    prefix; of the evidence found, the longest, and of equally long, the first in that order (label, place).
+    Each kind of evidence is asked of all labels at once (``_indexed``: a prefix is one look-up), not label
+    after label: most labels have none in ``c``."""
+    exact, variants, prefixes = _indexed(labels)
     best: Label | None = None
     score = 0.0
     how = ""
-    lt = len(t)
-    prefix = lt >= 4
-    for lab, key_len, body, first, rest, variants in _prepared(labels):
-        if first is not None and first in c and (not rest or all(k in c for k in rest)):
-            if key_len > score:
-                best, score, how = lab, key_len, "exact"
+    order = (0, 0)
+    done: set[int] = set()  # labels matched exactly
+    for _first, rest, key_len, i, lab in [e for e in exact if e[0] in c]:
+        if rest and not all(k in c for k in rest):
             continue
-        for v, lv in variants:
-            if lv > score and v in c:
-                best, score, how = lab, lv, "variant"
-        if prefix and lt > score and len(body) > lt and body.startswith(t):
-            best, score, how = lab, lt, "prefix"
+        done.add(i)
+        if key_len > score or (best is not None and key_len == score and (i, 0) < order):
+            best, score, how, order = lab, key_len, "exact", (i, 0)
+    for _v, lv, i, j, lab in [x for x in variants if x[0] in c]:
+        if i not in done and (lv > score or (best is not None and lv == score and (i, j) < order)):
+            best, score, how, order = lab, lv, "variant", (i, j)
+    lt = len(t)
+    if lt >= 4:  # the text the beginning of a longer label
+        for i, j, lab in prefixes.get(t, ()):
+            if i not in done and (lt > score or (best is not None and lt == score and (i, j) < order)):
+                best, score, how, order = lab, lt, "prefix", (i, j)
     return best, how
+
+
+_Indexed = tuple[tuple[tuple[str, tuple[str, ...], float, int, Label], ...],
+                 tuple[tuple[str, int, int, int, Label], ...],
+                 dict[str, list[tuple[int, int, Label]]]]
+_INDEXED: dict[int, tuple[tuple[Label, ...], _Indexed]] = {}
+
+
+def _indexed(labels: tuple[Label, ...]) -> _Indexed:
+    """``_prepared`` by kind of evidence, each with its label's place ``i`` and its place ``j`` among the label's
+    (exact 0, variants 1…, prefix last): (first phrase, other phrases, length, i, label); (variant, length, i, j,
+    label); each beginning of a label's words (four characters or more, shorter than the words) → (i, j, label)
+    of the labels whose words begin so, in order."""
+    got = _INDEXED.get(id(labels))
+    if got is None or got[0] is not labels:
+        prep = _prepared(labels)
+        exact = tuple((first, rest, key_len, i, lab) for i, (lab, key_len, _, first, rest, _) in enumerate(prep)
+                      if first is not None)
+        variants = tuple((v, lv, i, j, lab) for i, (lab, _, _, _, _, vs) in enumerate(prep)
+                         for j, (v, lv) in enumerate(vs, 1))
+        prefixes: dict[str, list[tuple[int, int, Label]]] = {}
+        for i, (lab, _, body, _, _, vs) in enumerate(prep):
+            for k in range(4, len(body)):
+                prefixes.setdefault(body[:k], []).append((i, len(vs) + 1, lab))
+        got = _INDEXED[id(labels)] = (labels, (exact, variants, prefixes))
+    return got[1]
 
 
 _Prepared = tuple[Label, float, str, "str | None", tuple[str, ...], tuple[tuple[str, int], ...]]

@@ -22,6 +22,8 @@ def nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``."""
     if text.isascii():
         return text  # every ASCII character is its own NFKC form
+    if unicodedata.is_normalized("NFKC", text):
+        return text  # (a label without a full-width mark: one quick check, not one look for each mark)
     for mark, plain in _MARKS:
         if mark in text:
             text = text.replace(mark, plain)

@@ -33,7 +33,23 @@ class Block:
 
     @property
     def text(self) -> str:
-        return "\t".join(c.text for c in self.cells if not c.covered)
+        return "\t".join([c.text for c in self.cells if not c.covered])  # (a list: join makes one anyway)
+
+    def sole(self, uncovered: bool = False) -> Cell | None:
+        """The one cell with words (more than white space), None when there are none or several (a loop that
+        stops at the second: most passes over a text ask it of every block); ``uncovered``: covered slots
+        left out."""
+        cells = self.cells
+        if len(cells) == 1:  # a line of text, most blocks
+            c = cells[0]
+            return c if c.text.strip() and not (uncovered and c.covered) else None
+        one = None
+        for c in cells:
+            if c.text.strip() and not (uncovered and c.covered):
+                if one is not None:
+                    return None
+                one = c
+        return one
 
 
 @dataclass

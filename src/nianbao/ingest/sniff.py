@@ -81,7 +81,7 @@ def _ocr_words(head: bytes) -> str | None:
         return "ocr-tsv"
     if _ALTO.match(head):
         return "alto"
-    if _HOCR.search(head):
+    if (b"ocr-" in head or b"ocr_page" in head) and _HOCR.search(head):  # (the words it cannot match without)
         return "hocr"
     return None
 

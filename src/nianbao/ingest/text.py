@@ -230,7 +230,8 @@ class _Lines:
             if line.startswith("\t") and "\t" not in line[1:] and (self.group or line[1:].strip()):
                 self.group.append(_cell(line[1:], lineno, start + 1))
                 return
-            self._end_group()
+            if self.group:
+                self._end_group()
             self._plain_line(line, lineno, start)
 
     def finish(self) -> list[Block]:
@@ -342,6 +343,8 @@ def _grid_row(lines: list[list[Cell]]) -> list[Block]:
 def _cell(raw: str, lineno: int, start: int) -> Cell:
     stripped = raw.strip()
     lead = len(raw) - len(raw.lstrip())
+    if stripped.isdigit():  # a number, the common cell: none of the marks below starts or ends it
+        return Cell(stripped, lineno, (start + lead, start + lead + len(stripped)))
     text = stripped
     if (text and text[0] in "#*_") or text[-2:] in ("**", "__") or "<br" in text:
         text = _MD_MARKS.sub("", text).strip()

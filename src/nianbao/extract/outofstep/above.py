@@ -77,8 +77,16 @@ def _label_alone(text: str, lab: Label) -> bool:
 
 def _numbers_only(b: Block) -> bool:
     """A text line whose every written cell is a number or a blank mark: ``split_row`` finds no label in it."""
-    cells = [c for c in b.cells if not c.covered and c.text.strip()]
-    return not b.grid and bool(cells) and all(read_value(c) is not None for c in cells)
+    if b.grid:
+        return False
+    written = False
+    for c in b.cells:  # (a loop: asked of every line)
+        if c.covered or not c.text.strip():
+            continue
+        if read_value(c) is None:
+            return False
+        written = True
+    return written
 
 
 def _whole_row(row: Row | None, width: int) -> bool:

@@ -60,9 +60,9 @@ def _glued_lines(blocks: list[Block]) -> bool:
     Markdown of camelot's cell 「9000009\n0000000」)."""
     prev = ""
     for b in blocks:
-        cells = [c for c in b.cells if c.text.strip()]
-        t = cells[0].text.strip("| \t") if len(cells) == 1 else ""  # one run, no spaces in it
-        if not _GLUED_LINE.fullmatch(t):
+        cell = b.sole()
+        t = cell.text.strip("| \t") if cell is not None else ""  # one run, no spaces in it
+        if len(t) < 5 or not t[0].isdecimal() or not _GLUED_LINE.fullmatch(t):  # (five digits first, at least)
             prev = ""
             continue
         if prev and (t[0] == "0" or prev[0] == "0"):

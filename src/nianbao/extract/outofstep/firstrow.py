@@ -42,8 +42,7 @@ def numbers_above_first_row(blocks: list[Block]) -> bool:
     """Does 表二's first row label stand alone on its line with exactly its row's numbers on the lines just above
     it, and 表二's header (words, no number) above those?"""
     for i, b in enumerate(blocks):
-        cells = [c for c in b.cells if not c.covered and c.text.strip()]
-        if b.grid or len(cells) != 1 or (width := _FIRSTS.get(core(cells[0].text))) is None:
+        if b.grid or (cell := b.sole(uncovered=True)) is None or (width := _FIRSTS.get(core(cell.text))) is None:
             continue
         j, count = i, 0
         while j > 0 and (n := _numbers(blocks[j - 1])) is not None:

@@ -44,6 +44,17 @@ def split_line(block: Block) -> tuple[str, list[str]]:
     return " ".join(tokens[:k]), tokens[k:]
 
 
+def _holds_any(block: Block, keys: tuple[str, ...]) -> bool:
+    """Does a cell of ``block`` hold every character of one of ``keys``? Asked of every line: each cell's
+    characters as a set, once (「四、结转下（年七度）继总续计办理」, PDFBox -sort writing （七）总计 into 结转下年度's
+    label, holds 结转下年 once its brackets are gone)."""
+    for c in block.cells:
+        chars = set(c.text)
+        if any(chars.issuperset(k) for k in keys):
+            return True
+    return False
+
+
 def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     """Lines of numbers, a row's worth at least, right after the line of 表三's last row (format ``fid``)."""
     rows = Format.get(fid).t3_rows
@@ -51,9 +62,7 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     keys = (*last.keys, *last.variants)
     width = len(Format.T3_COLUMN_KEYS)
     for i, b in enumerate(blocks):
-        # (each of a key's characters in the line: 「四、结转下（年七度）继总续计办理」, PDFBox -sort writing （七）总计
-        # into 结转下年度's label, holds 结转下年 once its brackets are gone)
-        if not any(all(ch in c.text for ch in k) for c in b.cells for k in keys):
+        if not _holds_any(b, keys):
             continue
         words, numbers = split_line(b)
         if not numbers or not any(k in core(words) for k in keys) or match_label(words, rows)[0] is not last:
