@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import nianbao
 from conftest import DATA, load_json, mismatches
-from nianbao.extract.outofstep import ahead_rows, settle_ahead
+from nianbao.extract.outofstep import ahead_rows, other_row, settle_ahead
 from nianbao.extract.pipeline import build_record
 from nianbao.ingest import load_bytes
 
@@ -79,3 +79,17 @@ def test_a_reading_its_sums_confirm_stays():
     broken = {**read, "requests.denied_third_party.total": 151}
     assert settle_ahead(ahead, broken, "2021") == {f"requests.denied_third_party.{c}": read[f"requests.denied_third_party.{c}"]
                                                    for c in cols}
+
+
+def test_a_row_read_from_two_labels_written_into_each_other_is_not_kept_unconfirmed():
+    """PDFBox -sort of LibreOffice's PDF of r000: 「年理度结办 （二）部分公（开一（）予以公理开 6 0 0 0 0 0 6」 holds
+    予以公开's numbers, 「补正后申 作息需要另行制 1 0 0 0 0 0 1」 另行制作's (outofstep/interleaved.py)."""
+    assert other_row("年理度结办 （二）部分公（开一（）予以公理开", "partially_granted", "2021") == "granted"
+    assert other_row("补正后申 作息需要另行制", "unavailable_unclear", "2021") == "unavailable_need_creation"
+    # a label beside another whole (a flattened OCR line), or a row's own wrapped label, is not written into it
+    assert other_row("补正后申请内容仍不明确0 0 0 0 0 0 0 (五) 不予 处理 1.信访举", "declined_petition", "2021") is None
+    assert other_row("年度办 （二）部分公开（区分处理的，只计这一", "partially_granted", "2021") is None
+    got = nianbao.parse(DECODER / "lodocx-pdfbox-sort__r000.txt").to_json_dict()
+    assert _wrong(load_json(DECODER / "expected" / "r000.json"), got) == []
+    assert got["requests"]["partially_granted"]["natural_person"] is None  # not 予以公开's 6
+    assert any(n["path"] == "requests.partially_granted" and "交错" in n["text"] for n in got["notes"])

@@ -63,6 +63,10 @@ RIGHT = {
     # （七）总计's numbers on 结转下年度's interleaved label (2 wrong, 78 right): not found as lagging rows while the
     # key 结转下年 was looked for in the raw text; no sum can be checked over the rows read, so 结转下年度 is null
     "lodocx-pdfbox-sort__r001.txt": 73,
+    # the same of r000: two rows' labels written into each other on one line (「年理度结办 （二）部分公（开一（）予以公理开
+    # 6 0 0 0 0 0 6」: 予以公开's numbers read as 部分公开's; 「补正后申 作息需要另行制 1 0 0 0 0 0 1」: 另行制作's read as
+    # 补正后…不明确's), 4 wrong (26 right): rows whose sums cannot be checked, left null (outofstep/interleaved.py)
+    "lodocx-pdfbox-sort__r000.txt": 16,
     # tesseract: table rules read as glyphs (| 0 | 0 [0 10 0 is seven zeros), read through by ruled.py
     "tess300-psm6__r000.txt": 79,  # 37 right before; 58 until rows of zeros under a lone 0 总计 (「| 0 0 10 0 0 0
     # 0」, the glued 1s rules) were confirmed by that total, with no sum across rows left to check them; 72

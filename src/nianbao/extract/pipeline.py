@@ -46,7 +46,7 @@ from .noisy_rows import (
     note_unread_rows,
     read_appeals_tokens,
 )
-from .outofstep import Step, out_of_step, settle_ahead, settle_lag
+from .outofstep import Step, holds, other_row, out_of_step, settle_ahead, settle_lag
 from .pieces import PIECES
 from .placed import Places
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
@@ -149,6 +149,7 @@ def build_record(doc: Document) -> Record:
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
     # after every reader and check: 表三's rows standing on other rows' lines are settled by the sums
+    _interleaved(found_req)
     _ahead(found_req, step)
     _behind(found_req, step)
     if ev.noisy:  # (after _behind, which may still place a row)
@@ -335,6 +336,33 @@ def _row_keys(found: Found) -> set[str]:
 
 _BEHIND = ("表三最后一行之后还有整行数字：表末几行的数字排在别的行的标签之后（两行标签交错，或标签列读成一格），"
            "按标签读取和按行序对齐后的各列合计都无法确认，该行留空")
+
+
+def _interleaved(found: Found) -> None:
+    """表三's rows read from a line holding another row's label written into theirs (``outofstep.interleaved``):
+    kept when every sum they are in holds, else null: the line does not say whose its numbers are."""
+    if found.out_of_step or not found.values:
+        return
+    fid = _t3_format(found)
+    read = {p: v.value for p, v in found.values.items()}
+    for path, (raw, _how, _lab) in list(found.labels.items()):
+        parts = path.split(".")
+        if len(parts) != 2 or parts[0] != "requests":
+            continue
+        row = parts[1]
+        paths = [f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS]
+        if all(read.get(p) is None for p in paths) or (other := other_row(raw, row, fid)) is None:
+            continue
+        if holds(read, fid, {row}):
+            continue
+        for p in paths:
+            if (v := found.values.get(p)) is not None:
+                found.values[p] = Value(None, v.cell)
+                read[p] = None
+        lab = next((r.label for r in Format.get(fid).t3_rows if r.key == other), other)
+        found.notes.append(("unreadable", f"requests.{row}",
+                            f"该行标签与「{lab}」的标签写在同一行、字序交错（「{raw[:40]}」），这一行数字是哪一行的原文没有说明，"
+                            "各列合计也无法确认，该行留空", None))
 
 
 _AHEAD = ("表三各行的数字与标签错行：有的标签旁有两行数字，有的标签旁没有数字（表格中数字垂直居中时常见），"

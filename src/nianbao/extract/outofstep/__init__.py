@@ -11,7 +11,8 @@ far worse than a null. This package is the one place that says whether and how a
 - 表三's last rows on other rows' lines, numbers standing after its last row (``lagging``, asked by the
   pipeline once 表三 is read, with ``settle_lag`` saying what those rows read); 表三's rows' numbers on other
   rows' lines, a label holding two rows' lines while another holds none (``ahead``, asked likewise, with
-  ``settle_ahead``);
+  ``settle_ahead``); two rows' labels written into each other on one line (``interleaved``, asked of the row
+  read from it);
 - over the rows a reader has split and named, which it alone knows: 表三's labels cut around other rows'
   numbers, or rows' numbers beside a group label's piece above their labels (``numbersfirst``, asked by
   表三's reader, which reads the rows it pairs); a row cut into lines down its columns (``stacked``, asked by
@@ -30,7 +31,8 @@ from .above import numbers_above_labels
 from .ahead import Ahead, ahead_rows, settle_ahead
 from .cells import straddled_cells
 from .firstrow import numbers_above_first_row
-from .lagging import Lag, lagging_rows, settle_lag
+from .interleaved import other_row
+from .lagging import Lag, holds, lagging_rows, settle_lag
 from .numbersfirst import Paired, numbers_around, numbers_first
 from .shuffled import shuffled_labels
 from .stacked import stacked_rows
@@ -79,4 +81,4 @@ def out_of_step(blocks: list[Block]) -> Step:
 
 
 __all__ = ["Ahead", "Lag", "Paired", "Step", "ahead_rows", "lagging_rows", "numbers_above_first_row", "numbers_above_labels", "numbers_around",
-           "numbers_first", "out_of_step", "settle_ahead", "settle_lag", "shuffled_labels", "stacked_rows", "straddled_cells"]
+           "holds", "numbers_first", "other_row", "out_of_step", "settle_ahead", "settle_lag", "shuffled_labels", "stacked_rows", "straddled_cells"]
