@@ -149,8 +149,9 @@ def build_record(doc: Document) -> Record:
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
     # after every reader and check: 表三's rows standing on other rows' lines are settled by the sums
-    _interleaved(found_req)
-    _ahead(found_req, step)
+    if not _all_hold(found_req):  # (nearly every report's do: nothing there to doubt, and asking costs)
+        _interleaved(found_req)
+        _ahead(found_req, step)
     _behind(found_req, step)
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
@@ -338,6 +339,15 @@ _BEHIND = ("表三最后一行之后还有整行数字：表末几行的数字�
            "按标签读取和按行序对齐后的各列合计都无法确认，该行留空")
 
 
+def _all_hold(found: Found) -> bool:
+    """Every row of 表三's format read and every sum of the table holds: neither ``_interleaved`` nor ``_ahead``
+    has a row to doubt (each keeps a reading whose sums hold)."""
+    if found.out_of_step or not found.values:
+        return False
+    fid = _t3_format(found)
+    return holds({p: v.value for p, v in found.values.items()}, fid, {r.key for r in Format.get(fid).t3_rows})
+
+
 def _interleaved(found: Found) -> None:
     """表三's rows read from a line holding another row's label written into theirs (``outofstep.interleaved``):
     kept when every sum they are in holds, else null: the line does not say whose its numbers are."""
@@ -345,15 +355,16 @@ def _interleaved(found: Found) -> None:
         return
     fid = _t3_format(found)
     read = {p: v.value for p, v in found.values.items()}
-    for path, (raw, _how, _lab) in list(found.labels.items()):
-        parts = path.split(".")
-        if len(parts) != 2 or parts[0] != "requests":
-            continue
-        row = parts[1]
+    labelled = [(path.split(".")[1], raw) for path, (raw, _how, _lab) in found.labels.items()
+                if path.count(".") == 1 and path.startswith("requests.")]
+    if holds(read, fid, {row for row, _raw in labelled}):
+        return  # every sum the read rows are in holds (nearly every report): no row to doubt
+    for row, raw in labelled:
         paths = [f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS]
-        if all(read.get(p) is None for p in paths) or (other := other_row(raw, row, fid)) is None:
+        # (the sums first: they hold for nearly every row, and finding a label in another's costs far more)
+        if all(read.get(p) is None for p in paths) or holds(read, fid, {row}):
             continue
-        if holds(read, fid, {row}):
+        if (other := other_row(raw, row, fid)) is None:
             continue
         for p in paths:
             if (v := found.values.get(p)) is not None:

@@ -15,6 +15,8 @@ from ...format import Format, core
 
 def _holds_bag(text: str, key: str) -> bool:
     """Each of ``key``'s characters within a stretch of ``text`` twice its length."""
+    if not set(key) <= set(text):
+        return False
     n = 2 * len(key)
     return any(all(ch in text[i:i + n] for ch in key) for i in range(max(1, len(text) - len(key) + 1)))
 

@@ -48,6 +48,9 @@ def _holds_any(block: Block, keys: tuple[str, ...]) -> bool:
     """Does a cell of ``block`` hold every character of one of ``keys``? Asked of every line: each cell's
     characters as a set, once (「四、结转下（年七度）继总续计办理」, PDFBox -sort writing （七）总计 into 结转下年度's
     label, holds 结转下年 once its brackets are gone)."""
+    common = set(keys[0]).intersection(*keys[1:]) if keys else set()
+    if common and not any(ch in c.text for c in block.cells for ch in common):
+        return False  # (nearly every line: a character every key has is nowhere in it)
     for c in block.cells:
         chars = set(c.text)
         if any(chars.issuperset(k) for k in keys):
