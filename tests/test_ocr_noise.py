@@ -235,3 +235,12 @@ def test_a_word_before_a_name_is_no_lost_glyph_of_it():
     record = nianbao.parse(HERE / "holdout-tess300-psm3__pt01.txt")
     assert record.meta.agency is None
     assert any(n.path == "meta.agency" and n.kind == "unreadable" for n in record.notes)
+
+
+def test_a_name_under_a_glyph_and_a_rule_may_have_lost_its_first_glyph():
+    """tesseract 5.3 at 150 dpi of held-out pt20: the first line is 「避|」 (平 misread onto the line of a table rule),
+    then 「潭综合实验区君山片区管理局」, named nowhere else: the agency had been 潭综合…; now null with a note. A rule
+    alone above the name says nothing (common, and the name right)."""
+    record = nianbao.parse(HERE / "holdout-tess150-psm3__pt20.txt")
+    assert record.meta.agency is None
+    assert any(n.path == "meta.agency" and n.kind == "unreadable" and "表格线" in n.text for n in record.notes)

@@ -591,6 +591,20 @@ def agency_conflicts(agency: str, ev: Evidence) -> bool:
     return False
 
 
+def glyph_cut_above(blocks: list[Block], agency: str, ev: Evidence) -> bool:
+    """In a noisy reading, the agency's line right under a line of one character and a table rule (「避|」: the
+    name's first glyph misread onto the line above, 平 as 避), and the name not written again on its own: its first
+    glyph may be lost, and nothing says it is not. (A rule alone above the name is common and says nothing.)"""
+    lines = [b for b in blocks[:6] if b.text.strip()]
+    for above, line in zip(lines, lines[1:]):
+        t = above.text.strip()
+        if len(t) == 2 and "\u4e00" <= t[0] <= "\u9fff" and t[1] in "|[]!" and norm(line.text).startswith(agency):
+            alone = [m for m in re.finditer(re.escape(agency), ev.normed)
+                     if not (m.start() and "\u4e00" <= ev.normed[m.start() - 1] <= "\u9fff")]
+            return len(alone) < 2
+    return False
+
+
 def year_confirmed(year: int, doc: Document) -> bool:
     """The report's year, read from pixels, stands when the text writes it (「2024年」) more than once."""
     text = doc.text or "\n".join(b.text for b in doc.blocks)

@@ -34,6 +34,7 @@ from .noise import (
     confirm_narrative,
     confirm_requests,
     evidence,
+    glyph_cut_above,
     prose_noisy,
     year_confirmed,
 )
@@ -218,6 +219,11 @@ def build_record(doc: Document) -> Record:
     elif prose and mf.agency and agency_conflicts(mf.agency, ev):  # (a repaired name is the body's own)
         notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
                                text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），机关名称「{mf.agency}」与正文中的写法不一致，已留空"))
+        mf.agency = None
+    elif prose and mf.agency and glyph_cut_above(blocks, mf.agency, ev):
+        notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
+                               text=f"识别文字（OCR）中机关名称「{mf.agency}」的上一行只有表格线一类的字形，名称的首字可能被读到了"
+                                    "那一行，正文没有再写出该名称，已留空"))
         mf.agency = None
     title = mf.title
     if title and mf.agency and mf.agency not in title.replace(" ", ""):
