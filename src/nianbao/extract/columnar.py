@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import combinations, product
 from math import comb
+from typing import NamedTuple
 
 from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label
 from ..limits import MAX_COUNT, MAX_FRACTION
@@ -1417,16 +1418,23 @@ def _filler(s: str) -> bool:
     return not _FILLER.sub("", s)
 
 
-def _cells(marks: list[_Mark], words: str) -> tuple[list[list[list[str]]], list[str]]:
-    """Candidate cell layouts for the numbers after these words: each a grid (rows of paths). Only
-    the labels or headers right before the numbers count (nothing but furniture between them). Second:
-    the cells of labels or column headers that stand out of the format's order (pdfminer's 「本年废止件数」
-    「本年制发件数」): the tool wrote the boxes out of the page's order, so the numbers' order says nothing."""
+class _Layouts(NamedTuple):
+    """What the words before a run of numbers say of its cells."""
+
+    grids: list[list[list[str]]]  # candidate layouts, each a grid (rows of paths)
+    scrambled: list[str]  # cells whose labels or headers stand out of the format's order (no reading by order)
+
+
+def _cells(marks: list[_Mark], words: str) -> _Layouts:
+    """Candidate cell layouts for the numbers after these words. Only the labels or headers right before the
+    numbers count (nothing but furniture between them). ``scrambled``: the cells of labels or column headers
+    that stand out of the format's order (pdfminer's 「本年废止件数」「本年制发件数」): the tool wrote the
+    boxes out of the page's order, so the numbers' order says nothing."""
     if not marks:
-        return [], []
+        return _Layouts([], [])
     last = marks[-1]
     if not _filler(words[last[0] + last[4]:]):
-        return [], []
+        return _Layouts([], [])
     kind = last[1]
     sec = last[3]
     if kind == "head":
@@ -1450,15 +1458,15 @@ def _cells(marks: list[_Mark], words: str) -> tuple[list[list[list[str]]], list[
     if kind == "row":
         secs = {s for k, s, _ in _ROWS if k in keys}
         if len(secs) != 1:
-            return [], []
+            return _Layouts([], [])
         if keys != [k for k, _s, _ in _ROWS if k in keys]:
-            return [], [f"active.{k}.{c}" if secs == {"一"} else f"active.{k}" for k in keys
-                        for c in (_DOC_COLS if secs == {"一"} else ("",))]
+            return _Layouts([], [f"active.{k}.{c}" if secs == {"一"} else f"active.{k}" for k in keys
+                        for c in (_DOC_COLS if secs == {"一"} else ("",))])
         if secs == {"一"}:
             out.append([[f"active.{k}.{c}" for c in _DOC_COLS] for k in keys])
         else:
             out.append([[f"active.{k}"] for k in keys])
-        return out, []
+        return _Layouts(out, [])
     # column headers: the rows of their section
     for s in sec:
         rows = [k for k, rs, _ in _ROWS if rs == s]
@@ -1466,11 +1474,11 @@ def _cells(marks: list[_Mark], words: str) -> tuple[list[list[list[str]]], list[
             if not set(keys) <= set(_DOC_COLS):
                 continue
             if keys != [c for c in _DOC_COLS if c in keys]:
-                return [], [f"active.{r}.{c}" for r in rows for c in keys]
+                return _Layouts([], [f"active.{r}.{c}" for r in rows for c in keys])
             out.append([[f"active.{r}.{c}" for c in keys] for r in rows])
         else:
             out.append([[f"active.{r}"] for r in rows])
-    return out, []
+    return _Layouts(out, [])
 
 
 def _count(tok: str) -> int | float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import cast
 
@@ -397,20 +398,9 @@ def _ahead(found: Found, step: Step) -> None:
     if ahead is None:
         return
     got = settle_ahead(ahead, {p: v.value for p, v in found.values.items()}, fid)
-    if got is None:
-        return
-    cells = dict(zip(ahead.rows, ahead.cells))
-    for row in dict.fromkeys(p.split(".")[1] for p in got):
-        paths = [f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS]
-        if got[paths[0]] is not None:  # the reading in order, every sum confirming it
-            for p in paths:
-                found.values[p] = Value(got[p], cells[row])
-            found.notes.append(("decoded", f"requests.{row}", cells[row].text[:60], None))
-        else:
-            for p in paths:
-                v = found.values.get(p)
-                found.values[p] = Value(None, v.cell if v is not None else cells[row])
-            found.notes.append(("unreadable", f"requests.{row}", _AHEAD, None))
+    if got is not None:
+        _settle_rows(found, dict.fromkeys(p.split(".")[1] for p in got), dict(zip(ahead.rows, ahead.cells)), got,
+                     _AHEAD, every_row=True)
 
 
 def _behind(found: Found, step: Step) -> None:
@@ -423,20 +413,28 @@ def _behind(found: Found, step: Step) -> None:
     if lag is None:
         return
     got = settle_lag(lag, {p: v.value for p, v in found.values.items()}, fid)
-    if got is None:
-        return
-    cells = dict(zip(lag.rows, lag.cells))
-    for row in lag.rows:
+    if got is not None:
+        _settle_rows(found, lag.rows, dict(zip(lag.rows, lag.cells)), got, _BEHIND, every_row=False)
+
+
+def _settle_rows(found: Found, rows: Iterable[str], cells: dict[str, Cell], got: dict[str, int | float | None],
+                 reason: str, *, every_row: bool) -> None:
+    """Apply what the sums settled for 表三 rows standing on other rows' lines: a row ``got`` gives a value is
+    taken as decoded (provenance: the line it stands on); any other is null with ``reason`` — every one of
+    ``rows`` when ``every_row`` (``_ahead``: the rows its two readings give differently), else only a row
+    that had read a number (``_behind``: its rows are the table's last, often truly blank)."""
+    for row in rows:
         paths = [f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS]
-        if got.get(paths[0]) is not None:  # the shifted reading, every sum confirming it
+        if got.get(paths[0]) is not None:  # the other reading, every sum confirming it
             for p in paths:
                 found.values[p] = Value(got[p], cells[row])
             found.notes.append(("decoded", f"requests.{row}", cells[row].text[:60], None))
-        elif any((v := found.values.get(p)) is not None and v.value is not None for p in paths):
+        elif every_row or any((v := found.values.get(p)) is not None and v.value is not None for p in paths):
             for p in paths:
-                if (v := found.values.get(p)) is not None:
-                    found.values[p] = Value(None, v.cell)
-            found.notes.append(("unreadable", f"requests.{row}", _BEHIND, None))
+                v = found.values.get(p)
+                if v is not None or every_row:
+                    found.values[p] = Value(None, v.cell if v is not None else cells[row])
+            found.notes.append(("unreadable", f"requests.{row}", reason, None))
 
 
 def _requests(found: Found) -> dict[str, RequestRow] | None:
