@@ -49,7 +49,6 @@ from ..format import (
     ACTIVE_2019,
     ACTIVE_2021,
     T3_COLUMN_KEYS,
-    T3_ROWS_2019,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
     Format,
@@ -329,8 +328,7 @@ def confirm_requests(found: Found, ev: Evidence, chosen: set[str] | frozenset[st
              and any(v for p, v in val.items() if p.startswith(row + "."))}  # (zeros only: every 1 a rule)
     if ruled:
         chosen = set(chosen) | {p for p in val if p.rsplit(".", 1)[0] in ruled}
-    single_other = any(p.startswith("requests.other_total.") for p in found.values)
-    rows = T3_ROWS_2019 if single_other else T3_ROWS_2021
+    rows = Format.get(found.t3_format()).t3_rows
     relations = _t3_sums([r.key for r in rows])
     # two passes: the cells as read, without the rows read only by taking a lone glyph for a cell
     # (``glyph_rows``), and with them and the unknown cells two sums agree on (``_unknowns_agreed``). More

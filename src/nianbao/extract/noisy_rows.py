@@ -39,7 +39,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..format import ACTIVE_2019, ACTIVE_2021, T3_ROWS_2019, T3_ROWS_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format
+from ..format import ACTIVE_2019, ACTIVE_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format
 from ..format.labels import norm
 from ..ingest import Block, Cell
 from .noise import _ALPHABET, BEFORE_NAME, DIGIT_GLYPHS, LEVEL_CHARS, Evidence, _t3_sums
@@ -94,8 +94,7 @@ def digit_trust(found_req: Found, t4: T4Reading | None, blocks: list[Block], rea
     tr.glyph_cells = sum(sum(1 for x, y in zip(a.cells, b.cells) if x.text != y.text and not _unit_word(x.text))
                          for a, b in zip(blocks, read) if a is not b)
     val = {p: v.value for p, v in found_req.values.items() if v.value is not None}
-    single_other = any(p.startswith("requests.other_total.") for p in found_req.values)
-    rows = T3_ROWS_2019 if single_other else T3_ROWS_2021
+    rows = Format.get(found_req.t3_format()).t3_rows
     for _across, left, right in _t3_sums([r.key for r in rows]):
         try:
             diff = sum(val[p] for p in left) - sum(val[p] for p in right)

@@ -329,14 +329,6 @@ def _active(found: Found, fmt: str):
     return Active2019.model_validate(data) if fmt == "2019" else Active2021.model_validate(data)
 
 
-def _t3_format(found: Found, keys: set[str] | None = None) -> str:
-    """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows read,
-    where the caller has them."""
-    if keys is None:
-        keys = _row_keys(found)
-    return "2019" if "other_total" in keys and not keys & set(Format.group_rows("other")) else "2021"
-
-
 def _row_keys(found: Found) -> set[str]:
     """The rows of 表三 values were read for (``requests.<row>.<column>``)."""
     return {p.split(".", 2)[1] for p in found.values}
@@ -351,7 +343,7 @@ def _all_hold(found: Found) -> bool:
     has a row to doubt (each keeps a reading whose sums hold)."""
     if found.out_of_step or not found.values:
         return False
-    fid = _t3_format(found)
+    fid = found.t3_format()
     return holds({p: v.value for p, v in found.values.items()}, fid, {r.key for r in Format.get(fid).t3_rows})
 
 
@@ -360,7 +352,7 @@ def _interleaved(found: Found) -> None:
     kept when every sum they are in holds, else null: the line does not say whose its numbers are."""
     if found.out_of_step or not found.values:
         return
-    fid = _t3_format(found)
+    fid = found.t3_format()
     read = {p: v.value for p, v in found.values.items()}
     labelled = [(path.split(".")[1], raw) for path, (raw, _how, _lab) in found.labels.items()
                 if path.count(".") == 1 and path.startswith("requests.")]
@@ -393,7 +385,7 @@ def _ahead(found: Found, step: Step) -> None:
     for it, else the rows the two readings give differently are null."""
     if found.out_of_step or not found.values:
         return
-    fid = _t3_format(found)
+    fid = found.t3_format()
     ahead = step.ahead(fid)
     if ahead is None:
         return
@@ -408,7 +400,7 @@ def _behind(found: Found, step: Step) -> None:
     reading stays when its sums hold, the one shifted reading is taken when they hold for it, else null."""
     if found.out_of_step or not found.values:
         return
-    fid = _t3_format(found)
+    fid = found.t3_format()
     lag = step.lagging(fid)
     if lag is None:
         return
@@ -445,7 +437,7 @@ def _requests(found: Found) -> dict[str, RequestRow] | None:
         # one row's label and no number (a prose line like a label, 「…及第三方测评…」, its numbers rejected):
         # nothing says the document has the table; a table left blank shows its other rows' labels
         return None
-    rows = Format.get(_t3_format(found, keys)).t3_rows
+    rows = Format.get(found.t3_format(keys)).t3_rows
     cols = Format.T3_COLUMN_KEYS
     out: dict[str, RequestRow] = {}
     get = found.values.get

@@ -54,6 +54,13 @@ class Found:
     # while they are the row's values), for the checks of the row's own sums as written (``pieces.null_piece_rows``)
     subtotals: dict[str, tuple[int, Value, tuple[Value, ...]]] = field(default_factory=dict)
 
+    def t3_format(self, keys: set[str] | None = None) -> str:
+        """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows
+        read (``requests.<row>.…``), where the caller has them."""
+        if keys is None:
+            keys = {p.split(".", 2)[1] for p in self.values}
+        return "2019" if "other_total" in keys and not keys & set(Format.group_rows("other")) else "2021"
+
     def unread_rows(self, rows: list[str]) -> list[str]:
         """Of ``rows`` (row paths), those with no number read and no reader's note (unreadable, ambiguous)
         yet: the rows a blank-cell rule would call blank unless a note says their nulls are the reader's."""
@@ -63,6 +70,7 @@ class Found:
 
     def request_rows(self) -> list[str]:
         """表三's row paths in the format this reading shows: 2019's single （六）其他处理 row, or 2021's three."""
+        # (not ``t3_format``: a reading holding （六）'s total names the 2019 rows, whatever sub-rows it read)
         single_other = any(p.startswith("requests.other_total.") for p in self.values)
         return [f"requests.{r.key}" for r in Format.get("2019" if single_other else "2021").t3_rows]
 
