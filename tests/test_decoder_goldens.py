@@ -67,6 +67,9 @@ RIGHT = {
     # 6 0 0 0 0 0 6」: 予以公开's numbers read as 部分公开's; 「补正后申 作息需要另行制 1 0 0 0 0 0 1」: 另行制作's read as
     # 补正后…不明确's), 4 wrong (26 right): rows whose sums cannot be checked, left null (outofstep/interleaved.py)
     "lodocx-pdfbox-sort__r000.txt": 16,
+    # the same of r000dense: a 总计 set on two lines in its cell, 「…内容仍不明确 34 57 40 47 15 1 19」 / 「处）」 / 「4」
+    # (194): read 19, 1 wrong (15 right); the row failing its sum beside a lone number below it (extract/cuttail.py)
+    "lodocx-pdfbox-sort__r000dense.txt": 16,
     # tesseract: table rules read as glyphs (| 0 | 0 [0 10 0 is seven zeros), read through by ruled.py
     "tess300-psm6__r000.txt": 79,  # 37 right before; 58 until rows of zeros under a lone 0 总计 (「| 0 0 10 0 0 0
     # 0」, the glued 1s rules) were confirmed by that total, with no sum across rows left to check them; 72

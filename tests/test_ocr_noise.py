@@ -244,3 +244,19 @@ def test_a_name_under_a_glyph_and_a_rule_may_have_lost_its_first_glyph():
     record = nianbao.parse(HERE / "holdout-tess150-psm3__pt20.txt")
     assert record.meta.agency is None
     assert any(n.path == "meta.agency" and n.kind == "unreadable" and "表格线" in n.text for n in record.notes)
+
+
+def test_a_place_name_misread_in_the_title_and_written_otherwise_in_the_body_is_no_agency():
+    """tesseract 5.3 --psm 6 at 300 dpi of held-out pt06 (this machine): the title is 「平潭毕合实验区上自然资源与生态
+    环境局」 (综 read 毕, a 上 added), the body writes 平潭综合实验区 three times and the whole name once (「请与平潭综合
+    实验区自然资源与生态环境局办公室联系」), nothing else in the text showing it was read from pixels. The title's
+    place name stands nowhere else while one a character apart stands repeatedly: null with a note, not the
+    title's name (2 wrong before, pt06 and pt06z). A place name as short as 东城区 is another place, not a misread."""
+    record = nianbao.parse(HERE / "holdout-tess300-psm6__pt06.txt")
+    assert record.meta.agency is None
+    assert any(n.path == "meta.agency" and n.kind == "unreadable" and "平潭综合实验区" in n.text for n in record.notes)
+    text = (HERE / "holdout-tess300-psm6__pt06.txt").read_text(encoding="utf-8")
+    right = text.replace("平潭毕合实验区上", "平潭综合实验区", 1)
+    assert nianbao.parse_bytes(right.encode("utf-8"), "t.txt").meta.agency == "平潭综合实验区自然资源与生态环境局"
+    short = "东城区自然资源局\n2023 年政府信息公开工作年度报告\n西城区、西城区与本局…\n"
+    assert nianbao.parse_bytes(short.encode("utf-8"), "t.txt").meta.agency == "东城区自然资源局"

@@ -29,7 +29,11 @@ that way is the same. Nothing is inferred: a block with an unknown cell stays nu
 **The agency**: a title's agency read once, while the body names one that differs from it by one
 character of the place name (before its first administrative level: 市, 区, 县 …; never the body's own
 words, 人民政府 or 统计局, where a different character is another body) at least twice and the same way
-every time, is the body's spelling (准安市人民政府 in the title, 淮安市人民政府 three times in the body).
+every time, is the body's spelling (准安市人民政府 in the title, 淮安市人民政府 three times in the body). A title's
+place name (five characters or more) written nowhere else, while one a character apart stands in the text at
+least twice, the same way every time, is a misread too, in any text (tesseract --psm 6 of a clean page shows
+no other sign): the agency is null with a note, as the rest of its name may be misread as well
+(``place_misread``: 平潭毕合实验区上自然资源与生态环境局 in the title, 平潭综合实验区 thrice in the body).
 """
 
 from __future__ import annotations
@@ -491,6 +495,35 @@ def agency_from_body(agency: str, ev: Evidence) -> str | None:
             other = m.group(0)
             if other != agency and m.group(1) not in LEVEL_CHARS:
                 seen[other] = seen.get(other, 0) + 1
+    if len(seen) != 1:
+        return None
+    other, n = next(iter(seen.items()))
+    return other if n >= 2 else None
+
+
+PLACE_CHARS = 5  # a place name this long or longer (平潭综合实验区): one character apart is no other place
+
+
+def place_misread(agency: str, ev: Evidence) -> str | None:
+    """The place name the body writes where the agency's own (its head before its first administrative level:
+    平潭毕合实验区 of 平潭毕合实验区上自然资源与生态环境局, read so by tesseract) stands nowhere else in the text, while
+    a place name one character apart (平潭综合实验区, never the level: 金乡县, 金乡镇 are two places) stands in it
+    at least twice, the same way every time: the title misread its place name, and what else of the name it
+    misread nothing says (the body's whole name may be written once, or misread too). None otherwise. A
+    place name shorter than ``PLACE_CHARS`` is left alone (东城区, 西城区: one character apart, two places)."""
+    level = next((i for i, ch in enumerate(agency) if ch in LEVEL_CHARS), -1)
+    if level + 1 < PLACE_CHARS:
+        return None
+    place = agency[:level + 1]
+    text = ev.normed
+    if text.count(place) > 1:
+        return None
+    seen: dict[str, int] = {}
+    for i in range(level):
+        pat = re.escape(place[:i]) + r"([\u4e00-\u9fff])" + re.escape(place[i + 1:])
+        for m in re.finditer(pat, text):
+            if m.group(0) != place and m.group(1) not in LEVEL_CHARS:
+                seen[m.group(0)] = seen.get(m.group(0), 0) + 1
     if len(seen) != 1:
         return None
     other, n = next(iter(seen.items()))

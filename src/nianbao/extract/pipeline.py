@@ -26,6 +26,7 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
+from .cuttail import settle_cut_tails
 from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
 from .noise import (
@@ -46,6 +47,7 @@ from .noisy_rows import (
     confirm_active_rows,
     digit_trust,
     note_unread_rows,
+    place_misread,
     read_appeals_tokens,
 )
 from .outofstep import Step, holds, other_row, out_of_step, settle_ahead, settle_lag
@@ -155,6 +157,8 @@ def build_record(doc: Document) -> Record:
         _interleaved(found_req)
         _ahead(found_req, step)
     _behind(found_req, step)
+    if found_req.values:  # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``)
+        settle_cut_tails(found_req, tb, _t3_format(found_req), (found_act, found_req, found_app))
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank
@@ -220,6 +224,12 @@ def build_record(doc: Document) -> Record:
     elif prose and mf.agency and agency_conflicts(mf.agency, ev):  # (a repaired name is the body's own)
         notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
                                text=f"识别文字（OCR）有误读迹象（{ev.signals[0]}），机关名称「{mf.agency}」与正文中的写法不一致，已留空"))
+        mf.agency = None
+    elif mf.agency and mf.agency_source in ("title", "heading") and (place := place_misread(mf.agency, ev)):
+        # also where nothing else shows the text was read from pixels (tesseract psm 6 of a clean page)
+        notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",
+                               text=f"标题的机关名称「{mf.agency}」中的地名「{mf.agency[:len(place)]}」全文再没有出现，正文多次写作"
+                                    f"「{place}」：标题的名称有误读，其余部分是否也有误读无法确定，已留空"))
         mf.agency = None
     elif prose and mf.agency and glyph_cut_above(blocks, mf.agency, ev):
         notes.append(ParseNote(kind="unreadable", path="meta.agency", label="发布机关",

@@ -1,0 +1,48 @@
+"""表三 numbers a PDF tool cut in two, the rest alone on a line below the row (extract/cuttail.py).
+
+Fixture: PDFBox ExtractText -sort of LibreOffice's PDF of the shared r000dense.docx, whose 补正后…不明确 总计 194 sits
+on two lines in its cell: 「（五 3.补正后申请内容仍不明确 34 57 40 47 15 1 19」 / 「处）」 / 「4」 (read 19 before: 1 wrong).
+"""
+
+from __future__ import annotations
+
+import nianbao
+from conftest import DATA, load_json, mismatches
+from nianbao.extract.pipeline import build_record
+from nianbao.ingest import load_bytes
+
+FIXTURE = DATA / "decoder" / "lodocx-pdfbox-sort__r000dense.txt"
+ROW = "（五 3.补正后申请内容仍不明确 34 57 40 47 15 1 19\n处）\n4\n"
+
+
+def _parse(text: str) -> dict:
+    return build_record(load_bytes(text.encode("utf-8"), "t.txt")).to_json_dict()
+
+
+def _notes(got: dict, row: str) -> list[dict]:
+    return [n for n in got["notes"] if n["path"] == f"requests.{row}"]
+
+
+def test_a_total_cut_in_two_is_joined_when_the_row_then_adds_up():
+    got = nianbao.parse(FIXTURE).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "r000dense.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["unavailable_unclear"].values()) == [34, 57, 40, 47, 15, 1, 194]
+    assert any(n["kind"] == "repaired" and "「19」" in n["text"] and "194" in n["text"]
+               for n in _notes(got, "unavailable_unclear"))
+
+
+def test_a_lone_number_that_does_not_make_the_row_add_up_leaves_it_null():
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert ROW in text
+    got = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n5\n")))
+    assert set(got["requests"]["unavailable_unclear"].values()) == {None}  # not 19
+    assert any(n["kind"] == "unreadable" and "「5」" in n["text"] for n in _notes(got, "unavailable_unclear"))
+
+
+def test_a_row_failing_its_sum_with_no_lone_number_below_is_read_as_printed():
+    text = FIXTURE.read_text(encoding="utf-8")
+    got = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n")))
+    assert got["requests"]["unavailable_unclear"]["total"] == 19  # a printed defect: the audit's, not the reader's
+    far = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n处）\n4\n")))  # three lines below: another's
+    assert far["requests"]["unavailable_unclear"]["total"] == 19
