@@ -158,7 +158,7 @@ def build_record(doc: Document) -> Record:
         _ahead(found_req, step)
     _behind(found_req, step)
     if found_req.values:  # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``)
-        settle_cut_tails(found_req, tb, _t3_format(found_req), (found_act, found_req, found_app))
+        settle_cut_tails(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank
