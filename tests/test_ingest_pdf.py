@@ -189,3 +189,25 @@ def test_a_table_two_header_a_cell_off_leaves_its_numbers_unplaced():
     assert [m for m in mismatches(shown, got) if m[2] is not None] == []
     assert got["normative_documents"]["repealed"] is None
 
+
+def test_a_cell_cut_by_the_side_of_the_page_is_blank_not_the_part_inside():
+    """LibreOffice's PDF of a web page whose 表三 is wider than A4: the grid's right side ruled at the page's
+    side (595.3 pt), 总计's 「19」 drawn across it: 「1」 inside the grid, 「9」 (its centre past the side) outside,
+    read 1. A cell at the side that lost a glyph across it is blank; one whose glyph across the side still
+    fell inside (「14」's 「4」, its centre left of the side) keeps its text; text outside any grid keeps it all."""
+    from nianbao.ingest.pdfgrid import layout_page
+
+    w = 595.3
+    segments = [("h", 400.0, w, y) for y in (100.0, 120.0, 140.0)] + \
+               [("v", 100.0, 140.0, x) for x in (400.0, 550.0, w)]
+
+    def glyphs(text, x, top):
+        return [Glyph(ch, x + 6.7 * i, top, x + 6.7 * (i + 1), top + 12) for i, ch in enumerate(text)]
+
+    page = layout_page(1, w, 842.0, glyphs("查询事项", 410, 104) + glyphs("19", 585.6, 104)
+                       + glyphs("案卷", 410, 124) + glyphs("14", 581.0, 124) + glyphs("合计277", 560, 300), segments)
+    (grid,) = page.grids
+    texts = {(c.row, c.col): c.text for c in grid.cells}
+    assert texts[(0, 1)] == ""  # never 1
+    assert texts[(1, 1)] == "14"
+    assert "合计277" in ["".join(ln.texts()) for ln in page.lines]
