@@ -14,21 +14,36 @@ phones is laid out (414 CSS px, factor 2: 828 px, tables squeezed). Outputs go t
 again); then every folder is parsed and scored in this process. With --cli the screenshot folders are scored
 through the product path instead, ``nianbao parse --json FILE`` run once per file (its stdout the record), and a
 second table gives right / WRONG / null per screenshot mode. --only scores only the modes named.
+
+    .venv/bin/python bench/score_browser.py --synth N [--start S] [--wrong] [--files] [--regen] [--only MODE,…]
+
+``--synth``: N pages of tests/htmlsynth.py from seed S (default 0; score_webtext.py's synth set, each page
+scored on the cells it shows) printed to PDF by two producers — Chromium (page.pdf, A4; one browser, one page
+reused) and LibreOffice (``soffice --headless --convert-to pdf`` of the .html, writer_web_pdf_Export, one batch
+call, again for the pages a long batch stopped before) — and each PDF read by nianbao itself (modes
+``chromium`` and ``lo``: ``nianbao.parse`` on the PDF in this process, the product path) and by the PDF text
+tools: pdftotext (default, -layout, -raw), pdfplumber (extract_text, layout=True), pdfminer.six
+(high-level extract_text), PyMuPDF (get_text, sort=True): modes ``PRODUCER-TOOL``. Outputs in
+build/browser/synth/MODE/STEM.{pdf,txt}, made once; fields right and WRONG non-null values per mode (--files:
+the files not all right). Seeds 0–299 take ~25 min on 2 shared cores (pdfplumber and pdfminer most of it).
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from scoring import (  # its own loop: --cli per folder, a second table
+    file_count,
     load_score,
     parse_cli,
     parse_here,
     print_table,
     score_folder,
+    short_files,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -117,7 +132,117 @@ def make(with_png: bool) -> list[str]:
     return notes
 
 
+# ---- --synth: tests/htmlsynth.py's pages printed to PDF by two producers, read by PDF text tools ----------
+SYNTH = OUT / "synth"
+PRODUCERS = ("chromium", "lo")  # Playwright's page.pdf (A4); LibreOffice's writer_web_pdf_Export
+
+
+def _pdfplumber(pdf: Path, layout: bool) -> str:
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        return "\n".join((p.extract_text(layout=layout) or "") for p in doc.pages)
+
+
+def _pdfminer(pdf: Path) -> str:
+    from pdfminer.high_level import extract_text
+    return extract_text(str(pdf))
+
+
+def _pymupdf(pdf: Path, sort: bool) -> str:
+    import pymupdf
+    with pymupdf.open(pdf) as doc:
+        return "".join(page.get_text(sort=sort) for page in doc)
+
+
+def _poppler(pdf: Path, mode: list[str]) -> str:
+    return subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120,
+                          check=True).stdout.decode("utf-8")
+
+
+PDF_TOOLS = {
+    "pdftotext": lambda f: _poppler(f, []),
+    "pdftotext-layout": lambda f: _poppler(f, ["-layout"]),
+    "pdftotext-raw": lambda f: _poppler(f, ["-raw"]),
+    "pdfplumber": lambda f: _pdfplumber(f, False),
+    "pdfplumber-layout": lambda f: _pdfplumber(f, True),
+    "pdfminer": _pdfminer,
+    "pymupdf": lambda f: _pymupdf(f, False),
+    "pymupdf-sort": lambda f: _pymupdf(f, True),
+}
+
+
+def make_synth(n: int, start: int) -> list[str]:
+    """The synth pages (score_webtext's synth_set: src/, expected/ with the shown cells), each printed to PDF by
+    Chromium (one browser, one page reused) and by LibreOffice (one batch call), each PDF read by every tool;
+    what is there already is not made again. The notes on what could not run."""
+    from score_webtext import synth_set
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # 「Could not get FontBBox …」 on every page
+    synth_set(SYNTH, n, start)
+    shutil.rmtree(SYNTH / "_html", ignore_errors=True)  # score_webtext's own reading: not a PDF mode
+    srcs = sorted((SYNTH / "src").glob("*.html"))
+    notes: list[str] = []
+    for prod in PRODUCERS:
+        (SYNTH / prod).mkdir(parents=True, exist_ok=True)
+    todo = [s for s in srcs if not (SYNTH / "chromium" / f"{s.stem}.pdf").exists()]
+    if todo:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for src in todo:
+                page.goto(src.resolve().as_uri(), wait_until="load")
+                page.pdf(path=str(SYNTH / "chromium" / f"{src.stem}.pdf"), format="A4")
+            browser.close()
+    profile = SYNTH / ".lo-profile"  # its own profile: another soffice running does not take the call
+    todo = [s for s in srcs if not (SYNTH / "lo" / f"{s.stem}.pdf").exists()]
+    while todo:  # one batch call; a long batch can stop part way (seen after ~250 pages): again for the rest
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(SYNTH / "lo"), *map(str, todo)],
+                       capture_output=True, timeout=3600, check=False)
+        left = [s for s in todo if not (SYNTH / "lo" / f"{s.stem}.pdf").exists()]
+        if len(left) == len(todo):
+            notes += [f"lo: LibreOffice made no PDF of {s.stem}" for s in left]
+            break
+        todo = left
+    for prod in PRODUCERS:
+        for tool, read in PDF_TOOLS.items():
+            folder = SYNTH / f"{prod}-{tool}"
+            folder.mkdir(exist_ok=True)
+            for src in srcs:
+                pdf, target = SYNTH / prod / f"{src.stem}.pdf", folder / f"{src.stem}.txt"
+                if pdf.exists() and not target.exists():
+                    try:
+                        target.write_text(read(pdf), "utf-8")
+                    except Exception as e:  # noqa: BLE001 - a PDF a tool cannot read is a note, not the end
+                        notes.append(f"{prod}-{tool}: {src.stem}: {type(e).__name__} {str(e)[:80]}")
+    return notes
+
+
+def main_synth(argv: list[str]) -> int:
+    n = int(argv[argv.index("--synth") + 1])
+    start = int(argv[argv.index("--start") + 1]) if "--start" in argv else 0
+    if "--regen" in argv and SYNTH.exists():
+        shutil.rmtree(SYNTH)
+    notes = make_synth(n, start)
+    only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
+    score = load_score(ROOT.parent / "shared" / "tools" / "score.py")
+    modes = [m for prod in PRODUCERS for m in (prod, *(f"{prod}-{t}" for t in PDF_TOOLS))]
+    rows = []
+    for mode in modes:
+        if only and mode not in only:
+            continue
+        files = score_folder(score, SYNTH / mode, SYNTH / "expected", "--wrong" in argv)
+        rows.append((mode, files, short_files(files) if "--files" in argv else file_count(files)))
+    print_table(rows, "files", name_width=26)
+    for note in notes:
+        print(note)
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--synth" in argv:
+        return main_synth(argv)
     if "--regen" in argv and OUT.exists():
         shutil.rmtree(OUT)
     notes = make("--png" in argv)

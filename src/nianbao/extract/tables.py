@@ -964,6 +964,8 @@ def _grid_values(row: Row, item: ActiveItem, fmt: str, head: Block | None) -> li
     width = len(labels) or 1
     vals = row.values
     blank = [Value(None, row.block.cells[-1])] * width
+    if head is not None and labels and _header_shifted(row, head):
+        return vals if len(vals) == width else blank
     if head is not None and labels:
         placed = _under_header(row.block, head, labels)
         if placed is not None:
@@ -978,6 +980,28 @@ def _grid_values(row: Row, item: ActiveItem, fmt: str, head: Block | None) -> li
     want = runs.pop()
     i = next(i for i in range(len(vals) - width + 1) if tuple(v.value for v in vals[i:i + width]) == want)
     return vals[i:i + width]
+
+
+_LABEL_HEAD = "信息内容"  # the header cell over 表二's label column
+
+
+def _header_shifted(row: Row, head: Block) -> bool:
+    """The header row's 信息内容 does not stand over the row's label: the header is a cell off (a page whose
+    header row lacks the blank cell the rows above and below it have: 「信息内容」 over the first column of
+    numbers, 「本年废止件数」 over the third, 「现行有效件数」 over none). Its column words say nothing then of
+    where the numbers stand (read under them, 11 in the third column was 本年废止件数 for 现行有效件数)."""
+    if not row.label_cells:
+        return False
+    cells = head.cells
+    at = next((i for i, c in enumerate(cells) if not c.covered and core(c.text) == _LABEL_HEAD), None)
+    if at is None:
+        return False
+    end = at + 1
+    while end < len(cells) and cells[end].covered:
+        end += 1
+    first = next((i for i, c in enumerate(row.block.cells) if c is row.label_cells[0]), None)
+    last = next((i for i, c in enumerate(row.block.cells) if c is row.label_cells[-1]), None)
+    return first is not None and last is not None and (last < at or first >= end)
 
 
 def _under_header(block: Block, head: Block, labels: tuple[Label, ...]) -> list[Value] | None:

@@ -116,12 +116,38 @@ def layout_page(number: int, w: float, h: float, glyphs: list[Glyph], segments: 
                 tol: float = 3.0) -> Page:
     """A page: its ruled tables filled with their glyphs, the other glyphs grouped into lines."""
     page = Page(number, w, h)
+    cut = [g for g in glyphs if _past_edge(g, w)]  # (kept in the text: a line's number runs on past the side)
     rest = glyphs
     for grid in find_grids(segments, tol=tol):
         rest = fill(grid, rest)
+        if cut:
+            outside = {id(g) for g in rest}
+            _clear_cut_cells(grid, [g for g in cut if id(g) in outside], w, tol)
         if useful(grid):
             page.grids.append(grid)
         else:  # a framed paragraph: give its text back
             rest += [g for c in grid.cells for g in c.glyphs]
     page.lines = group_lines(rest)
     return page
+
+
+_EDGE = 1.0  # points a glyph's box may reach past the page's side before it is cut by it
+
+
+def _past_edge(g: Glyph, w: float) -> bool:
+    """A glyph drawn across or beyond the left or right side of the page: not (all) shown."""
+    return g.x1 > w + _EDGE or g.x0 < -_EDGE
+
+
+def _clear_cut_cells(grid: Grid, cut: list[Glyph], w: float, tol: float) -> None:
+    """A table wider than the page (LibreOffice's PDF of a web page whose table is wider than A4), its side
+    ruled at the page's: a cell at that side whose text runs over it lost what lies past the grid (``cut``,
+    glyphs across the side left outside the grid: 「19」 read 1, its 「9」 on the page's side). Such a cell is
+    left blank (null), never read as the part inside."""
+    for c in grid.cells:
+        x0, top, x1, bottom = c.bbox
+        right, left = x1 >= w - tol, x0 <= tol
+        if any(top <= (g.top + g.bottom) / 2 <= bottom and ((right and g.x1 > w + _EDGE) or (left and g.x0 < -_EDGE))
+               for g in cut):
+            c.glyphs = []
+            c.text = ""
