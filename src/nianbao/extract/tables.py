@@ -16,7 +16,7 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
-from .placed import Places, beside, head_centres, header_centres, place, t4_centres, t4_place, under_columns
+from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
@@ -101,6 +101,7 @@ class _T3Header:
     # text with positions (a PDF tool's boxes, no rules): the page of the header and each column's x centre, for
     # a row whose blank cells left fewer numbers than columns (``placed``)
     centres: tuple[int | None, dict[str, float]] | None = None
+    readings: list[Reading] = field(default_factory=list)  # the centres under each measure of a layout text
     placed_beside: bool = False  # the row just picked was placed so, its numbers level with its label's lines
     places: Places = field(default_factory=Places.none)
     # a Markdown header whose lines keep every cell and name the first few columns only, each in a cell of its
@@ -131,8 +132,7 @@ class _T3Header:
             return _cells_at_cut(row, self)  # (a row of another table, the rest of it after a page break, as ever)
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
-                placed := place(vals, row.label_cells[-1] if row.label_cells else None, self.centres[1],
-                                self.places)):
+                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)):
             self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None, self.places)
             return placed
         if self.subtotal is not None:
@@ -157,6 +157,14 @@ class _T3Header:
             self.dropped = vals[self.subtotal]
             vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
         return vals[-7:]
+
+    def _placed(self, vals: list[Value], label: Cell | None) -> list[Value] | None:
+        """The row's numbers under the columns they stand at, when every reading of the places agrees."""
+        got = [place(vals, label, centres, pl) for (_, centres), pl in self.readings]
+        if not got or any(g is None for g in got):
+            return None
+        cells = {tuple(id(v.cell) if v.value is not None else None for v in g) for g in got if g is not None}
+        return got[0] if len(cells) == 1 else None
 
     def _follows(self, row: Row) -> bool:
         """The row's cells stand in the header's slots: each column's slot is its own cell, no label stands in
@@ -288,7 +296,8 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
     if head.columns is None:
-        head.centres = header_centres(blocks, head.places)
+        head.readings = t3_readings(blocks, head.places)
+        head.centres = head.readings[0][0] if head.readings else None
         if _SUBTOTAL not in header_text:
             head.cut_columns, head.cut_cells = _cut_slots(lines)
     if _SUBTOTAL in header_text:
