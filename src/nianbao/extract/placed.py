@@ -7,7 +7,10 @@ cell the order of the numbers no longer says their columns: 「一、本年新�
 may be 自然人 and 总计 or any two of the seven. Their positions say it: each number stands under one
 column's header words. Layout text (``pdftotext -layout``, pdfplumber's ``layout=True``) writes each piece
 at the column its x gives, so a character's column in its line is its place the same way; a line with a
-tab or a ``|`` keeps no columns.
+tab or a ``|`` keeps no columns. A full-width character fills one column of such a line (pdftotext) or two
+(pandoc's plain text pads its cells to their display width): 表三's rows are placed under both measures,
+unless the rows that print all seven numbers stand under the header in one of them only, and a row is read
+so only when the measures agree.
 
 The header's columns are found from the words the header prints (自然人, 商业企业, 科研机构, 社会公益组织,
 法律服务机构, 其他, 总计, each maybe broken over lines: 「自然」/「人」, and several in one run:
@@ -31,7 +34,7 @@ from collections.abc import Sequence
 
 from ..format import Format, norm
 from ..ingest import Block, Cell
-from .values import Value
+from .values import Value, read_value
 
 # the first word of each column as headers print it (a column's later words, 机构 and 组织, are two columns')
 _FIRST_WORDS: dict[str, tuple[str, ...]] = {
@@ -50,9 +53,16 @@ class Places:
     """Where a cell's characters stand across the page: along its box (a full-width character counted as two
     half-width ones), or for a text cell, its columns in its line of ``text`` (layout text)."""
 
-    def __init__(self, text: str | None = None, boxes: bool = True) -> None:
+    def __init__(self, text: str | None = None, boxes: bool = True, wide: bool = False) -> None:
         self.text = text
         self.boxes = boxes  # False: a reading from pixels, whose boxes are an OCR engine's guesses too
+        # layout text: a full-width character fills two columns of its line (pandoc's plain text, which pads
+        # cells to their display width) rather than one (pdftotext -layout, which writes a character a column)
+        self.wide = wide
+
+    def as_wide(self) -> Places:
+        """The same places, a layout text's full-width characters counted as two columns."""
+        return Places(self.text, self.boxes, wide=True)
 
     @staticmethod
     def none() -> Places:
@@ -77,6 +87,10 @@ class Places:
         line = self.text[at:stop if stop >= 0 else len(self.text)]
         if "\t" in line or "|" in line:
             return None  # columns by separators, not by place
+        if self.wide:
+            before = len(_WIDE.findall(self.text, at, cell.span[0]))
+            inside = [2 if _WIDE.match(ch) else 1 for ch in cell.text]
+            return cell.span[0] - at + before + sum(inside[:start]) + sum(inside[start:end]) / 2
         return cell.span[0] - at + (start + end) / 2
 
     def right(self, cell: Cell) -> float | None:
@@ -112,9 +126,11 @@ def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None,
             if any(g in norm(t) for g in _GROUP_HEADS):
                 continue
             for key, words in _FIRST_WORDS.items():
-                for w in words:
-                    for m in re.finditer(re.escape(w), t):
-                        seen.setdefault(key, []).append(places.x(c, m.start(), m.end()))  # type: ignore[arg-type]
+                # a column's words in one cell (社会公益) are one place: their mean
+                xs = [x for w in words for m in re.finditer(re.escape(w), t)
+                      if (x := places.x(c, m.start(), m.end())) is not None]
+                if xs:
+                    seen.setdefault(key, []).append(sum(xs) / len(xs))
     if set(seen) != set(_KEYS):
         return None
     centres = {k: sum(v) / len(v) for k, v in seen.items()}
@@ -125,6 +141,30 @@ def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None,
     if any(max(v) - min(v) > AGREE * min(gaps) for v in seen.values()):
         return None
     return page, centres
+
+
+Reading = tuple[tuple[int | None, dict[str, float]], Places]  # the header's (page, column centres) under a measure
+
+
+def t3_readings(blocks: Sequence[Block], places: Places) -> list[Reading]:
+    """表三's column centres under each way layout text may count a full-width character (one column or two);
+    a row is placed only where every reading places it alike. The rows that print all seven numbers on
+    their label's line settle the measure when they stand under the columns in one way only; text with
+    boxes, or whose header stands in order under one measure only, has one reading."""
+    measures = (places, places.as_wide()) if places.text is not None and places.boxes else (places,)
+    out: list[Reading] = [(c, pl) for pl in measures if (c := header_centres(blocks, pl)) is not None]
+    if len(out) < 2:
+        return out  # the header's columns stand in order under one measure only: that one
+    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), 0)
+    fits = []
+    for (_, centres), pl in out:
+        xs = [centres[k] for k in _KEYS]
+        full = [vals for b in blocks[first:first + 40] if not b.grid and len(b.cells) == 8
+                and len(vals := [v for c in b.cells[1:] if (v := read_value(c)) is not None and v.value is not None]) == 7]
+        fits.append(bool(full) and all(under_columns(vals, xs, pl) is not None for vals in full))
+    if fits[0] != fits[1]:
+        return [out[fits.index(True)]]
+    return out
 
 
 def place(values: list[Value], label: Cell | None, centres: dict[str, float], places: Places) -> list[Value] | None:

@@ -16,7 +16,7 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
-from .placed import Places, beside, head_centres, header_centres, place, t4_centres, t4_place, under_columns
+from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
@@ -109,8 +109,14 @@ class _T3Header:
     # text with positions (a PDF tool's boxes, no rules): the page of the header and each column's x centre, for
     # a row whose blank cells left fewer numbers than columns (``placed``)
     centres: tuple[int | None, dict[str, float]] | None = None
+    readings: list[Reading] = field(default_factory=list)  # the centres under each measure of a layout text
     placed_beside: bool = False  # the row just picked was placed so, its numbers level with its label's lines
     places: Places = field(default_factory=Places.none)
+    # a Markdown header whose lines keep every cell and name the first few columns only, each in a cell of its
+    # own (a converter dropped the table's last grid columns: pandoc's gfm of a DOCX whose tblGrid is short):
+    # those columns' cell indices, for rows of that many cells
+    cut_columns: dict[str, int] | None = None
+    cut_cells: int = 0
 
     @property
     def width(self) -> int:
@@ -130,10 +136,11 @@ class _T3Header:
         vals = row.values
         if self.unplaced:
             return []
+        if self.cut_columns and self.subtotal is None and len(row.block.cells) == self.cut_cells:
+            return _cells_at_cut(row, self)  # (a row of another table, the rest of it after a page break, as ever)
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
-                placed := place(vals, row.label_cells[-1] if row.label_cells else None, self.centres[1],
-                                self.places)):
+                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)):
             self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None, self.places)
             return placed
         if self.subtotal is not None:
@@ -158,6 +165,14 @@ class _T3Header:
             self.dropped = vals[self.subtotal]
             vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
         return vals[-7:]
+
+    def _placed(self, vals: list[Value], label: Cell | None) -> list[Value] | None:
+        """The row's numbers under the columns they stand at, when every reading of the places agrees."""
+        got = [place(vals, label, centres, pl) for (_, centres), pl in self.readings]
+        if not got or any(g is None for g in got):
+            return None
+        cells = {tuple(id(v.cell) if v.value is not None else None for v in g) for g in got if g is not None}
+        return got[0] if len(cells) == 1 else None
 
     def _follows(self, row: Row) -> bool:
         """The row's cells stand in the header's slots: each column's slot is its own cell, no label stands in
@@ -207,6 +222,23 @@ def _cells_at_slots(row: Row, head: _T3Header, cells: list[Cell]) -> list[Value]
     head.subtotal_read = head.subtotal_read or any(
         v is not None and v.value is not None for i, v in enumerate(read[first:], first) if i not in slots.values())
     return out
+
+
+def _cells_at_cut(row: Row, head: _T3Header) -> list[Value]:
+    """A text row under a header that names only its first columns: the values of those columns, when the
+    row has the header's cells, every cell from the first named one on is a number or a blank under a named
+    column, and no number stands before; else none (the columns the header lost are not guessed)."""
+    slots = head.cut_columns or {}
+    cells = row.block.cells
+    if len(cells) != head.cut_cells or any(c.covered for c in cells):
+        return []
+    read = [read_value(c) for c in cells]
+    first = min(slots.values())
+    named = set(slots.values())
+    if any(v is None or (i not in named and v.value is not None) for i, v in enumerate(read[first:], first)) \
+            or any(v is not None and v.value is not None for v in read[:first]):
+        return []
+    return [v for k in T3_COLUMN_KEYS[:len(slots)] if (v := read[slots[k]]) is not None]
 
 
 def _cells_after_label(row: Row) -> list[Value]:
@@ -272,7 +304,10 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
     if head.columns is None:
-        head.centres = header_centres(blocks, head.places)
+        head.readings = t3_readings(blocks, head.places)
+        head.centres = head.readings[0][0] if head.readings else None
+        if _SUBTOTAL not in header_text:
+            head.cut_columns, head.cut_cells = _cut_slots(lines)
     if _SUBTOTAL in header_text:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
@@ -282,6 +317,41 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
             if head.subtotal is not None:
                 head.text_columns, head.text_cells = _text_slots(lines)
     return head
+
+
+def _named_slots(lines: list[Block]) -> dict[str, list[int]] | None:
+    """Each column a text header's lines name, by cell index (the lines of as many cells each), or None."""
+    if not lines or len({len(b.cells) for b in lines}) != 1:
+        return None
+    slots: dict[str, list[int]] = {}
+    for b in lines:
+        for i, cell in enumerate(b.cells):
+            c = core(cell.text)
+            for key, words in _COLUMN_WORDS.items():
+                if any(w in c for w in words) and len(c) <= 8:
+                    slots.setdefault(key, []).append(i)
+            if c in _OTHER_COLS:
+                slots.setdefault("other_org", []).append(i)
+            elif c in _TOTAL_COL:
+                slots.setdefault("total", []).append(i)
+            elif c == _SUBTOTAL:
+                slots.setdefault("subtotal", []).append(i)
+    return slots
+
+
+def _cut_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
+    """A text header that names, each once, in cells of their own and in order, the first few of the seven
+    columns and no other (a table whose last columns a converter dropped): those columns' cell indices."""
+    slots = _named_slots(lines)
+    if not slots or any(len(v) != 1 for v in slots.values()):
+        return None, 0
+    keys = T3_COLUMN_KEYS[:len(slots)]
+    if len(slots) >= len(T3_COLUMN_KEYS) or set(slots) != set(keys):
+        return None, 0
+    at = [slots[k][0] for k in keys]
+    if at != sorted(set(at)):
+        return None, 0
+    return {k: slots[k][0] for k in keys}, len(lines[0].cells)
 
 
 def _text_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
