@@ -341,7 +341,8 @@ def _named_slots(lines: list[Block]) -> dict[str, list[int]] | None:
 
 def _cut_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
     """A text header that names, each once, in cells of their own and in order, the first few of the seven
-    columns and no other (a table whose last columns a converter dropped): those columns' cell indices."""
+    columns and no other, the last named in the line's last cell (a table whose last columns a converter
+    dropped): those columns' cell indices."""
     slots = _named_slots(lines)
     if not slots or any(len(v) != 1 for v in slots.values()):
         return None, 0
@@ -349,7 +350,9 @@ def _cut_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
     if len(slots) >= len(T3_COLUMN_KEYS) or set(slots) != set(keys):
         return None, 0
     at = [slots[k][0] for k in keys]
-    if at != sorted(set(at)):
+    if at != sorted(set(at)) or at[-1] != len(lines[0].cells) - 1:
+        # (cells after the last column named: the table goes on, its other columns named on another line —
+        # a tab-separated header with 总计 on the line above, 「\t\t自然人\t法人或其他组织\t\t…」)
         return None, 0
     return {k: slots[k][0] for k in keys}, len(lines[0].cells)
 
