@@ -46,3 +46,41 @@ def test_a_row_failing_its_sum_with_no_lone_number_below_is_read_as_printed():
     assert got["requests"]["unavailable_unclear"]["total"] == 19  # a printed defect: the audit's, not the reader's
     far = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n处）\n4\n")))  # three lines below: another's
     assert far["requests"]["unavailable_unclear"]["total"] == 19
+
+
+# pdfplumber of Chromium's PDF of an htmlsynth page (narrow cells, full-width digits): the 总计 284 of 本年新收 is set
+# on two lines in its cell, 「２８」 on the line above the row and 「４」 below, which the row took as its seventh
+# number (read 4 before: 1 wrong in pdfplumber, pdfplumber layout, pdftotext -layout, PyMuPDF sort each)
+HEADED = DATA / "decoder" / "chromium-pdfplumber__s00165-numbers.txt"
+HEAD_ROW = "２８\n一、本年新收政府信息公开申请数量 52 33 40 49 41 69\n４\n"
+
+
+def test_the_first_digits_of_a_cut_number_above_the_row_are_joined_when_the_row_then_adds_up():
+    got = nianbao.parse(HEADED).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00165-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["new_received"].values()) == [52, 33, 40, 49, 41, 69, 284]
+    assert any(n["kind"] == "repaired" and "「28」" in n["text"] and "284" in n["text"]
+               for n in _notes(got, "new_received"))
+
+
+def test_first_digits_above_that_make_no_reading_add_up_leave_the_row_null():
+    text = HEADED.read_text(encoding="utf-8")
+    assert HEAD_ROW in text
+    got = _parse(text.replace(HEAD_ROW, HEAD_ROW.replace("２８\n", "２７\n")))
+    assert set(got["requests"]["new_received"].values()) == {None}  # not 4
+    assert any(n["kind"] == "unreadable" and "「27」" in n["text"] for n in _notes(got, "new_received"))
+
+
+# plain pdftotext of Chromium's PDF of another such page writes one cell a line: the 总计 21 of 本年新收 is 「２」
+# above the row's label and 「１」 after its six cells, read 1 before (pdftotext, pdftotext -layout: 1 wrong each)
+ONE_A_LINE = DATA / "decoder" / "chromium-pdftotext__s00021-numbers.txt"
+
+
+def test_first_digits_above_the_label_of_a_row_written_one_cell_a_line_are_joined():
+    got = nianbao.parse(ONE_A_LINE).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00021-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert got["requests"]["new_received"]["total"] == 21
+    assert any(n["kind"] == "repaired" and "「2」" in n["text"] and "21" in n["text"]
+               for n in _notes(got, "new_received"))

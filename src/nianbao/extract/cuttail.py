@@ -12,9 +12,22 @@ So a text row of 表三 whose six applicant cells do not sum to its 总计, with
 to exactly one of the row's numbers makes the row add up (and no sum across rows that can be checked
 fails), the row reads so, with a note; otherwise its cells stay null with the reason (L-03). A row that
 fails its sum with no such line is read as printed, as before.
+
+The cut may fall the other way: a narrow cell of Chromium's PDF sets 「２８４」 as 「２８」 over 「４」, and a tool
+writes 「２８」 alone on the line above the row and 「４」 below it, which the row takes as its 总计 (52 33 40 49 41
+69 / 4). So a line of nothing but one number at most two lines above a failing row (and not within two lines
+below another failing row, whose tail it may be) is tried too, as the first digits of one of the row's numbers;
+all joins above and below are weighed together: exactly one that makes the sums hold is read, else null.
+When the row took the lower pieces as its cells (its cells on its own line and one line below, as many as
+the numbers on a line of numbers just above: 「４ ２３」/「…２６ ５６ ３４ ４１ ３５」/「６ ８」), the pieces are
+joined in order (46, 238) and placed among the row's own numbers every way that keeps both orders: exactly
+one placing that makes the sums hold is read, else the row is null. Sums with another row that fails its
+own and is not settled yet check nothing (its numbers are in doubt too).
 """
 
 from __future__ import annotations
+
+from itertools import combinations
 
 from ..format import Format
 from ..format.nfkc import nfkc
@@ -31,6 +44,16 @@ CUT_JOINED = ("本行按原样各数之和与总计不符；其下第{gap}行单
               "连成「{whole}」后各合计成立")
 
 
+CUT_SPLIT_NULL = ("本行的数有几个在单元格内折行，被工具分写在本行上下两行（上「{heads}」、下「{tails}」），连上后能使各合计成立的"
+                  "读法不止一种或没有：各格无法确定，已留空")
+CUT_SPLIT_JOINED = ("本行的数有几个在单元格内折行，被工具分写在本行上下两行（上「{heads}」、下「{tails}」），连成「{wholes}」后"
+                    "只有一种放法使各合计成立")
+CUT_HEAD_NULL = ("本行各数之和与总计不符，而其上第{gap}行是单独一行的数字「{head}」，可能是本行某个数被工具断开的前半"
+                 "（单元格内折行），连上后各合计仍无法确认：各格无法确定，已留空")
+CUT_HEAD_JOINED = ("本行按原样各数之和与总计不符；其上第{gap}行单独一行的「{head}」是「{tail}」被工具断开的前半（单元格内折行），"
+                   "连成「{whole}」后各合计成立")
+
+
 def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
     """Lines holding nothing but one whole number, by line."""
     out: dict[int, Cell] = {}
@@ -43,14 +66,39 @@ def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
     return out
 
 
-def _checkable_sums_hold(read: dict[str, int | float | None], fid: str, row: str) -> bool:
-    """The row adds up, and every sum across rows that ``row`` is in holds where all its cells are read."""
+def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
+    """Lines holding nothing but numbers (one or more, spaced), by line: their digits."""
+    out: dict[int, list[str]] = {}
+    for b in blocks:
+        if b.grid or (c := b.sole()) is None or c.line is None:
+            continue
+        ts = nfkc(c.text).split()
+        if ts and all(t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
+                      for t in ts):
+            out[c.line] = ts
+    return out
+
+
+def _split_readings(own: list[int], joined: list[int]) -> list[list[int]]:
+    """Every row of 7 keeping ``own`` and ``joined`` each in its order."""
+    n = len(own) + len(joined)
+    out = []
+    for pos in combinations(range(n), len(joined)):
+        it_o, it_j = iter(own), iter(joined)
+        out.append([next(it_j) if i in pos else next(it_o) for i in range(n)])
+    return out
+
+
+def _checkable_sums_hold(read: dict[str, int | float | None], fid: str, row: str,
+                         doubtful: frozenset[str] = frozenset()) -> bool:
+    """The row adds up, and every sum across rows that ``row`` is in holds where all its cells are read
+    (a sum with another row still in ``doubtful``, failing its own sum and not yet settled, checks nothing)."""
     cols = Format.T3_COLUMN_KEYS
     vs = [read.get(f"requests.{row}.{c}") for c in cols]
     if any(v is None for v in vs) or sum(v for v in vs[:-1] if v is not None) != vs[-1]:
         return False
     for left, right in Format.get(fid).t3_identities():
-        if row not in {*left, *right}:
+        if row not in {*left, *right} or doubtful & ({*left, *right} - {row}):
             continue
         for c in cols:
             a = [read.get(f"requests.{r}.{c}") for r in left]
@@ -83,33 +131,112 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         return
     taken = {v.cell.line for t in tables for v in t.values.values() if v.cell.line is not None}
     lone = {ln: c for ln, c in _lone_numbers(blocks).items() if ln not in taken}
+    numlines = _number_lines(blocks)
+    settled: set[str] = set()
+
+    def doubtful(row: str) -> frozenset[str]:  # the other failing rows not settled yet, by the format's row key
+        return frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
+
+    ends = {max(ls) for _, vals, _ in failing if (ls := [v.cell.line for v in vals if v.cell.line is not None])}
     for row, vals, nums in failing:
         lines = [v.cell.line for v in vals if v.cell.line is not None]
         if not lines:
             continue
         end = max(lines)
         tail = next((lone[ln] for ln in range(end + 1, end + 1 + BELOW) if ln in lone), None)
-        if tail is None or tail.line is None:
+        # the first digits of a cut number alone on a line above the row (its rest on the row's line or on a
+        # line below that a cell took): not a line that may be another failing row's tail
+        start = min(lines)
+        if _settle_split(found, row, vals, fid, numlines, taken, ends, end, doubtful(row)):
+            settled.add(row)
             continue
-        gap = tail.line - end
-        digits = nfkc(tail.text).strip()
+        head = next((lone[ln] for ln in range(start - 1, start - 1 - BELOW, -1) if ln in lone
+                     and not any(0 < ln - e <= BELOW for e in ends if e != end)), None)
+        if (tail is None or tail.line is None) and (head is None or head.line is None):
+            continue
         read = {p: v.value for p, v in found.values.items()}
-        fits = []
-        for i, n in enumerate(nums):
-            if n == 0 or len(str(n)) + len(digits) > MAX_DIGITS:
+        fits = []  # (cell, whole, gap, piece, below)
+        for piece, below in ((tail, True), (head, False)):
+            if piece is None or piece.line is None:
                 continue
-            whole = int(f"{n}{digits}")
-            if _checkable_sums_hold({**read, f"{row}.{cols[i]}": whole}, fid, row.split(".", 1)[1]):
-                fits.append((i, whole))
+            digits = nfkc(piece.text).strip()
+            gap = piece.line - end if below else start - piece.line
+            for i, n in enumerate(nums):
+                if (below and n == 0) or len(str(n)) + len(digits) > MAX_DIGITS:
+                    continue
+                whole = int(f"{n}{digits}" if below else f"{digits}{n}")
+                if _checkable_sums_hold({**read, f"{row}.{cols[i]}": whole}, fid, row.split(".", 1)[1],
+                                        doubtful(row)):
+                    fits.append((i, whole, gap, digits, below))
         if len(fits) == 1:
-            i, whole = fits[0]
+            i, whole, gap, digits, below = fits[0]
             p = f"{row}.{cols[i]}"
             old = found.values[p]
             found.values[p] = Value(whole, old.cell)
-            found.notes.append(("repaired", row, CUT_JOINED.format(gap=gap, tail=digits, head=nums[i], whole=whole),
-                                None))
+            note = (CUT_JOINED.format(gap=gap, tail=digits, head=nums[i], whole=whole) if below else
+                    CUT_HEAD_JOINED.format(gap=gap, head=digits, tail=nums[i], whole=whole))
+            found.notes.append(("repaired", row, note, None))
+            settled.add(row)
+            continue
+        piece = tail if tail is not None else head
+        assert piece is not None and piece.line is not None
+        gap = piece.line - end if tail is not None else start - piece.line
+        digits = nfkc(piece.text).strip()
+        if tail is None:
+            for c in cols:
+                p = f"{row}.{c}"
+                found.values[p] = Value(None, found.values[p].cell)
+            found.notes.append(("unreadable", row, CUT_HEAD_NULL.format(gap=gap, head=digits), None))
             continue
         for c in cols:
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
         found.notes.append(("unreadable", row, CUT_NULL.format(gap=gap, tail=digits), None))
+
+
+def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines: dict[int, list[str]],
+                  taken: set[int], ends: set[int], end: int, doubtful: frozenset[str]) -> bool:
+    """Numbers cut with their first digits on a line of numbers above the row and their rest on the line below,
+    which the row took: 「４ ２３」/「一、本年新收… ２６ ５６ ３４ ４１ ３５」/「６ ８」 read as 26 56 34 41 35 6 8.
+    The row's own numbers and the joined ones (each in order) are placed every way; exactly one placing that
+    makes the sums hold is read, else the row is null. False when the text is not of this kind."""
+    by_line: dict[int, list[Value]] = {}
+    for v in vals:
+        if v.cell.line is not None:
+            by_line.setdefault(v.cell.line, []).append(v)
+    if len(by_line) != 2:
+        return False
+    first, below = sorted(by_line)
+    if not 0 < below - first <= BELOW:
+        return False
+    tails = numlines.get(below)
+    if tails is None or len(tails) != len(by_line[below]):
+        return False
+    head_ln = next((ln for ln in range(first - 1, first - 1 - BELOW, -1) if ln in numlines), None)
+    if head_ln is None or head_ln in taken or any(0 < head_ln - e <= BELOW for e in ends if e != end):
+        return False
+    heads = numlines[head_ln]
+    if len(heads) != len(tails):
+        return False
+    cols = Format.T3_COLUMN_KEYS
+    own = [int(v.value) for v in by_line[first] if v.value is not None]
+    joined = [int(h + t) for h, t in zip(heads, tails, strict=True)]
+    read = {p: v.value for p, v in found.values.items()}
+    fits = []
+    for cand in _split_readings(own, joined):
+        if _checkable_sums_hold({**read, **{f"{row}.{c}": x for c, x in zip(cols, cand, strict=True)}}, fid,
+                                row.split(".", 1)[1], doubtful):
+            fits.append(cand)
+    h, t = " ".join(heads), " ".join(tails)
+    if len(fits) == 1:
+        for c, x in zip(cols, fits[0], strict=True):
+            p = f"{row}.{c}"
+            found.values[p] = Value(x, found.values[p].cell)
+        found.notes.append(("repaired", row, CUT_SPLIT_JOINED.format(heads=h, tails=t,
+                                                                     wholes="、".join(map(str, joined))), None))
+        return True
+    for c in cols:
+        p = f"{row}.{c}"
+        found.values[p] = Value(None, found.values[p].cell)
+    found.notes.append(("unreadable", row, CUT_SPLIT_NULL.format(heads=h, tails=t), None))
+    return True
