@@ -234,6 +234,12 @@ RIGHT = {
     "holdout-pydocx-tsv__pt20z.txt": 205,
     # a guard: 「| 4 | 30 | 53 | 21 | 17 | 29 |154 |」 is read (a pipe glued to a digit is a rule, not a 1)
     "tess300-psm6__r000dense_scan_p3.txt": 49,
+    # pdftotext (default mode) over Chromium's PDF of an htmlsynth page, 表三 written labels first: 「7.属于」 / its
+    # numbers / 「行政」 on one page, 「执法案卷」 on the next, then the labels 8.属于… to 「2.申请人逾」 and their 77
+    # numbers, 「收费通知」 after them. Counted by the keys, the run 7.属于…执法案卷 … 1.申请人无正当理由… took the
+    # numbers a row early (44 wrong; the sums hold either way): the columnar reading leaves that run, and the
+    # reading anchored on the labels with numbers after them places it
+    "synth-chromium-pdftotext__s00129.txt": 164,
 }
 
 

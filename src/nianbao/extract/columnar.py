@@ -42,7 +42,7 @@ from itertools import combinations, product
 from math import comb
 from typing import NamedTuple
 
-from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label
+from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label, norm, tail
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .colblocks import read_blocks
@@ -1059,6 +1059,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     parts: list[tuple[list[int], list[tuple[str, object]]]] = []
     cur: list[int] = []
     longest = 0
+    cut: set[int] = set()  # rows of runs whose labels cut around numbers make their count unsure (``_cut_run``)
     for n, (i, _s, e) in enumerate(anchors):
         stop = anchors[n + 1][1] if n + 1 < len(anchors) else end
         toks = _tokens(stream, e, stop)
@@ -1074,6 +1075,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             continue
         if any(k == "num" for k, _ in toks) or n + 1 == len(anchors):
             if any(k == "num" for k, _ in toks):
+                if len(cur) > 1 and _cut_run(stream, rows_fmt, anchors, n - len(cur) + 1, n, stop, toks):
+                    cut.update(cur)
                 parts.append((cur, toks))
                 longest = max(longest, len(cur))
             cur = []
@@ -1096,6 +1099,15 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         prev, before = before, (rows, toks)
         if len(rows) < 2:
             continue  # a label with its own numbers: the row reader's
+        if cut & set(rows):
+            # a label cut around numbers at an edge of the run: the rows its numbers are is not settled (the
+            # sums hold for the run shifted by a row as well); null, never a shift
+            nums, runs = _runs_of(stream, toks)
+            for i in rows:
+                dec.rows[f"requests.{keys[i]}"] = [runs[id(x)] for x in nums]
+                dec.unreadable.append(f"requests.{keys[i]}")
+                dec.said[f"requests.{keys[i]}"] = _CUT_NOTE
+            continue
         if prev is not None and prev[0][-1] + 1 == rows[0] and _spill(prev[1], len(prev[0])):
             # the label before has a row's numbers more, past words: this run's first row's numbers, written
             # before its label (inscriptis' 「（一）」 / 「三、本年度办理结果  20 0 20 …」 / 「予以公开」); the numbers after the
@@ -1189,6 +1201,40 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         # (a row left blank parts every column's boxes) may settle cells the others do not
         _by_blocks(part, keys, dec, only_unsettled=True)
     return dec
+
+
+_CUT_NOTE = "标签在前、数字在后，一行标签被数字隔断（跨页或跨栏），标签行与数字行如何对应原文没有说明，单元格留空"
+_NUMBERING = re.compile(r"(\d{1,2})[.．、]")
+
+
+def _head_at(chars: str, row: Label, lo: int, hi: int) -> int:
+    """Where row ``row``'s numbering and first two words (「7.属于」) last end in ``chars[lo:hi]``, or -1."""
+    num = _NUMBERING.match(norm(row.label))
+    words = tail(row.label)[:2]
+    if num is None or len(words) < 2:
+        return -1
+    found = [m.end() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words), chars[lo:hi])]
+    return lo + found[-1] if found else -1
+
+
+def _cut_run(stream: Stream, rows: tuple[Label, ...], anchors: list[tuple[int, int, int]], a: int, b: int,
+             stop: int, toks: list[tuple[str, object]]) -> bool:
+    """Is a run of labels (``anchors[a..b]``, the numbers after the last) cut at an edge by the numbers of one
+    of its labels? The first label's numbering and first words stand before it with numbers between (「7.属于」
+    0 377 … 「行政」 / page break / 「执法案卷」: that row's numbers came before its key, it is not one of the
+    run's), or the next row's numbering and first words stand before the run's numbers (「2.申请人逾」 59 57 …
+    「收费通知」: that row is one of them). Counted by the anchors, the run is then a row off its numbers."""
+    chars = stream.chars
+    first, (last, _s, e) = anchors[a], anchors[b]
+    lo = anchors[a - 1][2] if a > 0 else max(0, first[1] - 80)
+    h = _head_at(chars, rows[first[0]], lo, first[1])
+    if h >= 0 and any(ch.isdigit() for ch in chars[h:first[1]]):
+        return True
+    nums = [t for k, t in toks if k == "num"]
+    if last + 1 < len(rows) and nums and isinstance(nums[0], _Num):
+        if _head_at(chars, rows[last + 1], e, min(nums[0].start, stop)) >= 0:
+            return True
+    return False
 
 
 def _by_blocks(part: _Part, keys: list[str], dec: Decoded, only_unsettled: bool = False) -> None:
