@@ -360,21 +360,9 @@ def _cut_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
 def _text_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
     """A text header's columns by cell index, when its lines keep every cell (as many cells each, a
     Markdown row per header line) and name each of the seven columns and 小计 in a cell of its own, once."""
-    if not lines or len({len(b.cells) for b in lines}) != 1:
+    slots = _named_slots(lines)
+    if slots is None:
         return None, 0
-    slots: dict[str, list[int]] = {}
-    for b in lines:
-        for i, cell in enumerate(b.cells):
-            c = core(cell.text)
-            for key, words in _COLUMN_WORDS.items():
-                if any(w in c for w in words) and len(c) <= 8:
-                    slots.setdefault(key, []).append(i)
-            if c in _OTHER_COLS:
-                slots.setdefault("other_org", []).append(i)
-            elif c in _TOTAL_COL:
-                slots.setdefault("total", []).append(i)
-            elif c == _SUBTOTAL:
-                slots.setdefault("subtotal", []).append(i)
     want = {*T3_COLUMN_KEYS, "subtotal"}
     if set(slots) != want or any(len(v) != 1 for v in slots.values()) or len({v[0] for v in slots.values()}) != 8:
         return None, 0
