@@ -353,7 +353,7 @@ def generate_tess(docs: list[tuple[str, Path, Path]], modes: list[tuple[int, int
 
 # ---- converters: DOCX → text ---------------------------------------------------------------------------
 
-def _pydocx_tsv(docx: Path, once: bool = False) -> str:
+def pydocx_tsv(docx: Path, once: bool = False) -> str:
     """python-docx's cells, tab-joined; a merged cell once per slot it spans, or once (``once``)."""
     import docx as pydocx
     from docx.table import Table
@@ -534,8 +534,8 @@ def generate(docs: list[tuple[str, Path, Path]], ocr: bool, ocr_all: bool,
     docxs = [(stem, SRC / f"{stem}.nr.docx") for stem, _, _ in docs if (SRC / f"{stem}.nr.docx").exists()]
     if _have("docx"):
         for stem, docx in docxs:
-            _write("nrdocx-pydocx-tsv", stem, ".txt", _pydocx_tsv(docx))
-            _write("nrdocx-pydocx-once", stem, ".txt", _pydocx_tsv(docx, once=True))
+            _write("nrdocx-pydocx-tsv", stem, ".txt", pydocx_tsv(docx))
+            _write("nrdocx-pydocx-once", stem, ".txt", pydocx_tsv(docx, once=True))
     else:
         note("python-docx not installed: skipped")
     for stem, docx in docxs:

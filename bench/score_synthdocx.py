@@ -77,24 +77,6 @@ def convert_jobs() -> int:
 
 
 # ---- in nianbao's venv ------------------------------------------------------------------------------------
-def pydocx_tsv(docx: Path) -> str:
-    """python-docx's paragraphs and table rows in body order, a row's cells tab-joined (a merged cell once
-    per slot it spans)."""
-    import docx as pydocx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    d = pydocx.Document(str(docx))
-    out = []
-    for child in d.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append(Paragraph(child, d).text)
-        elif tag == "tbl":
-            out += ["\t".join(c.text.replace("\n", " ") for c in row.cells) for row in Table(child, d).rows]
-    return "\n".join(out) + "\n"
-
-
 def merges(docx: Path) -> tuple[int, int, int]:
     """(tables, gridSpan cells, vMerge cells) of a DOCX, by python-docx: the merged cells are really there."""
     import docx as pydocx
@@ -151,6 +133,8 @@ def make_outputs(base: Path, only: set[str] | None, tools_python: Path) -> list[
             made.append(tool)
     else:
         print("跳过 pandoc-gfm, pandoc-plain：没有 pandoc")
+    from score_holdout import pydocx_tsv  # (the held-out set's docx tool, the same cells)
+
     for d, out in want("pydocx-tsv", ".txt"):
         out.write_text(pydocx_tsv(d), encoding="utf-8")
     made.append("pydocx-tsv")
@@ -173,14 +157,10 @@ def make_outputs(base: Path, only: set[str] | None, tools_python: Path) -> list[
     return [t for t in made if only is None or t in only]
 
 
-def _arg(argv: list[str], name: str, default: str) -> str:
-    return argv[argv.index(name) + 1] if name in argv else default
-
-
 def main(argv: list[str]) -> int:
     if "--convert" in argv:
         return convert_jobs()
-    from score_webtext import synth_set
+    from score_webtext import _arg, synth_set
     from scoring import options, score_folders, short_files
 
     tools_python = Path(_arg(argv, "--tools-python", str(OUT / ".venv" / "bin" / "python")))
