@@ -26,6 +26,7 @@ GOLDEN = "golden"  # the one name of the folders whose files golden() writes (ha
 # every other key, and a new key inside any other part of the record, still has to match.
 ADDED_RECORD_KEYS = frozenset({"opening", "contact", "signature", "consolidation"})
 ADDED_SECTION_KEYS = frozenset({"paragraphs"})
+ADDED_NOTE_KEYS = frozenset({"reason"})  # 2026-12-03: a repair's reason apart from the document's text
 
 
 def _without_added(actual, expected):
@@ -40,6 +41,11 @@ def _without_added(actual, expected):
                 {k: v for k, v in a.items() if k not in ADDED_SECTION_KEYS or k in e} if isinstance(a, dict)
                 and isinstance(e, dict) else a for a, e in zip(actual["sections"], expected["sections"])
             ] + actual["sections"][len(expected["sections"]):]
+        if isinstance(actual.get("notes"), list) and isinstance(expected.get("notes"), list):
+            actual["notes"] = [
+                {k: v for k, v in a.items() if k not in ADDED_NOTE_KEYS or k in e or v is not None}
+                if isinstance(a, dict) and isinstance(e, dict) else a for a, e in zip(actual["notes"], expected["notes"])
+            ] + actual["notes"][len(expected["notes"]):]
     return {k: _without_added(v, expected[k]) if k in expected else v for k, v in actual.items()}
 
 

@@ -28,8 +28,20 @@ def test_a_total_cut_in_two_is_joined_when_the_row_then_adds_up():
     expected = load_json(DATA / "decoder" / "expected" / "r000dense.json")
     assert [m for m in mismatches(expected, got) if m[2] is not None] == []
     assert list(got["requests"]["unavailable_unclear"].values()) == [34, 57, 40, 47, 15, 1, 194]
-    assert any(n["kind"] == "repaired" and "「19」" in n["text"] and "194" in n["text"]
+    assert any(n["kind"] == "repaired" and "「19」" in n["reason"] and "194" in n["reason"]
                for n in _notes(got, "unavailable_unclear"))
+
+
+def test_the_repair_is_told_as_a_reason_not_quoted_as_the_documents_text():
+    """L-02 once quoted the note's explanation as 「原文「本行按原样各数之和与总计不符；其下第2行…」」, cut at 40
+    characters: the reader's words are the reason, apart from the document's own text."""
+    from nianbao.audit import audit
+
+    found = [f.message for f in audit(nianbao.parse(FIXTURE)) if f.code == "L-02"
+             and f.cells == ["requests.unavailable_unclear"]]
+    assert found == ["表三「3.补正后申请内容仍不明确」的单元格在原文中错位或残缺，已修复后读取："
+                     "本行按原样各数之和与总计不符；其下第2行单独一行的「4」是「19」被工具断开的后半（单元格内折行），"
+                     "连成「194」后各合计成立"]
 
 
 def test_a_lone_number_that_does_not_make_the_row_add_up_leaves_it_null():
@@ -60,7 +72,7 @@ def test_the_first_digits_of_a_cut_number_above_the_row_are_joined_when_the_row_
     expected = load_json(DATA / "decoder" / "expected" / "s00165-numbers.json")
     assert [m for m in mismatches(expected, got) if m[2] is not None] == []
     assert list(got["requests"]["new_received"].values()) == [52, 33, 40, 49, 41, 69, 284]
-    assert any(n["kind"] == "repaired" and "「28」" in n["text"] and "284" in n["text"]
+    assert any(n["kind"] == "repaired" and "「28」" in (n["reason"] or "") and "284" in (n["reason"] or "")
                for n in _notes(got, "new_received"))
 
 
@@ -82,5 +94,5 @@ def test_first_digits_above_the_label_of_a_row_written_one_cell_a_line_are_joine
     expected = load_json(DATA / "decoder" / "expected" / "s00021-numbers.json")
     assert [m for m in mismatches(expected, got) if m[2] is not None] == []
     assert got["requests"]["new_received"]["total"] == 21
-    assert any(n["kind"] == "repaired" and "「2」" in n["text"] and "21" in n["text"]
+    assert any(n["kind"] == "repaired" and "「2」" in (n["reason"] or "") and "21" in (n["reason"] or "")
                for n in _notes(got, "new_received"))

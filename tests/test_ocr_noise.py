@@ -63,8 +63,11 @@ def test_nulled_cells_say_why():
     assert "表三、表四的数字有 1 处合计对不上" in why["active.normative_documents"]  # 表四's review block
     # 准安市人民政府 in the title, 淮安市人民政府 three times in the body: the body's spelling, with a note
     assert record.meta.agency == "淮安市人民政府"
-    assert any(n.path == "meta.agency" and n.kind == "repaired" and "准安市人民政府" in n.text for n in record.notes)
+    assert any(n.path == "meta.agency" and n.kind == "repaired" and n.text == "准安市人民政府"
+               and "取正文的写法" in (n.reason or "") for n in record.notes)
     findings = nianbao.check(record)
+    assert ("机关名称已修复后读取：识别文字（OCR）中标题的机关名称「准安市人民政府」与正文多次的写法「淮安市人民政府」差一个字，"
+            "取正文的写法（原文「准安市人民政府」）") in [f.message for f in findings if f.code == "L-02"]
     assert any(f.code == "L-03" and "active.normative_documents" in f.cells for f in findings)
 
 

@@ -32,7 +32,7 @@ from itertools import combinations
 from ..format import Format
 from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
-from .tables import Found
+from .tables import Found, Reason
 from .values import Value
 
 BELOW = 2  # lines below the row's own where the rest of a cut number may stand
@@ -175,7 +175,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             found.values[p] = Value(whole, old.cell)
             note = (CUT_JOINED.format(gap=gap, tail=digits, head=nums[i], whole=whole) if below else
                     CUT_HEAD_JOINED.format(gap=gap, head=digits, tail=nums[i], whole=whole))
-            found.notes.append(("repaired", row, note, None))
+            found.notes.append(("repaired", row, Reason(note), None))
             settled.add(row)
             continue
         piece = tail if tail is not None else head
@@ -232,8 +232,8 @@ def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines:
         for c, x in zip(cols, fits[0], strict=True):
             p = f"{row}.{c}"
             found.values[p] = Value(x, found.values[p].cell)
-        found.notes.append(("repaired", row, CUT_SPLIT_JOINED.format(heads=h, tails=t,
-                                                                     wholes="、".join(map(str, joined))), None))
+        note = CUT_SPLIT_JOINED.format(heads=h, tails=t, wholes="、".join(map(str, joined)))
+        found.notes.append(("repaired", row, Reason(note), None))
         return True
     for c in cols:
         p = f"{row}.{c}"

@@ -60,6 +60,7 @@ from .sections import Heading, find_headings
 from .settle import Lazy, settle_active, settle_appeals, settle_requests
 from .tables import (
     Found,
+    Reason,
     detect_active_format,
     extract_active,
     extract_appeals,
@@ -186,9 +187,11 @@ def build_record(doc: Document) -> Record:
                 notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
         for kind, path, text, block in found.notes:
             cell = block.cells[0] if block and block.cells else None
-            notes.append(ParseNote(kind=cast(NoteKind, kind), path=path, text=text, line=cell.line if cell else None,
-                                   page=cell.page if cell else None,
-                                   label=found.labels[path][2].label if path in found.labels else None))
+            why = text if isinstance(text, Reason) else None
+            notes.append(ParseNote(kind=cast(NoteKind, kind), path=path, text=why.raw if why is not None else text,
+                                   line=cell.line if cell else None, page=cell.page if cell else None,
+                                   label=found.labels[path][2].label if path in found.labels else None,
+                                   reason=str(why) if why is not None else None))
 
     requests = _requests(found_req)
     other_single = requests is not None and "other_total" in requests
@@ -211,12 +214,12 @@ def build_record(doc: Document) -> Record:
         # also where nothing else shows the text was read from pixels (an OCR'd report without tables: the
         # title's 济宁市统计局 read 诈宁市统计局 once, the body writes 济宁市统计局 again and again)
         what = "识别文字（OCR）中标题" if prose else "标题"
-        notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
-                               text=f"{what}的机关名称「{mf.agency}」与正文多次的写法「{body}」差一个字，取正文的写法"))
+        notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关", text=mf.agency,
+                               reason=f"{what}的机关名称「{mf.agency}」与正文多次的写法「{body}」差一个字，取正文的写法"))
         mf.agency = body
     elif prose and mf.agency and (whole := agency_lost_glyph(mf.agency, ev)):
-        notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关",
-                               text=f"识别文字（OCR）中标题的机关名称「{mf.agency}」只出现一次，正文多次写作「{whole}」"
+        notes.append(ParseNote(kind="repaired", path="meta.agency", label="发布机关", text=mf.agency,
+                               reason=f"识别文字（OCR）中标题的机关名称「{mf.agency}」只出现一次，正文多次写作「{whole}」"
                                     "（标题丢了首字），取正文的写法"))
         if mf.title and mf.title.startswith(mf.agency):
             mf.title = whole[0] + mf.title

@@ -39,7 +39,7 @@ from itertools import product
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, Format, Label
 from ..ingest import Cell
 from .noise import DIGIT_GLYPHS
-from .tables import Found
+from .tables import Found, Reason
 from .values import Value
 
 RULE_GLYPHS = frozenset("|[]!Il｜")  # what a table rule is read as
@@ -800,7 +800,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             names = "、".join(T3_COLUMN_KEYS[c] for c in differ)
             out.notes.append(("ambiguous", row, f"表格线读作字符，{names} 有几种读法：{shown}"))
         if order:
-            out.notes.append(("repaired", row, f"行标签无法识别，按行序放在此行：{ln.text.strip()[:40]}"))
+            out.notes.append(("repaired", row, Reason("行标签无法识别，按行序放在此行", ln.text.strip())))
     return out
 
 

@@ -25,6 +25,19 @@ FUZZY = 0.72
 _DIGIT = re.compile(r"\d")
 
 
+class Reason(str):
+    """A note's text that says why the reader read cells so, not the document's characters: it goes to
+    ``ParseNote.reason`` (L-02 shows it as the repair), ``raw`` (the characters, when some are quoted apart)
+    to ``ParseNote.text``. A str, so the notes stay (kind, path, text, block) for every reader."""
+
+    raw: str
+
+    def __new__(cls, reason: str, raw: str = "") -> Reason:
+        out = super().__new__(cls, reason)
+        out.raw = raw
+        return out
+
+
 @dataclass
 class Found:
     """Values by dotted record path, with the row they came from and how the label matched."""

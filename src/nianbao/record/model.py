@@ -224,6 +224,7 @@ class ParseNote(_Model):
     text: str = ""
     line: int | None = None
     page: int | None = None
+    reason: str | None = None  # how the reader read the cells, where ``text`` (the document's own) does not say
 
 
 class Record(_Model):

@@ -17,7 +17,9 @@ class CellsRepaired(Rule):
     解码，其余内容照常读取，损坏处以“�”代替，并说明在第几行）、PDF 的文字层无法解码（已按页面
     图像识别）、Word 文件中的图片无法识别等。
 
-    示例：表三「3.要求提供公开出版物」一行的标签错位到行首，数字已按列对齐读出。
+    示例：表三「3.要求提供公开出版物」一行的标签错位到行首，数字已按列对齐读出。解析器按推理修复的，
+    消息写明修复的理由，原文另行引用（过长的原文截断并以“……”标明）：
+    「……已修复后读取：本行按原样各数之和与总计不符；其下第2行单独一行的「4」是「19」被工具断开的后半……」。
 
     依据：国办公开办函〔2021〕30号 表格版式；解析器的修复记录（ParseNote kind=repaired）。
     """
@@ -25,14 +27,14 @@ class CellsRepaired(Rule):
     code = "L-02"
     name = "cells-repaired"
     severity = Severity.info
-    message = "{where}的单元格在原文中错位或残缺，已修复后读取（原文「{text}」{line}）"
+    message = "{where}的单元格在原文中错位或残缺，已修复后读取{how}{source}"
     fix = "对照原文核对这些单元格；如是报告排版问题，按格式模板重新排版。"
 
     def check(self, ctx: Context):
         for note in ctx.record.notes:
             if note.kind == "damaged":  # what the reader met (bad bytes, a garbled text layer, a picture
                 # it could not read): each note says in its own words what it is, so none is called damage
-                f = self.finding(ctx, ["meta.file"], actual=note.text[:200], where="文件", text="", line="",
+                f = self.finding(ctx, ["meta.file"], actual=note.text[:200], where="文件", how="", source="",
                                  key=f"damaged:{note.text}")
                 f.message = note.text
                 yield f
@@ -41,12 +43,24 @@ class CellsRepaired(Rule):
                 continue
             if note.path and not _any_read(ctx.record, note.path):
                 continue  # a repair whose cells all stayed null read nothing (L-03 says why they are empty)
-            line = f"，第 {note.line} 行" if note.line else (f"，第 {note.page} 页" if note.page else "")
+            where = f"第 {note.line} 行" if note.line else (f"第 {note.page} 页" if note.page else "")
             text = note.text.strip()
-            yield self.finding(ctx, [note.path] if note.path else [], expected=None, actual=text,
+            quoted = f"原文「{_cut(text)}」" if text else ""
+            source = "，".join(x for x in (quoted, where) if x)
+            f = self.finding(ctx, [note.path] if note.path else [], expected=None, actual=note.reason or text,
                                where=cell_name(note.path) if note.path else "表格",
-                               text=text[:40], line=line,
-                               key=f"{note.path}:{note.line}:{text}")
+                               how=f"：{note.reason}" if note.reason else "",
+                               source=f"（{source}）" if source else "",
+                               key=f"{note.path}:{note.line}:{note.reason or text}")  # (the fingerprint as before)
+            if note.path and note.path.startswith("meta.") and note.reason:  # a field, not a table's cells
+                f.message = f"{cell_name(note.path)}已修复后读取：{note.reason}{f'（{source}）' if source else ''}"
+            yield f
+
+
+def _cut(text: str, most: int = 40) -> str:
+    """The document's text as quoted: runs of spaces (a layout's columns) as one, a long one cut, saying so."""
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[:most] + "……"
 
 
 def _any_read(record, path: str) -> bool:
