@@ -211,3 +211,21 @@ def test_a_cell_cut_by_the_side_of_the_page_is_blank_not_the_part_inside():
     assert texts[(0, 1)] == ""  # never 1
     assert texts[(1, 1)] == "14"
     assert "合计277" in ["".join(ln.texts()) for ln in page.lines]
+
+
+def test_a_cell_cut_by_the_side_of_the_page_is_unreadable_not_blank():
+    """The same in a whole document (LibreOffice's PDF of htmlsynth seed 31, 表三 wider than A4): the 总计 cells
+    the page's side cut through are null with a reader's note, so L-03 names them and no blank rule tells the
+    clerk to fill a cell the report printed (T3-05 called 3 of them blank before); nothing else read is wrong."""
+    path = PDF / "lo_table_past_page_side.pdf"
+    record = nianbao.parse(path)
+    got = record.to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_table_past_page_side.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    cut = {"requests.denied_query.total", "requests.unavailable_need_creation.total",
+           "requests.unavailable_unclear.total"}
+    assert all(got["requests"][p.split(".")[1]]["total"] is None for p in cut)
+    assert cut <= {n.path for n in record.notes if n.kind == "unreadable" and "越过页边" in n.text}
+    findings = nianbao.check(record)
+    assert cut <= {c for f in findings if f.code == "L-03" for c in f.cells}
+    assert not cut & {c for f in findings if f.code == "T3-05" for c in f.cells}

@@ -88,6 +88,7 @@ def _extract(blocks: list[Block], region: list[Block] | None, fn, *args) -> Foun
 
 
 _NO_LABEL = ("", "", None)
+_CUT_AT_SIDE = "表格比页面宽，这一格的文字越过页边被截去一部分，无法读出，已留空"
 _OUT_OF_STEP = "表格的行标签与数字错开（数字在标签上方，或表格工具的单元格跨行），无法确定数字属于哪一行，已留空"
 
 
@@ -185,6 +186,8 @@ def build_record(doc: Document) -> Record:
                                        page=v.cell.page))
             elif v.repaired:
                 notes.append(ParseNote(kind="repaired", path=path, text=v.cell.text, line=v.cell.line, page=v.cell.page))
+            elif vc.cut and v.value is None:  # not a blank the clerk left: the blank rules stay quiet (L-03)
+                notes.append(ParseNote(kind="unreadable", path=path, text=_CUT_AT_SIDE, page=vc.page))
         for kind, path, text, block in found.notes:
             cell = block.cells[0] if block and block.cells else None
             why = text if isinstance(text, Reason) else None

@@ -22,6 +22,7 @@ class Cell:
     path: str | None = None  # element path or "t{table}r{row}c{col}"
     covered: bool = False  # a slot covered by a merged cell to its left or above
     conf: float | None = None  # OCR confidence
+    cut: bool = False  # a table cell the page's side cut through: its text left out as unreadable, not blank
 
 
 @dataclass(slots=True)

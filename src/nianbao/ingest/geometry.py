@@ -28,6 +28,7 @@ class GridCell:
     colspan: int = 1
     glyphs: list[Glyph] = field(default_factory=list)
     text: str = ""
+    cut: bool = False  # its text ran past the page's side and was left out (pdfgrid._clear_cut_cells)
 
 
 @dataclass

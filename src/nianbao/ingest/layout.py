@@ -245,7 +245,7 @@ class _Builder:
                     cells.append(Cell("", page=page, path=f"t{table}r{first_row + r}c{k}"))
                 elif gc.row == r and gc.col == k:
                     cells.append(Cell(gc.text, page=page, bbox=_round(gc.bbox), path=f"t{table}r{first_row + r}c{k}",
-                                      conf=_conf(gc.glyphs)))
+                                      conf=_conf(gc.glyphs), cut=gc.cut))
                 else:
                     cells.append(Cell("", page=page, bbox=_round(gc.bbox), covered=True,
                                       path=f"t{table}r{first_row + r}c{k}"))

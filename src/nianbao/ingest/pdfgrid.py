@@ -151,3 +151,4 @@ def _clear_cut_cells(grid: Grid, cut: list[Glyph], w: float, tol: float) -> None
                for g in cut):
             c.glyphs = []
             c.text = ""
+            c.cut = True  # extract says it could not be read (L-03), so no rule calls it blank
