@@ -229,3 +229,31 @@ def test_a_cell_cut_by_the_side_of_the_page_is_unreadable_not_blank():
     findings = nianbao.check(record)
     assert cut <= {c for f in findings if f.code == "L-03" for c in f.cells}
     assert not cut & {c for f in findings if f.code == "T3-05" for c in f.cells}
+
+
+def test_a_cell_whose_bottom_line_is_not_drawn_keeps_its_text():
+    """LibreOffice's PDF of that page draws no bottom line under 行政事业性收费's amount cell (the last row of 表二):
+    the cell was not found, and 「32.2」, inside the table but in no cell, was dropped (fees null). A run of
+    slots no cell covers, one row high (covered above and below), is one cell; a gap several rows high is not
+    guessed into cells."""
+    from nianbao.ingest.pdfgrid import layout_page
+
+    def glyphs(text, x, top):
+        return [Glyph(ch, x + 6.7 * i, top, x + 6.7 * (i + 1), top + 12) for i, ch in enumerate(text)]
+
+    segments = [("h", 100.0, 400.0, 100.0), ("h", 100.0, 400.0, 130.0), ("h", 100.0, 200.0, 160.0),
+                ("v", 100.0, 160.0, 100.0), ("v", 100.0, 160.0, 200.0), ("v", 100.0, 160.0, 400.0)]
+    page = layout_page(1, 595.3, 842.0, glyphs("信息内容", 110, 108) + glyphs("本年收费金额", 250, 108)
+                       + glyphs("行政事业性收费", 110, 138) + glyphs("32.2", 280, 138), segments)
+    (grid,) = page.grids
+    assert {(c.row, c.col): c.text for c in grid.cells}[(1, 1)] == "32.2"
+    assert nianbao.parse(PDF / "lo_table_past_page_side.pdf").active.fees == 32.2
+    # two rows unruled on the right (no line between them either): which glyphs share a cell is not known
+    segments = [("h", 100.0, 400.0, 100.0), ("h", 100.0, 400.0, 130.0), ("h", 100.0, 200.0, 160.0),
+                ("h", 100.0, 200.0, 190.0), ("v", 100.0, 190.0, 100.0), ("v", 100.0, 190.0, 200.0),
+                ("v", 100.0, 130.0, 400.0)]
+    page = layout_page(1, 595.3, 842.0, glyphs("信息内容", 110, 108) + glyphs("本年收费金额", 250, 108)
+                       + glyphs("行政许可", 110, 138) + glyphs("12", 280, 138)
+                       + glyphs("行政处罚", 110, 168) + glyphs("3", 280, 168), segments)
+    (grid,) = page.grids
+    assert {c.text for c in grid.cells} == {"信息内容", "本年收费金额", "行政许可", "行政处罚"}

@@ -89,6 +89,7 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> list[Glyph]:
     """Put each glyph into the cell holding its centre; return the glyphs outside the grid."""
     x0, top, x1, bottom = grid.bbox
     rest = []
+    lost = []
     cells = sorted(grid.cells, key=lambda c: (c.bbox[1], c.bbox[0]))
     for g in glyphs:
         cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
@@ -100,10 +101,48 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> list[Glyph]:
             if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
                 c.glyphs.append(g)
                 break
-        # a glyph on a ruling line between cells is a stray mark: dropped
+        else:
+            lost.append(g)
+    if lost:
+        _unruled_cells(grid, lost)
     for c in grid.cells:
         c.text = cell_text(c.glyphs)
     return rest
+
+
+def _unruled_cells(grid: Grid, glyphs: list[Glyph]) -> None:
+    """Glyphs inside the grid in no cell: a cell whose ruling lines are not all drawn (LibreOffice's PDF of a web
+    page leaves out the bottom line of 行政事业性收费's amount cell: 「32.2」 was dropped). Where a glyph stands in
+    a row's run of slots no cell covers, and the slots above and below that run are covered (the gap is one
+    row high, so it is one cell), the run becomes a cell. Other glyphs in no cell stand on a ruling line
+    between cells (a stray mark), or in a gap several rows high whose cells cannot be told apart: dropped."""
+    xs: dict[int, float] = {}
+    ys: dict[int, float] = {}
+    for c in grid.cells:
+        xs[c.col], xs[c.col + c.colspan] = c.bbox[0], c.bbox[2]
+        ys[c.row], ys[c.row + c.rowspan] = c.bbox[1], c.bbox[3]
+    if len(xs) != grid.ncols + 1 or len(ys) != grid.nrows + 1:
+        return
+    slots = grid.slots()
+    made: dict[tuple[int, int], GridCell] = {}
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        r = next((i for i in range(grid.nrows) if ys[i] < cy < ys[i + 1]), None)
+        k = next((i for i in range(grid.ncols) if xs[i] < cx < xs[i + 1]), None)
+        if r is None or k is None or slots[r][k] is not None:
+            continue
+        a, b = k, k
+        while a > 0 and slots[r][a - 1] is None:
+            a -= 1
+        while b + 1 < grid.ncols and slots[r][b + 1] is None:
+            b += 1
+        if any((r > 0 and slots[r - 1][i] is None) or (r + 1 < grid.nrows and slots[r + 1][i] is None)
+               for i in range(a, b + 1)):
+            continue
+        if (r, a) not in made:
+            made[r, a] = GridCell((xs[a], ys[r], xs[b + 1], ys[r + 1]), r, a, 1, b + 1 - a)
+        made[r, a].glyphs.append(g)
+    grid.cells.extend(made.values())
 
 
 def useful(grid: Grid) -> bool:
