@@ -75,3 +75,12 @@ def test_no_workbook_is_written():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "（表三 依申请公开!J7）" in out.stdout
+
+
+def test_a_finding_on_many_rows_gives_the_bands_of_rows_not_each_row():
+    """An L-03 on 23 of 表三's 25 rows listed 23 ranges one after another in `nianbao check`'s cell column."""
+    rows = [f"requests.{k}" for k in ("new_received", "carried_over", "granted", "partially_granted")]
+    assert nianbao.template_address(rows) == "表三 依申请公开!D7:J10"
+    assert nianbao.template_address([rows[0], rows[1], rows[3]]) == "表三 依申请公开!D7:J8,D10:J10"
+    assert nianbao.template_address(["requests.granted", "appeals.review"]) == \
+        "表三 依申请公开!D9:J9；表四 复议诉讼!A7:E7"

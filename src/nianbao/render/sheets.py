@@ -86,6 +86,20 @@ def _area(sheet: int, cells: list[tuple[int, int]], whole: bool = False) -> str:
     if whole or area == len(set(cells)):
         ref = _ref(*first) + ("" if first == last else ":" + _ref(*last))
         return f"{SHEETS[sheet]}!{ref}"
+    by_row: dict[int, set[int]] = {}
+    for r, c in cells:
+        by_row.setdefault(r, set()).add(c)
+    spans = {(min(cs), max(cs)) for cs in by_row.values() if len(cs) == max(cs) - min(cs) + 1}
+    if len(spans) == 1 and len(by_row) > 1 and min(spans)[1] > min(spans)[0] and all(len(cs) == max(cs) - min(cs) + 1 for cs in by_row.values()):
+        # whole rows of a table, some left out (a finding on 23 of 表三's rows): the bands of rows they fill
+        (c0, c1), = spans
+        bands: list[list[int]] = []
+        for r in sorted(by_row):
+            if bands and bands[-1][-1] == r - 1:
+                bands[-1].append(r)
+            else:
+                bands.append([r])
+        return f"{SHEETS[sheet]}!" + ",".join(_ref(b[0], c0) + ":" + _ref(b[-1], c1) for b in bands)
     runs: list[list[tuple[int, int]]] = []
     for r, c in sorted(set(cells), key=lambda rc: (rc[1], rc[0])):
         if runs and runs[-1][-1] == (r - 1, c):
@@ -108,6 +122,17 @@ def _cells(fmt: str) -> dict[str, tuple[int, int, int]]:
         for gc in grid.values():
             if gc.path is not None:
                 out[gc.path] = (place.sheet, place.table + gc.row, gc.col + 1)
+    return out
+
+
+@lru_cache(maxsize=2)
+def _inner(fmt: str) -> dict[str, list[tuple[int, int, int]]]:
+    """Each row and table path of the template of ``fmt`` → its value cells (sheet, row, column)."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for path, where in _cells(fmt).items():
+        parts = path.split(".")
+        for i in range(1, len(parts)):
+            out.setdefault(".".join(parts[:i]), []).append(where)
     return out
 
 
@@ -167,6 +192,9 @@ def cells_address(paths: str | list[str], fmt: str | None = None) -> str | None:
         if p in cells:
             sheet, r, c = cells[p]
             parts.setdefault(sheet, []).append((r, c))
+        elif inner := _inner(fid).get(p):  # a row or a table: its value cells, told with the others
+            for sheet, r, c in inner:
+                parts.setdefault(sheet, []).append((r, c))
         else:
             own = address(p, fid)
             if own:
