@@ -188,3 +188,16 @@ def test_appeals_with_blank_groups_dropped_give_the_record_or_nulls(four, blank,
         for c in T4_COLUMN_KEYS:
             value = ((got.get("appeals") or {}).get(g) or {}).get(c)
             assert value is None or (groups[g] is not None and value == groups[g][c]), (g, c, value, text)
+
+
+def test_columns_a_converter_cut_off_are_unreadable_not_blank():
+    """pandoc's gfm of a DOCX whose 表三 piece after a page break has a short grid writes only its first five
+    columns: 一、本年新收 「9 0 0 0 0」 under 自然人…法律服务机构. Those five are read under their names; 其他 and
+    总计 are not in the text: null with a reader's note (L-03), never called blank (T3-05)."""
+    case = HERE / "t3_header_cut_to_its_first_columns.md"
+    record = nianbao.parse(case)
+    lost = {f"requests.{r}.{c}" for r in ("new_received", "carried_over") for c in ("other_org", "total")}
+    assert lost <= {n.path for n in record.notes if n.kind == "unreadable"}
+    findings = nianbao.check(record)
+    assert lost <= {c for f in findings if f.code == "L-03" for c in f.cells}
+    assert not lost & {c for f in findings if f.code == "T3-05" for c in f.cells}

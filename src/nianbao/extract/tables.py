@@ -130,6 +130,7 @@ class _T3Header:
     # those columns' cell indices, for rows of that many cells
     cut_columns: dict[str, int] | None = None
     cut_cells: int = 0
+    cut_read: bool = False  # the row just picked was read so: its first columns under their names, the rest lost
 
     @property
     def width(self) -> int:
@@ -150,7 +151,9 @@ class _T3Header:
         if self.unplaced:
             return []
         if self.cut_columns and self.subtotal is None and len(row.block.cells) == self.cut_cells:
-            return _cells_at_cut(row, self)  # (a row of another table, the rest of it after a page break, as ever)
+            out = _cells_at_cut(row, self)
+            self.cut_read = bool(out)
+            return out  # (a row of another table, the rest of it after a page break, as ever)
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
                 placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)):
@@ -553,7 +556,7 @@ def _run_on(found: Found, key: str) -> None:
 
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
-    header.placed_beside = False
+    header.placed_beside = header.cut_read = False
     vals = header.pick(row)
     if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
             and last.value is None and (placed := _one_placing(row)) is not None:
@@ -565,7 +568,12 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
         found.certain.add(f"requests.{key}")
         if row.block.grid or any(v.value is None and not v.overflow for v in vals):
             found.explicit.add(f"requests.{key}")
-    if len(vals) < 7 and vals:
+    if header.cut_read:  # each number under its column's name: read; the columns the converter lost are not
+        found.certain.add(f"requests.{key}")
+        found.explicit.add(f"requests.{key}")
+        lost = [f"requests.{key}.{c}" for c in T3_COLUMN_KEYS[len(vals):]]
+        found.notes.extend(("unreadable", p, _CUT_COLUMNS, None) for p in lost)
+    elif len(vals) < 7 and vals:
         found.notes.append(("repaired", f"requests.{key}", row.label, row.block))
     if header.dropped is not None and header.subtotal is not None:
         found.subtotals[f"requests.{key}"] = (header.subtotal, header.dropped, tuple(vals))
@@ -577,6 +585,7 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
         found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
 
 
+_CUT_COLUMNS = "转换工具只写出了表格的前几列（表头只有这几列的名称），这一列的数字不在文本中，已留空"
 _AROUND = "表格工具把一行标签断成两段，中间夹着不止一行的数字：标签与数字错开，无法确定数字属于哪一行，已留空"
 _UNPAIRED = "表格工具把数字写在标签上方的组标签碎片行上，标签与数字行数不等，无法确定数字属于哪一行，已留空"
 

@@ -57,10 +57,11 @@ class TableNotUnique(Rule):
             detail = (f"原文数字「{text}」放不进该行的格子" if text[:1].isdigit()
                       else text or "原文数字放不进该行的格子")
         where = cell_name(paths[0])
-        if len(paths) > 1:  # 表三「a」「b」…（共 N 行）
+        if len(paths) > 1:  # 表三「a」「b」…（共 N 行）, or of cells（共 N 格）
             table = where[:2]
+            unit = "格" if any(p.count(".") == 2 for p in paths) else "行"
             where = where + "".join(cell_name(p).removeprefix(table) for p in paths[1:3]) + (
-                "等" if len(paths) > 3 else "") + f"（共 {len(paths)} 行）"
+                "等" if len(paths) > 3 else "") + f"（共 {len(paths)} {unit}）"
             detail = detail.replace("该行", "这些行")
         key = f"{kind}:{paths[0]}:{raw}" if len(paths) == 1 else f"{kind}:{','.join(paths)}:{raw}"
         return self.finding(ctx, paths, expected=None, actual=raw.strip(), where=where, detail=detail, key=key)
