@@ -728,7 +728,8 @@ def _adds_up(nums: list[float | None]) -> bool:
 def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> list[list[Value] | None] | None:
     """A 表四 row with a blank group in space-aligned text: the numbers say nothing about which
     group is missing, their columns do. Each group ends under its 总计 header, so of the ways to
-    place the 5 or 10 numbers as whole groups, the one whose groups end nearest their 总计 wins."""
+    place the 5 or 10 numbers as whole groups, each between the 总计 of the groups beside it, the one whose
+    groups end nearest their 总计 wins."""
     ends = sorted(c for b in blocks if not b.grid for cell in b.cells
                   if core(cell.text) == "总计" and (c := _column(cell, text)) is not None)
     cols = [_column(v.cell, text) for v in values]
@@ -740,9 +741,19 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
     if len(set(ends)) != 3:
         return None  # two 总计 in one column: a header row shifted (a merged cell not kept), its columns say nothing
     last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
+    spans = [(min(c for c in cols[i:i + 5] if c is not None), last[i // 5]) for i in range(0, len(values), 5)]
+
+    def inside(span: tuple[int, int], g: int) -> bool:
+        # a group's numbers stand right of the 总计 before it and left of the 总计 after it: where they do not,
+        # the header's words and the numbers are not set on one scale of columns (pdftotext -layout writes a
+        # full-width character a column, wrapped header words bunch up: LibreOffice's 「总计」 at 14, 29, 44
+        # over groups at 0–24 and 28–44)
+        return (g == 0 or span[0] > ends[g - 1]) and (g == 2 or span[1] < ends[g + 1])
+
     costs = sorted((sum(abs(col - ends[g]) for col, g in zip(last, present)), present)
-                   for present in combinations(range(3), len(chunks)))
-    if not costs:  # more groups of five than 表四 has groups
+                   for present in combinations(range(3), len(chunks))
+                   if all(inside(s, g) for s, g in zip(spans, present)))
+    if not costs:  # more groups of five than 表四 has groups, or no placing keeps each between its neighbours' 总计
         return None
     if len(costs) > 1 and costs[0][0] == costs[1][0]:
         return None  # the columns do not tell (a header one word per line): unique or nothing
