@@ -790,6 +790,7 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
     them, or before, leaves nothing to tell which five they are)."""
     cols = _result_columns(heads)
     rows = {}
+    short: set[str] = set()
     for b in blocks:
         row = split_row(b)
         values = row.values
@@ -802,13 +803,25 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
         lab, _ = match_label(row.label, Format.T4_GROUPS)
         if lab and lab.key not in rows:
             rows[lab.key] = values
+            if not b.grid and len(values) < 5:
+                short.add(lab.key)
     if len(rows) < 2:
         return False
     for key, values in rows.items():
+        if key in short:
+            # a text row of four numbers for five cells (a blank cell left no trace, or a number glued to the
+            # label: 「未经复议直接起诉 0」 then 0 1 0 1): which cell is missing the text does not say
+            for col in T4_COLUMN_KEYS:
+                found.values[f"appeals.{key}.{col}"] = Value(None, values[-1].cell)
+            found.notes.append(("unreadable", f"appeals.{key}", _T4_SHORT_ROW, None))
+            continue
         for col, v in zip(T4_COLUMN_KEYS, values):
             found.values[f"appeals.{key}.{col}"] = v
     found.certain.add("appeals")
     return True
+
+
+_T4_SHORT_ROW = "本行只写出四个数，却有五格（空白格未留痕迹，或一个数紧贴在标签后）：缺的是哪一格无法确定，已留空"
 
 
 def _result_columns(heads: list[Block]) -> list[int] | None:
