@@ -29,3 +29,12 @@ def test_a_category_after_a_line_end_is_not_the_years_total():
     total, 「信息数 161」 / 「条」, is split from its unit: not read). What stood before the paragraph counts."""
     record = nianbao.parse(HERE / "category_after_line_end.pdfplumber-layout.txt").to_json_dict()
     assert record["narrative"].get("proactive_items") is None
+
+
+def test_a_transposed_appeals_text_row_of_four_numbers_is_null():
+    """pdftotext -layout of a 表四 with a row per group: 「未经复议直接起诉      0    1    0    1」 has four numbers for five
+    cells (a blank cell left no trace); they were read as the first four. Which cell is missing the text does
+    not say: the row is null with the reader's note, the other two rows are read."""
+    record = nianbao.parse(HERE / "appeals_transposed_short_row.pdftotext-layout.txt")
+    notes = {n.path: n.text for n in record.notes if n.kind == "unreadable"}
+    assert notes["appeals.litigation_direct"].startswith("本行只写出四个数，却有五格")

@@ -798,6 +798,8 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
             values = (_cells_at(b, cols) or []) if cols else (values if len(values) == 5 else [])
         elif len(values) > 5:
             values = values[-5:]
+        elif len(values) == 4 and (first := _number_after_label(row)) is not None:
+            values = [first, *values]  # 「未经复议直接起诉 0」 then 0 1 0 1: the five printed
         if len([v for v in values if v.value is not None]) < 4:
             continue
         lab, _ = match_label(row.label, Format.T4_GROUPS)
@@ -809,8 +811,8 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
         return False
     for key, values in rows.items():
         if key in short:
-            # a text row of four numbers for five cells (a blank cell left no trace, or a number glued to the
-            # label: 「未经复议直接起诉 0」 then 0 1 0 1): which cell is missing the text does not say
+            # a text row of four numbers for five cells (a blank cell left no trace): which cell is missing the
+            # text does not say
             for col in T4_COLUMN_KEYS:
                 found.values[f"appeals.{key}.{col}"] = Value(None, values[-1].cell)
             found.notes.append(("unreadable", f"appeals.{key}", _T4_SHORT_ROW, None))
@@ -821,7 +823,21 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
     return True
 
 
-_T4_SHORT_ROW = "本行只写出四个数，却有五格（空白格未留痕迹，或一个数紧贴在标签后）：缺的是哪一格无法确定，已留空"
+def _number_after_label(row: Row) -> Value | None:
+    """A number a space after a text row's label, in the label's cell (layout text parts cells at two spaces:
+    「未经复议直接起诉 0」): its value; None when the label's cell does not end so or holds another digit."""
+    if not row.label_cells:
+        return None
+    last = row.label_cells[-1]
+    m = re.fullmatch(r"(\D*\S)\s+(\d{1,6})\s*", last.text)
+    if m is None:
+        return None
+    at = m.start(2)
+    span = (last.span[0] + at, last.span[0] + m.end(2)) if last.span is not None else None
+    return read_value(Cell(m.group(2), last.line, span, last.page, None, last.path))
+
+
+_T4_SHORT_ROW = "本行只写出四个数，却有五格（空白格未留痕迹）：缺的是哪一格无法确定，已留空"
 
 
 def _result_columns(heads: list[Block]) -> list[int] | None:
