@@ -251,6 +251,7 @@ RIGHT = {
     # first four (3 wrong); the number after the label is the row's first (a text row of four numbers without one
     # is null with the reader's note: which cell is missing the text does not say)
     "chromium-pdftotext-layout__s00251-t4.txt": 200,
+    "chromium-pdfplumber-layout__s00251-t4.txt": 200,  # the same, pdfplumber's 「未经复议直接起诉0」 (glued)
 }
 
 

@@ -824,12 +824,13 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
 
 
 def _number_after_label(row: Row) -> Value | None:
-    """A number a space after a text row's label, in the label's cell (layout text parts cells at two spaces:
-    「未经复议直接起诉 0」): its value; None when the label's cell does not end so or holds another digit."""
+    """A number after a text row's label in the label's cell, a space after it or glued to it (layout text parts
+    cells at two spaces: 「未经复议直接起诉 0」, pdfplumber's 「未经复议直接起诉0」): its value; None when the label's cell
+    does not end so or holds another digit."""
     if not row.label_cells:
         return None
     last = row.label_cells[-1]
-    m = re.fullmatch(r"(\D*\S)\s+(\d{1,6})\s*", last.text)
+    m = re.fullmatch(r"(\D*[^\d\s])\s*(\d{1,6})\s*", last.text)
     if m is None:
         return None
     at = m.start(2)
