@@ -252,6 +252,11 @@ RIGHT = {
     # is null with the reader's note: which cell is missing the text does not say)
     "chromium-pdftotext-layout__s00251-t4.txt": 200,
     "chromium-pdfplumber-layout__s00251-t4.txt": 200,  # the same, pdfplumber's 「未经复议直接起诉0」 (glued)
+    # pdftotext -layout of a page whose 表二 is paragraphs, cells set apart by full-width spaces and a blank cell a
+    # 「　」 (「行政许可　　　0件」: 处理决定数量 0): the 0 stands under 上一年项目数量 and was read there (2 wrong); the
+    # paragraphs that print all three cells (「其他对外管理服务事项        0件   0件   0件」) stand under no header cell,
+    # so the header's places are no columns and no row is read by them
+    "chromium-pdftotext-layout__s00095-mixed.txt": 141,
 }
 
 

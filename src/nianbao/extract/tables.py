@@ -905,7 +905,9 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
     by_key = {it.key: it for it in items}
     heads = _active_heads(blocks, fmt)
     text_head: Block | None = None  # the last text row naming a column of 表二 (a Markdown table's header)
-    for row in _absorbed(blocks):
+    absorbed = _absorbed(blocks)
+    by_place: bool | None = None  # the text's full rows stand under their headers (asked once, when needed)
+    for row in absorbed:
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
             if row.label and not row.values:
@@ -934,6 +936,8 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
                 found.values[f"active.{item.key}"] = vals[0]
             continue
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
+                and (by_place := by_place if by_place is not None else
+                     _full_rows_placed(absorbed, fmt, places, by_key, labels))
                 and (under := _under_by_position(row, item, fmt, text_head, places)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
@@ -967,6 +971,39 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str, ActiveItem],
+                      labels: tuple[Label, ...]) -> bool:
+    """Every text row of 表二 that prints all its cells (two or more) stands under the cells of the text header
+    above it naming its columns, each number nearest its own: only then are the header's places columns, and a row
+    with blank cells may be read by where its numbers stand. A page of paragraphs whose cells are set apart
+    by full-width spaces (「行政许可　　　0件」, a blank as 「　」) puts 0 under 上一年项目数量 as a table would, while
+    its rows that print all three numbers (「其他对外管理服务事项　0件　0件　0件」) stand under no header cell."""
+    head: Block | None = None
+    for row in rows:
+        if row.block.grid:
+            continue
+        if row.label and not row.values:
+            if _names_column(row.block, fmt):
+                head = row.block
+            continue
+        if head is None or not row.label or not row.values:
+            continue
+        lab, _ = match_label(row.label, labels)
+        item = items.get(lab.key) if lab is not None else None
+        cols = _item_columns(item, fmt) if item is not None else ()
+        if len(cols) < 2 or len(row.values) != len(cols):
+            continue
+        xs = head_centres(head, [c.keys for c in cols], places)
+        if xs is None:
+            continue
+        at = [places.x(v.cell) for v in row.values]
+        # each number nearest its own column's centre (a header's words are measured less exactly than
+        # ``under_columns`` asks of a row with blanks: pdfplumber sets a full-width word from its left edge)
+        if any(x is None or min(range(len(xs)), key=lambda k: abs(xs[k] - x)) != i for i, x in enumerate(at)):
+            return False
+    return True
 
 
 def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, places: Places) -> list[Value] | None:
