@@ -261,6 +261,11 @@ RIGHT = {
     # 「6.属于四类过程性信 15」 / 「0 8 7 — 0 0」: read line after line, 15 was 自然人 and the row failed its sum (5 wrong); of
     # the merges of the two lines keeping each line's order, one only adds up (15 the 总计): read so (cuttail)
     "lo-pdfplumber__s00117-numbers.txt": 125,
+    # the same page as chromium-pdftotext-layout__s00095 through LibreOffice: 一、本年新收 blank, then 「二」/「、上年结转…
+    # 0件 … 0件」/「申请数量」/「三、本年度 （一）予以」/ 0件 … /「办理结果 公开」: the two labels with no number between them
+    # and the 14 numbers up to 予以公开's 「公开」 were read as labels first, numbers after (新收 0 … 0: 7 wrong);
+    # words among the numbers are no such run
+    "lo-pdftotext-layout__s00095-mixed.txt": 161,
 }
 
 

@@ -661,6 +661,10 @@ def fill_displaced_rows(found: Found, stream: Stream) -> None:
         runs = runs_between(stream, occ[m][1], stop, nxt)
         if len(runs) != _WIDTH * len(covered) or not all(_whole(r.digits) for r in runs):
             continue
+        if any(r.gap for r in runs[1:]):
+            # words among the numbers (LibreOffice's layout text: 「二」/「、上年结转… 0件 … 0件」/「申请数量」/「三、本年度
+            # （一）予以」/ 0件 … / 「办理结果 公开」, 新收 blank): not a run of labels with their numbers after them
+            continue
         _fill_moved(found, stream, [keys[i] for i in covered], runs, val, cons)
 
 
