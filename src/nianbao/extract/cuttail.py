@@ -57,6 +57,12 @@ CUT_HEAD_JOINED = ("本行按原样各数之和与总计不符；其上第{gap}�
                    "连成「{whole}」后各合计成立")
 
 
+def _as_read(found: Found, path: str) -> Value | None:
+    """The cell's value, or as read before the garbled-rows check nulled it."""
+    v = found.values.get(path)
+    return found.garbled.get(path, v) if v is not None and v.value is None else v
+
+
 def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
     """Lines holding nothing but one whole number, by line."""
     out: dict[int, Cell] = {}
@@ -73,9 +79,11 @@ def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
     """Lines holding nothing but numbers (one or more, spaced), by line: their digits."""
     out: dict[int, list[str]] = {}
     for b in blocks:
-        if b.grid or (c := b.sole()) is None or c.line is None:
-            continue
-        ts = nfkc(c.text).split()
+        texts = [c for c in b.cells if c.text.strip()]
+        if b.grid or not texts or texts[0].line is None:
+            continue  # (layout text parts a line's numbers into cells: 「４      ２３」)
+        c = texts[0]
+        ts = nfkc(" ".join(t.text for t in texts)).split()
         if ts and all(t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
                       for t in ts):
             out[c.line] = ts
@@ -123,7 +131,8 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
     for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
         if row in found.grid:
             continue
-        got = [v for c in cols if (v := found.values.get(f"{row}.{c}")) is not None and v.value is not None
+        # (a cell the garbled-rows check nulled counts as read: a number cut in two fails the row and its column)
+        got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None
                and not v.overflow and not isinstance(v.value, float)]
         if len(got) != len(cols):
             continue
@@ -158,6 +167,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         if (tail is None or tail.line is None) and (head is None or head.line is None):
             continue
         read = {p: v.value for p, v in found.values.items()}
+        read.update({f"{row}.{c}": v.value for c, v in zip(cols, vals, strict=True)})
         fits = []  # (cell, whole, gap, piece, below)
         for piece, below in ((tail, True), (head, False)):
             if piece is None or piece.line is None:
@@ -173,6 +183,8 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
                     fits.append((i, whole, gap, digits, below))
         if len(fits) == 1:
             i, whole, gap, digits, below = fits[0]
+            for c, v in zip(cols, vals, strict=True):  # (the row's cells the garbled-rows check nulled, back)
+                found.values[f"{row}.{c}"] = v
             p = f"{row}.{cols[i]}"
             old = found.values[p]
             found.values[p] = Value(whole, old.cell)

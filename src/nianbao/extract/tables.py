@@ -53,6 +53,9 @@ class Found:
     # 表三 text rows read as eight cells: the 小计 dropped (its place among the eight, its value, and the seven kept,
     # while they are the row's values), for the checks of the row's own sums as written (``pieces.null_piece_rows``)
     subtotals: dict[str, tuple[int, Value, tuple[Value, ...]]] = field(default_factory=dict)
+    # 表三 cells the check of garbled rows nulled (settle._garbled: row and column sums both fail), as they were
+    # read: a row failing so beside the pieces of a number cut in two is looked at again (``cuttail``)
+    garbled: dict[str, Value] = field(default_factory=dict)
 
     def t3_format(self, keys: set[str] | None = None) -> str:
         """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows
