@@ -650,6 +650,12 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         return found
     if len(values) > 15:
         values = values[-15:]
+    if len(values) == 15 and len(used) == 2 and text is not None and (merged := _two_lines_merged(values, used)):
+        values, unsettled = merged
+        for g, group in enumerate(T4_GROUP_KEYS):
+            if any(values[g * 5 + i].value is None and v.value is not None
+                   for i, v in enumerate(unsettled[g * 5:g * 5 + 5])):
+                found.notes.append(("unreadable", f"appeals.{group}", _T4_TWO_LINES, None))
     groups: list[list[Value] | None] = [values[i:i + 5] for i in range(0, 15, 5)]
     if len(values) == 15:
         found.certain.add("appeals")
@@ -670,6 +676,40 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+_T4_TWO_LINES = ("表四的一行数字分写在上下两行（单元格高低不一，工具按高度分行），两行各自的次序不变而合并的次序不止一种使各栏"
+                 "合计成立：次序不能确定的格子已留空")
+
+
+def _two_lines_merged(values: list[Value], used: list[Block]) -> tuple[list[Value], list[Value]] | None:
+    """表四's fifteen numbers on two lines of nothing but numbers, one right under the other, in text that keeps no
+    columns (a text row of single-spaced numbers: pdfplumber's 「0 0 … 0」 over 「3 3」, the row's cells at two
+    heights): which cells the lower line's numbers are the line order does not say. Every merge of the two
+    lines keeping each line's order whose groups add up (four results to their 总计, a blank mark as 0) is a
+    reading; the cells all of them agree on are read, the others null. (values, one reading); None when the
+    text is not of this kind (a line with positions: ``_aligned_lines`` reads those)."""
+    a, b = used
+    lines = [x.cells[0].line if x.cells else None for x in used]
+    if a.grid or b.grid or None in lines or lines[1] != lines[0] + 1:  # type: ignore[operator]
+        return None
+    top = [v for v in values if v.cell.line == lines[0]]
+    low = [v for v in values if v.cell.line == lines[1]]
+    if not top or not low or len(top) + len(low) != 15 or values != [*top, *low]:
+        return None
+    if any(len([c for c in x.cells if c.text.strip()]) != 1 for x in used):
+        return None  # a line parted into cells keeps its columns (layout text: positions are read elsewhere)
+    fits = []
+    for pos in combinations(range(15), len(low)):
+        it_t, it_l = iter(top), iter(low)
+        order = [next(it_l) if i in pos else next(it_t) for i in range(15)]
+        nums = [v.value if v.value is not None else 0 for v in order]
+        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):  # type: ignore[arg-type]
+            fits.append(order)
+    if not fits:
+        return None  # no merge adds up: not this kind, read as before
+    out = [f if all(o[i].value == f.value for o in fits) else Value(None, f.cell) for i, f in enumerate(fits[0])]
+    return out, fits[0]
 
 
 def _t4_by_position(values: list[Value], blocks: list[Block], start: int, first: Row,
