@@ -38,3 +38,16 @@ def test_a_transposed_appeals_text_row_of_four_numbers_is_null():
     record = nianbao.parse(HERE / "appeals_transposed_short_row.pdftotext-layout.txt")
     notes = {n.path: n.text for n in record.notes if n.kind == "unreadable"}
     assert notes["appeals.litigation_direct"].startswith("本行只写出四个数，却有五格")
+
+
+def test_sixteen_appeals_numbers_with_no_join_that_adds_up_are_null(tmp_path):
+    """pdftotext -raw: 表四's 「１０」 cut over two lines makes sixteen numbers for fifteen cells; joining 「１」「０」 is
+    read (tests/data/decoder). When no single join makes every group add up, which number is extra is not known:
+    the table is null with the reader's note, not the last fifteen."""
+    src = (DATA / "decoder" / "chromium-pdftotext-raw__s00021-numbers.txt").read_text(encoding="utf-8")
+    assert "１０ 0 0 0\n１\n０\n" in src
+    path = tmp_path / "t.txt"
+    path.write_text(src.replace("１０ 0 0 0\n１\n０\n", "１０ 0 0 0\n１\n３\n"), encoding="utf-8")
+    record = nianbao.parse(path).to_json_dict()
+    assert {v for g in record["appeals"].values() for v in g.values()} == {None}
+    assert any(n["path"] == "appeals.review" and n["text"].startswith("表四写出十六个数") for n in record["notes"])

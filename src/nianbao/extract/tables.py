@@ -648,6 +648,11 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
         found.unordered = first is not None and not stacked_rows(used)
         return found
+    if len(values) == 16 and len(used) > 1 and not any(b.grid for b in used):
+        # sixteen numbers over lines for fifteen cells: a number cut by a line break (Chromium's narrow cell,
+        # 「１」/「０」 for 10) when joining one pair of neighbours on two lines makes every group add up, and only
+        # one does; else which number is extra the text does not say (taking the last fifteen was a guess)
+        values = _joined_pair(values, found, first)
     if len(values) > 15:
         values = values[-15:]
     if len(values) == 15 and len(used) == 2 and text is not None and (merged := _two_lines_merged(values, used)):
@@ -676,6 +681,36 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+def _joined_pair(values: list[Value], found: Found, first: Row | None) -> list[Value]:
+    """The fifteen cells of sixteen numbers when joining exactly one pair of neighbours standing on two lines (the
+    second's digits after the first's) makes every group's four results add up to its 总计; else fifteen blanks
+    with the reader's note."""
+    fits = {}
+    for i in range(15):
+        a, b = values[i], values[i + 1]
+        if a.value is None or b.value is None or a.cell.line is None or b.cell.line != a.cell.line + 1 \
+                or isinstance(a.value, float) or isinstance(b.value, float) or a.value == 0:
+            continue
+        whole = Value(int(f"{int(a.value)}{int(b.value)}"), a.cell)
+        cand = [*values[:i], whole, *values[i + 2:]]
+        nums = [v.value if v.value is not None else 0 for v in cand]
+        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):  # type: ignore[arg-type]
+            fits[tuple(nums)] = (cand, a, b)
+    if len(fits) == 1:
+        cand, a, b = next(iter(fits.values()))
+        found.notes.append(("repaired", "appeals", _T4_JOINED.format(a=a.cell.text, b=b.cell.text,
+                                                                     whole=cand[values.index(a)].value), None))
+        return cand
+    anchor = first.block.cells[-1] if first is not None else values[-1].cell
+    for group in T4_GROUP_KEYS:
+        found.notes.append(("unreadable", f"appeals.{group}", _T4_SIXTEEN, None))
+    return [Value(None, anchor)] * 15
+
+
+_T4_JOINED = "表四写出十六个数，其中上下两行的「{a}」「{b}」是一个数被单元格折行分开，连成 {whole} 后各栏合计成立（只有这一种连法）"
+_T4_SIXTEEN = "表四写出十六个数而只有十五格，哪一个是多出的（或哪两个是同一个数被折行分开）无法确定，已留空"
 
 
 _T4_TWO_LINES = ("表四的一行数字分写在上下两行（单元格高低不一，工具按高度分行），两行各自的次序不变而合并的次序不止一种使各栏"
