@@ -80,13 +80,12 @@ def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for b in blocks:
         texts = [c for c in b.cells if c.text.strip()]
-        if b.grid or not texts or texts[0].line is None:
+        if b.grid or not texts or (line := texts[0].line) is None:
             continue  # (layout text parts a line's numbers into cells: 「４      ２３」)
-        c = texts[0]
         ts = nfkc(" ".join(t.text for t in texts)).split()
         if ts and all(t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
                       for t in ts):
-            out[c.line] = ts
+            out[line] = ts
     return out
 
 

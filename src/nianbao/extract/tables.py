@@ -696,7 +696,7 @@ def _joined_pair(values: list[Value], found: Found, first: Row | None) -> list[V
         whole = Value(int(f"{int(a.value)}{int(b.value)}"), a.cell)
         cand = [*values[:i], whole, *values[i + 2:]]
         nums = [v.value if v.value is not None else 0 for v in cand]
-        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):  # type: ignore[arg-type]
+        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):
             fits[tuple(nums)] = (cand, a, b)
     if len(fits) == 1:
         cand, a, b = next(iter(fits.values()))
@@ -739,7 +739,7 @@ def _two_lines_merged(values: list[Value], used: list[Block]) -> tuple[list[Valu
         it_t, it_l = iter(top), iter(low)
         order = [next(it_l) if i in pos else next(it_t) for i in range(15)]
         nums = [v.value if v.value is not None else 0 for v in order]
-        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):  # type: ignore[arg-type]
+        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):
             fits.append(order)
     if not fits:
         return None  # no merge adds up: not this kind, read as before
