@@ -266,6 +266,10 @@ RIGHT = {
     # and the 14 numbers up to 予以公开's 「公开」 were read as labels first, numbers after (新收 0 … 0: 7 wrong);
     # words among the numbers are no such run
     "lo-pdftotext-layout__s00095-mixed.txt": 161,
+    # a guard for that: pdftotext of LibreOffice's PDF writes 「（一）予以公开」 and 「（二）部分公开（区分」, then each cell a
+    # line with the rest of 部分公开's label among the numbers: labels first, numbers after, read so (171 while any
+    # words among the numbers stopped that reading; only another row's numbering does)
+    "lo-pdftotext__s00065-word.txt": 185,
     # pdftotext -raw of Chromium's PDF: 「其他对外管理服务事项10 1 —」, its label matched by the key 「其他对外管理服务」 so
     # 「事项」 stood between it and the numbers: the blank mark was not counted and 10 1 read 1|0|1 (3 wrong); the rest
     # of the item's own label is no other words
