@@ -29,7 +29,18 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         # pdftotext of Chromium's PDF of a page with narrow cells (numbers wrapped in them): （七）总计's numbers
         # run on with 结转下年度's (「（七）总计」/「四、结转下年度继续办理」, then 0 … 19), that row has its
         # note but 总计's row is null without one (before cuttail too)
-        "chromium-pdftotext__s00021-numbers.txt": 7}
+        "chromium-pdftotext__s00021-numbers.txt": 7,
+        # pdftotext -layout of a page of paragraphs (cells set apart by full-width spaces): 表三's 1.本机关不掌握…
+        # read as a blank row, no reader's note (as on main; 表二's 行政许可 and 行政强制, 2 claims more there, are
+        # noted now)
+        "chromium-pdftotext-layout__s00095-mixed.txt": 7,
+        # pdfplumber over LibreOffice's PDF of a page with narrow cells: 表二 rows whose wrapped numbers no reader
+        # placed (规章, 其他对外管理服务事项), without a note (as on main)
+        "lo-pdfplumber__s00117-numbers.txt": 4,
+        # the page of paragraphs through LibreOffice and pdftotext -layout: 行政许可 and 行政强制's one number each
+        # no longer placed under a header whose places are no columns; most of 表二 read, so not noted
+        "lo-pdftotext-layout__s00095-mixed.txt": 2,
+        "chromium-pdftotext-raw__s00117-numbers.txt": 2}  # 规章's wrapped numbers unplaced, as in lo-pdfplumber's
 FILES = sorted(p.name for p in HERE.iterdir() if p.is_file() and "__" in p.name
                and (HERE / "expected" / f"{p.name.split('__', 1)[1].rsplit('.', 1)[0]}.json").exists())
 

@@ -96,3 +96,21 @@ def test_first_digits_above_the_label_of_a_row_written_one_cell_a_line_are_joine
     assert got["requests"]["new_received"]["total"] == 21
     assert any(n["kind"] == "repaired" and "「2」" in (n["reason"] or "") and "21" in (n["reason"] or "")
                for n in _notes(got, "new_received"))
+
+
+# pdftotext -layout of Chromium's PDF of an htmlsynth page whose 其他 column is narrow: its numbers wrap in the cell,
+# 「２」 on the line above the row and 「０」 below, the row's line keeping a gap there (「1.属于国家秘密  １８ 0 0 0 0  ３８」).
+# The row took the 「０」 below as its seventh number and failed its sums; the check of garbled rows nulled its 总计
+# column and left 38 read as 其他 (4 wrong over 新收, 国家秘密, 信访举报, （七）总计). Its cells as read before that
+# check are now looked at for a number cut in two: no placing of 20 settles the row, so it is null with the note;
+# and a line whose numbers layout text parts into cells (「４      ２３」) is a line of numbers too
+SPLIT_GAP = DATA / "decoder" / "chromium-pdftotext-layout__s00213-numbers.txt"
+
+
+def test_a_row_the_garbled_check_nulled_beside_a_cut_number_is_null_with_the_cut_note():
+    got = nianbao.parse(SPLIT_GAP).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00213-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    for row in ("new_received", "denied_state_secret", "declined_petition", "total_processed"):
+        assert set(got["requests"][row].values()) == {None}
+        assert any(n["kind"] == "unreadable" and "单元格内折行" in n["text"] for n in _notes(got, row))

@@ -29,3 +29,25 @@ def test_a_category_after_a_line_end_is_not_the_years_total():
     total, 「信息数 161」 / 「条」, is split from its unit: not read). What stood before the paragraph counts."""
     record = nianbao.parse(HERE / "category_after_line_end.pdfplumber-layout.txt").to_json_dict()
     assert record["narrative"].get("proactive_items") is None
+
+
+def test_a_transposed_appeals_text_row_of_four_numbers_is_null():
+    """pdftotext -layout of a 表四 with a row per group: 「未经复议直接起诉      0    1    0    1」 has four numbers for five
+    cells (a blank cell left no trace); they were read as the first four. Which cell is missing the text does
+    not say: the row is null with the reader's note, the other two rows are read."""
+    record = nianbao.parse(HERE / "appeals_transposed_short_row.pdftotext-layout.txt")
+    notes = {n.path: n.text for n in record.notes if n.kind == "unreadable"}
+    assert notes["appeals.litigation_direct"].startswith("本行只写出四个数，却有五格")
+
+
+def test_sixteen_appeals_numbers_with_no_join_that_adds_up_are_null(tmp_path):
+    """pdftotext -raw: 表四's 「１０」 cut over two lines makes sixteen numbers for fifteen cells; joining 「１」「０」 is
+    read (tests/data/decoder). When no single join makes every group add up, which number is extra is not known:
+    the table is null with the reader's note, not the last fifteen."""
+    src = (DATA / "decoder" / "chromium-pdftotext-raw__s00021-numbers.txt").read_text(encoding="utf-8")
+    assert "１０ 0 0 0\n１\n０\n" in src
+    path = tmp_path / "t.txt"
+    path.write_text(src.replace("１０ 0 0 0\n１\n０\n", "１０ 0 0 0\n１\n３\n"), encoding="utf-8")
+    record = nianbao.parse(path).to_json_dict()
+    assert {v for g in record["appeals"].values() for v in g.values()} == {None}
+    assert any(n["path"] == "appeals.review" and n["text"].startswith("表四写出十六个数") for n in record["notes"])

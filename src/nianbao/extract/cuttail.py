@@ -27,14 +27,17 @@ own and is not settled yet check nothing (its numbers are in doubt too).
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
+from typing import TypeVar
 
 from ..format import Format
 from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
 from .tables import Found, Reason
-from .values import Value
+from .values import Value, read_value
 
+_T = TypeVar("_T")
 BELOW = 2  # lines below the row's own where the rest of a cut number may stand
 MAX_DIGITS = 6  # no cell of 表三 holds a million
 
@@ -54,6 +57,12 @@ CUT_HEAD_JOINED = ("本行按原样各数之和与总计不符；其上第{gap}�
                    "连成「{whole}」后各合计成立")
 
 
+def _as_read(found: Found, path: str) -> Value | None:
+    """The cell's value, or as read before the garbled-rows check nulled it."""
+    v = found.values.get(path)
+    return found.garbled.get(path, v) if v is not None and v.value is None else v
+
+
 def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
     """Lines holding nothing but one whole number, by line."""
     out: dict[int, Cell] = {}
@@ -70,16 +79,17 @@ def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
     """Lines holding nothing but numbers (one or more, spaced), by line: their digits."""
     out: dict[int, list[str]] = {}
     for b in blocks:
-        if b.grid or (c := b.sole()) is None or c.line is None:
-            continue
-        ts = nfkc(c.text).split()
+        texts = [c for c in b.cells if c.text.strip()]
+        if b.grid or not texts or (line := texts[0].line) is None:
+            continue  # (layout text parts a line's numbers into cells: 「４      ２３」)
+        ts = nfkc(" ".join(t.text for t in texts)).split()
         if ts and all(t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
                       for t in ts):
-            out[c.line] = ts
+            out[line] = ts
     return out
 
 
-def _split_readings(own: list[int], joined: list[int]) -> list[list[int]]:
+def _split_readings(own: list[_T], joined: list[_T]) -> list[list[_T]]:
     """Every row of 7 keeping ``own`` and ``joined`` each in its order."""
     n = len(own) + len(joined)
     out = []
@@ -120,7 +130,8 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
     for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
         if row in found.grid:
             continue
-        got = [v for c in cols if (v := found.values.get(f"{row}.{c}")) is not None and v.value is not None
+        # (a cell the garbled-rows check nulled counts as read: a number cut in two fails the row and its column)
+        got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None
                and not v.overflow and not isinstance(v.value, float)]
         if len(got) != len(cols):
             continue
@@ -155,6 +166,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         if (tail is None or tail.line is None) and (head is None or head.line is None):
             continue
         read = {p: v.value for p, v in found.values.items()}
+        read.update({f"{row}.{c}": v.value for c, v in zip(cols, vals, strict=True)})
         fits = []  # (cell, whole, gap, piece, below)
         for piece, below in ((tail, True), (head, False)):
             if piece is None or piece.line is None:
@@ -170,6 +182,8 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
                     fits.append((i, whole, gap, digits, below))
         if len(fits) == 1:
             i, whole, gap, digits, below = fits[0]
+            for c, v in zip(cols, vals, strict=True):  # (the row's cells the garbled-rows check nulled, back)
+                found.values[f"{row}.{c}"] = v
             p = f"{row}.{cols[i]}"
             old = found.values[p]
             found.values[p] = Value(whole, old.cell)
@@ -239,4 +253,105 @@ def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines:
         p = f"{row}.{c}"
         found.values[p] = Value(None, found.values[p].cell)
     found.notes.append(("unreadable", row, CUT_SPLIT_NULL.format(heads=h, tails=t), None))
+    return True
+
+
+TWO_LINES_JOINED = ("本行的数分写在两行（标签一行「{first}」、下一行「{second}」），按行序读各数之和与总计不符；两行各自的次序不变，"
+                    "只有一种合并的次序使各合计成立")
+TWO_LINES_NULL = ("本行的数分写在两行（标签一行「{first}」、下一行「{second}」），按行序读各数之和与总计不符，合并两行的次序能使"
+                  "各合计成立的读法不止一种或没有：各格无法确定，已留空")
+
+
+def settle_two_line_rows(found: Found, blocks: list[Block], fid: str) -> None:
+    """表三 rows not read with certainty whose numbers stand on two lines, some on the label's line and the rest
+    on the line below it (that line holding nothing but numbers and blank marks, seven cells in all), and fail
+    the row's sum read line after line: a narrow cell of LibreOffice's PDF sets 「15件」 as 「15」 over 「件」, and a
+    tool writes the 15 on the label's line, the row's other cells below it (「6.属于四类过程性信 15」/「0 8 7 — 0 0」:
+    15 is the 总计). The cells of each line keep their order; every merge of the two is tried, a blank as 0 in
+    the row's sum, and every sum across rows whose cells are all read must hold too: exactly one merge is read,
+    with a note, else the row is null (L-03)."""
+    if found.out_of_step or not found.values:
+        return
+    cols = Format.T3_COLUMN_KEYS
+    rows = sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")})
+    cells_of: dict[int, list[Cell]] | None = None
+    for row in rows:
+        if row in found.certain or row in found.grid:
+            continue
+        vals = [found.values.get(f"{row}.{c}") for c in cols]
+        if any(v is None or v.overflow or isinstance(v.value, float) for v in vals):
+            continue
+        got = [v for v in vals if v is not None and v.value is not None]
+        lines = sorted({v.cell.line for v in got if v.cell.line is not None})
+        if len(lines) != 2 or lines[1] - lines[0] != 1 or any(v.cell.line is None for v in got):
+            continue
+        nums = [v.value or 0 for v in vals if v is not None]
+        if sum(nums[:-1]) == nums[-1]:
+            continue
+        if cells_of is None:
+            cells_of = _line_cells(blocks)
+        first, second = cells_of.get(lines[0], []), cells_of.get(lines[1], [])
+        if any(read_value(c) is None for c in second):
+            continue  # the line below holds words
+        at = next((i for i, c in enumerate(first) if read_value(c) is not None), len(first))
+        if any(read_value(c) is None for c in first[at:]):
+            continue  # words after the numbers on the label's line
+        first = first[at:]
+        if len(first) + len(second) != len(cols) or sorted(c.span or (-1, -1) for c in [*first, *second]
+                                                           if (r := read_value(c)) is not None and r.value is not None) \
+                != sorted(v.cell.span or (-2, -2) for v in got):
+            continue  # the row's numbers are not these lines' numbers
+        read = {p: v.value for p, v in found.values.items()}
+        key = row.split(".", 1)[1]
+        fits = []
+        for cand in _split_readings(second, first):  # (``first`` kept in order among ``second``)
+            vs = [read_value(c) for c in cand]
+            own = [v.value or 0 if v is not None else 0 for v in vs]
+            if sum(own[:-1]) != own[-1]:
+                continue
+            trial = {**read, **{f"{row}.{c}": v.value if v is not None else None for c, v in zip(cols, vs, strict=True)}}
+            if _cross_sums_hold(trial, fid, key):
+                fits.append(vs)
+        shown = (" ".join(c.text for c in first), " ".join(c.text for c in second))
+        if len(fits) == 1:
+            for c, v in zip(cols, fits[0], strict=True):
+                if v is not None:
+                    found.values[f"{row}.{c}"] = v
+            found.notes.append(("repaired", row, Reason(TWO_LINES_JOINED.format(first=shown[0], second=shown[1])),
+                                None))
+            continue
+        for c in cols:
+            p = f"{row}.{c}"
+            found.values[p] = Value(None, found.values[p].cell)
+        found.notes.append(("unreadable", row, TWO_LINES_NULL.format(first=shown[0], second=shown[1]), None))
+
+
+def _line_cells(blocks: list[Block]) -> dict[int, list[Cell]]:
+    """The words of the text cells by line, in order, each a cell of its own (a text tool that parts words by
+    one space keeps a row's numbers in one cell: 「0 8 7 — 0 0」)."""
+    out: dict[int, list[Cell]] = {}
+    for b in blocks:
+        if b.grid:
+            continue
+        for c in b.cells:
+            if c.line is None or c.covered:
+                continue
+            for m in re.finditer(r"\S+", c.text):
+                span = (c.span[0] + m.start(), c.span[0] + m.end()) if c.span is not None else None
+                out.setdefault(c.line, []).append(Cell(m.group(), c.line, span, c.page, None, c.path))
+    return out
+
+
+def _cross_sums_hold(read: dict[str, int | float | None], fid: str, row: str) -> bool:
+    """Every sum across rows that ``row`` is in holds, column by column, where all its cells are read."""
+    for left, right in Format.get(fid).t3_identities():
+        if row not in {*left, *right}:
+            continue
+        for c in Format.T3_COLUMN_KEYS:
+            a = [read.get(f"requests.{r}.{c}") for r in left]
+            b = [read.get(f"requests.{r}.{c}") for r in right]
+            if any(v is None for v in a + b):
+                continue
+            if abs(sum(v for v in a if v is not None) - sum(v for v in b if v is not None)) > 1e-9:
+                return False
     return True

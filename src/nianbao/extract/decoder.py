@@ -1637,9 +1637,10 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 runs = []
                 dec.unsure.add(f"active.{it.key}")
                 dec.pieces.add(f"active.{it.key}")
-            elif len(marked) > len(runs) and not any(ch.isalpha() for ch in stream.chars[e:runs[0].start]):
-                # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
-                # past other words they may be another row's)
+            elif len(marked) > len(runs) and _label_end_only(stream.chars[e:runs[0].start], it):
+                # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label,
+                # or after the rest of its words where its match ended early: past other words they may be another
+                # row's)
                 runs = marked
         if 0 < len(runs) < len(it.columns) and cut[n]:
             # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
@@ -1725,6 +1726,12 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def _label_end_only(words: str, it: ActiveItem) -> bool:
+    """``words`` (Stream.chars between where an item's label was matched and its first number) hold no letter, or
+    only the rest of the item's own label (matched by its key: 「其他对外管理服务」 of 「…服务事项」)."""
+    return not any(ch.isalpha() for ch in words) or (words.isalpha() and it.label.endswith(words))
 
 
 def _dash_after_label(stream: Stream, lo: int, hi: int) -> bool:

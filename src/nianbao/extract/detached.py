@@ -661,9 +661,17 @@ def fill_displaced_rows(found: Found, stream: Stream) -> None:
         runs = runs_between(stream, occ[m][1], stop, nxt)
         if len(runs) != _WIDTH * len(covered) or not all(_whole(r.digits) for r in runs):
             continue
+        if any(_NUMBERING.search(chars[a.end:b.start]) for a, b in zip(runs, runs[1:]) if b.gap):
+            # another row's numbering among the numbers (LibreOffice's layout text: 「二」/「、上年结转… 0件 … 0件」/
+            # 「申请数量」/「三、本年度 （一）予以」/ 0件 … / 「办理结果 公开」, 新收 blank): the numbers stand by their own
+            # rows' labels, not after a run of labels (a label's wrapped tail among them, 「处理的，只计这一情形…」, is
+            # no such mark)
+            continue
         _fill_moved(found, stream, [keys[i] for i in covered], runs, val, cons)
 
 
+# a row's numbering in Stream.chars (NFKC): 「三、」, 「(一)」, 「1.」
+_NUMBERING = re.compile(r"[一二三四五六七八九十][、.]|\([一二三四五六七八九十]\)|\d[.、]")
 MAX_MOVED_RUNS = 6 * _WIDTH  # a longer stretch has too many ways to move one number to trust one
 
 

@@ -26,7 +26,7 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
-from .cuttail import settle_cut_tails
+from .cuttail import settle_cut_tails, settle_two_line_rows
 from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
 from .noise import (
@@ -161,6 +161,7 @@ def build_record(doc: Document) -> Record:
     _behind(found_req, step)
     if found_req.values:  # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``)
         settle_cut_tails(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
+        settle_two_line_rows(found_req, tb, found_req.t3_format())
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank

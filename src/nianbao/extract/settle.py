@@ -245,6 +245,7 @@ def _garbled(found: Found) -> None:
         for c in bad_cols:
             p = f"{r}.{c}"
             if p in found.values and found.values[p].value is not None:
+                found.garbled[p] = found.values[p]  # (a number cut in two may explain it: ``cuttail``)
                 found.values[p] = Value(None, found.values[p].cell)
                 hit = True
         if hit:

@@ -66,6 +66,9 @@ class Found:
     # 表三 text rows read as eight cells: the 小计 dropped (its place among the eight, its value, and the seven kept,
     # while they are the row's values), for the checks of the row's own sums as written (``pieces.null_piece_rows``)
     subtotals: dict[str, tuple[int, Value, tuple[Value, ...]]] = field(default_factory=dict)
+    # 表三 cells the check of garbled rows nulled (settle._garbled: row and column sums both fail), as they were
+    # read: a row failing so beside the pieces of a number cut in two is looked at again (``cuttail``)
+    garbled: dict[str, Value] = field(default_factory=dict)
 
     def t3_format(self, keys: set[str] | None = None) -> str:
         """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows
@@ -667,8 +670,19 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
         found.unordered = first is not None and not stacked_rows(used)
         return found
+    if len(values) == 16 and len(used) > 1 and not any(b.grid for b in used):
+        # sixteen numbers over lines for fifteen cells: a number cut by a line break (Chromium's narrow cell,
+        # 「１」/「０」 for 10) when joining one pair of neighbours on two lines makes every group add up, and only
+        # one does; else which number is extra the text does not say (taking the last fifteen was a guess)
+        values = _joined_pair(values, found, first)
     if len(values) > 15:
         values = values[-15:]
+    if len(values) == 15 and len(used) == 2 and text is not None and (merged := _two_lines_merged(values, used)):
+        values, unsettled = merged
+        for g, group in enumerate(T4_GROUP_KEYS):
+            if any(values[g * 5 + i].value is None and v.value is not None
+                   for i, v in enumerate(unsettled[g * 5:g * 5 + 5])):
+                found.notes.append(("unreadable", f"appeals.{group}", _T4_TWO_LINES, None))
     groups: list[list[Value] | None] = [values[i:i + 5] for i in range(0, 15, 5)]
     if len(values) == 15:
         found.certain.add("appeals")
@@ -689,6 +703,70 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+def _joined_pair(values: list[Value], found: Found, first: Row | None) -> list[Value]:
+    """The fifteen cells of sixteen numbers when joining exactly one pair of neighbours standing on two lines (the
+    second's digits after the first's) makes every group's four results add up to its 总计; else fifteen blanks
+    with the reader's note."""
+    fits = {}
+    for i in range(15):
+        a, b = values[i], values[i + 1]
+        if a.value is None or b.value is None or a.cell.line is None or b.cell.line != a.cell.line + 1 \
+                or isinstance(a.value, float) or isinstance(b.value, float) or a.value == 0:
+            continue
+        whole = Value(int(f"{int(a.value)}{int(b.value)}"), a.cell)
+        cand = [*values[:i], whole, *values[i + 2:]]
+        nums = [v.value if v.value is not None else 0 for v in cand]
+        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):
+            fits[tuple(nums)] = (cand, a, b)
+    if len(fits) == 1:
+        cand, a, b = next(iter(fits.values()))
+        joined = _T4_JOINED.format(a=a.cell.text, b=b.cell.text, whole=cand[values.index(a)].value)
+        found.notes.append(("repaired", "appeals", Reason(joined), None))
+        return cand
+    anchor = first.block.cells[-1] if first is not None else values[-1].cell
+    for group in T4_GROUP_KEYS:
+        found.notes.append(("unreadable", f"appeals.{group}", _T4_SIXTEEN, None))
+    return [Value(None, anchor)] * 15
+
+
+_T4_JOINED = "表四写出十六个数，其中上下两行的「{a}」「{b}」是一个数被单元格折行分开，连成 {whole} 后各栏合计成立（只有这一种连法）"
+_T4_SIXTEEN = "表四写出十六个数而只有十五格，哪一个是多出的（或哪两个是同一个数被折行分开）无法确定，已留空"
+
+
+_T4_TWO_LINES = ("表四的一行数字分写在上下两行（单元格高低不一，工具按高度分行），两行各自的次序不变而合并的次序不止一种使各栏"
+                 "合计成立：次序不能确定的格子已留空")
+
+
+def _two_lines_merged(values: list[Value], used: list[Block]) -> tuple[list[Value], list[Value]] | None:
+    """表四's fifteen numbers on two lines of nothing but numbers, one right under the other, in text that keeps no
+    columns (a text row of single-spaced numbers: pdfplumber's 「0 0 … 0」 over 「3 3」, the row's cells at two
+    heights): which cells the lower line's numbers are the line order does not say. Every merge of the two
+    lines keeping each line's order whose groups add up (four results to their 总计, a blank mark as 0) is a
+    reading; the cells all of them agree on are read, the others null. (values, one reading); None when the
+    text is not of this kind (a line with positions: ``_aligned_lines`` reads those)."""
+    a, b = used
+    lines = [x.cells[0].line if x.cells else None for x in used]
+    if a.grid or b.grid or None in lines or lines[1] != lines[0] + 1:  # type: ignore[operator]
+        return None
+    top = [v for v in values if v.cell.line == lines[0]]
+    low = [v for v in values if v.cell.line == lines[1]]
+    if not top or not low or len(top) + len(low) != 15 or values != [*top, *low]:
+        return None
+    if any(len([c for c in x.cells if c.text.strip()]) != 1 for x in used):
+        return None  # a line parted into cells keeps its columns (layout text: positions are read elsewhere)
+    fits = []
+    for pos in combinations(range(15), len(low)):
+        it_t, it_l = iter(top), iter(low)
+        order = [next(it_l) if i in pos else next(it_t) for i in range(15)]
+        nums = [v.value if v.value is not None else 0 for v in order]
+        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):
+            fits.append(order)
+    if not fits:
+        return None  # no merge adds up: not this kind, read as before
+    out = [f if all(o[i].value == f.value for o in fits) else Value(None, f.cell) for i, f in enumerate(fits[0])]
+    return out, fits[0]
 
 
 def _t4_by_position(values: list[Value], blocks: list[Block], start: int, first: Row,
@@ -750,7 +828,8 @@ def _adds_up(nums: list[float | None]) -> bool:
 def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> list[list[Value] | None] | None:
     """A 表四 row with a blank group in space-aligned text: the numbers say nothing about which
     group is missing, their columns do. Each group ends under its 总计 header, so of the ways to
-    place the 5 or 10 numbers as whole groups, the one whose groups end nearest their 总计 wins."""
+    place the 5 or 10 numbers as whole groups, each between the 总计 of the groups beside it, the one whose
+    groups end nearest their 总计 wins."""
     ends = sorted(c for b in blocks if not b.grid for cell in b.cells
                   if core(cell.text) == "总计" and (c := _column(cell, text)) is not None)
     cols = [_column(v.cell, text) for v in values]
@@ -762,9 +841,19 @@ def _groups_by_position(values: list[Value], blocks: list[Block], text: str) -> 
     if len(set(ends)) != 3:
         return None  # two 总计 in one column: a header row shifted (a merged cell not kept), its columns say nothing
     last = [cols[i + 4] or 0 for i in range(0, len(values), 5)]  # none is None (checked above)
+    spans = [(min(c for c in cols[i:i + 5] if c is not None), last[i // 5]) for i in range(0, len(values), 5)]
+
+    def inside(span: tuple[int, int], g: int) -> bool:
+        # a group's numbers stand right of the 总计 before it and left of the 总计 after it: where they do not,
+        # the header's words and the numbers are not set on one scale of columns (pdftotext -layout writes a
+        # full-width character a column, wrapped header words bunch up: LibreOffice's 「总计」 at 14, 29, 44
+        # over groups at 0–24 and 28–44)
+        return (g == 0 or span[0] > ends[g - 1]) and (g == 2 or span[1] < ends[g + 1])
+
     costs = sorted((sum(abs(col - ends[g]) for col, g in zip(last, present)), present)
-                   for present in combinations(range(3), len(chunks)))
-    if not costs:  # more groups of five than 表四 has groups
+                   for present in combinations(range(3), len(chunks))
+                   if all(inside(s, g) for s, g in zip(spans, present)))
+    if not costs:  # more groups of five than 表四 has groups, or no placing keeps each between its neighbours' 总计
         return None
     if len(costs) > 1 and costs[0][0] == costs[1][0]:
         return None  # the columns do not tell (a header one word per line): unique or nothing
@@ -801,6 +890,7 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
     them, or before, leaves nothing to tell which five they are)."""
     cols = _result_columns(heads)
     rows = {}
+    short: set[str] = set()
     for b in blocks:
         row = split_row(b)
         values = row.values
@@ -808,18 +898,47 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
             values = (_cells_at(b, cols) or []) if cols else (values if len(values) == 5 else [])
         elif len(values) > 5:
             values = values[-5:]
+        elif len(values) == 4 and (first := _number_after_label(row)) is not None:
+            values = [first, *values]  # 「未经复议直接起诉 0」 then 0 1 0 1: the five printed
         if len([v for v in values if v.value is not None]) < 4:
             continue
         lab, _ = match_label(row.label, Format.T4_GROUPS)
         if lab and lab.key not in rows:
             rows[lab.key] = values
+            if not b.grid and len(values) < 5:
+                short.add(lab.key)
     if len(rows) < 2:
         return False
     for key, values in rows.items():
+        if key in short:
+            # a text row of four numbers for five cells (a blank cell left no trace): which cell is missing the
+            # text does not say
+            for col in T4_COLUMN_KEYS:
+                found.values[f"appeals.{key}.{col}"] = Value(None, values[-1].cell)
+            found.notes.append(("unreadable", f"appeals.{key}", _T4_SHORT_ROW, None))
+            continue
         for col, v in zip(T4_COLUMN_KEYS, values):
             found.values[f"appeals.{key}.{col}"] = v
     found.certain.add("appeals")
     return True
+
+
+def _number_after_label(row: Row) -> Value | None:
+    """A number after a text row's label in the label's cell, a space after it or glued to it (layout text parts
+    cells at two spaces: 「未经复议直接起诉 0」, pdfplumber's 「未经复议直接起诉0」): its value; None when the label's cell
+    does not end so or holds another digit."""
+    if not row.label_cells:
+        return None
+    last = row.label_cells[-1]
+    m = re.fullmatch(r"(\D*[^\d\s])\s*(\d{1,6})\s*", last.text)
+    if m is None:
+        return None
+    at = m.start(2)
+    span = (last.span[0] + at, last.span[0] + m.end(2)) if last.span is not None else None
+    return read_value(Cell(m.group(2), last.line, span, last.page, None, last.path))
+
+
+_T4_SHORT_ROW = "本行只写出四个数，却有五格（空白格未留痕迹）：缺的是哪一格无法确定，已留空"
 
 
 def _result_columns(heads: list[Block]) -> list[int] | None:
@@ -886,7 +1005,9 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
     by_key = {it.key: it for it in items}
     heads = _active_heads(blocks, fmt)
     text_head: Block | None = None  # the last text row naming a column of 表二 (a Markdown table's header)
-    for row in _absorbed(blocks):
+    absorbed = _absorbed(blocks)
+    by_place: bool | None = None  # the text's full rows stand under their headers (asked once, when needed)
+    for row in absorbed:
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
             if row.label and not row.values:
@@ -915,6 +1036,8 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
                 found.values[f"active.{item.key}"] = vals[0]
             continue
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
+                and (by_place := by_place if by_place is not None else
+                     _full_rows_placed(absorbed, fmt, places, by_key, labels))
                 and (under := _under_by_position(row, item, fmt, text_head, places)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
@@ -948,6 +1071,39 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str, ActiveItem],
+                      labels: tuple[Label, ...]) -> bool:
+    """Every text row of 表二 that prints all its cells (two or more) stands under the cells of the text header
+    above it naming its columns, each number nearest its own: only then are the header's places columns, and a row
+    with blank cells may be read by where its numbers stand. A page of paragraphs whose cells are set apart
+    by full-width spaces (「行政许可　　　0件」, a blank as 「　」) puts 0 under 上一年项目数量 as a table would, while
+    its rows that print all three numbers (「其他对外管理服务事项　0件　0件　0件」) stand under no header cell."""
+    head: Block | None = None
+    for row in rows:
+        if row.block.grid:
+            continue
+        if row.label and not row.values:
+            if _names_column(row.block, fmt):
+                head = row.block
+            continue
+        if head is None or not row.label or not row.values:
+            continue
+        lab, _ = match_label(row.label, labels)
+        item = items.get(lab.key) if lab is not None else None
+        cols = _item_columns(item, fmt) if item is not None else ()
+        if len(cols) < 2 or len(row.values) != len(cols):
+            continue
+        xs = head_centres(head, [c.keys for c in cols], places)
+        if xs is None:
+            continue
+        at = [places.x(v.cell) for v in row.values]
+        # each number nearest its own column's centre (a header's words are measured less exactly than
+        # ``under_columns`` asks of a row with blanks: pdfplumber sets a full-width word from its left edge)
+        if any(x is None or min(range(len(xs)), key=lambda k: abs(xs[k] - x)) != i for i, x in enumerate(at)):
+            return False
+    return True
 
 
 def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, places: Places) -> list[Value] | None:
