@@ -245,6 +245,11 @@ RIGHT = {
     # read the ten rows from there, one row late (35 wrong: 新收's numbers as 上年结转's and so on). The labels
     # may as well be written before their numbers: those rows stay null (clusters._settled)
     "synth-chromium-pdftotext__s00079.txt": 24,
+    # pdfminer over Chromium's PDF of another page: 表四's header boxes among its numbers, 行政诉讼's two groups
+    # first (「未经复议直接起诉 结果维 持 0 结果纠 正 0 …」, 「复议后起诉 …」) and 行政复议 last, its header then its
+    # five numbers: read in the format's group order, each block under the wrong group (13 wrong); each block is
+    # the group whose words head it (columnar._group_order)
+    "synth-chromium-pdfminer__s00083.txt": 19,
 }
 
 
