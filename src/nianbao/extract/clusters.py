@@ -77,12 +77,14 @@ def _settled(segs: list[tuple[list[int], list[R]]], k: int, rows: list[int], num
     With ``p`` label-only rows right before it, the same numbers may be those rows' and the chain's first
     ones (labels written before their numbers): row ``j`` of the chain gets the numbers of row ``j + s``
     for some shift ``s`` from 0 to ``p``. A row keeps numbers only when every shift gives it the same
-    (a table of zeros); the rest of the chain is left label-only (unread)."""
-    p = 0
-    for c, r in reversed(segs[:k]):
-        if r:
-            break
-        p += len(c)
+    (a table of zeros); the rest of the chain is left label-only (unread). Not when the segment before those
+    rows has more numbers than its own rows: their numbers stand above their labels there (「A 1… 2… B …」)."""
+    p, j = 0, k
+    while j > 0 and not segs[j - 1][1]:
+        j -= 1
+        p += len(segs[j][0])
+    if j > 0 and len(segs[j - 1][1]) > width * len(segs[j - 1][0]):
+        p = 0  # the segment before those rows holds more numbers than its rows: theirs, written above their labels
     if not p:
         return [(rows, nums)]
     chunk = [[getattr(x, "digits", x) for x in nums[j * width:(j + 1) * width]] for j in range(len(rows))]
