@@ -68,3 +68,15 @@ def test_a_segment_overfull_only_by_glued_digits_starts_no_chain():
 
     segs = [([0], [1] * 6), ([1], [3] * 7), ([2], []), ([3], [4] * 7)]
     assert merge_label_clusters(segs, 7, fits) == segs
+
+
+def test_a_chain_after_a_label_only_row_is_not_read_in_order():
+    # 「X A 1… 2… 3… B C D 4…」: the numbers may be X's, A's and B's (labels written before their numbers, as
+    # pdftotext writes a label column in pieces) as well as A's, B's and C's
+    segs = [([0], []), ([1], [1] * 7 + [2] * 7 + [3] * 7), ([2], []), ([3], []), ([4], [4] * 7)]
+    assert merge_label_clusters(segs, 7, _fits) == [([0], []), ([1, 2, 3], []), ([4], [4] * 7)]
+
+
+def test_a_chain_after_a_label_only_row_keeps_the_rows_every_shift_gives_the_same_numbers():
+    segs = [([0], []), ([1], [0] * 21), ([2], []), ([3], []), ([4], [4] * 7)]
+    assert merge_label_clusters(segs, 7, _fits) == [([0], []), ([1, 2], [0] * 14), ([3], []), ([4], [4] * 7)]

@@ -283,6 +283,20 @@ RIGHT = {
     # sixteen numbers for fifteen cells, the last fifteen were taken (3 wrong); joining 「１」「０」 (two lines) is the
     # one join that makes every group add up: read so (else null)
     "chromium-pdftotext-raw__s00021-numbers.txt": 179,
+    # the same over another page: 「一、本年新收…」「二、上年结转…」, then ten rows' numbers, then the labels 三、…
+    # 6.属于四类过程性信息. 本年新收 has no number after it: the detached-label reading anchored on 上年结转 and
+    # read the ten rows from there, one row late (35 wrong: 新收's numbers as 上年结转's and so on). The labels
+    # may as well be written before their numbers: those rows stay null (clusters._settled)
+    "synth-chromium-pdftotext__s00079.txt": 24,
+    # pdfminer over Chromium's PDF of another page: 表四's header boxes among its numbers, 行政诉讼's two groups
+    # first (「未经复议直接起诉 结果维 持 0 结果纠 正 0 …」, 「复议后起诉 …」) and 行政复议 last, its header then its
+    # five numbers: read in the format's group order, each block under the wrong group (13 wrong); each block is
+    # the group whose words head it (columnar._group_order)
+    "synth-chromium-pdfminer__s00083.txt": 19,
+    # pdftotext (default mode) over Chromium's PDF of a page whose 表四 it writes header first, then its numbers on
+    # lines that cut the groups (「0」「4 6」「4」「0」「0」「2 0」「0 0 0」「4」「0 0」「0」): read in that order as certain,
+    # no group adding up (7 wrong); fifteen numbers on such lines are read only when every group adds up
+    "synth-chromium-pdftotext__s00110.txt": 185,
 }
 
 

@@ -9,7 +9,9 @@ label but no number after some of them. A run of such label-only rows goes to th
 segment after it, or part to each, only when exactly one way of sharing them out lets both segments'
 numbers fill their rows, and not when each segment's numbers fill its own rows already; when two ways fit,
 neither is taken (those rows stay unread: null, never a guess). A chain of such rows, one number a cell,
-is read in its order. The decoder then keeps a reading only when the arithmetic confirms it, as for any
+is read in its order, but not over label-only rows right before it: the labels may as well be written
+before their numbers (「A B 1… 2… 3… C D …」), and then only rows every such shift gives the same numbers
+are read. The decoder then keeps a reading only when the arithmetic confirms it, as for any
 rows whose labels were lost.
 """
 
@@ -48,7 +50,10 @@ def _chains(segs: list[tuple[list[int], list[R]]], width: int,
     holds two rows of numbers, B's holds C's, C's none. A segment with more numbers than cells is read with
     the segments after it up to the first span that holds a row with no numbers of its own (where the
     numbers moved from) and has one number a cell, in the span's order, adding up. A longer span would
-    give its first rows the same numbers: the order decides, one number a cell."""
+    give its first rows the same numbers: the order decides, one number a cell. When label-only segments
+    stand right before it, the labels may as well be written before their numbers (「A B 1… 2… 3… C D …」,
+    pdftotext and pdfminer write a table's label column in pieces around its number column): the numbers
+    may be A's and B's as well as B's and C's, and the order does not say which (``_settled``)."""
     out = list(segs)
     k = 0
     while k < len(out):
@@ -60,10 +65,35 @@ def _chains(segs: list[tuple[list[int], list[R]]], width: int,
                 if len(nums) == width * len(rows) and any(not out[j][1] for j in range(k + 1, m + 1)):
                     more = m + 1 < len(out) and not out[m + 1][1] and fits(nums, width * (len(rows) + len(out[m + 1][0])))
                     if fits(nums, width * len(rows)) and not more:  # glued digits that could fill the next row too: not settled
-                        out[k:m + 1] = [(rows, nums)]
+                        out[k:m + 1] = _settled(out, k, rows, nums, width, fits)
                     break
         k += 1
     return out
+
+
+def _settled(segs: list[tuple[list[int], list[R]]], k: int, rows: list[int], nums: list[R], width: int,
+             fits: Callable[[list[R], int], bool]) -> list[tuple[list[int], list[R]]]:
+    """The chain from ``segs[k]`` over ``rows``, one number a cell in order, as the segments it is read as.
+    With ``p`` label-only rows right before it, the same numbers may be those rows' and the chain's first
+    ones (labels written before their numbers): row ``j`` of the chain gets the numbers of row ``j + s``
+    for some shift ``s`` from 0 to ``p``. A row keeps numbers only when every shift gives it the same
+    (a table of zeros); the rest of the chain is left label-only (unread). Not when the segment before those
+    rows has more numbers than its own rows: their numbers stand above their labels there (「A 1… 2… B …」)."""
+    p, j = 0, k
+    while j > 0 and not segs[j - 1][1]:
+        j -= 1
+        p += len(segs[j][0])
+    if j > 0 and len(segs[j - 1][1]) > width * len(segs[j - 1][0]):
+        p = 0  # the segment before those rows holds more numbers than its rows: theirs, written above their labels
+    if not p:
+        return [(rows, nums)]
+    chunk = [[getattr(x, "digits", x) for x in nums[j * width:(j + 1) * width]] for j in range(len(rows))]
+    n = 0
+    while n + p < len(rows) and all(chunk[n + s] == chunk[n] for s in range(1, p + 1)):
+        n += 1
+    if not n or not fits(nums[:n * width], n * width):
+        return [(rows, [])]
+    return [(rows[:n], nums[:n * width]), (rows[n:], [])]
 
 
 def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
@@ -96,7 +126,9 @@ def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
     t = ways[0]
     new = list(segs[:max(lo - 1, 0)])
     if lo > 0:
-        new.append((segs[lo - 1][0] + labels[:t], segs[lo - 1][1]))
+        rows = segs[lo - 1][0] + labels[:t]
+        # the segment before read over the labels after it: not settled when labels without numbers stand before it
+        new.extend(_settled(segs, lo - 1, rows, segs[lo - 1][1], width, fits) if t else [(rows, segs[lo - 1][1])])
     if after is not None:
         new.append((labels[t:] + after[0], after[1]))
     new.extend(segs[hi + 1:])

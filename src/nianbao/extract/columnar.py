@@ -1353,6 +1353,33 @@ T4_CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
 _T4_ROW_WORDS = ("复议后", "直接起诉", "未经复议")
 
 
+# the section's heading names 行政复议 too (「四、政府信息公开行政复议、行政诉讼情况」): not a block's group
+_T4_HEADING = re.compile(r"行政复议[、和及与]?行政诉讼情况")
+
+
+def _groups_named(words: str) -> set[str]:
+    """The 表四 groups whose header words stand in ``words`` (the section's heading left out)."""
+    words = _T4_HEADING.sub("", words)
+    return {g.key for g in Format.T4_GROUPS if any(k in words for k in g.keys)}
+
+
+def _group_order(first: list[set[str]]) -> tuple[str, ...] | None:
+    """The group each block of five numbers is, from the group header words just before its first number
+    (``first``). pdfminer writes the boxes of 表四's header among the
+    numbers, 行政诉讼's two groups first and 行政复议's after them (「未经复议直接起诉 结果维持 0 … 复议后起诉
+    结果维持 4 … 行政复议 结果维持 … 总计 0 0 0 1 1」): a block headed by exactly one group is that group's;
+    headers naming no group, or all of them, leave the format's order; an order the names leave open reads
+    nothing (None)."""
+    names = [next(iter(g)) if len(g) == 1 else None for g in first]
+    if all(n is None or n == g for n, g in zip(names, T4_GROUP_KEYS)):
+        return T4_GROUP_KEYS  # the header names the groups before the numbers (or not at all): the format's order
+    named = [n for n in names if n is not None]
+    if len(set(named)) < len(named) or len(named) < len(names) - 1:
+        return None  # a group named twice, or two blocks named by no group (or by several): not settled
+    left = [g for g in T4_GROUP_KEYS if g not in named]
+    return tuple(left[0] if n is None else n for n in names)
+
+
 def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     """表四 when its header words are written among its numbers (each header box, then its number,
     a section heading between): the numbers standing alone between the header and the first
@@ -1382,6 +1409,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     nums: list[_Num] = []
     named: list[int | None] = []  # the column the words just before each number name
     mid_row: list[bool] = []  # a row label's words just before a number inside a block
+    groups: list[set[str]] = []  # the groups (行政复议, 直接起诉, 复议后起诉) the words before a block name
     words: list[str] = []
     for kind, tok in toks:
         if kind == "words":
@@ -1397,6 +1425,8 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         # cells on three lines: 「0 0」/「未经复议直接起诉 4 3 7」/「0 0」): unless header words name each
         # number, they are not in the table's order
         mid_row.append(bool(len(nums) % len(T4_COLUMN_KEYS)) and not hit and any(k in w for k in _T4_ROW_WORDS))
+        if not len(nums) % len(T4_COLUMN_KEYS):
+            groups.append(_groups_named(w))  # the groups the words just before each block name
         words = []
         after = where[tok.end - 1] + 1
         line_end = text.find("\n", after)
@@ -1407,6 +1437,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     if len(nums) != T4_CELLS:
         return None
     width = len(T4_COLUMN_KEYS)
+    order = _group_order(groups[:len(T4_GROUP_KEYS)])
     blocks = []
     for i in range(0, T4_CELLS, width):
         block, heads = nums[i:i + width], named[i:i + width]
@@ -1419,9 +1450,13 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         blocks.append(block)
     if any(sum(n.value for n in b[:-1]) != b[-1].value for b in blocks):
         return None
+    if order is None:
+        if any([n.value for n in b] != [n.value for n in blocks[0]] for b in blocks):
+            return None
+        order = T4_GROUP_KEYS  # three equal blocks (a table of zeros): any order reads the same cells
     dec = Decoded()
     runs = [Run(str(n.value), n.start, n.end) for n in nums]
-    for g, block in zip(T4_GROUP_KEYS, blocks):
+    for g, block in zip(order, blocks):
         dec.rows[f"appeals.{g}"] = runs
         for c, n in zip(T4_COLUMN_KEYS, block):
             dec.values[f"appeals.{g}.{c}"] = _piece(n.value, n)

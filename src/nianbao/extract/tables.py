@@ -664,7 +664,8 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
                 # 「1」「0」 for 10): which fifteen are the cells is a guess
                 first, values = None, []
             break
-    if first is None or stacked_rows(used) or (text is not None and _aligned_lines(values, text)):
+    if first is None or stacked_rows(used) or (text is not None and _aligned_lines(values, text)) or (
+            not any(b.grid for b in used) and _cut_groups([len(split_row(b, width=15).values) for b in used], values)):
         # a row cut into lines down its columns, or a row of cells several lines high whose numbers stand on
         # the lines their alignment put them: no order of its cells
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
@@ -780,6 +781,18 @@ def _t4_by_position(values: list[Value], blocks: list[Block], start: int, first:
         return None
     blank = Value(None, first.block.cells[-1])
     return [[v if v is not None else blank for v in g] for g in got]
+
+
+def _cut_groups(counts: list[int], values: list[Value]) -> bool:
+    """Fifteen numbers over lines that cut 表四's groups of five (「0」「4 6」「4」「0」「0」「2 0」「0 0 0」…: pdftotext
+    writes a table's boxes in its own order, a line where boxes share a baseline) and whose groups then do
+    not add up: the lines' order is not the cells'. Lines that hold whole groups keep a printed table's typo."""
+    if len(values) != 15 or len(counts) < 2 or all(n % 5 == 0 for n in counts):
+        return False
+    vals = [v.value for v in values]
+    if any(v is None for v in vals):
+        return False
+    return any(sum(vals[i:i + 4]) != vals[i + 4] for i in range(0, 15, 5))
 
 
 def _numbers_follow(blocks: list[Block], k: int) -> bool:
