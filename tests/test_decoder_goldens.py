@@ -240,6 +240,11 @@ RIGHT = {
     # numbers a row early (44 wrong; the sums hold either way): the columnar reading leaves that run, and the
     # reading anchored on the labels with numbers after them places it
     "synth-chromium-pdftotext__s00129.txt": 164,
+    # PyMuPDF (get_text) over Chromium's PDF of an htmlsynth page, one cell a line: 「其他对外管理服务事项10」/「 1 」/「—」
+    # is 10, 1 and a blank. Found by its words 「对外管理服务」, the label's own 「事项」 stood between it and the
+    # numbers and counted as other words, so the blank mark was not counted and 10 1 was cut 1|0|1 (3 wrong, and in
+    # PyMuPDF sort and over LibreOffice's PDF alike)
+    "chromium-pymupdf__s00117-numbers.txt": 112,
 }
 
 

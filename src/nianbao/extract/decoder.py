@@ -1637,9 +1637,10 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 runs = []
                 dec.unsure.add(f"active.{it.key}")
                 dec.pieces.add(f"active.{it.key}")
-            elif len(marked) > len(runs) and not any(ch.isalpha() for ch in stream.chars[e:runs[0].start]):
+            elif len(marked) > len(runs) and not any(ch.isalpha() for ch in _past_label(stream, _s, e, runs[0].start, it)):
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label:
-                # past other words they may be another row's)
+                # past other words they may be another row's; the label's own last characters past the words it
+                # was found by, 「事项」 after 「对外管理服务」, are no other words)
                 runs = marked
         if 0 < len(runs) < len(it.columns) and cut[n]:
             # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
@@ -1732,6 +1733,15 @@ def _dash_after_label(stream: Stream, lo: int, hi: int) -> bool:
     for a mark: glued to the label, it may be one or not."""
     marks = set(_blank_marks(stream, lo, hi))
     return any(_nfkc(stream.chars[p]) in _DASHES and p not in marks for p in range(lo, hi))
+
+
+def _past_label(stream: Stream, s: int, e: int, hi: int, it: ActiveItem) -> str:
+    """``chars[e:hi]``, the words between an item's label (found at ``chars[s:e]`` by one of its words) and its
+    first number, less the label's own rest (「事项」 of 「其他对外管理服务事项」 found by 「对外管理服务」)."""
+    words = stream.chars[e:hi]
+    if words and any(stream.chars[s:hi] in lab for lab in (_stream_label(it.label), *map(_stream_label, it.variants))):
+        return ""
+    return words
 
 
 def _label_begun(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
