@@ -84,3 +84,29 @@ def test_first_digits_above_the_label_of_a_row_written_one_cell_a_line_are_joine
     assert got["requests"]["new_received"]["total"] == 21
     assert any(n["kind"] == "repaired" and "「2」" in n["text"] and "21" in n["text"]
                for n in _notes(got, "new_received"))
+
+
+# PyMuPDF (get_text, one cell a line) of LibreOffice's PDF of an htmlsynth page: 本年新收's 其他 46 and 总计 238 are
+# 「４６２３」/「８」 (238 set on two lines in its narrow cell, 「２３」 beside 46), （七）总计's 45 and 241 「４５２４」/「１」:
+# read 4623 and 8, 4524 and 1 before (4 wrong; PyMuPDF sort the same)
+GLUED = DATA / "decoder" / "lo-pymupdf__s00213-numbers.txt"
+GLUED_ROW = "３５\n４６２３\n８\n"
+
+
+def test_a_cell_glued_to_the_first_digits_of_its_neighbour_is_read_by_the_one_reading_that_adds_up():
+    got = nianbao.parse(GLUED).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00213-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["new_received"].values()) == [26, 56, 34, 41, 35, 46, 238]
+    assert list(got["requests"]["total_processed"].values()) == [26, 56, 34, 44, 36, 45, 241]
+    assert any(n["kind"] == "repaired" and "「4623」" in n["text"] and "238" in n["text"]
+               for n in _notes(got, "new_received"))
+
+
+def test_a_glued_row_whose_joins_never_add_up_is_read_as_printed_and_one_line_is_not_joined():
+    text = GLUED.read_text(encoding="utf-8")
+    assert GLUED_ROW in text
+    other = _parse(text.replace(GLUED_ROW, GLUED_ROW.replace("８\n", "９\n")))  # 46|239 does not add up either
+    assert other["requests"]["new_received"]["total"] == 9  # a printed defect: the audit's
+    same_line = _parse(text.replace(GLUED_ROW, "３５\n４６２３ ８\n"))  # two cells apart on one line: never joined
+    assert same_line["requests"]["new_received"]["total"] == 8
