@@ -245,6 +245,10 @@ RIGHT = {
     # numbers and counted as other words, so the blank mark was not counted and 10 1 was cut 1|0|1 (3 wrong, and in
     # PyMuPDF sort and over LibreOffice's PDF alike)
     "chromium-pymupdf__s00117-numbers.txt": 112,
+    # the same tool writes 「2.重复申请」/「268 —」/「—」/「0」/「—」/「0」/「268」: 268 and the blank after it stand on one
+    # line, which the stream took for a page number 「— 268 —」 with one dash lost (an OCR loss only); without the
+    # 268 the rest was cut 0|…|2|6|8 to fill the row (4 wrong)
+    "chromium-pymupdf__s00069-numbers.txt": 98,
 }
 
 

@@ -133,6 +133,17 @@ def _page_number_pieces(blocks: list[Block]) -> set[int]:
     return out
 
 
+def _cell_follows(blocks: list[Block], k: int) -> bool:
+    """The next block with words after ``blocks[k]`` is a lone number or a blank cell's mark (「—」): a table's
+    cells written one a line, not the words after a page number."""
+    for b in blocks[k + 1:]:
+        t = b.text.strip()
+        if t:
+            t = unicodedata.normalize("NFKC", t)
+            return len(b.cells) == 1 and (t.isdigit() or t in _DASHES or t == _NONE_WORD)
+    return False
+
+
 @dataclass
 class Stream:
     """The text of some blocks in reading order: cells joined by a tab, blocks by a newline.
@@ -184,7 +195,9 @@ class Stream:
                     t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
                 if "—" in t or "–" in t or "－" in t:  # a page number in running text: its digits are no cell
                     t = PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
-                    if PAGE_HALF.match(t):  # "— 3 —" with one dash lost (OCR): no cell either
+                    if PAGE_HALF.match(t) and not _cell_follows(blocks, k):
+                        # "— 3 —" with one dash lost (OCR): no cell either; but not before a line that is a cell
+                        # (PyMuPDF's one cell a line: 「268 —」/「—」/「0」 is 268, a blank cell's mark and more cells)
                         t = " " * len(t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)
