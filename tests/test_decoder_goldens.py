@@ -249,6 +249,10 @@ RIGHT = {
     # line, which the stream took for a page number 「— 268 —」 with one dash lost (an OCR loss only); without the
     # 268 the rest was cut 0|…|2|6|8 to fill the row (4 wrong)
     "chromium-pymupdf__s00069-numbers.txt": 98,
+    # PyMuPDF sort of a 表四 whose cells stand at different heights: 「0 0 0 … 0」 over 「4 4 4 4」, the 4s in the gaps
+    # between the 0s but one column beside a 0 (「0」 at 25, 「4」 at 26), which counted as touching it (a row wrapped
+    # under itself): read in line order, the 4s went to 复议后起诉 (8 wrong); now no order of its cells, null
+    "chromium-pymupdf-sort__s00127-mixed.txt": 178,
 }
 
 
@@ -270,3 +274,9 @@ def _leaves(node):
             yield from _leaves(v)
     else:
         yield node
+
+
+def test_numbers_one_column_apart_on_two_lines_are_not_one_under_the_other():
+    from nianbao.extract.aligned import interleaved
+    assert interleaved({1: [(1, 2), (25, 26)], 2: [(16, 17), (26, 27)]})  # beside: the 4s in the 0s' gaps
+    assert not interleaved({1: [(1, 2), (25, 26)], 2: [(1, 2), (25, 27)]})  # a row wrapped under itself
