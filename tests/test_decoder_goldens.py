@@ -253,6 +253,12 @@ RIGHT = {
     # between the 0s but one column beside a 0 (「0」 at 25, 「4」 at 26), which counted as touching it (a row wrapped
     # under itself): read in line order, the 4s went to 复议后起诉 (8 wrong); now no order of its cells, null
     "chromium-pymupdf-sort__s00127-mixed.txt": 178,
+    # PyMuPDF sort of LibreOffice's PDF of a 表三 of zeros whose 一、本年新收 row is blank: 「一、本年新收政府信息公」/
+    # 「开申请数量」/「二」/「、上年结转… 0 件 … 0 件」/「申请数量」/「三、本年度 （一）予以」/「0 件 …」/「办理结果 公开」. The
+    # reading of labels standing together with their numbers after them took 本年新收 and 上年结转 for two such rows
+    # and gave them 上年结转's and 予以公开's zeros (7 wrong, 「expected None, got 0」; pdftotext -layout and
+    # pdfplumber alike): words between the two rows' numbers begin another label, so they are not two such rows
+    "lo-pymupdf-sort__s00095-mixed.txt": 128,
 }
 
 

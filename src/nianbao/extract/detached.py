@@ -661,7 +661,18 @@ def fill_displaced_rows(found: Found, stream: Stream) -> None:
         runs = runs_between(stream, occ[m][1], stop, nxt)
         if len(runs) != _WIDTH * len(covered) or not all(_whole(r.digits) for r in runs):
             continue
+        if any(_words_between(chars[a.end:b.start]) for a, b in zip(runs[_WIDTH - 1::_WIDTH], runs[_WIDTH::_WIDTH])):
+            # words between one row's seven numbers and the next seven (PyMuPDF sort: 「、上年结转… 0件 … 0件」/
+            # 「申请数量」/「三、本年度 （一）予以」/「0件 …」/「办理结果 公开」): the next seven stand inside another
+            # label, they are that row's, and the rows here with no number are blank (a table of zeros adds up
+            # either way)
+            continue
         _fill_moved(found, stream, [keys[i] for i in covered], runs, val, cons)
+
+
+def _words_between(chars: str) -> bool:
+    """Other words than a count's unit (「件」) in ``chars``."""
+    return any(ch.isalpha() and ch not in "件个条项次" for ch in chars)
 
 
 MAX_MOVED_RUNS = 6 * _WIDTH  # a longer stretch has too many ways to move one number to trust one
