@@ -6,6 +6,8 @@ on two lines in its cell: 「（五 3.补正后申请内容仍不明确 34 57 40
 
 from __future__ import annotations
 
+import re
+
 import nianbao
 from conftest import DATA, load_json, mismatches
 from nianbao.extract.pipeline import build_record
@@ -42,10 +44,13 @@ def test_a_lone_number_that_does_not_make_the_row_add_up_leaves_it_null():
 
 def test_a_row_failing_its_sum_with_no_lone_number_below_is_read_as_printed():
     text = FIXTURE.read_text(encoding="utf-8")
-    got = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n")))
-    assert got["requests"]["unavailable_unclear"]["total"] == 19  # a printed defect: the audit's, not the reader's
-    far = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n处）\n4\n")))  # three lines below: another's
-    assert far["requests"]["unavailable_unclear"]["total"] == 19
+    got = _parse(text.replace(ROW, ROW.replace(" 19\n处）\n4\n", " 18\n处）\n")))
+    assert got["requests"]["unavailable_unclear"]["total"] == 18  # a printed defect: the audit's, not the reader's
+    far = _parse(text.replace(ROW, ROW.replace(" 19\n处）\n4\n", " 18\n处）\n处）\n4\n")))  # three lines below
+    assert far["requests"]["unavailable_unclear"]["total"] == 18
+    # (19 ending the line is the first digits of the row's sum 194: cut at the page's side as readily, not known)
+    cut = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n")))
+    assert cut["requests"]["unavailable_unclear"]["total"] is None
 
 
 # pdfplumber of Chromium's PDF of an htmlsynth page (narrow cells, full-width digits): the 总计 284 of 本年新收 is set
@@ -110,3 +115,24 @@ def test_a_glued_row_whose_joins_never_add_up_is_read_as_printed_and_one_line_is
     assert other["requests"]["new_received"]["total"] == 9  # a printed defect: the audit's
     same_line = _parse(text.replace(GLUED_ROW, "３５\n４６２３ ８\n"))  # two cells apart on one line: never joined
     assert same_line["requests"]["new_received"]["total"] == 8
+
+
+# PyMuPDF of LibreOffice's PDF of an htmlsynth page whose 表三 is drawn as text wider than the page: 本年新收's 总计
+# 277 ends the line and its last 7 is cut off at the page's side, 「… 53   22   27」 (read 27 before: 1 wrong here,
+# in PyMuPDF sort, pdftotext -layout and -raw)
+CUT_SIDE = DATA / "decoder" / "lo-pymupdf__s00175-mixed.txt"
+
+
+def test_a_total_that_is_the_first_digits_of_the_row_sum_at_the_line_end_is_null():
+    got = nianbao.parse(CUT_SIDE).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00175-mixed.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert got["requests"]["new_received"]["total"] is None
+    assert got["requests"]["new_received"]["research"] == 99  # the six cells stay
+    assert any(n["kind"] == "unreadable" and "「27」" in n["text"] and "277" in n["text"]
+               for n in _notes(got, "new_received"))
+    text = CUT_SIDE.read_text(encoding="utf-8")
+    row = re.compile(r"^(一、本年新收.*\s)27$", re.M)
+    assert row.search(text)
+    other = _parse(row.sub(lambda m: m.group(1) + "28", text))  # no prefix of 277: a printed defect
+    assert other["requests"]["new_received"]["total"] == 28

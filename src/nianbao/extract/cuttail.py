@@ -55,6 +55,7 @@ CUT_SPLIT_NULL = ("本行的数有几个在单元格内折行，被工具分写�
                   "读法不止一种或没有：各格无法确定，已留空")
 CUT_SPLIT_JOINED = ("本行的数有几个在单元格内折行，被工具分写在本行上下两行（上「{heads}」、下「{tails}」），连成「{wholes}」后"
                     "只有一种放法使各合计成立")
+CUT_SIDE_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的前几位：后几位可能在页面边缘被截去，该格无法确定，已留空")
 GLUED_JOINED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），「{pieces}」是一格在单元格内折行的两段，"
                 "读作「{whole}」后各合计成立，且只有这一种读法")
 GLUED_NULL = ("本行按原样各数之和与总计不符；把一个数拆成两格、把不在同一行的相邻两个数连成一格（单元格内折行），"
@@ -149,6 +150,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         return frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
 
     ends = {max(ls) for _, vals, _ in failing if (ls := [v.cell.line for v in vals if v.cell.line is not None])}
+    line_ends = {c.line: nfkc(b.text).rstrip() for b in blocks if b.cells and (c := b.cells[-1]).line is not None}
     for row, vals, nums in failing:
         lines = [v.cell.line for v in vals if v.cell.line is not None]
         if not lines:
@@ -164,6 +166,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         head = next((lone[ln] for ln in range(start - 1, start - 1 - BELOW, -1) if ln in lone
                      and not any(0 < ln - e <= BELOW for e in ends if e != end)), None)
         if (tail is None or tail.line is None) and (head is None or head.line is None):
+            _null_cut_total(found, row, vals, nums, fid, line_ends)
             continue
         read = {p: v.value for p, v in found.values.items()}
         fits = []  # (cell, whole, gap, piece, below)
@@ -203,6 +206,30 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
         found.notes.append(("unreadable", row, CUT_NULL.format(gap=gap, tail=digits), None))
+
+
+def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], fid: str,
+                    line_ends: dict[int, str]) -> None:
+    """A 总计 that ends its line and is the first digits of the sum of the row's six cells (「… 53 22 27」 for 277):
+    the rest cut off at the page's side (a table wider than the page, LibreOffice). Unless a sum across rows
+    holds with it as printed, it is null with the reason (L-03); the six cells stay."""
+    whole, total = str(sum(nums[:-1])), str(nums[-1])
+    last = vals[-1]
+    if not (len(whole) > len(total) and whole.startswith(total) and last.cell.line is not None
+            and line_ends.get(last.cell.line, "").endswith(nfkc(last.cell.text).strip())):
+        return
+    key = row.split(".", 1)[1]
+    read = {p: v.value for p, v in found.values.items()}
+    for left, right in Format.get(fid).t3_identities():
+        if key not in {*left, *right}:
+            continue
+        a = [read.get(f"requests.{r}.total") for r in left]
+        b = [read.get(f"requests.{r}.total") for r in right]
+        if None not in a + b and sum(x for x in a if x is not None) == sum(x for x in b if x is not None):
+            return  # the printed 总计 confirmed by another sum: a defect of the row's cells, read as printed
+    p = f"{row}.total"
+    found.values[p] = Value(None, last.cell)
+    found.notes.append(("unreadable", row, CUT_SIDE_NULL.format(total=total, whole=whole), None))
 
 
 def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines: dict[int, list[str]],
