@@ -136,3 +136,18 @@ def test_a_total_that_is_the_first_digits_of_the_row_sum_at_the_line_end_is_null
     assert row.search(text)
     other = _parse(row.sub(lambda m: m.group(1) + "28", text))  # no prefix of 277: a printed defect
     assert other["requests"]["new_received"]["total"] == 28
+
+
+# PyMuPDF sort of Chromium's PDF of the same page: 「3.补正后申请内容仍不明确 0 0 0 0 0 ５５」/「２」/「1.信访… 0 0 0 ９ 0 ０２９」:
+# 其他 5 and 总计 5 glued, and the 「２」 below the first digits of the next row's 20; the row took it for its 总计 (55
+# and 2: 2 wrong)
+GLUED_SORT = DATA / "decoder" / "chromium-pymupdf-sort__s00213-numbers.txt"
+
+
+def test_a_lone_number_below_a_glued_row_is_left_out_when_that_is_the_one_reading_that_adds_up():
+    got = nianbao.parse(GLUED_SORT).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00213-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["unavailable_unclear"].values()) == [0, 0, 0, 0, 0, 5, 5]
+    assert any(n["kind"] == "repaired" and "「55」" in n["text"] and "「2」" in n["text"]
+               for n in _notes(got, "unavailable_unclear"))

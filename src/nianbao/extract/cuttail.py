@@ -58,6 +58,8 @@ CUT_SPLIT_JOINED = ("本行的数有几个在单元格内折行，被工具分�
 CUT_SIDE_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的前几位：后几位可能在页面边缘被截去，该格无法确定，已留空")
 GLUED_JOINED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），「{pieces}」是一格在单元格内折行的两段，"
                 "读作「{whole}」后各合计成立，且只有这一种读法")
+GLUED_DROPPED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），单独一行的「{lone}」不是本行的数"
+                 "（别行折行的一段），如此各合计成立，且只有这一种读法")
 GLUED_NULL = ("本行按原样各数之和与总计不符；把一个数拆成两格、把不在同一行的相邻两个数连成一格（单元格内折行），"
               "有不止一种读法使各合计成立（{readings}）：各格无法确定，已留空")
 CUT_HEAD_NULL = ("本行各数之和与总计不符，而其上第{gap}行是单独一行的数字「{head}」，可能是本行某个数被工具断开的前半"
@@ -280,11 +282,24 @@ def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines:
     return True
 
 
-def _glued_readings(tokens: list[str], lines: list[int | None]) -> list[tuple[list[int], tuple[str, int, str, str]]]:
+def _glued_readings(tokens: list[str], lines: list[int | None],
+                    lone: frozenset[int] = frozenset()) -> list[tuple[list[int], tuple[str, int, str, str]]]:
     """The row's numbers with one cut in two and two neighbours on different lines joined (module docstring):
-    (the seven values, (the number cut, where, the two joined))."""
+    (the seven values, (the number cut, where, the two joined)). ``lone``: the lines holding nothing but one
+    number; the row's first or last number alone on such a line may be another row's (the first digits of a
+    number of the row below, set on two lines): the row's other six with one cut in two too, ('' joined)."""
     out = []
     n = len(tokens)
+    for k in (0, n - 1):
+        if lines[k] not in lone or sum(1 for ln in lines if ln == lines[k]) != 1:
+            continue
+        rest, at = tokens[:k] + tokens[k + 1:], lines[:k] + lines[k + 1:]
+        for i, t in enumerate(rest):
+            for j in range(1, len(t)):
+                if len(t) - j > 1 and t[j] == "0":
+                    continue
+                row = [*rest[:i], t[:j], t[j:], *rest[i + 1:]]
+                out.append(([int(x) for x in row], (t, j, tokens[k], "")))
     for i, t in enumerate(tokens):
         for j in range(1, len(t)):
             head, rest = t[:j], t[j:]
@@ -303,7 +318,7 @@ def _glued_readings(tokens: list[str], lines: list[int | None]) -> list[tuple[li
     return out
 
 
-def settle_glued_rows(found: Found, fid: str) -> None:
+def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
     """Read again the 表三 text rows that fail their sum, a number glued to the first digits of its neighbour
     whose rest stands on the next line (module docstring): one reading that makes the sums hold is read, several
     leave the row null, none leave it as printed."""
@@ -323,6 +338,7 @@ def settle_glued_rows(found: Found, fid: str) -> None:
         return
     settled: set[str] = set()
     several: dict[str, list[tuple[int, ...]]] = {}
+    lone = frozenset(_lone_numbers(blocks))
     todo = [(row, vals, nums) for row, vals, nums in failing if len({v.cell.line for v in vals}) > 1]
     # (a row on one line: no cell of it was set on two lines). Rows settled make the sums with them checkable:
     # again over the rows with several readings until no more settle
@@ -332,7 +348,7 @@ def settle_glued_rows(found: Found, fid: str) -> None:
             doubtful = frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
             read = {p: v.value for p, v in found.values.items()}
             fits: dict[tuple[int, ...], tuple[str, int, str, str]] = {}
-            for cand, how in _glued_readings([str(n) for n in nums], [v.cell.line for v in vals]):
+            for cand, how in _glued_readings([str(n) for n in nums], [v.cell.line for v in vals], lone):
                 if _checkable_sums_hold({**read, **{f"{row}.{c}": x for c, x in zip(cols, cand, strict=True)}},
                                         fid, row.split(".", 1)[1], doubtful):
                     fits.setdefault(tuple(cand), how)
@@ -341,7 +357,8 @@ def settle_glued_rows(found: Found, fid: str) -> None:
                 for c, x, v in zip(cols, one, vals, strict=True):
                     found.values[f"{row}.{c}"] = Value(x, v.cell)
                 found.notes.append(("repaired", row, GLUED_JOINED.format(
-                    glued=glued, head=glued[:j], rest=glued[j:], pieces=f"{a}」「{b}", whole=a + b), None))
+                    glued=glued, head=glued[:j], rest=glued[j:], pieces=f"{a}」「{b}", whole=a + b) if b else
+                    GLUED_DROPPED.format(glued=glued, head=glued[:j], rest=glued[j:], lone=a), None))
                 settled.add(row)
                 several.pop(row, None)
             elif fits:

@@ -169,7 +169,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fill_fused_rows(found, stream)
     fill_stray_rows(found, stream)
     if not lazy.noisy:  # (read from pixels: the noise gate checks every cell)
-        settle_glued_rows(found, found.t3_format())
+        settle_glued_rows(found, found.t3_format(), lazy.blocks)
     _garbled(found)
     null_piece_rows(found)
 
