@@ -152,7 +152,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         return frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
 
     ends = {max(ls) for _, vals, _ in failing if (ls := [v.cell.line for v in vals if v.cell.line is not None])}
-    line_ends = {c.line: nfkc(b.text).rstrip() for b in blocks if b.cells and (c := b.cells[-1]).line is not None}
+    line_ends = {b.cells[-1].line: nfkc(b.text).rstrip() for b in blocks if b.cells and b.cells[-1].line is not None}
     for row, vals, nums in failing:
         lines = [v.cell.line for v in vals if v.cell.line is not None]
         if not lines:
@@ -293,12 +293,12 @@ def _glued_readings(tokens: list[str], lines: list[int | None],
     for k in (0, n - 1):
         if lines[k] not in lone or sum(1 for ln in lines if ln == lines[k]) != 1:
             continue
-        rest, at = tokens[:k] + tokens[k + 1:], lines[:k] + lines[k + 1:]
-        for i, t in enumerate(rest):
+        six = tokens[:k] + tokens[k + 1:]
+        for i, t in enumerate(six):
             for j in range(1, len(t)):
                 if len(t) - j > 1 and t[j] == "0":
                     continue
-                row = [*rest[:i], t[:j], t[j:], *rest[i + 1:]]
+                row = [*six[:i], t[:j], t[j:], *six[i + 1:]]
                 out.append(([int(x) for x in row], (t, j, tokens[k], "")))
     for i, t in enumerate(tokens):
         for j in range(1, len(t)):
