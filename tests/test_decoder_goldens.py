@@ -286,3 +286,17 @@ def test_numbers_one_column_apart_on_two_lines_are_not_one_under_the_other():
     from nianbao.extract.aligned import interleaved
     assert interleaved({1: [(1, 2), (25, 26)], 2: [(16, 17), (26, 27)]})  # beside: the 4s in the 0s' gaps
     assert not interleaved({1: [(1, 2), (25, 26)], 2: [(1, 2), (25, 27)]})  # a row wrapped under itself
+
+
+def test_a_half_page_number_beside_a_cell_is_a_cell():
+    """「— 20」 (a blank mark and the 总计 20 on one line, PyMuPDF) is no page number 「— 20 —」 with a dash lost when
+    a cell stands beside it, on its line or the line next to it; OCR's 「—3」 between words still is one."""
+    from nianbao.extract.decoder import Stream
+    from nianbao.ingest import load_bytes
+
+    def digits(text: str) -> str:
+        return "".join(ch for ch in Stream.from_blocks(load_bytes(text.encode(), "t.txt").blocks).text if ch.isdigit())
+
+    assert digits("（一）予以公开\n—\n20\n— 20\n（二）部分公开\n") == "2020"
+    assert digits("（一）予以公开  — — 20  — 20\n") == "2020"
+    assert digits("行政事业性收费\n—3\n三、收到和处理政府信息公开申请情况\n") == ""

@@ -133,14 +133,27 @@ def _page_number_pieces(blocks: list[Block]) -> set[int]:
     return out
 
 
-def _cell_follows(blocks: list[Block], k: int) -> bool:
-    """The next block with words after ``blocks[k]`` is a lone number or a blank cell's mark (「—」): a table's
-    cells written one a line, not the words after a page number."""
-    for b in blocks[k + 1:]:
-        t = b.text.strip()
-        if t:
-            t = unicodedata.normalize("NFKC", t)
-            return len(b.cells) == 1 and (t.isdigit() or t in _DASHES or t == _NONE_WORD)
+def _cell_like(text: str) -> bool:
+    t = unicodedata.normalize("NFKC", text.strip())
+    return bool(t) and (t.isdigit() or t in _DASHES or t == _NONE_WORD)
+
+
+def _cell_beside(blocks: list[Block], k: int, cell: Cell) -> bool:
+    """Beside ``cell`` of ``blocks[k]`` stands a lone number or a blank cell's mark (「—」): the cell next to it on
+    its line, or, a cell alone on its line, the nearest cell of the line with words next after or before (a row's
+    cells wrapped: 「… 291 103 —」/「— 394」): a table's cells, not the words around a page number."""
+    cells = [c for c in blocks[k].cells if not c.covered and c.text.strip()]
+    if len(cells) > 1:
+        i = next((n for n, c in enumerate(cells) if c is cell), -1)
+        return i >= 0 and any(0 <= j < len(cells) and _cell_like(cells[j].text.split()[end])
+                              for j, end in ((i - 1, -1), (i + 1, 0)))
+    for side, end in ((blocks[k + 1:], 0), (blocks[k - 1::-1] if k else [], -1)):
+        for b in side:
+            near = [c for c in b.cells if not c.covered and c.text.strip()]
+            if near:  # (its cell nearest: the first of the line after, the last of the line before)
+                if _cell_like(near[end].text.split()[end]):  # (its word nearest: a cell may hold a row)
+                    return True
+                break
     return False
 
 
@@ -195,9 +208,10 @@ class Stream:
                     t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
                 if "—" in t or "–" in t or "－" in t:  # a page number in running text: its digits are no cell
                     t = PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
-                    if PAGE_HALF.match(t) and not _cell_follows(blocks, k):
-                        # "— 3 —" with one dash lost (OCR): no cell either; but not before a line that is a cell
-                        # (PyMuPDF's one cell a line: 「268 —」/「—」/「0」 is 268, a blank cell's mark and more cells)
+                    if PAGE_HALF.match(t) and not _cell_beside(blocks, k, c):
+                        # "— 3 —" with one dash lost (OCR): no cell either; but not beside a line that is a cell
+                        # (PyMuPDF's one cell a line: 「268 —」/「—」/「0」 is 268, a blank cell's mark and more cells;
+                        # 「—」/「20」/「— 20」 a blank and the 总计 20)
                         t = " " * len(t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)
