@@ -151,3 +151,21 @@ def test_a_lone_number_below_a_glued_row_is_left_out_when_that_is_the_one_readin
     assert list(got["requests"]["unavailable_unclear"].values()) == [0, 0, 0, 0, 0, 5, 5]
     assert any(n["kind"] == "repaired" and "「55」" in n["text"] and "「2」" in n["text"]
                for n in _notes(got, "unavailable_unclear"))
+
+
+# PyMuPDF sort of LibreOffice's PDF of an htmlsynth page: 「6.属于四类过程性信 … 15」/「0 8 7 — 0 0」/「息 件」, the 总计
+# 15 (its 「件」 wrapped) on the label's line, the other six cells centred on the next: read in line order 15 was the
+# first cell (5 wrong; pdftotext -layout and pdfplumber, both modes, alike)
+TWO_LINES = DATA / "decoder" / "lo-pymupdf-sort__s00117-numbers.txt"
+TWO_LINES_ROW = re.compile(r"^(\s*6\.属于四类过程性信\s+)15$", re.M)
+
+
+def test_a_row_on_its_label_line_and_the_next_is_read_by_the_one_placing_that_adds_up():
+    got = nianbao.parse(TWO_LINES).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00117-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["denied_process"].values()) == [0, 8, 7, None, 0, 0, 15]
+    text = TWO_LINES.read_text(encoding="utf-8")
+    assert TWO_LINES_ROW.search(text)
+    other = _parse(TWO_LINES_ROW.sub(lambda m: m.group(1) + "16", text))  # no placing adds up: as read
+    assert other["requests"]["denied_process"]["natural_person"] == 16

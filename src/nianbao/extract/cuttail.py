@@ -34,7 +34,10 @@ as printed.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from itertools import combinations
+from typing import TypeVar
 
 from ..format import Format
 from ..format.nfkc import nfkc
@@ -42,6 +45,7 @@ from ..ingest import Block, Cell
 from .tables import Found
 from .values import Value
 
+T = TypeVar("T")
 BELOW = 2  # lines below the row's own where the rest of a cut number may stand
 MAX_DIGITS = 6  # no cell of 表三 holds a million
 
@@ -60,6 +64,10 @@ GLUED_JOINED = ("本行按原样各数之和与总计不符；「{glued}」是�
                 "读作「{whole}」后各合计成立，且只有这一种读法")
 GLUED_DROPPED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），单独一行的「{lone}」不是本行的数"
                  "（别行折行的一段），如此各合计成立，且只有这一种读法")
+TWO_LINES_READ = ("本行的数分在两行（标签行「{up}」、下一行「{down}」），按行序读各合计不符；按两行各自的次序穿插，"
+                  "只有「{whole}」一种使各合计成立")
+TWO_LINES_NULL = ("本行的数分在两行（标签行「{up}」、下一行「{down}」），按行序读各合计不符，按两行各自的次序穿插有不止一种"
+                  "使各合计成立：各格无法确定，已留空")
 GLUED_NULL = ("本行按原样各数之和与总计不符；把一个数拆成两格、把不在同一行的相邻两个数连成一格（单元格内折行），"
               "有不止一种读法使各合计成立（{readings}）：各格无法确定，已留空")
 CUT_HEAD_NULL = ("本行各数之和与总计不符，而其上第{gap}行是单独一行的数字「{head}」，可能是本行某个数被工具断开的前半"
@@ -93,7 +101,7 @@ def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
     return out
 
 
-def _split_readings(own: list[int], joined: list[int]) -> list[list[int]]:
+def _split_readings(own: Sequence[T], joined: Sequence[T]) -> list[list[T]]:
     """Every row of 7 keeping ``own`` and ``joined`` each in its order."""
     n = len(own) + len(joined)
     out = []
@@ -373,3 +381,76 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
         found.notes.append(("unreadable", row, GLUED_NULL.format(
             readings="；".join(" ".join(map(str, r)) for r in readings[:4]) + ("…" if len(readings) > 4 else "")),
             None))
+
+
+_TOKEN = re.compile(r"^(?:\d+|[-—–/]|无)件?$")
+_MARKS = frozenset("-—–/无")
+
+
+def _line_tokens(cells: list[Cell]) -> tuple[bool, list[str]] | None:
+    """A line's numbers and blank marks after its words (a row's label): (words before them, the tokens);
+    None when words stand among or after them."""
+    words = False
+    out: list[str] = []
+    for c in cells:
+        t = nfkc(c.text).strip()
+        parts = t.split()
+        k = len(parts)
+        while k and _TOKEN.match(parts[k - 1]):
+            k -= 1
+        if k:
+            if out:
+                return None  # words after numbers
+            words = True
+        out += [x.removesuffix("件") for x in parts[k:]]
+    return words, out
+
+
+def settle_two_line_rows(found: Found, fid: str, blocks: list[Block]) -> None:
+    """表三 text rows failing their sum (blanks as 0) whose cells stand on two lines: the label's line with some
+    of them, the next line with the rest and nothing else (LibreOffice centres a cell's number in a row whose
+    other cell is taller, 「6.属于四类过程性信 15」/「0 8 7 — 0 0」/「息 件」: 15 is the 总计, its 「件」 wrapped). Read in
+    line order the row is shifted; the label line's numbers are placed among the next line's every way that keeps
+    both orders: exactly one placing that makes the sums hold is read, several leave the row null (L-03), none
+    leave it as read."""
+    cols = Format.T3_COLUMN_KEYS
+    by_line: dict[int, list[Cell]] = {}
+    for b in blocks:
+        if not b.grid and b.cells and b.cells[0].line is not None:
+            by_line.setdefault(b.cells[0].line, []).extend(b.cells)
+    for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
+        vals = [found.values.get(f"{row}.{c}") for c in cols]
+        if row in found.grid or any(v is None or v.overflow or isinstance(v.value, float) for v in vals):
+            continue
+        nums = [int(v.value) if v is not None and v.value is not None else 0 for v in vals]
+        if sum(nums[:-1]) == nums[-1]:
+            continue
+        lines = sorted({v.cell.line for v in vals if v is not None and v.value is not None and v.cell.line is not None})
+        if len(lines) != 2 or lines[1] != lines[0] + 1:
+            continue
+        first, second = (_line_tokens(by_line.get(ln, [])) for ln in lines)
+        if first is None or second is None or not first[0] or second[0] or not first[1] or not second[1]:
+            continue
+        own, moved = second[1], first[1]
+        if len(own) + len(moved) != len(cols):
+            continue
+        read = {p: v.value for p, v in found.values.items()}
+        doubtful: frozenset[str] = frozenset()  # (every other row as read: a placing must fit them all)
+        fits = []
+        for cand in _split_readings(own, moved):
+            vs = [0 if x in _MARKS else int(x) for x in cand]
+            if _checkable_sums_hold({**read, **{f"{row}.{c}": x for c, x in zip(cols, vs, strict=True)}}, fid,
+                                    row.split(".", 1)[1], doubtful):
+                fits.append(cand)
+        if not fits:
+            continue
+        cells = [v.cell for v in vals if v is not None]
+        if len(fits) == 1:
+            for c, x, cell in zip(cols, fits[0], cells, strict=True):
+                found.values[f"{row}.{c}"] = Value(None if x in _MARKS else int(x), cell)
+            found.notes.append(("repaired", row, TWO_LINES_READ.format(up=" ".join(moved), down=" ".join(own),
+                                                                       whole=" ".join(fits[0])), None))
+            continue
+        for c, cell in zip(cols, cells, strict=True):
+            found.values[f"{row}.{c}"] = Value(None, cell)
+        found.notes.append(("unreadable", row, TWO_LINES_NULL.format(up=" ".join(moved), down=" ".join(own)), None))
