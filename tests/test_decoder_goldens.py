@@ -300,3 +300,4 @@ def test_a_half_page_number_beside_a_cell_is_a_cell():
     assert digits("（一）予以公开\n—\n20\n— 20\n（二）部分公开\n") == "2020"
     assert digits("（一）予以公开  — — 20  — 20\n") == "2020"
     assert digits("行政事业性收费\n—3\n三、收到和处理政府信息公开申请情况\n") == ""
+    assert digits("0\n— 0\n0\n") == "00"  # 「— 0」 as before (pdfminer's columns: see decoder._HALF_ZERO)

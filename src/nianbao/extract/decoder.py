@@ -133,6 +133,9 @@ def _page_number_pieces(blocks: list[Block]) -> set[int]:
     return out
 
 
+_HALF_ZERO = re.compile(r"^\s*(?:—\s*0|0\s*—)\s*$")
+
+
 def _cell_like(text: str) -> bool:
     t = unicodedata.normalize("NFKC", text.strip())
     return bool(t) and (t.isdigit() or t in _DASHES or t == _NONE_WORD)
@@ -208,10 +211,12 @@ class Stream:
                     t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
                 if "—" in t or "–" in t or "－" in t:  # a page number in running text: its digits are no cell
                     t = PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
-                    if PAGE_HALF.match(t) and not _cell_beside(blocks, k, c):
+                    if PAGE_HALF.match(t) and (_HALF_ZERO.match(t) or not _cell_beside(blocks, k, c)):
                         # "— 3 —" with one dash lost (OCR): no cell either; but not beside a line that is a cell
                         # (PyMuPDF's one cell a line: 「268 —」/「—」/「0」 is 268, a blank cell's mark and more cells;
-                        # 「—」/「20」/「— 20」 a blank and the 总计 20)
+                        # 「—」/「20」/「— 20」 a blank and the 总计 20). 「— 0」 is blanked as before: pdfminer's text has
+                        # many (a blank and a 0 of a column written box by box), and the columnar readings place
+                        # those zeros in blank cells when they count (chromium-pdfminer s00005, s00149)
                         t = " " * len(t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)
