@@ -6,6 +6,8 @@ on two lines in its cell: 「（五 3.补正后申请内容仍不明确 34 57 40
 
 from __future__ import annotations
 
+import re
+
 import nianbao
 from conftest import DATA, load_json, mismatches
 from nianbao.extract.pipeline import build_record
@@ -54,10 +56,13 @@ def test_a_lone_number_that_does_not_make_the_row_add_up_leaves_it_null():
 
 def test_a_row_failing_its_sum_with_no_lone_number_below_is_read_as_printed():
     text = FIXTURE.read_text(encoding="utf-8")
-    got = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n")))
-    assert got["requests"]["unavailable_unclear"]["total"] == 19  # a printed defect: the audit's, not the reader's
-    far = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n处）\n4\n")))  # three lines below: another's
-    assert far["requests"]["unavailable_unclear"]["total"] == 19
+    got = _parse(text.replace(ROW, ROW.replace(" 19\n处）\n4\n", " 18\n处）\n")))
+    assert got["requests"]["unavailable_unclear"]["total"] == 18  # a printed defect: the audit's, not the reader's
+    far = _parse(text.replace(ROW, ROW.replace(" 19\n处）\n4\n", " 18\n处）\n处）\n4\n")))  # three lines below
+    assert far["requests"]["unavailable_unclear"]["total"] == 18
+    # (19 ending the line is the first digits of the row's sum 194: cut at the page's side as readily, not known)
+    cut = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n")))
+    assert cut["requests"]["unavailable_unclear"]["total"] is None
 
 
 # pdfplumber of Chromium's PDF of an htmlsynth page (narrow cells, full-width digits): the 总计 284 of 本年新收 is set
@@ -114,3 +119,84 @@ def test_a_row_the_garbled_check_nulled_beside_a_cut_number_is_null_with_the_cut
     for row in ("new_received", "denied_state_secret", "declined_petition", "total_processed"):
         assert set(got["requests"][row].values()) == {None}
         assert any(n["kind"] == "unreadable" and "单元格内折行" in n["text"] for n in _notes(got, row))
+
+
+# PyMuPDF (get_text, one cell a line) of LibreOffice's PDF of an htmlsynth page: 本年新收's 其他 46 and 总计 238 are
+# 「４６２３」/「８」 (238 set on two lines in its narrow cell, 「２３」 beside 46), （七）总计's 45 and 241 「４５２４」/「１」:
+# read 4623 and 8, 4524 and 1 before (4 wrong; PyMuPDF sort the same)
+GLUED = DATA / "decoder" / "lo-pymupdf__s00213-numbers.txt"
+GLUED_ROW = "３５\n４６２３\n８\n"
+
+
+def test_a_cell_glued_to_the_first_digits_of_its_neighbour_is_read_by_the_one_reading_that_adds_up():
+    got = nianbao.parse(GLUED).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00213-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["new_received"].values()) == [26, 56, 34, 41, 35, 46, 238]
+    assert list(got["requests"]["total_processed"].values()) == [26, 56, 34, 44, 36, 45, 241]
+    assert any(n["kind"] == "repaired" and "「4623」" in (n["reason"] or "") and "238" in (n["reason"] or "")
+               for n in _notes(got, "new_received"))
+
+
+def test_a_glued_row_whose_joins_never_add_up_is_read_as_printed_and_one_line_is_not_joined():
+    text = GLUED.read_text(encoding="utf-8")
+    assert GLUED_ROW in text
+    other = _parse(text.replace(GLUED_ROW, GLUED_ROW.replace("８\n", "９\n")))  # 46|239 does not add up either
+    assert other["requests"]["new_received"]["total"] == 9  # a printed defect: the audit's
+    same_line = _parse(text.replace(GLUED_ROW, "３５\n４６２３ ８\n"))  # two cells apart on one line: never joined
+    assert same_line["requests"]["new_received"]["total"] == 8
+
+
+# PyMuPDF of LibreOffice's PDF of an htmlsynth page whose 表三 is drawn as text wider than the page: 本年新收's 总计
+# 277 ends the line and its last 7 is cut off at the page's side, 「… 53   22   27」 (read 27 before: 1 wrong here,
+# in PyMuPDF sort, pdftotext -layout and -raw)
+CUT_SIDE = DATA / "decoder" / "lo-pymupdf__s00175-mixed.txt"
+
+
+def test_a_total_that_is_the_first_digits_of_the_row_sum_at_the_line_end_is_null():
+    got = nianbao.parse(CUT_SIDE).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00175-mixed.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert got["requests"]["new_received"]["total"] is None
+    assert got["requests"]["new_received"]["research"] == 99  # the six cells stay
+    assert any(n["kind"] == "unreadable" and "「27」" in n["text"] and "277" in n["text"]
+               for n in _notes(got, "new_received"))
+    text = CUT_SIDE.read_text(encoding="utf-8")
+    row = re.compile(r"^(一、本年新收.*\s)27$", re.M)
+    assert row.search(text)
+    other = _parse(row.sub(lambda m: m.group(1) + "28", text))  # no prefix of 277: a printed defect
+    assert other["requests"]["new_received"]["total"] == 28
+
+
+# PyMuPDF sort of Chromium's PDF of the same page: 「3.补正后申请内容仍不明确 0 0 0 0 0 ５５」/「２」/「1.信访… 0 0 0 ９ 0 ０２９」:
+# 其他 5 and 总计 5 glued, and the 「２」 below the first digits of the next row's 20; the row took it for its 总计 (55
+# and 2: 2 wrong)
+GLUED_SORT = DATA / "decoder" / "chromium-pymupdf-sort__s00213-numbers.txt"
+
+
+def test_a_lone_number_below_a_glued_row_is_left_out_when_that_is_the_one_reading_that_adds_up():
+    got = nianbao.parse(GLUED_SORT).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00213-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["unavailable_unclear"].values()) == [0, 0, 0, 0, 0, 5, 5]
+    assert any(n["kind"] == "repaired" and "「55」" in (n["reason"] or "") and "「2」" in (n["reason"] or "")
+               for n in _notes(got, "unavailable_unclear"))
+
+
+# PyMuPDF sort of LibreOffice's PDF of an htmlsynth page: 「6.属于四类过程性信 … 15」/「0 8 7 — 0 0」/「息 件」, the 总计
+# 15 (its 「件」 wrapped) on the label's line, the other six cells centred on the next: read in line order 15 was the
+# first cell (5 wrong; pdftotext -layout and pdfplumber, both modes, alike)
+TWO_LINES = DATA / "decoder" / "lo-pymupdf-sort__s00117-numbers.txt"
+TWO_LINES_ROW = re.compile(r"^(\s*6\.属于四类过程性信\s+)15$", re.M)
+
+
+def test_a_row_on_its_label_line_and_the_next_is_read_by_the_one_placing_that_adds_up():
+    got = nianbao.parse(TWO_LINES).to_json_dict()
+    expected = load_json(DATA / "decoder" / "expected" / "s00117-numbers.json")
+    assert [m for m in mismatches(expected, got) if m[2] is not None] == []
+    assert list(got["requests"]["denied_process"].values()) == [0, 8, 7, None, 0, 0, 15]
+    text = TWO_LINES.read_text(encoding="utf-8")
+    assert TWO_LINES_ROW.search(text)
+    other = _parse(TWO_LINES_ROW.sub(lambda m: m.group(1) + "16", text))  # no placing adds up: null, not 16 first
+    assert set(other["requests"]["denied_process"].values()) == {None}
+    assert any(n["kind"] == "unreadable" and "两行" in n["text"] for n in _notes(other, "denied_process"))

@@ -297,6 +297,25 @@ RIGHT = {
     # lines that cut the groups (「0」「4 6」「4」「0」「0」「2 0」「0 0 0」「4」「0 0」「0」): read in that order as certain,
     # no group adding up (7 wrong); fifteen numbers on such lines are read only when every group adds up
     "synth-chromium-pdftotext__s00110.txt": 185,
+    # PyMuPDF (get_text) over Chromium's PDF of an htmlsynth page, one cell a line: 「其他对外管理服务事项10」/「 1 」/「—」
+    # is 10, 1 and a blank. Found by its words 「对外管理服务」, the label's own 「事项」 stood between it and the
+    # numbers and counted as other words, so the blank mark was not counted and 10 1 was cut 1|0|1 (3 wrong, and in
+    # PyMuPDF sort and over LibreOffice's PDF alike)
+    "chromium-pymupdf__s00117-numbers.txt": 112,
+    # the same tool writes 「2.重复申请」/「268 —」/「—」/「0」/「—」/「0」/「268」: 268 and the blank after it stand on one
+    # line, which the stream took for a page number 「— 268 —」 with one dash lost (an OCR loss only); without the
+    # 268 the rest was cut 0|…|2|6|8 to fill the row (4 wrong)
+    "chromium-pymupdf__s00069-numbers.txt": 98,
+    # PyMuPDF sort of a 表四 whose cells stand at different heights: 「0 0 0 … 0」 over 「4 4 4 4」, the 4s in the gaps
+    # between the 0s but one column beside a 0 (「0」 at 25, 「4」 at 26), which counted as touching it (a row wrapped
+    # under itself): read in line order, the 4s went to 复议后起诉 (8 wrong); now no order of its cells, null
+    "chromium-pymupdf-sort__s00127-mixed.txt": 178,
+    # PyMuPDF sort of LibreOffice's PDF of a 表三 of zeros whose 一、本年新收 row is blank: 「一、本年新收政府信息公」/
+    # 「开申请数量」/「二」/「、上年结转… 0 件 … 0 件」/「申请数量」/「三、本年度 （一）予以」/「0 件 …」/「办理结果 公开」. The
+    # reading of labels standing together with their numbers after them took 本年新收 and 上年结转 for two such rows
+    # and gave them 上年结转's and 予以公开's zeros (7 wrong, 「expected None, got 0」; pdftotext -layout and
+    # pdfplumber alike): words between the two rows' numbers begin another label, so they are not two such rows
+    "lo-pymupdf-sort__s00095-mixed.txt": 128,
 }
 
 
@@ -318,3 +337,24 @@ def _leaves(node):
             yield from _leaves(v)
     else:
         yield node
+
+
+def test_numbers_one_column_apart_on_two_lines_are_not_one_under_the_other():
+    from nianbao.extract.aligned import interleaved
+    assert interleaved({1: [(1, 2), (25, 26)], 2: [(16, 17), (26, 27)]})  # beside: the 4s in the 0s' gaps
+    assert not interleaved({1: [(1, 2), (25, 26)], 2: [(1, 2), (25, 27)]})  # a row wrapped under itself
+
+
+def test_a_half_page_number_beside_a_cell_is_a_cell():
+    """「— 20」 (a blank mark and the 总计 20 on one line, PyMuPDF) is no page number 「— 20 —」 with a dash lost when
+    a cell stands beside it, on its line or the line next to it; OCR's 「—3」 between words still is one."""
+    from nianbao.extract.decoder import Stream
+    from nianbao.ingest import load_bytes
+
+    def digits(text: str) -> str:
+        return "".join(ch for ch in Stream.from_blocks(load_bytes(text.encode(), "t.txt").blocks).text if ch.isdigit())
+
+    assert digits("（一）予以公开\n—\n20\n— 20\n（二）部分公开\n") == "2020"
+    assert digits("（一）予以公开  — — 20  — 20\n") == "2020"
+    assert digits("行政事业性收费\n—3\n三、收到和处理政府信息公开申请情况\n") == ""
+    assert digits("0\n— 0\n0\n") == "00"  # 「— 0」 as before (pdfminer's columns: see decoder._HALF_ZERO)

@@ -12,7 +12,8 @@ def interleaved(lines: dict[int, list[tuple[int, int]]]) -> bool:
     """``lines``: line number → the column spans [start, end) of the numbers on it. True when the numbers
     stand on several lines, none touches (within one column) a number of another line, and some number of
     a later line stands between two numbers of an earlier one. A row wrapped at the page's width starts
-    again under its first numbers, and touches them."""
+    again under its first numbers, and touches them (shares a column with one). A number just beside another's
+    column is not under it: PyMuPDF (sort) sets the lines' characters by their x, 「0」 at column 25 above 「4」 at 26."""
     if len(lines) < 2:
         return False
     order = sorted(lines)
@@ -20,7 +21,7 @@ def interleaved(lines: dict[int, list[tuple[int, int]]]) -> bool:
     for n, ln in enumerate(order):
         others = [sp for m in order if m != ln for sp in lines[m]]
         for a, b in lines[ln]:
-            if any(a <= d and c <= b for c, d in others):
+            if any(a < d and c < b for c, d in others):
                 return False
             if n and any(min(c for c, _ in lines[m]) < a < max(c for c, _ in lines[m]) for m in order[:n]):
                 between = True

@@ -23,11 +23,19 @@ the numbers on a line of numbers just above: 「４ ２３」/「…２６ ５�
 joined in order (46, 238) and placed among the row's own numbers every way that keeps both orders: exactly
 one placing that makes the sums hold is read, else the row is null. Sums with another row that fails its
 own and is not settled yet check nothing (its numbers are in doubt too).
+A tool that writes one cell a line (PyMuPDF's get_text) glues a cell to the first digits of its neighbour when
+the neighbour is set on two lines in its narrow cell: 「４６２３」/「８」 is 46 and 238 (「２３」 over 「８」), 「２１0」 …
+「２」/「１」 is 21 and, at the row's end, 21. Read as written the row fails its sum. So before the sums across
+rows are weighed (``settle_glued_rows``), a text row of 表三 failing its sum is read again with one of its
+numbers cut in two and two neighbouring numbers on different lines joined (a cell set on two lines): exactly one
+such reading that makes the sums hold is read, with a note; several leave the row null (L-03); none leave it
+as printed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import combinations
 from typing import TypeVar
 
@@ -37,7 +45,7 @@ from ..ingest import Block, Cell
 from .tables import Found, Reason
 from .values import Value, read_value
 
-_T = TypeVar("_T")
+T = TypeVar("T")
 BELOW = 2  # lines below the row's own where the rest of a cut number may stand
 MAX_DIGITS = 6  # no cell of 表三 holds a million
 
@@ -51,6 +59,13 @@ CUT_SPLIT_NULL = ("本行的数有几个在单元格内折行，被工具分写�
                   "读法不止一种或没有：各格无法确定，已留空")
 CUT_SPLIT_JOINED = ("本行的数有几个在单元格内折行，被工具分写在本行上下两行（上「{heads}」、下「{tails}」），连成「{wholes}」后"
                     "只有一种放法使各合计成立")
+CUT_SIDE_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的前几位：后几位可能在页面边缘被截去，该格无法确定，已留空")
+GLUED_JOINED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），「{pieces}」是一格在单元格内折行的两段，"
+                "读作「{whole}」后各合计成立，且只有这一种读法")
+GLUED_DROPPED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），单独一行的「{lone}」不是本行的数"
+                 "（别行折行的一段），如此各合计成立，且只有这一种读法")
+GLUED_NULL = ("本行按原样各数之和与总计不符；把一个数拆成两格、把不在同一行的相邻两个数连成一格（单元格内折行），"
+              "有不止一种读法使各合计成立（{readings}）：各格无法确定，已留空")
 CUT_HEAD_NULL = ("本行各数之和与总计不符，而其上第{gap}行是单独一行的数字「{head}」，可能是本行某个数被工具断开的前半"
                  "（单元格内折行），连上后各合计仍无法确认：各格无法确定，已留空")
 CUT_HEAD_JOINED = ("本行按原样各数之和与总计不符；其上第{gap}行单独一行的「{head}」是「{tail}」被工具断开的前半（单元格内折行），"
@@ -89,7 +104,7 @@ def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
     return out
 
 
-def _split_readings(own: list[_T], joined: list[_T]) -> list[list[_T]]:
+def _split_readings(own: Sequence[T], joined: Sequence[T]) -> list[list[T]]:
     """Every row of 7 keeping ``own`` and ``joined`` each in its order."""
     n = len(own) + len(joined)
     out = []
@@ -149,6 +164,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         return frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
 
     ends = {max(ls) for _, vals, _ in failing if (ls := [v.cell.line for v in vals if v.cell.line is not None])}
+    line_ends = {b.cells[-1].line: nfkc(b.text).rstrip() for b in blocks if b.cells and b.cells[-1].line is not None}
     for row, vals, nums in failing:
         lines = [v.cell.line for v in vals if v.cell.line is not None]
         if not lines:
@@ -164,6 +180,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         head = next((lone[ln] for ln in range(start - 1, start - 1 - BELOW, -1) if ln in lone
                      and not any(0 < ln - e <= BELOW for e in ends if e != end)), None)
         if (tail is None or tail.line is None) and (head is None or head.line is None):
+            _null_cut_total(found, row, vals, nums, fid, line_ends)
             continue
         read = {p: v.value for p, v in found.values.items()}
         read.update({f"{row}.{c}": v.value for c, v in zip(cols, vals, strict=True)})
@@ -206,6 +223,30 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
         found.notes.append(("unreadable", row, CUT_NULL.format(gap=gap, tail=digits), None))
+
+
+def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], fid: str,
+                    line_ends: dict[int, str]) -> None:
+    """A 总计 that ends its line and is the first digits of the sum of the row's six cells (「… 53 22 27」 for 277):
+    the rest cut off at the page's side (a table wider than the page, LibreOffice). Unless a sum across rows
+    holds with it as printed, it is null with the reason (L-03); the six cells stay."""
+    whole, total = str(sum(nums[:-1])), str(nums[-1])
+    last = vals[-1]
+    if not (len(whole) > len(total) and whole.startswith(total) and last.cell.line is not None
+            and line_ends.get(last.cell.line, "").endswith(nfkc(last.cell.text).strip())):
+        return
+    key = row.split(".", 1)[1]
+    read = {p: v.value for p, v in found.values.items()}
+    for left, right in Format.get(fid).t3_identities():
+        if key not in {*left, *right}:
+            continue
+        a = [read.get(f"requests.{r}.total") for r in left]
+        b = [read.get(f"requests.{r}.total") for r in right]
+        if None not in a + b and sum(x for x in a if x is not None) == sum(x for x in b if x is not None):
+            return  # the printed 总计 confirmed by another sum: a defect of the row's cells, read as printed
+    p = f"{row}.total"
+    found.values[p] = Value(None, last.cell)
+    found.notes.append(("unreadable", row, CUT_SIDE_NULL.format(total=total, whole=whole), None))
 
 
 def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines: dict[int, list[str]],
@@ -355,3 +396,96 @@ def _cross_sums_hold(read: dict[str, int | float | None], fid: str, row: str) ->
             if abs(sum(v for v in a if v is not None) - sum(v for v in b if v is not None)) > 1e-9:
                 return False
     return True
+
+
+def _glued_readings(tokens: list[str], lines: list[int | None],
+                    lone: frozenset[int] = frozenset()) -> list[tuple[list[int], tuple[str, int, str, str]]]:
+    """The row's numbers with one cut in two and two neighbours on different lines joined (module docstring):
+    (the seven values, (the number cut, where, the two joined)). ``lone``: the lines holding nothing but one
+    number; the row's first or last number alone on such a line may be another row's (the first digits of a
+    number of the row below, set on two lines): the row's other six with one cut in two too, ('' joined)."""
+    out = []
+    n = len(tokens)
+    for k in (0, n - 1):
+        if lines[k] not in lone or sum(1 for ln in lines if ln == lines[k]) != 1:
+            continue
+        six = tokens[:k] + tokens[k + 1:]
+        for i, t in enumerate(six):
+            for j in range(1, len(t)):
+                if len(t) - j > 1 and t[j] == "0":
+                    continue
+                row = [*six[:i], t[:j], t[j:], *six[i + 1:]]
+                out.append(([int(x) for x in row], (t, j, tokens[k], "")))
+    for i, t in enumerate(tokens):
+        for j in range(1, len(t)):
+            head, rest = t[:j], t[j:]
+            if len(rest) > 1 and rest[0] == "0":
+                continue
+            pieces = [*tokens[:i], head, rest, *tokens[i + 1:]]
+            at = [*lines[:i], lines[i], lines[i], *lines[i + 1:]]
+            for k in range(n):
+                if k == i or at[k] is None or at[k + 1] is None or at[k] == at[k + 1]:
+                    continue  # (the cut's own two pieces; numbers on one line are cells apart)
+                whole = pieces[k] + pieces[k + 1]
+                if (len(whole) > 1 and whole[0] == "0") or len(whole) > MAX_DIGITS:
+                    continue
+                row = [*pieces[:k], whole, *pieces[k + 2:]]
+                out.append(([int(x) for x in row], (t, j, pieces[k], pieces[k + 1])))
+    return out
+
+
+def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
+    """Read again the 表三 text rows that fail their sum, a number glued to the first digits of its neighbour
+    whose rest stands on the next line (module docstring): one reading that makes the sums hold is read, several
+    leave the row null, none leave it as printed."""
+    cols = Format.T3_COLUMN_KEYS
+    failing: list[tuple[str, list[Value], list[int]]] = []
+    for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
+        if row in found.grid:
+            continue
+        got = [v for c in cols if (v := found.values.get(f"{row}.{c}")) is not None and v.value is not None
+               and not v.overflow and not isinstance(v.value, float) and not v.repaired]
+        if len(got) != len(cols):
+            continue
+        nums = [int(v.value) for v in got if v.value is not None]
+        if sum(nums[:-1]) != nums[-1]:
+            failing.append((row, got, nums))
+    if not failing:  # (nearly every text)
+        return
+    settled: set[str] = set()
+    several: dict[str, list[tuple[int, ...]]] = {}
+    lone = frozenset(_lone_numbers(blocks))
+    todo = [(row, vals, nums) for row, vals, nums in failing if len({v.cell.line for v in vals}) > 1]
+    # (a row on one line: no cell of it was set on two lines). Rows settled make the sums with them checkable:
+    # again over the rows with several readings until no more settle
+    while todo:
+        left = []
+        for row, vals, nums in todo:
+            doubtful = frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
+            read = {p: v.value for p, v in found.values.items()}
+            fits: dict[tuple[int, ...], tuple[str, int, str, str]] = {}
+            for cand, how in _glued_readings([str(n) for n in nums], [v.cell.line for v in vals], lone):
+                if _checkable_sums_hold({**read, **{f"{row}.{c}": x for c, x in zip(cols, cand, strict=True)}},
+                                        fid, row.split(".", 1)[1], doubtful):
+                    fits.setdefault(tuple(cand), how)
+            if len(fits) == 1:
+                (one, (glued, j, a, b)), = fits.items()
+                for c, x, v in zip(cols, one, vals, strict=True):
+                    found.values[f"{row}.{c}"] = Value(x, v.cell)
+                why = (GLUED_JOINED.format(glued=glued, head=glued[:j], rest=glued[j:], pieces=f"{a}」「{b}", whole=a + b)
+                       if b else GLUED_DROPPED.format(glued=glued, head=glued[:j], rest=glued[j:], lone=a))
+                found.notes.append(("repaired", row, Reason(why), None))
+                settled.add(row)
+                several.pop(row, None)
+            elif fits:
+                several[row] = list(fits)
+                left.append((row, vals, nums))
+        if len(left) == len(todo):
+            break
+        todo = left
+    for row, readings in several.items():
+        for c in cols:
+            found.values[f"{row}.{c}"] = Value(None, found.values[f"{row}.{c}"].cell)
+        found.notes.append(("unreadable", row, GLUED_NULL.format(
+            readings="；".join(" ".join(map(str, r)) for r in readings[:4]) + ("…" if len(readings) > 4 else "")),
+            None))

@@ -133,6 +133,33 @@ def _page_number_pieces(blocks: list[Block]) -> set[int]:
     return out
 
 
+_HALF_ZERO = re.compile(r"^\s*(?:—\s*0|0\s*—)\s*$")
+
+
+def _cell_like(text: str) -> bool:
+    t = unicodedata.normalize("NFKC", text.strip())
+    return bool(t) and (t.isdigit() or t in _DASHES or t == _NONE_WORD)
+
+
+def _cell_beside(blocks: list[Block], k: int, cell: Cell) -> bool:
+    """Beside ``cell`` of ``blocks[k]`` stands a lone number or a blank cell's mark (「—」): the cell next to it on
+    its line, or, a cell alone on its line, the nearest cell of the line with words next after or before (a row's
+    cells wrapped: 「… 291 103 —」/「— 394」): a table's cells, not the words around a page number."""
+    cells = [c for c in blocks[k].cells if not c.covered and c.text.strip()]
+    if len(cells) > 1:
+        i = next((n for n, c in enumerate(cells) if c is cell), -1)
+        return i >= 0 and any(0 <= j < len(cells) and _cell_like(cells[j].text.split()[end])
+                              for j, end in ((i - 1, -1), (i + 1, 0)))
+    for side, end in ((blocks[k + 1:], 0), (blocks[k - 1::-1] if k else [], -1)):
+        for b in side:
+            near = [c for c in b.cells if not c.covered and c.text.strip()]
+            if near:  # (its cell nearest: the first of the line after, the last of the line before)
+                if _cell_like(near[end].text.split()[end]):  # (its word nearest: a cell may hold a row)
+                    return True
+                break
+    return False
+
+
 @dataclass
 class Stream:
     """The text of some blocks in reading order: cells joined by a tab, blocks by a newline.
@@ -184,7 +211,12 @@ class Stream:
                     t = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), t)
                 if "—" in t or "–" in t or "－" in t:  # a page number in running text: its digits are no cell
                     t = PAGE_INLINE.sub(lambda m: " " * len(m.group()), t)
-                    if PAGE_HALF.match(t):  # "— 3 —" with one dash lost (OCR): no cell either
+                    if PAGE_HALF.match(t) and (_HALF_ZERO.match(t) or not _cell_beside(blocks, k, c)):
+                        # "— 3 —" with one dash lost (OCR): no cell either; but not beside a line that is a cell
+                        # (PyMuPDF's one cell a line: 「268 —」/「—」/「0」 is 268, a blank cell's mark and more cells;
+                        # 「—」/「20」/「— 20」 a blank and the 总计 20). 「— 0」 is blanked as before: pdfminer's text has
+                        # many (a blank and a 0 of a column written box by box), and the columnar readings place
+                        # those zeros in blank cells when they count (chromium-pdfminer s00005, s00149)
                         t = " " * len(t)
                 cells.append((pos, pos + len(t), c))
                 parts.append(t)

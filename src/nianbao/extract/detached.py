@@ -661,17 +661,30 @@ def fill_displaced_rows(found: Found, stream: Stream) -> None:
         runs = runs_between(stream, occ[m][1], stop, nxt)
         if len(runs) != _WIDTH * len(covered) or not all(_whole(r.digits) for r in runs):
             continue
-        if any(_NUMBERING.search(chars[a.end:b.start]) for a, b in zip(runs, runs[1:]) if b.gap):
+        if any(_NUMBERING.search(chars[a.end:b.start]) for a, b in zip(runs, runs[1:]) if b.gap) or any(
+                _label_begun_between(chars[a.end:b.start], rows, covered)
+                for a, b in zip(runs[_WIDTH - 1::_WIDTH], runs[_WIDTH::_WIDTH])):
             # another row's numbering among the numbers (LibreOffice's layout text: 「二」/「、上年结转… 0件 … 0件」/
-            # 「申请数量」/「三、本年度 （一）予以」/ 0件 … / 「办理结果 公开」, 新收 blank): the numbers stand by their own
-            # rows' labels, not after a run of labels (a label's wrapped tail among them, 「处理的，只计这一情形…」, is
-            # no such mark)
+            # 「申请数量」/「三、本年度 （一）予以」/ 0件 … / 「办理结果 公开」, 新收 blank), or another row's label begun
+            # between one row's seven numbers and the next seven (PyMuPDF sort, the same page): the numbers stand by
+            # their own rows' labels, not after a run of labels, and the rows here with no number are blank (a label's
+            # wrapped tail among them, 「处理的，只计这一情形…」, is no such mark)
             continue
         _fill_moved(found, stream, [keys[i] for i in covered], runs, val, cons)
 
 
 # a row's numbering in Stream.chars (NFKC): 「三、」, 「(一)」, 「1.」
 _NUMBERING = re.compile(r"[一二三四五六七八九十][、.]|\([一二三四五六七八九十]\)|\d[.、]")
+
+
+def _label_begun_between(chars: str, rows, covered: list[int]) -> bool:
+    """``chars`` (between one row's seven numbers and the next seven) end with the first characters of another
+    row's label than these (「申请数量三、本年度（一）予以」): the next seven are that row's. A covered row's label
+    going on (「处理的，只计这一情形…」) is no other label."""
+    words = chars.rstrip("件个条项次")
+    return any(begun(words, rows[i]) for i in range(len(rows)) if i not in covered)
+
+
 MAX_MOVED_RUNS = 6 * _WIDTH  # a longer stretch has too many ways to move one number to trust one
 
 

@@ -22,6 +22,7 @@ from ..format import (
 )
 from ..ingest import Block, Cell
 from .columnar import decode_active_columnar, decode_appeals_columnar, decode_columnar
+from .cuttail import settle_glued_rows
 from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
 from .detached import (
     confirm_placed_rows,
@@ -167,6 +168,8 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fill_labels_first(found, stream)
     fill_fused_rows(found, stream)
     fill_stray_rows(found, stream)
+    if not lazy.noisy:  # (read from pixels: the noise gate checks every cell)
+        settle_glued_rows(found, found.t3_format(), lazy.blocks)
     _garbled(found)
     null_piece_rows(found)
 
