@@ -200,3 +200,12 @@ def test_a_row_on_its_label_line_and_the_next_is_read_by_the_one_placing_that_ad
     other = _parse(TWO_LINES_ROW.sub(lambda m: m.group(1) + "16", text))  # no placing adds up: null, not 16 first
     assert set(other["requests"]["denied_process"].values()) == {None}
     assert any(n["kind"] == "unreadable" and "两行" in n["text"] for n in _notes(other, "denied_process"))
+
+
+def test_a_glued_reading_is_not_taken_where_a_blank_and_a_number_in_pieces_add_up_too():
+    """bs4 text, a cell a line, of a page whose 13 is written in pieces and whose 商业企业 is blank: 「１２」/0/7/0/1/3/32
+    is 12 _ 0 7 0 13 32. Cutting 12 and joining 2 and 0 (1 20 7 0 1 3 32) adds up as well: the glued reading is one
+    of two, so the row is left to the other readers (it was read 1 20 7 0 1 3: 6 wrong)."""
+    got = nianbao.parse(DATA / "webtext" / "t3_number_in_pieces.bs4-text-nl.txt").to_json_dict()
+    row = got["requests"]["unavailable_unclear"]
+    assert row["natural_person"] in (12, None) and row["other_org"] in (13, None)

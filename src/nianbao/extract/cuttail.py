@@ -434,6 +434,24 @@ def _glued_readings(tokens: list[str], lines: list[int | None],
     return out
 
 
+def _blank_readings(tokens: list[str], lines: list[int | None]) -> list[list[int]]:
+    """The row's numbers read another way that adds as many cells: two neighbours on different lines one number
+    cut in two (「1」/「3」 for 13) and a blank cell that left no trace, anywhere but the 总计 (a blank as 0). Where one
+    of these adds up too, a glued reading is one of two (「１２」/0/7/0/1/3/32 is 12 _ 0 7 0 13 32 as well as 1 20 7
+    0 1 3 32)."""
+    out = []
+    for k in range(len(tokens) - 1):
+        if lines[k] is None or lines[k + 1] is None or lines[k] == lines[k + 1]:
+            continue
+        whole = tokens[k] + tokens[k + 1]
+        if (len(whole) > 1 and whole[0] == "0") or len(whole) > MAX_DIGITS:
+            continue
+        six = [*tokens[:k], whole, *tokens[k + 2:]]
+        for b in range(len(six)):  # (the blank before the b-th; never after the 总计)
+            out.append([int(x) for x in [*six[:b], "0", *six[b:]]])
+    return out
+
+
 def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
     """Read again the 表三 text rows that fail their sum, a number glued to the first digits of its neighbour
     whose rest stands on the next line (module docstring): one reading that makes the sums hold is read, several
@@ -468,6 +486,10 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
                 if _checkable_sums_hold({**read, **{f"{row}.{c}": x for c, x in zip(cols, cand, strict=True)}},
                                         fid, row.split(".", 1)[1], doubtful):
                     fits.setdefault(tuple(cand), how)
+            if fits and any(_checkable_sums_hold({**read, **{f"{row}.{c}": x for c, x in zip(cols, cand, strict=True)}},
+                                                 fid, row.split(".", 1)[1], doubtful)
+                            for cand in _blank_readings([str(n) for n in nums], [v.cell.line for v in vals])):
+                continue  # as well a blank cell and a number in pieces: not this kind, left to the other readers
             if len(fits) == 1:
                 (one, (glued, j, a, b)), = fits.items()
                 for c, x, v in zip(cols, one, vals, strict=True):
