@@ -257,3 +257,15 @@ def test_a_cell_whose_bottom_line_is_not_drawn_keeps_its_text():
                        + glyphs("行政处罚", 110, 168) + glyphs("3", 280, 168), segments)
     (grid,) = page.grids
     assert {c.text for c in grid.cells} == {"信息内容", "本年收费金额", "行政许可", "行政处罚"}
+
+
+def test_a_grid_row_a_cell_short_of_the_header_is_read_in_order_not_under_shifted_headers():
+    """Chromium's PDF of an htmlsynth page (seed 431) whose 一、本年新收 and 二、上年结转 rows have one cell fewer than
+    the header's slots: the browser draws 52 under the header's blank second label column and 24 under 自然人, the
+    总计 slot empty. Read by the header's columns every number was its right neighbour's (38 wrong, nianbao's own
+    reading); a number between the label and the first column means the row is not in the header's slots: its
+    seven numbers are read in order when the last is the sum of the six."""
+    got = nianbao.parse(PDF / "chromium_row_a_cell_short.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "chromium_row_a_cell_short.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert list(got["requests"]["new_received"].values()) == [52, 24, 44, 46, 5, 81, 252]

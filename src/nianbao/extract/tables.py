@@ -204,6 +204,10 @@ class _T3Header:
             return False
         if any(read_value(cells[i]) is None and cells[i].text.strip() for i in slots):
             return False  # the row's label under a column header (a header repeated one slot off after a page break)
+        label = max((i for i, c in enumerate(cells[:min(slots)]) if c.text.strip() and read_value(c) is None), default=-1)
+        if any((v := read_value(c)) is not None and v.value is not None for c in cells[label + 1:min(slots)]):
+            return False  # a number between the label and the first column (an HTML row a cell short of the header's
+            # slots, drawn so by the browser: 「一、本年新收… | 52 | 24 …」 with 52 under no column and 24 under 自然人)
         # a number past the header's last column (between its columns stands a 小计 the header names)
         return not any(not c.covered and (v := read_value(c)) is not None and v.value is not None
                        for c in cells[max(slots) + 1:])
