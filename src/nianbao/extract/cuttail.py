@@ -118,21 +118,10 @@ def _checkable_sums_hold(read: dict[str, int | float | None], fid: str, row: str
                          doubtful: frozenset[str] = frozenset()) -> bool:
     """The row adds up, and every sum across rows that ``row`` is in holds where all its cells are read
     (a sum with another row still in ``doubtful``, failing its own sum and not yet settled, checks nothing)."""
-    cols = Format.T3_COLUMN_KEYS
-    vs = [read.get(f"requests.{row}.{c}") for c in cols]
+    vs = [read.get(f"requests.{row}.{c}") for c in Format.T3_COLUMN_KEYS]
     if any(v is None for v in vs) or sum(v for v in vs[:-1] if v is not None) != vs[-1]:
         return False
-    for left, right in Format.get(fid).t3_identities():
-        if row not in {*left, *right} or doubtful & ({*left, *right} - {row}):
-            continue
-        for c in cols:
-            a = [read.get(f"requests.{r}.{c}") for r in left]
-            b = [read.get(f"requests.{r}.{c}") for r in right]
-            if any(v is None for v in a + b):
-                continue
-            if abs(sum(v for v in a if v is not None) - sum(v for v in b if v is not None)) > 1e-9:
-                return False
-    return True
+    return _cross_sums_hold(read, fid, row, doubtful)
 
 
 def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[Found, ...]) -> None:
@@ -383,10 +372,12 @@ def _line_cells(blocks: list[Block]) -> dict[int, list[Cell]]:
     return out
 
 
-def _cross_sums_hold(read: dict[str, int | float | None], fid: str, row: str) -> bool:
-    """Every sum across rows that ``row`` is in holds, column by column, where all its cells are read."""
+def _cross_sums_hold(read: dict[str, int | float | None], fid: str, row: str,
+                     doubtful: frozenset[str] = frozenset()) -> bool:
+    """Every sum across rows that ``row`` is in holds, column by column, where all its cells are read (a sum with
+    another row in ``doubtful`` checks nothing)."""
     for left, right in Format.get(fid).t3_identities():
-        if row not in {*left, *right}:
+        if row not in {*left, *right} or doubtful & ({*left, *right} - {row}):
             continue
         for c in Format.T3_COLUMN_KEYS:
             a = [read.get(f"requests.{r}.{c}") for r in left]
