@@ -11,7 +11,7 @@ import copy
 import pytest
 
 from conftest import DATA, load_json
-from nianbao.extract.tables import extract_requests
+from nianbao.extract.tables import extract_appeals, extract_requests
 from nianbao.ingest import Block, Cell
 
 HERE = DATA / "browser"
@@ -62,3 +62,44 @@ def test_rows_in_the_header_slots_are_read_by_them():
     got = _read(_blocks("layout"))
     assert [got[f"granted.{c}"] for c in ("natural_person", "commercial", "total")] == [29, 49, 244]
     assert got["new_received.total"] == 4126
+
+
+def _t4(data: list[str]) -> list[Block]:
+    """表四 as nianbao's PDF reader made it of Chromium's PDF of htmlsynth seed 527: a blank label column, then the
+    groups' headers, the results' headers, and the row of numbers ``data`` (sixteen slots)."""
+    def row(texts: list[str | None]) -> Block:
+        return Block([Cell(t or "", covered=t is None) for t in texts], grid=True)
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    return [Block([Cell("四、政府信息公开行政复议、行政诉讼情况")]),
+            row(["", "行政复议", None, None, None, None, "行政诉讼", *[None] * 9]),
+            row([None] * 6 + ["未经复议直接起诉", None, None, None, None, "复议后起诉", None, None, None, None]),
+            row([None, *results * 3]), row(data), Block([Cell("五、存在的主要问题及改进情况")])]
+
+
+def _appeals(blocks: list[Block]) -> list[int | None]:
+    values = extract_appeals(blocks).values
+    return [values[f"appeals.{g}.{c}"].value if f"appeals.{g}.{c}" in values else None
+            for g in ("review", "litigation_direct", "litigation_after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")]
+
+
+def test_a_table_four_row_drawn_a_cell_left_of_its_header_is_read_in_order():
+    """Seed 527: the HTML row of numbers lacks the header's label cell, so Chromium draws its first 「无」 in the label
+    column and leaves the last empty. Under the header's slots every number was its right neighbour's (6 wrong:
+    行政复议 其他结果 2, 总计 1); in order every group adds up, under the header none does."""
+    data = ["无", "无", "无", "2", "2", "1", "无", "无", "无", "1", "2", "无", "无", "1", "3", ""]
+    assert _appeals(_t4(data)) == [None, None, None, 2, 2, 1, None, None, None, 1, 2, None, None, 1, 3]
+
+
+def test_a_table_four_row_a_cell_left_is_null_when_no_reading_adds_up():
+    """The same row with 行政复议's 总计 misprinted: neither reading adds up, so which cell is which is not known."""
+    data = ["无", "无", "无", "2", "2", "9", "无", "无", "无", "1", "2", "无", "无", "1", "3", ""]
+    found = extract_appeals(_t4(data))
+    assert not any(v.value is not None for v in found.values.values())
+    assert any(kind == "unreadable" and path == "appeals" for kind, path, _, _ in found.notes)
+
+
+def test_a_table_four_row_in_its_header_slots_keeps_them():
+    """Must not fire: the row in the header's slots (its label cell blank) is read under them."""
+    data = ["", "无", "无", "无", "2", "2", "1", "无", "无", "无", "1", "2", "无", "无", "1", "3"]
+    assert _appeals(_t4(data)) == [None, None, None, 2, 2, 1, None, None, None, 1, 2, None, None, 1, 3]

@@ -269,3 +269,30 @@ def test_a_grid_row_a_cell_short_of_the_header_is_read_in_order_not_under_shifte
     printed = load_json(PDF / "printed" / "chromium_row_a_cell_short.json")
     assert [m for m in mismatches(printed, got) if m[2] is not None] == []
     assert list(got["requests"]["new_received"].values()) == [52, 24, 44, 46, 5, 81, 252]
+
+
+def test_a_value_cell_merged_with_the_next_row_is_null_not_read_as_one_number_or_shifted():
+    """LibreOffice's PDF of an htmlsynth page (seed 479) leaves out the rule between 1.信访举报投诉类申请's and
+    2.重复申请's 自然人 cells: one cell two rows high holds 「００」 (their 0 and 0), and 2.重复申请's row has a
+    covered slot there. The six numbers after its label were read left-aligned (法律服务机构's 12 as 社会公益组织's,
+    总计's 12 as 其他's: 3 wrong); now each number is read by its column and the merged cells are null, noted."""
+    record = nianbao.parse(PDF / "lo_rows_merged_slot.pdf")
+    got = record.to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_rows_merged_slot.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert list(got["requests"]["declined_duplicate"].values()) == [None, 0, 0, 0, 12, 0, 12]
+    merged = {"requests.declined_petition.natural_person", "requests.declined_duplicate.natural_person"}
+    assert got["requests"]["declined_petition"]["natural_person"] is None
+    assert merged <= {n.path for n in record.notes if n.kind == "unreadable" and "合并" in n.text}
+    findings = nianbao.check(record)
+    assert not merged & {c for f in findings if f.code == "T3-05" for c in f.cells}
+
+
+def test_a_row_with_a_merged_cell_whose_slots_are_not_seven_columns_is_null():
+    """The same producer (seed 399): a 表三 with a 小计 column and a blank column after 总计, where one cell two
+    rows high holds 「— —」. The row's cells after its label are nine slots for seven columns: which is which the
+    row does not say (its 小计's 0 was read as 其他's): the row is null."""
+    got = nianbao.parse(PDF / "lo_rows_merged_blank_marks.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_rows_merged_blank_marks.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert set(got["requests"]["denied_internal"].values()) == {None}

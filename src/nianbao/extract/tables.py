@@ -23,6 +23,7 @@ from .values import Row, Value, only_window, read_value, split_row
 
 FUZZY = 0.72
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Reason(str):
@@ -564,7 +565,11 @@ def _run_on(found: Found, key: str) -> None:
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     header.placed_beside = header.cut_read = False
-    vals = header.pick(row)
+    merged = _merged_slots(row) if row.block.grid else None
+    vals = merged[0] if merged else header.pick(row)
+    if merged:
+        found.notes.extend(("unreadable", f"requests.{key}.{T3_COLUMN_KEYS[i]}", _MERGED_SLOT, row.block)
+                           for i in merged[1])
     if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
             and last.value is None and (placed := _one_placing(row)) is not None:
         vals = placed
@@ -592,6 +597,48 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
         found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
 
 
+def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
+    """A PDF grid row with a value cell merged with the row above or below it (LibreOffice leaves a rule out of
+    its PDF, and one cell holds two rows' numbers: 「００」 for 0 and 0, 「１２」 for 1 and 2): a slot covered from
+    above, or a cell taller than the row's label. When the row's cells after its label are seven columns
+    (a slot covered from its left, the same columns, is one with it), each is read by its column and the
+    merged ones are null; otherwise which column each number is the row does not say, and all seven are null.
+    (values, the columns left null); None when no cell is merged (read as before)."""
+    cells = row.block.cells
+    # the last cell with words (a merged cell of two blank marks, 「— —」, is no number: the row split took it
+    # for the label's)
+    lab = next((c for c in reversed(row.label_cells) if _CJK.search(c.text.replace("无", ""))), None)
+    at = next((i for i, c in enumerate(cells) if c is lab), None)
+    if lab is None or lab.bbox is None or at is None:
+        return None
+    top, bottom = lab.bbox[1], lab.bbox[3]
+    slots: list[Cell] = []
+    merged: list[int] = []
+    for c in cells[at + 1:]:
+        if c.bbox is None:
+            return None
+        if c.covered and slots and (slots[-1].bbox or c.bbox)[::2] == c.bbox[::2]:
+            continue  # the cell to its left, spanning this slot too
+        if c.covered and c.bbox[1] >= top - 2:
+            return None  # covered from the left by a cell of another width: not a plain row of columns
+        if c.covered or c.bbox[1] < top - 2 or c.bbox[3] > bottom + 2:
+            merged.append(len(slots))
+        slots.append(c)
+    while slots and not slots[-1].text.strip() and (slots[-1].covered or len(slots) > 7):
+        if len(slots) - 1 in merged:  # a blank column past the last (a stray rule's column the table's height)
+            merged.remove(len(slots) - 1)
+        slots.pop()
+    if not merged:
+        return None
+    if len(slots) != 7:
+        return [Value(None, lab)] * 7, list(range(7))
+    read = [None if i in merged else read_value(c) for i, c in enumerate(slots)]
+    if any(v is None and i not in merged and c.text.strip() for i, (c, v) in enumerate(zip(slots, read))):
+        return None  # a word among the slots: not a row of numbers
+    return [v if v is not None else Value(None, c) for c, v in zip(slots, read)], merged
+
+
+_MERGED_SLOT = "这一格与上一行或下一行的格子合并（表格线缺失或单元格跨行），格内的数属于哪一行无法确定，已留空"
 _CUT_COLUMNS = "转换工具只写出了表格的前几列（表头只有这几列的名称），这一列的数字不在文本中，已留空"
 _AROUND = "表格工具把一行标签断成两段，中间夹着不止一行的数字：标签与数字错开，无法确定数字属于哪一行，已留空"
 _UNPAIRED = "表格工具把数字写在标签上方的组标签碎片行上，标签与数字行数不等，无法确定数字属于哪一行，已留空"
@@ -654,6 +701,9 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         if not row.values:
             continue
         if first is None and (b.grid or row.trimmed) and (by_header := _under_headers(b, blocks[start:k])) is not None:
+            if not by_header:  # a row drawn a cell left of its header, neither reading settled by the sums
+                found.notes.append(("unreadable", "appeals", _T4_CELL_LEFT, b))
+                return found
             first, values = row, by_header
             break
         if row.trimmed:  # more numbers than 表四 has cells, and no header columns to place them: a guess
@@ -740,6 +790,8 @@ _T4_JOINED = "表四写出十六个数，其中上下两行的「{a}」「{b}」
 _T4_SIXTEEN = "表四写出十六个数而只有十五格，哪一个是多出的（或哪两个是同一个数被折行分开）无法确定，已留空"
 
 
+_T4_CELL_LEFT = ("表四的数字行比表头少一格、整行向左错开一栏（第一格落在表头的标签栏下，最后一栏空着），按表头的栏读与按次序读"
+                 "都不能使各栏合计唯一成立，哪一格是哪个数无法确定，已留空")
 _T4_TWO_LINES = ("表四的一行数字分写在上下两行（单元格高低不一，工具按高度分行），两行各自的次序不变而合并的次序不止一种使各栏"
                  "合计成立：次序不能确定的格子已留空")
 
@@ -826,7 +878,32 @@ def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
         keys.extend(named)
     if keys != list(T4_COLUMN_KEYS) * 3 or len(set(cols)) != 15:
         return None
-    return _cells_at(row, cols)
+    return _one_cell_left(row, cols, _cells_at(row, cols))
+
+
+def _one_cell_left(row: Block, cols: list[int], under: list[Value] | None) -> list[Value] | None:
+    """A grid row one cell short of the header and drawn a column left (a browser prints an HTML row that lacks
+    the header's label cell so: 「无」 in the label column, the last column empty), else ``under``. Read in order
+    when every group's four results add up to its 总计 so and not under the header, under the header when only
+    that adds up; when neither or both (with other values) do, which cells the numbers are is not known: []."""
+    lead = [c for c in row.cells[:min(cols)] if not c.covered and c.text.strip()]
+    last = row.cells[max(cols)] if max(cols) < len(row.cells) else None
+    if under is None or not lead or read_value(lead[-1]) is None or (last is not None and last.text.strip()):
+        return under
+    start = row.cells.index(lead[-1])
+    ordered = [read_value(c) for c in row.cells[start:max(cols)] if not c.covered]
+    if len(ordered) != 15 or any(v is None for v in ordered):
+        return under
+    readings = [r for r in ([v for v in ordered if v is not None], under) if _groups_add_up(r)]
+    if len(readings) == 1 or (readings and [v.value for v in readings[0]] == [v.value for v in readings[1]]):
+        return readings[0]
+    return []
+
+
+def _groups_add_up(values: list[Value]) -> bool:
+    """表四's three groups each have four results adding up to its 总计 (a blank as 0)."""
+    nums = [v.value or 0 for v in values]
+    return len(nums) == 15 and all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10))
 
 
 def _column(cell, text: str) -> int | None:
