@@ -316,6 +316,12 @@ RIGHT = {
     # and gave them 上年结转's and 予以公开's zeros (7 wrong, 「expected None, got 0」; pdftotext -layout and
     # pdfplumber alike): words between the two rows' numbers begin another label, so they are not two such rows
     "lo-pymupdf-sort__s00095-mixed.txt": 128,
+    # pdfplumber of Chromium's PDF of an htmlsynth page, 表三's labels wrapped in their narrow cells around the row's
+    # numbers: 「3.」/「0 0 134 222 0 0 356」/「其他」 and 「（」/「957 1135814 1543 778 6815908」/「七）总计」. Found by its
+    # key after the numbers, 3.其他 took （七）总计's numbers (3 wrong) and its own went to the row before; a label
+    # whose numbering and words stand either side of nothing but numbers starts before them (decoder._heads)
+    "chromium-pdfplumber__s00253-breaks.txt": 195,
+    "chromium-pymupdf-sort__s00253-breaks.txt": 195,  # the same, 「0 0 134 222 0 0 356  其他」 on one line (5 wrong)
 }
 
 

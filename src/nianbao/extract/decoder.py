@@ -786,8 +786,38 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
             # its numbering and first two words (「5.属于」 / 0 0 0 15 0 0 15 / 「三类内部事务信息」: 属于 begins four labels)
             found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[:2]), chars[lo:s])]
             h = lo + found[-1] if found else -1
+        if not 0 <= h <= s:
+            h = _numbering_split(chars, rows[i], lo, s, chars[s:_e])
         out.append(h if 0 <= h <= s else s)
     return out
+
+
+def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str) -> int:
+    """Where the numbers start of a label they split, its numbering before them and its words after (「3.」 / 0 0 134
+    222 0 0 356 / 「其他」, 「（」 / 957 1135 … / 「七）总计」: a narrow cell's label wrapped around the numbers beside
+    it), or -1. Only when ``chars[lo:s]`` ends with exactly that: a first part of the numbering, nothing but
+    digits and blank marks, and the rest of the label up to its key. (The numbering stays before: 「3.」 is no
+    number of the row, and the row before gives it back as the next label's, ``runs_between``'s next_number.)"""
+    number = _stream_label(row.number or "")
+    lab = _stream_label(row.label)
+    k = lab.find(key)
+    if not number or not lab.startswith(number) or k < len(number):
+        return -1
+    for m in range(1, len(number) + 1):
+        rest = lab[m:k]
+        q = s - len(rest)
+        if q <= lo or chars[q:s] != rest:
+            continue
+        p = q
+        while p > lo and (chars[p - 1].isdigit() or chars[p - 1] in _DASHES):
+            p -= 1
+        h = p - m
+        if p == q or not any(ch.isdigit() for ch in chars[p:q]) or h < lo or chars[h:p] != number[:m]:
+            continue
+        if h > 0 and chars[h - 1].isdigit():
+            continue  # (a numeral glued to digits before it: 「…0 3.」 may be a cell's)
+        return p
+    return -1
 
 
 def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
