@@ -31,6 +31,7 @@ from functools import lru_cache, partial
 from ..format import (
     ACTIVE_2019,
     ACTIVE_2021,
+    FORMATS,
     T3_COLUMN_KEYS,
     T3_COLUMNS,
     T3_OTHER_TOTAL,
@@ -1682,6 +1683,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
             runs = []
             dec.unsure.add(f"active.{it.key}")
+        if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
+            # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
+            # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
             # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
             # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
@@ -1788,6 +1794,24 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+# the words 表二 itself may write between an item's label and its number, a colon after them (「本年处理决定数量：
+# 12件」): its columns' names and keys, the header's words, and what a count or an amount is called
+_T2_OWN_WORDS = tuple(sorted({_stream_label(w) for it in (*ACTIVE_2019, *ACTIVE_2021) for c in it.columns
+                              for w in (c.label, *c.keys, *c.variants)}
+                             | {_stream_label(w) for f in FORMATS.values() for w in f.active_header_words}
+                             | {"数量", "件数", "金额", "总数", "单位", "万元"}))
+
+
+def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
+    """``words`` (Stream.chars from an item's label to its first number) end with a colon right before the number,
+    after words that are neither the rest of the label nor any of 表二's own (「•访问量:」): a key whose value
+    the number is, not the item's cell."""
+    key, colon, after = words.rpartition(":")
+    key = re.sub(r"\([^()]*\)", "", key)  # (a unit in brackets, 「（万元）：」, is the label's own)
+    return (bool(colon) and not after and not _label_end_only(key, it)
+            and not any(w in key for w in _T2_OWN_WORDS))
 
 
 def _label_end_only(words: str, it: ActiveItem) -> bool:
