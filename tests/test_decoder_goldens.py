@@ -374,9 +374,9 @@ def test_a_number_after_other_words_and_a_colon_is_theirs():
     """「行政许可」/「• 访问量：」/「12345」 (a page's sidebar): the number is 访问量's; 表二's own words or the rest of the
     label before a colon (「本年处理决定数量：」「（万元）：」) keep it the item's."""
     from nianbao.extract.decoder import _keyed_by_other_words
-    from nianbao.format import ACTIVE_2021
+    from nianbao.format import Format
 
-    licensing = next(it for it in ACTIVE_2021 if it.key == "licensing")
+    licensing = next(it for it in Format.get("2021").active if it.key == "licensing")
     assert _keyed_by_other_words("•访问量:", licensing)
     assert not _keyed_by_other_words("本年处理决定数量:", licensing)
     assert not _keyed_by_other_words(":", licensing)
