@@ -316,6 +316,16 @@ RIGHT = {
     # and gave them 上年结转's and 予以公开's zeros (7 wrong, 「expected None, got 0」; pdftotext -layout and
     # pdfplumber alike): words between the two rows' numbers begin another label, so they are not two such rows
     "lo-pymupdf-sort__s00095-mixed.txt": 128,
+    # pdfplumber of Chromium's PDF of an htmlsynth page, 表三's labels wrapped in their narrow cells around the row's
+    # numbers: 「3.」/「0 0 134 222 0 0 356」/「其他」 and 「（」/「957 1135814 1543 778 6815908」/「七）总计」. Found by its
+    # key after the numbers, 3.其他 took （七）总计's numbers (3 wrong) and its own went to the row before; a label
+    # whose numbering and words stand either side of nothing but numbers starts before them (decoder._heads)
+    "chromium-pdfplumber__s00253-breaks.txt": 195,
+    "chromium-pymupdf-sort__s00253-breaks.txt": 195,  # the same, 「0 0 134 222 0 0 356  其他」 on one line (5 wrong)
+    # pdfplumber -layout of LibreOffice's PDF: the page's sidebar 「• 访问量：」/「12345」 between 行政许可 and 表二's
+    # next line, 12345 read as 行政许可 (1 wrong; its cell is blank): a number after other words and a colon is
+    # theirs, not the item's (none of 表二's own words, 「本年处理决定数量：」, before the colon)
+    "lo-pdfplumber-layout__s00047-mixed.txt": 185,
 }
 
 
@@ -358,3 +368,17 @@ def test_a_half_page_number_beside_a_cell_is_a_cell():
     assert digits("（一）予以公开  — — 20  — 20\n") == "2020"
     assert digits("行政事业性收费\n—3\n三、收到和处理政府信息公开申请情况\n") == ""
     assert digits("0\n— 0\n0\n") == "00"  # 「— 0」 as before (pdfminer's columns: see decoder._HALF_ZERO)
+
+
+def test_a_number_after_other_words_and_a_colon_is_theirs():
+    """「行政许可」/「• 访问量：」/「12345」 (a page's sidebar): the number is 访问量's; 表二's own words or the rest of the
+    label before a colon (「本年处理决定数量：」「（万元）：」) keep it the item's."""
+    from nianbao.extract.decoder import _keyed_by_other_words
+    from nianbao.format import Format
+
+    licensing = next(it for it in Format.get("2021").active if it.key == "licensing")
+    assert _keyed_by_other_words("•访问量:", licensing)
+    assert not _keyed_by_other_words("本年处理决定数量:", licensing)
+    assert not _keyed_by_other_words(":", licensing)
+    assert not _keyed_by_other_words("(万元):", licensing)
+    assert not _keyed_by_other_words("访问量:12件合计", licensing)  # (words after the colon: not its value)

@@ -31,6 +31,7 @@ from functools import lru_cache, partial
 from ..format import (
     ACTIVE_2019,
     ACTIVE_2021,
+    FORMATS,
     T3_COLUMN_KEYS,
     T3_COLUMNS,
     T3_OTHER_TOTAL,
@@ -786,8 +787,38 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
             # its numbering and first two words (「5.属于」 / 0 0 0 15 0 0 15 / 「三类内部事务信息」: 属于 begins four labels)
             found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[:2]), chars[lo:s])]
             h = lo + found[-1] if found else -1
+        if not 0 <= h <= s:
+            h = _numbering_split(chars, rows[i], lo, s, chars[s:_e])
         out.append(h if 0 <= h <= s else s)
     return out
+
+
+def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str) -> int:
+    """Where the numbers start of a label they split, its numbering before them and its words after (「3.」 / 0 0 134
+    222 0 0 356 / 「其他」, 「（」 / 957 1135 … / 「七）总计」: a narrow cell's label wrapped around the numbers beside
+    it), or -1. Only when ``chars[lo:s]`` ends with exactly that: a first part of the numbering, nothing but
+    digits and blank marks, and the rest of the label up to its key. (The numbering stays before: 「3.」 is no
+    number of the row, and the row before gives it back as the next label's, ``runs_between``'s next_number.)"""
+    number = _stream_label(row.number or "")
+    lab = _stream_label(row.label)
+    k = lab.find(key)
+    if not number or not lab.startswith(number) or k < len(number):
+        return -1
+    for m in range(1, len(number) + 1):
+        rest = lab[m:k]
+        q = s - len(rest)
+        if q <= lo or chars[q:s] != rest:
+            continue
+        p = q
+        while p > lo and (chars[p - 1].isdigit() or chars[p - 1] in _DASHES):
+            p -= 1
+        h = p - m
+        if p == q or not any(ch.isdigit() for ch in chars[p:q]) or h < lo or chars[h:p] != number[:m]:
+            continue
+        if h > 0 and chars[h - 1].isdigit():
+            continue  # (a numeral glued to digits before it: 「…0 3.」 may be a cell's)
+        return p
+    return -1
 
 
 def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
@@ -1652,6 +1683,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
             runs = []
             dec.unsure.add(f"active.{it.key}")
+        if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
+            # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
+            # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
             # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
             # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
@@ -1758,6 +1794,24 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+# the words 表二 itself may write between an item's label and its number, a colon after them (「本年处理决定数量：
+# 12件」): its columns' names and keys, the header's words, and what a count or an amount is called
+_T2_OWN_WORDS = tuple(sorted({_stream_label(w) for it in (*ACTIVE_2019, *ACTIVE_2021) for c in it.columns
+                              for w in (c.label, *c.keys, *c.variants)}
+                             | {_stream_label(w) for f in FORMATS.values() for w in f.active_header_words}
+                             | {"数量", "件数", "金额", "总数", "单位", "万元"}))
+
+
+def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
+    """``words`` (Stream.chars from an item's label to its first number) end with a colon right before the number,
+    after words that are neither the rest of the label nor any of 表二's own (「•访问量:」): a key whose value
+    the number is, not the item's cell."""
+    key, colon, after = words.rpartition(":")
+    key = re.sub(r"\([^()]*\)", "", key)  # (a unit in brackets, 「（万元）：」, is the label's own)
+    return (bool(colon) and not after and not _label_end_only(key, it)
+            and not any(w in key for w in _T2_OWN_WORDS))
 
 
 def _label_end_only(words: str, it: ActiveItem) -> bool:
