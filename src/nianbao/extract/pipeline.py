@@ -158,7 +158,9 @@ def build_record(doc: Document) -> Record:
     if not _all_hold(found_req):  # (nearly every report's do: nothing there to doubt, and asking costs)
         _interleaved(found_req)
         _ahead(found_req, step)
-    _behind(found_req, step)
+        # (only here: where every sum holds, the sums its lagging rows are in hold too, and ``settle_lag``
+        # keeps the reading; looking for lines after the last row costs a pass over every line)
+        _behind(found_req, step)
     if found_req.values:  # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``)
         settle_cut_tails(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
         settle_two_line_rows(found_req, tb, found_req.t3_format())
