@@ -141,3 +141,17 @@ def test_lines_after_the_last_row_are_not_looked_for_when_every_sum_holds(monkey
     monkeypatch.setattr(outofstep, "lagging_rows", fail)
     got = nianbao.parse(DATA / "text" / "000_3da483fcafa05843.txt").to_json_dict()
     assert _wrong(load_json(DATA / "text" / "expected" / "000_3da483fcafa05843.json"), got) == []
+
+
+def test_no_row_is_looked_at_for_a_cut_number_when_every_row_read_holds(monkeypatch):
+    """Every row read is the format's and every sum holds: no row fails its own sum, so neither ``cuttail`` pass
+    has a row to look at, and neither is made."""
+    import nianbao.extract.pipeline as pipeline
+
+    def fail(*_a, **_k):
+        raise AssertionError("a cut-number pass made over a table whose rows all add up")
+
+    monkeypatch.setattr(pipeline, "settle_cut_tails", fail)
+    monkeypatch.setattr(pipeline, "settle_two_line_rows", fail)
+    got = nianbao.parse(DATA / "text" / "000_3da483fcafa05843.txt").to_json_dict()
+    assert _wrong(load_json(DATA / "text" / "expected" / "000_3da483fcafa05843.json"), got) == []
