@@ -112,3 +112,46 @@ def test_sums_that_hold_for_neither_reading_leave_the_rows_null():
     read = {f"requests.carried_forward.{c}": v for c, v in zip(nianbao.Format.T3_COLUMN_KEYS, (3, 0, 0, 0, 0, 0, 3))}
     got = settle_lag(lag, read, "2021")  # nothing else read: no sum can be checked
     assert got is not None and set(got.values()) == {None} and len(got) == 14
+
+
+def test_holds_asks_every_cell_and_each_sum():
+    from nianbao.extract.outofstep import holds
+    from nianbao.format import Format
+
+    rows = {r.key for r in Format.get("2021").t3_rows}
+    got = nianbao.parse(DATA / "text" / "000_3da483fcafa05843.txt")
+    read = {f"requests.{k}.{c}": getattr(v, c) for k, v in got.requests.items() for c in Format.T3_COLUMN_KEYS}
+    assert holds(read, "2021", rows)
+    assert not holds({**read, "requests.new_received.research": None}, "2021", {"new_received"})  # a cell unread
+    total = read["requests.new_received.total"]
+    assert not holds({**read, "requests.new_received.total": total + 1}, "2021", {"new_received"})  # its own sum
+    # the row's own sum holds, the column's sum across rows (一 + 二 = （七）+ 四) does not
+    assert not holds({**read, "requests.new_received.research": read["requests.new_received.research"] + 1,
+                      "requests.new_received.total": total + 1}, "2021", {"new_received"})
+    assert holds({**read, "requests.new_received.research": 0.0}, "2021", set()) is True  # no row asked: nothing
+
+
+def test_lines_after_the_last_row_are_not_looked_for_when_every_sum_holds(monkeypatch):
+    """Where every sum of 表三 holds, ``settle_lag`` keeps the reading: the pass over every line is not made."""
+    import nianbao.extract.outofstep as outofstep
+
+    def fail(*_a, **_k):
+        raise AssertionError("lagging_rows asked of a table whose sums all hold")
+
+    monkeypatch.setattr(outofstep, "lagging_rows", fail)
+    got = nianbao.parse(DATA / "text" / "000_3da483fcafa05843.txt").to_json_dict()
+    assert _wrong(load_json(DATA / "text" / "expected" / "000_3da483fcafa05843.json"), got) == []
+
+
+def test_no_row_is_looked_at_for_a_cut_number_when_every_row_read_holds(monkeypatch):
+    """Every row read is the format's and every sum holds: no row fails its own sum, so neither ``cuttail`` pass
+    has a row to look at, and neither is made."""
+    import nianbao.extract.pipeline as pipeline
+
+    def fail(*_a, **_k):
+        raise AssertionError("a cut-number pass made over a table whose rows all add up")
+
+    monkeypatch.setattr(pipeline, "settle_cut_tails", fail)
+    monkeypatch.setattr(pipeline, "settle_two_line_rows", fail)
+    got = nianbao.parse(DATA / "text" / "000_3da483fcafa05843.txt").to_json_dict()
+    assert _wrong(load_json(DATA / "text" / "expected" / "000_3da483fcafa05843.json"), got) == []

@@ -155,11 +155,16 @@ def build_record(doc: Document) -> Record:
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
     # after every reader and check: 表三's rows standing on other rows' lines are settled by the sums
-    if not _all_hold(found_req):  # (nearly every report's do: nothing there to doubt, and asking costs)
+    all_hold = _all_hold(found_req)
+    if not all_hold:  # (nearly every report's do: nothing there to doubt, and asking costs)
         _interleaved(found_req)
         _ahead(found_req, step)
-    _behind(found_req, step)
-    if found_req.values:  # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``)
+        # (only here: where every sum holds, the sums its lagging rows are in hold too, and ``settle_lag``
+        # keeps the reading; looking for lines after the last row costs a pass over every line)
+        _behind(found_req, step)
+    # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``); or on two lines.
+    # (Both look only at rows failing their own sum: none where every row read is the format's and holds.)
+    if found_req.values and not (all_hold and _row_keys(found_req) <= _T3_ROWS[found_req.t3_format()]):
         settle_cut_tails(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
         settle_two_line_rows(found_req, tb, found_req.t3_format())
     if ev.noisy:  # (after _behind, which may still place a row)
@@ -353,6 +358,9 @@ def _row_keys(found: Found) -> set[str]:
 
 _BEHIND = ("表三最后一行之后还有整行数字：表末几行的数字排在别的行的标签之后（两行标签交错，或标签列读成一格），"
            "按标签读取和按行序对齐后的各列合计都无法确认，该行留空")
+
+
+_T3_ROWS = {fid: frozenset(r.key for r in Format.get(fid).t3_rows) for fid in Format.IDS}
 
 
 def _all_hold(found: Found) -> bool:

@@ -87,26 +87,37 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
 
 def _adds_up(left: list[int | float | None], right: list[int | float | None]) -> bool:
     """Every cell known, and the two sides equal."""
-    if any(v is None for v in left + right):
+    if None in left or None in right:  # (``in``: no count equals None)
         return False
-    return abs(sum(v for v in left if v is not None) - sum(v for v in right if v is not None)) < 1e-9
+    return abs(sum(left) - sum(right)) < 1e-9  # type: ignore[arg-type]  # (no None: asked above)
 
 
 def holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool:
     """Every sum of 表三 that ``rows`` are in can be checked in ``read`` (cell path → value) and holds: each
     row's applicant columns to its 总计, and the format's sums across rows (``Format.t3_identities``)."""
     f = Format.get(fid)
-    cols = f.T3_COLUMN_KEYS
+    get = read.get
     for r in rows:
-        vs = [read.get(f"requests.{r}.{c}") for c in cols]
+        vs = [get(p) for p in _paths(r)]
         if not _adds_up(vs[:-1], vs[-1:]):
             return False
     for left, right in f.t3_identities():
         if rows & {*left, *right} and not all(
-                _adds_up([read.get(f"requests.{r}.{c}") for r in left], [read.get(f"requests.{r}.{c}") for r in right])
-                for c in cols):
+                _adds_up([get(_paths(r)[k]) for r in left], [get(_paths(r)[k]) for r in right])
+                for k in range(len(f.T3_COLUMN_KEYS))):
             return False
     return True
+
+
+_PATHS: dict[str, tuple[str, ...]] = {}
+
+
+def _paths(row: str) -> tuple[str, ...]:
+    """The cell paths of 表三's row ``row``, column by column: made once (``holds`` is asked them again and again)."""
+    got = _PATHS.get(row)
+    if got is None:
+        got = _PATHS[row] = tuple(f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS)
+    return got
 
 
 def settle_lag(lag: Lag, read: dict[str, int | float | None], fid: str) -> dict[str, int | float | None] | None:
