@@ -288,6 +288,12 @@ RIGHT = {
     # read the ten rows from there, one row late (35 wrong: 新收's numbers as 上年结转's and so on). The labels
     # may as well be written before their numbers: those rows stay null (clusters._settled)
     "synth-chromium-pdftotext__s00079.txt": 24,
+    # pdftotext (default mode) over LibreOffice's PDF of an htmlsynth page whose 2.申请人逾期未按收费… and 3.其他 are
+    # blank rows (nothing in the text): 「1.申请人无正当理由…」 / 21 numbers / the labels 2.…, 其他, （七）总计, 四、结转下年度
+    # with none after them. The 21 numbers were read as 1., 2. and 3.'s rows (14 wrong: （七）总计's 3 as 2.'s); the rows
+    # after them got no number in any reading, so some rows are blank and which the text does not say: null with the
+    # reader's note (clusters._left_blank)
+    "lo-pdftotext__s00099-t3_labels.txt": 164,
     # pdfminer over Chromium's PDF of another page: 表四's header boxes among its numbers, 行政诉讼's two groups
     # first (「未经复议直接起诉 结果维 持 0 结果纠 正 0 …」, 「复议后起诉 …」) and 行政复议 last, its header then its
     # five numbers: read in the format's group order, each block under the wrong group (13 wrong); each block is
