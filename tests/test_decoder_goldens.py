@@ -294,6 +294,12 @@ RIGHT = {
     # after them got no number in any reading, so some rows are blank and which the text does not say: null with the
     # reader's note (clusters._left_blank)
     "lo-pdftotext__s00099-t3_labels.txt": 164,
+    # pdftotext (default mode) over LibreOffice's PDF of the page of lo-pdftotext-layout__s00095 (一、本年新收 blank):
+    # 「一、本年新收…」「二、上年结转…」, 7 numbers, 「三、本年度 (一)予以」「办理结果」「公开」, 7 numbers: the two labels read
+    # as a run with the 14 numbers after them (新收 0 … 0: 7 wrong). The next row's numbering and first words among
+    # the run's numbers cut it (columnar._cut_run): those rows are null in that reading, and the decoder reads
+    # 上年结转 and 予以公开 by their labels
+    "lo-pdftotext__s00095-mixed.txt": 163,
     # pdfminer over Chromium's PDF of another page: 表四's header boxes among its numbers, 行政诉讼's two groups
     # first (「未经复议直接起诉 结果维 持 0 结果纠 正 0 …」, 「复议后起诉 …」) and 行政复议 last, its header then its
     # five numbers: read in the format's group order, each block under the wrong group (13 wrong); each block is
