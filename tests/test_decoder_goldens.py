@@ -300,6 +300,11 @@ RIGHT = {
     # the run's numbers cut it (columnar._cut_run): those rows are null in that reading, and the decoder reads
     # 上年结转 and 予以公开 by their labels
     "lo-pdftotext__s00095-mixed.txt": 163,
+    # pdfminer over Chromium's PDF of an htmlsynth page (2019 format): 表二's boxes one after another, 「政府集中采购」,
+    # then 「上一年项目数量 本年增/减」 0 0 (fees' header and numbers), 「采购项目数量 采购总金额」 0 351.27: the 0 0 after the
+    # label were read as 采购项目数量 and 采购总金额 (1 wrong; 14 over eight such pages). Another item's column header
+    # between a label and its numbers: the numbers are that header's (decoder._foreign_header), the item null
+    "chromium-pdfminer__s00117-numbers.txt": 57,
     # pdfminer over Chromium's PDF of another page: 表四's header boxes among its numbers, 行政诉讼's two groups
     # first (「未经复议直接起诉 结果维 持 0 结果纠 正 0 …」, 「复议后起诉 …」) and 行政复议 last, its header then its
     # five numbers: read in the format's group order, each block under the wrong group (13 wrong); each block is

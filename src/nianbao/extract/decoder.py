@@ -44,6 +44,7 @@ from ..format import (
     Format,
     Label,
     core,
+    norm,
     tail,
 )
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
@@ -1652,6 +1653,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
             runs = []
             dec.unsure.add(f"active.{it.key}")
+        if runs and _foreign_header(stream.chars[e:runs[0].start], items, it):
+            # another item's column header between the label and the numbers (pdfminer's boxes: 「政府集中采购」
+            # 「上一年项目数量 本年增/减」 0 0 … 「采购项目数量 采购总金额」 20 130.98): the numbers under it are that
+            # header's, not this item's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
             # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
             # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
@@ -1758,6 +1766,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         dec.rows[f"active.{it.key}"] = runs
     _solve(units, [], dec)
     return dec
+
+
+def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
+    """``words`` (Stream.chars between an item's label and its first number) hold the whole name of a column
+    of 表二 the item does not have (「上一年项目数量」 before 政府集中采购's numbers)."""
+    own = {norm(c.label) for c in it.columns}
+    return any(name not in own and name in words for name in {norm(c.label) for x in items for c in x.columns})
 
 
 def _label_end_only(words: str, it: ActiveItem) -> bool:
