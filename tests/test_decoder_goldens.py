@@ -305,6 +305,10 @@ RIGHT = {
     # label were read as 采购项目数量 and 采购总金额 (1 wrong; 14 over eight such pages). Another item's column header
     # between a label and its numbers: the numbers are that header's (decoder._foreign_header), the item null
     "chromium-pdfminer__s00117-numbers.txt": 57,
+    # the same in the 2021 format, its blank cells 「／」 or nothing: 「行政事业性收费 ／」「本年处理决定数量」 35 「／」: the 35
+    # under 行政处罚's or 行政强制's header was read as the fee (1 wrong; 5 over four such pages); a single-value
+    # item's header names its column too (本年处理决定数量, 本年收费金额)
+    "chromium-pdfminer__s00052-zeros.txt": 170,
     # pdfminer over Chromium's PDF of another page: 表四's header boxes among its numbers, 行政诉讼's two groups
     # first (「未经复议直接起诉 结果维 持 0 结果纠 正 0 …」, 「复议后起诉 …」) and 行政复议 last, its header then its
     # five numbers: read in the format's group order, each block under the wrong group (13 wrong); each block is

@@ -1653,7 +1653,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
             runs = []
             dec.unsure.add(f"active.{it.key}")
-        if runs and _foreign_header(stream.chars[e:runs[0].start], items, it):
+        if runs and _foreign_header(stream.chars[e:runs[0].start], items, it, fmt):
             # another item's column header between the label and the numbers (pdfminer's boxes: 「政府集中采购」
             # 「上一年项目数量 本年增/减」 0 0 … 「采购项目数量 采购总金额」 20 130.98): the numbers under it are that
             # header's, not this item's
@@ -1768,11 +1768,16 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
     return dec
 
 
-def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
+def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
     """``words`` (Stream.chars between an item's label and its first number) hold the whole name of a column
-    of 表二 the item does not have (「上一年项目数量」 before 政府集中采购's numbers)."""
-    own = {norm(c.label) for c in it.columns}
-    return any(name not in own and name in words for name in {norm(c.label) for x in items for c in x.columns})
+    of 表二 the item does not have (「上一年项目数量」 before 政府集中采购's numbers, 「本年处理决定数量」 before
+    行政事业性收费's)."""
+    def names(x: ActiveItem) -> set[str]:
+        cols = x.columns or tuple(c for c in (Format.get(fmt).active_value_column(x),) if c is not None)
+        return {norm(c.label).split("(")[0] for c in cols}
+
+    own = names(it)
+    return any(name not in own and name in words for x in items for name in names(x))
 
 
 def _label_end_only(words: str, it: ActiveItem) -> bool:
