@@ -80,3 +80,18 @@ def test_a_chain_after_a_label_only_row_is_not_read_in_order():
 def test_a_chain_after_a_label_only_row_keeps_the_rows_every_shift_gives_the_same_numbers():
     segs = [([0], []), ([1], [0] * 21), ([2], []), ([3], []), ([4], [4] * 7)]
     assert merge_label_clusters(segs, 7, _fits) == [([0], []), ([1, 2], [0] * 14), ([3], []), ([4], [4] * 7)]
+
+
+def test_a_chain_that_leaves_label_only_rows_after_it_with_no_number_is_not_read():
+    # 「A 1… 2… 3… B C D E」 at the table's end: three rows of numbers for five rows, so two rows are blank
+    # (a blank row leaves nothing in the text); A, B, C is one reading, A, D, E another: no row is settled
+    segs = [([0], [1] * 7), ([1], [2] * 21), ([2], []), ([3], []), ([4], []), ([5], [])]
+    out = merge_label_clusters(segs, 7, _fits)
+    assert ([1, 2, 3], [2] * 21) not in out
+    assert all(len(r) != 7 * len(c) or c == [0] for c, r in out if r)
+    # the same rows with as many numbers as cells: read in order
+    segs = [([0], [1] * 7), ([1], [2] * 35), ([2], []), ([3], []), ([4], []), ([5], [])]
+    assert merge_label_clusters(segs, 7, _fits)[1] == ([1, 2, 3, 4, 5], [2] * 35)
+    # label-only rows after the chain that the numbers after them fill: the chain stands
+    segs = [([0], [1] * 14), ([1], []), ([2], []), ([3], [3] * 14)]
+    assert merge_label_clusters(segs, 7, _fits) == [([0, 1], [1] * 14), ([2, 3], [3] * 14)]

@@ -288,6 +288,27 @@ RIGHT = {
     # read the ten rows from there, one row late (35 wrong: 新收's numbers as 上年结转's and so on). The labels
     # may as well be written before their numbers: those rows stay null (clusters._settled)
     "synth-chromium-pdftotext__s00079.txt": 24,
+    # pdftotext (default mode) over LibreOffice's PDF of an htmlsynth page whose 2.申请人逾期未按收费… and 3.其他 are
+    # blank rows (nothing in the text): 「1.申请人无正当理由…」 / 21 numbers / the labels 2.…, 其他, （七）总计, 四、结转下年度
+    # with none after them. The 21 numbers were read as 1., 2. and 3.'s rows (14 wrong: （七）总计's 3 as 2.'s); the rows
+    # after them got no number in any reading, so some rows are blank and which the text does not say: null with the
+    # reader's note (clusters._left_blank)
+    "lo-pdftotext__s00099-t3_labels.txt": 164,
+    # pdftotext (default mode) over LibreOffice's PDF of the page of lo-pdftotext-layout__s00095 (一、本年新收 blank):
+    # 「一、本年新收…」「二、上年结转…」, 7 numbers, 「三、本年度 (一)予以」「办理结果」「公开」, 7 numbers: the two labels read
+    # as a run with the 14 numbers after them (新收 0 … 0: 7 wrong). The next row's numbering and first words among
+    # the run's numbers cut it (columnar._cut_run): those rows are null in that reading, and the decoder reads
+    # 上年结转 and 予以公开 by their labels
+    "lo-pdftotext__s00095-mixed.txt": 163,
+    # pdfminer over Chromium's PDF of an htmlsynth page (2019 format): 表二's boxes one after another, 「政府集中采购」,
+    # then 「上一年项目数量 本年增/减」 0 0 (fees' header and numbers), 「采购项目数量 采购总金额」 0 351.27: the 0 0 after the
+    # label were read as 采购项目数量 and 采购总金额 (1 wrong; 14 over eight such pages). Another item's column header
+    # between a label and its numbers: the numbers are that header's (decoder._foreign_header), the item null
+    "chromium-pdfminer__s00117-numbers.txt": 57,
+    # the same in the 2021 format, its blank cells 「／」 or nothing: 「行政事业性收费 ／」「本年处理决定数量」 35 「／」: the 35
+    # under 行政处罚's or 行政强制's header was read as the fee (1 wrong; 5 over four such pages); a single-value
+    # item's header names its column too (本年处理决定数量, 本年收费金额)
+    "chromium-pdfminer__s00052-zeros.txt": 170,
     # pdfminer over Chromium's PDF of another page: 表四's header boxes among its numbers, 行政诉讼's two groups
     # first (「未经复议直接起诉 结果维 持 0 结果纠 正 0 …」, 「复议后起诉 …」) and 行政复议 last, its header then its
     # five numbers: read in the format's group order, each block under the wrong group (13 wrong); each block is

@@ -11,8 +11,10 @@ numbers fill their rows, and not when each segment's numbers fill its own rows a
 neither is taken (those rows stay unread: null, never a guess). A chain of such rows, one number a cell,
 is read in its order, but not over label-only rows right before it: the labels may as well be written
 before their numbers (「A B 1… 2… 3… C D …」), and then only rows every such shift gives the same numbers
-are read. The decoder then keeps a reading only when the arithmetic confirms it, as for any
-rows whose labels were lost.
+are read. Nor when label-only rows follow the chain (or the rows shared out at the table's end) that no
+numbers are left to fill: some rows are blank (a blank row leaves nothing in the text), and the order no
+longer says which; the numbers' count is short of the cells, and those rows stay unread. The decoder then
+keeps a reading only when the arithmetic confirms it, as for any rows whose labels were lost.
 """
 
 from __future__ import annotations
@@ -64,11 +66,27 @@ def _chains(segs: list[tuple[list[int], list[R]]], width: int,
                 rows, nums = rows + out[m][0], nums + out[m][1]
                 if len(nums) == width * len(rows) and any(not out[j][1] for j in range(k + 1, m + 1)):
                     more = m + 1 < len(out) and not out[m + 1][1] and fits(nums, width * (len(rows) + len(out[m + 1][0])))
-                    if fits(nums, width * len(rows)) and not more:  # glued digits that could fill the next row too: not settled
+                    if _left_blank(out, m, width):
+                        pass  # rows after it get no number in any reading: some rows are blank, the segment stays unread
+                    elif fits(nums, width * len(rows)) and not more:  # glued digits that could fill the next row too: not settled
                         out[k:m + 1] = _settled(out, k, rows, nums, width, fits)
                     break
         k += 1
     return out
+
+
+def _left_blank(segs: Sequence[tuple[list[int], list[R]]], m: int, width: int) -> bool:
+    """Label-only rows right after ``segs[m]`` that no numbers after them can fill: up to the table's end,
+    or up to a segment with no more numbers than its own rows. Those rows are blank (a blank row leaves
+    nothing in the text), and a chain read in order before them is not settled: the same numbers may be
+    rows of the chain and of those rows with others of the chain blank (「A 1… 2… 3… B C D E」 may be A,
+    D and E, B and C blank)."""
+    q = m + 1
+    if q >= len(segs) or segs[q][1]:
+        return False
+    while q < len(segs) and not segs[q][1]:
+        q += 1
+    return q >= len(segs) or len(segs[q][1]) <= width * len(segs[q][0])
 
 
 def _settled(segs: list[tuple[list[int], list[R]]], k: int, rows: list[int], nums: list[R], width: int,
@@ -124,6 +142,11 @@ def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
     if len(ways) != 1:
         return segs, hi  # none fits, or two do: which rows the numbers are is not settled
     t = ways[0]
+    if after is None and 0 < t < len(labels):
+        # the table's last rows: the numbers fill some of the label-only rows, the rest are left with none.
+        # Blank rows leave nothing in the text, so which of those rows the numbers are is not settled
+        # (「A 1… 2… 3… B C D E」 may be A, D and E with B and C blank): the count is short of the cells
+        return segs, hi
     new = list(segs[:max(lo - 1, 0)])
     if lo > 0:
         rows = segs[lo - 1][0] + labels[:t]

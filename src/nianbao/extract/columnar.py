@@ -1234,7 +1234,26 @@ def _cut_run(stream: Stream, rows: tuple[Label, ...], anchors: list[tuple[int, i
     if last + 1 < len(rows) and nums and isinstance(nums[0], _Num):
         if _head_at(chars, rows[last + 1], e, min(nums[0].start, stop)) >= 0:
             return True
+        # the next row's numbering and first words among the run's numbers (「二、上年结转…」 0件 … 0件 「三、本年度
+        # (一)予以」 「办理结果」 「公开」 0件 …, 一、本年新收 blank): the numbers after them may be that row's, the
+        # run's count then a row short of its cells (a blank row leaves nothing)
+        if isinstance(nums[-1], _Num) and (head := _numbered_head(rows[last + 1])) and head in chars[e:min(nums[-1].start, stop)]:
+            return True
     return False
+
+
+def _numbered_head(row: Label) -> str:
+    """A row's numbering and the first two words after it as Stream.chars has them (「(一)予以」「二、上年」
+    「1.属于」), or "" for a label with no numbering."""
+    label = norm(row.label)
+    words = tail(row.label)[:2]
+    at = label.find(words) if len(words) == 2 else -1
+    return label[:at + 2] if at > 0 and row.number and _is_numbering(label[:at]) else ""
+
+
+def _is_numbering(numbering: str) -> bool:
+    """A numbering as a label starts with: 「(一)」「二、」「1.」."""
+    return bool(re.fullmatch(r"\(?[一二三四五六七八九十\d]{1,2}[)、.．]", numbering))
 
 
 def _by_blocks(part: _Part, keys: list[str], dec: Decoded, only_unsettled: bool = False) -> None:

@@ -45,6 +45,7 @@ from ..format import (
     Format,
     Label,
     core,
+    norm,
     tail,
 )
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
@@ -1688,6 +1689,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell
             runs = []
             dec.unsure.add(f"active.{it.key}")
+        if runs and _foreign_header(stream.chars[e:runs[0].start], items, it, fmt):
+            # another item's column header between the label and the numbers (pdfminer's boxes: 「政府集中采购」
+            # 「上一年项目数量 本年增/减」 0 0 … 「采购项目数量 采购总金额」 20 130.98): the numbers under it are that
+            # header's, not this item's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
             # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
             # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
@@ -1812,6 +1820,16 @@ def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
     key = re.sub(r"\([^()]*\)", "", key)  # (a unit in brackets, 「（万元）：」, is the label's own)
     return (bool(colon) and not after and not _label_end_only(key, it)
             and not any(w in key for w in _T2_OWN_WORDS))
+def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
+    """``words`` (Stream.chars between an item's label and its first number) hold the whole name of a column
+    of 表二 the item does not have (「上一年项目数量」 before 政府集中采购's numbers, 「本年处理决定数量」 before
+    行政事业性收费's)."""
+    def names(x: ActiveItem) -> set[str]:
+        cols = x.columns or tuple(c for c in (Format.get(fmt).active_value_column(x),) if c is not None)
+        return {norm(c.label).split("(")[0] for c in cols}
+
+    own = names(it)
+    return any(name not in own and name in words for x in items for name in names(x))
 
 
 def _label_end_only(words: str, it: ActiveItem) -> bool:
