@@ -1820,16 +1820,26 @@ def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
     key = re.sub(r"\([^()]*\)", "", key)  # (a unit in brackets, 「（万元）：」, is the label's own)
     return (bool(colon) and not after and not _label_end_only(key, it)
             and not any(w in key for w in _T2_OWN_WORDS))
+
+
 def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
     """``words`` (Stream.chars between an item's label and its first number) hold the whole name of a column
     of 表二 the item does not have (「上一年项目数量」 before 政府集中采购's numbers, 「本年处理决定数量」 before
     行政事业性收费's)."""
-    def names(x: ActiveItem) -> set[str]:
-        cols = x.columns or tuple(c for c in (Format.get(fmt).active_value_column(x),) if c is not None)
-        return {norm(c.label).split("(")[0] for c in cols}
+    names = _column_names(fmt, items)
+    own = names[it.key]
+    return any(name not in own and name in words for x in items for name in names[x.key])
 
-    own = names(it)
-    return any(name not in own and name in words for x in items for name in names(x))
+
+@lru_cache(maxsize=8)
+def _column_names(fmt: str, items: tuple[ActiveItem, ...]) -> dict[str, frozenset[str]]:
+    """Each 表二 item's column names (a single-value item's: its value column's), as Stream.chars writes them:
+    made once per format (``_foreign_header`` asks them for every item of every report)."""
+    out = {}
+    for x in items:
+        cols = x.columns or tuple(c for c in (Format.get(fmt).active_value_column(x),) if c is not None)
+        out[x.key] = frozenset(norm(c.label).split("(")[0] for c in cols)
+    return out
 
 
 def _label_end_only(words: str, it: ActiveItem) -> bool:

@@ -369,7 +369,7 @@ def _all_hold(found: Found) -> bool:
     if found.out_of_step or not found.values:
         return False
     fid = found.t3_format()
-    return holds({p: v.value for p, v in found.values.items()}, fid, {r.key for r in Format.get(fid).t3_rows})
+    return holds({p: v.value for p, v in found.values.items()}, fid, set(_T3_ROWS[fid]))
 
 
 def _interleaved(found: Found) -> None:

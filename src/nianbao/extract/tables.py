@@ -773,7 +773,7 @@ def _joined_pair(values: list[Value], found: Found, first: Row | None) -> list[V
         whole = Value(int(f"{int(a.value)}{int(b.value)}"), a.cell)
         cand = [*values[:i], whole, *values[i + 2:]]
         nums = [v.value if v.value is not None else 0 for v in cand]
-        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):
+        if _sums_hold(nums):
             fits[tuple(nums)] = (cand, a, b)
     if len(fits) == 1:
         cand, a, b = next(iter(fits.values()))
@@ -818,7 +818,7 @@ def _two_lines_merged(values: list[Value], used: list[Block]) -> tuple[list[Valu
         it_t, it_l = iter(top), iter(low)
         order = [next(it_l) if i in pos else next(it_t) for i in range(15)]
         nums = [v.value if v.value is not None else 0 for v in order]
-        if all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10)):
+        if _sums_hold(nums):
             fits.append(order)
     if not fits:
         return None  # no merge adds up: not this kind, read as before
@@ -848,7 +848,7 @@ def _cut_groups(counts: list[int], values: list[Value]) -> bool:
     vals = [v.value for v in values if v.value is not None]
     if len(vals) != 15:
         return False
-    return any(sum(vals[i:i + 4]) != vals[i + 4] for i in range(0, 15, 5))
+    return not _sums_hold(vals)
 
 
 def _numbers_follow(blocks: list[Block], k: int) -> bool:
@@ -902,7 +902,11 @@ def _one_cell_left(row: Block, cols: list[int], under: list[Value] | None) -> li
 
 def _groups_add_up(values: list[Value]) -> bool:
     """表四's three groups each have four results adding up to its 总计 (a blank as 0)."""
-    nums = [v.value or 0 for v in values]
+    return _sums_hold([v.value or 0 for v in values])
+
+
+def _sums_hold(nums: list[int | float]) -> bool:
+    """Fifteen numbers of 表四, each group's four results adding up to its 总计."""
     return len(nums) == 15 and all(sum(nums[g:g + 4]) == nums[g + 4] for g in (0, 5, 10))
 
 

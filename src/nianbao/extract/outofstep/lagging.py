@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ...format import Format, core, match_label
 from ...ingest import Block, Cell
@@ -109,15 +110,10 @@ def holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool
     return True
 
 
-_PATHS: dict[str, tuple[str, ...]] = {}
-
-
+@cache
 def _paths(row: str) -> tuple[str, ...]:
     """The cell paths of 表三's row ``row``, column by column: made once (``holds`` is asked them again and again)."""
-    got = _PATHS.get(row)
-    if got is None:
-        got = _PATHS[row] = tuple(f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS)
-    return got
+    return tuple(f"requests.{row}.{c}" for c in Format.T3_COLUMN_KEYS)
 
 
 def settle_lag(lag: Lag, read: dict[str, int | float | None], fid: str) -> dict[str, int | float | None] | None:
