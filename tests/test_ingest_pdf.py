@@ -9,8 +9,10 @@ import pypdfium2 as pdfium
 import pytest
 
 import nianbao
-from conftest import BIN, DATA, golden, load_json, mismatches
+from conftest import BIN, DATA, SHARED, golden, load_json, mismatches
 from nianbao.errors import InputError
+from nianbao.extract import tables
+from nianbao.format import core
 from nianbao.ingest.geometry import Glyph
 from nianbao.ingest.layout import Line, Page, strip_furniture
 
@@ -286,6 +288,35 @@ def test_a_value_cell_merged_with_the_next_row_is_null_not_read_as_one_number_or
     assert merged <= {n.path for n in record.notes if n.kind == "unreadable" and "合并" in n.text}
     findings = nianbao.check(record)
     assert not merged & {c for f in findings if f.code == "T3-05" for c in f.cells}
+
+
+def test_a_group_label_on_a_blank_grid_row_of_its_own_is_not_a_row_outside_the_format():
+    """LibreOffice draws a 表三 group label whose cell spans the rows below it (「三、本年度办理结果」「（四）无法提供」
+    「（五）不予处理」) as a grid row of its own with seven empty cells: the format's label, not an extra row (it
+    gave three T3-08 hints)."""
+    record = nianbao.parse(PDF / "lo_rows_merged_slot.pdf")
+    assert [n.text for n in record.notes if n.kind == "extra_row"] == []
+    assert "T3-08" not in {f.code for f in nianbao.check(record)}
+
+
+@pytest.mark.parametrize("label, ours", [("三、本年度办理结果", True), ("（五）不予处理", True),
+                                         ("无法提供政府信息", True), ("方合法权益", True),  # cut by a page break
+                                         ("小计", False), ("（五）不予处理合计", False)])
+def test_the_words_of_a_blank_grid_row_are_the_formats_or_not(label, ours):
+    """What LibreOffice's PDFs of seeds 10, 20, 31 and 32 drew as blank grid rows: a group label whose cell spans
+    the rows below it, a row's label cut by a page break (its group's cell beside it)."""
+    assert tables._format_words(core(label)) is ours
+
+
+def test_a_group_label_row_with_numbers_is_still_a_row_outside_the_format(tmp_path):
+    """The same label with numbers of its own (a group's 小计 row) is a row the format does not have."""
+    seed = next((SHARED / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    at = "\t(四) 无法提供\t1. 本机关不掌握"
+    assert at in seed
+    path = tmp_path / "group_subtotal.txt"
+    path.write_text(seed.replace(at, "\t(四) 无法提供\t0\t0\t0\t0\t0\t0\t0\n" + at, 1), encoding="utf-8")
+    record = nianbao.parse(path)
+    assert [n.text for n in record.notes if n.kind == "extra_row"] == ["(四) 无法提供"]
 
 
 def test_a_row_with_a_merged_cell_whose_slots_are_not_seven_columns_is_null():

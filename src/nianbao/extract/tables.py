@@ -295,6 +295,8 @@ _FIRST_ROW = _F2021.t3_rows[0].keys[0]  # 本年新收: the header ends where th
 _OTHER_GROUP = Format.T3_GROUPS["other"]  # （六）其他处理
 _OTHER_GROUP_WORD = _OTHER_GROUP.keys[0]
 _OTHER_GROUP_NUMBER = norm(_OTHER_GROUP.number or "")  # "(六)"
+_GROUP_CORES = tuple(core(g.label) for g in Format.T3_GROUPS.values())  # 本年度办理结果, 不予公开 …
+_ROW_CORES = tuple(core(lab.label) for lab in T3_LABELS)
 
 
 def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
@@ -438,7 +440,11 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
                 prow.values = row.values
                 _store_t3(found, key, prow, header)
                 pending = None
-            elif past_header and len(row.values) >= 5 and "carried_forward" not in seen:
+            elif (past_header and len(row.values) >= 5 and "carried_forward" not in seen
+                  and not (all(v.value is None for v in row.values) and _format_words(c))):
+                # (a grid row with empty cells whose words are the format's is no extra row: LibreOffice draws a
+                # group label spanning the rows below it as a row of its own, 「三、本年度办理结果」, and a label
+                # cut by a page break as one, 「无法提供」+「政府信息」)
                 found.notes.append(("extra_row", "requests", row.label, block))  # 小计, a 4th （六） row …
             continue
         if lab.key == "other_other" and (group != "other" or tail(row.label) not in _OTHER_WORDS
@@ -498,6 +504,15 @@ _OTHER_SUBROW_WORDS = Format.other_subrow_words()
 
 # the start of a numbered row label: 「(七」「3.」「四、」, a numeral alone (「二」 with its numbers / 「、上年结转…」)
 _ROW_START = re.compile(r"^(?:[(（][一二三四五六七八九十]?[)）]?$|[(（][一二三四五六七八九十][)）]|\d[.．、]|[一二三四五六七八九十](?:、|$))")
+
+
+def _format_words(c: str) -> bool:
+    """A label's words (``core``) are a group label's, or part of a row's, or both: 「无法提供政府信息」."""
+    for g in _GROUP_CORES:
+        if c.startswith(g):
+            c = c[len(g):]
+            break
+    return not c or any(c in r for r in _ROW_CORES)
 
 
 def _is_group_label(label: str) -> bool:
