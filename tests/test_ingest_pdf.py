@@ -273,6 +273,21 @@ def test_a_grid_row_a_cell_short_of_the_header_is_read_in_order_not_under_shifte
     assert list(got["requests"]["new_received"].values()) == [52, 24, 44, 46, 5, 81, 252]
 
 
+def test_rows_a_page_break_cut_open_or_left_alone_are_read_by_their_cells():
+    """Chromium's PDF of an htmlsynth page whose cells write 「0」 over 「件」 (seed 740): 二、上年结转's row does not
+    fit on page 1 and is printed to the page's end with its column rules and no line under it (its 件 tops page
+    2); 表四's row of numbers stands alone on page 4, one ruled row under its header on page 3. Neither was a
+    grid, so their numbers were read as lines of text: the 0s, on a cell's first line, before the numbers set
+    in the middle of theirs (上年结转 2 3 3 3 1 12 0 for 2 0 3 3 3 1 12; 表四's ten 0s for the first ten cells:
+    14 wrong). The open row is closed where its rules end; a lone ruled row of five columns or more is a grid."""
+    got = nianbao.parse(PDF / "chromium_rows_cut_by_page_breaks.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "chromium_rows_cut_by_page_breaks.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert list(got["requests"]["carried_over"].values()) == [2, 0, 3, 3, 3, 1, 12]
+    assert got["appeals"]["review"] == {"upheld": 0, "corrected": 3, "other": 3, "pending": 0, "total": 6}
+    assert got["appeals"]["litigation_after_review"]["total"] == 0
+
+
 def test_a_value_cell_merged_with_the_next_row_is_null_not_read_as_one_number_or_shifted():
     """LibreOffice's PDF of an htmlsynth page (seed 479) leaves out the rule between 1.信访举报投诉类申请's and
     2.重复申请's 自然人 cells: one cell two rows high holds 「００」 (their 0 and 0), and 2.重复申请's row has a

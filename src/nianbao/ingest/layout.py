@@ -15,7 +15,7 @@ from statistics import median
 
 from .document import Block, Cell, Document
 from .furniture import crawler_header, report_spans
-from .geometry import Glyph, Grid
+from .geometry import Glyph, Grid, GridCell
 from .pagenumbers import PAGE_LINE
 
 
@@ -295,6 +295,10 @@ def assemble(source: str, kind: str, pages: list[Page]) -> Document:
                     _drop_repeated_header(b.doc.blocks, table, grid)
                     _fold_split_row(b.doc.blocks, grid)
                 else:
+                    if first_on_page and last_grid and last_grid[1] == p.number - 1:
+                        # the table goes on with other columns (a group label's column begins): a label's tail
+                        # still tops the page, under the label's cell
+                        _fold_split_row(b.doc.blocks, grid, by_place=True)
                     table, rows = b.tables, 0
                     b.tables += 1
                 b.grid(p.number, grid, table, rows)
@@ -335,8 +339,10 @@ def _has_digit(cells: list[Cell]) -> bool:
     return any(re.search(r"\d", c.text) for c in cells if not c.covered)
 
 
-def _fold_split_row(blocks: list[Block], grid: Grid) -> None:
-    """A row cut by the page break: its label tail (no numbers) tops the next page. Join the halves."""
+def _fold_split_row(blocks: list[Block], grid: Grid, by_place: bool = False) -> None:
+    """A row cut by the page break: its label tail (no numbers) tops the next page. Join the halves: each
+    tail cell to the cell of the same column, or (``by_place``: the grids' columns differ) to the cell it
+    stands under, the one its box overlaps most, by at least half its width."""
     if not blocks or not blocks[-1].grid or not grid.cells:
         return
     prev = blocks[-1]
@@ -348,14 +354,33 @@ def _fold_split_row(blocks: list[Block], grid: Grid) -> None:
         return
     if len(filled) > 2 or any(_ENUM.match(texts[k]) for k in filled):
         return
-    if any(k >= len(prev.cells) or prev.cells[k].covered or not prev.cells[k].text for k in filled):
-        return
     if any(gc.rowspan > 1 for k in filled if (gc := first[k]) is not None):
         return
+    into = {k: _under(prev, first[k]) if by_place else k for k in filled}
+    # (under another grid's columns, the label may all stand on the next page: its cell here is empty)
+    if any(i is None or i >= len(prev.cells) or prev.cells[i].covered or not (prev.cells[i].text or by_place)
+           for i in into.values()):
+        return
     for k in filled:
-        cell = prev.cells[k]
+        cell = prev.cells[into[k]]  # type: ignore[index]
         cell.text += _joiner(cell.text, texts[k]) + texts[k]
     _drop_rows(grid, 1)
+
+
+def _under(block: Block, gc: GridCell | None) -> int | None:
+    """The index of the block's cell a grid cell stands under: the one its box overlaps most, by at least
+    half the grid cell's width."""
+    if gc is None:
+        return None
+    x0, x1 = gc.bbox[0], gc.bbox[2]
+    best, most = None, 0.0
+    for i, c in enumerate(block.cells):
+        if c.covered or c.bbox is None:
+            continue
+        overlap = min(x1, c.bbox[2]) - max(x0, c.bbox[0])
+        if overlap > most:
+            best, most = i, overlap
+    return best if most >= (x1 - x0) / 2 else None
 
 
 def _drop_rows(grid: Grid, n: int) -> None:

@@ -46,12 +46,15 @@ def _index(axis: list[float], v: float) -> int:
 
 
 def find_grids(segments: list[Segment], tol: float = 3.0, min_len: float = 3.0) -> list[Grid]:
-    """Tables of at least two rows and two columns closed by ruling lines."""
+    """Tables of at least two rows and two columns closed by ruling lines, and single rows of at least
+    ``ROW_COLUMNS`` columns (a table's row a page break left alone on a page). A row the page break cut open
+    (its column rules run on past the table's last or first line, and end there together) is closed."""
     edges = _edges(segments, min_len)
     if len(edges) < 4 or len(edges) > 4000:  # no table, or a drawing: not a ruled grid
         return []
     edges = merge_edges(edges, tol, tol, tol, tol)
     edges = [e for e in edges if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= min_len]
+    edges += _open_row_lines(edges, tol)
     points = edges_to_intersections(edges, tol, tol)
     if len(points) > 6000:
         return []
@@ -59,7 +62,7 @@ def find_grids(segments: list[Segment], tol: float = 3.0, min_len: float = 3.0) 
     for rects in cells_to_tables(intersections_to_cells(points)):
         xs = _axis([v for r in rects for v in (r[0], r[2])], tol)
         ys = _axis([v for r in rects for v in (r[1], r[3])], tol)
-        if len(xs) < 3 or len(ys) < 3:
+        if len(xs) < 3 or len(ys) < 2 or (len(ys) == 2 and len(xs) < ROW_COLUMNS + 1):
             continue
         cells = []
         for x0, top, x1, bottom in rects:
@@ -70,6 +73,42 @@ def find_grids(segments: list[Segment], tol: float = 3.0, min_len: float = 3.0) 
         bbox = (xs[0], ys[0], xs[-1], ys[-1])
         grids.append(Grid(bbox, _dedupe(cells), len(ys) - 1, len(xs) - 1))
     return grids
+
+
+ROW_COLUMNS = 5  # a lone ruled row of this many columns is a table's row (表三's has 8, 表四's 15; a framed title, a note or
+# a lone 表二 row of four has fewer: read as text, as before)
+_OPEN_ROW = 6.0  # points column rules must run on past a table's line to hold a row (a line of text)
+
+
+def _open_row_lines(edges: list[dict], tol: float) -> list[dict]:
+    """The missing line of a row a page break cut open: Chromium prints a table's row that does not fit as far
+    as the page's end with its column rules and no line under it (the rest of its cells tops the next page, with
+    no line over it). Where three or more column rules run on together past every row line they cross and end
+    at one height, a line there closes the row, from the first of those rules to the last."""
+    rows = [e for e in edges if e["orientation"] == "h"]
+    cols = [e for e in edges if e["orientation"] == "v"]
+    out = []
+    for end, beyond in (("bottom", 1), ("top", -1)):
+        ends: dict[float, list[dict]] = {}
+        for v in cols:
+            y = v[end]
+            key = next((k for k in ends if abs(k - y) <= tol), y)
+            ends.setdefault(key, []).append(v)
+        for y, group in ends.items():
+            if len(group) < 3:
+                continue
+            x0, x1 = min(v["x0"] for v in group), max(v["x0"] for v in group)
+            across = [h["top"] for h in rows if h["x0"] < x1 - tol and h["x1"] > x0 + tol]  # lines among them
+            if any(abs(c - y) <= tol for c in across):
+                continue  # a line (or a piece of one) where they end: nothing open
+            crossing = [c for c in across if all(v["top"] - tol <= c <= v["bottom"] + tol for v in group)]
+            if not crossing:
+                continue
+            last = max(crossing) if beyond > 0 else min(crossing)
+            if (y - last) * beyond < _OPEN_ROW:
+                continue
+            out.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0, "orientation": "h"})
+    return out
 
 
 def _dedupe(cells: list[GridCell]) -> list[GridCell]:
