@@ -312,7 +312,7 @@ def build_record(doc: Document) -> Record:
     found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs or ())])
     signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
                  if mf.signature_block is not None else None)
-    return Record(
+    return Record.fast(
         meta=meta,
         active=_active(found_act, fmt2),
         requests=requests,
@@ -475,7 +475,7 @@ def _requests(found: Found, keys: set[str] | None = None) -> dict[str, RequestRo
     get = found.values.get
     for r in rows:
         # (_num inline, over the row's paths made once)
-        out[r.key] = RequestRow(**{c: None if (v := get(p)) is None else v.value for c, p in _row_paths(r.key)})
+        out[r.key] = RequestRow.fast({c: None if (v := get(p)) is None else v.value for c, p in _row_paths(r.key)})
     if "other_total" in keys and "other_total" not in out:
         single = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in cols})
         # 「（六）其他处理」 alone on its line above its three read sub-rows is the group's label, not a blank row
