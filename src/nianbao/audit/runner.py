@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from ..record import LedgerSummary, Record
-from .base import Context, Finding
+from .base import Context, Finding, Rule
 from .codes import available, rule_class
 
 
@@ -18,15 +19,21 @@ def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | Non
     return not (ignore and hit(ignore))
 
 
+@cache
+def _rules() -> tuple[tuple[str, type[Rule]], ...]:
+    """(code, rule) of every rule in catalogue order: looked up once, not per record."""
+    return tuple((code, rule_class(code)) for code in available())
+
+
 def audit(record: Record, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
           previous: Record | None = None, ledger: LedgerSummary | None = None) -> list[Finding]:
     ctx = Context(record=record, previous=previous, ledger=ledger)
     interpretation = record.meta.doc_kind == "interpretation"
     findings: list[Finding] = []
-    for code in available():
-        if not _chosen(code, select, ignore):
+    choosing = bool(select or ignore)  # (else every rule is chosen)
+    for code, rule in _rules():
+        if choosing and not _chosen(code, select, ignore):
             continue
-        rule = rule_class(code)
         if rule.tables_only and interpretation:
             continue
         if rule.needs_previous and previous is None:

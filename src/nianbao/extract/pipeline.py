@@ -155,20 +155,25 @@ def build_record(doc: Document) -> Record:
         confirm_active_rows(found_act, ev, blocks, fmt2, trust)
 
     # after every reader and check: 表三's rows standing on other rows' lines are settled by the sums
-    all_hold = _all_hold(found_req)
+    # 表三's rows read, asked once while no step below changes them (None: asked again where needed)
+    keys: set[str] | None = _row_keys(found_req)
+    all_hold = _all_hold(found_req, keys)
     if not all_hold:  # (nearly every report's do: nothing there to doubt, and asking costs)
         _interleaved(found_req)
         _ahead(found_req, step)
         # (only here: where every sum holds, the sums its lagging rows are in hold too, and ``settle_lag``
         # keeps the reading; looking for lines after the last row costs a pass over every line)
         _behind(found_req, step)
+        keys = None  # (a row placed or nulled)
     # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``); or on two lines.
     # (Both look only at rows failing their own sum: none where every row read is the format's and holds.)
-    if found_req.values and not (all_hold and _row_keys(found_req) <= _T3_ROWS[found_req.t3_format()]):
+    if found_req.values and not (all_hold and keys is not None and keys <= _T3_ROWS[found_req.t3_format(keys)]):
         settle_cut_tails(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
         settle_two_line_rows(found_req, tb, found_req.t3_format())
+        keys = None
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
+        keys = None
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank
     note_unplaced_tables(fmt2, {"active": (found_act, _region(tb, block_heads, "s2_active")),
                                 "requests": (found_req, _region(tb, block_heads, "s3_requests")),
@@ -202,7 +207,7 @@ def build_record(doc: Document) -> Record:
                                    label=found.labels[path][2].label if path in found.labels else None,
                                    reason=str(why) if why is not None else None))
 
-    requests = _requests(found_req)
+    requests = _requests(found_req, keys)
     other_single = requests is not None and "other_total" in requests
     if not other_single:  # the （六） group's label was no row (_requests): nothing of it to point at
         for col in Format.T3_COLUMN_KEYS:
@@ -307,7 +312,7 @@ def build_record(doc: Document) -> Record:
     found_contact = contact([*opening, *(p for s in sections for p in s.paragraphs or ())])
     signature = (Signature(agency=mf.signature_agency, date=mf.signature_date)
                  if mf.signature_block is not None else None)
-    return Record(
+    return Record.fast(
         meta=meta,
         active=_active(found_act, fmt2),
         requests=requests,
@@ -363,12 +368,12 @@ _BEHIND = ("表三最后一行之后还有整行数字：表末几行的数字�
 _T3_ROWS = {fid: frozenset(r.key for r in Format.get(fid).t3_rows) for fid in Format.IDS}
 
 
-def _all_hold(found: Found) -> bool:
+def _all_hold(found: Found, keys: set[str] | None = None) -> bool:
     """Every row of 表三's format read and every sum of the table holds: neither ``_interleaved`` nor ``_ahead``
-    has a row to doubt (each keeps a reading whose sums hold)."""
+    has a row to doubt (each keeps a reading whose sums hold). ``keys``: the rows read (``_row_keys``)."""
     if found.out_of_step or not found.values:
         return False
-    fid = found.t3_format()
+    fid = found.t3_format(keys)
     return holds({p: v.value for p, v in found.values.items()}, fid, set(_T3_ROWS[fid]))
 
 
@@ -454,10 +459,12 @@ def _settle_rows(found: Found, rows: Iterable[str], cells: dict[str, Cell], got:
             found.notes.append(("unreadable", f"requests.{row}", reason, None))
 
 
-def _requests(found: Found) -> dict[str, RequestRow] | None:
+def _requests(found: Found, keys: set[str] | None = None) -> dict[str, RequestRow] | None:
+    """``keys``: the rows read (``_row_keys``), where the caller has them."""
     if not found.values:
         return None
-    keys = _row_keys(found)
+    if keys is None:
+        keys = _row_keys(found)
     if len(keys) < 2 and all(v.value is None for v in found.values.values()):
         # one row's label and no number (a prose line like a label, 「…及第三方测评…」, its numbers rejected):
         # nothing says the document has the table; a table left blank shows its other rows' labels
@@ -468,7 +475,7 @@ def _requests(found: Found) -> dict[str, RequestRow] | None:
     get = found.values.get
     for r in rows:
         # (_num inline, over the row's paths made once)
-        out[r.key] = RequestRow(**{c: None if (v := get(p)) is None else v.value for c, p in _row_paths(r.key)})
+        out[r.key] = RequestRow.fast({c: None if (v := get(p)) is None else v.value for c, p in _row_paths(r.key)})
     if "other_total" in keys and "other_total" not in out:
         single = RequestRow(**{c: _num(found, f"requests.other_total.{c}") for c in cols})
         # 「（六）其他处理」 alone on its line above its three read sub-rows is the group's label, not a blank row

@@ -17,6 +17,9 @@ from ..values import read_value
 
 # the first row of 表二 in each format (规章 …) → its columns
 _FIRSTS = {core(f.active[0].label): len(f.active[0].columns) for f in (Format.get("2021"), Format.get("2019"))}
+# a character each of those labels holds: a line without it is none of them (no other character's NFKC form
+# holds it: tests/test_outofstep_firstrow.py), and ``core`` of every line of prose is not asked for
+_FIRST_CHARS = tuple({label[-1] for label in _FIRSTS})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -42,7 +45,8 @@ def numbers_above_first_row(blocks: list[Block]) -> bool:
     """Does 表二's first row label stand alone on its line with exactly its row's numbers on the lines just above
     it, and 表二's header (words, no number) above those?"""
     for i, b in enumerate(blocks):
-        if b.grid or (cell := b.sole(uncovered=True)) is None or (width := _FIRSTS.get(core(cell.text))) is None:
+        if b.grid or (cell := b.sole(uncovered=True)) is None or not any(ch in cell.text for ch in _FIRST_CHARS) \
+                or (width := _FIRSTS.get(core(cell.text))) is None:
             continue
         j, count = i, 0
         while j > 0 and (n := _numbers(blocks[j - 1])) is not None:
