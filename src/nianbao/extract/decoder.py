@@ -856,6 +856,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     cols = t3_columns(header)
     if cols is None:
         return None  # a 小计 column at no place the header tells
+    if SUBTOTAL not in cols and _subtotal_in_table(chars, best[0][1]):
+        return None  # the header's 小计 written among the rows (pdftotext's boxes): seven cells a row or eight, unknown
     width = len(cols)
     keys = [r.key for r in rows]
     segs = []  # (row indices covered, runs)
@@ -920,6 +922,14 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         _drop_subtotal(dec, cols)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+def _subtotal_in_table(chars: str, first: int) -> bool:
+    """The word 小计 among 表三's rows (from its first row's label to 表四's heading): a column header a converter
+    wrote box by box after the first labels, so the header before the first row does not tell how many cells a
+    row has, and 「- - - - - - 0」 is as much 小计 0 and 总计 blank as 总计 0."""
+    end = t4_start(chars, first)
+    return Format.T3_SUBTOTAL in chars[first:end if end >= 0 else len(chars)]
 
 
 def begun(words: str, label: str | Label) -> bool:
