@@ -357,6 +357,10 @@ RIGHT = {
     # In text written box by box, the rows read so from a run of labels with marks among its numbers are null
     # (settle._drop_marked_clusters)
     "lo-pdfminer__s00533-numbers.txt": 95,
+    # pdfminer, one box a line: 「一、本年新收…」/「13」/「0」/「31」/「19」, four numbers for seven cells (blanks dropped),
+    # cut 1|3|0|3|1|1|9 because that adds up (6 wrong); numbers each on a line of their own are not cut unless a sum
+    # across rows confirms it (decoder._cut_whole_cells)
+    "lo-pdfminer__s00433-word.txt": 19,
     # pdftotext (default mode) over LibreOffice's PDF of a page with a 小计 column whose header words come among the
     # first rows' numbers: 「1.属于国家秘密 - - - - - - 0」 read as seven cells, the 0 as 总计 (16 wrong: the 0 is 小计,
     # 总计 blank). 小计 within 表三 but not in the header before its first row: the row-order decoder reads nothing

@@ -1282,6 +1282,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 # order of the numbers may not be the order of the cells; only the arithmetic can say
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
+            if stream is not None and _cut_whole_cells(u) and not _confirmed_across(u, reading, cons, values):
+                dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+                continue
             dec.values.update((p, x) for p, x in zip(u.paths, reading) if not x.run.blank)
             continue
         # several readings and no order to trust, or only some of its readings listed: none of its cells
@@ -1391,6 +1394,33 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
         if not all(any(_holds(c, val) is True for c in across if x in (*c[0], *c[1])) for x in paths):
             out.add(row)
     return out
+
+
+def _cut_whole_cells(u: _Unit) -> bool:
+    """One row whose numbers stand as several runs, each all of its line or cell (pdfminer's boxes, one a
+    line: 「13」/「0」/「31」/「19」), fewer than its cells, so that every reading cuts one of them. A writer
+    that puts each number on a line of its own writes no two cells in one: the row's blank cells were
+    dropped, and 1|3|0|3|1|1|9 adding up is a coincidence the row's own sum cannot tell from the
+    numbers as printed. Read only where sums across rows confirm it."""
+    if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1:
+        return False
+    return 2 <= len(u.runs) < len(u.paths) and all(r.alone and not r.blank for r in u.runs)
+
+
+def _confirmed_across(u: _Unit, reading: list[Piece], cons, values: Mapping[str, float]) -> bool:
+    """Every sum the reading's cells are in that can be checked holds, and for each cell a sum over other
+    rows among them."""
+    val = dict(values)
+    val.update(zip(u.paths, (p.value for p in reading)))
+    ps = set(u.paths)
+    for p in u.paths:
+        mine = [c for c in cons if p in (*c[0], *c[1])]
+        checks = [h for c in mine if (h := _holds(c, val)) is not None]
+        if any(h is False for h in checks):
+            return False
+        if not any(_holds(c, val) for c in mine if not all(x in ps for x in (*c[0], *c[1]))):
+            return False
+    return True
 
 
 def _cut_apart(u: _Unit) -> bool:
