@@ -110,6 +110,8 @@ def _tokens(stream: Stream, lo: int, hi: int, strict: bool = True) -> list[tuple
     for m in _TOKEN.finditer(text, t_lo, t_hi):
         tok = m.group()
         if not tok[0].isdigit():
+            if tok in _MARKS and not _PAGE_NUMBER.match(_line_of(text, m.start(), m.end())):
+                tok = _BlankMark(tok)  # a blank cell's mark: still words to every reader here (``_marks_among``)
             out.append(("words", tok))
             continue
         nxt = text[m.end()] if m.end() < len(text) else ""
@@ -130,6 +132,27 @@ def _tokens(stream: Stream, lo: int, hi: int, strict: bool = True) -> list[tuple
         cell, _off = stream.cell_at(m.start())
         out.append(("num", _Num(int(tok), c, c + len(tok), cell.line if cell is not None else None)))
     return out
+
+
+class _BlankMark(str):
+    """A token that is only a blank cell's mark (「—」), not on a page number's line."""
+
+
+_MARKS = frozenset("-—–－/")
+
+
+def _line_of(text: str, a: int, b: int) -> str:
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _marks_among(tokens: list[tuple[str, object]]) -> int:
+    """Blank cells' marks between a part's first and last number: cells as much as its numbers are."""
+    idx = [n for n, (k, _t) in enumerate(tokens) if k == "num"]
+    if not idx:
+        return 0
+    return sum(1 for _k, t in tokens[idx[0]:idx[-1]] if isinstance(t, _BlankMark))
 
 
 def _atoms(tokens: list[tuple[str, object]]) -> list[_Atom]:
@@ -1124,6 +1147,14 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             rows = rows[-1:]
         for i in rows:
             dec.rows[f"requests.{keys[i]}"] = [runs[id(n)] for n in nums]
+        if (marks := _marks_among(toks)) and len(nums) + marks > len(rows) * WIDTH:
+            # blank cells marked (「—」) among the numbers: with its marks the run holds more cells than its
+            # rows, so some of its numbers are other rows' (boxes written out of order), and which ones the
+            # count no longer tells; a count that comes out exact without the marks is a coincidence: null
+            for i in rows:
+                dec.unreadable.append(f"requests.{keys[i]}")
+                dec.said[f"requests.{keys[i]}"] = _MARKS_NOTE
+            continue
         part = _Part(rows, _atoms(toks), _part_constraints(rows, keys))
         if len(rows) > 1 and len(part.values) == part.height * WIDTH:
             # the numbers in any order first: when the sums leave one grid, every placement that
@@ -1203,6 +1234,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     return dec
 
 
+_MARKS_NOTE = ("表格逐框写出，数字之间夹有空白格的标记（「—」）：连同标记，这串数字多于这几行的格子，"
+               "哪些数字属于这几行无法确定，单元格留空")
 _CUT_NOTE = "标签在前、数字在后，一行标签被数字隔断（跨页或跨栏），标签行与数字行如何对应原文没有说明，单元格留空"
 _NUMBERING = re.compile(r"(\d{1,2})[.．、]")
 

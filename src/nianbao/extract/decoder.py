@@ -856,6 +856,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     cols = t3_columns(header)
     if cols is None:
         return None  # a 小计 column at no place the header tells
+    if SUBTOTAL not in cols and _subtotal_in_table(chars, best[0][1]):
+        return None  # the header's 小计 written among the rows (pdftotext's boxes): seven cells a row or eight, unknown
     width = len(cols)
     keys = [r.key for r in rows]
     segs = []  # (row indices covered, runs)
@@ -920,6 +922,14 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         _drop_subtotal(dec, cols)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+def _subtotal_in_table(chars: str, first: int) -> bool:
+    """The word 小计 among 表三's rows (from its first row's label to 表四's heading): a column header a converter
+    wrote box by box after the first labels, so the header before the first row does not tell how many cells a
+    row has, and 「- - - - - - 0」 is as much 小计 0 and 总计 blank as 总计 0."""
+    end = t4_start(chars, first)
+    return Format.T3_SUBTOTAL in chars[first:end if end >= 0 else len(chars)]
 
 
 def begun(words: str, label: str | Label) -> bool:
@@ -1272,6 +1282,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 # order of the numbers may not be the order of the cells; only the arithmetic can say
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
+            if stream is not None and _cut_whole_cells(u) and not _confirmed_across(u, reading, cons, values):
+                dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+                continue
             dec.values.update((p, x) for p, x in zip(u.paths, reading) if not x.run.blank)
             continue
         # several readings and no order to trust, or only some of its readings listed: none of its cells
@@ -1381,6 +1394,33 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
         if not all(any(_holds(c, val) is True for c in across if x in (*c[0], *c[1])) for x in paths):
             out.add(row)
     return out
+
+
+def _cut_whole_cells(u: _Unit) -> bool:
+    """One row whose numbers stand as several runs, each all of its line or cell (pdfminer's boxes, one a
+    line: 「13」/「0」/「31」/「19」), fewer than its cells, so that every reading cuts one of them. A writer
+    that puts each number on a line of its own writes no two cells in one: the row's blank cells were
+    dropped, and 1|3|0|3|1|1|9 adding up is a coincidence the row's own sum cannot tell from the
+    numbers as printed. Read only where sums across rows confirm it."""
+    if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1:
+        return False
+    return 2 <= len(u.runs) < len(u.paths) and all(r.alone and not r.blank for r in u.runs)
+
+
+def _confirmed_across(u: _Unit, reading: list[Piece], cons, values: Mapping[str, float]) -> bool:
+    """Every sum the reading's cells are in that can be checked holds, and for each cell a sum over other
+    rows among them."""
+    val = dict(values)
+    val.update(zip(u.paths, (p.value for p in reading)))
+    ps = set(u.paths)
+    for p in u.paths:
+        mine = [c for c in cons if p in (*c[0], *c[1])]
+        checks = [h for c in mine if (h := _holds(c, val)) is not None]
+        if any(h is False for h in checks):
+            return False
+        if not any(_holds(c, val) for c in mine if not all(x in ps for x in (*c[0], *c[1]))):
+            return False
+    return True
 
 
 def _cut_apart(u: _Unit) -> bool:

@@ -151,6 +151,8 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     col = decode_columnar(stream)
     placed: set[str] = set()
     if col is not None:
+        if dec is not None:
+            _drop_marked_clusters(dec, stream)
         dec = _with_columns(dec, col)
         placed = {p.rsplit(".", 1)[0] for p in col.values}
         # a row whose label came in a run of labels is not followed by its own numbers: no reading
@@ -172,6 +174,46 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         settle_glued_rows(found, found.t3_format(), lazy.blocks)
     _garbled(found)
     null_piece_rows(found)
+
+
+_MARKED_CLUSTER = ("表格逐框写出，几行的标签连在一起、数字在后，其中夹有空白格的标记（「—」）：空白格在合计里按 0 计，"
+                   "哪一格空白只能由次序说明，而逐框写出的次序不是表格的次序，单元格留空")
+
+
+def _drop_marked_clusters(dec: Decoded, stream: Stream) -> None:
+    """In text written box by box (the columnar reader found labels in runs), the rows the row-order
+    reading took from one run of several labels and the numbers after it, blank cells' marks among them,
+    are not read: a mark is 0 in every sum, so only the order tells a blank cell from a 0, and these
+    converters' order is their boxes', not the table's. Unless the numbers stand a row to a line, each line
+    as many cells as a row has (pdftotext's 「- - 10 - - - 10」 under two labels): the lines are the rows."""
+    groups: dict[int, list[str]] = {}
+    runs_of: dict[int, list] = {}
+    for row, runs in dec.rows.items():
+        if runs and any(r.blank for r in runs):
+            groups.setdefault(id(runs), []).append(row)
+            runs_of[id(runs)] = runs
+    for key, rows in groups.items():
+        if len(rows) < 2 or _rows_by_line(stream, runs_of[key], len(rows)):
+            continue
+        for row in rows:
+            dec.values = {p: v for p, v in dec.values.items() if p.rsplit(".", 1)[0] != row}
+            dec.ambiguous = [(ps, alts) for ps, alts in dec.ambiguous if not any(p.rsplit(".", 1)[0] == row for p in ps)]
+            if row not in dec.unreadable:
+                dec.unreadable.append(row)
+            dec.said[row] = _MARKED_CLUSTER
+
+
+def _rows_by_line(stream: Stream, runs: list, rows: int) -> bool:
+    """``runs`` stand on ``rows`` lines, each holding one row's cells (a line break after every seventh)."""
+    width = len(T3_COLUMN_KEYS)
+    if len(runs) != rows * width:
+        return False
+    text, where = stream.text, stream.where
+    for i in range(1, len(runs)):
+        broken = "\n" in text[where[runs[i - 1].end - 1]:where[runs[i].start]]
+        if broken != (i % width == 0):
+            return False
+    return True
 
 
 def _with_columns(dec: Decoded | None, col: Decoded) -> Decoded:
