@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -178,6 +179,8 @@ class Stream:
     memo: dict[tuple[int, int, str | None, bool], tuple[Run, ...]] = field(default_factory=dict, repr=False,
                                                                      compare=False)
     noisy: bool = False  # read from pixels (noise.evidence): the noise gate checks every cell afterwards
+    # offsets in ``text`` where a block of the same words as the one before was left out (from_blocks)
+    repeats: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def from_blocks(cls, blocks: list[Block]) -> Stream:
@@ -185,6 +188,7 @@ class Stream:
         cells: list[tuple[int, int, Cell]] = []
         pos = 0
         prev = ""
+        repeats: list[int] = []
         pieces = _page_number_pieces(blocks)
         stacked = stacked_rows(blocks)
         for k, b in enumerate(blocks):
@@ -194,6 +198,7 @@ class Stream:
             # line): the words again say nothing new and push the numbers away from their label
             words = b.text.strip()
             if not b.grid and words and words == prev and not any(ch.isdigit() for ch in words):
+                repeats.append(pos)
                 continue
             prev = words
             if column_numbers(b, 4):
@@ -225,9 +230,14 @@ class Stream:
                 pos += len(t)
             parts.append("\n")
             pos += 1
-        s = cls("".join(parts), cells)
+        s = cls("".join(parts), cells, repeats=repeats)
         s._compact()
         return s
+
+    def line_at(self, offset: int) -> int | None:
+        """The source line of the cell that holds the ``text`` offset ``offset`` (None when none does)."""
+        i = bisect_right(self.cells, offset, key=lambda c: c[0]) - 1
+        return self.cells[i][2].line if i >= 0 else None
 
     def _compact(self) -> None:
         out: list[str] = []
