@@ -427,6 +427,15 @@ def test_active_two_decision_headers_or_a_blank_mark_before_a_number_tell_whose_
     assert got.get("licensing") is None and got.get("punishment") is None and got.get("coercion") in (None, 0)
 
 
+def test_active_row_in_boxes_one_with_a_gap_is_not_read_in_box_order():
+    """pdftotext (default mode) over LibreOffice's PDF: 「规章」「0 33」「0」, blank lines between: 0 and 33 on one line
+    with the 废止 cell between them on the page, its 0 in a box written after (0, 0, 33 on the page): read in box
+    order, 废止 got 33 and 现行有效 0. The boxes' order is the tool's: the row is not read by it."""
+    got = _active("第二十条第（一）项\n信息内容\n\n本年制发件数\n\n规章\n\n0 33\n\n0\n\n行政规范性文件\n\n0\n\n本年废止件数\n\n"
+                  "现行有效件数\n\n0 11\n\n第二十条第（五）项\n")
+    assert got["regulations"]["repealed"] is None and got["regulations"]["in_force"] is None
+
+
 def render_active(act: dict, seed: int) -> str:
     """表二 box after box in one of the orders pdftotext and pdfminer write it: the labels as a run,
     then each header with its numbers (row by row or column by column when several headers stand

@@ -1704,6 +1704,16 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
                         if row not in dec.unreadable:
                             dec.unreadable.append(row)
             continue
+        lines = [stream.line_at(s) for _t, s, _e in nums]
+        if (marks[-1][1] == "row" and None not in lines and len(set(lines)) < len(lines)
+                and any(b - a > 1 for a, b in zip(lines, lines[1:]))):  # type: ignore[operator]
+            # a row's numbers in boxes, one with several on a line (「0 33」「0」): the boxes' order is the tool's
+            # (decoder._split_boxes): none of these cells is read by it
+            for g in layouts:
+                for r in g:
+                    for p in r:
+                        seen.setdefault(p, set()).add(None)
+            continue
         readings: list[dict[str, tuple[str, int, int]]] = []
         for g in layouts:
             h, w = len(g), len(g[0])
