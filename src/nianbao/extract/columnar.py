@@ -1720,7 +1720,7 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             readings.append({g[r][c]: nums[r * w + c] for r in range(h) for c in range(w)})  # row by row
             if h > 1 and w > 1:
                 readings.append({g[r][c]: nums[c * h + r] for r in range(h) for c in range(w)})  # column by column
-                readings.extend(_unwritten_orders(stream, g, nums, _heads_on_one_line(text, word_end)))
+                readings.extend(_unwritten_orders(stream, g, nums, _heads_on_one_line(text, word_end) >= w))
         paths = set().union(*readings)
         for p in paths:
             vals = {rd[p][0] if p in rd else None for rd in readings}
@@ -1749,25 +1749,27 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     return dec
 
 
-def _heads_on_one_line(text: str, word_end: int) -> bool:
-    """Whether the line of the last words before a run of numbers holds several column headers (「本年废止件数
-    现行有效件数」): one box across those columns, its lines written by their height."""
+def _heads_on_one_line(text: str, word_end: int) -> int:
+    """How many column headers the line of the last words before a run of numbers holds (「本年废止件数 现行有效件数」:
+    two). Every column's header on that one line: one box across those columns, and under it a row's cells in
+    no set order (pdfminer); 「本年制发件数」 on a line of its own above the other two is a box written column by
+    column (pdfminer huaian2024: 1 8 0 26 11 66 under three headers, read where both orders agree)."""
     ls = text.rfind("\n", 0, max(word_end - 1, 0)) + 1
     le = text.find("\n", ls)
     line = text[ls:le if le >= 0 else len(text)]
-    return sum(any(k in line for k in keys) for _key, _sec, keys in _HEADS) > 1
+    return sum(any(k in line for k in keys) for _key, _sec, keys in _HEADS)
 
 
 def _unwritten_orders(stream: Stream, grid: list[list[str]], nums: list[tuple[str, int, int]],
                       one_box: bool) -> list[dict[str, tuple[str, int, int]]]:
-    """The readings of several columns over several rows whose order the text does not write. Headers on one
-    line (``one_box``) and the numbers under them on lines of their own: a tool that writes a box's lines by
+    """The readings of several columns over several rows whose order the text does not write. All the headers on
+    one line (``one_box``) and the numbers under them on lines of their own: a tool that writes a box's lines by
     their height (pdfminer) writes cells of one height, a row's, in no set order (「0」「0」「19」「0」 under
     「本年废止件数 现行有效件数」 is 规章 0 0, then 规范性文件's two in either order), so a row's cells may come
     in any order (one header a line, pdftotext's cell after cell, keeps the row's order).
-    Numbers written in several boxes (a blank line between them): the boxes' order is the tool's, not the
-    page's (pdfminer wrote 现行有效件数's column before 本年废止件数's), so the columns may come in any
-    order. A cell is read only when these readings give it the same number too."""
+    Numbers written in several boxes of several stacked numbers (a blank line between them): the boxes' order
+    is the tool's, not the page's (pdfminer wrote 现行有效件数's column before 本年废止件数's), so the columns
+    may come in any order. A cell is read only when these readings give it the same number too."""
     h, w = len(grid), len(grid[0])
     lines = [stream.line_at(s) for _t, s, _e in nums]
     out: list[dict[str, tuple[str, int, int]]] = []
@@ -1777,8 +1779,11 @@ def _unwritten_orders(stream: Stream, grid: list[list[str]], nums: list[tuple[st
         orders = [list(permutations(range(w))) if r in spread else [tuple(range(w))] for r in range(h)]
         for pick in product(*orders):
             out.append({grid[r][c]: nums[r * w + pick[r][c]] for r in range(h) for c in range(w)})
-    boxes = any(a is None or b is None or b - a > 1 for a, b in zip(lines, lines[1:]))
-    if boxes:
+    pairs = list(zip(lines, lines[1:]))
+    # boxes of numbers stacked one a line (a column each: 「0」「37」, then 「12」「0」): a number a box, in page order
+    # as often (pdfminer huaian2024: 1 | 8 | 0 | 26 | 11 | 66), is not taken for boxes out of order
+    stacked = any(a is not None and b is not None and b - a == 1 for a, b in pairs)
+    if stacked and any(a is None or b is None or b - a > 1 for a, b in pairs):
         for order in permutations(range(w)):
             out.append({grid[r][c]: nums[order[c] * h + r] for r in range(h) for c in range(w)})
     return out

@@ -360,11 +360,14 @@ def _boxes_across_blocks(stream: Stream, slots: list[Run | None]) -> bool:
     where = stream.where
     lines = [None if r is None else stream.line_at(where[r.start]) for r in slots]
     edges = set()
+    stacked = False  # two numbers on lines one after the other: a box of stacked cells
     for k in range(1, len(lines)):
         a, b = lines[k - 1], lines[k]
         if a is not None and b is not None and b - a > 1:
             edges.add(k)
-    return bool(edges) and not edges <= {5, 10}
+        stacked = stacked or a is not None and b is not None and b - a == 1
+    # (a number a paragraph, Markdown's 「178」「37」, is no such box)
+    return stacked and bool(edges) and not edges <= {5, 10}
 
 
 # 表四's column headers in the format's order (尚未审结 often split in two boxes: 尚未 / 审结)
