@@ -369,10 +369,6 @@ RIGHT = {
     # blank rows print 「- - - - - - 0」 (six blanks and the 小计 0, 总计 blank): the 0 read as 总计 (16 wrong). A 小计
     # among the rows leaves the number of cells a row has untold: the decoder reads no row (decoder.decode_requests)
     "chromium-pdftotext__s00415-mixed.txt": 170,
-    # PyMuPDF sort: 表三's header cell 小计 written down its column, 「其 小」 over 「他 计」, so no 小计 was found and rows
-    # of eight numbers (some glued to their labels, 「…禁止公开0」) were placed as seven (8 wrong): a lone 「小」 in the
-    # header's lines is a 小计 column at no place it tells (tables._t3_header)
-    "chromium-pymupdf-sort__s00306-t3_header.txt": 37,
     # pdftotext (default mode) over LibreOffice's PDF: 「规章」「0 33」「0」, 0 and 33 one line with a gap (废止's cell
     # between them on the page), its 0 a box written after: read in box order, 废止 33 and 现行有效 0 (2 wrong). A row
     # whose numbers stand in boxes, one with several on a line, is not read by their order (decoder._split_boxes)

@@ -57,7 +57,7 @@ from .joint import joint_choice
 from .outofstep import stacked_rows
 from .rowsum import summed_cuts
 from .sections import section_of
-from .subtotal import SUBTOTAL, row_adds_up, row_sums, split_subtotal, t3_columns
+from .subtotal import SUBTOTAL, row_adds_up, row_sums, t3_columns
 from .values import column_numbers
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
@@ -866,12 +866,10 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     cols = t3_columns(header)
     if cols is None:
         return None  # a 小计 column at no place the header tells
-    if SUBTOTAL not in cols and (Format.T3_SUBTOTAL in chars[best[0][1]:best[-1][2]] or split_subtotal(
-            stream.text[stream.where[max(0, best[0][1] - 200)]:stream.where[best[0][1]]])):
+    if SUBTOTAL not in cols and Format.T3_SUBTOTAL in chars[best[0][1]:best[-1][2]]:
         # 小计 printed among the rows (the header again on the next page, or a header box the tool wrote late),
         # not before the first: whether each row has seven cells or eight, with its 小计, the text does not
-        # tell (「- - - - - - 0」 was six blanks and a 小计 0, its 总计 blank); nor when the header writes 小计 down its
-        # column (「其 小」 over 「他 计」: 「… 55 294326」 is 小计 294 and 总计 326 glued)
+        # tell (「- - - - - - 0」 was six blanks and a 小计 0, its 总计 blank)
         return None
     width = len(cols)
     keys = [r.key for r in rows]

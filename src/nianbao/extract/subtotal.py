@@ -4,8 +4,6 @@ organisations, 总计 = 自然人 + 小计) only choose among readings of the sa
 
 from __future__ import annotations
 
-import re
-
 from ..format import Format
 
 SUBTOTAL = Format.T3_SUBTOTAL_KEY  # the extra column's key while a row is decoded; never in a record
@@ -24,15 +22,6 @@ def subtotal_at(header: str) -> int | None:
     if at < 0 or not orgs:
         return None
     return 1 if at < min(orgs) else 6
-
-
-_SPLIT = re.compile(r"(?<!\S)" + _WORD[0] + r"(?!\S)")
-
-
-def split_subtotal(text: str) -> bool:
-    """Whether a header's text (with its white space) writes 小计 down its column: 「小」 alone on its line's
-    place, 「计」 under it (layout text of a narrow header cell: 「其 小」 over 「他 计」)."""
-    return _WORD not in text and bool(_SPLIT.search(text))
 
 
 def t3_columns(header: str) -> tuple[str, ...] | None:

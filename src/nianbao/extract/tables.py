@@ -18,7 +18,7 @@ from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
-from .subtotal import split_subtotal, subtotal_at
+from .subtotal import subtotal_at
 from .values import Row, Value, only_window, read_value, split_row
 
 FUZZY = 0.72
@@ -300,7 +300,6 @@ _OTHER_GROUP_NUMBER = norm(_OTHER_GROUP.number or "")  # "(六)"
 def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
     head = _T3Header(places=places)
     header_text = ""
-    split = False  # 小计 written down a column, 「小」 over 「计」 (layout text of a narrow header cell)
     lines: list[Block] = []  # the text header's lines
     for b in blocks[:60]:
         if (at := core(b.text).find(_FIRST_ROW)) >= 0:
@@ -313,8 +312,6 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
         header_text += core(b.text)
         if not b.grid:
             lines.append(b)
-            if split_subtotal(b.text):
-                split = True
         if b.grid:
             head.columns = head.columns or {}
             for i, cell in enumerate(b.cells):
@@ -335,10 +332,6 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
         head.centres = head.readings[0][0] if head.readings else None
         if _SUBTOTAL not in header_text:
             head.cut_columns, head.cut_cells = _cut_slots(lines)
-    if split and _SUBTOTAL not in header_text and head.columns is None:
-        # a 小计 column whose place among the numbers the header's lines do not tell: no text row is read by
-        # position (a row's eight numbers read as seven put the 小计 in 总计's place, the others one column off)
-        head.unplaced = True
     if _SUBTOTAL in header_text:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
