@@ -358,10 +358,6 @@ RIGHT = {
     # 「本年处理决定数量」/「—」/「0」: the blank mark dropped, 0 read as 行政许可 (1 wrong; it was 行政强制's)
     "chromium-pdfminer__s00132-zeros.txt": 168,
     "chromium-pdfminer__s00501-numbers.txt": 88,
-    # 表四 in boxes of three numbers, one a line (a column: its three groups' cells), columns in the tool's order:
-    # read row by row, the sparse numbers still added up (6 wrong: 行政复议's 3 as 直接起诉's). Boxes whose edges fall
-    # inside a group of five are not rows (detached._boxes_across_blocks)
-    "chromium-pdfminer__s00203-t4.txt": 4,
     # 表四 with blank cells 「—」 among fifteen 0s of it and of the page: read as a table of zeros (9 wrong, 「expected
     # None, got 0」); a blank mark on a line of its own says not every cell is 0 (columnar._zeros)
     "chromium-pdfminer__s00533-numbers.txt": 96,

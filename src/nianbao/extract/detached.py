@@ -303,11 +303,6 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
     slots, loose = got
     runs = [r for r in slots if r is not None]
     dec = Decoded()
-    if _boxes_across_blocks(stream, slots):
-        dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
-        dec.said.update((f"appeals.{g}", _BOXES_ACROSS) for g in T4_GROUP_KEYS)
-        dec.rows["appeals"] = []
-        return dec
     lost = slots.count(None)
     if loose:  # a lost block's note names the run its numbers could not be placed from, not the whole table
         shown = " ".join(r.digits for r in loose[:10]) + (" …" if len(loose) > 10 else "")
@@ -345,29 +340,6 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
         span_lo = full[-1].end
     dec.rows["appeals"] = runs
     return dec
-
-
-_BOXES_ACROSS = ("表四的数字逐框写出，框与框之间的分界不在每组五格的边上（如「0 0 0」「3 0 0」各成一框：一框是一列的三组）："
-                 "数字的先后不是逐行的先后，各格无法确定，已留空")
-
-
-def _boxes_across_blocks(stream: Stream, slots: list[Run | None]) -> bool:
-    """Whether the fifteen numbers come in boxes (a blank line between two of them: pdfminer writes box after
-    box) and some box edge falls inside a group of five: a box of the numbers stacked one a line (「0」「3」「0」
-    under one another) is a column of 表四, its three groups' cells, and the boxes come in the tool's order.
-    Read row by row, sparse numbers still add up (0 0 0 0 0 | 0 3 0 0 3 | 0 2 0 0 2 where 行政复议 had the 3):
-    the sums do not confirm such an order."""
-    where = stream.where
-    lines = [None if r is None else stream.line_at(where[r.start]) for r in slots]
-    edges = set()
-    stacked = False  # two numbers on lines one after the other: a box of stacked cells
-    for k in range(1, len(lines)):
-        a, b = lines[k - 1], lines[k]
-        if a is not None and b is not None and b - a > 1:
-            edges.add(k)
-        stacked = stacked or a is not None and b is not None and b - a == 1
-    # (a number a paragraph, Markdown's 「178」「37」, is no such box)
-    return stacked and bool(edges) and not edges <= {5, 10}
 
 
 # 表四's column headers in the format's order (尚未审结 often split in two boxes: 尚未 / 审结)
