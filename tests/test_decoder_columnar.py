@@ -402,6 +402,40 @@ def test_active_number_of_a_sentence_or_of_two_sections_is_not_read():
     assert got.get("licensing") in (None, 5)
 
 
+def test_active_boxes_of_several_headers_read_no_cell_by_an_order_the_text_does_not_write():
+    """pdfminer over Chromium's PDFs: 「本年制发件数 本年废止件数 现行有效件数」 on one line, then the columns in boxes
+    written 制发, 现行有效, 废止 (0 37 | 12 0 | 0 29): read in the headers' order, 规范性文件 got 29 for 0 and 0 for 29.
+    Boxes come in the tool's order, and in one box under headers on one line a row's cells come in no set order
+    (「0」「0」「19」「0」 was 规章 0 0, 规范性文件 0 19): a cell is read only where every such order agrees."""
+    got = _active("本年制发件数 本年废止件数 现行有效件数\n0\n37\n\n12\n0\n\n0\n29\n\n第二十条第（一）项\n信息内容\n规章\n"
+                  "规范性文件\n")
+    assert all(v is None for d in (got["regulations"], got["normative_documents"]) for v in d.values())
+    got = _active("本年废止件数 现行有效件数\n0\n0\n19\n0\n\n本年制发件数\n0\n0\n\n第二十条第（一）项\n信息内容\n规章\n"
+                  "规范性文件\n")
+    assert got["regulations"] == {"issued": 0, "repealed": 0, "in_force": None}
+    assert got["normative_documents"] == {"issued": 0, "repealed": None, "in_force": None}
+
+
+def test_active_two_decision_headers_or_a_blank_mark_before_a_number_tell_whose_it_is_or_nothing():
+    """「本年处理决定数量」 twice (第（五）项's and 第（六）项's boxes together), then 16: 行政处罚's with 行政强制 blank, not
+    行政许可's; 「本年处理决定数量」「—」「0」: the blank mark is a cell, so two cells, 第（六）项's (0 was read as 行政许可)."""
+    got = _active("第二十条第（五）项\n信息内容\n行政许可\n第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n\n"
+                  "本年处理决定数量\n\n本年处理决定数量\n16\n")
+    assert got.get("licensing") is None and got.get("punishment") in (None, 16) and got.get("coercion") is None
+    got = _active("第二十条第（五）项\n信息内容\n行政许可\n第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n\n"
+                  "本年处理决定数量\n—\n0\n")
+    assert got.get("licensing") is None and got.get("punishment") is None and got.get("coercion") in (None, 0)
+
+
+def test_active_row_in_boxes_one_with_a_gap_is_not_read_in_box_order():
+    """pdftotext (default mode) over LibreOffice's PDF: 「规章」「0 33」「0」, blank lines between: 0 and 33 on one line
+    with the 废止 cell between them on the page, its 0 in a box written after (0, 0, 33 on the page): read in box
+    order, 废止 got 33 and 现行有效 0. The boxes' order is the tool's: the row is not read by it."""
+    got = _active("第二十条第（一）项\n信息内容\n\n本年制发件数\n\n规章\n\n0 33\n\n0\n\n行政规范性文件\n\n0\n\n本年废止件数\n\n"
+                  "现行有效件数\n\n0 11\n\n第二十条第（五）项\n")
+    assert got["regulations"]["repealed"] is None and got["regulations"]["in_force"] is None
+
+
 def render_active(act: dict, seed: int) -> str:
     """表二 box after box in one of the orders pdftotext and pdfminer write it: the labels as a run,
     then each header with its numbers (row by row or column by column when several headers stand

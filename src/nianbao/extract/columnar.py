@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations, permutations, product
 from math import comb
 from typing import NamedTuple
 
@@ -1369,7 +1369,7 @@ def _all_zero(table: str, rows: list[str], columns: tuple[str, ...], nums: list[
 def _zeros(stream: Stream, lo: int, hi: int) -> list[_Num] | None:
     """One number per digit in ``chars[lo:hi]`` when every digit of its numbers is 0 (a run of zeros
     glued together, 「000」, is that many cells: no cell is written with a leading 0) and none is
-    followed by a unit; else None. A label's own number (3.其他) and page numbers are not counted."""
+    followed by a unit, and no blank cell's mark stands on a line of its own; else None. A label's own number (3.其他) and page numbers are not counted."""
     where = stream.where
     if lo >= hi or lo >= len(where):
         return []
@@ -1377,6 +1377,8 @@ def _zeros(stream: Stream, lo: int, hi: int) -> list[_Num] | None:
     out: list[_Num] = []
     for m in _TOKEN.finditer(text, where[lo], where[min(hi, len(where)) - 1] + 1):
         tok = m.group()
+        if _BLANK_MARK.fullmatch(tok) and _own_line(text, m.start(), m.end()):
+            return None  # a blank cell's mark (「—」 on a line of its own): not every cell is a 0
         if not tok[0].isdigit():
             continue
         nxt = text[m.end()] if m.end() < len(text) else ""
@@ -1547,6 +1549,9 @@ _SECTION_MARK = re.compile(r"第[（(]?([一二三四五六七八九十]+)[）)]
 _FILLER = re.compile(r"本年|件数|数量|信息内容|单位|万元|第二十条|第[一二三四五六七八九十]+项|[（）()：:、，,；;。.·\-－—]|行政|项|第")
 
 
+_BLANK_OR_HEAD = re.compile(r"\s|处理决定")
+
+
 def _filler(s: str) -> bool:
     return not _FILLER.sub("", s)
 
@@ -1558,11 +1563,12 @@ class _Layouts(NamedTuple):
     scrambled: list[str]  # cells whose labels or headers stand out of the format's order (no reading by order)
 
 
-def _cells(marks: list[_Mark], words: str) -> _Layouts:
+def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
     """Candidate cell layouts for the numbers after these words. Only the labels or headers right before the
     numbers count (nothing but furniture between them). ``scrambled``: the cells of labels or column headers
     that stand out of the format's order (pdfminer's 「本年废止件数」「本年制发件数」): the tool wrote the
-    boxes out of the page's order, so the numbers' order says nothing."""
+    boxes out of the page's order, so the numbers' order says nothing. ``twice``: the last header's block
+    was written twice in a row (the stream keeps one, ``Stream.repeats``)."""
     if not marks:
         return _Layouts([], [])
     last = marks[-1]
@@ -1587,6 +1593,11 @@ def _cells(marks: list[_Mark], words: str) -> _Layouts:
         sec = "".join(s for s in sec if s in m[3])
         nxt = m
     keys = list(dict.fromkeys(m[2] for m in group))
+    if kind == "head" and (twice or sum(m[2] == "decisions" for m in group) > 1) and keys == ["decisions"]:
+        # 处理决定数量 twice with nothing between (第（五）项's and 第（六）项's, boxes written together): the
+        # numbers after them may be either's, a blank cell dropped (「本年处理决定数量」「本年处理决定数量」「16」
+        # was 行政处罚's 16, 行政强制 blank): how many there are does not tell whose
+        return _Layouts([], [])
     out = []
     if kind == "row":
         secs = {s for k, s, _ in _ROWS if k in keys}
@@ -1612,6 +1623,17 @@ def _cells(marks: list[_Mark], words: str) -> _Layouts:
         else:
             out.append([[f"active.{r}"] for r in rows])
     return _Layouts(out, [])
+
+
+_BLANK = "—"
+_BLANK_MARK = re.compile(r"[—–－-]+")
+
+
+def _own_line(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` stands alone on its line."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    return not text[ls:a].strip() and not text[b:le if le >= 0 else len(text)].strip()
 
 
 def _count(tok: str) -> int | float:
@@ -1654,6 +1676,10 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     gaps: list[int] = []
     for m in _T2_TOKEN.finditer(text, t_lo, t_hi):
         tok = m.group()
+        if _BLANK_MARK.fullmatch(tok) and (cur or words) and _own_line(text, m.start(), m.end()):
+            # a blank cell's mark on a line of its own (「本年处理决定数量」「—」「0」): a cell of the run, no number
+            cur.append((_BLANK, m.start(), m.end()))
+            continue
         if not tok[0].isdigit():
             if cur:
                 runs.append(("".join(words), cur))
@@ -1675,6 +1701,8 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     if cur:
         runs.append(("".join(words), cur))
         gaps.append(last_word)
+    runs, gaps = [(g, n) for g, n in runs if any(t != _BLANK for t, _s, _e in n)], \
+        [w for (g, n), w in zip(runs, gaps) if any(t != _BLANK for t, _s, _e in n)]
     dec = Decoded()
     seen: dict[str, set] = {}
     src: dict[str, tuple[str, int, int]] = {}
@@ -1683,7 +1711,9 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         if any(t == "x" for t, _s, _e in nums):
             continue
         marks = _marks(gap)
-        cells, scrambled = _cells(marks, gap)
+        twice = any(p <= nums[0][1] and "处理决定" in text[text.rfind("\n", 0, p - 1) + 1:p]
+                    and _filler(_BLANK_OR_HEAD.sub("", text[p:nums[0][1]])) for p in stream.repeats)
+        cells, scrambled = _cells(marks, gap, twice)
         if scrambled:  # boxes out of the page's order: these cells are not read by it
             for p in scrambled:
                 seen.setdefault(p, set()).add(None)
@@ -1707,12 +1737,23 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
                         if row not in dec.unreadable:
                             dec.unreadable.append(row)
             continue
+        lines = [stream.line_at(s) for _t, s, _e in nums]
+        if (marks[-1][1] == "row" and None not in lines and len(set(lines)) < len(lines)
+                and any(b - a > 1 for a, b in zip(lines, lines[1:]))):  # type: ignore[operator]
+            # a row's numbers in boxes, one with several on a line (「0 33」「0」): the boxes' order is the tool's
+            # (decoder._split_boxes): none of these cells is read by it
+            for g in layouts:
+                for r in g:
+                    for p in r:
+                        seen.setdefault(p, set()).add(None)
+            continue
         readings: list[dict[str, tuple[str, int, int]]] = []
         for g in layouts:
             h, w = len(g), len(g[0])
             readings.append({g[r][c]: nums[r * w + c] for r in range(h) for c in range(w)})  # row by row
             if h > 1 and w > 1:
                 readings.append({g[r][c]: nums[c * h + r] for r in range(h) for c in range(w)})  # column by column
+                readings.extend(_unwritten_orders(stream, g, nums, _heads_on_one_line(text, word_end) >= w))
         paths = set().union(*readings)
         for p in paths:
             vals = {rd[p][0] if p in rd else None for rd in readings}
@@ -1723,13 +1764,14 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         differ = [p for p in readings[0] if all(p in rd for rd in readings) and len({rd[p][0] for rd in readings}) > 1]
         for row in dict.fromkeys(p.rsplit(".", 1)[0] for p in differ):  # one note a row
             in_row = [p for p in differ if p.rsplit(".", 1)[0] == row]
-            alts = dict.fromkeys(tuple(_count(rd[p][0]) for p in in_row) for rd in readings)
-            dec.ambiguous.append((in_row, list(alts)))
+            alts = dict.fromkeys(tuple(_BLANK if rd[p][0] == _BLANK else _count(rd[p][0]) for p in in_row)
+                                 for rd in readings)  # (a blank cell's reading shown by its mark)
+            dec.ambiguous.append((in_row, list(alts)))  # type: ignore[arg-type]
     for p, vals in seen.items():
         if len(vals) != 1 or None in vals or p not in src:
             continue
         tok, s, e = src[p]
-        if ("." in tok or "．" in tok) and p != "active.fees":
+        if tok == _BLANK or ("." in tok or "．" in tok) and p != "active.fees":
             continue
         v = _count(tok)
         c0 = bisect_left(where, s)
@@ -1738,6 +1780,46 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         dec.rows.setdefault(row, []).append(Run(tok, c0, c1))
     return dec
+
+
+def _heads_on_one_line(text: str, word_end: int) -> int:
+    """How many column headers the line of the last words before a run of numbers holds (「本年废止件数 现行有效件数」:
+    two). Every column's header on that one line: one box across those columns, and under it a row's cells in
+    no set order (pdfminer); 「本年制发件数」 on a line of its own above the other two is a box written column by
+    column (pdfminer huaian2024: 1 8 0 26 11 66 under three headers, read where both orders agree)."""
+    ls = text.rfind("\n", 0, max(word_end - 1, 0)) + 1
+    le = text.find("\n", ls)
+    line = text[ls:le if le >= 0 else len(text)]
+    return sum(any(k in line for k in keys) for _key, _sec, keys in _HEADS)
+
+
+def _unwritten_orders(stream: Stream, grid: list[list[str]], nums: list[tuple[str, int, int]],
+                      one_box: bool) -> list[dict[str, tuple[str, int, int]]]:
+    """The readings of several columns over several rows whose order the text does not write. All the headers on
+    one line (``one_box``) and the numbers under them on lines of their own: a tool that writes a box's lines by
+    their height (pdfminer) writes cells of one height, a row's, in no set order (「0」「0」「19」「0」 under
+    「本年废止件数 现行有效件数」 is 规章 0 0, then 规范性文件's two in either order), so a row's cells may come
+    in any order (one header a line, pdftotext's cell after cell, keeps the row's order).
+    Numbers written in several boxes of several stacked numbers (a blank line between them): the boxes' order
+    is the tool's, not the page's (pdfminer wrote 现行有效件数's column before 本年废止件数's), so the columns
+    may come in any order. A cell is read only when these readings give it the same number too."""
+    h, w = len(grid), len(grid[0])
+    lines = [stream.line_at(s) for _t, s, _e in nums]
+    out: list[dict[str, tuple[str, int, int]]] = []
+    spread = [r for r in range(h) if one_box and (None in lines[r * w:(r + 1) * w]
+                                                  or len(set(lines[r * w:(r + 1) * w])) > 1)]
+    if spread:
+        orders = [list(permutations(range(w))) if r in spread else [tuple(range(w))] for r in range(h)]
+        for pick in product(*orders):
+            out.append({grid[r][c]: nums[r * w + pick[r][c]] for r in range(h) for c in range(w)})
+    pairs = list(zip(lines, lines[1:]))
+    # boxes of numbers stacked one a line (a column each: 「0」「37」, then 「12」「0」): a number a box, in page order
+    # as often (pdfminer huaian2024: 1 | 8 | 0 | 26 | 11 | 66), is not taken for boxes out of order
+    stacked = any(a is not None and b is not None and b - a == 1 for a, b in pairs)
+    if stacked and any(a is None or b is None or b - a > 1 for a, b in pairs):
+        for order in permutations(range(w)):
+            out.append({grid[r][c]: nums[order[c] * h + r] for r in range(h) for c in range(w)})
+    return out
 
 
 def _own_box(stream: Stream, a: int, b: int) -> bool:

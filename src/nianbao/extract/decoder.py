@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -178,6 +179,8 @@ class Stream:
     memo: dict[tuple[int, int, str | None, bool], tuple[Run, ...]] = field(default_factory=dict, repr=False,
                                                                      compare=False)
     noisy: bool = False  # read from pixels (noise.evidence): the noise gate checks every cell afterwards
+    # offsets in ``text`` where a block of the same words as the one before was left out (from_blocks)
+    repeats: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def from_blocks(cls, blocks: list[Block]) -> Stream:
@@ -185,6 +188,7 @@ class Stream:
         cells: list[tuple[int, int, Cell]] = []
         pos = 0
         prev = ""
+        repeats: list[int] = []
         pieces = _page_number_pieces(blocks)
         stacked = stacked_rows(blocks)
         for k, b in enumerate(blocks):
@@ -194,6 +198,7 @@ class Stream:
             # line): the words again say nothing new and push the numbers away from their label
             words = b.text.strip()
             if not b.grid and words and words == prev and not any(ch.isdigit() for ch in words):
+                repeats.append(pos)
                 continue
             prev = words
             if column_numbers(b, 4):
@@ -225,9 +230,14 @@ class Stream:
                 pos += len(t)
             parts.append("\n")
             pos += 1
-        s = cls("".join(parts), cells)
+        s = cls("".join(parts), cells, repeats=repeats)
         s._compact()
         return s
+
+    def line_at(self, offset: int) -> int | None:
+        """The source line of the cell that holds the ``text`` offset ``offset`` (None when none does)."""
+        i = bisect_right(self.cells, offset, key=lambda c: c[0]) - 1
+        return self.cells[i][2].line if i >= 0 else None
 
     def _compact(self) -> None:
         out: list[str] = []
@@ -1736,6 +1746,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
+        if len(it.columns) > 1 and _split_boxes(stream, runs):
+            # the row's numbers in boxes, one of them with a gap between its numbers (pdftotext: 「规章」「0 33」
+            # 「0」 is 0, 0, 33, the second 0 in a box of its own written after): the boxes' order is the tool's
+            runs = []
+            dec.why[f"active.{it.key}"] = "order"
         if drops and len(runs) == len(it.columns) > 1 and _joinable_pair(stream, runs):
             # as many numbers as cells, two of them single digits a line or a space apart (「规章」「28」「3」「8」, a
             # number in two spans): 3|8, or 38 and a blank cell the text left no trace of; not known
@@ -1850,6 +1865,19 @@ _T2_OWN_WORDS = tuple(sorted({_stream_label(w) for it in (*ACTIVE_2019, *ACTIVE_
                               for w in (c.label, *c.keys, *c.variants)}
                              | {_stream_label(w) for f in FORMATS.values() for w in f.active_header_words}
                              | {"数量", "件数", "金额", "总数", "单位", "万元"}))
+
+
+def _split_boxes(stream: Stream, runs: list[Run]) -> bool:
+    """Whether a row's runs stand in several boxes (a blank line between two of them) and one box holds
+    several of them on one line: cells set apart on one line with another box's cell between them on the
+    page, so the boxes' order is not the cells' (one number a box, a box a cell, keeps its order)."""
+    if len(runs) < 2:
+        return False
+    lines = [stream.line_at(stream.where[r.start]) for r in runs]
+    if any(x is None for x in lines):
+        return False
+    boxes = any(b - a > 1 for a, b in zip(lines, lines[1:]))  # type: ignore[operator]
+    return boxes and len(set(lines)) < len(lines)
 
 
 def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
