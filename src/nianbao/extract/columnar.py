@@ -1630,10 +1630,8 @@ _BLANK_MARK = re.compile(r"[—–－-]+")
 
 
 def _own_line(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` stands alone on its line."""
-    ls = text.rfind("\n", 0, a) + 1
-    le = text.find("\n", b)
-    return not text[ls:a].strip() and not text[b:le if le >= 0 else len(text)].strip()
+    """Whether ``text[a:b]`` (a token, no white space in it) stands alone on its line."""
+    return _line_of(text, a, b).strip() == text[a:b]
 
 
 def _count(tok: str) -> int | float:
