@@ -46,7 +46,7 @@ from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Labe
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .colblocks import read_blocks
-from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows
+from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows, split_boxes
 
 WIDTH = len(T3_COLUMN_KEYS)
 MAX_BANDS = 10
@@ -1735,9 +1735,7 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
                         if row not in dec.unreadable:
                             dec.unreadable.append(row)
             continue
-        lines = [stream.line_at(s) for _t, s, _e in nums]
-        if (marks[-1][1] == "row" and None not in lines and len(set(lines)) < len(lines)
-                and any(b - a > 1 for a, b in zip(lines, lines[1:]))):  # type: ignore[operator]
+        if marks[-1][1] == "row" and split_boxes([stream.line_at(s) for _t, s, _e in nums]):
             # a row's numbers in boxes, one with several on a line (「0 33」「0」): the boxes' order is the tool's
             # (decoder._split_boxes): none of these cells is read by it
             for g in layouts:

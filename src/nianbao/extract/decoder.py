@@ -1868,16 +1868,19 @@ _T2_OWN_WORDS = tuple(sorted({_stream_label(w) for it in (*ACTIVE_2019, *ACTIVE_
 
 
 def _split_boxes(stream: Stream, runs: list[Run]) -> bool:
-    """Whether a row's runs stand in several boxes (a blank line between two of them) and one box holds
-    several of them on one line: cells set apart on one line with another box's cell between them on the
-    page, so the boxes' order is not the cells' (one number a box, a box a cell, keeps its order)."""
-    if len(runs) < 2:
+    """Whether a row's runs stand in boxes out of the cells' order (``split_boxes``)."""
+    return len(runs) >= 2 and split_boxes([stream.line_at(stream.where[r.start]) for r in runs])
+
+
+def split_boxes(lines: list[int | None]) -> bool:
+    """Whether a row's numbers, on these source lines, stand in several boxes (a blank line between two of
+    them) and one box holds several of them on one line: cells set apart on one line with another box's cell
+    between them on the page, so the boxes' order is not the cells' (one number a box, a box a cell, keeps
+    its order). Not known (a line None): no."""
+    known = [x for x in lines if x is not None]
+    if len(known) != len(lines):
         return False
-    lines = [stream.line_at(stream.where[r.start]) for r in runs]
-    if any(x is None for x in lines):
-        return False
-    boxes = any(b - a > 1 for a, b in zip(lines, lines[1:]))  # type: ignore[operator]
-    return boxes and len(set(lines)) < len(lines)
+    return any(b - a > 1 for a, b in zip(known, known[1:])) and len(set(known)) < len(known)
 
 
 def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:

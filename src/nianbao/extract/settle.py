@@ -192,15 +192,16 @@ def _drop_marked_clusters(dec: Decoded, stream: Stream) -> None:
         if runs and any(r.blank for r in runs):
             groups.setdefault(id(runs), []).append(row)
             runs_of[id(runs)] = runs
-    for key, rows in groups.items():
-        if len(rows) < 2 or _rows_by_line(stream, runs_of[key], len(rows)):
-            continue
-        for row in rows:
-            dec.values = {p: v for p, v in dec.values.items() if p.rsplit(".", 1)[0] != row}
-            dec.ambiguous = [(ps, alts) for ps, alts in dec.ambiguous if not any(p.rsplit(".", 1)[0] == row for p in ps)]
-            if row not in dec.unreadable:
-                dec.unreadable.append(row)
-            dec.said[row] = _MARKED_CLUSTER
+    drop = {row for key, rows in groups.items() if len(rows) >= 2 and not _rows_by_line(stream, runs_of[key], len(rows))
+            for row in rows}
+    if not drop:
+        return
+    dec.values = {p: v for p, v in dec.values.items() if p.rsplit(".", 1)[0] not in drop}
+    dec.ambiguous = [(ps, alts) for ps, alts in dec.ambiguous if not any(p.rsplit(".", 1)[0] in drop for p in ps)]
+    for row in sorted(drop, key=list(dec.rows).index):  # (the notes in the rows' order, as before)
+        if row not in dec.unreadable:
+            dec.unreadable.append(row)
+        dec.said[row] = _MARKED_CLUSTER
 
 
 def _rows_by_line(stream: Stream, runs: list, rows: int) -> bool:

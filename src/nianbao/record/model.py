@@ -98,7 +98,6 @@ class RequestRow(_Model):
     other_org: Num = None
     total: Num = None
 
-
     @classmethod
     def fast(cls, data: dict[str, Num]) -> RequestRow:
         """Build without validation: ``data`` holds every field, in their order, each an int, a float or None (a
@@ -263,11 +262,11 @@ class Record(_Model):
         """Build without validation from parts of the types the fields name (validation would only check each
         one's type and copy the containers; a model instance is not validated again). No consolidation."""
         obj = object.__new__(cls)
-        _SET_DICT(obj, {"meta": meta, "active": active, "requests": requests, "appeals": appeals,
-                        "narrative": narrative, "provenance": provenance, "sections": sections, "notes": notes,
-                        "opening": opening, "contact": contact, "signature": signature, "consolidation": None})
-        _SET_FIELDS(obj, {"meta", "active", "requests", "appeals", "narrative", "provenance", "sections", "notes",
-                          "opening", "contact", "signature"})
+        given = {"meta": meta, "active": active, "requests": requests, "appeals": appeals, "narrative": narrative,
+                 "provenance": provenance, "sections": sections, "notes": notes, "opening": opening,
+                 "contact": contact, "signature": signature}
+        _SET_DICT(obj, {**given, "consolidation": None})
+        _SET_FIELDS(obj, set(given))
         _SET_EXTRA(obj, None)
         _SET_PRIVATE(obj, None)
         return obj
