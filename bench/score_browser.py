@@ -23,7 +23,9 @@ reused) and LibreOffice (``soffice --headless --convert-to pdf`` of the .html, w
 call, again for the pages a long batch stopped before) — and each PDF read by nianbao itself (modes
 ``chromium`` and ``lo``: ``nianbao.parse`` on the PDF in this process, the product path) and by the PDF text
 tools: pdftotext (default, -layout, -raw), pdfplumber (extract_text, layout=True), pdfminer.six
-(high-level extract_text), PyMuPDF (get_text, sort=True): modes ``PRODUCER-TOOL``. Outputs in
+(high-level extract_text), PyMuPDF (get_text, sort=True), pypdf (extract_text, plain and layout mode),
+pdf.js (as Firefox's viewer and pdf-parse give it) and PDFBox's ExtractText (plain, -sort): modes
+``PRODUCER-TOOL``. Outputs in
 build/browser/synth/MODE/STEM.{pdf,txt}, made once; fields right and WRONG non-null values per mode (--files:
 the files not all right). Seeds 0–299 take ~25 min on 2 shared cores (pdfplumber and pdfminer most of it).
 """
@@ -154,6 +156,12 @@ def _pymupdf(pdf: Path, sort: bool) -> str:
         return "".join(page.get_text(sort=sort) for page in doc)
 
 
+def _pypdf(pdf: Path, layout: bool) -> str:
+    from pypdf import PdfReader
+    pages = PdfReader(pdf).pages
+    return "\n".join(p.extract_text(extraction_mode="layout") if layout else p.extract_text() for p in pages)
+
+
 def _poppler(pdf: Path, mode: list[str]) -> str:
     return subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120,
                           check=True).stdout.decode("utf-8")
@@ -168,7 +176,36 @@ PDF_TOOLS = {
     "pdfminer": _pdfminer,
     "pymupdf": lambda f: _pymupdf(f, False),
     "pymupdf-sort": lambda f: _pymupdf(f, True),
+    "pypdf": lambda f: _pypdf(f, False),  # LangChain's PyPDFLoader reads PDFs this way
+    "pypdf-layout": lambda f: _pypdf(f, True),
 }
+
+# the JavaScript and Java readers, each run once over a folder of PDFs (a process per file costs 1–2 s):
+# pdf.js as Firefox's viewer copies it and as pdf-parse joins it (the rival builds its text with pdfjs-dist),
+# PDFBox's ExtractText plain and -sort (Apache Tika's text). Skipped with a note when node's pdfjs-dist
+# (`npm install --prefix build/node pdfjs-dist`) or Debian's libpdfbox2-java is missing.
+BATCH_TOOLS = {"pdfjs-eol": ("pdfjs", "eol"), "pdfjs-pdfparse": ("pdfjs", "pdfparse"),
+               "pdfbox": ("pdfbox", "plain"), "pdfbox-sort": ("pdfbox", "sort")}
+
+
+def _batch(tool: str, pdfs: list[Path], folder: Path) -> str | None:
+    """Write FOLDER/STEM.txt for each PDF with one process; a note when the tool is missing."""
+    import os
+
+    from score_pdftools import NODE_MODULES, PDFBOX_JARS, _have
+
+    need, mode = BATCH_TOOLS[tool]
+    if not _have(need):
+        return f"{tool}: {need} is not installed, skipped"
+    if need == "pdfjs":
+        cmd = ["node", str(HERE / "tools" / "pdfjs_text.mjs"), mode, "--out", str(folder)]
+        env = {**os.environ, "NODE_PATH": str(NODE_MODULES)}
+    else:  # the jars but the tools jar: PdfboxBatch.java is run from source by java itself
+        cmd = ["java", "-cp", ":".join(str(j) for j in PDFBOX_JARS if "tools" not in j.name),
+               str(HERE / "tools" / "PdfboxBatch.java"), mode, str(folder)]
+        env = None
+    subprocess.run([*cmd, *map(str, pdfs)], capture_output=True, timeout=7200, check=False, env=env)
+    return None
 
 
 def make_synth(n: int, start: int) -> list[str]:
@@ -206,6 +243,13 @@ def make_synth(n: int, start: int) -> list[str]:
             break
         todo = left
     for prod in PRODUCERS:
+        for tool in BATCH_TOOLS:
+            folder = SYNTH / f"{prod}-{tool}"
+            folder.mkdir(exist_ok=True)
+            todo = [SYNTH / prod / f"{s.stem}.pdf" for s in srcs if not (folder / f"{s.stem}.txt").exists()]
+            note = _batch(tool, [p for p in todo if p.exists()], folder) if todo else None
+            notes += [note] if note else [f"{prod}-{tool}: no output for {p.stem}" for p in todo
+                                          if p.exists() and not (folder / f"{p.stem}.txt").exists()]
         for tool, read in PDF_TOOLS.items():
             folder = SYNTH / f"{prod}-{tool}"
             folder.mkdir(exist_ok=True)
@@ -227,7 +271,7 @@ def main_synth(argv: list[str]) -> int:
     notes = make_synth(n, start)
     only = set(argv[argv.index("--only") + 1].split(",")) if "--only" in argv else None
     score = load_score(ROOT.parent / "shared" / "tools" / "score.py")
-    modes = [m for prod in PRODUCERS for m in (prod, *(f"{prod}-{t}" for t in PDF_TOOLS))]
+    modes = [m for prod in PRODUCERS for m in (prod, *(f"{prod}-{t}" for t in (*PDF_TOOLS, *BATCH_TOOLS)))]
     rows = []
     for mode in modes:
         if only and mode not in only:
