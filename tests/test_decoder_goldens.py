@@ -392,6 +392,11 @@ RIGHT = {
     # between them on the page), its 0 a box written after: read in box order, 废止 33 and 现行有效 0 (2 wrong). A row
     # whose numbers stand in boxes, one with several on a line, is not read by their order (decoder._split_boxes)
     "lo-pdftotext__s00510-ptext.txt": 4,
+    # PyMuPDF get_text(sort=True) over Chromium's PDF: a narrow label cell wrapped after its numbering and one
+    # character, its numbers between the pieces (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」): the numbers read
+    # with the row before's (1 wrong: 补正后申请内容仍不明确's 社会公益组织 0 for 220). The numbering and first word
+    # with numbers after them begin the row (decoder._heads)
+    "chromium-pymupdf-sort__s00525-breaks.txt": 167,
 }
 
 

@@ -797,6 +797,12 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
         if not 0 <= h <= s and (num := _ROW_NUMBER.match(rows[i].label)) and len(words) >= 2:
             # its numbering and first two words (「5.属于」 / 0 0 0 15 0 0 15 / 「三类内部事务信息」: 属于 begins four labels)
             found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[:2]), chars[lo:s])]
+            if not found:
+                # its numbering and first word alone, numbers after them: a narrow label cell wrapped after one
+                # character (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」), or written line by line beside its group's
+                # label (「（五）不」 / 「4．无予处理」 / 「正当」 / 「理由大 - 18 - - 8 - 26 26」 / 「量反复」 / 「申请」)
+                found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[0]),
+                                                        chars[lo:s]) if _DIGIT.search(chars, lo + m.end(), s)]
             h = lo + found[-1] if found else -1
         if not 0 <= h <= s:
             h = _numbering_split(chars, rows[i], lo, s, chars[s:_e])
