@@ -869,7 +869,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     if _numbers_in_header(header):
         return None  # a row's numbers before the first label: labels and numbers are out of step
     # a 小计 column the header names: each row has eight cells, its 小计 dropped once read
-    cols = t3_columns(header)
+    # (with the header's lines: a 小计 written down its column, ``written_down``)
+    cols = t3_columns(header, stream.text[stream.where[max(0, best[0][1] - 200)]:stream.where[best[0][1]]])
     if cols is None:
         return None  # a 小计 column at no place the header tells
     if SUBTOTAL not in cols and _subtotal_in_table(chars, best[0][1]):
