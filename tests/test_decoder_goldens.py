@@ -409,6 +409,11 @@ RIGHT = {
     # both the 小计's sums fail: pieces.null_piece_rows), and 「4．无予处理」 / numbers / 「量反复」 / 「申请」 took the next
     # row's numbers after its key (4 wrong; decoder._heads). No 小计 read, nothing was read: 135
     "chromium-pymupdf-sort__s00303-mixed.txt": 166,
+    # pdfminer of Chromium's PDF of a page with a 小计 column, written box by box: after 「（2）其他法律行政法规 禁止公开」
+    # blank marks and the 小计 column's 0s of blank rows (「— … 0 0 0 0 0 0 — …」), read in row order as that row's
+    # cells (5 wrong: blank read as 0). In box-order text a row read with blank marks among its numbers is no row, even
+    # alone after its label (settle._drop_marked_clusters)
+    "chromium-pdfminer__s00399-mixed.txt": 185,
 }
 
 
