@@ -392,6 +392,28 @@ RIGHT = {
     # between them on the page), its 0 a box written after: read in box order, 废止 33 and 现行有效 0 (2 wrong). A row
     # whose numbers stand in boxes, one with several on a line, is not read by their order (decoder._split_boxes)
     "lo-pdftotext__s00510-ptext.txt": 4,
+    # PyMuPDF get_text(sort=True) over Chromium's PDF: a narrow label cell wrapped after its numbering and one
+    # character, its numbers between the pieces (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」): the numbers read
+    # with the row before's (1 wrong: 补正后申请内容仍不明确's 社会公益组织 0 for 220). The numbering and first word
+    # with numbers after them begin the row (decoder._heads)
+    "chromium-pymupdf-sort__s00525-breaks.txt": 167,
+    # PyMuPDF get_text(sort=True) over Chromium's PDF of a page with a 小计 column: its header written a character a
+    # line (「其 小」 over 「他 计」), so no 「小计」 in the text and the rows' eight numbers read as seven cells; rows
+    # whose first number is glued to the label (「2.其他法律行政法规禁止公开0   0 … 18 18 18」) showed seven and were
+    # read shifted by the layout reader (8 and 4 wrong: 「1.本机关不掌握相关政府信息0 0 17 0 0 0 17 17」 gave 商业企业 17).
+    # The 小计 written down its column is placed by the organisations beside it (subtotal.written_down)
+    "chromium-pymupdf-sort__s00306-t3_header.txt": 198,
+    "chromium-pymupdf-sort__s00450-t3_header.txt": 198,
+    # the same with labels wrapped a few characters a line beside the group labels: once the 小计 was read, a row
+    # with 「1」 of its 小计 179 on the line above and 「79」 after it read 95 20 41 50 68 - [274] 79, 总计 79 (1 wrong;
+    # both the 小计's sums fail: pieces.null_piece_rows), and 「4．无予处理」 / numbers / 「量反复」 / 「申请」 took the next
+    # row's numbers after its key (4 wrong; decoder._heads). No 小计 read, nothing was read: 135
+    "chromium-pymupdf-sort__s00303-mixed.txt": 166,
+    # pdfminer of Chromium's PDF of a page with a 小计 column, written box by box: after 「（2）其他法律行政法规 禁止公开」
+    # blank marks and the 小计 column's 0s of blank rows (「— … 0 0 0 0 0 0 — …」), read in row order as that row's
+    # cells (5 wrong: blank read as 0). In box-order text a row read with blank marks among its numbers is no row, even
+    # alone after its label (settle._drop_marked_clusters)
+    "chromium-pdfminer__s00399-mixed.txt": 185,
 }
 
 

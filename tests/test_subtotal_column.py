@@ -141,10 +141,36 @@ def test_an_eighth_number_without_a_subtotal_header_does_not_take_the_total():
     assert got["granted"]["total"] in (None, rows["granted"][6])
 
 
-# t3_subtotal_header_inside: 「小」 and 「计」 on two lines of the header (a narrow column wrapped), which no
-# reader joins yet; its 表三 is left null (it was read wrong before) and T3-08 names the rows it could not place;
-# t3_subtotal_last_row_blank_total the same (「其他  小」/「计」 over two header lines)
+# t3_subtotal_header_inside: 「小」 and 「计」 on two lines of the header (a narrow column wrapped), 「小」 alone on its
+# line, at no place the text tells (subtotal.written_down): no reader joins it; its 表三 is left null (it was read
+# wrong before) and T3-08 names the rows it could not place. t3_subtotal_last_row_blank_total (「其他  小」/「计」 over
+# two header lines) is read with its 小计 now, but T3-08 also names two wrapped labels (「1.信」「5.」) as rows
 _SUBTOTAL_UNREAD = {"t3_subtotal_header_inside.inscriptis", "t3_subtotal_last_row_blank_total.inscriptis"}
+
+
+_DOWN = """
+          申请人情况
+            法人或其他组织
+          自然                   总
+            商业 科研 社会公益 法律服务 其 小
+          人                    计
+            企业 机构 组织  机构  他 计
+"""
+
+
+def test_a_subtotal_written_down_its_column_is_placed_by_the_organisations_beside_it():
+    """PyMuPDF sort=True and the layout modes write a narrow column's header a character a line: 「其 小」 over
+    「他 计」. The 小 is placed by the organisations' pieces on its line; a 小 alone on its line, or a 计 the 总计
+    may own, is no 小计 (the rows are not read eight cells wide)."""
+    from nianbao.extract.subtotal import SUBTOTAL, t3_columns, written_down
+
+    assert written_down(_DOWN) == 6
+    assert t3_columns("", _DOWN) == (*COLS[:6], SUBTOTAL, COLS[6])
+    assert written_down(_DOWN.replace("商业 科研 社会公益 法律服务 其 小", "小 商业 科研 社会公益 法律服务 其")) == 1
+    assert written_down(_DOWN.replace(" 小", "").replace("他 计", "他")) is None  # no 小: the format's header
+    assert written_down(_DOWN.replace("他 计", "他")) is None  # one lone 计, the 总's
+    assert written_down(_DOWN.replace("其 小", "其\n                                      小")) is None  # alone
+    assert t3_columns("", _DOWN.replace("其 小", "其")) == COLS
 
 
 @pytest.mark.parametrize("path", [p for p in sorted((DATA / "webtext").glob("*subtotal*.txt"))

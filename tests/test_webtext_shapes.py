@@ -149,8 +149,9 @@ MIN_RIGHT = {
     # 「（一）」 numbers 「予以公开」 then 「（二）」 numbers 「部分公开…」: 「(二)」 before the numbers begins 部分公开's row
     "t3_next_numbering_bracketed.inscriptis": 148,
     # a 小计 column whose header inscriptis broke over lines (「其他 小」/「计」), the last row 「无 … 无 0 无」: its trailing
-    # 无 is a cell too; six blanks and 0 (its 小计) are never the 总计 0
-    "t3_subtotal_last_row_blank_total.inscriptis": 169,
+    # 无 is a cell too; six blanks and 0 (its 小计) are never the 总计 0. 181 since 「小」/「计」 are read as a 小计 written
+    # down its column (subtotal.written_down: 「其他 小」, the organisations before it)
+    "t3_subtotal_last_row_blank_total.inscriptis": 181,
     # pipe rows with a spacer column under 「| 信息内容 |  | 本年制发件数 | 本年废止件数 | 现行有效件数 |」:
     # 「| 规章 |  |  | 22 |  |」 is 22 废止, never 现行有效 (the trailing empty cell dropped)
     "t2_pipe_spacer_column.trafilatura": 126,

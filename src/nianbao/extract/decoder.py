@@ -797,6 +797,12 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
         if not 0 <= h <= s and (num := _ROW_NUMBER.match(rows[i].label)) and len(words) >= 2:
             # its numbering and first two words (「5.属于」 / 0 0 0 15 0 0 15 / 「三类内部事务信息」: 属于 begins four labels)
             found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[:2]), chars[lo:s])]
+            if not found:
+                # its numbering and first word alone, numbers after them: a narrow label cell wrapped after one
+                # character (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」), or written line by line beside its group's
+                # label (「（五）不」 / 「4．无予处理」 / 「正当」 / 「理由大 - 18 - - 8 - 26 26」 / 「量反复」 / 「申请」)
+                found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[0]),
+                                                        chars[lo:s]) if _DIGIT.search(chars, lo + m.end(), s)]
             h = lo + found[-1] if found else -1
         if not 0 <= h <= s:
             h = _numbering_split(chars, rows[i], lo, s, chars[s:_e])
@@ -863,7 +869,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     if _numbers_in_header(header):
         return None  # a row's numbers before the first label: labels and numbers are out of step
     # a 小计 column the header names: each row has eight cells, its 小计 dropped once read
-    cols = t3_columns(header)
+    # (with the header's lines: a 小计 written down its column, ``written_down``)
+    cols = t3_columns(header, stream.text[stream.where[max(0, best[0][1] - 200)]:stream.where[best[0][1]]])
     if cols is None:
         return None  # a 小计 column at no place the header tells
     if SUBTOTAL not in cols and _subtotal_in_table(chars, best[0][1]):

@@ -14,10 +14,13 @@ from __future__ import annotations
 from itertools import product
 
 from ..format import T3_COLUMN_KEYS
+from .subtotal import either_sum, with_subtotal
 from .tables import Found
 from .values import Value
 
 PIECES = _PIECES = "本行数字按原样不合计，而把相邻的数字连成一个数（工具把一个数的各位分开写出、空白格不留痕迹）后合计成立：各格无法确定，已留空"
+
+_EIGHT = "本行按原样读出八个数（含小计列），本行合计、小计等于法人或其他组织五列之和、总计等于自然人加小计都不成立：这些数不是各格按位置写出的（数字可能被拆开写在两行），各格无法确定，已留空"
 
 _MINUS = "本行读出负数，而件数不会是负数（负号是空白格的记号，紧贴在下一个数之前，这个数也可能被分开写出）：各格无法确定，已留空"
 
@@ -82,6 +85,11 @@ def null_piece_rows(found: Found) -> None:
             continue
         last = nums[-1]
         if last is None or sum(n or 0 for n in nums[:-1]) == last:
+            continue
+        if entry is not None and eight and not either_sum([n or 0 for n in written], with_subtotal(entry[0])):
+            # both sums the 小计 adds fail too: the eight numbers are not the row's cells in their places (a number
+            # written in pieces on two lines, 「1」 above and 「79」 after the row: 小计 179 read as 274, 总计 as 79)
+            _null_row(found, row, _EIGHT)
             continue
         if _joins_add_up(written, units, subtotal=eight):
             _null_row(found, row, _PIECES)

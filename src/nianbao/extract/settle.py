@@ -142,6 +142,10 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     stream = lazy.get()
     dec = decode_requests(stream, pieces=not lazy.noisy)
     if found.subtotal:  # eight cells a row: the readers below place seven (the checks of the record's sums stay)
+        if dec is not None and decode_columnar(stream) is not None:
+            # written box by box (labels in runs): a row read with blank marks among its numbers is no row, even
+            # alone after its label (pdfminer's 「— — … 0 0 0 0 0 0 — …」: the 小计 column's 0s of blank rows)
+            _drop_marked_clusters(dec, stream, width=8, least=1)
         if dec is not None or found.values:
             _apply(found, dec, stream, sorted(rows | (set(dec.rows) if dec else set())), T3_COLUMN_KEYS,
                    lambda r: r in found.certain)
@@ -180,7 +184,7 @@ _MARKED_CLUSTER = ("表格逐框写出，几行的标签连在一起、数字在
                    "哪一格空白只能由次序说明，而逐框写出的次序不是表格的次序，单元格留空")
 
 
-def _drop_marked_clusters(dec: Decoded, stream: Stream) -> None:
+def _drop_marked_clusters(dec: Decoded, stream: Stream, width: int = len(T3_COLUMN_KEYS), least: int = 2) -> None:
     """In text written box by box (the columnar reader found labels in runs), the rows the row-order
     reading took from one run of several labels and the numbers after it, blank cells' marks among them,
     are not read: a mark is 0 in every sum, so only the order tells a blank cell from a 0, and these
@@ -192,7 +196,8 @@ def _drop_marked_clusters(dec: Decoded, stream: Stream) -> None:
         if runs and any(r.blank for r in runs):
             groups.setdefault(id(runs), []).append(row)
             runs_of[id(runs)] = runs
-    drop = {row for key, rows in groups.items() if len(rows) >= 2 and not _rows_by_line(stream, runs_of[key], len(rows))
+    drop = {row for key, rows in groups.items()
+            if len(rows) >= least and not _rows_by_line(stream, runs_of[key], len(rows), width)
             for row in rows}
     if not drop:
         return
@@ -204,9 +209,8 @@ def _drop_marked_clusters(dec: Decoded, stream: Stream) -> None:
         dec.said[row] = _MARKED_CLUSTER
 
 
-def _rows_by_line(stream: Stream, runs: list, rows: int) -> bool:
-    """``runs`` stand on ``rows`` lines, each holding one row's cells (a line break after every seventh)."""
-    width = len(T3_COLUMN_KEYS)
+def _rows_by_line(stream: Stream, runs: list, rows: int, width: int) -> bool:
+    """``runs`` stand on ``rows`` lines, each holding one row's cells (a line break after every ``width``-th)."""
     if len(runs) != rows * width:
         return False
     text, where = stream.text, stream.where

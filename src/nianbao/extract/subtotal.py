@@ -24,13 +24,52 @@ def subtotal_at(header: str) -> int | None:
     return 1 if at < min(orgs) else 6
 
 
-def t3_columns(header: str) -> tuple[str, ...] | None:
+# the two characters of 小计; the first of 总计 / 合计, whose 计 a header written down its column also leaves alone
+_SMALL, _SUM = _WORD[0], _WORD[1]
+_TOTAL = next(c for c in Format.T3_COLUMNS if c.key == "total")
+_TOTAL_FIRST = frozenset(w[0] for w in (_TOTAL.label, *_TOTAL.variants))
+# the characters of the five organisations' headers (商业企业 … 其他): a header written down its columns cuts them
+# into pieces, one a line, 「商」 or 「社会公」; 法人或其他组织 is no piece (人 is no organisation's)
+_ORG_CHARS = frozenset("".join(c.label for c in Format.T3_COLUMNS if c.key in _ORGS))
+
+
+def written_down(text: str) -> int | None:
+    """Where a 小计 written down its column stands among a row's eight cells (``subtotal_at``'s places), from the
+    header's lines (``text`` with its line breaks). A tool that writes a page line by line (PyMuPDF ``sort=True``,
+    a layout mode) sets a narrow column's header a character or two a line, 「其 小」 over 「他 计」, so the header's
+    text never has 「小计」. Read so when one 「小」 stands alone in a line and a 「计」 alone on a later line, one more
+    lone 「计」 than lone 「总」 and 「合」 (the 总计's), and the pieces of the organisations' headers on the 小's line
+    (「商」, 「社会公」) stand all before it (6) or all after it (1); else None, no 小计 read (the format's header has
+    no 小 at all; a 小 alone on its line has no place the text tells)."""
+    lines = [line.split() for line in text.splitlines()]
+    small = [(n, k) for n, toks in enumerate(lines) for k, t in enumerate(toks) if t == _SMALL]
+    if len(small) != 1:
+        return None
+    at, k = small[0]
+    sums = sum(t == _SUM for toks in lines for t in toks)
+    if not any(t == _SUM for toks in lines[at + 1:] for t in toks) or \
+            sums < 1 + sum(t in _TOTAL_FIRST for toks in lines for t in toks):
+        return None
+    toks = lines[at]
+    before = any(set(t) <= _ORG_CHARS for t in toks[:k])
+    after = any(set(t) <= _ORG_CHARS for t in toks[k + 1:])
+    return None if before == after else 6 if before else 1
+
+
+def t3_columns(header: str, lines: str = "") -> tuple[str, ...] | None:
     """表三's columns as the text before its first row names them: the format's seven, or eight with 小计
-    where the header prints it; None when it prints 小计 at no place ``subtotal_at`` can tell."""
-    if _WORD not in header:
+    where the header prints it; None when it prints 小计 at no place ``subtotal_at`` can tell. ``lines``: the
+    same text with its line breaks, for a 小计 written down its column (``written_down``)."""
+    if _WORD in header:
+        i = subtotal_at(header)
+    elif (i := written_down(lines)) is None:
         return _T3
-    i = subtotal_at(header)
-    return None if i is None else (*_T3[:i], SUBTOTAL, *_T3[i:])
+    return None if i is None else with_subtotal(i)
+
+
+def with_subtotal(at: int) -> tuple[str, ...]:
+    """The eight columns of a row with its 小计 at ``at``."""
+    return (*_T3[:at], SUBTOTAL, *_T3[at:])
 
 
 def row_adds_up(vals: list, cols: tuple[str, ...]) -> bool:
@@ -41,6 +80,12 @@ def row_adds_up(vals: list, cols: tuple[str, ...]) -> bool:
     d = dict(zip(cols, vals))
     return (sum(d[c] for c in _ORGS) == d[SUBTOTAL]
             and d["natural_person"] + d[SUBTOTAL] == d["total"])
+
+
+def either_sum(vals: list, cols: tuple[str, ...]) -> bool:
+    """One of a 小计 row's two sums holds (the five organisations make 小计, or 自然人 + 小计 makes 总计)."""
+    d = dict(zip(cols, vals))
+    return sum(d[c] for c in _ORGS) == d[SUBTOTAL] or d["natural_person"] + d[SUBTOTAL] == d["total"]
 
 
 def row_sums(key: str, cols: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:

@@ -18,7 +18,7 @@ from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
-from .subtotal import subtotal_at
+from .subtotal import subtotal_at, written_down
 from .values import Row, Value, only_window, read_value, split_row
 
 FUZZY = 0.72
@@ -291,6 +291,7 @@ _OTHER_COLS = frozenset({_OTHER_COL, *(core(w) for w in ("其它", "其他组织
 _TOTAL_COL = {core(_T3_COL["total"].label), *_T3_COL["total"].variants}  # 总计, 合计
 _SUBTOTAL = Format.T3_SUBTOTAL  # a column or row some reports add; not in the format
 _SUBTOTAL_PATH = f"requests.*.{Format.T3_SUBTOTAL_KEY}"
+_HEAD_START = re.compile("|".join(re.escape(w) for w in (Format.T3_APPLICANTS, Format.T3_LEGAL_PERSONS, *_COLUMN_BITS)))
 _FIRST_ROW = _F2021.t3_rows[0].keys[0]  # 本年新收: the header ends where the first data row starts
 _OTHER_GROUP = Format.T3_GROUPS["other"]  # （六）其他处理
 _OTHER_GROUP_WORD = _OTHER_GROUP.keys[0]
@@ -303,11 +304,14 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
     head = _T3Header(places=places)
     header_text = ""
     lines: list[Block] = []  # the text header's lines
+    raw: list[str] = []  # the text lines from the header's first words on, as written (``written_down``)
     for b in blocks[:60]:
         if (at := core(b.text).find(_FIRST_ROW)) >= 0:
             # the header and the rows in one line (html-to-text: 「…其他小计 一、本年新收…」): the words just before
             header_text += core(b.text)[max(0, at - 200):at]
             break
+        if not b.grid and (raw or _HEAD_START.search(core(b.text))):
+            raw.append(b.text)
         cells = [c for c in b.cells if not c.covered]
         if not any(_COLUMN_WORD_RE.search(t) or _SUBTOTAL in t for c in cells if (t := core(c.text))):
             continue
@@ -329,16 +333,18 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
                     head.columns["total"] = i
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
+    # 小 and 计 on two lines: the 小计 column a line-by-line tool wrote down its column
+    down = written_down("\n".join(raw)) if _SUBTOTAL not in header_text else None
     if head.columns is None:
         head.readings = t3_readings(blocks, head.places)
         head.centres = head.readings[0][0] if head.readings else None
-        if _SUBTOTAL not in header_text:
+        if _SUBTOTAL not in header_text and down is None:
             head.cut_columns, head.cut_cells = _cut_slots(lines)
-    if _SUBTOTAL in header_text:
+    if _SUBTOTAL in header_text or down is not None:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
         if head.columns is None:
-            head.subtotal = subtotal_at(header_text)
+            head.subtotal = subtotal_at(header_text) if down is None else down
             head.unplaced = head.subtotal is None
             if head.subtotal is not None:
                 head.text_columns, head.text_cells = _text_slots(lines)
