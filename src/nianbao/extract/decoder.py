@@ -1042,11 +1042,12 @@ def _t3_label_texts() -> tuple[str, ...]:
 def _label_words_between(chars: str, runs: list[Run], cells: int) -> bool:
     """The words between a row's ``cells`` numbers and the numbers after them are only pieces of 表三's own
     labels (pdftotext's 「2.申请人逾期…缴纳费用、 0 0 0 0 0 0 0 他处理 行政机关不再处理其… 0 0 0 0 0 7 7 3.其他」:
-    the rest of a label wrapped around its numbers, a group label's last line). Then the numbers after them
-    are still the table's (the next row's, written above its label), not another text's: ``_before_foreign``
-    does not drop them, and the count of the numbers says the segment holds more than its rows."""
-    if len(runs) <= cells or not runs[cells].gap:
-        return False
+    the rest of a label wrapped around its numbers, a group label's last line), and after them one more row's
+    numbers, whole. Then those are still the table's (the next row's, written above its label), not another
+    text's: ``_before_foreign`` does not drop them, and the count of the numbers says the segment holds more
+    than its rows."""
+    if len(runs) != 2 * cells or not runs[cells].gap or any(r.gap for r in runs[cells + 1:]):
+        return False  # (one more row's numbers, whole and together: a piece of a row is no reason to keep them)
     words = chars[runs[cells - 1].end:runs[cells].start]
     if not words or any(ch.isdigit() for ch in words):
         return False
