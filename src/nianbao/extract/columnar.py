@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations, permutations, product
 from math import comb
@@ -109,8 +110,9 @@ def _interleaved_heads(words: list[str]) -> frozenset[int]:
     科研机构 and 商业企业, each wrapped over two lines, written as one box line by line, 科研 before 商业 on its
     line). Such a box holds several columns' cells, and the numbers after it come the same way: a line's cells
     of those columns in an order the page's layout chose (「0 0 5」 is 科研 0, 商业 0, 自然人 5), which the text
-    does not tell. (pdftotext's lines 「商业企 科研机 社会公益」 / 「业 构 组织」 interleave left to right: its lines
-    of numbers are in the columns' order.)"""
+    does not tell. Each piece a line of its own: pdftotext's 「商业企 科研机 社会公益」 / 「业 构 组织」, or 「总」 /
+    「其 计」 / 「他」 (总计 a line higher), interleave by lines, and its lines of numbers (「114 402」) are in the
+    columns' order."""
     used = [0] * len(_HEAD_TEXTS)
     begun: list[int] = []  # the columns in the order their first pieces came
     mixed: set[int] = set()
@@ -119,8 +121,8 @@ def _interleaved_heads(words: list[str]) -> frozenset[int]:
             continue
         open_ = [c for c, n in enumerate(used) if 0 < n < len(_HEAD_TEXTS[c])]
         fit = [c for c, h in enumerate(_HEAD_TEXTS) if used[c] < len(h) and h.startswith(w, used[c])]
-        if not fit:
-            used, begun = [0] * len(_HEAD_TEXTS), []  # other words: a header's pieces no longer go on
+        if not fit or not isinstance(w, _OwnLine):
+            used, begun = [0] * len(_HEAD_TEXTS), []  # other words, or pieces sharing a line: no such box
             continue
         c = next((c for c in fit if c in open_), fit[0])
         if c in open_ and any(o != c for o in open_):
@@ -149,6 +151,8 @@ def _tokens(stream: Stream, lo: int, hi: int, strict: bool = True) -> list[tuple
         if not tok[0].isdigit():
             if tok in _MARKS and not _PAGE_NUMBER.match(_line_of(text, m.start(), m.end())):
                 tok = _BlankMark(tok)  # a blank cell's mark: still words to every reader here (``_marks_among``)
+            elif _line_of(text, m.start(), m.end()).strip() == tok:
+                tok = _OwnLine(tok)
             out.append(("words", tok))
             continue
         nxt = text[m.end()] if m.end() < len(text) else ""
@@ -175,6 +179,10 @@ class _BlankMark(str):
     """A token that is only a blank cell's mark (「—」), not on a page number's line."""
 
 
+class _OwnLine(str):
+    """A token of words that is all of its line."""
+
+
 _MARKS = frozenset("-—–－/")
 
 
@@ -198,7 +206,7 @@ def _atoms(tokens: list[tuple[str, object]]) -> list[_Atom]:
     prev: _Num | None = None
     for kind, tok in tokens:
         if kind == "words":
-            words.append(str(tok))
+            words.append(tok if isinstance(tok, str) else str(tok))  # (a subclass kept: _OwnLine)
             continue
         assert isinstance(tok, _Num)
         gap = prev is None or bool(words) or (tok.line is not None and prev.line is not None
@@ -1287,8 +1295,9 @@ def _mixed_cells(parts: list[_Part], keys: list[str], origin: dict[str, _Num]) -
                 continue
             mine = {id(n) for n in a.nums}
             cols = {T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]) for p, n in origin.items() if id(n) in mine}
-            if len(cols) < 2:
-                continue
+            per_line = Counter(n.line for n in a.nums)
+            if len(cols) < 2 or all(k >= 2 for k in per_line.values()):
+                continue  # (several numbers on each line: a line's text is left to right, 「17 347」 is 其他 17, 总计 347)
             for i in part.rows:
                 row = [f"requests.{keys[i]}.{T3_COLUMN_KEYS[c]}" for c in sorted(cols)]
                 for p in row:
