@@ -407,10 +407,6 @@ RIGHT = {
     # every order keeps the rows' sums (11 wrong). Cells of a box after interleaved header words are read only where
     # every order gives the same (columnar._interleaved_heads)
     "chromium-pdfminer__s00374-split.txt": 39,
-    # pdftotext (default mode) of the same page: the second piece's columns box after box, its header words between
-    # them; the detached-label reading took them as ten rows in order and kept two rows of zeros (4 wrong). Numbers
-    # with 表三's column header between them are not rows in order (detached._header_among)
-    "chromium-pdftotext__s00374-split.txt": 10,
 }
 
 

@@ -190,7 +190,6 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
         # numbers on either side of its label are the same (a table of zeros), whichever are its own
         segs = [(c, r if b is not None and len(c) == 1 and [x.digits for x in r] == [x.digits for x in b] else [], last)
                 for (c, r, last), b in zip(segs, before)]
-    segs = [(c, [] if _header_among(chars, r) else r, last) for c, r, last in segs]
     # a run of labels with their rows' numbers after them reads as those rows (as in the first reading)
     lasts = {id(runs) for covered, runs, last in segs if last}
     merged = merge_label_clusters([(c, r) for c, r, _ in segs], _WIDTH, _rows_add_up)
@@ -209,19 +208,6 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
 # words that start a numbered row's label: 「8.属」「（五）不予处理1.信」; not a group label's numbering, whose
 # merged cell a tool may write between a row's label and its numbers (「1.本机关不掌握相关政府信息」「（四）无 746 …」)
 _NUMBERED = re.compile(r"\d{1,2}[.．]\D")
-
-
-# words of 表三's header (the applicant columns and their group) as Stream.chars has them, pieces a converter
-# cuts them into too (「法律服 务机构」 is 法律服务机构 there; 「社会公 益组织」 leaves 社会公)
-_HEADER_WORDS = ("申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益", "公益组织", "法律服务")
-
-
-def _header_among(chars: str, runs: list[Run]) -> bool:
-    """表三's column header written between a segment's numbers (pdftotext's default mode over a table cut in two,
-    its header repeated: 「0 0 … 11 0 … 申请人情况 法人或其他组织 自然 商业 科研 … 5 0 … 法律服 务机构 0 0 …」): the numbers
-    are the columns' boxes one after another, not rows in order, and no reading by rows holds for them."""
-    return any(w in chars[a.end:b.start] for a, b in zip(runs, runs[1:], strict=False) if b.gap
-               for w in _HEADER_WORDS)
 
 
 def _own_runs(chars: str, end: int, runs: list[Run], nxt: Label | None = None) -> list[Run]:
