@@ -1275,7 +1275,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         mine = sorted((p for p in differ if p.rsplit(".", 1)[0] == row),
                       key=lambda p: T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]))
         alts = sorted({alt for g in grids for alt in _mixed_alternatives(g, mine, mixed)})
-        dec.ambiguous.append((mine, alts))  # type: ignore[arg-type]
+        dec.ambiguous.append((mine, alts))
     for part in short:
         # the choices of blank rows the sums leave: those where the boxes end at the blank rows
         # (a row left blank parts every column's boxes) may settle cells the others do not
