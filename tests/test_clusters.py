@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.extract.clusters import merge_label_clusters
+from nianbao.extract.clusters import merge_label_clusters, unsettled_between
 
 
 def _fits(runs: list[int], cells: int) -> bool:
@@ -95,3 +95,25 @@ def test_a_chain_that_leaves_label_only_rows_after_it_with_no_number_is_not_read
     # label-only rows after the chain that the numbers after them fill: the chain stands
     segs = [([0], [1] * 14), ([1], []), ([2], []), ([3], [3] * 14)]
     assert merge_label_clusters(segs, 7, _fits) == [([0, 1], [1] * 14), ([2, 3], [3] * 14)]
+
+
+def test_a_row_between_a_label_only_row_and_a_surplus_is_not_settled():
+    """「A B 1… C 2… 3…」 (pdftotext over a table cut by a page break): A has no numbers, C two rows of them; B's
+    seven may be A's. Only the row right between them; 「A 1… 2… B 3… C D」 (labels below numbers) is not this."""
+    row = list(range(7))
+    assert unsettled_between([([0], []), ([1], row), ([2], row * 2)], 7) == {1}
+    assert unsettled_between([([0], []), ([1], row), ([2], row), ([3], row * 2)], 7) == set()  # further off
+    assert unsettled_between([([0], row * 2), ([1], row), ([2], [])], 7) == set()  # the other way round
+    assert unsettled_between([([0], []), ([1], row), ([2], row)], 7) == set()  # no surplus: A may be blank
+
+
+def test_header_pieces_interleaved_right_to_left_on_lines_of_their_own():
+    from nianbao.extract.columnar import _interleaved_heads, _OwnLine
+
+    def own(text: str) -> list[str]:
+        return [_OwnLine(w) for w in text.split()]
+
+    assert _interleaved_heads(own("自然 人 法人或其他组织 科研 商业 机构 企业")) == {1, 2}  # pdfminer: 科研 before 商业
+    assert _interleaved_heads(own("自然 人 商业 企业 科研 机构")) == frozenset()  # each whole in turn
+    assert _interleaved_heads(own("商业 科研 企业 机构")) == frozenset()  # left to right
+    assert _interleaved_heads("科研 商业 机构 企业".split()) == frozenset()  # pieces sharing lines (pdftotext)

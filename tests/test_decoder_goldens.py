@@ -414,6 +414,21 @@ RIGHT = {
     # cells (5 wrong: blank read as 0). In box-order text a row read with blank marks among its numbers is no row, even
     # alone after its label (settle._drop_marked_clusters)
     "chromium-pdfminer__s00399-mixed.txt": 185,
+    # pdftotext (default mode) over LibreOffice's PDF of 表三 cut by a page break (htmlsynth split=cut): on the first
+    # page 「（五）不 1.信访… 予处理 2.重复申请」, 信访's numbers, 「3.要求提供公开出版物」, its numbers and 重复申请's; on the
+    # second 大量反复's numbers before its label, 「…缴纳费用、」 0 0 0 0 0 0 0 「他处理 行政机关不再处理…」 and 3.其他's
+    # numbers. The numbers after the wrapped label's rest were dropped as another text's (decoder._before_foreign),
+    # which let 3.要求…'s surplus read as a chain down the table, every row one too early, and 重复申请 took 信访's
+    # (19 wrong). Label words between are the table's (``_label_words_between``); a row that fills its own cells
+    # between label-only rows and an unsettled surplus is not read (clusters._unsettled_between)
+    "lo-pdftotext__s00518-split.txt": 157,
+    "lo-pdftotext__s00470-split.txt": 157,  # the same cut (16 wrong)
+    # pdfminer over Chromium's PDF of 表三 cut in two with its header repeated (split=repeat_any): the second
+    # header's 「科研 商业 机构 企业」 (两列 wrapped, written as one box line by line) and then three columns' numbers a
+    # line's cells in the layout's order (「0 0 5」 is 科研 0, 商业 0, 自然人 5): the placement put them in one order,
+    # every order keeps the rows' sums (11 wrong). Cells of a box after interleaved header words are read only where
+    # every order gives the same (columnar._interleaved_heads)
+    "chromium-pdfminer__s00374-split.txt": 39,
 }
 
 

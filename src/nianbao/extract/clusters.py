@@ -43,6 +43,28 @@ def merge_label_clusters(segs: Sequence[tuple[list[int], list[R]]], width: int,
     return _chains(out, width, fits)
 
 
+def unsettled_between(segs: Sequence[tuple[list[int], list[R]]], width: int) -> set[int]:
+    """A segment that fills its own row exactly, right after label-only rows and right before a segment with more
+    numbers than its rows that nothing above settled: 「A B 1… C 2… 3…」, where A has no numbers and C has two
+    rows of them (pdftotext's default mode over a table cut by a page break: the numbers of one group of rows
+    written after the next row's label). A's numbers are in the text, further down: the order has moved
+    numbers down past labels, and 1… may be A's as well as B's (B's then after C): the order does not say
+    which rows these numbers are: the indices of such segments, to be left unread as the surplus segment is.
+    (The other way round, 「A 1… 2… B 3… C D」, is the labels-below-their-numbers shape ``_chains`` reads: B keeps
+    its numbers.)"""
+    out = segs
+
+    def surplus(k: int) -> bool:
+        return len(out[k][1]) > width * len(out[k][0])
+
+    def exact(k: int) -> bool:
+        return bool(out[k][1]) and len(out[k][1]) == width * len(out[k][0])
+
+    # (one row between: further from them, a label-only row is as likely a blank one, and the surplus another's)
+    return {k + 1 for k, (_rows, runs) in enumerate(out)
+            if not runs and k + 2 < len(out) and len(out[k + 1][0]) == 1 and exact(k + 1) and surplus(k + 2)}
+
+
 CHAIN = 32  # segments a chain may run over: all of 表三
 
 
@@ -158,4 +180,4 @@ def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
     return new, len(new) - len(segs[hi + 1:])
 
 
-__all__ = ["merge_label_clusters"]
+__all__ = ["merge_label_clusters", "unsettled_between"]

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations, permutations, product
 from math import comb
@@ -79,6 +80,7 @@ class _Atom:
     hint: int | None  # the column the words just before it name
     words: bool  # words (not only a blank line) stand before it
     names: frozenset[int] = frozenset()  # every column the words just before it name
+    mixed: frozenset[int] = frozenset()  # columns whose header words before it interleave (``_interleaved_heads``)
 
 
 # the same, by any word a converter leaves of them (a header cut over lines: 社会 / 公益 / 组织)
@@ -98,6 +100,43 @@ def _names(words: str) -> frozenset[int]:
     return frozenset(c for c, keys in _HEADER_WORDS if any(k in w for k in keys))
 
 
+# each column's header as the form prints it, for the pieces a converter cuts it into
+_HEAD_TEXTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+_GROUP_HEADS = frozenset(("法人或其他组织", "申请人情况"))
+
+
+def _interleaved_heads(words: list[str]) -> frozenset[int]:
+    """The columns whose header pieces interleave in ``words`` right to left (pdfminer's 「科研 商业 机构 企业」:
+    科研机构 and 商业企业, each wrapped over two lines, written as one box line by line, 科研 before 商业 on its
+    line). Such a box holds several columns' cells, and the numbers after it come the same way: a line's cells
+    of those columns in an order the page's layout chose (「0 0 5」 is 科研 0, 商业 0, 自然人 5), which the text
+    does not tell. Each piece a line of its own: pdftotext's 「商业企 科研机 社会公益」 / 「业 构 组织」, or 「总」 /
+    「其 计」 / 「他」 (总计 a line higher), interleave by lines, and its lines of numbers (「114 402」) are in the
+    columns' order."""
+    used = [0] * len(_HEAD_TEXTS)
+    begun: list[int] = []  # the columns in the order their first pieces came
+    mixed: set[int] = set()
+    for w in words:
+        if w in _GROUP_HEADS:
+            continue
+        open_ = [c for c, n in enumerate(used) if 0 < n < len(_HEAD_TEXTS[c])]
+        fit = [c for c, h in enumerate(_HEAD_TEXTS) if used[c] < len(h) and h.startswith(w, used[c])]
+        if not fit or not isinstance(w, _OwnLine):
+            used, begun = [0] * len(_HEAD_TEXTS), []  # other words, or pieces sharing a line: no such box
+            continue
+        c = next((c for c in fit if c in open_), fit[0])
+        if c in open_ and any(o != c for o in open_):
+            # a header resumed after another one was begun: the two interleave; right to left if the one
+            # begun first stands right of one begun after it
+            group = [o for o in begun if o in open_]
+            if any(a > b for a, b in zip(group, group[1:], strict=False)):
+                mixed.update(open_)
+        if not used[c]:
+            begun.append(c)
+        used[c] += len(w)
+    return frozenset(mixed)
+
+
 def _tokens(stream: Stream, lo: int, hi: int, strict: bool = True) -> list[tuple[str, object]] | None:
     """('num', _Num) and ('words', str) in ``chars[lo:hi]``, read from the text with its line
     breaks; None when the stretch holds a number no 表三 cell can be (a decimal)."""
@@ -112,6 +151,8 @@ def _tokens(stream: Stream, lo: int, hi: int, strict: bool = True) -> list[tuple
         if not tok[0].isdigit():
             if tok in _MARKS and not _PAGE_NUMBER.match(_line_of(text, m.start(), m.end())):
                 tok = _BlankMark(tok)  # a blank cell's mark: still words to every reader here (``_marks_among``)
+            elif _line_of(text, m.start(), m.end()).strip() == tok:
+                tok = _OwnLine(tok)
             out.append(("words", tok))
             continue
         nxt = text[m.end()] if m.end() < len(text) else ""
@@ -138,6 +179,10 @@ class _BlankMark(str):
     """A token that is only a blank cell's mark (「—」), not on a page number's line."""
 
 
+class _OwnLine(str):
+    """A token of words that is all of its line."""
+
+
 _MARKS = frozenset("-—–－/")
 
 
@@ -161,13 +206,14 @@ def _atoms(tokens: list[tuple[str, object]]) -> list[_Atom]:
     prev: _Num | None = None
     for kind, tok in tokens:
         if kind == "words":
-            words.append(str(tok))
+            words.append(tok if isinstance(tok, str) else str(tok))  # (a subclass kept: _OwnLine)
             continue
         assert isinstance(tok, _Num)
         gap = prev is None or bool(words) or (tok.line is not None and prev.line is not None
                                                and tok.line - prev.line > 1)
         if gap:
-            out.append(_Atom([tok], _hint("".join(words)), bool(words), _names("".join(words))))
+            out.append(_Atom([tok], _hint("".join(words)), bool(words), _names("".join(words)),
+                             _interleaved_heads(words)))
         else:
             out[-1].nums.append(tok)
         words = []
@@ -1213,10 +1259,13 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             _by_blocks(part, keys, dec)
         return dec
     paths = list(dict.fromkeys(p for g in grids for p in g))
+    mixed = _mixed_cells([part for part, _sols in solved], keys, origin)
+    # a mixed row's cells are settled only where every order gives the same (its cells all equal: zeros)
+    mixed = {p: row for p, row in mixed.items() if len({g.get(q) for g in grids for q in row}) > 1}
     differ = []
     for p in paths:
         vs = {g.get(p) for g in grids}
-        if len(vs) == 1 and None not in vs:
+        if len(vs) == 1 and None not in vs and p not in mixed:
             v = grids[0][p]
             dec.values[p] = _piece(v, origin.get(p))  # the characters of one placement that fits
         else:
@@ -1225,13 +1274,52 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     for row in dict.fromkeys(p.rsplit(".", 1)[0] for p in differ):
         mine = sorted((p for p in differ if p.rsplit(".", 1)[0] == row),
                       key=lambda p: T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]))
-        alts = sorted({tuple(g.get(p, -1) for p in mine) for g in grids})
-        dec.ambiguous.append((mine, alts))  # type: ignore[arg-type]
+        alts = sorted({alt for g in grids for alt in _mixed_alternatives(g, mine, mixed)})
+        dec.ambiguous.append((mine, alts))
     for part in short:
         # the choices of blank rows the sums leave: those where the boxes end at the blank rows
         # (a row left blank parts every column's boxes) may settle cells the others do not
         _by_blocks(part, keys, dec, only_unsettled=True)
     return dec
+
+
+def _mixed_cells(parts: list[_Part], keys: list[str], origin: dict[str, _Num]) -> dict[str, list[str]]:
+    """The cells of rows whose numbers came in a box of interleaved columns (``_Atom.mixed``): path -> the
+    row's cells of those columns, which a row's numbers may fill in any order. The placement put them in
+    one; every order keeps the row's sum, and none is the text's to tell. The box's columns: those the
+    placement put its numbers in (``origin``: a cell's number in one placement that fits)."""
+    out: dict[str, list[str]] = {}
+    for part in parts:
+        for a in part.atoms:
+            if not a.mixed:
+                continue
+            mine = {id(n) for n in a.nums}
+            cols = {T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]) for p, n in origin.items() if id(n) in mine}
+            per_line = Counter(n.line for n in a.nums)
+            if len(cols) < 2 or all(k >= 2 for k in per_line.values()):
+                continue  # (several numbers on each line: a line's text is left to right, 「17 347」 is 其他 17, 总计 347)
+            for i in part.rows:
+                row = [f"requests.{keys[i]}.{T3_COLUMN_KEYS[c]}" for c in sorted(cols)]
+                for p in row:
+                    out[p] = row
+    return out
+
+
+def _mixed_alternatives(grid: dict[str, int], paths: list[str], mixed: dict[str, list[str]]) -> set[tuple]:
+    """The readings of ``paths`` in ``grid``, with each mixed row's cells in every order (a few columns)."""
+    base = {p: grid.get(p, -1) for p in paths}
+    rows = {tuple(mixed[p]) for p in paths if p in mixed}
+    out = {tuple(base[p] for p in paths)}
+    for row in rows:
+        vals = [grid.get(p, -1) for p in row]
+        more = set()
+        for alt in out:
+            cur = dict(zip(paths, alt, strict=True))
+            for perm in set(permutations(vals)):
+                cur.update({p: v for p, v in zip(row, perm, strict=True) if p in cur})
+                more.add(tuple(cur[p] for p in paths))
+        out = more
+    return out
 
 
 _MARKS_NOTE = ("表格逐框写出，数字之间夹有空白格的标记（「—」）：连同标记，这串数字多于这几行的格子，"

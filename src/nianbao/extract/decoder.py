@@ -35,6 +35,7 @@ from ..format import (
     FORMATS,
     T3_COLUMN_KEYS,
     T3_COLUMNS,
+    T3_GROUPS,
     T3_OTHER_TOTAL,
     T3_ROWS_2019,
     T3_ROWS_2021,
@@ -52,7 +53,7 @@ from ..format import (
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
 from .aligned import interleaved, spans_of
-from .clusters import merge_label_clusters
+from .clusters import merge_label_clusters, unsettled_between
 from .joint import joint_choice
 from .outofstep import stacked_rows
 from .rowsum import summed_cuts
@@ -907,10 +908,14 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
             # without this row the sums over it would no longer check the rest
             return None
-        if n + 1 < len(best):
+        if n + 1 < len(best) and not _label_words_between(chars, runs, width * len(covered)):
             runs = _before_foreign(runs, width * len(covered))
         segs.append((covered, runs))
     segs = merge_label_clusters(segs, width, _rows_add_up if width == _T3_WIDTH else partial(_rows_add_up, cols=cols))
+    moved = unsettled_between(segs, width)  # a row's numbers the order may have moved: unread, with a note
+    # … and the label-only rows around them: the rows before such a row, and after a segment with more numbers than
+    # its rows (their numbers may be among those), are as unread, not blank
+    moved |= {k for k, (c, r) in enumerate(segs) if not r and (k + 1 in moved or k and len(segs[k - 1][1]) > width * len(segs[k - 1][0]))}
     # the labels' order, checked in 表三 (up to 表四's header: an anchor found in it is not 表三's)
     end = max([best[-1][2], *(r.end for _c, runs in segs for r in runs)])
     if (t4 := t4_start(chars, best[0][1])) >= 0:
@@ -921,7 +926,13 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     dec = Decoded()
     units = []
     ends = {i: e for i, _s, e in best}
-    for covered, runs in segs:
+    for k, (covered, runs) in enumerate(segs):
+        if k in moved:
+            for i in covered:
+                dec.rows[f"requests.{keys[i]}"] = runs
+                dec.unreadable.append(f"requests.{keys[i]}")
+                dec.said[f"requests.{keys[i]}"] = _MOVED_NOTE
+            continue
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in cols]
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
         cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
@@ -939,6 +950,10 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         _drop_subtotal(dec, cols)
     dec.rows = {k: v for k, v in dec.rows.items() if k in found or any(p.startswith(k + ".") for p in dec.values)}
     return dec
+
+
+_MOVED_NOTE = ("上一行标签后没有数字，下一行标签后的数字多于一行：原文的次序把数字移过了标签，"
+               "这一行标签后的数字是本行的还是上一行的无法确定，单元格留空")
 
 
 def _subtotal_in_table(chars: str, first: int) -> bool:
@@ -1022,6 +1037,33 @@ def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
         return runs
     first = runs[0]
     return [replace(first, gap=True), *runs[1:cells]]
+
+
+@lru_cache(maxsize=1)
+def _t3_label_texts() -> tuple[str, ...]:
+    """表三's row and group labels as Stream.chars has them."""
+    labels = (*T3_ROWS_2021, T3_OTHER_TOTAL, *T3_GROUPS.values())
+    return tuple(_stream_label(r.label) for r in labels)
+
+
+def _label_words_between(chars: str, runs: list[Run], cells: int) -> bool:
+    """The words between a row's ``cells`` numbers and the numbers after them are only pieces of 表三's own
+    labels (pdftotext's 「2.申请人逾期…缴纳费用、 0 0 0 0 0 0 0 他处理 行政机关不再处理其… 0 0 0 0 0 7 7 3.其他」:
+    the rest of a label wrapped around its numbers, a group label's last line), and after them one more row's
+    numbers, whole. Then those are still the table's (the next row's, written above its label), not another
+    text's: ``_before_foreign`` does not drop them, and the count of the numbers says the segment holds more
+    than its rows."""
+    if len(runs) != 2 * cells or not runs[cells].gap or any(r.gap for r in runs[cells + 1:]):
+        return False  # (one more row's numbers, whole and together: a piece of a row is no reason to keep them)
+    words = chars[runs[cells - 1].end:runs[cells].start]
+    if not words or any(ch.isdigit() for ch in words):
+        return False
+    texts = _t3_label_texts()
+    # cut into pieces each of which some label holds (two characters at least: a lone character fits anywhere)
+    ok = [True] + [False] * len(words)
+    for i in range(2, len(words) + 1):
+        ok[i] = any(ok[j] and any(words[j:i] in t for t in texts) for j in range(i - 1))
+    return ok[-1]
 
 
 def _rows_add_up(runs: list[Run], cells: int, cols: tuple[str, ...] = T3_COLUMN_KEYS) -> bool:
