@@ -41,6 +41,8 @@ def written_down(text: str) -> int | None:
     lone 「计」 than lone 「总」 and 「合」 (the 总计's), and the pieces of the organisations' headers on the 小's line
     (「商」, 「社会公」) stand all before it (6) or all after it (1); else None, no 小计 read (the format's header has
     no 小 at all; a 小 alone on its line has no place the text tells)."""
+    if _SMALL not in text:  # (the format's header has none: nearly every report's)
+        return None
     lines = [line.split() for line in text.splitlines()]
     small = [(n, k) for n, toks in enumerate(lines) for k, t in enumerate(toks) if t == _SMALL]
     if len(small) != 1:
