@@ -79,15 +79,18 @@ def row_adds_up(vals: list, cols: tuple[str, ...]) -> bool:
     and 自然人 + 小计 makes 总计."""
     if SUBTOTAL not in cols:
         return sum(vals[:-1]) == vals[-1]
-    d = dict(zip(cols, vals))
-    return (sum(d[c] for c in _ORGS) == d[SUBTOTAL]
-            and d["natural_person"] + d[SUBTOTAL] == d["total"])
+    return all(_subtotal_sums(vals, cols))
 
 
 def either_sum(vals: list, cols: tuple[str, ...]) -> bool:
     """One of a 小计 row's two sums holds (the five organisations make 小计, or 自然人 + 小计 makes 总计)."""
+    return any(_subtotal_sums(vals, cols))
+
+
+def _subtotal_sums(vals: list, cols: tuple[str, ...]) -> tuple[bool, bool]:
+    """A 小计 row's two sums: the five organisations make 小计; 自然人 + 小计 makes 总计."""
     d = dict(zip(cols, vals))
-    return sum(d[c] for c in _ORGS) == d[SUBTOTAL] or d["natural_person"] + d[SUBTOTAL] == d["total"]
+    return sum(d[c] for c in _ORGS) == d[SUBTOTAL], d["natural_person"] + d[SUBTOTAL] == d["total"]
 
 
 def row_sums(key: str, cols: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
