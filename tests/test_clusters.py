@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.extract.clusters import merge_label_clusters, unsettled_between
+from nianbao.extract.clusters import label_rows_beside, merge_label_clusters, unsettled_between
 
 
 def _fits(runs: list[int], cells: int) -> bool:
@@ -105,6 +105,15 @@ def test_a_row_between_a_label_only_row_and_a_surplus_is_not_settled():
     assert unsettled_between([([0], []), ([1], row), ([2], row), ([3], row * 2)], 7) == set()  # further off
     assert unsettled_between([([0], row * 2), ([1], row), ([2], [])], 7) == set()  # the other way round
     assert unsettled_between([([0], []), ([1], row), ([2], row)], 7) == set()  # no surplus: A may be blank
+
+
+def test_label_only_rows_beside_an_unsettled_row_or_after_a_surplus_are_unread():
+    """A's numbers may be among B's or C's in 「A B 1… C 2… 3…」, and D's among C's in 「… C 2… 3… D」: not blank."""
+    row = list(range(7))
+    segs = [([0], []), ([1], row), ([2], row * 2), ([3], []), ([4], row)]
+    assert label_rows_beside(segs, 7, {1}) == {0, 3}
+    assert label_rows_beside(segs, 7, set()) == {3}  # after a surplus whatever was moved
+    assert label_rows_beside([([0], []), ([1], row), ([2], [])], 7, set()) == set()  # no surplus: may be blank
 
 
 def test_header_pieces_interleaved_right_to_left_on_lines_of_their_own():

@@ -52,17 +52,27 @@ def unsettled_between(segs: Sequence[tuple[list[int], list[R]]], width: int) -> 
     which rows these numbers are: the indices of such segments, to be left unread as the surplus segment is.
     (The other way round, 「A 1… 2… B 3… C D」, is the labels-below-their-numbers shape ``_chains`` reads: B keeps
     its numbers.)"""
-    out = segs
-
-    def surplus(k: int) -> bool:
-        return len(out[k][1]) > width * len(out[k][0])
-
-    def exact(k: int) -> bool:
-        return bool(out[k][1]) and len(out[k][1]) == width * len(out[k][0])
-
     # (one row between: further from them, a label-only row is as likely a blank one, and the surplus another's)
-    return {k + 1 for k, (_rows, runs) in enumerate(out)
-            if not runs and k + 2 < len(out) and len(out[k + 1][0]) == 1 and exact(k + 1) and surplus(k + 2)}
+    return {k + 1 for k, (_rows, runs) in enumerate(segs)
+            if not runs and k + 2 < len(segs) and len(segs[k + 1][0]) == 1 and _exact(segs[k + 1], width)
+            and _surplus(segs[k + 2], width)}
+
+
+def label_rows_beside(segs: Sequence[tuple[list[int], list[R]]], width: int, moved: set[int]) -> set[int]:
+    """The label-only segments right before one of ``moved`` (``unsettled_between``), or right after a segment with
+    more numbers than its rows: their numbers may be among those, so they are as unread, not blank."""
+    return {k for k, (_rows, runs) in enumerate(segs)
+            if not runs and (k + 1 in moved or (k > 0 and _surplus(segs[k - 1], width)))}
+
+
+def _surplus(seg: tuple[list[int], list[R]], width: int) -> bool:
+    """More numbers than the segment's rows have cells."""
+    return len(seg[1]) > width * len(seg[0])
+
+
+def _exact(seg: tuple[list[int], list[R]], width: int) -> bool:
+    """Numbers that fill the segment's rows exactly."""
+    return bool(seg[1]) and len(seg[1]) == width * len(seg[0])
 
 
 CHAIN = 32  # segments a chain may run over: all of 表三
@@ -180,4 +190,4 @@ def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
     return new, len(new) - len(segs[hi + 1:])
 
 
-__all__ = ["merge_label_clusters", "unsettled_between"]
+__all__ = ["label_rows_beside", "merge_label_clusters", "unsettled_between"]

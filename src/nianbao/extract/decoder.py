@@ -53,7 +53,7 @@ from ..format import (
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
 from ..limits import MAX_FRACTION
 from .aligned import interleaved, spans_of
-from .clusters import merge_label_clusters, unsettled_between
+from .clusters import label_rows_beside, merge_label_clusters, unsettled_between
 from .joint import joint_choice
 from .outofstep import stacked_rows
 from .rowsum import summed_cuts
@@ -796,14 +796,16 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
         h = (chars.rfind(words, lo, s + len(words)) if len(words) == 3 and not rows[i].keys[0].startswith(words)
              else -1)
         if not 0 <= h <= s and (num := _ROW_NUMBER.match(rows[i].label)) and len(words) >= 2:
-            # its numbering and first two words (「5.属于」 / 0 0 0 15 0 0 15 / 「三类内部事务信息」: 属于 begins four labels)
-            found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[:2]), chars[lo:s])]
-            if not found:
-                # its numbering and first word alone, numbers after them: a narrow label cell wrapped after one
-                # character (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」), or written line by line beside its group's
-                # label (「（五）不」 / 「4．无予处理」 / 「正当」 / 「理由大 - 18 - - 8 - 26 26」 / 「量反复」 / 「申请」)
-                found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(words[0]),
-                                                        chars[lo:s]) if _DIGIT.search(chars, lo + m.end(), s)]
+            # its numbering and first two words (「5.属于」 / 0 0 0 15 0 0 15 / 「三类内部事务信息」: 属于 begins four
+            # labels); else its first word alone with numbers after them: a narrow label cell wrapped after one
+            # character (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」), or written line by line beside its group's
+            # label (「（五）不」 / 「4．无予处理」 / 「正当」 / 「理由大 - 18 - - 8 - 26 26」 / 「量反复」 / 「申请」)
+            found = []
+            for first, numbers_after in ((words[:2], False), (words[0], True)):
+                found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(first), chars[lo:s])
+                         if not numbers_after or _DIGIT.search(chars, lo + m.end(), s)]
+                if found:
+                    break
             h = lo + found[-1] if found else -1
         if not 0 <= h <= s:
             h = _numbering_split(chars, rows[i], lo, s, chars[s:_e])
@@ -913,9 +915,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         segs.append((covered, runs))
     segs = merge_label_clusters(segs, width, _rows_add_up if width == _T3_WIDTH else partial(_rows_add_up, cols=cols))
     moved = unsettled_between(segs, width)  # a row's numbers the order may have moved: unread, with a note
-    # … and the label-only rows around them: the rows before such a row, and after a segment with more numbers than
-    # its rows (their numbers may be among those), are as unread, not blank
-    moved |= {k for k, (c, r) in enumerate(segs) if not r and (k + 1 in moved or k and len(segs[k - 1][1]) > width * len(segs[k - 1][0]))}
+    moved |= label_rows_beside(segs, width, moved)
     # the labels' order, checked in 表三 (up to 表四's header: an anchor found in it is not 表三's)
     end = max([best[-1][2], *(r.end for _c, runs in segs for r in runs)])
     if (t4 := t4_start(chars, best[0][1])) >= 0:
@@ -1039,11 +1039,8 @@ def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
     return [replace(first, gap=True), *runs[1:cells]]
 
 
-@lru_cache(maxsize=1)
-def _t3_label_texts() -> tuple[str, ...]:
-    """表三's row and group labels as Stream.chars has them."""
-    labels = (*T3_ROWS_2021, T3_OTHER_TOTAL, *T3_GROUPS.values())
-    return tuple(_stream_label(r.label) for r in labels)
+# 表三's row and group labels as Stream.chars has them
+_T3_LABEL_TEXTS = tuple(_stream_label(r.label) for r in (*T3_ROWS_2021, T3_OTHER_TOTAL, *T3_GROUPS.values()))
 
 
 def _label_words_between(chars: str, runs: list[Run], cells: int) -> bool:
@@ -1058,7 +1055,7 @@ def _label_words_between(chars: str, runs: list[Run], cells: int) -> bool:
     words = chars[runs[cells - 1].end:runs[cells].start]
     if not words or any(ch.isdigit() for ch in words):
         return False
-    texts = _t3_label_texts()
+    texts = _T3_LABEL_TEXTS
     # cut into pieces each of which some label holds (two characters at least: a lone character fits anywhere)
     ok = [True] + [False] * len(words)
     for i in range(2, len(words) + 1):
