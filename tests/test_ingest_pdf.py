@@ -14,7 +14,7 @@ from nianbao.errors import InputError
 from nianbao.extract import tables
 from nianbao.format import core
 from nianbao.ingest.geometry import Glyph
-from nianbao.ingest.layout import Line, Page, strip_furniture
+from nianbao.ingest.layout import Line, Page, group_lines, join_glyphs, strip_furniture
 
 PDF = DATA / "pdf"
 FIXTURES = sorted(p for p in PDF.glob("*.pdf") if (PDF / "expected" / f"{p.name}.json").exists())
@@ -342,3 +342,28 @@ def test_a_row_with_a_merged_cell_whose_slots_are_not_seven_columns_is_null():
     printed = load_json(PDF / "printed" / "lo_rows_merged_blank_marks.json")
     assert [m for m in mismatches(printed, got) if m[2] is not None] == []
     assert set(got["requests"]["denied_internal"].values()) == {None}
+
+
+def test_a_row_set_in_two_fonts_is_one_line_and_its_full_width_digits_are_cells():
+    """LibreOffice's PDF of an htmlsynth page (seed 1119) whose cells write 0 as the full-width 「０」 (a CJK font
+    with tall boxes) and other digits in DejaVu (short boxes, centred 7 pt lower). The lines were grouped by the
+    last glyph joined: after one short digit the row's other short digits fell into a line of their own, read
+    after the row's zeros (一、本年新收 5 0 0 0 0 3 8 read as 0 0 0 0 3 5 8: 8 wrong, nianbao's own reading). And
+    「０　０」 with a gap between them was glued into one number, as two ideographs are."""
+    got = nianbao.parse(PDF / "lo_two_fonts_in_a_row.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_two_fonts_in_a_row.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert list(got["requests"]["new_received"].values()) == [5, 0, 0, 0, 0, 3, 8]
+    assert list(got["requests"]["other_other"].values()) == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_lines_are_grouped_by_their_tallest_glyph_and_wide_digits_apart_are_two_numbers():
+    tall = [Glyph(ch, 20 * k, 86.0, 20 * k + 12, 108.6) for k, ch in enumerate("数量０")]
+    short = [Glyph(ch, 100 + 20 * k, 99.0, 100 + 20 * k + 7.6, 109.9) for k, ch in enumerate("538")]
+    lines = group_lines(tall + short)
+    assert len(lines) == 1
+    assert join_glyphs(lines[0].glyphs) == "数量０ 5 3 8"
+    assert join_glyphs([Glyph("０", 0, 0, 12, 12), Glyph("０", 24, 0, 36, 12)]) == "０ ０"
+    assert join_glyphs([Glyph("数", 0, 0, 12, 12), Glyph("量", 24, 0, 36, 12)]) == "数量"  # spacing, no break
+    next_line = [Glyph(ch, 20 * k, 120.0, 20 * k + 12, 142.6) for k, ch in enumerate("规章")]
+    assert len(group_lines(tall + short + next_line)) == 2

@@ -49,6 +49,7 @@ class Page:
 
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
+_WIDE_DIGIT = re.compile(r"[０-９]")
 # a bare number (or with a dash on one side): a page number only when pages are numbered that way, since a
 # table cell's 0 can sit in the margin too (a table row carried over a page break)
 _BARE_NO = re.compile(r"^[-—–－~·]?(\d{1,3})[-—–－~·]?$")
@@ -62,8 +63,10 @@ def _bbox(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
 
 
 def _joiner(left: str, right: str) -> str:
-    """Nothing between CJK characters; one space between Latin words or numbers."""
-    if not left or not right or _CJK.match(left[-1]) or _CJK.match(right[0]):
+    """Nothing between CJK characters; one space between Latin words or numbers. Full-width digits are numbers:
+    a gap between two of them parts two table cells (「０　　０」 glued into 「００」 read as one 0)."""
+    if not left or not right or _CJK.match(left[-1]) and not _WIDE_DIGIT.match(left[-1]) \
+            or _CJK.match(right[0]) and not _WIDE_DIGIT.match(right[0]):
         return ""
     return " "
 
@@ -83,14 +86,21 @@ def group_lines(glyphs: list[Glyph], split_gap: float | None = 1.6) -> list[Line
     """Glyphs whose vertical centres are close form a line; a gap wider than ``split_gap`` heights splits it."""
     rows: list[list[Glyph]] = []
     centre: list[float] = []
+    tall: list[float] = []  # each line's tallest glyph so far
     for g in sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2):
         cy = (g.top + g.bottom) / 2
-        if rows and abs(cy - centre[-1]) <= 0.45 * max(g.height, rows[-1][-1].height):
+        # measured against the line's tallest glyph, not the last one joined: a line set in two fonts (ideographs
+        # and full-width ０ in a CJK font with tall boxes, 5 and 8 in a Latin one with short, lower-centred ones)
+        # is sorted ideographs first, and after one short digit the next digits of the same line fell out of it
+        # into a line of their own, read after the row's other numbers (「…数量5００００38」 as 「０００03」 + 「5 8」)
+        if rows and abs(cy - centre[-1]) <= 0.45 * max(g.height, tall[-1]):
             rows[-1].append(g)
             centre[-1] = sum((x.top + x.bottom) / 2 for x in rows[-1]) / len(rows[-1])
+            tall[-1] = max(tall[-1], g.height)
         else:
             rows.append([g])
             centre.append(cy)
+            tall.append(g.height)
     return [line_of(row, split_gap) for row in rows]
 
 
