@@ -420,7 +420,7 @@ RIGHT = {
     # numbers. The numbers after the wrapped label's rest were dropped as another text's (decoder._before_foreign),
     # which let 3.要求…'s surplus read as a chain down the table, every row one too early, and 重复申请 took 信访's
     # (19 wrong). Label words between are the table's (``_label_words_between``); a row that fills its own cells
-    # between label-only rows and an unsettled surplus is not read (clusters._unsettled_between)
+    # between label-only rows and an unsettled surplus is not read (clusters.unsettled_between)
     "lo-pdftotext__s00518-split.txt": 157,
     "lo-pdftotext__s00470-split.txt": 157,  # the same cut (16 wrong)
     # pdfminer over Chromium's PDF of 表三 cut in two with its header repeated (split=repeat_any): the second
@@ -429,6 +429,12 @@ RIGHT = {
     # every order keeps the rows' sums (11 wrong). Cells of a box after interleaved header words are read only where
     # every order gives the same (columnar._interleaved_heads)
     "chromium-pdfminer__s00374-split.txt": 39,
+    # pdftotext -layout over Chromium's PDF of an unseen page (seed 1037): the last two labels wrapped around their
+    # numbers, 「（」 / 85 44 … 377 / 「七）总计」 and 「四、结转下」 / 3 2 2 0 0 0 7 / 「年度继续办理」. 结转下年度 was not
+    # found as a label, so （七）总计 was the last row and took the numbers after 「四、结转下」 (7 wrong, in nine
+    # layout modes). Words that begin a later row's label between the last label and its numbers give the numbers
+    # to that row: both rows unread, with a note
+    "chromium-pdftotext-layout__s01037-breaks.txt": 170,
 }
 
 

@@ -881,6 +881,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     width = len(cols)
     keys = [r.key for r in rows]
     segs = []  # (row indices covered, runs)
+    lent = -1  # the last row when the numbers after its label are a later row's: unread, with a note
+    lent_to: tuple[int, list[Run]] | None = None  # that later row and its numbers
     heads = _heads(stream, rows, best)
     for n, (i, _s, e) in enumerate(best):
         if n + 1 < len(best):
@@ -904,6 +906,16 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         else:
             j = len(rows)
             runs = _tail_runs(stream, e, blanks=True)
+            begins = [k for k in range(i + 1, len(rows)) if runs and begun(chars[e:runs[0].start], rows[k])]
+            if begins:
+                # the words between the last label found and the numbers after it begin a later row's label, one no
+                # anchor was found for (「（」 / 85 44 … 377 / 「七）总计」 / 「四、结转下」 / 3 2 2 0 0 0 7 / 「年度继续办理」):
+                # those numbers are that row's (unread: its label was not found whole); this row's are only those
+                # its label was wrapped around, if any
+                lent_to = (begins[0], runs)
+                runs = runs_between(stream, heads[n], e, blanks=True) if heads[n] < e else []
+                if not runs:
+                    lent = i
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _whole_counts(runs)
         if units_before(stream, e, runs):
@@ -924,14 +936,19 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     ordered = not out_of_order(chars, rows, attached, [(s, e, i) for i, s, e in best if s < end])
     found = [f"requests.{keys[i]}" for i, *_ in best]
     dec = Decoded()
+    if lent_to is not None:
+        path = f"requests.{keys[lent_to[0]]}"
+        dec.rows[path] = lent_to[1]
+        dec.unreadable.append(path)
+        dec.said[path] = _CUT_LABEL_NOTE
     units = []
     ends = {i: e for i, _s, e in best}
     for k, (covered, runs) in enumerate(segs):
-        if k in moved:
+        if k in moved or lent in covered:
             for i in covered:
                 dec.rows[f"requests.{keys[i]}"] = runs
                 dec.unreadable.append(f"requests.{keys[i]}")
-                dec.said[f"requests.{keys[i]}"] = _MOVED_NOTE
+                dec.said[f"requests.{keys[i]}"] = _MOVED_NOTE if k in moved else _LENT_NOTE
             continue
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in cols]
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
@@ -952,8 +969,10 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     return dec
 
 
+_LENT_NOTE = "标签与数字之间写着格式中后一行标签的开头（标签被数字隔断）：其后的数字属于那一行，本行的数字无法确定"
+_CUT_LABEL_NOTE = "本行标签被数字隔断（开头在数字前，其余在数字后），没能作为整个标签找到：这些数字的归属没有核实"
 _MOVED_NOTE = ("上一行标签后没有数字，下一行标签后的数字多于一行：原文的次序把数字移过了标签，"
-               "这一行标签后的数字是本行的还是上一行的无法确定，单元格留空")
+               "这一行标签后的数字是本行的还是上一行的无法确定")
 
 
 def _subtotal_in_table(chars: str, first: int) -> bool:

@@ -625,7 +625,7 @@ def fill_orphan_cells(found: Found, stream: Stream) -> None:
         for c in T3_COLUMN_KEYS:
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
-        found.notes.append(("unreadable", row, "该行数字少于格数，拆分数字后的读法与列合计不符，且表格后另有数字：单元格留空", None))
+        found.notes.append(("unreadable", row, "该行数字少于格数，拆分数字后的读法与列合计不符，且表格后另有数字", None))
 
 
 def fill_displaced_rows(found: Found, stream: Stream) -> None:
@@ -753,7 +753,7 @@ def confirm_placed_rows(found: Found, placed: set[str]) -> None:
         for p in bad:
             found.values[p] = Value(None, found.values[p].cell)
         if bad:
-            found.notes.append(("unreadable", row, "按列读出的数与列合计对不上（数字可能在行内移位），单元格留空", None))
+            found.notes.append(("unreadable", row, "按列读出的数与列合计对不上（数字可能在行内移位）", None))
 
 
 def _perms(runs: list[Run]) -> list[list[Run]]:

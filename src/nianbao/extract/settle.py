@@ -181,7 +181,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
 
 
 _MARKED_CLUSTER = ("表格逐框写出，几行的标签连在一起、数字在后，其中夹有空白格的标记（「—」）：空白格在合计里按 0 计，"
-                   "哪一格空白只能由次序说明，而逐框写出的次序不是表格的次序，单元格留空")
+                   "哪一格空白只能由次序说明，而逐框写出的次序不是表格的次序")
 
 
 def _drop_marked_clusters(dec: Decoded, stream: Stream, width: int = len(T3_COLUMN_KEYS), least: int = 2) -> None:
@@ -288,7 +288,7 @@ def _garbled(found: Found) -> None:
                     p = f"{r}.{c}"
                     if p in found.values and found.values[p].value is not None:
                         found.values[p] = Value(None, found.values[p].cell)
-                found.notes.append(("unreadable", r, "该行各格超过（七）总计且本行合计不符：两行数字交错，单元格留空", None))
+                found.notes.append(("unreadable", r, "该行各格超过（七）总计且本行合计不符：两行数字交错", None))
         failing = [r for r in keep if len(bad_cols) >= GARBLED_COLUMNS]
     for r in failing:
         hit = False
@@ -299,7 +299,7 @@ def _garbled(found: Found) -> None:
                 found.values[p] = Value(None, found.values[p].cell)
                 hit = True
         if hit:
-            found.notes.append(("unreadable", r, "行与列的合计都对不上：文字版面已错乱，单元格留空", None))
+            found.notes.append(("unreadable", r, "行与列的合计都对不上：文字版面已错乱", None))
 
 
 _T4_FIRST_GROUP = T4_GROUPS[0].label  # 行政复议: 表四's first group, named in every header of the table
@@ -423,7 +423,7 @@ _T2_FEE_PIECES = ("行政事业性收费后接着两个数，中间只有空格�
                   "也可能后一个数属于下文，无法确定，已留空")
 _T2_ORDER = ("表格逐框写出，而本行的标签或列标题的先后与格式不同（框的次序已不是页面上的次序）：数字的先后说明不了它们的格子")
 _T2_WHY = {"pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES, "order": _T2_ORDER}
-_OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子，单元格留空"
+_OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子"
 
 
 def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Decoded:
