@@ -1,0 +1,66 @@
+"""表三 rows read by counting numbers, not by a line: null when their own sum fails beside an unread row.
+
+PDF text tools that write a page box by box (poppler ``pdftotext``'s default mode, pdfminer.six) put a
+table's numbers one or two to a line, column by column or in blocks, and the row labels in runs. A row
+label followed by exactly seven numbers is then read as that row by their count, though the seven may
+be the ends of two columns, or cells of other rows (「5.属于三类内部事务信息」 / 0 / 0 / 0 / 345 0 / 0 / 0,
+where 345 is another row's and the row's own 305 stands further on).
+
+A row read by label on its own line (its numbers on the label's line or on one line) is read as printed,
+whatever its sum: the line is the row. But a row whose seven cells stand on several lines was read by
+the count of numbers after its label, and that count is only evidence where the rows around it were read
+too: beside a row of the format left unread (its numbers fewer or more than a row's, so the numbers here
+are not in the table's order), a reading of seven that fails its own sum is no reading. Its cells are
+nulled with a note (L-03). Run after the readers that mend a row failing its sum (``cuttail``): a number
+cut in two fails the row too, and those readers join it.
+"""
+
+from __future__ import annotations
+
+from ..format import Format
+from .tables import Found
+from .values import Value
+
+COUNTED = ("本行的七个数分写在几行上（表格逐框写出），是按标签后数字的个数读出的，而相邻的行读不出（其后的数字多于或少于"
+           "一行），数字的先后不是表格的次序；本行合计又不成立：各格无法确定，已留空")
+
+
+def _as_read(found: Found, path: str) -> Value | None:
+    """The cell's value, or as read before the garbled-rows check nulled it."""
+    v = found.values.get(path)
+    return found.garbled.get(path, v) if v is not None and v.value is None else v
+
+
+def null_counted_rows(found: Found) -> None:
+    """Null the 表三 rows read by count on several lines whose sum fails beside an unread row (module doc)."""
+    if found.out_of_step or not found.values:
+        return
+    cols = Format.T3_COLUMN_KEYS
+    order = [r.key for r in Format.get(found.t3_format()).t3_rows]
+    read = {k for k in order if any((v := found.values.get(f"requests.{k}.{c}")) is not None and v.value is not None
+                                     for c in cols)}
+    for i, key in enumerate(order):
+        row = f"requests.{key}"
+        if key not in read or row in found.grid or row in found.certain:
+            continue
+        # (a cell the garbled-rows check nulled counts as read, as it was: it failed the row's sum too)
+        vals = [_as_read(found, f"{row}.{c}") for c in cols]
+        if any(v is None or v.value is None or isinstance(v.value, float) or v.overflow for v in vals):
+            continue
+        nums = [int(v.value) for v in vals if v is not None and v.value is not None]
+        if sum(nums[:-1]) == nums[-1]:
+            continue
+        lines = {v.cell.line for v in vals if v is not None}
+        if None in lines or len(lines) < 2:
+            continue  # the row is a line of the text: read as printed
+        beside = order[max(0, i - 1):i] + order[i + 1:i + 2]
+        if all(k in read for k in beside):
+            continue
+        for c in cols:
+            p = f"{row}.{c}"
+            if (v := found.values.get(p)) is not None and v.value is not None:
+                found.values[p] = Value(None, v.cell)
+        found.notes.append(("unreadable", row, COUNTED, None))
+
+
+__all__ = ["COUNTED", "null_counted_rows"]
