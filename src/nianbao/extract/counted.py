@@ -63,4 +63,39 @@ def null_counted_rows(found: Found) -> None:
         found.notes.append(("unreadable", row, COUNTED, None))
 
 
-__all__ = ["COUNTED", "null_counted_rows"]
+OVER_TOTAL = ("本列中已读出的各办理结果之和大于（七）总计，而这些数中有按数字的先后或个数读出的（不是与标签同在一行读出）："
+              "数字的先后不是表格的次序，本列这些格子无法确定，已留空")
+
+
+def null_over_total(found: Found) -> None:
+    """A column whose outcome cells read so far add up to more than its （七）总计 (every cell is at least 0, so
+    the cells not read cannot mend it): the cells of that column in the rows not read for certain (read by
+    the order or count of numbers) are nulled, with a note (L-03). Rows read for certain keep their values:
+    a printed table may not add up, and is read as printed."""
+    if found.out_of_step or not found.values:
+        return
+    cols = Format.T3_COLUMN_KEYS
+    order = [r.key for r in Format.get(found.t3_format()).t3_rows]
+    (outcome, (total,)), _ = Format.t3_sums_over(order)
+
+    def num(key: str, c: str) -> int | None:
+        v = found.values.get(f"requests.{key}.{c}")
+        ok = v is not None and v.value is not None and not v.overflow and not isinstance(v.value, float)
+        return int(v.value) if ok and v is not None and v.value is not None else None
+
+    noted: set[str] = set()
+    for c in cols:
+        t = num(total, c)
+        if t is None or sum(n for k in outcome if (n := num(k, c)) is not None) <= t:
+            continue
+        doubt = [k for k in (*outcome, total) if num(k, c) is not None
+                 and f"requests.{k}" not in found.certain and f"requests.{k}" not in found.grid]
+        for k in doubt:
+            p = f"requests.{k}.{c}"
+            found.values[p] = Value(None, found.values[p].cell)
+            if k not in noted:
+                noted.add(k)
+                found.notes.append(("unreadable", f"requests.{k}", OVER_TOTAL, None))
+
+
+__all__ = ["COUNTED", "OVER_TOTAL", "null_counted_rows", "null_over_total"]

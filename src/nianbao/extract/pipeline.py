@@ -26,7 +26,7 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
-from .counted import null_counted_rows
+from .counted import null_counted_rows, null_over_total
 from .cuttail import settle_cut_tails, settle_two_line_rows
 from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
@@ -174,6 +174,7 @@ def build_record(doc: Document) -> Record:
         if not ev.noisy:  # (read from pixels: the noise gate checks every cell)
             # after the mends above: a row they did not settle, read by count beside an unread row, fails its sum
             null_counted_rows(found_req)
+            null_over_total(found_req)
         keys = None
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
