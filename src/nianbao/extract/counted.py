@@ -31,14 +31,15 @@ def _as_read(found: Found, path: str) -> Value | None:
     return found.garbled.get(path, v) if v is not None and v.value is None else v
 
 
-def null_counted_rows(found: Found) -> None:
-    """Null the 表三 rows read by count on several lines whose sum fails beside an unread row (module doc)."""
+def counted_rows(found: Found) -> set[str]:
+    """The 表三 rows read by count on several lines whose sum fails beside an unread row (module doc)."""
     if found.out_of_step or not found.values:
-        return
+        return set()
     cols = Format.T3_COLUMN_KEYS
     order = [r.key for r in Format.get(found.t3_format()).t3_rows]
     read = {k for k in order if any((v := found.values.get(f"requests.{k}.{c}")) is not None and v.value is not None
                                      for c in cols)}
+    out = set()
     for i, key in enumerate(order):
         row = f"requests.{key}"
         if key not in read or row in found.grid or row in found.certain:
@@ -56,11 +57,30 @@ def null_counted_rows(found: Found) -> None:
         beside = order[max(0, i - 1):i] + order[i + 1:i + 2]
         if all(k in read for k in beside):
             continue
+        out.add(row)
+    return out
+
+
+def null_counted_rows(found: Found, before: set[str]) -> None:
+    """Null the rows ``counted_rows`` finds, and those it found ``before`` the readers that mend a row failing
+    its sum (``cuttail``) unless they now add up: a mend that nulls only the row's 总计 (its digits may be cut
+    off) leaves the other cells read by count."""
+    cols = Format.T3_COLUMN_KEYS
+
+    def holds(row: str) -> bool:
+        vals = [found.values.get(f"{row}.{c}") for c in cols]
+        nums = [v.value for v in vals if v is not None and v.value is not None]
+        return len(nums) == len(cols) and sum(nums[:-1]) == nums[-1]
+
+    for row in sorted(counted_rows(found) | {r for r in before if not holds(r)}):
+        hit = False
         for c in cols:
             p = f"{row}.{c}"
             if (v := found.values.get(p)) is not None and v.value is not None:
                 found.values[p] = Value(None, v.cell)
-        found.notes.append(("unreadable", row, COUNTED, None))
+                hit = True
+        if hit or row not in before:
+            found.notes.append(("unreadable", row, COUNTED, None))
 
 
 OVER_TOTAL = ("本列中已读出的各办理结果之和大于（七）总计，而这些数中有按数字的先后或个数读出的（不是与标签同在一行读出）："
@@ -98,4 +118,4 @@ def null_over_total(found: Found) -> None:
                 found.notes.append(("unreadable", f"requests.{k}", OVER_TOTAL, None))
 
 
-__all__ = ["COUNTED", "OVER_TOTAL", "null_counted_rows", "null_over_total"]
+__all__ = ["COUNTED", "OVER_TOTAL", "counted_rows", "null_counted_rows", "null_over_total"]
