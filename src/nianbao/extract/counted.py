@@ -32,7 +32,8 @@ def _as_read(found: Found, path: str) -> Value | None:
 
 
 def counted_rows(found: Found) -> set[str]:
-    """The 表三 rows read by count on several lines whose sum fails beside an unread row (module doc)."""
+    """The 表三 rows read by count on several lines whose sum fails beside an unread row (module doc): its six
+    applicant cells do not add up to its 总计, or those read already exceed it."""
     if found.out_of_step or not found.values:
         return set()
     cols = Format.T3_COLUMN_KEYS
@@ -45,13 +46,17 @@ def counted_rows(found: Found) -> set[str]:
         if key not in read or row in found.grid or row in found.certain:
             continue
         # (a cell the garbled-rows check nulled counts as read, as it was: it failed the row's sum too)
-        vals = [_as_read(found, f"{row}.{c}") for c in cols]
-        if any(v is None or v.value is None or isinstance(v.value, float) or v.overflow for v in vals):
+        got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None]
+        if any(isinstance(v.value, float) or v.overflow for v in got):
             continue
-        nums = [int(v.value) for v in vals if v is not None and v.value is not None]
-        if sum(nums[:-1]) == nums[-1]:
+        nums = {c: int(v.value) for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None
+                and v.value is not None}
+        total = nums.pop(cols[-1], None)
+        # its 总计 against its six applicant cells: equal when all are read; at least their sum when some
+        # are not (every cell is at least 0)
+        if total is None or (sum(nums.values()) == total if len(nums) == len(cols) - 1 else sum(nums.values()) <= total):
             continue
-        lines = {v.cell.line for v in vals if v is not None}
+        lines = {v.cell.line for v in got}
         if None in lines or len(lines) < 2:
             continue  # the row is a line of the text: read as printed
         beside = order[max(0, i - 1):i] + order[i + 1:i + 2]
