@@ -88,15 +88,16 @@ def null_counted_rows(found: Found, before: set[str]) -> None:
             found.notes.append(("unreadable", row, COUNTED, None))
 
 
-OVER_TOTAL = ("本列中已读出的各办理结果之和大于（七）总计，而这些数中有按数字的先后或个数读出的（不是与标签同在一行读出）："
-              "数字的先后不是表格的次序，本列这些格子无法确定，已留空")
+OVER_TOTAL = ("本列中已读出的各办理结果之和大于（七）总计，而这些数中有按列读出的（表格逐框写出，标签成串）："
+              "框的先后不一定是表格的次序，本列这些格子无法确定，已留空")
 
 
 def null_over_total(found: Found) -> None:
     """A column whose outcome cells read so far add up to more than its （七）总计 (every cell is at least 0, so
-    the cells not read cannot mend it): the cells of that column in the rows not read for certain (read by
-    the order or count of numbers) are nulled, with a note (L-03). Rows read for certain keep their values:
-    a printed table may not add up, and is read as printed."""
+    the cells not read cannot mend it): the cells of that column in the rows the columnar reader placed (labels
+    in runs, numbers box by box: read by the order and count of the boxes) are nulled, with a note (L-03). Rows
+    read by their own line keep their values: a printed table may not add up, and is read as printed (a
+    synthetic page's （七）总计 leaving out a 1 under 法律服务机构, read by every tool)."""
     if found.out_of_step or not found.values:
         return
     cols = Format.T3_COLUMN_KEYS
@@ -113,7 +114,7 @@ def null_over_total(found: Found) -> None:
         t = num(total, c)
         if t is None or sum(n for k in outcome if (n := num(k, c)) is not None) <= t:
             continue
-        doubt = [k for k in (*outcome, total) if num(k, c) is not None
+        doubt = [k for k in (*outcome, total) if num(k, c) is not None and f"requests.{k}" in found.by_columns
                  and f"requests.{k}" not in found.certain and f"requests.{k}" not in found.grid]
         for k in doubt:
             p = f"requests.{k}.{c}"
