@@ -94,10 +94,10 @@ OVER_TOTAL = ("本列中已读出的各办理结果之和大于（七）总计�
 
 def null_over_total(found: Found) -> None:
     """A column whose outcome cells read so far add up to more than its （七）总计 (every cell is at least 0, so
-    the cells not read cannot mend it): the cells of that column in the rows the columnar reader placed (labels
-    in runs, numbers box by box: read by the order and count of the boxes) are nulled, with a note (L-03). Rows
-    read by their own line keep their values: a printed table may not add up, and is read as printed (a
-    synthetic page's （七）总计 leaving out a 1 under 法律服务机构, read by every tool)."""
+    the cells not read cannot mend it), where the columnar reader placed （七）总计 (labels in runs, numbers box by
+    box: read by the order and count of the boxes): the cells of that column in the rows it placed are nulled,
+    with a note (L-03). Rows read by their own line keep their values: a printed table may not add up, and is
+    read as printed (a synthetic page's （七）总计 leaving out a 1 under 法律服务机构, read by every tool)."""
     if found.out_of_step or not found.values:
         return
     cols = Format.T3_COLUMN_KEYS
@@ -109,6 +109,8 @@ def null_over_total(found: Found) -> None:
         ok = v is not None and v.value is not None and not v.overflow and not isinstance(v.value, float)
         return int(v.value) if ok and v is not None and v.value is not None else None
 
+    if f"requests.{total}" not in found.by_columns:
+        return  # its （七）总计 read by a line or by the order of rows: the bound says nothing of the boxes' order
     noted: set[str] = set()
     for c in cols:
         t = num(total, c)
