@@ -72,10 +72,10 @@ def null_counted_rows(found: Found, before: set[str]) -> None:
     off) leaves the other cells read by count."""
     cols = Format.T3_COLUMN_KEYS
 
-    def holds(row: str) -> bool:
+    def holds(row: str) -> bool:  # (a blank cell, 「—」 or left empty, is 0 in the sum as the report counts it)
         vals = [found.values.get(f"{row}.{c}") for c in cols]
-        nums = [v.value for v in vals if v is not None and v.value is not None]
-        return len(nums) == len(cols) and sum(nums[:-1]) == nums[-1]
+        total = vals[-1].value if vals[-1] is not None else None
+        return total is not None and sum(v.value for v in vals[:-1] if v is not None and v.value is not None) == total
 
     for row in sorted(counted_rows(found) | {r for r in before if not holds(r)}):
         hit = False
