@@ -26,6 +26,7 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
+from .counted import counted_rows, null_counted_rows, null_over_total
 from .cuttail import settle_cut_tails, settle_two_line_rows
 from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
@@ -168,8 +169,14 @@ def build_record(doc: Document) -> Record:
     # a row failing its sum beside a lone number below it: a number cut in two (``cuttail``); or on two lines.
     # (Both look only at rows failing their own sum: none where every row read is the format's and holds.)
     if found_req.values and not (all_hold and keys is not None and keys <= _T3_ROWS[found_req.t3_format(keys)]):
+        # rows read by count beside an unread row that fail their sum (not in a reading from pixels: the noise
+        # gate checks every cell): nulled after the mends below, unless a mend makes them add up
+        counted = set() if ev.noisy else counted_rows(found_req)
         settle_cut_tails(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
         settle_two_line_rows(found_req, tb, found_req.t3_format())
+        if not ev.noisy:
+            null_counted_rows(found_req, counted)
+            null_over_total(found_req)
         keys = None
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)

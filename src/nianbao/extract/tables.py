@@ -70,6 +70,9 @@ class Found:
     # 表三 cells the check of garbled rows nulled (settle._garbled: row and column sums both fail), as they were
     # read: a row failing so beside the pieces of a number cut in two is looked at again (``cuttail``)
     garbled: dict[str, Value] = field(default_factory=dict)
+    # 表三 rows the columnar reader placed numbers in (labels in runs, numbers box by box): read by the order and
+    # count of the boxes, not by a line (``counted.null_over_total``)
+    by_columns: set[str] = field(default_factory=set)
 
     def t3_format(self, keys: set[str] | None = None) -> str:
         """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows

@@ -1,0 +1,129 @@
+"""表三 rows read by counting numbers, not by a line: null when their own sum fails beside an unread row.
+
+PDF text tools that write a page box by box (poppler ``pdftotext``'s default mode, pdfminer.six) put a
+table's numbers one or two to a line, column by column or in blocks, and the row labels in runs. A row
+label followed by exactly seven numbers is then read as that row by their count, though the seven may
+be the ends of two columns, or cells of other rows (「5.属于三类内部事务信息」 / 0 / 0 / 0 / 345 0 / 0 / 0,
+where 345 is another row's and the row's own 305 stands further on).
+
+A row read by label on its own line (its numbers on the label's line or on one line) is read as printed,
+whatever its sum: the line is the row. But a row whose seven cells stand on several lines was read by
+the count of numbers after its label, and that count is only evidence where the rows around it were read
+too: beside a row of the format left unread (its numbers fewer or more than a row's, so the numbers here
+are not in the table's order), a reading of seven that fails its own sum is no reading. Its cells are
+nulled with a note (L-03). Run after the readers that mend a row failing its sum (``cuttail``): a number
+cut in two fails the row too, and those readers join it.
+"""
+
+from __future__ import annotations
+
+from ..format import Format
+from .tables import Found
+from .values import Value
+
+COUNTED = ("本行的七个数分写在几行上（表格逐框写出），是按标签后数字的个数读出的，而相邻的行读不出（其后的数字多于或少于"
+           "一行），数字的先后不是表格的次序；本行合计又不成立：各格无法确定，已留空")
+
+
+def _as_read(found: Found, path: str) -> Value | None:
+    """The cell's value, or as read before the garbled-rows check nulled it."""
+    v = found.values.get(path)
+    return found.garbled.get(path, v) if v is not None and v.value is None else v
+
+
+def counted_rows(found: Found) -> set[str]:
+    """The 表三 rows read by count on several lines whose sum fails beside an unread row (module doc): its six
+    applicant cells do not add up to its 总计, or those read already exceed it."""
+    if found.out_of_step or not found.values:
+        return set()
+    cols = Format.T3_COLUMN_KEYS
+    order = [r.key for r in Format.get(found.t3_format()).t3_rows]
+    read = {k for k in order if any((v := found.values.get(f"requests.{k}.{c}")) is not None and v.value is not None
+                                     for c in cols)}
+    out = set()
+    for i, key in enumerate(order):
+        row = f"requests.{key}"
+        if key not in read or row in found.grid or row in found.certain:
+            continue
+        # (a cell the garbled-rows check nulled counts as read, as it was: it failed the row's sum too)
+        got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None]
+        if any(isinstance(v.value, float) or v.overflow for v in got):
+            continue
+        nums = {c: int(v.value) for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None
+                and v.value is not None}
+        total = nums.pop(cols[-1], None)
+        # its 总计 against its six applicant cells: equal when all are read; at least their sum when some
+        # are not (every cell is at least 0)
+        if total is None or (sum(nums.values()) == total if len(nums) == len(cols) - 1 else sum(nums.values()) <= total):
+            continue
+        lines = {v.cell.line for v in got}
+        if None in lines or len(lines) < 2:
+            continue  # the row is a line of the text: read as printed
+        beside = order[max(0, i - 1):i] + order[i + 1:i + 2]
+        if all(k in read for k in beside):
+            continue
+        out.add(row)
+    return out
+
+
+def null_counted_rows(found: Found, before: set[str]) -> None:
+    """Null the rows ``counted_rows`` finds, and those it found ``before`` the readers that mend a row failing
+    its sum (``cuttail``) unless they now add up: a mend that nulls only the row's 总计 (its digits may be cut
+    off) leaves the other cells read by count."""
+    cols = Format.T3_COLUMN_KEYS
+
+    def holds(row: str) -> bool:  # (a blank cell, 「—」 or left empty, is 0 in the sum as the report counts it)
+        vals = [found.values.get(f"{row}.{c}") for c in cols]
+        total = vals[-1].value if vals[-1] is not None else None
+        return total is not None and sum(v.value for v in vals[:-1] if v is not None and v.value is not None) == total
+
+    for row in sorted(counted_rows(found) | {r for r in before if not holds(r)}):
+        hit = False
+        for c in cols:
+            p = f"{row}.{c}"
+            if (v := found.values.get(p)) is not None and v.value is not None:
+                found.values[p] = Value(None, v.cell)
+                hit = True
+        if hit or row not in before:
+            found.notes.append(("unreadable", row, COUNTED, None))
+
+
+OVER_TOTAL = ("本列中已读出的各办理结果之和大于（七）总计，而这些数中有按列读出的（表格逐框写出，标签成串）："
+              "框的先后不一定是表格的次序，本列这些格子无法确定，已留空")
+
+
+def null_over_total(found: Found) -> None:
+    """A column whose outcome cells read so far add up to more than its （七）总计 (every cell is at least 0, so
+    the cells not read cannot mend it), where the columnar reader placed （七）总计 (labels in runs, numbers box by
+    box: read by the order and count of the boxes): the cells of that column in the rows it placed are nulled,
+    with a note (L-03). Rows read by their own line keep their values: a printed table may not add up, and is
+    read as printed (a synthetic page's （七）总计 leaving out a 1 under 法律服务机构, read by every tool)."""
+    if found.out_of_step or not found.values:
+        return
+    cols = Format.T3_COLUMN_KEYS
+    order = [r.key for r in Format.get(found.t3_format()).t3_rows]
+    (outcome, (total,)), _ = Format.t3_sums_over(order)
+
+    def num(key: str, c: str) -> int | None:
+        v = found.values.get(f"requests.{key}.{c}")
+        ok = v is not None and v.value is not None and not v.overflow and not isinstance(v.value, float)
+        return int(v.value) if ok and v is not None and v.value is not None else None
+
+    if f"requests.{total}" not in found.by_columns:
+        return  # its （七）总计 read by a line or by the order of rows: the bound says nothing of the boxes' order
+    noted: set[str] = set()
+    for c in cols:
+        t = num(total, c)
+        if t is None or sum(n for k in outcome if (n := num(k, c)) is not None) <= t:
+            continue
+        doubt = [k for k in (*outcome, total) if num(k, c) is not None and f"requests.{k}" in found.by_columns
+                 and f"requests.{k}" not in found.certain and f"requests.{k}" not in found.grid]
+        for k in doubt:
+            p = f"requests.{k}.{c}"
+            found.values[p] = Value(None, found.values[p].cell)
+            if k not in noted:
+                noted.add(k)
+                found.notes.append(("unreadable", f"requests.{k}", OVER_TOTAL, None))
+
+
+__all__ = ["COUNTED", "OVER_TOTAL", "counted_rows", "null_counted_rows", "null_over_total"]
