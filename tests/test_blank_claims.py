@@ -30,6 +30,10 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         # run on with 结转下年度's (「（七）总计」/「四、结转下年度继续办理」, then 0 … 19), that row has its
         # note but 总计's row is null without one (before cuttail too)
         "chromium-pdftotext__s00021-numbers.txt": 7,
+        # the same run-on through pdftotext -layout (seed 1037, 「四、结转下」 / numbers / 「年度继续办理」): both rows are
+        # noted now (main called 结转下年度's 7 cells blank); 表二's 行政处罚 and 行政事业性收费, their labels wrapped
+        # (「性收费」), are null without a note, as on main
+        "chromium-pdftotext-layout__s01037-breaks.txt": 2,
         # pdftotext -layout of a page of paragraphs (cells set apart by full-width spaces): 表三's 1.本机关不掌握…
         # read as a blank row, no reader's note (as on main; 表二's 行政许可 and 行政强制, 2 claims more there, are
         # noted now)
