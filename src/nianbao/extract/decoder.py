@@ -1942,6 +1942,13 @@ def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
             and not any(w in key for w in _T2_OWN_WORDS))
 
 
+def other_key(word: str) -> bool:
+    """``word`` (a token of the text) ends with a colon after words none of 表二's own (「•访问量：」, not
+    「（单位：」): a key of other text on the page, whose value is the next number written."""
+    key, colon, after = _stream_label(word).rpartition(":")
+    return bool(colon) and not after and any(ch.isalpha() for ch in key) and not any(w in key for w in _T2_OWN_WORDS)
+
+
 def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
     """``words`` (Stream.chars between an item's label and its first number) hold the whole name of a column
     of 表二 the item does not have (「上一年项目数量」 before 政府集中采购's numbers, 「本年处理决定数量」 before
@@ -2253,4 +2260,4 @@ def piece_cell(stream: Stream, start: int, end: int) -> Cell:
 
 
 __all__ = ["Decoded", "Piece", "Run", "Stream", "alternatives_text", "decode_active", "decode_appeals",
-           "decode_requests", "piece_cell", "readings", "runs_between"]
+           "decode_requests", "other_key", "piece_cell", "readings", "runs_between"]
