@@ -975,8 +975,14 @@ def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -
             out.append(False)
             continue
         t0, t1 = stream.where[lo], stream.where[min(hi, len(stream.where)) - 1] + 1
-        out.append(loose_unit(stream.text[t0:t1]))
+        out.append(loose_unit(stream.text[t0:t1], lambda t, t0=t0: _source(stream, t0 + t)))
     return out
+
+
+def _source(stream: Stream, t: int) -> int | None:
+    """The offset in the document's own text of ``stream.text[t]`` (None: not known)."""
+    cell, off = stream.cell_at(t)
+    return cell.span[0] + off if cell is not None and cell.span is not None else None
 
 
 _MOVED_NOTE = ("上一行标签后没有数字，下一行标签后的数字多于一行：原文的次序把数字移过了标签，"
