@@ -541,8 +541,17 @@ def test_a_row_label_begun_after_a_header():
 
 
 def test_a_count_unit_apart_from_its_number():
-    """「17」 over 「件」 (a cell 「17件」 wrapped): a 件 first on its line or after white space; 「0件」 is whole."""
-    from nianbao.extract.wrapped import loose_unit
+    """「17」 over 「件」 (a cell 「17件」 wrapped): a 件 after a wide space, on an indented line, or after another count's;
+    right after its digits (a space or a plain line break between: each cell on a line of its own) it is whole."""
+    from nianbao.extract.wrapped import line_text, loose_unit
+    from nianbao.ingest import Cell
 
-    assert loose_unit("   件") and loose_unit("0件  件16") and loose_unit("28\n件")
-    assert not loose_unit("0件 12件") and not loose_unit("受理申请件数")
+    assert loose_unit("0件   件16") and loose_unit("28          件") and loose_unit("28\n      件")
+    assert loose_unit("28\t件") and loose_unit("申请           件16")
+    assert not loose_unit("0件 12件") and not loose_unit("受理申请件数") and not loose_unit("0 件")
+    assert not loose_unit("406\n件") and not loose_unit("单位： 件") and not loose_unit("件")
+    # the document's offsets over the reader's white space: 「28」 and 「件」 a tab apart, one space apart in the page
+    assert not loose_unit("28\t件", lambda t: t)
+    assert loose_unit("28\t件", lambda t: t if t < 2 else t + 40)
+    assert line_text([Cell("28", span=(10, 12)), Cell("件", span=(30, 31))]) == "28" + " " * 18 + "件"
+    assert line_text([Cell("28"), Cell("件")]) == "28\t件"
