@@ -1614,6 +1614,7 @@ _ROWS = (("regulations", "一", ("规章",)), ("normative_documents", "一", ("�
 _HEADS = (("issued", "一", ("制发",)), ("repealed", "一", ("废止", "度止")), ("in_force", "一", ("现行有效",)),
           ("decisions", "五六", ("处理决定",)), ("amount", "八", ("收费金额",)))
 _DOC_COLS = ("issued", "repealed", "in_force")
+_DOC_ROWS = ("regulations", "normative_documents")
 _PROSE_AFTER = frozenset("年月日件条项次个份%万人元")
 
 
@@ -1649,6 +1650,7 @@ class _Layouts(NamedTuple):
 
     grids: list[list[list[str]]]  # candidate layouts, each a grid (rows of paths)
     scrambled: list[str]  # cells whose labels or headers stand out of the format's order (no reading by order)
+    why: str = "order"  # … or (``begun``) the rows a label begun after a header may be
 
 
 def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
@@ -1705,7 +1707,9 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
     # column headers: the rows of their section (of those a begun label may be, when the words begin one)
     rows_in = [k for k, rs, _ in _ROWS if rs in sec and (not begun or k in begun)]
     if begun and len(rows_in) != 1:
-        return _Layouts([], [])  # (「行政」 begins 行政许可 of 第（五）项 and both rows of 第（六）项: whose, not known)
+        # (「行政」 begins 行政许可 of 第（五）项 and both rows of 第（六）项: whose, not known)
+        return _Layouts([], [f"active.{k}.{c}" if k in _DOC_ROWS else f"active.{k}"
+                             for k in rows_in for c in (keys if k in _DOC_ROWS else ("",))], "begun")
     for s in sec:
         rows = [k for k, rs, _ in _ROWS if rs == s and k in rows_in]
         if not rows:
@@ -1823,21 +1827,23 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     for (gap, nums), word_end, key in zip(runs, gaps, keys):
         if any(t == "x" for t, _s, _e in nums):
             continue
-        if key:
-            # another text's key among the words before the numbers, its value not written on its line (a page's
-            # sidebar between 表二's lines: 「• 访问量：」, the header, 「12345」): the first number is that key's value
-            continue
         marks = _marks(gap)
         twice = any(p <= nums[0][1] and "处理决定" in text[text.rfind("\n", 0, p - 1) + 1:p]
                     and _filler(_BLANK_OR_HEAD.sub("", text[p:nums[0][1]])) for p in stream.repeats)
-        cells, scrambled = _cells(marks, gap, twice)
-        if scrambled:  # boxes out of the page's order: these cells are not read by it
+        cells, scrambled, why = _cells(marks, gap, twice)
+        if key:
+            # another text's key among the words before the numbers, its value not written on its line (a page's
+            # sidebar between 表二's lines: 「• 访问量：」, the header, 「12345」): the first number is that key's value
+            scrambled, why = [p for g in cells if sum(len(r) for r in g) == len(nums) for r in g for p in r], "keyed"
+        if scrambled:  # boxes out of the page's order (or the other reasons above): these cells are not read by it
             for p in scrambled:
                 seen.setdefault(p, set()).add(None)
                 row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
                 if row not in dec.unreadable:
                     dec.unreadable.append(row)
-                dec.why[row] = "order"
+                dec.why[row] = why
+            continue
+        if key:
             continue
         layouts = [g for g in cells if sum(len(r) for r in g) == len(nums)]
         if cells and not layouts and all(sum(len(r) for r in g) > len(nums) for g in cells):

@@ -975,13 +975,13 @@ def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -
             out.append(False)
             continue
         t0, t1 = stream.where[lo], stream.where[min(hi, len(stream.where)) - 1] + 1
-        out.append(loose_unit(stream.text[t0:t1], lambda t, t0=t0: _source(stream, t0 + t)))
+        out.append(loose_unit(stream.text[t0:t1], partial(_source, stream, t0)))
     return out
 
 
-def _source(stream: Stream, t: int) -> int | None:
-    """The offset in the document's own text of ``stream.text[t]`` (None: not known)."""
-    cell, off = stream.cell_at(t)
+def _source(stream: Stream, base: int, t: int) -> int | None:
+    """The offset in the document's own text of ``stream.text[base + t]`` (None: not known)."""
+    cell, off = stream.cell_at(base + t)
     return cell.span[0] + off if cell is not None and cell.span is not None else None
 
 
