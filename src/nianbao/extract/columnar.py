@@ -1837,7 +1837,8 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             scrambled, why = [p for g in cells if sum(len(r) for r in g) == len(nums) for r in g for p in r], "keyed"
         if scrambled:  # boxes out of the page's order (or the other reasons above): these cells are not read by it
             for p in scrambled:
-                seen.setdefault(p, set()).add(None)
+                if why == "order":  # (the others only say why a row stays null: another run may still read it)
+                    seen.setdefault(p, set()).add(None)
                 row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
                 if row not in dec.unreadable:
                     dec.unreadable.append(row)
