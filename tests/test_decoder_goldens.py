@@ -449,6 +449,36 @@ RIGHT = {
     # the outcome cells read add up to more than （七）总计 in that column, so its cells not read for certain are null
     # (counted.null_over_total)
     "lo-pdfminer__s00324-zeros.txt": 94,
+    # pdfplumber's layout text of LibreOffice's PDF of a page with a sidebar: its 「• 访问量：」 line interleaved with
+    # 表二's header, 「12345」 on the line after the header and before 「行政许」「可」: read as 行政许可 by the header
+    # (1 wrong each). Another text's key dangling before the header (a word ending in ：, no number after it on its
+    # line) leaves the run unread (columnar._dangling_key)
+    "lo-pdfplumber-layout__s00607-mixed.txt": 137,
+    "lo-pdfplumber-layout__s00751-mixed.txt": 184,
+    # pypdf's layout text of Chromium's PDF: 「本年处理决定数量」「行政 29」「处罚」, the label wrapped around its number and
+    # the header's section markers interleaved (「信息内本年容」): 29 read as 行政许可 (1 wrong). A row label begun
+    # after the header reads only the one row it may be in the header's section (columnar._begun_rows)
+    "chromium-pypdf-layout__s00863-mixed.txt": 76,
+    # pypdf's layout text: 「（三）不予 4.保护第三方合法权益 0 0 ３ 0 ７ １ ２６」「公开 ６」, 其他's 16 wrapped in its cell
+    # under the group label's rest: the row read with 其他 1 (2 wrong, the same under 「（四）无法」「提供 ７」). A wrapped
+    # label's rest with numbers lets the row above go when its sum fails, as a bare line of numbers does
+    # (tables._run_on); the decoder then reads neither row (156 right before, the rows' other cells among them)
+    "chromium-pypdf-layout__s00773-numbers.txt": 144,
+    # cells with their unit wrapped (「17件」 as 「17」 over 「件」): pdfplumber's layout writes 「17」 on a line between
+    # 5.属于三类内部事务信息 (six numbers, a blank cell) and 6.属于四类过程性信息, PyMuPDF sort=True at the end of
+    # 5.'s line, and the row read 0 0 0 12 18 30 17 (3 wrong). A loose 件 among the next row's makes a row read only
+    # where its own sum holds (decoder._loose_units, wrapped.loose_unit)
+    "chromium-pdfplumber-layout__s00613-numbers.txt": 107,
+    "chromium-pymupdf-sort__s00613-numbers.txt": 101,
+    # the same over a zeros page: 「1.申请人无正当理由逾期不补正…  0」 / 「1 0件 15 0件 0件 … 件16」, 其他's 0 first, read
+    # 0 1 0 15 0 0 16, adding up (4 wrong). Rows with a loose 件 among their own numbers, not all the same, are read
+    # only where sums across rows confirm them (88 right before, 3 of them that row's)
+    "chromium-pymupdf-sort__s00644-zeros.txt": 85,
+    # pdfplumber's plain text of LibreOffice's PDF: 「0 — 0 6 — 6件」 (a blank cell left no trace) and the next row's
+    # 「12 — 0 — — 0 12」, its label lost, one cell short for the two rows: 12 cut as 1|2 in either row, each reading
+    # failing a cut row's sum, and the cells they agreed on read shifted (3 wrong). When every reading of several rows
+    # cuts a run in a row whose sums then fail, none of their cells is read (decoder._solve)
+    "lo-pdfplumber__s00613-numbers.txt": 110,
 }
 
 
@@ -505,3 +535,43 @@ def test_a_number_after_other_words_and_a_colon_is_theirs():
     assert not _keyed_by_other_words(":", licensing)
     assert not _keyed_by_other_words("(万元):", licensing)
     assert not _keyed_by_other_words("访问量:12件合计", licensing)  # (words after the colon: not its value)
+
+
+def test_a_key_dangling_before_a_header_keeps_the_next_number():
+    """Another text's key (「• 访问量：」) with no number after it on its line: its value is written later, and may be
+    the first number after 表二's header; 表二's own words before a colon (「（单位：」) are no such key."""
+    from nianbao.extract.columnar import _dangling_key
+    from nianbao.extract.decoder import other_key
+
+    assert other_key("访问量：") and other_key("•访问量:")
+    assert not other_key("额（单位：") and not other_key("：") and not other_key("访问量：12")
+    text = "• 访问量：\n  信息内容  本年处理决定数量\n12345\n"
+    assert _dangling_key(text, 2, 6)
+    assert not _dangling_key("• 访问量：12345\n", 2, 6)
+
+
+def test_a_row_label_begun_after_a_header():
+    """「本年处理决定数量」「行政 29」「处罚」: 「行政」 begins 行政许可, 行政处罚, 行政强制 (and 行政事业性收费, 行政规范性文件);
+    the whole label, or words no label begins with, is not a label begun."""
+    from nianbao.extract.columnar import _begun_rows
+
+    assert _begun_rows("数量行政") >= {"licensing", "punishment", "coercion"}
+    assert _begun_rows("数量 规范") == {"normative_documents"}
+    assert not _begun_rows("数量") and not _begun_rows("行政许可")
+
+
+def test_a_count_unit_apart_from_its_number():
+    """「17」 over 「件」 (a cell 「17件」 wrapped): a 件 after a wide space, on an indented line, or after another count's;
+    right after its digits (a space or a plain line break between: each cell on a line of its own) it is whole."""
+    from nianbao.extract.wrapped import line_text, loose_unit
+    from nianbao.ingest import Cell
+
+    assert loose_unit("0件   件16") and loose_unit("28          件") and loose_unit("28\n      件")
+    assert loose_unit("28\t件") and loose_unit("申请           件16")
+    assert not loose_unit("0件 12件") and not loose_unit("受理申请件数") and not loose_unit("0 件")
+    assert not loose_unit("406\n件") and not loose_unit("单位： 件") and not loose_unit("件")
+    # the document's offsets over the reader's white space: 「28」 and 「件」 a tab apart, one space apart in the page
+    assert not loose_unit("28\t件", lambda t: t)
+    assert loose_unit("28\t件", lambda t: t if t < 2 else t + 40)
+    assert line_text([Cell("28", span=(10, 12)), Cell("件", span=(30, 31))]) == "28" + " " * 18 + "件"
+    assert line_text([Cell("28"), Cell("件")]) == "28\t件"

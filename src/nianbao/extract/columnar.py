@@ -47,7 +47,7 @@ from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Labe
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .colblocks import read_blocks
-from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows, split_boxes
+from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows, other_key, split_boxes
 
 WIDTH = len(T3_COLUMN_KEYS)
 MAX_BANDS = 10
@@ -1614,6 +1614,7 @@ _ROWS = (("regulations", "一", ("规章",)), ("normative_documents", "一", ("�
 _HEADS = (("issued", "一", ("制发",)), ("repealed", "一", ("废止", "度止")), ("in_force", "一", ("现行有效",)),
           ("decisions", "五六", ("处理决定",)), ("amount", "八", ("收费金额",)))
 _DOC_COLS = ("issued", "repealed", "in_force")
+_DOC_ROWS = ("regulations", "normative_documents")
 _PROSE_AFTER = frozenset("年月日件条项次个份%万人元")
 
 
@@ -1649,6 +1650,7 @@ class _Layouts(NamedTuple):
 
     grids: list[list[list[str]]]  # candidate layouts, each a grid (rows of paths)
     scrambled: list[str]  # cells whose labels or headers stand out of the format's order (no reading by order)
+    why: str = "order"  # … or (``begun``) the rows a label begun after a header may be
 
 
 def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
@@ -1664,6 +1666,9 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
         return _Layouts([], [])
     kind = last[1]
     sec = last[3]
+    # a row label's first characters after the header, right before the numbers (a layout text's 「本年处理决定数量」
+    # 「行政 29」「处罚」, the label wrapped around its number): the numbers are that one row's
+    begun = _begun_rows(words[last[0] + last[4]:]) if kind == "head" else set()
     if kind == "head":
         # 处理决定数量 heads both 第（五）项 and 第（六）项: the section named right before it is its own
         named = [m for m in _SECTION_MARK.finditer(words, 0, last[0]) if len(sec) > 1]
@@ -1699,9 +1704,16 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
         else:
             out.append([[f"active.{k}"] for k in keys])
         return _Layouts(out, [])
-    # column headers: the rows of their section
+    # column headers: the rows of their section (of those a begun label may be, when the words begin one)
+    rows_in = [k for k, rs, _ in _ROWS if rs in sec and (not begun or k in begun)]
+    if begun and len(rows_in) != 1:
+        # (「行政」 begins 行政许可 of 第（五）项 and both rows of 第（六）项: whose, not known)
+        return _Layouts([], [f"active.{k}.{c}" if k in _DOC_ROWS else f"active.{k}"
+                             for k in rows_in for c in (keys if k in _DOC_ROWS else ("",))], "begun")
     for s in sec:
-        rows = [k for k, rs, _ in _ROWS if rs == s]
+        rows = [k for k, rs, _ in _ROWS if rs == s and k in rows_in]
+        if not rows:
+            continue
         if s == "一":
             if not set(keys) <= set(_DOC_COLS):
                 continue
@@ -1711,6 +1723,18 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
         else:
             out.append([[f"active.{r}"] for r in rows])
     return _Layouts(out, [])
+
+
+_ROW_LABELS = {"regulations": ("规章",), "normative_documents": ("规范性文件", "行政规范性文件"),
+               "licensing": ("行政许可",), "punishment": ("行政处罚",), "coercion": ("行政强制",),
+               "fees": ("行政事业性收费", "事业性收费")}
+
+
+def _begun_rows(tail: str) -> set[str]:
+    """The 表二 rows whose label's first two or more characters (not the whole label) ``tail`` (the words between
+    a column header and the numbers) ends with."""
+    tail = re.sub(r"\s", "", tail)
+    return {k for k, labs in _ROW_LABELS.items() for lab in labs for n in range(2, len(lab)) if tail.endswith(lab[:n])}
 
 
 _BLANK = "—"
@@ -1760,6 +1784,8 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     cur: list[tuple[str, int, int]] = []
     last_word = t_lo  # where the last word before the current run ends, in ``text``
     gaps: list[int] = []
+    keyed = False  # the current words hold another text's key, its value not yet written (``_dangling_key``)
+    keys: list[bool] = []
     for m in _T2_TOKEN.finditer(text, t_lo, t_hi):
         tok = m.group()
         if _BLANK_MARK.fullmatch(tok) and (cur or words) and _own_line(text, m.start(), m.end()):
@@ -1770,9 +1796,11 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             if cur:
                 runs.append(("".join(words), cur))
                 gaps.append(last_word)
-                words, cur = [], []
+                keys.append(keyed)
+                words, cur, keyed = [], [], False
             words.append(tok)
             last_word = m.end()
+            keyed = keyed or _dangling_key(text, m.start(), m.end())
             continue
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
@@ -1787,26 +1815,36 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     if cur:
         runs.append(("".join(words), cur))
         gaps.append(last_word)
-    runs, gaps = [(g, n) for g, n in runs if any(t != _BLANK for t, _s, _e in n)], \
-        [w for (g, n), w in zip(runs, gaps) if any(t != _BLANK for t, _s, _e in n)]
+        keys.append(keyed)
+    kept = [any(t != _BLANK for t, _s, _e in n) for _g, n in runs]
+    runs = [x for x, k in zip(runs, kept) if k]
+    gaps = [x for x, k in zip(gaps, kept) if k]
+    keys = [x for x, k in zip(keys, kept) if k]
     dec = Decoded()
     seen: dict[str, set] = {}
     src: dict[str, tuple[str, int, int]] = {}
     short = False  # a run before this one had fewer numbers than any layout of its words has cells
-    for (gap, nums), word_end in zip(runs, gaps):
+    for (gap, nums), word_end, key in zip(runs, gaps, keys):
         if any(t == "x" for t, _s, _e in nums):
             continue
         marks = _marks(gap)
         twice = any(p <= nums[0][1] and "处理决定" in text[text.rfind("\n", 0, p - 1) + 1:p]
                     and _filler(_BLANK_OR_HEAD.sub("", text[p:nums[0][1]])) for p in stream.repeats)
-        cells, scrambled = _cells(marks, gap, twice)
-        if scrambled:  # boxes out of the page's order: these cells are not read by it
+        cells, scrambled, why = _cells(marks, gap, twice)
+        if key:
+            # another text's key among the words before the numbers, its value not written on its line (a page's
+            # sidebar between 表二's lines: 「• 访问量：」, the header, 「12345」): the first number is that key's value
+            scrambled, why = [p for g in cells if sum(len(r) for r in g) == len(nums) for r in g for p in r], "keyed"
+        if scrambled:  # boxes out of the page's order (or the other reasons above): these cells are not read by it
             for p in scrambled:
-                seen.setdefault(p, set()).add(None)
+                if why == "order":  # (the others only say why a row stays null: another run may still read it)
+                    seen.setdefault(p, set()).add(None)
                 row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
                 if row not in dec.unreadable:
                     dec.unreadable.append(row)
-                dec.why[row] = "order"
+                dec.why[row] = why
+            continue
+        if key:
             continue
         layouts = [g for g in cells if sum(len(r) for r in g) == len(nums)]
         if cells and not layouts and all(sum(len(r) for r in g) > len(nums) for g in cells):
@@ -1864,6 +1902,13 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         dec.rows.setdefault(row, []).append(Run(tok, c0, c1))
     return dec
+
+
+def _dangling_key(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` (a word) is another text's key (``decoder.other_key``) with no number after it on its line:
+    its value is written later, and may be the next number read."""
+    le = text.find("\n", b)
+    return other_key(text[a:b]) and not any(ch.isdigit() for ch in text[b:le if le >= 0 else len(text)])
 
 
 def _heads_on_one_line(text: str, word_end: int) -> int:

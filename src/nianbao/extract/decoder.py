@@ -60,6 +60,7 @@ from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, row_adds_up, row_sums, t3_columns
 from .values import column_numbers
+from .wrapped import loose_unit
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
@@ -943,6 +944,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         dec.said[path] = _CUT_LABEL_NOTE
     units = []
     ends = {i: e for i, _s, e in best}
+    loose = _loose_units(stream, best, segs)
     for k, (covered, runs) in enumerate(segs):
         if k in moved or lent in covered:
             for i in covered:
@@ -959,7 +961,15 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             cands = summed_readings(runs, len(paths))
         e = ends.get(covered[0], -1) if len(covered) == 1 else -1
         dashes = bool(runs) and 0 <= e <= runs[0].start and _dash_after_label(stream, e, runs[0].start)
-        units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed, dashes=dashes))
+        if runs and loose[k] and len({(r.digits, r.blank) for r in runs}) > 1:
+            # a count's 件 apart from its number among these rows' (a cell 「0件」 wrapped: 「0」 on the line above,
+            # 「件16」): one number stands out of its place, and their order is the cells' only where sums across rows
+            # say so (``wrapped``); all the same (「0件」 in every cell), their order gives no other reading
+            runs = [replace(runs[0], gap=True), *runs[1:]]
+        # … or among the next rows': the number may be the last of these rows', not a cell of theirs (「5.属于三类内部事务
+        # 信息 0 0 0 12 18 30」 / 「17」 / 「6.属于四类过程性信息 0 11 0 0 28」 / 「件」): read only where their own sums hold
+        balanced = k + 1 < len(segs) and loose[k + 1]
+        units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed, dashes=dashes, balanced=balanced))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
     _solve(units, _t3_constraints(keys, cols), dec, stream if pieces else None)
@@ -971,6 +981,31 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
 
 _LENT_NOTE = "标签与数字之间写着格式中后一行标签的开头（标签被数字隔断）：其后的数字属于那一行，本行的数字无法确定"
 _CUT_LABEL_NOTE = "本行标签被数字隔断（开头在数字前，其余在数字后），没能作为整个标签找到：这些数字的归属没有核实"
+
+
+def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -> list[bool]:
+    """Per segment: a count's 件 standing apart from its digits (``wrapped.loose_unit``) from its first row's label to
+    the next segment's (the last: to its numbers' end)."""
+    starts = {i: s for i, s, _e in best}
+    out = []
+    for k, (covered, runs) in enumerate(segs):
+        lo = starts.get(covered[0], runs[0].start if runs else None)
+        nxt = starts.get(segs[k + 1][0][0]) if k + 1 < len(segs) else None
+        hi = nxt if nxt is not None else (runs[-1].end + 1 if runs else lo)
+        if lo is None or hi is None or hi <= lo:
+            out.append(False)
+            continue
+        t0, t1 = stream.where[lo], stream.where[min(hi, len(stream.where)) - 1] + 1
+        out.append(loose_unit(stream.text[t0:t1], partial(_source, stream, t0)))
+    return out
+
+
+def _source(stream: Stream, base: int, t: int) -> int | None:
+    """The offset in the document's own text of ``stream.text[base + t]`` (None: not known)."""
+    cell, off = stream.cell_at(base + t)
+    return cell.span[0] + off if cell is not None and cell.span is not None else None
+
+
 _MOVED_NOTE = ("上一行标签后没有数字，下一行标签后的数字多于一行：原文的次序把数字移过了标签，"
                "这一行标签后的数字是本行的还是上一行的无法确定")
 
@@ -1203,6 +1238,8 @@ class _Unit:
     summed: bool = False
     # dashes between the label and its first number that no reading takes for blank cells' marks (「——016131948」)
     dashes: bool = False
+    # read only where its own sums hold (a number written out of its place may stand among its runs: ``wrapped``)
+    balanced: bool = False
 
     def __post_init__(self) -> None:
         self.adjacent = not any(r.gap for r in self.runs)
@@ -1339,11 +1376,21 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         if stream is not None and cands and (len(cands) <= MAX_SCORED or len(u.paths) <= _T3_WIDTH):
             # (a one-row unit too: its readings past MAX_SCORED are checked no less, 「申请0235240235710」's 331
             # agreed on 0 as 自然人 where blanks were dropped)
-            rows = set.intersection(*(_cut_unconfirmed(u, c, cons, values) for c in cands))
+            each = [_cut_unconfirmed(u, c, cons, values) for c in cands]
+            rows = set.intersection(*each)
+            if len(cands) > 1 and all(each):
+                # several rows' numbers, every reading cutting a run in a row whose sums then fail (「0 — 0 6 — 6件」
+                # 「12 — 0 — — 0 12」, one cell short: 1|2 in either row): the cell short is as likely a blank the text
+                # left no trace of, anywhere among them, so not even the cells the readings agree on are placed
+                rows = {p.rsplit(".", 1)[0] for p in u.paths}
             cut_paths.update(p for p in u.paths if p.rsplit(".", 1)[0] in rows)
         if not cands:
             if u.runs:
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+            continue
+        if u.balanced and all(any(_holds(c, dict(zip(u.paths, (p.value for p in r)))) is False for c in own(u))
+                              for r in cands):
+            dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         if len(cands) <= MAX_SCORED and (all(_cut_against_sums(u, c, cons) for c in cands) or (
                 len(cands) > 1 and all(_cut_against_sums(u, c, cons, True, stream) for c in cands))):
@@ -1958,6 +2005,13 @@ def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
             and not any(w in key for w in _T2_OWN_WORDS))
 
 
+def other_key(word: str) -> bool:
+    """``word`` (a token of the text) ends with a colon after words none of 表二's own (「•访问量：」, not
+    「（单位：」): a key of other text on the page, whose value is the next number written."""
+    key, colon, after = _stream_label(word).rpartition(":")
+    return bool(colon) and not after and any(ch.isalpha() for ch in key) and not any(w in key for w in _T2_OWN_WORDS)
+
+
 def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
     """``words`` (Stream.chars between an item's label and its first number) hold the whole name of a column
     of 表二 the item does not have (「上一年项目数量」 before 政府集中采购's numbers, 「本年处理决定数量」 before
@@ -2269,4 +2323,4 @@ def piece_cell(stream: Stream, start: int, end: int) -> Cell:
 
 
 __all__ = ["Decoded", "Piece", "Run", "Stream", "alternatives_text", "decode_active", "decode_appeals",
-           "decode_requests", "piece_cell", "readings", "runs_between"]
+           "decode_requests", "other_key", "piece_cell", "readings", "runs_between"]

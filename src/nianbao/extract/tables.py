@@ -20,6 +20,7 @@ from .placed import Places, Reading, beside, head_centres, place, t3_readings, t
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at, written_down
 from .values import Row, Value, only_window, read_value, split_row
+from .wrapped import line_text, loose_unit
 
 FUZZY = 0.72
 _DIGIT = re.compile(r"\d")
@@ -420,6 +421,10 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     for bi, block in enumerate(blocks):
         row = split_row(block, width=header.width)
         split.append(Row(row.label, row.label_cells, list(row.values), block, row.trimmed))  # (pending rows grow)
+        if not block.grid and labelled.get(bi - 1) and bi - 1 not in bare and loose_unit(line_text(block.cells)):
+            # a count's 件 apart from its number (a cell 「17件」 wrapped: 「17」 at the end of the line above): the
+            # number may be this row's, not a cell of the row above (``wrapped``)
+            _run_on(found, labelled[bi - 1])
         if not row.label:
             if pending and row.values:
                 key, prow = pending
@@ -455,6 +460,11 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
                 # group label spanning the rows below it as a row of its own, 「三、本年度办理结果」, and a label
                 # cut by a page break as one, 「无法提供」+「政府信息」)
                 found.notes.append(("extra_row", "requests", row.label, block))  # 小计, a 4th （六） row …
+            elif (row.values and not block.grid and labelled.get(bi - 1) and bi - 1 not in bare
+                  and _format_words(c)):
+                # a wrapped label's rest with numbers after it (pypdf's layout: 「（三）不予 4.保护第三方合法权益 0 0 ３ 0 ７ １ ２６」
+                # 「公开 ６」, the ６ of 16 wrapped in its cell): they may run on from the row above, as a bare line's do
+                _run_on(found, labelled[bi - 1])
             continue
         if lab.key == "other_other" and (group != "other" or tail(row.label) not in _OTHER_WORDS
                                          or _is_group_label(row.label)):
