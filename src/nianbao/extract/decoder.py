@@ -60,7 +60,7 @@ from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, row_adds_up, row_sums, t3_columns
 from .values import column_numbers
-from .wrapped import loose_unit
+from .wrapped import UNIT, loose_unit
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
 MAX_STEPS = 50_000  # search steps per segment; past that the segment is left unread
@@ -986,6 +986,8 @@ _CUT_LABEL_NOTE = "本行标签被数字隔断（开头在数字前，其余在�
 def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -> list[bool]:
     """Per segment: a count's 件 standing apart from its digits (``wrapped.loose_unit``) from its first row's label to
     the next segment's (the last: to its numbers' end)."""
+    if UNIT not in stream.text:  # (no count carries its unit: nearly every report)
+        return [False] * len(segs)
     starts = {i: s for i, s, _e in best}
     out = []
     for k, (covered, runs) in enumerate(segs):

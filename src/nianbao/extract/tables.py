@@ -20,7 +20,7 @@ from .placed import Places, Reading, beside, head_centres, place, t3_readings, t
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at, written_down
 from .values import Row, Value, only_window, read_value, split_row
-from .wrapped import line_text, loose_unit
+from .wrapped import UNIT, line_text, loose_unit
 
 FUZZY = 0.72
 _DIGIT = re.compile(r"\d")
@@ -421,7 +421,8 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     for bi, block in enumerate(blocks):
         row = split_row(block, width=header.width)
         split.append(Row(row.label, row.label_cells, list(row.values), block, row.trimmed))  # (pending rows grow)
-        if not block.grid and labelled.get(bi - 1) and bi - 1 not in bare and loose_unit(line_text(block.cells)):
+        if not block.grid and labelled.get(bi - 1) and bi - 1 not in bare and UNIT in block.text \
+                and loose_unit(line_text(block.cells)):
             # a count's 件 apart from its number (a cell 「17件」 wrapped: 「17」 at the end of the line above): the
             # number may be this row's, not a cell of the row above (``wrapped``)
             _run_on(found, labelled[bi - 1])

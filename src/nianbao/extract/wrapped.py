@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..ingest import Cell
 
-_UNIT = "件"
+UNIT = "件"  # the unit a count of the format's cells may carry
 
 
 def loose_unit(text: str, source: Callable[[int], int | None] | None = None) -> bool:
@@ -21,7 +21,7 @@ def loose_unit(text: str, source: Callable[[int], int | None] | None = None) -> 
     (「0 件」) or a line break (「17」/「件」: each cell's text on lines of its own) between, it is in its place; first
     in ``text``, nothing says. ``source``: a text offset's offset in the document's own text (None: not known),
     whose white space a reader's text may have rewritten (cells joined by a tab, lines' indents dropped)."""
-    for m in re.finditer(_UNIT, text):
+    for m in re.finditer(UNIT, text):
         j = m.start()
         i = j
         while i > 0 and text[i - 1].isspace():
@@ -29,7 +29,7 @@ def loose_unit(text: str, source: Callable[[int], int | None] | None = None) -> 
         if i == 0 or i == j and not text[i - 1].isdigit():
             continue  # (first, or a word's: 「件数」)
         before = text[i - 1]
-        if before == _UNIT:
+        if before == UNIT:
             return True  # (after another count's: 「0件   件16」)
         if before in "：:":
             continue  # (a header's 「单位：件」)
@@ -64,4 +64,4 @@ def line_text(cells: list[Cell]) -> str:
     return out
 
 
-__all__ = ["line_text", "loose_unit"]
+__all__ = ["UNIT", "line_text", "loose_unit"]
