@@ -1725,9 +1725,8 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
     return _Layouts(out, [])
 
 
-_ROW_LABELS = {"regulations": ("规章",), "normative_documents": ("规范性文件", "行政规范性文件"),
-               "licensing": ("行政许可",), "punishment": ("行政处罚",), "coercion": ("行政强制",),
-               "fees": ("行政事业性收费", "事业性收费")}
+# 表二's rows and the words they are found by, from the format (「行政规范性文件」 and its key 「规范性文件」, …)
+_ROW_LABELS = {it.key: tuple(dict.fromkeys((it.label, *it.keys))) for it in Format.get("2021").active}
 
 
 def _begun_rows(tail: str) -> set[str]:
