@@ -48,6 +48,7 @@ from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .colblocks import read_blocks
 from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows, other_key, split_boxes
+from .subtotal import no_sum_fails
 
 WIDTH = len(T3_COLUMN_KEYS)
 MAX_BANDS = 10
@@ -888,8 +889,7 @@ def _combine(solved: list[tuple[_Part, list[tuple]]], keys: list[str],
                 for r, v in enumerate(cols[c]):
                     val[f"requests.{keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"] = v
         check = dict.fromkeys((p for part, _sols in solved for p in part.blank), 0) | val
-        if all(not all(p in check for p in (*left, *right)) or sum(check[p] for p in left) == sum(check[p] for p in right)
-               for left, right in cross):
+        if no_sum_fails(cross, check):
             grids.append(val)
             picks.append(tuple((part, cols, toks) for (part, _sols), (cols, toks) in zip(solved, pick)))
     return grids, picks
@@ -1063,11 +1063,6 @@ class _Arrange:
                 out[f"requests.{self.keys[part.rows[r]]}.{T3_COLUMN_KEYS[c]}"] = v
         return out
 
-    @staticmethod
-    def _holds(cons: list, val: dict[str, int]) -> bool:
-        return all(not all(p in val for p in (*left, *right))
-                   or sum(val[p] for p in left) == sum(val[p] for p in right) for left, right in cons)
-
     def _go(self, k: int, i: int, val: dict[str, int]) -> bool:
         """Format column ``_FILL[k]`` of part ``i`` onwards; False past the budget."""
         self.steps += 1
@@ -1076,11 +1071,11 @@ class _Arrange:
         c = _FILL[k]
         if i == len(self.parts):
             now = val | self._column(c)
-            if not self._holds(self.col_cons[c], self.blank | now):
+            if not no_sum_fails(self.col_cons[c], self.blank | now):
                 return True
             if k + 1 < WIDTH:
                 return self._go(k + 1, 0, now)
-            if self._holds(self.row_cons, self.blank | now):
+            if no_sum_fails(self.row_cons, self.blank | now):
                 key = tuple(sorted(now.items()))
                 if key not in self.grids:
                     self.grids[key] = now

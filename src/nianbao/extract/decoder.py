@@ -58,7 +58,7 @@ from .joint import joint_choice
 from .outofstep import stacked_rows
 from .rowsum import summed_cuts
 from .sections import section_of
-from .subtotal import SUBTOTAL, row_adds_up, row_sums, t3_columns
+from .subtotal import SUBTOTAL, row_holds, row_sums, sum_holds, t3_columns
 from .values import column_numbers
 from .wrapped import UNIT, loose_unit
 
@@ -1049,7 +1049,7 @@ def _drop_subtotal(dec: Decoded, cols: tuple[str, ...]) -> None:
     open_paths = {p for paths, _alts in dec.ambiguous for p in paths}
     for row in dict.fromkeys(p.rsplit(".", 1)[0] for p in dec.values):  # (in order: a set's varies by run)
         paths = [f"{row}.{c}" for c in cols]
-        if not any(p in open_paths for p in paths) and not row_adds_up(
+        if not any(p in open_paths for p in paths) and not row_holds(
                 [v.value if (v := dec.values.get(p)) is not None else 0 for p in paths], cols):
             for p in paths:
                 dec.values.pop(p, None)
@@ -1121,15 +1121,11 @@ def _label_words_between(chars: str, runs: list[Run], cells: int) -> bool:
 
 def _rows_add_up(runs: list[Run], cells: int, cols: tuple[str, ...] = T3_COLUMN_KEYS) -> bool:
     """Some reading of the runs as ``cells // 7`` 表三 rows in which every row's six applicant columns
-    sum to its 总计 (``cols``: with a 小计 column, eight cells a row and its sums, ``row_adds_up``)."""
+    sum to its 总计 (``cols``: with a 小计 column, eight cells a row and its sums, ``row_holds``)."""
     found = readings(runs, cells)
     w = len(cols)
-    if w == _T3_WIDTH:
-        return found is not None and any(
-            all(sum(p.value for p in r[k:k + 6]) == r[k + 6].value for k in range(0, cells, w))
-            for r in found[:MAX_SCORED])
     return found is not None and any(
-        all(row_adds_up([p.value for p in r[k:k + w]], cols) for k in range(0, cells, w)) for r in found[:MAX_SCORED])
+        all(row_holds([p.value for p in r[k:k + w]], cols) for k in range(0, cells, w)) for r in found[:MAX_SCORED])
 
 
 def _tail_runs(stream: Stream, start: int, blanks: bool = False) -> list[Run]:
@@ -1249,14 +1245,6 @@ class _Unit:
         self.strict = (bool(self.runs) and self.runs[0].gap) or not self.ordered
 
 
-def _holds(con: tuple[list[str], list[str]], val: Mapping[str, float]) -> bool | None:
-    left, right = con
-    try:
-        return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
-    except KeyError:
-        return None
-
-
 def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Decoded,
            stream: Stream | None = None) -> None:
     """Narrow each unit's readings by the arithmetic, then keep what is unique."""
@@ -1277,7 +1265,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             if inner:
                 # the readings that satisfy the most of the unit's own sums (all of them, when one
                 # does; for 表四, the blocks that add up when another block does not)
-                scores = [sum(1 for k in inner if _holds(k, dict(zip(u.paths, (p.value for p in c)))))
+                scores = [sum(1 for k in inner if sum_holds(k, dict(zip(u.paths, (p.value for p in c)))))
                           for c in cands]
                 top = max(scores)
                 if top > 0:
@@ -1307,7 +1295,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             for c in cands:
                 val = dict(fixed)
                 val.update(zip(u.paths, (p.value for p in c)))
-                held = [_holds(k, val) for k in outer.values()]
+                held = [sum_holds(k, val) for k in outer.values()]
                 scored.append((sum(1 for h in held if h), c))
             top = max(s for s, _ in scored)
             ok = [c for s, c in scored if s == top] if top > 0 else []
@@ -1330,7 +1318,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
     # fails. A table with no sums across rows (表四) keeps its row sums' choice.
     chosen = [n for n, (u, cands) in enumerate(zip(units, live))
               if cands and len(cands) == 1 and u.cands and (len(u.cands) > 1 or u.summed)]
-    whole = [_holds(c, values) for c in cons]
+    whole = [sum_holds(c, values) for c in cons]
     unconfirmed: set[int] = set()  # units whose choice by their own sums no sum across rows confirmed
     if chosen and not (whole and all(h is True for h in whole)):
         base: dict[str, float] = {}
@@ -1355,7 +1343,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                     for i, p in enumerate(u.paths):
                         if not u.summed and len({c[i].value for c in u.cands}) == 1:
                             continue  # (a summed unit's unlisted readings may differ on any cell)
-                        checks = [_holds(c, val) for c in by_path.get(p, ()) if c in cross]
+                        checks = [sum_holds(c, val) for c in by_path.get(p, ()) if c in cross]
                         if not any(checks) or any(h is False for h in checks):
                             good = False
                             break
@@ -1390,7 +1378,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             if u.runs:
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
-        if u.balanced and all(any(_holds(c, dict(zip(u.paths, (p.value for p in r)))) is False for c in own(u))
+        if u.balanced and all(any(sum_holds(c, dict(zip(u.paths, (p.value for p in r)))) is False for c in own(u))
                               for r in cands):
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
@@ -1487,7 +1475,7 @@ def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = Fals
         return False
     ps = set(u.paths)
     val = dict(zip(u.paths, (p.value for p in reading)))
-    return any(_holds(c, val) is False for c in cons if all(x in ps for x in (*c[0], *c[1])))
+    return any(sum_holds(c, val) is False for c in cons if all(x in ps for x in (*c[0], *c[1])))
 
 
 def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, float]) -> set[str]:
@@ -1512,10 +1500,10 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
         ps = set(paths)
         touching = [c for c in cons if any(x in ps for x in (*c[0], *c[1]))]
         inner = [c for c in touching if all(x in ps for x in (*c[0], *c[1]))]
-        if not any(_holds(c, val) is False for c in inner):
+        if not any(sum_holds(c, val) is False for c in inner):
             continue
         across = [c for c in touching if c not in inner]
-        if not all(any(_holds(c, val) is True for c in across if x in (*c[0], *c[1])) for x in paths):
+        if not all(any(sum_holds(c, val) is True for c in across if x in (*c[0], *c[1])) for x in paths):
             out.add(row)
     return out
 
@@ -1539,10 +1527,10 @@ def _confirmed_across(u: _Unit, reading: list[Piece], cons, values: Mapping[str,
     ps = set(u.paths)
     for p in u.paths:
         mine = [c for c in cons if p in (*c[0], *c[1])]
-        checks = [h for c in mine if (h := _holds(c, val)) is not None]
+        checks = [h for c in mine if (h := sum_holds(c, val)) is not None]
         if any(h is False for h in checks):
             return False
-        if not any(_holds(c, val) for c in mine if not all(x in ps for x in (*c[0], *c[1]))):
+        if not any(sum_holds(c, val) for c in mine if not all(x in ps for x in (*c[0], *c[1]))):
             return False
     return True
 
@@ -1614,7 +1602,7 @@ def _dominates(u: _Unit, chosen: list[Piece], base: dict[str, float], cons, ps: 
     def profile(reading: list[Piece]) -> list[bool | None]:
         val = dict(base)
         val.update(zip(u.paths, (p.value for p in reading)))
-        return [_holds(c, val) for c in touching]
+        return [sum_holds(c, val) for c in touching]
 
     mine = profile(chosen)
     if any(h is not True for h, x in zip(mine, across) if not x):
@@ -1650,10 +1638,10 @@ def _confirmed(u: _Unit, reading: list[Piece], cons, values: dict[str, float]) -
     val.update(zip(u.paths, (p.value for p in reading)))
     ps = set(u.paths)
     touching = [c for c in cons if any(p in ps for p in (*c[0], *c[1]))]
-    checks = [h for h in (_holds(c, val) for c in touching) if h is not None]
+    checks = [h for h in (sum_holds(c, val) for c in touching) if h is not None]
     # its own row sums alone do not place the numbers: another row must agree (a column sum)
     across = [h for c in touching if not all(p in ps for p in (*c[0], *c[1]))
-              if (h := _holds(c, val)) is not None]
+              if (h := sum_holds(c, val)) is not None]
     if not u.strict:
         return bool(checks) and all(checks)
     return bool(checks) and all(checks) and (bool(across) or not any(

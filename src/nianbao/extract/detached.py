@@ -63,6 +63,7 @@ from .decoder import (
     units_before,
 )
 from .notes import names, note_rows
+from .subtotal import sum_holds
 from .tables import Found
 from .values import Value
 
@@ -266,9 +267,8 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
     filled = {f"{r}.{c}" for r in fills for c in T3_COLUMN_KEYS}
     for left, right in _t3_constraints(_format_keys(found)):
         both = (*left, *right)
-        if any(p in filled for p in both) and all(p in val for p in both):
-            if abs(sum(val[p] for p in left) - sum(val[p] for p in right)) > 1e-9:
-                return
+        if any(p in filled for p in both) and sum_holds((left, right), val) is False:
+            return
     done = set(fills)
     found.notes[:] = [x for x in found.notes if not (x[0] == "unreadable" and x[1] in done)]  # read now
     for r in fills:
@@ -588,7 +588,7 @@ def fill_orphan_cells(found: Found, stream: Stream) -> None:
         if all(p in val for p in cells):
             # read whole by cutting a number (``22`` as 2|2) where the row has fewer numbers than cells:
             # kept only when the column sums confirm that reading
-            checks = [_holds_sum(k, val) for k in cons
+            checks = [sum_holds(k, val) for k in cons
                       if set(cells) & {*k[0], *k[1]} and not all(x in cells for x in (*k[0], *k[1]))]
             if any(h is True for h in checks) and not any(h is False for h in checks):
                 continue
@@ -711,7 +711,7 @@ def _fill_moved(found: Found, stream: Stream, covered: list[str], runs: list[Run
         ok = True
         for p in paths:
             cross = [c for c in cons if p in (*c[0], *c[1]) and not all(x in own for x in (*c[0], *c[1]))]
-            checks = [h for c in cross if (h := _holds_sum(c, trial)) is not None]
+            checks = [h for c in cross if (h := sum_holds(c, trial)) is not None]
             if not checks or not all(checks):
                 ok = False
                 break
@@ -748,7 +748,7 @@ def confirm_placed_rows(found: Found, placed: set[str]) -> None:
             if p not in val:
                 continue
             cross = [k for k in cons if p in (*k[0], *k[1]) and not all(x.startswith(row + ".") for x in (*k[0], *k[1]))]
-            if any(_holds_sum(k, val) is False for k in cross):
+            if any(sum_holds(k, val) is False for k in cross):
                 bad.append(p)
         for p in bad:
             found.values[p] = Value(None, found.values[p].cell)
@@ -775,17 +775,10 @@ def _placement_fits(row: str, cells: list[str], placed: list[Run], val: dict, co
     trial = {**val, **dict(zip(cells, nums))}
     for p in cells:
         cross = [c for c in cons if p in (*c[0], *c[1]) and not all(x.startswith(row + ".") for x in (*c[0], *c[1]))]
-        checks = [h for c in cross if (h := _holds_sum(c, trial)) is not None]
+        checks = [h for c in cross if (h := sum_holds(c, trial)) is not None]
         if not checks or not all(checks):
             return False
     return True
-
-
-def _holds_sum(con, val: dict) -> bool | None:
-    left, right = con
-    if not all(p in val for p in (*left, *right)):
-        return None
-    return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
 
 
 def _format_keys(found: Found) -> list[str]:
@@ -885,7 +878,7 @@ def decode_labels_first(stream: Stream) -> Decoded | None:
             scored = []
             for cells in fits:
                 val = {p: (int(r.digits) if r is not None else 0) for p, r in cells.items()}
-                held = [_holds_sum(c, val) for c in cons]
+                held = [sum_holds(c, val) for c in cons]
                 scored.append((sum(1 for h in held if h is False), cells))
             if blanks:  # the sums choose the blank rows: only readings where none fails
                 fits = [cells for bad, cells in scored if bad == 0]
@@ -894,7 +887,7 @@ def decode_labels_first(stream: Stream) -> Decoded | None:
                 cols = [[lines[c][r] for c in range(_WIDTH)] for r in range(_WIDTH)]
                 val = {f"requests.{k}.{c}": int(cols[n][m].digits)
                        for n, k in enumerate(covered) for m, c in enumerate(T3_COLUMN_KEYS)}
-                if sum(1 for c in cons if _holds_sum(c, val) is False) <= scored[0][0]:
+                if sum(1 for c in cons if sum_holds(c, val) is False) <= scored[0][0]:
                     fits = []
         if not fits:
             continue

@@ -22,9 +22,10 @@ from __future__ import annotations
 from itertools import permutations
 
 from ..format import T3_COLUMN_KEYS
-from .decoder import Run, Stream, _holds, _t3_constraints, _whole_counts, piece_cell, runs_between
+from .decoder import Run, Stream, _t3_constraints, _whole_counts, piece_cell, runs_between
 from .detached import _format_keys, _t3_labels, _whole
 from .notes import note_rows
+from .subtotal import no_sum_fails
 from .tables import Found
 from .values import Value
 
@@ -115,7 +116,7 @@ def _fill(found: Found, stream: Stream, slots: list[str], paths: list[list[str]]
         val = dict(known)
         for ps, cells in zip(paths, reading):
             val.update({p: int(r.digits) for p, r in zip(ps, cells)})
-        if all(_holds(con, val) is not False for con in cons):  # None: a sum over cells not read yet
+        if no_sum_fails(cons, val):  # (a sum over cells not read yet says nothing)
             kept.append(reading)
     if not kept:
         return

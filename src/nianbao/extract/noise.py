@@ -57,6 +57,7 @@ from ..format import (
 from ..format.labels import norm
 from ..format.names import cell_name
 from ..ingest import Block, Cell, Document
+from .subtotal import sum_holds
 from .tables import Found
 from .values import Value
 
@@ -283,13 +284,6 @@ WHY_T3 = "识别文字（OCR）有误读迹象（{}），该格所在的行或�
 WHY_T4 = "识别文字（OCR）有误读迹象（{}），该栏四项结果之和与总计对不上或无法核对，已留空"
 
 
-def _holds(left: list[str], right: list[str], val: dict[str, float]) -> bool | None:
-    try:
-        return abs(sum(val[p] for p in left) - sum(val[p] for p in right)) < 1e-9
-    except KeyError:
-        return None
-
-
 def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
     """(across rows?, left cells, right cells) for every sum of 表三 over the rows ``keys``."""
     cols = T3_COLUMN_KEYS
@@ -505,7 +499,7 @@ def confirm_appeals(found: Found, ev: Evidence) -> None:
     rows = sorted({p.rsplit(".", 1)[0] for p in val})
     for row in rows:
         cells = [f"{row}.{c}" for c in T4_COLUMN_KEYS]
-        if not _holds(cells[:-1], cells[-1:], val):
+        if not sum_holds((cells[:-1], cells[-1:]), val):
             dropped[row] = [p for p in cells if p in val]
     # a block cut out of digit runs (``900 0 90`` read 9 0 0 0 9) by its own sum, in a reading whose other
     # blocks do not add up: the sum chose the cut and the cut may be off (0 read as 9 twice holds as well);

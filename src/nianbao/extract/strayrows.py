@@ -27,7 +27,6 @@ from ..format import T3_COLUMN_KEYS
 from .decoder import (
     Run,
     Stream,
-    _holds,
     _t3_constraints,
     _t3_rows,
     _whole_counts,
@@ -36,6 +35,7 @@ from .decoder import (
 )
 from .detached import _region, _whole
 from .notes import note_rows
+from .subtotal import sum_holds
 from .tables import Found
 from .values import Value
 
@@ -106,7 +106,7 @@ def fill_stray_rows(found: Found, stream: Stream) -> None:
             for s in range(len(keys)):
                 placed.append(next(extra) if s in slots else next(it))
             val = {f"requests.{k}.{c}": int(r.digits) for k, row in zip(keys, placed) for c, r in zip(T3_COLUMN_KEYS, row)}
-            if all(_holds(con, val) for con in cons):
+            if all(sum_holds(con, val) for con in cons):
                 fits.append(placed)
     if not fits:
         return

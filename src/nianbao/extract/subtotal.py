@@ -1,8 +1,16 @@
-"""表三 with a 小计 column some reports add (the five 法人或其他组织 columns summed): not a column of the
-format, read by the decoder as an eighth cell of each row and then dropped. Its sums (小计 = the five
-organisations, 总计 = 自然人 + 小计) only choose among readings of the same characters."""
+"""表三's sums as the readers check them, and the 小计 column some reports add.
+
+One place for "does this add up": a row's own sums over its values (``row_holds``), and the
+``([left paths], [right paths])`` constraints ``row_sums`` and the decoder make, checked over cell
+values by path (``sum_holds``, ``no_sum_fails``).
+
+The 小计 (the five 法人或其他组织 columns summed) is not a column of the format: the decoder reads it as
+an eighth cell of each row and then drops it. Its sums (小计 = the five organisations, 总计 = 自然人 +
+小计) only choose among readings of the same characters."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from ..format import Format
 
@@ -74,23 +82,53 @@ def with_subtotal(at: int) -> tuple[str, ...]:
     return (*_T3[:at], SUBTOTAL, *_T3[at:])
 
 
-def row_adds_up(vals: list, cols: tuple[str, ...]) -> bool:
-    """A row's own sums: the six applicant columns make 总计; with 小计, the five organisations make 小计
-    and 自然人 + 小计 makes 总计."""
+def row_holds(values: Sequence[int | float | None], cols: tuple[str, ...] = _T3, *,
+              blank_as_zero: bool = False) -> bool:
+    """A 表三 row's own sums hold (``values`` in the order of ``cols``): the six applicant columns make 总计;
+    with 小计, the five organisations make 小计 and 自然人 + 小计 makes 总计. A blank cell (None) leaves the row
+    unchecked, False; with ``blank_as_zero`` every blank but the 总计 counts 0, as the report counts it."""
+    if blank_as_zero:
+        values = [*(0 if v is None else v for v in values[:-1]), values[-1]]
+    if None in values:
+        return False
+    # (exact, as every caller compared: a row's cells are counts; a decimal in one is a misread)
     if SUBTOTAL not in cols:
-        return sum(vals[:-1]) == vals[-1]
-    return all(_subtotal_sums(vals, cols))
+        return sum(values[:-1]) == values[-1]  # type: ignore[arg-type]  # (no None: asked above)
+    return all(_subtotal_sums(values, cols))
 
 
 def either_sum(vals: list, cols: tuple[str, ...]) -> bool:
-    """One of a 小计 row's two sums holds (the five organisations make 小计, or 自然人 + 小计 makes 总计)."""
+    """One of a 小计 row's two sums holds (the five organisations make 小计, or 自然人 + 小计 makes 总计): kept
+    apart from ``row_holds`` because it asks for either sum, not both."""
     return any(_subtotal_sums(vals, cols))
 
 
-def _subtotal_sums(vals: list, cols: tuple[str, ...]) -> tuple[bool, bool]:
+def _subtotal_sums(vals: Sequence, cols: tuple[str, ...]) -> tuple[bool, bool]:
     """A 小计 row's two sums: the five organisations make 小计; 自然人 + 小计 makes 总计."""
     d = dict(zip(cols, vals))
     return sum(d[c] for c in _ORGS) == d[SUBTOTAL], d["natural_person"] + d[SUBTOTAL] == d["total"]
+
+
+Sum = tuple[Sequence[str], Sequence[str]]  # the cells of the left paths add up to those of the right ones
+
+
+def sum_holds(con: Sum, val: Mapping[str, int | float | None]) -> bool | None:
+    """Whether one constraint holds over ``val`` (cell path → value): None when one of its cells is not
+    known (no value, or None), for a sum over a cell not read says nothing. Decimals within 1e-9."""
+    left, right = con
+    try:
+        lv = [val[p] for p in left]
+        rv = [val[p] for p in right]
+    except KeyError:
+        return None
+    if None in lv or None in rv:
+        return None
+    return abs(sum(lv) - sum(rv)) < 1e-9  # type: ignore[arg-type]  # (no None: asked above)
+
+
+def no_sum_fails(cons: Sequence[Sum], val: Mapping[str, int | float | None]) -> bool:
+    """No constraint that ``val`` can check fails (``sum_holds`` is never False)."""
+    return all(sum_holds(c, val) is not False for c in cons)
 
 
 def row_sums(key: str, cols: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
