@@ -18,6 +18,7 @@ cut in two fails the row too, and those readers join it.
 from __future__ import annotations
 
 from ..format import Format
+from .subtotal import row_holds
 from .tables import Found
 from .values import Value
 
@@ -73,9 +74,8 @@ def null_counted_rows(found: Found, before: set[str]) -> None:
     cols = Format.T3_COLUMN_KEYS
 
     def holds(row: str) -> bool:  # (a blank cell, 「—」 or left empty, is 0 in the sum as the report counts it)
-        vals = [found.values.get(f"{row}.{c}") for c in cols]
-        total = vals[-1].value if vals[-1] is not None else None
-        return total is not None and sum(v.value for v in vals[:-1] if v is not None and v.value is not None) == total
+        return row_holds([v.value if (v := found.values.get(f"{row}.{c}")) is not None else None for c in cols],
+                         blank_as_zero=True)
 
     for row in sorted(counted_rows(found) | {r for r in before if not holds(r)}):
         hit = False

@@ -23,6 +23,7 @@ from functools import cache
 
 from ...format import Format, core, match_label
 from ...ingest import Block, Cell
+from ..subtotal import sum_holds
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -86,25 +87,18 @@ def lagging_rows(blocks: list[Block], fid: str) -> Lag | None:
     return None
 
 
-def _adds_up(left: list[int | float | None], right: list[int | float | None]) -> bool:
-    """Every cell known, and the two sides equal."""
-    if None in left or None in right:  # (``in``: no count equals None)
-        return False
-    return abs(sum(left) - sum(right)) < 1e-9  # type: ignore[arg-type]  # (no None: asked above)
-
-
 def holds(read: dict[str, int | float | None], fid: str, rows: set[str]) -> bool:
     """Every sum of 表三 that ``rows`` are in can be checked in ``read`` (cell path → value) and holds: each
     row's applicant columns to its 总计, and the format's sums across rows (``Format.t3_identities``)."""
     f = Format.get(fid)
-    get = read.get
+    # (``sum_holds`` is None where a cell is not known: no check, so no hold)
     for r in rows:
-        vs = [get(p) for p in _paths(r)]
-        if not _adds_up(vs[:-1], vs[-1:]):
+        ps = _paths(r)
+        if not sum_holds((ps[:-1], ps[-1:]), read):
             return False
     for left, right in f.t3_identities():
         if rows & {*left, *right} and not all(
-                _adds_up([get(_paths(r)[k]) for r in left], [get(_paths(r)[k]) for r in right])
+                sum_holds(([_paths(r)[k] for r in left], [_paths(r)[k] for r in right]), read)
                 for k in range(len(f.T3_COLUMN_KEYS))):
             return False
     return True
