@@ -42,7 +42,8 @@ from typing import TypeVar
 from ..format import Format
 from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
-from .tables import Found, Reason
+from .reason import Reason
+from .tables import Found
 from .values import Value, read_value
 
 T = TypeVar("T")

@@ -55,13 +55,13 @@ from .outofstep import Step, holds, other_row, out_of_step, settle_ahead, settle
 from .pieces import PIECES
 from .placed import Places
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
+from .reason import Reason
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
 from .sections import Heading, find_headings
 from .settle import Lazy, settle_active, settle_appeals, settle_requests
 from .tables import (
     Found,
-    Reason,
     detect_active_format,
     extract_active,
     extract_appeals,

@@ -39,7 +39,8 @@ from itertools import product
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, Format, Label
 from ..ingest import Cell
 from .noise import DIGIT_GLYPHS
-from .tables import Found, Reason
+from .reason import Reason
+from .tables import Found
 from .values import Value
 
 RULE_GLYPHS = frozenset("|[]!Il｜")  # what a table rule is read as

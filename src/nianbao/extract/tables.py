@@ -17,6 +17,7 @@ from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
+from .reason import Reason
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at, written_down
 from .values import Row, Value, only_window, read_value, split_row
@@ -25,19 +26,6 @@ from .wrapped import UNIT, line_text, loose_unit
 FUZZY = 0.72
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-class Reason(str):
-    """A note's text that says why the reader read cells so, not the document's characters: it goes to
-    ``ParseNote.reason`` (L-02 shows it as the repair), ``raw`` (the characters, when some are quoted apart)
-    to ``ParseNote.text``. A str, so the notes stay (kind, path, text, block) for every reader."""
-
-    raw: str
-
-    def __new__(cls, reason: str, raw: str = "") -> Reason:
-        out = super().__new__(cls, reason)
-        out.raw = raw
-        return out
 
 
 @dataclass
