@@ -71,3 +71,24 @@ def test_t2_items_then_their_numbers_one_a_line_name_both_readings():
     assert "1/0/11；1/11/26" in t2["active.regulations"].message
     assert "0/8/66；8/26/66" in t2["active.normative_documents"].message
     assert result.record.active.regulations.issued is None
+
+
+BREAKS = DATA / "decoder" / "chromium-pdftotext-layout__s01037-breaks.txt"
+
+
+def test_an_unread_row_shows_what_was_printed_not_its_reason_again():
+    """L-03's 实为 is the document's characters for the row, the reason is in the message once. pdftotext -layout
+    breaks 「四、结转下」 / 3 2 2 0 0 0 7 / 「年度继续办理」: the row is unread, its numbers kept (实为 shows them);
+    「（七）总计」's label is cut around numbers the reader did not keep for it: 实为 says 「未能读出」, never the
+    reason cut short (as it did: 「本行标签被数字隔断（开头在数字前，其余…」)."""
+    result = nianbao.check_file(BREAKS)
+    l03 = {f.cells[0]: f for f in result.findings if f.code == "L-03"}
+    assert l03["requests.carried_forward"].actual == "3 2 2 0 0 0 7"
+    assert "本行标签被数字隔断" in l03["requests.carried_forward"].message
+    assert l03["requests.total_processed"].actual == "未能读出"
+    assert "标签与数字之间写着格式中后一行标签的开头" in l03["requests.total_processed"].message
+    assert l03["requests.declined_petition"].actual == "5 0 0 0 0 17 22"  # its numbers, quoted as before
+    for f in l03.values():  # 实为 holds no words: the document's numbers or 「未能读出」
+        assert f.actual == "未能读出" or not re.search(r"[\u4e00-\u9fff]", f.actual), f.actual
+    note = next(n for n in result.record.notes if n.path == "requests.carried_forward")
+    assert (note.text, note.reason[:9]) == ("3 2 2 0 0 0 7", "本行标签被数字隔断")  # the document's, the reader's

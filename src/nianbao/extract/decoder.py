@@ -56,6 +56,7 @@ from .aligned import interleaved, spans_of
 from .clusters import label_rows_beside, merge_label_clusters, unsettled_between
 from .joint import joint_choice
 from .outofstep import stacked_rows
+from .reason import Reason
 from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, row_holds, row_sums, sum_holds, t3_columns
@@ -349,7 +350,8 @@ class Decoded:
     pieces: set[str] = field(default_factory=set)
     # 表二 rows left null for a reason the record's note should give (row -> "pieces" | "unit_last")
     why: dict[str, str] = field(default_factory=dict)
-    # unreadable rows whose note says in words why, instead of quoting the row's numbers (row -> the words)
+    # unreadable rows whose note says in words why, instead of quoting the row's numbers (row -> the words; a
+    # ``Reason`` when it carries the characters the row had, else they are its runs in ``rows``)
     said: dict[str, str] = field(default_factory=dict)
 
 
@@ -941,7 +943,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         path = f"requests.{keys[lent_to[0]]}"
         dec.rows[path] = lent_to[1]
         dec.unreadable.append(path)
-        dec.said[path] = _CUT_LABEL_NOTE
+        # (its runs with the words: ``rows`` keeps only the rows whose labels were found)
+        dec.said[path] = Reason(_CUT_LABEL_NOTE, " ".join(r.shown for r in lent_to[1])[:60])
     units = []
     ends = {i: e for i, _s, e in best}
     loose = _loose_units(stream, best, segs)

@@ -37,6 +37,7 @@ from .fusedrows import fill_fused_rows
 from .notes import names
 from .outofstep import Step
 from .pieces import null_piece_rows
+from .reason import Reason
 from .strayrows import fill_stray_rows
 from .tables import Found
 from .values import Value
@@ -114,8 +115,12 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         for row in dec.unreadable:
             if cols and certain(row):
                 continue  # read with certainty by its layout: the decoder's failure to read the stream says nothing
-            text = dec.said.get(row) or " ".join(r.shown for r in dec.rows.get(row, []))[:60]
-            found.notes.append(("unreadable", row, text, None))
+            shown = " ".join(r.shown for r in dec.rows.get(row, []))[:60]
+            said = dec.said.get(row)
+            # a row left unread for a reason in words: the words are the reader's (``ParseNote.reason``), the
+            # characters it had for the row the document's (``ParseNote.text``: L-03 shows them, none when it kept none)
+            note = said if isinstance(said, Reason) else Reason(said, shown) if said else shown
+            found.notes.append(("unreadable", row, note, None))
 
 
 def _alternatives(paths: list[str], alts) -> str:

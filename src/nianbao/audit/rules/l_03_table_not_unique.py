@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import re
+
 from ...format import Format
 from ...format.names import cell_name
+from ...record import ParseNote
 from ..base import Context, Rule, Severity
 
 
@@ -34,27 +37,30 @@ class TableNotUnique(Rule):
     def check(self, ctx: Context):
         # rows of one table with the same note (a scan whose rows the engine garbled, a section of numbers
         # no row took) are one finding that names them all, not a screen of the same sentence
-        groups: dict[tuple[str, str, str], list[str]] = {}
+        groups: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
         for note in ctx.record.notes:
             if note.path and (note.kind == "ambiguous" or note.kind == "unreadable" and "." in note.path):
-                groups.setdefault((note.kind, note.path.split(".")[0], note.text), []).append(note.path)
+                # a reason in words (``reason``) groups the rows it leaves unread, whatever each had printed
+                raw = note.reason or note.text
+                groups.setdefault((note.kind, note.path.split(".")[0], raw), []).append((note.path, _printed(note)))
         f = Format.get(ctx.record.meta.format or "2021")
         order = {p: i for i, p in enumerate([*(f"active.{it.key}" for it in f.active),
                                              *(f"requests.{r.key}" for r in f.t3_rows),
                                              *(f"appeals.{g}" for g in Format.T4_GROUP_KEYS)])}
-        for (kind, _table, raw), paths in groups.items():
-            paths.sort(key=lambda p: order.get(p.rsplit(".", 1)[0] if p.count(".") == 2 else p, len(order)))
-            many = len(paths) >= MANY_ROWS
-            for group in [paths] if many else [[p] for p in paths]:
+        for (kind, _table, raw), rows in groups.items():
+            rows.sort(key=lambda r: order.get(r[0].rsplit(".", 1)[0] if r[0].count(".") == 2 else r[0], len(order)))
+            many = len(rows) >= MANY_ROWS
+            for group in [rows] if many else [[r] for r in rows]:
                 yield self._finding(ctx, kind, raw, group)
 
-    def _finding(self, ctx: Context, kind: str, raw: str, paths: list[str]):
+    def _finding(self, ctx: Context, kind: str, raw: str, rows: list[tuple[str, str]]):
+        paths = [p for p, _shown in rows]
         # the reader's own words often end 「，已留空」: the message says it once, at its end
         text = raw.strip().removesuffix("已留空").rstrip("，,；; ")
         if kind == "ambiguous":
             detail = f"原文数字有几种读法（{text}）"
         else:
-            detail = (f"原文数字「{text}」放不进该行的格子" if text[:1].isdigit()
+            detail = (f"原文数字「{text}」放不进该行的格子" if _quotes_numbers(text)
                       else text or "原文数字放不进该行的格子")
         where = cell_name(paths[0])
         if len(paths) > 1:  # 表三「a」「b」…（共 N 行）, or of cells（共 N 格）
@@ -64,7 +70,26 @@ class TableNotUnique(Rule):
                 "等" if len(paths) > 3 else "") + f"（共 {len(paths)} {unit}）"
             detail = detail.replace("该行", "这些行")
         key = f"{kind}:{paths[0]}:{raw}" if len(paths) == 1 else f"{kind}:{','.join(paths)}:{raw}"
-        return self.finding(ctx, paths, expected=None, actual=raw.strip(), where=where, detail=detail, key=key)
+        # 实为: what the document printed for the row(s) (its readings, when several), never the reason again
+        shown = "；".join(dict.fromkeys(s for _p, s in rows if s)) if kind == "unreadable" else raw.strip()
+        return self.finding(ctx, paths, expected=None, actual=shown or UNREAD, where=where, detail=detail, key=key)
 
 
+def _printed(note: ParseNote) -> str:
+    """The characters the document printed for an unread row, as the reader kept them: the note's text beside a
+    reason in words, or the text itself when it quotes the row's numbers; "" when the reader kept none."""
+    if note.reason:
+        return note.text.strip()
+    return note.text.strip() if _quotes_numbers(note.text) else ""
+
+
+def _quotes_numbers(text: str) -> bool:
+    """The text is the document's numbers (digits, signs, blank marks), not a reason in words."""
+    return bool(text.strip()) and not _WORDS.search(text)
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+
+
+UNREAD = "未能读出"  # 实为 of a row whose printed characters the reader did not keep
 MANY_ROWS = 4  # rows of one table with one note that make one finding (three 表四 groups stay three)
