@@ -11,6 +11,13 @@ merged header cells as gridSpan/vMerge, checked with python-docx) and each DOCX 
 * ``_docx``: nianbao itself (``nianbao.parse`` on the .docx, the product path);
 * pandoc ``-t gfm`` and ``-t plain``; python-docx's cells as TSV (a merged cell once per slot it spans, as
   the corpus' docx-pydocx-tsv); LibreOffice's ``txt:Text``;
+* ``_doc`` (only when ``--only`` names it: LibreOffice converts each file, ~5 s): nianbao itself on the
+  DOCX saved again as a Word 97 .doc (below), the product path of a .doc;
+* the DOCX saved again as a Word 97 .doc by LibreOffice (``doc:MS Word 97``, in one batch call: the old format
+  many sites still publish) and that read by the old-Word text tools researchers and crawlers run on a .doc
+  (textract calls antiword; Debian's antiword, catdoc and wv): ``doc-antiword`` (``antiword -m UTF-8.txt``,
+  tables drawn with 「|」), ``doc-catdoc`` (``catdoc -d utf-8``: cells tab-separated, lines wrapped at 72
+  characters, as it runs by default) and ``doc-wvtext`` (``wvText``, through its HTML and elinks/lynx);
 * from a bench venv's Python, ``--tools-python`` (default build/synthdocx/.venv/bin/python), made with
   ``python3 -m venv build/synthdocx/.venv && build/synthdocx/.venv/bin/pip install docx2txt mammoth
   markitdown docx2python 'lxml<6'``: docx2txt, mammoth (HTML and Markdown), markitdown, docx2python
@@ -36,6 +43,9 @@ ROOT = HERE.parent
 OUT = ROOT / "build" / "synthdocx"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PANDOC = shutil.which("pandoc")
+ANTIWORD = shutil.which("antiword")
+CATDOC = shutil.which("catdoc")
+WVTEXT = shutil.which("wvText")
 PY_TOOLS = {"docx2txt": ".txt", "mammoth-html": ".html", "mammoth-md": ".md", "markitdown": ".md",
             "docx2python": ".txt"}
 
@@ -144,6 +154,7 @@ def make_outputs(base: Path, only: set[str] | None, tools_python: Path) -> list[
         made.append("lo-txt")
     else:
         print("跳过 lo-txt：没有 LibreOffice")
+    made += _doc_tools(base, want, only is not None and "_doc" in only)
     py_ok = tools_python.exists() and subprocess.run(
         [str(tools_python), "-c", "import docx2txt, mammoth, markitdown, docx2python"], capture_output=True).returncode == 0
     wanted = [t for t in PY_TOOLS if only is None or t in only]
@@ -155,6 +166,36 @@ def make_outputs(base: Path, only: set[str] | None, tools_python: Path) -> list[
             subprocess.run([str(tools_python), __file__, "--convert"], input=json.dumps(jobs), text=True, check=False)
         made += wanted
     return [t for t in made if only is None or t in only]
+
+
+def _doc_tools(base: Path, want, only_doc: bool) -> list[str]:
+    """The old-Word text tools over the DOCX saved as .doc (base/_doc, made once when a tool is wanted, or when
+    ``only_doc``: nianbao is to read them itself)."""
+    tools = {"doc-antiword": (ANTIWORD, lambda d: [ANTIWORD, "-m", "UTF-8.txt", str(d)]),
+             "doc-catdoc": (CATDOC, lambda d: [CATDOC, "-d", "utf-8", str(d)])}
+    made: list[str] = []
+    todo = {t: want(t, ".txt") for t in [*tools, "doc-wvtext"]}
+    if not SOFFICE:
+        return made
+    docs = {d for pairs in todo.values() for d, _ in pairs if not (base / "_doc" / f"{d.stem}.doc").exists()}
+    if only_doc:  # nianbao itself on the .doc files: every one made
+        docs |= {d for d in (base / "_docx").glob("*.docx") if not (base / "_doc" / f"{d.stem}.doc").exists()}
+    _soffice(sorted(docs), "doc:MS Word 97", base / "_doc")
+    for tool, (exe, cmd) in tools.items():
+        if exe is None:
+            print(f"跳过 {tool}：没有 {tool[4:]}（apt-get install {tool[4:]}）")
+            continue
+        for d, out in todo[tool]:
+            got = subprocess.run(cmd(base / "_doc" / f"{d.stem}.doc"), capture_output=True, check=False)
+            out.write_bytes(got.stdout)
+        made.append(tool)
+    if WVTEXT is None:
+        print("跳过 doc-wvtext：没有 wvText（apt-get install wv）")
+    else:
+        for d, out in todo["doc-wvtext"]:
+            subprocess.run([WVTEXT, str(base / "_doc" / f"{d.stem}.doc"), str(out)], capture_output=True, check=False)
+        made.append("doc-wvtext")
+    return made
 
 
 def main(argv: list[str]) -> int:
@@ -170,7 +211,7 @@ def main(argv: list[str]) -> int:
         return 1
     stamp = OUT / "pages.json"
     same = stamp.exists() and json.loads(stamp.read_text()) == [n, start]
-    only = options(argv, OUT, keep=("expected", "src", "_docx", ".venv") if same else (".venv",))
+    only = options(argv, OUT, keep=("expected", "src", "_docx", "_doc", ".venv") if same else (".venv",))
     OUT.mkdir(parents=True, exist_ok=True)
     if not same:  # another --synth or --start: every output made again for these pages
         for p in OUT.iterdir():
@@ -181,6 +222,8 @@ def main(argv: list[str]) -> int:
     stamp.write_text(json.dumps([n, start]))
     make_docx(OUT)
     tools = ["_docx", *make_outputs(OUT, only, tools_python)]
+    if only is not None and "_doc" in only:  # (LibreOffice converts each .doc, ~5 s a file: only when named)
+        tools.insert(1, "_doc")
     score_folders([(t, OUT / t, OUT / "expected") for t in tools if only is None or t in only or t == "_docx"],
                   "--wrong" in argv, short_files, "short files", name_width=14, right_width=6)
     return 0

@@ -142,7 +142,7 @@ class _T3Header:
                     v = read_value(cell)
                     out.append(v if v is not None else Value(None, cell))
                 return out
-            return _own_seven(split_row(row.block).values)  # untrimmed: all its value cells
+            return _own_seven(split_row(row.block).values) or self._spanning(row)  # untrimmed: all its value cells
         vals = row.values
         if self.unplaced:
             return []
@@ -204,6 +204,34 @@ class _T3Header:
         # a number past the header's last column (between its columns stands a 小计 the header names)
         return not any(not c.covered and (v := read_value(c)) is not None and v.value is not None
                        for c in cells[max(slots) + 1:])
+
+
+    def _spanning(self, row: Row) -> list[Value]:
+        """A grid row whose value cells span the header's slots one slot early: a Word 97 table whose rows draw
+        their cells at other widths than the header's, turned into one grid by LibreOffice (each cell two slots,
+        the covered one after it in the header's rows and before it in this row's). Each column's slot is then
+        covered, and its value is the cell covering it from the left. Read only where that gives seven distinct
+        cells, each a number or a blank, with no other number in the row after its label; else nothing."""
+        cells = row.block.cells
+        assert self.columns is not None
+        picked: list[int] = []
+        for key in T3_COLUMN_KEYS:
+            i = self.columns[key]
+            if i >= len(cells):
+                return []
+            while i > 0 and cells[i].covered:
+                i -= 1
+            picked.append(i)
+        if len(set(picked)) != len(picked) or picked != sorted(picked) or cells[picked[0]].covered:
+            return []
+        vals = [read_value(cells[i]) for i in picked]
+        if any(v is None or v.overflow for v in vals):
+            return []  # a label under a column: not this table's slots
+        label = max((i for i, c in enumerate(cells[:picked[0]]) if c.text.strip() and read_value(c) is None), default=-1)
+        if label < 0 or any(i not in picked and not c.covered and c.text.strip() for i, c in enumerate(cells)
+                            if i > label):
+            return []  # a number or a mark outside the columns: the slots do not say which column is which
+        return [v for v in vals if v is not None]
 
 
 def _own_seven(vals: list[Value]) -> list[Value]:
