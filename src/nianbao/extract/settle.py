@@ -114,6 +114,9 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         for row in dec.unreadable:
             if cols and certain(row):
                 continue  # read with certainty by its layout: the decoder's failure to read the stream says nothing
+            if cols and (runs := dec.rows.get(row)):
+                found.unread_runs[row] = [(piece_cell(stream, r.start, r.end), r.blank)
+                                          for r in sorted(runs, key=lambda r: r.start)]
             text = dec.said.get(row) or " ".join(r.shown for r in dec.rows.get(row, []))[:60]
             found.notes.append(("unreadable", row, text, None))
 
