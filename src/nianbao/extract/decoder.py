@@ -1002,6 +1002,17 @@ def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -
     return out
 
 
+def loose_among(stream: Stream, runs: list[Run]) -> bool:
+    """A count's 件 apart from its digits (``wrapped.loose_unit``) among ``runs``, whose numbers are not all the
+    same: a cell of two lines (「0」 over 「件」) sets its number a line above a cell of one (「1」) in the same row,
+    so the text's order of the numbers is not the table's."""
+    if UNIT not in stream.text or len({r.digits for r in runs}) <= 1 or runs[-1].end > len(stream.where):
+        return False
+    first, last = min(r.start for r in runs), max(r.end for r in runs)
+    t0, t1 = stream.where[first], stream.where[last - 1] + 1
+    return loose_unit(stream.text[t0:t1], partial(_source, stream, t0))
+
+
 def _source(stream: Stream, base: int, t: int) -> int | None:
     """The offset in the document's own text of ``stream.text[base + t]`` (None: not known)."""
     cell, off = stream.cell_at(base + t)
