@@ -490,6 +490,10 @@ RIGHT = {
     # 1 0 0 0 1 does (5 wrong). A 表四 with a count's 件 apart from its number among numbers not all the same is not
     # read in order (decoder.loose_among; 189 right before)
     "chromium-pypdf-layout__s01007-mixed.txt": 179,
+    # pypdf's layout text of LibreOffice's PDF of a page numbering its rows 「（1）」: the next row's 「（」 wrapped ahead of
+    # the numbers (「（     29 件 … 334件」 / 「1）申请人…」), so its 1 ended the run before it and was read as 要求行政机关确认…'s
+    # 总计 (1 wrong). The next label's number before a closing bracket is given back to it, as before 「.」「、」
+    "lo-pypdf-layout__s01167-mixed.txt": 116,
 }
 
 

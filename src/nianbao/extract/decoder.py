@@ -514,12 +514,13 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             out.append(Run(digits, i, end_at, gap=seen_words, alone=alone))
             seen_words = False
         i = j
-    # the next label's numbering: "…0000002.其他" or "… 2、重复申请"
+    # the next label's numbering: "…0000002.其他", "… 2、重复申请", or in brackets whose opening one was wrapped away
+    # ahead of the row's numbers (「（  29 件 … 334件」 / 「1）申请人…」)
     if out and next_number and next_number[:1].isdigit():
         last = out[-1]
         num = next_number.rstrip(".．、")
         after = chars[last.end] if last.end < len(chars) else ""
-        if after in _NUMBERING_MARK and last.digits.endswith(num) and "." not in last.digits:
+        if (after in _NUMBERING_MARK or after in ")）") and last.digits.endswith(num) and "." not in last.digits:
             rest = last.digits[: len(last.digits) - len(num)]
             out[-1:] = [Run(rest, last.start, last.end - len(num), last.gap)] if rest else []
     return out
