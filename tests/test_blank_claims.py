@@ -34,6 +34,9 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         # noted now (main called 结转下年度's 7 cells blank); 表二's 行政处罚 and 行政事业性收费, their labels wrapped
         # (「性收费」), are null without a note, as on main
         "chromium-pdftotext-layout__s01037-breaks.txt": 2,
+        # pypdf's layout text of a page whose cells carry 件 (seed 1007): 行政规范性文件's 0件 0件 wrapped above and below
+        # its label 「规范性文 件 … 35」, the row's first two cells null without a note (as on main)
+        "chromium-pypdf-layout__s01007-mixed.txt": 2,
         # pdftotext -layout of a page of paragraphs (cells set apart by full-width spaces): 表三's 1.本机关不掌握…
         # read as a blank row, no reader's note (as on main; 表二's 行政许可 and 行政强制, 2 claims more there, are
         # noted now)

@@ -190,16 +190,17 @@ TWO_LINES = DATA / "decoder" / "lo-pymupdf-sort__s00117-numbers.txt"
 TWO_LINES_ROW = re.compile(r"^(\s*6\.属于四类过程性信\s+)15$", re.M)
 
 
-def test_a_row_on_its_label_line_and_the_next_is_not_read_with_its_total_first():
-    """Read 0 8 7 — 0 0 15 by ``settle_two_line_rows`` (the one placing that adds up) until 2026-12-04; since the
-    decoder leaves rows beside a count's 件 apart from its number unread (``wrapped``), the row reaches that reader
-    unread and stays null, with a note: 6 right cells lost, not one wrong (a mend for unread rows is left to do)."""
+def test_a_row_on_its_label_line_and_the_next_is_read_by_the_one_placing_that_adds_up():
+    """The decoder leaves rows beside a count's 件 apart from its number unread (``wrapped``: its reading had 15
+    first); ``settle_two_line_rows`` reads the row from the numbers it had taken, the one merge of the two lines that
+    adds up (null with a note from 2026-12-04 morning until the reader took unread rows too)."""
     got = nianbao.parse(TWO_LINES).to_json_dict()
     expected = load_json(DATA / "decoder" / "expected" / "s00117-numbers.json")
     assert [m for m in mismatches(expected, got) if m[2] is not None] == []
-    assert list(got["requests"]["denied_process"].values()) == [None] * 7
+    assert list(got["requests"]["denied_process"].values()) == [0, 8, 7, None, 0, 0, 15]
+    notes = _notes(got, "denied_process")
+    assert any("两行" in (n["reason"] or "") for n in notes) and not any(n["kind"] == "unreadable" for n in notes)
     text = TWO_LINES.read_text(encoding="utf-8")
-    assert any(n["kind"] == "unreadable" for n in _notes(_parse(text), "denied_process"))
     assert TWO_LINES_ROW.search(text)
     other = _parse(TWO_LINES_ROW.sub(lambda m: m.group(1) + "16", text))  # no placing adds up: null, not 16 first
     assert set(other["requests"]["denied_process"].values()) == {None}

@@ -304,20 +304,27 @@ def settle_two_line_rows(found: Found, blocks: list[Block], fid: str) -> None:
     if found.out_of_step or not found.values:
         return
     cols = Format.T3_COLUMN_KEYS
-    rows = sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")})
+    rows = sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")} | set(found.unread_runs))
     cells_of: dict[int, list[Cell]] | None = None
     for row in rows:
         if row in found.certain or row in found.grid:
             continue
         vals = [found.values.get(f"{row}.{c}") for c in cols]
-        if any(v is None or v.overflow or isinstance(v.value, float) for v in vals):
+        if any(v is not None and (v.overflow or isinstance(v.value, float)) for v in vals):
             continue
-        got = [v for v in vals if v is not None and v.value is not None]
-        lines = sorted({v.cell.line for v in got if v.cell.line is not None})
-        if len(lines) != 2 or lines[1] - lines[0] != 1 or any(v.cell.line is None for v in got):
+        got = [v.cell for v in vals if v is not None and v.value is not None]
+        unread = not got and len(runs := found.unread_runs.get(row, [])) == len(cols)
+        if unread:
+            # left unread by the decoder (a count's 件 apart from its number among its rows: ``wrapped``): the
+            # numbers it had taken for the row, in the order it read them, which is one of the merges tried
+            got = [c for c, blank in runs if not blank]
+        elif any(v is None for v in vals):
+            continue
+        lines = sorted({c.line for c in got if c.line is not None})
+        if len(lines) != 2 or lines[1] - lines[0] != 1 or any(c.line is None for c in got):
             continue
         nums = [v.value or 0 for v in vals if v is not None]
-        if sum(nums[:-1]) == nums[-1]:
+        if not unread and sum(nums[:-1]) == nums[-1]:
             continue
         if cells_of is None:
             cells_of = _line_cells(blocks)
@@ -330,7 +337,7 @@ def settle_two_line_rows(found: Found, blocks: list[Block], fid: str) -> None:
         first = first[at:]
         if len(first) + len(second) != len(cols) or sorted(c.span or (-1, -1) for c in [*first, *second]
                                                            if (r := read_value(c)) is not None and r.value is not None) \
-                != sorted(v.cell.span or (-2, -2) for v in got):
+                != sorted(c.span or (-2, -2) for c in got):
             continue  # the row's numbers are not these lines' numbers
         read = {p: v.value for p, v in found.values.items()}
         key = row.split(".", 1)[1]
@@ -348,9 +355,14 @@ def settle_two_line_rows(found: Found, blocks: list[Block], fid: str) -> None:
             for c, v in zip(cols, fits[0], strict=True):
                 if v is not None:
                     found.values[f"{row}.{c}"] = v
+            if unread:  # (the decoder's note that it could not read the row no longer holds)
+                found.notes[:] = [n for n in found.notes if not (n[0] == "unreadable" and n[1] == row)]
+                found.unread_runs.pop(row)
             found.notes.append(("repaired", row, Reason(TWO_LINES_JOINED.format(first=shown[0], second=shown[1])),
                                 None))
             continue
+        if unread:
+            continue  # null already, with the decoder's note
         for c in cols:
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)

@@ -516,12 +516,13 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             out.append(Run(digits, i, end_at, gap=seen_words, alone=alone))
             seen_words = False
         i = j
-    # the next label's numbering: "…0000002.其他" or "… 2、重复申请"
+    # the next label's numbering: "…0000002.其他", "… 2、重复申请", or in brackets whose opening one was wrapped away
+    # ahead of the row's numbers (「（  29 件 … 334件」 / 「1）申请人…」)
     if out and next_number and next_number[:1].isdigit():
         last = out[-1]
         num = next_number.rstrip(".．、")
         after = chars[last.end] if last.end < len(chars) else ""
-        if after in _NUMBERING_MARK and last.digits.endswith(num) and "." not in last.digits:
+        if (after in _NUMBERING_MARK or after in ")）") and last.digits.endswith(num) and "." not in last.digits:
             rest = last.digits[: len(last.digits) - len(num)]
             out[-1:] = [Run(rest, last.start, last.end - len(num), last.gap)] if rest else []
     return out
@@ -1003,6 +1004,17 @@ def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -
         t0, t1 = stream.where[lo], stream.where[min(hi, len(stream.where)) - 1] + 1
         out.append(loose_unit(stream.text[t0:t1], partial(_source, stream, t0)))
     return out
+
+
+def loose_among(stream: Stream, runs: list[Run]) -> bool:
+    """A count's 件 apart from its digits (``wrapped.loose_unit``) among ``runs``, whose numbers are not all the
+    same: a cell of two lines (「0」 over 「件」) sets its number a line above a cell of one (「1」) in the same row,
+    so the text's order of the numbers is not the table's."""
+    if UNIT not in stream.text or len({r.digits for r in runs}) <= 1 or runs[-1].end > len(stream.where):
+        return False
+    first, last = min(r.start for r in runs), max(r.end for r in runs)
+    t0, t1 = stream.where[first], stream.where[last - 1] + 1
+    return loose_unit(stream.text[t0:t1], partial(_source, stream, t0))
 
 
 def _source(stream: Stream, base: int, t: int) -> int | None:

@@ -386,7 +386,7 @@ def _lines(text: str, lo: int, hi: int) -> list[_Line]:
                 toks.append(_trim(p, off))
                 off += len(p)
         k = _tail(toks)
-        label = "".join(_nf(t) for _, t in toks[:k])
+        label = "".join(_nf(t) for _, t in toks[_second_row(toks, k):k])
         label = "".join(ch for ch in label if ch not in RULE_GLYPHS or ch in "Il")
         tail = toks[k:]
         digits = sum(sum(ch.isdigit() for ch in t) or 1 for _, t in tail if _has_digit(t) or not _numeric(t))
@@ -394,6 +394,28 @@ def _lines(text: str, lo: int, hi: int) -> list[_Line]:
         lead = toks[k - 1] if k >= 2 and _lone_glyph(toks[k - 1][1]) else None
         out.append(_Line(no, start, line, label, tail, numbers, lead))
     return out
+
+
+def _second_row(toks: list[tuple[int, str]], k: int) -> int:
+    """Where the label the line's numbers follow begins: after a row's run of numbers among the label's tokens
+    when words of a label come after them and a row's numbers end the line (two rows side by side,
+    「3.其他 0 0 248 … 739 （七）总计 1373 …」: the numbers at the end are （七）总计's, not 3.其他's); else 0, the
+    line's first token. (A row's run: five numbers or more, the only run among the words.)"""
+    def number(t: str) -> bool:
+        return _numeric(t) and _has_digit(t)
+
+    nums = [i for i in range(k) if number(toks[i][1])]
+    if not nums or nums[-1] - nums[0] + 1 != len(nums) or len(nums) < _ROW_RUN:
+        return 0  # (no run, or several: a flattened text's rows, their numbers glued to the next row's 「005.属于…」)
+    def words(a: int, b: int) -> int:
+        return len(_CJK.findall("".join(t for _, t in toks[a:b])))
+
+    if words(0, nums[0]) < 2 or words(nums[-1] + 1, k) < 2 or sum(1 for _, t in toks[k:] if number(t)) < _ROW_RUN:
+        return 0
+    return nums[-1] + 1
+
+
+_ROW_RUN = 5  # numbers in a run that is a row's (seven cells, two of which a reading may have fused)
 
 
 def _lone_glyph(tok: str) -> bool:

@@ -23,7 +23,16 @@ from ..format import (
 from ..ingest import Block, Cell
 from .columnar import decode_active_columnar, decode_appeals_columnar, decode_columnar
 from .cuttail import settle_glued_rows
-from .decoder import Decoded, Stream, alternatives_text, decode_active, decode_appeals, decode_requests, piece_cell
+from .decoder import (
+    Decoded,
+    Stream,
+    alternatives_text,
+    decode_active,
+    decode_appeals,
+    decode_requests,
+    loose_among,
+    piece_cell,
+)
 from .detached import (
     confirm_placed_rows,
     decode_appeals_interleaved,
@@ -115,6 +124,9 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         for row in dec.unreadable:
             if cols and certain(row):
                 continue  # read with certainty by its layout: the decoder's failure to read the stream says nothing
+            if cols and (taken := dec.rows.get(row)):
+                found.unread_runs[row] = [(piece_cell(stream, r.start, r.end), r.blank)
+                                          for r in sorted(taken, key=lambda r: r.start)]
             shown = " ".join(r.shown for r in dec.rows.get(row, []))[:60]
             said = dec.said.get(row)
             # a row left unread for a reason in words: the words are the reader's (``ParseNote.reason``), the
@@ -338,11 +350,19 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
     if dec is None and not found.values:
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
+    if dec is not None and dec.values and loose_among(stream, [r for runs in dec.rows.values() for r in runs]):
+        # (a 表四 whose cells carry their unit, 「0件」 wrapped in a narrow cell: its numbers' order is not the table's,
+        # and a reading in that order adds up as well — 「0 0 0」 over 「行政复议 1 … 1」, 1 0 0 0 1 read 0 0 0 1 1)
+        dec = Decoded(unreadable=list(rows), said=dict.fromkeys(rows, _T4_LOOSE))
     if dec is not None:
         dec.rows = {r: dec.rows.get(r) or dec.rows.get("appeals", []) for r in rows}
         if dec.blank:  # every cell blank: a table read as blank (T4-03), not one that cannot be read
             found.notes[:] = [n for n in found.notes if not (n[0] == "unreadable" and n[1] == "appeals")]
     _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
+
+
+_T4_LOOSE = ("表四的格子带单位「件」，较窄的格子把「件」折到下一行，数字随格子高度上下错开：文字中数字的次序不是表格的次序，"
+             "按次序读出的各组也能合计成立，哪个数属于哪一格无法确定")
 
 
 _HEADER_2019 = ("新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量")

@@ -62,6 +62,10 @@ class Found:
     # 表三 rows the columnar reader placed numbers in (labels in runs, numbers box by box): read by the order and
     # count of the boxes, not by a line (``counted.null_over_total``)
     by_columns: set[str] = field(default_factory=set)
+    # 表三 rows the row-order decoder left unread: the numbers it had taken for them, each a cell (a blank cell's mark
+    # None), in the order it read them; a reader that settles such a row by other evidence starts from them
+    # (``cuttail.settle_two_line_rows``)
+    unread_runs: dict[str, list[tuple[Cell, bool]]] = field(default_factory=dict)
 
     def t3_format(self, keys: set[str] | None = None) -> str:
         """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows
