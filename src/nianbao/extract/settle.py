@@ -353,7 +353,7 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
     if dec is not None and dec.values and loose_among(stream, [r for runs in dec.rows.values() for r in runs]):
         # (a 表四 whose cells carry their unit, 「0件」 wrapped in a narrow cell: its numbers' order is not the table's,
         # and a reading in that order adds up as well — 「0 0 0」 over 「行政复议 1 … 1」, 1 0 0 0 1 read 0 0 0 1 1)
-        dec = Decoded(unreadable=list(rows), said=dict.fromkeys(rows, _T4_LOOSE))
+        dec = Decoded(rows=dec.rows, unreadable=list(rows), said=dict.fromkeys(rows, _T4_LOOSE))  # (its numbers: 实为)
     if dec is not None:
         dec.rows = {r: dec.rows.get(r) or dec.rows.get("appeals", []) for r in rows}
         if dec.blank:  # every cell blank: a table read as blank (T4-03), not one that cannot be read
