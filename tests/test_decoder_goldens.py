@@ -484,6 +484,10 @@ RIGHT = {
     # The columnar reader had the row in a run of labels and left it null; the second reading, the same numbers in the
     # boxes' order, no longer fills such rows unless their applicant cells are one number (fill_detached_rows' ``unsettled``)
     "lo-pdftotext__s00346-t2.txt": 122,
+    # 「6.属于四类过程性信息」 and fifteen numbers (7.'s row written before its label), then 「7.… 8.…」 / 0 0 0 0 0 20 20 /
+    # 「1.本机关不掌握…」 / fourteen numbers: the two runs joined as labels alternating with numbers, 21 for three rows,
+    # read a row shifted (12 wrong, 19 right). A run followed by one row that adds up is not joined (columnar._merge_parts)
+    "lo-pdftotext__s00649-nested.txt": 10,
 }
 
 
