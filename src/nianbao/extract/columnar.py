@@ -733,7 +733,7 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
         # (a run followed by one row that adds up, not all 0s, is not joined: its last label's row, as the reader takes
         # it; seven 0s add up as well as they are 自然人's column of seven rows)
         if len(rows) >= 2 and n < WIDTH * len(rows) and not (own_row(toks) and any(
-                t.value for k, t in toks if k == "num")):
+                t.value for _k, t in toks if isinstance(t, _Num))):
             m_rows, m_toks, j = list(rows), list(toks), i + 1
             while j < len(parts) and n < WIDTH * len(m_rows):
                 n_rows, n_toks = parts[j]

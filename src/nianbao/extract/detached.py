@@ -232,8 +232,9 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
 def _in_boxes(stream: Stream, pieces: list) -> bool:
     """The ``pieces`` (a row's, in order) each stand alone on a line, and some two after each other have a blank line
     and nothing else between them: a paragraph each, as pdftotext's default mode and pdfminer write boxes."""
-    lines = [piece_cell(stream, p.start, p.end).line for p in pieces]
-    if None in lines or len(set(lines)) < len(lines):
+    found = [piece_cell(stream, p.start, p.end).line for p in pieces]
+    lines = [n for n in found if n is not None]
+    if len(lines) < len(found) or len(set(lines)) < len(lines):
         return False
     text, where = stream.text, stream.where
     return any(b - a > 1 and not text[where[p.end - 1] + 1:where[q.start]].strip()
