@@ -479,11 +479,6 @@ RIGHT = {
     # failing a cut row's sum, and the cells they agreed on read shifted (3 wrong). When every reading of several rows
     # cuts a run in a row whose sums then fail, none of their cells is read (decoder._solve)
     "lo-pdfplumber__s00613-numbers.txt": 110,
-    # pdftotext's default mode, each number a paragraph: 结转下年度's 3 1 1 0 before its label and 0 3 8 after it (其他's 0
-    # written before 法律服务's 3), read 3 1 1 0 0 3 8 by the detached-label reading, adding up (2 wrong, 127 right).
-    # The columnar reader had the row in a run of labels and left it null; the second reading, the same numbers in the
-    # boxes' order, no longer fills such rows unless their applicant cells are one number (fill_detached_rows' ``unsettled``)
-    "lo-pdftotext__s00346-t2.txt": 122,
     # 「6.属于四类过程性信息」 and fifteen numbers (7.'s row written before its label), then 「7.… 8.…」 / 0 0 0 0 0 20 20 /
     # 「1.本机关不掌握…」 / fourteen numbers: the two runs joined as labels alternating with numbers, 21 for three rows,
     # read a row shifted (12 wrong, 19 right). A run followed by one row that adds up is not joined (columnar._merge_parts)

@@ -229,24 +229,8 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
     return len(set(lines)) > 1 and len(set(lines)) < len(lines)
 
 
-def _in_boxes(stream: Stream, pieces: list) -> bool:
-    """The ``pieces`` (a row's, in order) each stand alone on a line, and some two after each other have a blank line
-    and nothing else between them: a paragraph each, as pdftotext's default mode and pdfminer write boxes."""
-    found = [piece_cell(stream, p.start, p.end).line for p in pieces]
-    lines = [n for n in found if n is not None]
-    if len(lines) < len(found) or len(set(lines)) < len(lines):
-        return False
-    text, where = stream.text, stream.where
-    return any(b - a > 1 and not text[where[p.end - 1] + 1:where[q.start]].strip()
-               for a, b, p, q in zip(lines, lines[1:], pieces, pieces[1:]))
-
-
-def fill_detached_rows(found: Found, stream: Stream, unsettled: frozenset[str] = frozenset()) -> None:
-    """Rows of 表三 still without a value, from the second reading, when it agrees with the first. Not the rows
-    ``unsettled`` (those the columnar reader found in a run of labels and could not settle by their count and sums)
-    whose numbers stand a paragraph each (``_in_boxes``: written box by box): this reading takes them in the boxes'
-    order, which is not the table's (「3」「1」「1」「0」/ 四、结转下年度继续办理 /「0」「3」「8」 is 3 1 1 0 3 0 8),
-    and their own sum holds in any order."""
+def fill_detached_rows(found: Found, stream: Stream) -> None:
+    """Rows of 表三 still without a value, from the second reading, when it agrees with the first."""
     rows = {p.rsplit(".", 1)[0] for p in found.values}
     empty = [r for r in rows | {f"requests.{k}" for k in _format_keys(found)}
              if r not in found.certain and not any(
@@ -268,8 +252,6 @@ def fill_detached_rows(found: Found, stream: Stream, unsettled: frozenset[str] =
         vals = [dec.values[p].value for p in cells]
         if sum(vals[:-1]) != vals[-1]:
             continue  # a second reading is kept only where the row adds up (OCR: 744 for 244)
-        if r in unsettled and len(set(vals[:-1])) > 1 and _in_boxes(stream, [dec.values[p] for p in cells]):
-            continue  # left null by the columnar reader, its cells not all one number (above)
         if _lines_of_several(stream, [dec.values[p] for p in cells]):
             # a row's numbers on several lines, several on a line (inscriptis writes a row of two-line
             # cells as 「0 0」 over 「2 2 2 1 7」): the text's order is line by line, not the cells' order,

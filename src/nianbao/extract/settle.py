@@ -154,9 +154,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     col = decode_columnar(stream)
     placed: set[str] = set()
-    unsettled: frozenset[str] = frozenset()  # rows the columnar reader found in a run of labels and left null
     if col is not None:
-        unsettled = frozenset(col.unreadable) | {p.rsplit(".", 1)[0] for ps, _alts in col.ambiguous for p in ps}
         if dec is not None:
             _drop_marked_clusters(dec, stream)
         dec = _with_columns(dec, col)
@@ -171,7 +169,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
     confirm_placed_rows(found, placed - found.certain)
-    fill_detached_rows(found, stream, unsettled)
+    fill_detached_rows(found, stream)
     fill_orphan_cells(found, stream)
     fill_displaced_rows(found, stream)
     fill_labels_first(found, stream)
