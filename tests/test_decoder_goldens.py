@@ -484,8 +484,9 @@ RIGHT = {
     # read a row shifted (12 wrong, 19 right). A run followed by one row that adds up is not joined (columnar._merge_parts)
     "lo-pdftotext__s00649-nested.txt": 10,
     # 表四's header words among its numbers: 「总计 0 3」, 直接起诉's 总计 0 and 复议后起诉's 维持 3 in one box, read
-    # 复议后起诉 0 3 0 1 4 (维持 and 纠正 swapped, 2 wrong, 13 right). A number read into a place whose words name another
-    # column: that block unread, its 总计 too, unless the numbers left are all one number (detached._named_elsewhere)
+    # 复议后起诉 0 3 0 1 4 (维持 and 纠正 swapped, 2 wrong, 13 right). A number read as one of the four results right
+    # after the word 总计 alone, at the start of a line: that block unread, its 总计 too, unless the numbers left are
+    # all one number (detached._named_elsewhere)
     "chromium-pdfminer__s00425-nested.txt": 10,
 }
 

@@ -324,7 +324,7 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
         paths = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
         full = [r for r in block if r is not None]
         # (unless the numbers left, and those no block took, are all one number: every block and place gets the same)
-        astray = (len(full) == width and _named_elsewhere(chars, span_lo, full)
+        astray = (len(full) == width and _named_elsewhere(stream, span_lo, full)
                             and len({r.digits for r in (*slots[b * width:], *loose, *after) if r is not None}) > 1)
         if astray:
             # a number read into a place other words name (``_named_elsewhere``): the boxes' order is not the cells',
@@ -360,19 +360,23 @@ _T4_HEADER_WORD = re.compile("|".join(k for keys in _T4_ORDER for k in keys))
 _T4_COLUMN_OF = {k: col for col, keys in enumerate(_T4_ORDER) for k in keys}
 
 
-_ASTRAY_NOTE = ("表四的数字与表头字交错写出（逐框写出），这一组有一个数紧跟在另一列的表头字之后，却按次序读在这一格："
+_ASTRAY_NOTE = ("表四的数字与表头字交错写出（逐框写出），这一组有一个数紧跟在「总计」之后，却按次序读作四项结果之一："
                 "框的先后不是表格的次序，这一组的数属于哪一组、哪一列无法确定")
 
 
-def _named_elsewhere(chars: str, lo: int, block: list[Run]) -> bool:
-    """Some number of a block read in order right after words naming one other column than its place: 「总计 0 3」
-    before a block's 维持 (pdfminer wrote the last block's 总计 box and the next block's first numbers together):
-    the boxes' order is not the cells'."""
+def _named_elsewhere(stream: Stream, lo: int, block: list[Run]) -> bool:
+    """Some number of a block read in order as one of its four results begins a line right after the word 总计 and no
+    other header word: 「总计」/「0 3」 before a block's 维持 (pdfminer wrote the last block's 总计 box and the next block's
+    first numbers together): the boxes' order is not the cells'. (Only 总计: the two-line headers' words stand among a
+    block's numbers in other orders that are still the cells' own, docling-rs' 「72 64 尚 未 审结 178 37」.)"""
+    chars, text, where = stream.chars, stream.text, stream.where
+    total = len(Format.T4_COLUMN_WORDS) - 1
     prev = lo
-    for k, r in enumerate(block):
+    for r in block[:total]:
         words = chars[prev:r.start]
         named = {c for c, keys in enumerate(Format.T4_COLUMN_WORDS) if any(w in words for w in keys)}
-        if len(named) == 1 and named != {k}:
+        at = where[r.start]
+        if named == {total} and not text[text.rfind("\n", 0, at) + 1:at].strip():
             return True
         prev = r.end
     return False
