@@ -717,7 +717,8 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
     and the first number column as neighbouring boxes, so labels and numbers alternate
     (``3.“危及三安全一稳定” 0`` among 自然人's numbers). Joined only over consecutive rows, never
     over a label followed by a row of its own (seven numbers whose six first add up to the last),
-    and only when the counts come out exact."""
+    nor from a run followed by one not all 0s (the labels before its last lost theirs: 「7.… 8.…」 / 0 0 0 0 0 20 20,
+    the next label's numbers a row ahead), and only when the counts come out exact."""
     def count(toks: list) -> int:
         return sum(1 for k, _ in toks if k == "num")
 
@@ -730,7 +731,10 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
     while i < len(parts):
         rows, toks = parts[i]
         n = count(toks)
-        if len(rows) >= 2 and n < WIDTH * len(rows):
+        # (a run followed by one row that adds up, not all 0s, is not joined: its last label's row, as the reader takes
+        # it; seven 0s add up as well as they are 自然人's column of seven rows)
+        if len(rows) >= 2 and n < WIDTH * len(rows) and not (own_row(toks) and any(
+                t.value for _k, t in toks if isinstance(t, _Num))):
             m_rows, m_toks, j = list(rows), list(toks), i + 1
             while j < len(parts) and n < WIDTH * len(m_rows):
                 n_rows, n_toks = parts[j]

@@ -318,16 +318,27 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
     width = len(T4_COLUMN_KEYS)
     lo = chars.rfind("行政复议", head, runs[0].start)
     span_lo = lo
+    after = _run_from(stream, runs[-1].end)  # numbers right after the fifteen: a block's, written after the others
     for b, g in enumerate(T4_GROUP_KEYS):
         block = slots[b * width:(b + 1) * width]
         paths = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
+        full = [r for r in block if r is not None]
+        # (unless the numbers left, and those no block took, are all one number: every block and place gets the same)
+        astray = (len(full) == width and _named_elsewhere(stream, span_lo, full)
+                            and len({r.digits for r in (*slots[b * width:], *loose, *after) if r is not None}) > 1)
+        if astray:
+            # a number read into a place other words name (``_named_elsewhere``): the boxes' order is not the cells',
+            # nor which block a number is in (a block of 0s may hold another block's numbers): no cell, its 总计 neither
+            dec.unreadable.append(f"appeals.{g}")
+            dec.said[f"appeals.{g}"] = _ASTRAY_NOTE
+            span_lo = max((r.end for r in full), default=span_lo)
+            continue
         if any(r is None for r in block):  # the block that lost a cell: which one, nothing says
             dec.unreadable.append(f"appeals.{g}")
             if loose:
                 dec.said[f"appeals.{g}"] = said
             span_lo = max((r.end for r in block if r is not None), default=span_lo)
             continue
-        full = [r for r in block if r is not None]
         vals = [int(r.digits) for r in full]
         if len(set(vals[:-1])) > 1 and not _headers_in_order(chars[span_lo:full[-1].start]):
             dec.ambiguous.append((paths[:-1], sorted(set(permutations(vals[:-1])), reverse=True)))
@@ -347,6 +358,28 @@ _T4_ORDER = Format.T4_COLUMN_WORDS[:4]  # 总计: placed by the sums; a one-line
 # sits between the lines of the two-line ones
 _T4_HEADER_WORD = re.compile("|".join(k for keys in _T4_ORDER for k in keys))
 _T4_COLUMN_OF = {k: col for col, keys in enumerate(_T4_ORDER) for k in keys}
+
+
+_ASTRAY_NOTE = ("表四的数字与表头字交错写出（逐框写出），这一组有一个数紧跟在「总计」之后，却按次序读作四项结果之一："
+                "框的先后不是表格的次序，这一组的数属于哪一组、哪一列无法确定")
+
+
+def _named_elsewhere(stream: Stream, lo: int, block: list[Run]) -> bool:
+    """Some number of a block read in order as one of its four results begins a line right after the word 总计 and no
+    other header word: 「总计」/「0 3」 before a block's 维持 (pdfminer wrote the last block's 总计 box and the next block's
+    first numbers together): the boxes' order is not the cells'. (Only 总计: the two-line headers' words stand among a
+    block's numbers in other orders that are still the cells' own, docling-rs' 「72 64 尚 未 审结 178 37」.)"""
+    chars, text, where = stream.chars, stream.text, stream.where
+    total = len(Format.T4_COLUMN_WORDS) - 1
+    prev = lo
+    for r in block[:total]:
+        words = chars[prev:r.start]
+        named = {c for c, keys in enumerate(Format.T4_COLUMN_WORDS) if any(w in words for w in keys)}
+        at = where[r.start]
+        if named == {total} and not text[text.rfind("\n", 0, at) + 1:at].strip():
+            return True
+        prev = r.end
+    return False
 
 
 def _headers_in_order(words: str) -> bool:
