@@ -367,3 +367,16 @@ def test_lines_are_grouped_by_their_tallest_glyph_and_wide_digits_apart_are_two_
     assert join_glyphs([Glyph("数", 0, 0, 12, 12), Glyph("量", 24, 0, 36, 12)]) == "数量"  # spacing, no break
     next_line = [Glyph(ch, 20 * k, 120.0, 20 * k + 12, 142.6) for k, ch in enumerate("规章")]
     assert len(group_lines(tall + short + next_line)) == 2
+
+
+def test_a_grid_cell_with_two_numbers_in_a_row_that_fails_its_sum_is_null():
+    """Chromium's PDF of an htmlsynth page whose 表三 is split into HTML tables of other column widths (seed 1430): a
+    row left alone at the top of page 2 and the next table's repeated header under it, their column rules 6 pt apart,
+    are one grid, and the 1 of 19 falls into the cell left of it: 「0 1」 | 「9」, read 1 and 9 (2 wrong, nianbao's own
+    reading). A cell holding two numbers no count is written as (joined, 01), in a row whose sum fails: none of the
+    row's cells is read (``pieces``)."""
+    got = nianbao.parse(PDF / "chromium_tables_rules_apart.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "chromium_tables_rules_apart.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert set(got["requests"]["declined_confirmation"].values()) == {None}
+    assert list(got["requests"]["declined_mass"].values()) == [0, 0, 0, 20, 0, 0, 20]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import product
 
 from ..format import T3_COLUMN_KEYS
-from .subtotal import either_sum, with_subtotal
+from .subtotal import either_sum, row_holds, with_subtotal
 from .tables import Found
 from .values import Value
 
@@ -60,6 +60,7 @@ def null_piece_rows(found: Found) -> None:
     rows = sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")})
     for row in rows:
         if row in found.grid:
+            _null_stray_glyph_row(found, row)
             continue
         got = [found.values.get(f"{row}.{c}") for c in T3_COLUMN_KEYS]
         vals = [v for v in got if v is not None and not v.overflow and not isinstance(v.value, float)]
@@ -93,6 +94,29 @@ def null_piece_rows(found: Found) -> None:
             continue
         if _joins_add_up(written, units, subtotal=eight):
             _null_row(found, row, _PIECES)
+
+
+def _null_stray_glyph_row(found: Found, row: str) -> None:
+    """A grid row (a PDF's ruled table) with a cell holding two numbers no count is written as (「0 1」: joined, 01)
+    whose own sum fails as read: a neighbour's digit was put in that cell (two tables printed one under the other,
+    their column rules a few points apart, merged into one grid: the 1 of 19 fell into the cell left of it, 0 1 | 9).
+    Which cells lost or gained a digit the row does not say: none is read."""
+    vals = [found.values.get(f"{row}.{c}") for c in T3_COLUMN_KEYS]
+    if not any(v is not None and v.repaired and _two_numbers(v.cell.text) for v in vals):
+        return
+    if row_holds([None if v is None else v.value for v in vals], blank_as_zero=True):
+        return
+    _null_row(found, row, _STRAY)
+
+
+def _two_numbers(text: str) -> bool:
+    """Digits spaced apart in one cell that are not one count: joined they start with 0 (「0 1」)."""
+    parts = text.split()
+    return len(parts) > 1 and all(p.isdigit() for p in parts) and len("".join(parts)) > 1 and parts[0][0] == "0"
+
+
+_STRAY = ("本行有一格写着两个数（如「0 1」，连起来以 0 开头，不是一个件数），本行合计不成立：相邻格子的数字被放进了这一格"
+          "（两张表格上下相接、列线错开几个点），哪几格多了或少了数字无法确定，已留空")
 
 
 def _null_row(found: Found, row: str, why: str) -> None:
