@@ -14,6 +14,7 @@ from __future__ import annotations
 from itertools import product
 
 from ..format import T3_COLUMN_KEYS
+from .reason import Reason
 from .subtotal import either_sum, row_holds, with_subtotal
 from .tables import Found
 from .values import Value
@@ -106,7 +107,8 @@ def _null_stray_glyph_row(found: Found, row: str) -> None:
         return
     if row_holds([None if v is None else v.value for v in vals], blank_as_zero=True):
         return
-    _null_row(found, row, _STRAY)
+    # (the reason in words, the cells as printed the note's text: L-03 shows them as 实为)
+    _null_row(found, row, Reason(_STRAY, " ".join(v.cell.text for v in vals if v is not None)))
 
 
 def _two_numbers(text: str) -> bool:
