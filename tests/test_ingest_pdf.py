@@ -369,12 +369,50 @@ def test_lines_are_grouped_by_their_tallest_glyph_and_wide_digits_apart_are_two_
     assert len(group_lines(tall + short + next_line)) == 2
 
 
-def test_a_grid_cell_with_two_numbers_in_a_row_that_fails_its_sum_is_null():
+def test_a_rule_is_snapped_only_with_the_pieces_of_its_own_line():
+    """Two ruled tables one under the other, touching, their column rules 6 pt apart (200 and 206), and a third
+    table further down with a rule between them (203): each is a line of its own. Snapped page-wide in steps of up to
+    3 pt they were one rule at 203, the upper table's cell bound moved 3 pt, and a 「1」 just right of its rule fell
+    into the cell on the left. A line drawn twice a fraction of a point apart is still one."""
+    from nianbao.ingest.pdfgrid import layout_page
+
+    def glyphs(text, x, top):
+        return [Glyph(ch, x + 4.5 * i, top, x + 4.5 * (i + 1), top + 12) for i, ch in enumerate(text)]
+
+    upper = [("h", 100.0, 400.0, y) for y in (0.0, 30.0)] + [("v", 0.0, 30.0, x) for x in (100.0, 200.0, 300.0, 400.0)]
+    lower = [("h", 100.0, 400.0, y) for y in (31.0, 60.0, 90.0)] + \
+            [("v", 31.0, 90.0, x) for x in (100.0, 206.0, 306.0, 400.0)]
+    apart = [("h", 100.0, 400.0, y) for y in (300.0, 330.0)] + [("v", 300.0, 330.0, x) for x in (100.0, 203.0, 400.0)]
+    twice = [("v", 0.0, 30.0, 300.6)]  # the upper rule at 300 drawn again 0.6 pt off
+    page = layout_page(1, 595.3, 842.0, glyphs("0", 110, 8) + glyphs("19", 200.5, 8) + glyphs("12", 310, 8),
+                       upper + lower + apart + twice)
+    top = sorted((c.bbox[0], c.text) for g in page.grids for c in g.cells if c.bbox[1] < 10)
+    assert [t for _, t in top] == ["0", "19", "12"]
+    assert top[1][0] == 200.0
+
+
+def test_two_tables_touching_with_their_column_rules_apart_read_each_by_its_own_rules():
     """Chromium's PDF of an htmlsynth page whose 表三 is split into HTML tables of other column widths (seed 1430): a
     row left alone at the top of page 2 and the next table's repeated header under it, their column rules 6 pt apart,
-    are one grid, and the 1 of 19 falls into the cell left of it: 「0 1」 | 「9」, read 1 and 9 (2 wrong, nianbao's own
-    reading). A cell holding two numbers no count is written as (joined, 01), in a row whose sum fails: none of the
-    row's cells is read (``pieces``)."""
+    and 表四 further down with a rule between them. pdfplumber's snap moved all three rules to their mean (a chain of
+    steps under 3 pt), the row's cell bound with them, and the 1 of 19 fell into the cell left of it: 「0 1」 | 「9」,
+    read 1 and 9 (2 wrong, nianbao's own reading). A rule is snapped only with the pieces of its own line: the row
+    reads as printed."""
+    got = nianbao.parse(PDF / "chromium_tables_rules_apart.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "chromium_tables_rules_apart.json")
+    assert mismatches(printed, got) == []
+    assert list(got["requests"]["declined_confirmation"].values()) == [0, 0, 0, 19, 12, 0, 31]
+
+
+def test_a_grid_cell_with_two_numbers_in_a_row_that_fails_its_sum_is_null(monkeypatch):
+    """The guard behind that (``pieces``), kept in case another shape puts a neighbour's digit in a cell: with the
+    page-wide snap back, the row reads 「0 1」 | 「9」; a cell holding two numbers no count is written as (joined, 01),
+    in a row whose sum fails: none of the row's cells is read."""
+    from pdfplumber.table import snap_edges
+
+    from nianbao.ingest import pdfgrid
+
+    monkeypatch.setattr(pdfgrid, "_snap", lambda edges, tol: snap_edges(edges, tol, tol))
     got = nianbao.parse(PDF / "chromium_tables_rules_apart.pdf").to_json_dict()
     printed = load_json(PDF / "printed" / "chromium_tables_rules_apart.json")
     assert [m for m in mismatches(printed, got) if m[2] is not None] == []
