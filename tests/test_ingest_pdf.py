@@ -404,6 +404,17 @@ def test_two_tables_touching_with_their_column_rules_apart_read_each_by_its_own_
     assert list(got["requests"]["declined_confirmation"].values()) == [0, 0, 0, 19, 12, 0, 31]
 
 
+def test_a_table_rule_3_pt_from_another_tables_further_up_stays_where_it_is_drawn():
+    """Chromium's PDF of an htmlsynth page (seed 500): 表四's 总计 rule is drawn at 566.6 pt, 表三's last rule at 569.6
+    pt, 3 pt off and 70 pt further up the page. Snapped together (to 表三's, drawn in 15 pieces), 表四's 总计 cell
+    began 3 pt right of its rule, its 「-」 fell into 尚未审结's: 「- -」 and a blank 总计, and 表四 was not read (10
+    fields null, nianbao's own reading). Lines that do not run on from each other are not one line."""
+    got = nianbao.parse(PDF / "chromium_rules_of_two_tables_apart.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "chromium_rules_of_two_tables_apart.json")
+    assert mismatches(printed, got) == []
+    assert list(got["appeals"]["review"].values()) == [0, 0, 2, 0, 2]
+
+
 def test_a_grid_cell_with_two_numbers_in_a_row_that_fails_its_sum_is_null(monkeypatch):
     """The guard behind that (``pieces``), kept in case another shape puts a neighbour's digit in a cell: with the
     page-wide snap back, the row reads 「0 1」 | 「9」; a cell holding two numbers no count is written as (joined, 01),
