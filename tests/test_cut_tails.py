@@ -51,7 +51,21 @@ def test_a_lone_number_that_does_not_make_the_row_add_up_leaves_it_null():
     assert ROW in text
     got = _parse(text.replace(ROW, ROW.replace("\n4\n", "\n5\n")))
     assert set(got["requests"]["unavailable_unclear"].values()) == {None}  # not 19
-    assert any(n["kind"] == "unreadable" and "「5」" in n["text"] for n in _notes(got, "unavailable_unclear"))
+    # the reader's words the reason, the row's numbers as printed the note's text
+    assert any(n["kind"] == "unreadable" and "「5」" in n["reason"] and n["text"] == "34 57 40 47 15 1 19"
+               for n in _notes(got, "unavailable_unclear"))
+
+
+def test_an_unread_row_shows_its_printed_numbers_as_what_the_document_says():
+    """L-03's 实为 is what the document printed for the row, not 「未能读出」: the reader keeps the row's cells as
+    printed beside its reason (cuttail's lone 5 below a row that still does not add up)."""
+    from nianbao.audit import audit
+
+    text = FIXTURE.read_text(encoding="utf-8")
+    rec = build_record(load_bytes(text.replace(ROW, ROW.replace("\n4\n", "\n5\n")).encode("utf-8"), "t.txt"))
+    found = [f for f in audit(rec) if f.code == "L-03" and f.cells == ["requests.unavailable_unclear"]]
+    assert [f.actual for f in found] == ["34 57 40 47 15 1 19"]
+    assert "其下第2行是单独一行的数字「5」" in found[0].message
 
 
 def test_a_row_failing_its_sum_with_no_lone_number_below_is_read_as_printed():
@@ -86,7 +100,7 @@ def test_first_digits_above_that_make_no_reading_add_up_leave_the_row_null():
     assert HEAD_ROW in text
     got = _parse(text.replace(HEAD_ROW, HEAD_ROW.replace("２８\n", "２７\n")))
     assert set(got["requests"]["new_received"].values()) == {None}  # not 4
-    assert any(n["kind"] == "unreadable" and "「27」" in n["text"] for n in _notes(got, "new_received"))
+    assert any(n["kind"] == "unreadable" and "「27」" in n["reason"] for n in _notes(got, "new_received"))
 
 
 # plain pdftotext of Chromium's PDF of another such page writes one cell a line: the 总计 21 of 本年新收 is 「２」
@@ -118,7 +132,7 @@ def test_a_row_the_garbled_check_nulled_beside_a_cut_number_is_null_with_the_cut
     assert [m for m in mismatches(expected, got) if m[2] is not None] == []
     for row in ("new_received", "denied_state_secret", "declined_petition", "total_processed"):
         assert set(got["requests"][row].values()) == {None}
-        assert any(n["kind"] == "unreadable" and "单元格内折行" in n["text"] for n in _notes(got, row))
+        assert any(n["kind"] == "unreadable" and "单元格内折行" in n["reason"] for n in _notes(got, row))
 
 
 # PyMuPDF (get_text, one cell a line) of LibreOffice's PDF of an htmlsynth page: 本年新收's 其他 46 and 总计 238 are
@@ -159,7 +173,7 @@ def test_a_total_that_is_the_first_digits_of_the_row_sum_at_the_line_end_is_null
     assert [m for m in mismatches(expected, got) if m[2] is not None] == []
     assert got["requests"]["new_received"]["total"] is None
     assert got["requests"]["new_received"]["research"] == 99  # the six cells stay
-    assert any(n["kind"] == "unreadable" and "「27」" in n["text"] and "277" in n["text"]
+    assert any(n["kind"] == "unreadable" and "「27」" in n["reason"] and "277" in n["reason"]
                for n in _notes(got, "new_received"))
     text = CUT_SIDE.read_text(encoding="utf-8")
     row = re.compile(r"^(一、本年新收.*\s)27$", re.M)

@@ -389,7 +389,7 @@ def test_active_headers_out_of_the_formats_order_read_no_cell_by_their_order():
     got = rec.to_json_dict()["active"]
     assert got["regulations"] == {"issued": None, "repealed": None, "in_force": 0}
     assert got["normative_documents"] == {"issued": None, "repealed": None, "in_force": 16}
-    notes = {n.path: n.text for n in rec.notes if n.kind == "unreadable"}
+    notes = {n.path: n.reason or n.text for n in rec.notes if n.kind == "unreadable"}
     assert "先后与格式不同" in notes["active.normative_documents"] and "先后与格式不同" in notes["active.regulations"]
     assert not [f for f in nianbao.check(rec) if f.code == "T2-03"]
 

@@ -36,7 +36,7 @@ def test_a_transposed_appeals_text_row_of_four_numbers_is_null():
     cells (a blank cell left no trace); they were read as the first four. Which cell is missing the text does
     not say: the row is null with the reader's note, the other two rows are read."""
     record = nianbao.parse(HERE / "appeals_transposed_short_row.pdftotext-layout.txt")
-    notes = {n.path: n.text for n in record.notes if n.kind == "unreadable"}
+    notes = {n.path: n.reason or n.text for n in record.notes if n.kind == "unreadable"}
     assert notes["appeals.litigation_direct"].startswith("本行只写出四个数，却有五格")
 
 
@@ -50,4 +50,7 @@ def test_sixteen_appeals_numbers_with_no_join_that_adds_up_are_null(tmp_path):
     path.write_text(src.replace("１０ 0 0 0\n１\n０\n", "１０ 0 0 0\n１\n３\n"), encoding="utf-8")
     record = nianbao.parse(path).to_json_dict()
     assert {v for g in record["appeals"].values() for v in g.values()} == {None}
-    assert any(n["path"] == "appeals.review" and n["text"].startswith("表四写出十六个数") for n in record["notes"])
+    assert any(n["path"] == "appeals.review" and n["reason"].startswith("表四写出十六个数") for n in record["notes"])
+    # L-03 shows the sixteen numbers as printed (which group's they are is what the text does not say)
+    found = [f for f in nianbao.check_file(path).findings if f.code == "L-03" and f.cells == ["appeals.review"]]
+    assert [f.actual for f in found] == ["１０ 0 0 0 １ ３ 0 0 0 0 0 0 0 0 0 0"]

@@ -61,7 +61,7 @@ def test_a_misread_digit_in_an_ocr_layer_is_null_not_a_wrong_number():
     assert record["requests"]["new_received"]["total"] == 4126 and record["requests"]["carried_over"]["total"] == 97
     expected = load_json(PDF / "expected" / "r000dense.pdf.json")
     assert _wrong(expected, record) == []
-    assert any(n["path"] == "requests.granted" and "OCR 识别结果" in n["text"] and "自然人" in n["text"]
+    assert any(n["path"] == "requests.granted" and "OCR 识别结果" in n["reason"] and "自然人" in n["reason"]
                for n in record["notes"] if n["kind"] == "unreadable")
 
 

@@ -300,7 +300,7 @@ def test_a_value_cell_merged_with_the_next_row_is_null_not_read_as_one_number_or
     assert list(got["requests"]["declined_duplicate"].values()) == [None, 0, 0, 0, 12, 0, 12]
     merged = {"requests.declined_petition.natural_person", "requests.declined_duplicate.natural_person"}
     assert got["requests"]["declined_petition"]["natural_person"] is None
-    assert merged <= {n.path for n in record.notes if n.kind == "unreadable" and "合并" in n.text}
+    assert merged <= {n.path for n in record.notes if n.kind == "unreadable" and "合并" in (n.reason or "")}
     findings = nianbao.check(record)
     assert not merged & {c for f in findings if f.code == "T3-05" for c in f.cells}
 

@@ -37,7 +37,7 @@ def test_pdfbox_sort_puts_no_number_under_the_row_after_its_own():
     got = nianbao.parse(PDFTOOLS / "r001.pdfbox-sort.txt").to_json_dict()
     assert _wrong(load_json(PDFTOOLS / "expected" / "r001.json"), got) == []
     assert got["requests"]["carried_forward"]["natural_person"] is None  # not （七）总计's 2
-    assert any(n["path"] == "requests.carried_forward" and "最后一行之后" in n["text"] for n in got["notes"])
+    assert any(n["path"] == "requests.carried_forward" and "最后一行之后" in (n["reason"] or n["text"]) for n in got["notes"])
 
 
 def test_an_ocr_reading_with_the_label_column_in_one_cell_puts_no_row_under_the_last_label():

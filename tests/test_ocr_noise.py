@@ -57,7 +57,7 @@ def test_ocr_output_is_recognised_as_noisy(name):
 
 def test_nulled_cells_say_why():
     record = nianbao.parse(HERE / "tess300-psm3__huaian2024.txt")
-    why = {n.path: n.text for n in record.notes if n.kind == "unreadable"}
+    why = {n.path: n.reason or n.text for n in record.notes if n.kind == "unreadable"}
     assert record.active.normative_documents.repealed is None  # printed 26, read 20
     assert "表二的数字没有勾稽关系" in why["active.normative_documents"]
     assert "表三、表四的数字有 1 处合计对不上" in why["active.normative_documents"]  # 表四's review block

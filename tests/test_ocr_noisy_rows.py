@@ -120,7 +120,7 @@ def _check_bad(label: str, line: str) -> None:
             nulled = got[other] is None or (isinstance(want, dict) and all(v is None for v in got[other].values()))
             assert got[other] == want or (nulled and "规范性文件" in line), (line, other)
     # (a row no reader took, beside numbers no cell took, is noted as such: unplaced.note_unplaced)
-    notes = [n.text for n in record.notes if n.kind == "unreadable" and n.path == f"active.{key}"
+    notes = [n.reason or n.text for n in record.notes if n.kind == "unreadable" and n.path == f"active.{key}"
              and not n.text.startswith("本节写有")]
     read = [n for n in NOTED if n[0] == label and n[1] == line]
     assert bool(notes) == bool(read), (line, notes)  # a row the layout reader took says why it is null
@@ -140,14 +140,14 @@ def test_the_whole_of_table_two_is_null_when_a_sum_elsewhere_fails():
     record = _parse(_report(misread="sum"))
     assert all(v is None or (isinstance(v, dict) and not any(x is not None for x in v.values()))
                for v in _active(record).values())
-    why = [n.text for n in record.notes if n.path == "active.regulations"]
+    why = [n.reason or n.text for n in record.notes if n.path == "active.regulations"]
     assert why and "合计对不上" in why[0]
 
 
 def test_the_whole_of_table_two_is_null_when_a_digit_elsewhere_was_read_as_a_glyph():
     record = _parse(_report(misread="glyph"))
     assert _active(record)["punishment"] is None
-    why = [n.text for n in record.notes if n.path == "active.punishment"]
+    why = [n.reason or n.text for n in record.notes if n.path == "active.punishment"]
     assert why and "被识别成其他字符" in why[0]
 
 

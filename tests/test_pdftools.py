@@ -123,7 +123,7 @@ def test_poppler_tsv_words_are_a_pdfs_text_not_ocr():
     assert nianbao.read_document(HERE / "huaian2024.pdftotext.tsv").kind == "pdf"
     got = nianbao.parse(HERE / "huaian2024.pdftotext.tsv").to_json_dict()
     assert mismatches(_expected("huaian2024.pdftotext.tsv"), got) == []
-    assert not [n for n in got["notes"] if "OCR" in n["text"]]
+    assert not [n for n in got["notes"] if "OCR" in n["text"] + (n["reason"] or "")]
 
 
 def test_a_table_four_block_lost_in_a_longer_run_is_noted_by_that_run():

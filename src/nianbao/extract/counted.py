@@ -18,6 +18,7 @@ cut in two fails the row too, and those readers join it.
 from __future__ import annotations
 
 from ..format import Format
+from .reason import Reason, printed
 from .subtotal import row_holds
 from .tables import Found
 from .values import Value
@@ -85,7 +86,9 @@ def null_counted_rows(found: Found, before: set[str]) -> None:
                 found.values[p] = Value(None, v.cell)
                 hit = True
         if hit or row not in before:
-            found.notes.append(("unreadable", row, COUNTED, None))
+            # (the reason in words, the row's cells as printed the note's text: L-03 shows them as 实为)
+            shown = printed(found.values.get(f"{row}.{c}") for c in cols)
+            found.notes.append(("unreadable", row, Reason(COUNTED, shown), None))
 
 
 OVER_TOTAL = ("本列中已读出的各办理结果之和大于（七）总计，而这些数中有按列读出的（表格逐框写出，标签成串）："
@@ -123,7 +126,8 @@ def null_over_total(found: Found) -> None:
             found.values[p] = Value(None, found.values[p].cell)
             if k not in noted:
                 noted.add(k)
-                found.notes.append(("unreadable", f"requests.{k}", OVER_TOTAL, None))
+                shown = printed(found.values.get(f"requests.{k}.{x}") for x in cols)
+                found.notes.append(("unreadable", f"requests.{k}", Reason(OVER_TOTAL, shown), None))
 
 
 __all__ = ["COUNTED", "OVER_TOTAL", "counted_rows", "null_counted_rows", "null_over_total"]

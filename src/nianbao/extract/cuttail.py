@@ -42,7 +42,7 @@ from typing import TypeVar
 from ..format import Format
 from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
-from .reason import Reason
+from .reason import Reason, printed
 from .tables import Found
 from .values import Value, read_value
 
@@ -207,12 +207,12 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             for c in cols:
                 p = f"{row}.{c}"
                 found.values[p] = Value(None, found.values[p].cell)
-            found.notes.append(("unreadable", row, CUT_HEAD_NULL.format(gap=gap, head=digits), None))
+            found.notes.append(("unreadable", row, Reason(CUT_HEAD_NULL.format(gap=gap, head=digits), printed(vals)), None))
             continue
         for c in cols:
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
-        found.notes.append(("unreadable", row, CUT_NULL.format(gap=gap, tail=digits), None))
+        found.notes.append(("unreadable", row, Reason(CUT_NULL.format(gap=gap, tail=digits), printed(vals)), None))
 
 
 def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], fid: str,
@@ -236,7 +236,8 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
             return  # the printed 总计 confirmed by another sum: a defect of the row's cells, read as printed
     p = f"{row}.total"
     found.values[p] = Value(None, last.cell)
-    found.notes.append(("unreadable", row, CUT_SIDE_NULL.format(total=total, whole=whole), None))
+    found.notes.append(("unreadable", row, Reason(CUT_SIDE_NULL.format(total=total, whole=whole), printed(vals)),
+                        None))
 
 
 def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines: dict[int, list[str]],
@@ -283,7 +284,7 @@ def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines:
     for c in cols:
         p = f"{row}.{c}"
         found.values[p] = Value(None, found.values[p].cell)
-    found.notes.append(("unreadable", row, CUT_SPLIT_NULL.format(heads=h, tails=t), None))
+    found.notes.append(("unreadable", row, Reason(CUT_SPLIT_NULL.format(heads=h, tails=t), printed(vals)), None))
     return True
 
 
@@ -366,7 +367,8 @@ def settle_two_line_rows(found: Found, blocks: list[Block], fid: str) -> None:
         for c in cols:
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
-        found.notes.append(("unreadable", row, TWO_LINES_NULL.format(first=shown[0], second=shown[1]), None))
+        found.notes.append(("unreadable", row, Reason(TWO_LINES_NULL.format(first=shown[0], second=shown[1]),
+                                                      printed(shown)), None))
 
 
 def _line_cells(blocks: list[Block]) -> dict[int, list[Cell]]:
@@ -510,8 +512,9 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
             break
         todo = left
     for row, readings in several.items():
+        shown = printed(found.values[f"{row}.{c}"] for c in cols)
         for c in cols:
             found.values[f"{row}.{c}"] = Value(None, found.values[f"{row}.{c}"].cell)
-        found.notes.append(("unreadable", row, GLUED_NULL.format(
+        found.notes.append(("unreadable", row, Reason(GLUED_NULL.format(
             readings="；".join(" ".join(map(str, r)) for r in readings[:4]) + ("…" if len(readings) > 4 else "")),
-            None))
+            shown), None))

@@ -56,7 +56,7 @@ from .aligned import interleaved, spans_of
 from .clusters import label_rows_beside, merge_label_clusters, unsettled_between
 from .joint import joint_choice
 from .outofstep import stacked_rows
-from .reason import Reason
+from .reason import Reason, printed
 from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, row_holds, row_sums, sum_holds, t3_columns
@@ -353,6 +353,8 @@ class Decoded:
     # unreadable rows whose note says in words why, instead of quoting the row's numbers (row -> the words; a
     # ``Reason`` when it carries the characters the row had, else they are its runs in ``rows``)
     said: dict[str, str] = field(default_factory=dict)
+    # rows of ``why`` whose runs the reading dropped: the characters they printed, for the note (L-03's 实为)
+    shown: dict[str, str] = field(default_factory=dict)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -1972,6 +1974,12 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                                              for p, path in zip(c, paths))]
         units.append(_Unit(paths, runs, cands))
         dec.rows[f"active.{it.key}"] = runs
+    for n, (it, _s, _e) in enumerate(found):
+        # a row left null for its numbers in pieces: the runs after its label are its characters (which cells they
+        # are is what is not known), shown with the note. (Not 'order': they may be another header's numbers; nor
+        # 'unit_last': the counts with units the prose rule dropped are not among them)
+        if dec.why.get(row := f"active.{it.key}") in ("pieces", "fee_pieces"):
+            dec.shown[row] = printed(r.shown for r in all_runs[n])
     _solve(units, [], dec)
     return dec
 

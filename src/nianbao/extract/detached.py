@@ -63,6 +63,7 @@ from .decoder import (
     units_before,
 )
 from .notes import names, note_rows
+from .reason import Reason, printed
 from .subtotal import sum_holds
 from .tables import Found
 from .values import Value
@@ -658,7 +659,10 @@ def fill_orphan_cells(found: Found, stream: Stream) -> None:
         for c in T3_COLUMN_KEYS:
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
-        found.notes.append(("unreadable", row, "该行数字少于格数，拆分数字后的读法与列合计不符，且表格后另有数字", None))
+        # (the reason in words, the row's numbers as printed the note's text: L-03 shows them as 实为)
+        shown = printed(r.shown for r in next(seen for r_, _c, seen in short if r_ == row))
+        found.notes.append(("unreadable", row, Reason("该行数字少于格数，拆分数字后的读法与列合计不符，且表格后另有数字", shown),
+                            None))
 
 
 def fill_displaced_rows(found: Found, stream: Stream) -> None:
@@ -786,7 +790,8 @@ def confirm_placed_rows(found: Found, placed: set[str]) -> None:
         for p in bad:
             found.values[p] = Value(None, found.values[p].cell)
         if bad:
-            found.notes.append(("unreadable", row, "按列读出的数与列合计对不上（数字可能在行内移位）", None))
+            shown = printed(found.values.get(f"{row}.{c}") for c in T3_COLUMN_KEYS)
+            found.notes.append(("unreadable", row, Reason("按列读出的数与列合计对不上（数字可能在行内移位）", shown), None))
 
 
 def _perms(runs: list[Run]) -> list[list[Run]]:

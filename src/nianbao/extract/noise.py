@@ -57,6 +57,7 @@ from ..format import (
 from ..format.labels import norm
 from ..format.names import cell_name
 from ..ingest import Block, Cell, Document
+from .reason import Reason, printed
 from .subtotal import sum_holds
 from .tables import Found
 from .values import Value
@@ -539,10 +540,12 @@ def _cut(found: Found, row: str) -> bool:
 def _drop(found: Found, dropped: dict[str, list[str]], why: str) -> None:
     """Null the cells; one note per row naming them."""
     for row, paths in dropped.items():
+        # (the row's cells as read, beside the reason in words: L-03 shows them as 实为)
+        shown = printed(v for p, v in found.values.items() if p == row or p.startswith(row + "."))
         for p in paths:
             found.values[p] = Value(None, found.values[p].cell)
         names = "".join(n[n.rfind("「"):] if "「" in (n := cell_name(p)) else "" for p in paths if p != row)
-        found.notes.append(("unreadable", row, f"{why}：{names}" if names else why, None))
+        found.notes.append(("unreadable", row, Reason(f"{why}：{names}" if names else why, shown), None))
 
 
 def agency_conflicts(agency: str, ev: Evidence) -> bool:

@@ -47,6 +47,7 @@ from ..format import ACTIVE_2019, ACTIVE_2021, T4_COLUMN_KEYS, T4_GROUP_KEYS, Fo
 from ..format.labels import norm
 from ..ingest import Block, Cell
 from .noise import _ALPHABET, BEFORE_NAME, DIGIT_GLYPHS, LEVEL_CHARS, Evidence, _t3_sums
+from .reason import Reason, printed
 from .tables import Found
 from .values import Value
 
@@ -267,9 +268,11 @@ def note_unread_rows(found_req: Found, found_app: Found, ev: Evidence, trust: Di
 
 
 def _null(found: Found, row: str, paths: list[str], why: str) -> None:
+    # (the reason in words, the cells as read the note's text: L-03 shows them as 实为)
+    shown = printed(found.values[p] for p in paths)
     for p in paths:
         found.values[p] = Value(None, found.values[p].cell)
-    found.notes.append(("unreadable", row, why, None))
+    found.notes.append(("unreadable", row, Reason(why, shown), None))
 
 
 # ---- 表四 ---------------------------------------------------------------------------------------
@@ -456,11 +459,12 @@ def apply_appeals_tokens(found: Found, t4: T4Reading | None, ev: Evidence) -> No
         mine = t4.blocks.get(g)
         if mine is None:
             if any(v is not None for v in have) and (g in t4.failing or g in t4.ambiguous):
+                shown = printed(found.values.get(p) for p in paths)
                 for p in paths:
                     if p in found.values:
                         found.values[p] = Value(None, found.values[p].cell)
                 why = "四项结果之和与总计对不上" if g in t4.failing else "不止一种读法的四项结果之和等于总计（表格线可能被识别成 1）"
-                found.notes.append(("unreadable", g, WHY_T4_TOKENS.format(sig, why), None))
+                found.notes.append(("unreadable", g, Reason(WHY_T4_TOKENS.format(sig, why), shown), None))
             continue
         if all(v is None for v in have):
             for p, c, v in zip(paths, T4_COLUMN_KEYS, mine):
@@ -472,10 +476,11 @@ def apply_appeals_tokens(found: Found, t4: T4Reading | None, ev: Evidence) -> No
                                                 conf=t.cell.conf), repaired=text != t.text)
             found.notes.append(("decoded", g, "识别文字（OCR）中表四该栏按数字顺序和四项结果之和与总计读出", None))
         elif tuple(have) != mine:
+            shown = printed(found.values.get(p) for p in paths)
             for p in paths:
                 if p in found.values:
                     found.values[p] = Value(None, found.values[p].cell)
-            found.notes.append(("unreadable", g, WHY_T4_TOKENS.format(sig, "两种读法不一致"), None))
+            found.notes.append(("unreadable", g, Reason(WHY_T4_TOKENS.format(sig, "两种读法不一致"), shown), None))
 
 
 # ---- the agency ---------------------------------------------------------------------------------

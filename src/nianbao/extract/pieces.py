@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import product
 
 from ..format import T3_COLUMN_KEYS
-from .reason import Reason
+from .reason import Reason, printed
 from .subtotal import either_sum, row_holds, with_subtotal
 from .tables import Found
 from .values import Value
@@ -122,6 +122,8 @@ _STRAY = ("本行有一格写着两个数（如「0 1」，连起来以 0 开头
 
 
 def _null_row(found: Found, row: str, why: str) -> None:
+    if not isinstance(why, Reason):  # (the row's cells as printed beside the reason: L-03 shows them as 实为)
+        why = Reason(why, printed(found.values.get(f"{row}.{c}") for c in T3_COLUMN_KEYS))
     for c in T3_COLUMN_KEYS:
         p = f"{row}.{c}"
         found.values[p] = Value(None, found.values[p].cell)

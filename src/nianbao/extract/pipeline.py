@@ -55,7 +55,7 @@ from .outofstep import Step, holds, other_row, out_of_step, settle_ahead, settle
 from .pieces import PIECES
 from .placed import Places
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
-from .reason import Reason
+from .reason import Reason, printed
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
 from .sections import Heading, find_headings
@@ -402,14 +402,15 @@ def _interleaved(found: Found) -> None:
             continue
         if (other := other_row(raw, row, fid)) is None:
             continue
+        shown = printed(found.values.get(p) for p in paths)  # (the cells as read: L-03 shows them as 实为)
         for p in paths:
             if (v := found.values.get(p)) is not None:
                 found.values[p] = Value(None, v.cell)
                 read[p] = None
         lab = next((r.label for r in Format.get(fid).t3_rows if r.key == other), other)
         found.notes.append(("unreadable", f"requests.{row}",
-                            f"该行标签与「{lab}」的标签写在同一行、字序交错（「{raw[:40]}」），这一行数字是哪一行的原文没有说明，"
-                            "各列合计也无法确认，该行留空", None))
+                            Reason(f"该行标签与「{lab}」的标签写在同一行、字序交错（「{raw[:40]}」），这一行数字是哪一行的原文"
+                                   "没有说明，各列合计也无法确认，该行留空", shown), None))
 
 
 _AHEAD = ("表三各行的数字与标签错行：有的标签旁有两行数字，有的标签旁没有数字（表格中数字垂直居中时常见），"
@@ -459,11 +460,12 @@ def _settle_rows(found: Found, rows: Iterable[str], cells: dict[str, Cell], got:
                 found.values[p] = Value(got[p], cells[row])
             found.notes.append(("decoded", f"requests.{row}", cells[row].text[:60], None))
         elif every_row or any((v := found.values.get(p)) is not None and v.value is not None for p in paths):
+            shown = printed(found.values.get(p) for p in paths)  # (the cells beside its label: L-03's 实为)
             for p in paths:
                 v = found.values.get(p)
                 if v is not None or every_row:
                     found.values[p] = Value(None, v.cell if v is not None else cells[row])
-            found.notes.append(("unreadable", f"requests.{row}", reason, None))
+            found.notes.append(("unreadable", f"requests.{row}", Reason(reason, shown), None))
 
 
 def _requests(found: Found, keys: set[str] | None = None) -> dict[str, RequestRow] | None:

@@ -39,7 +39,7 @@ from itertools import product
 from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021, Format, Label
 from ..ingest import Cell
 from .noise import DIGIT_GLYPHS
-from .reason import Reason
+from .reason import Reason, printed
 from .tables import Found
 from .values import Value
 
@@ -87,6 +87,7 @@ class Reread:
     taken: dict[int, str] = field(default_factory=dict)  # line number -> the row placed on it
     glyph_rows: set[str] = field(default_factory=set)  # rows read by taking a lone glyph for their first cell
     notes: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, row path, text)
+    shown: dict[str, str] = field(default_factory=dict)  # row path -> its line's characters after the label (L-03)
 
 
 # ---- tokens -------------------------------------------------------------------------------------
@@ -702,6 +703,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
     readings: dict[str, list[tuple[tuple[int | None, int, int], ...]]] = {}
     plains: dict[str, tuple[int | None, ...]] = {}
     unread: dict[str, int] = {}
+    unread_shown: dict[str, str] = {}  # (the unread rows' characters after their labels, for their notes)
     by_order: set[str] = set()
     cut: set[str] = set()  # rows read without the leading words of their tail
     glyph: set[str] = set()  # rows read with a lone glyph before their numbers as their first cell
@@ -739,6 +741,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             # nothing to read, or too much: the layout reading stands (the gate judges it), unless it
             # took this row's numbers from other lines than the one the row is on
             unread[row] = lines[li].no
+            unread_shown[row] = printed(t for _o, t in lines[li].tail)
             continue
         readings[row] = rd
         p = _plain(lines[li].tail)
@@ -748,7 +751,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             by_order.add(row)
     taken = {lines[li].no: f"requests.{keys[ri]}" for ri, (li, _) in placed.items()}
     if not readings:
-        return Reread(unread=unread, taken=taken) if unread else None
+        return Reread(unread=unread, taken=taken, shown=unread_shown) if unread else None
     # the values of every row the layout reading has and this one does not: fixed
     cands: dict[str, list[tuple[int | None, ...]]] = {}
     for k in keys:
@@ -776,7 +779,7 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
             else:
                 cands[k] = [p]
     chosen = _solve(cands, keys)
-    out = Reread(unread=unread, taken=taken, glyph_rows=glyph & set(readings))
+    out = Reread(unread=unread, taken=taken, glyph_rows=glyph & set(readings), shown=unread_shown)
     for ri, (li, order) in placed.items():
         k = keys[ri]
         row = f"requests.{k}"
@@ -785,7 +788,8 @@ def reread_requests(text: str, found: Found, spans: bool = True) -> Reread | Non
         ln = lines[li]
         if k in broken:
             out.rows[row] = [Value(None, Cell("", line=ln.no)) for _ in T3_COLUMN_KEYS]
-            out.notes.append(("unreadable", row, f"该行数字的各种读法都不满足本行合计：{ln.text.strip()[-40:]}"))
+            out.notes.append(("unreadable", row, Reason("该行数字的各种读法都不满足本行合计",
+                                                        printed(t for _o, t in ln.tail))))
             continue
         live = chosen[k]
         by_vals = {tuple(c[0] for c in r): r for r in readings[row]}
@@ -859,7 +863,8 @@ def apply(found: Found, got: Reread) -> tuple[set[str], set[str]]:
                 p = f"{row}.{c}"
                 if p in found.values:
                     found.values[p] = Value(None, found.values[p].cell)
-            found.notes.append(("unreadable", row, f"该行在第 {no} 行，数字却有取自其他表格行的，已留空", None))
+            found.notes.append(("unreadable", row, Reason(f"该行在第 {no} 行，数字却有取自其他表格行的，已留空",
+                                                          got.shown.get(row, "")), None))
     for kind, row, text in got.notes:
         if row in got.rows:
             found.notes.append((kind, row, text, None))

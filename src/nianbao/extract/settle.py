@@ -46,7 +46,7 @@ from .fusedrows import fill_fused_rows
 from .notes import names
 from .outofstep import Step
 from .pieces import null_piece_rows
-from .reason import Reason
+from .reason import Reason, printed
 from .strayrows import fill_stray_rows
 from .tables import Found
 from .values import Value
@@ -302,11 +302,12 @@ def _garbled(found: Found) -> None:
         keep = [r for r in failing if len(bad_cols) >= GARBLED_COLUMNS or over_total(r) >= 2]
         for r in keep:
             if len(bad_cols) < GARBLED_COLUMNS:
+                shown = printed(found.values.get(f"{r}.{c}") for c in cols)  # (the row as read: L-03's 实为)
                 for c in cols:
                     p = f"{r}.{c}"
                     if p in found.values and found.values[p].value is not None:
                         found.values[p] = Value(None, found.values[p].cell)
-                found.notes.append(("unreadable", r, "该行各格超过（七）总计且本行合计不符：两行数字交错", None))
+                found.notes.append(("unreadable", r, Reason("该行各格超过（七）总计且本行合计不符：两行数字交错", shown), None))
         failing = [r for r in keep if len(bad_cols) >= GARBLED_COLUMNS]
     for r in failing:
         hit = False
@@ -317,7 +318,8 @@ def _garbled(found: Found) -> None:
                 found.values[p] = Value(None, found.values[p].cell)
                 hit = True
         if hit:
-            found.notes.append(("unreadable", r, "行与列的合计都对不上：文字版面已错乱", None))
+            shown = printed(found.values.get(f"{r}.{c}") for c in cols)
+            found.notes.append(("unreadable", r, Reason("行与列的合计都对不上：文字版面已错乱", shown), None))
 
 
 _T4_FIRST_GROUP = T4_GROUPS[0].label  # 行政复议: 表四's first group, named in every header of the table
@@ -413,7 +415,8 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
     for row in sorted(dec.unsure) if dec is not None else ():  # (sorted: a set's order varies by run)
         if row in found.certain:  # its single digits may be one number: the layout's cells are a guess too
             found.certain.discard(row)
-            found.notes.append(("unreadable", row, _SPELLED, None))
+            shown = printed(v for p, v in found.values.items() if p == row or p.startswith(row + "."))
+            found.notes.append(("unreadable", row, Reason(_SPELLED, shown), None))
     for it in items:
         row = f"active.{it.key}"
         cols = tuple(c.key for c in it.columns) or None
@@ -433,11 +436,17 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
         # (boxes out of order leave only some of a row's cells unread: its 现行有效件数 under a header of its own)
         unread = any if row in col_why else all
         if row not in found.certain and (not cells or unread(v.value is None for v in cells)):
-            found.notes.append(("unreadable", row, _T2_WHY[col_why[row]] if row in col_why else _OWN_BOX, None))
+            # (the runs the reader took for the row, as the text has them: L-03's 实为; its cells here may be
+            # another row's, kept only to point at a line)
+            shown = printed(r.shown for r in sorted(col.rows.get(row, []) if col else [], key=lambda r: r.start))
+            found.notes.append(("unreadable", row, Reason(_T2_WHY[col_why[row]] if row in col_why else _OWN_BOX, shown),
+                                None))
     for row, why in sorted(dec.why.items()) if dec is not None else ():
         cells = [v for p, v in found.values.items() if p == row or p.startswith(row + ".")]
         if row not in found.certain and all(v.value is None for v in cells):
-            found.notes.append(("unreadable", row, _T2_WHY[why], None))
+            runs = sorted(dec.rows.get(row, []), key=lambda r: r.start) if dec is not None else []
+            shown = printed(r.shown for r in runs) or (dec.shown.get(row, "") if dec is not None else "")
+            found.notes.append(("unreadable", row, Reason(_T2_WHY[why], shown), None))
     return fmt
 
 

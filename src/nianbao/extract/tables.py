@@ -17,7 +17,7 @@ from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
-from .reason import Reason
+from .reason import Reason, printed
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at, written_down
 from .values import Row, Value, only_window, read_value, split_row
@@ -623,8 +623,12 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     merged = _merged_slots(row) if row.block.grid else None
     vals = merged[0] if merged else header.pick(row)
     if merged:
-        found.notes.extend(("unreadable", f"requests.{key}.{T3_COLUMN_KEYS[i]}", _MERGED_SLOT, row.block)
-                           for i in merged[1])
+        # (the row's cells after its label as printed, a merged one with both rows' numbers: L-03's 实为)
+        lab = row.label_cells[-1] if row.label_cells else None
+        at = next((i for i, c in enumerate(row.block.cells) if c is lab), -1)
+        shown = printed(c for c in row.block.cells[at + 1:] if not c.covered)
+        found.notes.extend(("unreadable", f"requests.{key}.{T3_COLUMN_KEYS[i]}", Reason(_MERGED_SLOT, shown),
+                            row.block) for i in merged[1])
     if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
             and last.value is None and (placed := _one_placing(row)) is not None:
         vals = placed
@@ -792,7 +796,8 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         for g, group in enumerate(T4_GROUP_KEYS):
             if any(values[g * 5 + i].value is None and v.value is not None
                    for i, v in enumerate(unsettled[g * 5:g * 5 + 5])):
-                found.notes.append(("unreadable", f"appeals.{group}", _T4_TWO_LINES, None))
+                found.notes.append(("unreadable", f"appeals.{group}",
+                                    Reason(_T4_TWO_LINES, printed(unsettled[g * 5:g * 5 + 5])), None))
     groups: list[list[Value] | None] = [values[i:i + 5] for i in range(0, 15, 5)]
     if len(values) == 15:
         found.certain.add("appeals")
@@ -836,8 +841,9 @@ def _joined_pair(values: list[Value], found: Found, first: Row | None) -> list[V
         found.notes.append(("repaired", "appeals", Reason(joined), None))
         return cand
     anchor = first.block.cells[-1] if first is not None else values[-1].cell
+    shown = printed(values)  # (the sixteen as printed: which group's they are is what the text does not say)
     for group in T4_GROUP_KEYS:
-        found.notes.append(("unreadable", f"appeals.{group}", _T4_SIXTEEN, None))
+        found.notes.append(("unreadable", f"appeals.{group}", Reason(_T4_SIXTEEN, shown), None))
     return [Value(None, anchor)] * 15
 
 
@@ -1068,7 +1074,7 @@ def _transposed(found: Found, blocks: list[Block], heads: list[Block]) -> bool:
             # text does not say
             for col in T4_COLUMN_KEYS:
                 found.values[f"appeals.{key}.{col}"] = Value(None, values[-1].cell)
-            found.notes.append(("unreadable", f"appeals.{key}", _T4_SHORT_ROW, None))
+            found.notes.append(("unreadable", f"appeals.{key}", Reason(_T4_SHORT_ROW, printed(values)), None))
             continue
         for col, v in zip(T4_COLUMN_KEYS, values):
             found.values[f"appeals.{key}.{col}"] = v
