@@ -503,6 +503,11 @@ RIGHT = {
     # after the word 总计 alone, at the start of a line: that block unread, its 总计 too, unless the numbers left are
     # all one number (detached._named_elsewhere)
     "chromium-pdfminer__s00425-nested.txt": 10,
+    # pdfplumber's text of LibreOffice's PDF of a page with a 小计 column: 「3．」 / 20 无 2 … 22 / 「其他」 / 「（七）总 计 79
+    # 67 45 29 94 54 289 368」. The layout read （七）总计's line with certainty; the row-order reading, a row behind,
+    # gave 3.其他 those same characters (7 wrong, 140 right; five layout modes alike). The numbers a certain row's
+    # layout reading holds are not another row's (settle._taken_rows): 3.其他 unread, with the row it took from
+    "lo-pdfplumber__s01311-mixed.txt": 144,
 }
 
 
