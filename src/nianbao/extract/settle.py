@@ -83,16 +83,16 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
     differently (then the cells that differ are null); an uncertain one gives way to the decoder,
     unless (``owned``) the decoder gives it numbers a certain row's layout reading already holds."""
     blank_cell = next((v.cell for v in found.values.values()), Cell(""))
-    taken = _taken_rows(found, dec, stream, rows, cols, certain) if owned and dec is not None and cols else {}
+    owners = _taken_rows(found, dec, stream, rows, cols, certain) if owned and dec is not None and cols else {}
     for row in rows:
         paths = [f"{row}.{c}" for c in cols] if cols else [row]
         sure = certain(row)
-        if row in taken:
+        if row in owners and dec is not None:
             for p in paths:
-                if (old := found.values.get(p)) is not None and old.value is not None or p in dec.values:  # type: ignore[union-attr]
+                if (old := found.values.get(p)) is not None and old.value is not None or p in dec.values:
                     found.values[p] = Value(None, old.cell if old is not None else blank_cell)
-            found.notes.append(("unreadable", row, Reason(_TAKEN.format(names([taken[row]])), " ".join(
-                r.shown for r in sorted(dec.rows.get(row, []), key=lambda r: r.start))[:60]), None))  # type: ignore[union-attr]
+            found.notes.append(("unreadable", row, Reason(_TAKEN.format(names([owners[row]])), " ".join(
+                r.shown for r in sorted(dec.rows.get(row, []), key=lambda r: r.start))[:60]), None))
             continue
         decoded_any = False
         for p in paths:
@@ -154,7 +154,7 @@ def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], col
     own them, and the layout's is certain (pdfplumber's 「3．」 / 20 … 22 / 「其他」 / 「（七）总 计 79 … 368」,
     where the decoder gave 3.其他 （七）总计's numbers): the row to the decoder is unread, with the row
     it took from. Two cells at least: one number can stand in two places by chance."""
-    held: list[tuple[tuple[int, int], str, str, int]] = []  # (span, column, row, value) of the certain rows
+    held: list[tuple[tuple[int, int], str, str, int | float]] = []  # (span, column, row, value) of the certain rows
     for row in rows:
         if certain(row):
             for c in cols:
@@ -178,9 +178,9 @@ def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], col
             for (a, b), col, owner, value in held:
                 if col == c and value == d.value and a <= span[0] and span[1] <= b:
                     hits[owner] = hits.get(owner, 0) + 1
-        owner = max(hits, key=hits.__getitem__, default=None)
-        if owner is not None and hits[owner] >= 2:
-            out[row] = owner
+        most = max(hits, key=hits.__getitem__, default=None)
+        if most is not None and hits[most] >= 2:
+            out[row] = most
     return out
 
 
