@@ -508,6 +508,10 @@ RIGHT = {
     # gave 3.其他 those same characters (7 wrong, 140 right; five layout modes alike). The numbers a certain row's
     # layout reading holds are not another row's (settle._taken_rows): 3.其他 unread, with the row it took from
     "lo-pdfplumber__s01311-mixed.txt": 144,
+    # pypdf's text of the same PDF writes 表三's header cell by cell, column after column: 「机构 其 他」/「小」/「计」, so
+    # no 小计 was seen and 「结转下年度继续办理 无 3 1 2 1 1 8 8」 was read as its last seven cells (自然人 3: 1 wrong, 169
+    # right). A lone 「小」 over a lone 「计」 after the organisations' last piece is the 小计 after them (written_down)
+    "lo-pypdf__s01311-mixed.txt": 174,
 }
 
 
