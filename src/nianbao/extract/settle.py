@@ -9,6 +9,8 @@ readings of the same characters; what it cannot settle stays null, with a note l
 
 from __future__ import annotations
 
+import re
+
 from ..format import (
     ACTIVE_2019,
     ACTIVE_2021,
@@ -159,7 +161,7 @@ def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], col
         if certain(row):
             for c in cols:
                 v = found.values.get(f"{row}.{c}")
-                if v is not None and v.value is not None and v.cell.span is not None:
+                if v is not None and v.value is not None and v.cell.span is not None and _all_taken(v.cell.text, found):
                     held.append((v.cell.span, c, row, v.value))
     if not held:
         return {}
@@ -182,6 +184,16 @@ def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], col
         if most is not None and hits[most] >= 2:
             out[row] = most
     return out
+
+
+def _all_taken(text: str, found: Found) -> bool:
+    """The cell's numbers are its row's cells (seven, or eight with a 小计 column), no other row's beside them: a
+    line holding two rows side by side (「无正当理由大量反复申请 0 … 0   要求行政机关确认… 0 … 0」) is one cell
+    of text, whose other numbers the decoder may rightly give the other row."""
+    return len(_NUMBER.findall(text)) <= len(T3_COLUMN_KEYS) + found.subtotal
+
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?![\d.．、)）])")  # a number, not a label's numbering (「3.」「（1）」)
 
 
 def _alternatives(paths: list[str], alts) -> str:
