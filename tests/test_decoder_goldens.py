@@ -503,6 +503,15 @@ RIGHT = {
     # after the word 总计 alone, at the start of a line: that block unread, its 总计 too, unless the numbers left are
     # all one number (detached._named_elsewhere)
     "chromium-pdfminer__s00425-nested.txt": 10,
+    # pdfplumber's text of LibreOffice's PDF of a page with a 小计 column: 「3．」 / 20 无 2 … 22 / 「其他」 / 「（七）总 计 79
+    # 67 45 29 94 54 289 368」. The layout read （七）总计's line with certainty; the row-order reading, a row behind,
+    # gave 3.其他 those same characters (7 wrong, 140 right; five layout modes alike). The numbers a certain row's
+    # layout reading holds are not another row's (settle._taken_rows): 3.其他 unread, with the row it took from
+    "lo-pdfplumber__s01311-mixed.txt": 144,
+    # pypdf's text of the same PDF writes 表三's header cell by cell, column after column: 「机构 其 他」/「小」/「计」, so
+    # no 小计 was seen and 「结转下年度继续办理 无 3 1 2 1 1 8 8」 was read as its last seven cells (自然人 3: 1 wrong, 169
+    # right). A lone 「小」 over a lone 「计」 after the organisations' last piece is the 小计 after them (written_down)
+    "lo-pypdf__s01311-mixed.txt": 174,
 }
 
 

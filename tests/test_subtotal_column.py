@@ -171,6 +171,10 @@ def test_a_subtotal_written_down_its_column_is_placed_by_the_organisations_besid
     assert written_down(_DOWN.replace("他 计", "他")) is None  # one lone 计, the 总's
     assert written_down(_DOWN.replace("其 小", "其\n                                      小")) is None  # alone
     assert t3_columns("", _DOWN.replace("其 小", "其")) == COLS
+    # pypdf writes the header cell by cell, column after column: 「小」 and 「计」 each alone, after 其他's piece
+    by_cells = "自然人\n法人或其他组织\n总计\n商\n业企业\n科研\n机构\n法律服务\n机构 其 他\n小\n计\n"
+    assert written_down(by_cells) == 6
+    assert written_down(by_cells.replace("机构 其 他\n小", "机构 其 他\n总计\n小")) is None  # after 总计: no place
 
 
 @pytest.mark.parametrize("path", [p for p in sorted((DATA / "webtext").glob("*subtotal*.txt"))

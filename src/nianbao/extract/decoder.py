@@ -1000,11 +1000,7 @@ def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -
         lo = starts.get(covered[0], runs[0].start if runs else None)
         nxt = starts.get(segs[k + 1][0][0]) if k + 1 < len(segs) else None
         hi = nxt if nxt is not None else (runs[-1].end + 1 if runs else lo)
-        if lo is None or hi is None or hi <= lo:
-            out.append(False)
-            continue
-        t0, t1 = stream.where[lo], stream.where[min(hi, len(stream.where)) - 1] + 1
-        out.append(loose_unit(stream.text[t0:t1], partial(_source, stream, t0)))
+        out.append(lo is not None and hi is not None and hi > lo and _loose_between(stream, lo, min(hi, len(stream.where))))
     return out
 
 
@@ -1014,8 +1010,12 @@ def loose_among(stream: Stream, runs: list[Run]) -> bool:
     so the text's order of the numbers is not the table's."""
     if UNIT not in stream.text or len({r.digits for r in runs}) <= 1 or runs[-1].end > len(stream.where):
         return False
-    first, last = min(r.start for r in runs), max(r.end for r in runs)
-    t0, t1 = stream.where[first], stream.where[last - 1] + 1
+    return _loose_between(stream, min(r.start for r in runs), max(r.end for r in runs))
+
+
+def _loose_between(stream: Stream, lo: int, hi: int) -> bool:
+    """``wrapped.loose_unit`` over the text of ``chars[lo:hi]``, with its offsets in the document's own text."""
+    t0, t1 = stream.where[lo], stream.where[hi - 1] + 1
     return loose_unit(stream.text[t0:t1], partial(_source, stream, t0))
 
 

@@ -142,7 +142,7 @@ def _tail(tokens: list[tuple[int, str]]) -> int:
         j = i - 1
         while j >= 0 and _numeric(tokens[j][1]) and not _has_digit(tokens[j][1]):
             j -= 1  # rules between it and the number before it
-        if seen and _garbage_cell(t) and j >= 0 and _numeric(tokens[j][1]) and _has_digit(tokens[j][1]):
+        if seen and _garbage_cell(t) and j >= 0 and _number(tokens[j][1]):
             i -= 1
             continue
         break
@@ -353,7 +353,7 @@ def _after_words(tail: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     fits = []
     for k in range(1, min(MAX_CUT, len(tail) - 1) + 1):
         head = tail[:k]
-        if _numeric(head[-1][1]) and _has_digit(head[-1][1]):
+        if _number(head[-1][1]):
             continue  # the cut falls after a word (or a rule after one), never inside the numbers
         if not any(not _numeric(t) for _, t in head):
             continue
@@ -402,18 +402,23 @@ def _second_row(toks: list[tuple[int, str]], k: int) -> int:
     when words of a label come after them and a row's numbers end the line (two rows side by side,
     「3.其他 0 0 248 … 739 （七）总计 1373 …」: the numbers at the end are （七）总计's, not 3.其他's); else 0, the
     line's first token. (A row's run: five numbers or more, the only run among the words.)"""
-    def number(t: str) -> bool:
-        return _numeric(t) and _has_digit(t)
-
-    nums = [i for i in range(k) if number(toks[i][1])]
+    nums = [i for i in range(k) if _number(toks[i][1])]
     if not nums or nums[-1] - nums[0] + 1 != len(nums) or len(nums) < _ROW_RUN:
         return 0  # (no run, or several: a flattened text's rows, their numbers glued to the next row's 「005.属于…」)
-    def words(a: int, b: int) -> int:
-        return len(_CJK.findall("".join(t for _, t in toks[a:b])))
-
-    if words(0, nums[0]) < 2 or words(nums[-1] + 1, k) < 2 or sum(1 for _, t in toks[k:] if number(t)) < _ROW_RUN:
+    if _words(toks[:nums[0]]) < 2 or _words(toks[nums[-1] + 1:k]) < 2 or sum(
+            1 for _, t in toks[k:] if _number(t)) < _ROW_RUN:
         return 0
     return nums[-1] + 1
+
+
+def _number(tok: str) -> bool:
+    """A token that is a number: numeric characters, a digit among them (not a lone rule or mark)."""
+    return _numeric(tok) and _has_digit(tok)
+
+
+def _words(toks: list[tuple[int, str]]) -> int:
+    """The CJK characters among the tokens."""
+    return len(_CJK.findall("".join(t for _, t in toks)))
 
 
 _ROW_RUN = 5  # numbers in a run that is a row's (seven cells, two of which a reading may have fused)

@@ -9,6 +9,8 @@ readings of the same characters; what it cannot settle stays null, with a note l
 
 from __future__ import annotations
 
+import re
+
 from ..format import (
     ACTIVE_2019,
     ACTIVE_2021,
@@ -78,13 +80,22 @@ def _value(stream: Stream, piece) -> Value:
 
 
 def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], cols: tuple[str, ...] | None,
-           certain, notes: bool = True) -> None:
+           certain, notes: bool = True, owned: list[Block] | None = None) -> None:
     """Per row: a certain layout reading stays unless the decoder reads the same characters
-    differently (then the cells that differ are null); an uncertain one gives way to the decoder."""
+    differently (then the cells that differ are null); an uncertain one gives way to the decoder,
+    unless (``owned``: the text's blocks) the decoder gives it numbers a certain row's layout reading already holds."""
     blank_cell = next((v.cell for v in found.values.values()), Cell(""))
+    owners = _taken_rows(found, dec, stream, rows, cols, certain, owned) if owned and dec is not None and cols else {}
     for row in rows:
         paths = [f"{row}.{c}" for c in cols] if cols else [row]
         sure = certain(row)
+        if row in owners and dec is not None:
+            for p in paths:
+                if (old := found.values.get(p)) is not None and old.value is not None or p in dec.values:
+                    found.values[p] = Value(None, old.cell if old is not None else blank_cell)
+            found.notes.append(("unreadable", row, Reason(_TAKEN.format(names([owners[row]])), " ".join(
+                r.shown for r in sorted(dec.rows.get(row, []), key=lambda r: r.start))[:60]), None))
+            continue
         decoded_any = False
         for p in paths:
             old = found.values.get(p)
@@ -135,6 +146,59 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
             found.notes.append(("unreadable", row, note, None))
 
 
+_TAKEN = "按行序读给本行的数字，按版面已确定属于{}：同一处数字不能属于两行"
+
+
+def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], cols: tuple[str, ...],
+                certain, blocks: list[Block]) -> dict[str, str]:
+    """The uncertain rows the decoder gave numbers that a certain row's layout reading holds: the same
+    characters (inside that row's cell), in the same columns, the same values. Two readings cannot both
+    own them, and the layout's is certain (pdfplumber's 「3．」 / 20 … 22 / 「其他」 / 「（七）总 计 79 … 368」,
+    where the decoder gave 3.其他 （七）总计's numbers): the row to the decoder is unread, with the row
+    it took from. Two cells at least: one number can stand in two places by chance."""
+    held: list[tuple[tuple[int, int], str, str, int | float]] = []  # (span, column, row, value) of the certain rows
+    texts = {c.span: c.text for b in blocks for c in b.cells if c.span is not None}  # a value's cell may be its line's
+    for row in rows:
+        if certain(row):
+            for c in cols:
+                v = found.values.get(f"{row}.{c}")
+                if v is not None and v.value is not None and (span := v.cell.span) is not None and _all_taken(
+                        texts.get(span, v.cell.text), found):
+                    held.append((span, c, row, v.value))
+    if not held:
+        return {}
+    out: dict[str, str] = {}
+    for row in rows:
+        if certain(row):
+            continue
+        hits: dict[str, int] = {}
+        for c in cols:
+            d = dec.values.get(f"{row}.{c}")
+            if d is None or d.value is None:
+                continue
+            span = piece_cell(stream, d.start, d.end).span
+            if span is None:
+                continue
+            for (a, b), col, owner, value in held:
+                if col == c and value == d.value and a <= span[0] and span[1] <= b:
+                    hits[owner] = hits.get(owner, 0) + 1
+        most = max(hits, key=hits.__getitem__, default=None)
+        if most is not None and hits[most] >= 2:
+            out[row] = most
+    return out
+
+
+def _all_taken(text: str, found: Found) -> bool:
+    """The cell's numbers are its row's cells (seven, or eight with a 小计 column), no other row's beside them: a
+    line holding two rows side by side (「无正当理由大量反复申请 0 … 0   要求行政机关确认… 0 … 0」) is one cell
+    of text, whose other numbers the decoder may rightly give the other row. ``text``: the source cell's (a value
+    read from a line keeps its own text and the line's span)."""
+    return len(_NUMBER.findall(text)) <= len(T3_COLUMN_KEYS) + found.subtotal
+
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?![\d.．、)）])")  # a number, not a label's numbering (「3.」「（1）」)
+
+
 def _alternatives(paths: list[str], alts) -> str:
     """'「自然人」「商业企业」：1/10；11/0' — the cells (by their column names) and their readings."""
     return f"{names(paths)}：{alternatives_text(paths, alts)}"
@@ -165,7 +229,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
             _drop_marked_clusters(dec, stream, width=8, least=1)
         if dec is not None or found.values:
             _apply(found, dec, stream, sorted(rows | (set(dec.rows) if dec else set())), T3_COLUMN_KEYS,
-                   lambda r: r in found.certain)
+                   lambda r: r in found.certain, owned=None if lazy.noisy else lazy.blocks)
         _garbled(found)
         null_piece_rows(found)
         return
@@ -184,7 +248,8 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     if dec is None and not found.values:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
-    _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain)
+    _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain,
+           owned=None if lazy.noisy else lazy.blocks)
     confirm_placed_rows(found, placed - found.certain)
     fill_detached_rows(found, stream)
     fill_orphan_cells(found, stream)

@@ -63,6 +63,11 @@ def written_down(text: str) -> int | None:
     toks = lines[at]
     before = any(set(t) <= _ORG_CHARS for t in toks[:k])
     after = any(set(t) <= _ORG_CHARS for t in toks[k + 1:])
+    if toks == [_SMALL] and lines[at + 1:at + 2] == [[_SUM]]:
+        # 「小」 and 「计」 each alone, a line apart: a tool writing the header cell by cell, column after column
+        # (pypdf: 「法律服务」/「机构 其 他」/「小」/「计」); the line before ends in the organisations' last piece
+        prev = next((ts for ts in reversed(lines[:at]) if ts), [])
+        before = bool(prev) and set(prev[-1]) <= _ORG_CHARS
     return None if before == after else 6 if before else 1
 
 
