@@ -380,7 +380,9 @@ def test_a_row_the_text_did_not_settle_is_marked_and_not_called_blank(server, br
     page.wait_for_selector("li.finding")
     assert page.locator("li.finding", has_text="T4-03").count() == 0
     assert page.locator("td.cell.flag-warning[data-path^='appeals.']").count() == 15
-    page.locator("li.finding", has_text="L-03").filter(has_text="行政复议」").first.click()
+    group = page.locator("li.finding", has_text="L-03").filter(has_text="行政复议」").first
+    assert group.locator(".actual").inner_text().strip()  # 实为: what the text printed for the group, or 未能读出
+    group.click()
     page.wait_for_selector("td.cell.hl", timeout=10_000)  # the click's script marks them: not at once under load
     assert page.locator("td.cell.hl").count() == 5
     assert page.locator("td.cell.hl[data-path^='appeals.review.']").count() == 5

@@ -4,6 +4,7 @@ unit list, a year whose reports leave 新收申请 blank (found by looking at th
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from urllib.parse import parse_qs, urlsplit
@@ -104,6 +105,26 @@ def test_deciding_a_finding_names_it_and_returns_to_it(bench):
                follow_redirects=False)
     msg = _flash(r)
     assert "不是日期" in msg and "2025-03-31" in msg and "Error" not in msg, msg
+
+
+def test_a_finding_shows_what_the_document_printed(bench):
+    """The report page shows a finding's 应为 / 实为 (the numbers the document printed, for an unread row the row as
+    printed), as `check` does: the clerk sees what to correct without opening the file."""
+    c = bench.client
+    login(c, "filer")
+    with nianbao.open_store(bench.db) as store:
+        wb = nianbao.workbench(store)
+        _, rows = wb.findings(wb.scope_for({"role": "admin", "id": None}), limit=50)
+    shown = [r for r in rows if r["sha256"] == bench.doc and isinstance(r["actual"], (int, str))
+             and not isinstance(r["actual"], bool)]
+    assert shown
+    page = c.get(f"/reports/{bench.doc}").text
+    f = shown[0]
+    item = page[page.index(f'id="f-{f["fingerprint"]}"'):]
+    item = item[:item.index("</li>")]
+    assert f'实为：<span class="actual">{html.escape(str(f["actual"]))}</span>' in item
+    if f["expected"] is not None:
+        assert f"应为：{html.escape(str(f['expected']))}" in item
 
 
 def test_consolidation_without_a_unit_list_does_not_claim_nobody_is_missing(bench):
