@@ -69,6 +69,7 @@ from .tables import (
 )
 from .unplaced import note_unplaced_tables
 from .values import Value
+from .zerorows import null_zero_rows
 
 
 def _region(blocks: list[Block], heads: list[Heading], sid: str) -> list[Block] | None:
@@ -177,6 +178,7 @@ def build_record(doc: Document) -> Record:
         if not ev.noisy:
             null_counted_rows(found_req, counted)
             null_over_total(found_req)
+            null_zero_rows(found_req)
         keys = None
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
