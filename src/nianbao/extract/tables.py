@@ -111,6 +111,8 @@ class _T3Header:
     """Where 表三's seven columns are: grid slot indices, or for text a 小计 column to skip."""
 
     columns: dict[str, int] | None = None  # column key → grid slot index (grid tables)
+    table: int | None = None  # the grid table whose rows name the columns, and its width in slots
+    table_slots: int = 0
     subtotal: int | None = None  # position of an extra 小计 value among a text row's values
     # a text header whose lines keep every cell (「|  |  | 自然人 | … | 总计 |」, the 小计 line as many cells):
     # column key → cell index, for text rows of that many cells
@@ -199,6 +201,9 @@ class _T3Header:
         slots = set(self.columns.values())
         if len(cells) <= max(slots) or any(cells[i].covered for i in slots):
             return False
+        if row.block.table != self.table and len(cells) != self.table_slots:
+            return False  # another table of other slots (its header repeated on the next page, a column more
+            # before the labels: the header's 总计 slot there is the 小计's, Chromium's PDF of a page)
         if any(read_value(cells[i]) is None and cells[i].text.strip() for i in slots):
             return False  # the row's label under a column header (a header repeated one slot off after a page break)
         label = max((i for i, c in enumerate(cells[:min(slots)]) if c.text.strip() and read_value(c) is None), default=-1)
@@ -344,6 +349,7 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
             lines.append(b)
         if b.grid:
             head.columns = head.columns or {}
+            head.table, head.table_slots = b.table, len(b.cells)
             for i, cell in enumerate(b.cells):
                 if cell.covered:
                     continue
