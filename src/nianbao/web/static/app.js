@@ -18,17 +18,23 @@ document.addEventListener("DOMContentLoaded", function () {
       var q = 'td.cell[data-path="' + CSS.escape(p) + '"], td.cell[data-path^="' + CSS.escape(p + ".") + '"]';
       document.querySelectorAll(q).forEach(function (td) { td.classList.add("hl"); });
     });
+    highlight(cells);
+  }
+  // the document frame marks the cells asked for last; asked before it has loaded (a long document, a slow
+  // server), the message finds no listener, so it is asked again once the frame has loaded
+  var asked = null;
+  function highlight(cells) {
+    asked = cells;
     var frame = document.getElementById("docframe");
     if (frame && frame.contentWindow) frame.contentWindow.postMessage({ type: "nb-highlight", cells: cells }, window.location.origin);
   }
+  var docframe = document.getElementById("docframe");
+  if (docframe) docframe.addEventListener("load", function () { if (asked) highlight(asked); });
   document.body.addEventListener("click", function (e) {
     var li = e.target.closest(".finding");
     if (li && !e.target.closest("form")) select(li);
     var td = e.target.closest("td.cell[data-path]");
-    if (td && !e.target.closest("input")) {
-      var frame = document.getElementById("docframe");
-      if (frame && frame.contentWindow) frame.contentWindow.postMessage({ type: "nb-highlight", cells: [td.dataset.path] }, window.location.origin);
-    }
+    if (td && !e.target.closest("input")) highlight([td.dataset.path]);
   });
   document.body.addEventListener("keydown", function (e) {
     var li = e.target.closest && e.target.closest(".finding");
@@ -37,13 +43,12 @@ document.addEventListener("DOMContentLoaded", function () {
   window.addEventListener("message", function (e) {
     if (e.origin === window.location.origin && e.data && e.data.type === "nb-highlighted") document.body.dataset.highlighted = e.data.found ? "1" : "0";
   });
-  // a link to a finding (#f-…) selects it once the document has loaded
-  var frame = document.getElementById("docframe");
+  // a link to a finding (#f-…) selects it
   if (location.hash.indexOf("#f-") === 0) {
     var target = document.getElementById(location.hash.slice(1));
     if (target) {
       target.scrollIntoView({ block: "center" });
-      if (frame) frame.addEventListener("load", function () { select(target); }); else select(target);
+      select(target);  // (marked in the document once it has loaded: ``highlight``)
     }
   }
 
