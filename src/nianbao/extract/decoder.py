@@ -59,7 +59,7 @@ from .outofstep import stacked_rows
 from .reason import Reason, printed
 from .rowsum import summed_cuts
 from .sections import section_of
-from .subtotal import SUBTOTAL, row_holds, row_sums, sum_holds, t3_columns
+from .subtotal import SUBTOTAL, across_sums, row_holds, row_sums, sum_holds, t3_columns
 from .values import column_numbers
 from .wrapped import UNIT, loose_unit
 
@@ -1229,9 +1229,7 @@ def _t3_constraints(keys: list[str], cols: tuple[str, ...] = T3_COLUMN_KEYS) -> 
         cons.extend(row_sums(k, cols))
     have = set(keys)
     across = [(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}]
-    for c in cols:
-        cons.extend(([f"requests.{k}.{c}" for k in left], [f"requests.{k}.{c}" for k in right])
-                    for left, right in across)
+    cons.extend(across_sums(across, cols))
     return cons
 
 

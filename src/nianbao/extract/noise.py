@@ -58,7 +58,7 @@ from ..format.labels import norm
 from ..format.names import cell_name
 from ..ingest import Block, Cell, Document
 from .reason import Reason, printed
-from .subtotal import sum_holds
+from .subtotal import across_sums, sum_holds
 from .tables import Found
 from .values import Value
 
@@ -289,10 +289,7 @@ def _t3_sums(keys: list[str]) -> list[tuple[bool, list[str], list[str]]]:
     """(across rows?, left cells, right cells) for every sum of 表三 over the rows ``keys``."""
     cols = T3_COLUMN_KEYS
     out = [(False, [f"requests.{k}.{c}" for c in cols[:-1]], [f"requests.{k}.total"]) for k in keys]
-    across = Format.t3_sums_over(keys)
-    for c in cols:
-        out.extend((True, [f"requests.{k}.{c}" for k in left], [f"requests.{k}.{c}" for k in right])
-                   for left, right in across)
+    out.extend((True, left, right) for left, right in across_sums(Format.t3_sums_over(keys), cols))
     return out
 
 

@@ -93,8 +93,8 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
             for p in paths:
                 if (old := found.values.get(p)) is not None and old.value is not None or p in dec.values:
                     found.values[p] = Value(None, old.cell if old is not None else blank_cell)
-            found.notes.append(("unreadable", row, Reason(_TAKEN.format(names([owners[row]])), " ".join(
-                r.shown for r in sorted(dec.rows.get(row, []), key=lambda r: r.start))[:60]), None))
+            shown = printed(r.shown for r in sorted(dec.rows.get(row, []), key=lambda r: r.start))
+            found.notes.append(("unreadable", row, Reason(_TAKEN.format(names([owners[row]])), shown), None))
             continue
         decoded_any = False
         for p in paths:
@@ -158,12 +158,16 @@ def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], col
     it took from. Two cells at least: one number can stand in two places by chance."""
     held: list[tuple[tuple[int, int], str, str, int | float]] = []  # (span, column, row, value) of the certain rows
     texts = {c.span: c.text for b in blocks for c in b.cells if c.span is not None}  # a value's cell may be its line's
+    owns: dict[tuple[int, int], bool] = {}  # (a line's cell holds a row's seven values: asked once)
     for row in rows:
         if certain(row):
             for c in cols:
                 v = found.values.get(f"{row}.{c}")
-                if v is not None and v.value is not None and (span := v.cell.span) is not None and _all_taken(
-                        texts.get(span, v.cell.text), found):
+                if v is None or v.value is None or (span := v.cell.span) is None:
+                    continue
+                if span not in owns:
+                    owns[span] = _all_taken(texts.get(span, v.cell.text), found)
+                if owns[span]:
                     held.append((span, c, row, v.value))
     if not held:
         return {}

@@ -136,6 +136,13 @@ def no_sum_fails(cons: Sequence[Sum], val: Mapping[str, int | float | None]) -> 
     return all(sum_holds(c, val) is not False for c in cons)
 
 
+def across_sums(pairs, cols: Sequence[str]) -> list[tuple[list[str], list[str]]]:
+    """The format's sums across 表三's rows (``Format.t3_sums_over``'s pairs of row keys) as constraints, column by
+    column: for each column, the left rows' cells add up to the right rows'."""
+    return [([f"requests.{k}.{c}" for k in left], [f"requests.{k}.{c}" for k in right])
+            for c in cols for left, right in pairs]
+
+
 def row_sums(key: str, cols: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
     """The row's own sums as constraints (sum of left paths == sum of right paths)."""
     p = f"requests.{key}"

@@ -18,9 +18,11 @@ same value in every placement of the boxes that the sums allow). Rows with other
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..format import Format
-from .reason import Reason
-from .subtotal import Sum, sum_holds
+from .reason import Reason, printed
+from .subtotal import Sum, across_sums, sum_holds
 from .tables import Found
 from .values import Value
 
@@ -44,15 +46,10 @@ def _row(found: Found, key: str) -> list[int] | None:
     return [int(v.value) for v in vals if v is not None and v.value is not None]
 
 
-def _across(key: str, order: list[str]) -> list[Sum]:
+def _across(key: str, order: list[str]) -> Sequence[Sum]:
     """The sums across rows, column by column, that the row is in."""
-    out: list[Sum] = []
-    for left, right in Format.t3_sums_over(order):
-        if key not in left and key not in right:
-            continue
-        for c in Format.T3_COLUMN_KEYS:
-            out.append(([f"requests.{k}.{c}" for k in left], [f"requests.{k}.{c}" for k in right]))
-    return out
+    return across_sums([(left, right) for left, right in Format.t3_sums_over(order) if key in left or key in right],
+                       Format.T3_COLUMN_KEYS)
 
 
 def zero_cells(found: Found) -> dict[str, list[str]]:
@@ -85,7 +82,7 @@ def null_zero_rows(found: Found) -> None:
     """Null the cells ``zero_cells`` finds, with a note."""
     cols = Format.T3_COLUMN_KEYS
     for row, doubt in zero_cells(found).items():
-        written = " ".join(str(found.values[f"{row}.{c}"].cell.text) for c in cols)
+        written = printed(found.values[f"{row}.{c}"] for c in cols)
         for c in doubt:
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
