@@ -143,6 +143,12 @@ def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None,
     return page, centres
 
 
+def measures(places: Places) -> tuple[Places, ...]:
+    """The ways to count a layout text's columns: a full-width character one column (pdftotext -layout) or two
+    (pandoc's plain text); text with boxes, or with no places, has one."""
+    return (places, places.as_wide()) if places.text is not None and places.boxes else (places,)
+
+
 Reading = tuple[tuple[int | None, dict[str, float]], Places]  # the header's (page, column centres) under a measure
 
 
@@ -151,8 +157,7 @@ def t3_readings(blocks: Sequence[Block], places: Places) -> list[Reading]:
     a row is placed only where every reading places it alike. The rows that print all seven numbers on
     their label's line settle the measure when they stand under the columns in one way only; text with
     boxes, or whose header stands in order under one measure only, has one reading."""
-    measures = (places, places.as_wide()) if places.text is not None and places.boxes else (places,)
-    out: list[Reading] = [(c, pl) for pl in measures if (c := header_centres(blocks, pl)) is not None]
+    out: list[Reading] = [(c, pl) for pl in measures(places) if (c := header_centres(blocks, pl)) is not None]
     if len(out) < 2:
         return out  # the header's columns stand in order under one measure only: that one
     first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), 0)
@@ -217,6 +222,33 @@ def head_centres(head: Block, words: list[tuple[str, ...]], places: Places) -> l
             return None
         xs.append(x)
     return xs if all(a < b for a, b in zip(xs, xs[1:])) else None
+
+
+_COUNT_UNITS = "件个条项次"
+# a line of numbers alone: each piece a number (maybe with its count's unit), a unit, or a blank cell's mark
+_NUMBERS_LINE = re.compile(rf"\s*(?:(?:\d+[{_COUNT_UNITS}]?|[{_COUNT_UNITS}]|[-—－/])\s+)*\d+[{_COUNT_UNITS}]?\s*")
+
+
+def numbers_beyond(label: list[Cell], places: Places) -> bool:
+    """The layout text's line right above the label's first line, or right below its last, holds numbers alone:
+    the row's cells are written over several lines (pdftotext -layout of 「0件」 cells too narrow for their unit:
+    「0」 over the label's line, 「件」 under it, a cell whose number fits on the label's line; or a unit alone among
+    the line's words). The label's line
+    then holds only some of the row's numbers, its other cells are no blanks, and a line of digits is set at
+    other columns than a line of wide characters (246 stood under 自然人 counting characters, a 商业企业 of seed
+    1492), so the row is not placed by where its numbers stand."""
+    if not label or places.text is None or any(c.bbox is not None or c.span is None for c in (label[0], label[-1])):
+        return False
+    text = places.text
+    first, last = label[0].span, label[-1].span
+    assert first is not None and last is not None
+    start = text.rfind("\n", 0, first[0])
+    above = text[text.rfind("\n", 0, start) + 1:start] if start > 0 else ""
+    end = text.find("\n", last[1])
+    below = text[end + 1:stop if (stop := text.find("\n", end + 1)) >= 0 else len(text)] if end >= 0 else ""
+    # (or a count's unit alone among the line's words: 「法提供  件  件」, a group's label beside the units)
+    return any(_NUMBERS_LINE.fullmatch(line) or any(len(w) == 1 and w in _COUNT_UNITS for w in line.split())
+               for line in (above, below))
 
 
 def beside(values: list[Value], label: Cell | None, places: Places) -> bool:

@@ -16,7 +16,19 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
-from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
+from .placed import (
+    Places,
+    Reading,
+    beside,
+    head_centres,
+    measures,
+    numbers_beyond,
+    place,
+    t3_readings,
+    t4_centres,
+    t4_place,
+    under_columns,
+)
 from .reason import Reason, printed
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at, written_down
@@ -158,7 +170,8 @@ class _T3Header:
             return out  # (a row of another table, the rest of it after a page break, as ever)
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
-                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)):
+                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)) and (
+                not numbers_beyond(row.label_cells, self.places)):
             self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None, self.places)
             return placed
         if self.subtotal is not None:
@@ -1171,7 +1184,8 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
     heads = _active_heads(blocks, fmt)
     text_head: Block | None = None  # the last text row naming a column of 表二 (a Markdown table's header)
     absorbed = _absorbed(blocks)
-    by_place: bool | None = None  # the text's full rows stand under their headers (asked once, when needed)
+    # the measures under which the text's full rows stand under their headers (asked once, when needed)
+    by_place: list[Places] | None = None
     for row in absorbed:
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
@@ -1202,8 +1216,8 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
             continue
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
                 and (by_place := by_place if by_place is not None else
-                     _full_rows_placed(absorbed, fmt, places, by_key, labels))
-                and (under := _under_by_position(row, item, fmt, text_head, places)) is not None):
+                     [m for m in measures(places) if _full_rows_placed(absorbed, fmt, m, by_key, labels)])
+                and (under := _under_by_position(row, item, fmt, text_head, by_place)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
                     and not re.search(r"\d", core(row.label)):
@@ -1271,15 +1285,26 @@ def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str
     return True
 
 
-def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, places: Places) -> list[Value] | None:
+def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, measures: list[Places]
+                       ) -> list[Value] | None:
     """A text row with positions whose blank cells left fewer numbers than 表二's columns: each number under the
-    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled."""
+    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled: under
+    every measure of the places whose header stands in order (a layout text's full-width characters one column
+    or two), the numbers must stand under the same columns. pypdf's 「规章       33     7 」 under 「信息内容
+    本年制发件数   本年废止件数   现行有效件数」 puts 33 under 本年制发件数 counting a character a column, and under
+    no column counting it two: the row printed a blank 制发 cell, 33 and 7 (seed 1663)."""
     page = row.values[0].cell.page
     if any(c.page != page for c in head.cells if not c.covered):
         return None
-    xs = head_centres(head, [lab.keys for lab in _item_columns(item, fmt)], places)
-    got = under_columns(row.values, xs, places) if xs is not None else None
-    if got is None:
+    words = [lab.keys for lab in _item_columns(item, fmt)]
+    readings = [under_columns(row.values, xs, m) for m in measures
+                if (xs := head_centres(head, words, m)) is not None]
+    if not readings or any(g is None for g in readings):
+        return None
+    got = readings[0]
+    assert got is not None
+    if any([id(v) if v is not None else None for v in g or ()] != [id(v) if v is not None else None for v in got]
+           for g in readings[1:]):
         return None
     anchor = row.label_cells[-1] if row.label_cells else row.values[0].cell
     return [v if v is not None else Value(None, anchor) for v in got]
