@@ -145,6 +145,8 @@ class _T3Header:
     cut_columns: dict[str, int] | None = None
     cut_cells: int = 0
     cut_read: bool = False  # the row just picked was read so: its first columns under their names, the rest lost
+    wider: set[int] = field(default_factory=set)  # grid tables with more value columns than the header names
+    astray: set[int] = field(default_factory=set)  # grid tables whose rows stand outside the header's slots
 
     @property
     def width(self) -> int:
@@ -214,18 +216,38 @@ class _T3Header:
         slots = set(self.columns.values())
         if len(cells) <= max(slots) or any(cells[i].covered for i in slots):
             return False
+        if row.block.table in self.astray:
+            return False  # a row of its table has a number outside the header's slots: its rows stand elsewhere
         if row.block.table != self.table and len(cells) != self.table_slots:
             return False  # another table of other slots (its header repeated on the next page, a column more
             # before the labels: the header's 总计 slot there is the 小计's, Chromium's PDF of a page)
         if any(read_value(cells[i]) is None and cells[i].text.strip() for i in slots):
             return False  # the row's label under a column header (a header repeated one slot off after a page break)
-        label = max((i for i, c in enumerate(cells[:min(slots)]) if c.text.strip() and read_value(c) is None), default=-1)
-        if any((v := read_value(c)) is not None and v.value is not None for c in cells[label + 1:min(slots)]):
-            return False  # a number between the label and the first column (an HTML row a cell short of the header's
-            # slots, drawn so by the browser: 「一、本年新收… | 52 | 24 …」 with 52 under no column and 24 under 自然人)
-        # a number past the header's last column (between its columns stands a 小计 the header names)
-        return not any(not c.covered and (v := read_value(c)) is not None and v.value is not None
-                       for c in cells[max(slots) + 1:])
+        return not self._outside(cells)
+
+    def _outside(self, cells: list[Cell]) -> bool:
+        """A number stands between the row's label and the header's first column (an HTML row a cell short of the
+        header's slots, drawn so by the browser: 「一、本年新收… | 52 | 24 …」 with 52 under no column and 24 under
+        自然人), or past its last (between its columns stands a 小计 the header names)."""
+        assert self.columns is not None
+        slots = self.columns.values()
+        first, last = min(slots), max(slots)
+        label = max((i for i, c in enumerate(cells[:first]) if c.text.strip() and read_value(c) is None), default=-1)
+        return any(not c.covered and (v := read_value(c)) is not None and v.value is not None
+                   for c in cells[label + 1:first] + cells[last + 1:])
+
+    def find_astray(self, blocks: list[Block]) -> None:
+        """The grid tables with a row of 表三 that has a number outside the header's slots: the header's slots are
+        not where that table's rows stand (a header row with a cell more than the rows: every row's numbers a
+        slot to the left, and a row with its first cell blank read a column over, seed 1919), so none of its rows
+        is read in them."""
+        if not self.columns:
+            return
+        for b in blocks:
+            if b.grid and b.table is not None and b.table not in self.astray and len(b.cells) > max(self.columns.values()) \
+                    and (lab := split_row(b).label) and match_label(lab, T3_LABELS)[0] is not None \
+                    and self._outside(b.cells):
+                self.astray.add(b.table)
 
 
     def _spanning(self, row: Row) -> list[Value]:
@@ -246,6 +268,8 @@ class _T3Header:
             picked.append(i)
         if len(set(picked)) != len(picked) or picked != sorted(picked) or cells[picked[0]].covered:
             return []
+        if picked == [self.columns[k] for k in T3_COLUMN_KEYS] or row.block.table in self.astray:
+            return []  # no column's slot covered: the header's slots themselves, which ``_follows`` refused
         vals = [read_value(cells[i]) for i in picked]
         if any(v is None or v.overflow for v in vals):
             return []  # a label under a column: not this table's slots
@@ -449,6 +473,10 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     numbers than columns (``placed``)."""
     found = Found()
     header = _t3_header(blocks, found, places or Places.none())
+    if header.columns is None:
+        header.wider = _wider_tables(blocks, header.width)
+    else:
+        header.find_astray(blocks)
     seen: set[str] = set()
     past_header = False
     group: str | None = None
@@ -639,6 +667,16 @@ def _run_on(found: Found, key: str) -> None:
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     header.placed_beside = header.cut_read = False
+    if row.block.table in header.wider and row.block.grid and len(split_row(row.block).values) > header.width:
+        # a cell more than the columns, in a table whose rows fill it: which is the extra one the row does not say
+        lab = row.label_cells[-1] if row.label_cells else None
+        shown = printed(v.cell for v in split_row(row.block).values)
+        for col in T3_COLUMN_KEYS:
+            found.values[f"requests.{key}.{col}"] = Value(None, lab or row.block.cells[0])
+            found.notes.append(("unreadable", f"requests.{key}.{col}", Reason(_WIDER, shown), row.block))
+        found.grid.add(f"requests.{key}")
+        found.certain.add(f"requests.{key}")  # (as a merged cell's row: the decoder, blind to blank cells, reads
+        return  # the row's numbers by count, a column over)
     merged = _merged_slots(row) if row.block.grid else None
     vals = merged[0] if merged else header.pick(row)
     if merged:
@@ -673,6 +711,21 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
         found.values[f"requests.{key}.{col}"] = v
     for col in T3_COLUMN_KEYS[len(vals):]:
         found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
+
+
+def _wider_tables(blocks: list[Block], width: int) -> set[int]:
+    """The grid tables in which a row of 表三 holds more value cells than the header names columns, numbers or
+    blank marks beyond them (no blank column at an edge to leave out: ``only_window``). A 小计 column the header
+    does not show as such (its words in one merged cell: 「法人或其他组织自然人科研机…小…计」, LibreOffice's PDF of a
+    page with broken spans) makes eight cells a row; reading a row's last seven, or its first seven where its
+    last cell is blank (a 总计 the grid lost), put the 小计 in 总计 and every number a column over (seed 1919)."""
+    out: set[int] = set()
+    for b in blocks:
+        if b.grid and b.table is not None and b.table not in out:
+            row = split_row(b, width=width)
+            if row.trimmed and match_label(row.label, T3_LABELS)[0] is not None:
+                out.add(b.table)
+    return out
 
 
 def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
@@ -717,6 +770,7 @@ def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
 
 
 _MERGED_SLOT = "这一格与上一行或下一行的格子合并（表格线缺失或单元格跨行），格内的数属于哪一行无法确定，已留空"
+_WIDER = "表格每行的格子比表头列出的七栏多（表头没有标出的小计等栏），哪一格属于哪一栏无法确定，已留空"
 _CUT_COLUMNS = "转换工具只写出了表格的前几列（表头只有这几列的名称），这一列的数字不在文本中，已留空"
 _AROUND = "表格工具把一行标签断成两段，中间夹着不止一行的数字：标签与数字错开，无法确定数字属于哪一行，已留空"
 _UNPAIRED = "表格工具把数字写在标签上方的组标签碎片行上，标签与数字行数不等，无法确定数字属于哪一行，已留空"
