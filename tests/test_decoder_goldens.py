@@ -529,8 +529,9 @@ RIGHT = {
     # pdftotext -layout of Chromium's PDF with 「0件」 cells too narrow for the unit: 「0」 over the label's line, 「件」
     # under it, and a cell whose number fits (「3.危及“三安全一稳定”  246  246」) on the label's line. Placed by where
     # they stand, 246 went under 自然人 (a 商业企业: the label's line is set at other columns than the lines of
-    # digits) and so did 99 (2 wrong, 30 right). A row with a line of numbers alone, or a lone 件, right above or
-    # below its label is not placed (placed.numbers_beyond): 4 right fields lost with them
+    # digits) and so did 99 (2 wrong, 30 right). A row with a line of numbers alone, or of lone 件s, right above or
+    # below its label is not placed when those do not stand under columns of their own beside the row's numbers
+    # (placed.band_disagrees; pdfplumber's layout sets them alike): 4 right fields lost with them
     "chromium-pdftotext-layout__s01492-zeros.txt": 24,
 }
 

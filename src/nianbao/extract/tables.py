@@ -19,10 +19,10 @@ from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
 from .placed import (
     Places,
     Reading,
+    band_disagrees,
     beside,
     head_centres,
     measures,
-    numbers_beyond,
     place,
     t3_readings,
     t4_centres,
@@ -172,8 +172,9 @@ class _T3Header:
             return out  # (a row of another table, the rest of it after a page break, as ever)
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
-                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)) and (
-                not numbers_beyond(row.label_cells, self.places)):
+                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)) and not any(
+                band_disagrees(vals, row.label_cells, [c[k] for k in T3_COLUMN_KEYS], pl)
+                for (_, c), pl in self.readings):
             self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None, self.places)
             return placed
         if self.subtotal is not None:
