@@ -533,6 +533,9 @@ RIGHT = {
     # below its label is not placed when those do not stand under columns of their own beside the row's numbers
     # (placed.band_disagrees; pdfplumber's layout sets them alike): 4 right fields lost with them
     "chromium-pdftotext-layout__s01492-zeros.txt": 24,
+    # pdfplumber's layout text of a page of the same kind: its lines of 0s and 件s stand at the label line's columns,
+    # and the rows between them are placed (a first version of band_disagrees left 37 of these 39 fields unread)
+    "chromium-pdfplumber-layout__s01668-zeros.txt": 39,
 }
 
 
