@@ -495,10 +495,8 @@ RIGHT = {
     # pypdf's layout text of Chromium's PDF, 表四 drawn a group a row with its cells' unit: 「0」/「件」 in two lines,
     # 「1」 in one, so 「0 0 0」 stands a line over 「行政复议 1 … 1」; read in the text's order, 0 0 0 1 1 adds up as
     # 1 0 0 0 1 does (5 wrong). A 表四 with a count's 件 apart from its number among numbers not all the same is not
-    # read in order (decoder.loose_among; 189 right before). 179 until 表二's numbers were placed only where every
-    # measure of the layout agrees: 「规范性文 件   35」 stands under 现行有效件数 counting a character a column, under
-    # none counting a full-width character two, and no row printing all three numbers settles the measure
-    "chromium-pypdf-layout__s01007-mixed.txt": 178,
+    # read in order (decoder.loose_among; 189 right before)
+    "chromium-pypdf-layout__s01007-mixed.txt": 179,
     # pypdf's layout text of LibreOffice's PDF of a page numbering its rows 「（1）」: the next row's 「（」 wrapped ahead of
     # the numbers (「（     29 件 … 334件」 / 「1）申请人…」), so its 1 ended the run before it and was read as 要求行政机关确认…'s
     # 总计 (1 wrong). The next label's number before a closing bracket is given back to it, as before 「.」「、」
@@ -522,9 +520,10 @@ RIGHT = {
     # right). A lone 「小」 over a lone 「计」 after the organisations' last piece is the 小计 after them (written_down)
     "lo-pypdf__s01311-mixed.txt": 174,
     # pypdf's text of LibreOffice's PDF: 「规章       33     7 」 under 「信息内容   本年制发件数   本年废止件数   现行有效件数」,
-    # a blank 制发 cell. Counting a character a column, 33 stands under 本年制发件数 and 7 under 本年废止件数 (2 wrong,
-    # five LibreOffice text modes alike); counting a full-width character two, 33 stands under no column. 表二's
-    # numbers are placed only where every measure of the layout agrees (tables._under_by_position): null
+    # a blank 制发 cell: a table the page printed as paragraphs, its cells parted by runs of &nbsp;. Counting a
+    # character a column, 33 stands under 本年制发件数 and 7 under 本年废止件数 (2 wrong, five LibreOffice text modes
+    # alike); counting a full-width character two, 33 stands under no column. A row spaced by no-break spaces is
+    # placed only where every measure agrees (tables._under_by_position): null
     "lo-pypdf__s01663-mixed.txt": 134,
     # pdftotext -layout of Chromium's PDF with 「0件」 cells too narrow for the unit: 「0」 over the label's line, 「件」
     # under it, and a cell whose number fits (「3.危及“三安全一稳定”  246  246」) on the label's line. Placed by where

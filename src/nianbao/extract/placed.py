@@ -224,6 +224,17 @@ def head_centres(head: Block, words: list[tuple[str, ...]], places: Places) -> l
     return xs if all(a < b for a, b in zip(xs, xs[1:])) else None
 
 
+def spaced_by_characters(cell: Cell, places: Places) -> bool:
+    """The layout text's line of ``cell`` holds no-break or full-width spaces: spaced by the document's own
+    characters (a page's runs of &nbsp;), not set at its columns by a tool."""
+    if places.text is None or cell.span is None:
+        return False
+    at = places.text.rfind("\n", 0, cell.span[0]) + 1
+    stop = places.text.find("\n", cell.span[0])
+    line = places.text[at:stop if stop >= 0 else len(places.text)]
+    return "\xa0" in line or "\u3000" in line
+
+
 _COUNT_UNITS = "件个条项次"
 # a line of numbers alone: each piece a number (maybe with its count's unit), a unit, or a blank cell's mark
 _NUMBERS_LINE = re.compile(rf"\s*(?:(?:\d+[{_COUNT_UNITS}]?|[{_COUNT_UNITS}]|[-—－/])\s+)*\d+[{_COUNT_UNITS}]?\s*")

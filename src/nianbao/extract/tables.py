@@ -24,6 +24,7 @@ from .placed import (
     head_centres,
     measures,
     place,
+    spaced_by_characters,
     t3_readings,
     t4_centres,
     t4_place,
@@ -1343,14 +1344,18 @@ def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str
 def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, measures: list[Places]
                        ) -> list[Value] | None:
     """A text row with positions whose blank cells left fewer numbers than 表二's columns: each number under the
-    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled: under
-    every measure of the places whose header stands in order (a layout text's full-width characters one column
-    or two), the numbers must stand under the same columns. pypdf's 「规章       33     7 」 under 「信息内容
-    本年制发件数   本年废止件数   现行有效件数」 puts 33 under 本年制发件数 counting a character a column, and under
-    no column counting it two: the row printed a blank 制发 cell, 33 and 7 (seed 1663)."""
+    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled. A row
+    spaced by the document's own no-break or full-width spaces (a table a page printed as paragraphs, its cells
+    parted by runs of &nbsp;) has no tool's layout: its numbers must stand under the same columns under every
+    measure whose header stands in order (a full-width character one column or two). pypdf's 「规章       33 \xa0\xa0\xa0 7 」
+    under 「信息内容   本年制发件数   本年废止件数   现行有效件数」 puts 33 under 本年制发件数 counting a character a
+    column, and under no column counting it two: the row printed a blank 制发 cell, 33 and 7 (seed 1663). A tool's
+    layout (pdftotext -layout, pdfplumber's) sets a character a column, and its rows are placed so."""
     page = row.values[0].cell.page
     if any(c.page != page for c in head.cells if not c.covered):
         return None
+    if not measures or not spaced_by_characters(row.values[0].cell, measures[0]):
+        measures = [m for m in measures if not m.wide]  # a tool's layout: a character a column, as ever
     words = [lab.keys for lab in _item_columns(item, fmt)]
     readings = [under_columns(row.values, xs, m) for m in measures
                 if (xs := head_centres(head, words, m)) is not None]
