@@ -224,15 +224,18 @@ def head_centres(head: Block, words: list[tuple[str, ...]], places: Places) -> l
     return xs if all(a < b for a, b in zip(xs, xs[1:])) else None
 
 
+_OWN_SPACES = re.compile("[\xa0\u3000][ \xa0\u3000]*[\xa0\u3000]")
+
+
 def spaced_by_characters(cell: Cell, places: Places) -> bool:
-    """The layout text's line of ``cell`` holds no-break or full-width spaces: spaced by the document's own
-    characters (a page's runs of &nbsp;), not set at its columns by a tool."""
+    """The layout text's line of ``cell`` has a gap of two no-break or full-width spaces or more: spaced by the
+    document's own characters (a page's runs of &nbsp; between its cells), not set at its columns by a tool (a
+    number padded with one &nbsp; each side, in a table a tool laid out, is no such gap)."""
     if places.text is None or cell.span is None:
         return False
     at = places.text.rfind("\n", 0, cell.span[0]) + 1
     stop = places.text.find("\n", cell.span[0])
-    line = places.text[at:stop if stop >= 0 else len(places.text)]
-    return "\xa0" in line or "\u3000" in line
+    return _OWN_SPACES.search(places.text, at, stop if stop >= 0 else len(places.text)) is not None
 
 
 _COUNT_UNITS = "件个条项次"
