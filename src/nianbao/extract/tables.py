@@ -147,7 +147,7 @@ class _T3Header:
     cut_cells: int = 0
     cut_read: bool = False  # the row just picked was read so: its first columns under their names, the rest lost
     wider: set[int] = field(default_factory=set)  # grid tables with more value columns than the header names
-    astray: set[int] = field(default_factory=set)  # grid tables whose rows stand outside the header's slots
+    astray: set[tuple] = field(default_factory=set)  # grid rows' shapes that stand outside the header's slots
 
     @property
     def width(self) -> int:
@@ -218,8 +218,8 @@ class _T3Header:
         slots = set(self.columns.values())
         if len(cells) <= max(slots) or any(cells[i].covered for i in slots):
             return False
-        if row.block.table in self.astray:
-            return False  # a row of its table has a number outside the header's slots: its rows stand elsewhere
+        if _shape(row.block) in self.astray:
+            return False  # a row of its shape has a number outside the header's slots: such rows stand elsewhere
         if row.block.table != self.table and len(cells) != self.table_slots:
             return False  # another table of other slots (its header repeated on the next page, a column more
             # before the labels: the header's 总计 slot there is the 小计's, Chromium's PDF of a page)
@@ -239,17 +239,18 @@ class _T3Header:
                    for c in cells[label + 1:first] + cells[last + 1:])
 
     def find_astray(self, blocks: list[Block]) -> None:
-        """The grid tables with a row of 表三 that has a number outside the header's slots: the header's slots are
-        not where that table's rows stand (a header row with a cell more than the rows: every row's numbers a
-        slot to the left, and a row with its first cell blank read a column over, seed 1919), so none of its rows
-        is read in them."""
+        """The shapes of grid rows (``_shape``) of which a row of 表三 has a number outside the header's slots: the
+        header's slots are not where such rows stand (a header row with a cell more than the rows: every row's
+        numbers a slot to the left, and a row with its first cell blank read a column over, seed 1919), so no
+        row of that shape is read in them. Rows of another shape in the same table (a group label's column before
+        theirs) say nothing of the rows in the slots."""
         if not self.columns:
             return
         for b in blocks:
-            if b.grid and b.table is not None and b.table not in self.astray and len(b.cells) > max(self.columns.values()) \
+            if b.grid and (shape := _shape(b)) not in self.astray and len(b.cells) > max(self.columns.values()) \
                     and (lab := split_row(b).label) and match_label(lab, T3_LABELS)[0] is not None \
                     and self._outside(b.cells):
-                self.astray.add(b.table)
+                self.astray.add(shape)
 
 
     def _spanning(self, row: Row) -> list[Value]:
@@ -270,7 +271,7 @@ class _T3Header:
             picked.append(i)
         if len(set(picked)) != len(picked) or picked != sorted(picked) or cells[picked[0]].covered:
             return []
-        if picked == [self.columns[k] for k in T3_COLUMN_KEYS] or row.block.table in self.astray:
+        if picked == [self.columns[k] for k in T3_COLUMN_KEYS] or _shape(row.block) in self.astray:
             return []  # no column's slot covered: the header's slots themselves, which ``_follows`` refused
         vals = [read_value(cells[i]) for i in picked]
         if any(v is None or v.overflow for v in vals):
@@ -280,6 +281,13 @@ class _T3Header:
                             if i > label):
             return []  # a number or a mark outside the columns: the slots do not say which column is which
         return [v for v in vals if v is not None]
+
+
+def _shape(block: Block) -> tuple:
+    """A grid row's shape: its table, its slots, where its label stands and which slots are covered."""
+    cells = block.cells
+    label = next((i for i, c in enumerate(cells) if c.text.strip() and read_value(c) is None), -1)
+    return block.table, len(cells), label, tuple(c.covered for c in cells)
 
 
 def _own_seven(vals: list[Value]) -> list[Value]:
