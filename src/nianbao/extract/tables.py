@@ -147,7 +147,7 @@ class _T3Header:
     cut_cells: int = 0
     cut_read: bool = False  # the row just picked was read so: its first columns under their names, the rest lost
     wider: set[int] = field(default_factory=set)  # grid tables with more value columns than the header names
-    astray: set[tuple] = field(default_factory=set)  # grid rows' shapes that stand outside the header's slots
+    astray: set[tuple[object, ...]] = field(default_factory=set)  # grid rows' shapes that stand outside the header's slots
 
     @property
     def width(self) -> int:
@@ -283,7 +283,7 @@ class _T3Header:
         return [v for v in vals if v is not None]
 
 
-def _shape(block: Block) -> tuple:
+def _shape(block: Block) -> tuple[object, ...]:
     """A grid row's shape: its table, its slots, where its label stands and which slots are covered."""
     cells = block.cells
     label = next((i for i, c in enumerate(cells) if c.text.strip() and read_value(c) is None), -1)
