@@ -519,6 +519,22 @@ RIGHT = {
     # no 小计 was seen and 「结转下年度继续办理 无 3 1 2 1 1 8 8」 was read as its last seven cells (自然人 3: 1 wrong, 169
     # right). A lone 「小」 over a lone 「计」 after the organisations' last piece is the 小计 after them (written_down)
     "lo-pypdf__s01311-mixed.txt": 174,
+    # pypdf's text of LibreOffice's PDF: 「规章       33     7 」 under 「信息内容   本年制发件数   本年废止件数   现行有效件数」,
+    # a blank 制发 cell: a table the page printed as paragraphs, its cells parted by runs of &nbsp;. Counting a
+    # character a column, 33 stands under 本年制发件数 and 7 under 本年废止件数 (2 wrong, five LibreOffice text modes
+    # alike); counting a full-width character two, 33 stands under no column. A row spaced by no-break spaces is
+    # placed only where every measure agrees (tables._under_by_position): null
+    "lo-pypdf__s01663-mixed.txt": 134,
+    # pdftotext -layout of Chromium's PDF with 「0件」 cells too narrow for the unit: 「0」 over the label's line, 「件」
+    # under it, and a cell whose number fits (「3.危及“三安全一稳定”  246  246」) on the label's line. Placed by where
+    # they stand, 246 went under 自然人 (a 商业企业: the label's line is set at other columns than the lines of
+    # digits) and so did 99 (2 wrong, 30 right). A row with a line of numbers alone, or of lone 件s, right above or
+    # below its label is not placed when those do not stand under columns of their own beside the row's numbers
+    # (placed.band_disagrees; pdfplumber's layout sets them alike): 4 right fields lost with them
+    "chromium-pdftotext-layout__s01492-zeros.txt": 24,
+    # pdfplumber's layout text of a page of the same kind: its lines of 0s and 件s stand at the label line's columns,
+    # and the rows between them are placed (a first version of band_disagrees left 37 of these 39 fields unread)
+    "chromium-pdfplumber-layout__s01668-zeros.txt": 39,
 }
 
 

@@ -143,6 +143,12 @@ def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None,
     return page, centres
 
 
+def measures(places: Places) -> tuple[Places, ...]:
+    """The ways to count a layout text's columns: a full-width character one column (pdftotext -layout) or two
+    (pandoc's plain text); text with boxes, or with no places, has one."""
+    return (places, places.as_wide()) if places.text is not None and places.boxes else (places,)
+
+
 Reading = tuple[tuple[int | None, dict[str, float]], Places]  # the header's (page, column centres) under a measure
 
 
@@ -151,8 +157,7 @@ def t3_readings(blocks: Sequence[Block], places: Places) -> list[Reading]:
     a row is placed only where every reading places it alike. The rows that print all seven numbers on
     their label's line settle the measure when they stand under the columns in one way only; text with
     boxes, or whose header stands in order under one measure only, has one reading."""
-    measures = (places, places.as_wide()) if places.text is not None and places.boxes else (places,)
-    out: list[Reading] = [(c, pl) for pl in measures if (c := header_centres(blocks, pl)) is not None]
+    out: list[Reading] = [(c, pl) for pl in measures(places) if (c := header_centres(blocks, pl)) is not None]
     if len(out) < 2:
         return out  # the header's columns stand in order under one measure only: that one
     first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), 0)
@@ -217,6 +222,68 @@ def head_centres(head: Block, words: list[tuple[str, ...]], places: Places) -> l
             return None
         xs.append(x)
     return xs if all(a < b for a, b in zip(xs, xs[1:])) else None
+
+
+_OWN_SPACES = re.compile("[\xa0\u3000][ \xa0\u3000]*[\xa0\u3000]")
+
+
+def spaced_by_characters(cell: Cell, places: Places) -> bool:
+    """The layout text's line of ``cell`` has a gap of two no-break or full-width spaces or more: spaced by the
+    document's own characters (a page's runs of &nbsp; between its cells), not set at its columns by a tool (a
+    number padded with one &nbsp; each side, in a table a tool laid out, is no such gap)."""
+    if places.text is None or cell.span is None:
+        return False
+    at = places.text.rfind("\n", 0, cell.span[0]) + 1
+    stop = places.text.find("\n", cell.span[0])
+    return _OWN_SPACES.search(places.text, at, stop if stop >= 0 else len(places.text)) is not None
+
+
+_COUNT_UNITS = "件个条项次"
+# a line of numbers alone: each piece a number (maybe with its count's unit), a unit, or a blank cell's mark
+_NUMBERS_LINE = re.compile(rf"\s*(?:(?:\d+[{_COUNT_UNITS}]?|[{_COUNT_UNITS}]|[-—－/])\s+)*\d+[{_COUNT_UNITS}]?\s*")
+_PIECE = re.compile(rf"\d+(?=[{_COUNT_UNITS}]?(?:\s|$))|(?<!\S)[{_COUNT_UNITS}](?!\S)")
+
+
+def band_disagrees(values: list[Value], label: list[Cell], xs: list[float], places: Places) -> bool:
+    """The row's cells written over several lines of a layout text, the lines not set at the same columns: the
+    line right above the label's first line or right below its last holds numbers alone, or a count's unit
+    alone among its words (pdftotext -layout of 「0件」 cells too narrow for their unit: 「0」 over the label's
+    line, 「件」 under it, a cell whose number fits on the label's line), and those numbers, or those units, do
+    not stand under columns of their own beside the row's numbers (each nearest a column's centre ``xs``, no two
+    the same). pdftotext sets a line of digits at other columns than a line of wide characters: 246 stood under
+    自然人 counting characters, a 商业企业 of seed 1492, while the 0s and 件s over and under it stood under none;
+    pdfplumber's layout sets them alike, and its rows are placed as before."""
+    if not label or places.text is None or any(c.bbox is not None or c.span is None for c in (label[0], label[-1])):
+        return False
+    text = places.text
+    first, last = label[0].span, label[-1].span
+    assert first is not None and last is not None
+    lines: list[tuple[int, str]] = []
+    if (start := text.rfind("\n", 0, first[0])) > 0:
+        at = text.rfind("\n", 0, start) + 1
+        lines.append((at, text[at:start]))
+    if (end := text.find("\n", last[1])) >= 0:
+        stop = text.find("\n", end + 1)
+        lines.append((end + 1, text[end + 1:stop if stop >= 0 else len(text)]))
+    numbers: list[Value] = []
+    units: list[Value] = []
+    own = [v.cell.span for v in values if v.cell.span is not None]  # (the row's numbers on a line of their own)
+    for at, line in lines:
+        words = line.split()
+        if not (_NUMBERS_LINE.fullmatch(line) or any(len(w) == 1 and w in _COUNT_UNITS for w in words)):
+            continue
+        for m in _PIECE.finditer(line):
+            if any(a < at + m.end() and at + m.start() < b for a, b in own):
+                continue
+            cell = Cell(m.group(), span=(at + m.start(), at + m.end()))
+            (units if m.group() in _COUNT_UNITS else numbers).append(Value(0, cell))
+    def clash(extra: list[Value]) -> bool:
+        # each nearest a column of its own (a wrapped 「0」 stands off its column's centre: nearness is not asked)
+        at = [places.x(v.cell) for v in values + extra]
+        near = [min(range(len(xs)), key=lambda k: abs(xs[k] - x)) for x in at if x is not None]
+        return len(near) != len(at) or len(set(near)) != len(near)
+
+    return any(extra and clash(extra) for extra in (numbers, units))
 
 
 def beside(values: list[Value], label: Cell | None, places: Places) -> bool:

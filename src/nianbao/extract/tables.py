@@ -16,7 +16,20 @@ from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
 from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
-from .placed import Places, Reading, beside, head_centres, place, t3_readings, t4_centres, t4_place, under_columns
+from .placed import (
+    Places,
+    Reading,
+    band_disagrees,
+    beside,
+    head_centres,
+    measures,
+    place,
+    spaced_by_characters,
+    t3_readings,
+    t4_centres,
+    t4_place,
+    under_columns,
+)
 from .reason import Reason, printed
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at, written_down
@@ -133,6 +146,8 @@ class _T3Header:
     cut_columns: dict[str, int] | None = None
     cut_cells: int = 0
     cut_read: bool = False  # the row just picked was read so: its first columns under their names, the rest lost
+    wider: set[int] = field(default_factory=set)  # grid tables with more value columns than the header names
+    astray: set[tuple[object, ...]] = field(default_factory=set)  # grid rows' shapes that stand outside the header's slots
 
     @property
     def width(self) -> int:
@@ -158,7 +173,9 @@ class _T3Header:
             return out  # (a row of another table, the rest of it after a page break, as ever)
         if self.centres and self.subtotal is None and 0 < len(vals) < 7 and all(
                 (v.cell.page or 0) >= (self.centres[0] or 0) for v in vals) and (
-                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)):
+                placed := self._placed(vals, row.label_cells[-1] if row.label_cells else None)) and not any(
+                band_disagrees(vals, row.label_cells, [c[k] for k in T3_COLUMN_KEYS], pl)
+                for (_, c), pl in self.readings):
             self.placed_beside = beside(vals, row.label_cells[-1] if row.label_cells else None, self.places)
             return placed
         if self.subtotal is not None:
@@ -201,18 +218,39 @@ class _T3Header:
         slots = set(self.columns.values())
         if len(cells) <= max(slots) or any(cells[i].covered for i in slots):
             return False
+        if _shape(row.block) in self.astray:
+            return False  # a row of its shape has a number outside the header's slots: such rows stand elsewhere
         if row.block.table != self.table and len(cells) != self.table_slots:
             return False  # another table of other slots (its header repeated on the next page, a column more
             # before the labels: the header's 总计 slot there is the 小计's, Chromium's PDF of a page)
         if any(read_value(cells[i]) is None and cells[i].text.strip() for i in slots):
             return False  # the row's label under a column header (a header repeated one slot off after a page break)
-        label = max((i for i, c in enumerate(cells[:min(slots)]) if c.text.strip() and read_value(c) is None), default=-1)
-        if any((v := read_value(c)) is not None and v.value is not None for c in cells[label + 1:min(slots)]):
-            return False  # a number between the label and the first column (an HTML row a cell short of the header's
-            # slots, drawn so by the browser: 「一、本年新收… | 52 | 24 …」 with 52 under no column and 24 under 自然人)
-        # a number past the header's last column (between its columns stands a 小计 the header names)
-        return not any(not c.covered and (v := read_value(c)) is not None and v.value is not None
-                       for c in cells[max(slots) + 1:])
+        return not self._outside(cells)
+
+    def _outside(self, cells: list[Cell]) -> bool:
+        """A number stands between the row's label and the header's first column (an HTML row a cell short of the
+        header's slots, drawn so by the browser: 「一、本年新收… | 52 | 24 …」 with 52 under no column and 24 under
+        自然人), or past its last (between its columns stands a 小计 the header names)."""
+        assert self.columns is not None
+        slots = self.columns.values()
+        first, last = min(slots), max(slots)
+        label = max((i for i, c in enumerate(cells[:first]) if c.text.strip() and read_value(c) is None), default=-1)
+        return any(not c.covered and (v := read_value(c)) is not None and v.value is not None
+                   for c in cells[label + 1:first] + cells[last + 1:])
+
+    def find_astray(self, blocks: list[Block]) -> None:
+        """The shapes of grid rows (``_shape``) of which a row of 表三 has a number outside the header's slots: the
+        header's slots are not where such rows stand (a header row with a cell more than the rows: every row's
+        numbers a slot to the left, and a row with its first cell blank read a column over, seed 1919), so no
+        row of that shape is read in them. Rows of another shape in the same table (a group label's column before
+        theirs) say nothing of the rows in the slots."""
+        if not self.columns:
+            return
+        for b in blocks:
+            if b.grid and (shape := _shape(b)) not in self.astray and len(b.cells) > max(self.columns.values()) \
+                    and (lab := split_row(b).label) and match_label(lab, T3_LABELS)[0] is not None \
+                    and self._outside(b.cells):
+                self.astray.add(shape)
 
 
     def _spanning(self, row: Row) -> list[Value]:
@@ -233,6 +271,8 @@ class _T3Header:
             picked.append(i)
         if len(set(picked)) != len(picked) or picked != sorted(picked) or cells[picked[0]].covered:
             return []
+        if picked == [self.columns[k] for k in T3_COLUMN_KEYS] or _shape(row.block) in self.astray:
+            return []  # no column's slot covered: the header's slots themselves, which ``_follows`` refused
         vals = [read_value(cells[i]) for i in picked]
         if any(v is None or v.overflow for v in vals):
             return []  # a label under a column: not this table's slots
@@ -241,6 +281,13 @@ class _T3Header:
                             if i > label):
             return []  # a number or a mark outside the columns: the slots do not say which column is which
         return [v for v in vals if v is not None]
+
+
+def _shape(block: Block) -> tuple[object, ...]:
+    """A grid row's shape: its table, its slots, where its label stands and which slots are covered."""
+    cells = block.cells
+    label = next((i for i, c in enumerate(cells) if c.text.strip() and read_value(c) is None), -1)
+    return block.table, len(cells), label, tuple(c.covered for c in cells)
 
 
 def _own_seven(vals: list[Value]) -> list[Value]:
@@ -436,6 +483,10 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     numbers than columns (``placed``)."""
     found = Found()
     header = _t3_header(blocks, found, places or Places.none())
+    if header.columns is None:
+        header.wider = _wider_tables(blocks, header.width)
+    else:
+        header.find_astray(blocks)
     seen: set[str] = set()
     past_header = False
     group: str | None = None
@@ -626,6 +677,16 @@ def _run_on(found: Found, key: str) -> None:
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     header.placed_beside = header.cut_read = False
+    if row.block.table in header.wider and row.block.grid and len(split_row(row.block).values) > header.width:
+        # a cell more than the columns, in a table whose rows fill it: which is the extra one the row does not say
+        lab = row.label_cells[-1] if row.label_cells else None
+        shown = printed(v.cell for v in split_row(row.block).values)
+        for col in T3_COLUMN_KEYS:
+            found.values[f"requests.{key}.{col}"] = Value(None, lab or row.block.cells[0])
+            found.notes.append(("unreadable", f"requests.{key}.{col}", Reason(_WIDER, shown), row.block))
+        found.grid.add(f"requests.{key}")
+        found.certain.add(f"requests.{key}")  # (as a merged cell's row: the decoder, blind to blank cells, reads
+        return  # the row's numbers by count, a column over)
     merged = _merged_slots(row) if row.block.grid else None
     vals = merged[0] if merged else header.pick(row)
     if merged:
@@ -660,6 +721,21 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
         found.values[f"requests.{key}.{col}"] = v
     for col in T3_COLUMN_KEYS[len(vals):]:
         found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
+
+
+def _wider_tables(blocks: list[Block], width: int) -> set[int]:
+    """The grid tables in which a row of 表三 holds more value cells than the header names columns, numbers or
+    blank marks beyond them (no blank column at an edge to leave out: ``only_window``). A 小计 column the header
+    does not show as such (its words in one merged cell: 「法人或其他组织自然人科研机…小…计」, LibreOffice's PDF of a
+    page with broken spans) makes eight cells a row; reading a row's last seven, or its first seven where its
+    last cell is blank (a 总计 the grid lost), put the 小计 in 总计 and every number a column over (seed 1919)."""
+    out: set[int] = set()
+    for b in blocks:
+        if b.grid and b.table is not None and b.table not in out:
+            row = split_row(b, width=width)
+            if row.trimmed and match_label(row.label, T3_LABELS)[0] is not None:
+                out.add(b.table)
+    return out
 
 
 def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
@@ -704,6 +780,7 @@ def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
 
 
 _MERGED_SLOT = "这一格与上一行或下一行的格子合并（表格线缺失或单元格跨行），格内的数属于哪一行无法确定，已留空"
+_WIDER = "表格每行的格子比表头列出的七栏多（表头没有标出的小计等栏），哪一格属于哪一栏无法确定，已留空"
 _CUT_COLUMNS = "转换工具只写出了表格的前几列（表头只有这几列的名称），这一列的数字不在文本中，已留空"
 _AROUND = "表格工具把一行标签断成两段，中间夹着不止一行的数字：标签与数字错开，无法确定数字属于哪一行，已留空"
 _UNPAIRED = "表格工具把数字写在标签上方的组标签碎片行上，标签与数字行数不等，无法确定数字属于哪一行，已留空"
@@ -1171,7 +1248,8 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
     heads = _active_heads(blocks, fmt)
     text_head: Block | None = None  # the last text row naming a column of 表二 (a Markdown table's header)
     absorbed = _absorbed(blocks)
-    by_place: bool | None = None  # the text's full rows stand under their headers (asked once, when needed)
+    # the measures under which the text's full rows stand under their headers (asked once, when needed)
+    by_place: list[Places] | None = None
     for row in absorbed:
         block = row.block
         if not row.label or not row.values or len(core(row.label)) > 30:
@@ -1202,8 +1280,8 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
             continue
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
                 and (by_place := by_place if by_place is not None else
-                     _full_rows_placed(absorbed, fmt, places, by_key, labels))
-                and (under := _under_by_position(row, item, fmt, text_head, places)) is not None):
+                     [m for m in measures(places) if _full_rows_placed(absorbed, fmt, m, by_key, labels)])
+                and (under := _under_by_position(row, item, fmt, text_head, by_place)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
                     and not re.search(r"\d", core(row.label)):
@@ -1271,15 +1349,30 @@ def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str
     return True
 
 
-def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, places: Places) -> list[Value] | None:
+def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, measures: list[Places]
+                       ) -> list[Value] | None:
     """A text row with positions whose blank cells left fewer numbers than 表二's columns: each number under the
-    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled."""
+    cell of ``head`` (on the same page) naming its column, blanks null; None when that is not settled. A row
+    spaced by the document's own no-break or full-width spaces (a table a page printed as paragraphs, its cells
+    parted by runs of &nbsp;) has no tool's layout: its numbers must stand under the same columns under every
+    measure whose header stands in order (a full-width character one column or two). pypdf's 「规章       33 \xa0\xa0\xa0 7 」
+    under 「信息内容   本年制发件数   本年废止件数   现行有效件数」 puts 33 under 本年制发件数 counting a character a
+    column, and under no column counting it two: the row printed a blank 制发 cell, 33 and 7 (seed 1663). A tool's
+    layout (pdftotext -layout, pdfplumber's) sets a character a column, and its rows are placed so."""
     page = row.values[0].cell.page
     if any(c.page != page for c in head.cells if not c.covered):
         return None
-    xs = head_centres(head, [lab.keys for lab in _item_columns(item, fmt)], places)
-    got = under_columns(row.values, xs, places) if xs is not None else None
-    if got is None:
+    if not measures or not spaced_by_characters(row.values[0].cell, measures[0]):
+        measures = [m for m in measures if not m.wide]  # a tool's layout: a character a column, as ever
+    words = [lab.keys for lab in _item_columns(item, fmt)]
+    readings = [under_columns(row.values, xs, m) for m in measures
+                if (xs := head_centres(head, words, m)) is not None]
+    if not readings or any(g is None for g in readings):
+        return None
+    got = readings[0]
+    assert got is not None
+    if any([id(v) if v is not None else None for v in g or ()] != [id(v) if v is not None else None for v in got]
+           for g in readings[1:]):
         return None
     anchor = row.label_cells[-1] if row.label_cells else row.values[0].cell
     return [v if v is not None else Value(None, anchor) for v in got]
