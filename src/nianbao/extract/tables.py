@@ -111,8 +111,11 @@ class _T3Header:
     """Where 表三's seven columns are: grid slot indices, or for text a 小计 column to skip."""
 
     columns: dict[str, int] | None = None  # column key → grid slot index (grid tables)
-    table: int | None = None  # the grid table whose rows name the columns, and its width in slots
+    table: int | None = None  # the first grid table whose rows name the columns, and its width in slots
     table_slots: int = 0
+    # each grid table whose own header rows name the seven columns (the first header's, and a table continued on
+    # another page with its header repeated, maybe at other slots): table → (column key → slot index, width)
+    grids: dict[int | None, tuple[dict[str, int], int]] = field(default_factory=dict)
     subtotal: int | None = None  # position of an extra 小计 value among a text row's values
     # a text header whose lines keep every cell (「|  |  | 自然人 | … | 总计 |」, the 小计 line as many cells):
     # column key → cell index, for text rows of that many cells
@@ -140,15 +143,19 @@ class _T3Header:
 
     def pick(self, row: Row) -> list[Value]:
         self.dropped = None
-        if self.columns and row.block.grid:
-            if self._follows(row):
+        # a row is read under its own table's header; a table without one, under the first header's
+        grid = self.grids.get(row.block.table) or self.grids.get(self.table)
+        if grid and row.block.grid:
+            columns = grid[0]
+            if self._follows(row, columns, grid is self.grids.get(row.block.table) or len(row.block.cells) == grid[1]):
                 out = []
                 for key in T3_COLUMN_KEYS:
-                    cell = row.block.cells[self.columns[key]]
+                    cell = row.block.cells[columns[key]]
                     v = read_value(cell)
                     out.append(v if v is not None else Value(None, cell))
                 return out
-            return _own_seven(split_row(row.block).values) or self._spanning(row)  # untrimmed: all its value cells
+            # (untrimmed: all its value cells)
+            return _own_seven(split_row(row.block).values) or self._spanning(row, columns)
         vals = row.values
         if self.unplaced:
             return []
@@ -192,18 +199,18 @@ class _T3Header:
         cells = {tuple(id(v.cell) if v.value is not None else None for v in g) for g in got if g is not None}
         return got[0] if len(cells) == 1 else None
 
-    def _follows(self, row: Row) -> bool:
-        """The row's cells stand in the header's slots: each column's slot is its own cell, no label stands in
-        one, and no number stands after the last. A grid printed on two pages, or a table printed from two HTML
-        tables, has rows whose slots are not the header's."""
+    @staticmethod
+    def _follows(row: Row, columns: dict[str, int], same_width: bool) -> bool:
+        """The row's cells stand in the header's slots (``columns``): each column's slot is its own cell, no label
+        stands in one, and no number stands after the last. A grid printed on two pages, or a table printed from two
+        HTML tables, has rows whose slots are not the header's. ``same_width``: the row's table is the header's, or
+        as many slots wide."""
         cells = row.block.cells
-        assert self.columns is not None
-        slots = set(self.columns.values())
+        slots = set(columns.values())
         if len(cells) <= max(slots) or any(cells[i].covered for i in slots):
             return False
-        if row.block.table != self.table and len(cells) != self.table_slots:
-            return False  # another table of other slots (its header repeated on the next page, a column more
-            # before the labels: the header's 总计 slot there is the 小计's, Chromium's PDF of a page)
+        if not same_width:
+            return False  # another table of other slots and no header of its own: which slot is which it does not say
         if any(read_value(cells[i]) is None and cells[i].text.strip() for i in slots):
             return False  # the row's label under a column header (a header repeated one slot off after a page break)
         label = max((i for i, c in enumerate(cells[:min(slots)]) if c.text.strip() and read_value(c) is None), default=-1)
@@ -215,17 +222,17 @@ class _T3Header:
                        for c in cells[max(slots) + 1:])
 
 
-    def _spanning(self, row: Row) -> list[Value]:
+    @staticmethod
+    def _spanning(row: Row, columns: dict[str, int]) -> list[Value]:
         """A grid row whose value cells span the header's slots one slot early: a Word 97 table whose rows draw
         their cells at other widths than the header's, turned into one grid by LibreOffice (each cell two slots,
         the covered one after it in the header's rows and before it in this row's). Each column's slot is then
         covered, and its value is the cell covering it from the left. Read only where that gives seven distinct
         cells, each a number or a blank, with no other number in the row after its label; else nothing."""
         cells = row.block.cells
-        assert self.columns is not None
         picked: list[int] = []
         for key in T3_COLUMN_KEYS:
-            i = self.columns[key]
+            i = columns[key]
             if i >= len(cells):
                 return []
             while i > 0 and cells[i].covered:
@@ -341,8 +348,7 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
             break
         if not b.grid and (raw or _HEAD_START.search(core(b.text))):
             raw.append(b.text)
-        cells = [c for c in b.cells if not c.covered]
-        if not any(_COLUMN_WORD_RE.search(t) or _SUBTOTAL in t for c in cells if (t := core(c.text))):
+        if not _names_t3_column(b):
             continue
         header_text += core(b.text)
         if not b.grid:
@@ -350,19 +356,12 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
         if b.grid:
             head.columns = head.columns or {}
             head.table, head.table_slots = b.table, len(b.cells)
-            for i, cell in enumerate(b.cells):
-                if cell.covered:
-                    continue
-                c = core(cell.text)
-                for key, words in _COLUMN_WORDS.items():
-                    if any(w in c for w in words) and len(c) <= 8:
-                        head.columns[key] = i
-                if c in _OTHER_COLS:
-                    head.columns["other_org"] = i
-                elif c in _TOTAL_COL:
-                    head.columns["total"] = i
+            head.columns.update(_grid_names(b))
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
+    if head.columns is not None:
+        head.grids[head.table] = (head.columns, head.table_slots)
+    head.grids.update(_own_headers(blocks, set(head.grids)))
     # 小 and 计 on two lines: the 小计 column a line-by-line tool wrote down its column
     down = written_down("\n".join(raw)) if _SUBTOTAL not in header_text else None
     if head.columns is None:
@@ -379,6 +378,49 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
             if head.subtotal is not None:
                 head.text_columns, head.text_cells = _text_slots(lines)
     return head
+
+
+def _names_t3_column(b: Block) -> bool:
+    """The line or grid row names one of 表三's applicant columns, or 小计."""
+    return any(_COLUMN_WORD_RE.search(t) or _SUBTOTAL in t for c in b.cells if not c.covered and (t := core(c.text)))
+
+
+def _grid_names(b: Block) -> dict[str, int]:
+    """The columns a grid header row names, by slot index."""
+    out: dict[str, int] = {}
+    for i, cell in enumerate(b.cells):
+        if cell.covered:
+            continue
+        c = core(cell.text)
+        for key, words in _COLUMN_WORDS.items():
+            if any(w in c for w in words) and len(c) <= 8:
+                out[key] = i
+        if c in _OTHER_COLS:
+            out["other_org"] = i
+        elif c in _TOTAL_COL:
+            out["total"] = i
+    return out
+
+
+def _own_headers(blocks: list[Block], known: set[int | None]) -> dict[int | None, tuple[dict[str, int], int]]:
+    """Each other grid table's own header: the columns its rows name before its first number, when they are the
+    seven, each at one slot (a table continued on another page with the header repeated: Chromium's PDF of a page
+    gives it a slot more before the labels when the label cells break differently), with its width in slots."""
+    named: dict[int | None, tuple[dict[str, set[int]], int]] = {}
+    done = set(known)
+    for b in blocks:
+        if not b.grid or b.table in done:
+            continue
+        if any(not c.covered and (v := read_value(c)) is not None and v.value is not None for c in b.cells):
+            done.add(b.table)  # the table's rows have begun
+            continue
+        if _names_t3_column(b):
+            slots = named.setdefault(b.table, ({}, len(b.cells)))[0]
+            for key, i in _grid_names(b).items():
+                slots.setdefault(key, set()).add(i)
+    # (a column named at two slots, the header printed twice at other slots: which its rows follow it does not say)
+    return {t: ({k: min(v) for k, v in slots.items()}, width) for t, (slots, width) in named.items()
+            if set(slots) == set(T3_COLUMN_KEYS) and all(len(v) == 1 for v in slots.values())}
 
 
 def _named_slots(lines: list[Block]) -> dict[str, list[int]] | None:
