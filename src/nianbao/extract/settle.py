@@ -50,6 +50,7 @@ from .outofstep import Step
 from .pieces import null_piece_rows
 from .reason import Reason, printed
 from .strayrows import fill_stray_rows
+from .subtotal import across_sums, sum_holds
 from .tables import Found
 from .values import Value
 
@@ -350,12 +351,9 @@ def _garbled(found: Found) -> None:
     across = [(left, right) for left, right in sums if set(keys) >= {*left, *right}]
 
     def col_fails(c: str) -> bool:
-        checks = []
-        for left, right in across:
-            lp, rp = ([f"requests.{k}.{c}" for k in side] for side in (left, right))
-            if all(p in val for p in lp + rp):
-                checks.append(sum(val[p] for p in lp) != sum(val[p] for p in rp))
-        return bool(checks) and all(checks)
+        # every checkable sum in the column fails (one that reads a cell not read checks nothing)
+        checks = [held for con in across_sums(across, (c,)) if (held := sum_holds(con, val)) is not None]
+        return bool(checks) and not any(checks)
 
     bad_cols = [c for c in cols if col_fails(c)]
     if len(failing) < GARBLED_ROWS:
