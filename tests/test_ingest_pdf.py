@@ -435,19 +435,23 @@ def test_a_table_continued_with_a_column_more_is_not_read_in_the_first_tables_sl
     """Chromium's PDF of a page whose 表三 has a 小计 column, continued on the next page as another table with a column
     more before its labels (seed 1679, held-back set 1500–1799). Read in the first table's slots, the continued rows'
     总计 slot was the 小计's: 「- - - - - - 0 -」 gave every row 总计 0 where the page prints 「-」 (20 wrong, nianbao's
-    own reading). A row of another grid table of other width is not in the header's slots."""
+    own reading). A row of another grid table of other width is not in the first header's slots; a table whose own
+    rows repeat the header is read in its own header's slots (the continued rows' 总计 is their last cell, 「-」)."""
     got = nianbao.parse(PDF / "chromium_header_repeated_a_column_more.pdf").to_json_dict()
     printed = load_json(PDF / "printed" / "chromium_header_repeated_a_column_more.json")
     bad = mismatches(printed, got)
     assert [b for b in bad if b[2] is not None] == []
     assert got["requests"]["total_processed"]["total"] is None
+    # table 1 (t1): its header rows name 自然人 in slot 3 and 总计 in slot 10, the 小计 in slot 9
+    assert got["provenance"]["requests.total_processed.total"]["path"] == "t1r21c10"
+    assert got["provenance"]["requests.total_processed.natural_person"]["path"] == "t1r21c3"
 
 
 def test_a_header_a_slot_wider_than_its_rows_is_not_read_a_column_over():
     """Chromium's PDF of a page whose 表三 header row has a cell more than its rows (broken spans, seed 1919 of the
     held-back set 1800–2099): every row's numbers stand a slot left of the header's columns. The rows with a number
     under no column were refused, but a row whose first cell is blank was read in the header's slots, a column over
-    (22 wrong, nianbao's own reading). A row with a number outside the header's slots marks its whole table."""
+    (22 wrong, nianbao's own reading). A row with a number outside the header's slots marks every row of its shape."""
     got = nianbao.parse(PDF / "chromium_header_a_slot_more_than_rows.pdf").to_json_dict()
     printed = load_json(PDF / "printed" / "chromium_header_a_slot_more_than_rows.json")
     assert [b for b in mismatches(printed, got) if b[2] is not None] == []

@@ -50,6 +50,7 @@ from .outofstep import Step
 from .pieces import null_piece_rows
 from .reason import Reason, printed
 from .strayrows import fill_stray_rows
+from .subtotal import across_sums, sum_holds
 from .tables import Found
 from .values import Value
 
@@ -80,12 +81,12 @@ def _value(stream: Stream, piece) -> Value:
 
 
 def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], cols: tuple[str, ...] | None,
-           certain, notes: bool = True, owned: list[Block] | None = None) -> None:
+           certain, notes: bool = True, owned: bool = False) -> None:
     """Per row: a certain layout reading stays unless the decoder reads the same characters
     differently (then the cells that differ are null); an uncertain one gives way to the decoder,
-    unless (``owned``: the text's blocks) the decoder gives it numbers a certain row's layout reading already holds."""
+    unless (``owned``) the decoder gives it numbers a certain row's layout reading already holds."""
     blank_cell = next((v.cell for v in found.values.values()), Cell(""))
-    owners = _taken_rows(found, dec, stream, rows, cols, certain, owned) if owned and dec is not None and cols else {}
+    owners = _taken_rows(found, dec, stream, rows, cols, certain) if owned and dec is not None and cols else {}
     for row in rows:
         paths = [f"{row}.{c}" for c in cols] if cols else [row]
         sure = certain(row)
@@ -150,14 +151,14 @@ _TAKEN = "按行序读给本行的数字，按版面已确定属于{}：同一�
 
 
 def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], cols: tuple[str, ...],
-                certain, blocks: list[Block]) -> dict[str, str]:
+                certain) -> dict[str, str]:
     """The uncertain rows the decoder gave numbers that a certain row's layout reading holds: the same
     characters (inside that row's cell), in the same columns, the same values. Two readings cannot both
     own them, and the layout's is certain (pdfplumber's 「3．」 / 20 … 22 / 「其他」 / 「（七）总 计 79 … 368」,
     where the decoder gave 3.其他 （七）总计's numbers): the row to the decoder is unread, with the row
     it took from. Two cells at least: one number can stand in two places by chance."""
     held: list[tuple[tuple[int, int], str, str, int | float]] = []  # (span, column, row, value) of the certain rows
-    texts = {c.span: c.text for b in blocks for c in b.cells if c.span is not None}  # a value's cell may be its line's
+    texts = {c.span: c.text for _s, _e, c in stream.cells if c.span is not None}  # a value's cell may be its line's
     owns: dict[tuple[int, int], bool] = {}  # (a line's cell holds a row's seven values: asked once)
     for row in rows:
         if certain(row):
@@ -233,7 +234,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
             _drop_marked_clusters(dec, stream, width=8, least=1)
         if dec is not None or found.values:
             _apply(found, dec, stream, sorted(rows | (set(dec.rows) if dec else set())), T3_COLUMN_KEYS,
-                   lambda r: r in found.certain, owned=None if lazy.noisy else lazy.blocks)
+                   lambda r: r in found.certain, owned=not lazy.noisy)
         _garbled(found)
         null_piece_rows(found)
         return
@@ -253,7 +254,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain,
-           owned=None if lazy.noisy else lazy.blocks)
+           owned=not lazy.noisy)
     confirm_placed_rows(found, placed - found.certain)
     fill_detached_rows(found, stream)
     fill_orphan_cells(found, stream)
@@ -350,12 +351,9 @@ def _garbled(found: Found) -> None:
     across = [(left, right) for left, right in sums if set(keys) >= {*left, *right}]
 
     def col_fails(c: str) -> bool:
-        checks = []
-        for left, right in across:
-            lp, rp = ([f"requests.{k}.{c}" for k in side] for side in (left, right))
-            if all(p in val for p in lp + rp):
-                checks.append(sum(val[p] for p in lp) != sum(val[p] for p in rp))
-        return bool(checks) and all(checks)
+        # every checkable sum in the column fails (one that reads a cell not read checks nothing)
+        checks = [held for con in across_sums(across, (c,)) if (held := sum_holds(con, val)) is not None]
+        return bool(checks) and not any(checks)
 
     bad_cols = [c for c in cols if col_fails(c)]
     if len(failing) < GARBLED_ROWS:

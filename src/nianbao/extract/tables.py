@@ -124,8 +124,11 @@ class _T3Header:
     """Where 表三's seven columns are: grid slot indices, or for text a 小计 column to skip."""
 
     columns: dict[str, int] | None = None  # column key → grid slot index (grid tables)
-    table: int | None = None  # the grid table whose rows name the columns, and its width in slots
+    table: int | None = None  # the first grid table whose rows name the columns, and its width in slots
     table_slots: int = 0
+    # each grid table whose own header rows name the seven columns (the first header's, and a table continued on
+    # another page with its header repeated, maybe at other slots): table → (column key → slot index, width)
+    grids: dict[int | None, tuple[dict[str, int], int]] = field(default_factory=dict)
     subtotal: int | None = None  # position of an extra 小计 value among a text row's values
     # a text header whose lines keep every cell (「|  |  | 自然人 | … | 总计 |」, the 小计 line as many cells):
     # column key → cell index, for text rows of that many cells
@@ -155,15 +158,20 @@ class _T3Header:
 
     def pick(self, row: Row) -> list[Value]:
         self.dropped = None
-        if self.columns and row.block.grid:
-            if self._follows(row):
+        # a row is read under its own table's header; a table without one, under the first header's
+        if row.block.grid and (grid := self._grid(row.block)):
+            columns, same_width = grid
+            # (a row of a shape whose rows stand outside the header's slots is not in them: ``find_astray``)
+            astray = self._astray_key(row.block) in self.astray
+            if not astray and self._follows(row, columns, same_width):
                 out = []
                 for key in T3_COLUMN_KEYS:
-                    cell = row.block.cells[self.columns[key]]
+                    cell = row.block.cells[columns[key]]
                     v = read_value(cell)
                     out.append(v if v is not None else Value(None, cell))
                 return out
-            return _own_seven(split_row(row.block).values) or self._spanning(row)  # untrimmed: all its value cells
+            # (untrimmed: all its value cells)
+            return _own_seven(split_row(row.block).values) or ([] if astray else self._spanning(row, columns))
         vals = row.values
         if self.unplaced:
             return []
@@ -209,34 +217,34 @@ class _T3Header:
         cells = {tuple(id(v.cell) if v.value is not None else None for v in g) for g in got if g is not None}
         return got[0] if len(cells) == 1 else None
 
-    def _follows(self, row: Row) -> bool:
-        """The row's cells stand in the header's slots: each column's slot is its own cell, no label stands in
-        one, and no number stands after the last. A grid printed on two pages, or a table printed from two HTML
-        tables, has rows whose slots are not the header's."""
+    @staticmethod
+    def _follows(row: Row, columns: dict[str, int], same_width: bool) -> bool:
+        """The row's cells stand in the header's slots (``columns``): each column's slot is its own cell, no label
+        stands in one, and no number stands after the last. A grid printed on two pages, or a table printed from two
+        HTML tables, has rows whose slots are not the header's. ``same_width``: the row's table is the header's, or
+        as many slots wide."""
         cells = row.block.cells
-        assert self.columns is not None
-        slots = set(self.columns.values())
+        slots = set(columns.values())
         if len(cells) <= max(slots) or any(cells[i].covered for i in slots):
             return False
-        if _shape(row.block) in self.astray:
-            return False  # a row of its shape has a number outside the header's slots: such rows stand elsewhere
-        if row.block.table != self.table and len(cells) != self.table_slots:
-            return False  # another table of other slots (its header repeated on the next page, a column more
-            # before the labels: the header's 总计 slot there is the 小计's, Chromium's PDF of a page)
+        if not same_width:
+            return False  # another table of other slots and no header of its own: which slot is which it does not say
         if any(read_value(cells[i]) is None and cells[i].text.strip() for i in slots):
             return False  # the row's label under a column header (a header repeated one slot off after a page break)
-        return not self._outside(cells)
+        return not _outside(cells, columns)
 
-    def _outside(self, cells: list[Cell]) -> bool:
-        """A number stands between the row's label and the header's first column (an HTML row a cell short of the
-        header's slots, drawn so by the browser: 「一、本年新收… | 52 | 24 …」 with 52 under no column and 24 under
-        自然人), or past its last (between its columns stands a 小计 the header names)."""
-        assert self.columns is not None
-        slots = self.columns.values()
-        first, last = min(slots), max(slots)
-        label = max((i for i, c in enumerate(cells[:first]) if c.text.strip() and read_value(c) is None), default=-1)
-        return any(not c.covered and (v := read_value(c)) is not None and v.value is not None
-                   for c in cells[label + 1:first] + cells[last + 1:])
+    def _grid(self, block: Block) -> tuple[dict[str, int], bool] | None:
+        """The header a grid row is read under: its own table's, or the first header's (and whether its table is the
+        header's or as many slots wide)."""
+        own = self.grids.get(block.table)
+        grid = own or self.grids.get(self.table)
+        return (grid[0], own is not None or len(block.cells) == grid[1]) if grid else None
+
+    def _astray_key(self, block: Block) -> tuple[object, ...]:
+        """The rows a row outside the header's slots speaks for: those of its shape in the first header's table (a
+        group label's column before some rows there says nothing of the others), every row of a table read under a
+        header of its own (a header repeated at other slots that its rows do not follow, seed 1919's second table)."""
+        return _shape(block) if block.table == self.table else (block.table,)
 
     def find_astray(self, blocks: list[Block]) -> None:
         """The shapes of grid rows (``_shape``) of which a row of 表三 has a number outside the header's slots: the
@@ -244,26 +252,25 @@ class _T3Header:
         numbers a slot to the left, and a row with its first cell blank read a column over, seed 1919), so no
         row of that shape is read in them. Rows of another shape in the same table (a group label's column before
         theirs) say nothing of the rows in the slots."""
-        if not self.columns:
-            return
         for b in blocks:
-            if b.grid and (shape := _shape(b)) not in self.astray and len(b.cells) > max(self.columns.values()) \
+            if b.grid and (grid := self._grid(b)) and grid[1] and (shape := self._astray_key(b)) not in self.astray \
+                    and len(b.cells) > max(grid[0].values()) \
                     and (lab := split_row(b).label) and match_label(lab, T3_LABELS)[0] is not None \
-                    and self._outside(b.cells):
+                    and _outside(b.cells, grid[0]):
                 self.astray.add(shape)
 
 
-    def _spanning(self, row: Row) -> list[Value]:
+    @staticmethod
+    def _spanning(row: Row, columns: dict[str, int]) -> list[Value]:
         """A grid row whose value cells span the header's slots one slot early: a Word 97 table whose rows draw
         their cells at other widths than the header's, turned into one grid by LibreOffice (each cell two slots,
         the covered one after it in the header's rows and before it in this row's). Each column's slot is then
         covered, and its value is the cell covering it from the left. Read only where that gives seven distinct
         cells, each a number or a blank, with no other number in the row after its label; else nothing."""
         cells = row.block.cells
-        assert self.columns is not None
         picked: list[int] = []
         for key in T3_COLUMN_KEYS:
-            i = self.columns[key]
+            i = columns[key]
             if i >= len(cells):
                 return []
             while i > 0 and cells[i].covered:
@@ -271,7 +278,7 @@ class _T3Header:
             picked.append(i)
         if len(set(picked)) != len(picked) or picked != sorted(picked) or cells[picked[0]].covered:
             return []
-        if picked == [self.columns[k] for k in T3_COLUMN_KEYS] or _shape(row.block) in self.astray:
+        if picked == [columns[k] for k in T3_COLUMN_KEYS]:
             return []  # no column's slot covered: the header's slots themselves, which ``_follows`` refused
         vals = [read_value(cells[i]) for i in picked]
         if any(v is None or v.overflow for v in vals):
@@ -281,6 +288,16 @@ class _T3Header:
                             if i > label):
             return []  # a number or a mark outside the columns: the slots do not say which column is which
         return [v for v in vals if v is not None]
+
+
+def _outside(cells: list[Cell], columns: dict[str, int]) -> bool:
+    """A number stands between the row's label and the header's first column (an HTML row a cell short of the
+    header's slots, drawn so by the browser: 「一、本年新收… | 52 | 24 …」 with 52 under no column and 24 under
+    自然人), or past its last (between its columns stands a 小计 the header names)."""
+    first, last = min(columns.values()), max(columns.values())
+    label = max((i for i, c in enumerate(cells[:first]) if c.text.strip() and read_value(c) is None), default=-1)
+    return any(not c.covered and (v := read_value(c)) is not None and v.value is not None
+               for c in cells[label + 1:first] + cells[last + 1:])
 
 
 def _shape(block: Block) -> tuple[object, ...]:
@@ -388,8 +405,7 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
             break
         if not b.grid and (raw or _HEAD_START.search(core(b.text))):
             raw.append(b.text)
-        cells = [c for c in b.cells if not c.covered]
-        if not any(_COLUMN_WORD_RE.search(t) or _SUBTOTAL in t for c in cells if (t := core(c.text))):
+        if not _names_t3_column(b):
             continue
         header_text += core(b.text)
         if not b.grid:
@@ -397,19 +413,12 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
         if b.grid:
             head.columns = head.columns or {}
             head.table, head.table_slots = b.table, len(b.cells)
-            for i, cell in enumerate(b.cells):
-                if cell.covered:
-                    continue
-                c = core(cell.text)
-                for key, words in _COLUMN_WORDS.items():
-                    if any(w in c for w in words) and len(c) <= 8:
-                        head.columns[key] = i
-                if c in _OTHER_COLS:
-                    head.columns["other_org"] = i
-                elif c in _TOTAL_COL:
-                    head.columns["total"] = i
+            head.columns.update(_grid_names(b))
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
+    if head.columns is not None:
+        head.grids[head.table] = (head.columns, head.table_slots)
+    head.grids.update(_own_headers(blocks, set(head.grids)))
     # 小 and 计 on two lines: the 小计 column a line-by-line tool wrote down its column
     down = written_down("\n".join(raw)) if _SUBTOTAL not in header_text else None
     if head.columns is None:
@@ -426,6 +435,49 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
             if head.subtotal is not None:
                 head.text_columns, head.text_cells = _text_slots(lines)
     return head
+
+
+def _names_t3_column(b: Block) -> bool:
+    """The line or grid row names one of 表三's applicant columns, or 小计."""
+    return any(_COLUMN_WORD_RE.search(t) or _SUBTOTAL in t for c in b.cells if not c.covered and (t := core(c.text)))
+
+
+def _grid_names(b: Block) -> dict[str, int]:
+    """The columns a grid header row names, by slot index."""
+    out: dict[str, int] = {}
+    for i, cell in enumerate(b.cells):
+        if cell.covered:
+            continue
+        c = core(cell.text)
+        for key, words in _COLUMN_WORDS.items():
+            if any(w in c for w in words) and len(c) <= 8:
+                out[key] = i
+        if c in _OTHER_COLS:
+            out["other_org"] = i
+        elif c in _TOTAL_COL:
+            out["total"] = i
+    return out
+
+
+def _own_headers(blocks: list[Block], known: set[int | None]) -> dict[int | None, tuple[dict[str, int], int]]:
+    """Each other grid table's own header: the columns its rows name before its first number, when they are the
+    seven, each at one slot (a table continued on another page with the header repeated: Chromium's PDF of a page
+    gives it a slot more before the labels when the label cells break differently), with its width in slots."""
+    named: dict[int | None, tuple[dict[str, set[int]], int]] = {}
+    done = set(known)
+    for b in blocks:
+        if not b.grid or b.table in done:
+            continue
+        if any(not c.covered and (v := read_value(c)) is not None and v.value is not None for c in b.cells):
+            done.add(b.table)  # the table's rows have begun
+            continue
+        if _names_t3_column(b):
+            slots = named.setdefault(b.table, ({}, len(b.cells)))[0]
+            for key, i in _grid_names(b).items():
+                slots.setdefault(key, set()).add(i)
+    # (a column named at two slots, the header printed twice at other slots: which its rows follow it does not say)
+    return {t: ({k: min(v) for k, v in slots.items()}, width) for t, (slots, width) in named.items()
+            if set(slots) == set(T3_COLUMN_KEYS) and all(len(v) == 1 for v in slots.values())}
 
 
 def _named_slots(lines: list[Block]) -> dict[str, list[int]] | None:
@@ -483,10 +535,9 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     numbers than columns (``placed``)."""
     found = Found()
     header = _t3_header(blocks, found, places or Places.none())
-    if header.columns is None:
-        header.wider = _wider_tables(blocks, header.width)
-    else:
-        header.find_astray(blocks)
+    if header.columns is None:  # (a table with a header of its own names its slots: ``grids``)
+        header.wider = {t for t in _wider_tables(blocks, header.width) if t not in header.grids}
+    header.find_astray(blocks)
     seen: set[str] = set()
     past_header = False
     group: str | None = None
