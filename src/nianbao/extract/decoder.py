@@ -1953,10 +1953,12 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 1|2|6); no arithmetic says which. Markdown's bold marks are no glue: 「收费| **15**| 0」 is 15
             # and a number past the marks, never 1|5
             runs = []
-        if (runs and n and not all_runs[n - 1] and found[n - 1][2] == found[n][1]
+        if (runs and n and not all_runs[n - 1] and _header_only(stream.chars[found[n - 1][2]:found[n][1]])
                 and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]):
             # the label before has no number, and these stand on a line after this label: a blank row
-            # in row order, or a text that writes the label column first (行政处罚 / 行政强制 / 35): not known
+            # in row order, or a text that writes the label column first (行政处罚 / 行政强制 / 35): not known.
+            # So too with only the next item's header between the two labels (pdfminer, pdftotext: 「行政许可」
+            # 「第二十条第（六）项 信息内容」「行政处罚」「本年处理决定数量 2650」「本年处理决定数量 31」: 2650 is 行政许可's)
             runs = []
         if leaves_blanks and width > 1 and any(readings(runs, k, most=T2_CELL_DIGITS) for k in range(1, width)):
             runs = []  # fewer numbers than cells fit the same digits: which cells are blank is not known
@@ -1988,6 +1990,18 @@ _T2_OWN_WORDS = tuple(sorted({_stream_label(w) for it in (*ACTIVE_2019, *ACTIVE_
                               for w in (c.label, *c.keys, *c.variants)}
                              | {_stream_label(w) for f in FORMATS.values() for w in f.active_header_words}
                              | {"数量", "件数", "金额", "总数", "单位", "万元"}))
+
+
+# 表二's header between two items' labels: its article and item (第二十条第（六）项), 信息内容, its columns' words
+_T2_HEADER = re.compile(r"第二十条|第[(（]?[一二三四五六七八九十]+[)）]?项|信息内容|[(（)）:：、,，]")
+
+
+def _header_only(words: str) -> bool:
+    """Nothing but 表二's own header words (``_T2_HEADER``, ``_T2_OWN_WORDS``) in ``words`` (compact chars), or none."""
+    rest = _T2_HEADER.sub("", words)
+    for w in sorted(_T2_OWN_WORDS, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return not rest
 
 
 def _split_boxes(stream: Stream, runs: list[Run]) -> bool:
