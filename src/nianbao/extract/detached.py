@@ -303,6 +303,8 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
         return None
     slots, loose = got
     runs = [r for r in slots if r is not None]
+    if runs and _number_before_group(chars, chars.rfind("行政复议", head, runs[0].start)):
+        return None
     dec = Decoded()
     lost = slots.count(None)
     if loose:  # a lost block's note names the run its numbers could not be placed from, not the whole table
@@ -357,6 +359,17 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
 # 表四's column headers in the format's order (尚未审结 often split in two boxes: 尚未 / 审结)
 _T4_ORDER = Format.T4_COLUMN_WORDS[:4]  # 总计: placed by the sums; a one-line header
 # sits between the lines of the two-line ones
+def _number_before_group(chars: str, group: int) -> bool:
+    """A number right after a 表四 column word shortly before its first group's name (pdfminer's boxes: 「结果维持 0」
+    「行政复议」 … 「未经复议直接起诉 其他结果 0」 …): a cell written before the group it belongs to, so the numbers after the
+    name, in order, are not the table's (the first ones here are 直接起诉's, read as 行政复议's)."""
+    return group > 0 and _COLUMN_NUMBER.search(chars, max(0, group - _BEFORE_GROUP), group) is not None
+
+
+_BEFORE_GROUP = 20  # compact characters: a column word and its number, not the section heading's line before
+_COLUMN_NUMBER = re.compile(r"(?:维持|纠正|结果|审结|总计)\d")
+
+
 _T4_HEADER_WORD = re.compile("|".join(k for keys in _T4_ORDER for k in keys))
 _T4_COLUMN_OF = {k: col for col, keys in enumerate(_T4_ORDER) for k in keys}
 
