@@ -45,27 +45,20 @@ def written_down(text: str) -> int | None:
     """Where a 小计 written down its column stands among a row's eight cells (``subtotal_at``'s places), from the
     header's lines (``text`` with its line breaks). A tool that writes a page line by line (PyMuPDF ``sort=True``,
     a layout mode) sets a narrow column's header a character or two a line, 「其 小」 over 「他 计」, so the header's
-    text never has 「小计」. Read so when a 「小」 stands alone in a line and a 「计」 alone on a later line, one more
-    lone 「计」 than lone 「总」 and 「合」 (the 总计's) for each such 小 (a header repeated on each page: each tells the
-    same place), and the pieces of the organisations' headers on the 小's line
+    text never has 「小计」. Read so when one 「小」 stands alone in a line and a 「计」 alone on a later line, one more
+    lone 「计」 than lone 「总」 and 「合」 (the 总计's), and the pieces of the organisations' headers on the 小's line
     (「商」, 「社会公」) stand all before it (6) or all after it (1); else None, no 小计 read (the format's header has
     no 小 at all; a 小 alone on its line has no place the text tells)."""
     if _SMALL not in text:  # (the format's header has none: nearly every report's)
         return None
     lines = [line.split() for line in text.splitlines()]
     small = [(n, k) for n, toks in enumerate(lines) for k, t in enumerate(toks) if t == _SMALL]
-    if not small or sum(t == _SUM for toks in lines for t in toks) < len(small) + sum(
-            t in _TOTAL_FIRST for toks in lines for t in toks):
+    if len(small) != 1:
         return None
-    # the header repeated on each page (its first row's label wrapped, 「一、本年」/「新收政府」, the text read on past
-    # it): each lone 小 must tell the same place
-    places = {_small_at(lines, at, k) for at, k in small}
-    return places.pop() if len(places) == 1 else None
-
-
-def _small_at(lines: list[list[str]], at: int, k: int) -> int | None:
-    """The 小计's place told by the lone 小 that is ``lines[at][k]``."""
-    if not any(t == _SUM for toks in lines[at + 1:] for t in toks):
+    at, k = small[0]
+    sums = sum(t == _SUM for toks in lines for t in toks)
+    if not any(t == _SUM for toks in lines[at + 1:] for t in toks) or \
+            sums < 1 + sum(t in _TOTAL_FIRST for toks in lines for t in toks):
         return None
     toks = lines[at]
     before = any(set(t) <= _ORG_CHARS for t in toks[:k])
