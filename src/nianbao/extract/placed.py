@@ -49,6 +49,12 @@ AGREE = 0.25  # the places a column is printed at agree within this share of the
 NEAR = 0.3  # a number's centre within this share of the spacing to the neighbour on its side
 
 
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Where the line of ``text`` holding offset ``pos`` begins and ends (its line break not in it)."""
+    stop = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, stop if stop >= 0 else len(text)
+
+
 class Places:
     """Where a cell's characters stand across the page: along its box (a full-width character counted as two
     half-width ones), or for a text cell, its columns in its line of ``text`` (layout text)."""
@@ -82,9 +88,8 @@ class Places:
             return x0 + (x1 - x0) * mid / total
         if self.text is None or cell.span is None or self.text[cell.span[0]:cell.span[1]] != cell.text:
             return None
-        at = self.text.rfind("\n", 0, cell.span[0]) + 1
-        stop = self.text.find("\n", cell.span[0])
-        line = self.text[at:stop if stop >= 0 else len(self.text)]
+        at, stop = line_bounds(self.text, cell.span[0])
+        line = self.text[at:stop]
         if "\t" in line or "|" in line:
             return None  # columns by separators, not by place
         if self.wide:
@@ -233,9 +238,7 @@ def spaced_by_characters(cell: Cell, places: Places) -> bool:
     number padded with one &nbsp; each side, in a table a tool laid out, is no such gap)."""
     if places.text is None or cell.span is None:
         return False
-    at = places.text.rfind("\n", 0, cell.span[0]) + 1
-    stop = places.text.find("\n", cell.span[0])
-    return _OWN_SPACES.search(places.text, at, stop if stop >= 0 else len(places.text)) is not None
+    return _OWN_SPACES.search(places.text, *line_bounds(places.text, cell.span[0])) is not None
 
 
 _COUNT_UNITS = "件个条项次"
@@ -259,12 +262,12 @@ def band_disagrees(values: list[Value], label: list[Cell], xs: list[float], plac
     first, last = label[0].span, label[-1].span
     assert first is not None and last is not None
     lines: list[tuple[int, str]] = []
-    if (start := text.rfind("\n", 0, first[0])) > 0:
-        at = text.rfind("\n", 0, start) + 1
-        lines.append((at, text[at:start]))
-    if (end := text.find("\n", last[1])) >= 0:
-        stop = text.find("\n", end + 1)
-        lines.append((end + 1, text[end + 1:stop if stop >= 0 else len(text)]))
+    if (start := line_bounds(text, first[0])[0]) > 0:  # the line above the label's first
+        at, stop = line_bounds(text, start - 1)
+        lines.append((at, text[at:stop]))
+    if (end := line_bounds(text, last[1])[1]) < len(text):  # the line below its last
+        at, stop = line_bounds(text, end + 1)
+        lines.append((at, text[at:stop]))
     numbers: list[Value] = []
     units: list[Value] = []
     own = [v.cell.span for v in values if v.cell.span is not None]  # (the row's numbers on a line of their own)

@@ -728,10 +728,10 @@ def _run_on(found: Found, key: str) -> None:
 
 def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
     header.placed_beside = header.cut_read = False
-    if row.block.table in header.wider and row.block.grid and len(split_row(row.block).values) > header.width:
+    if row.block.table in header.wider and row.block.grid and len(cells := split_row(row.block).values) > header.width:
         # a cell more than the columns, in a table whose rows fill it: which is the extra one the row does not say
         lab = row.label_cells[-1] if row.label_cells else None
-        shown = printed(v.cell for v in split_row(row.block).values)
+        shown = printed(v.cell for v in cells)
         for col in T3_COLUMN_KEYS:
             found.values[f"requests.{key}.{col}"] = Value(None, lab or row.block.cells[0])
             found.notes.append(("unreadable", f"requests.{key}.{col}", Reason(_WIDER, shown), row.block))
