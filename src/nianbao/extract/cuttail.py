@@ -44,7 +44,7 @@ from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
 from .reason import Reason, printed
 from .tables import Found
-from .values import Value, read_value
+from .values import BLANK_MARKS, Value, read_value
 
 T = TypeVar("T")
 BELOW = 2  # lines below the row's own where the rest of a cut number may stand
@@ -91,6 +91,40 @@ def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
     return out
 
 
+def _label_tails(blocks: list[Block]) -> dict[int, Cell]:
+    """Lines holding a label's words and then one whole number, by line: pypdf's layout writes the rest of a number
+    set on two lines in its narrow cell on the line below the row, beside a wrapped label's next words
+    (「（一）予以公开 0 0 0 0 0 １ １８」/「理结果 ８」: 其他 is 18)."""
+    out: dict[int, Cell] = {}
+    for b in blocks:
+        cells = [c for c in b.cells if c.text.strip()]
+        if b.grid or len(cells) < 2 or (line := cells[-1].line) is None or any(c.line != line for c in cells):
+            continue
+        t = nfkc(cells[-1].text).strip()
+        words = "".join(c.text for c in cells[:-1])
+        if (t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
+                and not any(ch.isdigit() for ch in nfkc(words)) and any("\u4e00" <= ch <= "\u9fff" for ch in words)):
+            out[line] = cells[-1]
+    return out
+
+
+def _row_read(found: Found, row: str) -> list[Value] | None:
+    """The row's seven cells when each holds a whole number or a printed blank (「—」) and its 总计 a number
+    (a cell the garbled-rows check nulled counts as read: a number cut in two fails the row and its column)."""
+    out = []
+    for c in Format.T3_COLUMN_KEYS:
+        v = _as_read(found, f"{row}.{c}")
+        if v is None or v.overflow or isinstance(v.value, float):
+            return None
+        if v.value is None and nfkc(v.cell.text).strip() not in _BLANKS:
+            return None
+        out.append(v)
+    return None if out[-1].value is None else out
+
+
+_BLANKS = BLANK_MARKS - {""}
+
+
 def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
     """Lines holding nothing but numbers (one or more, spaced), by line: their digits."""
     out: dict[int, list[str]] = {}
@@ -135,18 +169,18 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
     for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
         if row in found.grid:
             continue
-        # (a cell the garbled-rows check nulled counts as read: a number cut in two fails the row and its column)
-        got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None
-               and not v.overflow and not isinstance(v.value, float)]
-        if len(got) != len(cols):
+        got = _row_read(found, row)
+        if got is None:
             continue
-        nums = [int(v.value) for v in got if v.value is not None]
+        nums = [0 if v.value is None else int(v.value) for v in got]
         if sum(nums[:-1]) != nums[-1]:
             failing.append((row, got, nums))
     if not failing:  # (nearly every text: nothing to look for)
         return
     taken = {v.cell.line for t in tables for v in t.values.values() if v.cell.line is not None}
     lone = {ln: c for ln, c in _lone_numbers(blocks).items() if ln not in taken}
+    # a tail may share its line with a wrapped label's rest (「形，不计其他情形）」/「３」): below a row only
+    tails = {**{ln: c for ln, c in _label_tails(blocks).items() if ln not in taken}, **lone}
     numlines = _number_lines(blocks)
     settled: set[str] = set()
 
@@ -160,20 +194,23 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         if not lines:
             continue
         end = max(lines)
-        tail = next((lone[ln] for ln in range(end + 1, end + 1 + BELOW) if ln in lone), None)
+        tail = next((tails[ln] for ln in range(end + 1, end + 1 + BELOW) if ln in tails), None)
         # the first digits of a cut number alone on a line above the row (its rest on the row's line or on a
         # line below that a cell took): not a line that may be another failing row's tail
         start = min(lines)
-        if _settle_split(found, row, vals, fid, numlines, taken, ends, end, doubtful(row)):
+        blanks = {i for i, v in enumerate(vals) if v.value is None}
+        if not blanks and _settle_split(found, row, vals, fid, numlines, taken, ends, end, doubtful(row)):
             settled.add(row)
             continue
-        head = next((lone[ln] for ln in range(start - 1, start - 1 - BELOW, -1) if ln in lone
-                     and not any(0 < ln - e <= BELOW for e in ends if e != end)), None)
+        head = None if blanks else next(
+            (lone[ln] for ln in range(start - 1, start - 1 - BELOW, -1) if ln in lone
+             and not any(0 < ln - e <= BELOW for e in ends if e != end)), None)
         if (tail is None or tail.line is None) and (head is None or head.line is None):
             _null_cut_total(found, row, vals, nums, fid, line_ends)
             continue
         read = {p: v.value for p, v in found.values.items()}
-        read.update({f"{row}.{c}": v.value for c, v in zip(cols, vals, strict=True)})
+        # (a printed blank counts as 0 in the row's sums, as the report's own sums count it)
+        read.update({f"{row}.{c}": n for c, n in zip(cols, nums, strict=True)})
         fits = []  # (cell, whole, gap, piece, below)
         for piece, below in ((tail, True), (head, False)):
             if piece is None or piece.line is None:
@@ -181,7 +218,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             digits = nfkc(piece.text).strip()
             gap = piece.line - end if below else start - piece.line
             for i, n in enumerate(nums):
-                if (below and n == 0) or len(str(n)) + len(digits) > MAX_DIGITS:
+                if i in blanks or (below and n == 0) or len(str(n)) + len(digits) > MAX_DIGITS:
                     continue
                 whole = int(f"{n}{digits}" if below else f"{digits}{n}")
                 if _checkable_sums_hold({**read, f"{row}.{cols[i]}": whole}, fid, row.split(".", 1)[1],
