@@ -808,18 +808,20 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
             # label (「（五）不」 / 「4．无予处理」 / 「正当」 / 「理由大 - 18 - - 8 - 26 26」 / 「量反复」 / 「申请」)
             found = []
             for first, numbers_after in ((words[:2], False), (words[0], True)):
-                found = [m.start() for m in re.finditer(re.escape(num.group(1)) + "[.．、]" + re.escape(first), chars[lo:s])
+                # (「5.属于」, or 「（5）属于」 with the number in brackets)
+                no = re.escape(num.group(1))
+                found = [m.start() for m in re.finditer(rf"(?:{no}[.．、]|\({no}\)){re.escape(first)}", chars[lo:s])
                          if not numbers_after or _DIGIT.search(chars, lo + m.end(), s)]
                 if found:
                     break
             h = lo + found[-1] if found else -1
         if not 0 <= h <= s:
-            h = _numbering_split(chars, rows[i], lo, s, chars[s:_e])
+            h = _numbering_split(chars, rows[i], lo, s, chars[s:_e], stream)
         out.append(h if 0 <= h <= s else s)
     return out
 
 
-def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str) -> int:
+def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str, stream: Stream | None = None) -> int:
     """Where the numbers start of a label they split, its numbering before them and its words after (「3.」 / 0 0 134
     222 0 0 356 / 「其他」, 「（」 / 957 1135 … / 「七）总计」: a narrow cell's label wrapped around the numbers beside
     it), or -1. Only when ``chars[lo:s]`` ends with exactly that: a first part of the numbering, nothing but
@@ -839,6 +841,12 @@ def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str) -> int:
         while p > lo and (chars[p - 1].isdigit() or chars[p - 1] in _DASHES):
             p -= 1
         h = p - m
+        first = number[:m]
+        if (first.isdigit() and stream is not None and chars[p:p + m] == first and p + m < q
+                and _separated(stream.text, stream.where[p + m - 1], stream.where[p + m])):
+            # the numbering's digits alone before the numbers (「3」/「0 0 0 0 0 0 0」/「.其他」): glued to them in
+            # the compact characters, apart in the text
+            h, p = p, p + m
         if p == q or not any(ch.isdigit() for ch in chars[p:q]) or h < lo or chars[h:p] != number[:m]:
             continue
         if h > 0 and chars[h - 1].isdigit():

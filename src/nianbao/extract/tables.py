@@ -622,12 +622,20 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
         if pending:
             _store_t3(found, *pending, header)
             pending = None
-        if not row.values and not block.grid:
+        between = None
+        if not row.values and not block.grid and (between := _numbers_inside_label(split, bi, lab.key, found)):
+            # the label set on two lines around its numbers (「3」/numbers/「.其他」, 「（七」/numbers/「）总计」): they are
+            # its own, not the next line's
+            row = Row(row.label, row.label_cells, between, block, row.trimmed)
+            bare.discard(bi)
+        elif not row.values and not block.grid:
             pending = (lab.key, row)
             _label_note(found, f"requests.{lab.key}", row, lab, how)
             continue
         _label_note(found, f"requests.{lab.key}", row, lab, how)
         _store_t3(found, lab.key, row, header)
+        if between and len(between) == len(T3_COLUMN_KEYS):
+            found.certain.add(f"requests.{lab.key}")  # (the decoder reads the numbers after the label's end)
         if lab.key == "carried_forward":
             break
     if pending:
@@ -643,6 +651,40 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
         # labels without a single number: prose, not a table (the 小计 the header names is still said)
         return Found(subtotal=found.subtotal, notes=[n for n in found.notes if n[1] == _SUBTOTAL_PATH])
     return found
+
+
+_FULL_LABELS: dict[str, set[str]] = {}  # row → its labels with their numbering (「3.其他」「（七）总计」)
+for _r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows):
+    _FULL_LABELS.setdefault(_r.key, set()).add(norm(_r.label))
+
+
+def _numbers_inside_label(split: list[Row], bi: int, key: str, found: Found) -> list[Value] | None:
+    """The numbers of the line just before label ``bi`` when that line holds the label's first words, or the line
+    before it does: the label's cell set on two lines, its numbers between them or beside its first piece
+    (pdfplumber's and pypdf's layouts of a cell whose numbering breaks off: 「3」/「0 0 0 0 0 0 0」/「.其他」,
+    「（七 1 0 0 0 0 0 1」/「）总计」, 「3 0 0 0 0 0 0 0」/「.其他」). The two pieces together must be one of the row's
+    labels."""
+    if bi < 1:
+        return None
+    nums, row = split[bi - 1], split[bi]
+    width = len(T3_COLUMN_KEYS)
+    if nums.block.grid:
+        return None
+    if nums.label and len(nums.values) == width:
+        head, values = nums.label, list(nums.values)  # 「（七 1 0 0 0 0 0 1」
+    elif not nums.label and len(nums.values) == width + 1:
+        head, values = nums.values[0].cell.text, list(nums.values[1:])  # 「3 0 0 0 0 0 0 0」
+    elif not nums.label and len(nums.values) == width and bi >= 2 and not split[bi - 2].block.grid:
+        head, values = split[bi - 2].block.text, list(nums.values)  # 「3」/「0 0 0 0 0 0 0」
+    else:
+        return None
+    first = norm(head)
+    if not first or norm(first + row.label) not in _FULL_LABELS.get(key, ()):
+        return None
+    spans = {v.cell.span for v in found.values.values() if v.cell.span is not None}
+    if any(v.cell.span in spans for v in values):
+        return None  # (taken by the label before, whose numbers came on the lines after it)
+    return values
 
 
 _OTHER_ROW = Format.t3_row("other_other")
