@@ -272,12 +272,41 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
             return
     done = set(fills)
     found.notes[:] = [x for x in found.notes if not (x[0] == "unreadable" and x[1] in done)]  # read now
+    last = f"requests.{_format_keys(found)[-1]}"
     for r in fills:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
-        for p in cells:
+        kept = cells
+        if r == last and _boxes_unconfirmed(stream, [dec.values[p] for p in cells], cells, val, _format_keys(found)):
+            kept = cells[-1:]
+            shown = " ".join(str(dec.values[p].value) for p in cells)
+            found.notes.extend(("unreadable", p, Reason(_LAST_BOXES, shown), None) for p in cells[:-1])
+        for p in kept:
             piece = dec.values[p]
             found.values[p] = Value(piece.value, piece_cell(stream, piece.start, piece.end))
-        found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in cells)[:60], None))
+        found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in kept)[:60], None))
+
+
+_LAST_BOXES = ("表格逐框写出，表三最后一行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
+               "又没有跨行的关系可以核对：各申请人列无法确定，已留空；总计是其余六格之和，不论次序")
+
+
+def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], val: dict, keys: list[str]) -> bool:
+    """The table's last row read from numbers each in a box of its own (a line each, with other lines between:
+    poppler's pdftotext writes a page box by box), its applicant cells not all equal, and some applicant cell
+    in no sum across rows that holds. The boxes' order is the tool's: for the table's last row, which it
+    orders with the text below the table, it is not the cells' order one time in four (lo-pdftotext, seeds
+    300-2099), and the row's sum holds in any order."""
+    lines = [piece_cell(stream, p.start, p.end).line for p in pieces]
+    if None in lines or len(set(lines)) != len(lines):
+        return False
+    if any(b is not None and a is not None and abs(b - a) < 2 for a, b in zip(lines, lines[1:])):
+        return False
+    if len({p.value for p in pieces[:-1]}) == 1:
+        return False
+    across = [(left, right) for left, right in _t3_constraints(keys)
+              if len({p.rsplit(".", 1)[0] for p in (*left, *right)}) > 1]
+    return not all(any(c in (*left, *right) and sum_holds((left, right), val) for left, right in across)
+                   for c in cells[:-1])
 
 
 def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
