@@ -843,9 +843,11 @@ def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str, stream: 
         h = p - m
         first = number[:m]
         if (first.isdigit() and stream is not None and chars[p:p + m] == first and p + m < q
-                and _separated(stream.text, stream.where[p + m - 1], stream.where[p + m])):
+                and _separated(stream.text, stream.where[p + m - 1], stream.where[p + m])
+                and _separated(stream.text, stream.where[q - 1], stream.where[q])):
             # the numbering's digits alone before the numbers (「3」/「0 0 0 0 0 0 0」/「.其他」): glued to them in
-            # the compact characters, apart in the text
+            # the compact characters, apart in the text; not the numbering written with its label after another
+            # row's numbers (「… 2 0 0 0 0 1 3」/「2.重复申请」, whose first cell is a 2)
             h, p = p, p + m
         if p == q or not any(ch.isdigit() for ch in chars[p:q]) or h < lo or chars[h:p] != number[:m]:
             continue
