@@ -11,7 +11,10 @@ So a text row of 表三 whose six applicant cells do not sum to its 总计, with
 (a number no cell took) at most two lines below its own, is not read as printed: when joining that number
 to exactly one of the row's numbers makes the row add up (and no sum across rows that can be checked
 fails), the row reads so, with a note; otherwise its cells stay null with the reason (L-03). A row that
-fails its sum with no such line is read as printed, as before.
+fails its sum with no such line is read as printed, as before. pypdf's layout writes the rest beside the next
+line's words when the row's label or its group's wraps (「（一）予以公开 0 0 0 0 0 １ １８」/「理结果 ８」): a line of a
+label's words and then one number counts too, below the row only. A printed blank (「—」) in the row counts 0 in
+its sums, as the report's own sums count it, and takes no tail.
 
 The cut may fall the other way: a narrow cell of Chromium's PDF sets 「２８４」 as 「２８」 over 「４」, and a tool
 writes 「２８」 alone on the line above the row and 「４」 below it, which the row takes as its 总计 (52 33 40 49 41

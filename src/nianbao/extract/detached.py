@@ -286,27 +286,48 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in kept)[:60], None))
 
 
-_LAST_BOXES = ("表格逐框写出，表三最后一行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
+_LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
                "又没有跨行的关系可以核对：各申请人列无法确定，已留空；总计是其余六格之和，不论次序")
 
 
 def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], val: dict, keys: list[str]) -> bool:
     """The table's last row read from numbers each in a box of its own (a line each, with other lines between:
-    poppler's pdftotext writes a page box by box), its applicant cells not all equal, and some applicant cell
-    in no sum across rows that holds. The boxes' order is the tool's: for the table's last row, which it
-    orders with the text below the table, it is not the cells' order one time in four (lo-pdftotext, seeds
-    300-2099), and the row's sum holds in any order."""
+    poppler's pdftotext writes a page box by box) in pdftotext's order of the last rows (``_last_rows_mixed``), its
+    applicant cells not all equal, and some applicant cell in no sum across rows that holds. The boxes' order is the
+    tool's: there it is not the cells' order one time in four (lo-pdftotext, seeds 300-2099: 10 of 40 such rows),
+    and the row's sum holds in any order."""
     lines = [piece_cell(stream, p.start, p.end).line for p in pieces]
     if None in lines or len(set(lines)) != len(lines):
         return False
     if any(b is not None and a is not None and abs(b - a) < 2 for a, b in zip(lines, lines[1:])):
         return False
-    if len({p.value for p in pieces[:-1]}) == 1:
+    if len({p.value for p in pieces[:-1]}) == 1 or not _last_rows_mixed(stream, keys, pieces[-1].start):
         return False
     across = [(left, right) for left, right in _t3_constraints(keys)
               if len({p.rsplit(".", 1)[0] for p in (*left, *right)}) > 1]
     return not all(any(c in (*left, *right) and sum_holds((left, right), val) for left, right in across)
                    for c in cells[:-1])
+
+
+def _last_rows_mixed(stream: Stream, keys: list[str], end: int) -> bool:
+    """The last row's label (before ``end``) follows the label of the row before it with no number between, or
+    with that row's numbers in boxes of several numbers between (「（七）总计」/「1184 895」/「815 756」/「714」/
+    「1967 6331」/「四、结转下年度继续办理」): pdftotext's boxes of the last two rows, not pdfminer's, a box a number
+    after each label, in order."""
+    chars = stream.chars
+    rows = {r.key: r for r in (*T3_ROWS_2021, *T3_ROWS_2019)}
+    last, before = rows[keys[-1]].keys[0], rows[keys[-2]].keys[0]
+    at = chars.rfind(last, 0, end)
+    prev = chars.rfind(before, 0, at)
+    if at <= 0 or prev < 0:
+        return False
+    if not any(ch.isdigit() for ch in chars[prev:at]):
+        return True
+    between = stream.text[stream.where[prev]:stream.where[at]]
+    return any(len(_NUMBER.findall(line)) > 1 for line in between.splitlines())
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
