@@ -623,7 +623,7 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
             _store_t3(found, *pending, header)
             pending = None
         between = None
-        if not row.values and not block.grid and (between := _numbers_inside_label(split, bi, lab.key, found)):
+        if not row.values and not block.grid and (between := _numbers_inside_label(split, bi, lab.key, found, header.width)):
             # the label set on two lines around its numbers (「3」/numbers/「.其他」, 「（七」/numbers/「）总计」): they are
             # its own, not the next line's
             row = Row(row.label, row.label_cells, between, block, row.trimmed)
@@ -634,7 +634,7 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
             continue
         _label_note(found, f"requests.{lab.key}", row, lab, how)
         _store_t3(found, lab.key, row, header)
-        if between and len(between) == len(T3_COLUMN_KEYS):
+        if between:
             found.certain.add(f"requests.{lab.key}")  # (the decoder reads the numbers after the label's end)
         if lab.key == "carried_forward":
             break
@@ -658,16 +658,17 @@ for _r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows):
     _FULL_LABELS.setdefault(_r.key, set()).add(norm(_r.label))
 
 
-def _numbers_inside_label(split: list[Row], bi: int, key: str, found: Found) -> list[Value] | None:
+def _numbers_inside_label(split: list[Row], bi: int, key: str, found: Found, width: int) -> list[Value] | None:
     """The numbers of the line just before label ``bi`` when that line holds the label's first words, or the line
     before it does: the label's cell set on two lines, its numbers between them or beside its first piece
     (pdfplumber's and pypdf's layouts of a cell whose numbering breaks off: 「3」/「0 0 0 0 0 0 0」/「.其他」,
     「（七 1 0 0 0 0 0 1」/「）总计」, 「3 0 0 0 0 0 0 0」/「.其他」). The two pieces together must be one of the row's
-    labels."""
+    labels. As many numbers as the header's columns (a 小计 column too), or the line is no such row: a blank cell
+    a tool dropped leaves no trace; and the row adds up (a 小计 the header did not show is an eighth number among
+    seven: 「（六） 14 16 17 9 2 44 58」/「其他处理」, research blank, 44 the 小计)."""
     if bi < 1:
         return None
     nums, row = split[bi - 1], split[bi]
-    width = len(T3_COLUMN_KEYS)
     if nums.block.grid:
         return None
     if nums.label and len(nums.values) == width:
@@ -680,6 +681,10 @@ def _numbers_inside_label(split: list[Row], bi: int, key: str, found: Found) -> 
         return None
     first = norm(head)
     if not first or norm(first + row.label) not in _FULL_LABELS.get(key, ()):
+        return None
+    got = [v.value for v in values]
+    if width == len(T3_COLUMN_KEYS) and (any(x is None for x in got)
+                                         or sum(x for x in got[:-1] if x is not None) != got[-1]):
         return None
     spans = {v.cell.span for v in found.values.values() if v.cell.span is not None}
     if any(v.cell.span in spans for v in values):
