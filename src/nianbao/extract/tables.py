@@ -626,7 +626,9 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
         if not row.values and not block.grid and (between := _numbers_inside_label(split, bi, lab.key, found, header.width)):
             # the label set on two lines around its numbers (「3」/numbers/「.其他」, 「（七」/numbers/「）总计」): they are
             # its own, not the next line's
-            row = Row(row.label, row.label_cells, between, block, row.trimmed)
+            # (the row's block is the numbers' line: a header's places and cut columns are read on it)
+            row = Row(row.label, row.label_cells, between, split[bi - 1].block, row.trimmed)
+            split[bi] = Row(row.label, row.label_cells, list(between), block, row.trimmed)
             bare.discard(bi)
         elif not row.values and not block.grid:
             pending = (lab.key, row)
