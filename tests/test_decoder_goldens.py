@@ -570,6 +570,10 @@ RIGHT = {
     # 10 of the 40 such rows in seeds 300-2099 unconfirmed by any sum across rows were wrong). The table's last row
     # from one-number boxes keeps its applicant cells only where a sum across rows confirms them; its 总计 stays
     "lo-pdftotext__s01959-thead.txt": 113,
+    # pdfplumber's text of LibreOffice's PDF (2019 format), 「4.保」/「0 8 18 12 0 0 38」/「护第三方合法权益」, the numbers' line
+    # one cell: read inside the label, then placed again by a header misread as naming only 自然人, the cell's digits
+    # glued into 818120038 (1 wrong in a first version). Numbers read inside a label are not placed again
+    "lo-pdfplumber__s00557-breaks.txt": 33,
 }
 
 

@@ -635,7 +635,7 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
             _label_note(found, f"requests.{lab.key}", row, lab, how)
             continue
         _label_note(found, f"requests.{lab.key}", row, lab, how)
-        _store_t3(found, lab.key, row, header)
+        _store_t3(found, lab.key, row, header, between if between and header.width == len(T3_COLUMN_KEYS) else None)
         if between:
             found.certain.add(f"requests.{lab.key}")  # (the decoder reads the numbers after the label's end)
         if lab.key == "carried_forward":
@@ -775,7 +775,8 @@ def _run_on(found: Found, key: str) -> None:
         found.explicit.discard(path)
 
 
-def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
+def _store_t3(found: Found, key: str, row: Row, header: _T3Header, picked: list[Value] | None = None) -> None:
+    """``picked``: the row's seven cells, read already (not placed again by the header's slots or columns)."""
     header.placed_beside = header.cut_read = False
     if row.block.table in header.wider and row.block.grid and len(cells := split_row(row.block).values) > header.width:
         # a cell more than the columns, in a table whose rows fill it: which is the extra one the row does not say
@@ -787,8 +788,8 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header) -> None:
         found.grid.add(f"requests.{key}")
         found.certain.add(f"requests.{key}")  # (as a merged cell's row: the decoder, blind to blank cells, reads
         return  # the row's numbers by count, a column over)
-    merged = _merged_slots(row) if row.block.grid else None
-    vals = merged[0] if merged else header.pick(row)
+    merged = _merged_slots(row) if row.block.grid and picked is None else None
+    vals = picked if picked is not None else merged[0] if merged else header.pick(row)
     if merged:
         # (the row's cells after its label as printed, a merged one with both rows' numbers: L-03's 实为)
         lab = row.label_cells[-1] if row.label_cells else None
