@@ -628,7 +628,6 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
             # its own, not the next line's
             # (the row's block is the numbers' line: a header's places and cut columns are read on it)
             row = Row(row.label, row.label_cells, between, split[bi - 1].block, row.trimmed)
-            split[bi] = Row(row.label, row.label_cells, list(between), block, row.trimmed)
             bare.discard(bi)
         elif not row.values and not block.grid:
             pending = (lab.key, row)
