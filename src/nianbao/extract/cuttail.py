@@ -82,6 +82,11 @@ def _as_read(found: Found, path: str) -> Value | None:
     return found.garbled.get(path, v) if v is not None and v.value is None else v
 
 
+def _whole_count(t: str) -> bool:
+    """A whole number a cell of 表三 may hold: ASCII digits, at most ``MAX_DIGITS``, no leading 0 but 0 itself."""
+    return t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
+
+
 def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
     """Lines holding nothing but one whole number, by line."""
     out: dict[int, Cell] = {}
@@ -89,7 +94,7 @@ def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
         if b.grid or (c := b.sole()) is None or c.line is None:
             continue
         t = nfkc(c.text).strip()
-        if t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0"):
+        if _whole_count(t):
             out[c.line] = c
     return out
 
@@ -105,8 +110,7 @@ def _label_tails(blocks: list[Block]) -> dict[int, Cell]:
             continue
         t = nfkc(cells[-1].text).strip()
         words = "".join(c.text for c in cells[:-1])
-        if (t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
-                and not any(ch.isdigit() for ch in nfkc(words)) and any("\u4e00" <= ch <= "\u9fff" for ch in words)):
+        if (_whole_count(t) and not any(ch.isdigit() for ch in nfkc(words)) and any("\u4e00" <= ch <= "\u9fff" for ch in words)):
             out[line] = cells[-1]
     return out
 
@@ -136,8 +140,7 @@ def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
         if b.grid or not texts or (line := texts[0].line) is None:
             continue  # (layout text parts a line's numbers into cells: 「４      ２３」)
         ts = nfkc(" ".join(t.text for t in texts)).split()
-        if ts and all(t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
-                      for t in ts):
+        if ts and all(_whole_count(t) for t in ts):
             out[line] = ts
     return out
 

@@ -816,17 +816,18 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
                     break
             h = lo + found[-1] if found else -1
         if not 0 <= h <= s:
-            h = _numbering_split(chars, rows[i], lo, s, chars[s:_e], stream)
+            h = _numbering_split(stream, rows[i], lo, s, chars[s:_e])
         out.append(h if 0 <= h <= s else s)
     return out
 
 
-def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str, stream: Stream | None = None) -> int:
+def _numbering_split(stream: Stream, row: Label, lo: int, s: int, key: str) -> int:
     """Where the numbers start of a label they split, its numbering before them and its words after (「3.」 / 0 0 134
     222 0 0 356 / 「其他」, 「（」 / 957 1135 … / 「七）总计」: a narrow cell's label wrapped around the numbers beside
-    it), or -1. Only when ``chars[lo:s]`` ends with exactly that: a first part of the numbering, nothing but
+    it), or -1. Only when ``stream.chars[lo:s]`` ends with exactly that: a first part of the numbering, nothing but
     digits and blank marks, and the rest of the label up to its key. (The numbering stays before: 「3.」 is no
     number of the row, and the row before gives it back as the next label's, ``runs_between``'s next_number.)"""
+    chars = stream.chars
     number = _stream_label(row.number or "")
     lab = _stream_label(row.label)
     k = lab.find(key)
@@ -842,7 +843,7 @@ def _numbering_split(chars: str, row: Label, lo: int, s: int, key: str, stream: 
             p -= 1
         h = p - m
         first = number[:m]
-        if (first.isdigit() and stream is not None and chars[p:p + m] == first and p + m < q
+        if (first.isdigit() and chars[p:p + m] == first and p + m < q
                 and _separated(stream.text, stream.where[p + m - 1], stream.where[p + m])
                 and _separated(stream.text, stream.where[q - 1], stream.where[q])):
             # the numbering's digits alone before the numbers (「3」/「0 0 0 0 0 0 0」/「.其他」): glued to them in
@@ -2009,9 +2010,12 @@ _T2_HEADER = re.compile(r"第二十条|第[(（]?[一二三四五六七八九十
 def _header_only(words: str) -> bool:
     """Nothing but 表二's own header words (``_T2_HEADER``, ``_T2_OWN_WORDS``) in ``words`` (compact chars), or none."""
     rest = _T2_HEADER.sub("", words)
-    for w in sorted(_T2_OWN_WORDS, key=len, reverse=True):
+    for w in _T2_OWN_LONGEST_FIRST:
         rest = rest.replace(w, "")
     return not rest
+
+
+_T2_OWN_LONGEST_FIRST = tuple(sorted(_T2_OWN_WORDS, key=len, reverse=True))
 
 
 def _split_boxes(stream: Stream, runs: list[Run]) -> bool:

@@ -64,7 +64,7 @@ from .decoder import (
 )
 from .notes import names, note_rows
 from .reason import Reason, printed
-from .subtotal import sum_holds
+from .subtotal import across_sums, sum_holds
 from .tables import Found
 from .values import Value
 
@@ -272,11 +272,11 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
             return
     done = set(fills)
     found.notes[:] = [x for x in found.notes if not (x[0] == "unreadable" and x[1] in done)]  # read now
-    last = f"requests.{_format_keys(found)[-1]}"
+    keys = _format_keys(found)
     for r in fills:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         kept = cells
-        if r == last and _boxes_unconfirmed(stream, [dec.values[p] for p in cells], cells, val, _format_keys(found)):
+        if r == f"requests.{keys[-1]}" and _boxes_unconfirmed(stream, [dec.values[p] for p in cells], cells, val, keys):
             kept = cells[-1:]
             shown = " ".join(str(dec.values[p].value) for p in cells)
             found.notes.extend(("unreadable", p, Reason(_LAST_BOXES, shown), None) for p in cells[:-1])
@@ -303,8 +303,7 @@ def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], va
         return False
     if len({p.value for p in pieces[:-1]}) == 1 or not _last_rows_mixed(stream, keys, pieces[-1].start):
         return False
-    across = [(left, right) for left, right in _t3_constraints(keys)
-              if len({p.rsplit(".", 1)[0] for p in (*left, *right)}) > 1]
+    across = across_sums(Format.t3_sums_over(keys), T3_COLUMN_KEYS)
     return not all(any(c in (*left, *right) and sum_holds((left, right), val) for left, right in across)
                    for c in cells[:-1])
 
@@ -315,8 +314,10 @@ def _last_rows_mixed(stream: Stream, keys: list[str], end: int) -> bool:
     「1967 6331」/「四、结转下年度继续办理」): pdftotext's boxes of the last two rows, not pdfminer's, a box a number
     after each label, in order."""
     chars = stream.chars
-    rows = {r.key: r for r in (*T3_ROWS_2021, *T3_ROWS_2019)}
-    last, before = rows[keys[-1]].keys[0], rows[keys[-2]].keys[0]
+    last_row, before_row = Format.t3_row(keys[-1]), Format.t3_row(keys[-2])
+    if last_row is None or before_row is None:
+        return False
+    last, before = last_row.keys[0], before_row.keys[0]
     at = chars.rfind(last, 0, end)
     prev = chars.rfind(before, 0, at)
     if at <= 0 or prev < 0:

@@ -654,11 +654,6 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     return found
 
 
-_FULL_LABELS: dict[str, set[str]] = {}  # row → its labels with their numbering (「3.其他」「（七）总计」)
-for _r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows):
-    _FULL_LABELS.setdefault(_r.key, set()).add(norm(_r.label))
-
-
 def _numbers_inside_label(split: list[Row], bi: int, key: str, found: Found, width: int) -> list[Value] | None:
     """The numbers of the line just before label ``bi`` when that line holds the label's first words, or the line
     before it does: the label's cell set on two lines, its numbers between them or beside its first piece
@@ -681,7 +676,7 @@ def _numbers_inside_label(split: list[Row], bi: int, key: str, found: Found, wid
     else:
         return None
     first = norm(head)
-    if not first or norm(first + row.label) not in _FULL_LABELS.get(key, ()):
+    if not first or norm(first + row.label) not in Format.t3_numbered_labels(key):
         return None
     got = [v.value for v in values]
     if width == len(T3_COLUMN_KEYS) and (any(x is None for x in got)

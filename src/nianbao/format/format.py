@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from . import spec
-from .labels import match_label
+from .labels import match_label, norm
 from .names import appeal_group_name, cell_name, cell_parts
 from .numbers import number_text, plain
 from .spec import ActiveItem, Label, Section, Table
@@ -164,6 +164,11 @@ class Format:
         return ((tuple(k for k in keys if k not in across), (spec.T3_TOTAL_ROW,)), spec.T3_BALANCE)
 
     @staticmethod
+    def t3_numbered_labels(key: str) -> frozenset[str]:
+        """The row's labels with their numbering, normalised (``norm``), in either format (「3.其他」「（七）总计」)."""
+        return _NUMBERED_LABELS.get(key, frozenset())
+
+    @staticmethod
     def row_label(key: str) -> str:
         r = spec.T3_ROW_BY_KEY.get(key)
         return r.label if r else key
@@ -256,5 +261,8 @@ _OUTCOME_KEYS = tuple(g.key for g in spec.OUTCOME_GROUPS)
 _GROUP_ROWS = {g: tuple(r.key for r in spec.T3_ROWS_2021 if r.group == g) for g in _OUTCOME_KEYS}
 _T3_COLUMN_WORDS = {c.key: (*c.keys, *c.variants) for c in spec.T3_COLUMNS
                     if c.key not in ("other_org", "total")}
+_NUMBERED_LABELS: dict[str, frozenset[str]] = {
+    k: frozenset(norm(r.label) for r in (*spec.T3_ROWS_2021, *spec.T3_ROWS_2019) if r.key == k)
+    for k in {r.key for r in (*spec.T3_ROWS_2021, *spec.T3_ROWS_2019)}}
 _OTHER_SUBROW_WORDS = tuple(w for r in spec.T3_ROWS_2021 if r.group == "other" and r.key != "other_other"
                             for w in (*r.keys, *r.variants))

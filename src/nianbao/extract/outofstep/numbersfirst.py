@@ -24,9 +24,6 @@ from ..values import Row
 
 _GROUPS = tuple(norm(g.label) for g in Format.T3_GROUPS.values())  # 三、本年度办理结果, （三）不予公开 …
 _LABELS = {r.key: core(r.label) for r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows)}
-_FULL: dict[str, set[str]] = {}  # row → its labels with their numbering (「二、上年结转…」)
-for _r in (*Format.get("2021").t3_rows, *Format.get("2019").t3_rows):
-    _FULL.setdefault(_r.key, set()).add(norm(_r.label))
 
 
 def _group_piece(label: str) -> bool:
@@ -168,7 +165,7 @@ def _starts(key: str, numbers: Row, label: Row) -> bool:
     wrapped label's numbers on its first line: 「二 0件 0件 …」 / 「、上年结转政府信息公开申请数量」): those numbers are
     that label's, not the label's before."""
     head = norm(numbers.label)
-    return bool(head) and any(full.startswith(head + norm(label.label)) for full in _FULL.get(key, ()))
+    return bool(head) and any(full.startswith(head + norm(label.label)) for full in Format.t3_numbered_labels(key))
 
 
 def _own_numbers(chain: list[Item], j: int, key: str) -> int | None:
