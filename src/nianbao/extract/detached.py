@@ -287,7 +287,7 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
 
 
 _LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
-               "又没有跨行的关系可以核对：各申请人列无法确定，已留空；总计是其余六格之和，不论次序")
+               "又没有跨行的关系可以核对，各申请人列无法确定（总计是其余六格之和，不论次序，照读）")
 
 
 def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], val: dict, keys: list[str]) -> bool:
