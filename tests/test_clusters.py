@@ -82,6 +82,34 @@ def test_a_chain_after_a_label_only_row_keeps_the_rows_every_shift_gives_the_sam
     assert merge_label_clusters(segs, 7, _fits) == [([0], []), ([1, 2], [0] * 14), ([3], []), ([4], [4] * 7)]
 
 
+def test_a_surplus_before_label_only_rows_takes_only_as_many_rows_as_it_has_numbers_for():
+    # s02111 (pdftotext): 「A 1… 2… 3… B C D E F G 4… 5… 6… H I」. A's segment holds two rows more than its own: B's and
+    # C's. D, E and F have no numbers above their labels, so the chain's numbers may be theirs (4… D's) as well as
+    # G's, H's and I's: not read. Before, a surplus of any size before the label-only rows took all of them.
+    distinct = [k for k in range(4, 7) for _ in range(7)]
+    segs = [([0], [1] * 21), ([1], []), ([2], []), ([3], []), ([4], []), ([5], []), ([6], distinct), ([7], []),
+            ([8], [])]
+    out = merge_label_clusters(segs, 7, _fits)
+    assert not any(6 in c and r for c, r in out)
+    # a surplus of every label-only row's numbers: the chain after them is read in order, as before
+    segs = [([0], [1] * 21), ([1], []), ([2], []), ([3], distinct), ([4], []), ([5], []), ([6], [9] * 7)]
+    assert ([3, 4, 5], distinct) in merge_label_clusters(segs, 7, _fits)
+    # a part of a row more counts as the row (17 numbers for two rows before one label-only row)
+    segs = [([0], [1] * 17), ([1], []), ([2], distinct), ([3], []), ([4], []), ([5], [9] * 7)]
+    assert ([2, 3, 4], distinct) in merge_label_clusters(segs, 7, _fits)
+
+
+def test_a_segment_short_of_whole_rows_before_a_chain_may_have_its_numbers_there():
+    # the same page read with the label-only rows inside the segment before: 42 numbers for twelve rows, then a chain
+    distinct = [k for k in range(4, 7) for _ in range(7)]
+    segs = [(list(range(12)), [1] * 42), ([12], distinct), ([13], []), ([14], []), ([15], [9] * 7)]
+    out = merge_label_clusters(segs, 7, _fits)
+    assert not any(12 in c and r for c, r in out)
+    # short of less than a row (blank cells that left nothing): the chain is read
+    segs = [([0], [1] * 5), ([1], distinct), ([2], []), ([3], []), ([4], [9] * 7)]
+    assert ([1, 2, 3], distinct) in merge_label_clusters(segs, 7, _fits)
+
+
 def test_a_chain_that_leaves_label_only_rows_after_it_with_no_number_is_not_read():
     # 「A 1… 2… 3… B C D E」 at the table's end: three rows of numbers for five rows, so two rows are blank
     # (a blank row leaves nothing in the text); A, B, C is one reading, A, D, E another: no row is settled

@@ -127,14 +127,23 @@ def _settled(segs: list[tuple[list[int], list[R]]], k: int, rows: list[int], num
     With ``p`` label-only rows right before it, the same numbers may be those rows' and the chain's first
     ones (labels written before their numbers): row ``j`` of the chain gets the numbers of row ``j + s``
     for some shift ``s`` from 0 to ``p``. A row keeps numbers only when every shift gives it the same
-    (a table of zeros); the rest of the chain is left label-only (unread). Not when the segment before those
-    rows has more numbers than its own rows: their numbers stand above their labels there (「A 1… 2… B …」)."""
+    (a table of zeros); the rest of the chain is left label-only (unread). Not for the rows whose numbers the
+    segment before those rows holds beyond its own rows: they stand above their labels there (「A 1… 2… B …」)."""
     p, j = 0, k
     while j > 0 and not segs[j - 1][1]:
         j -= 1
         p += len(segs[j][0])
-    if j > 0 and len(segs[j - 1][1]) > width * len(segs[j - 1][0]):
-        p = 0  # the segment before those rows holds more numbers than its rows: theirs, written above their labels
+    if j > 0 and (spare := len(segs[j - 1][1]) - width * len(segs[j - 1][0])) > 0:
+        # the segment before those rows holds more numbers than its rows: theirs, written above their labels, as
+        # far as they go; rows beyond them may be the chain's (s02111 pdftotext: 42 numbers, six rows, before nine
+        # label-only rows and a chain of seven rows' numbers: the last five labels' rows are the chain's first five)
+        # (a part of a row counts as a row: 17 numbers for two rows, before one label-only row, take its numbers)
+        p = max(0, p + -spare // width)
+    elif j > 0 and spare < 0:
+        # numbers short of its rows' cells by whole rows: those rows' may be the chain's first ones (the same page
+        # read with the label-only rows inside the segment before: 42 numbers for twelve rows). (Short of less than a
+        # row: blank cells that left nothing, or cells glued in one run, 「5」 numbers for 新收's seven cells.)
+        p += -spare // width
     if not p:
         return [(rows, nums)]
     chunk = [[getattr(x, "digits", x) for x in nums[j * width:(j + 1) * width]] for j in range(len(rows))]

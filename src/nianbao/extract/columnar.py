@@ -1551,6 +1551,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     named: list[int | None] = []  # the column the words just before each number name
     mid_row: list[bool] = []  # a row label's words just before a number inside a block
     groups: list[set[str]] = []  # the groups (行政复议, 直接起诉, 复议后起诉) the words before a block name
+    headed: list[bool] = []  # the words before a block name several columns (结果维持 … 总计)
     words: list[str] = []
     for kind, tok in toks:
         if kind == "words":
@@ -1568,6 +1569,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         mid_row.append(bool(len(nums) % len(T4_COLUMN_KEYS)) and not hit and any(k in w for k in _T4_ROW_WORDS))
         if not len(nums) % len(T4_COLUMN_KEYS):
             groups.append(_groups_named(w))  # the groups the words just before each block name
+            headed.append(len(hit) > 1)  # several columns' header words: a header of a block, not of a number
         words = []
         after = where[tok.end - 1] + 1
         line_end = text.find("\n", after)
@@ -1579,6 +1581,11 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         return None
     width = len(T4_COLUMN_KEYS)
     order = _group_order(groups[:len(T4_GROUP_KEYS)])
+    if any(headed[1:len(T4_GROUP_KEYS)]) and not all(len(g) == 1 for g in groups[:len(T4_GROUP_KEYS)]):
+        # the columns' header written again before a later block, no group named there: the boxes' order, not the
+        # table's (pdfminer, s02325: two groups' headers, their numbers, then 「结果维持 … 总计」 and the group
+        # written first in the table, 行政复议's 2 0 0 0 2): which group each block is, the order does not say
+        order = None
     blocks = []
     for i in range(0, T4_CELLS, width):
         block, heads = nums[i:i + width], named[i:i + width]
@@ -1736,7 +1743,8 @@ def _begun_rows(tail: str) -> set[str]:
 
 
 _BLANK = "—"
-_BLANK_MARK = re.compile(r"[—–－-]+")
+# (「无」 or a slash alone on its line too: pdfminer's 「16」/「无」 under 本年处理决定数量, s02420; 「242」/「／」, s02676)
+_BLANK_MARK = re.compile(r"[—–－\-/／]+|无")
 
 
 def _own_line(text: str, a: int, b: int) -> bool:

@@ -200,7 +200,10 @@ class Stream:
             # a merged cell a converter repeats once per slot it covers ("一、本年新收…" three times, one per
             # line): the words again say nothing new and push the numbers away from their label
             words = b.text.strip()
-            if not b.grid and words and words == prev and not any(ch.isdigit() for ch in words):
+            if (not b.grid and words and words == prev and not any(ch.isdigit() for ch in words)
+                    and not _MARKS_ONLY.match(words)):
+                # (not blank cells' marks: 「无」 four lines in a row is four blank cells, s02463 pdftotext: 「规章 7 无
+                # 无 无 无 9」 read as 7, a blank, 9 with the next row's 9)
                 repeats.append(pos)
                 continue
             prev = words
@@ -373,6 +376,7 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
 
 _DASHES = frozenset("-—–/")  # in Stream.chars (NFKC: 「－」 is 「-」)
 _NONE_WORD = "无"
+_MARKS_ONLY = re.compile(r"[-—–/－\s无]+\Z")  # a block of blank cells' marks only
 # the format's words that begin with 无 (无正当理由, 无法提供), as Stream.chars has them: a 无 a label wrapped
 # right after (「1.申请人无」/「正当理由逾期不补正…」) is that word's first character, not a blank cell. Not in
 # text read from pixels, where the noise gate checks every cell: a row so placed there brings its misread
@@ -985,7 +989,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = [replace(runs[0], gap=True), *runs[1:]]
         # … or among the next rows': the number may be the last of these rows', not a cell of theirs (「5.属于三类内部事务
         # 信息 0 0 0 12 18 30」 / 「17」 / 「6.属于四类过程性信息 0 11 0 0 28」 / 「件」): read only where their own sums hold
-        balanced = k + 1 < len(segs) and loose[k + 1]
+        balanced = k + 1 < len(segs) and loose[k + 1] or len(covered) == 1 and _spilled(stream, ends.get(covered[0]), runs)
         units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed, dashes=dashes, balanced=balanced))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
@@ -1013,6 +1017,23 @@ def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -
         hi = nxt if nxt is not None else (runs[-1].end + 1 if runs else lo)
         out.append(lo is not None and hi is not None and hi > lo and _loose_between(stream, lo, min(hi, len(stream.where))))
     return out
+
+
+def _spilled(stream: Stream, end: int | None, runs: list[Run]) -> bool:
+    """A row's runs on its label's line (the label ends at ``end``), several of them, and more on the lines after it,
+    before the next label: a number set in the middle of a taller cell of the next row (its 总计 「249」 above 「2.重复申请
+    — 116 133 0」) stands there too, beside the tail of a number cut in a narrow cell (「１２」 / 「… １２７ —」 / 「７」 /
+    「249」, pdfplumber, s02533). (Numbers all on lines after the label are a row written over several lines.)"""
+    if end is None or len(runs) < 3 or runs[-1].end > len(stream.where) or not 0 < end <= runs[0].start:
+        return False
+    text, where = stream.text, stream.where
+    a = where[runs[0].start]
+    if "\n" in text[where[end - 1]:a]:
+        return False
+    lines = [text.count("\n", a, where[r.start]) for r in runs]  # (the first run's line is 0)
+    # on two lines below or more: a cell wrapped in its row sets its rest on one line below (「６ ８」 under 「２６ ５６ … ３５」,
+    # which ``cuttail`` joins where exactly one join makes the sums hold); numbers further down are not its pieces
+    return lines.count(0) >= 2 and len(set(lines) - {0}) >= 2
 
 
 def loose_among(stream: Stream, runs: list[Run]) -> bool:
@@ -1855,13 +1876,20 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                           + len(_blank_marks(stream, e, rs[0].start)) < len(it.columns)
                           and _single_separators(stream, e, found[n + 1][1] if n + 1 < len(found) else None)
                           for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
-    for n, (it, _s, e) in enumerate(found):
+    for n, (it, s, e) in enumerate(found):
         runs = all_runs[n]
         if runs and _label_begun(stream.chars[e:runs[0].start], items, it):
             # the words before the numbers begin another item's label (inscriptis' 「规章」 / 「行政规范  0 0 0」 /
             # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
             runs = []
             dec.unsure.add(f"active.{it.key}")
+        if runs and _after_later_article(stream.chars[found[n - 1][2] if n else s:s], items, it):
+            # a later item's article (第二十条第（六）项) written before this label (pdftotext: 「第二十条第（五）项」「本年处理决定
+            # 数量」「95」「第二十条第（六）项」「信息内容」「行 政许可」「本年处理决定数量」「0」「行政 处罚」: 95 is 行政许可's, 0 行政处罚's,
+            # s02495): the label stands among the later section's boxes, and the numbers after it may be that section's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
         if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
             # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
             # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell
@@ -2027,11 +2055,24 @@ def split_boxes(lines: list[int | None]) -> bool:
     """Whether a row's numbers, on these source lines, stand in several boxes (a blank line between two of
     them) and one box holds several of them on one line: cells set apart on one line with another box's cell
     between them on the page, so the boxes' order is not the cells' (one number a box, a box a cell, keeps
-    its order). Not known (a line None): no."""
+    its order); or one box holds several of them a line each: a column's cells of several rows (pdftotext's
+    「行政规范性文件 15」 / 「11」「39」, 现行有效 of 规章 and of 行政规范性文件, s02404). Not known (a line None): no."""
     known = [x for x in lines if x is not None]
     if len(known) != len(lines):
         return False
-    return any(b - a > 1 for a, b in zip(known, known[1:])) and len(set(known)) < len(known)
+    steps = [b - a for a, b in zip(known, known[1:])]
+    return any(d > 1 for d in steps) and (len(set(known)) < len(known) or 1 in steps)
+
+
+_ARTICLE_NAMED = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
+
+
+def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
+    """``words`` (Stream.chars before an item's label, from the label before it) name the article of an item
+    that comes after this one's in the format (第二十条第（六）项 before 行政许可, of （五）)."""
+    order = list(dict.fromkeys(x.article for x in items))
+    own = order.index(it.article) if it.article in order else -1
+    return own >= 0 and any(f"（{m.group(1)}）" in order[own + 1:] for m in _ARTICLE_NAMED.finditer(words))
 
 
 def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:

@@ -231,6 +231,12 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
     return len(set(lines)) > 1 and len(set(lines)) < len(lines)
 
 
+def _fails(dec: Decoded, row: str) -> bool:
+    """The row's cells all read, its six applicant cells not summing to its 总计."""
+    vals = [dec.values[p].value if (p := f"{row}.{c}") in dec.values else None for c in T3_COLUMN_KEYS]
+    return None not in vals and sum(vals[:-1]) != vals[-1]
+
+
 def fill_detached_rows(found: Found, stream: Stream) -> None:
     """Rows of 表三 still without a value, from the second reading, when it agrees with the first."""
     rows = {p.rsplit(".", 1)[0] for p in found.values}
@@ -244,8 +250,11 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         return
     for p, piece in dec.values.items():
         v = found.values.get(p)
-        if v is not None and v.value is not None and v.value != piece.value:
-            return  # the two readings disagree: neither is trusted further than it was
+        if v is not None and v.value is not None and v.value != piece.value and not _fails(dec, p.rsplit(".", 1)[0]):
+            # the two readings disagree: neither is trusted further than it was. (Not on a row this reading fails
+            # itself, its own sum broken: its digits misread there (「314、」 read 31 and 「4、」), not its rows
+            # misplaced; a row this reading would fill must add up anyway.)
+            return
     fills = []
     for r in sorted(empty):
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]

@@ -215,9 +215,13 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     rows = _rows_of(found, "requests")
     found.certain -= found.loose
     if found.numbers_first:  # the decoder reads numbers after their labels: not this text's order
+        nulled: dict[str, list[Value]] = {}
         for p, v in found.values.items():
-            if v.value is not None and p.rsplit(".", 1)[0] not in found.certain:
+            if v.value is not None and (row := p.rsplit(".", 1)[0]) not in found.certain:
+                nulled.setdefault(row, []).append(v)
                 found.values[p] = Value(None, v.cell)
+        # (a row left null here holds numbers: not known to be blank, L-03 says why)
+        found.notes.extend(("unreadable", row, Reason(_FIRST_UNSURE, printed(vals)), None) for row, vals in nulled.items())
         return
     # every row of the table's format read with certainty (a 2021 table missing one row is not full)
     fmt_rows = T3_ROWS_2019 if "requests.other_total" in rows else T3_ROWS_2021
@@ -266,6 +270,10 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         settle_glued_rows(found, found.t3_format(), lazy.blocks)
     _garbled(found)
     null_piece_rows(found)
+
+
+_FIRST_UNSURE = ("表格工具把数字行写在标签之前，配给这一行的数不能确定是它的各格（不足七个、夹有空白标记、几格粘连成一个数，"
+                 "或含有标签的序号），已留空，未猜测")
 
 
 _MARKED_CLUSTER = ("表格逐框写出，几行的标签连在一起、数字在后，其中夹有空白格的标记（「—」）：空白格在合计里按 0 计，"

@@ -8,6 +8,7 @@ context (the （六） group, having passed the header) settles the short labels
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -797,6 +798,7 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header, picked: list[
     if row.block.grid:
         found.grid.add(f"requests.{key}")
     if row.block.grid or (len(vals) == 7 and not row.trimmed and not row.marks and not any(v.repaired for v in vals)
+                          and not any(_glued(v) for v in vals) and not _numbering_taken(row.label, key, vals)
                           and (_same_block(row, vals) or header.placed_beside)):
         found.certain.add(f"requests.{key}")
         if row.block.grid or any(v.value is None and not v.overflow for v in vals):
@@ -816,6 +818,26 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header, picked: list[
         found.values[f"requests.{key}.{col}"] = v
     for col in T3_COLUMN_KEYS[len(vals):]:
         found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
+
+
+def _glued(v: Value) -> bool:
+    """A number written with a leading 0 (「00」「021」): no count is, so it is cells glued together (pypdf's layout of a
+    narrow 其他 beside 总计), never one cell; seven such tokens are no row's seven cells (s02573: 「（五）不予 3 0 0 0 0 0
+    00」 / 「处理 .要求提供公开出版物」, the 3 the label's numbering)."""
+    t = unicodedata.normalize("NFKC", v.cell.text.strip())  # (not norm: 「0 0」, a cell of two numbers, is no 「00」)
+    return len(t) > 1 and t[0] == "0" and t.isdigit()
+
+
+def _numbering_taken(label: str, key: str, vals: list[Value]) -> bool:
+    """The row's label starts with its numbering's mark, its digit gone (「理 .要求提供公开出版物」), and its first value is
+    that digit: the label's numbering, set on the numbers' line (PDFBox's sort, s02509: 「不予处 3 0 0 0 0 0 0」 /
+    「理 .要求提供公开出版物 0」), not a cell."""
+    row = Format.t3_row(key)
+    if row is None or not vals or not row.number[:-1].isdigit() or vals[0].value != int(row.number[:-1]):
+        return False
+    t = norm(label)
+    i = t.find(core(row.label)[:2])
+    return i > 0 and t[i - 1] in ".．" and not (i > 1 and t[i - 2].isdigit())
 
 
 def _wider_tables(blocks: list[Block], width: int) -> set[int]:
