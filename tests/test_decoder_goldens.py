@@ -624,6 +624,11 @@ RIGHT = {
     # 「11」/「39」: the last box 现行有效's column, 规章's 11 over 规范性文件's 39, read as 规范性文件's 15 11 39 (1 wrong). A
     # row's numbers in several boxes, one a column of a number a line: not the row's cells in order (split_boxes)
     "lo-pdftotext__s02404-zeros.txt": 114,
+    # pdfminer's text of LibreOffice's PDF: 5.属于三类内部事务信息's label followed by 38 numbers, 6.属于四类过程性信息 with none,
+    # then a chain of four rows' numbers around 8.属于行政查询事项 and before 1.本机关不掌握 and 2.没有现成信息's labels. The
+    # surplus before the label-only row was taken to hold its numbers, and the chain was read in order from 7.属于行政执法
+    # 案卷: each row a row late (12 wrong). A surplus of more rows than the label-only rows after it explains nothing
+    "lo-pdfminer__s02445-breaks.txt": 40,
 }
 
 
