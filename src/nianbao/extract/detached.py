@@ -295,6 +295,28 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in kept)[:60], None))
 
 
+def null_last_boxes(found: Found, dec: Decoded | None, stream: Stream) -> None:
+    """The table's last row as the decoder read it, in pdftotext's boxes of one number each (``_boxes_unconfirmed``):
+    its applicant cells null with L-03 unless a sum across rows confirms them; its 总计 stays (lo-pdftotext s02633:
+    「四、结转下年度继续办理」「0」「0」「0」「0」「2」「2」「4」 for 0 0 0 2 2 0 4). As the detached-label reading's last row."""
+    if dec is None:
+        return
+    keys = _format_keys(found)
+    row = f"requests.{keys[-1]}"
+    cells = [f"{row}.{c}" for c in T3_COLUMN_KEYS]
+    if row in found.certain or row in found.by_columns or not all(p in dec.values for p in cells):
+        return  # (read by the columns' reading: each box a column's, whose order it checks)
+    if any((v := found.values.get(p)) is None or v.value != dec.values[p].value for p in cells):
+        return  # not the decoder's reading that stands
+    val = {p: v.value for p, v in found.values.items() if v.value is not None}
+    if not _boxes_unconfirmed(stream, [dec.values[p] for p in cells], cells, val, keys):
+        return
+    shown = " ".join(str(dec.values[p].value) for p in cells)
+    for p in cells[:-1]:
+        found.values[p] = Value(None, found.values[p].cell)
+    found.notes.extend(("unreadable", p, Reason(_LAST_BOXES, shown), None) for p in cells[:-1])
+
+
 _LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
                "又没有跨行的关系可以核对，各申请人列无法确定（总计是其余六格之和，不论次序，照读）")
 
@@ -1187,4 +1209,4 @@ def fill_labels_first(found: Found, stream: Stream) -> None:
 
 __all__ = ["decode_active_labels_first", "decode_appeals_interleaved", "decode_labels_first", "fill_active_labels_first", "decode_requests_detached", "fill_detached_rows",
            "fill_displaced_rows", "fill_labels_first",
-           "fill_orphan_cells", "confirm_placed_rows"]
+           "fill_orphan_cells", "confirm_placed_rows", "null_last_boxes"]
