@@ -439,7 +439,7 @@ RIGHT = {
     # lines, beside rows left unread (one number, or twelve), read as that row by their count though its sum fails
     # (「5.属于三类内部事务信息」/ 0 / 0 / 0 / 345 0 / 0 / 0, 345 another row's: 3 wrong; 481: 191 2 0 0 0 0 0, 3 wrong;
     # 835: 上年结转 2 3 3 2 1 3 / 0, its 14 elsewhere, 1 wrong). Null after cuttail (counted.null_counted_rows)
-    "lo-pdfminer__s00300-stray.txt": 61,
+    "lo-pdfminer__s00300-stray.txt": 55,  # (61 until the last row in one-number boxes was guarded, as s00424 below)
     "lo-pdfminer__s00481-word.txt": 44,
     "lo-pdftotext__s00835-t3_labels.txt": 115,
     # the same shape, a row of seven 0 read by count on several lines between two rows left unread: its own sum holds
@@ -448,7 +448,10 @@ RIGHT = {
     # 0 0 0 65 0 0 65: 2 wrong). A 0 kept only where every sum across rows it is in checks and holds
     # (zerorows.null_zero_rows)
     "chromium-pdftotext__s00374-split.txt": 10,
-    "lo-pdfminer__s00424-wrapper.txt": 40,
+    # (34 since the decoder's own reading of the last row in one-number boxes is guarded: pdfminer writes （七）总计's
+    # 「785」「727」「1348 1863 1129」「1536 7388」 and 结转下年度's seven boxes as pdftotext does s02633's, in the cells' order
+    # here and not there; the row's sum holds in either, so its six applicant cells are not known from the text)
+    "lo-pdfminer__s00424-wrapper.txt": 34,
     # the same, 4.无正当理由大量反复申请 0 0 0 0 0 13 1: cuttail nulled only its 总计 (「1」 the first digit of 13), the
     # other cells read by count stayed (2 wrong)
     "lo-pdfminer__s00336-plain.txt": 61,

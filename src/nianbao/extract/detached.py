@@ -309,7 +309,9 @@ def null_last_boxes(found: Found, dec: Decoded | None, stream: Stream) -> None:
     if any((v := found.values.get(p)) is None or v.value != dec.values[p].value for p in cells):
         return  # not the decoder's reading that stands
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
-    if not _boxes_unconfirmed(stream, [dec.values[p] for p in cells], cells, val, keys):
+    # (two boxes of several numbers in the row before, not one: pdfminer writes a box a number and the last two in
+    # one, 「55 398」, in the cells' order, lo-pdfminer s00336)
+    if not _boxes_unconfirmed(stream, [dec.values[p] for p in cells], cells, val, keys, boxes=2):
         return
     shown = " ".join(str(dec.values[p].value) for p in cells)
     for p in cells[:-1]:
@@ -321,7 +323,8 @@ _LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，�
                "又没有跨行的关系可以核对，各申请人列无法确定（总计是其余六格之和，不论次序，照读）")
 
 
-def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], val: dict, keys: list[str]) -> bool:
+def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], val: dict, keys: list[str],
+                       boxes: int = 1) -> bool:
     """The table's last row read from numbers each in a box of its own (a line each, with other lines between:
     poppler's pdftotext writes a page box by box) in pdftotext's order of the last rows (``_last_rows_mixed``), its
     applicant cells not all equal, and some applicant cell in no sum across rows that holds. The boxes' order is the
@@ -332,14 +335,14 @@ def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], va
         return False
     if any(b is not None and a is not None and abs(b - a) < 2 for a, b in zip(lines, lines[1:])):
         return False
-    if len({p.value for p in pieces[:-1]}) == 1 or not _last_rows_mixed(stream, keys, pieces[-1].start):
+    if len({p.value for p in pieces[:-1]}) == 1 or not _last_rows_mixed(stream, keys, pieces[-1].start, boxes):
         return False
     across = across_sums(Format.t3_sums_over(keys), T3_COLUMN_KEYS)
     return not all(any(c in (*left, *right) and sum_holds((left, right), val) for left, right in across)
                    for c in cells[:-1])
 
 
-def _last_rows_mixed(stream: Stream, keys: list[str], end: int) -> bool:
+def _last_rows_mixed(stream: Stream, keys: list[str], end: int, boxes: int = 1) -> bool:
     """The last row's label (before ``end``) follows the label of the row before it with no number between, or
     with that row's numbers in boxes of several numbers between (「（七）总计」/「1184 895」/「815 756」/「714」/
     「1967 6331」/「四、结转下年度继续办理」): pdftotext's boxes of the last two rows, not pdfminer's, a box a number
@@ -356,7 +359,7 @@ def _last_rows_mixed(stream: Stream, keys: list[str], end: int) -> bool:
     if not any(ch.isdigit() for ch in chars[prev:at]):
         return True
     between = stream.text[stream.where[prev]:stream.where[at]]
-    return any(len(_NUMBER.findall(line)) > 1 for line in between.splitlines())
+    return sum(len(_NUMBER.findall(line)) > 1 for line in between.splitlines()) >= boxes
 
 
 _NUMBER = re.compile(r"\d+")
