@@ -233,8 +233,8 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
 
 def _fails(dec: Decoded, row: str) -> bool:
     """The row's cells all read, its six applicant cells not summing to its 总计."""
-    vals = [dec.values[p].value if (p := f"{row}.{c}") in dec.values else None for c in T3_COLUMN_KEYS]
-    return None not in vals and sum(vals[:-1]) != vals[-1]
+    vals = [dec.values[p].value for c in T3_COLUMN_KEYS if (p := f"{row}.{c}") in dec.values]
+    return len(vals) == len(T3_COLUMN_KEYS) and sum(vals[:-1]) != vals[-1]
 
 
 def fill_detached_rows(found: Found, stream: Stream) -> None:

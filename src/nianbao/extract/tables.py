@@ -833,7 +833,8 @@ def _numbering_taken(label: str, key: str, vals: list[Value]) -> bool:
     that digit: the label's numbering, set on the numbers' line (PDFBox's sort, s02509: 「不予处 3 0 0 0 0 0 0」 /
     「理 .要求提供公开出版物 0」), not a cell."""
     row = Format.t3_row(key)
-    if row is None or not vals or not row.number[:-1].isdigit() or vals[0].value != int(row.number[:-1]):
+    digits = (row.number or "")[:-1] if row is not None else ""
+    if row is None or not vals or not digits.isdigit() or vals[0].value != int(digits):
         return False
     t = norm(label)
     i = t.find(core(row.label)[:2])
