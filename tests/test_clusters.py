@@ -97,10 +97,6 @@ def test_a_surplus_before_label_only_rows_takes_only_as_many_rows_as_it_has_numb
     # a part of a row more counts as the row (17 numbers for two rows before one label-only row)
     segs = [([0, 1], [1] * 17), ([2], []), ([3], distinct), ([4], []), ([5], []), ([6], [9] * 7)]
     assert ([3, 4, 5], distinct) in merge_label_clusters(segs, 7, _fits)
-    # more rows' numbers than the label-only rows after it (pdfminer, s02445: 38 numbers for one row before one such
-    # row): rows before it are written below their numbers too, and the chain's order is not settled
-    segs = [([0], [1] * 38), ([1], []), ([2], distinct), ([3], []), ([4], []), ([5], [9] * 7)]
-    assert not any(2 in c and r for c, r in merge_label_clusters(segs, 7, _fits))
 
 
 def test_a_segment_short_of_whole_rows_before_a_chain_may_have_its_numbers_there():

@@ -611,11 +611,6 @@ RIGHT = {
     # 「行政 处罚」: the 0 after 行政许可's label is 行政处罚's (1 wrong). A label written after a later article's heading is
     # among that section's boxes: the numbers after it are not read as its own (decoder._after_later_article)
     "chromium-pdftotext__s02495-mixed.txt": 16,
-    # pdfplumber: 「１２」 / 「1.信访举报投诉类申请 0 0 0 １２７ —」 / 「７」 / 「249」 / 「2.重复申请 — 116 133 0」: the row's 总计 127
-    # cut in its narrow cell, and 重复申请's 总计 249 set in the middle of its taller cell, above its label. Read as
-    # 0 0 0 127 — 7 249, its sum failing (4 wrong). A row's numbers spilling onto the lines after its own stand only
-    # where its sum holds (decoder._spilled)
-    "chromium-pdfplumber__s02533-numbers.txt": 88,
     # pypdf's layout: 「（五）不予 3 0 0 0 0 0 00」 / 「处理 .要求提供公开出版物」, the 3 the label's numbering and 「00」 其他 and
     # 总计 glued: seven tokens read as the row's seven cells (1 wrong). A token with a leading 0 is no cell (tables._glued)
     "chromium-pypdf-layout__s02573-breaks.txt": 24,
@@ -627,11 +622,6 @@ RIGHT = {
     # 「11」/「39」: the last box 现行有效's column, 规章's 11 over 规范性文件's 39, read as 规范性文件's 15 11 39 (1 wrong). A
     # row's numbers in several boxes, one a column of a number a line: not the row's cells in order (split_boxes)
     "lo-pdftotext__s02404-zeros.txt": 114,
-    # pdfminer's text of LibreOffice's PDF: 5.属于三类内部事务信息's label followed by 38 numbers, 6.属于四类过程性信息 with none,
-    # then a chain of four rows' numbers around 8.属于行政查询事项 and before 1.本机关不掌握 and 2.没有现成信息's labels. The
-    # surplus before the label-only row was taken to hold its numbers, and the chain was read in order from 7.属于行政执法
-    # 案卷: each row a row late (12 wrong). A surplus of more rows than the label-only rows after it explains nothing
-    "lo-pdfminer__s02445-breaks.txt": 40,
     # pdftotext's default text of LibreOffice's PDF: （七）总计's boxes of several numbers, then 「四、结转下年度继续办理」 and a box
     # each: 0 0 0 0 2 2 4 for 0 0 0 2 2 0 4 (2 wrong). The guard on the last row in boxes held for the detached-label
     # reading only; the decoder's own reading of that row is guarded alike (detached.null_last_boxes)

@@ -137,11 +137,8 @@ def _settled(segs: list[tuple[list[int], list[R]]], k: int, rows: list[int], num
         # the segment before those rows holds more numbers than its rows: theirs, written above their labels, as
         # far as they go; rows beyond them may be the chain's (s02111 pdftotext: 42 numbers, six rows, before nine
         # label-only rows and a chain of seven rows' numbers: the last five labels' rows are the chain's first five)
-        # (a part of a row counts as a row: 17 numbers for two rows, before one label-only row, take its numbers.) More
-        # rows' numbers than the label-only rows after it have are not theirs alone: rows before it are written below
-        # their numbers there too, and the order says nothing of these (pdfminer, s02445: 38 numbers for one row)
-        extra = -(-spare // width)
-        p = p - extra if extra <= p else p
+        # (a part of a row counts as a row: 17 numbers for two rows, before one label-only row, take its numbers)
+        p = max(0, p + -spare // width)
     elif j > 0 and spare < 0:
         # numbers short of its rows' cells by whole rows: those rows' may be the chain's first ones (the same page
         # read with the label-only rows inside the segment before: 42 numbers for twelve rows). (Short of less than a

@@ -989,7 +989,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = [replace(runs[0], gap=True), *runs[1:]]
         # … or among the next rows': the number may be the last of these rows', not a cell of theirs (「5.属于三类内部事务
         # 信息 0 0 0 12 18 30」 / 「17」 / 「6.属于四类过程性信息 0 11 0 0 28」 / 「件」): read only where their own sums hold
-        balanced = k + 1 < len(segs) and loose[k + 1] or len(covered) == 1 and _spilled(stream, ends.get(covered[0]), runs)
+        balanced = k + 1 < len(segs) and loose[k + 1]
         units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed, dashes=dashes, balanced=balanced))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
@@ -1017,23 +1017,6 @@ def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -
         hi = nxt if nxt is not None else (runs[-1].end + 1 if runs else lo)
         out.append(lo is not None and hi is not None and hi > lo and _loose_between(stream, lo, min(hi, len(stream.where))))
     return out
-
-
-def _spilled(stream: Stream, end: int | None, runs: list[Run]) -> bool:
-    """A row's runs on its label's line (the label ends at ``end``), several of them, and more on the lines after it,
-    before the next label: a number set in the middle of a taller cell of the next row (its 总计 「249」 above 「2.重复申请
-    — 116 133 0」) stands there too, beside the tail of a number cut in a narrow cell (「１２」 / 「… １２７ —」 / 「７」 /
-    「249」, pdfplumber, s02533). (Numbers all on lines after the label are a row written over several lines.)"""
-    if end is None or len(runs) < 3 or runs[-1].end > len(stream.where) or not 0 < end <= runs[0].start:
-        return False
-    text, where = stream.text, stream.where
-    a = where[runs[0].start]
-    if "\n" in text[where[end - 1]:a]:
-        return False
-    lines = [text.count("\n", a, where[r.start]) for r in runs]  # (the first run's line is 0)
-    # on two lines below or more: a cell wrapped in its row sets its rest on one line below (「６ ８」 under 「２６ ５６ … ３５」,
-    # which ``cuttail`` joins where exactly one join makes the sums hold); numbers further down are not its pieces
-    return lines.count(0) >= 2 and len(set(lines) - {0}) >= 2
 
 
 def loose_among(stream: Stream, runs: list[Run]) -> bool:
