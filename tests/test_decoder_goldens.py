@@ -439,7 +439,7 @@ RIGHT = {
     # lines, beside rows left unread (one number, or twelve), read as that row by their count though its sum fails
     # (「5.属于三类内部事务信息」/ 0 / 0 / 0 / 345 0 / 0 / 0, 345 another row's: 3 wrong; 481: 191 2 0 0 0 0 0, 3 wrong;
     # 835: 上年结转 2 3 3 2 1 3 / 0, its 14 elsewhere, 1 wrong). Null after cuttail (counted.null_counted_rows)
-    "lo-pdfminer__s00300-stray.txt": 55,  # (61 until the last row in one-number boxes was guarded, as s00424 below)
+    "lo-pdfminer__s00300-stray.txt": 61,
     "lo-pdfminer__s00481-word.txt": 44,
     "lo-pdftotext__s00835-t3_labels.txt": 115,
     # the same shape, a row of seven 0 read by count on several lines between two rows left unread: its own sum holds
@@ -448,10 +448,7 @@ RIGHT = {
     # 0 0 0 65 0 0 65: 2 wrong). A 0 kept only where every sum across rows it is in checks and holds
     # (zerorows.null_zero_rows)
     "chromium-pdftotext__s00374-split.txt": 10,
-    # (34 since the decoder's own reading of the last row in one-number boxes is guarded: pdfminer writes （七）总计's
-    # 「785」「727」「1348 1863 1129」「1536 7388」 and 结转下年度's seven boxes as pdftotext does s02633's, in the cells' order
-    # here and not there; the row's sum holds in either, so its six applicant cells are not known from the text)
-    "lo-pdfminer__s00424-wrapper.txt": 34,
+    "lo-pdfminer__s00424-wrapper.txt": 40,
     # the same, 4.无正当理由大量反复申请 0 0 0 0 0 13 1: cuttail nulled only its 总计 (「1」 the first digit of 13), the
     # other cells read by count stayed (2 wrong)
     "lo-pdfminer__s00336-plain.txt": 61,
@@ -622,10 +619,6 @@ RIGHT = {
     # 「11」/「39」: the last box 现行有效's column, 规章's 11 over 规范性文件's 39, read as 规范性文件's 15 11 39 (1 wrong). A
     # row's numbers in several boxes, one a column of a number a line: not the row's cells in order (split_boxes)
     "lo-pdftotext__s02404-zeros.txt": 114,
-    # pdftotext's default text of LibreOffice's PDF: （七）总计's boxes of several numbers, then 「四、结转下年度继续办理」 and a box
-    # each: 0 0 0 0 2 2 4 for 0 0 0 2 2 0 4 (2 wrong). The guard on the last row in boxes held for the detached-label
-    # reading only; the decoder's own reading of that row is guarded alike (detached.null_last_boxes)
-    "lo-pdftotext__s02633-nested.txt": 63,
 }
 
 

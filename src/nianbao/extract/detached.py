@@ -295,36 +295,11 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in kept)[:60], None))
 
 
-def null_last_boxes(found: Found, dec: Decoded | None, stream: Stream) -> None:
-    """The table's last row as the decoder read it, in pdftotext's boxes of one number each (``_boxes_unconfirmed``):
-    its applicant cells null with L-03 unless a sum across rows confirms them; its 总计 stays (lo-pdftotext s02633:
-    「四、结转下年度继续办理」「0」「0」「0」「0」「2」「2」「4」 for 0 0 0 2 2 0 4). As the detached-label reading's last row."""
-    if dec is None:
-        return
-    keys = _format_keys(found)
-    row = f"requests.{keys[-1]}"
-    cells = [f"{row}.{c}" for c in T3_COLUMN_KEYS]
-    if row in found.certain or row in found.by_columns or not all(p in dec.values for p in cells):
-        return  # (read by the columns' reading: each box a column's, whose order it checks)
-    if any((v := found.values.get(p)) is None or v.value != dec.values[p].value for p in cells):
-        return  # not the decoder's reading that stands
-    val = {p: v.value for p, v in found.values.items() if v.value is not None}
-    # (two boxes of several numbers in the row before, not one: pdfminer writes a box a number and the last two in
-    # one, 「55 398」, in the cells' order, lo-pdfminer s00336)
-    if not _boxes_unconfirmed(stream, [dec.values[p] for p in cells], cells, val, keys, boxes=2):
-        return
-    shown = " ".join(str(dec.values[p].value) for p in cells)
-    for p in cells[:-1]:
-        found.values[p] = Value(None, found.values[p].cell)
-    found.notes.extend(("unreadable", p, Reason(_LAST_BOXES, shown), None) for p in cells[:-1])
-
-
 _LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
                "又没有跨行的关系可以核对，各申请人列无法确定（总计是其余六格之和，不论次序，照读）")
 
 
-def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], val: dict, keys: list[str],
-                       boxes: int = 1) -> bool:
+def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], val: dict, keys: list[str]) -> bool:
     """The table's last row read from numbers each in a box of its own (a line each, with other lines between:
     poppler's pdftotext writes a page box by box) in pdftotext's order of the last rows (``_last_rows_mixed``), its
     applicant cells not all equal, and some applicant cell in no sum across rows that holds. The boxes' order is the
@@ -335,14 +310,14 @@ def _boxes_unconfirmed(stream: Stream, pieces: list[Piece], cells: list[str], va
         return False
     if any(b is not None and a is not None and abs(b - a) < 2 for a, b in zip(lines, lines[1:])):
         return False
-    if len({p.value for p in pieces[:-1]}) == 1 or not _last_rows_mixed(stream, keys, pieces[-1].start, boxes):
+    if len({p.value for p in pieces[:-1]}) == 1 or not _last_rows_mixed(stream, keys, pieces[-1].start):
         return False
     across = across_sums(Format.t3_sums_over(keys), T3_COLUMN_KEYS)
     return not all(any(c in (*left, *right) and sum_holds((left, right), val) for left, right in across)
                    for c in cells[:-1])
 
 
-def _last_rows_mixed(stream: Stream, keys: list[str], end: int, boxes: int = 1) -> bool:
+def _last_rows_mixed(stream: Stream, keys: list[str], end: int) -> bool:
     """The last row's label (before ``end``) follows the label of the row before it with no number between, or
     with that row's numbers in boxes of several numbers between (「（七）总计」/「1184 895」/「815 756」/「714」/
     「1967 6331」/「四、结转下年度继续办理」): pdftotext's boxes of the last two rows, not pdfminer's, a box a number
@@ -359,7 +334,7 @@ def _last_rows_mixed(stream: Stream, keys: list[str], end: int, boxes: int = 1) 
     if not any(ch.isdigit() for ch in chars[prev:at]):
         return True
     between = stream.text[stream.where[prev]:stream.where[at]]
-    return sum(len(_NUMBER.findall(line)) > 1 for line in between.splitlines()) >= boxes
+    return any(len(_NUMBER.findall(line)) > 1 for line in between.splitlines())
 
 
 _NUMBER = re.compile(r"\d+")
@@ -1212,4 +1187,4 @@ def fill_labels_first(found: Found, stream: Stream) -> None:
 
 __all__ = ["decode_active_labels_first", "decode_appeals_interleaved", "decode_labels_first", "fill_active_labels_first", "decode_requests_detached", "fill_detached_rows",
            "fill_displaced_rows", "fill_labels_first",
-           "fill_orphan_cells", "confirm_placed_rows", "null_last_boxes"]
+           "fill_orphan_cells", "confirm_placed_rows"]

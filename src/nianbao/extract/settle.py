@@ -43,7 +43,6 @@ from .detached import (
     fill_displaced_rows,
     fill_labels_first,
     fill_orphan_cells,
-    null_last_boxes,
 )
 from .fusedrows import fill_fused_rows
 from .notes import names
@@ -260,7 +259,6 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     all_rows = sorted(rows | (set(dec.rows) if dec else set()))
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain,
            owned=not lazy.noisy)
-    null_last_boxes(found, dec, stream)
     confirm_placed_rows(found, placed - found.certain)
     fill_detached_rows(found, stream)
     fill_orphan_cells(found, stream)
