@@ -619,6 +619,10 @@ RIGHT = {
     # 「11」/「39」: the last box 现行有效's column, 规章's 11 over 规范性文件's 39, read as 规范性文件's 15 11 39 (1 wrong). A
     # row's numbers in several boxes, one a column of a number a line: not the row's cells in order (split_boxes)
     "lo-pdftotext__s02404-zeros.txt": 114,
+    # pdftotext (seed 2367): 「现行有效 件数」「１」「／」「／」「／」: the stream kept one of the three full-width slashes (blocks the same
+    # as the one before), so 1 and a blank filled 现行有效's two rows (1 wrong in a first version of this session's blank
+    # marks, which kept 「/」 but not 「／」)
+    "chromium-pdftotext__s02367-mixed.txt": 110,
 }
 
 
@@ -728,6 +732,7 @@ def test_blank_marks_a_box_each_are_all_kept():
 
     assert chars("规章\n\n7\n\n无\n\n无\n\n无\n\n9\n") == "规章7无无无9"
     assert chars("规章\n\n—\n\n—\n\n0\n") == "规章——0"
+    assert chars("现行有效件数\n\n1\n／\n／\n／\n").count("/") == 3
     assert chars("一、本年新收政府信息公开申请数量\n一、本年新收政府信息公开申请数量\n3\n").count("本年新收") == 1
 
 
