@@ -376,7 +376,8 @@ def runs_between(stream: Stream, start: int, end: int, next_number: str | None =
 
 _DASHES = frozenset("-—–/")  # in Stream.chars (NFKC: 「－」 is 「-」)
 _NONE_WORD = "无"
-_MARKS_ONLY = re.compile(r"[-—–/－／\s无]+\Z")  # a block of blank cells' marks only
+# a block of blank cells' marks only, as the block has them (before NFKC: 「－」「／」 too)
+_MARKS_ONLY = re.compile("[" + re.escape("".join(sorted(_DASHES)) + "－／" + _NONE_WORD) + r"\s]+\Z")
 # the format's words that begin with 无 (无正当理由, 无法提供), as Stream.chars has them: a 无 a label wrapped
 # right after (「1.申请人无」/「正当理由逾期不补正…」) is that word's first character, not a blank cell. Not in
 # text read from pixels, where the noise gate checks every cell: a row so placed there brings its misread

@@ -64,7 +64,7 @@ from .decoder import (
 )
 from .notes import names, note_rows
 from .reason import Reason, printed
-from .subtotal import across_sums, sum_holds
+from .subtotal import across_sums, row_holds, sum_holds
 from .tables import Found
 from .values import Value
 
@@ -232,9 +232,9 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
 
 
 def _fails(dec: Decoded, row: str) -> bool:
-    """The row's cells all read, its six applicant cells not summing to its 总计."""
+    """The row's cells all read, its own sum not holding (``subtotal.row_holds``)."""
     vals = [dec.values[p].value for c in T3_COLUMN_KEYS if (p := f"{row}.{c}") in dec.values]
-    return len(vals) == len(T3_COLUMN_KEYS) and sum(vals[:-1]) != vals[-1]
+    return len(vals) == len(T3_COLUMN_KEYS) and not row_holds(vals)
 
 
 def fill_detached_rows(found: Found, stream: Stream) -> None:
