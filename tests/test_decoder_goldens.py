@@ -746,3 +746,12 @@ def test_a_label_after_a_later_articles_heading_is_among_that_articles_boxes():
     assert not _after_later_article("第二十条第(五)项信息内容", active, items["licensing"])
     assert not _after_later_article("第二十条第(五)项本年处理决定数量", active, items["punishment"])
     assert _after_later_article("第二十条第(八)项", active, items["coercion"])
+
+
+def test_a_row_numbers_first_text_leaves_null_is_said_why_once():
+    """PDFBox's sorted text (seed 2509): 3.要求提供公开出版物's numbers stand before its label with its numbering's digit;
+    the row is null with L-03 saying why, and 「已留空，未猜测」 once (the rule adds it to the reader's reason)."""
+    found = [f for f in nianbao.check_file(HERE / "lo-pdfbox-sort__s02509-breaks.txt").findings
+             if f.code == "L-03" and "requests.declined_publication" in f.cells]
+    assert found and "数字行写在标签之前" in found[0].message
+    assert found[0].message.count("已留空") == 1
