@@ -47,7 +47,7 @@ from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
 from .reason import Reason, printed
 from .tables import Found
-from .values import BLANK_MARKS, Value, read_value
+from .values import BLANK_MARKS, Value, leading_zero, read_value
 
 T = TypeVar("T")
 BELOW = 2  # lines below the row's own where the rest of a cut number may stand
@@ -84,7 +84,7 @@ def _as_read(found: Found, path: str) -> Value | None:
 
 def _whole_count(t: str) -> bool:
     """A whole number a cell of 表三 may hold: ASCII digits, at most ``MAX_DIGITS``, no leading 0 but 0 itself."""
-    return t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not (len(t) > 1 and t[0] == "0")
+    return t.isascii() and t.isdigit() and len(t) <= MAX_DIGITS and not leading_zero(t)
 
 
 def _lone_numbers(blocks: list[Block]) -> dict[int, Cell]:
@@ -468,7 +468,7 @@ def _glued_readings(tokens: list[str], lines: list[int | None],
     for i, t in enumerate(tokens):
         for j in range(1, len(t)):
             head, rest = t[:j], t[j:]
-            if len(rest) > 1 and rest[0] == "0":
+            if leading_zero(rest):
                 continue
             pieces = [*tokens[:i], head, rest, *tokens[i + 1:]]
             at = [*lines[:i], lines[i], lines[i], *lines[i + 1:]]
@@ -476,7 +476,7 @@ def _glued_readings(tokens: list[str], lines: list[int | None],
                 if k == i or at[k] is None or at[k + 1] is None or at[k] == at[k + 1]:
                     continue  # (the cut's own two pieces; numbers on one line are cells apart)
                 whole = pieces[k] + pieces[k + 1]
-                if (len(whole) > 1 and whole[0] == "0") or len(whole) > MAX_DIGITS:
+                if leading_zero(whole) or len(whole) > MAX_DIGITS:
                     continue
                 row = [*pieces[:k], whole, *pieces[k + 2:]]
                 out.append(([int(x) for x in row], (t, j, pieces[k], pieces[k + 1])))
@@ -493,7 +493,7 @@ def _blank_readings(tokens: list[str], lines: list[int | None]) -> list[list[int
         if lines[k] is None or lines[k + 1] is None or lines[k] == lines[k + 1]:
             continue
         whole = tokens[k] + tokens[k + 1]
-        if (len(whole) > 1 and whole[0] == "0") or len(whole) > MAX_DIGITS:
+        if leading_zero(whole) or len(whole) > MAX_DIGITS:
             continue
         six = [*tokens[:k], whole, *tokens[k + 2:]]
         for b in range(len(six)):  # (the blank before the b-th; never after the 总计)

@@ -60,7 +60,7 @@ from .reason import Reason, printed
 from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, across_sums, row_holds, row_sums, sum_holds, t3_columns
-from .values import column_numbers
+from .values import column_numbers, leading_zero
 from .wrapped import UNIT, loose_unit
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
@@ -1122,7 +1122,7 @@ def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
     only where the sums over other rows confirm them (the unit is strict)."""
     if len(runs) <= cells or any(r.gap for r in runs[1:cells]) or not runs[cells].gap:
         return runs
-    if any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs[:cells]):
+    if any(leading_zero(r.digits) for r in runs[:cells]):
         return runs
     first = runs[0]
     return [replace(first, gap=True), *runs[1:cells]]
@@ -1500,9 +1500,9 @@ def _cut_against_sums(u: _Unit, reading: list[Piece], cons, several: bool = Fals
     cut = [r for r in runs.values() if sum(1 for p in reading if p.run is r) > 1]
     apart = all(r.alone for r in cut) and not any(w > whole[-1] for w in whole)
     dropped = (len({p.rsplit(".", 1)[0] for p in u.paths}) == 1 and abs(sum(whole[:-1]) - whole[-1]) < 1e-9
-               and not any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values()))
+               and not any(leading_zero(r.digits) for r in runs.values()))
     if not (apart or dropped or several and _above_total(u, reading) and _plain_gaps(stream, list(runs.values()))
-            and not any(len(r.digits) > 1 and r.digits[0] == "0" for r in runs.values())):
+            and not any(leading_zero(r.digits) for r in runs.values())):
         return False
     ps = set(u.paths)
     val = dict(zip(u.paths, (p.value for p in reading)))
@@ -1842,7 +1842,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
     # nothing in text whose separators are gone ("行政许可126" may be 126 alone, not 1|2|6)
     leaves_blanks = any(not r for r in all_runs[:-1])
     # a run no count is written as ("000", "0126": a count has no leading zero): this text glues cells
-    glued = any(len(r.digits) > 1 and r.digits[0] == "0" and "." not in r.digits for rs in all_runs for r in rs)
+    glued = any(leading_zero(r.digits) and "." not in r.digits for rs in all_runs for r in rs)
     # an item with twice as many single digits as cells, not all the same (「行政许可 3 5 2 0 3 7」 for 35, 20, 37: a tool
     # that set the spans of one number apart, inscriptis, BeautifulSoup's get_text with a separator): in this
     # text single digits standing apart may be one number, so an item of single digits is not read

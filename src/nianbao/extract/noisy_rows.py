@@ -49,7 +49,7 @@ from ..ingest import Block, Cell
 from .noise import _ALPHABET, BEFORE_NAME, DIGIT_GLYPHS, LEVEL_CHARS, Evidence, _t3_sums
 from .reason import Reason, printed
 from .tables import Found
-from .values import Value
+from .values import Value, leading_zero
 
 TRUSTED_SUMS = 2  # sums over non-zero numbers that must hold before a 表二 digit is believed
 _RULES = "|[]｜丨【】"
@@ -379,7 +379,7 @@ def _split_token(raw: str, cell: Cell, off: int) -> list[_Tok]:
         p = m.group(0)
         where = off + m.start()
         if re.fullmatch(r"\d+", p):
-            if len(p) > _T4_CELL_DIGITS or (p[0] == "0" and p != "0"):
+            if len(p) > _T4_CELL_DIGITS or leading_zero(p):
                 out.append(_Tok("fused", p, cell, where))
             else:  # a rule glued before it was read as a rule: its first digit is a digit
                 out.append(_Tok("num", p, cell, where, (int(p),), after_rule=m.start() > 0))

@@ -17,7 +17,7 @@ from ..format import T3_COLUMN_KEYS
 from .reason import Reason, printed
 from .subtotal import either_sum, row_holds, with_subtotal
 from .tables import Found
-from .values import Value
+from .values import Value, leading_zero
 
 PIECES = _PIECES = "本行数字按原样不合计，而把相邻的数字连成一个数（工具把一个数的各位分开写出、空白格不留痕迹）后合计成立：各格无法确定，已留空"
 
@@ -42,7 +42,7 @@ def _joins_add_up(nums: list[int | None], units: list[str | None], subtotal: boo
             cur += "" if n is None else str(n)
             if i in joined:
                 continue
-            if len(cur) > 1 and cur[0] == "0" or len(cur) > 6:
+            if leading_zero(cur) or len(cur) > 6:
                 break  # no count starts with 0; no cell of 表三 holds a million
             out.append(int(cur) if cur else 0)
             cur = ""
@@ -114,7 +114,7 @@ def _null_stray_glyph_row(found: Found, row: str) -> None:
 def _two_numbers(text: str) -> bool:
     """Digits spaced apart in one cell that are not one count: joined they start with 0 (「0 1」)."""
     parts = text.split()
-    return len(parts) > 1 and all(p.isdigit() for p in parts) and len("".join(parts)) > 1 and parts[0][0] == "0"
+    return len(parts) > 1 and all(p.isdigit() for p in parts) and leading_zero("".join(parts))
 
 
 _STRAY = ("本行有一格写着两个数（如「0 1」，连起来以 0 开头，不是一个件数），本行合计不成立：相邻格子的数字被放进了这一格"

@@ -11,6 +11,8 @@ does not add up is read otherwise), so the decoder keeps one only where the sums
 
 from __future__ import annotations
 
+from .values import leading_zero
+
 MAX_SUMMED_STEPS = 20_000  # search steps per row; past that the row stays unread
 
 
@@ -40,7 +42,7 @@ def summed_cuts(runs: list[str], cells: int, most: int, cap: int) -> list[list[t
     last = runs[-1]
     for size in range(1, min(most, len(last)) + 1):
         total = last[len(last) - size:]
-        if size > 1 and total[0] == "0":
+        if leading_zero(total):
             continue
         head = [*runs[:-1], last[:len(last) - size]] if size < len(last) else list(runs[:-1])
         if not head:

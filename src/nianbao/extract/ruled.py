@@ -41,7 +41,7 @@ from ..ingest import Cell
 from .noise import DIGIT_GLYPHS
 from .reason import Reason, printed
 from .tables import Found
-from .values import Value
+from .values import Value, leading_zero
 
 RULE_GLYPHS = frozenset("|[]!Il｜")  # what a table rule is read as
 ONE_LIKE = frozenset("[lI")  # a rule glyph that, before a digit, may be a misread 1
@@ -249,7 +249,7 @@ def _plain(tokens: list[tuple[int, str]]) -> tuple[int | None, ...] | None:
         for part in re.split(r"[^0-9Oo〇]+", tok.replace("I", "|").replace("l", "|")):
             if part:
                 part = re.sub("[Oo〇]", "0", part)
-                if len(part) > 1 and part[0] == "0":
+                if leading_zero(part):
                     return None
                 out.append(int(part))
     return tuple(out) if len(out) == _WIDTH else None

@@ -34,7 +34,7 @@ from .placed import (
 from .reason import Reason, printed
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
 from .subtotal import subtotal_at, written_down
-from .values import Row, Value, only_window, read_value, split_row
+from .values import Row, Value, leading_zero, only_window, read_value, split_row
 from .wrapped import UNIT, line_text, loose_unit
 
 FUZZY = 0.72
@@ -825,7 +825,7 @@ def _glued(v: Value) -> bool:
     narrow 其他 beside 总计), never one cell; seven such tokens are no row's seven cells (s02573: 「（五）不予 3 0 0 0 0 0
     00」 / 「处理 .要求提供公开出版物」, the 3 the label's numbering)."""
     t = unicodedata.normalize("NFKC", v.cell.text.strip())  # (not norm: 「0 0」, a cell of two numbers, is no 「00」)
-    return len(t) > 1 and t[0] == "0" and t.isdigit()
+    return leading_zero(t) and t.isdigit()
 
 
 def _numbering_taken(label: str, key: str, vals: list[Value]) -> bool:

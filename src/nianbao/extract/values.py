@@ -33,6 +33,11 @@ class Value:
     overflow: bool = False  # a number outside any count's range: unreadable, its value is None
 
 
+def leading_zero(digits: str) -> bool:
+    """Digits no count is written as: more than one, the first a 0 (「00」「021」 are cells glued together)."""
+    return len(digits) > 1 and digits[0] == "0"
+
+
 def _out_of_range(cell: Cell, repaired: bool = False) -> Value:
     # repaired: digits spaced out ("447 7 0 0 0 0 454"), which a text row may still split into columns
     return Value(None, cell, repaired=repaired, overflow=True)
@@ -184,7 +189,7 @@ def _split_spaced(values: list[Value]) -> list[Value]:
         parts = _clean(v.cell.text).split()
         # 「2 02」: a part no count is written as (a leading 0) shows the spaced digits are one number
         if (v.repaired and len(parts) > 1 and all(p.isdigit() for p in parts)
-                and not any(len(p) > 1 and p[0] == "0" for p in parts)):
+                and not any(leading_zero(p) for p in parts)):
             out.extend(Value(int(p), v.cell) if len(p) <= MAX_DIGITS and int(p) <= MAX_COUNT
                        else _out_of_range(v.cell) for p in parts)
         else:
