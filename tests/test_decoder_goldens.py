@@ -623,6 +623,19 @@ RIGHT = {
     # as the one before), so 1 and a blank filled 现行有效's two rows (1 wrong in a first version of this session's blank
     # marks, which kept 「/」 but not 「／」)
     "chromium-pdftotext__s02367-mixed.txt": 110,
+    # pdftotext's default text of LibreOffice's PDF (seed 2214): 「3.其他」「6000006」「（七）总计」「0000000」「四、结转下年度继续办理」
+    # 「四、政府信息公开行政复议…」「行政复议」「0000000」: 3.其他's box written after the next section's heading, so the
+    # detached reading took 总计's numbers for 3.其他's and 结转's for 总计's, 6 over a 总计 of 0 (4 wrong). A sum its rows
+    # make impossible (a count is never negative) drops them (detached._possible)
+    "lo-pdftotext__s02214-split.txt": 129,
+    # pdftotext (seed 2751): 「本年制发件数」「0」「规章」「本年废止件数」「现行有效件数」「0 ２７」「0」「规范性文件」: two of 规章's
+    # own headers between its label and 0 27 0, read as its three cells (2 wrong: 27 as 废止). Some of an item's headers,
+    # not all, before its numbers: those columns' boxes, not the row in order (decoder._own_headers_some)
+    "chromium-pdftotext__s02751-mixed.txt": 53,
+    # pdfplumber (seed 2805): 「１」/「（五）不予2.重复申请 0 0 0 0 0 １１」/「１」, a 总计 of 11 cut around the row's line, read as
+    # 「１１」 glued (1|1) and the 1 below a stray (2 wrong). A lone number on the row's other side too: not the only
+    # reading (cuttail._cut_around)
+    "chromium-pdfplumber__s02805-numbers.txt": 118,
 }
 
 

@@ -447,6 +447,21 @@ def _cross_sums_hold(read: dict[str, int | float | None], fid: str, row: str,
     return True
 
 
+def _cut_around(vals: list[Value], lone: frozenset[int]) -> bool:
+    """The row's first or last number alone on a line just above or below the others' line (``lone``), and the
+    line as far on their other side a lone number too: one number cut in two around the row's line."""
+    lines = [v.cell.line for v in vals]
+    for k in (0, len(vals) - 1):
+        at = lines[k]
+        rest = {ln for i, ln in enumerate(lines) if i != k}
+        if at is None or at not in lone or len(rest) != 1 or None in rest:
+            continue
+        row = next(iter(rest))
+        if row is not None and abs(at - row) == 1 and 2 * row - at in lone:
+            return True
+    return False
+
+
 def _glued_readings(tokens: list[str], lines: list[int | None],
                     lone: frozenset[int] = frozenset()) -> list[tuple[list[int], tuple[str, int, str, str]]]:
     """The row's numbers with one cut in two and two neighbours on different lines joined (module docstring):
@@ -539,6 +554,11 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
                                                  fid, row.split(".", 1)[1], doubtful)
                             for cand in _blank_readings([str(n) for n in nums], [v.cell.line for v in vals])):
                 continue  # as well a blank cell and a number in pieces: not this kind, left to the other readers
+            if len(fits) == 1 and not next(iter(fits.values()))[3] and _cut_around(vals, lone):
+                # the lone number dropped may be the rest of a number cut around the row's line, its first digits on
+                # the line on the row's other side (pdfplumber: 「１」/「（五）不予2.重复申请 0 0 0 0 0 １１」/「１」 is 11
+                # and a 总计 of 11, not 1|1 and a stray 1, s02805): another reading, not checked here
+                fits[()] = ("", 0, "", "")
             if len(fits) == 1:
                 (one, (glued, j, a, b)), = fits.items()
                 for c, x, v in zip(cols, one, vals, strict=True):

@@ -1886,6 +1886,14 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
+        if runs and _own_headers_some(stream.chars[e:runs[0].start], stream.chars[runs[0].start:runs[-1].end], items,
+                                      it, fmt):
+            # some of the item's own column headers, not all, between its label and its numbers (pdftotext: 「本年制发件数」
+            # 「0」「规章」「本年废止件数」「现行有效件数」「0 ２７」「0」「规范性文件」: 0 27 is 规章's 废止 and 现行有效, its 制发 the 0
+            # before the label, s02751): the numbers after them are those columns' boxes, not the row's cells in order
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
         if len(it.columns) > 1 and _split_boxes(stream, runs):
             # the row's numbers in boxes, one of them with a gap between its numbers (pdftotext: 「规章」「0 33」
             # 「0」 is 0, 0, 33, the second 0 in a box of its own written after): the boxes' order is the tool's
@@ -2083,6 +2091,16 @@ def _foreign_header(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, f
     names = _column_names(fmt, items)
     own = names[it.key]
     return any(name not in own and name in words for x in items for name in names[x.key])
+
+
+def _own_headers_some(words: str, among: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
+    """``words`` (Stream.chars between an item's label and its first number) hold the whole names of more than one
+    of the item's own columns but not of all of them (「本年废止件数」「现行有效件数」 after 规章, its 制发 written
+    before), and ``among`` (from its first number to its last) none. (One name is a column's header over its
+    numbers, each column so: pdfminer r001's 「规章」「行政规范性文件」「本年制发件数」「0」「7」「本年废止件数」「0」「0」….)"""
+    own = _column_names(fmt, items)[it.key]
+    named = sum(1 for name in own if name in words)
+    return 1 < named < len(own) and not any(name in among for name in own)
 
 
 @lru_cache(maxsize=8)

@@ -64,7 +64,7 @@ from .decoder import (
 )
 from .notes import names, note_rows
 from .reason import Reason, printed
-from .subtotal import across_sums, row_holds, sum_holds
+from .subtotal import across_sums, row_holds, sum_holds, sum_possible
 from .tables import Found
 from .values import Value
 
@@ -272,13 +272,12 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
     if not fills:
         return
     # and only when no sum across rows that the filled rows complete fails
+    kept = _possible(found, dec, fills)
+    if kept is None:
+        return
+    fills = kept
     val = {p: v.value for p, v in found.values.items() if v.value is not None}
     val.update({f"{r}.{c}": dec.values[f"{r}.{c}"].value for r in fills for c in T3_COLUMN_KEYS})
-    filled = {f"{r}.{c}" for r in fills for c in T3_COLUMN_KEYS}
-    for left, right in _t3_constraints(_format_keys(found)):
-        both = (*left, *right)
-        if any(p in filled for p in both) and sum_holds((left, right), val) is False:
-            return
     done = set(fills)
     found.notes[:] = [x for x in found.notes if not (x[0] == "unreadable" and x[1] in done)]  # read now
     keys = _format_keys(found)
@@ -293,6 +292,35 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
             piece = dec.values[p]
             found.values[p] = Value(piece.value, piece_cell(stream, piece.start, piece.end))
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in kept)[:60], None))
+
+
+def _possible(found: Found, dec: Decoded, fills: list[str]) -> list[str] | None:
+    """The rows to fill: None when a sum across rows that they complete fails. A sum they do not complete but
+    make impossible (a count is never negative: their cells on one side already more than the other side's
+    whole) drops the rows of its cells on either side that make it so, and the rest are tried again
+    (s02214: 3.其他 read as 6 and （七）总计 as 0 while 予以公开 was not read, 3.其他's numbers written after the
+    next section's heading: 8.属于行政查询事项's 1, 3.其他 and 总计 dropped)."""
+    cons = _t3_constraints(_format_keys(found))
+    base = {p: v.value for p, v in found.values.items() if v.value is not None}
+    while fills:
+        val = dict(base)
+        val.update({f"{r}.{c}": dec.values[f"{r}.{c}"].value for r in fills for c in T3_COLUMN_KEYS})
+        filled = {f"{r}.{c}" for r in fills for c in T3_COLUMN_KEYS}
+        drop: set[str] = set()
+        for left, right in cons:
+            if not any(p in filled for p in (*left, *right)):
+                continue
+            held = sum_holds((left, right), val)
+            if held is False:
+                return None
+            if held is None and not sum_possible((left, right), val, filled):
+                drop |= {p.rsplit(".", 1)[0] for p in (*left, *right) if p in filled and val[p]}
+                drop |= {p.rsplit(".", 1)[0] for side in (left, right) if None not in [val.get(x) for x in side]
+                         for p in side if p in filled}
+        if not drop:
+            return fills
+        fills = [r for r in fills if r not in drop]
+    return None
 
 
 _LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"

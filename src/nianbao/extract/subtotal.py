@@ -10,7 +10,7 @@ an eighth cell of each row and then drops it. Its sums (小计 = the five organi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..format import Format
 
@@ -129,6 +129,23 @@ def sum_holds(con: Sum, val: Mapping[str, int | float | None]) -> bool | None:
     if None in lv or None in rv:
         return None
     return abs(sum(lv) - sum(rv)) < 1e-9  # type: ignore[arg-type]  # (no None: asked above)
+
+
+def sum_possible(con: Sum, val: Mapping[str, int | float | None], new: Collection[str] = ()) -> bool:
+    """Whether one constraint can hold over ``val`` whatever its cells not known hold. A count is never
+    negative: where one side is known whole, the other side's cells ``new`` (those being tried) may not
+    already exceed it, whatever the rest of that side holds. Only ``new``'s cells count on that side: the
+    others may be a reading not yet settled (an OCR'd 6 for 0 that a later step nulls)."""
+    held = sum_holds(con, val)
+    if held is not None:
+        return held
+    lv = [val.get(p) for p in con[0]]
+    rv = [val.get(p) for p in con[1]]
+    ln = sum(v for p, v in zip(con[0], lv) if v is not None and p in new)
+    rn = sum(v for p, v in zip(con[1], rv) if v is not None and p in new)
+    if None not in rv and ln > sum(rv) + 1e-9:  # type: ignore[arg-type]  # (no None: asked)
+        return False
+    return not (None not in lv and rn > sum(lv) + 1e-9)  # type: ignore[arg-type]
 
 
 def no_sum_fails(cons: Sequence[Sum], val: Mapping[str, int | float | None]) -> bool:
