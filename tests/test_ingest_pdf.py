@@ -470,3 +470,25 @@ def test_a_subtotal_hidden_in_a_merged_header_cell_leaves_the_rows_unread():
     assert set(got["requests"]["carried_over"].values()) == {None}
     notes = nianbao.check(nianbao.parse(PDF / "lo_subtotal_hidden_in_merged_header.pdf"))
     assert any("比表头列出的七栏多" in f.message for f in notes if f.code == "L-03")
+
+
+def test_a_blank_merged_slot_and_a_blank_cell_past_the_columns_leave_the_row_null():
+    """LibreOffice's PDF of a page whose 表三 runs past the page's side (seed 2751): 合计 cut off, its cells blank, and
+    a blank cell spanning down from the header between 一、本年新收's label and its numbers. The blank past the
+    columns was taken for the extra slot, the spanning one for 自然人's merged cell: 919 read as 商业企业's, every
+    number a column over (6 wrong). Which blank is the extra column the row does not say: it is null."""
+    got = nianbao.parse(PDF / "lo_total_cut_off_beside_a_blank_merged_slot.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_total_cut_off_beside_a_blank_merged_slot.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert set(got["requests"]["new_received"].values()) == {None}
+
+
+def test_a_label_spanning_its_own_slot_does_not_hide_a_merged_cell_of_the_row():
+    """LibreOffice's PDF (seed 2895): 3.其他's label cell is written twice (the second covered, the same box), and
+    自然人's cell spans down from the row above. The covered label was taken for a cell of another width and the
+    row read by the header's slots a column over: 348 as 商业企业's and as 其他's (2 wrong). The label's own copy is
+    skipped, so the merged cell is seen and the row is read by its slots (null: a blank past the columns too)."""
+    got = nianbao.parse(PDF / "lo_label_spanning_beside_a_merged_slot.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_label_spanning_beside_a_merged_slot.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert got["requests"]["total_processed"]["total"] == 5211

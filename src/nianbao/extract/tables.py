@@ -876,14 +876,17 @@ def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
     for c in cells[at + 1:]:
         if c.bbox is None:
             return None
-        if c.covered and slots and (slots[-1].bbox or c.bbox)[::2] == c.bbox[::2]:
-            continue  # the cell to its left, spanning this slot too
+        if c.covered and (slots[-1] if slots else lab).bbox[::2] == c.bbox[::2]:
+            continue  # the cell to its left (or the label), spanning this slot too
         if c.covered and c.bbox[1] >= top - 2:
             return None  # covered from the left by a cell of another width: not a plain row of columns
         if c.covered or c.bbox[1] < top - 2 or c.bbox[3] > bottom + 2:
             merged.append(len(slots))
         slots.append(c)
-    while slots and not slots[-1].text.strip() and (slots[-1].covered or len(slots) > 7):
+    # a blank merged slot besides (a cell spanning from the header, LibreOffice's s02751): a blank one past it is
+    # not known to be the extra column, nor is it (the 总计 the page cut off at its edge): the slots stay eight
+    blank_merged = any(i in merged and not slots[i].text.strip() for i in range(len(slots) - 1))
+    while slots and not slots[-1].text.strip() and (slots[-1].covered or len(slots) > 7 and not blank_merged):
         if len(slots) - 1 in merged:  # a blank column past the last (a stray rule's column the table's height)
             merged.remove(len(slots) - 1)
         slots.pop()
