@@ -876,7 +876,7 @@ def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
     for c in cells[at + 1:]:
         if c.bbox is None:
             return None
-        if c.covered and (slots[-1] if slots else lab).bbox[::2] == c.bbox[::2]:
+        if c.covered and ((slots[-1].bbox if slots else None) or lab.bbox)[::2] == c.bbox[::2]:
             continue  # the cell to its left (or the label), spanning this slot too
         if c.covered and c.bbox[1] >= top - 2:
             return None  # covered from the left by a cell of another width: not a plain row of columns
