@@ -636,6 +636,11 @@ RIGHT = {
     # 「１１」 glued (1|1) and the 1 below a stray (2 wrong). A lone number on the row's other side too: not the only
     # reading (cuttail._cut_around)
     "chromium-pdfplumber__s02805-numbers.txt": 118,
+    # pdftotext's default text of LibreOffice's PDF (seed 2649): 「7.属于行政执法案卷」「8.属于行政查询事项」 0 0 0 0 0 0 0
+    # 「1.本机关不掌握相关政府信息」 4 0 0 0 0 0 4 0 0 0 0 0 0 0, 2.没有现成信息's label further down: the columns' reader joined
+    # the two labels' seven numbers with the next label's fourteen as three rows, 4 as 8.属于行政查询事项's (2 wrong). A
+    # label whose numbers begin with a row of its own that adds up, not all 0s, is not joined (columnar._merge_parts)
+    "lo-pdftotext__s02649-nested.txt": 10,
 }
 
 

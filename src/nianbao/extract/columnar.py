@@ -726,6 +726,13 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
         vals = [t.value for k, t in toks if k == "num"]
         return len(vals) == WIDTH and sum(vals[:-1]) == vals[-1]
 
+    def own_first_row(toks: list) -> bool:
+        # more than a row, its first seven a row that adds up, not all 0s: the label's own row, then a row whose label
+        # is written elsewhere (pdftotext s02649: 「1.本机关不掌握相关政府信息」 4 0 0 0 0 0 4 0 0 0 0 0 0 0, 2.没有现成信息's
+        # label further down), not 自然人's column of the rows before it
+        vals = [t.value for k, t in toks if k == "num"]
+        return len(vals) > WIDTH and sum(vals[:WIDTH - 1]) == vals[WIDTH - 1] and any(vals[:WIDTH])
+
     out = []
     i = 0
     while i < len(parts):
@@ -739,7 +746,7 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
             while j < len(parts) and n < WIDTH * len(m_rows):
                 n_rows, n_toks = parts[j]
                 k = count(n_toks)
-                if n_rows[0] != m_rows[-1] + 1 or (len(n_rows) == 1 and own_row(n_toks)) or (
+                if n_rows[0] != m_rows[-1] + 1 or (len(n_rows) == 1 and (own_row(n_toks) or own_first_row(n_toks))) or (
                         len(n_rows) >= 2 and k == WIDTH * len(n_rows)):
                     break
                 m_rows += n_rows
