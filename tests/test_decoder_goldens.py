@@ -641,6 +641,11 @@ RIGHT = {
     # the two labels' seven numbers with the next label's fourteen as three rows, 4 as 8.属于行政查询事项's (2 wrong). A
     # label whose numbers begin with a row of its own that adds up, not all 0s, is not joined (columnar._merge_parts)
     "lo-pdftotext__s02649-nested.txt": 10,
+    # PyMuPDF's sorted text of LibreOffice's PDF of a table with a 小计 column (seed 2927): a narrow 总计 cut over lines,
+    # 「6、属于四 … 44」 / 「类过程性信 - 349 - 43 56 - 448 … 8」, read as a 总计 of 8 (3 wrong: 8, 77, 6 for 448, 577,
+    # 266). A 总计 ending its line's numbers that is the last digits of the row's sum is null, as one that is its first
+    # digits was (cuttail._null_cut_total)
+    "lo-pymupdf-sort__s02927-mixed.txt": 152,
 }
 
 

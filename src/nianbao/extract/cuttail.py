@@ -64,6 +64,8 @@ CUT_SPLIT_NULL = ("本行的数有几个在单元格内折行，被工具分写�
 CUT_SPLIT_JOINED = ("本行的数有几个在单元格内折行，被工具分写在本行上下两行（上「{heads}」、下「{tails}」），连成「{wholes}」后"
                     "只有一种放法使各合计成立")
 CUT_SIDE_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的前几位：后几位可能在页面边缘被截去，该格无法确定，已留空")
+CUT_START_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的后几位：前几位可能被工具断到了别的行（窄格里折行），"
+                  "该格无法确定，已留空")
 GLUED_JOINED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），「{pieces}」是一格在单元格内折行的两段，"
                 "读作「{whole}」后各合计成立，且只有这一种读法")
 GLUED_DROPPED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），单独一行的「{lone}」不是本行的数"
@@ -258,6 +260,13 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         found.notes.append(("unreadable", row, Reason(CUT_NULL.format(gap=gap, tail=digits), printed(vals)), None))
 
 
+def _ends_numbers(line: str, last: str) -> bool:
+    """``last`` is the line's last number: only words after it, if anything (PyMuPDF's sorted text of a label
+    wrapped beside the cut 总计: 「5．属 ３８６ 0 0 ９７ 0 0 ４８于三类内部」)."""
+    found = list(re.finditer(rf"(?<!\d){re.escape(last)}(?!\d)", line)) if last else []
+    return bool(found) and not any(ch.isdigit() for ch in line[found[-1].end():])
+
+
 def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], fid: str,
                     line_ends: dict[int, str]) -> None:
     """A 总计 that ends its line and is the first digits of the sum of the row's six cells (「… 53 22 27」 for 277):
@@ -265,8 +274,11 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
     holds with it as printed, it is null with the reason (L-03); the six cells stay."""
     whole, total = str(sum(nums[:-1])), str(nums[-1])
     last = vals[-1]
-    if not (len(whole) > len(total) and whole.startswith(total) and last.cell.line is not None
-            and line_ends.get(last.cell.line, "").endswith(nfkc(last.cell.text).strip())):
+    # or its last digits, the first on another line (PyMuPDF's sorted text of a narrow 总计 cell: 「44」 above the row's
+    # line, 「… 43 56 - 448 8」, s02927: 8 for 448)
+    cut = whole.startswith(total) or whole.endswith(total)
+    if not (len(whole) > len(total) and cut and last.cell.line is not None
+            and _ends_numbers(line_ends.get(last.cell.line, ""), nfkc(last.cell.text).strip())):
         return
     key = row.split(".", 1)[1]
     read = {p: v.value for p, v in found.values.items()}
@@ -279,8 +291,8 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
             return  # the printed 总计 confirmed by another sum: a defect of the row's cells, read as printed
     p = f"{row}.total"
     found.values[p] = Value(None, last.cell)
-    found.notes.append(("unreadable", row, Reason(CUT_SIDE_NULL.format(total=total, whole=whole), printed(vals)),
-                        None))
+    said = CUT_SIDE_NULL if whole.startswith(total) else CUT_START_NULL
+    found.notes.append(("unreadable", row, Reason(said.format(total=total, whole=whole), printed(vals)), None))
 
 
 def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines: dict[int, list[str]],
