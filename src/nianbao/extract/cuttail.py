@@ -64,6 +64,8 @@ CUT_SPLIT_NULL = ("本行的数有几个在单元格内折行，被工具分写�
 CUT_SPLIT_JOINED = ("本行的数有几个在单元格内折行，被工具分写在本行上下两行（上「{heads}」、下「{tails}」），连成「{wholes}」后"
                     "只有一种放法使各合计成立")
 CUT_SIDE_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的前几位：后几位可能在页面边缘被截去，该格无法确定，已留空")
+CUT_AROUND_NULL = ("本行按原样各数之和与总计不符；本行首或末一个数单独在相邻的一行，另一侧相邻的一行也有单独的数：可能是一个数在"
+                   "单元格内折行、两段夹着本行，也可能是两格连写加别行的一段，读法不唯一，已留空")
 CUT_START_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的后几位：前几位可能被工具断到了别的行（窄格里折行），"
                   "该格无法确定，已留空")
 GLUED_JOINED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），「{pieces}」是一格在单元格内折行的两段，"
@@ -570,7 +572,12 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
                 # the lone number dropped may be the rest of a number cut around the row's line, its first digits on
                 # the line on the row's other side (pdfplumber: 「１」/「（五）不予2.重复申请 0 0 0 0 0 １１」/「１」 is 11
                 # and a 总计 of 11, not 1|1 and a stray 1, s02805): another reading, not checked here
-                fits[()] = ("", 0, "", "")
+                shown = printed(vals)
+                for c, v in zip(cols, vals, strict=True):
+                    found.values[f"{row}.{c}"] = Value(None, v.cell)
+                found.notes.append(("unreadable", row, Reason(CUT_AROUND_NULL, shown), None))
+                settled.add(row)
+                continue
             if len(fits) == 1:
                 (one, (glued, j, a, b)), = fits.items()
                 for c, x, v in zip(cols, one, vals, strict=True):
