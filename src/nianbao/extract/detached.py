@@ -315,8 +315,7 @@ def _possible(found: Found, dec: Decoded, fills: list[str]) -> list[str] | None:
                 return None
             if held is None and not sum_possible((left, right), val, filled):
                 drop |= {p.rsplit(".", 1)[0] for p in (*left, *right) if p in filled and val[p]}
-                drop |= {p.rsplit(".", 1)[0] for side in (left, right) if None not in [val.get(x) for x in side]
-                         for p in side if p in filled}
+                drop |= {p.rsplit(".", 1)[0] for side in (left, right) if all(x in filled for x in side) for p in side}
         if not drop:
             return fills
         fills = [r for r in fills if r not in drop]

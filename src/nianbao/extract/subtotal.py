@@ -133,19 +133,19 @@ def sum_holds(con: Sum, val: Mapping[str, int | float | None]) -> bool | None:
 
 def sum_possible(con: Sum, val: Mapping[str, int | float | None], new: Collection[str] = ()) -> bool:
     """Whether one constraint can hold over ``val`` whatever its cells not known hold. A count is never
-    negative: where one side is known whole, the other side's cells ``new`` (those being tried) may not
-    already exceed it, whatever the rest of that side holds. Only ``new``'s cells count on that side: the
-    others may be a reading not yet settled (an OCR'd 6 for 0 that a later step nulls)."""
+    negative: where one side is all ``new`` cells (those being tried), the other side's ``new`` cells may not
+    already exceed it, whatever the rest of that side holds. Only ``new``'s cells count: the others may be a
+    reading not settled yet (an OCR'd 6 for 0, a 总计 of 24 cut at the page's side for 249, that later steps
+    null)."""
     held = sum_holds(con, val)
     if held is not None:
         return held
-    lv = [val.get(p) for p in con[0]]
-    rv = [val.get(p) for p in con[1]]
-    ln = sum(v for p, v in zip(con[0], lv) if v is not None and p in new)
-    rn = sum(v for p, v in zip(con[1], rv) if v is not None and p in new)
-    if None not in rv and ln > sum(rv) + 1e-9:  # type: ignore[arg-type]  # (no None: asked)
+    left, right = con
+    ln = sum(v for p in left if p in new and (v := val.get(p)) is not None)
+    rn = sum(v for p in right if p in new and (v := val.get(p)) is not None)
+    if all(p in new and val.get(p) is not None for p in right) and ln > rn + 1e-9:
         return False
-    return not (None not in lv and rn > sum(lv) + 1e-9)  # type: ignore[arg-type]
+    return not (all(p in new and val.get(p) is not None for p in left) and rn > ln + 1e-9)
 
 
 def no_sum_fails(cons: Sequence[Sum], val: Mapping[str, int | float | None]) -> bool:
