@@ -35,6 +35,8 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         # pdftotext (seed 2214): 3.其他's box after the next section's heading, 结转下年度's 0000000 after （七）总计's label:
         # that row null with no note (as on main)
         "lo-pdftotext__s02214-split.txt": 7,
+        # PyMuPDF's sorted text (seeds 3253, 3029): 表二 cells of the 2019 format's wide table no reader placed (as on main)
+        "chromium-pymupdf-sort__s03253-numbers.txt": 2, "chromium-pymupdf-sort__s03029-numbers.txt": 4,
         "holdout-nrpdf-tess300-psm6__pt06.txt": 5, "holdout-pdftotext__pt01z.txt": 2,
         "holdout-pdftotext__pt12z.txt": 2, "holdout-pydocx-nows__pt22z.txt": 4, "pdf-oxide-md__r000dense.md": 3,
         "pdf-oxide-md__r001.md": 5,

@@ -643,9 +643,17 @@ RIGHT = {
     "lo-pdftotext__s02649-nested.txt": 10,
     # PyMuPDF's sorted text of LibreOffice's PDF of a table with a 小计 column (seed 2927): a narrow 总计 cut over lines,
     # 「6、属于四 … 44」 / 「类过程性信 - 349 - 43 56 - 448 … 8」, read as a 总计 of 8 (3 wrong: 8, 77, 6 for 448, 577,
-    # 266). A 总计 ending its line's numbers that is the last digits of the row's sum is null, as one that is its first
-    # digits was (cuttail._null_cut_total)
-    "lo-pymupdf-sort__s02927-mixed.txt": 152,
+    # 266). A 总计 ending its line's numbers that is the last digits of the row's sum nulls its row (a number cut over
+    # lines: other cells may lack their cut pieces too, s03029), as one that is its first digits nulls the 总计
+    # (cuttail._null_cut_total)
+    "lo-pymupdf-sort__s02927-mixed.txt": 146,
+    # PyMuPDF's sorted text of Chromium's PDF (seeds 3253, 3029, held back until their end run): （七）总计's cells cut over
+    # lines in narrow cells, 「１７８」 above 「… 1551 877 6888 … ９」 (1789), 「２０５ … ６５７」 above 「… 690 ２ ５」: read a
+    # column over, 9 and 5 as 总计 (3 and 4 wrong). 3.其他 had taken the 「１７８」 line as its own and failed: a failing row's
+    # lone number is another row's piece as well (cuttail.settle_cut_tails); a 总计 that is the sum's last digits nulls
+    # its row
+    "chromium-pymupdf-sort__s03253-numbers.txt": 115,
+    "chromium-pymupdf-sort__s03029-numbers.txt": 88,
 }
 
 

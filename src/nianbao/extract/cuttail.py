@@ -67,7 +67,7 @@ CUT_SIDE_NULL = ("本行总计「{total}」在行末，恰是其余各格之和�
 CUT_AROUND_NULL = ("本行按原样各数之和与总计不符；本行首或末一个数单独在相邻的一行，另一侧相邻的一行也有单独的数：可能是一个数在"
                    "单元格内折行、两段夹着本行，也可能是两格连写加别行的一段，读法不唯一，已留空")
 CUT_START_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的后几位：前几位可能被工具断到了别的行（窄格里折行），"
-                  "该格无法确定，已留空")
+                  "本行别的格也可能缺了断开的一段，整行无法确定，已留空")
 GLUED_JOINED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），「{pieces}」是一格在单元格内折行的两段，"
                 "读作「{whole}」后各合计成立，且只有这一种读法")
 GLUED_DROPPED = ("本行按原样各数之和与总计不符；「{glued}」是两格连写（{head}|{rest}），单独一行的「{lone}」不是本行的数"
@@ -187,8 +187,13 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             failing.append((row, got, nums))
     if not failing:  # (nearly every text: nothing to look for)
         return
-    taken = {v.cell.line for t in tables for v in t.values.values() if v.cell.line is not None}
-    lone = {ln: c for ln, c in _lone_numbers(blocks).items() if ln not in taken}
+    # (a lone number a failing row took is not taken: 3.其他 「0 0 359 0 0 359」 took the 「１７８」 below it, the first
+    # digits of （七）总计's 1789 whose 9 ends 总计's line, and both rows failed; 9 was left as 总计's 总计, s03253)
+    failed = {r for r, _, _ in failing}
+    alone = _lone_numbers(blocks)
+    taken = {v.cell.line for t in tables for p, v in t.values.items()
+             if v.cell.line is not None and not (v.cell.line in alone and p.rsplit(".", 1)[0] in failed)}
+    lone = {ln: c for ln, c in alone.items() if ln not in taken}
     # a tail may share its line with a wrapped label's rest (「形，不计其他情形）」/「３」): below a row only
     tails = {**{ln: c for ln, c in _label_tails(blocks).items() if ln not in taken}, **lone}
     numlines = _number_lines(blocks)
@@ -273,7 +278,8 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
                     line_ends: dict[int, str]) -> None:
     """A 总计 that ends its line and is the first digits of the sum of the row's six cells (「… 53 22 27」 for 277):
     the rest cut off at the page's side (a table wider than the page, LibreOffice). Unless a sum across rows
-    holds with it as printed, it is null with the reason (L-03); the six cells stay."""
+    holds with it as printed, it is null with the reason (L-03); the six cells stay. Its last digits (the first on
+    another line, a narrow cell's number wrapped): the whole row is null."""
     whole, total = str(sum(nums[:-1])), str(nums[-1])
     last = vals[-1]
     # or its last digits, the first on another line (PyMuPDF's sorted text of a narrow 总计 cell: 「44」 above the row's
@@ -291,9 +297,13 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
         b = [read.get(f"requests.{r}.total") for r in right]
         if None not in a + b and sum(x for x in a if x is not None) == sum(x for x in b if x is not None):
             return  # the printed 总计 confirmed by another sum: a defect of the row's cells, read as printed
-    p = f"{row}.total"
-    found.values[p] = Value(None, last.cell)
-    said = CUT_SIDE_NULL if whole.startswith(total) else CUT_START_NULL
+    side = whole.startswith(total)
+    # (a number cut over lines: the row's line may lack other cells' first digits too, 「２０５」 over research's 2 in
+    # 「… 1499 1018 901 415 690 ２ ５」, s03029: the whole row is null, not its 总计 alone)
+    for c in ("total",) if side else Format.T3_COLUMN_KEYS:
+        p = f"{row}.{c}"
+        found.values[p] = Value(None, found.values[p].cell if p in found.values else last.cell)
+    said = CUT_SIDE_NULL if side else CUT_START_NULL
     found.notes.append(("unreadable", row, Reason(said.format(total=total, whole=whole), printed(vals)), None))
 
 
