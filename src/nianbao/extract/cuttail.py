@@ -300,9 +300,9 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
     side = whole.startswith(total)
     # (a number cut over lines: the row's line may lack other cells' first digits too, 「２０５」 over research's 2 in
     # 「… 1499 1018 901 415 690 ２ ５」, s03029: the whole row is null, not its 总计 alone)
-    for c in ("total",) if side else Format.T3_COLUMN_KEYS:
-        p = f"{row}.{c}"
-        found.values[p] = Value(None, found.values[p].cell if p in found.values else last.cell)
+    for c, v in zip(Format.T3_COLUMN_KEYS, vals, strict=True):
+        if c == "total" or not side:
+            found.values[f"{row}.{c}"] = Value(None, v.cell)
     said = CUT_SIDE_NULL if side else CUT_START_NULL
     found.notes.append(("unreadable", row, Reason(said.format(total=total, whole=whole), printed(vals)), None))
 

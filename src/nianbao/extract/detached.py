@@ -272,12 +272,10 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
     if not fills:
         return
     # and only when no sum across rows that the filled rows complete fails
-    kept = _possible(found, dec, fills)
-    if kept is None:
+    possible = _possible(found, dec, fills)
+    if possible is None:
         return
-    fills = kept
-    val = {p: v.value for p, v in found.values.items() if v.value is not None}
-    val.update({f"{r}.{c}": dec.values[f"{r}.{c}"].value for r in fills for c in T3_COLUMN_KEYS})
+    fills, val = possible
     done = set(fills)
     found.notes[:] = [x for x in found.notes if not (x[0] == "unreadable" and x[1] in done)]  # read now
     keys = _format_keys(found)
@@ -294,8 +292,8 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in kept)[:60], None))
 
 
-def _possible(found: Found, dec: Decoded, fills: list[str]) -> list[str] | None:
-    """The rows to fill: None when a sum across rows that they complete fails. A sum they do not complete but
+def _possible(found: Found, dec: Decoded, fills: list[str]) -> tuple[list[str], dict] | None:
+    """The rows to fill and the values with them: None when a sum across rows that they complete fails. A sum they do not complete but
     make impossible (a count is never negative: their cells on one side already more than the other side's
     whole) drops the rows of its cells on either side that make it so, and the rest are tried again
     (s02214: 3.其他 read as 6 and （七）总计 as 0 while 予以公开 was not read, 3.其他's numbers written after the
@@ -317,7 +315,7 @@ def _possible(found: Found, dec: Decoded, fills: list[str]) -> list[str] | None:
                 drop |= {p.rsplit(".", 1)[0] for p in (*left, *right) if p in filled and val[p]}
                 drop |= {p.rsplit(".", 1)[0] for side in (left, right) if all(x in filled for x in side) for p in side}
         if not drop:
-            return fills
+            return fills, val
         fills = [r for r in fills if r not in drop]
     return None
 
