@@ -719,25 +719,25 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
     over a label followed by a row of its own (seven numbers whose six first add up to the last),
     nor from a run followed by one not all 0s (the labels before its last lost theirs: 「7.… 8.…」 / 0 0 0 0 0 20 20,
     the next label's numbers a row ahead), and only when the counts come out exact."""
-    def count(toks: list) -> int:
-        return sum(1 for k, _ in toks if k == "num")
+    def nums(toks: list) -> list[int]:
+        return [t.value for k, t in toks if k == "num"]
 
     def own_row(toks: list) -> bool:
-        vals = [t.value for k, t in toks if k == "num"]
+        vals = nums(toks)
         return len(vals) == WIDTH and sum(vals[:-1]) == vals[-1]
 
     def own_first_row(toks: list) -> bool:
         # more than a row, its first seven a row that adds up, not all 0s: the label's own row, then a row whose label
         # is written elsewhere (pdftotext s02649: 「1.本机关不掌握相关政府信息」 4 0 0 0 0 0 4 0 0 0 0 0 0 0, 2.没有现成信息's
         # label further down), not 自然人's column of the rows before it
-        vals = [t.value for k, t in toks if k == "num"]
+        vals = nums(toks)
         return len(vals) > WIDTH and sum(vals[:WIDTH - 1]) == vals[WIDTH - 1] and any(vals[:WIDTH])
 
     out = []
     i = 0
     while i < len(parts):
         rows, toks = parts[i]
-        n = count(toks)
+        n = len(nums(toks))
         # (a run followed by one row that adds up, not all 0s, is not joined: its last label's row, as the reader takes
         # it; seven 0s add up as well as they are 自然人's column of seven rows)
         if len(rows) >= 2 and n < WIDTH * len(rows) and not (own_row(toks) and any(
@@ -745,7 +745,7 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
             m_rows, m_toks, j = list(rows), list(toks), i + 1
             while j < len(parts) and n < WIDTH * len(m_rows):
                 n_rows, n_toks = parts[j]
-                k = count(n_toks)
+                k = len(nums(n_toks))
                 if n_rows[0] != m_rows[-1] + 1 or (len(n_rows) == 1 and (own_row(n_toks) or own_first_row(n_toks))) or (
                         len(n_rows) >= 2 and k == WIDTH * len(n_rows)):
                     break

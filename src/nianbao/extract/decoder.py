@@ -2056,7 +2056,9 @@ def split_boxes(lines: list[int | None]) -> bool:
     return any(d > 1 for d in steps) and (len(set(known)) < len(known) or 1 in steps)
 
 
-_ARTICLE_NAMED = re.compile(r"第二十条第?\(?([一二三四五六七八九十]+)\)?项")
+# 表二's group heading as the format writes it (第二十条第（五）项), its last 第 and its brackets often lost
+_ARTICLE_HEAD = re.escape(norm(Format.article("")).removesuffix("第项")) + "第?"
+_ARTICLE_NAMED = re.compile(_ARTICLE_HEAD + r"\(?([一二三四五六七八九十]+)\)?项")
 
 
 def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveItem) -> bool:
@@ -2302,7 +2304,7 @@ def _increasing(hits: list[tuple]) -> list[tuple]:
     return max(best, key=len, default=[])
 
 
-_ARTICLE = re.compile(r"第二十条第?\(?[一二三四五六七八九十]+\)?项?|\([一二三四五六七八九十]+\)")
+_ARTICLE = re.compile(_ARTICLE_HEAD + r"\(?[一二三四五六七八九十]+\)?项?|\([一二三四五六七八九十]+\)")
 
 
 def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
