@@ -654,6 +654,10 @@ RIGHT = {
     # its row
     "chromium-pymupdf-sort__s03253-numbers.txt": 115,
     "chromium-pymupdf-sort__s03029-numbers.txt": 88,
+    # pdftotext (seed 2927): 「规章」「40」「规范性文件」「1」「-」「30」「- -」, the page's rows 40 1 — and 30 — —: the columns'
+    # reader took 1 - 30 for 规范性文件's row and ended the run at 「- -」 as words (2 wrong: 1 as 制发, 30 as 现行有效). A line of
+    # blank marks only is that many cells: five for a row of three, not read (columnar._marks_line)
+    "chromium-pdftotext__s02927-mixed.txt": 101,
 }
 
 

@@ -1471,7 +1471,7 @@ def _zeros(stream: Stream, lo: int, hi: int) -> list[_Num] | None:
     out: list[_Num] = []
     for m in _TOKEN.finditer(text, where[lo], where[min(hi, len(where)) - 1] + 1):
         tok = m.group()
-        if _BLANK_MARK.fullmatch(tok) and _own_line(text, m.start(), m.end()):
+        if _BLANK_MARK.fullmatch(tok) and _marks_line(text, m.start(), m.end()):
             return None  # a blank cell's mark (「—」 on a line of its own): not every cell is a 0
         if not tok[0].isdigit():
             continue
@@ -1754,9 +1754,10 @@ _BLANK = "—"
 _BLANK_MARK = re.compile(r"[—–－\-/／]+|无")
 
 
-def _own_line(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` (a token, no white space in it) stands alone on its line."""
-    return _line_of(text, a, b).strip() == text[a:b]
+def _marks_line(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` (a blank cell's mark) stands on a line of nothing but such marks (「—」, or pdftotext's
+    「- -」: two blank cells side by side in one box)."""
+    return all(_BLANK_MARK.fullmatch(w) for w in _line_of(text, a, b).split())
 
 
 def _count(tok: str) -> int | float:
@@ -1801,8 +1802,9 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     keys: list[bool] = []
     for m in _T2_TOKEN.finditer(text, t_lo, t_hi):
         tok = m.group()
-        if _BLANK_MARK.fullmatch(tok) and (cur or words) and _own_line(text, m.start(), m.end()):
-            # a blank cell's mark on a line of its own (「本年处理决定数量」「—」「0」): a cell of the run, no number
+        if _BLANK_MARK.fullmatch(tok) and (cur or words) and _marks_line(text, m.start(), m.end()):
+            # a blank cell's mark on a line of marks only (「本年处理决定数量」「—」「0」; 「1」「-」「30」「- -」, two of them): a cell of
+            # the run each, no number
             cur.append((_BLANK, m.start(), m.end()))
             continue
         if not tok[0].isdigit():
