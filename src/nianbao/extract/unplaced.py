@@ -41,23 +41,27 @@ def numbers_in(region: list[Block]) -> list[str]:
 
 
 def note_unplaced(found: Found, region: list[Block] | None, table: str, rows: list[str], cells: int) -> None:
-    """Note ``rows`` of ``table`` (``cells`` cells in all) with no number read and no note yet, when fewer
-    than half of its cells were read and ``region`` holds at least ``LEAST[table]`` numbers more than that."""
+    """Note ``rows`` of ``table`` (``cells`` cells in all) with no number read and no note yet, when ``region`` holds
+    at least ``LEAST[table]`` numbers more than the cells read, and fewer than half of its cells were read or the
+    numbers left over would fill at least half the empty rows' cells."""
     if region is None or not found.values:
         return
     read = sum(1 for v in found.values.values() if v.value is not None)
-    if read * 2 >= cells:
-        return  # most of the table was read: its empty rows are more likely blank than lost
+    empty = [row for row in found.unread_rows(rows) if row not in found.certain]
     numbers = numbers_in(region)
     extra = len(numbers) - read
-    if extra < LEAST[table]:
+    if extra < LEAST[table] or not empty:
+        return
+    if read * 2 >= cells and extra * len(rows) * 2 < len(empty) * cells:
+        # most of the table was read: its empty rows are more likely blank than lost, unless the numbers left over
+        # would fill half their cells or more (pdfplumber: 「行」/「29 -3 0」/「政处罚」, labels wrapped around their numbers:
+        # four items' ten cells, seven numbers counted, a number before a minus sign being no count here)
         return
     if any(n[1] == table and n[0] in ("unreadable", "ambiguous") for n in found.notes):
         return  # the table's own note already says its cells were not read
     why = WHY.format(n=len(numbers), read=read, shown=" ".join(numbers[:12]) + (" …" if len(numbers) > 12 else ""))
-    for row in found.unread_rows(rows):
-        if row not in found.certain:
-            found.notes.append(("unreadable", row, why, None))
+    for row in empty:
+        found.notes.append(("unreadable", row, why, None))
 
 
 def note_unplaced_tables(fmt2: str | None, tables: dict[str, tuple[Found, list[Block] | None]]) -> None:
