@@ -513,8 +513,11 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             i = j
             continue
         if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
-                and digits[-1] in "12345678" and "." not in digits):
-            # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it
+                and digits[-1] in "12345678" and "." not in digits
+                and digits[-1] in _NUMBERED_WORDS.get(chars[j + 1:j + 3], digits[-1])):
+            # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it; not a digit the
+            # format never numbers the words after the mark with (pdfplumber: 「3 17 0 0 0 0 0 17」/「.危及“三安全一稳定”」,
+            # 3.'s numbering split around the row's numbers: the 7 is the 总计's, not 「7.」)
             digits = digits[:-1]
         if digits:
             end_at = i + len(digits)
@@ -1068,6 +1071,14 @@ def _stream_label(text: str) -> str:
     """A label's characters as Stream.chars has them (asked per item and row of every report: kept)."""
     return "".join(_nfkc(ch) for ch in text if ch not in _SEPARATORS)
 
+
+# 表三's rows numbered 「N.」, by the first two characters of their words: the digits the format numbers them with
+# (「危及」 3, 「属于」 1 5 6 7 8)
+_NUMBERED_WORDS: dict[str, str] = {}
+for _row in (*T3_ROWS_2019, *T3_ROWS_2021):
+    if _row.number and _row.number[:-1].isdigit():
+        _w = _stream_label(_row.label)[len(_row.number):][:2]
+        _NUMBERED_WORDS[_w] = "".join(sorted(set(_NUMBERED_WORDS.get(_w, "")) | {_row.number[:-1]}))
 
 _NUMERALS = frozenset("一二三四五六七八九十")
 
