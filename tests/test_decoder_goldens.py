@@ -658,6 +658,20 @@ RIGHT = {
     # reader took 1 - 30 for 规范性文件's row and ended the run at 「- -」 as words (2 wrong: 1 as 制发, 30 as 现行有效). A line of
     # blank marks only is that many cells: five for a row of three, not read (columnar._marks_line)
     "chromium-pdftotext__s02927-mixed.txt": 101,
+    # pdfplumber's text of LibreOffice's PDF (seed 3469, and four other modes): 「3 17 0 0 0 0 0 17」/「.危及“三安全一稳定”」, the
+    # label's numbering split around its row's numbers: the 7 of 17 was taken for a numbering 「7.」 and 总计 read as 1. The
+    # format numbers 危及… 3, never 7 (decoder._NUMBERED_WORDS)
+    "lo-pdfplumber__s03469-breaks.txt": 180,
+    # PyMuPDF's text of LibreOffice's PDF (seed 3461), one cell a line, narrow cells: 「１００３３７」 (100 and 337 glued) … 6.属于
+    # 四类过程性信息 read by count on several lines as 100337 0 315270 26 6 12 88 (7 wrong). Its neighbour 5. failed its sum
+    # beside an unread row and was nulled; a row found so is unread for its neighbours too (counted.counted_rows)
+    "lo-pymupdf__s03461-numbers.txt": 107,
+    # the same page as PyMuPDF's sorted text and pypdf's layout (20 and 9 wrong): numbers cut over lines in narrow cells,
+    # rows read from their own line failing their sums beside no lone piece (0 ３１５ ２７０ ０ ７ ６ ８８), or adding up cut alike
+    # (「1.属于国家秘密 0 １８ 0 0 0 0 １８」/「公开 ６ ６」: 186 twice). In a text seen cutting numbers over lines, those rows are null
+    # (cuttail: CUT_ELSEWHERE_NULL, CUT_BESIDE_NULL)
+    "chromium-pymupdf-sort__s03461-numbers.txt": 65,
+    "chromium-pypdf-layout__s03461-numbers.txt": 93,
 }
 
 

@@ -42,30 +42,49 @@ def counted_rows(found: Found) -> set[str]:
     order = [r.key for r in Format.get(found.t3_format()).t3_rows]
     read = {k for k in order if any((v := found.values.get(f"requests.{k}.{c}")) is not None and v.value is not None
                                      for c in cols)}
-    out = set()
-    for i, key in enumerate(order):
-        row = f"requests.{key}"
-        if key not in read or row in found.grid or row in found.certain:
-            continue
-        # (a cell the garbled-rows check nulled counts as read, as it was: it failed the row's sum too)
-        got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None]
-        if any(isinstance(v.value, float) or v.overflow for v in got):
-            continue
-        nums = {c: int(v.value) for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None
-                and v.value is not None}
-        total = nums.pop(cols[-1], None)
-        # its 总计 against its six applicant cells: equal when all are read; at least their sum when some
-        # are not (every cell is at least 0)
-        if total is None or (sum(nums.values()) == total if len(nums) == len(cols) - 1 else sum(nums.values()) <= total):
-            continue
-        lines = {v.cell.line for v in got}
-        if None in lines or len(lines) < 2:
-            continue  # the row is a line of the text: read as printed
-        beside = order[max(0, i - 1):i] + order[i + 1:i + 2]
-        if all(k in read for k in beside):
-            continue
-        out.add(row)
-    return out
+    out: set[str] = set()
+    failing = [i for i, key in enumerate(order) if key in read and _fails(found, key)]
+    # a row found here is no reading, so its neighbours stand beside an unread row too (PyMuPDF: 5.属于三类内部事务信息
+    # beside an unread 4., then 6.属于四类过程性信息 beside 5., both of cells glued and cut over lines): until none is added.
+    # Not through a row whose 总计 is the first or last digits of its cells' sum: a number cut at the page's side or over
+    # lines, which ``cuttail`` settles (LibreOffice's table past the page's side: every row's 总计 cut, s02751)
+    while True:
+        more = {f"requests.{order[i]}" for i in failing if f"requests.{order[i]}" not in out
+                and not all(k in read for k in order[max(0, i - 1):i] + order[i + 1:i + 2])
+                and not (out and _cut_shaped(found, order[i]))}
+        if not more:
+            return out
+        out |= more
+        read -= {r.removeprefix("requests.") for r in more if not _cut_shaped(found, r.removeprefix("requests."))}
+
+
+def _cut_shaped(found: Found, key: str) -> bool:
+    """Whether the 表三 row ``key``'s 总计 is the first or last digits of the sum of its six other cells, all read."""
+    nums = [v.value if (v := _as_read(found, f"requests.{key}.{c}")) is not None else None for c in Format.T3_COLUMN_KEYS]
+    if any(n is None or isinstance(n, float) for n in nums):
+        return False
+    whole, total = str(sum(int(n) for n in nums[:-1] if n is not None)), str(nums[-1])
+    return len(whole) > len(total) and (whole.startswith(total) or whole.endswith(total))
+
+
+def _fails(found: Found, key: str) -> bool:
+    """Whether the 表三 row ``key`` was read by count on several lines and fails its own sum (``counted_rows``)."""
+    cols = Format.T3_COLUMN_KEYS
+    row = f"requests.{key}"
+    if row in found.grid or row in found.certain:
+        return False
+    # (a cell the garbled-rows check nulled counts as read, as it was: it failed the row's sum too)
+    got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None]
+    if not got or any(isinstance(v.value, float) or v.overflow for v in got):
+        return False
+    nums = {c: int(v.value) for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None}
+    total = nums.pop(cols[-1], None)
+    # its 总计 against its six applicant cells: equal when all are read; at least their sum when some
+    # are not (every cell is at least 0)
+    if total is None or (sum(nums.values()) == total if len(nums) == len(cols) - 1 else sum(nums.values()) <= total):
+        return False
+    lines = {v.cell.line for v in got}
+    return None not in lines and len(lines) >= 2  # (a row that is a line of the text is read as printed)
 
 
 def null_counted_rows(found: Found, before: set[str]) -> None:

@@ -80,6 +80,12 @@ CUT_HEAD_JOINED = ("本行按原样各数之和与总计不符；其上第{gap}�
                    "连成「{whole}」后各合计成立")
 
 
+CUT_BESIDE_NULL = ("本行各数之和与总计相符，但此文字把数在单元格内折行断开（见别的行的说明），而本行{side}紧邻一行有没有归属的数字"
+                   "「{pieces}」：可能是本行几个数被断开的部分（一个数和总计断得一样时合计照样成立），各格无法确定，已留空")
+CUT_ELSEWHERE_NULL = ("本行各数之和与总计不符，而此文字把别的行的数在单元格内折行断开（见那几行的说明）：本行的数也可能缺了"
+                      "被断到别处的部分，各格无法确定，已留空")
+
+
 def _as_read(found: Found, path: str) -> Value | None:
     """The cell's value, or as read before the garbled-rows check nulled it."""
     v = found.values.get(path)
@@ -198,6 +204,14 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
     tails = {**{ln: c for ln, c in _label_tails(blocks).items() if ln not in taken}, **lone}
     numlines = _number_lines(blocks)
     settled: set[str] = set()
+    as_printed: list[tuple[str, list[Value]]] = []  # failing rows no piece was found for: read as printed, so far
+    # where this table's numbers were seen cut over lines (a narrow cell's number wrapped, not cut at the page's side):
+    # their rest below the row (a number joined with a line below), their first digits above (joined with a line
+    # above, or a 总计 that is the sum's last digits), or both (heads above and tails below, ``_settle_split``)
+    below_seen = above_seen = False
+    split_seen = False  # a row's numbers split around its line, read or not: pieces above and below rows alike
+    used: set[int] = set()  # the lines of pieces joined to a row or taken for a row's pieces
+    sided: list[tuple[str, list[Value], tuple]] = []  # rows whose 总计 alone was nulled as cut at the page's side
 
     def doubtful(row: str) -> frozenset[str]:  # the other failing rows not settled yet, by the format's row key
         return frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
@@ -214,14 +228,23 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         # line below that a cell took): not a line that may be another failing row's tail
         start = min(lines)
         blanks = {i for i, v in enumerate(vals) if v.value is None}
-        if not blanks and _settle_split(found, row, vals, fid, numlines, taken, ends, end, doubtful(row)):
+        if not blanks and (split := _settle_split(found, row, vals, fid, numlines, taken, ends, end, doubtful(row),
+                                                   used)):
             settled.add(row)
+            split_seen = True
+            if split == "joined":  # (one no reading fits may be a 总计 cut at the page's side beside other numbers, s02751)
+                below_seen = above_seen = True
             continue
         head = None if blanks else next(
             (lone[ln] for ln in range(start - 1, start - 1 - BELOW, -1) if ln in lone
              and not any(0 < ln - e <= BELOW for e in ends if e != end)), None)
         if (tail is None or tail.line is None) and (head is None or head.line is None):
-            _null_cut_total(found, row, vals, nums, fid, line_ends)
+            how = _null_cut_total(found, row, vals, nums, fid, line_ends)
+            above_seen = above_seen or how == "start"
+            if how is None:
+                as_printed.append((row, vals))
+            elif how == "side":  # (its note the last one: taken back below where the text wraps numbers)
+                sided.append((row, vals, found.notes[-1]))
             continue
         read = {p: v.value for p, v in found.values.items()}
         # (a printed blank counts as 0 in the row's sums, as the report's own sums count it)
@@ -246,6 +269,8 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             p = f"{row}.{cols[i]}"
             old = found.values[p]
             found.values[p] = Value(whole, old.cell)
+            used.add(end + gap if below else start - gap)
+            below_seen, above_seen = below_seen or below, above_seen or not below
             note = (CUT_JOINED.format(gap=gap, tail=digits, head=nums[i], whole=whole) if below else
                     CUT_HEAD_JOINED.format(gap=gap, head=digits, tail=nums[i], whole=whole))
             found.notes.append(("repaired", row, Reason(note), None))
@@ -253,6 +278,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             continue
         piece = tail if tail is not None else head
         assert piece is not None and piece.line is not None
+        used.add(piece.line)
         gap = piece.line - end if tail is not None else start - piece.line
         digits = nfkc(piece.text).strip()
         if tail is None:
@@ -265,6 +291,71 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             p = f"{row}.{c}"
             found.values[p] = Value(None, found.values[p].cell)
         found.notes.append(("unreadable", row, Reason(CUT_NULL.format(gap=gap, tail=digits), printed(vals)), None))
+    if not (below_seen or above_seen):
+        return
+    # this text cuts numbers over lines (a narrow cell's number wrapped): a row failing its sum beside no piece may
+    # lack pieces too, written on a line a cell took (PyMuPDF's sorted text: 「…事务信息 0 0 １５６ １６２ … １０ ３３ … ２６ １２」
+    # holds 6.属于四类过程性信息's first digits; its own line 「0 ３１５ ２７０ ０ ７ ６ ８８」 read as seven cells, s03461)
+    # (nor is a 总计 that is the first digits of the row's sum cut at the page's side: its rest may be on another line,
+    # and the other cells may lack theirs: 「2.重复申请 0 0 0 0 ４０ ４ ４」 for 284 0 0 0 0 40 324, PyMuPDF sort, s03461)
+    for row, vals, side_note in sided:
+        found.notes.remove(side_note)
+        as_printed.append((row, vals))
+    for row, vals in as_printed:
+        for c, v in zip(cols, vals, strict=True):
+            found.values[f"{row}.{c}"] = Value(None, v.cell)
+        found.notes.append(("unreadable", row, Reason(CUT_ELSEWHERE_NULL, printed(vals)), None))
+    if below_seen != above_seen and not split_seen:  # (pieces above and below rows: which row's is not known)
+        _null_beside_pieces(found, blocks, taken | used, settled, 1 if below_seen else -1)
+
+
+def _null_beside_pieces(found: Found, blocks: list[Block], taken: set[int], settled: set[str], step: int) -> None:
+    """In a text that cuts numbers over lines, their rest on the line below (``step`` 1) or their first digits on the
+    line above (-1): a 表三 row that adds up as read, with pieces of numbers on that side of its line that no cell
+    took, is null (L-03). A number and its row's 总计 cut alike still add up: pypdf's layout
+    「1.属于国家秘密 0 １８ 0 0 0 0 １８」/「公开 ６ ６」 is 186 twice, read as 18 (s03461)."""
+    cols = Format.T3_COLUMN_KEYS
+    loose = {ln: ts for ln, ts in _piece_lines(blocks).items() if ln not in taken}
+    if not loose:
+        return
+    for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
+        if row in found.grid or row in settled or (vals := _row_read(found, row)) is None:
+            continue
+        lines = [v.cell.line for v in vals if v.cell.line is not None]
+        if len(lines) != len(vals) or len(set(lines)) != 1:
+            continue  # (a row of one line: the lines beside another's, as a text written box by box has them, say nothing)
+        start = max(lines) + 1 if step > 0 else min(lines) - 1
+        near = None
+        for ln in range(start, start + step * BELOW, step):
+            if ln in taken:
+                break  # another row's line: what stands past it is that row's
+            if ln in loose:
+                near = ln
+                break
+        if near is None:
+            continue
+        pieces = " ".join(loose[near])
+        for c, v in zip(cols, vals, strict=True):
+            found.values[f"{row}.{c}"] = Value(None, v.cell)
+        found.notes.append(("unreadable", row, Reason(CUT_BESIDE_NULL.format(side="下" if step > 0 else "上", pieces=pieces), printed(vals)), None))
+
+
+def _piece_lines(blocks: list[Block]) -> dict[int, list[str]]:
+    """Lines holding numbers, after a wrapped label's words if any (「公开 ６ ６」, 「处理 １７ １７」), by line: their digits."""
+    out: dict[int, list[str]] = {}
+    for b in blocks:
+        cells = [c for c in b.cells if c.text.strip()]
+        if b.grid or not cells or (line := cells[0].line) is None or any(c.line != line for c in cells):
+            continue
+        toks = nfkc(" ".join(c.text for c in cells)).split()
+        k = 0
+        while k < len(toks) and not any(ch.isdigit() for ch in toks[k]):
+            k += 1
+        nums = toks[k:]
+        if nums and all(t.isascii() and t.isdigit() and len(t) < MAX_DIGITS for t in nums) and all(
+                any("\u4e00" <= ch <= "\u9fff" for ch in w) for w in toks[:k]):
+            out[line] = nums
+    return out
 
 
 def _ends_numbers(line: str, last: str) -> bool:
@@ -275,7 +366,7 @@ def _ends_numbers(line: str, last: str) -> bool:
 
 
 def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], fid: str,
-                    line_ends: dict[int, str]) -> None:
+                    line_ends: dict[int, str]) -> str | None:
     """A 总计 that ends its line and is the first digits of the sum of the row's six cells (「… 53 22 27」 for 277):
     the rest cut off at the page's side (a table wider than the page, LibreOffice). Unless a sum across rows
     holds with it as printed, it is null with the reason (L-03); the six cells stay. Its last digits (the first on
@@ -287,7 +378,7 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
     cut = whole.startswith(total) or whole.endswith(total)
     if not (len(whole) > len(total) and cut and last.cell.line is not None
             and _ends_numbers(line_ends.get(last.cell.line, ""), nfkc(last.cell.text).strip())):
-        return
+        return None
     key = row.split(".", 1)[1]
     read = {p: v.value for p, v in found.values.items()}
     for left, right in Format.get(fid).t3_identities():
@@ -296,7 +387,7 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
         a = [read.get(f"requests.{r}.total") for r in left]
         b = [read.get(f"requests.{r}.total") for r in right]
         if None not in a + b and sum(x for x in a if x is not None) == sum(x for x in b if x is not None):
-            return  # the printed 总计 confirmed by another sum: a defect of the row's cells, read as printed
+            return "confirmed"  # the printed 总计 confirmed by another sum: a defect of the row's cells, as printed
     side = whole.startswith(total)
     # (a number cut over lines: the row's line may lack other cells' first digits too, 「２０５」 over research's 2 in
     # 「… 1499 1018 901 415 690 ２ ５」, s03029: the whole row is null, not its 总计 alone)
@@ -305,32 +396,34 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
             found.values[f"{row}.{c}"] = Value(None, v.cell)
     said = CUT_SIDE_NULL if side else CUT_START_NULL
     found.notes.append(("unreadable", row, Reason(said.format(total=total, whole=whole), printed(vals)), None))
+    return "side" if side else "start"
 
 
 def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines: dict[int, list[str]],
-                  taken: set[int], ends: set[int], end: int, doubtful: frozenset[str]) -> bool:
+                  taken: set[int], ends: set[int], end: int, doubtful: frozenset[str], used: set[int]) -> str | None:
     """Numbers cut with their first digits on a line of numbers above the row and their rest on the line below,
     which the row took: 「４ ２３」/「一、本年新收… ２６ ５６ ３４ ４１ ３５」/「６ ８」 read as 26 56 34 41 35 6 8.
     The row's own numbers and the joined ones (each in order) are placed every way; exactly one placing that
-    makes the sums hold is read, else the row is null. False when the text is not of this kind."""
+    makes the sums hold is read ("joined"), else the row is null ("null"). None when the text is not of this kind."""
     by_line: dict[int, list[Value]] = {}
     for v in vals:
         if v.cell.line is not None:
             by_line.setdefault(v.cell.line, []).append(v)
     if len(by_line) != 2:
-        return False
+        return None
     first, below = sorted(by_line)
     if not 0 < below - first <= BELOW:
-        return False
+        return None
     tails = numlines.get(below)
     if tails is None or len(tails) != len(by_line[below]):
-        return False
+        return None
     head_ln = next((ln for ln in range(first - 1, first - 1 - BELOW, -1) if ln in numlines), None)
     if head_ln is None or head_ln in taken or any(0 < head_ln - e <= BELOW for e in ends if e != end):
-        return False
+        return None
     heads = numlines[head_ln]
     if len(heads) != len(tails):
-        return False
+        return None
+    used.add(head_ln)
     cols = Format.T3_COLUMN_KEYS
     own = [int(v.value) for v in by_line[first] if v.value is not None]
     joined = [int(h + t) for h, t in zip(heads, tails, strict=True)]
@@ -347,12 +440,12 @@ def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines:
             found.values[p] = Value(x, found.values[p].cell)
         note = CUT_SPLIT_JOINED.format(heads=h, tails=t, wholes="、".join(map(str, joined)))
         found.notes.append(("repaired", row, Reason(note), None))
-        return True
+        return "joined"
     for c in cols:
         p = f"{row}.{c}"
         found.values[p] = Value(None, found.values[p].cell)
     found.notes.append(("unreadable", row, Reason(CUT_SPLIT_NULL.format(heads=h, tails=t), printed(vals)), None))
-    return True
+    return "null"
 
 
 TWO_LINES_JOINED = ("本行的数分写在两行（标签一行「{first}」、下一行「{second}」），按行序读各数之和与总计不符；两行各自的次序不变，"
