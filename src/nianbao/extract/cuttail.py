@@ -33,6 +33,15 @@ rows are weighed (``settle_glued_rows``), a text row of 表三 failing its sum i
 numbers cut in two and two neighbouring numbers on different lines joined (a cell set on two lines): exactly one
 such reading that makes the sums hold is read, with a note; several leave the row null (L-03); none leave it
 as printed.
+
+Once a text shows its numbers cut over lines (a piece joined, a split joined, a 总计 that is the last digits of its
+row's sum), a row failing its sum is no printed defect to read as printed: its pieces may stand on a line another
+row took (PyMuPDF's sorted text writes a row's first digits on the line of the row above). Such rows are null, and
+so is a row whose 总计 is its sum's first digits (not only the 总计: the page's side is not the only explanation).
+A row that adds up may still be cut: a number and its 总计 cut alike (「… １８ … １８」/「公开 ６ ６」, 186 twice). When
+the text shows its pieces on one side of their rows only (below, or above), a row on one line of the text with
+numbers no cell took right on that side is null too; pieces seen on both sides (a cell set in the middle of its
+height, heads above and tails below) leave no telling whose a line between two rows is, and nothing is done.
 """
 
 from __future__ import annotations
@@ -323,7 +332,7 @@ def _null_beside_pieces(found: Found, blocks: list[Block], taken: set[int], sett
             continue
         lines = [v.cell.line for v in vals if v.cell.line is not None]
         if len(lines) != len(vals) or len(set(lines)) != 1:
-            continue  # (a row of one line: the lines beside another's, as a text written box by box has them, say nothing)
+            continue  # (only a row on one line: in a text written box by box the lines beside a row are other boxes)
         start = max(lines) + 1 if step > 0 else min(lines) - 1
         near = None
         for ln in range(start, start + step * BELOW, step):
@@ -337,7 +346,8 @@ def _null_beside_pieces(found: Found, blocks: list[Block], taken: set[int], sett
         pieces = " ".join(loose[near])
         for c, v in zip(cols, vals, strict=True):
             found.values[f"{row}.{c}"] = Value(None, v.cell)
-        found.notes.append(("unreadable", row, Reason(CUT_BESIDE_NULL.format(side="下" if step > 0 else "上", pieces=pieces), printed(vals)), None))
+        said = CUT_BESIDE_NULL.format(side="下" if step > 0 else "上", pieces=pieces)
+        found.notes.append(("unreadable", row, Reason(said, printed(vals)), None))
 
 
 def _piece_lines(blocks: list[Block]) -> dict[int, list[str]]:
