@@ -492,3 +492,26 @@ def test_a_label_spanning_its_own_slot_does_not_hide_a_merged_cell_of_the_row():
     printed = load_json(PDF / "printed" / "lo_label_spanning_beside_a_merged_slot.json")
     assert [m for m in mismatches(printed, got) if m[2] is not None] == []
     assert got["requests"]["total_processed"]["total"] == 5211
+
+
+def test_a_subtotal_set_in_a_table_of_its_own_is_placed_by_the_header_row_that_names_it():
+    """LibreOffice's PDF of a page whose 表三 header is several tables (seed 3871): a 「小计」 cell in a table of its own
+    above the header's comes first in the header's text, so 小计 was placed right after 自然人 (1) and every row of the
+    second table read a column over, its 小计 as 其他 (37 wrong). The header row that names the organisations and
+    小计 together places it after 其他 (6)."""
+    got = nianbao.parse(PDF / "lo_subtotal_in_a_table_of_its_own.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_subtotal_in_a_table_of_its_own.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert got["requests"]["denied_state_secret"]["other_org"] == 14
+
+
+def test_appeals_cut_at_the_page_side_are_read_under_their_headers():
+    """LibreOffice's PDF (seed 3679): 表四 wider than the page, 复议后起诉's 总计 column cut off. With fourteen named
+    result columns for fifteen the row was read by counting its cells, a blank label cell first: every number a
+    column over (9 wrong). The columns the header names are read under it; the cut one is null, said so (L-03)."""
+    got = nianbao.parse(PDF / "lo_t4_cut_at_page_side.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_t4_cut_at_page_side.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert got["appeals"]["review"] == printed["appeals"]["review"]
+    assert got["appeals"]["litigation_after_review"]["total"] is None
+    assert any(n["path"] == "appeals.litigation_after_review" and n["kind"] == "unreadable" for n in got["notes"])

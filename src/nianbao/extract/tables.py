@@ -398,6 +398,7 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
     head = _T3Header(places=places)
     header_text = ""
     lines: list[Block] = []  # the text header's lines
+    placing = ""  # a grid row naming 小计 and the organisations both: where 小计 stands among them (``subtotal_at``)
     raw: list[str] = []  # the text lines from the header's first words on, as written (``written_down``)
     for b in blocks[:60]:
         if (at := core(b.text).find(_FIRST_ROW)) >= 0:
@@ -415,6 +416,8 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
             head.columns = head.columns or {}
             head.table, head.table_slots = b.table, len(b.cells)
             head.columns.update(_grid_names(b))
+            if not placing and subtotal_at(core(b.text)) is not None:
+                placing = core(b.text)
     if head.columns is not None and set(head.columns) != set(T3_COLUMN_KEYS):
         head.columns = None
     if head.columns is not None:
@@ -431,7 +434,9 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
         if head.columns is None:
-            head.subtotal = subtotal_at(header_text) if down is None else down
+            # (a grid row's own order first: LibreOffice may set a 小计 in a table of its own above the header's,
+            # 「小计」 then first in the header's text though it stands after 其他, s03871)
+            head.subtotal = subtotal_at(placing or header_text) if down is None else down
             head.unplaced = head.subtotal is None
             if head.subtotal is not None:
                 head.text_columns, head.text_cells = _text_slots(lines)
@@ -968,6 +973,10 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
                 found.notes.append(("unreadable", "appeals", _T4_CELL_LEFT, b))
                 return found
             first, values = row, by_header
+            cut = _cut_columns(blocks[start:k])
+            for g, group in enumerate(T4_GROUP_KEYS):
+                if cut and cut > g * len(T4_COLUMN_KEYS) and cut < (g + 1) * len(T4_COLUMN_KEYS) + 1:
+                    found.notes.append(("unreadable", f"appeals.{group}", Reason(_T4_CUT_SIDE, ""), None))
             break
         if row.trimmed:  # more numbers than 表四 has cells, and no header columns to place them: a guess
             first, values = None, []
@@ -1053,6 +1062,16 @@ def _joined_pair(values: list[Value], found: Found, first: Row | None) -> list[V
 
 _T4_JOINED = "表四写出十六个数，其中上下两行的「{a}」「{b}」是一个数被单元格折行分开，连成 {whole} 后各栏合计成立（只有这一种连法）"
 _T4_SIXTEEN = "表四写出十六个数而只有十五格，哪一个是多出的（或哪两个是同一个数被折行分开）无法确定，已留空"
+
+
+_T4_CUT_SIDE = "表四超出页面右边，表头最后几栏被截去：这几格没有写出，无法读出，已留空"
+
+
+def _cut_columns(heads: list[Block]) -> int:
+    """How many of 表四's fifteen result columns its header rows name, when fewer (the rest cut off at the page's
+    side, ``_under_headers``); else 0."""
+    n = sum(len(_result_slots(b)[1]) for b in heads if b.grid)
+    return n if n < 3 * len(T4_COLUMN_KEYS) else 0
 
 
 _T4_CELL_LEFT = ("表四的数字行比表头少一格、整行向左错开一栏（第一格落在表头的标签栏下，最后一栏空着），按表头的栏读与按次序读"
@@ -1141,9 +1160,15 @@ def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
         slots, named = _result_slots(b)
         cols.extend(slots)
         keys.extend(named)
-    if keys != list(T4_COLUMN_KEYS) * 3 or len(set(cols)) != 15:
+    want = list(T4_COLUMN_KEYS) * 3
+    if len(set(cols)) != len(cols) or keys != want[:len(keys)] or len(keys) <= len(want) - len(T4_COLUMN_KEYS):
         return None
-    return _one_cell_left(row, cols, _cells_at(row, cols))
+    # (the headers stop short of the last group's last columns: a table wider than the page, its right side cut off
+    # (LibreOffice: 复议后起诉's 总计 past the page's side, s03679); those cells are blank here, and said so by the caller)
+    under = _cells_at(row, cols)
+    if under is not None and len(under) < len(want):
+        under += [Value(None, row.cells[-1])] * (len(want) - len(under))
+    return _one_cell_left(row, cols, under)
 
 
 def _one_cell_left(row: Block, cols: list[int], under: list[Value] | None) -> list[Value] | None:
