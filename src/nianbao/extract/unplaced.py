@@ -46,11 +46,13 @@ def note_unplaced(found: Found, region: list[Block] | None, table: str, rows: li
     numbers left over would fill at least half the empty rows' cells."""
     if region is None or not found.values:
         return
-    read = sum(1 for v in found.values.values() if v.value is not None)
     empty = [row for row in found.unread_rows(rows) if row not in found.certain]
+    if not empty:  # (nearly every report: every row read or noted, and the section's numbers need no counting)
+        return
+    read = sum(1 for v in found.values.values() if v.value is not None)
     numbers = numbers_in(region)
     extra = len(numbers) - read
-    if extra < LEAST[table] or not empty:
+    if extra < LEAST[table]:
         return
     if read * 2 >= cells and extra * len(rows) * 2 < len(empty) * cells:
         # most of the table was read: its empty rows are more likely blank than lost, unless the numbers left over
