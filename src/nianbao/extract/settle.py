@@ -392,6 +392,15 @@ def _garbled(found: Found) -> None:
                 found.garbled[p] = found.values[p]  # (a number cut in two may explain it: ``cuttail``)
                 found.values[p] = Value(None, found.values[p].cell)
                 hit = True
+        left = {c: v for c in cols if (v := found.values.get(f"{r}.{c}")) is not None and v.value is not None}
+        if hit and cols[-1] in left and sum(v.value or 0 for c, v in left.items() if c != cols[-1]) > (
+                left[cols[-1]].value or 0):
+            # the cells kept already exceed the row's 总计, whatever the nulled ones were (a count is never negative):
+            # they are no reading either (pypdf: 「２１0 0 0 0 0 ２ １」, 21 and 0 in two digit widths glued, the 总计 21
+            # cut in two: 其他 2 and 总计 1 kept, s03893)
+            for c, v in left.items():
+                found.garbled[f"{r}.{c}"] = v
+                found.values[f"{r}.{c}"] = Value(None, v.cell)
         if hit:
             shown = printed(found.values.get(f"{r}.{c}") for c in cols)
             found.notes.append(("unreadable", r, Reason("行与列的合计都对不上：文字版面已错乱", shown), None))
