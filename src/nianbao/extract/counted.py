@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..format import Format
 from .reason import Reason, printed
-from .subtotal import row_holds
+from .subtotal import cut_total, row_holds
 from .tables import Found
 from .values import Value
 
@@ -44,6 +44,7 @@ def counted_rows(found: Found) -> set[str]:
                                      for c in cols)}
     out: set[str] = set()
     failing = [i for i, key in enumerate(order) if key in read and _fails(found, key)]
+    cut = {f"requests.{order[i]}" for i in failing if _cut_shaped(found, order[i])}
     # a row found here is no reading, so its neighbours stand beside an unread row too (PyMuPDF: 5.属于三类内部事务信息
     # beside an unread 4., then 6.属于四类过程性信息 beside 5., both of cells glued and cut over lines): until none is added.
     # Not through a row whose 总计 is the first or last digits of its cells' sum: a number cut at the page's side or over
@@ -51,20 +52,17 @@ def counted_rows(found: Found) -> set[str]:
     while True:
         more = {f"requests.{order[i]}" for i in failing if f"requests.{order[i]}" not in out
                 and not all(k in read for k in order[max(0, i - 1):i] + order[i + 1:i + 2])
-                and not (out and _cut_shaped(found, order[i]))}
+                and not (out and f"requests.{order[i]}" in cut)}
         if not more:
             return out
         out |= more
-        read -= {r.removeprefix("requests.") for r in more if not _cut_shaped(found, r.removeprefix("requests."))}
+        read -= {r.removeprefix("requests.") for r in more - cut}
 
 
 def _cut_shaped(found: Found, key: str) -> bool:
     """Whether the 表三 row ``key``'s 总计 is the first or last digits of the sum of its six other cells, all read."""
     nums = [v.value if (v := _as_read(found, f"requests.{key}.{c}")) is not None else None for c in Format.T3_COLUMN_KEYS]
-    if any(n is None or isinstance(n, float) for n in nums):
-        return False
-    whole, total = str(sum(int(n) for n in nums[:-1] if n is not None)), str(nums[-1])
-    return len(whole) > len(total) and (whole.startswith(total) or whole.endswith(total))
+    return all(isinstance(n, int) for n in nums) and cut_total([int(n) for n in nums if n is not None]) is not None
 
 
 def _fails(found: Found, key: str) -> bool:
@@ -74,16 +72,16 @@ def _fails(found: Found, key: str) -> bool:
     if row in found.grid or row in found.certain:
         return False
     # (a cell the garbled-rows check nulled counts as read, as it was: it failed the row's sum too)
-    got = [v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None]
-    if not got or any(isinstance(v.value, float) or v.overflow for v in got):
+    got = {c: v for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None}
+    if not got or any(isinstance(v.value, float) or v.overflow for v in got.values()):
         return False
-    nums = {c: int(v.value) for c in cols if (v := _as_read(found, f"{row}.{c}")) is not None and v.value is not None}
+    nums = {c: int(v.value) for c, v in got.items() if v.value is not None}
     total = nums.pop(cols[-1], None)
     # its 总计 against its six applicant cells: equal when all are read; at least their sum when some
     # are not (every cell is at least 0)
     if total is None or (sum(nums.values()) == total if len(nums) == len(cols) - 1 else sum(nums.values()) <= total):
         return False
-    lines = {v.cell.line for v in got}
+    lines = {v.cell.line for v in got.values()}
     return None not in lines and len(lines) >= 2  # (a row that is a line of the text is read as printed)
 
 

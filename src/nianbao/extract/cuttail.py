@@ -55,6 +55,7 @@ from ..format import Format
 from ..format.nfkc import nfkc
 from ..ingest import Block, Cell
 from .reason import Reason, printed
+from .subtotal import cut_total
 from .tables import Found
 from .values import BLANK_MARKS, Value, leading_zero, read_value
 
@@ -385,8 +386,8 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
     last = vals[-1]
     # or its last digits, the first on another line (PyMuPDF's sorted text of a narrow 总计 cell: 「44」 above the row's
     # line, 「… 43 56 - 448 8」, s02927: 8 for 448)
-    cut = whole.startswith(total) or whole.endswith(total)
-    if not (len(whole) > len(total) and cut and last.cell.line is not None
+    cut = cut_total(nums)
+    if not (cut and last.cell.line is not None
             and _ends_numbers(line_ends.get(last.cell.line, ""), nfkc(last.cell.text).strip())):
         return None
     key = row.split(".", 1)[1]
@@ -398,7 +399,7 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
         b = [read.get(f"requests.{r}.total") for r in right]
         if None not in a + b and sum(x for x in a if x is not None) == sum(x for x in b if x is not None):
             return "confirmed"  # the printed 总计 confirmed by another sum: a defect of the row's cells, as printed
-    side = whole.startswith(total)
+    side = cut == "first"
     # (a number cut over lines: the row's line may lack other cells' first digits too, 「２０５」 over research's 2 in
     # 「… 1499 1018 901 415 690 ２ ５」, s03029: the whole row is null, not its 总计 alone)
     for c, v in zip(Format.T3_COLUMN_KEYS, vals, strict=True):

@@ -1072,13 +1072,17 @@ def _stream_label(text: str) -> str:
     return "".join(_nfkc(ch) for ch in text if ch not in _SEPARATORS)
 
 
-# 表三's rows numbered 「N.」, by the first two characters of their words: the digits the format numbers them with
-# (「危及」 3, 「属于」 1 5 6 7 8)
-_NUMBERED_WORDS: dict[str, str] = {}
-for _row in (*T3_ROWS_2019, *T3_ROWS_2021):
-    if _row.number and _row.number[:-1].isdigit():
-        _w = _stream_label(_row.label)[len(_row.number):][:2]
-        _NUMBERED_WORDS[_w] = "".join(sorted(set(_NUMBERED_WORDS.get(_w, "")) | {_row.number[:-1]}))
+def _numbered_words() -> dict[str, str]:
+    """表三's rows numbered 「N.」, by the first two characters of their words: the digits the format numbers them
+    with (「危及」 3, 「属于」 1 5 6 7 8)."""
+    out: dict[str, set[str]] = {}
+    for row in (*T3_ROWS_2019, *T3_ROWS_2021):
+        if row.number and row.number[:-1].isdigit():
+            out.setdefault(_stream_label(row.label)[len(row.number):][:2], set()).add(row.number[:-1])
+    return {w: "".join(sorted(ds)) for w, ds in out.items()}
+
+
+_NUMBERED_WORDS = _numbered_words()
 
 _NUMERALS = frozenset("一二三四五六七八九十")
 

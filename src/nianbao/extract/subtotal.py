@@ -87,6 +87,16 @@ def with_subtotal(at: int) -> tuple[str, ...]:
     return (*_T3[:at], SUBTOTAL, *_T3[at:])
 
 
+def cut_total(values: Sequence[int]) -> str | None:
+    """Where a 表三 row's 总计 (its last value) is a cut piece of the sum of its six cells: "first" when it is that
+    sum's first digits (the rest cut off at the page's side, or wrapped to another line), "last" when its last digits
+    (the first wrapped above); None when it is neither, or the whole sum."""
+    whole, total = str(sum(values[:-1])), str(values[-1])
+    if len(whole) <= len(total):
+        return None
+    return "first" if whole.startswith(total) else "last" if whole.endswith(total) else None
+
+
 def row_holds(values: Sequence[int | float | None], cols: tuple[str, ...] = _T3, *,
               blank_as_zero: bool = False) -> bool:
     """A 表三 row's own sums hold (``values`` in the order of ``cols``): the six applicant columns make 总计;

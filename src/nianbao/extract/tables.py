@@ -969,14 +969,12 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         if not row.values:
             continue
         if first is None and (b.grid or row.trimmed) and (by_header := _under_headers(b, blocks[start:k])) is not None:
-            if not by_header:  # a row drawn a cell left of its header, neither reading settled by the sums
+            if not by_header[0]:  # a row drawn a cell left of its header, neither reading settled by the sums
                 found.notes.append(("unreadable", "appeals", _T4_CELL_LEFT, b))
                 return found
-            first, values = row, by_header
-            cut = _cut_columns(blocks[start:k])
-            for g, group in enumerate(T4_GROUP_KEYS):
-                if cut and cut > g * len(T4_COLUMN_KEYS) and cut < (g + 1) * len(T4_COLUMN_KEYS) + 1:
-                    found.notes.append(("unreadable", f"appeals.{group}", Reason(_T4_CUT_SIDE, ""), None))
+            first, (values, headed) = row, by_header
+            if headed < 3 * len(T4_COLUMN_KEYS):  # (columns cut off at the page's side: the last group's, blank)
+                found.notes.append(("unreadable", f"appeals.{T4_GROUP_KEYS[-1]}", Reason(_T4_CUT_SIDE, ""), None))
             break
         if row.trimmed:  # more numbers than 表四 has cells, and no header columns to place them: a guess
             first, values = None, []
@@ -1067,13 +1065,6 @@ _T4_SIXTEEN = "表四写出十六个数而只有十五格，哪一个是多出�
 _T4_CUT_SIDE = "表四超出页面右边，表头最后几栏被截去：这几格没有写出，无法读出，已留空"
 
 
-def _cut_columns(heads: list[Block]) -> int:
-    """How many of 表四's fifteen result columns its header rows name, when fewer (the rest cut off at the page's
-    side, ``_under_headers``); else 0."""
-    n = sum(len(_result_slots(b)[1]) for b in heads if b.grid)
-    return n if n < 3 * len(T4_COLUMN_KEYS) else 0
-
-
 _T4_CELL_LEFT = ("表四的数字行比表头少一格、整行向左错开一栏（第一格落在表头的标签栏下，最后一栏空着），按表头的栏读与按次序读"
                  "都不能使各栏合计唯一成立，哪一格是哪个数无法确定，已留空")
 _T4_TWO_LINES = ("表四的一行数字分写在上下两行（单元格高低不一，工具按高度分行），两行各自的次序不变而合并的次序不止一种使各栏"
@@ -1145,13 +1136,14 @@ def _numbers_follow(blocks: list[Block], k: int) -> bool:
     return False
 
 
-def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
+def _under_headers(row: Block, heads: list[Block]) -> tuple[list[Value], int] | None:
     """表四's fifteen cells of a grid row (or of a text row among header rows of its width: a pipe table),
     each the cell under its header: the header cells that name the
     five results, in reading order, must be the format's five three times over, and the row may hold no
     number outside their columns. A grid wider than the table (a spreadsheet with several tables on one
     sheet: empty columns between a row's cells, blank cells among them) is read by its columns, not by
-    counting cells. None when the headers do not say."""
+    counting cells. With them, how many result columns the headers name: fewer than fifteen when the last group's
+    last columns are cut off at the page's side (their cells blank). None when the headers do not say."""
     cols: list[int] = []
     keys: list[str] = []
     for b in heads:
@@ -1168,7 +1160,8 @@ def _under_headers(row: Block, heads: list[Block]) -> list[Value] | None:
     under = _cells_at(row, cols)
     if under is not None and len(under) < len(want):
         under += [Value(None, row.cells[-1])] * (len(want) - len(under))
-    return _one_cell_left(row, cols, under)
+    got = _one_cell_left(row, cols, under)
+    return None if got is None else (got, len(keys))
 
 
 def _one_cell_left(row: Block, cols: list[int], under: list[Value] | None) -> list[Value] | None:
