@@ -102,8 +102,8 @@ def _names(words: str) -> frozenset[int]:
 
 
 # each column's header as the form prints it, for the pieces a converter cuts it into
-_HEAD_TEXTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
-_GROUP_HEADS = frozenset(("法人或其他组织", "申请人情况"))
+_HEAD_TEXTS = tuple(c.label for c in Format.T3_COLUMNS)  # 自然人 … 其他, 总计
+_GROUP_HEADS = frozenset((Format.T3_LEGAL_PERSONS, Format.T3_APPLICANTS))
 
 
 def _interleaved_heads(words: list[str]) -> frozenset[int]:
@@ -1494,7 +1494,6 @@ _UNITS = frozenset("年月日件条项次个份%万人元")
 
 
 # ---- 表四 ---------------------------------------------------------------------------------------
-_PROSE_AFTER = frozenset("年月日件条项次个份%万")
 T4_CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
 
 
@@ -1621,13 +1620,28 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
 # ---- 表二 ---------------------------------------------------------------------------------------
 _T2_TOKEN = re.compile(r"\d+(?:[.．]\d+)?|[^\d\s|]+")
 # 2021 表二: each row's key, section and label words; each column header's key, sections and words
-_ROWS = (("regulations", "一", ("规章",)), ("normative_documents", "一", ("规范性文件",)),
-         ("licensing", "五", ("行政许可",)), ("punishment", "六", ("行政处罚",)),
-         ("coercion", "六", ("行政强制",)), ("fees", "八", ("事业性收费",)))
-_HEADS = (("issued", "一", ("制发",)), ("repealed", "一", ("废止", "度止")), ("in_force", "一", ("现行有效",)),
-          ("decisions", "五六", ("处理决定",)), ("amount", "八", ("收费金额",)))
-_DOC_COLS = ("issued", "repealed", "in_force")
-_DOC_ROWS = ("regulations", "normative_documents")
+def _words(label: Label) -> tuple[str, ...]:
+    """A column's words as a converter leaves them: its keys and its short variants (not one holding another)."""
+    words = (*label.keys, *label.variants)
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _active_marks() -> tuple[tuple, tuple]:
+    """表二 (2021)'s rows (key, article, words) and column headers (key, the articles it heads, words), from Format."""
+    fmt = Format.get("2021")
+    rows = tuple((it.key, it.article.strip("（）"), it.keys) for it in fmt.active)
+    heads: dict[str, tuple[str, Label]] = {}
+    for it in fmt.active:
+        for col in it.columns or tuple(c for c in (fmt.active_value_column(it),) if c is not None):
+            sec, _lab = heads.get(col.key, ("", col))
+            if it.article.strip("（）") not in sec:
+                heads[col.key] = (sec + it.article.strip("（）"), col)
+    return rows, tuple((key, sec, _words(col)) for key, (sec, col) in heads.items())
+
+
+_ROWS, _HEADS = _active_marks()
+_DOC_ROWS = tuple(it.key for it in Format.get("2021").active if len(it.columns) > 1)
+_DOC_COLS = tuple(c.key for c in Format.get("2021").active[0].columns)
 _PROSE_AFTER = frozenset("年月日件条项次个份%万人元")
 
 
