@@ -672,6 +672,20 @@ RIGHT = {
     # (cuttail: CUT_ELSEWHERE_NULL, CUT_BESIDE_NULL)
     "chromium-pymupdf-sort__s03461-numbers.txt": 65,
     "chromium-pypdf-layout__s03461-numbers.txt": 93,
+    # pdfminer's text of LibreOffice's PDF (seed 3849, and seeds 2969 and 3497 alike): 77 numbers under the header, the eleven
+    # labels 一 … 7.属于行政执法案卷, 77 numbers, the other labels. The columns' reader gave the eleven rows the numbers after
+    # them, the next rows' (7 wrong: 新收 21 read 0). Numbers before the first run as many as its cells: either may be its
+    # own, null (columnar._numbers_before_labels). Seed 3873 has 84 before a run of fourteen: its other run stays read
+    "lo-pdfminer__s03849-nested.txt": 25,
+    "lo-pdfminer__s03873-word.txt": 96,
+    # pdfminer (seed 3689): 「1.本机关不掌握…」「2.没有现成…」 then 14 numbers, then 「3.补正后…」. The columns' reader gave the
+    # two labels the 14 numbers; the row-order reading gave 3.补正后 the second seven too (6 wrong). The same characters are no
+    # two rows' cells: the row-order reading of them gives way (settle._with_columns)
+    "lo-pdfminer__s03689-nested.txt": 54,
+    # pdfminer (seed 3821): 「政府集中采购」「31」「7」「采购项目数量」「0」「采购总金额」「34.1」, 31 and 7 行政事业性收费's. A
+    # column name only the item has, written after its first numbers with more after it: the boxes' order, null
+    # (decoder._own_headers_among; 2 wrong)
+    "lo-pdfminer__s03821-breaks.txt": 29,
 }
 
 

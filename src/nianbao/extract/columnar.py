@@ -1174,6 +1174,16 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         prev, before = before, (rows, toks)
         if len(rows) < 2:
             continue  # a label with its own numbers: the row reader's
+        if prev is None and rows[0] == anchors[0][0] and (
+                _numbers_before_labels(stream, anchors[0][1]) == len(rows) * WIDTH):
+            # the first run's cells written before it as well as after it (pdfminer s03849: 77 numbers, the eleven
+            # labels 一 … 7.属于行政执法案卷, 77 numbers): which are its own the order does not say; both fit
+            nums, runs = _runs_of(stream, toks)
+            for i in rows:
+                dec.rows[f"requests.{keys[i]}"] = [runs[id(x)] for x in nums]
+                dec.unreadable.append(f"requests.{keys[i]}")
+                dec.said[f"requests.{keys[i]}"] = _BEFORE_NOTE
+            continue
         if cut & set(rows):
             # a label cut around numbers at an edge of the run: the rows its numbers are is not settled (the
             # sums hold for the run shifted by a row as well); null, never a shift
@@ -1289,6 +1299,24 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     return dec
 
 
+_LABEL_NUMBER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]?|\d+[.．、]")
+
+
+def _numbers_before_labels(stream: Stream, first: int) -> int:
+    """How many numbers stand between the column header and the first row label (``first``): pdfminer writes the
+    boxes of a table whose labels wrap over many lines in groups, some rows' numbers before their labels
+    (「… 其他 总计」 / 21 0 0 0 0 0 21 … / 「一、本年新收…」). 0 when the words before them are no header's."""
+    toks = _tokens(stream, max(0, first - 2000), first, strict=False) or []
+    if toks and toks[-1][0] == "words" and _LABEL_NUMBER.fullmatch(str(toks[-1][1])):
+        toks.pop()  # the label's own numbering (「一、」), before where its words were found
+    trail = 0
+    for kind, tok in reversed(toks):
+        if kind != "num":
+            return trail if _names(str(tok)) else 0
+        trail += 1
+    return 0
+
+
 def _mixed_cells(parts: list[_Part], keys: list[str], origin: dict[str, _Num]) -> dict[str, list[str]]:
     """The cells of rows whose numbers came in a box of interleaved columns (``_Atom.mixed``): path -> the
     row's cells of those columns, which a row's numbers may fill in any order. The placement put them in
@@ -1330,6 +1358,8 @@ def _mixed_alternatives(grid: dict[str, int], paths: list[str], mixed: dict[str,
 
 _MARKS_NOTE = ("表格逐框写出，数字之间夹有空白格的标记（「—」）：连同标记，这串数字多于这几行的格子，"
                "哪些数字属于这几行无法确定")
+_BEFORE_NOTE = ("表格逐框写出：这几行标签之前和之后各有一串数字，都正好是这几行的格数，哪一串是这几行的，"
+                "原文的次序没有说明")
 _CUT_NOTE = "标签在前、数字在后，一行标签被数字隔断（跨页或跨栏），标签行与数字行如何对应原文没有说明"
 _NUMBERING = re.compile(r"(\d{1,2})[.．、]")
 

@@ -1909,6 +1909,15 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
+        if runs and len(it.columns) > 1 and _own_headers_among(
+                stream, stream.chars[e:runs[0].start], runs[0].start,
+                found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60), items, it, fmt):
+            # the item's own column header written after some of the numbers that follow its label, more numbers after
+            # it (pdfminer's boxes: 「政府集中采购」「31」「7」「采购项目数量」「0」「采购总金额」「34.1」, 31 and 7 行政事业性
+            # 收费's, s03821): the numbers after the label are the boxes' order, not the row's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
         if len(it.columns) > 1 and _split_boxes(stream, runs):
             # the row's numbers in boxes, one of them with a gap between its numbers (pdftotext: 「规章」「0 33」
             # 「0」 is 0, 0, 33, the second 0 in a box of its own written after): the boxes' order is the tool's
@@ -2118,6 +2127,23 @@ def _own_headers_some(words: str, among: str, items: tuple[ActiveItem, ...], it:
     own = _column_names(fmt, items)[it.key]
     named = sum(1 for name in own if name in words)
     return 1 < named < len(own) and not any(name in among for name in own)
+
+
+def _own_headers_among(stream: Stream, words: str, lo: int, hi: int, items: tuple[ActiveItem, ...], it: ActiveItem,
+                       fmt: str) -> bool:
+    """None of the item's own column names in ``words`` (between its label and its first number, at ``lo``), and
+    after that number, before ``hi`` (the next label), a name only this item's columns have (采购项目数量), with a
+    number after it too and no article (第二十条第（六）项: the next sub-table's header) before it."""
+    names = _column_names(fmt, items)
+    own = names[it.key]
+    if any(name in words for name in own):
+        return False
+    chars = stream.chars
+    for name in own - frozenset().union(*(names[x.key] for x in items if x is not it)):
+        at = chars.find(name, lo, hi)
+        if at >= 0 and any(ch.isdigit() for ch in chars[at + len(name):hi]) and not _ARTICLE_NAMED.search(chars, lo, at):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)

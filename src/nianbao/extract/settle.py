@@ -148,6 +148,7 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
 
 
 _TAKEN = "按行序读给本行的数字，按版面已确定属于{}：同一处数字不能属于两行"
+_TAKEN_BY_COLUMNS = "按行序读给本行的数字，按逐列写出的读法属于{}：同一处数字不能属于两行"
 
 
 def _taken_rows(found: Found, dec: Decoded, stream: Stream, rows: list[str], cols: tuple[str, ...],
@@ -322,6 +323,22 @@ def _with_columns(dec: Decoded | None, col: Decoded) -> Decoded:
     (values, or null where the columns could not be settled)."""
     out = Decoded() if dec is None else dec
     rows = set(col.rows)
+    # a row the row order read from numbers the columns give to their rows: the same characters are not two
+    # rows' cells, and the columns' reading stands for those numbers (pdfminer s03689: 「1.本机关不掌握…」「2.没有
+    # 现成…」 then 14 numbers, and 「3.补正后…」 after them took the second seven, 2.没有现成's)
+    claimed = {i: p.rsplit(".", 1)[0] for p, v in col.values.items() for i in range(v.start, v.end)}
+    taken: dict[str, list[str]] = {}
+    for p, v in out.values.items():
+        if (row := p.rsplit(".", 1)[0]) not in rows:
+            for i in range(v.start, v.end):
+                if i in claimed and claimed[i] not in taken.setdefault(row, []):
+                    taken[row].append(claimed[i])
+    for row, owners in taken.items():
+        if owners:
+            out.values = {p: v for p, v in out.values.items() if p.rsplit(".", 1)[0] != row}
+            out.unreadable.append(row)
+            out.said[row] = Reason(_TAKEN_BY_COLUMNS.format(names(owners)),
+                                   " ".join(r.shown for r in out.rows.get(row, []))[:60])
     out.values = {p: v for p, v in out.values.items() if p.rsplit(".", 1)[0] not in rows}
     out.values.update(col.values)
     out.ambiguous = [(ps, alts) for ps, alts in out.ambiguous if not any(p.rsplit(".", 1)[0] in rows for p in ps)]
