@@ -43,7 +43,7 @@ from itertools import combinations, permutations, product
 from math import comb
 from typing import NamedTuple
 
-from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label, norm, tail
+from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label, core, norm, tail
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .colblocks import read_blocks
@@ -213,13 +213,37 @@ def _atoms(tokens: list[tuple[str, object]]) -> list[_Atom]:
         gap = prev is None or bool(words) or (tok.line is not None and prev.line is not None
                                                and tok.line - prev.line > 1)
         if gap:
-            out.append(_Atom([tok], _hint("".join(words)), bool(words), _names("".join(words)),
-                             _interleaved_heads(words)))
+            said = "".join(words)
+            if _label_words(said):  # (a wrapped label's rest names no column: 「…不计其他情形）」 is no 其他)
+                out.append(_Atom([tok], None, True))
+            else:
+                out.append(_Atom([tok], _hint(said), bool(words), _names(said), _interleaved_heads(words)))
         else:
             out[-1].nums.append(tok)
         words = []
         prev = tok
     return out
+
+
+# 表三's row and group labels' words; the column headers' words, which the labels share (其他, 总计), by their pieces
+# as a converter cuts them over lines (社会 / 公益 / 组织)
+_T3_LABEL_WORDS = tuple(dict.fromkeys(core(r.label) for fid in ("2021", "2019") for r in Format.get(fid).t3_rows)) + tuple(
+    core(g.label) for g in Format.T3_GROUPS.values())
+_HEAD_PIECES = sorted({*(k for _c, keys in (*_HEADERS, *_HEADER_WORDS) for k in keys), *_GROUP_HEADS,
+                       *(h[i:i + 2] for h in _HEAD_TEXTS if len(h) >= 4 for i in range(0, len(h), 2))}, key=len, reverse=True)
+
+
+def _label_words(words: str) -> bool:
+    """``words`` (between two numbers of a run) are a piece of a row label's words wrapped over lines, with more
+    than column headers' words in it (「处理的，只计这一情形，不计其他情形）」, the rest of （二）部分公开's label; not
+    「其他」「法律」, two headers' pieces that 2.其他法律… happens to hold)."""
+    w = core(words)
+    if len(w) <= 2 or not any(w in lab for lab in _T3_LABEL_WORDS):
+        return False
+    rest = w
+    for piece in _HEAD_PIECES:
+        rest = rest.replace(piece, "")
+    return len(rest) >= 2
 
 
 # ---- the search -----------------------------------------------------------------------------------

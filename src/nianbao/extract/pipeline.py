@@ -26,6 +26,7 @@ from ..record import (
     Signature,
 )
 from ..record.model import DocKind, FormatId, Level, NoteKind
+from .choose import choose_alternatives
 from .counted import counted_rows, null_counted_rows, null_over_total
 from .cuttail import settle_cut_tails, settle_two_line_rows
 from .meta import MetaFound, find_meta, is_front_line, tail_date
@@ -179,6 +180,10 @@ def build_record(doc: Document) -> Record:
             null_counted_rows(found_req, counted)
             null_over_total(found_req)
             null_zero_rows(found_req)
+        keys = None
+    if not ev.noisy and found_req.alternatives:
+        # cells left with several readings of their characters: the whole table's sums may leave one
+        choose_alternatives(found_req)
         keys = None
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)

@@ -129,6 +129,9 @@ def _apply(found: Found, dec: Decoded | None, stream: Stream, rows: list[str], c
         for paths, alts in dec.ambiguous:
             row = paths[0].rsplit(".", 1)[0] if cols else paths[0]
             found.notes.append(("ambiguous", row, _alternatives(paths, alts), None))
+            if cols and (own := dec.rows.get(row)):
+                found.alternatives.append((paths, alts, [(r.digits, piece_cell(stream, r.start, r.end))
+                                                         for r in sorted(own, key=lambda r: r.start)]))
             for p in paths:
                 if p in found.values and found.values[p].value is not None and not certain(
                         p.rsplit(".", 1)[0] if cols else p):

@@ -80,6 +80,9 @@ class Found:
     # None), in the order it read them; a reader that settles such a row by other evidence starts from them
     # (``cuttail.settle_two_line_rows``)
     unread_runs: dict[str, list[tuple[Cell, bool]]] = field(default_factory=dict)
+    # cells a reader left null with several readings of the same characters (paths, the readings, the row's numbers
+    # as (digits, cell) in the text's order): the whole table's sums may settle them (``choose``)
+    alternatives: list[tuple[list[str], list[tuple], list[tuple[str, Cell]]]] = field(default_factory=list)
 
     def t3_format(self, keys: set[str] | None = None) -> str:
         """表三's format as read: 2019 when its （六） is one row (no 2021 sub-row read). ``keys``: the rows
