@@ -33,7 +33,9 @@ RIGHT = {
     # 表四 with its header words between its numbers and 行政许可's number before 「2024年…」 were read; 23 until
     # two 表三 rows written before its header (the page's last rows at the page's top) were placed by the sums
     # (strayrows: 新收, 结转, 总计, 结转下年度 and the columns every placement agrees on); 93 until 行政处罚 and
-    # 行政强制's labels, 第（八）项's header, then their numbers were read as labels first
+    # 行政强制's labels, 第（八）项's header, then their numbers were read as labels first. 直接起诉's numbers each right
+    # after the next column's header (「结果维持」 351 「结果纠正」 13 「其他结果」 4 …) stay read in order: docling-rs' lag,
+    # not pdfminer's own-header boxes (detached._headed_elsewhere)
     "pdftotext-layout__r001.txt": 202,  # labels wrapped around their numbers
     "docx-docx2txt__r000.txt": 192,  # 5 wrong: 表四 blank group
     "docling-rs__r000dense.md": 193,  # 32 wrong: scrambled rows; 158 until 3.其他's first cell, pulled
@@ -691,6 +693,15 @@ RIGHT = {
     # wrong); a wrapped label's words name no column (columnar._label_words). The readings left (385 under 商业企业, 科研机构
     # or 社会公益组织) are settled by the column sums over the rows other readers read (choose.choose_alternatives): 183
     "lo-pdftotext__s02721-word.txt": 183,
+    # pdfplumber's text of Chromium's PDF (seed 4175, and four other modes alike): 表四 with its groups as rows, each label
+    # set around its numbers: 「未经复议」 / 0 1 0 0 1 / 「行 直接起诉」 / 「政诉讼 复议后起」 / 0 2 4 1 7 / 「诉」. 直接起诉 before
+    # the third block named it, so the second was taken for 复议后起诉 (8 wrong). A group's label begun before a block and
+    # ended after it is that block's (columnar._wrapped_groups)
+    "chromium-pdfplumber__s04175-mixed.txt": 200,
+    # pdfminer (seed 4123; seed 3291 alike): 「尚未」「结果」「审结」「维持」 3 0 「结果纠正」 2 「其他结果」 3 「总计」 8, each number
+    # after its own header, read in order as 维持 3 纠正 0 其他 2 (3 wrong). Two or more numbers right after an earlier
+    # column's header: the order is not the cells', the four results null, the 总计 kept (detached._headed_elsewhere)
+    "chromium-pdfminer__s04123-t4.txt": 15,
 }
 
 

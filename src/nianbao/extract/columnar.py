@@ -1564,6 +1564,24 @@ def _groups_named(words: str) -> set[str]:
     return {g.key for g in Format.T4_GROUPS if any(k in words for k in g.keys)}
 
 
+def _wrapped_groups(words: list[str]) -> list[set[str]]:
+    """The groups the words before each block name (``_groups_named``), a group's label set around its block's
+    numbers taken as that block's: its first words end the words before the block, the rest of it stands in the
+    words before the next one (Chromium's PDF through pdfplumber: 「未经复议」 / 0 1 0 0 1 / 「行 直接起诉」 / 「政诉讼
+    复议后起」 / 0 2 4 1 7 / 「诉」: 直接起诉 is the second block's, not the third's)."""
+    out = [_groups_named(w) for w in words]
+    for k in range(len(words) - 1):
+        for g in Format.T4_GROUPS:
+            cut = next((i for i in range(3, len(g.label) - 1)
+                        if words[k].endswith(g.label[:i]) and g.label[i:] in words[k + 1]
+                        and g.label[:i] not in words[k + 1]), None)
+            if cut is not None:
+                out[k] = {g.key}
+                out[k + 1] = _groups_named(words[k + 1].replace(g.label[cut:], "", 1))
+                break
+    return out
+
+
 def _group_order(first: list[set[str]]) -> tuple[str, ...] | None:
     """The group each block of five numbers is, from the group header words just before its first number
     (``first``). pdfminer writes the boxes of 表四's header among the
@@ -1610,7 +1628,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     nums: list[_Num] = []
     named: list[int | None] = []  # the column the words just before each number name
     mid_row: list[bool] = []  # a row label's words just before a number inside a block
-    groups: list[set[str]] = []  # the groups (行政复议, 直接起诉, 复议后起诉) the words before a block name
+    before: list[str] = []  # the words before each block, which may name its group (行政复议, 直接起诉, 复议后起诉)
     headed: list[bool] = []  # the words before a block name several columns (结果维持 … 总计)
     words: list[str] = []
     for kind, tok in toks:
@@ -1628,7 +1646,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         # number, they are not in the table's order
         mid_row.append(bool(len(nums) % len(T4_COLUMN_KEYS)) and not hit and any(k in w for k in _T4_ROW_WORDS))
         if not len(nums) % len(T4_COLUMN_KEYS):
-            groups.append(_groups_named(w))  # the groups the words just before each block name
+            before.append(w)  # the words just before each block (the groups they name: ``_wrapped_groups``)
             headed.append(len(hit) > 1)  # several columns' header words: a header of a block, not of a number
         words = []
         after = where[tok.end - 1] + 1
@@ -1640,6 +1658,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
     if len(nums) != T4_CELLS:
         return None
     width = len(T4_COLUMN_KEYS)
+    groups = _wrapped_groups(before)
     order = _group_order(groups[:len(T4_GROUP_KEYS)])
     if any(headed[1:len(T4_GROUP_KEYS)]) and not all(len(g) == 1 for g in groups[:len(T4_GROUP_KEYS)]):
         # the columns' header written again before a later block, no group named there: the boxes' order, not the

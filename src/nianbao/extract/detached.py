@@ -428,7 +428,8 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
             span_lo = max((r.end for r in block if r is not None), default=span_lo)
             continue
         vals = [int(r.digits) for r in full]
-        if len(set(vals[:-1])) > 1 and not _headers_in_order(chars[span_lo:full[-1].start]):
+        if len(set(vals[:-1])) > 1 and (not _headers_in_order(chars[span_lo:full[-1].start])
+                                        or _headed_elsewhere(chars, span_lo, full)):
             dec.ambiguous.append((paths[:-1], sorted(set(permutations(vals[:-1])), reverse=True)))
             # the 总计 is not in doubt: in five numbers where four sum to the fifth, only that fifth is half
             # of all five, whichever order the four results came in
@@ -479,6 +480,22 @@ def _named_elsewhere(stream: Stream, lo: int, block: list[Run]) -> bool:
             return True
         prev = r.end
     return False
+
+
+def _headed_elsewhere(chars: str, lo: int, block: list[Run]) -> bool:
+    """Two or more of a block's four results stand each right after one column's header words (nothing else between),
+    a column before their place in order: pdfminer writes each number after its own header, so the order is not the
+    cells' (「尚未」「结果」「审结」「维持」 3 0 「结果纠正」 2 「其他结果」 3 「总计」 8: 纠正 2, 其他 3, read in order as 其他 and
+    尚未审结). Headers a column after their place are docling-rs' order, each before the number to its left, every block
+    alike (「结果维持」 351 「结果纠正」 13 「其他结果」 4 「尚未审结」 8 1: 维持 13, 纠正 4); one alone, a two-line header's words
+    between a row's numbers (「72 64 尚 未 审结 178 37」)."""
+    prev, astray = lo, 0
+    for k, r in enumerate(block[:len(T4_COLUMN_KEYS) - 1]):
+        cols = {_T4_COLUMN_OF[m.group()] for m in _T4_HEADER_WORD.finditer(chars, prev, r.start)}
+        if len(cols) == 1 and not _T4_HEADER_WORD.sub("", chars[prev:r.start]).strip("结果"):
+            astray += cols.pop() < k
+        prev = r.end
+    return astray >= 2
 
 
 def _headers_in_order(words: str) -> bool:
