@@ -22,6 +22,9 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         # pdfminer's 表二 box by box (seed 2676): 「行政规范性文件 31」 beside a header naming three columns, which of them the
         # 31 is the box does not say: null without a note (main also called 行政处罚 blank, its 242 read as 行政许可's)
         "chromium-pdfminer__s02676-zeros.txt": 1,
+        # pypdf's layout (seed 2709): 「行政规范性文件  —  ３」 under three headers, two cells printed: which two the row does not
+        # settle, its 现行有效 null with no note (as on main)
+        "lo-pypdf-layout__s02709-numbers.txt": 1,
         # pypdf's layout (seed 2573) and PDFBox's sort (seed 2509): a 表二 item whose number no reader placed (as on main);
         # pypdf's layout of seed 2189: 表二's 规章 and 行政强制, 表三's 5.属于三类内部事务信息 and 2.申请人逾期未按收费通知… (61 on main:
         # the detached-label reading now fills six rows, and a row numbers-first text leaves null has its note)

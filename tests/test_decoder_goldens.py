@@ -702,6 +702,18 @@ RIGHT = {
     # after its own header, read in order as 维持 3 纠正 0 其他 2 (3 wrong). Two or more numbers right after an earlier
     # column's header: the order is not the cells', the four results null, the 总计 kept (detached._headed_elsewhere)
     "chromium-pdfminer__s04123-t4.txt": 15,
+    # pdfplumber's layout text of Chromium's PDF (seed 4117): the header's words squeezed into one run (「自然人商业企科研机
+    # 社会公」), so the columns' centres taken from where its characters stand were off; 「4.保护第三方合法权益 0 0 382 22件
+    # 375 ７７９」 (社会公益组织 blank) was placed with 382 under 社会公益组织 (2 wrong). The rows printing a cell for each
+    # column (「3 1 — 1 １ 3 9」) must stand one under each centre, or no row is placed by them (placed.t3_readings)
+    "chromium-pdfplumber-layout__s04117-numbers.txt": 107,
+    # pypdf's layout text of LibreOffice's PDF (seed 2837): the header stands in order counting a full-width character one
+    # column and two; the rows printing a number or a blank mark in every cell (「1.属于国家秘密 0 0 — 0 0 — 0」) settle
+    # which (105 before: both kept, rows with blanks placed by neither). Seed 2709: 「2.其他法律行政法规 0 204 — 0 １４ 344」/
+    # 「禁止公开 ０」, 140 cut over two lines; the second line's 0 stands under 其他 and was then placed as the row (1
+    # wrong): a row with no number under 总计 is not placed by position (placed.place)
+    "lo-pypdf-layout__s02837-numbers.txt": 115,
+    "lo-pypdf-layout__s02709-numbers.txt": 119,
 }
 
 

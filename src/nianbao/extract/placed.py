@@ -163,9 +163,15 @@ def t3_readings(blocks: Sequence[Block], places: Places) -> list[Reading]:
     their label's line settle the measure when they stand under the columns in one way only; text with
     boxes, or whose header stands in order under one measure only, has one reading."""
     out: list[Reading] = [(c, pl) for pl in measures(places) if (c := header_centres(blocks, pl)) is not None]
+    if not out:
+        return out
+    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), 0)
+    # the rows that print a cell for each column, numbers or blank marks, stand one under each column (a header run
+    # whose words a tool set closer than their columns: pdfplumber's 「自然人商业企科研机社会公」 over 0 0 382 22 375 779, 382
+    # placed under 社会公益组织 for 科研机构)
+    out = [r for r in out if _full_rows_fit(blocks[first:first + 40], [r[0][1][k] for k in _KEYS], r[1])]
     if len(out) < 2:
         return out  # the header's columns stand in order under one measure only: that one
-    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), 0)
     fits = []
     for (_, centres), pl in out:
         xs = [centres[k] for k in _KEYS]
@@ -177,13 +183,36 @@ def t3_readings(blocks: Sequence[Block], places: Places) -> list[Reading]:
     return out
 
 
+_NUMBER_OR_MARK = re.compile(r"\d+|[-—－/]")
+
+
+def _full_rows_fit(blocks: Sequence[Block], xs: list[float], places: Places) -> bool:
+    """Every line of a label and seven cells, each a number or a blank cell's mark, has each cell nearest a column of
+    its own."""
+    for b in blocks:
+        if b.grid or len(b.cells) != len(xs) + 1:
+            continue
+        cells = b.cells[1:]
+        if not all(_NUMBER_OR_MARK.fullmatch(norm(c.text)) for c in cells):
+            continue
+        at = [places.x(c) for c in cells]
+        if None in at:
+            continue
+        cols = {min(range(len(xs)), key=lambda k: abs(xs[k] - x)) for x in at if x is not None}
+        if len(cols) != len(xs):
+            return False
+    return True
+
+
 def place(values: list[Value], label: Cell | None, centres: dict[str, float], places: Places) -> list[Value] | None:
     """The seven cells of a row whose numbers (fewer than seven) each stand under one column, blanks as
-    None; None when a number stands under none, two share a column, the label runs into the first column
-    (or has no place), or the applicant cells (a blank as 0) do not add up to the 总计."""
+    None; None when a number stands under none, two share a column, none stands under 总计, the label runs into
+    the first column (or has no place), or the applicant cells (a blank as 0) do not add up to the 总计."""
     xs = [centres[k] for k in _KEYS]
     if len(values) >= 7 or (out := under_columns(values, xs, places)) is None:
         return None
+    if out[-1] is None:
+        return None  # no 总计 under its column: the row's numbers may be pieces of another line's (「禁止公开 ０」 under 1４)
     end = places.right(label) if label is not None else None
     if end is None or end > xs[0] - (xs[1] - xs[0]) / 2:
         return None  # the label runs into the first column (flat text: a header line is no column of it)
