@@ -1202,20 +1202,12 @@ def decode_columnar(stream: Stream) -> Decoded | None:
                 _numbers_before_labels(stream, anchors[0][1]) == len(rows) * WIDTH):
             # the first run's cells written before it as well as after it (pdfminer s03849: 77 numbers, the eleven
             # labels 一 … 7.属于行政执法案卷, 77 numbers): which are its own the order does not say; both fit
-            nums, runs = _runs_of(stream, toks)
-            for i in rows:
-                dec.rows[f"requests.{keys[i]}"] = [runs[id(x)] for x in nums]
-                dec.unreadable.append(f"requests.{keys[i]}")
-                dec.said[f"requests.{keys[i]}"] = _BEFORE_NOTE
+            _unread_part(dec, stream, [keys[i] for i in rows], toks, _BEFORE_NOTE)
             continue
         if cut & set(rows):
             # a label cut around numbers at an edge of the run: the rows its numbers are is not settled (the
             # sums hold for the run shifted by a row as well); null, never a shift
-            nums, runs = _runs_of(stream, toks)
-            for i in rows:
-                dec.rows[f"requests.{keys[i]}"] = [runs[id(x)] for x in nums]
-                dec.unreadable.append(f"requests.{keys[i]}")
-                dec.said[f"requests.{keys[i]}"] = _CUT_NOTE
+            _unread_part(dec, stream, [keys[i] for i in rows], toks, _CUT_NOTE)
             continue
         if prev is not None and prev[0][-1] + 1 == rows[0] and _spill(prev[1], len(prev[0])):
             # the label before has a row's numbers more, past words: this run's first row's numbers, written
@@ -1324,6 +1316,15 @@ def decode_columnar(stream: Stream) -> Decoded | None:
 
 
 _LABEL_NUMBER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]?|\d+[.．、]")
+
+
+def _unread_part(dec: Decoded, stream: Stream, keys: list[str], toks: list[tuple[str, object]], why: str) -> None:
+    """A part's rows left null, each with the part's numbers (L-03 shows them) and the reason."""
+    nums, runs = _runs_of(stream, toks)
+    for key in keys:
+        dec.rows[f"requests.{key}"] = [runs[id(x)] for x in nums]
+        dec.unreadable.append(f"requests.{key}")
+        dec.said[f"requests.{key}"] = why
 
 
 def _numbers_before_labels(stream: Stream, first: int) -> int:
