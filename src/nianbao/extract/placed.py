@@ -195,11 +195,8 @@ def _full_rows_fit(blocks: Sequence[Block], xs: list[float], places: Places) -> 
         cells = b.cells[1:]
         if not all(_NUMBER_OR_MARK.fullmatch(norm(c.text)) for c in cells):
             continue
-        at = [places.x(c) for c in cells]
-        if None in at:
-            continue
-        cols = {min(range(len(xs)), key=lambda k: abs(xs[k] - x)) for x in at if x is not None}
-        if len(cols) != len(xs):
+        at = [x for c in cells if (x := places.x(c)) is not None]
+        if len(at) == len(cells) and len({min(range(len(xs)), key=lambda k: abs(xs[k] - x)) for x in at}) != len(xs):
             return False
     return True
 

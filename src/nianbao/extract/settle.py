@@ -50,7 +50,7 @@ from .outofstep import Step
 from .pieces import null_piece_rows
 from .reason import Reason, printed
 from .strayrows import fill_stray_rows
-from .subtotal import across_sums, sum_holds
+from .subtotal import across_sums, sum_holds, sum_possible
 from .tables import Found
 from .values import Value
 
@@ -330,18 +330,17 @@ def _with_columns(dec: Decoded | None, col: Decoded) -> Decoded:
     # rows' cells, and the columns' reading stands for those numbers (pdfminer s03689: 「1.本机关不掌握…」「2.没有
     # 现成…」 then 14 numbers, and 「3.补正后…」 after them took the second seven, 2.没有现成's)
     claimed = {i: p.rsplit(".", 1)[0] for p, v in col.values.items() for i in range(v.start, v.end)}
-    taken: dict[str, list[str]] = {}
+    taken: dict[str, dict[str, None]] = {}  # row -> the rows owning its characters, in the order met
     for p, v in out.values.items():
         if (row := p.rsplit(".", 1)[0]) not in rows:
             for i in range(v.start, v.end):
-                if i in claimed and claimed[i] not in taken.setdefault(row, []):
-                    taken[row].append(claimed[i])
+                if i in claimed:
+                    taken.setdefault(row, {})[claimed[i]] = None
     for row, owners in taken.items():
-        if owners:
-            out.values = {p: v for p, v in out.values.items() if p.rsplit(".", 1)[0] != row}
-            out.unreadable.append(row)
-            out.said[row] = Reason(_TAKEN_BY_COLUMNS.format(names(owners)),
-                                   " ".join(r.shown for r in out.rows.get(row, []))[:60])
+        out.values = {p: v for p, v in out.values.items() if p.rsplit(".", 1)[0] != row}
+        out.unreadable.append(row)
+        out.said[row] = Reason(_TAKEN_BY_COLUMNS.format(names(list(owners))),
+                               " ".join(r.shown for r in out.rows.get(row, []))[:60])
     out.values = {p: v for p, v in out.values.items() if p.rsplit(".", 1)[0] not in rows}
     out.values.update(col.values)
     out.ambiguous = [(ps, alts) for ps, alts in out.ambiguous if not any(p.rsplit(".", 1)[0] in rows for p in ps)]
@@ -412,15 +411,15 @@ def _garbled(found: Found) -> None:
                 found.garbled[p] = found.values[p]  # (a number cut in two may explain it: ``cuttail``)
                 found.values[p] = Value(None, found.values[p].cell)
                 hit = True
-        left = {c: v for c in cols if (v := found.values.get(f"{r}.{c}")) is not None and v.value is not None}
-        if hit and cols[-1] in left and sum(v.value or 0 for c, v in left.items() if c != cols[-1]) > (
-                left[cols[-1]].value or 0):
+        left = {p: v for c in cols if (v := found.values.get(p := f"{r}.{c}")) is not None and v.value is not None}
+        if hit and not sum_possible(([f"{r}.{c}" for c in cols[:-1]], [f"{r}.{cols[-1]}"]),
+                                    {p: v.value for p, v in left.items()}, left):
             # the cells kept already exceed the row's 总计, whatever the nulled ones were (a count is never negative):
             # they are no reading either (pypdf: 「２１0 0 0 0 0 ２ １」, 21 and 0 in two digit widths glued, the 总计 21
             # cut in two: 其他 2 and 总计 1 kept, s03893)
-            for c, v in left.items():
-                found.garbled[f"{r}.{c}"] = v
-                found.values[f"{r}.{c}"] = Value(None, v.cell)
+            for p, v in left.items():
+                found.garbled[p] = v
+                found.values[p] = Value(None, v.cell)
         if hit:
             shown = printed(found.values.get(f"{r}.{c}") for c in cols)
             found.notes.append(("unreadable", r, Reason("行与列的合计都对不上：文字版面已错乱", shown), None))
