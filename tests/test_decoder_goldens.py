@@ -860,3 +860,12 @@ def test_a_garbled_row_whose_kept_cells_exceed_its_total_keeps_none():
     wrong = [(p, w, g) for p, w, g in mismatches(expected, got) if g is not None]
     assert [p for p, _w, _g in wrong if p.startswith("requests.new_received.")] == []
     assert len(wrong) <= 4
+
+
+def test_the_columns_readers_reason_for_a_row_it_leaves_null_reaches_the_note():
+    """pdfminer (seed 3849): the first run of labels has its cells' count of numbers before it and after it. The columns'
+    reader says why its rows are null; merged with the row-order reading, the reason was dropped (the note showed only
+    the numbers)."""
+    rec = nianbao.parse(HERE / "lo-pdfminer__s03849-nested.txt")
+    note = next(n for n in rec.notes if n.kind == "unreadable" and n.path == "requests.new_received")
+    assert note.reason is not None and note.reason.startswith("表格逐框写出：这几行标签之前和之后各有一串数字")

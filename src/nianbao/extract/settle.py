@@ -346,6 +346,7 @@ def _with_columns(dec: Decoded | None, col: Decoded) -> Decoded:
     out.ambiguous = [(ps, alts) for ps, alts in out.ambiguous if not any(p.rsplit(".", 1)[0] in rows for p in ps)]
     out.ambiguous.extend(col.ambiguous)
     out.unreadable = [r for r in out.unreadable if r not in rows] + col.unreadable
+    out.said.update(col.said)  # (the columns' reasons for their unread rows: L-03 says them)
     out.rows.update(col.rows)
     return out
 
