@@ -714,6 +714,15 @@ RIGHT = {
     # wrong): a row with no number under 总计 is not placed by position (placed.place)
     "lo-pypdf-layout__s02837-numbers.txt": 115,
     "lo-pypdf-layout__s02709-numbers.txt": 119,
+    # pdftotext's default text of LibreOffice's PDF (seed 4025): 「7.属于行政执法案卷」「8.属于行政查询事项」 then seven 0s, then
+    # 「1.本机关不掌握相关政府信息」 and fourteen 0s, 2.没有现成信息's label written further down. The box reader joined the
+    # two runs into three rows of 0s, so 7.'s own 3 0 0 0 0 0 3 (written before its label) was read as 0s (2 wrong): the
+    # fourteen fit the row after, whose label is elsewhere, as well; not joined (columnar._surplus_unlabelled)
+    "lo-pdftotext__s04025-nested.txt": 10,
+    # seed 4006: 「3.其他」 / 「0 000000」 / page break / 「77 0 0 0 0 0 77」 / 「（七）总计」 / 「0 000000」 / 「四、结转下年度继续办理」:
+    # the rows' lines ahead of their labels. 「000000」 counted as one number, so the chain of rows in order was not seen
+    # and 总计 took 结转下年度's 0s (2 wrong); a run's leading 0s are cells of their own (decoder._zero_cells)
+    "lo-pdftotext__s04006-split.txt": 185,
 }
 
 

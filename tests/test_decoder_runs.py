@@ -37,3 +37,14 @@ def test_a_caller_may_change_the_list_it_gets() -> None:
     first = runs_between(s, 0, len(s.chars))
     first[0:2] = []
     assert [r.digits for r in runs_between(s, 0, len(s.chars))] == ["1", "2", "3"]
+
+
+def test_leading_zeros_are_cells_of_their_own() -> None:
+    # no count is written with a leading 0: 「000000」 is six cells, 「01」 is 0 and 1, each pointing at its character;
+    # a run that starts with another digit stays whole (100 is one number or cut later by the sums)
+    from nianbao.extract.decoder import _zero_cells
+
+    s = _stream("0 000000 01 100 0")
+    runs = _zero_cells(runs_between(s, 0, len(s.chars)))
+    assert [r.digits for r in runs] == ["0", *"000000", "0", "1", "100", "0"]
+    assert all(s.chars[r.start:r.end] == r.digits for r in runs)

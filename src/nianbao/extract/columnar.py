@@ -771,7 +771,7 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
                 n_rows, n_toks = parts[j]
                 k = len(nums(n_toks))
                 if n_rows[0] != m_rows[-1] + 1 or (len(n_rows) == 1 and (own_row(n_toks) or own_first_row(n_toks))) or (
-                        len(n_rows) >= 2 and k == WIDTH * len(n_rows)):
+                        len(n_rows) >= 2 and k == WIDTH * len(n_rows)) or _surplus_unlabelled(parts, j):
                     break
                 m_rows += n_rows
                 m_toks += [("words", "·"), *n_toks]  # a label between: a gap, naming no column
@@ -784,6 +784,18 @@ def _merge_parts(parts: list[tuple[list[int], list[tuple[str, object]]]]) -> lis
         out.append((rows, toks))
         i += 1
     return out
+
+
+def _surplus_unlabelled(parts: list[tuple[list[int], list[tuple[str, object]]]], j: int) -> bool:
+    """Part ``j`` holds whole rows more than its own, and exactly that many rows after it have no label
+    in the run (the next part starts past them): the surplus fits those rows as well as it fits rows
+    before it (pdftotext s04025: 「1.本机关不掌握相关政府信息」 then fourteen 0s, 2.没有现成信息's label
+    written further down), so joining it to the run before is one reading of two."""
+    rows, toks = parts[j]
+    extra = sum(1 for k, _t in toks if k == "num") - WIDTH * len(rows)
+    if extra <= 0 or extra % WIDTH or j + 1 >= len(parts):
+        return False
+    return parts[j + 1][0][0] - rows[-1] - 1 == extra // WIDTH
 
 
 def _spill(tokens: list[tuple[str, object]], rows: int) -> bool:

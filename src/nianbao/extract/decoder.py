@@ -942,7 +942,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                 if not runs:
                     lent = i
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
-        runs = _whole_counts(runs)
+        runs = _zero_cells(_whole_counts(runs))
         if units_before(stream, e, runs):
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
             # without this row the sums over it would no longer check the rest
@@ -1226,6 +1226,23 @@ def _whole_counts(runs: list[Run]) -> list[Run]:
         out.append(Run(a, r.start, r.start + len(a), r.gap))
         if b:
             out.append(Run(b, r.start + len(a) + 1, r.end))
+    return out
+
+
+def _zero_cells(runs: list[Run]) -> list[Run]:
+    """A run's leading 0s are cells of their own (「0 000000」, 「0 0 1 0 0 01」: pdftotext glues narrow cells):
+    no count is written with a leading 0, so every reading cuts them off. As runs of their own they count
+    as the cells they are where rows are matched to numbers by count (``clusters``)."""
+    out = []
+    for r in runs:
+        d = r.digits
+        if len(d) < 2 or d[0] != "0" or "." in d or r.blank or r.negative:
+            out.append(r)
+            continue
+        zeros = len(d) - len(d.lstrip("0")) if d.strip("0") else len(d)
+        out.extend(Run("0", r.start + k, r.start + k + 1, r.gap and not k) for k in range(zeros))
+        if zeros < len(d):
+            out.append(Run(d[zeros:], r.start + zeros, r.end))
     return out
 
 
