@@ -723,6 +723,17 @@ RIGHT = {
     # the rows' lines ahead of their labels. 「000000」 counted as one number, so the chain of rows in order was not seen
     # and 总计 took 结转下年度's 0s (2 wrong); a run's leading 0s are cells of their own (decoder._zero_cells)
     "lo-pdftotext__s04006-split.txt": 185,
+    # pypdf's layout text of Chromium's PDF (seeds 3893, 2805): 表四's 总计 10 cut by its narrow cell's line break, 「１」 at the
+    # end of the fifteen and 「０」 alone on the next line right under it; read as 1 (1 wrong each). Digits under the
+    # numbers they continue are joined when the groups then add up (tables._cut_tails); 「１ 0」 one cell of two numbers
+    "chromium-pypdf-layout__s03893-numbers.txt": 179,
+    "chromium-pypdf-layout__s02805-numbers.txt": 151,
+    # pdftotext's layout text of LibreOffice's PDF (seeds 3341, 3245): a label set on two lines around its numbers, with a
+    # group label's piece beside them: 「4.」/「（三） 0 64 0 125 74 0 263」/「保护第三方合法权益」/「不予公」/「开 0 0 0 0 0 0 0」,
+    # and 「办理结果 2.」/「4 0 0 0 0 0 4」/「其他法律行政法规禁止公开」. The row took the next row's 0s, written after its label
+    # (4 and 2 wrong); the numbers between the label's pieces are its own (tables._numbers_inside_label)
+    "lo-pdftotext-layout__s03341-breaks.txt": 165,
+    "lo-pdftotext-layout__s03245-breaks.txt": 164,
 }
 
 

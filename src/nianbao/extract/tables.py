@@ -676,16 +676,21 @@ def _numbers_inside_label(split: list[Row], bi: int, key: str, found: Found, wid
     nums, row = split[bi - 1], split[bi]
     if nums.block.grid:
         return None
+    heads: list[tuple[str, list[Value]]] = []
     if nums.label and len(nums.values) == width:
-        head, values = nums.label, list(nums.values)  # 「（七 1 0 0 0 0 0 1」
+        heads.append((nums.label, list(nums.values)))  # 「（七 1 0 0 0 0 0 1」
     elif not nums.label and len(nums.values) == width + 1:
-        head, values = nums.values[0].cell.text, list(nums.values[1:])  # 「3 0 0 0 0 0 0 0」
-    elif not nums.label and len(nums.values) == width and bi >= 2 and not split[bi - 2].block.grid:
-        head, values = split[bi - 2].block.text, list(nums.values)  # 「3」/「0 0 0 0 0 0 0」
-    else:
-        return None
-    first = norm(head)
-    if not first or norm(first + row.label) not in Format.t3_numbered_labels(key):
+        heads.append((nums.values[0].cell.text, list(nums.values[1:])))  # 「3 0 0 0 0 0 0 0」
+    if len(nums.values) == width and bi >= 2 and not split[bi - 2].block.grid and (
+            not nums.label or _group_piece(nums.label)):
+        # 「3」/「0 0 0 0 0 0 0」/「.其他」; beside a group label's piece: 「4.」/「（三） 0 64 0 125 74 0 263」/「保护第三方合法权益」
+        above = split[bi - 2].block.text
+        heads.append((above, list(nums.values)))
+        if len(above.split()) > 1:  # after a group label's words: 「办理结果 2.」/「4 0 0 0 0 0 4」/「其他法律行政法规禁止公开」
+            heads.append((above.split()[-1], list(nums.values)))
+    labels = Format.t3_numbered_labels(key)
+    values = next((vals for head, vals in heads if (first := norm(head)) and norm(first + row.label) in labels), None)
+    if values is None:
         return None
     got = [v.value for v in values]
     if width == len(T3_COLUMN_KEYS) and (any(x is None for x in got)
@@ -704,6 +709,12 @@ _OTHER_SUBROW_WORDS = Format.other_subrow_words()
 
 # the start of a numbered row label: 「(七」「3.」「四、」, a numeral alone (「二」 with its numbers / 「、上年结转…」)
 _ROW_START = re.compile(r"^(?:[(（][一二三四五六七八九十]?[)）]?$|[(（][一二三四五六七八九十][)）]|\d[.．、]|[一二三四五六七八九十](?:、|$))")
+
+
+def _group_piece(label: str) -> bool:
+    """A group label's numbering or a piece of its words (「（三）」, 「不予公」): no row's words."""
+    c = core(label)
+    return not c or any(c in g for g in _GROUP_CORES)
 
 
 def _format_words(c: str) -> bool:
@@ -985,6 +996,7 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         first = first or row
         values.extend(row.values)
         used.append(b)
+        last = k
         if len(values) >= 15:
             if len(used) > 1 and not b.grid and _numbers_follow(blocks, k + 1):
                 # fifteen numbers over lines and more after them (a tool that writes each span on its line:
@@ -998,6 +1010,10 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         found.notes.append(("unreadable", "appeals", blocks[start].text, blocks[start]))
         found.unordered = first is not None and not stacked_rows(used)
         return found
+    if len(values) == 15 and len(used) == 1 and not used[0].grid and text is not None:
+        # a line of digits right under the fifteen, each under one of them: numbers cut by a narrow cell's line break
+        # (pypdf's layout text of Chromium's PDF: 「…  １  0 …」 / 「                   ０」, 总计 10)
+        values = _cut_tails(values, blocks, last + 1, text, found)
     if len(values) == 16 and len(used) > 1 and not any(b.grid for b in used):
         # sixteen numbers over lines for fifteen cells: a number cut by a line break (Chromium's narrow cell,
         # 「１」/「０」 for 10) when joining one pair of neighbours on two lines makes every group add up, and only
@@ -1032,6 +1048,59 @@ def extract_appeals(blocks: list[Block], text: str | None = None, places: Places
         for ci, col in enumerate(T4_COLUMN_KEYS):
             found.values[f"appeals.{group}.{col}"] = vals[ci] if ci < len(vals) else blank
     return found
+
+
+def _cut_tails(values: list[Value], blocks: list[Block], k: int, text: str, found: Found) -> list[Value]:
+    """The fifteen cells with the digits of the next line joined to the numbers they stand under, when that line
+    holds only numbers each starting in the column of exactly one of the fifteen and the groups then add up; when
+    they stand so and the groups do not add up, those groups null (which digits are whose the sums do not confirm).
+    As read otherwise."""
+    for b in blocks[k:k + 3]:
+        if b.text.strip():
+            break
+    else:
+        return values
+    row = split_row(b, width=15)
+    if row.label or not row.values or b.grid or any(v.value is None or isinstance(v.value, float) for v in row.values):
+        return values
+    cols = _value_columns(values, text)
+    joined = list(values)
+    touched: dict[int, Value] = {}
+    for t, col in zip(row.values, _value_columns(row.values, text)):
+        under = [i for i, c in enumerate(cols) if c is not None and c == col]
+        head = values[under[0]].value if len(under) == 1 else None
+        if col is None or not isinstance(head, int) or head == 0 or under[0] in touched:
+            return values  # digits not each under one number: not this shape
+        i = under[0]
+        touched[i] = t
+        joined[i] = Value(int(f"{head}{t.value}"), values[i].cell)
+    if _sums_hold([v.value if v.value is not None else 0 for v in joined]):
+        shown = "、".join(f"「{values[i].value}」「{t.value}」" for i, t in touched.items())
+        found.notes.append(("repaired", "appeals", Reason(_T4_CUT_TAILS.format(pairs=shown)), None))
+        return joined
+    for g in sorted({i // 5 for i in touched}):
+        found.notes.append(("unreadable", f"appeals.{T4_GROUP_KEYS[g]}", Reason(_T4_TAILS_UNSETTLED, printed(values[g * 5:g * 5 + 5])),
+                            None))
+        for i in range(g * 5, g * 5 + 5):
+            joined[i] = Value(None, values[i].cell)
+    return joined
+
+
+def _value_columns(values: list[Value], text: str) -> list[int | None]:
+    """Each value's column within its line: its cell's, or, for numbers a single space apart in one cell
+    (「１ 0」), where its digits stand in the cell's text; None when that is not told."""
+    out: list[int | None] = []
+    seen: dict[int, int] = {}
+    for v in values:
+        n = seen[id(v.cell)] = seen.get(id(v.cell), -1) + 1
+        col = _column(v.cell, text)
+        words = [m.start() for m in re.finditer(r"\S+", v.cell.text)]
+        out.append(col + words[n] if col is not None and n < len(words) else None)
+    return out
+
+
+_T4_CUT_TAILS = "表四的数字被单元格折行分开，下一行的数字写在上一行的数字正下方：{pairs} 连成一个数后各栏合计成立"
+_T4_TAILS_UNSETTLED = "表四下一行的数字写在这一栏数字的正下方（一个数被折行分开），连起来后合计也不成立：哪几位是哪一格的无法确定，已留空"
 
 
 def _joined_pair(values: list[Value], found: Found, first: Row | None) -> list[Value]:
