@@ -734,6 +734,9 @@ RIGHT = {
     # (4 and 2 wrong); the numbers between the label's pieces are its own (tables._numbers_inside_label)
     "lo-pdftotext-layout__s03341-breaks.txt": 165,
     "lo-pdftotext-layout__s03245-breaks.txt": 164,
+    # PDFBox's sorted text of LibreOffice's PDF (seed 2765): 「三 （一）予以公开 0 0 15 3 0 13 31」/「、本年度办」: the 1 of 31 was
+    # taken for a label's numbering 「1、」 (1 wrong, 31 read 3); a mark that starts the next line numbers no digit before it
+    "lo-pdfbox-sort__s02765-breaks.txt": 198,
 }
 
 

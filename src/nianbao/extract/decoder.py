@@ -514,10 +514,13 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             continue
         if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
                 and digits[-1] in "12345678" and "." not in digits
-                and digits[-1] in _NUMBERED_WORDS.get(chars[j + 1:j + 3], digits[-1])):
+                and digits[-1] in _NUMBERED_WORDS.get(chars[j + 1:j + 3], "" if (
+                    where[j] - where[j - 1] > 1 and _separated(text, where[j - 1], where[j])) else digits[-1])):
             # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it; not a digit the
             # format never numbers the words after the mark with (pdfplumber: 「3 17 0 0 0 0 0 17」/「.危及“三安全一稳定”」,
-            # 3.'s numbering split around the row's numbers: the 7 is the 总计's, not 「7.」)
+            # 3.'s numbering split around the row's numbers: the 7 is the 总计's, not 「7.」); nor a digit a line ends with before
+            # a mark starting the next line and words no row is numbered with (PDFBox: 「三 （一）予以公开 0 0 15 3 0 13 31」/
+            # 「、本年度办」, 三、's mark)
             digits = digits[:-1]
         if digits:
             end_at = i + len(digits)
