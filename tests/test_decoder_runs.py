@@ -39,12 +39,12 @@ def test_a_caller_may_change_the_list_it_gets() -> None:
     assert [r.digits for r in runs_between(s, 0, len(s.chars))] == ["1", "2", "3"]
 
 
-def test_leading_zeros_are_cells_of_their_own() -> None:
-    # no count is written with a leading 0: 「000000」 is six cells, 「01」 is 0 and 1, each pointing at its character;
-    # a run that starts with another digit stays whole (100 is one number or cut later by the sums)
+def test_a_run_of_zeros_is_that_many_cells() -> None:
+    # no count is written with a leading 0: 「000000」 is six cells, each pointing at its character; a run with other
+    # digits after its 0s stays whole (「029」 may be 20's 0, its 2 cut onto the line above, and 29: cuttail joins them)
     from nianbao.extract.decoder import _zero_cells
 
-    s = _stream("0 000000 01 100 0")
+    s = _stream("0 000000 029 100 0")
     runs = _zero_cells(runs_between(s, 0, len(s.chars)))
-    assert [r.digits for r in runs] == ["0", *"000000", "0", "1", "100", "0"]
+    assert [r.digits for r in runs] == ["0", *"000000", "029", "100", "0"]
     assert all(s.chars[r.start:r.end] == r.digits for r in runs)

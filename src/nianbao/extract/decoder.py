@@ -1233,19 +1233,16 @@ def _whole_counts(runs: list[Run]) -> list[Run]:
 
 
 def _zero_cells(runs: list[Run]) -> list[Run]:
-    """A run's leading 0s are cells of their own (「0 000000」, 「0 0 1 0 0 01」: pdftotext glues narrow cells):
-    no count is written with a leading 0, so every reading cuts them off. As runs of their own they count
-    as the cells they are where rows are matched to numbers by count (``clusters``)."""
+    """A run of 0s only (「0 000000」: pdftotext glues a row of narrow empty cells) is that many cells of 0: no count
+    is written with a leading 0. As runs of their own they count as the cells they are where rows are matched to
+    numbers by count (``clusters``). Not a run with other digits after its 0s: 「０２９」 may be 20's 0 (its 2 cut
+    onto the line above) and 29."""
     out = []
     for r in runs:
-        d = r.digits
-        if len(d) < 2 or d[0] != "0" or "." in d or r.blank or r.negative:
+        if len(r.digits) < 2 or r.digits.strip("0") or r.blank or r.negative:
             out.append(r)
             continue
-        zeros = len(d) - len(d.lstrip("0")) if d.strip("0") else len(d)
-        out.extend(Run("0", r.start + k, r.start + k + 1, r.gap and not k) for k in range(zeros))
-        if zeros < len(d):
-            out.append(Run(d[zeros:], r.start + zeros, r.end))
+        out.extend(Run("0", r.start + k, r.start + k + 1, r.gap and not k) for k in range(len(r.digits)))
     return out
 
 
