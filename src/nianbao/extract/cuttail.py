@@ -135,15 +135,16 @@ def _label_tails(blocks: list[Block]) -> dict[int, Cell]:
     return out
 
 
-def _row_read(found: Found, row: str) -> list[Value] | None:
+def _row_read(found: Found, row: str, any_blank: bool = False) -> list[Value] | None:
     """The row's seven cells when each holds a whole number or a printed blank (「—」) and its 总计 a number
-    (a cell the garbled-rows check nulled counts as read: a number cut in two fails the row and its column)."""
+    (a cell the garbled-rows check nulled counts as read: a number cut in two fails the row and its column).
+    ``any_blank``: a null cell counts as a blank whatever its cell's text (the decoder's blanks point at the row)."""
     out = []
     for c in Format.T3_COLUMN_KEYS:
         v = _as_read(found, f"{row}.{c}")
         if v is None or v.overflow or isinstance(v.value, float):
             return None
-        if v.value is None and nfkc(v.cell.text).strip() not in _BLANKS:
+        if v.value is None and not any_blank and nfkc(v.cell.text).strip() not in _BLANKS:
             return None
         out.append(v)
     return None if out[-1].value is None else out
@@ -192,15 +193,28 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         return
     cols = Format.T3_COLUMN_KEYS
     failing: list[tuple[str, list[Value], list[int]]] = []
+    decoded_blanks: list[tuple[str, list[Value], list[int]]] = []
     for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
         if row in found.grid:
             continue
         got = _row_read(found, row)
         if got is None:
+            if (got := _row_read(found, row, any_blank=True)) is not None:
+                nums = [0 if v.value is None else int(v.value) for v in got]
+                if sum(nums[:-1]) != nums[-1]:
+                    decoded_blanks.append((row, got, nums))
             continue
         nums = [0 if v.value is None else int(v.value) for v in got]
         if sum(nums[:-1]) != nums[-1]:
             failing.append((row, got, nums))
+    line_ends = {b.cells[-1].line: nfkc(b.text).rstrip() for b in blocks if b.cells and b.cells[-1].line is not None} if (
+        failing or decoded_blanks) else {}
+    if decoded_blanks:
+        # a row the decoder read with blank marks among its numbers (their cells the row's line, not the marks): only
+        # a 总计 cut at the page's side is looked for (LibreOffice s04207: 「（二）部分公开… 9 - - - 4 - 1」, 13's 3 cut off)
+        for row, vals, nums in decoded_blanks:
+            if cut_total(nums) == "first":
+                _null_cut_total(found, row, vals, nums, fid, line_ends)
     if not failing:  # (nearly every text: nothing to look for)
         return
     # (a lone number a failing row took is not taken: 3.其他 「0 0 359 0 0 359」 took the 「１７８」 below it, the first
@@ -227,7 +241,6 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         return frozenset(r.split(".", 1)[1] for r, _, _ in failing if r != row and r not in settled)
 
     ends = {max(ls) for _, vals, _ in failing if (ls := [v.cell.line for v in vals if v.cell.line is not None])}
-    line_ends = {b.cells[-1].line: nfkc(b.text).rstrip() for b in blocks if b.cells and b.cells[-1].line is not None}
     for row, vals, nums in failing:
         lines = [v.cell.line for v in vals if v.cell.line is not None]
         if not lines:
