@@ -135,22 +135,25 @@ def _label_tails(blocks: list[Block]) -> dict[int, Cell]:
     return out
 
 
-def _row_read(found: Found, row: str, any_blank: bool = False) -> list[Value] | None:
-    """The row's seven cells when each holds a whole number or a printed blank (「—」) and its 总计 a number
-    (a cell the garbled-rows check nulled counts as read: a number cut in two fails the row and its column).
-    ``any_blank``: a null cell counts as a blank whatever its cell's text (the decoder's blanks point at the row)."""
+def _row_read(found: Found, row: str) -> list[Value] | None:
+    """The row's seven cells when each holds a whole number or is null (a printed blank, or a cell the garbled-rows
+    check nulled: a number cut in two fails the row and its column) and its 总计 a number. Whether a null cell's text
+    is a blank's mark (「—」) the caller looks at: the decoder's blanks point at the row's line."""
     out = []
     for c in Format.T3_COLUMN_KEYS:
         v = _as_read(found, f"{row}.{c}")
         if v is None or v.overflow or isinstance(v.value, float):
-            return None
-        if v.value is None and not any_blank and nfkc(v.cell.text).strip() not in _BLANKS:
             return None
         out.append(v)
     return None if out[-1].value is None else out
 
 
 _BLANKS = BLANK_MARKS - {""}
+
+
+def _marked(vals: list[Value]) -> bool:
+    """Each null cell of a row is a printed blank's mark (「—」), not a cell standing for the whole row."""
+    return all(v.value is not None or nfkc(v.cell.text).strip() in _BLANKS for v in vals)
 
 
 def _number_lines(blocks: list[Block]) -> dict[int, list[str]]:
@@ -193,29 +196,22 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
         return
     cols = Format.T3_COLUMN_KEYS
     failing: list[tuple[str, list[Value], list[int]]] = []
-    decoded_blanks: list[tuple[str, list[Value], list[int]]] = []
+    unmarked: list[tuple[str, list[Value], list[int]]] = []  # failing rows with a null cell that is no blank's mark
     for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
-        if row in found.grid:
-            continue
-        got = _row_read(found, row)
-        if got is None:
-            if (got := _row_read(found, row, any_blank=True)) is not None:
-                nums = [0 if v.value is None else int(v.value) for v in got]
-                if sum(nums[:-1]) != nums[-1]:
-                    decoded_blanks.append((row, got, nums))
+        if row in found.grid or (got := _row_read(found, row)) is None:
             continue
         nums = [0 if v.value is None else int(v.value) for v in got]
         if sum(nums[:-1]) != nums[-1]:
-            failing.append((row, got, nums))
-    line_ends = {b.cells[-1].line: nfkc(b.text).rstrip() for b in blocks if b.cells and b.cells[-1].line is not None} if (
-        failing or decoded_blanks) else {}
-    if decoded_blanks:
-        # a row the decoder read with blank marks among its numbers (their cells the row's line, not the marks): only
+            (failing if _marked(got) else unmarked).append((row, got, nums))
+    if not failing and not unmarked:  # (nearly every text: nothing to look for)
+        return
+    line_ends = {b.cells[-1].line: nfkc(b.text).rstrip() for b in blocks if b.cells and b.cells[-1].line is not None}
+    for row, vals, nums in unmarked:
+        # the decoder read the row with blank marks among its numbers, their cells the row's line, not the marks: only
         # a 总计 cut at the page's side is looked for (LibreOffice s04207: 「（二）部分公开… 9 - - - 4 - 1」, 13's 3 cut off)
-        for row, vals, nums in decoded_blanks:
-            if cut_total(nums) == "first":
-                _null_cut_total(found, row, vals, nums, fid, line_ends)
-    if not failing:  # (nearly every text: nothing to look for)
+        if cut_total(nums) == "first":
+            _null_cut_total(found, row, vals, nums, fid, line_ends)
+    if not failing:
         return
     # (a lone number a failing row took is not taken: 3.其他 「0 0 359 0 0 359」 took the 「１７８」 below it, the first
     # digits of （七）总计's 1789 whose 9 ends 总计's line, and both rows failed; 9 was left as 总计's 总计, s03253)
@@ -342,7 +338,7 @@ def _null_beside_pieces(found: Found, blocks: list[Block], taken: set[int], sett
     if not loose:
         return
     for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
-        if row in found.grid or row in settled or (vals := _row_read(found, row)) is None:
+        if row in found.grid or row in settled or (vals := _row_read(found, row)) is None or not _marked(vals):
             continue
         lines = [v.cell.line for v in vals if v.cell.line is not None]
         if len(lines) != len(vals) or len(set(lines)) != 1:

@@ -477,7 +477,7 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             j = i + 1
             while j < k:
                 # a separator in the original text between two compact digits ends the run
-                if where[j] - where[j - 1] > 1 and _separated(text, where[j - 1], where[j]):
+                if _apart(text, where, j):
                     break
                 j += 1
         else:
@@ -485,8 +485,7 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
         digits = chars[i:j]
         # thousands separators: 3,119 / 3，119
         while j + 4 <= end and chars[j] in ",，" and chars[j + 1:j + 4].isdigit():
-            if j + 4 == end or not chars[j + 4].isdigit() or (
-                    where[j + 4] - where[j + 3] > 1 and _separated(text, where[j + 3], where[j + 4])):
+            if j + 4 == end or not chars[j + 4].isdigit() or _apart(text, where, j + 4):
                 # (「1,847 1,502」: the three digits end at a separator, the next number's start)
                 digits += chars[j + 1:j + 4]
                 j += 4
@@ -501,8 +500,7 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
         if j < end and chars[j] in ".．" and j + 1 < end and chars[j + 1].isdigit():
             # a decimal: one cell (表二 fees); keep it whole
             k = j + 1
-            while k < end and chars[k].isdigit() and not (
-                    k > j + 1 and where[k] - where[k - 1] > 1 and _separated(text, where[k - 1], where[k])):
+            while k < end and chars[k].isdigit() and not (k > j + 1 and _apart(text, where, k)):
                 k += 1  # its fraction ends where the text puts a separator, as a whole number does
             digits = chars[i:k]
             j = k
@@ -514,8 +512,7 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             continue
         if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
                 and digits[-1] in "12345678" and "." not in digits
-                and digits[-1] in _NUMBERED_WORDS.get(chars[j + 1:j + 3], "" if (
-                    where[j] - where[j - 1] > 1 and _separated(text, where[j - 1], where[j])) else digits[-1])):
+                and digits[-1] in _NUMBERED_WORDS.get(chars[j + 1:j + 3], "" if _apart(text, where, j) else digits[-1])):
             # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it; not a digit the
             # format never numbers the words after the mark with (pdfplumber: 「3 17 0 0 0 0 0 17」/「.危及“三安全一稳定”」,
             # 3.'s numbering split around the row's numbers: the 7 is the 总计's, not 「7.」); nor a digit a line ends with before
@@ -568,6 +565,11 @@ def _before_emphasis(text: str, t: int) -> int:
 
 def _separated(text: str, a: int, b: int) -> bool:
     return any(ch in _SEPARATORS for ch in text[a + 1:b])
+
+
+def _apart(text: str, where: list[int], j: int) -> bool:
+    """A separator in the original text between the compact characters ``j - 1`` and ``j``."""
+    return where[j] - where[j - 1] > 1 and _separated(text, where[j - 1], where[j])
 
 
 MAX_CELL_DIGITS = 6  # no cell of 表三/表四 holds a million; a longer run is several cells

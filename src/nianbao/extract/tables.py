@@ -1055,13 +1055,8 @@ def _cut_tails(values: list[Value], blocks: list[Block], k: int, text: str, foun
     holds only numbers each starting in the column of exactly one of the fifteen and the groups then add up; when
     they stand so and the groups do not add up, those groups null (which digits are whose the sums do not confirm).
     As read otherwise."""
-    for b in blocks[k:k + 3]:
-        if b.text.strip():
-            break
-    else:
-        return values
-    row = split_row(b, width=15)
-    if row.label or not row.values or b.grid or any(v.value is None or isinstance(v.value, float) for v in row.values):
+    row = _next_numbers(blocks, k, 3)
+    if row is None or row.block.grid or any(v.value is None or isinstance(v.value, float) for v in row.values):
         return values
     cols = _value_columns(values, text)
     joined = list(values)
@@ -1200,12 +1195,17 @@ def _cut_groups(counts: list[int], values: list[Value]) -> bool:
 
 def _numbers_follow(blocks: list[Block], k: int) -> bool:
     """The next block with text, from ``blocks[k]``, holds numbers and no label."""
-    for b in blocks[k:k + 4]:
+    return _next_numbers(blocks, k, 4) is not None
+
+
+def _next_numbers(blocks: list[Block], k: int, within: int) -> Row | None:
+    """The next block with text among ``blocks[k:k + within]``, read as a 表四 row, when it holds numbers and no label."""
+    for b in blocks[k:k + within]:
         if not b.text.strip():
             continue
         row = split_row(b, width=15)
-        return not row.label and bool(row.values)
-    return False
+        return row if not row.label and row.values else None
+    return None
 
 
 def _under_headers(row: Block, heads: list[Block]) -> tuple[list[Value], int] | None:
