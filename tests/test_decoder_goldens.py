@@ -742,6 +742,13 @@ RIGHT = {
     # marks, whose cells are then the row's line, so the cut-总计 check never saw it (1 wrong); a 总计 that ends its line
     # and is the first digits of the row's sum is null in such rows too (cuttail.settle_cut_tails)
     "lo-pymupdf__s04207-mixed.txt": 171,
+    # pdftotext's and pdfminer's default texts of Chromium's PDF (seed 3071): page 1's row labels among the header, then all
+    # its rows' numbers, then 「（5）属于三类内部事务信息」「（6）属于四类过程性信息」 and two rows' numbers, page 2's labels after.
+    # The surplus of page 1's block was taken for the rows after it, so the two rows were read in order as (6)'s and (7)'s
+    # (7 and 18 wrong); that surplus may as well be the label-only rows before it, the two rows (5)'s and (6)'s
+    # (clusters._settled)
+    "chromium-pdftotext__s03071-mixed.txt": 2,
+    "chromium-pdfminer__s03071-mixed.txt": 15,
 }
 
 

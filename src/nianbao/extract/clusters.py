@@ -137,8 +137,16 @@ def _settled(segs: list[tuple[list[int], list[R]]], k: int, rows: list[int], num
         # the segment before those rows holds more numbers than its rows: theirs, written above their labels, as
         # far as they go; rows beyond them may be the chain's (s02111 pdftotext: 42 numbers, six rows, before nine
         # label-only rows and a chain of seven rows' numbers: the last five labels' rows are the chain's first five)
-        # (a part of a row counts as a row: 17 numbers for two rows, before one label-only row, take its numbers)
-        p = max(0, p + -spare // width)
+        # (a part of a row counts as a row: 17 numbers for two rows, before one label-only row, take its numbers).
+        # Not the rows that label-only rows right before that segment may take: its labels may be written after
+        # their numbers too, 「A B C 1… 2… 3… D 4… 5… E」 (s03071 pdftotext: page 1's labels in the header, then all
+        # its rows' numbers; 4… and 5… may be D's and E's as well as the rows after D's)
+        # (rows short of their numbers count: a stray numbering's digit, 「（1」, is not a row's numbers)
+        q, i = 0, j - 1
+        while i > 0 and len(segs[i - 1][1]) < width * len(segs[i - 1][0]):
+            i -= 1
+            q += -(-(width * len(segs[i][0]) - len(segs[i][1])) // width)
+        p = max(0, p - max(0, -(-spare // width) - q))
     elif j > 0 and spare < 0:
         # numbers short of its rows' cells by whole rows: those rows' may be the chain's first ones (the same page
         # read with the label-only rows inside the segment before: 42 numbers for twelve rows). (Short of less than a
