@@ -749,6 +749,11 @@ RIGHT = {
     # (clusters._settled)
     "chromium-pdftotext__s03071-mixed.txt": 2,
     "chromium-pdfminer__s03071-mixed.txt": 15,
+    # pdfminer (seeds 3078, 2726): a run of labels, the last one's row on its own line (「5.要求行政机关确认或重新出具已获取
+    # 信息 0 0 0 0 0 0 0」), then the rows of the labels before it. Read in order, every row took the row above's numbers
+    # (20 and 11 wrong); numbers on a label's line are its row's (columnar._own_line_row)
+    "chromium-pdfminer__s03078-split.txt": 42,
+    "chromium-pdfminer__s02726-split.txt": 126,
 }
 
 

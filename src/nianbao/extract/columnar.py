@@ -798,6 +798,25 @@ def _surplus_unlabelled(parts: list[tuple[list[int], list[tuple[str, object]]]],
     return parts[j + 1][0][0] - rows[-1] - 1 == extra // WIDTH
 
 
+def _own_line_row(stream: Stream, end: int, toks: list[tuple[str, object]]) -> int:
+    """How many of ``toks`` are the row of the label ending at ``end``: a row's numbers (seven adding up) on
+    the label's own line, after the rest of its words if any, more numbers after them; 0 when not so. A line
+    of a box-by-box text is one height on the page, so numbers on a label's line are its row's, wherever
+    the text's order puts that row."""
+    first = 0  # (past the rest of the label's words: an anchor may end before them)
+    while first < len(toks) and toks[first][0] == "words" and not isinstance(toks[first][1], _BlankMark):
+        first += 1
+    t0 = stream.where[end - 1]
+    lead = first
+    while lead < len(toks) and isinstance(num := toks[lead][1], _Num) and "\n" not in stream.text[
+            t0:stream.where[num.end - 1]]:
+        lead += 1
+    if lead - first != WIDTH or not any(k == "num" for k, _t in toks[lead:]):
+        return 0
+    vals = [t.value for _k, t in toks[first:lead] if isinstance(t, _Num)]
+    return lead if sum(vals[:-1]) == vals[-1] else 0
+
+
 def _spill(tokens: list[tuple[str, object]], rows: int) -> bool:
     """More numbers than ``rows`` rows' cells, some of them past words after the first: another row's."""
     kinds = [k for k, _ in tokens]
@@ -1188,6 +1207,14 @@ def decode_columnar(stream: Stream) -> Decoded | None:
             if any(k == "num" for k, _ in toks):
                 if len(cur) > 1 and _cut_run(stream, rows_fmt, anchors, n - len(cur) + 1, n, stop, toks):
                     cut.update(cur)
+                if len(cur) > 1 and (own := _own_line_row(stream, e, toks)):
+                    # the last label's own row on its line (the same height: the same row), the run's other rows
+                    # after it (pdfminer s03078: 「5.要求行政机关确认… 0 0 0 0 0 0 0」, then the five rows above)
+                    parts.append((cur[:-1], toks[own:]))
+                    parts.append((cur[-1:], toks[:own]))
+                    longest = max(longest, len(cur) - 1)
+                    cur = []
+                    continue
                 parts.append((cur, toks))
                 longest = max(longest, len(cur))
             cur = []
