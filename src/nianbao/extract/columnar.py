@@ -1812,8 +1812,12 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
     if kind == "head":
         # 处理决定数量 heads both 第（五）项 and 第（六）项: the section named right before it is its own
         named = [m for m in _SECTION_MARK.finditer(words, 0, last[0]) if len(sec) > 1]
-        # (a marker of a section the header does not head is a box written out of place: no evidence)
-        if named and named[-1].group(1) in sec and not _BETWEEN.sub("", words[named[-1].end():last[0]]):
+        if named and not _BETWEEN.sub("", words[named[-1].end():last[0]]):
+            if named[-1].group(1) not in sec:
+                # right after a section it does not head (pdfminer: 「第二十条第（八）项」「本年处理决定数量」「12」, 12 行政处罚's,
+                # s04271): a box written out of place; the count alone would choose 第（五）项's one row, and a blank
+                # cell of 第（六）项 leaves nothing either
+                return _Layouts([], [])
             sec = named[-1].group(1)
     group: list[_Mark] = []
     nxt: _Mark | None = None

@@ -1975,6 +1975,15 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
         if runs and _unit_first(stream, e, runs[-1].end):
             runs = []  # 「226」/「行政处罚」/「件」/「132」: 132 is 行政强制's (``_unit_first``)
+        if (runs and n + 1 < len(found) and at[n + 1][0] == at[n][0] + 1 and runs[-1].end == found[n + 1][1]
+                and _unit_first(stream, found[n + 1][2], found[n + 1][2] + 1)):  # (the unit right after it)
+            # the next item's label right after these numbers, its unit alone after it: its number written above it
+            # (pdftotext: 「12」「行政处罚」「0」「行政强制」「件」, s04271), so the number right before that label may be the
+            # next item's as well as this one's; the numbers before it are this one's (「行政处罚 887件」「0」「行政 强制」「件」)
+            runs = runs[:-1]
+            if not runs:
+                dec.unsure.add(f"active.{it.key}")
+                dec.why[f"active.{it.key}"] = "above"
         if 0 < len(runs) < (len(it.columns) or 1) and _dash_after_label(stream, e, runs[0].start):
             # a dash glued to the label before the numbers (get_text(): 「行政事业性收费—39」): a blank cell's mark (a
             # blank, 39) as readily as the label's punctuation; cutting the numbers to fill the row (3|9) is a guess
