@@ -1427,6 +1427,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
     # cells of rows read only by cutting digit runs the arithmetic does not confirm; in OCR text (no
     # ``stream``) runs are glued by the engine and the noise gate checks each cell instead
     cut_paths: set[str] = set()
+    glue: bool | None = None  # (asked once, when a row is read by cutting runs set apart: ``_glue_seen``)
     for n, (u, cands) in enumerate(zip(units, live)):
         if stream is not None and cands and (len(cands) <= MAX_SCORED or len(u.paths) <= _T3_WIDTH):
             # (a one-row unit too: its readings past MAX_SCORED are checked no less, 「申请0235240235710」's 331
@@ -1460,6 +1461,11 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             if stream is not None and _cut_whole_cells(u) and not _confirmed_across(u, reading, cons, values):
+                dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+                continue
+            if (stream is not None and _cut_spaced(stream, u)
+                    and not (glue := _glue_seen(stream, units) if glue is None else glue)
+                    and not _confirmed_across(u, reading, cons, values)):
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             dec.values.update((p, x) for p, x in zip(u.paths, reading) if not x.run.blank)
@@ -1582,6 +1588,32 @@ def _cut_whole_cells(u: _Unit) -> bool:
     if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1:
         return False
     return 2 <= len(u.runs) < len(u.paths) and all(r.alone and not r.blank for r in u.runs)
+
+
+def _cut_spaced(stream: Stream, u: _Unit) -> bool:
+    """One row whose numbers stand as several runs, each set apart from the next by white space, fewer than its
+    cells, so that every reading cuts one of them (pdftotext: 「0」「12 0」「0 14」 for seven cells)."""
+    if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1 or not 2 <= len(u.runs) < len(u.paths):
+        return False
+    if any(r.blank for r in u.runs):
+        return False
+    text, where = stream.text, stream.where
+    return all(_separated(text, where[a.end - 1], where[b.start]) for a, b in zip(u.runs, u.runs[1:]))
+
+
+def _glue_seen(stream: Stream, units: list[_Unit]) -> bool:
+    """Any of the table's runs shows cells glued together: a leading 0 (「0126」), more digits than a cell holds, or
+    two runs with nothing between them in the text (a run of 0s split into its cells, ``_zero_cells``). In a text
+    that shows none, a run set apart is one number: a row with fewer runs than cells dropped its blank cells, and
+    cutting a run so that the row adds up (12 as 1|2, 14 as 1|4) is a coincidence its own sum cannot tell."""
+    where = stream.where
+    for u in units:
+        for a, b in zip([None, *u.runs], u.runs):
+            if leading_zero(b.digits) and "." not in b.digits or len(b.digits) > MAX_CELL_DIGITS:
+                return True
+            if a is not None and not a.blank and not b.blank and b.start == a.end and where[b.start] == where[a.end - 1] + 1:
+                return True
+    return False
 
 
 def _confirmed_across(u: _Unit, reading: list[Piece], cons, values: Mapping[str, float]) -> bool:
