@@ -34,6 +34,7 @@ from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
 from .decoder import (
     _ARTICLE,
+    _DASHES,
     _PROSE_UNITS,
     _T4_HEADER_CHARS,
     T2_CELL_DIGITS,
@@ -199,6 +200,12 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     units = []
     for covered, runs, last in ((c, r, id(r) in lasts) for c, r in merged):
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in T3_COLUMN_KEYS]
+        if runs and any(r.blank and stream.chars[r.start] in _DASHES
+                        for r in runs_between(stream, runs[0].start, runs[-1].end, blanks=True)):
+            # blank cells' dashes among these numbers (「0 0 — — 0 …」), which this reading leaves out: its cells shift
+            # past every mark (pdfminer s02821: a row of 0s read for 「0 — 0 0 0 — 0」…). Still read, so that where the
+            # two readings disagree neither is trusted; never filled in (``fill_detached_rows``)
+            dec.unsure.update(f"requests.{keys[i]}" for i in covered)
         cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
         units.append(_Unit(paths, runs, cands, ordered=ordered))
         for i in covered:
@@ -258,7 +265,7 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
     fills = []
     for r in sorted(empty):
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
-        if not all(p in dec.values for p in cells):
+        if r in dec.unsure or not all(p in dec.values for p in cells):
             continue
         vals = [dec.values[p].value for p in cells]
         if sum(vals[:-1]) != vals[-1]:
