@@ -925,3 +925,22 @@ def test_the_columns_readers_reason_for_a_row_it_leaves_null_reaches_the_note():
     rec = nianbao.parse(HERE / "lo-pdfminer__s03849-nested.txt")
     note = next(n for n in rec.notes if n.kind == "unreadable" and n.path == "requests.new_received")
     assert note.reason is not None and note.reason.startswith("表格逐框写出：这几行标签之前和之后各有一串数字")
+
+
+def test_a_table_whose_numbers_no_reader_placed_is_unreadable_not_missing():
+    """pdfminer's 表二 of seed 4271, every cell null: the table is there and its section holds its numbers, so S-02
+    says it could not be read (with each row noted, L-03), never that the report has no such table."""
+    record = nianbao.parse(HERE / "chromium-pdfminer__s04271-mixed.txt")
+    assert record.active is None
+    notes = [n for n in record.notes if n.kind == "unreadable" and (n.path or "").startswith("active.")]
+    assert len(notes) == 6 and "本节写有 10 个数字" in notes[0].text
+    s02 = [f for f in nianbao.check_file(HERE / "chromium-pdfminer__s04271-mixed.txt").findings if f.code == "S-02"]
+    assert [f.message for f in s02] == ["表二（主动公开政府信息情况）无法读取"]
+
+
+def test_a_joined_tail_note_names_the_number_it_makes():
+    """表四's 「１」 with 「０」 right under it joined (tables._cut_tails): the note names both pieces and the 10 they make."""
+    record = nianbao.parse(HERE / "chromium-pypdf-layout__s03893-numbers.txt")
+    assert record.appeals.review.total == 10
+    assert [n.reason for n in record.notes if n.kind == "repaired" and n.path == "appeals"] == [
+        "表四的数字被单元格折行分开，下一行的数字写在上一行的数字正下方：「1」「0」连成 10，这样连起来后各栏合计成立"]

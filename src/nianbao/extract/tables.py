@@ -1070,7 +1070,7 @@ def _cut_tails(values: list[Value], blocks: list[Block], k: int, text: str, foun
         touched[i] = t
         joined[i] = Value(int(f"{head}{t.value}"), values[i].cell)
     if _sums_hold([v.value if v.value is not None else 0 for v in joined]):
-        shown = "、".join(f"「{values[i].value}」「{t.value}」" for i, t in touched.items())
+        shown = "、".join(f"「{values[i].value}」「{t.value}」连成 {joined[i].value}" for i, t in touched.items())
         found.notes.append(("repaired", "appeals", Reason(_T4_CUT_TAILS.format(pairs=shown)), None))
         return joined
     for g in sorted({i // 5 for i in touched}):
@@ -1094,7 +1094,7 @@ def _value_columns(values: list[Value], text: str) -> list[int | None]:
     return out
 
 
-_T4_CUT_TAILS = "表四的数字被单元格折行分开，下一行的数字写在上一行的数字正下方：{pairs} 连成一个数后各栏合计成立"
+_T4_CUT_TAILS = "表四的数字被单元格折行分开，下一行的数字写在上一行的数字正下方：{pairs}，这样连起来后各栏合计成立"
 _T4_TAILS_UNSETTLED = "表四下一行的数字写在这一栏数字的正下方（一个数被折行分开），连起来后合计也不成立：哪几位是哪一格的无法确定，已留空"
 
 

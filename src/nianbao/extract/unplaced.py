@@ -43,8 +43,9 @@ def numbers_in(region: list[Block]) -> list[str]:
 def note_unplaced(found: Found, region: list[Block] | None, table: str, rows: list[str], cells: int) -> None:
     """Note ``rows`` of ``table`` (``cells`` cells in all) with no number read and no note yet, when ``region`` holds
     at least ``LEAST[table]`` numbers more than the cells read, and fewer than half of its cells were read or the
-    numbers left over would fill at least half the empty rows' cells."""
-    if region is None or not found.values:
+    numbers left over would fill at least half the empty rows' cells. (None read at all: the table is there, its
+    numbers not placed, and S-02 says it could not be read rather than that it is missing.)"""
+    if region is None:
         return
     empty = [row for row in found.unread_rows(rows) if row not in found.certain]
     if not empty:  # (nearly every report: every row read or noted, and the section's numbers need no counting)

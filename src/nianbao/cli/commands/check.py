@@ -110,7 +110,7 @@ def check_cmd(
             continue
         title = f"{f}　{record.meta.agency or ''} {record.meta.year or ''}"
         if status != "成功":  # a fragment (a scanned page without agency or year) or a table missing
-            why = "；".join(p.message.removeprefix(f"{f}：") for p in result.problems) or "缺少统计表"
+            why = "；".join(p.message.removeprefix(f"{f}：") for p in result.problems) or "统计表缺失或无法读取，见下表 S-02"
             console.print(f"{escape(str(f))}：[yellow]{status}[/]（{escape(why)}）", soft_wrap=True)
         if findings:
             console.print(findings_table(title, findings, record.meta.format))
