@@ -770,6 +770,14 @@ RIGHT = {
     # 1.信访 unread, and the detached-label reading, which leaves blank marks out, read them as rows of 0s (7 wrong where the
     # page has 「—」). Rows whose numbers have dashes among them are not filled by that reading (detached.fill_detached_rows)
     "lo-pdfminer__s02821-numbers.txt": 100,
+    # held-back seed 4671 (Chromium's PDF, 一、本年新收 blank, each label wrapped over two lines around the next row's 0件s):
+    # pdfplumber 「二、上年结转政府信息公」/「0件 … 0件」/「开申请数量」/「（一」/「0件 … 0件」/「）予以公开」: 予以公开's numbering split
+    # around its numbers with units was not seen, so 结转 held two rows and 新收 took the first (7 wrong in seven modes;
+    # decoder._numbering_split)
+    "chromium-pdfplumber__s04671-mixed.txt": 148,
+    # held-back seed 4543: 「行政处罚 887件」「0」「行政 强制」「件」: the 0 is 行政强制's (its 件 alone after its label), 887 行政处罚's
+    # own; only the number right before the next label is left out ('above'), not the item's own
+    "chromium-pdfplumber__s04543-mixed.txt": 181,
 }
 
 

@@ -852,7 +852,9 @@ def _numbering_split(stream: Stream, row: Label, lo: int, s: int, key: str) -> i
         if q <= lo or chars[q:s] != rest:
             continue
         p = q
-        while p > lo and (chars[p - 1].isdigit() or chars[p - 1] in _DASHES):
+        # (a count's unit right after its digits too: 「（一」 / 0件 0件 … / 「）予以公开」)
+        while p > lo and (chars[p - 1].isdigit() or chars[p - 1] in _DASHES
+                          or chars[p - 1] in _COUNT_UNITS and p - 1 > lo and chars[p - 2].isdigit()):
             p -= 1
         h = p - m
         first = number[:m]
