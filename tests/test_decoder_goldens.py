@@ -773,8 +773,10 @@ RIGHT = {
     # held-back seed 4671 (Chromium's PDF, 一、本年新收 blank, each label wrapped over two lines around the next row's 0件s):
     # pdfplumber 「二、上年结转政府信息公」/「0件 … 0件」/「开申请数量」/「（一」/「0件 … 0件」/「）予以公开」: 予以公开's numbering split
     # around its numbers with units was not seen, so 结转 held two rows and 新收 took the first (7 wrong in seven modes;
-    # decoder._numbering_split)
+    # decoder._numbering_split). pdfminer: both rows of 0件s under the header, then the labels: the labels-elsewhere
+    # reading gave them to 新收 and 结转, though the rows after 予以公开 were short by a whole row (detached)
     "chromium-pdfplumber__s04671-mixed.txt": 148,
+    "chromium-pdfminer__s04671-mixed.txt": 157,
     # held-back seed 4543: 「行政处罚 887件」「0」「行政 强制」「件」: the 0 is 行政强制's (its 件 alone after its label), 887 行政处罚's
     # own; only the number right before the next label is left out ('above'), not the item's own
     "chromium-pdfplumber__s04543-mixed.txt": 181,

@@ -187,6 +187,12 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
             segs.append((rest, runs, False))
         else:
             segs.append(([i], runs, True))
+    if (first > 0 and len(segs) > 1 and len(segs[0][1]) == _WIDTH * len(segs[0][0])
+            and (short := _WIDTH * len(segs[1][0]) - len(segs[1][1])) > 0 and short % _WIDTH == 0):
+        # the rows before the first anchored label filled exactly, the rows after it short by whole rows: a blank row
+        # left nothing (pdfminer s04671: 14 numbers under the header, then 一、 二、 （一） and 14 numbers for three rows,
+        # 一、本年新收 blank): which of these rows the numbers before are, the count does not say
+        segs[0] = (segs[0][0], [], segs[0][2])
     if shifted:
         # 「（六）其他处理 - -」/「件 件」/numbers: a row's numbers may stand above its label (cells three lines high, as
         # the decoder refuses), so the numbers after a label may be the next row's. A row is read only where the
