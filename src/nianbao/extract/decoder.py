@@ -1462,12 +1462,10 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 # order of the numbers may not be the order of the cells; only the arithmetic can say
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
-            if stream is not None and _cut_whole_cells(u) and not _confirmed_across(u, reading, cons, values):
-                dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
-                continue
-            if (stream is not None and _cut_spaced(stream, u)
-                    and not (glue := _glue_seen(stream, units) if glue is None else glue)
-                    and not _confirmed_across(u, reading, cons, values)):
+            if stream is not None and _short_row(u) and (
+                    _cut_whole_cells(u) or _cut_spaced(stream, u)
+                    and not (glue := _glue_seen(stream, units) if glue is None else glue)) and not _confirmed_across(
+                    u, reading, cons, values):
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             dec.values.update((p, x) for p, x in zip(u.paths, reading) if not x.run.blank)
@@ -1581,24 +1579,25 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
     return out
 
 
+def _short_row(u: _Unit) -> bool:
+    """One row whose numbers stand as several runs, no blank marks among them, fewer than its cells: every reading
+    cuts one of them."""
+    return (2 <= len(u.runs) < len(u.paths) and not any(r.blank for r in u.runs)
+            and len({p.rsplit(".", 1)[0] for p in u.paths}) == 1)
+
+
 def _cut_whole_cells(u: _Unit) -> bool:
-    """One row whose numbers stand as several runs, each all of its line or cell (pdfminer's boxes, one a
-    line: 「13」/「0」/「31」/「19」), fewer than its cells, so that every reading cuts one of them. A writer
-    that puts each number on a line of its own writes no two cells in one: the row's blank cells were
-    dropped, and 1|3|0|3|1|1|9 adding up is a coincidence the row's own sum cannot tell from the
-    numbers as printed. Read only where sums across rows confirm it."""
-    if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1:
-        return False
-    return 2 <= len(u.runs) < len(u.paths) and all(r.alone and not r.blank for r in u.runs)
+    """A ``_short_row`` whose runs are each all of their line or cell (pdfminer's boxes, one a line: 「13」/「0」/「31」/
+    「19」). A writer that puts each number on a line of its own writes no two cells in one: the row's blank cells
+    were dropped, and 1|3|0|3|1|1|9 adding up is a coincidence the row's own sum cannot tell from the numbers as
+    printed. Read only where sums across rows confirm it."""
+    return all(r.alone for r in u.runs)
 
 
 def _cut_spaced(stream: Stream, u: _Unit) -> bool:
-    """One row whose numbers stand as several runs, each set apart from the next by white space, fewer than its
-    cells, so that every reading cuts one of them (pdftotext: 「0」「12 0」「0 14」 for seven cells)."""
-    if len({p.rsplit(".", 1)[0] for p in u.paths}) != 1 or not 2 <= len(u.runs) < len(u.paths):
-        return False
-    if any(r.blank for r in u.runs):
-        return False
+    """A ``_short_row`` whose runs are each set apart from the next by white space (pdftotext: 「0」「12 0」「0 14」 for
+    seven cells): read by cutting only where sums across rows confirm it, in a text that shows no glued cells
+    (``_glue_seen``)."""
     text, where = stream.text, stream.where
     return all(_separated(text, where[a.end - 1], where[b.start]) for a, b in zip(u.runs, u.runs[1:]))
 
