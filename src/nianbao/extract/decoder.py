@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from itertools import combinations
 
 from ..format import (
     ACTIVE_2019,
@@ -319,6 +320,9 @@ class Run:
     # a minus sign right before the digits, the two all of their cell (「-4」: 2019 表二's 本年增/减): one cell,
     # negative (``_negative_cell``; 表二 only)
     negative: bool = False
+    # glued to the run before or after it in the text, told apart only by their digits' width (pypdf: 「１９0」, 19
+    # and 0): a degraded row, read only where its own sums hold
+    glued: bool = False
 
     @property
     def shown(self) -> str:
@@ -473,11 +477,19 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
                 seen_words = True
             i = m.start()
         k = _DIGITS.match(chars, i, end).end()  # type: ignore[union-attr]  # the digits from i on
-        if k - i > 1 and _SEPARATOR.search(text, where[i] + 1, where[k - 1]):
+        # (the run before ended where the digits' width changed, no separator between them)
+        glued = (i > start and chars[i - 1].isdigit() and not _apart(text, where, i)
+                 and _wide(text[where[i - 1]]) != _wide(text[where[i]]))
+        if k - i > 1 and (_SEPARATOR.search(text, where[i] + 1, where[k - 1])
+                          or _mixed_widths(text, where[i], where[k - 1] + 1)):
             j = i + 1
             while j < k:
-                # a separator in the original text between two compact digits ends the run
+                # a separator in the original text between two compact digits ends the run, and so does a
+                # change of the digits' width (pypdf: 「１９0 0」, 19 and 0)
                 if _apart(text, where, j):
+                    break
+                if _wide(text[where[j - 1]]) != _wide(text[where[j]]):
+                    glued = True
                     break
                 j += 1
         else:
@@ -523,7 +535,7 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             end_at = i + len(digits)
             alone = _whole_cell(text, where[i], where[end_at - 1]) or (
                 end_at < end and chars[end_at] in _COUNT_UNITS)
-            out.append(Run(digits, i, end_at, gap=seen_words, alone=alone))
+            out.append(Run(digits, i, end_at, gap=seen_words, alone=alone, glued=glued))
             seen_words = False
         i = j
     # the next label's numbering: "…0000002.其他", "… 2、重复申请", or in brackets whose opening one was wrapped away
@@ -565,6 +577,17 @@ def _before_emphasis(text: str, t: int) -> int:
 
 def _separated(text: str, a: int, b: int) -> bool:
     return any(ch in _SEPARATORS for ch in text[a + 1:b])
+
+
+def _wide(ch: str) -> bool:
+    return "０" <= ch <= "９"
+
+
+def _mixed_widths(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` holds full-width digits and ASCII ones: cells glued, each written in its own digits (no count
+    is written half in one and half in the other)."""
+    seg = text[a:b]
+    return not seg.isascii() and any(map(_wide, seg)) and any("0" <= ch <= "9" for ch in seg)
 
 
 def _apart(text: str, where: list[int], j: int) -> bool:
@@ -991,6 +1014,12 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         summed = cands is None and len(covered) == 1 and not last and bool(runs) and width == _T3_WIDTH
         if summed:  # a row fused into too many digits to list: the cuts its own sum allows
             cands = summed_readings(runs, len(paths))
+        joined = cands == [] and len(covered) == 1 and width == _T3_WIDTH and bool(
+            cands := _wide_joins(stream, runs, len(paths)))
+        if cands and len(covered) == 1 and width == _T3_WIDTH and any(r.glued for r in runs):
+            # cells told apart only by their digits' width: a reading that breaks the row's own sum is none, and
+            # confirms no other row either (PyMuPDF's sort, s02853: 「件１０１63」 101|63 in a （七）总计 that then fails)
+            cands = [c for c in cands if sum(p.value for p in c[:-1]) == c[-1].value]
         e = ends.get(covered[0], -1) if len(covered) == 1 else -1
         dashes = bool(runs) and 0 <= e <= runs[0].start and _dash_after_label(stream, e, runs[0].start)
         if runs and loose[k] and len({(r.digits, r.blank) for r in runs}) > 1:
@@ -1000,7 +1029,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = [replace(runs[0], gap=True), *runs[1:]]
         # … or among the next rows': the number may be the last of these rows', not a cell of theirs (「5.属于三类内部事务
         # 信息 0 0 0 12 18 30」 / 「17」 / 「6.属于四类过程性信息 0 11 0 0 28」 / 「件」): read only where their own sums hold
-        balanced = k + 1 < len(segs) and loose[k + 1]
+        balanced = (k + 1 < len(segs) and loose[k + 1]) or joined or any(r.glued for r in runs)
         units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed, dashes=dashes, balanced=balanced))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
@@ -1272,6 +1301,48 @@ def _tail_readings(stream: Stream, runs: list[Run], cells: int, most: int = MAX_
         if len(out) > MAX_READINGS:
             return None
     return out
+
+
+_MOST_JOINS = 3
+
+
+def _wide_joins(stream: Stream, runs: list[Run], cells: int) -> list[list[Piece]]:
+    """A row of more runs than cells whose numbers are written in full-width digits: the readings that join
+    neighbouring full-width runs, parted by a space or a line's end only, into one cell each until the runs are
+    the cells, and that keep the row's own sum. A PDF's text tools set a space or a line break inside a number
+    written so (pypdf: 「７１ ６３ ２０ ３７ ３５ ６ １ ２８ ７」 is 71 … 61 287; PDFBox: 「２１0 0 0 0 0」/「２」/「１」 is 21 … 21);
+    ASCII digits are not joined (「1 2」 is two cells as often as one number). Empty when none is."""
+    extra = len(runs) - cells
+    if not 0 < extra <= _MOST_JOINS or cells < 2:
+        return []
+    text, where = stream.text, stream.where
+    joints = [j for j in range(1, len(runs)) if _wide_pair(text, where, runs[j - 1], runs[j])]
+    if len(joints) < extra:
+        return []
+    out = []
+    for picked in combinations(joints, extra):
+        merged: list[Run] = []
+        for j, r in enumerate(runs):
+            if j in picked:
+                a = merged[-1]
+                merged[-1] = Run(a.digits + r.digits, a.start, r.end, a.gap)
+            else:
+                merged.append(r)
+        if any(r.digits[0] == "0" and len(r.digits) > 1 for r in merged):
+            continue  # no count is written with a leading 0
+        values = [int(r.digits) for r in merged]
+        if sum(values[:-1]) == values[-1]:
+            out.append([Piece(v, r.start, r.end, r) for v, r in zip(values, merged)])
+    return out
+
+
+def _wide_pair(text: str, where: list[int], a: Run, b: Run) -> bool:
+    """Two runs of full-width digits with one space or line break between them in the text."""
+    if a.blank or b.blank or b.gap or "." in a.digits or "." in b.digits or b.start >= len(where):
+        return False
+    x, y = where[a.end - 1], where[b.start]
+    return (_wide(text[x]) and _wide(text[y]) and all(_wide(text[where[i]]) for i in range(a.start, b.end))
+            and text[x + 1:y] in (" ", "\n", "\xa0"))
 
 
 def _t3_constraints(keys: list[str], cols: tuple[str, ...] = T3_COLUMN_KEYS) -> list[tuple[list[str], list[str]]]:

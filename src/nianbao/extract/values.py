@@ -198,6 +198,9 @@ def _split_spaced(values: list[Value]) -> list[Value]:
 
 
 _GLUED = re.compile(r"^(.*[^\d\s.,+-])(\d+)$")
+# full-width digits beside ASCII ones in one word: two cells glued, each written in its own digits (pypdf:
+# 「２１0 0 0 0 0 ２ １」, 21 and 0); no count is written half in one and half in the other
+_SCRIPT_CHANGE = re.compile(r"(?<=[０-９])(?=[0-9])|(?<=[0-9])(?=[０-９])")
 
 
 def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list[Value]:
@@ -207,7 +210,8 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
     run of at least two number tokens at the end of the cell is taken as the row's values.
     """
     last = label_cells[-1]
-    tokens = _clean(last.text).split()
+    split = _SCRIPT_CHANGE.search(last.text) is not None
+    tokens = _clean(_SCRIPT_CHANGE.sub(" ", last.text) if split else last.text).split()
     if len(tokens) < 2 and min_count > 0:
         return []  # one word: no numbers after it
     vals: list[Value] = []
