@@ -794,6 +794,13 @@ RIGHT = {
     # that reading confirmed no other row, yet it kept 一、本年新收 (「22 16件 50件104 …」, words among its numbers, read
     # where a sum across rows confirms it) unread: a reading parted by width that breaks its own sum is none (decoder.decode_requests)
     "lo-pymupdf-sort__s02853-numbers.txt": 115,
+    # held-back seed 5055, pdfplumber: 「行政 处罚」 blank, then 「行」「39」「政强制」: 行政强制's label wrapped over two lines, its
+    # number between them. Not found whole, the label was missed, and 39 read as 行政处罚's (1 wrong in 14 modes). A label
+    # found only around a number is found so, the number its own (decoder._wrapped_label)
+    "chromium-pdfplumber__s05055-mixed.txt": 150,
+    # seed 4207: 「行政处罚 -」「行政」「107」「强制」: 107 is 行政强制's, and the boxes' reading (decode_active_columnar) gave it
+    # to 行政处罚 as well; a run the row-order reading placed is no other cell's (settle._with_active_columns)
+    "chromium-pdfplumber__s04207-mixed.txt": 163,
 }
 
 

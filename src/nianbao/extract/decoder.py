@@ -2000,6 +2000,12 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                           for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
     for n, (it, s, e) in enumerate(found):
         runs = all_runs[n]
+        if runs and it.columns and not any(stream.chars.startswith(k, s) for k in (it.label, *it.keys)):
+            # an item of several cells, its label wrapped around its numbers (``_wrapped_label``): they may stand in a
+            # tool's order of boxes, not the cells' (pdftotext: 「规」「０」「23」「０」「章」 is 0 0 23)
+            dec.why[f"active.{it.key}"] = "wrapped"
+            dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
+            runs = []
         if runs and _label_begun(stream.chars[e:runs[0].start], items, it):
             # the words before the numbers begin another item's label (inscriptis' 「规章」 / 「行政规范  0 0 0」 /
             # 「性文件」: a label wrapped around its numbers): they are that item's, not this one's
@@ -2139,16 +2145,23 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # cells glued together: blank cells dropped ("行政许可 126" is 126 in one of three cells, not
             # 1|2|6); no arithmetic says which. Markdown's bold marks are no glue: 「收费| **15**| 0」 is 15
             # and a number past the marks, never 1|5
+            dec.why[f"active.{it.key}"] = "fewer"  # (said so: else the audit calls the row blank, 「规章 14」 s05055)
+            dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
             runs = []
         if (runs and n and not all_runs[n - 1] and _header_only(stream.chars[found[n - 1][2]:found[n][1]])
-                and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]):
+                and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]
+                and any(stream.chars.startswith(k, s) for k in (it.label, *it.keys))):
             # the label before has no number, and these stand on a line after this label: a blank row
-            # in row order, or a text that writes the label column first (行政处罚 / 行政强制 / 35): not known.
+            # in row order, or a text that writes the label column first (行政处罚 / 行政强制 / 35): not known (not a
+            # label wrapped around its number, 「行」/「39」/「政强制」: the number stands inside it, ``_wrapped_label``).
             # So too with only the next item's header between the two labels (pdfminer, pdftotext: 「行政许可」
             # 「第二十条第（六）项 信息内容」「行政处罚」「本年处理决定数量 2650」「本年处理决定数量 31」: 2650 is 行政许可's)
             runs = []
         if leaves_blanks and width > 1 and any(readings(runs, k, most=T2_CELL_DIGITS) for k in range(1, width)):
-            runs = []  # fewer numbers than cells fit the same digits: which cells are blank is not known
+            # fewer numbers than cells fit the same digits: which cells are blank is not known
+            dec.why[f"active.{it.key}"] = "fewer"
+            dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
+            runs = []
         if width == 1 and len(runs) > 1 and len({r.digits for r in runs}) == 1 and not any(r.gap for r in runs):
             runs = runs[:1]  # one value repeated over the merged cells of its row ("行政许可 0 0 0")
         paths = ([f"active.{it.key}.{c.key}" for c in it.columns] if it.columns else [f"active.{it.key}"])
@@ -2465,7 +2478,21 @@ def active_labels(chars: str, fmt: str) -> tuple[tuple[ActiveItem, ...], int, li
             p = chars.find(key, start, hi)
         if p >= 0:
             hits.append((n, p, p + len(key)))
+        elif (wrapped := _wrapped_label(chars, it.keys[0], start, hi)) is not None:
+            hits.append((n, *wrapped))
     return items, hi, _increasing(hits)
+
+
+def _wrapped_label(chars: str, key: str, start: int, end: int) -> tuple[int, int] | None:
+    """``key`` found in ``chars[start:end]`` only with a number inside it (「行」/「39」/「政强制」: a label wrapped over two
+    lines in its cell, its number set between them, a text tool writing the page line by line): (where the label
+    starts, where its number starts), so that the number is read as this item's, never the item's before it. (A row's
+    cells stand side by side: a number between the lines of its label is on the label's own row.)"""
+    for i in range(1, len(key)):
+        m = re.compile(re.escape(key[:i]) + r"\d[\d.]*(?:件|个|条|项|次)?" + re.escape(key[i:])).search(chars, start, end)
+        if m is not None:
+            return m.start(), m.start() + i
+    return None
 
 
 def _increasing(hits: list[tuple]) -> list[tuple]:
@@ -2486,8 +2513,8 @@ def _active_runs(stream: Stream, start: int, end: int) -> list[Run]:
     i = start
     while i < end and not chars[i].isdigit():
         i += 1
-    if i - start > 14:  # words, not a unit or a header, stand between the label and these digits
-        return []
+    if i - start > 14 or i >= end:  # words, not a unit or a header, stand between the label and these digits
+        return []  # (or none before the next label: 「行政处罚」「行」「39」「政强制」, 39 inside 行政强制's wrapped label)
     j = _number_end(stream, i, end)
     if j > i and chars[j - 1] in ".．" and not (j < end and chars[j:j + 1].isdigit()):
         # digits that end in a point no fraction follows ("1622085." of a fee 16220.85 whose point a table

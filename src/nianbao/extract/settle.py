@@ -565,7 +565,10 @@ _T2_BEGUN = ("表头之后是一行标签的开头（如「行政」），数字
 _T2_KEYED = ("表头之前另有一段文字的「键：」（如页面侧栏的「访问量：」），它的值写在后面：表头后的第一个数可能是它的值，不按表头读出")
 _T2_ABOVE = ("下一项的标签后单独跟着一个「件」，它的数写在标签之上：本行标签后的数可能是下一项的，"
              "也可能是本行的，无法确定，已留空")
-_T2_WHY = {"pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES, "order": _T2_ORDER,
+_T2_FEWER = "本行的数少于格子，此文字中空白格不留痕迹：哪几格是空白、数是哪一格的无法确定，已留空"
+_T2_WRAPPED = ("本行的标签在格子里折行，几个数写在标签的两段之间：它们的先后可能是工具写出各框的先后，不一定是各格的先后，"
+               "已留空")
+_T2_WHY = {"fewer": _T2_FEWER, "wrapped": _T2_WRAPPED, "pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES, "order": _T2_ORDER,
            "begun": _T2_BEGUN, "keyed": _T2_KEYED, "above": _T2_ABOVE}
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子"
 
@@ -574,9 +577,14 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
     """表二 cells read from labels and headers written box after box fill what the row-order reading
     left empty, in rows not read with certainty; where both read a cell differently it stays null."""
     out = Decoded() if dec is None else dec
+    # the characters the row-order reading gave a cell: another cell's in the boxes' reading is no reading of it (「行政处罚
+    # -」「行政」「107」「强制」: 107 inside 行政强制's wrapped label is its own, the boxes' order gave it to 行政处罚, s04207)
+    taken = {(x.start, x.end): q for q, x in out.values.items()}
     for p, piece in col.values.items():
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         if row in found.certain or row in out.pieces or row in out.unsure:  # its digits may be pieces of one number
+            continue
+        if taken.get((piece.start, piece.end), p) != p:
             continue
         old = out.values.get(p)
         if old is not None:
