@@ -206,11 +206,15 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
     if not failing and not unmarked:  # (nearly every text: nothing to look for)
         return
     line_ends = {b.cells[-1].line: nfkc(b.text).rstrip() for b in blocks if b.cells and b.cells[-1].line is not None}
+
+    def others(row: str) -> frozenset[str]:  # the other rows whose 总计 is their sum's first digits, by row key
+        return frozenset(r.split(".", 1)[1] for r, _, n in (*failing, *unmarked) if r != row and cut_total(n) == "first")
+
     for row, vals, nums in unmarked:
         # the decoder read the row with blank marks among its numbers, their cells the row's line, not the marks: only
         # a 总计 cut at the page's side is looked for (LibreOffice s04207: 「（二）部分公开… 9 - - - 4 - 1」, 13's 3 cut off)
         if cut_total(nums) == "first":
-            _null_cut_total(found, row, vals, nums, fid, line_ends)
+            _null_cut_total(found, row, vals, nums, fid, line_ends, others(row))
     if not failing:
         return
     # (a lone number a failing row took is not taken: 3.其他 「0 0 359 0 0 359」 took the 「１７８」 below it, the first
@@ -258,7 +262,7 @@ def settle_cut_tails(found: Found, blocks: list[Block], fid: str, tables: tuple[
             (lone[ln] for ln in range(start - 1, start - 1 - BELOW, -1) if ln in lone
              and not any(0 < ln - e <= BELOW for e in ends if e != end)), None)
         if (tail is None or tail.line is None) and (head is None or head.line is None):
-            how = _null_cut_total(found, row, vals, nums, fid, line_ends)
+            how = _null_cut_total(found, row, vals, nums, fid, line_ends, others(row))
             above_seen = above_seen or how == "start"
             if how is None:
                 as_printed.append((row, vals))
@@ -386,11 +390,12 @@ def _ends_numbers(line: str, last: str) -> bool:
 
 
 def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], fid: str,
-                    line_ends: dict[int, str]) -> str | None:
+                    line_ends: dict[int, str], doubtful: frozenset[str] = frozenset()) -> str | None:
     """A 总计 that ends its line and is the first digits of the sum of the row's six cells (「… 53 22 27」 for 277):
     the rest cut off at the page's side (a table wider than the page, LibreOffice). Unless a sum across rows
     holds with it as printed, it is null with the reason (L-03); the six cells stay. Its last digits (the first on
-    another line, a narrow cell's number wrapped): the whole row is null."""
+    another line, a narrow cell's number wrapped): the whole row is null. ``doubtful``: the other rows whose 总计 is
+    their sum's first digits too (a sum with them confirms nothing)."""
     whole, total = str(sum(nums[:-1])), str(nums[-1])
     last = vals[-1]
     # or its last digits, the first on another line (PyMuPDF's sorted text of a narrow 总计 cell: 「44」 above the row's
@@ -402,7 +407,9 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
     key = row.split(".", 1)[1]
     read = {p: v.value for p, v in found.values.items()}
     for left, right in Format.get(fid).t3_identities():
-        if key not in {*left, *right}:
+        if key not in {*left, *right} or (cut == "first" and doubtful & {*left, *right}):
+            # (a sum with another row whose 总计 is cut alike checks nothing: 「… ３２」 for 322 in 一、本年新收 and in
+            # （七）总计, the two 32s kept 新收 + 结转 = 总计 + 结转下年度, s04927)
             continue
         a = [read.get(f"requests.{r}.total") for r in left]
         b = [read.get(f"requests.{r}.total") for r in right]
@@ -674,9 +681,13 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
     settled: set[str] = set()
     several: dict[str, list[tuple[int, ...]]] = {}
     lone = frozenset(_lone_numbers(blocks))
-    todo = [(row, vals, nums) for row, vals, nums in failing if len({v.cell.line for v in vals}) > 1]
-    # (a row on one line: no cell of it was set on two lines). Rows settled make the sums with them checkable:
-    # again over the rows with several readings until no more settle
+    todo = [(row, vals, nums) for row, vals, nums in failing if len({v.cell.line for v in vals}) > 1
+            and not cut_total(nums)]
+    # (a row on one line: no cell of it was set on two lines; nor a 总计 that is the first or last digits of the row's
+    # sum: a number cut, which ``settle_cut_tails`` weighs, where cutting one number and joining two keeps the row's
+    # own sum too easily: PyMuPDF's one cell a line, 「０ ０ ０ １６ ０ ７ ２」 with 23's 3 lost, read 0 0 0 1 6 0 7,
+    # s04927). Rows settled make the sums with them checkable: again over the rows with several readings until no
+    # more settle
     while todo:
         left = []
         for row, vals, nums in todo:
