@@ -13,6 +13,7 @@ from conftest import BIN, DATA, SHARED, golden, load_json, mismatches
 from nianbao.errors import InputError
 from nianbao.extract import tables
 from nianbao.format import core
+from nianbao.ingest import load
 from nianbao.ingest.geometry import Glyph
 from nianbao.ingest.layout import Line, Page, group_lines, join_glyphs, strip_furniture
 
@@ -236,8 +237,8 @@ def test_a_cell_cut_by_the_side_of_the_page_is_unreadable_not_blank():
 def test_a_cell_whose_bottom_line_is_not_drawn_keeps_its_text():
     """LibreOffice's PDF of that page draws no bottom line under 行政事业性收费's amount cell (the last row of 表二):
     the cell was not found, and 「32.2」, inside the table but in no cell, was dropped (fees null). A run of
-    slots no cell covers, one row high (covered above and below), is one cell; a gap several rows high is not
-    guessed into cells."""
+    slots no cell covers, one row high (covered above and below), is one cell; a gap several rows high with numbers
+    in it is not guessed into cells (a gap of words in every row is cut at the rows: see the unruled label column)."""
     from nianbao.ingest.pdfgrid import layout_page
 
     def glyphs(text, x, top):
@@ -515,3 +516,16 @@ def test_appeals_cut_at_the_page_side_are_read_under_their_headers():
     assert got["appeals"]["review"] == printed["appeals"]["review"]
     assert got["appeals"]["litigation_after_review"]["total"] is None
     assert any(n["path"] == "appeals.litigation_after_review" and n["kind"] == "unreadable" for n in got["notes"])
+
+
+def test_a_label_column_without_lines_between_its_rows_keeps_its_labels():
+    """LibreOffice's PDF (held-back seed 5087): the label column of 表三's first rows has no lines between them, and a
+    note in its header (「本列数据的勾稽关系为：……」). Glyphs in a gap several rows high were dropped, labels and all,
+    and the labels-elsewhere reading gave 二、上年结转's numbers to 予以公开 (7 wrong). The gap is cut at the rows the
+    other columns rule: the labels' glyphs stay in their rows, and no number is read as another row's."""
+    path = PDF / "lo_label_column_unruled.pdf"
+    text = "".join(b.text for b in load(path).blocks)
+    assert "转政府信息" in text and "勾稽关系" in text
+    got = nianbao.parse(path).to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_label_column_unruled.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []

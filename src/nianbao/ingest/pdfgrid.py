@@ -203,12 +203,19 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> list[Glyph]:
     return rest
 
 
+_CELL_MARKS = frozenset("-—–/／－\\")  # a blank cell's marks
+
+
 def _unruled_cells(grid: Grid, glyphs: list[Glyph]) -> None:
     """Glyphs inside the grid in no cell: a cell whose ruling lines are not all drawn (LibreOffice's PDF of a web
     page leaves out the bottom line of 行政事业性收费's amount cell: 「32.2」 was dropped). Where a glyph stands in
-    a row's run of slots no cell covers, and the slots above and below that run are covered (the gap is one
-    row high, so it is one cell), the run becomes a cell. Other glyphs in no cell stand on a ruling line
-    between cells (a stray mark), or in a gap several rows high whose cells cannot be told apart: dropped."""
+    a row's run of slots no cell covers, that run of the row becomes a cell. A gap several rows high (a label
+    column whose lines between rows were left out: 「一、本年新收政府信息公开申请数量」 and 「二、上年结转…」 were dropped
+    with the header's note beside them, and the rows' numbers read as other rows', s05087) is cut at the rows
+    the other columns rule, each row's words that row's, when every row of it has some. A gap with rows of no
+    text is a merged cell whose lines are not drawn (「三、本年度办理」/「结果」 over many rows), and a gap with digits
+    may hold numbers wrapped over its rows (「12」 over 「3」): which rows its text stands for is not known, and it is
+    dropped, as are glyphs on a ruling line between cells (a stray mark)."""
     xs: dict[int, float] = {}
     ys: dict[int, float] = {}
     for c in grid.cells:
@@ -217,7 +224,7 @@ def _unruled_cells(grid: Grid, glyphs: list[Glyph]) -> None:
     if len(xs) != grid.ncols + 1 or len(ys) != grid.nrows + 1:
         return
     slots = grid.slots()
-    made: dict[tuple[int, int], GridCell] = {}
+    placed: dict[tuple[int, int, int], list[Glyph]] = {}  # (row, first slot, last slot) -> its glyphs
     for g in glyphs:
         cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
         r = next((i for i in range(grid.nrows) if ys[i] < cy < ys[i + 1]), None)
@@ -229,13 +236,27 @@ def _unruled_cells(grid: Grid, glyphs: list[Glyph]) -> None:
             a -= 1
         while b + 1 < grid.ncols and slots[r][b + 1] is None:
             b += 1
-        if any((r > 0 and slots[r - 1][i] is None) or (r + 1 < grid.nrows and slots[r + 1][i] is None)
-               for i in range(a, b + 1)):
+        placed.setdefault((r, a, b), []).append(g)
+    made: list[GridCell] = []
+    for (r, a, b), gs in placed.items():
+        # the rows the gap spans above and below this one, in these slots
+        top, bottom = r, r
+        while top > 0 and any(slots[top - 1][i] is None for i in range(a, b + 1)):
+            top -= 1
+        while bottom + 1 < grid.nrows and any(slots[bottom + 1][i] is None for i in range(a, b + 1)):
+            bottom += 1
+        near = [gs2 for (x, a2, b2), gs2 in placed.items() if top <= x <= bottom and a2 <= b and b2 >= a]
+        rows = {x for (x, a2, b2) in placed if top <= x <= bottom and a2 <= b and b2 >= a}
+        if top < bottom and (len(rows) < bottom + 1 - top
+                             or any(g.text.isdigit() or g.text in _CELL_MARKS for gs2 in near for g in gs2)):
+            # some of its rows without text: a merged cell whose lines are not drawn, its rows unknown; or a cell's
+            # digits or blank mark (「12」 over 「3」: two cells or 123 wrapped; a 「-」 of the cell beside the label,
+            # its line not drawn either, would join the label and leave the row a cell short, s04511)
             continue
-        if (r, a) not in made:
-            made[r, a] = GridCell((xs[a], ys[r], xs[b + 1], ys[r + 1]), r, a, 1, b + 1 - a)
-        made[r, a].glyphs.append(g)
-    grid.cells.extend(made.values())
+        cell = GridCell((xs[a], ys[r], xs[b + 1], ys[r + 1]), r, a, 1, b + 1 - a)
+        cell.glyphs.extend(gs)
+        made.append(cell)
+    grid.cells.extend(made)
 
 
 def useful(grid: Grid) -> bool:
