@@ -1372,7 +1372,9 @@ class _Unit:
     # its readings are only those its own sum allows (``summed_readings``): not every way to cut its
     # digits, so a reading stands only where the sums across rows confirm each of its cells
     summed: bool = False
-    # dashes between the label and its first number that no reading takes for blank cells' marks (「——016131948」)
+    # dashes between the label and its first number that no reading takes for blank cells' marks (「——016131948」): some
+    # cell is blank, so a reading that fills every cell by cutting stands only where sums across rows confirm it
+    # (「——0161319４８」 parted by width read 0|1|6|1|31|9|48, which adds up)
     dashes: bool = False
     # read only where its own sums hold (a number written out of its place may stand among its runs: ``wrapped``)
     balanced: bool = False
@@ -1534,7 +1536,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             if stream is not None and _short_row(u) and (
-                    _cut_whole_cells(u) or _cut_spaced(stream, u)
+                    u.dashes or _cut_whole_cells(u) or _cut_spaced(stream, u)
                     and not (glue := _glue_seen(stream, units) if glue is None else glue)) and not _confirmed_across(
                     u, reading, cons, values):
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
