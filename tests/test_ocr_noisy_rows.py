@@ -101,8 +101,9 @@ BAD_ROWS = [
 ]
 
 
-# the bad rows the layout reader takes for 表二 rows (the others it does not read at all: null, no note)
-NOTED = [BAD_ROWS[i] for i in (1, 2, 3, 4, 8, 9, 10, 12)]
+# the bad rows the layout reader takes for 表二 rows, and 「规章 1 0」, fewer numbers than cells, which the decoder says
+# it left null (the others no reader reads at all: null, no note)
+NOTED = [BAD_ROWS[i] for i in (1, 2, 3, 4, 6, 8, 9, 10, 12)]
 
 
 def test_bad_rows_fixture_lines_differ_from_the_clean_ones():
