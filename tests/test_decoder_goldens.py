@@ -783,7 +783,7 @@ RIGHT = {
     # pypdf's text of Chromium's PDF, numbers in full-width digits and 0 in ASCII (seeds 3893, 3333): 「２１0 0 0 0 0 ２ １」 is
     # 21|0 glued and a 总计 21 with a space in it, 「７１ ６３ ２０ ３７ ３５ ６ １ ２８ ７」 has 61 and 287 so. NFKC made 210, and rows
     # of 7 tokens were read as printed (4 and 3 wrong; 172 and 157 right). The digits' width parts cells, and full-width
-    # runs one space or line apart join where the row's sum holds (decoder._wide_joins; values._SCRIPT_CHANGE)
+    # runs one space or line apart join where the row's sum holds (decoder._wide_joins; values.WIDTH_CHANGE)
     "chromium-pypdf__s03893-numbers.txt": 185,
     "chromium-pypdf__s03333-numbers.txt": 200,
     # PDFBox: 「一、本年新收… ２１0 0 0 0 0」/「２」/「１」, the 总计 on two lines; joined (cuttail had read it glued)

@@ -61,7 +61,7 @@ from .reason import Reason, printed
 from .rowsum import summed_cuts
 from .sections import section_of
 from .subtotal import SUBTOTAL, across_sums, row_holds, row_sums, sum_holds, t3_columns
-from .values import column_numbers, leading_zero
+from .values import WIDTH_CHANGE, column_numbers, leading_zero, wide_digit
 from .wrapped import UNIT, loose_unit
 
 MAX_READINGS = 4000  # readings enumerated per segment; past that the segment is left unread
@@ -479,16 +479,16 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
         k = _DIGITS.match(chars, i, end).end()  # type: ignore[union-attr]  # the digits from i on
         # (the run before ended where the digits' width changed, no separator between them)
         glued = (i > start and chars[i - 1].isdigit() and not _apart(text, where, i)
-                 and _wide(text[where[i - 1]]) != _wide(text[where[i]]))
+                 and wide_digit(text[where[i - 1]]) != wide_digit(text[where[i]]))
         if k - i > 1 and (_SEPARATOR.search(text, where[i] + 1, where[k - 1])
-                          or _mixed_widths(text, where[i], where[k - 1] + 1)):
+                          or WIDTH_CHANGE.search(text, where[i], where[k - 1] + 1)):
             j = i + 1
             while j < k:
                 # a separator in the original text between two compact digits ends the run, and so does a
                 # change of the digits' width (pypdf: 「１９0 0」, 19 and 0)
                 if _apart(text, where, j):
                     break
-                if _wide(text[where[j - 1]]) != _wide(text[where[j]]):
+                if wide_digit(text[where[j - 1]]) != wide_digit(text[where[j]]):
                     glued = True
                     break
                 j += 1
@@ -577,17 +577,6 @@ def _before_emphasis(text: str, t: int) -> int:
 
 def _separated(text: str, a: int, b: int) -> bool:
     return any(ch in _SEPARATORS for ch in text[a + 1:b])
-
-
-def _wide(ch: str) -> bool:
-    return "０" <= ch <= "９"
-
-
-def _mixed_widths(text: str, a: int, b: int) -> bool:
-    """``text[a:b]`` holds full-width digits and ASCII ones: cells glued, each written in its own digits (no count
-    is written half in one and half in the other)."""
-    seg = text[a:b]
-    return not seg.isascii() and any(map(_wide, seg)) and any("0" <= ch <= "9" for ch in seg)
 
 
 def _apart(text: str, where: list[int], j: int) -> bool:
@@ -1014,8 +1003,8 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
         summed = cands is None and len(covered) == 1 and not last and bool(runs) and width == _T3_WIDTH
         if summed:  # a row fused into too many digits to list: the cuts its own sum allows
             cands = summed_readings(runs, len(paths))
-        joined = cands == [] and len(covered) == 1 and width == _T3_WIDTH and bool(
-            cands := _wide_joins(stream, runs, len(paths)))
+        if cands == [] and len(covered) == 1 and width == _T3_WIDTH:
+            cands = _wide_joins(stream, runs, len(paths))  # (each adds up: no reading to drop for its own sum)
         if cands and len(covered) == 1 and width == _T3_WIDTH and any(r.glued for r in runs):
             # cells told apart only by their digits' width: a reading that breaks the row's own sum is none, and
             # confirms no other row either (PyMuPDF's sort, s02853: 「件１０１63」 101|63 in a （七）总计 that then fails)
@@ -1029,7 +1018,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             runs = [replace(runs[0], gap=True), *runs[1:]]
         # … or among the next rows': the number may be the last of these rows', not a cell of theirs (「5.属于三类内部事务
         # 信息 0 0 0 12 18 30」 / 「17」 / 「6.属于四类过程性信息 0 11 0 0 28」 / 「件」): read only where their own sums hold
-        balanced = (k + 1 < len(segs) and loose[k + 1]) or joined or any(r.glued for r in runs)
+        balanced = (k + 1 < len(segs) and loose[k + 1]) or any(r.glued for r in runs)
         units.append(_Unit(paths, runs, cands, ordered=ordered, summed=summed, dashes=dashes, balanced=balanced))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
@@ -1341,7 +1330,7 @@ def _wide_pair(text: str, where: list[int], a: Run, b: Run) -> bool:
     if a.blank or b.blank or b.gap or "." in a.digits or "." in b.digits or b.start >= len(where):
         return False
     x, y = where[a.end - 1], where[b.start]
-    return (_wide(text[x]) and _wide(text[y]) and all(_wide(text[where[i]]) for i in range(a.start, b.end))
+    return (wide_digit(text[x]) and wide_digit(text[y]) and all(wide_digit(text[where[i]]) for i in range(a.start, b.end))
             and text[x + 1:y] in (" ", "\n", "\xa0"))
 
 
@@ -2002,7 +1991,8 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                           for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
     for n, (it, s, e) in enumerate(found):
         runs = all_runs[n]
-        if runs and it.columns and not any(stream.chars.startswith(k, s) for k in (it.label, *it.keys)):
+        wrapped = not any(stream.chars.startswith(k, s) for k in (it.label, *it.keys))  # (found by ``_wrapped_label``)
+        if runs and it.columns and wrapped:
             # an item of several cells, its label wrapped around its numbers (``_wrapped_label``): they may stand in a
             # tool's order of boxes, not the cells' (pdftotext: 「规」「０」「23」「０」「章」 is 0 0 23)
             dec.why[f"active.{it.key}"] = "wrapped"
@@ -2151,8 +2141,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
             runs = []
         if (runs and n and not all_runs[n - 1] and _header_only(stream.chars[found[n - 1][2]:found[n][1]])
-                and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]]
-                and any(stream.chars.startswith(k, s) for k in (it.label, *it.keys))):
+                and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]] and not wrapped):
             # the label before has no number, and these stand on a line after this label: a blank row
             # in row order, or a text that writes the label column first (行政处罚 / 行政强制 / 35): not known (not a
             # label wrapped around its number, 「行」/「39」/「政强制」: the number stands inside it, ``_wrapped_label``).
@@ -2490,11 +2479,17 @@ def _wrapped_label(chars: str, key: str, start: int, end: int) -> tuple[int, int
     lines in its cell, its number set between them, a text tool writing the page line by line): (where the label
     starts, where its number starts), so that the number is read as this item's, never the item's before it. (A row's
     cells stand side by side: a number between the lines of its label is on the label's own row.)"""
-    for i in range(1, len(key)):
-        m = re.compile(re.escape(key[:i]) + r"\d[\d.]*(?:件|个|条|项|次)?" + re.escape(key[i:])).search(chars, start, end)
-        if m is not None:
+    for i, pattern in enumerate(_wrapped_patterns(key), 1):
+        if (m := pattern.search(chars, start, end)) is not None:
             return m.start(), m.start() + i
     return None
+
+
+@lru_cache(maxsize=64)
+def _wrapped_patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    """``key`` with a number (and a count's unit) after each of its first characters in turn."""
+    return tuple(re.compile(re.escape(key[:i]) + r"\d[\d.]*(?:件|个|条|项|次)?" + re.escape(key[i:]))
+                 for i in range(1, len(key)))
 
 
 def _increasing(hits: list[tuple]) -> list[tuple]:

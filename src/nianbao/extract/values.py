@@ -200,7 +200,12 @@ def _split_spaced(values: list[Value]) -> list[Value]:
 _GLUED = re.compile(r"^(.*[^\d\s.,+-])(\d+)$")
 # full-width digits beside ASCII ones in one word: two cells glued, each written in its own digits (pypdf:
 # 「２１0 0 0 0 0 ２ １」, 21 and 0); no count is written half in one and half in the other
-_SCRIPT_CHANGE = re.compile(r"(?<=[０-９])(?=[0-9])|(?<=[0-9])(?=[０-９])")
+WIDTH_CHANGE = re.compile(r"(?<=[０-９])(?=[0-9])|(?<=[0-9])(?=[０-９])")
+
+
+def wide_digit(ch: str) -> bool:
+    """A full-width digit (「０」…「９」), which NFKC makes ASCII."""
+    return "０" <= ch <= "９"
 
 
 def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list[Value]:
@@ -210,8 +215,8 @@ def _split_trailing_numbers(label_cells: list[Cell], min_count: int = 2) -> list
     run of at least two number tokens at the end of the cell is taken as the row's values.
     """
     last = label_cells[-1]
-    split = _SCRIPT_CHANGE.search(last.text) is not None
-    tokens = _clean(_SCRIPT_CHANGE.sub(" ", last.text) if split else last.text).split()
+    text = last.text
+    tokens = _clean(WIDTH_CHANGE.sub(" ", text) if WIDTH_CHANGE.search(text) else text).split()
     if len(tokens) < 2 and min_count > 0:
         return []  # one word: no numbers after it
     vals: list[Value] = []

@@ -245,10 +245,9 @@ def _unruled_cells(grid: Grid, glyphs: list[Glyph]) -> None:
             top -= 1
         while bottom + 1 < grid.nrows and any(slots[bottom + 1][i] is None for i in range(a, b + 1)):
             bottom += 1
-        near = [gs2 for (x, a2, b2), gs2 in placed.items() if top <= x <= bottom and a2 <= b and b2 >= a]
-        rows = {x for (x, a2, b2) in placed if top <= x <= bottom and a2 <= b and b2 >= a}
-        if top < bottom and (len(rows) < bottom + 1 - top
-                             or any(g.text.isdigit() or g.text in _CELL_MARKS for gs2 in near for g in gs2)):
+        near = {(x, a2): gs2 for (x, a2, b2), gs2 in placed.items() if top <= x <= bottom and a2 <= b and b2 >= a}
+        if top < bottom and (len({x for x, _ in near}) < bottom + 1 - top
+                             or any(g.text.isdigit() or g.text in _CELL_MARKS for gs2 in near.values() for g in gs2)):
             # some of its rows without text: a merged cell whose lines are not drawn, its rows unknown; or a cell's
             # digits or blank mark (「12」 over 「3」: two cells or 123 wrapped; a 「-」 of the cell beside the label,
             # its line not drawn either, would join the label and leave the row a cell short, s04511)
