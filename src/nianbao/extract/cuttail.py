@@ -53,11 +53,12 @@ from typing import TypeVar
 
 from ..format import Format
 from ..format.nfkc import nfkc
+from ..format.numbers import BLANK_MARKS
 from ..ingest import Block, Cell
 from .reason import Reason, printed
 from .subtotal import cut_total
 from .tables import Found
-from .values import BLANK_MARKS, Value, leading_zero, read_value
+from .values import Value, leading_zero, read_value
 
 T = TypeVar("T")
 BELOW = 2  # lines below the row's own where the rest of a cut number may stand

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..format.nfkc import nfkc
+from ..format.numbers import BLANK_MARKS
 from ..ingest import Block, Cell
 from ..limits import MAX_COUNT, MAX_DIGITS, MAX_FRACTION
 
-# What a blank cell may hold. A dash or slash is the writer's "nothing here": null, never 0.
-BLANK_MARKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－", "—/—", "空", "空白", "无", "&nbsp;", "…", "..."})
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _NUM = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|条|项|次|%)?$")
 _SPACED_DIGITS = re.compile(r"^\d[\d\s]*\d$")

@@ -5,6 +5,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
+# One character a writer marks a blank cell with, a dash or a slash: "nothing here", null, never 0. The PDF
+# grid reader asks it of single glyphs (a mark beside a label in a cell whose lines are not drawn).
+BLANK_MARK_CHARS = frozenset("-—–/／－\\")
+# What a blank cell may hold (its text after NFKC).
+BLANK_MARKS = BLANK_MARK_CHARS | {"", "--", "——", "—/—", "空", "空白", "无", "&nbsp;", "…", "..."}
+
 
 def plain(value: Any) -> Any:
     """An integral float as an int (3.0 → 3); anything else unchanged."""

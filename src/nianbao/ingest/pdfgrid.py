@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
+from ..format.numbers import BLANK_MARK_CHARS
 from .geometry import Glyph, Grid, GridCell
 from .layout import Page, cell_text, group_lines
 
@@ -203,9 +204,6 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> list[Glyph]:
     return rest
 
 
-_CELL_MARKS = frozenset("-—–/／－\\")  # a blank cell's marks
-
-
 def _unruled_cells(grid: Grid, glyphs: list[Glyph]) -> None:
     """Glyphs inside the grid in no cell: a cell whose ruling lines are not all drawn (LibreOffice's PDF of a web
     page leaves out the bottom line of 行政事业性收费's amount cell: 「32.2」 was dropped). Where a glyph stands in
@@ -247,7 +245,7 @@ def _unruled_cells(grid: Grid, glyphs: list[Glyph]) -> None:
             bottom += 1
         near = {(x, a2): gs2 for (x, a2, b2), gs2 in placed.items() if top <= x <= bottom and a2 <= b and b2 >= a}
         if top < bottom and (len({x for x, _ in near}) < bottom + 1 - top
-                             or any(g.text.isdigit() or g.text in _CELL_MARKS for gs2 in near.values() for g in gs2)):
+                             or any(g.text.isdigit() or g.text in BLANK_MARK_CHARS for gs2 in near.values() for g in gs2)):
             # some of its rows without text: a merged cell whose lines are not drawn, its rows unknown; or a cell's
             # digits or blank mark (「12」 over 「3」: two cells or 123 wrapped; a 「-」 of the cell beside the label,
             # its line not drawn either, would join the label and leave the row a cell short, s04511)
