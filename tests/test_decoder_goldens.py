@@ -394,6 +394,10 @@ RIGHT = {
     # between them on the page), its 0 a box written after: read in box order, 废止 33 and 现行有效 0 (2 wrong). A row
     # whose numbers stand in boxes, one with several on a line, is not read by their order (decoder._split_boxes)
     "lo-pdftotext__s00510-ptext.txt": 4,
+    # LibreOffice's PDF through pdftotext: wrapped labels' lines among every row's numbers, 部分公开's first 0 before
+    # 予以公开's row ends and 保护第三方合法权益's 3 after the next row's first zeros: 表三 read whole in the format's
+    # order with those two numbers moved back (formatorder.py); 10 right before (表二 only)
+    "lo-pdftotext__s04208-plain.txt": 185,
     # PyMuPDF get_text(sort=True) over Chromium's PDF: a narrow label cell wrapped after its numbering and one
     # character, its numbers between the pieces (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」): the numbers read
     # with the row before's (1 wrong: 补正后申请内容仍不明确's 社会公益组织 0 for 220). The numbering and first word

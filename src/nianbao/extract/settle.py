@@ -44,6 +44,7 @@ from .detached import (
     fill_labels_first,
     fill_orphan_cells,
 )
+from .formatorder import fill_format_order
 from .fusedrows import fill_fused_rows
 from .notes import names
 from .outofstep import Step
@@ -270,6 +271,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fill_labels_first(found, stream)
     fill_fused_rows(found, stream)
     fill_stray_rows(found, stream)
+    fill_format_order(found, stream)
     if not lazy.noisy:  # (read from pixels: the noise gate checks every cell)
         settle_glued_rows(found, found.t3_format(), lazy.blocks)
     _garbled(found)
