@@ -228,3 +228,22 @@ def test_a_glued_reading_is_not_taken_where_a_blank_and_a_number_in_pieces_add_u
     got = nianbao.parse(DATA / "webtext" / "t3_number_in_pieces.bs4-text-nl.txt").to_json_dict()
     row = got["requests"]["unavailable_unclear"]
     assert row["natural_person"] in (12, None) and row["other_org"] in (13, None)
+
+
+CUT_ROWS = DATA / "decoder" / "chromium-pdfplumber__s05183-mixed.txt"
+
+
+def test_a_row_each_of_whose_numbers_is_set_on_two_lines_is_joined_cell_by_cell():
+    """「…申请数 ６９ ５１ １７ １０ ８２ ２１ ６９」/「量 ７ ５ ２７ ７７ ０ ５５ ９１」: 697 515 1727 1077 820 2155 6991, with a note."""
+    got = nianbao.parse(CUT_ROWS).to_json_dict()
+    assert list(got["requests"]["new_received"].values()) == [697, 515, 1727, 1077, 820, 2155, 6991]
+    assert any(n["kind"] == "repaired" and "６９" not in n["reason"] and "697" in n["reason"]
+               for n in _notes(got, "new_received"))
+
+
+def test_tails_that_do_not_make_the_row_add_up_leave_it_as_printed():
+    """The same lines with one tail changed: no join adds up, the row stays as the first line printed it."""
+    text = CUT_ROWS.read_text().replace("量 ７ ５ ２７ ７７ ０ ５５ ９１", "量 ７ ５ ２７ ７７ ０ ５５ ９２", 1)
+    got = _parse(text)
+    assert list(got["requests"]["new_received"].values()) == [69, 51, 17, 10, 82, 21, 69]
+    assert not any(n["kind"] == "repaired" for n in _notes(got, "new_received"))

@@ -398,6 +398,11 @@ RIGHT = {
     # 予以公开's row ends and 保护第三方合法权益's 3 after the next row's first zeros: 表三 read whole in the format's
     # order with those two numbers moved back (formatorder.py); 10 right before (表二 only)
     "lo-pdftotext__s04208-plain.txt": 185,
+    # Chromium's PDF of a page whose 表三 cells are narrow and its numbers full-width, through pdfplumber: every number of
+    # 一、本年新收 set on two lines, 「…申请数 ６９ ５１ １７ １０ ８２ ２１ ６９」/「量 ７ ５ ２７ ７７ ０ ５５ ９１」, read as the first
+    # line, a row failing its sum read as printed (7 wrong, and in pypdf's and pdftotext's layouts and PDFBox's sort);
+    # joined cell by cell it adds up (cuttail.settle_cut_rows)
+    "chromium-pdfplumber__s05183-mixed.txt": 117,
     # PyMuPDF get_text(sort=True) over Chromium's PDF: a narrow label cell wrapped after its numbering and one
     # character, its numbers between the pieces (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」): the numbers read
     # with the row before's (1 wrong: 补正后申请内容仍不明确's 社会公益组织 0 for 220). The numbering and first word

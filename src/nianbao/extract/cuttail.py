@@ -559,6 +559,58 @@ def settle_two_line_rows(found: Found, blocks: list[Block], fid: str) -> None:
                                                       printed(shown)), None))
 
 
+CUT_ALL_JOINED = ("本行每个数都在单元格内折行，被工具分写在两行（本行「{heads}」、下一行「{tails}」）：按原样各数之和与总计不符，"
+                  "逐格连成「{wholes}」后各合计成立")
+
+
+def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[Found, ...]) -> None:
+    """表三 rows each of whose numbers a narrow cell set on two lines: the row's line holds every number's first digits,
+    the next line (after the rest of a wrapped label, if any) the rest of each, as many as the row's cells:
+    「一、本年新收…申请数 ６９ ５１ １７ １０ ８２ ２１ ６９」/「量 ７ ５ ２７ ７７ ０ ５５ ９１」 is 697 515 1727 1077 820 2155 6991
+    (Chromium's PDF through pdfplumber, pypdf's and pdftotext's layouts, PDFBox's sort). Read line by line the row fails
+    its sum and was read as printed. Joined cell by cell, when it adds up and every sum across rows that can be
+    checked holds, it reads so, with a note. A head of 0 takes no tail (no count starts with 0), and a next line
+    another cell was read from is no row's tails. ``tables``: every table's values."""
+    if found.out_of_step or not found.values:
+        return
+    cols = Format.T3_COLUMN_KEYS
+    taken = {v.cell.line for t in tables for v in t.values.values() if v.cell.line is not None}
+    lines: dict[int, list[Cell]] | None = None
+    for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
+        if row in found.grid:
+            continue
+        vals = [found.values.get(f"{row}.{c}") for c in cols]
+        if any(v is None or not isinstance(v.value, int) or v.overflow for v in vals):
+            continue
+        heads = [str(v.value) for v in vals if v is not None]
+        at = {v.cell.line for v in vals if v is not None}
+        line = at.pop() if len(at) == 1 else None
+        if line is None or sum(map(int, heads[:-1])) == int(heads[-1]) or "0" in heads:
+            continue
+        below = line + 1
+        if below in taken:
+            continue
+        if lines is None:
+            lines = _line_cells(blocks)
+        words = [nfkc(c.text).strip() for c in lines.get(below, [])]
+        tails = words[next((i for i, w in enumerate(words) if w.isdigit()), len(words)):]
+        if len(tails) != len(cols) or not all(t.isdigit() and t.isascii() for t in tails) or any(
+                any(ch.isdigit() for ch in w) for w in words[:len(words) - len(tails)]):
+            continue
+        wholes = [h + t for h, t in zip(heads, tails, strict=True)]
+        if not all(_whole_count(w) for w in wholes):
+            continue
+        read = {p: v.value for p, v in found.values.items()}
+        joined = dict(zip((f"{row}.{c}" for c in cols), map(int, wholes), strict=True))
+        read.update(joined)
+        if not _checkable_sums_hold(read, fid, row.split(".", 1)[1]):
+            continue
+        for p, x in joined.items():
+            found.values[p] = Value(x, found.values[p].cell)
+        note = CUT_ALL_JOINED.format(heads=" ".join(heads), tails=" ".join(tails), wholes="、".join(wholes))
+        found.notes.append(("repaired", row, Reason(note), None))
+
+
 def _line_cells(blocks: list[Block]) -> dict[int, list[Cell]]:
     """The words of the text cells by line, in order, each a cell of its own (a text tool that parts words by
     one space keeps a row's numbers in one cell: 「0 8 7 — 0 0」)."""

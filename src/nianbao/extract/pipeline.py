@@ -28,7 +28,7 @@ from ..record import (
 from ..record.model import DocKind, FormatId, Level, NoteKind
 from .choose import choose_alternatives
 from .counted import counted_rows, null_counted_rows, null_over_total
-from .cuttail import settle_cut_tails, settle_two_line_rows
+from .cuttail import settle_cut_rows, settle_cut_tails, settle_two_line_rows
 from .meta import MetaFound, find_meta, is_front_line, tail_date
 from .narrative import find_narrative
 from .noise import (
@@ -174,6 +174,7 @@ def build_record(doc: Document) -> Record:
         # rows read by count beside an unread row that fail their sum (not in a reading from pixels: the noise
         # gate checks every cell): nulled after the mends below, unless a mend makes them add up
         counted = set() if ev.noisy else counted_rows(found_req)
+        settle_cut_rows(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
         settle_cut_tails(found_req, tb, found_req.t3_format(), (found_act, found_req, found_app))
         settle_two_line_rows(found_req, tb, found_req.t3_format())
         if not ev.noisy:
