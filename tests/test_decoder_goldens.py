@@ -403,6 +403,10 @@ RIGHT = {
     # line, a row failing its sum read as printed (7 wrong, and in pypdf's and pdftotext's layouts and PDFBox's sort);
     # joined cell by cell it adds up (cuttail.settle_cut_rows)
     "chromium-pdfplumber__s05183-mixed.txt": 117,
+    # pdftotext of Chromium's PDF of a table of zeros whose 一、本年新收 is blank: its seven 「—」 under the header, then
+    # the zeros of the rows after it; the detached-label reading, which leaves the marks out, read the first zeros as
+    # 一、本年新收's (7 wrong): rows whose numbers come after marks it leaves out are never filled by it
+    "chromium-pdftotext__s05199-mixed.txt": 103,
     # PyMuPDF get_text(sort=True) over Chromium's PDF: a narrow label cell wrapped after its numbering and one
     # character, its numbers between the pieces (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」): the numbers read
     # with the row before's (1 wrong: 补正后申请内容仍不明确's 社会公益组织 0 for 220). The numbering and first word

@@ -163,10 +163,15 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     before: list[list[Run] | None] = []  # per segment, the numbers between the label before and its own label
     shifted = False  # a unit before some row's numbers: each row's numbers may stand above its label
     first = best[0][0]
+    marked: set[int] = set()  # rows whose numbers come after blank cells' dashes this reading leaves out
     if first > 0:
         segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, heads[0], rows[first].number)),
                      False))
         before.append(None)
+        if any(r.blank and chars[r.start] in _DASHES for r in runs_between(stream, lo, heads[0], blanks=True)):
+            # (the marks before the first number, as well as among them: chromium-pdftotext s05199, 一、本年新收's
+            # seven 「—」 under the header, then the zeros of the rows after it, read as its own)
+            marked.update(range(first))
     for n, (i, s, e) in enumerate(best):
         prev = _whole_counts(runs_between(stream, best[n - 1][2] if n else lo, min(heads[n], s), rows[i].number))
         before.append(prev)
@@ -216,6 +221,7 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
         units.append(_Unit(paths, runs, cands, ordered=ordered))
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
+    dec.unsure.update(f"requests.{keys[i]}" for i in marked)
     _solve(units, _t3_constraints(keys), dec)
     return dec
 
