@@ -1537,6 +1537,15 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         if not u.ordered or u.summed or stream is not None and n in unconfirmed and _cut_apart(u):
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
+        if (stream is not None and len({p.rsplit(".", 1)[0] for p in u.paths}) > 1 and not any(r.blank for r in u.runs)
+                and _cut_spaced(stream, u)
+                and not (glue := _glue_seen(stream, units) if glue is None else glue)):
+            # several rows' numbers each set apart, fewer than their cells, in a text that shows no glued cells: every
+            # reading cuts a whole number, and the cells they agree on are a coincidence of the cuts (lo-pdfplumber
+            # s05141: 「40 0 0 217件 175件 432」 and 「0 0 0 34 34」 with blank cells left empty, 三类内部事务's 科研机构
+            # read 0 in every cut); one such row is ``_cut_apart``'s
+            dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+            continue
         # several readings: the cells on which all agree are settled, the others stay null. Where
         # sums across rows exist, the readings the row's own sum ruled out count too (that sum was not
         # confirmed: the document may not keep it); a lone table (表四) trusts its own sums.
