@@ -585,6 +585,7 @@ def _apart(text: str, where: list[int], j: int) -> bool:
 
 
 MAX_CELL_DIGITS = 6  # no cell of 表三/表四 holds a million; a longer run is several cells
+_SHORT_RUN = 3  # digits of a run that cannot be two of a row's usual counts glued (「1632」 may be 16 and 32)
 T2_CELL_DIGITS = 9  # 表二 counts decisions (a city's 行政处罚 may run to millions) and fees
 
 
@@ -1538,12 +1539,13 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         if (stream is not None and len({p.rsplit(".", 1)[0] for p in u.paths}) > 1 and not any(r.blank for r in u.runs)
-                and _cut_spaced(stream, u)
+                and all(len(r.digits) <= _SHORT_RUN for r in u.runs) and _cut_spaced(stream, u)
                 and not (glue := _glue_seen(stream, units) if glue is None else glue)):
             # several rows' numbers each set apart, fewer than their cells, in a text that shows no glued cells: every
             # reading cuts a whole number, and the cells they agree on are a coincidence of the cuts (lo-pdfplumber
             # s05141: 「40 0 0 217件 175件 432」 and 「0 0 0 34 34」 with blank cells left empty, 三类内部事务's 科研机构
-            # read 0 in every cut); one such row is ``_cut_apart``'s
+            # read 0 in every cut); one such row is ``_cut_apart``'s. (Not with a run of four digits or more among
+            # them: two cells glued may look so, 「1/618/0/0/16/1632」 is 16 and 32 at its end, pypdf's layout s04525)
             dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
             continue
         # several readings: the cells on which all agree are settled, the others stay null. Where

@@ -8,8 +8,9 @@ labels with no numbers after them and others with two rows of them, and reads li
 
 What every such text keeps is the format: so many rows of seven cells, in order, and its sums. This reader
 takes the numbers of the whole table, labels and their numbering aside. When there are exactly as many as the
-table has cells (and no blank cell's mark: the order alone would say which cells are blank), it reads
-them in order, moving at most ``MAX_MOVES`` of them to another place (``_orders``), and keeps the readings under
+table has cells (with no blank cell's mark, which only the order places, and no count's 件 apart from its digits,
+which moves a cell's number to another line), it reads them in order, moving at most ``MAX_MOVES`` of them, each
+standing among a label's words, to another place (``_Search``), and keeps the readings under
 which every sum of the table holds: each row's, the outcome rows' to （七）总计, and the 勾稽关系. A cell gets a
 value only when every such reading with the fewest moves, or one more, gives it the same one: a reading that
 moves fewer numbers is likelier, and one more move is where a second reading that also adds up would show.
@@ -44,8 +45,8 @@ REACH = 3 * len(T3_COLUMN_KEYS)  # a number written after its place is found wit
 NODES = 300_000  # steps of one search: past that, no reading (a table of many equal numbers has countless)
 _HEADING = "收到和处理政府信息公开申请"
 _FIRST_ROW = "本年新收"
-_NUMBERING_MARKS = frozenset(".、")
-_MOVED = frozenset({_MOVED_NOTE, _LENT_NOTE})  # the row reader's notes: the order moved numbers past labels  # (Stream.chars is NFKC: 「．」 is 「.」)
+_NUMBERING_MARKS = frozenset(".、")  # (Stream.chars is NFKC: 「．」 is 「.」)
+_MOVED = frozenset({_MOVED_NOTE, _LENT_NOTE})  # the row reader's notes: the order moved numbers past labels
 
 
 class _Budget(Exception):
@@ -111,6 +112,8 @@ def decode_format_order(stream: Stream) -> dict[str, Piece] | None:
     if not kept:
         return None
     order = _order_for(cells, width, kept[0], movable)
+    if order is None:
+        return None  # (never: the same search found the reading)
     out: dict[str, Piece] = {}
     for n, p in enumerate(paths):
         if all(g[n] == kept[0][n] for g in kept):
@@ -264,8 +267,8 @@ class _Search:
         return self._state(0, 0, (), frozenset(), 0, 0, -1)
 
 
-def _order_for(cells: list[int], width: int, grid: tuple[int, ...], movable: frozenset[int]) -> list[int]:
-    """Which of the numbers stands in each cell of ``grid`` (one of ``_grids``' readings): the search again, each
+def _order_for(cells: list[int], width: int, grid: tuple[int, ...], movable: frozenset[int]) -> list[int] | None:
+    """Which of the numbers stands in each cell of ``grid`` (one of ``_Search``'s readings): the search again, each
     cell only given a number of its value, the fewest moves first."""
     n = len(cells)
     order: list[int] = []
@@ -294,7 +297,7 @@ def _order_for(cells: list[int], width: int, grid: tuple[int, ...], movable: fro
     for most in range(MAX_MOVES + 1):
         if go(0, 0, (), frozenset(), most):
             return order
-    raise AssertionError("a reading _grids found has an order")  # (the same search: it has)
+    return None
 
 
 def fill_format_order(found: Found, stream: Stream) -> None:
