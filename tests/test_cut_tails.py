@@ -247,3 +247,16 @@ def test_tails_that_do_not_make_the_row_add_up_leave_it_as_printed():
     got = _parse(text)
     assert list(got["requests"]["new_received"].values()) == [69, 51, 17, 10, 82, 21, 69]
     assert not any(n["kind"] == "repaired" for n in _notes(got, "new_received"))
+
+
+def test_a_row_that_adds_up_as_printed_is_joined_once_another_row_showed_its_numbers_so_cut():
+    """pypdf's layout of the same page: 「（一）予以公开 - - ２９ - - - ２９」/「年度办 １ １」 adds up as printed (29 = 29) and as
+    joined (291 = 291); 一、本年新收, which adds up only joined, shows the text cuts every number of a row so."""
+    got = nianbao.parse(DATA / "decoder" / "chromium-pypdf-layout__s05183-mixed.txt").to_json_dict()
+    assert list(got["requests"]["new_received"].values()) == [697, 515, 1727, 1077, 820, 2155, 6991]
+    assert list(got["requests"]["granted"].values()) == [None, None, 291, None, None, None, 291]
+    # without the row that showed it, 29 = 29 is read as printed: the line below could be another row's
+    text = (DATA / "decoder" / "chromium-pypdf-layout__s05183-mixed.txt").read_text()
+    alone = re.sub(r"\n +量 +７ +５ +２７ +７７ +０ +５５ +９１ *\n", "\n", text, count=1)
+    assert alone != text
+    assert _parse(alone)["requests"]["granted"]["research"] == 29

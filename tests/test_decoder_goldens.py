@@ -403,6 +403,9 @@ RIGHT = {
     # line, a row failing its sum read as printed (7 wrong, and in pypdf's and pdftotext's layouts and PDFBox's sort);
     # joined cell by cell it adds up (cuttail.settle_cut_rows)
     "chromium-pdfplumber__s05183-mixed.txt": 117,
+    # the same page through pypdf's layout: 「（一）予以公开 - - ２９ - - - ２９」/「年度办 １ １」 adds up as printed and as joined
+    # (291 twice); joined once 一、本年新收 showed the text cuts a row's every number so (2 wrong before)
+    "chromium-pypdf-layout__s05183-mixed.txt": 130,
     # pdftotext of Chromium's PDF of a table of zeros whose 一、本年新收 is blank: its seven 「—」 under the header, then
     # the zeros of the rows after it; the detached-label reading, which leaves the marks out, read the first zeros as
     # 一、本年新收's (7 wrong): rows whose numbers come after marks it leaves out are never filled by it

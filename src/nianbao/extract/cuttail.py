@@ -569,23 +569,30 @@ def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[F
     「一、本年新收…申请数 ６９ ５１ １７ １０ ８２ ２１ ６９」/「量 ７ ５ ２７ ７７ ０ ５５ ９１」 is 697 515 1727 1077 820 2155 6991
     (Chromium's PDF through pdfplumber, pypdf's and pdftotext's layouts, PDFBox's sort). Read line by line the row fails
     its sum and was read as printed. Joined cell by cell, when it adds up and every sum across rows that can be
-    checked holds, it reads so, with a note. A head of 0 takes no tail (no count starts with 0), and a next line
-    another cell was read from is no row's tails. ``tables``: every table's values."""
+    checked holds, it reads so, with a note. A printed blank (「—」) takes no tail: 「（一）予以公开 - - ２９ - - - ２９」/
+    「１ １」 is 291 twice. A row that adds up as printed (as that one does) is joined only where a sum across rows
+    fails as printed, or once a row of the text that did not add up showed its numbers so cut. A head of 0 takes no tail (no count starts with 0), and a next line another cell was read
+    from is no row's tails. ``tables``: every table's values."""
     if found.out_of_step or not found.values:
         return
     cols = Format.T3_COLUMN_KEYS
     taken = {v.cell.line for t in tables for v in t.values.values() if v.cell.line is not None}
     lines: dict[int, list[Cell]] | None = None
+    first: list[tuple[str, dict[str, int], dict[str, int], str]] = []  # rows failing their sum as printed
+    later: list[tuple[str, dict[str, int], dict[str, int], str]] = []  # rows adding up as printed: after, if at all
     for row in sorted({p.rsplit(".", 1)[0] for p in found.values if p.startswith("requests.")}):
         if row in found.grid:
             continue
-        vals = [found.values.get(f"{row}.{c}") for c in cols]
-        if any(v is None or not isinstance(v.value, int) or v.overflow for v in vals):
-            continue
-        heads = [str(v.value) for v in vals if v is not None]
-        at = {v.cell.line for v in vals if v is not None}
+        got = [found.values.get(f"{row}.{c}") for c in cols]
+        vals = [v for v in got if v is not None]
+        if (len(vals) < len(cols) or any(v.overflow or isinstance(v.value, float) for v in vals)
+                or not _marked(vals) or vals[-1].value is None):
+            continue  # (a null cell must be a printed blank's mark, which takes no tail)
+        nums = [v for v in vals if v.value is not None]
+        heads = [str(v.value) for v in nums]
+        at = {v.cell.line for v in nums}
         line = at.pop() if len(at) == 1 else None
-        if line is None or sum(map(int, heads[:-1])) == int(heads[-1]) or "0" in heads:
+        if line is None or "0" in heads:
             continue
         below = line + 1
         if below in taken:
@@ -594,21 +601,34 @@ def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[F
             lines = _line_cells(blocks)
         words = [nfkc(c.text).strip() for c in lines.get(below, [])]
         tails = words[next((i for i, w in enumerate(words) if w.isdigit()), len(words)):]
-        if len(tails) != len(cols) or not all(t.isdigit() and t.isascii() for t in tails) or any(
+        if len(tails) != len(heads) or not all(t.isdigit() and t.isascii() for t in tails) or any(
                 any(ch.isdigit() for ch in w) for w in words[:len(words) - len(tails)]):
             continue
         wholes = [h + t for h, t in zip(heads, tails, strict=True)]
         if not all(_whole_count(w) for w in wholes):
             continue
-        read = {p: v.value for p, v in found.values.items()}
-        joined = dict(zip((f"{row}.{c}" for c in cols), map(int, wholes), strict=True))
-        read.update(joined)
-        if not _checkable_sums_hold(read, fid, row.split(".", 1)[1]):
-            continue
-        for p, x in joined.items():
-            found.values[p] = Value(x, found.values[p].cell)
+        joined = dict(zip((f"{row}.{c}" for c, v in zip(cols, got) if v is not None and v.value is not None),
+                          map(int, wholes), strict=True))
+        blanks = {f"{row}.{c}": 0 for c, v in zip(cols, got) if v is not None and v.value is None}  # 0 in the sums
         note = CUT_ALL_JOINED.format(heads=" ".join(heads), tails=" ".join(tails), wholes="、".join(wholes))
-        found.notes.append(("repaired", row, Reason(note), None))
+        printed_holds = sum(v.value or 0 for v in vals[:-1]) == vals[-1].value
+        (later if printed_holds else first).append((row, joined, blanks, note))
+    shown = False
+    for rows in (first, later):
+        for row, joined, blanks, note in rows:
+            read = {p: v.value for p, v in found.values.items()}
+            read.update(blanks)
+            if rows is later and not shown and _cross_sums_hold(read, fid, row.split(".", 1)[1]):
+                # a row adding up as printed is joined only where a sum across rows fails as printed, or once
+                # another row of the text showed its numbers so cut (「（一）予以公开 - - ２９ - - - ２９」/「１ １」)
+                continue
+            read.update(joined)
+            if not _checkable_sums_hold(read, fid, row.split(".", 1)[1]):
+                continue
+            for p, x in joined.items():
+                found.values[p] = Value(x, found.values[p].cell)
+            found.notes.append(("repaired", row, Reason(note), None))
+            shown = True
 
 
 def _line_cells(blocks: list[Block]) -> dict[int, list[Cell]]:
