@@ -561,6 +561,8 @@ def settle_two_line_rows(found: Found, blocks: list[Block], fid: str) -> None:
 
 CUT_ALL_JOINED = ("本行每个数都在单元格内折行，被工具分写在两行（本行「{heads}」、下一行「{tails}」）：按原样各数之和与总计不符，"
                   "逐格连成「{wholes}」后各合计成立")
+CUT_ALL_JOINED_TOO = ("本行每个数都在单元格内折行，被工具分写在两行（本行「{heads}」、下一行「{tails}」）：按原样本行合计也成立，但此文字"
+                      "别的行这样折断过（或照印时跨行合计不成立），下一行的数没有别的归属；逐格连成「{wholes}」后各合计成立")
 
 
 def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[Found, ...]) -> None:
@@ -571,8 +573,9 @@ def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[F
     its sum and was read as printed. Joined cell by cell, when it adds up and every sum across rows that can be
     checked holds, it reads so, with a note. A printed blank (「—」) takes no tail: 「（一）予以公开 - - ２９ - - - ２９」/
     「１ １」 is 291 twice. A row that adds up as printed (as that one does) is joined only where a sum across rows
-    fails as printed, or once a row of the text that did not add up showed its numbers so cut. A head of 0 takes no tail (no count starts with 0), and a next line another cell was read
-    from is no row's tails. ``tables``: every table's values."""
+    fails as printed, or once a row of the text that did not add up showed its numbers so cut. A head of 0 takes
+    no tail (no count starts with 0), and a next line another cell was read from is no row's tails. ``tables``:
+    every table's values."""
     if found.out_of_step or not found.values:
         return
     cols = Format.T3_COLUMN_KEYS
@@ -610,8 +613,9 @@ def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[F
         joined = dict(zip((f"{row}.{c}" for c, v in zip(cols, got) if v is not None and v.value is not None),
                           map(int, wholes), strict=True))
         blanks = {f"{row}.{c}": 0 for c, v in zip(cols, got) if v is not None and v.value is None}  # 0 in the sums
-        note = CUT_ALL_JOINED.format(heads=" ".join(heads), tails=" ".join(tails), wholes="、".join(wholes))
         printed_holds = sum(v.value or 0 for v in vals[:-1]) == vals[-1].value
+        note = (CUT_ALL_JOINED_TOO if printed_holds else CUT_ALL_JOINED).format(
+            heads=" ".join(heads), tails=" ".join(tails), wholes="、".join(wholes))
         (later if printed_holds else first).append((row, joined, blanks, note))
     shown = False
     for rows in (first, later):
