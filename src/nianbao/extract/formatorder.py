@@ -269,11 +269,16 @@ class _Search:
 
 def _order_for(cells: list[int], width: int, grid: tuple[int, ...], movable: frozenset[int]) -> list[int] | None:
     """Which of the numbers stands in each cell of ``grid`` (one of ``_Search``'s readings): the search again, each
-    cell only given a number of its value, the fewest moves first."""
+    cell only given a number of its value, the fewest moves first; None past ``NODES`` steps."""
     n = len(cells)
     order: list[int] = []
+    steps = 0
 
     def go(c: int, p: int, aside: tuple[tuple[int, int], ...], ahead: frozenset[int], left: int) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > NODES:
+            raise _Budget
         while p in ahead:
             ahead = ahead - {p}
             p += 1
@@ -294,9 +299,12 @@ def _order_for(cells: list[int], width: int, grid: tuple[int, ...], movable: fro
             order.pop()
         return bool(left and p in movable and go(c, p + 1, (*aside, (p, c)), ahead, left - 1))
 
-    for most in range(MAX_MOVES + 1):
-        if go(0, 0, (), frozenset(), most):
-            return order
+    try:
+        for most in range(MAX_MOVES + 1):
+            if go(0, 0, (), frozenset(), most):
+                return order
+    except _Budget:
+        pass
     return None
 
 
