@@ -579,7 +579,7 @@ def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[F
     if found.out_of_step or not found.values:
         return
     cols = Format.T3_COLUMN_KEYS
-    taken = {v.cell.line for t in tables for v in t.values.values() if v.cell.line is not None}
+    taken: set[int | None] | None = None  # lines a cell of any table was read from (asked once a row is a candidate)
     lines: dict[int, list[Cell]] | None = None
     first: list[tuple[str, dict[str, int], dict[str, int], str]] = []  # rows failing their sum as printed
     later: list[tuple[str, dict[str, int], dict[str, int], str]] = []  # rows adding up as printed: after, if at all
@@ -598,10 +598,11 @@ def settle_cut_rows(found: Found, blocks: list[Block], fid: str, tables: tuple[F
         if line is None or "0" in heads:
             continue
         below = line + 1
-        if below in taken:
-            continue
-        if lines is None:
+        if taken is None:
+            taken = {v.cell.line for t in tables for v in t.values.values()}
             lines = _line_cells(blocks)
+        if below in taken or lines is None:
+            continue
         words = [nfkc(c.text).strip() for c in lines.get(below, [])]
         tails = words[next((i for i, w in enumerate(words) if w.isdigit()), len(words)):]
         if len(tails) != len(heads) or not all(t.isdigit() and t.isascii() for t in tails) or any(

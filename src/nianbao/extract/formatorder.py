@@ -21,7 +21,7 @@ they gave, and not where they read most rows by their labels and found the order
 
 from __future__ import annotations
 
-from ..format import T3_COLUMN_KEYS, T3_ROWS_2019, T3_ROWS_2021
+from ..format import T3_COLUMN_KEYS, Format
 from .decoder import (
     _COUNT_UNITS,
     _LENT_NOTE,
@@ -29,7 +29,6 @@ from .decoder import (
     Piece,
     Run,
     Stream,
-    _t3_constraints,
     _t3_rows,
     loose_among,
     piece_cell,
@@ -37,6 +36,7 @@ from .decoder import (
     t4_start,
 )
 from .notes import note_rows
+from .subtotal import across_sums
 from .tables import Found
 from .values import Value
 
@@ -87,7 +87,9 @@ def decode_format_order(stream: Stream) -> dict[str, Piece] | None:
                True]  # words before each run, and after the last
     movable = frozenset(t for t in range(len(runs)) if between[t] and between[t + 1])
     # the sums across rows (a row's own sum the search keeps as it goes): each cell's part in them
-    across = [con for con in _t3_constraints(keys) if len({p.rsplit(".", 1)[0] for p in (*con[0], *con[1])}) > 1]
+    have = set(keys)
+    across = across_sums([(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}],
+                         T3_COLUMN_KEYS)
     at = {p: n for n, p in enumerate(paths)}
     effect: list[list[tuple[int, int]]] = [[] for _ in paths]
     for j, (left, right) in enumerate(across):
@@ -311,9 +313,8 @@ def _order_for(cells: list[int], width: int, grid: tuple[int, ...], movable: fro
 def fill_format_order(found: Found, stream: Stream) -> None:
     """Cells of 表三 still null, from the reading in the format's order, when it agrees with every value already
     read; the rows it fills get a decoded note, and lose their unreadable or ambiguous ones."""
-    rows = T3_ROWS_2019 if "requests.other_total.total" in found.values else T3_ROWS_2021
-    if all((v := found.values.get(f"requests.{r.key}.{c}")) is not None and v.value is not None
-           for r in rows for c in T3_COLUMN_KEYS):
+    rows = found.request_rows()
+    if all((v := found.values.get(f"{r}.{c}")) is not None and v.value is not None for r in rows for c in T3_COLUMN_KEYS):
         return  # (every cell read: nothing to fill)
     read = {p.rsplit(".", 1)[0] for p, v in found.values.items() if p.startswith("requests.") and v.value is not None}
     if 2 * len(read) > len(rows) and any(n[0] == "unreadable" and n[2] in _MOVED for n in found.notes):
