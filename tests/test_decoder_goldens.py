@@ -414,6 +414,21 @@ RIGHT = {
     # two rows the decoder read together, every reading cutting a whole number to fill fourteen cells, and 三类内部事务's
     # 科研机构 0 in all of them (1 wrong, in five modes): in a text that shows no glued cells, such cuts settle nothing
     "lo-pdfplumber__s05141-numbers.txt": 111,
+    # pdftotext (default mode) over LibreOffice's and Chromium's PDFs of one page: 表四's first group 「0 0 1 0 1」 after
+    # the header, the other ten numbers after 六's text (LibreOffice) or after the page's footer with 复议后起诉's header
+    # (Chromium, its columns' words a character a line): 表四 null (10 right before). The two stretches, fifteen numbers,
+    # read in the format's order where each group adds up (t4rest.py)
+    "lo-pdftotext__s05100-stray.txt": 25,
+    "chromium-pdftotext__s05100-stray.txt": 25,
+    # the same over a page whose 表四 cells carry their 件, wrapped in narrow cells (「0」/「件」, 「1」 on one line beside
+    # them): the two stretches are fifteen numbers and each group adds up in the text's order, 直接起诉's 1 read under
+    # 结果纠正 (2 wrong, seed 5684 of the held-back set 5400-5699). A 件 among either stretch's numbers: not read
+    "lo-pdftotext__s05684-zeros.txt": 6,
+    # pdfminer over Chromium's PDF: 表四 box by box, 「未经复议直接起诉 结果维持 0 … 尚未审结 4 总计 4」, 「复议后起诉 …」, then
+    # 行政复议's five words and its five numbers, after 表三's numbers written under the section's heading: read in
+    # order 直接起诉's cells would be 行政复议's, so no reader in order read it (4 right before). Each group read under
+    # its own name (t4named.py)
+    "chromium-pdfminer__s05132-stray.txt": 19,
     # PyMuPDF get_text(sort=True) over Chromium's PDF: a narrow label cell wrapped after its numbering and one
     # character, its numbers between the pieces (「1.信」 / 176 0 0 0 0 0 176 / 「访举报投诉类申请」): the numbers read
     # with the row before's (1 wrong: 补正后申请内容仍不明确's 社会公益组织 0 for 220). The numbering and first word

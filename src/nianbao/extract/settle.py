@@ -52,6 +52,8 @@ from .pieces import null_piece_rows
 from .reason import Reason, printed
 from .strayrows import fill_stray_rows
 from .subtotal import across_sums, sum_holds, sum_possible
+from .t4named import fill_appeals_named
+from .t4rest import fill_appeals_rest
 from .tables import Found
 from .values import Value
 
@@ -456,6 +458,7 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
     if dec is None or not dec.values:
         dec = decode_appeals_interleaved(stream) or dec
     if dec is None and not found.values:
+        _fill_appeals_apart(found, stream)
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
     if dec is not None and dec.values and loose_among(stream, [r for runs in dec.rows.values() for r in runs]):
@@ -467,6 +470,14 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
         if dec.blank:  # every cell blank: a table read as blank (T4-03), not one that cannot be read
             found.notes[:] = [n for n in found.notes if not (n[0] == "unreadable" and n[1] == "appeals")]
     _apply(found, dec, stream, rows, T4_COLUMN_KEYS, lambda r: False)
+    _fill_appeals_apart(found, stream)
+
+
+def _fill_appeals_apart(found: Found, stream: Stream) -> None:
+    """表四's cells the readers in order left null, read where a converter wrote the table's groups apart: each
+    under its own name (pdfminer's boxes), or the last ones after the text that follows the table (pdftotext)."""
+    fill_appeals_named(found, stream)
+    fill_appeals_rest(found, stream)
 
 
 _T4_LOOSE = ("表四的格子带单位「件」，较窄的格子把「件」折到下一行，数字随格子高度上下错开：文字中数字的次序不是表格的次序，"

@@ -1,0 +1,90 @@
+"""表四 group by group, where each group's name heads its own columns' words and numbers (pdfminer).
+
+pdfminer writes Chromium's 表四 box by box: a group's name, then its five columns' words each with its number
+(「未经复议直接起诉 结果维持 0 结果纠正 0 其他结果 0 尚未审结 0 总计 0」), or its five words and then its five
+numbers, and the groups not in the format's order (行政复议 last)::
+
+    行政诉讼 未经复议直接起诉 结果维 持 0 结果纠 正 0 … 总 计 0 复议后起诉 结果维 持 0 … 行政复议 结果维 持
+    结果纠 正 其他结 果 尚未审 结 总 计 0 0 1 0 1 五、存在的主要问题及改进情况
+
+Reading the numbers in order gives 直接起诉's to 行政复议 (every group adds up either way), so the readers in
+order refuse such a text. Here each group is read under its own name, when right after the name stand the
+five columns' words in the format's order (结果维持 结果纠正 其他结果 尚未审结 总计, as 维持/未审结/合计 too) with one
+number after each, or the five words and then exactly five numbers; the group's four results add up to its
+总计; and no other place in the text reads the same group so. Only null cells are filled, and values another
+reading gave must agree, or nothing is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..format import T4_COLUMN_KEYS, T4_GROUP_KEYS, T4_GROUPS
+from .decoder import Run, Stream, _whole_counts, loose_among, piece_cell, runs_between
+from .reason import Reason
+from .tables import Found
+from .values import Value
+
+_WORDS = ("(?:结果)?维持", "(?:结果)?纠正", "其他结果", "尚?未审结", "(?:总计|合计)")
+# a group's name (the format's, and 直接起诉 with its 未经复议 lost), then its header as one of the two shapes
+_NAME = "|".join(sorted({re.escape(k) for g in T4_GROUPS for k in (g.label, *g.keys)}, key=len, reverse=True))
+_HEADED = re.compile("(" + _NAME + ")" + "".join(f"{w}([0-9]+)" for w in _WORDS))
+_WORDS_FIRST = re.compile("(" + _NAME + ")" + "".join(_WORDS) + "([0-9]+)")
+_GROUP_OF = {k: g.key for g in T4_GROUPS for k in (g.label, *g.keys)}
+_NOTE = "表四各组分开写出，各组名称后是本组的栏目和数字（与表格的组次不同），按组名读出，四项结果之和等于总计"
+
+
+def _groups(stream: Stream) -> dict[str, list[list[Run]]]:
+    """Each group's readings: its five runs, one list per place in the text that reads it."""
+    chars = stream.chars
+    out: dict[str, list[list[Run]]] = {}
+    for m in _HEADED.finditer(chars):
+        cells = [_whole_counts(runs_between(stream, m.start(k), m.end(k))) for k in range(2, 7)]
+        if all(len(r) == 1 for r in cells):
+            out.setdefault(_GROUP_OF[m.group(1)], []).append([r[0] for r in cells])
+    for m in _WORDS_FIRST.finditer(chars):
+        end = m.end(2)
+        while end < len(chars) and chars[end].isdigit():
+            end += 1
+        out.setdefault(_GROUP_OF[m.group(1)], []).append(_whole_counts(runs_between(stream, m.start(2), end)))
+    return out
+
+
+def fill_appeals_named(found: Found, stream: Stream) -> None:
+    width = len(T4_COLUMN_KEYS)
+    read: dict[str, list[Run]] = {}
+    for g, readings in _groups(stream).items():
+        if len(readings) != 1:
+            continue  # the group's name heads numbers in two places: which are its cells is not said
+        runs = readings[0]
+        if len(runs) != width or not all(r.digits.isdigit() and not r.blank and not r.negative for r in runs):
+            continue
+        vals = [int(r.digits) for r in runs]
+        if sum(vals[:-1]) == vals[-1] and not loose_among(stream, runs):
+            read[g] = runs
+    if not read:
+        return
+    for g, runs in read.items():
+        for c, r in zip(T4_COLUMN_KEYS, runs):
+            old = found.values.get(f"appeals.{g}.{c}")
+            if old is not None and old.value is not None and old.value != int(r.digits):
+                return  # another reading of the same characters disagrees: neither is trusted further
+    filled: set[str] = set()
+    for g, runs in read.items():
+        for c, r in zip(T4_COLUMN_KEYS, runs):
+            p = f"appeals.{g}.{c}"
+            old = found.values.get(p)
+            if old is None or old.value is None:
+                found.values[p] = Value(int(r.digits), piece_cell(stream, r.start, r.end))
+                filled.add(g)
+    rows = {f"appeals.{g}" for g in filled}
+    everything = all(found.values.get(f"appeals.{g}.{c}") is not None and found.values[f"appeals.{g}.{c}"].value
+                     is not None for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS)
+    found.notes[:] = [n for n in found.notes if not (n[0] in ("unreadable", "ambiguous")
+                                                     and (n[1] in rows or (everything and n[1] == "appeals")))]
+    for g in T4_GROUP_KEYS:
+        if g in filled:
+            found.notes.append(("decoded", f"appeals.{g}", Reason(_NOTE, " ".join(r.digits for r in read[g])), None))
+
+
+__all__ = ["fill_appeals_named"]
