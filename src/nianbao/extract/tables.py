@@ -134,6 +134,8 @@ class _T3Header:
     # another page with its header repeated, maybe at other slots): table → (column key → slot index, width)
     grids: dict[int | None, tuple[dict[str, int], int]] = field(default_factory=dict)
     subtotal: int | None = None  # position of an extra 小计 value among a text row's values
+    # … among a grid row's own eight value cells, for rows not in the grid header's slots (``_own_eight``)
+    grid_subtotal: int | None = None
     # a text header whose lines keep every cell (「|  |  | 自然人 | … | 总计 |」, the 小计 line as many cells):
     # column key → cell index, for text rows of that many cells
     text_columns: dict[str, int] | None = None
@@ -175,7 +177,9 @@ class _T3Header:
                     out.append(v if v is not None else Value(None, cell))
                 return out
             # (untrimmed: all its value cells)
-            return _own_seven(split_row(row.block).values) or ([] if astray else self._spanning(row, columns))
+            own = split_row(row.block).values
+            return (_own_seven(own) or self._own_eight(own)
+                    or ([] if astray else self._spanning(row, columns)))
         vals = row.values
         if self.unplaced:
             return []
@@ -212,6 +216,24 @@ class _T3Header:
             self.dropped = vals[self.subtotal]
             vals = vals[: self.subtotal] + vals[self.subtotal + 1:]
         return vals[-7:]
+
+    def _own_eight(self, vals: list[Value]) -> list[Value]:
+        """A grid row not in the header's slots, under a header that names a 小计: its own eight value cells (empty
+        slots at either end left aside), the 小计 dropped, when the 小计 is the sum of the organisations' cells (blanks
+        0) in exactly one such eight; else nothing."""
+        sub = self.subtotal if self.subtotal is not None else self.grid_subtotal
+        if sub is None or not all(v.value is None or isinstance(v.value, int) for v in vals):
+            return []
+        fits = [vals[k:k + 8] for k in range(len(vals) - 7)
+                if not any(v.cell.text.strip() for v in vals[:k] + vals[k + 8:])
+                and sum(v.value or 0 for i, v in enumerate(vals[k:k + 8]) if i not in (0, sub, 7))
+                == (vals[k + sub].value or 0)]
+        if len(fits) != 1:
+            return []
+        eight = fits[0]
+        self.dropped = eight[sub]
+        self.subtotal_read = self.subtotal_read or eight[sub].value is not None
+        return eight[:sub] + eight[sub + 1:]
 
     def _placed(self, vals: list[Value], label: Cell | None) -> list[Value] | None:
         """The row's numbers under the columns they stand at, when every reading of the places agrees."""
@@ -300,7 +322,8 @@ def _outside(cells: list[Cell], columns: dict[str, int]) -> bool:
     自然人), or past its last (between its columns stands a 小计 the header names)."""
     first, last = min(columns.values()), max(columns.values())
     label = max((i for i, c in enumerate(cells[:first]) if c.text.strip() and read_value(c) is None), default=-1)
-    return any(not c.covered and (v := read_value(c)) is not None and v.value is not None
+    # (a blank cell's mark there too: 「（一）予以公开 | — | — … 0 | — |」 a slot to the left of the header's)
+    return any(not c.covered and (v := read_value(c)) is not None and (v.value is not None or c.text.strip())
                for c in cells[label + 1:first] + cells[last + 1:])
 
 
@@ -436,6 +459,8 @@ def _t3_header(blocks: list[Block], found: Found, places: Places) -> _T3Header:
     if _SUBTOTAL in header_text or down is not None:
         found.notes.append(("extra_row", _SUBTOTAL_PATH, _SUBTOTAL, None))
         found.subtotal = True
+        if head.columns is not None:
+            head.grid_subtotal = subtotal_at(placing or header_text)
         if head.columns is None:
             # (a grid row's own order first: LibreOffice may set a 小计 in a table of its own above the header's,
             # 「小计」 then first in the header's text though it stands after 其他, s03871)
