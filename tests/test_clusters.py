@@ -154,3 +154,18 @@ def test_header_pieces_interleaved_right_to_left_on_lines_of_their_own():
     assert _interleaved_heads(own("自然 人 商业 企业 科研 机构")) == frozenset()  # each whole in turn
     assert _interleaved_heads(own("商业 科研 企业 机构")) == frozenset()  # left to right
     assert _interleaved_heads("科研 商业 机构 企业".split()) == frozenset()  # pieces sharing lines (pdftotext)
+
+
+def test_a_surplus_right_after_an_unread_label_only_row_shares_out_no_rows_after_it():
+    # s05583 (pdftotext over Chromium's PDF, labels a page's rows at a time before their numbers): 「A … B C 1… 2… D E
+    # 3… 4… 5…」 with A's numbers too many to settle. B's label-only row stayed unread, so C's two rows of numbers may be
+    # B's and C's: sharing D out to C and E to the last segment read every row from E on one early (36 wrong). Now the
+    # rows after C are shared out to neither side.
+    d14 = [k for k in (3, 4) for _ in range(7)]
+    e21 = [k for k in (5, 6, 7) for _ in range(7)]
+    segs = [([0, 1], [1] * 36), ([2], []), ([3], d14), ([4], []), ([5], []), ([6, 7], e21)]
+    assert ([5, 6, 7], e21) not in merge_label_clusters(segs, 7, _fits)
+    # with no label-only row before the surplus, D goes to it and E to the last segment, as before
+    segs = [([0, 1], [1] * 14), ([3], d14), ([4], []), ([5], []), ([6, 7], e21)]
+    out = merge_label_clusters(segs, 7, _fits)
+    assert ([3, 4], d14) in out and ([5, 6, 7], e21) in out

@@ -424,6 +424,12 @@ RIGHT = {
     # them): the two stretches are fifteen numbers and each group adds up in the text's order, 直接起诉's 1 read under
     # 结果纠正 (2 wrong, seed 5684 of the held-back set 5400-5699). A 件 among either stretch's numbers: not read
     "lo-pdftotext__s05684-zeros.txt": 6,
+    # pdftotext (default mode) over Chromium's PDF of a page whose 表三 labels come before their numbers, a page's rows
+    # at a time (seed 5583 of the held-back set 5400-5699): 「2、其他法律… 3、危及… 7 0 6 … 0 11 … 15」, then fourteen labels
+    # from 4、保护第三方 on and 105 numbers. 禁止公开's label-only row stayed unread, and 三安全一稳定's fourteen numbers took
+    # 保护第三方's row as their second, so the 105 were read from 三类内部事务 on, every row one early (36 wrong). A
+    # segment with label-only rows right before it shares out none of the label-only rows after it (clusters._share)
+    "chromium-pdftotext__s05583-mixed.txt": 5,
     # pdfminer over Chromium's PDF: 表四 box by box, 「未经复议直接起诉 结果维持 0 … 尚未审结 4 总计 4」, 「复议后起诉 …」, then
     # 行政复议's five words and its five numbers, after 表三's numbers written under the section's heading: read in
     # order 直接起诉's cells would be 行政复议's, so no reader in order read it (4 right before). Each group read under

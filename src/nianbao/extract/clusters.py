@@ -179,8 +179,10 @@ def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
     # t of the labels' rows go to the segment before (counting rows, a segment's rows kept together):
     # only a segment before with more numbers than cells may take any (a number is a cell at most once,
     # so a run of glued digits is never a reason; and the search over its cuts stays small)
+    # (not one with label-only rows right before it: its surplus may be theirs, labels written before their numbers,
+    # 「A B 1… 2… C D 3… 4…」 with A unread, and then C's taking some of B's numbers reads every row after one row early)
     cuts = [0]
-    if before is not None and len(before[1]) > width * len(before[0]):
+    if before is not None and len(before[1]) > width * len(before[0]) and not (lo >= 2 and not segs[lo - 2][1]):
         for c, _ in segs[lo:hi]:
             cuts.append(cuts[-1] + len(c))
     elif before is not None:
