@@ -430,6 +430,12 @@ RIGHT = {
     # 保护第三方's row as their second, so the 105 were read from 三类内部事务 on, every row one early (36 wrong). A
     # segment with label-only rows right before it shares out none of the label-only rows after it (clusters._share)
     "chromium-pdftotext__s05583-mixed.txt": 5,
+    # pdfminer over Chromium's PDF of a 2019-format page (seed 5617 of the held-back set 5400-5699): the first ten rows'
+    # numbers written before their labels, column box by column box among the header's words (「科研 机构 78 100 …
+    # 社会 公益 组织 63 …」), then the labels, then the next ten rows' numbers: read as the labels' own, column by column
+    # (40 wrong). Numbers counted over the header's pieces before the first label, as many as the run's cells: the
+    # run stays unread (columnar._numbers_before_labels)
+    "chromium-pdfminer__s05617-word.txt": 0,
     # pdfminer over Chromium's PDF: 表四 box by box, 「未经复议直接起诉 结果维持 0 … 尚未审结 4 总计 4」, 「复议后起诉 …」, then
     # 行政复议's five words and its five numbers, after 表三's numbers written under the section's heading: read in
     # order 直接起诉's cells would be 行政复议's, so no reader in order read it (4 right before). Each group read under

@@ -1374,11 +1374,26 @@ def _numbers_before_labels(stream: Stream, first: int) -> int:
     if toks and toks[-1][0] == "words" and _LABEL_NUMBER.fullmatch(str(toks[-1][1])):
         toks.pop()  # the label's own numbering (「一、」), before where its words were found
     trail = 0
+    named = False
     for kind, tok in reversed(toks):
-        if kind != "num":
-            return trail if _names(str(tok)) else 0
-        trail += 1
-    return 0
+        if kind == "num":
+            trail += 1
+            continue
+        # the header's words, whole or in the pieces its boxes cut them into (「科研」 / 78 100 … / 「社会」「公益」「组织」
+        # / 63 2 … / 「其他」「总计」 / 36 402 …: the columns' boxes, each with its numbers, s05617): counted on over
+        # them; any other words end the header
+        if _names(str(tok)):
+            named = True
+        elif not _header_piece(str(tok)):
+            break
+        if Format.T3_APPLICANTS in str(tok):
+            break  # (申请人情况: the header's first words; numbers before them are another table's)
+    return trail if named else 0
+
+
+def _header_piece(words: str) -> bool:
+    """Words that are a piece of a column's header or of the header's group words (「机构」「组织」「商业企」)."""
+    return bool(words) and any(words in h for h in (*_HEAD_TEXTS, *_GROUP_HEADS, "社会公益组织", "法律服务机构"))
 
 
 def _mixed_cells(parts: list[_Part], keys: list[str], origin: dict[str, _Num]) -> dict[str, list[str]]:
