@@ -260,3 +260,15 @@ def test_a_row_that_adds_up_as_printed_is_joined_once_another_row_showed_its_num
     alone = re.sub(r"\n +量 +７ +５ +２７ +７７ +０ +５５ +９１ *\n", "\n", text, count=1)
     assert alone != text
     assert _parse(alone)["requests"]["granted"]["research"] == 29
+
+
+def test_a_lone_number_is_no_other_row_s_where_every_number_has_its_line():
+    """s05611 (pdfminer, one number a line): 0 6 0 0 0 12 9 failing its sum gave 6 0 0 0 1 2 9, its first 0 dropped as
+    the lone line's number of another row. Only a row whose other numbers share lines sets a lone one apart."""
+    from nianbao.extract.cuttail import _glued_readings
+
+    tokens = ["0", "6", "0", "0", "0", "12", "9"]
+    apart = _glued_readings(tokens, list(range(7)), frozenset(range(7)))
+    assert not any(how[3] == "" for _vals, how in apart)
+    shared = _glued_readings(tokens, [0, 1, 1, 1, 1, 1, 1], frozenset({0}))
+    assert any(how[3] == "" for _vals, how in shared)

@@ -436,6 +436,11 @@ RIGHT = {
     # (40 wrong). Numbers counted over the header's pieces before the first label, as many as the run's cells: the
     # run stays unread (columnar._numbers_before_labels)
     "chromium-pdfminer__s05617-word.txt": 0,
+    # pdfminer over LibreOffice's PDF, one number a line (seed 5611 of the held-back set 5400-5699): 「4.无正当理由大量反复申
+    # 请」 then 0 6 0 0 0 12 9, other columns' numbers, failing the row's sum; read again as a glued row, its first 0 dropped
+    # as a lone line's number of another row and 12 cut 1|2 (6 0 0 0 1 2 9: 6 wrong). In a row whose every number
+    # stands on a line of its own a lone line says nothing (cuttail._glued_readings)
+    "lo-pdfminer__s05611-t4.txt": 59,
     # pdfminer over Chromium's PDF: 表四 box by box, 「未经复议直接起诉 结果维持 0 … 尚未审结 4 总计 4」, 「复议后起诉 …」, then
     # 行政复议's five words and its five numbers, after 表三's numbers written under the section's heading: read in
     # order 直接起诉's cells would be 行政复议's, so no reader in order read it (4 right before). Each group read under

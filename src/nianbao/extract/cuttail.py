@@ -692,8 +692,10 @@ def _glued_readings(tokens: list[str], lines: list[int | None],
     number of the row below, set on two lines): the row's other six with one cut in two too, ('' joined)."""
     out = []
     n = len(tokens)
+    # (the others on lines of their own too, one number a line as pdfminer writes a table: its lone line says nothing)
+    apart = len({ln for ln in lines if ln is not None}) == n
     for k in (0, n - 1):
-        if lines[k] not in lone or sum(1 for ln in lines if ln == lines[k]) != 1:
+        if apart or lines[k] not in lone or sum(1 for ln in lines if ln == lines[k]) != 1:
             continue
         six = tokens[:k] + tokens[k + 1:]
         for i, t in enumerate(six):
