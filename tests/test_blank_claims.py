@@ -35,6 +35,8 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         "chromium-pdftotext__s02463-mixed.txt": 1, "chromium-pdftotext__s02517-numbers.txt": 1,
         # pdftotext (seed 2367): 表二's labels in a run, 规章's 1 in a box after 现行有效's header (as on main)
         "chromium-pdftotext__s02367-mixed.txt": 1,
+        # pdftotext (seed 5519): 行政规范性文件's 现行有效 11 written after 第（八）项's header, placed nowhere (as on main)
+        "lo-pdftotext__s05519-mixed.txt": 1,
         # PyMuPDF's sort (seed 2853), 2019 表二: 「行政强制 -5 —」 beside a header of four columns, which of them the -5 is the
         # row does not settle: its 本年增/减 null with no note (as on main)
         "lo-pymupdf-sort__s02853-numbers.txt": 1,

@@ -441,6 +441,12 @@ RIGHT = {
     # as a lone line's number of another row and 12 cut 1|2 (6 0 0 0 1 2 9: 6 wrong). In a row whose every number
     # stands on a line of its own a lone line says nothing (cuttail._glued_readings)
     "lo-pdfminer__s05611-t4.txt": 59,
+    # pdftotext (default mode) over LibreOffice's PDF of a page whose 表二 cells are blank 「无」 (seed 5519 of the held-back
+    # set 5400-5699): 行政规范性文件's 现行有效 11 written after 第（八）项's header 「本年收费金额（单位：万元）」, then
+    # 「行政事业性收费」「无」; the box reader gave the 11 to 行政事业性收费 by the header (1 wrong). A run of blank marks
+    # after a label now claims its cells as blank, and a number another run gives them is not read
+    # (columnar.decode_active_columnar)
+    "lo-pdftotext__s05519-mixed.txt": 170,
     # pdfminer over Chromium's PDF: 表四 box by box, 「未经复议直接起诉 结果维持 0 … 尚未审结 4 总计 4」, 「复议后起诉 …」, then
     # 行政复议's five words and its five numbers, after 表三's numbers written under the section's heading: read in
     # order 直接起诉's cells would be 行政复议's, so no reader in order read it (4 right before). Each group read under

@@ -1978,11 +1978,21 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         gaps.append(last_word)
         keys.append(keyed)
     kept = [any(t != _BLANK for t, _s, _e in n) for _g, n in runs]
+    seen: dict[str, set] = {}
+    for (gap, nums), k in zip(runs, kept):
+        if not k:
+            # a run of blank cells' marks only (「行政事业性收费」「无」): the cells its words' layouts give are blank here, and a
+            # number another run gives them (「本年收费金额（单位：万元）」「11」, 行政规范性文件's 现行有效 the page wrote there,
+            # s05519) is not theirs for certain
+            for g in _cells(_marks(gap), gap, False)[0]:
+                if sum(len(r) for r in g) == len(nums):
+                    for r in g:
+                        for p in r:
+                            seen.setdefault(p, set()).add(_BLANK)
     runs = [x for x, k in zip(runs, kept) if k]
     gaps = [x for x, k in zip(gaps, kept) if k]
     keys = [x for x, k in zip(keys, kept) if k]
     dec = Decoded()
-    seen: dict[str, set] = {}
     src: dict[str, tuple[str, int, int]] = {}
     short = False  # a run before this one had fewer numbers than any layout of its words has cells
     for (gap, nums), word_end, key in zip(runs, gaps, keys):
