@@ -322,9 +322,19 @@ def _outside(cells: list[Cell], columns: dict[str, int]) -> bool:
     自然人), or past its last (between its columns stands a 小计 the header names)."""
     first, last = min(columns.values()), max(columns.values())
     label = max((i for i, c in enumerate(cells[:first]) if c.text.strip() and read_value(c) is None), default=-1)
-    # (a blank cell's mark there too: 「（一）予以公开 | — | — … 0 | — |」 a slot to the left of the header's)
-    return any(not c.covered and (v := read_value(c)) is not None and (v.value is not None or c.text.strip())
-               for c in cells[label + 1:first] + cells[last + 1:])
+    slots = set(columns.values())
+
+    def spans_a_column(i: int) -> bool:  # the cell's covered slots after it reach a column's
+        j = i + 1
+        while j < len(cells) and cells[j].covered:
+            j += 1
+        return any(k in slots for k in range(i, j))
+
+    # (a blank cell's mark there too, 「（一）予以公开 | — | — … 0 | — |」 a slot to the left of the header's, unless its span
+    # reaches a column's slot: a Word 97 row's 「无」 covering 自然人's, which ``_spanning`` reads)
+    return any(not c.covered and (v := read_value(c)) is not None
+               and (v.value is not None or (c.text.strip() and not spans_a_column(i)))
+               for i, c in enumerate(cells) if label < i < first or i > last)
 
 
 def _shape(block: Block) -> tuple[object, ...]:
