@@ -48,10 +48,14 @@ def test_a_lost_first_cell_leaves_its_block_null_and_reads_the_others():
     assert all(v is None for v in got["review"].values())
 
 
-def test_fourteen_zeros_say_nothing():
-    """A table of zeros with one lost: the lost cell may have been in any block, nothing is read."""
+def test_fourteen_zeros_say_nothing_in_order_but_their_words_place_them():
+    """A table of zeros with one lost: read in order, the lost cell may have been in any block. Each number here
+    stands right after its own column's words, so 复议后起诉, its name right before its five words and numbers, is read
+    by them (extract/t4named.py); 直接起诉, whose 其他结果 has no number, stays null, and so does 行政复议, 行政诉讼
+    written between its name and its words."""
     got = appeals(render([[0] * 5] * 3, 7))
-    assert all(v is None for g in got.values() for v in g.values())
+    assert all(v is None for g in ("review", "litigation_direct") for v in got[g].values())
+    assert all(v == 0 for v in got["litigation_after_review"].values())
 
 
 @st.composite
