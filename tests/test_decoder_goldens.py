@@ -424,6 +424,13 @@ RIGHT = {
     # them): the two stretches are fifteen numbers and each group adds up in the text's order, 直接起诉's 1 read under
     # 结果纠正 (2 wrong, seed 5684 of the held-back set 5400-5699). A 件 among either stretch's numbers: not read
     "lo-pdftotext__s05684-zeros.txt": 6,
+    # the same over a page whose 表四 header is cut: 行政复议's 「0 2 0 0 2」 under 「行政复议 行政诉讼 未经复议直接起诉 结果 维持 …
+    # 总计」, the two 诉讼 groups' header side by side after 六's heading, then 「0 0 1 1 0 0 0 0 2 2」, their cells line by
+    # line across the groups (seed 4477, found on the set 4200-4499 while measuring): joined in order (3 wrong), and
+    # 行政复议's five read as 直接起诉's, the name next to them in the flattened header. Header words right before the later
+    # stretch that head two groups: not joined (t4rest._side_by_side); a name among other header words heads no five
+    # numbers after its five words (t4named)
+    "lo-pdftotext__s04477-breaks.txt": 10,
     # pdftotext (default mode) over Chromium's PDF of a page whose 表三 labels come before their numbers, a page's rows
     # at a time (seed 5583 of the held-back set 5400-5699): 「2、其他法律… 3、危及… 7 0 6 … 0 11 … 15」, then fourteen labels
     # from 4、保护第三方 on and 105 numbers. 禁止公开's label-only row stayed unread, and 三安全一稳定's fourteen numbers took

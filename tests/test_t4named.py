@@ -75,3 +75,11 @@ def test_a_group_named_twice_with_numbers_stays_null():
             + headed("复议后起诉", [0, 0, 0, 0, 0]) + END)
     got = _appeals(text)
     assert list(got["litigation_after_review"].values()) == [None] * 5
+
+
+def test_a_name_among_other_header_words_heads_no_numbers():
+    """「行政复议 行政诉讼 未经复议直接起诉 结果维持 … 总计 0 2 0 0 2」 (a header of several rows flattened, s04477): the five words
+    and numbers after 直接起诉 are 行政复议's, not its own."""
+    text = START.replace("行政诉讼\n", "") + "行政复议\n行政诉讼\n未经复议直接起诉\n结果 维持\n结果 纠正\n其他 结果\n尚未 审结\n总计\n0\n2\n0\n0\n2\n" + END
+    stream = Stream.from_blocks(load_bytes(text.encode("utf-8"), "t4.txt").blocks)
+    assert _groups(stream) == {}

@@ -98,6 +98,16 @@ def test_counts_with_their_unit_leave_the_table_null():
     assert all(v is None for g in got.values() for v in g.values())
 
 
+def test_a_later_stretch_under_two_groups_header_leaves_the_table_null():
+    """The two 诉讼 groups' header printed side by side with the later stretch (s04477): their cells may be written line
+    by line across the groups, and such an order can add up as well."""
+    header = "复议后起诉\n结 果 其他\n纠正 结果\n尚未\n审结\n总\n结果\n果维\n计\n纠正\n持\n其他 尚未\n总计\n结果 审结\n"
+    got = _appeals(render_split(_numbers(FULL), 5, BETWEEN + header))
+    assert all(v is None for g in got.values() for v in g.values())
+    one = "复议后起诉\n结果维 结果纠 其他结 尚未审 总\n持\n正\n果\n结\n计\n"  # one group's header and its five: read
+    assert _appeals(render_split(_numbers(FULL), 10, BETWEEN + one)) == FULL
+
+
 def test_a_group_that_does_not_add_up_leaves_the_table_null():
     """The later numbers out of order (「0 2 0 3 1」: 总计 written before 尚未审结): no group is read by an order
     the sums refute, the others neither."""

@@ -10,7 +10,8 @@ numbers, and the groups not in the format's order (行政复议 last)::
 Reading the numbers in order gives 直接起诉's to 行政复议 (every group adds up either way), so the readers in
 order refuse such a text. Here each group is read under its own name, when right after the name stand the
 five columns' words in the format's order (结果维持 结果纠正 其他结果 尚未审结 总计, as 维持/未审结/合计 too) with one
-number after each, or the five words and then exactly five numbers; the group's four results add up to its
+number after each, or the five words and then exactly five numbers (the name then starting a header of its own:
+no other header word right before it); the group's four results add up to its
 总计; and no other place in the text reads the same group so. Only null cells are filled, and values another
 reading gave must agree, or nothing is used.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..format import T4_COLUMN_KEYS, T4_GROUP_KEYS, T4_GROUPS
-from .decoder import Run, Stream, _whole_counts, loose_among, piece_cell, runs_between
+from .decoder import _T4_HEADER_CHARS, Run, Stream, _whole_counts, loose_among, piece_cell, runs_between
 from .reason import Reason
 from .tables import Found
 from .values import Value
@@ -43,6 +44,10 @@ def _groups(stream: Stream) -> dict[str, list[list[Run]]]:
         if all(len(r) == 1 for r in cells):
             out.setdefault(_GROUP_OF[m.group(1)], []).append([r[0] for r in cells])
     for m in _WORDS_FIRST.finditer(chars):
+        if m.start() > 0 and chars[m.start() - 1] in _T4_HEADER_CHARS:
+            # the name among other header words (「行政复议 行政诉讼 未经复议直接起诉 结果维持 … 总计 0 2 0 0 2」): a header of
+            # several rows flattened, whose first columns' words are 行政复议's, not the name's next to them (s04477)
+            continue
         end = m.end(2)
         while end < len(chars) and chars[end].isdigit():
             end += 1

@@ -17,7 +17,9 @@ format's order. They are read so only when
 * after them, the rest of the text holds exactly one stretch of lines with nothing but numbers on them,
   and the two stretches are fifteen numbers;
 * no group the first stretch should hold is named between the stretches (the later stretch would then be
-  an earlier group: the order would not be the table's);
+  an earlier group: the order would not be the table's), and the header words right before the later stretch,
+  if any, head one group and the stretch is its five numbers (groups side by side: a tool writing each cell a
+  line may write their cells line by line across the groups);
 * each group's four results add up to its 总计, read in that order.
 
 Values another reading gave must agree, or nothing is used; only null cells are filled.
@@ -47,6 +49,7 @@ from .values import Value
 
 _CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
 _COLUMN_CHARS = frozenset("".join(c.label for c in T4_COLUMNS))
+_TOTAL_FIRST = T4_COLUMNS[-1].label[0]  # 总: once for each group a header heads (总计 may be cut 「总」/「计」)
 _NUMBERS_ONLY = re.compile(r"[\d\s]*\d[\d\s]*")
 _JOINED = "表四的后 {} 个数写在表格之后的文字后面，按表格的次序接在前 {} 个数之后读出，各组四项结果之和都等于总计"
 
@@ -109,6 +112,17 @@ def _names_earlier_group(between: str, first_group: int) -> bool:
     return any(k in between for g in T4_GROUPS[:first_group] for k in (g.label, *g.keys, *g.variants))
 
 
+def _side_by_side(chars: str, start: int, count: int) -> bool:
+    """The header words right before the later stretch (``chars[start]``) head more than one group, or one group while
+    the stretch is not five numbers: the groups stand side by side there, and a tool that writes each cell a line may
+    write them line by line across the groups (「复议后起诉 结 果 其他 纠正 结果 … 总计 …」 / 0 0 1 1 0 0 0 0 2 2, s04477)."""
+    k = start
+    while k > 0 and chars[k - 1] in _T4_HEADER_CHARS:
+        k -= 1
+    totals = chars.count(_TOTAL_FIRST, k, start)
+    return totals > 1 or (totals == 1 and count != len(T4_COLUMN_KEYS))
+
+
 def fill_appeals_rest(found: Found, stream: Stream) -> None:
     if all(found.values.get(p) is not None and found.values[p].value is not None
            for p in (f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS)):
@@ -127,6 +141,8 @@ def fill_appeals_rest(found: Found, stream: Stream) -> None:
         # the numbers is not the table's, and a reading in that order may add up as well
         return
     if _names_earlier_group(stream.chars[head[-1].end:span[0]], len(head) // len(T4_COLUMN_KEYS)):
+        return
+    if _side_by_side(stream.chars, span[0], len(rest)):
         return
     runs = [*head, *rest]
     width = len(T4_COLUMN_KEYS)
