@@ -8,12 +8,15 @@ numbers, and the groups not in the format's order (行政复议 last)::
     结果纠 正 其他结 果 尚未审 结 总 计 0 0 1 0 1 五、存在的主要问题及改进情况
 
 Reading the numbers in order gives 直接起诉's to 行政复议 (every group adds up either way), so the readers in
-order refuse such a text. Here each group is read under its own name, when right after the name stand the
-five columns' words in the format's order (结果维持 结果纠正 其他结果 尚未审结 总计, as 维持/未审结/合计 too) with one
-number after each, or the five words and then exactly five numbers (the name then starting a header of its own:
-no other header word right before it); the group's four results add up to its
-总计; and no other place in the text reads the same group so. Only null cells are filled, and values another
-reading gave must agree, or nothing is used.
+order refuse such a text. Here each group is read under its own name, when
+
+* right after the name stand the five columns' words in the format's order (结果维持 结果纠正 其他结果 尚未审结 总计,
+  as 维持/未审结/合计 too) with one number after each, or the five words and then exactly five numbers (the name then
+  starting a header of its own: no other header word right before it);
+* the group's four results add up to its 总计;
+* no other place in the text reads the same group so.
+
+Only null cells are filled, and values another reading gave must agree, or nothing is used.
 """
 
 from __future__ import annotations
