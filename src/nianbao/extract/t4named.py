@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 
-from ..format import T4_COLUMN_KEYS, T4_GROUP_KEYS, T4_GROUPS
-from .decoder import _T4_HEADER_CHARS, Run, Stream, _whole_counts, loose_among, piece_cell, runs_between
-from .reason import Reason
+from ..format import T4_COLUMN_KEYS, T4_GROUPS
+from .decoder import _T4_HEADER_CHARS, Run, Stream, _whole_counts, loose_among, runs_between
+from .t4fill import fill_groups
 from .tables import Found
-from .values import Value
 
 _WORDS = ("(?:结果)?维持", "(?:结果)?纠正", "其他结果", "尚?未审结", "(?:总计|合计)")
 # a group's name (the format's, and 直接起诉 with its 未经复议 lost), then its header as one of the two shapes
@@ -70,29 +69,7 @@ def fill_appeals_named(found: Found, stream: Stream) -> None:
         vals = [int(r.digits) for r in runs]
         if sum(vals[:-1]) == vals[-1] and not loose_among(stream, runs):
             read[g] = runs
-    if not read:
-        return
-    for g, runs in read.items():
-        for c, r in zip(T4_COLUMN_KEYS, runs):
-            old = found.values.get(f"appeals.{g}.{c}")
-            if old is not None and old.value is not None and old.value != int(r.digits):
-                return  # another reading of the same characters disagrees: neither is trusted further
-    filled: set[str] = set()
-    for g, runs in read.items():
-        for c, r in zip(T4_COLUMN_KEYS, runs):
-            p = f"appeals.{g}.{c}"
-            old = found.values.get(p)
-            if old is None or old.value is None:
-                found.values[p] = Value(int(r.digits), piece_cell(stream, r.start, r.end))
-                filled.add(g)
-    rows = {f"appeals.{g}" for g in filled}
-    everything = all(found.values.get(f"appeals.{g}.{c}") is not None and found.values[f"appeals.{g}.{c}"].value
-                     is not None for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS)
-    found.notes[:] = [n for n in found.notes if not (n[0] in ("unreadable", "ambiguous")
-                                                     and (n[1] in rows or (everything and n[1] == "appeals")))]
-    for g in T4_GROUP_KEYS:
-        if g in filled:
-            found.notes.append(("decoded", f"appeals.{g}", Reason(_NOTE, " ".join(r.digits for r in read[g])), None))
+    fill_groups(found, stream, read, _NOTE)
 
 
 __all__ = ["fill_appeals_named"]

@@ -40,12 +40,10 @@ from .decoder import (
     _tail_runs,
     _whole_counts,
     decode_appeals,
-    piece_cell,
     runs_between,
 )
-from .reason import Reason
+from .t4fill import fill_groups
 from .tables import Found
-from .values import Value
 
 _CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
 _COLUMN_CHARS = frozenset("".join(c.label for c in T4_COLUMNS))
@@ -149,24 +147,8 @@ def fill_appeals_rest(found: Found, stream: Stream) -> None:
     vals = [int(r.digits) for r in runs]
     if any(sum(vals[k:k + width - 1]) != vals[k + width - 1] for k in range(0, _CELLS, width)):
         return
-    paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
-    for p, v in zip(paths, vals):
-        old = found.values.get(p)
-        if old is not None and old.value is not None and old.value != v:
-            return  # another reading of the same characters disagrees: neither is trusted further
-    filled: set[str] = set()
-    for p, run, v in zip(paths, runs, vals):
-        old = found.values.get(p)
-        if old is None or old.value is None:
-            found.values[p] = Value(v, piece_cell(stream, run.start, run.end))
-            filled.add(p.rsplit(".", 1)[0])
-    found.notes[:] = [n for n in found.notes
-                      if not (n[0] in ("unreadable", "ambiguous") and (n[1] in filled or n[1] == "appeals"))]
-    why = _JOINED.format(len(rest), len(head))
-    for k, g in enumerate(T4_GROUP_KEYS):
-        if f"appeals.{g}" in filled:
-            found.notes.append(("decoded", f"appeals.{g}", Reason(why, " ".join(map(str, vals[k * width:(k + 1) * width]))),
-                                None))
+    read = {g: runs[k * width:(k + 1) * width] for k, g in enumerate(T4_GROUP_KEYS)}
+    fill_groups(found, stream, read, _JOINED.format(len(rest), len(head)))
 
 
 __all__ = ["fill_appeals_rest"]
