@@ -30,14 +30,13 @@ from .decoder import (
     _t3_constraints,
     _t3_rows,
     _whole_counts,
-    piece_cell,
     runs_between,
 )
 from .detached import _region, _whole
+from .fillruns import fill_runs
 from .notes import note_rows
 from .subtotal import sum_holds
 from .tables import Found
-from .values import Value
 
 _WIDTH = len(T3_COLUMN_KEYS)
 MAX_STRAY = 2  # rows the table may have lost to the text before its header
@@ -119,16 +118,9 @@ def fill_stray_rows(found: Found, stream: Stream) -> None:
         for c, col in enumerate(T3_COLUMN_KEYS):
             if len({f[n][c].digits for f in fits}) == 1:
                 got[f"requests.{key}.{col}"] = fits[0][n][c]
-    for p, run in got.items():
-        v = found.values.get(p)
-        if v is not None and v.value is not None and v.value != int(run.digits):
-            return  # another reading of the same characters disagrees: neither is trusted further
-    filled: set[str] = set()
-    for p, run in got.items():
-        v = found.values.get(p)
-        if v is None or v.value is None:
-            found.values[p] = Value(int(run.digits), piece_cell(stream, run.start, run.end))
-            filled.add(p.rsplit(".", 1)[0])
+    filled = fill_runs(found, stream, got)
+    if filled is None:
+        return  # another reading of the same characters disagrees: neither is trusted further
     note_rows(found, filled, {f"requests.{key}": ([f"requests.{key}.{c}" for c in T3_COLUMN_KEYS], readings)
                               for key, readings in alts.items()},
               f"表头之前另有 {missing} 行数字，放在表中哪一行不止一种读法")

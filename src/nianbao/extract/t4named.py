@@ -25,7 +25,7 @@ import re
 
 from ..format import T4_COLUMN_KEYS, T4_GROUPS
 from .decoder import _T4_HEADER_CHARS, Run, Stream, _whole_counts, loose_among, runs_between
-from .t4fill import fill_groups
+from .fillruns import fill_groups
 from .tables import Found
 
 _WORDS = ("(?:结果)?维持", "(?:结果)?纠正", "其他结果", "尚?未审结", "(?:总计|合计)")

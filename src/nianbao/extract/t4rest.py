@@ -42,7 +42,7 @@ from .decoder import (
     decode_appeals,
     runs_between,
 )
-from .t4fill import fill_groups
+from .fillruns import fill_groups
 from .tables import Found
 
 _CELLS = len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS)
