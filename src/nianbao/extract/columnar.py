@@ -1393,7 +1393,7 @@ def _numbers_before_labels(stream: Stream, first: int) -> int:
 
 def _header_piece(words: str) -> bool:
     """Words that are a piece of a column's header or of the header's group words (「机构」「组织」「商业企」)."""
-    return bool(words) and any(words in h for h in (*_HEAD_TEXTS, *_GROUP_HEADS, "社会公益组织", "法律服务机构"))
+    return bool(words) and any(words in h for h in (*_HEAD_TEXTS, *_GROUP_HEADS))
 
 
 def _mixed_cells(parts: list[_Part], keys: list[str], origin: dict[str, _Num]) -> dict[str, list[str]]:

@@ -112,6 +112,11 @@ def row_holds(values: Sequence[int | float | None], cols: tuple[str, ...] = _T3,
     return all(_subtotal_sums(values, cols))
 
 
+def subtotal_holds(vals: Sequence[int | None], at: int) -> bool:
+    """The five organisations make the 小计 of a row of eight cells with its 小计 at ``at`` (blank cells count 0)."""
+    return _subtotal_sums([0 if v is None else v for v in vals], with_subtotal(at))[0]
+
+
 def either_sum(vals: list, cols: tuple[str, ...]) -> bool:
     """One of a 小计 row's two sums holds (the five organisations make 小计, or 自然人 + 小计 makes 总计): kept
     apart from ``row_holds`` because it asks for either sum, not both."""

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 
-from ..format import T4_COLUMN_KEYS, T4_GROUPS
+from ..format import T4_COLUMN_KEYS, T4_COLUMNS, T4_GROUPS
 from .decoder import _T4_HEADER_CHARS, Run, Stream, _whole_counts, loose_among, runs_between
 from .fillruns import fill_groups
 from .tables import Found
 
-_WORDS = ("(?:结果)?维持", "(?:结果)?纠正", "其他结果", "尚?未审结", "(?:总计|合计)")
+# each column's words as the format has them (结果维持 or 维持, 尚未审结 or 未审结, 总计 or 合计 …), longest first
+_WORDS = tuple("(?:" + "|".join(sorted({re.escape(w) for w in (c.label, *c.keys, *c.variants)}, key=len, reverse=True))
+               + ")" for c in T4_COLUMNS)
 # a group's name (the format's, and 直接起诉 with its 未经复议 lost), then its header as one of the two shapes
 _NAME = "|".join(sorted({re.escape(k) for g in T4_GROUPS for k in (g.label, *g.keys)}, key=len, reverse=True))
 _HEADED = re.compile("(" + _NAME + ")" + "".join(f"{w}([0-9]+)" for w in _WORDS))

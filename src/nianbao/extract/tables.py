@@ -33,7 +33,7 @@ from .placed import (
 )
 from .reason import Reason, printed
 from .rowlabels import ACTIVE_LABELS, T3_LABELS
-from .subtotal import subtotal_at, written_down
+from .subtotal import subtotal_at, subtotal_holds, written_down
 from .values import Row, Value, leading_zero, only_window, read_value, split_row
 from .wrapped import UNIT, line_text, loose_unit
 
@@ -226,8 +226,7 @@ class _T3Header:
             return []
         fits = [vals[k:k + 8] for k in range(len(vals) - 7)
                 if not any(v.cell.text.strip() for v in vals[:k] + vals[k + 8:])
-                and sum(v.value or 0 for i, v in enumerate(vals[k:k + 8]) if i not in (0, sub, 7))
-                == (vals[k + sub].value or 0)]
+                and subtotal_holds([v.value for v in vals[k:k + 8]], sub)]  # type: ignore[misc]
         if len(fits) != 1:
             return []
         eight = fits[0]
