@@ -26,6 +26,7 @@ from .decoder import (
     _COUNT_UNITS,
     _LENT_NOTE,
     _MOVED_NOTE,
+    _T4_HEAD,
     Piece,
     Run,
     Stream,
@@ -57,34 +58,18 @@ def decode_format_order(stream: Stream) -> dict[str, Piece] | None:
     """表三's settled cells from its numbers alone in the format's order (module docstring): path -> its piece. None
     when the count of numbers is not the table's, or no reading of at most ``MAX_MOVES`` moves makes every sum
     hold."""
+    got = table_runs(stream)
+    if got is None:
+        return None
+    keys, runs, start = got
     chars = stream.chars
-    first = chars.find(_FIRST_ROW)
-    if first < 0:
-        return None
-    end = t4_start(chars, first)
-    if end < 0:
-        return None
-    head = chars.rfind(_HEADING, 0, first)
-    start = head + len(_HEADING) if head >= 0 else first
-    rows = _t3_rows(chars, first, end)
-    keys = [r.key for r in rows]
     width = len(T3_COLUMN_KEYS)
-    runs = [r for r in runs_between(stream, start, end, blanks=True) if not _numbering(chars, r)]
-    if len(runs) != len(keys) * width or any(r.glued or r.negative or not r.digits.isdigit() for r in runs):
-        return None  # (a count is a whole number: 「3.」 over 「19」 is a numbering beside a cell, not 3.19)
-    if loose_among(stream, runs):
-        return None  # a count's 件 apart from its digits: the cells' lines, not their order (decoder.loose_among)
-    if any(r.blank for r in runs):
-        # a blank cell's mark is 0 in every sum: which cells are blank and which 0 only the order says, and this
-        # reading is for texts whose order is broken (s04495 chromium-pdftotext: new_received's last 「—」 written
-        # a row later, and the 0 before it read as its 总计)
-        return None
     paths = [f"requests.{k}.{c}" for k in keys for c in T3_COLUMN_KEYS]
     cells = [int(r.digits) for r in runs]
     # a number written away from its place stands among a label's words (「果」 / 「0」 / 「只计这一情形…」), not only
     # beside a count's unit (「2件」)
-    between = [_words(chars[start:runs[0].start]), *(_words(chars[a.end:b.start]) for a, b in zip(runs, runs[1:])),
-               True]  # words before each run, and after the last
+    between = [words_between(chars[start:runs[0].start]),
+               *(words_between(chars[a.end:b.start]) for a, b in zip(runs, runs[1:])), True]  # words before each run, and after the last
     movable = frozenset(t for t in range(len(runs)) if between[t] and between[t + 1])
     # the sums across rows (a row's own sum the search keeps as it goes): each cell's part in them
     have = set(keys)
@@ -124,7 +109,39 @@ def decode_format_order(stream: Stream) -> dict[str, Piece] | None:
     return out
 
 
-def _words(between: str) -> bool:
+def table_runs(stream: Stream) -> tuple[list[str], list[Run], int] | None:
+    """表三's rows (keys, in the text's format) and its numbers, labels and their numbering aside, from where its
+    heading ends: None unless there are exactly as many as the table has cells, each a whole count, with no
+    blank cell's mark and no count's 件 apart from its digits (the readers of the table's numbers alone)."""
+    chars = stream.chars
+    first = chars.find(_FIRST_ROW)
+    if first < 0:
+        return None
+    end = t4_start(chars, first)
+    if end < 0:
+        # 表四's header with its columns' words cut over lines (Chromium's narrow cells: 「结果维」/「持」): its
+        # heading's first group ends the table
+        end = chars.find(_T4_HEAD, first)
+    if end < 0:
+        return None
+    head = chars.rfind(_HEADING, 0, first)
+    start = head + len(_HEADING) if head >= 0 else first
+    rows = _t3_rows(chars, first, end)
+    keys = [r.key for r in rows]
+    runs = [r for r in runs_between(stream, start, end, blanks=True) if not _numbering(chars, r)]
+    if len(runs) != len(keys) * len(T3_COLUMN_KEYS) or any(r.glued or r.negative or not r.digits.isdigit() for r in runs):
+        return None  # (a count is a whole number: 「3.」 over 「19」 is a numbering beside a cell, not 3.19)
+    if loose_among(stream, runs):
+        return None  # a count's 件 apart from its digits: the cells' lines, not their order (decoder.loose_among)
+    if any(r.blank for r in runs):
+        # a blank cell's mark is 0 in every sum: which cells are blank and which 0 only the order says, and this
+        # reading is for texts whose order is broken (s04495 chromium-pdftotext: new_received's last 「—」 written
+        # a row later, and the 0 before it read as its 总计)
+        return None
+    return keys, runs, start
+
+
+def words_between(between: str) -> bool:
     """A word's character among ``between`` (Stream.chars between two numbers): not a count's unit, a mark or a sign."""
     return any("\u4e00" <= ch <= "\u9fff" and ch not in _COUNT_UNITS for ch in between)
 
@@ -313,9 +330,9 @@ def _order_for(cells: list[int], width: int, grid: tuple[int, ...], movable: fro
 def fill_format_order(found: Found, stream: Stream) -> None:
     """Cells of 表三 still null, from the reading in the format's order, when it agrees with every value already
     read; the rows it fills get a decoded note, and lose their unreadable or ambiguous ones."""
+    if all_read(found):
+        return
     rows = found.request_rows()
-    if all((v := found.values.get(f"{r}.{c}")) is not None and v.value is not None for r in rows for c in T3_COLUMN_KEYS):
-        return  # (every cell read: nothing to fill)
     read = {p.rsplit(".", 1)[0] for p, v in found.values.items() if p.startswith("requests.") and v.value is not None}
     if 2 * len(read) > len(rows) and any(n[0] == "unreadable" and n[2] in _MOVED for n in found.notes):
         # most rows read by their labels, and the labels say the order moved numbers past them here: an outcome row
@@ -324,8 +341,19 @@ def fill_format_order(found: Found, stream: Stream) -> None:
         # placed few rows (pdftotext's wrapped labels, each beside another row's numbers), their note says only that
         return
     cells = decode_format_order(stream)
-    if cells is None:
-        return
+    if cells is not None:
+        fill_cells(found, stream, cells)
+
+
+def all_read(found: Found) -> bool:
+    """Every cell of 表三 has a value: nothing for a whole-table reading to fill."""
+    return all((v := found.values.get(f"{r}.{c}")) is not None and v.value is not None
+               for r in found.request_rows() for c in T3_COLUMN_KEYS)
+
+
+def fill_cells(found: Found, stream: Stream, cells: dict[str, Piece]) -> None:
+    """A whole-table reading's ``cells`` into those of 表三 still null, when it agrees with every value already
+    read; the rows it fills get a decoded note, and lose their unreadable or ambiguous ones."""
     for p, piece in cells.items():
         v = found.values.get(p)
         if v is not None and v.value is not None and v.value != piece.value:
@@ -339,4 +367,4 @@ def fill_format_order(found: Found, stream: Stream) -> None:
     note_rows(found, filled, {}, "")
 
 
-__all__ = ["decode_format_order", "fill_format_order"]
+__all__ = ["all_read", "decode_format_order", "fill_cells", "fill_format_order", "table_runs", "words_between"]

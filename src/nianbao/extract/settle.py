@@ -23,6 +23,7 @@ from ..format import (
     Format,
 )
 from ..ingest import Block, Cell
+from .bandorder import fill_band_order
 from .columnar import decode_active_columnar, decode_appeals_columnar, decode_columnar
 from .cuttail import settle_glued_rows
 from .decoder import (
@@ -274,6 +275,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     fill_fused_rows(found, stream)
     fill_stray_rows(found, stream)
     fill_format_order(found, stream)
+    fill_band_order(found, stream)
     if not lazy.noisy:  # (read from pixels: the noise gate checks every cell)
         settle_glued_rows(found, found.t3_format(), lazy.blocks)
     _garbled(found)
