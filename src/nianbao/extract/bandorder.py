@@ -140,8 +140,7 @@ class _Reader:
         if front.count(least) == 1 and front[-1] == least and least + 1 in front:
             lows.append(front.index(least + 1))  # (only the last column's cell of that row left)
         for col in (0,) if block.labelled else lows:
-            for placed, top in (*self._down(block, col, front, grid, tops),
-                                *((p, None) for p in self._across(block, col, front, grid))):
+            for placed, top in (*self._down(block, col, front, grid, tops), *self._across(block, col, front, grid)):
                 if placed is None:
                     continue
                 new = dict(grid)
@@ -150,15 +149,12 @@ class _Reader:
                     cols = {c for _, c in placed}
                     self._go(b + 1, new, tuple(top if c in cols else t for c, t in enumerate(tops)))
 
-    def _down(self, block: _Block, col: int, front: tuple[int, ...], grid: dict[tuple[int, int], int],
-              tops: tuple[int | None, ...]) -> list[tuple[dict[tuple[int, int], int], int]]:
-        """The block's lines as rows, its numbers side by side in columns ``col``…, from the row ``col`` is filled
-        to, or from the top of the block before it in the column to the left (a tall row's last cells written
-        after the band below it: 「0」×6, fourteen rows of each column, then the seventh 「0」), leaving one cell
-        above it in a column for a later block. The columns to its left are filled over its rows first."""
-        if not block.equal:
-            return []
-        n, w = len(block.lines), block.lines[0]
+    def _tops(self, n: int, col: int, w: int, front: tuple[int, ...], grid: dict[tuple[int, int], int],
+              tops: tuple[int | None, ...]) -> list[int]:
+        """Rows where ``n`` rows of columns ``col``..``col + w`` may start: where ``col`` is filled to, or at the top
+        of the block before it in the column to its left (a tall row's last cells written after the band below
+        it: 「0」×6, fourteen rows of each column, then the seventh 「0」), leaving one cell above them in a column
+        for a later block. The column to its left is filled over those rows first."""
         if col + w > self.width:
             return []
         out = []
@@ -171,44 +167,63 @@ class _Reader:
                 continue  # (one cell left for later in a column, not more)
             if col and any((top + i, col - 1) not in grid for i in range(n)):
                 continue  # (the columns to its left are written first)
-            out.append(({(top + i, col + k): block.first + i * w + k for i in range(n) for k in range(w)}, top))
+            out.append(top)
         return out
+
+    def _down(self, block: _Block, col: int, front: tuple[int, ...], grid: dict[tuple[int, int], int],
+              tops: tuple[int | None, ...]) -> list[tuple[dict[tuple[int, int], int] | None, int | None]]:
+        """The block's lines as rows of columns side by side, from ``col`` (one line: the only way); or, where its
+        lines differ, its numbers row after row over as many columns as fill whole rows (a band's group of columns
+        under one piece of the header, a row's cells wrapped over lines: 「74 51 58 37」/「0」/「2」…)."""
+        if block.equal:
+            n, w = len(block.lines), block.lines[0]
+            return [({(top + i, col + k): block.first + i * w + k for i in range(n) for k in range(w)}, top)
+                    for top in self._tops(n, col, w, front, grid, tops)]
+        total = sum(block.lines)
+        out: list[tuple[dict[tuple[int, int], int] | None, int | None]] = []
+        for w in range(max(2, max(block.lines)), self.width - col + 1):
+            if total % w == 0:
+                out += [(self._rows_of(block, col, w, top), top)
+                        for top in self._tops(total // w, col, w, front, grid, tops)]
+        return out
+
+    def _rows_of(self, block: _Block, col: int, w: int, top: int) -> dict[tuple[int, int], int] | None:
+        """The block's numbers row after row over columns ``col``..``col + w`` from row ``top``; None where a
+        line's numbers would fall in two rows."""
+        placed: dict[tuple[int, int], int] = {}
+        i = 0
+        for count in block.lines:
+            if i // w != (i + count - 1) // w:
+                return None
+            for k in range(i, i + count):
+                placed[top + k // w, col + k % w] = block.first + k
+            i += count
+        return placed
 
     def _across(self, block: _Block, col: int, front: tuple[int, ...],
-                grid: dict[tuple[int, int], int]) -> list[dict[tuple[int, int], int] | None]:
-        """The block's numbers row after row from column ``col``: over every cell not filled yet, from the row
-        ``col`` is filled to; or over ``w`` columns side by side filled alike, filling as many rows (a band's group
-        of columns whose cells wrap over lines). A line's numbers stay in one row. A block of one line reads the
-        same as down its columns: none; so does a block of equal lines over as many columns."""
+                grid: dict[tuple[int, int], int]) -> list[tuple[dict[tuple[int, int], int] | None, None]]:
+        """The block's numbers row after row from column ``col`` over every cell not filled yet, from the row
+        ``col`` is filled to (the first rows, whose cells share lines, and a tall row's cells among them). A line's
+        numbers stay in one row. A block of one line reads the same as down its columns: none."""
         if len(block.lines) == 1:
             return []
-        out = [self._flow(block, col, front, grid, self.width)]
-        if block.equal:
-            return out  # (equal lines over fewer columns: down them)
-        total = sum(block.lines)
-        top = front[col]
-        for w in range(max(2, max(block.lines)), self.width - col):
-            if total % w == 0 and top + total // w <= self.rows and all(front[c] == top for c in range(col, col + w)) \
-                    and (not col or front[col - 1] >= top + total // w):
-                out.append(self._flow(block, col, front, grid, col + w))
-        return out
+        return [(self._flow(block, col, front, grid), None)]
 
-    def _flow(self, block: _Block, col: int, front: tuple[int, ...], grid: dict[tuple[int, int], int],
-              stop: int) -> dict[tuple[int, int], int] | None:
-        """The block's numbers row after row over the cells not filled yet of columns ``col``..``stop`` (the
-        first row) and 0 (``stop`` the width) or ``col``..``stop`` (the rows after), from the row ``col`` is
-        filled to; None where a line would cross from one row to the next or the table ends."""
+    def _flow(self, block: _Block, col: int, front: tuple[int, ...],
+              grid: dict[tuple[int, int], int]) -> dict[tuple[int, int], int] | None:
+        """The block's numbers row after row over the cells not filled yet, from column ``col`` of the row it is
+        filled to, then from the first column; None where a line would cross from one row to the next or the
+        table ends."""
         ahead = list(front)
         placed: dict[tuple[int, int], int] = {}
-        left = 0 if stop == self.width else col
         r, c = front[col], col
         i = block.first
         for count in block.lines:
             row = None
             for _ in range(count):
-                while r < self.rows and (c >= stop or ahead[c] != r):
-                    if c >= stop:
-                        r, c = r + 1, left
+                while r < self.rows and (c >= self.width or ahead[c] != r):
+                    if c >= self.width:
+                        r, c = r + 1, 0
                     else:
                         c += 1
                 if r >= self.rows or row not in (None, r):
