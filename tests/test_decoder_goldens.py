@@ -886,6 +886,10 @@ RIGHT = {
     # 「2」/「6」), after 其他处理's 总计 left for later (「809」 last): two columns row after row from the top of the block to
     # their left (25 right before)
     "chromium-pdftotext__s05707-t4.txt": 200,
+    # held-back seed 5778, the same with a 小计 column (eight numbers a row, 200 in all), and one of 自然人's numbers among
+    # the last rows' labels parted from its label by a blank line: read in eight columns, the 小计 where the header puts
+    # it and checked by the five organisations, and a block right after one beside the labels may be beside them too
+    "chromium-pdftotext__s05778-t3_header.txt": 200,
 }
 
 

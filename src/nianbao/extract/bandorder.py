@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ..format import T3_COLUMN_KEYS, Format
 from .decoder import Piece, Run, Stream, piece_cell
 from .formatorder import all_read, fill_cells, table_runs, words_between
-from .subtotal import across_sums, row_holds
+from .subtotal import SUBTOTAL, across_sums, row_holds, subtotal_at, with_subtotal
 from .tables import Found
 
 # the characters of 表三's header: words of only these before a block are a piece of the header, not a row's label
@@ -100,8 +100,8 @@ class _Reader:
     """Every placing of the blocks in band order (module docstring) under which each row's sum holds as the row
     is filled and the table is filled exactly: each as the run index of every cell, row by row."""
 
-    def __init__(self, blocks: list[_Block], cells: list[int], rows: int, width: int) -> None:
-        self.blocks, self.cells, self.rows, self.width = blocks, cells, rows, width
+    def __init__(self, blocks: list[_Block], cells: list[int], rows: int, cols: tuple[str, ...]) -> None:
+        self.blocks, self.cells, self.rows, self.cols, self.width = blocks, cells, rows, cols, len(cols)
         self.nodes = 0
         self.found: list[tuple[int, ...]] = []
         # states already searched: the same block reached with the same values in the same cells (zeros changed
@@ -139,6 +139,8 @@ class _Reader:
         lows = [front.index(least)]
         if front.count(least) == 1 and front[-1] == least and least + 1 in front:
             lows.append(front.index(least + 1))  # (only the last column's cell of that row left)
+        if b and self.blocks[b - 1].labelled and not block.labelled and 0 not in lows:
+            lows.append(0)  # (the first column's numbers among the labels: a blank line may part one from its label)
         for col in (0,) if block.labelled else lows:
             for placed, top in (*self._down(block, col, front, grid, tops), *self._across(block, col, front, grid)):
                 if placed is None:
@@ -237,7 +239,7 @@ class _Reader:
     def _rows_hold(self, grid: dict[tuple[int, int], int], placed: dict[tuple[int, int], int]) -> bool:
         for r in {r for r, _ in placed}:
             if all((r, c) in grid for c in range(self.width)):
-                if not row_holds([self.cells[grid[r, c]] for c in range(self.width)]):
+                if not row_holds([self.cells[grid[r, c]] for c in range(self.width)], self.cols):
                     return False
         return True
 
@@ -245,21 +247,26 @@ class _Reader:
 def decode_band_order(stream: Stream) -> dict[str, Piece] | None:
     """表三's cells read in band order (module docstring): path -> its piece. None when the text is not the
     table's cells alone, or no placing, or placings that differ, make every sum hold."""
-    got = table_runs(stream)
+    got = table_runs(stream, (len(T3_COLUMN_KEYS), len(T3_COLUMN_KEYS) + 1))
     if got is None:
         return None
     keys, runs, start = got
+    cols = T3_COLUMN_KEYS
+    if len(runs) > len(keys) * len(cols):  # (a header with 小计: eight columns, the 小计 where the header puts it)
+        at = subtotal_at(stream.chars[start:runs[0].start])
+        if at is None:
+            return None
+        cols = with_subtotal(at)
     blocks = blocks_of(stream, runs, start)
     if blocks is None or len(blocks) < 2:
         return None  # (one block: the rows in order, the format-order reader's text)
-    width = len(T3_COLUMN_KEYS)
     cells = [int(r.digits) for r in runs]
-    reader = _Reader(blocks, cells, len(keys), width)
+    reader = _Reader(blocks, cells, len(keys), cols)
     try:
         found = reader.run()
     except _Budget:
         return None
-    paths = [f"requests.{k}.{c}" for k in keys for c in T3_COLUMN_KEYS]
+    paths = [f"requests.{k}.{c}" for k in keys for c in cols]
     have = set(keys)
     sums = across_sums([(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}],
                        T3_COLUMN_KEYS)
@@ -271,7 +278,8 @@ def decode_band_order(stream: Stream) -> dict[str, Piece] | None:
             kept = order
     if len(tables) != 1:
         return None
-    return {p: Piece(cells[i], runs[i].start, runs[i].end, runs[i]) for p, i in zip(paths, kept)}
+    return {p: Piece(cells[i], runs[i].start, runs[i].end, runs[i]) for p, i in zip(paths, kept)
+            if not p.endswith(f".{SUBTOTAL}")}
 
 
 def fill_band_order(found: Found, stream: Stream) -> None:

@@ -109,9 +109,10 @@ def decode_format_order(stream: Stream) -> dict[str, Piece] | None:
     return out
 
 
-def table_runs(stream: Stream) -> tuple[list[str], list[Run], int] | None:
+def table_runs(stream: Stream, widths: tuple[int, ...] = (len(T3_COLUMN_KEYS),)) -> tuple[list[str], list[Run], int] | None:
     """表三's rows (keys, in the text's format) and its numbers, labels and their numbering aside, from where its
-    heading ends: None unless there are exactly as many as the table has cells, each a whole count, with no
+    heading ends: None unless there are exactly as many as the table has cells (rows of one of ``widths``: a
+    header with 小计 has eight columns), each a whole count, with no
     blank cell's mark and no count's 件 apart from its digits (the readers of the table's numbers alone)."""
     chars = stream.chars
     first = chars.find(_FIRST_ROW)
@@ -129,7 +130,7 @@ def table_runs(stream: Stream) -> tuple[list[str], list[Run], int] | None:
     rows = _t3_rows(chars, first, end)
     keys = [r.key for r in rows]
     runs = [r for r in runs_between(stream, start, end, blanks=True) if not _numbering(chars, r)]
-    if len(runs) != len(keys) * len(T3_COLUMN_KEYS) or any(r.glued or r.negative or not r.digits.isdigit() for r in runs):
+    if len(runs) not in {len(keys) * w for w in widths} or any(r.glued or r.negative or not r.digits.isdigit() for r in runs):
         return None  # (a count is a whole number: 「3.」 over 「19」 is a numbering beside a cell, not 3.19)
     if loose_among(stream, runs):
         return None  # a count's 件 apart from its digits: the cells' lines, not their order (decoder.loose_among)
