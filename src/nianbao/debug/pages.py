@@ -11,6 +11,7 @@ from io import BytesIO
 from .. import limits
 from ..ingest import archive
 from ..ingest.document import PagePictures
+from ..ingest.pdflock import PDFIUM
 
 SCALE = 1.5  # 108 dpi: readable, and a six-page report stays near a megabyte
 MAX_PAGES = 60
@@ -41,17 +42,19 @@ def pdf_pages(data: bytes) -> list[PageImage]:
     import pypdfium2 as pdfium
 
     out = []
-    pdf = pdfium.PdfDocument(data)
-    try:
-        for i in range(min(len(pdf), MAX_PAGES)):
-            page = pdf[i]
-            try:
-                im = page.render(scale=view_scale(page.get_width(), page.get_height())).to_pil().convert("RGB")
-                out.append(PageImage(i + 1, page.get_width(), page.get_height(), _png(im)))
-            finally:
-                page.close()
-    finally:
-        pdf.close()
+    with PDFIUM:  # never beside another thread's reading of a PDF (pdflock)
+        pdf = pdfium.PdfDocument(data)
+        try:
+            for i in range(min(len(pdf), MAX_PAGES)):
+                page = pdf[i]
+                try:
+                    im = page.render(scale=view_scale(page.get_width(), page.get_height())).to_pil().convert("RGB")
+                    size = page.get_width(), page.get_height()
+                finally:
+                    page.close()
+                out.append(PageImage(i + 1, *size, _png(im)))
+        finally:
+            pdf.close()
     return out
 
 

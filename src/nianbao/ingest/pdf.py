@@ -32,6 +32,7 @@ from .decode import REPORT_CHAR
 from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
+from .pdflock import PDFIUM
 from .progress import page_started, picture_started
 
 log = logging.getLogger(__name__)
@@ -69,47 +70,48 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
 
 
 def read_pdf(data: bytes, name: str) -> Document:
-    pdf = open_pdf(data, name)
-    deadline = time.monotonic() + limits.MAX_SECONDS_PER_DOC
-    warnings: list[str] = []
-    try:
-        pages: list[Page] = []
-        scans: list[int] = []
-        unreadable: list[int] = []  # pages whose text layer does not decode: read from their images
-        layers: list[int] = []  # pages whose text is an OCR engine's hidden layer (read as a fallback)
-        with_pictures: list[_PicturePage] = []  # text pages showing table-sized pictures (pictures.py)
-        for i in range(len(pdf)):
-            if time.monotonic() > deadline:
-                raise InputError(f"{name}：PDF 读取超时（读到第 {i + 1} 页已超过 {limits.MAX_SECONDS_PER_DOC} 秒），"
-                                 "文件可能被恶意构造", "timeout")
-            try:
-                page = pdf[i]
-            except pdfium.PdfiumError:
-                raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取", "corrupt") from None
-            try:
-                glyphs, w, h = page_glyphs(page, name, i + 1)
-                undecodable = garbled(glyphs)
-                if undecodable:
-                    unreadable.append(i)
-                if undecodable or (len(glyphs) < MIN_CHARS and _has_image(page)):
-                    scans.append(i)
-                    pages.append(Page(i + 1, w, h))
-                    continue
-                objs = list(_raw_objects(page))  # raw handles: wrapping every object costs as much as the text
-                if ocr_layer(page, objs):
-                    layers.append(i)
-                segments = page_segments(page)
-                if boxes := picture_boxes(page, objs, glyphs):
-                    with_pictures.append(_PicturePage(i, glyphs, segments, boxes))
-                pages.append(layout_page(i + 1, w, h, glyphs, segments))
-            except pdfium.PdfiumError as e:
-                raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取（{e}）", "corrupt") from None
-            finally:
-                page.close()
-        kept = _ocr_pages(pdf, pages, scans, layers, name, unreadable, warnings) if scans or layers else []
-        read_boxes = _read_pictures(pdf, pages, with_pictures, name, warnings) if with_pictures else {}
-    finally:
-        pdf.close()
+    with PDFIUM:  # pdfium is one state per process: a second thread inside it crashes the process
+        pdf = open_pdf(data, name)
+        deadline = time.monotonic() + limits.MAX_SECONDS_PER_DOC
+        warnings: list[str] = []
+        try:
+            pages: list[Page] = []
+            scans: list[int] = []
+            unreadable: list[int] = []  # pages whose text layer does not decode: read from their images
+            layers: list[int] = []  # pages whose text is an OCR engine's hidden layer (read as a fallback)
+            with_pictures: list[_PicturePage] = []  # text pages showing table-sized pictures (pictures.py)
+            for i in range(len(pdf)):
+                if time.monotonic() > deadline:
+                    raise InputError(f"{name}：PDF 读取超时（读到第 {i + 1} 页已超过 {limits.MAX_SECONDS_PER_DOC} 秒），"
+                                     "文件可能被恶意构造", "timeout")
+                try:
+                    page = pdf[i]
+                except pdfium.PdfiumError:
+                    raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取", "corrupt") from None
+                try:
+                    glyphs, w, h = page_glyphs(page, name, i + 1)
+                    undecodable = garbled(glyphs)
+                    if undecodable:
+                        unreadable.append(i)
+                    if undecodable or (len(glyphs) < MIN_CHARS and _has_image(page)):
+                        scans.append(i)
+                        pages.append(Page(i + 1, w, h))
+                        continue
+                    objs = list(_raw_objects(page))  # raw handles: wrapping every object costs as much as the text
+                    if ocr_layer(page, objs):
+                        layers.append(i)
+                    segments = page_segments(page)
+                    if boxes := picture_boxes(page, objs, glyphs):
+                        with_pictures.append(_PicturePage(i, glyphs, segments, boxes))
+                    pages.append(layout_page(i + 1, w, h, glyphs, segments))
+                except pdfium.PdfiumError as e:
+                    raise InputError(f"{name}：PDF 第 {i + 1} 页已损坏，无法读取（{e}）", "corrupt") from None
+                finally:
+                    page.close()
+            kept = _ocr_pages(pdf, pages, scans, layers, name, unreadable, warnings) if scans or layers else []
+            read_boxes = _read_pictures(pdf, pages, with_pictures, name, warnings) if with_pictures else {}
+        finally:
+            pdf.close()
     # a page read from another engine's layer, or a searchable scan only partly OCR'd by nianbao among text
     # pages, is read with OCR caution; a scan of nothing but pages nianbao read is kind "ocr" as ever
     ocrd = len(scans) + len(layers) - len(kept)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import threading
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -146,6 +147,9 @@ class Worker:
         self.store = store
         self.files = files
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nianbao-ingest")
+        # the reading thread draws a PDF's view right after storing it, while a request may already ask for it:
+        # the second waits for the first and reads its cache, rather than drawing it again beside it
+        self._drawing = threading.Lock()
 
     def path(self, sha256: str, kind: str) -> Path:
         return self.files / f"{sha256}{EXT.get(kind, '.bin')}"
@@ -219,6 +223,10 @@ class Worker:
     def document_html(self, sha256: str, name: str) -> str | None:
         """The document as read (``nianbao.debug_html``: page images, cell boxes, findings), for the report page's
         frame; kept next to the file. None when the file is not here; a Chinese message when it cannot be shown."""
+        with self._drawing:
+            return self._document_html(sha256, name)
+
+    def _document_html(self, sha256: str, name: str) -> str | None:
         cache = self.files / f"{sha256}.debug.html"
         if cache.exists():
             return cache.read_text(encoding="utf-8")
@@ -234,7 +242,10 @@ class Worker:
             return _message_page(f"{name}：无法显示原文")
         inject = '<link rel="stylesheet" href="/static/frame.css"><script src="/static/frame.js"></script>'
         html = html.replace("</head>", inject + "</head>", 1).replace(str(path), _esc(name))
-        cache.write_text(html, encoding="utf-8")
+        # a cache file is whole or absent, even after a crash; hidden, so find() never takes it for the document
+        part = cache.with_name(f".{cache.name}.part")
+        part.write_text(html, encoding="utf-8")
+        part.replace(cache)
         return html
 
     def close(self) -> None:

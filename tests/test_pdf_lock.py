@@ -1,0 +1,80 @@
+"""pdfium is not thread-safe: the web's reading thread and a request drawing page images used it at once and the
+whole process died (SIGTRAP in CI at test_a_pdf_is_shown_as_page_images_with_cell_boxes: the reading thread
+draws the view right after storing, while the test's request already asked for it). Every PDF is opened,
+read, drawn and closed holding one lock."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pypdfium2
+
+import nianbao
+from conftest import DATA
+from nianbao.debug.pages import pdf_pages
+from nianbao.ingest.pdf import read_pdf
+from nianbao.ingest.pdflock import PDFIUM
+from nianbao.web.uploads import Worker
+
+PDF = (DATA / "pdf" / "r000.pdf").read_bytes()
+
+
+def _opened_under_the_lock(monkeypatch) -> list[bool]:
+    seen: list[bool] = []
+    real = pypdfium2.PdfDocument
+
+    class Watched(real):  # type: ignore[misc,valid-type]
+        def __init__(self, *a, **kw):
+            seen.append(PDFIUM._is_owned())
+            super().__init__(*a, **kw)
+
+        def close(self):
+            seen.append(PDFIUM._is_owned())
+            super().close()
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", Watched)
+    return seen
+
+
+def test_reading_a_pdf_holds_the_pdfium_lock(monkeypatch):
+    seen = _opened_under_the_lock(monkeypatch)
+    doc = read_pdf(PDF, "r000.pdf")
+    assert doc.blocks
+    assert seen and all(seen)
+    assert not PDFIUM._is_owned()  # and gives it back
+
+
+def test_drawing_page_images_holds_the_pdfium_lock(monkeypatch):
+    seen = _opened_under_the_lock(monkeypatch)
+    assert pdf_pages(PDF)
+    assert seen and all(seen)
+
+
+def test_a_view_asked_for_while_it_is_drawn_is_drawn_once(tmp_path, monkeypatch):
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "abc.pdf").write_bytes(b"%PDF-")
+    calls: list[int] = []
+    inside = threading.Event()
+
+    def slow(path):
+        calls.append(1)
+        inside.set()
+        time.sleep(0.2)
+        return "<html><head></head><body>原文</body></html>"
+
+    monkeypatch.setattr(nianbao, "debug_html", slow)
+    worker = Worker(None, files)
+    try:
+        got: list[str | None] = []
+        first = threading.Thread(target=lambda: got.append(worker.document_html("abc", "淮安.pdf")))
+        first.start()
+        inside.wait(5)
+        got.append(worker.document_html("abc", "淮安.pdf"))  # asked while the reading thread draws it
+        first.join()
+    finally:
+        worker.close()
+    assert len(calls) == 1
+    assert len(got) == 2 and got[0] == got[1] and "原文" in (got[0] or "")
+    assert sorted(p.name for p in files.iterdir()) == ["abc.debug.html", "abc.pdf"]  # no part file left
