@@ -33,11 +33,12 @@ check: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# every core (pytest-xdist), a test file per worker at a time: a module's fixtures are made once
 test: check sysdeps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 test-fast: check sysdeps
-	$(BIN)/python -m pytest -m "not slow" -x
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not slow" -x
 
 lint: check
 

@@ -10,6 +10,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"
 BIN = ROOT / ".venv" / "bin"
+# pytest-xdist's workers inherit the terminal's COLUMNS (80 when it has none): rich would fix the width of the
+# CLI's consoles when nianbao.cli is first imported, and every table a test reads would be cut to it, whatever
+# COLUMNS the test gives its own CLI call. Without it in the environment, each call's COLUMNS is the width.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 # NIANBAO_REGEN=1 rewrites golden files instead of comparing; test_regen_flag_off keeps it off in CI.
 REGEN = os.environ.get("NIANBAO_REGEN") == "1"
 
@@ -144,7 +149,8 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config):
-    if "code" in _STATUS and os.environ.get("NIANBAO_TEST_FULL_EXIT") != "1":
+    # (a worker of pytest-xdist leaves as usual: its results reach the main process only after this hook)
+    if "code" in _STATUS and os.environ.get("NIANBAO_TEST_FULL_EXIT") != "1" and not hasattr(config, "workerinput"):
         import sys
 
         sys.stdout.flush()

@@ -135,6 +135,15 @@ def never_wrong(rec: dict, got: dict, text: str = "") -> int:
     return right
 
 
+def read_never_wrong(rec: dict, text: str) -> dict:
+    """``text`` parsed once by the whole pipeline: its record's JSON, every cell read being ``rec``'s."""
+    import nianbao
+
+    got = nianbao.parse_bytes(text.encode("utf-8"), "degraded.txt").to_json_dict()
+    never_wrong(rec, got, text)
+    return got
+
+
 def assert_never_wrong(rec: dict, text: str) -> int:
     """``text`` parsed by the whole pipeline gives ``rec``'s cells or nulls (``never_wrong``)."""
     import nianbao

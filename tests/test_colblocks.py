@@ -14,7 +14,7 @@ import nianbao
 from conftest import leaves
 from nianbao.extract.colblocks import read_blocks
 from nianbao.format import Format
-from synth import assert_never_wrong
+from synth import assert_never_wrong, never_wrong
 from test_decoder_columnar import sparse_record
 
 T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
@@ -82,8 +82,10 @@ def render_boxes(rec: dict, seed: int) -> str:
     return "\n".join(out)
 
 
-def _read(text: str) -> int:
+def _read(rec: dict, text: str) -> int:
+    """``text`` parsed once: every cell read is ``rec``'s (never_wrong); how many of 表三's were read."""
     got = nianbao.parse_bytes(text.encode("utf-8"), "boxes.txt").to_json_dict()
+    never_wrong(rec, got, text)
     return sum(1 for _p, v in leaves(got.get("requests") or {}, "requests") if v is not None)
 
 
@@ -94,8 +96,7 @@ def test_boxes_in_any_column_order_of_a_table_that_does_not_add_up_decode_right_
     for seed in range(40):
         rec = sparse_record(seed, broken=True)
         text = render_boxes(rec, seed)
-        assert_never_wrong(rec, text)
-        read += _read(text)
+        read += _read(rec, text)
     assert read >= 40 * 175 * 4 // 10, read  # 43% (rows of the cell off, and of cells in no known column, null)
 
 
@@ -110,8 +111,7 @@ def test_rows_left_blank_stay_null_and_the_rest_is_read_where_the_boxes_end():
         for key in rnd.sample([r.key for r in T3_ROWS_2021], rnd.randint(1, 2)):
             rec["requests"][key] = dict.fromkeys(T3_COLUMN_KEYS)
         text = render_boxes(rec, seed)
-        assert_never_wrong(rec, text)
-        read += _read(text)
+        read += _read(rec, text)
     assert read >= 24 * 175 // 4, read
 
 
@@ -137,8 +137,8 @@ def test_a_commercial_application_left_out_of_the_total_is_null_not_moved():
     req["total_processed"]["commercial"] = 1
     for seed in range(8):
         text = render_boxes(rec, seed)
-        assert_never_wrong(rec, text)
         got = nianbao.parse_bytes(text.encode("utf-8"), "boxes.txt").to_json_dict()
+        never_wrong(rec, got, text)
         assert got["requests"]["partially_granted"]["commercial"] is None
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import nianbao
 from conftest import SHARED, get, leaves, load_json
 from nianbao.format import Format
-from synth import assert_never_wrong
+from synth import assert_never_wrong, read_never_wrong
 from test_decoder_properties import records
 
 T3_COLUMN_KEYS = Format.T3_COLUMN_KEYS
@@ -99,8 +99,7 @@ def test_a_consistent_table_written_by_columns_is_read_whole():
     rec = load_json(SEEDS[0])
     for seed in (2, 4, 7):
         text = render_columns(rec, seed, blanks=False)
-        assert_never_wrong(rec, text)
-        got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()
+        got = read_never_wrong(rec, text)
         assert [p for p, v in leaves(got["requests"], "requests") if v is None and ".other_total." not in p] == [], seed
 
 
@@ -261,8 +260,7 @@ def test_a_table_of_zeros_written_by_columns_is_read_whole():
     for seed, (col, row) in enumerate(cases):
         rec = _one_kind(2 + seed, col, row)
         text = render_pages(rec, seed)
-        assert_never_wrong(rec, text)
-        got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()
+        got = read_never_wrong(rec, text)
         whole += [p for p, v in leaves(got["requests"], "requests") if v is None and ".other_total." not in p] == []
     assert whole >= 4, whole
 
@@ -532,8 +530,7 @@ def _pdfminer_pages_whole(seeds: range) -> int:
     for seed in seeds:
         rec = sparse_record(seed)
         text = render_pdfminer_pages(rec, seed)
-        assert_never_wrong(rec, text)
-        got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()
+        got = read_never_wrong(rec, text)
         whole += [p for p, v in leaves(got["requests"], "requests") if v is None] == []
     return whole
 
@@ -722,6 +719,5 @@ def test_a_box_stays_whole_when_the_columns_are_put_in_written_order():
     right too; 新收, 另行制作 and 总计's 3 went to 其他). The record or nulls, and here the record."""
     rec = sparse_record(220)
     text = render_pdfminer_pages(rec, 220)
-    assert_never_wrong(rec, text)
-    got = nianbao.parse_bytes(text.encode("utf-8"), "columns.txt").to_json_dict()["requests"]
+    got = read_never_wrong(rec, text)["requests"]
     assert got["total_processed"] == rec["requests"]["total_processed"]
