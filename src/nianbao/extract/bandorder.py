@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 from ..format import T3_COLUMN_KEYS, Format
 from .decoder import Piece, Run, Stream, piece_cell
-from .formatorder import all_read, fill_cells, table_runs, words_between
-from .subtotal import SUBTOTAL, across_sums, row_holds, subtotal_at, with_subtotal
+from .formatorder import all_read, fill_cells, table_runs, table_sums, words_between
+from .subtotal import SUBTOTAL, row_holds, subtotal_at, with_subtotal
 from .tables import Found
 
 # the characters of 表三's header: words of only these before a block are a piece of the header, not a row's label
@@ -267,9 +267,7 @@ def decode_band_order(stream: Stream) -> dict[str, Piece] | None:
     except _Budget:
         return None
     paths = [f"requests.{k}.{c}" for k in keys for c in cols]
-    have = set(keys)
-    sums = across_sums([(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}],
-                       T3_COLUMN_KEYS)
+    sums = table_sums(keys)
     tables = set()
     for order in found:
         val = {p: cells[i] for p, i in zip(paths, order)}

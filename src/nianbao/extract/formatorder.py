@@ -72,9 +72,7 @@ def decode_format_order(stream: Stream) -> dict[str, Piece] | None:
                *(words_between(chars[a.end:b.start]) for a, b in zip(runs, runs[1:])), True]  # words before each run, and after the last
     movable = frozenset(t for t in range(len(runs)) if between[t] and between[t + 1])
     # the sums across rows (a row's own sum the search keeps as it goes): each cell's part in them
-    have = set(keys)
-    across = across_sums([(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}],
-                         T3_COLUMN_KEYS)
+    across = table_sums(keys)
     at = {p: n for n, p in enumerate(paths)}
     effect: list[list[tuple[int, int]]] = [[] for _ in paths]
     for j, (left, right) in enumerate(across):
@@ -109,6 +107,14 @@ def decode_format_order(stream: Stream) -> dict[str, Piece] | None:
     return out
 
 
+def table_sums(keys: list[str]) -> list[tuple[list[str], list[str]]]:
+    """The sums across 表三's rows (outcomes to 总计, the 勾稽关系) among the rows ``keys``, cell by cell: a row's
+    own sum is the readers' to keep as they go."""
+    have = set(keys)
+    return across_sums([(left, right) for left, right in Format.t3_sums_over(keys) if have >= {*left, *right}],
+                       T3_COLUMN_KEYS)
+
+
 def table_runs(stream: Stream, widths: tuple[int, ...] = (len(T3_COLUMN_KEYS),)) -> tuple[list[str], list[Run], int] | None:
     """表三's rows (keys, in the text's format) and its numbers, labels and their numbering aside, from where its
     heading ends: None unless there are exactly as many as the table has cells (rows of one of ``widths``: a
@@ -121,7 +127,8 @@ def table_runs(stream: Stream, widths: tuple[int, ...] = (len(T3_COLUMN_KEYS),))
     end = t4_start(chars, first)
     if end < 0:
         # 表四's header with its columns' words cut over lines (Chromium's narrow cells: 「结果维」/「持」): its
-        # heading's first group ends the table
+        # heading's first group ends the table. (Not in t4_start for every reader: its header-characters test
+        # there, as t4rest's, lost 657 cells of chromium-pdftotext on seeds 5400-5699.)
         end = chars.find(_T4_HEAD, first)
     if end < 0:
         return None
