@@ -890,6 +890,11 @@ RIGHT = {
     # the last rows' labels parted from its label by a blank line: read in eight columns, the 小计 where the header puts
     # it and checked by the five organisations, and a block right after one beside the labels may be beside them too
     "chromium-pdftotext__s05778-t3_header.txt": 200,
+    # seed 5573 through pypdf's layout: （七）总计's 其他 56 wrapped in its cell, 「… 17 ５ 281」 over 「６ 件」; the line
+    # under the row was taken for a label's words (「６件」), so the row, which does not add up, stayed certain with 5 for
+    # 56 (1 wrong, 103 right before): a line of counts with their unit runs on from the row above, as a bare number's
+    # line does, and the row is left to the decoder, which leaves it null
+    "chromium-pypdf-layout__s05573-numbers.txt": 97,
 }
 
 

@@ -597,6 +597,11 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
             # a count's 件 apart from its number (a cell 「17件」 wrapped: 「17」 at the end of the line above): the
             # number may be this row's, not a cell of the row above (``wrapped``)
             _run_on(found, labelled[bi - 1])
+        if (not block.grid and labelled.get(bi - 1) and bi - 1 not in bare
+                and _COUNTS_ONLY.fullmatch(core(row.label))):
+            # a count with its unit taken for a label's words (「６」「件」 on the line under 「（七）总计 … ５ 281」: 56 wrapped
+            # in its cell): a cell of the row above may run on here, as a bare number's line says
+            _run_on(found, labelled[bi - 1])
         if not row.label:
             if pending and row.values:
                 key, prow = pending
@@ -806,6 +811,9 @@ def _one_placing(row: Row) -> list[Value] | None:
         return summed[0]
     row.trimmed = True  # not a certain row: its numbers have no settled place
     return [Value(None, v.cell) for v in cells[:7]]
+
+
+_COUNTS_ONLY = re.compile(rf"[\d{UNIT}]*\d[\d{UNIT}]*")  # 「6件」: digits and the count's unit, no word
 
 
 def _run_on(found: Found, key: str) -> None:
