@@ -135,18 +135,20 @@ def never_wrong(rec: dict, got: dict, text: str = "") -> int:
     return right
 
 
-def read_never_wrong(rec: dict, text: str) -> dict:
-    """``text`` parsed once by the whole pipeline: its record's JSON, every cell read being ``rec``'s."""
+def _parsed(text: str) -> dict:
     import nianbao
 
-    got = nianbao.parse_bytes(text.encode("utf-8"), "degraded.txt").to_json_dict()
+    return nianbao.parse_bytes(text.encode("utf-8"), "degraded.txt").to_json_dict()
+
+
+def read_never_wrong(rec: dict, text: str) -> dict:
+    """``text`` parsed once by the whole pipeline: its record's JSON, every cell read being ``rec``'s."""
+    got = _parsed(text)
     never_wrong(rec, got, text)
     return got
 
 
 def assert_never_wrong(rec: dict, text: str) -> int:
     """``text`` parsed by the whole pipeline gives ``rec``'s cells or nulls (``never_wrong``)."""
-    import nianbao
-
-    return never_wrong(rec, nianbao.parse_bytes(text.encode("utf-8"), "degraded.txt").to_json_dict(), text)
+    return never_wrong(rec, _parsed(text), text)
 

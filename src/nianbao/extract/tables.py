@@ -592,15 +592,12 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     for bi, block in enumerate(blocks):
         row = split_row(block, width=header.width)
         split.append(Row(row.label, row.label_cells, list(row.values), block, row.trimmed))  # (pending rows grow)
-        if not block.grid and labelled.get(bi - 1) and bi - 1 not in bare and UNIT in block.text \
-                and loose_unit(line_text(block.cells)):
+        if not block.grid and labelled.get(bi - 1) and bi - 1 not in bare and (
+                UNIT in block.text and loose_unit(line_text(block.cells)) or _COUNTS_ONLY.fullmatch(core(row.label))):
             # a count's 件 apart from its number (a cell 「17件」 wrapped: 「17」 at the end of the line above): the
-            # number may be this row's, not a cell of the row above (``wrapped``)
-            _run_on(found, labelled[bi - 1])
-        if (not block.grid and labelled.get(bi - 1) and bi - 1 not in bare
-                and _COUNTS_ONLY.fullmatch(core(row.label))):
-            # a count with its unit taken for a label's words (「６」「件」 on the line under 「（七）总计 … ５ 281」: 56 wrapped
-            # in its cell): a cell of the row above may run on here, as a bare number's line says
+            # number may be this row's, not a cell of the row above (``wrapped``); or a count with its unit taken for
+            # a label's words (「６」「件」 under 「（七）总计 … ５ 281」: 56 wrapped in its cell): a cell of the row above
+            # may run on here, as a bare number's line says
             _run_on(found, labelled[bi - 1])
         if not row.label:
             if pending and row.values:
