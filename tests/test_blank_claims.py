@@ -37,6 +37,9 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         "chromium-pdftotext__s02367-mixed.txt": 1,
         # pdftotext (seed 5519): 行政规范性文件's 现行有效 11 written after 第（八）项's header, placed nowhere (as on main)
         "lo-pdftotext__s05519-mixed.txt": 1,
+        # pdfplumber's layout (seed 5717): 「行政规范性文件0              —」 under a glued header 「本年制发件数本年废止件数现行有效件数」,
+        # the 0 glued to the label (as on main)
+        "chromium-pdfplumber-layout__s05717-numbers.txt": 1,
         # PyMuPDF's sort (seed 2853), 2019 表二: 「行政强制 -5 —」 beside a header of four columns, which of them the -5 is the
         # row does not settle: its 本年增/减 null with no note (as on main)
         "lo-pymupdf-sort__s02853-numbers.txt": 1,

@@ -895,6 +895,17 @@ RIGHT = {
     # 56 (1 wrong, 103 right before): a line of counts with their unit runs on from the row above, as a bare number's
     # line does, and the row is left to the decoder, which leaves it null
     "chromium-pypdf-layout__s05573-numbers.txt": 97,
+    # seeds 5839 and 5871 print 表二 as paragraphs, cells parted by runs of &nbsp; (「规范性文件&nbsp;×6 22&nbsp;×3」: a
+    # blank 制发 cell, then 22); pypdf and pdfplumber's layout put the lone number under 本年制发件数, and with no row of
+    # 表二 printing all its cells, nothing said the text was no table (1 wrong each): a row with blanks is read by
+    # where its numbers stand only where a full row stands under the header's columns, or 表三's full rows (and its
+    # header) stand in columns
+    "lo-pypdf__s05839-mixed.txt": 132,
+    "lo-pdfplumber-layout__s05871-mixed.txt": 185,
+    # seed 5717 through pdfplumber's layout: 表三's header 「商业企科研机社会公」 glued, so its columns' centres stood closer
+    # than its columns; 「191 0 281 _ 0 0 472」 put 281 under 社会公 for 科研机构 (1 wrong, 89 right before): under a glued
+    # header, rows with blanks are placed only where rows printing all seven numbers stand under the columns
+    "chromium-pdfplumber-layout__s05717-numbers.txt": 82,
 }
 
 

@@ -125,14 +125,16 @@ def build_record(doc: Document) -> Record:
     step = out_of_step(tb)
     # where the cells stand, for rows whose blank cells left no trace (not in a reading from pixels)
     places = Places.none() if ev.noisy else Places(doc.text)
-    found_req = (_unread("requests") if step.whole
-                 else _extract(tb, _region(tb, block_heads, "s3_requests"), extract_requests, places))
+    r3 = _region(tb, block_heads, "s3_requests")
+    found_req = _unread("requests") if step.whole else _extract(tb, r3, extract_requests, places)
     found_app = _extract(tb, _region(tb, block_heads, "s4_appeals"), extract_appeals, doc.text, places)
     found_app.out_of_step = step.whole
     r2 = _region(tb, block_heads, "s2_active")
     fmt2 = detect_active_format(r2 if r2 is not None else tb)
     # 表二 alone may be out of step (its first row's numbers above it): 表三 then reads in order
-    found_act = _unread("active") if step.active else _extract(tb, r2, extract_active, fmt2, places)
+    # (表三's rows tell whether the text stands in columns, where 表二's rows print too few cells to tell)
+    found_act = _unread("active") if step.active else _extract(tb, r2, extract_active, fmt2, places,
+                                                               r3 if r3 is not None else tb)
     lazy = Lazy(tb, ev.noisy)
     settle_requests(found_req, lazy)
     lazy.pieces = any(n[2] == PIECES for n in found_req.notes)  # numbers in pieces: 表二 reads its digits so too

@@ -170,17 +170,74 @@ def t3_readings(blocks: Sequence[Block], places: Places) -> list[Reading]:
     # whose words a tool set closer than their columns: pdfplumber's 「自然人商业企科研机社会公」 over 0 0 382 22 375 779, 382
     # placed under 社会公益组织 for 科研机构)
     out = [r for r in out if _full_rows_fit(blocks[first:first + 40], [r[0][1][k] for k in _KEYS], r[1])]
+    if out and _glued_header(blocks, first):
+        # a header whose columns' words a tool set closer than their columns (pdfplumber's 「商业企科研机社会公」) puts
+        # their centres closer too: 281 under 社会公 was 科研机构's, a blank 社会公益组织 after it. Only rows that print
+        # all seven numbers, each under its own column, show where the columns stand
+        out = [r for r in out if _full_rows_under(blocks[first:first + 40], [r[0][1][k] for k in _KEYS], r[1])]
     if len(out) < 2:
         return out  # the header's columns stand in order under one measure only: that one
-    fits = []
-    for (_, centres), pl in out:
-        xs = [centres[k] for k in _KEYS]
-        full = [vals for b in blocks[first:first + 40] if not b.grid and len(b.cells) == 8
-                and len(vals := [v for c in b.cells[1:] if (v := read_value(c)) is not None and v.value is not None]) == 7]
-        fits.append(bool(full) and all(under_columns(vals, xs, pl) is not None for vals in full))
+    fits = [_full_rows_under(blocks[first:first + 40], [centres[k] for k in _KEYS], pl) for (_, centres), pl in out]
     if fits[0] != fits[1]:
         return [out[fits.index(True)]]
     return out
+
+
+def _full_rows_under(blocks: Sequence[Block], xs: list[float], places: Places) -> bool:
+    """Some line of a label and seven numbers exists, and every such line has each number under a column of its own."""
+    full = [vals for b in blocks if not b.grid and len(b.cells) == 8
+            and len(vals := [v for c in b.cells[1:] if (v := read_value(c)) is not None and v.value is not None]) == 7]
+    return bool(full) and all(under_columns(vals, xs, places) is not None for vals in full)
+
+
+def _glued_header(blocks: Sequence[Block], first: int) -> bool:
+    """A cell of the header lines above 表三's first row holds two columns' words with no space between them."""
+    for b in blocks[max(0, first - 14):first]:
+        for c in b.cells:
+            t = c.text
+            for g in _GROUP_HEADS:  # (「法人或其他组织」 spans columns: its 其他 is no column's word)
+                t = t.replace(g, " " * len(g))
+            hits = sorted((m.start(), m.end(), key) for key, words in _FIRST_WORDS.items() for w in words
+                          for m in re.finditer(re.escape(w), t))
+            if any(k1 != k2 and not any(ch.isspace() for ch in t[e1:s2]) and s2 >= e1
+                   for (_, e1, k1), (s2, _, k2) in zip(hits, hits[1:])):
+                return True
+    return False
+
+
+def t3_laid_out(blocks: Sequence[Block], places: Places) -> bool:
+    """表三's rows stand in columns under this measure: two rows or more (the header's columns one of them) print all
+    their numbers (seven, or eight with a 小计) on their label's line, and each column's numbers stand at one place in
+    every such row. A tool's layout of a
+    drawn table shows it; a page that prints its tables as paragraphs (cells parted by runs of &nbsp;) puts each
+    row's numbers wherever its label ends."""
+    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), None)
+    if first is None:
+        return False
+    rows: list[list[float]] = []
+    for b in blocks[first:first + 120]:
+        if b.grid or len(b.cells) < 2:
+            continue
+        # the row's numbers, each with its place (a tool may leave two of them in one cell: 「15 215」)
+        words = [(c, m) for c in b.cells[1:] for m in re.finditer(r"\S+", c.text)]
+        if len(words) not in (7, 8) or not all(m.group().isdigit() for _, m in words):
+            continue
+        at = [places.x(c, m.start(), m.end()) for c, m in words]
+        if all(x is not None for x in at):
+            rows.append([x for x in at if x is not None])
+    if not rows:
+        return False
+    width = max({len(r) for r in rows}, key=lambda n: sum(len(r) == n for r in rows))
+    rows = [r for r in rows if len(r) == width]
+    if width == len(_KEYS) and (got := header_centres(blocks, places)) is not None:
+        rows.append([got[1][k] for k in _KEYS])  # the header's columns stand with them
+    if len(rows) < 2:
+        return False
+    mean = [sum(r[k] for r in rows) / len(rows) for k in range(width)]
+    if any(b <= a for a, b in zip(mean, mean[1:])):
+        return False
+    # each number nearest its own column's place (a tool's layout sets a row a character or two off another)
+    return all(min(range(width), key=lambda i: abs(mean[i] - x)) == k for r in rows for k, x in enumerate(r))
 
 
 _NUMBER_OR_MARK = re.compile(r"\d+|[-—－/]")

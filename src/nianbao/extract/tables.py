@@ -26,6 +26,7 @@ from .placed import (
     measures,
     place,
     spaced_by_characters,
+    t3_laid_out,
     t3_readings,
     t4_centres,
     t4_place,
@@ -1489,7 +1490,10 @@ _COLUMN_VARIANTS = sorted({v for f in (_F2021, _F2019) for it in f.active for co
 _COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _COLUMN_VARIANTS else None
 
 
-def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) -> Found:
+def extract_active(blocks: list[Block], fmt: str, places: Places | None = None,
+                   requests: list[Block] | None = None) -> Found:
+    """表二's rows by label. ``requests``: the blocks holding 表三 (the text's whole, by default), whose rows show
+    whether the text stands in columns where 表二's own rows print too few cells to show it."""
     found = Found()
     places = places or Places.none()
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
@@ -1530,7 +1534,8 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
             continue
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
                 and (by_place := by_place if by_place is not None else
-                     [m for m in measures(places) if _full_rows_placed(absorbed, fmt, m, by_key, labels)])
+                     [m for m in measures(places) if (n := _full_rows_placed(absorbed, fmt, m, by_key, labels))
+                      or (n == 0 and t3_laid_out(requests if requests is not None else blocks, m))])
                 and (under := _under_by_position(row, item, fmt, text_head, by_place)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
@@ -1567,13 +1572,17 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None) 
 
 
 def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str, ActiveItem],
-                      labels: tuple[Label, ...]) -> bool:
+                      labels: tuple[Label, ...]) -> int | None:
     """Every text row of 表二 that prints all its cells (two or more) stands under the cells of the text header
     above it naming its columns, each number nearest its own: only then are the header's places columns, and a row
     with blank cells may be read by where its numbers stand. A page of paragraphs whose cells are set apart
     by full-width spaces (「行政许可　　　0件」, a blank as 「　」) puts 0 under 上一年项目数量 as a table would, while
-    its rows that print all three numbers (「其他对外管理服务事项　0件　0件　0件」) stand under no header cell."""
+    its rows that print all three numbers (「其他对外管理服务事项　0件　0件　0件」) stand under no header cell.
+    The number of such rows; None when one stands elsewhere. Where there are none, the caller asks 表三 whether the
+    text is laid out in columns (a page of paragraphs, 「规范性文件&nbsp;×6 22&nbsp;×3」 for a blank 制发 cell, puts
+    a lone number wherever its words end: under 本年制发件数 by chance)."""
     head: Block | None = None
+    placed = 0
     for row in rows:
         if row.block.grid:
             continue
@@ -1585,7 +1594,9 @@ def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str
             continue
         lab, _ = match_label(row.label, labels)
         item = items.get(lab.key) if lab is not None else None
-        cols = _item_columns(item, fmt) if item is not None else ()
+        # a row whose label is cut from it (「规 0 0 0」 over 「章 件 件 件」, its cells wrapped) stands under the columns
+        # its header names
+        cols = _item_columns(item, fmt) if item is not None else _head_columns(head, fmt)
         if len(cols) < 2 or len(row.values) != len(cols):
             continue
         xs = head_centres(head, [c.keys for c in cols], places)
@@ -1595,8 +1606,20 @@ def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str
         # each number nearest its own column's centre (a header's words are measured less exactly than
         # ``under_columns`` asks of a row with blanks: pdfplumber sets a full-width word from its left edge)
         if any(x is None or min(range(len(xs)), key=lambda k: abs(xs[k] - x)) != i for i, x in enumerate(at)):
-            return False
-    return True
+            return None
+        placed += 1
+    return placed
+
+
+def _head_columns(head: Block, fmt: str) -> tuple[Label, ...]:
+    """The value columns of 表二 that cells of ``head`` name (本年制发件数, 本年废止件数, 现行有效件数), in the format's order."""
+    texts = [core(c.text) for c in head.cells if not c.covered]
+    out: list[Label] = []
+    for it in Format.get(fmt).active:
+        for col in _item_columns(it, fmt):
+            if col not in out and any(len(t) <= 16 and all(w in t for w in col.keys) for t in texts):
+                out.append(col)
+    return tuple(out)
 
 
 def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, measures: list[Places]

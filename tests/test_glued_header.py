@@ -1,0 +1,21 @@
+"""表三's header with two columns' words glued (pdfplumber's layout: 「商业企科研机社会公」) sets their centres closer than the
+columns: rows with blank cells are not placed under it unless rows printing all seven numbers show the columns."""
+
+from __future__ import annotations
+
+from nianbao.extract.placed import _glued_header
+from nianbao.ingest import Block, Cell
+
+
+def _blocks(*lines: list[str]) -> list[Block]:
+    return [Block([Cell(t) for t in cells]) for cells in lines] + [Block([Cell("一、本年新收政府信息公开申请数量"), Cell("1")])]
+
+
+def test_two_columns_words_without_a_space_are_glued():
+    blocks = _blocks(["自然"], ["商业企科研机社会公", "法律服", "总计"], ["人", "其他"])
+    assert _glued_header(blocks, len(blocks) - 1)
+
+
+def test_words_set_apart_or_one_columns_words_are_not():
+    assert not _glued_header(_blocks(["自然人", "商业企业 科研机构", "社会公益组织"], ["法律服务机构", "其他", "总计"]), 2)
+    assert not _glued_header(_blocks(["社会公益组织"], ["自然人法人或其他组织"]), 2)  # 「法人或其他组织」 spans columns
