@@ -902,6 +902,18 @@ RIGHT = {
     # header) stand in columns
     "lo-pypdf__s05839-mixed.txt": 132,
     "lo-pdfplumber-layout__s05871-mixed.txt": 185,
+    # seed 5743: 没有现成信息需要另行制作's 小计 64 wrapped in its narrow cell, 「6」 over the row's line and 「4」 under it
+    # (「没有现成信 6」/「息需要另行 276 64 340」/「制作 4」); read with 本机关不掌握's numbers, the row added up in no reading,
+    # and every reading ended with 4, kept as its 总计 for 340 (1 wrong): a row of several that adds up in no reading
+    # is not read
+    "lo-pdfplumber__s05743-mixed.txt": 122,
+    # seed 5749 (2019 format) through pdftotext: 「政府集中采购」「461.42」「１４」, the amount written before the count; read
+    # in order, 采购项目数量 461.42 and 采购总金额 14 (2 wrong): a count is never a fraction, so the item is not read
+    "lo-pdftotext__s05749-numbers.txt": 67,
+    # seed 5765 through pdftotext: 「规章」「0」「0」「7」「行政规范性文件」「件」…, 7 the next item's number written above its
+    # label; the row-order reader left 规章 unread for it, and the boxes' reading filled the row with 0 0 7 (1 wrong,
+    # 21 right before): a row whose last number may be the next item's is not the boxes' to fill
+    "lo-pdftotext__s05765-numbers.txt": 19,
     # seed 5717 through pdfplumber's layout: 表三's header 「商业企科研机社会公」 glued, so its columns' centres stood closer
     # than its columns; 「191 0 281 _ 0 0 472」 put 281 under 社会公 for 科研机构 (1 wrong, 89 right before): under a glued
     # header, rows with blanks are placed only where rows printing all seven numbers stand under the columns

@@ -1554,21 +1554,42 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         ps = set(u.paths)
         if u.cands and any(not all(x in ps for x in (*c[0], *c[1])) for p in u.paths for c in by_path.get(p, ())):
             cands = u.cands
+        # a row that adds up in none of the readings: what they agree on is where the order put it, and the order
+        # is not settled (「没有现成信 6」/「息需要另行 276 64 340」/「制作 4」, a narrow 小计 cell's 64 wrapped over and
+        # under the row's line: every reading ends with 4, read as the 总计)
+        broken = _rows_never_adding(u, cands, own(u))
+        dec.unreadable.extend(sorted(broken - set(dec.unreadable)))
         differ = []
         for i, p in enumerate(u.paths):
+            if p.rsplit(".", 1)[0] in broken:
+                continue
             vs = {(c[i].value, c[i].run.blank) for c in cands}  # a blank and a printed 0 are not the same
             if len(vs) == 1:
                 if not cands[0][i].run.blank:
                     dec.values[p] = cands[0][i]
             else:
                 differ.append(i)
-        alts = sorted({tuple(c[i].value for i in differ) for c in cands})
-        dec.ambiguous.append(([u.paths[i] for i in differ], alts))
+        if differ:
+            alts = sorted({tuple(c[i].value for i in differ) for c in cands})
+            dec.ambiguous.append(([u.paths[i] for i in differ], alts))
     if cut_paths:
         for p in cut_paths:
             dec.values.pop(p, None)
         dec.ambiguous[:] = [(ps, alts) for ps, alts in dec.ambiguous if not all(p in cut_paths for p in ps)]
         dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in cut_paths} - set(dec.unreadable)))
+
+
+def _rows_never_adding(u: _Unit, cands: list[list[Piece]], cons) -> set[str]:
+    """The rows of a unit of several rows whose own sums fail in every reading of ``cands``."""
+    rows: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for c in cons:
+        keys = {x.rsplit(".", 1)[0] for x in (*c[0], *c[1])}
+        if len(keys) == 1:
+            rows.setdefault(keys.pop(), []).append(c)
+    if len(rows) < 2:
+        return set()
+    vals = [dict(zip(u.paths, (p.value for p in c))) for c in cands]
+    return {r for r, own in rows.items() if all(any(sum_holds(c, v) is False for c in own) for v in vals)}
 
 
 def _narrow_jointly(units: list[_Unit], live: list[list[list[Piece]] | None], cons,
@@ -2093,10 +2114,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # the next item's label right after these numbers, its unit alone after it: its number written above it
             # (pdftotext: 「12」「行政处罚」「0」「行政强制」「件」, s04271), so the number right before that label may be the
             # next item's as well as this one's; the numbers before it are this one's (「行政处罚 887件」「0」「行政 强制」「件」)
+            dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
             runs = runs[:-1]
+            # (said so whether or not numbers are left: the boxes' reading, which reads the label's numbers in order,
+            # must not give the row the number this one left out, 「规章」「0」「0」「7」「行政规范性文件」「件」, s05765)
+            dec.why[f"active.{it.key}"] = "above"
             if not runs:
                 dec.unsure.add(f"active.{it.key}")
-                dec.why[f"active.{it.key}"] = "above"
         if 0 < len(runs) < (len(it.columns) or 1) and _dash_after_label(stream, e, runs[0].start):
             # a dash glued to the label before the numbers (get_text(): 「行政事业性收费—39」): a blank cell's mark (a
             # blank, 39) as readily as the label's punctuation; cutting the numbers to fill the row (3|9) is a guess
@@ -2148,8 +2172,8 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # cells glued together: blank cells dropped ("行政许可 126" is 126 in one of three cells, not
             # 1|2|6); no arithmetic says which. Markdown's bold marks are no glue: 「收费| **15**| 0」 is 15
             # and a number past the marks, never 1|5
-            dec.why[f"active.{it.key}"] = "fewer"  # (said so: else the audit calls the row blank, 「规章 14」 s05055)
-            dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
+            dec.why.setdefault(f"active.{it.key}", "fewer")  # (said so: else the audit calls the row blank, 「规章 14」 s05055)
+            dec.shown.setdefault(f"active.{it.key}", printed(r.shown for r in runs))
             runs = []
         if (runs and n and not all_runs[n - 1] and _header_only(stream.chars[found[n - 1][2]:found[n][1]])
                 and "\n" in stream.text[stream.where[e - 1]:stream.where[runs[0].start]] and not wrapped):
@@ -2161,8 +2185,8 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
         if leaves_blanks and width > 1 and any(readings(runs, k, most=T2_CELL_DIGITS) for k in range(1, width)):
             # fewer numbers than cells fit the same digits: which cells are blank is not known
-            dec.why[f"active.{it.key}"] = "fewer"
-            dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
+            dec.why.setdefault(f"active.{it.key}", "fewer")
+            dec.shown.setdefault(f"active.{it.key}", printed(r.shown for r in runs))
             runs = []
         if width == 1 and len(runs) > 1 and len({r.digits for r in runs}) == 1 and not any(r.gap for r in runs):
             runs = runs[:1]  # one value repeated over the merged cells of its row ("行政许可 0 0 0")

@@ -20,6 +20,7 @@ from ..format import (
     T4_COLUMN_KEYS,
     T4_GROUP_KEYS,
     T4_GROUPS,
+    ActiveItem,
     Format,
 )
 from ..ingest import Block, Cell
@@ -566,7 +567,31 @@ def settle_active(found: Found, lazy: _Lazy, fmt: str, step: Step) -> str:
             runs = sorted(dec.rows.get(row, []), key=lambda r: r.start) if dec is not None else []
             shown = printed(r.shown for r in runs) or (dec.shown.get(row, "") if dec is not None else "")
             found.notes.append(("unreadable", row, Reason(_T2_WHY[why], shown), None))
+    _drop_decimal_counts(found, items)
     return fmt
+
+
+def _drop_decimal_counts(found: Found, items: tuple[ActiveItem, ...]) -> None:
+    """An item read out of order puts an amount in a count's cell (pdftotext's 「政府集中采购」「461.42」「１４」: 采购项目数量
+    461.42, 采购总金额 14): a count is never a fraction, so the order of the item's numbers is not its cells' and
+    none of them is read. A row read with certainty keeps what it prints (the audit flags it)."""
+    for it in items:
+        row = f"active.{it.key}"
+        if row in found.certain or not it.columns:
+            continue
+        cells = {c.key: found.values.get(f"{row}.{c.key}") for c in it.columns}
+        if not any(v is not None and isinstance(v.value, float) and not v.value.is_integer() and not it.holds_decimal(k)
+                   for k, v in cells.items()):
+            continue
+        shown = printed(v for v in cells.values() if v is not None and v.value is not None)
+        for k, v in cells.items():
+            if v is not None:
+                found.values[f"{row}.{k}"] = Value(None, v.cell)
+        found.notes[:] = [n for n in found.notes if not (n[0] == "decoded" and n[1] == row)]
+        found.notes.append(("unreadable", row, Reason(_T2_DECIMAL, shown), None))
+
+
+_T2_DECIMAL = "本行计数的格子（如「采购项目数量」）读出了小数：数字的先后不是各格的先后，各格无法确定，已留空"
 
 
 _SHUFFLED = "表格工具把两行标签的字逐字交错写成一行（如「行行政政强处罚制」），数字属于哪一行无法确定，表二未按行序读出的格子留空"
@@ -598,6 +623,8 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
     for p, piece in col.values.items():
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         if row in found.certain or row in out.pieces or row in out.unsure:  # its digits may be pieces of one number
+            continue
+        if out.why.get(row) == "above":  # its last number may be the next item's, written above that one's label
             continue
         if taken.get((piece.start, piece.end), p) != p:
             continue

@@ -171,6 +171,10 @@ class ActiveItem:
     variants: tuple[str, ...] = ()
     decimal: bool = False
 
+    def holds_decimal(self, column: str | None = None) -> bool:
+        """The cell (``column`` of the item, None for a single value) is an amount (万元), not a count."""
+        return self.decimal and (not self.columns or column == "amount")
+
 
 _DOC_COLS_2021 = (
     Label("issued", "本年制发件数", ("制发",)),

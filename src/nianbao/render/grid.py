@@ -101,7 +101,7 @@ def active_grid(fmt: str, active: Any = None) -> Grid:
                 path = f"active.{item.key}.{col.key}" if item.columns else f"active.{item.key}"
                 value = _get(active, item.key, col.key) if item.columns else _get(active, item.key)
                 span = 3 - i if i == len(cols) - 1 else 1
-                decimal = item.decimal and (not item.columns or col.key == "amount")
+                decimal = item.holds_decimal(col.key)
                 g.add(r, 1 + i, colspan=span, kind="value", path=path, value=value, decimal=decimal,
                       signed=col.key == "change")
             r += 1
