@@ -918,6 +918,9 @@ RIGHT = {
     # than its columns; 「191 0 281 _ 0 0 472」 put 281 under 社会公 for 科研机构 (1 wrong, 89 right before): under a glued
     # header, rows with blanks are placed only where rows printing all seven numbers stand under the columns
     "chromium-pdfplumber-layout__s05717-numbers.txt": 82,
+    # seed 5796 (2019 format) through pdfplumber's layout: a drawn table whose 表二 rows all have blank cells; no 表二 row
+    # shows the columns, 表三's full rows and header do (154 right while only 表二's rows counted, 162 before and after)
+    "lo-pdfplumber-layout__s05796-zeros.txt": 162,
 }
 
 

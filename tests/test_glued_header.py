@@ -3,8 +3,9 @@ columns: rows with blank cells are not placed under it unless rows printing all 
 
 from __future__ import annotations
 
-from nianbao.extract.placed import _glued_header
-from nianbao.ingest import Block, Cell
+from conftest import DATA
+from nianbao.extract.placed import Places, _glued_header, t3_laid_out
+from nianbao.ingest import Block, Cell, load
 
 
 def _blocks(*lines: list[str]) -> list[Block]:
@@ -19,3 +20,13 @@ def test_two_columns_words_without_a_space_are_glued():
 def test_words_set_apart_or_one_columns_words_are_not():
     assert not _glued_header(_blocks(["自然人", "商业企业 科研机构", "社会公益组织"], ["法律服务机构", "其他", "总计"]), 2)
     assert not _glued_header(_blocks(["社会公益组织"], ["自然人法人或其他组织"]), 2)  # 「法人或其他组织」 spans columns
+
+
+def test_table_three_shows_whether_the_text_stands_in_columns():
+    """A drawn table through pdfplumber's layout: 表三's full rows (新收, 总计, 结转) and header stand in columns, so
+    表二's rows with blanks are read where their numbers stand (seed 5796, 2019 format: no 表二 row prints all its
+    cells). A page of paragraphs through pypdf (seed 5839): its rows' numbers follow their labels, in no column."""
+    table = load(DATA / "decoder" / "lo-pdfplumber-layout__s05796-zeros.txt")
+    assert t3_laid_out(table.blocks, Places(table.text))
+    paragraphs = load(DATA / "decoder" / "lo-pypdf__s05839-mixed.txt")
+    assert not any(t3_laid_out(paragraphs.blocks, m) for m in (Places(paragraphs.text), Places(paragraphs.text).as_wide()))

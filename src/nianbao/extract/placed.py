@@ -208,9 +208,8 @@ def _glued_header(blocks: Sequence[Block], first: int) -> bool:
 def t3_laid_out(blocks: Sequence[Block], places: Places) -> bool:
     """表三's rows stand in columns under this measure: two rows or more (the header's columns one of them) print all
     their numbers (seven, or eight with a 小计) on their label's line, and each column's numbers stand at one place in
-    every such row. A tool's layout of a
-    drawn table shows it; a page that prints its tables as paragraphs (cells parted by runs of &nbsp;) puts each
-    row's numbers wherever its label ends."""
+    every such row. A tool's layout of a drawn table shows it; a page that prints its tables as paragraphs (cells
+    parted by runs of &nbsp;) puts each row's numbers wherever its label ends."""
     first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), None)
     if first is None:
         return False
