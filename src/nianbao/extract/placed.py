@@ -191,9 +191,12 @@ def _full_rows_under(blocks: Sequence[Block], xs: list[float], places: Places) -
 
 
 def _glued_header(blocks: Sequence[Block], first: int) -> bool:
-    """A cell of the header lines above 表三's first row holds two columns' words with no space between them."""
+    """A cell of the header lines above 表三's first row, in layout text, holds two columns' words with no space between
+    them."""
     for b in blocks[max(0, first - 14):first]:
         for c in b.cells:
+            if c.bbox is not None:
+                continue  # (a run's boxes place each of its characters: pdftotext -bbox's 「商业科研」 is measured so)
             t = c.text
             for g in _GROUP_HEADS:  # (「法人或其他组织」 spans columns: its 其他 is no column's word)
                 t = t.replace(g, " " * len(g))

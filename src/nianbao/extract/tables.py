@@ -1535,7 +1535,7 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None,
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
                 and (by_place := by_place if by_place is not None else
                      [m for m in measures(places) if (n := _full_rows_placed(absorbed, fmt, m, by_key, labels))
-                      or (n == 0 and t3_laid_out(requests if requests is not None else blocks, m))])
+                      or (n == 0 and (_boxed(absorbed) or t3_laid_out(requests if requests is not None else blocks, m)))])
                 and (under := _under_by_position(row, item, fmt, text_head, by_place)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
@@ -1609,6 +1609,12 @@ def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str
             return None
         placed += 1
     return placed
+
+
+def _boxed(rows: list[Row]) -> bool:
+    """表二's numbers have boxes (a PDF's glyphs, pdftotext -bbox, PyMuPDF's json): where they stand is the page's
+    geometry, not a tool's layout text, which sets a paragraph's lone number under a header cell as readily as a table's."""
+    return any(v.cell.bbox is not None for row in rows for v in row.values)
 
 
 def _head_columns(head: Block, fmt: str) -> tuple[Label, ...]:
