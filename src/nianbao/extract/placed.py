@@ -114,10 +114,15 @@ class Places:
         return False
 
 
+def _first_row(blocks: Sequence[Block]) -> int | None:
+    """The block of 表三's first row (本年新收) among the first eighty."""
+    return next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), None)
+
+
 def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None, dict[str, float]] | None:
     """The page and the x centre of each of 表三's seven columns, from the header lines above the first row
     (本年新收) on its page; None when a column is missing, printed at places that disagree, or out of order."""
-    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), None)
+    first = _first_row(blocks)
     if first is None or blocks[first].grid or not blocks[first].cells or places.x(blocks[first].cells[0]) is None:
         return None
     page = blocks[first].cells[0].page
@@ -165,7 +170,7 @@ def t3_readings(blocks: Sequence[Block], places: Places) -> list[Reading]:
     out: list[Reading] = [(c, pl) for pl in measures(places) if (c := header_centres(blocks, pl)) is not None]
     if not out:
         return out
-    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), 0)
+    first = _first_row(blocks) or 0
     # the rows that print a cell for each column, numbers or blank marks, stand one under each column (a header run
     # whose words a tool set closer than their columns: pdfplumber's 「自然人商业企科研机社会公」 over 0 0 382 22 375 779, 382
     # placed under 社会公益组织 for 科研机构)
@@ -213,7 +218,7 @@ def t3_laid_out(blocks: Sequence[Block], places: Places) -> bool:
     their numbers (seven, or eight with a 小计) on their label's line, and each column's numbers stand at one place in
     every such row. A tool's layout of a drawn table shows it; a page that prints its tables as paragraphs (cells
     parted by runs of &nbsp;) puts each row's numbers wherever its label ends."""
-    first = next((i for i, b in enumerate(blocks[:80]) if _FIRST_ROW in norm(b.text)), None)
+    first = _first_row(blocks)
     if first is None:
         return False
     rows: list[list[float]] = []

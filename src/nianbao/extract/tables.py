@@ -1492,8 +1492,8 @@ _COLUMN_VARIANT_RE = re.compile("|".join(map(re.escape, _COLUMN_VARIANTS))) if _
 
 def extract_active(blocks: list[Block], fmt: str, places: Places | None = None,
                    requests: list[Block] | None = None) -> Found:
-    """表二's rows by label. ``requests``: the blocks holding 表三 (the text's whole, by default), whose rows show
-    whether the text stands in columns where 表二's own rows print too few cells to show it."""
+    """表二's rows by label. ``requests``: the blocks holding 表三 (``blocks`` by default), whose rows show whether
+    the text stands in columns where 表二's own rows print too few cells to show it."""
     found = Found()
     places = places or Places.none()
     items: tuple[ActiveItem, ...] = Format.get(fmt).active
@@ -1534,8 +1534,7 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None,
             continue
         if (not block.grid and text_head is not None and item.columns and 0 < len(vals) < width
                 and (by_place := by_place if by_place is not None else
-                     [m for m in measures(places) if (n := _full_rows_placed(absorbed, fmt, m, by_key, labels))
-                      or (n == 0 and (_boxed(absorbed) or t3_laid_out(requests if requests is not None else blocks, m)))])
+                     _placing_measures(absorbed, fmt, places, by_key, labels, requests if requests is not None else blocks))
                 and (under := _under_by_position(row, item, fmt, text_head, by_place)) is not None):
             # text with positions and blank cells: the numbers under the header cells they stand at (placed)
             if not row.trimmed and not row.spaced and _same_block(row, [v for v in under if v.value is not None]) \
@@ -1569,6 +1568,19 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None,
             if v.unit:
                 found.notes.append(("unit", f"active.{item.key}", v.cell.text, block))
     return found
+
+
+def _placing_measures(rows: list[Row], fmt: str, places: Places, items: dict[str, ActiveItem],
+                      labels: tuple[Label, ...], requests: list[Block]) -> list[Places]:
+    """The measures under which 表二's text rows with blank cells may be read by where their numbers stand: its full
+    rows stand under their header's columns, one at least; with none, its numbers have boxes (the page's geometry),
+    or 表三's rows (``requests``) stand in columns."""
+    out = []
+    for m in measures(places):
+        n = _full_rows_placed(rows, fmt, m, items, labels)
+        if n or n == 0 and (_boxed(rows) or t3_laid_out(requests, m)):
+            out.append(m)
+    return out
 
 
 def _full_rows_placed(rows: list[Row], fmt: str, places: Places, items: dict[str, ActiveItem],
