@@ -921,6 +921,16 @@ RIGHT = {
     # seed 5796 (2019 format) through pdfplumber's layout: a drawn table whose 表二 rows all have blank cells; no 表二 row
     # shows the columns, 表三's full rows and header do (154 right while only 表二's rows counted, 162 before and after)
     "lo-pdfplumber-layout__s05796-zeros.txt": 162,
+    # seed 6223 printed by Chromium, through pdfplumber: 本机关不掌握's narrow label cell wrapped around its row's line,
+    # 「1、本机关 不掌」「3 0 0 0 0 2 5」「握相关政府信息」; its key 不掌握 was nowhere whole, so the row-order reading
+    # gave 3 0 0 0 0 2 5 to 没有现成信息 (6 wrong, 159 right; every column sum holds either way): a key with the row's
+    # numbers inside it is found, its head before them (decoder._split_key)
+    "chromium-pdfplumber__s06223-mixed.txt": 172,
+    # seed 6230 through pdftotext: （七）总计's numbers 「64 72 39 107 60 84 426」 written after 「3.其他」 and before
+    # 「（七）总计」, 3.其他's own 0s two lines above; the detached reading took them for 3.其他's row (7 wrong, 165 right),
+    # no single sum failing with 总计 and 结转下年度 unread. Together the sums cannot hold: the outcome rows would exceed
+    # what 新收 + 上年结转 allows (detached._bounded)
+    "lo-pdftotext__s06230-split.txt": 200,
 }
 
 

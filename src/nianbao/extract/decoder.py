@@ -716,8 +716,11 @@ def _row_keys(row: Label) -> tuple[str, ...]:
     return (f"{row.number}{first}" if row.key == "other_other" else first, *row.variants)
 
 
-def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """(row index, key start, key end) for the rows found in order in ``chars[lo:hi]``."""
+def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int,
+             split: bool = False) -> list[tuple[int, int, int]]:
+    """(row index, key start, key end) for the rows found in order in ``chars[lo:hi]``. ``split``: a key with the
+    row's numbers inside it is found too (``_split_key``), for the row-order reading, whose rows start at their heads;
+    the columnar reader reads each label's numbers after its key, and would take such a label for one of a run."""
     chars = stream.chars
     out = []
     cur = lo
@@ -731,11 +734,31 @@ def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int) -> list[
             p = chars.find(row.keys[0], cur, hi)
             if p >= 0 and p - cur < 80:
                 best = (p, p + len(row.keys[0]))
+        if best is None and split:
+            best = _split_key(stream, row, cur, hi)
         if best is None:
             continue
         out.append((i, *best))
         cur = best[1]
     return out
+
+
+def _split_key(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] | None:
+    """A row's key with its numbers written inside it, as (start, end) around them: a narrow label cell wrapped around
+    the row's line, 「1、本机关 不掌」 / 「3 0 0 0 0 2 5」 / 「握相关政府信息」 (chromium-pdfplumber s06223). The numbers are the
+    row's: its head (``_heads``) stands before them. Only its first key, cut after two characters or more, and only
+    around three numbers or more: a lone digit there is a wrapped cell's piece (「规禁止」 / 「0」 / 「公开」, the 0 of a
+    小计 20 written over two lines, chromium-pymupdf-sort s00303), not the row."""
+    chars = stream.chars
+    key = row.keys[0]
+    best = None
+    for k in range(2, len(key)):
+        cut = re.compile(re.escape(key[:k]) + r"\d[\d" + re.escape("".join(sorted(_DASHES))) + r"]*" + re.escape(key[k:]))
+        m = cut.search(chars, lo, hi)
+        if m and (best is None or m.start() < best[0]) and len(runs_between(stream, m.start() + k, m.end() - len(key) + k,
+                                                                            blanks=True)) >= 3:
+            best = (m.start(), m.end())
+    return best
 
 
 def _occurrences(chars: str, rows, lo: int, hi: int) -> list[tuple[int, int, int]]:
@@ -908,7 +931,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     rows = T3_ROWS_2021
     for s in starts:
         rows_s = _t3_rows(chars, s, min(len(chars), s + 3000))
-        anchors = _anchors(stream, rows_s, s, min(len(chars), s + 4000))
+        anchors = _anchors(stream, rows_s, s, min(len(chars), s + 4000), split=True)
         if len(anchors) >= len(best):
             best, rows = anchors, rows_s
     if len(best) < 3:

@@ -311,6 +311,32 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         found.notes.append(("decoded", r, " ".join(str(dec.values[p].value) for p in kept)[:60], None))
 
 
+def _bounded(cons, val: dict) -> bool:
+    """Whether the table's sums can all hold together, counts being never negative: each cell not known is
+    bounded by the sums it is in (below by 0), and a sum whose one side is surely more than the other can
+    ever be fails. Sums taken together, not one at a time: 3.其他's row read as 64 … 426, with （七）总计 and
+    结转下年度 not read, is more than 新收 + 上年结转 allows the outcome rows in all (lo-pdftotext s06230: 总计's
+    numbers written after 「3.其他」's label, taken as its row)."""
+    inf = float("inf")
+    cells = {p for left, right in cons for p in (*left, *right)}
+    lo = {p: (v if (v := val.get(p)) is not None else 0) for p in cells}
+    hi = {p: (v if (v := val.get(p)) is not None else inf) for p in cells}
+    for _round in range(4):
+        changed = False
+        for left, right in cons:
+            for side, other in ((left, right), (right, left)):
+                top = sum(hi[q] for q in other)
+                low = sum(lo[q] for q in side)
+                for p in side:
+                    if val.get(p) is None and top - (low - lo[p]) < hi[p]:
+                        hi[p] = top - (low - lo[p])
+                        changed = True
+        if not changed:
+            break
+    return all(sum(lo[p] for p in side) <= sum(hi[p] for p in other) + 1e-9
+               for left, right in cons for side, other in ((left, right), (right, left)))
+
+
 def _possible(found: Found, dec: Decoded, fills: list[str]) -> tuple[list[str], dict] | None:
     """The rows to fill and the values with them: None when a sum across rows that they complete fails. A sum they do not complete but
     make impossible (a count is never negative: their cells on one side already more than the other side's
@@ -334,6 +360,8 @@ def _possible(found: Found, dec: Decoded, fills: list[str]) -> tuple[list[str], 
                 drop |= {p.rsplit(".", 1)[0] for p in (*left, *right) if p in filled and val[p]}
                 drop |= {p.rsplit(".", 1)[0] for side in (left, right) if all(x in filled for x in side) for p in side}
         if not drop:
+            if not _bounded(cons, val) and _bounded(cons, base):
+                return None  # (the sums broken by these rows together, not by the document or a reading before them)
             return fills, val
         fills = [r for r in fills if r not in drop]
     return None
