@@ -931,6 +931,21 @@ RIGHT = {
     # no single sum failing with 总计 and 结转下年度 unread. Together the sums cannot hold: the outcome rows would exceed
     # what 新收 + 上年结转 allows (detached._bounded)
     "lo-pdftotext__s06230-split.txt": 200,
+    # seed 6005 printed by Chromium, through pdftotext: 部分公开's cells 「11件」 of two lines written first, then the row's
+    # cells of one line, then the two 件 (「11」「11」「0」…「他情形）」「件」「件」); the stream kept one 件 of the two as a
+    # repeated block, so nothing showed the cells' order broken, and 11 11 0 0 0 0 0 was read in order (2 wrong): a
+    # count's unit alone is its own cell's, never a repeat (decoder.Stream.from_blocks)
+    "chromium-pdftotext__s06005-numbers.txt": 122,
+    # seed 6047 printed by Chromium: 表二's 第（一）项 under two of its three column headers, the third written after with
+    # no numbers of its own (pdftotext 「本年制发件数」「本年废止件数」「0 0 0 11」…「现行有效件数」; pdfminer 「本年制发件数」「0 0」
+    # 「本年废止件数」「0 11」「现行有效件数」「本年处理决定数量」「1」): 11, 规范性文件's 现行有效, read as its 废止 (1 wrong each).
+    # Such a header leaves the section's header runs before it unread (columnar._orphan_heads)
+    "chromium-pdftotext__s06047-mixed.txt": 19,
+    "chromium-pdfminer__s06047-mixed.txt": 19,
+    # seed 6021 (2019 format) through pdftotext: 「行政事业性收费」「第二十条第（九）项」「信息内容」「0」「26」「政府集中采购」「件」:
+    # the numbers after the later section's article and right above its label, 26 采购项目数量's, read as 收费's 增/减
+    # (1 wrong): not this label's
+    "chromium-pdftotext__s06021-numbers.txt": 0,
 }
 
 

@@ -1995,7 +1995,8 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     dec = Decoded()
     src: dict[str, tuple[str, int, int]] = {}
     short = False  # a run before this one had fewer numbers than any layout of its words has cells
-    for (gap, nums), word_end, key in zip(runs, gaps, keys):
+    orphans = _orphan_heads(runs)
+    for at, ((gap, nums), word_end, key) in enumerate(zip(runs, gaps, keys)):
         if any(t == "x" for t, _s, _e in nums):
             continue
         marks = _marks(gap)
@@ -2031,6 +2032,17 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
                         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
                         if row not in dec.unreadable:
                             dec.unreadable.append(row)
+            continue
+        if marks[-1][1] == "head" and any(o > at for o in orphans) and any(
+                p.count(".") == 2 for g in layouts for r in g for p in r):
+            # under 第（一）项's column headers, another of them written after with no numbers of its own (pdftotext:
+            # 「本年制发件数」「本年废止件数」「0 0 0 11」「信息内容」「0 0」「规章」「规范性文件」「现行有效件数」「第二十条」…; pdfminer:
+            # 「本年制发件数」「0 0」「本年废止件数」「0 11」「现行有效件数」「本年处理决定数量」「1」, 11 规范性文件's 现行有效 both
+            # times, s06047): the boxes' order is the tool's, and these numbers may be any of the section's columns
+            for g in layouts:
+                for r in g:
+                    for p in r:
+                        seen.setdefault(p, set()).add(None)
             continue
         if marks[-1][1] == "row" and split_boxes([stream.line_at(s) for _t, s, _e in nums]):
             # a row's numbers in boxes, one with several on a line (「0 33」「0」): the boxes' order is the tool's
@@ -2073,6 +2085,20 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         dec.rows.setdefault(row, []).append(Run(tok, c0, c1))
     return dec
+
+
+def _orphan_heads(runs: list[tuple[str, list[tuple[str, int, int]]]]) -> list[int]:
+    """The runs whose words hold a 第（一）项 column header that no layout of those words reads (numbers of its own
+    right after it) nor names out of order: a header with no numbers of its own."""
+    out = []
+    for k, (gap, nums) in enumerate(runs):
+        lay = _cells(_marks(gap), gap)
+        read = {p.rsplit(".", 1)[1] for p in lay.scrambled if p.count(".") == 2}
+        read |= {p.rsplit(".", 1)[1] for g in lay.grids if sum(len(r) for r in g) == len(nums) for r in g for p in r
+                 if p.count(".") == 2}
+        if any(m[1] == "head" and m[2] in _DOC_COLS and m[2] not in read for m in _marks(gap)):
+            out.append(k)
+    return out
 
 
 def _dangling_key(text: str, a: int, b: int) -> bool:

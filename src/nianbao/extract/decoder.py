@@ -202,9 +202,10 @@ class Stream:
             # line): the words again say nothing new and push the numbers away from their label
             words = b.text.strip()
             if (not b.grid and words and words == prev and not any(ch.isdigit() for ch in words)
-                    and not _MARKS_ONLY.match(words)):
+                    and not _MARKS_ONLY.match(words) and words != UNIT):
                 # (not blank cells' marks: 「无」 four lines in a row is four blank cells, s02463 pdftotext: 「规章 7 无
-                # 无 无 无 9」 read as 7, a blank, 9 with the next row's 9)
+                # 无 无 无 9」 read as 7, a blank, 9 with the next row's 9; nor a count's unit alone, each its own cell's:
+                # 「11」「11」「0」…「他情形）」「件」「件」, two cells of two lines written first, chromium-pdftotext s06005)
                 repeats.append(pos)
                 continue
             prev = words
@@ -2062,6 +2063,17 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # a later item's article (第二十条第（六）项) written before this label (pdftotext: 「第二十条第（五）项」「本年处理决定
             # 数量」「95」「第二十条第（六）项」「信息内容」「行 政许可」「本年处理决定数量」「0」「行政 处罚」: 95 is 行政许可's, 0 行政处罚's,
             # s02495): the label stands among the later section's boxes, and the numbers after it may be that section's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
+        if (runs and _after_later_article(stream.chars[e:runs[0].start], items, it) and n + 1 < len(found)
+                and found[n + 1][0].article != it.article and not all_runs[n + 1]
+                and stream.chars[runs[-1].end:found[n + 1][1]] in _stream_label(found[n + 1][0].label)):
+            # … or between this label and its numbers, and the next label, of a later section, has none after it
+            # (pdftotext, 2019: 「行政事业性收费」「第二十条第（九）项」「信息内容」「0」「26」「政府集中采购」「件」, 26 采购项目数量's,
+            # s06021): the numbers stand among the later section's boxes, its label right below them. (Not when other
+            # words come between, or the next label has numbers after it: huaian2024 through docling-rs, 「行政许可」
+            # 「第二十条 第（六）项」「447228」「2024 年四个季度」…, 447228 行政许可's)
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
