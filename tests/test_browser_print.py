@@ -103,3 +103,16 @@ def test_a_table_four_row_in_its_header_slots_keeps_them():
     """Must not fire: the row in the header's slots (its label cell blank) is read under them."""
     data = ["", "无", "无", "无", "2", "2", "1", "无", "无", "无", "1", "2", "无", "无", "1", "3"]
     assert _appeals(_t4(data)) == [None, None, None, 2, 2, 1, None, None, None, 1, 2, None, None, 1, 3]
+
+
+def test_a_header_a_slot_off_for_every_row_places_no_row_in_its_slots():
+    """s06335: the repeated header's 「项目」 spans a slot more than the labels, so every row's numbers stand a slot to
+    the left of the header's columns and no row fills its last slot (合计). Rows with a group label's cell before them
+    show it (a number under no column); rows whose first cell a group label covers do not, and 没有现成信息's 20 16 36
+    were read under 科研机构, 法律服务机构 and 其他. Now no row of that table is read in the header's slots: every value
+    read is the page's, and 没有现成信息 stays null."""
+    exp = load_json(HERE / "s06335-mixed.expected.json")["requests"]
+    got = _read(_blocks("s06335-mixed"))
+    assert {k: (v, exp[k.split(".")[0]][k.split(".")[1]]) for k, v in got.items()
+            if v is not None and v != exp[k.split(".")[0]][k.split(".")[1]]} == {}
+    assert {got.get(f"unavailable_need_creation.{c}") for c in ("social_welfare", "other_org", "total")} == {None}

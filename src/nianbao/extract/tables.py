@@ -169,7 +169,7 @@ class _T3Header:
         if row.block.grid and (grid := self._grid(row.block)):
             columns, same_width = grid
             # (a row of a shape whose rows stand outside the header's slots is not in them: ``find_astray``)
-            astray = self._astray_key(row.block) in self.astray
+            astray = self._astray_key(row.block) in self.astray or ("table", row.block.table) in self.astray
             if not astray and self._follows(row, columns, same_width):
                 out = []
                 for key in T3_COLUMN_KEYS:
@@ -284,6 +284,23 @@ class _T3Header:
                     and (lab := split_row(b).label) and match_label(lab, T3_LABELS)[0] is not None \
                     and _outside(b.cells, grid[0]):
                 self.astray.add(shape)
+        self._astray_tables(blocks)
+
+    def _astray_tables(self, blocks: list[Block]) -> None:
+        """Tables a row of which stands outside the header's slots while no row of them fills the header's last
+        slot: the header is a slot off for every row, whatever its shape (Chromium's PDF of a page whose header's
+        「项目」 spans a slot more than the labels do: 「一、本年新收…」's seven numbers a slot to the left of 自然人 …
+        合计, and 「没有现成信息…」's 20, 16 and 36, its cells covered by a group label's, read under 科研机构, 法律服务机构
+        and 其他, s06335). Their rows are then read only as other tables' are: their own seven numbers."""
+        tables = {shape[0] for shape in self.astray if len(shape) == 4}
+        for t in tables:
+            rows = [b for b in blocks if b.grid and b.table == t and (grid := self._grid(b)) and grid[1]
+                    and len(b.cells) > max(grid[0].values())]
+            if not rows:
+                continue
+            last = max(self._grid(rows[0])[0].values())  # type: ignore[index]
+            if not any((v := read_value(b.cells[last])) is not None and v.value is not None for b in rows):
+                self.astray.add(("table", t))
 
 
     @staticmethod
