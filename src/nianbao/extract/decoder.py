@@ -754,7 +754,8 @@ def _split_key(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] 
     key = row.keys[0]
     best = None
     for k in range(2, len(key)):
-        cut = re.compile(re.escape(key[:k]) + r"\d[\d" + re.escape("".join(sorted(_DASHES))) + r"]*" + re.escape(key[k:]))
+        marks = re.escape("".join(sorted(_DASHES)))
+        cut = re.compile(re.escape(key[:k]) + rf"[{marks}]*\d[\d{marks}]*" + re.escape(key[k:]))
         m = cut.search(chars, lo, hi)
         if m and (best is None or m.start() < best[0]) and len(runs_between(stream, m.start() + k, m.end() - len(key) + k,
                                                                             blanks=True)) >= 3:
@@ -987,7 +988,9 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                     lent = i
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _zero_cells(_whole_counts(runs))
-        if units_before(stream, e, runs):
+        if units_before(stream, e, runs) and not any(ch.isdigit() for ch in chars[_s:e]):
+            # (not a key with the row's numbers inside it, ``_split_key``: 「行政执法案」「267 0 — 221 163 651」「卷」「件」,
+            # 651's 件 after the label's last character)
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
             # without this row the sums over it would no longer check the rest
             return None
