@@ -946,6 +946,9 @@ RIGHT = {
     # the numbers after the later section's article and right above its label, 26 采购项目数量's, read as 收费's 增/减
     # (1 wrong): not this label's
     "chromium-pdftotext__s06021-numbers.txt": 0,
+    # seed 6591 through pdftotext: 「行政处罚 行政强制 86」, 行政处罚 blank; the layout read the line as 行政处罚's 86 and the
+    # decoder as 行政强制's (1 wrong): a line with two items' labels before its number is not read by the layout
+    "lo-pdftotext__s06591-mixed.txt": 150,
 }
 
 

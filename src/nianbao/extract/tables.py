@@ -904,6 +904,12 @@ def _glued(v: Value) -> bool:
     return leading_zero(t) and t.isdigit()
 
 
+def _two_items(label: str, labels: tuple[Label, ...]) -> bool:
+    """A row's label text holds the keys of two of 表二's items."""
+    c = core(label)
+    return sum(1 for lab in labels if any(k in c for k in lab.keys)) > 1
+
+
 def _numbering_taken(label: str, key: str, vals: list[Value]) -> bool:
     """The row's label starts with its numbering's mark, its digit gone (「理 .要求提供公开出版物」), and its first value is
     that digit: the label's numbering, set on the numbers' line (PDFBox's sort, s02509: 「不予处 3 0 0 0 0 0 0」 /
@@ -1531,6 +1537,10 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None,
             continue
         lab, how = match_label(row.label, labels)
         if lab is None or f"active.{lab.key}" in found.labels:
+            continue
+        if _two_items(row.label, labels):
+            # two items' labels before the numbers (pdftotext: 「行政处罚 行政强制 86」, 行政处罚 blank): whose they are, the
+            # line does not say (the decoder reads them after the last label, s06591)
             continue
         item = by_key[lab.key]
         width = len(item.columns) or 1
