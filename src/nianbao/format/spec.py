@@ -19,6 +19,7 @@ class Label:
     variants: tuple[str, ...] = ()  # seen wordings/typos (normalised); any may occur
     group: str | None = None  # 表三 outcome group: granted/denied/unavailable/declined/other
     number: str | None = None  # the row's own numbering: "一", "（三）", "1." ...
+    decimal: bool = False  # a column of amounts (万元), not counts: 采购总金额
 
 
 @dataclass(frozen=True)
@@ -169,11 +170,13 @@ class ActiveItem:
     article: str  # 第二十条第（N）项
     columns: tuple[Label, ...]  # value columns; () means a single value
     variants: tuple[str, ...] = ()
-    decimal: bool = False
+    decimal: bool = False  # a single value that is an amount (万元): 本年收费金额; columns say so of themselves
 
     def holds_decimal(self, column: str | None = None) -> bool:
         """The cell (``column`` of the item, None for a single value) is an amount (万元), not a count."""
-        return self.decimal and (not self.columns or column == "amount")
+        if not self.columns:
+            return self.decimal
+        return any(c.key == column and c.decimal for c in self.columns)
 
 
 _DOC_COLS_2021 = (
@@ -214,7 +217,7 @@ ACTIVE_2019: tuple[ActiveItem, ...] = (
     ActiveItem("fees", "行政事业性收费", ("事业性收费",), "（八）", _ITEM_COLS_2019[:2]),
     ActiveItem("procurement", "政府集中采购", ("集中采购",), "（九）",
                (Label("projects", "采购项目数量", ("项目数量",)),
-                Label("amount", "采购总金额", ("总金额",))), decimal=True),
+                Label("amount", "采购总金额", ("总金额",), decimal=True))),
 )
 ACTIVE_HEADER_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购",
                       "采购项目数量", "第二十条第(九)项")
