@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..format import Format, norm
+from ..format import Format, names_in_cell, norm
 from ..ingest import Block, Cell
 from .values import Value, read_value
 
@@ -311,8 +311,7 @@ def head_centres(head: Block, words: list[tuple[str, ...]], places: Places) -> l
     right; None when a column is named by no cell with a place or by several, or they are out of order."""
     xs = []
     for keys in words:
-        hits = [c for c in head.cells if not c.covered and len(norm(c.text)) <= 16
-                and all(w in norm(c.text) for w in keys)]
+        hits = [c for c in head.cells if not c.covered and names_in_cell(norm(c.text), keys)]
         if len(hits) != 1 or (x := places.x(hits[0])) is None:
             return None
         xs.append(x)

@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..format import Format, core, match_label, norm, tail
+from ..format import Format, core, match_label, names_in_cell, norm, tail
+from ..format.labels import HEADER_CELL
 from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
@@ -1501,7 +1502,7 @@ def detect_active_format(blocks: list[Block]) -> str:
     for b in blocks:
         for cell in b.cells:
             c = core(cell.text)
-            if len(c) <= 16 and _HEADER_2019_RE.search(c):
+            if len(c) <= HEADER_CELL and _HEADER_2019_RE.search(c):
                 return "2019"
     return "2021"
 
@@ -1662,7 +1663,7 @@ def _head_columns(head: Block, fmt: str) -> tuple[Label, ...]:
     out: list[Label] = []
     for it in Format.get(fmt).active:
         for col in _item_columns(it, fmt):
-            if col not in out and any(len(t) <= 16 and all(w in t for w in col.keys) for t in texts):
+            if col not in out and any(names_in_cell(t, col.keys) for t in texts):
                 out.append(col)
     return tuple(out)
 
@@ -1698,11 +1699,13 @@ def _under_by_position(row: Row, item: ActiveItem, fmt: str, head: Block, measur
 
 def _names_column(block: Block, fmt: str) -> bool:
     """A row whose cells name a value column of 表二 (本年制发件数, 本年处理决定数量 …)."""
-    return any(len(t) <= 16 and _column_named(t, fmt) for t in (core(c.text) for c in block.cells if not c.covered))
+    return any(_column_named(t, fmt) for t in (core(c.text) for c in block.cells if not c.covered))
 
 
 def _column_named(t: str, fmt: str) -> bool:
-    """``t`` (core) holds every word of some value column of 表二 in format ``fmt``."""
+    """``t`` (core, one cell) names some value column of 表二 in format ``fmt`` (``names_in_cell``)."""
+    if len(t) > HEADER_CELL:
+        return False
     keys = _COLUMN_KEYS.get(fmt)
     if keys is None:
         keys = tuple(c.keys for it in Format.get(fmt).active for c in _item_columns(it, fmt))
@@ -1763,7 +1766,7 @@ def _active_heads(blocks: list[Block], fmt: str) -> dict[int, Block]:
         if not b.grid:
             continue
         texts = [core(c.text) for c in b.cells if not c.covered]
-        if any(len(t) <= 16 and _column_named(t, fmt) for t in texts) and \
+        if any(_column_named(t, fmt) for t in texts) and \
                 not any((v := read_value(c)) is not None and v.value is not None for c in b.cells if not c.covered):
             last[b.table] = b
         elif b.table in last:

@@ -8,7 +8,7 @@ checks it). New code asks Format.
 """
 
 from .format import FORMATS, Format
-from .labels import core, match_label, norm, similarity, tail
+from .labels import core, match_label, names_in_cell, norm, similarity, tail
 from .names import appeal_group_name, cell_name, cell_parts
 from .numbers import number_text, plain
 from .spec import (
@@ -62,6 +62,7 @@ __all__ = [
     "cell_parts",
     "core",
     "match_label",
+    "names_in_cell",
     "norm",
     "number_text",
     "plain",

@@ -62,6 +62,15 @@ def tail(text: str) -> str:
     return _PUNCT.sub("", parts[-1]) if parts else ""
 
 
+HEADER_CELL = 16  # characters: a header cell naming a column holds at most this many (a sentence holds more)
+
+
+def names_in_cell(text: str, words: tuple[str, ...]) -> bool:
+    """``text`` (normalised, one header cell) names a column whose identifying ``words`` are these: it holds every one
+    of them, and is no longer than a header cell (a sentence of the report that happens to hold them is not)."""
+    return len(text) <= HEADER_CELL and all(w in text for w in words)
+
+
 def match_label(text: str, labels: tuple[Label, ...], fuzzy: float = 0.0) -> tuple[Label | None, str]:
     """Find the label that ``text`` names.
 
