@@ -78,3 +78,33 @@ def test_a_view_asked_for_while_it_is_drawn_is_drawn_once(tmp_path, monkeypatch)
     assert len(calls) == 1
     assert len(got) == 2 and got[0] == got[1] and "原文" in (got[0] or "")
     assert sorted(p.name for p in files.iterdir()) == ["abc.debug.html", "abc.pdf"]  # no part file left
+
+
+def test_a_scan_is_recognised_without_holding_the_pdfium_lock(monkeypatch):
+    """OCR takes seconds a page and uses no pdfium: while it runs, another thread may draw a page (the web's request
+    for a view waited on the reading thread's OCR of a scan). The page is rendered under the lock, recognised
+    without it, and the lock is held again afterwards."""
+    from nianbao.ingest import ocr
+    from nianbao.ingest.layout import Page
+
+    free: list[bool] = []
+
+    def recognise(gray, number, scale, name="", **kw):
+        t = threading.Thread(target=lambda: free.append(PDFIUM.acquire(timeout=2) and not PDFIUM.release()))
+        t.start()
+        t.join()
+        return Page(number, gray.shape[1] / scale, gray.shape[0] / scale)
+
+    monkeypatch.setattr(ocr, "ocr_image", recognise)
+    monkeypatch.setattr(ocr, "require", lambda name: None)
+    monkeypatch.setattr(ocr, "as_page", lambda gray, scale, name="", number=1: (gray, scale))
+    pdf = pypdfium2.PdfDocument((DATA / "scan" / "r000dense_scan_p3.pdf").read_bytes())
+    try:
+        with PDFIUM:
+            page = pdf[0]
+            ocr.ocr_pdf_page(page, 1, "扫描.pdf")
+            assert PDFIUM._is_owned()  # taken back
+            page.close()
+    finally:
+        pdf.close()
+    assert free == [True]

@@ -19,6 +19,7 @@ from . import longimage, photo
 from .document import Document
 from .layout import Glyph, Page, assemble
 from .pdfgrid import Segment, layout_page
+from .pdflock import released
 from .progress import page_started, strip_started
 
 if TYPE_CHECKING:
@@ -200,11 +201,14 @@ def ocr_pdf_page(page: Any, number: int, name: str = "") -> Page:
     if not (w > 0 and h > 0) or max(w, h) > limits.MAX_IMAGE_ASPECT * min(w, h):
         raise InputError(f"{name}：PDF 第 {number} 页的页面尺寸异常（{w:.0f}×{h:.0f} 磅），无法识别", "bad_size")
     scale = render_scale(w, h)
-    gray = page.render(scale=scale, grayscale=True).to_numpy()
+    bitmap = page.render(scale=scale, grayscale=True)
+    gray = bitmap.to_numpy().copy()  # (out of pdfium's memory: the OCR below runs without pdfium's lock)
+    bitmap.close()
     if gray.ndim == 3:
         gray = gray[:, :, 0]
-    gray, scale = as_page(gray, scale, name, number)
-    return ocr_image(gray, number, scale, name)
+    with released():  # (no pdfium in OCR: another thread may draw a page meanwhile)
+        gray, scale = as_page(gray, scale, name, number)
+        return ocr_image(gray, number, scale, name)
 
 
 def as_page(gray: np.ndarray, scale: float, name: str = "", number: int = 1) -> tuple[np.ndarray, float]:

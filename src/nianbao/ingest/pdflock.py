@@ -8,6 +8,28 @@ this lock; batches in worker processes each have their own pdfium and their own 
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 PDFIUM = threading.RLock()  # re-entrant: a reader holding it may call another that takes it
+
+
+@contextmanager
+def released() -> Iterator[None]:
+    """Let other threads use pdfium while this one, holding the lock (at any depth), does work that does not: the OCR
+    of a page image already rendered and copied out of pdfium's memory, seconds a page, during which a request could
+    draw another PDF's page. Taken back, as deep as it was, before pdfium is used again. Garbage is collected first,
+    still holding it: a pypdfium2 object left in a reference cycle is closed by its finaliser whenever the collector
+    runs, in whatever thread, and that must not be while another thread is inside pdfium."""
+    gc.collect()
+    depth = 0
+    while PDFIUM._is_owned():  # type: ignore[attr-defined]  # (RLock's own test: held by this thread)
+        PDFIUM.release()
+        depth += 1
+    try:
+        yield
+    finally:
+        for _ in range(depth):
+            PDFIUM.acquire()
