@@ -949,6 +949,15 @@ RIGHT = {
     # seed 6591 through pdftotext: 「行政处罚 行政强制 86」, 行政处罚 blank; the layout read the line as 行政处罚's 86 and the
     # decoder as 行政强制's (1 wrong): a line with two items' labels before its number is not read by the layout
     "lo-pdftotext__s06591-mixed.txt": 150,
+    # seed 6259 through pdfminer: 表三 written column by column; 52 numbers after 1.信访举报投诉类申请, the labels 2. to 5.,
+    # 28 zeros, 1.申请人无正当理由…, 7 zeros, the last labels, 14 numbers. The chain from 5. read its 28 zeros and the 7 as
+    # five rows, 其他处理's two blank rows 0s and （七）总计 0s (16 wrong), the rows 2. to 4. taken for 1.'s surplus.
+    # That surplus is six rows, more than those three: not theirs, so the chain may start at 2. (clusters._settled)
+    "lo-pdfminer__s06259-t3_labels.txt": 53,
+    # seed 5951 through pdftotext: 「1.申请人无…」「2.申请人逾期…」, fourteen 「/」 (two blank rows), 3 0 0 0 0 0 3 and seven 0s
+    # (（七）总计 and 结转); the columns' reading counted only marks among the numbers, so the two labels took the 14
+    # numbers (7 wrong): marks before the numbers count too (columnar._marks_among)
+    "lo-pdftotext__s05951-mixed.txt": 171,
 }
 
 

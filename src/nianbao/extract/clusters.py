@@ -146,7 +146,12 @@ def _settled(segs: list[tuple[list[int], list[R]]], k: int, rows: list[int], num
         while i > 0 and len(segs[i - 1][1]) < width * len(segs[i - 1][0]):
             i -= 1
             q += -(-(width * len(segs[i][0]) - len(segs[i][1])) // width)
-        p = max(0, p - max(0, -(-spare // width) - q))
+        if spare // width - q <= p:
+            p = max(0, p - max(0, -(-spare // width) - q))
+        # (more whole rows than those rows are: the segment's surplus is not theirs, written above their labels, and the
+        # label-only rows may as well be written before their numbers, the chain's; lo-pdfminer s06259 wrote 表三 column
+        # by column: 52 numbers after 1.信访举报投诉类申请, then 2. … 5.'s labels and 28 zeros after them, which the chain
+        # from 5. read with 其他处理's two blank rows as 0s)
     elif j > 0 and spare < 0:
         # numbers short of its rows' cells by whole rows: those rows' may be the chain's first ones (the same page
         # read with the label-only rows inside the segment before: 42 numbers for twelve rows). (Short of less than a

@@ -194,11 +194,13 @@ def _line_of(text: str, a: int, b: int) -> str:
 
 
 def _marks_among(tokens: list[tuple[str, object]]) -> int:
-    """Blank cells' marks between a part's first and last number: cells as much as its numbers are."""
+    """Blank cells' marks before a part's last number (after its labels, before or among its numbers): cells as
+    much as its numbers are (pdftotext s05951: 「1.申请人无…」「2.申请人逾期…」, fourteen 「/」, then 3 0 0 0 0 0 3 and
+    seven 0s: two blank rows' marks, and the numbers two other rows')."""
     idx = [n for n, (k, _t) in enumerate(tokens) if k == "num"]
     if not idx:
         return 0
-    return sum(1 for _k, t in tokens[idx[0]:idx[-1]] if isinstance(t, _BlankMark))
+    return sum(1 for _k, t in tokens[:idx[-1]] if isinstance(t, _BlankMark))
 
 
 def _atoms(tokens: list[tuple[str, object]]) -> list[_Atom]:
