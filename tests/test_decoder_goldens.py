@@ -931,11 +931,6 @@ RIGHT = {
     # no single sum failing with 总计 and 结转下年度 unread. Together the sums cannot hold: the outcome rows would exceed
     # what 新收 + 上年结转 allows (detached._bounded)
     "lo-pdftotext__s06230-split.txt": 200,
-    # seed 6005 printed by Chromium, through pdftotext: 部分公开's cells 「11件」 of two lines written first, then the row's
-    # cells of one line, then the two 件 (「11」「11」「0」…「他情形）」「件」「件」); the stream kept one 件 of the two as a
-    # repeated block, so nothing showed the cells' order broken, and 11 11 0 0 0 0 0 was read in order (2 wrong): a
-    # count's unit alone is its own cell's, never a repeat (decoder.Stream.from_blocks)
-    "chromium-pdftotext__s06005-numbers.txt": 122,
     # seed 6047 printed by Chromium: 表二's 第（一）项 under two of its three column headers, the third written after with
     # no numbers of its own (pdftotext 「本年制发件数」「本年废止件数」「0 0 0 11」…「现行有效件数」; pdfminer 「本年制发件数」「0 0」
     # 「本年废止件数」「0 11」「现行有效件数」「本年处理决定数量」「1」): 11, 规范性文件's 现行有效, read as its 废止 (1 wrong each).

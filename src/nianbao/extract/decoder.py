@@ -202,10 +202,9 @@ class Stream:
             # line): the words again say nothing new and push the numbers away from their label
             words = b.text.strip()
             if (not b.grid and words and words == prev and not any(ch.isdigit() for ch in words)
-                    and not _MARKS_ONLY.match(words) and words != UNIT):
+                    and not _MARKS_ONLY.match(words)):
                 # (not blank cells' marks: 「无」 four lines in a row is four blank cells, s02463 pdftotext: 「规章 7 无
-                # 无 无 无 9」 read as 7, a blank, 9 with the next row's 9; nor a count's unit alone, each its own cell's:
-                # 「11」「11」「0」…「他情形）」「件」「件」, two cells of two lines written first, chromium-pdftotext s06005)
+                # 无 无 无 9」 read as 7, a blank, 9 with the next row's 9)
                 repeats.append(pos)
                 continue
             prev = words
