@@ -953,6 +953,17 @@ RIGHT = {
     # (（七）总计 and 结转); the columns' reading counted only marks among the numbers, so the two labels took the 14
     # numbers (7 wrong): marks before the numbers count too (columnar._marks_among)
     "lo-pdftotext__s05951-mixed.txt": 171,
+    # seeds 6005 and 5653 printed by Chromium, through pdftotext: 部分公开's cells 「11件」 of two lines written first, the
+    # row's cells of one line next, then the two 件 (「…不计其 11」「11」「0」…「0」「他情形）」「件」「件」): read in order,
+    # 11 11 0 0 0 0 0 (2 wrong each). Fewer units alone below the label's words than numbers before them: the cells of two
+    # lines written apart, the order not the cells' (decoder._units_short)
+    "chromium-pdftotext__s06005-numbers.txt": 122,
+    "chromium-pdftotext__s05653-numbers.txt": 122,
+    # … and as many units as numbers are every cell's, written after them: pdftotext's seven 「件」 lines under a row
+    # (s06111) and PyMuPDF's under 「…信息」 (s06095) keep their rows read (a first version, keeping every 件 line in
+    # the stream, lost 表三 whole on s06111, 176 → 32, and 14 cells on s06095)
+    "chromium-pdftotext__s06111-mixed.txt": 176,
+    "chromium-pymupdf__s06095-mixed.txt": 137,
 }
 
 

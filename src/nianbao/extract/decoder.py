@@ -1085,9 +1085,28 @@ def loose_among(stream: Stream, runs: list[Run]) -> bool:
 
 
 def _loose_between(stream: Stream, lo: int, hi: int) -> bool:
-    """``wrapped.loose_unit`` over the text of ``chars[lo:hi]``, with its offsets in the document's own text."""
+    """``wrapped.loose_unit`` over the text of ``chars[lo:hi]``, with its offsets in the document's own text; or
+    ``_units_short``."""
     t0, t1 = stream.where[lo], stream.where[hi - 1] + 1
-    return loose_unit(stream.text[t0:t1], partial(_source, stream, t0))
+    return loose_unit(stream.text[t0:t1], partial(_source, stream, t0)) or _units_short(stream, t0, t1)
+
+
+_UNIT_LINES = re.compile(rf"(?<=[^\d\s{UNIT}])[ \t]*\n(?:[ \t]*{UNIT}[ \t]*\n)+")
+
+
+def _units_short(stream: Stream, t0: int, t1: int) -> bool:
+    """Counts' units alone on their lines, right below a line of words, fewer of them (the stream keeps one of lines
+    written twice in a row: ``Stream.repeats``) than the numbers before them: the units of some cells only, the cells
+    of two lines (number, then 件) written before the row's cells of one, so the numbers' order is not the cells'
+    (pdftotext, s06005: 「…不计其 11」「11」「0」…「0」「他情形）」「件」「件」, 11 and 11 自然人's and 总计's). As many units
+    as numbers are every cell's, written after them (PyMuPDF: 「0 0 0 0 9 9 9」「…信息」 and seven 件)."""
+    text = stream.text
+    for m in _UNIT_LINES.finditer(text, t0, min(t1 + 1, len(text))):
+        units = m.group().count(UNIT) + sum(1 for p in stream.repeats if m.start() < p <= m.end() + 1)
+        numbers = len(_NUMBER_CELL.findall(text, t0, m.start()))
+        if 0 < units < numbers:
+            return True
+    return False
 
 
 def _source(stream: Stream, base: int, t: int) -> int | None:
