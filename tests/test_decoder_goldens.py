@@ -936,14 +936,17 @@ RIGHT = {
     # 「本年废止件数」「0 11」「现行有效件数」「本年处理决定数量」「1」): 11, 规范性文件's 现行有效, read as its 废止 (1 wrong each).
     # Such a header leaves the section's header runs before it unread (columnar._orphan_heads)
     "chromium-pdftotext__s06047-mixed.txt": 19,
-    "chromium-pdfminer__s06047-mixed.txt": 19,
+    # (and pdfminer's 「行政许可」「信息内容」「行政处罚」「行政强制」「信息内容」「行政事业性收费」「0」「0」: four labels, two numbers,
+    # 收费's 0 no longer read: 19 before)
+    "chromium-pdfminer__s06047-mixed.txt": 18,
     # seed 6021 (2019 format) through pdftotext: 「行政事业性收费」「第二十条第（九）项」「信息内容」「0」「26」「政府集中采购」「件」:
     # the numbers after the later section's article and right above its label, 26 采购项目数量's, read as 收费's 增/减
     # (1 wrong): not this label's
     "chromium-pdftotext__s06021-numbers.txt": 0,
     # seed 6591 through pdftotext: 「行政处罚 行政强制 86」, 行政处罚 blank; the layout read the line as 行政处罚's 86 and the
-    # decoder as 行政强制's (1 wrong): a line with two items' labels before its number is not read by the layout
-    "lo-pdftotext__s06591-mixed.txt": 150,
+    # decoder as 行政强制's (1 wrong): a line with two items' labels before its number is not read by the layout, nor by
+    # the decoder (labels written one after another, fewer numbers than items: whose, the order does not say; 150 before)
+    "lo-pdftotext__s06591-mixed.txt": 149,
     # seed 6259 through pdfminer: 表三 written column by column; 52 numbers after 1.信访举报投诉类申请, the labels 2. to 5.,
     # 28 zeros, 1.申请人无正当理由…, 7 zeros, the last labels, 14 numbers. The chain from 5. read its 28 zeros and the 7 as
     # five rows, 其他处理's two blank rows 0s and （七）总计 0s (16 wrong), the rows 2. to 4. taken for 1.'s surplus.
@@ -964,6 +967,10 @@ RIGHT = {
     # the stream, lost 表三 whole on s06111, 176 → 32, and 14 cells on s06095)
     "chromium-pdftotext__s06111-mixed.txt": 176,
     "chromium-pymupdf__s06095-mixed.txt": 137,
+    # seed 5535 through pdftotext: 「行政许可」「信息内容」「行政处罚」「行政强制」「信息内容」「行政事业性收费」「185」: 185 行政许可's,
+    # read as 收费's (1 wrong; s05855 the same with 12). Labels of one value each written one after another, fewer numbers
+    # after the last than items: whose they are the order does not say (decoder._after_label_run)
+    "chromium-pdftotext__s05535-mixed.txt": 113,
 }
 
 

@@ -2098,6 +2098,14 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
+        if runs and not wrapped and _after_label_run(stream.chars, found, all_runs, n):
+            # right after other items' labels that have no numbers of their own, numbers for fewer cells than all of
+            # theirs (pdftotext: 「行政许可」「信息内容」「行政处罚」「行政强制」「信息内容」「行政事业性收费」「185」, 185 行政许可's,
+            # s05535; 「行政处罚 行政强制 86」, 行政处罚 blank, s06591): labels written first, and whose the numbers are the
+            # order does not say. (Not a label wrapped around its number: 「行」「39」「政强制」 is 行政强制's, s05055)
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
         if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
             # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
             # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell
@@ -2318,6 +2326,26 @@ def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIt
     order = list(dict.fromkeys(x.article for x in items))
     own = order.index(it.article) if it.article in order else -1
     return own >= 0 and any(f"（{m.group(1)}）" in order[own + 1:] for m in _ARTICLE_NAMED.finditer(words))
+
+
+_ONLY_FURNITURE = re.compile("(?:信息内容)*")
+
+
+def _after_label_run(chars: str, found: list, all_runs: list[list[Run]], n: int) -> bool:
+    """``found[n]``'s label, an item of one value, comes right after other such items' labels with no numbers of
+    their own (nothing but 「信息内容」 between them), and its numbers are fewer than their items."""
+    def only_furniture(k: int) -> bool:  # (and the next label's first words, found by a later key: 「行政」事业性收费)
+        between, label = chars[found[k][2]:found[k + 1][1]], _stream_label(found[k + 1][0].label)
+        return any(_ONLY_FURNITURE.fullmatch(between[:c]) and label.startswith(between[c:]) for c in range(len(between) + 1))
+
+    if found[n][0].columns:
+        return False  # (an item of columns: its headers, read by ``columnar.decode_active_columnar``, place them)
+    cells = 1
+    k = n - 1
+    while k >= 0 and not all_runs[k] and not found[k][0].columns and only_furniture(k):
+        cells += 1
+        k -= 1
+    return k < n - 1 and len(all_runs[n]) < cells
 
 
 def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
