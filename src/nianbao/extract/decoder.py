@@ -752,8 +752,8 @@ def _split_key(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] 
     chars = stream.chars
     key = row.keys[0]
     best = None
+    marks = re.escape("".join(sorted(_DASHES)))
     for k in range(2, len(key)):
-        marks = re.escape("".join(sorted(_DASHES)))
         cut = re.compile(re.escape(key[:k]) + rf"[{marks}]*\d[\d{marks}]*" + re.escape(key[k:]))
         m = cut.search(chars, lo, hi)
         if m and (best is None or m.start() < best[0]) and len(runs_between(stream, m.start() + k, m.end() - len(key) + k,
@@ -953,7 +953,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     lent = -1  # the last row when the numbers after its label are a later row's: unread, with a note
     lent_to: tuple[int, list[Run]] | None = None  # that later row and its numbers
     heads = _heads(stream, rows, best)
-    for n, (i, _s, e) in enumerate(best):
+    for n, (i, ks, e) in enumerate(best):
         if n + 1 < len(best):
             j = best[n + 1][0]
             nxt = rows[j].number
@@ -987,7 +987,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                     lent = i
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _zero_cells(_whole_counts(runs))
-        if units_before(stream, e, runs) and not any(ch.isdigit() for ch in chars[_s:e]):
+        if units_before(stream, e, runs) and not any(ch.isdigit() for ch in chars[ks:e]):
             # (not a key with the row's numbers inside it, ``_split_key``: 「行政执法案」「267 0 — 221 163 651」「卷」「件」,
             # 651's 件 after the label's last character)
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
