@@ -1541,7 +1541,7 @@ def extract_active(blocks: list[Block], fmt: str, places: Places | None = None,
             continue
         if _two_items(row.label, labels):
             # two items' labels before the numbers (pdftotext: 「行政处罚 行政强制 86」, 行政处罚 blank): whose they are, the
-            # line does not say (the decoder reads them after the last label, s06591)
+            # line does not say (s06591; nor does the decoder read them: ``decoder._after_label_run``)
             continue
         item = by_key[lab.key]
         width = len(item.columns) or 1
