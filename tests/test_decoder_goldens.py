@@ -971,6 +971,11 @@ RIGHT = {
     # read as 收费's (1 wrong; s05855 the same with 12). Labels of one value each written one after another, fewer numbers
     # after the last than items: whose they are the order does not say (decoder._after_label_run)
     "chromium-pdftotext__s05535-mixed.txt": 113,
+    # (a first version of each lost cells here: PyMuPDF's 「…行制作」 then seven 件 under eight numbers, a 小计 with no unit,
+    # took need_creation's row for one of two-line cells written first, −7; pypdf's 「行政处罚」 / 「行政强制  20」, 20 on
+    # 行政强制's own line, for a run of labels, −1 in twenty modes)
+    "lo-pymupdf__s06095-mixed.txt": 137,
+    "lo-pypdf__s06069-numbers.txt": 120,
 }
 
 

@@ -1095,16 +1095,17 @@ _UNIT_LINES = re.compile(rf"(?<=[^\d\s{UNIT}])[ \t]*\n(?:[ \t]*{UNIT}[ \t]*\n)+"
 
 
 def _units_short(stream: Stream, t0: int, t1: int) -> bool:
-    """Counts' units alone on their lines, right below a line of words, fewer of them (the stream keeps one of lines
-    written twice in a row: ``Stream.repeats``) than the numbers before them: the units of some cells only, the cells
-    of two lines (number, then 件) written before the row's cells of one, so the numbers' order is not the cells'
+    """Counts' units alone on their lines, right below a line of words, for half the numbers before them or fewer (the
+    stream keeps one of lines written twice in a row: ``Stream.repeats``): the units of a few cells only, the cells of
+    two lines (number, then 件) written before the row's cells of one, so the numbers' order is not the cells'
     (pdftotext, s06005: 「…不计其 11」「11」「0」…「0」「他情形）」「件」「件」, 11 and 11 自然人's and 总计's). As many units
-    as numbers are every cell's, written after them (PyMuPDF: 「0 0 0 0 9 9 9」「…信息」 and seven 件)."""
+    as numbers are every cell's, written after them (PyMuPDF: 「0 0 0 0 9 9 9」「…信息」 and seven 件), and a unit for
+    every cell but the 小计 too (PyMuPDF of LibreOffice's PDF: eight numbers, seven 件, s06095)."""
     text = stream.text
     for m in _UNIT_LINES.finditer(text, t0, min(t1 + 1, len(text))):
         units = m.group().count(UNIT) + sum(1 for p in stream.repeats if m.start() < p <= m.end() + 1)
         numbers = len(_NUMBER_CELL.findall(text, t0, m.start()))
-        if 0 < units < numbers:
+        if 0 < units and 2 * units <= numbers:
             return True
     return False
 
@@ -2098,7 +2099,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
-        if runs and not wrapped and _after_label_run(stream.chars, found, all_runs, n):
+        if runs and not wrapped and _after_label_run(stream, found, all_runs, n):
             # right after other items' labels that have no numbers of their own, numbers for fewer cells than all of
             # theirs (pdftotext: 「行政许可」「信息内容」「行政处罚」「行政强制」「信息内容」「行政事业性收费」「185」, 185 行政许可's,
             # s05535; 「行政处罚 行政强制 86」, 行政处罚 blank, s06591): labels written first, and whose the numbers are the
@@ -2331,9 +2332,17 @@ def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIt
 _ONLY_FURNITURE = re.compile("(?:信息内容)*")
 
 
-def _after_label_run(chars: str, found: list, all_runs: list[list[Run]], n: int) -> bool:
+def _after_label_run(stream: Stream, found: list, all_runs: list[list[Run]], n: int) -> bool:
     """``found[n]``'s label, an item of one value, comes right after other such items' labels with no numbers of
-    their own (nothing but 「信息内容」 between them), and its numbers are fewer than their items."""
+    their own (nothing but 「信息内容」 between them), and its numbers are fewer than their items. Not when its
+    numbers stand on its own line and the label before on another (pypdf's 「行政处罚」 / 「行政强制  20」: 20 is
+    行政强制's, 行政处罚 blank)."""
+    chars = stream.chars
+    line = stream.line_at(stream.where[found[n][1]])
+    if (n and all_runs[n] and line is not None and stream.line_at(stream.where[all_runs[n][0].start]) == line
+            and stream.line_at(stream.where[found[n - 1][1]]) != line):
+        return False
+
     def only_furniture(k: int) -> bool:  # (and the next label's first words, found by a later key: 「行政」事业性收费)
         between, label = chars[found[k][2]:found[k + 1][1]], _stream_label(found[k + 1][0].label)
         return any(_ONLY_FURNITURE.fullmatch(between[:c]) and label.startswith(between[c:]) for c in range(len(between) + 1))
