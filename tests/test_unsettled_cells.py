@@ -76,21 +76,30 @@ def test_t2_items_then_their_numbers_one_a_line_name_both_readings():
 BREAKS = DATA / "decoder" / "chromium-pdftotext-layout__s01037-breaks.txt"
 
 
-def test_an_unread_row_shows_what_was_printed_not_its_reason_again():
+def test_an_unread_row_shows_what_was_printed_not_its_reason_again(tmp_path):
     """L-03's 实为 is the document's characters for the row, the reason is in the message once. pdftotext -layout
-    breaks 「四、结转下」 / 3 2 2 0 0 0 7 / 「年度继续办理」: the row is unread, its numbers kept (实为 shows them).
-    「（」 / 85 … 377 / 「七）总计」, its numbering cut around its numbers, was unread too (实为 「未能读出」); the
-    numbers between a label's two pieces are now its own (tables._numbers_inside_label)."""
-    result = nianbao.check_file(BREAKS)
-    l03 = {f.cells[0]: f for f in result.findings if f.code == "L-03"}
-    assert l03["requests.carried_forward"].actual == "3 2 2 0 0 0 7"
-    assert "本行标签被数字隔断" in l03["requests.carried_forward"].message
-    assert "requests.total_processed" not in l03
-    assert result.record.requests["total_processed"].total == 377
-    # 「1.」 / 0 2 4 3 0 0 9 / 「信访举报投诉类申请」: read too (it was unread, quoting the next row's 5 0 0 0 0 17 22)
-    assert "requests.declined_petition" not in l03
-    assert result.record.requests["declined_petition"].total == 9
-    for f in l03.values():  # 实为 holds no words: the document's numbers or 「未能读出」
-        assert f.actual == "未能读出" or not re.search(r"[\u4e00-\u9fff]", f.actual), f.actual
-    note = next(n for n in result.record.notes if n.path == "requests.carried_forward")
-    assert (note.text, note.reason[:9]) == ("3 2 2 0 0 0 7", "本行标签被数字隔断")  # the document's, the reader's
+    breaks 「四、结转下」 / 3 2 2 0 0 0 7 / 「年度继续办理」: its key 结转下年度 is found around its numbers, which are the
+    row's (decoder._split_key; it was unread, 实为 showing them). Cut after its first character (「四、结」 / … /
+    「转下年度继续办理」) the row is read right, or unread with its numbers in 实为: never another number.
+    「（」 / 85 … 377 / 「七）总计」, its numbering cut around its numbers, was unread too (实为 「未能读出」); the numbers
+    between a label's two pieces are now its own (tables._numbers_inside_label)."""
+    row = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+    read = nianbao.parse(BREAKS).requests["carried_forward"]
+    assert [getattr(read, c) for c in row] == [3, 2, 2, 0, 0, 0, 7]
+    cut = tmp_path / "breaks.txt"
+    cut.write_text(BREAKS.read_text("utf-8").replace("四、结转下\n", "四、结\n").replace("\n年度继续办理", "\n转下年度继续办理"),
+                   "utf-8")
+    for result in (nianbao.check_file(BREAKS), nianbao.check_file(cut)):
+        l03 = {f.cells[0]: f for f in result.findings if f.code == "L-03"}
+        got = result.record.requests["carried_forward"]
+        if "requests.carried_forward" in l03:
+            assert l03["requests.carried_forward"].actual == "3 2 2 0 0 0 7"
+        else:
+            assert [getattr(got, c) for c in row] == [3, 2, 2, 0, 0, 0, 7]
+        assert "requests.total_processed" not in l03
+        assert result.record.requests["total_processed"].total == 377
+        # 「1.」 / 0 2 4 3 0 0 9 / 「信访举报投诉类申请」: read too (it was unread, quoting the next row's 5 0 0 0 0 17 22)
+        assert "requests.declined_petition" not in l03
+        assert result.record.requests["declined_petition"].total == 9
+        for f in l03.values():  # 实为 holds no words: the document's numbers or 「未能读出」
+            assert f.actual == "未能读出" or not re.search(r"[\u4e00-\u9fff]", f.actual), f.actual

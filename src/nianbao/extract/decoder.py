@@ -972,6 +972,11 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                     # numbers on its first line, 「8.属 0 0 0」 / 「于行政查询事项」, so these may be the next row's
                     # (「四、结」 / numbers / 「转下年度继续办理」: the next label begun, its numbering and first word)
                     runs[0] = replace(runs[0], gap=True)
+        elif any(ch.isdigit() for ch in chars[ks:e]):
+            # the last row's key with its numbers inside it (``_split_key``: 「四、结转下」 / 3 2 2 0 0 0 7 / 「年度继续办理」):
+            # those numbers, not the next table's after it
+            j = len(rows)
+            runs = runs_between(stream, heads[n], e, blanks=True)
         else:
             j = len(rows)
             runs = _tail_runs(stream, e, blanks=True)
