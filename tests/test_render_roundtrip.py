@@ -6,6 +6,7 @@ Every table cell and the metadata (agency, year, signature date) must come back,
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import nianbao
-from conftest import mismatches
+from conftest import DATA, mismatches
 from nianbao.format import Format
 from nianbao.record import Meta, Record, SectionText
 
@@ -143,3 +144,12 @@ def test_round_trip_pdf(fmt):
         assert round_trip(record, "pdf") == []
 
     check()
+
+
+def test_a_blank_item_before_an_items_number_round_trips_through_xlsx():
+    """Hypothesis found it in a clean clone: 行政处罚 blank, 行政强制 189 (and 行政许可 272 before them). Rendered to
+    XLSX and read back, the decoder saw 「行政处罚」 with no number right before 「行政强制」「189」, fewer numbers than the
+    two items, and marked 行政强制 unsure, which took the grid's certain cell away too: 189 came back null. The
+    decoder now only declines to read such numbers itself; the grid's cell stands."""
+    data = json.loads((DATA / "render" / "blank_punishment_record.json").read_text("utf-8"))
+    assert round_trip(Record.model_validate(data), "xlsx") == []

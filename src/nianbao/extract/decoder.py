@@ -2100,17 +2100,18 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # (pdftotext, 2019: 「行政事业性收费」「第二十条第（九）项」「信息内容」「0」「26」「政府集中采购」「件」, 26 采购项目数量's,
             # s06021): the numbers stand among the later section's boxes, its label right below them. (Not when other
             # words come between, or the next label has numbers after it: huaian2024 through docling-rs, 「行政许可」
-            # 「第二十条 第（六）项」「447228」「2024 年四个季度」…, 447228 行政许可's)
+            # 「第二十条 第（六）项」「447228」「2024 年四个季度」…, 447228 行政许可's). (Not ``unsure``: a row the layout read
+            # with certainty, a grid's cell, keeps it)
             runs = []
-            dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
         if runs and not wrapped and _after_label_run(stream, found, all_runs, n):
             # right after other items' labels that have no numbers of their own, numbers for fewer cells than all of
             # theirs (pdftotext: 「行政许可」「信息内容」「行政处罚」「行政强制」「信息内容」「行政事业性收费」「185」, 185 行政许可's,
             # s05535; 「行政处罚 行政强制 86」, 行政处罚 blank, s06591): labels written first, and whose the numbers are the
-            # order does not say. (Not a label wrapped around its number: 「行」「39」「政强制」 is 行政强制's, s05055)
+            # order does not say. (Not a label wrapped around its number: 「行」「39」「政强制」 is 行政强制's, s05055. Not
+            # ``unsure`` either: a row the layout read with certainty keeps its cell, an XLSX's 「行政强制」「189」 under a
+            # blank 「行政处罚」, which the render round trip caught)
             runs = []
-            dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
         if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
             # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
