@@ -954,6 +954,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     lent_to: tuple[int, list[Run]] | None = None  # that later row and its numbers
     heads = _heads(stream, rows, best)
     for n, (i, ks, e) in enumerate(best):
+        split = any(ch.isdigit() for ch in chars[ks:e])  # its key cut around its numbers (``_split_key``)
         if n + 1 < len(best):
             j = best[n + 1][0]
             nxt = rows[j].number
@@ -972,7 +973,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                     # numbers on its first line, 「8.属 0 0 0」 / 「于行政查询事项」, so these may be the next row's
                     # (「四、结」 / numbers / 「转下年度继续办理」: the next label begun, its numbering and first word)
                     runs[0] = replace(runs[0], gap=True)
-        elif any(ch.isdigit() for ch in chars[ks:e]):
+        elif split:
             # the last row's key with its numbers inside it (``_split_key``: 「四、结转下」 / 3 2 2 0 0 0 7 / 「年度继续办理」):
             # those numbers, not the next table's after it
             j = len(rows)
@@ -992,7 +993,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                     lent = i
         covered = list(range(i, j)) if n + 1 < len(best) else [i]
         runs = _zero_cells(_whole_counts(runs))
-        if units_before(stream, e, runs) and not any(ch.isdigit() for ch in chars[ks:e]):
+        if units_before(stream, e, runs) and not split:
             # (not a key with the row's numbers inside it, ``_split_key``: 「行政执法案」「267 0 — 221 163 651」「卷」「件」,
             # 651's 件 after the label's last character)
             # a unit before a row's numbers: they are another row's (``_unit_first``), and so may the others' be;
