@@ -2112,8 +2112,9 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # order does not say. (Not a label wrapped around its number: 「行」「39」「政强制」 is 行政强制's, s05055. Not
             # ``unsure`` either: a row the layout read with certainty keeps its cell, an XLSX's 「行政强制」「189」 under a
             # blank 「行政处罚」, which the render round trip caught)
+            dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
             runs = []
-            dec.why[f"active.{it.key}"] = "order"
+            dec.why[f"active.{it.key}"] = "run"
         if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
             # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
             # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell

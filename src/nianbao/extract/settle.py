@@ -608,8 +608,9 @@ _T2_ABOVE = ("下一项的标签后单独跟着一个「件」，它的数写在
 _T2_FEWER = "本行的数少于格子，此文字中空白格不留痕迹：哪几格是空白、数是哪一格的无法确定，已留空"
 _T2_WRAPPED = ("本行的标签在格子里折行，几个数写在标签的两段之间：它们的先后可能是工具写出各框的先后，不一定是各格的先后，"
                "已留空")
+_T2_RUN = "几个项目的标签连着写出、各自后面没有数字，其后的数字比这些项目少：是哪一项的，次序说不清"
 _T2_WHY = {"fewer": _T2_FEWER, "wrapped": _T2_WRAPPED, "pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES, "order": _T2_ORDER,
-           "begun": _T2_BEGUN, "keyed": _T2_KEYED, "above": _T2_ABOVE}
+           "begun": _T2_BEGUN, "keyed": _T2_KEYED, "above": _T2_ABOVE, "run": _T2_RUN}
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子"
 
 
