@@ -978,6 +978,25 @@ RIGHT = {
     # 行政强制's own line, for a run of labels, −1 in twenty modes)
     "lo-pymupdf__s06095-mixed.txt": 137,
     "lo-pypdf__s06069-numbers.txt": 120,
+    # seed 6628 printed by LibreOffice, through PDFBox's sort: zero cells 「0」 over 「件」, the numbers of one-line cells
+    # centred between, so each row is a line of the zeros, then the rest with the zeros' 件 among them (「2.重复申请 0 0 0」
+    # 「件 287 件 218 件 155 660」): read in the text's order, 0 0 0 287 218 155 660, which adds up too (6 wrong in two
+    # rows). Each 件 stands where the next zero belongs (decoder.units_as_slots): 64 right before
+    "lo-pdfbox-sort__s06628-zeros.txt": 119,
+    # … the same shape gives pypdf's layout (s06244: 97 before) and PDFBox's sort (s05733: 179 before) their rows;
+    "chromium-pypdf-layout__s06244-zeros.txt": 185,
+    "lo-pdfbox-sort__s05733-numbers.txt": 200,
+    # … not cells that each carry their 件 after their number, a row wrapped over two lines (pypdf s06511: 「… 0 件 16 件
+    # 0 件 0」「件 10 件 0 件 26 26 件」, four numbers above, four 件 below): a first version took those 件 for slots and
+    # lost 表三 whole (179 → 25)
+    "chromium-pypdf__s06511-mixed.txt": 179,
+    # seed 6767 through pdfminer: 表四's thirteen cells 「0」/「件」 in one box (13 zeros, then 13 件 lines), the two 「4」
+    # cells without a unit in another after them: read in that order, 4 4 were 复议后起诉's (4 wrong, 187 right). Every
+    # unit of the table written in one stretch apart from more numbers, numbers after it: those cells' places the text
+    # does not say (decoder.units_then_bare); 表四 unread. (A first version took any two 件 lines in a row: pdfminer's
+    # 「0」「0」「件」「件」 of two cells in one box, then the rest in order, lost 表四 on four files)
+    "chromium-pdfminer__s06767-mixed.txt": 176,
+    "lo-pdfminer__s05455-mixed.txt": 162,
 }
 
 

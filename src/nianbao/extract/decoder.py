@@ -1030,6 +1030,9 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
                 dec.said[f"requests.{keys[i]}"] = _MOVED_NOTE if k in moved else _LENT_NOTE
             continue
         paths = [f"requests.{keys[i]}.{c}" for i in covered for c in cols]
+        slotted = units_as_slots(stream, runs, width) if len(covered) == 1 else None
+        if slotted is not None:
+            runs = slotted  # (its 件 placed: no longer a unit standing apart, ``loose``)
         last = covered[-1] == len(rows) - 1 or covered is segs[-1][0]
         cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
         # (seven cells: six applicant columns and their 总计; a 小计 column adds a sum rowsum does not know)
@@ -1044,7 +1047,7 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
             cands = [c for c in cands if sum(p.value for p in c[:-1]) == c[-1].value]
         e = ends.get(covered[0], -1) if len(covered) == 1 else -1
         dashes = bool(runs) and 0 <= e <= runs[0].start and _dash_after_label(stream, e, runs[0].start)
-        if runs and loose[k] and len({(r.digits, r.blank) for r in runs}) > 1:
+        if runs and loose[k] and slotted is None and len({(r.digits, r.blank) for r in runs}) > 1:
             # a count's 件 apart from its number among these rows' (a cell 「0件」 wrapped: 「0」 on the line above,
             # 「件16」): one number stands out of its place, and their order is the cells' only where sums across rows
             # say so (``wrapped``); all the same (「0件」 in every cell), their order gives no other reading
@@ -1064,6 +1067,41 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
 
 _LENT_NOTE = "标签与数字之间写着格式中后一行标签的开头（标签被数字隔断）：其后的数字属于那一行，本行的数字无法确定"
 _CUT_LABEL_NOTE = "本行标签被数字隔断（开头在数字前，其余在数字后），没能作为整个标签找到：这些数字的归属没有核实"
+
+
+def units_as_slots(stream: Stream, runs: list[Run], width: int) -> list[Run] | None:
+    """A row of cells some of which wrap their count's 件 to a line of its own (「0」 over 「件」), in a text that
+    writes each line of the page in turn (PDFBox's and PyMuPDF's sort): the wrapped cells' numbers on a line first
+    (「0 0 0」), then the one-line cells' numbers with the wrapped cells' 件 among them, in the row's order
+    (「件 287 件 218 件 155 660」). The k-th 件 stands where the k-th number of the line above belongs, so the row is
+    that line with each 件 replaced (0 287 0 218 0 155 660); the text's order (0 0 0 287 218 155 660) is not the
+    cells' and adds up as well. None when the row is not two such lines: as many 件 as numbers above, width cells
+    in all, none on the line above (「0 件 16 件 0」/「件 10 件 …」: each after its own number), one 件 before a number
+    at least (else the order is the same)."""
+    if UNIT not in stream.text or len(runs) != width or any(r.glued or r.negative for r in runs):
+        return None
+    text = stream.text
+    starts = [text.rfind("\n", 0, stream.where[r.start]) for r in runs]
+    if len(set(starts)) != 2 or starts != sorted(starts):
+        return None
+    upper = [r for r, s in zip(runs, starts) if s == starts[0]]
+    lower = [r for r, s in zip(runs, starts) if s != starts[0]]
+    if UNIT in text[stream.where[upper[0].start]:starts[-1]]:
+        return None
+    line_end = text.find("\n", starts[-1] + 1)
+    tokens = text[starts[-1] + 1:line_end if line_end >= 0 else len(text)].split()
+    while tokens and not tokens[0].isdigit() and tokens[0] != UNIT and not _MARKS_ONLY.match(tokens[0]):
+        tokens.pop(0)  # (the label's wrapped words first: 「明确 件 件 件 238 件 件 238」)
+    if tokens.count(UNIT) != len(upper) or len(tokens) != len(lower) + len(upper):
+        return None
+    first = tokens.index(UNIT)
+    if all(t == UNIT for t in tokens[first:]):
+        return None  # (every 件 after the numbers: the order is the text's)
+    out: list[Run] = []
+    above, below = iter(upper), iter(lower)
+    for t in tokens:
+        out.append(next(above) if t == UNIT else next(below))
+    return out
 
 
 def _loose_units(stream: Stream, best: list[tuple[int, int, int]], segs: list) -> list[bool]:
@@ -1944,6 +1982,27 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     return dec
 
 
+def units_then_bare(stream: Stream, runs: list[Run]) -> bool:
+    """Every count's unit of the table on lines of their own in one stretch after numbers (「0」…「0」「件」…「件」; the
+    stream keeps one of a line written again and again, ``Stream.repeats``), fewer than the numbers, and numbers
+    after them: the cells with a unit written as one box, those without one in boxes of their own after it
+    (pdfminer, s06767: thirteen 「0」/「件」 cells, then 「4」「4」, 未经复议直接起诉's 尚未审结 and 总计). Where those
+    cells stand the text does not say; its order puts them last, and that adds up as well."""
+    if not runs or UNIT not in stream.text or len({r.digits for r in runs}) <= 1:
+        return False
+    text = stream.text
+    t0, t1 = stream.where[runs[0].start], stream.where[runs[-1].end - 1] + 1
+    groups = list(_UNIT_LINES_ANY.finditer(text, t0, t1))
+    if len(groups) != 1:
+        return False  # (a 件 after each cell's number, 「0」/「件」/「0」/「件」, or after a box's few: 「0」「0」「件」「件」)
+    m = groups[0]
+    units = m.group().count(UNIT) + sum(1 for p in stream.repeats if m.start() < p <= m.end() + 1)
+    return 1 < units < len(runs) and any(stream.where[r.start] >= m.end() for r in runs)
+
+
+_UNIT_LINES_ANY = re.compile(rf"(?:\n[ \t]*{UNIT}[ \t]*(?=\n))+")
+
+
 def _cut_block_fails(block: list[Piece]) -> bool:
     """A 表四 block read by cutting a longer digit run whose four results do not add up to its 总计. Cutting
     rests on the table holding all fifteen cells; a blank block leaves nothing (「1110111143 81101231」 is
@@ -2740,4 +2799,4 @@ def piece_cell(stream: Stream, start: int, end: int) -> Cell:
 
 
 __all__ = ["Decoded", "Piece", "Run", "Stream", "alternatives_text", "decode_active", "decode_appeals",
-           "decode_requests", "other_key", "piece_cell", "readings", "runs_between"]
+           "decode_requests", "other_key", "units_as_slots", "units_then_bare", "piece_cell", "readings", "runs_between"]

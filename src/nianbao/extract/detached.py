@@ -61,6 +61,7 @@ from .decoder import (
     readings,
     runs_between,
     t4_start,
+    units_as_slots,
     units_before,
 )
 from .notes import names, note_rows
@@ -217,6 +218,8 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
             # past every mark (pdfminer s02821: a row of 0s read for 「0 — 0 0 0 — 0」…). Still read, so that where the
             # two readings disagree neither is trusted; never filled in (``fill_detached_rows``)
             dec.unsure.update(f"requests.{keys[i]}" for i in covered)
+        if len(covered) == 1 and (slotted := units_as_slots(stream, runs, _WIDTH)) is not None:
+            runs = slotted  # (as the first reading places them: the two agree)
         cands = _tail_readings(stream, runs, len(paths)) if last else readings(runs, len(paths))
         units.append(_Unit(paths, runs, cands, ordered=ordered))
         for i in covered:

@@ -36,6 +36,7 @@ from .decoder import (
     decode_requests,
     loose_among,
     piece_cell,
+    units_then_bare,
 )
 from .detached import (
     confirm_placed_rows,
@@ -448,6 +449,8 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
         return
     stream = lazy.get()
     dec = decode_appeals(stream)
+    # (its numbers' order the decoder's, whoever reads them after: the cells without a unit written after the rest)
+    bare = dec is not None and units_then_bare(stream, dec.rows.get("appeals", []))
     if dec is not None and dec.blank and any(b.grid for b in lazy.blocks if _T4_FIRST_GROUP in b.text):
         dec = None  # a grid keeps a blank row (ingest): a header with no row under it says nothing of its cells
     col = decode_appeals_columnar(stream)
@@ -464,7 +467,7 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
         _fill_appeals_apart(found, stream)
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
-    if dec is not None and dec.values and loose_among(stream, [r for runs in dec.rows.values() for r in runs]):
+    if dec is not None and dec.values and (bare or loose_among(stream, [r for runs in dec.rows.values() for r in runs])):
         # (a 表四 whose cells carry their unit, 「0件」 wrapped in a narrow cell: its numbers' order is not the table's,
         # and a reading in that order adds up as well — 「0 0 0」 over 「行政复议 1 … 1」, 1 0 0 0 1 read 0 0 0 1 1)
         dec = Decoded(rows=dec.rows, unreadable=list(rows), said=dict.fromkeys(rows, _T4_LOOSE))  # (its numbers: 实为)
