@@ -26,11 +26,11 @@ def _opened_under_the_lock(monkeypatch) -> list[bool]:
 
     class Watched(real):  # type: ignore[misc,valid-type]
         def __init__(self, *a, **kw):
-            seen.append(PDFIUM._is_owned())
+            seen.append(PDFIUM.depth > 0)
             super().__init__(*a, **kw)
 
         def close(self):
-            seen.append(PDFIUM._is_owned())
+            seen.append(PDFIUM.depth > 0)
             super().close()
 
     monkeypatch.setattr(pypdfium2, "PdfDocument", Watched)
@@ -42,7 +42,7 @@ def test_reading_a_pdf_holds_the_pdfium_lock(monkeypatch):
     doc = read_pdf(PDF, "r000.pdf")
     assert doc.blocks
     assert seen and all(seen)
-    assert not PDFIUM._is_owned()  # and gives it back
+    assert not PDFIUM.depth > 0  # and gives it back
 
 
 def test_drawing_page_images_holds_the_pdfium_lock(monkeypatch):
@@ -103,7 +103,7 @@ def test_a_scan_is_recognised_without_holding_the_pdfium_lock(monkeypatch):
         with PDFIUM:
             page = pdf[0]
             ocr.ocr_pdf_page(page, 1, "扫描.pdf")
-            assert PDFIUM._is_owned()  # taken back
+            assert PDFIUM.depth > 0  # taken back
             page.close()
     finally:
         pdf.close()

@@ -13,7 +13,39 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-PDFIUM = threading.RLock()  # re-entrant: a reader holding it may call another that takes it
+
+class PdfiumLock:
+    """A re-entrant lock (a reader holding it may call another that takes it) that knows how deep this thread holds
+    it, so that ``released`` can let go of every level and take each back."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._local = threading.local()
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        got = self._lock.acquire(blocking, timeout)
+        if got:
+            self._local.depth = self.depth + 1
+        return got
+
+    def release(self) -> None:
+        self._local.depth = self.depth - 1
+        self._lock.release()
+
+    @property
+    def depth(self) -> int:
+        """How many times this thread holds the lock (0: not at all)."""
+        return getattr(self._local, "depth", 0)
+
+    def __enter__(self) -> PdfiumLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+PDFIUM = PdfiumLock()
 
 
 @contextmanager
@@ -24,10 +56,9 @@ def released() -> Iterator[None]:
     still holding it: a pypdfium2 object left in a reference cycle is closed by its finaliser whenever the collector
     runs, in whatever thread, and that must not be while another thread is inside pdfium."""
     gc.collect()
-    depth = 0
-    while PDFIUM._is_owned():  # type: ignore[attr-defined]  # (RLock's own test: held by this thread)
+    depth = PDFIUM.depth
+    for _ in range(depth):
         PDFIUM.release()
-        depth += 1
     try:
         yield
     finally:
