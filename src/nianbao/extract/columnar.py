@@ -1523,7 +1523,7 @@ def _by_blocks(part: _Part, keys: list[str], dec: Decoded, only_unsettled: bool 
 
 
 # ---- a table of zeros --------------------------------------------------------------------------
-_T2_WORDS = ("第二十条", "信息内容", "行政许可", "采购", "收费", "制发", "新制作")
+_T2_WORDS = ("第二十条", Format.T2_ITEM_HEADER, "行政许可", "采购", "收费", "制发", "新制作")
 
 
 def _zero_table(stream: Stream, start: int, rows_fmt: tuple[Label, ...]) -> Decoded | None:
@@ -1790,9 +1790,9 @@ def _marks(words: str) -> list[_Mark]:
     return out
 
 
-_BETWEEN = re.compile(r"[\s（）()：:、，,]|信息内容|本年")
+_BETWEEN = re.compile(rf"[\s（）()：:、，,]|{re.escape(Format.T2_ITEM_HEADER)}|本年")
 _SECTION_MARK = re.compile(r"第[（(]?([一二三四五六七八九十]+)[）)]?项")
-_FILLER = re.compile(r"本年|件数|数量|信息内容|单位|万元|第二十条|第[一二三四五六七八九十]+项|[（）()：:、，,；;。.·\-－—]|行政|项|第")
+_FILLER = re.compile(rf"本年|件数|数量|{re.escape(Format.T2_ITEM_HEADER)}|单位|万元|第二十条|第[一二三四五六七八九十]+项|[（）()：:、，,；;。.·\-－—]|行政|项|第")
 
 
 _BLANK_OR_HEAD = re.compile(r"\s|处理决定")

@@ -2351,7 +2351,7 @@ _T2_OWN_WORDS = tuple(sorted({_stream_label(w) for it in (*ACTIVE_2019, *ACTIVE_
 
 
 # 表二's header between two items' labels: its article and item (第二十条第（六）项), 信息内容, its columns' words
-_T2_HEADER = re.compile(r"第二十条|第[(（]?[一二三四五六七八九十]+[)）]?项|信息内容|[(（)）:：、,，]")
+_T2_HEADER = re.compile(rf"第二十条|第[(（]?[一二三四五六七八九十]+[)）]?项|{re.escape(Format.T2_ITEM_HEADER)}|[(（)）:：、,，]")
 
 
 def _header_only(words: str) -> bool:
@@ -2396,7 +2396,7 @@ def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIt
     return own >= 0 and any(f"（{m.group(1)}）" in order[own + 1:] for m in _ARTICLE_NAMED.finditer(words))
 
 
-_ONLY_FURNITURE = re.compile("(?:信息内容)*")
+_ONLY_FURNITURE = re.compile(f"(?:{re.escape(Format.T2_ITEM_HEADER)})*")  # 表二's item header, 「信息内容」
 
 
 def _after_label_run(stream: Stream, found: list, all_runs: list[list[Run]], n: int) -> bool:

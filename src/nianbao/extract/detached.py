@@ -1132,7 +1132,7 @@ def _decimal(digits: str) -> bool:
 
 # a 表二 sub-table's header: 第二十条第（八）项 信息内容 本年收费金额（单位：万元）, in the compact (NFKC) text
 _T2_HEADER = re.compile("|".join(re.escape(w) for w in (
-    "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "(单位:万元)",
+    Format.T2_ITEM_HEADER, "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "(单位:万元)",
     "单位:万元", "(", ")")) + "|" + _ARTICLE.pattern)
 
 

@@ -146,7 +146,7 @@ def _spaced(word: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join(map(re.escape, word)))
 
 
-_T2_START = [_spaced(w) for w in ("第二十条", "信息内容")]
+_T2_START = [_spaced(w) for w in ("第二十条", Format.T2_ITEM_HEADER)]
 _T2_END = [_spaced(w) for w in ("事业性收费", "集中采购")]  # 表二's last label, 2021 and 2019
 _T3_START = [_spaced(w) for w in ("申请人情况", "本年新收")]
 _T3_END = [_spaced(w) for w in ("结转下年", "行政复议")]
