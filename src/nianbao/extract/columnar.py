@@ -315,28 +315,28 @@ class _Part:
         spans = self._spans(idx)
         if self.target is not None:
             spans.reverse()  # a grid looked for: the longest run of single numbers as one column first
+        # where a box may go: the same for every span of atoms (only how many numbers it holds differs)
+        places: list[tuple[int, int, bool]] = []
+        for f in sorted({front[c] for c in range(WIDTH) if front[c] < height}):
+            if self.free:
+                places.extend((f, c, False) for c in range(WIDTH) if front[c] == f)
+                continue
+            if f == 0 and hinted_col is not None:
+                c = hinted_col
+            elif f == 0:
+                c = unopened[0] if unopened else -1
+                if c <= last[0]:
+                    continue
+            else:
+                c = next((x for x in range(last[f] + 1, WIDTH) if front[x] == f), -1)
+            if c >= 0:
+                places.append((f, c, False))
+        if prev >= 0 and 0 < front[prev] < height and (front[prev], prev, False) not in places:
+            # the column just written goes on into its next band (pdfminer writes a column's
+            # boxes one after another), wherever the other columns are
+            places.append((front[prev], prev, True))
         for nxt, ids in spans:
             size = len(ids)
-            starts = sorted({front[c] for c in range(WIDTH) if front[c] < height})
-            places: list[tuple[int, int, bool]] = []
-            for f in starts:
-                if self.free:
-                    places.extend((f, c, False) for c in range(WIDTH) if front[c] == f)
-                    continue
-                if f == 0 and hinted_col is not None:
-                    c = hinted_col
-                elif f == 0:
-                    c = unopened[0] if unopened else -1
-                    if c <= last[0]:
-                        continue
-                else:
-                    c = next((x for x in range(last[f] + 1, WIDTH) if front[x] == f), -1)
-                if c >= 0:
-                    places.append((f, c, False))
-            if prev >= 0 and 0 < front[prev] < height and (front[prev], prev, False) not in places:
-                # the column just written goes on into its next band (pdfminer writes a column's
-                # boxes one after another), wherever the other columns are
-                places.append((front[prev], prev, True))
             for f, c, cont in places:
                 defined = f in ends
                 if not defined and ((c != 0 and not self.free) or len(edges) > self.bands):
