@@ -817,9 +817,20 @@ def out_of_order(chars: str, rows: tuple[Label, ...], attached: list[tuple[int, 
             continue
         before = max((j for s2, _e2, j in placed if s2 <= s), default=-1)
         after = min((j for s2, _e2, j in placed if s2 > s), default=len(rows))
-        if not before < i < after:
+        if not before < i < after and not _wrapped_around(chars, rows[i], i, placed, s):
             return True
     return False
+
+
+def _wrapped_around(chars: str, row: Label, i: int, placed: list[tuple[int, int, int]], s: int) -> bool:
+    """The label's other key at ``s`` is the rest of the row's own label, wrapped around its numbers: the anchor just
+    before it is that row's, and only numbers, marks and that label's own characters stand between (pdftotext:
+    「2.没有现」「成信息需」, seven 0s, 「要另行制」「作」)."""
+    last = max(((s2, e2, j) for s2, e2, j in placed if s2 <= s), default=None)
+    if last is None or last[2] != i:
+        return False
+    own = set(core(row.label))
+    return all(ch.isdigit() or ch in own or not ch.isalpha() for ch in chars[last[1]:s])
 
 
 _T4_HEAD = T4_GROUPS[0].keys[0]  # 行政复议: the first group of 表四's header
