@@ -1002,6 +1002,12 @@ RIGHT = {
     # label in a second place, so the table's labels were out of the format's order and no row was read (10 right, 表二
     # only). The rest of a row's own label wrapped around its numbers is no second place (decoder._wrapped_around)
     "chromium-pdftotext__s06609-word.txt": 101,
+    # seeds 6669 and 6829 printed by Chromium, through pdfminer: 「行政处罚」「行政强制」「第二十条第（八）项」「本年处理决定数量」
+    # 「113」「188」, 188 行政处罚's (2 wrong); 「行政许可」…「行政处罚」「行政强制」「第二十条第（八 ）项」「19」「7」「52」, 52 行政许可's
+    # (3 wrong). Labels first, then numbers past a later sub-table's heading: boxes in the order the page's layout groups
+    # them, not the items' (detached.decode_active_labels_first)
+    "chromium-pdfminer__s06669-breaks.txt": 17,
+    "chromium-pdfminer__s06829-breaks.txt": 20,
 }
 
 

@@ -42,6 +42,7 @@ from .decoder import (
     Piece,
     Run,
     Stream,
+    _after_later_article,
     _before_foreign,
     _heads,
     _occurrences,
@@ -1166,6 +1167,12 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
             continue
         rest = len(last.label) - (run[-1][2] - run[-1][1])
         lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True, header=_T2_HEADER)
+        if (lines and lines[0] and len({r.digits for line in lines for r in line}) > 1
+                and _after_later_article(stream.chars[run[-1][2]:lines[0][0].start], items, last)):
+            # the numbers after a later sub-table's heading (pdfminer: 「行政处罚」「行政强制」「第二十条第（八）项」
+            # 「本年处理决定数量」「113」「188」, 188 行政处罚's): the boxes in the order the page's layout groups them,
+            # not the items' (s06669; s06829 with 行政许可's 52 after 行政强制's 7)
+            continue
         if lines is not None and len(lines) != len(run):
             _rows_or_columns(dec, [items[n] for n, _s, _e in run], lines)
         if lines is None or len(lines) != len(run):
