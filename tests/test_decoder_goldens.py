@@ -49,9 +49,7 @@ RIGHT = {
     "pdfminer__r001.txt": 202,  # 1 wrong: a run of labels, then a column's numbers read as 3.其他's row; 表四 headed numbers;
     # 17 right until labels alternating with 自然人's numbers were joined into one part and its zeros read as a multiset
     "pdftotext__r001.txt": 200,  # 表三 of zeros and a few 2s in six bands: 66 right while its placements overran the budget
-    "pdfminer__huaian2024.txt": 200,  # 12 wrong: columns written one after another (each page's); 202 until 行政处罚
-    # and 行政强制's 3985758 88283, written after 「第二十条 第（八）项」「本年处理决定数量」, were left unread: in that shape pdfminer's
-    # boxes follow the page's grouping, not the items' order (right here; reversed on seeds 6669 and 6829)
+    "pdfminer__huaian2024.txt": 202,  # 12 wrong: columns written one after another (each page's)
     # LibreOffice's PDF of the shared r001.docx through pdfminer: 表二's headers written 「本年废止件数」「本年制发件数」
     # (boxes out of the page's order) before 0 0 7 0: 1 wrong (行政规范性文件 制发 read 0 for 7); 表三 in boxes
     # the readers do not yet place (53 right)
@@ -1004,11 +1002,9 @@ RIGHT = {
     # label in a second place, so the table's labels were out of the format's order and no row was read (10 right, 表二
     # only). The rest of a row's own label wrapped around its numbers is no second place (decoder._wrapped_around)
     "chromium-pdftotext__s06609-word.txt": 101,
-    # seeds 6669 and 6829 printed by Chromium, through pdfminer: 「行政处罚」「行政强制」「第二十条第（八）项」「本年处理决定数量」
-    # 「113」「188」, 188 行政处罚's (2 wrong); 「行政许可」…「行政处罚」「行政强制」「第二十条第（八 ）项」「19」「7」「52」, 52 行政许可's
-    # (3 wrong). Labels first, then numbers past a later sub-table's heading: boxes in the order the page's layout groups
-    # them, not the items' (detached.decode_active_labels_first)
-    "chromium-pdfminer__s06669-breaks.txt": 17,
+    # seed 6829 printed by Chromium, through pdfminer: 「行政许可」…「行政处罚」「行政强制」「第二十条第（八 ）项」「19」「7」「52」,
+    # 52 行政许可's (3 wrong). Labels of two sub-tables first, then numbers past a later sub-table's heading: boxes in the
+    # order the page's layout groups them, not the items' (detached.decode_active_labels_first)
     "chromium-pdfminer__s06829-breaks.txt": 20,
 }
 

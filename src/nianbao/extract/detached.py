@@ -1167,11 +1167,15 @@ def decode_active_labels_first(stream: Stream, fmt: str) -> Decoded | None:
             continue
         rest = len(last.label) - (run[-1][2] - run[-1][1])
         lines = _number_lines(stream, run[-1][2], max(rest, 0), decimals=True, header=_T2_HEADER)
-        if (lines and lines[0] and len({r.digits for line in lines for r in line}) > 1
+        if (lines and lines[0] and len({items[n].article for n, _s, _e in run}) > 1
+                and len({r.digits for line in lines for r in line}) > 1
                 and _after_later_article(stream.chars[run[-1][2]:lines[0][0].start], items, last)):
-            # the numbers after a later sub-table's heading (pdfminer: 「行政处罚」「行政强制」「第二十条第（八）项」
-            # 「本年处理决定数量」「113」「188」, 188 行政处罚's): the boxes in the order the page's layout groups them,
-            # not the items' (s06669; s06829 with 行政许可's 52 after 行政强制's 7)
+            # labels of two sub-tables, then their numbers past a later sub-table's heading (pdfminer: 「行政许可」
+            # 「第二十条第（六）项」「行政处罚」「行政强制」「第二十条第（八）项」「19」「7」「52」, 52 行政许可's, s06829): each
+            # sub-table's boxes in the order the page's layout groups them, not the items'. (One sub-table's items keep
+            # their order there in real reports, pdfminer's and docling-rs' huaian2024: 「行政处罚」「行政强制」「第二十条
+            # 第（八）项」「本年处理决定数量」「3985758」「88283」; pdfminer reversed such a pair on s06669, left as it is.)
+            # All the same number: any order is the same
             continue
         if lines is not None and len(lines) != len(run):
             _rows_or_columns(dec, [items[n] for n, _s, _e in run], lines)
