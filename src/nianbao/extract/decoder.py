@@ -1621,6 +1621,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         if len(cands) == 1:
             reading = cands[0]
             rows_covered = len({p.rsplit(".", 1)[0] for p in u.paths})
+            if rows_covered == 1 and _adds_up_reordered(reading):
+                dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
+                continue
             if (not u.adjacent or rows_covered > 1 or not u.ordered) and not _confirmed(u, reading, cons, values):
                 # words between the numbers, or several rows' numbers with their labels lost: the
                 # order of the numbers may not be the order of the cells; only the arithmetic can say
@@ -1678,6 +1681,17 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
             dec.values.pop(p, None)
         dec.ambiguous[:] = [(ps, alts) for ps, alts in dec.ambiguous if not all(p in cut_paths for p in ps)]
         dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in cut_paths} - set(dec.unreadable)))
+
+
+def _adds_up_reordered(reading: list[Piece]) -> bool:
+    """A row of 表三 whose numbers do not add up in the text's order but would in another: its largest number is
+    the sum of the rest and not last (pdfminer's boxes, 「1.属于国家秘密」「12」「12 0」「0」…: 12 12 0 0 0 0 0, whose
+    总计 is one of the 12s). The order is the tool's, not the cells'; a report's own slip seldom adds up so."""
+    vals = [p.value for p in reading]
+    if len(vals) != _T3_WIDTH or sum(vals[:-1]) == vals[-1]:
+        return False
+    top = max(vals)
+    return top > 0 and 2 * top == sum(vals) and vals[-1] != top
 
 
 def _rows_never_adding(u: _Unit, cands: list[list[Piece]], cons) -> set[str]:
