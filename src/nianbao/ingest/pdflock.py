@@ -29,8 +29,8 @@ class PdfiumLock:
         return got
 
     def release(self) -> None:
+        self._lock.release()  # (first: a thread that does not hold it gets RLock's error, its count untouched)
         self._local.depth = self.depth - 1
-        self._lock.release()
 
     @property
     def depth(self) -> int:
