@@ -37,6 +37,9 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         "chromium-pdftotext__s02367-mixed.txt": 1,
         # pdftotext (seed 5519): 行政规范性文件's 现行有效 11 written after 第（八）项's header, placed nowhere (as on main)
         "lo-pdftotext__s05519-mixed.txt": 1,
+        # pdfminer's 表二 box by box (seed 6829): 「本年」「信息内」「制发件数」「容」「本」「年废止件数」「现行有效件数」「0」「0」「0」「5」
+        # … 「规」「章」「0」「行 政规范性文件 0」: 规章's and 行政规范性文件's 制发 placed nowhere, null with no note (as on main)
+        "chromium-pdfminer__s06829-breaks.txt": 2,
         # pdfplumber's layout (seed 5717): 「行政规范性文件0              —」 under a glued header 「本年制发件数本年废止件数现行有效件数」,
         # the 0 glued to the label (as on main)
         "chromium-pdfplumber-layout__s05717-numbers.txt": 1,
