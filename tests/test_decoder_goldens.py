@@ -1012,6 +1012,17 @@ RIGHT = {
     # order, so the text's is not the cells' (decoder._adds_up_reordered). 55 right before; the zero rows next to them,
     # confirmed only through those rows' sums, go too
     "chromium-pdfminer__s06582-split.txt": 29,
+    # seed 7199 printed by Chromium, through pdfplumber's layout (and three more modes): 「三、 （一」 / 76 21 0件 0件 0件 0件 97 /
+    # 「本年 ）予以公开」, the group label 三、本年度办理结果 written around the row. 「（一」 was not taken for the start of
+    # 予以公开's label, the group's 「本年」 standing between, so the reading of labels apart from their numbers took the
+    # zeros after 「）予以公开」, 部分公开's, for its row (3 wrong, 138 right). A group label's words there are skipped
+    # (decoder._numbering_split): the row's head is 「（一」
+    "chromium-pdfplumber-layout__s07199-mixed.txt": 134,
+    # seed 7007 printed by Chromium, through pdfplumber (and PDFBox's sort, and LibreOffice's PDF): 3.其他 numbered 「（3）」,
+    # its blank row's marks written inside the label, 「（3」 / - - - - - - - / 「）其他」, then 「（七）总 计 3 ／ ／ ／ ／ ／ 3」: 总计's
+    # 3 … 3 read as 3.其他's (2 wrong). The bracketed numbering of 「3.」 is found too, its digit glued to the marks, and
+    # blank marks count as the row's cells (decoder._numbering_split): the marks are 3.其他's, 3 … 3 总计's (196 before)
+    "chromium-pdfplumber__s07007-mixed.txt": 200,
 }
 
 

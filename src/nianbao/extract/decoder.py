@@ -888,9 +888,19 @@ def _numbering_split(stream: Stream, row: Label, lo: int, s: int, key: str) -> i
     it), or -1. Only when ``stream.chars[lo:s]`` ends with exactly that: a first part of the numbering, nothing but
     digits and blank marks, and the rest of the label up to its key. (The numbering stays before: 「3.」 is no
     number of the row, and the row before gives it back as the next label's, ``runs_between``'s next_number.)"""
-    chars = stream.chars
     number = _stream_label(row.number or "")
     lab = _stream_label(row.label)
+    h = _numbering_split_as(stream, lo, s, key, number, lab)
+    if h < 0 and (digits := re.fullmatch(r"(\d+)\.", number)):
+        # the same numbering in brackets, as some reports write it (「（3」 / - - - - - - - / 「）其他」)
+        bracketed = f"({digits.group(1)})"
+        h = _numbering_split_as(stream, lo, s, key, bracketed, bracketed + lab[len(number):])
+    return h
+
+
+def _numbering_split_as(stream: Stream, lo: int, s: int, key: str, number: str, lab: str) -> int:
+    """``_numbering_split`` for the label ``lab`` numbered ``number`` (both in the stream's form)."""
+    chars = stream.chars
     k = lab.find(key)
     if not number or not lab.startswith(number) or k < len(number):
         return -1
@@ -900,12 +910,17 @@ def _numbering_split(stream: Stream, row: Label, lo: int, s: int, key: str) -> i
         if q <= lo or chars[q:s] != rest:
             continue
         p = q
+        # (a spanning group label's words the page wrote between: 「三、」「（一」 / 76 21 0件 … 97 / 「本年」「）予以公开」)
+        p -= next((n for n in range(min(_GROUP_PIECE, q - lo), 1, -1) if _in_group_label(chars[q - n:q])), 0)
         # (a count's unit right after its digits too: 「（一」 / 0件 0件 … / 「）予以公开」)
         while p > lo and (chars[p - 1].isdigit() or chars[p - 1] in _DASHES
                           or chars[p - 1] in _COUNT_UNITS and p - 1 > lo and chars[p - 2].isdigit()):
             p -= 1
         h = p - m
         first = number[:m]
+        if not first.isdigit() and (j := len(first) - len(first.rstrip("0123456789"))) and (
+                chars[p:p + j] == first[-j:] and chars[p - m + j:p] == first[:-j]):
+            h, p = p - m + j, p + j  # (the numbering's own digit, glued to the marks after it: 「（3」 / - - - / 「）其他」)
         if (first.isdigit() and chars[p:p + m] == first and p + m < q
                 and _separated(stream.text, stream.where[p + m - 1], stream.where[p + m])
                 and _separated(stream.text, stream.where[q - 1], stream.where[q])):
@@ -913,12 +928,25 @@ def _numbering_split(stream: Stream, row: Label, lo: int, s: int, key: str) -> i
             # the compact characters, apart in the text; not the numbering written with its label after another
             # row's numbers (「… 2 0 0 0 0 1 3」/「2.重复申请」, whose first cell is a 2)
             h, p = p, p + m
-        if p == q or not any(ch.isdigit() for ch in chars[p:q]) or h < lo or chars[h:p] != number[:m]:
+        if p == q or not any(ch.isdigit() or ch in _DASHES for ch in chars[p:q]) or h < lo or chars[h:p] != number[:m]:
             continue
         if h > 0 and chars[h - 1].isdigit():
             continue  # (a numeral glued to digits before it: 「…0 3.」 may be a cell's)
         return p
     return -1
+
+
+_GROUP_PIECE = 6  # characters of a group label's words looked for between a row's numbers and its label's rest
+
+
+def _in_group_label(piece: str) -> bool:
+    """``piece`` (no digit) is part of a label spanning several rows of 表三 (三、本年度办理结果, （三）不予公开 …)."""
+    return not any(ch.isdigit() for ch in piece) and any(piece in g for g in _group_words())
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> tuple[str, ...]:
+    return tuple(_stream_label(g.label) for g in T3_GROUPS.values())
 
 
 def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
