@@ -470,7 +470,8 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
     if dec is not None and dec.values and (bare or loose_among(stream, [r for runs in dec.rows.values() for r in runs])):
         # (a 表四 whose cells carry their unit, 「0件」 wrapped in a narrow cell: its numbers' order is not the table's,
         # and a reading in that order adds up as well — 「0 0 0」 over 「行政复议 1 … 1」, 1 0 0 0 1 read 0 0 0 1 1)
-        dec = Decoded(rows=dec.rows, unreadable=list(rows), said=dict.fromkeys(rows, _T4_LOOSE))  # (its numbers: 实为)
+        said = _T4_BOX_FIRST if bare else _T4_LOOSE
+        dec = Decoded(rows=dec.rows, unreadable=list(rows), said=dict.fromkeys(rows, said))  # (its numbers: 实为)
     if dec is not None:
         dec.rows = {r: dec.rows.get(r) or dec.rows.get("appeals", []) for r in rows}
         if dec.blank:  # every cell blank: a table read as blank (T4-03), not one that cannot be read
@@ -488,6 +489,10 @@ def _fill_appeals_apart(found: Found, stream: Stream) -> None:
 
 _T4_LOOSE = ("表四的格子带单位「件」，较窄的格子把「件」折到下一行，数字随格子高度上下错开：文字中数字的次序不是表格的次序，"
              "按次序读出的各组也能合计成立，哪个数属于哪一格无法确定")
+
+
+_T4_BOX_FIRST = ("表四带单位「件」的格子成一框先写出，不带单位的格子另写在其后：文字中数字的次序不是表格的次序，"
+                 "按次序读出的各组也能合计成立，哪个数属于哪一格无法确定")
 
 
 _HEADER_2019 = ("新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量")
