@@ -120,10 +120,11 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         # 「规范」「０ ０ 8」「性文件」, 行政规范性文件's numbers inside its wrapped label, placed by no reader and called blank
         # as on main (main also called 行政处罚 blank, its 29 read as 行政许可's)
         "chromium-pypdf-layout__s00863-mixed.txt": 3,
-        # pdfplumber's layout of a page of 「0件」 cells wrapped 「0」 over the label's line and 「件」 under it: the rows
-        # no reader placed (the numbers a line away from their labels) are null without a note and called blank, as
-        # on main
-        "chromium-pdfplumber-layout__s01668-zeros.txt": 47,
+        # pdfplumber's layout of a page of 「0件」 cells wrapped 「0」 over the label's line and 「件」 under it: the cells
+        # on a line of their own beside a row's label are null with their reason (tables._TWO_LINE; 47 claims before);
+        # （一）予以公开's four zeros are still called blank, their line and the units' under it beginning with the group
+        # label's pieces (「三、本年 （一）予以公开 8 132 140」 / 「度办理结 0 0 0 0」 / 「果 件 件 件 件」)
+        "chromium-pdfplumber-layout__s01668-zeros.txt": 4,
         # pypdf's text of a table printed as paragraphs of &nbsp;-parted cells: 规章's 「33   7」, placed under no
         # column alike by both measures, null without a note (制发 and 废止; main called 制发 blank and read 33 there)
         "lo-pypdf__s01663-mixed.txt": 2,

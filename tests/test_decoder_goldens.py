@@ -1023,6 +1023,17 @@ RIGHT = {
     # 3 … 3 read as 3.其他's (2 wrong). The bracketed numbering of 「3.」 is found too, its digit glued to the marks, and
     # blank marks count as the row's cells (decoder._numbering_split): the marks are 3.其他's, 3 … 3 总计's (196 before)
     "chromium-pdfplumber__s07007-mixed.txt": 200,
+    # seeds 6911 and 7172, cells 「0件」 of two lines (number over 件) with each row's label set in the middle between
+    # them: pdfplumber's text (and every sorted or layout mode) writes 「0 0 0」 / 「规章」 / 「件 件 件」. The numbers
+    # above the label looked like a table tool's numbers above their labels (camelot's stream mode), and all three
+    # tables were left unread (0 right; 5 on seed 7172's 表二). A line of units alone under the label says the numbers
+    # above are its own row's (outofstep.above): 表三 is read where its rows' cells stand on one line. Where a row's
+    # one-line cells stand on its label's line and its zeros on the line above (「0 0 0 0 0」 / 「（一）予以公开 6 6」 /
+    # 「件 件 件 件 件」, seed 7172), its line holds its cells of one line only: read so, its other cells were called blank
+    # (T3-05, 20 cells the document fills, test_blank_claims); now they are null with the reason
+    # (outofstep.between_numbers_and_units, tables._TWO_LINE)
+    "chromium-pdfplumber__s06911-mixed.txt": 177,
+    "lo-pypdf-layout__s07172-zeros.txt": 58,
 }
 
 

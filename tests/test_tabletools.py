@@ -64,6 +64,15 @@ def test_numbers_above_their_labels_are_not_given_to_the_next_label():
     assert record.requests is None or record.requests["new_received"].total is None
 
 
+def test_numbers_over_their_units_with_the_label_between_are_its_own():
+    # pdfplumber's text of cells 「0件」 of two lines: 「0 0 0」 / 「规章」 / 「件 件 件」, the label in the middle of its row;
+    # not numbers above their labels (seed 6911 printed by Chromium: all three tables were left unread)
+    path = DATA / "decoder" / "chromium-pdfplumber__s06911-mixed.txt"
+    assert not numbers_above_labels(load(path).blocks)
+    assert not out_of_step(load(path).blocks).whole
+    assert nianbao.parse(path).requests["new_received"].total == 0
+
+
 def test_prose_with_numbers_on_their_own_lines_is_no_such_table():
     # docling-rs writes the prose's numbers on lines of their own and 表二's labels first: not numbers above labels
     path = HERE / "docling_prose_numbers_own_lines.md"

@@ -17,7 +17,7 @@ from ..format.labels import HEADER_CELL
 from ..format.spec import ActiveItem, Label
 from ..ingest import Block, Cell
 from .aligned import interleaved, spans_of
-from .outofstep import Paired, numbers_around, numbers_first, stacked_rows
+from .outofstep import Paired, between_numbers_and_units, numbers_around, numbers_first, stacked_rows
 from .placed import (
     Places,
     Reading,
@@ -159,6 +159,8 @@ class _T3Header:
     cut_read: bool = False  # the row just picked was read so: its first columns under their names, the rest lost
     wider: set[int] = field(default_factory=set)  # grid tables with more value columns than the header names
     astray: set[tuple[object, ...]] = field(default_factory=set)  # grid rows' shapes that stand outside the header's slots
+    # text rows of cells of two lines, some of their numbers on a line of their own (``between_numbers_and_units``)
+    two_line: set[int] = field(default_factory=set)
 
     @property
     def width(self) -> int:
@@ -600,6 +602,7 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
     if header.columns is None:  # (a table with a header of its own names its slots: ``grids``)
         header.wider = {t for t in _wider_tables(blocks, header.width) if t not in header.grids}
     header.find_astray(blocks)
+    header.two_line = between_numbers_and_units(blocks)
     seen: set[str] = set()
     past_header = False
     group: str | None = None
@@ -878,7 +881,11 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header, picked: list[
                           and not any(_glued(v) for v in vals) and not _numbering_taken(row.label, key, vals)
                           and (_same_block(row, vals) or header.placed_beside)):
         found.certain.add(f"requests.{key}")
-        if row.block.grid or any(v.value is None and not v.overflow for v in vals):
+        if id(row.block) in header.two_line and not row.block.grid:
+            # its line holds its cells of one line only: the others' numbers stand on a line of their own, not blank
+            found.notes.extend(("unreadable", f"requests.{key}.{c}", _TWO_LINE, row.block)
+                               for c, v in zip(T3_COLUMN_KEYS, vals) if v.value is None)
+        elif row.block.grid or any(v.value is None and not v.overflow for v in vals):
             found.explicit.add(f"requests.{key}")
     if header.cut_read:  # each number under its column's name: read; the columns the converter lost are not
         found.certain.add(f"requests.{key}")
@@ -985,6 +992,8 @@ def _merged_slots(row: Row) -> tuple[list[Value], list[int]] | None:
 
 _MERGED_SLOT = "这一格与上一行或下一行的格子合并（表格线缺失或单元格跨行），格内的数属于哪一行无法确定，已留空"
 _WIDER = "表格每行的格子比表头列出的七栏多（表头没有标出的小计等栏），哪一格属于哪一栏无法确定，已留空"
+_TWO_LINE = ("这一行有的格子写成两行（数字在上、「件」在下），标签这一行只有单行格子的数字，其余格子的数字另占一行，"
+             "不是空白，无法确定各属于哪一栏，已留空")
 _CUT_COLUMNS = "转换工具只写出了表格的前几列（表头只有这几列的名称），这一列的数字不在文本中，已留空"
 _AROUND = "表格工具把一行标签断成两段，中间夹着不止一行的数字：标签与数字错开，无法确定数字属于哪一行，已留空"
 _UNPAIRED = "表格工具把数字写在标签上方的组标签碎片行上，标签与数字行数不等，无法确定数字属于哪一行，已留空"

@@ -12,6 +12,7 @@ from ...format.spec import T3_HEADER_WORDS, Label
 from ...ingest import Block
 from ..rowlabels import ACTIVE_ANY, T3_LABELS
 from ..values import Row, column_numbers, read_value, split_row
+from ..wrapped import UNIT
 
 _F2021, _F2019 = Format.get("2021"), Format.get("2019")
 _FIRST_ROWS = {_F2021.active[0].key: len(_F2021.active[0].columns), _F2019.active[0].key: len(_F2019.active[0].columns),
@@ -55,9 +56,40 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
     # a whole row's numbers just above the first row (a columnar text's lone 0 is the top of a column)
     top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" and _whole_row(rows[i - 1], width)
               for i, width in first)
+    # a line of the cells' units alone after a label (「0 0 0」 / 「规章」 / 「件 件 件」): cells of two lines, number over
+    # 件, with the label set in the middle of its row between them; the numbers above are its own row's
+    kinds = ["U" if k == "H" and _units_only(b) else k for k, b in zip(kinds, blocks)]
+    top = top and not any(kinds[i - 1] == "N" and i + 1 < len(kinds) and kinds[i + 1] == "U" for i, _w in first)
     bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
                  for i in range(1, len(kinds)))
     return top and bottom
+
+
+def between_numbers_and_units(blocks: list[Block]) -> set[int]:
+    """The lines (``id`` of their blocks) that stand with a line of numbers alone before a line of units alone, after
+    the line of units before (「0 0 0 0 0」 / 「（一）予以公开 6 6」 / 「件 件 件 件 件」): a row of cells of two lines, number
+    over 件, whose cells of one line stand on its label's line and the others' numbers on a line of their own, above
+    it or below. The cells its own line leaves out are not blank."""
+    out: set[int] = set()
+    for j, b in enumerate(blocks):
+        if not _units_only(b):
+            continue
+        # (a wrapped label's lines around the row's: 「0 0 0 0 0」 / 「1.本机关不掌握相关政府」 / 「3 3」 / 「信息」 / 「件 …」)
+        lo = max(0, j - _TWO_LINE_SPAN)
+        lo = next((k + 1 for k in range(j - 1, lo - 1, -1) if _units_only(blocks[k])), lo)  # (the row above's units)
+        # (the numbers' line above the label's, or below it: 「（一）予以公开 8 132 140」 / 「0 0 0 0」 / 「件 件 件 件」)
+        if any(_numbers_only(blocks[k]) for k in range(lo, j)):
+            out.update(id(blocks[i]) for i in range(lo, j) if not _numbers_only(blocks[i]))
+    return out
+
+
+_TWO_LINE_SPAN = 4  # lines from a row's numbers above to its units below, a wrapped label's among them
+
+
+def _units_only(b: Block) -> bool:
+    """A line of nothing but counts' units: 「件 件 件」."""
+    words = " ".join(c.text for c in b.cells).split()
+    return bool(words) and all(w == UNIT for w in words)
 
 
 # the words of 表三's column header, which a table tool may put on the line of the first row's label
