@@ -1034,6 +1034,18 @@ RIGHT = {
     # (outofstep.between_numbers_and_units, tables._TWO_LINE)
     "chromium-pdfplumber__s06911-mixed.txt": 177,
     "lo-pypdf-layout__s07172-zeros.txt": 58,
+    # seed 7414, LibreOffice's PDF through pdftotext: some rows' numbers written before their labels, others after, and
+    # 部分公开's far down after 3.补正后申请内容仍不明确's label. Read in the text's order, each row adding up on its own,
+    # 3.其他 took （七）总计's 59 94 5 54 39 36 287 and 总计 结转下年度's 1 0 3 2 1 0 7, and six rows more the row
+    # before's or after's numbers (30 wrong). The outcome rows then sum to 548 in a 总计 of 7: the table's sums cannot all
+    # hold, and the rows read by the text's order are left null (settle.refuse_impossible)
+    "lo-pdftotext__s07414-split.txt": 25,
+    # seed 7487 printed by Chromium, through pdfplumber: 本年新收's cells blank, its 小计 0 on its line; 上年结转's cells of
+    # two lines, 「0」 over 「件」, its label set between: 「一、本年新收政府信息公开申请数量 0」 / 「0 0 0 0 0 0 0」 /
+    # 「二、上年结转政府信息公开申请数量 0」 / 「件 件 件 件 件 件 件」. The row-order reading gave the seven 0s to 本年新收
+    # (7 wrong, 176 right); a line of numbers with a row's line and as many units after it is that row's
+    # (outofstep.numbers_of_label_below, settle._drop_rows_taking_below)
+    "chromium-pdfplumber__s07487-mixed.txt": 183,
 }
 
 

@@ -341,6 +341,24 @@ def _bounded(cons, val: dict) -> bool:
                for left, right in cons for side, other in ((left, right), (right, left)))
 
 
+def sums_exceeded(found: Found) -> float:
+    """By how much 表三's cells read make its sums impossible together (``_bounded``'s test): the most that one side
+    of a sum already is beyond what the other side can ever be, counts being never negative; 0 when they can all
+    hold."""
+    # (across rows only: a row failing its own sum is its own reading's fault, ``settle._garbled``'s)
+    cons = [(left, right) for left, right in _t3_constraints(_format_keys(found))
+            if len({p.rsplit(".", 1)[0] for p in (*left, *right)}) > 1]
+    val = {p: v.value for p, v in found.values.items() if v.value is not None and p.startswith("requests.")}
+    if not _bounded(cons, val):
+        inf = float("inf")
+        cells = {p for left, right in cons for p in (*left, *right)}
+        lo = {p: val.get(p, 0) for p in cells}
+        hi = {p: val.get(p, inf) for p in cells}
+        return max(sum(lo[p] for p in side) - sum(hi[p] for p in other)
+                   for left, right in cons for side, other in ((left, right), (right, left)))
+    return 0
+
+
 def _possible(found: Found, dec: Decoded, fills: list[str]) -> tuple[list[str], dict] | None:
     """The rows to fill and the values with them: None when a sum across rows that they complete fails. A sum they do not complete but
     make impossible (a count is never negative: their cells on one side already more than the other side's
@@ -1290,4 +1308,4 @@ def fill_labels_first(found: Found, stream: Stream) -> None:
 
 __all__ = ["decode_active_labels_first", "decode_appeals_interleaved", "decode_labels_first", "fill_active_labels_first", "decode_requests_detached", "fill_detached_rows",
            "fill_displaced_rows", "fill_labels_first",
-           "fill_orphan_cells", "confirm_placed_rows"]
+           "fill_orphan_cells", "confirm_placed_rows", "sums_exceeded"]

@@ -60,7 +60,7 @@ from .reason import Reason, printed
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
 from .sections import Heading, find_headings
-from .settle import Lazy, settle_active, settle_appeals, settle_requests
+from .settle import Lazy, refuse_impossible, settle_active, settle_appeals, settle_requests
 from .tables import (
     Found,
     detect_active_format,
@@ -190,6 +190,8 @@ def build_record(doc: Document) -> Record:
         keys = None
     if ev.noisy:  # (after _behind, which may still place a row)
         note_unread_rows(found_req, found_app, ev, trust)
+        keys = None
+    elif found_req.values and not all_hold and refuse_impossible(found_req):  # (after every mend of the rows)
         keys = None
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank
     note_unplaced_tables(fmt2, {"active": (found_act, _region(tb, block_heads, "s2_active")),

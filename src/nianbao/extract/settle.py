@@ -22,6 +22,7 @@ from ..format import (
     T4_GROUPS,
     ActiveItem,
     Format,
+    match_label,
 )
 from ..ingest import Block, Cell
 from .bandorder import fill_band_order
@@ -46,13 +47,15 @@ from .detached import (
     fill_displaced_rows,
     fill_labels_first,
     fill_orphan_cells,
+    sums_exceeded,
 )
 from .formatorder import fill_format_order
 from .fusedrows import fill_fused_rows
 from .notes import names
-from .outofstep import Step
+from .outofstep import Step, numbers_of_label_below
 from .pieces import null_piece_rows
 from .reason import Reason, printed
+from .rowlabels import T3_LABELS
 from .strayrows import fill_stray_rows
 from .subtotal import across_sums, sum_holds, sum_possible
 from .t4named import fill_appeals_named
@@ -241,6 +244,8 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         return
     stream = lazy.get()
     dec = decode_requests(stream, pieces=not lazy.noisy)
+    if dec is not None:
+        _drop_rows_taking_below(dec, stream, lazy.blocks)
     if found.subtotal:  # eight cells a row: the readers below place seven (the checks of the record's sums stay)
         if dec is not None and decode_columnar(stream) is not None:
             # written box by box (labels in runs): a row read with blank marks among its numbers is no row, even
@@ -282,6 +287,55 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         settle_glued_rows(found, found.t3_format(), lazy.blocks)
     _garbled(found)
     null_piece_rows(found)
+
+
+def _drop_rows_taking_below(dec: Decoded, stream: Stream, blocks: list[Block]) -> None:
+    """The rows the row-order reading gave numbers of a line that belongs to the row below it (``numbers_of_label_below``:
+    a row of cells of two lines, its label set between their numbers and their units; pdfplumber of Chromium's PDF,
+    seed 7487: 「一、本年新收政府信息公开申请数量 0」 / 「0 0 0 0 0 0 0」 / 「二、上年结转… 0」 / 「件 …」, the seven 0s read
+    as 本年新收's, whose cells are blank) are not read."""
+    below = numbers_of_label_below(blocks)
+    if not below:
+        return
+    for row, runs in dec.rows.items():
+        if row in dec.unreadable or not any(p.startswith(row + ".") for p in dec.values):
+            continue
+        owners = {below[id(cell)] for r in runs if (cell := stream.cell_at(stream.where[r.start])[0]) is not None
+                  and id(cell) in below}
+        if owners and any((lab := match_label(t, T3_LABELS)[0]) is None or f"requests.{lab.key}" != row for t in owners):
+            dec.values = {p: v for p, v in dec.values.items() if not p.startswith(row + ".")}
+            dec.unreadable.append(row)
+            dec.said[row] = _BELOW
+
+
+_BELOW = "数字写成两行（数字在上、「件」在下）的一行，数字在其标签之上：这一行数字属于下面的标签，不是本行的"
+
+
+_SLIP = 10  # by how much a report's own sums may miss: a clerk's slip, not rows read against each other
+
+
+def refuse_impossible(found: Found) -> bool:
+    """The rows no layout reading settled, read by the order of the text (``certain``'s others), left null when the
+    table's sums with them cannot all hold by more than a slip (``detached.sums_exceeded``): a row's numbers given to
+    the row before or after it, down a stretch of rows each adding up on its own (LibreOffice's PDF through
+    pdftotext, seed 7414: some rows' numbers written before their labels, so 3.其他 took （七）总计's 59 … 287 and 总计
+    结转下年度's 1 … 7, 30 wrong). Which of them moved the sums do not say. Asked after every mend of the rows (a row
+    failing its own sum is nulled or mended first). Whether any row was left null."""
+    if sums_exceeded(found) < _SLIP:
+        return False
+    read: dict[str, list[Value]] = {}
+    for p, v in found.values.items():
+        if p.startswith("requests.") and v.value is not None and (row := p.rsplit(".", 1)[0]) not in found.certain:
+            read.setdefault(row, []).append(v)
+    for row, vals in read.items():
+        for c in T3_COLUMN_KEYS:
+            if (old := found.values.get(f"{row}.{c}")) is not None:
+                found.values[f"{row}.{c}"] = Value(None, old.cell)
+        found.notes.append(("unreadable", row, Reason(_IMPOSSIBLE, printed(v.cell for v in vals)), None))
+    return bool(read)
+
+
+_IMPOSSIBLE = "按文本次序读出的各行数字使表内的合计关系无法同时成立，有的行拿了别行的数字，是哪几行无法确定"
 
 
 _FIRST_UNSURE = ("表格工具把数字行写在标签之前，配给这一行的数不能确定是它的各格（不足七个、夹有空白标记、几格粘连成一个数，"
@@ -653,4 +707,4 @@ def _with_active_columns(dec: Decoded | None, col: Decoded, found: Found) -> Dec
 
 
 Lazy = _Lazy
-__all__ = ["Lazy", "settle_active", "settle_appeals", "settle_requests"]
+__all__ = ["Lazy", "refuse_impossible", "settle_active", "settle_appeals", "settle_requests"]

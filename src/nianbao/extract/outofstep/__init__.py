@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...ingest import Block
-from .above import between_numbers_and_units, numbers_above_labels
+from .above import between_numbers_and_units, numbers_above_labels, numbers_of_label_below
 from .ahead import Ahead, ahead_rows, settle_ahead
 from .cells import straddled_cells
 from .firstrow import numbers_above_first_row
@@ -80,5 +80,5 @@ def out_of_step(blocks: list[Block]) -> Step:
     return Step(blocks, whole, whole or numbers_above_first_row(blocks))
 
 
-__all__ = ["Ahead", "Lag", "Paired", "Step", "ahead_rows", "between_numbers_and_units", "lagging_rows", "numbers_above_first_row", "numbers_above_labels", "numbers_around",
+__all__ = ["Ahead", "Lag", "Paired", "Step", "ahead_rows", "between_numbers_and_units", "lagging_rows", "numbers_above_first_row", "numbers_above_labels", "numbers_around", "numbers_of_label_below",
            "holds", "numbers_first", "other_row", "out_of_step", "settle_ahead", "settle_lag", "shuffled_labels", "stacked_rows", "straddled_cells"]

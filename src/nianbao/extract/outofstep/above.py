@@ -7,6 +7,8 @@ numbers. Then all of 表二 and 表三 are out of step.
 
 from __future__ import annotations
 
+import re
+
 from ...format import Format, core, match_label
 from ...format.spec import T3_HEADER_WORDS, Label
 from ...ingest import Block
@@ -83,6 +85,24 @@ def between_numbers_and_units(blocks: list[Block]) -> set[int]:
     return out
 
 
+def numbers_of_label_below(blocks: list[Block]) -> dict[int, str]:
+    """The cells (``id``) of each line of numbers alone that a row's line and then a line of as many units alone follow
+    (「0 0 0 0 0 0 0」 / 「二、上年结转政府信息公开申请数量 0」 / 「件 件 件 件 件 件 件」): the numbers of that row's cells of
+    two lines, number over 件, its label set between them; not the row's above, whatever the order says. Each with
+    that row's line."""
+    out: dict[int, str] = {}
+    for i in range(len(blocks) - 2):
+        nums, row, units = blocks[i], blocks[i + 1], blocks[i + 2]
+        # (several: a lone 「13」 / 「行制作」 / 「件」 is a wrapped label's piece beside a cell of one column, PyMuPDF's
+        # one cell a line; and the line a row's label)
+        if (_numbers_only(nums) and _units_only(units) and not _units_only(row) and not _numbers_only(row)
+                and 1 < len(_COUNT.findall(nums.text)) == units.text.count(UNIT)
+                and any(match_label(row.text, labels)[0] is not None for labels in (ACTIVE_ANY, T3_LABELS))):
+            out.update((id(c), row.text) for c in nums.cells)
+    return out
+
+
+_COUNT = re.compile(r"\d+")
 _TWO_LINE_SPAN = 4  # lines from a row's numbers above to its units below, a wrapped label's among them
 
 
