@@ -342,9 +342,9 @@ def _bounded(cons, val: dict) -> bool:
 
 
 def sums_exceeded(found: Found) -> float:
-    """By how much 表三's cells read make its sums impossible together (``_bounded``'s test): the most that one side
-    of a sum already is beyond what the other side can ever be, counts being never negative; 0 when they can all
-    hold."""
+    """By how much 表三's cells read make its sums across rows impossible: 0 when they can all hold together
+    (``_bounded``'s test, counts never negative); else the most that one side of a sum, its unknown cells taken as 0,
+    already is beyond the other side whose cells are all known (0 when no such side shows it)."""
     # (across rows only: a row failing its own sum is its own reading's fault, ``settle._garbled``'s)
     cons = [(left, right) for left, right in _t3_constraints(_format_keys(found))
             if len({p.rsplit(".", 1)[0] for p in (*left, *right)}) > 1]
@@ -354,8 +354,8 @@ def sums_exceeded(found: Found) -> float:
         cells = {p for left, right in cons for p in (*left, *right)}
         lo = {p: val.get(p, 0) for p in cells}
         hi = {p: val.get(p, inf) for p in cells}
-        return max(sum(lo[p] for p in side) - sum(hi[p] for p in other)
-                   for left, right in cons for side, other in ((left, right), (right, left)))
+        return max(0, max(sum(lo[p] for p in side) - sum(hi[p] for p in other)
+                          for left, right in cons for side, other in ((left, right), (right, left))))
     return 0
 
 

@@ -308,7 +308,8 @@ def _drop_rows_taking_below(dec: Decoded, stream: Stream, blocks: list[Block]) -
             dec.said[row] = _BELOW
 
 
-_BELOW = "数字写成两行（数字在上、「件」在下）的一行，数字在其标签之上：这一行数字属于下面的标签，不是本行的"
+_BELOW = ("按次序配给本行的数属于下一行：那一行的格子写成两行（数字在上、「件」在下），标签夹在中间，数字在它的标签之上，"
+          "本行的数无法确定")
 
 
 _SLIP = 10  # by how much a report's own sums may miss: a clerk's slip, not rows read against each other
