@@ -81,3 +81,14 @@ def test_a_clerks_slip_is_no_refusal():
     found = _found(rows)
     assert 0 < sums_exceeded(found) < 10
     assert not refuse_impossible(found)
+
+
+def test_a_row_failing_its_own_sum_is_its_own_fault_not_the_tables_order():
+    # cells glued in one row (「４６２３」 read as 4623 where 46 and 23… stand): the audit shows the row; the others stay
+    rows = _table({"new_received": [5, 1, 0, 0, 0, 0], "carried_over": [0] * 6,
+                   **{k: [1, 0, 0, 0, 0, 0] if k == "granted" else [0] * 6 for k in OUTCOMES}})
+    rows["new_received"] = [5, 1, 0, 0, 0, 4623, 9]
+    found = _found(rows)
+    assert sums_exceeded(found) == 0
+    assert not refuse_impossible(found)
+    assert found.values["requests.new_received.other_org"].value == 4623
