@@ -346,12 +346,14 @@ def sums_exceeded(found: Found) -> float:
     (``_bounded``'s test, counts never negative); else the most that one side of a sum, its unknown cells taken as 0,
     already is beyond the other side whose cells are all known (0 when no such side shows it). A row failing its own
     sum is left out, as not read: its reading is its own fault (a printed defect, or cells glued), not its place."""
-    cons = [(left, right) for left, right in _t3_constraints(_format_keys(found))
-            if len({p.rsplit(".", 1)[0] for p in (*left, *right)}) > 1]
     val = {p: v.value for p, v in found.values.items() if v.value is not None and p.startswith("requests.")}
+    cons, failing = [], set()
     for left, right in _t3_constraints(_format_keys(found)):
-        if len(rows := {p.rsplit(".", 1)[0] for p in (*left, *right)}) == 1 and sum_holds((left, right), val) is False:
-            val = {p: v for p, v in val.items() if p.rsplit(".", 1)[0] not in rows}
+        if len(rows := {p.rsplit(".", 1)[0] for p in (*left, *right)}) > 1:
+            cons.append((left, right))
+        elif sum_holds((left, right), val) is False:
+            failing |= rows
+    val = {p: v for p, v in val.items() if p.rsplit(".", 1)[0] not in failing}
     if not _bounded(cons, val):
         inf = float("inf")
         cells = {p for left, right in cons for p in (*left, *right)}

@@ -22,7 +22,6 @@ from ..format import (
     T4_GROUPS,
     ActiveItem,
     Format,
-    match_label,
 )
 from ..ingest import Block, Cell
 from .bandorder import fill_band_order
@@ -55,7 +54,6 @@ from .notes import names
 from .outofstep import Step, numbers_of_label_below
 from .pieces import null_piece_rows
 from .reason import Reason, printed
-from .rowlabels import T3_LABELS
 from .strayrows import fill_stray_rows
 from .subtotal import across_sums, sum_holds, sum_possible
 from .t4named import fill_appeals_named
@@ -302,7 +300,7 @@ def _drop_rows_taking_below(dec: Decoded, stream: Stream, blocks: list[Block]) -
             continue
         owners = {below[id(cell)] for r in runs if (cell := stream.cell_at(stream.where[r.start])[0]) is not None
                   and id(cell) in below}
-        if owners and any((lab := match_label(t, T3_LABELS)[0]) is None or f"requests.{lab.key}" != row for t in owners):
+        if owners - {row.removeprefix("requests.")}:
             dec.values = {p: v for p, v in dec.values.items() if not p.startswith(row + ".")}
             dec.unreadable.append(row)
             dec.said[row] = _BELOW

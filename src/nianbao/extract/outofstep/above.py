@@ -89,16 +89,18 @@ def numbers_of_label_below(blocks: list[Block]) -> dict[int, str]:
     """The cells (``id``) of each line of numbers alone that a row's line and then a line of as many units alone follow
     (「0 0 0 0 0 0 0」 / 「二、上年结转政府信息公开申请数量 0」 / 「件 件 件 件 件 件 件」): the numbers of that row's cells of
     two lines, number over 件, its label set between them; not the row's above, whatever the order says. Each with
-    that row's line."""
+    that row's key in 表三 ("" for a row of 表二)."""
     out: dict[int, str] = {}
     for i in range(len(blocks) - 2):
         nums, row, units = blocks[i], blocks[i + 1], blocks[i + 2]
         # (several: a lone 「13」 / 「行制作」 / 「件」 is a wrapped label's piece beside a cell of one column, PyMuPDF's
         # one cell a line; and the line a row's label)
-        if (_numbers_only(nums) and _units_only(units) and not _units_only(row) and not _numbers_only(row)
-                and 1 < len(_COUNT.findall(nums.text)) == units.text.count(UNIT)
-                and any(match_label(row.text, labels)[0] is not None for labels in (ACTIVE_ANY, T3_LABELS))):
-            out.update((id(c), row.text) for c in nums.cells)
+        if not (_numbers_only(nums) and _units_only(units) and not _units_only(row) and not _numbers_only(row)
+                and 1 < len(_COUNT.findall(nums.text)) == units.text.count(UNIT)):
+            continue
+        t3 = match_label(row.text, T3_LABELS)[0]
+        if t3 is not None or match_label(row.text, ACTIVE_ANY)[0] is not None:
+            out.update((id(c), t3.key if t3 is not None else "") for c in nums.cells)
     return out
 
 
@@ -108,8 +110,8 @@ _TWO_LINE_SPAN = 4  # lines from a row's numbers above to its units below, a wra
 
 def _units_only(b: Block) -> bool:
     """A line of nothing but counts' units: 「件 件 件」."""
-    words = " ".join(c.text for c in b.cells).split()
-    return bool(words) and all(w == UNIT for w in words)
+    text = b.text
+    return UNIT in text and all(w == UNIT for w in text.split())  # (asked of every line: the common case first)
 
 
 # the words of 表三's column header, which a table tool may put on the line of the first row's label
