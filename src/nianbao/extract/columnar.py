@@ -654,15 +654,39 @@ def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int]
     return out
 
 
-def _more_bands(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple] | None:
+def _more_bands(part: _Part, keys: list[str], known: dict[str, int], blocks: int = MAX_BLOCKS,
+                late: int = 0, hinted: bool = True, budget: int = BAND_NODES) -> list[tuple] | None:
     """The readings of ``part`` written band after band, whatever their number of bands
     (``bands.band_readings``), checked against the sums within the part and those that reach into the
-    parts already settled (``known``); None past the budget."""
+    parts already settled (``known``); None past the budget. ``blocks``: boxes of several columns at most;
+    ``late``: bands that may write columns late; ``hinted``: header words name the column a box starts."""
     cut = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
     boxes = [ids[0] for ids in part.index if ids]
-    hints = {ids[0]: a.hint for ids, a in zip(part.index, part.atoms) if ids and a.hint is not None} if part.hints else {}
-    return band_readings(part.values, boxes, part.height, WIDTH, cut._fits, hints, MAX_BANDS, MAX_BLOCKS,
-                         MAX_SOLUTIONS, BAND_NODES)
+    hints = ({ids[0]: a.hint for ids, a in zip(part.index, part.atoms) if ids and a.hint is not None}
+             if part.hints and hinted else {})
+    return band_readings(part.values, boxes, part.height, WIDTH, cut._fits, hints, MAX_BANDS, blocks,
+                         MAX_SOLUTIONS, budget, late)
+
+
+LATE_BANDS = 2  # bands whose last columns, or one column, a part read band after band only may write late
+BANDS_ONLY_NODES = 100_000  # steps of that reading (each of its two passes): columns written late make it longer
+
+
+def _by_bands(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple] | None:
+    """A part the placement search leaves unsettled (past its nodes, or no placement within its limits on bands
+    and boxes of several columns) read band after band only (``bands.band_readings``), with Chromium's PDF through
+    pdftotext in mind: two narrow columns' cells in one box, row by row, in every band (any number of such boxes);
+    a tall row's 总计, or a band's last columns, after the part's last band; one column of a band after the band's
+    others (商业企业's fifteen cells after 总计's). Every reading of that shape that fits the sums is listed, so a
+    cell is settled only when they all agree: any box of seven numbers may be a row or a column (pdfminer writes
+    rows), and the two readings disagree wherever a row is not all one number. A part of single numbers alone is
+    not read so: it has too many such readings that fit (docling's one cell a line). Header words first, then
+    without them (a header cut over lines names the wrong column)."""
+    if not any(len(a.nums) > 1 for a in part.atoms):
+        return None
+    most = WIDTH * part.height
+    return (_more_bands(part, keys, known, most, LATE_BANDS, budget=BANDS_ONLY_NODES)
+            or _more_bands(part, keys, known, most, LATE_BANDS, hinted=False, budget=BANDS_ONLY_NODES))
 
 
 def _with_more_bands(solved: list[tuple[_Part, list[tuple]]], banded: list[int], keys: list[str]) -> None:
@@ -903,6 +927,26 @@ def _readings(solved: list[tuple[_Part, list[tuple]]], slots: list[list[tuple[_P
 
 
 MAX_LATE_COLUMNS = 3  # columns of the last part written after 表四's boxes
+
+
+def _before_appeals(rows: list[int], toks: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """The last part's tokens up to 表四's heading when its numbers are more than its rows' cells and those before
+    the heading exactly as many (Chromium's PDF through pdftotext: 表四's header words broken over lines, 「结果维」 /
+    「持」, so the part ran on into 表四's numbers). pdfminer may write 表三's last columns after that heading: then
+    the numbers before it fall short, and the part keeps them all (``_continued``)."""
+    need = len(rows) * WIDTH
+    if sum(1 for k, _t in toks if k == "num") <= need:
+        return toks
+    count = 0
+    for n, (kind, tok) in enumerate(toks):
+        if kind == "num":
+            count += 1
+        elif _APPEALS_HEAD in str(tok):
+            return toks[:n] if count == need else toks
+    return toks
+
+
+_APPEALS_HEAD = Format.T4_GROUPS[0].label  # 行政复议
 
 
 def _continued(stream: Stream, rows: list[int], toks: list[tuple[str, object]], end: int) -> list:
@@ -1223,6 +1267,8 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     if longest < MIN_RUN:
         return None
     parts = _merge_parts(parts)
+    if parts:
+        parts[-1] = (parts[-1][0], _before_appeals(*parts[-1]))
     if parts and parts[-1][0][-1] == len(keys) - 1:
         parts[-1] = (parts[-1][0], _continued(stream, *parts[-1], end))
     # the rows of a part must be consecutive rows of the format: a label missing from a run would
@@ -1291,7 +1337,10 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         if len(rows) > 1:
             part.solve()
         if part.overflow or not part.solutions:
-            if len(rows) > 1 and len(part.values) == part.height * WIDTH:
+            if len(rows) > 1 and len(part.values) == part.height * WIDTH and (
+                    by_bands := _by_bands(part, keys, _settled(solved, keys))):
+                solved.append((part, by_bands))
+            elif len(rows) > 1 and len(part.values) == part.height * WIDTH:
                 pending.append(part)
             elif (readings := _blank_rows(part, keys)) is not None:
                 slots.append(readings)
