@@ -389,9 +389,32 @@ def _possible(found: Found, dec: Decoded, fills: list[str]) -> tuple[list[str], 
         if not drop:
             if not _bounded(cons, val) and _bounded(cons, base):
                 return None  # (the sums broken by these rows together, not by the document or a reading before them)
+            # the second reading's rows it does not fill (a row's numbers over several lines) bound the sums too:
+            # lo-pdftotext s07638, 3.其他 read as 2202 … 7244 beside that reading's 本年新收 (总计's numbers written
+            # after 「3.其他」, its own before it). The last row's cells but its 总计 are left out: whether its boxes
+            # are in the cells' order is asked after (``_boxes_unconfirmed``)
+            last = f"requests.{_format_keys(found)[-1]}"
+            loose = {p: v for p, v in val.items() if not (p.startswith(last + ".") and last in fills
+                                                          and not p.endswith("." + T3_COLUMN_KEYS[-1]))}
+            if (seen := _whole_rows(dec, fills, base)) and not _bounded(cons, {**seen, **loose}) and _bounded(
+                    cons, {**seen, **base}):
+                return None
             return fills, val
         fills = [r for r in fills if r not in drop]
     return None
+
+
+def _whole_rows(dec: Decoded, fills: list[str], base: dict) -> dict:
+    """The cells of the rows of ``dec`` not filled, not read before and not unsure, each row whole and adding up."""
+    rows: dict[str, list] = {}
+    for r in {p.rsplit(".", 1)[0] for p in dec.values}:
+        cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
+        if r in fills or r in dec.unsure or any(p in base or p not in dec.values for p in cells):
+            continue
+        vals = [dec.values[p].value for p in cells]
+        if sum(vals[:-1]) == vals[-1]:
+            rows[r] = vals
+    return {f"{r}.{c}": v for r, vals in rows.items() for c, v in zip(T3_COLUMN_KEYS, vals)}
 
 
 _LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
