@@ -673,15 +673,16 @@ BANDS_ONLY_NODES = 100_000  # steps of that reading (each of its two passes): co
 
 
 def _by_bands(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple] | None:
-    """A part the placement search leaves unsettled (past its nodes, or no placement within its limits on bands
-    and boxes of several columns) read band after band only (``bands.band_readings``), with Chromium's PDF through
+    """A part the placement search ran past its nodes on, read band after band only (``bands.band_readings``), with Chromium's PDF through
     pdftotext in mind: two narrow columns' cells in one box, row by row, in every band (any number of such boxes);
     a tall row's 总计, or a band's last columns, after the part's last band; one column of a band after the band's
     others (商业企业's fifteen cells after 总计's). Every reading of that shape that fits the sums is listed, so a
     cell is settled only when they all agree: any box of seven numbers may be a row or a column (pdfminer writes
     rows), and the two readings disagree wherever a row is not all one number. A part of single numbers alone is
-    not read so: it has too many such readings that fit (docling's one cell a line). Header words first, then
-    without them (a header cut over lines names the wrong column)."""
+    not read so: it has too many such readings that fit (docling's one cell a line). Nor a part the search ends
+    with no placement: its true order may be none of these (pdfminer's columns in any order), and a table printed
+    with a cell off then fits one of them by chance (tests/test_colblocks.py). Header words first, then without
+    them (a header cut over lines names the wrong column)."""
     if not any(len(a.nums) > 1 for a in part.atoms):
         return None
     most = WIDTH * part.height
@@ -1337,7 +1338,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         if len(rows) > 1:
             part.solve()
         if part.overflow or not part.solutions:
-            if len(rows) > 1 and len(part.values) == part.height * WIDTH and (
+            if len(rows) > 1 and len(part.values) == part.height * WIDTH and part.overflow and (
                     by_bands := _by_bands(part, keys, _settled(solved, keys))):
                 solved.append((part, by_bands))
             elif len(rows) > 1 and len(part.values) == part.height * WIDTH:
