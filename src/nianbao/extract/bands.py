@@ -28,15 +28,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 Cols = tuple[tuple[int, ...], ...]
+Held = tuple[tuple[int | None, ...], ...]  # columns while a reading is built: None for a cell owed by a late column
+
+
+def _whole(cols: Held) -> Cols | None:
+    """``cols`` with every cell given, as such; None while a cell is still owed."""
+    return None if any(None in col for col in cols) else cols  # type: ignore[return-value]  # (no None: asked)
 
 
 def band_readings(values: list[int], boxes: list[int], height: int, width: int,
                   fits: Callable[[list[tuple[int, ...]], list[tuple[int, int]]], bool], hints: dict[int, int],
-                  max_bands: int, max_blocks: int, cap: int, budget: int,
+                  max_bands: int, max_blocks: int | None, cap: int, budget: int,
                   late: int = 0) -> list[tuple[Cols, Cols]] | None:
     """The (value columns, token columns) of every such reading of ``values`` over ``height`` rows.
     ``boxes``: the index of each box's first number; ``fits(cols, touched)``: whether the sums over
-    the cells just placed hold; ``hints``: box start -> the column its header words name. ``late``: how
+    the cells just placed hold; ``hints``: box start -> the column its header words name; ``max_blocks``:
+    boxes of several columns at most (None: any number). ``late``: how
     many bands may leave their last columns to after the part's last band; with it, a band may also
     leave one column to after its last."""
     n = len(values)
@@ -46,22 +53,31 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
     seen: set[tuple] = set()
     steps = 0
 
-    def known(cols: Cols) -> list[tuple[int, ...]]:
+    def known(cols: Held) -> list[tuple[int, ...]]:
         """Each column down to its first cell left for later: the cells ``fits`` may check."""
-        return [col[:col.index(None)] if None in col else col for col in cols]
+        return [col[:col.index(None)] if None in col else col for col in cols]  # type: ignore[misc]  # (cut at None)
 
-    def band(p: int, r: int, bands: int, blocks: int, cols: Cols, toks: Cols, owed: tuple) -> bool:
-        """Rows ``r`` onwards from number ``p``; False past the budget. ``owed``: the bands' columns left
-        for later, as (first row, rows, first column)."""
+    def over() -> bool:
+        """One more step: whether the search is past its budget or its cap of readings."""
         nonlocal steps
         steps += 1
-        if steps > budget or len(found) > cap:
+        return steps > budget or len(found) > cap
+
+    def keep(cols: Held, toks: Held) -> None:
+        """A reading whose every cell is given."""
+        if (whole := _whole(cols)) is not None and (got := _whole(toks)) is not None:
+            found.setdefault(whole, got)
+
+    def band(p: int, r: int, bands: int, blocks: int, cols: Held, toks: Held, owed: tuple) -> bool:
+        """Rows ``r`` onwards from number ``p``; False past the budget. ``owed``: the bands' columns left
+        for later, as (first row, rows, first column)."""
+        if over():
             return False
         if r == height:
             if owed:
                 return later(p, owed, 0, owed[0][2], blocks, cols, toks)
             if p == n:
-                found.setdefault(cols, toks)
+                keep(cols, toks)
             return True
         key = (p, r, bands, blocks, cols, owed)
         if bands == max_bands or key in seen:
@@ -81,14 +97,14 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
         if q + h in starts:
             out.append((0, [list(range(q, q + h))]))
         w, extra = divmod(size[q], h)
-        if blocks < max_blocks and w > 1 and not extra and c + w <= width:
+        if (max_blocks is None or blocks < max_blocks) and w > 1 and not extra and c + w <= width:
             ids = list(range(q, q + size[q]))
             out.append((1, [ids[j::w] for j in range(w)]))  # a box of several columns row by row
             if h > 1:
                 out.append((1, [ids[j * h:(j + 1) * h] for j in range(w)]))  # or column by column
         return out
 
-    def put(cols: Cols, toks: Cols, c: int, parts: list[list[int]], r: int | None = None) -> tuple[Cols, Cols]:
+    def put(cols: Held, toks: Held, c: int, parts: list[list[int]], r: int | None = None) -> tuple[Held, Held]:
         """``parts`` as the next cells of columns ``c`` onwards, or as rows ``r`` onwards of them."""
         new_c, new_t = list(cols), list(toks)
         for j, ids in enumerate(parts):
@@ -100,7 +116,7 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
                 new_t[c + j] = toks[c + j][:r] + got + toks[c + j][r + len(ids):]
         return tuple(new_c), tuple(new_t)
 
-    def column(q: int, r: int, h: int, c: int, bands: int, blocks: int, cols: Cols, toks: Cols, owed: tuple,
+    def column(q: int, r: int, h: int, c: int, bands: int, blocks: int, cols: Held, toks: Held, owed: tuple,
                skip: int = -1) -> bool:
         """Column ``c`` of the band of rows ``r`` to ``r + h`` from number ``q``; ``skip``: a column of the band
         left to after its last."""
@@ -117,10 +133,10 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
             return False
         if 0 < c and skip < 0 and len(owed) < late and q < n:
             # the band's columns from ``c`` on are written after the last band
-            gap = (None,) * h
+            gap: tuple[None, ...] = (None,) * h
             held_c = tuple(col + gap if x >= c else col for x, col in enumerate(cols))
             held_t = tuple(col + gap if x >= c else col for x, col in enumerate(toks))
-            if not band(q, r + h, bands + 1, blocks, held_c, held_t, (*owed, (r, h, c))):  # type: ignore[arg-type]
+            if not band(q, r + h, bands + 1, blocks, held_c, held_t, (*owed, (r, h, c))):
                 return False
         if q not in starts or r == 0 and hints.get(q, c) != c:
             return True  # a box cut over two columns; a box under another column's header words
@@ -131,16 +147,14 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
                 return False
         return True
 
-    def later(q: int, owed: tuple, i: int, c: int, blocks: int, cols: Cols, toks: Cols) -> bool:
+    def later(q: int, owed: tuple, i: int, c: int, blocks: int, cols: Held, toks: Held) -> bool:
         """The columns the bands left (``owed[i]`` on, from column ``c``), after the last band."""
-        nonlocal steps
-        steps += 1
-        if steps > budget:
+        if over():
             return False
         if i == len(owed):
             # (every sum: those over a column with a cell owed were not checked when their band was placed)
-            if q == n and fits(list(cols), [(x, r) for x in range(width) for r in range(height)]):
-                found.setdefault(cols, toks)
+            if q == n and fits(known(cols), [(x, r) for x in range(width) for r in range(height)]):
+                keep(cols, toks)
             return True
         r0, h0, _c0 = owed[i]
         if c == width:
@@ -153,7 +167,7 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
                 return False
         return True
 
-    empty: Cols = ((),) * width
+    empty: Held = ((),) * width
     if not band(0, 0, 0, 0, empty, empty, ()):
         return None
     return list(found.items())

@@ -654,11 +654,11 @@ def _by_multiset(part: _Part, cons: list, keys: list[str], known: dict[str, int]
     return out
 
 
-def _more_bands(part: _Part, keys: list[str], known: dict[str, int], blocks: int = MAX_BLOCKS,
+def _more_bands(part: _Part, keys: list[str], known: dict[str, int], blocks: int | None = MAX_BLOCKS,
                 late: int = 0, hinted: bool = True, budget: int = BAND_NODES) -> list[tuple] | None:
     """The readings of ``part`` written band after band, whatever their number of bands
     (``bands.band_readings``), checked against the sums within the part and those that reach into the
-    parts already settled (``known``); None past the budget. ``blocks``: boxes of several columns at most;
+    parts already settled (``known``); None past the budget. ``blocks``: boxes of several columns at most (None: any);
     ``late``: bands that may write columns late; ``hinted``: header words name the column a box starts."""
     cut = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
     boxes = [ids[0] for ids in part.index if ids]
@@ -685,9 +685,8 @@ def _by_bands(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple
     them (a header cut over lines names the wrong column)."""
     if not any(len(a.nums) > 1 for a in part.atoms):
         return None
-    most = WIDTH * part.height
-    return (_more_bands(part, keys, known, most, LATE_BANDS, budget=BANDS_ONLY_NODES)
-            or _more_bands(part, keys, known, most, LATE_BANDS, hinted=False, budget=BANDS_ONLY_NODES))
+    return (_more_bands(part, keys, known, None, LATE_BANDS, budget=BANDS_ONLY_NODES)
+            or _more_bands(part, keys, known, None, LATE_BANDS, hinted=False, budget=BANDS_ONLY_NODES))
 
 
 def _with_more_bands(solved: list[tuple[_Part, list[tuple]]], banded: list[int], keys: list[str]) -> None:

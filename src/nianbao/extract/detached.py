@@ -283,8 +283,7 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         if r in dec.unsure or not all(p in dec.values for p in cells):
             continue
-        vals = [dec.values[p].value for p in cells]
-        if sum(vals[:-1]) != vals[-1]:
+        if not row_holds([dec.values[p].value for p in cells]):
             continue  # a second reading is kept only where the row adds up (OCR: 744 for 244)
         if _lines_of_several(stream, [dec.values[p] for p in cells]):
             # a row's numbers on several lines, several on a line (inscriptis writes a row of two-line
@@ -411,8 +410,7 @@ def _whole_rows(dec: Decoded, fills: list[str], base: dict) -> dict:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         if r in fills or r in dec.unsure or any(p in base or p not in dec.values for p in cells):
             continue
-        vals = [dec.values[p].value for p in cells]
-        if sum(vals[:-1]) == vals[-1]:
+        if row_holds(vals := [dec.values[p].value for p in cells]):
             rows[r] = vals
     return {f"{r}.{c}": v for r, vals in rows.items() for c, v in zip(T3_COLUMN_KEYS, vals)}
 
