@@ -1067,6 +1067,18 @@ RIGHT = {
     # 本年新收 (its numbers over several lines, so not filled) bounds the outcome rows: they cannot all hold, and
     # nothing is filled (detached._whole_rows); 39 right before, 14 of them in the rows filled with 3.其他
     "lo-pdftotext__s07638-split.txt": 25,
+    # seed 7917 (held back, seeds 7800–8099), Chromium's PDF through pdfplumber: 「（四） 2」 / 「0 131366 0 0 132629」 /
+    # 「无法提供 .没有现成信息需要另行制作」 / 「3」 / 「0 0 0 0 0 285285」 / 「.补正后申请内容仍不明确」. Each label's numbering
+    # stands before its numbers and its words after them; 2.没有现成's words start its key, so its numbering was not looked
+    # for, and it took 「3 0 0 0 0 0 285285」, mended to 0 0 0 0 0 285 285 with the 3 dropped (4 wrong). A label whose first
+    # words are its key's own is looked at for its numbering split off too (decoder._heads)
+    "chromium-pdfplumber__s07917-breaks.txt": 134,
+    # seed 7997, pdftotext -layout of LibreOffice's PDF: the same, 「1」 / 「0 0 0 0 0 0 0」 / 「.信访举报投诉类申请」 /
+    # 「2.重复」 / 「0 263 0 270 0 0 533」 / 「申请」: 4 wrong, 180 right before
+    "lo-pdftotext-layout__s07997-breaks.txt": 194,
+    # seed 7903, pypdf of Chromium's PDF: 「制作」 / 「3 0 0 0 0 0 0 3」 / 「3．」 / 「补正」: the row before's first cell 3 is
+    # no numbering split off, the label's own 「3．」 stands before its words (165 right; 151 with the first form above)
+    "chromium-pypdf__s07903-mixed.txt": 165,
 }
 
 

@@ -876,10 +876,22 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
                 if found:
                     break
             h = lo + found[-1] if found else -1
-        if not 0 <= h <= s:
-            h = _numbering_split(stream, rows[i], lo, s, chars[s:_e])
+        if not 0 <= h < s:
+            # (its first words its key's own: its numbering may still stand before its numbers, 「3」 / 0 0 0 0 0 285285
+            # / 「.补正后申请内容仍不明确」, pdfplumber of Chromium's PDF, seed 7917, where the numbers after the label
+            # are the next row's)
+            split = _numbering_split(stream, rows[i], lo, s, chars[s:_e])
+            if split >= 0 and (h < 0 or not _numbering_before(chars, rows[i], s)):
+                h = split
         out.append(h if 0 <= h <= s else s)
     return out
+
+
+def _numbering_before(chars: str, row: Label, s: int) -> bool:
+    """The label's whole numbering stands right before its words at ``s`` (「3.补正后」): no digit before them is its
+    numbering split off (pypdf, seed 7903: 「制作」 / 「3 0 0 0 0 0 0 3」 / 「3．」 / 「补正」, the first 3 the row before's)."""
+    number = _stream_label(row.number or "")
+    return bool(number) and chars[max(0, s - len(number)):s] == number
 
 
 def _numbering_split(stream: Stream, row: Label, lo: int, s: int, key: str) -> int:
