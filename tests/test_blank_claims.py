@@ -19,6 +19,9 @@ BLANK_RULES = ("T2-03", "T3-05", "T4-03")
 # (表二 cells read two ways by its headers, row by row and column by column — pdfminer huaian2024, pdftotext
 # r001 — are named with both readings, ``columnar.decode_active_columnar``: 6 claims fewer)
 LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt": 2,
+        # pdftotext of Chromium's PDF (seed 8047): （二）部分公开's label after the page's repeated header takes 1.属于国家秘密's
+        # 「无 无 6件 无 无 无 6 6件」, written before that label, so its 6 and 8 are called blank (its two wrong values, left)
+        "chromium-pdftotext__s08047-mixed.txt": 2,
         # pdfminer's 表二 box by box (seed 2676): 「行政规范性文件 31」 beside a header naming three columns, which of them the
         # 31 is the box does not say: null without a note (main also called 行政处罚 blank, its 242 read as 行政许可's)
         "chromium-pdfminer__s02676-zeros.txt": 1,

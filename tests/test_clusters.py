@@ -27,6 +27,26 @@ def test_numbers_that_fit_more_than_one_count_of_labels_after_them_stay_their_ro
     assert merge_label_clusters(segs, 7, fits) == [([0], [0] * 14), ([1], []), ([2], [])]
 
 
+def test_a_label_after_numbers_of_more_rows_than_its_own_does_not_take_the_numbers_after_it():
+    # 「A 1… 2… B 3… 4… 5… C D 6… 7…」: B's segment holds three rows, some written before their labels, so C's numbers
+    # may be among them (C's before C) as well as after D; D's two rows then as well D's and the next's (pdftotext of
+    # Chromium's PDF, seed 8047: 补正后 took 信访's row and every row after it one row early, 13 wrong)
+    segs = [([0], [1] * 14), ([1], []), ([2], [3] * 21), ([3], []), ([4], [6] * 14), ([5], [8] * 7)]
+    merged = merge_label_clusters(segs, 7, _fits)
+    assert ([3, 4], [6] * 14) not in merged
+    assert ([3], []) in merged and ([4], [6] * 14) in merged
+
+
+def test_the_s08047_text_leaves_the_rows_after_the_shifted_label_null():
+    import nianbao
+    from conftest import DATA
+
+    got = nianbao.parse(DATA / "decoder" / "chromium-pdftotext__s08047-mixed.txt").to_json_dict()["requests"]
+    # (13 wrong before: 补正后 12 10 … 37 was 信访's, 重复申请's 20 出版物's, …)
+    for row in ("unavailable_unclear", "declined_duplicate", "declined_publication", "declined_mass"):
+        assert set(got[row].values()) == {None}, row
+
+
 def render_labels_below(rec: dict, seed: int) -> str:
     """表三 as pdftotext's default mode writes it: now and then a row's label comes after its numbers,
     which follow the numbers of the row above (one line per row of numbers, labels on lines of their own),

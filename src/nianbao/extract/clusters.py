@@ -187,9 +187,15 @@ def _share(segs: list[tuple[list[int], list[R]]], lo: int, hi: int, width: int,
     # (not one with label-only rows right before it: its surplus may be theirs, labels written before their numbers,
     # 「A B 1… 2… C D 3… 4…」 with A unread, and then C's taking some of B's numbers reads every row after one row early)
     cuts = [0]
-    if before is not None and len(before[1]) > width * len(before[0]) and not (lo >= 2 and not segs[lo - 2][1]):
+    surplus = before is not None and len(before[1]) > width * len(before[0])
+    if surplus and not (lo >= 2 and not segs[lo - 2][1]):
         for c, _ in segs[lo:hi]:
             cuts.append(cuts[-1] + len(c))
+    elif surplus:
+        # its surplus may be these labels' numbers, written before them, as well as the labels before it: nor are the
+        # numbers after them then theirs (pdftotext of Chromium's PDF, seed 8047: 「…另行制作」 / three rows /
+        # 「补正后…」 / 「信访…」 / two rows, the second 重复申请's, written before its label; 补正后 took 信访's)
+        return segs, hi
     elif before is not None:
         before = None  # it keeps its rows, as it is
     if ok(before, []) and ok(after, []):
