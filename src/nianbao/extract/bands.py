@@ -26,6 +26,7 @@ last band, written there band after band, and a band may leave one column to aft
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 Cols = tuple[tuple[int, ...], ...]
 Held = tuple[tuple[int | None, ...], ...]  # columns while a reading is built: None for a cell owed by a late column
@@ -33,7 +34,7 @@ Held = tuple[tuple[int | None, ...], ...]  # columns while a reading is built: N
 
 def _whole(cols: Held) -> Cols | None:
     """``cols`` with every cell given, as such; None while a cell is still owed."""
-    return None if any(None in col for col in cols) else cols  # type: ignore[return-value]  # (no None: asked)
+    return None if any(None in col for col in cols) else cast(Cols, cols)
 
 
 def band_readings(values: list[int], boxes: list[int], height: int, width: int,
@@ -55,7 +56,7 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
 
     def known(cols: Held) -> list[tuple[int, ...]]:
         """Each column down to its first cell left for later: the cells ``fits`` may check."""
-        return [col[:col.index(None)] if None in col else col for col in cols]  # type: ignore[misc]  # (cut at None)
+        return [cast(tuple[int, ...], col[:col.index(None)] if None in col else col) for col in cols]
 
     def over() -> bool:
         """One more step: whether the search is past its budget or its cap of readings."""
@@ -64,9 +65,9 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
         return steps > budget or len(found) > cap
 
     def keep(cols: Held, toks: Held) -> None:
-        """A reading whose every cell is given."""
-        if (whole := _whole(cols)) is not None and (got := _whole(toks)) is not None:
-            found.setdefault(whole, got)
+        """A reading whose every cell is given (its tokens owed where its cells are)."""
+        if (whole := _whole(cols)) is not None:
+            found.setdefault(whole, cast(Cols, toks))
 
     def band(p: int, r: int, bands: int, blocks: int, cols: Held, toks: Held, owed: tuple) -> bool:
         """Rows ``r`` onwards from number ``p``; False past the budget. ``owed``: the bands' columns left

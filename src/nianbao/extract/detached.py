@@ -393,8 +393,8 @@ def _possible(found: Found, dec: Decoded, fills: list[str]) -> tuple[list[str], 
             # after 「3.其他」, its own before it). The last row's cells but its 总计 are left out: whether its boxes
             # are in the cells' order is asked after (``_boxes_unconfirmed``)
             last = f"requests.{_format_keys(found)[-1]}"
-            loose = {p: v for p, v in val.items() if not (p.startswith(last + ".") and last in fills
-                                                          and not p.endswith("." + T3_COLUMN_KEYS[-1]))}
+            asked = {f"{last}.{c}" for c in T3_COLUMN_KEYS[:-1]} if last in fills else set()
+            loose = {p: v for p, v in val.items() if p not in asked}
             if (seen := _whole_rows(dec, fills, base)) and not _bounded(cons, {**seen, **loose}) and _bounded(
                     cons, {**seen, **base}):
                 return None
@@ -405,14 +405,14 @@ def _possible(found: Found, dec: Decoded, fills: list[str]) -> tuple[list[str], 
 
 def _whole_rows(dec: Decoded, fills: list[str], base: dict) -> dict:
     """The cells of the rows of ``dec`` not filled, not read before and not unsure, each row whole and adding up."""
-    rows: dict[str, list] = {}
+    out: dict[str, int | float] = {}
     for r in {p.rsplit(".", 1)[0] for p in dec.values}:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         if r in fills or r in dec.unsure or any(p in base or p not in dec.values for p in cells):
             continue
         if row_holds(vals := [dec.values[p].value for p in cells]):
-            rows[r] = vals
-    return {f"{r}.{c}": v for r, vals in rows.items() for c, v in zip(T3_COLUMN_KEYS, vals)}
+            out.update(zip(cells, vals))
+    return out
 
 
 _LAST_BOXES = ("表格逐框写出，表三最后几行的数字各成一框，框的先后不一定是格子的次序（行合计在任何次序下都成立），"
