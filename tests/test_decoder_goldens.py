@@ -1084,6 +1084,9 @@ RIGHT = {
     # and 5.属于三类内部事务信息 were read as cells glued and split (cuttail.settle_glued_rows: a row failing its sum in
     # such a text is null)
     "chromium-pymupdf__s08005-numbers.txt": 158,
+    # seed 7989, pypdf of Chromium's PDF, blank cells marked 「—」 and written with spaces: 表四's 「1 件 0 2 0 3 0 0 3 3 6 0
+    # — — 0 0」 and 「四、结转下年度继续办理 3 0 2 — 3 件 3 11 件」 ended at their first mark, and neither was read (107 right)
+    "chromium-pypdf__s07989-numbers.txt": 126,
 }
 
 

@@ -1358,11 +1358,22 @@ def _tail_runs(stream: Stream, start: int, blanks: bool = False) -> list[Run]:
     while j < n and (chars[j].isdigit() or chars[j] in ",，"
                      or (chars[j] in ".．" and j + 1 < n and chars[j + 1].isdigit())
                      # cells that each carry their unit (「30件2310件9」): a count's 件 ends a cell, not the row
-                     or (chars[j] in _COUNT_UNITS and j + 1 < n and chars[j + 1].isdigit())):
+                     or (chars[j] in _COUNT_UNITS and j + 1 < n and chars[j + 1].isdigit())
+                     # a blank cell's mark between the row's numbers (「3 0 2 — 3 件 3 11 件」): a cell, not the row's end
+                     or blanks and j > i and _inner_mark(stream, j)):
         j += 1
     if blanks and j > i:
         j = _trailing_marks(stream, j)
     return _whole_counts(runs_between(stream, first, j, blanks=blanks))
+
+
+def _inner_mark(stream: Stream, j: int) -> bool:
+    """``chars[j]`` is a blank cell's mark with, past any others, a number after it."""
+    chars = stream.chars
+    k = j
+    while k < len(chars) and (chars[k] in _DASHES or chars[k] == _NONE_WORD):
+        k += 1
+    return k < len(chars) and chars[k].isdigit() and len(_blank_marks(stream, j, k)) == k - j
 
 
 def _trailing_marks(stream: Stream, j: int) -> int:
@@ -2022,7 +2033,11 @@ def decode_appeals(stream: Stream) -> Decoded | None:
         end = _t4_header_end(chars, head)
     if end < 0:
         return None
-    runs = _tail_runs(stream, end)
+    runs = _tail_runs(stream, end, blanks=True)
+    if len(runs) != len(T4_GROUP_KEYS) * len(T4_COLUMN_KEYS):
+        # blank cells marked, others printed as nothing (「10件 0 _ 0 10 — _ 0 0 0」): which runs to cut the
+        # marks do not say, and cutting one (10 as 1|0) fits the sums as well; the numbers before a mark, as before
+        runs = _tail_runs(stream, end)
     paths = [f"appeals.{g}.{c}" for g in T4_GROUP_KEYS for c in T4_COLUMN_KEYS]
     cons = [([f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS[:-1]], [f"appeals.{g}.total"]) for g in T4_GROUP_KEYS]
     dec = Decoded()
@@ -2033,14 +2048,16 @@ def decode_appeals(stream: Stream) -> Decoded | None:
         dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
         return dec
     _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
+    # a blank cell's mark is settled as null, never a value: with a run a cell, it is that cell
+    marked = {p for p, r in zip(paths, runs) if r.blank} if len(runs) == len(paths) else set()
     # A block's five cells stand or fall together: one settled alone (every reading tried agreed on it)
     # comes from readings that all missed the printed one, e.g. a blank block with no separators left
     for g in T4_GROUP_KEYS:
         cells = [f"appeals.{g}.{c}" for c in T4_COLUMN_KEYS]
-        if 0 < sum(cell in dec.values for cell in cells) < len(cells):
+        if 0 < sum(cell in dec.values for cell in cells) < len(cells) - sum(cell in marked for cell in cells):
             for cell in cells:
                 dec.values.pop(cell, None)
-        elif cells[0] in dec.values and _cut_block_fails([dec.values[cell] for cell in cells]):
+        elif all(cell in dec.values for cell in cells) and _cut_block_fails([dec.values[cell] for cell in cells]):
             for cell in cells:
                 del dec.values[cell]
             dec.unreadable.append(f"appeals.{g}")
