@@ -1087,6 +1087,9 @@ RIGHT = {
     # seed 7989, pypdf of Chromium's PDF, blank cells marked 「—」 and written with spaces: 表四's 「1 件 0 2 0 3 0 0 3 3 6 0
     # — — 0 0」 and 「四、结转下年度继续办理 3 0 2 — 3 件 3 11 件」 ended at their first mark, and neither was read (107 right)
     "chromium-pypdf__s07989-numbers.txt": 126,
+    # seed 8004, PyMuPDF's sort of Chromium's PDF, cells 「0」 over 「件」: 「…缴纳费」/「0」/「用、…公开申 0件0件 0件 0件   12  件12」,
+    # the 0 above is 其他's, its 件 after 12 (法律服务机构's), apart from it and glued to 总计's 12: read 0 … 0 12 12 (2 wrong)
+    "chromium-pymupdf-sort__s08004-zeros.txt": 59,
 }
 
 
@@ -1178,6 +1181,8 @@ def test_a_count_unit_apart_from_its_number():
     assert loose_unit("28\t件") and loose_unit("申请           件16")
     assert not loose_unit("0件 12件") and not loose_unit("受理申请件数") and not loose_unit("0 件")
     assert not loose_unit("406\n件") and not loose_unit("单位： 件") and not loose_unit("件")
+    # glued to the next number, apart from the one before, where the text glues units to their numbers (seed 8004)
+    assert loose_unit("0件0件   12  件12") and not loose_unit("0 件0 件 12 件12") and not loose_unit("0件 12件12")
     # the document's offsets over the reader's white space: 「28」 and 「件」 a tab apart, one space apart in the page
     assert not loose_unit("28\t件", lambda t: t)
     assert loose_unit("28\t件", lambda t: t if t < 2 else t + 40)

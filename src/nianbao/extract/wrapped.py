@@ -35,7 +35,14 @@ def loose_unit(text: str, source: Callable[[int], int | None] | None = None) -> 
             continue  # (a header's 「单位：件」)
         if _wide(text, i, j, source):
             return True
+        if i < j and j + 1 < len(text) and text[j + 1].isdigit() and "\n" not in text[i:j] and _GLUED_UNIT.search(text):
+            # apart from the number before it and glued to the one after, in a text that glues each count's unit to
+            # its number (「0件0件 0件 0件   12  件12」, PyMuPDF's sort: the 0 of 「0」 over 「件」 a line above): no number's
+            return True
     return False
+
+
+_GLUED_UNIT = re.compile(rf"\d{UNIT}")
 
 
 def _wide(text: str, i: int, j: int, source: Callable[[int], int | None] | None) -> bool:
