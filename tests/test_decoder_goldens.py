@@ -1090,6 +1090,9 @@ RIGHT = {
     # seed 8004, PyMuPDF's sort of Chromium's PDF, cells 「0」 over 「件」: 「…缴纳费」/「0」/「用、…公开申 0件0件 0件 0件   12  件12」,
     # the 0 above is 其他's, its 件 after 12 (法律服务机构's), apart from it and glued to 总计's 12: read 0 … 0 12 12 (2 wrong)
     "chromium-pymupdf-sort__s08004-zeros.txt": 59,
+    # seed 7853, pdfplumber of Chromium's PDF, labels wrapped anywhere: 「一」 / 「21 0 0 0 0 0 21」 / 「、本年新收…」 taken for
+    # numbers above their label below a header, every table left unread (0 right)
+    "chromium-pdfplumber__s07853-breaks.txt": 178,
 }
 
 

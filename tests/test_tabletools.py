@@ -73,6 +73,15 @@ def test_numbers_over_their_units_with_the_label_between_are_its_own():
     assert nianbao.parse(path).requests["new_received"].total == 0
 
 
+def test_a_numbering_cut_from_its_label_by_the_numbers_is_no_header():
+    # pdfplumber of a page whose narrow label cells wrap anywhere: 「一」 / 「21 0 0 0 0 0 21」 / 「、本年新收政府信息公开申请数量」,
+    # the label written around its numbers, not numbers above it below a header (seed 7853 printed by Chromium: all
+    # three tables were left unread)
+    path = DATA / "decoder" / "chromium-pdfplumber__s07853-breaks.txt"
+    assert not numbers_above_labels(load(path).blocks)
+    assert nianbao.parse(path).requests["new_received"].total == 21
+
+
 def test_prose_with_numbers_on_their_own_lines_is_no_such_table():
     # docling-rs writes the prose's numbers on lines of their own and 表二's labels first: not numbers above labels
     path = HERE / "docling_prose_numbers_own_lines.md"

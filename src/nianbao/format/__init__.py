@@ -8,7 +8,7 @@ checks it). New code asks Format.
 """
 
 from .format import FORMATS, Format
-from .labels import core, match_label, names_in_cell, norm, similarity, tail
+from .labels import core, match_label, names_in_cell, norm, numbering_length, similarity, tail
 from .names import appeal_group_name, cell_name, cell_parts
 from .numbers import number_text, plain
 from .spec import (
@@ -64,6 +64,7 @@ __all__ = [
     "match_label",
     "names_in_cell",
     "norm",
+    "numbering_length",
     "number_text",
     "plain",
     "similarity",

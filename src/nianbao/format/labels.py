@@ -46,6 +46,13 @@ def core(text: str) -> str:
     return _PUNCT.sub("", t)
 
 
+def numbering_length(text: str) -> int:
+    """How many characters of ``norm(text)`` its leading numbering takes (「一、」「（三）」「2.」; 0: none)."""
+    t = norm(text)
+    m = _NUMBERING.match(t) if t and (t[0] in _NUMBERING_FIRST or t[0].isdecimal()) else None
+    return m.end() if m else 0
+
+
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 

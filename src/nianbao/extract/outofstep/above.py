@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...format import Format, core, match_label
+from ...format import Format, core, match_label, norm, numbering_length
 from ...format.spec import T3_HEADER_WORDS, Label
 from ...ingest import Block
 from ..rowlabels import ACTIVE_ANY, T3_LABELS
@@ -57,7 +57,7 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
             kinds[i] = "H" if lab is None else "R"
     # a whole row's numbers just above the first row (a columnar text's lone 0 is the top of a column)
     top = any(i >= 2 and kinds[i - 1] == "N" and kinds[i - 2] == "H" and _whole_row(rows[i - 1], width)
-              for i, width in first)
+              and not _numbering_above(blocks[i - 2], rows[i]) for i, width in first)
     # a line of the cells' units alone after a label (「0 0 0」 / 「规章」 / 「件 件 件」): cells of two lines, number over
     # 件, with the label set in the middle of its row between them; the numbers above are its own row's
     kinds = ["U" if k == "H" and _units_only(b) else k for k, b in zip(kinds, blocks)]
@@ -65,6 +65,15 @@ def numbers_above_labels(blocks: list[Block]) -> bool:
     bottom = any(kinds[i - 1] == "N" and kinds[i] == "R" and (i + 1 == len(kinds) or kinds[i + 1] in ("H", "R"))
                  for i in range(1, len(kinds)))
     return top and bottom
+
+
+def _numbering_above(above: Block, row: Row | None) -> bool:
+    """The line above is the first row's numbering, cut from the rest of its label by the row's numbers (「一」 /
+    「21 0 0 0 0 0 21」 / 「、本年新收政府信息公开申请数量」, pdfplumber of a page whose narrow label cell wraps after
+    its numeral): a label written around its numbers, not numbers above their label."""
+    head = norm(above.text)
+    return (row is not None and row.label is not None and 0 < len(head) <= 3
+            and numbering_length(head + norm(row.label)) > len(head))
 
 
 def between_numbers_and_units(blocks: list[Block]) -> set[int]:
