@@ -190,3 +190,12 @@ def test_shells_analyse_and_tests_read_the_format_through_format():
 def test_a_label_numbered_otherwise_is_not_matched(text, key):
     lab, _ = Format.match_label(text, Format.get("2021").t3_rows)
     assert (lab.key if lab else None) == key
+
+
+def test_numbering_length_counts_only_a_whole_numbering():
+    from nianbao.format import numbering_length
+
+    # (of the normalised text: 「（三）」 is 「(三)」)
+    assert numbering_length("一、本年新收") == 2 and numbering_length("（三）不予公开") == 3
+    assert numbering_length("3．补正后") == 2 and numbering_length("（五）不予处理 1.信访") == 3
+    assert numbering_length("一") == 0 and numbering_length("本年新收") == 0 and numbering_length("") == 0

@@ -39,16 +39,18 @@ def norm(text: str) -> str:
 def core(text: str) -> str:
     """The words of a label: normalised, numbering and punctuation removed."""
     t = norm(text)
-    # (anchored at the start and never empty: what ``sub`` would take, once; only after a character a
-    # numbering can start with)
-    if t and (t[0] in _NUMBERING_FIRST or t[0].isdecimal()) and (m := _NUMBERING.match(t)):
-        t = t[m.end():]
-    return _PUNCT.sub("", t)
+    return _PUNCT.sub("", t[_numbering_end(t):])
 
 
 def numbering_length(text: str) -> int:
     """How many characters of ``norm(text)`` its leading numbering takes (「一、」「（三）」「2.」; 0: none)."""
-    t = norm(text)
+    return _numbering_end(norm(text))
+
+
+def _numbering_end(t: str) -> int:
+    """``numbering_length`` of the normalised ``t``."""
+    # (anchored at the start and never empty: what ``sub`` would take, once; only after a character a
+    # numbering can start with)
     m = _NUMBERING.match(t) if t and (t[0] in _NUMBERING_FIRST or t[0].isdecimal()) else None
     return m.end() if m else 0
 
