@@ -2048,8 +2048,8 @@ def decode_appeals(stream: Stream) -> Decoded | None:
         dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
         return dec
     _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
-    # a blank cell's mark is settled as null, never a value: with a run a cell, it is that cell
-    marked = {p for p, r in zip(paths, runs) if r.blank} if len(runs) == len(paths) else set()
+    # a blank cell's mark is settled as null, never a value (marks are kept only where each run is a cell, above)
+    marked = {p for p, r in zip(paths, runs) if r.blank}
     # A block's five cells stand or fall together: one settled alone (every reading tried agreed on it)
     # comes from readings that all missed the printed one, e.g. a blank block with no separators left
     for g in T4_GROUP_KEYS:

@@ -73,7 +73,7 @@ def _numbering_above(above: Block, row: Row | None) -> bool:
     its numeral): a label written around its numbers, not numbers above their label."""
     head = norm(above.text)
     return (row is not None and row.label is not None and 0 < len(head) <= 3
-            and numbering_length(head + norm(row.label)) > len(head))
+            and numbering_length(above.text + row.label) > len(head))
 
 
 def between_numbers_and_units(blocks: list[Block]) -> set[int]:
