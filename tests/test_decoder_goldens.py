@@ -730,7 +730,9 @@ RIGHT = {
     # pdfplumber's text of LibreOffice's PDF (seed 3469, and four other modes): 「3 17 0 0 0 0 0 17」/「.危及“三安全一稳定”」, the
     # label's numbering split around its row's numbers: the 7 of 17 was taken for a numbering 「7.」 and 总计 read as 1. The
     # format numbers 危及… 3, never 7 (decoder._NUMBERED_WORDS)
-    "lo-pdfplumber__s03469-breaks.txt": 180,
+    # (198 since: 表二's 「行」/「29 -3 0」/「政处罚」, 「行政」/「16 0」/「事业性收费」 and 「政」/「6 765.12」/「府集中采购」, a wrapped label's
+    # numbers on one line, read; decoder._one_line, _label_around)
+    "lo-pdfplumber__s03469-breaks.txt": 198,
     # PyMuPDF's text of LibreOffice's PDF (seed 3461), one cell a line, narrow cells: 「１００３３７」 (100 and 337 glued) … 6.属于
     # 四类过程性信息 read by count on several lines as 100337 0 315270 26 6 12 88 (7 wrong). Its neighbour 5. failed its sum
     # beside an unread row and was nulled; a row found so is unread for its neighbours too (counted.counted_rows)
@@ -800,7 +802,7 @@ RIGHT = {
     # and 「办理结果 2.」/「4 0 0 0 0 0 4」/「其他法律行政法规禁止公开」. The row took the next row's 0s, written after its label
     # (4 and 2 wrong); the numbers between the label's pieces are its own (tables._numbers_inside_label)
     "lo-pdftotext-layout__s03341-breaks.txt": 165,
-    "lo-pdftotext-layout__s03245-breaks.txt": 164,
+    "lo-pdftotext-layout__s03245-breaks.txt": 170,
     # PDFBox's sorted text of LibreOffice's PDF (seed 2765): 「三 （一）予以公开 0 0 15 3 0 13 31」/「、本年度办」: the 1 of 31 was
     # taken for a label's numbering 「1、」 (1 wrong, 31 read 3); a mark that starts the next line numbers no digit before it
     "lo-pdfbox-sort__s02765-breaks.txt": 198,
@@ -1093,6 +1095,31 @@ RIGHT = {
     # seed 7853, pdfplumber of Chromium's PDF, labels wrapped anywhere: 「一」 / 「21 0 0 0 0 0 21」 / 「、本年新收…」 taken for
     # numbers above their label below a header, every table left unread (0 right)
     "chromium-pdfplumber__s07853-breaks.txt": 178,
+    # seed 8221, pdfplumber of LibreOffice's PDF, narrow cells wrapped anywhere (0 right): 「一、」 / 「86 52 … 286」 / 「本年新收…」,
+    # the numbering whole above the numbers, taken for numbers above their label (the text out of step, the decoder's header
+    # holding a row); 「（六）其」 / 「29 2 20 12 0 0 63」 / 「他处理」 not seen as 2019's single row; 表二's 「行政处」 / 「0 -6 28」 / 「罚」
+    # (a wrapped label's numbers on one line, a sign among them) not read; 表四's 维持 cut 「结果维」 … 「持」
+    "lo-pdfplumber__s08221-breaks.txt": 198,
+    # the same page printed by Chromium through pdftotext -layout (0 right): the first three
+    "chromium-pdftotext-layout__s08221-breaks.txt": 198,
+    # seed 8253, pdfplumber of LibreOffice's PDF (0 right): header lines of one cell each, 「自然人 商」 naming one column,
+    # taken for a header cut to its first column, so no row of one cell was read but under it; 表四's 行政复议 cut over
+    # lines 「行政复」 / 「行」 / 「政诉讼」 / 「议」, its header found from the section's heading
+    "lo-pdfplumber__s08253-breaks.txt": 186,
+    # seed 8175, pdfplumber of LibreOffice's PDF: 「一、」 / numbers / 「本年新收…」 again (15 right)
+    "lo-pdfplumber__s08175-mixed.txt": 179,
+    # the same page printed by Chromium (46 right): the page's repeated header, naming a column 其他, inside 2.申请人逾期未按…'s
+    # wrapped label, taken for 3.其他 (「3．」 / 「4 6 0 0 0 0 10」 / 「其他」 after it), and 「认或重」 / 「0 0 0 1 0 0 1」 / 「新出具」
+    # not found (重新出具 cut after one character): every row after 4.无正当理由… unread
+    "chromium-pdfplumber__s08175-mixed.txt": 158,
+    # seed 8109, pdfplumber of Chromium's PDF: 表四's header with 维持 and 总计 cut (「维」 … 「持」, 「总」 … 「计」), unread (171)
+    "chromium-pdfplumber__s08109-breaks.txt": 186,
+    # seed 7861, pypdf of Chromium's PDF, blank cells printed as nothing: 「行政许可 0 -7 0」 taken for two single digits that may
+    # be one number (7|0) once -7 was read as a signed cell, and the row nulled (118)
+    "chromium-pypdf__s07861-numbers.txt": 121,
+    # seed 8205, PyMuPDF's sort of LibreOffice's PDF: 「2.其他法律行政法规禁」 / seven 0s / 「止公开」, the key 禁止公开 cut after one
+    # character; found by its variant 法律行政法规禁止 cut the same way (186)
+    "lo-pymupdf-sort__s08205-breaks.txt": 193,
 }
 
 

@@ -82,6 +82,14 @@ def test_a_numbering_cut_from_its_label_by_the_numbers_is_no_header():
     assert nianbao.parse(path).requests["new_received"].total == 21
 
 
+def test_a_whole_numbering_above_the_first_rows_numbers_is_no_header():
+    # the same with the numbering whole on its line: 「一、」 / 「33 78 36 14 38 24 223」 / 「本年新收政府信息公开申请数量」 (seed
+    # 8175, pdfplumber of LibreOffice's PDF: every table was left unread)
+    path = DATA / "decoder" / "lo-pdfplumber__s08175-mixed.txt"
+    assert not numbers_above_labels(load(path).blocks)
+    assert nianbao.parse(path).requests["new_received"].total == 223
+
+
 def test_prose_with_numbers_on_their_own_lines_is_no_such_table():
     # docling-rs writes the prose's numbers on lines of their own and 表二's labels first: not numbers above labels
     path = HERE / "docling_prose_numbers_own_lines.md"

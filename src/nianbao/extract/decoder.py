@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import combinations
@@ -730,6 +730,10 @@ def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int,
             p = chars.find(key, cur, hi)
             if p >= 0 and (best is None or p < best[0]):
                 best = (p, p + len(key))
+        if best is None and split and row.key == "other_other":
+            # its number, the row's numbers, then its key: 「3．」 / 「4 6 0 0 0 0 10」 / 「其他」 (a page's repeated header
+            # just before it names a column 其他)
+            best = _numbered_around(stream, row, cur, hi)
         if best is None and row.key == "other_other":  # its key alone, close after the row before it
             p = chars.find(row.keys[0], cur, hi)
             if p >= 0 and p - cur < 80:
@@ -743,6 +747,18 @@ def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int,
     return out
 
 
+def _numbered_around(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] | None:
+    """A row's number, then three numbers or more, then its key: (start, end) of the key (a narrow label cell wrapped
+    after its number around the row's line; ``_heads`` finds where its numbers start, ``_numbering_split``)."""
+    number = unicodedata.normalize("NFKC", row.number or "")
+    if not number:
+        return None
+    m = re.compile(re.escape(number) + r"\d[\d]*" + re.escape(row.keys[0])).search(stream.chars, lo, hi)
+    if m is None or len(runs_between(stream, m.start() + len(number), m.end() - len(row.keys[0]))) < 3:
+        return None
+    return m.end() - len(row.keys[0]), m.end()
+
+
 def _split_key(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] | None:
     """A row's key with its numbers written inside it, as (start, end) around them: a narrow label cell wrapped around
     the row's line, 「1、本机关 不掌」 / 「3 0 0 0 0 2 5」 / 「握相关政府信息」 (chromium-pdfplumber s06223). The numbers are the
@@ -750,15 +766,16 @@ def _split_key(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] 
     around three numbers or more: a lone digit there is a wrapped cell's piece (「规禁止」 / 「0」 / 「公开」, the 0 of a
     小计 20 written over two lines, chromium-pymupdf-sort s00303), not the row."""
     chars = stream.chars
-    key = row.keys[0]
     best = None
     marks = re.escape("".join(sorted(_DASHES)))
-    for k in range(2, len(key)):
-        cut = re.compile(re.escape(key[:k]) + rf"[{marks}]*\d[\d{marks}]*" + re.escape(key[k:]))
-        m = cut.search(chars, lo, hi)
-        if m and (best is None or m.start() < best[0]) and len(runs_between(stream, m.start() + k, m.end() - len(key) + k,
-                                                                            blanks=True)) >= 3:
-            best = (m.start(), m.end())
+    # (or a variant: 「认或重」 / 「0 0 0 1 0 0 1」 / 「新出具」 is cut one character into 重新出具, two into 确认或重新)
+    for key in (row.keys[0], *row.variants):
+        for k in range(2, len(key)):
+            cut = re.compile(re.escape(key[:k]) + rf"[{marks}]*\d[\d{marks}]*" + re.escape(key[k:]))
+            m = cut.search(chars, lo, hi)
+            if m and (best is None or m.start() < best[0]) and len(
+                    runs_between(stream, m.start() + k, m.end() - len(key) + k, blanks=True)) >= 3:
+                best = (m.start(), m.end())
     return best
 
 
@@ -966,6 +983,8 @@ def _t3_rows(chars: str, lo: int, hi: int) -> tuple[Label, ...]:
     if any(w in window for w in Format.other_subrow_words()):  # 2021's rows under （六）其他处理
         return T3_ROWS_2021
     if T3_OTHER_TOTAL.keys[0] in window:  # 2019's single row （六）其他处理
+        return T3_ROWS_2019
+    if T3_OTHER_TOTAL.keys[0] in _DIGITS.sub("", window):  # … its label wrapped around its numbers: 「（六）其」/「29 … 63」/「他处理」
         return T3_ROWS_2019
     return T3_ROWS_2021
 
@@ -1281,6 +1300,7 @@ def _drop_subtotal(dec: Decoded, cols: tuple[str, ...]) -> None:
 
 _APPLICANT_HEAD = ("申请人情况", "自然人")
 _HEAD_DIGITS = re.compile(r"\d{5,}")
+_NUMBERING_THEN_DIGITS = re.compile(r"(?:[(（]?[一二三四五六七八九十]{1,3}[、.．)）]?)\d+$")
 
 
 # a row's numbering opened right before the numbers, its numeral and 「）」 after them (「（」 / numbers / 「七）总计」);
@@ -1294,7 +1314,12 @@ def _numbers_in_header(header: str) -> bool:
     (camelot stream over a crawler's page printed to PDF: 「…科研 机构 190000019 社会公益组织 … 一、本年新收…」),
     so the labels after it do not stand before their own numbers."""
     at = max(header.rfind(w) for w in _APPLICANT_HEAD)
-    return at >= 0 and bool(_HEAD_DIGITS.search(header, at))
+    if at < 0:
+        return False
+    # (the first row's numbering alone before its numbers, its words after them: 「一、」 / 「86 52 … 286」 /
+    # 「本年新收…」, a narrow label cell wrapped around the row's line; the numbers are that label's own)
+    inside = _NUMBERING_THEN_DIGITS.search(header, at)
+    return bool(_HEAD_DIGITS.search(header, at, inside.start() if inside else len(header)))
 
 
 def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
@@ -2013,12 +2038,9 @@ _T4_HEADER_END = ("尚未审结总计", "未审结总计", "审结总计")
 def decode_appeals(stream: Stream) -> Decoded | None:
     """表四: the 15 numbers after the header's last 总计."""
     chars = stream.chars
-    head = chars.find(_T4_HEAD)
-    while head >= 0:
-        window = chars[head:head + 400]
-        if _T4_FIRST_RESULT in window and ("诉讼" in window or "起诉" in window):
-            break
-        head = chars.find(_T4_HEAD, head + len(_T4_HEAD))
+    head = _t4_head(chars, lambda window: _T4_FIRST_RESULT in window)
+    if head < 0:
+        head = _t4_head(chars, _first_result)
     if head < 0:
         return None
     if _t4_printed_blank(chars, head):
@@ -2112,6 +2134,9 @@ def _blank_groups_dropped(runs: list[Run]) -> bool:
 
 
 _T4_HEADER_CHARS = frozenset("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + Format.T4_LITIGATION + "()")
+# … and the section heading's (「行政复议、行政诉讼情况」): where the header's 行政复议 is cut over lines, the heading's
+# is the only one whole
+_T4_HEADING_CHARS = _T4_HEADER_CHARS | frozenset("、情况")
 
 
 _NEXT_SECTION = re.compile(r"[五六][、.．，,]")
@@ -2147,6 +2172,29 @@ def _t4_printed_blank(chars: str, head: int) -> bool:
     return False
 
 
+def _t4_head(chars: str, names_first: Callable[[str], bool]) -> int:
+    """Where 表四's header starts: a 行政复议 whose next words name the first result column (``names_first``) and
+    a lawsuit; -1 when none does."""
+    head = chars.find(_T4_HEAD)
+    while head >= 0:
+        window = chars[head:head + 400]
+        if names_first(window) and ("诉讼" in window or "起诉" in window):
+            return head
+        head = chars.find(_T4_HEAD, head + len(_T4_HEAD))
+    return -1
+
+
+def _first_result(header: str) -> bool:
+    """表四's header names its first result column, 维持 (``_names``)."""
+    return _names(header, _T4_FIRST_RESULT)
+
+
+def _names(header: str, word: str) -> bool:
+    """表四's header names a column ``word``, its characters apart too where the header's narrow cells wrap
+    (pdfplumber: 「结 果维结果纠 …」 / 「持 正 果 …」, 「总」 … 「计」)."""
+    return word in header or all(ch in header for ch in word)
+
+
 def _t4_header_end(chars: str, head: int) -> int:
     """Where 表四's numbers start when its header does not end in 总计 (a layout that writes the header
     rows' words column-interleaved: "…尚未总计…维持纠正结果审结"): the first digit after a 行政复议 from
@@ -2155,9 +2203,9 @@ def _t4_header_end(chars: str, head: int) -> int:
     while p >= 0:
         i = p
         stop = min(len(chars), p + 200)
-        while i < stop and not chars[i].isdigit() and chars[i] in _T4_HEADER_CHARS:
+        while i < stop and not chars[i].isdigit() and chars[i] in _T4_HEADING_CHARS:
             i += 1
-        if i < stop and chars[i].isdigit() and _T4_FIRST_RESULT in chars[p:i] and _T4_TOTAL in chars[p:i]:
+        if i < stop and chars[i].isdigit() and _first_result(chars[p:i]) and _names(chars[p:i], _T4_TOTAL):
             return i
         p = chars.find(_T4_HEAD, p + len(_T4_HEAD), head + 3000)
     return -1
@@ -2175,6 +2223,14 @@ def _t3_header_word(chars: str, lo: int, hi: int) -> int:
     """Where the first word of 表三's header stands in ``chars[lo:hi]``, or ``hi``."""
     m = _T3_HEADER_WORDS.search(chars, lo, hi)
     return m.start() if m else hi
+
+
+def _one_line(stream: Stream, runs: list[Run], cells: int) -> bool:
+    """The runs are a number for each of ``cells`` cells, all on one line of the text: a line keeps its numbers in
+    the order they stand (pdfplumber: 「行政处」 / 「0 -6 28」 / 「罚」), where a tool's boxes, a number each, need not."""
+    if len(runs) != cells:
+        return False
+    return "\n" not in stream.text[stream.where[runs[0].start]:stream.where[runs[-1].end - 1]]
 
 
 def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | None:
@@ -2217,7 +2273,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
     for n, (it, s, e) in enumerate(found):
         runs = all_runs[n]
         wrapped = not any(stream.chars.startswith(k, s) for k in (it.label, *it.keys))  # (found by ``_wrapped_label``)
-        if runs and it.columns and wrapped:
+        if runs and it.columns and wrapped and not _one_line(stream, runs, len(it.columns)):
             # an item of several cells, its label wrapped around its numbers (``_wrapped_label``): they may stand in a
             # tool's order of boxes, not the cells' (pdftotext: 「规」「０」「23」「０」「章」 is 0 0 23)
             dec.why[f"active.{it.key}"] = "wrapped"
@@ -2625,8 +2681,9 @@ def _joinable_pair(stream: Stream, runs: list[Run]) -> bool:
     nothing but one space or line break between them: the two spans of one number as readily as two cells."""
     text, where = stream.text, stream.where
     for a, b in zip(runs, runs[1:]):
+        # (nor a signed cell: 「0 -7 0」 is 本年增/减's -7 between two cells)
         if (len(a.digits) != 1 or len(b.digits) != 1 or a.digits == "0" or a.blank or b.blank
-                or b.start >= len(where) or b.gap):
+                or b.start >= len(where) or b.gap or a.negative or b.negative):
             continue
         if text[where[a.end - 1] + 1:where[b.start]] in (" ", "\n", "\xa0", "\u3000"):
             return True
@@ -2744,11 +2801,28 @@ def active_labels(chars: str, fmt: str) -> tuple[tuple[ActiveItem, ...], int, li
         if p < 0 and key != it.keys[0]:
             key = it.keys[0]
             p = chars.find(key, start, hi)
-        if p >= 0:
+        if p >= 0 and (around := _label_around(chars, _stream_label(it.label), key, p)) is not None:
+            # its key whole, the label's first words before its numbers (「行政」/「16 0」/「事业性收费」)
+            hits.append((n, *around))
+        elif p >= 0:
             hits.append((n, p, p + len(key)))
         elif (wrapped := _wrapped_label(chars, it.keys[0], start, hi)) is not None:
             hits.append((n, *wrapped))
     return items, hi, _increasing(hits)
+
+
+def _label_around(chars: str, label: str, key: str, p: int) -> tuple[int, int] | None:
+    """The item's whole label ending with ``key`` (found at ``p``), a number inside it before the key's last words
+    (「行政」/「16 0」/「事业性收费」, 「政」/「6 765.12」/「府集中采购」): the label wrapped around its numbers, as
+    ``_wrapped_label`` gives it (where it starts, where its number starts); None when not so."""
+    if not label.endswith(key) or label == key:
+        return None
+    end = p + len(key)
+    for i, pattern in enumerate(_wrapped_patterns(label), 1):
+        if i < len(label) - len(key) + 1 and (m := pattern.search(chars, max(0, p - 40), end)) is not None \
+                and m.end() == end:
+            return m.start(), m.start() + i
+    return None
 
 
 def _wrapped_label(chars: str, key: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2765,7 +2839,8 @@ def _wrapped_label(chars: str, key: str, start: int, end: int) -> tuple[int, int
 @lru_cache(maxsize=64)
 def _wrapped_patterns(key: str) -> tuple[re.Pattern[str], ...]:
     """``key`` with a number (and a count's unit) after each of its first characters in turn."""
-    return tuple(re.compile(re.escape(key[:i]) + r"\d[\d.]*(?:件|个|条|项|次)?" + re.escape(key[i:]))
+    # (a 本年增/减 cell's sign among the numbers: 「行政处」/「0 -6 28」/「罚」)
+    return tuple(re.compile(re.escape(key[:i]) + r"[-+−]?\d[-+−\d.]*(?:件|个|条|项|次)?" + re.escape(key[i:]))
                  for i in range(1, len(key)))
 
 
@@ -2814,7 +2889,13 @@ def _negative_cell(stream: Stream, p: int) -> int:
     q = p + 1
     while q < len(chars) and chars[q].isdigit() and where[q] == where[q - 1] + 1:
         q += 1
-    return q if _whole_cell(stream.text, where[p], where[q - 1]) else 0
+    return q if _whole_cell(stream.text, where[p], where[q - 1]) or _spaced(stream.text, where[p], where[q - 1]) else 0
+
+
+def _spaced(text: str, a: int, b: int) -> bool:
+    """``text[a..b]`` stands apart from the words and numbers around it, white space on each side (「0 -6 28」, a
+    row's cells on one line parted by spaces)."""
+    return a > 0 and text[a - 1] in _BLANK and (b + 1 >= len(text) or text[b + 1] in _BLANK or text[b + 1] in _CELL_EDGE)
 
 
 def _number_end(stream: Stream, i: int, end: int) -> int:

@@ -568,6 +568,8 @@ def _cut_slots(lines: list[Block]) -> tuple[dict[str, int] | None, int]:
     """A text header that names, each once, in cells of their own and in order, the first few of the seven
     columns and no other, the last named in the line's last cell (a table whose last columns a converter
     dropped): those columns' cell indices."""
+    if not lines or len(lines[0].cells) < 2:
+        return None, 0  # a line of one cell keeps no column apart (pdfplumber: 「自然人 商」 over 「科研 社会公 …」)
     slots = _named_slots(lines)
     if not slots or any(len(v) != 1 for v in slots.values()):
         return None, 0

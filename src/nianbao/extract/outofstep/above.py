@@ -72,8 +72,11 @@ def _numbering_above(above: Block, row: Row | None) -> bool:
     「21 0 0 0 0 0 21」 / 「、本年新收政府信息公开申请数量」, pdfplumber of a page whose narrow label cell wraps after
     its numeral): a label written around its numbers, not numbers above their label."""
     head = norm(above.text)
-    return (row is not None and row.label is not None and 0 < len(head) <= 3
-            and numbering_length(above.text + row.label) > len(head))
+    if row is None or row.label is None or not 0 < len(head) <= 3:
+        return False
+    # (「一、」 / numbers / 「本年新收…」: the numbering whole above, the label's words without one below)
+    whole = numbering_length(above.text) == len(head) and not numbering_length(row.label)
+    return whole or numbering_length(above.text + row.label) > len(head)
 
 
 def between_numbers_and_units(blocks: list[Block]) -> set[int]:
