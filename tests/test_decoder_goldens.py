@@ -1120,6 +1120,20 @@ RIGHT = {
     # seed 8205, PyMuPDF's sort of LibreOffice's PDF: 「2.其他法律行政法规禁」 / seven 0s / 「止公开」, the key 禁止公开 cut after one
     # character; found by its variant 法律行政法规禁止 cut the same way (186)
     "lo-pymupdf-sort__s08205-breaks.txt": 193,
+    # seed 8485, pdfplumber of Chromium's PDF, blank cells printed as nothing or 「—」, counts with their 件 in narrow cells:
+    # 「3.补正后申请内容仍不明 196」 / 「— 0 0 0 — 196」 / 「确 件」, 其他's 196 over its 件 read as 自然人's (2 wrong)
+    "chromium-pdfplumber__s08485-numbers.txt": 101,
+    # seed 8402, pdfminer of Chromium's PDF with a 小计 column its boxes name among the rows: （七）总计 and 结转下年度 read as
+    # seven 0s each by the detached-label reading (13 wrong)
+    "chromium-pdfminer__s08402-t3_header.txt": 15,
+    # seed 8573, pdftotext's layout of LibreOffice's PDF: 「三、本年 （」 / 「度办理结 0 0 18 0 0 0 18」 / 「果 一）予以公开」, the
+    # numbering cut around the numbers with the group label's pieces on each line (one character, 「果」, after them); unread,
+    # and with it every sum down the columns, so the whole table was (86)
+    "lo-pdftotext-layout__s08573-breaks.txt": 198,
+    # seed 8400, pdfminer of LibreOffice's PDF: 「… 296 443 0 0 （七）总计 645 714 …」 — the 「（」 right after the row before's
+    # numbers is no group label's piece between a numbering and its numbers (a first version of the above took it for one:
+    # （七）总计 unread, 33)
+    "lo-pdfminer__s08400-plain.txt": 40,
 }
 
 
@@ -1213,6 +1227,9 @@ def test_a_count_unit_apart_from_its_number():
     assert not loose_unit("406\n件") and not loose_unit("单位： 件") and not loose_unit("件")
     # glued to the next number, apart from the one before, where the text glues units to their numbers (seed 8004)
     assert loose_unit("0件0件   12  件12") and not loose_unit("0 件0 件 12 件12") and not loose_unit("0件 12件12")
+    # after a word and a space: a wrapped label's last word beside the 件 under its number (seed 8485, pdfplumber: 其他's
+    # 196 on the label's line, its 件 two lines below); on a line of its own after the word's it says nothing
+    assert loose_unit("3.补正后申请内容仍不明 196\n— 0 0 0 — 196\n确 件") and not loose_unit("确\n件")
     # the document's offsets over the reader's white space: 「28」 and 「件」 a tab apart, one space apart in the page
     assert not loose_unit("28\t件", lambda t: t)
     assert loose_unit("28\t件", lambda t: t if t < 2 else t + 40)

@@ -939,8 +939,11 @@ def _numbering_split_as(stream: Stream, lo: int, s: int, key: str, number: str, 
         if q <= lo or chars[q:s] != rest:
             continue
         p = q
-        # (a spanning group label's words the page wrote between: 「三、」「（一」 / 76 21 0件 … 97 / 「本年」「）予以公开」)
-        p -= next((n for n in range(min(_GROUP_PIECE, q - lo), 1, -1) if _in_group_label(chars[q - n:q])), 0)
+        # (a spanning group label's words the page wrote between: 「三、」「（一」 / 76 21 0件 … 97 / 「本年」「）予以公开」; one
+        # word's character too, 「果」 of 三、本年度办理结果 in 「度办理结 0 0 18 0 0 0 18」 / 「果 一）予以公开」, not a bracket: the
+        # 「（」 of 「（七）总计」 right after the numbers of the row before)
+        p -= next((n for n in range(min(_GROUP_PIECE, q - lo), 0, -1)
+                   if _in_group_label(chars[q - n:q]) and (n > 1 or chars[q - 1].isalpha())), 0)
         # (a count's unit right after its digits too: 「（一」 / 0件 0件 … / 「）予以公开」)
         while p > lo and (chars[p - 1].isdigit() or chars[p - 1] in _DASHES
                           or chars[p - 1] in _COUNT_UNITS and p - 1 > lo and chars[p - 2].isdigit()):
@@ -957,7 +960,10 @@ def _numbering_split_as(stream: Stream, lo: int, s: int, key: str, number: str, 
             # the compact characters, apart in the text; not the numbering written with its label after another
             # row's numbers (「… 2 0 0 0 0 1 3」/「2.重复申请」, whose first cell is a 2)
             h, p = p, p + m
-        if p == q or not any(ch.isdigit() or ch in _DASHES for ch in chars[p:q]) or h < lo or chars[h:p] != number[:m]:
+        if chars[h:p] != number[:m] and (g := _group_piece_before(chars, lo, p, number[:m])):
+            h = p - g - m  # (a spanning group label's words between the numbering's piece and the numbers: 「三、本年 （」 /
+            # 「度办理结 0 0 18 0 0 0 18」 / 「果 一）予以公开」)
+        if p == q or not any(ch.isdigit() or ch in _DASHES for ch in chars[p:q]) or h < lo or chars[h:h + m] != number[:m]:
             continue
         if h > 0 and chars[h - 1].isdigit():
             continue  # (a numeral glued to digits before it: 「…0 3.」 may be a cell's)
@@ -966,6 +972,13 @@ def _numbering_split_as(stream: Stream, lo: int, s: int, key: str, number: str, 
 
 
 _GROUP_PIECE = 6  # characters of a group label's words looked for between a row's numbers and its label's rest
+
+
+def _group_piece_before(chars: str, lo: int, p: int, first: str) -> int:
+    """How many characters of a group label's words stand right before ``p`` with ``first`` (a numbering's first
+    piece) right before them; 0 when none do."""
+    return next((n for n in range(min(_GROUP_PIECE, p - lo - len(first)), 1, -1)
+                 if _in_group_label(chars[p - n:p]) and chars[p - n - len(first):p - n] == first), 0)
 
 
 def _in_group_label(piece: str) -> bool:

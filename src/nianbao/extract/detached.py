@@ -48,6 +48,7 @@ from .decoder import (
     _occurrences,
     _rows_add_up,
     _solve,
+    _subtotal_in_table,
     _t3_constraints,
     _t3_rows,
     _tail_readings,
@@ -146,6 +147,10 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
         return None
     lo, hi, rows, occ = found
     if not occ:
+        return None
+    if _subtotal_in_table(chars, occ[0][0]):
+        # the header's 小计 written among the rows (pdfminer's boxes): a row's cells are seven or eight, not known, and
+        # seven 0s of the 小计 column's boxes read as one row (chromium-pdfminer s08402: （七）总计 and 结转下年度 all 0)
         return None
     attached, detached = attached_labels(stream, rows, occ, hi)
     if not detached:

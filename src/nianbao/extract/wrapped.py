@@ -33,6 +33,8 @@ def loose_unit(text: str, source: Callable[[int], int | None] | None = None) -> 
             return True  # (after another count's: 「0件   件16」)
         if before in "：:":
             continue  # (a header's 「单位：件」)
+        if i < j and not before.isdigit() and "\n" not in text[i:j]:
+            return True  # (after a word and a space: 「确 件」, a wrapped label's last word beside the 件 under its number)
         if _wide(text, i, j, source):
             return True
         if i < j and j + 1 < len(text) and text[j + 1].isdigit() and "\n" not in text[i:j] and _GLUED_UNIT.search(text):
