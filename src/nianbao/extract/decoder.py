@@ -49,6 +49,7 @@ from ..format import (
     Label,
     core,
     norm,
+    numbering_length,
     tail,
 )
 from ..ingest import PAGE_HALF, PAGE_INLINE, Block, Cell
@@ -750,10 +751,10 @@ def _anchors(stream: Stream, rows: tuple[Label, ...], lo: int, hi: int,
 def _numbered_around(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] | None:
     """A row's number, then three numbers or more, then its key: (start, end) of the key (a narrow label cell wrapped
     after its number around the row's line; ``_heads`` finds where its numbers start, ``_numbering_split``)."""
-    number = unicodedata.normalize("NFKC", row.number or "")
+    number = _stream_label(row.number or "")
     if not number:
         return None
-    m = re.compile(re.escape(number) + r"\d[\d]*" + re.escape(row.keys[0])).search(stream.chars, lo, hi)
+    m = re.compile(re.escape(number) + r"\d+" + re.escape(row.keys[0])).search(stream.chars, lo, hi)
     if m is None or len(runs_between(stream, m.start() + len(number), m.end() - len(row.keys[0]))) < 3:
         return None
     return m.end() - len(row.keys[0]), m.end()
@@ -767,16 +768,22 @@ def _split_key(stream: Stream, row: Label, lo: int, hi: int) -> tuple[int, int] 
     小计 20 written over two lines, chromium-pymupdf-sort s00303), not the row."""
     chars = stream.chars
     best = None
-    marks = re.escape("".join(sorted(_DASHES)))
-    # (or a variant: 「认或重」 / 「0 0 0 1 0 0 1」 / 「新出具」 is cut one character into 重新出具, two into 确认或重新)
+    # (or a variant: 「2.其他法律行政法规禁」 / seven 0s / 「止公开」 cuts 禁止公开 one character in, 法律行政法规禁止 seven)
     for key in (row.keys[0], *row.variants):
-        for k in range(2, len(key)):
-            cut = re.compile(re.escape(key[:k]) + rf"[{marks}]*\d[\d{marks}]*" + re.escape(key[k:]))
+        for k, cut in enumerate(_cut_patterns(key), 2):
             m = cut.search(chars, lo, hi)
             if m and (best is None or m.start() < best[0]) and len(
                     runs_between(stream, m.start() + k, m.end() - len(key) + k, blanks=True)) >= 3:
                 best = (m.start(), m.end())
     return best
+
+
+@lru_cache(maxsize=128)
+def _cut_patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    """``key`` cut after each of its characters from the second on by numbers and blank marks (``_split_key``)."""
+    marks = re.escape("".join(sorted(_DASHES)))
+    return tuple(re.compile(re.escape(key[:k]) + rf"[{marks}]*\d[\d{marks}]*" + re.escape(key[k:]))
+                 for k in range(2, len(key)))
 
 
 def _occurrences(chars: str, rows, lo: int, hi: int) -> list[tuple[int, int, int]]:
@@ -1313,7 +1320,6 @@ def _drop_subtotal(dec: Decoded, cols: tuple[str, ...]) -> None:
 
 _APPLICANT_HEAD = ("申请人情况", "自然人")
 _HEAD_DIGITS = re.compile(r"\d{5,}")
-_NUMBERING_THEN_DIGITS = re.compile(r"(?:[(（]?[一二三四五六七八九十]{1,3}[、.．)）]?)\d+$")
 
 
 # a row's numbering opened right before the numbers, its numeral and 「）」 after them (「（」 / numbers / 「七）总计」);
@@ -1331,8 +1337,19 @@ def _numbers_in_header(header: str) -> bool:
         return False
     # (the first row's numbering alone before its numbers, its words after them: 「一、」 / 「86 52 … 286」 /
     # 「本年新收…」, a narrow label cell wrapped around the row's line; the numbers are that label's own)
-    inside = _NUMBERING_THEN_DIGITS.search(header, at)
-    return bool(_HEAD_DIGITS.search(header, at, inside.start() if inside else len(header)))
+    return bool(_HEAD_DIGITS.search(header, at, _numbering_before_digits(header, at)))
+
+
+def _numbering_before_digits(header: str, at: int) -> int:
+    """Where a numbering of Chinese numerals (the format's: 「一、」「（一）」) stands right before the digits that end
+    ``header`` (not before ``at``); ``len(header)`` when none does."""
+    body = header.rstrip("0123456789")
+    if len(body) < len(header):
+        for k in range(min(4, len(body) - at), 0, -1):
+            piece = body[-k:]
+            if not any(ch.isdigit() for ch in piece) and numbering_length(piece) == len(norm(piece)):
+                return len(body) - k
+    return len(header)
 
 
 def _before_foreign(runs: list[Run], cells: int) -> list[Run]:
@@ -2053,7 +2070,7 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     chars = stream.chars
     head = _t4_head(chars, lambda window: _T4_FIRST_RESULT in window)
     if head < 0:
-        head = _t4_head(chars, _first_result)
+        head = _t4_head(chars, lambda window: _names(window, _T4_FIRST_RESULT))
     if head < 0:
         return None
     if _t4_printed_blank(chars, head):
@@ -2147,9 +2164,10 @@ def _blank_groups_dropped(runs: list[Run]) -> bool:
 
 
 _T4_HEADER_CHARS = frozenset("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROUPS)) + Format.T4_LITIGATION + "()")
-# … and the section heading's (「行政复议、行政诉讼情况」): where the header's 行政复议 is cut over lines, the heading's
-# is the only one whole
-_T4_HEADING_CHARS = _T4_HEADER_CHARS | frozenset("、情况")
+# … and the section heading's from its 行政复议 on (「行政复议、行政诉讼情况」): where the header's 行政复议 is cut over
+# lines, the heading's is the only one whole
+_T4_SECTION = next(s.label for s in Format.SECTIONS if s.id == "s4_appeals")
+_T4_HEADING_CHARS = _T4_HEADER_CHARS | frozenset(_T4_SECTION[_T4_SECTION.find(_T4_HEAD):])
 
 
 _NEXT_SECTION = re.compile(r"[五六][、.．，,]")
@@ -2197,11 +2215,6 @@ def _t4_head(chars: str, names_first: Callable[[str], bool]) -> int:
     return -1
 
 
-def _first_result(header: str) -> bool:
-    """表四's header names its first result column, 维持 (``_names``)."""
-    return _names(header, _T4_FIRST_RESULT)
-
-
 def _names(header: str, word: str) -> bool:
     """表四's header names a column ``word``, its characters apart too where the header's narrow cells wrap
     (pdfplumber: 「结 果维结果纠 …」 / 「持 正 果 …」, 「总」 … 「计」)."""
@@ -2218,7 +2231,7 @@ def _t4_header_end(chars: str, head: int) -> int:
         stop = min(len(chars), p + 200)
         while i < stop and not chars[i].isdigit() and chars[i] in _T4_HEADING_CHARS:
             i += 1
-        if i < stop and chars[i].isdigit() and _first_result(chars[p:i]) and _names(chars[p:i], _T4_TOTAL):
+        if i < stop and chars[i].isdigit() and _names(chars[p:i], _T4_FIRST_RESULT) and _names(chars[p:i], _T4_TOTAL):
             return i
         p = chars.find(_T4_HEAD, p + len(_T4_HEAD), head + 3000)
     return -1
@@ -2831,9 +2844,9 @@ def _label_around(chars: str, label: str, key: str, p: int) -> tuple[int, int] |
     if not label.endswith(key) or label == key:
         return None
     end = p + len(key)
-    for i, pattern in enumerate(_wrapped_patterns(label), 1):
-        if i < len(label) - len(key) + 1 and (m := pattern.search(chars, max(0, p - 40), end)) is not None \
-                and m.end() == end:
+    # (cut before the key's first character or earlier: the key itself was found whole)
+    for i, pattern in enumerate(_wrapped_patterns(label)[:len(label) - len(key)], 1):
+        if (m := pattern.search(chars, max(0, p - 40), end)) is not None and m.end() == end:
             return m.start(), m.start() + i
     return None
 
