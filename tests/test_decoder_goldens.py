@@ -1134,6 +1134,14 @@ RIGHT = {
     # numbers is no group label's piece between a numbering and its numbers (a first version of the above took it for one:
     # （七）总计 unread, 33)
     "lo-pdfminer__s08400-plain.txt": 40,
+    # seed 8437, pdfplumber's layout of Chromium's PDF whose narrow header cells wrap 其他 and 总计 a character a line
+    # (「其」 over 「他」, 「总」 over 「计」): the header's columns were not found, so no row with blank cells was placed
+    # (119); its rows' cells a single space apart (「— 0」) and 总计 printed as a mark, placed word by word (146 → 154)
+    "chromium-pdfplumber-layout__s08437-numbers.txt": 154,
+    # seeds 8660 and 8404, the same header: pdfplumber's and pdftotext's layouts of pages whose zero cells print blank
+    # (114, 169)
+    "chromium-pdfplumber-layout__s08660-zeros.txt": 153,
+    "chromium-pdftotext-layout__s08404-zeros.txt": 181,
 }
 
 

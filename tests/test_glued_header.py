@@ -4,7 +4,7 @@ columns: rows with blank cells are not placed under it unless rows printing all 
 from __future__ import annotations
 
 from conftest import DATA
-from nianbao.extract.placed import Places, _glued_header, t3_laid_out
+from nianbao.extract.placed import Places, _glued_header, _word_down, t3_laid_out
 from nianbao.ingest import Block, Cell, load
 
 
@@ -30,3 +30,18 @@ def test_table_three_shows_whether_the_text_stands_in_columns():
     assert t3_laid_out(table.blocks, Places(table.text))
     paragraphs = load(DATA / "decoder" / "lo-pypdf__s05839-mixed.txt")
     assert not any(t3_laid_out(paragraphs.blocks, m) for m in (Places(paragraphs.text), Places(paragraphs.text).as_wide()))
+
+
+def _at(text: str, x0: float) -> Cell:
+    return Cell(text, bbox=(x0, 0.0, x0 + 10.0 * len(text), 10.0))
+
+
+def test_a_column_word_wrapped_a_character_a_line_stands_where_both_pieces_stand():
+    """A narrow header cell prints 其他 as 「其」 over 「他」 (Chromium's PDF through pdftotext -layout, seed 8405): the
+    column stands where both pieces stand, alone on their lines; pieces apart, or a second 「其」, name no column."""
+    places = Places()
+    lines = [[_at("商业", 20), _at("其", 100)], [_at("企业", 20), _at("他", 100)]]
+    assert _word_down(lines, "其他", places) == 105.0
+    assert _word_down([[_at("其", 100)], [_at("他", 140)]], "其他", places) is None
+    assert _word_down([[_at("其", 100), _at("其", 60)], [_at("他", 100)]], "其他", places) is None
+    assert _word_down([[_at("其中", 100)], [_at("他", 100)]], "其他", places) is None  # not a word of its own

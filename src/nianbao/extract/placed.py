@@ -127,10 +127,12 @@ def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None,
         return None
     page = blocks[first].cells[0].page
     seen: dict[str, list[float]] = {}
+    head: list[list[Cell]] = []  # the header's lines, bottom up
     for b in reversed(blocks[max(0, first - 14):first]):
         cells = [c for c in b.cells if c.text.strip()]
         if b.grid or not cells or any(places.x(c) is None or c.page != page for c in cells):
             break
+        head.append(cells)
         for c in cells:
             t = c.text
             if any(g in norm(t) for g in _GROUP_HEADS):
@@ -141,6 +143,9 @@ def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None,
                       if (x := places.x(c, m.start(), m.end())) is not None]
                 if xs:
                     seen.setdefault(key, []).append(sum(xs) / len(xs))
+    for key in set(_KEYS) - set(seen):
+        if (x := _word_down(head[::-1], _FIRST_WORDS[key][0], places)) is not None:
+            seen[key] = [x]
     if set(seen) != set(_KEYS):
         return None
     centres = {k: sum(v) / len(v) for k, v in seen.items()}
@@ -151,6 +156,24 @@ def header_centres(blocks: Sequence[Block], places: Places) -> tuple[int | None,
     if any(max(v) - min(v) > AGREE * min(gaps) for v in seen.values()):
         return None
     return page, centres
+
+
+def _alone(cells: list[Cell], word: str, places: Places) -> list[float]:
+    """Where ``word`` stands as a word of its own (spaces or the cell's ends around it) in these cells."""
+    return [x for c in cells for m in re.finditer(rf"(?<!\S){re.escape(word)}(?!\S)", c.text)
+            if (x := places.x(c, m.start(), m.end())) is not None]
+
+
+def _word_down(lines: list[list[Cell]], word: str, places: Places) -> float | None:
+    """The place of a column's two-character word that a narrow header cell wrapped, one character a line
+    (pdftotext -layout of a narrow 其他 or 总计: 「其」 over 「他」, other columns' words between), when its pieces
+    stand at one place, alone on their lines, and only there; None otherwise."""
+    if len(word) != 2:
+        return None
+    tops = [(i, x) for i, cells in enumerate(lines) for x in _alone(cells, word[0], places)]
+    found = [x for i, x in tops for j in range(i + 1, min(i + 4, len(lines)))
+             for y in _alone(lines[j], word[1], places) if abs(x - y) <= 0.5]
+    return found[0] if len(found) == 1 and len(tops) == 1 else None
 
 
 def measures(places: Places) -> tuple[Places, ...]:
@@ -265,26 +288,52 @@ def _full_rows_fit(blocks: Sequence[Block], xs: list[float], places: Places) -> 
     return True
 
 
-def place(values: list[Value], label: Cell | None, centres: dict[str, float], places: Places) -> list[Value] | None:
+def place(values: list[Value], label: Cell | None, centres: dict[str, float], places: Places,
+          marks: bool = False) -> list[Value] | None:
     """The seven cells of a row whose numbers (fewer than seven) each stand under one column, blanks as
     None; None when a number stands under none, two share a column, none stands under 总计, the label runs into
-    the first column (or has no place), or the applicant cells (a blank as 0) do not add up to the 总计."""
+    the first column (or has no place), or the applicant cells (a blank as 0) do not add up to the 总计.
+    ``marks``: the row's words (``trailing_tokens``), blank cells' marks among them, each standing under its column
+    as a blank (a 总计 printed as a mark is a blank 总计: 0 in the sums)."""
     xs = [centres[k] for k in _KEYS]
-    if len(values) >= 7 or (out := under_columns(values, xs, places)) is None:
+    if len(values) >= 7 + marks or (out := under_columns(values, xs, places, marks)) is None:
         return None
     if out[-1] is None:
         return None  # no 总计 under its column: the row's numbers may be pieces of another line's (「禁止公开 ０」 under 1４)
     end = places.right(label) if label is not None else None
     if end is None or end > xs[0] - (xs[1] - xs[0]) / 2:
         return None  # the label runs into the first column (flat text: a header line is no column of it)
-    nums = [v.value if v is not None else 0 for v in out]
-    if sum(nums[:6]) != nums[6]:  # type: ignore[arg-type]
+    nums = [v.value if v is not None and v.value is not None else 0 for v in out]
+    if sum(nums[:6]) != nums[6]:
         return None
     anchor = label or values[0].cell
     return [v if v is not None else Value(None, anchor) for v in out]
 
 
-def under_columns(values: list[Value], xs: list[float], places: Places) -> list[Value | None] | None:
+def trailing_tokens(cells: Sequence[Cell], places: Places) -> tuple[int, list[Value]] | None:
+    """The numbers and blank cells' marks after a text row's label, each word a cell of its own with its own place (layout
+    text sets narrow columns a single space apart: 「— 0」「0 2件」 are two columns' cells); None when a cell after the label
+    mixes words that are not numbers or marks, or a word has no place; else how many cells they fill, and the words."""
+    out: list[Value] = []
+    n = 0
+    for c in reversed(cells):
+        if c.span is None or c.bbox is not None:
+            return None  # (a box's characters are not placed one by one here)
+        words = list(re.finditer(r"\S+", c.text))
+        got = [read_value(Cell(m.group(), c.line, (c.span[0] + m.start(), c.span[0] + m.end()), c.page, None, c.path))
+               for m in words]
+        if not words or any(v is None for v in got):
+            if out and all(v is None for v in got):
+                break  # the label
+            return None
+        out[:0] = [v for v in got if v is not None]
+        n += 1
+    if not out or any(places.x(v.cell) is None for v in out):
+        return None
+    return n, out
+
+
+def under_columns(values: list[Value], xs: list[float], places: Places, marks: bool = False) -> list[Value | None] | None:
     """Each value under the column whose centre (``xs``, left to right, two at least) it stands near, None for a
     column with none; None when a value stands near no centre (more than ``NEAR`` of the way to the next), two
     share a column, or a value is no plain number with a place of its own."""
@@ -294,7 +343,8 @@ def under_columns(values: list[Value], xs: list[float], places: Places) -> list[
     out: list[Value | None] = [None] * len(xs)
     last = len(xs) - 1
     for v in values:
-        if v.value is None or v.repaired or v.overflow or len(v.cell.text.split()) != 1:
+        if (v.value is None and not (marks and v.cell.text.strip())) or v.repaired or v.overflow \
+                or len(v.cell.text.split()) != 1:
             return None
         if (x := places.x(v.cell)) is None:
             return None

@@ -31,6 +31,7 @@ from .placed import (
     t3_readings,
     t4_centres,
     t4_place,
+    trailing_tokens,
     under_columns,
 )
 from .reason import Reason, printed
@@ -187,6 +188,9 @@ class _T3Header:
         vals = row.values
         if self.unplaced:
             return []
+        if self.centres and self.subtotal is None and not row.block.grid and (
+                marked := self._placed_marked(row)) is not None:
+            return marked
         if self.cut_columns and self.subtotal is None and len(row.block.cells) == self.cut_cells:
             out = _cells_at_cut(row, self)
             self.cut_read = bool(out)
@@ -237,6 +241,23 @@ class _T3Header:
         self.dropped = eight[sub]
         self.subtotal_read = self.subtotal_read or eight[sub].value is not None
         return eight[:sub] + eight[sub + 1:]
+
+    def _placed_marked(self, row: Row) -> list[Value] | None:
+        """A layout text's row whose words after its label (numbers, blank cells' marks) each stand under a column of
+        their own, when every reading of the places agrees; None when the row's words are its cells in order anyway
+        (seven, or the row split read them all) or they do not stand so."""
+        cells = [c for c in row.block.cells if not c.covered]
+        if (found := trailing_tokens(cells, self.places)) is None:
+            return None
+        n, toks = found
+        if len(toks) == 7 or len(toks) == len(row.values) and not row.marks:
+            return None
+        label = next((c for c in reversed(cells[:len(cells) - n]) if c.text.strip()), None)
+        got = [place(toks, label, centres, pl, marks=True) for (_, centres), pl in self.readings]
+        if not got or any(g is None for g in got) or len({tuple(id(v.cell) for v in g) for g in got if g}) != 1:
+            return None
+        self.placed_beside = beside(toks, label, self.places)
+        return got[0]
 
     def _placed(self, vals: list[Value], label: Cell | None) -> list[Value] | None:
         """The row's numbers under the columns they stand at, when every reading of the places agrees."""
