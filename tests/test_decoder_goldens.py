@@ -1142,6 +1142,27 @@ RIGHT = {
     # (114, 169)
     "chromium-pdfplumber-layout__s08660-zeros.txt": 153,
     "chromium-pdftotext-layout__s08404-zeros.txt": 181,
+    # seed 8741, PyMuPDF of Chromium's PDF: 「其他对外管理服务事项0」「２０」 — the row's numbers stand apart, the first glued to
+    # the label: 0 and 20 and a blank cell somewhere, not 0|2|0 (2 wrong, in ten modes)
+    "chromium-pymupdf__s08741-numbers.txt": 112,
+    # seed 8959, pdfplumber of Chromium's PDF whose narrow cells wrap full-width numbers a digit a line: 「１ １」 /
+    # 「（一）予以公开 ０ ０ ７ ０ ０ ０ ７」 / 「５ ５」, 175 read as 7 (its sum holds: 2 wrong, in six modes)
+    "chromium-pdfplumber__s08959-mixed.txt": 39,
+    # seed 8709, pdftotext's raw order of the same kind of page: each number's pieces on lines of their own (「5.属于三类内部事务
+    # 信息 0 0 0 0 0」 / 「１１」 / 「９」), joined by the decoder by the sums, stand on lines its cells run over: not loose pieces
+    # (a first version counted only a cell's first line and nulled these rows, 179 → 109)
+    "chromium-pdftotext-raw__s08709-numbers.txt": 179,
+    # seed 8783, PDFBox of LibreOffice's PDF: 小计's header written 「小」 / 「计」 down its column, the first row's label wrapped
+    # (「一、本年 802 …」 / 「新收政府」) and the header repeated after a page break: 小计 not seen, its column read as 其他
+    # (6 wrong, 113)
+    "lo-pdfbox__s08783-mixed.txt": 121,
+    # seed 8911, pdftotext of Chromium's PDF: 「规范性」「文件」「信息内容」「行政许可」「22」「第二十条第（五）项」 — 22 is
+    # 规范性文件's, 行政许可's own article written after it (1 wrong)
+    "chromium-pdftotext__s08911-mixed.txt": 119,
+    # seed 8749, pdftotext of LibreOffice's PDF (2019): 「政府集中采购」「0」「359.02」「第二十条第（九）项」 — the sub-table's
+    # heading after its one row's numbers, its column header before the label: 0 and 359.02 stand (a first version of the
+    # above took the article alone for the boxes' order, 133)
+    "lo-pdftotext__s08749-breaks.txt": 135,
 }
 
 

@@ -174,6 +174,10 @@ def test_a_subtotal_written_down_its_column_is_placed_by_the_organisations_besid
     by_cells = "自然人\n法人或其他组织\n总计\n商\n业企业\n科研\n机构\n法律服务\n机构 其 他\n小\n计\n"
     assert written_down(by_cells) == 6
     assert written_down(by_cells.replace("机构 其 他\n小", "机构 其 他\n总计\n小")) is None  # after 总计: no place
+    # the header ends at the first row's numbers (its label wrapped: 「一、本年 802 …」), before a page's repeated header with
+    # its own 小, and the text may begin in 表二's numbers (PDFBox of LibreOffice's PDF, seed 8783)
+    rows = "一、本年 802 1,056 1,434 385 1,663 803 5341 6,143\n新收政府\n"
+    assert written_down("政府集中采购 0 545.97\n" + by_cells + rows + by_cells) == 6
 
 
 @pytest.mark.parametrize("path", [p for p in sorted((DATA / "webtext").glob("*subtotal*.txt"))

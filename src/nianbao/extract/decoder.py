@@ -2272,8 +2272,9 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         return None
     dec = Decoded()
     units = []
-    all_runs = [_active_runs(stream, e, found[n + 1][1] if n + 1 < len(found) else _t3_header_word(stream.chars, e, min(hi, e + 60)))
-                for n, (_it, _s, e) in enumerate(found)]
+    ends = [found[n + 1][1] if n + 1 < len(found) else _t3_header_word(stream.chars, e, min(hi, e + 60))
+            for n, (_it, _s, e) in enumerate(found)]
+    all_runs = [_active_runs(stream, e, ends[n]) for n, (_it, _s, e) in enumerate(found)]
     # an item with no digit before the next label: this table leaves cells blank, and a blank cell leaves
     # nothing in text whose separators are gone ("行政许可126" may be 126 alone, not 1|2|6)
     leaves_blanks = any(not r for r in all_runs[:-1])
@@ -2327,6 +2328,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # 「第二十条 第（六）项」「447228」「2024 年四个季度」…, 447228 行政许可's). (Not ``unsure``: a row the layout read
             # with certainty, a grid's cell, keeps it)
             runs = []
+            dec.why[f"active.{it.key}"] = "order"
+        if runs and _before_own_article(stream.chars[runs[-1].end:ends[n]], items, it, fmt):
+            # this item's own article after its numbers (pdftotext: 「规范性」「文件」「信息内容」「行政许可」「22」「第二十条第
+            # （五）项」, 22 规范性文件's, s08911): the tool's order of boxes, not the table's, and whose the numbers are it
+            # does not say
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
         if runs and not wrapped and _after_label_run(stream, found, all_runs, n):
             # right after other items' labels that have no numbers of their own, numbers for fewer cells than all of
@@ -2461,13 +2469,15 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # and the minus sign hides the gap that would show where the cells part (a sign and its digits all
             # of their cell, 「-4」 a line of its own, are a negative cell: ``_negative_cell``)
             runs = []
-        if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and _separated(
+        if 0 < len(runs) < width and not glued and runs[0].start < len(stream.where) and (_separated(
                 stream.text, _before_emphasis(stream.text, stream.where[runs[0].start]) - 2,
-                _before_emphasis(stream.text, stream.where[runs[0].start])):
+                _before_emphasis(stream.text, stream.where[runs[0].start]))
+                or any(_apart(stream.text, stream.where, r.start) for r in runs[1:])):
             # fewer numbers than cells, the first set apart from the label, in a table whose runs never show
             # cells glued together: blank cells dropped ("行政许可 126" is 126 in one of three cells, not
             # 1|2|6); no arithmetic says which. Markdown's bold marks are no glue: 「收费| **15**| 0」 is 15
-            # and a number past the marks, never 1|5
+            # and a number past the marks, never 1|5. So too where the row's own numbers stand apart, the first glued
+            # to the label (PyMuPDF: 「其他对外管理服务事项0」「２０」 is 0 and 20, a blank cell somewhere, never 0|2|0)
             dec.why.setdefault(f"active.{it.key}", "fewer")  # (said so: else the audit calls the row blank, 「规章 14」 s05055)
             dec.shown.setdefault(f"active.{it.key}", printed(r.shown for r in runs))
             runs = []
@@ -2558,6 +2568,18 @@ def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIt
     order = list(dict.fromkeys(x.article for x in items))
     own = order.index(it.article) if it.article in order else -1
     return own >= 0 and any(f"（{m.group(1)}）" in order[own + 1:] for m in _ARTICLE_NAMED.finditer(words))
+
+
+def _before_own_article(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
+    """``words`` (Stream.chars after an item's numbers, up to the next label) name this item's own article and then its
+    own column's header, with no number under them: in the table's order these stand before the item's numbers. (Not
+    an earlier article: a page's repeated header, 「第二十条第（一）项」「信息内容」「本年制发件数」…, may follow any item's
+    numbers, s06095. Not the article alone: pdftotext writes a sub-table's heading after its one row's numbers,
+    「政府集中采购」「0」「359.02」「第二十条第（九）项」, s08749)"""
+    own = next((m for m in _ARTICLE_NAMED.finditer(words) if f"（{m.group(1)}）" == it.article), None)
+    if own is None or any(ch.isdigit() for ch in words[own.end():]):
+        return False  # (a number under them: 「…第二十条第（八）项」「本年收费金额」「13.5」 is the item's own, s03071)
+    return any(name in words[own.end():] for name in _column_names(fmt, items)[it.key])
 
 
 _ONLY_FURNITURE = re.compile(f"(?:{re.escape(Format.T2_ITEM_HEADER)})*")  # 表二's item header, 「信息内容」

@@ -70,6 +70,7 @@ from .tables import (
 )
 from .unplaced import note_unplaced_tables
 from .values import Value
+from .widewrap import null_wrapped_wide
 from .zerorows import null_zero_rows
 
 
@@ -193,6 +194,8 @@ def build_record(doc: Document) -> Record:
         keys = None
     elif found_req.values and not all_hold and refuse_impossible(found_req):  # (after every mend of the rows)
         keys = None
+    if not ev.noisy and null_wrapped_wide(doc.text, (found_act, found_req, found_app)):
+        keys = None  # (rows whose full-width numbers wrapped in their cells: null)
     # rows no reader placed a number in, beside numbers no cell took: not known to be blank
     note_unplaced_tables(fmt2, {"active": (found_act, _region(tb, block_heads, "s2_active")),
                                 "requests": (found_req, _region(tb, block_heads, "s3_requests")),

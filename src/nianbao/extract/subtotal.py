@@ -10,6 +10,7 @@ an eighth cell of each row and then drops it. Its sums (小计 = the five organi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 from ..format import Format
@@ -32,6 +33,7 @@ def subtotal_at(header: str) -> int | None:
     return 1 if at < min(orgs) else 6
 
 
+_NUMBER = re.compile(r"[\d,，.]+")
 # the two characters of 小计; the first of 总计 / 合计, whose 计 a header written down its column also leaves alone
 _SMALL, _SUM = _WORD[0], _WORD[1]
 _TOTAL = next(c for c in Format.T3_COLUMNS if c.key == "total")
@@ -51,7 +53,7 @@ def written_down(text: str) -> int | None:
     no 小 at all; a 小 alone on its line has no place the text tells)."""
     if _SMALL not in text:  # (the format's header has none: nearly every report's)
         return None
-    lines = [line.split() for line in text.splitlines()]
+    lines = _header_lines([line.split() for line in text.splitlines()])
     small = [(n, k) for n, toks in enumerate(lines) for k, t in enumerate(toks) if t == _SMALL]
     if len(small) != 1:
         return None
@@ -69,6 +71,19 @@ def written_down(text: str) -> int | None:
         prev = next((ts for ts in reversed(lines[:at]) if ts), [])
         before = bool(prev) and set(prev[-1]) <= _ORG_CHARS
     return None if before == after else 6 if before else 1
+
+
+def _header_lines(lines: list[list[str]]) -> list[list[str]]:
+    """The first stretch of lines between lines of numbers that holds a lone 「小」: the header ends where the first row's
+    numbers stand, its label wrapped or not (「一、本年 802 1,056 …」 / 「新收政府」: a page's repeated header further on has
+    its own 「小」), and the text may begin before it, in 表二's numbers (「政府集中采购 0 545.97」)."""
+    start = 0
+    for n, toks in enumerate(lines + [["0", "0"]]):
+        if sum(_NUMBER.fullmatch(t) is not None for t in toks) >= 2:
+            if any(_SMALL in ts for ts in lines[start:n]):
+                return lines[start:n]
+            start = n + 1
+    return []
 
 
 def t3_columns(header: str, lines: str = "") -> tuple[str, ...] | None:

@@ -1,0 +1,102 @@
+"""Numbers in full-width digits that wrap inside their cells: a row's line holds only some of each number's digits.
+
+A full-width digit (「１」) is as wide as an ideograph, and a line may break between any two of them: a page that
+prints its counts in full-width digits in narrow cells wraps 175 as 「１」 / 「７」 / 「５」 down its cell, the middle
+digit level with the row's label (Chromium's PDF through pdfplumber: 「１ １」 / 「（一）予以公开 ０ ０ ７ ０ ０ ０ ７」 /
+「５ ５」, 175 read as 7). Every reader takes the row's line for the row, and its own sum holds (7 = 7): a wrong value
+no check catches. A line right above or below a row's, holding full-width digits no cell of any table took, shows
+its numbers were cut so; which of its cells they belong to the text does not say (no places), so the row is null,
+with a note (L-03). Text whose numbers are ASCII digits is not asked: a tool never breaks a line inside 175.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+from ..format import Format
+from .reason import Reason, printed
+from .tables import Found
+from .values import Value
+
+_WIDE_DIGIT = re.compile(r"[０-９]")
+WRAPPED = "本行数字为全角数字，窄格中一个数折成几行写出（上下行另有不属于任何一格的全角数字），本行一行上只有各数的一部分，已留空"
+
+
+def null_wrapped_wide(text: str, tables: tuple[Found, ...]) -> bool:
+    """Null each table row read from lines next to which full-width digits stand that no cell took; whether any was."""
+    if not text or not _WIDE_DIGIT.search(text):
+        return False
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    taken: set[int] = set()  # the lines whose characters some cell took
+    for found in tables:
+        for v in found.values.values():
+            # (a blank's cell may be its row's label: not a number taken)
+            if v.value is not None and v.cell.span is not None and v.cell.bbox is None:
+                # (every line its characters run over: the decoder's cell of a number in pieces, 「１１」/「９」)
+                taken.update(range(bisect_right(starts, v.cell.span[0]) - 1,
+                                   bisect_right(starts, max(v.cell.span[1] - 1, v.cell.span[0]))))
+    loose = {k for k in _lines_with_wide_digits(text, starts) if k not in taken}
+    if not loose:
+        return False
+    nulled = False
+    for found in tables:
+        rows: dict[str, list[str]] = {}
+        for path, v in found.values.items():
+            if v.value is not None and v.cell.span is not None and v.cell.bbox is None:
+                rows.setdefault(path.rsplit(".", 1)[0] if path.count(".") > 1 else path, []).append(path)
+        for row, paths in rows.items():
+            spans = [found.values[p].cell.span for p in paths]
+            # (the document's characters: a reader's cell may hold them as read, NFKC's ASCII digits)
+            if not any(s is not None and _WIDE_DIGIT.search(text, s[0], s[1]) for s in spans):
+                continue
+            if any(not _as_printed(found.values[p]) for p in paths):
+                continue  # a reader joined its pieces already (``cuttail``: 「１」 over 「３」 read 13 by the row's sum)
+            lines = {bisect_right(starts, s[0]) - 1 for s in spans if s is not None}
+            if not lines:
+                continue
+            above, below = min(lines) - 1 in loose, max(lines) + 1 in loose
+            # pieces above and below: the row's line is the middle of its numbers, and its sum may hold as read (7 = 7);
+            # pieces on one side, and the row fails its sum as read (「７０８ １４８ … ６０２９」 over 「４ ６」): its numbers
+            # are cut, not printed wrong
+            if not (above and below or (above or below) and _fails(found, row)):
+                continue
+            shown = printed(found.values[p] for p in paths)
+            for p in paths:
+                found.values[p] = Value(None, found.values[p].cell)
+            found.notes[:] = [n for n in found.notes if not (n[0] == "decoded" and n[1] == row)]
+            found.notes.append(("unreadable", row, Reason(WRAPPED, shown), None))
+            nulled = True
+    return nulled
+
+
+def _fails(found: Found, row: str) -> bool:
+    """A 表三 row whose six applicant cells (blanks as 0) do not add up to its 总计 as read."""
+    if not row.startswith("requests."):
+        return False
+    cells = [found.values.get(f"{row}.{k}") for k in Format.T3_COLUMN_KEYS]
+    nums = [v.value if v is not None and v.value is not None else 0 for v in cells]
+    return cells[-1] is not None and cells[-1].value is not None and sum(nums[:-1]) != nums[-1]
+
+
+def _as_printed(v: Value) -> bool:
+    """The value is one of its cell's words as printed (not pieces a reader joined)."""
+    return str(v.value) in unicodedata.normalize("NFKC", v.cell.text).replace(",", "").split()
+
+
+def _lines_with_wide_digits(text: str, starts: list[int]) -> set[int]:
+    """The lines holding full-width digits and no row's own label: digits alone, or beside the words of a label wrapped
+    (「息 … ９ ９」), never a row's line (「（六）其他处理 17 件 0 ７ ２０ 0 44」, a row some reader left unread)."""
+    out = set()
+    for k in {bisect_right(starts, m.start()) - 1 for m in _WIDE_DIGIT.finditer(text)}:
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        line = text[starts[k]:end]
+        if not _ROW_START.search(line) and not any(w in line for w in _ROW_WORDS):
+            out.add(k)
+    return out
+
+
+# a row's numbering (「（六）」「一、」「3.」) before its words, or one of the rows whose label has none
+_ROW_START = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|(?<![\d０-９])[\d０-９]{1,2}[.．])\s*[\u4e00-\u9fff]")
+_ROW_WORDS = ("总计", "合计", "结转", "新收")
