@@ -1163,6 +1163,12 @@ RIGHT = {
     # heading after its one row's numbers, its column header before the label: 0 and 359.02 stand (a first version of the
     # above took the article alone for the boxes' order, 133)
     "lo-pdftotext__s08749-breaks.txt": 135,
+    # seed 8255, PyMuPDF of LibreOffice's PDF: 「行政事业性收费」「0」「第二十条第（八）项」「信息内容」「本年收费金额」 — the
+    # sub-table's header repeated after a page break, its article before the label too: 0 stands (180)
+    "lo-pymupdf__s08255-mixed.txt": 180,
+    # seed 8125, pdftotext of LibreOffice's PDF (2019): 「其他对外管理服务事项 0」「5」「0」「第二十条第（五）项」「第二十条第（六）
+    # 项」「信息内容」「上一年项目数量」 — the heading after its rows, the header under it the next sub-table's: 0 5 0 stand (22)
+    "lo-pdftotext__s08125-breaks.txt": 22,
 }
 
 

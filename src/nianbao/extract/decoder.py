@@ -2329,10 +2329,13 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # with certainty, a grid's cell, keeps it)
             runs = []
             dec.why[f"active.{it.key}"] = "order"
-        if runs and _before_own_article(stream.chars[runs[-1].end:ends[n]], items, it, fmt):
-            # this item's own article after its numbers (pdftotext: 「规范性」「文件」「信息内容」「行政许可」「22」「第二十条第
-            # （五）项」, 22 规范性文件's, s08911): the tool's order of boxes, not the table's, and whose the numbers are it
-            # does not say
+        # (up to the next label, or for the last item the table's end: its number may stand further on than its runs reach)
+        if runs and _before_own_article(stream.chars[runs[-1].end:found[n + 1][1] if n + 1 < len(found) else hi], items,
+                                        it, fmt) and not _own_article_in(stream.chars[max(0, found[0][1] - 300):s], it):
+            # this item's own article after its numbers, and not before its label (pdftotext: 「规范性」「文件」「信息内容」
+            # 「行政许可」「22」「第二十条第（五）项」, 22 规范性文件's, s08911): the tool's order of boxes, not the table's, and
+            # whose the numbers are it does not say. (Its article before its label too: the sub-table's header repeated
+            # after a page break, 「行政事业性收费」「0」「第二十条第（八）项」「信息内容」「本年收费金额」, s08255)
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
@@ -2570,16 +2573,25 @@ def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIt
     return own >= 0 and any(f"（{m.group(1)}）" in order[own + 1:] for m in _ARTICLE_NAMED.finditer(words))
 
 
+def _own_article_in(words: str, it: ActiveItem) -> bool:
+    """``words`` name the item's own article (第二十条第（五）项 for 行政许可)."""
+    return any(f"（{m.group(1)}）" == it.article for m in _ARTICLE_NAMED.finditer(words))
+
+
 def _before_own_article(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
     """``words`` (Stream.chars after an item's numbers, up to the next label) name this item's own article and then its
     own column's header, with no number under them: in the table's order these stand before the item's numbers. (Not
     an earlier article: a page's repeated header, 「第二十条第（一）项」「信息内容」「本年制发件数」…, may follow any item's
-    numbers, s06095. Not the article alone: pdftotext writes a sub-table's heading after its one row's numbers,
+    numbers, s06095. Not the article alone: pdftotext writes a sub-table's heading after its rows' numbers,
     「政府集中采购」「0」「359.02」「第二十条第（九）项」, s08749)"""
     own = next((m for m in _ARTICLE_NAMED.finditer(words) if f"（{m.group(1)}）" == it.article), None)
     if own is None or any(ch.isdigit() for ch in words[own.end():]):
         return False  # (a number under them: 「…第二十条第（八）项」「本年收费金额」「13.5」 is the item's own, s03071)
-    return any(name in words[own.end():] for name in _column_names(fmt, items)[it.key])
+    # its column's header right under it, before any other article (「…事项 0」「5」「0」「第二十条第（五）项」「第二十条第（六）
+    # 项」「信息内容」「上一年项目数量」: the heading written after its rows, the header the next sub-table's, s08125)
+    later = _ARTICLE_NAMED.search(words, own.end())
+    under = words[own.end():later.start() if later else len(words)]
+    return any(name in under for name in _column_names(fmt, items)[it.key])
 
 
 _ONLY_FURNITURE = re.compile(f"(?:{re.escape(Format.T2_ITEM_HEADER)})*")  # 表二's item header, 「信息内容」
