@@ -4,9 +4,12 @@ A full-width digit (「１」) is as wide as an ideograph, and a line may break 
 prints its counts in full-width digits in narrow cells wraps 175 as 「１」 / 「７」 / 「５」 down its cell, the middle
 digit level with the row's label (Chromium's PDF through pdfplumber: 「１ １」 / 「（一）予以公开 ０ ０ ７ ０ ０ ０ ７」 /
 「５ ５」, 175 read as 7). Every reader takes the row's line for the row, and its own sum holds (7 = 7): a wrong value
-no check catches. A line right above or below a row's, holding full-width digits no cell of any table took, shows
-its numbers were cut so; which of its cells they belong to the text does not say (no places), so the row is null,
-with a note (L-03). Text whose numbers are ASCII digits is not asked: a tool never breaks a line inside 175.
+no check catches. Lines right above and right below a row's, holding full-width digits no cell of any table took
+(and no row's own label), show its numbers were cut so; which of its cells they belong to the text does not say (no
+places), so the row is null, with a note (L-03). Such digits on one side only are the row's pieces where the row fails
+its sum as read (「７０８ １４８ … ６０２９」 over 「４ ６」); where it holds, they may be the next row's or the row before's
+tail (``cuttail`` joins those), and the row stands. Text whose numbers are ASCII digits is not asked: a tool never
+breaks a line inside 175.
 """
 
 from __future__ import annotations
