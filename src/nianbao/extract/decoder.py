@@ -2573,9 +2573,14 @@ def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIt
     return own >= 0 and any(f"（{m.group(1)}）" in order[own + 1:] for m in _ARTICLE_NAMED.finditer(words))
 
 
+def _own_article(words: str, it: ActiveItem) -> re.Match[str] | None:
+    """Where ``words`` first name the item's own article (第二十条第（五）项 for 行政许可)."""
+    return next((m for m in _ARTICLE_NAMED.finditer(words) if f"（{m.group(1)}）" == it.article), None)
+
+
 def _own_article_in(words: str, it: ActiveItem) -> bool:
-    """``words`` name the item's own article (第二十条第（五）项 for 行政许可)."""
-    return any(f"（{m.group(1)}）" == it.article for m in _ARTICLE_NAMED.finditer(words))
+    """``words`` name the item's own article."""
+    return _own_article(words, it) is not None
 
 
 def _before_own_article(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:
@@ -2584,7 +2589,7 @@ def _before_own_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIte
     an earlier article: a page's repeated header, 「第二十条第（一）项」「信息内容」「本年制发件数」…, may follow any item's
     numbers, s06095. Not the article alone: pdftotext writes a sub-table's heading after its rows' numbers,
     「政府集中采购」「0」「359.02」「第二十条第（九）项」, s08749)"""
-    own = next((m for m in _ARTICLE_NAMED.finditer(words) if f"（{m.group(1)}）" == it.article), None)
+    own = _own_article(words, it)
     if own is None or any(ch.isdigit() for ch in words[own.end():]):
         return False  # (a number under them: 「…第二十条第（八）项」「本年收费金额」「13.5」 is the item's own, s03071)
     # its column's header right under it, before any other article (「…事项 0」「5」「0」「第二十条第（五）项」「第二十条第（六）

@@ -20,6 +20,7 @@ from bisect import bisect_right
 
 from ..format import Format
 from .reason import Reason, printed
+from .subtotal import row_holds
 from .tables import Found
 from .values import Value
 
@@ -75,12 +76,11 @@ def null_wrapped_wide(text: str, tables: tuple[Found, ...]) -> bool:
 
 
 def _fails(found: Found, row: str) -> bool:
-    """A 表三 row whose six applicant cells (blanks as 0) do not add up to its 总计 as read."""
+    """A 表三 row whose six applicant cells (blanks as 0) do not add up to its 总计 as read (none read: not asked)."""
     if not row.startswith("requests."):
         return False
-    cells = [found.values.get(f"{row}.{k}") for k in Format.T3_COLUMN_KEYS]
-    nums = [v.value if v is not None and v.value is not None else 0 for v in cells]
-    return cells[-1] is not None and cells[-1].value is not None and sum(nums[:-1]) != nums[-1]
+    vals = [v.value if (v := found.values.get(f"{row}.{k}")) is not None else None for k in Format.T3_COLUMN_KEYS]
+    return vals[-1] is not None and not row_holds(vals, blank_as_zero=True)
 
 
 def _as_printed(v: Value) -> bool:
