@@ -685,8 +685,61 @@ def _by_bands(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple
     them (a header cut over lines names the wrong column)."""
     if not any(len(a.nums) > 1 for a in part.atoms):
         return None
-    return (_more_bands(part, keys, known, None, LATE_BANDS, budget=BANDS_ONLY_NODES)
-            or _more_bands(part, keys, known, None, LATE_BANDS, hinted=False, budget=BANDS_ONLY_NODES))
+    readings = (_more_bands(part, keys, known, None, LATE_BANDS, budget=BANDS_ONLY_NODES)
+                or _more_bands(part, keys, known, None, LATE_BANDS, hinted=False, budget=BANDS_ONLY_NODES))
+    if readings and (first := _column_first(part, keys, known)) is not None and all(
+            cols != first[0] for cols, _t in readings):
+        # the text read column after column fits as well (pdfminer s08819: 自然人's boxes 0 / 0 / 0 / 1 5 0, every
+        # column cut so, read band after band as 0 1 5 0 0 0): two readings, the cells they disagree on unsettled
+        readings = [*readings, first]
+    return readings
+
+
+def _column_first(part: _Part, keys: list[str], known: dict[str, int]) -> tuple[tuple, tuple] | None:
+    """The (value columns, token columns) of ``part`` read column after column, left to right, when its boxes
+    allow that reading with every column cut into boxes at the same rows (pdfminer writes each column as
+    boxes of the page's bands: 0 / 0 / 0 / 1 5 0 down 自然人, then 商业企业 cut alike), a box of several numbers a
+    line being that many columns written row by row (「0 1」「3 8」「0 0」: 其他 and 总计); None when the boxes do
+    not come so or the reading does not fit the sums."""
+    height = part.height
+    vals: list[list[int]] = []
+    toks: list[list[int]] = []
+    cuts: set[tuple[int, ...]] = set()
+    group: list[int] = []  # the columns being filled
+    fill = 0
+    group_cuts: list[int] = []  # the rows where the group's boxes end
+    for ids, atom in zip(part.index, part.atoms):
+        lines: dict[int | None, list[int]] = {}
+        for t, num in zip(ids, atom.nums):
+            lines.setdefault(num.line, []).append(t)
+        if None in lines or len({len(ts) for ts in lines.values()}) != 1:
+            return None
+        width = len(next(iter(lines.values())))
+        if not group:
+            if len(vals) + width > WIDTH:
+                return None
+            group = list(range(len(vals), len(vals) + width))
+            vals.extend([] for _ in group)
+            toks.extend([] for _ in group)
+            fill, group_cuts = 0, []
+        if width != len(group) or fill + len(lines) > height:
+            return None
+        for ts in lines.values():
+            for c, t in zip(group, ts):
+                vals[c].append(part.values[t])
+                toks[c].append(t)
+        fill += len(lines)
+        group_cuts.append(fill)
+        if fill == height:
+            cuts.add(tuple(group_cuts))
+            group = []
+    if group or len(vals) != WIDTH or len(cuts) != 1:
+        return None
+    cols = [tuple(col) for col in vals]
+    cut = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
+    if not cut._fits(cols, [(c, r) for c in range(WIDTH) for r in range(height)]):
+        return None
+    return tuple(cols), tuple(tuple(t) for t in toks)
 
 
 def _with_more_bands(solved: list[tuple[_Part, list[tuple]]], banded: list[int], keys: list[str]) -> None:
