@@ -436,7 +436,9 @@ RIGHT = {
     # from 4、保护第三方 on and 105 numbers. 禁止公开's label-only row stayed unread, and 三安全一稳定's fourteen numbers took
     # 保护第三方's row as their second, so the 105 were read from 三类内部事务 on, every row one early (36 wrong). A
     # segment with label-only rows right before it shares out none of the label-only rows after it (clusters._share)
-    "chromium-pdftotext__s05583-mixed.txt": 5,
+    # (5 until 第（一）项's column headers written right before 第（六）项's, 「本年 废止件数」「本年处|理决定数量」「２０５」「0」, took away
+    # the reading of 205 and 0 as 第（六）项's: they may be 废止件数's two rows as well, s09103)
+    "chromium-pdftotext__s05583-mixed.txt": 3,
     # pdfminer over Chromium's PDF of a 2019-format page (seed 5617 of the held-back set 5400-5699): the first ten rows'
     # numbers written before their labels, column box by column box among the header's words (「科研 机构 78 100 …
     # 社会 公益 组织 63 …」), then the labels, then the next ten rows' numbers: read as the labels' own, column by column
@@ -1174,6 +1176,28 @@ RIGHT = {
     # nodes and the one band-after-band reading that fits (0 1 5 0 0 0) was taken: 3 wrong (41). The column-after-column
     # reading fits too: the cells the two disagree on stay null
     "chromium-pdfminer__s08819-t3_labels.txt": 61,
+    # seed 9071, pdftotext of Chromium's PDF of a table with 小计 whose blank cells print 「无」: 「无 无 无 无 无 无 0 无」 a row,
+    # under a run of two labels; the columnar reader took 「无」 for words, so 小计's fourteen 0s filled the two rows
+    # (14 wrong, 169). 「无」 is a blank cell's mark there as in a cell
+    "chromium-pdftotext__s09071-mixed.txt": 183,
+    # seed 9046, pdftotext of LibreOffice's PDF: 「0 0 0 0 0 336」 / 「1.本机关不掌握相关政 336」 / 「府信息」 — 自然人's 336
+    # level with the label's first line, the other cells before the label; the detached-label reading took them in
+    # the text's order, 336 as 其他's (its sum holds either way: 2 wrong, 122). A label begun among a row's numbers:
+    # not filled by that reading
+    "lo-pdftotext__s09046-split.txt": 117,
+    # seed 9245, pdftotext of LibreOffice's PDF: 「规章」「行政」「0 0 0」「规范性文件」 — 规章 blank, 行政规范性文件 wrapped around its
+    # numbers; the box-by-box 表二 reader gave 0 0 0 to 规章, the label right before them (3 wrong, 165)
+    "lo-pdftotext__s09245-breaks.txt": 168,
+    # seed 8723, pdfminer of LibreOffice's PDF: 「（四）无法提供 1.本机关不掌握相关政府信息」 then 「0 0 0 0 1 0 1」, 自然人's boxes of
+    # several rows; the columnar search ran past its nodes after one placement (that row 1 0 0 0 0 0 1), and the
+    # detached-label reading filled the row as 0 0 0 0 1 0 1 (2 wrong, 44): two readings, the row not filled
+    "lo-pdfminer__s08723-t3_labels.txt": 39,
+    # seed 9103, pdfminer of Chromium's PDF: 「本年制发件数」「本年废止件数」「现行有效件数」「本年处理决定数量」「１０」「２」 — 10 and 2
+    # 第（一）项's, read as 第（六）项's two rows by the last header (2 wrong, 114): headers of two sections written together
+    "chromium-pdfminer__s09103-mixed.txt": 116,
+    # seed 9087, pdftotext of LibreOffice's PDF: 「规范性文件」「35」「— —」「15」 — 35 规章's 现行有效, written after this label; read
+    # as 35 and two blanks, the 15 after them left out (1 wrong, 114): more cells than the row's, not read
+    "lo-pdftotext__s09087-mixed.txt": 115,
 }
 
 

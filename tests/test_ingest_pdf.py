@@ -289,6 +289,19 @@ def test_rows_a_page_break_cut_open_or_left_alone_are_read_by_their_cells():
     assert got["appeals"]["litigation_after_review"]["total"] == 0
 
 
+def test_a_number_wrapped_over_a_page_break_is_joined_with_its_last_digits():
+    """LibreOffice's PDF of an htmlsynth page (seed 9045) whose narrow 总计 cell wraps 437 as 「４３」 over 「７」, the
+    row at page 3's foot: 「７」 tops page 4 beside the group label's rest 「）不予处理」. The digits were not folded
+    back (a tail with a digit was taken for a row of its own): 43 was read (1 wrong)."""
+    got = nianbao.parse(PDF / "lo_number_wrapped_over_page_break.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_number_wrapped_over_page_break.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    assert got["requests"]["declined_petition"]["total"] == 437
+    assert got["requests"]["declined_duplicate"] == {"natural_person": 0, "commercial": None, "research": None,
+                                                     "social_welfare": None, "legal_service": None, "other_org": None,
+                                                     "total": 0}
+
+
 def test_a_value_cell_merged_with_the_next_row_is_null_not_read_as_one_number_or_shifted():
     """LibreOffice's PDF of an htmlsynth page (seed 479) leaves out the rule between 1.信访举报投诉类申请's and
     2.重复申请's 自然人 cells: one cell two rows high holds 「００」 (their 0 and 0), and 2.重复申请's row has a

@@ -44,6 +44,7 @@ from math import comb
 from typing import NamedTuple
 
 from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label, core, norm, tail
+from ..format.numbers import BLANK_MARKS
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .colblocks import read_blocks
@@ -184,7 +185,8 @@ class _OwnLine(str):
     """A token of words that is all of its line."""
 
 
-_MARKS = frozenset("-—–－/")
+# a blank cell's marks, as the format reads them in a cell (「无」 and 「空」 too: a table of 「无」 with 小计's 0s, s09071)
+_MARKS = frozenset(m for m in BLANK_MARKS if m and m != "&nbsp;")
 
 
 def _line_of(text: str, a: int, b: int) -> str:
@@ -1394,6 +1396,9 @@ def decode_columnar(stream: Stream) -> Decoded | None:
                     by_bands := _by_bands(part, keys, _settled(solved, keys))):
                 solved.append((part, by_bands))
             elif len(rows) > 1 and len(part.values) == part.height * WIDTH:
+                for grid in part.solutions if part.overflow else ():
+                    for r, i in enumerate(rows):
+                        dec.glimpsed.setdefault(f"requests.{keys[i]}", set()).add(tuple(col[r] for col in grid))
                 pending.append(part)
             elif (readings := _blank_rows(part, keys)) is not None:
                 slots.append(readings)
@@ -1959,6 +1964,11 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
         secs = {s for k, s, _ in _ROWS if k in keys}
         if len(secs) != 1:
             return _Layouts([], [])
+        if _begun_rows(words[last[0] + last[4]:]) - set(keys):
+            # another row's label begun after the last one, right before the numbers (pdftotext: 「规章」「行政」「0 0 0」
+            # 「规范性文件」, 规章 blank, s09245): that label wrapped around its numbers, or this one's: not known
+            return _Layouts([], [f"active.{k}.{c}" if secs == {"一"} else f"active.{k}" for k in keys
+                                 for c in (_DOC_COLS if secs == {"一"} else ("",))], "begun")
         if keys != [k for k, _s, _ in _ROWS if k in keys]:
             return _Layouts([], [f"active.{k}.{c}" if secs == {"一"} else f"active.{k}" for k in keys
                         for c in (_DOC_COLS if secs == {"一"} else ("",))])
@@ -2136,6 +2146,15 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
                         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
                         if row not in dec.unreadable:
                             dec.unreadable.append(row)
+            continue
+        if marks[-1][1] == "head" and at in orphans and not any(p.count(".") == 2 for g in layouts for r in g for p in r):
+            # 第（一）项's column headers among the words right before another section's header and these numbers, no
+            # numbers of their own (pdfminer: 「本年制发件数」「本年废止件数」「现行有效件数」「本年处理决定数量」「１０」「２」, 10 and 2
+            # 第（一）项's, s09103): the boxes of headers written together, and whose the numbers are the order does not say
+            for g in layouts:
+                for r in g:
+                    for p in r:
+                        seen.setdefault(p, set()).add(None)
             continue
         if marks[-1][1] == "head" and any(o > at for o in orphans) and any(
                 p.count(".") == 2 for g in layouts for r in g for p in r):

@@ -363,6 +363,9 @@ class Decoded:
     said: dict[str, str] = field(default_factory=dict)
     # rows of ``why`` whose runs the reading dropped: the characters they printed, for the note (L-03's 实为)
     shown: dict[str, str] = field(default_factory=dict)
+    # 表三 rows of a run of labels whose placement search ran past its nodes after finding placements (``columnar``):
+    # the row's cells in each placement found, readings of the same numbers a row-by-row reading must agree with
+    glimpsed: dict[str, set[tuple[int, ...]]] = field(default_factory=dict)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -2404,7 +2407,14 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label,
                 # or after the rest of its words where its match ended early: past other words they may be another
                 # row's)
-                runs = marked
+                hi_n = found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60)
+                if _DIGIT_NEXT.match(stream.chars, marked[-1].end, hi_n):
+                    # more digits right after the marks (pdftotext: 「规范性文件」「35」「— —」「15」, 35 规章's 现行有效 written
+                    # after this label, s09087): more cells than the row's, and which are its own the order does not say
+                    runs = []
+                    dec.unsure.add(f"active.{it.key}")
+                else:
+                    runs = marked
         if 0 < len(runs) < len(it.columns) and cut[n]:
             # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
             # the row's last cell, so cutting the others to fill the row (0|2|6) is a guess
@@ -2992,6 +3002,9 @@ def _with_signs(stream: Stream, runs: list[Run]) -> list[Run]:
 def _prose_dropped(stream: Stream, start: int, end: int, runs: list[Run]) -> bool:
     """``_active_runs`` left out a run that a prose word follows (a count with its unit, 「37件」, is one too)."""
     return bool(runs) and len(_active_runs_all(stream, start, end)) > len(runs)
+
+
+_DIGIT_NEXT = re.compile(r"[-—–/]*\d")  # (Stream.chars: no spaces)
 
 
 def _active_runs_all(stream: Stream, start: int, end: int) -> list[Run]:

@@ -259,6 +259,25 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
     return len(set(lines)) > 1 and len(set(lines)) < len(lines)
 
 
+_LABEL_START = re.compile(r"(?:(?<!\d)\d{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)[\u4e00-\u9fff]")
+
+
+def _label_among(stream: Stream, pieces: list) -> bool:
+    """A row label's start (its numbering and first word) between the row's pieces, the pieces after it first giving
+    the row otherwise and adding up as well: which come first the text does not say. (Not a wrapped label's rest,
+    「2.没有现成信息需要另」 26 「行制作」 0 0 15 …, the number its first line's; nor a row of zeros, the same either way.)"""
+    first, last = min(p.start for p in pieces), max(p.end for p in pieces)
+    where = stream.where
+    # (in the text, whose spaces part 「336」 from 「1.本机关…」; Stream.chars glues them)
+    m = _LABEL_START.search(stream.text, where[first], where[last - 1] + 1)
+    if m is None:
+        return False
+    values = [p.value for p in pieces]
+    cut = sum(1 for p in pieces if where[p.end - 1] < m.start())
+    turned = values[cut:] + values[:cut]
+    return turned != values and row_holds(turned)
+
+
 def _fails(dec: Decoded, row: str) -> bool:
     """The row's cells all read, its own sum not holding (``subtotal.row_holds``)."""
     vals = [dec.values[p].value for c in T3_COLUMN_KEYS if (p := f"{row}.{c}") in dec.values]
@@ -290,6 +309,15 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
             continue
         if not row_holds([dec.values[p].value for p in cells]):
             continue  # a second reading is kept only where the row adds up (OCR: 744 for 244)
+        if r in found.glimpsed and tuple(dec.values[p].value for p in cells) not in found.glimpsed[r]:
+            # the same numbers placed column by column give the row otherwise (pdfminer s08723: 「1.本机关不掌握…」
+            # 「0 0 0 0 1 0 1」, 自然人's boxes of several rows, its own row 1 0 0 0 0 0 1): two readings, neither settled
+            continue
+        if _label_among(stream, [dec.values[p] for p in cells]):
+            # a label among the row's numbers (「… 0 0 0 0 0 336」 / 「1.本机关不掌握相关政 336」: 自然人's cell level with the
+            # label's first line, the others above it): which of them come first the order does not say, and a row of
+            # zeros and equal numbers adds up either way
+            continue
         if _lines_of_several(stream, [dec.values[p] for p in cells]):
             # a row's numbers on several lines, several on a line (inscriptis writes a row of two-line
             # cells as 「0 0」 over 「2 2 2 1 7」): the text's order is line by line, not the cells' order,

@@ -263,6 +263,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
         dec = _with_columns(dec, col)
         placed = {p.rsplit(".", 1)[0] for p in col.values}
         found.by_columns = set(placed)
+        found.glimpsed = {r: v for r, v in col.glimpsed.items() if r not in placed}
         # a row whose label came in a run of labels is not followed by its own numbers: no reading
         # by layout stands for it, whatever the blocks looked like
         # (unless the row's block keeps each of its cells in its place, a blank one too: that is the order)

@@ -79,6 +79,10 @@ class Found:
     # 表三 rows the columnar reader placed numbers in (labels in runs, numbers box by box): read by the order and
     # count of the boxes, not by a line (``counted.null_over_total``)
     by_columns: set[str] = field(default_factory=set)
+    # 表三 rows the columnar reader could not settle, with the cells of the placements its search found before it
+    # ran past its nodes (``Decoded.glimpsed``): a row-by-row reading of the same numbers that gives none of them is
+    # not the only reading (``detached.fill_detached_rows``)
+    glimpsed: dict[str, set[tuple[int, ...]]] = field(default_factory=dict)
     # 表三 rows the row-order decoder left unread: the numbers it had taken for them, each a cell (a blank cell's mark
     # None), in the order it read them; a reader that settles such a row by other evidence starts from them
     # (``cuttail.settle_two_line_rows``)

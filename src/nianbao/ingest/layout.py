@@ -50,6 +50,7 @@ class Page:
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
 _WIDE_DIGIT = re.compile(r"[０-９]")
+_DIGITS = re.compile(r"[0-9０-９]+")
 # a bare number (or with a dash on one side): a page number only when pages are numbered that way, since a
 # table cell's 0 can sit in the margin too (a table row carried over a page break)
 _BARE_NO = re.compile(r"^[-—–－~·]?(\d{1,3})[-—–－~·]?$")
@@ -352,7 +353,9 @@ def _has_digit(cells: list[Cell]) -> bool:
 def _fold_split_row(blocks: list[Block], grid: Grid, by_place: bool = False) -> None:
     """A row cut by the page break: its label tail (no numbers) tops the next page. Join the halves: each
     tail cell to the cell of the same column, or (``by_place``: the grids' columns differ) to the cell it
-    stands under, the one its box overlaps most, by at least half its width."""
+    stands under, the one its box overlaps most, by at least half its width. A tail of digits alone goes on a
+    number its cell ends with: a number wrapped in a narrow cell, its last digits over the break (LibreOffice's
+    「４３」 at a page's foot, 「７」 atop the next, with the group label's 「）不予处理」), joined as the lines of one cell."""
     if not blocks or not blocks[-1].grid or not grid.cells:
         return
     prev = blocks[-1]
@@ -360,12 +363,21 @@ def _fold_split_row(blocks: list[Block], grid: Grid, by_place: bool = False) -> 
     first = [gc if gc is not None and gc.row == 0 and gc.col == k else None for k, gc in enumerate(slots[0])]
     texts = [gc.text if gc else "" for gc in first]
     filled = [k for k, t in enumerate(texts) if t.strip()]
-    if not filled or any(re.search(r"\d", texts[k]) for k in filled) or not _has_digit(prev.cells):
+    if not filled or not _has_digit(prev.cells) or any(
+            re.search(r"\d", texts[k]) and not (_DIGITS.fullmatch(texts[k].strip()) and k < len(prev.cells)
+                                                and _DIGITS.search(prev.cells[k].text.strip()[-1:]))
+            for k in filled):
         return
+    if by_place and any(re.search(r"\d", texts[k]) for k in filled):
+        return  # (under other columns, which cell a number goes on is not settled by its column)
     if len(filled) > 2 or any(_ENUM.match(texts[k]) for k in filled):
         return
-    if any(gc.rowspan > 1 for k in filled if (gc := first[k]) is not None):
-        return
+    spanning = [k for k in filled if (gc := first[k]) is not None and gc.rowspan > 1]
+    if spanning:
+        # a cell going on down the page (a group label's): no row's tail, but for a number's last digits beside it
+        if any(re.search(r"\d", texts[k]) for k in spanning) or not any(re.search(r"\d", texts[k]) for k in filled):
+            return
+        filled = [k for k in filled if k not in spanning]
     into = {k: _under(prev, first[k]) if by_place else k for k in filled}
     # (under another grid's columns, the label may all stand on the next page: its cell here is empty)
     if any(i is None or i >= len(prev.cells) or prev.cells[i].covered or not (prev.cells[i].text or by_place)
