@@ -1905,6 +1905,13 @@ _FILLER = re.compile(rf"本年|件数|数量|{re.escape(Format.T2_ITEM_HEADER)}|
 _BLANK_OR_HEAD = re.compile(r"\s|处理决定")
 
 
+def _section_named(words: str, head: int) -> bool:
+    """A section (第二十条第（五）项) named right before the column header at ``head`` in ``words``, nothing but
+    furniture between."""
+    named = list(_SECTION_MARK.finditer(words, 0, head))
+    return bool(named) and not _BETWEEN.sub("", words[named[-1].end():head])
+
+
 def _filler(s: str) -> bool:
     return not _FILLER.sub("", s)
 
@@ -2147,10 +2154,12 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
                         if row not in dec.unreadable:
                             dec.unreadable.append(row)
             continue
-        if marks[-1][1] == "head" and at in orphans and not any(p.count(".") == 2 for g in layouts for r in g for p in r):
+        if (marks[-1][1] == "head" and at in orphans and not any(p.count(".") == 2 for g in layouts for r in g for p in r)
+                and not _section_named(gap, marks[-1][0])):
             # 第（一）项's column headers among the words right before another section's header and these numbers, no
             # numbers of their own (pdfminer: 「本年制发件数」「本年废止件数」「现行有效件数」「本年处理决定数量」「１０」「２」, 10 and 2
-            # 第（一）项's, s09103): the boxes of headers written together, and whose the numbers are the order does not say
+            # 第（一）项's, s09103): the boxes of headers written together, and whose the numbers are the order does not say.
+            # (Not with the header's own section named right before it: 「…现行有效件数」「第二十条第（五）项」「本年处理决定数量」「0」)
             for g in layouts:
                 for r in g:
                     for p in r:
