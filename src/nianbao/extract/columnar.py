@@ -662,7 +662,7 @@ def _more_bands(part: _Part, keys: list[str], known: dict[str, int], blocks: int
     (``bands.band_readings``), checked against the sums within the part and those that reach into the
     parts already settled (``known``); None past the budget. ``blocks``: boxes of several columns at most (None: any);
     ``late``: bands that may write columns late; ``hinted``: header words name the column a box starts."""
-    cut = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
+    cut = _known_part(part, keys, known)
     boxes = [ids[0] for ids in part.index if ids]
     hints = ({ids[0]: a.hint for ids, a in zip(part.index, part.atoms) if ids and a.hint is not None}
              if part.hints and hinted else {})
@@ -738,8 +738,7 @@ def _column_first(part: _Part, keys: list[str], known: dict[str, int]) -> tuple[
     if group or len(vals) != WIDTH or len(cuts) != 1:
         return None
     cols = [tuple(col) for col in vals]
-    cut = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
-    if not cut._fits(cols, [(c, r) for c in range(WIDTH) for r in range(height)]):
+    if not _known_part(part, keys, known)._fits(cols, [(c, r) for c in range(WIDTH) for r in range(height)]):
         return None
     return tuple(cols), tuple(tuple(t) for t in toks)
 
@@ -768,12 +767,17 @@ def _by_free_order(part: _Part, keys: list[str], known: dict[str, int]) -> list[
     their layout, so 总计 may come before 自然人), checked against the sums within the part and those
     that reach into the parts already settled (``known``). None when the search ran past its nodes
     or more grids than ``MAX_SOLUTIONS`` fit."""
-    free = _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
+    free = _known_part(part, keys, known)
     free.free = True
     free.solve()
     if free.overflow or not free.solutions:
         return None
     return list(free.solutions.items())
+
+
+def _known_part(part: _Part, keys: list[str], known: dict[str, int]) -> _Part:
+    """``part`` afresh, its sums with the cells settled in other parts (``known``) as constants."""
+    return _Part(part.rows, part.atoms, _part_constraints(part.rows, keys, known))
 
 
 def _part_constraints(rows: list[int], keys: list[str], known: dict[str, int] | None = None) -> list:
@@ -2160,10 +2164,7 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             # numbers of their own (pdfminer: 「本年制发件数」「本年废止件数」「现行有效件数」「本年处理决定数量」「１０」「２」, 10 and 2
             # 第（一）项's, s09103): the boxes of headers written together, and whose the numbers are the order does not say.
             # (Not with the header's own section named right before it: 「…现行有效件数」「第二十条第（五）项」「本年处理决定数量」「0」)
-            for g in layouts:
-                for r in g:
-                    for p in r:
-                        seen.setdefault(p, set()).add(None)
+            _unsettle(seen, layouts)
             continue
         if marks[-1][1] == "head" and any(o > at for o in orphans) and any(
                 p.count(".") == 2 for g in layouts for r in g for p in r):
@@ -2171,18 +2172,12 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             # 「本年制发件数」「本年废止件数」「0 0 0 11」「信息内容」「0 0」「规章」「规范性文件」「现行有效件数」「第二十条」…; pdfminer:
             # 「本年制发件数」「0 0」「本年废止件数」「0 11」「现行有效件数」「本年处理决定数量」「1」, 11 规范性文件's 现行有效 both
             # times, s06047): the boxes' order is the tool's, and these numbers may be any of the section's columns
-            for g in layouts:
-                for r in g:
-                    for p in r:
-                        seen.setdefault(p, set()).add(None)
+            _unsettle(seen, layouts)
             continue
         if marks[-1][1] == "row" and split_boxes([stream.line_at(s) for _t, s, _e in nums]):
             # a row's numbers in boxes, one with several on a line (「0 33」「0」): the boxes' order is the tool's
             # (decoder._split_boxes): none of these cells is read by it
-            for g in layouts:
-                for r in g:
-                    for p in r:
-                        seen.setdefault(p, set()).add(None)
+            _unsettle(seen, layouts)
             continue
         readings: list[dict[str, tuple[str, int, int]]] = []
         for g in layouts:
@@ -2217,6 +2212,14 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         dec.rows.setdefault(row, []).append(Run(tok, c0, c1))
     return dec
+
+
+def _unsettle(seen: dict[str, set], layouts: list[list[list[str]]]) -> None:
+    """Every cell of ``layouts`` unsettled: another run giving it a value does not settle it either."""
+    for g in layouts:
+        for r in g:
+            for p in r:
+                seen.setdefault(p, set()).add(None)
 
 
 def _orphan_heads(runs: list[tuple[str, list[tuple[str, int, int]]]]) -> list[int]:

@@ -2275,6 +2275,8 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
         return None
     dec = Decoded()
     units = []
+    # where each item's stretch ends: the next label, for the last item 60 characters on (``ends``: or 表三's header)
+    nexts = [found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60) for n, (_it, _s, e) in enumerate(found)]
     ends = [found[n + 1][1] if n + 1 < len(found) else _t3_header_word(stream.chars, e, min(hi, e + 60))
             for n, (_it, _s, e) in enumerate(found)]
     all_runs = [_active_runs(stream, e, ends[n]) for n, (_it, _s, e) in enumerate(found)]
@@ -2293,7 +2295,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
     # a text that leaves a blank cell no trace: an item showing fewer cells (numbers and blank marks) than it
     # has (「规章」「—」「0」 of three), or 表三's sums showing it (``pieces``)
     # (not one whose last number ``_active_runs`` took for the next text's: 「行政规范性文件0 26 37件」)
-    cut = [_prose_dropped(stream, e, found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60), rs)
+    cut = [_prose_dropped(stream, e, nexts[n], rs)
            for n, ((_it, _s, e), rs) in enumerate(zip(found, all_runs))]
     # (and no trace of the blanks either: no wider space than one separator, 「规章　22　 　 」 keeps its blanks)
     drops = pieces or any(len(it.columns) > 1 and rs and not c and len(_marked_runs(stream, rs))
@@ -2334,7 +2336,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             dec.why[f"active.{it.key}"] = "order"
         # (up to the next label, or for the last item the table's end: its number may stand further on than its runs reach)
         if runs and _before_own_article(stream.chars[runs[-1].end:found[n + 1][1] if n + 1 < len(found) else hi], items,
-                                        it, fmt) and not _own_article_in(stream.chars[max(0, found[0][1] - 300):s], it):
+                                        it, fmt) and _own_article(stream.chars[max(0, found[0][1] - 300):s], it) is None:
             # this item's own article after its numbers, and not before its label (pdftotext: 「规范性」「文件」「信息内容」
             # 「行政许可」「22」「第二十条第（五）项」, 22 规范性文件's, s08911): the tool's order of boxes, not the table's, and
             # whose the numbers are it does not say. (Its article before its label too: the sub-table's header repeated
@@ -2374,7 +2376,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             dec.why[f"active.{it.key}"] = "order"
         if runs and len(it.columns) > 1 and _own_headers_among(
                 stream, stream.chars[e:runs[0].start], runs[0].start,
-                found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60), items, it, fmt):
+                nexts[n], items, it, fmt):
             # the item's own column header written after some of the numbers that follow its label, more numbers after
             # it (pdfminer's boxes: 「政府集中采购」「31」「7」「采购项目数量」「0」「采购总金额」「34.1」, 31 and 7 行政事业性
             # 收费's, s03821): the numbers after the label are the boxes' order, not the row's
@@ -2407,8 +2409,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label,
                 # or after the rest of its words where its match ended early: past other words they may be another
                 # row's)
-                hi_n = found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60)
-                if _DIGIT_NEXT.match(stream.chars, marked[-1].end, hi_n):
+                if _DIGIT_NEXT.match(stream.chars, marked[-1].end, nexts[n]):
                     # more digits right after the marks (pdftotext: 「规范性文件」「35」「— —」「15」, 35 规章's 现行有效 written
                     # after this label, s09087): more cells than the row's, and which are its own the order does not say
                     runs = []
@@ -2419,9 +2420,8 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             # a run a unit follows was taken for the next text's (「行政规范性文件0 26 37件」, 37件 dropped): it may be
             # the row's last cell, so cutting the others to fill the row (0|2|6) is a guess
             kept = {(r.start, r.end) for r in runs}
-            hi_n = found[n + 1][1] if n + 1 < len(found) else min(hi, e + 60)
             if any((r.start, r.end) not in kept and stream.chars[r.end:r.end + 1] in _COUNT_UNITS
-                   for r in _active_runs_all(stream, e, hi_n)):
+                   for r in _active_runs_all(stream, e, nexts[n])):
                 dec.why[f"active.{it.key}"] = "unit_last"  # (a count with its unit: said so, L-03)
             runs = []
         if runs and _unit_first(stream, e, runs[-1].end):
@@ -2586,11 +2586,6 @@ def _after_later_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIt
 def _own_article(words: str, it: ActiveItem) -> re.Match[str] | None:
     """Where ``words`` first name the item's own article (第二十条第（五）项 for 行政许可)."""
     return next((m for m in _ARTICLE_NAMED.finditer(words) if f"（{m.group(1)}）" == it.article), None)
-
-
-def _own_article_in(words: str, it: ActiveItem) -> bool:
-    """``words`` name the item's own article."""
-    return _own_article(words, it) is not None
 
 
 def _before_own_article(words: str, items: tuple[ActiveItem, ...], it: ActiveItem, fmt: str) -> bool:

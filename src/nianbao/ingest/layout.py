@@ -363,19 +363,19 @@ def _fold_split_row(blocks: list[Block], grid: Grid, by_place: bool = False) -> 
     first = [gc if gc is not None and gc.row == 0 and gc.col == k else None for k, gc in enumerate(slots[0])]
     texts = [gc.text if gc else "" for gc in first]
     filled = [k for k, t in enumerate(texts) if t.strip()]
+    digits = {k for k in filled if re.search(r"\d", texts[k])}  # (tails with a digit: a number's last digits, or none)
     if not filled or not _has_digit(prev.cells) or any(
-            re.search(r"\d", texts[k]) and not (_DIGITS.fullmatch(texts[k].strip()) and k < len(prev.cells)
-                                                and _DIGITS.search(prev.cells[k].text.strip()[-1:]))
-            for k in filled):
+            not (_DIGITS.fullmatch(texts[k].strip()) and k < len(prev.cells)
+                 and _DIGITS.search(prev.cells[k].text.strip()[-1:])) for k in digits):
         return
-    if by_place and any(re.search(r"\d", texts[k]) for k in filled):
+    if by_place and digits:
         return  # (under other columns, which cell a number goes on is not settled by its column)
     if len(filled) > 2 or any(_ENUM.match(texts[k]) for k in filled):
         return
     spanning = [k for k in filled if (gc := first[k]) is not None and gc.rowspan > 1]
     if spanning:
         # a cell going on down the page (a group label's): no row's tail, but for a number's last digits beside it
-        if any(re.search(r"\d", texts[k]) for k in spanning) or not any(re.search(r"\d", texts[k]) for k in filled):
+        if digits & set(spanning) or not digits:
             return
         filled = [k for k in filled if k not in spanning]
     into = {k: _under(prev, first[k]) if by_place else k for k in filled}
