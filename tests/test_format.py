@@ -199,3 +199,16 @@ def test_numbering_length_counts_only_a_whole_numbering():
     assert numbering_length("一、本年新收") == 2 and numbering_length("（三）不予公开") == 3
     assert numbering_length("3．补正后") == 2 and numbering_length("（五）不予处理 1.信访") == 3
     assert numbering_length("一") == 0 and numbering_length("本年新收") == 0 and numbering_length("") == 0
+
+
+def test_label_start_finds_a_numbering_with_its_first_word_and_never_a_numbers_last_digits():
+    from nianbao.format import LABEL_START
+
+    def found(text: str) -> str | None:
+        m = LABEL_START.search(text)
+        return m.group() if m else None
+
+    assert found("0 0 336 1.本机关不掌握") == "1.本"  # not 「61.」: 336 is a cell
+    assert found("336 3、补正后") == "3、补" and found("（六） 其他处理") == "（六） 其"
+    assert found("二、上年结转") == "二、上" and found("９．属于") == "９．属"
+    assert found("1.5 万 0 0") is None and found("2023.12 发布") is None and found("一、") is None

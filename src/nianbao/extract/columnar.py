@@ -43,7 +43,7 @@ from itertools import combinations, permutations, product
 from math import comb
 from typing import NamedTuple
 
-from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label, core, norm, tail
+from ..format import T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS, Format, Label, core, norm, numbering_length, tail
 from ..format.numbers import BLANK_MARKS
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
@@ -1467,9 +1467,6 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     return dec
 
 
-_LABEL_NUMBER = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]?|\d+[.．、]")
-
-
 def _unread_part(dec: Decoded, stream: Stream, keys: list[str], toks: list[tuple[str, object]], why: str) -> None:
     """A part's rows left null, each with the part's numbers (L-03 shows them) and the reason."""
     nums, runs = _runs_of(stream, toks)
@@ -1484,7 +1481,7 @@ def _numbers_before_labels(stream: Stream, first: int) -> int:
     boxes of a table whose labels wrap over many lines in groups, some rows' numbers before their labels
     (「… 其他 总计」 / 21 0 0 0 0 0 21 … / 「一、本年新收…」). 0 when the words before them are no header's."""
     toks = _tokens(stream, max(0, first - 2000), first, strict=False) or []
-    if toks and toks[-1][0] == "words" and _LABEL_NUMBER.fullmatch(str(toks[-1][1])):
+    if toks and toks[-1][0] == "words" and 0 < numbering_length(w := str(toks[-1][1])) == len(norm(w)):
         toks.pop()  # the label's own numbering (「一、」), before where its words were found
     trail = 0
     named = False

@@ -21,6 +21,7 @@ import re
 from itertools import combinations, permutations
 
 from ..format import (
+    LABEL_START,
     T3_COLUMN_KEYS,
     T3_ROWS_2019,
     T3_ROWS_2021,
@@ -259,9 +260,6 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
     return len(set(lines)) > 1 and len(set(lines)) < len(lines)
 
 
-_LABEL_START = re.compile(r"(?:(?<!\d)\d{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)[\u4e00-\u9fff]")
-
-
 def _label_among(stream: Stream, pieces: list) -> bool:
     """A row label's start (its numbering and first word) between the row's pieces, the pieces after it first giving
     the row otherwise and adding up as well: which come first the text does not say. (Not a wrapped label's rest,
@@ -269,7 +267,7 @@ def _label_among(stream: Stream, pieces: list) -> bool:
     first, last = min(p.start for p in pieces), max(p.end for p in pieces)
     where = stream.where
     # (in the text, whose spaces part 「336」 from 「1.本机关…」; Stream.chars glues them)
-    m = _LABEL_START.search(stream.text, where[first], where[last - 1] + 1)
+    m = LABEL_START.search(stream.text, where[first], where[last - 1] + 1)
     if m is None:
         return False
     values = [p.value for p in pieces]

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from ..format import Format
+from ..format import LABEL_START, Format
 from .reason import Reason, printed
 from .subtotal import row_holds
 from .tables import Found
@@ -95,11 +95,10 @@ def _lines_with_wide_digits(text: str, starts: list[int]) -> set[int]:
     for k in {bisect_right(starts, m.start()) - 1 for m in _WIDE_DIGIT.finditer(text)}:
         end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
         line = text[starts[k]:end]
-        if not _ROW_START.search(line) and not any(w in line for w in _ROW_WORDS):
+        if not LABEL_START.search(line) and not any(w in line for w in _ROW_WORDS):
             out.add(k)
     return out
 
 
-# a row's numbering (「（六）」「一、」「3.」) before its words, or one of the rows whose label has none
-_ROW_START = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|(?<![\d０-９])[\d０-９]{1,2}[.．])\s*[\u4e00-\u9fff]")
+# (the rows whose label has no numbering)
 _ROW_WORDS = ("总计", "合计", "结转", "新收")

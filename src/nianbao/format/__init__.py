@@ -8,7 +8,7 @@ checks it). New code asks Format.
 """
 
 from .format import FORMATS, Format
-from .labels import core, match_label, names_in_cell, norm, numbering_length, similarity, tail
+from .labels import LABEL_START, core, match_label, names_in_cell, norm, numbering_length, similarity, tail
 from .names import appeal_group_name, cell_name, cell_parts
 from .numbers import number_text, plain
 from .spec import (
@@ -38,6 +38,7 @@ __all__ = [
     "ACTIVE_2019",
     "ACTIVE_2021",
     "FORMATS",
+    "LABEL_START",
     "SECTIONS",
     "T3_COLUMNS",
     "T3_COLUMN_KEYS",

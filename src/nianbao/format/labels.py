@@ -14,7 +14,12 @@ _NUMBERING = re.compile(
     r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．，,]|[(（][一二三四五六七八九十]{1,3}[)）]|"
     r"[(（]?\d{1,2}[)）.．、]|第[一二三四五六七八九十]+[部分项条])+"
 )
-_NUMBERING_FIRST = frozenset("(（一二三四五六七八九十第")  # and a digit (``\d``: what ``str.isdecimal`` says)
+_NUMBERING_FIRST = frozenset("(（一二三四五六七八九十第")
+# A row label's start where it stands in a text (searched, not anchored): its numbering (「（六）」「一、」「3.」「3、」,
+# digits wide or not, never a number's last digits: 「336」 before 「1.」 is not 「61.」) and its first word.
+LABEL_START = re.compile(
+    r"(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|(?<![\d０-９])[\d０-９]{1,2}[.．、])\s*[\u4e00-\u9fff]"
+)  # and a digit (``\d``: what ``str.isdecimal`` says)
 # (replaced one by one where present: ``str.translate`` with a table of non-ASCII keys costs ~0.1 µs a
 # character of every text, most of which hold none of them)
 _QUOTES = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("〔", "["), ("〕", "]"))
