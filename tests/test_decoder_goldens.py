@@ -1198,6 +1198,39 @@ RIGHT = {
     # seed 9087, pdftotext of LibreOffice's PDF: 「规范性文件」「35」「— —」「15」 — 35 规章's 现行有效, written after this label; read
     # as 35 and two blanks, the 15 after them left out (1 wrong, 114): more cells than the row's, not read
     "lo-pdftotext__s09087-mixed.txt": 115,
+    # seed 9589, PyMuPDF (sorted) of LibreOffice's PDF, full-width digits: 103 and 506 wrapped in their narrow cells, their
+    # first digits before the label (「１０ ５０ 一、本年新收… ８１ ４７ ８５１１ ７５」 / 「５ ３ ６」), the row read 81 47 8511 75 5 3 6
+    # (its sum failing), 表三's 总计 the same: 10 wrong (158). Full-width digits no cell took on a row's own line, and the
+    # row failing its sum: its numbers are cut, the row null (widewrap)
+    "lo-pymupdf-sort__s09589-numbers.txt": 154,
+    # seed 9485, pypdf (layout) of Chromium's PDF: 「4   0 0 0 0 0 4 4」 / 「.保护第三方合法权益」, the numbering 4. written around
+    # the row's numbers; the last 4 taken for the numbering and the first for 自然人's cell (2 wrong, 159). A line opening
+    # with the numbering's numeral: that one is the numbering. PyMuPDF (sorted): 「4」 alone on the line above (2 wrong, 174)
+    "chromium-pypdf-layout__s09485-breaks.txt": 161,
+    "chromium-pymupdf-sort__s09485-breaks.txt": 176,
+    # seed 9405, the same converter: 「2.没有现成信息需要另行制作 0 0 0 0 0 1616」 / 「3 .补正后申请内容仍不明确 …」 — the numbering 3 opens
+    # its line, glued in the compact characters to 16|16 before it, and was taken for a cell's digit: five rows left
+    # unread (174, no wrong value). A numeral that opens its line is the numbering
+    "chromium-pypdf-layout__s09405-breaks.txt": 200,
+    # seed 9535, pdftotext -layout of Chromium's PDF: 「21      5」 over 「规章 0」, 规章's 本年制发 and 现行有效 a wide gap apart on
+    # one line, read as 本年制发's column of two rows (规范性文件 5 for 4: 1 wrong, 178): numbers of one line are one row's
+    "chromium-pdftotext-layout__s09535-mixed.txt": 177,
+    # seed 9359, pdftotext of Chromium's PDF: 「行政许可」「信息内容」「本年处理决定数量」「17」「-」「行政处罚」「行政 强制」 — 17
+    # 行政处罚's written before its label, 行政许可 blank; read as 行政许可's (1 wrong, 111)
+    "chromium-pdftotext__s09359-mixed.txt": 112,
+    # seed 9503, pdftotext of Chromium's PDF: 「本年制发件数」「本年废止件数」「规章」「规范性文件」「现行有效件数」「14」「36」 — 14
+    # 规范性文件's 废止, read under the last header as 规章's 现行有效 (1 wrong, 116)
+    "chromium-pdftotext__s09503-mixed.txt": 116,
+    # seed 9583, pdftotext of LibreOffice's PDF: 「行政复议」「行政诉讼」「未经复议直接起诉」「结果维持」「2」… — a header of several
+    # rows flattened, 2 0 0 0 2 行政复议's, read under 直接起诉's name (3 wrong, 185)
+    "lo-pdftotext__s09583-mixed.txt": 183,
+    # seed 9529, pdftotext of LibreOffice's PDF: 「0」「三、本年 （一）予以公开」「（二）部分公开（区分处理的，」「19」「只计这一情形…」
+    # 「0 0 0 0 19 19」 — 19 部分公开's, its label wrapped around it; the detached-label reading filled 予以公开 with it
+    # (2 wrong, 66). Not filled where the next row's label begins among the row's numbers (and then every row is read)
+    "lo-pdftotext__s09529-nested.txt": 200,
+    # seed 9471, PDFBox of LibreOffice's PDF: a 2021 table some of whose rows' cells the readers took for 2019's (其他处理
+    # as one row); a first version of the check above looked its row up in the 2019 rows only and failed on the file
+    "lo-pdfbox__s09471-mixed.txt": 200,
 }
 
 

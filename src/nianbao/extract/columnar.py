@@ -2163,6 +2163,13 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             # (Not with the header's own section named right before it: 「…现行有效件数」「第二十条第（五）项」「本年处理决定数量」「0」)
             _unsettle(seen, layouts)
             continue
+        if (marks[-1][1] == "head" and at in orphans and all(p.count(".") == 2 for g in layouts for r in g for p in r)
+                and len({p.rsplit(".", 1)[1] for g in layouts for r in g for p in r}) == 1):
+            # one column under the last of 第（一）项's column headers, others of them before it with no numbers of their own
+            # (pdftotext: 「本年制发件数」「本年废止件数」「规章」「规范性文件」「现行有效件数」「14」「36」, 14 规范性文件's 废止,
+            # s09503): blank columns or boxes the tool wrote together; whose columns these numbers are the order does not say
+            _unsettle(seen, layouts)
+            continue
         if marks[-1][1] == "head" and any(o > at for o in orphans) and any(
                 p.count(".") == 2 for g in layouts for r in g for p in r):
             # under 第（一）项's column headers, another of them written after with no numbers of its own (pdftotext:
@@ -2183,6 +2190,15 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             if h > 1 and w > 1:
                 readings.append({g[r][c]: nums[c * h + r] for r in range(h) for c in range(w)})  # column by column
                 readings.extend(_unwritten_orders(stream, g, nums, _heads_on_one_line(text, word_end) >= w))
+        if level := _level_pairs(text, nums):
+            # numbers a wide gap apart on one line stand at one height: one row's, never two rows' of a column
+            # (pdftotext -layout: 「21      5」 under the three headers, 规章's 本年制发 and 现行有效, its 0 on the next line)
+            readings = [rd for rd in readings if all(
+                (rd_rows := {tok: p.rsplit(".", 1)[0] for p, tok in rd.items()}).get(a) == rd_rows.get(b)
+                for a, b in level)]
+            if not readings:
+                _unsettle(seen, layouts)
+                continue
         paths = set().union(*readings)
         for p in paths:
             vals = {rd[p][0] if p in rd else None for rd in readings}
@@ -2209,6 +2225,15 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         row = p if p.count(".") == 1 else p.rsplit(".", 1)[0]
         dec.rows.setdefault(row, []).append(Run(tok, c0, c1))
     return dec
+
+
+_WIDE_GAP = re.compile(r"\t| {3}")  # between two numbers of one line: a layout's columns (the stream's tab is one)
+
+
+def _level_pairs(text: str, nums: list[tuple[str, int, int]]) -> list[tuple[tuple[str, int, int], ...]]:
+    """The pairs of consecutive numbers of a run on one line of the text with a wide gap between them."""
+    return [(a, b) for a, b in zip(nums, nums[1:])
+            if a[0] != _BLANK and b[0] != _BLANK and "\n" not in (gap := text[a[2]:b[1]]) and _WIDE_GAP.search(gap)]
 
 
 def _unsettle(seen: dict[str, set], layouts: list[list[list[str]]]) -> None:

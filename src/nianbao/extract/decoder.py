@@ -528,12 +528,14 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
             continue
         if (j + 1 < end and chars[j] in _NUMBERING_MARK and not chars[j + 1].isdigit()
                 and digits[-1] in "12345678" and "." not in digits
-                and digits[-1] in _NUMBERED_WORDS.get(chars[j + 1:j + 3], "" if _apart(text, where, j) else digits[-1])):
+                and digits[-1] in _NUMBERED_WORDS.get(chars[j + 1:j + 3], "" if _apart(text, where, j) else digits[-1])
+                and not _numbering_opens_line(stream, j)):
             # a label's own number ("7.属于行政执法案件"), alone or glued to the numbers before it; not a digit the
             # format never numbers the words after the mark with (pdfplumber: 「3 17 0 0 0 0 0 17」/「.危及“三安全一稳定”」,
             # 3.'s numbering split around the row's numbers: the 7 is the 总计's, not 「7.」); nor a digit a line ends with before
             # a mark starting the next line and words no row is numbered with (PDFBox: 「三 （一）予以公开 0 0 15 3 0 13 31」/
-            # 「、本年度办」, 三、's mark)
+            # 「、本年度办」, 三、's mark; nor a digit whose line opens with the same numeral, 「4   0 0 0 0 0 4 4」/
+            # 「.保护第三方合法权益」: that one is the numbering, ``_numbering_split`` takes it)
             digits = digits[:-1]
         if digits:
             end_at = i + len(digits)
@@ -548,7 +550,8 @@ def _runs_between(stream: Stream, start: int, end: int, next_number: str | None,
         last = out[-1]
         num = next_number.rstrip(".．、")
         after = chars[last.end] if last.end < len(chars) else ""
-        if (after in _NUMBERING_MARK or after in ")）") and last.digits.endswith(num) and "." not in last.digits:
+        if ((after in _NUMBERING_MARK or after in ")）") and last.digits.endswith(num) and "." not in last.digits
+                and not _numbering_opens_line(stream, last.end)):
             rest = last.digits[: len(last.digits) - len(num)]
             out[-1:] = [Run(rest, last.start, last.end - len(num), last.gap)] if rest else []
     return out
@@ -577,6 +580,61 @@ def _before_emphasis(text: str, t: int) -> int:
     while t > 0 and text[t - 1] in "*_":
         t -= 1
     return t
+
+
+def _line_numbering(stream: Stream, j: int) -> int:
+    """Where in ``chars`` the row's numbering stands when the digit before the mark at ``chars[j]`` is a cell's and
+    not the numbering's (``_numbering_at``); else -1."""
+    chars, where = stream.chars, stream.where
+    if not (0 < j < len(chars) and chars[j] in _NUMBERING_MARK) or (at := _numbering_at(stream, j)) < 0:
+        return -1
+    c = j - 1
+    while c > 0 and where[c] > at:
+        c -= 1
+    return c if where[c] == at else -1
+
+
+def _numbering_opens_line(stream: Stream, j: int) -> bool:
+    """The digit before the numbering mark at ``chars[j]`` is a cell's: apart from the mark, its line opening with the
+    same numeral alone (「4   0 0 0 0 0 4 4」/「.保护第三方合法权益」), or its line of numbers right after a line of that
+    numeral alone (「4」/「0 0 0 0 0 4 4   .保护第三方合法权益」). The numbering was written apart from its words,
+    before the row's numbers."""
+    return _numbering_at(stream, j) >= 0
+
+
+def _numbering_at(stream: Stream, j: int) -> int:
+    """Where in the text the numeral stands that ``_numbering_opens_line`` finds, or -1."""
+    chars, where, text = stream.chars, stream.where, stream.text
+    if not 0 < j < len(chars) or not _separated(text, where[j - 1], where[j]):
+        return -1
+    digit = chars[j - 1]
+    start = text.rfind("\n", 0, where[j - 1]) + 1
+    first = _skip_blanks(text, start)
+    if first < where[j - 1] and text[first] == digit and _blank_after(text, first):
+        return first
+    if any(not (ch.isdigit() or ch in _BLANK or ch == "\t") for ch in text[start:where[j - 1]]) or start == 0:
+        return -1
+    above = text.rfind("\n", 0, start - 1) + 1
+    alone = _skip_blanks(text, above)
+    return alone if text[alone] == digit and text[alone + 1:start].strip() == "" else -1
+
+
+def _skip_blanks(text: str, i: int) -> int:
+    while i < len(text) and (text[i] in _BLANK or text[i] == "\t"):
+        i += 1
+    return i
+
+
+def _blank_after(text: str, i: int) -> bool:
+    return i + 1 < len(text) and (text[i + 1] in _BLANK or text[i + 1] == "\t")
+
+
+def _starts_line(text: str, a: int) -> bool:
+    """Only white space between ``text[a]`` and the line's start."""
+    i = a - 1
+    while i >= 0 and text[i] in _BLANK:
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def _separated(text: str, a: int, b: int) -> bool:
@@ -878,10 +936,11 @@ def t4_start(chars: str, lo: int) -> int:
 _ROW_NUMBER = re.compile(r"(\d{1,2})[.．、]")  # a numbered sub-row's label: 「5.属于三类内部事务信息」
 
 
-def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, int]]) -> list[int]:
-    """Where each anchored label starts. A label wrapped around its numbers ('2.其他法律行政法规 0 0 0 …
-    禁止公开') starts before them: its first words, found between the previous label's key and its own,
-    mark where its row begins."""
+def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Where each anchored label starts: where its row's numbers may start, and where the row before's end (the
+    same but for a numbering written apart from its words, 「4   0 0 0 0 0 4 4」/「.保护第三方合法权益」). A label
+    wrapped around its numbers ('2.其他法律行政法规 0 0 0 … 禁止公开') starts before them: its first words, found
+    between the previous label's key and its own, mark where its row begins."""
     chars = stream.chars
     out = []
     for n, (i, s, _e) in enumerate(best):
@@ -903,6 +962,8 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
                 if found:
                     break
             h = lo + found[-1] if found else -1
+            if found and _numbering_opens_line(stream, h + len(num.group(1))):
+                h = -1  # (a cell's last digit before the mark: the numbering opens the line, split around the numbers)
         if not 0 <= h < s:
             # (its first words its key's own: its numbering may still stand before its numbers, 「3」 / 0 0 0 0 0 285285
             # / 「.补正后申请内容仍不明确」, pdfplumber of Chromium's PDF, seed 7917, where the numbers after the label
@@ -910,7 +971,11 @@ def _heads(stream: Stream, rows: tuple[Label, ...], best: list[tuple[int, int, i
             split = _numbering_split(stream, rows[i], lo, s, chars[s:_e])
             if split >= 0 and (h < 0 or not _numbering_before(chars, rows[i], s)):
                 h = split
-        out.append(h if 0 <= h <= s else s)
+        h = h if 0 <= h <= s else s
+        # (its numbering opening the line of its numbers, its words on the next: the numbers start after it, and
+        # the row before's end before it)
+        c = _line_numbering(stream, h - 1) if h > 0 else -1
+        out.append((c + 1, c) if c >= 0 else (h, h))
     return out
 
 
@@ -975,8 +1040,9 @@ def _numbering_split_as(stream: Stream, lo: int, s: int, key: str, number: str, 
             # 「度办理结 0 0 18 0 0 0 18」 / 「果 一）予以公开」)
         if p == q or not any(ch.isdigit() or ch in _DASHES for ch in chars[p:q]) or h < lo or chars[h:h + m] != number[:m]:
             continue
-        if h > 0 and chars[h - 1].isdigit():
-            continue  # (a numeral glued to digits before it: 「…0 3.」 may be a cell's)
+        if h > 0 and chars[h - 1].isdigit() and not _starts_line(stream.text, stream.where[h]):
+            continue  # (a numeral glued to digits before it: 「…0 3.」 may be a cell's; not one a line starts with,
+            # 「… 18 2038」 / 「4 0 0 0 0 0 4 4」 / 「.保护第三方合法权益」: the row before's numbers end on their own line)
         return p
     return -1
 
@@ -1045,13 +1111,14 @@ def decode_requests(stream: Stream, pieces: bool = False) -> Decoded | None:
     segs = []  # (row indices covered, runs)
     lent = -1  # the last row when the numbers after its label are a later row's: unread, with a note
     lent_to: tuple[int, list[Run]] | None = None  # that later row and its numbers
-    heads = _heads(stream, rows, best)
+    marks = _heads(stream, rows, best)
+    heads, stops = [h for h, _e in marks], [e for _h, e in marks]
     for n, (i, ks, e) in enumerate(best):
         split = any(ch.isdigit() for ch in chars[ks:e])  # its key cut around its numbers (``_split_key``)
         if n + 1 < len(best):
             j = best[n + 1][0]
             nxt = rows[j].number
-            runs = runs_between(stream, heads[n] if heads[n] < e else e, max(heads[n + 1], e), nxt, blanks=True)
+            runs = runs_between(stream, heads[n] if heads[n] < e else e, max(stops[n + 1], e), nxt, blanks=True)
             if runs and runs[0].start > e:
                 rest = len(core(rows[i].label)) - len(rows[i].keys[0])
                 lead = sum(1 for ch in chars[e:runs[0].start] if ch.isalpha())  # words: a Markdown rule「|---|」is none
@@ -2354,6 +2421,15 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
             runs = []
             dec.why[f"active.{it.key}"] = "run"
+        if (runs and not it.columns and n + 1 < len(found) and not all_runs[n + 1]
+                and len(_marked_runs(stream, runs)) > 1
+                and any(name in stream.chars[e:runs[0].start] for name in _column_names(fmt, items)[it.key])):
+            # one cell, more after its label and its section's column header (a number and a blank's mark), and the next
+            # label with none of its own (pdftotext: 「行政许可」「信息内容」「本年处理决定数量」「17」「-」「行政处罚」「行政 强制」,
+            # 17 行政处罚's, 行政许可 blank, s09359): numbers written before their labels, whose the order does not say
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
+            dec.why[f"active.{it.key}"] = "order"
         if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
             # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
             # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell

@@ -23,6 +23,7 @@ from itertools import combinations, permutations
 from ..format import (
     LABEL_START,
     T3_COLUMN_KEYS,
+    T3_ROW_BY_KEY,
     T3_ROWS_2019,
     T3_ROWS_2021,
     T4_COLUMN_KEYS,
@@ -30,6 +31,7 @@ from ..format import (
     Format,
     Label,
     core,
+    norm,
 )
 from ..limits import MAX_FRACTION
 from .clusters import merge_label_clusters
@@ -165,7 +167,8 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     ordered = not out_of_order(chars, rows, [o for o in attached if o[0] < end], chain)
     chain = _with_inner_labels(chain, detached)
     best = [(i, s, e) for s, e, i in chain]
-    heads = _heads(stream, rows, best)
+    starts = _heads(stream, rows, best)
+    heads, ends = [h for h, _e in starts], [e for _h, e in starts]
     keys = [r.key for r in rows]
     segs: list[tuple[list[int], list[Run], bool]] = []  # (rows covered, runs, last)
     before: list[list[Run] | None] = []  # per segment, the numbers between the label before and its own label
@@ -173,20 +176,20 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     first = best[0][0]
     marked: set[int] = set()  # rows whose numbers come after blank cells' dashes this reading leaves out
     if first > 0:
-        segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, heads[0], rows[first].number)),
+        segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, ends[0], rows[first].number)),
                      False))
         before.append(None)
-        if any(r.blank and chars[r.start] in _DASHES for r in runs_between(stream, lo, heads[0], blanks=True)):
+        if any(r.blank and chars[r.start] in _DASHES for r in runs_between(stream, lo, ends[0], blanks=True)):
             # (the marks before the first number, as well as among them: chromium-pdftotext s05199, 一、本年新收's
             # seven 「—」 under the header, then the zeros of the rows after it, read as its own)
             marked.update(range(first))
     for n, (i, s, e) in enumerate(best):
-        prev = _whole_counts(runs_between(stream, best[n - 1][2] if n else lo, min(heads[n], s), rows[i].number))
+        prev = _whole_counts(runs_between(stream, best[n - 1][2] if n else lo, min(ends[n], s), rows[i].number))
         before.append(prev)
         if n + 1 < len(best):
             j = best[n + 1][0]
             covered = list(range(i, j))
-            runs = _whole_counts(runs_between(stream, min(heads[n], e), max(heads[n + 1], e), rows[j].number))
+            runs = _whole_counts(runs_between(stream, min(heads[n], e), max(ends[n + 1], e), rows[j].number))
             shifted = shifted or units_before(stream, e, runs)
             segs.append((covered, _before_foreign(_own_runs(chars, e, runs, rows[j]), _WIDTH * len(covered)),
                          False))
@@ -266,14 +269,38 @@ def _label_among(stream: Stream, pieces: list) -> bool:
     「2.没有现成信息需要另」 26 「行制作」 0 0 15 …, the number its first line's; nor a row of zeros, the same either way.)"""
     first, last = min(p.start for p in pieces), max(p.end for p in pieces)
     where = stream.where
-    # (in the text, whose spaces part 「336」 from 「1.本机关…」; Stream.chars glues them)
-    m = LABEL_START.search(stream.text, where[first], where[last - 1] + 1)
-    if m is None:
-        return False
     values = [p.value for p in pieces]
-    cut = sum(1 for p in pieces if where[p.end - 1] < m.start())
-    turned = values[cut:] + values[:cut]
-    return turned != values and row_holds(turned)
+    # (in the text, whose spaces part 「336」 from 「1.本机关…」; Stream.chars glues them. Every label begun among them:
+    # 「0」「三、本年（一）予以公开」「（二）部分公开」「19」「只计这一情形…」「0 0 0 0 19 19」, 19 the second label's row's)
+    for m in LABEL_START.finditer(stream.text, where[first], where[last - 1] + 1):
+        cut = sum(1 for p in pieces if where[p.end - 1] < m.start())
+        turned = values[cut:] + values[:cut]
+        if turned != values and row_holds(turned):
+            return True
+    return False
+
+
+def _next_row(keys: list[str], key: str) -> Label | None:
+    """The row after ``key`` in the format of ``keys`` (or in the other format, which has the row)."""
+    for order in (keys, [r.key for r in T3_ROWS_2021], [r.key for r in T3_ROWS_2019]):
+        if key in order:
+            k = order.index(key)
+            return T3_ROW_BY_KEY[order[k + 1]] if k + 1 < len(order) else None
+    return None
+
+
+def _next_begun(stream: Stream, pieces: list, nxt: Label) -> bool:
+    """The label ``nxt`` (the next row's) begins between the row's pieces, some of them not zeros (a row of zeros is
+    the same whichever rows' zeros it took)."""
+    if all(p.value == 0 for p in pieces):
+        return False
+    first, last = min(p.start for p in pieces), max(p.end for p in pieces)
+    number, words = norm(nxt.number or ""), core(nxt.label)[:2]
+    for m in LABEL_START.finditer(stream.text, stream.where[first], stream.where[last - 1] + 1):
+        seg = norm(stream.text[m.start():m.end() + 4])
+        if number and seg.startswith(number) and core(seg).startswith(words):
+            return True
+    return False
 
 
 def _fails(dec: Decoded, row: str) -> bool:
@@ -301,6 +328,7 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
             # misplaced; a row this reading would fill must add up anyway.)
             return
     fills = []
+    keys = _format_keys(found)
     for r in sorted(empty):
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         if r in dec.unsure or not all(p in dec.values for p in cells):
@@ -315,6 +343,11 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
             # a label among the row's numbers (「… 0 0 0 0 0 336」 / 「1.本机关不掌握相关政 336」: 自然人's cell level with the
             # label's first line, the others above it): which of them come first the order does not say, and a row of
             # zeros and equal numbers adds up either way
+            continue
+        if (nxt := _next_row(keys, r.removeprefix("requests."))) and _next_begun(
+                stream, [dec.values[p] for p in cells], nxt):
+            # the next row's label begun before some of the row's numbers (pdftotext: 「0」「三、本年 （一）予以公开」
+            # 「（二）部分公开（区分处理的，」「19」「只计这一情形…」「0 0 0 0 19 19」: 19 部分公开's, its label wrapped around it)
             continue
         if _lines_of_several(stream, [dec.values[p] for p in cells]):
             # a row's numbers on several lines, several on a line (inscriptis writes a row of two-line

@@ -44,6 +44,10 @@ def _groups(stream: Stream) -> dict[str, list[list[Run]]]:
     chars = stream.chars
     out: dict[str, list[list[Run]]] = {}
     for m in _HEADED.finditer(chars):
+        if _after_other_name(chars, m.start()):
+            # another group's name right before this one (「行政复议」「行政诉讼」「未经复议直接起诉」「结果维持」「2」…): a header
+            # of several rows flattened, the first columns' words and numbers 行政复议's (lo-pdftotext s09583)
+            continue
         cells = [_whole_counts(runs_between(stream, m.start(k), m.end(k))) for k in range(2, 7)]
         if all(len(r) == 1 for r in cells):
             out.setdefault(_GROUP_OF[m.group(1)], []).append([r[0] for r in cells])
@@ -57,6 +61,17 @@ def _groups(stream: Stream) -> dict[str, list[list[Run]]]:
             end += 1
         out.setdefault(_GROUP_OF[m.group(1)], []).append(_whole_counts(runs_between(stream, m.start(2), end)))
     return out
+
+
+_PARENT = "行政诉讼"  # the two litigation groups' common header: between them and 行政复议 in the header's row
+
+
+def _after_other_name(chars: str, at: int) -> bool:
+    """A group's name (行政复议, …) ends right before ``at``, or right before the litigation groups' 行政诉讼 there."""
+    before = chars[max(0, at - 20):at]
+    if before.endswith(_PARENT):
+        before = before[:-len(_PARENT)]
+    return any(before.endswith(k) for k in _GROUP_OF)
 
 
 def fill_appeals_named(found: Found, stream: Stream) -> None:

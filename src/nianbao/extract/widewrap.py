@@ -25,6 +25,7 @@ from .tables import Found
 from .values import Value
 
 _WIDE_DIGIT = re.compile(r"[０-９]")
+_WIDE_RUN = re.compile(r"[０-９]+")
 WRAPPED = "本行数字为全角数字，窄格中一个数折成几行写出（上下行另有不属于任何一格的全角数字），本行一行上只有各数的一部分，已留空"
 
 
@@ -34,6 +35,7 @@ def null_wrapped_wide(text: str, tables: tuple[Found, ...]) -> bool:
         return False
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     taken: set[int] = set()  # the lines whose characters some cell took
+    cells: list[tuple[int, int]] = []
     for found in tables:
         for v in found.values.values():
             # (a blank's cell may be its row's label: not a number taken)
@@ -41,8 +43,12 @@ def null_wrapped_wide(text: str, tables: tuple[Found, ...]) -> bool:
                 # (every line its characters run over: the decoder's cell of a number in pieces, 「１１」/「９」)
                 taken.update(range(bisect_right(starts, v.cell.span[0]) - 1,
                                    bisect_right(starts, max(v.cell.span[1] - 1, v.cell.span[0]))))
+                cells.append(v.cell.span)
     loose = {k for k in _lines_with_wide_digits(text, starts) if k not in taken}
-    if not loose:
+    # lines where some full-width digits stand that no cell took, beside a row's cells or not (「１０ ５０ 一、本年新收…
+    # ８１ ４７ ８５１１ ７５」 / 「５ ３ ６」: 103 and 506 cut, their first digits before the label)
+    stray = _lines_with_stray_digits(text, starts, cells)
+    if not loose and not stray:
         return False
     nulled = False
     for found in tables:
@@ -61,10 +67,11 @@ def null_wrapped_wide(text: str, tables: tuple[Found, ...]) -> bool:
             if not lines:
                 continue
             above, below = min(lines) - 1 in loose, max(lines) + 1 in loose
+            beside = any(k in stray for k in lines)
             # pieces above and below: the row's line is the middle of its numbers, and its sum may hold as read (7 = 7);
-            # pieces on one side, and the row fails its sum as read (「７０８ １４８ … ６０２９」 over 「４ ６」): its numbers
-            # are cut, not printed wrong
-            if not (above and below or (above or below) and _fails(found, row)):
+            # pieces on one side, or on its own lines, and the row fails its sum as read (「７０８ １４８ … ６０２９」 over
+            # 「４ ６」): its numbers are cut, not printed wrong
+            if not (above and below or (above or below or beside) and _fails(found, row)):
                 continue
             shown = printed(found.values[p] for p in paths)
             for p in paths:
@@ -86,6 +93,14 @@ def _fails(found: Found, row: str) -> bool:
 def _as_printed(v: Value) -> bool:
     """The value is one of its cell's words as printed (not pieces a reader joined)."""
     return str(v.value) in unicodedata.normalize("NFKC", v.cell.text).replace(",", "").split()
+
+
+def _lines_with_stray_digits(text: str, starts: list[int], spans: list[tuple[int, int]]) -> set[int]:
+    """The lines holding a run of full-width digits none of whose characters a cell took (``spans``)."""
+    took = bytearray(len(text) + 1)
+    for a, b in spans:
+        took[a:b] = b"\x01" * (b - a)
+    return {bisect_right(starts, m.start()) - 1 for m in _WIDE_RUN.finditer(text) if not any(took[m.start():m.end()])}
 
 
 def _lines_with_wide_digits(text: str, starts: list[int]) -> set[int]:
