@@ -2193,9 +2193,7 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         if level := _level_pairs(text, nums):
             # numbers a wide gap apart on one line stand at one height: one row's, never two rows' of a column
             # (pdftotext -layout: 「21      5」 under the three headers, 规章's 本年制发 and 现行有效, its 0 on the next line)
-            readings = [rd for rd in readings if all(
-                (rd_rows := {tok: p.rsplit(".", 1)[0] for p, tok in rd.items()}).get(a) == rd_rows.get(b)
-                for a, b in level)]
+            readings = [rd for rd in readings if _one_row_each(rd, level)]
             if not readings:
                 _unsettle(seen, layouts)
                 continue
@@ -2230,10 +2228,16 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
 _WIDE_GAP = re.compile(r"\t| {3}")  # between two numbers of one line: a layout's columns (the stream's tab is one)
 
 
-def _level_pairs(text: str, nums: list[tuple[str, int, int]]) -> list[tuple[tuple[str, int, int], ...]]:
+def _level_pairs(text: str, nums: list[tuple[str, int, int]]) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
     """The pairs of consecutive numbers of a run on one line of the text with a wide gap between them."""
     return [(a, b) for a, b in zip(nums, nums[1:])
             if a[0] != _BLANK and b[0] != _BLANK and "\n" not in (gap := text[a[2]:b[1]]) and _WIDE_GAP.search(gap)]
+
+
+def _one_row_each(reading: dict[str, tuple[str, int, int]], pairs: list) -> bool:
+    """Each pair of numbers (``_level_pairs``) in one row of the reading's cells."""
+    row = {tok: p.rsplit(".", 1)[0] for p, tok in reading.items()}
+    return all(row.get(a) == row.get(b) for a, b in pairs)
 
 
 def _unsettle(seen: dict[str, set], layouts: list[list[list[str]]]) -> None:

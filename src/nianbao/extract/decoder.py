@@ -612,21 +612,24 @@ def _numbering_at(stream: Stream, j: int) -> int:
     first = _skip_blanks(text, start)
     if first < where[j - 1] and text[first] == digit and _blank_after(text, first):
         return first
-    if any(not (ch.isdigit() or ch in _BLANK or ch == "\t") for ch in text[start:where[j - 1]]) or start == 0:
+    if any(not (ch.isdigit() or ch in _INDENT) for ch in text[start:where[j - 1]]) or start == 0:
         return -1
     above = text.rfind("\n", 0, start - 1) + 1
     alone = _skip_blanks(text, above)
     return alone if text[alone] == digit and text[alone + 1:start].strip() == "" else -1
 
 
+_INDENT = _BLANK + "\t"  # a line's white space (the stream's tab: a layout's gap, or an empty cell's)
+
+
 def _skip_blanks(text: str, i: int) -> int:
-    while i < len(text) and (text[i] in _BLANK or text[i] == "\t"):
+    while i < len(text) and text[i] in _INDENT:
         i += 1
     return i
 
 
 def _blank_after(text: str, i: int) -> bool:
-    return i + 1 < len(text) and (text[i + 1] in _BLANK or text[i + 1] == "\t")
+    return i + 1 < len(text) and text[i + 1] in _INDENT
 
 
 def _starts_line(text: str, a: int) -> bool:

@@ -167,8 +167,8 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     ordered = not out_of_order(chars, rows, [o for o in attached if o[0] < end], chain)
     chain = _with_inner_labels(chain, detached)
     best = [(i, s, e) for s, e, i in chain]
-    starts = _heads(stream, rows, best)
-    heads, ends = [h for h, _e in starts], [e for _h, e in starts]
+    marks = _heads(stream, rows, best)
+    heads, stops = [h for h, _e in marks], [e for _h, e in marks]
     keys = [r.key for r in rows]
     segs: list[tuple[list[int], list[Run], bool]] = []  # (rows covered, runs, last)
     before: list[list[Run] | None] = []  # per segment, the numbers between the label before and its own label
@@ -176,20 +176,20 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
     first = best[0][0]
     marked: set[int] = set()  # rows whose numbers come after blank cells' dashes this reading leaves out
     if first > 0:
-        segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, ends[0], rows[first].number)),
+        segs.append((list(range(first)), _whole_counts(runs_between(stream, lo, stops[0], rows[first].number)),
                      False))
         before.append(None)
-        if any(r.blank and chars[r.start] in _DASHES for r in runs_between(stream, lo, ends[0], blanks=True)):
+        if any(r.blank and chars[r.start] in _DASHES for r in runs_between(stream, lo, stops[0], blanks=True)):
             # (the marks before the first number, as well as among them: chromium-pdftotext s05199, 一、本年新收's
             # seven 「—」 under the header, then the zeros of the rows after it, read as its own)
             marked.update(range(first))
     for n, (i, s, e) in enumerate(best):
-        prev = _whole_counts(runs_between(stream, best[n - 1][2] if n else lo, min(ends[n], s), rows[i].number))
+        prev = _whole_counts(runs_between(stream, best[n - 1][2] if n else lo, min(stops[n], s), rows[i].number))
         before.append(prev)
         if n + 1 < len(best):
             j = best[n + 1][0]
             covered = list(range(i, j))
-            runs = _whole_counts(runs_between(stream, min(heads[n], e), max(ends[n + 1], e), rows[j].number))
+            runs = _whole_counts(runs_between(stream, min(heads[n], e), max(stops[n + 1], e), rows[j].number))
             shifted = shifted or units_before(stream, e, runs)
             segs.append((covered, _before_foreign(_own_runs(chars, e, runs, rows[j]), _WIDTH * len(covered)),
                          False))
@@ -280,9 +280,12 @@ def _label_among(stream: Stream, pieces: list) -> bool:
     return False
 
 
+_ORDERS = ([r.key for r in T3_ROWS_2021], [r.key for r in T3_ROWS_2019])
+
+
 def _next_row(keys: list[str], key: str) -> Label | None:
     """The row after ``key`` in the format of ``keys`` (or in the other format, which has the row)."""
-    for order in (keys, [r.key for r in T3_ROWS_2021], [r.key for r in T3_ROWS_2019]):
+    for order in (keys, *_ORDERS):
         if key in order:
             k = order.index(key)
             return T3_ROW_BY_KEY[order[k + 1]] if k + 1 < len(order) else None
