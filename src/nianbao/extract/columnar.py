@@ -2155,23 +2155,23 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
                         if row not in dec.unreadable:
                             dec.unreadable.append(row)
             continue
-        if (marks[-1][1] == "head" and at in orphans and not any(p.count(".") == 2 for g in layouts for r in g for p in r)
-                and not _section_named(gap, marks[-1][0])):
+        cells_of = [p for g in layouts for r in g for p in r]  # every layout's cells
+        doc_cols = {p.rsplit(".", 1)[1] for p in cells_of if p.count(".") == 2}  # 第（一）项's columns among them
+        if marks[-1][1] == "head" and at in orphans and not doc_cols and not _section_named(gap, marks[-1][0]):
             # 第（一）项's column headers among the words right before another section's header and these numbers, no
             # numbers of their own (pdfminer: 「本年制发件数」「本年废止件数」「现行有效件数」「本年处理决定数量」「１０」「２」, 10 and 2
             # 第（一）项's, s09103): the boxes of headers written together, and whose the numbers are the order does not say.
             # (Not with the header's own section named right before it: 「…现行有效件数」「第二十条第（五）项」「本年处理决定数量」「0」)
             _unsettle(seen, layouts)
             continue
-        if (marks[-1][1] == "head" and at in orphans and all(p.count(".") == 2 for g in layouts for r in g for p in r)
-                and len({p.rsplit(".", 1)[1] for g in layouts for r in g for p in r}) == 1):
+        if (marks[-1][1] == "head" and at in orphans and all(p.count(".") == 2 for p in cells_of)
+                and len(doc_cols) == 1):
             # one column under the last of 第（一）项's column headers, others of them before it with no numbers of their own
             # (pdftotext: 「本年制发件数」「本年废止件数」「规章」「规范性文件」「现行有效件数」「14」「36」, 14 规范性文件's 废止,
             # s09503): blank columns or boxes the tool wrote together; whose columns these numbers are the order does not say
             _unsettle(seen, layouts)
             continue
-        if marks[-1][1] == "head" and any(o > at for o in orphans) and any(
-                p.count(".") == 2 for g in layouts for r in g for p in r):
+        if marks[-1][1] == "head" and any(o > at for o in orphans) and doc_cols:
             # under 第（一）项's column headers, another of them written after with no numbers of its own (pdftotext:
             # 「本年制发件数」「本年废止件数」「0 0 0 11」「信息内容」「0 0」「规章」「规范性文件」「现行有效件数」「第二十条」…; pdfminer:
             # 「本年制发件数」「0 0」「本年废止件数」「0 11」「现行有效件数」「本年处理决定数量」「1」, 11 规范性文件's 现行有效 both

@@ -3078,7 +3078,7 @@ def _prose_dropped(stream: Stream, start: int, end: int, runs: list[Run]) -> boo
     return bool(runs) and len(_active_runs_all(stream, start, end)) > len(runs)
 
 
-_DIGIT_NEXT = re.compile(r"[-—–/]*\d")  # (Stream.chars: no spaces)
+_DIGIT_NEXT = re.compile("[" + re.escape("".join(sorted(_DASHES))) + r"]*\d")  # (Stream.chars: no spaces)
 
 
 def _active_runs_all(stream: Stream, start: int, end: int) -> list[Run]:

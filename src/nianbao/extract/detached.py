@@ -18,6 +18,7 @@ it agrees with every value the first reading gave.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import combinations, permutations
 
 from ..format import (
@@ -263,16 +264,22 @@ def _lines_of_several(stream: Stream, pieces: list) -> bool:
     return len(set(lines)) > 1 and len(set(lines)) < len(lines)
 
 
+def _label_starts(stream: Stream, pieces: list) -> Iterator[re.Match[str]]:
+    """The row labels' starts (``LABEL_START``) in the text between the first of the pieces and the last: in the text,
+    whose spaces part 「336」 from 「1.本机关…」 (Stream.chars glues them)."""
+    first, last = min(p.start for p in pieces), max(p.end for p in pieces)
+    return LABEL_START.finditer(stream.text, stream.where[first], stream.where[last - 1] + 1)
+
+
 def _label_among(stream: Stream, pieces: list) -> bool:
     """A row label's start (its numbering and first word) between the row's pieces, the pieces after it first giving
     the row otherwise and adding up as well: which come first the text does not say. (Not a wrapped label's rest,
     「2.没有现成信息需要另」 26 「行制作」 0 0 15 …, the number its first line's; nor a row of zeros, the same either way.)"""
-    first, last = min(p.start for p in pieces), max(p.end for p in pieces)
     where = stream.where
     values = [p.value for p in pieces]
-    # (in the text, whose spaces part 「336」 from 「1.本机关…」; Stream.chars glues them. Every label begun among them:
-    # 「0」「三、本年（一）予以公开」「（二）部分公开」「19」「只计这一情形…」「0 0 0 0 19 19」, 19 the second label's row's)
-    for m in LABEL_START.finditer(stream.text, where[first], where[last - 1] + 1):
+    # (every label begun among them: 「0」「三、本年（一）予以公开」「（二）部分公开」「19」「只计这一情形…」「0 0 0 0 19 19」,
+    # 19 the second label's row's)
+    for m in _label_starts(stream, pieces):
         cut = sum(1 for p in pieces if where[p.end - 1] < m.start())
         turned = values[cut:] + values[:cut]
         if turned != values and row_holds(turned):
@@ -297,9 +304,8 @@ def _next_begun(stream: Stream, pieces: list, nxt: Label) -> bool:
     the same whichever rows' zeros it took)."""
     if all(p.value == 0 for p in pieces):
         return False
-    first, last = min(p.start for p in pieces), max(p.end for p in pieces)
     number, words = norm(nxt.number or ""), core(nxt.label)[:2]
-    for m in LABEL_START.finditer(stream.text, stream.where[first], stream.where[last - 1] + 1):
+    for m in _label_starts(stream, pieces):
         seg = norm(stream.text[m.start():m.end() + 4])
         if number and seg.startswith(number) and core(seg).startswith(words):
             return True
@@ -367,7 +373,6 @@ def fill_detached_rows(found: Found, stream: Stream) -> None:
     fills, val = possible
     done = set(fills)
     found.notes[:] = [x for x in found.notes if not (x[0] == "unreadable" and x[1] in done)]  # read now
-    keys = _format_keys(found)
     for r in fills:
         cells = [f"{r}.{c}" for c in T3_COLUMN_KEYS]
         kept = cells

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..format import T4_COLUMN_KEYS, T4_COLUMNS, T4_GROUPS
+from ..format import T4_COLUMN_KEYS, T4_COLUMNS, T4_GROUPS, Format
 from .decoder import _T4_HEADER_CHARS, Run, Stream, _whole_counts, loose_among, runs_between
 from .fillruns import fill_groups
 from .tables import Found
@@ -63,7 +63,7 @@ def _groups(stream: Stream) -> dict[str, list[list[Run]]]:
     return out
 
 
-_PARENT = "行政诉讼"  # the two litigation groups' common header: between them and 行政复议 in the header's row
+_PARENT = Format.T4_LITIGATION  # the two litigation groups' common header: between them and 行政复议 in the header's row
 
 
 def _after_other_name(chars: str, at: int) -> bool:
