@@ -26,7 +26,7 @@ from .values import Value
 
 _WIDE_DIGIT = re.compile(r"[０-９]")
 _WIDE_RUN = re.compile(r"[０-９]+")
-WRAPPED = "本行数字为全角数字，窄格中一个数折成几行写出（上下行另有不属于任何一格的全角数字），本行一行上只有各数的一部分，已留空"
+WRAPPED = "本行数字为全角数字，窄格中一个数折成几行写出（本行或上下行另有不属于任何一格的全角数字），本行一行上只有各数的一部分，已留空"
 
 
 def null_wrapped_wide(text: str, tables: tuple[Found, ...]) -> bool:
