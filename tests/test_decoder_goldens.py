@@ -1231,6 +1231,16 @@ RIGHT = {
     # seed 9471, PDFBox of LibreOffice's PDF: a 2021 table some of whose rows' cells the readers took for 2019's (其他处理
     # as one row); a first version of the check above looked its row up in the 2019 rows only and failed on the file
     "lo-pdfbox__s09471-mixed.txt": 200,
+    # seed 9263, pdfminer of Chromium's PDF: 「（七）总计 963件」「四、结转下年度继续办理」「1件」「563件」…「5218件」「-」「1件」… —
+    # （七）总计's numbers after the next row's label, read as 结转下年度's 1 563 1438 544 644 1066, only 总计 left open by the
+    # ways to cut 5218 (5 wrong, 125). A row its sum fails in every reading of is not read, one row as several
+    "chromium-pdfminer__s09263-mixed.txt": 125,
+    # seed 8709, full-width digits wrapped in narrow cells, a layout keeping their columns: 「１１ １１」 over the row's
+    # 「0 0 0 0 0」 and 「９ ９」 under it (pdfplumber's layout of LibreOffice's PDF), 119 read 11 = 11 (2 wrong, 46); PyMuPDF
+    # (sorted): 「２９ ２０ ４９」 over and 「６ ３ ９」 under, the row read 0 0 0 0 6 3 9 (5 wrong, 62). Pieces on one side set
+    # in the columns of the row's own numbers: the row null (widewrap)
+    "lo-pdfplumber-layout__s08709-numbers.txt": 46,
+    "lo-pymupdf-sort__s08709-numbers.txt": 60,
 }
 
 

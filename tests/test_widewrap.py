@@ -49,3 +49,21 @@ def test_text_in_ascii_digits_is_not_asked():
     found.values["requests.granted.total"] = Value(7, Cell("7", 2, (text.index("7 0"), text.index("7 0") + 1)))
     assert not null_wrapped_wide(text, (found,))
     assert found.values["requests.granted.total"].value == 7
+
+
+def test_pieces_on_one_side_in_the_columns_of_the_rows_numbers_null_the_row():
+    # pdfplumber's layout (seed 8709): 119 wrapped as 「１１」 / 「９」 in 其他 and 总计, 11 = 11 holding as read
+    row = "（一）予以公开      ０  ０  ０  ０  ０  １１  １１"
+    pieces = " " * row.index("１１") + "９   ９"  # under the first digits of 11 and 11
+    text = f"三、本年度办理结果\n\n{row}\n{pieces}\n\n（二）部分公开\n"
+    found = _row(text, row, [0, 0, 0, 0, 0, 11, 11])
+    assert null_wrapped_wide(text, (found,))
+    assert all(v.value is None for v in found.values.values())
+    # the same pieces a column off: not the row's
+    off = text.replace(pieces, " " + pieces)
+    found = _row(off, row, [0, 0, 0, 0, 0, 11, 11])
+    assert not null_wrapped_wide(off, (found,))
+    # between two rows' lines: the row above's pieces under it may stand in the same columns
+    between = f"一、本年新收 ０ ０ ０ ０ ０ ３ ３\n{pieces}\n{row}\n"
+    found = _row(between, row, [0, 0, 0, 0, 0, 11, 11])
+    assert not null_wrapped_wide(between, (found,))

@@ -633,7 +633,8 @@ def _blank_after(text: str, i: int) -> bool:
 
 
 def _starts_line(text: str, a: int) -> bool:
-    """Only white space between ``text[a]`` and the line's start."""
+    """Only blanks between ``text[a]`` and the line's start. (Not the stream's tab, as ``_INDENT`` has it: a tab
+    before a numeral stands for a cell, empty or a gap's, so the numeral does not open the line.)"""
     i = a - 1
     while i >= 0 and text[i] in _BLANK:
         i -= 1
@@ -1840,7 +1841,9 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
         # a row that adds up in none of the readings: what they agree on is where the order put it, and the order
         # is not settled (「没有现成信 6」/「息需要另行 276 64 340」/「制作 4」, a narrow 小计 cell's 64 wrapped over and
         # under the row's line: every reading ends with 4, read as the 总计)
-        broken = _rows_never_adding(u, cands, own(u))
+        # (one row too, in a text's characters: OCR's digits misread break a row's sum while its cells the readings
+        # agree on stand, and the noise gate checks each)
+        broken = _rows_never_adding(u, cands, own(u), one=stream is not None)
         dec.unreadable.extend(sorted(broken - set(dec.unreadable)))
         differ = []
         for i, p in enumerate(u.paths):
@@ -1873,14 +1876,16 @@ def _adds_up_reordered(reading: list[Piece]) -> bool:
     return top > 0 and 2 * top == sum(vals) and vals[-1] != top
 
 
-def _rows_never_adding(u: _Unit, cands: list[list[Piece]], cons) -> set[str]:
-    """The rows of a unit of several rows whose own sums fail in every reading of ``cands``."""
+def _rows_never_adding(u: _Unit, cands: list[list[Piece]], cons, one: bool = False) -> set[str]:
+    """The rows of a unit of several rows whose own sums fail in every reading of ``cands``; with ``one``, of one row
+    too (its readings several, so not one printed reading of a defect: pdfminer's 「四、结转下年度继续办理」「1」「563」…
+    「5218」「-」「1」…, （七）总计's numbers after the next label, 563 … 1066 agreed on by every way to cut 5218)."""
     rows: dict[str, list[tuple[list[str], list[str]]]] = {}
     for c in cons:
         keys = {x.rsplit(".", 1)[0] for x in (*c[0], *c[1])}
         if len(keys) == 1:
             rows.setdefault(keys.pop(), []).append(c)
-    if len(rows) < 2:
+    if len(rows) < (1 if one else 2):
         return set()
     vals = [dict(zip(u.paths, (p.value for p in c))) for c in cands]
     return {r for r, own in rows.items() if all(any(sum_holds(c, v) is False for c in own) for v in vals)}

@@ -7,8 +7,9 @@ digit level with the row's label (Chromium's PDF through pdfplumber: 「１ １�
 no check catches. Lines right above and right below a row's, holding full-width digits no cell of any table took
 (and no row's own label), show its numbers were cut so; which of its cells they belong to the text does not say (no
 places), so the row is null, with a note (L-03). Such digits on one side only are the row's pieces where the row fails
-its sum as read (「７０８ １４８ … ６０２９」 over 「４ ６」); where it holds, they may be the next row's or the row before's
-tail (``cuttail`` joins those), and the row stands. Text whose numbers are ASCII digits is not asked: a tool never
+its sum as read (「７０８ １４８ … ６０２９」 over 「４ ６」), or where they stand in the columns of the row's own numbers
+(a layout's 「１１ １１」 over 「９ ９」, 119 read 11 = 11); otherwise they may be the next row's or the row before's tail
+(``cuttail`` joins those), and the row stands. Text whose numbers are ASCII digits is not asked: a tool never
 breaks a line inside 175.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from ..format import LABEL_START, Format
 from .reason import Reason, printed
@@ -71,7 +73,17 @@ def null_wrapped_wide(text: str, tables: tuple[Found, ...]) -> bool:
             # pieces above and below: the row's line is the middle of its numbers, and its sum may hold as read (7 = 7);
             # pieces on one side, or on its own lines, and the row fails its sum as read (「７０８ １４８ … ６０２９」 over
             # 「４ ６」): its numbers are cut, not printed wrong
-            if not (above and below or (above or below or beside) and _fails(found, row)):
+            # or pieces on one side set right under (or over) the row's own full-width numbers, where they start, on the
+            # line next to the row or the one after a line of the row's that no cell took (pdfplumber's layout, 「１１ １１」
+            # / 「0 0 0 0 0」 / 「９ ９」: 119 cut, its 11 = 11 holding as read), an empty line past them (not between two
+            # rows: the row above's pieces under it, 「３６ ３７ … ２７」 / 「２ ８」 / 「２ ３ １ … １１」, are in the same columns)
+            first, last = min(lines), max(lines)
+            own = [(found.values[p].cell.span, found.values[p].value) for p in paths]
+            aligned = any(k in loose and _under(text, starts, k, own) and (gap == k or _line(text, starts, gap).strip())
+                          and not _line(text, starts, past).strip()
+                          for k, gap, past in ((first - 1, first - 1, first - 2), (first - 2, first - 1, first - 3),
+                                               (last + 1, last + 1, last + 2), (last + 2, last + 1, last + 3)))
+            if not (above and below or aligned or (above or below or beside) and _fails(found, row)):
                 continue
             shown = printed(found.values[p] for p in paths)
             for p in paths:
@@ -88,6 +100,26 @@ def _fails(found: Found, row: str) -> bool:
         return False
     vals = [v.value if (v := found.values.get(f"{row}.{k}")) is not None else None for k in Format.T3_COLUMN_KEYS]
     return vals[-1] is not None and not row_holds(vals, blank_as_zero=True)
+
+
+def _line(text: str, starts: list[int], k: int) -> str:
+    """Line ``k`` of ``text`` (without its newline)."""
+    return text[starts[k]:starts[k + 1] - 1 if k + 1 < len(starts) else len(text)] if 0 <= k < len(starts) else ""
+
+
+def _under(text: str, starts: list[int], k: int, cells: Sequence[tuple[tuple[int, int] | None, object]]) -> bool:
+    """Line ``k``'s runs of full-width digits each start in the column (past the line's start) where one of the row's
+    numbers starts on its line (``cells``: span and value; the run that is the value, not other characters a cell
+    holds): the pieces of those numbers, set in their columns (layout text)."""
+    cols = {m.start() for m in _WIDE_RUN.finditer(_line(text, starts, k))}
+    if not cols or 0 in cols:
+        return False
+    own = set()
+    for span, value in cells:
+        for m in _WIDE_RUN.finditer(text, *span) if span is not None else ():
+            if int(unicodedata.normalize("NFKC", m.group())) == value:
+                own.add(m.start() - starts[bisect_right(starts, m.start()) - 1])
+    return cols <= own
 
 
 def _as_printed(v: Value) -> bool:
