@@ -1241,6 +1241,21 @@ RIGHT = {
     # in the columns of the row's own numbers: the row null (widewrap)
     "lo-pdfplumber-layout__s08709-numbers.txt": 46,
     "lo-pymupdf-sort__s08709-numbers.txt": 60,
+    # seed 9757, pdfplumber of LibreOffice's PDF: the group label 「（六）其他处理」 wrapped in its narrow column around the rows'
+    # lines, 「（六」 / 「2.申请人逾期未按收费通」 / … / 「）其他 0 0 0 0 0 0 0」 / … / 「处理」, its middle read as 3.其他's label and
+    # the 0s of 逾期未缴费 as 3.其他's row (4 wrong, 189; PyMuPDF sorted the same). 「）其他」 is the group label's middle, its
+    # numbers the pending row's; 3.其他's own then read from 「3」 / 「7 7 0 16 0 0 30」 / 「.其他」
+    "lo-pdfplumber__s09757-breaks.txt": 193,
+    "lo-pymupdf-sort__s09757-breaks.txt": 193,
+    # seed 9810, pdfminer of LibreOffice's PDF of a table with 小计 (eight cells a row): 「8.属于行政查询」「事项」「1.本机关不掌握」
+    # 「相关政府信息」 then 16 numbers, the first eight 行政查询's, read as 不掌握's and 没有现成's rows (9 wrong, 38). Rows read
+    # with a row whose label came in a run of labels are not read where 小计 keeps the columnar reader from placing them
+    "lo-pdfminer__s09810-t3_header.txt": 33,
+    # seed 9702, pdftotext of Chromium's PDF: each row's first five cells after its label (「1.信访举报投诉类申请」「11 0 0 0 13」),
+    # 其他 and 总计 in pairs after the table; the detached-label reading cut 11 and 13 into 1|1 and 1|3 (1 1 0 0 0 1 3, adding up:
+    # 5 wrong, 76), its last row's numbers running on past 表四 to the page's 「05012345」, which showed cells glued. That reading
+    # stops at 表四's heading and checks its cuts as the first reading does: every row read (200)
+    "chromium-pdftotext__s09702-split.txt": 200,
 }
 
 

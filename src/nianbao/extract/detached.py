@@ -40,7 +40,9 @@ from .decoder import (
     _ARTICLE,
     _DASHES,
     _PROSE_UNITS,
+    _T4_HEAD,
     _T4_HEADER_CHARS,
+    _T4_SECTION,
     T2_CELL_DIGITS,
     Decoded,
     Piece,
@@ -79,6 +81,7 @@ from .values import Value
 _WIDTH = len(T3_COLUMN_KEYS)
 _HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织")
 _SECTION = "收到和处理政府信息公开申请"
+_T4_HEADING = _T4_SECTION[_T4_SECTION.find(_T4_HEAD):]  # 「行政复议、行政诉讼情况」: 表四's section heading, after 表三
 
 
 # the last text's 表三 region: the readers after the decoder ask for it again and again
@@ -144,7 +147,7 @@ def _t3_labels(chars: str) -> tuple[int, int, tuple[Label, ...], list[tuple[int,
     return lo, hi, rows, _occurrences(chars, rows, lo, hi)
 
 
-def decode_requests_detached(stream: Stream) -> Decoded | None:
+def decode_requests_detached(stream: Stream, pieces: bool = True) -> Decoded | None:
     chars = stream.chars
     found = _t3_labels(chars)
     if found is None:
@@ -196,6 +199,10 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
                          False))
             continue
         stop = min((s2 for s2, _e, _i in detached if s2 >= e), default=hi)
+        if (heading := chars.find(_T4_HEADING, e)) >= 0:
+            # (not past 表四's section heading: its numbers and the page's after it are not 表三's, and a telephone's
+            # 「05012345」 there would show cells glued, ``_glue_seen``)
+            stop = min(stop, heading)
         runs = _whole_counts(runs_between(stream, e, stop))
         shifted = shifted or units_before(stream, e, runs)
         runs = _own_runs(chars, e, runs, rows[i + 1] if i + 1 < len(rows) else None)
@@ -236,7 +243,9 @@ def decode_requests_detached(stream: Stream) -> Decoded | None:
         for i in covered:
             dec.rows[f"requests.{keys[i]}"] = runs
     dec.unsure.update(f"requests.{keys[i]}" for i in marked)
-    _solve(units, _t3_constraints(keys), dec)
+    # (the text's characters, as the first reading has them: a run the text sets apart is cut only where sums across
+    # rows confirm it, 「11 0 0 0 13」 not 1|1|0|0|0|1|3; not in OCR's text, whose runs the engine glued)
+    _solve(units, _t3_constraints(keys), dec, stream if pieces else None)
     return dec
 
 
@@ -318,15 +327,16 @@ def _fails(dec: Decoded, row: str) -> bool:
     return len(vals) == len(T3_COLUMN_KEYS) and not row_holds(vals)
 
 
-def fill_detached_rows(found: Found, stream: Stream) -> None:
-    """Rows of 表三 still without a value, from the second reading, when it agrees with the first."""
+def fill_detached_rows(found: Found, stream: Stream, pieces: bool = True) -> None:
+    """Rows of 表三 still without a value, from the second reading, when it agrees with the first (``pieces``: the
+    text's characters are the document's, not OCR's)."""
     rows = {p.rsplit(".", 1)[0] for p in found.values}
     empty = [r for r in rows | {f"requests.{k}" for k in _format_keys(found)}
              if r not in found.certain and not any(
                  (v := found.values.get(f"{r}.{c}")) is not None and v.value is not None for c in T3_COLUMN_KEYS)]
     if not empty:
         return
-    dec = decode_requests_detached(stream)
+    dec = decode_requests_detached(stream, pieces)
     if dec is None or not dec.values:
         return
     for p, piece in dec.values.items():

@@ -245,10 +245,11 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     if dec is not None:
         _drop_rows_taking_below(dec, stream, lazy.blocks)
     if found.subtotal:  # eight cells a row: the readers below place seven (the checks of the record's sums stay)
-        if dec is not None and decode_columnar(stream) is not None:
+        if dec is not None and (col := decode_columnar(stream)) is not None:
             # written box by box (labels in runs): a row read with blank marks among its numbers is no row, even
             # alone after its label (pdfminer's 「— — … 0 0 0 0 0 0 — …」: the 小计 column's 0s of blank rows)
             _drop_marked_clusters(dec, stream, width=8, least=1)
+            _drop_run_rows(dec, set(col.rows))
         if dec is not None or found.values:
             _apply(found, dec, stream, sorted(rows | (set(dec.rows) if dec else set())), T3_COLUMN_KEYS,
                    lambda r: r in found.certain, owned=not lazy.noisy)
@@ -274,7 +275,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
     _apply(found, dec, stream, all_rows, T3_COLUMN_KEYS, lambda r: r in found.certain,
            owned=not lazy.noisy)
     confirm_placed_rows(found, placed - found.certain)
-    fill_detached_rows(found, stream)
+    fill_detached_rows(found, stream, pieces=not lazy.noisy)
     fill_orphan_cells(found, stream)
     fill_displaced_rows(found, stream)
     fill_labels_first(found, stream)
@@ -361,6 +362,11 @@ def _drop_marked_clusters(dec: Decoded, stream: Stream, width: int = len(T3_COLU
     drop = {row for key, rows in groups.items()
             if len(rows) >= least and not _rows_by_line(stream, runs_of[key], len(rows), width)
             for row in rows}
+    _unread_rows(dec, drop, _MARKED_CLUSTER)
+
+
+def _unread_rows(dec: Decoded, drop: set[str], why: str) -> None:
+    """The rows ``drop`` of the row-order reading are not read, ``why`` their note (L-03)."""
     if not drop:
         return
     dec.values = {p: v for p, v in dec.values.items() if p.rsplit(".", 1)[0] not in drop}
@@ -368,7 +374,28 @@ def _drop_marked_clusters(dec: Decoded, stream: Stream, width: int = len(T3_COLU
     for row in sorted(drop, key=list(dec.rows).index):  # (the notes in the rows' order, as before)
         if row not in dec.unreadable:
             dec.unreadable.append(row)
-        dec.said[row] = _MARKED_CLUSTER
+        dec.said[row] = why
+
+
+_RUN_ROWS = ("表格逐框写出，几行的标签连在一起、数字在后（带小计一栏，每行八格）：这些数是哪一行的，逐框写出的次序说不清，"
+             "按行序读出的不作数")
+
+
+def _drop_run_rows(dec: Decoded, rows: set[str]) -> None:
+    """In a table with 小计 (eight cells a row, which the columnar reader does not place), the rows the row-order reading
+    took together, several from one run of numbers, one of them a row whose label came in a run of labels (``rows``),
+    are not read: where 小计 is not, the columns' reading stands for them (``_with_columns``); here nothing does
+    (pdfminer s09810: 「8.属于行政查询事项」「1.本机关不掌握…」 then 16 numbers, the first eight 行政查询's, read as
+    不掌握's and 没有现成's). (A row read alone from the numbers after its label stands: pdftotext's layout, s09311.)"""
+    units: dict[int, list[str]] = {}
+    zeros: dict[int, bool] = {}
+    for row, runs in dec.rows.items():
+        units.setdefault(id(runs), []).append(row)
+        zeros[id(runs)] = all(r.digits.strip("0") == "" for r in runs)
+    # (a unit of several rows, one of them in the run, not all of it: the run's own rows with zeros only read the same
+    # whichever of them each zero is, pdfminer s09746's 「1.申请人无正当理由…」「2.申请人逾期…」 and sixteen 0s)
+    _unread_rows(dec, {r for key, unit in units.items() if len(unit) > 1 and rows & set(unit)
+                       and not (zeros[key] and set(unit) <= rows) for r in unit}, _RUN_ROWS)
 
 
 def _rows_by_line(stream: Stream, runs: list, rows: int, width: int) -> bool:

@@ -691,7 +691,15 @@ def extract_requests(blocks: list[Block], places: Places | None = None) -> Found
             continue
         if lab.key == "other_other" and (group != "other" or tail(row.label) not in _OTHER_WORDS
                                          or _is_group_label(row.label)):
-            continue  # the column header 其他, 其他 inside a longer label, or the group label （六）其他[处理]
+            # the column header 其他, 其他 inside a longer label, or the group label （六）其他[处理]
+            if (pending and not pending[1].values and len(row.values) == header.width and not block.grid
+                    and _is_group_label(row.label)):
+                # the group label's middle on the line of the pending row's numbers, its label wrapped around them
+                # (「2.申请人逾期未按收费通」/「知要求缴纳费用 、行政机」/「）其他 0 0 0 0 0 0 0」/「关不再处理…」)
+                pending[1].values = row.values
+                _store_t3(found, *pending, header)
+                pending = None
+            continue
         if lab.key == "total_processed" and (not past_header or any(w in c for w in _COLUMN_BITS)):
             continue  # the column header 总计 (on a page's repeated header, beside 商业 科研 …)
         if lab.key == "other_total" and _has_other_subrows(c):
@@ -812,9 +820,10 @@ def _format_words(c: str) -> bool:
 
 
 def _is_group_label(label: str) -> bool:
-    """'（六）其他' (the group label, its 处理 wrapped to the next line) and not '（六）其他处理 3.其他'."""
+    """'（六）其他' (the group label, its 处理 wrapped to the next line), or its middle '）其他' (「（六」 / … / 「）其他 0 0 …」 /
+    … / 「处理」: the label wrapped in a narrow column around the rows' lines), and not '（六）其他处理 3.其他'."""
     t = norm(label)
-    return t.startswith(_OTHER_GROUP_NUMBER) and not re.search(r"3[.、．]", t)
+    return t.startswith((_OTHER_GROUP_NUMBER, _OTHER_GROUP_NUMBER[-1:])) and not re.search(r"3[.、．]", t)
 
 
 def _has_other_subrows(c: str) -> bool:
