@@ -2245,7 +2245,8 @@ _T4_HEADER_CHARS = frozenset("".join(lab.label for lab in (*T4_COLUMNS, *T4_GROU
 # … and the section heading's from its 行政复议 on (「行政复议、行政诉讼情况」): where the header's 行政复议 is cut over
 # lines, the heading's is the only one whole
 _T4_SECTION = next(s.label for s in Format.SECTIONS if s.id == "s4_appeals")
-_T4_HEADING_CHARS = _T4_HEADER_CHARS | frozenset(_T4_SECTION[_T4_SECTION.find(_T4_HEAD):])
+_T4_HEADING = _T4_SECTION[_T4_SECTION.find(_T4_HEAD):]  # 「行政复议、行政诉讼情况」
+_T4_HEADING_CHARS = _T4_HEADER_CHARS | frozenset(_T4_HEADING)
 
 
 _NEXT_SECTION = re.compile(r"[五六][、.．，,]")

@@ -40,9 +40,8 @@ from .decoder import (
     _ARTICLE,
     _DASHES,
     _PROSE_UNITS,
-    _T4_HEAD,
     _T4_HEADER_CHARS,
-    _T4_SECTION,
+    _T4_HEADING,
     T2_CELL_DIGITS,
     Decoded,
     Piece,
@@ -81,7 +80,6 @@ from .values import Value
 _WIDTH = len(T3_COLUMN_KEYS)
 _HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织")
 _SECTION = "收到和处理政府信息公开申请"
-_T4_HEADING = _T4_SECTION[_T4_SECTION.find(_T4_HEAD):]  # 「行政复议、行政诉讼情况」: 表四's section heading, after 表三
 
 
 # the last text's 表三 region: the readers after the decoder ask for it again and again

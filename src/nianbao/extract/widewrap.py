@@ -140,8 +140,7 @@ def _lines_with_wide_digits(text: str, starts: list[int]) -> set[int]:
     (「息 … ９ ９」), never a row's line (「（六）其他处理 17 件 0 ７ ２０ 0 44」, a row some reader left unread)."""
     out = set()
     for k in {bisect_right(starts, m.start()) - 1 for m in _WIDE_DIGIT.finditer(text)}:
-        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
-        line = text[starts[k]:end]
+        line = _line(text, starts, k)
         if not LABEL_START.search(line) and not any(w in line for w in _ROW_WORDS):
             out.add(k)
     return out
