@@ -1256,6 +1256,25 @@ RIGHT = {
     # 5 wrong, 76), its last row's numbers running on past 表四 to the page's 「05012345」, which showed cells glued. That reading
     # stops at 表四's heading and checks its cuts as the first reading does: every row read (200)
     "chromium-pdftotext__s09702-split.txt": 200,
+    # seed 9743, pdfminer of Chromium's PDF: 「信息内容」「行政事业性收费」「无」「无」「1」「无」「无」「无」, the boxes of 表二's last cells
+    # after the last label; 行政事业性收费 read as 1 (行政许可's). An item of one cell with a blank cell's mark between its
+    # label and its first number: the mark is its cell, the number another's
+    "chromium-pdfminer__s09743-mixed.txt": 184,
+    # seed 9823, pdfminer of Chromium's PDF: 「第二十条第（五）项」「本年处理决定数量」「第二十条第（六）项」「568」「本年处理决定数量」
+    # 「887」, 568 行政许可's and 887 行政处罚's; 887 read as 行政许可's (the one row of 第（五）项, one number). The header after
+    # 568 is 第（六）项's, named before it: its one number fits neither of that section's two rows, and is not read
+    "chromium-pdfminer__s09823-mixed.txt": 29,
+    # seed 9629, pdfminer of Chromium's PDF: 表四's 复议后起诉 block 「结果维持」「复议后起诉」「结」「果纠」「正」「4」 / 「3」, 4 in
+    # the box of 结果纠正 (3 维持, 4 纠正), read in order as 维持 4, 纠正 3 (2 wrong, 27). A result in the box of another
+    # column's header: the block's four results unsettled (L-03), its 总计 read
+    "chromium-pdfminer__s09629-breaks.txt": 25,
+    # seed 9183, pdftotext of LibreOffice's PDF of a table with 小计: 「3．危及“三安全一稳定”」「4．保护第三方合法权益」 then their
+    # two rows; rows read together from a run of labels are kept where they are the run's last rows (170; 166 when the
+    # 小计 tables' run-rows rule took them too)
+    "lo-pdftotext__s09183-mixed.txt": 170,
+    # seed 9021, pypdf's layout of LibreOffice's PDF: 「（一）   2 0 0 0 0 02」 / 「予以公开」, 其他 0 and 总计 2 run together; a
+    # count has no leading 0, so 02 is two cells and the row reads with no choice (179 when the cut was held unconfirmed)
+    "lo-pypdf-layout__s09021-breaks.txt": 186,
 }
 
 

@@ -48,7 +48,18 @@ from ..format.numbers import BLANK_MARKS
 from ..limits import MAX_COUNT, MAX_FRACTION
 from .bands import band_readings
 from .colblocks import read_blocks
-from .decoder import Decoded, Piece, Run, Stream, _anchors, _t3_constraints, _t3_rows, other_key, split_boxes
+from .decoder import (
+    Decoded,
+    Piece,
+    Run,
+    Stream,
+    _anchors,
+    _t3_constraints,
+    _t3_rows,
+    boxed_column,
+    other_key,
+    split_boxes,
+)
 from .subtotal import no_sum_fails
 
 WIDTH = len(T3_COLUMN_KEYS)
@@ -808,6 +819,51 @@ def _part_constraints(rows: list[int], keys: list[str], known: dict[str, int] | 
     return out
 
 
+def _below_parts(solved: list[tuple[_Part, list[tuple]]], keys: list[str]) -> dict[str, _Part]:
+    """The rows of a part (with the part) that every placement of it reads below cells they sum (``_bounds``), and the
+    rows of those cells the placements put a number in: a （七）总计 read lower than a cell above it in every placement
+    (pdfminer s09517: 予以公开's 1 and 1 placed in other rows, （七）总计 read 0 under them) is no reading of either,
+    whatever the rest of the part is. (The placements that keep the bounds are not chosen over the others: the text's
+    order may be none of them, and another then stands alone — 3.其他 read 2 0 … 2 for zeros, pdfminer s00324.)"""
+    out: dict[str, _Part] = {}
+    for part, sols in solved:
+        for whole, part_of in _bounds(part, keys):
+            if any(_holds(sol, (whole, part_of)) for sol in sols):
+                continue
+            rows = {r for _c, r in whole} | {r for c, r in part_of if any(sol[0][c][r] for sol in sols)}
+            out.update((f"requests.{keys[part.rows[r]]}", part) for r in rows)
+    return out
+
+
+_BOUNDS_NOTE = ("表格逐框写出，这几行的数按各种放法，合计的一格都小于它所合计的某一格（如「（七）总计」小于某一项办理结果），而别的行"
+                "的数只能使差距更大：这些放法都不是原文的次序，合计一行和放进数的几行无法确定")
+
+
+def _bounds(part: _Part, keys: list[str]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """The format's sums one side of which is all this part's cells and the other holds cells of rows not in it, as
+    (the whole side's cells, the other side's cells here), each a (column, local row): counts are never below 0, so
+    the whole side is at least the other side's cells here (a （七）总计 of zeros under a row of this part holding 2
+    reads some other outcome row below 0)."""
+    local = {keys[i]: n for n, i in enumerate(part.rows)}
+    out = []
+    for left, right in _t3_constraints(list(keys)):
+        sides = []
+        for paths in (left, right):
+            cells = [(T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]), local[p.split(".")[1]]) for p in paths
+                     if p.split(".")[1] in local]
+            sides.append((cells, len(cells) < len(paths)))
+        (lc, lopen), (rc, ropen) = sides
+        if lopen != ropen and lc and rc:
+            out.append((lc, rc) if ropen else (rc, lc))
+    return out
+
+
+def _holds(sol: tuple, bound: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> bool:
+    whole, part_of = bound
+    cols = sol[0]
+    return sum(cols[c][r] for c, r in whole) >= sum(cols[c][r] for c, r in part_of)
+
+
 def _settled(solved: list[tuple[_Part, list[tuple]]], keys: list[str]) -> dict[str, int]:
     """The cells every placement of their part gives the same value."""
     out: dict[str, int] = {}
@@ -1332,7 +1388,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         parts[-1] = (parts[-1][0], _continued(stream, *parts[-1], end))
     # the rows of a part must be consecutive rows of the format: a label missing from a run would
     # shift every cell after it
-    dec = Decoded()
+    dec = Decoded(label_runs=[tuple(f"requests.{keys[i]}" for i in rows) for rows, _toks in parts if len(rows) > 1])
     solved: list[tuple[_Part, list[tuple]]] = []
     pending: list[_Part] = []
     slots: list[list[tuple[_Part, list[tuple]]]] = []  # parts with blank rows: their readings, one per choice
@@ -1428,6 +1484,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         return dec
     # the fewest bands are a likely cut, not the only one the text allows
     _with_more_bands(solved, banded, keys)
+    below = _below_parts(solved, keys)
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
     grids, picks = _readings(solved, slots, keys, cross)
@@ -1447,7 +1504,13 @@ def decode_columnar(stream: Stream) -> Decoded | None:
     # a mixed row's cells are settled only where every order gives the same (its cells all equal: zeros)
     mixed = {p: row for p, row in mixed.items() if len({g.get(q) for g in grids for q in row}) > 1}
     differ = []
+    for row, part in below.items():
+        dec.rows[row] = [Run(stream.chars[n.start:n.end], n.start, n.end) for n in part.nums]
+        dec.unreadable.append(row)
+        dec.said[row] = _BOUNDS_NOTE
     for p in paths:
+        if p.rsplit(".", 1)[0] in below:
+            continue
         vs = {g.get(p) for g in grids}
         if len(vs) == 1 and None not in vs and p not in mixed:
             v = grids[0][p]
@@ -1805,7 +1868,7 @@ def decode_appeals_columnar(stream: Stream) -> Decoded | None:
         assert isinstance(tok, _Num)
         w = "".join(words)
         hit = {i for i, keys in enumerate(Format.T4_COLUMN_WORDS) if any(k in w for k in keys)}
-        named.append(next(iter(hit)) if len(hit) == 1 else None)
+        named.append(next(iter(hit)) if len(hit) == 1 else boxed_column(stream, where[tok.start], where[tok.end - 1] + 1))
         # a row's label, and no header word, among one block's numbers (inscriptis writes a row of two-line
         # cells on three lines: 「0 0」/「未经复议直接起诉 4 3 7」/「0 0」): unless header words name each
         # number, they are not in the table's order
@@ -1925,12 +1988,13 @@ class _Layouts(NamedTuple):
     why: str = "order"  # … or (``begun``) the rows a label begun after a header may be
 
 
-def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
+def _cells(marks: list[_Mark], words: str, twice: bool = False, opened: str | None = None) -> _Layouts:
     """Candidate cell layouts for the numbers after these words. Only the labels or headers right before the
     numbers count (nothing but furniture between them). ``scrambled``: the cells of labels or column headers
     that stand out of the format's order (pdfminer's 「本年废止件数」「本年制发件数」): the tool wrote the
     boxes out of the page's order, so the numbers' order says nothing. ``twice``: the last header's block
-    was written twice in a row (the stream keeps one, ``Stream.repeats``)."""
+    was written twice in a row (the stream keeps one, ``Stream.repeats``). ``opened``: the section named last in
+    the words before the run before (``_opened``), whose header these words may be."""
     if not marks:
         return _Layouts([], [])
     last = marks[-1]
@@ -1951,6 +2015,13 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
                 # cell of 第（六）项 leaves nothing either
                 return _Layouts([], [])
             sec = named[-1].group(1)
+        elif not named and opened is not None and len(sec) > 1:
+            # no section named in these words, one named after the header of the run before, past its numbers'
+            # place (pdfminer: 「第二十条第（五）项」「本年处理决定数量」「第二十条第（六）项」「568」「本年处理决定数量」「887」,
+            # 568 行政许可's, 887 行政处罚's, s09823): this header is that section's, not whichever has as many rows
+            if opened not in sec:
+                return _Layouts([], [])
+            sec = opened
     group: list[_Mark] = []
     nxt: _Mark | None = None
     for m in reversed(marks):
@@ -2008,6 +2079,15 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False) -> _Layouts:
 
 # 表二's rows and the words they are found by, from the format (「行政规范性文件」 and its key 「规范性文件」, …)
 _ROW_LABELS = {it.key: tuple(dict.fromkeys((it.label, *it.keys))) for it in Format.get("2021").active}
+
+
+def _opened(words: str) -> str | None:
+    """The section (「五」) named in ``words`` after their last label or header: a section whose header is still to
+    come after the numbers that follow."""
+    marks = _marks(words)
+    after = marks[-1][0] + marks[-1][4] if marks else 0
+    named = list(_SECTION_MARK.finditer(words, after))
+    return named[-1].group(1) if named else None
 
 
 def _begun_rows(tail: str) -> set[str]:
@@ -2124,7 +2204,7 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         marks = _marks(gap)
         twice = any(p <= nums[0][1] and "处理决定" in text[text.rfind("\n", 0, p - 1) + 1:p]
                     and _filler(_BLANK_OR_HEAD.sub("", text[p:nums[0][1]])) for p in stream.repeats)
-        cells, scrambled, why = _cells(marks, gap, twice)
+        cells, scrambled, why = _cells(marks, gap, twice, _opened(runs[at - 1][0]) if at else None)
         if key:
             # another text's key among the words before the numbers, its value not written on its line (a page's
             # sidebar between 表二's lines: 「• 访问量：」, the header, 「12345」): the first number is that key's value

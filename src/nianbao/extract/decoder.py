@@ -366,6 +366,9 @@ class Decoded:
     # 表三 rows of a run of labels whose placement search ran past its nodes after finding placements (``columnar``):
     # the row's cells in each placement found, readings of the same numbers a row-by-row reading must agree with
     glimpsed: dict[str, set[tuple[int, ...]]] = field(default_factory=dict)
+    # 表三's runs of labels the columnar reader found, each with numbers after it (its rows, in order), whether it read
+    # them or not
+    label_runs: list[tuple[str, ...]] = field(default_factory=list)
 
 
 # ---- runs and readings -------------------------------------------------------------------------
@@ -1810,7 +1813,7 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             if stream is not None and _short_row(u) and (
-                    u.dashes or _cut_whole_cells(u) or _cut_spaced(stream, u)
+                    u.dashes or not _zero_pairs_only(u) and _cut_whole_cells(u) or _cut_spaced(stream, u)
                     and not (glue := _glue_seen(stream, units) if glue is None else glue)) and not _confirmed_across(
                     u, reading, cons, values):
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
@@ -1977,6 +1980,15 @@ def _short_row(u: _Unit) -> bool:
     cuts one of them."""
     return (2 <= len(u.runs) < len(u.paths) and not any(r.blank for r in u.runs)
             and len({p.rsplit(".", 1)[0] for p in u.paths}) == 1)
+
+
+def _zero_pairs_only(u: _Unit) -> bool:
+    """A ``_short_row`` whose only runs of several digits are a 0 and one digit (「2 0 0 0 0 02」: 其他 0 and 总计 2 in
+    narrow cells side by side), one short for each: a count has no leading 0, so each is two cells and the row is
+    read with no choice; the cut is the text's, not a coincidence of the row's sum (pypdf's layout, s09021)."""
+    pairs = sum(1 for r in u.runs if len(r.digits) == 2 and r.digits[0] == "0")
+    return pairs > 0 and all(len(r.digits) == 1 or len(r.digits) == 2 and r.digits[0] == "0" for r in u.runs) and (
+        len(u.runs) + pairs == len(u.paths))
 
 
 def _cut_whole_cells(u: _Unit) -> bool:
@@ -2192,6 +2204,33 @@ def decode_appeals(stream: Stream) -> Decoded | None:
                 del dec.values[cell]
             dec.unreadable.append(f"appeals.{g}")
     return dec
+
+
+def boxed_column(stream: Stream, a: int, b: int) -> int | None:
+    """The column whose header words share a box with the number at ``stream.text[a:b]``: the number alone on its
+    line, the last of lines that follow one another in the document (pdfminer's box: a blank line before it and
+    after it) and hold one column's words and no other digit (「结」「果纠」「正」「4」: 结果纠正's 4). Another
+    column's words before the box say nothing of it."""
+    text = stream.text
+    ls, le = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    le = le if le >= 0 else len(text)
+    line = stream.line_at(ls)
+    if line is None or text[ls:a].strip() or text[b:le].strip():
+        return None
+    nxt = stream.line_at(le + 1) if le + 1 < len(text) else None
+    if nxt is not None and nxt <= line + 1:
+        return None  # (the box goes on past the number)
+    words, at, want = "", ls, line - 1
+    while at > 0:
+        ps = text.rfind("\n", 0, at - 1) + 1
+        if stream.line_at(ps) != want:
+            break
+        words, at, want = text[ps:at - 1] + words, ps, want - 1
+    if not words or any(ch.isdigit() for ch in words):
+        return None
+    words = re.sub(r"\s", "", words)
+    hit = {i for i, keys in enumerate(Format.T4_COLUMN_WORDS) if any(k in words for k in keys)}
+    return next(iter(hit)) if len(hit) == 1 else None
 
 
 def units_then_bare(stream: Stream, runs: list[Run]) -> bool:
@@ -2523,6 +2562,11 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             dec.why[f"active.{it.key}"] = "above"
             if not runs:
                 dec.unsure.add(f"active.{it.key}")
+        if runs and not it.columns and _blank_marks(stream, e, runs[0].start):
+            # an item of one cell, a blank cell's mark between its label and its first number (pdfminer: 「行政事业性收费」
+            # 「无」「无」「1」「无」「无」「无」, 1 行政许可's, s09743): the mark is its cell, and the number another's
+            runs = []
+            dec.unsure.add(f"active.{it.key}")
         if 0 < len(runs) < (len(it.columns) or 1) and _dash_after_label(stream, e, runs[0].start):
             # a dash glued to the label before the numbers (get_text(): 「行政事业性收费—39」): a blank cell's mark (a
             # blank, 39) as readily as the label's punctuation; cutting the numbers to fill the row (3|9) is a guess

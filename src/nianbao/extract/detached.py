@@ -63,6 +63,7 @@ from .decoder import (
     alternatives_text,
     attached_labels,
     begun,
+    boxed_column,
     out_of_order,
     piece_cell,
     readings,
@@ -604,7 +605,7 @@ def decode_appeals_interleaved(stream: Stream) -> Decoded | None:
             continue
         vals = [int(r.digits) for r in full]
         if len(set(vals[:-1])) > 1 and (not _headers_in_order(chars[span_lo:full[-1].start])
-                                        or _headed_elsewhere(chars, span_lo, full)):
+                                        or _headed_elsewhere(chars, span_lo, full) or _boxed_elsewhere(stream, full)):
             dec.ambiguous.append((paths[:-1], sorted(set(permutations(vals[:-1])), reverse=True)))
             # the 总计 is not in doubt: in five numbers where four sum to the fifth, only that fifth is half
             # of all five, whichever order the four results came in
@@ -671,6 +672,18 @@ def _headed_elsewhere(chars: str, lo: int, block: list[Run]) -> bool:
             astray += cols.pop() < k
         prev = r.end
     return astray >= 2
+
+
+def _boxed_elsewhere(stream: Stream, block: list[Run]) -> bool:
+    """One of a block's four results in the box of another column's header words (``decoder.boxed_column``:
+    pdfminer's 「结果维持」「复议后起诉」「结」「果纠」「正」「4」 / 「3」, 3 维持 and 4 纠正): the boxes' order is not
+    the cells'."""
+    where = stream.where
+    for k, r in enumerate(block[:len(T4_COLUMN_KEYS) - 1]):
+        col = boxed_column(stream, where[r.start], where[r.end - 1] + 1)
+        if col is not None and col != k:
+            return True
+    return False
 
 
 def _headers_in_order(words: str) -> bool:

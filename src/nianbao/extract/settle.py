@@ -249,7 +249,7 @@ def settle_requests(found: Found, lazy: _Lazy) -> None:
             # written box by box (labels in runs): a row read with blank marks among its numbers is no row, even
             # alone after its label (pdfminer's 「— — … 0 0 0 0 0 0 — …」: the 小计 column's 0s of blank rows)
             _drop_marked_clusters(dec, stream, width=8, least=1)
-            _drop_run_rows(dec, set(col.rows))
+            _drop_run_rows(dec, col)
         if dec is not None or found.values:
             _apply(found, dec, stream, sorted(rows | (set(dec.rows) if dec else set())), T3_COLUMN_KEYS,
                    lambda r: r in found.certain, owned=not lazy.noisy)
@@ -381,21 +381,35 @@ _RUN_ROWS = ("表格逐框写出，几行的标签连在一起、数字在后（
              "按行序读出的不作数")
 
 
-def _drop_run_rows(dec: Decoded, rows: set[str]) -> None:
+def _drop_run_rows(dec: Decoded, col: Decoded) -> None:
     """In a table with 小计 (eight cells a row, which the columnar reader does not place), the rows the row-order reading
-    took together, several from one run of numbers, one of them a row whose label came in a run of labels (``rows``),
-    are not read: where 小计 is not, the columns' reading stands for them (``_with_columns``); here nothing does
-    (pdfminer s09810: 「8.属于行政查询事项」「1.本机关不掌握…」 then 16 numbers, the first eight 行政查询's, read as
-    不掌握's and 没有现成's). (A row read alone from the numbers after its label stands: pdftotext's layout, s09311.)"""
-    units: dict[int, list[str]] = {}
-    zeros: dict[int, bool] = {}
-    for row, runs in dec.rows.items():
-        units.setdefault(id(runs), []).append(row)
-        zeros[id(runs)] = all(r.digits.strip("0") == "" for r in runs)
-    # (a unit of several rows, one of them in the run, not all of it: the run's own rows with zeros only read the same
-    # whichever of them each zero is, pdfminer s09746's 「1.申请人无正当理由…」「2.申请人逾期…」 and sixteen 0s)
-    _unread_rows(dec, {r for key, unit in units.items() if len(unit) > 1 and rows & set(unit)
-                       and not (zeros[key] and set(unit) <= rows) for r in unit}, _RUN_ROWS)
+    took together, several from one run of numbers, one of them a row whose label came in a run of labels (``col``, the
+    columnar reader's), are not read: where 小计 is not, the columns' reading stands for them (``_with_columns``); here
+    nothing does (pdfminer s09810: 「8.属于行政查询事项」「1.本机关不掌握…」 then 16 numbers, the first eight 行政查询's,
+    read as 不掌握's and 没有现成's). (A row read alone from the numbers after its label stands: pdftotext's layout,
+    s09311. So do a run of labels' last rows, read together from the numbers after it: pdftotext's 「3．危及“三安全一稳定”」
+    「4．保护第三方合法权益」「无 无 无 １７ ６ ９ 32 ３２」「无 … 0 无」; 「（四）无法提供1.本机关不掌握…」「2．没有现成…」「3．补正后…」 and
+    two rows of numbers, 不掌握's written before the labels, s09183.)"""
+    rows = set(col.rows)
+    tails = {run[k:] for run in col.label_runs for k in range(len(run) - 1)}
+    drop = set()
+    for unit in _by_runs(dec.rows).values():
+        if len(unit) < 2 or not rows & set(unit) or tuple(unit) in tails:
+            continue
+        # (a unit of several rows, one of them in the run, not all of it: the run's own rows with zeros only read the
+        # same whichever of them each zero is, pdfminer s09746's 「1.申请人无正当理由…」「2.申请人逾期…」 and sixteen 0s)
+        if set(unit) <= rows and all(r.digits.strip("0") == "" for r in dec.rows[unit[0]]):
+            continue
+        drop.update(unit)
+    _unread_rows(dec, drop, _RUN_ROWS)
+
+
+def _by_runs(rows: dict[str, list]) -> dict[int, list[str]]:
+    """The rows read from one list of runs, together (the reading's units: rows that share their numbers)."""
+    out: dict[int, list[str]] = {}
+    for row, runs in rows.items():
+        out.setdefault(id(runs), []).append(row)
+    return out
 
 
 def _rows_by_line(stream: Stream, runs: list, rows: int, width: int) -> bool:
