@@ -1275,6 +1275,11 @@ RIGHT = {
     # seed 9021, pypdf's layout of LibreOffice's PDF: 「（一）   2 0 0 0 0 02」 / 「予以公开」, 其他 0 and 总计 2 run together; a
     # count has no leading 0, so 02 is two cells and the row reads with no choice (179 when the cut was held unconfirmed)
     "lo-pypdf-layout__s09021-breaks.txt": 186,
+    # seed 9725, pdfminer of LibreOffice's PDF: the last six rows' 42 numbers after 表四's heading, in the boxes' order; every
+    # placement put the table's one 2 in an outcome row (逾期不补正 or 逾期未缴费) and read （七）总计 as 0 0 0 0 0 0 0 (2 wrong,
+    # 55). A count is never negative: a sum read below a cell it sums in every placement leaves that row and the rows
+    # holding its numbers null
+    "lo-pdfminer__s09725-breaks.txt": 40,
 }
 
 
