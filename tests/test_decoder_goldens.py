@@ -1280,6 +1280,20 @@ RIGHT = {
     # 55). A count is never negative: a sum read below a cell it sums in every placement leaves that row and the rows
     # holding its numbers null
     "lo-pdfminer__s09725-breaks.txt": 40,
+    # seed 10004, pdfplumber of Chromium's and of LibreOffice's PDF: 表四's row on three lines, 「0 0 0 0 0 0 0 0」 / 「2 2 / / / / /」
+    # / 「件 件 件 件 件 件 件 件」, 行政复议's 其他 2 and 总计 2 a line below the other cells; read in order, 直接起诉 got 0 0 0 2 2 (4
+    # wrong each). Units on a line of their own below the row, fewer than its numbers: some cells are a line taller, the
+    # order is not the table's (L-03)
+    "chromium-pdfplumber__s10004-zeros.txt": 137,
+    "lo-pdfplumber__s10004-zeros.txt": 116,
+    # seed 9974, pdfminer of LibreOffice's PDF: 新收's and 结转's 14 numbers under the header, then 一、 二、 （一） （二） with no
+    # numbers after them; the detached-label reading gave 结转's 3 3 3 0 0 0 9 to 部分公开 (6 wrong, 23). The rows before its
+    # first anchored label short by whole rows: which rows the numbers are the count does not say
+    "lo-pdfminer__s09974-split.txt": 22,
+    # seed 9837, pdftotext of Chromium's PDF: 「行政许可」「第二十条第（六）项」「信息内容」「0 0 37 27」「本年处理决定数量」「0」, the 0
+    # 行政许可's: a section named after a row's label is no header's section (the first version of that rule, for a section
+    # named after 处理决定数量 itself, left it null: 18)
+    "chromium-pdftotext__s09837-breaks.txt": 19,
 }
 
 

@@ -2082,11 +2082,14 @@ _ROW_LABELS = {it.key: tuple(dict.fromkeys((it.label, *it.keys))) for it in Form
 
 
 def _opened(words: str) -> str | None:
-    """The section (「五」) named in ``words`` after their last label or header: a section whose header is still to
-    come after the numbers that follow."""
+    """The section (「六」) named in ``words`` after their last mark, when that is a column header heading several
+    sections (「第二十条第（五）项」「本年处理决定数量」「第二十条第（六）项」): that header was the section before's, and the
+    one after the numbers that follow is still to come for this one. (After a row's label, 「行政许可」「第二十条第（六）项」
+    「信息内容」 then another section's numbers, the next 处理决定数量 may be 第（五）项's as well: pdftotext s09837.)"""
     marks = _marks(words)
-    after = marks[-1][0] + marks[-1][4] if marks else 0
-    named = list(_SECTION_MARK.finditer(words, after))
+    if not marks or marks[-1][1] != "head" or len(marks[-1][3]) < 2:
+        return None
+    named = list(_SECTION_MARK.finditer(words, marks[-1][0] + marks[-1][4]))
     return named[-1].group(1) if named else None
 
 

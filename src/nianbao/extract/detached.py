@@ -216,6 +216,11 @@ def decode_requests_detached(stream: Stream, pieces: bool = True) -> Decoded | N
         # left nothing (pdfminer s04671: 14 numbers under the header, then 一、 二、 （一） and 14 numbers for three rows,
         # 一、本年新收 blank): which of these rows the numbers before are, the count does not say
         segs[0] = (segs[0][0], [], segs[0][2])
+    elif first > 1 and segs and 0 < len(segs[0][1]) < _WIDTH * first and not len(segs[0][1]) % _WIDTH:
+        # the rows before the first anchored label short by whole rows (pdfminer s09974: 新收's and 结转's 14 numbers
+        # under the header, then 一、 二、 （一） （二） with none after them): which of those rows the numbers are the
+        # count does not say, and no sum across rows reaches them from here (结转's 3 3 3 0 0 0 9 was read as 部分公开's)
+        segs[0] = (segs[0][0], [], segs[0][2])
     if shifted:
         # 「（六）其他处理 - -」/「件 件」/numbers: a row's numbers may stand above its label (cells three lines high, as
         # the decoder refuses), so the numbers after a label may be the next row's. A row is read only where the

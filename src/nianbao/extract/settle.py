@@ -36,6 +36,7 @@ from .decoder import (
     decode_requests,
     loose_among,
     piece_cell,
+    units_below_short,
     units_then_bare,
 )
 from .detached import (
@@ -562,7 +563,8 @@ def settle_appeals(found: Found, lazy: _Lazy) -> None:
         _fill_appeals_apart(found, stream)
         return
     rows = [f"appeals.{g}" for g in T4_GROUP_KEYS]
-    if dec is not None and dec.values and (bare or loose_among(stream, [r for runs in dec.rows.values() for r in runs])):
+    if dec is not None and dec.values and (bare or loose_among(stream, every := [r for runs in dec.rows.values() for r in runs])
+                                           or units_below_short(stream, every)):
         # (a 表四 whose cells carry their unit, 「0件」 wrapped in a narrow cell: its numbers' order is not the table's,
         # and a reading in that order adds up as well — 「0 0 0」 over 「行政复议 1 … 1」, 1 0 0 0 1 read 0 0 0 1 1)
         said = _T4_BOX_FIRST if bare else _T4_LOOSE
