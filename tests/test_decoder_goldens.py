@@ -1294,6 +1294,10 @@ RIGHT = {
     # 行政许可's: a section named after a row's label is no header's section (the first version of that rule, for a section
     # named after 处理决定数量 itself, left it null: 18)
     "chromium-pdftotext__s09837-breaks.txt": 19,
+    # seed 10084, PyMuPDF of Chromium's PDF: 表四's cells 「0」/「件」 each, two of them 「1」 with no unit; the last cell's 件 is the
+    # only unit after the last number, which is not a line of units below the row (the first version of that rule left the
+    # table null: 147)
+    "chromium-pymupdf__s10084-zeros.txt": 162,
 }
 
 

@@ -1299,12 +1299,15 @@ def units_below_short(stream: Stream, runs: list[Run]) -> bool:
     """Counts' units on a line of their own below the last of ``runs`` (past blank cells' marks), fewer than the
     numbers: the units of some cells only, whose cells are a line taller than the others, so a row's numbers stand on
     two lines out of the table's order (pdfplumber: 「0 0 0 0 0 0 0 0」/「2 2 / / / / /」/「件 件 件 件 件 件 件 件」, 行政复议's
-    2 and 2 a line below the zeros of its other cells and of 直接起诉's). As many units as numbers are every cell's. For
+    2 and 2 a line below the zeros of its other cells and of 直接起诉's). As many units as numbers are every cell's, and
+    so are units among the numbers (the last cell's then the only one after them, PyMuPDF s10084). For
     表四's one row only: a 表三 row's last unit wraps to the next line alone (「… 9」/「件」) with its cells in order."""
     if UNIT not in stream.text or not runs or len({r.digits for r in runs}) <= 1 or runs[-1].end > len(stream.where):
         return False
     chars, where = stream.chars, stream.where
     end = max(r.end for r in runs)
+    if UNIT in chars[min(r.start for r in runs):end]:
+        return False  # (units among the numbers: each cell's after its own number, 「0」/「件」/「1」/「0」/「件」…)
     k = end
     while k < len(chars) and chars[k] in _DASHES:
         k += 1
