@@ -819,7 +819,7 @@ def _part_constraints(rows: list[int], keys: list[str], known: dict[str, int] | 
     return out
 
 
-def _below_parts(solved: list[tuple[_Part, list[tuple]]], keys: list[str]) -> dict[str, _Part]:
+def _below_parts(solved: list[tuple[_Part, list[tuple]]], keys: list[str], cons: list) -> dict[str, _Part]:
     """The rows of a part (with the part) that every placement of it reads below cells they sum (``_bounds``), and the
     rows of those cells the placements put a number in: a （七）总计 read lower than a cell above it in every placement
     (pdfminer s09517: 予以公开's 1 and 1 placed in other rows, （七）总计 read 0 under them) is no reading of either,
@@ -827,7 +827,7 @@ def _below_parts(solved: list[tuple[_Part, list[tuple]]], keys: list[str]) -> di
     order may be none of them, and another then stands alone — 3.其他 read 2 0 … 2 for zeros, pdfminer s00324.)"""
     out: dict[str, _Part] = {}
     for part, sols in solved:
-        for whole, part_of in _bounds(part, keys):
+        for whole, part_of in _bounds(part, keys, cons):
             if any(_holds(sol, (whole, part_of)) for sol in sols):
                 continue
             rows = {r for _c, r in whole} | {r for c, r in part_of if any(sol[0][c][r] for sol in sols)}
@@ -839,14 +839,14 @@ _BOUNDS_NOTE = ("表格逐框写出，这几行的数按各种放法，合计的
                 "的数只能使差距更大：这些放法都不是原文的次序，合计一行和放进数的几行无法确定")
 
 
-def _bounds(part: _Part, keys: list[str]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+def _bounds(part: _Part, keys: list[str], cons: list) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
     """The format's sums one side of which is all this part's cells and the other holds cells of rows not in it, as
     (the whole side's cells, the other side's cells here), each a (column, local row): counts are never below 0, so
     the whole side is at least the other side's cells here (a （七）总计 of zeros under a row of this part holding 2
-    reads some other outcome row below 0)."""
+    reads some other outcome row below 0). ``cons``: the format's sums over ``keys`` (``_t3_constraints``)."""
     local = {keys[i]: n for n, i in enumerate(part.rows)}
     out = []
-    for left, right in _t3_constraints(list(keys)):
+    for left, right in cons:
         sides = []
         for paths in (left, right):
             cells = [(T3_COLUMN_KEYS.index(p.rsplit(".", 1)[1]), local[p.split(".")[1]]) for p in paths
@@ -1484,7 +1484,7 @@ def decode_columnar(stream: Stream) -> Decoded | None:
         return dec
     # the fewest bands are a likely cut, not the only one the text allows
     _with_more_bands(solved, banded, keys)
-    below = _below_parts(solved, keys)
+    below = _below_parts(solved, keys, cross)
     # the parts together: the sums across parts (a column's outcome rows, 新收 + 结转) choose among
     # the parts' placements
     grids, picks = _readings(solved, slots, keys, cross)
@@ -2081,12 +2081,12 @@ def _cells(marks: list[_Mark], words: str, twice: bool = False, opened: str | No
 _ROW_LABELS = {it.key: tuple(dict.fromkeys((it.label, *it.keys))) for it in Format.get("2021").active}
 
 
-def _opened(words: str) -> str | None:
+def _opened(words: str, marks: list[_Mark]) -> str | None:
     """The section (「六」) named in ``words`` after their last mark, when that is a column header heading several
     sections (「第二十条第（五）项」「本年处理决定数量」「第二十条第（六）项」): that header was the section before's, and the
     one after the numbers that follow is still to come for this one. (After a row's label, 「行政许可」「第二十条第（六）项」
-    「信息内容」 then another section's numbers, the next 处理决定数量 may be 第（五）项's as well: pdftotext s09837.)"""
-    marks = _marks(words)
+    「信息内容」 then another section's numbers, the next 处理决定数量 may be 第（五）项's as well: pdftotext s09837.)
+    ``marks``: ``_marks(words)``."""
     if not marks or marks[-1][1] != "head" or len(marks[-1][3]) < 2:
         return None
     named = list(_SECTION_MARK.finditer(words, marks[-1][0] + marks[-1][4]))
@@ -2201,13 +2201,16 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
     src: dict[str, tuple[str, int, int]] = {}
     short = False  # a run before this one had fewer numbers than any layout of its words has cells
     orphans = _orphan_heads(runs)
+    before: tuple[str, list[_Mark]] | None = None  # the run before's words and their marks (``_opened``)
     for at, ((gap, nums), word_end, key) in enumerate(zip(runs, gaps, keys)):
+        marks = _marks(gap)
+        opened = _opened(*before) if before is not None else None
+        before = (gap, marks)
         if any(t == "x" for t, _s, _e in nums):
             continue
-        marks = _marks(gap)
         twice = any(p <= nums[0][1] and "处理决定" in text[text.rfind("\n", 0, p - 1) + 1:p]
                     and _filler(_BLANK_OR_HEAD.sub("", text[p:nums[0][1]])) for p in stream.repeats)
-        cells, scrambled, why = _cells(marks, gap, twice, _opened(runs[at - 1][0]) if at else None)
+        cells, scrambled, why = _cells(marks, gap, twice, opened)
         if key:
             # another text's key among the words before the numbers, its value not written on its line (a page's
             # sidebar between 表二's lines: 「• 访问量：」, the header, 「12345」): the first number is that key's value
