@@ -157,7 +157,10 @@ LEFT = {"holdout-labelsfirst__pt06z.txt": 1, "holdout-mdgarbage-flat__pt01z.txt"
         "lo-pdftotext__s09183-mixed.txt": 1,
         # pypdf's layout of LibreOffice's PDF (seed 9021): 「1.   0 0 0 0 0 00」 / 「属于国家秘密」, the row's numbers between its
         # numbering and its words, placed by no reader and called blank (as at 7bff1ef)
-        "lo-pypdf-layout__s09021-breaks.txt": 7}
+        "lo-pypdf-layout__s09021-breaks.txt": 7,
+        # pdftotext of Chromium's PDF (seed 9935, 2019, numbers above their labels): 「规章」「22」「规范性文件」, 22 规范性文件's
+        # 制发件数; 规章 is null for a row of fewer numbers than cells, 规范性文件 called blank (as at af7d7a0; 行政强制 too there)
+        "chromium-pdftotext__s09935-mixed.txt": 1}
 FILES = sorted(p.name for p in HERE.iterdir() if p.is_file() and "__" in p.name
                and (HERE / "expected" / f"{p.name.split('__', 1)[1].rsplit('.', 1)[0]}.json").exists())
 

@@ -1298,6 +1298,13 @@ RIGHT = {
     # only unit after the last number, which is not a line of units below the row (the first version of that rule left the
     # table null: 147)
     "chromium-pymupdf__s10084-zeros.txt": 162,
+    # seed 9935, pdftotext of Chromium's PDF (2019): 「行政处罚」「112」「行政强制」「第二十条第（八）项」…「收费金额（单位：万元）」
+    # 「25.3」「行政事业性收费」: the table writes a number above its label, and one number stands between two items of one cell,
+    # the second with none after it; 112 is 行政强制's and was read as 行政处罚's (1 wrong, 120)
+    "chromium-pdftotext__s09935-mixed.txt": 121,
+    # seed 10069, pypdf of Chromium's PDF (2019): 「行政许可 32 - ３」 where 「行政处罚 -6」 leaves its blank cells no trace: the dash
+    # a blank's mark (32, blank, 3) or 本年增/减's sign (32, -3, blank); read as the first, 处理决定数量 3 (1 wrong)
+    "chromium-pypdf__s10069-numbers.txt": 116,
 }
 
 

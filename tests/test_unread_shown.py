@@ -26,6 +26,10 @@ CASES = [
     # tests/test_counted.py keeps that reader's cases)
     ("decoder/lo-pdfminer__s00324-zeros.txt", "requests.total_processed", "这几行的数按各种放法",
      "0 0 2 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 2 0 0"),
+    # 表二, numbers written above their labels: one number between two items of one cell, the second with none
+    ("decoder/chromium-pdftotext__s09935-mixed.txt", "active.punishment", "写在它的标签之前", "112"),
+    # 表二, a dash a space before a number in a row with 本年增/减, in a text that leaves blank cells no trace
+    ("decoder/chromium-pypdf__s10069-numbers.txt", "active.licensing", "负号", "32 - ３"),
 ]
 
 

@@ -2440,6 +2440,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                           + len(_blank_marks(stream, e, rs[0].start)) < len(it.columns)
                           and _single_separators(stream, e, found[n + 1][1] if n + 1 < len(found) else None)
                           for n, ((it, _s, e), rs, c) in enumerate(zip(found, all_runs, cut)))
+    first = _numbers_first(stream, found, all_runs, items)
     for n, (it, s, e) in enumerate(found):
         runs = all_runs[n]
         wrapped = not any(stream.chars.startswith(k, s) for k in (it.label, *it.keys))  # (found by ``_wrapped_label``)
@@ -2492,6 +2493,22 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             dec.shown[f"active.{it.key}"] = printed(r.shown for r in runs)
             runs = []
             dec.why[f"active.{it.key}"] = "run"
+        if (first and len(runs) == 1 and not it.columns and n + 1 < len(found) and not all_runs[n + 1]
+                and found[n + 1][0].article == it.article and not found[n + 1][0].columns
+                and len(runs_between(stream, e, found[n + 1][1])) == 1 and not wrapped
+                and not _blank_marks(stream, runs[0].end, found[n + 1][1])
+                and not _on_label_line(stream, e, runs[0].start)):
+            # this table writes an item's number before its label (``_numbers_first``), and the next item of the
+            # section has none after its own (pdftotext, 2019: 「行政处罚」「112」「行政强制」「第二十条第（八）项」…「收费金额
+            # （单位：万元）」「25.3」「行政事业性收费」, 112 行政强制's, s09935): whose the number is the order does not say.
+            # (Not a number on its label's line, or inside its wrapped label, 「行政处」「28」「罚」, or with the next
+            # item's blank mark after it, 「28」「件」「-」「行政强制」, s10015)
+            # (both items: the next one's cell may be this number, so it is not known to be blank either)
+            for row in (f"active.{it.key}", f"active.{found[n + 1][0].key}"):
+                dec.shown[row] = printed(r.shown for r in runs)
+                dec.unsure.add(row)
+                dec.why[row] = "first"
+            runs = []
         if (runs and not it.columns and n + 1 < len(found) and not all_runs[n + 1]
                 and len(_marked_runs(stream, runs)) > 1
                 and any(name in stream.chars[e:runs[0].start] for name in _column_names(fmt, items)[it.key])):
@@ -2552,6 +2569,16 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 runs = []
                 dec.unsure.add(f"active.{it.key}")
                 dec.pieces.add(f"active.{it.key}")
+            elif (len(marked) > len(runs) and drops and any(c.key in _SIGNED_COLUMNS for c in it.columns)
+                  and any(r.blank and stream.chars[r.start] in _MINUS and stream.chars[r.end:r.end + 1].isdigit()
+                          for r in marked)):
+                # a dash a space before a number, in a row with a column of increase or decrease, where the text
+                # leaves a blank cell no trace (pypdf: 「行政许可 32 - ３」 is 32, -3 and a blank; 「行政处罚 -6」):
+                # a blank's mark and a number, or one negative number; not known
+                dec.shown[f"active.{it.key}"] = stream.text[stream.where[marked[0].start]:stream.where[marked[-1].end - 1] + 1]
+                runs = []
+                dec.unsure.add(f"active.{it.key}")
+                dec.why[f"active.{it.key}"] = "sign"
             elif len(marked) > len(runs) and _label_end_only(stream.chars[e:runs[0].start], it):
                 # 「其他对外管理服务事项10 1 —」: 10, 1 and a blank, never 1|0|1 (only numbers right after the label,
                 # or after the rest of its words where its match ended early: past other words they may be another
@@ -2754,6 +2781,34 @@ def _before_own_article(words: str, items: tuple[ActiveItem, ...], it: ActiveIte
     later = _ARTICLE_NAMED.search(words, own.end())
     under = words[own.end():later.start() if later else len(words)]
     return any(name in under for name in _column_names(fmt, items)[it.key])
+
+
+def _numbers_first(stream: Stream, found: list, all_runs: list[list[Run]], items: tuple[ActiveItem, ...]) -> bool:
+    """Some item has no number after its label but one right before it, under its own section's article (「第二十条
+    第（八）项」「收费金额（单位：万元）」「25.3」「行政事业性收费」, then 表三): this text writes a row's numbers
+    above its label (a label of two lines, the number level with its first)."""
+    chars = stream.chars
+    for n in range(1, len(found)):
+        it, s, _e = found[n]
+        if all_runs[n]:
+            continue
+        words = chars[found[n - 1][2]:s]
+        own = _own_article(words, it)
+        if own is None:
+            continue
+        m = _LAST_NUMBER.search(words, own.end())
+        if m is not None and len(words) - m.end() <= 4 and not any(ch.isdigit() for ch in words[m.end():]):
+            return True
+    return False
+
+
+def _on_label_line(stream: Stream, label_end: int, start: int) -> bool:
+    """The number at ``start`` stands on the line of the label that ends at ``label_end``."""
+    a, b = stream.where[label_end - 1], stream.where[start]
+    return stream.line_at(a) is not None and stream.line_at(a) == stream.line_at(b)
+
+
+_LAST_NUMBER = re.compile(r"\d+(?:\.\d+)?(?=\D*$)")
 
 
 _ONLY_FURNITURE = re.compile(f"(?:{re.escape(Format.T2_ITEM_HEADER)})*")  # 表二's item header, 「信息内容」

@@ -714,7 +714,11 @@ _T2_FEWER = "本行的数少于格子，此文字中空白格不留痕迹：哪�
 _T2_WRAPPED = ("本行的标签在格子里折行，几个数写在标签的两段之间：它们的先后可能是工具写出各框的先后，不一定是各格的先后，"
                "已留空")
 _T2_RUN = "几个项目的标签连着写出、各自后面没有数字，其后的数字比这些项目少：是哪一项的，次序说不清"
-_T2_WHY = {"fewer": _T2_FEWER, "wrapped": _T2_WRAPPED, "pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES, "order": _T2_ORDER,
+_T2_SIGN = ("本行一个「-」与其后的数隔着空格，而此文字中空白格不留痕迹：它可能是空白格的记号，也可能是「本年增/减」的负号，"
+            "各格无法确定，已留空")
+_T2_FIRST = ("此表有的数写在它的标签之前（表格工具按行的高低写出各框）：这两项的标签之间只有一个数，后一项的标签后没有数，"
+             "这个数是前一项的还是后一项的无法确定，两项都已留空")
+_T2_WHY = {"sign": _T2_SIGN, "first": _T2_FIRST, "fewer": _T2_FEWER, "wrapped": _T2_WRAPPED, "pieces": _T2_PIECES, "unit_last": _T2_UNIT_LAST, "fee_pieces": _T2_FEE_PIECES, "order": _T2_ORDER,
            "begun": _T2_BEGUN, "keyed": _T2_KEYED, "above": _T2_ABOVE, "run": _T2_RUN}
 _OWN_BOX = "表格逐框写出、空白格已省去：表头后单独成框的数字也可能属于前面缺数的格子"
 
