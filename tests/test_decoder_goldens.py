@@ -1305,6 +1305,10 @@ RIGHT = {
     # seed 10069, pypdf of Chromium's PDF (2019): 「行政许可 32 - ３」 where 「行政处罚 -6」 leaves its blank cells no trace: the dash
     # a blank's mark (32, blank, 3) or 本年增/减's sign (32, -3, blank); read as the first, 处理决定数量 3 (1 wrong)
     "chromium-pypdf__s10069-numbers.txt": 116,
+    # seed 10197, pdftotext of Chromium's PDF, 表三 written column by column: 「3.补正后申请内容仍不明确」「0」「0」「0」「—」「20」「2」,
+    # six marks and numbers for seven cells, each number a line of its own; 20 was cut 2|0 so that the row adds up (5 wrong,
+    # 79). A text that marks a blank dropped none: a whole line's number is cut only where sums across rows confirm it
+    "chromium-pdftotext__s10197-numbers.txt": 81,
 }
 
 

@@ -1835,10 +1835,10 @@ def _solve(units: list[_Unit], cons: list[tuple[list[str], list[str]]], dec: Dec
                 # order of the numbers may not be the order of the cells; only the arithmetic can say
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
-            if stream is not None and _short_row(u) and (
+            if stream is not None and (_short_row(u) and (
                     u.dashes or not _zero_pairs_only(u) and _cut_whole_cells(u) or _cut_spaced(stream, u)
-                    and not (glue := _glue_seen(stream, units) if glue is None else glue)) and not _confirmed_across(
-                    u, reading, cons, values):
+                    and not (glue := _glue_seen(stream, units) if glue is None else glue))
+                    or _short_marked_row(u)) and not _confirmed_across(u, reading, cons, values):
                 dec.unreadable.extend(sorted({p.rsplit(".", 1)[0] for p in u.paths}))
                 continue
             dec.values.update((p, x) for p, x in zip(u.paths, reading) if not x.run.blank)
@@ -2003,6 +2003,15 @@ def _short_row(u: _Unit) -> bool:
     cuts one of them."""
     return (2 <= len(u.runs) < len(u.paths) and not any(r.blank for r in u.runs)
             and len({p.rsplit(".", 1)[0] for p in u.paths}) == 1)
+
+
+def _short_marked_row(u: _Unit) -> bool:
+    """One row whose runs, a blank's mark among them, are fewer than its cells, and whose numbers each stand alone
+    on their line (pdftotext, column by column: 「3.补正后申请内容仍不明确」「0」「0」「0」「—」「20」「2」). A text that
+    marks a blank cell dropped none: the row's missing cells are elsewhere, and cutting a whole line's number (20 as
+    2|0) so that the row adds up is a coincidence its own sum cannot tell."""
+    return (2 <= len(u.runs) < len(u.paths) and any(r.blank for r in u.runs)
+            and len({p.rsplit(".", 1)[0] for p in u.paths}) == 1 and all(r.alone for r in u.runs if not r.blank))
 
 
 def _zero_pairs_only(u: _Unit) -> bool:
