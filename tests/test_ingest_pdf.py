@@ -557,3 +557,17 @@ def test_a_label_column_without_lines_between_its_rows_keeps_its_labels():
     got = nianbao.parse(path).to_json_dict()
     printed = load_json(PDF / "printed" / "lo_label_column_unruled.json")
     assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+
+
+def test_a_label_cell_spanning_the_first_number_column_leaves_that_cell_null_not_the_row_shifted():
+    """LibreOffice's PDF (seed 10319): 四、结转下年度继续办理's label cell spans 自然人's column (a rule missing), its 2
+    among the label's words (「结转下年度继2续办理」), then an empty covered cell and six numbers. Read as the row's
+    first six cells, every number went a column left and 总计 was lost (5 wrong). The six are the last six columns;
+    自然人 is null, said so (L-03)."""
+    got = nianbao.parse(PDF / "lo_label_swallowing_a_number.pdf").to_json_dict()
+    printed = load_json(PDF / "printed" / "lo_label_swallowing_a_number.json")
+    assert [m for m in mismatches(printed, got) if m[2] is not None] == []
+    row = got["requests"]["carried_forward"]
+    assert row["natural_person"] is None
+    assert [row[c] for c in ("commercial", "research", "social_welfare", "legal_service", "other_org", "total")] == [
+        1, 1, 0, 1, 0, 5]

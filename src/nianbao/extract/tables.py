@@ -908,6 +908,14 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header, picked: list[
         shown = printed(c for c in row.block.cells[at + 1:] if not c.covered)
         found.notes.extend(("unreadable", f"requests.{key}.{T3_COLUMN_KEYS[i]}", Reason(_MERGED_SLOT, shown),
                             row.block) for i in merged[1])
+    if (row.block.grid and picked is None and header.width == 7 and len(vals) == 6
+            and (slot := _swallowed_slot(row)) is not None):
+        # the label's cell spans the first number's column, its number inside the label's words (LibreOffice's PDF:
+        # 「结转下年度继2续办理」, an empty covered cell, then six numbers): the six are the last six columns, the first
+        # column's number is not known to be the one among the words
+        vals = [Value(None, slot), *vals]
+        found.notes.append(("unreadable", f"requests.{key}.{T3_COLUMN_KEYS[0]}",
+                            Reason(_SWALLOWED, row.label), row.block))
     if header.width == 7 and not row.block.grid and (last := read_value(row.block.cells[-1])) is not None \
             and last.value is None and (placed := _one_placing(row)) is not None:
         vals = placed
@@ -938,6 +946,24 @@ def _store_t3(found: Found, key: str, row: Row, header: _T3Header, picked: list[
         found.values[f"requests.{key}.{col}"] = v
     for col in T3_COLUMN_KEYS[len(vals):]:
         found.values.setdefault(f"requests.{key}.{col}", Value(None, row.label_cells[-1]))
+
+
+def _swallowed_slot(row: Row) -> Cell | None:
+    """A grid row's covered cell between its label's cell and its first number, the label's words holding digits
+    not at their start (「结转下年度继2续办理」: not a numbering, 「2.重复申请」): the slot of a number the label's cell
+    took in. None when the row is not so."""
+    if not row.values or not re.search(r"\D\d+\D", row.label) or not row.label_cells:
+        return None
+    cells = row.block.cells
+    at = next((i for i, c in enumerate(cells) if c is row.label_cells[-1]), None)
+    to = next((i for i, c in enumerate(cells) if c is row.values[0].cell), None)
+    if at is None or to is None or to != at + 2 or not cells[at + 1].covered or cells[at + 1].text.strip():
+        return None
+    return cells[at + 1]
+
+
+_SWALLOWED = ("标签的单元格跨进了第一个数字栏（表格线缺失），标签文字中夹着数字（如「结转下年度继2续办理」）：其余各格按栏读出，"
+              "第一栏的数无法确定，已留空")
 
 
 def _glued(v: Value) -> bool:
