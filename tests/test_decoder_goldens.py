@@ -1309,6 +1309,10 @@ RIGHT = {
     # six marks and numbers for seven cells, each number a line of its own; 20 was cut 2|0 so that the row adds up (5 wrong,
     # 79). A text that marks a blank dropped none: a whole line's number is cut only where sums across rows confirm it
     "chromium-pdftotext__s10197-numbers.txt": 81,
+    # seed 10367, pdftotext's layout of LibreOffice's PDF (PDFBox's sort and pypdf's layout the same): a page's sidebar
+    # beside 表二, 「• 访问量：           行政许可」/「  12345」; 12345 was read as 行政许可's (1 wrong). A key of other words
+    # right before the label on its line: the number after the label may be that key's value
+    "lo-pdftotext-layout__s10367-mixed.txt": 120,
 }
 
 

@@ -1337,11 +1337,17 @@ def _units_short(stream: Stream, t0: int, t1: int) -> bool:
     every cell but the 小计 too (PyMuPDF of LibreOffice's PDF: eight numbers, seven 件, s06095)."""
     text = stream.text
     for m in _UNIT_LINES.finditer(text, t0, min(t1 + 1, len(text))):
-        units = m.group().count(UNIT) + sum(1 for p in stream.repeats if m.start() < p <= m.end() + 1)
+        units = _units_in(stream, m)
         numbers = len(_NUMBER_CELL.findall(text, t0, m.start()))
         if 0 < units and 2 * units <= numbers:
             return True
     return False
+
+
+def _units_in(stream: Stream, m: re.Match[str]) -> int:
+    """The units on the lines of units ``m`` matched in ``stream.text``, with those of lines written again and again
+    that the stream kept once (``Stream.repeats``)."""
+    return m.group().count(UNIT) + sum(1 for p in stream.repeats if m.start() < p <= m.end() + 1)
 
 
 def _source(stream: Stream, base: int, t: int) -> int | None:
@@ -2279,7 +2285,7 @@ def units_then_bare(stream: Stream, runs: list[Run]) -> bool:
     if len(groups) != 1:
         return False  # (a 件 after each cell's number, 「0」/「件」/「0」/「件」, or after a box's few: 「0」「0」「件」「件」)
     m = groups[0]
-    units = m.group().count(UNIT) + sum(1 for p in stream.repeats if m.start() < p <= m.end() + 1)
+    units = _units_in(stream, m)
     return 1 < units < len(runs) and any(stream.where[r.start] >= m.end() for r in runs)
 
 
@@ -2527,7 +2533,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             runs = []
             dec.unsure.add(f"active.{it.key}")
             dec.why[f"active.{it.key}"] = "order"
-        if runs and _keyed_by_other_words(stream.chars[e:runs[0].start], it):
+        if runs and (_keyed_by_other_words(stream.chars[e:runs[0].start], it) or _keyed_before(stream, s)):
             # other words and a colon between the label and the numbers (a page's sidebar among the table's lines:
             # 「行政许可」/「• 访问量：」/「12345」): the number is that word's value, not this item's cell
             runs = []
@@ -2856,6 +2862,22 @@ def _keyed_by_other_words(words: str, it: ActiveItem) -> bool:
     key = re.sub(r"\([^()]*\)", "", key)  # (a unit in brackets, 「（万元）：」, is the label's own)
     return (bool(colon) and not after and not _label_end_only(key, it)
             and not any(w in key for w in _T2_OWN_WORDS))
+
+
+def _keyed_before(stream: Stream, s: int) -> bool:
+    """Right before the label at ``chars[s]``, on its line, a key of other words ending in a colon (pdftotext's
+    layout: 「• 访问量：           行政许可」/「  12345」, a page's sidebar beside the table): the number after the label
+    may be that key's value as well as the item's cell."""
+    if s == 0 or stream.chars[s - 1] != ":":
+        return False
+    line = stream.line_at(stream.where[s])
+    if line is None or stream.line_at(stream.where[s - 1]) != line:
+        return False
+    k = s - 1
+    while k > 0 and stream.line_at(stream.where[k - 1]) == line and stream.chars[k - 1] not in ":":
+        k -= 1
+    key = stream.chars[k:s - 1]
+    return any(ch.isalpha() for ch in key) and not any(w in key for w in _T2_OWN_WORDS)
 
 
 def other_key(word: str) -> bool:
