@@ -1313,6 +1313,10 @@ RIGHT = {
     # beside 表二, 「• 访问量：           行政许可」/「  12345」; 12345 was read as 行政许可's (1 wrong). A key of other words
     # right before the label on its line: the number after the label may be that key's value
     "lo-pdftotext-layout__s10367-mixed.txt": 120,
+    # seed 10237, pdftotext of Chromium's PDF: 表四's 复议后起诉 header before 直接起诉's 「0 0 0 0 0」, and after the sign-off
+    # 「结 果 维 持」「0」…「总 计」「0」「0」「3」「结」「3」, the page's right side; read under the name, 复议后起诉 got 0 0 0 0 0 (2
+    # wrong, 7). Result words with numbers past 五's heading and no group's name before them: no group read by name
+    "chromium-pdftotext__s10237-breaks.txt": 4,
 }
 
 

@@ -74,7 +74,32 @@ def _after_other_name(chars: str, at: int) -> bool:
     return any(before.endswith(k) for k in _GROUP_OF)
 
 
+# the section after 表四's (its label as Stream.chars has it: no spaces, NFKC)
+_AFTER = Format.section("s5_problems").label
+# 维持 then 纠正 or 审结 with no prose between (not 「复议维持1件，纠正2件」: a count's 件 or punctuation)
+_HEADER_AGAIN = re.compile(r"维持[^，。；,;件]{0,12}(?:纠正|审结)")
+
+
+def _spread_past_sections(chars: str) -> bool:
+    """表四's column words with numbers after them past the next section's heading, no group's name before them
+    (pdftotext: the sign-off, then 「结 果 维 持」「0」…「总 计」「0」「0」「3」「结」「3」, the page's right side written after
+    its text): the table's boxes stand in two places, and which group's numbers a group's name heads the order does
+    not say."""
+    at = chars.find(_AFTER)
+    if at < 0:
+        return False
+    for m in _HEADER_AGAIN.finditer(chars, at + len(_AFTER)):
+        # (a group's name right before its words heads them: pdfminer writes 复议后起诉's box after the sign-off, its
+        # name first, and the name reads it, s10475)
+        if not re.search(f"(?:{_NAME})(?:结果)?$", chars[max(0, m.start() - 20):m.start()]) and any(
+                ch.isdigit() for ch in chars[m.end():m.end() + 40]):
+            return True
+    return False
+
+
 def fill_appeals_named(found: Found, stream: Stream) -> None:
+    if _spread_past_sections(stream.chars):
+        return
     width = len(T4_COLUMN_KEYS)
     read: dict[str, list[Run]] = {}
     for g, readings in _groups(stream).items():
