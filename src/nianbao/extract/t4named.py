@@ -78,6 +78,7 @@ def _after_other_name(chars: str, at: int) -> bool:
 _AFTER = Format.section("s5_problems").label
 # 维持 then 纠正 or 审结 with no prose between (not 「复议维持1件，纠正2件」: a count's 件 or punctuation)
 _HEADER_AGAIN = re.compile(r"维持[^，。；,;件]{0,12}(?:纠正|审结)")
+_NAMED_BEFORE = re.compile(f"(?:{_NAME})(?:结果)?$")  # a group's name ending where the words begin
 
 
 def _spread_past_sections(chars: str) -> bool:
@@ -91,7 +92,7 @@ def _spread_past_sections(chars: str) -> bool:
     for m in _HEADER_AGAIN.finditer(chars, at + len(_AFTER)):
         # (a group's name right before its words heads them: pdfminer writes 复议后起诉's box after the sign-off, its
         # name first, and the name reads it, s10475)
-        if not re.search(f"(?:{_NAME})(?:结果)?$", chars[max(0, m.start() - 20):m.start()]) and any(
+        if not _NAMED_BEFORE.search(chars, max(0, m.start() - 20), m.start()) and any(
                 ch.isdigit() for ch in chars[m.end():m.end() + 40]):
             return True
     return False
