@@ -2004,11 +2004,15 @@ def _cut_unconfirmed(u: _Unit, reading: list[Piece], cons, values: Mapping[str, 
     return out
 
 
+def _one_row_short(u: _Unit) -> bool:
+    """One row whose runs (numbers and blank marks) are several and fewer than its cells."""
+    return 2 <= len(u.runs) < len(u.paths) and len({p.rsplit(".", 1)[0] for p in u.paths}) == 1
+
+
 def _short_row(u: _Unit) -> bool:
     """One row whose numbers stand as several runs, no blank marks among them, fewer than its cells: every reading
     cuts one of them."""
-    return (2 <= len(u.runs) < len(u.paths) and not any(r.blank for r in u.runs)
-            and len({p.rsplit(".", 1)[0] for p in u.paths}) == 1)
+    return _one_row_short(u) and not any(r.blank for r in u.runs)
 
 
 def _short_marked_row(u: _Unit) -> bool:
@@ -2016,8 +2020,7 @@ def _short_marked_row(u: _Unit) -> bool:
     on their line (pdftotext, column by column: 「3.补正后申请内容仍不明确」「0」「0」「0」「—」「20」「2」). A text that
     marks a blank cell dropped none: the row's missing cells are elsewhere, and cutting a whole line's number (20 as
     2|0) so that the row adds up is a coincidence its own sum cannot tell."""
-    return (2 <= len(u.runs) < len(u.paths) and any(r.blank for r in u.runs)
-            and len({p.rsplit(".", 1)[0] for p in u.paths}) == 1 and all(r.alone for r in u.runs if not r.blank))
+    return _one_row_short(u) and any(r.blank for r in u.runs) and all(r.alone for r in u.runs if not r.blank)
 
 
 def _zero_pairs_only(u: _Unit) -> bool:
@@ -2870,14 +2873,10 @@ def _keyed_before(stream: Stream, s: int) -> bool:
     may be that key's value as well as the item's cell."""
     if s == 0 or stream.chars[s - 1] != ":":
         return False
-    line = stream.line_at(stream.where[s])
-    if line is None or stream.line_at(stream.where[s - 1]) != line:
-        return False
-    k = s - 1
-    while k > 0 and stream.line_at(stream.where[k - 1]) == line and stream.chars[k - 1] not in ":":
-        k -= 1
-    key = stream.chars[k:s - 1]
-    return any(ch.isalpha() for ch in key) and not any(w in key for w in _T2_OWN_WORDS)
+    text, colon = stream.text, stream.where[s - 1]
+    if "\n" in text[colon:stream.where[s]]:
+        return False  # (the key's line ends before the label)
+    return other_key(text[text.rfind("\n", 0, colon) + 1:colon + 1])
 
 
 def other_key(word: str) -> bool:

@@ -76,8 +76,13 @@ def _after_other_name(chars: str, at: int) -> bool:
 
 # the section after 表四's (its label as Stream.chars has it: no spaces, NFKC)
 _AFTER = Format.section("s5_problems").label
-# 维持 then 纠正 or 审结 with no prose between (not 「复议维持1件，纠正2件」: a count's 件 or punctuation)
-_HEADER_AGAIN = re.compile(r"维持[^，。；,;件]{0,12}(?:纠正|审结)")
+# 维持 then 纠正 or 未审结 (the format's words) with no prose between (not 「复议维持1件，纠正2件」: a count's 件 or
+# punctuation)
+_COLUMN = {c.key: c for c in T4_COLUMNS}
+_HEADER_AGAIN = re.compile(
+    re.escape(_COLUMN["upheld"].keys[0]) + "[^，。；,;件]{0,12}(?:"
+    + "|".join(re.escape(w) for w in (_COLUMN["corrected"].keys[0], *_COLUMN["pending"].keys,
+                                       *_COLUMN["pending"].variants)) + ")")
 _NAMED_BEFORE = re.compile(f"(?:{_NAME})(?:结果)?$")  # a group's name ending where the words begin
 
 
