@@ -247,6 +247,16 @@ class Stream:
         i = bisect_right(self.cells, offset, key=lambda c: c[0]) - 1
         return self.cells[i][2].line if i >= 0 else None
 
+    def same_line(self, a: int, b: int) -> bool:
+        """The ``text`` offsets ``a`` and ``b`` stand in cells of one source line."""
+        line = self.line_at(a)
+        return line is not None and line == self.line_at(b)
+
+    def printed(self, runs: list[Run]) -> str:
+        """The text from the first run to the last as the document has it: blanks' marks, signs and what stands
+        between (a Run's ``shown`` gives a blank's mark as its 0)."""
+        return self.text[self.where[runs[0].start]:self.where[runs[-1].end - 1] + 1]
+
     def _compact(self) -> None:
         out: list[str] = []
         where: list[int] = []
@@ -2415,7 +2425,7 @@ def _one_line(stream: Stream, runs: list[Run], cells: int) -> bool:
     the order they stand (pdfplumber: 「行政处」 / 「0 -6 28」 / 「罚」), where a tool's boxes, a number each, need not."""
     if len(runs) != cells:
         return False
-    return "\n" not in stream.text[stream.where[runs[0].start]:stream.where[runs[-1].end - 1]]
+    return "\n" not in stream.printed(runs)
 
 
 def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | None:
@@ -2515,7 +2525,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 and found[n + 1][0].article == it.article and not found[n + 1][0].columns
                 and len(runs_between(stream, e, found[n + 1][1])) == 1 and not wrapped
                 and not _blank_marks(stream, runs[0].end, found[n + 1][1])
-                and not _on_label_line(stream, e, runs[0].start)):
+                and not stream.same_line(stream.where[e - 1], stream.where[runs[0].start])):
             # this table writes an item's number before its label (``_numbers_first``), and the next item of the
             # section has none after its own (pdftotext, 2019: 「行政处罚」「112」「行政强制」「第二十条第（八）项」…「收费金额
             # （单位：万元）」「25.3」「行政事业性收费」, 112 行政强制's, s09935): whose the number is the order does not say.
@@ -2593,7 +2603,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 # a dash a space before a number, in a row with a column of increase or decrease, where the text
                 # leaves a blank cell no trace (pypdf: 「行政许可 32 - ３」 is 32, -3 and a blank; 「行政处罚 -6」):
                 # a blank's mark and a number, or one negative number; not known
-                dec.shown[f"active.{it.key}"] = stream.text[stream.where[marked[0].start]:stream.where[marked[-1].end - 1] + 1]
+                dec.shown[f"active.{it.key}"] = stream.printed(marked)
                 runs = []
                 dec.unsure.add(f"active.{it.key}")
                 dec.why[f"active.{it.key}"] = "sign"
@@ -2820,12 +2830,6 @@ def _numbers_first(stream: Stream, found: list, all_runs: list[list[Run]], items
     return False
 
 
-def _on_label_line(stream: Stream, label_end: int, start: int) -> bool:
-    """The number at ``start`` stands on the line of the label that ends at ``label_end``."""
-    a, b = stream.where[label_end - 1], stream.where[start]
-    return stream.line_at(a) is not None and stream.line_at(a) == stream.line_at(b)
-
-
 _LAST_NUMBER = re.compile(r"\d+(?:\.\d+)?(?=\D*$)")
 
 
@@ -2838,9 +2842,9 @@ def _after_label_run(stream: Stream, found: list, all_runs: list[list[Run]], n: 
     numbers stand on its own line and the label before on another (pypdf's 「行政处罚」 / 「行政强制  20」: 20 is
     行政强制's, 行政处罚 blank)."""
     chars = stream.chars
-    line = stream.line_at(stream.where[found[n][1]])
-    if (n and all_runs[n] and line is not None and stream.line_at(stream.where[all_runs[n][0].start]) == line
-            and stream.line_at(stream.where[found[n - 1][1]]) != line):
+    label = stream.where[found[n][1]]
+    if (n and all_runs[n] and stream.same_line(label, stream.where[all_runs[n][0].start])
+            and not stream.same_line(label, stream.where[found[n - 1][1]])):
         return False
 
     def only_furniture(k: int) -> bool:  # (and the next label's first words, found by a later key: 「行政」事业性收费)
