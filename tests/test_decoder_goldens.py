@@ -1317,6 +1317,14 @@ RIGHT = {
     # 「结 果 维 持」「0」…「总 计」「0」「0」「3」「结」「3」, the page's right side; read under the name, 复议后起诉 got 0 0 0 0 0 (2
     # wrong, 7). Result words with numbers past 五's heading and no group's name before them: no group read by name
     "chromium-pdftotext__s10237-breaks.txt": 4,
+    # seed 10687, pdfplumber of LibreOffice's PDF (its layout and pdftotext's the same): 表四's cells carry 件, one of two
+    # lines (「2」 over 「件」) among them, 「2」/「0 0 0 2件 4件 0 2件 1件 7件 1件 0 0 0 1件」/「件」; the 2 first was read as
+    # 行政复议's 结果维持 (2 wrong, 198). Every place of the lifted number is a reading: the sums settle 直接起诉 and 复议后起诉
+    "lo-pdfplumber__s10687-mixed.txt": 195,
+    # the same seed, pdfminer of Chromium's PDF: 「行政处罚」「行政强制」「信息内容」「0」「0」 (规章's and 规范性文件's 本年制发), later
+    # 「第二十条第（六）项」「本年处理决定数量」「163件」「8件」; the columns' reader skipped numbers with 件 after them, so the 0 0
+    # were read as 行政处罚's and 行政强制's (2 wrong). A run with 件 reads nothing, but unsettles the cells it could hold
+    "chromium-pdfminer__s10687-mixed.txt": 176,
 }
 
 

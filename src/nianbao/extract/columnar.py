@@ -1944,6 +1944,7 @@ _ROWS, _HEADS = _active_marks()
 _DOC_ROWS = tuple(it.key for it in Format.get("2021").active if len(it.columns) > 1)
 _DOC_COLS = tuple(c.key for c in Format.get("2021").active[0].columns)
 _PROSE_AFTER = frozenset("年月日件条项次个份%万人元")
+_UNIT_AFTER = "u"  # a run's marker: a number of it has 件 after it
 
 
 _Mark = tuple[int, str, str, str, int]
@@ -2158,6 +2159,8 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             # the run each, no number
             cur.append((_BLANK, m.start(), m.end()))
             continue
+        if tok == "件" and cur and cur[-1][2] == m.start():
+            continue  # (a count's unit right after it: the run goes on, marked below)
         if not tok[0].isdigit():
             if cur:
                 runs.append(("".join(words), cur))
@@ -2174,9 +2177,11 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             continue
         whole, _dot, frac = tok.replace("．", ".").partition(".")
         rest = text[m.end():m.end() + 2].strip()
-        if rest[:1] in _PROSE_AFTER or len(whole) > len(str(MAX_COUNT)) or len(frac) > MAX_FRACTION:
+        if len(whole) > len(str(MAX_COUNT)) or len(frac) > MAX_FRACTION or rest[:1] in _PROSE_AFTER and rest[:1] != "件":
             # a number of a sentence, or longer than any cell: the run is not a table's
             cur = [("x", 0, 0), *cur]
+        elif rest[:1] == "件":
+            cur = [(_UNIT_AFTER, 0, 0), *cur]  # (a count's unit, or a sentence's: see below)
         cur.append((tok, m.start(), m.end()))
     if cur:
         runs.append(("".join(words), cur))
@@ -2208,6 +2213,11 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         before = (gap, marks)
         if any(t == "x" for t, _s, _e in nums):
             continue
+        # numbers with 件 after them: a sentence's, or a table's whose counts carry their unit; read by nothing, but the
+        # cells its words' layouts give are not settled by another run unless it agrees (pdfminer: 「行政处罚」「行政强制」
+        # 「信息内容」「0」「0」…「第二十条第（六）项」「本年处理决定数量」「163件」「8件」, the 0 0 规章's and 规范性文件's, s10687)
+        witness = any(t == _UNIT_AFTER for t, _s, _e in nums)
+        nums = [n for n in nums if n[0] != _UNIT_AFTER]
         twice = any(p <= nums[0][1] and "处理决定" in text[text.rfind("\n", 0, p - 1) + 1:p]
                     and _filler(_BLANK_OR_HEAD.sub("", text[p:nums[0][1]])) for p in stream.repeats)
         cells, scrambled, why = _cells(marks, gap, twice, opened)
@@ -2227,8 +2237,8 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         if key:
             continue
         layouts = [g for g in cells if sum(len(r) for r in g) == len(nums)]
-        if cells and not layouts and all(sum(len(r) for r in g) > len(nums) for g in cells):
-            short = True
+        if cells and not layouts and all(sum(len(r) for r in g) > len(nums) for g in cells) and not witness:
+            short = True  # (not by a run read by nothing: 「０」「33件」「０」「０」 under three headers, s10543)
         if not layouts:
             continue
         if short and marks[-1][1] == "head" and _own_box(stream, word_end - 1, nums[0][1]):
@@ -2287,7 +2297,7 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
         for p in paths:
             vals = {rd[p][0] if p in rd else None for rd in readings}
             seen.setdefault(p, set()).update(vals)
-            if len(vals) == 1 and None not in vals:
+            if len(vals) == 1 and None not in vals and not witness:
                 src[p] = readings[0][p]
         # the cells the readings give differently, both readings named (L-03): a null, not a blank cell
         differ = [p for p in readings[0] if all(p in rd for rd in readings) and len({rd[p][0] for rd in readings}) > 1]

@@ -2240,7 +2240,17 @@ def decode_appeals(stream: Stream) -> Decoded | None:
     if _blank_groups_dropped(runs) or _interleaved(stream, runs):
         dec.unreadable.extend(f"appeals.{g}" for g in T4_GROUP_KEYS)
         return dec
-    _solve([_Unit(paths, runs, _tail_readings(stream, runs, 15))], cons, dec)
+    lifted = _lifted_cell(stream, runs)
+    cands: list[list[Piece]] | None
+    if lifted is not None:
+        # one cell of two lines (「2」 over 「件」) among cells of one: its number stands a line above the row, where in
+        # the row the text does not say (pdfplumber: 「2」/「0 0 0 2件 4件 … 1件」/「件」, 行政复议's 总计 2, s10687): every
+        # place is a reading, and the sums choose
+        rest = runs[:lifted] + runs[lifted + 1:]
+        cands = [c for k in range(len(rest) + 1) for c in readings([*rest[:k], runs[lifted], *rest[k:]], 15) or ()]
+    else:
+        cands = _tail_readings(stream, runs, 15)
+    _solve([_Unit(paths, runs, cands)], cons, dec)
     # a blank cell's mark is settled as null, never a value (marks are kept only where each run is a cell, above)
     marked = {p for p, r in zip(paths, runs) if r.blank}
     # A block's five cells stand or fall together: one settled alone (every reading tried agreed on it)
@@ -2255,6 +2265,20 @@ def decode_appeals(stream: Stream) -> Decoded | None:
                 del dec.values[cell]
             dec.unreadable.append(f"appeals.{g}")
     return dec
+
+
+def _lifted_cell(stream: Stream, runs: list[Run]) -> int | None:
+    """The index of the one run that stands on another line than the rest, all on one line, where the last number's
+    own unit is followed by more on a line below: a cell of two lines (number over 件) among cells of one carrying
+    their unit (「0 0 0 2件 … 1件」), its number set a line above the row. None otherwise."""
+    chars, where, text = stream.chars, stream.where, stream.text
+    end = runs[-1].end
+    if (UNIT not in text or end + 1 >= len(chars) or chars[end:end + 2] != UNIT * 2
+            or "\n" in text[where[end - 1]:where[end]] or "\n" not in text[where[end]:where[end + 1]]):
+        return None
+    last = where[runs[-1].start]
+    apart = [k for k, r in enumerate(runs) if not stream.same_line(where[r.start], last)]
+    return apart[0] if len(apart) == 1 else None
 
 
 def boxed_column(stream: Stream, a: int, b: int) -> int | None:
