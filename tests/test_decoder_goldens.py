@@ -1325,6 +1325,11 @@ RIGHT = {
     # 「第二十条第（六）项」「本年处理决定数量」「163件」「8件」; the columns' reader skipped numbers with 件 after them, so the 0 0
     # were read as 行政处罚's and 行政强制's (2 wrong). A run with 件 reads nothing, but unsettles the cells it could hold
     "chromium-pdfminer__s10687-mixed.txt": 176,
+    # seed 10548, pdfminer of LibreOffice's PDF (2019): 「行政许可」「其他对外管理服务事项」「第二十条第（六）项」「15」「-3」「7」「信息内容」
+    # 「上一年项目数量 本年增/减」「处理决定数量」「行政处罚」; 15 is 行政许可's 本年增/减, read as 其他对外管理服务事项's 上一年项目数量
+    # (1 wrong, 120). Numbers after a later section's article, only that section's header between them and its next label
+    # with none of its own: they stand among that section's boxes, not read
+    "lo-pdfminer__s10548-zeros.txt": 119,
 }
 
 

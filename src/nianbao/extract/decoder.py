@@ -2516,13 +2516,16 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
             dec.why[f"active.{it.key}"] = "order"
         if (runs and _after_later_article(stream.chars[e:runs[0].start], items, it) and n + 1 < len(found)
                 and found[n + 1][0].article != it.article and not all_runs[n + 1]
-                and stream.chars[runs[-1].end:found[n + 1][1]] in _stream_label(found[n + 1][0].label)):
+                and ((between := stream.chars[runs[-1].end:found[n + 1][1]]) in _stream_label(found[n + 1][0].label)
+                     or _header_only(between))):
             # … or between this label and its numbers, and the next label, of a later section, has none after it
             # (pdftotext, 2019: 「行政事业性收费」「第二十条第（九）项」「信息内容」「0」「26」「政府集中采购」「件」, 26 采购项目数量's,
             # s06021): the numbers stand among the later section's boxes, its label right below them. (Not when other
             # words come between, or the next label has numbers after it: huaian2024 through docling-rs, 「行政许可」
             # 「第二十条 第（六）项」「447228」「2024 年四个季度」…, 447228 行政许可's). (Not ``unsure``: a row the layout read
-            # with certainty, a grid's cell, keeps it)
+            # with certainty, a grid's cell, keeps it). Nor when only the later section's header stands between
+            # (pdfminer, 2019: 「其他对外管理服务事项」「第二十条第（六）项」「15」「-3」「7」「信息内容」「上一年项目数量 本年增/减」
+            # 「处理决定数量」「行政处罚」, 15 行政许可's 本年增/减, s10548)
             runs = []
             dec.why[f"active.{it.key}"] = "order"
         # (up to the next label, or for the last item the table's end: its number may stand further on than its runs reach)
