@@ -61,6 +61,7 @@ from .decoder import (
     split_boxes,
 )
 from .subtotal import no_sum_fails
+from .wrapped import UNIT
 
 WIDTH = len(T3_COLUMN_KEYS)
 MAX_BANDS = 10
@@ -1944,7 +1945,7 @@ _ROWS, _HEADS = _active_marks()
 _DOC_ROWS = tuple(it.key for it in Format.get("2021").active if len(it.columns) > 1)
 _DOC_COLS = tuple(c.key for c in Format.get("2021").active[0].columns)
 _PROSE_AFTER = frozenset("年月日件条项次个份%万人元")
-_UNIT_AFTER = "u"  # a run's marker: a number of it has 件 after it
+_UNIT_AFTER = "u"  # a run's marker: a number of it has its unit (件) after it
 
 
 _Mark = tuple[int, str, str, str, int]
@@ -2159,7 +2160,7 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             # the run each, no number
             cur.append((_BLANK, m.start(), m.end()))
             continue
-        if tok == "件" and cur and cur[-1][2] == m.start():
+        if tok == UNIT and cur and cur[-1][2] == m.start():
             continue  # (a count's unit right after it: the run goes on, marked below)
         if not tok[0].isdigit():
             if cur:
@@ -2177,10 +2178,10 @@ def decode_active_columnar(stream: Stream) -> Decoded | None:
             continue
         whole, _dot, frac = tok.replace("．", ".").partition(".")
         rest = text[m.end():m.end() + 2].strip()
-        if len(whole) > len(str(MAX_COUNT)) or len(frac) > MAX_FRACTION or rest[:1] in _PROSE_AFTER and rest[:1] != "件":
+        if len(whole) > len(str(MAX_COUNT)) or len(frac) > MAX_FRACTION or rest[:1] in _PROSE_AFTER and rest[:1] != UNIT:
             # a number of a sentence, or longer than any cell: the run is not a table's
             cur = [("x", 0, 0), *cur]
-        elif rest[:1] == "件":
+        elif rest[:1] == UNIT:
             cur = [(_UNIT_AFTER, 0, 0), *cur]  # (a count's unit, or a sentence's: see below)
         cur.append((tok, m.start(), m.end()))
     if cur:
