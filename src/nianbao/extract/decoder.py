@@ -252,9 +252,9 @@ class Stream:
         line = self.line_at(a)
         return line is not None and line == self.line_at(b)
 
-    def printed(self, runs: list[Run]) -> str:
+    def span_text(self, runs: list[Run]) -> str:
         """The text from the first run to the last as the document has it: blanks' marks, signs and what stands
-        between (a Run's ``shown`` gives a blank's mark as its 0)."""
+        between (a Run's ``shown`` gives a blank's mark as its 0; ``reason.printed`` joins cells' texts for a note)."""
         return self.text[self.where[runs[0].start]:self.where[runs[-1].end - 1] + 1]
 
     def _compact(self) -> None:
@@ -2449,7 +2449,7 @@ def _one_line(stream: Stream, runs: list[Run], cells: int) -> bool:
     the order they stand (pdfplumber: 「行政处」 / 「0 -6 28」 / 「罚」), where a tool's boxes, a number each, need not."""
     if len(runs) != cells:
         return False
-    return "\n" not in stream.printed(runs)
+    return "\n" not in stream.span_text(runs)
 
 
 def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | None:
@@ -2630,7 +2630,7 @@ def decode_active(stream: Stream, fmt: str, pieces: bool = False) -> Decoded | N
                 # a dash a space before a number, in a row with a column of increase or decrease, where the text
                 # leaves a blank cell no trace (pypdf: 「行政许可 32 - ３」 is 32, -3 and a blank; 「行政处罚 -6」):
                 # a blank's mark and a number, or one negative number; not known
-                dec.shown[f"active.{it.key}"] = stream.printed(marked)
+                dec.shown[f"active.{it.key}"] = stream.span_text(marked)
                 runs = []
                 dec.unsure.add(f"active.{it.key}")
                 dec.why[f"active.{it.key}"] = "sign"
