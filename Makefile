@@ -33,9 +33,10 @@ check: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# every core (pytest-xdist), a test file per worker at a time: a module's fixtures are made once
+# every core (pytest-xdist), a test file per worker at a time: a module's fixtures are made once; the slowest
+# tests listed at the end (the 20-minute budget on 2 cores)
 test: check sysdeps
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=15
 
 test-fast: check sysdeps
 	$(BIN)/python -m pytest -n auto --dist loadfile -m "not slow" -x

@@ -699,8 +699,10 @@ def _by_bands(part: _Part, keys: list[str], known: dict[str, int]) -> list[tuple
     them (a header cut over lines names the wrong column)."""
     if not any(len(a.nums) > 1 for a in part.atoms):
         return None
-    readings = (_more_bands(part, keys, known, None, LATE_BANDS, budget=BANDS_ONLY_NODES)
-                or _more_bands(part, keys, known, None, LATE_BANDS, hinted=False, budget=BANDS_ONLY_NODES))
+    readings = _more_bands(part, keys, known, None, LATE_BANDS, budget=BANDS_ONLY_NODES)
+    if readings == [] and part.hints:
+        # (not past the budget: without the header words the search takes every step it took with them, and more)
+        readings = _more_bands(part, keys, known, None, LATE_BANDS, hinted=False, budget=BANDS_ONLY_NODES)
     if readings and (first := _column_first(part, keys, known)) is not None and all(
             cols != first[0] for cols, _t in readings):
         # the text read column after column fits as well (pdfminer s08819: 自然人's boxes 0 / 0 / 0 / 1 5 0, every
