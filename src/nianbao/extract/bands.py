@@ -130,6 +130,16 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
             if not fits(known(cols), [(x, r + k) for x in range(width) for k in range(h)]):
                 return True
             return band(q, r + h, bands + 1, blocks, cols, toks, owed)
+        # the columns in their order first: a band's state is seen once by its values (``band``), so the path that
+        # reaches it first gives the reading its tokens, and a caller asks whether they were written in order
+        # (``columnar._ltr``: 「0 0 0 0 0 0 0 9 0 0 0 16 0 25」 as two rows, not as a late column's, s11072)
+        if q in starts and not (r == 0 and hints.get(q, c) != c):
+            # (not a box cut over two columns, nor a box under another column's header words)
+            for more, parts in boxes_at(q, h, c, blocks):
+                new_c, new_t = put(cols, toks, c, parts)
+                end = q + sum(len(ids) for ids in parts)
+                if not column(end, r, h, c + len(parts), bands, blocks + more, new_c, new_t, owed, skip):
+                    return False
         if late and skip < 0 and 0 < c < width - 1 and not column(q, r, h, c + 1, bands, blocks, cols, toks, owed, c):
             return False
         if 0 < c and skip < 0 and len(owed) < late and q < n:
@@ -138,13 +148,6 @@ def band_readings(values: list[int], boxes: list[int], height: int, width: int,
             held_c = tuple(col + gap if x >= c else col for x, col in enumerate(cols))
             held_t = tuple(col + gap if x >= c else col for x, col in enumerate(toks))
             if not band(q, r + h, bands + 1, blocks, held_c, held_t, (*owed, (r, h, c))):
-                return False
-        if q not in starts or r == 0 and hints.get(q, c) != c:
-            return True  # a box cut over two columns; a box under another column's header words
-        for more, parts in boxes_at(q, h, c, blocks):
-            new_c, new_t = put(cols, toks, c, parts)
-            end = q + sum(len(ids) for ids in parts)
-            if not column(end, r, h, c + len(parts), bands, blocks + more, new_c, new_t, owed, skip):
                 return False
         return True
 
