@@ -1332,6 +1332,14 @@ RIGHT = {
     # (1 wrong, 120). Numbers after a later section's article, only that section's header between them and its next label
     # with none of its own: they stand among that section's boxes, not read
     "lo-pdfminer__s10548-zeros.txt": 119,
+    # seed 10901, PyMuPDF's sorted text of Chromium's PDF: 「3.补正后申请内容仍不明确 １３２ ７ 0 １５ 0 ３７ … １」, the 1 a stray
+    # digit at the line's end. It is the first digit of the six's sum 191, as if the 总计 were cut at the page's side,
+    # and 132 was kept as 自然人's; but 13|2 makes 13 2 7 0 15 0 add up to 37: two readings, the row is null (6 wrong)
+    "chromium-pymupdf-sort__s10901-numbers.txt": 60,
+    # seed 10949, the same tool: 「公开 １」/「2.其他法律行政法规禁止公开 0 0 0 0 0 ２１２」/「１」 is 12 and 12 (12's 1 above beside
+    # a group's label, 2 on the row's line), not 21|2 joined with the 1 below as 21 and 21: a number cut around the
+    # row, its first digits beside a label's words, is another reading (2 wrong)
+    "chromium-pymupdf-sort__s10949-numbers.txt": 148,
     # seed 11072, pdftotext of Chromium's PDF: 「四、结转下年度继续办理」「0 0 0 0 0 0 0 9 0 0 0 16 0 25 …」 read band after band as
     # two rows written one after the other, or as one band of two rows column by column (0 0 | 0 0 | … | 0 9 | 0 0 |
     # 0 16 | 0 25): both fit. The first was found through a late column's path and so taken for unwritten in order,

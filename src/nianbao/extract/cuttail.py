@@ -75,6 +75,9 @@ CUT_SPLIT_NULL = ("本行的数有几个在单元格内折行，被工具分写�
 CUT_SPLIT_JOINED = ("本行的数有几个在单元格内折行，被工具分写在本行上下两行（上「{heads}」、下「{tails}」），连成「{wholes}」后"
                     "只有一种放法使各合计成立")
 CUT_SIDE_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的前几位：后几位可能在页面边缘被截去，该格无法确定，已留空")
+CUT_SIDE_GLUED_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的前几位，像是后几位在页面边缘被截去；但把「{glued}」"
+                       "拆成两格（{head}|{rest}）后，本行前面的数各格之和恰为其后一个数，末尾的「{total}」也可能是别处的数字："
+                       "读法不唯一，整行已留空")
 CUT_AROUND_NULL = ("本行按原样各数之和与总计不符；本行首或末一个数单独在相邻的一行，另一侧相邻的一行也有单独的数：可能是一个数在"
                    "单元格内折行、两段夹着本行，也可能是两格连写加别行的一段，读法不唯一，已留空")
 CUT_START_NULL = ("本行总计「{total}」在行末，恰是其余各格之和「{whole}」的后几位：前几位可能被工具断到了别的行（窄格里折行），"
@@ -419,6 +422,17 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
         if None not in a + b and sum(x for x in a if x is not None) == sum(x for x in b if x is not None):
             return "confirmed"  # the printed 总计 confirmed by another sum: a defect of the row's cells, as printed
     side = cut == "first"
+    if side and not doubtful and (split := _glued_before_stray(vals)) is not None:
+        # the row's first six numbers add up with one of them cut in two (「１３２ ７ 0 １５ 0 ３７ … １」: 13|2, and 37 is
+        # 13+2+7+0+15+0): two cells glued and the last a stray digit of another row, as likely as a 总计 cut off. Not
+        # where other rows' 总计 are cut alike: the page's side cut the table (s04927: 「0 0 0 16 0 7 2」 for 23, 1|6 a
+        # coincidence)
+        for c, v in zip(Format.T3_COLUMN_KEYS, vals, strict=True):
+            found.values[f"{row}.{c}"] = Value(None, v.cell)
+        found.notes.append(("unreadable", row, Reason(CUT_SIDE_GLUED_NULL.format(
+            total=total, whole=whole, glued=split[0], head=split[0][:split[1]], rest=split[0][split[1]:]),
+            printed(vals)), None))
+        return "side"
     # (a number cut over lines: the row's line may lack other cells' first digits too, 「２０５」 over research's 2 in
     # 「… 1499 1018 901 415 690 ２ ５」, s03029: the whole row is null, not its 总计 alone)
     for c, v in zip(Format.T3_COLUMN_KEYS, vals, strict=True):
@@ -427,6 +441,23 @@ def _null_cut_total(found: Found, row: str, vals: list[Value], nums: list[int], 
     said = CUT_SIDE_NULL if side else CUT_START_NULL
     found.notes.append(("unreadable", row, Reason(said.format(total=total, whole=whole), printed(vals)), None))
     return "side" if side else "start"
+
+
+def _glued_before_stray(vals: list[Value]) -> tuple[str, int] | None:
+    """The number of the row's first six and where to cut it so that they make seven cells that add up (the six
+    applicant cells and a 总计): (its digits, the cut). None when no cut, or more than one, does."""
+    if any(v.value is None for v in vals[:-1]):
+        return None  # (a printed blank: no number to cut)
+    tokens = [str(v.value) for v in vals[:-1]]
+    fits = []
+    for i, t in enumerate(tokens):
+        for j in range(1, len(t)):
+            if leading_zero(t[j:]):
+                continue
+            row = [int(x) for x in (*tokens[:i], t[:j], t[j:], *tokens[i + 1:])]
+            if sum(row[:-1]) == row[-1]:
+                fits.append((t, j))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _settle_split(found: Found, row: str, vals: list[Value], fid: str, numlines: dict[int, list[str]],
@@ -671,9 +702,10 @@ def _cross_sums_hold(read: dict[str, int | float | None], fid: str, row: str,
     return True
 
 
-def _cut_around(vals: list[Value], lone: frozenset[int]) -> bool:
+def _cut_around(vals: list[Value], lone: frozenset[int], beside: frozenset[int]) -> bool:
     """The row's first or last number alone on a line just above or below the others' line (``lone``), and the
-    line as far on their other side a lone number too: one number cut in two around the row's line."""
+    line as far on their other side a lone number too, or one after a label's words (``beside``): one number cut in
+    two around the row's line."""
     lines = [v.cell.line for v in vals]
     for k in (0, len(vals) - 1):
         at = lines[k]
@@ -681,7 +713,7 @@ def _cut_around(vals: list[Value], lone: frozenset[int]) -> bool:
         if at is None or at not in lone or len(rest) != 1 or None in rest:
             continue
         row = next(iter(rest))
-        if row is not None and abs(at - row) == 1 and 2 * row - at in lone:
+        if row is not None and abs(at - row) == 1 and 2 * row - at in beside:
             return True
     return False
 
@@ -763,6 +795,8 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
     settled: set[str] = set()
     several: dict[str, list[tuple[int, ...]]] = {}
     lone = frozenset(_lone_numbers(blocks))
+    # (a number cut around its row may have its first digits beside a wrapped label's words: 「公开 １」, s10949)
+    beside = lone | frozenset(_label_tails(blocks))
     todo = [(row, vals, nums) for row, vals, nums in failing if len({v.cell.line for v in vals}) > 1
             and not cut_total(nums)]
     # (a row on one line: no cell of it was set on two lines; nor a 总计 that is the first or last digits of the row's
@@ -786,10 +820,11 @@ def settle_glued_rows(found: Found, fid: str, blocks: list[Block]) -> None:
                                                  fid, row.split(".", 1)[1], doubtful)
                             for cand in _blank_readings([str(n) for n in nums], [v.cell.line for v in vals])):
                 continue  # as well a blank cell and a number in pieces: not this kind, left to the other readers
-            if len(fits) == 1 and not next(iter(fits.values()))[3] and _cut_around(vals, lone):
-                # the lone number dropped may be the rest of a number cut around the row's line, its first digits on
-                # the line on the row's other side (pdfplumber: 「１」/「（五）不予2.重复申请 0 0 0 0 0 １１」/「１」 is 11
-                # and a 总计 of 11, not 1|1 and a stray 1, s02805): another reading, not checked here
+            if len(fits) == 1 and _cut_around(vals, lone, beside):
+                # the lone number dropped, or joined, may be the rest of a number cut around the row's line, its first
+                # digits on the line on the row's other side (pdfplumber: 「１」/「（五）不予2.重复申请 0 0 0 0 0 １１」/「１」 is 11
+                # and a 总计 of 11, not 1|1 and a stray 1, s02805; PyMuPDF: 「１」/「… 0 ２１２」/「１」 is 12 and 12, not 21 and
+                # 21, s10949): another reading, not checked here
                 shown = printed(vals)
                 for c, v in zip(cols, vals, strict=True):
                     found.values[f"{row}.{c}"] = Value(None, v.cell)
