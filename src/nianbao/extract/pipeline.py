@@ -57,6 +57,7 @@ from .pieces import PIECES
 from .placed import Places
 from .prose import HEADING_START, Para, between, contact, inline_section_paragraphs, paragraphs, section_paragraphs
 from .reason import Reason, printed
+from .reordered import null_reordered_rows
 from .ruled import apply as apply_reread
 from .ruled import reread_requests
 from .sections import Heading, find_headings
@@ -193,6 +194,8 @@ def build_record(doc: Document) -> Record:
         note_unread_rows(found_req, found_app, ev, trust)
         keys = None
     elif found_req.values and not all_hold and refuse_impossible(found_req):  # (after every mend of the rows)
+        keys = None
+    elif found_req.values and not all_hold and null_reordered_rows(found_req):  # (a row's own numbers reordered)
         keys = None
     if not ev.noisy and null_wrapped_wide(doc.text, (found_act, found_req, found_app)):
         keys = None  # (rows whose full-width numbers wrapped in their cells: null)
