@@ -1314,18 +1314,26 @@ def units_below_short(stream: Stream, runs: list[Run]) -> bool:
     表四's one row only: a 表三 row's last unit wraps to the next line alone (「… 9」/「件」) with its cells in order."""
     if UNIT not in stream.text or not runs or len({r.digits for r in runs}) <= 1 or runs[-1].end > len(stream.where):
         return False
-    chars, where = stream.chars, stream.where
     end = max(r.end for r in runs)
-    if UNIT in chars[min(r.start for r in runs):end]:
+    if UNIT in stream.chars[min(r.start for r in runs):end]:
         return False  # (units among the numbers: each cell's after its own number, 「0」/「件」/「1」/「0」/「件」…)
+    units = _units_after(stream, end, past_marks=True)
+    return (0 < len(units) < sum(1 for r in runs if not r.blank)
+            and "\n" in stream.text[stream.where[end - 1]:units[0]])
+
+
+def _units_after(stream: Stream, end: int, past_marks: bool = False) -> list[int]:
+    """The ``text`` offsets of the counts' units (件) that follow one another in ``chars`` from ``end`` (past blank
+    cells' marks with ``past_marks``): where a row's units stand after its last number, on its line or below it."""
+    chars, where = stream.chars, stream.where
     k = end
-    while k < len(chars) and chars[k] in _DASHES:
+    while past_marks and k < len(chars) and chars[k] in _DASHES:
         k += 1
-    first = k
+    out = []
     while k < len(chars) and chars[k] == UNIT:
+        out.append(where[k])
         k += 1
-    units = k - first
-    return 0 < units < sum(1 for r in runs if not r.blank) and "\n" in stream.text[where[end - 1]:where[first]]
+    return out
 
 
 def _loose_between(stream: Stream, lo: int, hi: int) -> bool:
@@ -2271,10 +2279,10 @@ def _lifted_cell(stream: Stream, runs: list[Run]) -> int | None:
     """The index of the one run that stands on another line than the rest, all on one line, where the last number's
     own unit is followed by more on a line below: a cell of two lines (number over 件) among cells of one carrying
     their unit (「0 0 0 2件 … 1件」), its number set a line above the row. None otherwise."""
-    chars, where, text = stream.chars, stream.where, stream.text
+    where, text = stream.where, stream.text
     end = runs[-1].end
-    if (UNIT not in text or end + 1 >= len(chars) or chars[end:end + 2] != UNIT * 2
-            or "\n" in text[where[end - 1]:where[end]] or "\n" not in text[where[end]:where[end + 1]]):
+    units = _units_after(stream, end) if UNIT in text else []
+    if len(units) < 2 or "\n" in text[where[end - 1]:units[0]] or "\n" not in text[units[0]:units[1]]:
         return None
     last = where[runs[-1].start]
     apart = [k for k, r in enumerate(runs) if not stream.same_line(where[r.start], last)]
