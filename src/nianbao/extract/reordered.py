@@ -3,8 +3,10 @@ another order make every one of them hold.
 
 A text tool that writes a table box by box (pdftotext, a number a line) may write a row's cells in another order
 than the page's: LibreOffice's PDF of seed 10589 gives 结转下年度继续办理 as 「0」「0」「3」「2」「1」「3」「9」, printed
-0 3 0 3 2 1 9. The row's own sum holds in any order, so only the sums across rows can tell: here 新收 + 结转 =
-（七）总计 + 结转下年度 fails in five columns as read, and holds in all of them with the six numbers ordered 0 3 0 3 2 1.
+0 3 0 3 2 1 9. The row's own sum holds in any order, so only the sums across rows can tell: 新收 + 结转 = （七）总计 +
+结转下年度 fails in five columns as read, and holds in all of them with the six numbers ordered 0 3 0 3 2 1. (In that
+text 新收 and 上年结转 were not read, so no sum reached the row and it stays as read; tests/test_reordered.py writes
+seed 000's 结转下年度 so, with every row of the sum read.)
 
 A report whose printed numbers do not add up is read as printed (the audit flags it). But a defect that another
 order of the same row's numbers mends exactly, in every sum, is far less likely than a tool's order; so such a row
