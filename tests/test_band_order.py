@@ -73,8 +73,7 @@ def _bands(rnd: random.Random) -> list[int]:
 _PHASES = (Phase.explicit, Phase.reuse, Phase.generate)
 
 
-# (24 examples: a band search may run to its budget, seconds each, and make test has 20 minutes on 2 cores)
-@settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES,
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_PHASES,
           derandomize=True)
 @given(rec=records(), seed=st.integers(0, 10_000), swap=st.booleans())
 def test_bands_are_read_right_or_null(rec, seed, swap):
