@@ -21,6 +21,7 @@ from itertools import permutations
 
 from ..format import T3_ROWS_2019, T3_ROWS_2021, Format
 from .reason import Reason, printed
+from .subtotal import across_sums, sum_holds
 from .tables import Found
 from .values import Value
 
@@ -67,11 +68,8 @@ def null_reordered_rows(found: Found) -> bool:
 
 def _holds(read: dict, left: tuple[str, ...], right: tuple[str, ...], c: str) -> bool | None:
     """Whether one column's sum across rows holds (None: a cell of it not read)."""
-    a = [read.get(f"requests.{r}.{c}") for r in left]
-    b = [read.get(f"requests.{r}.{c}") for r in right]
-    if None in a or None in b:
-        return None
-    return sum(x for x in a if x is not None) == sum(x for x in b if x is not None)
+    (con,) = across_sums([(left, right)], [c])
+    return sum_holds(con, read)
 
 
 def _other_order(read: dict, row: str, six: list[int], mine: list) -> tuple[int, ...] | None:
